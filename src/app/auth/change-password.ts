@@ -1,0 +1,38 @@
+// A person changes their own password; every other session of theirs ends.
+import { and, eq, ne } from "drizzle-orm";
+import { findUserById } from "../../db/queries/people.js";
+import { sessions, users } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { checkPassword } from "../../domain/passwordPolicy.js";
+import { auditPersonEvent } from "../audit/audit-person-event.js";
+import type { AppContext, Principal } from "../context.js";
+
+export async function changePassword(
+  ctx: AppContext,
+  options: { actor: Principal & { userId: string }; sessionId: string; currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await findUserById(ctx.db, options.actor.userId);
+  if (!user) throw new AppError("NOT_AUTHENTICATED");
+  if (!(await ctx.passwords.verify(user.passwordHash, options.currentPassword))) {
+    throw new AppError("INVALID_CREDENTIALS", { details: { field: "currentPassword" } });
+  }
+  assertAcceptablePassword(options.newPassword, user.email);
+  if (options.newPassword === options.currentPassword) {
+    throw new AppError("PASSWORD_TOO_WEAK", { details: { problem: "unchanged" } });
+  }
+  const passwordHash = await ctx.passwords.hash(options.newPassword);
+  const now = ctx.clock();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: now })
+      .where(eq(users.id, user.id));
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, options.sessionId)));
+    await auditPersonEvent(tx, { userId: user.id, actor: options.actor, action: "auth.password_changed", occurredAt: now });
+  });
+}
+
+export function assertAcceptablePassword(password: string, email: string): void {
+  const problem = checkPassword(password, { email });
+  if (problem) throw new AppError("PASSWORD_TOO_WEAK", { details: { problem } });
+}

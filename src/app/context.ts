@@ -1,0 +1,45 @@
+// What every use case receives besides its own options: the database, a logger, the clock
+// and the security settings. Built once at start (server or CLI) and in tests.
+import type { TConfig } from "../config.js";
+import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import { type PasswordHasher, createPasswordHasher } from "./security/passwordHasher.js";
+
+export interface SecuritySettings {
+  sessionTtlMs: number;
+  sessionIdleMs: number;
+  loginMaxFailures: number;
+  loginLockMs: number;
+}
+
+export interface AppContext {
+  db: Db;
+  log: Logger;
+  clock: () => Date;
+  passwords: PasswordHasher;
+  security: SecuritySettings;
+}
+
+/** Who is acting: a signed-in person (with their grant in the organisation at hand) or the operator's CLI. */
+export interface Principal {
+  userId: string | null;
+  /** E-mail of the person, or "cli" / "system". Stored in the audit trail. */
+  label: string;
+  requestId?: string;
+}
+
+export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; clock?: () => Date }): AppContext {
+  const { config } = args;
+  return {
+    db: args.db,
+    log: args.log,
+    clock: args.clock ?? (() => new Date()),
+    passwords: createPasswordHasher({ memoryKib: config.ARGON2_MEMORY_KIB, iterations: config.ARGON2_ITERATIONS }),
+    security: {
+      sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+      sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
+      loginMaxFailures: config.LOGIN_MAX_FAILURES,
+      loginLockMs: config.LOGIN_LOCK_MINUTES * 60_000,
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// Demo data: the municipality "Musterstadt" with its departments and one person per role, and a
+// second organisation ("Landkreis Beispiel") to show tenant isolation and the organisation switcher.
+// Loading twice changes nothing.
+import { eq } from "drizzle-orm";
+import { organisations } from "../../db/schema/index.js";
+import type { Role } from "../../domain/roles.js";
+import type { AppContext, Principal } from "../context.js";
+import { createDepartment } from "../departments/create-department.js";
+import { addMemberUnchecked } from "../members/add-member.js";
+import { createOrganisation } from "../orgs/create-organisation.js";
+
+/** Documented in the README; demo installations only. */
+export const DEMO_PASSWORD = "Musterstadt-Demo-2026";
+
+export interface DemoLogin {
+  email: string;
+  role: Role;
+  organisations: string[];
+}
+
+const MUSTERSTADT_DEPARTMENTS = [
+  { name: "Presse- und Öffentlichkeitsarbeit", shortName: "PÖA" },
+  { name: "Bürgeramt", shortName: "BA" },
+  { name: "Ordnungsamt", shortName: "OA" },
+  { name: "Jugendamt", shortName: "JA" },
+  { name: "Tiefbauamt", shortName: "TBA" },
+  { name: "Abfallwirtschaft", shortName: "AW" },
+];
+
+const MUSTERSTADT_PEOPLE: { email: string; name: string; role: Role; department?: string }[] = [
+  { email: "admin@musterstadt.example", name: "Anna Admin", role: "administrator" },
+  { email: "presse@musterstadt.example", name: "Paul Presse", role: "press_office" },
+  { email: "redaktion@musterstadt.example", name: "Rita Redaktion", role: "editor" },
+  { email: "kita@musterstadt.example", name: "Karl Kita", role: "department_contributor", department: "Jugendamt" },
+  { email: "moderation@musterstadt.example", name: "Mona Moderation", role: "moderator" },
+  { email: "analyse@musterstadt.example", name: "Alex Analyse", role: "analyst" },
+];
+
+export async function loadDemoData(ctx: AppContext, options: { actor: Principal }): Promise<{ created: boolean; logins: DemoLogin[] }> {
+  const logins: DemoLogin[] = [
+    ...MUSTERSTADT_PEOPLE.map((p) => ({
+      email: p.email,
+      role: p.role,
+      organisations: p.role === "administrator" ? ["Musterstadt", "Landkreis Beispiel"] : ["Musterstadt"],
+    })),
+    { email: "presse@landkreis-beispiel.example", role: "press_office", organisations: ["Landkreis Beispiel"] },
+  ];
+  const [existing] = await ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
+  if (existing) return { created: false, logins };
+
+  const system = options.actor;
+  // The loader acts for the installation; it holds an administrator grant only for the organisations it creates.
+  const org = await createOrganisation(ctx, { actor: system, input: { name: "Musterstadt", slug: "musterstadt", state: "NW" } });
+  const adminActor = { ...system, grant: { orgId: org.id, roles: ["administrator" as const], departmentIds: null, channelAccountIds: null, activeWindow: null, disabled: false } };
+  const departmentIds = new Map<string, string>();
+  for (const department of MUSTERSTADT_DEPARTMENTS) {
+    const created = await createDepartment(ctx, { actor: adminActor, orgId: org.id, input: department });
+    departmentIds.set(created.name, created.id);
+  }
+  for (const person of MUSTERSTADT_PEOPLE) {
+    const departmentId = person.department ? departmentIds.get(person.department) : undefined;
+    await addMemberUnchecked(ctx, {
+      actor: system,
+      orgId: org.id,
+      mustChangePassword: false,
+      input: {
+        email: person.email,
+        name: person.name,
+        roles: [person.role],
+        departmentIds: departmentId ? [departmentId] : null,
+        initialPassword: DEMO_PASSWORD,
+      },
+    });
+  }
+  const county = await createOrganisation(ctx, {
+    actor: system,
+    input: { name: "Landkreis Beispiel", slug: "landkreis-beispiel", state: "NW" },
+  });
+  const countyAdmin = { ...adminActor, grant: { ...adminActor.grant, orgId: county.id } };
+  await createDepartment(ctx, { actor: countyAdmin, orgId: county.id, input: { name: "Kreisverwaltung, Pressestelle", shortName: "PS" } });
+  await addMemberUnchecked(ctx, {
+    actor: system,
+    orgId: county.id,
+    input: { email: "admin@musterstadt.example", name: "Anna Admin", roles: ["administrator"] },
+  });
+  await addMemberUnchecked(ctx, {
+    actor: system,
+    orgId: county.id,
+    mustChangePassword: false,
+    input: { email: "presse@landkreis-beispiel.example", name: "Lena Landkreis", roles: ["press_office"], initialPassword: DEMO_PASSWORD },
+  });
+  return { created: true, logins };
+}

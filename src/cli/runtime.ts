@@ -1,0 +1,59 @@
+// Opens what every CLI command needs — configuration, logger, database, use-case context —
+// and closes it again. Failures print a message meant for a person and set a non-zero exit code.
+import { ZodError } from "zod";
+import { buildAppContext, type AppContext, type Principal } from "../app/context.js";
+import { ConfigError, type TConfig, loadConfig } from "../config.js";
+import { type Database, openDatabase } from "../db/client.js";
+import { AppError } from "../domain/errors.js";
+import { type Logger, createLogger } from "../logger.js";
+
+export interface Runtime {
+  config: TConfig;
+  log: Logger;
+  database: Database;
+  ctx: AppContext;
+}
+
+export const CLI_ACTOR: Principal = { userId: null, label: "cli" };
+
+export async function openRuntime(options: { logLevel?: string; migrate?: boolean } = {}): Promise<Runtime> {
+  const config = loadConfig();
+  const log = createLogger({ level: options.logLevel ?? config.LOG_LEVEL });
+  const database = await openDatabase(
+    config.DATABASE_URL
+      ? { kind: "postgres", url: config.DATABASE_URL }
+      : { kind: "pglite", dataDir: config.DATA_DIR },
+  );
+  if (options.migrate ?? true) await database.migrate();
+  return { config, log, database, ctx: buildAppContext({ db: database.db, log, config }) };
+}
+
+/** Runs a command body with a runtime, reporting failures in plain words. */
+export async function withRuntime(
+  body: (runtime: Runtime) => Promise<number | void>,
+  options: { logLevel?: string; migrate?: boolean } = {},
+): Promise<void> {
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await openRuntime({ logLevel: options.logLevel ?? "warn", ...options });
+    const code = await body(runtime);
+    process.exitCode = typeof code === "number" ? code : 0;
+  } catch (error) {
+    console.error(`draht: ${describeError(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await runtime?.database.close();
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ZodError) {
+    return `invalid input: ${error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; ")}`;
+  }
+  if (error instanceof AppError) {
+    const details = error.details ? ` ${JSON.stringify(error.details)}` : "";
+    return `${error.userMessage ?? error.code}${error.userMessage ? "" : details}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,60 @@
+// Process configuration: read once from the environment at start, validated with zod.
+// A wrong value stops the start with a message naming the variable.
+import { z } from "zod";
+
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const ZConfig = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("localhost"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).max(1024 * 1024).default(19_456),
+  ARGON2_ITERATIONS: z.coerce.number().int().min(1).max(20).default(2),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+export type TConfig = z.infer<typeof ZConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; unknown variables are ignored, empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): TConfig {
+  const relevant: Record<string, string> = {};
+  for (const key of Object.keys(ZConfig.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== "") relevant[key] = value;
+  }
+  const result = ZConfig.safeParse(relevant);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const key = issue.path.join(".");
+      return `${key}=${JSON.stringify(relevant[key] ?? "")}: ${issue.message}`;
+    }),
+  );
+}
+
+export function cookieIsSecure(config: TConfig): boolean {
+  return new URL(config.PUBLIC_URL).protocol === "https:";
+}

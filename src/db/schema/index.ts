@@ -1,0 +1,5 @@
+// The whole schema, one file per aggregate.
+export * from "./audit.js";
+export * from "./channels.js";
+export * from "./org.js";
+export * from "./people.js";

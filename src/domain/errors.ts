@@ -1,0 +1,47 @@
+// The registry of error codes. Codes are never reused; each is documented in docs/ERRORS.md
+// and has a translation under errors.<CODE> in web/src/i18n. HTTP mapping lives in server/plugins/errors.ts.
+
+export const ERROR_CODES = [
+  "VALIDATION_FAILED",
+  "NOT_AUTHENTICATED",
+  "NOT_ALLOWED",
+  "NOT_FOUND",
+  "CONFLICT",
+  "INVALID_CREDENTIALS",
+  "ACCOUNT_LOCKED",
+  "PASSWORD_CHANGE_REQUIRED",
+  "PASSWORD_TOO_WEAK",
+  "CSRF_FAILED",
+  "RATE_LIMITED",
+  "LAST_ADMINISTRATOR",
+  "PAYLOAD_TOO_LARGE",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorOptions {
+  /** Safe to show to the user; the UI prefers the translation of the code. */
+  userMessage?: string;
+  /** Safe, structured details (field names, limits) — never secrets or citizen texts. */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly userMessage: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    super(options.userMessage ?? code, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.userMessage = options.userMessage;
+    this.details = options.details;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

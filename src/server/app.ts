@@ -1,0 +1,90 @@
+// The app factory: builds the Fastify server from its dependencies, without listening, so that
+// tests run it in-process with inject() and the process entry (cli/commands/serve.ts) listens.
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { AppContext } from "../app/context.js";
+import { type TConfig, cookieIsSecure } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { RegisteredRoute } from "./access.js";
+import { registerAuth } from "./plugins/auth.js";
+import { errorBody, registerErrorHandling } from "./plugins/errors.js";
+import { authRoutes } from "./routes/auth.js";
+import { healthRoutes } from "./routes/health.js";
+import { memberRoutes } from "./routes/members.js";
+import { orgRoutes } from "./routes/orgs.js";
+
+export interface BuildAppOptions {
+  config: TConfig;
+  ctx: AppContext;
+  logger: Logger;
+  ping: () => Promise<void>;
+  /** Folder of the built web UI; omitted or missing: the API runs without it. */
+  webRoot?: string;
+  isReady?: () => boolean;
+}
+
+export interface DrahtApp {
+  app: FastifyInstance;
+  routes: RegisteredRoute[];
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
+  const { config, ctx } = options;
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: cookieIsSecure(config) ? [] : null,
+      },
+    },
+    strictTransportSecurity: cookieIsSecure(config),
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  const routes = registerAuth(app, { ctx, publicUrl: config.PUBLIC_URL });
+
+  healthRoutes(app, { ping: options.ping, isReady: options.isReady ?? (() => true) });
+  authRoutes(app, {
+    ctx,
+    cookie: { secure: cookieIsSecure(config), maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
+    loginRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
+  });
+  orgRoutes(app, { ctx });
+  memberRoutes(app, { ctx });
+  await registerWebUi(app, options.webRoot);
+  return { app, routes };
+}
+
+/** Serves the React app; unknown non-API paths get index.html so client-side routes load directly. */
+async function registerWebUi(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
+  const hasUi = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
+  if (hasUi) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && hasUi;
+    if (wantsPage) return reply.type("text/html").sendFile("index.html");
+    return reply.status(404).send(errorBody("NOT_FOUND", request.id, "No such route"));
+  });
+}

@@ -1,0 +1,57 @@
+// The one place where errors become HTTP responses. Public part: code, i18n key, safe message and
+// details; private part (stack, cause) goes to the log only.
+import type { FastifyError, FastifyInstance } from "fastify";
+import { ZodError } from "zod";
+import { AppError, type ErrorCode } from "../../domain/errors.js";
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_AUTHENTICATED: 401,
+  NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  PASSWORD_TOO_WEAK: 400,
+  CSRF_FAILED: 403,
+  RATE_LIMITED: 429,
+  LAST_ADMINISTRATOR: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+};
+
+export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {
+  return { error: { code: `DRAHT_ERR_${code}`, key: `errors.${code}`, message: message ?? code, details, requestId } };
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return new AppError("VALIDATION_FAILED", {
+      details: { issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code })) },
+    });
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.code === "FST_ERR_CTP_BODY_TOO_LARGE") return new AppError("PAYLOAD_TOO_LARGE");
+  if (fastifyError.statusCode === 429) return new AppError("RATE_LIMITED");
+  if (fastifyError.validation || fastifyError.code?.startsWith("FST_ERR_CTP")) {
+    return new AppError("VALIDATION_FAILED", { userMessage: fastifyError.message });
+  }
+  return new AppError("INTERNAL", { cause: error });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    const status = HTTP_STATUS[appError.code];
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    else request.log.info({ code: appError.code }, "request refused");
+    if (appError.code === "RATE_LIMITED") {
+      const retryAfter = reply.getHeader("retry-after");
+      if (retryAfter !== undefined) reply.header("retry-after", retryAfter);
+    }
+    const message = status >= 500 ? "Internal error" : (appError.userMessage ?? appError.code);
+    return reply.status(status).send(errorBody(appError.code, request.id, message, appError.details));
+  });
+}
