@@ -14,3 +14,14 @@ export function requireAllowed(ctx: AppContext, actor: OrgActor, action: Action,
   if (decision.hideExistence) throw new AppError("NOT_FOUND");
   throw new AppError("NOT_ALLOWED", { details: { action, reason: decision.reason } });
 }
+
+/**
+ * The installation acting inside one organisation with full rights (demo loader, operator tools).
+ * Never built from a request.
+ */
+export function installationActorIn(orgId: string, principal: Principal): OrgActor {
+  return {
+    ...principal,
+    grant: { orgId, roles: ["administrator"], departmentIds: null, channelAccountIds: null, activeWindow: null, disabled: false },
+  };
+}

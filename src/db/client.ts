@@ -25,15 +25,18 @@ export interface Database {
   migrate(): Promise<void>;
   /** Cheap liveness query for /readyz. */
   ping(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (test snapshots). */
+  dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir: string | null };
+  /** dataDir null = in memory; initialData = a dumpDataDir() tarball to start from. */
+  | { kind: "pglite"; dataDir: string | null; initialData?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target.url, target.poolSize ?? 10) : openPglite(target.dataDir);
+  return target.kind === "postgres" ? openPostgres(target.url, target.poolSize ?? 10) : openPglite(target.dataDir, target.initialData);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -49,14 +52,16 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     ping: async () => {
       await pool.query("select 1");
     },
+    dumpDataDir: () => Promise.reject(new Error("dumpDataDir is only available on PGlite")),
     close: () => pool.end(),
   };
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, initialData?: Blob): Promise<Database> {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
-    const client = dataDir ? new PGlite(path.join(dataDir, "pglite")) : new PGlite();
+    const options = initialData ? { loadDataDir: initialData } : {};
+    const client = dataDir ? new PGlite(path.join(dataDir, "pglite"), options) : new PGlite(options);
     await client.waitReady;
     const drizzleDb = drizzlePglite(client, { schema });
     return {
@@ -65,6 +70,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       migrate: () => migratePglite(drizzleDb, { migrationsFolder: MIGRATIONS_FOLDER }),
       ping: async () => {
         await client.query("select 1");
+      },
+      dumpDataDir: async () => {
+        const dump = await client.dumpDataDir("none");
+        return dump;
       },
       close: async () => {
         await client.close();

@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { organisations } from "../../db/schema/index.js";
 import type { Role } from "../../domain/roles.js";
+import { installationActorIn } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { createDepartment } from "../departments/create-department.js";
 import { addMemberUnchecked } from "../members/add-member.js";
@@ -51,7 +52,7 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
   const system = options.actor;
   // The loader acts for the installation; it holds an administrator grant only for the organisations it creates.
   const org = await createOrganisation(ctx, { actor: system, input: { name: "Musterstadt", slug: "musterstadt", state: "NW" } });
-  const adminActor = { ...system, grant: { orgId: org.id, roles: ["administrator" as const], departmentIds: null, channelAccountIds: null, activeWindow: null, disabled: false } };
+  const adminActor = installationActorIn(org.id, system);
   const departmentIds = new Map<string, string>();
   for (const department of MUSTERSTADT_DEPARTMENTS) {
     const created = await createDepartment(ctx, { actor: adminActor, orgId: org.id, input: department });
@@ -76,7 +77,7 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
     actor: system,
     input: { name: "Landkreis Beispiel", slug: "landkreis-beispiel", state: "NW" },
   });
-  const countyAdmin = { ...adminActor, grant: { ...adminActor.grant, orgId: county.id } };
+  const countyAdmin = installationActorIn(county.id, system);
   await createDepartment(ctx, { actor: countyAdmin, orgId: county.id, input: { name: "Kreisverwaltung, Pressestelle", shortName: "PS" } });
   await addMemberUnchecked(ctx, {
     actor: system,

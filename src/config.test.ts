@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("configuration", () => {
+  it("has working defaults for the embedded start", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: "./data", PUBLIC_URL: "http://localhost:3000" });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable with a wrong value", () => {
+    expect(() => loadConfig({ PORT: "drei" })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "drei" })).toThrow(/PORT="drei"/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY/);
+  });
+
+  it("reports every wrong variable at once", () => {
+    try {
+      loadConfig({ PORT: "-1", LOG_LEVEL: "loud" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});

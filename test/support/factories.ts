@@ -1,0 +1,81 @@
+// Test factories: real rows through the real use cases, with overridable defaults.
+import { randomBytes } from "node:crypto";
+import { type AppContext, buildAppContext } from "../../src/app/context.js";
+import { createDepartment } from "../../src/app/departments/create-department.js";
+import { addMemberUnchecked } from "../../src/app/members/add-member.js";
+import { createOrganisation } from "../../src/app/orgs/create-organisation.js";
+import { loadConfig } from "../../src/config.js";
+import type { Db } from "../../src/db/client.js";
+import { loadGrant } from "../../src/db/queries/grants.js";
+import type { Role } from "../../src/domain/roles.js";
+import type { TWeeklyWindow } from "../../src/domain/schedule.js";
+import { createLogger } from "../../src/logger.js";
+import { type OrgActor, installationActorIn } from "../../src/app/authorization.js";
+
+export const TEST_ENV = {
+  NODE_ENV: "test",
+  LOG_LEVEL: "silent",
+  ARGON2_MEMORY_KIB: "1024",
+  ARGON2_ITERATIONS: "1",
+};
+
+export const SYSTEM = { userId: null, label: "test" };
+
+export function buildTestContext(db: Db, options: { clock?: () => Date; env?: Record<string, string> } = {}): AppContext {
+  const config = loadConfig({ ...TEST_ENV, ...options.env });
+  return buildAppContext({ db, log: createLogger({ level: "silent" }), config, clock: options.clock });
+}
+
+export const uniqueSuffix = () => randomBytes(4).toString("hex");
+
+export async function buildOrg(ctx: AppContext, overrides: { name?: string; slug?: string } = {}) {
+  const suffix = uniqueSuffix();
+  return createOrganisation(ctx, {
+    actor: SYSTEM,
+    input: { name: overrides.name ?? `Stadt ${suffix}`, slug: overrides.slug ?? `stadt-${suffix}`, state: "NW" },
+  });
+}
+
+export async function buildDepartment(ctx: AppContext, orgId: string, overrides: { name?: string } = {}) {
+  const actor = systemAdminOf(orgId);
+  return createDepartment(ctx, { actor, orgId, input: { name: overrides.name ?? `Amt ${uniqueSuffix()}` } });
+}
+
+export interface TestMember {
+  userId: string;
+  email: string;
+  password: string;
+  actor: OrgActor;
+}
+
+export async function buildMember(
+  ctx: AppContext,
+  orgId: string,
+  overrides: {
+    roles?: Role[];
+    email?: string;
+    departmentIds?: string[] | null;
+    activeWindow?: TWeeklyWindow | null;
+    mustChangePassword?: boolean;
+  } = {},
+): Promise<TestMember> {
+  const email = overrides.email ?? `person-${uniqueSuffix()}@example.org`;
+  const password = `Richtig-Gutes-Passwort-${uniqueSuffix()}`;
+  const result = await addMemberUnchecked(ctx, {
+    actor: SYSTEM,
+    orgId,
+    mustChangePassword: overrides.mustChangePassword ?? false,
+    input: {
+      email,
+      name: `Person ${email}`,
+      roles: overrides.roles ?? ["administrator"],
+      departmentIds: overrides.departmentIds ?? null,
+      activeWindow: overrides.activeWindow ?? null,
+      initialPassword: password,
+    },
+  });
+  const grant = await loadGrant(ctx.db, { userId: result.userId, orgId });
+  return { userId: result.userId, email, password, actor: { userId: result.userId, label: email, grant } };
+}
+
+export const systemAdminOf = (orgId: string) => installationActorIn(orgId, SYSTEM);
