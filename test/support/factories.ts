@@ -17,6 +17,7 @@ export const TEST_ENV = {
   LOG_LEVEL: "silent",
   ARGON2_MEMORY_KIB: "1024",
   ARGON2_ITERATIONS: "1",
+  LOGIN_RATE_PER_MINUTE: "10000",
 };
 
 export const SYSTEM = { userId: null, label: "test" };

@@ -33,7 +33,7 @@ export async function verifyAuditTrail(ctx: AppContext, options: { chainId?: str
 
 async function loadChain(ctx: AppContext, chainId: string): Promise<StoredAuditEvent[]> {
   const all: StoredAuditEvent[] = [];
-  let afterSeq = Number.MIN_SAFE_INTEGER;
+  let afterSeq = -2_147_483_648; // seq is a PostgreSQL integer
   for (;;) {
     const rows = await ctx.db
       .select()
