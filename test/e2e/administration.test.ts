@@ -1,0 +1,113 @@
+// The foundation's browser flow: sign in, create a department and a person, sign in as that person,
+// see only what the role allows — with axe-core on every page.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp } from "./browser.js";
+
+let server: ServedApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveApp();
+  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+}
+
+describe("administration in the browser", () => {
+  it("an administrator creates a department and a person, who then sees only what their role allows", async () => {
+    const page = await browser.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+
+    await page.goto(`${server.baseUrl}/`);
+    await expect.poll(() => page.url()).toContain("/login");
+    await expectAccessible(page, "login");
+    await signIn(page, "admin@musterstadt.example", "falsches Passwort!");
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("E-Mail-Adresse oder Passwort ist falsch");
+    await signIn(page, "admin@musterstadt.example", DEMO_PASSWORD);
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await expectAccessible(page, "inbox (administrator)");
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    for (const area of ["Inbox", "Veröffentlichen", "Kalender", "Moderation", "Wissen", "Berichte", "Richtlinien", "Verwaltung"]) {
+      await expect.poll(() => nav.getByRole("link", { name: area }).count()).toBe(1);
+    }
+
+    await page.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await nav.getByRole("link", { name: "Verwaltung" }).click();
+    await page.getByRole("heading", { level: 1, name: "Personen" }).waitFor();
+    await expectAccessible(page, "people");
+    await page.getByRole("link", { name: "Abteilungen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Abteilungen" }).waitFor();
+    await page.getByLabel("Name", { exact: true }).fill("Amt für Digitales");
+    await page.getByLabel("Kürzel").fill("AD");
+    await page.getByRole("button", { name: "Abteilung anlegen" }).click();
+    await page.getByRole("rowheader", { name: "Amt für Digitales" }).waitFor();
+    await expectAccessible(page, "departments");
+
+    await page.getByRole("link", { name: "Personen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Personen" }).waitFor();
+    const form = page.getByRole("form", { name: "Neue Person" });
+    await form.getByLabel("Name").fill("Dora Digital");
+    await form.getByLabel("E-Mail-Adresse").fill("dora@musterstadt.example");
+    await form.getByLabel("Startpasswort (optional)").fill("Willkommen im Rathaus 1");
+    await form.getByLabel("Fachamt").check();
+    await form.getByLabel("Nur bestimmte Abteilungen").check();
+    await form.getByLabel("Amt für Digitales").check();
+    await form.getByLabel("Startpasswort (optional)").fill("Dora-1234-abcd-xyz");
+    await form.getByRole("button", { name: "Person hinzufügen" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("darf Ihre E-Mail-Adresse nicht enthalten");
+    await form.getByLabel("Startpasswort (optional)").fill("Willkommen im Rathaus 1");
+    await form.getByRole("button", { name: "Person hinzufügen" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("dora@musterstadt.example wurde hinzugefügt");
+    const row = page.getByRole("row").filter({ hasText: "dora@musterstadt.example" });
+    await expect.poll(() => row.textContent()).toContain("Amt für Digitales");
+    await expectAccessible(page, "people after adding");
+
+    await page.getByRole("link", { name: "Protokoll" }).click();
+    await page.getByRole("heading", { level: 1, name: "Protokoll" }).waitFor();
+    await expect.poll(() => page.getByRole("table").textContent()).toContain("member.added");
+    await expectAccessible(page, "audit log");
+    await page.getByRole("link", { name: "Mein Konto" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mein Konto" }).waitFor();
+    await expectAccessible(page, "account");
+    await page.getByRole("button", { name: "Abmelden", exact: true }).click();
+    await page.getByRole("heading", { name: "Anmelden" }).waitFor();
+
+    await signIn(page, "dora@musterstadt.example", "Willkommen im Rathaus 1");
+    await page.getByRole("heading", { level: 1, name: "Neues Passwort festlegen" }).waitFor();
+    await expectAccessible(page, "change password");
+    await page.getByLabel("Aktuelles Passwort").fill("Willkommen im Rathaus 1");
+    await page.getByLabel("Neues Passwort", { exact: true }).fill("Digitale Verwaltung 2026");
+    await page.getByLabel("Neues Passwort wiederholen").fill("Digitale Verwaltung 2026");
+    await page.getByRole("button", { name: "Passwort speichern" }).click();
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await expectAccessible(page, "inbox (department contributor)");
+    const links = await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link").allTextContents();
+    expect(links).toEqual(["Inbox", "Veröffentlichen", "Wissen", "Richtlinien"]);
+
+    await page.goto(page.url().replace(/\/inbox$/, "/admin/members"));
+    await page.getByRole("heading", { level: 1, name: "Kein Zugriff" }).waitFor();
+    await expectAccessible(page, "no access");
+    await page.goto(page.url().replace(/\/admin\/members$/, "/reports"));
+    await page.getByRole("heading", { level: 1, name: "Kein Zugriff" }).waitFor();
+
+    await page.getByLabel("Sprache").selectOption("en");
+    await page.getByRole("heading", { level: 1, name: "No access" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link").allTextContents()).toEqual(["Inbox", "Publish", "Knowledge", "Guidelines"]);
+    await expectAccessible(page, "english");
+    await page.close();
+  });
+});

@@ -1,0 +1,41 @@
+// Browser-test support: Debian's Chromium driven by playwright-core, the server on a loopback port,
+// and axe-core checks that fail on any WCAG 2.1 A/AA violation.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { expect } from "vitest";
+import { WEB_ROOT } from "../../src/paths.js";
+import { type TestApp, startTestApp } from "../support/testApp.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export interface ServedApp extends TestApp {
+  baseUrl: string;
+}
+
+export async function serveApp(): Promise<ServedApp> {
+  const app = await startTestApp({ webRoot: WEB_ROOT });
+  await app.app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.app.server.address();
+  if (!address || typeof address === "string") throw new Error("server has no TCP address");
+  return { ...app, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+/** Runs axe-core on the current page and fails the test on any WCAG 2.1 A/AA violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}

@@ -1,0 +1,72 @@
+// Routes of the admin app; guards send signed-out people to the login and a due password change first.
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
+import { OrgLayout } from "./components/OrgLayout";
+import { AccountPage } from "./pages/AccountPage";
+import { AreaPage, OrgHome } from "./pages/AreaPage";
+import { ChangePasswordPage } from "./pages/ChangePasswordPage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotAllowedPage";
+import { AdminLayout } from "./pages/admin/AdminLayout";
+import { AuditPage } from "./pages/admin/AuditPage";
+import { DepartmentsPage } from "./pages/admin/DepartmentsPage";
+import { MembersPage } from "./pages/admin/MembersPage";
+import { SessionProvider, useSession } from "./session";
+
+function RequireSession({ allowPasswordChange = false }: { allowPasswordChange?: boolean }) {
+  const { session, loading } = useSession();
+  const { t } = useTranslation();
+  if (loading) return <p role="status">{t("app.loading")}</p>;
+  if (!session) return <Navigate to="/login" replace />;
+  if (session.user.mustChangePassword && !allowPasswordChange) return <Navigate to="/change-password" replace />;
+  return <Outlet />;
+}
+
+/** Opens the organisation the person used last in this browser, else their first. */
+function Home() {
+  const { session } = useSession();
+  const { t } = useTranslation();
+  const remembered = localStorage.getItem("draht.organisation");
+  const first = session?.organisations.find((o) => o.id === remembered) ?? session?.organisations[0];
+  if (first) return <Navigate to={`/o/${first.id}`} replace />;
+  return (
+    <main id="main" className="narrow">
+      <h1>{t("app.name")}</h1>
+      <p>{t("common.noOrganisation")}</p>
+    </main>
+  );
+}
+
+const AREA_PAGES = ["inbox", "publish", "calendar", "moderation", "knowledge", "reports", "guidelines"] as const;
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<RequireSession allowPasswordChange />}>
+            <Route path="/change-password" element={<ChangePasswordPage />} />
+          </Route>
+          <Route element={<RequireSession />}>
+            <Route path="/" element={<Home />} />
+            <Route path="/o/:orgId" element={<OrgLayout />}>
+              <Route index element={<OrgHome />} />
+              {AREA_PAGES.map((area) => (
+                <Route key={area} path={area} element={<AreaPage area={area} />} />
+              ))}
+              <Route path="admin" element={<AdminLayout />}>
+                <Route index element={<Navigate to="members" replace />} />
+                <Route path="members" element={<MembersPage />} />
+                <Route path="departments" element={<DepartmentsPage />} />
+                <Route path="audit" element={<AuditPage />} />
+              </Route>
+              <Route path="account" element={<AccountPage />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,97 @@
+// The frame of every organisation page: skip link, header with organisation switcher, language and
+// account, the main navigation (only the areas the person's roles open), and the page itself.
+import { createContext, useContext, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet, useNavigate, useParams } from "react-router";
+import { api } from "../api/client";
+import type { Organisation } from "../api/types";
+import { LANGUAGES } from "../i18n";
+import { useSession } from "../session";
+import { allowedAreas } from "./areas";
+import { ErrorMessage } from "./ErrorMessage";
+
+const OrgContext = createContext<Organisation | null>(null);
+
+export function useOrg(): Organisation {
+  const org = useContext(OrgContext);
+  if (!org) throw new Error("useOrg outside OrgLayout");
+  return org;
+}
+
+export function OrgLayout() {
+  const { orgId = "" } = useParams();
+  const { t, i18n } = useTranslation();
+  const { session, clear } = useSession();
+  const navigate = useNavigate();
+  const [org, setOrg] = useState<Organisation | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    setOrg(null);
+    setError(null);
+    localStorage.setItem("draht.organisation", orgId);
+    api.organisation(orgId).then(setOrg, setError);
+  }, [orgId]);
+
+  async function signOut() {
+    await api.logout().catch(() => undefined);
+    clear();
+    navigate("/login");
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t("app.name")}</span>
+        <label className="inline-field">
+          <span>{t("nav.organisation")}</span>
+          <select value={orgId} onChange={(e) => navigate(`/o/${e.target.value}`)}>
+            {session?.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>{t("nav.language")}</span>
+          <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+            {LANGUAGES.map((lng) => (
+              <option key={lng} value={lng} lang={lng}>
+                {lng === "de" ? "Deutsch" : "English"}
+              </option>
+            ))}
+          </select>
+        </label>
+        <NavLink to={`/o/${orgId}/account`}>{t("nav.account")}</NavLink>
+        <button type="button" className="link-button" onClick={() => void signOut()}>
+          {t("nav.logout")}
+        </button>
+      </header>
+      <div className="frame">
+        <nav aria-label={t("nav.label")} className="sidenav">
+          <ul>
+            {allowedAreas(org?.myActions ?? []).map((area) => (
+              <li key={area.id}>
+                <NavLink to={`/o/${orgId}/${area.id}`}>{t(`nav.${area.id}`)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <ErrorMessage error={error} />
+          {org ? (
+            <OrgContext.Provider value={org}>
+              <Outlet />
+            </OrgContext.Provider>
+          ) : (
+            !error && <p>{t("app.loading")}</p>
+          )}
+        </main>
+      </div>
+    </>
+  );
+}

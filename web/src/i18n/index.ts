@@ -1,0 +1,30 @@
+// i18n: German first, English second; the choice is remembered in this browser.
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import de from "./de.json";
+import en from "./en.json";
+
+export const LANGUAGES = ["de", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = "draht.language";
+
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return stored === "en" || stored === "de" ? stored : "de";
+}
+
+export async function setupI18n() {
+  await i18next.use(initReactI18next).init({
+    resources: { de: { translation: de }, en: { translation: en } },
+    lng: initialLanguage(),
+    fallbackLng: "de",
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+  i18next.on("languageChanged", (lng) => {
+    document.documentElement.lang = lng;
+    localStorage.setItem(STORAGE_KEY, lng);
+  });
+  return i18next;
+}

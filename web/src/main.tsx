@@ -1,0 +1,14 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { setupI18n } from "./i18n";
+import "./styles.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root missing in index.html");
+await setupI18n();
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

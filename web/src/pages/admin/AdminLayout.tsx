@@ -1,0 +1,30 @@
+// Verwaltung: people, departments and the audit log, each shown to those whose roles open it.
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet } from "react-router";
+import { useOrg } from "../../components/OrgLayout";
+import { NotAllowedPage } from "../NotAllowedPage";
+
+export function AdminLayout() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  if (!org.myActions.includes("member.view")) return <NotAllowedPage />;
+  const tabs = [
+    { to: "members", label: t("admin.members"), action: "member.view" },
+    { to: "departments", label: t("admin.departments"), action: "department.view" },
+    { to: "audit", label: t("admin.audit"), action: "audit.view" },
+  ].filter((tab) => org.myActions.includes(tab.action));
+  return (
+    <>
+      <nav aria-label={t("admin.tabsLabel")} className="tabs">
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.to}>
+              <NavLink to={tab.to}>{tab.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

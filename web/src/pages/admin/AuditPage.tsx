@@ -1,0 +1,79 @@
+// The organisation's audit log, newest first.
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import type { AuditEvent } from "../../api/types";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { usePageTitle } from "../../components/usePageTitle";
+import { NotAllowedPage } from "../NotAllowedPage";
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const heading = usePageTitle(t("audit.title"));
+  const org = useOrg();
+  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const [next, setNext] = useState<number | undefined>();
+  const [error, setError] = useState<unknown>(null);
+  const allowed = org.myActions.includes("audit.view");
+
+  useEffect(() => {
+    if (!allowed) return;
+    api.audit(org.id).then((page) => {
+      setEvents(page.events);
+      setNext(page.nextBeforeSeq);
+    }, setError);
+  }, [org.id, allowed]);
+
+  if (!allowed) return <NotAllowedPage />;
+  const format = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "de-DE", { dateStyle: "medium", timeStyle: "medium" });
+
+  async function more() {
+    const page = await api.audit(org.id, next);
+    setEvents((current) => [...current, ...page.events]);
+    setNext(page.nextBeforeSeq);
+  }
+
+  return (
+    <section>
+      <h1 ref={heading} tabIndex={-1}>
+        {t("audit.title")}
+      </h1>
+      <ErrorMessage error={error} />
+      <table>
+        <caption>{t("audit.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t("audit.time")}</th>
+            <th scope="col">{t("audit.actor")}</th>
+            <th scope="col">{t("audit.action")}</th>
+            <th scope="col">{t("audit.target")}</th>
+            <th scope="col">{t("audit.hash")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>{e.seq}</td>
+              <td>{format.format(new Date(e.occurredAt))}</td>
+              <td>{e.actorLabel}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ""}` : ""}</td>
+              <td>
+                <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next !== undefined && (
+        <button type="button" onClick={() => void more()}>
+          {t("audit.more")}
+        </button>
+      )}
+    </section>
+  );
+}

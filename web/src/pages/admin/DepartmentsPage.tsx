@@ -1,0 +1,129 @@
+// Departments of the organisation: list, add, rename, delete.
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import type { Department } from "../../api/types";
+import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { usePageTitle } from "../../components/usePageTitle";
+
+export function DepartmentsPage() {
+  const { t } = useTranslation();
+  const heading = usePageTitle(t("departments.title"));
+  const org = useOrg();
+  const canManage = org.myActions.includes("department.manage");
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const reload = useCallback(() => api.departments(org.id).then((r) => setDepartments(r.departments), setError), [org.id]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function run(action: () => Promise<unknown>, success: string) {
+    setError(null);
+    setNotice(null);
+    try {
+      await action();
+      setNotice(success);
+      setEditing(null);
+      await reload();
+      return true;
+    } catch (failure) {
+      setError(failure);
+      return false;
+    }
+  }
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const name = String(form.get("name"));
+    const ok = await run(() => api.createDepartment(org.id, { name, shortName: String(form.get("shortName")) || null }), t("departments.created", { name }));
+    if (ok) formElement.reset();
+  }
+
+  async function rename(event: FormEvent<HTMLFormElement>, department: Department) {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name"));
+    await run(() => api.updateDepartment(org.id, department.id, { name, shortName: department.shortName }), t("departments.saved"));
+  }
+
+  async function remove(department: Department) {
+    if (!window.confirm(t("departments.deleteConfirm", { name: department.name }))) return;
+    await run(() => api.deleteDepartment(org.id, department.id), t("departments.deleted", { name: department.name }));
+  }
+
+  return (
+    <section>
+      <h1 ref={heading} tabIndex={-1}>
+        {t("departments.title")}
+      </h1>
+      <Notice text={notice} />
+      <ErrorMessage error={error} />
+      <table>
+        <caption>{t("departments.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("departments.name")}</th>
+            <th scope="col">{t("departments.shortName")}</th>
+            <th scope="col">{t("departments.limitedMembers")}</th>
+            {canManage && <th scope="col">{t("departments.actions")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {departments.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">
+                {editing === d.id ? (
+                  <form className="inline-form" onSubmit={(e) => void rename(e, d)}>
+                    <label className="visually-hidden" htmlFor={`rename-${d.id}`}>
+                      {t("departments.renameLabel", { name: d.name })}
+                    </label>
+                    <input id={`rename-${d.id}`} name="name" defaultValue={d.name} required autoFocus />
+                    <button type="submit">{t("departments.save")}</button>
+                    <button type="button" onClick={() => setEditing(null)}>
+                      {t("departments.cancel")}
+                    </button>
+                  </form>
+                ) : (
+                  d.name
+                )}
+              </th>
+              <td>{d.shortName ?? ""}</td>
+              <td>{d.limitedMembers}</td>
+              {canManage && (
+                <td className="actions">
+                  <button type="button" onClick={() => setEditing(d.id)} aria-label={`${t("departments.rename")}: ${d.name}`}>
+                    {t("departments.rename")}
+                  </button>
+                  <button type="button" onClick={() => void remove(d)} aria-label={`${t("departments.delete")}: ${d.name}`}>
+                    {t("departments.delete")}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {departments.length === 0 && <p>{t("departments.none")}</p>}
+      {canManage && (
+        <form onSubmit={(e) => void add(e)} className="card" aria-labelledby="add-department">
+          <h2 id="add-department">{t("departments.addTitle")}</h2>
+          <div className="field">
+            <label htmlFor="department-name">{t("departments.name")}</label>
+            <input id="department-name" name="name" required minLength={2} maxLength={120} />
+          </div>
+          <div className="field">
+            <label htmlFor="department-short">{t("departments.shortName")}</label>
+            <input id="department-short" name="shortName" maxLength={20} />
+          </div>
+          <button type="submit">{t("departments.add")}</button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+// People of the organisation: list, add, edit roles and scope, reset password, disable, remove.
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import type { Department, Member } from "../../api/types";
+import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { usePageTitle } from "../../components/usePageTitle";
+import { MemberForm, type MemberFormValues } from "./MemberForm";
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const heading = usePageTitle(t("members.title"));
+  const org = useOrg();
+  const canManage = org.myActions.includes("member.manage");
+  const [members, setMembers] = useState<Member[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [editing, setEditing] = useState<Member | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const [m, d] = await Promise.all([api.members(org.id), api.departments(org.id)]);
+    setMembers(m.members);
+    setDepartments(d.departments);
+  }, [org.id]);
+  useEffect(() => {
+    reload().catch(setError);
+  }, [reload]);
+
+  async function run(action: () => Promise<string | null>): Promise<boolean> {
+    setError(null);
+    setNotice(null);
+    try {
+      setNotice(await action());
+      await reload();
+      return true;
+    } catch (failure) {
+      setError(failure);
+      return false;
+    }
+  }
+
+  const add = (v: MemberFormValues) =>
+    run(async () => {
+      const result = await api.addMember(org.id, {
+        name: v.name,
+        email: v.email,
+        roles: v.roles,
+        departmentIds: v.departmentIds,
+        ...(v.initialPassword ? { initialPassword: v.initialPassword } : {}),
+      });
+      const added = t(result.existingAccount ? "members.addedExisting" : "members.added", { email: v.email });
+      return result.temporaryPassword ? `${added} ${t("members.temporaryPassword", { password: result.temporaryPassword })}` : added;
+    });
+
+  const save = (member: Member, v: MemberFormValues) =>
+    run(async () => {
+      await api.updateMember(org.id, member.userId, { name: v.name, roles: v.roles, departmentIds: v.departmentIds });
+      setEditing(null);
+      return t("members.saved");
+    });
+
+  const departmentNames = (ids: string[] | null) =>
+    ids === null ? t("members.allDepartments") : ids.map((id) => departments.find((d) => d.id === id)?.name ?? "?").join(", ");
+  const status = (m: Member) =>
+    [m.disabled ? t("members.disabled") : t("members.active"), m.locked ? t("members.locked") : "", m.mustChangePassword ? t("members.mustChangePassword") : ""]
+      .filter(Boolean)
+      .join(", ");
+
+  return (
+    <section>
+      <h1 ref={heading} tabIndex={-1}>
+        {t("members.title")}
+      </h1>
+      <Notice text={notice} />
+      <ErrorMessage error={error} />
+      <table>
+        <caption>{t("members.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("members.name")}</th>
+            <th scope="col">{t("members.email")}</th>
+            <th scope="col">{t("members.roles")}</th>
+            <th scope="col">{t("members.departments")}</th>
+            <th scope="col">{t("members.status")}</th>
+            {canManage && <th scope="col">{t("members.actions")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.userId}>
+              <th scope="row">{m.name}</th>
+              <td>{m.email}</td>
+              <td>{m.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
+              <td>{departmentNames(m.departmentIds)}</td>
+              <td>{status(m)}</td>
+              {canManage && (
+                <td className="actions">
+                  <button type="button" onClick={() => setEditing(m)} aria-label={`${t("members.edit")}: ${m.name}`}>
+                    {t("members.edit")}
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${t("members.resetPassword")}: ${m.name}`}
+                    onClick={() =>
+                      window.confirm(t("members.resetConfirm", { name: m.name })) &&
+                      void run(async () => t("members.temporaryPassword", { password: (await api.resetPassword(org.id, m.userId)).temporaryPassword }))
+                    }
+                  >
+                    {t("members.resetPassword")}
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${m.disabled ? t("members.enable") : t("members.disable")}: ${m.name}`}
+                    onClick={() => void run(async () => (await api.updateMember(org.id, m.userId, { disabled: !m.disabled }), t("members.saved")))}
+                  >
+                    {m.disabled ? t("members.enable") : t("members.disable")}
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${t("members.remove")}: ${m.name}`}
+                    onClick={() =>
+                      window.confirm(t("members.removeConfirm", { name: m.name })) &&
+                      void run(async () => (await api.removeMember(org.id, m.userId), t("members.removed", { name: m.name })))
+                    }
+                  >
+                    {t("members.remove")}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canManage && editing && (
+        <MemberForm
+          key={editing.userId}
+          idPrefix="edit-member"
+          title={t("members.editTitle", { name: editing.name })}
+          submitLabel={t("members.save")}
+          departments={departments}
+          member={editing}
+          onSubmit={(v) => save(editing, v)}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {canManage && !editing && (
+        <MemberForm idPrefix="add-member" title={t("members.addTitle")} submitLabel={t("members.add")} departments={departments} onSubmit={add} />
+      )}
+    </section>
+  );
+}
