@@ -1,0 +1,103 @@
+// The `draht` command as an operator uses it: real processes against the test database.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { openDatabase } from "../src/db/client.js";
+import { uniqueSuffix } from "./support/factories.js";
+
+const run = promisify(execFile);
+const dataDir = mkdtempSync(path.join(tmpdir(), "draht-cli-"));
+const databaseUrl = inject("databaseUrl");
+const env = {
+  ...process.env,
+  LOG_LEVEL: "silent",
+  ARGON2_MEMORY_KIB: "1024",
+  ARGON2_ITERATIONS: "1",
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
+};
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function draht(args: string[], extraEnv: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run("node", ["--import", "tsx", "src/cli/main.ts", ...args], { env: { ...env, ...extraEnv }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+async function withDatabase<T>(body: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = databaseUrl ? await openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 1 }) : await openDatabase({ kind: "pglite", dataDir });
+  try {
+    return await body(database);
+  } finally {
+    await database.close();
+  }
+}
+
+describe("draht CLI", () => {
+  it("explains itself and each subcommand", async () => {
+    const help = await draht(["--help"]);
+    for (const command of ["serve", "migrate", "demo", "org", "user", "audit"]) expect(help.stdout).toContain(command);
+    const userAdd = await draht(["user", "add", "--help"]);
+    expect(userAdd.stdout).toContain("--role <roles>");
+  });
+
+  it("stops with a message naming a wrong configuration value", async () => {
+    const result = await draht(["migrate"], { PORT: "dreitausend" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PORT="dreitausend"');
+  });
+
+  it("manages organisations, people and passwords, with clear errors on bad input", async () => {
+    const slug = `cli-${uniqueSuffix()}`;
+    const created = await draht(["org", "add", "--name", "Stadt CLI", "--slug", slug, "--state", "by"]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain(`(${slug}, id `);
+
+    const badRole = await draht(["user", "add", "--org", slug, "--email", "a@example.org", "--name", "A", "--role", "chef"]);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain("roles must be among");
+    const missingOrg = await draht(["user", "add", "--org", "gibt-es-nicht", "--email", "a@example.org", "--name", "A", "--role", "editor"]);
+    expect(missingOrg.stderr).toContain('No organisation with slug "gibt-es-nicht"');
+    const missingOption = await draht(["user", "add", "--org", slug]);
+    expect(missingOption.code).toBe(1);
+
+    const email = `cli-${uniqueSuffix()}@example.org`;
+    const added = await draht(["user", "add", "--org", slug, "--email", email, "--name", "Clara CLI", "--role", "administrator,analyst"]);
+    expect(added.stdout).toMatch(/Temporary password: \w{4}-\w{4}-\w{4}-\w{4}/);
+    const list = await draht(["user", "list", "--org", slug]);
+    expect(list.stdout).toContain(`${email}\tClara CLI\t${slug}:administrator+analyst`);
+    const reset = await draht(["user", "reset-password", email]);
+    expect(reset.stdout).toContain(`Temporary password for ${email}:`);
+  });
+
+  it("verifies the audit trail and exits non-zero when an event was altered", async () => {
+    const slug = `audit-${uniqueSuffix()}`;
+    const created = await draht(["org", "add", "--name", "Stadt Audit", "--slug", slug, "--state", "HE"]);
+    const orgId = /id ([0-9a-f-]{36})/.exec(created.stdout)?.[1] ?? "";
+    await draht(["user", "add", "--org", slug, "--email", `${slug}@example.org`, "--name", "Audit", "--role", "editor"]);
+    const intact = await draht(["audit", "verify", "--chain", orgId]);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain("2 events");
+    expect(intact.stdout).toContain("Audit trail intact.");
+
+    await withDatabase(async ({ db }) => {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
+        await tx.execute(sql`UPDATE audit_events SET actor_label = 'jemand anderes' WHERE chain_id = ${orgId} AND seq = 1`);
+        await tx.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
+      });
+    });
+    const broken = await draht(["audit", "verify", "--chain", orgId]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain("hash_mismatch");
+    expect(broken.stdout).toContain("Audit trail damaged in 1 chain(s).");
+  });
+});
