@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The foundation's browser flow: sign in, create a department and a person, sign in as that person,
 // see only what the role allows — with axe-core on every page.
 import type { Browser, Page } from "playwright-core";

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Browser-test support: Debian's Chromium driven by playwright-core, the server on a loopback port,
 // and axe-core checks that fail on any WCAG 2.1 A/AA violation.
 import { readFileSync } from "node:fs";
