@@ -1,5 +1,6 @@
 // The `draht` command as an operator uses it: real processes against the test database.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -99,5 +100,32 @@ describe("draht CLI", () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain("hash_mismatch");
     expect(broken.stdout).toContain("Audit trail damaged in 1 chain(s).");
+  });
+
+  it("serves until SIGTERM, answers health checks, and shuts down cleanly", async () => {
+    const server = spawn("node", ["--import", "tsx", "src/cli/main.ts", "serve"], { env: { ...env, PORT: "0", HOST: "127.0.0.1" } });
+    let output = "";
+    server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ready line: ${output}`)), 60_000);
+      server.stdout.on("data", () => {
+        const match = /draht ready on http:\/\/localhost:(\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+    });
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: "ok" });
+    expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toEqual({ status: "ready" });
+    if (!databaseUrl) {
+      // The embedded database belongs to one process at a time.
+      const second = await draht(["migrate"]);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain("is in use by process");
+    }
+    server.kill("SIGTERM");
+    const [code] = await once(server, "exit");
+    expect(code).toBe(0);
   });
 });
