@@ -6,7 +6,7 @@ import { addMemberUnchecked } from "../../src/app/members/add-member.js";
 import { createOrganisation } from "../../src/app/orgs/create-organisation.js";
 import { loadConfig } from "../../src/config.js";
 import type { Db } from "../../src/db/client.js";
-import { loadGrant } from "../../src/db/queries/grants.js";
+import { actorInOrganisation } from "../../src/app/auth/actor-in-organisation.js";
 import type { Role } from "../../src/domain/roles.js";
 import type { TWeeklyWindow } from "../../src/domain/schedule.js";
 import { createLogger } from "../../src/logger.js";
@@ -75,8 +75,8 @@ export async function buildMember(
       initialPassword: password,
     },
   });
-  const grant = await loadGrant(ctx.db, { userId: result.userId, orgId });
-  return { userId: result.userId, email, password, actor: { userId: result.userId, label: email, grant } };
+  const actor = await actorInOrganisation(ctx, { userId: result.userId, label: email, orgId });
+  return { userId: result.userId, email, password, actor };
 }
 
 export const systemAdminOf = (orgId: string) => installationActorIn(orgId, SYSTEM);

@@ -5,9 +5,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireAllowed } from "../../app/authorization.js";
 import type { AppContext } from "../../app/context.js";
+import { actorInOrganisation } from "../../app/auth/actor-in-organisation.js";
 import { resolveSession } from "../../app/auth/resolve-session.js";
 import { tokensEqual } from "../../app/security/tokens.js";
-import { loadGrant } from "../../db/queries/grants.js";
 import { AppError } from "../../domain/errors.js";
 import type { RegisteredRoute, RouteAccess } from "../access.js";
 
@@ -82,8 +82,12 @@ async function authorizeOrg(ctx: AppContext, request: FastifyRequest, action: Pa
   const session = request.session;
   const orgId = ZOrgId.safeParse((request.params as Record<string, unknown>).orgId);
   if (!session || !orgId.success) throw new AppError("NOT_FOUND");
-  const grant = await loadGrant(ctx.db, { userId: session.user.id, orgId: orgId.data });
-  const actor = { userId: session.user.id, label: session.user.email, requestId: request.id, grant };
+  const actor = await actorInOrganisation(ctx, {
+    userId: session.user.id,
+    label: session.user.email,
+    orgId: orgId.data,
+    requestId: request.id,
+  });
   requireAllowed(ctx, actor, action, { orgId: orgId.data });
   request.orgActor = actor;
   request.log = request.log.child({ orgId: orgId.data });

@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import type { Department } from "../../api/types";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
+import { useAction } from "../../components/useAction";
 import { usePageTitle } from "../../components/usePageTitle";
 
 export function DepartmentsPage() {
@@ -14,27 +15,17 @@ export function DepartmentsPage() {
   const canManage = org.myActions.includes("department.manage");
   const [departments, setDepartments] = useState<Department[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const reload = useCallback(() => api.departments(org.id).then((r) => setDepartments(r.departments), setError), [org.id]);
+  const reload = useCallback(() => api.departments(org.id).then((r) => setDepartments(r.departments)), [org.id]);
+  const action = useAction(reload);
+  const { error, setError, notice } = action;
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    reload().catch(setError);
+  }, [reload, setError]);
 
-  async function run(action: () => Promise<unknown>, success: string) {
-    setError(null);
-    setNotice(null);
-    try {
-      await action();
-      setNotice(success);
-      setEditing(null);
-      await reload();
-      return true;
-    } catch (failure) {
-      setError(failure);
-      return false;
-    }
+  async function run(call: () => Promise<unknown>, success: string) {
+    const ok = await action.run(async () => (await call(), success));
+    if (ok) setEditing(null);
+    return ok;
   }
 
   async function add(event: FormEvent<HTMLFormElement>) {

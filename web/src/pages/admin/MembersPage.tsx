@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import type { Department, Member } from "../../api/types";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
+import { useAction } from "../../components/useAction";
 import { usePageTitle } from "../../components/usePageTitle";
 import { MemberForm, type MemberFormValues } from "./MemberForm";
 
@@ -16,30 +17,16 @@ export function MembersPage() {
   const [members, setMembers] = useState<Member[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [editing, setEditing] = useState<Member | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     const [m, d] = await Promise.all([api.members(org.id), api.departments(org.id)]);
     setMembers(m.members);
     setDepartments(d.departments);
   }, [org.id]);
+  const { error, setError, notice, run } = useAction(reload);
   useEffect(() => {
     reload().catch(setError);
   }, [reload]);
-
-  async function run(action: () => Promise<string | null>): Promise<boolean> {
-    setError(null);
-    setNotice(null);
-    try {
-      setNotice(await action());
-      await reload();
-      return true;
-    } catch (failure) {
-      setError(failure);
-      return false;
-    }
-  }
 
   const add = (v: MemberFormValues) =>
     run(async () => {
