@@ -71,10 +71,7 @@ async function openPglite(dataDir: string | null, initialData?: Blob): Promise<D
       ping: async () => {
         await client.query("select 1");
       },
-      dumpDataDir: async () => {
-        const dump = await client.dumpDataDir("none");
-        return dump;
-      },
+      dumpDataDir: () => client.dumpDataDir("none"),
       close: async () => {
         await client.close();
         releaseLock();

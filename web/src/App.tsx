@@ -1,7 +1,8 @@
 // Routes of the admin app; guards send signed-out people to the login and a due password change first.
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
-import { OrgLayout } from "./components/OrgLayout";
+import { AREAS, type AreaId } from "./components/areas";
+import { OrgLayout, rememberedOrganisation } from "./components/OrgLayout";
 import { AccountPage } from "./pages/AccountPage";
 import { AreaPage, OrgHome } from "./pages/AreaPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
@@ -26,7 +27,7 @@ function RequireSession({ allowPasswordChange = false }: { allowPasswordChange?:
 function Home() {
   const { session } = useSession();
   const { t } = useTranslation();
-  const remembered = localStorage.getItem("draht.organisation");
+  const remembered = rememberedOrganisation();
   const first = session?.organisations.find((o) => o.id === remembered) ?? session?.organisations[0];
   if (first) return <Navigate to={`/o/${first.id}`} replace />;
   return (
@@ -37,7 +38,7 @@ function Home() {
   );
 }
 
-const AREA_PAGES = ["inbox", "publish", "calendar", "moderation", "knowledge", "reports", "guidelines"] as const;
+const AREA_PAGES = AREAS.map((area) => area.id).filter((id): id is Exclude<AreaId, "admin"> => id !== "admin");
 
 export function App() {
   return (

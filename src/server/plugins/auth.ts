@@ -9,6 +9,7 @@ import { actorInOrganisation } from "../../app/auth/actor-in-organisation.js";
 import { resolveSession } from "../../app/auth/resolve-session.js";
 import { tokensEqual } from "../../app/security/tokens.js";
 import { AppError } from "../../domain/errors.js";
+import type { Action } from "../../domain/roles.js";
 import type { RegisteredRoute, RouteAccess } from "../access.js";
 
 export const SESSION_COOKIE = "draht_session";
@@ -78,7 +79,7 @@ async function authenticate(
   request.log = request.log.child({ userId: session.user.id });
 }
 
-async function authorizeOrg(ctx: AppContext, request: FastifyRequest, action: Parameters<typeof requireAllowed>[2]) {
+async function authorizeOrg(ctx: AppContext, request: FastifyRequest, action: Action) {
   const session = request.session;
   const orgId = ZOrgId.safeParse((request.params as Record<string, unknown>).orgId);
   if (!session || !orgId.success) throw new AppError("NOT_FOUND");

@@ -1,6 +1,5 @@
 // The people of an organisation: list, add, change, reset password, remove.
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
 import { addMember } from "../../app/members/add-member.js";
 import { listMembers } from "../../app/members/list-members.js";
@@ -9,9 +8,8 @@ import { resetMemberPassword } from "../../app/members/reset-member-password.js"
 import { ZAddMember, ZUpdateMember } from "../../app/members/schemas.js";
 import { updateMember } from "../../app/members/update-member.js";
 import { orgActorOf } from "../plugins/auth.js";
+import { ZMemberParams, ZOrgParams } from "./params.js";
 
-const ZOrgParams = z.object({ orgId: z.uuid() });
-const ZMemberParams = ZOrgParams.extend({ userId: z.uuid() });
 
 export function memberRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;

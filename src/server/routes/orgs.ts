@@ -10,9 +10,8 @@ import { ZDepartmentInput } from "../../app/departments/schemas.js";
 import { updateDepartment } from "../../app/departments/update-department.js";
 import { getOrganisation } from "../../app/orgs/get-organisation.js";
 import { orgActorOf } from "../plugins/auth.js";
+import { ZDepartmentParams, ZOrgParams } from "./params.js";
 
-const ZOrgParams = z.object({ orgId: z.uuid() });
-const ZDepartmentParams = ZOrgParams.extend({ departmentId: z.uuid() });
 const ZAuditQuery = z.object({
   beforeSeq: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),

@@ -11,6 +11,12 @@ import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
 
 const OrgContext = createContext<Organisation | null>(null);
+const LAST_ORGANISATION_KEY = "draht.organisation";
+
+/** The organisation last opened in this browser, so the start page returns there. */
+export function rememberedOrganisation(): string | null {
+  return localStorage.getItem(LAST_ORGANISATION_KEY);
+}
 
 export function useOrg(): Organisation {
   const org = useContext(OrgContext);
@@ -29,7 +35,7 @@ export function OrgLayout() {
   useEffect(() => {
     setOrg(null);
     setError(null);
-    localStorage.setItem("draht.organisation", orgId);
+    localStorage.setItem(LAST_ORGANISATION_KEY, orgId);
     api.organisation(orgId).then(setOrg, setError);
   }, [orgId]);
 

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { ErrorMessage } from "./ErrorMessage";
+import { Field } from "./Field";
 
 export function PasswordForm({ onChanged }: { onChanged(): void }) {
   const { t } = useTranslation();
@@ -28,21 +29,9 @@ export function PasswordForm({ onChanged }: { onChanged(): void }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
-      <div className="field">
-        <label htmlFor="pw-current">{t("password.current")}</label>
-        <input id="pw-current" name="currentPassword" type="password" autoComplete="current-password" required />
-      </div>
-      <div className="field">
-        <label htmlFor="pw-new">{t("password.new")}</label>
-        <input id="pw-new" name="newPassword" type="password" autoComplete="new-password" required minLength={12} aria-describedby="pw-hint" />
-        <p id="pw-hint" className="hint">
-          {t("password.hint")}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="pw-repeat">{t("password.repeat")}</label>
-        <input id="pw-repeat" name="repeatPassword" type="password" autoComplete="new-password" required aria-invalid={mismatch} />
-      </div>
+      <Field id="pw-current" label={t("password.current")} name="currentPassword" type="password" autoComplete="current-password" required />
+      <Field id="pw-new" label={t("password.new")} hint={t("password.hint")} name="newPassword" type="password" autoComplete="new-password" required minLength={12} />
+      <Field id="pw-repeat" label={t("password.repeat")} name="repeatPassword" type="password" autoComplete="new-password" required aria-invalid={mismatch} />
       {mismatch && (
         <p className="message message-error" role="alert">
           {t("password.mismatch")}

@@ -5,12 +5,11 @@ import { useNavigate } from "react-router";
 import { api } from "../api/client";
 import { Notice } from "../components/ErrorMessage";
 import { PasswordForm } from "../components/PasswordForm";
-import { usePageTitle } from "../components/usePageTitle";
+import { PageHeading } from "../components/PageHeading";
 import { useSession } from "../session";
 
 export function AccountPage() {
   const { t } = useTranslation();
-  const heading = usePageTitle(t("account.title"));
   const { session, clear } = useSession();
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
@@ -23,9 +22,7 @@ export function AccountPage() {
 
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>
-        {t("account.title")}
-      </h1>
+      <PageHeading title={t("account.title")} />
       <p>{t("account.signedInAs", { name: session?.user.name, email: session?.user.email })}</p>
       <Notice text={notice} />
       <h2>{t("password.new")}</h2>

@@ -3,20 +3,17 @@ import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
 import { AREAS, type AreaId } from "../components/areas";
 import { useOrg } from "../components/OrgLayout";
-import { usePageTitle } from "../components/usePageTitle";
+import { PageHeading } from "../components/PageHeading";
 import { NotAllowedPage } from "./NotAllowedPage";
 
 export function AreaPage({ area }: { area: Exclude<AreaId, "admin"> }) {
   const { t } = useTranslation();
   const org = useOrg();
-  const heading = usePageTitle(t(`nav.${area}`));
   const action = AREAS.find((a) => a.id === area)?.action ?? "";
   if (!org.myActions.includes(action)) return <NotAllowedPage />;
   return (
     <section aria-labelledby="page-heading">
-      <h1 id="page-heading" ref={heading} tabIndex={-1}>
-        {t(`nav.${area}`)}
-      </h1>
+      <PageHeading title={t(`nav.${area}`)} id="page-heading" />
       <p>{t(`area.${area}`)}</p>
       <p className="muted">{t("area.comingSoon")}</p>
     </section>

@@ -2,19 +2,16 @@
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { PasswordForm } from "../components/PasswordForm";
-import { usePageTitle } from "../components/usePageTitle";
+import { PageHeading } from "../components/PageHeading";
 import { useSession } from "../session";
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
-  const heading = usePageTitle(t("password.changeTitle"));
   const { refresh } = useSession();
   const navigate = useNavigate();
   return (
     <main id="main" className="narrow">
-      <h1 ref={heading} tabIndex={-1}>
-        {t("password.changeTitle")}
-      </h1>
+      <PageHeading title={t("password.changeTitle")} />
       <p>{t("password.changeIntro")}</p>
       <PasswordForm
         onChanged={() => {

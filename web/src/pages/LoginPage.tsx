@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api } from "../api/client";
 import { ErrorMessage } from "../components/ErrorMessage";
-import { usePageTitle } from "../components/usePageTitle";
+import { Field } from "../components/Field";
+import { PageHeading } from "../components/PageHeading";
 import { useSession } from "../session";
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const heading = usePageTitle(t("login.title"));
   const { refresh } = useSession();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
@@ -35,18 +35,10 @@ export function LoginPage() {
     <main id="main" className="narrow">
       <p className="brand">{t("app.name")}</p>
       <p className="muted">{t("app.tagline")}</p>
-      <h1 ref={heading} tabIndex={-1}>
-        {t("login.title")}
-      </h1>
+      <PageHeading title={t("login.title")} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor="login-email">{t("login.email")}</label>
-          <input id="login-email" name="email" type="email" autoComplete="username" required />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t("login.password")}</label>
-          <input id="login-password" name="password" type="password" autoComplete="current-password" required />
-        </div>
+        <Field id="login-email" label={t("login.email")} name="email" type="email" autoComplete="username" required />
+        <Field id="login-password" label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
         <ErrorMessage error={error} />
         <button type="submit" disabled={busy}>
           {t("login.submit")}

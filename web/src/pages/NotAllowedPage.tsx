@@ -1,15 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { usePageTitle } from "../components/usePageTitle";
+import { PageHeading } from "../components/PageHeading";
 
 export function NotAllowedPage() {
   const { t } = useTranslation();
-  const heading = usePageTitle(t("common.notAllowedTitle"));
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>
-        {t("common.notAllowedTitle")}
-      </h1>
+      <PageHeading title={t("common.notAllowedTitle")} />
       <p>{t("errors.NOT_ALLOWED")}</p>
     </section>
   );
@@ -17,12 +14,9 @@ export function NotAllowedPage() {
 
 export function NotFoundPage() {
   const { t } = useTranslation();
-  const heading = usePageTitle(t("common.notFoundTitle"));
   return (
     <main id="main" className="narrow">
-      <h1 ref={heading} tabIndex={-1}>
-        {t("common.notFoundTitle")}
-      </h1>
+      <PageHeading title={t("common.notFoundTitle")} />
       <Link to="/">{t("common.backHome")}</Link>
     </main>
   );

@@ -5,12 +5,11 @@ import { api } from "../../api/client";
 import type { AuditEvent } from "../../api/types";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
-import { usePageTitle } from "../../components/usePageTitle";
+import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const heading = usePageTitle(t("audit.title"));
   const org = useOrg();
   const [events, setEvents] = useState<AuditEvent[]>([]);
   const [next, setNext] = useState<number | undefined>();
@@ -36,9 +35,7 @@ export function AuditPage() {
 
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>
-        {t("audit.title")}
-      </h1>
+      <PageHeading title={t("audit.title")} />
       <ErrorMessage error={error} />
       <table>
         <caption>{t("audit.caption")}</caption>

@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { Department } from "../../api/types";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
 import { useAction } from "../../components/useAction";
-import { usePageTitle } from "../../components/usePageTitle";
+import { PageHeading } from "../../components/PageHeading";
 
 export function DepartmentsPage() {
   const { t } = useTranslation();
-  const heading = usePageTitle(t("departments.title"));
   const org = useOrg();
   const canManage = org.myActions.includes("department.manage");
   const [departments, setDepartments] = useState<Department[]>([]);
@@ -50,9 +50,7 @@ export function DepartmentsPage() {
 
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>
-        {t("departments.title")}
-      </h1>
+      <PageHeading title={t("departments.title")} />
       <Notice text={notice} />
       <ErrorMessage error={error} />
       <table>
@@ -104,14 +102,8 @@ export function DepartmentsPage() {
       {canManage && (
         <form onSubmit={(e) => void add(e)} className="card" aria-labelledby="add-department">
           <h2 id="add-department">{t("departments.addTitle")}</h2>
-          <div className="field">
-            <label htmlFor="department-name">{t("departments.name")}</label>
-            <input id="department-name" name="name" required minLength={2} maxLength={120} />
-          </div>
-          <div className="field">
-            <label htmlFor="department-short">{t("departments.shortName")}</label>
-            <input id="department-short" name="shortName" maxLength={20} />
-          </div>
+          <Field id="department-name" label={t("departments.name")} name="name" required minLength={2} maxLength={120} />
+          <Field id="department-short" label={t("departments.shortName")} name="shortName" maxLength={20} />
           <button type="submit">{t("departments.add")}</button>
         </form>
       )}

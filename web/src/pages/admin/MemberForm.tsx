@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Department, type Member, type Role } from "../../api/types";
+import { Field } from "../../components/Field";
 
 export interface MemberFormValues {
   name: string;
@@ -48,23 +49,18 @@ export function MemberForm(props: {
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${p}-title`} noValidate>
       <h2 id={`${p}-title`}>{props.title}</h2>
-      <div className="field">
-        <label htmlFor={`${p}-name`}>{t("members.name")}</label>
-        <input id={`${p}-name`} name="name" required defaultValue={member?.name} autoComplete="off" />
-      </div>
+      <Field id={`${p}-name`} label={t("members.name")} name="name" required defaultValue={member?.name} autoComplete="off" />
       {!member && (
         <>
-          <div className="field">
-            <label htmlFor={`${p}-email`}>{t("members.email")}</label>
-            <input id={`${p}-email`} name="email" type="email" required autoComplete="off" />
-          </div>
-          <div className="field">
-            <label htmlFor={`${p}-password`}>{t("members.initialPassword")}</label>
-            <input id={`${p}-password`} name="initialPassword" type="password" autoComplete="new-password" aria-describedby={`${p}-password-hint`} />
-            <p id={`${p}-password-hint`} className="hint">
-              {t("members.initialPasswordHint")}
-            </p>
-          </div>
+          <Field id={`${p}-email`} label={t("members.email")} name="email" type="email" required autoComplete="off" />
+          <Field
+            id={`${p}-password`}
+            label={t("members.initialPassword")}
+            hint={t("members.initialPasswordHint")}
+            name="initialPassword"
+            type="password"
+            autoComplete="new-password"
+          />
         </>
       )}
       <fieldset aria-describedby={roleError ? `${p}-role-error` : undefined}>

@@ -6,12 +6,11 @@ import type { Department, Member } from "../../api/types";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { useAction } from "../../components/useAction";
-import { usePageTitle } from "../../components/usePageTitle";
+import { PageHeading } from "../../components/PageHeading";
 import { MemberForm, type MemberFormValues } from "./MemberForm";
 
 export function MembersPage() {
   const { t } = useTranslation();
-  const heading = usePageTitle(t("members.title"));
   const org = useOrg();
   const canManage = org.myActions.includes("member.manage");
   const [members, setMembers] = useState<Member[]>([]);
@@ -57,9 +56,7 @@ export function MembersPage() {
 
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>
-        {t("members.title")}
-      </h1>
+      <PageHeading title={t("members.title")} />
       <Notice text={notice} />
       <ErrorMessage error={error} />
       <table>
