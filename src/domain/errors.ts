@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   "LAST_ADMINISTRATOR",
   "PAYLOAD_TOO_LARGE",
   "INTERNAL",
+  "INVALID_TRANSITION",
+  "GUIDELINE_VIOLATION",
+  "GUIDELINE_NOT_ACKNOWLEDGED",
+  "EDIT_CONFLICT",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -68,14 +68,14 @@ describe("authorize", () => {
 describe("roles", () => {
   it("gives the administrator every action and the analyst nothing that changes data", () => {
     expect(new Set(ROLE_GRANTS.administrator)).toEqual(new Set(ACTIONS));
-    const writes = ROLE_GRANTS.analyst.filter((a) => /manage|edit|reply|draft|submit|approve|publish|decide|update/.test(a));
+    const writes = ROLE_GRANTS.analyst.filter((a) => /manage|edit|reply|draft|submit|approve|publish|schedule|decide|update/.test(a));
     expect(writes).toEqual([]);
   });
 
-  it("lets only administrators manage people and press office or administrators approve", () => {
+  it("lets only administrators manage people, and press office, department heads or administrators approve", () => {
     for (const role of ROLES) {
       expect(ROLE_GRANTS[role].includes("member.manage")).toBe(role === "administrator");
-      expect(ROLE_GRANTS[role].includes("post.approve")).toBe(role === "administrator" || role === "press_office");
+      expect(ROLE_GRANTS[role].includes("post.approve")).toBe(["administrator", "press_office", "department_head"].includes(role));
     }
   });
 

@@ -19,6 +19,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   LAST_ADMINISTRATOR: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
+  INVALID_TRANSITION: 409,
+  GUIDELINE_VIOLATION: 422,
+  GUIDELINE_NOT_ACKNOWLEDGED: 409,
+  EDIT_CONFLICT: 409,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {

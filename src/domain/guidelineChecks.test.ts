@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { checkPost, type VariantToCheck } from "./guidelineChecks.js";
+import { ZGuidelineRules } from "./guidelineRules.js";
+import { NETWORK_PROFILES, effectiveLimits } from "./networks.js";
+
+const A = "00000000-0000-4000-8000-00000000000a";
+const B = "00000000-0000-4000-8000-00000000000b";
+const monday10 = new Date("2026-11-23T09:00:00Z"); // 10:00 in Berlin
+const sunday22 = new Date("2026-11-29T21:00:00Z");
+
+function variant(overrides: Partial<VariantToCheck> = {}): VariantToCheck {
+  const profile = NETWORK_PROFILES.mastodon;
+  return { channelAccountId: A, profile, limits: effectiveLimits(profile, {}), postingWindows: [], text: "Hallo", media: [], ...overrides };
+}
+
+describe("guideline checks", () => {
+  const rules = ZGuidelineRules.parse({
+    addressForm: { required: "formal", reason: "Wir siezen." },
+    forbiddenTerms: [{ term: "Sozialtourismus", reason: "Unwort" }],
+    requiredHashtags: [{ channelAccountIds: [B], hashtags: ["#Musterstadt"] }],
+    allowedLinkDomains: { domains: ["musterstadt.de"] },
+    readability: { minScore: 40, minWords: 5 },
+  });
+
+  it("blocks the informal form where the guideline requires Sie, at the word's position", () => {
+    const text = "Kommst du morgen zum Fest?";
+    const result = checkPost({ rules, variants: [variant({ text })], publishAt: monday10 });
+    const finding = result.findings.find((f) => f.rule === "address_form");
+    expect(finding).toMatchObject({ severity: "blocker", reason: "Wir siezen.", params: { word: "du", required: "formal" } });
+    expect(text.slice(finding!.start!, finding!.end!)).toBe("du");
+    expect(result.blockers).toBe(1);
+  });
+
+  it("passes the same sentence in the formal form", () => {
+    const result = checkPost({ rules, variants: [variant({ text: "Kommen Sie morgen zum Fest?" })], publishAt: monday10 });
+    expect(result.findings).toEqual([]);
+  });
+
+  it("finds forbidden terms whole-word and case-insensitively", () => {
+    const result = checkPost({ rules, variants: [variant({ text: "Kein SOZIALTOURISMUS hier." })], publishAt: monday10 });
+    expect(result.findings.map((f) => f.rule)).toEqual(["forbidden_term"]);
+  });
+
+  it("asks for required hashtags only on the accounts the rule names, and merges shared findings", () => {
+    const text = "Besuchen Sie https://evil.example/abc";
+    const result = checkPost({ rules, variants: [variant({ text }), variant({ channelAccountId: B, text })], publishAt: monday10 });
+    const link = result.findings.find((f) => f.rule === "link_domain");
+    expect(link?.channelAccountIds).toEqual([A, B]);
+    expect(link?.params.host).toBe("evil.example");
+    expect(result.findings.find((f) => f.rule === "required_hashtag")?.channelAccountIds).toEqual([B]);
+  });
+
+  it("allows links to subdomains of allowed domains", () => {
+    const result = checkPost({ rules, variants: [variant({ text: "Siehe https://service.musterstadt.de/x" })], publishAt: monday10 });
+    expect(result.findings).toEqual([]);
+  });
+
+  it("warns on hard-to-read text", () => {
+    const text = "Die Inanspruchnahme sämtlicher Verwaltungsdienstleistungen erfordert grundsätzlich vorherige elektronische Terminvereinbarung.";
+    const result = checkPost({ rules, variants: [variant({ text, limits: { maxLength: 5000, maxMedia: 4, maxHashtags: null } })], publishAt: monday10 });
+    expect(result.findings).toMatchObject([{ rule: "readability", severity: "warning" }]);
+    expect(result.warnings).toBe(1);
+  });
+
+  it("blocks images without alternative text and videos without captions", () => {
+    const media = [
+      { kind: "image" as const, altText: " ", hasCaptions: false, name: "fest.jpg" },
+      { kind: "video" as const, altText: null, hasCaptions: false, name: "rede.mp4" },
+    ];
+    const result = checkPost({ rules: null, variants: [variant({ media })], publishAt: monday10 });
+    expect(result.findings.map((f) => f.rule).sort()).toEqual(["alt_text", "video_captions"]);
+  });
+
+  it("counts as the network counts and blocks over the limit", () => {
+    const text = `${"a".repeat(480)} https://www.musterstadt.de/${"x".repeat(100)}`;
+    const ok = checkPost({ rules: null, variants: [variant({ text })], publishAt: monday10 });
+    expect(ok.counts[A]).toEqual({ used: 481 + 23, limit: 500 });
+    expect(ok.findings.map((f) => f.rule)).toEqual(["channel_length"]);
+  });
+
+  it("blocks posting outside the account's posting windows", () => {
+    const postingWindows = [{ timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5], from: "07:00", to: "20:00" }];
+    expect(checkPost({ rules: null, variants: [variant({ postingWindows })], publishAt: monday10 }).findings).toEqual([]);
+    const late = checkPost({ rules: null, variants: [variant({ postingWindows })], publishAt: sunday22 });
+    expect(late.findings).toMatchObject([{ rule: "posting_window", severity: "blocker" }]);
+  });
+});

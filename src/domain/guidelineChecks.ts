@@ -1,0 +1,146 @@
+// Runs a guideline's rules and the channels' limits over a post's variants. Pure: the instant the
+// post will go out is a parameter. The same function runs live in the composer and at submission.
+import { findAddressForms } from "../text/addressForm.js";
+import { countCharacters } from "../text/characterCount.js";
+import { fleschAmstad } from "../text/readability.js";
+import { findHashtags, findLinks, hostOfLink } from "../text/tokens.js";
+import type { RuleId, Severity, TGuidelineRules } from "./guidelineRules.js";
+import { type ChannelLimits, type NetworkProfile } from "./networks.js";
+import { type TWeeklyWindow, isWithinWindow } from "./schedule.js";
+
+export interface VariantToCheck {
+  channelAccountId: string;
+  profile: NetworkProfile;
+  limits: ChannelLimits;
+  /** Empty = posting is allowed at any time. */
+  postingWindows: readonly TWeeklyWindow[];
+  text: string;
+  media: readonly { kind: "image" | "video"; altText: string | null; hasCaptions: boolean; name: string }[];
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** The variants (channel accounts) the finding is about. */
+  channelAccountIds: string[];
+  /** UTF-16 offsets into the variant's text, when the finding points at a place. */
+  start: number | null;
+  end: number | null;
+  /** Values for the translated message, e.g. the word found, the limit, the score. */
+  params: Record<string, string | number>;
+  /** Why the rule exists, as the guideline's author wrote it. */
+  reason: string;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  blockers: number;
+  warnings: number;
+  /** Character count per channel account, as its network counts. */
+  counts: Record<string, { used: number; limit: number }>;
+}
+
+type Draft = Omit<Finding, "channelAccountIds">;
+
+export function checkPost(args: { rules: TGuidelineRules | null; variants: readonly VariantToCheck[]; publishAt: Date }): CheckResult {
+  const merged = new Map<string, Finding>();
+  const counts: CheckResult["counts"] = {};
+  for (const variant of args.variants) {
+    const used = countCharacters(variant.text, variant.profile.counting);
+    counts[variant.channelAccountId] = { used, limit: variant.limits.maxLength };
+    const drafts = [...checkChannel(variant, used, args.publishAt, args.rules), ...(args.rules ? checkRules(args.rules, variant) : [])];
+    for (const draft of drafts) {
+      const key = JSON.stringify([draft.rule, draft.start, draft.end, draft.params, variant.text === "" ? variant.channelAccountId : variant.text]);
+      const existing = merged.get(key);
+      if (existing) existing.channelAccountIds.push(variant.channelAccountId);
+      else merged.set(key, { ...draft, channelAccountIds: [variant.channelAccountId] });
+    }
+  }
+  const findings = [...merged.values()].sort((a, b) => severityRank(b) - severityRank(a) || (a.start ?? -1) - (b.start ?? -1));
+  const blockers = findings.filter((f) => f.severity === "blocker").length;
+  return { findings, blockers, warnings: findings.length - blockers, counts };
+}
+
+const severityRank = (f: Finding) => (f.severity === "blocker" ? 1 : 0);
+
+function checkChannel(variant: VariantToCheck, used: number, publishAt: Date, rules: TGuidelineRules | null): Draft[] {
+  const found: Draft[] = [];
+  const blocker = (rule: RuleId, params: Draft["params"]): Draft => ({ rule, severity: "blocker", start: null, end: null, params, reason: "" });
+  if (variant.text.trim() === "") found.push(blocker("empty_text", {}));
+  if (used > variant.limits.maxLength) found.push(blocker("channel_length", { used, limit: variant.limits.maxLength }));
+  if (variant.media.length > variant.limits.maxMedia) found.push(blocker("channel_media", { used: variant.media.length, limit: variant.limits.maxMedia }));
+  const hashtags = findHashtags(variant.text).length;
+  if (variant.limits.maxHashtags !== null && hashtags > variant.limits.maxHashtags) {
+    found.push(blocker("channel_hashtags", { used: hashtags, limit: variant.limits.maxHashtags }));
+  }
+  const windows = variant.postingWindows;
+  if (windows.length > 0 && !windows.some((w) => isWithinWindow(w, publishAt))) {
+    const rule = rules?.postingWindows ?? { severity: "blocker" as const, reason: "" };
+    found.push({ rule: "posting_window", severity: rule.severity, start: null, end: null, params: { at: publishAt.toISOString() }, reason: rule.reason });
+  }
+  const altRule = rules?.altText ?? { severity: "blocker" as const, reason: "" };
+  for (const item of variant.media) {
+    if (item.kind === "image" && !item.altText?.trim()) {
+      found.push({ rule: "alt_text", severity: altRule.severity, start: null, end: null, params: { media: item.name }, reason: altRule.reason });
+    }
+    if (item.kind === "video" && !item.hasCaptions) {
+      found.push({ rule: "video_captions", severity: altRule.severity, start: null, end: null, params: { media: item.name }, reason: altRule.reason });
+    }
+  }
+  return found;
+}
+
+function checkRules(rules: TGuidelineRules, variant: VariantToCheck): Draft[] {
+  const text = variant.text;
+  const found: Draft[] = [];
+  const at = (rule: RuleId, severity: Severity, reason: string, span: { start: number; end: number } | null, params: Draft["params"] = {}): Draft => ({
+    rule,
+    severity,
+    start: span?.start ?? null,
+    end: span?.end ?? null,
+    params,
+    reason,
+  });
+  if (rules.addressForm) {
+    const { required, severity, reason } = rules.addressForm;
+    for (const o of findAddressForms(text).filter((o) => o.form !== required)) {
+      found.push(at("address_form", severity, reason, o, { word: o.text, required }));
+    }
+  }
+  for (const term of rules.forbiddenTerms) {
+    for (const span of findTerm(text, term.term)) found.push(at("forbidden_term", term.severity, term.reason, span, { term: text.slice(span.start, span.end) }));
+  }
+  const inScope = (ids: string[] | null) => ids === null || ids.includes(variant.channelAccountId);
+  const present = new Set(findHashtags(text).map((h) => h.text.toLowerCase()));
+  for (const rule of rules.requiredHashtags.filter((r) => inScope(r.channelAccountIds))) {
+    for (const tag of rule.hashtags.filter((t) => !present.has(t.toLowerCase()))) found.push(at("required_hashtag", rule.severity, rule.reason, null, { hashtag: tag }));
+  }
+  for (const rule of rules.requiredSignature.filter((r) => inScope(r.channelAccountIds))) {
+    if (!text.trimEnd().endsWith(rule.text)) found.push(at("required_signature", rule.severity, rule.reason, null, { signature: rule.text }));
+  }
+  const used = countCharacters(text, variant.profile.counting);
+  if (rules.maxLength && used > rules.maxLength.chars) {
+    found.push(at("max_length", rules.maxLength.severity, rules.maxLength.reason, null, { used, limit: rules.maxLength.chars }));
+  }
+  if (rules.allowedLinkDomains) {
+    const { domains, severity, reason } = rules.allowedLinkDomains;
+    for (const link of findLinks(text)) {
+      const host = hostOfLink(link.text);
+      const allowed = host !== null && domains.some((d) => host === d || host.endsWith(`.${d}`));
+      if (!allowed) found.push(at("link_domain", severity, reason, link, { host: host ?? link.text }));
+    }
+  }
+  if (rules.readability) {
+    const { minScore, minWords, severity, reason } = rules.readability;
+    const result = fleschAmstad(text);
+    if (result.words >= minWords && result.score < minScore) found.push(at("readability", severity, reason, null, { score: result.score, minimum: minScore }));
+  }
+  return found;
+}
+
+/** Whole-word, case-insensitive occurrences of a word or phrase (also with umlaut case variants). */
+export function findTerm(text: string, term: string): { start: number; end: number }[] {
+  const escaped = term.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}

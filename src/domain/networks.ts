@@ -1,0 +1,50 @@
+// What each network allows and how it counts, so the composer and the guideline checks measure a
+// variant the way the network will. The built-in channels (website, sandbox) and the networks that
+// follow through the connector interface share one table.
+import type { CountingRule } from "../text/characterCount.js";
+
+export const NETWORKS = ["website", "sandbox"] as const;
+export type Network = (typeof NETWORKS)[number];
+
+/** Networks whose rules a sandbox account can stand in for (demos and tests without a real account). */
+export const EMULATED_NETWORKS = ["website", "mastodon", "bluesky", "x", "instagram", "facebook", "telegram"] as const;
+export type EmulatedNetwork = (typeof EMULATED_NETWORKS)[number];
+
+export interface NetworkProfile {
+  counting: CountingRule;
+  maxLength: number;
+  maxMedia: number;
+  maxHashtags: number | null;
+  supportsAltText: boolean;
+}
+
+export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
+  website: { counting: { unit: "grapheme", linkLength: null }, maxLength: 10_000, maxMedia: 10, maxHashtags: null, supportsAltText: true },
+  mastodon: { counting: { unit: "grapheme", linkLength: 23 }, maxLength: 500, maxMedia: 4, maxHashtags: null, supportsAltText: true },
+  bluesky: { counting: { unit: "grapheme", linkLength: null }, maxLength: 300, maxMedia: 4, maxHashtags: null, supportsAltText: true },
+  x: { counting: { unit: "weighted", linkLength: 23 }, maxLength: 280, maxMedia: 4, maxHashtags: null, supportsAltText: true },
+  instagram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 2200, maxMedia: 10, maxHashtags: 30, supportsAltText: true },
+  facebook: { counting: { unit: "grapheme", linkLength: null }, maxLength: 63_206, maxMedia: 10, maxHashtags: null, supportsAltText: true },
+  telegram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 4096, maxMedia: 10, maxHashtags: null, supportsAltText: false },
+};
+
+export interface ChannelLimits {
+  maxLength: number;
+  maxMedia: number;
+  maxHashtags: number | null;
+}
+
+/** The effective limits of an account: the network's, narrowed by what the organisation set for the account. */
+export function effectiveLimits(profile: NetworkProfile, own: Partial<ChannelLimits>): ChannelLimits {
+  const narrower = (a: number | null, b: number | null | undefined) => (a === null ? (b ?? null) : b == null ? a : Math.min(a, b));
+  return {
+    maxLength: Math.min(profile.maxLength, own.maxLength ?? profile.maxLength),
+    maxMedia: Math.min(profile.maxMedia, own.maxMedia ?? profile.maxMedia),
+    maxHashtags: narrower(profile.maxHashtags, own.maxHashtags),
+  };
+}
+
+export function profileOf(network: Network, emulates: EmulatedNetwork | null): NetworkProfile {
+  if (network === "website") return NETWORK_PROFILES.website;
+  return NETWORK_PROFILES[emulates ?? "mastodon"];
+}
