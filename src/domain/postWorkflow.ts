@@ -39,7 +39,7 @@ const TRANSITIONS: Record<PostEvent, Partial<Record<PostStatus, PostStatus>>> = 
   request_changes: { in_review: "changes_requested" },
   reject: { in_review: "rejected" },
   withdraw: { in_review: "draft", scheduled: "draft", failed: "draft", changes_requested: "draft" },
-  reschedule: { scheduled: "scheduled", failed: "failed" },
+  reschedule: { scheduled: "scheduled", draft: "draft", changes_requested: "changes_requested" },
   published: { scheduled: "published" },
   failed: { scheduled: "failed" },
   retry: { failed: "scheduled" },

@@ -1,7 +1,13 @@
-// Channel accounts: one per connected network account of an organisation. Only the identity and
-// ownership live here so far; credentials and settings arrive with the publishing and connector work.
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+// Channel accounts: one per connected network account of an organisation, with the department that
+// owns it, the person accountable for it, its posting windows, limits and approval rules. Also the
+// stores of the two built-in channels: what the website channel shows and what the sandbox received.
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { ChannelLimits, EmulatedNetwork } from "../../domain/networks.js";
+import type { ApprovalMode, ContentType } from "../../domain/postWorkflow.js";
+import type { TWeeklyWindow } from "../../domain/schedule.js";
 import { departments, organisations } from "./org.js";
+import { users } from "./people.js";
 
 export const channelAccounts = pgTable(
   "channel_accounts",
@@ -13,7 +19,57 @@ export const channelAccounts = pgTable(
     departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
     network: text("network").notNull(),
     name: text("name").notNull(),
+    /** Sandbox only: the network whose rules (length, counting, media) the account stands in for. */
+    emulates: text("emulates").$type<EmulatedNetwork>(),
+    accountableUserId: uuid("accountable_user_id").references(() => users.id, { onDelete: "set null" }),
+    postingWindows: jsonb("posting_windows").$type<TWeeklyWindow[]>().notNull().default([]),
+    limits: jsonb("limits").$type<Partial<ChannelLimits>>().notNull().default({}),
+    approval: jsonb("approval")
+      .$type<Record<ContentType, ApprovalMode>>()
+      .notNull()
+      .default({ post: "single", campaign_template: "none", campaign_free: "single" }),
+    /** Connector settings that are not secrets (sandbox: simulated failures and delay). */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("channel_accounts_org_idx").on(t.orgId)],
+  (t) => [index("channel_accounts_org_idx").on(t.orgId), uniqueIndex("channel_accounts_org_name_unique").on(t.orgId, sql`lower(${t.name})`)],
+);
+
+/** What the website channel publishes: the organisation's own feed (public pages follow with the website issue). */
+export const websiteEntries = pgTable(
+  "website_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    channelAccountId: uuid("channel_account_id")
+      .notNull()
+      .references(() => channelAccounts.id),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    text: text("text").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("website_entries_org_published_idx").on(t.orgId, t.publishedAt)],
+);
+
+/**
+ * Everything the sandbox channel received, one row per delivery. Deliberately without a unique
+ * idempotency key, like a network that does not deduplicate: a second send would show as a second row.
+ */
+export const sandboxDeliveries = pgTable(
+  "sandbox_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    channelAccountId: uuid("channel_account_id")
+      .notNull()
+      .references(() => channelAccounts.id),
+    idempotencyKey: text("idempotency_key").notNull(),
+    text: text("text").notNull(),
+    mediaCount: integer("media_count").notNull().default(0),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sandbox_deliveries_key_idx").on(t.idempotencyKey), index("sandbox_deliveries_account_idx").on(t.channelAccountId)],
 );

@@ -1,5 +1,7 @@
 // The whole schema, one file per aggregate.
 export * from "./audit.js";
 export * from "./channels.js";
+export * from "./guidelines.js";
 export * from "./org.js";
 export * from "./people.js";
+export * from "./posts.js";

@@ -1,0 +1,40 @@
+// Registers a channel account (website or sandbox for now) with its owner, limits and approval rules.
+import { channelAccounts } from "../../db/schema/index.js";
+import { isUniqueViolation } from "../../db/queries/errors.js";
+import { AppError } from "../../domain/errors.js";
+import { ZSandboxSettings } from "../../channels/sandbox/sandboxConnector.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { checkChannelAccountRefs } from "./channelAccountRefs.js";
+import { type TChannelAccountInput, ZChannelAccountInput } from "./schemas.js";
+
+export async function createChannelAccount(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TChannelAccountInput }) {
+  const input = ZChannelAccountInput.parse(options.input);
+  requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: input.departmentId });
+  const settings = input.network === "sandbox" ? ZSandboxSettings.parse(input.settings) : {};
+  const emulates = input.network === "sandbox" ? (input.emulates ?? "mastodon") : null;
+  const now = ctx.clock();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      await checkChannelAccountRefs(tx, { orgId: options.orgId, ...input });
+      const [account] = await tx
+        .insert(channelAccounts)
+        .values({ ...input, orgId: options.orgId, emulates, settings, createdAt: now, updatedAt: now })
+        .returning();
+      if (!account) throw new Error("insert returned nothing");
+      await appendAuditEvent(tx, {
+        orgId: options.orgId,
+        actor: options.actor,
+        action: "channel_account.created",
+        target: { type: "channel_account", id: account.id },
+        data: { name: account.name, network: account.network, approval: account.approval, accountableUserId: account.accountableUserId },
+        occurredAt: now,
+      });
+      return account;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { details: { field: "name" }, cause: error });
+    throw error;
+  }
+}

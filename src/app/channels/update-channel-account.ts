@@ -1,0 +1,55 @@
+// Changes a channel account's owner, accountable person, windows, limits, approval rules or settings.
+import { and, eq } from "drizzle-orm";
+import { ZSandboxSettings } from "../../channels/sandbox/sandboxConnector.js";
+import { channelAccounts } from "../../db/schema/index.js";
+import { isUniqueViolation } from "../../db/queries/errors.js";
+import { AppError } from "../../domain/errors.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { checkChannelAccountRefs } from "./channelAccountRefs.js";
+import { type TChannelAccountUpdate, ZChannelAccountUpdate } from "./schemas.js";
+
+export async function updateChannelAccount(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; channelAccountId: string; input: TChannelAccountUpdate },
+) {
+  const input = ZChannelAccountUpdate.parse(options.input);
+  const now = ctx.clock();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(channelAccounts)
+        .where(and(eq(channelAccounts.id, options.channelAccountId), eq(channelAccounts.orgId, options.orgId)))
+        .for("update");
+      if (!current) throw new AppError("NOT_FOUND");
+      requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: current.departmentId, channelAccountId: current.id });
+      await checkChannelAccountRefs(tx, { orgId: options.orgId, ...input });
+      const { disabled, ...fields } = input;
+      const settings = fields.settings && current.network === "sandbox" ? ZSandboxSettings.parse(fields.settings) : undefined;
+      const [account] = await tx
+        .update(channelAccounts)
+        .set({
+          ...fields,
+          ...(settings ? { settings } : { settings: current.settings }),
+          ...(disabled === undefined ? {} : { disabledAt: disabled ? (current.disabledAt ?? now) : null }),
+          updatedAt: now,
+        })
+        .where(eq(channelAccounts.id, current.id))
+        .returning();
+      await appendAuditEvent(tx, {
+        orgId: options.orgId,
+        actor: options.actor,
+        action: "channel_account.updated",
+        target: { type: "channel_account", id: current.id },
+        data: { fields: Object.keys(input) },
+        occurredAt: now,
+      });
+      return account;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { details: { field: "name" }, cause: error });
+    throw error;
+  }
+}

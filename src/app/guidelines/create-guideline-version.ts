@@ -1,0 +1,40 @@
+// Writes a new guideline version as a draft: the next version number, the document, the rules, its
+// owner and review-by date. It takes effect when activated.
+import { eq, max } from "drizzle-orm";
+import { guidelines } from "../../db/schema/index.js";
+import { isUniqueViolation } from "../../db/queries/errors.js";
+import { AppError } from "../../domain/errors.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
+import type { AppContext } from "../context.js";
+import { type TGuidelineInput, ZGuidelineInput } from "./schemas.js";
+
+export async function createGuidelineVersion(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TGuidelineInput }) {
+  requireAllowed(ctx, options.actor, "guideline.manage", { orgId: options.orgId });
+  const input = ZGuidelineInput.parse(options.input);
+  const now = ctx.clock();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      await checkChannelAccountRefs(tx, { orgId: options.orgId, accountableUserId: input.ownerUserId });
+      const [latest] = await tx.select({ version: max(guidelines.version) }).from(guidelines).where(eq(guidelines.orgId, options.orgId));
+      const [guideline] = await tx
+        .insert(guidelines)
+        .values({ ...input, orgId: options.orgId, version: (latest?.version ?? 0) + 1, createdByUserId: options.actor.userId, createdAt: now })
+        .returning();
+      if (!guideline) throw new Error("insert returned nothing");
+      await appendAuditEvent(tx, {
+        orgId: options.orgId,
+        actor: options.actor,
+        action: "guideline.version_created",
+        target: { type: "guideline", id: guideline.id },
+        data: { version: guideline.version, reviewBy: guideline.reviewBy, ownerUserId: guideline.ownerUserId },
+        occurredAt: now,
+      });
+      return guideline;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { details: { field: "version" }, cause: error });
+    throw error;
+  }
+}

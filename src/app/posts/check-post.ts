@@ -1,0 +1,17 @@
+// The live check in the composer: runs the guideline in force and the channel limits over what is on
+// screen (saved or not) and returns findings and counts. Changes nothing.
+import type { OrgActor } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { requireForPost } from "./postAccess.js";
+import { checkAgainstGuideline, loadAccounts } from "./postRecords.js";
+import { type TPostContent, ZPostContent } from "./schemas.js";
+
+export async function checkPostDraft(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TPostContent }) {
+  const input = ZPostContent.parse(options.input);
+  const channelAccountIds = input.channels.map((c) => c.channelAccountId);
+  requireForPost(ctx, options.actor, "post.draft", { orgId: options.orgId, departmentId: input.departmentId, channelAccountIds });
+  const accounts = await loadAccounts(ctx.db, { orgId: options.orgId, ids: channelAccountIds });
+  const publishAt = input.scheduledAt ? new Date(input.scheduledAt) : ctx.clock();
+  const { result, guideline } = await checkAgainstGuideline(ctx.db, { orgId: options.orgId, body: input.body, channels: input.channels, accounts, publishAt });
+  return { ...result, guideline };
+}

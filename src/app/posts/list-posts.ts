@@ -1,0 +1,58 @@
+// Posts of an organisation for the post list, the review queue and the calendar: filtered by status,
+// time range, department and account; limited to the departments and accounts the person may see.
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { channelAccounts, postChannels, posts, users } from "../../db/schema/index.js";
+import { POST_STATUSES } from "../../domain/postWorkflow.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+
+export const ZPostListQuery = z.object({
+  status: z.array(z.enum(POST_STATUSES)).max(POST_STATUSES.length).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  departmentId: z.uuid().optional(),
+  channelAccountId: z.uuid().optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export type TPostListQuery = z.input<typeof ZPostListQuery>;
+
+export async function listPosts(ctx: AppContext, options: { actor: OrgActor; orgId: string; query: TPostListQuery; action?: "post.draft" | "calendar.view" }) {
+  requireAllowed(ctx, options.actor, options.action ?? "post.draft", { orgId: options.orgId });
+  const query = ZPostListQuery.parse(options.query);
+  const grant = options.actor.grant;
+  const conditions: (SQL | undefined)[] = [eq(posts.orgId, options.orgId)];
+  if (query.status) conditions.push(inArray(posts.status, query.status));
+  if (query.from || query.to) {
+    // The calendar shows a post at its publication time, or its planned time before that.
+    conditions.push(isNotNull(posts.scheduledAt));
+    if (query.from) conditions.push(gte(posts.scheduledAt, new Date(query.from)));
+    if (query.to) conditions.push(lt(posts.scheduledAt, new Date(query.to)));
+  }
+  if (query.departmentId) conditions.push(eq(posts.departmentId, query.departmentId));
+  if (grant?.departmentIds) conditions.push(grant.departmentIds.length ? inArray(posts.departmentId, [...grant.departmentIds]) : sql`false`);
+  const rows = await ctx.db
+    .select({ post: posts, authorName: users.name })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorUserId))
+    .where(and(...conditions))
+    .orderBy(query.from ? asc(posts.scheduledAt) : desc(posts.updatedAt))
+    .limit(query.limit);
+  const ids = rows.map((r) => r.post.id);
+  const channels = ids.length
+    ? await ctx.db
+        .select({ postId: postChannels.postId, channelAccountId: postChannels.channelAccountId, name: channelAccounts.name })
+        .from(postChannels)
+        .innerJoin(channelAccounts, eq(channelAccounts.id, postChannels.channelAccountId))
+        .where(inArray(postChannels.postId, ids))
+    : [];
+  const visible = (accountIds: string[]) => !grant?.channelAccountIds || accountIds.every((id) => grant.channelAccountIds?.includes(id));
+  return rows
+    .map(({ post, authorName }) => {
+      const own = channels.filter((c) => c.postId === post.id);
+      const { body, checkResult: _check, ...rest } = post;
+      return { ...rest, excerpt: body.slice(0, 280), authorName, channels: own.map((c) => ({ id: c.channelAccountId, name: c.name })) };
+    })
+    .filter((p) => visible(p.channels.map((c) => c.id)))
+    .filter((p) => !query.channelAccountId || p.channels.some((c) => c.id === query.channelAccountId));
+}

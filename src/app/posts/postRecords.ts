@@ -1,0 +1,84 @@
+// Reading a post with what belongs to it, and turning its channels into the variants the guideline
+// checks measure. Shared by the post use cases; no rules of its own beyond "belongs to this organisation".
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { channelAccounts, postApprovals, postChannels, posts, publications } from "../../db/schema/index.js";
+import { activeGuideline } from "../../db/queries/guidelines.js";
+import { AppError } from "../../domain/errors.js";
+import { type CheckResult, type VariantToCheck, checkPost } from "../../domain/guidelineChecks.js";
+import { type EmulatedNetwork, type Network, effectiveLimits, profileOf } from "../../domain/networks.js";
+
+export type PostRow = typeof posts.$inferSelect;
+export type ChannelAccountRow = typeof channelAccounts.$inferSelect;
+export interface PostChannelInput {
+  channelAccountId: string;
+  textOverride: string | null;
+}
+
+export async function loadPostForUpdate(tx: Db, args: { orgId: string; postId: string }): Promise<PostRow> {
+  const [post] = await tx
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, args.postId), eq(posts.orgId, args.orgId)))
+    .for("update");
+  if (!post) throw new AppError("NOT_FOUND");
+  return post;
+}
+
+export async function loadPostChannels(db: Db, postId: string): Promise<PostChannelInput[]> {
+  return db
+    .select({ channelAccountId: postChannels.channelAccountId, textOverride: postChannels.textOverride })
+    .from(postChannels)
+    .where(eq(postChannels.postId, postId));
+}
+
+/** The accounts named, all of this organisation and active; anything else is a validation error. */
+export async function loadAccounts(db: Db, args: { orgId: string; ids: readonly string[] }): Promise<ChannelAccountRow[]> {
+  const unique = [...new Set(args.ids)];
+  if (unique.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.orgId, args.orgId), inArray(channelAccounts.id, unique)));
+  if (rows.length !== unique.length || rows.some((r) => r.disabledAt !== null)) {
+    throw new AppError("VALIDATION_FAILED", { details: { field: "channels", problem: "unknown_or_disabled_account" } });
+  }
+  return unique.map((id) => rows.find((r) => r.id === id) as ChannelAccountRow);
+}
+
+export function textFor(body: string, channel: PostChannelInput): string {
+  return channel.textOverride ?? body;
+}
+
+export function variantsOf(body: string, channels: readonly PostChannelInput[], accounts: readonly ChannelAccountRow[]): VariantToCheck[] {
+  return channels.map((channel) => {
+    const account = accounts.find((a) => a.id === channel.channelAccountId);
+    if (!account) throw new Error(`account ${channel.channelAccountId} not loaded`);
+    const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null);
+    return {
+      channelAccountId: account.id,
+      profile,
+      limits: effectiveLimits(profile, account.limits),
+      postingWindows: account.postingWindows,
+      text: textFor(body, channel),
+      media: [],
+    };
+  });
+}
+
+/** Checks against the guideline in force; returns the result and the version checked against. */
+export async function checkAgainstGuideline(
+  db: Db,
+  args: { orgId: string; body: string; channels: readonly PostChannelInput[]; accounts: readonly ChannelAccountRow[]; publishAt: Date },
+): Promise<{ result: CheckResult; guideline: { id: string; version: number } | null }> {
+  const guideline = await activeGuideline(db, args.orgId);
+  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts), publishAt: args.publishAt });
+  return { result, guideline: guideline ? { id: guideline.id, version: guideline.version } : null };
+}
+
+export async function loadPostDetails(db: Db, post: PostRow) {
+  const channels = await loadPostChannels(db, post.id);
+  const approvals = await db.select().from(postApprovals).where(eq(postApprovals.postId, post.id)).orderBy(asc(postApprovals.createdAt));
+  const outbox = await db.select().from(publications).where(eq(publications.postId, post.id));
+  return { channels, approvals, publications: outbox };
+}

@@ -1,0 +1,46 @@
+// Saves a draft (autosave and explicit save). Only drafts and posts sent back for changes can be
+// edited; a save that starts from an older revision is refused rather than overwriting a colleague.
+import { eq } from "drizzle-orm";
+import { postChannels, posts } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { nextStatus } from "../../domain/postWorkflow.js";
+import type { OrgActor } from "../authorization.js";
+import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
+import type { AppContext } from "../context.js";
+import { requireForPost } from "./postAccess.js";
+import { loadAccounts, loadPostChannels, loadPostForUpdate } from "./postRecords.js";
+import { type TSavePost, ZSavePost } from "./schemas.js";
+
+export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; input: TSavePost }) {
+  const input = ZSavePost.parse(options.input);
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const post = await loadPostForUpdate(tx, options);
+    const before = await loadPostChannels(tx, post.id);
+    requireForPost(ctx, options.actor, "post.draft", { ...post, channelAccountIds: before.map((c) => c.channelAccountId) });
+    const channelAccountIds = input.channels.map((c) => c.channelAccountId);
+    requireForPost(ctx, options.actor, "post.draft", { orgId: post.orgId, departmentId: input.departmentId, channelAccountIds });
+    const status = nextStatus(post.status, "edit");
+    if (input.revision !== post.revision) throw new AppError("EDIT_CONFLICT", { details: { revision: post.revision } });
+    await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
+    await checkChannelAccountRefs(tx, { orgId: post.orgId, departmentId: input.departmentId, accountableUserId: input.accountableUserId });
+    const [saved] = await tx
+      .update(posts)
+      .set({
+        title: input.title,
+        body: input.body,
+        departmentId: input.departmentId,
+        contentType: input.contentType,
+        scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
+        accountableUserId: input.accountableUserId ?? post.accountableUserId,
+        status,
+        revision: post.revision + 1,
+        updatedAt: now,
+      })
+      .where(eq(posts.id, post.id))
+      .returning();
+    await tx.delete(postChannels).where(eq(postChannels.postId, post.id));
+    if (input.channels.length > 0) await tx.insert(postChannels).values(input.channels.map((c) => ({ ...c, postId: post.id })));
+    return saved;
+  });
+}

@@ -1,0 +1,39 @@
+// Input schemas for posts, shared with the HTTP routes.
+import { z } from "zod";
+import { CONTENT_TYPES } from "../../domain/postWorkflow.js";
+
+export const MAX_POST_TEXT = 20_000;
+
+export const ZPostChannel = z.object({
+  channelAccountId: z.uuid(),
+  /** null = the shared text. */
+  textOverride: z.string().max(MAX_POST_TEXT).nullable().default(null),
+});
+
+export const ZPostContent = z.object({
+  title: z.string().trim().max(200).default(""),
+  body: z.string().max(MAX_POST_TEXT).default(""),
+  departmentId: z.uuid().nullable().default(null),
+  contentType: z.enum(CONTENT_TYPES).default("post"),
+  scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  channels: z.array(ZPostChannel).max(50).default([]),
+  accountableUserId: z.uuid().nullable().default(null),
+});
+export type TPostContent = z.input<typeof ZPostContent>;
+export type TPostContentParsed = z.output<typeof ZPostContent>;
+
+/** Saving names the revision it started from, so two editors never overwrite each other silently. */
+export const ZSavePost = ZPostContent.extend({ revision: z.number().int().min(1) });
+export type TSavePost = z.input<typeof ZSavePost>;
+
+export const ZDecision = z
+  .object({
+    decision: z.enum(["approved", "changes_requested", "rejected"]),
+    comment: z.string().trim().max(4000).default(""),
+    /** The revision the approver looked at; a newer one must be looked at again. */
+    revision: z.number().int().min(1),
+  })
+  .refine((d) => d.decision === "approved" || d.comment.length > 0, { message: "a comment is required", path: ["comment"] });
+export type TDecision = z.input<typeof ZDecision>;
+
+export const ZReschedule = z.object({ scheduledAt: z.iso.datetime({ offset: true }) });

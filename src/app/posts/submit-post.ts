@@ -1,0 +1,62 @@
+// Submits a post: the author must have acknowledged the guideline in force, the post must pass its
+// blocking rules, and the strictest approval rule of its accounts decides whether it goes to review
+// (Freigabe) or straight into the outbox. Records the guideline version it was checked against.
+import { eq } from "drizzle-orm";
+import { posts } from "../../db/schema/index.js";
+import { hasAcknowledged } from "../../db/queries/guidelines.js";
+import { activeGuideline } from "../../db/queries/guidelines.js";
+import { AppError } from "../../domain/errors.js";
+import { nextStatus, strictestMode } from "../../domain/postWorkflow.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import type { OrgActor } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { enqueuePublications } from "../publishing/outbox.js";
+import { personOf, requireForPost } from "./postAccess.js";
+import { checkAgainstGuideline, loadAccounts, loadPostChannels, loadPostForUpdate } from "./postRecords.js";
+
+export async function submitPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; revision: number }) {
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const post = await loadPostForUpdate(tx, options);
+    const channels = await loadPostChannels(tx, post.id);
+    const channelAccountIds = channels.map((c) => c.channelAccountId);
+    requireForPost(ctx, options.actor, "post.submit", { ...post, channelAccountIds });
+    const immediately = post.scheduledAt === null || post.scheduledAt <= now;
+    requireForPost(ctx, options.actor, immediately ? "post.publish" : "post.schedule", { ...post, channelAccountIds });
+    if (options.revision !== post.revision) throw new AppError("EDIT_CONFLICT", { details: { revision: post.revision } });
+    if (channels.length === 0) throw new AppError("VALIDATION_FAILED", { details: { field: "channels", problem: "no_channel" } });
+    const guideline = await activeGuideline(tx, post.orgId);
+    if (guideline && !(await hasAcknowledged(tx, { guidelineId: guideline.id, userId: personOf(options.actor) }))) {
+      throw new AppError("GUIDELINE_NOT_ACKNOWLEDGED", { details: { guidelineId: guideline.id, version: guideline.version } });
+    }
+    const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
+    const publishAt = immediately ? now : (post.scheduledAt ?? now);
+    const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt });
+    if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
+    const mode = strictestMode(accounts.map((a) => a.approval[post.contentType] ?? "single"));
+    const status = nextStatus(post.status, mode === "none" ? "submit_without_review" : "submit_for_review");
+    const [submitted] = await tx
+      .update(posts)
+      .set({ status, guidelineId: check.guideline?.id ?? null, checkResult: check.result, approvalMode: mode, submittedAt: now, updatedAt: now })
+      .where(eq(posts.id, post.id))
+      .returning();
+    if (status === "scheduled") await enqueuePublications(tx, { orgId: post.orgId, postId: post.id, channelAccountIds, dueAt: publishAt, now });
+    await appendAuditEvent(tx, {
+      orgId: post.orgId,
+      actor: options.actor,
+      action: "post.submitted",
+      target: { type: "post", id: post.id },
+      data: {
+        revision: post.revision,
+        guidelineVersion: check.guideline?.version ?? null,
+        warnings: check.result.warnings,
+        approvalMode: mode,
+        status,
+        scheduledAt: publishAt.toISOString(),
+        accountableUserId: post.accountableUserId,
+      },
+      occurredAt: now,
+    });
+    return submitted;
+  });
+}

@@ -1,0 +1,49 @@
+// The sandbox channel records what would be sent, for demos, tests and benchmarks. It behaves like a
+// network that does NOT deduplicate: every publish call adds a delivery, so a double send shows.
+// Its settings simulate the network's behaviour: a delay per send and failures of each kind.
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.js";
+import { sandboxDeliveries } from "../../db/schema/index.js";
+import { ConnectorError, type ChannelConnector, type ConnectorAccount, type OutgoingPost, type PublishedItem } from "../../domain/connector.js";
+
+export const ZSandboxSettings = z.object({
+  delayMs: z.number().int().min(0).max(60_000).default(0),
+  /** Fail every send with this kind of error (to try out retries and the failed state). */
+  failWith: z.enum(["none", "transient", "rate_limited", "permanent", "auth_expired"]).default("none"),
+  /** Fail only the first N sends of each post, then succeed (a flaky network). */
+  failFirstAttempts: z.number().int().min(0).max(100).default(0),
+});
+export type TSandboxSettings = z.infer<typeof ZSandboxSettings>;
+
+export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
+  const attemptsByKey = new Map<string, number>();
+  return {
+    network: "sandbox",
+    async findPublished(account: ConnectorAccount, idempotencyKey: string): Promise<PublishedItem | null> {
+      const [row] = await deps.db
+        .select({ id: sandboxDeliveries.id })
+        .from(sandboxDeliveries)
+        .where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.idempotencyKey, idempotencyKey)));
+      return row ? { externalId: row.id, url: null } : null;
+    },
+    async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
+      const settings = ZSandboxSettings.parse(account.settings);
+      if (settings.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.delayMs));
+      const attempt = (attemptsByKey.get(post.idempotencyKey) ?? 0) + 1;
+      attemptsByKey.set(post.idempotencyKey, attempt);
+      const failsNow = settings.failWith !== "none" && (settings.failFirstAttempts === 0 || attempt <= settings.failFirstAttempts);
+      if (failsNow && settings.failWith !== "none") {
+        throw new ConnectorError(settings.failWith, `sandbox: simulated ${settings.failWith} error`, {
+          retryAfterMs: settings.failWith === "rate_limited" ? 60_000 : undefined,
+        });
+      }
+      const [row] = await deps.db
+        .insert(sandboxDeliveries)
+        .values({ channelAccountId: account.id, idempotencyKey: post.idempotencyKey, text: post.text, mediaCount: post.media.length, deliveredAt: deps.clock() })
+        .returning({ id: sandboxDeliveries.id });
+      if (!row) throw new Error("sandbox delivery not recorded");
+      return { externalId: row.id, url: null };
+    },
+  };
+}

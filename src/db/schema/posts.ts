@@ -1,0 +1,115 @@
+// Posts: one text for several channel accounts (with per-account overrides), the approval decisions
+// (Freigabe) and the outbox of publications, one per post and account, which the worker delivers.
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { CheckResult } from "../../domain/guidelineChecks.js";
+import type { ApprovalMode, ContentType, PostStatus } from "../../domain/postWorkflow.js";
+import { channelAccounts } from "./channels.js";
+import { guidelines } from "./guidelines.js";
+import { departments, organisations } from "./org.js";
+import { users } from "./people.js";
+
+export const posts = pgTable(
+  "posts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
+    authorUserId: uuid("author_user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Who answers for the post in public; defaults to the accountable person of its first account. */
+    accountableUserId: uuid("accountable_user_id").references(() => users.id, { onDelete: "set null" }),
+    contentType: text("content_type").$type<ContentType>().notNull().default("post"),
+    title: text("title").notNull().default(""),
+    body: text("body").notNull().default(""),
+    /** null = as soon as it is approved. */
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    status: text("status").$type<PostStatus>().notNull().default("draft"),
+    /** Raised by every save; a save naming an older revision is an edit conflict. */
+    revision: integer("revision").notNull().default(1),
+    /** Set at submission: the guideline version the post was checked against, and what the check found. */
+    guidelineId: uuid("guideline_id").references(() => guidelines.id),
+    checkResult: jsonb("check_result").$type<CheckResult>(),
+    approvalMode: text("approval_mode").$type<ApprovalMode>(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("posts_org_status_idx").on(t.orgId, t.status), index("posts_org_scheduled_idx").on(t.orgId, t.scheduledAt)],
+);
+
+/** The accounts a post goes to; a null override means the shared text. */
+export const postChannels = pgTable(
+  "post_channels",
+  {
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    channelAccountId: uuid("channel_account_id")
+      .notNull()
+      .references(() => channelAccounts.id),
+    textOverride: text("text_override"),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.channelAccountId] })],
+);
+
+export const postApprovals = pgTable(
+  "post_approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    /** The post revision the decision was about; a new submission starts the steps again. */
+    revision: integer("revision").notNull(),
+    step: integer("step").notNull(),
+    decision: text("decision").$type<"approved" | "changes_requested" | "rejected">().notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    comment: text("comment").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("post_approvals_post_idx").on(t.postId)],
+);
+
+export type PublicationStatus = "pending" | "sending" | "published" | "failed" | "cancelled";
+
+/**
+ * The transactional outbox: written with the post's approval, claimed by workers with
+ * FOR UPDATE SKIP LOCKED. The idempotency key (post:account) goes to the connector with every send.
+ */
+export const publications = pgTable(
+  "publications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id),
+    channelAccountId: uuid("channel_account_id")
+      .notNull()
+      .references(() => channelAccounts.id),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    status: text("status").$type<PublicationStatus>().notNull().default("pending"),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    /** While sending: until when the claiming worker owns it; after that it is recovered. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    lastErrorKind: text("last_error_kind"),
+    externalId: text("external_id"),
+    externalUrl: text("external_url"),
+    /** When the connector was first handed the post, and when it confirmed. */
+    handedOverAt: timestamp("handed_over_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("publications_claim_idx").on(t.status, t.nextAttemptAt), index("publications_post_idx").on(t.postId)],
+);

@@ -1,0 +1,61 @@
+// The port every channel connector implements (declared here, implemented in src/channels/<network>/).
+// Publishing carries the post's idempotency key; errors are classified so the worker knows whether
+// to retry, wait, or give up and show the channel's message.
+
+export interface OutgoingPost {
+  idempotencyKey: string;
+  orgId: string;
+  postId: string;
+  text: string;
+  media: readonly { kind: "image" | "video"; altText: string | null }[];
+}
+
+export interface ConnectorAccount {
+  id: string;
+  orgId: string;
+  settings: Record<string, unknown>;
+}
+
+export interface PublishedItem {
+  externalId: string;
+  url: string | null;
+}
+
+export interface ChannelConnector {
+  readonly network: string;
+  publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem>;
+  /**
+   * Finds an item an earlier, interrupted attempt may already have published under this key, so that
+   * recovery never publishes twice. Networks that deduplicate by key themselves may return null.
+   */
+  findPublished(account: ConnectorAccount, idempotencyKey: string): Promise<PublishedItem | null>;
+}
+
+export type ConnectorErrorKind = "auth_expired" | "rate_limited" | "transient" | "permanent";
+
+export class ConnectorError extends Error {
+  readonly kind: ConnectorErrorKind;
+  readonly retryAfterMs: number | null;
+
+  constructor(kind: ConnectorErrorKind, message: string, options: { retryAfterMs?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "ConnectorError";
+    this.kind = kind;
+    this.retryAfterMs = options.retryAfterMs ?? null;
+  }
+}
+
+/** Retrying helps with these; the others need a person (new credentials, a changed post). */
+export function isRetryable(kind: ConnectorErrorKind): boolean {
+  return kind === "transient" || kind === "rate_limited";
+}
+
+/**
+ * Exponential backoff with jitter: 30 s, 1 min, 2 min … capped at one hour; a network's retry-after wins
+ * when it is longer. `random` in [0, 1) is a parameter so tests are deterministic.
+ */
+export function retryDelayMs(args: { attempt: number; retryAfterMs: number | null; random: number }): number {
+  const base = Math.min(3_600_000, 30_000 * 2 ** Math.max(0, args.attempt - 1));
+  const jittered = Math.round(base * (0.75 + 0.5 * args.random));
+  return Math.max(jittered, args.retryAfterMs ?? 0);
+}
