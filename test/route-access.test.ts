@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, ROLE_GRANTS, type Role } from "../src/domain/roles.js";
 import type { RegisteredRoute } from "../src/server/access.js";
 import { updateMember } from "../src/app/members/update-member.js";
-import { buildDepartment, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
+import { activateGuideline } from "../src/app/guidelines/activate-guideline.js";
+import { createGuidelineVersion } from "../src/app/guidelines/create-guideline-version.js";
+import { createPost } from "../src/app/posts/create-post.js";
+import { submitPost } from "../src/app/posts/submit-post.js";
+import { createConnectorRegistry } from "../src/channels/registry.js";
+import { runPublishRound } from "../src/jobs/publishWorker.js";
+import { buildChannelAccount, buildDepartment, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
 let t: TestApp;
@@ -19,12 +25,47 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/members": { email: "neu@example.org", name: "Neu", roles: ["editor"], initialPassword: "Ein sehr gutes Passwort" },
   "PATCH /api/orgs/:orgId/members/:userId": { roles: ["analyst"] },
   "POST /api/auth/password": { currentPassword: "x", newPassword: "Ein sehr gutes Passwort" },
+  "POST /api/orgs/:orgId/channels": { name: "Website", network: "website" },
+  "PATCH /api/orgs/:orgId/channels/:channelAccountId": { name: "Website (neu)" },
+  "POST /api/orgs/:orgId/guidelines": { title: "Richtlinie", rules: {}, reviewBy: "2030-01-01" },
+  "POST /api/orgs/:orgId/posts": { body: "Hallo" },
+  "POST /api/orgs/:orgId/posts/check": { body: "Hallo" },
+  "PUT /api/orgs/:orgId/posts/:postId": { body: "Hallo", revision: 1 },
+  "POST /api/orgs/:orgId/posts/:postId/submit": { revision: 1 },
+  "POST /api/orgs/:orgId/posts/:postId/decision": { decision: "approved", revision: 1 },
+  "POST /api/orgs/:orgId/posts/:postId/reschedule": { scheduledAt: "2030-01-01T10:00:00Z" },
 };
+
+/** A post in the state the route needs, written by another person (approvers never decide on their own posts). */
+async function postFor(url: string, orgId: string): Promise<string> {
+  const failing = url.endsWith("/retry");
+  const account = await buildChannelAccount(t.ctx, orgId, {
+    network: "sandbox",
+    settings: failing ? { failWith: "permanent" } : {},
+    approval: { post: failing ? "none" : "single", campaign_template: "none", campaign_free: "single" },
+  });
+  const author = await buildMember(t.ctx, orgId, { roles: ["press_office"] });
+  const post = await createPost(t.ctx, { actor: author.actor, orgId, input: { body: "Hallo", channels: [{ channelAccountId: account.id, textOverride: null }] } });
+  if (/\/(decision|withdraw|retry)$/.test(url)) await submitPost(t.ctx, { actor: author.actor, orgId, postId: post.id, revision: 1 });
+  if (failing) {
+    const connectors = createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: "http://localhost" });
+    while ((await runPublishRound(t.ctx, { connectors })).length > 0);
+  }
+  return post.id;
+}
 
 async function fillParams(route: RegisteredRoute, orgId: string): Promise<string> {
   let url = route.url.replace(":orgId", orgId);
   if (url.includes(":departmentId")) url = url.replace(":departmentId", (await buildDepartment(t.ctx, orgId)).id);
   if (url.includes(":userId")) url = url.replace(":userId", (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId);
+  if (url.includes(":channelAccountId")) url = url.replace(":channelAccountId", (await buildChannelAccount(t.ctx, orgId)).id);
+  if (url.includes(":guidelineId")) {
+    const actor = systemAdminOf(orgId);
+    const draft = await createGuidelineVersion(t.ctx, { actor, orgId, input: { title: "Richtlinie", rules: {}, reviewBy: "2030-01-01" } });
+    if (!url.endsWith("/activate")) await activateGuideline(t.ctx, { actor, orgId, guidelineId: draft.id });
+    url = url.replace(":guidelineId", draft.id);
+  }
+  if (url.includes(":postId")) url = url.replace(":postId", await postFor(url, orgId));
   return url;
 }
 

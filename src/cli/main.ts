@@ -7,6 +7,7 @@ import { registerMigrate } from "./commands/migrate.js";
 import { registerOrg } from "./commands/org.js";
 import { registerServe } from "./commands/serve.js";
 import { registerUser } from "./commands/user.js";
+import { registerWorker } from "./commands/worker.js";
 
 const program = new Command("draht")
   .description("draht — social media as a dialogue between citizens and their administration")
@@ -19,5 +20,6 @@ registerDemo(program);
 registerOrg(program);
 registerUser(program);
 registerAudit(program);
+registerWorker(program);
 
 await program.parseAsync(process.argv);

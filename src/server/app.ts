@@ -17,6 +17,9 @@ import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { memberRoutes } from "./routes/members.js";
 import { orgRoutes } from "./routes/orgs.js";
+import { postRoutes } from "./routes/posts.js";
+import { channelAndGuidelineRoutes } from "./routes/publishing.js";
+import { websiteRoutes } from "./routes/website.js";
 
 export interface BuildAppOptions {
   config: TConfig;
@@ -74,6 +77,9 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   });
   orgRoutes(app, { ctx });
   memberRoutes(app, { ctx });
+  channelAndGuidelineRoutes(app, { ctx });
+  postRoutes(app, { ctx });
+  websiteRoutes(app, { ctx });
   await registerWebUi(app, options.webRoot);
   return { app, routes };
 }

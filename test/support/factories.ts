@@ -11,6 +11,11 @@ import type { Role } from "../../src/domain/roles.js";
 import type { TWeeklyWindow } from "../../src/domain/schedule.js";
 import { createLogger } from "../../src/logger.js";
 import { type OrgActor, installationActorIn } from "../../src/app/authorization.js";
+import { createChannelAccount } from "../../src/app/channels/create-channel-account.js";
+import type { TChannelAccountInput } from "../../src/app/channels/schemas.js";
+import { activateGuideline } from "../../src/app/guidelines/activate-guideline.js";
+import { createGuidelineVersion } from "../../src/app/guidelines/create-guideline-version.js";
+import type { TGuidelineRulesInput } from "../../src/domain/guidelineRules.js";
 
 export const TEST_ENV = {
   NODE_ENV: "test",
@@ -80,3 +85,22 @@ export async function buildMember(
 }
 
 export const systemAdminOf = (orgId: string) => installationActorIn(orgId, SYSTEM);
+
+export async function buildChannelAccount(
+  ctx: AppContext,
+  orgId: string,
+  overrides: Partial<TChannelAccountInput> = {},
+) {
+  return createChannelAccount(ctx, {
+    actor: systemAdminOf(orgId),
+    orgId,
+    input: { name: `Kanal ${uniqueSuffix()}`, network: "sandbox", ...overrides },
+  });
+}
+
+/** Creates and activates a guideline version with the given rules. */
+export async function buildGuideline(ctx: AppContext, orgId: string, rules: TGuidelineRulesInput = {}, reviewBy = "2027-06-30") {
+  const actor = systemAdminOf(orgId);
+  const draft = await createGuidelineVersion(ctx, { actor, orgId, input: { title: "Social-Media-Richtlinie", document: "Wir siezen.", rules, reviewBy } });
+  return activateGuideline(ctx, { actor, orgId, guidelineId: draft.id });
+}

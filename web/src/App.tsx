@@ -13,6 +13,9 @@ import { AuditPage } from "./pages/admin/AuditPage";
 import { DepartmentsPage } from "./pages/admin/DepartmentsPage";
 import { MembersPage } from "./pages/admin/MembersPage";
 import { SessionProvider, useSession } from "./session";
+import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
+import { ComposerPage } from "./pages/publish/ComposerPage";
+import { PostsPage } from "./pages/publish/PostsPage";
 
 function RequireSession({ allowPasswordChange = false }: { allowPasswordChange?: boolean }) {
   const { session, loading } = useSession();
@@ -38,7 +41,8 @@ function Home() {
   );
 }
 
-const AREA_PAGES = AREAS.map((area) => area.id).filter((id): id is Exclude<AreaId, "admin"> => id !== "admin");
+const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines"]);
+const AREA_PAGES = AREAS.map((area) => area.id).filter((id): id is Exclude<AreaId, "admin"> => !BUILT_AREAS.has(id));
 
 export function App() {
   return (
@@ -56,6 +60,10 @@ export function App() {
               {AREA_PAGES.map((area) => (
                 <Route key={area} path={area} element={<AreaPage area={area} />} />
               ))}
+              <Route path="publish" element={<PostsPage />} />
+              <Route path="publish/new" element={<ComposerPage />} />
+              <Route path="publish/:postId" element={<ComposerPage />} />
+              <Route path="guidelines" element={<GuidelinesPage />} />
               <Route path="admin" element={<AdminLayout />}>
                 <Route index element={<Navigate to="members" replace />} />
                 <Route path="members" element={<MembersPage />} />

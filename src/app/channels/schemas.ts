@@ -27,5 +27,17 @@ export const ZChannelAccountInput = z.object({
 });
 export type TChannelAccountInput = z.input<typeof ZChannelAccountInput>;
 
-export const ZChannelAccountUpdate = ZChannelAccountInput.omit({ network: true }).partial().extend({ disabled: z.boolean().optional() });
+// Without defaults: a field left out stays as it is.
+const shape = ZChannelAccountInput.shape;
+export const ZChannelAccountUpdate = z.object({
+  name: shape.name.optional(),
+  emulates: z.enum(EMULATED_NETWORKS).nullable().optional(),
+  departmentId: z.uuid().nullable().optional(),
+  accountableUserId: z.uuid().nullable().optional(),
+  postingWindows: z.array(ZWeeklyWindow).max(20).optional(),
+  limits: shape.limits.unwrap().optional(),
+  approval: shape.approval.unwrap().optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+  disabled: z.boolean().optional(),
+});
 export type TChannelAccountUpdate = z.input<typeof ZChannelAccountUpdate>;

@@ -9,6 +9,7 @@ import type { AppContext, Principal } from "../context.js";
 import { createDepartment } from "../departments/create-department.js";
 import { addMemberUnchecked } from "../members/add-member.js";
 import { createOrganisation } from "../orgs/create-organisation.js";
+import { loadDemoPublishing } from "./load-demo-publishing.js";
 
 /** Documented in the README; demo installations only. */
 export const DEMO_PASSWORD = "Musterstadt-Demo-2026";
@@ -31,6 +32,7 @@ const MUSTERSTADT_DEPARTMENTS = [
 const MUSTERSTADT_PEOPLE: { email: string; name: string; role: Role; department?: string }[] = [
   { email: "admin@musterstadt.example", name: "Anna Admin", role: "administrator" },
   { email: "presse@musterstadt.example", name: "Paul Presse", role: "press_office" },
+  { email: "amtsleitung@musterstadt.example", name: "Jana Jugendamt", role: "department_head", department: "Jugendamt" },
   { email: "redaktion@musterstadt.example", name: "Rita Redaktion", role: "editor" },
   { email: "kita@musterstadt.example", name: "Karl Kita", role: "department_contributor", department: "Jugendamt" },
   { email: "moderation@musterstadt.example", name: "Mona Moderation", role: "moderator" },
@@ -58,9 +60,10 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
     const created = await createDepartment(ctx, { actor: adminActor, orgId: org.id, input: department });
     departmentIds.set(created.name, created.id);
   }
+  const userIds = new Map<string, string>();
   for (const person of MUSTERSTADT_PEOPLE) {
     const departmentId = person.department ? departmentIds.get(person.department) : undefined;
-    await addMemberUnchecked(ctx, {
+    const added = await addMemberUnchecked(ctx, {
       actor: system,
       orgId: org.id,
       mustChangePassword: false,
@@ -72,7 +75,15 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
         initialPassword: DEMO_PASSWORD,
       },
     });
+    userIds.set(person.email, added.userId);
   }
+  await loadDemoPublishing(ctx, {
+    admin: adminActor,
+    orgId: org.id,
+    pressDepartmentId: departmentIds.get("Presse- und Öffentlichkeitsarbeit") ?? "",
+    pressUserId: userIds.get("presse@musterstadt.example") ?? "",
+    today: ctx.clock(),
+  });
   const county = await createOrganisation(ctx, {
     actor: system,
     input: { name: "Landkreis Beispiel", slug: "landkreis-beispiel", state: "NW" },

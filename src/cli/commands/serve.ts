@@ -4,13 +4,15 @@ import { CLI_ACTOR, describeError, openRuntime, type Runtime } from "../runtime.
 import { loadDemoData, DEMO_PASSWORD } from "../../app/demo/load-demo-data.js";
 import { buildApp } from "../../server/app.js";
 import { WEB_ROOT } from "../../paths.js";
+import { startWorkerFor } from "./worker.js";
 
 export function registerServe(program: Command): void {
   program
     .command("serve")
     .description("start the web server (API and web UI); migrations are applied first")
     .option("--demo", "load the demo organisation Musterstadt if it is not there yet, and print its logins")
-    .action(async (options: { demo?: boolean }) => {
+    .option("--role <roles>", "what this process does: web, worker or both (comma-separated)", "web,worker")
+    .action(async (options: { demo?: boolean; role: string }) => {
       try {
         await serve(options);
       } catch (error) {
@@ -20,7 +22,9 @@ export function registerServe(program: Command): void {
     });
 }
 
-async function serve(options: { demo?: boolean }): Promise<void> {
+async function serve(options: { demo?: boolean; role: string }): Promise<void> {
+  const roles = new Set(options.role.split(",").map((r) => r.trim()));
+  if ([...roles].some((r) => r !== "web" && r !== "worker") || roles.size === 0) throw new Error(`--role must be web, worker or both, not "${options.role}"`);
   const runtime = await openRuntime();
   const { config, log, ctx } = runtime;
   let demoLines: string[] = [];
@@ -35,16 +39,18 @@ async function serve(options: { demo?: boolean }): Promise<void> {
   const { app } = await buildApp({ config, ctx, logger: log, ping: runtime.database.ping, webRoot: WEB_ROOT, isReady: () => ready });
   await app.listen({ host: config.HOST, port: config.PORT });
   ready = true;
-  installShutdown(runtime, app);
+  const worker = roles.has("worker") ? startWorkerFor(runtime) : null;
+  installShutdown(runtime, app, worker);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const startupMs = Math.round(process.uptime() * 1000);
   const dbLabel = runtime.database.kind === "pglite" ? `embedded PGlite in ${config.DATA_DIR}` : "PostgreSQL server";
   for (const line of demoLines) console.log(line);
-  console.log(`draht ready on http://localhost:${port} (${dbLabel}; started in ${startupMs} ms)`);
+  const roleLabel = worker ? "web and publishing worker" : "web only";
+  console.log(`draht ready on http://localhost:${port} (${dbLabel}; ${roleLabel}; started in ${startupMs} ms)`);
 }
 
-function installShutdown(runtime: Runtime, app: Awaited<ReturnType<typeof buildApp>>["app"]): void {
+function installShutdown(runtime: Runtime, app: Awaited<ReturnType<typeof buildApp>>["app"], worker: { stop(): Promise<void> } | null): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -57,6 +63,7 @@ function installShutdown(runtime: Runtime, app: Awaited<ReturnType<typeof buildA
     timer.unref();
     try {
       await app.close();
+      await worker?.stop();
       await runtime.database.close();
       process.exit(0);
     } catch (error) {

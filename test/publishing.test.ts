@@ -1,0 +1,216 @@
+// Publishing under rules, on the real database: guideline checks at submission, acknowledgement,
+// approval (Freigabe), the outbox and the worker with the website and sandbox connectors.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acknowledgeGuideline } from "../src/app/guidelines/acknowledge-guideline.js";
+import { createPost } from "../src/app/posts/create-post.js";
+import { decidePost } from "../src/app/posts/decide-post.js";
+import { retryPost } from "../src/app/posts/retry-post.js";
+import { savePost } from "../src/app/posts/save-post.js";
+import { submitPost } from "../src/app/posts/submit-post.js";
+import { updateChannelAccount } from "../src/app/channels/update-channel-account.js";
+import { claimDuePublications } from "../src/app/publishing/claim-due-publications.js";
+import { createConnectorRegistry } from "../src/channels/registry.js";
+import type { Database } from "../src/db/client.js";
+import { auditEvents, posts, publications, sandboxDeliveries, websiteEntries } from "../src/db/schema/index.js";
+import { runPublishRound } from "../src/jobs/publishWorker.js";
+import type { AppContext } from "../src/app/context.js";
+import { buildChannelAccount, buildDepartment, buildGuideline, buildMember, buildOrg, buildTestContext, systemAdminOf } from "./support/factories.js";
+import { openTestDatabase } from "./support/testDb.js";
+
+let database: Database;
+let ctx: AppContext;
+let now = new Date("2026-11-23T09:00:00Z"); // Monday, 10:00 in Berlin
+const at = (iso: string) => {
+  now = new Date(iso);
+};
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ctx = buildTestContext(database.db, { clock: () => now });
+});
+afterAll(() => database.close());
+
+const connectors = () => createConnectorRegistry({ db: ctx.db, clock: () => now, publicUrl: "http://localhost:3000" });
+const round = () => runPublishRound(ctx, { connectors: connectors(), random: () => 0.5 }, { leaseMs: 60_000 });
+
+async function setting(options: { approval?: "none" | "single" | "four_eyes" | "chain"; network?: "website" | "sandbox" } = {}) {
+  // The outbox is shared by the whole database: deliver what earlier tests left due, far in the future.
+  at("2030-01-01T00:00:00Z");
+  while ((await round()).length > 0);
+  at("2026-11-23T09:00:00Z");
+  const org = await buildOrg(ctx);
+  const department = await buildDepartment(ctx, org.id, { name: "Jugendamt" });
+  const mode = options.approval ?? "single";
+  const account = await buildChannelAccount(ctx, org.id, {
+    network: options.network ?? "website",
+    departmentId: department.id,
+    approval: { post: mode, campaign_template: "none", campaign_free: mode },
+  });
+  const author = await buildMember(ctx, org.id, { roles: ["editor"] });
+  const press = await buildMember(ctx, org.id, { roles: ["press_office"] });
+  const press2 = await buildMember(ctx, org.id, { roles: ["press_office"] });
+  const head = await buildMember(ctx, org.id, { roles: ["department_head"], departmentIds: [department.id] });
+  return { org, department, account, author, press, press2, head };
+}
+
+async function draft(s: Awaited<ReturnType<typeof setting>>, body: string, scheduledAt = "2026-11-23T11:00:00Z") {
+  return createPost(ctx, {
+    actor: s.author.actor,
+    orgId: s.org.id,
+    input: { body, departmentId: s.department.id, scheduledAt, channels: [{ channelAccountId: s.account.id, textOverride: null }] },
+  });
+}
+
+describe("submitting a post against the guideline", () => {
+  it("asks for the guideline to be acknowledged, blocks 'du' where 'Sie' is required, and accepts the formal text", async () => {
+    const s = await setting();
+    const guideline = await buildGuideline(ctx, s.org.id, { addressForm: { required: "formal", reason: "Wir siezen Bürgerinnen und Bürger." } });
+    const post = await draft(s, "Kommst du zum Laternenfest? Wir freuen uns auf dich!");
+    await expect(submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 })).rejects.toMatchObject({
+      code: "GUIDELINE_NOT_ACKNOWLEDGED",
+    });
+    await acknowledgeGuideline(ctx, { actor: s.author.actor, orgId: s.org.id, guidelineId: guideline!.id });
+    const refused = await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 }).catch((e) => e);
+    expect(refused.code).toBe("GUIDELINE_VIOLATION");
+    expect(refused.details.findings.map((f: { params: { word: string } }) => f.params.word)).toEqual(["du", "dich"]);
+
+    const input = { body: "Kommen Sie zum Laternenfest? Wir freuen uns auf Sie!", departmentId: s.department.id, scheduledAt: "2026-11-23T11:00:00Z", channels: [{ channelAccountId: s.account.id, textOverride: null }] };
+    const saved = await savePost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, input: { ...input, revision: 1 } });
+    await expect(savePost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, input: { ...input, revision: 1 } })).rejects.toMatchObject({ code: "EDIT_CONFLICT" });
+    const submitted = await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: saved!.revision });
+    expect(submitted).toMatchObject({ status: "in_review", guidelineId: guideline!.id, approvalMode: "single" });
+    await expect(savePost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, input: { ...input, revision: 2 } })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
+  });
+
+  it("refuses an editor publishing immediately, which needs the right to publish", async () => {
+    const s = await setting({ approval: "none" });
+    const post = await draft(s, "Heute geöffnet.", "2026-11-23T08:00:00Z");
+    await expect(submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 })).rejects.toMatchObject({
+      code: "NOT_ALLOWED",
+      details: { action: "post.publish" },
+    });
+  });
+
+  it("keeps a department-limited person to their department", async () => {
+    const s = await setting();
+    const other = await buildDepartment(ctx, s.org.id);
+    const limited = await buildMember(ctx, s.org.id, { roles: ["department_contributor"], departmentIds: [other.id] });
+    await expect(
+      createPost(ctx, { actor: limited.actor, orgId: s.org.id, input: { body: "x", departmentId: s.department.id } }),
+    ).rejects.toMatchObject({ code: "NOT_ALLOWED", details: { reason: "department" } });
+  });
+});
+
+describe("approval (Freigabe)", () => {
+  it("never lets the author approve, needs two people under four eyes, then publishes at the scheduled minute exactly once", async () => {
+    const s = await setting({ approval: "four_eyes" });
+    const author = await buildMember(ctx, s.org.id, { roles: ["press_office"] });
+    const post = await createPost(ctx, {
+      actor: author.actor,
+      orgId: s.org.id,
+      input: { body: "Die Stadtbibliothek öffnet am Samstag.", departmentId: s.department.id, scheduledAt: "2026-11-23T11:00:00Z", channels: [{ channelAccountId: s.account.id, textOverride: null }] },
+    });
+    await submitPost(ctx, { actor: author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    const decide = (who: typeof author, decision: "approved" | "changes_requested" = "approved") =>
+      decidePost(ctx, { actor: who.actor, orgId: s.org.id, postId: post.id, input: { decision, revision: 1, comment: decision === "approved" ? "" : "Bitte kürzen" } });
+    await expect(decide(author)).rejects.toMatchObject({ code: "NOT_ALLOWED", details: { reason: "own_post" } });
+    expect(await decide(s.press)).toEqual({ status: "in_review", step: 0 });
+    await expect(decide(s.press)).rejects.toMatchObject({ details: { reason: "already_approved" } });
+    expect(await decide(s.press2)).toEqual({ status: "scheduled", step: 1 });
+
+    expect(await round()).toEqual([]);
+    at("2026-11-23T11:00:00Z");
+    expect(await round()).toEqual(["published"]);
+    expect(await round()).toEqual([]);
+    const entries = await ctx.db.select().from(websiteEntries).where(eq(websiteEntries.channelAccountId, s.account.id));
+    expect(entries.map((e) => e.text)).toEqual(["Die Stadtbibliothek öffnet am Samstag."]);
+    const [published] = await ctx.db.select().from(posts).where(eq(posts.id, post.id));
+    expect(published).toMatchObject({ status: "published", publishedAt: new Date("2026-11-23T11:00:00Z") });
+    const trail = await ctx.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.targetId, post.id));
+    expect(trail.map((e) => e.action)).toEqual(["post.created", "post.submitted", "post.approved", "post.approved", "post.published"]);
+  });
+
+  it("runs a chain: department head of the post's department first, then the press office", async () => {
+    const s = await setting({ approval: "chain" });
+    const post = await draft(s, "Neue Öffnungszeiten im Jugendamt.");
+    await acknowledgeNothing();
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    const approve = (who: typeof s.press) => decidePost(ctx, { actor: who.actor, orgId: s.org.id, postId: post.id, input: { decision: "approved", revision: 1 } });
+    await expect(approve(s.press)).rejects.toMatchObject({ details: { reason: "step_role" } });
+    expect(await approve(s.head)).toEqual({ status: "in_review", step: 0 });
+    expect(await approve(s.press)).toEqual({ status: "scheduled", step: 1 });
+  });
+
+  it("sends a post back with a comment, and the author can edit and resubmit it", async () => {
+    const s = await setting();
+    const post = await draft(s, "Erste Fassung.");
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    await expect(decidePost(ctx, { actor: s.press.actor, orgId: s.org.id, postId: post.id, input: { decision: "changes_requested", revision: 1 } })).rejects.toThrow();
+    expect(await decidePost(ctx, { actor: s.press.actor, orgId: s.org.id, postId: post.id, input: { decision: "changes_requested", revision: 1, comment: "Bitte Uhrzeit nennen." } })).toMatchObject({
+      status: "changes_requested",
+    });
+    const saved = await savePost(ctx, {
+      actor: s.author.actor,
+      orgId: s.org.id,
+      postId: post.id,
+      input: { body: "Zweite Fassung, ab 10 Uhr.", departmentId: s.department.id, scheduledAt: "2026-11-23T11:00:00Z", channels: [{ channelAccountId: s.account.id, textOverride: null }], revision: 1 },
+    });
+    expect(saved).toMatchObject({ status: "changes_requested", revision: 2 });
+    expect(await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 2 })).toMatchObject({ status: "in_review" });
+  });
+});
+
+async function acknowledgeNothing() {
+  // No guideline is in force in this organisation: submission needs no acknowledgement.
+}
+
+describe("reliable publishing", () => {
+  it("retries transient failures with backoff, fails permanently with the channel's words, and publishes after a manual retry", async () => {
+    const s = await setting({ approval: "none", network: "sandbox" });
+    await updateChannelAccount(ctx, { actor: systemAdminOf(s.org.id), orgId: s.org.id, channelAccountId: s.account.id, input: { settings: { failWith: "transient" } } });
+    const post = await draft(s, "Stromausfall behoben.");
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    at("2026-11-23T11:00:00Z");
+    expect(await round()).toEqual(["retry"]);
+    const [pending] = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(pending).toMatchObject({ status: "pending", attempts: 1, lastErrorKind: "transient" });
+    expect(pending!.nextAttemptAt.getTime() - now.getTime()).toBe(30_000);
+    expect(await round()).toEqual([]);
+
+    await updateChannelAccount(ctx, { actor: systemAdminOf(s.org.id), orgId: s.org.id, channelAccountId: s.account.id, input: { settings: { failWith: "permanent" } } });
+    at("2026-11-23T11:01:00Z");
+    expect(await round()).toEqual(["failed"]);
+    const [failedPost] = await ctx.db.select().from(posts).where(eq(posts.id, post.id));
+    expect(failedPost!.status).toBe("failed");
+    const [failed] = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(failed).toMatchObject({ status: "failed", lastError: "sandbox: simulated permanent error" });
+
+    await updateChannelAccount(ctx, { actor: systemAdminOf(s.org.id), orgId: s.org.id, channelAccountId: s.account.id, input: { settings: { failWith: "none" } } });
+    await expect(retryPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id })).rejects.toMatchObject({ code: "NOT_ALLOWED" });
+    expect(await retryPost(ctx, { actor: s.press.actor, orgId: s.org.id, postId: post.id })).toEqual({ status: "scheduled", publications: 1 });
+    expect(await round()).toEqual(["published"]);
+    const sent = await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, s.account.id));
+    expect(sent).toHaveLength(1);
+  });
+
+  it("recovers a send interrupted after the channel accepted it, without sending again", async () => {
+    const s = await setting({ approval: "none", network: "sandbox" });
+    const post = await draft(s, "Wochenmarkt fällt aus.");
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    at("2026-11-23T11:00:00Z");
+    // A worker claims it and the channel accepts it, then the worker dies before recording anything.
+    const [claimed] = await claimDuePublications(ctx, { limit: 10, leaseMs: 60_000 });
+    const sandbox = connectors().get("sandbox")!;
+    await sandbox.publish({ id: s.account.id, orgId: s.org.id, settings: {} }, { idempotencyKey: claimed!.idempotencyKey, orgId: s.org.id, postId: post.id, text: "Wochenmarkt fällt aus.", media: [] });
+    expect(await round()).toEqual([]); // the lease still holds
+    at("2026-11-23T11:01:01Z");
+    expect(await round()).toEqual(["published"]);
+    const sent = await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, s.account.id));
+    expect(sent).toHaveLength(1);
+    const [done] = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(done).toMatchObject({ status: "published", attempts: 2, externalId: sent[0]!.id });
+  });
+});

@@ -1,0 +1,114 @@
+// API calls and answer shapes for publishing: channel accounts, guidelines, posts.
+import { call } from "./client";
+
+export interface ChannelAccount {
+  id: string;
+  name: string;
+  network: string;
+  emulates: string | null;
+  departmentId: string | null;
+  accountableUserId: string | null;
+  approval: Record<string, string>;
+  disabledAt: string | null;
+}
+
+export interface Finding {
+  rule: string;
+  severity: "warning" | "blocker";
+  channelAccountIds: string[];
+  start: number | null;
+  end: number | null;
+  params: Record<string, string | number>;
+  reason: string;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  blockers: number;
+  warnings: number;
+  counts: Record<string, { used: number; limit: number }>;
+  guideline?: { id: string; version: number } | null;
+}
+
+export interface Guideline {
+  id: string;
+  version: number;
+  title: string;
+  document: string;
+  status: "draft" | "active" | "superseded";
+  reviewBy: string;
+  ownerUserId: string | null;
+  activatedAt: string | null;
+  rules: Record<string, unknown>;
+}
+
+export interface GuidelineList {
+  versions: Guideline[];
+  activeId: string | null;
+  review: { state: "current" | "due_soon" | "overdue"; reviewBy: string; today: string } | null;
+  acknowledged: boolean;
+}
+
+export interface PostInput {
+  title: string;
+  body: string;
+  departmentId: string | null;
+  scheduledAt: string | null;
+  channels: { channelAccountId: string; textOverride: string | null }[];
+}
+
+export interface PostSummary {
+  id: string;
+  title: string;
+  excerpt: string;
+  status: string;
+  scheduledAt: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  authorName: string;
+  channels: { id: string; name: string }[];
+}
+
+export interface PostRecord {
+  id: string;
+  title: string;
+  body: string;
+  status: string;
+  revision: number;
+  departmentId: string | null;
+  scheduledAt: string | null;
+  authorUserId: string;
+  authorName: string;
+  approvalMode: string | null;
+}
+
+export interface PostView {
+  post: PostRecord;
+  channels: { channelAccountId: string; textOverride: string | null; name: string; network: string; emulates: string | null; text: string }[];
+  check: CheckResult | null;
+  approvals: { id: string; step: number; decision: string; userId: string; comment: string; createdAt: string; revision: number }[];
+  approvalSteps: string[];
+  publications: { id: string; channelAccountId: string; status: string; attempts: number; lastError: string | null; publishedAt: string | null; externalUrl: string | null }[];
+  can: { edit: boolean; submit: boolean; decide: boolean; withdraw: boolean; retry: boolean; reschedule: boolean };
+}
+
+const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
+
+export const publishingApi = {
+  channels: (orgId: string) => call<{ channels: ChannelAccount[] }>("GET", `${org(orgId)}/channels`),
+  guidelines: (orgId: string) => call<GuidelineList>("GET", `${org(orgId)}/guidelines`),
+  acknowledge: (orgId: string, id: string) => call<{ version: number }>("POST", `${org(orgId)}/guidelines/${id}/acknowledge`),
+  posts: (orgId: string, status?: string) => call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/posts${status ? `?status=${status}` : ""}`),
+  calendar: (orgId: string, from: string, to: string) =>
+    call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+  post: (orgId: string, id: string) => call<PostView>("GET", `${org(orgId)}/posts/${id}`),
+  check: (orgId: string, input: PostInput) => call<CheckResult>("POST", `${org(orgId)}/posts/check`, input),
+  create: (orgId: string, input: PostInput) => call<PostRecord>("POST", `${org(orgId)}/posts`, input),
+  save: (orgId: string, id: string, input: PostInput & { revision: number }) => call<PostRecord>("PUT", `${org(orgId)}/posts/${id}`, input),
+  submit: (orgId: string, id: string, revision: number) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/submit`, { revision }),
+  decide: (orgId: string, id: string, input: { decision: string; comment: string; revision: number }) =>
+    call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/decision`, input),
+  withdraw: (orgId: string, id: string) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/withdraw`),
+  retry: (orgId: string, id: string) => call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/retry`),
+  reschedule: (orgId: string, id: string, scheduledAt: string) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/reschedule`, { scheduledAt }),
+};

@@ -1,0 +1,96 @@
+// Richtlinien: the guideline in force (document and machine-checked rules), its review state, the
+// person's acknowledgement, and earlier versions.
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type GuidelineList, publishingApi } from "../../api/publishing";
+import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { useAction } from "../../components/useAction";
+
+export function GuidelinesPage() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const [list, setList] = useState<GuidelineList | null>(null);
+  const reload = useCallback(() => publishingApi.guidelines(org.id).then(setList), [org.id]);
+  const action = useAction(reload);
+  const { setError } = action;
+  useEffect(() => {
+    reload().catch(setError);
+  }, [reload, setError]);
+  const active = list?.versions.find((v) => v.id === list.activeId) ?? null;
+
+  return (
+    <section aria-labelledby="page-heading">
+      <PageHeading title={t("nav.guidelines")} id="page-heading" />
+      <Notice text={action.notice} />
+      <ErrorMessage error={action.error} />
+      {list && !active && <p>{t("guidelines.none")}</p>}
+      {active && list && (
+        <>
+          <p>
+            {t("guidelines.inForce", { version: active.version, title: active.title })}
+            {list.review && <> · <span className={`review-${list.review.state}`}>{t(`guidelines.review.${list.review.state}`, { date: list.review.reviewBy })}</span></>}
+          </p>
+          {list.acknowledged ? (
+            <p className="message message-ok">{t("guidelines.acknowledged")}</p>
+          ) : (
+            <div className="card">
+              <p>{t("guidelines.pleaseAcknowledge")}</p>
+              <button type="button" onClick={() => void action.run(async () => (await publishingApi.acknowledge(org.id, active.id), t("guidelines.thanks")))}>
+                {t("guidelines.acknowledge", { version: active.version })}
+              </button>
+            </div>
+          )}
+          <article className="card guideline-document" aria-label={t("guidelines.document")}>
+            <p className="preview-text">{active.document}</p>
+          </article>
+          <h2>{t("guidelines.rulesTitle")}</h2>
+          <RuleSummary rules={active.rules} />
+        </>
+      )}
+      {list && list.versions.length > 0 && (
+        <table>
+          <caption>{t("guidelines.versions")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("guidelines.version")}</th>
+              <th scope="col">{t("guidelines.title")}</th>
+              <th scope="col">{t("guidelines.state")}</th>
+              <th scope="col">{t("guidelines.reviewBy")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.versions.map((v) => (
+              <tr key={v.id}>
+                <th scope="row">{v.version}</th>
+                <td>{v.title}</td>
+                <td>{t(`guidelines.status.${v.status}`)}</td>
+                <td>{v.reviewBy}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RuleSummary({ rules }: { rules: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const r = rules as {
+    addressForm?: { required: string; severity: string } | null;
+    forbiddenTerms?: { term: string }[];
+    allowedLinkDomains?: { domains: string[] } | null;
+    readability?: { minScore: number } | null;
+  };
+  return (
+    <ul>
+      {r.addressForm && <li>{t(`guidelines.rule.address.${r.addressForm.required}`)}</li>}
+      {r.forbiddenTerms && r.forbiddenTerms.length > 0 && <li>{t("guidelines.rule.forbidden", { terms: r.forbiddenTerms.map((f) => f.term).join(", ") })}</li>}
+      {r.allowedLinkDomains && <li>{t("guidelines.rule.domains", { domains: r.allowedLinkDomains.domains.join(", ") })}</li>}
+      {r.readability && <li>{t("guidelines.rule.readability", { score: r.readability.minScore })}</li>}
+      <li>{t("guidelines.rule.altText")}</li>
+    </ul>
+  );
+}

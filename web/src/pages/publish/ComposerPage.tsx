@@ -1,0 +1,236 @@
+// The composer: one text for several channel accounts (overridable per account), live character
+// counts as each network counts, the guideline check while typing, autosave, and submission.
+// A post that can no longer be edited opens in the review view instead.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { api } from "../../api/client";
+import type { Department } from "../../api/types";
+import { type ChannelAccount, type Finding, type PostInput, type PostView, publishingApi } from "../../api/publishing";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { FindingsList } from "./FindingsList";
+import { PostReview } from "./PostReview";
+import { useComposer } from "./useComposer";
+import { fromLocalInput, toLocalInput } from "./dates";
+
+export function ComposerPage() {
+  const { postId } = useParams();
+  const org = useOrg();
+  const { t } = useTranslation();
+  const [view, setView] = useState<PostView | null>(null);
+  const [channels, setChannels] = useState<ChannelAccount[] | null>(null);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  // A post the composer created itself keeps the same composer (and what was typed since) after the URL changes.
+  const createdHere = useRef<string | null>(null);
+  const navigate = useNavigate();
+  const onCreated = useCallback(
+    (id: string) => {
+      createdHere.current = id;
+      navigate(`/o/${org.id}/publish/${id}`, { replace: true });
+    },
+    [navigate, org.id],
+  );
+  const reload = useCallback(async () => {
+    if (postId && postId !== createdHere.current) setView(await publishingApi.post(org.id, postId));
+  }, [org.id, postId]);
+  const reloadAfterAction = useCallback(async () => {
+    if (postId) setView(await publishingApi.post(org.id, postId));
+  }, [org.id, postId]);
+  const onSubmitted = useCallback(
+    async (id: string) => {
+      createdHere.current = null;
+      setView(await publishingApi.post(org.id, id));
+      navigate(`/o/${org.id}/publish/${id}?submitted=1`, { replace: true });
+    },
+    [navigate, org.id],
+  );
+
+  useEffect(() => {
+    setError(null);
+    Promise.all([publishingApi.channels(org.id), api.departments(org.id), reload()])
+      .then(([c, d]) => {
+        setChannels(c.channels.filter((a) => !a.disabledAt));
+        setDepartments(d.departments);
+      })
+      .catch(setError);
+  }, [org.id, reload]);
+
+  if (error) return <ErrorMessage error={error} />;
+  const ownNew = postId !== undefined && postId === createdHere.current;
+  if (!channels || (postId && !view && !ownNew)) return <p>{t("app.loading")}</p>;
+  if (view && !view.can.edit) return <PostReview view={view} reload={reloadAfterAction} />;
+  return <Composer key={ownNew ? "new" : (view?.post.id ?? "new")} view={ownNew ? null : view} channels={channels} departments={departments} onCreated={onCreated} onSubmitted={onSubmitted} />;
+}
+
+function initialInput(view: PostView | null): PostInput {
+  if (!view) return { title: "", body: "", departmentId: null, scheduledAt: null, channels: [] };
+  const { post } = view;
+  return {
+    title: post.title,
+    body: post.body,
+    departmentId: post.departmentId,
+    scheduledAt: post.scheduledAt,
+    channels: view.channels.map((c) => ({ channelAccountId: c.channelAccountId, textOverride: c.textOverride })),
+  };
+}
+
+function Composer({
+  view,
+  channels,
+  departments,
+  onCreated,
+  onSubmitted,
+}: {
+  view: PostView | null;
+  channels: ChannelAccount[];
+  departments: Department[];
+  onCreated: (id: string) => void;
+  onSubmitted: (id: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const { input, update, check, save, flush, post } = useComposer(org.id, { post: view?.post ?? null, input: initialInput(view) }, onCreated);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  const selected = (id: string) => input.channels.find((c) => c.channelAccountId === id);
+  const textOf = (id: string) => selected(id)?.textOverride ?? input.body;
+  const nameOf = (id: string) => channels.find((c) => c.id === id)?.name ?? "";
+
+  function toggleChannel(id: string, on: boolean) {
+    update({ channels: on ? [...input.channels, { channelAccountId: id, textOverride: null }] : input.channels.filter((c) => c.channelAccountId !== id) });
+  }
+  function setOverride(id: string, text: string | null) {
+    update({ channels: input.channels.map((c) => (c.channelAccountId === id ? { ...c, textOverride: text } : c)) });
+  }
+  function show(finding: Finding) {
+    const override = selected(finding.channelAccountIds[0] ?? "")?.textOverride;
+    const target = override == null ? textArea.current : document.querySelector<HTMLTextAreaElement>(`#override-${finding.channelAccountIds[0]}`);
+    target?.focus();
+    target?.setSelectionRange(finding.start ?? 0, finding.end ?? 0);
+  }
+  async function submit() {
+    setSubmitError(null);
+    setSubmitting(true);
+    try {
+      await flush();
+      const id = post.current.id;
+      if (!id) throw new Error("not saved");
+      await publishingApi.submit(org.id, id, post.current.revision);
+      await onSubmitted(id);
+    } catch (failure) {
+      setSubmitError(failure);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const blockers = check?.blockers ?? 0;
+  return (
+    <section aria-labelledby="page-heading">
+      <PageHeading title={view ? t("composer.editTitle") : t("composer.newTitle")} id="page-heading" />
+      {view?.post.status === "changes_requested" && <ChangesRequested view={view} />}
+      <p role="status" className="muted" aria-live="polite">
+        {save.kind === "saving" && t("composer.saving")}
+        {save.kind === "saved" && t("composer.saved", { time: save.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}
+      </p>
+      {save.kind === "error" && <ErrorMessage error={save.error} />}
+      <div className="composer">
+        <div className="composer-main">
+          <div className="field">
+            <label htmlFor="post-title">{t("composer.title")}</label>
+            <input id="post-title" value={input.title} maxLength={200} onChange={(e) => update({ title: e.target.value })} aria-describedby="post-title-hint" />
+            <p id="post-title-hint" className="hint">{t("composer.titleHint")}</p>
+          </div>
+          <div className="field">
+            <label htmlFor="post-body">{t("composer.body")}</label>
+            <textarea id="post-body" ref={textArea} rows={8} value={input.body} onChange={(e) => update({ body: e.target.value })} />
+          </div>
+          <fieldset>
+            <legend>{t("composer.channels")}</legend>
+            {channels.length === 0 && <p>{t("composer.noChannels")}</p>}
+            {channels.map((c) => {
+              const chosen = selected(c.id);
+              const count = check?.counts[c.id];
+              return (
+                <div key={c.id} className="channel-choice">
+                  <label className="check">
+                    <input type="checkbox" checked={Boolean(chosen)} onChange={(e) => toggleChannel(c.id, e.target.checked)} />
+                    {c.name} <span className="muted">({t(`networks.${c.emulates ?? c.network}`)})</span>
+                  </label>
+                  {chosen && count && (
+                    <span className={count.used > count.limit ? "count count-over" : "count"}>{t("composer.count", { used: count.used, limit: count.limit })}</span>
+                  )}
+                  {chosen && (
+                    <div className="indent">
+                      <label className="check">
+                        <input type="checkbox" checked={chosen.textOverride !== null} onChange={(e) => setOverride(c.id, e.target.checked ? input.body : null)} />
+                        {t("composer.ownText")}
+                      </label>
+                      {chosen.textOverride !== null && (
+                        <>
+                          <label htmlFor={`override-${c.id}`} className="visually-hidden">
+                            {t("composer.ownTextFor", { name: c.name })}
+                          </label>
+                          <textarea id={`override-${c.id}`} rows={4} value={chosen.textOverride} onChange={(e) => setOverride(c.id, e.target.value)} />
+                        </>
+                      )}
+                    </div>
+                  )}
+                </div>
+              );
+            })}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="post-department">{t("composer.department")}</label>
+            <select id="post-department" value={input.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value || null })}>
+              <option value="">{t("composer.noDepartment")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="post-time">{t("composer.scheduledAt")}</label>
+            <input
+              id="post-time"
+              type="datetime-local"
+              value={toLocalInput(input.scheduledAt)}
+              onChange={(e) => update({ scheduledAt: fromLocalInput(e.target.value) })}
+              aria-describedby="post-time-hint"
+            />
+            <p id="post-time-hint" className="hint">{t("composer.scheduledAtHint")}</p>
+          </div>
+        </div>
+        <aside className="composer-side" aria-labelledby="check-heading">
+          <h2 id="check-heading">{t("composer.checkTitle")}</h2>
+          <p className="muted">{check?.guideline ? t("composer.checkedAgainst", { version: check.guideline.version }) : t("composer.noGuideline")}</p>
+          <div aria-live="polite">{check && <FindingsList findings={check.findings} textOf={textOf} channelName={nameOf} onShow={show} />}</div>
+        </aside>
+      </div>
+      <ErrorMessage error={submitError} />
+      <button type="button" onClick={() => void submit()} disabled={submitting || blockers > 0 || input.channels.length === 0}>
+        {t("composer.submit")}
+      </button>
+      {blockers > 0 && <p className="hint">{t("composer.fixBlockers", { count: blockers })}</p>}
+      <p>
+        <Link to={`/o/${org.id}/guidelines`}>{t("composer.readGuideline")}</Link>
+      </p>
+    </section>
+  );
+}
+
+function ChangesRequested({ view }: { view: PostView }) {
+  const { t } = useTranslation();
+  const last = [...view.approvals].reverse().find((a) => a.decision === "changes_requested");
+  return (
+    <div className="message message-error" role="note">
+      {t("composer.changesRequested")} {last && <q>{last.comment}</q>}
+    </div>
+  );
+}

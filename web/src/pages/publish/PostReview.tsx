@@ -1,0 +1,117 @@
+// A post that is no longer being edited: how it will appear on each channel, its guideline findings,
+// the approval steps and history, the state of its publications, and the actions the person may take
+// (approve, request changes, reject; withdraw; retry).
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { type PostView, publishingApi } from "../../api/publishing";
+import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { useAction } from "../../components/useAction";
+import { formatDateTime } from "./dates";
+import { FindingsList } from "./FindingsList";
+
+export function PostReview({ view, reload }: { view: PostView; reload: () => Promise<unknown> }) {
+  const { t, i18n } = useTranslation();
+  const org = useOrg();
+  const [params] = useSearchParams();
+  const action = useAction(reload);
+  const [comment, setComment] = useState("");
+  const { post } = view;
+  const nameOf = (id: string) => view.channels.find((c) => c.channelAccountId === id)?.name ?? "";
+  const textOf = (id: string) => view.channels.find((c) => c.channelAccountId === id)?.text ?? post.body;
+
+  async function decide(event: FormEvent<HTMLFormElement>, decision: string) {
+    event.preventDefault();
+    await action.run(async () => {
+      await publishingApi.decide(org.id, post.id, { decision, comment, revision: post.revision });
+      return t(`review.done.${decision}`);
+    });
+  }
+
+  return (
+    <section aria-labelledby="page-heading">
+      <PageHeading title={post.title || t("review.untitled")} id="page-heading" />
+      {params.get("submitted") && !action.notice && <p className="message message-ok">{t("review.submitted")}</p>}
+      <Notice text={action.notice} />
+      <ErrorMessage error={action.error} />
+      <dl className="facts">
+        <dt>{t("review.status")}</dt>
+        <dd>{t(`status.${post.status}`)}</dd>
+        <dt>{t("review.author")}</dt>
+        <dd>{post.authorName}</dd>
+        <dt>{t("review.scheduledAt")}</dt>
+        <dd>{post.scheduledAt ? formatDateTime(post.scheduledAt, i18n.language) : t("review.asSoonAsApproved")}</dd>
+        <dt>{t("review.approval")}</dt>
+        <dd>{view.approvalSteps.length ? view.approvalSteps.map((s) => t(`review.step.${s}`)).join(" → ") : t("review.noApproval")}</dd>
+      </dl>
+      <h2>{t("review.preview")}</h2>
+      {view.channels.map((c) => {
+        const publication = view.publications.find((p) => p.channelAccountId === c.channelAccountId);
+        return (
+          <article key={c.channelAccountId} className="card preview" aria-label={t("review.previewOn", { name: c.name })}>
+            <h3>
+              {c.name} <span className="muted">({t(`networks.${c.emulates ?? c.network}`)})</span>
+            </h3>
+            <p className="preview-text">{c.text}</p>
+            {publication && (
+              <p className="muted">
+                {t(`publication.${publication.status}`)}
+                {publication.lastError && `: ${publication.lastError}`}
+                {publication.attempts > 1 && ` · ${t("publication.attempts", { count: publication.attempts })}`}
+              </p>
+            )}
+          </article>
+        );
+      })}
+      <h2>{t("review.findings")}</h2>
+      {view.check && <FindingsList findings={view.check.findings} textOf={textOf} channelName={nameOf} />}
+      {view.approvals.length > 0 && (
+        <>
+          <h2>{t("review.history")}</h2>
+          <ul>
+            {view.approvals.map((a) => (
+              <li key={a.id}>
+                {formatDateTime(a.createdAt, i18n.language)}: {t(`review.decision.${a.decision}`)}
+                {a.comment && <q>{a.comment}</q>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {view.can.decide && (
+        <form className="card" aria-labelledby="decide-heading" onSubmit={(e) => void decide(e, "approved")}>
+          <h2 id="decide-heading">{t("review.decideTitle")}</h2>
+          <div className="field">
+            <label htmlFor="review-comment">{t("review.comment")}</label>
+            <textarea id="review-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby="review-comment-hint" />
+            <p id="review-comment-hint" className="hint">{t("review.commentHint")}</p>
+          </div>
+          <button type="submit">{t("review.approve")}</button>
+          <button type="button" onClick={(e) => void decide(e as unknown as FormEvent<HTMLFormElement>, "changes_requested")}>
+            {t("review.requestChanges")}
+          </button>
+          <button type="button" onClick={(e) => void decide(e as unknown as FormEvent<HTMLFormElement>, "rejected")}>
+            {t("review.reject")}
+          </button>
+        </form>
+      )}
+      <div className="actions">
+        {view.can.withdraw && (
+          <button type="button" onClick={() => void action.run(async () => (await publishingApi.withdraw(org.id, post.id), t("review.withdrawn")))}>
+            {t("review.withdraw")}
+          </button>
+        )}
+        {view.can.retry && (
+          <button type="button" onClick={() => void action.run(async () => (await publishingApi.retry(org.id, post.id), t("review.retried")))}>
+            {t("review.retry")}
+          </button>
+        )}
+      </div>
+      <p>
+        <Link to={`/o/${org.id}/publish`}>{t("review.back")}</Link>
+      </p>
+    </section>
+  );
+}

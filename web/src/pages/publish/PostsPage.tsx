@@ -1,0 +1,65 @@
+// Veröffentlichen: posts awaiting the person's approval first, then all posts with their state.
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { type PostSummary, publishingApi } from "../../api/publishing";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { NotAllowedPage } from "../NotAllowedPage";
+import { formatDateTime } from "./dates";
+
+export function PostsPage() {
+  const { t, i18n } = useTranslation();
+  const org = useOrg();
+  const [posts, setPosts] = useState<PostSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => publishingApi.posts(org.id).then((r) => setPosts(r.posts), setError), [org.id]);
+  useEffect(() => void load(), [load]);
+  if (!org.myActions.includes("post.draft")) return <NotAllowedPage />;
+  const canApprove = org.myActions.includes("post.approve");
+  const inReview = posts?.filter((p) => p.status === "in_review") ?? [];
+
+  const table = (rows: PostSummary[], caption: string) => (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("posts.post")}</th>
+          <th scope="col">{t("posts.status")}</th>
+          <th scope="col">{t("posts.channels")}</th>
+          <th scope="col">{t("posts.when")}</th>
+          <th scope="col">{t("posts.author")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              <Link to={`/o/${org.id}/publish/${p.id}`}>{p.title || p.excerpt.slice(0, 60) || t("review.untitled")}</Link>
+            </th>
+            <td>{t(`status.${p.status}`)}</td>
+            <td>{p.channels.map((c) => c.name).join(", ")}</td>
+            <td>{formatDateTime(p.publishedAt ?? p.scheduledAt, i18n.language)}</td>
+            <td>{p.authorName}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  return (
+    <section aria-labelledby="page-heading">
+      <PageHeading title={t("nav.publish")} id="page-heading" />
+      <p>
+        <Link className="button-link" to={`/o/${org.id}/publish/new`}>
+          {t("posts.new")}
+        </Link>
+      </p>
+      <ErrorMessage error={error} />
+      {!posts && !error && <p>{t("app.loading")}</p>}
+      {canApprove && inReview.length > 0 && table(inReview, t("posts.awaitingApproval"))}
+      {posts && (posts.length ? table(posts, t("posts.all")) : <p>{t("posts.none")}</p>)}
+    </section>
+  );
+}

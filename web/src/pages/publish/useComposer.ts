@@ -1,0 +1,68 @@
+// The composer's state machine in the browser: the form, the live check (debounced) and the autosave
+// (debounced; creates the post on the first change). The server decides everything; this only keeps
+// the screen and the saved draft in step.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError } from "../../api/client";
+import { type CheckResult, type PostInput, type PostRecord, publishingApi } from "../../api/publishing";
+
+export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; error: unknown };
+
+const CHECK_DELAY_MS = 300;
+const SAVE_DELAY_MS = 1200;
+
+export function useComposer(orgId: string, initial: { post: PostRecord | null; input: PostInput }, onCreated: (id: string) => void) {
+  const [input, setInput] = useState<PostInput>(initial.input);
+  const [check, setCheck] = useState<CheckResult | null>(null);
+  const [save, setSave] = useState<SaveState>({ kind: "idle" });
+  const post = useRef<{ id: string | null; revision: number }>({ id: initial.post?.id ?? null, revision: initial.post?.revision ?? 0 });
+  const dirty = useRef(false);
+  const saving = useRef<Promise<void> | null>(null);
+  const latest = useRef(input);
+  latest.current = input;
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (input.channels.length === 0 && !input.body) return setCheck(null);
+      publishingApi.check(orgId, input).then(setCheck, () => setCheck(null));
+    }, CHECK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [orgId, input]);
+
+  const flush = useCallback(async (): Promise<void> => {
+    if (saving.current) await saving.current;
+    if (!dirty.current) return;
+    dirty.current = false;
+    setSave({ kind: "saving" });
+    const run = (async () => {
+      try {
+        const current = post.current;
+        const saved = current.id
+          ? await publishingApi.save(orgId, current.id, { ...latest.current, revision: current.revision })
+          : await publishingApi.create(orgId, latest.current);
+        const created = !current.id;
+        post.current = { id: saved.id, revision: saved.revision };
+        setSave({ kind: "saved", at: new Date() });
+        if (created) onCreated(saved.id);
+      } catch (error) {
+        dirty.current = !(error instanceof ApiError && error.status === 409);
+        setSave({ kind: "error", error });
+      }
+    })();
+    saving.current = run;
+    await run;
+    saving.current = null;
+  }, [orgId, onCreated]);
+
+  useEffect(() => {
+    if (!dirty.current) return;
+    const timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [input, flush]);
+
+  const update = useCallback((change: Partial<PostInput>) => {
+    dirty.current = true;
+    setInput((current) => ({ ...current, ...change }));
+  }, []);
+
+  return { input, update, check, save, flush, post };
+}
