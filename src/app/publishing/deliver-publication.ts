@@ -28,7 +28,9 @@ export async function deliverPublication(
     let item: PublishedItem | null = claimed.recovering ? await connector.findPublished(target, claimed.idempotencyKey) : null;
     if (item) log.info("interrupted attempt had published; recorded without sending again");
     item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, orgId: claimed.orgId, postId: claimed.postId, text, media: [] });
-    return await recordPublished(ctx, claimed, item);
+    const outcome = await recordPublished(ctx, claimed, item);
+    log.debug({ outcome, attempts: claimed.attempts }, "publication recorded");
+    return outcome;
   } catch (error) {
     const kind: ConnectorErrorKind = error instanceof ConnectorError ? error.kind : "transient";
     const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,109 @@
+/// <reference lib="dom" />
+// The issue's browser path: an editor of the demo writes a post with "du" where the guideline requires
+// "Sie", sees the blocker, fixes it, schedules and submits it; the press office approves it; the worker
+// publishes it on the website channel at the scheduled minute. axe-core runs on every page.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { createConnectorRegistry } from "../../src/channels/registry.js";
+import { organisations, publications } from "../../src/db/schema/index.js";
+import { type PublishWorker, startPublishWorker } from "../../src/jobs/publishWorker.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp } from "./browser.js";
+
+let server: ServedApp;
+let browser: Browser;
+let worker: PublishWorker;
+
+beforeAll(async () => {
+  server = await serveApp();
+  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  const connectors = createConnectorRegistry({ db: server.ctx.db, clock: server.ctx.clock, publicUrl: server.baseUrl });
+  worker = startPublishWorker(server.ctx, { connectors }, { pollMs: 250 });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await worker?.stop();
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
+}
+
+/** The start of the minute at least 70 s from now, as the datetime-local field wants it (browser local time). */
+function nextMinute(): { local: string; at: Date } {
+  const at = new Date(Math.ceil((Date.now() + 70_000) / 60_000) * 60_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { at, local: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}` };
+}
+
+describe("publishing in the browser", () => {
+  it("from a blocked 'du' to a post approved by a second person and published at the scheduled minute", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "redaktion@musterstadt.example");
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+
+    await nav.getByRole("link", { name: "Richtlinien" }).click();
+    await page.getByRole("heading", { level: 1, name: "Richtlinien" }).waitFor();
+    await expectAccessible(page, "guidelines");
+    await page.getByRole("button", { name: "Version 1 gelesen und bestätigt" }).click();
+    await page.getByText("Sie haben diese Version gelesen und bestätigt.").waitFor();
+
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Neuer Beitrag" }).click();
+    await page.getByRole("heading", { level: 1, name: "Neuer Beitrag" }).waitFor();
+    await page.getByLabel("Interner Titel").fill("Laternenfest");
+    await page.getByLabel("Text", { exact: true }).fill("Kommst du am Freitag zum Laternenfest auf dem Marktplatz?");
+    await page.getByRole("checkbox", { name: /Website Musterstadt/ }).check();
+    await page.getByText("Falsche Anrede „du“").waitFor();
+    await expect.poll(() => page.getByRole("button", { name: "Zur Freigabe einreichen" }).isDisabled()).toBe(true);
+    await expectAccessible(page, "composer with a blocker");
+    await page.getByRole("button", { name: "Stelle markieren" }).click();
+    const selection = await page.getByLabel("Text", { exact: true }).evaluate((el) => {
+      const area = el as HTMLTextAreaElement;
+      return area.value.slice(area.selectionStart, area.selectionEnd);
+    });
+    expect(selection).toBe("du");
+
+    await page.getByLabel("Text", { exact: true }).fill("Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?");
+    await page.getByText("Keine Beanstandungen.").waitFor();
+    const when = nextMinute();
+    await page.getByLabel("Veröffentlichen am").fill(when.local);
+    await page.getByText(/Entwurf gespeichert um/).waitFor();
+    await page.getByRole("button", { name: "Zur Freigabe einreichen" }).click();
+    await page.getByText("Der Beitrag wurde eingereicht.").waitFor();
+    await expect.poll(() => page.locator(".facts").textContent()).toContain("In Freigabe");
+    await expectAccessible(page, "submitted post");
+    await page.getByRole("button", { name: "Abmelden" }).click();
+
+    await signIn(page, "presse@musterstadt.example");
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    const queue = page.getByRole("table", { name: "Warten auf Ihre Freigabe" });
+    await queue.getByRole("link", { name: "Laternenfest" }).click();
+    await page.getByRole("article", { name: "Vorschau auf Website Musterstadt" }).getByText("Kommen Sie am Freitag").waitFor();
+    await expectAccessible(page, "approval view");
+    await page.getByRole("button", { name: "Freigeben" }).click();
+    await page.getByText("Freigabe erteilt.").waitFor();
+    await expect.poll(() => page.locator(".facts").textContent()).toContain("Geplant");
+
+    const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
+    const feed = `${server.baseUrl}/p/${org!.id}`;
+    await expect
+      .poll(async () => (await fetch(feed)).text(), { timeout: 150_000, interval: 1000 })
+      .toContain("Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?");
+    const [sent] = await server.ctx.db.select().from(publications).where(eq(publications.orgId, org!.id));
+    expect(sent!.publishedAt!.getTime()).toBeGreaterThanOrEqual(when.at.getTime());
+    expect(sent!.publishedAt!.getTime()).toBeLessThan(when.at.getTime() + 60_000);
+    await page.goto(feed);
+    await expectAccessible(page, "website feed");
+    await page.goBack();
+    await page.reload();
+    await expect.poll(() => page.locator(".facts").textContent()).toContain("Veröffentlicht");
+  });
+});
