@@ -91,7 +91,7 @@ it("publishes each of 500 posts exactly once although the worker is killed mid-p
   let errors = "";
   second.stdout?.resume();
   second.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-  const [code] = (await new Promise((resolve) => second.on("exit", (...args) => resolve(args)))) as [number | null];
+  const code = await new Promise<number | null>((resolve) => second.on("exit", (exitCode) => resolve(exitCode)));
   expect(errors).toBe("");
   expect(code).toBe(0);
 
