@@ -6,6 +6,7 @@ import type { RegisteredRoute } from "../src/server/access.js";
 import { updateMember } from "../src/app/members/update-member.js";
 import { activateGuideline } from "../src/app/guidelines/activate-guideline.js";
 import { createGuidelineVersion } from "../src/app/guidelines/create-guideline-version.js";
+import { saveCampaign } from "../src/app/campaigns/save-campaign.js";
 import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
@@ -34,6 +35,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/posts/:postId/submit": { revision: 1 },
   "POST /api/orgs/:orgId/posts/:postId/decision": { decision: "approved", revision: 1 },
   "POST /api/orgs/:orgId/posts/:postId/reschedule": { scheduledAt: "2030-01-01T10:00:00Z" },
+  "POST /api/orgs/:orgId/campaigns": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
+  "PUT /api/orgs/:orgId/campaigns/:campaignId": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
 };
 
 /** A post in the state the route needs, written by another person (approvers never decide on their own posts). */
@@ -66,6 +69,11 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
     url = url.replace(":guidelineId", draft.id);
   }
   if (url.includes(":postId")) url = url.replace(":postId", await postFor(url, orgId));
+  if (url.endsWith("/holidays")) url += "?from=2026&to=2026";
+  if (url.includes(":campaignId")) {
+    const input = { name: "Marathon", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" };
+    url = url.replace(":campaignId", (await saveCampaign(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
+  }
   return url;
 }
 

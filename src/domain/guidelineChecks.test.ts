@@ -85,3 +85,14 @@ describe("guideline checks", () => {
     expect(late.findings).toMatchObject([{ rule: "posting_window", severity: "blocker" }]);
   });
 });
+
+describe("campaign checks", () => {
+  const campaign = { hashtag: "#24hPolizei", startsAt: new Date("2026-11-23T08:00:00Z"), endsAt: new Date("2026-11-24T08:00:00Z") };
+
+  it("requires the campaign hashtag and a time inside the campaign window", () => {
+    const inside = checkPost({ rules: null, variants: [variant({ text: "Einsatz am Hauptbahnhof #24hpolizei" })], publishAt: monday10, campaign });
+    expect(inside.findings).toEqual([]);
+    const outside = checkPost({ rules: null, variants: [variant({ text: "Einsatz am Hauptbahnhof" })], publishAt: sunday22, campaign });
+    expect(outside.findings.map((f) => f.rule).sort()).toEqual(["campaign_hashtag", "campaign_window"]);
+  });
+});

@@ -42,13 +42,29 @@ export interface CheckResult {
 
 type Draft = Omit<Finding, "channelAccountIds">;
 
-export function checkPost(args: { rules: TGuidelineRules | null; variants: readonly VariantToCheck[]; publishAt: Date }): CheckResult {
+/** A campaign the post belongs to: its hashtag is required and its time window binds. */
+export interface CampaignToCheck {
+  hashtag: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export function checkPost(args: {
+  rules: TGuidelineRules | null;
+  variants: readonly VariantToCheck[];
+  publishAt: Date;
+  campaign?: CampaignToCheck | null;
+}): CheckResult {
   const merged = new Map<string, Finding>();
   const counts: CheckResult["counts"] = {};
   for (const variant of args.variants) {
     const used = countCharacters(variant.text, variant.profile.counting);
     counts[variant.channelAccountId] = { used, limit: variant.limits.maxLength };
-    const drafts = [...checkChannel(variant, used, args.publishAt, args.rules), ...(args.rules ? checkRules(args.rules, variant) : [])];
+    const drafts = [
+      ...checkChannel(variant, used, args.publishAt, args.rules),
+      ...(args.rules ? checkRules(args.rules, variant) : []),
+      ...(args.campaign ? checkCampaign(args.campaign, variant, args.publishAt) : []),
+    ];
     for (const draft of drafts) {
       const key = JSON.stringify([draft.rule, draft.start, draft.end, draft.params, variant.text === "" ? variant.channelAccountId : variant.text]);
       const existing = merged.get(key);
@@ -134,6 +150,19 @@ function checkRules(rules: TGuidelineRules, variant: VariantToCheck): Draft[] {
     const { minScore, minWords, severity, reason } = rules.readability;
     const result = fleschAmstad(text);
     if (result.words >= minWords && result.score < minScore) found.push(at("readability", severity, reason, null, { score: result.score, minimum: minScore }));
+  }
+  return found;
+}
+
+function checkCampaign(campaign: CampaignToCheck, variant: VariantToCheck, publishAt: Date): Draft[] {
+  const found: Draft[] = [];
+  const tags = new Set(findHashtags(variant.text).map((h) => h.text.toLowerCase()));
+  if (!tags.has(campaign.hashtag.toLowerCase())) {
+    found.push({ rule: "campaign_hashtag", severity: "blocker", start: null, end: null, params: { hashtag: campaign.hashtag }, reason: "" });
+  }
+  if (publishAt < campaign.startsAt || publishAt >= campaign.endsAt) {
+    const params = { from: campaign.startsAt.toISOString(), to: campaign.endsAt.toISOString() };
+    found.push({ rule: "campaign_window", severity: "blocker", start: null, end: null, params, reason: "" });
   }
   return found;
 }

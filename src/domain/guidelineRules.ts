@@ -67,5 +67,7 @@ export const RULE_IDS = [
   "channel_media",
   "channel_hashtags",
   "empty_text",
+  "campaign_hashtag",
+  "campaign_window",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -45,3 +45,12 @@ describe("who may approve", () => {
     expect(then).toEqual({ ok: true, step: 1, final: true });
   });
 });
+
+describe("campaign fast lane", () => {
+  it("keeps only unchanged template text in the fast lane", async () => {
+    const { campaignContentType } = await import("./postWorkflow.js");
+    expect(campaignContentType({ templateText: "Wir sind  unterwegs! #24hPolizei", text: "Wir sind unterwegs! #24hPolizei\n" })).toBe("campaign_template");
+    expect(campaignContentType({ templateText: "Wir sind unterwegs! #24hPolizei", text: "Wir sind gleich da! #24hPolizei" })).toBe("campaign_free");
+    expect(campaignContentType({ templateText: null, text: "Frei geschrieben #24hPolizei" })).toBe("campaign_free");
+  });
+});

@@ -105,3 +105,12 @@ function rolesFit(step: ApprovalStep, roles: readonly Role[]): boolean {
   if (step === "press_office") return roles.includes("press_office") || roles.includes("administrator");
   return true;
 }
+
+/**
+ * The content type of a campaign post: unchanged text of a pre-approved template takes the fast lane
+ * ("campaign_template"); anything written or edited freely is "campaign_free".
+ */
+export function campaignContentType(args: { templateText: string | null; text: string }): ContentType {
+  const normalise = (s: string) => s.replace(/\s+/g, " ").trim();
+  return args.templateText !== null && normalise(args.templateText) === normalise(args.text) ? "campaign_template" : "campaign_free";
+}

@@ -16,6 +16,7 @@ import { errorBody, registerErrorHandling } from "./plugins/errors.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { memberRoutes } from "./routes/members.js";
+import { campaignRoutes } from "./routes/campaigns.js";
 import { orgRoutes } from "./routes/orgs.js";
 import { postRoutes } from "./routes/posts.js";
 import { channelAndGuidelineRoutes } from "./routes/publishing.js";
@@ -79,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   memberRoutes(app, { ctx });
   channelAndGuidelineRoutes(app, { ctx });
   postRoutes(app, { ctx });
+  campaignRoutes(app, { ctx });
   websiteRoutes(app, { ctx });
   await registerWebUi(app, options.webRoot);
   return { app, routes };

@@ -14,6 +14,7 @@ import { DepartmentsPage } from "./pages/admin/DepartmentsPage";
 import { MembersPage } from "./pages/admin/MembersPage";
 import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
+import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { ComposerPage } from "./pages/publish/ComposerPage";
 import { PostsPage } from "./pages/publish/PostsPage";
 
@@ -41,7 +42,7 @@ function Home() {
   );
 }
 
-const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines"]);
+const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines", "calendar"]);
 const AREA_PAGES = AREAS.map((area) => area.id).filter((id): id is Exclude<AreaId, "admin"> => !BUILT_AREAS.has(id));
 
 export function App() {
@@ -64,6 +65,7 @@ export function App() {
               <Route path="publish/new" element={<ComposerPage />} />
               <Route path="publish/:postId" element={<ComposerPage />} />
               <Route path="guidelines" element={<GuidelinesPage />} />
+              <Route path="calendar" element={<CalendarPage />} />
               <Route path="admin" element={<AdminLayout />}>
                 <Route index element={<Navigate to="members" replace />} />
                 <Route path="members" element={<MembersPage />} />

@@ -4,6 +4,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
 import type { AppContext } from "../context.js";
+import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
 import { personOf, requireForPost } from "./postAccess.js";
 import { loadAccounts } from "./postRecords.js";
 import { type TPostContent, ZPostContent } from "./schemas.js";
@@ -16,6 +17,10 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
   return ctx.db.transaction(async (tx) => {
     const accounts = await loadAccounts(tx, { orgId: options.orgId, ids: channelAccountIds });
     await checkChannelAccountRefs(tx, { orgId: options.orgId, departmentId: input.departmentId, accountableUserId: input.accountableUserId });
+    if (input.campaignId) {
+      const campaign = await loadCampaign(tx, { orgId: options.orgId, campaignId: input.campaignId });
+      await requireCampaignAuthor(tx, { actor: options.actor, campaign, now });
+    }
     const [post] = await tx
       .insert(posts)
       .values({
@@ -23,7 +28,9 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
         departmentId: input.departmentId,
         authorUserId: personOf(options.actor),
         accountableUserId: input.accountableUserId ?? accounts[0]?.accountableUserId ?? null,
-        contentType: input.contentType,
+        contentType: input.campaignId ? "campaign_free" : input.contentType,
+        campaignId: input.campaignId,
+        templateId: input.campaignId ? input.templateId : null,
         title: input.title,
         body: input.body,
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,

@@ -66,7 +66,7 @@ async function approveFinally(
   const { post, channels, channelAccountIds, now } = args;
   const publishAt = post.scheduledAt && post.scheduledAt > now ? post.scheduledAt : now;
   const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
-  const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt });
+  const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt, campaignId: post.campaignId });
   if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
   const status = nextStatus(post.status, "approve_final");
   await tx.update(posts).set({ status, checkResult: check.result, updatedAt: now }).where(eq(posts.id, post.id));

@@ -20,7 +20,7 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
   const now = ctx.clock();
   const publishAt = post.scheduledAt && post.scheduledAt > now ? post.scheduledAt : now;
   const live = accounts.length === channelAccountIds.length
-    ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, channels: details.channels, accounts, publishAt })).result
+    ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, channels: details.channels, accounts, publishAt, campaignId: post.campaignId })).result
     : null;
   const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, post.authorUserId));
   const may = (action: "post.draft" | "post.approve" | "post.submit" | "post.publish" | "post.schedule") =>

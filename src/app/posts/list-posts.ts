@@ -23,11 +23,12 @@ export async function listPosts(ctx: AppContext, options: { actor: OrgActor; org
   const grant = options.actor.grant;
   const conditions: (SQL | undefined)[] = [eq(posts.orgId, options.orgId)];
   if (query.status) conditions.push(inArray(posts.status, query.status));
+  // The calendar shows a post at its planned time, or when it went out if it had none.
+  const calendarTime = sql<Date>`coalesce(${posts.scheduledAt}, ${posts.publishedAt})`;
   if (query.from || query.to) {
-    // The calendar shows a post at its publication time, or its planned time before that.
-    conditions.push(isNotNull(posts.scheduledAt));
-    if (query.from) conditions.push(gte(posts.scheduledAt, new Date(query.from)));
-    if (query.to) conditions.push(lt(posts.scheduledAt, new Date(query.to)));
+    conditions.push(isNotNull(calendarTime));
+    if (query.from) conditions.push(gte(calendarTime, new Date(query.from)));
+    if (query.to) conditions.push(lt(calendarTime, new Date(query.to)));
   }
   if (query.departmentId) conditions.push(eq(posts.departmentId, query.departmentId));
   if (grant?.departmentIds) conditions.push(grant.departmentIds.length ? inArray(posts.departmentId, [...grant.departmentIds]) : sql`false`);
@@ -36,7 +37,7 @@ export async function listPosts(ctx: AppContext, options: { actor: OrgActor; org
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorUserId))
     .where(and(...conditions))
-    .orderBy(query.from ? asc(posts.scheduledAt) : desc(posts.updatedAt))
+    .orderBy(query.from ? asc(calendarTime) : desc(posts.updatedAt))
     .limit(query.limit);
   const ids = rows.map((r) => r.post.id);
   const channels = ids.length

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { channelAccounts, postApprovals, postChannels, posts, publications } from "../../db/schema/index.js";
 import { activeGuideline } from "../../db/queries/guidelines.js";
+import { loadCampaign } from "../campaigns/campaignRecords.js";
 import { AppError } from "../../domain/errors.js";
 import { type CheckResult, type VariantToCheck, checkPost } from "../../domain/guidelineChecks.js";
 import { type EmulatedNetwork, type Network, effectiveLimits, profileOf } from "../../domain/networks.js";
@@ -69,10 +70,18 @@ export function variantsOf(body: string, channels: readonly PostChannelInput[], 
 /** Checks against the guideline in force; returns the result and the version checked against. */
 export async function checkAgainstGuideline(
   db: Db,
-  args: { orgId: string; body: string; channels: readonly PostChannelInput[]; accounts: readonly ChannelAccountRow[]; publishAt: Date },
+  args: {
+    orgId: string;
+    body: string;
+    channels: readonly PostChannelInput[];
+    accounts: readonly ChannelAccountRow[];
+    publishAt: Date;
+    campaignId: string | null;
+  },
 ): Promise<{ result: CheckResult; guideline: { id: string; version: number } | null }> {
   const guideline = await activeGuideline(db, args.orgId);
-  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts), publishAt: args.publishAt });
+  const campaign = args.campaignId ? await loadCampaign(db, { orgId: args.orgId, campaignId: args.campaignId }) : null;
+  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts), publishAt: args.publishAt, campaign });
   return { result, guideline: guideline ? { id: guideline.id, version: guideline.version } : null };
 }
 

@@ -28,7 +28,7 @@ export async function reschedulePost(ctx: AppContext, options: { actor: OrgActor
     }
     if (post.status === "scheduled") {
       const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
-      const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt: scheduledAt });
+      const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt: scheduledAt, campaignId: post.campaignId });
       if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
       await tx
         .update(publications)

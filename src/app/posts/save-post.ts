@@ -7,6 +7,7 @@ import { nextStatus } from "../../domain/postWorkflow.js";
 import type { OrgActor } from "../authorization.js";
 import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
 import type { AppContext } from "../context.js";
+import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
 import { requireForPost } from "./postAccess.js";
 import { loadAccounts, loadPostChannels, loadPostForUpdate } from "./postRecords.js";
 import { type TSavePost, ZSavePost } from "./schemas.js";
@@ -24,13 +25,19 @@ export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgI
     if (input.revision !== post.revision) throw new AppError("EDIT_CONFLICT", { details: { revision: post.revision } });
     await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
     await checkChannelAccountRefs(tx, { orgId: post.orgId, departmentId: input.departmentId, accountableUserId: input.accountableUserId });
+    if (input.campaignId && input.campaignId !== post.campaignId) {
+      const campaign = await loadCampaign(tx, { orgId: post.orgId, campaignId: input.campaignId });
+      await requireCampaignAuthor(tx, { actor: options.actor, campaign, now });
+    }
     const [saved] = await tx
       .update(posts)
       .set({
         title: input.title,
         body: input.body,
         departmentId: input.departmentId,
-        contentType: input.contentType,
+        contentType: input.campaignId ? "campaign_free" : input.contentType,
+        campaignId: input.campaignId,
+        templateId: input.campaignId ? input.templateId : null,
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
         accountableUserId: input.accountableUserId ?? post.accountableUserId,
         status,

@@ -18,6 +18,9 @@ export const ZPostContent = z.object({
   scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
   channels: z.array(ZPostChannel).max(50).default([]),
   accountableUserId: z.uuid().nullable().default(null),
+  campaignId: z.uuid().nullable().default(null),
+  /** The campaign template the text started from. */
+  templateId: z.string().max(40).nullable().default(null),
 });
 export type TPostContent = z.input<typeof ZPostContent>;
 export type TPostContentParsed = z.output<typeof ZPostContent>;

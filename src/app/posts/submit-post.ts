@@ -6,7 +6,8 @@ import { posts } from "../../db/schema/index.js";
 import { hasAcknowledged } from "../../db/queries/guidelines.js";
 import { activeGuideline } from "../../db/queries/guidelines.js";
 import { AppError } from "../../domain/errors.js";
-import { nextStatus, strictestMode } from "../../domain/postWorkflow.js";
+import { campaignContentType, nextStatus, strictestMode } from "../../domain/postWorkflow.js";
+import { loadCampaign, templateText } from "../campaigns/campaignRecords.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -31,13 +32,20 @@ export async function submitPost(ctx: AppContext, options: { actor: OrgActor; or
     }
     const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
     const publishAt = immediately ? now : (post.scheduledAt ?? now);
-    const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt });
+    const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt, campaignId: post.campaignId });
     if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
-    const mode = strictestMode(accounts.map((a) => a.approval[post.contentType] ?? "single"));
+    // In a campaign the server decides the lane: unchanged template text on every channel, or free text.
+    const campaign = post.campaignId ? await loadCampaign(tx, { orgId: post.orgId, campaignId: post.campaignId }) : null;
+    const contentType = campaign
+      ? channels.some((c) => c.textOverride !== null)
+        ? "campaign_free"
+        : campaignContentType({ templateText: templateText(campaign, post.templateId), text: post.body })
+      : post.contentType;
+    const mode = strictestMode(accounts.map((a) => a.approval[contentType] ?? "single"));
     const status = nextStatus(post.status, mode === "none" ? "submit_without_review" : "submit_for_review");
     const [submitted] = await tx
       .update(posts)
-      .set({ status, guidelineId: check.guideline?.id ?? null, checkResult: check.result, approvalMode: mode, submittedAt: now, updatedAt: now })
+      .set({ status, contentType, guidelineId: check.guideline?.id ?? null, checkResult: check.result, approvalMode: mode, submittedAt: now, updatedAt: now })
       .where(eq(posts.id, post.id))
       .returning();
     if (status === "scheduled") await enqueuePublications(tx, { orgId: post.orgId, postId: post.id, channelAccountIds, dueAt: publishAt, now });
@@ -51,6 +59,8 @@ export async function submitPost(ctx: AppContext, options: { actor: OrgActor; or
         guidelineVersion: check.guideline?.version ?? null,
         warnings: check.result.warnings,
         approvalMode: mode,
+        contentType,
+        campaignId: post.campaignId,
         status,
         scheduledAt: publishAt.toISOString(),
         accountableUserId: post.accountableUserId,

@@ -1,5 +1,6 @@
 // The whole schema, one file per aggregate.
 export * from "./audit.js";
+export * from "./campaigns.js";
 export * from "./channels.js";
 export * from "./guidelines.js";
 export * from "./org.js";

@@ -3,6 +3,7 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { CheckResult } from "../../domain/guidelineChecks.js";
 import type { ApprovalMode, ContentType, PostStatus } from "../../domain/postWorkflow.js";
+import { campaigns } from "./campaigns.js";
 import { channelAccounts } from "./channels.js";
 import { guidelines } from "./guidelines.js";
 import { departments, organisations } from "./org.js";
@@ -22,6 +23,9 @@ export const posts = pgTable(
     /** Who answers for the post in public; defaults to the accountable person of its first account. */
     accountableUserId: uuid("accountable_user_id").references(() => users.id, { onDelete: "set null" }),
     contentType: text("content_type").$type<ContentType>().notNull().default("post"),
+    campaignId: uuid("campaign_id").references(() => campaigns.id),
+    /** The campaign template the text started from; unchanged template text takes the fast lane. */
+    templateId: text("template_id"),
     title: text("title").notNull().default(""),
     body: text("body").notNull().default(""),
     /** null = as soon as it is approved. */
@@ -38,7 +42,11 @@ export const posts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("posts_org_status_idx").on(t.orgId, t.status), index("posts_org_scheduled_idx").on(t.orgId, t.scheduledAt)],
+  (t) => [
+    index("posts_org_status_idx").on(t.orgId, t.status),
+    index("posts_org_scheduled_idx").on(t.orgId, t.scheduledAt),
+    index("posts_campaign_idx").on(t.campaignId),
+  ],
 );
 
 /** The accounts a post goes to; a null override means the shared text. */

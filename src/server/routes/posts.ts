@@ -2,6 +2,7 @@
 // rescheduling and manual retry. Each route parses its input and calls one use case.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { listHolidays } from "../../app/calendar/list-holidays.js";
 import type { AppContext } from "../../app/context.js";
 import { checkPostDraft } from "../../app/posts/check-post.js";
 import { createPost } from "../../app/posts/create-post.js";
@@ -45,6 +46,12 @@ export function postRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
     const { orgId } = ZOrgParams.parse(request.params);
     const query = ZPostListQuery.parse(ZListQuery.parse(request.query));
     return { posts: await listPosts(ctx, { actor: orgActorOf(request), orgId, query, action: "calendar.view" }) };
+  });
+
+  app.get("/api/orgs/:orgId/holidays", { config: { access: { kind: "org", action: "calendar.view" } } }, async (request) => {
+    const { orgId } = ZOrgParams.parse(request.params);
+    const { from, to } = z.object({ from: z.coerce.number().int().min(2000).max(2100), to: z.coerce.number().int().min(2000).max(2100) }).parse(request.query);
+    return listHolidays(ctx, { actor: orgActorOf(request), orgId, fromYear: from, toYear: to });
   });
 
   app.post("/api/orgs/:orgId/posts", draftAccess, async (request, reply) => {

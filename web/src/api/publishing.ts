@@ -99,8 +99,14 @@ export const publishingApi = {
   guidelines: (orgId: string) => call<GuidelineList>("GET", `${org(orgId)}/guidelines`),
   acknowledge: (orgId: string, id: string) => call<{ version: number }>("POST", `${org(orgId)}/guidelines/${id}/acknowledge`),
   posts: (orgId: string, status?: string) => call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/posts${status ? `?status=${status}` : ""}`),
-  calendar: (orgId: string, from: string, to: string) =>
-    call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+  calendar: (orgId: string, from: string, to: string, filters: { departmentId?: string; channelAccountId?: string } = {}) => {
+    const query = new URLSearchParams({ from, to });
+    if (filters.departmentId) query.set("departmentId", filters.departmentId);
+    if (filters.channelAccountId) query.set("channelAccountId", filters.channelAccountId);
+    return call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/calendar?${query.toString()}`);
+  },
+  holidays: (orgId: string, from: number, to: number) =>
+    call<{ state: string; holidays: { date: string; name: { de: string; en: string } }[] }>("GET", `${org(orgId)}/holidays?from=${from}&to=${to}`),
   post: (orgId: string, id: string) => call<PostView>("GET", `${org(orgId)}/posts/${id}`),
   check: (orgId: string, input: PostInput) => call<CheckResult>("POST", `${org(orgId)}/posts/check`, input),
   create: (orgId: string, input: PostInput) => call<PostRecord>("POST", `${org(orgId)}/posts`, input),

@@ -1,0 +1,204 @@
+// Kalender: scheduled and published posts by month, week or as a list, with the Bundesland's public
+// holidays, filters by department and channel, and rescheduling by drag and drop or by keyboard.
+// The server re-checks rules and permissions on every move.
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { type ChannelAccount, type PostSummary, publishingApi } from "../../api/publishing";
+import type { Department } from "../../api/types";
+import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { NotAllowedPage } from "../NotAllowedPage";
+import { CalendarEntry, calendarTime } from "./CalendarEntry";
+import { type CalendarView, dayKey, daysBetween, onDay, step, visibleRange } from "./calendarDates";
+
+interface Holiday {
+  date: string;
+  name: { de: string; en: string };
+}
+
+export function CalendarPage() {
+  const { t, i18n } = useTranslation();
+  const org = useOrg();
+  const [view, setView] = useState<CalendarView>("month");
+  const [anchor, setAnchor] = useState(() => new Date());
+  const [filters, setFilters] = useState({ departmentId: "", channelAccountId: "" });
+  const [posts, setPosts] = useState<PostSummary[]>([]);
+  const [holidays, setHolidays] = useState<Holiday[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [channels, setChannels] = useState<ChannelAccount[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { from, to } = visibleRange(view, anchor);
+  const locale = i18n.language === "en" ? "en-GB" : "de-DE";
+
+  const load = useCallback(async () => {
+    const range = visibleRange(view, anchor);
+    const [list, days] = await Promise.all([
+      publishingApi.calendar(org.id, range.from.toISOString(), range.to.toISOString(), filters),
+      publishingApi.holidays(org.id, range.from.getFullYear(), range.to.getFullYear()),
+    ]);
+    setPosts(list.posts);
+    setHolidays(days.holidays);
+  }, [org.id, view, anchor, filters]);
+
+  useEffect(() => {
+    load().catch(setError);
+  }, [load]);
+  useEffect(() => {
+    api.departments(org.id).then((r) => setDepartments(r.departments), setError);
+    if (org.myActions.includes("channel.view")) publishingApi.channels(org.id).then((r) => setChannels(r.channels), setError);
+  }, [org.id, org.myActions]);
+
+  if (!org.myActions.includes("calendar.view")) return <NotAllowedPage />;
+  const canMove = org.myActions.includes("post.schedule");
+
+  async function move(post: PostSummary, target: Date): Promise<boolean> {
+    setError(null);
+    setNotice(null);
+    try {
+      await publishingApi.reschedule(org.id, post.id, target.toISOString());
+      setNotice(t("calendar.moved", { time: target.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) }));
+      await load();
+      return true;
+    } catch (failure) {
+      setError(failure);
+      return false;
+    }
+  }
+
+  async function drop(day: string, postId: string) {
+    const post = posts.find((p) => p.id === postId);
+    if (post) await move(post, onDay(calendarTime(post), day));
+  }
+
+  const byDay = new Map<string, PostSummary[]>();
+  for (const post of posts) {
+    const key = dayKey(calendarTime(post));
+    byDay.set(key, [...(byDay.get(key) ?? []), post]);
+  }
+  const holidayOf = (key: string) => holidays.find((h) => h.date === key)?.name[i18n.language === "en" ? "en" : "de"];
+  const days = daysBetween(from, to);
+  const title =
+    view === "week"
+      ? t("calendar.weekOf", { date: from.toLocaleDateString(locale, { dateStyle: "medium" }) })
+      : anchor.toLocaleDateString(locale, { month: "long", year: "numeric" });
+
+  const dayCell = (day: Date) => {
+    const key = dayKey(day);
+    const holiday = holidayOf(key);
+    const outside = view === "month" && day.getMonth() !== anchor.getMonth();
+    return (
+      <td
+        key={key}
+        className={`day${outside ? " day-outside" : ""}${holiday ? " day-holiday" : ""}${key === dayKey(new Date()) ? " day-today" : ""}`}
+        onDragOver={(e) => canMove && e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          void drop(key, e.dataTransfer.getData("text/plain"));
+        }}
+      >
+        <span className="day-number">{day.toLocaleDateString(locale, view === "week" ? { weekday: "short", day: "numeric", month: "numeric" } : { day: "numeric" })}</span>
+        {holiday && <span className="holiday">{holiday}</span>}
+        {(byDay.get(key) ?? []).map((p) => (
+          <CalendarEntry key={p.id} post={p} orgId={org.id} canMove={canMove} onMove={move} />
+        ))}
+      </td>
+    );
+  };
+
+  return (
+    <section aria-labelledby="page-heading">
+      <PageHeading title={t("nav.calendar")} id="page-heading" />
+      <div className="toolbar" role="group" aria-label={t("calendar.viewLabel")}>
+        {(["month", "week", "list"] as const).map((v) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {t(`calendar.view.${v}`)}
+          </button>
+        ))}
+        <button type="button" onClick={() => setAnchor(step(view, anchor, -1))} aria-label={t("calendar.previous")}>
+          ←
+        </button>
+        <button type="button" onClick={() => setAnchor(new Date())}>
+          {t("calendar.today")}
+        </button>
+        <button type="button" onClick={() => setAnchor(step(view, anchor, 1))} aria-label={t("calendar.next")}>
+          →
+        </button>
+        <label className="inline-field">
+          <span>{t("calendar.department")}</span>
+          <select value={filters.departmentId} onChange={(e) => setFilters({ ...filters, departmentId: e.target.value })}>
+            <option value="">{t("calendar.all")}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>{t("calendar.channel")}</span>
+          <select value={filters.channelAccountId} onChange={(e) => setFilters({ ...filters, channelAccountId: e.target.value })}>
+            <option value="">{t("calendar.all")}</option>
+            {channels.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Notice text={notice} />
+      <ErrorMessage error={error} />
+      {canMove && view !== "list" && <p className="hint">{t("calendar.dragHint")}</p>}
+      {view === "list" ? (
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("calendar.day")}</th>
+              <th scope="col">{t("calendar.posts")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days
+              .filter((d) => byDay.has(dayKey(d)) || holidayOf(dayKey(d)))
+              .map((d) => (
+                <tr key={dayKey(d)}>
+                  <th scope="row">
+                    {d.toLocaleDateString(locale, { weekday: "long", day: "numeric", month: "long" })}
+                    {holidayOf(dayKey(d)) && <span className="holiday">{holidayOf(dayKey(d))}</span>}
+                  </th>
+                  <td>
+                    {(byDay.get(dayKey(d)) ?? []).map((p) => (
+                      <CalendarEntry key={p.id} post={p} orgId={org.id} canMove={canMove} onMove={move} />
+                    ))}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      ) : (
+        <table className="calendar">
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              {days.slice(0, 7).map((d) => (
+                <th scope="col" key={dayKey(d)}>
+                  {d.toLocaleDateString(locale, { weekday: "short" })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: days.length / 7 }, (_, week) => (
+              <tr key={week}>{days.slice(week * 7, week * 7 + 7).map(dayCell)}</tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {posts.length === 0 && <p>{t("calendar.none")}</p>}
+    </section>
+  );
+}
