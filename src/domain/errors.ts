@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   "GUIDELINE_VIOLATION",
   "GUIDELINE_NOT_ACKNOWLEDGED",
   "EDIT_CONFLICT",
+  "UNSUPPORTED_MEDIA",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

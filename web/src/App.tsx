@@ -15,6 +15,8 @@ import { MembersPage } from "./pages/admin/MembersPage";
 import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
+import { CampaignBoardPage } from "./pages/publish/CampaignBoardPage";
+import { CampaignsPage } from "./pages/publish/CampaignsPage";
 import { ComposerPage } from "./pages/publish/ComposerPage";
 import { PostsPage } from "./pages/publish/PostsPage";
 
@@ -63,6 +65,8 @@ export function App() {
               ))}
               <Route path="publish" element={<PostsPage />} />
               <Route path="publish/new" element={<ComposerPage />} />
+              <Route path="publish/campaigns" element={<CampaignsPage />} />
+              <Route path="publish/campaigns/:campaignId" element={<CampaignBoardPage />} />
               <Route path="publish/:postId" element={<ComposerPage />} />
               <Route path="guidelines" element={<GuidelinesPage />} />
               <Route path="calendar" element={<CalendarPage />} />

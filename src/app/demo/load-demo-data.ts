@@ -82,6 +82,7 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
     orgId: org.id,
     pressDepartmentId: departmentIds.get("Presse- und Öffentlichkeitsarbeit") ?? "",
     pressUserId: userIds.get("presse@musterstadt.example") ?? "",
+    editorUserId: userIds.get("redaktion@musterstadt.example") ?? "",
     today: ctx.clock(),
   });
   const county = await createOrganisation(ctx, {

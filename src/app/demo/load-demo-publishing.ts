@@ -1,5 +1,6 @@
 // Demo publishing setup for Musterstadt: a website channel, a sandbox standing in for Mastodon, and a
 // guideline in force that asks for "Sie", names forbidden words and allowed link domains.
+import { saveCampaign } from "../campaigns/save-campaign.js";
 import { createChannelAccount } from "../channels/create-channel-account.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -15,7 +16,10 @@ export const DEMO_GUIDELINE_DOCUMENT = `# Social-Media-Richtlinie der Stadt Must
 5. **Freigabe:** Beiträge werden vor der Veröffentlichung von der Pressestelle freigegeben.
 6. **Verantwortung:** Für jeden Kanal ist eine Person benannt, die für seine Inhalte einsteht.`;
 
-export async function loadDemoPublishing(ctx: AppContext, options: { admin: OrgActor; orgId: string; pressDepartmentId: string; pressUserId: string; today: Date }) {
+export async function loadDemoPublishing(
+  ctx: AppContext,
+  options: { admin: OrgActor; orgId: string; pressDepartmentId: string; pressUserId: string; editorUserId: string; today: Date },
+) {
   const { admin, orgId } = options;
   const officeHours = { timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5, 6, 7], from: "06:00", to: "22:00" };
   await createChannelAccount(ctx, {
@@ -61,4 +65,21 @@ export async function loadDemoPublishing(ctx: AppContext, options: { admin: OrgA
     },
   });
   await activateGuideline(ctx, { actor: admin, orgId, guidelineId: guideline.id });
+  const day = 86_400_000;
+  await saveCampaign(ctx, {
+    actor: admin,
+    orgId,
+    input: {
+      name: "24 Stunden Rathaus",
+      hashtag: "#24hRathaus",
+      startsAt: new Date(options.today.getTime() - day).toISOString(),
+      endsAt: new Date(options.today.getTime() + 30 * day).toISOString(),
+      departmentId: options.pressDepartmentId,
+      participantIds: [options.pressUserId, options.editorUserId],
+      templates: [
+        { id: "buergeramt", title: "Bürgeramt geöffnet", text: "Das Bürgeramt ist heute bis 18 Uhr für Sie geöffnet. Termine: https://www.musterstadt.de/termine #24hRathaus" },
+        { id: "winterdienst", title: "Winterdienst unterwegs", text: "Der Winterdienst ist unterwegs. Bitte fahren Sie vorsichtig. #24hRathaus" },
+      ],
+    },
+  });
 }

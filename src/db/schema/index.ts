@@ -3,6 +3,7 @@ export * from "./audit.js";
 export * from "./campaigns.js";
 export * from "./channels.js";
 export * from "./guidelines.js";
+export * from "./media.js";
 export * from "./org.js";
 export * from "./people.js";
 export * from "./posts.js";

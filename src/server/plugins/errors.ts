@@ -23,6 +23,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   GUIDELINE_VIOLATION: 422,
   GUIDELINE_NOT_ACKNOWLEDGED: 409,
   EDIT_CONFLICT: 409,
+  UNSUPPORTED_MEDIA: 415,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {

@@ -55,6 +55,37 @@ export interface PostInput {
   departmentId: string | null;
   scheduledAt: string | null;
   channels: { channelAccountId: string; textOverride: string | null }[];
+  campaignId: string | null;
+  templateId: string | null;
+}
+
+export interface Campaign {
+  id: string;
+  name: string;
+  hashtag: string;
+  startsAt: string;
+  endsAt: string;
+  departmentId: string | null;
+  templates: { id: string; title: string; text: string }[];
+  participantIds: string[];
+}
+
+export interface CampaignInput {
+  name: string;
+  hashtag: string;
+  startsAt: string;
+  endsAt: string;
+  participantIds: string[];
+  templates: { id: string; title: string; text: string }[];
+}
+
+export interface CampaignBoard {
+  campaign: Campaign;
+  total: number;
+  fastLane: number;
+  publishedLastHour: number;
+  columns: { status: string; count: number; latest: { id: string; title: string; excerpt: string; authorName: string; scheduledAt: string | null; publishedAt: string | null }[] }[];
+  authors: { name: string; count: number }[];
 }
 
 export interface PostSummary {
@@ -80,6 +111,8 @@ export interface PostRecord {
   authorUserId: string;
   authorName: string;
   approvalMode: string | null;
+  campaignId: string | null;
+  templateId: string | null;
 }
 
 export interface PostView {
@@ -116,5 +149,8 @@ export const publishingApi = {
     call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/decision`, input),
   withdraw: (orgId: string, id: string) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/withdraw`),
   retry: (orgId: string, id: string) => call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/retry`),
+  campaigns: (orgId: string) => call<{ campaigns: Campaign[] }>("GET", `${org(orgId)}/campaigns`),
+  createCampaign: (orgId: string, input: CampaignInput) => call<Campaign>("POST", `${org(orgId)}/campaigns`, input),
+  campaignBoard: (orgId: string, id: string) => call<CampaignBoard>("GET", `${org(orgId)}/campaigns/${id}/board`),
   reschedule: (orgId: string, id: string, scheduledAt: string) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/reschedule`, { scheduledAt }),
 };

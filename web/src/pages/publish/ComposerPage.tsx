@@ -3,10 +3,10 @@
 // A post that can no longer be edited opens in the review view instead.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { api } from "../../api/client";
 import type { Department } from "../../api/types";
-import { type ChannelAccount, type Finding, type PostInput, type PostView, publishingApi } from "../../api/publishing";
+import { type Campaign, type ChannelAccount, type Finding, type PostInput, type PostView, publishingApi } from "../../api/publishing";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
@@ -22,6 +22,8 @@ export function ComposerPage() {
   const [view, setView] = useState<PostView | null>(null);
   const [channels, setChannels] = useState<ChannelAccount[] | null>(null);
   const [departments, setDepartments] = useState<Department[]>([]);
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [search] = useSearchParams();
   const [error, setError] = useState<unknown>(null);
   // A post the composer created itself keeps the same composer (and what was typed since) after the URL changes.
   const createdHere = useRef<string | null>(null);
@@ -50,10 +52,11 @@ export function ComposerPage() {
 
   useEffect(() => {
     setError(null);
-    Promise.all([publishingApi.channels(org.id), api.departments(org.id), reload()])
-      .then(([c, d]) => {
+    Promise.all([publishingApi.channels(org.id), api.departments(org.id), publishingApi.campaigns(org.id), reload()])
+      .then(([c, d, k]) => {
         setChannels(c.channels.filter((a) => !a.disabledAt));
         setDepartments(d.departments);
+        setCampaigns(k.campaigns);
       })
       .catch(setError);
   }, [org.id, reload]);
@@ -62,11 +65,35 @@ export function ComposerPage() {
   const ownNew = postId !== undefined && postId === createdHere.current;
   if (!channels || (postId && !view && !ownNew)) return <p>{t("app.loading")}</p>;
   if (view && !view.can.edit) return <PostReview view={view} reload={reloadAfterAction} />;
-  return <Composer key={ownNew ? "new" : (view?.post.id ?? "new")} view={ownNew ? null : view} channels={channels} departments={departments} onCreated={onCreated} onSubmitted={onSubmitted} />;
+  const campaign = campaigns.find((c) => c.id === search.get("campaign"));
+  const fromTemplate = !postId && campaign ? { campaign, templateId: search.get("template") ?? "" } : null;
+  return (
+    <Composer
+      key={ownNew ? "new" : (view?.post.id ?? "new")}
+      view={ownNew ? null : view}
+      channels={channels}
+      departments={departments}
+      campaigns={campaigns}
+      fromTemplate={fromTemplate}
+      onCreated={onCreated}
+      onSubmitted={onSubmitted}
+    />
+  );
 }
 
-function initialInput(view: PostView | null): PostInput {
-  if (!view) return { title: "", body: "", departmentId: null, scheduledAt: null, channels: [] };
+function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign; templateId: string } | null): PostInput {
+  if (!view) {
+    const template = fromTemplate?.campaign.templates.find((t) => t.id === fromTemplate.templateId);
+    return {
+      title: template?.title ?? "",
+      body: template?.text ?? "",
+      departmentId: fromTemplate?.campaign.departmentId ?? null,
+      scheduledAt: null,
+      channels: [],
+      campaignId: fromTemplate?.campaign.id ?? null,
+      templateId: template?.id ?? null,
+    };
+  }
   const { post } = view;
   return {
     title: post.title,
@@ -74,6 +101,8 @@ function initialInput(view: PostView | null): PostInput {
     departmentId: post.departmentId,
     scheduledAt: post.scheduledAt,
     channels: view.channels.map((c) => ({ channelAccountId: c.channelAccountId, textOverride: c.textOverride })),
+    campaignId: post.campaignId,
+    templateId: post.templateId,
   };
 }
 
@@ -81,18 +110,22 @@ function Composer({
   view,
   channels,
   departments,
+  campaigns,
+  fromTemplate,
   onCreated,
   onSubmitted,
 }: {
   view: PostView | null;
   channels: ChannelAccount[];
   departments: Department[];
+  campaigns: Campaign[];
+  fromTemplate: { campaign: Campaign; templateId: string } | null;
   onCreated: (id: string) => void;
   onSubmitted: (id: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const org = useOrg();
-  const { input, update, check, save, flush, post } = useComposer(org.id, { post: view?.post ?? null, input: initialInput(view) }, onCreated);
+  const { input, update, check, save, flush, post } = useComposer(org.id, { post: view?.post ?? null, input: initialInput(view, fromTemplate) }, onCreated);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
@@ -195,6 +228,27 @@ function Composer({
               ))}
             </select>
           </div>
+          {campaigns.length > 0 && (
+            <div className="field">
+              <label htmlFor="post-campaign">{t("composer.campaign")}</label>
+              <select
+                id="post-campaign"
+                value={input.campaignId ?? ""}
+                onChange={(e) => update({ campaignId: e.target.value || null, templateId: null })}
+                aria-describedby="post-campaign-hint"
+              >
+                <option value="">{t("composer.noCampaign")}</option>
+                {campaigns.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} ({c.hashtag})
+                  </option>
+                ))}
+              </select>
+              <p id="post-campaign-hint" className="hint">
+                {input.templateId ? t("composer.fromTemplate") : t("composer.campaignHint")}
+              </p>
+            </div>
+          )}
           <div className="field">
             <label htmlFor="post-time">{t("composer.scheduledAt")}</label>
             <input

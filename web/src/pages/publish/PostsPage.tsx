@@ -54,7 +54,8 @@ export function PostsPage() {
       <p>
         <Link className="button-link" to={`/o/${org.id}/publish/new`}>
           {t("posts.new")}
-        </Link>
+        </Link>{" "}
+        <Link to={`/o/${org.id}/publish/campaigns`}>{t("posts.campaigns")}</Link>
       </p>
       <ErrorMessage error={error} />
       {!posts && !error && <p>{t("app.loading")}</p>}

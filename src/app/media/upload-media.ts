@@ -1,0 +1,52 @@
+// Adds a file to the organisation's media library after checking its size and its type by content.
+import { createHash } from "node:crypto";
+import { mediaAssets } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { inspectMedia } from "./inspect-media.js";
+import { ZUploadMeta } from "./schemas.js";
+import { presentMedia } from "./presentMedia.js";
+
+export async function uploadMedia(ctx: AppContext, options: { actor: OrgActor; orgId: string; bytes: Buffer; maxBytes: number; meta: unknown }) {
+  requireAllowed(ctx, options.actor, "post.draft", { orgId: options.orgId });
+  const meta = ZUploadMeta.parse(options.meta);
+  if (options.bytes.length === 0) throw new AppError("VALIDATION_FAILED", { details: { field: "file", problem: "empty" } });
+  if (options.bytes.length > options.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", { details: { limit: options.maxBytes } });
+  const inspected = await inspectMedia(options.bytes);
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const [asset] = await tx
+      .insert(mediaAssets)
+      .values({
+        orgId: options.orgId,
+        ...inspected,
+        fileName: meta.fileName,
+        byteSize: options.bytes.length,
+        sha256: createHash("sha256").update(options.bytes).digest("hex"),
+        content: options.bytes,
+        altText: meta.altText ?? null,
+        hasCaptions: meta.hasCaptions ?? false,
+        hasTranscript: meta.hasTranscript ?? false,
+        rightsHolder: meta.rightsHolder ?? "",
+        licence: meta.licence ?? "",
+        consent: meta.consent ?? "not_needed",
+        consentNote: meta.consentNote ?? "",
+        uploadedByUserId: options.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!asset) throw new Error("insert returned nothing");
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "media.uploaded",
+      target: { type: "media", id: asset.id },
+      data: { kind: asset.kind, mimeType: asset.mimeType, byteSize: asset.byteSize, sha256: asset.sha256 },
+      occurredAt: now,
+    });
+    return presentMedia(asset);
+  });
+}
