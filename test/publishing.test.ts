@@ -214,3 +214,21 @@ describe("reliable publishing", () => {
     expect(done).toMatchObject({ status: "published", attempts: 2, externalId: sent[0]!.id });
   });
 });
+
+describe("guideline review cycle", () => {
+  it("warns once a day when the review of the guideline in force is due, and again when it is overdue", async () => {
+    const { checkGuidelineReviews } = await import("../src/app/guidelines/check-guideline-reviews.js");
+    const org = await buildOrg(ctx);
+    const guideline = await buildGuideline(ctx, org.id, {}, "2026-12-01");
+    const mine = (list: { guidelineId: string; state: string }[]) => list.filter((n) => n.guidelineId === guideline!.id).map((n) => n.state);
+    at("2026-11-01T09:00:00Z");
+    expect(mine(await checkGuidelineReviews(ctx))).toEqual([]);
+    at("2026-11-23T09:00:00Z");
+    expect(mine(await checkGuidelineReviews(ctx))).toEqual(["due_soon"]);
+    expect(mine(await checkGuidelineReviews(ctx))).toEqual([]);
+    at("2026-12-02T09:00:00Z");
+    expect(mine(await checkGuidelineReviews(ctx))).toEqual(["overdue"]);
+    const trail = await ctx.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.targetId, guideline!.id));
+    expect(trail.map((e) => e.action)).toEqual(["guideline.version_created", "guideline.activated", "guideline.review_due", "guideline.review_overdue"]);
+  });
+});

@@ -11,12 +11,13 @@ import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
-import { buildChannelAccount, buildDepartment, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
+import { buildChannelAccount, buildDepartment, buildMedia, buildMember, buildOrg, samplePng, systemAdminOf } from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
+  SAMPLE_BODIES["POST /api/orgs/:orgId/media"] = await samplePng();
 });
 afterAll(() => t.close());
 
@@ -35,6 +36,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/posts/:postId/submit": { revision: 1 },
   "POST /api/orgs/:orgId/posts/:postId/decision": { decision: "approved", revision: 1 },
   "POST /api/orgs/:orgId/posts/:postId/reschedule": { scheduledAt: "2030-01-01T10:00:00Z" },
+  "PATCH /api/orgs/:orgId/media/:mediaId": { altText: "Neuer Alternativtext" },
   "POST /api/orgs/:orgId/campaigns": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
   "PUT /api/orgs/:orgId/campaigns/:campaignId": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
 };
@@ -70,6 +72,8 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
   }
   if (url.includes(":postId")) url = url.replace(":postId", await postFor(url, orgId));
   if (url.endsWith("/holidays")) url += "?from=2026&to=2026";
+  if (url.endsWith("/media")) url += "?name=bild.png";
+  if (url.includes(":mediaId")) url = url.replace(":mediaId", (await buildMedia(t.ctx, orgId)).id);
   if (url.includes(":campaignId")) {
     const input = { name: "Marathon", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" };
     url = url.replace(":campaignId", (await saveCampaign(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);

@@ -17,6 +17,7 @@ import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { memberRoutes } from "./routes/members.js";
 import { campaignRoutes } from "./routes/campaigns.js";
+import { mediaRoutes } from "./routes/media.js";
 import { orgRoutes } from "./routes/orgs.js";
 import { postRoutes } from "./routes/posts.js";
 import { channelAndGuidelineRoutes } from "./routes/publishing.js";
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   channelAndGuidelineRoutes(app, { ctx });
   postRoutes(app, { ctx });
   campaignRoutes(app, { ctx });
+  mediaRoutes(app, { ctx, maxBytes: config.MEDIA_MAX_BYTES });
   websiteRoutes(app, { ctx });
   await registerWebUi(app, options.webRoot);
   return { app, routes };

@@ -11,7 +11,9 @@ import type { Role } from "../../src/domain/roles.js";
 import type { TWeeklyWindow } from "../../src/domain/schedule.js";
 import { createLogger } from "../../src/logger.js";
 import { type OrgActor, installationActorIn } from "../../src/app/authorization.js";
+import sharp from "sharp";
 import { createChannelAccount } from "../../src/app/channels/create-channel-account.js";
+import { uploadMedia } from "../../src/app/media/upload-media.js";
 import type { TChannelAccountInput } from "../../src/app/channels/schemas.js";
 import { activateGuideline } from "../../src/app/guidelines/activate-guideline.js";
 import { createGuidelineVersion } from "../../src/app/guidelines/create-guideline-version.js";
@@ -85,6 +87,21 @@ export async function buildMember(
 }
 
 export const systemAdminOf = (orgId: string) => installationActorIn(orgId, SYSTEM);
+
+/** A real PNG of the given size (a municipal blue square), made with sharp. */
+export async function samplePng(width = 64, height = 48): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 11, g: 79, b: 138 } } }).png().toBuffer();
+}
+
+export async function buildMedia(ctx: AppContext, orgId: string, overrides: { altText?: string | null; bytes?: Buffer } = {}) {
+  return uploadMedia(ctx, {
+    actor: systemAdminOf(orgId),
+    orgId,
+    bytes: overrides.bytes ?? (await samplePng()),
+    maxBytes: 10_000_000,
+    meta: { fileName: "bild.png", altText: overrides.altText === undefined ? "Ein blaues Quadrat" : overrides.altText },
+  });
+}
 
 export async function buildChannelAccount(
   ctx: AppContext,

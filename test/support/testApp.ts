@@ -56,7 +56,7 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
       app.inject({
         method: method as "GET",
         url,
-        headers: { cookie, "x-csrf-token": csrfToken, ...headers },
+        headers: { cookie, "x-csrf-token": csrfToken, ...(Buffer.isBuffer(body) ? { "content-type": "application/octet-stream" } : {}), ...headers },
         ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
       }),
   };

@@ -18,6 +18,7 @@ import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { CampaignBoardPage } from "./pages/publish/CampaignBoardPage";
 import { CampaignsPage } from "./pages/publish/CampaignsPage";
 import { ComposerPage } from "./pages/publish/ComposerPage";
+import { MediaLibraryPage } from "./pages/publish/MediaLibraryPage";
 import { PostsPage } from "./pages/publish/PostsPage";
 
 function RequireSession({ allowPasswordChange = false }: { allowPasswordChange?: boolean }) {
@@ -66,6 +67,7 @@ export function App() {
               <Route path="publish" element={<PostsPage />} />
               <Route path="publish/new" element={<ComposerPage />} />
               <Route path="publish/campaigns" element={<CampaignsPage />} />
+              <Route path="publish/media" element={<MediaLibraryPage />} />
               <Route path="publish/campaigns/:campaignId" element={<CampaignBoardPage />} />
               <Route path="publish/:postId" element={<ComposerPage />} />
               <Route path="guidelines" element={<GuidelinesPage />} />

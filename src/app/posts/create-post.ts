@@ -6,7 +6,7 @@ import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
 import type { AppContext } from "../context.js";
 import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
 import { personOf, requireForPost } from "./postAccess.js";
-import { loadAccounts } from "./postRecords.js";
+import { loadAccounts, loadMedia, replacePostMedia } from "./postRecords.js";
 import { type TPostContent, ZPostContent } from "./schemas.js";
 
 export async function createPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TPostContent }) {
@@ -40,6 +40,8 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
       .returning();
     if (!post) throw new Error("insert returned nothing");
     if (input.channels.length > 0) await tx.insert(postChannels).values(input.channels.map((c) => ({ ...c, postId: post.id })));
+    await loadMedia(tx, { orgId: options.orgId, ids: input.mediaIds });
+    await replacePostMedia(tx, { postId: post.id, mediaIds: input.mediaIds });
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,

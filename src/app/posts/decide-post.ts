@@ -10,7 +10,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { enqueuePublications } from "../publishing/outbox.js";
 import { personOf, requireForPost } from "./postAccess.js";
-import { checkAgainstGuideline, loadAccounts, loadPostChannels, loadPostForUpdate } from "./postRecords.js";
+import { checkAgainstGuideline, loadAccounts, loadPostChannels, loadPostForUpdate , loadPostMedia } from "./postRecords.js";
 import { type TDecision, ZDecision } from "./schemas.js";
 
 export async function decidePost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; input: TDecision }) {
@@ -66,7 +66,8 @@ async function approveFinally(
   const { post, channels, channelAccountIds, now } = args;
   const publishAt = post.scheduledAt && post.scheduledAt > now ? post.scheduledAt : now;
   const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
-  const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt, campaignId: post.campaignId });
+  const media = await loadPostMedia(tx, { orgId: post.orgId, postId: post.id });
+  const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt, campaignId: post.campaignId, media });
   if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
   const status = nextStatus(post.status, "approve_final");
   await tx.update(posts).set({ status, checkResult: check.result, updatedAt: now }).where(eq(posts.id, post.id));

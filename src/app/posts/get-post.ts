@@ -8,7 +8,7 @@ import { canTransition, stepsOf } from "../../domain/postWorkflow.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { requireForPost } from "./postAccess.js";
-import { checkAgainstGuideline, loadAccounts, loadPostDetails, textFor } from "./postRecords.js";
+import { checkAgainstGuideline, loadAccounts, loadPostDetails, textFor , loadPostMedia } from "./postRecords.js";
 
 export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string }) {
   const [post] = await ctx.db.select().from(posts).where(and(eq(posts.id, options.postId), eq(posts.orgId, options.orgId)));
@@ -19,8 +19,9 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
   const accounts = await loadAccounts(ctx.db, { orgId: post.orgId, ids: channelAccountIds }).catch(() => []);
   const now = ctx.clock();
   const publishAt = post.scheduledAt && post.scheduledAt > now ? post.scheduledAt : now;
+  const media = await loadPostMedia(ctx.db, { orgId: post.orgId, postId: post.id });
   const live = accounts.length === channelAccountIds.length
-    ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, channels: details.channels, accounts, publishAt, campaignId: post.campaignId })).result
+    ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, channels: details.channels, accounts, publishAt, campaignId: post.campaignId, media })).result
     : null;
   const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, post.authorUserId));
   const may = (action: "post.draft" | "post.approve" | "post.submit" | "post.publish" | "post.schedule") =>
@@ -35,6 +36,7 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
       return { ...c, name: account?.name ?? "", network: account?.network ?? "", emulates: account?.emulates ?? null, text: textFor(post.body, c) };
     }),
     check: live,
+    media,
     approvals: details.approvals,
     approvalSteps: stepsOf(post.approvalMode ?? "none"),
     publications: details.publications.map(({ idempotencyKey: _key, ...p }) => p),

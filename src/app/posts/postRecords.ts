@@ -2,7 +2,7 @@
 // checks measure. Shared by the post use cases; no rules of its own beyond "belongs to this organisation".
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { channelAccounts, postApprovals, postChannels, posts, publications } from "../../db/schema/index.js";
+import { channelAccounts, mediaAssets, postApprovals, postChannels, postMedia, posts, publications } from "../../db/schema/index.js";
 import { activeGuideline } from "../../db/queries/guidelines.js";
 import { loadCampaign } from "../campaigns/campaignRecords.js";
 import { AppError } from "../../domain/errors.js";
@@ -47,11 +47,47 @@ export async function loadAccounts(db: Db, args: { orgId: string; ids: readonly 
   return unique.map((id) => rows.find((r) => r.id === id) as ChannelAccountRow);
 }
 
+export interface PostMediaItem {
+  id: string;
+  kind: "image" | "video";
+  altText: string | null;
+  hasCaptions: boolean;
+  name: string;
+}
+
+/** The library items named, all of this organisation, in the order given. */
+export async function loadMedia(db: Db, args: { orgId: string; ids: readonly string[] }): Promise<PostMediaItem[]> {
+  const unique = [...new Set(args.ids)];
+  if (unique.length === 0) return [];
+  const rows = await db
+    .select({ id: mediaAssets.id, kind: mediaAssets.kind, altText: mediaAssets.altText, hasCaptions: mediaAssets.hasCaptions, name: mediaAssets.fileName })
+    .from(mediaAssets)
+    .where(and(eq(mediaAssets.orgId, args.orgId), inArray(mediaAssets.id, unique)));
+  if (rows.length !== unique.length) throw new AppError("VALIDATION_FAILED", { details: { field: "mediaIds", problem: "unknown_media" } });
+  return unique.map((id) => rows.find((r) => r.id === id) as PostMediaItem);
+}
+
+export async function loadPostMedia(db: Db, args: { orgId: string; postId: string }): Promise<PostMediaItem[]> {
+  const rows = await db.select({ id: postMedia.mediaId }).from(postMedia).where(eq(postMedia.postId, args.postId)).orderBy(asc(postMedia.position));
+  return loadMedia(db, { orgId: args.orgId, ids: rows.map((r) => r.id) });
+}
+
+export async function replacePostMedia(db: Db, args: { postId: string; mediaIds: readonly string[] }): Promise<void> {
+  await db.delete(postMedia).where(eq(postMedia.postId, args.postId));
+  const ids = [...new Set(args.mediaIds)];
+  if (ids.length > 0) await db.insert(postMedia).values(ids.map((mediaId, position) => ({ postId: args.postId, mediaId, position })));
+}
+
 export function textFor(body: string, channel: PostChannelInput): string {
   return channel.textOverride ?? body;
 }
 
-export function variantsOf(body: string, channels: readonly PostChannelInput[], accounts: readonly ChannelAccountRow[]): VariantToCheck[] {
+export function variantsOf(
+  body: string,
+  channels: readonly PostChannelInput[],
+  accounts: readonly ChannelAccountRow[],
+  media: readonly PostMediaItem[] = [],
+): VariantToCheck[] {
   return channels.map((channel) => {
     const account = accounts.find((a) => a.id === channel.channelAccountId);
     if (!account) throw new Error(`account ${channel.channelAccountId} not loaded`);
@@ -62,7 +98,7 @@ export function variantsOf(body: string, channels: readonly PostChannelInput[], 
       limits: effectiveLimits(profile, account.limits),
       postingWindows: account.postingWindows,
       text: textFor(body, channel),
-      media: [],
+      media,
     };
   });
 }
@@ -77,11 +113,12 @@ export async function checkAgainstGuideline(
     accounts: readonly ChannelAccountRow[];
     publishAt: Date;
     campaignId: string | null;
+    media: readonly PostMediaItem[];
   },
 ): Promise<{ result: CheckResult; guideline: { id: string; version: number } | null }> {
   const guideline = await activeGuideline(db, args.orgId);
   const campaign = args.campaignId ? await loadCampaign(db, { orgId: args.orgId, campaignId: args.campaignId }) : null;
-  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts), publishAt: args.publishAt, campaign });
+  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts, args.media), publishAt: args.publishAt, campaign });
   return { result, guideline: guideline ? { id: guideline.id, version: guideline.version } : null };
 }
 

@@ -9,7 +9,7 @@ import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
 import type { AppContext } from "../context.js";
 import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
 import { requireForPost } from "./postAccess.js";
-import { loadAccounts, loadPostChannels, loadPostForUpdate } from "./postRecords.js";
+import { loadAccounts, loadMedia, loadPostChannels, loadPostForUpdate, replacePostMedia } from "./postRecords.js";
 import { type TSavePost, ZSavePost } from "./schemas.js";
 
 export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; input: TSavePost }) {
@@ -48,6 +48,8 @@ export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgI
       .returning();
     await tx.delete(postChannels).where(eq(postChannels.postId, post.id));
     if (input.channels.length > 0) await tx.insert(postChannels).values(input.channels.map((c) => ({ ...c, postId: post.id })));
+    await loadMedia(tx, { orgId: post.orgId, ids: input.mediaIds });
+    await replacePostMedia(tx, { postId: post.id, mediaIds: input.mediaIds });
     return saved;
   });
 }

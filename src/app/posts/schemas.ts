@@ -19,6 +19,8 @@ export const ZPostContent = z.object({
   channels: z.array(ZPostChannel).max(50).default([]),
   accountableUserId: z.uuid().nullable().default(null),
   campaignId: z.uuid().nullable().default(null),
+  /** Media from the library, in the order they appear. */
+  mediaIds: z.array(z.uuid()).max(20).default([]),
   /** The campaign template the text started from. */
   templateId: z.string().max(40).nullable().default(null),
 });

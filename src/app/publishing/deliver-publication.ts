@@ -1,9 +1,9 @@
 // Hands one claimed publication to its channel's connector and records the outcome. A recovering
 // publication first asks the channel whether the interrupted attempt got through, so nothing is sent
 // twice; errors are retried with backoff (transient, rate limited) or end in "failed" with the channel's words.
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { ConnectorRegistry } from "../../channels/registry.js";
-import { channelAccounts, postChannels, posts, publications } from "../../db/schema/index.js";
+import { channelAccounts, mediaAssets, postChannels, postMedia, posts, publications } from "../../db/schema/index.js";
 import { ConnectorError, type ConnectorErrorKind, isRetryable, retryDelayMs, type PublishedItem } from "../../domain/connector.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { AppContext, Principal } from "../context.js";
@@ -21,13 +21,13 @@ export async function deliverPublication(
 ): Promise<DeliveryOutcome> {
   const log = ctx.log.child({ publicationId: claimed.id, postId: claimed.postId, orgId: claimed.orgId });
   try {
-    const { account, text } = await loadWhatToSend(ctx, claimed);
+    const { account, text, media } = await loadWhatToSend(ctx, claimed);
     const connector = deps.connectors.get(account.network);
     if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
     const target = { id: account.id, orgId: account.orgId, settings: account.settings };
     let item: PublishedItem | null = claimed.recovering ? await connector.findPublished(target, claimed.idempotencyKey) : null;
     if (item) log.info("interrupted attempt had published; recorded without sending again");
-    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, orgId: claimed.orgId, postId: claimed.postId, text, media: [] });
+    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, orgId: claimed.orgId, postId: claimed.postId, text, media });
     const outcome = await recordPublished(ctx, claimed, item);
     log.debug({ outcome, attempts: claimed.attempts }, "publication recorded");
     return outcome;
@@ -52,7 +52,13 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
     .leftJoin(postChannels, and(eq(postChannels.postId, publications.postId), eq(postChannels.channelAccountId, publications.channelAccountId)))
     .where(eq(publications.id, claimed.id));
   if (!row) throw new ConnectorError("permanent", "publication, post or account no longer exists");
-  return { account: row.account, text: row.override ?? row.body };
+  const media = await ctx.db
+    .select({ kind: mediaAssets.kind, altText: mediaAssets.altText })
+    .from(postMedia)
+    .innerJoin(mediaAssets, eq(mediaAssets.id, postMedia.mediaId))
+    .where(eq(postMedia.postId, claimed.postId))
+    .orderBy(asc(postMedia.position));
+  return { account: row.account, text: row.override ?? row.body, media };
 }
 
 /** Only the current claimant (same attempt, still sending) may record an outcome. */

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { createConnectorRegistry } from "../../channels/registry.js";
 import { countOpenPublications } from "../../app/publishing/count-open-publications.js";
 import { type PublishWorker, runPublishRound, startPublishWorker } from "../../jobs/publishWorker.js";
+import { startScheduler } from "../../jobs/scheduler.js";
 import { describeError, openRuntime, type Runtime } from "../runtime.js";
 
 function workerSettings(runtime: Runtime) {
@@ -12,9 +13,18 @@ function workerSettings(runtime: Runtime) {
   return { connectors, options };
 }
 
+/** The publishing worker and the periodic jobs (guideline reviews) of a worker process. */
 export function startWorkerFor(runtime: Runtime): PublishWorker {
   const { connectors, options } = workerSettings(runtime);
-  return startPublishWorker(runtime.ctx, { connectors }, options);
+  const publisher = startPublishWorker(runtime.ctx, { connectors }, options);
+  const scheduler = startScheduler(runtime.ctx);
+  return {
+    runOnce: publisher.runOnce,
+    async stop() {
+      scheduler.stop();
+      await publisher.stop();
+    },
+  };
 }
 
 /** Publishes until nothing is pending or being sent any more (interrupted sends are waited for until their lease ends). */

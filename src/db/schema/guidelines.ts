@@ -41,3 +41,17 @@ export const guidelineAcknowledgements = pgTable(
   },
   (t) => [primaryKey({ columns: [t.guidelineId, t.userId] })],
 );
+
+/** One notice per guideline, day and state: the daily review check warns once, however often it runs. */
+export const guidelineReviewNotices = pgTable(
+  "guideline_review_notices",
+  {
+    guidelineId: uuid("guideline_id")
+      .notNull()
+      .references(() => guidelines.id),
+    day: date("day", { mode: "string" }).notNull(),
+    state: text("state").$type<"due_soon" | "overdue">().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guidelineId, t.day] })],
+);

@@ -37,11 +37,13 @@ export function registerAuth(app: FastifyInstance, options: { ctx: AppContext; p
     if (!SAFE_METHODS.has(request.method)) checkOrigin(request, publicOrigin);
   });
 
-  app.addHook("preHandler", async (request, reply) => {
+  // Before the body is read: nobody without the right gets a (possibly large) upload parsed.
+  app.addHook("preParsing", async (request, reply, payload) => {
     const access = request.routeOptions.config.access;
-    if (!access || access.kind === "public") return;
+    if (!access || access.kind === "public") return payload;
     await authenticate(ctx, request, reply, access);
     if (access.kind === "org") await authorizeOrg(ctx, request, access.action);
+    return payload;
   });
 
   return routes;

@@ -32,6 +32,22 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
   return payload as T;
 }
 
+/** Sends a file as the raw request body (the server decides its type by content). */
+export async function upload<T>(url: string, file: Blob): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/octet-stream", "x-csrf-token": csrfToken },
+    credentials: "same-origin",
+    body: file,
+  });
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = (payload as { error?: { code?: string; key?: string; details?: Record<string, unknown> } }).error ?? {};
+    throw new ApiError(response.status, error.code ?? "DRAHT_ERR_INTERNAL", error.key ?? "errors.INTERNAL", error.details);
+  }
+  return payload as T;
+}
+
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 
 export const api = {

@@ -1,5 +1,24 @@
 // API calls and answer shapes for publishing: channel accounts, guidelines, posts.
-import { call } from "./client";
+import { call, upload } from "./client";
+
+export interface MediaAsset {
+  id: string;
+  kind: "image" | "video";
+  mimeType: string;
+  fileName: string;
+  byteSize: number;
+  width: number | null;
+  height: number | null;
+  altText: string | null;
+  hasCaptions: boolean;
+  hasTranscript: boolean;
+  rightsHolder: string;
+  licence: string;
+  consent: "not_needed" | "obtained" | "missing";
+  consentNote: string;
+  needsAltText: boolean;
+  needsCaptions: boolean;
+}
 
 export interface ChannelAccount {
   id: string;
@@ -57,6 +76,7 @@ export interface PostInput {
   channels: { channelAccountId: string; textOverride: string | null }[];
   campaignId: string | null;
   templateId: string | null;
+  mediaIds: string[];
 }
 
 export interface Campaign {
@@ -119,6 +139,7 @@ export interface PostView {
   post: PostRecord;
   channels: { channelAccountId: string; textOverride: string | null; name: string; network: string; emulates: string | null; text: string }[];
   check: CheckResult | null;
+  media: { id: string; kind: string; altText: string | null; name: string }[];
   approvals: { id: string; step: number; decision: string; userId: string; comment: string; createdAt: string; revision: number }[];
   approvalSteps: string[];
   publications: { id: string; channelAccountId: string; status: string; attempts: number; lastError: string | null; publishedAt: string | null; externalUrl: string | null }[];
@@ -149,6 +170,14 @@ export const publishingApi = {
     call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/decision`, input),
   withdraw: (orgId: string, id: string) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/withdraw`),
   retry: (orgId: string, id: string) => call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/retry`),
+  media: (orgId: string) => call<{ media: MediaAsset[] }>("GET", `${org(orgId)}/media`),
+  uploadMedia: (orgId: string, file: File, details: { altText?: string; rightsHolder?: string; consent?: string }) => {
+    const query = new URLSearchParams({ name: file.name });
+    for (const [key, value] of Object.entries(details)) if (value) query.set(key, value);
+    return upload<MediaAsset>(`${org(orgId)}/media?${query.toString()}`, file);
+  },
+  updateMedia: (orgId: string, id: string, input: Partial<MediaAsset>) => call<MediaAsset>("PATCH", `${org(orgId)}/media/${id}`, input),
+  thumbnailUrl: (orgId: string, id: string) => `${org(orgId)}/media/${id}/thumbnail`,
   campaigns: (orgId: string) => call<{ campaigns: Campaign[] }>("GET", `${org(orgId)}/campaigns`),
   createCampaign: (orgId: string, input: CampaignInput) => call<Campaign>("POST", `${org(orgId)}/campaigns`, input),
   campaignBoard: (orgId: string, id: string) => call<CampaignBoard>("GET", `${org(orgId)}/campaigns/${id}/board`),

@@ -11,6 +11,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { FindingsList } from "./FindingsList";
+import { MediaPicker } from "./MediaPicker";
 import { PostReview } from "./PostReview";
 import { useComposer } from "./useComposer";
 import { fromLocalInput, toLocalInput } from "./dates";
@@ -92,6 +93,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
       channels: [],
       campaignId: fromTemplate?.campaign.id ?? null,
       templateId: template?.id ?? null,
+      mediaIds: [],
     };
   }
   const { post } = view;
@@ -103,6 +105,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
     channels: view.channels.map((c) => ({ channelAccountId: c.channelAccountId, textOverride: c.textOverride })),
     campaignId: post.campaignId,
     templateId: post.templateId,
+    mediaIds: view.media.map((m) => m.id),
   };
 }
 
@@ -217,6 +220,7 @@ function Composer({
               );
             })}
           </fieldset>
+          <MediaPicker selected={input.mediaIds} onChange={(mediaIds) => update({ mediaIds })} />
           <div className="field">
             <label htmlFor="post-department">{t("composer.department")}</label>
             <select id="post-department" value={input.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value || null })}>

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type PostSummary, publishingApi } from "../../api/publishing";
+import { type GuidelineList, type PostSummary, publishingApi } from "../../api/publishing";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
@@ -14,8 +14,12 @@ export function PostsPage() {
   const org = useOrg();
   const [posts, setPosts] = useState<PostSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [guidelines, setGuidelines] = useState<GuidelineList | null>(null);
   const load = useCallback(() => publishingApi.posts(org.id).then((r) => setPosts(r.posts), setError), [org.id]);
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    publishingApi.guidelines(org.id).then(setGuidelines, () => setGuidelines(null));
+  }, [org.id]);
   if (!org.myActions.includes("post.draft")) return <NotAllowedPage />;
   const canApprove = org.myActions.includes("post.approve");
   const inReview = posts?.filter((p) => p.status === "in_review") ?? [];
@@ -55,9 +59,20 @@ export function PostsPage() {
         <Link className="button-link" to={`/o/${org.id}/publish/new`}>
           {t("posts.new")}
         </Link>{" "}
-        <Link to={`/o/${org.id}/publish/campaigns`}>{t("posts.campaigns")}</Link>
+        <Link to={`/o/${org.id}/publish/campaigns`}>{t("posts.campaigns")}</Link>{" "}
+        <Link to={`/o/${org.id}/publish/media`}>{t("posts.media")}</Link>
       </p>
       <ErrorMessage error={error} />
+      {guidelines?.activeId && !guidelines.acknowledged && (
+        <p className="message message-error" role="note">
+          {t("posts.acknowledgeFirst")} <Link to={`/o/${org.id}/guidelines`}>{t("composer.readGuideline")}</Link>
+        </p>
+      )}
+      {guidelines?.review && guidelines.review.state !== "current" && org.myActions.includes("guideline.manage") && (
+        <p className="message message-error" role="note">
+          {t(`guidelines.review.${guidelines.review.state}`, { date: guidelines.review.reviewBy })}: {t("posts.reviewGuideline")}
+        </p>
+      )}
       {!posts && !error && <p>{t("app.loading")}</p>}
       {canApprove && inReview.length > 0 && table(inReview, t("posts.awaitingApproval"))}
       {posts && (posts.length ? table(posts, t("posts.all")) : <p>{t("posts.none")}</p>)}

@@ -1,0 +1,26 @@
+// Periodic jobs of the worker process: each runs at start and then every interval; a failing run is
+// logged and tried again at the next interval. Runs are idempotent, so several workers may run them.
+import type { AppContext } from "../app/context.js";
+import { checkGuidelineReviews } from "../app/guidelines/check-guideline-reviews.js";
+
+export interface ScheduledJob {
+  id: string;
+  everyMs: number;
+  run(ctx: AppContext): Promise<unknown>;
+}
+
+export const SCHEDULED_JOBS: ScheduledJob[] = [{ id: "guideline-review", everyMs: 3_600_000, run: checkGuidelineReviews }];
+
+export function startScheduler(ctx: AppContext, jobs: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {
+  const timers = jobs.map((job) => {
+    const run = () =>
+      job.run(ctx).catch((error: unknown) => {
+        ctx.log.error({ err: error, job: job.id }, "scheduled job failed");
+      });
+    void run();
+    const timer = setInterval(run, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+  return { stop: () => timers.forEach(clearInterval) };
+}
