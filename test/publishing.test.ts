@@ -9,6 +9,8 @@ import { retryPost } from "../src/app/posts/retry-post.js";
 import { savePost } from "../src/app/posts/save-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { updateChannelAccount } from "../src/app/channels/update-channel-account.js";
+import { actorInOrganisation } from "../src/app/auth/actor-in-organisation.js";
+import { updateMember } from "../src/app/members/update-member.js";
 import { claimDuePublications } from "../src/app/publishing/claim-due-publications.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
 import type { Database } from "../src/db/client.js";
@@ -101,6 +103,28 @@ describe("submitting a post against the guideline", () => {
     await expect(
       createPost(ctx, { actor: limited.actor, orgId: s.org.id, input: { body: "x", departmentId: s.department.id } }),
     ).rejects.toMatchObject({ code: "NOT_ALLOWED", details: { reason: "department" } });
+  });
+});
+
+describe("who may publish where and when", () => {
+  it("keeps a channel-limited person to their accounts and a trainee to office hours", async () => {
+    const s = await setting({ approval: "none" });
+    const other = await buildChannelAccount(ctx, s.org.id, { network: "sandbox" });
+    await updateMember(ctx, { actor: systemAdminOf(s.org.id), orgId: s.org.id, userId: s.author.userId, input: { channelAccountIds: [s.account.id] } });
+    const limited = await actorInOrganisation(ctx, { userId: s.author.userId, label: s.author.email, orgId: s.org.id });
+    await expect(
+      createPost(ctx, { actor: limited, orgId: s.org.id, input: { body: "x", channels: [{ channelAccountId: other.id, textOverride: null }] } }),
+    ).rejects.toMatchObject({ code: "NOT_ALLOWED", details: { reason: "channel_account" } });
+    expect(await draft({ ...s, author: { ...s.author, actor: limited } }, "Erlaubt.")).toMatchObject({ status: "draft" });
+
+    const officeHours = { timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" };
+    const trainee = await buildMember(ctx, s.org.id, { roles: ["editor"], activeWindow: officeHours });
+    const post = await draft({ ...s, author: trainee }, "Azubi-Beitrag.");
+    at("2026-11-23T19:30:00Z"); // 20:30 in Berlin
+    await expect(submitPost(ctx, { actor: trainee.actor, orgId: s.org.id, postId: post.id, revision: 1 })).rejects.toMatchObject({
+      code: "NOT_ALLOWED",
+      details: { reason: "outside_window" },
+    });
   });
 });
 

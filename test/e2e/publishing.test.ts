@@ -5,6 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
 import { createConnectorRegistry } from "../../src/channels/registry.js";
 import { organisations, publications } from "../../src/db/schema/index.js";
@@ -105,5 +106,53 @@ describe("publishing in the browser", () => {
     await page.goBack();
     await page.reload();
     await expect.poll(() => page.locator(".facts").textContent()).toContain("Veröffentlicht");
+  });
+
+  it("the publishing pages are usable and accessible: channels, guideline editor, media library, campaigns, calendar", async () => {
+    const page = await browser.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await signIn(page, "admin@musterstadt.example");
+    await page.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+
+    await nav.getByRole("link", { name: "Verwaltung" }).click();
+    await page.getByRole("link", { name: "Kanäle" }).click();
+    await page.getByRole("rowheader", { name: "Mastodon (Sandbox)" }).waitFor();
+    await expectAccessible(page, "channel accounts");
+
+    await nav.getByRole("link", { name: "Richtlinien" }).click();
+    await page.getByRole("heading", { name: "Neue Version schreiben" }).waitFor();
+    await page.getByLabel("Unerwünschte Begriffe", { exact: true }).fill("Behördengänger\nAmtsschimmel");
+    await page.getByRole("button", { name: "Als Entwurf speichern" }).click();
+    await page.getByRole("button", { name: "Version 2 in Kraft setzen" }).click();
+    await page.getByText("Version 2 ist jetzt in Kraft.").waitFor();
+    await expectAccessible(page, "guidelines with editor");
+
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Mediathek" }).click();
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
+    await page.getByLabel("Datei", { exact: true }).setInputFiles({ name: "rathaus.png", mimeType: "image/png", buffer: png });
+    await page.getByLabel("Alternativtext", { exact: true }).first().fill("Das Rathaus von Musterstadt bei Sonnenuntergang");
+    await page.getByRole("button", { name: "Hochladen" }).click();
+    await page.getByText("„rathaus.png“ wurde hochgeladen.").waitFor();
+    await page.getByRole("img", { name: "Das Rathaus von Musterstadt bei Sonnenuntergang" }).waitFor();
+    await expectAccessible(page, "media library");
+
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Kampagnen" }).click();
+    await page.getByRole("link", { name: "24 Stunden Rathaus" }).click();
+    await page.getByRole("heading", { level: 1, name: /24 Stunden Rathaus/ }).waitFor();
+    await expectAccessible(page, "campaign board");
+    await page.getByRole("link", { name: "Beitrag aus dieser Vorlage" }).first().click();
+    await expect.poll(() => page.getByLabel("Text", { exact: true }).inputValue()).toContain("#24hRathaus");
+    await expectAccessible(page, "composer from a campaign template");
+
+    await nav.getByRole("link", { name: "Kalender" }).click();
+    await page.getByRole("table", { name: /\d{4}/ }).waitFor();
+    await expectAccessible(page, "calendar month");
+    await page.getByRole("button", { name: "Woche" }).click();
+    await expectAccessible(page, "calendar week");
+    await page.getByRole("button", { name: "Liste" }).click();
+    await expectAccessible(page, "calendar list");
   });
 });

@@ -11,6 +11,7 @@ import { NotFoundPage } from "./pages/NotAllowedPage";
 import { AdminLayout } from "./pages/admin/AdminLayout";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { DepartmentsPage } from "./pages/admin/DepartmentsPage";
+import { ChannelsPage } from "./pages/admin/ChannelsPage";
 import { MembersPage } from "./pages/admin/MembersPage";
 import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
@@ -76,6 +77,7 @@ export function App() {
                 <Route index element={<Navigate to="members" replace />} />
                 <Route path="members" element={<MembersPage />} />
                 <Route path="departments" element={<DepartmentsPage />} />
+                <Route path="channels" element={<ChannelsPage />} />
                 <Route path="audit" element={<AuditPage />} />
               </Route>
               <Route path="account" element={<AccountPage />} />

@@ -19,13 +19,14 @@ export interface AuditEntry {
 
 export async function appendAuditEvent(tx: Db, entry: AuditEntry): Promise<void> {
   const chainId = entry.orgId ?? INSTALLATION_CHAIN;
-  await tx.insert(auditChains).values({ chainId, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
   // Row lock on the chain head serialises appends per chain, on PGlite and on a server alike.
-  const [head] = await tx
-    .select()
-    .from(auditChains)
-    .where(eq(auditChains.chainId, chainId))
-    .for("update");
+  const lockHead = () => tx.select().from(auditChains).where(eq(auditChains.chainId, chainId)).for("update");
+  let [head] = await lockHead();
+  if (!head) {
+    // The chain's first event: create its head (a concurrent first writer may win; then lock theirs).
+    await tx.insert(auditChains).values({ chainId, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
+    [head] = await lockHead();
+  }
   if (!head) throw new Error(`audit chain ${chainId} vanished while appending`);
   const occurredAt = new Date(entry.occurredAt.getTime());
   const content = {

@@ -10,7 +10,7 @@ import { assertAcceptablePassword } from "../auth/change-password.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { newTemporaryPassword } from "../security/tokens.js";
-import { replaceDepartmentScope } from "./membershipScope.js";
+import { replaceChannelAccountScope, replaceDepartmentScope } from "./membershipScope.js";
 import { type TAddMember, ZAddMember } from "./schemas.js";
 
 export interface AddMemberResult {
@@ -68,12 +68,13 @@ export async function addMemberUnchecked(
         .returning({ id: memberships.id });
       if (!membership) throw new Error("insert returned nothing");
       await replaceDepartmentScope(tx, { orgId: options.orgId, membershipId: membership.id, departmentIds: input.departmentIds });
+      await replaceChannelAccountScope(tx, { orgId: options.orgId, membershipId: membership.id, channelAccountIds: input.channelAccountIds });
       await appendAuditEvent(tx, {
         orgId: options.orgId,
         actor: options.actor,
         action: "member.added",
         target: { type: "user", id },
-        data: { email, roles: input.roles, departmentIds: input.departmentIds, newAccount: !existing },
+        data: { email, roles: input.roles, departmentIds: input.departmentIds, channelAccountIds: input.channelAccountIds, newAccount: !existing },
         occurredAt: now,
       });
       return id;

@@ -1,6 +1,6 @@
 // Lists the people of an organisation with their roles and scope.
 import { asc, eq, inArray } from "drizzle-orm";
-import { membershipDepartments, memberships, users } from "../../db/schema/index.js";
+import { membershipChannelAccounts, membershipDepartments, memberships, users } from "../../db/schema/index.js";
 import { isRole } from "../../domain/roles.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -17,6 +17,10 @@ export async function listMembers(ctx: AppContext, options: { actor: OrgActor; o
   const scopes = scoped.length
     ? await ctx.db.select().from(membershipDepartments).where(inArray(membershipDepartments.membershipId, scoped))
     : [];
+  const channelScoped = rows.filter((r) => r.membership.limitedToChannelAccounts).map((r) => r.membership.id);
+  const channelScopes = channelScoped.length
+    ? await ctx.db.select().from(membershipChannelAccounts).where(inArray(membershipChannelAccounts.membershipId, channelScoped))
+    : [];
   const now = ctx.clock();
   return rows.map(({ membership, user }) => ({
     userId: user.id,
@@ -25,6 +29,9 @@ export async function listMembers(ctx: AppContext, options: { actor: OrgActor; o
     roles: membership.roles.filter(isRole),
     departmentIds: membership.limitedToDepartments
       ? scopes.filter((s) => s.membershipId === membership.id).map((s) => s.departmentId)
+      : null,
+    channelAccountIds: membership.limitedToChannelAccounts
+      ? channelScopes.filter((s) => s.membershipId === membership.id).map((s) => s.channelAccountId)
       : null,
     activeWindow: membership.activeWindow ?? null,
     disabled: membership.disabledAt !== null,

@@ -2,7 +2,7 @@
 // other organisations), lookup, and the "keep one administrator" guard.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { departments, membershipDepartments, memberships } from "../../db/schema/index.js";
+import { channelAccounts, departments, membershipChannelAccounts, membershipDepartments, memberships } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { wouldRemoveLastAdministrator } from "../../domain/membershipRules.js";
 import { isRole } from "../../domain/roles.js";
@@ -30,6 +30,28 @@ export async function replaceDepartmentScope(
     await tx
       .insert(membershipDepartments)
       .values([...new Set(departmentIds)].map((departmentId) => ({ membershipId: args.membershipId, departmentId })));
+  }
+}
+
+/** Limits a membership to channel accounts of its organisation (null = all accounts). */
+export async function replaceChannelAccountScope(
+  tx: Db,
+  args: { orgId: string; membershipId: string; channelAccountIds: string[] | null },
+): Promise<void> {
+  const ids = args.channelAccountIds ? [...new Set(args.channelAccountIds)] : null;
+  if (ids && ids.length > 0) {
+    const found = await tx
+      .select({ id: channelAccounts.id })
+      .from(channelAccounts)
+      .where(and(eq(channelAccounts.orgId, args.orgId), inArray(channelAccounts.id, ids)));
+    if (found.length !== ids.length) {
+      throw new AppError("VALIDATION_FAILED", { details: { field: "channelAccountIds", problem: "unknown_channel_account" } });
+    }
+  }
+  await tx.delete(membershipChannelAccounts).where(eq(membershipChannelAccounts.membershipId, args.membershipId));
+  await tx.update(memberships).set({ limitedToChannelAccounts: ids !== null }).where(eq(memberships.id, args.membershipId));
+  if (ids && ids.length > 0) {
+    await tx.insert(membershipChannelAccounts).values(ids.map((channelAccountId) => ({ membershipId: args.membershipId, channelAccountId })));
   }
 }
 

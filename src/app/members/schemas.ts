@@ -8,6 +8,8 @@ export const ZMemberScope = z.object({
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).transform((roles) => [...new Set(roles)]),
   /** null = all departments; a list (possibly empty) limits the membership to those. */
   departmentIds: z.array(z.uuid()).max(500).nullable().default(null),
+  /** null = all channel accounts; a list (possibly empty) limits the membership to those. */
+  channelAccountIds: z.array(z.uuid()).max(500).nullable().default(null),
   activeWindow: ZWeeklyWindow.nullable().default(null),
 });
 

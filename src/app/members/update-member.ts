@@ -6,7 +6,7 @@ import { memberships, sessions, users } from "../../db/schema/index.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { assertKeepsAnAdministrator, findMembership, replaceDepartmentScope } from "./membershipScope.js";
+import { assertKeepsAnAdministrator, findMembership, replaceChannelAccountScope, replaceDepartmentScope } from "./membershipScope.js";
 import { type TUpdateMember, ZUpdateMember } from "./schemas.js";
 
 export async function updateMember(
@@ -26,6 +26,9 @@ export async function updateMember(
     if (Object.keys(changes).length > 0) await tx.update(memberships).set(changes).where(eq(memberships.id, membership.id));
     if (input.departmentIds !== undefined) {
       await replaceDepartmentScope(tx, { orgId: options.orgId, membershipId: membership.id, departmentIds: input.departmentIds });
+    }
+    if (input.channelAccountIds !== undefined) {
+      await replaceChannelAccountScope(tx, { orgId: options.orgId, membershipId: membership.id, channelAccountIds: input.channelAccountIds });
     }
     if (input.name !== undefined) {
       await tx.update(users).set({ name: input.name, updatedAt: now }).where(eq(users.id, options.userId));

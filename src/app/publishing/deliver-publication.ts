@@ -1,7 +1,7 @@
 // Hands one claimed publication to its channel's connector and records the outcome. A recovering
 // publication first asks the channel whether the interrupted attempt got through, so nothing is sent
 // twice; errors are retried with backoff (transient, rate limited) or end in "failed" with the channel's words.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, notExists, notInArray } from "drizzle-orm";
 import type { ConnectorRegistry } from "../../channels/registry.js";
 import { channelAccounts, mediaAssets, postChannels, postMedia, posts, publications } from "../../db/schema/index.js";
 import { ConnectorError, type ConnectorErrorKind, isRetryable, retryDelayMs, type PublishedItem } from "../../domain/connector.js";
@@ -75,12 +75,19 @@ async function recordPublished(ctx: AppContext, claimed: ClaimedPublication, ite
       .where(stillOurs(claimed))
       .returning({ id: publications.id });
     if (updated.length === 0) return "lost_lease";
-    const open = await tx
-      .select({ status: publications.status })
-      .from(publications)
-      .where(eq(publications.postId, claimed.postId));
-    const allOut = open.every((p) => p.status === "published" || p.status === "cancelled");
-    if (post && allOut && post.status === "scheduled") await tx.update(posts).set({ status: "published", publishedAt: now, updatedAt: now }).where(eq(posts.id, post.id));
+    // The post is out once none of its publications is still on its way (the post row lock above
+    // serialises the last two finishers of one post).
+    if (post?.status === "scheduled") {
+      await tx
+        .update(posts)
+        .set({ status: "published", publishedAt: now, updatedAt: now })
+        .where(
+          and(
+            eq(posts.id, post.id),
+            notExists(tx.select({ id: publications.id }).from(publications).where(and(eq(publications.postId, post.id), notInArray(publications.status, ["published", "cancelled"])))),
+          ),
+        );
+    }
     await appendAuditEvent(tx, {
       orgId: claimed.orgId,
       actor: WORKER,

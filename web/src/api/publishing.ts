@@ -31,6 +31,12 @@ export interface ChannelAccount {
   disabledAt: string | null;
 }
 
+export interface ChannelAccountDetails extends ChannelAccount {
+  postingWindows: { timeZone: string; days: number[]; from: string; to: string }[];
+  limits: { maxLength?: number; maxMedia?: number; maxHashtags?: number };
+  settings: Record<string, unknown>;
+}
+
 export interface Finding {
   rule: string;
   severity: "warning" | "blocker";
@@ -150,7 +156,11 @@ const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 
 export const publishingApi = {
   channels: (orgId: string) => call<{ channels: ChannelAccount[] }>("GET", `${org(orgId)}/channels`),
+  createChannel: (orgId: string, input: Record<string, unknown>) => call<ChannelAccount>("POST", `${org(orgId)}/channels`, input),
+  updateChannel: (orgId: string, id: string, input: Record<string, unknown>) => call<ChannelAccount>("PATCH", `${org(orgId)}/channels/${id}`, input),
   guidelines: (orgId: string) => call<GuidelineList>("GET", `${org(orgId)}/guidelines`),
+  createGuideline: (orgId: string, input: Record<string, unknown>) => call<Guideline>("POST", `${org(orgId)}/guidelines`, input),
+  activateGuideline: (orgId: string, id: string) => call<Guideline>("POST", `${org(orgId)}/guidelines/${id}/activate`),
   acknowledge: (orgId: string, id: string) => call<{ version: number }>("POST", `${org(orgId)}/guidelines/${id}/acknowledge`),
   posts: (orgId: string, status?: string) => call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/posts${status ? `?status=${status}` : ""}`),
   calendar: (orgId: string, from: string, to: string, filters: { departmentId?: string; channelAccountId?: string } = {}) => {

@@ -32,6 +32,8 @@ export interface Member {
   name: string;
   roles: Role[];
   departmentIds: string[] | null;
+  channelAccountIds: string[] | null;
+  activeWindow: { timeZone: string; days: number[]; from: string; to: string } | null;
   disabled: boolean;
   locked: boolean;
   mustChangePassword: boolean;

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Department, type Member, type Role } from "../../api/types";
 import { Field } from "../../components/Field";
+import { ChannelScopeFields, TimeWindowFields, type WeeklyWindow, readScope } from "./AccessScopeFields";
 
 export interface MemberFormValues {
   name: string;
@@ -10,6 +11,8 @@ export interface MemberFormValues {
   initialPassword: string;
   roles: Role[];
   departmentIds: string[] | null;
+  channelAccountIds: string[] | null;
+  activeWindow: WeeklyWindow | null;
 }
 
 export function MemberForm(props: {
@@ -17,6 +20,7 @@ export function MemberForm(props: {
   title: string;
   submitLabel: string;
   departments: Department[];
+  channels: { id: string; name: string }[];
   member?: Member;
   onSubmit(values: MemberFormValues): Promise<boolean>;
   onCancel?(): void;
@@ -39,6 +43,7 @@ export function MemberForm(props: {
       initialPassword: String(form.get("initialPassword") ?? ""),
       roles,
       departmentIds: limited ? form.getAll("departmentIds").map(String) : null,
+      ...readScope(form, p),
     });
     if (ok && !member) {
       formElement.reset();
@@ -98,6 +103,8 @@ export function MemberForm(props: {
           </div>
         )}
       </fieldset>
+      <ChannelScopeFields idPrefix={p} channels={props.channels} selected={member?.channelAccountIds ?? null} />
+      <TimeWindowFields idPrefix={p} window={member?.activeWindow ?? null} />
       <button type="submit">{props.submitLabel}</button>
       {props.onCancel && (
         <button type="button" onClick={props.onCancel}>

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
+import { publishingApi } from "../../api/publishing";
 import type { Department, Member } from "../../api/types";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
@@ -15,12 +16,14 @@ export function MembersPage() {
   const canManage = org.myActions.includes("member.manage");
   const [members, setMembers] = useState<Member[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
+  const [channels, setChannels] = useState<{ id: string; name: string }[]>([]);
   const [editing, setEditing] = useState<Member | null>(null);
 
   const reload = useCallback(async () => {
-    const [m, d] = await Promise.all([api.members(org.id), api.departments(org.id)]);
+    const [m, d, c] = await Promise.all([api.members(org.id), api.departments(org.id), publishingApi.channels(org.id)]);
     setMembers(m.members);
     setDepartments(d.departments);
+    setChannels(c.channels);
   }, [org.id]);
   const { error, setError, notice, run } = useAction(reload);
   useEffect(() => {
@@ -34,6 +37,8 @@ export function MembersPage() {
         email: v.email,
         roles: v.roles,
         departmentIds: v.departmentIds,
+        channelAccountIds: v.channelAccountIds,
+        activeWindow: v.activeWindow,
         ...(v.initialPassword ? { initialPassword: v.initialPassword } : {}),
       });
       const added = t(result.existingAccount ? "members.addedExisting" : "members.added", { email: v.email });
@@ -42,7 +47,7 @@ export function MembersPage() {
 
   const save = (member: Member, v: MemberFormValues) =>
     run(async () => {
-      await api.updateMember(org.id, member.userId, { name: v.name, roles: v.roles, departmentIds: v.departmentIds });
+      await api.updateMember(org.id, member.userId, { name: v.name, roles: v.roles, departmentIds: v.departmentIds, channelAccountIds: v.channelAccountIds, activeWindow: v.activeWindow });
       setEditing(null);
       return t("members.saved");
     });
@@ -124,13 +129,14 @@ export function MembersPage() {
           title={t("members.editTitle", { name: editing.name })}
           submitLabel={t("members.save")}
           departments={departments}
+          channels={channels}
           member={editing}
           onSubmit={(v) => save(editing, v)}
           onCancel={() => setEditing(null)}
         />
       )}
       {canManage && !editing && (
-        <MemberForm idPrefix="add-member" title={t("members.addTitle")} submitLabel={t("members.add")} departments={departments} onSubmit={add} />
+        <MemberForm idPrefix="add-member" title={t("members.addTitle")} submitLabel={t("members.add")} departments={departments} channels={channels} onSubmit={add} />
       )}
     </section>
   );

@@ -7,17 +7,23 @@ import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
+import { api } from "../../api/client";
+import type { Member } from "../../api/types";
+import { GuidelineEditor } from "./GuidelineEditor";
 
 export function GuidelinesPage() {
   const { t } = useTranslation();
   const org = useOrg();
   const [list, setList] = useState<GuidelineList | null>(null);
+  const [members, setMembers] = useState<Member[]>([]);
+  const canManage = org.myActions.includes("guideline.manage");
   const reload = useCallback(() => publishingApi.guidelines(org.id).then(setList), [org.id]);
   const action = useAction(reload);
   const { setError } = action;
   useEffect(() => {
     reload().catch(setError);
-  }, [reload, setError]);
+    if (canManage && org.myActions.includes("member.view")) api.members(org.id).then((r) => setMembers(r.members), setError);
+  }, [reload, setError, canManage, org.id, org.myActions]);
   const active = list?.versions.find((v) => v.id === list.activeId) ?? null;
 
   return (
@@ -58,6 +64,7 @@ export function GuidelinesPage() {
               <th scope="col">{t("guidelines.title")}</th>
               <th scope="col">{t("guidelines.state")}</th>
               <th scope="col">{t("guidelines.reviewBy")}</th>
+              {canManage && <th scope="col">{t("channels.actions")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -67,10 +74,29 @@ export function GuidelinesPage() {
                 <td>{v.title}</td>
                 <td>{t(`guidelines.status.${v.status}`)}</td>
                 <td>{v.reviewBy}</td>
+                {canManage && (
+                  <td className="actions">
+                    {v.status === "draft" && (
+                      <button
+                        type="button"
+                        onClick={() => void action.run(async () => (await publishingApi.activateGuideline(org.id, v.id), t("guidelines.activated", { version: v.version })))}
+                      >
+                        {t("guidelines.activate", { version: v.version })}
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {canManage && list && (
+        <GuidelineEditor
+          base={active ?? list.versions[0] ?? null}
+          members={members}
+          onSubmit={(input) => action.run(async () => (await publishingApi.createGuideline(org.id, input), t("guidelines.editor.saved")))}
+        />
       )}
     </section>
   );

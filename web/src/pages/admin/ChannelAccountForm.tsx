@@ -1,0 +1,112 @@
+// Adding or changing a channel account: owner department, accountable person, approval per content
+// type, posting hours, own limits, and for the sandbox the network it stands in for and simulated failures.
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { ChannelAccountDetails } from "../../api/publishing";
+import type { Department, Member } from "../../api/types";
+import { Field } from "../../components/Field";
+import { TimeWindowFields, readScope } from "./AccessScopeFields";
+
+const MODES = ["none", "single", "four_eyes", "chain"] as const;
+const CONTENT_TYPES = ["post", "campaign_template", "campaign_free"] as const;
+const EMULATED = ["mastodon", "bluesky", "x", "instagram", "facebook", "telegram", "website"] as const;
+const FAILURES = ["none", "transient", "rate_limited", "permanent", "auth_expired"] as const;
+
+export function ChannelAccountForm(props: {
+  idPrefix: string;
+  title: string;
+  submitLabel: string;
+  account?: ChannelAccountDetails;
+  departments: Department[];
+  members: Member[];
+  onSubmit(values: Record<string, unknown>): Promise<boolean>;
+  onCancel?(): void;
+}) {
+  const { t } = useTranslation();
+  const { account, idPrefix: p } = props;
+  const number = (value: FormDataEntryValue | null) => (value && String(value).trim() ? Number(value) : undefined);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const network = account?.network ?? String(form.get("network"));
+    const window = readScope(form, p).activeWindow;
+    const values: Record<string, unknown> = {
+      name: String(form.get("name")),
+      departmentId: String(form.get("departmentId")) || null,
+      accountableUserId: String(form.get("accountableUserId")) || null,
+      approval: Object.fromEntries(CONTENT_TYPES.map((c) => [c, String(form.get(`approval-${c}`))])),
+      postingWindows: window ? [window] : [],
+      limits: { maxLength: number(form.get("maxLength")), maxMedia: number(form.get("maxMedia")), maxHashtags: number(form.get("maxHashtags")) },
+    };
+    if (!account) values.network = network;
+    if (network === "sandbox") {
+      values.emulates = String(form.get("emulates"));
+      values.settings = { failWith: String(form.get("failWith")), delayMs: number(form.get("delayMs")) ?? 0 };
+    }
+    if ((await props.onSubmit(values)) && !account) formElement.reset();
+  }
+
+  const select = (id: string, label: string, name: string, value: string, options: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${p}-title`}>
+      <h2 id={`${p}-title`}>{props.title}</h2>
+      <Field id={`${p}-name`} label={t("channels.name")} name="name" required minLength={2} maxLength={120} defaultValue={account?.name} />
+      {!account &&
+        select(`${p}-network`, t("channels.network"), "network", "sandbox", [
+          { value: "website", label: t("networks.website") },
+          { value: "sandbox", label: t("networks.sandbox") },
+        ])}
+      {(account?.network ?? "sandbox") === "sandbox" &&
+        select(`${p}-emulates`, t("channels.emulates"), "emulates", account?.emulates ?? "mastodon", EMULATED.map((n) => ({ value: n, label: t(`networks.${n}`) })))}
+      {select(`${p}-department`, t("channels.department"), "departmentId", account?.departmentId ?? "", [
+        { value: "", label: t("channels.noDepartment") },
+        ...props.departments.map((d) => ({ value: d.id, label: d.name })),
+      ])}
+      {select(`${p}-accountable`, t("channels.accountable"), "accountableUserId", account?.accountableUserId ?? "", [
+        { value: "", label: t("channels.nobody") },
+        ...props.members.map((m) => ({ value: m.userId, label: m.name })),
+      ])}
+      <fieldset>
+        <legend>{t("channels.approval")}</legend>
+        {CONTENT_TYPES.map((c) =>
+          select(`${p}-approval-${c}`, t(`channels.contentType.${c}`), `approval-${c}`, account?.approval[c] ?? (c === "campaign_template" ? "none" : "single"), MODES.map((m) => ({ value: m, label: t(`channels.mode.${m}`) }))),
+        )}
+      </fieldset>
+      <TimeWindowFields idPrefix={p} window={account?.postingWindows[0] ?? null} />
+      <fieldset>
+        <legend>{t("channels.limits")}</legend>
+        <p className="hint">{t("channels.limitsHint")}</p>
+        <Field id={`${p}-max-length`} label={t("channels.maxLength")} name="maxLength" type="number" min={1} defaultValue={account?.limits.maxLength} />
+        <Field id={`${p}-max-media`} label={t("channels.maxMedia")} name="maxMedia" type="number" min={0} defaultValue={account?.limits.maxMedia} />
+        <Field id={`${p}-max-hashtags`} label={t("channels.maxHashtags")} name="maxHashtags" type="number" min={0} defaultValue={account?.limits.maxHashtags} />
+      </fieldset>
+      {(account?.network ?? "sandbox") === "sandbox" && (
+        <fieldset>
+          <legend>{t("channels.simulation")}</legend>
+          {select(`${p}-fail`, t("channels.failWith"), "failWith", String(account?.settings.failWith ?? "none"), FAILURES.map((f) => ({ value: f, label: t(`channels.failure.${f}`) })))}
+          <Field id={`${p}-delay`} label={t("channels.delayMs")} name="delayMs" type="number" min={0} max={60000} defaultValue={Number(account?.settings.delayMs ?? 0)} />
+        </fieldset>
+      )}
+      <button type="submit">{props.submitLabel}</button>
+      {props.onCancel && (
+        <button type="button" onClick={props.onCancel}>
+          {t("channels.cancel")}
+        </button>
+      )}
+    </form>
+  );
+}

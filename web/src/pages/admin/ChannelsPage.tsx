@@ -1,0 +1,106 @@
+// Kanäle: the organisation's channel accounts with their owner, accountable person and approval rules.
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { type ChannelAccountDetails, publishingApi } from "../../api/publishing";
+import type { Department, Member } from "../../api/types";
+import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { useAction } from "../../components/useAction";
+import { ChannelAccountForm } from "./ChannelAccountForm";
+
+export function ChannelsPage() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const canManage = org.myActions.includes("channel.manage");
+  const [accounts, setAccounts] = useState<ChannelAccountDetails[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [editing, setEditing] = useState<ChannelAccountDetails | null>(null);
+  const reload = useCallback(async () => {
+    const [c, d, m] = await Promise.all([publishingApi.channels(org.id), api.departments(org.id), api.members(org.id)]);
+    setAccounts(c.channels as ChannelAccountDetails[]);
+    setDepartments(d.departments);
+    setMembers(m.members);
+  }, [org.id]);
+  const { error, setError, notice, run } = useAction(reload);
+  useEffect(() => {
+    reload().catch(setError);
+  }, [reload, setError]);
+  const nameOf = (list: { id?: string; userId?: string; name: string }[], id: string | null) => list.find((x) => (x.id ?? x.userId) === id)?.name ?? "–";
+
+  return (
+    <section>
+      <PageHeading title={t("channels.title")} />
+      <Notice text={notice} />
+      <ErrorMessage error={error} />
+      <table>
+        <caption>{t("channels.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("channels.name")}</th>
+            <th scope="col">{t("channels.network")}</th>
+            <th scope="col">{t("channels.department")}</th>
+            <th scope="col">{t("channels.accountable")}</th>
+            <th scope="col">{t("channels.approval")}</th>
+            {canManage && <th scope="col">{t("channels.actions")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">{a.name}</th>
+              <td>{a.emulates ? `${t(`networks.${a.network}`)} (${t(`networks.${a.emulates}`)})` : t(`networks.${a.network}`)}</td>
+              <td>{nameOf(departments, a.departmentId)}</td>
+              <td>{nameOf(members, a.accountableUserId)}</td>
+              <td>{t(`channels.mode.${a.approval.post ?? "single"}`)}</td>
+              {canManage && (
+                <td className="actions">
+                  <button type="button" onClick={() => setEditing(a)} aria-label={`${t("channels.edit")}: ${a.name}`}>
+                    {t("channels.edit")}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {accounts.length === 0 && <p>{t("channels.none")}</p>}
+      {canManage && editing && (
+        <ChannelAccountForm
+          key={editing.id}
+          idPrefix="edit-channel"
+          title={t("channels.editTitle", { name: editing.name })}
+          submitLabel={t("channels.save")}
+          account={editing}
+          departments={departments}
+          members={members}
+          onCancel={() => setEditing(null)}
+          onSubmit={(values) =>
+            run(async () => {
+              await publishingApi.updateChannel(org.id, editing.id, values);
+              setEditing(null);
+              return t("channels.saved");
+            })
+          }
+        />
+      )}
+      {canManage && !editing && (
+        <ChannelAccountForm
+          idPrefix="add-channel"
+          title={t("channels.addTitle")}
+          submitLabel={t("channels.add")}
+          departments={departments}
+          members={members}
+          onSubmit={(values) =>
+            run(async () => {
+              await publishingApi.createChannel(org.id, values);
+              return t("channels.created", { name: String(values.name) });
+            })
+          }
+        />
+      )}
+    </section>
+  );
+}
