@@ -27,6 +27,7 @@ export const ZConfig = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   TRUST_PROXY: booleanFromEnv.default(false),
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(25 * 1024 * 1024),
+  MEDIA_MAX_VIDEO_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WORKER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),

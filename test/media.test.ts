@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateMedia } from "../src/app/media/update-media.js";
+import { minimalMp4 } from "./support/mp4.js";
 import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
@@ -64,6 +65,15 @@ describe("media library", () => {
     while ((await runPublishRound(t.ctx, { connectors })).length > 0);
     const [sent] = await t.ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, account.id));
     expect(sent?.mediaCount).toBe(1);
+  });
+
+  it("accepts a short MP4 with its running time and refuses one over the limit", async () => {
+    const { org, session } = await editorOfNewOrg();
+    const short = await session.request("POST", `/api/orgs/${org.id}/media?name=gruss.mp4`, Buffer.from(minimalMp4(42)));
+    expect(short.json()).toMatchObject({ kind: "video", mimeType: "video/mp4", durationSeconds: 42, needsCaptions: true });
+    const long = await session.request("POST", `/api/orgs/${org.id}/media?name=sitzung.mp4`, Buffer.from(minimalMp4(3 * 3600)));
+    expect(long.statusCode).toBe(415);
+    expect(long.json().error.details).toMatchObject({ problem: "too_long", seconds: 10_800, limit: 180 });
   });
 
   it("refuses media of another organisation in a post", async () => {

@@ -82,7 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   channelAndGuidelineRoutes(app, { ctx });
   postRoutes(app, { ctx });
   campaignRoutes(app, { ctx });
-  mediaRoutes(app, { ctx, maxBytes: config.MEDIA_MAX_BYTES });
+  mediaRoutes(app, { ctx, maxBytes: config.MEDIA_MAX_BYTES, maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS });
   websiteRoutes(app, { ctx });
   await registerWebUi(app, options.webRoot);
   return { app, routes };

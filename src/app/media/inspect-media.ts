@@ -2,6 +2,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { AppError } from "../../domain/errors.js";
+import { mp4DurationSeconds } from "../../domain/videoDuration.js";
 
 const ACCEPTED: Record<string, "image" | "video"> = {
   "image/jpeg": "image",
@@ -20,18 +21,26 @@ export interface InspectedMedia {
   width: number | null;
   height: number | null;
   thumbnail: Buffer | null;
+  durationSeconds: number | null;
 }
 
-export async function inspectMedia(bytes: Buffer): Promise<InspectedMedia> {
+/** Short videos only: an MP4 longer than the limit is refused (WebM carries no cheap header and is not measured). */
+export async function inspectMedia(bytes: Buffer, limits: { maxVideoSeconds: number }): Promise<InspectedMedia> {
   const type = await fileTypeFromBuffer(bytes);
   const kind = type ? ACCEPTED[type.mime] : undefined;
   if (!type || !kind) throw new AppError("UNSUPPORTED_MEDIA", { details: { detected: type?.mime ?? "unknown" } });
-  if (kind === "video") return { kind, mimeType: type.mime, width: null, height: null, thumbnail: null };
+  if (kind === "video") {
+    const durationSeconds = type.mime === "video/mp4" ? mp4DurationSeconds(bytes) : null;
+    if (durationSeconds !== null && durationSeconds > limits.maxVideoSeconds) {
+      throw new AppError("UNSUPPORTED_MEDIA", { details: { detected: type.mime, problem: "too_long", seconds: Math.round(durationSeconds), limit: limits.maxVideoSeconds } });
+    }
+    return { kind, mimeType: type.mime, width: null, height: null, thumbnail: null, durationSeconds };
+  }
   try {
     const image = sharp(bytes, { failOn: "error" });
     const meta = await image.metadata();
     const thumbnail = await image.rotate().resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-    return { kind, mimeType: type.mime, width: meta.width ?? null, height: meta.height ?? null, thumbnail };
+    return { kind, mimeType: type.mime, width: meta.width ?? null, height: meta.height ?? null, thumbnail, durationSeconds: null };
   } catch (error) {
     throw new AppError("UNSUPPORTED_MEDIA", { details: { detected: type.mime, problem: "cannot_decode" }, cause: error });
   }

@@ -9,12 +9,15 @@ import { inspectMedia } from "./inspect-media.js";
 import { ZUploadMeta } from "./schemas.js";
 import { presentMedia } from "./presentMedia.js";
 
-export async function uploadMedia(ctx: AppContext, options: { actor: OrgActor; orgId: string; bytes: Buffer; maxBytes: number; meta: unknown }) {
+export async function uploadMedia(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; bytes: Buffer; maxBytes: number; maxVideoSeconds?: number; meta: unknown },
+) {
   requireAllowed(ctx, options.actor, "post.draft", { orgId: options.orgId });
   const meta = ZUploadMeta.parse(options.meta);
   if (options.bytes.length === 0) throw new AppError("VALIDATION_FAILED", { details: { field: "file", problem: "empty" } });
   if (options.bytes.length > options.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", { details: { limit: options.maxBytes } });
-  const inspected = await inspectMedia(options.bytes);
+  const { durationSeconds, ...inspected } = await inspectMedia(options.bytes, { maxVideoSeconds: options.maxVideoSeconds ?? 180 });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const [asset] = await tx
@@ -24,6 +27,7 @@ export async function uploadMedia(ctx: AppContext, options: { actor: OrgActor; o
         ...inspected,
         fileName: meta.fileName,
         byteSize: options.bytes.length,
+        durationSeconds: durationSeconds === null ? null : Math.round(durationSeconds),
         sha256: createHash("sha256").update(options.bytes).digest("hex"),
         content: options.bytes,
         altText: meta.altText ?? null,

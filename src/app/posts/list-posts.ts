@@ -13,6 +13,7 @@ export const ZPostListQuery = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
   departmentId: z.uuid().optional(),
   channelAccountId: z.uuid().optional(),
+  campaignId: z.uuid().optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 });
 export type TPostListQuery = z.input<typeof ZPostListQuery>;
@@ -31,6 +32,7 @@ export async function listPosts(ctx: AppContext, options: { actor: OrgActor; org
     if (query.to) conditions.push(lt(calendarTime, new Date(query.to)));
   }
   if (query.departmentId) conditions.push(eq(posts.departmentId, query.departmentId));
+  if (query.campaignId) conditions.push(eq(posts.campaignId, query.campaignId));
   if (grant?.departmentIds) conditions.push(grant.departmentIds.length ? inArray(posts.departmentId, [...grant.departmentIds]) : sql`false`);
   const rows = await ctx.db
     .select({ post: posts, authorName: users.name })

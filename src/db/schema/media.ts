@@ -27,6 +27,7 @@ export const mediaAssets = pgTable(
     byteSize: integer("byte_size").notNull(),
     width: integer("width"),
     height: integer("height"),
+    durationSeconds: integer("duration_seconds"),
     sha256: text("sha256").notNull(),
     content: bytea("content").notNull(),
     thumbnail: bytea("thumbnail"),

@@ -19,8 +19,8 @@ const ZUploadQuery = z.object({
 });
 const BINARY_TYPES = ["application/octet-stream", "image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4", "video/webm"];
 
-export function mediaRoutes(app: FastifyInstance, options: { ctx: AppContext; maxBytes: number }) {
-  const { ctx, maxBytes } = options;
+export function mediaRoutes(app: FastifyInstance, options: { ctx: AppContext; maxBytes: number; maxVideoSeconds: number }) {
+  const { ctx, maxBytes, maxVideoSeconds } = options;
   const access = { access: { kind: "org", action: "post.draft" } as const };
 
   // The declared type is only a transport hint: the use case decides by the bytes.
@@ -31,7 +31,7 @@ export function mediaRoutes(app: FastifyInstance, options: { ctx: AppContext; ma
     const { name, ...details } = ZUploadQuery.parse(request.query);
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     reply.status(201);
-    return uploadMedia(ctx, { actor: orgActorOf(request), orgId, bytes, maxBytes, meta: { fileName: name, ...details } });
+    return uploadMedia(ctx, { actor: orgActorOf(request), orgId, bytes, maxBytes, maxVideoSeconds, meta: { fileName: name, ...details } });
   });
 
   app.get("/api/orgs/:orgId/media", { config: access }, async (request) => {

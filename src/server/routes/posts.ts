@@ -29,6 +29,7 @@ const ZListQuery = z.object({
   to: z.string().optional(),
   departmentId: z.string().optional(),
   channelAccountId: z.string().optional(),
+  campaignId: z.string().optional(),
   limit: z.coerce.number().optional(),
 });
 

@@ -163,10 +163,11 @@ export const publishingApi = {
   activateGuideline: (orgId: string, id: string) => call<Guideline>("POST", `${org(orgId)}/guidelines/${id}/activate`),
   acknowledge: (orgId: string, id: string) => call<{ version: number }>("POST", `${org(orgId)}/guidelines/${id}/acknowledge`),
   posts: (orgId: string, status?: string) => call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/posts${status ? `?status=${status}` : ""}`),
-  calendar: (orgId: string, from: string, to: string, filters: { departmentId?: string; channelAccountId?: string } = {}) => {
+  calendar: (orgId: string, from: string, to: string, filters: { departmentId?: string; channelAccountId?: string; campaignId?: string } = {}) => {
     const query = new URLSearchParams({ from, to });
     if (filters.departmentId) query.set("departmentId", filters.departmentId);
     if (filters.channelAccountId) query.set("channelAccountId", filters.channelAccountId);
+    if (filters.campaignId) query.set("campaignId", filters.campaignId);
     return call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/calendar?${query.toString()}`);
   },
   holidays: (orgId: string, from: number, to: number) =>

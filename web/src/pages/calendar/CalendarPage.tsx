@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { type ChannelAccount, type PostSummary, publishingApi } from "../../api/publishing";
+import { type Campaign, type ChannelAccount, type PostSummary, publishingApi } from "../../api/publishing";
 import type { Department } from "../../api/types";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
@@ -23,7 +23,8 @@ export function CalendarPage() {
   const org = useOrg();
   const [view, setView] = useState<CalendarView>("month");
   const [anchor, setAnchor] = useState(() => new Date());
-  const [filters, setFilters] = useState({ departmentId: "", channelAccountId: "" });
+  const [filters, setFilters] = useState({ departmentId: "", channelAccountId: "", campaignId: "" });
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [holidays, setHolidays] = useState<Holiday[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
@@ -49,6 +50,7 @@ export function CalendarPage() {
   useEffect(() => {
     api.departments(org.id).then((r) => setDepartments(r.departments), setError);
     if (org.myActions.includes("channel.view")) publishingApi.channels(org.id).then((r) => setChannels(r.channels), setError);
+    if (org.myActions.includes("post.draft")) publishingApi.campaigns(org.id).then((r) => setCampaigns(r.campaigns), setError);
   }, [org.id, org.myActions]);
 
   if (!org.myActions.includes("calendar.view")) return <NotAllowedPage />;
@@ -148,6 +150,19 @@ export function CalendarPage() {
             ))}
           </select>
         </label>
+        {campaigns.length > 0 && (
+          <label className="inline-field">
+            <span>{t("calendar.campaign")}</span>
+            <select value={filters.campaignId} onChange={(e) => setFilters({ ...filters, campaignId: e.target.value })}>
+              <option value="">{t("calendar.all")}</option>
+              {campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <Notice text={notice} />
       <ErrorMessage error={error} />

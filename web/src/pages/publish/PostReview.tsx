@@ -55,6 +55,19 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
               {c.name} <span className="muted">({t(`networks.${c.emulates ?? c.network}`)})</span>
             </h3>
             <p className="preview-text">{c.text}</p>
+            {view.media.length > 0 && (
+              <ul className="preview-media">
+                {view.media.map((m) =>
+                  m.kind === "image" ? (
+                    <li key={m.id}>
+                      <img src={publishingApi.thumbnailUrl(org.id, m.id)} alt={m.altText ?? ""} width={120} />
+                    </li>
+                  ) : (
+                    <li key={m.id}>{`${t("media.video")}: ${m.name}`}</li>
+                  ),
+                )}
+              </ul>
+            )}
             {publication && (
               <p className="muted">
                 {t(`publication.${publication.status}`)}
