@@ -31,6 +31,9 @@ export interface ChannelConnector {
   findPublished(account: ConnectorAccount, idempotencyKey: string): Promise<PublishedItem | null>;
 }
 
+/** The connectors the installation knows, by network (built in src/channels/registry.ts). */
+export type ConnectorRegistry = ReadonlyMap<string, ChannelConnector>;
+
 export type ConnectorErrorKind = "auth_expired" | "rate_limited" | "transient" | "permanent";
 
 export class ConnectorError extends Error {

@@ -3,7 +3,7 @@
 import { claimDuePublications } from "../app/publishing/claim-due-publications.js";
 import { type DeliveryOutcome, deliverPublication } from "../app/publishing/deliver-publication.js";
 import type { AppContext } from "../app/context.js";
-import type { ConnectorRegistry } from "../channels/registry.js";
+import type { ConnectorRegistry } from "../domain/connector.js";
 
 export interface PublishWorkerOptions {
   pollMs: number;

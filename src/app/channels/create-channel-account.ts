@@ -2,7 +2,7 @@
 import { channelAccounts } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
-import { ZSandboxSettings } from "../../channels/sandbox/sandboxConnector.js";
+import { ZSandboxSettings } from "../../domain/channelSettings.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";

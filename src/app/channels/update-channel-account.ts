@@ -1,6 +1,6 @@
 // Changes a channel account's owner, accountable person, windows, limits, approval rules or settings.
 import { and, eq } from "drizzle-orm";
-import { ZSandboxSettings } from "../../channels/sandbox/sandboxConnector.js";
+import { ZSandboxSettings } from "../../domain/channelSettings.js";
 import { channelAccounts } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";

@@ -2,9 +2,8 @@
 // publication first asks the channel whether the interrupted attempt got through, so nothing is sent
 // twice; errors are retried with backoff (transient, rate limited) or end in "failed" with the channel's words.
 import { and, asc, eq, notExists, notInArray } from "drizzle-orm";
-import type { ConnectorRegistry } from "../../channels/registry.js";
 import { channelAccounts, mediaAssets, postChannels, postMedia, posts, publications } from "../../db/schema/index.js";
-import { ConnectorError, type ConnectorErrorKind, isRetryable, retryDelayMs, type PublishedItem } from "../../domain/connector.js";
+import { ConnectorError, type ConnectorErrorKind, type ConnectorRegistry, isRetryable, retryDelayMs, type PublishedItem } from "../../domain/connector.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { AppContext, Principal } from "../context.js";
 import type { ClaimedPublication } from "./claim-due-publications.js";

@@ -2,19 +2,10 @@
 // network that does NOT deduplicate: every publish call adds a delivery, so a double send shows.
 // Its settings simulate the network's behaviour: a delay per send and failures of each kind.
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { sandboxDeliveries } from "../../db/schema/index.js";
+import { ZSandboxSettings } from "../../domain/channelSettings.js";
 import { ConnectorError, type ChannelConnector, type ConnectorAccount, type OutgoingPost, type PublishedItem } from "../../domain/connector.js";
-
-export const ZSandboxSettings = z.object({
-  delayMs: z.number().int().min(0).max(60_000).default(0),
-  /** Fail every send with this kind of error (to try out retries and the failed state). */
-  failWith: z.enum(["none", "transient", "rate_limited", "permanent", "auth_expired"]).default("none"),
-  /** Fail only the first N sends of each post, then succeed (a flaky network). */
-  failFirstAttempts: z.number().int().min(0).max(100).default(0),
-});
-export type TSandboxSettings = z.infer<typeof ZSandboxSettings>;
 
 export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
   const attemptsByKey = new Map<string, number>();
