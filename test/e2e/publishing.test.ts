@@ -37,15 +37,16 @@ async function signIn(page: Page, email: string) {
   await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
 }
 
-/** The start of the minute at least 70 s from now, as the datetime-local field wants it (browser local time). */
+/** The start of the minute at least 45 s from now (time enough to submit first), as the datetime-local field wants it. */
 function nextMinute(): { local: string; at: Date } {
-  const at = new Date(Math.ceil((Date.now() + 70_000) / 60_000) * 60_000);
+  const at = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000);
   const pad = (n: number) => String(n).padStart(2, "0");
   return { at, local: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}` };
 }
 
 describe("publishing in the browser", () => {
-  it("from a blocked 'du' to a post approved by a second person and published at the scheduled minute", async () => {
+  // Waits for the scheduled minute: up to about two minutes.
+  it("from a blocked 'du' to a post approved by a second person and published at the scheduled minute", { timeout: 240_000 }, async () => {
     const page = await browser.newPage();
     await signIn(page, "redaktion@musterstadt.example");
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });

@@ -1,4 +1,5 @@
 // API calls and answer shapes for publishing: channel accounts, guidelines, posts.
+import type { CheckResult as DomainCheckResult } from "../../../src/domain/guidelineChecks";
 import { call, upload } from "./client";
 
 export interface MediaAsset {
@@ -37,23 +38,9 @@ export interface ChannelAccountDetails extends ChannelAccount {
   settings: Record<string, unknown>;
 }
 
-export interface Finding {
-  rule: string;
-  severity: "warning" | "blocker";
-  channelAccountIds: string[];
-  start: number | null;
-  end: number | null;
-  params: Record<string, string | number>;
-  reason: string;
-}
-
-export interface CheckResult {
-  findings: Finding[];
-  blockers: number;
-  warnings: number;
-  counts: Record<string, { used: number; limit: number }>;
-  guideline?: { id: string; version: number } | null;
-}
+// The guideline check's answer has the shape the server's domain module declares.
+export type { Finding } from "../../../src/domain/guidelineChecks";
+export type CheckResult = DomainCheckResult & { guideline?: { id: string; version: number } | null };
 
 export interface Guideline {
   id: string;
