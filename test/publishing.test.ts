@@ -220,6 +220,24 @@ describe("reliable publishing", () => {
     expect(sent).toHaveLength(1);
   });
 
+  it("gets a post through a flaky network after two transient failures, backing off 30 s then 60 s", async () => {
+    const s = await setting({ approval: "none", network: "sandbox" });
+    await updateChannelAccount(ctx, { actor: systemAdminOf(s.org.id), orgId: s.org.id, channelAccountId: s.account.id, input: { settings: { failWith: "transient", failFirstAttempts: 2 } } });
+    const post = await draft(s, "Baustelle Hauptstraße verlängert.");
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    const due = (iso: string) => {
+      at(iso);
+      return round();
+    };
+    expect(await due("2026-11-23T11:00:00Z")).toEqual(["retry"]);
+    expect(await due("2026-11-23T11:00:29Z")).toEqual([]);
+    expect(await due("2026-11-23T11:00:30Z")).toEqual(["retry"]);
+    expect(await due("2026-11-23T11:01:29Z")).toEqual([]);
+    expect(await due("2026-11-23T11:01:30Z")).toEqual(["published"]);
+    const sent = await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, s.account.id));
+    expect(sent).toHaveLength(1);
+  });
+
   it("recovers a send interrupted after the channel accepted it, without sending again", async () => {
     const s = await setting({ approval: "none", network: "sandbox" });
     const post = await draft(s, "Wochenmarkt fällt aus.");
@@ -228,7 +246,7 @@ describe("reliable publishing", () => {
     // A worker claims it and the channel accepts it, then the worker dies before recording anything.
     const [claimed] = await claimDuePublications(ctx, { limit: 10, leaseMs: 60_000 });
     const sandbox = connectors().get("sandbox")!;
-    await sandbox.publish({ id: s.account.id, orgId: s.org.id, settings: {} }, { idempotencyKey: claimed!.idempotencyKey, orgId: s.org.id, postId: post.id, text: "Wochenmarkt fällt aus.", media: [] });
+    await sandbox.publish({ id: s.account.id, orgId: s.org.id, settings: {} }, { idempotencyKey: claimed!.idempotencyKey, attempt: 1, orgId: s.org.id, postId: post.id, text: "Wochenmarkt fällt aus.", media: [] });
     expect(await round()).toEqual([]); // the lease still holds
     at("2026-11-23T11:01:01Z");
     expect(await round()).toEqual(["published"]);

@@ -4,6 +4,8 @@
 
 export interface OutgoingPost {
   idempotencyKey: string;
+  /** 1 for the first send of this publication, counting every retry and recovery. */
+  attempt: number;
   orgId: string;
   postId: string;
   text: string;

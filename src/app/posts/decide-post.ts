@@ -2,6 +2,7 @@
 // comment, or reject. Authors never decide on their own post, nobody approves twice, chain steps need
 // the step's role. The last approval re-checks the rules and puts the post into the outbox.
 import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
 import { postApprovals, posts } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { checkApprover, nextStatus } from "../../domain/postWorkflow.js";
@@ -60,7 +61,7 @@ export async function decidePost(ctx: AppContext, options: { actor: OrgActor; or
 
 async function approveFinally(
   ctx: AppContext,
-  tx: Parameters<Parameters<AppContext["db"]["transaction"]>[0]>[0],
+  tx: Db,
   args: { post: Awaited<ReturnType<typeof loadPostForUpdate>>; channels: Awaited<ReturnType<typeof loadPostChannels>>; channelAccountIds: string[]; now: Date },
 ) {
   const { post, channels, channelAccountIds, now } = args;

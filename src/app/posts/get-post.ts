@@ -16,11 +16,12 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
   const details = await loadPostDetails(ctx.db, post);
   const channelAccountIds = details.channels.map((c) => c.channelAccountId);
   requireForPost(ctx, options.actor, "post.draft", { ...post, channelAccountIds });
-  const accounts = await loadAccounts(ctx.db, { orgId: post.orgId, ids: channelAccountIds }).catch(() => []);
+  const accounts = await loadAccounts(ctx.db, { orgId: post.orgId, ids: channelAccountIds, includeDisabled: true });
   const now = ctx.clock();
   const publishAt = post.scheduledAt && post.scheduledAt > now ? post.scheduledAt : now;
   const media = await loadPostMedia(ctx.db, { orgId: post.orgId, postId: post.id });
-  const live = accounts.length === channelAccountIds.length
+  // A post going to a disabled account cannot be checked as a whole until it is taken off that account.
+  const live = accounts.every((a) => a.disabledAt === null)
     ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, channels: details.channels, accounts, publishAt, campaignId: post.campaignId, media })).result
     : null;
   const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, post.authorUserId));

@@ -33,15 +33,18 @@ export async function loadPostChannels(db: Db, postId: string): Promise<PostChan
     .where(eq(postChannels.postId, postId));
 }
 
-/** The accounts named, all of this organisation and active; anything else is a validation error. */
-export async function loadAccounts(db: Db, args: { orgId: string; ids: readonly string[] }): Promise<ChannelAccountRow[]> {
+/**
+ * The accounts named, all of this organisation and (unless `includeDisabled`) active; anything else is a
+ * validation error. Showing a post whose account was disabled since needs them all the same.
+ */
+export async function loadAccounts(db: Db, args: { orgId: string; ids: readonly string[]; includeDisabled?: boolean }): Promise<ChannelAccountRow[]> {
   const unique = [...new Set(args.ids)];
   if (unique.length === 0) return [];
   const rows = await db
     .select()
     .from(channelAccounts)
     .where(and(eq(channelAccounts.orgId, args.orgId), inArray(channelAccounts.id, unique)));
-  if (rows.length !== unique.length || rows.some((r) => r.disabledAt !== null)) {
+  if (rows.length !== unique.length || (!args.includeDisabled && rows.some((r) => r.disabledAt !== null))) {
     throw new AppError("VALIDATION_FAILED", { details: { field: "channels", problem: "unknown_or_disabled_account" } });
   }
   return unique.map((id) => rows.find((r) => r.id === id) as ChannelAccountRow);

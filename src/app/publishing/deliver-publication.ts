@@ -26,7 +26,7 @@ export async function deliverPublication(
     const target = { id: account.id, orgId: account.orgId, settings: account.settings };
     let item: PublishedItem | null = claimed.recovering ? await connector.findPublished(target, claimed.idempotencyKey) : null;
     if (item) log.info("interrupted attempt had published; recorded without sending again");
-    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, orgId: claimed.orgId, postId: claimed.postId, text, media });
+    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, attempt: claimed.attempts, orgId: claimed.orgId, postId: claimed.postId, text, media });
     const outcome = await recordPublished(ctx, claimed, item);
     log.debug({ outcome, attempts: claimed.attempts }, "publication recorded");
     return outcome;

@@ -8,7 +8,6 @@ import { ZSandboxSettings } from "../../domain/channelSettings.js";
 import { ConnectorError, type ChannelConnector, type ConnectorAccount, type OutgoingPost, type PublishedItem } from "../../domain/connector.js";
 
 export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
-  const attemptsByKey = new Map<string, number>();
   return {
     network: "sandbox",
     async findPublished(account: ConnectorAccount, idempotencyKey: string): Promise<PublishedItem | null> {
@@ -21,9 +20,7 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
     async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
       const settings = ZSandboxSettings.parse(account.settings);
       if (settings.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.delayMs));
-      const attempt = (attemptsByKey.get(post.idempotencyKey) ?? 0) + 1;
-      attemptsByKey.set(post.idempotencyKey, attempt);
-      const failsNow = settings.failWith !== "none" && (settings.failFirstAttempts === 0 || attempt <= settings.failFirstAttempts);
+      const failsNow = settings.failWith !== "none" && (settings.failFirstAttempts === 0 || post.attempt <= settings.failFirstAttempts);
       if (failsNow && settings.failWith !== "none") {
         throw new ConnectorError(settings.failWith, `sandbox: simulated ${settings.failWith} error`, {
           retryAfterMs: settings.failWith === "rate_limited" ? 60_000 : undefined,
