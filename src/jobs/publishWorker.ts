@@ -1,7 +1,9 @@
 // The publishing worker: claims due publications from the outbox and hands them to the connectors,
 // a few at a time, until stopped. Several worker processes may run against one PostgreSQL server.
 import { claimDuePublications } from "../app/publishing/claim-due-publications.js";
-import { type DeliveryOutcome, deliverPublication } from "../app/publishing/deliver-publication.js";
+import { type DeliveryOutcome, recordOutcomes } from "../app/publishing/record-outcomes.js";
+import { type SendResult, sendPublication } from "../app/publishing/send-publication.js";
+import type { ClaimedPublication } from "../app/publishing/claim-due-publications.js";
 import type { AppContext } from "../app/context.js";
 import type { ConnectorRegistry } from "../domain/connector.js";
 
@@ -21,7 +23,7 @@ export interface PublishWorker {
   stop(): Promise<void>;
 }
 
-/** One round: claim a batch of due publications and deliver it, `concurrency` at a time. */
+/** One round: claim a batch of due publications, send them `concurrency` at a time, record the outcomes. */
 export async function runPublishRound(
   ctx: AppContext,
   deps: { connectors: ConnectorRegistry; random?: () => number },
@@ -29,16 +31,17 @@ export async function runPublishRound(
 ): Promise<DeliveryOutcome[]> {
   const settings = { ...DEFAULT_WORKER_OPTIONS, ...options };
   const claimed = await claimDuePublications(ctx, { limit: settings.batchSize, leaseMs: settings.leaseMs });
-  const outcomes: DeliveryOutcome[] = [];
+  const results: { claimed: ClaimedPublication; result: SendResult }[] = [];
   let next = 0;
   const lane = async () => {
     while (next < claimed.length) {
       const item = claimed[next++];
-      if (item) outcomes.push(await deliverPublication(ctx, deps, item));
+      if (item) results.push({ claimed: item, result: await sendPublication(ctx, deps, item) });
     }
   };
   await Promise.all(Array.from({ length: Math.min(settings.concurrency, claimed.length) }, lane));
-  return outcomes;
+  // The round's successes are recorded together: one transaction instead of one per publication.
+  return recordOutcomes(ctx, deps, results);
 }
 
 export function startPublishWorker(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: Partial<PublishWorkerOptions> = {}): PublishWorker {

@@ -1,6 +1,6 @@
 // Appends events to the hash-chained audit trail. Call inside the use case's transaction so that
 // the state change and its audit event commit together or not at all.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditChains, auditEvents } from "../../db/schema/index.js";
 import { GENESIS_HASH, INSTALLATION_CHAIN, computeAuditHash } from "../../domain/auditChain.js";
@@ -18,7 +18,23 @@ export interface AuditEntry {
 }
 
 export async function appendAuditEvent(tx: Db, entry: AuditEntry): Promise<void> {
-  const chainId = entry.orgId ?? INSTALLATION_CHAIN;
+  await appendAuditEvents(tx, [entry]);
+}
+
+/**
+ * Appends several events in order, locking each chain's head once (the publishing worker records a
+ * whole round this way). Chains are locked in a fixed order so concurrent writers never deadlock.
+ */
+export async function appendAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
+  const byChain = new Map<string, AuditEntry[]>();
+  for (const entry of entries) {
+    const chainId = entry.orgId ?? INSTALLATION_CHAIN;
+    byChain.set(chainId, [...(byChain.get(chainId) ?? []), entry]);
+  }
+  for (const chainId of [...byChain.keys()].sort()) await appendToChain(tx, chainId, byChain.get(chainId) ?? []);
+}
+
+async function appendToChain(tx: Db, chainId: string, entries: AuditEntry[]): Promise<void> {
   // Row lock on the chain head serialises appends per chain, on PGlite and on a server alike.
   const lockHead = () => tx.select().from(auditChains).where(eq(auditChains.chainId, chainId)).for("update");
   let [head] = await lockHead();
@@ -28,30 +44,28 @@ export async function appendAuditEvent(tx: Db, entry: AuditEntry): Promise<void>
     [head] = await lockHead();
   }
   if (!head) throw new Error(`audit chain ${chainId} vanished while appending`);
-  const occurredAt = new Date(entry.occurredAt.getTime());
-  const content = {
-    chainId,
-    seq: head.lastSeq + 1,
-    occurredAt,
-    actorUserId: entry.actor.userId,
-    actorLabel: entry.actor.label,
-    action: entry.action,
-    targetType: entry.target?.type ?? null,
-    targetId: entry.target?.id ?? null,
-    data: normaliseData(entry.data ?? {}),
-    prevHash: head.lastHash,
-  };
-  const hash = computeAuditHash(content);
-  await tx.insert(auditEvents).values({
-    ...content,
-    orgId: entry.orgId,
-    requestId: entry.actor.requestId ?? null,
-    hash,
+  let { lastSeq, lastHash } = head;
+  const rows = entries.map((entry) => {
+    const content = {
+      chainId,
+      seq: lastSeq + 1,
+      occurredAt: new Date(entry.occurredAt.getTime()),
+      actorUserId: entry.actor.userId,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      data: normaliseData(entry.data ?? {}),
+      prevHash: lastHash,
+    };
+    const hash = computeAuditHash(content);
+    lastSeq = content.seq;
+    lastHash = hash;
+    return { ...content, orgId: entry.orgId, requestId: entry.actor.requestId ?? null, hash };
   });
-  await tx
-    .update(auditChains)
-    .set({ lastSeq: sql`${auditChains.lastSeq} + 1`, lastHash: hash })
-    .where(eq(auditChains.chainId, chainId));
+  if (rows.length === 0) return;
+  await tx.insert(auditEvents).values(rows);
+  await tx.update(auditChains).set({ lastSeq, lastHash }).where(eq(auditChains.chainId, chainId));
 }
 
 /** Round-trips through JSON so the hashed value equals what jsonb gives back (dates become strings). */

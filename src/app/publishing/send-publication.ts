@@ -1,0 +1,52 @@
+// Hands one claimed publication to its channel's connector. A recovering publication first asks the
+// channel whether the interrupted attempt got through, so nothing is sent twice. Records nothing:
+// the outcome goes to record-outcomes.ts.
+import { and, asc, eq } from "drizzle-orm";
+import { channelAccounts, mediaAssets, postChannels, postMedia, posts, publications } from "../../db/schema/index.js";
+import { ConnectorError, type ConnectorErrorKind, type ConnectorRegistry, type PublishedItem } from "../../domain/connector.js";
+import type { AppContext } from "../context.js";
+import type { ClaimedPublication } from "./claim-due-publications.js";
+
+export type SendResult =
+  | { kind: "published"; item: PublishedItem }
+  | { kind: "error"; errorKind: ConnectorErrorKind; message: string; retryAfterMs: number | null };
+
+export async function sendPublication(ctx: AppContext, deps: { connectors: ConnectorRegistry }, claimed: ClaimedPublication): Promise<SendResult> {
+  const log = ctx.log.child({ publicationId: claimed.id, postId: claimed.postId, orgId: claimed.orgId });
+  try {
+    const { account, text, media } = await loadWhatToSend(ctx, claimed);
+    const connector = deps.connectors.get(account.network);
+    if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
+    const target = { id: account.id, orgId: account.orgId, settings: account.settings };
+    let item: PublishedItem | null = claimed.recovering ? await connector.findPublished(target, claimed.idempotencyKey) : null;
+    if (item) log.info("interrupted attempt had published; recorded without sending again");
+    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, attempt: claimed.attempts, orgId: claimed.orgId, postId: claimed.postId, text, media });
+    return { kind: "published", item };
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while publishing");
+    return {
+      kind: "error",
+      errorKind: error instanceof ConnectorError ? error.kind : "transient",
+      message: error instanceof Error ? error.message : String(error),
+      retryAfterMs: error instanceof ConnectorError ? error.retryAfterMs : null,
+    };
+  }
+}
+
+async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
+  const [row] = await ctx.db
+    .select({ account: channelAccounts, body: posts.body, override: postChannels.textOverride })
+    .from(publications)
+    .innerJoin(channelAccounts, eq(channelAccounts.id, publications.channelAccountId))
+    .innerJoin(posts, eq(posts.id, publications.postId))
+    .leftJoin(postChannels, and(eq(postChannels.postId, publications.postId), eq(postChannels.channelAccountId, publications.channelAccountId)))
+    .where(eq(publications.id, claimed.id));
+  if (!row) throw new ConnectorError("permanent", "publication, post or account no longer exists");
+  const media = await ctx.db
+    .select({ kind: mediaAssets.kind, altText: mediaAssets.altText })
+    .from(postMedia)
+    .innerJoin(mediaAssets, eq(mediaAssets.id, postMedia.mediaId))
+    .where(eq(postMedia.postId, claimed.postId))
+    .orderBy(asc(postMedia.position));
+  return { account: row.account, text: row.override ?? row.body, media };
+}
