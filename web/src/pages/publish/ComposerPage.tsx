@@ -126,14 +126,14 @@ function Composer({
   onCreated: (id: string) => void;
   onSubmitted: (id: string) => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "en" ? "en-GB" : "de-DE";
   const org = useOrg();
   const { input, update, check, save, flush, post } = useComposer(org.id, { post: view?.post ?? null, input: initialInput(view, fromTemplate) }, onCreated);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
   const selected = (id: string) => input.channels.find((c) => c.channelAccountId === id);
-  const textOf = (id: string) => selected(id)?.textOverride ?? input.body;
   const nameOf = (id: string) => channels.find((c) => c.id === id)?.name ?? "";
 
   function toggleChannel(id: string, on: boolean) {
@@ -198,7 +198,7 @@ function Composer({
                     {c.name} <span className="muted">({t(`networks.${c.emulates ?? c.network}`)})</span>
                   </label>
                   {chosen && count && (
-                    <span className={count.used > count.limit ? "count count-over" : "count"}>{t("composer.count", { used: count.used, limit: count.limit })}</span>
+                    <span className={count.used > count.limit ? "count count-over" : "count"}>{t("composer.count", { used: count.used.toLocaleString(locale), limit: count.limit.toLocaleString(locale) })}</span>
                   )}
                   {chosen && (
                     <div className="indent">
@@ -268,7 +268,7 @@ function Composer({
         <aside className="composer-side" aria-labelledby="check-heading">
           <h2 id="check-heading">{t("composer.checkTitle")}</h2>
           <p className="muted">{check?.guideline ? t("composer.checkedAgainst", { version: check.guideline.version }) : t("composer.noGuideline")}</p>
-          <div aria-live="polite">{check && <FindingsList findings={check.findings} textOf={textOf} channelName={nameOf} onShow={show} />}</div>
+          <div aria-live="polite">{check && <FindingsList findings={check.findings} channelName={nameOf} onShow={show} />}</div>
         </aside>
       </div>
       <ErrorMessage error={submitError} />

@@ -5,12 +5,10 @@ import type { Finding } from "../../api/publishing";
 
 export function FindingsList({
   findings,
-  textOf,
   channelName,
   onShow,
 }: {
   findings: Finding[];
-  textOf: (channelAccountId: string) => string;
   channelName: (channelAccountId: string) => string;
   onShow?: (finding: Finding) => void;
 }) {
@@ -19,17 +17,10 @@ export function FindingsList({
   return (
     <ul className="findings">
       {findings.map((f, i) => {
-        const text = textOf(f.channelAccountIds[0] ?? "");
-        const excerpt = f.start !== null && f.end !== null ? text.slice(f.start, f.end) : null;
+        // The message names the word, link or term found; "Stelle markieren" shows where it is.
         return (
           <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`}>
             <strong className="badge">{t(`findings.severity.${f.severity}`)}</strong> {t(`findings.rule.${f.rule === "address_form" ? `address_form_${f.params.required}` : f.rule}`, { ...f.params })}
-            {excerpt !== null && (
-              <>
-                {" "}
-                <q>{excerpt}</q>
-              </>
-            )}
             <span className="muted"> · {f.channelAccountIds.map(channelName).join(", ")}</span>
             {f.reason && <span className="reason">{f.reason}</span>}
             {onShow && f.start !== null && (

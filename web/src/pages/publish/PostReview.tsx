@@ -20,7 +20,6 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
   const [comment, setComment] = useState("");
   const { post } = view;
   const nameOf = (id: string) => view.channels.find((c) => c.channelAccountId === id)?.name ?? "";
-  const textOf = (id: string) => view.channels.find((c) => c.channelAccountId === id)?.text ?? post.body;
 
   async function decide(event: FormEvent<HTMLFormElement>, decision: string) {
     event.preventDefault();
@@ -79,7 +78,7 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
         );
       })}
       <h2>{t("review.findings")}</h2>
-      {view.check && <FindingsList findings={view.check.findings} textOf={textOf} channelName={nameOf} />}
+      {view.check && <FindingsList findings={view.check.findings} channelName={nameOf} />}
       {view.approvals.length > 0 && (
         <>
           <h2>{t("review.history")}</h2>
