@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acknowledgeGuideline } from "../src/app/guidelines/acknowledge-guideline.js";
 import { createPost } from "../src/app/posts/create-post.js";
 import { decidePost } from "../src/app/posts/decide-post.js";
+import { reschedulePost } from "../src/app/posts/reschedule-post.js";
 import { retryPost } from "../src/app/posts/retry-post.js";
+import { withdrawPost } from "../src/app/posts/withdraw-post.js";
 import { savePost } from "../src/app/posts/save-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { updateChannelAccount } from "../src/app/channels/update-channel-account.js";
@@ -254,6 +256,41 @@ describe("reliable publishing", () => {
     expect(sent).toHaveLength(1);
     const [done] = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
     expect(done).toMatchObject({ status: "published", attempts: 2, externalId: sent[0]!.id });
+  });
+});
+
+describe("rescheduling and withdrawing (calendar)", () => {
+  it("moves a scheduled post and its outbox rows, re-checking the posting hours and the right to schedule", async () => {
+    const s = await setting({ approval: "none", network: "sandbox" });
+    const hours = { timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5], from: "07:00", to: "20:00" };
+    await updateChannelAccount(ctx, { actor: systemAdminOf(s.org.id), orgId: s.org.id, channelAccountId: s.account.id, input: { postingWindows: [hours] } });
+    const post = await draft(s, "Sprechstunde der Bürgermeisterin.");
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    const move = (who: typeof s.author, scheduledAt: string) => reschedulePost(ctx, { actor: who.actor, orgId: s.org.id, postId: post.id, input: { scheduledAt } });
+
+    expect(await move(s.author, "2026-11-24T09:30:00Z")).toMatchObject({ scheduledAt: new Date("2026-11-24T09:30:00Z") });
+    const [row] = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(row).toMatchObject({ dueAt: new Date("2026-11-24T09:30:00Z"), nextAttemptAt: new Date("2026-11-24T09:30:00Z") });
+    await expect(move(s.author, "2026-11-28T21:00:00Z")).rejects.toMatchObject({ code: "GUIDELINE_VIOLATION" }); // Saturday night
+    await expect(move(s.author, "2026-11-20T09:00:00Z")).rejects.toMatchObject({ code: "VALIDATION_FAILED", details: { problem: "in_past" } });
+    const contributor = await buildMember(ctx, s.org.id, { roles: ["department_contributor"] });
+    await expect(move(contributor, "2026-11-25T09:00:00Z")).rejects.toMatchObject({ code: "NOT_ALLOWED" });
+
+    at("2026-11-24T09:30:00Z");
+    expect(await round()).toEqual(["published"]);
+    await expect(move(s.author, "2026-11-25T09:00:00Z")).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(withdrawPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+  });
+
+  it("withdraws a scheduled post back to a draft and cancels its outbox rows", async () => {
+    const s = await setting({ approval: "none", network: "sandbox" });
+    const post = await draft(s, "Doch nicht.");
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    expect(await withdrawPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id })).toMatchObject({ status: "draft", revision: 2 });
+    const [row] = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(row?.status).toBe("cancelled");
+    at("2026-11-23T12:00:00Z");
+    expect(await round()).toEqual([]);
   });
 });
 
