@@ -11,6 +11,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { formatDateTime } from "./dates";
 import { FindingsList } from "./FindingsList";
+import { PreviewCount, PreviewText } from "./PostPreview";
 
 export function PostReview({ view, reload }: { view: PostView; reload: () => Promise<unknown> }) {
   const { t, i18n } = useTranslation();
@@ -53,7 +54,8 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
             <h3>
               {c.name} <span className="muted">({t(`networks.${c.emulates ?? c.network}`)})</span>
             </h3>
-            <p className="preview-text">{c.text}</p>
+            <PreviewText text={c.text} />
+            <PreviewCount count={view.check?.counts[c.channelAccountId]} />
             {view.media.length > 0 && (
               <ul className="preview-media">
                 {view.media.map((m) =>
