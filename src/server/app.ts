@@ -82,7 +82,8 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   channelAndGuidelineRoutes(app, { ctx });
   postRoutes(app, { ctx });
   campaignRoutes(app, { ctx });
-  mediaRoutes(app, { ctx, maxBytes: config.MEDIA_MAX_BYTES, maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS });
+  // Its own scope: the raw-file body parser and its larger body limit apply to the upload route only.
+  await app.register(async (scope) => mediaRoutes(scope, { ctx, maxBytes: config.MEDIA_MAX_BYTES, maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS }));
   websiteRoutes(app, { ctx });
   await registerWebUi(app, options.webRoot);
   return { app, routes };
