@@ -162,7 +162,7 @@ describe("approval (Freigabe)", () => {
   it("runs a chain: department head of the post's department first, then the press office", async () => {
     const s = await setting({ approval: "chain" });
     const post = await draft(s, "Neue Öffnungszeiten im Jugendamt.");
-    await acknowledgeNothing();
+    // No guideline is in force in this organisation: submission needs no acknowledgement.
     await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
     const approve = (who: typeof s.press) => decidePost(ctx, { actor: who.actor, orgId: s.org.id, postId: post.id, input: { decision: "approved", revision: 1 } });
     await expect(approve(s.press)).rejects.toMatchObject({ details: { reason: "step_role" } });
@@ -188,10 +188,6 @@ describe("approval (Freigabe)", () => {
     expect(await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 2 })).toMatchObject({ status: "in_review" });
   });
 });
-
-async function acknowledgeNothing() {
-  // No guideline is in force in this organisation: submission needs no acknowledgement.
-}
 
 describe("reliable publishing", () => {
   it("retries transient failures with backoff, fails permanently with the channel's words, and publishes after a manual retry", async () => {
