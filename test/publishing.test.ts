@@ -89,6 +89,17 @@ describe("submitting a post against the guideline", () => {
     });
   });
 
+  it("decides the approval lane itself: a post that claims to be campaign template text still needs approval", async () => {
+    const s = await setting({ approval: "single" });
+    const input = { body: "Ganz normaler Beitrag.", contentType: "campaign_template", scheduledAt: "2026-11-23T11:00:00Z", channels: [{ channelAccountId: s.account.id, textOverride: null }] };
+    const post = await createPost(ctx, { actor: s.author.actor, orgId: s.org.id, input: input as Parameters<typeof createPost>[1]["input"] });
+    expect(await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 })).toMatchObject({
+      status: "in_review",
+      contentType: "post",
+      approvalMode: "single",
+    });
+  });
+
   it("refuses an editor publishing immediately, which needs the right to publish", async () => {
     const s = await setting({ approval: "none" });
     const post = await draft(s, "Heute geöffnet.", "2026-11-23T08:00:00Z");

@@ -28,7 +28,7 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
         departmentId: input.departmentId,
         authorUserId: personOf(options.actor),
         accountableUserId: input.accountableUserId ?? accounts[0]?.accountableUserId ?? null,
-        contentType: input.campaignId ? "campaign_free" : input.contentType,
+        contentType: input.campaignId ? "campaign_free" : "post",
         campaignId: input.campaignId,
         templateId: input.campaignId ? input.templateId : null,
         title: input.title,

@@ -35,7 +35,7 @@ export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgI
         title: input.title,
         body: input.body,
         departmentId: input.departmentId,
-        contentType: input.campaignId ? "campaign_free" : input.contentType,
+        contentType: input.campaignId ? "campaign_free" : "post",
         campaignId: input.campaignId,
         templateId: input.campaignId ? input.templateId : null,
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,

@@ -1,6 +1,5 @@
 // Input schemas for posts, shared with the HTTP routes.
 import { z } from "zod";
-import { CONTENT_TYPES } from "../../domain/postWorkflow.js";
 
 export const MAX_POST_TEXT = 20_000;
 
@@ -14,7 +13,6 @@ export const ZPostContent = z.object({
   title: z.string().trim().max(200).default(""),
   body: z.string().max(MAX_POST_TEXT).default(""),
   departmentId: z.uuid().nullable().default(null),
-  contentType: z.enum(CONTENT_TYPES).default("post"),
   scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
   channels: z.array(ZPostChannel).max(50).default([]),
   accountableUserId: z.uuid().nullable().default(null),

@@ -41,7 +41,7 @@ export async function submitPost(ctx: AppContext, options: { actor: OrgActor; or
       ? channels.some((c) => c.textOverride !== null)
         ? "campaign_free"
         : campaignContentType({ templateText: templateText(campaign, post.templateId), text: post.body })
-      : post.contentType;
+      : "post";
     const mode = strictestMode(accounts.map((a) => a.approval[contentType] ?? "single"));
     const status = nextStatus(post.status, mode === "none" ? "submit_without_review" : "submit_for_review");
     const [submitted] = await tx
