@@ -4,7 +4,7 @@ import { campaignParticipants, campaigns, memberships } from "../../db/schema/in
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
-import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
+import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
 import { type TCampaignInput, ZCampaignInput } from "./schemas.js";
 
@@ -13,7 +13,7 @@ export async function saveCampaign(ctx: AppContext, options: { actor: OrgActor; 
   requireAllowed(ctx, options.actor, "campaign.manage", { orgId: options.orgId, departmentId: input.departmentId });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
-    await checkChannelAccountRefs(tx, { orgId: options.orgId, departmentId: input.departmentId });
+    await checkOrgRefs(tx, { orgId: options.orgId, departmentId: input.departmentId });
     const participants = [...new Set(input.participantIds)];
     if (participants.length > 0) {
       const members = await tx

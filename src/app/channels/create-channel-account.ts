@@ -6,7 +6,7 @@ import { ZSandboxSettings } from "../../domain/channelSettings.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { checkChannelAccountRefs } from "./channelAccountRefs.js";
+import { checkOrgRefs } from "../orgRefs.js";
 import { type TChannelAccountInput, ZChannelAccountInput } from "./schemas.js";
 
 export async function createChannelAccount(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TChannelAccountInput }) {
@@ -17,7 +17,7 @@ export async function createChannelAccount(ctx: AppContext, options: { actor: Or
   const now = ctx.clock();
   try {
     return await ctx.db.transaction(async (tx) => {
-      await checkChannelAccountRefs(tx, { orgId: options.orgId, ...input });
+      await checkOrgRefs(tx, { orgId: options.orgId, ...input });
       const [account] = await tx
         .insert(channelAccounts)
         .values({ ...input, orgId: options.orgId, emulates, settings, createdAt: now, updatedAt: now })

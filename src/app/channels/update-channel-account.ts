@@ -7,7 +7,7 @@ import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { checkChannelAccountRefs } from "./channelAccountRefs.js";
+import { checkOrgRefs } from "../orgRefs.js";
 import { type TChannelAccountUpdate, ZChannelAccountUpdate } from "./schemas.js";
 
 export async function updateChannelAccount(
@@ -25,7 +25,7 @@ export async function updateChannelAccount(
         .for("update");
       if (!current) throw new AppError("NOT_FOUND");
       requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: current.departmentId, channelAccountId: current.id });
-      await checkChannelAccountRefs(tx, { orgId: options.orgId, ...input });
+      await checkOrgRefs(tx, { orgId: options.orgId, ...input });
       const { disabled, ...fields } = input;
       const settings = fields.settings && current.network === "sandbox" ? ZSandboxSettings.parse(fields.settings) : undefined;
       const [account] = await tx

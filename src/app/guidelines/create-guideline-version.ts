@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
-import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
+import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
 import { type TGuidelineInput, ZGuidelineInput } from "./schemas.js";
 
@@ -16,7 +16,7 @@ export async function createGuidelineVersion(ctx: AppContext, options: { actor: 
   const now = ctx.clock();
   try {
     return await ctx.db.transaction(async (tx) => {
-      await checkChannelAccountRefs(tx, { orgId: options.orgId, accountableUserId: input.ownerUserId });
+      await checkOrgRefs(tx, { orgId: options.orgId, ownerUserId: input.ownerUserId });
       const [latest] = await tx.select({ version: max(guidelines.version) }).from(guidelines).where(eq(guidelines.orgId, options.orgId));
       const [guideline] = await tx
         .insert(guidelines)

@@ -2,7 +2,7 @@
 import { postChannels, posts } from "../../db/schema/index.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
-import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
+import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
 import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
 import { personOf, requireForPost } from "./postAccess.js";
@@ -16,7 +16,7 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const accounts = await loadAccounts(tx, { orgId: options.orgId, ids: channelAccountIds });
-    await checkChannelAccountRefs(tx, { orgId: options.orgId, departmentId: input.departmentId, accountableUserId: input.accountableUserId });
+    await checkOrgRefs(tx, { orgId: options.orgId, departmentId: input.departmentId, accountableUserId: input.accountableUserId });
     if (input.campaignId) {
       const campaign = await loadCampaign(tx, { orgId: options.orgId, campaignId: input.campaignId });
       await requireCampaignAuthor(tx, { actor: options.actor, campaign, now });

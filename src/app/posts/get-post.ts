@@ -3,11 +3,11 @@
 import { and, eq } from "drizzle-orm";
 import { posts, users } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
-import { authorize } from "../../domain/policy.js";
+import type { Action } from "../../domain/roles.js";
 import { canTransition, stepsOf } from "../../domain/postWorkflow.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { requireForPost } from "./postAccess.js";
+import { mayForPost, requireForPost } from "./postAccess.js";
 import { checkAgainstGuideline, loadAccounts, loadPostDetails, textFor , loadPostMedia } from "./postRecords.js";
 
 export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string }) {
@@ -25,10 +25,7 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
     ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, channels: details.channels, accounts, publishAt, campaignId: post.campaignId, media })).result
     : null;
   const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, post.authorUserId));
-  const may = (action: "post.draft" | "post.approve" | "post.submit" | "post.publish" | "post.schedule") =>
-    [{ orgId: post.orgId, departmentId: post.departmentId }, ...channelAccountIds.map((id) => ({ orgId: post.orgId, departmentId: post.departmentId, channelAccountId: id }))].every(
-      (resource) => authorize({ actor: options.actor, action, resource, now }).allowed,
-    );
+  const may = (action: Action) => mayForPost(ctx, options.actor, action, { ...post, channelAccountIds });
   const isAuthor = options.actor.userId === post.authorUserId;
   return {
     post: { ...post, authorName: author?.name ?? "" },

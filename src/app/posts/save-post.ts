@@ -5,7 +5,7 @@ import { postChannels, posts } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { nextStatus } from "../../domain/postWorkflow.js";
 import type { OrgActor } from "../authorization.js";
-import { checkChannelAccountRefs } from "../channels/channelAccountRefs.js";
+import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
 import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
 import { requireForPost } from "./postAccess.js";
@@ -24,7 +24,7 @@ export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgI
     const status = nextStatus(post.status, "edit");
     if (input.revision !== post.revision) throw new AppError("EDIT_CONFLICT", { details: { revision: post.revision } });
     await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
-    await checkChannelAccountRefs(tx, { orgId: post.orgId, departmentId: input.departmentId, accountableUserId: input.accountableUserId });
+    await checkOrgRefs(tx, { orgId: post.orgId, departmentId: input.departmentId, accountableUserId: input.accountableUserId });
     if (input.campaignId && input.campaignId !== post.campaignId) {
       const campaign = await loadCampaign(tx, { orgId: post.orgId, campaignId: input.campaignId });
       await requireCampaignAuthor(tx, { actor: options.actor, campaign, now });
