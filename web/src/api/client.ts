@@ -19,27 +19,21 @@ export function setCsrfToken(token: string) {
 }
 
 export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET") headers["x-csrf-token"] = csrfToken;
-  const response = await fetch(url, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 204) return undefined as T;
-  const payload = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: string; key?: string; details?: Record<string, unknown> } }).error ?? {};
-    throw new ApiError(response.status, error.code ?? "DRAHT_ERR_INTERNAL", error.key ?? "errors.INTERNAL", error.details);
-  }
-  return payload as T;
+  const json = body === undefined ? undefined : { contentType: "application/json", body: JSON.stringify(body) };
+  return send<T>(method, url, json);
 }
 
 /** Sends a file as the raw request body (the server decides its type by content). */
-export async function upload<T>(url: string, file: Blob): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/octet-stream", "x-csrf-token": csrfToken },
-    credentials: "same-origin",
-    body: file,
-  });
+export function upload<T>(url: string, file: Blob): Promise<T> {
+  return send<T>("POST", url, { contentType: "application/octet-stream", body: file });
+}
+
+async function send<T>(method: string, url: string, payloadBody?: { contentType: string; body: BodyInit }): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (payloadBody) headers["content-type"] = payloadBody.contentType;
+  if (method !== "GET") headers["x-csrf-token"] = csrfToken;
+  const response = await fetch(url, { method, headers, credentials: "same-origin", body: payloadBody?.body });
+  if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = (payload as { error?: { code?: string; key?: string; details?: Record<string, unknown> } }).error ?? {};

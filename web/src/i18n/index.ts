@@ -8,6 +8,11 @@ export const LANGUAGES = ["de", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = "draht.language";
 
+/** The locale dates and numbers are written in for a UI language (de-DE first). */
+export function formatLocale(language: string): string {
+  return language === "en" ? "en-GB" : "de-DE";
+}
+
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
   return stored === "en" || stored === "de" ? stored : "de";

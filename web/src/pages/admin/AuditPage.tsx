@@ -7,6 +7,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
+import { formatLocale } from "../../i18n";
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -25,7 +26,7 @@ export function AuditPage() {
   }, [org.id, allowed]);
 
   if (!allowed) return <NotAllowedPage />;
-  const format = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "de-DE", { dateStyle: "medium", timeStyle: "medium" });
+  const format = new Intl.DateTimeFormat(formatLocale(i18n.language), { dateStyle: "medium", timeStyle: "medium" });
 
   async function more() {
     const page = await api.audit(org.id, next);

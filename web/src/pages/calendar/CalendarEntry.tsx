@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PostSummary } from "../../api/publishing";
 import { fromLocalInput, toLocalInput } from "../publish/dates";
+import { formatLocale } from "../../i18n";
 
 const MOVABLE = new Set(["draft", "changes_requested", "scheduled"]);
 
@@ -16,7 +17,7 @@ export function CalendarEntry({ post, orgId, canMove, onMove }: { post: PostSumm
   const { t, i18n } = useTranslation();
   const [moving, setMoving] = useState(false);
   const movable = canMove && MOVABLE.has(post.status);
-  const time = calendarTime(post).toLocaleTimeString(i18n.language === "en" ? "en-GB" : "de-DE", { hour: "2-digit", minute: "2-digit" });
+  const time = calendarTime(post).toLocaleTimeString(formatLocale(i18n.language), { hour: "2-digit", minute: "2-digit" });
   const title = post.title || post.excerpt.slice(0, 40) || t("review.untitled");
 
   async function save(event: FormEvent<HTMLFormElement>) {

@@ -12,6 +12,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { CalendarEntry, calendarTime } from "./CalendarEntry";
 import { type CalendarView, dayKey, daysBetween, onDay, step, visibleRange } from "./calendarDates";
+import { formatLocale } from "../../i18n";
 
 interface Holiday {
   date: string;
@@ -32,7 +33,7 @@ export function CalendarPage() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { from, to } = visibleRange(view, anchor);
-  const locale = i18n.language === "en" ? "en-GB" : "de-DE";
+  const locale = formatLocale(i18n.language);
 
   const load = useCallback(async () => {
     const range = visibleRange(view, anchor);

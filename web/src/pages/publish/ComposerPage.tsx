@@ -15,6 +15,7 @@ import { MediaPicker } from "./MediaPicker";
 import { PostReview } from "./PostReview";
 import { useComposer } from "./useComposer";
 import { fromLocalInput, toLocalInput } from "./dates";
+import { formatLocale } from "../../i18n";
 
 export function ComposerPage() {
   const { postId } = useParams();
@@ -127,7 +128,7 @@ function Composer({
   onSubmitted: (id: string) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en-GB" : "de-DE";
+  const locale = formatLocale(i18n.language);
   const org = useOrg();
   const { input, update, check, save, flush, post } = useComposer(org.id, { post: view?.post ?? null, input: initialInput(view, fromTemplate) }, onCreated);
   const [submitError, setSubmitError] = useState<unknown>(null);

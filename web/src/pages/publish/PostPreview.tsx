@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { findHashtags, findLinks, findMentions } from "../../../../src/text/tokens";
+import { formatLocale } from "../../i18n";
 
 export function PreviewText({ text }: { text: string }) {
   const spans = [
@@ -28,7 +29,7 @@ export function PreviewText({ text }: { text: string }) {
 
 export function PreviewCount({ count }: { count: { used: number; limit: number } | undefined }) {
   const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en-GB" : "de-DE";
+  const locale = formatLocale(i18n.language);
   if (!count) return null;
   const { used, limit } = count;
   return <p className={used > limit ? "count-over" : "muted"}>{t("composer.count", { used: used.toLocaleString(locale), limit: limit.toLocaleString(locale) })}</p>;

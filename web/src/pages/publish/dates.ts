@@ -1,4 +1,5 @@
 // Between the browser's datetime-local field (local wall time) and ISO instants the API speaks.
+import { formatLocale } from "../../i18n";
 export function toLocalInput(iso: string | null): string {
   if (!iso) return "";
   const d = new Date(iso);
@@ -12,7 +13,7 @@ export function fromLocalInput(value: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-export function formatDateTime(iso: string | null, locale: string): string {
+export function formatDateTime(iso: string | null, language: string): string {
   if (!iso) return "";
-  return new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "de-DE", { dateStyle: "medium", timeStyle: "short" });
+  return new Date(iso).toLocaleString(formatLocale(language), { dateStyle: "medium", timeStyle: "short" });
 }
