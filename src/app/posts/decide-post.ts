@@ -11,7 +11,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { enqueuePublications } from "../publishing/outbox.js";
 import { personOf, requireForPost } from "./postAccess.js";
-import { checkAgainstGuideline, loadAccounts, loadPostChannels, loadPostForUpdate , loadPostMedia } from "./postRecords.js";
+import { loadAccounts, loadPostChannels, loadPostForUpdate, requirePassingCheck } from "./postRecords.js";
 import { type TDecision, ZDecision } from "./schemas.js";
 
 export async function decidePost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; input: TDecision }) {
@@ -67,9 +67,7 @@ async function approveFinally(
   const { post, channels, channelAccountIds, now } = args;
   const publishAt = post.scheduledAt && post.scheduledAt > now ? post.scheduledAt : now;
   const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
-  const media = await loadPostMedia(tx, { orgId: post.orgId, postId: post.id });
-  const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt, campaignId: post.campaignId, media });
-  if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
+  const check = await requirePassingCheck(tx, { post, channels, accounts, publishAt });
   const status = nextStatus(post.status, "approve_final");
   await tx.update(posts).set({ status, checkResult: check.result, updatedAt: now }).where(eq(posts.id, post.id));
   await enqueuePublications(tx, { orgId: post.orgId, postId: post.id, channelAccountIds, dueAt: publishAt, now });

@@ -8,7 +8,7 @@ import { canTransition, stepsOf } from "../../domain/postWorkflow.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { mayForPost, requireForPost } from "./postAccess.js";
-import { checkAgainstGuideline, loadAccounts, loadPostDetails, textFor , loadPostMedia } from "./postRecords.js";
+import { checkAgainstGuideline, loadAccounts, loadPostDetails, loadPostMedia, textFor } from "./postRecords.js";
 
 export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string }) {
   const [post] = await ctx.db.select().from(posts).where(and(eq(posts.id, options.postId), eq(posts.orgId, options.orgId)));

@@ -125,6 +125,21 @@ export async function checkAgainstGuideline(
   return { result, guideline: guideline ? { id: guideline.id, version: guideline.version } : null };
 }
 
+/**
+ * Checks a saved post (its channels, media and campaign) as it would go out at `publishAt`, and refuses
+ * with its findings when anything blocks: at submission, at the final approval and when rescheduling.
+ */
+export async function requirePassingCheck(
+  db: Db,
+  args: { post: PostRow; channels: readonly PostChannelInput[]; accounts: readonly ChannelAccountRow[]; publishAt: Date },
+) {
+  const { post } = args;
+  const media = await loadPostMedia(db, { orgId: post.orgId, postId: post.id });
+  const check = await checkAgainstGuideline(db, { orgId: post.orgId, body: post.body, channels: args.channels, accounts: args.accounts, publishAt: args.publishAt, campaignId: post.campaignId, media });
+  if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
+  return check;
+}
+
 export async function loadPostDetails(db: Db, post: PostRow) {
   const channels = await loadPostChannels(db, post.id);
   const approvals = await db.select().from(postApprovals).where(eq(postApprovals.postId, post.id)).orderBy(asc(postApprovals.createdAt));

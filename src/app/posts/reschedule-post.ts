@@ -10,7 +10,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { publicationsInFlight } from "../publishing/outbox.js";
 import { requireForPost } from "./postAccess.js";
-import { checkAgainstGuideline, loadAccounts, loadPostChannels, loadPostForUpdate , loadPostMedia } from "./postRecords.js";
+import { loadAccounts, loadPostChannels, loadPostForUpdate, requirePassingCheck } from "./postRecords.js";
 import { ZReschedule } from "./schemas.js";
 
 export async function reschedulePost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; input: { scheduledAt: string } }) {
@@ -28,9 +28,7 @@ export async function reschedulePost(ctx: AppContext, options: { actor: OrgActor
     }
     if (post.status === "scheduled") {
       const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
-      const media = await loadPostMedia(tx, { orgId: post.orgId, postId: post.id });
-      const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt: scheduledAt, campaignId: post.campaignId, media });
-      if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
+      await requirePassingCheck(tx, { post, channels, accounts, publishAt: scheduledAt });
       await tx
         .update(publications)
         .set({ dueAt: scheduledAt, nextAttemptAt: scheduledAt })

@@ -23,7 +23,6 @@ export const ZPostContent = z.object({
   templateId: z.string().max(40).nullable().default(null),
 });
 export type TPostContent = z.input<typeof ZPostContent>;
-export type TPostContentParsed = z.output<typeof ZPostContent>;
 
 /** Saving names the revision it started from, so two editors never overwrite each other silently. */
 export const ZSavePost = ZPostContent.extend({ revision: z.number().int().min(1) });

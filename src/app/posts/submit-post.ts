@@ -13,7 +13,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { enqueuePublications } from "../publishing/outbox.js";
 import { personOf, requireForPost } from "./postAccess.js";
-import { checkAgainstGuideline, loadAccounts, loadPostChannels, loadPostForUpdate , loadPostMedia } from "./postRecords.js";
+import { loadAccounts, loadPostChannels, loadPostForUpdate, requirePassingCheck } from "./postRecords.js";
 
 export async function submitPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; revision: number }) {
   const now = ctx.clock();
@@ -32,9 +32,7 @@ export async function submitPost(ctx: AppContext, options: { actor: OrgActor; or
     }
     const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
     const publishAt = immediately ? now : (post.scheduledAt ?? now);
-    const media = await loadPostMedia(tx, { orgId: post.orgId, postId: post.id });
-    const check = await checkAgainstGuideline(tx, { orgId: post.orgId, body: post.body, channels, accounts, publishAt, campaignId: post.campaignId, media });
-    if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
+    const check = await requirePassingCheck(tx, { post, channels, accounts, publishAt });
     // In a campaign the server decides the lane: unchanged template text on every channel, or free text.
     const campaign = post.campaignId ? await loadCampaign(tx, { orgId: post.orgId, campaignId: post.campaignId }) : null;
     const contentType = campaign
