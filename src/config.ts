@@ -31,6 +31,13 @@ export const ZConfig = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WORKER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Proof-of-work a citizen's browser solves before a comment or vote: leading zero bits of SHA-256. */
+  PUBLIC_POW_BITS: z.coerce.number().int().min(0).max(24).default(16),
+  PUBLIC_COMMENTS_PER_SESSION: z.coerce.number().int().min(1).max(100_000).default(5),
+  PUBLIC_COMMENTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  PUBLIC_VOTES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
+  PUBLIC_SESSIONS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  PUBLIC_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 

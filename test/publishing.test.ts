@@ -255,7 +255,7 @@ describe("reliable publishing", () => {
     // A worker claims it and the channel accepts it, then the worker dies before recording anything.
     const [claimed] = await claimDuePublications(ctx, { limit: 10, leaseMs: 60_000 });
     const sandbox = connectors().get("sandbox")!;
-    await sandbox.publish({ id: s.account.id, orgId: s.org.id, settings: {} }, { idempotencyKey: claimed!.idempotencyKey, attempt: 1, orgId: s.org.id, postId: post.id, text: "Wochenmarkt fällt aus.", media: [] });
+    await sandbox.publish({ id: s.account.id, orgId: s.org.id, settings: {} }, { idempotencyKey: claimed!.idempotencyKey, attempt: 1, orgId: s.org.id, postId: post.id, text: "Wochenmarkt fällt aus.", media: [], poll: null });
     expect(await round()).toEqual([]); // the lease still holds
     at("2026-11-23T11:01:01Z");
     expect(await round()).toEqual(["published"]);

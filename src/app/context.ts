@@ -12,12 +12,25 @@ export interface SecuritySettings {
   loginLockMs: number;
 }
 
+/** Anti-spam settings of the citizen-facing pages. */
+export interface PublicSettings {
+  powBits: number;
+  commentsPerSession: number;
+  commentsPerIp: number;
+  votesPerIp: number;
+  sessionsPerIp: number;
+  rateWindowMs: number;
+}
+
 export interface AppContext {
   db: Db;
   log: Logger;
   clock: () => Date;
   passwords: PasswordHasher;
   security: SecuritySettings;
+  public: PublicSettings;
+  /** Where citizens reach this instance (links in e-mails and published items). */
+  publicUrl: string;
 }
 
 /** Who is acting: a signed-in person (with their grant in the organisation at hand) or the operator's CLI. */
@@ -40,6 +53,15 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
       sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
       loginMaxFailures: config.LOGIN_MAX_FAILURES,
       loginLockMs: config.LOGIN_LOCK_MINUTES * 60_000,
+    },
+    publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
+    public: {
+      powBits: config.PUBLIC_POW_BITS,
+      commentsPerSession: config.PUBLIC_COMMENTS_PER_SESSION,
+      commentsPerIp: config.PUBLIC_COMMENTS_PER_IP,
+      votesPerIp: config.PUBLIC_VOTES_PER_IP,
+      sessionsPerIp: config.PUBLIC_SESSIONS_PER_IP,
+      rateWindowMs: config.PUBLIC_RATE_WINDOW_MINUTES * 60_000,
     },
   };
 }

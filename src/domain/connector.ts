@@ -1,6 +1,7 @@
 // The port every channel connector implements (declared here, implemented in src/channels/<network>/).
 // Publishing carries the post's idempotency key; errors are classified so the worker knows whether
 // to retry, wait, or give up and show the channel's message.
+import type { TPollDraft } from "./website/poll.js";
 
 export interface OutgoingPost {
   idempotencyKey: string;
@@ -10,6 +11,7 @@ export interface OutgoingPost {
   postId: string;
   text: string;
   media: readonly { kind: "image" | "video"; altText: string | null }[];
+  poll: TPollDraft | null;
 }
 
 export interface ConnectorAccount {

@@ -54,6 +54,8 @@ export function checkPost(args: {
   variants: readonly VariantToCheck[];
   publishAt: Date;
   campaign?: CampaignToCheck | null;
+  /** A poll the post carries: every channel must support polls, and it must end after publication. */
+  poll?: { endsAt: Date } | null;
 }): CheckResult {
   const merged = new Map<string, Finding>();
   const counts: CheckResult["counts"] = {};
@@ -64,6 +66,7 @@ export function checkPost(args: {
       ...checkChannel(variant, used, args.publishAt, args.rules),
       ...(args.rules ? checkRules(args.rules, variant) : []),
       ...(args.campaign ? checkCampaign(args.campaign, variant, args.publishAt) : []),
+      ...(args.poll ? checkPoll(args.poll, variant, args.publishAt) : []),
     ];
     for (const draft of drafts) {
       const key = JSON.stringify([draft.rule, draft.start, draft.end, draft.params, variant.text === "" ? variant.channelAccountId : variant.text]);
@@ -164,6 +167,13 @@ function checkCampaign(campaign: CampaignToCheck, variant: VariantToCheck, publi
     const params = { from: campaign.startsAt.toISOString(), to: campaign.endsAt.toISOString() };
     found.push({ rule: "campaign_window", severity: "blocker", start: null, end: null, params, reason: "" });
   }
+  return found;
+}
+
+function checkPoll(poll: { endsAt: Date }, variant: VariantToCheck, publishAt: Date): Draft[] {
+  const found: Draft[] = [];
+  if (!variant.profile.supportsPolls) found.push({ rule: "channel_poll", severity: "blocker", start: null, end: null, params: {}, reason: "" });
+  if (poll.endsAt <= publishAt) found.push({ rule: "poll_end", severity: "blocker", start: null, end: null, params: { endsAt: poll.endsAt.toISOString() }, reason: "" });
   return found;
 }
 

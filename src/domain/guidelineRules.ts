@@ -69,5 +69,7 @@ export const RULE_IDS = [
   "empty_text",
   "campaign_hashtag",
   "campaign_window",
+  "channel_poll",
+  "poll_end",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -3,7 +3,7 @@
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { requireForPost } from "./postAccess.js";
-import { checkAgainstGuideline, loadAccounts, loadMedia } from "./postRecords.js";
+import { checkAgainstGuideline, loadAccounts, loadMedia, pollEnd } from "./postRecords.js";
 import { type TPostContent, ZPostContent } from "./schemas.js";
 
 export async function checkPostDraft(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TPostContent }) {
@@ -12,6 +12,6 @@ export async function checkPostDraft(ctx: AppContext, options: { actor: OrgActor
   requireForPost(ctx, options.actor, "post.draft", { orgId: options.orgId, departmentId: input.departmentId, channelAccountIds });
   const accounts = await loadAccounts(ctx.db, { orgId: options.orgId, ids: channelAccountIds });
   const publishAt = input.scheduledAt ? new Date(input.scheduledAt) : ctx.clock();
-  const { result, guideline } = await checkAgainstGuideline(ctx.db, { orgId: options.orgId, body: input.body, channels: input.channels, accounts, publishAt, campaignId: input.campaignId, media: await loadMedia(ctx.db, { orgId: options.orgId, ids: input.mediaIds }) });
+  const { result, guideline } = await checkAgainstGuideline(ctx.db, { orgId: options.orgId, body: input.body, channels: input.channels, accounts, publishAt, campaignId: input.campaignId, media: await loadMedia(ctx.db, { orgId: options.orgId, ids: input.mediaIds }), poll: pollEnd(input.poll) });
   return { ...result, guideline };
 }

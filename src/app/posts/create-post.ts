@@ -34,6 +34,7 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
         title: input.title,
         body: input.body,
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
+        poll: input.poll,
         createdAt: now,
         updatedAt: now,
       })

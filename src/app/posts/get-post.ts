@@ -8,7 +8,7 @@ import { canTransition, stepsOf } from "../../domain/postWorkflow.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { mayForPost, requireForPost } from "./postAccess.js";
-import { checkAgainstGuideline, loadAccounts, loadPostDetails, loadPostMedia, textFor } from "./postRecords.js";
+import { checkAgainstGuideline, pollEnd, loadAccounts, loadPostDetails, loadPostMedia, textFor } from "./postRecords.js";
 
 export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string }) {
   const [post] = await ctx.db.select().from(posts).where(and(eq(posts.id, options.postId), eq(posts.orgId, options.orgId)));
@@ -22,7 +22,7 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
   const media = await loadPostMedia(ctx.db, { orgId: post.orgId, postId: post.id });
   // A post going to a disabled account cannot be checked as a whole until it is taken off that account.
   const live = accounts.every((a) => a.disabledAt === null)
-    ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, channels: details.channels, accounts, publishAt, campaignId: post.campaignId, media })).result
+    ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, channels: details.channels, accounts, publishAt, campaignId: post.campaignId, media, poll: pollEnd(post.poll) })).result
     : null;
   const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, post.authorUserId));
   const may = (action: Action) => mayForPost(ctx, options.actor, action, { ...post, channelAccountIds });

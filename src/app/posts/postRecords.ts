@@ -106,6 +106,11 @@ export function variantsOf(
   });
 }
 
+/** What the guideline check needs to know about a post's poll. */
+export function pollEnd(poll: { endsAt: string } | null): { endsAt: Date } | null {
+  return poll ? { endsAt: new Date(poll.endsAt) } : null;
+}
+
 /** Checks against the guideline in force; returns the result and the version checked against. */
 export async function checkAgainstGuideline(
   db: Db,
@@ -117,11 +122,12 @@ export async function checkAgainstGuideline(
     publishAt: Date;
     campaignId: string | null;
     media: readonly PostMediaItem[];
+    poll: { endsAt: Date } | null;
   },
 ): Promise<{ result: CheckResult; guideline: { id: string; version: number } | null }> {
   const guideline = await activeGuideline(db, args.orgId);
   const campaign = args.campaignId ? await loadCampaign(db, { orgId: args.orgId, campaignId: args.campaignId }) : null;
-  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts, args.media), publishAt: args.publishAt, campaign });
+  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts, args.media), publishAt: args.publishAt, campaign, poll: args.poll });
   return { result, guideline: guideline ? { id: guideline.id, version: guideline.version } : null };
 }
 
@@ -135,7 +141,7 @@ export async function requirePassingCheck(
 ) {
   const { post } = args;
   const media = await loadPostMedia(db, { orgId: post.orgId, postId: post.id });
-  const check = await checkAgainstGuideline(db, { orgId: post.orgId, body: post.body, channels: args.channels, accounts: args.accounts, publishAt: args.publishAt, campaignId: post.campaignId, media });
+  const check = await checkAgainstGuideline(db, { orgId: post.orgId, body: post.body, channels: args.channels, accounts: args.accounts, publishAt: args.publishAt, campaignId: post.campaignId, media, poll: pollEnd(post.poll) });
   if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
   return check;
 }

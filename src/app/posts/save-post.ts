@@ -39,6 +39,7 @@ export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgI
         campaignId: input.campaignId,
         templateId: input.campaignId ? input.templateId : null,
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
+        poll: input.poll,
         accountableUserId: input.accountableUserId ?? post.accountableUserId,
         status,
         revision: post.revision + 1,

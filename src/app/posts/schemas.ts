@@ -1,5 +1,6 @@
 // Input schemas for posts, shared with the HTTP routes.
 import { z } from "zod";
+import { ZPollDraft } from "../../domain/website/poll.js";
 
 export const MAX_POST_TEXT = 20_000;
 
@@ -21,6 +22,8 @@ export const ZPostContent = z.object({
   mediaIds: z.array(z.uuid()).max(20).default([]),
   /** The campaign template the text started from. */
   templateId: z.string().max(40).nullable().default(null),
+  /** A poll the post carries (website, and networks with polls). */
+  poll: ZPollDraft.nullable().default(null),
 });
 export type TPostContent = z.input<typeof ZPostContent>;
 

@@ -14,13 +14,13 @@ export type SendResult =
 export async function sendPublication(ctx: AppContext, deps: { connectors: ConnectorRegistry }, claimed: ClaimedPublication): Promise<SendResult> {
   const log = ctx.log.child({ publicationId: claimed.id, postId: claimed.postId, orgId: claimed.orgId });
   try {
-    const { account, text, media } = await loadWhatToSend(ctx, claimed);
+    const { account, text, media, poll } = await loadWhatToSend(ctx, claimed);
     const connector = deps.connectors.get(account.network);
     if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
     const target = { id: account.id, orgId: account.orgId, settings: account.settings };
     let item: PublishedItem | null = claimed.recovering ? await connector.findPublished(target, claimed.idempotencyKey) : null;
     if (item) log.info("interrupted attempt had published; recorded without sending again");
-    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, attempt: claimed.attempts, orgId: claimed.orgId, postId: claimed.postId, text, media });
+    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, attempt: claimed.attempts, orgId: claimed.orgId, postId: claimed.postId, text, media, poll });
     return { kind: "published", item };
   } catch (error) {
     if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while publishing");
@@ -35,7 +35,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
 
 async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
   const [row] = await ctx.db
-    .select({ account: channelAccounts, body: posts.body, override: postChannels.textOverride })
+    .select({ account: channelAccounts, body: posts.body, override: postChannels.textOverride, poll: posts.poll })
     .from(publications)
     .innerJoin(channelAccounts, eq(channelAccounts.id, publications.channelAccountId))
     .innerJoin(posts, eq(posts.id, publications.postId))
@@ -48,5 +48,5 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
     .innerJoin(mediaAssets, eq(mediaAssets.id, postMedia.mediaId))
     .where(eq(postMedia.postId, claimed.postId))
     .orderBy(asc(postMedia.position));
-  return { account: row.account, text: row.override ?? row.body, media };
+  return { account: row.account, text: row.override ?? row.body, media, poll: row.poll };
 }

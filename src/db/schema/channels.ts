@@ -37,7 +37,7 @@ export const channelAccounts = pgTable(
   (t) => [index("channel_accounts_org_idx").on(t.orgId), uniqueIndex("channel_accounts_org_name_unique").on(t.orgId, sql`lower(${t.name})`)],
 );
 
-/** What the website channel publishes: the organisation's own feed (public pages follow with the website issue). */
+/** What the website channel publishes: the organisation's own feed, shown on its public pages. */
 export const websiteEntries = pgTable(
   "website_entries",
   {
@@ -49,6 +49,8 @@ export const websiteEntries = pgTable(
       .notNull()
       .references(() => channelAccounts.id),
     idempotencyKey: text("idempotency_key").notNull().unique(),
+    /** The draht post this entry published (no foreign key: posts refer to channels already). */
+    postId: uuid("post_id"),
     text: text("text").notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
   },

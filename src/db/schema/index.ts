@@ -7,3 +7,6 @@ export * from "./media.js";
 export * from "./org.js";
 export * from "./people.js";
 export * from "./posts.js";
+export * from "./inbox.js";
+export * from "./netiquette.js";
+export * from "./website.js";

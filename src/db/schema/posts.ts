@@ -1,6 +1,7 @@
 // Posts: one text for several channel accounts (with per-account overrides), the approval decisions
 // (Freigabe) and the outbox of publications, one per post and account, which the worker delivers.
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { TPollDraft } from "../../domain/website/poll.js";
 import type { CheckResult } from "../../domain/guidelineChecks.js";
 import type { ApprovalMode, ContentType, PostStatus } from "../../domain/postWorkflow.js";
 import { campaigns } from "./campaigns.js";
@@ -30,6 +31,8 @@ export const posts = pgTable(
     body: text("body").notNull().default(""),
     /** null = as soon as it is approved. */
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    /** A poll the post carries (website channel); null = none. */
+    poll: jsonb("poll").$type<TPollDraft>(),
     status: text("status").$type<PostStatus>().notNull().default("draft"),
     /** Raised by every save; a save naming an older revision is an edit conflict. */
     revision: integer("revision").notNull().default(1),

@@ -24,6 +24,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   GUIDELINE_NOT_ACKNOWLEDGED: 409,
   EDIT_CONFLICT: 409,
   UNSUPPORTED_MEDIA: 415,
+  PROOF_OF_WORK_FAILED: 422,
+  NETIQUETTE_NOT_ACCEPTED: 409,
+  DUPLICATE_COMMENT: 409,
+  COMMENTS_CLOSED: 409,
+  POLL_CLOSED: 409,
+  ALREADY_VOTED: 409,
+  SPAM_SUSPECTED: 422,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {
@@ -53,7 +60,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code: appError.code }, "request refused");
     if (appError.code === "RATE_LIMITED") {
-      const retryAfter = reply.getHeader("retry-after");
+      const retryAfter = reply.getHeader("retry-after") ?? appError.details?.retryAfterSeconds;
       if (retryAfter !== undefined) reply.header("retry-after", retryAfter);
     }
     const message = status >= 500 ? "Internal error" : (appError.userMessage ?? appError.code);

@@ -1,0 +1,59 @@
+// Staff answer a citizen's comment on the website channel: the answer appears in the thread under the
+// organisation's label ("Antwort der Stadtverwaltung"), and a citizen who confirmed an address is told.
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { inboundMessages, organisations, websiteComments } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { duplicateKey } from "../../text/citizenText.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { digestToken } from "../security/tokens.js";
+import { queueAnswerNotice } from "./commentEmails.js";
+import { loadCommentForStaff } from "./commentRecords.js";
+import { websiteSettingsOf } from "./publicOrg.js";
+
+export const ZAnswer = z.object({ text: z.string().trim().min(1).max(5000) });
+
+export async function answerWebsiteComment(ctx: AppContext, options: { actor: OrgActor; orgId: string; commentId: string; input: unknown }) {
+  const input = ZAnswer.parse(options.input);
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const { comment, entry, account } = await loadCommentForStaff(tx, options);
+    requireAllowed(ctx, options.actor, "inbox.reply", { orgId: options.orgId, departmentId: account.departmentId, channelAccountId: account.id });
+    if (comment.status === "deleted" || comment.authorKind !== "citizen") throw new AppError("INVALID_TRANSITION", { details: { status: comment.status } });
+    const settings = await websiteSettingsOf(tx, options.orgId);
+    const [answer] = await tx
+      .insert(websiteComments)
+      .values({
+        orgId: options.orgId,
+        entryId: entry.id,
+        parentId: comment.parentId ?? comment.id,
+        authorKind: "staff",
+        displayName: settings.answerLabel,
+        staffUserId: options.actor.userId,
+        text: input.text,
+        status: "visible",
+        contentHash: digestToken(duplicateKey(input.text)),
+        createdAt: now,
+      })
+      .returning({ id: websiteComments.id });
+    if (!answer) throw new Error("answer insert returned nothing");
+    // Answering a held comment publishes it: an answer to an invisible question would make no sense.
+    if (comment.status === "held") await tx.update(websiteComments).set({ status: "visible" }).where(eq(websiteComments.id, comment.id));
+    await tx.update(inboundMessages).set({ visibility: comment.status === "held" ? "visible" : comment.status }).where(and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, comment.id)));
+    if (comment.email && comment.emailConfirmedAt) {
+      const [org] = await tx.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, options.orgId));
+      if (org) await queueAnswerNotice(tx, { org, to: comment.email, postUrl: `${ctx.publicUrl}/p/${org.slug}/beitrag/${entry.id}#kommentar-${answer.id}`, now });
+    }
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "website.comment.answered",
+      target: { type: "website_comment", id: comment.id },
+      data: { answerId: answer.id, entryId: entry.id, channelAccountId: account.id },
+      occurredAt: now,
+    });
+    return { id: answer.id };
+  });
+}

@@ -1,0 +1,51 @@
+// A moderator releases a held comment or hides a comment, citing the Netiquette clause it breaks.
+// The decision is kept with the comment's moderation trail and in the audit trail.
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { inboundMessages, websiteComments } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { loadCommentForStaff } from "./commentRecords.js";
+import { netiquetteInForce } from "./publicOrg.js";
+
+export const ZCommentDecision = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("release"), reason: z.string().trim().max(1000).default("") }),
+  z.object({ decision: z.literal("hide"), clause: z.number().int().min(1).max(99), reason: z.string().trim().min(1).max(1000) }),
+]);
+
+export async function decideWebsiteComment(ctx: AppContext, options: { actor: OrgActor; orgId: string; commentId: string; input: unknown }) {
+  const input = ZCommentDecision.parse(options.input);
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const { comment, account } = await loadCommentForStaff(tx, options);
+    requireAllowed(ctx, options.actor, "moderation.decide", { orgId: options.orgId, departmentId: account.departmentId, channelAccountId: account.id });
+    if (comment.status === "deleted" || comment.authorKind !== "citizen") throw new AppError("INVALID_TRANSITION", { details: { status: comment.status } });
+    const netiquette = await netiquetteInForce(tx, options.orgId);
+    if (input.decision === "hide" && !netiquette?.clauses.some((c) => c.number === input.clause)) {
+      throw new AppError("VALIDATION_FAILED", { details: { field: "clause", problem: "not_in_netiquette" } });
+    }
+    const status = input.decision === "release" ? "visible" : "hidden";
+    const step = {
+      phase: "moderator",
+      outcome: status,
+      reason: input.reason || input.decision,
+      ...(input.decision === "hide" ? { clause: input.clause } : {}),
+    } as const;
+    await tx
+      .update(websiteComments)
+      .set({ status, moderation: [...comment.moderation, step] })
+      .where(eq(websiteComments.id, comment.id));
+    await tx.update(inboundMessages).set({ visibility: status }).where(and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, comment.id)));
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: input.decision === "release" ? "website.comment.released" : "website.comment.hidden",
+      target: { type: "website_comment", id: comment.id },
+      data: { from: comment.status, to: status, netiquetteId: netiquette?.id ?? null, ...(input.decision === "hide" ? { clause: input.clause } : {}) },
+      occurredAt: now,
+    });
+    return { id: comment.id, status };
+  });
+}

@@ -1,0 +1,112 @@
+// A website post as citizens see it: the text, its poll (results only when they may be shown), and the
+// comment thread: published comments oldest first, replies one level deep, staff answers marked. A
+// citizen's own comments that wait for moderation are included for that citizen only.
+import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { websiteComments, websiteEntries, websitePollVotes, websitePolls } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { mayShowResults, pollIsOpen, tallyPoll } from "../../domain/website/poll.js";
+import type { AppContext } from "../context.js";
+import { findCitizenSession } from "./citizenSession.js";
+import { findPublicOrg, netiquetteInForce } from "./publicOrg.js";
+import { voterToken } from "./vote-in-poll.js";
+
+export const THREAD_PAGE_SIZE = 50;
+
+export interface PublicComment {
+  id: string;
+  authorKind: "citizen" | "staff";
+  displayName: string;
+  text: string;
+  createdAt: string;
+  state: "visible" | "pending" | "deleted";
+  replies: PublicComment[];
+}
+
+export async function getPublicThread(ctx: AppContext, options: { orgKey: string; entryId: string; token?: string; page?: number }) {
+  const org = await findPublicOrg(ctx.db, options.orgKey);
+  const [entry] = await ctx.db
+    .select({ id: websiteEntries.id, text: websiteEntries.text, publishedAt: websiteEntries.publishedAt })
+    .from(websiteEntries)
+    .where(and(eq(websiteEntries.id, options.entryId), eq(websiteEntries.orgId, org.id)));
+  if (!entry) throw new AppError("NOT_FOUND");
+  const session = await findCitizenSession(ctx.db, { orgId: org.id, token: options.token });
+  const now = ctx.clock();
+  const page = Math.max(1, options.page ?? 1);
+  const shown = or(
+    inArray(websiteComments.status, ["visible", "deleted"]),
+    session ? and(eq(websiteComments.status, "held"), eq(websiteComments.sessionId, session.id)) : sql`false`,
+  );
+  const [topLevelCount] = await ctx.db
+    .select({ n: count() })
+    .from(websiteComments)
+    .where(and(eq(websiteComments.entryId, entry.id), isNull(websiteComments.parentId), shown));
+  const topLevel = await ctx.db
+    .select()
+    .from(websiteComments)
+    .where(and(eq(websiteComments.entryId, entry.id), isNull(websiteComments.parentId), shown))
+    .orderBy(asc(websiteComments.createdAt), asc(websiteComments.id))
+    .limit(THREAD_PAGE_SIZE)
+    .offset((page - 1) * THREAD_PAGE_SIZE);
+  const replies = topLevel.length
+    ? await ctx.db
+        .select()
+        .from(websiteComments)
+        .where(and(inArray(websiteComments.parentId, topLevel.map((c) => c.id)), shown))
+        .orderBy(asc(websiteComments.createdAt), asc(websiteComments.id))
+    : [];
+  const present = (row: (typeof topLevel)[number], children: PublicComment[]): PublicComment => ({
+    id: row.id,
+    authorKind: row.authorKind,
+    displayName: row.status === "deleted" ? "" : row.displayName,
+    text: row.status === "deleted" ? "" : row.text,
+    createdAt: row.createdAt.toISOString(),
+    state: row.status === "held" ? "pending" : row.status === "deleted" ? "deleted" : "visible",
+    replies: children,
+  });
+  const comments = topLevel
+    .map((row) => present(row, replies.filter((r) => r.parentId === row.id && r.status !== "deleted").map((r) => present(r, []))))
+    .filter((c) => c.state !== "deleted" || c.replies.length > 0);
+  const netiquette = await netiquetteInForce(ctx.db, org.id);
+  return {
+    org: { slug: org.slug, name: org.name, settings: org.settings },
+    netiquette: netiquette ? { id: netiquette.id, version: netiquette.version, title: netiquette.title } : null,
+    viewer: { hasSession: session !== null, netiquetteAccepted: session !== null && netiquette !== null && session.netiquetteId === netiquette.id },
+    entry: { id: entry.id, text: entry.text, publishedAt: entry.publishedAt.toISOString() },
+    poll: await pollView(ctx, { entryId: entry.id, sessionId: session?.id ?? null, now }),
+    comments,
+    page,
+    pages: Math.max(1, Math.ceil((topLevelCount?.n ?? 0) / THREAD_PAGE_SIZE)),
+  };
+}
+
+async function pollView(ctx: AppContext, args: { entryId: string; sessionId: string | null; now: Date }) {
+  const [poll] = await ctx.db.select().from(websitePolls).where(eq(websitePolls.entryId, args.entryId));
+  if (!poll) return null;
+  let votedFor: number | null = null;
+  if (args.sessionId) {
+    const [mine] = await ctx.db
+      .select({ optionIndex: websitePollVotes.optionIndex })
+      .from(websitePollVotes)
+      .where(and(eq(websitePollVotes.pollId, poll.id), eq(websitePollVotes.voterToken, await voterToken(ctx, poll.id, args.sessionId))));
+    votedFor = mine?.optionIndex ?? null;
+  }
+  const showResults = mayShowResults({ poll, now: args.now, hasVoted: votedFor !== null });
+  let results = null;
+  if (showResults) {
+    const counts = await ctx.db
+      .select({ optionIndex: websitePollVotes.optionIndex, n: count() })
+      .from(websitePollVotes)
+      .where(eq(websitePollVotes.pollId, poll.id))
+      .groupBy(websitePollVotes.optionIndex);
+    results = tallyPoll(poll.options, new Map(counts.map((c) => [c.optionIndex, c.n])));
+  }
+  return {
+    question: poll.question,
+    options: poll.options,
+    endsAt: poll.endsAt.toISOString(),
+    open: pollIsOpen(poll, args.now),
+    resultsVisibility: poll.resultsVisibility,
+    votedFor,
+    results,
+  };
+}

@@ -1,0 +1,78 @@
+// The staff view of citizen comments on the website channel, newest first: filter by state and post,
+// with the post they are under, the moderation trail and whether the administration has answered.
+import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { channelAccounts, websiteComments, websiteEntries } from "../../db/schema/index.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { authorize } from "../../domain/policy.js";
+
+export const ZCommentFilter = z.object({
+  status: z.enum(["visible", "held", "hidden", "deleted"]).optional(),
+  entryId: z.uuid().optional(),
+  /** The createdAt|id of the last row seen, for the next page. */
+  before: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export async function listWebsiteComments(ctx: AppContext, options: { actor: OrgActor; orgId: string; filter: unknown }) {
+  const filter = ZCommentFilter.parse(options.filter);
+  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  const [beforeAt, beforeId] = filter.before?.split("|") ?? [];
+  const rows = await ctx.db
+    .select({
+      comment: websiteComments,
+      entryText: websiteEntries.text,
+      channelAccountId: channelAccounts.id,
+      channelName: channelAccounts.name,
+      departmentId: channelAccounts.departmentId,
+      answers: sql<number>`(select count(*)::int from website_comments a where a.parent_id = coalesce(${websiteComments.parentId}, ${websiteComments.id}) and a.author_kind = 'staff' and a.created_at > ${websiteComments.createdAt})`,
+    })
+    .from(websiteComments)
+    .innerJoin(websiteEntries, eq(websiteEntries.id, websiteComments.entryId))
+    .innerJoin(channelAccounts, eq(channelAccounts.id, websiteEntries.channelAccountId))
+    .where(
+      and(
+        eq(websiteComments.orgId, options.orgId),
+        eq(websiteComments.authorKind, "citizen"),
+        filter.status ? eq(websiteComments.status, filter.status) : undefined,
+        filter.entryId ? eq(websiteComments.entryId, filter.entryId) : undefined,
+        beforeAt && beforeId
+          ? or(lt(websiteComments.createdAt, new Date(beforeAt)), and(eq(websiteComments.createdAt, new Date(beforeAt)), lt(websiteComments.id, beforeId)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(websiteComments.createdAt), desc(websiteComments.id))
+    .limit(filter.limit + 1);
+  const now = ctx.clock();
+  const visible = rows.filter(
+    (r) =>
+      authorize({ actor: options.actor, action: "inbox.view", now, resource: { orgId: options.orgId, departmentId: r.departmentId, channelAccountId: r.channelAccountId } })
+        .allowed,
+  );
+  const page = visible.slice(0, filter.limit);
+  const last = rows.length > filter.limit ? rows[filter.limit - 1] : undefined;
+  const parentIds = [...new Set(page.map((r) => r.comment.parentId).filter((id): id is string => id !== null))];
+  const parents = parentIds.length
+    ? await ctx.db.select({ id: websiteComments.id, displayName: websiteComments.displayName }).from(websiteComments).where(inArray(websiteComments.id, parentIds))
+    : [];
+  return {
+    comments: page.map(({ comment, entryText, channelName, channelAccountId, answers }) => ({
+      id: comment.id,
+      entryId: comment.entryId,
+      entryExcerpt: entryText.slice(0, 140),
+      channelAccountId,
+      channelName,
+      parentId: comment.parentId,
+      parentAuthor: parents.find((p) => p.id === comment.parentId)?.displayName ?? null,
+      displayName: comment.displayName,
+      text: comment.text,
+      status: comment.status,
+      moderation: comment.moderation,
+      answered: answers > 0,
+      emailConfirmed: comment.emailConfirmedAt !== null,
+      createdAt: comment.createdAt.toISOString(),
+    })),
+    next: last ? `${last.comment.createdAt.toISOString()}|${last.comment.id}` : null,
+  };
+}

@@ -1,0 +1,53 @@
+// Looks up an organisation for its public pages by slug or id, with its website settings (defaults
+// when none are stored) and the Netiquette version in force.
+import { and, desc, eq, isNotNull } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { netiquettes, organisations, websiteSettings } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { DEFAULT_WEBSITE_SETTINGS, type TWebsiteSettings } from "../../domain/website/publicSettings.js";
+import type { TNetiquetteClause } from "../../domain/website/netiquette.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface PublicOrg {
+  id: string;
+  slug: string;
+  name: string;
+  settings: TWebsiteSettings;
+}
+
+export interface NetiquetteInForce {
+  id: string;
+  version: number;
+  title: string;
+  intro: string;
+  clauses: TNetiquetteClause[];
+  publishedAt: Date;
+}
+
+export async function findPublicOrg(db: Db | Tx, key: string): Promise<PublicOrg> {
+  const [org] = await db
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .from(organisations)
+    .where(UUID.test(key) ? eq(organisations.id, key) : eq(organisations.slug, key.toLowerCase()));
+  if (!org) throw new AppError("NOT_FOUND");
+  return { ...org, settings: await websiteSettingsOf(db, org.id) };
+}
+
+export async function websiteSettingsOf(db: Db | Tx, orgId: string): Promise<TWebsiteSettings> {
+  const [row] = await db.select().from(websiteSettings).where(eq(websiteSettings.orgId, orgId));
+  if (!row) return DEFAULT_WEBSITE_SETTINGS;
+  const { orgId: _org, updatedAt: _updated, ...settings } = row;
+  return settings;
+}
+
+export async function netiquetteInForce(db: Db | Tx, orgId: string): Promise<NetiquetteInForce | null> {
+  const [row] = await db
+    .select()
+    .from(netiquettes)
+    .where(and(eq(netiquettes.orgId, orgId), isNotNull(netiquettes.publishedAt)))
+    .orderBy(desc(netiquettes.version))
+    .limit(1);
+  if (!row?.publishedAt) return null;
+  return { id: row.id, version: row.version, title: row.title, intro: row.intro, clauses: row.clauses, publishedAt: row.publishedAt };
+}

@@ -1,0 +1,38 @@
+// Inbound messages: everything citizens send to the organisation on any channel (comments, replies,
+// mentions, direct messages), in one model, unique per channel account and external id. The website
+// channel is the first connector to deliver here; the inbox (conversations, SLA) builds on this table.
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { TInboundKind, TInboundVisibility } from "../../domain/inbound.js";
+import { channelAccounts } from "./channels.js";
+import { organisations } from "./org.js";
+
+export const inboundMessages = pgTable(
+  "inbound_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    channelAccountId: uuid("channel_account_id")
+      .notNull()
+      .references(() => channelAccounts.id),
+    externalId: text("external_id").notNull(),
+    kind: text("kind").$type<TInboundKind>().notNull(),
+    authorHandle: text("author_handle").notNull(),
+    authorName: text("author_name").notNull(),
+    text: text("text").notNull(),
+    language: text("language"),
+    /** The published item (our post) the message is under, and the message it answers, as the network names them. */
+    threadExternalId: text("thread_external_id"),
+    inReplyToExternalId: text("in_reply_to_external_id"),
+    visibility: text("visibility").$type<TInboundVisibility>().notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    /** The connector's payload as received, for evidence and re-processing. */
+    raw: jsonb("raw").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("inbound_messages_channel_external_unique").on(t.channelAccountId, t.externalId),
+    index("inbound_messages_org_received_idx").on(t.orgId, t.receivedAt),
+  ],
+);
