@@ -22,6 +22,8 @@ import { orgRoutes } from "./routes/orgs.js";
 import { postRoutes } from "./routes/posts.js";
 import { channelAndGuidelineRoutes } from "./routes/publishing.js";
 import { websiteRoutes } from "./routes/website.js";
+import { publicApiRoutes } from "./public/publicApi.js";
+import { publicPageRoutes } from "./public/publicPages.js";
 
 export interface BuildAppOptions {
   config: TConfig;
@@ -30,6 +32,8 @@ export interface BuildAppOptions {
   ping: () => Promise<void>;
   /** Folder of the built web UI; omitted or missing: the API runs without it. */
   webRoot?: string;
+  /** Folder of the built citizen widget (draht-widget.js, demo page). */
+  widgetRoot?: string;
   isReady?: () => boolean;
 }
 
@@ -85,8 +89,24 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   // Its own scope: the raw-file body parser and its larger body limit apply to the upload route only.
   await app.register(async (scope) => mediaRoutes(scope, { ctx, maxBytes: config.MEDIA_MAX_BYTES, maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS }));
   websiteRoutes(app, { ctx });
+  publicApiRoutes(app, { ctx });
+  // Own scope: the form-body parser and the HTML error pages apply to the citizen pages only.
+  await app.register(async (scope) => publicPageRoutes(scope, { ctx }));
+  await registerWidget(app, options.widgetRoot);
   await registerWebUi(app, options.webRoot);
   return { app, routes };
+}
+
+/**
+ * Serves the embeddable widget to any site (cross-origin resource policy relaxed for it and for the
+ * citizens' API, which other sites' pages call when the organisation lists them for embedding).
+ */
+async function registerWidget(app: FastifyInstance, widgetRoot: string | undefined): Promise<void> {
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/widget/") || request.url.startsWith("/api/public/")) reply.header("cross-origin-resource-policy", "cross-origin");
+  });
+  if (widgetRoot === undefined || !existsSync(widgetRoot)) return;
+  await app.register(fastifyStatic, { root: widgetRoot, prefix: "/widget/", decorateReply: false, maxAge: 300_000 });
 }
 
 /** Serves the React app; unknown non-API paths get index.html so client-side routes load directly. */

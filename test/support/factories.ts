@@ -25,6 +25,7 @@ export const TEST_ENV = {
   ARGON2_MEMORY_KIB: "1024",
   ARGON2_ITERATIONS: "1",
   LOGIN_RATE_PER_MINUTE: "10000",
+  PUBLIC_POW_BITS: "8",
 };
 
 export const SYSTEM = { userId: null, label: "test" };

@@ -1,0 +1,96 @@
+// The citizens' JSON API, used by the widget and by the script that enhances the public pages. No
+// cookies: a citizen session is a bearer token in the x-draht-session header. Cross-site callers are
+// allowed only from the origins the organisation lists for embedding (see publicCors.ts).
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../app/context.js";
+import { acceptNetiquette } from "../../app/website/accept-netiquette.js";
+import { confirmCommentEmail } from "../../app/website/confirm-comment-email.js";
+import { deleteOwnComment } from "../../app/website/delete-own-comment.js";
+import { getPublicThread } from "../../app/website/get-public-thread.js";
+import { listPublicFeed } from "../../app/website/list-public-feed.js";
+import { postCitizenComment } from "../../app/website/post-citizen-comment.js";
+import { issueChallenge } from "../../app/website/proofOfWork.js";
+import { findPublicOrg, netiquetteInForce } from "../../app/website/publicOrg.js";
+import { startCitizenSession } from "../../app/website/start-citizen-session.js";
+import { voteInPoll } from "../../app/website/vote-in-poll.js";
+import { AppError } from "../../domain/errors.js";
+import { registerPublicCors } from "./publicCors.js";
+
+export const SESSION_HEADER = "x-draht-session";
+const ZOrg = z.object({ org: z.string().min(1).max(100) });
+const ZEntry = ZOrg.extend({ entryId: z.uuid() });
+const ZComment = ZOrg.extend({ commentId: z.uuid() });
+const ZPage = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
+const ZToken = z.object({ token: z.string().min(10).max(200) });
+const publicAccess = { config: { access: { kind: "public" } as const } };
+
+const sessionToken = (request: FastifyRequest) => {
+  const value = request.headers[SESSION_HEADER];
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+};
+
+export function publicApiRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
+  const { ctx } = options;
+  registerPublicCors(app, { ctx });
+
+  app.get("/api/public/orgs/:org/feed", publicAccess, async (request) => {
+    const { org } = ZOrg.parse(request.params);
+    return listPublicFeed(ctx, { orgKey: org, page: ZPage.parse(request.query).page });
+  });
+
+  app.get("/api/public/orgs/:org/posts/:entryId", publicAccess, async (request) => {
+    const { org, entryId } = ZEntry.parse(request.params);
+    return getPublicThread(ctx, { orgKey: org, entryId, token: sessionToken(request), page: ZPage.parse(request.query).page });
+  });
+
+  app.get("/api/public/orgs/:org/netiquette", publicAccess, async (request) => {
+    const { org } = ZOrg.parse(request.params);
+    const found = await findPublicOrg(ctx.db, org);
+    const netiquette = await netiquetteInForce(ctx.db, found.id);
+    if (!netiquette) throw new AppError("NOT_FOUND");
+    return { ...netiquette, publishedAt: netiquette.publishedAt.toISOString() };
+  });
+
+  app.post("/api/public/orgs/:org/sessions", publicAccess, async (request, reply) => {
+    const { org } = ZOrg.parse(request.params);
+    reply.status(201);
+    return startCitizenSession(ctx, { orgKey: org, ip: request.ip });
+  });
+
+  app.post("/api/public/orgs/:org/netiquette/accept", publicAccess, async (request) => {
+    const { org } = ZOrg.parse(request.params);
+    const { netiquetteId } = z.object({ netiquetteId: z.uuid() }).parse(request.body);
+    return acceptNetiquette(ctx, { orgKey: org, token: sessionToken(request), netiquetteId });
+  });
+
+  app.get("/api/public/orgs/:org/challenge", publicAccess, async (request, reply) => {
+    ZOrg.parse(request.params);
+    reply.header("cache-control", "no-store");
+    return issueChallenge(ctx);
+  });
+
+  app.post("/api/public/orgs/:org/posts/:entryId/comments", publicAccess, async (request, reply) => {
+    const { org, entryId } = ZEntry.parse(request.params);
+    const result = await postCitizenComment(ctx, { orgKey: org, entryId, token: sessionToken(request), ip: request.ip, input: request.body });
+    reply.status(201);
+    return result;
+  });
+
+  app.post("/api/public/orgs/:org/posts/:entryId/vote", publicAccess, async (request) => {
+    const { org, entryId } = ZEntry.parse(request.params);
+    await voteInPoll(ctx, { orgKey: org, entryId, token: sessionToken(request), ip: request.ip, input: request.body });
+    return getPublicThread(ctx, { orgKey: org, entryId, token: sessionToken(request) }).then((t) => ({ poll: t.poll }));
+  });
+
+  app.post("/api/public/orgs/:org/comments/:commentId/delete", publicAccess, async (request) => {
+    const { commentId } = ZComment.parse(request.params);
+    return deleteOwnComment(ctx, { commentId, token: ZToken.parse(request.body).token });
+  });
+
+  app.post("/api/public/orgs/:org/comments/:commentId/confirm-email", publicAccess, async (request) => {
+    const { commentId } = ZComment.parse(request.params);
+    await confirmCommentEmail(ctx, { commentId, token: ZToken.parse(request.body).token });
+    return { confirmed: true };
+  });
+}
