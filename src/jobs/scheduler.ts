@@ -2,6 +2,7 @@
 // logged and tried again at the next interval. Runs are idempotent, so several workers may run them.
 import type { AppContext } from "../app/context.js";
 import { checkGuidelineReviews } from "../app/guidelines/check-guideline-reviews.js";
+import { applyWebsiteRetention } from "../app/website/apply-website-retention.js";
 
 export interface ScheduledJob {
   id: string;
@@ -9,7 +10,10 @@ export interface ScheduledJob {
   run(ctx: AppContext): Promise<unknown>;
 }
 
-export const SCHEDULED_JOBS: ScheduledJob[] = [{ id: "guideline-review", everyMs: 3_600_000, run: checkGuidelineReviews }];
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  { id: "guideline-review", everyMs: 3_600_000, run: checkGuidelineReviews },
+  { id: "website-retention", everyMs: 3_600_000, run: applyWebsiteRetention },
+];
 
 export function startScheduler(ctx: AppContext, jobs: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {
   const timers = jobs.map((job) => {
