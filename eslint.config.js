@@ -18,7 +18,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
-  { files: ["web/**/*.{ts,tsx}"], languageOptions: { globals: { ...globals.browser } } },
+  { files: ["web/**/*.{ts,tsx}", "widget/**/*.{ts,js}"], languageOptions: { globals: { ...globals.browser } } },
   // The CLI talks to a person on the terminal; tests may assert with non-null assertions.
   { files: ["src/cli/**/*.ts", "bench/**/*.ts", "scripts/**/*.{js,ts}", ".ci/**/*.mjs"], rules: { "no-console": "off" } },
   { files: ["**/*.test.ts", "test/**/*.ts"], rules: { "@typescript-eslint/no-non-null-assertion": "off", "max-lines-per-function": "off" } },

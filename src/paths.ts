@@ -15,3 +15,4 @@ function findPackageRoot(): string {
 
 export const PACKAGE_ROOT = findPackageRoot();
 export const WEB_ROOT = path.join(PACKAGE_ROOT, "dist", "web");
+export const WIDGET_ROOT = path.join(PACKAGE_ROOT, "dist", "widget");

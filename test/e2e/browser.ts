@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { expect } from "vitest";
-import { WEB_ROOT } from "../../src/paths.js";
+import { WEB_ROOT, WIDGET_ROOT } from "../../src/paths.js";
 import { type TestApp, startTestApp } from "../support/testApp.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -22,8 +22,8 @@ export interface ServedApp extends TestApp {
   baseUrl: string;
 }
 
-export async function serveApp(): Promise<ServedApp> {
-  const app = await startTestApp({ webRoot: WEB_ROOT });
+export async function serveApp(options: { env?: Record<string, string> } = {}): Promise<ServedApp> {
+  const app = await startTestApp({ webRoot: WEB_ROOT, widgetRoot: WIDGET_ROOT, env: options.env });
   await app.app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.app.server.address();
   if (!address || typeof address === "string") throw new Error("server has no TCP address");

@@ -14,7 +14,7 @@ export interface TestApp extends DrahtApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { env?: Record<string, string>; clock?: () => Date; webRoot?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; clock?: () => Date; webRoot?: string; widgetRoot?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const env = { ...TEST_ENV, ...options.env };
   const ctx = buildTestContext(database.db, { clock: options.clock, env });
@@ -24,6 +24,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     logger: createLogger({ level: "silent" }),
     ping: database.ping,
     webRoot: options.webRoot,
+    widgetRoot: options.widgetRoot,
   });
   await built.app.ready();
   return {

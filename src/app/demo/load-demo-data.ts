@@ -10,6 +10,7 @@ import { createDepartment } from "../departments/create-department.js";
 import { addMemberUnchecked } from "../members/add-member.js";
 import { createOrganisation } from "../orgs/create-organisation.js";
 import { loadDemoPublishing } from "./load-demo-publishing.js";
+import { loadDemoWebsite } from "./load-demo-website.js";
 
 /** Documented in the README; demo installations only. */
 export const DEMO_PASSWORD = "Musterstadt-Demo-2026";
@@ -77,12 +78,19 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
     });
     userIds.set(person.email, added.userId);
   }
-  await loadDemoPublishing(ctx, {
+  const { websiteAccountId } = await loadDemoPublishing(ctx, {
     admin: adminActor,
     orgId: org.id,
     pressDepartmentId: departmentIds.get("Presse- und Öffentlichkeitsarbeit") ?? "",
     pressUserId: userIds.get("presse@musterstadt.example") ?? "",
     editorUserId: userIds.get("redaktion@musterstadt.example") ?? "",
+    today: ctx.clock(),
+  });
+  await loadDemoWebsite(ctx, {
+    admin: adminActor,
+    orgId: org.id,
+    websiteAccountId,
+    pressUserId: userIds.get("presse@musterstadt.example") ?? "",
     today: ctx.clock(),
   });
   const county = await createOrganisation(ctx, {

@@ -22,7 +22,7 @@ export async function loadDemoPublishing(
 ) {
   const { admin, orgId } = options;
   const officeHours = { timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5, 6, 7], from: "06:00", to: "22:00" };
-  await createChannelAccount(ctx, {
+  const website = await createChannelAccount(ctx, {
     actor: admin,
     orgId,
     input: {
@@ -82,4 +82,5 @@ export async function loadDemoPublishing(
       ],
     },
   });
+  return { websiteAccountId: website.id };
 }

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { CLI_ACTOR, describeError, openRuntime, type Runtime } from "../runtime.js";
 import { loadDemoData, DEMO_PASSWORD } from "../../app/demo/load-demo-data.js";
 import { buildApp } from "../../server/app.js";
-import { WEB_ROOT } from "../../paths.js";
+import { WEB_ROOT, WIDGET_ROOT } from "../../paths.js";
 import { startWorkerFor } from "./worker.js";
 
 export function registerServe(program: Command): void {
@@ -36,7 +36,7 @@ async function serve(options: { demo?: boolean; role: string }): Promise<void> {
     ];
   }
   let ready = false;
-  const { app } = await buildApp({ config, ctx, logger: log, ping: runtime.database.ping, webRoot: WEB_ROOT, isReady: () => ready });
+  const { app } = await buildApp({ config, ctx, logger: log, ping: runtime.database.ping, webRoot: WEB_ROOT, widgetRoot: WIDGET_ROOT, isReady: () => ready });
   await app.listen({ host: config.HOST, port: config.PORT });
   ready = true;
   const worker = roles.has("worker") ? startWorkerFor(runtime) : null;
