@@ -15,6 +15,7 @@ import { ChannelsPage } from "./pages/admin/ChannelsPage";
 import { MembersPage } from "./pages/admin/MembersPage";
 import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
+import { InboxPage } from "./pages/inbox/InboxPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { CampaignBoardPage } from "./pages/publish/CampaignBoardPage";
 import { CampaignsPage } from "./pages/publish/CampaignsPage";
@@ -46,7 +47,7 @@ function Home() {
   );
 }
 
-const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines", "calendar"]);
+const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines", "calendar", "inbox"]);
 const AREA_PAGES = AREAS.map((area) => area.id).filter((id): id is Exclude<AreaId, "admin"> => !BUILT_AREAS.has(id));
 
 export function App() {
@@ -65,6 +66,7 @@ export function App() {
               {AREA_PAGES.map((area) => (
                 <Route key={area} path={area} element={<AreaPage area={area} />} />
               ))}
+              <Route path="inbox" element={<InboxPage />} />
               <Route path="publish" element={<PostsPage />} />
               <Route path="publish/new" element={<ComposerPage />} />
               <Route path="publish/campaigns" element={<CampaignsPage />} />

@@ -1,0 +1,92 @@
+// Eingang: what citizens wrote on the website channel (the first connector of the inbox), newest
+// first, filtered by state; answer as the administration, release held comments, or hide one citing
+// a Netiquette clause. Citizen text is rendered as text only (React escapes it).
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type NetiquetteClause, type WebsiteComment, websiteApi } from "../../api/website";
+import { call } from "../../api/client";
+import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { useAction } from "../../components/useAction";
+import { NotAllowedPage } from "../NotAllowedPage";
+import { CommentCard } from "./CommentCard";
+
+const FILTERS = ["", "held", "visible", "hidden", "deleted"] as const;
+
+export function InboxPage() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const [status, setStatus] = useState<(typeof FILTERS)[number]>("");
+  const [comments, setComments] = useState<WebsiteComment[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [clauses, setClauses] = useState<NetiquetteClause[]>([]);
+  const reload = useCallback(
+    () =>
+      websiteApi.comments(org.id, { status }).then((r) => {
+        setComments(r.comments);
+        setNext(r.next);
+      }),
+    [org.id, status],
+  );
+  const action = useAction(reload);
+  const { setError } = action;
+  useEffect(() => {
+    reload().catch(setError);
+  }, [reload, setError]);
+  useEffect(() => {
+    call<{ clauses: NetiquetteClause[] }>("GET", `/api/public/orgs/${encodeURIComponent(org.id)}/netiquette`).then(
+      (n) => setClauses(n.clauses),
+      () => setClauses([]),
+    );
+  }, [org.id]);
+  if (!org.myActions.includes("inbox.view")) return <NotAllowedPage />;
+
+  async function more() {
+    if (!next) return;
+    const page = await websiteApi.comments(org.id, { status, before: next }).catch((e: unknown) => (setError(e), null));
+    if (!page) return;
+    setComments((c) => [...c, ...page.comments]);
+    setNext(page.next);
+  }
+
+  return (
+    <section aria-labelledby="page-heading">
+      <PageHeading title={t("inbox.title")} id="page-heading" />
+      <p>{t("inbox.intro")}</p>
+      <Notice text={action.notice} />
+      <ErrorMessage error={action.error} />
+      <label htmlFor="inbox-filter">{t("inbox.filter")}</label>
+      <select id="inbox-filter" value={status} onChange={(e) => setStatus(e.target.value as (typeof FILTERS)[number])}>
+        {FILTERS.map((f) => (
+          <option key={f} value={f}>
+            {t(`inbox.status.${f || "all"}`)}
+          </option>
+        ))}
+      </select>
+      {comments.length === 0 ? (
+        <p>{t("inbox.none")}</p>
+      ) : (
+        <ol className="plain-list" aria-label={t("inbox.listLabel")}>
+          {comments.map((c) => (
+            <li key={c.id}>
+              <CommentCard
+                comment={c}
+                clauses={clauses}
+                orgSlug={org.slug}
+                canReply={org.myActions.includes("inbox.reply")}
+                canModerate={org.myActions.includes("moderation.decide")}
+                run={action.run}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+      {next ? (
+        <button type="button" onClick={() => void more()}>
+          {t("inbox.more")}
+        </button>
+      ) : null}
+    </section>
+  );
+}
