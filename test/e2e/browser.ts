@@ -40,3 +40,28 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   });
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
+
+/**
+ * A second web server on another origin (localhost instead of 127.0.0.1) serving the widget's demo page,
+ * as a municipality's own website would embed the widget.
+ */
+export async function serveEmbeddingSite(): Promise<{ origin: string; close(): Promise<void> }> {
+  const { createServer } = await import("node:http");
+  const { readFile } = await import("node:fs/promises");
+  const path = await import("node:path");
+  const server = createServer((request, response) => {
+    const name = path.basename(new URL(request.url ?? "/", "http://x").pathname);
+    if (!["demo.html", "demo-setup.js"].includes(name)) {
+      response.writeHead(404).end();
+      return;
+    }
+    readFile(path.join(WIDGET_ROOT, name)).then(
+      (body) => response.writeHead(200, { "content-type": name.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript" }).end(body),
+      () => response.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("no address");
+  return { origin: `http://localhost:${address.port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

@@ -42,9 +42,13 @@ export async function mountThread(host: HTMLElement, options: { origin: string; 
     if (thread.pages > 1) parts.push(pager(thread, (next) => ((page = next), load())));
     return parts;
   };
+  // Until the thread has loaded, the server-rendered fallback (if any) shows through a slot; then it goes.
+  const fallback = document.createElement("slot");
+  content.append(fallback);
   root.append(h("section", { "aria-label": "Bürgerdialog" }, content, form.element, live));
   try {
     await load();
+    host.replaceChildren();
   } catch (error) {
     announce(error instanceof Error ? error.message : "Der Dialog konnte nicht geladen werden.", true);
   }

@@ -1,0 +1,110 @@
+/// <reference lib="dom" />
+// The issue's browser path on the demo: a citizen opens a post page, votes in the poll, accepts the
+// Netiquette and comments; the press office answers in the inbox; the answer appears highlighted on the
+// post page and in the widget embedded on another site. axe-core checks every page.
+import { and, eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
+import { updateWebsiteSettings } from "../../src/app/website/update-website-settings.js";
+import { websiteSettingsOf } from "../../src/app/website/publicOrg.js";
+import { installationActorIn } from "../../src/app/authorization.js";
+import { organisations, websiteEntries } from "../../src/db/schema/index.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, serveEmbeddingSite } from "./browser.js";
+
+let server: ServedApp;
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveEmbeddingSite>>;
+let orgId: string;
+
+beforeAll(async () => {
+  server = await serveApp();
+  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  browser = await launchBrowser();
+  site = await serveEmbeddingSite();
+  const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
+  orgId = org!.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await server?.close();
+});
+
+const entryIdOf = async (text: string) => {
+  const [entry] = await server.ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.orgId, orgId), eq(websiteEntries.text, text)));
+  return entry!.id;
+};
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
+}
+
+describe("the citizen dialogue on the website channel", () => {
+  it("a citizen votes and comments, the press office answers, and the answer shows highlighted on the page and in the embedded widget", { timeout: 180_000 }, async () => {
+    const citizen = await browser.newPage();
+    const requests: string[] = [];
+    citizen.on("request", (r) => requests.push(r.url()));
+    await citizen.goto(`${server.baseUrl}/p/musterstadt`);
+    await citizen.getByRole("heading", { level: 1, name: "Aktuelles" }).waitFor();
+    await expectAccessible(citizen, "public feed");
+    await citizen.getByRole("link", { name: /^Wahl zum Tier des Monats/ }).click();
+    await citizen.getByRole("heading", { level: 2, name: "Umfrage: Welches Tier stellen wir im Dezember vor?" }).waitFor();
+
+    await citizen.getByRole("radio", { name: "Igel" }).check();
+    await citizen.getByRole("button", { name: "Abstimmen" }).click();
+    await citizen.getByText("Igel: 1 Stimme (100 %) – Ihre Stimme").waitFor();
+    await citizen.getByRole("status").getByText("Danke für Ihre Stimme.").waitFor();
+    await expectAccessible(citizen, "post page with poll results");
+
+    await citizen.goto(`${server.baseUrl}/p/musterstadt/beitrag/${await entryIdOf(DEMO_MARKET_TEXT)}`);
+    await citizen.getByText("Gibt es auf dem Rathausplatz auch Parkplätze für Marktbesucher?").waitFor();
+    await citizen.getByRole("article", { name: "Antwort der Stadtverwaltung" }).first().waitFor();
+    await expectAccessible(citizen, "post page with thread and form");
+    await citizen.getByLabel(/^Name/).fill("Lena aus der Altstadt");
+    await citizen.getByLabel("Ihr Kommentar").fill("Gibt es auf dem neuen Markt auch einen Stand mit regionalem Honig?");
+    await citizen.getByRole("button", { name: "Kommentar senden" }).click();
+    await citizen.getByText("Bitte bestätigen Sie, dass Sie die Netiquette gelesen haben.").waitFor();
+    await citizen.getByRole("checkbox", { name: /Netiquette \(Version 1\) gelesen/ }).check();
+    await citizen.getByRole("button", { name: "Kommentar senden" }).click();
+    await citizen.getByText("Danke! Ihr Kommentar ist veröffentlicht.").waitFor({ timeout: 60_000 });
+    await citizen.getByRole("article", { name: "Kommentar von Lena aus der Altstadt" }).waitFor();
+    await expect(citizen.getByRole("link", { name: "Kommentar löschen" }).getAttribute("href")).resolves.toMatch(/\/loeschen\?token=/);
+
+    const staff = await browser.newPage();
+    await signIn(staff, "presse@musterstadt.example");
+    await staff.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Inbox" }).click();
+    const card = staff.getByRole("article", { name: "Kommentar von Lena aus der Altstadt" });
+    await card.waitFor();
+    await expectAccessible(staff, "inbox");
+    await card.getByRole("button", { name: "Antworten" }).click();
+    await card.getByLabel("Antwort der Verwaltung (öffentlich sichtbar)").fill("Ja, der Imkerverein Musterstadt ist jeden Samstag dabei.");
+    await card.getByRole("button", { name: "Antwort veröffentlichen" }).click();
+    await staff.getByText("Die Antwort ist veröffentlicht.").waitFor();
+
+    await citizen.reload();
+    const answer = citizen.getByRole("article", { name: "Antwort der Stadtverwaltung" }).filter({ hasText: "Imkerverein" });
+    await answer.waitFor();
+    await expect(answer.evaluate((el) => getComputedStyle(el).borderLeftWidth)).resolves.toBe("6px");
+
+    // The same thread, embedded on the municipality's own site (another origin).
+    const settings = await websiteSettingsOf(server.ctx.db, orgId);
+    await updateWebsiteSettings(server.ctx, { actor: installationActorIn(orgId, { userId: null, label: "test" }), orgId, input: { ...settings, embedOrigins: [site.origin] } });
+    const embedded = await browser.newPage();
+    await embedded.goto(`${site.origin}/demo.html?org=musterstadt&post=${await entryIdOf(DEMO_MARKET_TEXT)}&origin=${encodeURIComponent(server.baseUrl)}`);
+    await embedded.getByText("Gibt es auf dem neuen Markt auch einen Stand mit regionalem Honig?").waitFor();
+    await embedded.getByRole("article", { name: "Antwort der Stadtverwaltung" }).filter({ hasText: "Imkerverein" }).waitFor();
+    await embedded.getByRole("link", { name: /^Wahl zum Tier des Monats/ }).waitFor();
+    await expectAccessible(embedded, "widget on the embedding site");
+    const accent = await embedded.getByRole("button", { name: "Kommentar senden" }).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(accent).toBe("rgb(122, 31, 61)"); // themed by the host page's --draht-accent
+
+    const foreign = requests.filter((url) => !url.startsWith(server.baseUrl) && !url.startsWith("data:"));
+    expect(foreign).toEqual([]);
+  });
+});
