@@ -13,6 +13,9 @@ import { createConnectorRegistry } from "../src/channels/registry.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
 import { buildChannelAccount, buildDepartment, buildMedia, buildMember, buildOrg, samplePng, systemAdminOf } from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
+import { buildCitizenComment } from "./support/website.js";
+import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
+import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -38,6 +41,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/posts/:postId/reschedule": { scheduledAt: "2030-01-01T10:00:00Z" },
   "PATCH /api/orgs/:orgId/media/:mediaId": { altText: "Neuer Alternativtext" },
   "POST /api/orgs/:orgId/campaigns": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
+  "POST /api/orgs/:orgId/website/comments/:commentId/answer": { text: "Danke für Ihre Frage." },
+  "POST /api/orgs/:orgId/website/comments/:commentId/decision": { decision: "release" },
+  "PUT /api/orgs/:orgId/website/settings": DEFAULT_WEBSITE_SETTINGS,
+  "POST /api/orgs/:orgId/netiquettes": DEFAULT_NETIQUETTE,
   "PUT /api/orgs/:orgId/campaigns/:campaignId": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
 };
 
@@ -78,6 +85,7 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
     const input = { name: "Marathon", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" };
     url = url.replace(":campaignId", (await saveCampaign(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
   }
+  if (url.includes(":commentId")) url = url.replace(":commentId", await buildCitizenComment(t.ctx, t.app, orgId));
   return url;
 }
 

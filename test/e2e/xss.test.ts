@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // A corpus of over 200 known XSS payloads, posted as citizen comments (text and name) through the public API
 // and some as staff answers, must not execute and must not become markup: on the server-rendered post
 // page (with and without JavaScript), in the widget on another site, and in the admin inbox.

@@ -64,3 +64,15 @@ export async function startCitizen(app: FastifyInstance, orgSlug: string, ip = "
     vote: async (entryId, optionIndex) => call("POST", `/posts/${entryId}/vote`, { optionIndex, work: await work() }),
   };
 }
+
+/** A published citizen comment in an organisation (website account, Netiquette and post made for it). */
+export async function buildCitizenComment(ctx: AppContext, app: FastifyInstance, orgId: string): Promise<string> {
+  const account = await buildChannelAccount(ctx, orgId, { network: "website", name: `Website ${uniqueSuffix()}` });
+  const netiquette = await publishNetiquette(ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
+  const { entryId } = await buildWebsitePost(ctx, { orgId, channelAccountId: account.id });
+  const citizen = await startCitizen(app, orgId, `203.0.113.${Math.floor(Math.random() * 250) + 1}`);
+  await citizen.acceptNetiquette(netiquette.id);
+  const response = await citizen.comment(entryId, { text: `Eine Frage ${uniqueSuffix()}` });
+  if (response.statusCode !== 201) throw new Error(`comment failed: ${response.body}`);
+  return (response.json() as { id: string }).id;
+}
