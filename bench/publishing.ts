@@ -6,7 +6,6 @@
 // Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local).
 import os from "node:os";
 import { count, countDistinct, eq, inArray, sql } from "drizzle-orm";
-import pg from "pg";
 import { installationActorIn } from "../src/app/authorization.js";
 import { buildAppContext, type AppContext } from "../src/app/context.js";
 import { createChannelAccount } from "../src/app/channels/create-channel-account.js";
@@ -19,6 +18,7 @@ import { type Database, openDatabase } from "../src/db/client.js";
 import { postChannels, posts, publications, sandboxDeliveries } from "../src/db/schema/index.js";
 import { startPublishWorker } from "../src/jobs/publishWorker.js";
 import { createLogger } from "../src/logger.js";
+import { freshServerDatabase, reachable } from "./support.js";
 
 const ACCOUNTS = 20;
 const POSTS = 10_000;
@@ -189,35 +189,6 @@ function campaignTimes(from: number): number[] {
     for (let i = 0; i < n; i++) times.push(from + Math.floor(((hour + i / n) * WINDOW_MS) / 24));
   });
   return times;
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function freshServerDatabase(url: string) {
-  const name = `draht_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: target.toString(), poolSize: 10 });
-  const drop = async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
-  return { database, drop };
 }
 
 await main();

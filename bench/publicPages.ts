@@ -1,0 +1,205 @@
+// Public-page benchmark: an organisation with 1,000 website posts and 200,000 comments (a fifth of them
+// replies, some staff answers), served by the real Fastify app on loopback and loaded with autocannon:
+//   (a) GET of a post page (server-rendered thread, random post each request)
+//   (b) POST of a citizen comment through the whole path: session, Netiquette, proof-of-work, rate limits,
+//       duplicate checks, moderation pipeline, comment + inbound message in one transaction.
+// Citizens arrive through a reverse proxy (X-Forwarded-For, one address each), as in production.
+// Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL).
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import autocannon from "autocannon";
+import { count, eq } from "drizzle-orm";
+import { installationActorIn } from "../src/app/authorization.js";
+import { createChannelAccount } from "../src/app/channels/create-channel-account.js";
+import { type AppContext, buildAppContext } from "../src/app/context.js";
+import { createOrganisation } from "../src/app/orgs/create-organisation.js";
+import { acceptNetiquette } from "../src/app/website/accept-netiquette.js";
+import { issueChallenge, solveChallenge } from "../src/app/website/proofOfWork.js";
+import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
+import { startCitizenSession } from "../src/app/website/start-citizen-session.js";
+import { loadConfig } from "../src/config.js";
+import { type Database, openDatabase } from "../src/db/client.js";
+import { inboundMessages, websiteComments, websiteEntries } from "../src/db/schema/index.js";
+import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
+import { createLogger } from "../src/logger.js";
+import { buildApp } from "../src/server/app.js";
+import { freshServerDatabase, reachable } from "./support.js";
+
+const POSTS = 1_000;
+const COMMENTS = 200_000;
+const PER_POST = COMMENTS / POSTS;
+const REPLIES_PER_POST = PER_POST / 5;
+const POST_REQUESTS = 5_000;
+const SESSIONS = 200;
+const SYSTEM = { userId: null, label: "bench" };
+const ENV = {
+  LOG_LEVEL: "silent",
+  TRUST_PROXY: "true",
+  PUBLIC_POW_BITS: "8",
+  PUBLIC_COMMENTS_PER_SESSION: "100000",
+  PUBLIC_COMMENTS_PER_IP: "100000",
+  PUBLIC_SESSIONS_PER_IP: "100000",
+};
+
+async function main() {
+  console.log(`public-page benchmark on ${os.cpus()[0]?.model ?? "?"} (${os.cpus().length} cores), node ${process.version}`);
+  console.log(`data: ${POSTS} posts, ${COMMENTS} comments (${REPLIES_PER_POST} replies per post), loopback HTTP via autocannon`);
+  const targets: { label: string; open: () => Promise<{ database: Database; drop?: () => Promise<void> }> }[] = [
+    { label: "PGlite (embedded)", open: async () => ({ database: await openDatabase({ kind: "pglite", dataDir: null }) }) },
+  ];
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  if (await reachable(serverUrl)) targets.push({ label: "PostgreSQL server", open: () => freshServerDatabase(serverUrl) });
+  else console.log(`PostgreSQL at ${serverUrl} not reachable: server figures skipped`);
+  let failed = false;
+  for (const target of targets) {
+    const { database, drop } = await target.open();
+    try {
+      await database.migrate();
+      failed = !(await runOn(target.label, database)) || failed;
+    } finally {
+      await database.close();
+      await drop?.();
+    }
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+async function runOn(label: string, database: Database): Promise<boolean> {
+  const config = loadConfig(ENV);
+  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config });
+  const seedStart = performance.now();
+  const { orgId, entryIds, netiquetteId } = await seed(ctx);
+  console.log(`\n${label}: seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  const { app } = await buildApp({ config, ctx, logger: createLogger({ level: "silent" }), ping: database.ping });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("no address");
+  const base = `http://127.0.0.1:${address.port}`;
+  try {
+    const pick = () => entryIds[Math.floor(Math.random() * entryIds.length)] ?? "";
+    const page = await autocannon({
+      url: base,
+      connections: 16,
+      duration: 10,
+      requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/p/bench/beitrag/${pick()}` }) }],
+    });
+    report("GET post page", page);
+
+    const tokens: string[] = [];
+    for (let i = 0; i < SESSIONS; i++) {
+      const { token } = await startCitizenSession(ctx, { orgKey: orgId, ip: `10.1.${i >> 8}.${i & 255}` });
+      await acceptNetiquette(ctx, { orgKey: orgId, token, netiquetteId });
+      tokens.push(token);
+    }
+    const works: { challenge: string; nonce: string }[] = [];
+    for (let i = 0; i < POST_REQUESTS; i++) {
+      const { challenge, bits } = await issueChallenge(ctx);
+      works.push({ challenge, nonce: solveChallenge(challenge, bits) });
+    }
+    const [before] = await ctx.db.select({ n: count() }).from(websiteComments);
+    let next = 0;
+    const post = await autocannon({
+      url: base,
+      connections: 16,
+      amount: POST_REQUESTS,
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (req) => {
+            const i = next++;
+            const body = { displayName: `Bürger ${i}`, text: `Frage Nummer ${i}: Wann kommt der Bus ${randomBytes(4).toString("hex")}?`, work: works[i % works.length] };
+            return {
+              ...req,
+              path: `/api/public/orgs/bench/posts/${pick()}/comments`,
+              headers: { "content-type": "application/json", "x-draht-session": tokens[i % tokens.length] ?? "", "x-forwarded-for": `10.2.${(i >> 8) & 255}.${i & 255}` },
+              body: JSON.stringify(body),
+            };
+          },
+        },
+      ],
+    });
+    report("POST comment", post);
+    const [after] = await ctx.db.select({ n: count() }).from(websiteComments);
+    const [inbound] = await ctx.db.select({ n: count() }).from(inboundMessages).where(eq(inboundMessages.orgId, orgId));
+    const stored = (after?.n ?? 0) - (before?.n ?? 0);
+    console.log(`  stored ${stored} new comments for ${post["2xx"]} accepted requests; inbound messages now ${inbound?.n ?? 0}`);
+    const ok = page.non2xx === 0 && page.errors === 0 && post.non2xx === 0 && post.errors === 0 && stored === post["2xx"] && (inbound?.n ?? 0) === (after?.n ?? 0) - staffCount();
+    if (!ok) console.log("  FAILED: errors, non-2xx answers or lost comments");
+    return ok;
+  } finally {
+    await app.close();
+  }
+}
+
+function report(label: string, result: autocannon.Result) {
+  console.log(
+    `  ${label.padEnd(16)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   (${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors)`,
+  );
+}
+
+const STAFF_EVERY = 4;
+const staffCount = () => POSTS * Math.floor(REPLIES_PER_POST / STAFF_EVERY);
+
+async function seed(ctx: AppContext) {
+  const org = await createOrganisation(ctx, { actor: SYSTEM, input: { name: "Benchstadt", slug: "bench", state: "BE" } });
+  const admin = installationActorIn(org.id, SYSTEM);
+  const account = await createChannelAccount(ctx, { actor: admin, orgId: org.id, input: { name: "Website", network: "website" } });
+  const netiquette = await publishNetiquette(ctx, { actor: admin, orgId: org.id, input: DEFAULT_NETIQUETTE });
+  const start = Date.now() - 400 * 86_400_000;
+  const entries = await ctx.db
+    .insert(websiteEntries)
+    .values(Array.from({ length: POSTS }, (_, i) => ({ orgId: org.id, channelAccountId: account.id, idempotencyKey: `bench-${i}`, text: `Beitrag ${i}: Neuigkeiten aus dem Rathaus.`, publishedAt: new Date(start + i * 3_600_000) })))
+    .returning({ id: websiteEntries.id });
+  const entryIds = entries.map((e) => e.id);
+  type CommentRow = typeof websiteComments.$inferInsert;
+  let batch: CommentRow[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = await ctx.db.insert(websiteComments).values(batch).returning({ id: websiteComments.id, entryId: websiteComments.entryId, authorKind: websiteComments.authorKind, parentId: websiteComments.parentId, text: websiteComments.text, displayName: websiteComments.displayName, createdAt: websiteComments.createdAt });
+    const citizen = rows.filter((r) => r.authorKind === "citizen");
+    await ctx.db.insert(inboundMessages).values(
+      citizen.map((r) => ({
+        orgId: org.id,
+        channelAccountId: account.id,
+        externalId: r.id,
+        kind: r.parentId ? ("reply" as const) : ("comment" as const),
+        authorHandle: "session:bench",
+        authorName: r.displayName,
+        text: r.text,
+        threadExternalId: r.entryId,
+        inReplyToExternalId: r.parentId,
+        visibility: "visible" as const,
+        receivedAt: r.createdAt,
+        raw: { source: "website" },
+      })),
+    );
+    batch = [];
+    return rows;
+  };
+  for (const [p, entryId] of entryIds.entries()) {
+    const topLevel = PER_POST - REPLIES_PER_POST;
+    const base = { orgId: org.id, entryId, status: "visible" as const, netiquetteId: netiquette.id, moderation: [] };
+    for (let i = 0; i < topLevel; i++) {
+      batch.push({ ...base, authorKind: "citizen", displayName: `Bürgerin ${i}`, text: `Kommentar ${i} zu Beitrag ${p}: Wie ist das geregelt?`, contentHash: randomBytes(16).toString("hex"), createdAt: new Date(start + p * 3_600_000 + i * 1000) });
+    }
+    const inserted = (await flush()) ?? [];
+    const parents = inserted.slice(0, REPLIES_PER_POST);
+    parents.forEach((parent, i) => {
+      const staff = i % STAFF_EVERY === 0;
+      batch.push({
+        ...base,
+        parentId: parent.id,
+        authorKind: staff ? "staff" : "citizen",
+        displayName: staff ? "Antwort der Verwaltung" : `Nachbar ${i}`,
+        text: staff ? "Vielen Dank für Ihre Frage, wir kümmern uns." : `Antwort ${i}: Das sehe ich auch so.`,
+        contentHash: randomBytes(16).toString("hex"),
+        createdAt: new Date(start + p * 3_600_000 + 500_000 + i * 1000),
+      });
+    });
+    await flush();
+    if ((p + 1) % 250 === 0) process.stdout.write(`  seeded ${p + 1} posts\r`);
+  }
+  return { orgId: org.id, entryIds, netiquetteId: netiquette.id };
+}
+
+await main();
