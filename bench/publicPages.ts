@@ -3,11 +3,11 @@
 //   (a) GET of a post page (server-rendered thread, random post each request)
 //   (b) POST of a citizen comment through the whole path: session, Netiquette, proof-of-work, rate limits,
 //       duplicate checks, moderation pipeline, comment + inbound message in one transaction.
-// Citizens arrive through a reverse proxy (X-Forwarded-For, one address each), as in production.
+// autocannon runs in a worker thread. Citizens arrive through a reverse proxy (X-Forwarded-For, one address each), as in production.
 // Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL).
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import autocannon from "autocannon";
+import { Worker } from "node:worker_threads";
 import { count, eq } from "drizzle-orm";
 import { installationActorIn } from "../src/app/authorization.js";
 import { createChannelAccount } from "../src/app/channels/create-channel-account.js";
@@ -76,54 +76,27 @@ async function runOn(label: string, database: Database): Promise<boolean> {
   if (!address || typeof address === "string") throw new Error("no address");
   const base = `http://127.0.0.1:${address.port}`;
   try {
-    const pick = () => entryIds[Math.floor(Math.random() * entryIds.length)] ?? "";
-    const page = await autocannon({
-      url: base,
-      connections: 16,
-      duration: 10,
-      requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/p/bench/beitrag/${pick()}` }) }],
-    });
+    const plan = { url: base, connections: 16, orgSlug: "bench", entryIds, tokens: [] as string[], works: [] as { challenge: string; nonce: string }[] };
+    const page = await runLoad({ ...plan, kind: "page", durationSeconds: 10 });
     report("GET post page", page);
 
-    const tokens: string[] = [];
     for (let i = 0; i < SESSIONS; i++) {
       const { token } = await startCitizenSession(ctx, { orgKey: orgId, ip: `10.1.${i >> 8}.${i & 255}` });
       await acceptNetiquette(ctx, { orgKey: orgId, token, netiquetteId });
-      tokens.push(token);
+      plan.tokens.push(token);
     }
-    const works: { challenge: string; nonce: string }[] = [];
     for (let i = 0; i < POST_REQUESTS; i++) {
       const { challenge, bits } = await issueChallenge(ctx);
-      works.push({ challenge, nonce: solveChallenge(challenge, bits) });
+      plan.works.push({ challenge, nonce: solveChallenge(challenge, bits) });
     }
     const [before] = await ctx.db.select({ n: count() }).from(websiteComments);
-    let next = 0;
-    const post = await autocannon({
-      url: base,
-      connections: 16,
-      amount: POST_REQUESTS,
-      requests: [
-        {
-          method: "POST",
-          setupRequest: (req) => {
-            const i = next++;
-            const body = { displayName: `Bürger ${i}`, text: `Frage Nummer ${i}: Wann kommt der Bus ${randomBytes(4).toString("hex")}?`, work: works[i % works.length] };
-            return {
-              ...req,
-              path: `/api/public/orgs/bench/posts/${pick()}/comments`,
-              headers: { "content-type": "application/json", "x-draht-session": tokens[i % tokens.length] ?? "", "x-forwarded-for": `10.2.${(i >> 8) & 255}.${i & 255}` },
-              body: JSON.stringify(body),
-            };
-          },
-        },
-      ],
-    });
+    const post = await runLoad({ ...plan, kind: "comment", amount: POST_REQUESTS });
     report("POST comment", post);
     const [after] = await ctx.db.select({ n: count() }).from(websiteComments);
     const [inbound] = await ctx.db.select({ n: count() }).from(inboundMessages).where(eq(inboundMessages.orgId, orgId));
     const stored = (after?.n ?? 0) - (before?.n ?? 0);
-    console.log(`  stored ${stored} new comments for ${post["2xx"]} accepted requests; inbound messages now ${inbound?.n ?? 0}`);
-    const ok = page.non2xx === 0 && page.errors === 0 && post.non2xx === 0 && post.errors === 0 && stored === post["2xx"] && (inbound?.n ?? 0) === (after?.n ?? 0) - staffCount();
+    console.log(`  stored ${stored} new comments for ${post.ok} accepted requests; inbound messages now ${inbound?.n ?? 0}`);
+    const ok = page.non2xx === 0 && page.errors === 0 && post.non2xx === 0 && post.errors === 0 && stored === post.ok && (inbound?.n ?? 0) === (after?.n ?? 0) - staffCount();
     if (!ok) console.log("  FAILED: errors, non-2xx answers or lost comments");
     return ok;
   } finally {
@@ -131,9 +104,40 @@ async function runOn(label: string, database: Database): Promise<boolean> {
   }
 }
 
-function report(label: string, result: autocannon.Result) {
+interface LoadPlan {
+  url: string;
+  kind: "page" | "comment";
+  connections: number;
+  durationSeconds?: number;
+  amount?: number;
+  orgSlug: string;
+  entryIds: string[];
+  tokens: string[];
+  works: { challenge: string; nonce: string }[];
+}
+
+interface LoadFigures {
+  average: number;
+  p50: number;
+  p99: number;
+  total: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Runs the load generator in a worker thread, so it does not share the server's event loop. */
+function runLoad(plan: LoadPlan): Promise<LoadFigures> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./loadWorker.mjs", import.meta.url), { workerData: plan });
+    worker.once("message", (figures: LoadFigures) => resolve(figures));
+    worker.once("error", reject);
+  });
+}
+
+function report(label: string, result: LoadFigures) {
   console.log(
-    `  ${label.padEnd(16)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   (${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors)`,
+    `  ${label.padEnd(16)} ${result.average.toFixed(0).padStart(6)} req/s   p50 ${String(result.p50).padStart(4)} ms   p99 ${String(result.p99).padStart(4)} ms   (${result.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors)`,
   );
 }
 

@@ -26,17 +26,21 @@ export interface NetiquetteInForce {
 }
 
 export async function findPublicOrg(db: Db | Tx, key: string): Promise<PublicOrg> {
-  const [org] = await db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+  const [row] = await db
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, settings: websiteSettings })
     .from(organisations)
+    .leftJoin(websiteSettings, eq(websiteSettings.orgId, organisations.id))
     .where(UUID.test(key) ? eq(organisations.id, key) : eq(organisations.slug, key.toLowerCase()));
-  if (!org) throw new AppError("NOT_FOUND");
-  return { ...org, settings: await websiteSettingsOf(db, org.id) };
+  if (!row) throw new AppError("NOT_FOUND");
+  return { id: row.id, slug: row.slug, name: row.name, settings: row.settings ? settingsOfRow(row.settings) : DEFAULT_WEBSITE_SETTINGS };
 }
 
 export async function websiteSettingsOf(db: Db | Tx, orgId: string): Promise<TWebsiteSettings> {
   const [row] = await db.select().from(websiteSettings).where(eq(websiteSettings.orgId, orgId));
-  if (!row) return DEFAULT_WEBSITE_SETTINGS;
+  return row ? settingsOfRow(row) : DEFAULT_WEBSITE_SETTINGS;
+}
+
+function settingsOfRow(row: typeof websiteSettings.$inferSelect): TWebsiteSettings {
   const { orgId: _org, updatedAt: _updated, ...settings } = row;
   return settings;
 }

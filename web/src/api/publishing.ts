@@ -70,6 +70,14 @@ export interface PostInput {
   campaignId: string | null;
   templateId: string | null;
   mediaIds: string[];
+  poll: PollInput | null;
+}
+
+export interface PollInput {
+  question: string;
+  options: string[];
+  endsAt: string;
+  resultsVisibility: "after_vote" | "after_end";
 }
 
 export interface Campaign {
@@ -121,6 +129,7 @@ export interface PostRecord {
   revision: number;
   departmentId: string | null;
   scheduledAt: string | null;
+  poll: PollInput | null;
   authorUserId: string;
   authorName: string;
   approvalMode: string | null;

@@ -12,6 +12,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { FindingsList } from "./FindingsList";
 import { MediaPicker } from "./MediaPicker";
+import { PollEditor } from "./PollEditor";
 import { PostReview } from "./PostReview";
 import { useComposer } from "./useComposer";
 import { fromLocalInput, toLocalInput } from "./dates";
@@ -95,6 +96,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
       campaignId: fromTemplate?.campaign.id ?? null,
       templateId: template?.id ?? null,
       mediaIds: [],
+      poll: null,
     };
   }
   const { post } = view;
@@ -107,6 +109,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
     campaignId: post.campaignId,
     templateId: post.templateId,
     mediaIds: view.media.map((m) => m.id),
+    poll: post.poll,
   };
 }
 
@@ -222,6 +225,7 @@ function Composer({
             })}
           </fieldset>
           <MediaPicker selected={input.mediaIds} onChange={(mediaIds) => update({ mediaIds })} />
+          <PollEditor poll={input.poll} onChange={(poll) => update({ poll })} />
           <div className="field">
             <label htmlFor="post-department">{t("composer.department")}</label>
             <select id="post-department" value={input.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value || null })}>

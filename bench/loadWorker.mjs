@@ -1,0 +1,35 @@
+// The load generator of the public-page benchmark, in its own thread so that it does not share the
+// server's event loop: runs autocannon against the server and hands back the figures. Plain JavaScript,
+// since worker threads do not inherit tsx's loader. The plan's shape is LoadPlan in publicPages.ts.
+import { parentPort, workerData } from "node:worker_threads";
+import autocannon from "autocannon";
+
+const plan = workerData;
+const pick = () => plan.entryIds[Math.floor(Math.random() * plan.entryIds.length)] ?? "";
+let next = 0;
+const request =
+  plan.kind === "page"
+    ? { method: "GET", setupRequest: (req) => ({ ...req, path: `/p/${plan.orgSlug}/beitrag/${pick()}` }) }
+    : {
+        method: "POST",
+        setupRequest: (req) => {
+          const i = next++;
+          const body = { displayName: `Bürger ${i}`, text: `Frage Nummer ${i}: Wann kommt der Bus ${Math.random().toString(36).slice(2)}?`, work: plan.works[i % plan.works.length] };
+          return {
+            ...req,
+            path: `/api/public/orgs/${plan.orgSlug}/posts/${pick()}/comments`,
+            headers: { "content-type": "application/json", "x-draht-session": plan.tokens[i % plan.tokens.length] ?? "", "x-forwarded-for": `10.2.${(i >> 8) & 255}.${i & 255}` },
+            body: JSON.stringify(body),
+          };
+        },
+      };
+const result = await autocannon({ url: plan.url, connections: plan.connections, duration: plan.durationSeconds, amount: plan.amount, requests: [request] });
+parentPort?.postMessage({
+  average: result.requests.average,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  total: result.requests.total,
+  ok: result["2xx"],
+  non2xx: result.non2xx,
+  errors: result.errors,
+});
