@@ -1,10 +1,10 @@
-// The load generator of the public-page benchmark, in its own thread so that it does not share the
-// server's event loop: runs autocannon against the server and hands back the figures. Plain JavaScript,
-// since worker threads do not inherit tsx's loader. The plan's shape is LoadPlan in publicPages.ts.
-import { parentPort, workerData } from "node:worker_threads";
+// The load generator of the public-page benchmark, in its own process so that it does not share the
+// server's event loop: receives the plan over IPC, runs autocannon against the server and sends back the
+// figures. Plain JavaScript (a child process, not a worker thread: autocannon treats worker threads as its
+// own workers). The plan's shape is LoadPlan in publicPages.ts.
 import autocannon from "autocannon";
 
-const plan = workerData;
+const plan = await new Promise((resolve) => process.once("message", resolve));
 const pick = () => plan.entryIds[Math.floor(Math.random() * plan.entryIds.length)] ?? "";
 let next = 0;
 const request =
@@ -24,7 +24,7 @@ const request =
         },
       };
 const result = await autocannon({ url: plan.url, connections: plan.connections, duration: plan.durationSeconds, amount: plan.amount, requests: [request] });
-parentPort?.postMessage({
+process.send?.({
   average: result.requests.average,
   p50: result.latency.p50,
   p99: result.latency.p99,
@@ -33,3 +33,4 @@ parentPort?.postMessage({
   non2xx: result.non2xx,
   errors: result.errors,
 });
+process.disconnect();

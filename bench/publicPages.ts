@@ -3,11 +3,12 @@
 //   (a) GET of a post page (server-rendered thread, random post each request)
 //   (b) POST of a citizen comment through the whole path: session, Netiquette, proof-of-work, rate limits,
 //       duplicate checks, moderation pipeline, comment + inbound message in one transaction.
-// autocannon runs in a worker thread. Citizens arrive through a reverse proxy (X-Forwarded-For, one address each), as in production.
+// autocannon runs in a child process. Citizens arrive through a reverse proxy (X-Forwarded-For, one address each), as in production.
 // Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL).
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { count, eq } from "drizzle-orm";
 import { installationActorIn } from "../src/app/authorization.js";
 import { createChannelAccount } from "../src/app/channels/create-channel-account.js";
@@ -126,12 +127,14 @@ interface LoadFigures {
   errors: number;
 }
 
-/** Runs the load generator in a worker thread, so it does not share the server's event loop. */
+/** Runs the load generator in a child process, so it does not share the server's event loop. */
 function runLoad(plan: LoadPlan): Promise<LoadFigures> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./loadWorker.mjs", import.meta.url), { workerData: plan });
-    worker.once("message", (figures: LoadFigures) => resolve(figures));
-    worker.once("error", reject);
+    const child = fork(fileURLToPath(new URL("./loadWorker.mjs", import.meta.url)));
+    child.once("message", (figures) => resolve(figures as LoadFigures));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`load generator exited with ${code}`))));
+    child.send(plan);
   });
 }
 

@@ -16,6 +16,7 @@ import { MembersPage } from "./pages/admin/MembersPage";
 import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
 import { InboxPage } from "./pages/inbox/InboxPage";
+import { WebsiteSettingsPage } from "./pages/admin/WebsiteSettingsPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { CampaignBoardPage } from "./pages/publish/CampaignBoardPage";
 import { CampaignsPage } from "./pages/publish/CampaignsPage";
@@ -80,6 +81,7 @@ export function App() {
                 <Route path="members" element={<MembersPage />} />
                 <Route path="departments" element={<DepartmentsPage />} />
                 <Route path="channels" element={<ChannelsPage />} />
+                <Route path="website" element={<WebsiteSettingsPage />} />
                 <Route path="audit" element={<AuditPage />} />
               </Route>
               <Route path="account" element={<AccountPage />} />

@@ -12,6 +12,7 @@ export function AdminLayout() {
     { to: "members", label: t("admin.members"), action: "member.view" },
     { to: "departments", label: t("admin.departments"), action: "department.view" },
     { to: "channels", label: t("admin.channels"), action: "channel.view" },
+    { to: "website", label: t("admin.website"), action: "channel.view" },
     { to: "audit", label: t("admin.audit"), action: "audit.view" },
   ].filter((tab) => org.myActions.includes(tab.action));
   return (
