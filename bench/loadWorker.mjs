@@ -23,7 +23,8 @@ const request =
           };
         },
       };
-const result = await autocannon({ url: plan.url, connections: plan.connections, duration: plan.durationSeconds, amount: plan.amount, requests: [request] });
+const length = plan.amount ? { amount: plan.amount } : { duration: plan.durationSeconds ?? 10 };
+const result = await autocannon({ url: plan.url, connections: plan.connections, ...length, requests: [request] });
 process.send?.({
   average: result.requests.average,
   p50: result.latency.p50,

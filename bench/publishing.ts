@@ -4,7 +4,6 @@
 //   (c) campaign replay: 1645 posts (#24hPolizei) over 24 h compressed into 30 s
 // Two in-process workers share the outbox (SKIP LOCKED). The bench asserts zero duplicates and zero misses.
 // Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local).
-import os from "node:os";
 import { count, countDistinct, eq, inArray, sql } from "drizzle-orm";
 import { installationActorIn } from "../src/app/authorization.js";
 import { buildAppContext, type AppContext } from "../src/app/context.js";
@@ -14,11 +13,11 @@ import { createOrganisation } from "../src/app/orgs/create-organisation.js";
 import { idempotencyKeyOf } from "../src/app/publishing/outbox.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
 import { loadConfig } from "../src/config.js";
-import { type Database, openDatabase } from "../src/db/client.js";
+import type { Database } from "../src/db/client.js";
 import { postChannels, posts, publications, sandboxDeliveries } from "../src/db/schema/index.js";
 import { startPublishWorker } from "../src/jobs/publishWorker.js";
 import { createLogger } from "../src/logger.js";
-import { freshServerDatabase, reachable } from "./support.js";
+import { runOnEveryDatabase } from "./support.js";
 
 const ACCOUNTS = 20;
 const POSTS = 10_000;
@@ -34,28 +33,6 @@ interface Scenario {
 
 /** Setup writes the posts due in the far future; the scenario then moves them to start + offset in one statement. */
 const PARKED = Date.parse("2100-01-01T00:00:00Z");
-
-async function main() {
-  console.log(`publishing benchmark on ${os.cpus()[0]?.model ?? "?"} (${os.cpus().length} cores), node ${process.version}`);
-  const targets: { label: string; open: () => Promise<{ database: Database; drop?: () => Promise<void> }> }[] = [
-    { label: "PGlite (embedded)", open: async () => ({ database: await openDatabase({ kind: "pglite", dataDir: null }) }) },
-  ];
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  if (await reachable(serverUrl)) targets.push({ label: "PostgreSQL server", open: () => freshServerDatabase(serverUrl) });
-  else console.log(`PostgreSQL at ${serverUrl} not reachable: server figures skipped`);
-  let failed = false;
-  for (const target of targets) {
-    const { database, drop } = await target.open();
-    try {
-      await database.migrate();
-      failed = !(await runOn(target.label, database)) || failed;
-    } finally {
-      await database.close();
-      await drop?.();
-    }
-  }
-  process.exit(failed ? 1 : 0);
-}
 
 async function runOn(label: string, database: Database): Promise<boolean> {
   console.log(`\n## ${label}`);
@@ -191,4 +168,4 @@ function campaignTimes(from: number): number[] {
   return times;
 }
 
-await main();
+await runOnEveryDatabase("publishing benchmark", runOn);

@@ -1,6 +1,7 @@
-// Shared by the benchmarks: whether the PostgreSQL server is there, and a fresh database on it.
+// Shared by the benchmarks: running on PGlite and on a fresh database of the PostgreSQL server.
+import os from "node:os";
 import pg from "pg";
-import { openDatabase } from "../src/db/client.js";
+import { type Database, openDatabase } from "../src/db/client.js";
 
 export async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -29,4 +30,30 @@ export async function freshServerDatabase(url: string) {
     await client.end();
   };
   return { database, drop };
+}
+
+/**
+ * Runs a benchmark on embedded PGlite and, when reachable, on a fresh database of the PostgreSQL server
+ * (BENCH_DATABASE_URL, default the local one); exits non-zero when any run reports failure.
+ */
+export async function runOnEveryDatabase(title: string, runOn: (label: string, database: Database) => Promise<boolean>): Promise<never> {
+  console.log(`${title} on ${os.cpus()[0]?.model ?? "?"} (${os.cpus().length} cores), node ${process.version}`);
+  const targets: { label: string; open: () => Promise<{ database: Database; drop?: () => Promise<void> }> }[] = [
+    { label: "PGlite (embedded)", open: async () => ({ database: await openDatabase({ kind: "pglite", dataDir: null }) }) },
+  ];
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  if (await reachable(serverUrl)) targets.push({ label: "PostgreSQL server", open: () => freshServerDatabase(serverUrl) });
+  else console.log(`PostgreSQL at ${serverUrl} not reachable: server figures skipped`);
+  let failed = false;
+  for (const target of targets) {
+    const { database, drop } = await target.open();
+    try {
+      await database.migrate();
+      failed = !(await runOn(target.label, database)) || failed;
+    } finally {
+      await database.close();
+      await drop?.();
+    }
+  }
+  process.exit(failed ? 1 : 0);
 }

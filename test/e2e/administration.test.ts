@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp } from "./browser.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, submitLogin } from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -19,12 +19,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort").fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-}
+const signIn = (page: Page, email: string, password: string) => submitLogin(page, server.baseUrl, email, password);
 
 describe("administration in the browser", () => {
   it("an administrator creates a department and a person, who then sees only what their role allows", async () => {

@@ -65,3 +65,17 @@ export async function serveEmbeddingSite(): Promise<{ origin: string; close(): P
   if (!address || typeof address === "string") throw new Error("no address");
   return { origin: `http://localhost:${address.port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** Fills in and sends the login form (the outcome is the caller's to check). */
+export async function submitLogin(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+}
+
+/** Signs in and waits for the admin app's main navigation. */
+export async function signInAs(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await submitLogin(page, baseUrl, email, password);
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
+}

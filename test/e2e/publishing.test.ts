@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.j
 import { createConnectorRegistry } from "../../src/channels/registry.js";
 import { organisations, publications } from "../../src/db/schema/index.js";
 import { type PublishWorker, startPublishWorker } from "../../src/jobs/publishWorker.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp } from "./browser.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -29,13 +29,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
-}
+const signIn = (page: Page, email: string) => signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
 
 /** The start of the minute at least 45 s from now (time enough to submit first), as the datetime-local field wants it. */
 function nextMinute(): { local: string; at: Date } {

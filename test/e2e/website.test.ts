@@ -7,11 +7,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
 import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
-import { updateWebsiteSettings } from "../../src/app/website/update-website-settings.js";
 import { websiteSettingsOf } from "../../src/app/website/publicOrg.js";
-import { installationActorIn } from "../../src/app/authorization.js";
 import { organisations, websiteEntries } from "../../src/db/schema/index.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, serveEmbeddingSite } from "./browser.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs, serveEmbeddingSite } from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -37,13 +35,7 @@ const entryIdOf = async (text: string) => {
   return entry!.id;
 };
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
-}
+const signIn = (page: Page, email: string) => signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
 
 describe("the citizen dialogue on the website channel", () => {
   it("a citizen votes and comments, the press office answers, and the answer shows highlighted on the page and in the embedded widget", { timeout: 180_000 }, async () => {
@@ -93,8 +85,18 @@ describe("the citizen dialogue on the website channel", () => {
     await expect(answer.evaluate((el) => getComputedStyle(el).borderLeftWidth)).resolves.toBe("6px");
 
     // The same thread, embedded on the municipality's own site (another origin).
-    const settings = await websiteSettingsOf(server.ctx.db, orgId);
-    await updateWebsiteSettings(server.ctx, { actor: installationActorIn(orgId, { userId: null, label: "test" }), orgId, input: { ...settings, embedOrigins: [site.origin] } });
+    // The administration lists the municipality's site for embedding.
+    const admin = await browser.newPage();
+    await signIn(admin, "admin@musterstadt.example");
+    await admin.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Verwaltung" }).click();
+    await admin.getByRole("link", { name: "Website & Netiquette" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Website & Netiquette" }).waitFor();
+    await admin.getByText("In Kraft: Version 1").waitFor();
+    await expectAccessible(admin, "website settings");
+    await admin.getByLabel("Websites, die den Dialog einbetten dürfen").fill(site.origin);
+    await admin.getByRole("button", { name: "Einstellungen speichern" }).click();
+    await admin.getByText("Die Einstellungen sind gespeichert.").waitFor();
+    expect((await websiteSettingsOf(server.ctx.db, orgId)).embedOrigins).toEqual([site.origin]);
     const embedded = await browser.newPage();
     await embedded.goto(`${site.origin}/demo.html?org=musterstadt&post=${await entryIdOf(DEMO_MARKET_TEXT)}&origin=${encodeURIComponent(server.baseUrl)}`);
     await embedded.getByText("Gibt es auf dem neuen Markt auch einen Stand mit regionalem Honig?").waitFor();

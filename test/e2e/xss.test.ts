@@ -11,7 +11,7 @@ import { updateWebsiteSettings } from "../../src/app/website/update-website-sett
 import { DEFAULT_WEBSITE_SETTINGS } from "../../src/domain/website/publicSettings.js";
 import { buildMember, systemAdminOf } from "../support/factories.js";
 import { buildWebsitePost, buildWebsiteScene, startCitizen } from "../support/website.js";
-import { type ServedApp, launchBrowser, serveApp, serveEmbeddingSite } from "./browser.js";
+import { type ServedApp, launchBrowser, serveApp, serveEmbeddingSite, signInAs } from "./browser.js";
 
 const PAYLOADS = readFileSync(new URL("../fixtures/xss-payloads.txt", import.meta.url), "utf8")
   .split("\n")
@@ -152,10 +152,7 @@ describe("untrusted content in real Chromium", () => {
 
   it("runs none of them in the admin inbox", { timeout: 180_000 }, async () => {
     const { page, fired } = await watchedPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel("E-Mail-Adresse").fill(admin.email);
-    await page.getByLabel("Passwort").fill(admin.password);
-    await page.getByRole("button", { name: "Anmelden" }).click();
+    await signInAs(page, server.baseUrl, admin.email, admin.password);
     await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Inbox" }).click();
     await page.getByText(`(Nr. ${PAYLOADS.length - 1})`).waitFor();
     const cards = page.locator("article.card");

@@ -40,8 +40,17 @@ export async function getPublicThread(ctx: AppContext, options: { orgKey: string
     .select({ n: count() })
     .from(websiteComments)
     .where(and(eq(websiteComments.entryId, entry.id), isNull(websiteComments.parentId), shown));
+  const columns = {
+    id: websiteComments.id,
+    parentId: websiteComments.parentId,
+    authorKind: websiteComments.authorKind,
+    displayName: websiteComments.displayName,
+    text: websiteComments.text,
+    status: websiteComments.status,
+    createdAt: websiteComments.createdAt,
+  };
   const topLevel = await ctx.db
-    .select()
+    .select(columns)
     .from(websiteComments)
     .where(and(eq(websiteComments.entryId, entry.id), isNull(websiteComments.parentId), shown))
     .orderBy(asc(websiteComments.createdAt), asc(websiteComments.id))
@@ -49,7 +58,7 @@ export async function getPublicThread(ctx: AppContext, options: { orgKey: string
     .offset((page - 1) * THREAD_PAGE_SIZE);
   const replies = topLevel.length
     ? await ctx.db
-        .select()
+        .select(columns)
         .from(websiteComments)
         .where(and(inArray(websiteComments.parentId, topLevel.map((c) => c.id)), shown))
         .orderBy(asc(websiteComments.createdAt), asc(websiteComments.id))

@@ -1,6 +1,7 @@
 // The citizen-facing side of the website channel: the organisation's public settings, citizens'
 // sessions (a random token, no personal data), their comments, polls and votes, and the short-lived
 // anti-spam records (salted hashes only, deleted after days).
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TCommentStatus, TModerationTrail } from "../../domain/website/commentPipeline.js";
 import type { TPreModeration } from "../../domain/website/publicSettings.js";
@@ -79,7 +80,9 @@ export const websiteComments = pgTable(
     index("website_comments_entry_idx").on(t.entryId, t.createdAt),
     index("website_comments_org_created_idx").on(t.orgId, t.createdAt),
     index("website_comments_hash_idx").on(t.contentHash, t.createdAt),
-    index("website_comments_parent_idx").on(t.parentId),
+    // The two reads of a public thread: a page of top-level comments in order, then their replies.
+    index("website_comments_thread_idx").on(t.entryId, t.createdAt, t.id).where(sql`${t.parentId} is null`),
+    index("website_comments_parent_idx").on(t.parentId, t.createdAt).where(sql`${t.parentId} is not null`),
     index("website_comments_session_idx").on(t.sessionId),
   ],
 );
