@@ -88,6 +88,7 @@ describe("the citizen dialogue on the website channel", () => {
     // The administration lists the municipality's site for embedding.
     const admin = await browser.newPage();
     await signIn(admin, "admin@musterstadt.example");
+    await admin.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
     await admin.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Verwaltung" }).click();
     await admin.getByRole("link", { name: "Website & Netiquette" }).click();
     await admin.getByRole("heading", { level: 1, name: "Website & Netiquette" }).waitFor();
