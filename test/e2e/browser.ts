@@ -41,6 +41,8 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 
+const CONTENT_TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+
 /**
  * A second web server on another origin (localhost instead of 127.0.0.1) serving the widget's demo page,
  * as a municipality's own website would embed the widget.
@@ -51,12 +53,12 @@ export async function serveEmbeddingSite(): Promise<{ origin: string; close(): P
   const path = await import("node:path");
   const server = createServer((request, response) => {
     const name = path.basename(new URL(request.url ?? "/", "http://x").pathname);
-    if (!["demo.html", "demo-setup.js"].includes(name)) {
+    if (!["demo.html", "demo-setup.js", "demo.css"].includes(name)) {
       response.writeHead(404).end();
       return;
     }
     readFile(path.join(WIDGET_ROOT, name)).then(
-      (body) => response.writeHead(200, { "content-type": name.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript" }).end(body),
+      (body) => response.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(name)] ?? "application/octet-stream" }).end(body),
       () => response.writeHead(500).end(),
     );
   });
