@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboundMessages, websiteComments } from "../src/db/schema/index.js";
 import { updateWebsiteSettings } from "../src/app/website/update-website-settings.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
-import { buildMember, systemAdminOf } from "./support/factories.js";
+import { buildChannelAccount, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
-import { buildWebsiteScene, startCitizen } from "./support/website.js";
+import { buildWebsitePost, buildWebsiteScene, startCitizen } from "./support/website.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -87,6 +87,16 @@ describe("commenting on a website post", () => {
     expect(released.statusCode).toBe(200);
     const after = await t.app.inject({ method: "GET", url: `/api/public/orgs/${scene.org.slug}/posts/${scene.entryId}` });
     expect((after.json() as { comments: { text: string }[] }).comments.map((c) => c.text)).toEqual(["Bitte mehr Bänke am Markt."]);
+  });
+
+  it("keeps commenting closed until the organisation has published a Netiquette", async () => {
+    const org = await buildOrg(t.ctx);
+    const account = await buildChannelAccount(t.ctx, org.id, { network: "website", name: "Website" });
+    const { entryId } = await buildWebsitePost(t.ctx, { orgId: org.id, channelAccountId: account.id });
+    const citizen = await startCitizen(t.app, org.slug, "198.51.100.30");
+    const refused = await citizen.comment(entryId, { text: "Darf ich hier schreiben?" });
+    expect(errorCode(refused)).toMatchObject({ code: "DRAHT_ERR_COMMENTS_CLOSED", details: { reason: "no_netiquette" } });
+    expect(((await citizen.call("GET", `/posts/${entryId}`)).json() as { commentsOpen: boolean }).commentsOpen).toBe(false);
   });
 });
 

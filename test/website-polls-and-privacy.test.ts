@@ -139,6 +139,7 @@ describe("data protection", () => {
     expect(left.every((e) => e.at.getTime() >= now.getTime() - 7 * 24 * 3_600_000)).toBe(true);
     const [unconfirmed] = await t.ctx.db.select().from(websiteComments).where(eq(websiteComments.id, id));
     expect(unconfirmed).toMatchObject({ email: null, displayName: "Erika M." });
+    expect(await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "erika@example.org"))).toEqual([]);
 
     now = new Date("2026-02-10T10:00:00Z");
     await applyWebsiteRetention(t.ctx);

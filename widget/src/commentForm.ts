@@ -1,6 +1,8 @@
 // The comment form: name (pseudonym allowed), optional e-mail for answer notices, the text, the
 // Netiquette acceptance before the first comment, and a honeypot field hidden from people.
-import type { PublicApi } from "./api.js";
+import { ApiError, type PublicApi } from "./api.js";
+
+const STALE = new Set(["DRAHT_ERR_NETIQUETTE_NOT_ACCEPTED", "DRAHT_ERR_NOT_AUTHENTICATED"]);
 import { h, uid } from "./dom.js";
 import type { WidgetThread } from "./types.js";
 
@@ -89,6 +91,8 @@ export function createCommentForm(args: { api: PublicApi; origin: string; entryI
       args.announce(confirmation(posted));
     } catch (error) {
       args.announce(error instanceof Error ? error.message : String(error), true);
+      // A lost session or a new Netiquette version: show the thread as it now stands (acceptance again).
+      if (error instanceof ApiError && STALE.has(error.code)) await args.onPosted().catch(() => undefined);
     } finally {
       submit.disabled = false;
     }
@@ -98,7 +102,7 @@ export function createCommentForm(args: { api: PublicApi; origin: string; entryI
     element,
     update(next) {
       thread = next;
-      element.hidden = !next.org.settings.commentsOpen;
+      element.hidden = !next.commentsOpen;
       acceptRow.hidden = next.netiquette === null || next.viewer.netiquetteAccepted;
       if (next.netiquette) {
         netiquetteLink.setAttribute("href", `${args.origin}/p/${encodeURIComponent(next.org.slug)}/netiquette`);

@@ -20,6 +20,8 @@ export async function mountThread(host: HTMLElement, options: { origin: string; 
   let page = Number(host.dataset.drahtPage ?? "1") || 1;
   const load = async () => {
     const thread = await api.get<WidgetThread>(`/posts/${options.entryId}?page=${page}`);
+    // A token the server no longer knows (expired session) is dropped; a new one comes with the next action.
+    if (!thread.viewer.hasSession) api.forgetSession();
     host.style.setProperty("--draht-org-accent", thread.org.settings.accentColor);
     form.update(thread);
     content.replaceChildren(...render(thread));
@@ -67,7 +69,7 @@ function commentList(thread: WidgetThread, _api: PublicApi, onReply: (c: { id: s
       h("p", { class: "meta" }, h("span", { class: "author" }, comment.displayName), " · ", time(comment.createdAt)),
       h("p", {}, citizenText(comment.text)),
     );
-    if (topLevel && comment.state === "visible" && thread.org.settings.commentsOpen) {
+    if (topLevel && comment.state === "visible" && thread.commentsOpen) {
       const reply = h("button", { type: "button", class: "link" }, "Antworten");
       reply.setAttribute("aria-label", `Auf den Kommentar von ${comment.displayName} antworten`);
       reply.addEventListener("click", () => onReply(comment));

@@ -27,6 +27,7 @@ export interface WidgetOrg {
 export interface WidgetThread {
   org: WidgetOrg;
   netiquette: { id: string; version: number; title: string } | null;
+  commentsOpen: boolean;
   viewer: { hasSession: boolean; netiquetteAccepted: boolean };
   entry: { id: string; text: string; publishedAt: string };
   poll: WidgetPoll | null;

@@ -1,8 +1,8 @@
-// Data protection on the website channel, run by the worker: salted IP hashes and spent challenges go
-// after 7 days, unconfirmed e-mail addresses after 7 days, idle citizen sessions after 30 days, and
+// Data protection on the website channel, run by the worker: salted IP hashes, spent challenges, queued
+// e-mails and unconfirmed e-mail addresses go after 7 days, idle citizen sessions after 30 days, and
 // comments older than the organisation's retention period lose their author data ("Anonym").
 import { and, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import { citizenSessions, inboundMessages, websiteComments, websiteEntries, websiteSettings } from "../../db/schema/index.js";
+import { citizenSessions, emailOutbox, inboundMessages, websiteComments, websiteEntries, websiteSettings } from "../../db/schema/index.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../../domain/website/publicSettings.js";
 import type { AppContext } from "../context.js";
 import { forgetExpiredChallenges } from "./proofOfWork.js";
@@ -21,6 +21,11 @@ export async function applyWebsiteRetention(ctx: AppContext) {
     .set({ email: null, emailTokenHash: null })
     .where(and(isNotNull(websiteComments.email), isNull(websiteComments.emailConfirmedAt), lt(websiteComments.createdAt, new Date(now.getTime() - RATE_EVENT_RETENTION_MS))))
     .returning({ id: websiteComments.id });
+  // Without an e-mail channel nothing is sent; queued mails (and their addresses) go after 7 days either way.
+  const mails = await ctx.db
+    .delete(emailOutbox)
+    .where(lt(emailOutbox.createdAt, new Date(now.getTime() - RATE_EVENT_RETENTION_MS)))
+    .returning({ id: emailOutbox.id });
   const sessions = await ctx.db
     .delete(citizenSessions)
     .where(lt(citizenSessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)))
@@ -56,7 +61,7 @@ export async function applyWebsiteRetention(ctx: AppContext) {
     });
     anonymised += due.length;
   }
-  const result = { rateEvents, challenges, unconfirmed: unconfirmed.length, sessions: sessions.length, anonymised };
+  const result = { rateEvents, challenges, unconfirmed: unconfirmed.length, mails: mails.length, sessions: sessions.length, anonymised };
   ctx.log.info(result, "website retention applied");
   return result;
 }

@@ -79,6 +79,8 @@ export async function getPublicThread(ctx: AppContext, options: { orgKey: string
   return {
     org: { slug: org.slug, name: org.name, settings: org.settings },
     netiquette: netiquette ? { id: netiquette.id, version: netiquette.version, title: netiquette.title } : null,
+    /** Open when the organisation allows comments and has published a Netiquette to accept. */
+    commentsOpen: org.settings.commentsOpen && netiquette !== null,
     viewer: { hasSession: session !== null, netiquetteAccepted: session !== null && netiquette !== null && session.netiquetteId === netiquette.id },
     entry: { id: entry.id, text: entry.text, publishedAt: entry.publishedAt.toISOString() },
     poll: await pollView(ctx, { entryId: entry.id, sessionId: session?.id ?? null, now }),

@@ -44,7 +44,9 @@ export async function postCitizenComment(
   const now = ctx.clock();
   const session = await requireCitizenSession(ctx.db, { orgId: org.id, token: options.token, now });
   const netiquette = await netiquetteInForce(ctx.db, org.id);
-  if (netiquette && session.netiquetteId !== netiquette.id) {
+  // Moderation decisions cite the Netiquette's clauses: without published rules there is no commenting.
+  if (!netiquette) throw new AppError("COMMENTS_CLOSED", { details: { reason: "no_netiquette" } });
+  if (session.netiquetteId !== netiquette.id) {
     throw new AppError("NETIQUETTE_NOT_ACCEPTED", { details: { netiquetteId: netiquette.id, version: netiquette.version } });
   }
   const ip = await ipKey(ctx, options.ip);
@@ -95,7 +97,7 @@ export async function postCitizenComment(
         text: input.text,
         status: verdict.status,
         moderation: verdict.trail,
-        netiquetteId: netiquette?.id ?? null,
+        netiquetteId: netiquette.id,
         sessionId: session.id,
         contentHash,
         email: input.email,

@@ -10,6 +10,7 @@ const CACHE_MS = 30_000;
 const PATH = /^\/api\/public\/orgs\/([^/?#]+)/;
 
 export function registerPublicCors(app: FastifyInstance, options: { ctx: AppContext }) {
+  const publicOrigin = new URL(options.ctx.publicUrl).origin;
   const cache = new Map<string, { origins: string[]; until: number }>();
   const originsOf = async (orgKey: string): Promise<string[]> => {
     const now = Date.now();
@@ -31,7 +32,7 @@ export function registerPublicCors(app: FastifyInstance, options: { ctx: AppCont
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const match = PATH.exec(request.url);
     const origin = request.headers.origin;
-    if (!match?.[1] || !origin || origin === `${request.protocol}://${request.host}`) return;
+    if (!match?.[1] || !origin || origin === publicOrigin || origin === `${request.protocol}://${request.host}`) return;
     const listed = (await originsOf(decodeURIComponent(match[1]))).includes(origin);
     if (request.method === "OPTIONS") {
       if (listed) {

@@ -65,7 +65,7 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
     const { seite } = ZPage.parse(request.query);
     const thread = await getPublicThread(ctx, { orgKey: org, entryId, page: seite });
     const base = `/p/${encodeURIComponent(thread.org.slug)}`;
-    const commenting = thread.org.settings.commentsOpen
+    const commenting = thread.commentsOpen
       ? `<p class="notice" data-draht-noscript>Zum Kommentieren und Abstimmen wird JavaScript benötigt: Ein kleines Rechenrätsel in Ihrem Browser schützt vor Spam, ganz ohne Cookies und Captcha-Dienste.</p>`
       : `<p class="notice">Die Kommentarfunktion ist geschlossen.</p>`;
     const main = `<article class="post" aria-labelledby="beitrag-titel">
