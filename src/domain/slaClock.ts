@@ -1,0 +1,135 @@
+// The business-hours clock for response-time targets: office hours per weekday in the organisation's
+// time zone, minus German public holidays of its Bundesland and its own closing days. Pure: instants
+// are parameters; time-zone arithmetic uses Intl only, so daylight-saving changes are handled.
+import { z } from "zod";
+import { publicHolidays } from "./holidays.js";
+
+const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "expected HH:MM");
+
+export const ZBusinessCalendar = z.object({
+  timeZone: z.string().min(1).default("Europe/Berlin"),
+  /** Bundesland code for public holidays (e.g. "NW"). */
+  state: z.string().min(2).max(4),
+  /** Office hours: on the listed ISO weekdays (1 = Monday) from–to; several entries may cover one day. */
+  officeHours: z
+    .array(z.object({ days: z.array(z.number().int().min(1).max(7)).min(1), from: ZClock, to: ZClock }).refine((h) => h.from < h.to, "from must be before to"))
+    .min(1),
+  /** The organisation's own closing days ("YYYY-MM-DD"), e.g. 24 and 31 December or bridge days. */
+  closingDays: z.array(z.iso.date()).default([]),
+});
+export type TBusinessCalendar = z.infer<typeof ZBusinessCalendar>;
+
+const MINUTE = 60_000;
+const MAX_DAYS = 800;
+
+/** Milliseconds of business time between two instants (0 when end is not after start). */
+export function businessMsBetween(calendar: TBusinessCalendar, start: Date, end: Date): number {
+  if (end <= start) return 0;
+  let total = 0;
+  for (const [from, to] of intervalsFrom(calendar, start)) {
+    if (from >= end.getTime()) break;
+    total += Math.min(to, end.getTime()) - Math.max(from, start.getTime());
+  }
+  return total;
+}
+
+/** The instant at which `ms` of business time will have passed after `start` (a due time). */
+export function addBusinessTime(calendar: TBusinessCalendar, start: Date, ms: number): Date {
+  let left = Math.max(0, ms);
+  for (const [from, to] of intervalsFrom(calendar, start)) {
+    const begin = Math.max(from, start.getTime());
+    if (begin + left <= to) return new Date(begin + left);
+    left -= to - begin;
+  }
+  throw new Error("no business time within the search horizon");
+}
+
+/** The first instant at or after `at` inside business hours (for "we answer by …"). */
+export function nextBusinessStart(calendar: TBusinessCalendar, at: Date): Date {
+  return addBusinessTime(calendar, at, 0);
+}
+
+/** Whether the instant lies inside business hours. */
+export function isBusinessTime(calendar: TBusinessCalendar, at: Date): boolean {
+  return nextBusinessStart(calendar, at).getTime() === at.getTime();
+}
+
+/** Business intervals [from, to) in epoch ms, in order, from the local day of `start` on (ending after it). */
+function* intervalsFrom(calendar: TBusinessCalendar, start: Date): Generator<[number, number]> {
+  const closed = new Set(calendar.closingDays);
+  const holidayYears = new Map<number, Set<string>>();
+  const isHoliday = (date: string) => {
+    const year = Number(date.slice(0, 4));
+    let days = holidayYears.get(year);
+    if (!days) {
+      days = new Set(publicHolidays(year, calendar.state).map((h) => h.date));
+      holidayYears.set(year, days);
+    }
+    return days.has(date);
+  };
+  let day = localDate(start, calendar.timeZone);
+  for (let i = 0; i < MAX_DAYS; i++, day = nextDate(day)) {
+    if (closed.has(day) || isHoliday(day)) continue;
+    const weekday = isoWeekday(day);
+    const hours = calendar.officeHours
+      .filter((h) => h.days.includes(weekday))
+      .map((h) => [zonedToEpoch(day, h.from, calendar.timeZone), zonedToEpoch(day, h.to, calendar.timeZone)] as [number, number])
+      .sort((a, b) => a[0] - b[0]);
+    for (const interval of mergeIntervals(hours)) if (interval[1] > start.getTime()) yield interval;
+  }
+}
+
+function mergeIntervals(sorted: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [from, to] of sorted) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+/** "YYYY-MM-DD" of an instant in a time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+function nextDate(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** Offset of the time zone from UTC at an instant, in ms (Berlin in winter: +3,600,000). */
+function offsetAt(epoch: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(epoch));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "0");
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(epoch / 1000) * 1000;
+}
+
+/** The epoch ms of a local wall-clock time (date, HH:MM) in a time zone; 24:00 is the next midnight. */
+function zonedToEpoch(date: string, clock: string, timeZone: string): number {
+  const [hours = 0, minutes = 0] = clock.split(":").map(Number);
+  const wall = Date.parse(`${date}T00:00:00Z`) + hours * 60 * MINUTE + minutes * MINUTE;
+  let epoch = wall - offsetAt(wall, timeZone);
+  // Near a daylight-saving change the first guess uses the other side's offset: correct once.
+  epoch = wall - offsetAt(epoch, timeZone);
+  return epoch;
+}
