@@ -50,3 +50,11 @@ describe("business-hours clock", () => {
     }
   });
 });
+
+describe("the organisation's calendar", () => {
+  it("falls back to town-hall hours and words the acknowledgement with the due time", async () => {
+    const { calendarOf, acknowledgementText, DEFAULT_OFFICE_SCHEDULE } = await import("./slaClock.js");
+    expect(calendarOf({ timeZone: "Europe/Berlin", state: "NW", officeSchedule: null }).officeHours).toEqual(DEFAULT_OFFICE_SCHEDULE.officeHours);
+    expect(acknowledgementText(new Date("2026-11-30T10:00:00Z"), "Europe/Berlin")).toContain("bis Montag, 30. November um 11:00 Uhr");
+  });
+});

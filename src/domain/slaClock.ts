@@ -6,18 +6,49 @@ import { publicHolidays } from "./holidays.js";
 
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "expected HH:MM");
 
+const ZOfficeHours = z
+  .array(z.object({ days: z.array(z.number().int().min(1).max(7)).min(1), from: ZClock, to: ZClock }).refine((h) => h.from < h.to, "from must be before to"))
+  .min(1)
+  .max(30);
+
+/** What an organisation sets: its office hours and closing days (time zone and Bundesland are its own fields). */
+export const ZOfficeSchedule = z.object({
+  officeHours: ZOfficeHours,
+  closingDays: z.array(z.iso.date()).max(400).default([]),
+});
+export type TOfficeSchedule = z.infer<typeof ZOfficeSchedule>;
+
+/** A typical town hall until the organisation sets its own: Monday–Thursday 8–16 h, Friday 8–12 h. */
+export const DEFAULT_OFFICE_SCHEDULE: TOfficeSchedule = {
+  officeHours: [
+    { days: [1, 2, 3, 4], from: "08:00", to: "16:00" },
+    { days: [5], from: "08:00", to: "12:00" },
+  ],
+  closingDays: [],
+};
+
 export const ZBusinessCalendar = z.object({
   timeZone: z.string().min(1).default("Europe/Berlin"),
   /** Bundesland code for public holidays (e.g. "NW"). */
   state: z.string().min(2).max(4),
   /** Office hours: on the listed ISO weekdays (1 = Monday) from–to; several entries may cover one day. */
-  officeHours: z
-    .array(z.object({ days: z.array(z.number().int().min(1).max(7)).min(1), from: ZClock, to: ZClock }).refine((h) => h.from < h.to, "from must be before to"))
-    .min(1),
+  officeHours: ZOfficeHours,
   /** The organisation's own closing days ("YYYY-MM-DD"), e.g. 24 and 31 December or bridge days. */
   closingDays: z.array(z.iso.date()).default([]),
 });
 export type TBusinessCalendar = z.infer<typeof ZBusinessCalendar>;
+
+/** The calendar of an organisation: its schedule in its time zone and Bundesland. */
+export function calendarOf(org: { timeZone: string; state: string; officeSchedule: TOfficeSchedule | null }): TBusinessCalendar {
+  const schedule = org.officeSchedule ?? DEFAULT_OFFICE_SCHEDULE;
+  return { timeZone: org.timeZone, state: org.state, officeHours: schedule.officeHours, closingDays: schedule.closingDays };
+}
+
+/** The automatic acknowledgement outside office hours, naming when the answer will come at the latest. */
+export function acknowledgementText(dueAt: Date, timeZone: string): string {
+  const when = new Intl.DateTimeFormat("de-DE", { timeZone, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }).format(dueAt);
+  return `Vielen Dank, wir haben Ihre Nachricht erhalten. Unser Team ist gerade nicht im Dienst und antwortet Ihnen bis ${when} Uhr.`;
+}
 
 const MINUTE = 60_000;
 const MAX_DAYS = 800;

@@ -98,6 +98,12 @@ describe("the citizen dialogue on the website channel", () => {
     await admin.getByRole("button", { name: "Einstellungen speichern" }).click();
     await admin.getByText("Die Einstellungen sind gespeichert.").waitFor();
     expect((await websiteSettingsOf(server.ctx.db, orgId)).embedOrigins).toEqual([site.origin]);
+    await admin.getByRole("link", { name: "Bürozeiten" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Bürozeiten" }).waitFor();
+    await expectAccessible(admin, "office hours");
+    await admin.getByLabel("Eigene Schließtage").fill("2026-12-24\n2026-12-31");
+    await admin.getByRole("button", { name: "Bürozeiten speichern" }).click();
+    await admin.getByText("Die Bürozeiten sind gespeichert.").waitFor();
     const embedded = await browser.newPage();
     await embedded.goto(`${site.origin}/demo.html?org=musterstadt&post=${await entryIdOf(DEMO_MARKET_TEXT)}&origin=${encodeURIComponent(server.baseUrl)}`);
     await embedded.getByText("Gibt es auf dem neuen Markt auch einen Stand mit regionalem Honig?").waitFor();

@@ -17,6 +17,7 @@ import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
 import { InboxPage } from "./pages/inbox/InboxPage";
 import { WebsiteSettingsPage } from "./pages/admin/WebsiteSettingsPage";
+import { OfficeHoursPage } from "./pages/admin/OfficeHoursPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { CampaignBoardPage } from "./pages/publish/CampaignBoardPage";
 import { CampaignsPage } from "./pages/publish/CampaignsPage";
@@ -82,6 +83,7 @@ export function App() {
                 <Route path="departments" element={<DepartmentsPage />} />
                 <Route path="channels" element={<ChannelsPage />} />
                 <Route path="website" element={<WebsiteSettingsPage />} />
+                <Route path="office-hours" element={<OfficeHoursPage />} />
                 <Route path="audit" element={<AuditPage />} />
               </Route>
               <Route path="account" element={<AccountPage />} />

@@ -1,6 +1,7 @@
 // Organisations (a municipality or authority; fully isolated tenants) and their departments.
 import { sql } from "drizzle-orm";
-import { pgTable, text, timestamp, uniqueIndex, uuid, index } from "drizzle-orm/pg-core";
+import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid, index } from "drizzle-orm/pg-core";
+import type { TOfficeSchedule } from "../../domain/slaClock.js";
 
 export const organisations = pgTable("organisations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -9,6 +10,8 @@ export const organisations = pgTable("organisations", {
   /** Bundesland code (ISO 3166-2:DE without prefix, e.g. "NW"), for public holidays. */
   state: text("state").notNull(),
   timeZone: text("time_zone").notNull().default("Europe/Berlin"),
+  /** Office hours and closing days for response-time targets; null = the default town-hall hours. */
+  officeSchedule: jsonb("office_schedule").$type<TOfficeSchedule>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,4 +1,4 @@
-// An organisation, its departments, its members and its audit trail.
+// An organisation, its office hours, its departments, its members and its audit trail.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { listAuditEvents } from "../../app/audit/list-audit-events.js";
@@ -9,6 +9,7 @@ import { listDepartments } from "../../app/departments/list-departments.js";
 import { ZDepartmentInput } from "../../app/departments/schemas.js";
 import { updateDepartment } from "../../app/departments/update-department.js";
 import { getOrganisation } from "../../app/orgs/get-organisation.js";
+import { getOfficeSchedule, updateOfficeSchedule } from "../../app/orgs/office-schedule.js";
 import { orgActorOf } from "../plugins/auth.js";
 import { ZDepartmentParams, ZOrgParams } from "./params.js";
 
@@ -23,6 +24,16 @@ export function orgRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   app.get("/api/orgs/:orgId", { config: { access: { kind: "org", action: "org.view" } } }, async (request) => {
     const { orgId } = ZOrgParams.parse(request.params);
     return getOrganisation(ctx, { actor: orgActorOf(request), orgId });
+  });
+
+  app.get("/api/orgs/:orgId/office-schedule", { config: { access: { kind: "org", action: "org.view" } } }, async (request) => {
+    const { orgId } = ZOrgParams.parse(request.params);
+    return getOfficeSchedule(ctx, { actor: orgActorOf(request), orgId });
+  });
+
+  app.put("/api/orgs/:orgId/office-schedule", { config: { access: { kind: "org", action: "org.update" } } }, async (request) => {
+    const { orgId } = ZOrgParams.parse(request.params);
+    return updateOfficeSchedule(ctx, { actor: orgActorOf(request), orgId, input: request.body });
   });
 
   app.get("/api/orgs/:orgId/departments", { config: { access: { kind: "org", action: "department.view" } } }, async (request) => {

@@ -13,6 +13,7 @@ export function AdminLayout() {
     { to: "departments", label: t("admin.departments"), action: "department.view" },
     { to: "channels", label: t("admin.channels"), action: "channel.view" },
     { to: "website", label: t("admin.website"), action: "channel.view" },
+    { to: "office-hours", label: t("admin.officeHours"), action: "org.view" },
     { to: "audit", label: t("admin.audit"), action: "audit.view" },
   ].filter((tab) => org.myActions.includes(tab.action));
   return (

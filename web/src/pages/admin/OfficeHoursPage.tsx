@@ -1,0 +1,117 @@
+// Bürozeiten: the office hours per weekday and the organisation's closing days, which response-time
+// targets count in (with the Bundesland's public holidays), and when the office next opens.
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../api/client";
+import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { useAction } from "../../components/useAction";
+import { formatDateTime } from "../publish/dates";
+
+interface OfficeHours {
+  days: number[];
+  from: string;
+  to: string;
+}
+interface OfficeSchedule {
+  schedule: { officeHours: OfficeHours[]; closingDays: string[] };
+  isDefault: boolean;
+  state: string;
+  daysOff: { date: string; name: string; kind: "holiday" | "closing_day" }[];
+  nextOpening: string;
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
+export function OfficeHoursPage() {
+  const { t, i18n } = useTranslation();
+  const org = useOrg();
+  const url = `/api/orgs/${encodeURIComponent(org.id)}/office-schedule`;
+  const [view, setView] = useState<OfficeSchedule | null>(null);
+  const reload = useCallback(() => call<OfficeSchedule>("GET", url).then(setView), [url]);
+  const action = useAction(reload);
+  const { setError } = action;
+  useEffect(() => {
+    reload().catch(setError);
+  }, [reload, setError]);
+  const canEdit = org.myActions.includes("org.update");
+  const hoursOf = (day: number) => view?.schedule.officeHours.find((h) => h.days.includes(day)) ?? null;
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const officeHours = WEEKDAYS.filter((d) => data.get(`open-${d}`) === "on").map((d) => ({ days: [d], from: String(data.get(`from-${d}`)), to: String(data.get(`to-${d}`)) }));
+    const closingDays = String(data.get("closingDays") ?? "")
+      .split(/\s+/)
+      .filter(Boolean);
+    await action.run(async () => (await call("PUT", url, { officeHours, closingDays }), t("officeHours.saved")));
+  }
+
+  return (
+    <section aria-labelledby="page-heading">
+      <PageHeading title={t("officeHours.title")} id="page-heading" />
+      <p>{t("officeHours.intro")}</p>
+      <Notice text={action.notice} />
+      <ErrorMessage error={action.error} />
+      {view ? (
+        <>
+          <p>{t("officeHours.nextOpening", { at: formatDateTime(view.nextOpening, i18n.language) })}</p>
+          <form onSubmit={save} className="card wide" key={JSON.stringify(view.schedule)}>
+            <fieldset disabled={!canEdit}>
+              <legend>{view.isDefault ? t("officeHours.legendDefault") : t("officeHours.legend")}</legend>
+              <table>
+                <caption className="visually-hidden">{t("officeHours.legend")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("officeHours.day")}</th>
+                    <th scope="col">{t("officeHours.open")}</th>
+                    <th scope="col">{t("officeHours.from")}</th>
+                    <th scope="col">{t("officeHours.to")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {WEEKDAYS.map((d) => {
+                    const hours = hoursOf(d);
+                    const day = t(`officeHours.weekday.${d}`);
+                    return (
+                      <tr key={d}>
+                        <th scope="row">{day}</th>
+                        <td>
+                          <input type="checkbox" name={`open-${d}`} defaultChecked={hours !== null} aria-label={t("officeHours.openOn", { day })} />
+                        </td>
+                        <td>
+                          <input type="time" name={`from-${d}`} defaultValue={hours?.from ?? "08:00"} aria-label={t("officeHours.fromOn", { day })} />
+                        </td>
+                        <td>
+                          <input type="time" name={`to-${d}`} defaultValue={hours?.to ?? "16:00"} aria-label={t("officeHours.toOn", { day })} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              <div className="field">
+                <label htmlFor="closing-days">{t("officeHours.closingDays")}</label>
+                <textarea id="closing-days" name="closingDays" rows={4} aria-describedby="closing-days-hint" defaultValue={view.schedule.closingDays.join("\n")} />
+                <p id="closing-days-hint" className="hint">
+                  {t("officeHours.closingDaysHint")}
+                </p>
+              </div>
+              <button type="submit">{t("officeHours.save")}</button>
+            </fieldset>
+          </form>
+          <h2>{t("officeHours.daysOff", { state: view.state })}</h2>
+          <ul>
+            {view.daysOff.map((d) => (
+              <li key={`${d.kind}-${d.date}`}>
+                {new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "de-DE", { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${d.date}T00:00:00Z`))}:{" "}
+                {d.kind === "holiday" ? d.name : t("officeHours.closingDay")}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
