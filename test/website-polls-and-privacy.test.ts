@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyWebsiteRetention } from "../src/app/website/apply-website-retention.js";
 import { updateWebsiteSettings } from "../src/app/website/update-website-settings.js";
-import { emailOutbox, inboundMessages, publicRateEvents, websiteComments, websitePollVotes } from "../src/db/schema/index.js";
+import { conversations, emailOutbox, inboundMessages, publicRateEvents, websiteComments, websitePollVotes } from "../src/db/schema/index.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 import { buildMember, systemAdminOf } from "./support/factories.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
@@ -119,6 +119,8 @@ describe("data protection", () => {
     expect(row).toMatchObject({ status: "deleted", text: "", displayName: "", email: null, sessionId: null });
     const [inbound] = await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.externalId, id));
     expect(inbound).toMatchObject({ visibility: "deleted", text: "", authorName: "" });
+    const [conversation] = await t.ctx.db.select().from(conversations).where(eq(conversations.id, inbound!.conversationId!));
+    expect(conversation?.citizenName).toBe("");
     const page = await t.app.inject({ method: "GET", url: `/p/${scene.org.slug}/beitrag/${scene.entryId}` });
     expect(page.body).not.toContain("Lindenstraße");
   });
@@ -147,6 +149,8 @@ describe("data protection", () => {
     expect(anonymised).toMatchObject({ displayName: "Anonym", sessionId: null, deleteTokenHash: null, text: "Alte Frage zum Markt" });
     const [inbound] = await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.externalId, id));
     expect(inbound).toMatchObject({ authorName: "Anonym", authorHandle: "anonym" });
+    const [conversation] = await t.ctx.db.select().from(conversations).where(eq(conversations.id, inbound!.conversationId!));
+    expect(conversation?.citizenName).toBe("Anonym");
   });
 });
 

@@ -9,6 +9,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { digestToken } from "../security/tokens.js";
+import { recordStaffResponse } from "../inbox/threadIntoConversation.js";
 import { queueAnswerNotice } from "./commentEmails.js";
 import { loadCommentForStaff } from "./commentRecords.js";
 import { websiteSettingsOf } from "./publicOrg.js";
@@ -42,6 +43,7 @@ export async function answerWebsiteComment(ctx: AppContext, options: { actor: Or
     // Answering a held comment publishes it: an answer to an invisible question would make no sense.
     if (comment.status === "held") await tx.update(websiteComments).set({ status: "visible" }).where(eq(websiteComments.id, comment.id));
     await tx.update(inboundMessages).set({ visibility: comment.status === "held" ? "visible" : comment.status }).where(and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, comment.id)));
+    await recordStaffResponse(tx, { channelAccountId: account.id, externalId: comment.id, at: now });
     if (comment.email && comment.emailConfirmedAt) {
       const [org] = await tx.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, options.orgId));
       if (org) await queueAnswerNotice(tx, { org, to: comment.email, postUrl: `${ctx.publicUrl}/p/${org.slug}/beitrag/${entry.id}#kommentar-${answer.id}`, now });

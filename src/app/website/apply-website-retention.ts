@@ -58,6 +58,9 @@ export async function applyWebsiteRetention(ctx: AppContext) {
           .set({ authorName: ANONYMOUS, authorHandle: "anonym", raw: { source: "website", anonymisedAt: now.toISOString() } })
           .where(and(eq(inboundMessages.channelAccountId, row.channelAccountId), eq(inboundMessages.externalId, row.id)));
       }
+      await tx.execute(sql`
+        update conversations set citizen_name = ${ANONYMOUS}
+        where id in (select conversation_id from inbound_messages where external_id in (${sql.join(due.map((d) => sql`${d.id}`), sql`, `)}))`);
     });
     anonymised += due.length;
   }

@@ -1,6 +1,6 @@
 // A citizen deletes their own comment with the link they received: text, name and address are
 // removed at once; the place in the thread stays ("Kommentar gelöscht") so answers keep their context.
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { inboundMessages, websiteComments, websiteEntries } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { AppContext } from "../context.js";
@@ -26,6 +26,11 @@ export async function deleteOwnComment(ctx: AppContext, options: { commentId: st
       .update(inboundMessages)
       .set({ visibility: "deleted", text: "", authorName: "", authorHandle: "deleted", raw: { source: "website", deletedByAuthorAt: now.toISOString() } })
       .where(and(eq(inboundMessages.channelAccountId, entry?.channelAccountId ?? ""), eq(inboundMessages.externalId, row.id)));
+    // The conversation forgets the name once nothing of the citizen's is left in it.
+    await tx.execute(sql`
+      update conversations c set citizen_name = '' where c.id = (
+        select m.conversation_id from inbound_messages m where m.channel_account_id = ${entry?.channelAccountId ?? null} and m.external_id = ${row.id})
+      and not exists (select 1 from inbound_messages o where o.conversation_id = c.id and o.visibility <> 'deleted')`);
     return { entryId: row.entryId };
   });
 }

@@ -4,6 +4,7 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { TInboundKind, TInboundVisibility } from "../../domain/inbound.js";
 import { channelAccounts } from "./channels.js";
+import { conversations } from "./conversations.js";
 import { organisations } from "./org.js";
 
 export const inboundMessages = pgTable(
@@ -17,6 +18,8 @@ export const inboundMessages = pgTable(
       .notNull()
       .references(() => channelAccounts.id),
     externalId: text("external_id").notNull(),
+    /** The conversation (Vorgang) the message was threaded into. */
+    conversationId: uuid("conversation_id").references(() => conversations.id),
     kind: text("kind").$type<TInboundKind>().notNull(),
     authorHandle: text("author_handle").notNull(),
     authorName: text("author_name").notNull(),
@@ -34,5 +37,6 @@ export const inboundMessages = pgTable(
   (t) => [
     uniqueIndex("inbound_messages_channel_external_unique").on(t.channelAccountId, t.externalId),
     index("inbound_messages_org_received_idx").on(t.orgId, t.receivedAt),
+    index("inbound_messages_conversation_idx").on(t.conversationId, t.receivedAt),
   ],
 );

@@ -2,6 +2,7 @@
 export * from "./audit.js";
 export * from "./campaigns.js";
 export * from "./channels.js";
+export * from "./conversations.js";
 export * from "./guidelines.js";
 export * from "./media.js";
 export * from "./org.js";
