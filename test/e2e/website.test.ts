@@ -89,7 +89,10 @@ describe("the citizen dialogue on the website channel", () => {
     const admin = await browser.newPage();
     await signIn(admin, "admin@musterstadt.example");
     await admin.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
-    await admin.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Verwaltung" }).click();
+    // The navigation follows once the chosen organisation has loaded.
+    const adminLink = admin.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Verwaltung" });
+    await expect.poll(() => adminLink.getAttribute("href")).toContain(orgId);
+    await adminLink.click();
     await admin.getByRole("link", { name: "Website & Netiquette" }).click();
     await admin.getByRole("heading", { level: 1, name: "Website & Netiquette" }).waitFor();
     await admin.getByText("In Kraft: Version 1").waitFor();
