@@ -1,8 +1,8 @@
 // Staff answer a citizen's comment on the website channel: the answer appears in the thread under the
 // organisation's label ("Antwort der Stadtverwaltung"), and a citizen who confirmed an address is told.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { inboundMessages, organisations, websiteComments } from "../../db/schema/index.js";
+import { organisations, websiteComments } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { duplicateKey } from "../../text/citizenText.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
@@ -11,7 +11,7 @@ import type { AppContext } from "../context.js";
 import { digestToken } from "../security/tokens.js";
 import { recordStaffResponse } from "../inbox/threadIntoConversation.js";
 import { queueAnswerNotice } from "./commentEmails.js";
-import { loadCommentForStaff } from "./commentRecords.js";
+import { loadCommentForStaff, updateInboundCopy } from "./commentRecords.js";
 import { websiteSettingsOf } from "./publicOrg.js";
 
 export const ZAnswer = z.object({ text: z.string().trim().min(1).max(5000) });
@@ -41,8 +41,10 @@ export async function answerWebsiteComment(ctx: AppContext, options: { actor: Or
       .returning({ id: websiteComments.id });
     if (!answer) throw new Error("answer insert returned nothing");
     // Answering a held comment publishes it: an answer to an invisible question would make no sense.
-    if (comment.status === "held") await tx.update(websiteComments).set({ status: "visible" }).where(eq(websiteComments.id, comment.id));
-    await tx.update(inboundMessages).set({ visibility: comment.status === "held" ? "visible" : comment.status }).where(and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, comment.id)));
+    if (comment.status === "held") {
+      await tx.update(websiteComments).set({ status: "visible" }).where(eq(websiteComments.id, comment.id));
+      await updateInboundCopy(tx, { channelAccountId: account.id, commentId: comment.id, set: { visibility: "visible" } });
+    }
     await recordStaffResponse(tx, { channelAccountId: account.id, externalId: comment.id, at: now });
     if (comment.email && comment.emailConfirmedAt) {
       const [org] = await tx.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, options.orgId));

@@ -2,9 +2,10 @@
 // e-mails and unconfirmed e-mail addresses go after 7 days, idle citizen sessions after 30 days, and
 // comments older than the organisation's retention period lose their author data ("Anonym").
 import { and, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import { citizenSessions, emailOutbox, inboundMessages, websiteComments, websiteEntries, websiteSettings } from "../../db/schema/index.js";
+import { citizenSessions, emailOutbox, websiteComments, websiteEntries, websiteSettings } from "../../db/schema/index.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../../domain/website/publicSettings.js";
 import type { AppContext } from "../context.js";
+import { updateInboundCopy } from "./commentRecords.js";
 import { forgetExpiredChallenges } from "./proofOfWork.js";
 import { RATE_EVENT_RETENTION_MS, forgetOldRateEvents } from "./publicRateLimit.js";
 
@@ -53,14 +54,13 @@ export async function applyWebsiteRetention(ctx: AppContext) {
         .set({ displayName: ANONYMOUS, email: null, emailTokenHash: null, emailConfirmedAt: null, deleteTokenHash: null, sessionId: null, anonymisedAt: now })
         .where(inArray(websiteComments.id, due.map((d) => d.id)));
       for (const row of due) {
-        await tx
-          .update(inboundMessages)
-          .set({ authorName: ANONYMOUS, authorHandle: "anonym", raw: { source: "website", anonymisedAt: now.toISOString() } })
-          .where(and(eq(inboundMessages.channelAccountId, row.channelAccountId), eq(inboundMessages.externalId, row.id)));
+        await updateInboundCopy(tx, {
+          channelAccountId: row.channelAccountId,
+          commentId: row.id,
+          set: { authorName: ANONYMOUS, authorHandle: "anonym", raw: { source: "website", anonymisedAt: now.toISOString() } },
+          citizenName: { to: ANONYMOUS, whenNothingLeft: false },
+        });
       }
-      await tx.execute(sql`
-        update conversations set citizen_name = ${ANONYMOUS}
-        where id in (select conversation_id from inbound_messages where external_id in (${sql.join(due.map((d) => sql`${d.id}`), sql`, `)}))`);
     });
     anonymised += due.length;
   }

@@ -1,13 +1,13 @@
 // A moderator releases a held comment or hides a comment, citing the Netiquette clause it breaks.
 // The decision is kept with the comment's moderation trail and in the audit trail.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { inboundMessages, websiteComments } from "../../db/schema/index.js";
+import { websiteComments } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { loadCommentForStaff } from "./commentRecords.js";
+import { loadCommentForStaff, updateInboundCopy } from "./commentRecords.js";
 import { netiquetteInForce } from "./publicOrg.js";
 
 export const ZCommentDecision = z.discriminatedUnion("decision", [
@@ -37,7 +37,7 @@ export async function decideWebsiteComment(ctx: AppContext, options: { actor: Or
       .update(websiteComments)
       .set({ status, moderation: [...comment.moderation, step] })
       .where(eq(websiteComments.id, comment.id));
-    await tx.update(inboundMessages).set({ visibility: status }).where(and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, comment.id)));
+    await updateInboundCopy(tx, { channelAccountId: account.id, commentId: comment.id, set: { visibility: status } });
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,
