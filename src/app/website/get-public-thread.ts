@@ -2,13 +2,12 @@
 // comment thread: published comments oldest first, replies one level deep, staff answers marked. A
 // citizen's own comments that wait for moderation are included for that citizen only.
 import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { websiteComments, websiteEntries, websitePollVotes, websitePolls } from "../../db/schema/index.js";
+import { websiteComments, websiteEntries } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
-import { mayShowResults, pollIsOpen, tallyPoll } from "../../domain/website/poll.js";
 import type { AppContext } from "../context.js";
 import { findCitizenSession } from "./citizenSession.js";
 import { findPublicOrg, netiquetteInForce } from "./publicOrg.js";
-import { voterToken } from "./vote-in-poll.js";
+import { pollViewOf } from "./pollRecords.js";
 
 export const THREAD_PAGE_SIZE = 50;
 
@@ -83,41 +82,9 @@ export async function getPublicThread(ctx: AppContext, options: { orgKey: string
     commentsOpen: org.settings.commentsOpen && netiquette !== null,
     viewer: { hasSession: session !== null, netiquetteAccepted: session !== null && netiquette !== null && session.netiquetteId === netiquette.id },
     entry: { id: entry.id, text: entry.text, publishedAt: entry.publishedAt.toISOString() },
-    poll: await pollView(ctx, { entryId: entry.id, sessionId: session?.id ?? null, now }),
+    poll: await pollViewOf(ctx, { entryId: entry.id, sessionId: session?.id ?? null, now }),
     comments,
     page,
     pages: Math.max(1, Math.ceil((topLevelCount?.n ?? 0) / THREAD_PAGE_SIZE)),
-  };
-}
-
-async function pollView(ctx: AppContext, args: { entryId: string; sessionId: string | null; now: Date }) {
-  const [poll] = await ctx.db.select().from(websitePolls).where(eq(websitePolls.entryId, args.entryId));
-  if (!poll) return null;
-  let votedFor: number | null = null;
-  if (args.sessionId) {
-    const [mine] = await ctx.db
-      .select({ optionIndex: websitePollVotes.optionIndex })
-      .from(websitePollVotes)
-      .where(and(eq(websitePollVotes.pollId, poll.id), eq(websitePollVotes.voterToken, await voterToken(ctx, poll.id, args.sessionId))));
-    votedFor = mine?.optionIndex ?? null;
-  }
-  const showResults = mayShowResults({ poll, now: args.now, hasVoted: votedFor !== null });
-  let results = null;
-  if (showResults) {
-    const counts = await ctx.db
-      .select({ optionIndex: websitePollVotes.optionIndex, n: count() })
-      .from(websitePollVotes)
-      .where(eq(websitePollVotes.pollId, poll.id))
-      .groupBy(websitePollVotes.optionIndex);
-    results = tallyPoll(poll.options, new Map(counts.map((c) => [c.optionIndex, c.n])));
-  }
-  return {
-    question: poll.question,
-    options: poll.options,
-    endsAt: poll.endsAt.toISOString(),
-    open: pollIsOpen(poll, args.now),
-    resultsVisibility: poll.resultsVisibility,
-    votedFor,
-    results,
   };
 }

@@ -4,6 +4,7 @@
 // inbound message in the same transaction.
 import { and, count, eq, gte, ne } from "drizzle-orm";
 import { z } from "zod";
+import type { Db, Tx } from "../../db/client.js";
 import { websiteComments, websiteEntries } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { BUILT_IN_PHASES, runCommentPipeline } from "../../domain/website/commentPipeline.js";
@@ -138,7 +139,7 @@ export async function postCitizenComment(
 }
 
 /** Replies nest one level: answering a reply attaches to the reply's top-level comment. */
-async function topLevelParent(tx: Parameters<typeof ingestMessage>[0], args: { parentId: string | null; entryId: string }): Promise<string | null> {
+async function topLevelParent(tx: Db | Tx, args: { parentId: string | null; entryId: string }): Promise<string | null> {
   if (!args.parentId) return null;
   const [parent] = await tx
     .select({ id: websiteComments.id, parentId: websiteComments.parentId, status: websiteComments.status })

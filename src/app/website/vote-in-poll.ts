@@ -1,13 +1,14 @@
 // A citizen votes in a poll: one vote per citizen session, recorded under a salted, non-reversible
-// token (HMAC of poll and session); nothing else about the voter is stored.
+// token (HMAC of poll and session); nothing else about the voter is stored. Returns the poll as the
+// citizen now sees it.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { websiteEntries, websitePollVotes, websitePolls } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { pollIsOpen } from "../../domain/website/poll.js";
 import type { AppContext } from "../context.js";
-import { hmacHex, instanceSecret } from "../security/instanceSecret.js";
 import { requireCitizenSession } from "./citizenSession.js";
+import { pollViewOf, voterToken } from "./pollRecords.js";
 import { redeemWork } from "./proofOfWork.js";
 import { findPublicOrg } from "./publicOrg.js";
 import { consumeRate, ipKey } from "./publicRateLimit.js";
@@ -16,10 +17,6 @@ export const ZVote = z.object({
   optionIndex: z.number().int().min(0).max(9),
   work: z.object({ challenge: z.string().max(300), nonce: z.string().max(100) }),
 });
-
-export async function voterToken(ctx: AppContext, pollId: string, sessionId: string): Promise<string> {
-  return hmacHex(await instanceSecret(ctx.db, "poll-voter"), pollId, sessionId);
-}
 
 export async function voteInPoll(ctx: AppContext, options: { orgKey: string; entryId: string; token: string | undefined; ip: string; input: unknown }) {
   const input = ZVote.parse(options.input);
@@ -32,7 +29,7 @@ export async function voteInPoll(ctx: AppContext, options: { orgKey: string; ent
     .innerJoin(websiteEntries, eq(websiteEntries.id, websitePolls.entryId))
     .where(and(eq(websitePolls.entryId, options.entryId), eq(websiteEntries.orgId, org.id)));
   if (!poll) throw new AppError("NOT_FOUND");
-  if (!pollIsOpen({ endsAt: poll.endsAt, resultsVisibility: "after_end" }, now)) throw new AppError("POLL_CLOSED");
+  if (!pollIsOpen(poll, now)) throw new AppError("POLL_CLOSED");
   if (input.optionIndex >= poll.options.length) throw new AppError("VALIDATION_FAILED", { details: { field: "optionIndex" } });
   const token = await voterToken(ctx, poll.id, session.id);
   const ip = await ipKey(ctx, options.ip);
@@ -46,4 +43,5 @@ export async function voteInPoll(ctx: AppContext, options: { orgKey: string; ent
       .returning({ pollId: websitePollVotes.pollId });
     if (inserted.length === 0) throw new AppError("ALREADY_VOTED");
   });
+  return { poll: await pollViewOf(ctx, { entryId: options.entryId, sessionId: session.id, now }) };
 }

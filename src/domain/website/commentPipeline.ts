@@ -3,6 +3,8 @@
 // What a failing phase means (hold the comment, or let it pass) is the phase's own declared choice.
 // The moderation issue adds its phases (word lists, classifier, threat detector) to this list.
 
+import type { TPreModeration } from "./publicSettings.js";
+
 export const COMMENT_STATUSES = ["visible", "held", "hidden", "deleted"] as const;
 export type TCommentStatus = (typeof COMMENT_STATUSES)[number];
 
@@ -55,7 +57,7 @@ export async function runCommentPipeline<C>(phases: readonly CommentPhase<C>[], 
 /** What the built-in phases need to know about a comment; the app gathers these facts before the run. */
 export interface CommentFacts {
   text: string;
-  preModeration: "none" | "first_comment" | "all";
+  preModeration: TPreModeration;
   /** Earlier comments of the same session that were published. */
   earlierVisibleBySession: number;
   /** The same text posted under other posts in the last day (copy-and-paste spam). */

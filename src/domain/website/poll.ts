@@ -22,7 +22,7 @@ export interface PollState {
   resultsVisibility: TResultsVisibility;
 }
 
-export function pollIsOpen(poll: PollState, now: Date): boolean {
+export function pollIsOpen(poll: { endsAt: Date }, now: Date): boolean {
   return now.getTime() < poll.endsAt.getTime();
 }
 

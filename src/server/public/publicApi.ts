@@ -6,12 +6,12 @@ import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
 import { acceptNetiquette } from "../../app/website/accept-netiquette.js";
 import { confirmCommentEmail } from "../../app/website/confirm-comment-email.js";
+import { getPublicNetiquette } from "../../app/website/get-public-netiquette.js";
 import { deleteOwnComment } from "../../app/website/delete-own-comment.js";
 import { getPublicThread } from "../../app/website/get-public-thread.js";
 import { listPublicFeed } from "../../app/website/list-public-feed.js";
 import { postCitizenComment } from "../../app/website/post-citizen-comment.js";
 import { issueChallenge } from "../../app/website/proofOfWork.js";
-import { findPublicOrg, netiquetteInForce } from "../../app/website/publicOrg.js";
 import { startCitizenSession } from "../../app/website/start-citizen-session.js";
 import { voteInPoll } from "../../app/website/vote-in-poll.js";
 import { AppError } from "../../domain/errors.js";
@@ -46,9 +46,8 @@ export function publicApiRoutes(app: FastifyInstance, options: { ctx: AppContext
 
   app.get("/api/public/orgs/:org/netiquette", publicAccess, async (request) => {
     const { org } = ZOrg.parse(request.params);
-    const found = await findPublicOrg(ctx.db, org);
-    const netiquette = await netiquetteInForce(ctx.db, found.id);
-    if (!netiquette) throw new AppError("NOT_FOUND");
+    const { netiquette } = await getPublicNetiquette(ctx, { orgKey: org });
+    if (!netiquette) throw new AppError("NOT_FOUND", { details: { reason: "no_netiquette" } });
     return { ...netiquette, publishedAt: netiquette.publishedAt.toISOString() };
   });
 
@@ -79,8 +78,7 @@ export function publicApiRoutes(app: FastifyInstance, options: { ctx: AppContext
 
   app.post("/api/public/orgs/:org/posts/:entryId/vote", publicAccess, async (request) => {
     const { org, entryId } = ZEntry.parse(request.params);
-    await voteInPoll(ctx, { orgKey: org, entryId, token: sessionToken(request), ip: request.ip, input: request.body });
-    return getPublicThread(ctx, { orgKey: org, entryId, token: sessionToken(request) }).then((t) => ({ poll: t.poll }));
+    return voteInPoll(ctx, { orgKey: org, entryId, token: sessionToken(request), ip: request.ip, input: request.body });
   });
 
   app.post("/api/public/orgs/:org/comments/:commentId/delete", publicAccess, async (request) => {

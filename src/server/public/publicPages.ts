@@ -8,9 +8,10 @@ import { confirmCommentEmail } from "../../app/website/confirm-comment-email.js"
 import { deleteOwnComment } from "../../app/website/delete-own-comment.js";
 import { getPublicThread } from "../../app/website/get-public-thread.js";
 import { listPublicFeed } from "../../app/website/list-public-feed.js";
-import { findPublicOrg, netiquetteInForce } from "../../app/website/publicOrg.js";
+import { getPublicNetiquette } from "../../app/website/get-public-netiquette.js";
+import { findPublicOrg } from "../../app/website/publicOrg.js";
 import { isAppError } from "../../domain/errors.js";
-import { type LayoutOrg, citizenTextHtml, dateLabel, escapeHtml, pageHtml, paragraphsHtml, timeHtml } from "./html.js";
+import { citizenTextHtml, dateLabel, escapeHtml, pageHtml, paragraphsHtml, timeHtml } from "./html.js";
 import { PUBLIC_CSS, themeCss } from "./styles.js";
 import { pollHtml, threadHtml } from "./threadHtml.js";
 
@@ -82,8 +83,7 @@ ${commenting}
   });
 
   app.get("/p/:org/netiquette", async (request, reply) => {
-    const org = await findPublicOrg(ctx.db, ZOrg.parse(request.params).org);
-    const netiquette = await netiquetteInForce(ctx.db, org.id);
+    const { org, netiquette } = await getPublicNetiquette(ctx, { orgKey: ZOrg.parse(request.params).org });
     const main = netiquette
       ? `<h1>${escapeHtml(netiquette.title)}</h1><p class="meta">Version ${netiquette.version}, gültig seit ${timeHtml(netiquette.publishedAt.toISOString(), false)}</p>
 ${paragraphsHtml(netiquette.intro)}
@@ -117,7 +117,7 @@ function linkPages(app: FastifyInstance, ctx: AppContext) {
   ];
   for (const page of pages) {
     const url = `/p/:org/kommentar/:commentId/${page.path}`;
-    const render = async (orgKey: string, main: string) => pageHtml({ org: (await findPublicOrg(ctx.db, orgKey)) as LayoutOrg, title: page.title, main });
+    const render = async (orgKey: string, main: string) => pageHtml({ org: await findPublicOrg(ctx.db, orgKey), title: page.title, main });
     app.get(url, async (request, reply) => {
       const { org } = ZComment.parse(request.params);
       const { token } = ZTokenQuery.parse(request.query);
