@@ -19,8 +19,3 @@ const NEXT: Record<ConversationEvent, (from: ConversationStatus) => Conversation
 export function nextConversationStatus(from: ConversationStatus, event: ConversationEvent): ConversationStatus | null {
   return NEXT[event](from);
 }
-
-/** Whether the conversation waits for the administration (and so counts against its response targets). */
-export function awaitsAdministration(status: ConversationStatus): boolean {
-  return status === "new" || status === "open";
-}

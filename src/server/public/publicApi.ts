@@ -36,7 +36,8 @@ export function publicApiRoutes(app: FastifyInstance, options: { ctx: AppContext
 
   app.get("/api/public/orgs/:org/feed", publicAccess, async (request) => {
     const { org } = ZOrg.parse(request.params);
-    return listPublicFeed(ctx, { orgKey: org, page: ZPage.parse(request.query).page });
+    const { page, limit } = ZPage.extend({ limit: z.coerce.number().int().min(1).max(20).optional() }).parse(request.query);
+    return listPublicFeed(ctx, { orgKey: org, page, limit });
   });
 
   app.get("/api/public/orgs/:org/posts/:entryId", publicAccess, async (request) => {

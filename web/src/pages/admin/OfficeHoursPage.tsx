@@ -2,34 +2,20 @@
 // targets count in (with the Bundesland's public holidays), and when the office next opens.
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../api/client";
+import { type OfficeScheduleView, officeApi } from "../../api/office";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { formatDateTime } from "../publish/dates";
 
-interface OfficeHours {
-  days: number[];
-  from: string;
-  to: string;
-}
-interface OfficeSchedule {
-  schedule: { officeHours: OfficeHours[]; closingDays: string[] };
-  isDefault: boolean;
-  state: string;
-  daysOff: { date: string; name: string; kind: "holiday" | "closing_day" }[];
-  nextOpening: string;
-}
-
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export function OfficeHoursPage() {
   const { t, i18n } = useTranslation();
   const org = useOrg();
-  const url = `/api/orgs/${encodeURIComponent(org.id)}/office-schedule`;
-  const [view, setView] = useState<OfficeSchedule | null>(null);
-  const reload = useCallback(() => call<OfficeSchedule>("GET", url).then(setView), [url]);
+  const [view, setView] = useState<OfficeScheduleView | null>(null);
+  const reload = useCallback(() => officeApi.get(org.id).then(setView), [org.id]);
   const action = useAction(reload);
   const { setError } = action;
   useEffect(() => {
@@ -45,7 +31,7 @@ export function OfficeHoursPage() {
     const closingDays = String(data.get("closingDays") ?? "")
       .split(/\s+/)
       .filter(Boolean);
-    await action.run(async () => (await call("PUT", url, { officeHours, closingDays }), t("officeHours.saved")));
+    await action.run(async () => (await officeApi.save(org.id, { officeHours, closingDays }), t("officeHours.saved")));
   }
 
   return (

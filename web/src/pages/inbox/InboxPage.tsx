@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type NetiquetteClause, type WebsiteComment, websiteApi } from "../../api/website";
-import { call } from "../../api/client";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
@@ -35,7 +34,7 @@ export function InboxPage() {
     reload().catch(setError);
   }, [reload, setError]);
   useEffect(() => {
-    call<{ clauses: NetiquetteClause[] }>("GET", `/api/public/orgs/${encodeURIComponent(org.id)}/netiquette`).then(
+    websiteApi.netiquette(org.id).then(
       (n) => setClauses(n.clauses),
       () => setClauses([]),
     );
