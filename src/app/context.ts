@@ -3,6 +3,8 @@
 import type { TConfig } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import type { TextAnalyser } from "../text/analysis.js";
+import { baselineAnalyser } from "../text/baselineAnalysis.js";
 import { type PasswordHasher, createPasswordHasher } from "./security/passwordHasher.js";
 
 export interface SecuritySettings {
@@ -31,6 +33,8 @@ export interface AppContext {
   public: PublicSettings;
   /** Where citizens reach this instance (links in e-mails and published items). */
   publicUrl: string;
+  /** Intent, sentiment and moderation signals of inbound messages. */
+  analyser: TextAnalyser;
 }
 
 /** Who is acting: a signed-in person (with their grant in the organisation at hand) or the operator's CLI. */
@@ -55,6 +59,7 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
       loginLockMs: config.LOGIN_LOCK_MINUTES * 60_000,
     },
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
+    analyser: baselineAnalyser,
     public: {
       powBits: config.PUBLIC_POW_BITS,
       commentsPerSession: config.PUBLIC_COMMENTS_PER_SESSION,

@@ -7,6 +7,13 @@ export type TInboundKind = (typeof INBOUND_KINDS)[number];
 export const INBOUND_VISIBILITIES = ["visible", "held", "hidden", "deleted"] as const;
 export type TInboundVisibility = (typeof INBOUND_VISIBILITIES)[number];
 
+export const ZInboundMedia = z.object({
+  kind: z.enum(["image", "video", "audio", "file"]),
+  url: z.string().max(2000).nullable(),
+  altText: z.string().max(2000).nullable(),
+});
+export type TInboundMedia = z.infer<typeof ZInboundMedia>;
+
 export const ZInboundMessage = z.object({
   channelAccountId: z.uuid(),
   externalId: z.string().min(1).max(500),
@@ -18,7 +25,10 @@ export const ZInboundMessage = z.object({
   threadExternalId: z.string().max(500).nullable(),
   inReplyToExternalId: z.string().max(500).nullable(),
   visibility: z.enum(INBOUND_VISIBILITIES),
+  media: z.array(ZInboundMedia).max(20).default([]),
   receivedAt: z.date(),
   raw: z.record(z.string(), z.unknown()),
 });
-export type TInboundMessage = z.infer<typeof ZInboundMessage>;
+/** As a connector hands it over (media may be left out). */
+export type TInboundMessageInput = z.input<typeof ZInboundMessage>;
+export type TInboundMessage = z.output<typeof ZInboundMessage>;

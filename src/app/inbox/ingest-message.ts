@@ -1,23 +1,17 @@
-// The one way an inbound message enters draht, whatever the channel: validate against the one
-// message model, deduplicate by (channel account, external id), store, thread into its conversation.
-// Runs in the caller's transaction so a connector's own record and the inbound message commit together.
-// Still to come with the inbox issue: analysis, routing and live updates.
+// One inbound message through the ingestion pipeline (ingest-messages.ts), in the caller's transaction:
+// a connector's own record (e.g. a website comment) and the inbound message commit together.
 import type { Db, Tx } from "../../db/client.js";
-import { inboundMessages } from "../../db/schema/index.js";
-import { type TInboundMessage, ZInboundMessage } from "../../domain/inbound.js";
-import { threadIntoConversation } from "./threadIntoConversation.js";
+import { AppError } from "../../domain/errors.js";
+import type { TInboundMessageInput } from "../../domain/inbound.js";
+import type { TextAnalyser } from "../../text/analysis.js";
+import { type IngestOutcome, ingestMessages } from "./ingest-messages.js";
 
 export async function ingestMessage(
   tx: Db | Tx,
-  options: { orgId: string; message: TInboundMessage },
-): Promise<{ id: string; conversationId: string; askedAgain: boolean; duplicate: false } | { id: null; duplicate: true }> {
-  const message = ZInboundMessage.parse(options.message);
-  const [row] = await tx
-    .insert(inboundMessages)
-    .values({ orgId: options.orgId, ...message })
-    .onConflictDoNothing({ target: [inboundMessages.channelAccountId, inboundMessages.externalId] })
-    .returning({ id: inboundMessages.id });
-  if (!row) return { id: null, duplicate: true };
-  const threaded = await threadIntoConversation(tx, { orgId: options.orgId, messageId: row.id, message });
-  return { id: row.id, conversationId: threaded.conversationId, askedAgain: threaded.askedAgain, duplicate: false };
+  options: { orgId: string; message: TInboundMessageInput; analyser: TextAnalyser; now: Date },
+): Promise<Exclude<IngestOutcome, { status: "rejected" }>> {
+  const [outcome] = await ingestMessages(tx, { orgId: options.orgId, messages: [options.message], analyser: options.analyser, now: options.now });
+  if (!outcome) throw new Error("ingestion returned no outcome");
+  if (outcome.status === "rejected") throw new AppError("VALIDATION_FAILED", { details: { reason: outcome.reason } });
+  return outcome;
 }

@@ -9,7 +9,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { digestToken } from "../security/tokens.js";
-import { recordStaffResponse } from "../inbox/threadIntoConversation.js";
+import { recordStaffResponse } from "../inbox/recordResponse.js";
 import { queueAnswerNotice } from "./commentEmails.js";
 import { loadCommentForStaff, updateInboundCopy } from "./commentRecords.js";
 import { websiteSettingsOf } from "./publicOrg.js";
@@ -45,7 +45,7 @@ export async function answerWebsiteComment(ctx: AppContext, options: { actor: Or
       await tx.update(websiteComments).set({ status: "visible" }).where(eq(websiteComments.id, comment.id));
       await updateInboundCopy(tx, { channelAccountId: account.id, commentId: comment.id, set: { visibility: "visible" } });
     }
-    await recordStaffResponse(tx, { channelAccountId: account.id, externalId: comment.id, at: now });
+    await recordStaffResponse(tx, { channelAccountId: account.id, externalId: comment.id, userId: options.actor.userId, at: now });
     if (comment.email && comment.emailConfirmedAt) {
       const [org] = await tx.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, options.orgId));
       if (org) await queueAnswerNotice(tx, { org, to: comment.email, postUrl: `${ctx.publicUrl}/p/${org.slug}/beitrag/${entry.id}#kommentar-${answer.id}`, now });

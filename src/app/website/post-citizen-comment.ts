@@ -110,6 +110,8 @@ export async function postCitizenComment(
     if (!row) throw new Error("comment insert returned nothing");
     await ingestMessage(tx, {
       orgId: org.id,
+      analyser: ctx.analyser,
+      now,
       message: {
         channelAccountId: entry.channelAccountId,
         externalId: row.id,

@@ -1,9 +1,10 @@
 // Conversations (Vorgänge): a citizen's messages under one published item (or in direct messages) on
-// one channel account, with a small status set, who looks after it, and the times the response-time
-// targets are measured from.
+// one channel account, with a small status set, who looks after it, its response-time targets, and
+// what staff wrote in it: replies to the citizen and internal notes.
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ConversationStatus } from "../../domain/conversationLifecycle.js";
+import type { Intent } from "../../text/analysis.js";
 import { channelAccounts } from "./channels.js";
 import { departments, organisations } from "./org.js";
 import { users } from "./people.js";
@@ -25,20 +26,96 @@ export const conversations = pgTable(
     status: text("status").$type<ConversationStatus>().notNull().default("new"),
     departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
     assigneeUserId: uuid("assignee_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The routing rule that placed it (null: the channel account's department, or moved by hand). */
+    routedByRuleId: uuid("routed_by_rule_id"),
+    /** The most pressing intent among the unanswered messages; it selects the response-time target. */
+    intent: text("intent").$type<Intent>().notNull().default("other"),
+    /** Sentiment of the latest citizen message, -1 … 1. */
+    sentiment: real("sentiment").notNull().default(0),
+    /** A message in it was flagged by the text analysis (insult, threat). */
+    flagged: boolean("flagged").notNull().default(false),
     /** The citizen asked again while an earlier question was unanswered. */
     askedAgain: boolean("asked_again").notNull().default(false),
+    /** Inbox order: 3 overdue question or asked again, 2 other overdue, 1 question on time, 0 rest (domain/responseTargets). */
+    priority: smallint("priority").notNull().default(0),
     firstMessageAt: timestamp("first_message_at", { withTimezone: true }).notNull(),
     /** The citizen message still waiting for an answer since (null when nothing waits). */
     waitingSince: timestamp("waiting_since", { withTimezone: true }),
+    /** When the next answer is due, in business hours from waitingSince (null when nothing waits). */
+    responseDueAt: timestamp("response_due_at", { withTimezone: true }),
+    /** When the conversation should be closed (resolution target), null without one. */
+    resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
+    /** 0 none, 1 reminded (assignee and deputy), 2 escalated to the head of the department. */
+    escalationLevel: smallint("escalation_level").notNull().default(0),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull(),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
+    /** Who sent the first answer, and the business time it took. */
+    firstResponderUserId: uuid("first_responder_user_id").references(() => users.id, { onDelete: "set null" }),
+    firstResponseBusinessMs: integer("first_response_business_ms"),
     lastResponseAt: timestamp("last_response_at", { withTimezone: true }),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("conversations_thread_citizen_unique").on(t.channelAccountId, t.threadKey, t.citizenHandle),
     index("conversations_org_status_idx").on(t.orgId, t.status, t.lastMessageAt),
     index("conversations_waiting_idx").on(t.orgId, t.waitingSince).where(sql`${t.waitingSince} is not null`),
+    // The inbox's default view: what needs an answer, most pressing first.
+    index("conversations_inbox_idx").on(t.orgId, t.priority.desc(), t.responseDueAt, t.id).where(sql`${t.status} in ('new', 'open')`),
+    index("conversations_due_idx").on(t.responseDueAt).where(sql`${t.responseDueAt} is not null`),
+    index("conversations_citizen_idx").on(t.channelAccountId, t.citizenHandle),
+    index("conversations_assignee_idx").on(t.assigneeUserId, t.status),
+    index("conversations_department_idx").on(t.orgId, t.departmentId, t.status, t.lastMessageAt),
   ],
+);
+
+export type ReplyStatus = "in_review" | "queued" | "sent" | "failed";
+
+/** What staff send to the citizen from the inbox; sent through the channel connector. */
+export const conversationReplies = pgTable(
+  "conversation_replies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    /** The citizen message answered (its external id on the channel). */
+    inReplyToExternalId: text("in_reply_to_external_id").notNull(),
+    text: text("text").notNull(),
+    templateId: uuid("template_id"),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status").$type<ReplyStatus>().notNull(),
+    /** The item the channel created, once sent. */
+    externalId: text("external_id"),
+    error: text("error"),
+    /** Automatic acknowledgement outside office hours (not counted as an answer). */
+    automatic: boolean("automatic").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("conversation_replies_conversation_idx").on(t.conversationId, t.createdAt)],
+);
+
+/** Internal notes on a conversation, never sent to the citizen; may mention colleagues. */
+export const conversationNotes = pgTable(
+  "conversation_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    text: text("text").notNull(),
+    mentionedUserIds: jsonb("mentioned_user_ids").$type<string[]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("conversation_notes_conversation_idx").on(t.conversationId, t.createdAt)],
 );

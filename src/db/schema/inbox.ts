@@ -1,8 +1,9 @@
 // Inbound messages: everything citizens send to the organisation on any channel (comments, replies,
 // mentions, direct messages), in one model, unique per channel account and external id. The website
 // channel is the first connector to deliver here; the inbox (conversations, SLA) builds on this table.
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { TInboundKind, TInboundVisibility } from "../../domain/inbound.js";
+import { boolean, index, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { Intent } from "../../text/analysis.js";
+import type { TInboundKind, TInboundMedia, TInboundVisibility } from "../../domain/inbound.js";
 import { channelAccounts } from "./channels.js";
 import { conversations } from "./conversations.js";
 import { organisations } from "./org.js";
@@ -30,6 +31,12 @@ export const inboundMessages = pgTable(
     inReplyToExternalId: text("in_reply_to_external_id"),
     visibility: text("visibility").$type<TInboundVisibility>().notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    media: jsonb("media").$type<TInboundMedia[]>().notNull().default([]),
+    /** The text analysis at ingestion: intent, sentiment, moderation flag and the full result with reasons. */
+    intent: text("intent").$type<Intent>().notNull().default("other"),
+    sentiment: real("sentiment").notNull().default(0),
+    flagged: boolean("flagged").notNull().default(false),
+    analysis: jsonb("analysis").$type<Record<string, unknown>>(),
     /** The connector's payload as received, for evidence and re-processing. */
     raw: jsonb("raw").$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -9,5 +9,6 @@ export * from "./org.js";
 export * from "./people.js";
 export * from "./posts.js";
 export * from "./inbox.js";
+export * from "./inboxRules.js";
 export * from "./netiquette.js";
 export * from "./website.js";

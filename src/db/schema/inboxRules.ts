@@ -1,0 +1,96 @@
+// How the inbox works in an organisation: routing rules (ordered), response-time targets per channel
+// account and intent, reply templates (Textbausteine), and the scalar settings.
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { Intent } from "../../text/analysis.js";
+import { channelAccounts } from "./channels.js";
+import { departments, organisations } from "./org.js";
+import { users } from "./people.js";
+
+export const routingRules = pgTable(
+  "routing_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    channelAccountId: uuid("channel_account_id").references(() => channelAccounts.id, { onDelete: "cascade" }),
+    keywords: jsonb("keywords").$type<string[]>().notNull().default([]),
+    intent: text("intent").$type<Intent>(),
+    departmentId: uuid("department_id").references(() => departments.id, { onDelete: "cascade" }),
+    assigneeUserId: uuid("assignee_user_id").references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("routing_rules_org_idx").on(t.orgId, t.position)],
+);
+
+export const responseTargets = pgTable(
+  "response_targets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    channelAccountId: uuid("channel_account_id").references(() => channelAccounts.id, { onDelete: "cascade" }),
+    intent: text("intent").$type<Intent>(),
+    firstResponseMinutes: integer("first_response_minutes").notNull(),
+    resolutionMinutes: integer("resolution_minutes"),
+  },
+  (t) => [index("response_targets_org_idx").on(t.orgId)],
+);
+
+export const replyTemplates = pgTable(
+  "reply_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    tags: jsonb("tags").$type<string[]>().notNull().default([]),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [index("reply_templates_org_idx").on(t.orgId, sql`lower(${t.title})`)],
+);
+
+export const inboxSettings = pgTable("inbox_settings", {
+  orgId: uuid("org_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  /** Send "Wir haben Ihre Frage erhalten und antworten bis …" to questions arriving outside office hours. */
+  autoAcknowledge: boolean("auto_acknowledge").notNull().default(false),
+  /** Warn when a channel account has had no post or no answer for this many days. */
+  idleWarningDays: integer("idle_warning_days").notNull().default(7),
+  /** Days within which a similar unanswered question counts as asked again. */
+  repeatWindowDays: integer("repeat_window_days").notNull().default(14),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type NotificationKind = "mention" | "assigned" | "reminder" | "escalation";
+
+/** What a person should look at: a mention, an assignment, a reminder or an escalation. */
+export const userNotifications = pgTable(
+  "user_notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    conversationId: uuid("conversation_id"),
+    /** Who caused it ("system" for reminders and escalations). */
+    actorLabel: text("actor_label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("user_notifications_user_idx").on(t.userId, t.createdAt).where(sql`${t.readAt} is null`)],
+);

@@ -1,0 +1,62 @@
+// The baseline text analyser: small German word lists and patterns for intent, sentiment and obvious
+// insults or threats. Deliberately simple and explainable; the trained classifier of the moderation
+// issue replaces it behind the same port (analysis.ts).
+import type { Intent, TextAnalyser, TextAnalysis } from "./analysis.js";
+
+/** Lower case, umlauts and ß folded, so "Müll", "muell" and "MÜLL" meet. */
+export function foldGerman(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss");
+}
+
+const QUESTION_START =
+  /^(wann|wo|wie|warum|wieso|weshalb|was|wer|wem|wen|wessen|welche[rsmn]?|woher|wohin|wozu|womit|wieviel|kann|koennen|koennte|darf|duerfen|muss|muessen|gibt|gilt|ist|sind|hat|haben|wird|werden|soll|sollen|bekomme|bekommt)\b/;
+const QUESTION_PHRASES = /\b(ich (moechte|wuerde gern|wollte) wissen|weiss jemand|koennen sie mir|bitte um (auskunft|info)|frage mich|meine frage)\b/;
+const COMPLAINT =
+  /\b(beschwer\w*|unverschaemt\w*|skandal\w*|zumutung|seit (tagen|wochen|monaten)|immer noch nicht|schon wieder|funktioniert nicht|kaputt\w*|defekt\w*|verdreckt\w*|dreckig\w*|laerm\w*|aergerlich\w*|aerger\w*|katastroph\w*|unzumutbar\w*|enttaeusch\w*|niemand (kuemmert|antwortet)|keine antwort)\b/;
+const PRAISE = /\b(danke\w*|vielen dank|super|toll\w*|klasse|prima|grossartig\w*|gut gemacht|lob\w*|wunderbar\w*|schoen\w*|freue mich|hervorragend\w*)\b/;
+const FACT_CLAIM = /\b(fakt ist|tatsache ist|in wahrheit|in wirklichkeit|laut (studie|statistik|bericht)|bewiesen|beweis\w*|die wahrheit|\d+\s?(%|prozent))\b/;
+const POSITIVE = /\b(danke\w*|super|toll\w*|klasse|prima|gut\w*|schoen\w*|freu\w*|hilfreich\w*|wunderbar\w*|grossartig\w*|lob\w*|gerne?)\b/g;
+const NEGATIVE =
+  /\b(schlecht\w*|mies\w*|aerger\w*|unverschaemt\w*|skandal\w*|kaputt\w*|dreck\w*|laerm\w*|katastroph\w*|enttaeusch\w*|nervig\w*|wuetend\w*|zumutung|unzumutbar\w*|schade|leider|nie|beschwer\w*)\b/g;
+// Obvious insults; the trained classifier (issue 6) catches the rest.
+const INSULT = /\b(idiot\w*|vollidiot\w*|arschloch\w*|arsch|depp\w*|trottel\w*|vollpfosten\w*|penner\w*|wichser\w*|drecks\w+|spast\w*|missgeburt\w*|schwachkopf\w*|hurensohn\w*|fotze\w*)\b/;
+const THREAT =
+  /\b(bring\w* (dich|euch|sie|ihn) um|umbringen|abstechen|abknallen|erschiess\w*|aufhaeng\w*|anzuend\w*|abfackeln|in die luft (sprengen|jagen)|kopf ab|gehoert (erschossen|aufgehaengt)|sollte (man )?(erschossen|aufgehaengt)|(tot|sterben) sehen|verrecken)\b/;
+
+function countMatches(pattern: RegExp, text: string): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+export function analyseBaseline(text: string): TextAnalysis {
+  const folded = foldGerman(text).replace(/\s+/g, " ").trim();
+  const reasons: string[] = [];
+  const sentences = folded.split(/(?<=[.!?])\s+/);
+  const asks = folded.includes("?") || sentences.some((s) => QUESTION_START.test(s)) || QUESTION_PHRASES.test(folded);
+  if (folded.includes("?")) reasons.push("question_mark");
+  else if (asks) reasons.push("question_words");
+  const complaint = COMPLAINT.exec(folded);
+  const praise = PRAISE.exec(folded);
+  const claim = FACT_CLAIM.exec(folded);
+  const insult = INSULT.exec(folded);
+  const threat = THREAT.exec(folded);
+  if (complaint) reasons.push(`complaint:${complaint[0]}`);
+  if (praise) reasons.push(`praise:${praise[0]}`);
+  if (claim) reasons.push(`fact_claim:${claim[0]}`);
+  if (insult) reasons.push(`insult:${insult[0]}`);
+  if (threat) reasons.push(`threat:${threat[0]}`);
+  // A question wins: it is what needs an answer; a complaint without a question still wants one.
+  const intent: Intent = asks ? "question" : complaint ? "complaint" : claim ? "fact_claim" : praise ? "praise" : "other";
+  const positive = countMatches(POSITIVE, folded);
+  const negative = countMatches(NEGATIVE, folded) + (insult ? 2 : 0) + (threat ? 3 : 0);
+  const sentiment = Math.tanh((positive - negative) / 2);
+  const scores = { question: asks ? 0.9 : 0.1, offense: insult ? 0.9 : 0, threat: threat ? 0.95 : 0 };
+  return { intent, sentiment: Math.round(sentiment * 100) / 100, scores, flagged: Boolean(insult || threat), reasons };
+}
+
+export const baselineAnalyser: TextAnalyser = { name: "baseline-1", analyse: analyseBaseline };
