@@ -50,7 +50,7 @@ async function runOn(label: string, database: Database): Promise<boolean> {
   // As the worker's planner-statistics job does in a running installation (PGlite has no autovacuum).
   await refreshPlannerStatistics(ctx);
   console.log(`\n${label}: ${POSTS} posts, ${COMMENTS} comments (${REPLIES_PER_POST} replies per post) seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  const { app } = await buildApp({ config, ctx, logger: createLogger({ level: "silent" }), ping: database.ping });
+  const { app } = await buildApp({ config, ctx, logger: createLogger({ level: "silent" }), ping: database.ping, listen: database.listen });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("no address");

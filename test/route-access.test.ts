@@ -13,7 +13,8 @@ import { createConnectorRegistry } from "../src/channels/registry.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
 import { buildChannelAccount, buildDepartment, buildMedia, buildMember, buildOrg, samplePng, systemAdminOf } from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
-import { buildCitizenComment } from "./support/website.js";
+import { buildCitizenComment, buildConversation } from "./support/website.js";
+import { saveReplyTemplate } from "../src/app/inbox/reply-templates.js";
 import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 
@@ -46,8 +47,26 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "PUT /api/orgs/:orgId/website/settings": DEFAULT_WEBSITE_SETTINGS,
   "PUT /api/orgs/:orgId/office-schedule": { officeHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }], closingDays: [] },
   "POST /api/orgs/:orgId/netiquettes": DEFAULT_NETIQUETTE,
+  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies": { text: "Danke für Ihre Frage, der Markt beginnt um 8 Uhr." },
+  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/notes": { text: "Bitte das Ordnungsamt fragen." },
+  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/presence": { state: "viewing" },
+  "POST /api/orgs/:orgId/inbox/templates": { title: "Danke", body: "Guten Tag {{name}}, vielen Dank!" },
+  "PUT /api/orgs/:orgId/inbox/templates/:templateId": { title: "Danke", body: "Hallo {{name}}, danke!" },
+  "PUT /api/orgs/:orgId/inbox/rules": { routing: [], targets: [], settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14 } },
+  "POST /api/orgs/:orgId/inbox/notifications/read": { ids: ["00000000-0000-4000-8000-000000000000"] },
   "PUT /api/orgs/:orgId/campaigns/:campaignId": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
 };
+
+/** Bodies that name rows of the organisation at hand. */
+const BODIES_IN_ORG: Record<string, (orgId: string) => Promise<unknown>> = {
+  "POST /api/orgs/:orgId/inbox/status": async (orgId) => ({ conversationIds: [await buildConversation(t.ctx, t.app, orgId)], event: "closed" }),
+  "POST /api/orgs/:orgId/inbox/assignments": async (orgId) => ({ conversationIds: [await buildConversation(t.ctx, t.app, orgId)], departmentId: null }),
+};
+
+async function bodyFor(route: RegisteredRoute, orgId: string): Promise<unknown> {
+  const build = BODIES_IN_ORG[keyOf(route)];
+  return build ? build(orgId) : SAMPLE_BODIES[keyOf(route)];
+}
 
 /** A post in the state the route needs, written by another person (approvers never decide on their own posts). */
 async function postFor(url: string, orgId: string): Promise<string> {
@@ -86,6 +105,12 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
     const input = { name: "Marathon", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" };
     url = url.replace(":campaignId", (await saveCampaign(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
   }
+  if (url.includes(":conversationId")) url = url.replace(":conversationId", await buildConversation(t.ctx, t.app, orgId));
+  if (url.includes(":templateId")) {
+    const input = { title: "Vorlage", body: "Guten Tag {{name}}" };
+    url = url.replace(":templateId", (await saveReplyTemplate(t.ctx, { actor: systemAdminOf(orgId), orgId, templateId: null, input })).id);
+  }
+  if (url.endsWith("/inbox/events")) url += "?lifetime=0";
   if (url.includes(":commentId")) url = url.replace(":commentId", await buildCitizenComment(t.ctx, t.app, orgId));
   return url;
 }
@@ -106,7 +131,7 @@ describe("every API route", () => {
   it("refuses callers without a session, except the public ones", async () => {
     for (const route of t.routes.filter((r) => r.access.kind !== "public")) {
       const org = await buildOrg(t.ctx);
-      const response = await t.app.inject({ method: route.method as "GET", url: await fillParams(route, org.id), payload: SAMPLE_BODIES[keyOf(route)] as object });
+      const response = await t.app.inject({ method: route.method as "GET", url: await fillParams(route, org.id), payload: (await bodyFor(route, org.id)) as object });
       expect(response.statusCode, keyOf(route)).toBe(401);
       expectRefusedWithNothing(response, [401]);
     }
@@ -119,7 +144,7 @@ describe("every API route", () => {
     for (const route of t.routes.filter((r) => r.access.kind === "org")) {
       const victim = await buildOrg(t.ctx);
       const url = await fillParams(route, victim.id);
-      const response = await stranger.request(route.method, url, SAMPLE_BODIES[keyOf(route)]);
+      const response = await stranger.request(route.method, url, await bodyFor(route, victim.id));
       expectRefusedWithNothing(response, [403, 404]);
       expect(response.body, keyOf(route)).not.toContain(victim.name);
     }
@@ -136,11 +161,11 @@ describe("every API route", () => {
       // Actions every role has: a disabled membership stands for "no role".
       refused.push(await signInDisabled(org.id));
       for (const user of refused) {
-        const response = await user.request(route.method, await fillParams(route, org.id), SAMPLE_BODIES[keyOf(route)]);
+        const response = await user.request(route.method, await fillParams(route, org.id), await bodyFor(route, org.id));
         expectRefusedWithNothing(response, [403, 404]);
       }
       const admin = await signInAs(org.id, ["administrator"]);
-      const allowed = await admin.request(route.method, await fillParams(route, org.id), SAMPLE_BODIES[keyOf(route)]);
+      const allowed = await admin.request(route.method, await fillParams(route, org.id), await bodyFor(route, org.id));
       expect(allowed.statusCode, `${keyOf(route)}: ${allowed.body}`).toBeLessThan(300);
     }
   });

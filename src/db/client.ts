@@ -25,6 +25,11 @@ export interface Database {
   migrate(): Promise<void>;
   /** Cheap liveness query for /readyz. */
   ping(): Promise<void>;
+  /**
+   * Subscribes to NOTIFY on a channel (delivered after the notifying transaction commits); returns the
+   * unsubscribe function. On a server one dedicated connection listens and reconnects when it breaks.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data directory as a tarball (test snapshots). */
   dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
@@ -52,6 +57,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     ping: async () => {
       await pool.query("select 1");
     },
+    listen: (channel, onPayload) => listenOnServer(url, channel, onPayload),
     dumpDataDir: () => Promise.reject(new Error("dumpDataDir is only available on PGlite")),
     close: () => pool.end(),
   };
@@ -71,6 +77,12 @@ async function openPglite(dataDir: string | null, initialData?: Blob): Promise<D
       ping: async () => {
         await client.query("select 1");
       },
+      listen: async (channel, onPayload) => {
+        const unsubscribe = await client.listen(channel, onPayload);
+        return async () => {
+          if (!client.closed) await unsubscribe();
+        };
+      },
       dumpDataDir: () => client.dumpDataDir("none"),
       close: async () => {
         await client.close();
@@ -81,6 +93,38 @@ async function openPglite(dataDir: string | null, initialData?: Blob): Promise<D
     releaseLock();
     throw error;
   }
+}
+
+/** A dedicated connection for LISTEN (a pooled one would be handed to other queries). */
+async function listenOnServer(url: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const reconnectSoon = (): void => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(reconnectSoon), 1000);
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    next.on("error", () => {
+      void next.end().catch(() => undefined);
+      if (client === next) {
+        client = null;
+        reconnectSoon();
+      }
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
 }
 
 /** PGlite is single-process: a second process on the same directory would corrupt it. */

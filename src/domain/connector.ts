@@ -25,8 +25,24 @@ export interface PublishedItem {
   url: string | null;
 }
 
+/** An answer from the inbox to a citizen's item on the network. */
+export interface OutgoingReply {
+  /** The reply's id: a network that deduplicates by key gets it, others let findPublished-like lookups use it. */
+  idempotencyKey: string;
+  orgId: string;
+  /** The published item the conversation is under ("direct" for direct messages). */
+  threadExternalId: string;
+  inReplyToExternalId: string;
+  text: string;
+}
+
 export interface ChannelConnector {
   readonly network: string;
+  /**
+   * Answers a citizen's item. Optional: a network without replies leaves it out. (The website channel
+   * answers in the inbox's own transaction, since its store is draht's database.)
+   */
+  reply?(account: ConnectorAccount, reply: OutgoingReply): Promise<PublishedItem>;
   publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem>;
   /**
    * Finds an item an earlier, interrupted attempt may already have published under this key, so that

@@ -22,6 +22,9 @@ import { orgRoutes } from "./routes/orgs.js";
 import { postRoutes } from "./routes/posts.js";
 import { channelAndGuidelineRoutes } from "./routes/publishing.js";
 import { websiteRoutes } from "./routes/website.js";
+import { inboxRoutes } from "./routes/inbox.js";
+import { type InboxHub, type Listen, createInboxHub } from "./liveInbox.js";
+import { type ConnectorRegistry, createConnectorRegistry } from "../channels/registry.js";
 import { publicApiRoutes } from "./public/publicApi.js";
 import { publicPageRoutes } from "./public/publicPages.js";
 
@@ -35,11 +38,16 @@ export interface BuildAppOptions {
   /** Folder of the built citizen widget (draht-widget.js, demo page). */
   widgetRoot?: string;
   isReady?: () => boolean;
+  /** NOTIFY subscription of the database (Database.listen), for the inbox's live updates. */
+  listen: Listen;
+  /** The channel connectors; built from the context when omitted. */
+  connectors?: ConnectorRegistry;
 }
 
 export interface DrahtApp {
   app: FastifyInstance;
   routes: RegisteredRoute[];
+  hub: InboxHub;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
@@ -89,12 +97,16 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   // Its own scope: the raw-file body parser and its larger body limit apply to the upload route only.
   await app.register(async (scope) => mediaRoutes(scope, { ctx, maxBytes: config.MEDIA_MAX_BYTES, maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS }));
   websiteRoutes(app, { ctx });
+  const hub = createInboxHub(options.listen);
+  app.addHook("onClose", () => hub.close());
+  const connectors = options.connectors ?? createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl });
+  inboxRoutes(app, { ctx, connectors, hub });
   publicApiRoutes(app, { ctx });
   // Own scope: the form-body parser and the HTML error pages apply to the citizen pages only.
   await app.register(async (scope) => publicPageRoutes(scope, { ctx }));
   await registerWidget(app, options.widgetRoot);
   await registerWebUi(app, options.webRoot);
-  return { app, routes };
+  return { app, routes, hub };
 }
 
 /**

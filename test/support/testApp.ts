@@ -23,6 +23,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     ctx,
     logger: createLogger({ level: "silent" }),
     ping: database.ping,
+    listen: database.listen,
     webRoot: options.webRoot,
     widgetRoot: options.widgetRoot,
   });

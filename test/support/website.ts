@@ -1,6 +1,8 @@
 // Test helpers for the website channel: a published website post (through the real connector), the
 // default Netiquette, and a citizen who talks to the public API with real requests.
+import { eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { inboundMessages } from "../../src/db/schema/index.js";
 import type { AppContext } from "../../src/app/context.js";
 import { solveChallenge } from "../../src/app/website/proofOfWork.js";
 import { publishNetiquette } from "../../src/app/website/publish-netiquette.js";
@@ -75,4 +77,12 @@ export async function buildCitizenComment(ctx: AppContext, app: FastifyInstance,
   const response = await citizen.comment(entryId, { text: `Eine Frage ${uniqueSuffix()}` });
   if (response.statusCode !== 201) throw new Error(`comment failed: ${response.body}`);
   return (response.json() as { id: string }).id;
+}
+
+/** A conversation in the organisation's inbox: a citizen's question on a website post. */
+export async function buildConversation(ctx: AppContext, app: FastifyInstance, orgId: string): Promise<string> {
+  const commentId = await buildCitizenComment(ctx, app, orgId);
+  const [message] = await ctx.db.select({ conversationId: inboundMessages.conversationId }).from(inboundMessages).where(eq(inboundMessages.externalId, commentId));
+  if (!message?.conversationId) throw new Error("comment was not threaded into a conversation");
+  return message.conversationId;
 }

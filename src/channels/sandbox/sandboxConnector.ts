@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { sandboxDeliveries } from "../../db/schema/index.js";
 import { ZSandboxSettings } from "../../domain/channelSettings.js";
-import { ConnectorError, type ChannelConnector, type ConnectorAccount, type OutgoingPost, type PublishedItem } from "../../domain/connector.js";
+import { ConnectorError, type ChannelConnector, type ConnectorAccount, type OutgoingPost, type OutgoingReply, type PublishedItem } from "../../domain/connector.js";
 
 export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
   return {
@@ -16,6 +16,16 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
         .from(sandboxDeliveries)
         .where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.idempotencyKey, idempotencyKey)));
       return row ? { externalId: row.id, url: null } : null;
+    },
+    async reply(account: ConnectorAccount, reply: OutgoingReply): Promise<PublishedItem> {
+      const settings = ZSandboxSettings.parse(account.settings);
+      if (settings.failWith !== "none" && settings.failFirstAttempts === 0) throw new ConnectorError(settings.failWith, `sandbox: simulated ${settings.failWith} error`);
+      const [row] = await deps.db
+        .insert(sandboxDeliveries)
+        .values({ channelAccountId: account.id, idempotencyKey: `reply:${reply.idempotencyKey}`, text: reply.text, deliveredAt: deps.clock() })
+        .returning({ id: sandboxDeliveries.id });
+      if (!row) throw new Error("sandbox reply not recorded");
+      return { externalId: row.id, url: null };
     },
     async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
       const settings = ZSandboxSettings.parse(account.settings);

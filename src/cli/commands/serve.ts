@@ -36,7 +36,7 @@ async function serve(options: { demo?: boolean; role: string }): Promise<void> {
     ];
   }
   let ready = false;
-  const { app } = await buildApp({ config, ctx, logger: log, ping: runtime.database.ping, webRoot: WEB_ROOT, widgetRoot: WIDGET_ROOT, isReady: () => ready });
+  const { app } = await buildApp({ config, ctx, logger: log, ping: runtime.database.ping, listen: runtime.database.listen, webRoot: WEB_ROOT, widgetRoot: WIDGET_ROOT, isReady: () => ready });
   await app.listen({ host: config.HOST, port: config.PORT });
   ready = true;
   const worker = roles.has("worker") ? startWorkerFor(runtime) : null;

@@ -1,0 +1,51 @@
+// Closes, reopens or sets conversations to "waiting for the citizen", one or many (bulk action). A
+// closed conversation stops waiting and leaves the working view; a new citizen message reopens it.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { conversations } from "../../db/schema/index.js";
+import { type ConversationEvent, nextConversationStatus } from "../../domain/conversationLifecycle.js";
+import { AppError } from "../../domain/errors.js";
+import { appendAuditEvents } from "../audit/auditTrail.js";
+import type { OrgActor } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { loadConversation } from "./conversationAccess.js";
+import { notifyConversationsChanged } from "./inboxEvents.js";
+
+export const ZStatusChange = z.object({
+  conversationIds: z.array(z.uuid()).min(1).max(500),
+  event: z.enum(["closed", "reopened", "staff_viewed"]),
+});
+
+export async function changeConversationStatus(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
+  const input = ZStatusChange.parse(options.input);
+  const now = ctx.clock();
+  const ids = [...new Set(input.conversationIds)].sort();
+  return ctx.db.transaction(async (tx) => {
+    const changed: { id: string; from: string; to: string }[] = [];
+    for (const conversationId of ids) {
+      const action = input.event === "staff_viewed" ? "inbox.view" : "inbox.reply";
+      const conversation = await loadConversation(ctx, tx, { actor: options.actor, orgId: options.orgId, conversationId, action, forUpdate: true });
+      const to = nextConversationStatus(conversation.status, input.event as ConversationEvent);
+      if (!to) {
+        // Marking as seen is idempotent; closing a closed one in a bulk action is skipped, alone it is an error.
+        if (input.event === "staff_viewed" || ids.length > 1) continue;
+        throw new AppError("INVALID_TRANSITION", { details: { status: conversation.status, event: input.event } });
+      }
+      const set =
+        input.event === "closed"
+          ? { status: to, closedAt: now, waitingSince: null, responseDueAt: null, priority: 0, escalationLevel: 0, updatedAt: now }
+          : { status: to, closedAt: null, updatedAt: now };
+      await tx.update(conversations).set(set).where(eq(conversations.id, conversationId));
+      changed.push({ id: conversationId, from: conversation.status, to });
+    }
+    if (changed.length === 0) return { changed: 0 };
+    if (input.event !== "staff_viewed") {
+      await appendAuditEvents(
+        tx,
+        changed.map((c) => ({ orgId: options.orgId, actor: options.actor, action: `conversation.${input.event}`, target: { type: "conversation", id: c.id }, data: { from: c.from, to: c.to }, occurredAt: now })),
+      );
+    }
+    await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: changed.map((c) => c.id) });
+    return { changed: changed.length };
+  });
+}

@@ -1,0 +1,83 @@
+// One conversation for the person answering it: the citizen's messages, the replies and internal
+// notes in time order, the citizen's other conversations on the channel (data-minimal history), and
+// where the response-time target stands in business hours.
+import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { conversationNotes, conversationReplies, conversations, departments, inboundMessages, organisations, users } from "../../db/schema/index.js";
+import { businessMsBetween, calendarOf } from "../../domain/slaClock.js";
+import type { OrgActor } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { loadConversation, visibleConversations } from "./conversationAccess.js";
+import { presentConversation } from "./list-conversations.js";
+
+export async function getConversation(ctx: AppContext, options: { actor: OrgActor; orgId: string; conversationId: string }) {
+  const conversation = await loadConversation(ctx, ctx.db, { ...options, action: "inbox.view" });
+  const now = ctx.clock();
+  const [messages, replies, notes, history, [org], [department]] = await Promise.all([
+    ctx.db
+      .select({
+        id: inboundMessages.id,
+        externalId: inboundMessages.externalId,
+        kind: inboundMessages.kind,
+        authorName: inboundMessages.authorName,
+        text: inboundMessages.text,
+        visibility: inboundMessages.visibility,
+        intent: inboundMessages.intent,
+        sentiment: inboundMessages.sentiment,
+        flagged: inboundMessages.flagged,
+        analysis: inboundMessages.analysis,
+        media: inboundMessages.media,
+        receivedAt: inboundMessages.receivedAt,
+      })
+      .from(inboundMessages)
+      .where(eq(inboundMessages.conversationId, conversation.id))
+      .orderBy(asc(inboundMessages.receivedAt))
+      .limit(500),
+    ctx.db
+      .select({ reply: conversationReplies, authorName: users.name })
+      .from(conversationReplies)
+      .leftJoin(users, eq(users.id, conversationReplies.authorUserId))
+      .where(eq(conversationReplies.conversationId, conversation.id))
+      .orderBy(asc(conversationReplies.createdAt)),
+    ctx.db
+      .select({ note: conversationNotes, authorName: users.name })
+      .from(conversationNotes)
+      .leftJoin(users, eq(users.id, conversationNotes.authorUserId))
+      .where(eq(conversationNotes.conversationId, conversation.id))
+      .orderBy(asc(conversationNotes.createdAt)),
+    ctx.db
+      .select({ id: conversations.id, status: conversations.status, threadKey: conversations.threadKey, lastMessageAt: conversations.lastMessageAt, intent: conversations.intent })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.channelAccountId, conversation.channelAccountId),
+          eq(conversations.citizenHandle, conversation.citizenHandle),
+          ne(conversations.id, conversation.id),
+          visibleConversations(options.actor),
+        ),
+      )
+      .orderBy(desc(conversations.lastMessageAt))
+      .limit(20),
+    ctx.db.select({ timeZone: organisations.timeZone, state: organisations.state, officeSchedule: organisations.officeSchedule }).from(organisations).where(eq(organisations.id, options.orgId)),
+    conversation.departmentId ? ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, conversation.departmentId)) : Promise.resolve([]),
+  ]);
+  const calendar = org ? calendarOf(org) : null;
+  const due = conversation.responseDueAt;
+  const remainingBusinessMs = calendar && due ? (due > now ? businessMsBetween(calendar, now, due) : -businessMsBetween(calendar, due, now)) : null;
+  return {
+    conversation: { ...presentConversation(conversation, now), channelName: conversation.channelName, network: conversation.network, departmentName: department?.name ?? null, remainingBusinessMs },
+    messages: messages.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() })),
+    replies: replies.map(({ reply, authorName }) => ({
+      id: reply.id,
+      text: reply.text,
+      status: reply.status,
+      error: reply.error,
+      automatic: reply.automatic,
+      authorName: reply.automatic ? null : authorName,
+      inReplyToExternalId: reply.inReplyToExternalId,
+      createdAt: reply.createdAt.toISOString(),
+      sentAt: reply.sentAt?.toISOString() ?? null,
+    })),
+    notes: notes.map(({ note, authorName }) => ({ id: note.id, text: note.text, authorName, mentionedUserIds: note.mentionedUserIds, createdAt: note.createdAt.toISOString() })),
+    history: history.map((h) => ({ ...h, lastMessageAt: h.lastMessageAt.toISOString() })),
+  };
+}

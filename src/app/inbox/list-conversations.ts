@@ -1,0 +1,119 @@
+// The inbox list: conversations the person may see, filtered (status, channel, department, assignee,
+// intent, overdue, sentiment, moderation flag, asked again) and in the order that puts what needs an
+// answer first: overdue questions on top, then by due time. Served from the partial inbox index.
+import { type SQL, and, asc, desc, eq, gt, ilike, inArray, isNull, lte, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { channelAccounts, conversations, departments, inboundMessages, users } from "../../db/schema/index.js";
+import { CONVERSATION_STATUSES } from "../../domain/conversationLifecycle.js";
+import { INTENTS } from "../../text/analysis.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { visibleConversations } from "./conversationAccess.js";
+
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+export const ZConversationFilter = z.object({
+  /** "active" = new and open (the default working view); "all" = every status. */
+  status: z.enum(["active", "all", ...CONVERSATION_STATUSES]).default("active"),
+  channelAccountId: z.uuid().optional(),
+  departmentId: z.union([z.uuid(), z.literal("none")]).optional(),
+  assignee: z.union([z.uuid(), z.enum(["me", "none"])]).optional(),
+  intent: z.enum(INTENTS).optional(),
+  overdue: flag.optional(),
+  sentiment: z.enum(["negative", "neutral", "positive"]).optional(),
+  flagged: flag.optional(),
+  askedAgain: flag.optional(),
+  /** Part of the citizen's name. */
+  citizen: z.string().trim().min(1).max(100).optional(),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TConversationFilter = z.infer<typeof ZConversationFilter>;
+
+export function filterConditions(filter: TConversationFilter, args: { actor: OrgActor; orgId: string; now: Date }): SQL[] {
+  const c = conversations;
+  const conditions: (SQL | undefined)[] = [
+    eq(c.orgId, args.orgId),
+    visibleConversations(args.actor),
+    filter.status === "active" ? inArray(c.status, ["new", "open"]) : filter.status === "all" ? undefined : eq(c.status, filter.status),
+    filter.channelAccountId ? eq(c.channelAccountId, filter.channelAccountId) : undefined,
+    filter.departmentId === "none" ? isNull(c.departmentId) : filter.departmentId ? eq(c.departmentId, filter.departmentId) : undefined,
+    filter.assignee === "none" ? isNull(c.assigneeUserId) : filter.assignee === "me" ? eq(c.assigneeUserId, args.actor.userId ?? "") : filter.assignee ? eq(c.assigneeUserId, filter.assignee) : undefined,
+    filter.intent ? eq(c.intent, filter.intent) : undefined,
+    filter.overdue === true ? lte(c.responseDueAt, args.now) : filter.overdue === false ? sql`(${c.responseDueAt} is null or ${c.responseDueAt} > ${args.now.toISOString()}::timestamptz)` : undefined,
+    filter.sentiment === "negative" ? lt(c.sentiment, -0.2) : filter.sentiment === "positive" ? gt(c.sentiment, 0.2) : filter.sentiment === "neutral" ? sql`${c.sentiment} between -0.2 and 0.2` : undefined,
+    filter.flagged !== undefined ? eq(c.flagged, filter.flagged) : undefined,
+    filter.askedAgain !== undefined ? eq(c.askedAgain, filter.askedAgain) : undefined,
+    filter.citizen ? ilike(c.citizenName, `%${filter.citizen.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
+  ];
+  return conditions.filter((x): x is SQL => x !== undefined);
+}
+
+export async function listConversations(ctx: AppContext, options: { actor: OrgActor; orgId: string; filter: unknown }) {
+  const filter = ZConversationFilter.parse(options.filter);
+  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  const now = ctx.clock();
+  const c = conversations;
+  const assignee = alias(users, "assignee");
+  // The working view sorts by urgency (the partial inbox index); closed and answered ones by recency.
+  const order = filter.status === "active" ? [sql`${c.priority} desc nulls last`, sql`${c.responseDueAt} asc nulls last`, asc(c.id)] : [desc(c.lastMessageAt), desc(c.id)];
+  const rows = await ctx.db
+    .select({
+      conversation: c,
+      channelName: channelAccounts.name,
+      network: channelAccounts.network,
+      departmentName: departments.name,
+      assigneeName: assignee.name,
+      lastText: sql<string | null>`(select m.text from ${inboundMessages} m where m.conversation_id = ${c.id} order by m.received_at desc limit 1)`,
+    })
+    .from(c)
+    .innerJoin(channelAccounts, eq(channelAccounts.id, c.channelAccountId))
+    .leftJoin(departments, eq(departments.id, c.departmentId))
+    .leftJoin(assignee, eq(assignee.id, c.assigneeUserId))
+    .where(and(...filterConditions(filter, { actor: options.actor, orgId: options.orgId, now })))
+    .orderBy(...order)
+    .limit(filter.limit + 1)
+    .offset(filter.offset);
+  return {
+    conversations: rows.slice(0, filter.limit).map((r) => ({
+      ...presentConversation(r.conversation, now),
+      channelName: r.channelName,
+      network: r.network,
+      departmentName: r.departmentName,
+      assigneeName: r.assigneeName,
+      preview: (r.lastText ?? "").slice(0, 200),
+    })),
+    hasMore: rows.length > filter.limit,
+    now: now.toISOString(),
+  };
+}
+
+export function presentConversation(c: typeof conversations.$inferSelect, now: Date) {
+  return {
+    id: c.id,
+    channelAccountId: c.channelAccountId,
+    threadKey: c.threadKey,
+    citizenHandle: c.citizenHandle,
+    citizenName: c.citizenName,
+    status: c.status,
+    departmentId: c.departmentId,
+    assigneeUserId: c.assigneeUserId,
+    intent: c.intent,
+    sentiment: c.sentiment,
+    flagged: c.flagged,
+    askedAgain: c.askedAgain,
+    priority: c.priority,
+    overdue: c.responseDueAt !== null && c.responseDueAt <= now,
+    escalationLevel: c.escalationLevel,
+    waitingSince: c.waitingSince?.toISOString() ?? null,
+    responseDueAt: c.responseDueAt?.toISOString() ?? null,
+    resolutionDueAt: c.resolutionDueAt?.toISOString() ?? null,
+    firstMessageAt: c.firstMessageAt.toISOString(),
+    lastMessageAt: c.lastMessageAt.toISOString(),
+    firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
+    firstResponseBusinessMs: c.firstResponseBusinessMs,
+    lastResponseAt: c.lastResponseAt?.toISOString() ?? null,
+    closedAt: c.closedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,34 @@
+// A person's notifications from the inbox (mentions, assignments, reminders, escalations): the unread
+// ones, newest first, and marking them read.
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { conversations, userNotifications } from "../../db/schema/index.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+
+export async function listMyNotifications(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
+  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  const rows = await ctx.db
+    .select({ n: userNotifications, citizenName: conversations.citizenName })
+    .from(userNotifications)
+    .leftJoin(conversations, eq(conversations.id, userNotifications.conversationId))
+    .where(and(eq(userNotifications.orgId, options.orgId), eq(userNotifications.userId, options.actor.userId ?? ""), isNull(userNotifications.readAt)))
+    .orderBy(desc(userNotifications.createdAt))
+    .limit(100);
+  return {
+    notifications: rows.map(({ n, citizenName }) => ({ id: n.id, kind: n.kind, conversationId: n.conversationId, citizenName, actorLabel: n.actorLabel, createdAt: n.createdAt.toISOString() })),
+  };
+}
+
+export const ZMarkRead = z.object({ ids: z.array(z.uuid()).min(1).max(100) });
+
+export async function markNotificationsRead(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
+  const input = ZMarkRead.parse(options.input);
+  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  const updated = await ctx.db
+    .update(userNotifications)
+    .set({ readAt: ctx.clock() })
+    .where(and(inArray(userNotifications.id, input.ids), eq(userNotifications.userId, options.actor.userId ?? ""), eq(userNotifications.orgId, options.orgId), isNull(userNotifications.readAt)))
+    .returning({ id: userNotifications.id });
+  return { read: updated.length };
+}

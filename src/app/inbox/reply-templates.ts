@@ -1,0 +1,65 @@
+// Reply templates (Textbausteine): listed for everyone who answers, written by people who keep the
+// knowledge base (knowledge.edit), archived rather than deleted so replies keep their reference.
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { replyTemplates } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { PLACEHOLDERS, ZReplyTemplate } from "../../domain/replyTemplates.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { checkOrgRefs } from "../orgRefs.js";
+
+export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
+  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  const rows = await ctx.db
+    .select()
+    .from(replyTemplates)
+    .where(and(eq(replyTemplates.orgId, options.orgId), isNull(replyTemplates.archivedAt)))
+    .orderBy(asc(replyTemplates.title));
+  return {
+    placeholders: PLACEHOLDERS,
+    templates: rows.map((t) => ({ id: t.id, title: t.title, body: t.body, departmentId: t.departmentId, tags: t.tags, updatedAt: t.updatedAt.toISOString() })),
+  };
+}
+
+export async function saveReplyTemplate(ctx: AppContext, options: { actor: OrgActor; orgId: string; templateId: string | null; input: unknown }) {
+  const input = ZReplyTemplate.parse(options.input);
+  requireAllowed(ctx, options.actor, "knowledge.edit", { orgId: options.orgId });
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    await checkOrgRefs(tx, { orgId: options.orgId, departmentId: input.departmentId });
+    let id = options.templateId;
+    if (id) {
+      const [updated] = await tx
+        .update(replyTemplates)
+        .set({ ...input, updatedAt: now })
+        .where(and(eq(replyTemplates.id, id), eq(replyTemplates.orgId, options.orgId), isNull(replyTemplates.archivedAt)))
+        .returning({ id: replyTemplates.id });
+      if (!updated) throw new AppError("NOT_FOUND");
+    } else {
+      const [created] = await tx
+        .insert(replyTemplates)
+        .values({ orgId: options.orgId, ...input, createdByUserId: options.actor.userId, updatedAt: now })
+        .returning({ id: replyTemplates.id });
+      if (!created) throw new Error("template insert returned nothing");
+      id = created.id;
+    }
+    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: options.templateId ? "reply_template.updated" : "reply_template.created", target: { type: "reply_template", id }, data: { title: input.title }, occurredAt: now });
+    return { id };
+  });
+}
+
+export async function archiveReplyTemplate(ctx: AppContext, options: { actor: OrgActor; orgId: string; templateId: string }) {
+  requireAllowed(ctx, options.actor, "knowledge.edit", { orgId: options.orgId });
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const [archived] = await tx
+      .update(replyTemplates)
+      .set({ archivedAt: now })
+      .where(and(eq(replyTemplates.id, options.templateId), eq(replyTemplates.orgId, options.orgId), isNull(replyTemplates.archivedAt)))
+      .returning({ id: replyTemplates.id });
+    if (!archived) throw new AppError("NOT_FOUND");
+    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: "reply_template.archived", target: { type: "reply_template", id: archived.id }, occurredAt: now });
+    return { id: archived.id };
+  });
+}
