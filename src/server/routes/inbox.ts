@@ -7,6 +7,7 @@ import { announcePresence } from "../../app/inbox/announce-presence.js";
 import { assignConversations } from "../../app/inbox/assign-conversations.js";
 import { changeConversationStatus } from "../../app/inbox/change-conversation-status.js";
 import { getConversation } from "../../app/inbox/get-conversation.js";
+import { fillReplyTemplate } from "../../app/inbox/fill-reply-template.js";
 import { getWorkload } from "../../app/inbox/get-workload.js";
 import { getInboxRules, updateInboxRules } from "../../app/inbox/inbox-rules.js";
 import { listConversations } from "../../app/inbox/list-conversations.js";
@@ -90,6 +91,11 @@ export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; co
   app.get("/api/orgs/:orgId/inbox/templates", view, async (request) => {
     const { orgId } = ZOrgParams.parse(request.params);
     return listReplyTemplates(ctx, { actor: orgActorOf(request), orgId });
+  });
+
+  app.get("/api/orgs/:orgId/inbox/conversations/:conversationId/templates/:templateId", reply, async (request) => {
+    const params = ZConversationParams.extend({ templateId: z.uuid() }).parse(request.params);
+    return fillReplyTemplate(ctx, { actor: orgActorOf(request), ...params });
   });
 
   app.post("/api/orgs/:orgId/inbox/templates", { config: { access: { kind: "org", action: "knowledge.edit" } } }, async (request, response) => {

@@ -1,0 +1,234 @@
+// The inbox end to end on the real database: routing to departments, response-time targets in business
+// hours, the urgency order, filters, bulk assignment and closing, replies with templates through the
+// channel, guideline checks on replies, notes with mentions, and live events.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
+import { conversations, sandboxDeliveries, userNotifications } from "../src/db/schema/index.js";
+import { baselineAnalyser } from "../src/text/baselineAnalysis.js";
+import { buildChannelAccount, buildDepartment, buildGuideline, buildMember, uniqueSuffix } from "./support/factories.js";
+import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
+import { type Citizen, buildWebsiteScene, startCitizen } from "./support/website.js";
+
+// Wednesday 25 November 2026, 10:00 in Berlin: inside the default office hours (Mo–Do 8–16).
+let now = new Date("2026-11-25T09:00:00Z");
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ clock: () => now });
+});
+afterAll(() => t.close());
+
+const minutes = (n: number) => (now = new Date(now.getTime() + n * 60_000));
+
+interface Scene {
+  orgId: string;
+  orgSlug: string;
+  entryId: string;
+  accountId: string;
+  kita: string;
+  waste: string;
+  press: SignedIn & { userId: string };
+  citizen: Citizen;
+}
+
+async function scene(): Promise<Scene> {
+  const s = await buildWebsiteScene(t.ctx);
+  const kita = (await buildDepartment(t.ctx, s.org.id, { name: "Jugendamt" })).id;
+  const waste = (await buildDepartment(t.ctx, s.org.id, { name: "Abfallwirtschaft" })).id;
+  const member = await buildMember(t.ctx, s.org.id, { roles: ["administrator"] });
+  const press = Object.assign(await signIn(t.app, member.email, member.password), { userId: member.userId });
+  const rules = await press.request("PUT", `/api/orgs/${s.org.id}/inbox/rules`, {
+    routing: [
+      { name: "Kita", keywords: ["Kita", "Kindergarten"], departmentId: kita },
+      { name: "Müll", keywords: ["Müll", "Sperrmüll", "Tonne"], departmentId: waste },
+    ],
+    targets: [
+      { intent: "question", firstResponseMinutes: 60, resolutionMinutes: 480 },
+      { intent: null, firstResponseMinutes: 240 },
+    ],
+    settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14 },
+  });
+  expect(rules.statusCode, rules.body).toBe(200);
+  const citizen = await startCitizen(t.app, s.org.slug, `198.51.100.${Math.floor(Math.random() * 200) + 20}`);
+  await citizen.acceptNetiquette(s.netiquette.id);
+  return { orgId: s.org.id, orgSlug: s.org.slug, entryId: s.entryId, accountId: s.account.id, kita, waste, press, citizen };
+}
+
+async function ask(s: Scene, text: string, citizen = s.citizen): Promise<string> {
+  const response = await citizen.comment(s.entryId, { text });
+  expect(response.statusCode, response.body).toBe(201);
+  return (response.json() as { id: string }).id;
+}
+
+type Listed = { id: string; intent: string; departmentId: string | null; overdue: boolean; priority: number; responseDueAt: string | null; status: string; preview: string };
+async function list(s: Scene, query = ""): Promise<Listed[]> {
+  const response = await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/conversations${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { conversations: Listed[] }).conversations;
+}
+
+describe("the inbox", () => {
+  it("routes a question by its keywords to the department and sets its due time in business hours", async () => {
+    const s = await scene();
+    await ask(s, "Wann gibt es wieder freie Kita-Plätze?");
+    const [conversation] = await list(s);
+    expect(conversation).toMatchObject({ intent: "question", departmentId: s.kita, overdue: false, priority: 1 });
+    // 10:00 Berlin + 60 business minutes = 11:00 Berlin.
+    expect(conversation?.responseDueAt).toBe("2026-11-25T10:00:00.000Z");
+  });
+
+  it("counts the target across the night and the weekend, not in calendar hours", async () => {
+    const saved = now;
+    now = new Date("2026-11-27T10:30:00Z"); // Friday 11:30 in Berlin: the office closes at 12:00.
+    try {
+      const s = await scene();
+      await ask(s, "Holt die Müllabfuhr am Samstag die Tonne ab?");
+      const [conversation] = await list(s);
+      expect(conversation?.departmentId).toBe(s.waste);
+      // 30 minutes on Friday, the remaining 30 on Monday from 8:00 → Monday 8:30 Berlin = 7:30 UTC.
+      expect(conversation?.responseDueAt).toBe("2026-11-30T07:30:00.000Z");
+    } finally {
+      now = saved;
+    }
+  });
+
+  it("puts an overdue question above everything else, and the overdue filter finds it", async () => {
+    const s = await scene();
+    const citizen2 = await startCitizen(t.app, s.orgSlug, "198.51.100.240");
+    await citizen2.acceptNetiquette((await t.app.inject({ method: "GET", url: `/api/public/orgs/${s.orgSlug}/netiquette` })).json<{ id: string }>().id);
+    await ask(s, "Die Straßenlaterne vor meinem Haus ist seit Wochen kaputt.");
+    minutes(5);
+    await ask(s, "Wo kann ich Sperrmüll anmelden?", citizen2);
+    let rows = await list(s);
+    expect(rows.map((r) => r.intent)).toEqual(["question", "complaint"]);
+    minutes(70);
+    rows = await list(s);
+    expect(rows[0]).toMatchObject({ intent: "question", overdue: true });
+    const overdue = await list(s, "?overdue=true");
+    expect(overdue.map((r) => r.intent)).toEqual(["question"]);
+    expect((await list(s, "?intent=complaint")).length).toBe(1);
+    expect((await list(s, `?departmentId=${s.waste}`)).map((r) => r.intent)).toEqual(["question"]);
+    expect((await list(s, "?sentiment=negative")).map((r) => r.intent)).toEqual(["complaint"]);
+  });
+
+  it("assigns and closes several conversations at once, and notifies the new assignee", async () => {
+    const s = await scene();
+    const other = await startCitizen(t.app, s.orgSlug, "198.51.100.241");
+    await other.acceptNetiquette((await t.app.inject({ method: "GET", url: `/api/public/orgs/${s.orgSlug}/netiquette` })).json<{ id: string }>().id);
+    await ask(s, "Gibt es einen Kindergarten mit Nachmittagsbetreuung?");
+    await ask(s, "Wann öffnet die Kita am Markt?", other);
+    const ids = (await list(s)).map((r) => r.id);
+    const colleague = await buildMember(t.ctx, s.orgId, { roles: ["editor"] });
+    const assigned = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/assignments`, { conversationIds: ids, assigneeUserId: colleague.userId });
+    expect(assigned.json()).toEqual({ changed: 2 });
+    const mine = await (await signIn(t.app, colleague.email, colleague.password)).request("GET", `/api/orgs/${s.orgId}/inbox/notifications`);
+    expect((mine.json() as { notifications: { kind: string }[] }).notifications.map((n) => n.kind)).toEqual(["assigned", "assigned"]);
+    const workload = (await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/workload`)).json() as { people: { userId: string | null; active: number; questions: number }[] };
+    expect(workload.people.find((p) => p.userId === colleague.userId)).toMatchObject({ active: 2, questions: 2 });
+    const closed = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/status`, { conversationIds: ids, event: "closed" });
+    expect(closed.json()).toEqual({ changed: 2 });
+    expect(await list(s)).toEqual([]);
+    expect((await list(s, "?status=closed")).length).toBe(2);
+  });
+
+  it("answers with a filled template on the website; the answer is on the public page and the conversation records who answered", async () => {
+    const s = await scene();
+    await ask(s, "Wann ist der Wertstoffhof samstags geöffnet?");
+    const [row] = await list(s);
+    const template = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/templates`, {
+      title: "Öffnungszeiten Wertstoffhof",
+      body: "Guten Tag {{name}}, der Wertstoffhof ist samstags von 9 bis 13 Uhr geöffnet. Freundliche Grüße, {{bearbeiter}} ({{organisation}})",
+    });
+    expect(template.statusCode, template.body).toBe(201);
+    const filled = (await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/templates/${template.json<{ id: string }>().id}`)).json() as { text: string };
+    expect(filled.text).toMatch(/^Guten Tag Bürgerin, der Wertstoffhof .* Freundliche Grüße, Person .* \(Stadt .*\)$/);
+    minutes(30);
+    const sent = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/replies`, { text: filled.text, templateId: template.json<{ id: string }>().id });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json()).toMatchObject({ status: "sent" });
+    const detail = (await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}`)).json() as {
+      conversation: { status: string; firstResponseBusinessMs: number; responseDueAt: string | null };
+      replies: { status: string; authorName: string }[];
+    };
+    expect(detail.conversation).toMatchObject({ status: "answered", firstResponseBusinessMs: 30 * 60_000, responseDueAt: null });
+    expect(detail.replies).toMatchObject([{ status: "sent" }]);
+    const [stored] = await t.ctx.db.select().from(conversations).where(eq(conversations.id, row?.id ?? ""));
+    expect(stored?.firstResponderUserId).toBe(s.press.userId);
+    const page = await t.app.inject({ method: "GET", url: `/p/${s.orgSlug}/beitrag/${s.entryId}` });
+    expect(page.body).toContain("der Wertstoffhof ist samstags von 9 bis 13 Uhr geöffnet");
+  });
+
+  it("refuses a template with an unknown placeholder, and a reply that breaks the guideline", async () => {
+    const s = await scene();
+    const bad = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/templates`, { title: "Falsch", body: "Hallo {{vorname}}" });
+    expect(bad.statusCode).toBe(400);
+    await buildGuideline(t.ctx, s.orgId, { addressForm: { required: "formal", severity: "blocker" } });
+    await ask(s, "Kann ich meinen Ausweis online verlängern?");
+    const [row] = await list(s);
+    const refused = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/replies`, { text: "Klar, kannst du online machen!" });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ error: { code: "DRAHT_ERR_GUIDELINE_VIOLATION" } });
+    expect((await list(s))[0]?.status).toBe("new");
+  });
+
+  it("sends a reply on another network through its connector", async () => {
+    const s = await scene();
+    const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });
+    await t.ctx.db.transaction((tx) =>
+      ingestMessages(tx, {
+        orgId: s.orgId,
+        analyser: baselineAnalyser,
+        now,
+        messages: [
+          { channelAccountId: account.id, externalId: "dm-1", kind: "direct", authorHandle: "@anna", authorName: "Anna", text: "Hat das Bürgerbüro heute offen?", language: "de", threadExternalId: null, inReplyToExternalId: null, visibility: "visible", receivedAt: now, raw: { id: "dm-1" } },
+        ],
+      }),
+    );
+    const [row] = await list(s, `?channelAccountId=${account.id}`);
+    const sent = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/replies`, { text: "Ja, bis 16 Uhr." });
+    expect(sent.json()).toMatchObject({ status: "sent" });
+    const deliveries = await t.ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, account.id));
+    expect(deliveries.map((d) => d.text)).toEqual(["Ja, bis 16 Uhr."]);
+  });
+
+  it("keeps internal notes off the channel and notifies the colleagues mentioned", async () => {
+    const s = await scene();
+    await ask(s, "Warum wird die Brücke gesperrt?");
+    const [row] = await list(s);
+    const planner = await buildMember(t.ctx, s.orgId, { roles: ["department_contributor"] });
+    const note = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/notes`, { text: "@Tiefbau bitte Termin nennen", mentionedUserIds: [planner.userId] });
+    expect(note.statusCode, note.body).toBe(201);
+    const notified = await t.ctx.db.select().from(userNotifications).where(eq(userNotifications.userId, planner.userId));
+    expect(notified).toMatchObject([{ kind: "mention", conversationId: row?.id }]);
+    const page = await t.app.inject({ method: "GET", url: `/p/${s.orgSlug}/beitrag/${s.entryId}` });
+    expect(page.body).not.toContain("Termin nennen");
+    const stranger = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/notes`, { text: "x", mentionedUserIds: [crypto.randomUUID()] });
+    expect(stranger.statusCode).toBe(400);
+  });
+
+  it("announces new messages to open inboxes live", async () => {
+    const s = await scene();
+    const stream = s.press.request("GET", `/api/orgs/${s.orgId}/inbox/events?lifetime=2`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await ask(s, "Ist das Rathaus morgen geöffnet?");
+    const body = (await stream).body;
+    const [row] = await list(s);
+    expect(body).toContain("event: ready");
+    expect(body).toContain("event: conversations");
+    expect(body).toContain(row?.id);
+  });
+
+  it("stores a message once, whether repeated in one batch or delivered again later", async () => {
+    const s = await scene();
+    const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });
+    const message = (id: string) => ({ channelAccountId: account.id, externalId: id, kind: "mention" as const, authorHandle: "@ben", authorName: "Ben", text: "Danke für die Info!", language: "de", threadExternalId: "post-1", inReplyToExternalId: null, visibility: "visible" as const, receivedAt: now, raw: {} });
+    const ingest = (messages: unknown[]) => t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: baselineAnalyser, now, messages }));
+    const first = await ingest([message("m-1"), message("m-1"), { ...message("m-2"), receivedAt: "yesterday" }]);
+    expect(first.map((o) => o.status)).toEqual(["stored", "duplicate", "rejected"]);
+    const again = await ingest([message("m-1")]);
+    expect(again.map((o) => o.status)).toEqual(["duplicate"]);
+    const foreign = await ingest([{ ...message("m-3"), channelAccountId: crypto.randomUUID() }]);
+    expect(foreign[0]).toMatchObject({ status: "rejected", reason: expect.stringContaining("not a channel account") });
+    expect((await list(s, `?channelAccountId=${account.id}&status=all`)).length).toBe(1);
+  });
+});
