@@ -179,6 +179,7 @@ describe("the inbox", () => {
         orgId: s.orgId,
         analyser: baselineAnalyser,
         now,
+        publicUrl: t.ctx.publicUrl,
         messages: [
           { channelAccountId: account.id, externalId: "dm-1", kind: "direct", authorHandle: "@anna", authorName: "Anna", text: "Hat das Bürgerbüro heute offen?", language: "de", threadExternalId: null, inReplyToExternalId: null, visibility: "visible", receivedAt: now, raw: { id: "dm-1" } },
         ],
@@ -222,7 +223,7 @@ describe("the inbox", () => {
     const s = await scene();
     const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });
     const message = (id: string) => ({ channelAccountId: account.id, externalId: id, kind: "mention" as const, authorHandle: "@ben", authorName: "Ben", text: "Danke für die Info!", language: "de", threadExternalId: "post-1", inReplyToExternalId: null, visibility: "visible" as const, receivedAt: now, raw: {} });
-    const ingest = (messages: unknown[]) => t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: baselineAnalyser, now, messages }));
+    const ingest = (messages: unknown[]) => t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: baselineAnalyser, now, messages, publicUrl: t.ctx.publicUrl }));
     const first = await ingest([message("m-1"), message("m-1"), { ...message("m-2"), receivedAt: "yesterday" }]);
     expect(first.map((o) => o.status)).toEqual(["stored", "duplicate", "rejected"]);
     const again = await ingest([message("m-1")]);

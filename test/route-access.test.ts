@@ -15,6 +15,8 @@ import { buildChannelAccount, buildDepartment, buildMedia, buildMember, buildOrg
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { buildCitizenComment, buildConversation } from "./support/website.js";
 import { saveReplyTemplate } from "../src/app/inbox/reply-templates.js";
+import { addAbsence } from "../src/app/inbox/coverage-plan.js";
+import { buildReply } from "./support/inbox.js";
 import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 
@@ -53,6 +55,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/inbox/templates": { title: "Danke", body: "Guten Tag {{name}}, vielen Dank!" },
   "PUT /api/orgs/:orgId/inbox/templates/:templateId": { title: "Danke", body: "Hallo {{name}}, danke!" },
   "PUT /api/orgs/:orgId/inbox/rules": { routing: [], targets: [], settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14 } },
+  "PUT /api/orgs/:orgId/inbox/coverage": { plan: [] },
+  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision": { decision: "approved" },
   "POST /api/orgs/:orgId/inbox/notifications/read": { ids: ["00000000-0000-4000-8000-000000000000"] },
   "PUT /api/orgs/:orgId/campaigns/:campaignId": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
 };
@@ -61,6 +65,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
 const BODIES_IN_ORG: Record<string, (orgId: string) => Promise<unknown>> = {
   "POST /api/orgs/:orgId/inbox/status": async (orgId) => ({ conversationIds: [await buildConversation(t.ctx, t.app, orgId)], event: "closed" }),
   "POST /api/orgs/:orgId/inbox/assignments": async (orgId) => ({ conversationIds: [await buildConversation(t.ctx, t.app, orgId)], departmentId: null }),
+  "POST /api/orgs/:orgId/inbox/absences": async (orgId) => ({ userId: (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId, startsOn: "2030-01-01", endsOn: "2030-01-05" }),
 };
 
 async function bodyFor(route: RegisteredRoute, orgId: string): Promise<unknown> {
@@ -104,6 +109,15 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
   if (url.includes(":campaignId")) {
     const input = { name: "Marathon", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" };
     url = url.replace(":campaignId", (await saveCampaign(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
+  }
+  if (url.includes(":replyId")) {
+    const { conversationId, replyId } = await buildReply(t.ctx, t.app, orgId, url.endsWith("/retry") ? "failed" : "in_review");
+    url = url.replace(":conversationId", conversationId).replace(":replyId", replyId);
+  }
+  if (url.includes(":absenceId")) {
+    const member = await buildMember(t.ctx, orgId, { roles: ["editor"] });
+    const input = { userId: member.userId, startsOn: "2030-01-01", endsOn: "2030-01-05" };
+    url = url.replace(":absenceId", (await addAbsence(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
   }
   if (url.includes(":conversationId")) url = url.replace(":conversationId", await buildConversation(t.ctx, t.app, orgId));
   if (url.includes(":templateId")) {

@@ -4,23 +4,34 @@ import type { AppContext } from "../app/context.js";
 import { checkGuidelineReviews } from "../app/guidelines/check-guideline-reviews.js";
 import { refreshPlannerStatistics } from "../app/maintenance/refresh-planner-statistics.js";
 import { applyWebsiteRetention } from "../app/website/apply-website-retention.js";
+import { sendQueuedReplies } from "../app/inbox/deliverReply.js";
+import { escalateConversations } from "../app/inbox/escalate-conversations.js";
+import { warnIdleChannels } from "../app/inbox/warn-idle-channels.js";
+import type { ConnectorRegistry } from "../domain/connector.js";
+
+export interface JobDeps {
+  connectors: ConnectorRegistry;
+}
 
 export interface ScheduledJob {
   id: string;
   everyMs: number;
-  run(ctx: AppContext): Promise<unknown>;
+  run(ctx: AppContext, deps: JobDeps): Promise<unknown>;
 }
 
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "guideline-review", everyMs: 3_600_000, run: checkGuidelineReviews },
   { id: "website-retention", everyMs: 3_600_000, run: applyWebsiteRetention },
   { id: "planner-statistics", everyMs: 6 * 3_600_000, run: refreshPlannerStatistics },
+  { id: "inbox-escalation", everyMs: 60_000, run: escalateConversations },
+  { id: "inbox-replies", everyMs: 15_000, run: sendQueuedReplies },
+  { id: "idle-channels", everyMs: 3_600_000, run: warnIdleChannels },
 ];
 
-export function startScheduler(ctx: AppContext, jobs: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {
+export function startScheduler(ctx: AppContext, deps: JobDeps, jobs: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {
   const timers = jobs.map((job) => {
     const run = () =>
-      job.run(ctx).catch((error: unknown) => {
+      job.run(ctx, deps).catch((error: unknown) => {
         ctx.log.error({ err: error, job: job.id }, "scheduled job failed");
       });
     void run();

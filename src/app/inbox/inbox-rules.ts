@@ -7,6 +7,7 @@ import { channelAccounts, inboxSettings, responseTargets, routingRules } from ".
 import { AppError } from "../../domain/errors.js";
 import { DEFAULT_RESPONSE_TARGET, ZResponseTargets } from "../../domain/responseTargets.js";
 import { ZRoutingRules } from "../../domain/routing.js";
+import { REPLY_APPROVAL_MODES } from "../../domain/replyApproval.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -20,6 +21,8 @@ export const ZInboxRules = z.object({
     autoAcknowledge: z.boolean(),
     idleWarningDays: z.number().int().min(1).max(90),
     repeatWindowDays: z.number().int().min(1).max(90),
+    replyApproval: z.enum(REPLY_APPROVAL_MODES).default("none"),
+    replyApprovalKeywords: z.array(z.string().trim().min(2).max(60)).max(100).default([]),
   }),
 });
 

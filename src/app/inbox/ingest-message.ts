@@ -8,9 +8,9 @@ import { type IngestOutcome, ingestMessages } from "./ingest-messages.js";
 
 export async function ingestMessage(
   tx: Db | Tx,
-  options: { orgId: string; message: TInboundMessageInput; analyser: TextAnalyser; now: Date },
+  options: { orgId: string; message: TInboundMessageInput; analyser: TextAnalyser; now: Date; publicUrl: string },
 ): Promise<Exclude<IngestOutcome, { status: "rejected" }>> {
-  const [outcome] = await ingestMessages(tx, { orgId: options.orgId, messages: [options.message], analyser: options.analyser, now: options.now });
+  const [outcome] = await ingestMessages(tx, { orgId: options.orgId, messages: [options.message], analyser: options.analyser, now: options.now, publicUrl: options.publicUrl });
   if (!outcome) throw new Error("ingestion returned no outcome");
   if (outcome.status === "rejected") throw new AppError("VALIDATION_FAILED", { details: { reason: outcome.reason } });
   return outcome;

@@ -12,6 +12,7 @@ import { type TInboundMessage, ZInboundMessage } from "../../domain/inbound.js";
 import type { TextAnalyser } from "../../text/analysis.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { loadIntakeRules } from "./intakeRules.js";
+import { acknowledgeOutsideOfficeHours } from "./autoAcknowledge.js";
 
 export type IngestOutcome =
   | { status: "stored"; externalId: string; id: string; conversationId: string; askedAgain: boolean }
@@ -31,7 +32,7 @@ const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? 
 
 export async function ingestMessages(
   tx: Db | Tx,
-  options: { orgId: string; messages: readonly unknown[]; analyser: TextAnalyser; now: Date },
+  options: { orgId: string; messages: readonly unknown[]; analyser: TextAnalyser; now: Date; publicUrl: string },
 ): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = new Array(options.messages.length);
   const valid: { index: number; message: TInboundMessage }[] = [];
@@ -44,11 +45,12 @@ export async function ingestMessages(
   const accountIds = [...new Set(valid.map((v) => v.message.channelAccountId))];
   const accounts = accountIds.length
     ? await tx
-        .select({ id: channelAccounts.id, departmentId: channelAccounts.departmentId })
+        .select({ id: channelAccounts.id, departmentId: channelAccounts.departmentId, network: channelAccounts.network })
         .from(channelAccounts)
         .where(and(eq(channelAccounts.orgId, options.orgId), inArray(channelAccounts.id, accountIds)))
     : [];
   const departmentOf = new Map(accounts.map((a) => [a.id, a.departmentId]));
+  const networkOf = new Map(accounts.map((a) => [a.id, a.network]));
   const accepted = valid.filter((v) => {
     if (departmentOf.has(v.message.channelAccountId)) return true;
     outcomes[v.index] = { status: "rejected", externalId: v.message.externalId, reason: "channelAccountId: not a channel account of this organisation" };
@@ -88,7 +90,7 @@ export async function ingestMessages(
   }
   if (stored.length === 0) return outcomes;
 
-  const threaded = await threadIntoConversations(tx, { orgId: options.orgId, stored, departmentOf, now: options.now });
+  const threaded = await threadIntoConversations(tx, { orgId: options.orgId, stored, departmentOf, networkOf, now: options.now, publicUrl: options.publicUrl });
   for (const s of stored) {
     const conversation = threaded.get(s.key);
     if (!conversation) throw new Error("message was not threaded");
@@ -102,7 +104,7 @@ type ConversationRow = typeof conversations.$inferSelect;
 
 async function threadIntoConversations(
   tx: Db | Tx,
-  args: { orgId: string; stored: readonly Stored[]; departmentOf: Map<string, string | null>; now: Date },
+  args: { orgId: string; stored: readonly Stored[]; departmentOf: Map<string, string | null>; networkOf: Map<string, string>; now: Date; publicUrl: string },
 ): Promise<Map<string, { id: string; result: IntakeResult }>> {
   const groups = new Map<string, Stored[]>();
   for (const s of args.stored) groups.set(s.key, [...(groups.get(s.key) ?? []), s]);
@@ -177,6 +179,16 @@ async function threadIntoConversations(
         sql`, `,
       )}) as v(id, conversation_id)
      where m.id = v.id`);
+  if (rules.autoAcknowledge) {
+    const candidates = rows.flatMap((row) => {
+      const result = results.get(keyOf(row));
+      const group = groups.get(keyOf(row));
+      const last = group?.[group.length - 1];
+      if (!result || !last || !result.result.responseDueAt) return [];
+      return [{ conversationId: row.id, acknowledgedAt: row.acknowledgedAt, waitingSince: result.result.waitingSince, intent: result.result.intent, flagged: result.result.flagged, dueAt: result.result.responseDueAt, network: args.networkOf.get(row.channelAccountId) ?? "", last: last.message, lastFlagged: last.analysis.flagged }];
+    });
+    await acknowledgeOutsideOfficeHours(tx, { orgId: args.orgId, candidates, calendar: rules.calendar, timeZone: rules.timeZone, now: args.now, publicUrl: args.publicUrl });
+  }
   const assigned = [...results.values()].filter((r) => r.result.route?.assigneeUserId);
   if (assigned.length) {
     await tx.insert(userNotifications).values(
@@ -218,7 +230,6 @@ async function writeIntake(
            assignee_user_id = case when v.routed then v.assignee_user_id else c.assignee_user_id end,
            routed_by_rule_id = case when v.routed then v.routed_by_rule_id else c.routed_by_rule_id end,
            citizen_name = coalesce(v.citizen_name, c.citizen_name),
-           escalation_level = case when v.asked_again and c.escalation_level = 0 then 1 else c.escalation_level end,
            updated_at = ${args.now.toISOString()}::timestamptz
       from (values ${values}) as v(id, status, intent, asked_again, flagged, sentiment, priority, waiting_since, response_due_at,
                                    resolution_due_at, last_message_at, routed, department_id, assignee_user_id, routed_by_rule_id, citizen_name)

@@ -5,13 +5,22 @@ import type { Db, Tx } from "../../db/client.js";
 import { inboxSettings, organisations, responseTargets, routingRules } from "../../db/schema/index.js";
 import type { IntakeRules } from "../../domain/conversationIntake.js";
 import { AppError } from "../../domain/errors.js";
+import type { ReplyApprovalMode } from "../../domain/replyApproval.js";
 import { calendarOf } from "../../domain/slaClock.js";
 
-export const DEFAULT_INBOX_SETTINGS = { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14 };
+export const DEFAULT_INBOX_SETTINGS = {
+  autoAcknowledge: false,
+  idleWarningDays: 7,
+  repeatWindowDays: 14,
+  replyApproval: "none" as ReplyApprovalMode,
+  replyApprovalKeywords: [] as string[],
+};
 
 export async function inboxSettingsOf(tx: Db | Tx, orgId: string) {
   const [row] = await tx.select().from(inboxSettings).where(eq(inboxSettings.orgId, orgId));
-  return row ? { autoAcknowledge: row.autoAcknowledge, idleWarningDays: row.idleWarningDays, repeatWindowDays: row.repeatWindowDays } : DEFAULT_INBOX_SETTINGS;
+  if (!row) return DEFAULT_INBOX_SETTINGS;
+  const { autoAcknowledge, idleWarningDays, repeatWindowDays, replyApproval, replyApprovalKeywords } = row;
+  return { autoAcknowledge, idleWarningDays, repeatWindowDays, replyApproval, replyApprovalKeywords };
 }
 
 export async function loadIntakeRules(tx: Db | Tx, orgId: string): Promise<IntakeRules & { ruleIds: string[]; autoAcknowledge: boolean; timeZone: string }> {

@@ -6,16 +6,18 @@ import { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
 import { activeGuideline } from "../../db/queries/guidelines.js";
 import { channelAccounts, conversationReplies, inboundMessages } from "../../db/schema/index.js";
-import { type ConnectorRegistry, ConnectorError } from "../../domain/connector.js";
+import type { ConnectorRegistry } from "../../domain/connector.js";
 import { AppError } from "../../domain/errors.js";
 import { checkPost } from "../../domain/guidelineChecks.js";
 import { type EmulatedNetwork, type Network, effectiveLimits, profileOf } from "../../domain/networks.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { writeStaffAnswer } from "../website/answer-website-comment.js";
 import { type ConversationRow, loadConversation } from "./conversationAccess.js";
-import { recordConversationResponse } from "./recordResponse.js";
+import { deliverWebsiteReply, sendQueuedReply } from "./deliverReply.js";
+import { notifyConversationsChanged } from "./inboxEvents.js";
+import { inboxSettingsOf } from "./intakeRules.js";
+import { replyNeedsApproval } from "../../domain/replyApproval.js";
 
 export const ZReply = z.object({
   text: z.string().trim().min(1).max(5000),
@@ -41,6 +43,9 @@ export async function replyToConversation(ctx: AppContext, deps: { connectors: C
       publishAt: now,
     });
     if (check.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.findings } });
+    const settings = await inboxSettingsOf(tx, options.orgId);
+    const citizenTexts = (await tx.select({ text: inboundMessages.text }).from(inboundMessages).where(eq(inboundMessages.conversationId, conversation.id)).limit(50)).map((m) => m.text);
+    const needsApproval = replyNeedsApproval({ mode: settings.replyApproval, keywords: settings.replyApprovalKeywords, replyText: input.text, citizenTexts });
     const [reply] = await tx
       .insert(conversationReplies)
       .values({
@@ -50,7 +55,7 @@ export async function replyToConversation(ctx: AppContext, deps: { connectors: C
         text: input.text,
         templateId: input.templateId,
         authorUserId: options.actor.userId,
-        status: "queued",
+        status: needsApproval ? "in_review" : "queued",
         createdAt: now,
       })
       .returning();
@@ -60,19 +65,40 @@ export async function replyToConversation(ctx: AppContext, deps: { connectors: C
       actor: options.actor,
       action: "conversation.replied",
       target: { type: "conversation", id: conversation.id },
-      data: { replyId: reply.id, channelAccountId: account.id, templateId: input.templateId, warnings: check.warnings },
+      data: { replyId: reply.id, channelAccountId: account.id, templateId: input.templateId, warnings: check.warnings, needsApproval },
       occurredAt: now,
     });
-    if (account.network === "website") {
-      const answer = await writeStaffAnswer(tx, { orgId: options.orgId, commentId: target.externalId, text: input.text, userId: options.actor.userId, now, publicUrl: ctx.publicUrl, answerId: reply.id });
-      await tx.update(conversationReplies).set({ status: "sent", externalId: answer.id, sentAt: now }).where(eq(conversationReplies.id, reply.id));
-      await recordConversationResponse(tx, { conversationId: conversation.id, userId: options.actor.userId, at: now });
-      return { reply, account, conversation, sent: true };
+    if (needsApproval) {
+      await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [conversation.id] });
+      return { reply, sent: false, inReview: true };
     }
-    return { reply, account, conversation, sent: false };
+    if (account.network === "website") {
+      await deliverWebsiteReply(tx, { reply, now, publicUrl: ctx.publicUrl });
+      return { reply, sent: true, inReview: false };
+    }
+    return { reply, sent: false, inReview: false };
   });
-  if (prepared.sent) return { id: prepared.reply.id, status: "sent" as const, warnings: [] };
-  return { id: prepared.reply.id, status: await sendThroughConnector(ctx, deps, prepared) };
+  if (prepared.inReview) return { id: prepared.reply.id, status: "in_review" as const };
+  if (prepared.sent) return { id: prepared.reply.id, status: "sent" as const };
+  const status = await sendQueuedReply(ctx, deps, prepared.reply.id);
+  return { id: prepared.reply.id, status: status === "not_queued" ? ("queued" as const) : status };
+}
+
+/** Sends a failed reply again (after the channel was checked), as the person who wrote it or a colleague. */
+export async function retryReply(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; conversationId: string; replyId: string }) {
+  const now = ctx.clock();
+  await ctx.db.transaction(async (tx) => {
+    await loadConversation(ctx, tx, { ...options, action: "inbox.reply" });
+    const [reply] = await tx
+      .update(conversationReplies)
+      .set({ status: "queued", error: null })
+      .where(and(eq(conversationReplies.id, options.replyId), eq(conversationReplies.conversationId, options.conversationId), eq(conversationReplies.status, "failed")))
+      .returning({ id: conversationReplies.id });
+    if (!reply) throw new AppError("INVALID_TRANSITION", { details: { reason: "not_failed" } });
+    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: "conversation.reply_retried", target: { type: "conversation", id: options.conversationId }, data: { replyId: reply.id }, occurredAt: now });
+  });
+  const status = await sendQueuedReply(ctx, deps, options.replyId);
+  return { id: options.replyId, status: status === "not_queued" ? ("queued" as const) : status };
 }
 
 async function messageAnswered(tx: Db | Tx, conversation: ConversationRow, messageId: string | undefined) {
@@ -84,31 +110,4 @@ async function messageAnswered(tx: Db | Tx, conversation: ConversationRow, messa
     .limit(1);
   if (!message) throw new AppError("INVALID_TRANSITION", { details: { reason: "nothing_to_answer" } });
   return message;
-}
-
-async function sendThroughConnector(
-  ctx: AppContext,
-  deps: { connectors: ConnectorRegistry },
-  prepared: { reply: typeof conversationReplies.$inferSelect; account: typeof channelAccounts.$inferSelect; conversation: ConversationRow },
-): Promise<"sent" | "failed"> {
-  const { reply, account, conversation } = prepared;
-  const connector = deps.connectors.get(account.network);
-  try {
-    if (!connector?.reply) throw new ConnectorError("permanent", `the ${account.network} channel cannot send replies`);
-    const item = await connector.reply(
-      { id: account.id, orgId: account.orgId, settings: account.settings },
-      { idempotencyKey: reply.id, orgId: account.orgId, threadExternalId: conversation.threadKey, inReplyToExternalId: reply.inReplyToExternalId, text: reply.text },
-    );
-    const sentAt = ctx.clock();
-    await ctx.db.transaction(async (tx) => {
-      await tx.update(conversationReplies).set({ status: "sent", externalId: item.externalId, sentAt }).where(eq(conversationReplies.id, reply.id));
-      await recordConversationResponse(tx, { conversationId: conversation.id, userId: reply.authorUserId, at: sentAt });
-    });
-    return "sent";
-  } catch (error) {
-    const message = error instanceof ConnectorError ? `${error.kind}: ${error.message}` : "unexpected error";
-    ctx.log.warn({ replyId: reply.id, conversationId: conversation.id, err: error }, "reply not sent");
-    await ctx.db.update(conversationReplies).set({ status: "failed", error: message }).where(eq(conversationReplies.id, reply.id));
-    return "failed";
-  }
 }

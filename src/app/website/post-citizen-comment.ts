@@ -112,6 +112,7 @@ export async function postCitizenComment(
       orgId: org.id,
       analyser: ctx.analyser,
       now,
+      publicUrl: ctx.publicUrl,
       message: {
         channelAccountId: entry.channelAccountId,
         externalId: row.id,

@@ -13,11 +13,11 @@ function workerSettings(runtime: Runtime) {
   return { connectors, options };
 }
 
-/** The publishing worker and the periodic jobs (guideline reviews) of a worker process. */
+/** The publishing worker and the periodic jobs (guideline reviews, inbox escalation and replies, retention) of a worker process. */
 export function startWorkerFor(runtime: Runtime): PublishWorker {
   const { connectors, options } = workerSettings(runtime);
   const publisher = startPublishWorker(runtime.ctx, { connectors }, options);
-  const scheduler = startScheduler(runtime.ctx);
+  const scheduler = startScheduler(runtime.ctx, { connectors });
   return {
     runOnce: publisher.runOnce,
     async stop() {

@@ -71,7 +71,7 @@ export const conversations = pgTable(
   ],
 );
 
-export type ReplyStatus = "in_review" | "queued" | "sent" | "failed";
+export type ReplyStatus = "in_review" | "returned" | "queued" | "sending" | "sent" | "failed";
 
 /** What staff send to the citizen from the inbox; sent through the channel connector. */
 export const conversationReplies = pgTable(
@@ -93,6 +93,10 @@ export const conversationReplies = pgTable(
     /** The item the channel created, once sent. */
     externalId: text("external_id"),
     error: text("error"),
+    /** Freigabe: who decided on a reply that needed approval, and what they said when returning it. */
+    reviewerUserId: uuid("reviewer_user_id").references(() => users.id, { onDelete: "set null" }),
+    reviewComment: text("review_comment"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     /** Automatic acknowledgement outside office hours (not counted as an answer). */
     automatic: boolean("automatic").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

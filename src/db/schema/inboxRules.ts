@@ -69,10 +69,13 @@ export const inboxSettings = pgTable("inbox_settings", {
   idleWarningDays: integer("idle_warning_days").notNull().default(7),
   /** Days within which a similar unanswered question counts as asked again. */
   repeatWindowDays: integer("repeat_window_days").notNull().default(14),
+  /** Freigabe for replies: none, only when the conversation or reply touches one of the keywords, or all. */
+  replyApproval: text("reply_approval").$type<"none" | "keywords" | "all">().notNull().default("none"),
+  replyApprovalKeywords: jsonb("reply_approval_keywords").$type<string[]>().notNull().default([]),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type NotificationKind = "mention" | "assigned" | "reminder" | "escalation";
+export type NotificationKind = "mention" | "assigned" | "reminder" | "escalation" | "idle_channel";
 
 /** What a person should look at: a mention, an assignment, a reminder or an escalation. */
 export const userNotifications = pgTable(
@@ -87,6 +90,8 @@ export const userNotifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").$type<NotificationKind>().notNull(),
     conversationId: uuid("conversation_id"),
+    /** For a warning about a channel account (idle channel). */
+    channelAccountId: uuid("channel_account_id").references(() => channelAccounts.id, { onDelete: "cascade" }),
     /** Who caused it ("system" for reminders and escalations). */
     actorLabel: text("actor_label").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

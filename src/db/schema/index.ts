@@ -3,6 +3,7 @@ export * from "./audit.js";
 export * from "./campaigns.js";
 export * from "./channels.js";
 export * from "./conversations.js";
+export * from "./coverage.js";
 export * from "./guidelines.js";
 export * from "./media.js";
 export * from "./org.js";

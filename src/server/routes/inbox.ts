@@ -12,7 +12,9 @@ import { getWorkload } from "../../app/inbox/get-workload.js";
 import { getInboxRules, updateInboxRules } from "../../app/inbox/inbox-rules.js";
 import { listConversations } from "../../app/inbox/list-conversations.js";
 import { listMyNotifications, markNotificationsRead } from "../../app/inbox/notifications.js";
-import { replyToConversation } from "../../app/inbox/reply-to-conversation.js";
+import { replyToConversation, retryReply } from "../../app/inbox/reply-to-conversation.js";
+import { decideReply } from "../../app/inbox/decide-reply.js";
+import { addAbsence, getCoveragePlan, removeAbsence, updateCoveragePlan } from "../../app/inbox/coverage-plan.js";
 import { archiveReplyTemplate, listReplyTemplates, saveReplyTemplate } from "../../app/inbox/reply-templates.js";
 import type { AppContext } from "../../app/context.js";
 import { requireAllowed } from "../../app/authorization.js";
@@ -23,6 +25,7 @@ import { ZOrgParams } from "./params.js";
 
 const ZConversationParams = ZOrgParams.extend({ conversationId: z.uuid() });
 const ZTemplateParams = ZOrgParams.extend({ templateId: z.uuid() });
+const ZReplyParams = ZConversationParams.extend({ replyId: z.uuid() });
 /** A stream ends after this long (the browser reconnects at once, and the session is checked again). */
 const ZStreamQuery = z.object({ lifetime: z.coerce.number().int().min(0).max(600).default(600) });
 
@@ -55,6 +58,16 @@ export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; co
     const params = ZConversationParams.parse(request.params);
     response.status(201);
     return replyToConversation(ctx, { connectors: options.connectors }, { actor: orgActorOf(request), ...params, input: request.body });
+  });
+
+  app.post("/api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/retry", reply, async (request) => {
+    const params = ZReplyParams.parse(request.params);
+    return retryReply(ctx, { connectors: options.connectors }, { actor: orgActorOf(request), ...params });
+  });
+
+  app.post("/api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision", { config: { access: { kind: "org", action: "post.approve" } } }, async (request) => {
+    const params = ZReplyParams.parse(request.params);
+    return decideReply(ctx, { connectors: options.connectors }, { actor: orgActorOf(request), ...params, input: request.body });
   });
 
   app.post("/api/orgs/:orgId/inbox/conversations/:conversationId/notes", view, async (request, response) => {
@@ -122,6 +135,27 @@ export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; co
   app.put("/api/orgs/:orgId/inbox/rules", { config: { access: { kind: "org", action: "org.update" } } }, async (request) => {
     const { orgId } = ZOrgParams.parse(request.params);
     return updateInboxRules(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+  });
+
+  app.get("/api/orgs/:orgId/inbox/coverage", view, async (request) => {
+    const { orgId } = ZOrgParams.parse(request.params);
+    return getCoveragePlan(ctx, { actor: orgActorOf(request), orgId });
+  });
+
+  app.put("/api/orgs/:orgId/inbox/coverage", { config: { access: { kind: "org", action: "org.update" } } }, async (request) => {
+    const { orgId } = ZOrgParams.parse(request.params);
+    return updateCoveragePlan(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+  });
+
+  app.post("/api/orgs/:orgId/inbox/absences", view, async (request, response) => {
+    const { orgId } = ZOrgParams.parse(request.params);
+    response.status(201);
+    return addAbsence(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+  });
+
+  app.delete("/api/orgs/:orgId/inbox/absences/:absenceId", view, async (request) => {
+    const { orgId, absenceId } = ZOrgParams.extend({ absenceId: z.uuid() }).parse(request.params);
+    return removeAbsence(ctx, { actor: orgActorOf(request), orgId, absenceId });
   });
 
   app.get("/api/orgs/:orgId/inbox/workload", view, async (request) => {

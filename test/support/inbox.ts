@@ -1,0 +1,41 @@
+// Test helpers for the inbox: replies in a given state, made through the real use cases.
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../src/app/context.js";
+import { updateInboxRules } from "../../src/app/inbox/inbox-rules.js";
+import { ingestMessages } from "../../src/app/inbox/ingest-messages.js";
+import { replyToConversation } from "../../src/app/inbox/reply-to-conversation.js";
+import { createConnectorRegistry } from "../../src/channels/registry.js";
+import { buildChannelAccount, buildMember, systemAdminOf, uniqueSuffix } from "./factories.js";
+import { buildConversation } from "./website.js";
+
+/** A reply that failed on a sandbox account that refuses everything, or one waiting for Freigabe. */
+export async function buildReply(ctx: AppContext, app: FastifyInstance, orgId: string, state: "failed" | "in_review"): Promise<{ conversationId: string; replyId: string }> {
+  const connectors = createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl });
+  const author = await buildMember(ctx, orgId, { roles: ["editor"] });
+  let conversationId: string;
+  if (state === "failed") {
+    const account = await buildChannelAccount(ctx, orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}`, settings: { failWith: "permanent" } });
+    const externalId = `dm-${uniqueSuffix()}`;
+    const [outcome] = await ctx.db.transaction((tx) =>
+      ingestMessages(tx, {
+        orgId,
+        analyser: ctx.analyser,
+        now: ctx.clock(),
+        publicUrl: ctx.publicUrl,
+        messages: [{ channelAccountId: account.id, externalId, kind: "direct", authorHandle: "@anna", authorName: "Anna", text: "Eine Frage?", language: "de", threadExternalId: null, inReplyToExternalId: null, visibility: "visible", receivedAt: ctx.clock(), raw: {} }],
+      }),
+    );
+    if (outcome?.status !== "stored") throw new Error("message not stored");
+    conversationId = outcome.conversationId;
+  } else {
+    await updateInboxRules(ctx, {
+      actor: systemAdminOf(orgId),
+      orgId,
+      input: { routing: [], targets: [], settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14, replyApproval: "all" } },
+    });
+    conversationId = await buildConversation(ctx, app, orgId);
+  }
+  const reply = await replyToConversation(ctx, { connectors }, { actor: author.actor, orgId, conversationId, input: { text: "Vielen Dank für Ihre Frage." } });
+  if (reply.status !== state) throw new Error(`reply is ${reply.status}, not ${state}`);
+  return { conversationId, replyId: reply.id };
+}
