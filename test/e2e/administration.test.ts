@@ -32,15 +32,15 @@ describe("administration in the browser", () => {
     await signIn(page, "admin@musterstadt.example", "falsches Passwort!");
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("E-Mail-Adresse oder Passwort ist falsch");
     await signIn(page, "admin@musterstadt.example", DEMO_PASSWORD);
-    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
     await expectAccessible(page, "inbox (administrator)");
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-    for (const area of ["Inbox", "Veröffentlichen", "Kalender", "Moderation", "Wissen", "Berichte", "Richtlinien", "Verwaltung"]) {
+    for (const area of ["Posteingang", "Veröffentlichen", "Kalender", "Moderation", "Wissen", "Berichte", "Richtlinien", "Verwaltung"]) {
       await expect.poll(() => nav.getByRole("link", { name: area }).count()).toBe(1);
     }
 
     await page.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
-    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
     await nav.getByRole("link", { name: "Verwaltung" }).click();
     await page.getByRole("heading", { level: 1, name: "Personen" }).waitFor();
     await expectAccessible(page, "people");
@@ -88,10 +88,10 @@ describe("administration in the browser", () => {
     await page.getByLabel("Neues Passwort", { exact: true }).fill("Digitale Verwaltung 2026");
     await page.getByLabel("Neues Passwort wiederholen").fill("Digitale Verwaltung 2026");
     await page.getByRole("button", { name: "Passwort speichern" }).click();
-    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
     await expectAccessible(page, "inbox (department contributor)");
     const links = await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link").allTextContents();
-    expect(links).toEqual(["Inbox", "Veröffentlichen", "Wissen", "Richtlinien"]);
+    expect(links).toEqual(["Posteingang", "Veröffentlichen", "Wissen", "Richtlinien"]);
 
     await page.goto(page.url().replace(/\/inbox$/, "/admin/members"));
     await page.getByRole("heading", { level: 1, name: "Kein Zugriff" }).waitFor();

@@ -22,8 +22,8 @@ export interface ServedApp extends TestApp {
   baseUrl: string;
 }
 
-export async function serveApp(options: { env?: Record<string, string> } = {}): Promise<ServedApp> {
-  const app = await startTestApp({ webRoot: WEB_ROOT, widgetRoot: WIDGET_ROOT, env: options.env });
+export async function serveApp(options: { env?: Record<string, string>; clock?: () => Date } = {}): Promise<ServedApp> {
+  const app = await startTestApp({ webRoot: WEB_ROOT, widgetRoot: WIDGET_ROOT, env: options.env, clock: options.clock });
   await app.app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.app.server.address();
   if (!address || typeof address === "string") throw new Error("server has no TCP address");

@@ -70,10 +70,10 @@ describe("the citizen dialogue on the website channel", () => {
 
     const staff = await browser.newPage();
     await signIn(staff, "presse@musterstadt.example");
-    await staff.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Inbox" }).click();
+    await staff.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Moderation" }).click();
     const card = staff.getByRole("article", { name: "Kommentar von Lena aus der Altstadt" });
     await card.waitFor();
-    await expectAccessible(staff, "inbox");
+    await expectAccessible(staff, "moderation: website comments");
     await card.getByRole("button", { name: "Antworten" }).click();
     await card.getByLabel("Antwort der Verwaltung (öffentlich sichtbar)").fill("Ja, der Imkerverein Musterstadt ist jeden Samstag dabei.");
     await card.getByRole("button", { name: "Antwort veröffentlichen" }).click();

@@ -73,7 +73,7 @@ async function watchedPage(options: { javaScriptEnabled?: boolean } = {}): Promi
   return { page, fired };
 }
 
-const ALLOWED_TAGS = ["SECTION", "DIV", "H1", "H2", "H3", "OL", "UL", "LI", "ARTICLE", "P", "SPAN", "TIME", "A", "BR", "EM", "STRONG", "BUTTON", "FORM", "LABEL", "INPUT", "TEXTAREA", "FIELDSET", "LEGEND", "NAV", "SLOT", "SELECT", "OPTION"];
+const ALLOWED_TAGS = ["SECTION", "DIV", "H1", "H2", "H3", "OL", "UL", "LI", "ARTICLE", "P", "SPAN", "TIME", "A", "BR", "EM", "STRONG", "BUTTON", "FORM", "LABEL", "INPUT", "TEXTAREA", "FIELDSET", "LEGEND", "NAV", "SLOT", "SELECT", "OPTION", "DETAILS", "SUMMARY"];
 
 /** Every element under the roots (shadow roots included): only expected tags, no event-handler attributes, only http(s) links. */
 async function expectNoInjectedMarkup(page: Page, selector: string, label: string) {
@@ -150,10 +150,25 @@ describe("untrusted content in real Chromium", () => {
     expect(fired).toEqual([]);
   });
 
-  it("runs none of them in the admin inbox", { timeout: 180_000 }, async () => {
+  it("runs none of them in the inbox list and conversation timelines", { timeout: 180_000 }, async () => {
     const { page, fired } = await watchedPage();
     await signInAs(page, server.baseUrl, admin.email, admin.password);
-    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Inbox" }).click();
+    await page.goto(`${server.baseUrl}/o/${scene.org.id}/inbox?status=all`);
+    const rows = page.getByRole("list", { name: "Vorgänge" }).locator("button.conversation-open");
+    await expect.poll(() => rows.count()).toBe(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      await rows.nth(i).click();
+      await page.locator("ol.timeline").getByText("(Nr. ", { exact: false }).first().waitFor();
+      await poke(page);
+      await expectNoInjectedMarkup(page, "ol.conversation-list, ol.timeline", `inbox conversation ${i}`);
+    }
+    expect(fired).toEqual([]);
+  });
+
+  it("runs none of them in the admin moderation list", { timeout: 180_000 }, async () => {
+    const { page, fired } = await watchedPage();
+    await signInAs(page, server.baseUrl, admin.email, admin.password);
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Moderation" }).click();
     await page.getByText(`(Nr. ${PAYLOADS.length - 1})`).waitFor();
     const cards = page.locator("article.card");
     const older = page.getByRole("button", { name: "Ältere laden" });
@@ -165,7 +180,7 @@ describe("untrusted content in real Chromium", () => {
     await page.getByText("(Nr. 0)", { exact: false }).first().waitFor();
     await expect(cards.count()).resolves.toBe(PAYLOADS.length);
     await poke(page);
-    await expectNoInjectedMarkup(page, "ol.plain-list", "admin inbox");
+    await expectNoInjectedMarkup(page, "ol.plain-list", "admin moderation list");
     expect(fired).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { MembersPage } from "./pages/admin/MembersPage";
 import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
 import { InboxPage } from "./pages/inbox/InboxPage";
+import { WebsiteCommentsPage } from "./pages/moderation/WebsiteCommentsPage";
 import { WebsiteSettingsPage } from "./pages/admin/WebsiteSettingsPage";
 import { OfficeHoursPage } from "./pages/admin/OfficeHoursPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
@@ -49,7 +50,7 @@ function Home() {
   );
 }
 
-const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines", "calendar", "inbox"]);
+const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines", "calendar", "inbox", "moderation"]);
 const AREA_PAGES = AREAS.map((area) => area.id).filter((id): id is Exclude<AreaId, "admin"> => !BUILT_AREAS.has(id));
 
 export function App() {
@@ -69,6 +70,7 @@ export function App() {
                 <Route key={area} path={area} element={<AreaPage area={area} />} />
               ))}
               <Route path="inbox" element={<InboxPage />} />
+              <Route path="moderation" element={<WebsiteCommentsPage />} />
               <Route path="publish" element={<PostsPage />} />
               <Route path="publish/new" element={<ComposerPage />} />
               <Route path="publish/campaigns" element={<CampaignsPage />} />

@@ -7,6 +7,7 @@ import type { Role } from "../../domain/roles.js";
 import { installationActorIn } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { createDepartment } from "../departments/create-department.js";
+import { loadDemoInbox } from "./load-demo-inbox.js";
 import { addMemberUnchecked } from "../members/add-member.js";
 import { createOrganisation } from "../orgs/create-organisation.js";
 import { loadDemoPublishing } from "./load-demo-publishing.js";
@@ -86,6 +87,7 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
     editorUserId: userIds.get("redaktion@musterstadt.example") ?? "",
     today: ctx.clock(),
   });
+  await loadDemoInbox(ctx, { admin: adminActor, orgId: org.id, departmentIds, userIds, websiteAccountId });
   await loadDemoWebsite(ctx, {
     admin: adminActor,
     orgId: org.id,

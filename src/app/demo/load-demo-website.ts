@@ -72,6 +72,7 @@ export async function loadDemoWebsite(ctx: AppContext, options: { admin: OrgActo
     commentId: question.id,
     input: { text: "Guten Tag, an Markttagen stehen Ihnen im Parkhaus am Rathaus die ersten zwei Stunden kostenlos zur Verfügung." },
   });
+  await comment(market, "Familie Yilmaz", "Nach dem Markt quellen die Mülltonnen am Rathausplatz jeden Samstag über. Wer ist dafür zuständig?");
   await comment(pollEntry, "Igelfreundin", "Bitte den Igel! Im Winter brauchen sie Laubhaufen im Garten.");
   return { netiquetteId: netiquette.id, entries: { market, poll: pollEntry } };
 }

@@ -73,6 +73,8 @@ export async function getConversation(ctx: AppContext, options: { actor: OrgActo
       error: reply.error,
       automatic: reply.automatic,
       authorName: reply.automatic ? null : authorName,
+      authorUserId: reply.authorUserId,
+      reviewComment: reply.reviewComment,
       inReplyToExternalId: reply.inReplyToExternalId,
       createdAt: reply.createdAt.toISOString(),
       sentAt: reply.sentAt?.toISOString() ?? null,

@@ -11,6 +11,7 @@ import { fillReplyTemplate } from "../../app/inbox/fill-reply-template.js";
 import { getWorkload } from "../../app/inbox/get-workload.js";
 import { getInboxRules, updateInboxRules } from "../../app/inbox/inbox-rules.js";
 import { listConversations } from "../../app/inbox/list-conversations.js";
+import { listColleagues } from "../../app/inbox/list-colleagues.js";
 import { listMyNotifications, markNotificationsRead } from "../../app/inbox/notifications.js";
 import { replyToConversation, retryReply } from "../../app/inbox/reply-to-conversation.js";
 import { decideReply } from "../../app/inbox/decide-reply.js";
@@ -156,6 +157,11 @@ export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; co
   app.delete("/api/orgs/:orgId/inbox/absences/:absenceId", view, async (request) => {
     const { orgId, absenceId } = ZOrgParams.extend({ absenceId: z.uuid() }).parse(request.params);
     return removeAbsence(ctx, { actor: orgActorOf(request), orgId, absenceId });
+  });
+
+  app.get("/api/orgs/:orgId/inbox/colleagues", view, async (request) => {
+    const { orgId } = ZOrgParams.parse(request.params);
+    return listColleagues(ctx, { actor: orgActorOf(request), orgId });
   });
 
   app.get("/api/orgs/:orgId/inbox/workload", view, async (request) => {

@@ -1,91 +1,210 @@
-// Eingang: what citizens wrote on the website channel (the first connector of the inbox), newest
-// first, filtered by state; answer as the administration, release held comments, or hide one citing
-// a Netiquette clause. Citizen text is rendered as text only (React escapes it).
-import { useCallback, useEffect, useState } from "react";
+// Posteingang: every citizen message from every channel, as conversations, most pressing first. Filters
+// live in the address; the list and the open conversation update live (SSE); the keyboard does
+// everything: j/k move, Enter opens, r reply, a assign, e close, x select. Bulk actions apply
+// to the selected rows.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type NetiquetteClause, type WebsiteComment, websiteApi } from "../../api/website";
+import { useSearchParams } from "react-router";
+import { api } from "../../api/client";
+import { type ConversationFilter, type ConversationSummary, type ReplyTemplate, inboxApi } from "../../api/inbox";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
-import { useAction } from "../../components/useAction";
+import { useSession } from "../../session";
 import { NotAllowedPage } from "../NotAllowedPage";
-import { CommentCard } from "./CommentCard";
-
-const FILTERS = ["", "held", "visible", "hidden", "deleted"] as const;
+import { ConversationList } from "./ConversationList";
+import { type Colleague, ConversationView } from "./ConversationView";
+import { FILTER_KEYS, InboxFilters } from "./InboxFilters";
+import { useInboxKeys } from "./useInboxKeys";
+import { type PresenceEvent, useInboxEvents } from "./useInboxEvents";
 
 export function InboxPage() {
   const { t } = useTranslation();
   const org = useOrg();
-  const [status, setStatus] = useState<(typeof FILTERS)[number]>("");
-  const [comments, setComments] = useState<WebsiteComment[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [clauses, setClauses] = useState<NetiquetteClause[]>([]);
-  const reload = useCallback(
-    () =>
-      websiteApi.comments(org.id, { status }).then((r) => {
-        setComments(r.comments);
-        setNext(r.next);
-      }),
-    [org.id, status],
-  );
-  const action = useAction(reload);
-  const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
-  useEffect(() => {
-    websiteApi.netiquette(org.id).then(
-      (n) => setClauses(n.clauses),
-      () => setClauses([]),
-    );
-  }, [org.id]);
-  if (!org.myActions.includes("inbox.view")) return <NotAllowedPage />;
+  const { session } = useSession();
+  const myUserId = session?.user.id ?? "";
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo<ConversationFilter>(() => Object.fromEntries(FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) ?? ""]] : []))), [params]);
+  const openId = params.get("c");
+  const [rows, setRows] = useState<ConversationSummary[]>([]);
+  const [hasMore, setHasMore] = useState(false);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [now, setNow] = useState(() => new Date());
+  // Due times are the server's: the page keeps the server clock's offset, so a wrong PC clock does not matter.
+  const clockOffset = useRef(0);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [colleagues, setColleagues] = useState<Colleague[]>([]);
+  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
+  const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
+  const [presence, setPresence] = useState<Record<string, PresenceEvent>>({});
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const assignRef = useRef<HTMLSelectElement>(null);
+  const reloadTimer = useRef<number | undefined>(undefined);
+  const allowed = org.myActions.includes("inbox.view");
 
-  async function more() {
-    if (!next) return;
-    const page = await websiteApi.comments(org.id, { status, before: next }).catch((e: unknown) => (setError(e), null));
-    if (!page) return;
-    setComments((c) => [...c, ...page.comments]);
-    setNext(page.next);
+  const reload = useCallback(async () => {
+    const page = await inboxApi.list(org.id, filter);
+    setRows(page.conversations);
+    setHasMore(page.hasMore);
+    clockOffset.current = new Date(page.now).getTime() - Date.now();
+    setNow(new Date(page.now));
+  }, [org.id, filter]);
+
+  useEffect(() => {
+    if (!allowed) return;
+    reload().catch(setError);
+  }, [reload, allowed]);
+  useEffect(() => {
+    if (!allowed) return;
+    inboxApi.colleagues(org.id).then((r) => setColleagues(r.colleagues), setError);
+    api.departments(org.id).then((r) => setDepartments(r.departments), () => setDepartments([]));
+    inboxApi.templates(org.id).then((r) => setTemplates(r.templates), () => setTemplates([]));
+  }, [org.id, allowed]);
+  // Due times pass while the page is open: re-evaluate "overdue" every 20 seconds.
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date(Date.now() + clockOffset.current)), 20_000);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  useInboxEvents(org.id, {
+    onChanged(ids) {
+      window.clearTimeout(reloadTimer.current);
+      reloadTimer.current = window.setTimeout(() => void reload().catch(setError), 250);
+      if (openId && (ids === null || ids.includes(openId))) setRefreshKey((k) => k + 1);
+    },
+    onPresence(event) {
+      if (event.userId === myUserId) return;
+      setPresence((p) => ({ ...p, [event.userId]: event }));
+    },
+  });
+
+  const open = useCallback(
+    (id: string) => {
+      const next = new URLSearchParams(params);
+      next.set("c", id);
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
+
+  useInboxKeys({
+    rows,
+    openId,
+    open,
+    focusReply: () => replyRef.current?.focus(),
+    focusAssign: () => assignRef.current?.focus(),
+    close: (id) => void bulk(() => inboxApi.status(org.id, [id], "closed"), t("inbox.closed")),
+    toggle: (id) => setChecked((s) => toggled(s, id, !s.has(id))),
+  });
+
+  async function bulk(action: () => Promise<unknown>, message: string) {
+    setError(null);
+    setNotice(null);
+    try {
+      await action();
+      setNotice(message);
+      setChecked(new Set());
+      await reload();
+      setRefreshKey((k) => k + 1);
+    } catch (failure) {
+      setError(failure);
+    }
   }
 
+  if (!allowed) return <NotAllowedPage />;
+  const channels = [...new Map(rows.map((r) => [r.channelAccountId, { id: r.channelAccountId, name: r.channelName }])).values()];
+  const selected = [...checked];
+  const others = Object.values(presence).filter((p) => p.conversationId === openId && p.state !== "left") as { name: string; state: "viewing" | "replying" }[];
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("inbox.title")} id="page-heading" />
       <p>{t("inbox.intro")}</p>
-      <Notice text={action.notice} />
-      <ErrorMessage error={action.error} />
-      <label htmlFor="inbox-filter">{t("inbox.filter")}</label>
-      <select id="inbox-filter" value={status} onChange={(e) => setStatus(e.target.value as (typeof FILTERS)[number])}>
-        {FILTERS.map((f) => (
-          <option key={f} value={f}>
-            {t(`inbox.status.${f || "all"}`)}
-          </option>
-        ))}
-      </select>
-      {comments.length === 0 ? (
-        <p>{t("inbox.none")}</p>
-      ) : (
-        <ol className="plain-list" aria-label={t("inbox.listLabel")}>
-          {comments.map((c) => (
-            <li key={c.id}>
-              <CommentCard
-                comment={c}
-                clauses={clauses}
-                orgSlug={org.slug}
-                canReply={org.myActions.includes("inbox.reply")}
-                canModerate={org.myActions.includes("moderation.decide")}
-                run={action.run}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
-      {next ? (
-        <button type="button" onClick={() => void more()}>
-          {t("inbox.more")}
-        </button>
+      <KeyboardHelp />
+      <Notice text={notice} />
+      <ErrorMessage error={error} />
+      <InboxFilters filter={filter} onChange={(next) => setParams(toParams(next, openId), { replace: true })} channels={channels} departments={departments} colleagues={colleagues} />
+      {selected.length > 0 && org.myActions.includes("inbox.reply") ? (
+        <div className="inline-form bulk-bar" role="group" aria-label={t("inbox.bulk.label", { count: selected.length })}>
+          <span>{t("inbox.bulk.label", { count: selected.length })}</span>
+          <button type="button" onClick={() => void bulk(() => inboxApi.assign(org.id, { conversationIds: selected, assigneeUserId: myUserId }), t("inbox.assigned"))}>
+            {t("inbox.bulk.takeOver")}
+          </button>
+          <button type="button" onClick={() => void bulk(() => inboxApi.status(org.id, selected, "closed"), t("inbox.closed"))}>
+            {t("inbox.bulk.close")}
+          </button>
+          <label className="inline-field">
+            <span>{t("inbox.bulk.department")}</span>
+            <select value="" onChange={(e) => e.target.value && void bulk(() => inboxApi.assign(org.id, { conversationIds: selected, departmentId: e.target.value }), t("inbox.assigned"))}>
+              <option value="">{t("inbox.bulk.choose")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       ) : null}
+      <div className="inbox-layout">
+        <div>
+          <ConversationList rows={rows} openId={openId} checked={checked} now={now} onOpen={open} onCheck={(id, on) => setChecked((s) => toggled(s, id, on))} />
+          {hasMore ? (
+            <button type="button" onClick={() => setParams(toParams({ ...filter, offset: (filter.offset ?? 0) + rows.length }, openId))}>
+              {t("inbox.more")}
+            </button>
+          ) : null}
+        </div>
+        {openId ? (
+          <ConversationView
+            key={openId}
+            orgId={org.id}
+            conversationId={openId}
+            refreshKey={refreshKey}
+            myUserId={myUserId}
+            canReply={org.myActions.includes("inbox.reply")}
+            canApprove={org.myActions.includes("post.approve")}
+            colleagues={colleagues}
+            departments={departments}
+            templates={templates}
+            others={others}
+            replyRef={replyRef}
+            assignRef={assignRef}
+            onChanged={() => void reload().catch(setError)}
+          />
+        ) : (
+          <p className="muted">{t("inbox.pick")}</p>
+        )}
+      </div>
     </section>
+  );
+}
+
+function toggled(set: ReadonlySet<string>, id: string, on: boolean): Set<string> {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
+function toParams(filter: ConversationFilter, openId: string | null): URLSearchParams {
+  const next = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== "") next.set(key, String(value));
+  if (openId) next.set("c", openId);
+  return next;
+}
+
+function KeyboardHelp() {
+  const { t } = useTranslation();
+  return (
+    <details className="keyboard-help">
+      <summary>{t("inbox.keys.title")}</summary>
+      <ul>
+        {(["jk", "enter", "r", "a", "e", "x"] as const).map((k) => (
+          <li key={k}>{t(`inbox.keys.${k}`)}</li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -1,4 +1,4 @@
-// One citizen comment in the inbox with its post, state and moderation trail, and the actions the
+// One citizen comment in the moderation list with its post, state and moderation trail, and the actions the
 // person may take: answer, release, hide with a Netiquette clause.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,60 +25,60 @@ export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerat
   async function answer(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = String(new FormData(event.currentTarget).get("text"));
-    if (await run(async () => (await websiteApi.answer(org.id, c.id, text), t("inbox.answered")))) setMode("none");
+    if (await run(async () => (await websiteApi.answer(org.id, c.id, text), t("comments.answered")))) setMode("none");
   }
   async function hide(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const decision = { decision: "hide" as const, clause: Number(data.get("clause")), reason: String(data.get("reason")) };
-    if (await run(async () => (await websiteApi.decide(org.id, c.id, decision), t("inbox.hidden")))) setMode("none");
+    if (await run(async () => (await websiteApi.decide(org.id, c.id, decision), t("comments.hidden")))) setMode("none");
   }
 
   return (
     <article className="card" aria-labelledby={headingId}>
       <h2 id={headingId} className="card-title">
-        {t("inbox.from", { name: c.displayName || t("inbox.deletedAuthor") })}
+        {t("comments.from", { name: c.displayName || t("comments.deletedAuthor") })}
       </h2>
       <p className="muted">
-        {formatDateTime(c.createdAt, i18n.language)} · {c.channelName} · <span className={`badge status-${c.status}`}>{t(`inbox.status.${c.status}`)}</span>
-        {c.answered ? ` · ${t("inbox.hasAnswer")}` : ""}
+        {formatDateTime(c.createdAt, i18n.language)} · {c.channelName} · <span className={`badge status-${c.status}`}>{t(`comments.status.${c.status}`)}</span>
+        {c.answered ? ` · ${t("comments.hasAnswer")}` : ""}
       </p>
       <p className="muted">
-        {t("inbox.onPost")}{" "}
+        {t("comments.onPost")}{" "}
         <a href={`/p/${encodeURIComponent(orgSlug)}/beitrag/${c.entryId}#kommentar-${c.id}`}>{c.entryExcerpt}</a>
-        {c.parentAuthor ? ` · ${t("inbox.replyTo", { name: c.parentAuthor })}` : ""}
+        {c.parentAuthor ? ` · ${t("comments.replyTo", { name: c.parentAuthor })}` : ""}
       </p>
       <p className="citizen-text">{c.text}</p>
       {last && last.outcome !== "pass" && last.phase !== "moderator" ? (
-        <p className="muted">{t("inbox.heldBecause", { reason: t(`inbox.reason.${last.reason ?? "unknown"}`, { defaultValue: last.reason ?? "" }) })}</p>
+        <p className="muted">{t("comments.heldBecause", { reason: t(`comments.reason.${last.reason ?? "unknown"}`, { defaultValue: last.reason ?? "" }) })}</p>
       ) : null}
       <div className="actions">
         {canReply && c.status !== "deleted" && c.status !== "hidden" ? (
           <button type="button" onClick={() => setMode(mode === "answer" ? "none" : "answer")} aria-expanded={mode === "answer"}>
-            {t("inbox.answer")}
+            {t("comments.answer")}
           </button>
         ) : null}
         {canModerate && c.status === "held" ? (
-          <button type="button" onClick={() => void run(async () => (await websiteApi.decide(org.id, c.id, { decision: "release" }), t("inbox.released")))}>
-            {t("inbox.release")}
+          <button type="button" onClick={() => void run(async () => (await websiteApi.decide(org.id, c.id, { decision: "release" }), t("comments.released")))}>
+            {t("comments.release")}
           </button>
         ) : null}
         {canModerate && (c.status === "held" || c.status === "visible") && clauses.length > 0 ? (
           <button type="button" onClick={() => setMode(mode === "hide" ? "none" : "hide")} aria-expanded={mode === "hide"}>
-            {t("inbox.hide")}
+            {t("comments.hide")}
           </button>
         ) : null}
       </div>
       {mode === "answer" ? (
         <form onSubmit={answer}>
-          <label htmlFor={`answer-${c.id}`}>{t("inbox.answerLabel")}</label>
+          <label htmlFor={`answer-${c.id}`}>{t("comments.answerLabel")}</label>
           <textarea id={`answer-${c.id}`} name="text" required maxLength={5000} rows={4} />
-          <button type="submit">{t("inbox.sendAnswer")}</button>
+          <button type="submit">{t("comments.sendAnswer")}</button>
         </form>
       ) : null}
       {mode === "hide" ? (
         <form onSubmit={hide}>
-          <label htmlFor={`clause-${c.id}`}>{t("inbox.clause")}</label>
+          <label htmlFor={`clause-${c.id}`}>{t("comments.clause")}</label>
           <select id={`clause-${c.id}`} name="clause" required>
             {clauses.map((cl) => (
               <option key={cl.number} value={cl.number}>
@@ -86,9 +86,9 @@ export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerat
               </option>
             ))}
           </select>
-          <label htmlFor={`reason-${c.id}`}>{t("inbox.reasonLabel")}</label>
+          <label htmlFor={`reason-${c.id}`}>{t("comments.reasonLabel")}</label>
           <input id={`reason-${c.id}`} name="reason" required maxLength={1000} />
-          <button type="submit">{t("inbox.confirmHide")}</button>
+          <button type="submit">{t("comments.confirmHide")}</button>
         </form>
       ) : null}
     </article>

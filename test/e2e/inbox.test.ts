@@ -1,0 +1,92 @@
+/// <reference lib="dom" />
+// The inbox issue's browser path on the demo, with the server's clock under the test's control: a
+// citizen asks about Kita places on the website; the question appears in the press office's inbox
+// without a reload, routed to the Jugendamt; after its (shortened) target it is overdue and on top;
+// a colleague opening it is shown live; it is answered from the keyboard with a Textbaustein, and the
+// answer appears on the public page. axe-core checks the inbox.
+import { and, eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
+import { escalateConversations } from "../../src/app/inbox/escalate-conversations.js";
+import { getInboxRules, updateInboxRules } from "../../src/app/inbox/inbox-rules.js";
+import { installationActorIn } from "../../src/app/authorization.js";
+import { organisations, websiteEntries } from "../../src/db/schema/index.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+
+// Wednesday 2 December 2026, 10:00 in Berlin: office hours, no public holiday.
+let now = new Date("2026-12-02T09:00:00Z");
+let server: ServedApp;
+let browser: Browser;
+let orgId: string;
+
+beforeAll(async () => {
+  server = await serveApp({ clock: () => now });
+  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  browser = await launchBrowser();
+  const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
+  orgId = org!.id;
+  // Shorten the question target to two business minutes.
+  const actor = installationActorIn(orgId, { userId: null, label: "test" });
+  const rules = await getInboxRules(server.ctx, { actor, orgId });
+  await updateInboxRules(server.ctx, { actor, orgId, input: { ...rules, targets: [{ intent: "question", firstResponseMinutes: 2 }] } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const signIn = (page: Page, email: string) => signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
+
+describe("the inbox", () => {
+  it("shows a citizen's question live, routed, overdue on top, and answers it with a template onto the public page", { timeout: 180_000 }, async () => {
+    const staff = await browser.newPage();
+    await signIn(staff, "presse@musterstadt.example");
+    await staff.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    const list = staff.getByRole("list", { name: "Vorgänge" });
+    await list.getByRole("button", { name: /Lisa/ }).waitFor();
+    await expectAccessible(staff, "inbox list");
+
+    const [market] = await server.ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.orgId, orgId), eq(websiteEntries.text, DEMO_MARKET_TEXT)));
+    const citizen = await browser.newPage();
+    await citizen.goto(`${server.baseUrl}/p/musterstadt/beitrag/${market!.id}`);
+    await citizen.getByLabel(/^Name/).fill("Familie Brandt");
+    await citizen.getByLabel("Ihr Kommentar").fill("Gibt es am Rathausplatz eine Kita mit freien Plätzen ab Januar?");
+    await citizen.getByRole("checkbox", { name: /Netiquette \(Version 1\) gelesen/ }).check();
+    await citizen.getByRole("button", { name: "Kommentar senden" }).click();
+    await citizen.getByText("Danke! Ihr Kommentar ist veröffentlicht.").waitFor({ timeout: 60_000 });
+
+    // Live: no reload on the staff page.
+    const row = list.getByRole("button", { name: /Familie Brandt/ });
+    await row.waitFor({ timeout: 15_000 });
+    await expect.poll(() => row.textContent()).toContain("Jugendamt");
+    await expect.poll(() => row.textContent()).not.toContain("Überfällig");
+
+    now = new Date(now.getTime() + 3 * 60_000);
+    await escalateConversations(server.ctx, null, { orgId });
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("Überfällig");
+    await expect.poll(() => list.getByRole("button").first().textContent()).toContain("Familie Brandt");
+
+    // j opens the first (most pressing) conversation; a colleague opening it is shown live.
+    await staff.getByRole("heading", { level: 1, name: "Posteingang" }).press("j");
+    await staff.getByRole("heading", { level: 2, name: "Vorgang: Familie Brandt" }).waitFor();
+    const colleague = await browser.newPage();
+    await signIn(colleague, "redaktion@musterstadt.example");
+    await colleague.goto(`${server.baseUrl}/o/${orgId}/inbox?c=${new URL(staff.url()).searchParams.get("c")}`);
+    await colleague.getByRole("heading", { level: 2, name: "Vorgang: Familie Brandt" }).waitFor();
+    await staff.getByText("Rita Redaktion sieht sich diesen Vorgang gerade an").waitFor({ timeout: 15_000 });
+    await expectAccessible(staff, "inbox with an open conversation");
+
+    await staff.getByLabel("Textbaustein").selectOption({ label: "Kita-Platz beantragen" });
+    const text = staff.getByLabel("Ihre Antwort (öffentlich bzw. an die Person)");
+    await expect.poll(() => text.inputValue()).toContain("Guten Tag Familie Brandt, Kita-Plätze vergibt das Jugendamt");
+    await staff.getByRole("button", { name: "Antwort senden" }).click();
+    await staff.getByText("Die Antwort ist gesendet.").waitFor();
+    await staff.getByRole("article", { name: "Antwort von Paul Presse" }).waitFor();
+    await colleague.getByRole("article", { name: "Antwort von Paul Presse" }).waitFor({ timeout: 15_000 });
+
+    await citizen.reload();
+    await citizen.getByRole("article", { name: "Antwort der Stadtverwaltung" }).filter({ hasText: "Kita-Plätze vergibt das Jugendamt" }).waitFor();
+  });
+});

@@ -1,0 +1,87 @@
+// Answering the citizen: start from a template (its placeholders filled for this conversation), edit,
+// send. The reply goes through the guideline check on the server; its findings show here when it is
+// refused. Focusing the text tells colleagues "… schreibt gerade" (collision detection).
+import { type FormEvent, type RefObject, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api/client";
+import { type ReplyTemplate, inboxApi } from "../../api/inbox";
+import type { Finding } from "../../api/publishing";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { FindingsList } from "../publish/FindingsList";
+
+interface Props {
+  orgId: string;
+  conversationId: string;
+  channelName: string;
+  templates: ReplyTemplate[];
+  textRef: RefObject<HTMLTextAreaElement | null>;
+  onSent(status: string): void;
+  onReplying(): void;
+}
+
+export function ReplyComposer({ orgId, conversationId, channelName, templates, textRef, onSent, onReplying }: Props) {
+  const { t } = useTranslation();
+  const [text, setText] = useState("");
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const findings = error instanceof ApiError && Array.isArray(error.details?.findings) ? (error.details.findings as Finding[]) : [];
+
+  async function applyTemplate(id: string) {
+    if (!id) return;
+    setError(null);
+    try {
+      const filled = await inboxApi.fillTemplate(orgId, conversationId, id);
+      setText(filled.text);
+      setTemplateId(filled.templateId);
+      textRef.current?.focus();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await inboxApi.reply(orgId, conversationId, { text, templateId });
+      setText("");
+      setTemplateId(null);
+      onSent(result.status);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="reply-composer" onSubmit={send} aria-labelledby="reply-heading">
+      <h3 id="reply-heading">{t("inbox.reply.title", { channel: channelName })}</h3>
+      {templates.length > 0 ? (
+        <label className="field">
+          <span>{t("inbox.reply.template")}</span>
+          <select value="" onChange={(e) => void applyTemplate(e.target.value)}>
+            <option value="">{t("inbox.reply.chooseTemplate")}</option>
+            {templates.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {tpl.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label className="field">
+        <span>{t("inbox.reply.text")}</span>
+        <textarea ref={textRef} rows={5} value={text} onChange={(e) => setText(e.target.value)} onFocus={onReplying} required maxLength={5000} />
+        <span className="hint">{t("inbox.reply.hint")}</span>
+      </label>
+      <ErrorMessage error={error} />
+      {findings.length > 0 ? <FindingsList findings={findings} channelName={() => channelName} /> : null}
+      <button type="submit" disabled={busy || text.trim() === ""}>
+        {t("inbox.reply.send")}
+      </button>
+    </form>
+  );
+}

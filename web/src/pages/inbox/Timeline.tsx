@@ -1,0 +1,103 @@
+// A conversation's history in time order: the citizen's messages (with what the text analysis saw and
+// why), the replies (with their state; a failed one can be sent again, one awaiting Freigabe can be
+// approved or returned by someone else) and internal notes, marked as never sent.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ConversationDetail } from "../../api/inbox";
+import { formatDateTime } from "./inboxFormat";
+
+type Reply = ConversationDetail["replies"][number];
+
+interface Props {
+  detail: ConversationDetail;
+  canApprove: boolean;
+  myUserId: string;
+  onRetry(replyId: string): void;
+  onDecide(replyId: string, decision: { decision: "approved" } | { decision: "returned"; comment: string }): void;
+}
+
+export function Timeline({ detail, canApprove, myUserId, onRetry, onDecide }: Props) {
+  const { t, i18n } = useTranslation();
+  const items = [
+    ...detail.messages.map((m) => ({ at: m.receivedAt, key: `m-${m.id}`, node: <CitizenMessage message={m} /> })),
+    ...detail.replies.map((r) => ({
+      at: r.createdAt,
+      key: `r-${r.id}`,
+      node: <ReplyItem reply={r} canApprove={canApprove && r.authorUserId !== myUserId} onRetry={onRetry} onDecide={onDecide} />,
+    })),
+    ...detail.notes.map((n) => ({
+      at: n.createdAt,
+      key: `n-${n.id}`,
+      node: (
+        <article className="timeline-note" aria-label={t("inbox.noteBy", { name: n.authorName ?? "?" })}>
+          <p className="muted">
+            {t("inbox.noteBy", { name: n.authorName ?? "?" })} · {formatDateTime(n.createdAt, i18n.language)}
+          </p>
+          <p className="text">{n.text}</p>
+        </article>
+      ),
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <ol className="plain-list timeline" aria-label={t("inbox.timeline")}>
+      {items.map((item) => (
+        <li key={item.key}>{item.node}</li>
+      ))}
+    </ol>
+  );
+}
+
+function CitizenMessage({ message: m }: { message: ConversationDetail["messages"][number] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <article className="timeline-message" aria-label={t("inbox.messageFrom", { name: m.authorName })}>
+      <p className="muted">
+        {t("inbox.messageFrom", { name: m.authorName })} · {formatDateTime(m.receivedAt, i18n.language)} · <span className={`badge badge-${m.intent}`}>{t(`inbox.intent.${m.intent}`)}</span>
+        {m.flagged ? <span className="badge badge-warn">{t("inbox.flagged")}</span> : null}
+        {m.visibility !== "visible" ? <span className="badge">{t(`comments.status.${m.visibility}`)}</span> : null}
+      </p>
+      <p className="text">{m.text}</p>
+      {m.analysis?.reasons?.length ? (
+        <details>
+          <summary>{t("inbox.why")}</summary>
+          <p className="muted">{m.analysis.reasons.join(" · ")}</p>
+        </details>
+      ) : null}
+    </article>
+  );
+}
+
+function ReplyItem({ reply: r, canApprove, onRetry, onDecide }: { reply: Reply; canApprove: boolean; onRetry(id: string): void; onDecide: Props["onDecide"] }) {
+  const { t, i18n } = useTranslation();
+  const [comment, setComment] = useState("");
+  const author = r.automatic ? t("inbox.automatic") : (r.authorName ?? "?");
+  return (
+    <article className="timeline-reply" aria-label={t("inbox.replyBy", { name: author })}>
+      <p className="muted">
+        {t("inbox.replyBy", { name: author })} · {formatDateTime(r.sentAt ?? r.createdAt, i18n.language)} · <span className="badge">{t(`inbox.replyStatus.${r.status}`)}</span>
+      </p>
+      <p className="text">{r.text}</p>
+      {r.error ? <p className="message message-error">{r.error}</p> : null}
+      {r.reviewComment ? <p className="message message-error">{t("inbox.returnedBecause", { comment: r.reviewComment })}</p> : null}
+      {r.status === "failed" ? (
+        <button type="button" onClick={() => onRetry(r.id)}>
+          {t("inbox.retry")}
+        </button>
+      ) : null}
+      {r.status === "in_review" && canApprove ? (
+        <div className="inline-form">
+          <button type="button" onClick={() => onDecide(r.id, { decision: "approved" })}>
+            {t("inbox.approve")}
+          </button>
+          <label className="inline-field">
+            <span>{t("inbox.returnComment")}</span>
+            <input value={comment} onChange={(e) => setComment(e.target.value)} />
+          </label>
+          <button type="button" disabled={comment.trim() === ""} onClick={() => onDecide(r.id, { decision: "returned", comment })}>
+            {t("inbox.return")}
+          </button>
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+// Live updates: one EventSource per open inbox. "conversations" events name changed conversations;
+// "presence" events say who is looking at or answering one; "ready" (also after a reconnect) means
+// events may have been missed, so the page reloads what it shows.
+import { useEffect, useRef } from "react";
+import { inboxApi } from "../../api/inbox";
+
+export interface PresenceEvent {
+  conversationId: string;
+  userId: string;
+  name: string;
+  state: "viewing" | "replying" | "left";
+}
+
+export function useInboxEvents(orgId: string, handlers: { onChanged(ids: string[] | null): void; onPresence(event: PresenceEvent): void }) {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => {
+    const source = new EventSource(inboxApi.eventsUrl(orgId), { withCredentials: true });
+    source.addEventListener("ready", () => latest.current.onChanged(null));
+    source.addEventListener("conversations", (event) => {
+      const data = JSON.parse((event as MessageEvent<string>).data) as { conversationIds: string[] };
+      latest.current.onChanged(data.conversationIds);
+    });
+    source.addEventListener("presence", (event) => latest.current.onPresence(JSON.parse((event as MessageEvent<string>).data) as PresenceEvent));
+    return () => source.close();
+  }, [orgId]);
+}
