@@ -219,6 +219,31 @@ describe("the inbox", () => {
     expect(body).toContain(row?.id);
   });
 
+  it("threads a large batch: 600 messages of 300 citizens into 300 conversations", async () => {
+    const s = await scene();
+    const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });
+    const messages = Array.from({ length: 600 }, (_, i) => ({
+      channelAccountId: account.id,
+      externalId: `bulk-${i}`,
+      kind: "reply" as const,
+      authorHandle: `@person${i % 300}`,
+      authorName: `Person ${i % 300}`,
+      // Person k writes a question first (routed by it) and thanks afterwards.
+      text: i < 300 ? "Wann kommt die Müllabfuhr?" : "Danke!",
+      language: "de",
+      threadExternalId: "post-1",
+      inReplyToExternalId: null,
+      visibility: "visible" as const,
+      receivedAt: new Date(now.getTime() + i),
+      raw: {},
+    }));
+    const outcomes = await t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: baselineAnalyser, now, messages, publicUrl: t.ctx.publicUrl }));
+    expect(outcomes.filter((o) => o.status === "stored")).toHaveLength(600);
+    const threaded = await t.ctx.db.select().from(conversations).where(eq(conversations.channelAccountId, account.id));
+    expect(threaded).toHaveLength(300);
+    expect(threaded.every((c) => c.departmentId === s.waste && c.intent === "question")).toBe(true);
+  });
+
   it("stores a message once, whether repeated in one batch or delivered again later", async () => {
     const s = await scene();
     const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });

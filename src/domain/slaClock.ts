@@ -87,27 +87,61 @@ export function isBusinessTime(calendar: TBusinessCalendar, at: Date): boolean {
 
 /** Business intervals [from, to) in epoch ms, in order, from the local day of `start` on (ending after it). */
 function* intervalsFrom(calendar: TBusinessCalendar, start: Date): Generator<[number, number]> {
-  const closed = new Set(calendar.closingDays);
-  const holidayYears = new Map<number, Set<string>>();
-  const isHoliday = (date: string) => {
-    const year = Number(date.slice(0, 4));
-    let days = holidayYears.get(year);
-    if (!days) {
-      days = new Set(publicHolidays(year, calendar.state).map((h) => h.date));
-      holidayYears.set(year, days);
-    }
-    return days.has(date);
-  };
   let day = localDate(start, calendar.timeZone);
   for (let i = 0; i < MAX_DAYS; i++, day = nextDate(day)) {
-    if (closed.has(day) || isHoliday(day)) continue;
+    for (const interval of dayIntervals(calendar, day)) if (interval[1] > start.getTime()) yield interval;
+  }
+}
+
+// Memoised, since the inbox computes due times for thousands of messages per second: the intervals of a
+// calendar's day and the holidays of a year never change, and Intl formatters are costly to create.
+const dayCache = new WeakMap<TBusinessCalendar, Map<string, [number, number][]>>();
+const holidayCache = new Map<string, Set<string>>();
+
+function dayIntervals(calendar: TBusinessCalendar, day: string): [number, number][] {
+  let days = dayCache.get(calendar);
+  if (!days) {
+    days = new Map();
+    dayCache.set(calendar, days);
+  }
+  const cached = days.get(day);
+  if (cached) return cached;
+  let intervals: [number, number][] = [];
+  if (!calendar.closingDays.includes(day) && !isHoliday(calendar.state, day)) {
     const weekday = isoWeekday(day);
     const hours = calendar.officeHours
       .filter((h) => h.days.includes(weekday))
       .map((h) => [zonedToEpoch(day, h.from, calendar.timeZone), zonedToEpoch(day, h.to, calendar.timeZone)] as [number, number])
       .sort((a, b) => a[0] - b[0]);
-    for (const interval of mergeIntervals(hours)) if (interval[1] > start.getTime()) yield interval;
+    intervals = mergeIntervals(hours);
   }
+  if (days.size > 5000) days.clear();
+  days.set(day, intervals);
+  return intervals;
+}
+
+function isHoliday(state: string, date: string): boolean {
+  const key = `${state}:${date.slice(0, 4)}`;
+  let days = holidayCache.get(key);
+  if (!days) {
+    days = new Set(publicHolidays(Number(date.slice(0, 4)), state).map((h) => h.date));
+    holidayCache.set(key, days);
+  }
+  return days.has(date);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "date" | "full", timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}:${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found =
+      kind === "date"
+        ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+        : new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    formatters.set(key, found);
+  }
+  return found;
 }
 
 function mergeIntervals(sorted: [number, number][]): [number, number][] {
@@ -122,7 +156,7 @@ function mergeIntervals(sorted: [number, number][]): [number, number][] {
 
 /** "YYYY-MM-DD" of an instant in a time zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  const parts = formatter("date", timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -140,16 +174,7 @@ function isoWeekday(date: string): number {
 
 /** Offset of the time zone from UTC at an instant, in ms (Berlin in winter: +3,600,000). */
 function offsetAt(epoch: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(epoch));
+  const parts = formatter("full", timeZone).formatToParts(new Date(epoch));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "0");
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(epoch / 1000) * 1000;

@@ -29,11 +29,10 @@ export async function loadIntakeRules(tx: Db | Tx, orgId: string): Promise<Intak
     .from(organisations)
     .where(eq(organisations.id, orgId));
   if (!org) throw new AppError("NOT_FOUND");
-  const [rules, targets, settings] = await Promise.all([
-    tx.select().from(routingRules).where(eq(routingRules.orgId, orgId)).orderBy(asc(routingRules.position)),
-    tx.select().from(responseTargets).where(eq(responseTargets.orgId, orgId)),
-    inboxSettingsOf(tx, orgId),
-  ]);
+  // One after another: a transaction's connection runs one statement at a time anyway.
+  const rules = await tx.select().from(routingRules).where(eq(routingRules.orgId, orgId)).orderBy(asc(routingRules.position));
+  const targets = await tx.select().from(responseTargets).where(eq(responseTargets.orgId, orgId));
+  const settings = await inboxSettingsOf(tx, orgId);
   return {
     calendar: calendarOf(org),
     timeZone: org.timeZone,
