@@ -89,4 +89,47 @@ describe("the inbox", () => {
     await citizen.reload();
     await citizen.getByRole("article", { name: "Antwort der Stadtverwaltung" }).filter({ hasText: "Kita-Plätze vergibt das Jugendamt" }).waitFor();
   });
+
+  it("the inbox pages around it are usable and accessible: rules, coverage, templates, workload", { timeout: 120_000 }, async () => {
+    const admin = await browser.newPage();
+    await signIn(admin, "admin@musterstadt.example");
+    await admin.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
+    await expect.poll(() => admin.url()).toContain(orgId);
+    const nav = admin.getByRole("navigation", { name: "Hauptnavigation" });
+    await expect.poll(async () => (await nav.getByRole("link", { name: "Posteingang" }).getAttribute("href")) ?? "").toContain(orgId);
+
+    await nav.getByRole("link", { name: "Verwaltung" }).click();
+    await admin.getByRole("link", { name: "Posteingang-Regeln" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Posteingang-Regeln" }).waitFor();
+    await expect.poll(() => admin.getByLabel("Name der Regel").first().inputValue()).toBe("Kita und Kindergarten");
+    await expectAccessible(admin, "inbox rules");
+    await admin.getByRole("button", { name: "Regel hinzufügen" }).click();
+    await admin.getByLabel("Name der Regel").last().fill("Hunde");
+    await admin.getByLabel("Stichwörter (durch Komma getrennt)").last().fill("Hund, Hundesteuer");
+    await admin.getByLabel("Abteilung").last().selectOption({ label: "Ordnungsamt" });
+    await admin.getByRole("button", { name: "Regeln speichern" }).click();
+    await admin.getByText("Die Regeln sind gespeichert.").waitFor();
+    const saved = await getInboxRules(server.ctx, { actor: installationActorIn(orgId, { userId: null, label: "test" }), orgId });
+    expect(saved.routing.at(-1)).toMatchObject({ name: "Hunde", keywords: ["Hund", "Hundesteuer"] });
+
+    await admin.getByRole("link", { name: "Vertretung" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Vertretung und Abwesenheit" }).waitFor();
+    await admin.getByLabel("von", { exact: true }).last().fill("2026-12-21");
+    await admin.getByLabel("bis", { exact: true }).last().fill("2027-01-04");
+    await admin.getByRole("button", { name: "Abwesenheit eintragen" }).click();
+    await admin.getByText("Die Abwesenheit ist eingetragen.").waitFor();
+    await expectAccessible(admin, "coverage and absences");
+
+    await nav.getByRole("link", { name: "Wissen" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Textbausteine" }).waitFor();
+    await admin.getByRole("heading", { level: 2, name: "Sperrmüll anmelden" }).waitFor();
+    await expectAccessible(admin, "reply templates");
+
+    await nav.getByRole("link", { name: "Posteingang" }).click();
+    await admin.getByRole("link", { name: "Auslastung und Kanäle" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Auslastung" }).waitFor();
+    await admin.getByRole("table", { name: /Kanäle/ }).getByRole("rowheader", { name: "Website Musterstadt" }).waitFor();
+    await expectAccessible(admin, "workload");
+  });
 });
+

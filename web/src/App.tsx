@@ -17,6 +17,10 @@ import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
 import { InboxPage } from "./pages/inbox/InboxPage";
 import { WebsiteCommentsPage } from "./pages/moderation/WebsiteCommentsPage";
+import { WorkloadPage } from "./pages/inbox/WorkloadPage";
+import { TemplatesPage } from "./pages/knowledge/TemplatesPage";
+import { InboxRulesPage } from "./pages/admin/inbox/InboxRulesPage";
+import { CoveragePage } from "./pages/admin/inbox/CoveragePage";
 import { WebsiteSettingsPage } from "./pages/admin/WebsiteSettingsPage";
 import { OfficeHoursPage } from "./pages/admin/OfficeHoursPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
@@ -50,7 +54,7 @@ function Home() {
   );
 }
 
-const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines", "calendar", "inbox", "moderation"]);
+const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines", "calendar", "inbox", "moderation", "knowledge"]);
 const AREA_PAGES = AREAS.map((area) => area.id).filter((id): id is Exclude<AreaId, "admin"> => !BUILT_AREAS.has(id));
 
 export function App() {
@@ -70,7 +74,9 @@ export function App() {
                 <Route key={area} path={area} element={<AreaPage area={area} />} />
               ))}
               <Route path="inbox" element={<InboxPage />} />
+              <Route path="inbox/workload" element={<WorkloadPage />} />
               <Route path="moderation" element={<WebsiteCommentsPage />} />
+              <Route path="knowledge" element={<TemplatesPage />} />
               <Route path="publish" element={<PostsPage />} />
               <Route path="publish/new" element={<ComposerPage />} />
               <Route path="publish/campaigns" element={<CampaignsPage />} />
@@ -86,6 +92,8 @@ export function App() {
                 <Route path="channels" element={<ChannelsPage />} />
                 <Route path="website" element={<WebsiteSettingsPage />} />
                 <Route path="office-hours" element={<OfficeHoursPage />} />
+                <Route path="inbox-rules" element={<InboxRulesPage />} />
+                <Route path="coverage" element={<CoveragePage />} />
                 <Route path="audit" element={<AuditPage />} />
               </Route>
               <Route path="account" element={<AccountPage />} />

@@ -1,4 +1,5 @@
-// Verwaltung: people, departments and the audit log, each shown to those whose roles open it.
+// Verwaltung: people, departments, channels, website, office hours, inbox rules, coverage and the audit
+// log, each shown to those whose roles open it.
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 import { useOrg } from "../../components/OrgLayout";
@@ -14,6 +15,8 @@ export function AdminLayout() {
     { to: "channels", label: t("admin.channels"), action: "channel.view" },
     { to: "website", label: t("admin.website"), action: "channel.view" },
     { to: "office-hours", label: t("admin.officeHours"), action: "org.view" },
+    { to: "inbox-rules", label: t("admin.inboxRules"), action: "inbox.view" },
+    { to: "coverage", label: t("admin.coverage"), action: "inbox.view" },
     { to: "audit", label: t("admin.audit"), action: "audit.view" },
   ].filter((tab) => org.myActions.includes(tab.action));
   return (

@@ -4,9 +4,9 @@
 // to the selected rows.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { api } from "../../api/client";
-import { type ConversationFilter, type ConversationSummary, type ReplyTemplate, inboxApi } from "../../api/inbox";
+import { type ConversationFilter, type ConversationSummary, type InboxNotification, type ReplyTemplate, inboxApi } from "../../api/inbox";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
@@ -15,6 +15,7 @@ import { NotAllowedPage } from "../NotAllowedPage";
 import { ConversationList } from "./ConversationList";
 import { type Colleague, ConversationView } from "./ConversationView";
 import { FILTER_KEYS, InboxFilters } from "./InboxFilters";
+import { Notifications } from "./Notifications";
 import { useInboxKeys } from "./useInboxKeys";
 import { type PresenceEvent, useInboxEvents } from "./useInboxEvents";
 
@@ -39,6 +40,7 @@ export function InboxPage() {
   const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
   const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
   const [presence, setPresence] = useState<Record<string, PresenceEvent>>({});
+  const [notifications, setNotifications] = useState<InboxNotification[]>([]);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const assignRef = useRef<HTMLSelectElement>(null);
   const reloadTimer = useRef<number | undefined>(undefined);
@@ -48,6 +50,7 @@ export function InboxPage() {
     const page = await inboxApi.list(org.id, filter);
     setRows(page.conversations);
     setHasMore(page.hasMore);
+    inboxApi.notifications(org.id).then((n) => setNotifications(n.notifications), () => undefined);
     clockOffset.current = new Date(page.now).getTime() - Date.now();
     setNow(new Date(page.now));
   }, [org.id, filter]);
@@ -121,7 +124,15 @@ export function InboxPage() {
     <section aria-labelledby="page-heading">
       <PageHeading title={t("inbox.title")} id="page-heading" />
       <p>{t("inbox.intro")}</p>
+      <p>
+        <Link to={`/o/${org.id}/inbox/workload`}>{t("inbox.workloadLink")}</Link>
+      </p>
       <KeyboardHelp />
+      <Notifications
+        items={notifications}
+        onOpen={open}
+        onRead={(ids) => void inboxApi.markRead(org.id, ids).then(() => setNotifications((list) => list.filter((n) => !ids.includes(n.id))), setError)}
+      />
       <Notice text={notice} />
       <ErrorMessage error={error} />
       <InboxFilters filter={filter} onChange={(next) => setParams(toParams(next, openId), { replace: true })} channels={channels} departments={departments} colleagues={colleagues} />

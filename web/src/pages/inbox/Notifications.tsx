@@ -1,0 +1,33 @@
+// The person's unread notifications from the inbox: mentions, assignments, reminders, escalations and
+// idle-channel warnings; each opens its conversation, and can be marked read.
+import { useTranslation } from "react-i18next";
+import type { InboxNotification } from "../../api/inbox";
+import { formatDateTime } from "./inboxFormat";
+
+export function Notifications({ items, onOpen, onRead }: { items: InboxNotification[]; onOpen(conversationId: string): void; onRead(ids: string[]): void }) {
+  const { t, i18n } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="notifications-heading" className="notifications">
+      <h2 id="notifications-heading">{t("inbox.notifications.title", { count: items.length })}</h2>
+      <ul>
+        {items.slice(0, 8).map((n) => (
+          <li key={n.id}>
+            {formatDateTime(n.createdAt, i18n.language)} · {t(`inbox.notifications.${n.kind}`, { name: n.citizenName ?? "", actor: n.actorLabel })}{" "}
+            {n.conversationId ? (
+              <button type="button" className="link-button" onClick={() => (n.conversationId ? onOpen(n.conversationId) : undefined)}>
+                {t("inbox.notifications.open")}
+              </button>
+            ) : null}{" "}
+            <button type="button" className="link-button" onClick={() => onRead([n.id])}>
+              {t("inbox.notifications.read")}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => onRead(items.map((n) => n.id).slice(0, 100))}>
+        {t("inbox.notifications.readAll")}
+      </button>
+    </section>
+  );
+}

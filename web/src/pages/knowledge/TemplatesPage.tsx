@@ -1,0 +1,125 @@
+// Wissen → Textbausteine: reply templates shared across departments, with placeholders the inbox fills
+// for each conversation ({{name}}, {{organisation}}, {{bearbeiter}}, {{abteilung}}, {{datum}}).
+// Everyone in the inbox uses them; people with knowledge.edit write and archive them.
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { type ReplyTemplate, inboxApi } from "../../api/inbox";
+import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { useAction } from "../../components/useAction";
+import { NotAllowedPage } from "../NotAllowedPage";
+
+export function TemplatesPage() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
+  const [placeholders, setPlaceholders] = useState<string[]>([]);
+  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
+  const [editing, setEditing] = useState<ReplyTemplate | null>(null);
+  const allowed = org.myActions.includes("knowledge.view") && org.myActions.includes("inbox.view");
+  const reload = useCallback(
+    () =>
+      inboxApi.templates(org.id).then((r) => {
+        setTemplates(r.templates);
+        setPlaceholders(r.placeholders);
+      }),
+    [org.id],
+  );
+  const action = useAction(reload);
+  const { setError } = action;
+  useEffect(() => {
+    if (!allowed) return;
+    reload().catch(setError);
+    api.departments(org.id).then((d) => setDepartments(d.departments), () => setDepartments([]));
+  }, [reload, setError, org.id, allowed]);
+  if (!allowed) return <NotAllowedPage />;
+  const canEdit = org.myActions.includes("knowledge.edit");
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const input = {
+      title: String(data.get("title")),
+      body: String(data.get("body")),
+      departmentId: String(data.get("departmentId") ?? "") || null,
+      tags: String(data.get("tags") ?? "")
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    };
+    const ok = await action.run(async () => (await inboxApi.saveTemplate(org.id, editing?.id ?? null, input), t("templates.saved")));
+    if (ok) {
+      setEditing(null);
+      form.reset();
+    }
+  }
+
+  return (
+    <section aria-labelledby="page-heading">
+      <PageHeading title={t("templates.title")} id="page-heading" />
+      <p>{t("templates.intro", { placeholders: placeholders.map((p) => `{{${p}}}`).join(", ") })}</p>
+      <Notice text={action.notice} />
+      <ErrorMessage error={action.error} />
+      {templates.length === 0 ? <p>{t("templates.none")}</p> : null}
+      <ul className="plain-list">
+        {templates.map((tpl) => (
+          <li key={tpl.id} className="card wide">
+            <h2>{tpl.title}</h2>
+            <p className="text">{tpl.body}</p>
+            <p className="muted">
+              {departments.find((d) => d.id === tpl.departmentId)?.name ?? t("templates.allDepartments")}
+              {tpl.tags.length ? ` · ${tpl.tags.join(", ")}` : ""}
+            </p>
+            {canEdit ? (
+              <div className="actions">
+                <button type="button" onClick={() => setEditing(tpl)}>
+                  {t("templates.edit", { title: tpl.title })}
+                </button>
+                <button type="button" onClick={() => void action.run(async () => (await inboxApi.archiveTemplate(org.id, tpl.id), t("templates.archived")))}>
+                  {t("templates.archive", { title: tpl.title })}
+                </button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canEdit ? (
+        <form onSubmit={save} className="card wide" key={editing?.id ?? "new"} aria-labelledby="template-form-heading">
+          <h2 id="template-form-heading">{editing ? t("templates.editTitle", { title: editing.title }) : t("templates.new")}</h2>
+          <label className="field">
+            <span>{t("templates.titleLabel")}</span>
+            <input name="title" defaultValue={editing?.title} required maxLength={120} />
+          </label>
+          <label className="field">
+            <span>{t("templates.body")}</span>
+            <textarea name="body" rows={6} defaultValue={editing?.body} required maxLength={5000} />
+          </label>
+          <label className="field">
+            <span>{t("templates.department")}</span>
+            <select name="departmentId" defaultValue={editing?.departmentId ?? ""}>
+              <option value="">{t("templates.allDepartments")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t("templates.tags")}</span>
+            <input name="tags" defaultValue={editing?.tags.join(", ")} />
+          </label>
+          <button type="submit">{t("templates.save")}</button>
+          {editing ? (
+            <button type="button" onClick={() => setEditing(null)}>
+              {t("templates.cancel")}
+            </button>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}
