@@ -92,6 +92,39 @@ describe("the inbox", () => {
     }
   });
 
+  it("skips the organisation's closing days, public holidays and the change to summer time", async () => {
+    const saved = now;
+    try {
+      now = new Date("2026-12-23T14:30:00Z"); // Wednesday 23 December, 15:30 in Berlin
+      const s = await scene();
+      const schedule = await s.press.request("PUT", `/api/orgs/${s.orgId}/office-schedule`, {
+        officeHours: [
+          { days: [1, 2, 3, 4], from: "08:00", to: "16:00" },
+          { days: [5], from: "08:00", to: "12:00" },
+        ],
+        closingDays: ["2026-12-24", "2026-12-31"],
+      });
+      expect(schedule.statusCode, schedule.body).toBe(200);
+      await ask(s, "Wann hat das Standesamt zwischen den Jahren geöffnet?");
+      // 30 minutes on Wednesday; 24th closed, 25th and 26th holidays, then the weekend: Monday 28th, 8:30.
+      expect((await list(s))[0]?.responseDueAt).toBe("2026-12-28T07:30:00.000Z");
+
+      now = new Date("2026-03-27T10:30:00Z"); // Friday 27 March 2026, 11:30 in Berlin (CET)
+      const spring = await scene();
+      await ask(spring, "Wann kann ich mein Auto ummelden?");
+      // 30 minutes on Friday; summer time starts on Sunday: Monday 8:30 CEST is 6:30 UTC.
+      expect((await list(spring))[0]?.responseDueAt).toBe("2026-03-30T06:30:00.000Z");
+
+      now = new Date("2027-03-25T14:30:00Z"); // Thursday before Easter 2027, 15:30 in Berlin
+      const easter = await scene();
+      await ask(easter, "Ist das Bürgerbüro über Ostern geöffnet?");
+      // 30 minutes on Thursday; Good Friday, the weekend and Easter Monday are holidays: Tuesday 8:30 CEST.
+      expect((await list(easter))[0]?.responseDueAt).toBe("2027-03-30T06:30:00.000Z");
+    } finally {
+      now = saved;
+    }
+  });
+
   it("puts an overdue question above everything else, and the overdue filter finds it", async () => {
     const s = await scene();
     const citizen2 = await startCitizen(t.app, s.orgSlug, "198.51.100.240");
