@@ -3,44 +3,23 @@
 // must be in the inbox afterwards, threaded into its conversation, and nothing may be half-stored:
 // each stored comment has its inbound message and conversation, or neither exists.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { solveChallenge } from "../src/app/website/proofOfWork.js";
-import { type Database, openDatabase } from "../src/db/client.js";
+import type { Database } from "../src/db/client.js";
 import { inboundMessages, websiteComments } from "../src/db/schema/index.js";
-import { buildTestContext, uniqueSuffix } from "./support/factories.js";
+import { buildTestContext } from "./support/factories.js";
+import { ownDatabase } from "./support/ownDatabase.js";
 import { buildWebsiteScene } from "./support/website.js";
 
 const ACKNOWLEDGED_BEFORE_KILL = 60;
 const IN_FLIGHT = 6;
-const serverUrl = inject("databaseUrl");
-const dataDir = mkdtempSync(path.join(tmpdir(), "draht-ack-"));
-const ackDb = `draht_ack_${Date.now()}_${uniqueSuffix()}`;
-const databaseUrl = serverUrl ? withDatabase(serverUrl, ackDb) : null;
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-async function onServer(statement: string): Promise<void> {
-  if (!serverUrl) return;
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-}
-beforeAll(() => onServer(`CREATE DATABASE ${ackDb}`));
-afterAll(async () => {
-  rmSync(dataDir, { recursive: true, force: true });
-  await onServer(`DROP DATABASE IF EXISTS ${ackDb} WITH (FORCE)`);
-});
+// A database of its own, shared with the server process the test starts and kills.
+const db = ownDatabase(inject("databaseUrl"), "ack");
+beforeAll(() => db.create());
+afterAll(() => db.drop());
 
-const open = (): Promise<Database> =>
-  databaseUrl ? openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 2 }) : openDatabase({ kind: "pglite", dataDir });
+const open = (): Promise<Database> => db.open();
 
 function serve(): { child: ChildProcess; baseUrl: Promise<string> } {
   const env = {
@@ -51,7 +30,7 @@ function serve(): { child: ChildProcess; baseUrl: Promise<string> } {
     PUBLIC_COMMENTS_PER_SESSION: "100000",
     PUBLIC_COMMENTS_PER_IP: "100000",
     PUBLIC_SESSIONS_PER_IP: "100000",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
+    ...db.env,
   };
   const child = spawn("node", ["--import", "tsx", "src/cli/main.ts", "serve", "--role", "web"], { env, stdio: ["ignore", "pipe", "pipe"] });
   const baseUrl = new Promise<string>((resolve, reject) => {

@@ -2,42 +2,20 @@
 // the middle of publishing, a second worker draining the outbox. Every post reaches the sandbox (which
 // records every send and does not deduplicate) exactly once.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { count, countDistinct, eq } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
-import { type Database, openDatabase } from "../src/db/client.js";
+import type { Database } from "../src/db/client.js";
 import { posts, publications, sandboxDeliveries } from "../src/db/schema/index.js";
-import { buildChannelAccount, buildMember, buildOrg, buildTestContext, uniqueSuffix } from "./support/factories.js";
+import { buildChannelAccount, buildMember, buildOrg, buildTestContext } from "./support/factories.js";
+import { ownDatabase } from "./support/ownDatabase.js";
 
 const POSTS = 500;
-const serverUrl = inject("databaseUrl");
-const dataDir = mkdtempSync(path.join(tmpdir(), "draht-crash-"));
-// The worker drains the whole outbox, so this test gets a database of its own (other test files leave
-// posts that keep failing on purpose).
-const crashDb = `draht_crash_${Date.now()}_${uniqueSuffix()}`;
-const databaseUrl = serverUrl ? withDatabase(serverUrl, crashDb) : null;
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-async function onServer(statement: string): Promise<void> {
-  if (!serverUrl) return;
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-}
-beforeAll(() => onServer(`CREATE DATABASE ${crashDb}`));
-afterAll(async () => {
-  rmSync(dataDir, { recursive: true, force: true });
-  await onServer(`DROP DATABASE IF EXISTS ${crashDb} WITH (FORCE)`);
-});
+// A database of its own: the worker it starts drains the whole outbox (other files leave failing posts).
+const db = ownDatabase(inject("databaseUrl"), "crash");
+beforeAll(() => db.create());
+afterAll(() => db.drop());
 
 const env = {
   ...process.env,
@@ -45,11 +23,10 @@ const env = {
   WORKER_POLL_MS: "100",
   WORKER_CONCURRENCY: "4",
   WORKER_LEASE_SECONDS: "5",
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
+  ...db.env,
 };
 
-const open = (): Promise<Database> =>
-  databaseUrl ? openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 2 }) : openDatabase({ kind: "pglite", dataDir });
+const open = (): Promise<Database> => db.open();
 
 function worker(args: string[] = []): ChildProcess {
   return spawn("node", ["--import", "tsx", "src/cli/main.ts", "worker", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });

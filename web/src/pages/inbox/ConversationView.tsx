@@ -9,6 +9,7 @@ import { formatBusinessDuration, formatDateTime } from "./inboxFormat";
 import { NoteComposer } from "./NoteComposer";
 import { ReplyComposer } from "./ReplyComposer";
 import { Timeline } from "./Timeline";
+import { NamedOptions } from "../../components/NamedOptions";
 
 export interface Colleague {
   userId: string;
@@ -103,11 +104,7 @@ export function ConversationView(props: Props) {
             <span>{t("inbox.department")}</span>
             <select value={c.departmentId ?? ""} onChange={(e) => void act(() => inboxApi.assign(orgId, { conversationIds: [c.id], departmentId: e.target.value || null }), t("inbox.assigned"))}>
               <option value="">{t("inbox.noDepartment")}</option>
-              {props.departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <NamedOptions items={props.departments} />
             </select>
           </label>
           <label className="inline-field">

@@ -18,6 +18,7 @@ import { FILTER_KEYS, InboxFilters } from "./InboxFilters";
 import { Notifications } from "./Notifications";
 import { useInboxKeys } from "./useInboxKeys";
 import { type PresenceEvent, useInboxEvents } from "./useInboxEvents";
+import { NamedOptions } from "../../components/NamedOptions";
 
 export function InboxPage() {
   const { t } = useTranslation();
@@ -149,11 +150,7 @@ export function InboxPage() {
             <span>{t("inbox.bulk.department")}</span>
             <select value="" onChange={(e) => e.target.value && void bulk(() => inboxApi.assign(org.id, { conversationIds: selected, departmentId: e.target.value }), t("inbox.assigned"))}>
               <option value="">{t("inbox.bulk.choose")}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <NamedOptions items={departments} />
             </select>
           </label>
         </div>

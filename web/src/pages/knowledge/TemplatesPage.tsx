@@ -10,6 +10,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { NotAllowedPage } from "../NotAllowedPage";
+import { NamedOptions } from "../../components/NamedOptions";
 
 export function TemplatesPage() {
   const { t } = useTranslation();
@@ -101,11 +102,7 @@ export function TemplatesPage() {
             <span>{t("templates.department")}</span>
             <select name="departmentId" defaultValue={editing?.departmentId ?? ""}>
               <option value="">{t("templates.allDepartments")}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <NamedOptions items={departments} />
             </select>
           </label>
           <label className="field">

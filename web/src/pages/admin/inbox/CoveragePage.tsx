@@ -10,6 +10,7 @@ import { useOrg } from "../../../components/OrgLayout";
 import { PageHeading } from "../../../components/PageHeading";
 import { useAction } from "../../../components/useAction";
 import { useSession } from "../../../session";
+import { NamedOptions, asNamed } from "../../../components/NamedOptions";
 
 type Entry = CoveragePlan["plan"][number] & { uid: string };
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -69,21 +70,13 @@ export function CoveragePage() {
                 <label className="field compact">
                   <span>{t("inboxRules.channel")}</span>
                   <select value={entry.channelAccountId} onChange={(e) => update(entry.uid, { channelAccountId: e.target.value })} required>
-                    {channels.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
+                    <NamedOptions items={channels} />
                   </select>
                 </label>
                 <label className="field compact">
                   <span>{t("coverage.person")}</span>
                   <select value={entry.userId} onChange={(e) => update(entry.uid, { userId: e.target.value })} required>
-                    {people.map((p) => (
-                      <option key={p.userId} value={p.userId}>
-                        {p.name}
-                      </option>
-                    ))}
+                    <NamedOptions items={asNamed(people)} />
                   </select>
                 </label>
                 <label className="field compact">

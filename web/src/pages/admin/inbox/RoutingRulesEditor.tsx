@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { InboxRules } from "../../../api/inbox";
 import { ListInput } from "../../../components/ListInput";
 import type { Choices } from "./InboxRulesPage";
+import { NamedOptions, asNamed } from "../../../components/NamedOptions";
 
 /** A rule with a key that stays with it while rules move (for React and the keyword field's text). */
 export type Rule = InboxRules["routing"][number] & { uid: string };
@@ -49,33 +50,21 @@ export function RoutingRulesEditor({ rules, onChange, choices }: { rules: Rule[]
                 <span>{t("inboxRules.channel")}</span>
                 <select value={rule.channelAccountId ?? ""} onChange={(e) => update(i, { channelAccountId: e.target.value || null })}>
                   <option value="">{t("inboxRules.any")}</option>
-                  {choices.channels.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={choices.channels} />
                 </select>
               </label>
               <label className="field compact">
                 <span>{t("inbox.department")}</span>
                 <select value={rule.departmentId ?? ""} onChange={(e) => update(i, { departmentId: e.target.value || null })}>
                   <option value="">{t("inboxRules.none")}</option>
-                  {choices.departments.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={choices.departments} />
                 </select>
               </label>
               <label className="field compact">
                 <span>{t("inbox.assignee")}</span>
                 <select value={rule.assigneeUserId ?? ""} onChange={(e) => update(i, { assigneeUserId: e.target.value || null })}>
                   <option value="">{t("inboxRules.none")}</option>
-                  {choices.people.map((p) => (
-                    <option key={p.userId} value={p.userId}>
-                      {p.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={asNamed(choices.people)} />
                 </select>
               </label>
             </div>

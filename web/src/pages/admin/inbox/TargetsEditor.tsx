@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import type { InboxRules } from "../../../api/inbox";
 import type { Choices } from "./InboxRulesPage";
+import { NamedOptions } from "../../../components/NamedOptions";
 
 type Target = InboxRules["targets"][number];
 const INTENTS = ["question", "complaint", "praise", "fact_claim", "other"] as const;
@@ -33,11 +34,7 @@ export function TargetsEditor({ targets, onChange, choices, defaultMinutes }: { 
               <td>
                 <select aria-label={t("inboxRules.channel")} value={target.channelAccountId ?? ""} onChange={(e) => update(i, { channelAccountId: e.target.value || null })}>
                   <option value="">{t("inboxRules.any")}</option>
-                  {choices.channels.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={choices.channels} />
                 </select>
               </td>
               <td>
