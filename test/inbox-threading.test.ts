@@ -2,7 +2,7 @@
 // answers mark them answered; a similar question asked again while unanswered is flagged.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conversations, inboundMessages } from "../src/db/schema/index.js";
+import { conversationReplies, conversations, inboundMessages } from "../src/db/schema/index.js";
 import { buildMember } from "./support/factories.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { buildWebsitePost, buildWebsiteScene, startCitizen } from "./support/website.js";
@@ -56,6 +56,9 @@ describe("threading citizen messages into conversations", () => {
     const answeredAt = now;
     await (await signIn(t.app, press.email, press.password)).request("POST", `/api/orgs/${scene.org.id}/website/comments/${id}/answer`, { text: "Ja, von 9 bis 12 Uhr." });
     expect(await conversationOf(id)).toMatchObject({ status: "answered", waitingSince: null, firstResponseAt: answeredAt, lastResponseAt: answeredAt });
+    // The answer given on the moderation page shows in the conversation's timeline in the inbox too.
+    const timeline = await t.ctx.db.select().from(conversationReplies).where(eq(conversationReplies.conversationId, (await conversationOf(id)).id));
+    expect(timeline).toMatchObject([{ text: "Ja, von 9 bis 12 Uhr.", status: "sent", inReplyToExternalId: id }]);
     tick();
     const again = (await citizen.comment(scene.entryId, { text: "Danke! Auch an Feiertagen?" })).json() as { id: string };
     expect(await conversationOf(again.id)).toMatchObject({ status: "open", waitingSince: now, firstResponseAt: answeredAt, askedAgain: false });

@@ -1,9 +1,10 @@
 // Staff answer a citizen's comment on the website channel: the answer appears in the thread under the
 // organisation's label ("Antwort der Stadtverwaltung"), and a citizen who confirmed an address is told.
-import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
-import { organisations, websiteComments } from "../../db/schema/index.js";
+import { conversationReplies, inboundMessages, organisations, websiteComments } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { duplicateKey } from "../../text/citizenText.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
@@ -23,7 +24,27 @@ export async function answerWebsiteComment(ctx: AppContext, options: { actor: Or
   return ctx.db.transaction(async (tx) => {
     const { account } = await loadCommentForStaff(tx, options);
     requireAllowed(ctx, options.actor, "inbox.reply", { orgId: options.orgId, departmentId: account.departmentId, channelAccountId: account.id });
-    const answer = await writeStaffAnswer(tx, { orgId: options.orgId, commentId: options.commentId, text: input.text, userId: options.actor.userId, now, publicUrl: ctx.publicUrl });
+    // The answer also goes into the conversation's timeline in the inbox, as a sent reply with the same id.
+    const answerId = randomUUID();
+    const answer = await writeStaffAnswer(tx, { orgId: options.orgId, commentId: options.commentId, text: input.text, userId: options.actor.userId, now, publicUrl: ctx.publicUrl, answerId });
+    const [copy] = await tx
+      .select({ conversationId: inboundMessages.conversationId })
+      .from(inboundMessages)
+      .where(and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, options.commentId)));
+    if (copy?.conversationId) {
+      await tx.insert(conversationReplies).values({
+        id: answerId,
+        orgId: options.orgId,
+        conversationId: copy.conversationId,
+        inReplyToExternalId: options.commentId,
+        text: input.text,
+        authorUserId: options.actor.userId,
+        status: "sent",
+        externalId: answer.id,
+        createdAt: now,
+        sentAt: now,
+      });
+    }
     await recordStaffResponse(tx, { channelAccountId: account.id, externalId: options.commentId, userId: options.actor.userId, at: now });
     await appendAuditEvent(tx, {
       orgId: options.orgId,
