@@ -89,6 +89,8 @@ export async function listConversations(ctx: AppContext, options: { actor: OrgAc
   };
 }
 
+const DUE_SOON_MS = 30 * 60_000;
+
 export function presentConversation(c: typeof conversations.$inferSelect, now: Date) {
   return {
     id: c.id,
@@ -105,6 +107,8 @@ export function presentConversation(c: typeof conversations.$inferSelect, now: D
     askedAgain: c.askedAgain,
     priority: c.priority,
     overdue: c.responseDueAt !== null && c.responseDueAt <= now,
+    /** Due within the next half hour. */
+    dueSoon: c.responseDueAt !== null && c.responseDueAt > now && c.responseDueAt.getTime() - now.getTime() <= DUE_SOON_MS,
     escalationLevel: c.escalationLevel,
     waitingSince: c.waitingSince?.toISOString() ?? null,
     responseDueAt: c.responseDueAt?.toISOString() ?? null,

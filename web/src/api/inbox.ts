@@ -24,7 +24,9 @@ export interface ConversationSummary {
   askedAgain: boolean;
   priority: number;
   overdue: boolean;
+  dueSoon: boolean;
   escalationLevel: number;
+  resolutionDueAt: string | null;
   waitingSince: string | null;
   responseDueAt: string | null;
   firstMessageAt: string;

@@ -30,6 +30,7 @@ export function ConversationList({ rows, openId, checked, now, onOpen, onCheck }
               <span className="badges">
                 <span className={`badge badge-${c.intent}`}>{t(`inbox.intent.${c.intent}`)}</span>
                 {overdue ? <span className="badge badge-overdue">{t("inbox.overdue")}</span> : null}
+                {!overdue && c.responseDueAt && new Date(c.responseDueAt).getTime() - now.getTime() <= 30 * 60_000 ? <span className="badge badge-soon">{t("inbox.dueSoon")}</span> : null}
                 {c.askedAgain ? <span className="badge badge-warn">{t("inbox.askedAgain")}</span> : null}
                 {c.flagged ? <span className="badge badge-warn">{t("inbox.flagged")}</span> : null}
                 {c.status !== "new" && c.status !== "open" ? <span className="badge">{t(`inbox.status.${c.status}`)}</span> : null}

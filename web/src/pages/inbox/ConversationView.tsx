@@ -83,6 +83,12 @@ export function ConversationView(props: Props) {
             </dd>
           </>
         ) : null}
+        {c.resolutionDueAt && c.status !== "closed" ? (
+          <>
+            <dt>{t("inbox.resolutionDue")}</dt>
+            <dd>{formatDateTime(c.resolutionDueAt, i18n.language)}</dd>
+          </>
+        ) : null}
         {c.firstResponseAt ? (
           <>
             <dt>{t("inbox.firstResponse")}</dt>
