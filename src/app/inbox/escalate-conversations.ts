@@ -55,15 +55,15 @@ async function escalateInOrg(
   const rules = await loadIntakeRules(tx, orgId);
   const [org] = await tx.select({ timeZone: organisations.timeZone }).from(organisations).where(eq(organisations.id, orgId));
   const timeZone = org?.timeZone ?? "Europe/Berlin";
-  const [plan, away, heads] = await Promise.all([
-    tx.select().from(coverageAssignments).where(eq(coverageAssignments.orgId, orgId)),
-    tx.select().from(absences).where(and(eq(absences.orgId, orgId), sql`${absences.endsOn} >= ${localDate(now, timeZone)}::date`)),
-    tx
-      .select({ userId: memberships.userId, departmentId: membershipDepartments.departmentId })
-      .from(memberships)
-      .innerJoin(membershipDepartments, eq(membershipDepartments.membershipId, memberships.id))
-      .where(and(eq(memberships.orgId, orgId), sql`'department_head' = any(${memberships.roles})`, sql`${memberships.disabledAt} is null`)),
-  ]);
+  // One after another: a transaction's connection runs one statement at a time.
+  const plan = await tx.select().from(coverageAssignments).where(eq(coverageAssignments.orgId, orgId));
+  const away = await tx.select().from(absences).where(and(eq(absences.orgId, orgId), sql`${absences.endsOn} >= ${localDate(now, timeZone)}::date`));
+  const heads = await tx
+    .select({ userId: memberships.userId, departmentId: membershipDepartments.departmentId })
+    .from(memberships)
+    .innerJoin(membershipDepartments, eq(membershipDepartments.membershipId, memberships.id))
+    .where(and(eq(memberships.orgId, orgId), sql`'department_head' = any(${memberships.roles})`, sql`${memberships.disabledAt} is null`));
+
   const changed: { id: string; level: 1 | 2; recipients: string[] }[] = [];
   for (const { conversation: c, accountableUserId } of args.rows) {
     const due = c.responseDueAt;
