@@ -1,6 +1,6 @@
 // Inbox list benchmark: 1,000,000 stored messages in 100,000 conversations (30 % of them open, with due
 // times around now), then the list use case as the inbox calls it: p50/p95 of the default view (open,
-// most pressing first) and three filtered views (overdue; one department; questions on one channel).
+// most pressing first) and filtered views (overdue; one department; questions on one channel; all statuses; closed).
 // The data is generated in SQL (generate_series); what is measured is the list, not the loading.
 // Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local).
 import { sql } from "drizzle-orm";
@@ -33,6 +33,8 @@ async function runOn(label: string, database: Database): Promise<boolean> {
     { label: "overdue", filter: { overdue: "true" } },
     { label: "one department", filter: { departmentId: scene.departmentIds[2] ?? "" } },
     { label: "questions on one channel", filter: { intent: "question", channelAccountId: scene.accountIds[3] ?? "" } },
+    { label: "all statuses, newest first", filter: { status: "all" } },
+    { label: "closed, newest first", filter: { status: "closed" } },
   ];
   let worstP95 = 0;
   for (const view of views) {

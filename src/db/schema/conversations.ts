@@ -61,6 +61,9 @@ export const conversations = pgTable(
   (t) => [
     uniqueIndex("conversations_thread_citizen_unique").on(t.channelAccountId, t.threadKey, t.citizenHandle),
     index("conversations_org_status_idx").on(t.orgId, t.status, t.lastMessageAt),
+    // "All statuses, newest first" (the archive view) without sorting the whole organisation; NULLS FIRST is
+    // what ORDER BY … DESC means, so the index serves it.
+    index("conversations_org_recent_idx").on(t.orgId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("conversations_waiting_idx").on(t.orgId, t.waitingSince).where(sql`${t.waitingSince} is not null`),
     // The inbox's default view: what needs an answer, most pressing first.
     index("conversations_inbox_idx").on(t.orgId, t.priority.desc(), t.responseDueAt, t.id).where(sql`${t.status} in ('new', 'open')`),

@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_org_recent_idx" ON "conversations" USING btree ("org_id","last_message_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
