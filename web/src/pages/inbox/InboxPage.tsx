@@ -28,6 +28,7 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo<ConversationFilter>(() => Object.fromEntries(FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) ?? ""]] : []))), [params]);
   const openId = params.get("c");
+  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
   const [rows, setRows] = useState<ConversationSummary[]>([]);
   const [hasMore, setHasMore] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
@@ -48,13 +49,13 @@ export function InboxPage() {
   const allowed = org.myActions.includes("inbox.view");
 
   const reload = useCallback(async () => {
-    const page = await inboxApi.list(org.id, filter);
+    const page = await inboxApi.list(org.id, { ...filter, offset });
     setRows(page.conversations);
     setHasMore(page.hasMore);
     inboxApi.notifications(org.id).then((n) => setNotifications(n.notifications), () => undefined);
     clockOffset.current = new Date(page.now).getTime() - Date.now();
     setNow(new Date(page.now));
-  }, [org.id, filter]);
+  }, [org.id, filter, offset]);
 
   useEffect(() => {
     if (!allowed) return;
@@ -158,11 +159,18 @@ export function InboxPage() {
       <div className="inbox-layout">
         <div>
           <ConversationList rows={rows} openId={openId} checked={checked} now={now} onOpen={open} onCheck={(id, on) => setChecked((s) => toggled(s, id, on))} />
-          {hasMore ? (
-            <button type="button" onClick={() => setParams(toParams({ ...filter, offset: (filter.offset ?? 0) + rows.length }, openId))}>
-              {t("inbox.more")}
-            </button>
-          ) : null}
+          <div className="inline-form">
+            {offset > 0 ? (
+              <button type="button" onClick={() => setParams(toParams({ ...filter, offset: Math.max(0, offset - PAGE) }, openId))}>
+                {t("inbox.previous")}
+              </button>
+            ) : null}
+            {hasMore ? (
+              <button type="button" onClick={() => setParams(toParams({ ...filter, offset: offset + rows.length }, openId))}>
+                {t("inbox.more")}
+              </button>
+            ) : null}
+          </div>
         </div>
         {openId ? (
           <ConversationView
@@ -189,6 +197,9 @@ export function InboxPage() {
   );
 }
 
+/** The server's page size (list-conversations' default limit). */
+const PAGE = 50;
+
 function toggled(set: ReadonlySet<string>, id: string, on: boolean): Set<string> {
   const next = new Set(set);
   if (on) next.add(id);
@@ -198,7 +209,7 @@ function toggled(set: ReadonlySet<string>, id: string, on: boolean): Set<string>
 
 function toParams(filter: ConversationFilter, openId: string | null): URLSearchParams {
   const next = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== "") next.set(key, String(value));
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== "" && value !== 0) next.set(key, String(value));
   if (openId) next.set("c", openId);
   return next;
 }
