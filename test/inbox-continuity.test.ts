@@ -4,6 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escalateConversations } from "../src/app/inbox/escalate-conversations.js";
+import { remindDueSoon } from "../src/app/inbox/remind-due-soon.js";
 import { warnIdleChannels } from "../src/app/inbox/warn-idle-channels.js";
 import { conversations, userNotifications, websiteComments } from "../src/db/schema/index.js";
 import { buildDepartment, buildMember } from "./support/factories.js";
@@ -82,12 +83,16 @@ describe("escalation", () => {
     const conversation = await onlyConversation(s);
     await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/assignments`, { conversationIds: [conversation.id], assigneeUserId: assignee.userId });
 
-    minutes(20);
+    minutes(20); // due in 10 minutes: the assignee is reminded, once
     expect(await escalateConversations(t.ctx, null, { orgId: s.orgId })).toEqual({ escalated: 0 });
+    expect(await remindDueSoon(t.ctx, null, { orgId: s.orgId })).toEqual({ reminded: 1 });
+    expect(await remindDueSoon(t.ctx, null, { orgId: s.orgId })).toEqual({ reminded: 0 });
+    expect((await noticesOf(assignee.userId)).map((n) => n.kind).sort()).toEqual(["assigned", "due_soon"]);
+    expect(await noticesOf(deputy.userId)).toEqual([]);
     minutes(15); // 35 business minutes: overdue
     expect(await escalateConversations(t.ctx, null, { orgId: s.orgId })).toEqual({ escalated: 1 });
     expect(await onlyConversation(s)).toMatchObject({ escalationLevel: 1, priority: 3 });
-    expect((await noticesOf(assignee.userId)).map((n) => n.kind).sort()).toEqual(["assigned", "reminder"]);
+    expect((await noticesOf(assignee.userId)).map((n) => n.kind).sort()).toEqual(["assigned", "due_soon", "reminder"]);
     expect((await noticesOf(deputy.userId)).map((n) => n.kind)).toEqual(["reminder"]);
     expect(await noticesOf(absentDeputy.userId)).toEqual([]);
     expect(await noticesOf(head.userId)).toEqual([]);

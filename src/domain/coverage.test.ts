@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escalationRecipients, isAbsent, onDuty } from "./coverage.js";
+import { dueSoonRecipients, escalationRecipients, isAbsent, onDuty } from "./coverage.js";
 
 const account = "11111111-1111-4111-8111-111111111111";
 const officeHours = { timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" };
@@ -26,5 +26,13 @@ describe("coverage", () => {
     expect(escalationRecipients({ ...base, level: 1, assigneeUserId: null, assigneeAbsent: false })).toEqual(["anna", "ben"]);
     expect(escalationRecipients({ ...base, level: 2, assigneeUserId: "fritz", assigneeAbsent: false })).toEqual(["dora"]);
     expect(escalationRecipients({ ...base, duty: { responsible: [], deputies: [] }, departmentHeads: [], level: 2, assigneeUserId: null, assigneeAbsent: false })).toEqual(["erik"]);
+  });
+
+  it("reminds one person that an answer is due soon: the assignee, else who is on duty", () => {
+    const duty = { responsible: ["anna"], deputies: ["ben"] };
+    expect(dueSoonRecipients({ assigneeUserId: "fritz", assigneeAbsent: false, duty, accountableUserId: "erik" })).toEqual(["fritz"]);
+    expect(dueSoonRecipients({ assigneeUserId: "fritz", assigneeAbsent: true, duty, accountableUserId: "erik" })).toEqual(["anna"]);
+    expect(dueSoonRecipients({ assigneeUserId: null, assigneeAbsent: false, duty: { responsible: [], deputies: ["ben"] }, accountableUserId: "erik" })).toEqual(["ben"]);
+    expect(dueSoonRecipients({ assigneeUserId: null, assigneeAbsent: false, duty: { responsible: [], deputies: [] }, accountableUserId: "erik" })).toEqual(["erik"]);
   });
 });

@@ -69,3 +69,19 @@ export function escalationRecipients(args: {
   }
   return [...new Set(list)];
 }
+
+/**
+ * Who is reminded that an answer is due soon: the assignee when present, else the responsible people on
+ * duty, else the deputies on duty, else the person accountable for the channel account.
+ */
+export function dueSoonRecipients(args: {
+  assigneeUserId: string | null;
+  assigneeAbsent: boolean;
+  duty: { responsible: string[]; deputies: string[] };
+  accountableUserId: string | null;
+}): string[] {
+  if (args.assigneeUserId && !args.assigneeAbsent) return [args.assigneeUserId];
+  if (args.duty.responsible.length) return [...args.duty.responsible];
+  if (args.duty.deputies.length) return [...args.duty.deputies];
+  return args.accountableUserId ? [args.accountableUserId] : [];
+}

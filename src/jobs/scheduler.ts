@@ -6,6 +6,7 @@ import { refreshPlannerStatistics } from "../app/maintenance/refresh-planner-sta
 import { applyWebsiteRetention } from "../app/website/apply-website-retention.js";
 import { sendQueuedReplies } from "../app/inbox/deliverReply.js";
 import { escalateConversations } from "../app/inbox/escalate-conversations.js";
+import { remindDueSoon } from "../app/inbox/remind-due-soon.js";
 import { warnIdleChannels } from "../app/inbox/warn-idle-channels.js";
 import type { ConnectorRegistry } from "../domain/connector.js";
 
@@ -24,6 +25,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "website-retention", everyMs: 3_600_000, run: applyWebsiteRetention },
   { id: "planner-statistics", everyMs: 6 * 3_600_000, run: refreshPlannerStatistics },
   { id: "inbox-escalation", everyMs: 60_000, run: escalateConversations },
+  { id: "inbox-due-soon", everyMs: 60_000, run: remindDueSoon },
   { id: "inbox-replies", everyMs: 15_000, run: sendQueuedReplies },
   { id: "idle-channels", everyMs: 3_600_000, run: warnIdleChannels },
 ];

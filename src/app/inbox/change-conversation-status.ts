@@ -33,7 +33,7 @@ export async function changeConversationStatus(ctx: AppContext, options: { actor
       }
       const set =
         input.event === "closed"
-          ? { status: to, closedAt: now, waitingSince: null, responseDueAt: null, priority: 0, escalationLevel: 0, updatedAt: now }
+          ? { status: to, closedAt: now, waitingSince: null, responseDueAt: null, priority: 0, escalationLevel: 0, dueSoonRemindedAt: null, updatedAt: now }
           : { status: to, closedAt: null, updatedAt: now };
       await tx.update(conversations).set(set).where(eq(conversations.id, conversationId));
       changed.push({ id: conversationId, from: conversation.status, to });

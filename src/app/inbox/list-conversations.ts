@@ -10,6 +10,7 @@ import { INTENTS } from "../../text/analysis.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "./conversationAccess.js";
+import { DUE_SOON_MS } from "./remind-due-soon.js";
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
@@ -88,8 +89,6 @@ export async function listConversations(ctx: AppContext, options: { actor: OrgAc
     now: now.toISOString(),
   };
 }
-
-const DUE_SOON_MS = 30 * 60_000;
 
 export function presentConversation(c: typeof conversations.$inferSelect, now: Date) {
   return {

@@ -33,6 +33,7 @@ export async function recordConversationResponse(
       responseDueAt: null,
       priority: 0,
       escalationLevel: 0,
+      dueSoonRemindedAt: null,
       updatedAt: args.at,
     })
     .where(eq(conversations.id, conversation.id));

@@ -45,6 +45,8 @@ export const conversations = pgTable(
     responseDueAt: timestamp("response_due_at", { withTimezone: true }),
     /** When the conversation should be closed (resolution target), null without one. */
     resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
+    /** The "due soon" reminder of the current waiting period went out (null: not yet). */
+    dueSoonRemindedAt: timestamp("due_soon_reminded_at", { withTimezone: true }),
     /** 0 none, 1 reminded (assignee and deputy), 2 escalated to the head of the department. */
     escalationLevel: smallint("escalation_level").notNull().default(0),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "conversations" ADD COLUMN "due_soon_reminded_at" timestamp with time zone;
