@@ -43,9 +43,15 @@ export function ConversationView(props: Props) {
   useEffect(() => {
     void load();
   }, [load, props.refreshKey]);
+  // "Viewing" is repeated every minute, so colleagues' pages can let it expire when this tab is gone.
   useEffect(() => {
-    inboxApi.presence(orgId, conversationId, "viewing").catch(() => undefined);
-    return () => void inboxApi.presence(orgId, conversationId, "left").catch(() => undefined);
+    const announce = () => inboxApi.presence(orgId, conversationId, "viewing").catch(() => undefined);
+    void announce();
+    const timer = window.setInterval(announce, 60_000);
+    return () => {
+      window.clearInterval(timer);
+      void inboxApi.presence(orgId, conversationId, "left").catch(() => undefined);
+    };
   }, [orgId, conversationId]);
 
   async function act(action: () => Promise<unknown>, message: string | null) {

@@ -41,7 +41,7 @@ export function InboxPage() {
   const [colleagues, setColleagues] = useState<Colleague[]>([]);
   const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
   const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
-  const [presence, setPresence] = useState<Record<string, PresenceEvent>>({});
+  const [presence, setPresence] = useState<Record<string, PresenceEvent & { at: number }>>({});
   const [notifications, setNotifications] = useState<InboxNotification[]>([]);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const assignRef = useRef<HTMLSelectElement>(null);
@@ -81,7 +81,7 @@ export function InboxPage() {
     },
     onPresence(event) {
       if (event.userId === myUserId) return;
-      setPresence((p) => ({ ...p, [event.userId]: event }));
+      setPresence((p) => ({ ...p, [event.userId]: { ...event, at: Date.now() } }));
     },
   });
 
@@ -121,7 +121,11 @@ export function InboxPage() {
   if (!allowed) return <NotAllowedPage />;
   const channels = [...new Map(rows.map((r) => [r.channelAccountId, { id: r.channelAccountId, name: r.channelName }])).values()];
   const selected = [...checked];
-  const others = Object.values(presence).filter((p) => p.conversationId === openId && p.state !== "left") as { name: string; state: "viewing" | "replying" }[];
+  // Announcements repeat every minute; one not repeated for 90 seconds is from a tab that has gone.
+  const others = Object.values(presence).filter((p) => p.conversationId === openId && p.state !== "left" && p.at > Date.now() - PRESENCE_TTL_MS) as {
+    name: string;
+    state: "viewing" | "replying";
+  }[];
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("inbox.title")} id="page-heading" />
@@ -196,6 +200,8 @@ export function InboxPage() {
     </section>
   );
 }
+
+const PRESENCE_TTL_MS = 90_000;
 
 /** The server's page size (list-conversations' default limit). */
 const PAGE = 50;
