@@ -11,7 +11,8 @@ import { channelAccounts } from "../../db/schema/index.js";
 import { type TInboundMessage, ZInboundMessage } from "../../domain/inbound.js";
 import type { TextAnalyser } from "../../text/analysis.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
-import { type StoredMessage, rowsOf, threadIntoConversations } from "./threadIntoConversations.js";
+import { rowsOf } from "../../db/queries/rows.js";
+import { type StoredMessage, threadIntoConversations } from "./threadIntoConversations.js";
 
 export type IngestOutcome =
   | { status: "stored"; externalId: string; id: string; conversationId: string; askedAgain: boolean }

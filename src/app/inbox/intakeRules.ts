@@ -1,12 +1,14 @@
 // The organisation's inbox rules as the intake needs them: business calendar, response-time targets,
 // routing rules (in order, with their ids) and the inbox settings.
-import { asc, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { inboxSettings, organisations, responseTargets, routingRules } from "../../db/schema/index.js";
+import { inboxSettings } from "../../db/schema/index.js";
 import type { IntakeRules } from "../../domain/conversationIntake.js";
 import { AppError } from "../../domain/errors.js";
 import type { ReplyApprovalMode } from "../../domain/replyApproval.js";
-import { calendarOf } from "../../domain/slaClock.js";
+import { type TOfficeSchedule, calendarOf } from "../../domain/slaClock.js";
+import type { Intent } from "../../text/analysis.js";
+import { rowsOf } from "../../db/queries/rows.js";
 
 export const DEFAULT_INBOX_SETTINGS = {
   autoAcknowledge: false,
@@ -23,23 +25,35 @@ export async function inboxSettingsOf(tx: Db | Tx, orgId: string) {
   return { autoAcknowledge, idleWarningDays, repeatWindowDays, replyApproval, replyApprovalKeywords };
 }
 
+interface RulesRecord {
+  time_zone: string;
+  state: string;
+  office_schedule: TOfficeSchedule | null;
+  rules: { id: string; name: string; channel_account_id: string | null; keywords: string[]; intent: Intent | null; department_id: string | null; assignee_user_id: string | null }[];
+  targets: { channel_account_id: string | null; intent: Intent | null; first_response_minutes: number; resolution_minutes: number | null }[];
+  settings: { auto_acknowledge: boolean; repeat_window_days: number } | null;
+}
+
+/** One statement (every citizen message runs it): the organisation's calendar, rules, targets and settings. */
 export async function loadIntakeRules(tx: Db | Tx, orgId: string): Promise<IntakeRules & { ruleIds: string[]; autoAcknowledge: boolean; timeZone: string }> {
-  const [org] = await tx
-    .select({ timeZone: organisations.timeZone, state: organisations.state, officeSchedule: organisations.officeSchedule })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
-  if (!org) throw new AppError("NOT_FOUND");
-  // One after another: a transaction's connection runs one statement at a time anyway.
-  const rules = await tx.select().from(routingRules).where(eq(routingRules.orgId, orgId)).orderBy(asc(routingRules.position));
-  const targets = await tx.select().from(responseTargets).where(eq(responseTargets.orgId, orgId));
-  const settings = await inboxSettingsOf(tx, orgId);
+  const [row] = rowsOf<RulesRecord>(
+    await tx.execute(sql`
+      select o.time_zone, o.state, o.office_schedule,
+             coalesce((select jsonb_agg(to_jsonb(r) order by r.position) from routing_rules r where r.org_id = o.id), '[]'::jsonb) as rules,
+             coalesce((select jsonb_agg(to_jsonb(t)) from response_targets t where t.org_id = o.id), '[]'::jsonb) as targets,
+             (select to_jsonb(s) from inbox_settings s where s.org_id = o.id) as settings
+        from organisations o
+       where o.id = ${orgId}::uuid`),
+  );
+  if (!row) throw new AppError("NOT_FOUND");
+  const settings = row.settings ?? { auto_acknowledge: DEFAULT_INBOX_SETTINGS.autoAcknowledge, repeat_window_days: DEFAULT_INBOX_SETTINGS.repeatWindowDays };
   return {
-    calendar: calendarOf(org),
-    timeZone: org.timeZone,
-    targets: targets.map((t) => ({ channelAccountId: t.channelAccountId, intent: t.intent, firstResponseMinutes: t.firstResponseMinutes, resolutionMinutes: t.resolutionMinutes })),
-    routing: rules.map((r) => ({ name: r.name, channelAccountId: r.channelAccountId, keywords: r.keywords, intent: r.intent, departmentId: r.departmentId, assigneeUserId: r.assigneeUserId })),
-    ruleIds: rules.map((r) => r.id),
-    repeatWindowMs: settings.repeatWindowDays * 24 * 3_600_000,
-    autoAcknowledge: settings.autoAcknowledge,
+    calendar: calendarOf({ timeZone: row.time_zone, state: row.state, officeSchedule: row.office_schedule }),
+    timeZone: row.time_zone,
+    targets: row.targets.map((t) => ({ channelAccountId: t.channel_account_id, intent: t.intent, firstResponseMinutes: t.first_response_minutes, resolutionMinutes: t.resolution_minutes })),
+    routing: row.rules.map((r) => ({ name: r.name, channelAccountId: r.channel_account_id, keywords: r.keywords, intent: r.intent, departmentId: r.department_id, assigneeUserId: r.assignee_user_id })),
+    ruleIds: row.rules.map((r) => r.id),
+    repeatWindowMs: settings.repeat_window_days * 24 * 3_600_000,
+    autoAcknowledge: settings.auto_acknowledge,
   };
 }

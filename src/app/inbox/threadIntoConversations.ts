@@ -4,6 +4,7 @@
 // automatic acknowledgement outside office hours and the assignee's notification.
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
+import { rowsOf } from "../../db/queries/rows.js";
 import { userNotifications } from "../../db/schema/index.js";
 import { type ConversationState, type IncomingMessage, type IntakeResult, takeIn } from "../../domain/conversationIntake.js";
 import type { ConversationStatus } from "../../domain/conversationLifecycle.js";
@@ -18,7 +19,6 @@ export interface StoredMessage {
   analysis: IncomingMessage;
 }
 
-export const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
 
 const threadKeyOf = (m: TInboundMessage) => m.threadExternalId ?? "direct";
 const keyOf = (accountId: string, threadKey: string, handle: string) => `${accountId}\u0000${threadKey}\u0000${handle}`;

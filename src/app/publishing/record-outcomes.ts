@@ -10,6 +10,7 @@ import { appendAuditEvent, appendAuditEvents } from "../audit/auditTrail.js";
 import type { AppContext, Principal } from "../context.js";
 import type { ClaimedPublication } from "./claim-due-publications.js";
 import type { SendResult } from "./send-publication.js";
+import { rowsOf } from "../../db/queries/rows.js";
 
 export const MAX_ATTEMPTS = 8;
 const WORKER: Principal = { userId: null, label: "worker" };
@@ -58,7 +59,7 @@ async function recordPublished(ctx: AppContext, items: { claimed: ClaimedPublica
         from (values ${values}) as v(id, attempts, external_id, external_url)
        where p.id = v.id and p.status = 'sending' and p.attempts = v.attempts
       returning p.id`);
-    const ids = new Set(rowsOf(result).map((r) => r.id));
+    const ids = new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
     const ours = items.filter((i) => ids.has(i.claimed.id));
     if (ours.length === 0) return ids;
     await markPostsPublished(tx, [...new Set(ours.map((i) => i.claimed.postId))], now);
@@ -91,11 +92,6 @@ async function markPostsPublished(tx: Db, postIds: string[], now: Date): Promise
         notExists(tx.select({ id: publications.id }).from(publications).where(and(eq(publications.postId, posts.id), notInArray(publications.status, ["published", "cancelled"])))),
       ),
     );
-}
-
-function rowsOf(result: unknown): { id: string }[] {
-  // node-postgres and PGlite both answer with { rows }.
-  return (result as { rows?: { id: string }[] }).rows ?? [];
 }
 
 async function recordRetry(ctx: AppContext, claimed: ClaimedPublication, args: { kind: ConnectorErrorKind; message: string; at: Date }): Promise<DeliveryOutcome> {
