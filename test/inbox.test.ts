@@ -1,10 +1,10 @@
 // The inbox end to end on the real database: routing to departments, response-time targets in business
 // hours, the urgency order, filters, bulk assignment and closing, replies with templates through the
 // channel, guideline checks on replies, notes with mentions, and live events.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
-import { conversations, sandboxDeliveries, userNotifications } from "../src/db/schema/index.js";
+import { conversations, inboundMessages, sandboxDeliveries, userNotifications } from "../src/db/schema/index.js";
 import { baselineAnalyser } from "../src/text/baselineAnalysis.js";
 import { buildChannelAccount, buildDepartment, buildGuideline, buildMember, uniqueSuffix } from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
@@ -286,8 +286,14 @@ describe("the inbox", () => {
     expect(first.map((o) => o.status)).toEqual(["stored", "duplicate", "rejected"]);
     const again = await ingest([message("m-1")]);
     expect(again.map((o) => o.status)).toEqual(["duplicate"]);
+    // NUL characters cannot be stored and are dropped; a typed "\u0000" is text like any other.
+    const odd = await ingest([{ ...message("m-4"), text: "Hallo\u0000 Welt \\u0000 ok", raw: { note: "a\u0000b" } }]);
+    expect(odd[0]?.status).toBe("stored");
+    const [stored] = await t.ctx.db.select().from(inboundMessages).where(and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, "m-4")));
+    expect(stored).toMatchObject({ text: "Hallo Welt \\u0000 ok", raw: { note: "ab" } });
     const foreign = await ingest([{ ...message("m-3"), channelAccountId: crypto.randomUUID() }]);
     expect(foreign[0]).toMatchObject({ status: "rejected", reason: expect.stringContaining("not a channel account") });
     expect((await list(s, `?channelAccountId=${account.id}&status=all`)).length).toBe(1);
+    expect((await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.channelAccountId, account.id))).length).toBe(2);
   });
 });

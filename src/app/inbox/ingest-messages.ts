@@ -21,7 +21,7 @@ export type IngestOutcome =
 
 /** Normalisation: NUL characters cannot be stored by PostgreSQL and carry no meaning in a message. */
 function withoutNul<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value).replace(/\\u0000/g, "")) as T;
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v))) as T;
 }
 
 export async function ingestMessages(

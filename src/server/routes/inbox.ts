@@ -87,9 +87,10 @@ export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; co
     const { lifetime } = ZStreamQuery.parse(request.query);
     requireAllowed(ctx, orgActorOf(request), "inbox.view", { orgId });
     const raw = response.raw;
+    // Subscribed before the stream opens, so a failing listener is an ordinary error response.
+    const unsubscribe = await hub.subscribe(orgId, (event) => raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`));
     response.hijack();
     raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
-    const unsubscribe = await hub.subscribe(orgId, (event) => raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`));
     raw.write(`retry: 2000\nevent: ready\ndata: {}\n\n`);
     const ping = setInterval(() => raw.write(": ping\n\n"), 25_000);
     const end = () => {
