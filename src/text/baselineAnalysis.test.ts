@@ -23,4 +23,15 @@ describe("the baseline text analyser", () => {
     expect(analyseBaseline("Den Bürgermeister sollte man aufhängen").scores.threat).toBeGreaterThan(0.5);
     expect(analyseBaseline("Schöner Park").flagged).toBe(false);
   });
+
+  it("sees through disguised spellings of insults", () => {
+    for (const text of ["Du Vollidi0t", "So ein A*schl0ch", "Der Bürgermeister ist ein a r s c h l o c h", "IDIOOOOT"]) {
+      expect(analyseBaseline(text), text).toMatchObject({ flagged: true });
+    }
+    expect(analyseBaseline("So ein A*schl0ch").reasons).toContain("obfuscated_spelling");
+    // Hard negatives: ordinary words near the lists.
+    for (const text of ["Das Depot am Bahnhof ist geschlossen.", "Die Schifffahrt ruht im Winter.", "Die A7 ist gesperrt."]) {
+      expect(analyseBaseline(text), text).toMatchObject({ flagged: false });
+    }
+  });
 });

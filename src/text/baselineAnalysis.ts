@@ -2,6 +2,7 @@
 // insults or threats. Deliberately simple and explainable; the trained classifier of the moderation
 // issue replaces it behind the same port (analysis.ts).
 import type { Intent, TextAnalyser, TextAnalysis } from "./analysis.js";
+import { normaliseText } from "./normalise.js";
 
 /** Lower case, umlauts and ß folded, so "Müll", "muell" and "MÜLL" meet. */
 export function foldGerman(text: string): string {
@@ -24,6 +25,11 @@ const FACT_CLAIM = /\b(fakt ist|tatsache ist|in wahrheit|in wirklichkeit|laut (s
 const POSITIVE = /\b(danke\w*|super|toll\w*|klasse|prima|gut\w*|schoen\w*|freu\w*|hilfreich\w*|wunderbar\w*|grossartig\w*|lob\w*|gerne?)\b/g;
 const NEGATIVE =
   /\b(schlecht\w*|mies\w*|aerger\w*|unverschaemt\w*|skandal\w*|kaputt\w*|dreck\w*|laerm\w*|katastroph\w*|enttaeusch\w*|nervig\w*|wuetend\w*|zumutung|unzumutbar\w*|schade|leider|nie|beschwer\w*)\b/g;
+/** Words that masked spellings ("A*schl0ch") are restored to before matching. */
+const INSULT_WORDS = ["arschloch", "arsch", "vollidiot", "idiot", "depp", "trottel", "vollpfosten", "penner", "wichser", "spast", "missgeburt", "schwachkopf", "hurensohn", "fotze"];
+const collapse = (text: string) => text.replace(/(\p{L})\1+/gu, "$1");
+/** The insult words with doubled letters collapsed, matched against the text collapsed the same way ("IDIOOOOT"). */
+const INSULT_COLLAPSED = new RegExp(`\\b(${INSULT_WORDS.map(collapse).join("|")})(en|e|s|n)?\\b`);
 // Obvious insults; the trained classifier (issue 6) catches the rest.
 const INSULT = /\b(idiot\w*|vollidiot\w*|arschloch\w*|arsch|depp\w*|trottel\w*|vollpfosten\w*|penner\w*|wichser\w*|drecks\w+|spast\w*|missgeburt\w*|schwachkopf\w*|hurensohn\w*|fotze\w*)\b/;
 const THREAT =
@@ -34,7 +40,9 @@ function countMatches(pattern: RegExp, text: string): number {
 }
 
 export function analyseBaseline(text: string): TextAnalysis {
-  const folded = foldGerman(text).replace(/\s+/g, " ").trim();
+  // Normalised first, so that "Vollidi0t", "A*schl0ch" and "a r s c h" meet the word lists.
+  const normalised = normaliseText(text, { vocabulary: INSULT_WORDS });
+  const folded = normalised.folded.replace(/\s+/g, " ").trim();
   const reasons: string[] = [];
   const sentences = folded.split(/(?<=[.!?])\s+/);
   const asks = folded.includes("?") || sentences.some((s) => QUESTION_START.test(s)) || QUESTION_PHRASES.test(folded);
@@ -43,13 +51,14 @@ export function analyseBaseline(text: string): TextAnalysis {
   const complaint = COMPLAINT.exec(folded);
   const praise = PRAISE.exec(folded);
   const claim = FACT_CLAIM.exec(folded);
-  const insult = INSULT.exec(folded);
+  const insult = INSULT.exec(folded) ?? INSULT_COLLAPSED.exec(collapse(folded));
   const threat = THREAT.exec(folded);
   if (complaint) reasons.push(`complaint:${complaint[0]}`);
   if (praise) reasons.push(`praise:${praise[0]}`);
   if (claim) reasons.push(`fact_claim:${claim[0]}`);
   if (insult) reasons.push(`insult:${insult[0]}`);
   if (threat) reasons.push(`threat:${threat[0]}`);
+  if (normalised.signals.deobfuscated > 0) reasons.push("obfuscated_spelling");
   // A question wins: it is what needs an answer; a complaint without a question still wants one.
   const intent: Intent = asks ? "question" : complaint ? "complaint" : claim ? "fact_claim" : praise ? "praise" : "other";
   const positive = countMatches(POSITIVE, folded);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { normaliseText } from "./normalise.js";
+
+const vocabulary = ["arschloch", "idiot", "vollidiot"];
+
+describe("normalising German social-media text", () => {
+  it("undoes leetspeak, masking and spacing inside words", () => {
+    expect(normaliseText("Du Vollidi0t", { vocabulary }).text).toBe("du vollidiot");
+    expect(normaliseText("So ein A*schl0ch!", { vocabulary }).text).toBe("so ein arschloch!");
+    expect(normaliseText("a r s c h und A.r.s.c.h", { vocabulary }).text).toBe("arsch und arsch");
+    expect(normaliseText("Id#ot", { vocabulary }).signals.deobfuscated).toBe(1);
+  });
+
+  it("leaves numbers, road names, abbreviations and compounds alone", () => {
+    expect(normaliseText("Die A7 ist ab 2026 gesperrt, z.B. für E-Mail-Fragen und B52", { vocabulary }).text).toBe(
+      "die a7 ist ab 2026 gesperrt, z.b. für e-mail-fragen und b52",
+    );
+  });
+
+  it("masks links and mentions, keeps emoji as signals, and measures shouting", () => {
+    const n = normaliseText("@Buergermeister SCHAUEN SIE HIER!!! https://example.org/x 😡😡 |LBR| www.test.de");
+    expect(n.text).toContain("<user>");
+    expect(n.signals).toMatchObject({ urls: 2, mentions: 1, emoji: ["😡", "😡"], exclamations: 3 });
+    expect(n.signals.shouting).toBeGreaterThan(0.6);
+    expect(n.tokens).toEqual(["<user>", "schauen", "sie", "hier", "<url>", "😡", "😡", "<url>"]);
+    expect(n.text).not.toContain("example.org");
+  });
+
+  it("shortens letter runs and folds umlauts and ß for matching", () => {
+    const n = normaliseText("Neeeeein, der MÜLL auf der Straße!");
+    expect(n.text).toBe("neein, der müll auf der straße!");
+    expect(n.folded).toBe("neein, der muell auf der strasse!");
+    expect(n.signals.elongated).toBe(1);
+    expect(normaliseText("ｖｏｌｌｉｄｉｏｔ").text).toBe("vollidiot"); // full-width letters (NFKC)
+  });
+
+  it("does not take an e-mail address for a mention", () => {
+    expect(normaliseText("Schreiben Sie an info@musterstadt.de").signals.mentions).toBe(0);
+  });
+});
