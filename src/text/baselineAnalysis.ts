@@ -26,10 +26,10 @@ const POSITIVE = /\b(danke\w*|super|toll\w*|klasse|prima|gut\w*|schoen\w*|freu\w
 const NEGATIVE =
   /\b(schlecht\w*|mies\w*|aerger\w*|unverschaemt\w*|skandal\w*|kaputt\w*|dreck\w*|laerm\w*|katastroph\w*|enttaeusch\w*|nervig\w*|wuetend\w*|zumutung|unzumutbar\w*|schade|leider|nie|beschwer\w*)\b/g;
 /** Words that masked spellings ("A*schl0ch") are restored to before matching. */
-const INSULT_WORDS = ["arschloch", "arsch", "vollidiot", "idiot", "depp", "trottel", "vollpfosten", "penner", "wichser", "spast", "missgeburt", "schwachkopf", "hurensohn", "fotze"];
+export const INSULT_VOCABULARY = ["arschloch", "arsch", "vollidiot", "idiot", "depp", "trottel", "vollpfosten", "penner", "wichser", "spast", "missgeburt", "schwachkopf", "hurensohn", "fotze"];
 const collapse = (text: string) => text.replace(/(\p{L})\1+/gu, "$1");
 /** The insult words with doubled letters collapsed, matched against the text collapsed the same way ("IDIOOOOT"). */
-const INSULT_COLLAPSED = new RegExp(`\\b(${INSULT_WORDS.map(collapse).join("|")})(en|e|s|n)?\\b`);
+const INSULT_COLLAPSED = new RegExp(`\\b(${INSULT_VOCABULARY.map(collapse).join("|")})(en|e|s|n)?\\b`);
 // Obvious insults; the trained classifier (issue 6) catches the rest.
 const INSULT = /\b(idiot\w*|vollidiot\w*|arschloch\w*|arsch|depp\w*|trottel\w*|vollpfosten\w*|penner\w*|wichser\w*|drecks\w+|spast\w*|missgeburt\w*|schwachkopf\w*|hurensohn\w*|fotze\w*)\b/;
 const THREAT =
@@ -41,7 +41,7 @@ function countMatches(pattern: RegExp, text: string): number {
 
 export function analyseBaseline(text: string): TextAnalysis {
   // Normalised first, so that "Vollidi0t", "A*schl0ch" and "a r s c h" meet the word lists.
-  const normalised = normaliseText(text, { vocabulary: INSULT_WORDS });
+  const normalised = normaliseText(text, { vocabulary: INSULT_VOCABULARY });
   const folded = normalised.folded.replace(/\s+/g, " ").trim();
   const reasons: string[] = [];
   const sentences = folded.split(/(?<=[.!?])\s+/);

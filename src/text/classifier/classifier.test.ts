@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { INSULT_VOCABULARY } from "../baselineAnalysis.js";
+import { FEATURE_DIMENSIONS, featuresOf } from "./features.js";
+import { scoresOf, trainLinearModel } from "./linearModel.js";
+import { evaluate } from "./metrics.js";
+import { fromModelFile, toModelFile } from "./modelFile.js";
+import { createOffenseClassifier } from "./offenseClassifier.js";
+
+describe("metrics as the GermEval scorer computes them", () => {
+  it("gives per-class figures, the harmonic mean of macro P and R, and the mean F1", () => {
+    const gold = ["OFFENSE", "OFFENSE", "OFFENSE", "OTHER", "OTHER", "OTHER", "OTHER", "OTHER"];
+    const pred = ["OFFENSE", "OFFENSE", "OTHER", "OFFENSE", "OTHER", "OTHER", "OTHER", "OTHER"];
+    const r = evaluate(["OFFENSE", "OTHER"], gold, pred);
+    // OFFENSE: P 2/3, R 2/3; OTHER: P 4/5, R 4/5.
+    expect(r.classes[0]).toMatchObject({ precision: 2 / 3, recall: 2 / 3, support: 3 });
+    expect(r.macroPrecision).toBeCloseTo((2 / 3 + 4 / 5) / 2);
+    expect(r.officialF1).toBeCloseTo((2 / 3 + 4 / 5) / 2);
+    expect(r.accuracy).toBe(6 / 8);
+  });
+});
+
+describe("the linear model", () => {
+  const examples = [
+    ...["du idiot", "blöder idiot", "so ein depp", "depp hoch drei"].map((t) => ({ x: featuresOf(t), y: 0 })),
+    ...["schönes fest", "danke für die info", "schönes wetter heute", "danke schön"].map((t) => ({ x: featuresOf(t), y: 1 })),
+  ];
+  const train = (seed: number) => trainLinearModel({ labels: ["BAD", "GOOD"], dimensions: FEATURE_DIMENSIONS, examples, options: { epochs: 20, learningRate: 0.3, l2: 0, seed } });
+
+  it("learns a separable toy problem and is the same for the same seed", () => {
+    const model = train(7);
+    expect(scoresOf(model, featuresOf("was für ein idiot"))[0]).toBeGreaterThan(0.5);
+    expect(scoresOf(model, featuresOf("danke für das schöne fest"))[1]).toBeGreaterThan(0.5);
+    expect(train(7).weights[0]).toEqual(model.weights[0]);
+  });
+
+  it("survives the 8-bit model file with small error", () => {
+    const model = train(7);
+    const restored = fromModelFile(JSON.parse(JSON.stringify(toModelFile(model, { name: "toy", featureBits: 16, training: {}, attribution: "test" }))));
+    const x = featuresOf("du idiot");
+    expect(scoresOf(restored, x)[0]).toBeCloseTo(scoresOf(model, x)[0] as number, 1);
+  });
+});
+
+describe("the committed offensive-language model (GermEval 2018)", () => {
+  const file = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8")) as { coarse: unknown; fine: unknown };
+  const classifier = createOffenseClassifier(file, { vocabulary: INSULT_VOCABULARY });
+
+  it("tells an insult from a friendly remark, and names the n-grams that decided", () => {
+    const insult = classifier.classify("Du bist ein widerlicher Vollidiot und ein Dreckspack");
+    expect(insult.coarseLabel).toBe("OFFENSE");
+    expect(insult.evidence.length).toBeGreaterThan(0);
+    expect(classifier.classify("Vielen Dank für die Information zum Wochenmarkt am Samstag").coarseLabel).toBe("OTHER");
+  });
+});
