@@ -1,7 +1,6 @@
 // Reading GermEval 2018 files (text TAB coarse TAB fine, UTF-8) and where they are by default.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { PACKAGE_ROOT } from "../../paths.js";
 
 export interface LabelledText {
   text: string;
@@ -9,7 +8,8 @@ export interface LabelledText {
   fine: string;
 }
 
-export const GERMEVAL_DIR = process.env.GERMEVAL_DIR ?? path.join(PACKAGE_ROOT, "..", "shared", "data", "germeval2018");
+/** Beside the project: ../shared/data/germeval2018 (this file is src/text/train/ inside the project). */
+export const GERMEVAL_DIR = process.env.GERMEVAL_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "..", "shared", "data", "germeval2018");
 export const GERMEVAL_ATTRIBUTION =
   "Trained on GermEval 2018 (CC BY 4.0): Michael Wiegand, Melanie Siegel, Josef Ruppenhofer, \"Overview of the GermEval 2018 Shared Task on the Identification of Offensive Language\", Proceedings of GermEval 2018, Vienna; data: uds-lsv/GermEval-2018-Data.";
 
