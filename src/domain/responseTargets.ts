@@ -13,16 +13,21 @@ export interface TargetView {
   remainingMs: number | null;
 }
 
-/** A target counts as "due soon" in its last fifth (at least the last 30 business minutes). */
+/** A target counts as "due soon" in its last fifth, and at least in its last half hour (also the reminder's window). */
 const DUE_SOON_SHARE = 0.2;
-const DUE_SOON_MIN_MS = 30 * 60_000;
+export const DUE_SOON_MS = 30 * 60_000;
 
 export function targetView(args: { calendar: TBusinessCalendar; since: Date; targetMs: number; doneAt: Date | null; now: Date }): TargetView {
-  const dueAt = addBusinessTime(args.calendar, args.since, args.targetMs);
+  return viewOfDue({ ...args, dueAt: addBusinessTime(args.calendar, args.since, args.targetMs) });
+}
+
+/** The same from a due time already set (conversations store theirs when a message arrives). */
+export function viewOfDue(args: { calendar: TBusinessCalendar; dueAt: Date; targetMs: number; doneAt: Date | null; now: Date }): TargetView {
+  const { dueAt } = args;
   if (args.doneAt) return { state: args.doneAt <= dueAt ? "met" : "missed", dueAt, remainingMs: null };
   if (args.now >= dueAt) return { state: "overdue", dueAt, remainingMs: -businessMsBetween(args.calendar, dueAt, args.now) };
   const remainingMs = businessMsBetween(args.calendar, args.now, dueAt);
-  const soon = Math.max(DUE_SOON_MIN_MS, args.targetMs * DUE_SOON_SHARE);
+  const soon = Math.max(DUE_SOON_MS, args.targetMs * DUE_SOON_SHARE);
   return { state: remainingMs <= soon ? "due_soon" : "on_time", dueAt, remainingMs };
 }
 

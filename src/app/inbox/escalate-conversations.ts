@@ -6,8 +6,8 @@ import { and, eq, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { absences, channelAccounts, conversations, coverageAssignments, memberships, membershipDepartments, organisations, userNotifications } from "../../db/schema/index.js";
 import { escalationRecipients, isAbsent, onDuty } from "../../domain/coverage.js";
-import { conversationPriority, targetFor } from "../../domain/responseTargets.js";
-import { businessMsBetween, localDate } from "../../domain/slaClock.js";
+import { conversationPriority, escalationLevel, targetFor, viewOfDue } from "../../domain/responseTargets.js";
+import { localDate } from "../../domain/slaClock.js";
 import { appendAuditEvents } from "../audit/auditTrail.js";
 import type { AppContext, Principal } from "../context.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
@@ -66,11 +66,11 @@ async function escalateInOrg(
 
   const changed: { id: string; level: 1 | 2; recipients: string[] }[] = [];
   for (const { conversation: c, accountableUserId } of args.rows) {
-    const due = c.responseDueAt;
-    const overdue = due !== null && due <= now;
     const targetMs = targetFor(rules.targets, { channelAccountId: c.channelAccountId, intent: c.intent }).firstResponseMinutes * 60_000;
-    const lateBy = overdue && due ? businessMsBetween(rules.calendar, due, now) : 0;
-    const level: 0 | 1 | 2 = overdue && lateBy >= targetMs ? 2 : overdue || c.askedAgain ? 1 : 0;
+    const step = c.responseDueAt ? escalationLevel(viewOfDue({ calendar: rules.calendar, dueAt: c.responseDueAt, targetMs, doneAt: null, now }), targetMs) : "none";
+    const overdue = step !== "none";
+    // A question asked again while unanswered goes to step 1 even before its due time.
+    const level: 0 | 1 | 2 = step === "department_head" ? 2 : overdue || c.askedAgain ? 1 : 0;
     if (level <= c.escalationLevel || level === 0) continue;
     const recipients = escalationRecipients({
       level,

@@ -3,7 +3,8 @@
 // where the response-time target stands in business hours.
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { conversationNotes, conversationReplies, conversations, departments, inboundMessages, organisations, users } from "../../db/schema/index.js";
-import { businessMsBetween, calendarOf } from "../../domain/slaClock.js";
+import { viewOfDue } from "../../domain/responseTargets.js";
+import { calendarOf } from "../../domain/slaClock.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { loadConversation, visibleConversations } from "./conversationAccess.js";
@@ -60,9 +61,9 @@ export async function getConversation(ctx: AppContext, options: { actor: OrgActo
     ctx.db.select({ timeZone: organisations.timeZone, state: organisations.state, officeSchedule: organisations.officeSchedule }).from(organisations).where(eq(organisations.id, options.orgId)),
     conversation.departmentId ? ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, conversation.departmentId)) : Promise.resolve([]),
   ]);
-  const calendar = org ? calendarOf(org) : null;
   const due = conversation.responseDueAt;
-  const remainingBusinessMs = calendar && due ? (due > now ? businessMsBetween(calendar, now, due) : -businessMsBetween(calendar, due, now)) : null;
+  // targetMs only decides "due soon", which the view does not show here.
+  const remainingBusinessMs = org && due ? viewOfDue({ calendar: calendarOf(org), dueAt: due, targetMs: 0, doneAt: null, now }).remainingMs : null;
   return {
     conversation: { ...presentConversation(conversation, now), channelName: conversation.channelName, network: conversation.network, departmentName: department?.name ?? null, remainingBusinessMs },
     messages: messages.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() })),

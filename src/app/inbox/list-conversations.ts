@@ -10,7 +10,7 @@ import { INTENTS } from "../../text/analysis.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "./conversationAccess.js";
-import { DUE_SOON_MS } from "./remind-due-soon.js";
+import { DUE_SOON_MS } from "../../domain/responseTargets.js";
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 

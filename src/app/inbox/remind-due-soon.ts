@@ -4,10 +4,9 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import { absences, channelAccounts, conversations, coverageAssignments, organisations, userNotifications } from "../../db/schema/index.js";
 import { dueSoonRecipients, isAbsent, onDuty } from "../../domain/coverage.js";
+import { DUE_SOON_MS } from "../../domain/responseTargets.js";
 import type { AppContext } from "../context.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
-
-export const DUE_SOON_MS = 30 * 60_000;
 
 /** `orgId` limits the round to one organisation (tests, operator tools); the worker runs it for all. */
 export async function remindDueSoon(ctx: AppContext, _deps?: unknown, options: { orgId?: string } = {}): Promise<{ reminded: number }> {
