@@ -3,7 +3,7 @@
 // looks after it. Without a match the channel account's own department takes it. Pure.
 import { z } from "zod";
 import { INTENTS, type Intent } from "../text/analysis.js";
-import { foldGerman } from "../text/baselineAnalysis.js";
+import { foldGerman } from "../text/normalise.js";
 
 export const ZRoutingRule = z
   .object({

@@ -4,17 +4,6 @@
 import type { Intent, TextAnalyser, TextAnalysis } from "./analysis.js";
 import { normaliseText } from "./normalise.js";
 
-/** Lower case, umlauts and ß folded, so "Müll", "muell" and "MÜLL" meet. */
-export function foldGerman(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss");
-}
-
 const QUESTION_START =
   /^(wann|wo|wie|warum|wieso|weshalb|was|wer|wem|wen|wessen|welche[rsmn]?|woher|wohin|wozu|womit|wieviel|kann|koennen|koennte|darf|duerfen|muss|muessen|gibt|gilt|ist|sind|hat|haben|wird|werden|soll|sollen|bekomme|bekommt)\b/;
 const QUESTION_PHRASES = /\b(ich (moechte|wuerde gern|wollte) wissen|weiss jemand|koennen sie mir|bitte um (auskunft|info)|frage mich|meine frage)\b/;

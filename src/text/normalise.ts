@@ -36,6 +36,11 @@ export function foldUmlauts(text: string): string {
   return text.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
 }
 
+/** Lower case, umlauts and ß folded, so "Müll", "muell" and "MÜLL" meet (keywords, word lists). */
+export function foldGerman(text: string): string {
+  return foldUmlauts(text.normalize("NFKC").toLocaleLowerCase("de-DE"));
+}
+
 export function normaliseText(input: string, options: { vocabulary?: readonly string[] } = {}): NormalisedText {
   let urls = 0;
   let mentions = 0;
