@@ -7,17 +7,18 @@ import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts, conversationReplies, conversations } from "../../db/schema/index.js";
 import { type ConnectorRegistry, ConnectorError } from "../../domain/connector.js";
 import type { AppContext } from "../context.js";
-import { writeStaffAnswer } from "../website/answer-website-comment.js";
+import { writeStaffAnswer } from "../website/writeStaffAnswer.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { recordConversationResponse } from "./recordResponse.js";
 
 type ReplyRow = typeof conversationReplies.$inferSelect;
 
-export async function deliverWebsiteReply(tx: Db | Tx, args: { reply: ReplyRow; now: Date; publicUrl: string }): Promise<void> {
+export async function deliverWebsiteReply(tx: Db | Tx, args: { reply: ReplyRow; now: Date; publicUrl: string }): Promise<{ id: string; entryId: string }> {
   const { reply } = args;
   const answer = await writeStaffAnswer(tx, { orgId: reply.orgId, commentId: reply.inReplyToExternalId, text: reply.text, userId: reply.authorUserId, now: args.now, publicUrl: args.publicUrl, answerId: reply.id });
   await tx.update(conversationReplies).set({ status: "sent", externalId: answer.id, sentAt: args.now, error: null }).where(eq(conversationReplies.id, reply.id));
   if (!reply.automatic) await recordConversationResponse(tx, { conversationId: reply.conversationId, userId: reply.authorUserId, at: args.now });
+  return answer;
 }
 
 /** Sends one queued reply through its connector; returns its final status. */

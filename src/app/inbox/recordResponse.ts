@@ -1,8 +1,8 @@
 // The administration answered: the conversation is answered, stops waiting and leaves the top of the
 // inbox; the first answer records who sent it and the business time it took.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { conversations, inboundMessages, organisations } from "../../db/schema/index.js";
+import { conversations, organisations } from "../../db/schema/index.js";
 import { nextConversationStatus } from "../../domain/conversationLifecycle.js";
 import { businessMsBetween, calendarOf } from "../../domain/slaClock.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
@@ -39,13 +39,3 @@ export async function recordConversationResponse(
     .where(eq(conversations.id, conversation.id));
   await notifyConversationsChanged(tx, { orgId: conversation.orgId, conversationIds: [conversation.id] });
 }
-
-/** The same, for an answer given on the channel's own page (e.g. the website comments list). */
-export async function recordStaffResponse(tx: Db | Tx, args: { channelAccountId: string; externalId: string; userId: string | null; at: Date }): Promise<void> {
-  const [message] = await tx
-    .select({ conversationId: inboundMessages.conversationId })
-    .from(inboundMessages)
-    .where(and(eq(inboundMessages.channelAccountId, args.channelAccountId), eq(inboundMessages.externalId, args.externalId)));
-  if (message?.conversationId) await recordConversationResponse(tx, { conversationId: message.conversationId, userId: args.userId, at: args.at });
-}
-
