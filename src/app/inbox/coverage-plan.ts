@@ -2,7 +2,8 @@
 // replaced as a whole by people who run the organisation; anyone in the inbox may enter their own
 // absence, people who manage members anybody's.
 import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
-import { absences, channelAccounts, coverageAssignments, memberships, users } from "../../db/schema/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { absences, channelAccounts, coverageAssignments, memberships, organisations, users } from "../../db/schema/index.js";
 import { ZAbsence, ZCoveragePlan } from "../../domain/coverage.js";
 import { AppError } from "../../domain/errors.js";
 import { localDate } from "../../domain/slaClock.js";
@@ -11,9 +12,22 @@ import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { z } from "zod";
 
+/**
+ * The coverage plans and the current and coming absences of organisations, for deciding who is on duty
+ * (reminders, escalation). A day of slack on the date: isAbsent decides on each organisation's local date.
+ */
+export async function loadCoverage(tx: Db | Tx, args: { orgIds: readonly string[]; now: Date }) {
+  if (args.orgIds.length === 0) return { plan: [], away: [] };
+  const plan = await tx.select().from(coverageAssignments).where(inArray(coverageAssignments.orgId, [...args.orgIds]));
+  const yesterday = new Date(args.now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const away = await tx.select().from(absences).where(and(inArray(absences.orgId, [...args.orgIds]), gte(absences.endsOn, yesterday)));
+  return { plan, away };
+}
+
 export async function getCoveragePlan(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
   requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
-  const today = localDate(ctx.clock(), "Europe/Berlin");
+  const [org] = await ctx.db.select({ timeZone: organisations.timeZone }).from(organisations).where(eq(organisations.id, options.orgId));
+  const today = localDate(ctx.clock(), org?.timeZone ?? "Europe/Berlin");
   const [plan, away] = await Promise.all([
     ctx.db.select({ entry: coverageAssignments, name: users.name }).from(coverageAssignments).innerJoin(users, eq(users.id, coverageAssignments.userId)).where(eq(coverageAssignments.orgId, options.orgId)),
     ctx.db

@@ -4,13 +4,13 @@
 // step happens once per waiting period; several workers skip each other's locked rows.
 import { and, eq, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { absences, channelAccounts, conversations, coverageAssignments, memberships, membershipDepartments, organisations, userNotifications } from "../../db/schema/index.js";
+import { channelAccounts, conversations, memberships, membershipDepartments, userNotifications } from "../../db/schema/index.js";
 import { escalationRecipients, isAbsent, onDuty } from "../../domain/coverage.js";
 import { conversationPriority, escalationLevel, targetFor, viewOfDue } from "../../domain/responseTargets.js";
-import { localDate } from "../../domain/slaClock.js";
 import { appendAuditEvents } from "../audit/auditTrail.js";
 import type { AppContext, Principal } from "../context.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
+import { loadCoverage } from "./coverage-plan.js";
 import { loadIntakeRules } from "./intakeRules.js";
 
 const SYSTEM: Principal = { userId: null, label: "system" };
@@ -53,11 +53,8 @@ async function escalateInOrg(
 ): Promise<number> {
   const { now, orgId } = args;
   const rules = await loadIntakeRules(tx, orgId);
-  const [org] = await tx.select({ timeZone: organisations.timeZone }).from(organisations).where(eq(organisations.id, orgId));
-  const timeZone = org?.timeZone ?? "Europe/Berlin";
-  // One after another: a transaction's connection runs one statement at a time.
-  const plan = await tx.select().from(coverageAssignments).where(eq(coverageAssignments.orgId, orgId));
-  const away = await tx.select().from(absences).where(and(eq(absences.orgId, orgId), sql`${absences.endsOn} >= ${localDate(now, timeZone)}::date`));
+  const timeZone = rules.timeZone;
+  const { plan, away } = await loadCoverage(tx, { orgIds: [orgId], now });
   const heads = await tx
     .select({ userId: memberships.userId, departmentId: membershipDepartments.departmentId })
     .from(memberships)

@@ -2,10 +2,11 @@
 // attention of one person — the assignee, else who is on duty for the channel account — once per
 // waiting period, before it becomes overdue and escalates.
 import { and, eq, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
-import { absences, channelAccounts, conversations, coverageAssignments, organisations, userNotifications } from "../../db/schema/index.js";
+import { channelAccounts, conversations, organisations, userNotifications } from "../../db/schema/index.js";
 import { dueSoonRecipients, isAbsent, onDuty } from "../../domain/coverage.js";
 import { DUE_SOON_MS } from "../../domain/responseTargets.js";
 import type { AppContext } from "../context.js";
+import { loadCoverage } from "./coverage-plan.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 
 /** `orgId` limits the round to one organisation (tests, operator tools); the worker runs it for all. */
@@ -32,8 +33,7 @@ export async function remindDueSoon(ctx: AppContext, _deps?: unknown, options: {
       .for("update", { of: c, skipLocked: true });
     if (rows.length === 0) return 0;
     const orgIds = [...new Set(rows.map((r) => r.conversation.orgId))];
-    const plan = await tx.select().from(coverageAssignments).where(inArray(coverageAssignments.orgId, orgIds));
-    const away = await tx.select().from(absences).where(inArray(absences.orgId, orgIds));
+    const { plan, away } = await loadCoverage(tx, { orgIds, now });
     const notifications = rows.flatMap(({ conversation: conv, accountableUserId, timeZone }) =>
       dueSoonRecipients({
         assigneeUserId: conv.assigneeUserId,
