@@ -84,23 +84,23 @@ describe("escalation", () => {
     await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/assignments`, { conversationIds: [conversation.id], assigneeUserId: assignee.userId });
 
     minutes(20); // due in 10 minutes: the assignee is reminded, once
-    expect(await escalateConversations(t.ctx, null, { orgId: s.orgId })).toEqual({ escalated: 0 });
-    expect(await remindDueSoon(t.ctx, null, { orgId: s.orgId })).toEqual({ reminded: 1 });
-    expect(await remindDueSoon(t.ctx, null, { orgId: s.orgId })).toEqual({ reminded: 0 });
+    expect(await escalateConversations(t.ctx, { orgId: s.orgId })).toEqual({ escalated: 0 });
+    expect(await remindDueSoon(t.ctx, { orgId: s.orgId })).toEqual({ reminded: 1 });
+    expect(await remindDueSoon(t.ctx, { orgId: s.orgId })).toEqual({ reminded: 0 });
     expect((await noticesOf(assignee.userId)).map((n) => n.kind).sort()).toEqual(["assigned", "due_soon"]);
     expect(await noticesOf(deputy.userId)).toEqual([]);
     minutes(15); // 35 business minutes: overdue
-    expect(await escalateConversations(t.ctx, null, { orgId: s.orgId })).toEqual({ escalated: 1 });
+    expect(await escalateConversations(t.ctx, { orgId: s.orgId })).toEqual({ escalated: 1 });
     expect(await onlyConversation(s)).toMatchObject({ escalationLevel: 1, priority: 3 });
     expect((await noticesOf(assignee.userId)).map((n) => n.kind).sort()).toEqual(["assigned", "due_soon", "reminder"]);
     expect((await noticesOf(deputy.userId)).map((n) => n.kind)).toEqual(["reminder"]);
     expect(await noticesOf(absentDeputy.userId)).toEqual([]);
     expect(await noticesOf(head.userId)).toEqual([]);
-    await escalateConversations(t.ctx, null, { orgId: s.orgId });
+    await escalateConversations(t.ctx, { orgId: s.orgId });
     expect((await noticesOf(deputy.userId)).length).toBe(1);
 
     minutes(30); // overdue by the target's length again
-    await escalateConversations(t.ctx, null, { orgId: s.orgId });
+    await escalateConversations(t.ctx, { orgId: s.orgId });
     expect(await onlyConversation(s)).toMatchObject({ escalationLevel: 2 });
     expect((await noticesOf(head.userId)).map((n) => n.kind)).toEqual(["escalation"]);
   });
@@ -113,7 +113,7 @@ describe("escalation", () => {
     minutes(3);
     await ask(s, "Wann wird denn die Ampel an der Schulstraße endlich repariert??");
     expect(await onlyConversation(s)).toMatchObject({ askedAgain: true, priority: 3 });
-    await escalateConversations(t.ctx, null, { orgId: s.orgId });
+    await escalateConversations(t.ctx, { orgId: s.orgId });
     expect(await onlyConversation(s)).toMatchObject({ escalationLevel: 1 });
     expect((await noticesOf(accountable.userId)).map((n) => n.kind)).toEqual(["reminder"]);
     const listed = (await s.admin.request("GET", `/api/orgs/${s.orgId}/inbox/conversations?askedAgain=true`)).json() as { conversations: unknown[] };
@@ -191,13 +191,13 @@ describe("idle channels", () => {
     const s = await scene({ idleWarningDays: 3 });
     const responsible = await buildMember(t.ctx, s.orgId, { roles: ["editor"] });
     await s.admin.request("PUT", `/api/orgs/${s.orgId}/inbox/coverage`, { plan: [{ channelAccountId: s.accountId, userId: responsible.userId, role: "responsible" }] });
-    await warnIdleChannels(t.ctx, null, { orgId: s.orgId });
+    await warnIdleChannels(t.ctx, { orgId: s.orgId });
     expect(await noticesOf(responsible.userId)).toEqual([]);
     const saved = now;
     now = new Date(now.getTime() + 4 * 24 * 3_600_000);
     try {
-      await warnIdleChannels(t.ctx, null, { orgId: s.orgId });
-      await warnIdleChannels(t.ctx, null, { orgId: s.orgId });
+      await warnIdleChannels(t.ctx, { orgId: s.orgId });
+      await warnIdleChannels(t.ctx, { orgId: s.orgId });
       expect(await noticesOf(responsible.userId)).toMatchObject([{ kind: "idle_channel", channelAccountId: s.accountId }]);
       const workload = (await (await signIn(t.app, responsible.email, responsible.password)).request("GET", `/api/orgs/${s.orgId}/inbox/workload`)).json() as {
         channels: { channelAccountId: string; idle: string | null }[];

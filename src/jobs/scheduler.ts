@@ -24,10 +24,10 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "guideline-review", everyMs: 3_600_000, run: checkGuidelineReviews },
   { id: "website-retention", everyMs: 3_600_000, run: applyWebsiteRetention },
   { id: "planner-statistics", everyMs: 6 * 3_600_000, run: refreshPlannerStatistics },
-  { id: "inbox-escalation", everyMs: 60_000, run: escalateConversations },
-  { id: "inbox-due-soon", everyMs: 60_000, run: remindDueSoon },
+  { id: "inbox-escalation", everyMs: 60_000, run: (ctx) => escalateConversations(ctx) },
+  { id: "inbox-due-soon", everyMs: 60_000, run: (ctx) => remindDueSoon(ctx) },
   { id: "inbox-replies", everyMs: 15_000, run: sendQueuedReplies },
-  { id: "idle-channels", everyMs: 3_600_000, run: warnIdleChannels },
+  { id: "idle-channels", everyMs: 3_600_000, run: (ctx) => warnIdleChannels(ctx) },
 ];
 
 export function startScheduler(ctx: AppContext, deps: JobDeps, jobs: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {

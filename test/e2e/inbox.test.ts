@@ -64,7 +64,7 @@ describe("the inbox", () => {
     await expect.poll(() => row.textContent()).not.toContain("Überfällig");
 
     now = new Date(now.getTime() + 3 * 60_000);
-    await escalateConversations(server.ctx, null, { orgId });
+    await escalateConversations(server.ctx, { orgId });
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("Überfällig");
     await expect.poll(() => list.getByRole("button").first().textContent()).toContain("Familie Brandt");
 

@@ -15,7 +15,6 @@ export interface AcknowledgementCandidate {
   acknowledgedAt: Date | null;
   waitingSince: Date | null;
   intent: Intent;
-  flagged: boolean;
   dueAt: Date;
   network: string;
   last: TInboundMessage;

@@ -17,7 +17,7 @@ const SYSTEM: Principal = { userId: null, label: "system" };
 const BATCH = 500;
 
 /** `orgId` limits the round to one organisation (tests, operator tools); the worker runs it for all. */
-export async function escalateConversations(ctx: AppContext, _deps?: unknown, options: { orgId?: string } = {}): Promise<{ escalated: number }> {
+export async function escalateConversations(ctx: AppContext, options: { orgId?: string } = {}): Promise<{ escalated: number }> {
   const now = ctx.clock();
   const escalated = await ctx.db.transaction(async (tx) => {
     const c = conversations;

@@ -10,7 +10,7 @@ import { loadCoverage } from "./coverage-plan.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 
 /** `orgId` limits the round to one organisation (tests, operator tools); the worker runs it for all. */
-export async function remindDueSoon(ctx: AppContext, _deps?: unknown, options: { orgId?: string } = {}): Promise<{ reminded: number }> {
+export async function remindDueSoon(ctx: AppContext, options: { orgId?: string } = {}): Promise<{ reminded: number }> {
   const now = ctx.clock();
   const reminded = await ctx.db.transaction(async (tx) => {
     const c = conversations;

@@ -117,7 +117,7 @@ export async function threadIntoConversations(
       const last = group[group.length - 1];
       if (!last || !result.responseDueAt) return [];
       const network = args.networkOf.get(row.channel_account_id) ?? "";
-      return [{ conversationId: row.id, acknowledgedAt: date(row.acknowledged_at), waitingSince: result.waitingSince, intent: result.intent, flagged: result.flagged, dueAt: result.responseDueAt, network, last: last.message, lastFlagged: last.analysis.flagged }];
+      return [{ conversationId: row.id, acknowledgedAt: date(row.acknowledged_at), waitingSince: result.waitingSince, intent: result.intent, dueAt: result.responseDueAt, network, last: last.message, lastFlagged: last.analysis.flagged }];
     });
     await acknowledgeOutsideOfficeHours(tx, { orgId: args.orgId, candidates, calendar: rules.calendar, timeZone: rules.timeZone, now: args.now, publicUrl: args.publicUrl });
   }

@@ -8,7 +8,7 @@ import { channelActivityOf } from "./channelActivity.js";
 import { inboxSettingsOf } from "./intakeRules.js";
 
 /** `orgId` limits the check to one organisation (tests, operator tools); the worker runs it for all. */
-export async function warnIdleChannels(ctx: AppContext, _deps?: unknown, options: { orgId?: string } = {}): Promise<{ warned: number }> {
+export async function warnIdleChannels(ctx: AppContext, options: { orgId?: string } = {}): Promise<{ warned: number }> {
   const now = ctx.clock();
   const orgs = await ctx.db.select({ id: organisations.id }).from(organisations).where(options.orgId ? eq(organisations.id, options.orgId) : undefined);
   let warned = 0;
