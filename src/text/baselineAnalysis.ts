@@ -19,8 +19,9 @@ export const INSULT_VOCABULARY = ["arschloch", "arsch", "vollidiot", "idiot", "d
 const collapse = (text: string) => text.replace(/(\p{L})\1+/gu, "$1");
 /** The insult words with doubled letters collapsed, matched against the text collapsed the same way ("IDIOOOOT"). */
 const INSULT_COLLAPSED = new RegExp(`\\b(${INSULT_VOCABULARY.map(collapse).join("|")})(en|e|s|n)?\\b`);
-// Obvious insults; the trained classifier (issue 6) catches the rest.
-const INSULT = /\b(idiot\w*|vollidiot\w*|arschloch\w*|arsch|depp\w*|trottel\w*|vollpfosten\w*|penner\w*|wichser\w*|drecks\w+|spast\w*|missgeburt\w*|schwachkopf\w*|hurensohn\w*|fotze\w*)\b/;
+// Obvious insults from the same word list (with endings; "arsch" alone, not "Arschkälte"), plus "Drecks…";
+// the trained classifier (issue 6) catches the rest.
+const INSULT = new RegExp(`\\b(${INSULT_VOCABULARY.filter((w) => w !== "arsch").map((w) => `${w}\\w*`).join("|")}|arsch|drecks\\w+)\\b`);
 const THREAT =
   /\b(bring\w* (dich|euch|sie|ihn) um|umbringen|abstechen|abknallen|erschiess\w*|aufhaeng\w*|anzuend\w*|abfackeln|in die luft (sprengen|jagen)|kopf ab|gehoert (erschossen|aufgehaengt)|sollte (man )?(erschossen|aufgehaengt)|(tot|sterben) sehen|verrecken)\b/;
 

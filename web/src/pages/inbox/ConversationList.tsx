@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { ConversationSummary } from "../../api/inbox";
 import { formatDateTime, sentimentKey } from "./inboxFormat";
 
+/** The server's due-soon window (domain/responseTargets DUE_SOON_MS); re-evaluated here as the page's clock ticks. */
+const DUE_SOON_MS = 30 * 60_000;
+
 interface Props {
   rows: ConversationSummary[];
   openId: string | null;
@@ -30,7 +33,7 @@ export function ConversationList({ rows, openId, checked, now, onOpen, onCheck }
               <span className="badges">
                 <span className={`badge badge-${c.intent}`}>{t(`inbox.intent.${c.intent}`)}</span>
                 {overdue ? <span className="badge badge-overdue">{t("inbox.overdue")}</span> : null}
-                {!overdue && c.responseDueAt && new Date(c.responseDueAt).getTime() - now.getTime() <= 30 * 60_000 ? <span className="badge badge-soon">{t("inbox.dueSoon")}</span> : null}
+                {!overdue && c.responseDueAt && new Date(c.responseDueAt).getTime() - now.getTime() <= DUE_SOON_MS ? <span className="badge badge-soon">{t("inbox.dueSoon")}</span> : null}
                 {c.askedAgain ? <span className="badge badge-warn">{t("inbox.askedAgain")}</span> : null}
                 {c.flagged ? <span className="badge badge-warn">{t("inbox.flagged")}</span> : null}
                 {c.status !== "new" && c.status !== "open" ? <span className="badge">{t(`inbox.status.${c.status}`)}</span> : null}
