@@ -77,7 +77,7 @@ describe("draht CLI", () => {
     expect(list.stdout).toContain(`${email}\tClara CLI\t${slug}:administrator+analyst`);
     const reset = await draht(["user", "reset-password", email]);
     expect(reset.stdout).toContain(`Temporary password for ${email}:`);
-  });
+  }, 120_000); // several processes, each starting Node and opening the database
 
   it("verifies the audit trail and exits non-zero when an event was altered", async () => {
     const slug = `audit-${uniqueSuffix()}`;
@@ -100,7 +100,7 @@ describe("draht CLI", () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain("hash_mismatch");
     expect(broken.stdout).toContain("Audit trail damaged in 1 chain(s).");
-  });
+  }, 120_000); // several processes, each starting Node and opening the database
 
   it("serves until SIGTERM, answers health checks, and shuts down cleanly", async () => {
     const server = spawn("node", ["--import", "tsx", "src/cli/main.ts", "serve"], { env: { ...env, PORT: "0", HOST: "127.0.0.1" } });

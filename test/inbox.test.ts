@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { conversations, inboundMessages, sandboxDeliveries, userNotifications } from "../src/db/schema/index.js";
-import { baselineAnalyser } from "../src/text/baselineAnalysis.js";
+import { defaultTextAnalyser } from "../src/app/analysis/defaultAnalyser.js";
 import { buildChannelAccount, buildDepartment, buildGuideline, buildMember, uniqueSuffix } from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { type Citizen, buildWebsiteScene, startCitizen } from "./support/website.js";
@@ -210,7 +210,7 @@ describe("the inbox", () => {
     await t.ctx.db.transaction((tx) =>
       ingestMessages(tx, {
         orgId: s.orgId,
-        analyser: baselineAnalyser,
+        analyser: defaultTextAnalyser(),
         now,
         publicUrl: t.ctx.publicUrl,
         messages: [
@@ -270,7 +270,7 @@ describe("the inbox", () => {
       receivedAt: new Date(now.getTime() + i),
       raw: {},
     }));
-    const outcomes = await t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: baselineAnalyser, now, messages, publicUrl: t.ctx.publicUrl }));
+    const outcomes = await t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: defaultTextAnalyser(), now, messages, publicUrl: t.ctx.publicUrl }));
     expect(outcomes.filter((o) => o.status === "stored")).toHaveLength(600);
     const threaded = await t.ctx.db.select().from(conversations).where(eq(conversations.channelAccountId, account.id));
     expect(threaded).toHaveLength(300);
@@ -281,7 +281,7 @@ describe("the inbox", () => {
     const s = await scene();
     const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });
     const message = (id: string) => ({ channelAccountId: account.id, externalId: id, kind: "mention" as const, authorHandle: "@ben", authorName: "Ben", text: "Danke für die Info!", language: "de", threadExternalId: "post-1", inReplyToExternalId: null, visibility: "visible" as const, receivedAt: now, raw: {} });
-    const ingest = (messages: unknown[]) => t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: baselineAnalyser, now, messages, publicUrl: t.ctx.publicUrl }));
+    const ingest = (messages: unknown[]) => t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: defaultTextAnalyser(), now, messages, publicUrl: t.ctx.publicUrl }));
     const first = await ingest([message("m-1"), message("m-1"), { ...message("m-2"), receivedAt: "yesterday" }]);
     expect(first.map((o) => o.status)).toEqual(["stored", "duplicate", "rejected"]);
     const again = await ingest([message("m-1")]);

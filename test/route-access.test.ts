@@ -182,7 +182,7 @@ describe("every API route", () => {
       const allowed = await admin.request(route.method, await fillParams(route, org.id), await bodyFor(route, org.id));
       expect(allowed.statusCode, `${keyOf(route)}: ${allowed.body}`).toBeLessThan(300);
     }
-  });
+  }, 180_000); // every organisation route for every role
 });
 
 async function signInAs(orgId: string, roles: Role[]): Promise<SignedIn> {

@@ -4,7 +4,7 @@ import type { TConfig } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { TextAnalyser } from "../text/analysis.js";
-import { baselineAnalyser } from "../text/baselineAnalysis.js";
+import { defaultTextAnalyser } from "./analysis/defaultAnalyser.js";
 import { type PasswordHasher, createPasswordHasher } from "./security/passwordHasher.js";
 
 export interface SecuritySettings {
@@ -59,7 +59,7 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
       loginLockMs: config.LOGIN_LOCK_MINUTES * 60_000,
     },
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
-    analyser: baselineAnalyser,
+    analyser: defaultTextAnalyser(),
     public: {
       powBits: config.PUBLIC_POW_BITS,
       commentsPerSession: config.PUBLIC_COMMENTS_PER_SESSION,

@@ -36,8 +36,25 @@ export interface OutgoingReply {
   text: string;
 }
 
+/** Moderation the network may carry out on a citizen's item or account. */
+export type ChannelModerationKind = "hide" | "unhide" | "delete" | "mute" | "block" | "report" | "warn";
+
+export interface ModerationRequest {
+  kind: ChannelModerationKind;
+  /** The same request twice (a retry) must not act twice. */
+  idempotencyKey: string;
+  externalId: string;
+  authorHandle: string;
+  /** The reason as the network is told it (a report's text, a warning's message). */
+  reason: string;
+}
+
 export interface ChannelConnector {
   readonly network: string;
+  /** The moderation kinds this network supports (empty or absent: none). */
+  readonly moderationKinds?: readonly ChannelModerationKind[];
+  /** Carries out a moderation request on the network; only for the kinds declared above. */
+  moderate?(account: ConnectorAccount, request: ModerationRequest): Promise<void>;
   /**
    * Answers a citizen's item. Optional: a network without replies leaves it out. (The website channel
    * answers in the inbox's own transaction, since its store is draht's database.)

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   "POLL_CLOSED",
   "ALREADY_VOTED",
   "SPAM_SUSPECTED",
+  "CHANNEL_UNSUPPORTED",
+  "CHANNEL_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

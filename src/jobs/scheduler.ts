@@ -9,6 +9,7 @@ import { escalateConversations } from "../app/inbox/escalate-conversations.js";
 import { remindDueSoon } from "../app/inbox/remind-due-soon.js";
 import { warnIdleChannels } from "../app/inbox/warn-idle-channels.js";
 import type { ConnectorRegistry } from "../domain/connector.js";
+import { detectShitstorms } from "../app/moderation/detect-shitstorms.js";
 
 export interface JobDeps {
   connectors: ConnectorRegistry;
@@ -28,6 +29,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "inbox-due-soon", everyMs: 60_000, run: (ctx) => remindDueSoon(ctx) },
   { id: "inbox-replies", everyMs: 15_000, run: sendQueuedReplies },
   { id: "idle-channels", everyMs: 3_600_000, run: (ctx) => warnIdleChannels(ctx) },
+  { id: "shitstorm-detection", everyMs: 60_000, run: (ctx) => detectShitstorms(ctx) },
 ];
 
 export function startScheduler(ctx: AppContext, deps: JobDeps, jobs: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {

@@ -25,15 +25,20 @@ export interface NormalisedText {
   };
 }
 
+import { LETTER, LETTER_OR_DIGIT } from "./letters.js";
+
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
-const MENTION_PATTERN = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]{2,}/gu;
+const MENTION_PATTERN = new RegExp(`(^|[^${LETTER_OR_DIGIT}_])@[${LETTER_OR_DIGIT}_.]{2,}`, "g");
 const EMOJI_PATTERN = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*/gu;
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "€": "e", "!": "i" };
 const MASK = /[*#_+.-]/;
 const STRONG_MASK = /[*#_+]/;
 
+const UMLAUT = /[äöüß]/g;
+const FOLDED: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
+
 export function foldUmlauts(text: string): string {
-  return text.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
+  return text.replace(UMLAUT, (ch) => FOLDED[ch] ?? ch);
 }
 
 /** Lower case, umlauts and ß folded, so "Müll", "muell" and "MÜLL" meet (keywords, word lists). */
@@ -41,25 +46,73 @@ export function foldGerman(text: string): string {
   return foldUmlauts(text.normalize("NFKC").toLocaleLowerCase("de-DE"));
 }
 
+// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose: "anything above U+2000"
+const HAS_NON_ASCII_SYMBOLS = /[^\x00-\u2000]/;
+/** A digit, sign or mask character between letters: only then does a word need cleaning word by word. */
+const NEEDS_WORD_CLEANING = new RegExp(`[${LETTER}][013457@$€!*#_+.-]+[${LETTER}]|[*#_+][${LETTER}]|[${LETTER}][*#_+]`);
+const TOKEN = new RegExp(`<url>|<user>|\\p{Extended_Pictographic}(?:\\uFE0F|\\u200D\\p{Extended_Pictographic})*|[${LETTER_OR_DIGIT}]+`, "gu");
+const SPACED_LETTERS = new RegExp(`(?<![${LETTER_OR_DIGIT}])[${LETTER}](?:[ .·*_-][${LETTER}]){2,}(?![${LETTER_OR_DIGIT}])`, "g");
+const WORD_CORE = new RegExp(`^([^${LETTER_OR_DIGIT}*@$€]*)(.*?)([^${LETTER_OR_DIGIT}*@$€]*)$`);
+const ANY_LETTER = new RegExp(`[${LETTER}]`);
+const LEET_INSIDE = new RegExp(`[${LETTER}][013457@$€!]+[${LETTER}]`);
+const MASKED_WORD = new RegExp(`^([${LETTER}][${LETTER}*#_+.-]*[${LETTER}]|[${LETTER}][*#_+.-]+)$`);
+/** ASCII and the Latin-1 letters (À–ÿ): NFKC changes none of them, so the (costly) normalisation is skipped. */
+// eslint-disable-next-line no-control-regex -- all of ASCII, control characters included
+const NFKC_STABLE = /^[\x00-\x7f\u00c0-\u00ff]*$/;
+const LETTER_RUN = new RegExp(`([${LETTER}])\\1{2,}`, "g");
+
+/** Share of upper-case letters among the letters that have case ("Ä" counts, "ß" and digits do not). */
+function countCase(text: string): { letters: number; upper: number } {
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) {
+      letters++;
+      upper++;
+    } else if (code >= 97 && code <= 122) letters++;
+    else if (code >= 0xc0) {
+      const ch = text[i] as string;
+      const lower = ch.toLowerCase();
+      if (lower !== ch.toUpperCase()) {
+        letters++;
+        if (lower !== ch) upper++;
+      }
+    }
+  }
+  return { letters, upper };
+}
+
 export function normaliseText(input: string, options: { vocabulary?: readonly string[] } = {}): NormalisedText {
   let urls = 0;
   let mentions = 0;
-  let text = input.normalize("NFKC").replace(/\|LBR\|/g, " ");
-  text = text.replace(URL_PATTERN, () => (urls++, " <url> "));
-  text = text.replace(MENTION_PATTERN, (_m, before: string) => (mentions++, `${before} <user> `));
-  const emoji = text.match(EMOJI_PATTERN) ?? [];
-  text = text.replace(EMOJI_PATTERN, (e) => ` ${e} `);
-  const letters = text.replace(/<url>|<user>/g, "").match(/\p{L}/gu) ?? [];
-  const upper = letters.filter((l) => l !== l.toLowerCase()).length;
-  const exclamations = (text.match(/!/g) ?? []).length;
-  const questionMarks = (text.match(/\?/g) ?? []).length;
-  text = text.toLocaleLowerCase("de-DE");
+    let text = NFKC_STABLE.test(input) ? input : input.normalize("NFKC");
+  if (text.includes("|LBR|")) text = text.replace(/\|LBR\|/g, " ");
+  if (/https?:|www\./i.test(text)) text = text.replace(URL_PATTERN, () => (urls++, " <url> "));
+  if (text.includes("@")) text = text.replace(MENTION_PATTERN, (_m, before: string) => (mentions++, `${before} <user> `));
+  let emoji: string[] = [];
+  if (HAS_NON_ASCII_SYMBOLS.test(text)) {
+    emoji = text.match(EMOJI_PATTERN) ?? [];
+    if (emoji.length > 0) text = text.replace(EMOJI_PATTERN, (e) => ` ${e} `);
+  }
+  const { letters, upper } = countCase(text.replace(/<url>|<user>/g, ""));
+  let exclamations = 0;
+  let questionMarks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 33) exclamations++;
+    else if (code === 63) questionMarks++;
+  }
+  // German needs no locale-specific lower-casing (toLocaleLowerCase is many times slower).
+  text = text.toLowerCase();
   const counters = { elongated: 0, deobfuscated: 0 };
   text = joinSpacedLetters(text, counters);
-  const vocabulary = (options.vocabulary ?? []).map((w) => w.toLocaleLowerCase("de-DE"));
-  const words = text.split(/\s+/).filter(Boolean).map((word) => cleanWord(word, vocabulary, counters));
-  text = words.join(" ");
-  const tokens = text.match(/<url>|<user>|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[\p{L}\p{N}]+/gu) ?? [];
+  if (NEEDS_WORD_CLEANING.test(text)) {
+    const vocabulary = lowerCased(options.vocabulary ?? []);
+    text = text.replace(/\S+/g, (word) => (NEEDS_WORD_CLEANING.test(word) ? cleanWord(word, vocabulary, counters) : word));
+  }
+  text = text.replace(LETTER_RUN, (run) => (counters.elongated++, run.slice(0, 2))).replace(/\s+/g, " ").trim();
+  const tokens = text.match(TOKEN) ?? [];
   return {
     text,
     folded: foldUmlauts(text),
@@ -68,7 +121,7 @@ export function normaliseText(input: string, options: { vocabulary?: readonly st
       emoji,
       urls,
       mentions,
-      shouting: letters.length >= 8 ? Math.round((upper / letters.length) * 100) / 100 : 0,
+      shouting: letters >= 8 ? Math.round((upper / letters) * 100) / 100 : 0,
       exclamations,
       questionMarks,
       elongated: counters.elongated,
@@ -77,9 +130,16 @@ export function normaliseText(input: string, options: { vocabulary?: readonly st
   };
 }
 
+const lowerCasedLists = new WeakMap<readonly string[], readonly string[]>();
+function lowerCased(list: readonly string[]): readonly string[] {
+  let lower = lowerCasedLists.get(list);
+  if (!lower) lowerCasedLists.set(list, (lower = list.map((w) => w.toLocaleLowerCase("de-DE"))));
+  return lower;
+}
+
 /** "a r s c h" and "A.r.s.c.h" (three or more single letters in a row) become one word. */
 function joinSpacedLetters(text: string, counters: { deobfuscated: number }): string {
-  return text.replace(/(?<![\p{L}\p{N}])\p{L}(?:[ .·*_-]\p{L}){2,}(?![\p{L}\p{N}])/gu, (run) => {
+  return text.replace(SPACED_LETTERS, (run) => {
     counters.deobfuscated++;
     return run.replace(/[ .·*_-]/g, "");
   });
@@ -88,12 +148,12 @@ function joinSpacedLetters(text: string, counters: { deobfuscated: number }): st
 function cleanWord(word: string, vocabulary: readonly string[], counters: { elongated: number; deobfuscated: number }): string {
   if (word === "<url>" || word === "<user>") return word;
   // Keep punctuation around the word; work on its core.
-  const match = /^([^\p{L}\p{N}*@$€]*)(.*?)([^\p{L}\p{N}*@$€]*)$/u.exec(word);
+  const match = WORD_CORE.exec(word);
   const [, before = "", rawCore = "", after = ""] = match ?? [];
   let core = rawCore;
-  const hasLetters = /\p{L}/u.test(core);
+  const hasLetters = ANY_LETTER.test(core);
   // Leetspeak only where a digit or sign stands between letters ("vollidi0t"), not in "A7" or "B52".
-  if (/\p{L}[013457@$€!]+\p{L}/u.test(core)) {
+  if (LEET_INSIDE.test(core)) {
     const unleeted = [...core].map((ch, i, all) => (ch === "!" && i === all.length - 1 ? ch : (LEET[ch] ?? ch))).join("");
     if (unleeted !== core) counters.deobfuscated++;
     core = unleeted;
@@ -104,7 +164,7 @@ function cleanWord(word: string, vocabulary: readonly string[], counters: { elon
     if (restored !== core) counters.deobfuscated++;
     core = restored;
   }
-  const shortened = core.replace(/(\p{L})\1{2,}/gu, "$1$1");
+  const shortened = core.replace(LETTER_RUN, (run) => run.slice(0, 2));
   if (shortened !== core) counters.elongated++;
   return `${before}${shortened}${after}`;
 }
@@ -114,13 +174,25 @@ function cleanWord(word: string, vocabulary: readonly string[], counters: { elon
  * character for one to three letters), else the word with the masks removed.
  */
 function unmask(core: string, vocabulary: readonly string[]): string {
-  const inner = /^(\p{L}[\p{L}*#_+.-]*\p{L}|\p{L}[*#_+.-]+)$/u;
+  const inner = MASKED_WORD;
   if (!inner.test(core)) return core;
   return knownFor(core, vocabulary) ?? core.replace(/[*#_+.-]/g, "");
 }
 
+const knownCache = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
 function knownFor(core: string, vocabulary: readonly string[]): string | undefined {
   if (vocabulary.length === 0) return undefined;
-  const pattern = new RegExp(`^${core.replace(/[.+\-#_]/g, "*").replace(/[\\^$|?()[\]{}]/g, "\\$&").replace(/\*+/g, "\\p{L}{1,3}")}$`, "u");
+  let cache = knownCache.get(vocabulary);
+  if (!cache) knownCache.set(vocabulary, (cache = new Map()));
+  if (cache.has(core)) return cache.get(core);
+  if (cache.size > 20_000) cache.clear();
+  const found = searchVocabulary(core, vocabulary);
+  cache.set(core, found);
+  return found;
+}
+
+function searchVocabulary(core: string, vocabulary: readonly string[]): string | undefined {
+  const pattern = new RegExp(`^${core.replace(/[.+\-#_]/g, "*").replace(/[\\^$|?()[\]{}]/g, "\\$&").replace(/\*+/g, `[${LETTER}]{1,3}`)}$`);
   return vocabulary.find((w) => pattern.test(w));
 }

@@ -1,15 +1,20 @@
 // The one way inbound messages enter draht, whatever the channel, as a batch in the caller's
 // transaction: validate → normalise to the one message model → analyse the text → store, deduplicated
 // by (channel account, external id) → thread into conversations, route, set response-time targets
-// (threadIntoConversations.ts) → announce the change to live inboxes. A connector acknowledges its
+// (threadIntoConversations.ts) → moderation: the pipeline's verdict sets the visibility, and held,
+// hidden or flagged messages open moderation cases (threats: evidence and alerts at once) → announce the
+// change to live inboxes. A connector acknowledges its
 // source only after the transaction commits, so an acknowledged message is durable.
 // Set-based: a batch costs the same dozen statements whether it holds one message or a thousand, and
 // rows travel as one JSON parameter (jsonb_to_recordset) rather than thousands of bind parameters.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts } from "../../db/schema/index.js";
-import { type TInboundMessage, ZInboundMessage } from "../../domain/inbound.js";
-import type { TextAnalyser } from "../../text/analysis.js";
+import { type TInboundMessage, type TInboundVisibility, ZInboundMessage } from "../../domain/inbound.js";
+import type { PipelineResult } from "../../domain/moderation/pipeline.js";
+import type { TextAnalyser, TextAnalysis } from "../../text/analysis.js";
+import { moderateBatch } from "../moderation/moderateBatch.js";
+import { openModerationCases } from "../moderation/openModerationCases.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import { type StoredMessage, threadIntoConversations } from "./threadIntoConversations.js";
@@ -24,9 +29,17 @@ function withoutNul<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v))) as T;
 }
 
+/** What a connector that moderates before storing (the website channel) already knows of a message. */
+export interface Premoderated {
+  analysis: TextAnalysis;
+  moderation: PipelineResult;
+}
+
+const SEVERITY = { visible: 0, held: 1, hidden: 2, deleted: 3 } as const;
+
 export async function ingestMessages(
   tx: Db | Tx,
-  options: { orgId: string; messages: readonly unknown[]; analyser: TextAnalyser; now: Date; publicUrl: string },
+  options: { orgId: string; messages: readonly unknown[]; analyser: TextAnalyser; now: Date; publicUrl: string; premoderated?: readonly (Premoderated | undefined)[] },
 ): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = new Array(options.messages.length);
   const valid: { index: number; message: TInboundMessage }[] = [];
@@ -52,8 +65,16 @@ export async function ingestMessages(
   });
   if (accepted.length === 0) return outcomes;
 
-  const analysed = accepted.map((v) => ({ ...v, result: options.analyser.analyse(v.message.text) }));
-  const records = analysed.map(({ message: m, result }) => ({
+  const analysed = accepted.map((v) => ({ ...v, result: options.premoderated?.[v.index]?.analysis ?? options.analyser.analyse(v.message.text) }));
+  // Moderation: every message passes the pipeline (domain/moderation) unless its connector ran it already.
+  const toModerate = analysed.filter((a) => !options.premoderated?.[a.index]);
+  const { results, settings } = await moderateBatch(tx, { orgId: options.orgId, items: toModerate.map((a) => ({ message: a.message, analysis: a.result })), now: options.now });
+  const moderationOf = new Map<number, PipelineResult>(toModerate.map((a, i) => [a.index, results[i] as PipelineResult]));
+  for (const a of analysed) {
+    const given = options.premoderated?.[a.index]?.moderation;
+    if (given) moderationOf.set(a.index, given);
+  }
+  const records = analysed.map(({ index, message: m, result }) => ({
     channel_account_id: m.channelAccountId,
     external_id: m.externalId,
     kind: m.kind,
@@ -63,14 +84,14 @@ export async function ingestMessages(
     language: m.language,
     thread_external_id: m.threadExternalId,
     in_reply_to_external_id: m.inReplyToExternalId,
-    visibility: m.visibility,
+    visibility: moreSevere(m.visibility, moderationOf.get(index)?.status ?? "visible"),
     received_at: m.receivedAt.toISOString(),
     raw: m.raw,
     media: m.media,
     intent: result.intent,
     sentiment: result.sentiment,
     flagged: result.flagged,
-    analysis: { analyser: options.analyser.name, ...result },
+    analysis: { analyser: options.analyser.name, ...result, moderation: moderationOf.get(index)?.trail ?? [] },
   }));
   const inserted = rowsOf<{ id: string; channel_account_id: string; external_id: string }>(
     await tx.execute(sql`
@@ -109,6 +130,24 @@ export async function ingestMessages(
     if (!conversation) throw new Error("message was not threaded");
     outcomes[s.index] = { status: "stored", externalId: s.message.externalId, id: s.id, conversationId: conversation.id, askedAgain: conversation.askedAgain };
   }
+  const resultOf = new Map(analysed.map((a) => [a.index, a.result]));
+  await openModerationCases(tx, {
+    orgId: options.orgId,
+    settings,
+    now: options.now,
+    publicUrl: options.publicUrl,
+    stored: stored.map((s) => ({
+      messageId: s.id,
+      channelAccountId: s.message.channelAccountId,
+      conversationId: threaded.get(s.id)?.id ?? null,
+      moderation: moderationOf.get(s.index) as PipelineResult,
+      analysis: resultOf.get(s.index) as TextAnalysis,
+    })),
+  });
   await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [...new Set([...threaded.values()].map((c) => c.id))] });
   return outcomes;
+}
+
+function moreSevere(a: TInboundVisibility, b: TInboundVisibility): TInboundVisibility {
+  return SEVERITY[a] >= SEVERITY[b] ? a : b;
 }

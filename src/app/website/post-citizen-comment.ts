@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
 import { websiteComments, websiteEntries } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
-import { BUILT_IN_PHASES, runCommentPipeline } from "../../domain/website/commentPipeline.js";
+import { MODERATION_PHASES, runModerationPipeline } from "../../domain/moderation/pipeline.js";
+import { moderationSettingsOf } from "../moderation/moderationRecords.js";
 import { duplicateKey } from "../../text/citizenText.js";
 import { ingestMessage } from "../inbox/ingest-message.js";
 import type { AppContext } from "../context.js";
@@ -56,6 +57,7 @@ export async function postCitizenComment(
   const emailToken = input.email ? newToken(24) : null;
 
   const comment = await ctx.db.transaction(async (tx) => {
+    const settings = await moderationSettingsOf(tx, org.id);
     await consumeRate(ctx, tx, [
       { key: `comment:session:${session.id}`, limit: ctx.public.commentsPerSession, windowMs: ctx.public.rateWindowMs },
       { key: `comment:ip:${ip}`, limit: ctx.public.commentsPerIp, windowMs: ctx.public.rateWindowMs },
@@ -80,11 +82,19 @@ export async function postCitizenComment(
       .select({ n: count() })
       .from(websiteComments)
       .where(and(eq(websiteComments.sessionId, session.id), eq(websiteComments.status, "visible")));
-    const verdict = await runCommentPipeline(BUILT_IN_PHASES, {
+    const analysis = ctx.analyser.analyse(input.text);
+    const [lately] = await tx
+      .select({ n: count() })
+      .from(websiteComments)
+      .where(and(eq(websiteComments.sessionId, session.id), recent(settings.floodWindowMinutes * 60_000)));
+    const verdict = await runModerationPipeline(MODERATION_PHASES, {
       text: input.text,
-      preModeration: org.settings.preModeration,
-      earlierVisibleBySession: earlier?.n ?? 0,
+      settings,
+      analysis,
+      recentByAuthor: (lately?.n ?? 0) + 1,
       sameTextElsewhere: elsewhere?.n ?? 0,
+      preModeration: org.settings.preModeration,
+      earlierVisibleByAuthor: earlier?.n ?? 0,
     });
     for (const failure of verdict.failures) ctx.log.error({ err: failure.error, phase: failure.phase, entryId: entry.id }, "moderation phase failed");
     const [row] = await tx
@@ -127,6 +137,7 @@ export async function postCitizenComment(
         receivedAt: now,
         raw: { source: "website", entryId: entry.id, parentId, netiquetteId: row.netiquetteId, moderation: verdict.trail },
       },
+      premoderated: { analysis, moderation: verdict },
     });
     if (input.email && emailToken) await queueAddressConfirmation(tx, { org, commentId: row.id, to: input.email, token: emailToken, now, publicUrl: ctx.publicUrl });
     return row;

@@ -5,11 +5,30 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { sandboxDeliveries } from "../../db/schema/index.js";
 import { ZSandboxSettings } from "../../domain/channelSettings.js";
-import { ConnectorError, type ChannelConnector, type ConnectorAccount, type OutgoingPost, type OutgoingReply, type PublishedItem } from "../../domain/connector.js";
+import {
+  ConnectorError,
+  type ChannelConnector,
+  type ConnectorAccount,
+  type ModerationRequest,
+  type OutgoingPost,
+  type OutgoingReply,
+  type PublishedItem,
+} from "../../domain/connector.js";
 
 export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
   return {
     network: "sandbox",
+    // The sandbox stands in for a network with full moderation (like Mastodon's admin API).
+    moderationKinds: ["hide", "unhide", "delete", "mute", "block", "report", "warn"],
+    async moderate(account: ConnectorAccount, request: ModerationRequest): Promise<void> {
+      const key = `moderate:${request.idempotencyKey}`;
+      const [done] = await deps.db
+        .select({ id: sandboxDeliveries.id })
+        .from(sandboxDeliveries)
+        .where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.idempotencyKey, key)));
+      if (done) return;
+      await deps.db.insert(sandboxDeliveries).values({ channelAccountId: account.id, idempotencyKey: key, text: `${request.kind} ${request.externalId} (${request.authorHandle}): ${request.reason}`, deliveredAt: deps.clock() });
+    },
     async findPublished(account: ConnectorAccount, idempotencyKey: string): Promise<PublishedItem | null> {
       const [row] = await deps.db
         .select({ id: sandboxDeliveries.id })

@@ -75,7 +75,7 @@ export const inboxSettings = pgTable("inbox_settings", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type NotificationKind = "mention" | "assigned" | "due_soon" | "reminder" | "escalation" | "idle_channel";
+export type NotificationKind = "mention" | "assigned" | "due_soon" | "reminder" | "escalation" | "idle_channel" | "threat" | "shitstorm" | "moderation_escalation";
 
 /** What a person should look at: a mention, an assignment, a reminder or an escalation. */
 export const userNotifications = pgTable(
@@ -90,6 +90,8 @@ export const userNotifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").$type<NotificationKind>().notNull(),
     conversationId: uuid("conversation_id"),
+    /** For a threat or a moderation escalation: the case to open. */
+    moderationCaseId: uuid("moderation_case_id"),
     /** For a warning about a channel account (idle channel). */
     channelAccountId: uuid("channel_account_id").references(() => channelAccounts.id, { onDelete: "cascade" }),
     /** Who caused it ("system" for reminders and escalations). */

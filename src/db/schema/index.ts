@@ -13,3 +13,4 @@ export * from "./inbox.js";
 export * from "./inboxRules.js";
 export * from "./netiquette.js";
 export * from "./website.js";
+export * from "./moderation.js";

@@ -3,7 +3,8 @@
 // anti-spam records (salted hashes only, deleted after days).
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { TCommentStatus, TModerationTrail } from "../../domain/website/commentPipeline.js";
+import type { TModerationTrail } from "../../domain/moderation/pipeline.js";
+import type { TCommentStatus } from "../../domain/website/commentStatus.js";
 import type { TPreModeration } from "../../domain/website/publicSettings.js";
 import type { TResultsVisibility } from "../../domain/website/poll.js";
 import { websiteEntries } from "./channels.js";

@@ -31,6 +31,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   POLL_CLOSED: 409,
   ALREADY_VOTED: 409,
   SPAM_SUSPECTED: 422,
+  CHANNEL_UNSUPPORTED: 409,
+  CHANNEL_FAILED: 502,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {

@@ -16,6 +16,7 @@ import { startCitizenSession } from "../../app/website/start-citizen-session.js"
 import { voteInPoll } from "../../app/website/vote-in-poll.js";
 import { AppError } from "../../domain/errors.js";
 import { registerPublicCors } from "./publicCors.js";
+import { appealWebsiteComment } from "../../app/moderation/appeal-moderation-case.js";
 
 export const SESSION_HEADER = "x-draht-session";
 const ZOrg = z.object({ org: z.string().min(1).max(100) });
@@ -85,6 +86,12 @@ export function publicApiRoutes(app: FastifyInstance, options: { ctx: AppContext
   app.post("/api/public/orgs/:org/comments/:commentId/delete", publicAccess, async (request) => {
     const { commentId } = ZComment.parse(request.params);
     return deleteOwnComment(ctx, { commentId, token: ZToken.parse(request.body).token });
+  });
+
+  // A citizen objects to the moderation of their comment (with the session that wrote it).
+  app.post("/api/public/orgs/:org/comments/:commentId/appeal", publicAccess, async (request) => {
+    const { org, commentId } = ZComment.parse(request.params);
+    return appealWebsiteComment(ctx, { orgKey: org, commentId, token: sessionToken(request), input: request.body });
   });
 
   app.post("/api/public/orgs/:org/comments/:commentId/confirm-email", publicAccess, async (request) => {

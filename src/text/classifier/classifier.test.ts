@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { INSULT_VOCABULARY } from "../baselineAnalysis.js";
-import { FEATURE_DIMENSIONS, featuresOf } from "./features.js";
+import { FEATURE_BITS, FEATURE_DIMENSIONS, featuresOf } from "./features.js";
 import { scoresOf, trainLinearModel } from "./linearModel.js";
 import { evaluate } from "./metrics.js";
 import { fromModelFile, toModelFile } from "./modelFile.js";
@@ -37,7 +36,7 @@ describe("the linear model", () => {
 
   it("survives the 8-bit model file with small error", () => {
     const model = train(7);
-    const restored = fromModelFile(JSON.parse(JSON.stringify(toModelFile(model, { name: "toy", featureBits: 16, training: {}, attribution: "test" }))));
+    const restored = fromModelFile(JSON.parse(JSON.stringify(toModelFile(model, { name: "toy", featureBits: FEATURE_BITS, training: {}, attribution: "test" }))));
     const x = featuresOf("du idiot");
     expect(scoresOf(restored, x)[0]).toBeCloseTo(scoresOf(model, x)[0] as number, 1);
   });
@@ -45,7 +44,7 @@ describe("the linear model", () => {
 
 describe("the committed offensive-language model (GermEval 2018)", () => {
   const file = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8")) as { coarse: unknown; fine: unknown };
-  const classifier = createOffenseClassifier(file, { vocabulary: INSULT_VOCABULARY });
+  const classifier = createOffenseClassifier(file);
 
   it("tells an insult from a friendly remark, and names the n-grams that decided", () => {
     const insult = classifier.classify("Du bist ein widerlicher Vollidiot und ein Dreckspack");

@@ -1,60 +1,163 @@
-// Features for the linear text classifier: hashed word unigrams and bigrams and character 2–5-grams of
-// each word (with word boundaries), taken from the normalised text, plus a few surface signals
-// (shouting, exclamation marks, emoji). Hashing keeps the model a fixed-size array of weights.
+// Features for the linear text classifiers: hashed word unigrams and bigrams, word stems (German
+// Snowball stemmer), character 2–5-grams of each word (with word boundaries), hits of the insult and
+// profanity lexicons, emoji and a few surface signals (shouting, exclamation marks, obfuscation).
+// Hashes are computed while walking the characters (no substrings), so extraction is cheap; the
+// feature names are built only when an explanation asks for them (explainFeatures).
+import { normaliseText, type NormalisedText } from "../normalise.js";
+import { LETTER_OR_DIGIT } from "../letters.js";
+import { lexiconHits } from "../lexicon.js";
+import { stemGerman } from "../stem.js";
 
-import { normaliseText } from "../normalise.js";
+export const FEATURE_BITS = 17;
+export const FEATURE_DIMENSIONS = 1 << FEATURE_BITS;
+const MASK = FEATURE_DIMENSIONS - 1;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-export const FEATURE_BITS = 16;
-const DIMENSIONS = 1 << FEATURE_BITS;
+function mixString(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
 
 /** FNV-1a over the UTF-16 code units, folded to the feature space. */
 export function hashFeature(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    hash ^= name.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) & (DIMENSIONS - 1);
+  return (mixString(FNV_OFFSET, name) >>> 0) & MASK;
 }
 
 export interface FeatureVector {
-  /** Feature indices with their values (counts scaled by 1/√n), sorted by index, no repeats. */
+  /** Feature indices with their values (counts, at most 3, scaled by 1/√n), no repeats. */
   indices: Uint32Array;
   values: Float32Array;
-  /** The feature names by index, for explanations (only kept when asked for). */
-  names?: Map<number, string>;
 }
 
-export function featuresOf(text: string, options: { keepNames?: boolean; vocabulary?: readonly string[] } = {}): FeatureVector {
-  const normalised = normaliseText(text, { vocabulary: options.vocabulary });
-  const counts = new Map<number, number>();
-  const names = options.keepNames ? new Map<number, string>() : undefined;
-  const add = (name: string) => {
-    const index = hashFeature(name);
-    counts.set(index, (counts.get(index) ?? 0) + 1);
-    if (names && !names.has(index)) names.set(index, name);
-  };
-  const words = normalised.folded.match(/<url>|<user>|[\p{L}\p{N}]+/gu) ?? [];
+/** Receives every feature occurrence: its hashed index and, only for the wanted indices, its name. */
+type Emit = (index: number, name: string) => void;
+/** Which indices need their names built (explanations); null: none (the fast path). */
+type Wanted = ReadonlySet<number> | null;
+
+const WORD = mixString(FNV_OFFSET, "w:");
+const BIGRAM = mixString(FNV_OFFSET, "b:");
+const CHARS = mixString(FNV_OFFSET, "c:");
+const STEM = mixString(FNV_OFFSET, "s:");
+const WORD_PATTERN = new RegExp(`<url>|<user>|[${LETTER_OR_DIGIT}]+`, "g");
+
+function walkFeatures(normalised: NormalisedText, emit: Emit, wanted: Wanted): void {
+  const named = wanted !== null;
+  const words = normalised.folded.match(WORD_PATTERN) ?? [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    add(`w:${word}`);
-    if (i > 0) add(`b:${words[i - 1]} ${word}`);
-    if (word.startsWith("<")) continue;
-    const padded = `<${word}>`;
-    for (let n = 2; n <= 5; n++) for (let j = 0; j + n <= padded.length; j++) add(`c:${padded.slice(j, j + n)}`);
+    if (i > 0) {
+      const previous = words[i - 1] as string;
+      const index = (mixString(mixString(mixString(BIGRAM, previous), " "), word) >>> 0) & MASK;
+      emit(index, wanted?.has(index) ? `b:${previous} ${word}` : "");
+    }
+    // Only words that hold a wanted feature are walked with names (explanations stay cheap).
+    if (named) {
+      if (wordFeatures(word).some((index) => wanted.has(index))) walkWord(word, emit, wanted);
+    }
+    else {
+      const indices = wordFeatures(word);
+      for (let j = 0; j < indices.length; j++) countFeature(indices[j] as number);
+    }
   }
-  for (const emoji of normalised.signals.emoji) add(`e:${emoji}`);
-  if (normalised.signals.shouting >= 0.6) add("s:shouting");
-  if (normalised.signals.exclamations >= 2) add("s:exclamations");
-  if (normalised.signals.deobfuscated > 0) add("s:obfuscated");
-  add("bias");
-  const sorted = [...counts.entries()].sort((a, b) => a[0] - b[0]);
-  const scale = 1 / Math.sqrt(Math.max(1, sorted.length));
-  return {
-    indices: Uint32Array.from(sorted.map(([i]) => i)),
-    values: Float32Array.from(sorted.map(([, c]) => Math.min(3, c) * scale)),
-    names,
-  };
+  for (const hit of lexiconHits(normalised)) emit(hashFeature(`l:${hit.list}`), `l:${hit.list}`);
+  for (const emoji of normalised.signals.emoji) emit(hashFeature(`e:${emoji}`), `e:${emoji}`);
+  if (normalised.signals.shouting >= 0.6) emit(hashFeature("x:shouting"), "x:shouting");
+  if (normalised.signals.exclamations >= 2) emit(hashFeature("x:exclamations"), "x:exclamations");
+  if (normalised.signals.deobfuscated > 0) emit(hashFeature("x:obfuscated"), "x:obfuscated");
+  emit(hashFeature("bias"), "bias");
 }
 
-export const FEATURE_DIMENSIONS = DIMENSIONS;
+/** A word's own features: the word, its stem and its character n-grams. */
+function walkWord(word: string, emit: Emit, wanted: Wanted): void {
+  const index = (mixString(WORD, word) >>> 0) & MASK;
+  emit(index, wanted?.has(index) ? `w:${word}` : "");
+  if (word.charCodeAt(0) === 60 /* "<" */) return;
+  if (word.length > 3) {
+    const stem = stemGerman(word);
+    const stemIndex = (mixString(STEM, stem) >>> 0) & MASK;
+    emit(stemIndex, wanted?.has(stemIndex) ? `s:${stem}` : "");
+  }
+  walkCharacterGrams(word, emit, wanted);
+}
+
+// Words repeat (Zipf): a word's feature indices are computed once and remembered, up to a bound.
+const wordCache = new Map<string, Uint32Array>();
+const WORD_CACHE_LIMIT = 50_000;
+
+function wordFeatures(word: string): Uint32Array {
+  const known = wordCache.get(word);
+  if (known) return known;
+  const indices: number[] = [];
+  walkWord(word, (index) => indices.push(index), null);
+  const result = Uint32Array.from(indices);
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(word, result);
+  return result;
+}
+
+/** Character 2–5-grams of "<word>": one pass per start position, extending the hash by one character. */
+function walkCharacterGrams(word: string, emit: Emit, wanted: Wanted): void {
+  const padded = `<${word}>`;
+  const length = padded.length;
+  for (let start = 0; start < length - 1; start++) {
+    let h = CHARS;
+    const end = Math.min(length, start + 5);
+    for (let k = start; k < end; k++) {
+      h = Math.imul(h ^ padded.charCodeAt(k), FNV_PRIME);
+      if (k > start) {
+        const index = (h >>> 0) & MASK;
+        emit(index, wanted?.has(index) ? `c:${padded.slice(start, k + 1)}` : "");
+      }
+    }
+  }
+}
+
+// Counting happens in a dense array over the feature space (reset after each text), so no sorting or
+// map is needed; the indices come out in order of first occurrence.
+const denseCounts = new Uint8Array(FEATURE_DIMENSIONS);
+let touched = new Uint32Array(4096);
+let touchedSize = 0;
+function countFeature(index: number): void {
+  if (denseCounts[index] === 0) {
+    if (touchedSize === touched.length) {
+      const grown = new Uint32Array(touched.length * 2);
+      grown.set(touched);
+      touched = grown;
+    }
+    touched[touchedSize++] = index;
+  }
+  if ((denseCounts[index] as number) < 255) denseCounts[index] = (denseCounts[index] as number) + 1;
+}
+
+export function featuresOfNormalised(normalised: NormalisedText): FeatureVector {
+  touchedSize = 0;
+  walkFeatures(normalised, countFeature, null);
+  const indices = touched.slice(0, touchedSize);
+  const values = new Float32Array(touchedSize);
+  const scale = 1 / Math.sqrt(Math.max(1, touchedSize));
+  for (let i = 0; i < touchedSize; i++) {
+    const index = indices[i] as number;
+    values[i] = Math.min(3, denseCounts[index] as number) * scale;
+    denseCounts[index] = 0;
+  }
+  return { indices, values };
+}
+
+export function featuresOf(text: string, options: { vocabulary?: readonly string[] } = {}): FeatureVector {
+  return featuresOfNormalised(normaliseText(text, { vocabulary: options.vocabulary }));
+}
+
+/** The names of the wanted feature indices in this text (the first name that hashes to each). */
+export function explainFeatures(normalised: NormalisedText, wanted: ReadonlySet<number>): Map<number, string> {
+  const names = new Map<number, string>();
+  walkFeatures(
+    normalised,
+    (index, name) => {
+      if (name !== "" && !names.has(index)) names.set(index, name);
+    },
+    wanted,
+  );
+  return names;
+}

@@ -7,11 +7,13 @@ export interface LinearModel {
   dimensions: number;
   /** weights[k][i]: weight of feature i for label k. */
   weights: Float32Array[];
+  /** Added to each label's logit: decision offsets tuned on the validation split (none: zeros). */
+  offsets?: readonly number[];
 }
 
 export function scoresOf(model: LinearModel, x: FeatureVector): number[] {
-  const logits = model.weights.map((w) => {
-    let sum = 0;
+  const logits = model.weights.map((w, k) => {
+    let sum = model.offsets?.[k] ?? 0;
     for (let j = 0; j < x.indices.length; j++) sum += (w[x.indices[j] as number] as number) * (x.values[j] as number);
     return sum;
   });
@@ -21,17 +23,15 @@ export function scoresOf(model: LinearModel, x: FeatureVector): number[] {
   return exps.map((e) => e / total);
 }
 
-/** The features that pushed most towards a label, for explanations. */
-export function topContributions(model: LinearModel, x: FeatureVector, label: string, count = 5): { feature: string; weight: number }[] {
+/** The feature indices that pushed most towards a label (weight × value), for explanations. */
+export function topContributions(model: LinearModel, x: FeatureVector, label: string, count = 5): { index: number; weight: number }[] {
   const k = model.labels.indexOf(label);
   const w = model.weights[k];
   if (!w) return [];
-  const contributions: { feature: string; weight: number }[] = [];
+  const contributions: { index: number; weight: number }[] = [];
   for (let j = 0; j < x.indices.length; j++) {
     const index = x.indices[j] as number;
-    const name = x.names?.get(index) ?? `#${index}`;
-    if (name === "bias") continue;
-    contributions.push({ feature: name, weight: (w[index] as number) * (x.values[j] as number) });
+    contributions.push({ index, weight: (w[index] as number) * (x.values[j] as number) });
   }
   return contributions.sort((a, b) => b.weight - a.weight).slice(0, count);
 }

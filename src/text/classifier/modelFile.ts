@@ -11,6 +11,7 @@ export const ZModelFile = z.object({
   labels: z.array(z.string()).min(2),
   scales: z.array(z.number()),
   weights: z.array(z.string()),
+  offsets: z.array(z.number()).optional(),
   training: z.record(z.string(), z.unknown()),
   attribution: z.string(),
 });
@@ -23,7 +24,8 @@ export function toModelFile(model: LinearModel, meta: { name: string; featureBit
     const bytes = Int8Array.from(w, (v) => Math.max(-127, Math.min(127, Math.round(v / scale))));
     return Buffer.from(bytes.buffer).toString("base64");
   });
-  return { format: "draht-linear-1", name: meta.name, featureBits: meta.featureBits, labels: [...model.labels], scales, weights, training: meta.training, attribution: meta.attribution };
+  const offsets = model.offsets ? [...model.offsets] : undefined;
+  return { format: "draht-linear-1", name: meta.name, featureBits: meta.featureBits, labels: [...model.labels], scales, weights, offsets, training: meta.training, attribution: meta.attribution };
 }
 
 export function fromModelFile(input: unknown): LinearModel {
@@ -35,5 +37,5 @@ export function fromModelFile(input: unknown): LinearModel {
     const scale = file.scales[k] ?? 1;
     return Float32Array.from(bytes, (q) => q * scale);
   });
-  return { labels: file.labels, dimensions, weights };
+  return { labels: file.labels, dimensions, weights, offsets: file.offsets };
 }

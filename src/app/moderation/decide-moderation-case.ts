@@ -1,0 +1,103 @@
+// A moderator decides a case: approve, hide, delete, remind (a public reply with a Netiquette reminder),
+// warn, mute or block the author, report to the platform, or escalate to named colleagues. Every decision
+// cites a clause of the Netiquette in force and gives a reason; it is kept in the case's history and the
+// audit trail. Actions on the network go through its connector after the decision commits; what the
+// network cannot do is refused up front with CHANNEL_UNSUPPORTED.
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { memberships, moderationCases, moderationDecisions, userNotifications } from "../../db/schema/index.js";
+import type { ChannelModerationKind, ConnectorRegistry } from "../../domain/connector.js";
+import { AppError } from "../../domain/errors.js";
+import { CHANNEL_ACTIONS, VISIBILITY_AFTER, ZModerationDecision, canDecide, type TModerationAction } from "../../domain/moderation/decisions.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import type { OrgActor } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { replyToConversation } from "../inbox/reply-to-conversation.js";
+import { netiquetteInForce } from "../website/publicOrg.js";
+import { applyVisibility, loadCase } from "./caseRecords.js";
+
+/** On the website channel draht is the platform: it hides and deletes itself; the rest has no meaning there. */
+const WEBSITE_ACTIONS: readonly TModerationAction[] = ["approve", "hide", "delete", "remind", "escalate"];
+
+function channelKind(action: TModerationAction, wasHidden: boolean): ChannelModerationKind | null {
+  if (action === "approve") return wasHidden ? "unhide" : null;
+  if (action === "warn") return "warn";
+  return CHANNEL_ACTIONS.includes(action) ? (action as ChannelModerationKind) : null;
+}
+
+export async function decideModerationCase(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; caseId: string; input: unknown }) {
+  const input = ZModerationDecision.parse(options.input);
+  const now = ctx.clock();
+  const decided = await ctx.db.transaction(async (tx) => {
+    const row = await loadCase(ctx, tx, { ...options, action: "moderation.decide", forUpdate: true });
+    if (!canDecide(row.case.status)) throw new AppError("INVALID_TRANSITION", { details: { status: row.case.status } });
+    const netiquette = await netiquetteInForce(tx, options.orgId);
+    if (!netiquette?.clauses.some((c) => c.number === input.clause)) throw new AppError("VALIDATION_FAILED", { details: { field: "clause", problem: "not_in_netiquette" } });
+    if ((input.action === "remind" || input.action === "warn") && !input.message) throw new AppError("VALIDATION_FAILED", { details: { field: "message", problem: "required" } });
+    if (input.action === "escalate") {
+      if (!input.escalateTo?.length) throw new AppError("VALIDATION_FAILED", { details: { field: "escalateTo", problem: "required" } });
+      const members = await tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.orgId, options.orgId), inArray(memberships.userId, input.escalateTo), isNull(memberships.disabledAt)));
+      if (members.length !== new Set(input.escalateTo).size) throw new AppError("VALIDATION_FAILED", { details: { field: "escalateTo", problem: "not_a_member" } });
+    }
+    const network = row.account.network;
+    const kind = network === "website" ? null : channelKind(input.action, row.message.visibility === "hidden");
+    const connector = deps.connectors.get(network);
+    const unsupported = network === "website" ? !WEBSITE_ACTIONS.includes(input.action) : kind !== null && !(connector?.moderate && connector.moderationKinds?.includes(kind));
+    if (unsupported) throw new AppError("CHANNEL_UNSUPPORTED", { details: { action: input.action, network } });
+    const visibility = VISIBILITY_AFTER[input.action];
+    if (visibility) await applyVisibility(tx, row, visibility, now);
+    const escalating = input.action === "escalate";
+    await tx
+      .update(moderationCases)
+      .set({
+        status: escalating ? row.case.status : "decided",
+        priority: escalating ? Math.max(row.case.priority, 3) : row.case.priority,
+        action: input.action,
+        clause: input.clause,
+        netiquetteId: netiquette.id,
+        decidedByUserId: options.actor.userId,
+        decidedAt: now,
+        review: null,
+        reviewedByUserId: null,
+      })
+      .where(eq(moderationCases.id, row.case.id));
+    const [decision] = await tx
+      .insert(moderationDecisions)
+      .values({ orgId: options.orgId, caseId: row.case.id, kind: "decision", action: input.action, clause: input.clause, reason: input.reason, channelOutcome: kind ? "pending" : null, actorUserId: options.actor.userId, actorLabel: options.actor.label, at: now })
+      .returning({ id: moderationDecisions.id });
+    if (!decision) throw new Error("decision insert returned nothing");
+    if (escalating && input.escalateTo) {
+      await tx.insert(userNotifications).values(input.escalateTo.map((userId) => ({ orgId: options.orgId, userId, kind: "moderation_escalation" as const, moderationCaseId: row.case.id, conversationId: row.case.conversationId, actorLabel: options.actor.label, createdAt: now })));
+    }
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "moderation.decided",
+      target: { type: "moderation_case", id: row.case.id },
+      data: { action: input.action, clause: input.clause, netiquetteId: netiquette.id, netiquetteVersion: netiquette.version, messageId: row.message.id, escalateTo: input.escalateTo ?? [] },
+      occurredAt: now,
+    });
+    return { row, kind, decisionId: decision.id };
+  });
+  const { row, kind, decisionId } = decided;
+  if (input.action === "remind" && input.message && row.case.conversationId) {
+    await replyToConversation(ctx, deps, { actor: options.actor, orgId: options.orgId, conversationId: row.case.conversationId, input: { text: input.message, inReplyToMessageId: row.message.id } });
+  }
+  if (kind) await carryOutOnChannel(ctx, deps, { row, kind, decisionId, reason: input.message ?? input.reason });
+  return { id: row.case.id, action: input.action, status: input.action === "escalate" ? row.case.status : ("decided" as const) };
+}
+
+async function carryOutOnChannel(ctx: AppContext, deps: { connectors: ConnectorRegistry }, args: { row: Awaited<ReturnType<typeof loadCase>>; kind: ChannelModerationKind; decisionId: string; reason: string }) {
+  const connector = deps.connectors.get(args.row.account.network);
+  let outcome = "done";
+  try {
+    await connector?.moderate?.(
+      { id: args.row.account.id, orgId: args.row.account.orgId, settings: args.row.account.settings as Record<string, unknown> },
+      { kind: args.kind, idempotencyKey: args.decisionId, externalId: args.row.message.externalId, authorHandle: args.row.message.authorHandle, reason: args.reason },
+    );
+  } catch (error) {
+    outcome = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+    ctx.log.warn({ err: error, caseId: args.row.case.id, kind: args.kind }, "moderation action failed on the channel");
+  }
+  await ctx.db.update(moderationDecisions).set({ channelOutcome: outcome }).where(eq(moderationDecisions.id, args.decisionId));
+  if (outcome !== "done") throw new AppError("CHANNEL_FAILED", { details: { message: outcome } });
+}

@@ -1,0 +1,50 @@
+// One moderation case as a moderator reviews it: the message with scores and reasons, the pipeline's
+// trail, the thread before it, the decision history, evidence packages (with their verification), and
+// the Netiquette clauses to cite.
+import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { evidencePackages, inboundMessages, moderationDecisions } from "../../db/schema/index.js";
+import { verifyEvidence } from "../../domain/moderation/evidence.js";
+import type { OrgActor } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { netiquetteInForce } from "../website/publicOrg.js";
+import { loadCase } from "./caseRecords.js";
+import { presentMessage } from "./list-moderation-queue.js";
+
+export async function getModerationCase(ctx: AppContext, options: { actor: OrgActor; orgId: string; caseId: string }) {
+  const row = await loadCase(ctx, ctx.db, { ...options, action: "moderation.view" });
+  const { message } = row;
+  const thread = message.threadExternalId
+    ? await ctx.db
+        .select()
+        .from(inboundMessages)
+        .where(and(eq(inboundMessages.channelAccountId, row.account.id), eq(inboundMessages.threadExternalId, message.threadExternalId), lt(inboundMessages.receivedAt, message.receivedAt)))
+        .orderBy(desc(inboundMessages.receivedAt))
+        .limit(10)
+    : [];
+  const decisions = await ctx.db.select().from(moderationDecisions).where(eq(moderationDecisions.caseId, row.case.id)).orderBy(asc(moderationDecisions.at));
+  const evidence = await ctx.db.select().from(evidencePackages).where(eq(evidencePackages.caseId, row.case.id)).orderBy(asc(evidencePackages.securedAt));
+  const netiquette = await netiquetteInForce(ctx.db, options.orgId);
+  const c = row.case;
+  return {
+    id: c.id,
+    status: c.status,
+    priority: c.priority,
+    threat: c.threat,
+    pipelineStatus: c.pipelineStatus,
+    pipelineReason: c.pipelineReason,
+    pipelineClause: c.pipelineClause,
+    trail: c.trail,
+    action: c.action,
+    clause: c.clause,
+    review: c.review,
+    decidedByUserId: c.decidedByUserId,
+    openedAt: c.openedAt.toISOString(),
+    conversationId: c.conversationId,
+    channel: { id: row.account.id, name: row.account.name, network: row.account.network },
+    message: { ...presentMessage(message), evidence: ((message.analysis ?? {}) as { evidence?: unknown[] }).evidence ?? [] },
+    thread: thread.reverse().map(presentMessage),
+    decisions: decisions.map((d) => ({ id: d.id, kind: d.kind, action: d.action, clause: d.clause, reason: d.reason, channelOutcome: d.channelOutcome, actorLabel: d.actorLabel, at: d.at.toISOString() })),
+    evidence: evidence.map((e) => ({ id: e.id, sha256: e.sha256, securedAt: e.securedAt.toISOString(), securedBy: e.content.securedBy, verified: verifyEvidence(e.content, e.sha256) })),
+    netiquette: netiquette ? { id: netiquette.id, version: netiquette.version, clauses: netiquette.clauses.map((cl) => ({ number: cl.number, title: cl.title })) } : null,
+  };
+}

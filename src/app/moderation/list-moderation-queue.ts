@@ -1,0 +1,99 @@
+// The moderation queue: open and reopened cases (threats first, then appeals, hidden, held; oldest first
+// within), or the decided ones for review, with the message, its scores and reasons; plus open
+// shitstorm alerts. Limited to the channel accounts and departments the moderator may see.
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { channelAccounts, inboundMessages, moderationAlerts, moderationCases } from "../../db/schema/index.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+
+export const ZQueueFilter = z.object({
+  view: z.enum(["open", "decided", "unreviewed"]).default("open"),
+  channelAccountId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+function visibleAccounts(actor: OrgActor): SQL | undefined {
+  const grant = actor.grant;
+  if (!grant) return sql`false`;
+  const conditions: SQL[] = [];
+  if (grant.departmentIds) {
+    const ids = grant.departmentIds;
+    conditions.push(ids.length ? (or(isNull(channelAccounts.departmentId), inArray(channelAccounts.departmentId, [...ids])) as SQL) : isNull(channelAccounts.departmentId));
+  }
+  if (grant.channelAccountIds) conditions.push(grant.channelAccountIds.length ? inArray(channelAccounts.id, [...grant.channelAccountIds]) : sql`false`);
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+export async function listModerationQueue(ctx: AppContext, options: { actor: OrgActor; orgId: string; filter: unknown }) {
+  const filter = ZQueueFilter.parse(options.filter ?? {});
+  requireAllowed(ctx, options.actor, "moderation.view", { orgId: options.orgId });
+  const view =
+    filter.view === "open"
+      ? ne(moderationCases.status, "decided")
+      : filter.view === "unreviewed"
+        ? and(eq(moderationCases.status, "decided"), isNull(moderationCases.review))
+        : eq(moderationCases.status, "decided");
+  const rows = await ctx.db
+    .select({ case: moderationCases, message: inboundMessages, channelName: channelAccounts.name, network: channelAccounts.network })
+    .from(moderationCases)
+    .innerJoin(inboundMessages, eq(inboundMessages.id, moderationCases.inboundMessageId))
+    .innerJoin(channelAccounts, eq(channelAccounts.id, moderationCases.channelAccountId))
+    .where(and(eq(moderationCases.orgId, options.orgId), view, filter.channelAccountId ? eq(moderationCases.channelAccountId, filter.channelAccountId) : undefined, visibleAccounts(options.actor)))
+    .orderBy(...(filter.view === "open" ? [desc(moderationCases.priority), asc(moderationCases.openedAt)] : [desc(moderationCases.decidedAt)]))
+    .limit(filter.limit);
+  const alerts = await ctx.db
+    .select({ alert: moderationAlerts, channelName: channelAccounts.name })
+    .from(moderationAlerts)
+    .innerJoin(channelAccounts, eq(channelAccounts.id, moderationAlerts.channelAccountId))
+    .where(and(eq(moderationAlerts.orgId, options.orgId), eq(moderationAlerts.status, "open"), visibleAccounts(options.actor)))
+    .orderBy(desc(moderationAlerts.createdAt))
+    .limit(20);
+  return {
+    cases: rows.map(({ case: c, message, channelName, network }) => ({
+      id: c.id,
+      status: c.status,
+      priority: c.priority,
+      threat: c.threat,
+      pipelineStatus: c.pipelineStatus,
+      pipelineReason: c.pipelineReason,
+      pipelineClause: c.pipelineClause,
+      action: c.action,
+      clause: c.clause,
+      review: c.review,
+      openedAt: c.openedAt.toISOString(),
+      decidedAt: c.decidedAt?.toISOString() ?? null,
+      channel: { id: c.channelAccountId, name: channelName, network },
+      message: presentMessage(message),
+    })),
+    alerts: alerts.map(({ alert, channelName }) => ({
+      id: alert.id,
+      channelAccountId: alert.channelAccountId,
+      channelName,
+      threadExternalId: alert.threadExternalId || null,
+      windowStart: alert.windowStart.toISOString(),
+      windowEnd: alert.windowEnd.toISOString(),
+      offensive: alert.offensive,
+      total: alert.total,
+      baselineMedian: alert.baselineMedian,
+      score: alert.score,
+    })),
+  };
+}
+
+export function presentMessage(message: typeof inboundMessages.$inferSelect) {
+  const analysis = (message.analysis ?? {}) as { scores?: Record<string, number>; labels?: string[]; reasons?: string[]; evidence?: { feature: string; weight: number }[] };
+  return {
+    id: message.id,
+    kind: message.kind,
+    authorName: message.authorName,
+    authorHandle: message.authorHandle,
+    text: message.text,
+    visibility: message.visibility,
+    receivedAt: message.receivedAt.toISOString(),
+    threadExternalId: message.threadExternalId,
+    scores: analysis.scores ?? {},
+    labels: analysis.labels ?? [],
+    reasons: analysis.reasons ?? [],
+  };
+}

@@ -1,0 +1,80 @@
+// Several linear models over the same hashed features, packed for fast scoring: the 8-bit weights of all
+// their labels interleaved per feature (one small row per feature instead of one large array per label),
+// so a text costs one memory access per feature rather than one per feature and label. Scores equal
+// those of the unpacked 8-bit models.
+import { z } from "zod";
+import type { FeatureVector } from "./features.js";
+import { ZModelFile } from "./modelFile.js";
+
+export interface PackedModels {
+  /** Per packed model: its labels and the probabilities for a text. */
+  score(x: FeatureVector): number[][];
+  labels: readonly (readonly string[])[];
+  /** The features that pushed most towards one label of one model (weight × value, positive only), best first. */
+  topContributions(x: FeatureVector, model: number, label: string, count: number): { index: number; weight: number }[];
+}
+
+export function packModelFiles(files: readonly unknown[]): PackedModels {
+  const parsed = z.array(ZModelFile).min(1).parse(files);
+  const dimensions = 1 << (parsed[0]?.featureBits ?? 0);
+  if (parsed.some((f) => 1 << f.featureBits !== dimensions)) throw new Error("packed models must share one feature space");
+  const stride = parsed.reduce((n, f) => n + f.labels.length, 0);
+  const packed = new Int8Array(dimensions * stride);
+  const scales: number[] = [];
+  const offsets: number[] = [];
+  let column = 0;
+  for (const file of parsed) {
+    file.weights.forEach((b64, k) => {
+      const bytes = new Int8Array(Buffer.from(b64, "base64"));
+      if (bytes.length !== dimensions) throw new Error(`model ${file.name}: label ${file.labels[k]} has ${bytes.length} weights, expected ${dimensions}`);
+      for (let i = 0; i < dimensions; i++) packed[i * stride + column] = bytes[i] as number;
+      scales.push(file.scales[k] ?? 1);
+      offsets.push(file.offsets?.[k] ?? 0);
+      column++;
+    });
+  }
+  const sums = new Float64Array(stride);
+  const firstColumn = parsed.map((_, m) => parsed.slice(0, m).reduce((n, f) => n + f.labels.length, 0));
+  return {
+    labels: parsed.map((f) => f.labels),
+    topContributions(x, model, label, count) {
+      const k = parsed[model]?.labels.indexOf(label) ?? -1;
+      if (k < 0) return [];
+      const column = (firstColumn[model] as number) + k;
+      const scale = scales[column] as number;
+      const top: { index: number; weight: number }[] = [];
+      for (let j = 0; j < x.indices.length; j++) {
+        const index = x.indices[j] as number;
+        const weight = (packed[index * stride + column] as number) * scale * (x.values[j] as number);
+        if (weight <= 0 || (top.length === count && weight <= (top[count - 1] as { weight: number }).weight)) continue;
+        let at = top.length === count ? count - 1 : top.length;
+        if (top.length < count) top.push({ index, weight });
+        while (at > 0 && (top[at - 1] as { weight: number }).weight < weight) {
+          top[at] = top[at - 1] as { index: number; weight: number };
+          at--;
+        }
+        top[at] = { index, weight };
+      }
+      return top;
+    },
+    score(x) {
+      sums.fill(0);
+      for (let j = 0; j < x.indices.length; j++) {
+        const row = (x.indices[j] as number) * stride;
+        const value = x.values[j] as number;
+        for (let c = 0; c < stride; c++) sums[c] = (sums[c] as number) + (packed[row + c] as number) * value;
+      }
+      const result: number[][] = [];
+      let c = 0;
+      for (const file of parsed) {
+        const logits = file.labels.map((_, k) => (sums[c + k] as number) * (scales[c + k] as number) + (offsets[c + k] as number));
+        c += file.labels.length;
+        const max = Math.max(...logits);
+        const exps = logits.map((l) => Math.exp(l - max));
+        const total = exps.reduce((a, b) => a + b, 0);
+        result.push(exps.map((e) => e / total));
+      }
+      return result;
+    },
+  };
+}

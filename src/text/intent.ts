@@ -1,0 +1,49 @@
+// Intent of a citizen's message: a question (it needs an answer), a complaint, praise, a fact claim or
+// other, from German patterns on the folded text, with a score per intent and the words that decided.
+// A question wins over the rest: it is what needs an answer.
+import type { Intent } from "./analysis.js";
+
+const QUESTION_START =
+  /^(wann|wo|wie|warum|wieso|weshalb|was|wer|wem|wen|wessen|welche[rsmn]?|woher|wohin|wozu|womit|wieviel|wie viel|kann|kann man|koennen|koennte|koennten|darf|duerfen|muss|muessen|gibt|gilt|ist|sind|hat|haben|wird|werden|soll|sollen|bekomme|bekommt|braucht|brauche|stimmt)\b/;
+const QUESTION_PHRASES =
+  /\b(ich (moechte|wuerde gern|wuerde gerne|wollte) wissen|weiss jemand|koennen sie mir|koennten sie mir|bitte um (auskunft|info|rueckmeldung|antwort)|frage mich|meine frage|ich habe eine frage|wer ist zustaendig|an wen (kann|muss) ich mich wenden)\b/;
+const COMPLAINT =
+  /\b(beschwer\w*|unverschaemt\w*|skandal\w*|zumutung|seit (tagen|wochen|monaten|jahren)|immer noch nicht|schon wieder|funktioniert nicht|geht nicht|kaputt\w*|defekt\w*|verdreckt\w*|dreckig\w*|vermuellt\w*|laerm\w*|aergerlich\w*|aerger\w*|katastroph\w*|unzumutbar\w*|enttaeusch\w*|niemand (kuemmert|antwortet|reagiert)|keine antwort|nicht erreichbar|unmoeglich\w*|frechheit|saustall|schlamperei|miserabel\w*|stinkt|stinken|gefaehrlich\w*)\b/;
+const PRAISE =
+  /\b(danke\w*|vielen dank|super|toll\w*|klasse|prima|grossartig\w*|gut gemacht|lob\w*|wunderbar\w*|schoen\w*|freue mich|freuen uns|hervorragend\w*|spitze|weiter so|respekt|bravo|vorbildlich\w*|gelungen\w*)\b/;
+const FACT_CLAIM =
+  /\b(fakt ist|tatsache ist|in wahrheit|in wirklichkeit|laut (studie|statistik|bericht|umfrage)|bewiesen|nachweislich|beweis\w*|die wahrheit|die stadt verschweigt|verschwieg\w*|wurde verschwiegen|jeder weiss|\d+\s?(%|prozent)|\d+ (millionen|euro|mio))\b/;
+
+export interface IntentResult {
+  intent: Intent;
+  /** 0 … 1 per intent. */
+  scores: Record<Intent, number>;
+  reasons: string[];
+}
+
+export function detectIntent(folded: string): IntentResult {
+  const text = folded.replace(/\s+/g, " ").trim();
+  const reasons: string[] = [];
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  const questionMark = text.includes("?");
+  const questionWords = sentences.some((s) => QUESTION_START.test(s)) || QUESTION_PHRASES.test(text);
+  if (questionMark) reasons.push("question_mark");
+  else if (questionWords) reasons.push("question_words");
+  const complaint = COMPLAINT.exec(text);
+  const praise = PRAISE.exec(text);
+  const claim = FACT_CLAIM.exec(text);
+  if (complaint) reasons.push(`complaint:${complaint[0]}`);
+  if (praise) reasons.push(`praise:${praise[0]}`);
+  if (claim) reasons.push(`fact_claim:${claim[0]}`);
+  // A question mark after a statement full of complaint is often rhetorical; it still needs an answer.
+  const question = questionMark && questionWords ? 0.95 : questionMark ? 0.85 : questionWords ? 0.7 : 0.05;
+  const scores: Record<Intent, number> = {
+    question,
+    complaint: complaint ? 0.8 : 0.05,
+    praise: praise ? (complaint ? 0.4 : 0.8) : 0.05,
+    fact_claim: claim ? 0.7 : 0.05,
+    other: 0.3,
+  };
+  const intent: Intent = question >= 0.5 ? "question" : complaint ? "complaint" : claim ? "fact_claim" : praise ? "praise" : "other";
+  return { intent, scores, reasons };
+}
