@@ -124,7 +124,8 @@ describe("the moderation pipeline and queue", () => {
     await s.mod.request("POST", `/api/orgs/${s.org.id}/moderation/cases/${threat.id}/decision`, { action: "delete", clause: 4, reason: "Gewaltaufruf, Anzeige erstattet" });
     const [kept] = await t.ctx.db.select().from(evidencePackages).where(eq(evidencePackages.caseId, threat.id));
     expect(kept?.content.message.text).toContain("aufhängen");
-    await expect(t.ctx.db.execute(sql`update evidence_packages set sha256 = 'x' where case_id = ${threat.id}`)).rejects.toThrow(/append-only/);
+    const tampering = await t.ctx.db.execute(sql`update evidence_packages set sha256 = 'x' where case_id = ${threat.id}`).catch((e: unknown) => e as Error & { cause?: Error });
+    expect(String((tampering as { cause?: Error }).cause?.message ?? tampering)).toMatch(/append-only/);
   });
 
   it("applies the organisation's word rules and refuses what the website channel cannot do", async () => {

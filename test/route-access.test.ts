@@ -17,6 +17,8 @@ import { buildCitizenComment, buildConversation } from "./support/website.js";
 import { saveReplyTemplate } from "../src/app/inbox/reply-templates.js";
 import { addAbsence } from "../src/app/inbox/coverage-plan.js";
 import { buildReply } from "./support/inbox.js";
+import { buildAlert, buildModerationCase, buildUnmoderatedMessage } from "./support/moderation.js";
+import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 
@@ -58,6 +60,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "PUT /api/orgs/:orgId/inbox/coverage": { plan: [] },
   "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision": { decision: "approved" },
   "POST /api/orgs/:orgId/inbox/notifications/read": { ids: ["00000000-0000-4000-8000-000000000000"] },
+  "POST /api/orgs/:orgId/moderation/cases/:caseId/decision": { action: "hide", clause: 3, reason: "Beleidigung" },
+  "POST /api/orgs/:orgId/moderation/cases/:caseId/review": { verdict: "confirmed", note: "Richtig entschieden" },
+  "POST /api/orgs/:orgId/moderation/cases/:caseId/appeal": { text: "Der Bürger widerspricht telefonisch." },
+  "POST /api/orgs/:orgId/moderation/alerts/:alertId/acknowledge": {},
   "PUT /api/orgs/:orgId/campaigns/:campaignId": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
 };
 
@@ -65,6 +71,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
 const BODIES_IN_ORG: Record<string, (orgId: string) => Promise<unknown>> = {
   "POST /api/orgs/:orgId/inbox/status": async (orgId) => ({ conversationIds: [await buildConversation(t.ctx, t.app, orgId)], event: "closed" }),
   "POST /api/orgs/:orgId/inbox/assignments": async (orgId) => ({ conversationIds: [await buildConversation(t.ctx, t.app, orgId)], departmentId: null }),
+  "POST /api/orgs/:orgId/moderation/reports": async (orgId) => ({ messageId: await buildUnmoderatedMessage(t.ctx, t.app, orgId), reason: "Bitte prüfen" }),
+  "PUT /api/orgs/:orgId/moderation/settings": async (orgId) => {
+    await publishNetiquette(t.ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
+    return {};
+  },
   "POST /api/orgs/:orgId/inbox/absences": async (orgId) => ({ userId: (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId, startsOn: "2030-01-01", endsOn: "2030-01-05" }),
 };
 
@@ -126,6 +137,12 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
   }
   if (url.endsWith("/inbox/events")) url += "?lifetime=0";
   if (url.includes(":commentId")) url = url.replace(":commentId", await buildCitizenComment(t.ctx, t.app, orgId));
+  if (url.includes(":caseId")) {
+    const decided = url.endsWith("/review") || url.endsWith("/appeal");
+    const built = await buildModerationCase(t.ctx, t.app, orgId, { threat: url.includes(":evidenceId"), decided });
+    url = url.replace(":caseId", built.caseId).replace(":evidenceId", built.evidenceId ?? "").replace(":format", "json");
+  }
+  if (url.includes(":alertId")) url = url.replace(":alertId", await buildAlert(t.ctx, orgId));
   return url;
 }
 
