@@ -2,6 +2,7 @@
 // The `draht` command.
 import { Command } from "commander";
 import { registerAudit } from "./commands/audit.js";
+import { registerClassify } from "./commands/classify.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerMigrate } from "./commands/migrate.js";
 import { registerOrg } from "./commands/org.js";
@@ -21,5 +22,6 @@ registerOrg(program);
 registerUser(program);
 registerAudit(program);
 registerWorker(program);
+registerClassify(program);
 
 await program.parseAsync(process.argv);
