@@ -71,6 +71,7 @@ describe("the citizen dialogue on the website channel", () => {
     const staff = await browser.newPage();
     await signIn(staff, "presse@musterstadt.example");
     await staff.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Moderation" }).click();
+    await staff.getByRole("navigation", { name: "Bereiche der Moderation" }).getByRole("link", { name: "Website-Kommentare" }).click();
     const card = staff.getByRole("article", { name: "Kommentar von Lena aus der Altstadt" });
     await card.waitFor();
     await expectAccessible(staff, "moderation: website comments");

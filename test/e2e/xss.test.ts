@@ -169,6 +169,7 @@ describe("untrusted content in real Chromium", () => {
     const { page, fired } = await watchedPage();
     await signInAs(page, server.baseUrl, admin.email, admin.password);
     await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Moderation" }).click();
+    await page.getByRole("navigation", { name: "Bereiche der Moderation" }).getByRole("link", { name: "Website-Kommentare" }).click();
     await page.getByText(`(Nr. ${PAYLOADS.length - 1})`).waitFor();
     const cards = page.locator("article.card");
     const older = page.getByRole("button", { name: "Ältere laden" });

@@ -17,6 +17,8 @@ import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
 import { InboxPage } from "./pages/inbox/InboxPage";
 import { WebsiteCommentsPage } from "./pages/moderation/WebsiteCommentsPage";
+import { ModerationCasePage } from "./pages/moderation/ModerationCasePage";
+import { ModerationQueuePage } from "./pages/moderation/ModerationQueuePage";
 import { WorkloadPage } from "./pages/inbox/WorkloadPage";
 import { TemplatesPage } from "./pages/knowledge/TemplatesPage";
 import { InboxRulesPage } from "./pages/admin/inbox/InboxRulesPage";
@@ -75,7 +77,9 @@ export function App() {
               ))}
               <Route path="inbox" element={<InboxPage />} />
               <Route path="inbox/workload" element={<WorkloadPage />} />
-              <Route path="moderation" element={<WebsiteCommentsPage />} />
+              <Route path="moderation" element={<ModerationQueuePage />} />
+              <Route path="moderation/comments" element={<WebsiteCommentsPage />} />
+              <Route path="moderation/cases/:caseId" element={<ModerationCasePage />} />
               <Route path="knowledge" element={<TemplatesPage />} />
               <Route path="publish" element={<PostsPage />} />
               <Route path="publish/new" element={<ComposerPage />} />

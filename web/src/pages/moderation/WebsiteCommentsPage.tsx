@@ -10,6 +10,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { CommentCard } from "./CommentCard";
+import { ModerationTabs } from "./ModerationTabs";
 
 const FILTERS = ["", "held", "visible", "hidden", "deleted"] as const;
 
@@ -52,6 +53,7 @@ export function WebsiteCommentsPage() {
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("comments.title")} id="page-heading" />
+      <ModerationTabs orgId={org.id} />
       <p>{t("comments.intro")}</p>
       <Notice text={action.notice} />
       <ErrorMessage error={action.error} />

@@ -1,0 +1,98 @@
+/// <reference lib="dom" />
+// The moderation issue's browser path on the demo: a citizen's insulting comment on the website lands in
+// the moderation queue with its reasons, and the moderator hides it citing §3; a threatening comment is
+// hidden at once and produces an evidence package whose SHA-256 verifies (JSON and PDF downloads).
+// axe-core checks every page.
+import { and, eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
+import { organisations, websiteComments, websiteEntries } from "../../src/db/schema/index.js";
+import { evidenceHash } from "../../src/domain/moderation/evidence.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+
+let server: ServedApp;
+let browser: Browser;
+let postUrl: string;
+
+beforeAll(async () => {
+  server = await serveApp();
+  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  browser = await launchBrowser();
+  const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
+  const [entry] = await server.ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.orgId, org!.id), eq(websiteEntries.text, DEMO_MARKET_TEXT)));
+  postUrl = `${server.baseUrl}/p/musterstadt/beitrag/${entry!.id}`;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function comment(page: Page, name: string, text: string, firstTime: boolean): Promise<void> {
+  await page.goto(postUrl);
+  await page.getByLabel(/^Name/).fill(name);
+  await page.getByLabel("Ihr Kommentar").fill(text);
+  await page.getByRole("button", { name: "Kommentar senden" }).click();
+  if (firstTime) {
+    await page.getByRole("checkbox", { name: /Netiquette \(Version 1\) gelesen/ }).check();
+    await page.getByRole("button", { name: "Kommentar senden" }).click();
+  }
+  await page.getByText("Danke! Ihr Kommentar wartet auf Freigabe durch die Moderation.").waitFor({ timeout: 60_000 });
+}
+
+describe("moderation by the Netiquette", () => {
+  it("an insulting comment waits in the queue with its reasons; the moderator hides it citing §3; a threat yields verifiable evidence", { timeout: 240_000 }, async () => {
+    const citizen = await browser.newPage();
+    await comment(citizen, "Wutbürger", "Der Bürgermeister ist ein unfähiger Vollidiot und Versager", true);
+    await comment(citizen, "Wutbürger", "Den Bürgermeister sollte man aufhängen, wir wissen wo er wohnt.", false);
+
+    const moderator = await browser.newPage();
+    await signInAs(moderator, server.baseUrl, "moderation@musterstadt.example", DEMO_PASSWORD);
+    await moderator.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Moderation" }).click();
+    const queue = moderator.getByRole("list", { name: "Moderationsfälle" });
+    const insult = queue.getByRole("article").filter({ hasText: "Vollidiot" });
+    await insult.waitFor();
+    await expect(insult.getByText("Zurückgehalten").count()).resolves.toBe(1);
+    await insult.getByText("lexicon:insult:vollidiot").waitFor();
+    await insult.getByText(/^model:/).waitFor();
+    const threat = queue.getByRole("article").filter({ hasText: "aufhängen" });
+    await threat.getByText("Drohung – sofort prüfen").waitFor();
+    // Threats come first.
+    await expect(queue.getByRole("article").first().textContent()).resolves.toContain("aufhängen");
+    await expectAccessible(moderator, "moderation queue");
+
+    await insult.getByRole("link", { name: /Fall öffnen/ }).click();
+    await moderator.getByRole("heading", { level: 1, name: "Moderationsfall" }).waitFor();
+    await moderator.getByLabel("Maßnahme").selectOption({ label: "Ausblenden" });
+    await moderator.getByLabel("Netiquette-Regel").selectOption({ label: "§3 Keine Beleidigungen" });
+    await moderator.getByLabel("Begründung (intern, im Protokoll)").fill("Beleidigung des Bürgermeisters");
+    await expectAccessible(moderator, "moderation case with decision form");
+    await moderator.getByRole("button", { name: "Entscheidung speichern" }).click();
+    await moderator.getByText("Die Entscheidung ist gespeichert.").waitFor();
+    await moderator.getByText(/Entscheidung: Ausblenden \(§3\) – Beleidigung des Bürgermeisters/).waitFor();
+    const [hidden] = await server.ctx.db.select().from(websiteComments).where(eq(websiteComments.text, "Der Bürgermeister ist ein unfähiger Vollidiot und Versager"));
+    expect(hidden?.status).toBe("hidden");
+
+    await moderator.getByRole("link", { name: "Warteschlange" }).click();
+    await queue.getByRole("article").filter({ hasText: "aufhängen" }).getByRole("link", { name: /Fall öffnen/ }).click();
+    await moderator.getByRole("heading", { level: 2, name: "Beweissicherung" }).waitFor();
+    await moderator.getByText("Prüfsumme stimmt").waitFor();
+    const sha256 = (await moderator.locator("code").first().textContent()) ?? "";
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    await expectAccessible(moderator, "threat case with evidence");
+
+    const jsonHref = await moderator.getByRole("link", { name: "JSON herunterladen" }).getAttribute("href");
+    const json = await moderator.request.get(`${server.baseUrl}${jsonHref}`);
+    const file = (await json.json()) as { sha256: string; content: Parameters<typeof evidenceHash>[0] };
+    expect(file.sha256).toBe(sha256);
+    expect(evidenceHash(file.content)).toBe(sha256);
+    expect(file.content.message.text).toBe("Den Bürgermeister sollte man aufhängen, wir wissen wo er wohnt.");
+    const [download] = await Promise.all([moderator.waitForEvent("download"), moderator.getByRole("link", { name: "PDF herunterladen" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^beweissicherung-.*\.pdf$/);
+    const pdf = await moderator.request.get(`${server.baseUrl}${await moderator.getByRole("link", { name: "PDF herunterladen" }).getAttribute("href")}`);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await moderator.close();
+    await citizen.close();
+  });
+});
