@@ -24,7 +24,7 @@ export interface AnalyserOptions {
   offenseThreshold?: number;
   /** A threat from this score on (default 0.5). */
   threatThreshold?: number;
-  /** Explain the classifier (n-grams) from this offense score on (default 0.3); below, nobody needs to know why. */
+  /** Explain the classifier (n-grams) from this offense score on (default 0.5, where the moderation pipeline starts holding); below, nobody needs to know why. */
   explainFrom?: number;
 }
 
@@ -60,13 +60,12 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
   const classifier = createOffenseClassifier(modelFile);
   const offenseThreshold = options.offenseThreshold ?? 0.5;
   const threatThreshold = options.threatThreshold ?? 0.5;
-  const explainFrom = options.explainFrom ?? 0.3;
+  const explainFrom = options.explainFrom ?? 0.5;
   const analyse = (text: string): FullAnalysis => {
     const normalised = normaliseText(text, { vocabulary: MASKABLE_WORDS });
-    const quick = classifier.classifyNormalised(normalised);
-    const offenseResult = quick.offense >= explainFrom ? classifier.classifyNormalised(normalised, { explain: true }) : quick;
     const hits = lexiconHits(normalised);
-    const threat = detectThreat(normalised, { offense: offenseResult.offense });
+    const offenseResult = classifier.classifyNormalised(normalised, { explainFrom, hits });
+    const threat = detectThreat(normalised, { offense: offenseResult.offense }, hits);
     const intent = detectIntent(normalised.folded);
     const offense = offenseResult.offense;
     const sentiment = detectSentiment(

@@ -4,7 +4,7 @@
 // the score instead of silencing it; idioms ("das bringt mich um", "ich bin total erschossen") are
 // removed first. Without a rule, violence words together with a high offensive-language score still
 // give a medium score: a missed threat is worse than a false alarm, so that goes to a person.
-import { lexiconHits } from "./lexicon.js";
+import { type LexiconHit, lexiconHits } from "./lexicon.js";
 import type { NormalisedText } from "./normalise.js";
 
 export type ThreatKind = "violence" | "death_wish" | "call_to_violence" | "intimidation";
@@ -144,13 +144,13 @@ function ruleMatches(text: string, quotes: readonly string[]): ThreatMatch[] {
   return matches;
 }
 
-export function detectThreat(normalised: Pick<NormalisedText, "folded">, modelSignal: { offense: number }): ThreatResult {
+export function detectThreat(normalised: Pick<NormalisedText, "folded">, modelSignal: { offense: number }, hits?: readonly LexiconHit[]): ThreatResult {
   const text = normalised.folded.replace(IDIOMS, " ");
   const quotes = normalised.folded.includes("\"") || /[„“”»«‚‘']/.test(normalised.folded) ? quotedSpans(normalised.folded).map((q) => q.replace(IDIOMS, " ")) : [];
   const matches = ruleMatches(text, quotes);
   const reasons = matches.map((m) => `threat:${m.negated ? "negated:" : ""}${m.quoted ? "quoted:" : ""}${m.kind}:${m.text}`);
   let score = matches.reduce((max, m) => Math.max(max, m.score), 0);
-  const violenceWords = lexiconHits({ folded: text }).filter((h) => h.list === "violence");
+  const violenceWords = (hits ?? lexiconHits({ folded: text })).filter((h) => h.list === "violence");
   if (violenceWords.length > 0 && matches.every((m) => !m.negated)) {
     const soft = 0.2 + 0.4 * modelSignal.offense;
     if (soft > score) {

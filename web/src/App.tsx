@@ -24,6 +24,7 @@ import { TemplatesPage } from "./pages/knowledge/TemplatesPage";
 import { InboxRulesPage } from "./pages/admin/inbox/InboxRulesPage";
 import { CoveragePage } from "./pages/admin/inbox/CoveragePage";
 import { WebsiteSettingsPage } from "./pages/admin/WebsiteSettingsPage";
+import { ModerationSettingsPage } from "./pages/admin/ModerationSettingsPage";
 import { OfficeHoursPage } from "./pages/admin/OfficeHoursPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { CampaignBoardPage } from "./pages/publish/CampaignBoardPage";
@@ -95,6 +96,7 @@ export function App() {
                 <Route path="departments" element={<DepartmentsPage />} />
                 <Route path="channels" element={<ChannelsPage />} />
                 <Route path="website" element={<WebsiteSettingsPage />} />
+                <Route path="moderation" element={<ModerationSettingsPage />} />
                 <Route path="office-hours" element={<OfficeHoursPage />} />
                 <Route path="inbox-rules" element={<InboxRulesPage />} />
                 <Route path="coverage" element={<CoveragePage />} />

@@ -74,5 +74,8 @@ export async function loadDemoWebsite(ctx: AppContext, options: { admin: OrgActo
   });
   await comment(market, "Familie Yilmaz", "Nach dem Markt quellen die Mülltonnen am Rathausplatz jeden Samstag über. Wer ist dafür zuständig?");
   await comment(pollEntry, "Igelfreundin", "Bitte den Igel! Im Winter brauchen sie Laubhaufen im Garten.");
+  // For the moderation queue: an insult the pipeline holds, and a threat it hides, escalates and secures.
+  await comment(market, "Marktschreier", "Ihr im Rathaus seid doch alle unfähige Versager und Schmarotzer!");
+  await comment(market, "Anonym", "Dem Marktmeister sollte man eine Kugel in den Kopf jagen.");
   return { netiquetteId: netiquette.id, entries: { market, poll: pollEntry } };
 }

@@ -36,7 +36,7 @@ class Writer {
     const width = 495 - (options.indent ?? 0);
     for (const paragraph of pdfSafe(text).split("\n")) {
       let current = "";
-      for (const word of paragraph.split(" ")) {
+      for (const word of paragraph.split(" ").flatMap((w) => this.breakLong(w, font, size, width))) {
         const candidate = current ? `${current} ${word}` : word;
         if (font.widthOfTextAtSize(candidate, size) > width && current) {
           this.draw(current, font, size, options.indent ?? 0);
@@ -45,6 +45,21 @@ class Writer {
       }
       this.draw(current, font, size, options.indent ?? 0);
     }
+  }
+
+  /** A word wider than the line (a long address) is cut into pieces that fit. */
+  private breakLong(word: string, font: PDFFont, size: number, width: number): string[] {
+    if (font.widthOfTextAtSize(word, size) <= width) return [word];
+    const pieces: string[] = [];
+    let piece = "";
+    for (const ch of word) {
+      if (font.widthOfTextAtSize(piece + ch, size) > width) {
+        pieces.push(piece);
+        piece = "";
+      }
+      piece += ch;
+    }
+    return piece ? [...pieces, piece] : pieces;
   }
 
   gap(points = 8) {

@@ -53,3 +53,20 @@ describe("the committed offensive-language model (GermEval 2018)", () => {
     expect(classifier.classify("Vielen Dank für die Information zum Wochenmarkt am Samstag").coarseLabel).toBe("OTHER");
   });
 });
+
+describe("scoring word by word", () => {
+  it("gives the same probabilities as the full feature vector (the dot product is linear in the counts)", async () => {
+    const { packModelFiles } = await import("./packedModels.js");
+    const { featuresOfNormalised } = await import("./features.js");
+    const { normaliseText } = await import("../normalise.js");
+    const { MASKABLE_WORDS } = await import("../lexicon.js");
+    const file = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8")) as { coarse: unknown; fine: unknown };
+    const packed = packModelFiles([file.coarse, file.fine]);
+    const classifier = createOffenseClassifier({ coarse: file.coarse, fine: file.fine });
+    for (const text of ["Du Vollidiot, du Vollidiot!!! 😡", "Wann öffnet das Bürgeramt? https://example.org @stadt", "idiot idiot idiot idiot idiot"]) {
+      const normalised = normaliseText(text, { vocabulary: MASKABLE_WORDS });
+      const [coarse = []] = packed.score(featuresOfNormalised(normalised));
+      expect(classifier.classifyNormalised(normalised).offense, text).toBeCloseTo(coarse[0] ?? -1, 6);
+    }
+  });
+});

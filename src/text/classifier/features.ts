@@ -5,7 +5,7 @@
 // feature names are built only when an explanation asks for them (explainFeatures).
 import { normaliseText, type NormalisedText } from "../normalise.js";
 import { LETTER_OR_DIGIT } from "../letters.js";
-import { lexiconHits } from "../lexicon.js";
+import { type LexiconHit, lexiconHits } from "../lexicon.js";
 import { stemGerman } from "../stem.js";
 
 export const FEATURE_BITS = 17;
@@ -26,7 +26,11 @@ export function hashFeature(name: string): number {
 }
 
 export interface FeatureVector {
-  /** Feature indices with their values (counts, at most 3, scaled by 1/√n), no repeats. */
+  /**
+   * Feature indices with their values (counts scaled by 1/√n, n = all feature occurrences), no repeats.
+   * Being linear in the counts, a text's dot product is the sum of its words' dot products: the fast
+   * scorer (offenseClassifier.ts) caches those per word.
+   */
   indices: Uint32Array;
   values: Float32Array;
 }
@@ -42,31 +46,51 @@ const CHARS = mixString(FNV_OFFSET, "c:");
 const STEM = mixString(FNV_OFFSET, "s:");
 const WORD_PATTERN = new RegExp(`<url>|<user>|[${LETTER_OR_DIGIT}]+`, "g");
 
-function walkFeatures(normalised: NormalisedText, emit: Emit, wanted: Wanted): void {
-  const named = wanted !== null;
-  const words = normalised.folded.match(WORD_PATTERN) ?? [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    if (i > 0) {
-      const previous = words[i - 1] as string;
-      const index = (mixString(mixString(mixString(BIGRAM, previous), " "), word) >>> 0) & MASK;
-      emit(index, wanted?.has(index) ? `b:${previous} ${word}` : "");
-    }
-    // Only words that hold a wanted feature are walked with names (explanations stay cheap).
-    if (named) {
-      if (wordFeatures(word).some((index) => wanted.has(index))) walkWord(word, emit, wanted);
-    }
-    else {
-      const indices = wordFeatures(word);
-      for (let j = 0; j < indices.length; j++) countFeature(indices[j] as number);
-    }
-  }
-  for (const hit of lexiconHits(normalised)) emit(hashFeature(`l:${hit.list}`), `l:${hit.list}`);
+/** The words of a normalised text as the features see them ("<url>" and "<user>" included). */
+export function textWords(normalised: NormalisedText): string[] {
+  return normalised.folded.match(WORD_PATTERN) ?? [];
+}
+
+/** The feature index of the word pair (previous, word). */
+export function bigramIndex(previous: string, word: string): number {
+  return (mixString(mixString(mixString(BIGRAM, previous), " "), word) >>> 0) & MASK;
+}
+
+/** The features that are not about single words or pairs: lexicon hits, emoji, surface signals, bias. */
+function walkExtras(normalised: NormalisedText, emit: Emit, hits: readonly LexiconHit[]): void {
+  for (const hit of hits) emit(hashFeature(`l:${hit.list}`), `l:${hit.list}`);
   for (const emoji of normalised.signals.emoji) emit(hashFeature(`e:${emoji}`), `e:${emoji}`);
   if (normalised.signals.shouting >= 0.6) emit(hashFeature("x:shouting"), "x:shouting");
   if (normalised.signals.exclamations >= 2) emit(hashFeature("x:exclamations"), "x:exclamations");
   if (normalised.signals.deobfuscated > 0) emit(hashFeature("x:obfuscated"), "x:obfuscated");
   emit(hashFeature("bias"), "bias");
+}
+
+export function extraIndices(normalised: NormalisedText, hits: readonly LexiconHit[]): number[] {
+  const indices: number[] = [];
+  walkExtras(normalised, (index) => indices.push(index), hits);
+  return indices;
+}
+
+function walkFeatures(normalised: NormalisedText, emit: Emit, wanted: Wanted, hits: readonly LexiconHit[]): void {
+  const named = wanted !== null;
+  const words = textWords(normalised);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (i > 0) {
+      const previous = words[i - 1] as string;
+      const index = bigramIndex(previous, word);
+      emit(index, wanted?.has(index) ? `b:${previous} ${word}` : "");
+    }
+    // Only words that hold a wanted feature are walked with names (explanations stay cheap).
+    if (named) {
+      if (wordFeatures(word).some((index) => wanted.has(index))) walkWord(word, emit, wanted);
+    } else {
+      const indices = wordFeatures(word);
+      for (let j = 0; j < indices.length; j++) countFeature(indices[j] as number);
+    }
+  }
+  walkExtras(normalised, emit, hits);
 }
 
 /** A word's own features: the word, its stem and its character n-grams. */
@@ -86,7 +110,8 @@ function walkWord(word: string, emit: Emit, wanted: Wanted): void {
 const wordCache = new Map<string, Uint32Array>();
 const WORD_CACHE_LIMIT = 50_000;
 
-function wordFeatures(word: string): Uint32Array {
+/** A word's own feature indices (word, stem, character n-grams), computed once per word and remembered. */
+export function wordFeatures(word: string): Uint32Array {
   const known = wordCache.get(word);
   if (known) return known;
   const indices: number[] = [];
@@ -114,9 +139,14 @@ function walkCharacterGrams(word: string, emit: Emit, wanted: Wanted): void {
   }
 }
 
+/** 1/√n over all feature occurrences of a text: long and short texts weigh alike. */
+export function featureScale(occurrences: number): number {
+  return 1 / Math.sqrt(Math.max(1, occurrences));
+}
+
 // Counting happens in a dense array over the feature space (reset after each text), so no sorting or
 // map is needed; the indices come out in order of first occurrence.
-const denseCounts = new Uint8Array(FEATURE_DIMENSIONS);
+const denseCounts = new Uint16Array(FEATURE_DIMENSIONS);
 let touched = new Uint32Array(4096);
 let touchedSize = 0;
 function countFeature(index: number): void {
@@ -128,18 +158,21 @@ function countFeature(index: number): void {
     }
     touched[touchedSize++] = index;
   }
-  if ((denseCounts[index] as number) < 255) denseCounts[index] = (denseCounts[index] as number) + 1;
+  if ((denseCounts[index] as number) < 65_535) denseCounts[index] = (denseCounts[index] as number) + 1;
 }
 
-export function featuresOfNormalised(normalised: NormalisedText): FeatureVector {
+/** The features of a normalised text; the lexicon hits may be passed when the caller has them already. */
+export function featuresOfNormalised(normalised: NormalisedText, hits: readonly LexiconHit[] = lexiconHits(normalised)): FeatureVector {
   touchedSize = 0;
-  walkFeatures(normalised, countFeature, null);
+  walkFeatures(normalised, countFeature, null, hits);
   const indices = touched.slice(0, touchedSize);
   const values = new Float32Array(touchedSize);
-  const scale = 1 / Math.sqrt(Math.max(1, touchedSize));
+  let occurrences = 0;
+  for (let i = 0; i < touchedSize; i++) occurrences += denseCounts[indices[i] as number] as number;
+  const scale = featureScale(occurrences);
   for (let i = 0; i < touchedSize; i++) {
     const index = indices[i] as number;
-    values[i] = Math.min(3, denseCounts[index] as number) * scale;
+    values[i] = (denseCounts[index] as number) * scale;
     denseCounts[index] = 0;
   }
   return { indices, values };
@@ -150,7 +183,7 @@ export function featuresOf(text: string, options: { vocabulary?: readonly string
 }
 
 /** The names of the wanted feature indices in this text (the first name that hashes to each). */
-export function explainFeatures(normalised: NormalisedText, wanted: ReadonlySet<number>): Map<number, string> {
+export function explainFeatures(normalised: NormalisedText, wanted: ReadonlySet<number>, hits: readonly LexiconHit[] = lexiconHits(normalised)): Map<number, string> {
   const names = new Map<number, string>();
   walkFeatures(
     normalised,
@@ -158,6 +191,7 @@ export function explainFeatures(normalised: NormalisedText, wanted: ReadonlySet<
       if (name !== "" && !names.has(index)) names.set(index, name);
     },
     wanted,
+    hits,
   );
   return names;
 }

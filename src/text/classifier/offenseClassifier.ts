@@ -2,9 +2,9 @@
 // ABUSE/INSULT/PROFANITY/OTHER) over the same features, and on request the n-grams that weighed most
 // towards "offensive". Pure: the model file's content is a parameter.
 import { normaliseText, type NormalisedText } from "../normalise.js";
-import { MASKABLE_WORDS } from "../lexicon.js";
-import { explainFeatures, featuresOfNormalised } from "./features.js";
-import { packModelFiles } from "./packedModels.js";
+import { type LexiconHit, lexiconHits, MASKABLE_WORDS } from "../lexicon.js";
+import { bigramIndex, explainFeatures, extraIndices, featureScale, featuresOfNormalised, textWords, wordFeatures } from "./features.js";
+import { type PackedModels, packModelFiles } from "./packedModels.js";
 import { applyStacker, stackFeatures, ZStacker } from "./stacker.js";
 
 export interface OffenseResult {
@@ -16,9 +16,16 @@ export interface OffenseResult {
   evidence: { feature: string; weight: number }[];
 }
 
+export interface ClassifyOptions {
+  /** Name the n-grams that weighed most when the offense score reaches this (default: never). */
+  explainFrom?: number;
+  /** The text's lexicon hits, when the caller has them already. */
+  hits?: readonly LexiconHit[];
+}
+
 export interface OffenseClassifier {
-  classifyNormalised(normalised: NormalisedText, options?: { explain?: boolean }): OffenseResult;
-  classify(text: string, options?: { explain?: boolean }): OffenseResult;
+  classifyNormalised(normalised: NormalisedText, options?: ClassifyOptions): OffenseResult;
+  classify(text: string, options?: ClassifyOptions): OffenseResult;
 }
 
 export interface OffenseModelFile {
@@ -28,6 +35,53 @@ export interface OffenseModelFile {
   stacker?: unknown;
 }
 
+/**
+ * Scores a text word by word: the dot product is linear in the feature counts, so each word's own
+ * features (word, stem, character n-grams) are summed once per word and remembered; a text then costs
+ * one lookup per word plus its word pairs and extras, instead of one weight row per feature occurrence.
+ */
+function createWordScorer(packed: PackedModels) {
+  const cache = new Map<string, { sums: Float64Array; occurrences: number }>();
+  const CACHE_LIMIT = 100_000;
+  const totals = new Float64Array(8);
+  const wordEntry = (word: string) => {
+    let entry = cache.get(word);
+    if (!entry) {
+      const indices = wordFeatures(word);
+      const sums = new Float64Array(8);
+      for (let j = 0; j < indices.length; j++) packed.accumulate(indices[j] as number, 1, sums);
+      entry = { sums, occurrences: indices.length };
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, entry);
+    }
+    return entry;
+  };
+  return {
+    sums(normalised: NormalisedText, hits: readonly LexiconHit[]): Float64Array {
+      totals.fill(0);
+      let occurrences = 0;
+      const words = textWords(normalised);
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i] as string;
+        if (i > 0) {
+          packed.accumulate(bigramIndex(words[i - 1] as string, word), 1, totals);
+          occurrences++;
+        }
+        const entry = wordEntry(word);
+        for (let c = 0; c < 8; c++) totals[c] = (totals[c] as number) + (entry.sums[c] as number);
+        occurrences += entry.occurrences;
+      }
+      for (const index of extraIndices(normalised, hits)) {
+        packed.accumulate(index, 1, totals);
+        occurrences++;
+      }
+      const scale = featureScale(occurrences);
+      for (let c = 0; c < 8; c++) totals[c] = (totals[c] as number) * scale;
+      return totals;
+    },
+  };
+}
+
 const best = (labels: readonly string[], p: number[]) => labels[p.indexOf(Math.max(...p))] as string;
 
 export function createOffenseClassifier(file: OffenseModelFile): OffenseClassifier {
@@ -35,21 +89,23 @@ export function createOffenseClassifier(file: OffenseModelFile): OffenseClassifi
   const [coarseLabels = [], fineLabels = []] = packed.labels;
   const offenseIndex = coarseLabels.indexOf("OFFENSE");
   const stacker = file.stacker === undefined ? null : ZStacker.parse(file.stacker);
-  const classifyNormalised = (normalised: NormalisedText, options: { explain?: boolean } = {}): OffenseResult => {
-    const x = featuresOfNormalised(normalised);
-    const [c = [], f = []] = packed.score(x);
+  const wordScorer = createWordScorer(packed);
+  const classifyNormalised = (normalised: NormalisedText, options: ClassifyOptions = {}): OffenseResult => {
+    const hits = options.hits ?? lexiconHits(normalised);
+    const [c = [], f = []] = packed.probabilities(wordScorer.sums(normalised, hits));
+    const fine = Object.fromEntries(fineLabels.map((label, k) => [label, f[k] ?? 0]));
+    const ngramOffense = c[offenseIndex] ?? 0;
+    const offense = stacker ? applyStacker(stacker, stackFeatures(normalised, { offense: ngramOffense }, fine, hits)) : ngramOffense;
     let evidence: OffenseResult["evidence"] = [];
-    if (options.explain) {
+    if (offense >= (options.explainFrom ?? Number.POSITIVE_INFINITY)) {
+      const x = featuresOfNormalised(normalised, hits);
       const top = packed.topContributions(x, 0, "OFFENSE", 8);
-      const names = explainFeatures(normalised, new Set(top.map((t) => t.index)));
+      const names = explainFeatures(normalised, new Set(top.map((t) => t.index)), hits);
       evidence = top
         .map((t) => ({ feature: names.get(t.index) ?? `#${t.index}`, weight: Math.round(t.weight * 1000) / 1000 }))
         .filter((e) => e.feature !== "bias")
         .slice(0, 5);
     }
-    const fine = Object.fromEntries(fineLabels.map((label, k) => [label, f[k] ?? 0]));
-    const ngramOffense = c[offenseIndex] ?? 0;
-    const offense = stacker ? applyStacker(stacker, stackFeatures(normalised, { offense: ngramOffense }, fine)) : ngramOffense;
     return {
       offense,
       fine,
@@ -60,6 +116,6 @@ export function createOffenseClassifier(file: OffenseModelFile): OffenseClassifi
   };
   return {
     classifyNormalised,
-    classify: (text, options = { explain: true }) => classifyNormalised(normaliseText(text, { vocabulary: MASKABLE_WORDS }), options),
+    classify: (text, options = { explainFrom: 0 }) => classifyNormalised(normaliseText(text, { vocabulary: MASKABLE_WORDS }), options),
   };
 }

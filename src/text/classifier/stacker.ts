@@ -3,7 +3,7 @@
 // hits with obfuscation-robust matching, text length, shouting. Trained on out-of-fold predictions of the
 // training data, so it learns how far to trust the n-gram model (which is overconfident on short texts).
 import { z } from "zod";
-import { lexiconHits } from "../lexicon.js";
+import { type LexiconHit, lexiconHits } from "../lexicon.js";
 import type { NormalisedText } from "../normalise.js";
 
 export const STACK_FEATURES = ["offenseLogit", "abuseLogit", "insultLogit", "profanityLogit", "insultWord", "slurWord", "profanityWord", "violenceWord", "shortText", "logWords", "shouting", "obfuscated"] as const;
@@ -20,9 +20,10 @@ export type TStacker = z.output<typeof ZStacker>;
 /** Log-odds, clipped to ±6: the n-gram model is overconfident, and unbounded inputs keep the stacker from converging. */
 const logit = (p: number) => Math.max(-6, Math.min(6, Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p))));
 
-export function stackFeatures(normalised: NormalisedText, coarse: { offense: number }, fine: Record<string, number>): number[] {
-  const lists = new Set(lexiconHits(normalised).map((h) => h.list));
-  const words = normalised.folded.split(" ").filter(Boolean).length;
+export function stackFeatures(normalised: NormalisedText, coarse: { offense: number }, fine: Record<string, number>, hits: readonly LexiconHit[] = lexiconHits(normalised)): number[] {
+  const lists = new Set(hits.map((h) => h.list));
+  let words = normalised.folded.length > 0 ? 1 : 0;
+  for (let i = 0; i < normalised.folded.length; i++) if (normalised.folded.charCodeAt(i) === 32) words++;
   return [
     logit(coarse.offense),
     logit(fine.ABUSE ?? 0),

@@ -60,6 +60,31 @@ export interface CaseDetail extends Omit<CaseSummary, "message" | "decidedAt"> {
 export const MODERATION_ACTIONS = ["approve", "hide", "delete", "remind", "warn", "mute", "block", "report", "escalate"] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
+export interface WordRule {
+  pattern: string;
+  match: "word" | "regex";
+  action: "hold" | "hide";
+  clause: number;
+  note: string;
+}
+
+export interface ModerationSettings {
+  holdOffense: number;
+  hideOffense: number;
+  holdThreat: number;
+  hideThreat: number;
+  insultClause: number;
+  threatClause: number;
+  spamClause: number;
+  wordRules: WordRule[];
+  floodMaxMessages: number;
+  floodWindowMinutes: number;
+  maxLinks: number;
+  onClassifierFailure: "hold" | "pass";
+  threatContacts: string[];
+  shitstorm: { windowMinutes: number; historyWindows: number; threshold: number; minOffensive: number };
+}
+
 const base = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/moderation`;
 
 export const moderationApi = {
@@ -72,5 +97,7 @@ export const moderationApi = {
   secureEvidence: (orgId: string, caseId: string) => call<{ id: string; sha256: string }>("POST", `${base(orgId)}/cases/${caseId}/evidence`),
   evidenceUrl: (orgId: string, caseId: string, evidenceId: string, format: "json" | "pdf") => `${base(orgId)}/cases/${caseId}/evidence/${evidenceId}/${format}`,
   acknowledge: (orgId: string, alertId: string, preModerate: boolean) => call<{ id: string }>("POST", `${base(orgId)}/alerts/${alertId}/acknowledge`, { preModerate }),
+  settings: (orgId: string) => call<{ settings: ModerationSettings }>("GET", `${base(orgId)}/settings`),
+  saveSettings: (orgId: string, settings: ModerationSettings) => call<{ settings: ModerationSettings }>("PUT", `${base(orgId)}/settings`, settings),
   report: (orgId: string, messageId: string, reason: string) => call<{ id: string }>("POST", `${base(orgId)}/reports`, { messageId, reason }),
 };

@@ -14,6 +14,7 @@ export function AdminLayout() {
     { to: "departments", label: t("admin.departments"), action: "department.view" },
     { to: "channels", label: t("admin.channels"), action: "channel.view" },
     { to: "website", label: t("admin.website"), action: "channel.view" },
+    { to: "moderation", label: t("admin.moderation"), action: "moderation.view" },
     { to: "office-hours", label: t("admin.officeHours"), action: "org.view" },
     { to: "inbox-rules", label: t("admin.inboxRules"), action: "inbox.view" },
     { to: "coverage", label: t("admin.coverage"), action: "inbox.view" },
