@@ -145,9 +145,12 @@ function ruleMatches(text: string, quotes: readonly string[]): ThreatMatch[] {
 }
 
 export function detectThreat(normalised: Pick<NormalisedText, "folded">, modelSignal: { offense: number }, hits?: readonly LexiconHit[]): ThreatResult {
-  const text = normalised.folded.replace(IDIOMS, " ");
-  const quotes = normalised.folded.includes("\"") || /[„“”»«‚‘']/.test(normalised.folded) ? quotedSpans(normalised.folded).map((q) => q.replace(IDIOMS, " ")) : [];
-  const matches = ruleMatches(text, quotes);
+  // Most texts hold no trigger word at all: then neither idioms nor rules need to run.
+  const triggered = TRIGGERS.test(normalised.folded);
+  const text = triggered ? normalised.folded.replace(IDIOMS, " ") : normalised.folded;
+  const quoted = triggered && (normalised.folded.includes("\"") || /[„“”»«‚‘']/.test(normalised.folded));
+  const quotes = quoted ? quotedSpans(normalised.folded).map((q) => q.replace(IDIOMS, " ")) : [];
+  const matches = triggered ? ruleMatches(text, quotes) : [];
   const reasons = matches.map((m) => `threat:${m.negated ? "negated:" : ""}${m.quoted ? "quoted:" : ""}${m.kind}:${m.text}`);
   let score = matches.reduce((max, m) => Math.max(max, m.score), 0);
   const violenceWords = (hits ?? lexiconHits({ folded: text })).filter((h) => h.list === "violence");

@@ -8,7 +8,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { netiquetteInForce } from "../website/publicOrg.js";
 import { loadCase } from "./caseRecords.js";
-import { presentMessage } from "./list-moderation-queue.js";
+import { presentCase, presentMessage } from "./list-moderation-queue.js";
 
 export async function getModerationCase(ctx: AppContext, options: { actor: OrgActor; orgId: string; caseId: string }) {
   const row = await loadCase(ctx, ctx.db, { ...options, action: "moderation.view" });
@@ -26,19 +26,9 @@ export async function getModerationCase(ctx: AppContext, options: { actor: OrgAc
   const netiquette = await netiquetteInForce(ctx.db, options.orgId);
   const c = row.case;
   return {
-    id: c.id,
-    status: c.status,
-    priority: c.priority,
-    threat: c.threat,
-    pipelineStatus: c.pipelineStatus,
-    pipelineReason: c.pipelineReason,
-    pipelineClause: c.pipelineClause,
+    ...presentCase(c),
     trail: c.trail,
-    action: c.action,
-    clause: c.clause,
-    review: c.review,
     decidedByUserId: c.decidedByUserId,
-    openedAt: c.openedAt.toISOString(),
     conversationId: c.conversationId,
     channel: { id: row.account.id, name: row.account.name, network: row.account.network },
     message: { ...presentMessage(message), evidence: ((message.analysis ?? {}) as { evidence?: unknown[] }).evidence ?? [] },

@@ -51,18 +51,7 @@ export async function listModerationQueue(ctx: AppContext, options: { actor: Org
     .limit(20);
   return {
     cases: rows.map(({ case: c, message, channelName, network }) => ({
-      id: c.id,
-      status: c.status,
-      priority: c.priority,
-      threat: c.threat,
-      pipelineStatus: c.pipelineStatus,
-      pipelineReason: c.pipelineReason,
-      pipelineClause: c.pipelineClause,
-      action: c.action,
-      clause: c.clause,
-      review: c.review,
-      openedAt: c.openedAt.toISOString(),
-      decidedAt: c.decidedAt?.toISOString() ?? null,
+      ...presentCase(c),
       channel: { id: c.channelAccountId, name: channelName, network },
       message: presentMessage(message),
     })),
@@ -78,6 +67,24 @@ export async function listModerationQueue(ctx: AppContext, options: { actor: Org
       baselineMedian: alert.baselineMedian,
       score: alert.score,
     })),
+  };
+}
+
+/** A case's state as moderators see it (queue and case page). */
+export function presentCase(c: typeof moderationCases.$inferSelect) {
+  return {
+    id: c.id,
+    status: c.status,
+    priority: c.priority,
+    threat: c.threat,
+    pipelineStatus: c.pipelineStatus,
+    pipelineReason: c.pipelineReason,
+    pipelineClause: c.pipelineClause,
+    action: c.action,
+    clause: c.clause,
+    review: c.review,
+    openedAt: c.openedAt.toISOString(),
+    decidedAt: c.decidedAt?.toISOString() ?? null,
   };
 }
 

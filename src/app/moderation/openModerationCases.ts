@@ -1,6 +1,5 @@
 // After a batch is stored: a moderation case for every message the pipeline held or hid, or the analysis
 // flagged; for a threat, at once an evidence package and a notification to the people who must know.
-import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { moderationCases, userNotifications } from "../../db/schema/index.js";
 import { casePriority } from "../../domain/moderation/decisions.js";
@@ -60,6 +59,5 @@ export async function openModerationCases(tx: Db | Tx, args: { orgId: string; st
     });
     escalated++;
   }
-  if (cases.length) await tx.execute(sql`select pg_notify('draht_moderation', ${JSON.stringify({ orgId: args.orgId, cases: cases.length })})`);
   return { opened: cases.length, escalated };
 }
