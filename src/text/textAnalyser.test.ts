@@ -63,6 +63,12 @@ describe("the text analyser (one entry point)", () => {
     }
   });
 
+  it("gives finite scores for words that are names of JavaScript object properties", () => {
+    const result = analyse("{{constructor.constructor('alert(1)')()}} __proto__ toString hasOwnProperty valueOf");
+    expect(Number.isFinite(result.sentiment)).toBe(true);
+    for (const value of Object.values(result.scores)) expect(Number.isFinite(value)).toBe(true);
+  });
+
   it("shows feature names as a person reads them", () => {
     expect(readableFeature("w:idiot")).toBe("idiot");
     expect(readableFeature("c:<vol")).toBe("vol…");

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerWebsiteComment } from "../../src/app/website/answer-website-comment.js";
 import { updateWebsiteSettings } from "../../src/app/website/update-website-settings.js";
+import { updateModerationSettings } from "../../src/app/moderation/moderation-settings.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../../src/domain/website/publicSettings.js";
 import { buildMember, systemAdminOf } from "../support/factories.js";
 import { buildWebsitePost, buildWebsiteScene, startCitizen } from "../support/website.js";
@@ -31,6 +32,9 @@ beforeAll(async () => {
   admin = await buildMember(server.ctx, scene.org.id, { roles: ["administrator"] });
   site = await serveEmbeddingSite();
   await updateWebsiteSettings(server.ctx, { actor: systemAdminOf(scene.org.id), orgId: scene.org.id, input: { ...DEFAULT_WEBSITE_SETTINGS, embedOrigins: [site.origin] } });
+  // This test is about rendering: every payload must be published, so one citizen may post them all and
+  // nothing is held for a moderator (the moderation pipeline has its own tests).
+  await updateModerationSettings(server.ctx, { actor: systemAdminOf(scene.org.id), orgId: scene.org.id, input: { floodMaxMessages: 1000, holdOffense: 1, holdThreat: 1, hideThreat: 1 } });
   const citizen = await startCitizen(server.app, scene.org.slug);
   await citizen.acceptNetiquette(scene.netiquette.id);
   let entryId = scene.entryId;
