@@ -95,4 +95,30 @@ describe("moderation by the Netiquette", () => {
     await moderator.close();
     await citizen.close();
   });
+
+  it("the administration sets the moderation rules: a word rule that hides advertising", { timeout: 120_000 }, async () => {
+    const admin = await browser.newPage();
+    await signInAs(admin, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    await admin.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
+    await admin.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Verwaltung" }).click();
+    await admin.getByRole("navigation", { name: "Bereiche der Verwaltung" }).getByRole("link", { name: "Moderationsregeln" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Moderationsregeln" }).waitFor();
+    await admin.getByLabel("Eine Regel pro Zeile: Wort | hold oder hide | Regel-Nummer").fill("Kaffeefahrt | hide | 5");
+    await expectAccessible(admin, "moderation rules");
+    await admin.getByRole("button", { name: "Regeln speichern" }).click();
+    await admin.getByText("Die Moderationsregeln sind gespeichert.").waitFor();
+
+    const citizen = await browser.newPage();
+    await citizen.goto(postUrl);
+    await citizen.getByLabel(/^Name/).fill("Reisebüro");
+    await citizen.getByLabel("Ihr Kommentar").fill("Jetzt die günstige Kaffeefahrt buchen, nur 9 Euro!");
+    await citizen.getByRole("button", { name: "Kommentar senden" }).click();
+    await citizen.getByRole("checkbox", { name: /Netiquette \(Version 1\) gelesen/ }).check();
+    await citizen.getByRole("button", { name: "Kommentar senden" }).click();
+    await citizen.getByText("Danke! Ihr Kommentar wartet auf Freigabe durch die Moderation.").waitFor({ timeout: 60_000 });
+    const [hidden] = await server.ctx.db.select().from(websiteComments).where(eq(websiteComments.text, "Jetzt die günstige Kaffeefahrt buchen, nur 9 Euro!"));
+    expect(hidden?.status).toBe("hidden");
+    await admin.close();
+    await citizen.close();
+  });
 });
