@@ -44,6 +44,7 @@ function createWordScorer(packed: PackedModels) {
   const cache = new Map<string, { sums: Float64Array; occurrences: number }>();
   const CACHE_LIMIT = 100_000;
   const totals = new Float64Array(8);
+  let rows = new Uint32Array(256);
   const wordEntry = (word: string) => {
     let entry = cache.get(word);
     if (!entry) {
@@ -61,20 +62,19 @@ function createWordScorer(packed: PackedModels) {
       totals.fill(0);
       let occurrences = 0;
       const words = textWords(normalised);
+      const extras = extraIndices(normalised, hits);
+      if (rows.length < words.length + extras.length) rows = new Uint32Array(2 * (words.length + extras.length));
+      let count = 0;
       for (let i = 0; i < words.length; i++) {
         const word = words[i] as string;
-        if (i > 0) {
-          packed.accumulate(bigramIndex(words[i - 1] as string, word), 1, totals);
-          occurrences++;
-        }
+        if (i > 0) rows[count++] = bigramIndex(words[i - 1] as string, word);
         const entry = wordEntry(word);
         for (let c = 0; c < 8; c++) totals[c] = (totals[c] as number) + (entry.sums[c] as number);
         occurrences += entry.occurrences;
       }
-      for (const index of extraIndices(normalised, hits)) {
-        packed.accumulate(index, 1, totals);
-        occurrences++;
-      }
+      for (const index of extras) rows[count++] = index;
+      packed.addRows(rows, count, totals);
+      occurrences += count;
       const scale = featureScale(occurrences);
       for (let c = 0; c < 8; c++) totals[c] = (totals[c] as number) * scale;
       return totals;

@@ -12,6 +12,8 @@ export interface PackedModels {
   labels: readonly (readonly string[])[];
   /** Adds a feature's weights (× value) for every packed label to `into` (length 8). */
   accumulate(index: number, value: number, into: Float64Array): void;
+  /** Adds the weights of the first `count` feature indices (each once) to `into` (length 8). */
+  addRows(indices: Uint32Array, count: number, into: Float64Array): void;
   /** Per packed model, probabilities from accumulated sums (label scales and offsets applied). */
   probabilities(sums: Float64Array): number[][];
   /** The features that pushed most towards one label of one model (weight × value, positive only), best first. */
@@ -65,38 +67,12 @@ export function packModelFiles(files: readonly unknown[]): PackedModels {
       return top;
     },
     score(x) {
-      // Eight local accumulators instead of a loop over a sums array: V8 keeps them in registers
-      // (2.5× faster here). Models with more than eight labels together are refused at packing.
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-      const indices = x.indices;
-      const values = x.values;
-      for (let j = 0; j < indices.length; j++) {
-        const row = (indices[j] as number) * stride;
-        const value = values[j] as number;
-        s0 += (packed[row] as number) * value;
-        s1 += (packed[row + 1] as number) * value;
-        if (stride > 2) {
-          s2 += (packed[row + 2] as number) * value;
-          s3 += (packed[row + 3] as number) * value;
-        }
-        if (stride > 4) {
-          s4 += (packed[row + 4] as number) * value;
-          s5 += (packed[row + 5] as number) * value;
-        }
-        if (stride > 6) {
-          s6 += (packed[row + 6] as number) * value;
-          s7 += (packed[row + 7] as number) * value;
-        }
-      }
-      sums[0] = s0;
-      sums[1] = s1;
-      sums[2] = s2;
-      sums[3] = s3;
-      sums[4] = s4;
-      sums[5] = s5;
-      sums[6] = s6;
-      sums[7] = s7;
+      sums.fill(0);
+      weighRows(x.indices, x.values, x.indices.length, sums);
       return probabilities(sums);
+    },
+    addRows(indices, count, into) {
+      weighRows(indices, null, count, into);
     },
     accumulate(index, value, into) {
       const row = index * stride;
@@ -104,6 +80,40 @@ export function packModelFiles(files: readonly unknown[]): PackedModels {
     },
     probabilities: (s) => probabilities(s),
   };
+
+  /**
+   * Σ weight × value over the rows, added to `into`. Eight local accumulators instead of a loop over a
+   * sums array: V8 keeps them in registers (2.5× faster here).
+   */
+  function weighRows(indices: Uint32Array, values: Float32Array | null, count: number, into: Float64Array): void {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    for (let j = 0; j < count; j++) {
+      const row = (indices[j] as number) * stride;
+      const value = values ? (values[j] as number) : 1;
+      s0 += (packed[row] as number) * value;
+      s1 += (packed[row + 1] as number) * value;
+      if (stride > 2) {
+        s2 += (packed[row + 2] as number) * value;
+        s3 += (packed[row + 3] as number) * value;
+      }
+      if (stride > 4) {
+        s4 += (packed[row + 4] as number) * value;
+        s5 += (packed[row + 5] as number) * value;
+      }
+      if (stride > 6) {
+        s6 += (packed[row + 6] as number) * value;
+        s7 += (packed[row + 7] as number) * value;
+      }
+    }
+    into[0] = (into[0] as number) + s0;
+    into[1] = (into[1] as number) + s1;
+    into[2] = (into[2] as number) + s2;
+    into[3] = (into[3] as number) + s3;
+    into[4] = (into[4] as number) + s4;
+    into[5] = (into[5] as number) + s5;
+    into[6] = (into[6] as number) + s6;
+    into[7] = (into[7] as number) + s7;
+  }
 
   function probabilities(totals: Float64Array): number[][] {
     const result: number[][] = [];
