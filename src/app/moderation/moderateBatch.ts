@@ -36,29 +36,38 @@ export async function moderateBatch(tx: Db | Tx, args: { orgId: string; items: r
   const earlier = new Map(floodRows.map((r) => [`${r.channel_account_id}\u0000${r.author_handle}`, r.n]));
   const texts = [...new Set(args.items.map((i) => i.message.text).filter((t) => t.trim().length >= 20))];
   const repeatRows = texts.length
-    ? rowsOf<{ text: string; threads: string[] }>(
+    ? rowsOf<{ text: string; thread: string; author: string }>(
         await tx.execute(sql`
-          select m.text, array_agg(distinct coalesce(m.thread_external_id, '')) as threads
+          select distinct m.text, coalesce(m.thread_external_id, '') as thread, m.author_handle as author
             from jsonb_array_elements_text(${JSON.stringify(texts)}::jsonb) as t(text)
-            join inbound_messages m on m.text = t.text
-           where m.org_id = ${args.orgId}::uuid and m.received_at >= ${new Date(args.now.getTime() - DAY_MS).toISOString()}::timestamptz
-           group by m.text`),
+            join inbound_messages m on m.org_id = ${args.orgId}::uuid and md5(m.text) = md5(t.text) and m.text = t.text
+           where m.received_at >= ${new Date(args.now.getTime() - DAY_MS).toISOString()}::timestamptz`),
       )
     : [];
-  const threadsOfText = new Map(repeatRows.map((r) => [r.text, r.threads]));
+  const postsOfText = new Map<string, { thread: string; author: string }[]>();
+  for (const r of repeatRows) postsOfText.set(r.text, [...(postsOfText.get(r.text) ?? []), r]);
+  /**
+   * Copy-and-paste spam: the same text under other posts by the same author, or under three or more other
+   * posts by anyone (bots use many accounts; two citizens asking the same short question is no spam).
+   */
+  const repeatsElsewhere = (message: TInboundMessage) => {
+    const elsewhere = (postsOfText.get(message.text) ?? []).filter((p) => p.thread !== (message.threadExternalId ?? ""));
+    const byAuthor = elsewhere.filter((p) => p.author === message.authorHandle).length;
+    const threads = new Set(elsewhere.map((p) => p.thread)).size;
+    return byAuthor > 0 ? byAuthor : threads >= 3 ? threads : 0;
+  };
   const inBatch = new Map<string, number>();
   const results: PipelineResult[] = [];
   for (const item of args.items) {
     const authorKey = `${item.message.channelAccountId}\u0000${item.message.authorHandle}`;
     inBatch.set(authorKey, (inBatch.get(authorKey) ?? 0) + 1);
-    const otherThreads = (threadsOfText.get(item.message.text) ?? []).filter((t) => t !== (item.message.threadExternalId ?? ""));
     results.push(
       await runModerationPipeline(MODERATION_PHASES, {
         text: item.message.text,
         settings,
         analysis: { scores: item.analysis.scores, labels: item.analysis.labels, reasons: item.analysis.reasons },
         recentByAuthor: (earlier.get(authorKey) ?? 0) + (inBatch.get(authorKey) ?? 0),
-        sameTextElsewhere: otherThreads.length,
+        sameTextElsewhere: repeatsElsewhere(item.message),
       }),
     );
   }

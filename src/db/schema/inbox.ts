@@ -1,6 +1,7 @@
 // Inbound messages: everything citizens send to the organisation on any channel (comments, replies,
 // mentions, direct messages), in one model, unique per channel account and external id. The website
 // channel is the first connector to deliver here; the inbox (conversations, SLA) builds on this table.
+import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Intent } from "../../text/analysis.js";
 import type { TInboundKind, TInboundMedia, TInboundVisibility } from "../../domain/inbound.js";
@@ -45,5 +46,8 @@ export const inboundMessages = pgTable(
     uniqueIndex("inbound_messages_channel_external_unique").on(t.channelAccountId, t.externalId),
     index("inbound_messages_org_received_idx").on(t.orgId, t.receivedAt),
     index("inbound_messages_conversation_idx").on(t.conversationId, t.receivedAt),
+    // Moderation: messages of one author lately (flooding), and the same text elsewhere (copy-and-paste spam).
+    index("inbound_messages_author_recent_idx").on(t.channelAccountId, t.authorHandle, t.receivedAt),
+    index("inbound_messages_text_hash_idx").on(t.orgId, sql`md5(${t.text})`),
   ],
 );

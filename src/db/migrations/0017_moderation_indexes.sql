@@ -1,0 +1,2 @@
+CREATE INDEX "inbound_messages_author_recent_idx" ON "inbound_messages" USING btree ("channel_account_id","author_handle","received_at");--> statement-breakpoint
+CREATE INDEX "inbound_messages_text_hash_idx" ON "inbound_messages" USING btree ("org_id",md5("text"));
