@@ -60,3 +60,11 @@ describe("the threat detector", () => {
     expect(threat("Das Messer im Museum ist aus der Bronzezeit", 0.05).score).toBeLessThan(0.5);
   });
 });
+
+describe("the trigger words that let a text reach the rules", () => {
+  it("let every kind of threat through", () => {
+    for (const text of ["Du sollst tot umfallen", "Der gehört abgestochen", "Ich hoffe, du kriegst Krebs", "Ich mach dich fertig, ich werde dich fertigmachen", "Hoffentlich hast du einen Unfall", "Die sollten verbrannt werden"]) {
+      expect(threat(text).score, text).toBeGreaterThanOrEqual(0.7);
+    }
+  });
+});

@@ -42,7 +42,7 @@ const RULES: ThreatRule[] = [
     id: "death_wish",
     kind: "death_wish",
     score: 0.9,
-    pattern: /\b(?:soll|sollen|sollte|sollten|muesste|muessten|gehoer\w*|moege|moegen)\b[^.!?]{0,40}\b(?:sterben|verrecken|krepieren|erschossen|aufgehaengt|aufgeknuepft|vergast|erhaengt|hingerichtet|gelyncht|an die wand gestellt|tot umfallen|abgestochen|verbrannt|erschlagen)\b/,
+    pattern: /\b(?:soll|sollst|sollt|sollen|sollte|sollten|muesste|muessten|gehoer\w*|moege|moegen)\b[^.!?]{0,40}\b(?:sterben|verrecken|krepieren|erschossen|aufgehaengt|aufgeknuepft|vergast|erhaengt|hingerichtet|gelyncht|an die wand gestellt|tot umfallen|abgestochen|verbrannt|erschlagen)\b/,
   },
   {
     id: "death_wish_hope",
@@ -123,7 +123,7 @@ function quotedSpans(original: string): string[] {
 
 /** Every rule needs one of these word parts; a text without any skips the rules (most texts). */
 const TRIGGERS =
-  /bring|umbr|umzubr|stech|knall|ersch|erst|erwuerg|aufh|aufkn|vergas|schlacht|hinricht|lynch|fackel|zuend|brenn|toet|kalt|murks|sterb|stirb|verreck|krepier|tod|luft|kopf|kehle|kugel|wand|latern|baum|maul|fresse|pruegel|windelweich|reinhau|abreib|platt|schlag|hau|tret|schiess|wohn|arbeit|lebs?t|schlaf|krieg|gezaehlt|fliegt|bereuen|bezahl|buess|warte|pass|jag|spreng|erhaeng/;
+  /bring|umbr|umzubr|stech|knall|ersch|erst|erwuerg|aufh|aufkn|vergas|schlacht|hinricht|lynch|fackel|zuend|brenn|toet|kalt|murks|sterb|stirb|verreck|krepier|tod|luft|kopf|kehle|kugel|wand|latern|baum|maul|fresse|pruegel|windelweich|reinhau|abreib|platt|schlag|hau|tret|schiess|wohn|arbeit|lebs?t|schlaf|krieg|gezaehlt|fliegt|bereuen|bezahl|buess|warte|pass|jag|spreng|erhaeng|fertig|tot|stoch|brann|krebs|unfall/;
 
 function ruleMatches(text: string, quotes: readonly string[]): ThreatMatch[] {
   if (!TRIGGERS.test(text)) return [];
