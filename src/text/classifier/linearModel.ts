@@ -23,19 +23,6 @@ export function scoresOf(model: LinearModel, x: FeatureVector): number[] {
   return exps.map((e) => e / total);
 }
 
-/** The feature indices that pushed most towards a label (weight × value), for explanations. */
-export function topContributions(model: LinearModel, x: FeatureVector, label: string, count = 5): { index: number; weight: number }[] {
-  const k = model.labels.indexOf(label);
-  const w = model.weights[k];
-  if (!w) return [];
-  const contributions: { index: number; weight: number }[] = [];
-  for (let j = 0; j < x.indices.length; j++) {
-    const index = x.indices[j] as number;
-    contributions.push({ index, weight: (w[index] as number) * (x.values[j] as number) });
-  }
-  return contributions.sort((a, b) => b.weight - a.weight).slice(0, count);
-}
-
 /** A small deterministic generator (mulberry32) for shuffling. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
