@@ -128,6 +128,18 @@ describe("the moderation pipeline and queue", () => {
     expect(String((tampering as { cause?: Error }).cause?.message ?? tampering)).toMatch(/append-only/);
   });
 
+  it("decides the waiting case when the comment is released from the website comment list", async () => {
+    const s = await moderationScene();
+    const posted = await s.citizen.comment(s.entryId, { text: "Ihr seid doch alle unfähige Trottel im Amt" });
+    const commentId = (posted.json() as { id: string }).id;
+    const [held] = (await queueOf(s)) as [Case];
+    const released = await s.mod.request("POST", `/api/orgs/${s.org.id}/website/comments/${commentId}/decision`, { decision: "release", reason: "Zugespitzt, aber zulässig" });
+    expect(released.statusCode).toBe(200);
+    expect(await queueOf(s)).toHaveLength(0);
+    const [decided] = await t.ctx.db.select().from(moderationCases).where(eq(moderationCases.id, held.id));
+    expect(decided).toMatchObject({ status: "decided", action: "approve", decidedByUserId: s.moderator.userId });
+  });
+
   it("applies the organisation's word rules and refuses what the website channel cannot do", async () => {
     const s = await moderationScene();
     await updateModerationSettings(t.ctx, { actor: systemAdminOf(s.org.id), orgId: s.org.id, input: { wordRules: [{ pattern: "Kaffeefahrt", action: "hide", clause: 5 }] } });

@@ -3,13 +3,13 @@
 // the session that wrote the comment (see appealWebsiteComment).
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { citizenSessions, inboundMessages, moderationCases, moderationDecisions, websiteComments } from "../../db/schema/index.js";
+import { inboundMessages, moderationCases, moderationDecisions, websiteComments } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { ZAppeal } from "../../domain/moderation/decisions.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { digestToken } from "../security/tokens.js";
+import { requireCitizenSession } from "../website/citizenSession.js";
 import { findPublicOrg } from "../website/publicOrg.js";
 import { loadCase } from "./caseRecords.js";
 
@@ -34,14 +34,13 @@ export async function recordAppeal(ctx: AppContext, options: { actor: OrgActor; 
 export async function appealWebsiteComment(ctx: AppContext, options: { orgKey: string; commentId: string; token: string | undefined; input: unknown }) {
   const input = ZAppeal.parse(options.input);
   const org = await findPublicOrg(ctx.db, options.orgKey);
-  if (!options.token) throw new AppError("NOT_AUTHENTICATED");
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
+    const session = await requireCitizenSession(tx, { orgId: org.id, token: options.token, now });
     const [comment] = await tx
       .select({ id: websiteComments.id })
       .from(websiteComments)
-      .innerJoin(citizenSessions, eq(citizenSessions.id, websiteComments.sessionId))
-      .where(and(eq(websiteComments.id, options.commentId), eq(websiteComments.orgId, org.id), eq(citizenSessions.tokenHash, digestToken(options.token ?? ""))));
+      .where(and(eq(websiteComments.id, options.commentId), eq(websiteComments.orgId, org.id), eq(websiteComments.sessionId, session.id)));
     if (!comment) throw new AppError("NOT_FOUND");
     const [caseRow] = await tx
       .select({ c: moderationCases })

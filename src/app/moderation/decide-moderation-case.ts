@@ -4,7 +4,7 @@
 // audit trail. Actions on the network go through its connector after the decision commits; what the
 // network cannot do is refused up front with CHANNEL_UNSUPPORTED.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { memberships, moderationCases, moderationDecisions, userNotifications } from "../../db/schema/index.js";
+import { memberships, moderationDecisions, userNotifications } from "../../db/schema/index.js";
 import type { ChannelModerationKind, ConnectorRegistry } from "../../domain/connector.js";
 import { AppError } from "../../domain/errors.js";
 import { CHANNEL_ACTIONS, VISIBILITY_AFTER, ZModerationDecision, canDecide, type TModerationAction } from "../../domain/moderation/decisions.js";
@@ -13,7 +13,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { replyToConversation } from "../inbox/reply-to-conversation.js";
 import { netiquetteInForce } from "../website/publicOrg.js";
-import { applyVisibility, loadCase } from "./caseRecords.js";
+import { applyVisibility, loadCase, recordCaseDecision } from "./caseRecords.js";
 
 /** On the website channel draht is the platform: it hides and deletes itself; the rest has no meaning there. */
 const WEBSITE_ACTIONS: readonly TModerationAction[] = ["approve", "hide", "delete", "remind", "escalate"];
@@ -46,25 +46,16 @@ export async function decideModerationCase(ctx: AppContext, deps: { connectors: 
     const visibility = VISIBILITY_AFTER[input.action];
     if (visibility) await applyVisibility(tx, row, visibility, now);
     const escalating = input.action === "escalate";
-    await tx
-      .update(moderationCases)
-      .set({
-        status: escalating ? row.case.status : "decided",
-        priority: escalating ? Math.max(row.case.priority, 3) : row.case.priority,
-        action: input.action,
-        clause: input.clause,
-        netiquetteId: netiquette.id,
-        decidedByUserId: options.actor.userId,
-        decidedAt: now,
-        review: null,
-        reviewedByUserId: null,
-      })
-      .where(eq(moderationCases.id, row.case.id));
-    const [decision] = await tx
-      .insert(moderationDecisions)
-      .values({ orgId: options.orgId, caseId: row.case.id, kind: "decision", action: input.action, clause: input.clause, reason: input.reason, channelOutcome: kind ? "pending" : null, actorUserId: options.actor.userId, actorLabel: options.actor.label, at: now })
-      .returning({ id: moderationDecisions.id });
-    if (!decision) throw new Error("decision insert returned nothing");
+    const decisionId = await recordCaseDecision(tx, {
+      caseRow: row.case,
+      action: input.action,
+      clause: input.clause,
+      netiquetteId: netiquette.id,
+      reason: input.reason,
+      channelOutcome: kind ? "pending" : null,
+      actor: options.actor,
+      now,
+    });
     if (escalating && input.escalateTo) {
       await tx.insert(userNotifications).values(input.escalateTo.map((userId) => ({ orgId: options.orgId, userId, kind: "moderation_escalation" as const, moderationCaseId: row.case.id, conversationId: row.case.conversationId, actorLabel: options.actor.label, createdAt: now })));
     }
@@ -76,7 +67,7 @@ export async function decideModerationCase(ctx: AppContext, deps: { connectors: 
       data: { action: input.action, clause: input.clause, netiquetteId: netiquette.id, netiquetteVersion: netiquette.version, messageId: row.message.id, escalateTo: input.escalateTo ?? [] },
       occurredAt: now,
     });
-    return { row, kind, decisionId: decision.id };
+    return { row, kind, decisionId };
   });
   const { row, kind, decisionId } = decided;
   if (input.action === "remind" && input.message && row.case.conversationId) {

@@ -1,11 +1,12 @@
 // The moderation queue: open and reopened cases (threats first, then appeals, hidden, held; oldest first
 // within), or the decided ones for review, with the message, its scores and reasons; plus open
 // shitstorm alerts. Limited to the channel accounts and departments the moderator may see.
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { channelAccounts, inboundMessages, moderationAlerts, moderationCases } from "../../db/schema/index.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { withinGrantScope } from "../inbox/conversationAccess.js";
 
 export const ZQueueFilter = z.object({
   view: z.enum(["open", "decided", "unreviewed"]).default("open"),
@@ -13,17 +14,7 @@ export const ZQueueFilter = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-function visibleAccounts(actor: OrgActor): SQL | undefined {
-  const grant = actor.grant;
-  if (!grant) return sql`false`;
-  const conditions: SQL[] = [];
-  if (grant.departmentIds) {
-    const ids = grant.departmentIds;
-    conditions.push(ids.length ? (or(isNull(channelAccounts.departmentId), inArray(channelAccounts.departmentId, [...ids])) as SQL) : isNull(channelAccounts.departmentId));
-  }
-  if (grant.channelAccountIds) conditions.push(grant.channelAccountIds.length ? inArray(channelAccounts.id, [...grant.channelAccountIds]) : sql`false`);
-  return conditions.length ? and(...conditions) : undefined;
-}
+const visibleAccounts = (actor: OrgActor) => withinGrantScope(actor, { departmentId: channelAccounts.departmentId, channelAccountId: channelAccounts.id });
 
 export async function listModerationQueue(ctx: AppContext, options: { actor: OrgActor; orgId: string; filter: unknown }) {
   const filter = ZQueueFilter.parse(options.filter ?? {});

@@ -7,6 +7,7 @@ import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { openCaseOf, recordCaseDecision } from "../moderation/caseRecords.js";
 import { loadCommentForStaff, updateInboundCopy } from "./commentRecords.js";
 import { netiquetteInForce } from "./publicOrg.js";
 
@@ -38,6 +39,20 @@ export async function decideWebsiteComment(ctx: AppContext, options: { actor: Or
       .set({ status, moderation: [...comment.moderation, step] })
       .where(eq(websiteComments.id, comment.id));
     await updateInboundCopy(tx, { channelAccountId: account.id, commentId: comment.id, set: { visibility: status } });
+    // A case waiting in the moderation queue is decided by this too, so the queue and the list agree.
+    const openCase = await openCaseOf(tx, { orgId: options.orgId, channelAccountId: account.id, externalId: comment.id });
+    if (openCase) {
+      await recordCaseDecision(tx, {
+        caseRow: openCase,
+        action: input.decision === "release" ? "approve" : "hide",
+        clause: input.decision === "hide" ? input.clause : null,
+        netiquetteId: netiquette?.id ?? null,
+        reason: step.reason,
+        channelOutcome: null,
+        actor: options.actor,
+        now,
+      });
+    }
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,
