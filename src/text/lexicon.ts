@@ -101,12 +101,14 @@ function listsOfWord(word: string): number {
   return found;
 }
 
-/** Every lexicon word in the text, per word; elongations ("IDIOOOT") are found by collapsing letter runs. */
-export function lexiconHits(normalised: Pick<NormalisedText, "folded">): LexiconHit[] {
+/**
+ * Every lexicon word in the text, per word; elongations ("IDIOOOT") are found by collapsing letter runs.
+ * Reads the normalised text's words when it has them, else splits the folded text.
+ */
+export function lexiconHits(normalised: Pick<NormalisedText, "folded"> & Partial<Pick<NormalisedText, "words">>): LexiconHit[] {
   const hits: LexiconHit[] = [];
-  for (const match of normalised.folded.matchAll(WORD)) {
-    const word = match[0];
-    if (word.length < 3) continue;
+  for (const word of normalised.words ?? normalised.folded.match(WORD) ?? []) {
+    if (word.length < 3 || word.charCodeAt(0) === 60 /* "<url>", "<user>" */) continue;
     const found = listsOfWord(word);
     if (found !== 0) for (const list of LISTS) if (found & BIT[list]) hits.push({ list, word });
   }

@@ -9,7 +9,9 @@ export interface NormalisedText {
   /** The same with ä/ö/ü/ß folded to ae/oe/ue/ss, for matching word lists whatever the spelling. */
   folded: string;
   /** Words, "<url>", "<user>" and emoji, in order. */
-  tokens: string[];
+  readonly tokens: string[];
+  /** The words of the folded text (letters and digits) with "<url>" and "<user>", in order: what the classifiers, lexicons and sentiment read. */
+  readonly words: string[];
   signals: {
     emoji: string[];
     urls: number;
@@ -37,8 +39,9 @@ const STRONG_MASK = /[*#_+]/;
 const UMLAUT = /[äöüß]/g;
 const FOLDED: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
 
+const HAS_UMLAUT = /[äöüß]/;
 export function foldUmlauts(text: string): string {
-  return text.replace(UMLAUT, (ch) => FOLDED[ch] ?? ch);
+  return HAS_UMLAUT.test(text) ? text.replace(UMLAUT, (ch) => FOLDED[ch] ?? ch) : text;
 }
 
 /** Lower case, umlauts and ß folded, so "Müll", "muell" and "MÜLL" meet (keywords, word lists). */
@@ -61,16 +64,20 @@ const MASKED_WORD = new RegExp(`^([${LETTER}][${LETTER}*#_+.-]*[${LETTER}]|[${LE
 const NFKC_STABLE = /^[\x00-\x7f\u00c0-\u00ff]*$/;
 const LETTER_RUN = new RegExp(`([${LETTER}])\\1{2,}`, "g");
 
-/** Share of upper-case letters among the letters that have case ("Ä" counts, "ß" and digits do not). */
-function countCase(text: string): { letters: number; upper: number } {
+/** Letters with case and upper-case letters among them ("Ä" counts, "ß" and digits do not), with "!" and "?". */
+function countSurface(text: string): { letters: number; upper: number; exclamations: number; questionMarks: number } {
   let letters = 0;
   let upper = 0;
+  let exclamations = 0;
+  let questionMarks = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 65 && code <= 90) {
+    if (code >= 97 && code <= 122) letters++;
+    else if (code >= 65 && code <= 90) {
       letters++;
       upper++;
-    } else if (code >= 97 && code <= 122) letters++;
+    } else if (code === 33) exclamations++;
+    else if (code === 63) questionMarks++;
     else if (code >= 0xc0) {
       const ch = text[i] as string;
       const lower = ch.toLowerCase();
@@ -80,13 +87,63 @@ function countCase(text: string): { letters: number; upper: number } {
       }
     }
   }
-  return { letters, upper };
+  return { letters, upper, exclamations, questionMarks };
+}
+
+/** Three equal characters in a row: only then can a letter run need shortening (most texts have none). */
+function hasTripleCharacter(text: string): boolean {
+  for (let i = 2; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
+/** What \s matches in a JavaScript regular expression. */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whitespace other than single spaces between words: only then is it collapsed. */
+function needsWhitespaceCollapse(text: string): boolean {
+  if (text.length === 0) return false;
+  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))) return true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 ? text.charCodeAt(i + 1) === 32 : isSpace(code)) return true;
+  }
+  return false;
+}
+
+const NEEDS_WORD_CLEANING_ALL = new RegExp(NEEDS_WORD_CLEANING.source, "g");
+const SIMPLE_TOKEN = new RegExp(`<url>|<user>|[${LETTER_OR_DIGIT}]+`, "g");
+
+/**
+ * The words that hold a digit, sign or mask between letters, cleaned one by one; the rest of the text is
+ * copied as it is (one scan of the text, not one call per word).
+ */
+function cleanWords(text: string, vocabulary: readonly string[], counters: { elongated: number; deobfuscated: number }): string {
+  let result = "";
+  let copied = 0;
+  NEEDS_WORD_CLEANING_ALL.lastIndex = 0;
+  for (let match = NEEDS_WORD_CLEANING_ALL.exec(text); match !== null; match = NEEDS_WORD_CLEANING_ALL.exec(text)) {
+    let start = match.index;
+    while (start > copied && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = match.index + match[0].length;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    result += text.slice(copied, start) + cleanWord(text.slice(start, end), vocabulary, counters);
+    copied = end;
+    NEEDS_WORD_CLEANING_ALL.lastIndex = end;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
 }
 
 export function normaliseText(input: string, options: { vocabulary?: readonly string[] } = {}): NormalisedText {
   let urls = 0;
   let mentions = 0;
-    let text = NFKC_STABLE.test(input) ? input : input.normalize("NFKC");
+  let text = NFKC_STABLE.test(input) ? input : input.normalize("NFKC");
   if (text.includes("|LBR|")) text = text.replace(/\|LBR\|/g, " ");
   if (/https?:|www\./i.test(text)) text = text.replace(URL_PATTERN, () => (urls++, " <url> "));
   if (text.includes("@")) text = text.replace(MENTION_PATTERN, (_m, before: string) => (mentions++, `${before} <user> `));
@@ -95,35 +152,37 @@ export function normaliseText(input: string, options: { vocabulary?: readonly st
     emoji = text.match(EMOJI_PATTERN) ?? [];
     if (emoji.length > 0) text = text.replace(EMOJI_PATTERN, (e) => ` ${e} `);
   }
-  const { letters, upper } = countCase(text.replace(/<url>|<user>/g, ""));
-  let exclamations = 0;
-  let questionMarks = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 33) exclamations++;
-    else if (code === 63) questionMarks++;
-  }
+  const surface = countSurface(text);
+  // The placeholders' own lower-case letters ("<url>", "<user>") are not the writer's.
+  const letters = surface.letters - 3 * urls - 4 * mentions;
   // German needs no locale-specific lower-casing (toLocaleLowerCase is many times slower).
   text = text.toLowerCase();
   const counters = { elongated: 0, deobfuscated: 0 };
   text = joinSpacedLetters(text, counters);
-  if (NEEDS_WORD_CLEANING.test(text)) {
-    const vocabulary = lowerCased(options.vocabulary ?? []);
-    text = text.replace(/\S+/g, (word) => (NEEDS_WORD_CLEANING.test(word) ? cleanWord(word, vocabulary, counters) : word));
-  }
-  text = text.replace(LETTER_RUN, (run) => (counters.elongated++, run.slice(0, 2))).replace(/\s+/g, " ").trim();
-  const tokens = text.match(TOKEN) ?? [];
+  if (NEEDS_WORD_CLEANING.test(text)) text = cleanWords(text, lowerCased(options.vocabulary ?? []), counters);
+  if (hasTripleCharacter(text)) text = text.replace(LETTER_RUN, (run) => (counters.elongated++, run.slice(0, 2)));
+  if (needsWhitespaceCollapse(text)) text = text.replace(/\s+/g, " ").trim();
+  const normalisedText = text;
+  let tokens: string[] | undefined;
+  let words: string[] | undefined;
+  const folded = foldUmlauts(text);
   return {
     text,
-    folded: foldUmlauts(text),
-    tokens,
+    folded,
+    // Computed when first asked for: not every reader needs them.
+    get tokens() {
+      return (tokens ??= normalisedText.match(emoji.length > 0 ? TOKEN : SIMPLE_TOKEN) ?? []);
+    },
+    get words() {
+      return (words ??= folded.match(SIMPLE_TOKEN) ?? []);
+    },
     signals: {
       emoji,
       urls,
       mentions,
-      shouting: letters >= 8 ? Math.round((upper / letters) * 100) / 100 : 0,
-      exclamations,
-      questionMarks,
+      shouting: letters >= 8 ? Math.round((surface.upper / letters) * 100) / 100 : 0,
+      exclamations: surface.exclamations,
+      questionMarks: surface.questionMarks,
       elongated: counters.elongated,
       deobfuscated: counters.deobfuscated,
     },

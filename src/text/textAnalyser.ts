@@ -5,7 +5,6 @@
 import type { Intent, TextAnalyser, TextAnalysis } from "./analysis.js";
 import { createOffenseClassifier, type OffenseModelFile } from "./classifier/offenseClassifier.js";
 import { detectIntent } from "./intent.js";
-import { LETTER } from "./letters.js";
 import { type LexiconHit, lexiconHits, MASKABLE_WORDS } from "./lexicon.js";
 import { normaliseText } from "./normalise.js";
 import { detectSentiment } from "./sentiment.js";
@@ -28,7 +27,6 @@ export interface AnalyserOptions {
   explainFrom?: number;
 }
 
-const WORDS = new RegExp(`[${LETTER}]+`, "g");
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A feature name as a person reads it: "w:idiot" → "idiot", "c:<vol" → "vol…", "b:sie sind" → "sie sind". */
@@ -69,7 +67,7 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
     const intent = detectIntent(normalised.folded);
     const offense = offenseResult.offense;
     const sentiment = detectSentiment(
-      normalised.folded.match(WORDS) ?? [],
+      normalised.words,
       normalised.signals.emoji,
       (offense >= offenseThreshold ? 1 : 0) + (threat.score >= threatThreshold ? 1.5 : 0),
     );

@@ -4,7 +4,6 @@
 // Hashes are computed while walking the characters (no substrings), so extraction is cheap; the
 // feature names are built only when an explanation asks for them (explainFeatures).
 import { normaliseText, type NormalisedText } from "../normalise.js";
-import { LETTER_OR_DIGIT } from "../letters.js";
 import { type LexiconHit, lexiconHits } from "../lexicon.js";
 import { stemGerman } from "../stem.js";
 
@@ -44,53 +43,50 @@ const WORD = mixString(FNV_OFFSET, "w:");
 const BIGRAM = mixString(FNV_OFFSET, "b:");
 const CHARS = mixString(FNV_OFFSET, "c:");
 const STEM = mixString(FNV_OFFSET, "s:");
-const WORD_PATTERN = new RegExp(`<url>|<user>|[${LETTER_OR_DIGIT}]+`, "g");
-
-/** The words of a normalised text as the features see them ("<url>" and "<user>" included). */
-export function textWords(normalised: NormalisedText): string[] {
-  return normalised.folded.match(WORD_PATTERN) ?? [];
-}
-
 /** The feature index of the word pair (previous, word). */
 export function bigramIndex(previous: string, word: string): number {
   return (mixString(mixString(mixString(BIGRAM, previous), " "), word) >>> 0) & MASK;
 }
 
+// The names of the extra features repeat from text to text: each is hashed once.
+const extraHashes = new Map<string, number>();
+function extraHash(name: string): number {
+  let index = extraHashes.get(name);
+  if (index === undefined) {
+    if (extraHashes.size >= 10_000) extraHashes.clear();
+    extraHashes.set(name, (index = hashFeature(name)));
+  }
+  return index;
+}
+
 /** The features that are not about single words or pairs: lexicon hits, emoji, surface signals, bias. */
 function walkExtras(normalised: NormalisedText, emit: Emit, hits: readonly LexiconHit[]): void {
-  for (const hit of hits) emit(hashFeature(`l:${hit.list}`), `l:${hit.list}`);
-  for (const emoji of normalised.signals.emoji) emit(hashFeature(`e:${emoji}`), `e:${emoji}`);
-  if (normalised.signals.shouting >= 0.6) emit(hashFeature("x:shouting"), "x:shouting");
-  if (normalised.signals.exclamations >= 2) emit(hashFeature("x:exclamations"), "x:exclamations");
-  if (normalised.signals.deobfuscated > 0) emit(hashFeature("x:obfuscated"), "x:obfuscated");
-  emit(hashFeature("bias"), "bias");
+  for (const hit of hits) emit(extraHash(`l:${hit.list}`), `l:${hit.list}`);
+  for (const emoji of normalised.signals.emoji) emit(extraHash(`e:${emoji}`), `e:${emoji}`);
+  if (normalised.signals.shouting >= 0.6) emit(extraHash("x:shouting"), "x:shouting");
+  if (normalised.signals.exclamations >= 2) emit(extraHash("x:exclamations"), "x:exclamations");
+  if (normalised.signals.deobfuscated > 0) emit(extraHash("x:obfuscated"), "x:obfuscated");
+  emit(extraHash("bias"), "bias");
 }
 
-export function extraIndices(normalised: NormalisedText, hits: readonly LexiconHit[]): number[] {
+/** The extra features of a text (lexicon hits, emoji, surface signals, bias) with their names. */
+export function extraFeatures(normalised: NormalisedText, hits: readonly LexiconHit[]): { indices: number[]; names: string[] } {
   const indices: number[] = [];
-  walkExtras(normalised, (index) => indices.push(index), hits);
-  return indices;
+  const names: string[] = [];
+  walkExtras(normalised, (index, name) => (indices.push(index), names.push(name)), hits);
+  return { indices, names };
 }
 
-function walkFeatures(normalised: NormalisedText, emit: Emit, wanted: Wanted, hits: readonly LexiconHit[]): void {
-  const named = wanted !== null;
-  const words = textWords(normalised);
+/** Counts every feature occurrence of a text (see featuresOfNormalised). */
+function countFeatures(normalised: NormalisedText, hits: readonly LexiconHit[]): void {
+  const words = normalised.words;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    if (i > 0) {
-      const previous = words[i - 1] as string;
-      const index = bigramIndex(previous, word);
-      emit(index, wanted?.has(index) ? `b:${previous} ${word}` : "");
-    }
-    // Only words that hold a wanted feature are walked with names (explanations stay cheap).
-    if (named) {
-      if (wordFeatures(word).some((index) => wanted.has(index))) walkWord(word, emit, wanted);
-    } else {
-      const indices = wordFeatures(word);
-      for (let j = 0; j < indices.length; j++) countFeature(indices[j] as number);
-    }
+    if (i > 0) countFeature(bigramIndex(words[i - 1] as string, word));
+    const indices = wordFeatures(word);
+    for (let j = 0; j < indices.length; j++) countFeature(indices[j] as number);
   }
-  walkExtras(normalised, emit, hits);
+  walkExtras(normalised, countFeature, hits);
 }
 
 /** A word's own features: the word, its stem and its character n-grams. */
@@ -164,7 +160,7 @@ function countFeature(index: number): void {
 /** The features of a normalised text; the lexicon hits may be passed when the caller has them already. */
 export function featuresOfNormalised(normalised: NormalisedText, hits: readonly LexiconHit[] = lexiconHits(normalised)): FeatureVector {
   touchedSize = 0;
-  walkFeatures(normalised, countFeature, null, hits);
+  countFeatures(normalised, hits);
   const indices = touched.slice(0, touchedSize);
   const values = new Float32Array(touchedSize);
   let occurrences = 0;
@@ -182,16 +178,15 @@ export function featuresOf(text: string, options: { vocabulary?: readonly string
   return featuresOfNormalised(normaliseText(text, { vocabulary: options.vocabulary }));
 }
 
-/** The names of the wanted feature indices in this text (the first name that hashes to each). */
-export function explainFeatures(normalised: NormalisedText, wanted: ReadonlySet<number>, hits: readonly LexiconHit[] = lexiconHits(normalised)): Map<number, string> {
+/** The names of the wanted indices among a word's own features (word, stem, character n-grams); the first name that hashes to each. */
+export function wordFeatureNames(word: string, wanted: ReadonlySet<number>): Map<number, string> {
   const names = new Map<number, string>();
-  walkFeatures(
-    normalised,
+  walkWord(
+    word,
     (index, name) => {
       if (name !== "" && !names.has(index)) names.set(index, name);
     },
     wanted,
-    hits,
   );
   return names;
 }

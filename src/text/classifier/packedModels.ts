@@ -16,8 +16,10 @@ export interface PackedModels {
   addRows(indices: Uint32Array, count: number, into: Float64Array): void;
   /** Per packed model, probabilities from accumulated sums (label scales and offsets applied). */
   probabilities(sums: Float64Array): number[][];
-  /** The features that pushed most towards one label of one model (weight × value, positive only), best first. */
-  topContributions(x: FeatureVector, model: number, label: string, count: number): { index: number; weight: number }[];
+  /** The packed column of one label of one model. */
+  column(model: number, label: string): number;
+  /** A feature's weight for one packed column (label scale applied). */
+  weightAt(index: number, column: number): number;
 }
 
 export function packModelFiles(files: readonly unknown[]): PackedModels {
@@ -46,26 +48,12 @@ export function packModelFiles(files: readonly unknown[]): PackedModels {
   const firstColumn = parsed.map((_, m) => parsed.slice(0, m).reduce((n, f) => n + f.labels.length, 0));
   return {
     labels: parsed.map((f) => f.labels),
-    topContributions(x, model, label, count) {
+    column(model, label) {
       const k = parsed[model]?.labels.indexOf(label) ?? -1;
-      if (k < 0) return [];
-      const column = (firstColumn[model] as number) + k;
-      const scale = scales[column] as number;
-      const top: { index: number; weight: number }[] = [];
-      for (let j = 0; j < x.indices.length; j++) {
-        const index = x.indices[j] as number;
-        const weight = (packed[index * stride + column] as number) * scale * (x.values[j] as number);
-        if (weight <= 0 || (top.length === count && weight <= (top[count - 1] as { weight: number }).weight)) continue;
-        let at = top.length === count ? count - 1 : top.length;
-        if (top.length < count) top.push({ index, weight });
-        while (at > 0 && (top[at - 1] as { weight: number }).weight < weight) {
-          top[at] = top[at - 1] as { index: number; weight: number };
-          at--;
-        }
-        top[at] = { index, weight };
-      }
-      return top;
+      if (k < 0) throw new Error(`model ${model} has no label ${label}`);
+      return (firstColumn[model] as number) + k;
     },
+    weightAt: (index, column) => (packed[index * stride + column] as number) * (scales[column] as number),
     score(x) {
       sums.fill(0);
       weighRows(x.indices, x.values, x.indices.length, sums);
