@@ -4,6 +4,7 @@
 // endings ("Depp", "Deppen", not "Depot"). Written for draht from common usage; no external list.
 import { LETTER } from "./letters.js";
 import type { NormalisedText } from "./normalise.js";
+import { factsOf, factsOfWords, type WordFacts } from "./wordFacts.js";
 
 export type LexiconList = "insult" | "slur" | "profanity" | "violence";
 
@@ -86,19 +87,17 @@ function wholeWordLists(word: string): number {
   return found;
 }
 
-// Words repeat (Zipf): what lists a word is on is remembered, up to a bound.
-const wordCache = new Map<string, number>();
-const WORD_CACHE_LIMIT = 50_000;
-
 function listsOfWord(word: string): number {
-  const known = wordCache.get(word);
-  if (known !== undefined) return known;
   const collapsed = hasDoubleLetter(word) ? collapseRuns(word) : word;
   let found = compoundLists(word) | wholeWordLists(word);
   if (collapsed !== word) found |= compoundLists(collapsed) | wholeWordLists(collapsed);
-  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-  wordCache.set(word, found);
   return found;
+}
+
+/** What lists a word is on, remembered in the word table (words repeat). */
+function listsOf(word: string, facts: WordFacts): number {
+  if (facts.lists < 0) facts.lists = listsOfWord(word);
+  return facts.lists;
 }
 
 /**
@@ -107,9 +106,12 @@ function listsOfWord(word: string): number {
  */
 export function lexiconHits(normalised: Pick<NormalisedText, "folded"> & Partial<Pick<NormalisedText, "words">>): LexiconHit[] {
   const hits: LexiconHit[] = [];
-  for (const word of normalised.words ?? normalised.folded.match(WORD) ?? []) {
+  const words = normalised.words ?? normalised.folded.match(WORD) ?? [];
+  const facts = normalised.words ? factsOfWords(normalised.words) : null;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
     if (word.length < 3 || word.charCodeAt(0) === 60 /* "<url>", "<user>" */) continue;
-    const found = listsOfWord(word);
+    const found = listsOf(word, facts ? (facts[i] as WordFacts) : factsOf(word));
     if (found !== 0) for (const list of LISTS) if (found & BIT[list]) hits.push({ list, word });
   }
   return hits;

@@ -4,6 +4,7 @@
 // emoji. Explainable: the words that weighed most come back as reasons.
 import senticon from "@nlpjs/lang-de/src/sentiment/senticon_de.json" with { type: "json" };
 import { stemGerman } from "./stem.js";
+import { factsOfWords, type WordFacts } from "./wordFacts.js";
 
 // Maps, not plain objects: a citizen's word such as "constructor" must not find Object.prototype.
 const LEXICON = new Map<string, number>(Object.entries(senticon as Record<string, number>));
@@ -28,17 +29,6 @@ export interface SentimentResult {
   reasons: string[];
 }
 
-const polarityCache = new Map<string, number>();
-
-function polarityOf(word: string): number {
-  let value = polarityCache.get(word);
-  if (value === undefined) {
-    if (polarityCache.size >= 50_000) polarityCache.clear();
-    polarityCache.set(word, (value = lookUpPolarity(word)));
-  }
-  return value;
-}
-
 function lookUpPolarity(word: string): number {
   const own = OWN.get(word);
   if (own !== undefined) return own;
@@ -49,12 +39,16 @@ function lookUpPolarity(word: string): number {
   return value !== undefined && Math.abs(value) >= 0.1 ? value : 0;
 }
 
+/** Polarities are remembered in the word table (words repeat); `words` is best a text's normalised.words. */
 export function detectSentiment(words: readonly string[], emoji: readonly string[], penalty = 0): SentimentResult {
   let sum = -penalty;
   const weighed: { word: string; value: number }[] = [];
+  const facts = factsOfWords(words);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    let value = polarityOf(word);
+    const known = facts[i] as WordFacts;
+    if (Number.isNaN(known.polarity)) known.polarity = lookUpPolarity(word);
+    let value = known.polarity;
     if (value === 0) continue;
     const before = words.slice(Math.max(0, i - 3), i);
     if (before.some((w) => NEGATORS.has(w))) value = -value * 0.8;

@@ -4,6 +4,7 @@
 import { normaliseText, type NormalisedText } from "../normalise.js";
 import { type LexiconHit, lexiconHits, MASKABLE_WORDS } from "../lexicon.js";
 import { bigramIndex, extraFeatures, featureScale, wordFeatureNames, wordFeatures } from "./features.js";
+import { factsOfWords, type WordFacts } from "../wordFacts.js";
 import { type PackedModels, packModelFiles } from "./packedModels.js";
 import { applyStacker, stackFeatures, ZStacker } from "./stacker.js";
 
@@ -56,13 +57,12 @@ interface WordEntry {
  * and a text's strongest are picked among those of its words, its word pairs and extras.
  */
 function createWordScorer(packed: PackedModels, evidenceColumn: number) {
-  const cache = new Map<string, WordEntry>();
-  const CACHE_LIMIT = 100_000;
   const totals = new Float64Array(8);
   let rows = new Uint32Array(256);
-  const wordEntry = (word: string): WordEntry => {
-    let entry = cache.get(word);
-    if (!entry) {
+  const owner = {};
+  /** The word's entry, remembered in the word table (words repeat). */
+  const wordEntry = (word: string, facts: WordFacts): WordEntry => {
+    if (facts.scoreOwner !== owner) {
       const indices = wordFeatures(word);
       const sums = new Float64Array(8);
       const weights = new Map<number, number>();
@@ -76,11 +76,10 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
         .sort((a, b) => b[1] - a[1])
         .slice(0, WORD_EVIDENCE)
         .flat();
-      entry = { sums, occurrences: indices.length, evidence };
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(word, entry);
+      facts.score = { sums, occurrences: indices.length, evidence } satisfies WordEntry;
+      facts.scoreOwner = owner;
     }
-    return entry;
+    return facts.score as WordEntry;
   };
   const evidenceNames = (word: string, entry: WordEntry): string[] => {
     if (!entry.names) {
@@ -94,13 +93,14 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
     sums(normalised: NormalisedText, hits: readonly LexiconHit[]): Float64Array {
       totals.fill(0);
       const words = normalised.words;
+      const facts = factsOfWords(words);
       if (rows.length < words.length) rows = new Uint32Array(2 * words.length);
       let count = 0;
       let occurrences = 0;
       for (let i = 0; i < words.length; i++) {
         const word = words[i] as string;
         if (i > 0) rows[count++] = bigramIndex(words[i - 1] as string, word);
-        const entry = wordEntry(word);
+        const entry = wordEntry(word, facts[i] as WordFacts);
         for (let c = 0; c < 8; c++) totals[c] = (totals[c] as number) + (entry.sums[c] as number);
         occurrences += entry.occurrences;
       }
@@ -112,40 +112,55 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
       for (let c = 0; c < 8; c++) totals[c] = (totals[c] as number) * scale;
       return totals;
     },
-    /** The features that pushed most towards "offensive" (weight × count × scale), named, best first. */
+    /**
+     * The features that pushed most towards "offensive" (weight × count × scale), named, best first.
+     * Candidates are gathered with where they came from; only the winners get names.
+     */
     evidence(normalised: NormalisedText, hits: readonly LexiconHit[], limit: number): { feature: string; weight: number }[] {
-      const weights = new Map<number, number>();
-      const names = new Map<number, string>();
-      const add = (index: number, weight: number, name: () => string) => {
-        weights.set(index, (weights.get(index) ?? 0) + weight);
-        if (!names.has(index)) names.set(index, name());
-      };
       const words = normalised.words;
+      const facts = factsOfWords(words);
+      const extras = extraFeatures(normalised, hits);
+      const at = new Map<number, number>();
+      const weights: number[] = [];
+      /** Where each candidate came from: word i's evidence slot j (i × 8 + j), pair ending at word i (-1 - i), extra k (-1e6 - k). */
+      const origins: number[] = [];
       let occurrences = 0;
+      const add = (index: number, weight: number, origin: number) => {
+        const position = at.get(index);
+        if (position === undefined) {
+          at.set(index, weights.length);
+          weights.push(weight);
+          origins.push(origin);
+        } else weights[position] = (weights[position] as number) + weight;
+      };
       for (let i = 0; i < words.length; i++) {
-        const word = words[i] as string;
-        const entry = wordEntry(word);
+        const entry = wordEntry(words[i] as string, facts[i] as WordFacts);
         occurrences += entry.occurrences;
-        for (let j = 0; j < entry.evidence.length; j += 2) add(entry.evidence[j] as number, entry.evidence[j + 1] as number, () => evidenceNames(word, entry)[j / 2] as string);
+        for (let j = 0; j < entry.evidence.length; j += 2) add(entry.evidence[j] as number, entry.evidence[j + 1] as number, i * 8 + j / 2);
         if (i > 0) {
-          const index = bigramIndex(words[i - 1] as string, word);
+          const index = bigramIndex(words[i - 1] as string, words[i] as string);
           const weight = packed.weightAt(index, evidenceColumn);
-          if (weight > 0) add(index, weight, () => `b:${words[i - 1]} ${word}`);
+          if (weight > 0) add(index, weight, -1 - i);
           occurrences++;
         }
       }
-      const extras = extraFeatures(normalised, hits);
       occurrences += extras.indices.length;
-      extras.indices.forEach((index, k) => {
+      for (let k = 0; k < extras.indices.length; k++) {
+        const index = extras.indices[k] as number;
         const weight = packed.weightAt(index, evidenceColumn);
-        if (weight > 0) add(index, weight, () => extras.names[k] as string);
-      });
+        if (weight > 0 && extras.names[k] !== "bias") add(index, weight, -1e6 - k);
+      }
+      const nameOf = (origin: number): string => {
+        if (origin <= -1e6) return extras.names[-1e6 - origin] as string;
+        if (origin < 0) return `b:${words[-2 - origin]} ${words[-1 - origin]}`;
+        const i = Math.floor(origin / 8);
+        const word = words[i] as string;
+        return evidenceNames(word, wordEntry(word, facts[i] as WordFacts))[origin % 8] as string;
+      };
       const scale = featureScale(occurrences);
-      return [...weights]
-        .filter(([index, weight]) => weight > 0 && names.get(index) !== "bias")
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, limit)
-        .map(([index, weight]) => ({ feature: names.get(index) as string, weight: Math.round(weight * scale * 1000) / 1000 }));
+      const order = weights.map((_, k) => k).filter((k) => (weights[k] as number) > 0);
+      order.sort((a, b) => (weights[b] as number) - (weights[a] as number));
+      return order.slice(0, limit).map((k) => ({ feature: nameOf(origins[k] as number), weight: Math.round((weights[k] as number) * scale * 1000) / 1000 }));
     },
   };
 }
@@ -161,7 +176,8 @@ export function createOffenseClassifier(file: OffenseModelFile): OffenseClassifi
   const classifyNormalised = (normalised: NormalisedText, options: ClassifyOptions = {}): OffenseResult => {
     const hits = options.hits ?? lexiconHits(normalised);
     const [c = [], f = []] = packed.probabilities(wordScorer.sums(normalised, hits));
-    const fine = Object.fromEntries(fineLabels.map((label, k) => [label, f[k] ?? 0]));
+    const fine: Record<string, number> = {};
+    for (let k = 0; k < fineLabels.length; k++) fine[fineLabels[k] as string] = f[k] ?? 0;
     const ngramOffense = c[offenseIndex] ?? 0;
     const offense = stacker ? applyStacker(stacker, stackFeatures(normalised, { offense: ngramOffense }, fine, hits)) : ngramOffense;
     let evidence: OffenseResult["evidence"] = [];

@@ -21,7 +21,16 @@ export type TStacker = z.output<typeof ZStacker>;
 const logit = (p: number) => Math.max(-6, Math.min(6, Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p))));
 
 export function stackFeatures(normalised: NormalisedText, coarse: { offense: number }, fine: Record<string, number>, hits: readonly LexiconHit[] = lexiconHits(normalised)): number[] {
-  const lists = new Set(hits.map((h) => h.list));
+  let insult = 0;
+  let slur = 0;
+  let profanity = 0;
+  let violence = 0;
+  for (const hit of hits) {
+    if (hit.list === "insult") insult = 1;
+    else if (hit.list === "slur") slur = 1;
+    else if (hit.list === "profanity") profanity = 1;
+    else violence = 1;
+  }
   let words = normalised.folded.length > 0 ? 1 : 0;
   for (let i = 0; i < normalised.folded.length; i++) if (normalised.folded.charCodeAt(i) === 32) words++;
   return [
@@ -29,10 +38,10 @@ export function stackFeatures(normalised: NormalisedText, coarse: { offense: num
     logit(fine.ABUSE ?? 0),
     logit(fine.INSULT ?? 0),
     logit(fine.PROFANITY ?? 0),
-    lists.has("insult") ? 1 : 0,
-    lists.has("slur") ? 1 : 0,
-    lists.has("profanity") ? 1 : 0,
-    lists.has("violence") ? 1 : 0,
+    insult,
+    slur,
+    profanity,
+    violence,
     words <= 8 ? 1 : 0,
     Math.log(1 + words),
     normalised.signals.shouting,

@@ -1,0 +1,40 @@
+// What the analysers know about a word (its lexicon lists, its sentiment polarity, its classifier
+// weights), remembered in one table: words repeat (Zipf), and one lookup per word and text is much
+// cheaper than one per word, text and analyser. Each analyser fills its own slot the first time it
+// meets the word.
+
+export interface WordFacts {
+  /** Lexicon lists as bits (lexicon.ts); -1 until known. */
+  lists: number;
+  /** Sentiment polarity (sentiment.ts); NaN until known. */
+  polarity: number;
+  /** A classifier's per-word weights, and which classifier they belong to (offenseClassifier.ts). */
+  score: unknown;
+  scoreOwner: unknown;
+}
+
+const table = new Map<string, WordFacts>();
+const TABLE_LIMIT = 100_000;
+
+export function factsOf(word: string): WordFacts {
+  let facts = table.get(word);
+  if (facts === undefined) {
+    if (table.size >= TABLE_LIMIT) table.clear();
+    facts = { lists: -1, polarity: Number.NaN, score: null, scoreOwner: null };
+    table.set(word, facts);
+  }
+  return facts;
+}
+
+const perText = new WeakMap<readonly string[], WordFacts[]>();
+
+/** The facts of each word of a text's word list, looked up once per list (normalised.words). */
+export function factsOfWords(words: readonly string[]): WordFacts[] {
+  let facts = perText.get(words);
+  if (facts === undefined) {
+    facts = new Array<WordFacts>(words.length);
+    for (let i = 0; i < words.length; i++) facts[i] = factsOf(words[i] as string);
+    perText.set(words, facts);
+  }
+  return facts;
+}
