@@ -3,8 +3,9 @@
 // A question wins over the rest: it is what needs an answer.
 import type { Intent } from "./analysis.js";
 
+/** A question word at the start of the text or of a sentence. */
 const QUESTION_START =
-  /^(wann|wo|wie|warum|wieso|weshalb|was|wer|wem|wen|wessen|welche[rsmn]?|woher|wohin|wozu|womit|wieviel|wie viel|kann|kann man|koennen|koennte|koennten|darf|duerfen|muss|muessen|gibt|gilt|ist|sind|hat|haben|wird|werden|soll|sollen|bekomme|bekommt|braucht|brauche|stimmt)\b/;
+  /(?:^|[.!?]\s+)(wann|wo|wie|warum|wieso|weshalb|was|wer|wem|wen|wessen|welche[rsmn]?|woher|wohin|wozu|womit|wieviel|wie viel|kann|kann man|koennen|koennte|koennten|darf|duerfen|muss|muessen|gibt|gilt|ist|sind|hat|haben|wird|werden|soll|sollen|bekomme|bekommt|braucht|brauche|stimmt)\b/;
 const QUESTION_PHRASES =
   /\b(ich (moechte|wuerde gern|wuerde gerne|wollte) wissen|weiss jemand|koennen sie mir|koennten sie mir|bitte um (auskunft|info|rueckmeldung|antwort)|frage mich|meine frage|ich habe eine frage|wer ist zustaendig|an wen (kann|muss) ich mich wenden)\b/;
 const COMPLAINT =
@@ -21,12 +22,12 @@ export interface IntentResult {
   reasons: string[];
 }
 
+/** `folded`: a normalised text's folded form (lower case, umlauts folded, whitespace collapsed). */
 export function detectIntent(folded: string): IntentResult {
-  const text = folded.replace(/\s+/g, " ").trim();
+  const text = folded;
   const reasons: string[] = [];
-  const sentences = text.split(/(?<=[.!?])\s+/);
   const questionMark = text.includes("?");
-  const questionWords = sentences.some((s) => QUESTION_START.test(s)) || QUESTION_PHRASES.test(text);
+  const questionWords = QUESTION_START.test(text) || QUESTION_PHRASES.test(text);
   if (questionMark) reasons.push("question_mark");
   else if (questionWords) reasons.push("question_words");
   const complaint = COMPLAINT.exec(text);

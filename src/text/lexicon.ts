@@ -4,7 +4,7 @@
 // endings ("Depp", "Deppen", not "Depot"). Written for draht from common usage; no external list.
 import { LETTER } from "./letters.js";
 import type { NormalisedText } from "./normalise.js";
-import { factsOf, factsOfWords, type WordFacts } from "./wordFacts.js";
+import { factsOf, type WordFacts } from "./wordFacts.js";
 
 export type LexiconList = "insult" | "slur" | "profanity" | "violence";
 
@@ -104,10 +104,10 @@ function listsOf(word: string, facts: WordFacts): number {
  * Every lexicon word in the text, per word; elongations ("IDIOOOT") are found by collapsing letter runs.
  * Reads the normalised text's words when it has them, else splits the folded text.
  */
-export function lexiconHits(normalised: Pick<NormalisedText, "folded"> & Partial<Pick<NormalisedText, "words">>): LexiconHit[] {
+export function lexiconHits(normalised: Pick<NormalisedText, "folded"> & Partial<Pick<NormalisedText, "words" | "wordFacts">>): LexiconHit[] {
   const hits: LexiconHit[] = [];
   const words = normalised.words ?? normalised.folded.match(WORD) ?? [];
-  const facts = normalised.words ? factsOfWords(normalised.words) : null;
+  const facts = normalised.words ? normalised.wordFacts : undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (word.length < 3 || word.charCodeAt(0) === 60 /* "<url>", "<user>" */) continue;

@@ -12,6 +12,8 @@ export interface NormalisedText {
   readonly tokens: string[];
   /** The words of the folded text (letters and digits) with "<url>" and "<user>", in order: what the classifiers, lexicons and sentiment read. */
   readonly words: string[];
+  /** What the analysers know of each of those words (wordFacts.ts), looked up once per text. */
+  readonly wordFacts: WordFacts[];
   signals: {
     emoji: string[];
     urls: number;
@@ -28,6 +30,7 @@ export interface NormalisedText {
 }
 
 import { LETTER, LETTER_OR_DIGIT } from "./letters.js";
+import { factsOfWords, type WordFacts } from "./wordFacts.js";
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
 const MENTION_PATTERN = new RegExp(`(^|[^${LETTER_OR_DIGIT}_])@[${LETTER_OR_DIGIT}_.]{2,}`, "g");
@@ -165,6 +168,7 @@ export function normaliseText(input: string, options: { vocabulary?: readonly st
   const normalisedText = text;
   let tokens: string[] | undefined;
   let words: string[] | undefined;
+  let wordFacts: WordFacts[] | undefined;
   const folded = foldUmlauts(text);
   return {
     text,
@@ -175,6 +179,9 @@ export function normaliseText(input: string, options: { vocabulary?: readonly st
     },
     get words() {
       return (words ??= folded.match(SIMPLE_TOKEN) ?? []);
+    },
+    get wordFacts() {
+      return (wordFacts ??= factsOfWords(this.words));
     },
     signals: {
       emoji,

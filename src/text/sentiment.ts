@@ -4,7 +4,8 @@
 // emoji. Explainable: the words that weighed most come back as reasons.
 import senticon from "@nlpjs/lang-de/src/sentiment/senticon_de.json" with { type: "json" };
 import { stemGerman } from "./stem.js";
-import { factsOfWords, type WordFacts } from "./wordFacts.js";
+import type { NormalisedText } from "./normalise.js";
+import type { WordFacts } from "./wordFacts.js";
 
 // Maps, not plain objects: a citizen's word such as "constructor" must not find Object.prototype.
 const LEXICON = new Map<string, number>(Object.entries(senticon as Record<string, number>));
@@ -39,23 +40,27 @@ function lookUpPolarity(word: string): number {
   return value !== undefined && Math.abs(value) >= 0.1 ? value : 0;
 }
 
-/** Polarities are remembered in the word table (words repeat); `words` is best a text's normalised.words. */
-export function detectSentiment(words: readonly string[], emoji: readonly string[], penalty = 0): SentimentResult {
+/** Sentiment of a normalised text; polarities are remembered in the word table (words repeat). */
+export function detectSentiment(normalised: Pick<NormalisedText, "words" | "wordFacts" | "signals">, penalty = 0): SentimentResult {
   let sum = -penalty;
   const weighed: { word: string; value: number }[] = [];
-  const facts = factsOfWords(words);
+  const { words, wordFacts: facts } = normalised;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const known = facts[i] as WordFacts;
     if (Number.isNaN(known.polarity)) known.polarity = lookUpPolarity(word);
     let value = known.polarity;
     if (value === 0) continue;
-    const before = words.slice(Math.max(0, i - 3), i);
-    if (before.some((w) => NEGATORS.has(w))) value = -value * 0.8;
+    for (let j = Math.max(0, i - 3); j < i; j++) {
+      if (NEGATORS.has(words[j] as string)) {
+        value = -value * 0.8;
+        break;
+      }
+    }
     sum += value;
     weighed.push({ word, value });
   }
-  for (const e of emoji) sum += POSITIVE_EMOJI.test(e) ? 0.8 : NEGATIVE_EMOJI.test(e) ? -0.8 : 0;
+  for (const e of normalised.signals.emoji) sum += POSITIVE_EMOJI.test(e) ? 0.8 : NEGATIVE_EMOJI.test(e) ? -0.8 : 0;
   const score = Math.round(Math.tanh(sum / 1.5) * 100) / 100;
   const reasons = weighed
     .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))

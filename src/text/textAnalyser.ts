@@ -66,11 +66,7 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
     const threat = detectThreat(normalised, { offense: offenseResult.offense }, hits);
     const intent = detectIntent(normalised.folded);
     const offense = offenseResult.offense;
-    const sentiment = detectSentiment(
-      normalised.words,
-      normalised.signals.emoji,
-      (offense >= offenseThreshold ? 1 : 0) + (threat.score >= threatThreshold ? 1.5 : 0),
-    );
+    const sentiment = detectSentiment(normalised, (offense >= offenseThreshold ? 1 : 0) + (threat.score >= threatThreshold ? 1.5 : 0));
     const labels: string[] = [];
     const fine = offenseResult.fine;
     if (offense >= offenseThreshold) {

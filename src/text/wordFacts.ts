@@ -26,15 +26,9 @@ export function factsOf(word: string): WordFacts {
   return facts;
 }
 
-const perText = new WeakMap<readonly string[], WordFacts[]>();
-
-/** The facts of each word of a text's word list, looked up once per list (normalised.words). */
+/** The facts of each word of a list, one lookup per word (a normalised text keeps its list: normalised.wordFacts). */
 export function factsOfWords(words: readonly string[]): WordFacts[] {
-  let facts = perText.get(words);
-  if (facts === undefined) {
-    facts = new Array<WordFacts>(words.length);
-    for (let i = 0; i < words.length; i++) facts[i] = factsOf(words[i] as string);
-    perText.set(words, facts);
-  }
+  const facts = new Array<WordFacts>(words.length);
+  for (let i = 0; i < words.length; i++) facts[i] = factsOf(words[i] as string);
   return facts;
 }

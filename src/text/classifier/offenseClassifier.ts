@@ -4,7 +4,7 @@
 import { normaliseText, type NormalisedText } from "../normalise.js";
 import { type LexiconHit, lexiconHits, MASKABLE_WORDS } from "../lexicon.js";
 import { bigramIndex, extraFeatures, featureScale, wordFeatureNames, wordFeatures } from "./features.js";
-import { factsOfWords, type WordFacts } from "../wordFacts.js";
+import type { WordFacts } from "../wordFacts.js";
 import { type PackedModels, packModelFiles } from "./packedModels.js";
 import { applyStacker, stackFeatures, ZStacker } from "./stacker.js";
 
@@ -93,7 +93,7 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
     sums(normalised: NormalisedText, hits: readonly LexiconHit[]): Float64Array {
       totals.fill(0);
       const words = normalised.words;
-      const facts = factsOfWords(words);
+      const facts = normalised.wordFacts;
       if (rows.length < words.length) rows = new Uint32Array(2 * words.length);
       let count = 0;
       let occurrences = 0;
@@ -118,7 +118,7 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
      */
     evidence(normalised: NormalisedText, hits: readonly LexiconHit[], limit: number): { feature: string; weight: number }[] {
       const words = normalised.words;
-      const facts = factsOfWords(words);
+      const facts = normalised.wordFacts;
       const extras = extraFeatures(normalised, hits);
       const at = new Map<number, number>();
       const weights: number[] = [];
