@@ -37,4 +37,17 @@ describe("normalising German social-media text", () => {
   it("does not take an e-mail address for a mention", () => {
     expect(normaliseText("Schreiben Sie an info@musterstadt.de").signals.mentions).toBe(0);
   });
+
+  it("collapses every kind of whitespace and cleans only the words that need it", () => {
+    expect(normaliseText("  Bitte\u00a0prüfen \t Sie\u2003das\n\n").text).toBe("bitte prüfen sie das");
+    expect(normaliseText("E-Mail an Id#ot und z.B. Vollidi0t", { vocabulary }).text).toBe("e-mail an idiot und z.b. vollidiot");
+    expect(normaliseText("Neeein, 111 Euro").text).toBe("neein, 111 euro");
+  });
+
+  it("gives the folded words the classifiers and lexicons read, with links and mentions as placeholders", () => {
+    const n = normaliseText("@Amt Die Straße ist kaputt https://x.de 😡");
+    expect(n.words).toEqual(["<user>", "die", "strasse", "ist", "kaputt", "<url>"]);
+    expect(n.wordFacts).toHaveLength(n.words.length);
+    expect(n.words).toBe(n.words); // computed once
+  });
 });

@@ -5,9 +5,9 @@
 
 export interface NormalisedText {
   /** Lower-case text with URLs as "<url>", mentions as "<user>", obfuscations undone. */
-  text: string;
+  readonly text: string;
   /** The same with ä/ö/ü/ß folded to ae/oe/ue/ss, for matching word lists whatever the spelling. */
-  folded: string;
+  readonly folded: string;
   /** Words, "<url>", "<user>" and emoji, in order. */
   readonly tokens: string[];
   /** The words of the folded text (letters and digits) with "<url>" and "<user>", in order: what the classifiers, lexicons and sentiment read. */
@@ -165,35 +165,41 @@ export function normaliseText(input: string, options: { vocabulary?: readonly st
   if (NEEDS_WORD_CLEANING.test(text)) text = cleanWords(text, lowerCased(options.vocabulary ?? []), counters);
   if (hasTripleCharacter(text)) text = text.replace(LETTER_RUN, (run) => (counters.elongated++, run.slice(0, 2)));
   if (needsWhitespaceCollapse(text)) text = text.replace(/\s+/g, " ").trim();
-  const normalisedText = text;
-  let tokens: string[] | undefined;
-  let words: string[] | undefined;
-  let wordFacts: WordFacts[] | undefined;
-  const folded = foldUmlauts(text);
-  return {
-    text,
-    folded,
-    // Computed when first asked for: not every reader needs them.
-    get tokens() {
-      return (tokens ??= normalisedText.match(emoji.length > 0 ? TOKEN : SIMPLE_TOKEN) ?? []);
-    },
-    get words() {
-      return (words ??= folded.match(SIMPLE_TOKEN) ?? []);
-    },
-    get wordFacts() {
-      return (wordFacts ??= factsOfWords(this.words));
-    },
-    signals: {
-      emoji,
-      urls,
-      mentions,
-      shouting: letters >= 8 ? Math.round((surface.upper / letters) * 100) / 100 : 0,
-      exclamations: surface.exclamations,
-      questionMarks: surface.questionMarks,
-      elongated: counters.elongated,
-      deobfuscated: counters.deobfuscated,
-    },
-  };
+  return new Normalised(text, foldUmlauts(text), {
+    emoji,
+    urls,
+    mentions,
+    shouting: letters >= 8 ? Math.round((surface.upper / letters) * 100) / 100 : 0,
+    exclamations: surface.exclamations,
+    questionMarks: surface.questionMarks,
+    elongated: counters.elongated,
+    deobfuscated: counters.deobfuscated,
+  });
+}
+
+/** A normalised text; its token and word lists are computed when first asked for (not every reader needs them). */
+class Normalised implements NormalisedText {
+  #tokens: string[] | undefined;
+  #words: string[] | undefined;
+  #wordFacts: WordFacts[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly folded: string,
+    readonly signals: NormalisedText["signals"],
+  ) {}
+
+  get tokens(): string[] {
+    return (this.#tokens ??= this.text.match(this.signals.emoji.length > 0 ? TOKEN : SIMPLE_TOKEN) ?? []);
+  }
+
+  get words(): string[] {
+    return (this.#words ??= this.folded.match(SIMPLE_TOKEN) ?? []);
+  }
+
+  get wordFacts(): WordFacts[] {
+    return (this.#wordFacts ??= factsOfWords(this.words));
+  }
 }
 
 const lowerCasedLists = new WeakMap<readonly string[], readonly string[]>();
