@@ -38,6 +38,10 @@ export const ZConfig = z.object({
   PUBLIC_VOTES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
   PUBLIC_SESSIONS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   PUBLIC_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /** 32 bytes (base64 or hex) sealing channel credentials at rest; without it, a key file in DATA_DIR. */
+  CREDENTIALS_KEY: z.string().min(1).optional(),
+  /** Earlier keys, comma-separated, that still open credentials until `draht credentials rotate` re-seals them. */
+  CREDENTIALS_KEYS_PREVIOUS: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 

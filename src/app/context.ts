@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { TextAnalyser } from "../text/analysis.js";
 import { defaultTextAnalyser } from "./analysis/defaultAnalyser.js";
+import { type CredentialVault, loadCredentialVault } from "./security/credentialVault.js";
 import { type PasswordHasher, createPasswordHasher } from "./security/passwordHasher.js";
 
 export interface SecuritySettings {
@@ -35,6 +36,8 @@ export interface AppContext {
   publicUrl: string;
   /** Intent, sentiment and moderation signals of inbound messages. */
   analyser: TextAnalyser;
+  /** Seals and opens channel credentials (AES-256-GCM, key from the environment). */
+  credentials: CredentialVault;
 }
 
 /** Who is acting: a signed-in person (with their grant in the organisation at hand) or the operator's CLI. */
@@ -60,6 +63,7 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
     },
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
     analyser: defaultTextAnalyser(),
+    credentials: loadCredentialVault(config),
     public: {
       powBits: config.PUBLIC_POW_BITS,
       commentsPerSession: config.PUBLIC_COMMENTS_PER_SESSION,

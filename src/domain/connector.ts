@@ -1,7 +1,18 @@
 // The port every channel connector implements (declared here, implemented in src/channels/<network>/).
 // Publishing carries the post's idempotency key; errors are classified so the worker knows whether
 // to retry, wait, or give up and show the channel's message.
+import type { CountingRule } from "../text/characterCount.js";
+import type { TInboundMessageInput } from "./inbound.js";
 import type { TPollDraft } from "./website/poll.js";
+
+export interface OutgoingMedia {
+  kind: "image" | "video";
+  altText: string | null;
+  mimeType?: string;
+  fileName?: string;
+  /** The file's bytes, read when the connector uploads them. */
+  content?: () => Promise<Uint8Array>;
+}
 
 export interface OutgoingPost {
   idempotencyKey: string;
@@ -10,14 +21,20 @@ export interface OutgoingPost {
   orgId: string;
   postId: string;
   text: string;
-  media: readonly { kind: "image" | "video"; altText: string | null }[];
+  media: readonly OutgoingMedia[];
   poll: TPollDraft | null;
+  /** A content warning shown before the text (Mastodon's spoiler text), where the network has one. */
+  contentWarning?: string | null;
+  /** Publish as an answer in an own thread (threads of several posts). */
+  inReplyToExternalId?: string | null;
 }
 
 export interface ConnectorAccount {
   id: string;
   orgId: string;
   settings: Record<string, unknown>;
+  /** The account's credentials, opened from the vault for this call (each connector parses its own shape). */
+  credentials?: unknown;
 }
 
 export interface PublishedItem {
@@ -34,6 +51,8 @@ export interface OutgoingReply {
   threadExternalId: string;
   inReplyToExternalId: string;
   text: string;
+  /** The citizen answered (their handle), for networks where an answer must mention them to reach them. */
+  toHandle?: string;
 }
 
 /** Moderation the network may carry out on a citizen's item or account. */
@@ -49,8 +68,87 @@ export interface ModerationRequest {
   reason: string;
 }
 
+/** What a connector can do on its network, declared explicitly (the UI and the use cases read it). */
+export interface ConnectorCapabilities {
+  publish: { text: boolean; media: boolean; altText: boolean; threads: boolean; polls: boolean; contentWarning: boolean };
+  editOwn: boolean;
+  deleteOwn: boolean;
+  /** How citizens' items reach draht: polled from the network, pushed (webhook/stream), stored by draht itself (website), or not at all. */
+  inbound: { mode: "poll" | "push" | "stored" | "none"; replies: boolean; mentions: boolean; quotes: boolean; directMessages: boolean; edits: boolean; deletions: boolean };
+  reply: boolean;
+  /** How an account is connected: nothing to connect, OAuth (authorisation code with PKCE), an app password. */
+  connect: "none" | "oauth" | "app_password";
+}
+
+/** The network's limits as the connector knows them (the composer and guideline checks use networks.ts profiles). */
+export interface ConnectorLimits {
+  maxLength: number;
+  /** How the length is counted: graphemes, or a network's weighted count; links as a fixed length or as written. */
+  counting: CountingRule;
+  maxMedia: number;
+  mediaTypes: readonly string[];
+  maxImageBytes: number;
+  maxVideoBytes: number;
+  maxAltTextLength: number | null;
+}
+
+/** One citizen's item as a connector found it: new, edited, or deleted on the network. */
+export interface InboundChange {
+  change: "new" | "edited" | "deleted";
+  message: Omit<TInboundMessageInput, "channelAccountId">;
+}
+
+export interface RateLimitState {
+  remaining: number | null;
+  resetAt: Date | null;
+}
+
+/** A page of inbound items after a cursor; the cursor is stored only after the items are committed. */
+export interface InboundPage {
+  changes: InboundChange[];
+  /** Where the next fetch starts (opaque to draht); unchanged when nothing new arrived. */
+  cursor: string | null;
+  /** More is waiting: fetch again at once. */
+  more: boolean;
+  rateLimit: RateLimitState | null;
+}
+
+/** Who the credentials belong to on the network. */
+export interface RemoteIdentity {
+  handle: string;
+  url: string | null;
+  /** The account's own id on the network, where it differs from the handle (kept in the account's settings). */
+  remoteAccountId?: string;
+}
+
+export interface OAuthConnect {
+  scopes: string;
+  /** Registers draht as an OAuth client at the server (Mastodon: per instance). */
+  registerClient(args: { serverUrl: string; redirectUri: string }): Promise<{ clientId: string; clientSecret: string }>;
+  /** Where the person authorises draht (authorisation code flow with PKCE, S256). */
+  authoriseUrl(args: { serverUrl: string; clientId: string; redirectUri: string; state: string; codeChallenge: string }): string;
+  /** Exchanges the code for credentials (what the connector needs later; sealed by the caller). */
+  exchangeCode(args: { serverUrl: string; clientId: string; clientSecret: string; redirectUri: string; code: string; codeVerifier: string }): Promise<unknown>;
+  /** Revokes the token at the network when an account is disconnected (best effort). */
+  revoke?(args: { serverUrl: string; clientId: string; clientSecret: string; credentials: unknown }): Promise<void>;
+}
+
+export interface AppPasswordConnect {
+  connect(args: { serverUrl: string; identifier: string; password: string }): Promise<unknown>;
+}
+
 export interface ChannelConnector {
   readonly network: string;
+  readonly capabilities: ConnectorCapabilities;
+  readonly limits: ConnectorLimits;
+  readonly oauth?: OAuthConnect;
+  readonly appPassword?: AppPasswordConnect;
+  /** Who the account's credentials belong to; fails with auth_expired when they no longer work. */
+  whoAmI?(account: ConnectorAccount): Promise<RemoteIdentity>;
+  /** Citizens' items (replies, mentions, direct messages) after the cursor, oldest first. */
+  fetchInbound?(account: ConnectorAccount, cursor: string | null): Promise<InboundPage>;
+  /** Deletes one of the organisation's own items on the network. */
+  deleteOwn?(account: ConnectorAccount, externalId: string): Promise<void>;
   /** The moderation kinds this network supports (empty or absent: none). */
   readonly moderationKinds?: readonly ChannelModerationKind[];
   /** Carries out a moderation request on the network; only for the kinds declared above. */

@@ -2,6 +2,7 @@
 // variant the way the network will. The built-in channels (website, sandbox) and the networks that
 // follow through the connector interface share one table.
 import type { CountingRule } from "../text/characterCount.js";
+import type { ConnectorLimits } from "./connector.js";
 
 export const NETWORKS = ["website", "sandbox"] as const;
 export type Network = (typeof NETWORKS)[number];
@@ -28,6 +29,19 @@ export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
   facebook: { counting: { unit: "grapheme", linkLength: null }, maxLength: 63_206, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: false },
   telegram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 4096, maxMedia: 10, maxHashtags: null, supportsAltText: false, supportsPolls: true },
 };
+
+/** A profile as a connector's declared limits (media types and sizes: the common web formats, 8 MB images, 40 MB videos). */
+export function limitsOf(profile: NetworkProfile): ConnectorLimits {
+  return {
+    maxLength: profile.maxLength,
+    counting: profile.counting,
+    maxMedia: profile.maxMedia,
+    mediaTypes: ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"],
+    maxImageBytes: 8 * 1024 * 1024,
+    maxVideoBytes: 40 * 1024 * 1024,
+    maxAltTextLength: profile.supportsAltText ? 1500 : null,
+  };
+}
 
 export interface ChannelLimits {
   maxLength: number;

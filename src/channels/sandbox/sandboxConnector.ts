@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { sandboxDeliveries } from "../../db/schema/index.js";
 import { ZSandboxSettings } from "../../domain/channelSettings.js";
+import { limitsOf, NETWORK_PROFILES } from "../../domain/networks.js";
 import {
   ConnectorError,
   type ChannelConnector,
@@ -18,6 +19,17 @@ import {
 export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
   return {
     network: "sandbox",
+    // The sandbox stands in for a network that takes text, media with alt text, threads and polls; what
+    // it receives is recorded. Inbound items are put into draht by the demo and tests (ingestMessages).
+    capabilities: {
+      publish: { text: true, media: true, altText: true, threads: false, polls: true, contentWarning: false },
+      editOwn: false,
+      deleteOwn: false,
+      inbound: { mode: "push", replies: true, mentions: true, quotes: false, directMessages: true, edits: false, deletions: false },
+      reply: true,
+      connect: "none",
+    },
+    limits: limitsOf(NETWORK_PROFILES.mastodon),
     // The sandbox stands in for a network with full moderation (like Mastodon's admin API).
     moderationKinds: ["hide", "unhide", "delete", "mute", "block", "report", "warn"],
     async moderate(account: ConnectorAccount, request: ModerationRequest): Promise<void> {

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { websiteEntries, websitePolls } from "../../db/schema/index.js";
 import type { ChannelConnector, ConnectorAccount, OutgoingPost, PublishedItem } from "../../domain/connector.js";
+import { limitsOf, NETWORK_PROFILES } from "../../domain/networks.js";
 
 export function createWebsiteConnector(deps: { db: Db; clock: () => Date; publicUrl: string }): ChannelConnector {
   const urlOf = (orgId: string, id: string) => `${deps.publicUrl}/p/${orgId}/beitrag/${id}`;
@@ -13,6 +14,18 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
   }
   return {
     network: "website",
+    capabilities: {
+      // The website feed shows text and polls; media of a post are not shown there yet.
+      publish: { text: true, media: false, altText: false, threads: false, polls: true, contentWarning: false },
+      editOwn: false,
+      deleteOwn: false,
+      // Citizens comment on draht's own pages: their comments are stored by draht, not fetched.
+      inbound: { mode: "stored", replies: true, mentions: false, quotes: false, directMessages: false, edits: false, deletions: false },
+      // Answers to comments go through the inbox's own transaction (deliverReply.ts), not through the connector.
+      reply: false,
+      connect: "none",
+    },
+    limits: { ...limitsOf(NETWORK_PROFILES.website), mediaTypes: [], maxAltTextLength: null },
     findPublished: (_account: ConnectorAccount, idempotencyKey: string) => findIn(deps.db, idempotencyKey),
     async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
       // Entry and poll commit together: a retry after a crash finds both or neither.

@@ -14,3 +14,4 @@ export * from "./inboxRules.js";
 export * from "./netiquette.js";
 export * from "./website.js";
 export * from "./moderation.js";
+export * from "./channelConnections.js";

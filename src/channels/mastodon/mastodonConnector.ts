@@ -1,0 +1,198 @@
+// Mastodon through its REST API (docs.joinmastodon.org): statuses with media and alt text, content
+// warnings, visibility, polls and threads; mentions, replies and direct messages from the notifications
+// (paged forward with min_id, the cursor is the newest notification id); replies; deleting own
+// statuses; muting, blocking and reporting accounts. Each instance is its own server: OAuth (authorisation
+// code with PKCE) registers draht as a client per instance. Calls go through a token bucket per account
+// (Mastodon's default: 300 calls per 5 minutes) and honour the server's rate-limit headers.
+import { z } from "zod";
+import {
+  type ChannelConnector,
+  type ConnectorAccount,
+  ConnectorError,
+  type InboundChange,
+  type InboundPage,
+  type ModerationRequest,
+  type OutgoingMedia,
+  type OutgoingPost,
+  type OutgoingReply,
+  type PublishedItem,
+} from "../../domain/connector.js";
+import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
+import { type FetchLike, networkRequest, type NetworkRequest } from "../http/networkHttp.js";
+import { TokenBuckets } from "../http/tokenBucket.js";
+import { ZMastodonApp, ZMastodonContext, ZMastodonCredentials, ZMastodonMedia, ZMastodonNotification, ZMastodonSettings, ZMastodonStatus, ZMastodonToken } from "./mastodonSchemas.js";
+import { inboundChangeOf } from "./mastodonInbound.js";
+
+export const MASTODON_SCOPES = "read:accounts read:notifications read:statuses write:statuses write:media write:mutes write:blocks write:reports";
+const PAGE = 40;
+
+export interface MastodonDeps {
+  fetch?: FetchLike;
+  /** Per account: calls in a burst and how fast they refill (default 300 per 5 minutes). */
+  buckets?: TokenBuckets;
+  /** How long to wait for an uploaded video or image to be processed (default 60 s), and how often to look. */
+  mediaTimeoutMs?: number;
+  mediaPollMs?: number;
+}
+
+export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnector {
+  const fetchImpl = deps.fetch ?? ((input, init) => fetch(input, init));
+  const buckets = deps.buckets ?? new TokenBuckets({ capacity: 300, refillMs: 5 * 60_000 });
+
+  const settingsOf = (account: ConnectorAccount) => {
+    const parsed = ZMastodonSettings.safeParse(account.settings);
+    if (!parsed.success) throw new ConnectorError("permanent", "the account has no valid Mastodon instance URL (settings.serverUrl)");
+    return { ...parsed.data, serverUrl: parsed.data.serverUrl.replace(/\/$/, "") };
+  };
+  const tokenOf = (account: ConnectorAccount) => {
+    const parsed = ZMastodonCredentials.safeParse(account.credentials);
+    if (!parsed.success) throw new ConnectorError("auth_expired", "the account is not connected (no access token)");
+    return parsed.data.accessToken;
+  };
+  const call = <S extends z.ZodType>(account: ConnectorAccount, request: Omit<NetworkRequest, "url" | "token" | "bucket"> & { path: string }, schema: S) =>
+    networkRequest(fetchImpl, { ...request, url: `${settingsOf(account).serverUrl}${request.path}`, token: tokenOf(account), bucket: buckets.for(account.id) }, schema);
+
+  async function ownAccountId(account: ConnectorAccount): Promise<string> {
+    const known = settingsOf(account).remoteAccountId;
+    if (known) return known;
+    const me = await call(account, { path: "/api/v1/accounts/verify_credentials" }, z.object({ id: z.string() }));
+    return me.body.id;
+  }
+
+  async function uploadMedia(account: ConnectorAccount, media: OutgoingMedia): Promise<string> {
+    if (!media.content) throw new ConnectorError("permanent", "a medium of the post has no content to upload");
+    const bytes = await media.content();
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(bytes)], { type: media.mimeType ?? "application/octet-stream" }), media.fileName ?? "upload");
+    if (media.altText) form.append("description", media.altText);
+    const uploaded = await call(account, { method: "POST", path: "/api/v2/media", form, timeoutMs: 120_000 }, ZMastodonMedia);
+    // 202: accepted, still processing (url null); the status may only use it once processed.
+    let ready = uploaded.status === 200 && uploaded.body.url !== null;
+    const deadline = Date.now() + (deps.mediaTimeoutMs ?? 60_000);
+    while (!ready) {
+      if (Date.now() > deadline) throw new ConnectorError("transient", `the instance is still processing medium ${uploaded.body.id}`);
+      await new Promise((resolve) => setTimeout(resolve, deps.mediaPollMs ?? 1000));
+      const state = await call(account, { path: `/api/v1/media/${encodeURIComponent(uploaded.body.id)}` }, ZMastodonMedia);
+      ready = state.status === 200 && state.body.url !== null;
+    }
+    return uploaded.body.id;
+  }
+
+  async function postStatus(account: ConnectorAccount, body: Record<string, unknown>, idempotencyKey: string): Promise<PublishedItem> {
+    const created = await call(account, { method: "POST", path: "/api/v1/statuses", json: body, headers: { "idempotency-key": idempotencyKey } }, ZMastodonStatus);
+    return { externalId: created.body.id, url: created.body.url ?? created.body.uri };
+  }
+
+  return {
+    network: "mastodon",
+    capabilities: {
+      publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: true },
+      editOwn: true,
+      deleteOwn: true,
+      inbound: { mode: "poll", replies: true, mentions: true, quotes: false, directMessages: true, edits: true, deletions: false },
+      reply: true,
+      connect: "oauth",
+    },
+    limits: { ...limitsOf(NETWORK_PROFILES.mastodon), mediaTypes: ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"], maxImageBytes: 16 * 1024 * 1024, maxVideoBytes: 99 * 1024 * 1024 },
+    // Mastodon cannot hide or delete others' replies for a normal account; it can mute, block and report.
+    moderationKinds: ["mute", "block", "report"],
+    oauth: {
+      scopes: MASTODON_SCOPES,
+      async registerClient({ serverUrl, redirectUri }) {
+        const app = await networkRequest(
+          fetchImpl,
+          { method: "POST", url: `${serverUrl.replace(/\/$/, "")}/api/v1/apps`, json: { client_name: "draht", redirect_uris: redirectUri, scopes: MASTODON_SCOPES, website: "https://github.com/draht" } },
+          ZMastodonApp,
+        );
+        return { clientId: app.body.client_id, clientSecret: app.body.client_secret };
+      },
+      authoriseUrl({ serverUrl, clientId, redirectUri, state, codeChallenge }) {
+        const query = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: redirectUri, scope: MASTODON_SCOPES, state, code_challenge: codeChallenge, code_challenge_method: "S256" });
+        return `${serverUrl.replace(/\/$/, "")}/oauth/authorize?${query.toString()}`;
+      },
+      async exchangeCode({ serverUrl, clientId, clientSecret, redirectUri, code, codeVerifier }) {
+        const token = await networkRequest(
+          fetchImpl,
+          { method: "POST", url: `${serverUrl.replace(/\/$/, "")}/oauth/token`, json: { grant_type: "authorization_code", code, client_id: clientId, client_secret: clientSecret, redirect_uri: redirectUri, code_verifier: codeVerifier, scope: MASTODON_SCOPES } },
+          ZMastodonToken,
+        );
+        return ZMastodonCredentials.parse({ accessToken: token.body.access_token, scope: token.body.scope });
+      },
+      async revoke({ serverUrl, clientId, clientSecret, credentials }) {
+        const parsed = ZMastodonCredentials.safeParse(credentials);
+        if (!parsed.success) return;
+        await networkRequest(fetchImpl, { method: "POST", url: `${serverUrl.replace(/\/$/, "")}/oauth/revoke`, json: { client_id: clientId, client_secret: clientSecret, token: parsed.data.accessToken } }, z.unknown());
+      },
+    },
+    async whoAmI(account) {
+      const me = await call(account, { path: "/api/v1/accounts/verify_credentials" }, z.object({ id: z.string(), username: z.string(), url: z.string().nullable().default(null) }));
+      return { handle: `@${me.body.username}@${new URL(settingsOf(account).serverUrl).host}`, url: me.body.url, remoteAccountId: me.body.id };
+    },
+    findPublished: async () => null, // Mastodon itself answers a repeated Idempotency-Key with the status it created.
+    async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
+      const mediaIds: string[] = [];
+      for (const media of post.media) mediaIds.push(await uploadMedia(account, media));
+      const body: Record<string, unknown> = { status: post.text, visibility: settingsOf(account).visibility, language: "de" };
+      if (mediaIds.length > 0) body.media_ids = mediaIds;
+      if (post.contentWarning) body.spoiler_text = post.contentWarning;
+      if (post.inReplyToExternalId) body.in_reply_to_id = post.inReplyToExternalId;
+      if (post.poll) {
+        const seconds = Math.max(300, Math.round((Date.parse(post.poll.endsAt) - Date.now()) / 1000));
+        body.poll = { options: post.poll.options, expires_in: seconds, hide_totals: post.poll.resultsVisibility === "after_end" };
+      }
+      return postStatus(account, body, post.idempotencyKey);
+    },
+    async reply(account: ConnectorAccount, reply: OutgoingReply): Promise<PublishedItem> {
+      const direct = reply.threadExternalId === "direct";
+      // A reply reaches the citizen only when it mentions them (Mastodon notifies mentioned accounts).
+      const mention = reply.toHandle && !reply.text.includes(reply.toHandle) ? `${reply.toHandle} ` : "";
+      return postStatus(account, { status: `${mention}${reply.text}`, in_reply_to_id: reply.inReplyToExternalId, visibility: direct ? "direct" : settingsOf(account).visibility, language: "de" }, reply.idempotencyKey);
+    },
+    async deleteOwn(account, externalId) {
+      try {
+        await call(account, { method: "DELETE", path: `/api/v1/statuses/${encodeURIComponent(externalId)}` }, z.unknown());
+      } catch (error) {
+        if (!(error instanceof ConnectorError && error.kind === "permanent" && error.message.startsWith("404"))) throw error;
+      }
+    },
+    async fetchInbound(account: ConnectorAccount, cursor: string | null): Promise<InboundPage> {
+      const query = new URLSearchParams([["types[]", "mention"], ["types[]", "update"], ["limit", String(PAGE)]]);
+      if (cursor) query.set("min_id", cursor);
+      const page = await call(account, { path: `/api/v1/notifications?${query.toString()}` }, z.array(ZMastodonNotification));
+      const notifications = [...page.body].sort((a, b) => compareIds(a.id, b.id));
+      const own = await ownAccountId(account);
+      const server = settingsOf(account).serverUrl;
+      const changes: InboundChange[] = [];
+      for (const notification of notifications) {
+        const status = notification.status;
+        if (!status || status.account.id === own) continue;
+        const root = status.in_reply_to_account_id === own && status.in_reply_to_id ? await threadRoot(account, status.id, status.in_reply_to_id) : null;
+        changes.push(inboundChangeOf({ notification, status, ownAccountId: own, serverUrl: server, threadRoot: root }));
+      }
+      const newest = notifications.at(-1)?.id ?? cursor;
+      return { changes, cursor: newest, more: page.body.length === PAGE, rateLimit: page.rateLimit };
+    },
+    async moderate(account: ConnectorAccount, request: ModerationRequest): Promise<void> {
+      if (request.kind !== "mute" && request.kind !== "block" && request.kind !== "report") throw new ConnectorError("permanent", `Mastodon cannot ${request.kind} for a normal account`);
+      const status = await call(account, { path: `/api/v1/statuses/${encodeURIComponent(request.externalId)}` }, ZMastodonStatus);
+      const target = status.body.account.id;
+      if (request.kind === "report") {
+        const remote = status.body.account.acct.includes("@");
+        await call(account, { method: "POST", path: "/api/v1/reports", json: { account_id: target, status_ids: [request.externalId], comment: request.reason.slice(0, 1000), category: "other", forward: remote }, headers: { "idempotency-key": request.idempotencyKey } }, z.unknown());
+      } else {
+        await call(account, { method: "POST", path: `/api/v1/accounts/${encodeURIComponent(target)}/${request.kind}`, json: {} }, z.unknown());
+      }
+    },
+  };
+
+  /** The first status of the thread a reply belongs to (our published post), one context call. */
+  async function threadRoot(account: ConnectorAccount, statusId: string, parentId: string): Promise<string> {
+    const context = await call(account, { path: `/api/v1/statuses/${encodeURIComponent(statusId)}/context` }, ZMastodonContext);
+    return context.body.ancestors[0]?.id ?? parentId;
+  }
+}
+
+/** Mastodon ids are numeric strings (snowflakes) and grow with time; compare them as numbers of any length. */
+export function compareIds(a: string, b: string): number {
+  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+}

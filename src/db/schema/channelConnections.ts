@@ -1,0 +1,91 @@
+// How draht is connected to a network account: its credentials (sealed, see credentialVault.ts), the
+// state of inbound syncing (cursor, health, rate limits), OAuth authorisations in flight, and the OAuth
+// clients draht registered per Mastodon instance. Secrets never leave these tables unsealed.
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { channelAccounts } from "./channels.js";
+import { organisations } from "./org.js";
+import { users } from "./people.js";
+
+/** One sealed credential set per channel account (AES-256-GCM; the account id is the bound data). */
+export const channelCredentials = pgTable("channel_credentials", {
+  channelAccountId: uuid("channel_account_id")
+    .primaryKey()
+    .references(() => channelAccounts.id, { onDelete: "cascade" }),
+  orgId: uuid("org_id")
+    .notNull()
+    .references(() => organisations.id),
+  keyId: text("key_id").notNull(),
+  iv: text("iv").notNull(),
+  tag: text("tag").notNull(),
+  ciphertext: text("ciphertext").notNull(),
+  /** Who the network says we are (handle, profile URL): not secret, shown in the UI. */
+  remoteHandle: text("remote_handle"),
+  remoteUrl: text("remote_url"),
+  connectedAt: timestamp("connected_at", { withTimezone: true }).notNull(),
+  connectedByUserId: uuid("connected_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
+
+export const SYNC_STATUSES = ["never_synced", "ok", "warning", "needs_reconnect", "disconnected"] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
+
+/** Inbound syncing of one account: where it stands (the connector's opaque cursor) and how healthy it is. */
+export const channelSyncStates = pgTable(
+  "channel_sync_states",
+  {
+    channelAccountId: uuid("channel_account_id")
+      .primaryKey()
+      .references(() => channelAccounts.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: text("status").$type<SyncStatus>().notNull().default("never_synced"),
+    cursor: text("cursor"),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
+    lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+    lastErrorKind: text("last_error_kind"),
+    lastErrorMessage: text("last_error_message"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    rateLimitRemaining: integer("rate_limit_remaining"),
+    rateLimitResetAt: timestamp("rate_limit_reset_at", { withTimezone: true }),
+    /** Not before this time (backoff after errors, the network's retry-after). */
+    nextSyncAt: timestamp("next_sync_at", { withTimezone: true }),
+    itemsReceived: integer("items_received").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("channel_sync_states_due_idx").on(t.status, t.nextSyncAt)],
+);
+
+/** An OAuth authorisation in flight: the state parameter, the PKCE verifier (sealed), where to return. */
+export const channelOauthStates = pgTable("channel_oauth_states", {
+  state: text("state").primaryKey(),
+  orgId: uuid("org_id")
+    .notNull()
+    .references(() => organisations.id),
+  channelAccountId: uuid("channel_account_id")
+    .notNull()
+    .references(() => channelAccounts.id, { onDelete: "cascade" }),
+  userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+  /** The PKCE code verifier, sealed (bound to the state). */
+  sealedVerifier: text("sealed_verifier").notNull(),
+  redirectUri: text("redirect_uri").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
+
+/** The OAuth client draht registered at a server (a Mastodon instance), reused for every account there. */
+export const channelOauthClients = pgTable(
+  "channel_oauth_clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    network: text("network").notNull(),
+    serverUrl: text("server_url").notNull(),
+    redirectUri: text("redirect_uri").notNull(),
+    scopes: text("scopes").notNull(),
+    clientId: text("client_id").notNull(),
+    /** The client secret, sealed (bound to network + server + redirect URI). */
+    sealedSecret: text("sealed_secret").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("channel_oauth_clients_unique").on(t.network, t.serverUrl, t.redirectUri, t.scopes)],
+);
