@@ -10,3 +10,24 @@ export const ZSandboxSettings = z.object({
   failFirstAttempts: z.number().int().min(0).max(100).default(0),
 });
 export type TSandboxSettings = z.infer<typeof ZSandboxSettings>;
+
+/** A Mastodon account: its instance, how statuses are posted, and its id there (learnt when connecting). */
+export const ZMastodonSettings = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }),
+  visibility: z.enum(["public", "unlisted", "private"]).default("public"),
+  remoteAccountId: z.string().optional(),
+});
+
+/** A Bluesky account: its PDS (bsky.social or a self-hosted one) and, learnt when connecting, its DID. */
+export const ZBlueskySettings = z.object({
+  serviceUrl: z.url({ protocol: /^https?$/ }).default("https://bsky.social"),
+  remoteAccountId: z.string().optional(),
+});
+
+/** The settings schema of each network (website: none). */
+export function settingsSchemaOf(network: string): z.ZodType<Record<string, unknown>> {
+  if (network === "sandbox") return ZSandboxSettings;
+  if (network === "mastodon") return ZMastodonSettings;
+  if (network === "bluesky") return ZBlueskySettings;
+  return z.object({}).strip();
+}

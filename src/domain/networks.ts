@@ -4,7 +4,7 @@
 import type { CountingRule } from "../text/characterCount.js";
 import type { ConnectorLimits } from "./connector.js";
 
-export const NETWORKS = ["website", "sandbox"] as const;
+export const NETWORKS = ["website", "sandbox", "mastodon", "bluesky"] as const;
 export type Network = (typeof NETWORKS)[number];
 
 /** Networks whose rules a sandbox account can stand in for (demos and tests without a real account). */
@@ -61,5 +61,6 @@ export function effectiveLimits(profile: NetworkProfile, own: Partial<ChannelLim
 
 export function profileOf(network: Network, emulates: EmulatedNetwork | null): NetworkProfile {
   if (network === "website") return NETWORK_PROFILES.website;
-  return NETWORK_PROFILES[emulates ?? "mastodon"];
+  if (network === "sandbox") return NETWORK_PROFILES[emulates ?? "mastodon"];
+  return NETWORK_PROFILES[network];
 }

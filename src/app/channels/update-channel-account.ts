@@ -1,6 +1,6 @@
 // Changes a channel account's owner, accountable person, windows, limits, approval rules or settings.
 import { and, eq } from "drizzle-orm";
-import { ZSandboxSettings } from "../../domain/channelSettings.js";
+import { settingsSchemaOf } from "../../domain/channelSettings.js";
 import { channelAccounts } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
@@ -27,7 +27,7 @@ export async function updateChannelAccount(
       requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: current.departmentId, channelAccountId: current.id });
       await checkOrgRefs(tx, { orgId: options.orgId, ...input });
       const { disabled, ...fields } = input;
-      const settings = fields.settings && current.network === "sandbox" ? ZSandboxSettings.parse(fields.settings) : undefined;
+      const settings = fields.settings ? settingsSchemaOf(current.network).parse({ ...current.settings, ...fields.settings }) : undefined;
       const [account] = await tx
         .update(channelAccounts)
         .set({

@@ -52,11 +52,15 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
   const call = <S extends z.ZodType>(account: ConnectorAccount, request: Omit<NetworkRequest, "url" | "token" | "bucket"> & { path: string }, schema: S) =>
     networkRequest(fetchImpl, { ...request, url: `${settingsOf(account).serverUrl}${request.path}`, token: tokenOf(account), bucket: buckets.for(account.id) }, schema);
 
-  async function ownAccountId(account: ConnectorAccount): Promise<string> {
-    const known = settingsOf(account).remoteAccountId;
-    if (known) return known;
-    const me = await call(account, { path: "/api/v1/accounts/verify_credentials" }, z.object({ id: z.string() }));
-    return me.body.id;
+  // Who the account is on its instance (id and username), asked once per account and process.
+  const identities = new Map<string, { id: string; username: string }>();
+  async function ownIdentity(account: ConnectorAccount): Promise<{ id: string; username: string }> {
+    let known = identities.get(account.id);
+    if (!known) {
+      const me = await call(account, { path: "/api/v1/accounts/verify_credentials" }, z.object({ id: z.string(), username: z.string() }));
+      identities.set(account.id, (known = me.body));
+    }
+    return known;
   }
 
   async function uploadMedia(account: ConnectorAccount, media: OutgoingMedia): Promise<string> {
@@ -160,14 +164,14 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       if (cursor) query.set("min_id", cursor);
       const page = await call(account, { path: `/api/v1/notifications?${query.toString()}` }, z.array(ZMastodonNotification));
       const notifications = [...page.body].sort((a, b) => compareIds(a.id, b.id));
-      const own = await ownAccountId(account);
+      const own = await ownIdentity(account);
       const server = settingsOf(account).serverUrl;
       const changes: InboundChange[] = [];
       for (const notification of notifications) {
         const status = notification.status;
-        if (!status || status.account.id === own) continue;
-        const root = status.in_reply_to_account_id === own && status.in_reply_to_id ? await threadRoot(account, status.id, status.in_reply_to_id) : null;
-        changes.push(inboundChangeOf({ notification, status, ownAccountId: own, serverUrl: server, threadRoot: root }));
+        if (!status || status.account.id === own.id) continue;
+        const root = status.in_reply_to_account_id === own.id && status.in_reply_to_id ? await threadRoot(account, status.id, status.in_reply_to_id) : null;
+        changes.push(inboundChangeOf({ notification, status, ownAccountId: own.id, ownUsername: own.username, serverUrl: server, threadRoot: root }));
       }
       const newest = notifications.at(-1)?.id ?? cursor;
       return { changes, cursor: newest, more: page.body.length === PAGE, rateLimit: page.rateLimit };

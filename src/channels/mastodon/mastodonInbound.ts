@@ -11,11 +11,18 @@ export function fullHandle(acct: string, serverUrl: string): string {
 
 const MEDIA_KIND = { image: "image", gifv: "video", video: "video", audio: "audio", unknown: "file" } as const;
 
-export function inboundChangeOf(args: { notification: TMastodonNotification; status: TMastodonStatus; ownAccountId: string; serverUrl: string; threadRoot: string | null }): InboundChange {
+/** Replies start with "@us" (Mastodon addresses the answer); the inbox shows what the citizen wrote. */
+export function withoutLeadingMention(text: string, ownUsername: string | null): string {
+  if (!ownUsername) return text;
+  const own = ownUsername.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`^(?:@${own}(?:@[^\\s]+)?\\s+)+`, "i"), "");
+}
+
+export function inboundChangeOf(args: { notification: TMastodonNotification; status: TMastodonStatus; ownAccountId: string; ownUsername: string | null; serverUrl: string; threadRoot: string | null }): InboundChange {
   const { notification, status } = args;
   const direct = status.visibility === "direct";
   const replyToUs = status.in_reply_to_account_id === args.ownAccountId;
-  const body = htmlToText(status.content);
+  const body = withoutLeadingMention(htmlToText(status.content), args.ownUsername);
   const text = status.spoiler_text ? `[${status.spoiler_text}]\n${body}` : body;
   return {
     change: notification.type === "update" ? "edited" : "new",

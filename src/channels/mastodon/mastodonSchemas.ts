@@ -52,10 +52,4 @@ export const ZMastodonToken = z.object({ access_token: z.string(), token_type: z
 /** What draht keeps (sealed) for a connected Mastodon account. */
 export const ZMastodonCredentials = z.object({ accessToken: z.string().min(1), scope: z.string().default("") });
 
-/** Non-secret settings of a Mastodon account: its instance and how statuses are posted. */
-export const ZMastodonSettings = z.object({
-  serverUrl: z.url({ protocol: /^https?$/ }),
-  visibility: z.enum(["public", "unlisted", "private"]).default("public"),
-  /** The account's id on its instance, learnt when connecting (tells replies to us from other mentions). */
-  remoteAccountId: z.string().optional(),
-});
+export { ZMastodonSettings } from "../../domain/channelSettings.js";

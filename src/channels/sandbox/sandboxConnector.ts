@@ -69,7 +69,7 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
       }
       const [row] = await deps.db
         .insert(sandboxDeliveries)
-        .values({ channelAccountId: account.id, idempotencyKey: post.idempotencyKey, text: post.text, mediaCount: post.media.length, deliveredAt: deps.clock() })
+        .values({ channelAccountId: account.id, idempotencyKey: post.idempotencyKey, text: post.text, mediaCount: post.media.length, mediaAltTexts: post.media.map((m) => m.altText), deliveredAt: deps.clock() })
         .returning({ id: sandboxDeliveries.id });
       if (!row) throw new Error("sandbox delivery not recorded");
       return { externalId: row.id, url: null };

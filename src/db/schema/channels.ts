@@ -71,6 +71,8 @@ export const sandboxDeliveries = pgTable(
     idempotencyKey: text("idempotency_key").notNull(),
     text: text("text").notNull(),
     mediaCount: integer("media_count").notNull().default(0),
+    /** The alt text of each medium, as a network with alt text would store it. */
+    mediaAltTexts: jsonb("media_alt_texts").$type<(string | null)[]>().notNull().default([]),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sandbox_deliveries_key_idx").on(t.idempotencyKey), index("sandbox_deliveries_account_idx").on(t.channelAccountId)],

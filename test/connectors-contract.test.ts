@@ -1,0 +1,91 @@
+// The connector contract (test/contract/connectorContract.ts) against every connector draht ships:
+// website and sandbox with draht's own database as their network, Mastodon with the protocol-faithful
+// fake server in test/peers/mastodon. Bluesky runs against a real local network (bluesky-contract.test.ts).
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
+import { createMastodonConnector } from "../src/channels/mastodon/mastodonConnector.js";
+import { createSandboxConnector } from "../src/channels/sandbox/sandboxConnector.js";
+import { createWebsiteConnector } from "../src/channels/website/websiteConnector.js";
+import type { Database } from "../src/db/client.js";
+import { sandboxDeliveries, websiteEntries } from "../src/db/schema/index.js";
+import { connectorContract } from "./contract/connectorContract.js";
+import { startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
+import { buildChannelAccount, buildOrg, buildTestContext } from "./support/factories.js";
+import { openTestDatabase } from "./support/testDb.js";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database?.close());
+
+async function ownAccount(network: "website" | "sandbox") {
+  const ctx = buildTestContext(database.db);
+  const org = await buildOrg(ctx);
+  const account = await buildChannelAccount(ctx, org.id, { network });
+  return { ctx, account: { id: account.id, orgId: org.id, settings: account.settings } };
+}
+
+connectorContract("website", async () => {
+  const { ctx, account } = await ownAccount("website");
+  const connector = createWebsiteConnector({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl });
+  return {
+    connector,
+    account,
+    countPublished: async (text) => (await ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.channelAccountId, account.id), eq(websiteEntries.text, text)))).length,
+    close: async () => {},
+  };
+});
+
+connectorContract("sandbox", async () => {
+  const { ctx, account } = await ownAccount("sandbox");
+  const connector = createSandboxConnector({ db: ctx.db, clock: ctx.clock });
+  const delivery = async (id: string) => (await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.id, id)))[0];
+  return {
+    connector,
+    account,
+    countPublished: async (text) => (await ctx.db.select().from(sandboxDeliveries).where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.text, text)))).length,
+    altTextsOf: async (id) => (await delivery(id))?.mediaAltTexts ?? [],
+    // The sandbox records an answer as a delivery keyed to what it answers.
+    threadTexts: async () => (await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, account.id))).map((d) => d.text),
+    close: async () => {},
+  };
+});
+
+connectorContract("Mastodon (fake server)", async () => {
+  const peer = await startMastodonPeer({ mediaProcessingPolls: 2 });
+  const { account: own, token } = peer.createAccount("stadt", "Stadt Musterstadt");
+  const make = () => createMastodonConnector({ mediaPollMs: 5 });
+  const account = { id: randomUUID(), orgId: randomUUID(), settings: { serverUrl: peer.url }, credentials: { accessToken: token } };
+  const statusesOf = (accountId: string) => [...peer.state.statuses.values()].filter((s) => s.accountId === accountId && !s.deleted);
+  return {
+    connector: make(),
+    account,
+    countPublished: async (text) => statusesOf(own.id).filter((s) => s.text === text).length,
+    altTextsOf: async (id) => (peer.state.statuses.get(id)?.mediaIds ?? []).map((m) => peer.state.media.get(m)?.description ?? null),
+    citizenReplies: async (id, text) => {
+      const response = await fetch(`${peer.url}/_peer/statuses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ as: "buerger@andere.example", text: `@stadt@${peer.host} ${text}`, inReplyToId: id }) });
+      if (!response.ok) throw new Error(`peer refused the reply: ${response.status}`);
+    },
+    threadTexts: async (id) => {
+      const below = (parent: string): string[] => [...peer.state.statuses.values()].filter((s) => s.inReplyToId === parent && !s.deleted).flatMap((s) => [s.text, ...below(s.id)]);
+      return below(id);
+    },
+    exists: async (id) => peer.state.statuses.get(id)?.deleted === false,
+    revokeCredentials: async () => {
+      const entry = peer.state.tokens.get(token);
+      if (entry) entry.revoked = true;
+    },
+    exhaustRateLimit: async () => {
+      const limit = peer.state.rateLimit;
+      peer.state.rateLimit = 0;
+      return async () => {
+        peer.state.rateLimit = limit;
+        peer.state.windows.clear();
+      };
+    },
+    restart: make,
+    close: () => peer.close(),
+  };
+});

@@ -1,0 +1,178 @@
+// The contract every channel connector keeps, run against each connector with its peer (draht's own
+// store, a protocol-faithful fake, or a real local server). What a connector declares decides which
+// promises apply; a declared capability without the means to check it fails, it is never skipped.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ChannelConnector, type ConnectorAccount, ConnectorError, type OutgoingPost } from "../../src/domain/connector.js";
+import { samplePng } from "../support/factories.js";
+
+export interface ContractPeer {
+  connector: ChannelConnector;
+  /** A connected account of the organisation on the peer. */
+  account: ConnectorAccount;
+  /** How many items the peer holds for this account with this text. */
+  countPublished(text: string): Promise<number>;
+  /** The alt texts of an item's media as the peer stores them. */
+  altTextsOf?(externalId: string): Promise<(string | null)[]>;
+  /** Someone else answers one of our items on the network. */
+  citizenReplies?(externalId: string, text: string): Promise<void>;
+  /** The texts under an item as the network shows them. */
+  threadTexts?(externalId: string): Promise<string[]>;
+  /** Whether the peer still shows the item. */
+  exists?(externalId: string): Promise<boolean>;
+  /** Makes the account's credentials stop working at the network. */
+  revokeCredentials?(): Promise<void>;
+  /** Makes the network answer with its rate limit; the returned function lifts it again. */
+  exhaustRateLimit?(): Promise<() => Promise<void>>;
+  /** Lets the network settle (index new items) before reading. */
+  settle?(): Promise<void>;
+  /** A fresh connector, as after a restart of draht (caches and buckets gone). */
+  restart?(): ChannelConnector;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+const post = (text: string, overrides: Partial<OutgoingPost> = {}): OutgoingPost => ({
+  idempotencyKey: `contract-${Date.now()}-${++counter}`,
+  attempt: 1,
+  orgId: "00000000-0000-4000-8000-000000000000",
+  postId: "00000000-0000-4000-8000-000000000001",
+  text,
+  media: [],
+  poll: null,
+  ...overrides,
+});
+
+async function fetchAll(connector: ChannelConnector, account: ConnectorAccount, cursor: string | null) {
+  const changes = [];
+  let at = cursor;
+  for (let page = 0; page < 20; page++) {
+    const result = await connector.fetchInbound?.(account, at);
+    if (!result) break;
+    changes.push(...result.changes);
+    at = result.cursor;
+    if (!result.more) break;
+  }
+  return { changes, cursor: at };
+}
+
+export function connectorContract(name: string, makePeer: () => Promise<ContractPeer>): void {
+  describe(`the ${name} connector keeps the connector contract`, () => {
+    let peer: ContractPeer;
+    beforeAll(async () => {
+      peer = await makePeer();
+    });
+    afterAll(async () => {
+      await peer?.close();
+    });
+
+    it("declares what it can do and implements exactly that", () => {
+      const c = peer.connector;
+      expect(typeof c.publish).toBe("function");
+      expect(typeof c.reply === "function").toBe(c.capabilities.reply);
+      expect(typeof c.fetchInbound === "function").toBe(c.capabilities.inbound.mode === "poll");
+      expect(typeof c.deleteOwn === "function").toBe(c.capabilities.deleteOwn);
+      expect(typeof c.moderate === "function").toBe((c.moderationKinds ?? []).length > 0);
+      expect(c.oauth !== undefined).toBe(c.capabilities.connect === "oauth");
+      expect(c.appPassword !== undefined).toBe(c.capabilities.connect === "app_password");
+      expect(c.limits.maxLength).toBeGreaterThan(0);
+      if (c.capabilities.publish.media) expect(c.limits.maxMedia).toBeGreaterThan(0);
+    });
+
+    it("publishes a text once per idempotency key, also when an interrupted attempt is repeated", async () => {
+      const text = `Vertragstest ${name} ${Date.now()}: Die Bürgersprechstunde ist am Donnerstag.`;
+      const first = post(text);
+      const item = await peer.connector.publish(peer.account, first);
+      expect(item.externalId).not.toBe("");
+      // The worker's recovery: ask first, send only when the network has nothing under the key.
+      const found = await peer.connector.findPublished(peer.account, first.idempotencyKey);
+      const again = found ?? (await peer.connector.publish(peer.account, { ...first, attempt: 2 }));
+      expect(again.externalId).toBe(item.externalId);
+      expect(await peer.countPublished(text)).toBe(1);
+    });
+
+    it("publishes images with their alt text where it declares alt text", async () => {
+      if (!peer.connector.capabilities.publish.altText) {
+        expect(peer.connector.capabilities.publish.altText).toBe(false);
+        return;
+      }
+      expect(peer.altTextsOf, "a connector that declares alt text needs a peer that shows it").toBeDefined();
+      const png = await samplePng();
+      const item = await peer.connector.publish(peer.account, post(`Mit Bild ${Date.now()}`, { media: [{ kind: "image", altText: "Das neue Rathaus bei Sonnenschein", mimeType: "image/png", fileName: "rathaus.png", content: async () => new Uint8Array(png) }] }));
+      expect(await peer.altTextsOf?.(item.externalId)).toEqual(["Das neue Rathaus bei Sonnenschein"]);
+    });
+
+    it("brings citizens' replies in from its cursor without repeats or gaps, also after a restart", async () => {
+      if (peer.connector.capabilities.inbound.mode !== "poll") {
+        expect(peer.connector.fetchInbound).toBeUndefined();
+        return;
+      }
+      expect(peer.citizenReplies, "a polling connector needs a peer where others can reply").toBeDefined();
+      const start = await fetchAll(peer.connector, peer.account, null);
+      const item = await peer.connector.publish(peer.account, post(`Frage an alle ${Date.now()}`));
+      await peer.citizenReplies?.(item.externalId, "Wann öffnet das Bürgerbüro?");
+      await peer.settle?.();
+      const first = await fetchAll(peer.connector, peer.account, start.cursor);
+      const replies = first.changes.filter((c) => c.message.inReplyToExternalId === item.externalId);
+      expect(replies.map((c) => c.message.text)).toEqual(["Wann öffnet das Bürgerbüro?"]);
+      expect(replies[0]?.message.kind).toBe("reply");
+      expect(replies[0]?.message.threadExternalId).toBe(item.externalId);
+      expect(await fetchAll(peer.connector, peer.account, first.cursor)).toMatchObject({ changes: [] });
+      // After a restart, the stored cursor is all that is left: the next reply arrives, the first does not again.
+      const restarted = peer.restart?.() ?? peer.connector;
+      await peer.citizenReplies?.(item.externalId, "Und am Samstag?");
+      await peer.settle?.();
+      const second = await fetchAll(restarted, peer.account, first.cursor);
+      expect(second.changes.map((c) => c.message.text)).toEqual(["Und am Samstag?"]);
+    });
+
+    it("answers a citizen so that the answer shows in the network's thread", async () => {
+      if (!peer.connector.capabilities.reply) return expect(peer.connector.reply).toBeUndefined();
+      expect(peer.threadTexts, "a replying connector needs a peer that shows threads").toBeDefined();
+      const item = await peer.connector.publish(peer.account, post(`Hinweis ${Date.now()}`));
+      let replyId = item.externalId;
+      if (peer.citizenReplies && peer.connector.fetchInbound) {
+        const before = await fetchAll(peer.connector, peer.account, null);
+        await peer.citizenReplies(item.externalId, "Gilt das auch für Gewerbe?");
+        await peer.settle?.();
+        const after = await fetchAll(peer.connector, peer.account, before.cursor);
+        const citizen = after.changes.find((c) => c.message.inReplyToExternalId === item.externalId);
+        expect(citizen).toBeDefined();
+        replyId = citizen?.message.externalId ?? replyId;
+      }
+      const answer = await peer.connector.reply?.(peer.account, { idempotencyKey: `answer-${Date.now()}`, orgId: peer.account.orgId, threadExternalId: item.externalId, inReplyToExternalId: replyId, text: "Ja, auch für Gewerbetreibende." });
+      expect(answer?.externalId).toBeTruthy();
+      await peer.settle?.();
+      expect((await peer.threadTexts?.(item.externalId))?.some((t) => t.includes("Ja, auch für Gewerbetreibende."))).toBe(true);
+    });
+
+    it("deletes its own items where it declares so", async () => {
+      if (!peer.connector.capabilities.deleteOwn) return expect(peer.connector.deleteOwn).toBeUndefined();
+      expect(peer.exists, "a deleting connector needs a peer that tells whether an item exists").toBeDefined();
+      const item = await peer.connector.publish(peer.account, post(`Versehentlich ${Date.now()}`));
+      expect(await peer.exists?.(item.externalId)).toBe(true);
+      await peer.connector.deleteOwn?.(peer.account, item.externalId);
+      await peer.settle?.();
+      expect(await peer.exists?.(item.externalId)).toBe(false);
+      await peer.connector.deleteOwn?.(peer.account, item.externalId); // twice is not an error
+    });
+
+    it("classifies a refused rate limit as rate_limited, with when to try again", async () => {
+      if (!peer.exhaustRateLimit) return expect(peer.connector.capabilities.connect).toBe("none");
+      const lift = await peer.exhaustRateLimit();
+      const error = await peer.connector.publish(peer.account, post(`Zu viel ${Date.now()}`)).catch((e: unknown) => e);
+      await lift();
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect((error as ConnectorError).kind).toBe("rate_limited");
+      expect((error as ConnectorError).retryAfterMs).toBeGreaterThan(0);
+    });
+
+    it("classifies revoked credentials as auth_expired", async () => {
+      if (!peer.revokeCredentials) return expect(peer.connector.capabilities.connect).toBe("none");
+      await peer.revokeCredentials();
+      const connector = peer.restart?.() ?? peer.connector;
+      const error = await connector.publish(peer.account, post(`Ohne Zugang ${Date.now()}`)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect((error as ConnectorError).kind).toBe("auth_expired");
+    });
+  });
+}
