@@ -1,0 +1,192 @@
+// Bluesky through the AT Protocol (@atproto/api): posts with facets (links, mentions, hashtags on UTF-8
+// byte offsets, computed by RichText), images with alt text, threads; replies, mentions and quotes from
+// the notifications; answers with correct root and parent references; deleting own posts; hiding replies
+// under our posts (threadgate), muting, blocking and reporting. Accounts connect with an app password;
+// a session is opened once per account and process and refreshed by the agent. Each post carries its
+// idempotency key as an extra record field, so a recovering publication finds what an interrupted
+// attempt created instead of posting twice.
+import { AtpAgent, AtUri, RichText } from "@atproto/api";
+import { z } from "zod";
+import { ZBlueskySettings } from "../../domain/channelSettings.js";
+import {
+  type ChannelConnector,
+  type ConnectorAccount,
+  ConnectorError,
+  type InboundChange,
+  type InboundPage,
+  type ModerationRequest,
+  type OutgoingPost,
+  type OutgoingReply,
+  type PublishedItem,
+} from "../../domain/connector.js";
+import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
+import { TokenBuckets } from "../http/tokenBucket.js";
+import { classified } from "./blueskyErrors.js";
+import { advanceWatermark, type BlueskyNotification, inboundChangeOf, isNewer, parseWatermark } from "./blueskyInbound.js";
+
+export const ZBlueskyCredentials = z.object({ identifier: z.string().min(1), appPassword: z.string().min(1) });
+const POST = "app.bsky.feed.post";
+/** The record field that carries draht's idempotency key (records are open: other apps ignore it). */
+const KEY_FIELD = "drahtIdempotencyKey";
+const PAGE = 50;
+/** Notifications page backwards only; a sync reads back to its watermark, at most this many pages (5,000 items). */
+const MAX_PAGES = 100;
+
+export interface BlueskyDeps {
+  buckets?: TokenBuckets;
+  fetch?: typeof globalThis.fetch;
+}
+
+export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector {
+  const buckets = deps.buckets ?? new TokenBuckets({ capacity: 3000, refillMs: 5 * 60_000 });
+  const agents = new Map<string, { agent: AtpAgent; credentials: string }>();
+
+  async function agentOf(account: ConnectorAccount): Promise<AtpAgent> {
+    const settings = ZBlueskySettings.parse(account.settings);
+    const credentials = ZBlueskyCredentials.safeParse(account.credentials);
+    if (!credentials.success) throw new ConnectorError("auth_expired", "the account is not connected (no app password)");
+    const fingerprint = `${settings.serviceUrl}\u0000${credentials.data.identifier}\u0000${credentials.data.appPassword}`;
+    const known = agents.get(account.id);
+    if (known && known.credentials === fingerprint) return known.agent;
+    if (!(await buckets.for(account.id).take(10_000))) throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", { retryAfterMs: buckets.for(account.id).waitMs() });
+    const agent = new AtpAgent({ service: settings.serviceUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    await classified(() => agent.login({ identifier: credentials.data.identifier, password: credentials.data.appPassword }));
+    agents.set(account.id, { agent, credentials: fingerprint });
+    return agent;
+  }
+
+  /** A call as the account: through its token bucket, errors classified. */
+  async function as<T>(account: ConnectorAccount, call: (agent: AtpAgent, did: string) => Promise<T>): Promise<T> {
+    const agent = await agentOf(account);
+    const bucket = buckets.for(account.id);
+    if (!(await bucket.take(10_000))) throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", { retryAfterMs: bucket.waitMs() });
+    const did = agent.session?.did;
+    if (!did) throw new ConnectorError("auth_expired", "no Bluesky session");
+    try {
+      return await classified(() => call(agent, did));
+    } catch (error) {
+      if (error instanceof ConnectorError && error.kind === "auth_expired") agents.delete(account.id);
+      if (error instanceof ConnectorError && error.kind === "rate_limited") bucket.blockUntil(Date.now() + (error.retryAfterMs ?? 60_000));
+      throw error;
+    }
+  }
+
+  const urlOf = (handle: string, uri: string) => `https://bsky.app/profile/${handle}/post/${new AtUri(uri).rkey}`;
+
+  async function strongRef(agent: AtpAgent, uri: string) {
+    const at = new AtUri(uri);
+    const record = await agent.com.atproto.repo.getRecord({ repo: at.host, collection: at.collection, rkey: at.rkey });
+    const reply = (record.data.value as { reply?: { root?: { uri: string; cid: string } } }).reply;
+    if (!record.data.cid) throw new ConnectorError("permanent", `post ${uri} has no content id`);
+    return { ref: { uri, cid: record.data.cid }, root: reply?.root ?? { uri, cid: record.data.cid } };
+  }
+
+  async function createPost(account: ConnectorAccount, args: { text: string; key: string; inReplyTo?: string | null; images?: OutgoingPost["media"] }): Promise<PublishedItem> {
+    return as(account, async (agent) => {
+      const rich = new RichText({ text: args.text });
+      await rich.detectFacets(agent);
+      const record: Record<string, unknown> = { $type: POST, text: rich.text, facets: rich.facets, langs: ["de"], createdAt: new Date().toISOString(), [KEY_FIELD]: args.key };
+      if (args.inReplyTo) {
+        const parent = await strongRef(agent, args.inReplyTo);
+        record.reply = { root: parent.root, parent: parent.ref };
+      }
+      const images = args.images ?? [];
+      if (images.length > 0) {
+        const uploaded = [];
+        for (const image of images) {
+          if (image.kind !== "image" || !image.content) throw new ConnectorError("permanent", "Bluesky takes images (up to four); videos are not supported yet");
+          const blob = await agent.uploadBlob(await image.content(), { encoding: image.mimeType ?? "image/jpeg" });
+          uploaded.push({ image: blob.data.blob, alt: image.altText ?? "" });
+        }
+        record.embed = { $type: "app.bsky.embed.images", images: uploaded };
+      }
+      const created = await agent.com.atproto.repo.createRecord({ repo: agent.session?.did ?? "", collection: POST, record });
+      return { externalId: created.data.uri, url: urlOf(agent.session?.handle ?? "", created.data.uri) };
+    });
+  }
+
+  async function threadgateHide(account: ConnectorAccount, replyUri: string, hide: boolean): Promise<void> {
+    await as(account, async (agent, did) => {
+      const root = (await strongRef(agent, replyUri)).root;
+      const rootUri = new AtUri(root.uri);
+      if (rootUri.host !== did) throw new ConnectorError("permanent", "only replies under the organisation's own posts can be hidden");
+      const existing = await agent.com.atproto.repo.getRecord({ repo: did, collection: "app.bsky.feed.threadgate", rkey: rootUri.rkey }).catch(() => null);
+      const value = (existing?.data.value ?? { $type: "app.bsky.feed.threadgate", post: root.uri, createdAt: new Date().toISOString() }) as Record<string, unknown>;
+      const hidden = new Set((value.hiddenReplies as string[] | undefined) ?? []);
+      if (hide) hidden.add(replyUri);
+      else hidden.delete(replyUri);
+      await agent.com.atproto.repo.putRecord({ repo: did, collection: "app.bsky.feed.threadgate", rkey: rootUri.rkey, record: { ...value, hiddenReplies: [...hidden] } });
+    });
+  }
+
+  return {
+    network: "bluesky",
+    capabilities: {
+      publish: { text: true, media: true, altText: true, threads: true, polls: false, contentWarning: false },
+      editOwn: false,
+      deleteOwn: true,
+      // Direct messages live in Bluesky's separate chat service; posts cannot be edited.
+      inbound: { mode: "poll", replies: true, mentions: true, quotes: true, directMessages: false, edits: false, deletions: false },
+      reply: true,
+      connect: "app_password",
+    },
+    limits: { ...limitsOf(NETWORK_PROFILES.bluesky), mediaTypes: ["image/jpeg", "image/png", "image/webp", "image/gif"], maxImageBytes: 1_000_000, maxVideoBytes: 0, maxAltTextLength: 2000 },
+    moderationKinds: ["hide", "unhide", "mute", "block", "report"],
+    appPassword: {
+      async connect({ serverUrl, identifier, password }) {
+        const agent = new AtpAgent({ service: serverUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+        await classified(() => agent.login({ identifier, password }));
+        return ZBlueskyCredentials.parse({ identifier, appPassword: password });
+      },
+    },
+    async whoAmI(account) {
+      const agent = await agentOf(account);
+      const handle = agent.session?.handle ?? "";
+      return { handle: `@${handle}`, url: `https://bsky.app/profile/${handle}`, remoteAccountId: agent.session?.did };
+    },
+    async findPublished(account, idempotencyKey) {
+      return as(account, async (agent, did) => {
+        const recent = await agent.com.atproto.repo.listRecords({ repo: did, collection: POST, limit: 100 });
+        const found = recent.data.records.find((r) => (r.value as Record<string, unknown>)[KEY_FIELD] === idempotencyKey);
+        return found ? { externalId: found.uri, url: urlOf(agent.session?.handle ?? "", found.uri) } : null;
+      });
+    },
+    publish: (account: ConnectorAccount, post: OutgoingPost) => createPost(account, { text: post.text, key: post.idempotencyKey, inReplyTo: post.inReplyToExternalId, images: post.media }),
+    reply: (account: ConnectorAccount, reply: OutgoingReply) => createPost(account, { text: reply.text, key: reply.idempotencyKey, inReplyTo: reply.inReplyToExternalId }),
+    async deleteOwn(account, externalId) {
+      await as(account, (agent) => agent.deletePost(externalId));
+    },
+    async fetchInbound(account: ConnectorAccount, cursor: string | null): Promise<InboundPage> {
+      const watermark = parseWatermark(cursor);
+      return as(account, async (agent) => {
+        const fresh: BlueskyNotification[] = [];
+        let page: string | undefined;
+        for (let pages = 0; pages < MAX_PAGES; pages++) {
+          const result = await agent.app.bsky.notification.listNotifications({ limit: PAGE, cursor: page });
+          const notifications = result.data.notifications as BlueskyNotification[];
+          const newer = notifications.filter((n) => isNewer(n, watermark));
+          fresh.push(...newer);
+          page = result.data.cursor;
+          // Reached what we had (a first sync reads only the newest page): stop.
+          if (!watermark || newer.length < notifications.length || !page || notifications.length === 0) break;
+        }
+        fresh.sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : a.indexedAt > b.indexedAt ? 1 : 0));
+        const changes = fresh.map(inboundChangeOf).filter((c): c is InboundChange => c !== null && c.message.authorHandle !== `@${agent.session?.handle}`);
+        const next = advanceWatermark(watermark, fresh);
+        return { changes, cursor: next ? JSON.stringify(next) : cursor, more: false, rateLimit: null };
+      });
+    },
+    async moderate(account: ConnectorAccount, request: ModerationRequest): Promise<void> {
+      if (request.kind === "hide" || request.kind === "unhide") return threadgateHide(account, request.externalId, request.kind === "hide");
+      const author = new AtUri(request.externalId).host;
+      await as(account, async (agent, did) => {
+        if (request.kind === "mute") await agent.mute(author);
+        else if (request.kind === "block") await agent.app.bsky.graph.block.create({ repo: did }, { subject: author, createdAt: new Date().toISOString() });
+        else if (request.kind === "report") {
+          const post = await strongRef(agent, request.externalId);
+          await agent.com.atproto.moderation.createReport({ reasonType: "com.atproto.moderation.defs#reasonRude", reason: request.reason.slice(0, 2000), subject: { $type: "com.atproto.repo.strongRef", ...post.ref } });
+        } else throw new ConnectorError("permanent", `Bluesky cannot ${request.kind}`);
+      });
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// The connector contract against a real local Bluesky network (PLC, PDS, AppView from @atproto/dev-env):
+// publish with facets and images with alt text, a second account replies, the reply arrives through the
+// notifications from the stored cursor, draht answers with correct root and parent, the answer shows in
+// the thread. The PDS runs with rate limits off, so "the network answers 429" is a fetch in front of it
+// that answers as the PDS would (status 429, RateLimit-* headers).
+import { randomUUID } from "node:crypto";
+import { AtUri, RichText } from "@atproto/api";
+import { describe, expect, it } from "vitest";
+import { createBlueskyConnector } from "../src/channels/bluesky/blueskyConnector.js";
+import { connectorContract } from "./contract/connectorContract.js";
+import { startLocalBluesky } from "./peers/bluesky/localNetwork.js";
+
+const suffix = () => Math.random().toString(36).slice(2, 8);
+
+connectorContract("Bluesky (local AT Protocol network)", async () => {
+  const network = await startLocalBluesky();
+  const city = await network.createUser(`stadt-${suffix()}.test`);
+  const citizen = await network.createUser(`buerger-${suffix()}.test`);
+  const appPassword = await city.agent.com.atproto.server.createAppPassword({ name: "draht" });
+  let limited = false;
+  const fetchInFront: typeof fetch = async (input, init) => {
+    if (limited) return new Response(JSON.stringify({ error: "RateLimitExceeded", message: "Rate Limit Exceeded" }), { status: 429, headers: { "content-type": "application/json", "ratelimit-limit": "3000", "ratelimit-remaining": "0", "ratelimit-reset": String(Math.floor(Date.now() / 1000) + 120) } });
+    return fetch(input, init);
+  };
+  const make = () => createBlueskyConnector({ fetch: fetchInFront });
+  const account = { id: randomUUID(), orgId: randomUUID(), settings: { serviceUrl: network.pdsUrl }, credentials: { identifier: city.agent.session?.handle ?? "", appPassword: appPassword.data.password } };
+  const posts = async () => (await city.agent.com.atproto.repo.listRecords({ repo: city.did, collection: "app.bsky.feed.post", limit: 100 })).data.records;
+  const getPost = async (uri: string) => {
+    const at = new AtUri(uri);
+    return city.agent.com.atproto.repo.getRecord({ repo: at.host, collection: at.collection, rkey: at.rkey }).then((r) => r.data.value as Record<string, unknown>).catch(() => null);
+  };
+  return {
+    connector: make(),
+    account,
+    countPublished: async (text) => (await posts()).filter((r) => (r.value as { text?: string }).text === text).length,
+    altTextsOf: async (uri) => ((await getPost(uri))?.embed as { images?: { alt: string }[] } | undefined)?.images?.map((i) => i.alt) ?? [],
+    citizenReplies: async (uri, text) => {
+      await network.untilIndexed(citizen.agent, uri);
+      const { ref, root } = await network.refOf(citizen.agent, uri);
+      const reply = await citizen.agent.post({ text, reply: { root, parent: ref }, createdAt: new Date().toISOString() });
+      // The AppView indexes the PDS's event stream asynchronously: wait until the notification exists.
+      await network.untilNotified(city.agent, reply.uri);
+    },
+    threadTexts: async (uri) => {
+      await network.settle();
+      const thread = await city.agent.app.bsky.feed.getPostThread({ uri, depth: 10 });
+      const texts: string[] = [];
+      const walk = (node: unknown) => {
+        const n = node as { post?: { record?: { text?: string } }; replies?: unknown[] };
+        for (const reply of n.replies ?? []) {
+          const r = reply as { post?: { record?: { text?: string } } };
+          if (r.post?.record?.text) texts.push(r.post.record.text);
+          walk(reply);
+        }
+      };
+      walk(thread.data.thread);
+      return texts;
+    },
+    exists: async (uri) => (await getPost(uri)) !== null,
+    revokeCredentials: async () => {
+      await city.agent.com.atproto.server.revokeAppPassword({ name: "draht" });
+    },
+    exhaustRateLimit: async () => {
+      limited = true;
+      return async () => {
+        limited = false;
+      };
+    },
+    settle: () => network.settle(),
+    restart: make,
+    close: () => network.close(),
+  };
+});
+
+describe("Bluesky facets", () => {
+  it("sit on UTF-8 byte offsets, so umlauts and emoji before a link or mention do not shift them", () => {
+    const rich = new RichText({ text: "Grüße 👋 aus Köln: https://stadt.example/müll #Sperrmüll" });
+    rich.detectFacetsWithoutResolution();
+    const bytes = new TextEncoder().encode(rich.text);
+    const slices = (rich.facets ?? []).map((f) => new TextDecoder().decode(bytes.slice(f.index.byteStart, f.index.byteEnd)));
+    expect(slices).toEqual(["https://stadt.example/müll", "#Sperrmüll"]);
+  });
+});

@@ -1,0 +1,82 @@
+// A real local AT Protocol network for tests: @atproto/dev-env starts a PLC directory, a PDS and the
+// Bluesky AppView (with the moderation service) in this process, on the machine's PostgreSQL server and
+// Redis, with no network access. Its schemas are dropped again when it closes.
+import { randomBytes } from "node:crypto";
+import { AtpAgent, AtUri } from "@atproto/api";
+import { TestNetwork } from "@atproto/dev-env";
+import pg from "pg";
+
+export const BLUESKY_POSTGRES_URL = process.env.BLUESKY_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export interface LocalBluesky {
+  pdsUrl: string;
+  /** Lets the AppView index everything the PDS has (replies, notifications). */
+  settle(): Promise<void>;
+  /** Waits (up to 10 s) until the AppView knows the post (index a parent before its reply: dev-env's AppView indexes repos concurrently). */
+  untilIndexed(agent: AtpAgent, uri: string): Promise<void>;
+  /** Waits (up to 10 s) until the AppView shows `agent` the notification about `uri`. */
+  untilNotified(agent: AtpAgent, uri: string): Promise<void>;
+  createUser(handle: string): Promise<{ agent: AtpAgent; did: string; password: string }>;
+  /** A strong reference (uri + cid) and the thread root of a post, for replying. */
+  refOf(agent: AtpAgent, uri: string): Promise<{ ref: { uri: string; cid: string }; root: { uri: string; cid: string } }>;
+  close(): Promise<void>;
+}
+
+export async function startLocalBluesky(): Promise<LocalBluesky> {
+  process.env.REDIS_HOST ??= "127.0.0.1:6379";
+  const schema = `draht_${[...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join("")}`;
+  const network = await TestNetwork.create({ dbPostgresUrl: BLUESKY_POSTGRES_URL, dbPostgresSchema: schema });
+  const pdsUrl = network.pds.url;
+  return {
+    pdsUrl,
+    async settle() {
+      await network.processAll();
+    },
+    async untilIndexed(agent, uri) {
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        await network.processAll();
+        if ((await agent.app.bsky.feed.getPosts({ uris: [uri] })).data.posts.length > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`the AppView did not index ${uri} within 10 s`);
+    },
+    async untilNotified(agent, uri) {
+      const deadline = Date.now() + 10_000;
+      let seen: string[] = [];
+      while (Date.now() < deadline) {
+        await network.processAll();
+        const list = await agent.app.bsky.notification.listNotifications({ limit: 50 });
+        seen = list.data.notifications.map((n) => `${n.reason} ${n.uri} ${n.indexedAt}`);
+        if (list.data.notifications.some((n) => n.uri === uri)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const thread = await agent.app.bsky.feed.getPosts({ uris: [uri] }).then((r) => r.data.posts.length).catch((e: Error) => e.message);
+      throw new Error(`the AppView did not notify about ${uri} within 10 s (post known to the AppView: ${thread}; notifications: ${seen.join("; ")})`);
+    },
+    async createUser(handle) {
+      const agent = new AtpAgent({ service: pdsUrl });
+      const password = `pw-${randomBytes(6).toString("hex")}`;
+      const created = await agent.createAccount({ handle, email: `${handle.replace(/\W/g, "")}@example.test`, password });
+      return { agent, did: created.data.did, password };
+    },
+    async refOf(agent, uri) {
+      const at = new AtUri(uri);
+      const record = await agent.com.atproto.repo.getRecord({ repo: at.host, collection: at.collection, rkey: at.rkey });
+      const ref = { uri, cid: record.data.cid ?? "" };
+      const root = (record.data.value as { reply?: { root?: { uri: string; cid: string } } }).reply?.root ?? ref;
+      return { ref, root };
+    },
+    async close() {
+      await network.close();
+      const client = new pg.Client({ connectionString: BLUESKY_POSTGRES_URL });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname like $1", [`%${schema}%`]);
+        for (const row of rows) await client.query(`drop schema if exists "${row.nspname.replace(/"/g, "")}" cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
