@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   "SPAM_SUSPECTED",
   "CHANNEL_UNSUPPORTED",
   "CHANNEL_FAILED",
+  "CHANNEL_AUTH_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

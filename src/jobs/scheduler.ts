@@ -10,6 +10,7 @@ import { remindDueSoon } from "../app/inbox/remind-due-soon.js";
 import { warnIdleChannels } from "../app/inbox/warn-idle-channels.js";
 import type { ConnectorRegistry } from "../domain/connector.js";
 import { detectShitstorms } from "../app/moderation/detect-shitstorms.js";
+import { syncChannelInbound } from "../app/channels/sync-channel-inbound.js";
 
 export interface JobDeps {
   connectors: ConnectorRegistry;
@@ -30,6 +31,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "inbox-replies", everyMs: 15_000, run: sendQueuedReplies },
   { id: "idle-channels", everyMs: 3_600_000, run: (ctx) => warnIdleChannels(ctx) },
   { id: "shitstorm-detection", everyMs: 60_000, run: (ctx) => detectShitstorms(ctx) },
+  { id: "channel-inbound-sync", everyMs: 60_000, run: syncChannelInbound },
 ];
 
 export function startScheduler(ctx: AppContext, deps: JobDeps, jobs: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {

@@ -6,6 +6,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts, conversationReplies, conversations } from "../../db/schema/index.js";
 import { type ConnectorRegistry, ConnectorError } from "../../domain/connector.js";
+import { connectorAccountOf } from "../channels/channelCredentials.js";
 import type { AppContext } from "../context.js";
 import { writeStaffAnswer } from "../website/writeStaffAnswer.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
@@ -45,10 +46,14 @@ export async function sendQueuedReply(ctx: AppContext, deps: { connectors: Conne
   try {
     const connector = deps.connectors.get(account.network);
     if (!connector?.reply) throw new ConnectorError("permanent", `the ${account.network} channel cannot send replies`);
-    const item = await connector.reply(
-      { id: account.id, orgId: account.orgId, settings: account.settings },
-      { idempotencyKey: reply.id, orgId: account.orgId, threadExternalId: conversation.threadKey, inReplyToExternalId: reply.inReplyToExternalId, text: reply.text },
-    );
+    const item = await connector.reply(await connectorAccountOf(ctx.db, ctx, account), {
+      idempotencyKey: reply.id,
+      orgId: account.orgId,
+      threadExternalId: conversation.threadKey,
+      inReplyToExternalId: reply.inReplyToExternalId,
+      text: reply.text,
+      toHandle: conversation.citizenHandle,
+    });
     const sentAt = ctx.clock();
     await ctx.db.transaction(async (tx) => {
       await tx.update(conversationReplies).set({ status: "sent", externalId: item.externalId, sentAt, error: null }).where(eq(conversationReplies.id, reply.id));

@@ -2,7 +2,8 @@
 // and no answer, for the organisation's idle period is reported to the person accountable for it
 // (else its responsible people in the coverage plan), at most once per idle period.
 import { and, eq, gt, inArray } from "drizzle-orm";
-import { channelIdleWarnings, coverageAssignments, organisations, userNotifications } from "../../db/schema/index.js";
+import { channelIdleWarnings, organisations, userNotifications } from "../../db/schema/index.js";
+import { accountablePeople } from "../channels/accountablePeople.js";
 import type { AppContext } from "../context.js";
 import { channelActivityOf } from "./channelActivity.js";
 import { inboxSettingsOf } from "./intakeRules.js";
@@ -24,10 +25,7 @@ export async function warnIdleChannels(ctx: AppContext, options: { orgId?: strin
         .where(and(inArray(channelIdleWarnings.channelAccountId, idle.map((a) => a.channelAccountId)), gt(channelIdleWarnings.warnedAt, recent)));
       const due = idle.filter((a) => !already.some((w) => w.id === a.channelAccountId));
       for (const account of due) {
-        const responsible = account.accountableUserId
-          ? [account.accountableUserId]
-          : (await tx.select({ userId: coverageAssignments.userId }).from(coverageAssignments).where(and(eq(coverageAssignments.channelAccountId, account.channelAccountId), eq(coverageAssignments.role, "responsible")))).map((r) => r.userId);
-        const people = [...new Set(responsible)];
+        const people = await accountablePeople(tx, account);
         if (people.length) {
           await tx.insert(userNotifications).values(people.map((userId) => ({ orgId: org.id, userId, kind: "idle_channel" as const, channelAccountId: account.channelAccountId, actorLabel: "system", createdAt: now })));
         }

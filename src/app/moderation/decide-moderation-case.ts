@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { memberships, moderationDecisions, userNotifications } from "../../db/schema/index.js";
 import type { ChannelModerationKind, ConnectorRegistry } from "../../domain/connector.js";
+import { connectorAccountOf } from "../channels/channelCredentials.js";
 import { AppError } from "../../domain/errors.js";
 import { CHANNEL_ACTIONS, VISIBILITY_AFTER, ZModerationDecision, canDecide, type TModerationAction } from "../../domain/moderation/decisions.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
@@ -81,8 +82,9 @@ async function carryOutOnChannel(ctx: AppContext, deps: { connectors: ConnectorR
   const connector = deps.connectors.get(args.row.account.network);
   let outcome = "done";
   try {
+    const { account } = args.row;
     await connector?.moderate?.(
-      { id: args.row.account.id, orgId: args.row.account.orgId, settings: args.row.account.settings as Record<string, unknown> },
+      await connectorAccountOf(ctx.db, ctx, { id: account.id, orgId: account.orgId, settings: account.settings as Record<string, unknown> }),
       { kind: args.kind, idempotencyKey: args.decisionId, externalId: args.row.message.externalId, authorHandle: args.row.message.authorHandle, reason: args.reason },
     );
   } catch (error) {

@@ -3,7 +3,8 @@
 // the outcome goes to record-outcomes.ts.
 import { and, asc, eq } from "drizzle-orm";
 import { channelAccounts, mediaAssets, postChannels, postMedia, posts, publications } from "../../db/schema/index.js";
-import { ConnectorError, type ConnectorErrorKind, type ConnectorRegistry, type PublishedItem } from "../../domain/connector.js";
+import { ConnectorError, type ConnectorErrorKind, type ConnectorRegistry, type OutgoingMedia, type PublishedItem } from "../../domain/connector.js";
+import { connectorAccountOf } from "../channels/channelCredentials.js";
 import type { AppContext } from "../context.js";
 import type { ClaimedPublication } from "./claim-due-publications.js";
 
@@ -17,7 +18,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
     const { account, text, media, poll } = await loadWhatToSend(ctx, claimed);
     const connector = deps.connectors.get(account.network);
     if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
-    const target = { id: account.id, orgId: account.orgId, settings: account.settings };
+    const target = await connectorAccountOf(ctx.db, ctx, account);
     let item: PublishedItem | null = claimed.recovering ? await connector.findPublished(target, claimed.idempotencyKey) : null;
     if (item) log.info("interrupted attempt had published; recorded without sending again");
     item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, attempt: claimed.attempts, orgId: claimed.orgId, postId: claimed.postId, text, media, poll });
@@ -42,11 +43,23 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
     .leftJoin(postChannels, and(eq(postChannels.postId, publications.postId), eq(postChannels.channelAccountId, publications.channelAccountId)))
     .where(eq(publications.id, claimed.id));
   if (!row) throw new ConnectorError("permanent", "publication, post or account no longer exists");
-  const media = await ctx.db
-    .select({ kind: mediaAssets.kind, altText: mediaAssets.altText })
+  const rows = await ctx.db
+    .select({ id: mediaAssets.id, kind: mediaAssets.kind, altText: mediaAssets.altText, mimeType: mediaAssets.mimeType, fileName: mediaAssets.fileName })
     .from(postMedia)
     .innerJoin(mediaAssets, eq(mediaAssets.id, postMedia.mediaId))
     .where(eq(postMedia.postId, claimed.postId))
     .orderBy(asc(postMedia.position));
+  // The bytes are read only when a connector uploads them (the website and sandbox never do).
+  const media: OutgoingMedia[] = rows.map((m) => ({
+    kind: m.kind,
+    altText: m.altText,
+    mimeType: m.mimeType,
+    fileName: m.fileName,
+    content: async () => {
+      const [file] = await ctx.db.select({ content: mediaAssets.content }).from(mediaAssets).where(eq(mediaAssets.id, m.id));
+      if (!file) throw new ConnectorError("permanent", `medium ${m.id} no longer exists`);
+      return new Uint8Array(file.content);
+    },
+  }));
   return { account: row.account, text: row.override ?? row.body, media, poll: row.poll };
 }

@@ -75,7 +75,7 @@ export const inboxSettings = pgTable("inbox_settings", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type NotificationKind = "mention" | "assigned" | "due_soon" | "reminder" | "escalation" | "idle_channel" | "threat" | "shitstorm" | "moderation_escalation";
+export type NotificationKind = "mention" | "assigned" | "due_soon" | "reminder" | "escalation" | "idle_channel" | "threat" | "shitstorm" | "moderation_escalation" | "channel_health";
 
 /** What a person should look at: a mention, an assignment, a reminder or an escalation. */
 export const userNotifications = pgTable(

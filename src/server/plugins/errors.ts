@@ -33,6 +33,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SPAM_SUSPECTED: 422,
   CHANNEL_UNSUPPORTED: 409,
   CHANNEL_FAILED: 502,
+  CHANNEL_AUTH_FAILED: 400,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {

@@ -1,0 +1,151 @@
+// Connecting a channel account to its network account: OAuth (authorisation code with PKCE, S256; one
+// registered client per server, its secret sealed), or an app password (Bluesky). Credentials are
+// checked with the network (who are we there?) before they are sealed and stored; the account's sync
+// state starts afresh. Every connection goes to the audit trail, without any secret.
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "../../db/client.js";
+import { channelAccounts, channelCredentials, channelOauthClients, channelOauthStates, channelSyncStates } from "../../db/schema/index.js";
+import { type ChannelConnector, ConnectorError, type ConnectorRegistry } from "../../domain/connector.js";
+import { AppError } from "../../domain/errors.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { storeCredentials } from "./channelCredentials.js";
+
+const STATE_TTL_MS = 10 * 60_000;
+const ZServerSettings = z.object({ serverUrl: z.string().optional(), serviceUrl: z.string().optional() }).loose();
+
+export async function loadManagedAccount(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; accountId: string }) {
+  const [account] = await ctx.db.select().from(channelAccounts).where(and(eq(channelAccounts.id, options.accountId), eq(channelAccounts.orgId, options.orgId)));
+  if (!account) throw new AppError("NOT_FOUND");
+  requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: account.departmentId, channelAccountId: account.id });
+  const connector = deps.connectors.get(account.network);
+  if (!connector) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network } });
+  return { account, connector };
+}
+
+function serverUrlOf(settings: Record<string, unknown>): string {
+  const parsed = ZServerSettings.parse(settings);
+  const url = parsed.serverUrl ?? parsed.serviceUrl;
+  if (!url) throw new AppError("VALIDATION_FAILED", { details: { field: "settings.serverUrl" }, userMessage: "The account has no server URL." });
+  return url.replace(/\/$/, "");
+}
+
+const clientKey = (network: string, serverUrl: string, redirectUri: string) => `${network} ${serverUrl} ${redirectUri}`;
+
+/** The OAuth client draht has at this server for this redirect URI, registered on first use. */
+async function oauthClient(ctx: AppContext, connector: ChannelConnector, serverUrl: string, redirectUri: string) {
+  const oauth = connector.oauth;
+  if (!oauth) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: connector.network, action: "oauth" } });
+  const where = and(eq(channelOauthClients.network, connector.network), eq(channelOauthClients.serverUrl, serverUrl), eq(channelOauthClients.redirectUri, redirectUri), eq(channelOauthClients.scopes, oauth.scopes));
+  const [known] = await ctx.db.select().from(channelOauthClients).where(where);
+  if (known) return { clientId: known.clientId, clientSecret: ctx.credentials.open(JSON.parse(known.sealedSecret), clientKey(connector.network, serverUrl, redirectUri)) as string };
+  const registered = await networkCall(() => oauth.registerClient({ serverUrl, redirectUri }));
+  const sealedSecret = JSON.stringify(ctx.credentials.seal(registered.clientSecret, clientKey(connector.network, serverUrl, redirectUri)));
+  await ctx.db.insert(channelOauthClients).values({ network: connector.network, serverUrl, redirectUri, scopes: oauth.scopes, clientId: registered.clientId, sealedSecret, createdAt: ctx.clock() }).onConflictDoNothing();
+  return registered;
+}
+
+/** A network call whose refusal is the person's to fix (wrong server, refused credentials). */
+async function networkCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ConnectorError) {
+      if (error.kind === "auth_expired" || error.kind === "permanent") throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: error.kind, message: error.message }, cause: error });
+      throw new AppError("CHANNEL_FAILED", { details: { reason: error.kind, message: error.message }, cause: error });
+    }
+    throw error;
+  }
+}
+
+export async function beginChannelAuthorisation(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; accountId: string; redirectUri: string }): Promise<{ authoriseUrl: string }> {
+  const { account, connector } = await loadManagedAccount(ctx, deps, options);
+  if (!connector.oauth) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "oauth" } });
+  const serverUrl = serverUrlOf(account.settings);
+  const client = await oauthClient(ctx, connector, serverUrl, options.redirectUri);
+  const state = randomBytes(24).toString("base64url");
+  const verifier = randomBytes(32).toString("base64url");
+  const codeChallenge = createHash("sha256").update(verifier).digest("base64url");
+  await ctx.db.insert(channelOauthStates).values({
+    state,
+    orgId: options.orgId,
+    channelAccountId: account.id,
+    userId: options.actor.userId,
+    sealedVerifier: JSON.stringify(ctx.credentials.seal(verifier, state)),
+    redirectUri: options.redirectUri,
+    expiresAt: new Date(ctx.clock().getTime() + STATE_TTL_MS),
+  });
+  return { authoriseUrl: connector.oauth.authoriseUrl({ serverUrl, clientId: client.clientId, redirectUri: options.redirectUri, state, codeChallenge }) };
+}
+
+/** The network sent the person back: exchange the code (once; the state is single-use and expires). */
+export async function completeChannelAuthorisation(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { userId: string | null; actorLabel: string; state: string; code: string | null; error: string | null },
+): Promise<{ orgId: string; accountId: string; handle: string }> {
+  const [pending] = await ctx.db.delete(channelOauthStates).where(eq(channelOauthStates.state, options.state)).returning();
+  if (!pending || pending.expiresAt.getTime() < ctx.clock().getTime() || pending.userId !== options.userId) throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: "unknown_or_expired" } });
+  if (options.error || !options.code) throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: options.error ?? "no_code" } });
+  const [account] = await ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, pending.channelAccountId));
+  const connector = account ? deps.connectors.get(account.network) : undefined;
+  if (!account || !connector?.oauth) throw new AppError("NOT_FOUND");
+  const serverUrl = serverUrlOf(account.settings);
+  const client = await oauthClient(ctx, connector, serverUrl, pending.redirectUri);
+  const verifier = ctx.credentials.open(JSON.parse(pending.sealedVerifier), options.state) as string;
+  const oauth = connector.oauth;
+  const credentials = await networkCall(() => oauth.exchangeCode({ serverUrl, clientId: client.clientId, clientSecret: client.clientSecret, redirectUri: pending.redirectUri, code: options.code ?? "", codeVerifier: verifier }));
+  const handle = await saveConnection(ctx, { account, connector, credentials, userId: options.userId, actorLabel: options.actorLabel, method: "oauth" });
+  return { orgId: account.orgId, accountId: account.id, handle };
+}
+
+export async function connectWithAppPassword(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { actor: OrgActor; orgId: string; accountId: string; identifier: string; password: string },
+): Promise<{ handle: string }> {
+  const { account, connector } = await loadManagedAccount(ctx, deps, options);
+  const appPassword = connector.appPassword;
+  if (!appPassword) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "app_password" } });
+  const credentials = await networkCall(() => appPassword.connect({ serverUrl: serverUrlOf(account.settings), identifier: options.identifier.trim(), password: options.password }));
+  return { handle: await saveConnection(ctx, { account, connector, credentials, userId: options.actor.userId, actorLabel: options.actor.label, method: "app_password" }) };
+}
+
+/** Checks the credentials with the network, then seals and stores them; the sync starts afresh. */
+async function saveConnection(
+  ctx: AppContext,
+  args: { account: typeof channelAccounts.$inferSelect; connector: ChannelConnector; credentials: unknown; userId: string | null; actorLabel: string; method: "oauth" | "app_password" },
+): Promise<string> {
+  const { account, connector } = args;
+  const whoAmI = connector.whoAmI;
+  const identity = whoAmI ? await networkCall(() => whoAmI({ id: account.id, orgId: account.orgId, settings: account.settings, credentials: args.credentials })) : null;
+  const now = ctx.clock();
+  await ctx.db.transaction(async (tx) => {
+    // Reconnecting the same network account keeps the sync cursor: nothing that arrived meanwhile is skipped.
+    const [previous] = await tx.select({ handle: channelCredentials.remoteHandle }).from(channelCredentials).where(eq(channelCredentials.channelAccountId, account.id));
+    const keepCursor = previous !== undefined && previous.handle === (identity?.handle ?? null);
+    await storeCredentials(tx, ctx, { accountId: account.id, orgId: account.orgId, credentials: args.credentials, remoteHandle: identity?.handle ?? null, remoteUrl: identity?.url ?? null, userId: args.userId, now });
+    if (identity?.remoteAccountId) await tx.update(channelAccounts).set({ settings: { ...account.settings, remoteAccountId: identity.remoteAccountId }, updatedAt: now }).where(eq(channelAccounts.id, account.id));
+    await resetSyncState(tx, { accountId: account.id, orgId: account.orgId, status: "never_synced", now, keepCursor });
+    await appendAuditEvent(tx, {
+      orgId: account.orgId,
+      actor: { userId: args.userId, label: args.actorLabel },
+      action: "channel_account.connected",
+      target: { type: "channel_account", id: account.id },
+      data: { network: account.network, method: args.method, remoteHandle: identity?.handle ?? null },
+      occurredAt: now,
+    });
+  });
+  return identity?.handle ?? "";
+}
+
+export async function resetSyncState(tx: Tx, args: { accountId: string; orgId: string; status: "never_synced" | "disconnected"; now: Date; keepCursor?: boolean }): Promise<void> {
+  const fresh = { status: args.status, ...(args.keepCursor ? {} : { cursor: null }), lastErrorAt: null, lastErrorKind: null, lastErrorMessage: null, consecutiveFailures: 0, rateLimitRemaining: null, rateLimitResetAt: null, nextSyncAt: null, updatedAt: args.now };
+  await tx
+    .insert(channelSyncStates)
+    .values({ channelAccountId: args.accountId, orgId: args.orgId, ...fresh })
+    .onConflictDoUpdate({ target: channelSyncStates.channelAccountId, set: fresh });
+}

@@ -1,0 +1,150 @@
+// Inbound syncing of connected network accounts (the worker, every minute): each account's connector
+// fetches what arrived after the stored cursor; new items go through the one ingestion path, edits and
+// deletions update the inbox, and the cursor moves in the same transaction — so a restart resumes from
+// the last committed cursor, and an item fetched twice is stored once (channel account, external id).
+// Failures do not pass silently: an expired token marks the account "needs reconnect" and tells its
+// accountable person; outages back off and turn into a visible warning after three failed rounds.
+import { and, eq, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.js";
+import { channelAccounts, channelCredentials, channelSyncStates, inboundMessages, userNotifications } from "../../db/schema/index.js";
+import { type ChannelConnector, ConnectorError, type ConnectorRegistry, type InboundChange, type InboundPage, retryDelayMs } from "../../domain/connector.js";
+import type { AppContext } from "../context.js";
+import { ingestMessages } from "../inbox/ingest-messages.js";
+import { accountablePeople } from "./accountablePeople.js";
+import { connectorAccountOf } from "./channelCredentials.js";
+
+const MAX_PAGES_PER_ROUND = 20;
+const WARN_AFTER_FAILURES = 3;
+
+type Account = typeof channelAccounts.$inferSelect;
+
+export interface SyncOutcome {
+  accountId: string;
+  status: "ok" | "warning" | "needs_reconnect";
+  received: number;
+  error?: string;
+}
+
+/** Syncs every connected account that is due (or the given ones, due or not). */
+export async function syncChannelInbound(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { accountIds?: string[] } = {}): Promise<SyncOutcome[]> {
+  const now = ctx.clock();
+  const polling = [...deps.connectors.values()].filter((c) => c.fetchInbound).map((c) => c.network);
+  if (polling.length === 0) return [];
+  const due = await ctx.db
+    .select({ account: channelAccounts })
+    .from(channelAccounts)
+    .innerJoin(channelCredentials, eq(channelCredentials.channelAccountId, channelAccounts.id))
+    .leftJoin(channelSyncStates, eq(channelSyncStates.channelAccountId, channelAccounts.id))
+    .where(
+      and(
+        inArray(channelAccounts.network, polling),
+        isNull(channelAccounts.disabledAt),
+        options.accountIds
+          ? inArray(channelAccounts.id, options.accountIds)
+          : and(
+              or(isNull(channelSyncStates.status), notInArray(channelSyncStates.status, ["needs_reconnect", "disconnected"])),
+              or(isNull(channelSyncStates.nextSyncAt), lte(channelSyncStates.nextSyncAt, now)),
+            ),
+      ),
+    );
+  const outcomes: SyncOutcome[] = [];
+  for (const { account } of due) {
+    const connector = deps.connectors.get(account.network);
+    if (connector?.fetchInbound) outcomes.push(await syncAccount(ctx, connector, account));
+  }
+  return outcomes;
+}
+
+async function syncAccount(ctx: AppContext, connector: ChannelConnector, account: Account): Promise<SyncOutcome> {
+  const log = ctx.log.child({ channelAccountId: account.id, orgId: account.orgId });
+  const [state] = await ctx.db.select().from(channelSyncStates).where(eq(channelSyncStates.channelAccountId, account.id));
+  let cursor = state?.cursor ?? null;
+  let received = 0;
+  try {
+    const target = await connectorAccountOf(ctx.db, ctx, account);
+    for (let page = 0; page < MAX_PAGES_PER_ROUND; page++) {
+      const result: InboundPage = await (connector.fetchInbound as NonNullable<ChannelConnector["fetchInbound"]>)(target, cursor);
+      const now = ctx.clock();
+      received += await ctx.db.transaction(async (tx) => {
+        const stored = await applyChanges(tx, ctx, account, result.changes, now);
+        await saveSuccess(tx, { account, cursor: result.cursor, page: result, received: stored, now });
+        return stored;
+      });
+      cursor = result.cursor;
+      if (!result.more) break;
+    }
+    return { accountId: account.id, status: "ok", received };
+  } catch (error) {
+    const failure = error instanceof ConnectorError ? error : new ConnectorError("transient", error instanceof Error ? error.message : String(error), { cause: error });
+    if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while syncing");
+    const status = await saveFailure(ctx, { account, failure, previousFailures: state?.consecutiveFailures ?? 0, previousStatus: state?.status ?? "never_synced" });
+    log.warn({ kind: failure.kind, status }, "inbound sync failed");
+    return { accountId: account.id, status, received, error: `${failure.kind}: ${failure.message}` };
+  }
+}
+
+/** New items through the one ingestion path; edits re-analysed in place; deletions hide the message (evidence stays). */
+async function applyChanges(tx: Tx, ctx: AppContext, account: Account, changes: readonly InboundChange[], now: Date): Promise<number> {
+  const fresh = changes.filter((c) => c.change === "new").map((c) => ({ ...c.message, channelAccountId: account.id }));
+  let stored = 0;
+  if (fresh.length > 0) {
+    const outcomes = await ingestMessages(tx, { orgId: account.orgId, messages: fresh, analyser: ctx.analyser, now, publicUrl: ctx.publicUrl });
+    stored = outcomes.filter((o) => o.status === "stored").length;
+    for (const o of outcomes) if (o.status === "rejected") ctx.log.warn({ channelAccountId: account.id, externalId: o.externalId, reason: o.reason }, "inbound item rejected");
+  }
+  for (const change of changes) {
+    const where = and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, change.message.externalId));
+    if (change.change === "edited") {
+      const analysis = ctx.analyser.analyse(change.message.text);
+      const updated = await tx
+        .update(inboundMessages)
+        .set({ text: change.message.text, intent: analysis.intent, sentiment: analysis.sentiment, flagged: analysis.flagged, analysis: sql`coalesce(${inboundMessages.analysis}, '{}'::jsonb) || ${JSON.stringify({ analyser: ctx.analyser.name, ...analysis, editedAt: now.toISOString() })}::jsonb` })
+        .where(where)
+        .returning({ id: inboundMessages.id });
+      // An edit of something never seen is new to draht.
+      if (updated.length === 0) stored += (await ingestMessages(tx, { orgId: account.orgId, messages: [{ ...change.message, channelAccountId: account.id }], analyser: ctx.analyser, now, publicUrl: ctx.publicUrl })).filter((o) => o.status === "stored").length;
+    } else if (change.change === "deleted") {
+      await tx.update(inboundMessages).set({ visibility: "deleted" }).where(where);
+    }
+  }
+  return stored;
+}
+
+async function saveSuccess(tx: Tx, args: { account: Account; cursor: string | null; page: InboundPage; received: number; now: Date }): Promise<void> {
+  const values = {
+    status: "ok" as const,
+    cursor: args.cursor,
+    lastAttemptAt: args.now,
+    lastSuccessAt: args.now,
+    lastErrorKind: null,
+    lastErrorMessage: null,
+    consecutiveFailures: 0,
+    rateLimitRemaining: args.page.rateLimit?.remaining ?? null,
+    rateLimitResetAt: args.page.rateLimit?.resetAt ?? null,
+    nextSyncAt: null,
+    updatedAt: args.now,
+  };
+  await tx
+    .insert(channelSyncStates)
+    .values({ channelAccountId: args.account.id, orgId: args.account.orgId, ...values, itemsReceived: args.received })
+    .onConflictDoUpdate({ target: channelSyncStates.channelAccountId, set: { ...values, itemsReceived: sql`${channelSyncStates.itemsReceived} + ${args.received}` } });
+}
+
+async function saveFailure(ctx: AppContext, args: { account: Account; failure: ConnectorError; previousFailures: number; previousStatus: string }): Promise<SyncOutcome["status"]> {
+  const now = ctx.clock();
+  const failures = args.previousFailures + 1;
+  const kind = args.failure.kind;
+  const status: SyncOutcome["status"] = kind === "auth_expired" ? "needs_reconnect" : kind === "permanent" || failures >= WARN_AFTER_FAILURES ? "warning" : args.previousStatus === "warning" ? "warning" : "ok";
+  const waitMs = kind === "rate_limited" ? (args.failure.retryAfterMs ?? 60_000) : kind === "permanent" ? 3_600_000 : retryDelayMs({ attempt: failures, retryAfterMs: args.failure.retryAfterMs, random: Math.random() });
+  // People hear about it when the account turns bad, not at every failed round.
+  const turnedBad = status !== "ok" && args.previousStatus !== status;
+  await ctx.db.transaction(async (tx) => {
+    const values = { status, lastAttemptAt: now, lastErrorAt: now, lastErrorKind: kind, lastErrorMessage: args.failure.message.slice(0, 500), consecutiveFailures: failures, nextSyncAt: kind === "auth_expired" ? null : new Date(now.getTime() + waitMs), updatedAt: now };
+    await tx.insert(channelSyncStates).values({ channelAccountId: args.account.id, orgId: args.account.orgId, ...values }).onConflictDoUpdate({ target: channelSyncStates.channelAccountId, set: values });
+    if (turnedBad) {
+      const people = await accountablePeople(tx, { channelAccountId: args.account.id, accountableUserId: args.account.accountableUserId });
+      if (people.length > 0) await tx.insert(userNotifications).values(people.map((userId) => ({ orgId: args.account.orgId, userId, kind: "channel_health" as const, channelAccountId: args.account.id, actorLabel: "system", createdAt: now })));
+    }
+  });
+  return status;
+}
