@@ -21,13 +21,28 @@ import { buildAlert, buildModerationCase, buildUnmoderatedMessage } from "./supp
 import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
+import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwork.js";
+import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
 
 let t: TestApp;
+let mastodon: MastodonPeer;
+let bluesky: LocalBluesky;
+let blueskyUser: { identifier: string; password: string };
 beforeAll(async () => {
   t = await startTestApp();
   SAMPLE_BODIES["POST /api/orgs/:orgId/media"] = await samplePng();
+  // Connecting needs a network that answers: the fake Mastodon server and a local Bluesky network.
+  [mastodon, bluesky] = await Promise.all([startMastodonPeer(), startLocalBluesky()]);
+  const user = await bluesky.createUser(`stadt-${Math.random().toString(36).slice(2, 8)}.test`);
+  const appPassword = await user.agent.com.atproto.server.createAppPassword({ name: "draht" });
+  blueskyUser = { identifier: user.agent.session?.handle ?? "", password: appPassword.data.password };
+  SAMPLE_BODIES["POST /api/orgs/:orgId/channels/:channelAccountId/connection/app-password"] = blueskyUser;
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+  await mastodon?.close();
+  await bluesky?.close();
 });
-afterAll(() => t.close());
 
 const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/departments": { name: "Neues Amt" },
@@ -106,7 +121,10 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
   let url = route.url.replace(":orgId", orgId);
   if (url.includes(":departmentId")) url = url.replace(":departmentId", (await buildDepartment(t.ctx, orgId)).id);
   if (url.includes(":userId")) url = url.replace(":userId", (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId);
-  if (url.includes(":channelAccountId")) url = url.replace(":channelAccountId", (await buildChannelAccount(t.ctx, orgId)).id);
+  if (url.includes(":channelAccountId")) {
+    const network = url.endsWith("/connection/oauth") ? { network: "mastodon" as const, settings: { serverUrl: mastodon.url } } : url.endsWith("/connection/app-password") ? { network: "bluesky" as const, settings: { serviceUrl: bluesky.pdsUrl } } : {};
+    url = url.replace(":channelAccountId", (await buildChannelAccount(t.ctx, orgId, network)).id);
+  }
   if (url.includes(":guidelineId")) {
     const actor = systemAdminOf(orgId);
     const draft = await createGuidelineVersion(t.ctx, { actor, orgId, input: { title: "Richtlinie", rules: {}, reviewBy: "2030-01-01" } });

@@ -12,6 +12,7 @@ import { type TConfig, cookieIsSecure } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { RegisteredRoute } from "./access.js";
 import { registerAuth } from "./plugins/auth.js";
+import { channelConnectionRoutes } from "./routes/channelConnections.js";
 import { moderationRoutes } from "./routes/moderation.js";
 import { errorBody, registerErrorHandling } from "./plugins/errors.js";
 import { authRoutes } from "./routes/auth.js";
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   const connectors = options.connectors ?? createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl });
   inboxRoutes(app, { ctx, connectors, hub });
   moderationRoutes(app, { ctx, connectors });
+  channelConnectionRoutes(app, { ctx, connectors });
   publicApiRoutes(app, { ctx });
   // Own scope: the form-body parser and the HTML error pages apply to the citizen pages only.
   await app.register(async (scope) => publicPageRoutes(scope, { ctx }));

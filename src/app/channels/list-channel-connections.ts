@@ -1,0 +1,51 @@
+// The connection and health of each channel account a person may see: how it connects (nothing, OAuth,
+// app password), whether it is connected and as whom, and how its inbound sync is doing (last sync,
+// last error, rate limit, the warning state). Never a credential.
+import { and, eq, inArray } from "drizzle-orm";
+import { channelAccounts, channelCredentials, channelSyncStates } from "../../db/schema/index.js";
+import type { ConnectorRegistry } from "../../domain/connector.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+
+export async function listChannelConnections(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string }) {
+  requireAllowed(ctx, options.actor, "channel.view", { orgId: options.orgId });
+  const scope = options.actor.grant?.channelAccountIds ?? null;
+  if (scope !== null && scope.length === 0) return [];
+  const rows = await ctx.db
+    .select({ account: channelAccounts, credentials: { remoteHandle: channelCredentials.remoteHandle, remoteUrl: channelCredentials.remoteUrl, connectedAt: channelCredentials.connectedAt }, sync: channelSyncStates })
+    .from(channelAccounts)
+    .leftJoin(channelCredentials, eq(channelCredentials.channelAccountId, channelAccounts.id))
+    .leftJoin(channelSyncStates, eq(channelSyncStates.channelAccountId, channelAccounts.id))
+    .where(and(eq(channelAccounts.orgId, options.orgId), scope ? inArray(channelAccounts.id, [...scope]) : undefined));
+  return rows.map(({ account, credentials, sync }) => {
+    const connector = deps.connectors.get(account.network);
+    const method = connector?.capabilities.connect ?? "none";
+    const connected = method === "none" || (credentials !== null && credentials.connectedAt !== null);
+    return {
+      channelAccountId: account.id,
+      network: account.network,
+      connectMethod: method,
+      serverUrl: String(account.settings.serverUrl ?? account.settings.serviceUrl ?? "") || null,
+      connected,
+      remoteHandle: credentials?.remoteHandle ?? null,
+      remoteUrl: credentials?.remoteUrl ?? null,
+      connectedAt: credentials?.connectedAt ?? null,
+      capabilities: connector?.capabilities ?? null,
+      sync: sync
+        ? {
+            status: sync.status,
+            lastAttemptAt: sync.lastAttemptAt,
+            lastSuccessAt: sync.lastSuccessAt,
+            lastErrorAt: sync.lastErrorAt,
+            lastErrorKind: sync.lastErrorKind,
+            lastErrorMessage: sync.lastErrorMessage,
+            consecutiveFailures: sync.consecutiveFailures,
+            rateLimitRemaining: sync.rateLimitRemaining,
+            rateLimitResetAt: sync.rateLimitResetAt,
+            nextSyncAt: sync.nextSyncAt,
+            itemsReceived: sync.itemsReceived,
+          }
+        : null,
+    };
+  });
+}

@@ -1,0 +1,67 @@
+// Connecting channel accounts to their networks: OAuth (start, and the network's redirect back), app
+// passwords, disconnecting, syncing now, and the connections' health. Thin: parse, call one use case.
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { beginChannelAuthorisation, completeChannelAuthorisation, connectWithAppPassword } from "../../app/channels/connect-channel-account.js";
+import { disconnectChannelAccount } from "../../app/channels/disconnect-channel-account.js";
+import { listChannelConnections } from "../../app/channels/list-channel-connections.js";
+import { loadManagedAccount } from "../../app/channels/connect-channel-account.js";
+import { syncChannelInbound } from "../../app/channels/sync-channel-inbound.js";
+import type { AppContext } from "../../app/context.js";
+import type { ConnectorRegistry } from "../../domain/connector.js";
+import { isAppError } from "../../domain/errors.js";
+import { orgActorOf, sessionOf } from "../plugins/auth.js";
+import { ZOrgParams } from "./params.js";
+
+const ZChannelParams = ZOrgParams.extend({ channelAccountId: z.uuid() });
+const ZAppPassword = z.object({ identifier: z.string().trim().min(1).max(300), password: z.string().min(1).max(300) });
+const ZCallback = z.object({ state: z.string().min(1).max(200), code: z.string().max(2000).optional(), error: z.string().max(200).optional() });
+
+export const OAUTH_CALLBACK_PATH = "/api/channel-authorisations/callback";
+
+export function channelConnectionRoutes(app: FastifyInstance, options: { ctx: AppContext; connectors: ConnectorRegistry }) {
+  const { ctx, connectors } = options;
+  const deps = { connectors };
+
+  app.get("/api/orgs/:orgId/channel-connections", { config: { access: { kind: "org", action: "channel.view" } } }, async (request) => {
+    const { orgId } = ZOrgParams.parse(request.params);
+    return { connections: await listChannelConnections(ctx, deps, { actor: orgActorOf(request), orgId }) };
+  });
+
+  app.post("/api/orgs/:orgId/channels/:channelAccountId/connection/oauth", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
+    const params = ZChannelParams.parse(request.params);
+    return beginChannelAuthorisation(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId, redirectUri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}` });
+  });
+
+  // The network sends the person's browser back here; the answer is a redirect to the channels page.
+  app.get(OAUTH_CALLBACK_PATH, { config: { access: { kind: "session" } } }, async (request, reply) => {
+    const query = ZCallback.parse(request.query);
+    const session = sessionOf(request);
+    try {
+      const done = await completeChannelAuthorisation(ctx, deps, { userId: session.user.id, actorLabel: session.user.email, state: query.state, code: query.code ?? null, error: query.error ?? null });
+      return reply.redirect(`/o/${done.orgId}/admin/channels?connected=${done.accountId}`, 303);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      request.log.warn({ code: error.code }, "channel authorisation not completed");
+      return reply.redirect(`/?connectionError=${encodeURIComponent(error.code)}`, 303);
+    }
+  });
+
+  app.post("/api/orgs/:orgId/channels/:channelAccountId/connection/app-password", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
+    const params = ZChannelParams.parse(request.params);
+    const input = ZAppPassword.parse(request.body);
+    return connectWithAppPassword(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId, ...input });
+  });
+
+  app.delete("/api/orgs/:orgId/channels/:channelAccountId/connection", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
+    const params = ZChannelParams.parse(request.params);
+    return disconnectChannelAccount(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId });
+  });
+
+  app.post("/api/orgs/:orgId/channels/:channelAccountId/connection/sync", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
+    const params = ZChannelParams.parse(request.params);
+    await loadManagedAccount(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId });
+    const [outcome] = await syncChannelInbound(ctx, deps, { accountIds: [params.channelAccountId] });
+    return { outcome: outcome ?? null };
+  });
+}
