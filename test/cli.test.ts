@@ -5,7 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { createCredentialVault } from "../src/app/security/credentialVault.js";
+import { channelAccounts, channelCredentials } from "../src/db/schema/index.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { openDatabase } from "../src/db/client.js";
@@ -45,7 +48,7 @@ async function withDatabase<T>(body: (db: Awaited<ReturnType<typeof openDatabase
 describe("draht CLI", () => {
   it("explains itself and each subcommand", async () => {
     const help = await draht(["--help"]);
-    for (const command of ["serve", "migrate", "demo", "org", "user", "audit"]) expect(help.stdout).toContain(command);
+    for (const command of ["serve", "migrate", "demo", "org", "user", "audit", "credentials"]) expect(help.stdout).toContain(command);
     const userAdd = await draht(["user", "add", "--help"]);
     expect(userAdd.stdout).toContain("--role <roles>");
   });
@@ -101,6 +104,33 @@ describe("draht CLI", () => {
     expect(broken.stdout).toContain("hash_mismatch");
     expect(broken.stdout).toContain("Audit trail damaged in 1 chain(s).");
   }, 120_000); // several processes, each starting Node and opening the database
+
+  it("re-seals stored channel credentials with a new key, and refuses to run without the old one", async () => {
+    const slug = `keys-${uniqueSuffix()}`;
+    const created = await draht(["org", "add", "--name", "Stadt Schlüssel", "--slug", slug, "--state", "HE"]);
+    const orgId = /id ([0-9a-f-]{36})/.exec(created.stdout)?.[1] ?? "";
+    const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+    const accountId = await withDatabase(async ({ db }) => {
+      const [account] = await db.insert(channelAccounts).values({ orgId, network: "mastodon", name: `Mastodon ${slug}`, settings: { serverUrl: "https://social.example" } }).returning();
+      if (!account) throw new Error("no account");
+      const sealed = createCredentialVault({ current: oldKey }).seal({ accessToken: "token-vor-der-rotation" }, account.id);
+      await db.insert(channelCredentials).values({ channelAccountId: account.id, orgId, ...sealed, connectedAt: new Date(), updatedAt: new Date() });
+      return account.id;
+    });
+    const withoutOldKey = await draht(["credentials", "rotate", "--org", slug], { CREDENTIALS_KEY: newKey.toString("base64") });
+    expect(withoutOldKey.code).not.toBe(0);
+    expect(withoutOldKey.stderr + withoutOldKey.stdout).toContain("CREDENTIALS_KEYS_PREVIOUS");
+    const rotated = await draht(["credentials", "rotate", "--org", slug], { CREDENTIALS_KEY: newKey.toString("base64"), CREDENTIALS_KEYS_PREVIOUS: oldKey.toString("hex") });
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toContain("Re-sealed 1 account credential(s)");
+    await withDatabase(async ({ db }) => {
+      const [row] = await db.select().from(channelCredentials).where(eq(channelCredentials.channelAccountId, accountId));
+      if (!row) throw new Error("credentials gone");
+      const vault = createCredentialVault({ current: newKey });
+      expect(vault.isStale(row)).toBe(false);
+      expect(vault.open(row, accountId)).toEqual({ accessToken: "token-vor-der-rotation" });
+    });
+  }, 120_000);
 
   it("serves until SIGTERM, answers health checks, and shuts down cleanly", async () => {
     const server = spawn("node", ["--import", "tsx", "src/cli/main.ts", "serve"], { env: { ...env, PORT: "0", HOST: "127.0.0.1" } });

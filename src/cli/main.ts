@@ -3,6 +3,7 @@
 import { Command } from "commander";
 import { registerAudit } from "./commands/audit.js";
 import { registerClassify } from "./commands/classify.js";
+import { registerCredentials } from "./commands/credentials.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerMigrate } from "./commands/migrate.js";
 import { registerOrg } from "./commands/org.js";
@@ -23,5 +24,6 @@ registerUser(program);
 registerAudit(program);
 registerWorker(program);
 registerClassify(program);
+registerCredentials(program);
 
 await program.parseAsync(process.argv);
