@@ -22,9 +22,10 @@ export interface ServedApp extends TestApp {
   baseUrl: string;
 }
 
-export async function serveApp(options: { env?: Record<string, string>; clock?: () => Date } = {}): Promise<ServedApp> {
+/** `port`: listen there (when PUBLIC_URL must be known before the server starts, e.g. for OAuth redirects). */
+export async function serveApp(options: { env?: Record<string, string>; clock?: () => Date; port?: number } = {}): Promise<ServedApp> {
   const app = await startTestApp({ webRoot: WEB_ROOT, widgetRoot: WIDGET_ROOT, env: options.env, clock: options.clock });
-  await app.app.listen({ host: "127.0.0.1", port: 0 });
+  await app.app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
   const address = app.app.server.address();
   if (!address || typeof address === "string") throw new Error("server has no TCP address");
   return { ...app, baseUrl: `http://127.0.0.1:${address.port}` };
@@ -80,4 +81,17 @@ export async function submitLogin(page: Page, baseUrl: string, email: string, pa
 export async function signInAs(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await submitLogin(page, baseUrl, email, password);
   await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
+}
+
+/** A TCP port that is free now (for a server whose own address must be configured before it starts). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }

@@ -109,7 +109,7 @@ export interface Workload {
 
 export interface InboxNotification {
   id: string;
-  kind: "mention" | "assigned" | "due_soon" | "reminder" | "escalation" | "idle_channel";
+  kind: "mention" | "assigned" | "due_soon" | "reminder" | "escalation" | "idle_channel" | "threat" | "shitstorm" | "moderation_escalation" | "channel_health";
   conversationId: string | null;
   citizenName: string | null;
   actorLabel: string;

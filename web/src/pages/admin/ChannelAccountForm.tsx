@@ -1,6 +1,7 @@
 // Adding or changing a channel account: owner department, accountable person, approval per content
-// type, posting hours, own limits, and for the sandbox the network it stands in for and simulated failures.
-import type { FormEvent } from "react";
+// type, posting hours, own limits; for Mastodon its instance and visibility, for Bluesky its PDS; for the
+// sandbox the network it stands in for and simulated failures.
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChannelAccountDetails } from "../../api/publishing";
 import type { Department, Member } from "../../api/types";
@@ -11,6 +12,8 @@ const MODES = ["none", "single", "four_eyes", "chain"] as const;
 const CONTENT_TYPES = ["post", "campaign_template", "campaign_free"] as const;
 const EMULATED = ["mastodon", "bluesky", "x", "instagram", "facebook", "telegram", "website"] as const;
 const FAILURES = ["none", "transient", "rate_limited", "permanent", "auth_expired"] as const;
+const NETWORK_CHOICES = ["sandbox", "website", "mastodon", "bluesky"] as const;
+const VISIBILITIES = ["public", "unlisted", "private"] as const;
 
 export function ChannelAccountForm(props: {
   idPrefix: string;
@@ -24,13 +27,13 @@ export function ChannelAccountForm(props: {
 }) {
   const { t } = useTranslation();
   const { account, idPrefix: p } = props;
+  const [network, setNetwork] = useState(account?.network ?? "sandbox");
   const number = (value: FormDataEntryValue | null) => (value && String(value).trim() ? Number(value) : undefined);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const network = account?.network ?? String(form.get("network"));
     const window = readScope(form, p).activeWindow;
     const values: Record<string, unknown> = {
       name: String(form.get("name")),
@@ -45,6 +48,8 @@ export function ChannelAccountForm(props: {
       values.emulates = String(form.get("emulates"));
       values.settings = { failWith: String(form.get("failWith")), delayMs: number(form.get("delayMs")) ?? 0 };
     }
+    if (network === "mastodon") values.settings = { serverUrl: String(form.get("serverUrl")).trim(), visibility: String(form.get("visibility")) };
+    if (network === "bluesky") values.settings = { serviceUrl: String(form.get("serviceUrl")).trim() };
     if ((await props.onSubmit(values)) && !account) formElement.reset();
   }
 
@@ -65,12 +70,28 @@ export function ChannelAccountForm(props: {
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${p}-title`}>
       <h2 id={`${p}-title`}>{props.title}</h2>
       <Field id={`${p}-name`} label={t("channels.name")} name="name" required minLength={2} maxLength={120} defaultValue={account?.name} />
-      {!account &&
-        select(`${p}-network`, t("channels.network"), "network", "sandbox", [
-          { value: "website", label: t("networks.website") },
-          { value: "sandbox", label: t("networks.sandbox") },
-        ])}
-      {(account?.network ?? "sandbox") === "sandbox" &&
+      {!account && (
+        <div className="field">
+          <label htmlFor={`${p}-network`}>{t("channels.network")}</label>
+          <select id={`${p}-network`} name="network" value={network} onChange={(e) => setNetwork(e.target.value)}>
+            {NETWORK_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {t(`networks.${n}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {network === "mastodon" && (
+        <>
+          <Field id={`${p}-server`} label={t("channels.serverUrl")} hint={t("channels.serverUrlHint")} name="serverUrl" type="url" required placeholder="https://social.bund.de" defaultValue={String(account?.settings.serverUrl ?? "")} />
+          {select(`${p}-visibility`, t("channels.visibility"), "visibility", String(account?.settings.visibility ?? "public"), VISIBILITIES.map((v) => ({ value: v, label: t(`channels.visibilityOption.${v}`) })))}
+        </>
+      )}
+      {network === "bluesky" && (
+        <Field id={`${p}-service`} label={t("channels.serviceUrl")} hint={t("channels.serviceUrlHint")} name="serviceUrl" type="url" required defaultValue={String(account?.settings.serviceUrl ?? "https://bsky.social")} />
+      )}
+      {network === "sandbox" &&
         select(`${p}-emulates`, t("channels.emulates"), "emulates", account?.emulates ?? "mastodon", EMULATED.map((n) => ({ value: n, label: t(`networks.${n}`) })))}
       {select(`${p}-department`, t("channels.department"), "departmentId", account?.departmentId ?? "", [
         { value: "", label: t("channels.noDepartment") },
@@ -94,7 +115,7 @@ export function ChannelAccountForm(props: {
         <Field id={`${p}-max-media`} label={t("channels.maxMedia")} name="maxMedia" type="number" min={0} defaultValue={account?.limits.maxMedia} />
         <Field id={`${p}-max-hashtags`} label={t("channels.maxHashtags")} name="maxHashtags" type="number" min={0} defaultValue={account?.limits.maxHashtags} />
       </fieldset>
-      {(account?.network ?? "sandbox") === "sandbox" && (
+      {network === "sandbox" && (
         <fieldset>
           <legend>{t("channels.simulation")}</legend>
           {select(`${p}-fail`, t("channels.failWith"), "failWith", String(account?.settings.failWith ?? "none"), FAILURES.map((f) => ({ value: f, label: t(`channels.failure.${f}`) })))}

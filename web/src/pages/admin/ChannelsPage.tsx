@@ -9,6 +9,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { ChannelAccountForm } from "./ChannelAccountForm";
+import { ChannelConnections } from "./ChannelConnections";
 
 export function ChannelsPage() {
   const { t } = useTranslation();
@@ -28,12 +29,17 @@ export function ChannelsPage() {
   useEffect(() => {
     reload().catch(setError);
   }, [reload, setError]);
+  // Back from the network's consent page: say so once, and take the marker out of the address.
+  const [returned] = useState(() => new URLSearchParams(window.location.search).get("connected"));
+  useEffect(() => {
+    if (returned) window.history.replaceState(null, "", window.location.pathname);
+  }, [returned]);
   const nameOf = (list: { id?: string; userId?: string; name: string }[], id: string | null) => list.find((x) => (x.id ?? x.userId) === id)?.name ?? "–";
 
   return (
     <section>
       <PageHeading title={t("channels.title")} />
-      <Notice text={notice} />
+      <Notice text={notice ?? (returned ? t("connections.returned", { name: accounts.find((a) => a.id === returned)?.name ?? "" }) : null)} />
       <ErrorMessage error={error} />
       <table>
         <caption>{t("channels.caption")}</caption>
@@ -67,6 +73,7 @@ export function ChannelsPage() {
         </tbody>
       </table>
       {accounts.length === 0 && <p>{t("channels.none")}</p>}
+      <ChannelConnections orgId={org.id} accounts={accounts} canManage={canManage} run={run} />
       {canManage && editing && (
         <ChannelAccountForm
           key={editing.id}

@@ -1,0 +1,79 @@
+/// <reference lib="dom" />
+// Connecting a network account in the browser: an administrator adds a Mastodon account, connects it by
+// OAuth on the (fake) instance's consent page, sees its health, fetches a citizen's mention into the inbox
+// with "Jetzt abrufen", and disconnects it (credentials wiped). axe-core checks the channels page.
+import { eq } from "drizzle-orm";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { channelAccounts, channelCredentials, inboundMessages } from "../../src/db/schema/index.js";
+import { type MastodonPeer, startMastodonPeer } from "../peers/mastodon/mastodonPeer.js";
+import { createStatus } from "../peers/mastodon/statusRoutes.js";
+import { buildMember, buildOrg } from "../support/factories.js";
+import { type ServedApp, expectAccessible, freePort, launchBrowser, serveApp, signInAs } from "./browser.js";
+
+let server: ServedApp;
+let browser: Browser;
+let mastodon: MastodonPeer;
+
+beforeAll(async () => {
+  const port = await freePort();
+  server = await serveApp({ port, env: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
+  mastodon = await startMastodonPeer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await mastodon?.close();
+});
+
+describe("connecting a network account", () => {
+  it("connects Mastodon by OAuth, shows its health, fetches a mention and disconnects", { timeout: 180_000 }, async () => {
+    const org = await buildOrg(server.ctx, { name: "Stadt Verbindungsheim" });
+    const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
+    mastodon.createAccount("verbindungsheim", "Stadt Verbindungsheim");
+    const page = await browser.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await signInAs(page, server.baseUrl, admin.email, admin.password);
+    await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+
+    const form = page.getByRole("form", { name: "Neuer Kanal" });
+    await form.getByLabel("Name").fill("Mastodon der Stadt");
+    await form.getByLabel("Netzwerk").selectOption("mastodon");
+    await form.getByLabel("Server (Adresse der Mastodon-Instanz)").fill(mastodon.url);
+    await form.getByRole("button", { name: "Kanal anlegen" }).click();
+    const card = page.getByRole("article", { name: /Mastodon der Stadt/ });
+    await card.getByText("Nicht verbunden").waitFor();
+    await expectAccessible(page, "channels page with an unconnected account");
+
+    await card.getByRole("button", { name: "Mit Mastodon verbinden" }).click();
+    await page.getByRole("heading", { name: "Authorization required" }).waitFor();
+    await page.getByLabel("Username").fill("verbindungsheim");
+    await page.getByRole("button", { name: "Authorize" }).click();
+    await page.getByText("Mastodon der Stadt ist verbunden.").waitFor();
+    expect(new URL(page.url()).search).toBe("");
+    await card.getByText(`@verbindungsheim@${mastodon.host}`).waitFor();
+    await card.getByText("Verbunden, noch nicht abgerufen").waitFor();
+    await expectAccessible(page, "channels page with a connected account");
+
+    const [account] = await server.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.orgId, org.id));
+    const [sealed] = await server.ctx.db.select().from(channelCredentials).where(eq(channelCredentials.channelAccountId, account?.id ?? ""));
+    const token = [...mastodon.state.tokens.keys()].at(-1) ?? "";
+    expect(JSON.stringify(sealed)).not.toContain(token);
+    expect(await page.content()).not.toContain(token);
+
+    const citizen = mastodon.state.addAccount("klara", "Klara Beispiel", false, "social.example");
+    createStatus(mastodon.state, citizen, { text: `@verbindungsheim Wann ist der Wertstoffhof geöffnet?` });
+    await card.getByRole("button", { name: "Jetzt abrufen" }).click();
+    await page.getByText("1 neue Nachrichten abgerufen.").waitFor();
+    await card.getByText("Verbunden, Abruf läuft").waitFor();
+    const messages = await server.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.channelAccountId, account?.id ?? ""));
+    expect(messages.map((m) => [m.authorHandle, m.text])).toEqual([["@klara@social.example", "Wann ist der Wertstoffhof geöffnet?"]]);
+
+    await card.getByRole("button", { name: "Trennen" }).click();
+    await page.getByText("Mastodon der Stadt ist getrennt, die Zugangsdaten sind gelöscht.").waitFor();
+    await card.getByText("Nicht verbunden").waitFor();
+    expect(await server.ctx.db.select().from(channelCredentials).where(eq(channelCredentials.channelAccountId, account?.id ?? ""))).toEqual([]);
+    expect(mastodon.state.tokens.get(token)?.revoked).toBe(true);
+  });
+});

@@ -1,0 +1,148 @@
+// Verbindungen: how each network account is connected (OAuth, app password), as whom, and how its
+// inbound sync is doing — last sync, errors, rate limit — with connect, sync now and disconnect.
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type ChannelConnection, connectionsApi } from "../../api/connections";
+import type { ChannelAccount } from "../../api/publishing";
+import { Field } from "../../components/Field";
+
+const dateTime = (value: string | null, locale: string) => (value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "–");
+
+export function ChannelConnections(props: { orgId: string; accounts: ChannelAccount[]; canManage: boolean; run(action: () => Promise<string>): Promise<boolean> }) {
+  const { t, i18n } = useTranslation();
+  const [connections, setConnections] = useState<ChannelConnection[]>([]);
+  const reload = useCallback(async () => setConnections((await connectionsApi.list(props.orgId)).connections), [props.orgId]);
+  useEffect(() => {
+    reload().catch(() => setConnections([]));
+  }, [reload, props.accounts]);
+  const networked = connections.filter((c) => c.connectMethod !== "none");
+  if (networked.length === 0) return null;
+  const nameOf = (id: string) => props.accounts.find((a) => a.id === id)?.name ?? id;
+  const act = (action: () => Promise<string>) => props.run(async () => {
+    const message = await action();
+    await reload();
+    return message;
+  });
+
+  return (
+    <section aria-labelledby="connections-title">
+      <h2 id="connections-title">{t("connections.title")}</h2>
+      <p className="hint">{t("connections.hint")}</p>
+      {networked.map((c) => {
+        const name = nameOf(c.channelAccountId);
+        const state = c.sync?.status ?? (c.connected ? "never_synced" : "disconnected");
+        return (
+          <article key={c.channelAccountId} className="card" aria-labelledby={`connection-${c.channelAccountId}`}>
+            <h3 id={`connection-${c.channelAccountId}`}>
+              {name} ({t(`networks.${c.network}`)})
+            </h3>
+            <dl>
+              <dt>{t("connections.state")}</dt>
+              <dd className={state === "warning" || state === "needs_reconnect" ? "warning" : undefined}>
+                {c.connected ? t(`connections.status.${state}`) : t("connections.notConnected")}
+              </dd>
+              {c.remoteHandle && (
+                <>
+                  <dt>{t("connections.as")}</dt>
+                  <dd>{c.remoteUrl ? <a href={c.remoteUrl}>{c.remoteHandle}</a> : c.remoteHandle}</dd>
+                </>
+              )}
+              <dt>{t("connections.server")}</dt>
+              <dd>{c.serverUrl ?? "–"}</dd>
+              <dt>{t("connections.lastSync")}</dt>
+              <dd>{dateTime(c.sync?.lastSuccessAt ?? null, i18n.language)}</dd>
+              {c.sync?.lastErrorMessage && (
+                <>
+                  <dt>{t("connections.lastError")}</dt>
+                  <dd>
+                    {t(`connections.errorKind.${c.sync.lastErrorKind ?? "transient"}`)} ({dateTime(c.sync.lastErrorAt, i18n.language)}): {c.sync.lastErrorMessage}
+                  </dd>
+                </>
+              )}
+              {c.sync?.rateLimitRemaining !== null && c.sync?.rateLimitRemaining !== undefined && (
+                <>
+                  <dt>{t("connections.rateLimit")}</dt>
+                  <dd>{t("connections.rateLimitLeft", { count: c.sync.rateLimitRemaining, reset: dateTime(c.sync.rateLimitResetAt, i18n.language) })}</dd>
+                </>
+              )}
+              <dt>{t("connections.received")}</dt>
+              <dd>{(c.sync?.itemsReceived ?? 0).toLocaleString(i18n.language)}</dd>
+            </dl>
+            {props.canManage && <ConnectionActions connection={c} name={name} orgId={props.orgId} act={act} />}
+          </article>
+        );
+      })}
+    </section>
+  );
+}
+
+function ConnectionActions(props: { connection: ChannelConnection; name: string; orgId: string; act(action: () => Promise<string>): Promise<boolean> }) {
+  const { t } = useTranslation();
+  const { connection: c, orgId } = props;
+  const id = c.channelAccountId;
+  const needsConnect = !c.connected || c.sync?.status === "needs_reconnect";
+
+  async function connectWithPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const done = await props.act(async () => {
+      const result = await connectionsApi.appPassword(orgId, id, { identifier: String(data.get("identifier")), password: String(data.get("password")) });
+      return t("connections.connectedAs", { handle: result.handle });
+    });
+    if (done) form.reset();
+  }
+
+  return (
+    <div className="actions">
+      {c.connectMethod === "oauth" && (
+        <button
+          type="button"
+          onClick={() =>
+            void props.act(async () => {
+              const { authoriseUrl } = await connectionsApi.beginOAuth(orgId, id);
+              window.location.assign(authoriseUrl);
+              return t("connections.redirecting");
+            })
+          }
+        >
+          {needsConnect ? t("connections.connectOAuth", { network: t(`networks.${c.network}`) }) : t("connections.reconnect")}
+        </button>
+      )}
+      {c.connectMethod === "app_password" && (
+        <form onSubmit={(e) => void connectWithPassword(e)} aria-label={t("connections.appPasswordForm", { name: props.name })}>
+          <Field id={`identifier-${id}`} label={t("connections.identifier")} name="identifier" required autoComplete="username" />
+          <Field id={`password-${id}`} label={t("connections.appPassword")} hint={t("connections.appPasswordHint")} name="password" type="password" required autoComplete="off" />
+          <button type="submit">{needsConnect ? t("connections.connect") : t("connections.reconnect")}</button>
+        </form>
+      )}
+      {c.connected && (
+        <>
+          <button
+            type="button"
+            onClick={() =>
+              void props.act(async () => {
+                const { outcome } = await connectionsApi.syncNow(orgId, id);
+                return outcome?.error ? t("connections.syncFailed", { error: outcome.error }) : t("connections.synced", { count: outcome?.received ?? 0 });
+              })
+            }
+          >
+            {t("connections.syncNow")}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              if (!window.confirm(t("connections.confirmDisconnect", { name: props.name }))) return;
+              void props.act(async () => {
+                await connectionsApi.disconnect(orgId, id);
+                return t("connections.disconnected", { name: props.name });
+              });
+            }}
+          >
+            {t("connections.disconnect")}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
