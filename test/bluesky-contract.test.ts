@@ -41,6 +41,9 @@ connectorContract("Bluesky (local AT Protocol network)", async () => {
       // The AppView indexes the PDS's event stream asynchronously: wait until the notification exists.
       await network.untilNotified(city.agent, reply.uri);
     },
+    citizenDeletes: async (uri) => {
+      await citizen.agent.deletePost(uri);
+    },
     threadTexts: async (uri) => {
       await network.settle();
       const thread = await city.agent.app.bsky.feed.getPostThread({ uri, depth: 10 });

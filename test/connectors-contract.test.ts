@@ -68,6 +68,10 @@ connectorContract("Mastodon (fake server)", async () => {
       const response = await fetch(`${peer.url}/_peer/statuses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ as: "buerger@andere.example", text: `@stadt@${peer.host} ${text}`, inReplyToId: id }) });
       if (!response.ok) throw new Error(`peer refused the reply: ${response.status}`);
     },
+    citizenDeletes: async (id) => {
+      const status = peer.state.statuses.get(id);
+      if (status) status.deleted = true;
+    },
     threadTexts: async (id) => {
       const below = (parent: string): string[] => [...peer.state.statuses.values()].filter((s) => s.inReplyToId === parent && !s.deleted).flatMap((s) => [s.text, ...below(s.id)]);
       return below(id);

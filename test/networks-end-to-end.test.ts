@@ -4,7 +4,9 @@
 // sync brings the replies into the inbox, the answer is written in draht and appears in each thread.
 import { randomBytes } from "node:crypto";
 import { AtUri } from "@atproto/api";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inboundMessages } from "../src/db/schema/index.js";
 import { syncChannelInbound } from "../src/app/channels/sync-channel-inbound.js";
 import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
@@ -129,5 +131,12 @@ describe("publishing to and answering on real networks", () => {
     const ours = (await city.agent.com.atproto.repo.listRecords({ repo: city.did, collection: "app.bsky.feed.post" })).data.records.find((r) => (r.value as { text: string }).text.startsWith("Ab Freitag"));
     expect((ours?.value as { reply: { root: { uri: string }; parent: { uri: string } } }).reply).toMatchObject({ root: { uri: skeet.uri }, parent: { uri: benReply.uri } });
     expect(new AtUri(ours?.uri ?? "").host).toBe(city.did);
+
+    // The citizen deletes the question on Mastodon: the next sync hides it in the inbox (evidence would stay).
+    const question = [...mastodon.state.statuses.values()].find((s) => s.accountId === citizenOnMastodon.id);
+    if (question) question.deleted = true;
+    await syncChannelInbound(t.ctx, { connectors: connectors() }, { accountIds: [mastodonAccount.id] });
+    const [stored] = await t.ctx.db.select().from(inboundMessages).where(and(eq(inboundMessages.channelAccountId, mastodonAccount.id), eq(inboundMessages.externalId, question?.id ?? "")));
+    expect(stored?.visibility).toBe("deleted");
   }, 120_000);
 });

@@ -149,6 +149,11 @@ export interface ChannelConnector {
   fetchInbound?(account: ConnectorAccount, cursor: string | null): Promise<InboundPage>;
   /** Deletes one of the organisation's own items on the network. */
   deleteOwn?(account: ConnectorAccount, externalId: string): Promise<void>;
+  /**
+   * Of these citizens' items, the ones the network no longer has (deleted by their authors), for networks
+   * whose notifications do not report deletions.
+   */
+  findDeleted?(account: ConnectorAccount, externalIds: readonly string[]): Promise<string[]>;
   /** The moderation kinds this network supports (empty or absent: none). */
   readonly moderationKinds?: readonly ChannelModerationKind[];
   /** Carries out a moderation request on the network; only for the kinds declared above. */

@@ -15,6 +15,8 @@ export interface ContractPeer {
   altTextsOf?(externalId: string): Promise<(string | null)[]>;
   /** Someone else answers one of our items on the network. */
   citizenReplies?(externalId: string, text: string): Promise<void>;
+  /** The citizen deletes their item on the network. */
+  citizenDeletes?(externalId: string): Promise<void>;
   /** The texts under an item as the network shows them. */
   threadTexts?(externalId: string): Promise<string[]>;
   /** Whether the peer still shows the item. */
@@ -71,6 +73,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       expect(typeof c.reply === "function").toBe(c.capabilities.reply);
       expect(typeof c.fetchInbound === "function").toBe(c.capabilities.inbound.mode === "poll");
       expect(typeof c.deleteOwn === "function").toBe(c.capabilities.deleteOwn);
+      expect(typeof c.findDeleted === "function").toBe(c.capabilities.inbound.deletions && c.capabilities.inbound.mode === "poll");
       expect(typeof c.moderate === "function").toBe((c.moderationKinds ?? []).length > 0);
       expect(c.oauth !== undefined).toBe(c.capabilities.connect === "oauth");
       expect(c.appPassword !== undefined).toBe(c.capabilities.connect === "app_password");
@@ -123,6 +126,23 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       await peer.settle?.();
       const second = await fetchAll(restarted, peer.account, first.cursor);
       expect(second.changes.map((c) => c.message.text)).toEqual(["Und am Samstag?"]);
+    });
+
+    it("notices citizens' items deleted on the network where it declares deletions", async () => {
+      const c = peer.connector;
+      if (!c.capabilities.inbound.deletions) return expect(c.findDeleted).toBeUndefined();
+      expect(peer.citizenDeletes, "a connector that declares deletions needs a peer where citizens delete").toBeDefined();
+      const start = await fetchAll(c, peer.account, null);
+      const item = await c.publish(peer.account, post(`Umfrage ${Date.now()}`));
+      await peer.citizenReplies?.(item.externalId, "Das nehme ich gleich wieder zurück.");
+      await peer.settle?.();
+      const reply = (await fetchAll(c, peer.account, start.cursor)).changes.find((x) => x.message.inReplyToExternalId === item.externalId);
+      expect(reply).toBeDefined();
+      const replyId = reply?.message.externalId ?? "";
+      expect(await c.findDeleted?.(peer.account, [replyId, item.externalId])).toEqual([]);
+      await peer.citizenDeletes?.(replyId);
+      await peer.settle?.();
+      expect(await c.findDeleted?.(peer.account, [replyId, item.externalId])).toEqual([replyId]);
     });
 
     it("answers a citizen so that the answer shows in the network's thread", async () => {

@@ -3,7 +3,7 @@
 // checked with the network (who are we there?) before they are sealed and stored; the account's sync
 // state starts afresh. Every connection goes to the audit trail, without any secret.
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { channelAccounts, channelCredentials, channelOauthClients, channelOauthStates, channelSyncStates } from "../../db/schema/index.js";
@@ -66,6 +66,8 @@ export async function beginChannelAuthorisation(ctx: AppContext, deps: { connect
   if (!connector.oauth) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "oauth" } });
   const serverUrl = serverUrlOf(account.settings);
   const client = await oauthClient(ctx, connector, serverUrl, options.redirectUri);
+  // Authorisations never completed are dropped when they expire.
+  await ctx.db.delete(channelOauthStates).where(lt(channelOauthStates.expiresAt, ctx.clock()));
   const state = randomBytes(24).toString("base64url");
   const verifier = randomBytes(32).toString("base64url");
   const codeChallenge = createHash("sha256").update(verifier).digest("base64url");

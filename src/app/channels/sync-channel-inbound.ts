@@ -4,7 +4,7 @@
 // the last committed cursor, and an item fetched twice is stored once (channel account, external id).
 // Failures do not pass silently: an expired token marks the account "needs reconnect" and tells its
 // accountable person; outages back off and turn into a visible warning after three failed rounds.
-import { and, eq, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { channelAccounts, channelCredentials, channelSyncStates, inboundMessages, userNotifications } from "../../db/schema/index.js";
 import { type ChannelConnector, ConnectorError, type ConnectorRegistry, type InboundChange, type InboundPage, retryDelayMs } from "../../domain/connector.js";
@@ -73,6 +73,7 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
       cursor = result.cursor;
       if (!result.more) break;
     }
+    await markRemoteDeletions(ctx, connector, target, account);
     return { accountId: account.id, status: "ok", received };
   } catch (error) {
     const failure = error instanceof ConnectorError ? error : new ConnectorError("transient", error instanceof Error ? error.message : String(error), { cause: error });
@@ -81,6 +82,25 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
     log.warn({ kind: failure.kind, status }, "inbound sync failed");
     return { accountId: account.id, status, received, error: `${failure.kind}: ${failure.message}` };
   }
+}
+
+/**
+ * Networks do not notify deletions: each round asks about the account's most recent citizens' items that
+ * are still shown (the last three days, at most 25) and marks the gone ones deleted — the inbox hides them,
+ * moderation evidence stays.
+ */
+async function markRemoteDeletions(ctx: AppContext, connector: ChannelConnector, target: Awaited<ReturnType<typeof connectorAccountOf>>, account: Account): Promise<void> {
+  if (!connector.findDeleted) return;
+  const since = new Date(ctx.clock().getTime() - 3 * 24 * 3_600_000);
+  const recent = await ctx.db
+    .select({ externalId: inboundMessages.externalId })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.visibility, ["visible", "held", "hidden"]), gte(inboundMessages.receivedAt, since)))
+    .orderBy(desc(inboundMessages.receivedAt))
+    .limit(25);
+  if (recent.length === 0) return;
+  const gone = await connector.findDeleted(target, recent.map((r) => r.externalId));
+  if (gone.length > 0) await ctx.db.update(inboundMessages).set({ visibility: "deleted" }).where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, gone)));
 }
 
 /** New items through the one ingestion path; edits re-analysed in place; deletions hide the message (evidence stays). */

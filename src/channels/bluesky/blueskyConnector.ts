@@ -126,7 +126,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       editOwn: false,
       deleteOwn: true,
       // Direct messages live in Bluesky's separate chat service; posts cannot be edited.
-      inbound: { mode: "poll", replies: true, mentions: true, quotes: true, directMessages: false, edits: false, deletions: false },
+      inbound: { mode: "poll", replies: true, mentions: true, quotes: true, directMessages: false, edits: false, deletions: true },
       reply: true,
       connect: "app_password",
     },
@@ -155,6 +155,17 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
     reply: (account: ConnectorAccount, reply: OutgoingReply) => createPost(account, { text: reply.text, key: reply.idempotencyKey, inReplyTo: reply.inReplyToExternalId }),
     async deleteOwn(account, externalId) {
       await as(account, (agent) => agent.deletePost(externalId));
+    },
+    async findDeleted(account, externalIds) {
+      return as(account, async (agent) => {
+        const gone: string[] = [];
+        for (let i = 0; i < externalIds.length; i += 25) {
+          const batch = externalIds.slice(i, i + 25);
+          const found = new Set((await agent.app.bsky.feed.getPosts({ uris: batch })).data.posts.map((p) => p.uri));
+          gone.push(...batch.filter((uri) => !found.has(uri)));
+        }
+        return gone;
+      });
     },
     async fetchInbound(account: ConnectorAccount, cursor: string | null): Promise<InboundPage> {
       const watermark = parseWatermark(cursor);

@@ -93,7 +93,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: true },
       editOwn: true,
       deleteOwn: true,
-      inbound: { mode: "poll", replies: true, mentions: true, quotes: false, directMessages: true, edits: true, deletions: false },
+      inbound: { mode: "poll", replies: true, mentions: true, quotes: false, directMessages: true, edits: true, deletions: true },
       reply: true,
       connect: "oauth",
     },
@@ -158,6 +158,18 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       } catch (error) {
         if (!(error instanceof ConnectorError && error.kind === "permanent" && error.message.startsWith("404"))) throw error;
       }
+    },
+    async findDeleted(account, externalIds) {
+      const gone: string[] = [];
+      for (const id of externalIds) {
+        try {
+          await call(account, { path: `/api/v1/statuses/${encodeURIComponent(id)}` }, z.object({ id: z.string() }));
+        } catch (error) {
+          if (error instanceof ConnectorError && error.kind === "permanent" && error.message.startsWith("404")) gone.push(id);
+          else throw error;
+        }
+      }
+      return gone;
     },
     async fetchInbound(account: ConnectorAccount, cursor: string | null): Promise<InboundPage> {
       const query = new URLSearchParams([["types[]", "mention"], ["types[]", "update"], ["limit", String(PAGE)]]);

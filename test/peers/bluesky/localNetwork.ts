@@ -1,7 +1,10 @@
 // A real local AT Protocol network for tests: @atproto/dev-env starts a PLC directory, a PDS and the
 // Bluesky AppView (with the moderation service) in this process, on the machine's PostgreSQL server and
-// Redis, with no network access. Its schemas are dropped again when it closes.
+// Redis (a private Redis is started when none runs), with no network access. Its schemas are dropped again
+// when it closes.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { connect } from "node:net";
 import { AtpAgent, AtUri } from "@atproto/api";
 import { TestNetwork } from "@atproto/dev-env";
 import pg from "pg";
@@ -22,8 +25,27 @@ export interface LocalBluesky {
   close(): Promise<void>;
 }
 
+/** Redis for the AppView: the machine's on 127.0.0.1:6379, or a private one started here when none answers. */
+async function redisHost(): Promise<{ host: string; stop(): void }> {
+  if (process.env.REDIS_HOST) return { host: process.env.REDIS_HOST, stop: () => {} };
+  if (await answers(6379)) return { host: "127.0.0.1:6379", stop: () => {} };
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  for (let i = 0; i < 50 && !(await answers(port)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return { host: `127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => (socket.end(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
 export async function startLocalBluesky(): Promise<LocalBluesky> {
-  process.env.REDIS_HOST ??= "127.0.0.1:6379";
+  const redis = await redisHost();
+  process.env.REDIS_HOST = redis.host;
   const schema = `draht_${[...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join("")}`;
   const network = await TestNetwork.create({ dbPostgresUrl: BLUESKY_POSTGRES_URL, dbPostgresSchema: schema });
   const pdsUrl = network.pds.url;
@@ -69,6 +91,7 @@ export async function startLocalBluesky(): Promise<LocalBluesky> {
     },
     async close() {
       await network.close();
+      redis.stop();
       const client = new pg.Client({ connectionString: BLUESKY_POSTGRES_URL });
       await client.connect();
       try {
