@@ -22,15 +22,12 @@ import {
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
 import { classified } from "./blueskyErrors.js";
-import { advanceWatermark, type BlueskyNotification, inboundChangeOf, isNewer, parseWatermark } from "./blueskyInbound.js";
+import { advanceWatermark, inboundChangeOf, notificationsSince, parseWatermark } from "./blueskyInbound.js";
 
 export const ZBlueskyCredentials = z.object({ identifier: z.string().min(1), appPassword: z.string().min(1) });
 const POST = "app.bsky.feed.post";
 /** The record field that carries draht's idempotency key (records are open: other apps ignore it). */
 const KEY_FIELD = "drahtIdempotencyKey";
-const PAGE = 50;
-/** Notifications page backwards only; a sync reads back to its watermark, at most this many pages (5,000 items). */
-const MAX_PAGES = 100;
 
 export interface BlueskyDeps {
   buckets?: TokenBuckets;
@@ -170,17 +167,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
     async fetchInbound(account: ConnectorAccount, cursor: string | null): Promise<InboundPage> {
       const watermark = parseWatermark(cursor);
       return as(account, async (agent) => {
-        const fresh: BlueskyNotification[] = [];
-        let page: string | undefined;
-        for (let pages = 0; pages < MAX_PAGES; pages++) {
-          const result = await agent.app.bsky.notification.listNotifications({ limit: PAGE, cursor: page });
-          const notifications = result.data.notifications as BlueskyNotification[];
-          const newer = notifications.filter((n) => isNewer(n, watermark));
-          fresh.push(...newer);
-          page = result.data.cursor;
-          // Reached what we had (a first sync reads only the newest page): stop.
-          if (!watermark || newer.length < notifications.length || !page || notifications.length === 0) break;
-        }
+        const fresh = await notificationsSince(agent, watermark);
         fresh.sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : a.indexedAt > b.indexedAt ? 1 : 0));
         const changes = fresh.map(inboundChangeOf).filter((c): c is InboundChange => c !== null && c.message.authorHandle !== `@${agent.session?.handle}`);
         const next = advanceWatermark(watermark, fresh);

@@ -2,6 +2,7 @@
 // listNotifications pages backwards (newest first), so the cursor draht keeps is a watermark — the
 // newest indexedAt seen and the notification URIs at exactly that time — and a sync walks back from
 // the newest until it reaches the watermark.
+import type { AtpAgent } from "@atproto/api";
 import { z } from "zod";
 import type { InboundChange } from "../../domain/connector.js";
 
@@ -73,4 +74,24 @@ export function inboundChangeOf(n: BlueskyNotification): InboundChange | null {
       raw: { network: "bluesky", reason: n.reason, uri: n.uri, cid: n.cid, authorDid: n.author.did, indexedAt: n.indexedAt, profileUrl: `https://bsky.app/profile/${n.author.handle}` },
     },
   };
+}
+
+const PAGE = 50;
+/** Notifications page backwards only; a sync reads back to its watermark, at most this many pages (5,000 items). */
+const MAX_PAGES = 100;
+
+/** The notifications after the watermark (a first sync: the newest page), newest first as the AppView gives them. */
+export async function notificationsSince(agent: AtpAgent, watermark: TWatermark | null): Promise<BlueskyNotification[]> {
+  const fresh: BlueskyNotification[] = [];
+  let page: string | undefined;
+  for (let pages = 0; pages < MAX_PAGES; pages++) {
+    const result = await agent.app.bsky.notification.listNotifications({ limit: PAGE, cursor: page });
+    const notifications = result.data.notifications as BlueskyNotification[];
+    const newer = notifications.filter((n) => isNewer(n, watermark));
+    fresh.push(...newer);
+    page = result.data.cursor;
+    // Reached what we had (a first sync reads only the newest page): stop.
+    if (!watermark || newer.length < notifications.length || !page || notifications.length === 0) break;
+  }
+  return fresh;
 }

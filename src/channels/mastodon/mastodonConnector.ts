@@ -20,10 +20,10 @@ import {
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { type FetchLike, networkRequest, type NetworkRequest } from "../http/networkHttp.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
-import { ZMastodonApp, ZMastodonContext, ZMastodonCredentials, ZMastodonMedia, ZMastodonNotification, ZMastodonSettings, ZMastodonStatus, ZMastodonToken } from "./mastodonSchemas.js";
+import { ZMastodonContext, ZMastodonCredentials, ZMastodonMedia, ZMastodonNotification, ZMastodonSettings, ZMastodonStatus } from "./mastodonSchemas.js";
 import { inboundChangeOf } from "./mastodonInbound.js";
+import { mastodonOAuth } from "./mastodonOAuth.js";
 
-export const MASTODON_SCOPES = "read:accounts read:notifications read:statuses write:statuses write:media write:mutes write:blocks write:reports";
 const PAGE = 40;
 
 export interface MastodonDeps {
@@ -100,34 +100,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
     limits: { ...limitsOf(NETWORK_PROFILES.mastodon), mediaTypes: ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"], maxImageBytes: 16 * 1024 * 1024, maxVideoBytes: 99 * 1024 * 1024 },
     // Mastodon cannot hide or delete others' replies for a normal account; it can mute, block and report.
     moderationKinds: ["mute", "block", "report"],
-    oauth: {
-      scopes: MASTODON_SCOPES,
-      async registerClient({ serverUrl, redirectUri }) {
-        const app = await networkRequest(
-          fetchImpl,
-          { method: "POST", url: `${serverUrl.replace(/\/$/, "")}/api/v1/apps`, json: { client_name: "draht", redirect_uris: redirectUri, scopes: MASTODON_SCOPES, website: "https://github.com/draht" } },
-          ZMastodonApp,
-        );
-        return { clientId: app.body.client_id, clientSecret: app.body.client_secret };
-      },
-      authoriseUrl({ serverUrl, clientId, redirectUri, state, codeChallenge }) {
-        const query = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: redirectUri, scope: MASTODON_SCOPES, state, code_challenge: codeChallenge, code_challenge_method: "S256" });
-        return `${serverUrl.replace(/\/$/, "")}/oauth/authorize?${query.toString()}`;
-      },
-      async exchangeCode({ serverUrl, clientId, clientSecret, redirectUri, code, codeVerifier }) {
-        const token = await networkRequest(
-          fetchImpl,
-          { method: "POST", url: `${serverUrl.replace(/\/$/, "")}/oauth/token`, json: { grant_type: "authorization_code", code, client_id: clientId, client_secret: clientSecret, redirect_uri: redirectUri, code_verifier: codeVerifier, scope: MASTODON_SCOPES } },
-          ZMastodonToken,
-        );
-        return ZMastodonCredentials.parse({ accessToken: token.body.access_token, scope: token.body.scope });
-      },
-      async revoke({ serverUrl, clientId, clientSecret, credentials }) {
-        const parsed = ZMastodonCredentials.safeParse(credentials);
-        if (!parsed.success) return;
-        await networkRequest(fetchImpl, { method: "POST", url: `${serverUrl.replace(/\/$/, "")}/oauth/revoke`, json: { client_id: clientId, client_secret: clientSecret, token: parsed.data.accessToken } }, z.unknown());
-      },
-    },
+    oauth: mastodonOAuth(fetchImpl),
     async whoAmI(account) {
       const me = await call(account, { path: "/api/v1/accounts/verify_credentials" }, z.object({ id: z.string(), username: z.string(), url: z.string().nullable().default(null) }));
       return { handle: `@${me.body.username}@${new URL(settingsOf(account).serverUrl).host}`, url: me.body.url, remoteAccountId: me.body.id };
