@@ -106,7 +106,8 @@ describe("publishing to and answering on real networks", () => {
     await bluesky.untilNotified(city.agent, benReply.uri);
 
     const outcomes = await syncChannelInbound(t.ctx, { connectors: connectors() }, { accountIds: [mastodonAccount.id, blueskyAccount.id] });
-    expect(outcomes.map((o) => [o.status, o.received]).sort()).toEqual([["ok", 1], ["ok", 1]]);
+    // (On a shared test database another worker may have synced first: what counts is what the inbox holds.)
+    expect(outcomes.map((o) => o.status)).toEqual(["ok", "ok"]);
     const inbox = (await admin.request("GET", `/api/orgs/${org.id}/inbox/conversations`)).json<{ conversations: { id: string; channelAccountId: string; citizenHandle: string; lastMessageText?: string }[] }>().conversations;
     const fromMastodon = inbox.find((c) => c.channelAccountId === mastodonAccount.id);
     const fromBluesky = inbox.find((c) => c.channelAccountId === blueskyAccount.id);

@@ -74,7 +74,7 @@ export interface ConnectorCapabilities {
   editOwn: boolean;
   deleteOwn: boolean;
   /** How citizens' items reach draht: polled from the network, pushed (webhook/stream), stored by draht itself (website), or not at all. */
-  inbound: { mode: "poll" | "push" | "stored" | "none"; replies: boolean; mentions: boolean; quotes: boolean; directMessages: boolean; edits: boolean; deletions: boolean };
+  inbound: { mode: "poll" | "push" | "stored" | "none"; replies: boolean; mentions: boolean; quotes: boolean; directMessages: boolean; edits: boolean; deletions: boolean; streaming: boolean };
   reply: boolean;
   /** How an account is connected: nothing to connect, OAuth (authorisation code with PKCE), an app password. */
   connect: "none" | "oauth" | "app_password";
@@ -147,6 +147,12 @@ export interface ChannelConnector {
   whoAmI?(account: ConnectorAccount): Promise<RemoteIdentity>;
   /** Citizens' items (replies, mentions, direct messages) after the cursor, oldest first. */
   fetchInbound?(account: ConnectorAccount, cursor: string | null): Promise<InboundPage>;
+  /**
+   * Listens to the network's live stream for the account and calls `onActivity` when something arrives
+   * (the caller then fetches from its cursor, so the stream only wakes the sync up). Resolves when the
+   * stream ends or `signal` aborts; throws a ConnectorError when it cannot be opened.
+   */
+  streamInbound?(account: ConnectorAccount, onActivity: () => void, signal: AbortSignal): Promise<void>;
   /** Deletes one of the organisation's own items on the network. */
   deleteOwn?(account: ConnectorAccount, externalId: string): Promise<void>;
   /**

@@ -10,6 +10,7 @@ import { remindDueSoon } from "../app/inbox/remind-due-soon.js";
 import { warnIdleChannels } from "../app/inbox/warn-idle-channels.js";
 import type { ConnectorRegistry } from "../domain/connector.js";
 import { detectShitstorms } from "../app/moderation/detect-shitstorms.js";
+import { createChannelStreams } from "../app/channels/channelStreams.js";
 import { syncChannelInbound } from "../app/channels/sync-channel-inbound.js";
 
 export interface JobDeps {
@@ -34,8 +35,11 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "channel-inbound-sync", everyMs: 60_000, run: syncChannelInbound },
 ];
 
+/** The periodic jobs, and the live streams of network accounts (reconciled every 30 s). */
 export function startScheduler(ctx: AppContext, deps: JobDeps, jobs: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {
-  const timers = jobs.map((job) => {
+  const streams = createChannelStreams(ctx, deps);
+  const all: ScheduledJob[] = [...jobs, { id: "channel-streams", everyMs: 30_000, run: () => streams.reconcile() }];
+  const timers = all.map((job) => {
     const run = () =>
       job.run(ctx, deps).catch((error: unknown) => {
         ctx.log.error({ err: error, job: job.id }, "scheduled job failed");
@@ -45,5 +49,10 @@ export function startScheduler(ctx: AppContext, deps: JobDeps, jobs: ScheduledJo
     timer.unref();
     return timer;
   });
-  return { stop: () => timers.forEach(clearInterval) };
+  return {
+    stop: () => {
+      timers.forEach(clearInterval);
+      streams.stop();
+    },
+  };
 }

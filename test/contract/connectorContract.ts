@@ -74,6 +74,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       expect(typeof c.fetchInbound === "function").toBe(c.capabilities.inbound.mode === "poll");
       expect(typeof c.deleteOwn === "function").toBe(c.capabilities.deleteOwn);
       expect(typeof c.findDeleted === "function").toBe(c.capabilities.inbound.deletions && c.capabilities.inbound.mode === "poll");
+      expect(typeof c.streamInbound === "function").toBe(c.capabilities.inbound.streaming);
       expect(typeof c.moderate === "function").toBe((c.moderationKinds ?? []).length > 0);
       expect(c.oauth !== undefined).toBe(c.capabilities.connect === "oauth");
       expect(c.appPassword !== undefined).toBe(c.capabilities.connect === "app_password");
@@ -126,6 +127,23 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       await peer.settle?.();
       const second = await fetchAll(restarted, peer.account, first.cursor);
       expect(second.changes.map((c) => c.message.text)).toEqual(["Und am Samstag?"]);
+    });
+
+    it("wakes up from the network's live stream where it declares streaming, and stops when told", async () => {
+      const c = peer.connector;
+      if (!c.capabilities.inbound.streaming) return expect(c.streamInbound).toBeUndefined();
+      const item = await c.publish(peer.account, post(`Live ${Date.now()}`));
+      const controller = new AbortController();
+      let woken = 0;
+      let resolveWoken: () => void = () => {};
+      const wokenUp = new Promise<void>((resolve) => (resolveWoken = resolve));
+      const listening = c.streamInbound?.(peer.account, () => (woken++, resolveWoken()), controller.signal);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the stream is open
+      await peer.citizenReplies?.(item.externalId, "Live dabei!");
+      await Promise.race([wokenUp, new Promise((_, reject) => setTimeout(() => reject(new Error("no stream event within 5 s")), 5000))]);
+      expect(woken).toBeGreaterThan(0);
+      controller.abort();
+      await expect(listening).resolves.toBeUndefined();
     });
 
     it("notices citizens' items deleted on the network where it declares deletions", async () => {

@@ -123,7 +123,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       editOwn: false,
       deleteOwn: true,
       // Direct messages live in Bluesky's separate chat service; posts cannot be edited.
-      inbound: { mode: "poll", replies: true, mentions: true, quotes: true, directMessages: false, edits: false, deletions: true },
+      inbound: { mode: "poll", replies: true, mentions: true, quotes: true, directMessages: false, edits: false, deletions: true, streaming: false },
       reply: true,
       connect: "app_password",
     },

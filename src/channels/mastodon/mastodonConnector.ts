@@ -23,6 +23,7 @@ import { TokenBuckets } from "../http/tokenBucket.js";
 import { ZMastodonContext, ZMastodonCredentials, ZMastodonMedia, ZMastodonNotification, ZMastodonSettings, ZMastodonStatus } from "./mastodonSchemas.js";
 import { inboundChangeOf } from "./mastodonInbound.js";
 import { mastodonOAuth } from "./mastodonOAuth.js";
+import { listenToMastodonStream } from "./mastodonStream.js";
 
 const PAGE = 40;
 
@@ -93,7 +94,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: true },
       editOwn: true,
       deleteOwn: true,
-      inbound: { mode: "poll", replies: true, mentions: true, quotes: false, directMessages: true, edits: true, deletions: true },
+      inbound: { mode: "poll", replies: true, mentions: true, quotes: false, directMessages: true, edits: true, deletions: true, streaming: true },
       reply: true,
       connect: "oauth",
     },
@@ -132,6 +133,8 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
         if (!(error instanceof ConnectorError && error.kind === "permanent" && error.message.startsWith("404"))) throw error;
       }
     },
+    streamInbound: (account, onActivity, signal) =>
+      listenToMastodonStream({ fetchImpl, url: `${settingsOf(account).serverUrl}/api/v1/streaming/user/notification`, token: tokenOf(account), onActivity, signal }),
     async findDeleted(account, externalIds) {
       const gone: string[] = [];
       for (const id of externalIds) {

@@ -25,7 +25,7 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
       publish: { text: true, media: true, altText: true, threads: false, polls: true, contentWarning: false },
       editOwn: false,
       deleteOwn: false,
-      inbound: { mode: "push", replies: true, mentions: true, quotes: false, directMessages: true, edits: false, deletions: false },
+      inbound: { mode: "push", replies: true, mentions: true, quotes: false, directMessages: true, edits: false, deletions: false, streaming: false },
       reply: true,
       connect: "none",
     },

@@ -20,7 +20,7 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
       editOwn: false,
       deleteOwn: false,
       // Citizens comment on draht's own pages: their comments are stored by draht, not fetched.
-      inbound: { mode: "stored", replies: true, mentions: false, quotes: false, directMessages: false, edits: false, deletions: false },
+      inbound: { mode: "stored", replies: true, mentions: false, quotes: false, directMessages: false, edits: false, deletions: false, streaming: false },
       // Answers to comments go through the inbox's own transaction (deliverReply.ts), not through the connector.
       reply: false,
       connect: "none",

@@ -22,7 +22,7 @@ const ok = (reply: FastifyReply, body: unknown, status = 200) => reply.code(stat
 const fail = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
 
 export async function startMastodonPeer(options: { rateLimit?: number; mediaProcessingPolls?: number } = {}): Promise<MastodonPeer> {
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, forceCloseConnections: true });
   const state = createPeerState({ rateLimit: options.rateLimit ?? 300, mediaProcessingPolls: options.mediaProcessingPolls ?? 1 });
   app.addContentTypeParser("multipart/form-data", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));

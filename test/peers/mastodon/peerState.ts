@@ -66,6 +66,8 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
     blocks: [] as { by: string; target: string }[],
     reports: [] as { by: string; target: string; statusIds: string[]; comment: string; forward: boolean }[],
     idempotency: new Map<string, string>(),
+    /** Open streaming connections per account: each gets every new notification of that account. */
+    streams: new Map<string, Set<(notification: PeerNotification) => void>>(),
     windows: new Map<string, { used: number; resetAt: number }>(),
     newId: id,
     addAccount(username: string, displayName: string, local: boolean, domain: string | null = null): PeerAccount {

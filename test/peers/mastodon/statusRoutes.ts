@@ -2,7 +2,7 @@
 // tests to act as other people (a citizen replies) and to look at what the server holds.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Authed } from "./mastodonPeer.js";
-import { type PeerAccount, type PeerState, type PeerStatus, statusJson } from "./peerState.js";
+import { type PeerAccount, type PeerNotification, type PeerState, type PeerStatus, statusJson } from "./peerState.js";
 
 const fail = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
 const MAX_CHARS = 500;
@@ -35,9 +35,18 @@ export function createStatus(state: PeerState, account: PeerAccount, input: { te
   notify.delete(account.id);
   for (const forAccountId of notify) {
     if (state.mutes.some((m) => m.by === forAccountId && m.target === account.id) || state.blocks.some((b) => b.by === forAccountId && b.target === account.id)) continue;
-    state.notifications.push({ id: state.newId(), type: "mention", accountId: account.id, forAccountId, statusId: status.id, createdAt: status.createdAt });
+    const notification = { id: state.newId(), type: "mention" as const, accountId: account.id, forAccountId, statusId: status.id, createdAt: status.createdAt };
+    state.notifications.push(notification);
+    for (const send of state.streams.get(forAccountId) ?? []) send(notification);
   }
   return status;
+}
+
+function notificationJson(n: PeerNotification, state: PeerState) {
+  const account = state.accounts.get(n.accountId);
+  const status = n.statusId ? state.statuses.get(n.statusId) : undefined;
+  if (!account || (status && status.deleted)) return null;
+  return { id: n.id, type: n.type, created_at: n.createdAt, account: { id: account.id, username: account.username, acct: state.acct(account), display_name: account.displayName, url: null }, status: status ? statusJson(status, state) : null };
 }
 
 function visibleTo(status: PeerStatus, viewer: PeerAccount): boolean {
@@ -167,14 +176,7 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
       link.push(`<${base}&max_id=${page.at(-1)?.id}>; rel="next"`, `<${base}&min_id=${page[0]?.id}>; rel="prev"`);
       reply.header("link", link.join(", "));
     }
-    return reply.send(
-      page.flatMap((n) => {
-        const account = state.accounts.get(n.accountId);
-        const status = n.statusId ? state.statuses.get(n.statusId) : undefined;
-        if (!account || (status && status.deleted)) return [];
-        return [{ id: n.id, type: n.type, created_at: n.createdAt, account: { id: account.id, username: account.username, acct: state.acct(account), display_name: account.displayName, url: null }, status: status ? statusJson(status, state) : null }];
-      }),
-    );
+    return reply.send(page.flatMap((n) => notificationJson(n, state) ?? []));
   });
 
   for (const action of ["mute", "block"] as const) {
@@ -198,6 +200,28 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     if (typeof body.comment === "string" && body.comment.length > 1000) return fail(reply, 422, "Validation failed: Comment is too long (maximum is 1000 characters)");
     state.reports.push({ by: me.id, target: target.id, statusIds: Array.isArray(body.status_ids) ? body.status_ids.map(String) : [], comment: String(body.comment ?? ""), forward: body.forward === true });
     return reply.send({ id: String(state.reports.length), action_taken: false, category: String(body.category ?? "other"), comment: String(body.comment ?? "") });
+  });
+
+  // The streaming API as server-sent events: a ":)" comment to open, ":thump" heartbeats, one
+  // "notification" event per new notification of the account.
+  app.get("/api/v1/streaming/user/notification", async (req, reply) => {
+    const me = authed(req, reply, "read:notifications");
+    if (!me) return;
+    reply.hijack();
+    reply.raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    reply.raw.write(":)\n");
+    const send = (n: PeerNotification) => {
+      const json = notificationJson(n, state);
+      if (json) reply.raw.write(`event: notification\ndata: ${JSON.stringify(json)}\n\n`);
+    };
+    const listeners = state.streams.get(me.id) ?? new Set();
+    listeners.add(send);
+    state.streams.set(me.id, listeners);
+    const heartbeat = setInterval(() => reply.raw.write(":thump\n"), 15_000);
+    req.raw.on("close", () => {
+      clearInterval(heartbeat);
+      listeners.delete(send);
+    });
   });
 
   // Test hooks: act as someone else, or break the server on purpose.
