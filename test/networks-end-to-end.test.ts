@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { AtUri } from "@atproto/api";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inboundMessages } from "../src/db/schema/index.js";
+import { inboundMessages, userNotifications } from "../src/db/schema/index.js";
 import { syncChannelInbound } from "../src/app/channels/sync-channel-inbound.js";
 import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
@@ -63,7 +63,7 @@ describe("publishing to and answering on real networks", () => {
 
     const stadt = `stadt${randomBytes(3).toString("hex")}`;
     mastodon.createAccount(stadt, "Stadt Musterstadt");
-    const mastodonAccount = await buildChannelAccount(t.ctx, org.id, { network: "mastodon", name: "Mastodon", settings: { serverUrl: mastodon.url }, approval });
+    const mastodonAccount = await buildChannelAccount(t.ctx, org.id, { network: "mastodon", name: "Mastodon", settings: { serverUrl: mastodon.url }, approval, accountableUserId: adminMember.userId });
     await connectMastodon(admin, org.id, mastodonAccount.id, stadt);
 
     const city = await bluesky.createUser(`stadt-${randomBytes(3).toString("hex")}.test`);
@@ -139,5 +139,15 @@ describe("publishing to and answering on real networks", () => {
     await syncChannelInbound(t.ctx, { connectors: connectors() }, { accountIds: [mastodonAccount.id] });
     const [stored] = await t.ctx.db.select().from(inboundMessages).where(and(eq(inboundMessages.channelAccountId, mastodonAccount.id), eq(inboundMessages.externalId, question?.id ?? "")));
     expect(stored?.visibility).toBe("deleted");
+
+    // The instance revokes draht's token: the next publication fails, and the account says so at once.
+    for (const entry of mastodon.state.tokens.values()) entry.revoked = true;
+    const next = await createPost(t.ctx, { actor: adminMember.actor, orgId: org.id, input: { body: "Der Adventsmarkt öffnet am Freitag.", channels: [{ channelAccountId: mastodonAccount.id, textOverride: null }] } });
+    await submitPost(t.ctx, { actor: adminMember.actor, orgId: org.id, postId: next.id, revision: 1 });
+    while ((await runPublishRound(t.ctx, { connectors: connectors(), random: () => 0.5 })).length > 0);
+    const after = (await admin.request("GET", `/api/orgs/${org.id}/channel-connections`)).json<{ connections: { channelAccountId: string; sync: { status: string; lastErrorKind: string } | null }[] }>();
+    expect(after.connections.find((c) => c.channelAccountId === mastodonAccount.id)?.sync).toMatchObject({ status: "needs_reconnect", lastErrorKind: "auth_expired" });
+    const notified = await t.ctx.db.select().from(userNotifications).where(and(eq(userNotifications.userId, adminMember.userId), eq(userNotifications.kind, "channel_health")));
+    expect(notified.map((n) => n.channelAccountId)).toEqual([mastodonAccount.id]);
   }, 120_000);
 });

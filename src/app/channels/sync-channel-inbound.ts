@@ -150,6 +150,17 @@ async function saveSuccess(tx: Tx, args: { account: Account; cursor: string | nu
     .onConflictDoUpdate({ target: channelSyncStates.channelAccountId, set: { ...values, itemsReceived: sql`${channelSyncStates.itemsReceived} + ${args.received}` } });
 }
 
+/**
+ * A publication or reply found the account's credentials refused: the account needs reconnecting,
+ * visibly, and its accountable person hears about it — not only the next sync.
+ */
+export async function recordCredentialsRefused(ctx: AppContext, args: { channelAccountId: string; failure: ConnectorError }): Promise<void> {
+  const [account] = await ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, args.channelAccountId));
+  if (!account) return;
+  const [state] = await ctx.db.select().from(channelSyncStates).where(eq(channelSyncStates.channelAccountId, account.id));
+  await saveFailure(ctx, { account, failure: args.failure, previousFailures: state?.consecutiveFailures ?? 0, previousStatus: state?.status ?? "never_synced" });
+}
+
 async function saveFailure(ctx: AppContext, args: { account: Account; failure: ConnectorError; previousFailures: number; previousStatus: string }): Promise<SyncOutcome["status"]> {
   const now = ctx.clock();
   const failures = args.previousFailures + 1;

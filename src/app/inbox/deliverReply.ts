@@ -7,6 +7,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts, conversationReplies, conversations } from "../../db/schema/index.js";
 import { type ConnectorRegistry, ConnectorError } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
+import { recordCredentialsRefused } from "../channels/sync-channel-inbound.js";
 import type { AppContext } from "../context.js";
 import { writeStaffAnswer } from "../website/writeStaffAnswer.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
@@ -63,6 +64,9 @@ export async function sendQueuedReply(ctx: AppContext, deps: { connectors: Conne
     return "sent";
   } catch (error) {
     const message = error instanceof ConnectorError ? `${error.kind}: ${error.message}` : "unexpected error";
+    if (error instanceof ConnectorError && error.kind === "auth_expired" && deps.connectors.get(account.network)?.capabilities.connect !== "none") {
+      await recordCredentialsRefused(ctx, { channelAccountId: account.id, failure: error });
+    }
     ctx.log.warn({ replyId: reply.id, conversationId: conversation.id, err: error }, "reply not sent");
     await ctx.db.transaction(async (tx) => {
       await tx.update(conversationReplies).set({ status: "failed", error: message, sentAt: null }).where(eq(conversationReplies.id, reply.id));

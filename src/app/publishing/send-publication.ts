@@ -5,6 +5,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { channelAccounts, mediaAssets, postChannels, postMedia, posts, publications } from "../../db/schema/index.js";
 import { ConnectorError, type ConnectorErrorKind, type ConnectorRegistry, type OutgoingMedia, type PublishedItem } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
+import { recordCredentialsRefused } from "../channels/sync-channel-inbound.js";
 import type { AppContext } from "../context.js";
 import type { ClaimedPublication } from "./claim-due-publications.js";
 
@@ -14,8 +15,10 @@ export type SendResult =
 
 export async function sendPublication(ctx: AppContext, deps: { connectors: ConnectorRegistry }, claimed: ClaimedPublication): Promise<SendResult> {
   const log = ctx.log.child({ publicationId: claimed.id, postId: claimed.postId, orgId: claimed.orgId });
+  let network: string | null = null;
   try {
     const { account, text, media, poll } = await loadWhatToSend(ctx, claimed);
+    network = account.network;
     const connector = deps.connectors.get(account.network);
     if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
     const target = await connectorAccountOf(ctx.db, ctx, account);
@@ -25,6 +28,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
     return { kind: "published", item };
   } catch (error) {
     if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while publishing");
+    else if (error.kind === "auth_expired" && network !== null && deps.connectors.get(network)?.capabilities.connect !== "none") await recordCredentialsRefused(ctx, { channelAccountId: claimed.channelAccountId, failure: error });
     return {
       kind: "error",
       errorKind: error instanceof ConnectorError ? error.kind : "transient",
