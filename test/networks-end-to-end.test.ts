@@ -83,13 +83,14 @@ describe("publishing to and answering on real networks", () => {
     const post = await createPost(t.ctx, {
       actor: adminMember.actor,
       orgId: org.id,
-      input: { body: "Der Brunnen auf dem Marktplatz läuft wieder. Was meinen Sie? #Musterstadt", mediaIds: [media.id], channels: [{ channelAccountId: mastodonAccount.id, textOverride: null }, { channelAccountId: blueskyAccount.id, textOverride: null }] },
+      input: { body: "Der Brunnen auf dem Marktplatz läuft wieder. Was meinen Sie? #Musterstadt", contentWarning: "Wasserspiele", mediaIds: [media.id], channels: [{ channelAccountId: mastodonAccount.id, textOverride: null }, { channelAccountId: blueskyAccount.id, textOverride: null }] },
     });
     await submitPost(t.ctx, { actor: adminMember.actor, orgId: org.id, postId: post.id, revision: 1 });
     while ((await runPublishRound(t.ctx, { connectors: connectors(), random: () => 0.5 })).length > 0);
 
     const status = [...mastodon.state.statuses.values()].find((s) => s.text.startsWith("Der Brunnen"));
     expect(status?.mediaIds.map((id) => mastodon.state.media.get(id)?.description)).toEqual(["Der Marktplatz mit dem neuen Brunnen"]);
+    expect(status?.spoilerText).toBe("Wasserspiele");
     const records = (await city.agent.com.atproto.repo.listRecords({ repo: city.did, collection: "app.bsky.feed.post" })).data.records;
     const skeet = records.find((r) => (r.value as { text: string }).text.startsWith("Der Brunnen"));
     expect((skeet?.value as { embed: { images: { alt: string }[] } }).embed.images.map((i) => i.alt)).toEqual(["Der Marktplatz mit dem neuen Brunnen"]);

@@ -35,6 +35,7 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
         body: input.body,
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
         poll: input.poll,
+        contentWarning: input.contentWarning,
         createdAt: now,
         updatedAt: now,
       })

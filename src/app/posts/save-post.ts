@@ -40,6 +40,7 @@ export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgI
         templateId: input.campaignId ? input.templateId : null,
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
         poll: input.poll,
+        contentWarning: input.contentWarning,
         accountableUserId: input.accountableUserId ?? post.accountableUserId,
         status,
         revision: post.revision + 1,

@@ -22,6 +22,8 @@ export const ZPostContent = z.object({
   mediaIds: z.array(z.uuid()).max(20).default([]),
   /** The campaign template the text started from. */
   templateId: z.string().max(40).nullable().default(null),
+  /** A content warning shown before the text where the network has them (Mastodon); "" = none. */
+  contentWarning: z.string().trim().max(500).default(""),
   /** A poll the post carries (website, and networks with polls). */
   poll: ZPollDraft.nullable().default(null),
 });

@@ -17,14 +17,14 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
   const log = ctx.log.child({ publicationId: claimed.id, postId: claimed.postId, orgId: claimed.orgId });
   let network: string | null = null;
   try {
-    const { account, text, media, poll } = await loadWhatToSend(ctx, claimed);
+    const { account, text, media, poll, contentWarning } = await loadWhatToSend(ctx, claimed);
     network = account.network;
     const connector = deps.connectors.get(account.network);
     if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
     const target = await connectorAccountOf(ctx.db, ctx, account);
     let item: PublishedItem | null = claimed.recovering ? await connector.findPublished(target, claimed.idempotencyKey) : null;
     if (item) log.info("interrupted attempt had published; recorded without sending again");
-    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, attempt: claimed.attempts, orgId: claimed.orgId, postId: claimed.postId, text, media, poll });
+    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, attempt: claimed.attempts, orgId: claimed.orgId, postId: claimed.postId, text, media, poll, contentWarning });
     return { kind: "published", item };
   } catch (error) {
     if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while publishing");
@@ -40,7 +40,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
 
 async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
   const [row] = await ctx.db
-    .select({ account: channelAccounts, body: posts.body, override: postChannels.textOverride, poll: posts.poll })
+    .select({ account: channelAccounts, body: posts.body, override: postChannels.textOverride, poll: posts.poll, contentWarning: posts.contentWarning })
     .from(publications)
     .innerJoin(channelAccounts, eq(channelAccounts.id, publications.channelAccountId))
     .innerJoin(posts, eq(posts.id, publications.postId))
@@ -65,5 +65,5 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
       return new Uint8Array(file.content);
     },
   }));
-  return { account: row.account, text: row.override ?? row.body, media, poll: row.poll };
+  return { account: row.account, text: row.override ?? row.body, media, poll: row.poll, contentWarning: row.contentWarning || null };
 }

@@ -31,6 +31,8 @@ export const posts = pgTable(
     body: text("body").notNull().default(""),
     /** null = as soon as it is approved. */
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    /** Shown before the text where the network has content warnings (Mastodon's spoiler text); "" = none. */
+    contentWarning: text("content_warning").notNull().default(""),
     /** A poll the post carries (website channel); null = none. */
     poll: jsonb("poll").$type<TPollDraft>(),
     status: text("status").$type<PostStatus>().notNull().default("draft"),

@@ -71,6 +71,7 @@ export interface PostInput {
   templateId: string | null;
   mediaIds: string[];
   poll: PollInput | null;
+  contentWarning: string;
 }
 
 export interface PollInput {
@@ -130,6 +131,7 @@ export interface PostRecord {
   departmentId: string | null;
   scheduledAt: string | null;
   poll: PollInput | null;
+  contentWarning: string;
   authorUserId: string;
   authorName: string;
   approvalMode: string | null;

@@ -8,6 +8,7 @@ import { api } from "../../api/client";
 import type { Department } from "../../api/types";
 import { type Campaign, type ChannelAccount, type Finding, type PostInput, type PostView, publishingApi } from "../../api/publishing";
 import { ErrorMessage } from "../../components/ErrorMessage";
+import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { FindingsList } from "./FindingsList";
@@ -97,6 +98,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
       templateId: template?.id ?? null,
       mediaIds: [],
       poll: null,
+      contentWarning: "",
     };
   }
   const { post } = view;
@@ -110,6 +112,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
     templateId: post.templateId,
     mediaIds: view.media.map((m) => m.id),
     poll: post.poll,
+    contentWarning: post.contentWarning ?? "",
   };
 }
 
@@ -189,6 +192,7 @@ function Composer({
             <label htmlFor="post-body">{t("composer.body")}</label>
             <textarea id="post-body" ref={textArea} rows={8} value={input.body} onChange={(e) => update({ body: e.target.value })} />
           </div>
+          <Field id="post-content-warning" label={t("composer.contentWarning")} hint={t("composer.contentWarningHint")} maxLength={500} value={input.contentWarning} onChange={(e) => update({ contentWarning: e.target.value })} />
           <fieldset>
             <legend>{t("composer.channels")}</legend>
             {channels.length === 0 && <p>{t("composer.noChannels")}</p>}
