@@ -99,7 +99,14 @@ async function markRemoteDeletions(ctx: AppContext, connector: ChannelConnector,
     .orderBy(desc(inboundMessages.receivedAt))
     .limit(25);
   if (recent.length === 0) return;
-  const gone = await connector.findDeleted(target, recent.map((r) => r.externalId));
+  let gone: string[];
+  try {
+    gone = await connector.findDeleted(target, recent.map((r) => r.externalId));
+  } catch (error) {
+    // The items arrived; a failed look for deletions waits for the next round.
+    ctx.log.warn({ channelAccountId: account.id, err: error }, "could not check for deleted items");
+    return;
+  }
   if (gone.length > 0) await ctx.db.update(inboundMessages).set({ visibility: "deleted" }).where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, gone)));
 }
 
@@ -121,8 +128,8 @@ async function applyChanges(tx: Tx, ctx: AppContext, account: Account, changes: 
         .set({ text: change.message.text, intent: analysis.intent, sentiment: analysis.sentiment, flagged: analysis.flagged, analysis: sql`coalesce(${inboundMessages.analysis}, '{}'::jsonb) || ${JSON.stringify({ analyser: ctx.analyser.name, ...analysis, editedAt: now.toISOString() })}::jsonb` })
         .where(where)
         .returning({ id: inboundMessages.id });
-      // An edit of something never seen is new to draht.
-      if (updated.length === 0) stored += (await ingestMessages(tx, { orgId: account.orgId, messages: [{ ...change.message, channelAccountId: account.id }], analyser: ctx.analyser, now, publicUrl: ctx.publicUrl })).filter((o) => o.status === "stored").length;
+      // An edit of something draht never received (a status the account only boosted) is not a message to it.
+      if (updated.length === 0) ctx.log.debug({ channelAccountId: account.id }, "edit of an unknown item ignored");
     } else if (change.change === "deleted") {
       await tx.update(inboundMessages).set({ visibility: "deleted" }).where(where);
     }

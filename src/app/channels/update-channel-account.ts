@@ -8,6 +8,8 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
+import { wipeCredentials } from "./channelCredentials.js";
+import { resetSyncState } from "./connect-channel-account.js";
 import { type TChannelAccountUpdate, ZChannelAccountUpdate } from "./schemas.js";
 
 export async function updateChannelAccount(
@@ -28,6 +30,13 @@ export async function updateChannelAccount(
       await checkOrgRefs(tx, { orgId: options.orgId, ...input });
       const { disabled, ...fields } = input;
       const settings = fields.settings ? settingsSchemaOf(current.network).parse({ ...current.settings, ...fields.settings }) : undefined;
+      // Credentials belong to a server: moving the account to another one disconnects it (and forgets who it was there).
+      const serverOf = (s: Record<string, unknown>) => String(s.serverUrl ?? s.serviceUrl ?? "").replace(/\/$/, "");
+      const movedServer = settings !== undefined && serverOf(settings) !== serverOf(current.settings);
+      if (movedServer && settings) {
+        delete settings.remoteAccountId;
+        if (await wipeCredentials(tx, current.id)) await resetSyncState(tx, { accountId: current.id, orgId: current.orgId, status: "disconnected", now });
+      }
       const [account] = await tx
         .update(channelAccounts)
         .set({
@@ -43,7 +52,7 @@ export async function updateChannelAccount(
         actor: options.actor,
         action: "channel_account.updated",
         target: { type: "channel_account", id: current.id },
-        data: { fields: Object.keys(input) },
+        data: { fields: Object.keys(input), ...(movedServer ? { disconnected: "server changed" } : {}) },
         occurredAt: now,
       });
       return account;
