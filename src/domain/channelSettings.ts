@@ -24,6 +24,12 @@ export const ZBlueskySettings = z.object({
   remoteAccountId: z.string().optional(),
 });
 
+/** The server a network account lives on (Mastodon instance, Bluesky PDS), without a trailing slash; null: none. */
+export function serverUrlOf(settings: Record<string, unknown>): string | null {
+  const url = settings.serverUrl ?? settings.serviceUrl;
+  return typeof url === "string" && url !== "" ? url.replace(/\/$/, "") : null;
+}
+
 /** The settings schema of each network (website: none). */
 export function settingsSchemaOf(network: string): z.ZodType<Record<string, unknown>> {
   if (network === "sandbox") return ZSandboxSettings;

@@ -4,9 +4,9 @@
 // state starts afresh. Every connection goes to the audit trail, without any secret.
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { channelAccounts, channelCredentials, channelOauthClients, channelOauthStates, channelSyncStates } from "../../db/schema/index.js";
+import { serverUrlOf } from "../../domain/channelSettings.js";
 import { type ChannelConnector, ConnectorError, type ConnectorRegistry } from "../../domain/connector.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
@@ -15,7 +15,6 @@ import type { AppContext } from "../context.js";
 import { storeCredentials } from "./channelCredentials.js";
 
 const STATE_TTL_MS = 10 * 60_000;
-const ZServerSettings = z.object({ serverUrl: z.string().optional(), serviceUrl: z.string().optional() }).loose();
 
 export async function loadManagedAccount(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; accountId: string }) {
   const [account] = await ctx.db.select().from(channelAccounts).where(and(eq(channelAccounts.id, options.accountId), eq(channelAccounts.orgId, options.orgId)));
@@ -26,11 +25,10 @@ export async function loadManagedAccount(ctx: AppContext, deps: { connectors: Co
   return { account, connector };
 }
 
-function serverUrlOf(settings: Record<string, unknown>): string {
-  const parsed = ZServerSettings.parse(settings);
-  const url = parsed.serverUrl ?? parsed.serviceUrl;
+function requireServerUrl(settings: Record<string, unknown>): string {
+  const url = serverUrlOf(settings);
   if (!url) throw new AppError("VALIDATION_FAILED", { details: { field: "settings.serverUrl" }, userMessage: "The account has no server URL." });
-  return url.replace(/\/$/, "");
+  return url;
 }
 
 const clientKey = (network: string, serverUrl: string, redirectUri: string) => `${network} ${serverUrl} ${redirectUri}`;
@@ -64,7 +62,7 @@ async function networkCall<T>(call: () => Promise<T>): Promise<T> {
 export async function beginChannelAuthorisation(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; accountId: string; redirectUri: string }): Promise<{ authoriseUrl: string }> {
   const { account, connector } = await loadManagedAccount(ctx, deps, options);
   if (!connector.oauth) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "oauth" } });
-  const serverUrl = serverUrlOf(account.settings);
+  const serverUrl = requireServerUrl(account.settings);
   const client = await oauthClient(ctx, connector, serverUrl, options.redirectUri);
   // Authorisations never completed are dropped when they expire.
   await ctx.db.delete(channelOauthStates).where(lt(channelOauthStates.expiresAt, ctx.clock()));
@@ -95,7 +93,7 @@ export async function completeChannelAuthorisation(
   const [account] = await ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, pending.channelAccountId));
   const connector = account ? deps.connectors.get(account.network) : undefined;
   if (!account || !connector?.oauth) throw new AppError("NOT_FOUND");
-  const serverUrl = serverUrlOf(account.settings);
+  const serverUrl = requireServerUrl(account.settings);
   const client = await oauthClient(ctx, connector, serverUrl, pending.redirectUri);
   const verifier = ctx.credentials.open(JSON.parse(pending.sealedVerifier), options.state) as string;
   const oauth = connector.oauth;
@@ -112,7 +110,7 @@ export async function connectWithAppPassword(
   const { account, connector } = await loadManagedAccount(ctx, deps, options);
   const appPassword = connector.appPassword;
   if (!appPassword) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "app_password" } });
-  const credentials = await networkCall(() => appPassword.connect({ serverUrl: serverUrlOf(account.settings), identifier: options.identifier.trim(), password: options.password }));
+  const credentials = await networkCall(() => appPassword.connect({ serverUrl: requireServerUrl(account.settings), identifier: options.identifier.trim(), password: options.password }));
   return { handle: await saveConnection(ctx, { account, connector, credentials, userId: options.actor.userId, actorLabel: options.actor.label, method: "app_password" }) };
 }
 

@@ -3,6 +3,7 @@
 // syncing stops. Publishing and answering on the account fail as "not connected" until it is connected again.
 import { and, eq } from "drizzle-orm";
 import { channelOauthClients } from "../../db/schema/index.js";
+import { serverUrlOf } from "../../domain/channelSettings.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
@@ -14,7 +15,7 @@ export async function disconnectChannelAccount(ctx: AppContext, deps: { connecto
   const { account, connector } = await loadManagedAccount(ctx, deps, options);
   const credentials = await openCredentials(ctx.db, ctx, account.id);
   let revoked = false;
-  const serverUrl = String(account.settings.serverUrl ?? account.settings.serviceUrl ?? "").replace(/\/$/, "");
+  const serverUrl = serverUrlOf(account.settings);
   if (credentials !== null && connector.oauth?.revoke && serverUrl) {
     const clients = await ctx.db.select().from(channelOauthClients).where(and(eq(channelOauthClients.network, account.network), eq(channelOauthClients.serverUrl, serverUrl)));
     for (const client of clients) {

@@ -3,6 +3,7 @@
 // last error, rate limit, the warning state). Never a credential.
 import { and, eq, inArray } from "drizzle-orm";
 import { channelAccounts, channelCredentials, channelSyncStates } from "../../db/schema/index.js";
+import { serverUrlOf } from "../../domain/channelSettings.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -25,7 +26,7 @@ export async function listChannelConnections(ctx: AppContext, deps: { connectors
       channelAccountId: account.id,
       network: account.network,
       connectMethod: method,
-      serverUrl: String(account.settings.serverUrl ?? account.settings.serviceUrl ?? "") || null,
+      serverUrl: serverUrlOf(account.settings),
       connected,
       remoteHandle: credentials?.remoteHandle ?? null,
       remoteUrl: credentials?.remoteUrl ?? null,

@@ -1,6 +1,6 @@
 // Changes a channel account's owner, accountable person, windows, limits, approval rules or settings.
 import { and, eq } from "drizzle-orm";
-import { settingsSchemaOf } from "../../domain/channelSettings.js";
+import { serverUrlOf, settingsSchemaOf } from "../../domain/channelSettings.js";
 import { channelAccounts } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
@@ -31,8 +31,7 @@ export async function updateChannelAccount(
       const { disabled, ...fields } = input;
       const settings = fields.settings ? settingsSchemaOf(current.network).parse({ ...current.settings, ...fields.settings }) : undefined;
       // Credentials belong to a server: moving the account to another one disconnects it (and forgets who it was there).
-      const serverOf = (s: Record<string, unknown>) => String(s.serverUrl ?? s.serviceUrl ?? "").replace(/\/$/, "");
-      const movedServer = settings !== undefined && serverOf(settings) !== serverOf(current.settings);
+      const movedServer = settings !== undefined && serverUrlOf(settings) !== serverUrlOf(current.settings);
       if (movedServer && settings) {
         delete settings.remoteAccountId;
         if (await wipeCredentials(tx, current.id)) await resetSyncState(tx, { accountId: current.id, orgId: current.orgId, status: "disconnected", now });
