@@ -8,10 +8,12 @@ import { and, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql } from "d
 import type { Tx } from "../../db/client.js";
 import { channelAccounts, channelCredentials, channelSyncStates, inboundMessages, userNotifications } from "../../db/schema/index.js";
 import { type ChannelConnector, ConnectorError, type ConnectorRegistry, type InboundChange, type InboundPage, retryDelayMs } from "../../domain/connector.js";
+import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { ingestMessages } from "../inbox/ingest-messages.js";
 import { accountablePeople } from "./accountablePeople.js";
 import { connectorAccountOf } from "./channelCredentials.js";
+import { loadManagedAccount } from "./connect-channel-account.js";
 
 const MAX_PAGES_PER_ROUND = 20;
 const WARN_AFTER_FAILURES = 3;
@@ -53,6 +55,13 @@ export async function syncChannelInbound(ctx: AppContext, deps: { connectors: Co
     if (connector?.fetchInbound) outcomes.push(await syncAccount(ctx, connector, account));
   }
   return outcomes;
+}
+
+/** "Jetzt abrufen": one account, due or not, by a person who may manage it. */
+export async function syncChannelNow(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; accountId: string }): Promise<SyncOutcome | null> {
+  await loadManagedAccount(ctx, deps, options);
+  const [outcome] = await syncChannelInbound(ctx, deps, { accountIds: [options.accountId] });
+  return outcome ?? null;
 }
 
 async function syncAccount(ctx: AppContext, connector: ChannelConnector, account: Account): Promise<SyncOutcome> {

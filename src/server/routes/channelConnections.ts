@@ -5,8 +5,7 @@ import { z } from "zod";
 import { beginChannelAuthorisation, completeChannelAuthorisation, connectWithAppPassword } from "../../app/channels/connect-channel-account.js";
 import { disconnectChannelAccount } from "../../app/channels/disconnect-channel-account.js";
 import { listChannelConnections } from "../../app/channels/list-channel-connections.js";
-import { loadManagedAccount } from "../../app/channels/connect-channel-account.js";
-import { syncChannelInbound } from "../../app/channels/sync-channel-inbound.js";
+import { syncChannelNow } from "../../app/channels/sync-channel-inbound.js";
 import type { AppContext } from "../../app/context.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
 import { isAppError } from "../../domain/errors.js";
@@ -60,8 +59,6 @@ export function channelConnectionRoutes(app: FastifyInstance, options: { ctx: Ap
 
   app.post("/api/orgs/:orgId/channels/:channelAccountId/connection/sync", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
     const params = ZChannelParams.parse(request.params);
-    await loadManagedAccount(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId });
-    const [outcome] = await syncChannelInbound(ctx, deps, { accountIds: [params.channelAccountId] });
-    return { outcome: outcome ?? null };
+    return { outcome: await syncChannelNow(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId }) };
   });
 }
