@@ -1,17 +1,24 @@
 // Syncing and changing connected network accounts against the fake Mastodon server: edits of received
-// messages update the inbox (and are analysed again), edits of statuses draht never received are no
-// messages, and moving an account to another server disconnects it.
+// messages update the inbox (analysed and moderated again, earlier versions kept for the inbox and for
+// evidence), edits of statuses draht never received are no messages, and moving an account to another
+// server disconnects it.
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeCredentials } from "../src/app/channels/channelCredentials.js";
 import { syncChannelInbound } from "../src/app/channels/sync-channel-inbound.js";
 import { updateChannelAccount } from "../src/app/channels/update-channel-account.js";
+import { getConversation } from "../src/app/inbox/get-conversation.js";
+import { decideModerationCase } from "../src/app/moderation/decide-moderation-case.js";
+import { getModerationCase } from "../src/app/moderation/get-moderation-case.js";
+import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
-import { channelCredentials, channelSyncStates, inboundMessages } from "../src/db/schema/index.js";
+import { channelCredentials, channelSyncStates, evidencePackages, inboundMessages, moderationCases } from "../src/db/schema/index.js";
+import { evidenceHash } from "../src/domain/moderation/evidence.js";
+import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
 import { createStatus } from "./peers/mastodon/statusRoutes.js";
-import { buildChannelAccount, buildOrg, systemAdminOf } from "./support/factories.js";
+import { buildChannelAccount, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
 import { type TestApp, startTestApp } from "./support/testApp.js";
 
 let t: TestApp;
@@ -57,6 +64,65 @@ describe("syncing a connected Mastodon account", () => {
     expect(edited?.text).toBe("Wann wird die kaputte Ampel endlich repariert?");
     expect(edited?.intent).toBe("question");
     expect(await t.ctx.db.select().from(inboundMessages).where(and(eq(inboundMessages.channelAccountId, s.account.id), eq(inboundMessages.externalId, boosted.id)))).toEqual([]);
+  });
+
+  it("moderates an edited message again: a harmless question edited into an insult is held back with a case, and a decided case reopens when the text changes into a threat", async () => {
+    const s = await connectedAccount();
+    await publishNetiquette(t.ctx, { actor: systemAdminOf(s.org.id), orgId: s.org.id, input: DEFAULT_NETIQUETTE });
+    const moderator = await buildMember(t.ctx, s.org.id, { roles: ["moderator"] });
+    const citizen = peer.state.addAccount(`tom${randomUUID().slice(0, 6)}`, "Tom", false, "social.example");
+    const status = createStatus(peer.state, citizen, { text: `@${s.username} Wann wird die Ampel am Markt repariert?` });
+    const edit = async (text: string) => {
+      status.text = `@${s.username} ${text}`;
+      status.editedAt = new Date().toISOString();
+      peer.state.notifications.push({ id: peer.state.newId(), type: "update", accountId: citizen.id, forAccountId: s.remote.id, statusId: status.id, createdAt: status.editedAt });
+      const [outcome] = await s.sync();
+      expect(outcome?.status).toBe("ok");
+    };
+    const message = async () => (await t.ctx.db.select().from(inboundMessages).where(and(eq(inboundMessages.channelAccountId, s.account.id), eq(inboundMessages.externalId, status.id))))[0];
+    const caseOf = async (messageId: string) => (await t.ctx.db.select().from(moderationCases).where(eq(moderationCases.inboundMessageId, messageId)))[0];
+
+    await s.sync();
+    const original = await message();
+    expect(original?.visibility).toBe("visible");
+    expect(await caseOf(original?.id ?? "")).toBeUndefined();
+
+    await edit("Ihr seid alle unfähige Idioten und Versager!");
+    const insulting = await message();
+    expect(insulting?.text).toBe("Ihr seid alle unfähige Idioten und Versager!");
+    expect(insulting?.visibility).not.toBe("visible");
+    expect(insulting?.editedAt).toBeInstanceOf(Date);
+    const opened = await caseOf(original?.id ?? "");
+    expect(opened).toMatchObject({ status: "open", threat: false });
+    expect(opened?.pipelineStatus).not.toBe("visible");
+    // The inbox shows the edit and what the message said before.
+    const detail = await getConversation(t.ctx, { actor: systemAdminOf(s.org.id), orgId: s.org.id, conversationId: original?.conversationId ?? "" });
+    const shown = detail.messages.find((m) => m.id === original?.id);
+    expect(shown?.editedAt).not.toBeNull();
+    expect(shown?.earlierVersions.map((v) => v.text)).toEqual(["Wann wird die Ampel am Markt repariert?"]);
+
+    // A moderator lets it stand; then the author turns it into a threat: the case reopens, escalated.
+    const connectors = createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl });
+    await decideModerationCase(t.ctx, { connectors }, { actor: moderator.actor, orgId: s.org.id, caseId: opened?.id ?? "", input: { action: "approve", clause: 3, reason: "Zugespitzt, aber noch Kritik" } });
+    expect((await message())?.visibility).toBe("visible");
+    await edit("Den Bürgermeister sollte man aufhängen.");
+    const threatening = await message();
+    expect(threatening?.visibility).not.toBe("visible");
+    const reopened = await caseOf(original?.id ?? "");
+    expect(reopened).toMatchObject({ id: opened?.id, status: "reopened", threat: true, priority: 4 });
+    const view = await getModerationCase(t.ctx, { actor: moderator.actor, orgId: s.org.id, caseId: opened?.id ?? "" });
+    expect(view.decisions.map((d) => d.kind)).toEqual(["decision", "edit"]);
+    expect(view.decisions[1]?.reason).toBe("Ihr seid alle unfähige Idioten und Versager!");
+    // Evidence of the threat, with every earlier version of the text; its hash holds.
+    const [evidence] = await t.ctx.db.select().from(evidencePackages).where(eq(evidencePackages.caseId, opened?.id ?? ""));
+    expect(evidence?.content.message.text).toBe("Den Bürgermeister sollte man aufhängen.");
+    expect(evidence?.content.message.earlierVersions?.map((v) => v.text)).toEqual(["Wann wird die Ampel am Markt repariert?", "Ihr seid alle unfähige Idioten und Versager!"]);
+    expect(evidence && evidenceHash(evidence.content)).toBe(evidence?.sha256);
+
+    // An "update" that leaves the text as it was (a changed poll, say) changes nothing.
+    await edit("Den Bürgermeister sollte man aufhängen.");
+    const view2 = await getModerationCase(t.ctx, { actor: moderator.actor, orgId: s.org.id, caseId: opened?.id ?? "" });
+    expect(view2.decisions).toHaveLength(2);
   });
 
   it("disconnects an account moved to another server, and keeps it connected when only its visibility changes", async () => {

@@ -10,6 +10,7 @@ import { channelAccounts, channelCredentials, channelSyncStates, inboundMessages
 import { type ChannelConnector, ConnectorError, type ConnectorRegistry, type InboundChange, type InboundPage, retryDelayMs } from "../../domain/connector.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { applyMessageEdits } from "../inbox/apply-message-edits.js";
 import { ingestMessages } from "../inbox/ingest-messages.js";
 import { accountablePeople } from "./accountablePeople.js";
 import { connectorAccountOf } from "./channelCredentials.js";
@@ -119,7 +120,7 @@ async function markRemoteDeletions(ctx: AppContext, connector: ChannelConnector,
   if (gone.length > 0) await ctx.db.update(inboundMessages).set({ visibility: "deleted" }).where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, gone)));
 }
 
-/** New items through the one ingestion path; edits re-analysed in place; deletions hide the message (evidence stays). */
+/** New items through the one ingestion path; edits analysed and moderated again (earlier versions kept); deletions hide the message (evidence stays). */
 async function applyChanges(tx: Tx, ctx: AppContext, account: Account, changes: readonly InboundChange[], now: Date): Promise<number> {
   const fresh = changes.filter((c) => c.change === "new").map((c) => ({ ...c.message, channelAccountId: account.id }));
   let stored = 0;
@@ -128,20 +129,13 @@ async function applyChanges(tx: Tx, ctx: AppContext, account: Account, changes: 
     stored = outcomes.filter((o) => o.status === "stored").length;
     for (const o of outcomes) if (o.status === "rejected") ctx.log.warn({ channelAccountId: account.id, externalId: o.externalId, reason: o.reason }, "inbound item rejected");
   }
-  for (const change of changes) {
-    const where = and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, change.message.externalId));
-    if (change.change === "edited") {
-      const analysis = ctx.analyser.analyse(change.message.text);
-      const updated = await tx
-        .update(inboundMessages)
-        .set({ text: change.message.text, intent: analysis.intent, sentiment: analysis.sentiment, flagged: analysis.flagged, analysis: sql`coalesce(${inboundMessages.analysis}, '{}'::jsonb) || ${JSON.stringify({ analyser: ctx.analyser.name, ...analysis, editedAt: now.toISOString() })}::jsonb` })
-        .where(where)
-        .returning({ id: inboundMessages.id });
-      // An edit of something draht never received (a status the account only boosted) is not a message to it.
-      if (updated.length === 0) ctx.log.debug({ channelAccountId: account.id }, "edit of an unknown item ignored");
-    } else if (change.change === "deleted") {
-      await tx.update(inboundMessages).set({ visibility: "deleted" }).where(where);
-    }
+  const edits = changes.filter((c) => c.change === "edited").map((c) => ({ externalId: c.message.externalId, text: c.message.text, raw: c.message.raw }));
+  const edited = await applyMessageEdits(tx, { orgId: account.orgId, channelAccountId: account.id, edits, analyser: ctx.analyser, now, publicUrl: ctx.publicUrl });
+  // An edit of something draht never received (a status the account only boosted) is not a message to it.
+  for (const e of edited) if (e.status === "unknown") ctx.log.debug({ channelAccountId: account.id, externalId: e.externalId }, "edit of an unknown item ignored");
+  const deleted = changes.filter((c) => c.change === "deleted").map((c) => c.message.externalId);
+  if (deleted.length > 0) {
+    await tx.update(inboundMessages).set({ visibility: "deleted" }).where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, deleted)));
   }
   return stored;
 }

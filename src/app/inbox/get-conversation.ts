@@ -1,8 +1,8 @@
 // One conversation for the person answering it: the citizen's messages, the replies and internal
 // notes in time order, the citizen's other conversations on the channel (data-minimal history), and
 // where the response-time target stands in business hours.
-import { and, asc, desc, eq, ne } from "drizzle-orm";
-import { conversationNotes, conversationReplies, conversations, departments, inboundMessages, organisations, users } from "../../db/schema/index.js";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { conversationNotes, conversationReplies, conversations, departments, inboundMessageEdits, inboundMessages, organisations, users } from "../../db/schema/index.js";
 import { viewOfDue } from "../../domain/responseTargets.js";
 import { calendarOf } from "../../domain/slaClock.js";
 import type { OrgActor } from "../authorization.js";
@@ -28,6 +28,7 @@ export async function getConversation(ctx: AppContext, options: { actor: OrgActo
         analysis: inboundMessages.analysis,
         media: inboundMessages.media,
         receivedAt: inboundMessages.receivedAt,
+        editedAt: inboundMessages.editedAt,
       })
       .from(inboundMessages)
       .where(eq(inboundMessages.conversationId, conversation.id))
@@ -61,12 +62,22 @@ export async function getConversation(ctx: AppContext, options: { actor: OrgActo
     ctx.db.select({ timeZone: organisations.timeZone, state: organisations.state, officeSchedule: organisations.officeSchedule }).from(organisations).where(eq(organisations.id, options.orgId)),
     conversation.departmentId ? ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, conversation.departmentId)) : Promise.resolve([]),
   ]);
+  // Earlier versions of messages the citizen edited on the network, oldest first.
+  const edited = messages.filter((m) => m.editedAt).map((m) => m.id);
+  const versions = edited.length
+    ? await ctx.db
+        .select({ messageId: inboundMessageEdits.inboundMessageId, text: inboundMessageEdits.previousText, replacedAt: inboundMessageEdits.replacedAt })
+        .from(inboundMessageEdits)
+        .where(inArray(inboundMessageEdits.inboundMessageId, edited))
+        .orderBy(asc(inboundMessageEdits.replacedAt))
+    : [];
+  const versionsOf = (id: string) => versions.filter((v) => v.messageId === id).map((v) => ({ text: v.text, replacedAt: v.replacedAt.toISOString() }));
   const due = conversation.responseDueAt;
   // targetMs only decides "due soon", which the view does not show here.
   const remainingBusinessMs = org && due ? viewOfDue({ calendar: calendarOf(org), dueAt: due, targetMs: 0, doneAt: null, now }).remainingMs : null;
   return {
     conversation: { ...presentConversation(conversation, now), channelName: conversation.channelName, network: conversation.network, departmentName: department?.name ?? null, remainingBusinessMs },
-    messages: messages.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() })),
+    messages: messages.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString(), editedAt: m.editedAt?.toISOString() ?? null, earlierVersions: m.editedAt ? versionsOf(m.id) : [] })),
     replies: replies.map(({ reply, authorName }) => ({
       id: reply.id,
       text: reply.text,

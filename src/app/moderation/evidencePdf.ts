@@ -103,6 +103,14 @@ export async function evidencePdf(content: EvidenceContent, sha256: string): Pro
   w.gap(4);
   w.line("Normalisierter Text (für die Auswertung):", { bold: true });
   w.line(content.message.normalisedText, { indent: 10 });
+  if (content.message.earlierVersions?.length) {
+    w.gap(4);
+    w.line(`Bearbeitet: ${content.message.editedAt ?? "–"} (UTC) – frühere Fassungen (${content.message.earlierVersions.length}):`, { bold: true });
+    for (const version of content.message.earlierVersions) {
+      w.line(`bis ${version.replacedAt}:`, { size: 9, bold: true });
+      w.line(version.text, { indent: 10, size: 9 });
+    }
+  }
   w.gap();
   w.line("Automatische Einschätzung", { size: 12, bold: true });
   w.line(`Kennzeichen: ${content.analysis.labels.join(", ") || "–"}`);

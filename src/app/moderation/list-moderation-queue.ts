@@ -89,6 +89,7 @@ export function presentMessage(message: typeof inboundMessages.$inferSelect) {
     text: message.text,
     visibility: message.visibility,
     receivedAt: message.receivedAt.toISOString(),
+    editedAt: message.editedAt?.toISOString() ?? null,
     threadExternalId: message.threadExternalId,
     scores: analysis.scores ?? {},
     labels: analysis.labels ?? [],

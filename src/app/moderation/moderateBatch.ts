@@ -13,6 +13,8 @@ import { moderationSettingsOf } from "./moderationRecords.js";
 export interface ModeratedItem {
   message: TInboundMessage;
   analysis: TextAnalysis;
+  /** An edit of a message already stored: it is counted among the author's recent ones already. */
+  stored?: boolean;
 }
 
 const DAY_MS = 24 * 3_600_000;
@@ -60,7 +62,7 @@ export async function moderateBatch(tx: Db | Tx, args: { orgId: string; items: r
   const results: PipelineResult[] = [];
   for (const item of args.items) {
     const authorKey = `${item.message.channelAccountId}\u0000${item.message.authorHandle}`;
-    inBatch.set(authorKey, (inBatch.get(authorKey) ?? 0) + 1);
+    if (!item.stored) inBatch.set(authorKey, (inBatch.get(authorKey) ?? 0) + 1);
     results.push(
       await runModerationPipeline(MODERATION_PHASES, {
         text: item.message.text,

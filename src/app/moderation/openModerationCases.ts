@@ -42,22 +42,31 @@ export async function openModerationCases(tx: Db | Tx, args: { orgId: string; st
   const cases = await tx.insert(moderationCases).values(values).onConflictDoNothing().returning({ id: moderationCases.id, threat: moderationCases.threat, channelAccountId: moderationCases.channelAccountId, conversationId: moderationCases.conversationId });
   let escalated = 0;
   for (const c of cases.filter((x) => x.threat)) {
-    const evidence = await secureEvidence(tx, { orgId: args.orgId, caseId: c.id, securedBy: "system", now: args.now, publicUrl: args.publicUrl });
-    const recipients = await alertRecipients(tx, { orgId: args.orgId, channelAccountId: c.channelAccountId, contacts: args.settings.threatContacts });
-    if (recipients.length) {
-      await tx.insert(userNotifications).values(
-        recipients.map((userId) => ({ orgId: args.orgId, userId, kind: "threat" as const, conversationId: c.conversationId, moderationCaseId: c.id, channelAccountId: c.channelAccountId, actorLabel: "system", createdAt: args.now })),
-      );
-    }
-    await appendAuditEvent(tx, {
-      orgId: args.orgId,
-      actor: { userId: null, label: "system" },
-      action: "moderation.threat_escalated",
-      target: { type: "moderation_case", id: c.id },
-      data: { evidenceId: evidence.id, sha256: evidence.sha256, notified: recipients },
-      occurredAt: args.now,
-    });
+    await escalateThreat(tx, { orgId: args.orgId, moderationCase: c, settings: args.settings, now: args.now, publicUrl: args.publicUrl });
     escalated++;
   }
   return { opened: cases.length, escalated };
+}
+
+/** A threat: evidence secured at once, the people who must know notified, the escalation audited. */
+export async function escalateThreat(
+  tx: Db | Tx,
+  args: { orgId: string; moderationCase: { id: string; channelAccountId: string; conversationId: string | null }; settings: TModerationSettings; now: Date; publicUrl: string },
+): Promise<void> {
+  const c = args.moderationCase;
+  const evidence = await secureEvidence(tx, { orgId: args.orgId, caseId: c.id, securedBy: "system", now: args.now, publicUrl: args.publicUrl });
+  const recipients = await alertRecipients(tx, { orgId: args.orgId, channelAccountId: c.channelAccountId, contacts: args.settings.threatContacts });
+  if (recipients.length) {
+    await tx.insert(userNotifications).values(
+      recipients.map((userId) => ({ orgId: args.orgId, userId, kind: "threat" as const, conversationId: c.conversationId, moderationCaseId: c.id, channelAccountId: c.channelAccountId, actorLabel: "system", createdAt: args.now })),
+    );
+  }
+  await appendAuditEvent(tx, {
+    orgId: args.orgId,
+    actor: { userId: null, label: "system" },
+    action: "moderation.threat_escalated",
+    target: { type: "moderation_case", id: c.id },
+    data: { evidenceId: evidence.id, sha256: evidence.sha256, notified: recipients },
+    occurredAt: args.now,
+  });
 }

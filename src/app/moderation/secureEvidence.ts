@@ -1,9 +1,9 @@
 // Secures an evidence package for a case: copies the message as received (payload included), its
-// normalised text, author, channel, timestamps and the thread before it into an append-only row with a
+// normalised text, its earlier versions if the author edited it, author, channel, timestamps and the thread before it into an append-only row with a
 // SHA-256 over all of it. Runs in the caller's transaction (at ingestion for threats, or on request).
 import { and, asc, eq, lt } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { channelAccounts, evidencePackages, inboundMessages, moderationCases, organisations } from "../../db/schema/index.js";
+import { channelAccounts, evidencePackages, inboundMessageEdits, inboundMessages, moderationCases, organisations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { type EvidenceContent, evidenceHash } from "../../domain/moderation/evidence.js";
 import { normaliseText } from "../../text/normalise.js";
@@ -36,6 +36,11 @@ export async function secureEvidence(tx: Db | Tx, args: { orgId: string; caseId:
         .orderBy(asc(inboundMessages.receivedAt))
         .limit(THREAD_CONTEXT)
     : [];
+  const versions = await tx
+    .select({ text: inboundMessageEdits.previousText, replacedAt: inboundMessageEdits.replacedAt, payload: inboundMessageEdits.previousRaw })
+    .from(inboundMessageEdits)
+    .where(eq(inboundMessageEdits.inboundMessageId, message.id))
+    .orderBy(asc(inboundMessageEdits.replacedAt), asc(inboundMessageEdits.id));
   const websiteUrl = account.network === "website" && message.threadExternalId ? `${args.publicUrl}/p/${org.slug}/beitrag/${message.threadExternalId}#kommentar-${message.externalId}` : null;
   const analysis = (message.analysis ?? {}) as { scores?: Record<string, number>; labels?: string[]; reasons?: string[] };
   const content: EvidenceContent = {
@@ -50,6 +55,7 @@ export async function secureEvidence(tx: Db | Tx, args: { orgId: string; caseId:
       receivedAt: message.receivedAt.toISOString(),
       url: stringAt(message.raw, "url", "uri") ?? websiteUrl,
       payload: message.raw,
+      ...(versions.length > 0 ? { editedAt: message.editedAt?.toISOString() ?? null, earlierVersions: versions.map((v) => ({ ...v, replacedAt: v.replacedAt.toISOString() })) } : {}),
     },
     author: { handle: message.authorHandle, name: message.authorName, profileUrl: stringAt(message.raw, "account.url", "author.url", "profileUrl") },
     thread: thread.map((t) => ({ ...t, receivedAt: t.receivedAt.toISOString() })),

@@ -40,6 +40,8 @@ export const inboundMessages = pgTable(
     analysis: jsonb("analysis").$type<Record<string, unknown>>(),
     /** The connector's payload as received, for evidence and re-processing. */
     raw: jsonb("raw").$type<Record<string, unknown>>().notNull(),
+    /** When the citizen last changed the text on the network (earlier versions in inbound_message_edits). */
+    editedAt: timestamp("edited_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -50,4 +52,25 @@ export const inboundMessages = pgTable(
     index("inbound_messages_author_recent_idx").on(t.channelAccountId, t.authorHandle, t.receivedAt),
     index("inbound_messages_text_hash_idx").on(t.orgId, sql`md5(${t.text})`),
   ],
+);
+
+/**
+ * Earlier versions of a message the citizen edited on the network, append-only: what the text said before
+ * each change, and the payload it came with — the inbox shows them, evidence packages include them.
+ */
+export const inboundMessageEdits = pgTable(
+  "inbound_message_edits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    inboundMessageId: uuid("inbound_message_id")
+      .notNull()
+      .references(() => inboundMessages.id),
+    previousText: text("previous_text").notNull(),
+    previousRaw: jsonb("previous_raw").$type<Record<string, unknown>>().notNull(),
+    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("inbound_message_edits_message_idx").on(t.inboundMessageId, t.replacedAt)],
 );

@@ -74,7 +74,8 @@ export const moderationDecisions = pgTable(
     caseId: uuid("case_id")
       .notNull()
       .references(() => moderationCases.id),
-    kind: text("kind").$type<"decision" | "review" | "appeal" | "report">().notNull(),
+    /** "edit": the author changed the message on the network (reason holds the text before). */
+    kind: text("kind").$type<"decision" | "review" | "appeal" | "report" | "edit">().notNull(),
     action: text("action"),
     clause: integer("clause"),
     reason: text("reason").notNull(),

@@ -17,6 +17,10 @@ export interface EvidenceContent {
     receivedAt: string;
     url: string | null;
     payload: Record<string, unknown>;
+    /** When the author last changed the text on the network (packages secured before an edit have none). */
+    editedAt?: string | null;
+    /** The message's earlier versions, oldest first, each with the time it was replaced and its payload. */
+    earlierVersions?: { text: string; replacedAt: string; payload: Record<string, unknown> }[];
   };
   author: { handle: string; name: string; profileUrl: string | null };
   /** Earlier messages in the same thread (oldest first), for context. */

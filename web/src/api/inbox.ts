@@ -50,6 +50,9 @@ export interface ConversationDetail {
     flagged: boolean;
     analysis: { reasons?: string[] } | null;
     receivedAt: string;
+    /** Set when the citizen changed the text on the network; the earlier versions, oldest first. */
+    editedAt: string | null;
+    earlierVersions: { text: string; replacedAt: string }[];
   }[];
   replies: {
     id: string;

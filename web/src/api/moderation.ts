@@ -10,6 +10,8 @@ export interface ModerationMessage {
   text: string;
   visibility: string;
   receivedAt: string;
+  /** Set when the author changed the text on the network (the case history holds the text before). */
+  editedAt: string | null;
   threadExternalId: string | null;
   scores: Record<string, number>;
   labels: string[];

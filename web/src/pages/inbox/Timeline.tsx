@@ -55,8 +55,22 @@ function CitizenMessage({ message: m }: { message: ConversationDetail["messages"
         {t("inbox.messageFrom", { name: m.authorName })} · {formatDateTime(m.receivedAt, i18n.language)} · <span className={`badge badge-${m.intent}`}>{t(`inbox.intent.${m.intent}`)}</span>
         {m.flagged ? <span className="badge badge-warn">{t("inbox.flagged")}</span> : null}
         {m.visibility !== "visible" ? <span className="badge">{t(`comments.status.${m.visibility}`)}</span> : null}
+        {m.editedAt ? <span className="badge">{t("inbox.edited", { when: formatDateTime(m.editedAt, i18n.language) })}</span> : null}
       </p>
       <p className="text">{m.text}</p>
+      {m.earlierVersions.length ? (
+        <details>
+          <summary>{t("inbox.earlierVersions", { count: m.earlierVersions.length })}</summary>
+          <ol className="plain-list">
+            {m.earlierVersions.map((v) => (
+              <li key={v.replacedAt}>
+                <span className="muted">{t("inbox.versionUntil", { when: formatDateTime(v.replacedAt, i18n.language) })}</span>
+                <p className="text">{v.text}</p>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
       {m.analysis?.reasons?.length ? (
         <details>
           <summary>{t("inbox.why")}</summary>

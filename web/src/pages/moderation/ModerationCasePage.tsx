@@ -57,6 +57,7 @@ export function ModerationCasePage() {
           <article className="card" aria-label={t("moderation.caseLabel", { name: detail.message.authorName })}>
             <p>
               {detail.message.authorName} ({detail.message.authorHandle}) · {when(detail.message.receivedAt)}
+              {detail.message.editedAt ? <> · {t("inbox.edited", { when: when(detail.message.editedAt) })}</> : null}
             </p>
             <blockquote className="citizen-text">{detail.message.text}</blockquote>
             <CaseScores message={detail.message} />
