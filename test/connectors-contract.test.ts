@@ -47,8 +47,12 @@ connectorContract("sandbox", async () => {
     account,
     countPublished: async (text) => (await ctx.db.select().from(sandboxDeliveries).where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.text, text)))).length,
     altTextsOf: async (id) => (await delivery(id))?.mediaAltTexts ?? [],
-    // The sandbox records an answer as a delivery keyed to what it answers.
-    threadTexts: async () => (await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, account.id))).map((d) => d.text),
+    // The sandbox records an answer (or the next post of a thread) as a delivery linked to what it answers.
+    threadTexts: async (id) => {
+      const deliveries = await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, account.id));
+      const below = (parent: string): string[] => deliveries.filter((d) => d.inReplyToExternalId === parent).flatMap((d) => [d.text, ...below(d.id)]);
+      return below(id);
+    },
     close: async () => {},
   };
 });

@@ -83,7 +83,7 @@ describe("publishing to and answering on real networks", () => {
     const post = await createPost(t.ctx, {
       actor: adminMember.actor,
       orgId: org.id,
-      input: { body: "Der Brunnen auf dem Marktplatz läuft wieder. Was meinen Sie? #Musterstadt", contentWarning: "Wasserspiele", mediaIds: [media.id], channels: [{ channelAccountId: mastodonAccount.id, textOverride: null }, { channelAccountId: blueskyAccount.id, textOverride: null }] },
+      input: { body: "Der Brunnen auf dem Marktplatz läuft wieder. Was meinen Sie? #Musterstadt", threadParts: ["Die Wasserspiele laufen täglich von 10 bis 18 Uhr."], contentWarning: "Wasserspiele", mediaIds: [media.id], channels: [{ channelAccountId: mastodonAccount.id, textOverride: null }, { channelAccountId: blueskyAccount.id, textOverride: null }] },
     });
     await submitPost(t.ctx, { actor: adminMember.actor, orgId: org.id, postId: post.id, revision: 1 });
     while ((await runPublishRound(t.ctx, { connectors: connectors(), random: () => 0.5 })).length > 0);
@@ -95,6 +95,11 @@ describe("publishing to and answering on real networks", () => {
     const skeet = records.find((r) => (r.value as { text: string }).text.startsWith("Der Brunnen"));
     expect((skeet?.value as { embed: { images: { alt: string }[] } }).embed.images.map((i) => i.alt)).toEqual(["Der Marktplatz mit dem neuen Brunnen"]);
     expect((skeet?.value as { facets: { features: { $type: string; tag?: string }[] }[] }).facets.flatMap((f) => f.features.map((x) => x.tag))).toEqual(["Musterstadt"]);
+    // The post was a thread of two: the second answers the first on each network.
+    const followUp = [...mastodon.state.statuses.values()].find((s) => s.text.startsWith("Die Wasserspiele"));
+    expect(followUp).toMatchObject({ inReplyToId: status?.id, spoilerText: "Wasserspiele", mediaIds: [] });
+    const secondSkeet = records.find((r) => (r.value as { text: string }).text.startsWith("Die Wasserspiele"));
+    expect((secondSkeet?.value as { reply: { root: { uri: string }; parent: { uri: string } } }).reply).toMatchObject({ root: { uri: skeet?.uri }, parent: { uri: skeet?.uri } });
 
     // Citizens answer on each network.
     if (!status || !skeet) throw new Error("the post did not reach both networks");

@@ -266,6 +266,61 @@ describe("reliable publishing", () => {
   });
 });
 
+describe("threads", () => {
+  const parts = ["Die Brücke am Hafen bleibt bis Freitag gesperrt.", "Die Umleitung führt über die Hafenstraße.", "Busse fahren wie gewohnt."];
+  const threadDraft = (s: Awaited<ReturnType<typeof setting>>) =>
+    createPost(ctx, {
+      actor: s.author.actor,
+      orgId: s.org.id,
+      input: { body: parts[0], threadParts: parts.slice(1), departmentId: s.department.id, scheduledAt: "2026-11-23T11:00:00Z", channels: [{ channelAccountId: s.account.id, textOverride: null }] },
+    });
+
+  it("publishes a thread post by post, each answering the one before, where the network has threads", async () => {
+    const s = await setting({ approval: "none", network: "sandbox" });
+    const post = await threadDraft(s);
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    at("2026-11-23T11:00:00Z");
+    expect(await round()).toEqual(["published"]);
+    const sent = await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, s.account.id));
+    const first = sent.find((d) => d.inReplyToExternalId === null);
+    const second = sent.find((d) => d.inReplyToExternalId === first?.id);
+    const third = sent.find((d) => d.inReplyToExternalId === second?.id);
+    expect([first?.text, second?.text, third?.text]).toEqual(parts);
+    expect(sent).toHaveLength(3);
+    const [done] = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(done?.externalId).toBe(first?.id);
+  });
+
+  it("goes on with a thread that broke off in the middle, without sending a post twice", async () => {
+    const s = await setting({ approval: "none", network: "sandbox" });
+    const post = await threadDraft(s);
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    at("2026-11-23T11:00:00Z");
+    // A worker sends the first two posts, then dies before the third.
+    const [claimed] = await claimDuePublications(ctx, { limit: 10, leaseMs: 60_000 });
+    const sandbox = connectors().get("sandbox")!;
+    const account = { id: s.account.id, orgId: s.org.id, settings: {} };
+    const one = await sandbox.publish(account, { idempotencyKey: claimed!.idempotencyKey, attempt: 1, orgId: s.org.id, postId: post.id, text: parts[0]!, media: [], poll: null });
+    await sandbox.publish(account, { idempotencyKey: `${claimed!.idempotencyKey}#2`, attempt: 1, orgId: s.org.id, postId: post.id, text: parts[1]!, media: [], poll: null, inReplyToExternalId: one.externalId });
+    at("2026-11-23T11:01:01Z");
+    expect(await round()).toEqual(["published"]);
+    const sent = await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, s.account.id));
+    expect(sent.map((d) => d.text).sort()).toEqual([...parts].sort());
+    const second = sent.find((d) => d.text === parts[1]);
+    expect(sent.find((d) => d.text === parts[2])?.inReplyToExternalId).toBe(second?.id);
+  });
+
+  it("sends a thread as one text of paragraphs where the channel has no threads (the website)", async () => {
+    const s = await setting({ approval: "none", network: "website" });
+    const post = await threadDraft(s);
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    at("2026-11-23T11:00:00Z");
+    expect(await round()).toEqual(["published"]);
+    const entries = await ctx.db.select().from(websiteEntries).where(eq(websiteEntries.channelAccountId, s.account.id));
+    expect(entries.map((e) => e.text)).toEqual([parts.join("\n\n")]);
+  });
+});
+
 describe("rescheduling and withdrawing (calendar)", () => {
   it("moves a scheduled post and its outbox rows, re-checking the posting hours and the right to schedule", async () => {
     const s = await setting({ approval: "none", network: "sandbox" });

@@ -96,3 +96,33 @@ describe("campaign checks", () => {
     expect(outside.findings.map((f) => f.rule).sort()).toEqual(["campaign_hashtag", "campaign_window"]);
   });
 });
+
+describe("threads", () => {
+  const rules = ZGuidelineRules.parse({ addressForm: { required: "formal", reason: "Wir siezen." }, requiredSignature: [{ channelAccountIds: null, text: "^Pressestelle" }] });
+
+  it("measures each post of a thread on a network with threads, and points at the post a finding is in", () => {
+    const followUps = ["Die Umleitung führt über die Hafenstraße.", `Kommst du mit dem Bus? ${"b".repeat(480)} ^Pressestelle`];
+    const result = checkPost({ rules, variants: [variant({ text: "Die Brücke bleibt bis Freitag gesperrt.", followUps })], publishAt: monday10 });
+    expect(result.counts[A]).toEqual({ used: followUps[1]!.length, limit: 500, parts: [39, 41, followUps[1]!.length] });
+    const length = result.findings.find((f) => f.rule === "thread_part_length");
+    expect(length).toMatchObject({ part: 2, params: { part: 3, limit: 500 } });
+    const form = result.findings.find((f) => f.rule === "address_form");
+    expect(form?.part).toBe(2);
+    expect(followUps[1]!.slice(form!.start!, form!.end!)).toBe("du");
+    // The signature belongs at the end of the whole thread, and is there.
+    expect(result.findings.map((f) => f.rule)).not.toContain("required_signature");
+  });
+
+  it("counts a thread as one text of paragraphs where the network has no threads", () => {
+    const website = NETWORK_PROFILES.website;
+    const parts = ["a".repeat(6000), "b".repeat(5000)];
+    const result = checkPost({ rules: null, variants: [variant({ profile: website, limits: effectiveLimits(website, {}), text: parts[0], followUps: [parts[1]!] })], publishAt: monday10 });
+    expect(result.counts[A]).toEqual({ used: 11_002, limit: 10_000 });
+    expect(result.findings).toMatchObject([{ rule: "channel_length", part: null }]);
+  });
+
+  it("refuses an empty post in a thread, naming which", () => {
+    const result = checkPost({ rules: null, variants: [variant({ text: "Erster Teil", followUps: ["  "] })], publishAt: monday10 });
+    expect(result.findings).toMatchObject([{ rule: "empty_text", part: 1 }]);
+  });
+});

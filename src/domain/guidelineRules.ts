@@ -64,6 +64,7 @@ export const RULE_IDS = [
   "readability",
   "posting_window",
   "channel_length",
+  "thread_part_length",
   "channel_media",
   "channel_hashtags",
   "empty_text",

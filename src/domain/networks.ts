@@ -18,16 +18,18 @@ export interface NetworkProfile {
   maxHashtags: number | null;
   supportsAltText: boolean;
   supportsPolls: boolean;
+  /** A thread of several posts goes out as posts answering each other (else: one text of paragraphs). */
+  supportsThreads: boolean;
 }
 
 export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
-  website: { counting: { unit: "grapheme", linkLength: null }, maxLength: 10_000, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: true },
-  mastodon: { counting: { unit: "grapheme", linkLength: 23 }, maxLength: 500, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true },
-  bluesky: { counting: { unit: "grapheme", linkLength: null }, maxLength: 300, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: false },
-  x: { counting: { unit: "weighted", linkLength: 23 }, maxLength: 280, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true },
-  instagram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 2200, maxMedia: 10, maxHashtags: 30, supportsAltText: true, supportsPolls: false },
-  facebook: { counting: { unit: "grapheme", linkLength: null }, maxLength: 63_206, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: false },
-  telegram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 4096, maxMedia: 10, maxHashtags: null, supportsAltText: false, supportsPolls: true },
+  website: { counting: { unit: "grapheme", linkLength: null }, maxLength: 10_000, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: false },
+  mastodon: { counting: { unit: "grapheme", linkLength: 23 }, maxLength: 500, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true },
+  bluesky: { counting: { unit: "grapheme", linkLength: null }, maxLength: 300, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: true },
+  x: { counting: { unit: "weighted", linkLength: 23 }, maxLength: 280, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true },
+  instagram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 2200, maxMedia: 10, maxHashtags: 30, supportsAltText: true, supportsPolls: false, supportsThreads: false },
+  facebook: { counting: { unit: "grapheme", linkLength: null }, maxLength: 63_206, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: false },
+  telegram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 4096, maxMedia: 10, maxHashtags: null, supportsAltText: false, supportsPolls: true, supportsThreads: false },
 };
 
 /** A profile as a connector's declared limits (media types and sizes: the common web formats, 8 MB images, 40 MB videos). */

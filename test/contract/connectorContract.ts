@@ -183,6 +183,19 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       expect((await peer.threadTexts?.(item.externalId))?.some((t) => t.includes("Ja, auch für Gewerbetreibende."))).toBe(true);
     });
 
+    it("publishes a thread where it declares threads: each post answers the one before, in order", async () => {
+      if (!peer.connector.capabilities.publish.threads) return;
+      expect(peer.threadTexts, "a connector that declares threads needs a peer that shows threads").toBeDefined();
+      const stamp = Date.now();
+      const first = await peer.connector.publish(peer.account, post(`Thread ${stamp} (1/3) Die Sperrung der Brücke dauert länger.`));
+      const second = await peer.connector.publish(peer.account, { ...post(`Thread ${stamp} (2/3) Umleitung über die Hafenstraße.`), inReplyToExternalId: first.externalId });
+      await peer.connector.publish(peer.account, { ...post(`Thread ${stamp} (3/3) Busse fahren wie gewohnt.`), inReplyToExternalId: second.externalId });
+      await peer.settle?.();
+      const below = (await peer.threadTexts?.(first.externalId)) ?? [];
+      expect(below.filter((t) => t.includes(`Thread ${stamp}`)).map((t) => t.slice(t.indexOf("("), t.indexOf(")") + 1))).toEqual(["(2/3)", "(3/3)"]);
+      expect((await peer.threadTexts?.(second.externalId))?.some((t) => t.includes(`Thread ${stamp} (3/3)`))).toBe(true);
+    });
+
     it("deletes its own items where it declares so", async () => {
       if (!peer.connector.capabilities.deleteOwn) return expect(peer.connector.deleteOwn).toBeUndefined();
       expect(peer.exists, "a deleting connector needs a peer that tells whether an item exists").toBeDefined();

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
 import { createConnectorRegistry } from "../../src/channels/registry.js";
-import { organisations, publications } from "../../src/db/schema/index.js";
+import { organisations, posts, publications } from "../../src/db/schema/index.js";
 import { type PublishWorker, startPublishWorker } from "../../src/jobs/publishWorker.js";
 import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
 
@@ -101,6 +101,40 @@ describe("publishing in the browser", () => {
     await page.goBack();
     await page.reload();
     await expect.poll(() => page.locator(".facts").textContent()).toContain("Veröffentlicht");
+  });
+
+  it("writes a thread: each further post has its own field and count, and a finding in it is shown in its place", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "redaktion@musterstadt.example");
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Neuer Beitrag" }).click();
+    await page.getByLabel("Interner Titel").fill("Brückensperrung");
+    await page.getByLabel("Text", { exact: true }).fill("Die Brücke am Hafen bleibt bis Freitag gesperrt.");
+    await page.getByRole("checkbox", { name: /Mastodon \(Sandbox\)/ }).check();
+    await page.getByRole("button", { name: "Weiteren Beitrag anfügen" }).click();
+    // The new field has the focus.
+    await page.keyboard.type("Nimmst du den Bus? Die Umleitung führt über die Hafenstraße.");
+    await expect.poll(() => page.getByLabel("Beitrag 2 von 2").inputValue()).toBe("Nimmst du den Bus? Die Umleitung führt über die Hafenstraße.");
+    await page.getByText("Mastodon (Sandbox): 60 / 500 Zeichen").waitFor();
+    await page.getByText("Falsche Anrede „du“").waitFor();
+    await expectAccessible(page, "composer with a thread");
+    await page.getByRole("button", { name: "Stelle markieren" }).click();
+    const selection = await page.getByLabel("Beitrag 2 von 2").evaluate((el) => {
+      const area = el as HTMLTextAreaElement;
+      return document.activeElement === area ? area.value.slice(area.selectionStart, area.selectionEnd) : null;
+    });
+    expect(selection).toBe("du");
+    await page.getByRole("button", { name: "Weiteren Beitrag anfügen" }).click();
+    await page.keyboard.type("Busse fahren wie gewohnt.");
+    await page.getByRole("button", { name: "Beitrag 3 nach oben" }).click();
+    await expect.poll(() => page.getByLabel("Beitrag 2 von 3").inputValue()).toBe("Busse fahren wie gewohnt.");
+    await page.getByRole("button", { name: "Beitrag 3 entfernen" }).click();
+    await expect.poll(() => page.getByText("Falsche Anrede „du“").count()).toBe(0);
+    // Saved as it stands, and there again after a reload.
+    await expect.poll(async () => (await server.ctx.db.select({ parts: posts.threadParts }).from(posts).where(eq(posts.title, "Brückensperrung")))[0]?.parts).toEqual(["Busse fahren wie gewohnt."]);
+    await page.reload();
+    await expect.poll(() => page.getByLabel("Beitrag 2 von 2").inputValue()).toBe("Busse fahren wie gewohnt.");
   });
 
   it("the publishing pages are usable and accessible: channels, guideline editor, media library, campaigns, calendar", async () => {

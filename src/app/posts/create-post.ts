@@ -36,6 +36,7 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
         poll: input.poll,
         contentWarning: input.contentWarning,
+        threadParts: input.threadParts,
         createdAt: now,
         updatedAt: now,
       })

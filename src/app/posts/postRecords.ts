@@ -90,6 +90,7 @@ export function variantsOf(
   channels: readonly PostChannelInput[],
   accounts: readonly ChannelAccountRow[],
   media: readonly PostMediaItem[] = [],
+  threadParts: readonly string[] = [],
 ): VariantToCheck[] {
   return channels.map((channel) => {
     const account = accounts.find((a) => a.id === channel.channelAccountId);
@@ -101,6 +102,7 @@ export function variantsOf(
       limits: effectiveLimits(profile, account.limits),
       postingWindows: account.postingWindows,
       text: textFor(body, channel),
+      followUps: threadParts,
       media,
     };
   });
@@ -117,6 +119,8 @@ export async function checkAgainstGuideline(
   args: {
     orgId: string;
     body: string;
+    /** The posts after the body in a thread. */
+    threadParts: readonly string[];
     channels: readonly PostChannelInput[];
     accounts: readonly ChannelAccountRow[];
     publishAt: Date;
@@ -127,7 +131,7 @@ export async function checkAgainstGuideline(
 ): Promise<{ result: CheckResult; guideline: { id: string; version: number } | null }> {
   const guideline = await activeGuideline(db, args.orgId);
   const campaign = args.campaignId ? await loadCampaign(db, { orgId: args.orgId, campaignId: args.campaignId }) : null;
-  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts, args.media), publishAt: args.publishAt, campaign, poll: args.poll });
+  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts, args.media, args.threadParts), publishAt: args.publishAt, campaign, poll: args.poll });
   return { result, guideline: guideline ? { id: guideline.id, version: guideline.version } : null };
 }
 
@@ -141,7 +145,7 @@ export async function requirePassingCheck(
 ) {
   const { post } = args;
   const media = await loadPostMedia(db, { orgId: post.orgId, postId: post.id });
-  const check = await checkAgainstGuideline(db, { orgId: post.orgId, body: post.body, channels: args.channels, accounts: args.accounts, publishAt: args.publishAt, campaignId: post.campaignId, media, poll: pollEnd(post.poll) });
+  const check = await checkAgainstGuideline(db, { orgId: post.orgId, body: post.body, threadParts: post.threadParts, channels: args.channels, accounts: args.accounts, publishAt: args.publishAt, campaignId: post.campaignId, media, poll: pollEnd(post.poll) });
   if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
   return check;
 }

@@ -41,6 +41,7 @@ export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgI
         scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
         poll: input.poll,
         contentWarning: input.contentWarning,
+        threadParts: input.threadParts,
         accountableUserId: input.accountableUserId ?? post.accountableUserId,
         status,
         revision: post.revision + 1,

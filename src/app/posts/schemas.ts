@@ -3,6 +3,8 @@ import { z } from "zod";
 import { ZPollDraft } from "../../domain/website/poll.js";
 
 export const MAX_POST_TEXT = 20_000;
+/** Posts after the first in one thread (the #24hPolizei marathon posted threads of up to a dozen). */
+export const MAX_THREAD_PARTS = 24;
 
 export const ZPostChannel = z.object({
   channelAccountId: z.uuid(),
@@ -24,6 +26,8 @@ export const ZPostContent = z.object({
   templateId: z.string().max(40).nullable().default(null),
   /** A content warning shown before the text where the network has them (Mastodon); "" = none. */
   contentWarning: z.string().trim().max(500).default(""),
+  /** A thread: the posts after the body, in order (each goes out as an answer to the one before where the network has threads). */
+  threadParts: z.array(z.string().max(MAX_POST_TEXT)).max(MAX_THREAD_PARTS).default([]),
   /** A poll the post carries (website, and networks with polls). */
   poll: ZPollDraft.nullable().default(null),
 });

@@ -33,10 +33,11 @@ export async function submitPost(ctx: AppContext, options: { actor: OrgActor; or
     const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
     const publishAt = immediately ? now : (post.scheduledAt ?? now);
     const check = await requirePassingCheck(tx, { post, channels, accounts, publishAt });
-    // In a campaign the server decides the lane: unchanged template text on every channel, or free text.
+    // In a campaign the server decides the lane: unchanged template text on every channel, or free text
+    // (a thread added to a template is text nobody approved in advance).
     const campaign = post.campaignId ? await loadCampaign(tx, { orgId: post.orgId, campaignId: post.campaignId }) : null;
     const contentType = campaign
-      ? channels.some((c) => c.textOverride !== null)
+      ? channels.some((c) => c.textOverride !== null) || post.threadParts.length > 0
         ? "campaign_free"
         : campaignContentType({ templateText: templateText(campaign, post.templateId), text: post.body })
       : "post";

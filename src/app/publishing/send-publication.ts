@@ -1,11 +1,13 @@
-// Hands one claimed publication to its channel's connector. A recovering publication first asks the
-// channel whether the interrupted attempt got through, so nothing is sent twice. Records nothing:
+// Hands one claimed publication to its channel's connector — a thread post after post, each answering
+// the one before. After an earlier attempt each post is first looked for on the channel, so nothing is
+// sent twice and a thread broken off in the middle goes on where it stopped. Records nothing:
 // the outcome goes to record-outcomes.ts.
 import { and, asc, eq } from "drizzle-orm";
 import { channelAccounts, mediaAssets, postChannels, postMedia, posts, publications } from "../../db/schema/index.js";
 import { ConnectorError, type ConnectorErrorKind, type ConnectorRegistry, type OutgoingMedia, type PublishedItem } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
 import { recordCredentialsRefused } from "../channels/sync-channel-inbound.js";
+import { type EmulatedNetwork, type Network, profileOf } from "../../domain/networks.js";
 import type { AppContext } from "../context.js";
 import type { ClaimedPublication } from "./claim-due-publications.js";
 
@@ -17,14 +19,38 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
   const log = ctx.log.child({ publicationId: claimed.id, postId: claimed.postId, orgId: claimed.orgId });
   let network: string | null = null;
   try {
-    const { account, text, media, poll, contentWarning } = await loadWhatToSend(ctx, claimed);
+    const { account, texts: parts, media, poll, contentWarning } = await loadWhatToSend(ctx, claimed);
     network = account.network;
     const connector = deps.connectors.get(account.network);
     if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
     const target = await connectorAccountOf(ctx.db, ctx, account);
-    let item: PublishedItem | null = claimed.recovering ? await connector.findPublished(target, claimed.idempotencyKey) : null;
-    if (item) log.info("interrupted attempt had published; recorded without sending again");
-    item ??= await connector.publish(target, { idempotencyKey: claimed.idempotencyKey, attempt: claimed.attempts, orgId: claimed.orgId, postId: claimed.postId, text, media, poll, contentWarning });
+    // A thread goes out as posts answering each other where the network has threads, else as one text.
+    const threaded = parts.length > 1 && connector.capabilities.publish.threads && profileOf(account.network as Network, account.emulates as EmulatedNetwork | null).supportsThreads;
+    const texts = threaded ? parts : [parts.join("\n\n")];
+    // After an earlier attempt (a retry, or a recovery after a crash), each post is first looked for on the
+    // network: a thread that broke off in the middle goes on where it stopped, nothing is sent twice.
+    const lookFirst = claimed.recovering || claimed.attempts > 1;
+    let item: PublishedItem | null = null;
+    let previous: PublishedItem | null = null;
+    for (const [index, text] of texts.entries()) {
+      const idempotencyKey = index === 0 ? claimed.idempotencyKey : `${claimed.idempotencyKey}#${index + 1}`;
+      let part: PublishedItem | null = lookFirst ? await connector.findPublished(target, idempotencyKey) : null;
+      if (part) log.info({ part: index + 1 }, "an earlier attempt had published this; recorded without sending again");
+      part ??= await connector.publish(target, {
+        idempotencyKey,
+        attempt: claimed.attempts,
+        orgId: claimed.orgId,
+        postId: claimed.postId,
+        text,
+        media: index === 0 ? media : [],
+        poll: index === 0 ? poll : null,
+        contentWarning,
+        inReplyToExternalId: previous?.externalId ?? null,
+      });
+      item ??= part;
+      previous = part;
+    }
+    if (!item) throw new ConnectorError("permanent", "nothing to publish");
     return { kind: "published", item };
   } catch (error) {
     if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while publishing");
@@ -40,7 +66,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
 
 async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
   const [row] = await ctx.db
-    .select({ account: channelAccounts, body: posts.body, override: postChannels.textOverride, poll: posts.poll, contentWarning: posts.contentWarning })
+    .select({ account: channelAccounts, body: posts.body, threadParts: posts.threadParts, override: postChannels.textOverride, poll: posts.poll, contentWarning: posts.contentWarning })
     .from(publications)
     .innerJoin(channelAccounts, eq(channelAccounts.id, publications.channelAccountId))
     .innerJoin(posts, eq(posts.id, publications.postId))
@@ -65,5 +91,6 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
       return new Uint8Array(file.content);
     },
   }));
-  return { account: row.account, text: row.override ?? row.body, media, poll: row.poll, contentWarning: row.contentWarning || null };
+  // A channel's own text stands in for the first post of a thread; the posts after it are shared.
+  return { account: row.account, texts: [row.override ?? row.body, ...row.threadParts], media, poll: row.poll, contentWarning: row.contentWarning || null };
 }

@@ -22,7 +22,7 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
     // The sandbox stands in for a network that takes text, media with alt text, threads and polls; what
     // it receives is recorded. Inbound items are put into draht by the demo and tests (ingestMessages).
     capabilities: {
-      publish: { text: true, media: true, altText: true, threads: false, polls: true, contentWarning: false },
+      publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: false },
       editOwn: false,
       deleteOwn: false,
       inbound: { mode: "push", replies: true, mentions: true, quotes: false, directMessages: true, edits: false, deletions: false, streaming: false },
@@ -53,7 +53,7 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
       if (settings.failWith !== "none" && settings.failFirstAttempts === 0) throw new ConnectorError(settings.failWith, `sandbox: simulated ${settings.failWith} error`);
       const [row] = await deps.db
         .insert(sandboxDeliveries)
-        .values({ channelAccountId: account.id, idempotencyKey: `reply:${reply.idempotencyKey}`, text: reply.text, deliveredAt: deps.clock() })
+        .values({ channelAccountId: account.id, idempotencyKey: `reply:${reply.idempotencyKey}`, text: reply.text, inReplyToExternalId: reply.inReplyToExternalId, deliveredAt: deps.clock() })
         .returning({ id: sandboxDeliveries.id });
       if (!row) throw new Error("sandbox reply not recorded");
       return { externalId: row.id, url: null };
@@ -69,7 +69,15 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
       }
       const [row] = await deps.db
         .insert(sandboxDeliveries)
-        .values({ channelAccountId: account.id, idempotencyKey: post.idempotencyKey, text: post.text, mediaCount: post.media.length, mediaAltTexts: post.media.map((m) => m.altText), deliveredAt: deps.clock() })
+        .values({
+          channelAccountId: account.id,
+          idempotencyKey: post.idempotencyKey,
+          text: post.text,
+          mediaCount: post.media.length,
+          mediaAltTexts: post.media.map((m) => m.altText),
+          inReplyToExternalId: post.inReplyToExternalId ?? null,
+          deliveredAt: deps.clock(),
+        })
         .returning({ id: sandboxDeliveries.id });
       if (!row) throw new Error("sandbox delivery not recorded");
       return { externalId: row.id, url: null };

@@ -73,6 +73,8 @@ export const sandboxDeliveries = pgTable(
     mediaCount: integer("media_count").notNull().default(0),
     /** The alt text of each medium, as a network with alt text would store it. */
     mediaAltTexts: jsonb("media_alt_texts").$type<(string | null)[]>().notNull().default([]),
+    /** The delivery this one answers (threads, replies), as a network links a thread. */
+    inReplyToExternalId: text("in_reply_to_external_id"),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sandbox_deliveries_key_idx").on(t.idempotencyKey), index("sandbox_deliveries_account_idx").on(t.channelAccountId)],

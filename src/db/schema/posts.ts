@@ -33,6 +33,11 @@ export const posts = pgTable(
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
     /** Shown before the text where the network has content warnings (Mastodon's spoiler text); "" = none. */
     contentWarning: text("content_warning").notNull().default(""),
+    /**
+     * A thread: the posts that follow the body, in order. Networks with threads get each as an answer to the
+     * one before; the others get them as paragraphs of one text.
+     */
+    threadParts: jsonb("thread_parts").$type<string[]>().notNull().default([]),
     /** A poll the post carries (website channel); null = none. */
     poll: jsonb("poll").$type<TPollDraft>(),
     status: text("status").$type<PostStatus>().notNull().default("draft"),

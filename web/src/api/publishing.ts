@@ -72,6 +72,8 @@ export interface PostInput {
   mediaIds: string[];
   poll: PollInput | null;
   contentWarning: string;
+  /** The posts after the body in a thread. */
+  threadParts: string[];
 }
 
 export interface PollInput {
@@ -132,6 +134,7 @@ export interface PostRecord {
   scheduledAt: string | null;
   poll: PollInput | null;
   contentWarning: string;
+  threadParts: string[];
   authorUserId: string;
   authorName: string;
   approvalMode: string | null;

@@ -1,5 +1,5 @@
-// The composer: one text for several channel accounts (overridable per account), live character
-// counts as each network counts, the guideline check while typing, autosave, and submission.
+// The composer: one text for several channel accounts (overridable per account), optionally a thread
+// of further posts, live character counts as each network counts, the guideline check while typing, autosave, and submission.
 // A post that can no longer be edited opens in the review view instead.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { FindingsList } from "./FindingsList";
 import { MediaPicker } from "./MediaPicker";
 import { PollEditor } from "./PollEditor";
+import { ThreadEditor } from "./ThreadEditor";
 import { PostReview } from "./PostReview";
 import { useComposer } from "./useComposer";
 import { fromLocalInput, toLocalInput } from "./dates";
@@ -99,6 +100,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
       mediaIds: [],
       poll: null,
       contentWarning: "",
+      threadParts: [],
     };
   }
   const { post } = view;
@@ -113,6 +115,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
     mediaIds: view.media.map((m) => m.id),
     poll: post.poll,
     contentWarning: post.contentWarning ?? "",
+    threadParts: post.threadParts ?? [],
   };
 }
 
@@ -150,6 +153,12 @@ function Composer({
     update({ channels: input.channels.map((c) => (c.channelAccountId === id ? { ...c, textOverride: text } : c)) });
   }
   function show(finding: Finding) {
+    if (finding.part) {
+      const part = document.querySelector<HTMLTextAreaElement>(`#thread-part-${finding.part - 1}`);
+      part?.focus();
+      part?.setSelectionRange(finding.start ?? 0, finding.end ?? 0);
+      return;
+    }
     const override = selected(finding.channelAccountIds[0] ?? "")?.textOverride;
     const target = override == null ? textArea.current : document.querySelector<HTMLTextAreaElement>(`#override-${finding.channelAccountIds[0]}`);
     target?.focus();
@@ -192,6 +201,7 @@ function Composer({
             <label htmlFor="post-body">{t("composer.body")}</label>
             <textarea id="post-body" ref={textArea} rows={8} value={input.body} onChange={(e) => update({ body: e.target.value })} />
           </div>
+          <ThreadEditor parts={input.threadParts} onChange={(threadParts) => update({ threadParts })} counts={check?.counts} channelName={nameOf} />
           <Field id="post-content-warning" label={t("composer.contentWarning")} hint={t("composer.contentWarningHint")} maxLength={500} value={input.contentWarning} onChange={(e) => update({ contentWarning: e.target.value })} />
           <fieldset>
             <legend>{t("composer.channels")}</legend>
@@ -206,7 +216,10 @@ function Composer({
                     {c.name} <span className="muted">({t(`networks.${c.emulates ?? c.network}`)})</span>
                   </label>
                   {chosen && count && (
-                    <span className={count.used > count.limit ? "count count-over" : "count"}>{t("composer.count", { used: count.used.toLocaleString(locale), limit: count.limit.toLocaleString(locale) })}</span>
+                    // In a thread: the first post's count here, the others' at their fields.
+                    <span className={(count.parts?.[0] ?? count.used) > count.limit ? "count count-over" : "count"}>
+                      {t("composer.count", { used: (count.parts?.[0] ?? count.used).toLocaleString(locale), limit: count.limit.toLocaleString(locale) })}
+                    </span>
                   )}
                   {chosen && (
                     <div className="indent">

@@ -54,8 +54,7 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
             <h3>
               {c.name} <span className="muted">({t(`networks.${c.emulates ?? c.network}`)})</span>
             </h3>
-            <PreviewText text={c.text} />
-            <PreviewCount count={view.check?.counts[c.channelAccountId]} />
+            <ThreadPreview text={c.text} followUps={view.post.threadParts} count={view.check?.counts[c.channelAccountId]} />
             {view.media.length > 0 && (
               <ul className="preview-media">
                 {view.media.map((m) =>
@@ -127,5 +126,30 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
         <Link to={`/o/${org.id}/publish`}>{t("review.back")}</Link>
       </p>
     </section>
+  );
+}
+
+/** A channel's text, and a thread's later posts: as posts of their own where the channel has threads, else as paragraphs. */
+function ThreadPreview({ text, followUps, count }: { text: string; followUps: string[]; count: { used: number; limit: number; parts?: number[] } | undefined }) {
+  const { t } = useTranslation();
+  if (followUps.length === 0 || !count?.parts) {
+    return (
+      <>
+        <PreviewText text={[text, ...followUps].join("\n\n")} />
+        <PreviewCount count={count} />
+      </>
+    );
+  }
+  const parts = [text, ...followUps];
+  return (
+    <ol className="plain-list thread-preview">
+      {parts.map((part, index) => (
+        <li key={index}>
+          <p className="muted">{t("composer.threadPosition", { position: index + 1, total: parts.length })}</p>
+          <PreviewText text={part} />
+          <PreviewCount count={{ used: count.parts?.[index] ?? 0, limit: count.limit }} />
+        </li>
+      ))}
+    </ol>
   );
 }
