@@ -42,6 +42,10 @@ export const ZConfig = z.object({
   CREDENTIALS_KEY: z.string().min(1).optional(),
   /** Earlier keys, comma-separated, that still open credentials until `draht credentials rotate` re-seals them. */
   CREDENTIALS_KEYS_PREVIOUS: z.string().optional(),
+  /** The PLC directory where Bluesky (AT Protocol) DIDs resolve. */
+  ATPROTO_PLC_URL: z.url({ protocol: /^https?$/ }).default("https://plc.directory"),
+  /** Lets Bluesky OAuth talk to PDSes on plain HTTP: for a local test network only, never in production. */
+  ATPROTO_ALLOW_HTTP: booleanFromEnv.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 

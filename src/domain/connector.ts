@@ -35,6 +35,13 @@ export interface ConnectorAccount {
   settings: Record<string, unknown>;
   /** The account's credentials, opened from the vault for this call (each connector parses its own shape). */
   credentials?: unknown;
+  /**
+   * Keeps credentials the network renewed during the call (AT Protocol OAuth rotates its refresh token on
+   * every refresh: the old one is spent, so the new one must be stored before it is needed again).
+   */
+  renewCredentials?(credentials: unknown): Promise<void>;
+  /** The account's credentials as stored now (another process may have renewed them since this call began). */
+  storedCredentials?(): Promise<unknown>;
 }
 
 export interface PublishedItem {
@@ -68,6 +75,8 @@ export interface ModerationRequest {
   reason: string;
 }
 
+export type ConnectMethod = "oauth" | "app_password";
+
 /** What a connector can do on its network, declared explicitly (the UI and the use cases read it). */
 export interface ConnectorCapabilities {
   publish: { text: boolean; media: boolean; altText: boolean; threads: boolean; polls: boolean; contentWarning: boolean };
@@ -76,8 +85,8 @@ export interface ConnectorCapabilities {
   /** How citizens' items reach draht: polled from the network, pushed (webhook/stream), stored by draht itself (website), or not at all. */
   inbound: { mode: "poll" | "push" | "stored" | "none"; replies: boolean; mentions: boolean; quotes: boolean; directMessages: boolean; edits: boolean; deletions: boolean; streaming: boolean };
   reply: boolean;
-  /** How an account is connected: nothing to connect, OAuth (authorisation code with PKCE), an app password. */
-  connect: "none" | "oauth" | "app_password";
+  /** How an account can be connected, preferred first: OAuth, an app password; none = nothing to connect. */
+  connect: readonly ConnectMethod[];
 }
 
 /** The network's limits as the connector knows them (the composer and guideline checks use networks.ts profiles). */
@@ -133,6 +142,27 @@ export interface OAuthConnect {
   revoke?(args: { serverUrl: string; clientId: string; clientSecret: string; credentials: unknown }): Promise<void>;
 }
 
+/**
+ * OAuth carried out by the network's own client library (AT Protocol: the account's authorisation server
+ * is discovered from its PDS, then PAR, PKCE and DPoP-bound tokens that rotate). draht keeps the pending
+ * state and the resulting session sealed, like every credential.
+ */
+export interface DelegatedOAuthConnect {
+  /**
+   * A new private key for draht as a confidential client (JWK, JSON): made once per installation, kept
+   * sealed by the caller and handed back to every call below. Clients without a public HTTPS address need none.
+   */
+  generateClientKey(): Promise<string>;
+  /** Where the person authorises draht; `state` comes back with the callback, `pending` is kept until then. */
+  begin(args: { serverUrl: string; redirectUri: string; clientKey: string | null }): Promise<{ authoriseUrl: string; state: string; pending: unknown }>;
+  /** The callback's parameters with the kept state: the credentials to seal. */
+  complete(args: { redirectUri: string; params: URLSearchParams; state: string; pending: unknown; clientKey: string | null }): Promise<unknown>;
+  /** Ends the account's OAuth session at the network (disconnecting); false when it has none (an app password). */
+  revoke?(account: ConnectorAccount): Promise<boolean>;
+  /** What the network fetches about draht as a client (AT Protocol: client metadata and public keys); null when it fetches nothing. */
+  clientDocuments(args: { redirectUri: string; clientKey: string | null }): Promise<{ metadata: Record<string, unknown>; jwks: Record<string, unknown> } | null>;
+}
+
 export interface AppPasswordConnect {
   connect(args: { serverUrl: string; identifier: string; password: string }): Promise<unknown>;
 }
@@ -142,6 +172,7 @@ export interface ChannelConnector {
   readonly capabilities: ConnectorCapabilities;
   readonly limits: ConnectorLimits;
   readonly oauth?: OAuthConnect;
+  readonly delegatedOAuth?: DelegatedOAuthConnect;
   readonly appPassword?: AppPasswordConnect;
   /** Who the account's credentials belong to; fails with auth_expired when they no longer work. */
   whoAmI?(account: ConnectorAccount): Promise<RemoteIdentity>;

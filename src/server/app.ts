@@ -101,7 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   websiteRoutes(app, { ctx });
   const hub = createInboxHub(options.listen);
   app.addHook("onClose", () => hub.close());
-  const connectors = options.connectors ?? createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl });
+  const connectors = options.connectors ?? createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl, atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP } });
   inboxRoutes(app, { ctx, connectors, hub });
   moderationRoutes(app, { ctx, connectors });
   channelConnectionRoutes(app, { ctx, connectors });

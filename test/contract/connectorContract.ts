@@ -76,8 +76,8 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       expect(typeof c.findDeleted === "function").toBe(c.capabilities.inbound.deletions && c.capabilities.inbound.mode === "poll");
       expect(typeof c.streamInbound === "function").toBe(c.capabilities.inbound.streaming);
       expect(typeof c.moderate === "function").toBe((c.moderationKinds ?? []).length > 0);
-      expect(c.oauth !== undefined).toBe(c.capabilities.connect === "oauth");
-      expect(c.appPassword !== undefined).toBe(c.capabilities.connect === "app_password");
+      expect(c.oauth !== undefined || c.delegatedOAuth !== undefined).toBe(c.capabilities.connect.includes("oauth"));
+      expect(c.appPassword !== undefined).toBe(c.capabilities.connect.includes("app_password"));
       expect(c.limits.maxLength).toBeGreaterThan(0);
       if (c.capabilities.publish.media) expect(c.limits.maxMedia).toBeGreaterThan(0);
     });
@@ -208,7 +208,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     });
 
     it("classifies a refused rate limit as rate_limited, with when to try again", async () => {
-      if (!peer.exhaustRateLimit) return expect(peer.connector.capabilities.connect).toBe("none");
+      if (!peer.exhaustRateLimit) return expect(peer.connector.capabilities.connect).toEqual([]);
       const lift = await peer.exhaustRateLimit();
       const error = await peer.connector.publish(peer.account, post(`Zu viel ${Date.now()}`)).catch((e: unknown) => e);
       await lift();
@@ -218,7 +218,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     });
 
     it("classifies revoked credentials as auth_expired", async () => {
-      if (!peer.revokeCredentials) return expect(peer.connector.capabilities.connect).toBe("none");
+      if (!peer.revokeCredentials) return expect(peer.connector.capabilities.connect).toEqual([]);
       await peer.revokeCredentials();
       const connector = peer.restart?.() ?? peer.connector;
       const error = await connector.publish(peer.account, post(`Ohne Zugang ${Date.now()}`)).catch((e: unknown) => e);

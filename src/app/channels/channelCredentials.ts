@@ -27,10 +27,21 @@ export async function openCredentials(db: Db | Tx, ctx: AppContext, accountId: s
   return row ? ctx.credentials.open(row, accountId) : null;
 }
 
-/** The account as a connector receives it: settings and, when connected, its opened credentials. */
+/**
+ * The account as a connector receives it: settings and, when connected, its opened credentials, with the
+ * way to keep credentials the network renewed during the call. A renewal is written at once and outside
+ * any transaction of the caller: the network has already spent the old ones.
+ */
 export async function connectorAccountOf(db: Db | Tx, ctx: AppContext, account: AccountRow): Promise<ConnectorAccount> {
   const credentials = await openCredentials(db, ctx, account.id);
-  return { id: account.id, orgId: account.orgId, settings: account.settings, ...(credentials === null ? {} : { credentials }) };
+  const renewCredentials = async (renewed: unknown) => {
+    await ctx.db
+      .update(channelCredentials)
+      .set({ ...ctx.credentials.seal(renewed, account.id), updatedAt: ctx.clock() })
+      .where(eq(channelCredentials.channelAccountId, account.id));
+  };
+  const storedCredentials = () => openCredentials(ctx.db, ctx, account.id);
+  return { id: account.id, orgId: account.orgId, settings: account.settings, ...(credentials === null ? {} : { credentials, renewCredentials, storedCredentials }) };
 }
 
 export async function wipeCredentials(tx: Db | Tx, accountId: string): Promise<boolean> {

@@ -29,6 +29,13 @@ export async function disconnectChannelAccount(ctx: AppContext, deps: { connecto
       }
     }
   }
+  if (credentials !== null && connector.delegatedOAuth?.revoke) {
+    try {
+      revoked = await connector.delegatedOAuth.revoke({ id: account.id, orgId: account.orgId, settings: account.settings, credentials });
+    } catch (error) {
+      ctx.log.warn({ channelAccountId: account.id, err: error }, "session not ended at the network; credentials are wiped anyway");
+    }
+  }
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     const wiped = await wipeCredentials(tx, account.id);

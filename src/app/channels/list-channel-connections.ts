@@ -20,12 +20,12 @@ export async function listChannelConnections(ctx: AppContext, deps: { connectors
     .where(and(eq(channelAccounts.orgId, options.orgId), scope ? inArray(channelAccounts.id, [...scope]) : undefined));
   return rows.map(({ account, credentials, sync }) => {
     const connector = deps.connectors.get(account.network);
-    const method = connector?.capabilities.connect ?? "none";
-    const connected = method === "none" || (credentials !== null && credentials.connectedAt !== null);
+    const methods = connector?.capabilities.connect ?? [];
+    const connected = methods.length === 0 || (credentials !== null && credentials.connectedAt !== null);
     return {
       channelAccountId: account.id,
       network: account.network,
-      connectMethod: method,
+      connectMethods: methods,
       serverUrl: serverUrlOf(account.settings),
       connected,
       remoteHandle: credentials?.remoteHandle ?? null,

@@ -64,7 +64,7 @@ export async function sendQueuedReply(ctx: AppContext, deps: { connectors: Conne
     return "sent";
   } catch (error) {
     const message = error instanceof ConnectorError ? `${error.kind}: ${error.message}` : "unexpected error";
-    if (error instanceof ConnectorError && error.kind === "auth_expired" && deps.connectors.get(account.network)?.capabilities.connect !== "none") {
+    if (error instanceof ConnectorError && error.kind === "auth_expired" && (deps.connectors.get(account.network)?.capabilities.connect.length ?? 0) > 0) {
       await recordCredentialsRefused(ctx, { channelAccountId: account.id, failure: error });
     }
     ctx.log.warn({ replyId: reply.id, conversationId: conversation.id, err: error }, "reply not sent");

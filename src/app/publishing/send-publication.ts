@@ -54,7 +54,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
     return { kind: "published", item };
   } catch (error) {
     if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while publishing");
-    else if (error.kind === "auth_expired" && network !== null && deps.connectors.get(network)?.capabilities.connect !== "none") await recordCredentialsRefused(ctx, { channelAccountId: claimed.channelAccountId, failure: error });
+    else if (error.kind === "auth_expired" && network !== null && (deps.connectors.get(network)?.capabilities.connect.length ?? 0) > 0) await recordCredentialsRefused(ctx, { channelAccountId: claimed.channelAccountId, failure: error });
     return {
       kind: "error",
       errorKind: error instanceof ConnectorError ? error.kind : "transient",

@@ -1,11 +1,12 @@
 // Bluesky through the AT Protocol (@atproto/api): posts with facets (links, mentions, hashtags on UTF-8
 // byte offsets, computed by RichText), images with alt text, threads; replies, mentions and quotes from
 // the notifications; answers with correct root and parent references; deleting own posts; hiding replies
-// under our posts (threadgate), muting, blocking and reporting. Accounts connect with an app password;
-// a session is opened once per account and process and refreshed by the agent. Each post carries its
+// under our posts (threadgate), muting, blocking and reporting. Accounts connect by AT Protocol OAuth
+// (blueskyOAuth.ts: DPoP-bound tokens, refreshed by the library and sealed again) or with an app password
+// (a session opened once per account and process, refreshed by the agent). Each post carries its
 // idempotency key as an extra record field, so a recovering publication finds what an interrupted
 // attempt created instead of posting twice.
-import { AtpAgent, AtUri, RichText } from "@atproto/api";
+import { type Agent, AtpAgent, AtUri, RichText } from "@atproto/api";
 import { z } from "zod";
 import { ZBlueskySettings } from "../../domain/channelSettings.js";
 import {
@@ -21,8 +22,9 @@ import {
 } from "../../domain/connector.js";
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
-import { classified } from "./blueskyErrors.js";
+import { classified, classifyAtprotoError } from "./blueskyErrors.js";
 import { advanceWatermark, inboundChangeOf, notificationsSince, parseWatermark } from "./blueskyInbound.js";
+import { type BlueskyOAuthOptions, createBlueskyOAuth, sessionEnded, ZBlueskyOAuthCredentials } from "./blueskyOAuth.js";
 
 export const ZBlueskyCredentials = z.object({ identifier: z.string().min(1), appPassword: z.string().min(1) });
 const POST = "app.bsky.feed.post";
@@ -32,45 +34,74 @@ const KEY_FIELD = "drahtIdempotencyKey";
 export interface BlueskyDeps {
   buckets?: TokenBuckets;
   fetch?: typeof globalThis.fetch;
+  oauth?: BlueskyOAuthOptions;
+}
+
+/** The account as whom a call runs. */
+interface Signed {
+  agent: Agent;
+  did: string;
+  handle: string;
+}
+
+/** Sessions opened with app passwords: one per account and process, refreshed by the agent. */
+function appPasswordSessions(deps: BlueskyDeps, buckets: TokenBuckets) {
+  const agents = new Map<string, { signed: Signed; credentials: string }>();
+  return {
+    forget: (accountId: string) => agents.delete(accountId),
+    async signedAs(account: ConnectorAccount): Promise<Signed> {
+      const settings = ZBlueskySettings.parse(account.settings);
+      const credentials = ZBlueskyCredentials.safeParse(account.credentials);
+      if (!credentials.success) throw new ConnectorError("auth_expired", "the account is not connected");
+      const fingerprint = `${settings.serviceUrl}\u0000${credentials.data.identifier}\u0000${credentials.data.appPassword}`;
+      const known = agents.get(account.id);
+      if (known && known.credentials === fingerprint) return known.signed;
+      if (!(await buckets.for(account.id).take(10_000))) throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", { retryAfterMs: buckets.for(account.id).waitMs() });
+      const agent = new AtpAgent({ service: settings.serviceUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+      await classified(() => agent.login({ identifier: credentials.data.identifier, password: credentials.data.appPassword }));
+      if (!agent.session) throw new ConnectorError("auth_expired", "no Bluesky session");
+      const signed = { agent, did: agent.session.did, handle: agent.session.handle };
+      agents.set(account.id, { signed, credentials: fingerprint });
+      return signed;
+    },
+  };
 }
 
 export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector {
   const buckets = deps.buckets ?? new TokenBuckets({ capacity: 3000, refillMs: 5 * 60_000 });
-  const agents = new Map<string, { agent: AtpAgent; credentials: string }>();
+  const appPasswords = appPasswordSessions(deps, buckets);
+  const oauth = createBlueskyOAuth({ ...deps.oauth, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const handles = new Map<string, string>();
 
-  async function agentOf(account: ConnectorAccount): Promise<AtpAgent> {
-    const settings = ZBlueskySettings.parse(account.settings);
-    const credentials = ZBlueskyCredentials.safeParse(account.credentials);
-    if (!credentials.success) throw new ConnectorError("auth_expired", "the account is not connected (no app password)");
-    const fingerprint = `${settings.serviceUrl}\u0000${credentials.data.identifier}\u0000${credentials.data.appPassword}`;
-    const known = agents.get(account.id);
-    if (known && known.credentials === fingerprint) return known.agent;
-    if (!(await buckets.for(account.id).take(10_000))) throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", { retryAfterMs: buckets.for(account.id).waitMs() });
-    const agent = new AtpAgent({ service: settings.serviceUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-    await classified(() => agent.login({ identifier: credentials.data.identifier, password: credentials.data.appPassword }));
-    agents.set(account.id, { agent, credentials: fingerprint });
-    return agent;
+  async function signedAs(account: ConnectorAccount): Promise<Signed> {
+    if (!ZBlueskyOAuthCredentials.safeParse(account.credentials).success) return appPasswords.signedAs(account);
+    const { agent, did } = await oauth.agentOf(account);
+    let handle = handles.get(did);
+    if (!handle) {
+      handle = (await classified(() => agent.com.atproto.server.getSession())).data.handle;
+      handles.set(did, handle);
+    }
+    return { agent, did, handle };
   }
 
   /** A call as the account: through its token bucket, errors classified. */
-  async function as<T>(account: ConnectorAccount, call: (agent: AtpAgent, did: string) => Promise<T>): Promise<T> {
-    const agent = await agentOf(account);
+  async function as<T>(account: ConnectorAccount, call: (agent: Agent, did: string, handle: string) => Promise<T>): Promise<T> {
+    const signed = await signedAs(account);
     const bucket = buckets.for(account.id);
     if (!(await bucket.take(10_000))) throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", { retryAfterMs: bucket.waitMs() });
-    const did = agent.session?.did;
-    if (!did) throw new ConnectorError("auth_expired", "no Bluesky session");
     try {
-      return await classified(() => call(agent, did));
+      return await call(signed.agent, signed.did, signed.handle);
     } catch (error) {
-      if (error instanceof ConnectorError && error.kind === "auth_expired") agents.delete(account.id);
-      if (error instanceof ConnectorError && error.kind === "rate_limited") bucket.blockUntil(Date.now() + (error.retryAfterMs ?? 60_000));
-      throw error;
+      const failure = sessionEnded(error) ?? classifyAtprotoError(error);
+      if (failure.kind === "auth_expired") appPasswords.forget(account.id);
+      if (failure.kind === "rate_limited") bucket.blockUntil(Date.now() + (failure.retryAfterMs ?? 60_000));
+      throw failure;
     }
   }
 
   const urlOf = (handle: string, uri: string) => `https://bsky.app/profile/${handle}/post/${new AtUri(uri).rkey}`;
 
-  async function strongRef(agent: AtpAgent, uri: string) {
+  async function strongRef(agent: Agent, uri: string) {
     const at = new AtUri(uri);
     const record = await agent.com.atproto.repo.getRecord({ repo: at.host, collection: at.collection, rkey: at.rkey });
     const reply = (record.data.value as { reply?: { root?: { uri: string; cid: string } } }).reply;
@@ -79,7 +110,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
   }
 
   async function createPost(account: ConnectorAccount, args: { text: string; key: string; inReplyTo?: string | null; images?: OutgoingPost["media"] }): Promise<PublishedItem> {
-    return as(account, async (agent) => {
+    return as(account, async (agent, did, handle) => {
       const rich = new RichText({ text: args.text });
       await rich.detectFacets(agent);
       const record: Record<string, unknown> = { $type: POST, text: rich.text, facets: rich.facets, langs: ["de"], createdAt: new Date().toISOString(), [KEY_FIELD]: args.key };
@@ -97,8 +128,8 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
         }
         record.embed = { $type: "app.bsky.embed.images", images: uploaded };
       }
-      const created = await agent.com.atproto.repo.createRecord({ repo: agent.session?.did ?? "", collection: POST, record });
-      return { externalId: created.data.uri, url: urlOf(agent.session?.handle ?? "", created.data.uri) };
+      const created = await agent.com.atproto.repo.createRecord({ repo: did, collection: POST, record });
+      return { externalId: created.data.uri, url: urlOf(handle, created.data.uri) };
     });
   }
 
@@ -125,10 +156,11 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       // Direct messages live in Bluesky's separate chat service; posts cannot be edited.
       inbound: { mode: "poll", replies: true, mentions: true, quotes: true, directMessages: false, edits: false, deletions: true, streaming: false },
       reply: true,
-      connect: "app_password",
+      connect: ["oauth", "app_password"],
     },
     limits: { ...limitsOf(NETWORK_PROFILES.bluesky), mediaTypes: ["image/jpeg", "image/png", "image/webp", "image/gif"], maxImageBytes: 1_000_000, maxVideoBytes: 0, maxAltTextLength: 2000 },
     moderationKinds: ["hide", "unhide", "mute", "block", "report"],
+    delegatedOAuth: oauth.connect,
     appPassword: {
       async connect({ serverUrl, identifier, password }) {
         const agent = new AtpAgent({ service: serverUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
@@ -137,15 +169,14 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       },
     },
     async whoAmI(account) {
-      const agent = await agentOf(account);
-      const handle = agent.session?.handle ?? "";
-      return { handle: `@${handle}`, url: `https://bsky.app/profile/${handle}`, remoteAccountId: agent.session?.did };
+      const { did, handle } = await signedAs(account);
+      return { handle: `@${handle}`, url: `https://bsky.app/profile/${handle}`, remoteAccountId: did };
     },
     async findPublished(account, idempotencyKey) {
-      return as(account, async (agent, did) => {
+      return as(account, async (agent, did, handle) => {
         const recent = await agent.com.atproto.repo.listRecords({ repo: did, collection: POST, limit: 100 });
         const found = recent.data.records.find((r) => (r.value as Record<string, unknown>)[KEY_FIELD] === idempotencyKey);
-        return found ? { externalId: found.uri, url: urlOf(agent.session?.handle ?? "", found.uri) } : null;
+        return found ? { externalId: found.uri, url: urlOf(handle, found.uri) } : null;
       });
     },
     publish: (account: ConnectorAccount, post: OutgoingPost) => createPost(account, { text: post.text, key: post.idempotencyKey, inReplyTo: post.inReplyToExternalId, images: post.media }),
@@ -166,10 +197,10 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
     },
     async fetchInbound(account: ConnectorAccount, cursor: string | null): Promise<InboundPage> {
       const watermark = parseWatermark(cursor);
-      return as(account, async (agent) => {
+      return as(account, async (agent, _did, handle) => {
         const fresh = await notificationsSince(agent, watermark);
         fresh.sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : a.indexedAt > b.indexedAt ? 1 : 0));
-        const changes = fresh.map(inboundChangeOf).filter((c): c is InboundChange => c !== null && c.message.authorHandle !== `@${agent.session?.handle}`);
+        const changes = fresh.map(inboundChangeOf).filter((c): c is InboundChange => c !== null && c.message.authorHandle !== `@${handle}`);
         const next = advanceWatermark(watermark, fresh);
         return { changes, cursor: next ? JSON.stringify(next) : cursor, more: false, rateLimit: null };
       });

@@ -2,7 +2,7 @@
 // listNotifications pages backwards (newest first), so the cursor draht keeps is a watermark — the
 // newest indexedAt seen and the notification URIs at exactly that time — and a sync walks back from
 // the newest until it reaches the watermark.
-import type { AtpAgent } from "@atproto/api";
+import type { Agent } from "@atproto/api";
 import { z } from "zod";
 import type { InboundChange } from "../../domain/connector.js";
 
@@ -81,7 +81,7 @@ const PAGE = 50;
 const MAX_PAGES = 100;
 
 /** The notifications after the watermark (a first sync: the newest page), newest first as the AppView gives them. */
-export async function notificationsSince(agent: AtpAgent, watermark: TWatermark | null): Promise<BlueskyNotification[]> {
+export async function notificationsSince(agent: Agent, watermark: TWatermark | null): Promise<BlueskyNotification[]> {
   const fresh: BlueskyNotification[] = [];
   let page: string | undefined;
   for (let pages = 0; pages < MAX_PAGES; pages++) {

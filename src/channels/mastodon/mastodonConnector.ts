@@ -96,7 +96,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       deleteOwn: true,
       inbound: { mode: "poll", replies: true, mentions: true, quotes: false, directMessages: true, edits: true, deletions: true, streaming: true },
       reply: true,
-      connect: "oauth",
+      connect: ["oauth"],
     },
     limits: { ...limitsOf(NETWORK_PROFILES.mastodon), mediaTypes: ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"], maxImageBytes: 16 * 1024 * 1024, maxVideoBytes: 99 * 1024 * 1024 },
     // Mastodon cannot hide or delete others' replies for a normal account; it can mute, block and report.

@@ -27,7 +27,7 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
       deleteOwn: false,
       inbound: { mode: "push", replies: true, mentions: true, quotes: false, directMessages: true, edits: false, deletions: false, streaming: false },
       reply: true,
-      connect: "none",
+      connect: [],
     },
     limits: limitsOf(NETWORK_PROFILES.mastodon),
     // The sandbox stands in for a network with full moderation (like Mastodon's admin API).

@@ -23,7 +23,7 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
       inbound: { mode: "stored", replies: true, mentions: false, quotes: false, directMessages: false, edits: false, deletions: false, streaming: false },
       // Answers to comments go through the inbox's own transaction (deliverReply.ts), not through the connector.
       reply: false,
-      connect: "none",
+      connect: [],
     },
     limits: { ...limitsOf(NETWORK_PROFILES.website), mediaTypes: [], maxAltTextLength: null },
     findPublished: (_account: ConnectorAccount, idempotencyKey: string) => findIn(deps.db, idempotencyKey),

@@ -89,3 +89,13 @@ export const channelOauthClients = pgTable(
   },
   (t) => [uniqueIndex("channel_oauth_clients_unique").on(t.network, t.serverUrl, t.redirectUri, t.scopes)],
 );
+
+/**
+ * Short leases across processes (several workers may run against one PostgreSQL server): held while one
+ * of them renews a network session whose refresh token can be used only once.
+ */
+export const leaseLocks = pgTable("lease_locks", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  until: timestamp("until", { withTimezone: true }).notNull(),
+});

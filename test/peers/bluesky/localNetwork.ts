@@ -13,6 +13,8 @@ export const BLUESKY_POSTGRES_URL = process.env.BLUESKY_TEST_POSTGRES_URL ?? "po
 
 export interface LocalBluesky {
   pdsUrl: string;
+  /** The network's PLC directory (where DIDs resolve). */
+  plcUrl: string;
   /** Lets the AppView index everything the PDS has (replies, notifications). */
   settle(): Promise<void>;
   /** Waits (up to 10 s) until the AppView knows the post (index a parent before its reply: dev-env's AppView indexes repos concurrently). */
@@ -51,6 +53,7 @@ export async function startLocalBluesky(): Promise<LocalBluesky> {
   const pdsUrl = network.pds.url;
   return {
     pdsUrl,
+    plcUrl: network.plc.url,
     async settle() {
       await network.processAll();
     },

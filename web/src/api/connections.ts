@@ -18,7 +18,8 @@ export interface SyncHealth {
 export interface ChannelConnection {
   channelAccountId: string;
   network: string;
-  connectMethod: "none" | "oauth" | "app_password";
+  /** How the account can be connected, preferred first; empty = nothing to connect. */
+  connectMethods: ("oauth" | "app_password")[];
   serverUrl: string | null;
   connected: boolean;
   remoteHandle: string | null;

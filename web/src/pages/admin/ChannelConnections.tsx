@@ -15,7 +15,7 @@ export function ChannelConnections(props: { orgId: string; accounts: ChannelAcco
   useEffect(() => {
     reload().catch(() => setConnections([]));
   }, [reload, props.accounts]);
-  const networked = connections.filter((c) => c.connectMethod !== "none");
+  const networked = connections.filter((c) => c.connectMethods.length > 0);
   if (networked.length === 0) return null;
   const nameOf = (id: string) => props.accounts.find((a) => a.id === id)?.name ?? id;
   const act = (action: () => Promise<string>) => props.run(async () => {
@@ -95,7 +95,7 @@ function ConnectionActions(props: { connection: ChannelConnection; name: string;
 
   return (
     <div className="actions">
-      {c.connectMethod === "oauth" && (
+      {c.connectMethods.includes("oauth") && (
         <button
           type="button"
           onClick={() =>
@@ -109,13 +109,16 @@ function ConnectionActions(props: { connection: ChannelConnection; name: string;
           {needsConnect ? t("connections.connectOAuth", { network: t(`networks.${c.network}`) }) : t("connections.reconnect")}
         </button>
       )}
-      {c.connectMethod === "app_password" && (
-        <form onSubmit={(e) => void connectWithPassword(e)} aria-label={t("connections.appPasswordForm", { name: props.name })}>
-          <Field id={`identifier-${id}`} label={t("connections.identifier")} name="identifier" required autoComplete="username" />
-          <Field id={`password-${id}`} label={t("connections.appPassword")} hint={t("connections.appPasswordHint")} name="password" type="password" required autoComplete="off" />
-          <button type="submit">{needsConnect ? t("connections.connect") : t("connections.reconnect")}</button>
-        </form>
-      )}
+      {c.connectMethods.includes("app_password") &&
+        (c.connectMethods[0] === "app_password" ? (
+          <AppPasswordForm id={id} name={props.name} needsConnect={needsConnect} onSubmit={connectWithPassword} />
+        ) : (
+          // OAuth comes first where the network has it; an app password stays possible.
+          <details>
+            <summary>{t("connections.orAppPassword")}</summary>
+            <AppPasswordForm id={id} name={props.name} needsConnect={needsConnect} onSubmit={connectWithPassword} />
+          </details>
+        ))}
       {c.connected && (
         <>
           <button
@@ -144,5 +147,17 @@ function ConnectionActions(props: { connection: ChannelConnection; name: string;
         </>
       )}
     </div>
+  );
+}
+
+function AppPasswordForm(props: { id: string; name: string; needsConnect: boolean; onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> }) {
+  const { t } = useTranslation();
+  const { id } = props;
+  return (
+    <form onSubmit={(e) => void props.onSubmit(e)} aria-label={t("connections.appPasswordForm", { name: props.name })}>
+      <Field id={`identifier-${id}`} label={t("connections.identifier")} name="identifier" required autoComplete="username" />
+      <Field id={`password-${id}`} label={t("connections.appPassword")} hint={t("connections.appPasswordHint")} name="password" type="password" required autoComplete="off" />
+      <button type="submit">{props.needsConnect ? t("connections.connect") : t("connections.reconnect")}</button>
+    </form>
   );
 }
