@@ -1,11 +1,13 @@
 /// <reference lib="dom" />
 // Connecting a network account in the browser: an administrator adds a Mastodon account, connects it by
 // OAuth on the (fake) instance's consent page, sees its health, fetches a citizen's mention into the inbox
-// with "Jetzt abrufen", and disconnects it (credentials wiped). axe-core checks the channels page.
+// with "Jetzt abrufen", and disconnects it (credentials wiped); and connects a Bluesky account by AT Protocol
+// OAuth on a real local PDS's own sign-in and consent pages. axe-core checks the channels page.
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channelAccounts, channelCredentials, inboundMessages } from "../../src/db/schema/index.js";
+import { type LocalBluesky, startLocalBluesky } from "../peers/bluesky/localNetwork.js";
 import { type MastodonPeer, startMastodonPeer } from "../peers/mastodon/mastodonPeer.js";
 import { createStatus } from "../peers/mastodon/statusRoutes.js";
 import { buildMember, buildOrg } from "../support/factories.js";
@@ -14,10 +16,12 @@ import { type ServedApp, expectAccessible, freePort, launchBrowser, serveApp, si
 let server: ServedApp;
 let browser: Browser;
 let mastodon: MastodonPeer;
+let bluesky: LocalBluesky;
 
 beforeAll(async () => {
   const port = await freePort();
-  server = await serveApp({ port, env: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
+  bluesky = await startLocalBluesky();
+  server = await serveApp({ port, env: { PUBLIC_URL: `http://127.0.0.1:${port}`, ATPROTO_PLC_URL: bluesky.plcUrl, ATPROTO_ALLOW_HTTP: "true" } });
   mastodon = await startMastodonPeer();
   browser = await launchBrowser();
 });
@@ -25,6 +29,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await mastodon?.close();
+  await bluesky?.close();
 });
 
 describe("connecting a network account", () => {
@@ -75,5 +80,45 @@ describe("connecting a network account", () => {
     await card.getByText("Nicht verbunden").waitFor();
     expect(await server.ctx.db.select().from(channelCredentials).where(eq(channelCredentials.channelAccountId, account?.id ?? ""))).toEqual([]);
     expect(mastodon.state.tokens.get(token)?.revoked).toBe(true);
+  });
+
+  it("connects Bluesky by AT Protocol OAuth on the PDS's own pages and disconnects it", { timeout: 120_000 }, async () => {
+    const org = await buildOrg(server.ctx, { name: "Stadt Himmelsheim" });
+    const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
+    const city = await bluesky.createUser("himmelsheim.test");
+    const page = await browser.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await signInAs(page, server.baseUrl, admin.email, admin.password);
+    await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+
+    const form = page.getByRole("form", { name: "Neuer Kanal" });
+    await form.getByLabel("Name").fill("Bluesky der Stadt");
+    await form.getByLabel("Netzwerk").selectOption("bluesky");
+    await form.getByLabel("PDS-Server").fill(bluesky.pdsUrl);
+    await form.getByRole("button", { name: "Kanal anlegen" }).click();
+    const card = page.getByRole("article", { name: /Bluesky der Stadt/ });
+    await card.getByText("Nicht verbunden").waitFor();
+    // OAuth first; an app password stays possible.
+    await card.getByText("Stattdessen mit einem App-Passwort verbinden").waitFor();
+    await expectAccessible(page, "channels page with an unconnected Bluesky account");
+
+    await card.getByRole("button", { name: "Mit Bluesky verbinden" }).click();
+    // The PDS's own pages: sign in, then grant access.
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByPlaceholder("Username or email address").fill("himmelsheim.test");
+    await page.getByPlaceholder("Password").fill(city.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Grant access to your himmelsheim.test account").waitFor();
+    await page.getByRole("button", { name: "Authorize" }).click();
+    await page.getByText("Bluesky der Stadt ist verbunden.").waitFor();
+    await card.getByText("@himmelsheim.test").waitFor();
+    await expectAccessible(page, "channels page with a connected Bluesky account");
+
+    const [account] = await server.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.orgId, org.id));
+    await card.getByRole("button", { name: "Jetzt abrufen" }).click();
+    await page.getByText("0 neue Nachrichten abgerufen.").waitFor();
+    await card.getByRole("button", { name: "Trennen" }).click();
+    await page.getByText("Bluesky der Stadt ist getrennt, die Zugangsdaten sind gelöscht.").waitFor();
+    expect(await server.ctx.db.select().from(channelCredentials).where(eq(channelCredentials.channelAccountId, account?.id ?? ""))).toEqual([]);
   });
 });
