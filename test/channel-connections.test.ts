@@ -7,13 +7,16 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeCredentials } from "../src/app/channels/channelCredentials.js";
 import { syncChannelInbound } from "../src/app/channels/sync-channel-inbound.js";
+import { createChannelStreams } from "../src/app/channels/channelStreams.js";
+import { beginChannelAuthorisation, completeChannelAuthorisation } from "../src/app/channels/connect-channel-account.js";
 import { updateChannelAccount } from "../src/app/channels/update-channel-account.js";
+import { checkPostDraft } from "../src/app/posts/check-post.js";
 import { getConversation } from "../src/app/inbox/get-conversation.js";
 import { decideModerationCase } from "../src/app/moderation/decide-moderation-case.js";
 import { getModerationCase } from "../src/app/moderation/get-moderation-case.js";
 import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
-import { channelCredentials, channelSyncStates, evidencePackages, inboundMessages, moderationCases } from "../src/db/schema/index.js";
+import { channelAccounts, channelCredentials, channelSyncStates, evidencePackages, inboundMessages, moderationCases } from "../src/db/schema/index.js";
 import { evidenceHash } from "../src/domain/moderation/evidence.js";
 import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
@@ -31,6 +34,14 @@ afterAll(async () => {
   await t?.close();
   await peer?.close();
 });
+
+async function until(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("did not happen within 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 async function connectedAccount() {
   const org = await buildOrg(t.ctx);
@@ -123,6 +134,43 @@ describe("syncing a connected Mastodon account", () => {
     await edit("Den Bürgermeister sollte man aufhängen.");
     const view2 = await getModerationCase(t.ctx, { actor: moderator.actor, orgId: s.org.id, caseId: opened?.id ?? "" });
     expect(view2.decisions).toHaveLength(2);
+  });
+
+  it("learns the instance's own limits and streaming address when connecting: posts are measured by them, the stream goes there", async () => {
+    const org = await buildOrg(t.ctx);
+    const admin = systemAdminOf(org.id);
+    const username = `stadt${randomUUID().slice(0, 6)}`;
+    peer.createAccount(username, "Stadt");
+    const streamingHost = peer.url.replace("127.0.0.1", "localhost");
+    peer.state.instance = { ...peer.state.instance, maxCharacters: 1000, streamingUrl: streamingHost };
+    try {
+      const account = await buildChannelAccount(t.ctx, org.id, { network: "mastodon", settings: { serverUrl: peer.url, visibility: "public" } });
+      const connectors = createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl });
+      const redirectUri = `${t.ctx.publicUrl}/api/channel-authorisations/callback`;
+      const { authoriseUrl } = await beginChannelAuthorisation(t.ctx, { connectors }, { actor: admin, orgId: org.id, accountId: account.id, redirectUri });
+      const authorise = new URL(authoriseUrl);
+      const form = new URLSearchParams([...authorise.searchParams].filter(([k]) => k !== "response_type"));
+      form.set("username", username);
+      const back = new URL((await fetch(`${peer.url}/oauth/authorize`, { method: "POST", body: form, redirect: "manual" })).headers.get("location") ?? "");
+      await completeChannelAuthorisation(t.ctx, { connectors }, { userId: admin.userId, actorLabel: admin.label, state: back.searchParams.get("state") ?? "", code: back.searchParams.get("code"), error: null });
+
+      const [stored] = await t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, account.id));
+      expect(stored?.settings.server).toMatchObject({ maxLength: 1000, maxMedia: 4, linkLength: 23, maxPollOptions: 4, streamingUrl: streamingHost });
+      // A long text that the network's usual 500 characters would refuse fits this instance.
+      const check = await checkPostDraft(t.ctx, { actor: admin, orgId: org.id, input: { body: "Baustelle. ".repeat(70), channels: [{ channelAccountId: account.id, textOverride: null }] } });
+      expect(check.counts[account.id]).toEqual({ used: 770, limit: 1000 });
+      expect(check.findings.map((f) => f.rule)).not.toContain("channel_length");
+      // The stream is opened on the instance's streaming address.
+      const streams = createChannelStreams(t.ctx, { connectors });
+      await streams.reconcile();
+      await until(() => peer.state.streamHosts.includes(new URL(streamingHost).host));
+      streams.stop();
+      // People cannot set what draht learns from the instance.
+      const edited = await updateChannelAccount(t.ctx, { actor: admin, orgId: org.id, channelAccountId: account.id, input: { settings: { server: { maxLength: 100_000, checkedAt: new Date().toISOString() } } } });
+      expect((edited?.settings.server as { maxLength: number }).maxLength).toBe(1000);
+    } finally {
+      peer.state.instance = { ...peer.state.instance, maxCharacters: 500, streamingUrl: null };
+    }
   });
 
   it("disconnects an account moved to another server, and keeps it connected when only its visibility changes", async () => {

@@ -11,12 +11,34 @@ export const ZSandboxSettings = z.object({
 });
 export type TSandboxSettings = z.infer<typeof ZSandboxSettings>;
 
+/**
+ * What a server told draht about itself when the account was connected (Mastodon: /api/v2/instance): its
+ * own limits, which replace the network's usual ones, and where its streaming API lives.
+ */
+export const ZServerFacts = z.object({
+  maxLength: z.number().int().min(1).max(1_000_000).optional(),
+  maxMedia: z.number().int().min(0).max(100).optional(),
+  linkLength: z.number().int().min(0).max(1000).optional(),
+  maxPollOptions: z.number().int().min(2).max(100).optional(),
+  streamingUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  checkedAt: z.iso.datetime({ offset: true }),
+});
+export type TServerFacts = z.infer<typeof ZServerFacts>;
+
 /** A Mastodon account: its instance, how statuses are posted, and its id there (learnt when connecting). */
 export const ZMastodonSettings = z.object({
   serverUrl: z.url({ protocol: /^https?$/ }),
   visibility: z.enum(["public", "unlisted", "private"]).default("public"),
   remoteAccountId: z.string().optional(),
+  /** The instance's limits and streaming address, learnt when connecting. */
+  server: ZServerFacts.optional(),
 });
+
+/** The server facts kept in an account's settings, if any (and valid). */
+export function serverFactsOf(settings: Record<string, unknown> | null | undefined): TServerFacts | null {
+  const parsed = ZServerFacts.safeParse(settings?.server);
+  return parsed.success ? parsed.data : null;
+}
 
 /** A Bluesky account: its PDS (bsky.social or a self-hosted one) and, learnt when connecting, its DID. */
 export const ZBlueskySettings = z.object({
@@ -28,6 +50,12 @@ export const ZBlueskySettings = z.object({
 export function serverUrlOf(settings: Record<string, unknown>): string | null {
   const url = settings.serverUrl ?? settings.serviceUrl;
   return typeof url === "string" && url !== "" ? url.replace(/\/$/, "") : null;
+}
+
+/** What people set: the settings without what draht learns from the network itself (its id there, the server's facts). */
+export function ownSettingsOf(input: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { remoteAccountId: _id, server: _server, ...own } = input ?? {};
+  return own;
 }
 
 /** The settings schema of each network (website: none). */

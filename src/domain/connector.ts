@@ -2,6 +2,7 @@
 // Publishing carries the post's idempotency key; errors are classified so the worker knows whether
 // to retry, wait, or give up and show the channel's message.
 import type { CountingRule } from "../text/characterCount.js";
+import type { TServerFacts } from "./channelSettings.js";
 import type { TInboundMessageInput } from "./inbound.js";
 import type { TPollDraft } from "./website/poll.js";
 
@@ -174,6 +175,11 @@ export interface ChannelConnector {
   readonly oauth?: OAuthConnect;
   readonly delegatedOAuth?: DelegatedOAuthConnect;
   readonly appPassword?: AppPasswordConnect;
+  /**
+   * What the account's server says about itself (Mastodon: its own text and media limits, its streaming
+   * address); asked when the account is connected and kept in its settings.
+   */
+  describeServer?(account: ConnectorAccount): Promise<Omit<TServerFacts, "checkedAt">>;
   /** Who the account's credentials belong to; fails with auth_expired when they no longer work. */
   whoAmI?(account: ConnectorAccount): Promise<RemoteIdentity>;
   /** Citizens' items (replies, mentions, direct messages) after the cursor, oldest first. */

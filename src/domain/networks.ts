@@ -2,6 +2,7 @@
 // variant the way the network will. The built-in channels (website, sandbox) and the networks that
 // follow through the connector interface share one table.
 import type { CountingRule } from "../text/characterCount.js";
+import { serverFactsOf } from "./channelSettings.js";
 import type { ConnectorLimits } from "./connector.js";
 
 export const NETWORKS = ["website", "sandbox", "mastodon", "bluesky"] as const;
@@ -61,8 +62,21 @@ export function effectiveLimits(profile: NetworkProfile, own: Partial<ChannelLim
   };
 }
 
-export function profileOf(network: Network, emulates: EmulatedNetwork | null): NetworkProfile {
+/**
+ * The rules an account's posts are measured by: its network's, or the emulated network's for a sandbox;
+ * a server that told its own limits when the account was connected (a Mastodon instance allowing 5,000
+ * characters) replaces the network's usual ones with them.
+ */
+export function profileOf(network: Network, emulates: EmulatedNetwork | null, settings?: Record<string, unknown> | null): NetworkProfile {
   if (network === "website") return NETWORK_PROFILES.website;
   if (network === "sandbox") return NETWORK_PROFILES[emulates ?? "mastodon"];
-  return NETWORK_PROFILES[network];
+  const profile = NETWORK_PROFILES[network];
+  const server = serverFactsOf(settings);
+  if (!server) return profile;
+  return {
+    ...profile,
+    maxLength: server.maxLength ?? profile.maxLength,
+    maxMedia: server.maxMedia ?? profile.maxMedia,
+    counting: { ...profile.counting, linkLength: server.linkLength ?? profile.counting.linkLength },
+  };
 }

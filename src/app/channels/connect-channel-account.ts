@@ -181,14 +181,28 @@ async function saveConnection(
 ): Promise<string> {
   const { account, connector } = args;
   const whoAmI = connector.whoAmI;
-  const identity = whoAmI ? await networkCall(() => whoAmI({ id: account.id, orgId: account.orgId, settings: account.settings, credentials: args.credentials })) : null;
+  const target = { id: account.id, orgId: account.orgId, settings: account.settings, credentials: args.credentials };
+  const identity = whoAmI ? await networkCall(() => whoAmI(target)) : null;
   const now = ctx.clock();
+  // The server's own limits and streaming address; a server that will not say keeps the network's usual ones.
+  const server = connector.describeServer
+    ? await connector.describeServer(target).then(
+        (facts) => ({ ...facts, checkedAt: now.toISOString() }),
+        (error: unknown) => {
+          ctx.log.warn({ channelAccountId: account.id, err: error }, "the server did not describe itself; the network's usual limits apply");
+          return null;
+        },
+      )
+    : null;
   await ctx.db.transaction(async (tx) => {
     // Reconnecting the same network account keeps the sync cursor: nothing that arrived meanwhile is skipped.
     const [previous] = await tx.select({ handle: channelCredentials.remoteHandle }).from(channelCredentials).where(eq(channelCredentials.channelAccountId, account.id));
     const keepCursor = previous !== undefined && previous.handle === (identity?.handle ?? null);
     await storeCredentials(tx, ctx, { accountId: account.id, orgId: account.orgId, credentials: args.credentials, remoteHandle: identity?.handle ?? null, remoteUrl: identity?.url ?? null, userId: args.userId, now });
-    if (identity?.remoteAccountId) await tx.update(channelAccounts).set({ settings: { ...account.settings, remoteAccountId: identity.remoteAccountId }, updatedAt: now }).where(eq(channelAccounts.id, account.id));
+    if (identity?.remoteAccountId || server) {
+      const settings = { ...account.settings, ...(identity?.remoteAccountId ? { remoteAccountId: identity.remoteAccountId } : {}), ...(server ? { server: stripUndefined(server) } : {}) };
+      await tx.update(channelAccounts).set({ settings, updatedAt: now }).where(eq(channelAccounts.id, account.id));
+    }
     await resetSyncState(tx, { accountId: account.id, orgId: account.orgId, status: "never_synced", now, keepCursor });
     await appendAuditEvent(tx, {
       orgId: account.orgId,
@@ -200,6 +214,10 @@ async function saveConnection(
     });
   });
   return identity?.handle ?? "";
+}
+
+function stripUndefined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 export async function resetSyncState(tx: Tx, args: { accountId: string; orgId: string; status: "never_synced" | "disconnected"; now: Date; keepCursor?: boolean }): Promise<void> {

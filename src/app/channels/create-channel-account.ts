@@ -2,7 +2,7 @@
 import { channelAccounts } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
-import { settingsSchemaOf } from "../../domain/channelSettings.js";
+import { ownSettingsOf, settingsSchemaOf } from "../../domain/channelSettings.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -12,7 +12,7 @@ import { type TChannelAccountInput, ZChannelAccountInput } from "./schemas.js";
 export async function createChannelAccount(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TChannelAccountInput }) {
   const input = ZChannelAccountInput.parse(options.input);
   requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: input.departmentId });
-  const settings = settingsSchemaOf(input.network).parse(input.settings);
+  const settings = settingsSchemaOf(input.network).parse(ownSettingsOf(input.settings));
   const emulates = input.network === "sandbox" ? (input.emulates ?? "mastodon") : null;
   const now = ctx.clock();
   try {

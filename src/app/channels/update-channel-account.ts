@@ -1,6 +1,6 @@
 // Changes a channel account's owner, accountable person, windows, limits, approval rules or settings.
 import { and, eq } from "drizzle-orm";
-import { serverUrlOf, settingsSchemaOf } from "../../domain/channelSettings.js";
+import { ownSettingsOf, serverUrlOf, settingsSchemaOf } from "../../domain/channelSettings.js";
 import { channelAccounts } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
@@ -29,11 +29,12 @@ export async function updateChannelAccount(
       requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: current.departmentId, channelAccountId: current.id });
       await checkOrgRefs(tx, { orgId: options.orgId, ...input });
       const { disabled, ...fields } = input;
-      const settings = fields.settings ? settingsSchemaOf(current.network).parse({ ...current.settings, ...fields.settings }) : undefined;
+      const settings = fields.settings ? settingsSchemaOf(current.network).parse({ ...current.settings, ...ownSettingsOf(fields.settings) }) : undefined;
       // Credentials belong to a server: moving the account to another one disconnects it (and forgets who it was there).
       const movedServer = settings !== undefined && serverUrlOf(settings) !== serverUrlOf(current.settings);
       if (movedServer && settings) {
         delete settings.remoteAccountId;
+        delete settings.server;
         if (await wipeCredentials(tx, current.id)) await resetSyncState(tx, { accountId: current.id, orgId: current.orgId, status: "disconnected", now });
       }
       const [account] = await tx

@@ -36,7 +36,7 @@ export async function replyToConversation(ctx: AppContext, deps: { connectors: C
     if (!account) throw new AppError("NOT_FOUND");
     const target = await messageAnswered(tx, conversation, input.inReplyToMessageId);
     const guideline = await activeGuideline(tx, options.orgId);
-    const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null);
+    const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings);
     const check = checkPost({
       rules: guideline?.rules ?? null,
       variants: [{ channelAccountId: account.id, profile, limits: effectiveLimits(profile, account.limits), postingWindows: [], text: input.text, media: [] }],

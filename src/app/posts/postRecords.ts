@@ -95,7 +95,7 @@ export function variantsOf(
   return channels.map((channel) => {
     const account = accounts.find((a) => a.id === channel.channelAccountId);
     if (!account) throw new Error(`account ${channel.channelAccountId} not loaded`);
-    const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null);
+    const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings);
     return {
       channelAccountId: account.id,
       profile,

@@ -23,6 +23,7 @@ import { TokenBuckets } from "../http/tokenBucket.js";
 import { ZMastodonContext, ZMastodonCredentials, ZMastodonMedia, ZMastodonNotification, ZMastodonSettings, ZMastodonStatus } from "./mastodonSchemas.js";
 import { inboundChangeOf } from "./mastodonInbound.js";
 import { mastodonOAuth } from "./mastodonOAuth.js";
+import { describeInstance } from "./mastodonInstance.js";
 import { listenToMastodonStream } from "./mastodonStream.js";
 
 const PAGE = 40;
@@ -133,8 +134,13 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
         if (!(error instanceof ConnectorError && error.kind === "permanent" && error.message.startsWith("404"))) throw error;
       }
     },
-    streamInbound: (account, onActivity, signal) =>
-      listenToMastodonStream({ fetchImpl, url: `${settingsOf(account).serverUrl}/api/v1/streaming/user/notification`, token: tokenOf(account), onActivity, signal }),
+    // The streaming API may live on a host of its own (the instance says so); else on the instance itself.
+    streamInbound: (account, onActivity, signal) => {
+      const settings = settingsOf(account);
+      const base = (settings.server?.streamingUrl ?? settings.serverUrl).replace(/\/$/, "");
+      return listenToMastodonStream({ fetchImpl, url: `${base}/api/v1/streaming/user/notification`, token: tokenOf(account), onActivity, signal });
+    },
+    describeServer: (account) => describeInstance((path, schema) => call(account, { path }, schema)),
     async findDeleted(account, externalIds) {
       const gone: string[] = [];
       for (const id of externalIds) {

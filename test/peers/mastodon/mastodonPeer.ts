@@ -54,6 +54,22 @@ export async function startMastodonPeer(options: { rateLimit?: number; mediaProc
     return state.accounts.get(token.accountId) ?? null;
   };
 
+  // The instance describes itself (public, no token needed), as Mastodon 4 does.
+  app.get("/api/v2/instance", async () => ({
+    domain: state.host,
+    title: "Mastodon (Testinstanz)",
+    version: "4.3.0",
+    source_url: "https://github.com/mastodon/mastodon",
+    configuration: {
+      urls: { streaming: (state.instance.streamingUrl ?? state.baseUrl).replace(/^http/, "ws") },
+      accounts: { max_featured_tags: 10 },
+      statuses: { max_characters: state.instance.maxCharacters, max_media_attachments: state.instance.maxMediaAttachments, characters_reserved_per_url: state.instance.charactersReservedPerUrl },
+      media_attachments: { supported_mime_types: ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"], image_size_limit: 16_777_216, video_size_limit: 103_809_024 },
+      polls: { max_options: state.instance.maxPollOptions, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2_629_746 },
+    },
+    registrations: { enabled: false, approval_required: false },
+  }));
+
   app.post("/api/v1/apps", async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     if (!body.client_name || !body.redirect_uris) return fail(reply, 422, "Validation failed: Application name can't be blank, Redirect URI can't be blank");

@@ -55,6 +55,8 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
     rateLimit: options.rateLimit,
     mediaProcessingPolls: options.mediaProcessingPolls,
     outage: false,
+    /** What /api/v2/instance says: the instance's own limits and where its streaming API lives (null: on the instance). */
+    instance: { maxCharacters: 500, maxMediaAttachments: 4, charactersReservedPerUrl: 23, maxPollOptions: 4, streamingUrl: null as string | null },
     accounts: new Map<string, PeerAccount>(),
     tokens: new Map<string, { accountId: string; scopes: string[]; revoked: boolean }>(),
     apps: new Map<string, { clientId: string; clientSecret: string; redirectUris: string[]; scopes: string[] }>(),
@@ -68,6 +70,8 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
     idempotency: new Map<string, string>(),
     /** Open streaming connections per account: each gets every new notification of that account. */
     streams: new Map<string, Set<(notification: PeerNotification) => void>>(),
+    /** The Host header of every streaming connection (which address a client streams from). */
+    streamHosts: [] as string[],
     windows: new Map<string, { used: number; resetAt: number }>(),
     newId: id,
     addAccount(username: string, displayName: string, local: boolean, domain: string | null = null): PeerAccount {

@@ -207,6 +207,7 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
   app.get("/api/v1/streaming/user/notification", async (req, reply) => {
     const me = authed(req, reply, "read:notifications");
     if (!me) return;
+    state.streamHosts.push(String(req.headers.host));
     reply.hijack();
     reply.raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     reply.raw.write(":)\n");

@@ -21,6 +21,8 @@ export interface ChannelConnection {
   /** How the account can be connected, preferred first; empty = nothing to connect. */
   connectMethods: ("oauth" | "app_password")[];
   serverUrl: string | null;
+  /** The server's own limits, learnt when connecting (Mastodon instances). */
+  serverLimits: { maxLength?: number; maxMedia?: number; linkLength?: number; maxPollOptions?: number };
   connected: boolean;
   remoteHandle: string | null;
   remoteUrl: string | null;

@@ -49,6 +49,12 @@ export function ChannelConnections(props: { orgId: string; accounts: ChannelAcco
               )}
               <dt>{t("connections.server")}</dt>
               <dd>{c.serverUrl ?? "–"}</dd>
+              {c.serverLimits.maxLength !== undefined && (
+                <>
+                  <dt>{t("connections.serverLimits")}</dt>
+                  <dd>{t("connections.serverLimitsValue", { length: c.serverLimits.maxLength.toLocaleString(i18n.language), media: c.serverLimits.maxMedia ?? "–" })}</dd>
+                </>
+              )}
               <dt>{t("connections.lastSync")}</dt>
               <dd>{dateTime(c.sync?.lastSuccessAt ?? null, i18n.language)}</dd>
               {c.sync?.lastErrorMessage && (
