@@ -60,6 +60,12 @@ connectorContract("Bluesky (local AT Protocol network)", async () => {
       return texts;
     },
     exists: async (uri) => (await getPost(uri)) !== null,
+    replyRulesOf: async (uri) => {
+      const at = new AtUri(uri);
+      const gate = await city.agent.com.atproto.repo.getRecord({ repo: at.host, collection: "app.bsky.feed.threadgate", rkey: at.rkey }).catch(() => null);
+      const allow = (gate?.data.value as { allow?: { $type: string }[] } | undefined)?.allow;
+      return allow === undefined ? null : allow.map((rule) => rule.$type.replace(/^app\.bsky\.feed\.threadgate#/, "").replace(/Rule$/, ""));
+    },
     revokeCredentials: async () => {
       await city.agent.com.atproto.server.revokeAppPassword({ name: "draht" });
     },

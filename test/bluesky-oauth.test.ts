@@ -92,6 +92,14 @@ describe("Bluesky by AT Protocol OAuth", () => {
     const records = (await city.agent.com.atproto.repo.listRecords({ repo: city.did, collection: "app.bsky.feed.post" })).data.records;
     expect(records.map((r) => (r.value as { text: string }).text)).toContain("Das Bürgerbüro hat am Samstag geöffnet.");
 
+    // A post only mentioned accounts may answer: its threadgate says so.
+    const gated = await createPost(t.ctx, { actor: adminMember.actor, orgId: org.id, input: { body: "Unwetterwarnung: Bitte bleiben Sie zu Hause.", replyPolicy: "mentioned", channels: [{ channelAccountId: account.id, textOverride: null }] } });
+    await submitPost(t.ctx, { actor: adminMember.actor, orgId: org.id, postId: gated.id, revision: 1 });
+    while ((await runPublishRound(t.ctx, { connectors: connectors(), random: () => 0.5 })).length > 0);
+    const [gatedOut] = await t.ctx.db.select().from(publications).where(eq(publications.postId, gated.id));
+    const gate = await city.agent.com.atproto.repo.getRecord({ repo: city.did, collection: "app.bsky.feed.threadgate", rkey: (gatedOut?.externalId ?? "").split("/").pop() ?? "" });
+    expect(gate.data.value).toMatchObject({ post: gatedOut?.externalId, allow: [{ $type: "app.bsky.feed.threadgate#mentionRule" }] });
+
     // The access token expires: the next call renews the session, and the rotated refresh token is sealed again.
     const expired = { ...sealed, session: { ...sealed.session, tokenSet: { ...sealed.session.tokenSet, expires_at: new Date(Date.now() - 60_000).toISOString() } } };
     await storeCredentials(t.ctx.db, t.ctx, { accountId: account.id, orgId: org.id, credentials: expired, remoteHandle: `@${handle}`, remoteUrl: null, userId: null, now: new Date() });

@@ -3,6 +3,7 @@
 // to retry, wait, or give up and show the channel's message.
 import type { CountingRule } from "../text/characterCount.js";
 import type { TServerFacts } from "./channelSettings.js";
+import type { ReplyPolicy } from "./networks.js";
 import type { TInboundMessageInput } from "./inbound.js";
 import type { TPollDraft } from "./website/poll.js";
 
@@ -28,6 +29,8 @@ export interface OutgoingPost {
   contentWarning?: string | null;
   /** Publish as an answer in an own thread (threads of several posts). */
   inReplyToExternalId?: string | null;
+  /** Who may answer (first post of a thread), where the connector declares publish.replyPolicy. */
+  replyPolicy?: ReplyPolicy;
 }
 
 export interface ConnectorAccount {
@@ -80,7 +83,7 @@ export type ConnectMethod = "oauth" | "app_password";
 
 /** What a connector can do on its network, declared explicitly (the UI and the use cases read it). */
 export interface ConnectorCapabilities {
-  publish: { text: boolean; media: boolean; altText: boolean; threads: boolean; polls: boolean; contentWarning: boolean };
+  publish: { text: boolean; media: boolean; altText: boolean; threads: boolean; polls: boolean; contentWarning: boolean; replyPolicy: boolean };
   editOwn: boolean;
   deleteOwn: boolean;
   /** How citizens' items reach draht: polled from the network, pushed (webhook/stream), stored by draht itself (website), or not at all. */

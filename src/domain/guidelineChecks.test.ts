@@ -121,6 +121,19 @@ describe("threads", () => {
     expect(result.findings).toMatchObject([{ rule: "channel_length", part: null }]);
   });
 
+  it("warns where a channel cannot limit who may answer", () => {
+    const website = NETWORK_PROFILES.website;
+    const result = checkPost({
+      rules: null,
+      variants: [variant(), variant({ channelAccountId: B, profile: NETWORK_PROFILES.bluesky, limits: effectiveLimits(NETWORK_PROFILES.bluesky, {}) }), variant({ channelAccountId: "00000000-0000-4000-8000-00000000000c", profile: website, limits: effectiveLimits(website, {}) })],
+      publishAt: monday10,
+      replyPolicy: "mentioned",
+    });
+    expect(result.findings).toMatchObject([{ rule: "channel_reply_policy", severity: "warning", channelAccountIds: [A, "00000000-0000-4000-8000-00000000000c"] }]);
+    expect(result.blockers).toBe(0);
+    expect(checkPost({ rules: null, variants: [variant()], publishAt: monday10, replyPolicy: "everyone" }).findings).toEqual([]);
+  });
+
   it("refuses an empty post in a thread, naming which", () => {
     const result = checkPost({ rules: null, variants: [variant({ text: "Erster Teil", followUps: ["  "] })], publishAt: monday10 });
     expect(result.findings).toMatchObject([{ rule: "empty_text", part: 1 }]);

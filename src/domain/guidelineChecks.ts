@@ -5,7 +5,7 @@ import { countCharacters } from "../text/characterCount.js";
 import { fleschAmstad } from "../text/readability.js";
 import { findHashtags, findLinks, hostOfLink } from "../text/tokens.js";
 import type { RuleId, Severity, TGuidelineRules } from "./guidelineRules.js";
-import { type ChannelLimits, type NetworkProfile } from "./networks.js";
+import { type ChannelLimits, type NetworkProfile, type ReplyPolicy } from "./networks.js";
 import { type TWeeklyWindow, isWithinWindow } from "./schedule.js";
 
 export interface VariantToCheck {
@@ -64,6 +64,8 @@ export function checkPost(args: {
   campaign?: CampaignToCheck | null;
   /** A poll the post carries: every channel must support polls, and it must end after publication. */
   poll?: { endsAt: Date } | null;
+  /** Who may answer: a channel that cannot limit it lets everyone answer there (a warning). */
+  replyPolicy?: ReplyPolicy;
 }): CheckResult {
   const merged = new Map<string, Finding>();
   const counts: CheckResult["counts"] = {};
@@ -80,6 +82,9 @@ export function checkPost(args: {
       ...(args.rules ? checkRules(args.rules, variant, whole, outgoing, used) : []),
       ...(args.campaign ? checkCampaign(args.campaign, whole, args.publishAt) : []),
       ...(args.poll ? checkPoll(args.poll, variant, args.publishAt) : []),
+      ...(args.replyPolicy && args.replyPolicy !== "everyone" && !variant.profile.supportsReplyPolicy
+        ? [{ rule: "channel_reply_policy" as const, severity: "warning" as const, part: null, start: null, end: null, params: { policy: args.replyPolicy }, reason: "" }]
+        : []),
     ];
     for (const draft of drafts) {
       const key = JSON.stringify([draft.rule, draft.part, draft.start, draft.end, draft.params, whole === "" ? variant.channelAccountId : whole]);

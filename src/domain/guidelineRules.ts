@@ -65,6 +65,7 @@ export const RULE_IDS = [
   "posting_window",
   "channel_length",
   "thread_part_length",
+  "channel_reply_policy",
   "channel_media",
   "channel_hashtags",
   "empty_text",

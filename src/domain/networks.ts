@@ -12,6 +12,10 @@ export type Network = (typeof NETWORKS)[number];
 export const EMULATED_NETWORKS = ["website", "mastodon", "bluesky", "x", "instagram", "facebook", "telegram"] as const;
 export type EmulatedNetwork = (typeof EMULATED_NETWORKS)[number];
 
+/** Who may answer a post where the network lets its author decide (Bluesky threadgates). */
+export const REPLY_POLICIES = ["everyone", "mentioned", "following", "followers", "nobody"] as const;
+export type ReplyPolicy = (typeof REPLY_POLICIES)[number];
+
 export interface NetworkProfile {
   counting: CountingRule;
   maxLength: number;
@@ -21,16 +25,18 @@ export interface NetworkProfile {
   supportsPolls: boolean;
   /** A thread of several posts goes out as posts answering each other (else: one text of paragraphs). */
   supportsThreads: boolean;
+  /** The author can limit who may answer a post. */
+  supportsReplyPolicy: boolean;
 }
 
 export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
-  website: { counting: { unit: "grapheme", linkLength: null }, maxLength: 10_000, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: false },
-  mastodon: { counting: { unit: "grapheme", linkLength: 23 }, maxLength: 500, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true },
-  bluesky: { counting: { unit: "grapheme", linkLength: null }, maxLength: 300, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: true },
-  x: { counting: { unit: "weighted", linkLength: 23 }, maxLength: 280, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true },
-  instagram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 2200, maxMedia: 10, maxHashtags: 30, supportsAltText: true, supportsPolls: false, supportsThreads: false },
-  facebook: { counting: { unit: "grapheme", linkLength: null }, maxLength: 63_206, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: false },
-  telegram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 4096, maxMedia: 10, maxHashtags: null, supportsAltText: false, supportsPolls: true, supportsThreads: false },
+  website: { counting: { unit: "grapheme", linkLength: null }, maxLength: 10_000, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: false, supportsReplyPolicy: false },
+  mastodon: { counting: { unit: "grapheme", linkLength: 23 }, maxLength: 500, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true, supportsReplyPolicy: false },
+  bluesky: { counting: { unit: "grapheme", linkLength: null }, maxLength: 300, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: true, supportsReplyPolicy: true },
+  x: { counting: { unit: "weighted", linkLength: 23 }, maxLength: 280, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true, supportsReplyPolicy: true },
+  instagram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 2200, maxMedia: 10, maxHashtags: 30, supportsAltText: true, supportsPolls: false, supportsThreads: false, supportsReplyPolicy: false },
+  facebook: { counting: { unit: "grapheme", linkLength: null }, maxLength: 63_206, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: false, supportsReplyPolicy: false },
+  telegram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 4096, maxMedia: 10, maxHashtags: null, supportsAltText: false, supportsPolls: true, supportsThreads: false, supportsReplyPolicy: false },
 };
 
 /** A profile as a connector's declared limits (media types and sizes: the common web formats, 8 MB images, 40 MB videos). */

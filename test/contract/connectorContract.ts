@@ -19,6 +19,8 @@ export interface ContractPeer {
   citizenDeletes?(externalId: string): Promise<void>;
   /** The texts under an item as the network shows them. */
   threadTexts?(externalId: string): Promise<string[]>;
+  /** Who may answer an item, as the network records it: the kinds of accounts allowed ([] = nobody), null = everyone. */
+  replyRulesOf?(externalId: string): Promise<string[] | null>;
   /** Whether the peer still shows the item. */
   exists?(externalId: string): Promise<boolean>;
   /** Makes the account's credentials stop working at the network. */
@@ -194,6 +196,17 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       const below = (await peer.threadTexts?.(first.externalId)) ?? [];
       expect(below.filter((t) => t.includes(`Thread ${stamp}`)).map((t) => t.slice(t.indexOf("("), t.indexOf(")") + 1))).toEqual(["(2/3)", "(3/3)"]);
       expect((await peer.threadTexts?.(second.externalId))?.some((t) => t.includes(`Thread ${stamp} (3/3)`))).toBe(true);
+    });
+
+    it("limits who may answer where it declares reply policies, and leaves a post open to everyone otherwise", async () => {
+      if (!peer.connector.capabilities.publish.replyPolicy) return;
+      expect(peer.replyRulesOf, "a connector with reply policies needs a peer that shows them").toBeDefined();
+      const open = await peer.connector.publish(peer.account, post(`Offen ${Date.now()}`));
+      const mentioned = await peer.connector.publish(peer.account, { ...post(`Nur Erwähnte ${Date.now()}`), replyPolicy: "mentioned" });
+      const closed = await peer.connector.publish(peer.account, { ...post(`Keine Antworten ${Date.now()}`), replyPolicy: "nobody" });
+      expect(await peer.replyRulesOf?.(open.externalId)).toBeNull();
+      expect(await peer.replyRulesOf?.(mentioned.externalId)).toEqual(["mention"]);
+      expect(await peer.replyRulesOf?.(closed.externalId)).toEqual([]);
     });
 
     it("deletes its own items where it declares so", async () => {

@@ -12,6 +12,6 @@ export async function checkPostDraft(ctx: AppContext, options: { actor: OrgActor
   requireForPost(ctx, options.actor, "post.draft", { orgId: options.orgId, departmentId: input.departmentId, channelAccountIds });
   const accounts = await loadAccounts(ctx.db, { orgId: options.orgId, ids: channelAccountIds });
   const publishAt = input.scheduledAt ? new Date(input.scheduledAt) : ctx.clock();
-  const { result, guideline } = await checkAgainstGuideline(ctx.db, { orgId: options.orgId, body: input.body, threadParts: input.threadParts, channels: input.channels, accounts, publishAt, campaignId: input.campaignId, media: await loadMedia(ctx.db, { orgId: options.orgId, ids: input.mediaIds }), poll: pollEnd(input.poll) });
+  const { result, guideline } = await checkAgainstGuideline(ctx.db, { orgId: options.orgId, body: input.body, threadParts: input.threadParts, channels: input.channels, accounts, publishAt, campaignId: input.campaignId, media: await loadMedia(ctx.db, { orgId: options.orgId, ids: input.mediaIds }), poll: pollEnd(input.poll), replyPolicy: input.replyPolicy });
   return { ...result, guideline };
 }

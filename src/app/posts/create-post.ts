@@ -37,6 +37,7 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
         poll: input.poll,
         contentWarning: input.contentWarning,
         threadParts: input.threadParts,
+        replyPolicy: input.replyPolicy,
         createdAt: now,
         updatedAt: now,
       })

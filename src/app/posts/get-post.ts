@@ -22,7 +22,7 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
   const media = await loadPostMedia(ctx.db, { orgId: post.orgId, postId: post.id });
   // A post going to a disabled account cannot be checked as a whole until it is taken off that account.
   const live = accounts.every((a) => a.disabledAt === null)
-    ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, threadParts: post.threadParts, channels: details.channels, accounts, publishAt, campaignId: post.campaignId, media, poll: pollEnd(post.poll) })).result
+    ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, threadParts: post.threadParts, channels: details.channels, accounts, publishAt, campaignId: post.campaignId, media, poll: pollEnd(post.poll), replyPolicy: post.replyPolicy })).result
     : null;
   const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, post.authorUserId));
   const may = (action: Action) => mayForPost(ctx, options.actor, action, { ...post, channelAccountIds });

@@ -7,7 +7,7 @@ import { activeGuideline } from "../../db/queries/guidelines.js";
 import { loadCampaign } from "../campaigns/campaignRecords.js";
 import { AppError } from "../../domain/errors.js";
 import { type CheckResult, type VariantToCheck, checkPost } from "../../domain/guidelineChecks.js";
-import { type EmulatedNetwork, type Network, effectiveLimits, profileOf } from "../../domain/networks.js";
+import { type EmulatedNetwork, type Network, type ReplyPolicy, effectiveLimits, profileOf } from "../../domain/networks.js";
 
 export type PostRow = typeof posts.$inferSelect;
 export type ChannelAccountRow = typeof channelAccounts.$inferSelect;
@@ -127,11 +127,12 @@ export async function checkAgainstGuideline(
     campaignId: string | null;
     media: readonly PostMediaItem[];
     poll: { endsAt: Date } | null;
+    replyPolicy?: ReplyPolicy;
   },
 ): Promise<{ result: CheckResult; guideline: { id: string; version: number } | null }> {
   const guideline = await activeGuideline(db, args.orgId);
   const campaign = args.campaignId ? await loadCampaign(db, { orgId: args.orgId, campaignId: args.campaignId }) : null;
-  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts, args.media, args.threadParts), publishAt: args.publishAt, campaign, poll: args.poll });
+  const result = checkPost({ rules: guideline?.rules ?? null, variants: variantsOf(args.body, args.channels, args.accounts, args.media, args.threadParts), publishAt: args.publishAt, campaign, poll: args.poll, replyPolicy: args.replyPolicy });
   return { result, guideline: guideline ? { id: guideline.id, version: guideline.version } : null };
 }
 
@@ -145,7 +146,7 @@ export async function requirePassingCheck(
 ) {
   const { post } = args;
   const media = await loadPostMedia(db, { orgId: post.orgId, postId: post.id });
-  const check = await checkAgainstGuideline(db, { orgId: post.orgId, body: post.body, threadParts: post.threadParts, channels: args.channels, accounts: args.accounts, publishAt: args.publishAt, campaignId: post.campaignId, media, poll: pollEnd(post.poll) });
+  const check = await checkAgainstGuideline(db, { orgId: post.orgId, body: post.body, threadParts: post.threadParts, channels: args.channels, accounts: args.accounts, publishAt: args.publishAt, campaignId: post.campaignId, media, poll: pollEnd(post.poll), replyPolicy: post.replyPolicy });
   if (check.result.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.result.findings } });
   return check;
 }

@@ -42,6 +42,7 @@ export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgI
         poll: input.poll,
         contentWarning: input.contentWarning,
         threadParts: input.threadParts,
+        replyPolicy: input.replyPolicy,
         accountableUserId: input.accountableUserId ?? post.accountableUserId,
         status,
         revision: post.revision + 1,

@@ -1,5 +1,6 @@
 // Input schemas for posts, shared with the HTTP routes.
 import { z } from "zod";
+import { REPLY_POLICIES } from "../../domain/networks.js";
 import { ZPollDraft } from "../../domain/website/poll.js";
 
 export const MAX_POST_TEXT = 20_000;
@@ -28,6 +29,8 @@ export const ZPostContent = z.object({
   contentWarning: z.string().trim().max(500).default(""),
   /** A thread: the posts after the body, in order (each goes out as an answer to the one before where the network has threads). */
   threadParts: z.array(z.string().max(MAX_POST_TEXT)).max(MAX_THREAD_PARTS).default([]),
+  /** Who may answer the post, where the network lets its author decide (Bluesky); others ignore it (a warning says so). */
+  replyPolicy: z.enum(REPLY_POLICIES).default("everyone"),
   /** A poll the post carries (website, and networks with polls). */
   poll: ZPollDraft.nullable().default(null),
 });

@@ -19,7 +19,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
   const log = ctx.log.child({ publicationId: claimed.id, postId: claimed.postId, orgId: claimed.orgId });
   let network: string | null = null;
   try {
-    const { account, texts: parts, media, poll, contentWarning } = await loadWhatToSend(ctx, claimed);
+    const { account, texts: parts, media, poll, contentWarning, replyPolicy } = await loadWhatToSend(ctx, claimed);
     network = account.network;
     const connector = deps.connectors.get(account.network);
     if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
@@ -46,6 +46,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
         poll: index === 0 ? poll : null,
         contentWarning,
         inReplyToExternalId: previous?.externalId ?? null,
+        ...(index === 0 && replyPolicy !== "everyone" ? { replyPolicy } : {}),
       });
       item ??= part;
       previous = part;
@@ -66,7 +67,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
 
 async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
   const [row] = await ctx.db
-    .select({ account: channelAccounts, body: posts.body, threadParts: posts.threadParts, override: postChannels.textOverride, poll: posts.poll, contentWarning: posts.contentWarning })
+    .select({ account: channelAccounts, body: posts.body, threadParts: posts.threadParts, override: postChannels.textOverride, poll: posts.poll, contentWarning: posts.contentWarning, replyPolicy: posts.replyPolicy })
     .from(publications)
     .innerJoin(channelAccounts, eq(channelAccounts.id, publications.channelAccountId))
     .innerJoin(posts, eq(posts.id, publications.postId))
@@ -92,5 +93,5 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
     },
   }));
   // A channel's own text stands in for the first post of a thread; the posts after it are shared.
-  return { account: row.account, texts: [row.override ?? row.body, ...row.threadParts], media, poll: row.poll, contentWarning: row.contentWarning || null };
+  return { account: row.account, texts: [row.override ?? row.body, ...row.threadParts], media, poll: row.poll, contentWarning: row.contentWarning || null, replyPolicy: row.replyPolicy };
 }

@@ -20,7 +20,7 @@ import {
   type OutgoingReply,
   type PublishedItem,
 } from "../../domain/connector.js";
-import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
+import { NETWORK_PROFILES, type ReplyPolicy, limitsOf } from "../../domain/networks.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
 import { classified, classifyAtprotoError } from "./blueskyErrors.js";
 import { advanceWatermark, inboundChangeOf, notificationsSince, parseWatermark } from "./blueskyInbound.js";
@@ -28,6 +28,15 @@ import { type BlueskyOAuthOptions, createBlueskyOAuth, sessionEnded, ZBlueskyOAu
 
 export const ZBlueskyCredentials = z.object({ identifier: z.string().min(1), appPassword: z.string().min(1) });
 const POST = "app.bsky.feed.post";
+const THREADGATE = "app.bsky.feed.threadgate";
+
+/** A threadgate's allow rules for a reply policy; undefined: no threadgate (everyone may answer). */
+function threadgateAllow(policy: ReplyPolicy | undefined): { $type: string }[] | undefined {
+  if (!policy || policy === "everyone") return undefined;
+  if (policy === "nobody") return [];
+  const rule = { mentioned: "mentionRule", following: "followingRule", followers: "followerRule" }[policy];
+  return [{ $type: `${THREADGATE}#${rule}` }];
+}
 /** The record field that carries draht's idempotency key (records are open: other apps ignore it). */
 const KEY_FIELD = "drahtIdempotencyKey";
 
@@ -109,7 +118,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
     return { ref: { uri, cid: record.data.cid }, root: reply?.root ?? { uri, cid: record.data.cid } };
   }
 
-  async function createPost(account: ConnectorAccount, args: { text: string; key: string; inReplyTo?: string | null; images?: OutgoingPost["media"] }): Promise<PublishedItem> {
+  async function createPost(account: ConnectorAccount, args: { text: string; key: string; inReplyTo?: string | null; images?: OutgoingPost["media"]; replyPolicy?: ReplyPolicy }): Promise<PublishedItem> {
     return as(account, async (agent, did, handle) => {
       const rich = new RichText({ text: args.text });
       await rich.detectFacets(agent);
@@ -129,6 +138,12 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
         record.embed = { $type: "app.bsky.embed.images", images: uploaded };
       }
       const created = await agent.com.atproto.repo.createRecord({ repo: did, collection: POST, record });
+      // Who may answer: a threadgate on the thread's first post (the same record key), written once.
+      const allow = args.inReplyTo ? undefined : threadgateAllow(args.replyPolicy);
+      if (allow) {
+        const rkey = new AtUri(created.data.uri).rkey;
+        await agent.com.atproto.repo.putRecord({ repo: did, collection: THREADGATE, rkey, record: { $type: THREADGATE, post: created.data.uri, allow, hiddenReplies: [], createdAt: new Date().toISOString() } });
+      }
       return { externalId: created.data.uri, url: urlOf(handle, created.data.uri) };
     });
   }
@@ -138,19 +153,19 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       const root = (await strongRef(agent, replyUri)).root;
       const rootUri = new AtUri(root.uri);
       if (rootUri.host !== did) throw new ConnectorError("permanent", "only replies under the organisation's own posts can be hidden");
-      const existing = await agent.com.atproto.repo.getRecord({ repo: did, collection: "app.bsky.feed.threadgate", rkey: rootUri.rkey }).catch(() => null);
-      const value = (existing?.data.value ?? { $type: "app.bsky.feed.threadgate", post: root.uri, createdAt: new Date().toISOString() }) as Record<string, unknown>;
+      const existing = await agent.com.atproto.repo.getRecord({ repo: did, collection: THREADGATE, rkey: rootUri.rkey }).catch(() => null);
+      const value = (existing?.data.value ?? { $type: THREADGATE, post: root.uri, createdAt: new Date().toISOString() }) as Record<string, unknown>;
       const hidden = new Set((value.hiddenReplies as string[] | undefined) ?? []);
       if (hide) hidden.add(replyUri);
       else hidden.delete(replyUri);
-      await agent.com.atproto.repo.putRecord({ repo: did, collection: "app.bsky.feed.threadgate", rkey: rootUri.rkey, record: { ...value, hiddenReplies: [...hidden] } });
+      await agent.com.atproto.repo.putRecord({ repo: did, collection: THREADGATE, rkey: rootUri.rkey, record: { ...value, hiddenReplies: [...hidden] } });
     });
   }
 
   return {
     network: "bluesky",
     capabilities: {
-      publish: { text: true, media: true, altText: true, threads: true, polls: false, contentWarning: false },
+      publish: { text: true, media: true, altText: true, threads: true, polls: false, contentWarning: false, replyPolicy: true },
       editOwn: false,
       deleteOwn: true,
       // Direct messages live in Bluesky's separate chat service; posts cannot be edited.
@@ -179,7 +194,8 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
         return found ? { externalId: found.uri, url: urlOf(handle, found.uri) } : null;
       });
     },
-    publish: (account: ConnectorAccount, post: OutgoingPost) => createPost(account, { text: post.text, key: post.idempotencyKey, inReplyTo: post.inReplyToExternalId, images: post.media }),
+    publish: (account: ConnectorAccount, post: OutgoingPost) =>
+      createPost(account, { text: post.text, key: post.idempotencyKey, inReplyTo: post.inReplyToExternalId, images: post.media, ...(post.replyPolicy ? { replyPolicy: post.replyPolicy } : {}) }),
     reply: (account: ConnectorAccount, reply: OutgoingReply) => createPost(account, { text: reply.text, key: reply.idempotencyKey, inReplyTo: reply.inReplyToExternalId }),
     async deleteOwn(account, externalId) {
       await as(account, (agent) => agent.deletePost(externalId));

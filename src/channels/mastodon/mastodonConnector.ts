@@ -92,7 +92,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
   return {
     network: "mastodon",
     capabilities: {
-      publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: true },
+      publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: true, replyPolicy: false },
       editOwn: true,
       deleteOwn: true,
       inbound: { mode: "poll", replies: true, mentions: true, quotes: false, directMessages: true, edits: true, deletions: true, streaming: true },

@@ -22,7 +22,7 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
     // The sandbox stands in for a network that takes text, media with alt text, threads and polls; what
     // it receives is recorded. Inbound items are put into draht by the demo and tests (ingestMessages).
     capabilities: {
-      publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: false },
+      publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: false, replyPolicy: false },
       editOwn: false,
       deleteOwn: false,
       inbound: { mode: "push", replies: true, mentions: true, quotes: false, directMessages: true, edits: false, deletions: false, streaming: false },

@@ -16,7 +16,7 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
     network: "website",
     capabilities: {
       // The website feed shows text and polls; media of a post are not shown there yet.
-      publish: { text: true, media: false, altText: false, threads: false, polls: true, contentWarning: false },
+      publish: { text: true, media: false, altText: false, threads: false, polls: true, contentWarning: false, replyPolicy: false },
       editOwn: false,
       deleteOwn: false,
       // Citizens comment on draht's own pages: their comments are stored by draht, not fetched.

@@ -3,6 +3,7 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TPollDraft } from "../../domain/website/poll.js";
 import type { CheckResult } from "../../domain/guidelineChecks.js";
+import type { ReplyPolicy } from "../../domain/networks.js";
 import type { ApprovalMode, ContentType, PostStatus } from "../../domain/postWorkflow.js";
 import { campaigns } from "./campaigns.js";
 import { channelAccounts } from "./channels.js";
@@ -38,6 +39,8 @@ export const posts = pgTable(
      * one before; the others get them as paragraphs of one text.
      */
     threadParts: jsonb("thread_parts").$type<string[]>().notNull().default([]),
+    /** Who may answer the post where the network lets its author decide (Bluesky threadgate). */
+    replyPolicy: text("reply_policy").$type<ReplyPolicy>().notNull().default("everyone"),
     /** A poll the post carries (website channel); null = none. */
     poll: jsonb("poll").$type<TPollDraft>(),
     status: text("status").$type<PostStatus>().notNull().default("draft"),

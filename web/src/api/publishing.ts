@@ -74,7 +74,11 @@ export interface PostInput {
   contentWarning: string;
   /** The posts after the body in a thread. */
   threadParts: string[];
+  /** Who may answer, where the network lets the author decide (Bluesky). */
+  replyPolicy: ReplyPolicy;
 }
+
+export type ReplyPolicy = "everyone" | "mentioned" | "following" | "followers" | "nobody";
 
 export interface PollInput {
   question: string;
@@ -135,6 +139,7 @@ export interface PostRecord {
   poll: PollInput | null;
   contentWarning: string;
   threadParts: string[];
+  replyPolicy: ReplyPolicy;
   authorUserId: string;
   authorName: string;
   approvalMode: string | null;

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { api } from "../../api/client";
 import type { Department } from "../../api/types";
-import { type Campaign, type ChannelAccount, type Finding, type PostInput, type PostView, publishingApi } from "../../api/publishing";
+import { type Campaign, type ChannelAccount, type Finding, type PostInput, type PostView, type ReplyPolicy, publishingApi } from "../../api/publishing";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
@@ -101,6 +101,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
       poll: null,
       contentWarning: "",
       threadParts: [],
+      replyPolicy: "everyone",
     };
   }
   const { post } = view;
@@ -116,6 +117,7 @@ function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign;
     poll: post.poll,
     contentWarning: post.contentWarning ?? "",
     threadParts: post.threadParts ?? [],
+    replyPolicy: post.replyPolicy ?? "everyone",
   };
 }
 
@@ -243,6 +245,19 @@ function Composer({
           </fieldset>
           <MediaPicker selected={input.mediaIds} onChange={(mediaIds) => update({ mediaIds })} />
           <PollEditor poll={input.poll} onChange={(poll) => update({ poll })} />
+          <div className="field">
+            <label htmlFor="post-reply-policy">{t("composer.replyPolicy")}</label>
+            <select id="post-reply-policy" value={input.replyPolicy} onChange={(e) => update({ replyPolicy: e.target.value as ReplyPolicy })} aria-describedby="post-reply-policy-hint">
+              {(["everyone", "mentioned", "following", "followers", "nobody"] as const).map((policy) => (
+                <option key={policy} value={policy}>
+                  {t(`composer.replyPolicies.${policy}`)}
+                </option>
+              ))}
+            </select>
+            <p id="post-reply-policy-hint" className="hint">
+              {t("composer.replyPolicyHint")}
+            </p>
+          </div>
           <div className="field">
             <label htmlFor="post-department">{t("composer.department")}</label>
             <select id="post-department" value={input.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value || null })}>

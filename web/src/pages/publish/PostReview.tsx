@@ -43,6 +43,12 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
         <dd>{post.authorName}</dd>
         <dt>{t("review.scheduledAt")}</dt>
         <dd>{post.scheduledAt ? formatDateTime(post.scheduledAt, i18n.language) : t("review.asSoonAsApproved")}</dd>
+        {post.replyPolicy !== "everyone" && (
+          <>
+            <dt>{t("composer.replyPolicy")}</dt>
+            <dd>{t(`composer.replyPolicies.${post.replyPolicy}`)}</dd>
+          </>
+        )}
         <dt>{t("review.approval")}</dt>
         <dd>{view.approvalSteps.length ? view.approvalSteps.map((s) => t(`review.step.${s}`)).join(" → ") : t("review.noApproval")}</dd>
       </dl>

@@ -1,0 +1,1 @@
+ALTER TABLE "posts" ADD COLUMN "reply_policy" text DEFAULT 'everyone' NOT NULL;
