@@ -114,6 +114,7 @@ describe("publishing in the browser", () => {
     await page.getByRole("checkbox", { name: /Mastodon \(Sandbox\)/ }).check();
     await page.getByRole("button", { name: "Weiteren Beitrag anfügen" }).click();
     // The new field has the focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("thread-part-0");
     await page.keyboard.type("Nimmst du den Bus? Die Umleitung führt über die Hafenstraße.");
     await expect.poll(() => page.getByLabel("Beitrag 2 von 2").inputValue()).toBe("Nimmst du den Bus? Die Umleitung führt über die Hafenstraße.");
     await page.getByText("Mastodon (Sandbox): 60 / 500 Zeichen").waitFor();
@@ -126,6 +127,7 @@ describe("publishing in the browser", () => {
     });
     expect(selection).toBe("du");
     await page.getByRole("button", { name: "Weiteren Beitrag anfügen" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("thread-part-1");
     await page.keyboard.type("Busse fahren wie gewohnt.");
     await page.getByRole("button", { name: "Beitrag 3 nach oben" }).click();
     await expect.poll(() => page.getByLabel("Beitrag 2 von 3").inputValue()).toBe("Busse fahren wie gewohnt.");

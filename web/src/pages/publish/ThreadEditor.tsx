@@ -1,7 +1,7 @@
 // The posts that follow the first one in a thread: each in its own field with its count per channel
 // that publishes threads (Mastodon, Bluesky, X); channels without threads get them as paragraphs of
 // one text. Posts can be added, moved and removed; focus stays where the person is working.
-import { useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CheckResult } from "../../../../src/domain/guidelineChecks";
 import { formatLocale } from "../../i18n";
@@ -22,7 +22,14 @@ export function ThreadEditor({
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.language);
   const fields = useRef<(HTMLTextAreaElement | null)[]>([]);
-  const focus = (index: number) => requestAnimationFrame(() => fields.current[index]?.focus());
+  // The field to focus once the change has rendered (after adding, moving or removing a post).
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusIndex === null) return;
+    fields.current[focusIndex]?.focus();
+    setFocusIndex(null);
+  }, [focusIndex, parts.length]);
+  const focus = (index: number) => setFocusIndex(index);
   const total = parts.length + 1;
 
   function add() {
