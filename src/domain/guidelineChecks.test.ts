@@ -67,7 +67,9 @@ describe("guideline checks", () => {
       { kind: "image" as const, altText: " ", hasCaptions: false, name: "fest.jpg" },
       { kind: "video" as const, altText: null, hasCaptions: false, name: "rede.mp4" },
     ];
-    const result = checkPost({ rules: null, variants: [variant({ media })], publishAt: monday10 });
+    // (On the website, where a video may stand beside images.)
+    const website = NETWORK_PROFILES.website;
+    const result = checkPost({ rules: null, variants: [variant({ media, profile: website, limits: effectiveLimits(website, {}) })], publishAt: monday10 });
     expect(result.findings.map((f) => f.rule).sort()).toEqual(["alt_text", "video_captions"]);
   });
 
@@ -119,6 +121,20 @@ describe("threads", () => {
     const result = checkPost({ rules: null, variants: [variant({ profile: website, limits: effectiveLimits(website, {}), text: parts[0], followUps: [parts[1]!] })], publishAt: monday10 });
     expect(result.counts[A]).toEqual({ used: 11_002, limit: 10_000 });
     expect(result.findings).toMatchObject([{ rule: "channel_length", part: null }]);
+  });
+
+  it("blocks a poll with more answers than the channel allows, and videos where the channel takes none or only alone", () => {
+    const poll = { endsAt: new Date("2026-11-30T09:00:00Z"), options: 5 };
+    const mastodon = checkPost({ rules: null, variants: [variant()], publishAt: monday10, poll });
+    expect(mastodon.findings).toMatchObject([{ rule: "channel_poll_options", params: { used: 5, limit: 4 } }]);
+    const website = NETWORK_PROFILES.website;
+    expect(checkPost({ rules: null, variants: [variant({ profile: website, limits: effectiveLimits(website, {}) })], publishAt: monday10, poll }).findings).toEqual([]);
+    const video = { kind: "video" as const, altText: null, hasCaptions: true, name: "rundgang.mp4" };
+    const image = { kind: "image" as const, altText: "Das Rathaus", hasCaptions: false, name: "rathaus.png" };
+    expect(checkPost({ rules: null, variants: [variant({ media: [video] })], publishAt: monday10 }).findings).toEqual([]);
+    expect(checkPost({ rules: null, variants: [variant({ media: [video, image] })], publishAt: monday10 }).findings).toMatchObject([{ rule: "channel_video_alone" }]);
+    const bluesky = NETWORK_PROFILES.bluesky;
+    expect(checkPost({ rules: null, variants: [variant({ profile: bluesky, limits: effectiveLimits(bluesky, {}), media: [video] })], publishAt: monday10 }).findings).toMatchObject([{ rule: "channel_video" }]);
   });
 
   it("warns where a channel cannot limit who may answer", () => {

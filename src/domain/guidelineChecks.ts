@@ -62,8 +62,8 @@ export function checkPost(args: {
   variants: readonly VariantToCheck[];
   publishAt: Date;
   campaign?: CampaignToCheck | null;
-  /** A poll the post carries: every channel must support polls, and it must end after publication. */
-  poll?: { endsAt: Date } | null;
+  /** A poll the post carries: every channel must support polls (with as many answers), and it must end after publication. */
+  poll?: { endsAt: Date; options: number } | null;
   /** Who may answer: a channel that cannot limit it lets everyone answer there (a warning). */
   replyPolicy?: ReplyPolicy;
 }): CheckResult {
@@ -113,6 +113,11 @@ function checkChannel(variant: VariantToCheck, parts: readonly string[], outgoin
       found.push(thread ? blocker("thread_part_length", { part: part + 1, used: count, limit: variant.limits.maxLength }, part) : blocker("channel_length", { used: count, limit: variant.limits.maxLength }));
     }
     if (part === 0 && variant.media.length > variant.limits.maxMedia) found.push(blocker("channel_media", { used: variant.media.length, limit: variant.limits.maxMedia }));
+    // Videos: some networks take none (through draht), some only one with nothing beside it.
+    const videos = variant.media.filter((m) => m.kind === "video").length;
+    if (part === 0 && videos > 0 && (variant.profile.videos === "none" || (variant.profile.videos === "alone" && variant.media.length > 1))) {
+      found.push(blocker(variant.profile.videos === "none" ? "channel_video" : "channel_video_alone", {}));
+    }
     const hashtags = findHashtags(text).length;
     if (variant.limits.maxHashtags !== null && hashtags > variant.limits.maxHashtags) {
       found.push(blocker("channel_hashtags", { used: hashtags, limit: variant.limits.maxHashtags }, thread ? part : null));
@@ -201,9 +206,12 @@ function checkCampaign(campaign: CampaignToCheck, whole: string, publishAt: Date
   return found;
 }
 
-function checkPoll(poll: { endsAt: Date }, variant: VariantToCheck, publishAt: Date): Draft[] {
+function checkPoll(poll: { endsAt: Date; options: number }, variant: VariantToCheck, publishAt: Date): Draft[] {
   const found: Draft[] = [];
   if (!variant.profile.supportsPolls) found.push({ rule: "channel_poll", severity: "blocker", part: null, start: null, end: null, params: {}, reason: "" });
+  else if (poll.options > variant.profile.maxPollOptions) {
+    found.push({ rule: "channel_poll_options", severity: "blocker", part: null, start: null, end: null, params: { used: poll.options, limit: variant.profile.maxPollOptions }, reason: "" });
+  }
   if (poll.endsAt <= publishAt) found.push({ rule: "poll_end", severity: "blocker", part: null, start: null, end: null, params: { endsAt: poll.endsAt.toISOString() }, reason: "" });
   return found;
 }

@@ -27,16 +27,20 @@ export interface NetworkProfile {
   supportsThreads: boolean;
   /** The author can limit who may answer a post. */
   supportsReplyPolicy: boolean;
+  /** Most answers a poll may offer (0 where there are no polls). */
+  maxPollOptions: number;
+  /** Videos: not taken, only one and nothing else beside it, or mixed with images. */
+  videos: "none" | "alone" | "mixed";
 }
 
 export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
-  website: { counting: { unit: "grapheme", linkLength: null }, maxLength: 10_000, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: false, supportsReplyPolicy: false },
-  mastodon: { counting: { unit: "grapheme", linkLength: 23 }, maxLength: 500, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true, supportsReplyPolicy: false },
-  bluesky: { counting: { unit: "grapheme", linkLength: null }, maxLength: 300, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: true, supportsReplyPolicy: true },
-  x: { counting: { unit: "weighted", linkLength: 23 }, maxLength: 280, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true, supportsReplyPolicy: true },
-  instagram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 2200, maxMedia: 10, maxHashtags: 30, supportsAltText: true, supportsPolls: false, supportsThreads: false, supportsReplyPolicy: false },
-  facebook: { counting: { unit: "grapheme", linkLength: null }, maxLength: 63_206, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: false, supportsReplyPolicy: false },
-  telegram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 4096, maxMedia: 10, maxHashtags: null, supportsAltText: false, supportsPolls: true, supportsThreads: false, supportsReplyPolicy: false },
+  website: { counting: { unit: "grapheme", linkLength: null }, maxLength: 10_000, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: false, supportsReplyPolicy: false, maxPollOptions: 10, videos: "mixed" },
+  mastodon: { counting: { unit: "grapheme", linkLength: 23 }, maxLength: 500, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true, supportsReplyPolicy: false, maxPollOptions: 4, videos: "alone" },
+  bluesky: { counting: { unit: "grapheme", linkLength: null }, maxLength: 300, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: true, supportsReplyPolicy: true, maxPollOptions: 0, videos: "none" },
+  x: { counting: { unit: "weighted", linkLength: 23 }, maxLength: 280, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true, supportsReplyPolicy: true, maxPollOptions: 4, videos: "alone" },
+  instagram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 2200, maxMedia: 10, maxHashtags: 30, supportsAltText: true, supportsPolls: false, supportsThreads: false, supportsReplyPolicy: false, maxPollOptions: 0, videos: "mixed" },
+  facebook: { counting: { unit: "grapheme", linkLength: null }, maxLength: 63_206, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: false, supportsReplyPolicy: false, maxPollOptions: 0, videos: "mixed" },
+  telegram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 4096, maxMedia: 10, maxHashtags: null, supportsAltText: false, supportsPolls: true, supportsThreads: false, supportsReplyPolicy: false, maxPollOptions: 10, videos: "mixed" },
 };
 
 /** A profile as a connector's declared limits (media types and sizes: the common web formats, 8 MB images, 40 MB videos). */
@@ -83,6 +87,7 @@ export function profileOf(network: Network, emulates: EmulatedNetwork | null, se
     ...profile,
     maxLength: server.maxLength ?? profile.maxLength,
     maxMedia: server.maxMedia ?? profile.maxMedia,
+    maxPollOptions: server.maxPollOptions ?? profile.maxPollOptions,
     counting: { ...profile.counting, linkLength: server.linkLength ?? profile.counting.linkLength },
   };
 }

@@ -109,8 +109,8 @@ export function variantsOf(
 }
 
 /** What the guideline check needs to know about a post's poll. */
-export function pollEnd(poll: { endsAt: string } | null): { endsAt: Date } | null {
-  return poll ? { endsAt: new Date(poll.endsAt) } : null;
+export function pollEnd(poll: { endsAt: string; options: readonly string[] } | null): { endsAt: Date; options: number } | null {
+  return poll ? { endsAt: new Date(poll.endsAt), options: poll.options.length } : null;
 }
 
 /** Checks against the guideline in force; returns the result and the version checked against. */
@@ -126,7 +126,7 @@ export async function checkAgainstGuideline(
     publishAt: Date;
     campaignId: string | null;
     media: readonly PostMediaItem[];
-    poll: { endsAt: Date } | null;
+    poll: { endsAt: Date; options: number } | null;
     replyPolicy?: ReplyPolicy;
   },
 ): Promise<{ result: CheckResult; guideline: { id: string; version: number } | null }> {
