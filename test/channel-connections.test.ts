@@ -173,6 +173,27 @@ describe("syncing a connected Mastodon account", () => {
     }
   });
 
+  it("looks for deletions among new items at once and among older ones in turn, up to two weeks back", async () => {
+    const s = await connectedAccount();
+    const citizen = peer.state.addAccount(`ida${randomUUID().slice(0, 6)}`, "Ida", false, "social.example");
+    const statuses = Array.from({ length: 12 }, (_, i) => createStatus(peer.state, citizen, { text: `@${s.username} Frage ${i + 1}` }));
+    await s.sync();
+    const rows = async () => t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.channelAccountId, s.account.id));
+    // Ten a round (Mastodon: one request each): two are still due.
+    expect((await rows()).filter((r) => r.remoteCheckedAt === null)).toHaveLength(2);
+    // The first question arrived ten days ago (older than the three days looked at before); its author deletes it.
+    const first = statuses[0];
+    await t.ctx.db.update(inboundMessages).set({ receivedAt: new Date(Date.now() - 10 * 24 * 3_600_000) }).where(and(eq(inboundMessages.channelAccountId, s.account.id), eq(inboundMessages.externalId, first?.id ?? "")));
+    if (first) first.deleted = true;
+    // Within two more rounds every item has been asked about again, the oldest too.
+    await s.sync();
+    expect((await rows()).every((r) => r.remoteCheckedAt !== null)).toBe(true);
+    await s.sync();
+    const after = await rows();
+    expect(after.find((r) => r.externalId === first?.id)?.visibility).toBe("deleted");
+    expect(after.filter((r) => r.visibility === "deleted")).toHaveLength(1);
+  });
+
   it("disconnects an account moved to another server, and keeps it connected when only its visibility changes", async () => {
     const s = await connectedAccount();
     const actor = systemAdminOf(s.org.id);

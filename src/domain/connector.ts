@@ -200,6 +200,8 @@ export interface ChannelConnector {
    * whose notifications do not report deletions.
    */
   findDeleted?(account: ConnectorAccount, externalIds: readonly string[]): Promise<string[]>;
+  /** How many items one round of findDeleted may ask about (its cost in requests; default 25). */
+  readonly deletionChecksPerRound?: number;
   /** The moderation kinds this network supports (empty or absent: none). */
   readonly moderationKinds?: readonly ChannelModerationKind[];
   /** Carries out a moderation request on the network; only for the kinds declared above. */

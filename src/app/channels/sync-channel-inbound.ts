@@ -95,28 +95,35 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
 }
 
 /**
- * Networks do not notify deletions: each round asks about the account's most recent citizens' items that
- * are still shown (the last three days, at most 25) and marks the gone ones deleted — the inbox hides them,
- * moderation evidence stays.
+ * Networks do not notify deletions: each round asks about some of the account's citizens' items that are
+ * still shown — of the last 14 days, those never asked about first, then those asked about longest ago —
+ * so new items are looked at at once and older ones in turn. Gone ones are marked deleted (the inbox hides
+ * them, moderation evidence stays).
  */
+const DELETION_WINDOW_DAYS = 14;
+
 async function markRemoteDeletions(ctx: AppContext, connector: ChannelConnector, target: Awaited<ReturnType<typeof connectorAccountOf>>, account: Account): Promise<void> {
   if (!connector.findDeleted) return;
-  const since = new Date(ctx.clock().getTime() - 3 * 24 * 3_600_000);
-  const recent = await ctx.db
+  const now = ctx.clock();
+  const since = new Date(now.getTime() - DELETION_WINDOW_DAYS * 24 * 3_600_000);
+  const due = await ctx.db
     .select({ externalId: inboundMessages.externalId })
     .from(inboundMessages)
     .where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.visibility, ["visible", "held", "hidden"]), gte(inboundMessages.receivedAt, since)))
-    .orderBy(desc(inboundMessages.receivedAt))
-    .limit(25);
-  if (recent.length === 0) return;
+    .orderBy(sql`${inboundMessages.remoteCheckedAt} asc nulls first`, desc(inboundMessages.receivedAt))
+    .limit(connector.deletionChecksPerRound ?? 25);
+  if (due.length === 0) return;
+  const ids = due.map((r) => r.externalId);
   let gone: string[];
   try {
-    gone = await connector.findDeleted(target, recent.map((r) => r.externalId));
+    gone = await connector.findDeleted(target, ids);
   } catch (error) {
     // The items arrived; a failed look for deletions waits for the next round.
     ctx.log.warn({ channelAccountId: account.id, err: error }, "could not check for deleted items");
     return;
   }
+  const mine = and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, ids));
+  await ctx.db.update(inboundMessages).set({ remoteCheckedAt: now }).where(mine);
   if (gone.length > 0) await ctx.db.update(inboundMessages).set({ visibility: "deleted" }).where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, gone)));
 }
 

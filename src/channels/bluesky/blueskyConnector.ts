@@ -200,6 +200,8 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
     async deleteOwn(account, externalId) {
       await as(account, (agent) => agent.deletePost(externalId));
     },
+    // getPosts answers 25 at a time.
+    deletionChecksPerRound: 50,
     async findDeleted(account, externalIds) {
       return as(account, async (agent) => {
         const gone: string[] = [];

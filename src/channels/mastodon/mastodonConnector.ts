@@ -141,6 +141,8 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       return listenToMastodonStream({ fetchImpl, url: `${base}/api/v1/streaming/user/notification`, token: tokenOf(account), onActivity, signal });
     },
     describeServer: (account) => describeInstance((path, schema) => call(account, { path }, schema)),
+    // One request per status: ten a minute keep well inside the instance's 300 per 5 minutes.
+    deletionChecksPerRound: 10,
     async findDeleted(account, externalIds) {
       const gone: string[] = [];
       for (const id of externalIds) {

@@ -42,6 +42,8 @@ export const inboundMessages = pgTable(
     raw: jsonb("raw").$type<Record<string, unknown>>().notNull(),
     /** When the citizen last changed the text on the network (earlier versions in inbound_message_edits). */
     editedAt: timestamp("edited_at", { withTimezone: true }),
+    /** When draht last asked the network whether the item still exists (networks that do not report deletions). */
+    remoteCheckedAt: timestamp("remote_checked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

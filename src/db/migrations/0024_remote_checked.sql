@@ -1,0 +1,1 @@
+ALTER TABLE "inbound_messages" ADD COLUMN "remote_checked_at" timestamp with time zone;
