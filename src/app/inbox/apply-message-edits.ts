@@ -7,7 +7,7 @@
 //   - a decided case reopens: the decision was about a text that no longer exists;
 //   - a threat escalates at once (evidence of the edited text, the people who must know notified).
 // An edit of something draht never received, or one that leaves the text as it was, changes nothing.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { inboundMessageEdits, inboundMessages, moderationCases, moderationDecisions } from "../../db/schema/index.js";
 import type { TInboundMessage, TInboundMessageInput, TInboundVisibility } from "../../domain/inbound.js";
@@ -40,106 +40,88 @@ export async function applyMessageEdits(
   tx: Db | Tx,
   options: { orgId: string; channelAccountId: string; edits: readonly MessageEdit[]; analyser: TextAnalyser; now: Date; publicUrl: string },
 ): Promise<EditOutcome[]> {
-  if (options.edits.length === 0) return [];
-  const rows = await tx
+  const outcomes: EditOutcome[] = [];
+  const conversationIds = new Set<string>();
+  // One after the other, each against what the one before left (an item edited twice within a round is
+  // moderated at each version, and its visibility and case only grow stricter).
+  for (const edit of options.edits) {
+    const outcome = await applyEdit(tx, options, edit);
+    outcomes.push(outcome.result);
+    if (outcome.conversationId) conversationIds.add(outcome.conversationId);
+  }
+  if (conversationIds.size > 0) await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [...conversationIds] });
+  return outcomes;
+}
+
+async function applyEdit(
+  tx: Db | Tx,
+  options: { orgId: string; channelAccountId: string; analyser: TextAnalyser; now: Date; publicUrl: string },
+  edit: MessageEdit,
+): Promise<{ result: EditOutcome; conversationId: string | null }> {
+  const [row] = await tx
     .select()
     .from(inboundMessages)
-    .where(and(eq(inboundMessages.orgId, options.orgId), eq(inboundMessages.channelAccountId, options.channelAccountId), inArray(inboundMessages.externalId, options.edits.map((e) => e.externalId))))
+    .where(and(eq(inboundMessages.orgId, options.orgId), eq(inboundMessages.channelAccountId, options.channelAccountId), eq(inboundMessages.externalId, edit.externalId)))
     .for("update");
-  const rowOf = new Map(rows.map((r) => [r.externalId, r]));
-  // The last edit of an item in a batch wins; earlier ones in between are versions too.
-  const outcomes: EditOutcome[] = [];
-  const changed: { row: (typeof rows)[number]; edit: MessageEdit }[] = [];
-  for (const edit of options.edits) {
-    const row = rowOf.get(edit.externalId);
-    if (!row) outcomes.push({ externalId: edit.externalId, status: "unknown" });
-    else if (row.text === edit.text) outcomes.push({ externalId: edit.externalId, status: "unchanged" });
-    else {
-      changed.push({ row: { ...row }, edit });
-      rowOf.set(edit.externalId, { ...row, text: edit.text, raw: edit.raw });
-    }
-  }
-  if (changed.length === 0) return outcomes;
+  if (!row) return { result: { externalId: edit.externalId, status: "unknown" }, conversationId: null };
+  if (row.text === edit.text) return { result: { externalId: edit.externalId, status: "unchanged" }, conversationId: null };
 
-  await tx.insert(inboundMessageEdits).values(
-    changed.map(({ row, edit }) => ({ orgId: options.orgId, inboundMessageId: row.id, previousText: row.text, previousRaw: row.raw, replacedAt: edit.editedAt ?? options.now })),
-  );
-  const items = changed.map(({ row, edit }) => ({ message: asInboundMessage(row, edit), analysis: options.analyser.analyse(edit.text), stored: true }));
-  const { results, settings } = await moderateBatch(tx, { orgId: options.orgId, items, now: options.now });
-  const forNewCases: Parameters<typeof openModerationCases>[1]["stored"][number][] = [];
-  const conversationIds = new Set<string>();
-  for (const [i, { row, edit }] of changed.entries()) {
-    const { analysis } = items[i] as (typeof items)[number];
-    const moderation = results[i] as PipelineResult;
-    const visibility = SEVERITY[row.visibility] >= SEVERITY[moderation.status] ? row.visibility : moderation.status;
-    const editedAt = edit.editedAt ?? options.now;
-    await tx
-      .update(inboundMessages)
-      .set({
-        text: edit.text,
-        raw: edit.raw,
-        editedAt,
-        visibility,
-        intent: analysis.intent,
-        sentiment: analysis.sentiment,
-        flagged: analysis.flagged,
-        analysis: { analyser: options.analyser.name, ...analysis, moderation: moderation.trail, editedAt: editedAt.toISOString() },
-      })
-      .where(eq(inboundMessages.id, row.id));
-    if (row.conversationId) conversationIds.add(row.conversationId);
-    await appendAuditEvent(tx, {
-      orgId: options.orgId,
-      actor: { userId: null, label: "system" },
-      action: "inbox.message_edited",
-      target: { type: "inbound_message", id: row.id },
-      data: { visibilityBefore: row.visibility, visibility, pipeline: moderation.status, flagged: analysis.flagged },
-      occurredAt: options.now,
-    });
-    const outcome: EditOutcome = { externalId: edit.externalId, status: "updated", visibility };
-    outcomes.push(outcome);
+  const editedAt = edit.editedAt ?? options.now;
+  await tx.insert(inboundMessageEdits).values({ orgId: options.orgId, inboundMessageId: row.id, previousText: row.text, previousRaw: row.raw, replacedAt: editedAt });
+  const analysis = options.analyser.analyse(edit.text);
+  const { results, settings } = await moderateBatch(tx, { orgId: options.orgId, items: [{ message: asInboundMessage(row, edit), analysis, stored: true }], now: options.now });
+  const moderation = results[0] as PipelineResult;
+  const visibility = SEVERITY[row.visibility] >= SEVERITY[moderation.status] ? row.visibility : moderation.status;
+  await tx
+    .update(inboundMessages)
+    .set({
+      text: edit.text,
+      raw: edit.raw,
+      editedAt,
+      visibility,
+      intent: analysis.intent,
+      sentiment: analysis.sentiment,
+      flagged: analysis.flagged,
+      analysis: { analyser: options.analyser.name, ...analysis, moderation: moderation.trail, editedAt: editedAt.toISOString() },
+    })
+    .where(eq(inboundMessages.id, row.id));
+  await appendAuditEvent(tx, {
+    orgId: options.orgId,
+    actor: { userId: null, label: "system" },
+    action: "inbox.message_edited",
+    target: { type: "inbound_message", id: row.id },
+    data: { visibilityBefore: row.visibility, visibility, pipeline: moderation.status, flagged: analysis.flagged },
+    occurredAt: options.now,
+  });
+  const result: EditOutcome = { externalId: edit.externalId, status: "updated", visibility };
 
-    const [existing] = await tx.select().from(moderationCases).where(eq(moderationCases.inboundMessageId, row.id)).for("update");
-    const threat = needsEscalation({ analysis: { scores: analysis.scores, labels: analysis.labels, reasons: analysis.reasons }, settings });
-    if (!existing) {
-      if (moderation.status !== "visible" || analysis.flagged) {
-        forNewCases.push({ messageId: row.id, channelAccountId: row.channelAccountId, conversationId: row.conversationId, moderation, analysis });
-      }
-      continue;
+  const [existing] = await tx.select().from(moderationCases).where(eq(moderationCases.inboundMessageId, row.id)).for("update");
+  const threat = needsEscalation({ analysis: { scores: analysis.scores, labels: analysis.labels, reasons: analysis.reasons }, settings });
+  if (!existing) {
+    if (moderation.status !== "visible" || analysis.flagged) {
+      await openModerationCases(tx, { orgId: options.orgId, settings, now: options.now, publicUrl: options.publicUrl, stored: [{ messageId: row.id, channelAccountId: row.channelAccountId, conversationId: row.conversationId, moderation, analysis }] });
+      const [opened] = await tx.select({ id: moderationCases.id }).from(moderationCases).where(eq(moderationCases.inboundMessageId, row.id));
+      if (opened) result.caseId = opened.id;
     }
-    const reopen = existing.status === "decided";
-    await tx
-      .update(moderationCases)
-      .set({
-        status: reopen ? "reopened" : existing.status,
-        priority: Math.max(existing.priority, casePriority({ threat, pipelineStatus: moderation.status, appealed: false })),
-        pipelineStatus: moderation.status,
-        pipelineReason: moderation.reason,
-        pipelineClause: moderation.clause,
-        trail: moderation.trail,
-        threat: existing.threat || threat,
-        offense: analysis.scores.offense,
-      })
-      .where(eq(moderationCases.id, existing.id));
-    await tx.insert(moderationDecisions).values({ orgId: options.orgId, caseId: existing.id, kind: "edit", reason: row.text, actorUserId: null, actorLabel: row.authorHandle, at: options.now });
-    if (threat && !existing.threat) {
-      await escalateThreat(tx, { orgId: options.orgId, moderationCase: existing, settings, now: options.now, publicUrl: options.publicUrl });
-    }
-    outcome.caseId = existing.id;
+    return { result, conversationId: row.conversationId };
   }
-  if (forNewCases.length > 0) {
-    await openModerationCases(tx, { orgId: options.orgId, stored: forNewCases, settings, now: options.now, publicUrl: options.publicUrl });
-    const opened = await tx
-      .select({ id: moderationCases.id, messageId: moderationCases.inboundMessageId })
-      .from(moderationCases)
-      .where(inArray(moderationCases.inboundMessageId, forNewCases.map((c) => c.messageId)));
-    const caseOf = new Map(opened.map((c) => [c.messageId, c.id]));
-    for (const o of outcomes) {
-      const row = rowOf.get(o.externalId);
-      if (o.status === "updated" && row && !o.caseId) o.caseId = caseOf.get(row.id);
-    }
-  }
-  await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [...conversationIds] });
-  return outcomes;
+  await tx
+    .update(moderationCases)
+    .set({
+      status: existing.status === "decided" ? "reopened" : existing.status,
+      priority: Math.max(existing.priority, casePriority({ threat, pipelineStatus: moderation.status, appealed: false })),
+      pipelineStatus: moderation.status,
+      pipelineReason: moderation.reason,
+      pipelineClause: moderation.clause,
+      trail: moderation.trail,
+      threat: existing.threat || threat,
+      offense: analysis.scores.offense,
+    })
+    .where(eq(moderationCases.id, existing.id));
+  await tx.insert(moderationDecisions).values({ orgId: options.orgId, caseId: existing.id, kind: "edit", reason: row.text, actorUserId: null, actorLabel: row.authorHandle, at: options.now });
+  if (threat && !existing.threat) await escalateThreat(tx, { orgId: options.orgId, moderationCase: existing, settings, now: options.now, publicUrl: options.publicUrl });
+  result.caseId = existing.id;
+  return { result, conversationId: row.conversationId };
 }
 
 function asInboundMessage(row: typeof inboundMessages.$inferSelect, edit: MessageEdit): TInboundMessage {
