@@ -1,7 +1,7 @@
 // Connecting a Bluesky account by AT Protocol OAuth against a real local network (@atproto/dev-env: PLC,
 // PDS with its OAuth provider, AppView): draht starts the authorisation (PAR, PKCE, DPoP) as a loopback
 // client, the person signs in and approves on the PDS's own page, the browser comes back through
-// 127.0.0.1 to the callback; then draht publishes and reads as the account, renews the session when its
+// 127.0.0.1 to the callback; then draht publishes (text, a threadgate, a video) and reads as the account, renews the session when its
 // access token has expired (the rotated refresh token is sealed again), and ends the session on
 // disconnecting, after which the old credentials no longer work.
 import { randomBytes } from "node:crypto";
@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCredentials, storeCredentials } from "../src/app/channels/channelCredentials.js";
 import { syncChannelInbound } from "../src/app/channels/sync-channel-inbound.js";
+import { uploadMedia } from "../src/app/media/upload-media.js";
 import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
@@ -18,6 +19,7 @@ import { runPublishRound } from "../src/jobs/publishWorker.js";
 import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwork.js";
 import { approveOnPds } from "./peers/bluesky/oauthConsent.js";
 import { buildChannelAccount, buildMember, buildOrg } from "./support/factories.js";
+import { minimalMp4 } from "./support/mp4.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
 let t: TestApp;
@@ -99,6 +101,16 @@ describe("Bluesky by AT Protocol OAuth", () => {
     const [gatedOut] = await t.ctx.db.select().from(publications).where(eq(publications.postId, gated.id));
     const gate = await city.agent.com.atproto.repo.getRecord({ repo: city.did, collection: "app.bsky.feed.threadgate", rkey: (gatedOut?.externalId ?? "").split("/").pop() ?? "" });
     expect(gate.data.value).toMatchObject({ post: gatedOut?.externalId, allow: [{ $type: "app.bsky.feed.threadgate#mentionRule" }] });
+
+    // A video (one, alone): uploaded to the PDS as a blob, embedded with its description.
+    const video = await uploadMedia(t.ctx, { actor: adminMember.actor, orgId: org.id, bytes: Buffer.from(minimalMp4(12)), maxBytes: 10_000_000, meta: { fileName: "gruss.mp4", altText: "Die Bürgermeisterin grüßt vom Marktplatz", hasCaptions: true } });
+    const withVideo = await createPost(t.ctx, { actor: adminMember.actor, orgId: org.id, input: { body: "Ein Gruß vom Marktplatz.", mediaIds: [video.id], channels: [{ channelAccountId: account.id, textOverride: null }] } });
+    await submitPost(t.ctx, { actor: adminMember.actor, orgId: org.id, postId: withVideo.id, revision: 1 });
+    while ((await runPublishRound(t.ctx, { connectors: connectors(), random: () => 0.5 })).length > 0);
+    const [videoOut] = await t.ctx.db.select().from(publications).where(eq(publications.postId, withVideo.id));
+    expect(videoOut?.status, videoOut?.lastError ?? "").toBe("published");
+    const videoRecord = await city.agent.com.atproto.repo.getRecord({ repo: city.did, collection: "app.bsky.feed.post", rkey: (videoOut?.externalId ?? "").split("/").pop() ?? "" });
+    expect(videoRecord.data.value).toMatchObject({ embed: { $type: "app.bsky.embed.video", alt: "Die Bürgermeisterin grüßt vom Marktplatz", video: { mimeType: "video/mp4" } } });
 
     // The access token expires: the next call renews the session, and the rotated refresh token is sealed again.
     const expired = { ...sealed, session: { ...sealed.session, tokenSet: { ...sealed.session.tokenSet, expires_at: new Date(Date.now() - 60_000).toISOString() } } };

@@ -133,8 +133,8 @@ describe("threads", () => {
     const image = { kind: "image" as const, altText: "Das Rathaus", hasCaptions: false, name: "rathaus.png" };
     expect(checkPost({ rules: null, variants: [variant({ media: [video] })], publishAt: monday10 }).findings).toEqual([]);
     expect(checkPost({ rules: null, variants: [variant({ media: [video, image] })], publishAt: monday10 }).findings).toMatchObject([{ rule: "channel_video_alone" }]);
-    const bluesky = NETWORK_PROFILES.bluesky;
-    expect(checkPost({ rules: null, variants: [variant({ profile: bluesky, limits: effectiveLimits(bluesky, {}), media: [video] })], publishAt: monday10 }).findings).toMatchObject([{ rule: "channel_video" }]);
+    const noVideos = { ...NETWORK_PROFILES.bluesky, videos: "none" as const };
+    expect(checkPost({ rules: null, variants: [variant({ profile: noVideos, limits: effectiveLimits(noVideos, {}), media: [video] })], publishAt: monday10 }).findings).toMatchObject([{ rule: "channel_video" }]);
   });
 
   it("warns where a channel cannot limit who may answer", () => {

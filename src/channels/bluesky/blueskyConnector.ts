@@ -1,5 +1,6 @@
 // Bluesky through the AT Protocol (@atproto/api): posts with facets (links, mentions, hashtags on UTF-8
-// byte offsets, computed by RichText), images with alt text, threads; replies, mentions and quotes from
+// byte offsets, computed by RichText), images with alt text or one video (a blob on the PDS, processed by
+// Bluesky after posting), threads, who may answer (threadgate); replies, mentions and quotes from
 // the notifications; answers with correct root and parent references; deleting own posts; hiding replies
 // under our posts (threadgate), muting, blocking and reporting. Accounts connect by AT Protocol OAuth
 // (blueskyOAuth.ts: DPoP-bound tokens, refreshed by the library and sealed again) or with an app password
@@ -127,11 +128,18 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
         const parent = await strongRef(agent, args.inReplyTo);
         record.reply = { root: parent.root, parent: parent.ref };
       }
-      const images = args.images ?? [];
-      if (images.length > 0) {
+      const media = args.images ?? [];
+      const video = media.find((m) => m.kind === "video");
+      if (video) {
+        // One video and nothing beside it, uploaded to the PDS as a blob; Bluesky processes it after posting.
+        if (media.length > 1) throw new ConnectorError("permanent", "Bluesky takes one video alone, without images beside it");
+        if (!video.content) throw new ConnectorError("permanent", "the video has no content to upload");
+        const blob = await agent.uploadBlob(await video.content(), { encoding: video.mimeType ?? "video/mp4" });
+        record.embed = { $type: "app.bsky.embed.video", video: blob.data.blob, ...(video.altText ? { alt: video.altText.slice(0, 1000) } : {}) };
+      } else if (media.length > 0) {
         const uploaded = [];
-        for (const image of images) {
-          if (image.kind !== "image" || !image.content) throw new ConnectorError("permanent", "Bluesky takes images (up to four); videos are not supported yet");
+        for (const image of media) {
+          if (!image.content) throw new ConnectorError("permanent", "an image has no content to upload");
           const blob = await agent.uploadBlob(await image.content(), { encoding: image.mimeType ?? "image/jpeg" });
           uploaded.push({ image: blob.data.blob, alt: image.altText ?? "" });
         }
@@ -173,7 +181,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       reply: true,
       connect: ["oauth", "app_password"],
     },
-    limits: { ...limitsOf(NETWORK_PROFILES.bluesky), mediaTypes: ["image/jpeg", "image/png", "image/webp", "image/gif"], maxImageBytes: 1_000_000, maxVideoBytes: 0, maxAltTextLength: 2000 },
+    limits: { ...limitsOf(NETWORK_PROFILES.bluesky), mediaTypes: ["image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4"], maxImageBytes: 1_000_000, maxVideoBytes: 100 * 1024 * 1024, maxAltTextLength: 2000 },
     moderationKinds: ["hide", "unhide", "mute", "block", "report"],
     delegatedOAuth: oauth.connect,
     appPassword: {
