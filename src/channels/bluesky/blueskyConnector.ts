@@ -54,6 +54,25 @@ interface Signed {
   handle: string;
 }
 
+/** Images with alt text, or one video alone (a blob on the PDS; Bluesky processes it after posting). */
+async function embedMedia(agent: Agent, media: OutgoingPost["media"]): Promise<Record<string, unknown> | null> {
+  const video = media.find((m) => m.kind === "video");
+  if (video) {
+    if (media.length > 1) throw new ConnectorError("permanent", "Bluesky takes one video alone, without images beside it");
+    if (!video.content) throw new ConnectorError("permanent", "the video has no content to upload");
+    const blob = await agent.uploadBlob(await video.content(), { encoding: video.mimeType ?? "video/mp4" });
+    return { $type: "app.bsky.embed.video", video: blob.data.blob, ...(video.altText ? { alt: video.altText.slice(0, 1000) } : {}) };
+  }
+  if (media.length === 0) return null;
+  const images = [];
+  for (const image of media) {
+    if (!image.content) throw new ConnectorError("permanent", "an image has no content to upload");
+    const blob = await agent.uploadBlob(await image.content(), { encoding: image.mimeType ?? "image/jpeg" });
+    images.push({ image: blob.data.blob, alt: image.altText ?? "" });
+  }
+  return { $type: "app.bsky.embed.images", images };
+}
+
 /** Sessions opened with app passwords: one per account and process, refreshed by the agent. */
 function appPasswordSessions(deps: BlueskyDeps, buckets: TokenBuckets) {
   const agents = new Map<string, { signed: Signed; credentials: string }>();
@@ -128,23 +147,8 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
         const parent = await strongRef(agent, args.inReplyTo);
         record.reply = { root: parent.root, parent: parent.ref };
       }
-      const media = args.images ?? [];
-      const video = media.find((m) => m.kind === "video");
-      if (video) {
-        // One video and nothing beside it, uploaded to the PDS as a blob; Bluesky processes it after posting.
-        if (media.length > 1) throw new ConnectorError("permanent", "Bluesky takes one video alone, without images beside it");
-        if (!video.content) throw new ConnectorError("permanent", "the video has no content to upload");
-        const blob = await agent.uploadBlob(await video.content(), { encoding: video.mimeType ?? "video/mp4" });
-        record.embed = { $type: "app.bsky.embed.video", video: blob.data.blob, ...(video.altText ? { alt: video.altText.slice(0, 1000) } : {}) };
-      } else if (media.length > 0) {
-        const uploaded = [];
-        for (const image of media) {
-          if (!image.content) throw new ConnectorError("permanent", "an image has no content to upload");
-          const blob = await agent.uploadBlob(await image.content(), { encoding: image.mimeType ?? "image/jpeg" });
-          uploaded.push({ image: blob.data.blob, alt: image.altText ?? "" });
-        }
-        record.embed = { $type: "app.bsky.embed.images", images: uploaded };
-      }
+      const embed = await embedMedia(agent, args.images ?? []);
+      if (embed) record.embed = embed;
       const created = await agent.com.atproto.repo.createRecord({ repo: did, collection: POST, record });
       // Who may answer: a threadgate on the thread's first post (the same record key), written once.
       const allow = args.inReplyTo ? undefined : threadgateAllow(args.replyPolicy);
