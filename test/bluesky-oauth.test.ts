@@ -10,15 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCredentials, storeCredentials } from "../src/app/channels/channelCredentials.js";
 import { syncChannelInbound } from "../src/app/channels/sync-channel-inbound.js";
 import { uploadMedia } from "../src/app/media/upload-media.js";
+import { decideModerationCase } from "../src/app/moderation/decide-moderation-case.js";
+import { updateModerationSettings } from "../src/app/moderation/moderation-settings.js";
 import { createPost } from "../src/app/posts/create-post.js";
+import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
-import { channelCredentials, inboundMessages, publications } from "../src/db/schema/index.js";
+import { channelCredentials, inboundMessages, moderationCases, moderationDecisions, publications } from "../src/db/schema/index.js";
 import { ConnectorError } from "../src/domain/connector.js";
+import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
 import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwork.js";
 import { approveOnPds } from "./peers/bluesky/oauthConsent.js";
-import { buildChannelAccount, buildMember, buildOrg } from "./support/factories.js";
+import { buildChannelAccount, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
 import { minimalMp4 } from "./support/mp4.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
@@ -127,6 +131,29 @@ describe("Bluesky by AT Protocol OAuth", () => {
     expect(Date.parse(renewed.session.tokenSet.expires_at ?? "")).toBeGreaterThan(Date.now());
     const [message] = await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.externalId, question.uri));
     expect(message?.text).toBe("Auch für Anträge auf Wohngeld?");
+
+    // The organisation has the filter's hiding carried out on the network: an insult is hidden under the
+    // post on Bluesky too (threadgate), provisionally; a moderator who approves shows it again there.
+    await publishNetiquette(t.ctx, { actor: systemAdminOf(org.id), orgId: org.id, input: DEFAULT_NETIQUETTE });
+    await updateModerationSettings(t.ctx, { actor: systemAdminOf(org.id), orgId: org.id, input: { hideOnNetwork: true, wordRules: [{ pattern: "Schwachkopf", action: "hide", clause: 3 }] } });
+    const insult = await citizen.agent.post({ text: "Ihr Schwachkopf im Rathaus!", reply: { root: parent.root, parent: parent.ref }, createdAt: new Date().toISOString() });
+    await bluesky.untilNotified(city.agent, insult.uri);
+    const [insultSync] = await syncChannelInbound(t.ctx, { connectors: connectors() }, { accountIds: [account.id] });
+    expect(insultSync, insultSync?.error).toMatchObject({ status: "ok", received: 1 });
+    const [hidden] = await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.externalId, insult.uri));
+    expect(hidden?.visibility).toBe("hidden");
+    const [insultCase] = await t.ctx.db.select().from(moderationCases).where(eq(moderationCases.inboundMessageId, hidden?.id ?? ""));
+    expect(insultCase?.status).toBe("open");
+    const filtered = await t.ctx.db.select().from(moderationDecisions).where(eq(moderationDecisions.caseId, insultCase?.id ?? ""));
+    expect(filtered.map((d) => [d.kind, d.action, d.channelOutcome])).toEqual([["filter", "hide", "done"]]);
+    const gateOf = async () => (await city.agent.com.atproto.repo.getRecord({ repo: city.did, collection: "app.bsky.feed.threadgate", rkey: (published?.externalId ?? "").split("/").pop() ?? "" })).data.value as { hiddenReplies?: string[] };
+    expect((await gateOf()).hiddenReplies).toEqual([insult.uri]);
+    // A second sync does not hide it again.
+    await syncChannelInbound(t.ctx, { connectors: connectors() }, { accountIds: [account.id] });
+    expect(await t.ctx.db.select().from(moderationDecisions).where(eq(moderationDecisions.caseId, insultCase?.id ?? ""))).toHaveLength(1);
+    const moderator = await buildMember(t.ctx, org.id, { roles: ["moderator"] });
+    await decideModerationCase(t.ctx, { connectors: connectors() }, { actor: moderator.actor, orgId: org.id, caseId: insultCase?.id ?? "", input: { action: "approve", clause: 3, reason: "Scharfe Kritik, keine Beleidigung einer Person" } });
+    expect((await gateOf()).hiddenReplies).toEqual([]);
 
     // Disconnecting ends the session at the PDS: the credentials draht held no longer work anywhere.
     const disconnected = await admin.request("DELETE", `/api/orgs/${org.id}/channels/${account.id}/connection`);

@@ -12,6 +12,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { applyMessageEdits } from "../inbox/apply-message-edits.js";
 import { ingestMessages } from "../inbox/ingest-messages.js";
+import { hideOnNetwork } from "../moderation/hide-on-network.js";
 import { accountablePeople } from "./accountablePeople.js";
 import { connectorAccountOf } from "./channelCredentials.js";
 import { loadManagedAccount } from "./connect-channel-account.js";
@@ -83,6 +84,7 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
       cursor = result.cursor;
       if (!result.more) break;
     }
+    await hideOnNetwork(ctx, { connector, target, orgId: account.orgId }).catch((error: unknown) => log.warn({ err: error }, "hiding on the network failed"));
     await markRemoteDeletions(ctx, connector, target, account);
     return { accountId: account.id, status: "ok", received };
   } catch (error) {

@@ -74,8 +74,11 @@ export const moderationDecisions = pgTable(
     caseId: uuid("case_id")
       .notNull()
       .references(() => moderationCases.id),
-    /** "edit": the author changed the message on the network (reason holds the text before). */
-    kind: text("kind").$type<"decision" | "review" | "appeal" | "report" | "edit">().notNull(),
+    /**
+     * "edit": the author changed the message on the network (reason holds the text before); "filter": the
+     * pipeline's hiding carried out on the network, provisionally, until a person decides.
+     */
+    kind: text("kind").$type<"decision" | "review" | "appeal" | "report" | "edit" | "filter">().notNull(),
     action: text("action"),
     clause: integer("clause"),
     reason: text("reason").notNull(),

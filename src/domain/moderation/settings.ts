@@ -37,6 +37,11 @@ export const ZModerationSettings = z
     floodMaxMessages: z.number().int().min(2).max(1000).default(6),
     floodWindowMinutes: z.number().int().min(1).max(1440).default(10),
     maxLinks: z.number().int().min(0).max(50).default(3),
+    /**
+     * Also hide on the network what the pipeline hides (where the network lets draht hide others' replies,
+     * e.g. Bluesky): provisional until a person decides; approving shows it again there.
+     */
+    hideOnNetwork: z.boolean().default(false),
     /** When the classifier fails: hold every message for a person, or let it pass (logged either way). */
     onClassifierFailure: z.enum(["hold", "pass"]).default("hold"),
     /** People told at once about a threat (besides the organisation's accountable moderators). */

@@ -83,6 +83,7 @@ export interface ModerationSettings {
   floodWindowMinutes: number;
   maxLinks: number;
   onClassifierFailure: "hold" | "pass";
+  hideOnNetwork: boolean;
   threatContacts: string[];
   shitstorm: { windowMinutes: number; historyWindows: number; threshold: number; minOffensive: number };
 }

@@ -58,6 +58,7 @@ export function ModerationSettingsPage() {
       floodWindowMinutes: num("floodWindowMinutes"),
       maxLinks: num("maxLinks"),
       onClassifierFailure: data.get("onClassifierFailure") === "pass" ? "pass" : "hold",
+      hideOnNetwork: data.get("hideOnNetwork") === "on",
       wordRules: parseRules(String(data.get("wordRules") ?? "")),
       threatContacts: data.getAll("threatContacts").map(String),
       shitstorm: { ...settings.shitstorm, threshold: num("stormThreshold"), minOffensive: num("stormMin"), windowMinutes: num("stormWindow") },
@@ -88,6 +89,13 @@ export function ModerationSettingsPage() {
               <option value="hold">{t("moderationSettings.failureHold")}</option>
               <option value="pass">{t("moderationSettings.failurePass")}</option>
             </select>
+            <label className="check">
+              <input type="checkbox" name="hideOnNetwork" defaultChecked={settings.hideOnNetwork} disabled={!canManage} aria-describedby="ms-hide-network-hint" />
+              {t("moderationSettings.hideOnNetwork")}
+            </label>
+            <p id="ms-hide-network-hint" className="hint">
+              {t("moderationSettings.hideOnNetworkHint")}
+            </p>
           </fieldset>
           <fieldset>
             <legend>{t("moderationSettings.clauses")}</legend>
