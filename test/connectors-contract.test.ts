@@ -2,7 +2,7 @@
 // website and sandbox with draht's own database as their network, Mastodon with the protocol-faithful
 // fake server in test/peers/mastodon. Bluesky runs against a real local network (bluesky-contract.test.ts).
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { createMastodonConnector } from "../src/channels/mastodon/mastodonConnector.js";
 import { createSandboxConnector } from "../src/channels/sandbox/sandboxConnector.js";
@@ -34,6 +34,8 @@ connectorContract("website", async () => {
     connector,
     account,
     countPublished: async (text) => (await ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.channelAccountId, account.id), eq(websiteEntries.text, text)))).length,
+    // Shown on the public pages: not taken down.
+    exists: async (id) => (await ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.id, id), isNull(websiteEntries.removedAt)))).length === 1,
     close: async () => {},
   };
 });
@@ -47,6 +49,10 @@ connectorContract("sandbox", async () => {
     account,
     countPublished: async (text) => (await ctx.db.select().from(sandboxDeliveries).where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.text, text)))).length,
     altTextsOf: async (id) => (await delivery(id))?.mediaAltTexts ?? [],
+    exists: async (id) => {
+      const found = await delivery(id);
+      return found !== undefined && found.deletedAt === null;
+    },
     // The sandbox records an answer (or the next post of a thread) as a delivery linked to what it answers.
     threadTexts: async (id) => {
       const deliveries = await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, account.id));

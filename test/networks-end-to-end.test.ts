@@ -146,6 +146,14 @@ describe("publishing to and answering on real networks", () => {
     const [stored] = await t.ctx.db.select().from(inboundMessages).where(and(eq(inboundMessages.channelAccountId, mastodonAccount.id), eq(inboundMessages.externalId, question?.id ?? "")));
     expect(stored?.visibility).toBe("deleted");
 
+    // The post is deleted from both networks again (a wrong date): the thread's posts are gone there.
+    const retracted = await admin.request("POST", `/api/orgs/${org.id}/posts/${post.id}/retract`, { reason: "Falsche Uhrzeit genannt" });
+    expect(retracted.json(), retracted.body).toMatchObject({ outcomes: [{ outcome: "done" }, { outcome: "done" }] });
+    expect(status.deleted).toBe(true);
+    expect(followUp?.deleted).toBe(true);
+    const left = (await city.agent.com.atproto.repo.listRecords({ repo: city.did, collection: "app.bsky.feed.post" })).data.records.map((r) => (r.value as { text: string }).text);
+    expect(left.filter((text) => text.startsWith("Der Brunnen") || text.startsWith("Die Wasserspiele"))).toEqual([]);
+
     // The instance revokes draht's token: the next publication fails, and the account says so at once.
     for (const entry of mastodon.state.tokens.values()) entry.revoked = true;
     const next = await createPost(t.ctx, { actor: adminMember.actor, orgId: org.id, input: { body: "Der Adventsmarkt öffnet am Freitag.", channels: [{ channelAccountId: mastodonAccount.id, textOverride: null }] } });

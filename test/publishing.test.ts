@@ -6,7 +6,9 @@ import { acknowledgeGuideline } from "../src/app/guidelines/acknowledge-guidelin
 import { createPost } from "../src/app/posts/create-post.js";
 import { decidePost } from "../src/app/posts/decide-post.js";
 import { reschedulePost } from "../src/app/posts/reschedule-post.js";
+import { retractPost } from "../src/app/posts/retract-post.js";
 import { retryPost } from "../src/app/posts/retry-post.js";
+import { listPublicFeed } from "../src/app/website/list-public-feed.js";
 import { withdrawPost } from "../src/app/posts/withdraw-post.js";
 import { savePost } from "../src/app/posts/save-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
@@ -16,7 +18,7 @@ import { updateMember } from "../src/app/members/update-member.js";
 import { claimDuePublications } from "../src/app/publishing/claim-due-publications.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
 import type { Database } from "../src/db/client.js";
-import { auditEvents, posts, publications, sandboxDeliveries, websiteEntries } from "../src/db/schema/index.js";
+import { auditEvents, organisations, posts, publications, sandboxDeliveries, websiteEntries } from "../src/db/schema/index.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
 import type { AppContext } from "../src/app/context.js";
 import { buildChannelAccount, buildDepartment, buildGuideline, buildMember, buildOrg, buildTestContext, systemAdminOf } from "./support/factories.js";
@@ -308,6 +310,44 @@ describe("threads", () => {
     expect(sent.map((d) => d.text).sort()).toEqual([...parts].sort());
     const second = sent.find((d) => d.text === parts[1]);
     expect(sent.find((d) => d.text === parts[2])?.inReplyToExternalId).toBe(second?.id);
+  });
+
+  it("deletes a published thread from its channel again, later posts first, only for someone who may publish, and only once", async () => {
+    const s = await setting({ approval: "none", network: "sandbox" });
+    const post = await threadDraft(s);
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    at("2026-11-23T11:00:00Z");
+    expect(await round()).toEqual(["published"]);
+    const [published] = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(published?.partExternalIds).toHaveLength(2);
+    // The author (an editor) may not take it down; the press office may.
+    const refused = await retractPost(ctx, { connectors: connectors() }, { actor: s.author.actor, orgId: s.org.id, postId: post.id, input: { reason: "Falsches Datum" } }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "NOT_ALLOWED" });
+    const done = await retractPost(ctx, { connectors: connectors() }, { actor: s.press.actor, orgId: s.org.id, postId: post.id, input: { reason: "Falsches Datum" } });
+    expect(done.outcomes).toEqual([{ channelAccountId: s.account.id, outcome: "done" }]);
+    const sent = await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, s.account.id));
+    expect(sent.map((d) => d.deletedAt !== null)).toEqual([true, true, true]);
+    const [after] = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(after).toMatchObject({ retractOutcome: "done" });
+    const [row] = await ctx.db.select().from(posts).where(eq(posts.id, post.id));
+    expect(row).toMatchObject({ retractReason: "Falsches Datum", retractedByUserId: s.press.userId });
+    const again = await retractPost(ctx, { connectors: connectors() }, { actor: s.press.actor, orgId: s.org.id, postId: post.id, input: { reason: "Nochmal" } }).catch((e: unknown) => e);
+    expect(again).toMatchObject({ code: "INVALID_TRANSITION" });
+    const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, post.id));
+    expect(events.map((e) => e.action)).toContain("post.retracted");
+  });
+
+  it("takes a website entry down from the public pages when the post is deleted from its channels", async () => {
+    const s = await setting({ approval: "none", network: "website" });
+    const post = await draft(s, "Sprechstunde am Montag fällt aus.");
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    at("2026-11-23T11:00:00Z");
+    expect(await round()).toEqual(["published"]);
+    const [org] = await ctx.db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, s.org.id));
+    const feed = async () => (await listPublicFeed(ctx, { orgKey: org?.slug ?? "" })).entries.map((e) => e.text);
+    expect(await feed()).toContain("Sprechstunde am Montag fällt aus.");
+    await retractPost(ctx, { connectors: connectors() }, { actor: s.press.actor, orgId: s.org.id, postId: post.id, input: { reason: "Doch nicht ausgefallen" } });
+    expect(await feed()).not.toContain("Sprechstunde am Montag fällt aus.");
   });
 
   it("sends a thread as one text of paragraphs where the channel has no threads (the website)", async () => {

@@ -59,6 +59,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/posts/:postId/submit": { revision: 1 },
   "POST /api/orgs/:orgId/posts/:postId/decision": { decision: "approved", revision: 1 },
   "POST /api/orgs/:orgId/posts/:postId/reschedule": { scheduledAt: "2030-01-01T10:00:00Z" },
+  "POST /api/orgs/:orgId/posts/:postId/retract": { reason: "Falsche Angabe" },
   "PATCH /api/orgs/:orgId/media/:mediaId": { altText: "Neuer Alternativtext" },
   "POST /api/orgs/:orgId/campaigns": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
   "POST /api/orgs/:orgId/website/comments/:commentId/answer": { text: "Danke für Ihre Frage." },
@@ -102,15 +103,16 @@ async function bodyFor(route: RegisteredRoute, orgId: string): Promise<unknown> 
 /** A post in the state the route needs, written by another person (approvers never decide on their own posts). */
 async function postFor(url: string, orgId: string): Promise<string> {
   const failing = url.endsWith("/retry");
+  const published = url.endsWith("/retract");
   const account = await buildChannelAccount(t.ctx, orgId, {
     network: "sandbox",
     settings: failing ? { failWith: "permanent" } : {},
-    approval: { post: failing ? "none" : "single", campaign_template: "none", campaign_free: "single" },
+    approval: { post: failing || published ? "none" : "single", campaign_template: "none", campaign_free: "single" },
   });
   const author = await buildMember(t.ctx, orgId, { roles: ["press_office"] });
   const post = await createPost(t.ctx, { actor: author.actor, orgId, input: { body: "Hallo", channels: [{ channelAccountId: account.id, textOverride: null }] } });
-  if (/\/(decision|withdraw|retry)$/.test(url)) await submitPost(t.ctx, { actor: author.actor, orgId, postId: post.id, revision: 1 });
-  if (failing) {
+  if (/\/(decision|withdraw|retry|retract)$/.test(url)) await submitPost(t.ctx, { actor: author.actor, orgId, postId: post.id, revision: 1 });
+  if (failing || published) {
     const connectors = createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: "http://localhost" });
     while ((await runPublishRound(t.ctx, { connectors })).length > 0);
   }

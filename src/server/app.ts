@@ -94,14 +94,14 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   orgRoutes(app, { ctx });
   memberRoutes(app, { ctx });
   channelAndGuidelineRoutes(app, { ctx });
-  postRoutes(app, { ctx });
+  const connectors = options.connectors ?? createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl, atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP } });
+  postRoutes(app, { ctx, connectors });
   campaignRoutes(app, { ctx });
   // Its own scope: the raw-file body parser and its larger body limit apply to the upload route only.
   await app.register(async (scope) => mediaRoutes(scope, { ctx, maxBytes: config.MEDIA_MAX_BYTES, maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS }));
   websiteRoutes(app, { ctx });
   const hub = createInboxHub(options.listen);
   app.addHook("onClose", () => hub.close());
-  const connectors = options.connectors ?? createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl, atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP } });
   inboxRoutes(app, { ctx, connectors, hub });
   moderationRoutes(app, { ctx, connectors });
   channelConnectionRoutes(app, { ctx, connectors });

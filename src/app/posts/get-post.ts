@@ -45,6 +45,7 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
       withdraw: canTransition(post.status, "withdraw") && (isAuthor ? may("post.draft") : may("post.approve")),
       retry: post.status === "failed" && may("post.publish"),
       reschedule: canTransition(post.status, "reschedule") && may("post.schedule"),
+      retract: post.retractedAt === null && details.publications.some((p) => p.status === "published" && p.retractedAt === null) && may("post.publish"),
     },
   };
 }

@@ -23,7 +23,7 @@ export async function recordOutcomes(
   results: readonly { claimed: ClaimedPublication; result: SendResult }[],
 ): Promise<DeliveryOutcome[]> {
   const outcomes = new Map<string, DeliveryOutcome>();
-  const published = results.flatMap(({ claimed, result }) => (result.kind === "published" ? [{ claimed, item: result.item }] : []));
+  const published = results.flatMap(({ claimed, result }) => (result.kind === "published" ? [{ claimed, item: result.item, parts: result.parts }] : []));
   if (published.length > 0) for (const [id, outcome] of await recordPublished(ctx, published)) outcomes.set(id, outcome);
   for (const { claimed, result } of results) {
     if (result.kind !== "error") continue;
@@ -42,21 +42,21 @@ export async function recordOutcomes(
 const stillOurs = (claimed: ClaimedPublication) =>
   and(eq(publications.id, claimed.id), eq(publications.status, "sending"), eq(publications.attempts, claimed.attempts));
 
-async function recordPublished(ctx: AppContext, items: { claimed: ClaimedPublication; item: PublishedItem }[]): Promise<Map<string, DeliveryOutcome>> {
+async function recordPublished(ctx: AppContext, items: { claimed: ClaimedPublication; item: PublishedItem; parts: string[] }[]): Promise<Map<string, DeliveryOutcome>> {
   const now = ctx.clock();
   const recorded = await ctx.db.transaction(async (tx) => {
     const postIds = [...new Set(items.map((i) => i.claimed.postId))].sort();
     // Lock order posts → publications, as everywhere else; the last finishers of one post serialise here.
     await tx.select({ id: posts.id }).from(posts).where(inArray(posts.id, postIds)).orderBy(asc(posts.id)).for("update");
     const values = sql.join(
-      items.map(({ claimed, item }) => sql`(${claimed.id}::uuid, ${claimed.attempts}::int, ${item.externalId}::text, ${item.url}::text)`),
+      items.map(({ claimed, item, parts }) => sql`(${claimed.id}::uuid, ${claimed.attempts}::int, ${item.externalId}::text, ${item.url}::text, ${JSON.stringify(parts)}::jsonb)`),
       sql`, `,
     );
     const result = await tx.execute(sql`
       update ${publications} as p
-         set status = 'published', external_id = v.external_id, external_url = v.external_url,
+         set status = 'published', external_id = v.external_id, external_url = v.external_url, part_external_ids = v.parts,
              published_at = ${now.toISOString()}::timestamptz, lease_until = null, last_error = null, last_error_kind = null
-        from (values ${values}) as v(id, attempts, external_id, external_url)
+        from (values ${values}) as v(id, attempts, external_id, external_url, parts)
        where p.id = v.id and p.status = 'sending' and p.attempts = v.attempts
       returning p.id`);
     const ids = new Set(rowsOf<{ id: string }>(result).map((r) => r.id));

@@ -12,7 +12,7 @@ import type { AppContext } from "../context.js";
 import type { ClaimedPublication } from "./claim-due-publications.js";
 
 export type SendResult =
-  | { kind: "published"; item: PublishedItem }
+  | { kind: "published"; item: PublishedItem; parts: string[] }
   | { kind: "error"; errorKind: ConnectorErrorKind; message: string; retryAfterMs: number | null };
 
 export async function sendPublication(ctx: AppContext, deps: { connectors: ConnectorRegistry }, claimed: ClaimedPublication): Promise<SendResult> {
@@ -32,6 +32,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
     const lookFirst = claimed.recovering || claimed.attempts > 1;
     let item: PublishedItem | null = null;
     let previous: PublishedItem | null = null;
+    const later: string[] = [];
     for (const [index, text] of texts.entries()) {
       const idempotencyKey = index === 0 ? claimed.idempotencyKey : `${claimed.idempotencyKey}#${index + 1}`;
       let part: PublishedItem | null = lookFirst ? await connector.findPublished(target, idempotencyKey) : null;
@@ -48,11 +49,12 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
         inReplyToExternalId: previous?.externalId ?? null,
         ...(index === 0 && replyPolicy !== "everyone" ? { replyPolicy } : {}),
       });
+      if (item) later.push(part.externalId);
       item ??= part;
       previous = part;
     }
     if (!item) throw new ConnectorError("permanent", "nothing to publish");
-    return { kind: "published", item };
+    return { kind: "published", item, parts: later };
   } catch (error) {
     if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while publishing");
     else if (error.kind === "auth_expired" && network !== null && (deps.connectors.get(network)?.capabilities.connect.length ?? 0) > 0) await recordCredentialsRefused(ctx, { channelAccountId: claimed.channelAccountId, failure: error });

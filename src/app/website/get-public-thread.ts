@@ -26,7 +26,7 @@ export async function getPublicThread(ctx: AppContext, options: { orgKey: string
   const [entry] = await ctx.db
     .select({ id: websiteEntries.id, text: websiteEntries.text, publishedAt: websiteEntries.publishedAt })
     .from(websiteEntries)
-    .where(and(eq(websiteEntries.id, options.entryId), eq(websiteEntries.orgId, org.id)));
+    .where(and(eq(websiteEntries.id, options.entryId), eq(websiteEntries.orgId, org.id), isNull(websiteEntries.removedAt)));
   if (!entry) throw new AppError("NOT_FOUND");
   const session = await findCitizenSession(ctx.db, { orgId: org.id, token: options.token });
   const now = ctx.clock();

@@ -1,6 +1,6 @@
 // An organisation's public feed: what the website channel published, newest first, with the number
 // of published comments under each post.
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { websiteComments, websiteEntries, websitePolls } from "../../db/schema/index.js";
 import type { AppContext } from "../context.js";
 import { findPublicOrg } from "./publicOrg.js";
@@ -14,7 +14,7 @@ export async function listPublicFeed(ctx: AppContext, options: { orgKey: string;
   const entries = await ctx.db
     .select({ id: websiteEntries.id, text: websiteEntries.text, publishedAt: websiteEntries.publishedAt })
     .from(websiteEntries)
-    .where(eq(websiteEntries.orgId, org.id))
+    .where(and(eq(websiteEntries.orgId, org.id), isNull(websiteEntries.removedAt)))
     .orderBy(desc(websiteEntries.publishedAt), desc(websiteEntries.id))
     .limit(limit + 1)
     .offset((page - 1) * limit);

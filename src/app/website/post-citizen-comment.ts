@@ -2,7 +2,7 @@
 // duplicates), the Netiquette in force accepted, then the moderation pipeline decides whether the
 // comment shows at once, waits for a moderator or is hidden. The comment enters the inbox as an
 // inbound message in the same transaction.
-import { and, count, eq, gte, ne } from "drizzle-orm";
+import { and, count, eq, gte, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
 import { websiteComments, websiteEntries } from "../../db/schema/index.js";
@@ -41,7 +41,7 @@ export async function postCitizenComment(
   if (input.website.trim() !== "") throw new AppError("SPAM_SUSPECTED");
   const org = await findPublicOrg(ctx.db, options.orgKey);
   if (!org.settings.commentsOpen) throw new AppError("COMMENTS_CLOSED");
-  const [entry] = await ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.id, options.entryId), eq(websiteEntries.orgId, org.id)));
+  const [entry] = await ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.id, options.entryId), eq(websiteEntries.orgId, org.id), isNull(websiteEntries.removedAt)));
   if (!entry) throw new AppError("NOT_FOUND");
   const now = ctx.clock();
   const session = await requireCitizenSession(ctx.db, { orgId: org.id, token: options.token, now });

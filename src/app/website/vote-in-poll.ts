@@ -1,7 +1,7 @@
 // A citizen votes in a poll: one vote per citizen session, recorded under a salted, non-reversible
 // token (HMAC of poll and session); nothing else about the voter is stored. Returns the poll as the
 // citizen now sees it.
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { websiteEntries, websitePollVotes, websitePolls } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
@@ -27,7 +27,7 @@ export async function voteInPoll(ctx: AppContext, options: { orgKey: string; ent
     .select({ id: websitePolls.id, options: websitePolls.options, endsAt: websitePolls.endsAt })
     .from(websitePolls)
     .innerJoin(websiteEntries, eq(websiteEntries.id, websitePolls.entryId))
-    .where(and(eq(websitePolls.entryId, options.entryId), eq(websiteEntries.orgId, org.id)));
+    .where(and(eq(websitePolls.entryId, options.entryId), eq(websiteEntries.orgId, org.id), isNull(websiteEntries.removedAt)));
   if (!poll) throw new AppError("NOT_FOUND");
   if (!pollIsOpen(poll, now)) throw new AppError("POLL_CLOSED");
   if (input.optionIndex >= poll.options.length) throw new AppError("VALIDATION_FAILED", { details: { field: "optionIndex" } });

@@ -1,7 +1,7 @@
 // The sandbox channel records what would be sent, for demos, tests and benchmarks. It behaves like a
 // network that does NOT deduplicate: every publish call adds a delivery, so a double send shows.
 // Its settings simulate the network's behaviour: a delay per send and failures of each kind.
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { sandboxDeliveries } from "../../db/schema/index.js";
 import { ZSandboxSettings } from "../../domain/channelSettings.js";
@@ -24,7 +24,7 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
     capabilities: {
       publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: false, replyPolicy: false },
       editOwn: false,
-      deleteOwn: false,
+      deleteOwn: true,
       inbound: { mode: "push", replies: true, mentions: true, quotes: false, directMessages: true, edits: false, deletions: false, streaming: false },
       reply: true,
       connect: [],
@@ -47,6 +47,12 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
         .from(sandboxDeliveries)
         .where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.idempotencyKey, idempotencyKey)));
       return row ? { externalId: row.id, url: null } : null;
+    },
+    async deleteOwn(account: ConnectorAccount, externalId: string): Promise<void> {
+      await deps.db
+        .update(sandboxDeliveries)
+        .set({ deletedAt: deps.clock() })
+        .where(and(eq(sandboxDeliveries.id, externalId), eq(sandboxDeliveries.channelAccountId, account.id), isNull(sandboxDeliveries.deletedAt)));
     },
     async reply(account: ConnectorAccount, reply: OutgoingReply): Promise<PublishedItem> {
       const settings = ZSandboxSettings.parse(account.settings);

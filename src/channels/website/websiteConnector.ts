@@ -1,6 +1,6 @@
 // The built-in website channel: publishing writes the entry (and its poll) into the organisation's own
 // feed, keyed by the idempotency key, so a repeated send finds the entry instead of adding a second one.
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { websiteEntries, websitePolls } from "../../db/schema/index.js";
 import type { ChannelConnector, ConnectorAccount, OutgoingPost, PublishedItem } from "../../domain/connector.js";
@@ -18,7 +18,7 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
       // The website feed shows text and polls; media of a post are not shown there yet.
       publish: { text: true, media: false, altText: false, threads: false, polls: true, contentWarning: false, replyPolicy: false },
       editOwn: false,
-      deleteOwn: false,
+      deleteOwn: true,
       // Citizens comment on draht's own pages: their comments are stored by draht, not fetched.
       inbound: { mode: "stored", replies: true, mentions: false, quotes: false, directMessages: false, edits: false, deletions: false, streaming: false },
       // Answers to comments go through the inbox's own transaction (deliverReply.ts), not through the connector.
@@ -27,6 +27,13 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
     },
     limits: { ...limitsOf(NETWORK_PROFILES.website), mediaTypes: [], maxAltTextLength: null },
     findPublished: (_account: ConnectorAccount, idempotencyKey: string) => findIn(deps.db, idempotencyKey),
+    // Taken down from the public pages (comments close with it); the row stays for the record and evidence.
+    async deleteOwn(account: ConnectorAccount, externalId: string): Promise<void> {
+      await deps.db
+        .update(websiteEntries)
+        .set({ removedAt: deps.clock() })
+        .where(and(eq(websiteEntries.id, externalId), eq(websiteEntries.channelAccountId, account.id), isNull(websiteEntries.removedAt)));
+    },
     async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
       // Entry and poll commit together: a retry after a crash finds both or neither.
       return deps.db.transaction(async (tx) => {

@@ -53,6 +53,8 @@ export const websiteEntries = pgTable(
     postId: uuid("post_id"),
     text: text("text").notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    /** Taken down by the organisation: gone from the public pages, comments closed (rows kept for evidence). */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
   },
   (t) => [index("website_entries_org_published_idx").on(t.orgId, t.publishedAt)],
 );
@@ -75,6 +77,8 @@ export const sandboxDeliveries = pgTable(
     mediaAltTexts: jsonb("media_alt_texts").$type<(string | null)[]>().notNull().default([]),
     /** The delivery this one answers (threads, replies), as a network links a thread. */
     inReplyToExternalId: text("in_reply_to_external_id"),
+    /** Deleted again by its sender (deleteOwn). */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sandbox_deliveries_key_idx").on(t.idempotencyKey), index("sandbox_deliveries_account_idx").on(t.channelAccountId)],

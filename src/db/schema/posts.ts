@@ -52,6 +52,10 @@ export const posts = pgTable(
     approvalMode: text("approval_mode").$type<ApprovalMode>(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** Taken down from its channels after publication ("Aus den Kanälen löschen"), by whom and why. */
+    retractedAt: timestamp("retracted_at", { withTimezone: true }),
+    retractedByUserId: uuid("retracted_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    retractReason: text("retract_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -127,6 +131,11 @@ export const publications = pgTable(
     lastErrorKind: text("last_error_kind"),
     externalId: text("external_id"),
     externalUrl: text("external_url"),
+    /** The posts after the first where the post went out as a thread, in order. */
+    partExternalIds: jsonb("part_external_ids").$type<string[]>().notNull().default([]),
+    /** Taken down again: when, and what the channel answered ("done", "not_supported", "failed: …"). */
+    retractedAt: timestamp("retracted_at", { withTimezone: true }),
+    retractOutcome: text("retract_outcome"),
     /** When the connector was first handed the post, and when it confirmed. */
     handedOverAt: timestamp("handed_over_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),

@@ -10,11 +10,13 @@ import { decidePost } from "../../app/posts/decide-post.js";
 import { getPost } from "../../app/posts/get-post.js";
 import { ZPostListQuery, listPosts } from "../../app/posts/list-posts.js";
 import { reschedulePost } from "../../app/posts/reschedule-post.js";
+import { retractPost } from "../../app/posts/retract-post.js";
 import { retryPost } from "../../app/posts/retry-post.js";
 import { savePost } from "../../app/posts/save-post.js";
 import { ZDecision, ZPostContent, ZReschedule, ZSavePost } from "../../app/posts/schemas.js";
 import { submitPost } from "../../app/posts/submit-post.js";
 import { withdrawPost } from "../../app/posts/withdraw-post.js";
+import type { ConnectorRegistry } from "../../domain/connector.js";
 import { orgActorOf } from "../plugins/auth.js";
 import { ZOrgParams } from "./params.js";
 
@@ -33,7 +35,7 @@ const ZListQuery = z.object({
   limit: z.coerce.number().optional(),
 });
 
-export function postRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
+export function postRoutes(app: FastifyInstance, options: { ctx: AppContext; connectors: ConnectorRegistry }) {
   const { ctx } = options;
   const draftAccess = { config: { access: { kind: "org", action: "post.draft" } as const } };
 
@@ -96,6 +98,11 @@ export function postRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   app.post("/api/orgs/:orgId/posts/:postId/reschedule", { config: { access: { kind: "org", action: "post.schedule" } } }, async (request) => {
     const params = ZPostParams.parse(request.params);
     return reschedulePost(ctx, { actor: orgActorOf(request), ...params, input: ZReschedule.parse(request.body) });
+  });
+
+  app.post("/api/orgs/:orgId/posts/:postId/retract", { config: { access: { kind: "org", action: "post.publish" } } }, async (request) => {
+    const params = ZPostParams.parse(request.params);
+    return retractPost(ctx, { connectors: options.connectors }, { actor: orgActorOf(request), ...params, input: request.body });
   });
 
   app.post("/api/orgs/:orgId/posts/:postId/retry", { config: { access: { kind: "org", action: "post.publish" } } }, async (request) => {

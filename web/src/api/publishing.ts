@@ -145,6 +145,9 @@ export interface PostRecord {
   approvalMode: string | null;
   campaignId: string | null;
   templateId: string | null;
+  /** Taken down from its channels after publication, and why. */
+  retractedAt: string | null;
+  retractReason: string | null;
 }
 
 export interface PostView {
@@ -154,8 +157,19 @@ export interface PostView {
   media: { id: string; kind: string; altText: string | null; name: string }[];
   approvals: { id: string; step: number; decision: string; userId: string; comment: string; createdAt: string; revision: number }[];
   approvalSteps: string[];
-  publications: { id: string; channelAccountId: string; status: string; attempts: number; lastError: string | null; publishedAt: string | null; externalUrl: string | null }[];
-  can: { edit: boolean; submit: boolean; decide: boolean; withdraw: boolean; retry: boolean; reschedule: boolean };
+  publications: {
+    id: string;
+    channelAccountId: string;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    publishedAt: string | null;
+    externalUrl: string | null;
+    /** Deleted again from the channel: when, and what it answered ("done", "not_supported", "failed: …"). */
+    retractedAt: string | null;
+    retractOutcome: string | null;
+  }[];
+  can: { edit: boolean; submit: boolean; decide: boolean; withdraw: boolean; retry: boolean; reschedule: boolean; retract: boolean };
 }
 
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
@@ -187,6 +201,8 @@ export const publishingApi = {
     call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/decision`, input),
   withdraw: (orgId: string, id: string) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/withdraw`),
   retry: (orgId: string, id: string) => call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/retry`),
+  retract: (orgId: string, id: string, reason: string) =>
+    call<{ id: string; retractedAt: string; outcomes: { channelAccountId: string; outcome: string }[] }>("POST", `${org(orgId)}/posts/${id}/retract`, { reason }),
   media: (orgId: string) => call<{ media: MediaAsset[] }>("GET", `${org(orgId)}/media`),
   uploadMedia: (orgId: string, file: File, details: { altText?: string; rightsHolder?: string; consent?: string }) => {
     const query = new URLSearchParams({ name: file.name });

@@ -19,8 +19,12 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
   const [params] = useSearchParams();
   const action = useAction(reload);
   const [comment, setComment] = useState("");
+  const [retractReason, setRetractReason] = useState("");
   const { post } = view;
   const nameOf = (id: string) => view.channels.find((c) => c.channelAccountId === id)?.name ?? "";
+
+  const retractOutcomeText = (outcome: string) =>
+    outcome === "done" ? t("review.retractOutcome.done") : outcome === "not_supported" ? t("review.retractOutcome.not_supported") : t("review.retractOutcome.failed", { error: outcome.replace(/^failed: /, "") });
 
   async function decide(event: FormEvent<HTMLFormElement>, decision: string) {
     event.preventDefault();
@@ -47,6 +51,15 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
           <>
             <dt>{t("composer.replyPolicy")}</dt>
             <dd>{t(`composer.replyPolicies.${post.replyPolicy}`)}</dd>
+          </>
+        )}
+        {post.retractedAt && (
+          <>
+            <dt>{t("review.retracted")}</dt>
+            <dd>
+              {formatDateTime(post.retractedAt, i18n.language)}
+              {post.retractReason && <> – {post.retractReason}</>}
+            </dd>
           </>
         )}
         <dt>{t("review.approval")}</dt>
@@ -79,6 +92,7 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
                 {t(`publication.${publication.status}`)}
                 {publication.lastError && `: ${publication.lastError}`}
                 {publication.attempts > 1 && ` · ${t("publication.attempts", { count: publication.attempts })}`}
+                {publication.retractOutcome && ` · ${retractOutcomeText(publication.retractOutcome)}`}
               </p>
             )}
           </article>
@@ -128,6 +142,25 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
           </button>
         )}
       </div>
+      {view.can.retract && (
+        <details className="card">
+          <summary>{t("review.retractTitle")}</summary>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!window.confirm(t("review.retractConfirm"))) return;
+              void action.run(async () => (await publishingApi.retract(org.id, post.id, retractReason), t("review.retractDone")));
+            }}
+          >
+            <p className="hint">{t("review.retractHint")}</p>
+            <div className="field">
+              <label htmlFor="retract-reason">{t("review.retractReason")}</label>
+              <textarea id="retract-reason" rows={3} required minLength={3} maxLength={2000} value={retractReason} onChange={(e) => setRetractReason(e.target.value)} />
+            </div>
+            <button type="submit">{t("review.retract")}</button>
+          </form>
+        </details>
+      )}
       <p>
         <Link to={`/o/${org.id}/publish`}>{t("review.back")}</Link>
       </p>
