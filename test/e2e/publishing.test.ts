@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The browser path: an editor of the demo writes a post with "du" where the guideline requires
 // "Sie", sees the blocker, fixes it, schedules and submits it; the press office approves it; the worker
-// publishes it on the website channel at the scheduled minute. axe-core runs on every page.
+// publishes it on the website channel at the scheduled minute; the press office deletes it from the
+// channels again. axe-core runs on every page.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
@@ -101,6 +102,16 @@ describe("publishing in the browser", () => {
     await page.goBack();
     await page.reload();
     await expect.poll(() => page.locator(".facts").textContent()).toContain("Veröffentlicht");
+
+    // The date was wrong after all: the press office deletes it from the channels again.
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.getByText("Aus den Kanälen löschen").click();
+    await page.getByLabel("Grund (wird im Protokoll festgehalten)").fill("Das Fest wurde verschoben.");
+    await page.getByRole("button", { name: "Jetzt löschen" }).click();
+    await page.getByText("Der Beitrag wurde aus den Kanälen gelöscht.").waitFor();
+    await page.getByText(/veröffentlicht · gelöscht/).waitFor();
+    await expectAccessible(page, "post deleted from its channels");
+    expect(await (await fetch(feed)).text()).not.toContain("Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?");
   });
 
   it("writes a thread: each further post has its own field and count, and a finding in it is shown in its place", async () => {

@@ -1,6 +1,6 @@
 // A post that is no longer being edited: how it will appear on each channel, its guideline findings,
 // the approval steps and history, the state of its publications, and the actions the person may take
-// (approve, request changes, reject; withdraw; retry).
+// (approve, request changes, reject; withdraw; retry; delete from the channels after publication).
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
