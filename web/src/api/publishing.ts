@@ -126,6 +126,8 @@ export interface PostSummary {
   updatedAt: string;
   authorName: string;
   channels: { id: string; name: string }[];
+  /** Deleted from its channels after publication. */
+  retractedAt: string | null;
 }
 
 export interface PostRecord {

@@ -42,7 +42,10 @@ export function PostsPage() {
             <th scope="row">
               <Link to={`/o/${org.id}/publish/${p.id}`}>{p.title || p.excerpt.slice(0, 60) || t("review.untitled")}</Link>
             </th>
-            <td>{t(`status.${p.status}`)}</td>
+            <td>
+              {t(`status.${p.status}`)}
+              {p.retractedAt ? ` · ${t("review.retracted")}` : ""}
+            </td>
             <td>{p.channels.map((c) => c.name).join(", ")}</td>
             <td>{formatDateTime(p.publishedAt ?? p.scheduledAt, i18n.language)}</td>
             <td>{p.authorName}</td>
