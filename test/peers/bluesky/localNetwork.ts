@@ -93,6 +93,8 @@ export async function startLocalBluesky(): Promise<LocalBluesky> {
       return { ref, root };
     },
     async close() {
+      // Let the AppView index what is still queued (deletions above all): closing otherwise waits for it.
+      await network.processAll().catch(() => {});
       await network.close();
       redis.stop();
       const client = new pg.Client({ connectionString: BLUESKY_POSTGRES_URL });
