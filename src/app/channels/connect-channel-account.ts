@@ -1,9 +1,9 @@
 // Connecting a channel account to its network account: OAuth (authorisation code with PKCE, S256; one
 // registered client per server, its secret sealed), OAuth run by the network's own client library
 // (AT Protocol: its pending state sealed here, draht's client key made once and sealed), or an app
-// password (Bluesky). Credentials are
-// checked with the network (who are we there?) before they are sealed and stored; the account's sync
-// state starts afresh. Every connection goes to the audit trail, without any secret.
+// password (Bluesky). Credentials are checked with the network (who are we there? what are the server's
+// own limits?) before they are sealed and stored; the account's sync state starts afresh. Every
+// connection goes to the audit trail, without any secret.
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
