@@ -1,5 +1,6 @@
 // The composer: one text for several channel accounts (overridable per account), optionally a thread
-// of further posts, live character counts as each network counts, the guideline check while typing, autosave, and submission.
+// of further posts, who may reply, live character counts as each network counts, the guideline check
+// while typing, autosave, and submission.
 // A post that can no longer be edited opens in the review view instead.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
