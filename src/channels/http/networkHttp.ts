@@ -94,7 +94,7 @@ export async function networkRequest<S extends z.ZodType>(fetchImpl: FetchLike, 
   }
   const headers: Record<string, string> = { accept: "application/json", ...request.headers };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
-  let body: BodyInit | undefined;
+  let body: RequestInit["body"];
   if (request.form) body = request.form;
   else if (request.json !== undefined) {
     headers["content-type"] = "application/json";
