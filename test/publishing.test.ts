@@ -337,6 +337,23 @@ describe("threads", () => {
     expect(events.map((e) => e.action)).toContain("post.retracted");
   });
 
+  it("cancels what has not gone out yet when a post is deleted from its channels", async () => {
+    const s = await setting({ approval: "none", network: "sandbox" });
+    const broken = await buildChannelAccount(ctx, s.org.id, { network: "sandbox", departmentId: s.department.id, settings: { failWith: "permanent" }, approval: { post: "none", campaign_template: "none", campaign_free: "none" } });
+    const post = await createPost(ctx, {
+      actor: s.author.actor,
+      orgId: s.org.id,
+      input: { body: "Wahllokal zieht um.", departmentId: s.department.id, scheduledAt: "2026-11-23T11:00:00Z", channels: [{ channelAccountId: s.account.id, textOverride: null }, { channelAccountId: broken.id, textOverride: null }] },
+    });
+    await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 });
+    at("2026-11-23T11:00:00Z");
+    await round();
+    const done = await retractPost(ctx, { connectors: connectors() }, { actor: s.press.actor, orgId: s.org.id, postId: post.id, input: { reason: "Angabe war falsch" } });
+    expect(done.outcomes).toEqual([{ channelAccountId: s.account.id, outcome: "done" }]);
+    const rows = await ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(rows.find((r) => r.channelAccountId === broken.id)?.status).toBe("cancelled");
+  });
+
   it("takes a website entry down from the public pages when the post is deleted from its channels", async () => {
     const s = await setting({ approval: "none", network: "website" });
     const post = await draft(s, "Sprechstunde am Montag fällt aus.");

@@ -13,6 +13,7 @@ import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
+import { cancelPendingPublications } from "../publishing/outbox.js";
 import type { AppContext } from "../context.js";
 import { personOf, requireForPost } from "./postAccess.js";
 import { loadPostChannels, loadPostForUpdate } from "./postRecords.js";
@@ -38,6 +39,11 @@ export async function retractPost(ctx: AppContext, deps: { connectors: Connector
       .innerJoin(channelAccounts, eq(channelAccounts.id, publications.channelAccountId))
       .where(and(eq(publications.postId, post.id), eq(publications.status, "published"), isNull(publications.retractedAt)));
     if (out.length === 0) throw new AppError("INVALID_TRANSITION", { details: { status: post.status, reason: "nothing_published" } });
+    // A send in flight could land after the deletion: try again once it is through.
+    const sending = await tx.select({ id: publications.id }).from(publications).where(and(eq(publications.postId, post.id), eq(publications.status, "sending")));
+    if (sending.length > 0) throw new AppError("INVALID_TRANSITION", { details: { status: post.status, reason: "sending" } });
+    // Nothing of it goes out any more: channels still waiting (or failed, awaiting a retry) are cancelled.
+    await cancelPendingPublications(tx, post.id);
     await tx.update(posts).set({ retractedAt: now, retractedByUserId: personOf(options.actor), retractReason: input.reason, updatedAt: now }).where(eq(posts.id, post.id));
     await appendAuditEvent(tx, {
       orgId: post.orgId,
