@@ -119,6 +119,10 @@ describe("publishing to and answering on real networks", () => {
     const fromBluesky = inbox.find((c) => c.channelAccountId === blueskyAccount.id);
     expect(fromMastodon?.citizenHandle).toBe("@anna@social.example");
     expect(fromBluesky?.citizenHandle).toBe(`@${citizen.agent.session?.handle}`);
+    // Each message can be opened on its network (Bluesky: its web address, not the at:// URI).
+    const detailOf = async (id: string | undefined) => (await admin.request("GET", `/api/orgs/${org.id}/inbox/conversations/${id}`)).json<{ messages: { text: string; url: string | null }[] }>().messages;
+    expect((await detailOf(fromMastodon?.id))[0]?.url).toMatch(new RegExp(`^${mastodon.url}/@anna`));
+    expect((await detailOf(fromBluesky?.id))[0]?.url).toBe(`https://bsky.app/profile/${citizen.agent.session?.handle}/post/${benReply.uri.split("/").pop()}`);
     // A second sync finds nothing new (the cursor was stored with the messages).
     expect((await syncChannelInbound(t.ctx, { connectors: connectors() }, { accountIds: [mastodonAccount.id, blueskyAccount.id] })).map((o) => o.received)).toEqual([0, 0]);
 

@@ -29,6 +29,7 @@ export async function getConversation(ctx: AppContext, options: { actor: OrgActo
         media: inboundMessages.media,
         receivedAt: inboundMessages.receivedAt,
         editedAt: inboundMessages.editedAt,
+        raw: inboundMessages.raw,
       })
       .from(inboundMessages)
       .where(eq(inboundMessages.conversationId, conversation.id))
@@ -77,7 +78,14 @@ export async function getConversation(ctx: AppContext, options: { actor: OrgActo
   const remainingBusinessMs = org && due ? viewOfDue({ calendar: calendarOf(org), dueAt: due, targetMs: 0, doneAt: null, now }).remainingMs : null;
   return {
     conversation: { ...presentConversation(conversation, now), channelName: conversation.channelName, network: conversation.network, departmentName: department?.name ?? null, remainingBusinessMs },
-    messages: messages.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString(), editedAt: m.editedAt?.toISOString() ?? null, earlierVersions: m.editedAt ? versionsOf(m.id) : [] })),
+    messages: messages.map(({ raw, ...m }) => ({
+      ...m,
+      receivedAt: m.receivedAt.toISOString(),
+      editedAt: m.editedAt?.toISOString() ?? null,
+      earlierVersions: m.editedAt ? versionsOf(m.id) : [],
+      // Where the message can be opened on its network (not the raw payload: that stays for evidence).
+      url: typeof raw.url === "string" && /^https?:\/\//.test(raw.url) ? raw.url : null,
+    })),
     replies: replies.map(({ reply, authorName }) => ({
       id: reply.id,
       text: reply.text,

@@ -71,7 +71,17 @@ export function inboundChangeOf(n: BlueskyNotification): InboundChange | null {
       visibility: "visible",
       media: [],
       receivedAt: new Date(record.data.createdAt),
-      raw: { network: "bluesky", reason: n.reason, uri: n.uri, cid: n.cid, authorDid: n.author.did, indexedAt: n.indexedAt, profileUrl: `https://bsky.app/profile/${n.author.handle}` },
+      raw: {
+        network: "bluesky",
+        reason: n.reason,
+        uri: n.uri,
+        cid: n.cid,
+        authorDid: n.author.did,
+        indexedAt: n.indexedAt,
+        profileUrl: `https://bsky.app/profile/${n.author.handle}`,
+        // Where people open it (the at:// URI is for machines).
+        url: `https://bsky.app/profile/${n.author.handle}/post/${n.uri.split("/").pop() ?? ""}`,
+      },
     },
   };
 }

@@ -53,6 +53,8 @@ export interface ConversationDetail {
     /** Set when the citizen changed the text on the network; the earlier versions, oldest first. */
     editedAt: string | null;
     earlierVersions: { text: string; replacedAt: string }[];
+    /** The message on its network, where it has an address there. */
+    url: string | null;
   }[];
   replies: {
     id: string;

@@ -56,6 +56,14 @@ function CitizenMessage({ message: m }: { message: ConversationDetail["messages"
         {m.flagged ? <span className="badge badge-warn">{t("inbox.flagged")}</span> : null}
         {m.visibility !== "visible" ? <span className="badge">{t(`comments.status.${m.visibility}`)}</span> : null}
         {m.editedAt ? <span className="badge">{t("inbox.edited", { when: formatDateTime(m.editedAt, i18n.language) })}</span> : null}
+        {m.url ? (
+          <>
+            {" · "}
+            <a href={m.url} target="_blank" rel="noopener noreferrer">
+              {t("inbox.openOnNetwork")}
+            </a>
+          </>
+        ) : null}
       </p>
       <p className="text">{m.text}</p>
       {m.earlierVersions.length ? (
