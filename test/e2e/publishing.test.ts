@@ -146,6 +146,8 @@ describe("publishing in the browser", () => {
     await expect.poll(() => page.getByText("Falsche Anrede „du“").count()).toBe(0);
     // Saved as it stands, and there again after a reload.
     await expect.poll(async () => (await server.ctx.db.select({ parts: posts.threadParts }).from(posts).where(eq(posts.title, "Brückensperrung")))[0]?.parts).toEqual(["Busse fahren wie gewohnt."]);
+    // The first save created the post and moved the address to it; reload that address.
+    await page.waitForURL(/\/publish\/[0-9a-f-]{36}$/);
     await page.reload();
     await expect.poll(() => page.getByLabel("Beitrag 2 von 2").inputValue()).toBe("Busse fahren wie gewohnt.");
   });
