@@ -32,3 +32,10 @@ export const ZInboundMessage = z.object({
 /** As a connector hands it over (media may be left out). */
 export type TInboundMessageInput = z.input<typeof ZInboundMessage>;
 export type TInboundMessage = z.output<typeof ZInboundMessage>;
+
+const SEVERITY: Record<TInboundVisibility, number> = { visible: 0, held: 1, hidden: 2, deleted: 3 };
+
+/** The stricter of two visibilities: moderation only ever narrows what a message's source allowed. */
+export function stricterVisibility(a: TInboundVisibility, b: TInboundVisibility): TInboundVisibility {
+  return SEVERITY[a] >= SEVERITY[b] ? a : b;
+}

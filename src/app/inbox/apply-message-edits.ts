@@ -10,7 +10,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { inboundMessageEdits, inboundMessages, moderationCases, moderationDecisions } from "../../db/schema/index.js";
-import type { TInboundMessage, TInboundMessageInput, TInboundVisibility } from "../../domain/inbound.js";
+import { stricterVisibility, type TInboundMessage, type TInboundMessageInput, type TInboundVisibility } from "../../domain/inbound.js";
 import { casePriority } from "../../domain/moderation/decisions.js";
 import { needsEscalation, type PipelineResult } from "../../domain/moderation/pipeline.js";
 import type { TextAnalyser } from "../../text/analysis.js";
@@ -18,8 +18,6 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { moderateBatch } from "../moderation/moderateBatch.js";
 import { escalateThreat, openModerationCases } from "../moderation/openModerationCases.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
-
-const SEVERITY: Record<TInboundVisibility, number> = { visible: 0, held: 1, hidden: 2, deleted: 3 };
 
 export interface MessageEdit {
   externalId: string;
@@ -71,7 +69,7 @@ async function applyEdit(
   const analysis = options.analyser.analyse(edit.text);
   const { results, settings } = await moderateBatch(tx, { orgId: options.orgId, items: [{ message: asInboundMessage(row, edit), analysis, stored: true }], now: options.now });
   const moderation = results[0] as PipelineResult;
-  const visibility = SEVERITY[row.visibility] >= SEVERITY[moderation.status] ? row.visibility : moderation.status;
+  const visibility = stricterVisibility(row.visibility, moderation.status);
   await tx
     .update(inboundMessages)
     .set({

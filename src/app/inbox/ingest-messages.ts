@@ -10,7 +10,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts } from "../../db/schema/index.js";
-import { type TInboundMessage, type TInboundVisibility, ZInboundMessage } from "../../domain/inbound.js";
+import { stricterVisibility, type TInboundMessage, ZInboundMessage } from "../../domain/inbound.js";
 import type { PipelineResult } from "../../domain/moderation/pipeline.js";
 import type { TextAnalyser, TextAnalysis } from "../../text/analysis.js";
 import { moderateBatch } from "../moderation/moderateBatch.js";
@@ -35,7 +35,6 @@ export interface Premoderated {
   moderation: PipelineResult;
 }
 
-const SEVERITY = { visible: 0, held: 1, hidden: 2, deleted: 3 } as const;
 
 export async function ingestMessages(
   tx: Db | Tx,
@@ -84,7 +83,7 @@ export async function ingestMessages(
     language: m.language,
     thread_external_id: m.threadExternalId,
     in_reply_to_external_id: m.inReplyToExternalId,
-    visibility: moreSevere(m.visibility, moderationOf.get(index)?.status ?? "visible"),
+    visibility: stricterVisibility(m.visibility, moderationOf.get(index)?.status ?? "visible"),
     received_at: m.receivedAt.toISOString(),
     raw: m.raw,
     media: m.media,
@@ -146,8 +145,4 @@ export async function ingestMessages(
   });
   await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [...new Set([...threaded.values()].map((c) => c.id))] });
   return outcomes;
-}
-
-function moreSevere(a: TInboundVisibility, b: TInboundVisibility): TInboundVisibility {
-  return SEVERITY[a] >= SEVERITY[b] ? a : b;
 }
