@@ -69,6 +69,11 @@ export interface OutgoingReply {
 /** Moderation the network may carry out on a citizen's item or account. */
 export type ChannelModerationKind = "hide" | "unhide" | "delete" | "mute" | "block" | "report" | "warn";
 
+/** What a network's refusal is recorded as, on a publication or a decision ("failed: …", at most 500 characters). */
+export function failureOutcome(error: unknown): string {
+  return `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+}
+
 export interface ModerationRequest {
   kind: ChannelModerationKind;
   /** The same request twice (a retry) must not act twice. */

@@ -4,7 +4,7 @@
 // audit trail. Actions on the network go through its connector after the decision commits; what the
 // network cannot do is refused up front with CHANNEL_UNSUPPORTED.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { memberships, moderationDecisions, userNotifications } from "../../db/schema/index.js";
+import { memberships, userNotifications } from "../../db/schema/index.js";
 import type { ChannelModerationKind, ConnectorRegistry } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
 import { AppError } from "../../domain/errors.js";
@@ -15,6 +15,7 @@ import type { AppContext } from "../context.js";
 import { replyToConversation } from "../inbox/reply-to-conversation.js";
 import { netiquetteInForce } from "../website/publicOrg.js";
 import { applyVisibility, loadCase, recordCaseDecision } from "./caseRecords.js";
+import { moderateOnNetwork } from "./moderateOnNetwork.js";
 
 /** On the website channel draht is the platform: it hides and deletes itself; the rest has no meaning there. */
 const WEBSITE_ACTIONS: readonly TModerationAction[] = ["approve", "hide", "delete", "remind", "escalate"];
@@ -79,18 +80,13 @@ export async function decideModerationCase(ctx: AppContext, deps: { connectors: 
 }
 
 async function carryOutOnChannel(ctx: AppContext, deps: { connectors: ConnectorRegistry }, args: { row: Awaited<ReturnType<typeof loadCase>>; kind: ChannelModerationKind; decisionId: string; reason: string }) {
-  const connector = deps.connectors.get(args.row.account.network);
-  let outcome = "done";
-  try {
-    const { account } = args.row;
-    await connector?.moderate?.(
-      await connectorAccountOf(ctx.db, ctx, { id: account.id, orgId: account.orgId, settings: account.settings as Record<string, unknown> }),
-      { kind: args.kind, idempotencyKey: args.decisionId, externalId: args.row.message.externalId, authorHandle: args.row.message.authorHandle, reason: args.reason },
-    );
-  } catch (error) {
-    outcome = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
-    ctx.log.warn({ err: error, caseId: args.row.case.id, kind: args.kind }, "moderation action failed on the channel");
-  }
-  await ctx.db.update(moderationDecisions).set({ channelOutcome: outcome }).where(eq(moderationDecisions.id, args.decisionId));
+  const { account, message } = args.row;
+  const outcome = await moderateOnNetwork(ctx, {
+    connector: deps.connectors.get(account.network),
+    target: await connectorAccountOf(ctx.db, ctx, { id: account.id, orgId: account.orgId, settings: account.settings as Record<string, unknown> }),
+    decisionId: args.decisionId,
+    caseId: args.row.case.id,
+    request: { kind: args.kind, externalId: message.externalId, authorHandle: message.authorHandle, reason: args.reason },
+  });
   if (outcome !== "done") throw new AppError("CHANNEL_FAILED", { details: { message: outcome } });
 }

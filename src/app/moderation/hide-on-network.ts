@@ -3,11 +3,12 @@
 // stays open for a person, whose "approve" shows it again there (decide-moderation-case: unhide). Each
 // hiding is one history entry of kind "filter" with the network's outcome; it is tried once (a failure is
 // shown in the case, a person can act), so a network that refuses is not asked again every minute.
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { moderationDecisions } from "../../db/schema/index.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import type { ChannelConnector, ConnectorAccount } from "../../domain/connector.js";
 import type { AppContext } from "../context.js";
+import { moderateOnNetwork } from "./moderateOnNetwork.js";
 import { moderationSettingsOf } from "./moderationRecords.js";
 
 const PER_ROUND = 50;
@@ -33,15 +34,7 @@ export async function hideOnNetwork(ctx: AppContext, args: { connector: ChannelC
       .insert(moderationDecisions)
       .values({ orgId: args.orgId, caseId: item.case_id, kind: "filter", action: "hide", clause: item.clause, reason, channelOutcome: "pending", actorUserId: null, actorLabel: "Filter", at: ctx.clock() })
       .returning({ id: moderationDecisions.id });
-    if (!decision) continue;
-    let outcome = "done";
-    try {
-      await connector.moderate(target, { kind: "hide", idempotencyKey: decision.id, externalId: item.external_id, authorHandle: item.author_handle, reason });
-    } catch (error) {
-      outcome = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
-      ctx.log.warn({ err: error, caseId: item.case_id }, "could not hide on the network what the filter hid");
-    }
-    await ctx.db.update(moderationDecisions).set({ channelOutcome: outcome }).where(eq(moderationDecisions.id, decision.id));
+    if (decision) await moderateOnNetwork(ctx, { connector, target, decisionId: decision.id, caseId: item.case_id, request: { kind: "hide", externalId: item.external_id, authorHandle: item.author_handle, reason } });
   }
   return due.length;
 }

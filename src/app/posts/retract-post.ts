@@ -8,7 +8,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { channelAccounts, posts, publications } from "../../db/schema/index.js";
-import type { ConnectorRegistry } from "../../domain/connector.js";
+import { type ConnectorRegistry, failureOutcome } from "../../domain/connector.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
@@ -67,7 +67,7 @@ export async function retractPost(ctx: AppContext, deps: { connectors: Connector
         for (const externalId of [...publication.partExternalIds].reverse()) await connector.deleteOwn(target, externalId);
         await connector.deleteOwn(target, publication.externalId);
       } catch (error) {
-        outcome = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+        outcome = failureOutcome(error);
         ctx.log.warn({ err: error, postId: claimed.post.id, publicationId: publication.id }, "could not delete the post on the channel");
       }
     }
