@@ -232,12 +232,15 @@ export type ConnectorErrorKind = "auth_expired" | "rate_limited" | "transient" |
 export class ConnectorError extends Error {
   readonly kind: ConnectorErrorKind;
   readonly retryAfterMs: number | null;
+  /** The network's HTTP status, where it answered with one (404: the item is gone). */
+  readonly status: number | null;
 
-  constructor(kind: ConnectorErrorKind, message: string, options: { retryAfterMs?: number; cause?: unknown } = {}) {
+  constructor(kind: ConnectorErrorKind, message: string, options: { retryAfterMs?: number; cause?: unknown; status?: number } = {}) {
     super(message, { cause: options.cause });
     this.name = "ConnectorError";
     this.kind = kind;
     this.retryAfterMs = options.retryAfterMs ?? null;
+    this.status = options.status ?? null;
   }
 }
 

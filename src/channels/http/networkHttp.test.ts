@@ -15,6 +15,8 @@ describe("network HTTP", () => {
 
   it("classifies failures so the worker knows whether to wait, retry or ask a person", () => {
     expect(classifyResponse(401, new Headers(), { error: "The access token is invalid" }).kind).toBe("auth_expired");
+    // The status travels with the error: a 404 without a JSON body is still "gone".
+    expect(classifyResponse(404, new Headers(), null)).toMatchObject({ kind: "permanent", status: 404, message: "HTTP 404" });
     expect(classifyResponse(400, new Headers(), { error: "ExpiredToken", message: "Token has expired" }).kind).toBe("auth_expired");
     const limited = classifyResponse(429, new Headers({ "retry-after": "12" }), { error: "Too many requests" }, now);
     expect([limited.kind, limited.retryAfterMs]).toEqual(["rate_limited", 12_000]);

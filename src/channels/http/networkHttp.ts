@@ -78,14 +78,14 @@ function errorMessageOf(body: unknown, status: number): string {
 export function classifyResponse(status: number, headers: Headers, body: unknown, now: number = Date.now()): ConnectorError {
   const message = errorMessageOf(body, status);
   const wait = retryAfterMs(headers, now);
-  if (status === 401) return new ConnectorError("auth_expired", message);
-  if (status === 429 || (status === 503 && wait !== null)) return new ConnectorError("rate_limited", message, { retryAfterMs: wait ?? 60_000 });
-  if (status >= 500 || status === 408) return new ConnectorError("transient", message);
+  if (status === 401) return new ConnectorError("auth_expired", message, { status });
+  if (status === 429 || (status === 503 && wait !== null)) return new ConnectorError("rate_limited", message, { retryAfterMs: wait ?? 60_000, status });
+  if (status >= 500 || status === 408) return new ConnectorError("transient", message, { status });
   // Bluesky reports an expired access token as 400 ExpiredToken / InvalidToken.
   if (status === 400 && body && typeof body === "object" && /^(ExpiredToken|InvalidToken)$/.test(String((body as Record<string, unknown>).error))) {
-    return new ConnectorError("auth_expired", message);
+    return new ConnectorError("auth_expired", message, { status });
   }
-  return new ConnectorError("permanent", message);
+  return new ConnectorError("permanent", message, { status });
 }
 
 export async function networkRequest<S extends z.ZodType>(fetchImpl: FetchLike, request: NetworkRequest, schema: S): Promise<NetworkResponse<z.output<S>>> {

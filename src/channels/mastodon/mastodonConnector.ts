@@ -131,7 +131,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       try {
         await call(account, { method: "DELETE", path: `/api/v1/statuses/${encodeURIComponent(externalId)}` }, z.unknown());
       } catch (error) {
-        if (!(error instanceof ConnectorError && error.kind === "permanent" && error.message.startsWith("404"))) throw error;
+        if (!(error instanceof ConnectorError && error.status === 404)) throw error;
       }
     },
     // The streaming API may live on a host of its own (the instance says so); else on the instance itself.
@@ -149,7 +149,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
         try {
           await call(account, { path: `/api/v1/statuses/${encodeURIComponent(id)}` }, z.object({ id: z.string() }));
         } catch (error) {
-          if (error instanceof ConnectorError && error.kind === "permanent" && error.message.startsWith("404")) gone.push(id);
+          if (error instanceof ConnectorError && error.status === 404) gone.push(id);
           else throw error;
         }
       }

@@ -29,7 +29,7 @@ type Get = <S extends z.ZodType>(path: string, schema: S) => Promise<{ body: z.o
 export async function describeInstance(get: Get): Promise<Omit<TServerFacts, "checkedAt">> {
   const v2 = await get("/api/v2/instance", ZInstanceV2).catch((error: unknown) => {
     // Instances before Mastodon 4.0 know only /api/v1/instance.
-    if (error instanceof ConnectorError && error.kind === "permanent" && error.message.startsWith("404")) return null;
+    if (error instanceof ConnectorError && error.status === 404) return null;
     throw error;
   });
   if (v2) {
