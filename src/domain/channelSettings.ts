@@ -52,6 +52,12 @@ export function serverUrlOf(settings: Record<string, unknown>): string | null {
   return typeof url === "string" && url !== "" ? url.replace(/\/$/, "") : null;
 }
 
+/** The server's own limits from its facts (without when they were learnt or where it streams). */
+export function serverLimitsOf(settings: Record<string, unknown> | null | undefined): Pick<TServerFacts, "maxLength" | "maxMedia" | "linkLength" | "maxPollOptions"> {
+  const facts = serverFactsOf(settings);
+  return facts ? { maxLength: facts.maxLength, maxMedia: facts.maxMedia, linkLength: facts.linkLength, maxPollOptions: facts.maxPollOptions } : {};
+}
+
 /** What people set: the settings without what draht learns from the network itself (its id there, the server's facts). */
 export function ownSettingsOf(input: Record<string, unknown> | undefined): Record<string, unknown> {
   const { remoteAccountId: _id, server: _server, ...own } = input ?? {};

@@ -3,7 +3,7 @@
 // last error, rate limit, the warning state). Never a credential.
 import { and, eq, inArray } from "drizzle-orm";
 import { channelAccounts, channelCredentials, channelSyncStates } from "../../db/schema/index.js";
-import { serverFactsOf, serverUrlOf } from "../../domain/channelSettings.js";
+import { serverLimitsOf, serverUrlOf } from "../../domain/channelSettings.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -28,7 +28,7 @@ export async function listChannelConnections(ctx: AppContext, deps: { connectors
       connectMethods: methods,
       serverUrl: serverUrlOf(account.settings),
       /** The server's own limits, as it told them when the account was connected (Mastodon). */
-      serverLimits: (({ checkedAt: _at, streamingUrl: _stream, ...limits }) => limits)(serverFactsOf(account.settings) ?? { checkedAt: "" }),
+      serverLimits: serverLimitsOf(account.settings),
       connected,
       remoteHandle: credentials?.remoteHandle ?? null,
       remoteUrl: credentials?.remoteUrl ?? null,

@@ -7,7 +7,7 @@
 import { and, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { channelAccounts, channelCredentials, channelSyncStates, inboundMessages, userNotifications } from "../../db/schema/index.js";
-import { type ChannelConnector, ConnectorError, type ConnectorRegistry, type InboundChange, type InboundPage, retryDelayMs } from "../../domain/connector.js";
+import { type ChannelConnector, type ConnectorAccount, ConnectorError, type ConnectorRegistry, type InboundChange, type InboundPage, retryDelayMs } from "../../domain/connector.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { applyMessageEdits } from "../inbox/apply-message-edits.js";
@@ -104,7 +104,7 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
  */
 const DELETION_WINDOW_DAYS = 14;
 
-async function markRemoteDeletions(ctx: AppContext, connector: ChannelConnector, target: Awaited<ReturnType<typeof connectorAccountOf>>, account: Account): Promise<void> {
+async function markRemoteDeletions(ctx: AppContext, connector: ChannelConnector, target: ConnectorAccount, account: Account): Promise<void> {
   if (!connector.findDeleted) return;
   const now = ctx.clock();
   const since = new Date(now.getTime() - DELETION_WINDOW_DAYS * 24 * 3_600_000);

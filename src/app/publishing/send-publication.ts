@@ -25,7 +25,7 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
     if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
     const target = await connectorAccountOf(ctx.db, ctx, account);
     // A thread goes out as posts answering each other where the network has threads, else as one text.
-    const threaded = parts.length > 1 && connector.capabilities.publish.threads && profileOf(account.network as Network, account.emulates as EmulatedNetwork | null).supportsThreads;
+    const threaded = parts.length > 1 && connector.capabilities.publish.threads && profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings).supportsThreads;
     const texts = threaded ? parts : [parts.join("\n\n")];
     // After an earlier attempt (a retry, or a recovery after a crash), each post is first looked for on the
     // network: a thread that broke off in the middle goes on where it stopped, nothing is sent twice.
