@@ -4,6 +4,9 @@
 import { AppError } from "./errors.js";
 import type { Role } from "./roles.js";
 
+/** Posts after the first in one thread (the #24hPolizei marathon posted threads of up to a dozen). */
+export const MAX_THREAD_PARTS = 24;
+
 export const POST_STATUSES = ["draft", "in_review", "changes_requested", "rejected", "scheduled", "published", "failed"] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 

@@ -1,11 +1,10 @@
 // Input schemas for posts, shared with the HTTP routes.
 import { z } from "zod";
 import { REPLY_POLICIES } from "../../domain/networks.js";
+import { MAX_THREAD_PARTS } from "../../domain/postWorkflow.js";
 import { ZPollDraft } from "../../domain/website/poll.js";
 
 export const MAX_POST_TEXT = 20_000;
-/** Posts after the first in one thread (the #24hPolizei marathon posted threads of up to a dozen). */
-export const MAX_THREAD_PARTS = 24;
 
 export const ZPostChannel = z.object({
   channelAccountId: z.uuid(),

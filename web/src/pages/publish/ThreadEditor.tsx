@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CheckResult } from "../../../../src/domain/guidelineChecks";
+import { MAX_THREAD_PARTS } from "../../../../src/domain/postWorkflow";
 import { formatLocale } from "../../i18n";
 
-export const MAX_THREAD_PARTS = 24;
 
 export function ThreadEditor({
   parts,
