@@ -15,12 +15,21 @@ export default tseslint.config(
       "no-console": "error",
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-non-null-assertion": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   { files: ["web/**/*.{ts,tsx}", "widget/**/*.{ts,js}"], languageOptions: { globals: { ...globals.browser } } },
   // The CLI talks to a person on the terminal; tests may assert with non-null assertions.
-  { files: ["src/cli/**/*.ts", "src/text/train/**/*.ts", "bench/**/*.{ts,mjs}", "scripts/**/*.{js,ts}", ".ci/**/*.mjs"], rules: { "no-console": "off" } },
-  { files: ["**/*.test.ts", "test/**/*.ts"], rules: { "@typescript-eslint/no-non-null-assertion": "off", "max-lines-per-function": "off" } },
+  {
+    files: ["src/cli/**/*.ts", "src/text/train/**/*.ts", "bench/**/*.{ts,mjs}", "scripts/**/*.{js,ts}", ".ci/**/*.mjs"],
+    rules: { "no-console": "off" },
+  },
+  {
+    files: ["**/*.test.ts", "test/**/*.ts"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off", "max-lines-per-function": "off" },
+  },
   { files: ["web/src/pages/**/*.tsx"], rules: { "max-lines-per-function": ["warn", { max: 200 }] } },
 );

@@ -6,7 +6,10 @@ const args = process.argv.slice(2);
 const total = args[0] === "--total";
 const files = total ? args.slice(1) : [args[0]];
 const label = total ? "total" : args[1];
-let passed = 0, failed = 0, skipped = 0, all = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0,
+  all = 0;
 for (const file of files) {
   const report = JSON.parse(readFileSync(file, "utf8"));
   passed += report.numPassedTests;

@@ -16,7 +16,10 @@ const TARGET = 20_000;
 const ROUNDS = 7;
 const texts = [
   ...parseLabelledTsv(readFileSync(path.join(GERMEVAL_DIR, "test.tsv"), "utf8"), "test.tsv").map((r) => r.text),
-  ...parseLabelledTsv(readFileSync(path.join(import.meta.dirname, "..", "test", "fixtures", "municipal-examples.tsv"), "utf8"), "municipal").map((r) => r.text),
+  ...parseLabelledTsv(
+    readFileSync(path.join(import.meta.dirname, "..", "test", "fixtures", "municipal-examples.tsv"), "utf8"),
+    "municipal",
+  ).map((r) => r.text),
 ];
 const analyser = defaultTextAnalyser();
 
@@ -36,15 +39,24 @@ function measure(label: string, run: (text: string) => unknown): number {
   }
   latencies.sort();
   rates.sort((a, b) => a - b);
-  const at = (q: number) => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1);
+  const at = (q: number) =>
+    (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1);
   const perSecond = rates[Math.floor(ROUNDS / 2)] as number;
   const spread = `rounds ${Math.round(rates[0] as number).toLocaleString("en")}–${Math.round(rates[ROUNDS - 1] as number).toLocaleString("en")}`;
-  console.log(`${label.padEnd(34)} ${Math.round(perSecond).toLocaleString("en").padStart(8)} comments/s (median round; ${spread})   latency µs: p50 ${at(0.5)}, p99 ${at(0.99)}, max ${at(1)}`);
+  console.log(
+    `${label.padEnd(34)} ${Math.round(perSecond).toLocaleString("en").padStart(8)} comments/s (median round; ${spread})   latency µs: p50 ${at(0.5)}, p99 ${at(0.99)}, max ${at(1)}`,
+  );
   return perSecond;
 }
 
-console.log(`Text analysis on ${os.cpus()[0]?.model ?? "?"}, one core, node ${process.version}; ${texts.length} texts × ${ROUNDS} rounds`);
+console.log(
+  `Text analysis on ${os.cpus()[0]?.model ?? "?"}, one core, node ${process.version}; ${texts.length} texts × ${ROUNDS} rounds`,
+);
 const reference = measure("n-gram features only (reference)", (text) => featuresOf(text));
 const full = measure("whole analysis", (text) => analyser.analyse(text));
 console.log(`ratio whole analysis / features only: ${(full / reference).toFixed(2)}`);
-console.log(full >= TARGET ? `target ≥ ${TARGET.toLocaleString("en")}/s met` : `target ≥ ${TARGET.toLocaleString("en")}/s NOT met (${Math.round((full / TARGET) * 100)} %)`);
+console.log(
+  full >= TARGET
+    ? `target ≥ ${TARGET.toLocaleString("en")}/s met`
+    : `target ≥ ${TARGET.toLocaleString("en")}/s NOT met (${Math.round((full / TARGET) * 100)} %)`,
+);

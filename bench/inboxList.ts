@@ -24,10 +24,16 @@ const SYSTEM = { userId: null, label: "bench" };
 
 async function runOn(label: string, database: Database): Promise<boolean> {
   console.log(`\n## ${label}`);
-  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config: loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" }) });
+  const ctx = buildAppContext({
+    db: database.db,
+    log: createLogger({ level: "silent" }),
+    config: loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" }),
+  });
   const started = performance.now();
   const scene = await generate(ctx);
-  console.log(`generated ${CONVERSATIONS * MESSAGES_PER_CONVERSATION} messages in ${CONVERSATIONS} conversations in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `generated ${CONVERSATIONS * MESSAGES_PER_CONVERSATION} messages in ${CONVERSATIONS} conversations in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   const views: { label: string; filter: Record<string, string> }[] = [
     { label: "default view (open, most pressing first)", filter: {} },
     { label: "overdue", filter: { overdue: "true" } },
@@ -49,25 +55,50 @@ async function runOn(label: string, database: Database): Promise<boolean> {
     times.sort((a, b) => a - b);
     const pct = (q: number) => times[Math.floor(q * (times.length - 1))] ?? 0;
     worstP95 = Math.max(worstP95, pct(0.95));
-    console.log(`  ${view.label}: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms (${rows} rows per page, ${RUNS} runs)`);
+    console.log(
+      `  ${view.label}: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms (${rows} rows per page, ${RUNS} runs)`,
+    );
   }
-  if (database.kind === "postgres") console.log(`  target p95 < 50 ms on the PostgreSQL server: ${worstP95 < 50 ? "met" : "NOT met"} (worst view ${worstP95.toFixed(1)} ms)`);
+  if (database.kind === "postgres")
+    console.log(
+      `  target p95 < 50 ms on the PostgreSQL server: ${worstP95 < 50 ? "met" : "NOT met"} (worst view ${worstP95.toFixed(1)} ms)`,
+    );
   return true;
 }
 
 async function generate(ctx: AppContext) {
-  const org = await createOrganisation(ctx, { actor: SYSTEM, input: { name: "Benchstadt Inbox", slug: `bench-inbox-${Date.now()}`, state: "NW" } });
+  const org = await createOrganisation(ctx, {
+    actor: SYSTEM,
+    input: { name: "Benchstadt Inbox", slug: `bench-inbox-${Date.now()}`, state: "NW" },
+  });
   const actor = installationActorIn(org.id, SYSTEM);
   const accountIds: string[] = [];
-  for (let i = 0; i < 10; i++) accountIds.push((await createChannelAccount(ctx, { actor, orgId: org.id, input: { name: `Kanal ${i + 1}`, network: "sandbox" } })).id);
+  for (let i = 0; i < 10; i++)
+    accountIds.push(
+      (await createChannelAccount(ctx, { actor, orgId: org.id, input: { name: `Kanal ${i + 1}`, network: "sandbox" } }))
+        .id,
+    );
   const departmentIds: string[] = [];
-  for (let i = 0; i < 5; i++) departmentIds.push((await createDepartment(ctx, { actor, orgId: org.id, input: { name: `Amt ${i + 1}` } })).id);
+  for (let i = 0; i < 5; i++)
+    departmentIds.push((await createDepartment(ctx, { actor, orgId: org.id, input: { name: `Amt ${i + 1}` } })).id);
   const userIds: string[] = [];
   for (let i = 0; i < 8; i++) {
     const email = `bench-${Date.now()}-${i}@example.org`;
-    userIds.push((await addMemberUnchecked(ctx, { actor: SYSTEM, orgId: org.id, input: { email, name: `Person ${i + 1}`, roles: ["editor"] } })).userId);
+    userIds.push(
+      (
+        await addMemberUnchecked(ctx, {
+          actor: SYSTEM,
+          orgId: org.id,
+          input: { email, name: `Person ${i + 1}`, roles: ["editor"] },
+        })
+      ).userId,
+    );
   }
-  const uuids = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]`;
+  const uuids = (ids: string[]) =>
+    sql`array[${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}]`;
   const now = new Date().toISOString();
   // Open conversations (g % 10 < 3) wait since up to ~3 days, with a 4-hour target: some overdue, some not.
   await ctx.db.execute(sql`

@@ -36,7 +36,11 @@ const TEXTS = [
 
 async function runOn(label: string, database: Database): Promise<boolean> {
   console.log(`\n## ${label}`);
-  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config: loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" }) });
+  const ctx = buildAppContext({
+    db: database.db,
+    log: createLogger({ level: "silent" }),
+    config: loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" }),
+  });
   const concurrency = database.kind === "postgres" ? 4 : 1;
   const pipelineScene = await setUp(ctx, "pipeline");
   const messages = makeMessages(pipelineScene.accountIds, MESSAGES, "a");
@@ -44,12 +48,19 @@ async function runOn(label: string, database: Database): Promise<boolean> {
   await ingestAll(ctx, pipelineScene.orgId, messages, concurrency);
   const seconds = (performance.now() - started) / 1000;
   const throughput = MESSAGES / seconds;
-  const [threads] = await ctx.db.select({ n: count() }).from(conversations).where(eq(conversations.orgId, pipelineScene.orgId));
-  console.log(`(a) pipeline throughput: ${throughput.toFixed(0)} messages/s (${MESSAGES} in ${seconds.toFixed(1)} s, ${concurrency} ingester(s), batches of ${BATCH}; ${threads?.n} conversations)`);
+  const [threads] = await ctx.db
+    .select({ n: count() })
+    .from(conversations)
+    .where(eq(conversations.orgId, pipelineScene.orgId));
+  console.log(
+    `(a) pipeline throughput: ${throughput.toFixed(0)} messages/s (${MESSAGES} in ${seconds.toFixed(1)} s, ${concurrency} ingester(s), batches of ${BATCH}; ${threads?.n} conversations)`,
+  );
 
   const latencies = await measureLatency(ctx, pipelineScene, Math.max(50, throughput * 0.7), concurrency);
   const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]?.toFixed(0);
-  console.log(`(b) latency at ${(throughput * 0.7).toFixed(0)} messages/s offered for 10 s: p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms (hand-over → committed, ${latencies.length} messages)`);
+  console.log(
+    `(b) latency at ${(throughput * 0.7).toFixed(0)} messages/s offered for 10 s: p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms (hand-over → committed, ${latencies.length} messages)`,
+  );
 
   const rawScene = await setUp(ctx, "raw");
   const rawMessages = makeMessages(rawScene.accountIds, MESSAGES, "r");
@@ -68,21 +79,36 @@ async function runOn(label: string, database: Database): Promise<boolean> {
   });
   const rawSeconds = (performance.now() - rawStarted) / 1000;
   const raw = MESSAGES / rawSeconds;
-  console.log(`(c) raw batch insert of the same rows (one JSON parameter per batch): ${raw.toFixed(0)} rows/s → pipeline/raw ratio ${(throughput / raw).toFixed(2)}`);
-  const [stored] = await ctx.db.select({ n: count() }).from(inboundMessages).where(eq(inboundMessages.orgId, pipelineScene.orgId));
+  console.log(
+    `(c) raw batch insert of the same rows (one JSON parameter per batch): ${raw.toFixed(0)} rows/s → pipeline/raw ratio ${(throughput / raw).toFixed(2)}`,
+  );
+  const [stored] = await ctx.db
+    .select({ n: count() })
+    .from(inboundMessages)
+    .where(eq(inboundMessages.orgId, pipelineScene.orgId));
   const target = database.kind === "postgres" ? 5000 : 1000;
   const ok = stored?.n === MESSAGES + latencies.length;
-  console.log(`  target ≥ ${target} messages/s: ${throughput >= target ? "met" : "NOT met"}; every message stored once: ${ok ? "yes" : "NO"}`);
+  console.log(
+    `  target ≥ ${target} messages/s: ${throughput >= target ? "met" : "NOT met"}; every message stored once: ${ok ? "yes" : "NO"}`,
+  );
   return ok;
 }
 
 async function setUp(ctx: AppContext, name: string) {
-  const org = await createOrganisation(ctx, { actor: SYSTEM, input: { name: `Benchstadt ${name}`, slug: `bench-${name}-${Date.now()}`, state: "NW" } });
+  const org = await createOrganisation(ctx, {
+    actor: SYSTEM,
+    input: { name: `Benchstadt ${name}`, slug: `bench-${name}-${Date.now()}`, state: "NW" },
+  });
   const actor = installationActorIn(org.id, SYSTEM);
   const accountIds: string[] = [];
-  for (let i = 0; i < 10; i++) accountIds.push((await createChannelAccount(ctx, { actor, orgId: org.id, input: { name: `Kanal ${i + 1}`, network: "sandbox" } })).id);
+  for (let i = 0; i < 10; i++)
+    accountIds.push(
+      (await createChannelAccount(ctx, { actor, orgId: org.id, input: { name: `Kanal ${i + 1}`, network: "sandbox" } }))
+        .id,
+    );
   const departments = [];
-  for (const department of ["Jugendamt", "Abfallwirtschaft", "Tiefbauamt", "Bürgeramt"]) departments.push((await createDepartment(ctx, { actor, orgId: org.id, input: { name: department } })).id);
+  for (const department of ["Jugendamt", "Abfallwirtschaft", "Tiefbauamt", "Bürgeramt"])
+    departments.push((await createDepartment(ctx, { actor, orgId: org.id, input: { name: department } })).id);
   await updateInboxRules(ctx, {
     actor,
     orgId: org.id,
@@ -126,7 +152,15 @@ async function ingestBatch(ctx: AppContext, orgId: string, batch: readonly TInbo
   // A deadlock or serialisation failure between concurrent batches is retried, as a connector would.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.db.transaction((tx) => ingestMessages(tx, { orgId, messages: batch, analyser: ctx.analyser, now: new Date(), publicUrl: ctx.publicUrl }));
+      return await ctx.db.transaction((tx) =>
+        ingestMessages(tx, {
+          orgId,
+          messages: batch,
+          analyser: ctx.analyser,
+          now: new Date(),
+          publicUrl: ctx.publicUrl,
+        }),
+      );
     } catch (error) {
       if (attempt >= 5) throw error;
     }
@@ -134,7 +168,12 @@ async function ingestBatch(ctx: AppContext, orgId: string, batch: readonly TInbo
 }
 
 /** Open loop: messages arrive at `rate` per second; ingesters take whatever has arrived (up to a batch). */
-async function measureLatency(ctx: AppContext, scene: { orgId: string; accountIds: string[] }, rate: number, concurrency: number): Promise<number[]> {
+async function measureLatency(
+  ctx: AppContext,
+  scene: { orgId: string; accountIds: string[] },
+  rate: number,
+  concurrency: number,
+): Promise<number[]> {
   const total = Math.round(rate * 10);
   const messages = makeMessages(scene.accountIds, total, "b");
   const queue: { message: TInboundMessageInput; at: number }[] = [];
@@ -143,7 +182,8 @@ async function measureLatency(ctx: AppContext, scene: { orgId: string; accountId
   let offered = 0;
   const producer = setInterval(() => {
     const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
-    for (; offered < due; offered++) queue.push({ message: messages[offered] as TInboundMessageInput, at: performance.now() });
+    for (; offered < due; offered++)
+      queue.push({ message: messages[offered] as TInboundMessageInput, at: performance.now() });
   }, 5);
   const ingester = async () => {
     while (offered < total || queue.length > 0) {
@@ -152,7 +192,11 @@ async function measureLatency(ctx: AppContext, scene: { orgId: string; accountId
         await new Promise((resolve) => setTimeout(resolve, 2));
         continue;
       }
-      await ingestBatch(ctx, scene.orgId, batch.map((b) => b.message));
+      await ingestBatch(
+        ctx,
+        scene.orgId,
+        batch.map((b) => b.message),
+      );
       const done = performance.now();
       for (const item of batch) latencies.push(done - item.at);
     }

@@ -14,11 +14,19 @@ const request =
         method: "POST",
         setupRequest: (req) => {
           const i = next++;
-          const body = { displayName: `Bürger ${i}`, text: `Frage Nummer ${i}: Wann kommt der Bus ${Math.random().toString(36).slice(2)}?`, work: plan.works[i % plan.works.length] };
+          const body = {
+            displayName: `Bürger ${i}`,
+            text: `Frage Nummer ${i}: Wann kommt der Bus ${Math.random().toString(36).slice(2)}?`,
+            work: plan.works[i % plan.works.length],
+          };
           return {
             ...req,
             path: `/api/public/orgs/${plan.orgSlug}/posts/${pick()}/comments`,
-            headers: { "content-type": "application/json", "x-draht-session": plan.tokens[i % plan.tokens.length] ?? "", "x-forwarded-for": `10.2.${(i >> 8) & 255}.${i & 255}` },
+            headers: {
+              "content-type": "application/json",
+              "x-draht-session": plan.tokens[i % plan.tokens.length] ?? "",
+              "x-forwarded-for": `10.2.${(i >> 8) & 255}.${i & 255}`,
+            },
             body: JSON.stringify(body),
           };
         },

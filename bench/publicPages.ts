@@ -49,14 +49,29 @@ async function runOn(label: string, database: Database): Promise<boolean> {
   const { orgId, entryIds, netiquetteId } = await seed(ctx);
   // As the worker's planner-statistics job does in a running installation (PGlite has no autovacuum).
   await refreshPlannerStatistics(ctx);
-  console.log(`\n${label}: ${POSTS} posts, ${COMMENTS} comments (${REPLIES_PER_POST} replies per post) seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  const { app } = await buildApp({ config, ctx, logger: createLogger({ level: "silent" }), ping: database.ping, listen: database.listen });
+  console.log(
+    `\n${label}: ${POSTS} posts, ${COMMENTS} comments (${REPLIES_PER_POST} replies per post) seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
+  const { app } = await buildApp({
+    config,
+    ctx,
+    logger: createLogger({ level: "silent" }),
+    ping: database.ping,
+    listen: database.listen,
+  });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("no address");
   const base = `http://127.0.0.1:${address.port}`;
   try {
-    const plan = { url: base, connections: 16, orgSlug: "bench", entryIds, tokens: [] as string[], works: [] as { challenge: string; nonce: string }[] };
+    const plan = {
+      url: base,
+      connections: 16,
+      orgSlug: "bench",
+      entryIds,
+      tokens: [] as string[],
+      works: [] as { challenge: string; nonce: string }[],
+    };
     const page = await runLoad({ ...plan, kind: "page", durationSeconds: 10 });
     report("GET post page", page);
 
@@ -75,8 +90,16 @@ async function runOn(label: string, database: Database): Promise<boolean> {
     const [after] = await ctx.db.select({ n: count() }).from(websiteComments);
     const [inbound] = await ctx.db.select({ n: count() }).from(inboundMessages).where(eq(inboundMessages.orgId, orgId));
     const stored = (after?.n ?? 0) - (before?.n ?? 0);
-    console.log(`  stored ${stored} new comments for ${post.ok} accepted requests; inbound messages now ${inbound?.n ?? 0}`);
-    const ok = page.non2xx === 0 && page.errors === 0 && post.non2xx === 0 && post.errors === 0 && stored === post.ok && (inbound?.n ?? 0) === (after?.n ?? 0) - staffCount();
+    console.log(
+      `  stored ${stored} new comments for ${post.ok} accepted requests; inbound messages now ${inbound?.n ?? 0}`,
+    );
+    const ok =
+      page.non2xx === 0 &&
+      page.errors === 0 &&
+      post.non2xx === 0 &&
+      post.errors === 0 &&
+      stored === post.ok &&
+      (inbound?.n ?? 0) === (after?.n ?? 0) - staffCount();
     if (!ok) console.log("  FAILED: errors, non-2xx answers or lost comments");
     return ok;
   } finally {
@@ -127,21 +150,44 @@ const STAFF_EVERY = 4;
 const staffCount = () => POSTS * Math.floor(REPLIES_PER_POST / STAFF_EVERY);
 
 async function seed(ctx: AppContext) {
-  const org = await createOrganisation(ctx, { actor: SYSTEM, input: { name: "Benchstadt", slug: "bench", state: "BE" } });
+  const org = await createOrganisation(ctx, {
+    actor: SYSTEM,
+    input: { name: "Benchstadt", slug: "bench", state: "BE" },
+  });
   const admin = installationActorIn(org.id, SYSTEM);
-  const account = await createChannelAccount(ctx, { actor: admin, orgId: org.id, input: { name: "Website", network: "website" } });
+  const account = await createChannelAccount(ctx, {
+    actor: admin,
+    orgId: org.id,
+    input: { name: "Website", network: "website" },
+  });
   const netiquette = await publishNetiquette(ctx, { actor: admin, orgId: org.id, input: DEFAULT_NETIQUETTE });
   const start = Date.now() - 400 * 86_400_000;
   const entries = await ctx.db
     .insert(websiteEntries)
-    .values(Array.from({ length: POSTS }, (_, i) => ({ orgId: org.id, channelAccountId: account.id, idempotencyKey: `bench-${i}`, text: `Beitrag ${i}: Neuigkeiten aus dem Rathaus.`, publishedAt: new Date(start + i * 3_600_000) })))
+    .values(
+      Array.from({ length: POSTS }, (_, i) => ({
+        orgId: org.id,
+        channelAccountId: account.id,
+        idempotencyKey: `bench-${i}`,
+        text: `Beitrag ${i}: Neuigkeiten aus dem Rathaus.`,
+        publishedAt: new Date(start + i * 3_600_000),
+      })),
+    )
     .returning({ id: websiteEntries.id });
   const entryIds = entries.map((e) => e.id);
   type CommentRow = typeof websiteComments.$inferInsert;
   let batch: CommentRow[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const rows = await ctx.db.insert(websiteComments).values(batch).returning({ id: websiteComments.id, entryId: websiteComments.entryId, authorKind: websiteComments.authorKind, parentId: websiteComments.parentId, text: websiteComments.text, displayName: websiteComments.displayName, createdAt: websiteComments.createdAt });
+    const rows = await ctx.db.insert(websiteComments).values(batch).returning({
+      id: websiteComments.id,
+      entryId: websiteComments.entryId,
+      authorKind: websiteComments.authorKind,
+      parentId: websiteComments.parentId,
+      text: websiteComments.text,
+      displayName: websiteComments.displayName,
+      createdAt: websiteComments.createdAt,
+    });
     const citizen = rows.filter((r) => r.authorKind === "citizen");
     await ctx.db.insert(inboundMessages).values(
       citizen.map((r) => ({
@@ -166,7 +212,14 @@ async function seed(ctx: AppContext) {
     const topLevel = PER_POST - REPLIES_PER_POST;
     const base = { orgId: org.id, entryId, status: "visible" as const, netiquetteId: netiquette.id, moderation: [] };
     for (let i = 0; i < topLevel; i++) {
-      batch.push({ ...base, authorKind: "citizen", displayName: `Bürgerin ${i}`, text: `Kommentar ${i} zu Beitrag ${p}: Wie ist das geregelt?`, contentHash: randomBytes(16).toString("hex"), createdAt: new Date(start + p * 3_600_000 + i * 1000) });
+      batch.push({
+        ...base,
+        authorKind: "citizen",
+        displayName: `Bürgerin ${i}`,
+        text: `Kommentar ${i} zu Beitrag ${p}: Wie ist das geregelt?`,
+        contentHash: randomBytes(16).toString("hex"),
+        createdAt: new Date(start + p * 3_600_000 + i * 1000),
+      });
     }
     const inserted = (await flush()) ?? [];
     const parents = inserted.slice(0, REPLIES_PER_POST);

@@ -36,7 +36,11 @@ const PARKED = Date.parse("2100-01-01T00:00:00Z");
 
 async function runOn(label: string, database: Database): Promise<boolean> {
   console.log(`\n## ${label}`);
-  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config: loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" }) });
+  const ctx = buildAppContext({
+    db: database.db,
+    log: createLogger({ level: "silent" }),
+    config: loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" }),
+  });
   const { orgId, accountIds, authorId } = await setUp(ctx);
   const scenarios: Scenario[] = [
     { label: "(a) 10,000 posts due over 30 s", offsets: spread(POSTS, 1000, WINDOW_MS) },
@@ -49,15 +53,26 @@ async function runOn(label: string, database: Database): Promise<boolean> {
 }
 
 async function setUp(ctx: AppContext) {
-  const org = await createOrganisation(ctx, { actor: SYSTEM, input: { name: "Benchstadt", slug: `bench-${Date.now()}`, state: "BE" } });
+  const org = await createOrganisation(ctx, {
+    actor: SYSTEM,
+    input: { name: "Benchstadt", slug: `bench-${Date.now()}`, state: "BE" },
+  });
   const actor = installationActorIn(org.id, SYSTEM);
-  const author = await addMemberUnchecked(ctx, { actor: SYSTEM, orgId: org.id, input: { email: `bench-${Date.now()}@example.org`, name: "Bench", roles: ["press_office"] } });
+  const author = await addMemberUnchecked(ctx, {
+    actor: SYSTEM,
+    orgId: org.id,
+    input: { email: `bench-${Date.now()}@example.org`, name: "Bench", roles: ["press_office"] },
+  });
   const accountIds: string[] = [];
   for (let i = 0; i < ACCOUNTS; i++) {
     const account = await createChannelAccount(ctx, {
       actor,
       orgId: org.id,
-      input: { name: `Sandbox ${i + 1}`, network: "sandbox", approval: { post: "none", campaign_template: "none", campaign_free: "none" } },
+      input: {
+        name: `Sandbox ${i + 1}`,
+        network: "sandbox",
+        approval: { post: "none", campaign_template: "none", campaign_free: "none" },
+      },
     });
     accountIds.push(account.id);
   }
@@ -65,7 +80,10 @@ async function setUp(ctx: AppContext) {
 }
 
 /** Writes scheduled posts and their outbox rows as submission would, in batches (setup, not measured). */
-async function schedule(ctx: AppContext, args: { orgId: string; accountIds: string[]; authorId: string; dueTimes: number[] }): Promise<string[]> {
+async function schedule(
+  ctx: AppContext,
+  args: { orgId: string; accountIds: string[]; authorId: string; dueTimes: number[] },
+): Promise<string[]> {
   const ids: string[] = [];
   const now = new Date();
   for (let offset = 0; offset < args.dueTimes.length; offset += 500) {
@@ -73,15 +91,35 @@ async function schedule(ctx: AppContext, args: { orgId: string; accountIds: stri
     await ctx.db.transaction(async (tx) => {
       const rows = await tx
         .insert(posts)
-        .values(batch.map((due, i) => ({ orgId: args.orgId, authorUserId: args.authorId, body: `Meldung ${offset + i} #24hPolizei`, status: "scheduled" as const, scheduledAt: new Date(due), approvalMode: "none" as const })))
+        .values(
+          batch.map((due, i) => ({
+            orgId: args.orgId,
+            authorUserId: args.authorId,
+            body: `Meldung ${offset + i} #24hPolizei`,
+            status: "scheduled" as const,
+            scheduledAt: new Date(due),
+            approvalMode: "none" as const,
+          })),
+        )
         .returning({ id: posts.id, scheduledAt: posts.scheduledAt });
-      const channels = rows.map((row, i) => ({ postId: row.id, channelAccountId: args.accountIds[(offset + i) % args.accountIds.length] as string }));
+      const channels = rows.map((row, i) => ({
+        postId: row.id,
+        channelAccountId: args.accountIds[(offset + i) % args.accountIds.length] as string,
+      }));
       await tx.insert(postChannels).values(channels);
       await tx.insert(publications).values(
         rows.map((row, i) => {
           const channel = channels[i] as { channelAccountId: string };
           const due = row.scheduledAt ?? now;
-          return { orgId: args.orgId, postId: row.id, channelAccountId: channel.channelAccountId, idempotencyKey: idempotencyKeyOf(row.id, channel.channelAccountId), dueAt: due, nextAttemptAt: due, createdAt: now };
+          return {
+            orgId: args.orgId,
+            postId: row.id,
+            channelAccountId: channel.channelAccountId,
+            idempotencyKey: idempotencyKeyOf(row.id, channel.channelAccountId),
+            dueAt: due,
+            nextAttemptAt: due,
+            createdAt: now,
+          };
         }),
       );
       ids.push(...rows.map((r) => r.id));
@@ -90,26 +128,45 @@ async function schedule(ctx: AppContext, args: { orgId: string; accountIds: stri
   return ids;
 }
 
-async function runScenario(ctx: AppContext, args: { orgId: string; accountIds: string[]; authorId: string; scenario: Scenario }): Promise<boolean> {
+async function runScenario(
+  ctx: AppContext,
+  args: { orgId: string; accountIds: string[]; authorId: string; scenario: Scenario },
+): Promise<boolean> {
   const { scenario } = args;
   const postIds = await schedule(ctx, { ...args, dueTimes: scenario.offsets.map((o) => PARKED + o) });
   const shift = Date.now() - PARKED;
-  await ctx.db.execute(sql`update publications set due_at = due_at + ${`${shift} milliseconds`}::interval, next_attempt_at = next_attempt_at + ${`${shift} milliseconds`}::interval where org_id = ${args.orgId} and status = 'pending'`);
-  await ctx.db.execute(sql`update posts set scheduled_at = scheduled_at + ${`${shift} milliseconds`}::interval where org_id = ${args.orgId} and status = 'scheduled'`);
+  await ctx.db.execute(
+    sql`update publications set due_at = due_at + ${`${shift} milliseconds`}::interval, next_attempt_at = next_attempt_at + ${`${shift} milliseconds`}::interval where org_id = ${args.orgId} and status = 'pending'`,
+  );
+  await ctx.db.execute(
+    sql`update posts set scheduled_at = scheduled_at + ${`${shift} milliseconds`}::interval where org_id = ${args.orgId} and status = 'scheduled'`,
+  );
   const dueTimes = scenario.offsets.map((o) => PARKED + o + shift);
   const connectors = createConnectorRegistry({ db: ctx.db, clock: () => new Date(), publicUrl: "http://localhost" });
   const began = Date.now();
-  const workers = [0, 1].map(() => startPublishWorker(ctx, { connectors }, { pollMs: 100, batchSize: 50, concurrency: 4, leaseMs: 60_000 }));
+  const workers = [0, 1].map(() =>
+    startPublishWorker(ctx, { connectors }, { pollMs: 100, batchSize: 50, concurrency: 4, leaseMs: 60_000 }),
+  );
   const expected = postIds.length;
   const lastDue = Math.max(...dueTimes);
   for (;;) {
-    const [row] = await ctx.db.select({ n: count() }).from(publications).where(sql`${publications.status} = 'published' and ${publications.postId} in (select id from posts where org_id = ${args.orgId})`);
+    const [row] = await ctx.db
+      .select({ n: count() })
+      .from(publications)
+      .where(
+        sql`${publications.status} = 'published' and ${publications.postId} in (select id from posts where org_id = ${args.orgId})`,
+      );
     if ((row?.n ?? 0) >= (await totalScheduled(ctx, args.orgId)) || Date.now() - lastDue > 600_000) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const finished = Date.now();
   await Promise.all(workers.map((w) => w.stop()));
-  return report(ctx, { scenario, postIds, expected, seconds: (finished - Math.max(began, Math.min(...dueTimes))) / 1000 });
+  return report(ctx, {
+    scenario,
+    postIds,
+    expected,
+    seconds: (finished - Math.max(began, Math.min(...dueTimes))) / 1000,
+  });
 }
 
 async function totalScheduled(ctx: AppContext, orgId: string): Promise<number> {
@@ -117,7 +174,10 @@ async function totalScheduled(ctx: AppContext, orgId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function report(ctx: AppContext, args: { scenario: Scenario; postIds: string[]; expected: number; seconds: number }): Promise<boolean> {
+async function report(
+  ctx: AppContext,
+  args: { scenario: Scenario; postIds: string[]; expected: number; seconds: number },
+): Promise<boolean> {
   const lateness: number[] = [];
   let deliveries = 0;
   let distinct = 0;
@@ -142,8 +202,12 @@ async function report(ctx: AppContext, args: { scenario: Scenario; postIds: stri
   const duplicates = deliveries - distinct;
   const misses = args.expected - distinct;
   console.log(`${args.scenario.label}`);
-  console.log(`  handed to the connector after due time: median ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${lateness.at(-1)} ms`);
-  console.log(`  throughput: ${(args.expected / args.seconds).toFixed(0)} posts/s (${args.expected} in ${args.seconds.toFixed(1)} s from the first due time)`);
+  console.log(
+    `  handed to the connector after due time: median ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${lateness.at(-1)} ms`,
+  );
+  console.log(
+    `  throughput: ${(args.expected / args.seconds).toFixed(0)} posts/s (${args.expected} in ${args.seconds.toFixed(1)} s from the first due time)`,
+  );
   console.log(`  duplicates: ${duplicates}, misses: ${misses}`);
   const ok = duplicates === 0 && misses === 0;
   if (!ok) console.log("  FAILED: every post must be published exactly once");

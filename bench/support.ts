@@ -36,13 +36,20 @@ export async function freshServerDatabase(url: string) {
  * Runs a benchmark on embedded PGlite and, when reachable, on a fresh database of the PostgreSQL server
  * (BENCH_DATABASE_URL, default the local one); exits non-zero when any run reports failure.
  */
-export async function runOnEveryDatabase(title: string, runOn: (label: string, database: Database) => Promise<boolean>): Promise<never> {
+export async function runOnEveryDatabase(
+  title: string,
+  runOn: (label: string, database: Database) => Promise<boolean>,
+): Promise<never> {
   console.log(`${title} on ${os.cpus()[0]?.model ?? "?"} (${os.cpus().length} cores), node ${process.version}`);
   const targets: { label: string; open: () => Promise<{ database: Database; drop?: () => Promise<void> }> }[] = [
-    { label: "PGlite (embedded)", open: async () => ({ database: await openDatabase({ kind: "pglite", dataDir: null }) }) },
+    {
+      label: "PGlite (embedded)",
+      open: async () => ({ database: await openDatabase({ kind: "pglite", dataDir: null }) }),
+    },
   ];
   const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  if (await reachable(serverUrl)) targets.push({ label: "PostgreSQL server", open: () => freshServerDatabase(serverUrl) });
+  if (await reachable(serverUrl))
+    targets.push({ label: "PostgreSQL server", open: () => freshServerDatabase(serverUrl) });
   else console.log(`PostgreSQL at ${serverUrl} not reachable: server figures skipped`);
   let failed = false;
   for (const target of targets) {

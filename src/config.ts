@@ -17,16 +17,46 @@ export const ZConfig = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
-  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).max(1024 * 1024).default(19_456),
+  ARGON2_MEMORY_KIB: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(19_456),
   ARGON2_ITERATIONS: z.coerce.number().int().min(1).max(20).default(2),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
   TRUST_PROXY: booleanFromEnv.default(false),
-  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(25 * 1024 * 1024),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(500 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
   MEDIA_MAX_VIDEO_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -37,7 +67,12 @@ export const ZConfig = z.object({
   PUBLIC_COMMENTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   PUBLIC_VOTES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
   PUBLIC_SESSIONS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
-  PUBLIC_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  PUBLIC_RATE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
   /** 32 bytes (base64 or hex) sealing channel credentials at rest; without it, a key file in DATA_DIR. */
   CREDENTIALS_KEY: z.string().min(1).optional(),
   /** Earlier keys, comma-separated, that still open credentials until `draht credentials rotate` re-seals them. */

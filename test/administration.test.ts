@@ -17,10 +17,15 @@ async function adminOfNewOrg(): Promise<{ orgId: string; admin: SignedIn; adminU
 describe("departments", () => {
   it("are created, renamed, listed and deleted by an administrator", async () => {
     const { orgId, admin } = await adminOfNewOrg();
-    const created = await admin.request("POST", `/api/orgs/${orgId}/departments`, { name: "Jugendamt", shortName: "JA" });
+    const created = await admin.request("POST", `/api/orgs/${orgId}/departments`, {
+      name: "Jugendamt",
+      shortName: "JA",
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
-    expect((await admin.request("PATCH", `/api/orgs/${orgId}/departments/${id}`, { name: "Amt für Jugend" })).statusCode).toBe(200);
+    expect(
+      (await admin.request("PATCH", `/api/orgs/${orgId}/departments/${id}`, { name: "Amt für Jugend" })).statusCode,
+    ).toBe(200);
     const list = await admin.request("GET", `/api/orgs/${orgId}/departments`);
     expect(list.json().departments).toEqual([expect.objectContaining({ id, name: "Amt für Jugend", shortName: null })]);
     expect((await admin.request("DELETE", `/api/orgs/${orgId}/departments/${id}`)).statusCode).toBe(204);
@@ -41,8 +46,12 @@ describe("departments", () => {
   it("may share a name across organisations", async () => {
     const a = await adminOfNewOrg();
     const b = await adminOfNewOrg();
-    expect((await a.admin.request("POST", `/api/orgs/${a.orgId}/departments`, { name: "Ordnungsamt" })).statusCode).toBe(201);
-    expect((await b.admin.request("POST", `/api/orgs/${b.orgId}/departments`, { name: "Ordnungsamt" })).statusCode).toBe(201);
+    expect(
+      (await a.admin.request("POST", `/api/orgs/${a.orgId}/departments`, { name: "Ordnungsamt" })).statusCode,
+    ).toBe(201);
+    expect(
+      (await b.admin.request("POST", `/api/orgs/${b.orgId}/departments`, { name: "Ordnungsamt" })).statusCode,
+    ).toBe(201);
   });
 });
 
@@ -61,10 +70,19 @@ describe("members", () => {
     expect(existingAccount).toBe(false);
     expect(temporaryPassword).toMatch(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
     const members = (await admin.request("GET", `/api/orgs/${orgId}/members`)).json().members;
-    expect(members).toContainEqual(expect.objectContaining({ email: "karla.kita@example.org", departmentIds: [department.id], mustChangePassword: true }));
+    expect(members).toContainEqual(
+      expect.objectContaining({
+        email: "karla.kita@example.org",
+        departmentIds: [department.id],
+        mustChangePassword: true,
+      }),
+    );
 
     const karla = await signIn(t.app, "karla.kita@example.org", temporaryPassword);
-    await karla.request("POST", "/api/auth/password", { currentPassword: temporaryPassword, newPassword: "Kita-Plätze für alle 2026" });
+    await karla.request("POST", "/api/auth/password", {
+      currentPassword: temporaryPassword,
+      newPassword: "Kita-Plätze für alle 2026",
+    });
     const org = await karla.request("GET", `/api/orgs/${orgId}`);
     expect(org.json().myActions).toContain("inbox.reply");
     expect(org.json().myActions).not.toContain("member.manage");
@@ -76,7 +94,11 @@ describe("members", () => {
     const b = await adminOfNewOrg();
     const foreign = await buildDepartment(t.ctx, b.orgId);
     const response = await a.admin.request("POST", `/api/orgs/${a.orgId}/members`, {
-      email: "x@example.org", name: "X", roles: ["editor"], departmentIds: [foreign.id], initialPassword: "Ein sehr gutes Passwort",
+      email: "x@example.org",
+      name: "X",
+      roles: ["editor"],
+      departmentIds: [foreign.id],
+      initialPassword: "Ein sehr gutes Passwort",
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toMatchObject({ field: "departmentIds" });
@@ -85,7 +107,11 @@ describe("members", () => {
 
   it("never leaves an organisation without an active administrator", async () => {
     const { orgId, admin, adminUserId } = await adminOfNewOrg();
-    for (const [method, body] of [["PATCH", { roles: ["editor"] }], ["PATCH", { disabled: true }], ["DELETE", undefined]] as const) {
+    for (const [method, body] of [
+      ["PATCH", { roles: ["editor"] }],
+      ["PATCH", { disabled: true }],
+      ["DELETE", undefined],
+    ] as const) {
       const response = await admin.request(method, `/api/orgs/${orgId}/members/${adminUserId}`, body);
       expect(response.statusCode).toBe(409);
       expect(response.json().error.code).toBe("DRAHT_ERR_LAST_ADMINISTRATOR");
@@ -99,10 +125,16 @@ describe("members", () => {
     const reset = await admin.request("POST", `/api/orgs/${orgId}/members/${editor.userId}/reset-password`);
     expect(reset.statusCode).toBe(200);
     expect((await editorSession.request("GET", "/api/auth/session")).statusCode).toBe(401);
-    const old = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: editor.email, password: editor.password } });
+    const old = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: editor.email, password: editor.password },
+    });
     expect(old.statusCode).toBe(401);
     const fresh = await signIn(t.app, editor.email, reset.json().temporaryPassword);
-    expect((await fresh.request("GET", `/api/orgs/${orgId}`)).json().error.code).toBe("DRAHT_ERR_PASSWORD_CHANGE_REQUIRED");
+    expect((await fresh.request("GET", `/api/orgs/${orgId}`)).json().error.code).toBe(
+      "DRAHT_ERR_PASSWORD_CHANGE_REQUIRED",
+    );
   });
 
   it("does not let one organisation's administrator reset the password of a person who also works elsewhere", async () => {
@@ -119,12 +151,22 @@ describe("members", () => {
     const a = await adminOfNewOrg();
     const b = await adminOfNewOrg();
     const person = await buildMember(t.ctx, a.orgId, { roles: ["editor"] });
-    const added = await b.admin.request("POST", `/api/orgs/${b.orgId}/members`, { email: person.email, name: "Egal", roles: ["analyst"] });
+    const added = await b.admin.request("POST", `/api/orgs/${b.orgId}/members`, {
+      email: person.email,
+      name: "Egal",
+      roles: ["analyst"],
+    });
     expect(added.json()).toMatchObject({ existingAccount: true, temporaryPassword: null });
     const session = await signIn(t.app, person.email, person.password);
-    const orgs = (await session.request("GET", "/api/auth/session")).json().organisations.map((o: { id: string }) => o.id);
+    const orgs = (await session.request("GET", "/api/auth/session"))
+      .json()
+      .organisations.map((o: { id: string }) => o.id);
     expect(orgs.sort()).toEqual([a.orgId, b.orgId].sort());
-    const again = await b.admin.request("POST", `/api/orgs/${b.orgId}/members`, { email: person.email, name: "Egal", roles: ["analyst"] });
+    const again = await b.admin.request("POST", `/api/orgs/${b.orgId}/members`, {
+      email: person.email,
+      name: "Egal",
+      roles: ["analyst"],
+    });
     expect(again.statusCode).toBe(409);
   });
 });

@@ -23,7 +23,8 @@ async function orgWithHistory() {
   const org = await buildOrg(t.ctx);
   const member = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
   const admin = await signIn(t.app, member.email, member.password);
-  for (const name of ["Bürgeramt", "Ordnungsamt", "Tiefbauamt"]) await admin.request("POST", `/api/orgs/${org.id}/departments`, { name });
+  for (const name of ["Bürgeramt", "Ordnungsamt", "Tiefbauamt"])
+    await admin.request("POST", `/api/orgs/${org.id}/departments`, { name });
   return { org, admin, member };
 }
 
@@ -34,15 +35,26 @@ describe("audit trail", () => {
     const { org, admin, member } = await orgWithHistory();
     const events = (await admin.request("GET", `/api/orgs/${org.id}/audit`)).json().events;
     expect(events.map((e: { action: string }) => e.action)).toEqual([
-      "department.created", "department.created", "department.created", "auth.login", "member.added", "org.created",
+      "department.created",
+      "department.created",
+      "department.created",
+      "auth.login",
+      "member.added",
+      "org.created",
     ]);
-    expect(events[0]).toMatchObject({ actorLabel: member.email, targetType: "department", data: { name: "Tiefbauamt" } });
+    expect(events[0]).toMatchObject({
+      actorLabel: member.email,
+      targetType: "department",
+      data: { name: "Tiefbauamt" },
+    });
     expect(await problemsOf(org.id)).toEqual([]);
   });
 
   it("is refused by the database when someone tries to change or delete an event", async () => {
     const { org } = await orgWithHistory();
-    await expect(t.ctx.db.execute(sql`UPDATE audit_events SET action = 'x' WHERE chain_id = ${org.id}`)).rejects.toThrow();
+    await expect(
+      t.ctx.db.execute(sql`UPDATE audit_events SET action = 'x' WHERE chain_id = ${org.id}`),
+    ).rejects.toThrow();
     await expect(t.ctx.db.execute(sql`DELETE FROM audit_events WHERE chain_id = ${org.id}`)).rejects.toThrow();
   });
 
@@ -61,7 +73,9 @@ describe("audit trail", () => {
 
   it("detects deletion of the newest event", async () => {
     const { org } = await orgWithHistory();
-    await tamper(sql`DELETE FROM audit_events WHERE chain_id = ${org.id} AND seq = (SELECT max(seq) FROM audit_events WHERE chain_id = ${org.id})`);
+    await tamper(
+      sql`DELETE FROM audit_events WHERE chain_id = ${org.id} AND seq = (SELECT max(seq) FROM audit_events WHERE chain_id = ${org.id})`,
+    );
     expect((await problemsOf(org.id)).map((p) => p.kind)).toEqual(["head_mismatch"]);
   });
 
@@ -76,7 +90,11 @@ describe("audit trail", () => {
 
   it("keeps chains of concurrent writers gapless", async () => {
     const { org, admin } = await orgWithHistory();
-    await Promise.all(Array.from({ length: 12 }, (_, i) => admin.request("POST", `/api/orgs/${org.id}/departments`, { name: `Amt ${i}` })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        admin.request("POST", `/api/orgs/${org.id}/departments`, { name: `Amt ${i}` }),
+      ),
+    );
     const [report] = await verifyAuditTrail(t.ctx, { chainId: org.id });
     expect(report).toMatchObject({ events: 18, problems: [] });
   });

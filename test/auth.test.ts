@@ -20,8 +20,15 @@ describe("login", () => {
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === "draht_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
-    const session = await t.app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie: sessionCookieOf(response) } });
-    expect(session.json()).toMatchObject({ user: { email: member.email }, organisations: [{ id: org.id, roles: ["editor"] }] });
+    const session = await t.app.inject({
+      method: "GET",
+      url: "/api/auth/session",
+      headers: { cookie: sessionCookieOf(response) },
+    });
+    expect(session.json()).toMatchObject({
+      user: { email: member.email },
+      organisations: [{ id: org.id, roles: ["editor"] }],
+    });
   });
 
   it("refuses a wrong password and an unknown e-mail with the same answer", async () => {
@@ -52,7 +59,15 @@ describe("login", () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        codes.push((await limited.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "x@example.org", password: "irgendwas-12345" } })).statusCode);
+        codes.push(
+          (
+            await limited.app.inject({
+              method: "POST",
+              url: "/api/auth/login",
+              payload: { email: "x@example.org", password: "irgendwas-12345" },
+            })
+          ).statusCode,
+        );
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {
@@ -66,10 +81,20 @@ describe("sessions", () => {
     const org = await buildOrg(t.ctx);
     const member = await buildMember(t.ctx, org.id);
     const user = await signIn(t.app, member.email, member.password);
-    const without = await t.app.inject({ method: "POST", url: `/api/orgs/${org.id}/departments`, headers: { cookie: user.cookie }, payload: { name: "Bauamt" } });
+    const without = await t.app.inject({
+      method: "POST",
+      url: `/api/orgs/${org.id}/departments`,
+      headers: { cookie: user.cookie },
+      payload: { name: "Bauamt" },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe("DRAHT_ERR_CSRF_FAILED");
-    const wrong = await user.request("POST", `/api/orgs/${org.id}/departments`, { name: "Bauamt" }, { "x-csrf-token": "falsch" });
+    const wrong = await user.request(
+      "POST",
+      `/api/orgs/${org.id}/departments`,
+      { name: "Bauamt" },
+      { "x-csrf-token": "falsch" },
+    );
     expect(wrong.statusCode).toBe(403);
     expect((await user.request("POST", `/api/orgs/${org.id}/departments`, { name: "Bauamt" })).statusCode).toBe(201);
   });
@@ -113,9 +138,15 @@ describe("sessions", () => {
     const user = await signIn(t.app, member.email, member.password);
     const blocked = await user.request("GET", `/api/orgs/${org.id}`);
     expect(blocked.json().error.code).toBe("DRAHT_ERR_PASSWORD_CHANGE_REQUIRED");
-    const weak = await user.request("POST", "/api/auth/password", { currentPassword: member.password, newPassword: "kurz" });
+    const weak = await user.request("POST", "/api/auth/password", {
+      currentPassword: member.password,
+      newPassword: "kurz",
+    });
     expect(weak.json().error.code).toBe("DRAHT_ERR_PASSWORD_TOO_WEAK");
-    const changed = await user.request("POST", "/api/auth/password", { currentPassword: member.password, newPassword: "Ein neues, langes Passwort" });
+    const changed = await user.request("POST", "/api/auth/password", {
+      currentPassword: member.password,
+      newPassword: "Ein neues, langes Passwort",
+    });
     expect(changed.statusCode).toBe(200);
     expect((await user.request("GET", `/api/orgs/${org.id}`)).statusCode).toBe(200);
     expect((await login(member.email, member.password)).statusCode).toBe(401);

@@ -19,25 +19,49 @@ connectorContract("Bluesky (local AT Protocol network)", async () => {
   const appPassword = await city.agent.com.atproto.server.createAppPassword({ name: "draht" });
   let limited = false;
   const fetchInFront: typeof fetch = async (input, init) => {
-    if (limited) return new Response(JSON.stringify({ error: "RateLimitExceeded", message: "Rate Limit Exceeded" }), { status: 429, headers: { "content-type": "application/json", "ratelimit-limit": "3000", "ratelimit-remaining": "0", "ratelimit-reset": String(Math.floor(Date.now() / 1000) + 120) } });
+    if (limited)
+      return new Response(JSON.stringify({ error: "RateLimitExceeded", message: "Rate Limit Exceeded" }), {
+        status: 429,
+        headers: {
+          "content-type": "application/json",
+          "ratelimit-limit": "3000",
+          "ratelimit-remaining": "0",
+          "ratelimit-reset": String(Math.floor(Date.now() / 1000) + 120),
+        },
+      });
     return fetch(input, init);
   };
   const make = () => createBlueskyConnector({ fetch: fetchInFront });
-  const account = { id: randomUUID(), orgId: randomUUID(), settings: { serviceUrl: network.pdsUrl }, credentials: { identifier: city.agent.session?.handle ?? "", appPassword: appPassword.data.password } };
-  const posts = async () => (await city.agent.com.atproto.repo.listRecords({ repo: city.did, collection: "app.bsky.feed.post", limit: 100 })).data.records;
+  const account = {
+    id: randomUUID(),
+    orgId: randomUUID(),
+    settings: { serviceUrl: network.pdsUrl },
+    credentials: { identifier: city.agent.session?.handle ?? "", appPassword: appPassword.data.password },
+  };
+  const posts = async () =>
+    (await city.agent.com.atproto.repo.listRecords({ repo: city.did, collection: "app.bsky.feed.post", limit: 100 }))
+      .data.records;
   const getPost = async (uri: string) => {
     const at = new AtUri(uri);
-    return city.agent.com.atproto.repo.getRecord({ repo: at.host, collection: at.collection, rkey: at.rkey }).then((r) => r.data.value as Record<string, unknown>).catch(() => null);
+    return city.agent.com.atproto.repo
+      .getRecord({ repo: at.host, collection: at.collection, rkey: at.rkey })
+      .then((r) => r.data.value as Record<string, unknown>)
+      .catch(() => null);
   };
   return {
     connector: make(),
     account,
     countPublished: async (text) => (await posts()).filter((r) => (r.value as { text?: string }).text === text).length,
-    altTextsOf: async (uri) => ((await getPost(uri))?.embed as { images?: { alt: string }[] } | undefined)?.images?.map((i) => i.alt) ?? [],
+    altTextsOf: async (uri) =>
+      ((await getPost(uri))?.embed as { images?: { alt: string }[] } | undefined)?.images?.map((i) => i.alt) ?? [],
     citizenReplies: async (uri, text) => {
       await network.untilIndexed(citizen.agent, uri);
       const { ref, root } = await network.refOf(citizen.agent, uri);
-      const reply = await citizen.agent.post({ text, reply: { root, parent: ref }, createdAt: new Date().toISOString() });
+      const reply = await citizen.agent.post({
+        text,
+        reply: { root, parent: ref },
+        createdAt: new Date().toISOString(),
+      });
       // The AppView indexes the PDS's event stream asynchronously: wait until the notification exists.
       await network.untilNotified(city.agent, reply.uri);
     },
@@ -62,9 +86,13 @@ connectorContract("Bluesky (local AT Protocol network)", async () => {
     exists: async (uri) => (await getPost(uri)) !== null,
     replyRulesOf: async (uri) => {
       const at = new AtUri(uri);
-      const gate = await city.agent.com.atproto.repo.getRecord({ repo: at.host, collection: "app.bsky.feed.threadgate", rkey: at.rkey }).catch(() => null);
+      const gate = await city.agent.com.atproto.repo
+        .getRecord({ repo: at.host, collection: "app.bsky.feed.threadgate", rkey: at.rkey })
+        .catch(() => null);
       const allow = (gate?.data.value as { allow?: { $type: string }[] } | undefined)?.allow;
-      return allow === undefined ? null : allow.map((rule) => rule.$type.replace(/^app\.bsky\.feed\.threadgate#/, "").replace(/Rule$/, ""));
+      return allow === undefined
+        ? null
+        : allow.map((rule) => rule.$type.replace(/^app\.bsky\.feed\.threadgate#/, "").replace(/Rule$/, ""));
     },
     revokeCredentials: async () => {
       await city.agent.com.atproto.server.revokeAppPassword({ name: "draht" });
@@ -86,7 +114,9 @@ describe("Bluesky facets", () => {
     const rich = new RichText({ text: "Grüße 👋 aus Köln: https://stadt.example/müll #Sperrmüll" });
     rich.detectFacetsWithoutResolution();
     const bytes = new TextEncoder().encode(rich.text);
-    const slices = (rich.facets ?? []).map((f) => new TextDecoder().decode(bytes.slice(f.index.byteStart, f.index.byteEnd)));
+    const slices = (rich.facets ?? []).map((f) =>
+      new TextDecoder().decode(bytes.slice(f.index.byteStart, f.index.byteEnd)),
+    );
     expect(slices).toEqual(["https://stadt.example/müll", "#Sperrmüll"]);
   });
 });

@@ -38,21 +38,46 @@ describe("live streams of network accounts", () => {
     const org = await buildOrg(t.ctx);
     const username = `stadt${randomUUID().slice(0, 6)}`;
     const { token } = peer.createAccount(username, "Stadt");
-    const account = await buildChannelAccount(t.ctx, org.id, { network: "mastodon", settings: { serverUrl: peer.url } });
-    await storeCredentials(t.ctx.db, t.ctx, { accountId: account.id, orgId: org.id, credentials: { accessToken: token }, remoteHandle: `@${username}@${peer.host}`, remoteUrl: null, userId: null, now: new Date() });
-    const streams = createChannelStreams(t.ctx, { connectors: createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl }), debounceMs: 50, orgId: org.id });
+    const account = await buildChannelAccount(t.ctx, org.id, {
+      network: "mastodon",
+      settings: { serverUrl: peer.url },
+    });
+    await storeCredentials(t.ctx.db, t.ctx, {
+      accountId: account.id,
+      orgId: org.id,
+      credentials: { accessToken: token },
+      remoteHandle: `@${username}@${peer.host}`,
+      remoteUrl: null,
+      userId: null,
+      now: new Date(),
+    });
+    const streams = createChannelStreams(t.ctx, {
+      connectors: createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl }),
+      debounceMs: 50,
+      orgId: org.id,
+    });
     try {
       expect(await streams.reconcile()).toBe(1);
       const me = [...peer.state.accounts.values()].find((a) => a.username === username);
-      await until(async () => ((peer.state.streams.get(me?.id ?? "")?.size ?? 0) > 0 ? true : undefined), "the stream opening");
+      await until(
+        async () => ((peer.state.streams.get(me?.id ?? "")?.size ?? 0) > 0 ? true : undefined),
+        "the stream opening",
+      );
       const citizen = peer.state.addAccount("jonas", "Jonas", false, "social.example");
       createStatus(peer.state, citizen, { text: `@${username} Ist die Eisbahn schon offen?` });
-      const stored = await until(async () => (await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.channelAccountId, account.id)))[0], "the mention reaching the inbox");
+      const stored = await until(
+        async () =>
+          (await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.channelAccountId, account.id)))[0],
+        "the mention reaching the inbox",
+      );
       expect(stored.text).toBe("Ist die Eisbahn schon offen?");
 
       await wipeCredentials(t.ctx.db, account.id);
       expect(await streams.reconcile()).toBe(0);
-      await until(async () => ((peer.state.streams.get(me?.id ?? "")?.size ?? 0) === 0 ? true : undefined), "the stream closing");
+      await until(
+        async () => ((peer.state.streams.get(me?.id ?? "")?.size ?? 0) === 0 ? true : undefined),
+        "the stream closing",
+      );
     } finally {
       streams.stop();
     }

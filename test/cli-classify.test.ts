@@ -10,7 +10,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function draht(args: string[], input = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node", ["--import", "tsx", "src/cli/main.ts", ...args], { env: { ...process.env, LOG_LEVEL: "silent" } });
+    const child = spawn("node", ["--import", "tsx", "src/cli/main.ts", ...args], {
+      env: { ...process.env, LOG_LEVEL: "silent" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -32,13 +34,26 @@ describe("draht classify", () => {
     ].join("\n");
     const result = await draht(["classify"], input);
     expect(result.code).toBe(1);
-    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string | null; labels?: string[]; scores?: Record<string, number>; error?: string; line?: number });
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            id: string | null;
+            labels?: string[];
+            scores?: Record<string, number>;
+            error?: string;
+            line?: number;
+          },
+      );
     expect(lines.map((l) => l.id)).toEqual(["a", null, "c", "d", "e"]);
     expect(lines[0]).toMatchObject({ labels: expect.arrayContaining(["QUESTION"]) });
     expect(lines[0]?.scores?.question).toBeGreaterThan(0.8);
     expect(lines[1]).toMatchObject({ line: 2, error: "not valid JSON" });
     expect(lines[2]?.labels).toEqual(expect.arrayContaining(["OFFENSE", "THREAT"]));
-    for (const key of ["offense", "insult", "profanity", "abuse", "threat", "question", "sentiment"]) expect(lines[2]?.scores).toHaveProperty(key);
+    for (const key of ["offense", "insult", "profanity", "abuse", "threat", "question", "sentiment"])
+      expect(lines[2]?.scores).toHaveProperty(key);
     expect(lines[3]?.error).toContain("text");
     expect(lines[4]?.scores?.sentiment).toBeGreaterThan(0);
     expect(result.stderr).toContain("line 2: not valid JSON");
@@ -48,7 +63,15 @@ describe("draht classify", () => {
 describe("draht eval", () => {
   it("prints precision, recall and F1 per class and macro-F1, and refuses a file with unknown labels", async () => {
     const file = path.join(dir, "labelled.tsv");
-    writeFileSync(file, ["Du Vollidiot\tOFFENSE\tINSULT", "Wann ist Markt?\tOTHER\tOTHER", "Danke für die Hilfe\tOTHER\tOTHER", "#Rathaus Ihr Versager\tOFFENSE\tINSULT"].join("\n"));
+    writeFileSync(
+      file,
+      [
+        "Du Vollidiot\tOFFENSE\tINSULT",
+        "Wann ist Markt?\tOTHER\tOTHER",
+        "Danke für die Hilfe\tOTHER\tOTHER",
+        "#Rathaus Ihr Versager\tOFFENSE\tINSULT",
+      ].join("\n"),
+    );
     const result = await draht(["eval", file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(": 4 texts");

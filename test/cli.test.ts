@@ -28,7 +28,10 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function draht(args: string[], extraEnv: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run("node", ["--import", "tsx", "src/cli/main.ts", ...args], { env: { ...env, ...extraEnv }, timeout: 60_000 });
+    const { stdout, stderr } = await run("node", ["--import", "tsx", "src/cli/main.ts", ...args], {
+      env: { ...env, ...extraEnv },
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -37,7 +40,9 @@ async function draht(args: string[], extraEnv: Record<string, string> = {}) {
 }
 
 async function withDatabase<T>(body: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const database = databaseUrl ? await openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 1 }) : await openDatabase({ kind: "pglite", dataDir });
+  const database = databaseUrl
+    ? await openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 1 })
+    : await openDatabase({ kind: "pglite", dataDir });
   try {
     return await body(database);
   } finally {
@@ -48,7 +53,8 @@ async function withDatabase<T>(body: (db: Awaited<ReturnType<typeof openDatabase
 describe("draht CLI", () => {
   it("explains itself and each subcommand", async () => {
     const help = await draht(["--help"]);
-    for (const command of ["serve", "migrate", "demo", "org", "user", "audit", "credentials"]) expect(help.stdout).toContain(command);
+    for (const command of ["serve", "migrate", "demo", "org", "user", "audit", "credentials"])
+      expect(help.stdout).toContain(command);
     const userAdd = await draht(["user", "add", "--help"]);
     expect(userAdd.stdout).toContain("--role <roles>");
   });
@@ -65,16 +71,49 @@ describe("draht CLI", () => {
     expect(created.code).toBe(0);
     expect(created.stdout).toContain(`(${slug}, id `);
 
-    const badRole = await draht(["user", "add", "--org", slug, "--email", "a@example.org", "--name", "A", "--role", "chef"]);
+    const badRole = await draht([
+      "user",
+      "add",
+      "--org",
+      slug,
+      "--email",
+      "a@example.org",
+      "--name",
+      "A",
+      "--role",
+      "chef",
+    ]);
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain("roles must be among");
-    const missingOrg = await draht(["user", "add", "--org", "gibt-es-nicht", "--email", "a@example.org", "--name", "A", "--role", "editor"]);
+    const missingOrg = await draht([
+      "user",
+      "add",
+      "--org",
+      "gibt-es-nicht",
+      "--email",
+      "a@example.org",
+      "--name",
+      "A",
+      "--role",
+      "editor",
+    ]);
     expect(missingOrg.stderr).toContain('No organisation with slug "gibt-es-nicht"');
     const missingOption = await draht(["user", "add", "--org", slug]);
     expect(missingOption.code).toBe(1);
 
     const email = `cli-${uniqueSuffix()}@example.org`;
-    const added = await draht(["user", "add", "--org", slug, "--email", email, "--name", "Clara CLI", "--role", "administrator,analyst"]);
+    const added = await draht([
+      "user",
+      "add",
+      "--org",
+      slug,
+      "--email",
+      email,
+      "--name",
+      "Clara CLI",
+      "--role",
+      "administrator,analyst",
+    ]);
     expect(added.stdout).toMatch(/Temporary password: \w{4}-\w{4}-\w{4}-\w{4}/);
     const list = await draht(["user", "list", "--org", slug]);
     expect(list.stdout).toContain(`${email}\tClara CLI\t${slug}:administrator+analyst`);
@@ -86,7 +125,18 @@ describe("draht CLI", () => {
     const slug = `audit-${uniqueSuffix()}`;
     const created = await draht(["org", "add", "--name", "Stadt Audit", "--slug", slug, "--state", "HE"]);
     const orgId = /id ([0-9a-f-]{36})/.exec(created.stdout)?.[1] ?? "";
-    await draht(["user", "add", "--org", slug, "--email", `${slug}@example.org`, "--name", "Audit", "--role", "editor"]);
+    await draht([
+      "user",
+      "add",
+      "--org",
+      slug,
+      "--email",
+      `${slug}@example.org`,
+      "--name",
+      "Audit",
+      "--role",
+      "editor",
+    ]);
     const intact = await draht(["audit", "verify", "--chain", orgId]);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toContain("2 events");
@@ -95,7 +145,9 @@ describe("draht CLI", () => {
     await withDatabase(async ({ db }) => {
       await db.transaction(async (tx) => {
         await tx.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
-        await tx.execute(sql`UPDATE audit_events SET actor_label = 'jemand anderes' WHERE chain_id = ${orgId} AND seq = 1`);
+        await tx.execute(
+          sql`UPDATE audit_events SET actor_label = 'jemand anderes' WHERE chain_id = ${orgId} AND seq = 1`,
+        );
         await tx.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
       });
     });
@@ -111,20 +163,41 @@ describe("draht CLI", () => {
     const orgId = /id ([0-9a-f-]{36})/.exec(created.stdout)?.[1] ?? "";
     const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
     const accountId = await withDatabase(async ({ db }) => {
-      const [account] = await db.insert(channelAccounts).values({ orgId, network: "mastodon", name: `Mastodon ${slug}`, settings: { serverUrl: "https://social.example" } }).returning();
+      const [account] = await db
+        .insert(channelAccounts)
+        .values({
+          orgId,
+          network: "mastodon",
+          name: `Mastodon ${slug}`,
+          settings: { serverUrl: "https://social.example" },
+        })
+        .returning();
       if (!account) throw new Error("no account");
-      const sealed = createCredentialVault({ current: oldKey }).seal({ accessToken: "token-vor-der-rotation" }, account.id);
-      await db.insert(channelCredentials).values({ channelAccountId: account.id, orgId, ...sealed, connectedAt: new Date(), updatedAt: new Date() });
+      const sealed = createCredentialVault({ current: oldKey }).seal(
+        { accessToken: "token-vor-der-rotation" },
+        account.id,
+      );
+      await db
+        .insert(channelCredentials)
+        .values({ channelAccountId: account.id, orgId, ...sealed, connectedAt: new Date(), updatedAt: new Date() });
       return account.id;
     });
-    const withoutOldKey = await draht(["credentials", "rotate", "--org", slug], { CREDENTIALS_KEY: newKey.toString("base64") });
+    const withoutOldKey = await draht(["credentials", "rotate", "--org", slug], {
+      CREDENTIALS_KEY: newKey.toString("base64"),
+    });
     expect(withoutOldKey.code).not.toBe(0);
     expect(withoutOldKey.stderr + withoutOldKey.stdout).toContain("CREDENTIALS_KEYS_PREVIOUS");
-    const rotated = await draht(["credentials", "rotate", "--org", slug], { CREDENTIALS_KEY: newKey.toString("base64"), CREDENTIALS_KEYS_PREVIOUS: oldKey.toString("hex") });
+    const rotated = await draht(["credentials", "rotate", "--org", slug], {
+      CREDENTIALS_KEY: newKey.toString("base64"),
+      CREDENTIALS_KEYS_PREVIOUS: oldKey.toString("hex"),
+    });
     expect(rotated.code, rotated.stderr).toBe(0);
     expect(rotated.stdout).toContain("Re-sealed 1 account credential(s)");
     await withDatabase(async ({ db }) => {
-      const [row] = await db.select().from(channelCredentials).where(eq(channelCredentials.channelAccountId, accountId));
+      const [row] = await db
+        .select()
+        .from(channelCredentials)
+        .where(eq(channelCredentials.channelAccountId, accountId));
       if (!row) throw new Error("credentials gone");
       const vault = createCredentialVault({ current: newKey });
       expect(vault.isStale(row)).toBe(false);
@@ -133,7 +206,9 @@ describe("draht CLI", () => {
   }, 120_000);
 
   it("serves until SIGTERM, answers health checks, and shuts down cleanly", async () => {
-    const server = spawn("node", ["--import", "tsx", "src/cli/main.ts", "serve"], { env: { ...env, PORT: "0", HOST: "127.0.0.1" } });
+    const server = spawn("node", ["--import", "tsx", "src/cli/main.ts", "serve"], {
+      env: { ...env, PORT: "0", HOST: "127.0.0.1" },
+    });
     let output = "";
     server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const port = await new Promise<number>((resolve, reject) => {

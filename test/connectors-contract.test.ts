@@ -33,9 +33,21 @@ connectorContract("website", async () => {
   return {
     connector,
     account,
-    countPublished: async (text) => (await ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.channelAccountId, account.id), eq(websiteEntries.text, text)))).length,
+    countPublished: async (text) =>
+      (
+        await ctx.db
+          .select()
+          .from(websiteEntries)
+          .where(and(eq(websiteEntries.channelAccountId, account.id), eq(websiteEntries.text, text)))
+      ).length,
     // Shown on the public pages: not taken down.
-    exists: async (id) => (await ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.id, id), isNull(websiteEntries.removedAt)))).length === 1,
+    exists: async (id) =>
+      (
+        await ctx.db
+          .select()
+          .from(websiteEntries)
+          .where(and(eq(websiteEntries.id, id), isNull(websiteEntries.removedAt)))
+      ).length === 1,
     close: async () => {},
   };
 });
@@ -43,11 +55,18 @@ connectorContract("website", async () => {
 connectorContract("sandbox", async () => {
   const { ctx, account } = await ownAccount("sandbox");
   const connector = createSandboxConnector({ db: ctx.db, clock: ctx.clock });
-  const delivery = async (id: string) => (await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.id, id)))[0];
+  const delivery = async (id: string) =>
+    (await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.id, id)))[0];
   return {
     connector,
     account,
-    countPublished: async (text) => (await ctx.db.select().from(sandboxDeliveries).where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.text, text)))).length,
+    countPublished: async (text) =>
+      (
+        await ctx.db
+          .select()
+          .from(sandboxDeliveries)
+          .where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.text, text)))
+      ).length,
     altTextsOf: async (id) => (await delivery(id))?.mediaAltTexts ?? [],
     exists: async (id) => {
       const found = await delivery(id);
@@ -55,8 +74,12 @@ connectorContract("sandbox", async () => {
     },
     // The sandbox records an answer (or the next post of a thread) as a delivery linked to what it answers.
     threadTexts: async (id) => {
-      const deliveries = await ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, account.id));
-      const below = (parent: string): string[] => deliveries.filter((d) => d.inReplyToExternalId === parent).flatMap((d) => [d.text, ...below(d.id)]);
+      const deliveries = await ctx.db
+        .select()
+        .from(sandboxDeliveries)
+        .where(eq(sandboxDeliveries.channelAccountId, account.id));
+      const below = (parent: string): string[] =>
+        deliveries.filter((d) => d.inReplyToExternalId === parent).flatMap((d) => [d.text, ...below(d.id)]);
       return below(id);
     },
     close: async () => {},
@@ -67,15 +90,26 @@ connectorContract("Mastodon (fake server)", async () => {
   const peer = await startMastodonPeer({ mediaProcessingPolls: 2 });
   const { account: own, token } = peer.createAccount("stadt", "Stadt Musterstadt");
   const make = () => createMastodonConnector({ mediaPollMs: 5 });
-  const account = { id: randomUUID(), orgId: randomUUID(), settings: { serverUrl: peer.url }, credentials: { accessToken: token } };
-  const statusesOf = (accountId: string) => [...peer.state.statuses.values()].filter((s) => s.accountId === accountId && !s.deleted);
+  const account = {
+    id: randomUUID(),
+    orgId: randomUUID(),
+    settings: { serverUrl: peer.url },
+    credentials: { accessToken: token },
+  };
+  const statusesOf = (accountId: string) =>
+    [...peer.state.statuses.values()].filter((s) => s.accountId === accountId && !s.deleted);
   return {
     connector: make(),
     account,
     countPublished: async (text) => statusesOf(own.id).filter((s) => s.text === text).length,
-    altTextsOf: async (id) => (peer.state.statuses.get(id)?.mediaIds ?? []).map((m) => peer.state.media.get(m)?.description ?? null),
+    altTextsOf: async (id) =>
+      (peer.state.statuses.get(id)?.mediaIds ?? []).map((m) => peer.state.media.get(m)?.description ?? null),
     citizenReplies: async (id, text) => {
-      const response = await fetch(`${peer.url}/_peer/statuses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ as: "buerger@andere.example", text: `@stadt@${peer.host} ${text}`, inReplyToId: id }) });
+      const response = await fetch(`${peer.url}/_peer/statuses`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ as: "buerger@andere.example", text: `@stadt@${peer.host} ${text}`, inReplyToId: id }),
+      });
       if (!response.ok) throw new Error(`peer refused the reply: ${response.status}`);
     },
     citizenDeletes: async (id) => {
@@ -83,7 +117,10 @@ connectorContract("Mastodon (fake server)", async () => {
       if (status) status.deleted = true;
     },
     threadTexts: async (id) => {
-      const below = (parent: string): string[] => [...peer.state.statuses.values()].filter((s) => s.inReplyToId === parent && !s.deleted).flatMap((s) => [s.text, ...below(s.id)]);
+      const below = (parent: string): string[] =>
+        [...peer.state.statuses.values()]
+          .filter((s) => s.inReplyToId === parent && !s.deleted)
+          .flatMap((s) => [s.text, ...below(s.id)]);
       return below(id);
     },
     exists: async (id) => peer.state.statuses.get(id)?.deleted === false,

@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const minutes = (n: number) => (now = new Date(now.getTime() + n * 60_000));
-const noticesOf = (userId: string) => t.ctx.db.select().from(userNotifications).where(eq(userNotifications.userId, userId));
+const noticesOf = (userId: string) =>
+  t.ctx.db.select().from(userNotifications).where(eq(userNotifications.userId, userId));
 
 interface Scene {
   orgId: string;
@@ -45,7 +46,16 @@ async function scene(settings: Record<string, unknown> = {}): Promise<Scene> {
   expect(rules.statusCode, rules.body).toBe(200);
   const citizen = await startCitizen(t.app, s.org.slug, `198.51.100.${Math.floor(Math.random() * 200) + 20}`);
   await citizen.acceptNetiquette(s.netiquette.id);
-  return { orgId: s.org.id, orgSlug: s.org.slug, entryId: s.entryId, accountId: s.account.id, departmentId, admin, citizen, netiquetteId: s.netiquette.id };
+  return {
+    orgId: s.org.id,
+    orgSlug: s.org.slug,
+    entryId: s.entryId,
+    accountId: s.account.id,
+    departmentId,
+    admin,
+    citizen,
+    netiquetteId: s.netiquette.id,
+  };
 }
 
 async function ask(s: Scene, text: string): Promise<string> {
@@ -72,16 +82,28 @@ describe("escalation", () => {
     const plan = await s.admin.request("PUT", `/api/orgs/${s.orgId}/inbox/coverage`, {
       plan: [
         { channelAccountId: s.accountId, userId: assignee.userId, role: "responsible" },
-        { channelAccountId: s.accountId, userId: deputy.userId, role: "deputy", window: { days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" } },
+        {
+          channelAccountId: s.accountId,
+          userId: deputy.userId,
+          role: "deputy",
+          window: { days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" },
+        },
         { channelAccountId: s.accountId, userId: absentDeputy.userId, role: "deputy" },
       ],
     });
     expect(plan.statusCode, plan.body).toBe(200);
-    const away = await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/absences`, { userId: absentDeputy.userId, startsOn: "2026-11-23", endsOn: "2026-11-27" });
+    const away = await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/absences`, {
+      userId: absentDeputy.userId,
+      startsOn: "2026-11-23",
+      endsOn: "2026-11-27",
+    });
     expect(away.statusCode, away.body).toBe(201);
     await ask(s, "Wie lange dauert ein neuer Personalausweis?");
     const conversation = await onlyConversation(s);
-    await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/assignments`, { conversationIds: [conversation.id], assigneeUserId: assignee.userId });
+    await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/assignments`, {
+      conversationIds: [conversation.id],
+      assigneeUserId: assignee.userId,
+    });
 
     minutes(20); // due in 10 minutes: the assignee is reminded, once
     expect(await escalateConversations(t.ctx, { orgId: s.orgId })).toEqual({ escalated: 0 });
@@ -108,7 +130,9 @@ describe("escalation", () => {
   it("escalates a question asked again while the first is unanswered, and marks the conversation", async () => {
     const s = await scene();
     const accountable = await buildMember(t.ctx, s.orgId, { roles: ["editor"] });
-    await s.admin.request("PUT", `/api/orgs/${s.orgId}/inbox/coverage`, { plan: [{ channelAccountId: s.accountId, userId: accountable.userId, role: "responsible" }] });
+    await s.admin.request("PUT", `/api/orgs/${s.orgId}/inbox/coverage`, {
+      plan: [{ channelAccountId: s.accountId, userId: accountable.userId, role: "responsible" }],
+    });
     await ask(s, "Wann wird die Ampel an der Schulstraße repariert?");
     minutes(3);
     await ask(s, "Wann wird denn die Ampel an der Schulstraße endlich repariert??");
@@ -116,7 +140,9 @@ describe("escalation", () => {
     await escalateConversations(t.ctx, { orgId: s.orgId });
     expect(await onlyConversation(s)).toMatchObject({ escalationLevel: 1 });
     expect((await noticesOf(accountable.userId)).map((n) => n.kind)).toEqual(["reminder"]);
-    const listed = (await s.admin.request("GET", `/api/orgs/${s.orgId}/inbox/conversations?askedAgain=true`)).json() as { conversations: unknown[] };
+    const listed = (
+      await s.admin.request("GET", `/api/orgs/${s.orgId}/inbox/conversations?askedAgain=true`)
+    ).json() as { conversations: unknown[] };
     expect(listed.conversations).toHaveLength(1);
   });
 
@@ -140,8 +166,15 @@ describe("automatic acknowledgement", () => {
       await ask(s, "Und muss ich ein Passbild mitbringen?");
       const conversation = await onlyConversation(s);
       // Due 30 business minutes after Thursday 8:00 → 8:30 Berlin = 7:30 UTC.
-      expect(conversation).toMatchObject({ status: "new", firstResponseAt: null, responseDueAt: new Date("2026-11-26T07:30:00Z") });
-      const staff = await t.ctx.db.select().from(websiteComments).where(and(eq(websiteComments.entryId, s.entryId), eq(websiteComments.authorKind, "staff")));
+      expect(conversation).toMatchObject({
+        status: "new",
+        firstResponseAt: null,
+        responseDueAt: new Date("2026-11-26T07:30:00Z"),
+      });
+      const staff = await t.ctx.db
+        .select()
+        .from(websiteComments)
+        .where(and(eq(websiteComments.entryId, s.entryId), eq(websiteComments.authorKind, "staff")));
       expect(staff).toHaveLength(1);
       expect(staff[0]?.text).toContain("Donnerstag, 26. November um 08:30 Uhr");
     } finally {
@@ -152,7 +185,10 @@ describe("automatic acknowledgement", () => {
   it("sends none during office hours", async () => {
     const s = await scene({ autoAcknowledge: true });
     await ask(s, "Kann ich heute noch vorbeikommen?");
-    const staff = await t.ctx.db.select().from(websiteComments).where(and(eq(websiteComments.entryId, s.entryId), eq(websiteComments.authorKind, "staff")));
+    const staff = await t.ctx.db
+      .select()
+      .from(websiteComments)
+      .where(and(eq(websiteComments.entryId, s.entryId), eq(websiteComments.authorKind, "staff")));
     expect(staff).toEqual([]);
   });
 });
@@ -162,16 +198,26 @@ describe("Freigabe of replies", () => {
     const s = await scene({ replyApproval: "keywords", replyApprovalKeywords: ["Wahl"] });
     await ask(s, "Wo ist mein Wahllokal für die Wahl am Sonntag?");
     const conversation = await onlyConversation(s);
-    const sent = await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${conversation.id}/replies`, { text: "Das steht auf Ihrer Wahlbenachrichtigung." });
+    const sent = await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${conversation.id}/replies`, {
+      text: "Das steht auf Ihrer Wahlbenachrichtigung.",
+    });
     expect(sent.json()).toMatchObject({ status: "in_review" });
     const replyId = sent.json<{ id: string }>().id;
     const page = () => t.app.inject({ method: "GET", url: `/p/${s.orgSlug}/beitrag/${s.entryId}` });
     expect((await page()).body).not.toContain("Wahlbenachrichtigung");
-    const own = await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${conversation.id}/replies/${replyId}/decision`, { decision: "approved" });
+    const own = await s.admin.request(
+      "POST",
+      `/api/orgs/${s.orgId}/inbox/conversations/${conversation.id}/replies/${replyId}/decision`,
+      { decision: "approved" },
+    );
     expect(own.statusCode).toBe(403);
     const approverMember = await buildMember(t.ctx, s.orgId, { roles: ["press_office"] });
     const approver = await signIn(t.app, approverMember.email, approverMember.password);
-    const approved = await approver.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${conversation.id}/replies/${replyId}/decision`, { decision: "approved" });
+    const approved = await approver.request(
+      "POST",
+      `/api/orgs/${s.orgId}/inbox/conversations/${conversation.id}/replies/${replyId}/decision`,
+      { decision: "approved" },
+    );
     expect(approved.json()).toMatchObject({ status: "sent" });
     expect((await page()).body).toContain("Wahlbenachrichtigung");
     expect(await onlyConversation(s)).toMatchObject({ status: "answered" });
@@ -181,7 +227,9 @@ describe("Freigabe of replies", () => {
     const s = await scene({ replyApproval: "keywords", replyApprovalKeywords: ["Wahl"] });
     await ask(s, "Wann ist die Bücherei offen?");
     const conversation = await onlyConversation(s);
-    const sent = await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${conversation.id}/replies`, { text: "Dienstags bis samstags ab 10 Uhr." });
+    const sent = await s.admin.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${conversation.id}/replies`, {
+      text: "Dienstags bis samstags ab 10 Uhr.",
+    });
     expect(sent.json()).toMatchObject({ status: "sent" });
   });
 });
@@ -190,7 +238,9 @@ describe("idle channels", () => {
   it("warns the accountable person once when a channel has had no post for the idle period", async () => {
     const s = await scene({ idleWarningDays: 3 });
     const responsible = await buildMember(t.ctx, s.orgId, { roles: ["editor"] });
-    await s.admin.request("PUT", `/api/orgs/${s.orgId}/inbox/coverage`, { plan: [{ channelAccountId: s.accountId, userId: responsible.userId, role: "responsible" }] });
+    await s.admin.request("PUT", `/api/orgs/${s.orgId}/inbox/coverage`, {
+      plan: [{ channelAccountId: s.accountId, userId: responsible.userId, role: "responsible" }],
+    });
     await warnIdleChannels(t.ctx, { orgId: s.orgId });
     expect(await noticesOf(responsible.userId)).toEqual([]);
     const saved = now;
@@ -198,8 +248,14 @@ describe("idle channels", () => {
     try {
       await warnIdleChannels(t.ctx, { orgId: s.orgId });
       await warnIdleChannels(t.ctx, { orgId: s.orgId });
-      expect(await noticesOf(responsible.userId)).toMatchObject([{ kind: "idle_channel", channelAccountId: s.accountId }]);
-      const workload = (await (await signIn(t.app, responsible.email, responsible.password)).request("GET", `/api/orgs/${s.orgId}/inbox/workload`)).json() as {
+      expect(await noticesOf(responsible.userId)).toMatchObject([
+        { kind: "idle_channel", channelAccountId: s.accountId },
+      ]);
+      const workload = (
+        await (
+          await signIn(t.app, responsible.email, responsible.password)
+        ).request("GET", `/api/orgs/${s.orgId}/inbox/workload`)
+      ).json() as {
         channels: { channelAccountId: string; idle: string | null }[];
       };
       expect(workload.channels.find((c) => c.channelAccountId === s.accountId)?.idle).toBe("posts");

@@ -32,7 +32,10 @@ function serve(): { child: ChildProcess; baseUrl: Promise<string> } {
     PUBLIC_SESSIONS_PER_IP: "100000",
     ...db.env,
   };
-  const child = spawn("node", ["--import", "tsx", "src/cli/main.ts", "serve", "--role", "web"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("node", ["--import", "tsx", "src/cli/main.ts", "serve", "--role", "web"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const baseUrl = new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -56,7 +59,11 @@ it("keeps every acknowledged citizen message when the server is killed mid-strea
   const baseUrl = await ready;
   const api = `${baseUrl}/api/public/orgs/${scene.org.slug}`;
   const post = async (url: string, body: unknown, token?: string) =>
-    fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { "x-draht-session": token } : {}) }, body: JSON.stringify(body) });
+    fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { "x-draht-session": token } : {}) },
+      body: JSON.stringify(body),
+    });
   const { token } = (await (await post(`${api}/sessions`, {})).json()) as { token: string };
   expect((await post(`${api}/netiquette/accept`, { netiquetteId: scene.netiquette.id }, token)).status).toBe(200);
 
@@ -68,9 +75,15 @@ it("keeps every acknowledged citizen message when the server is killed mid-strea
     while (!killed) {
       const n = sent++;
       try {
-        const challenge = (await (await fetch(`${api}/challenge`, { headers: { "x-draht-session": token } })).json()) as { challenge: string; bits: number };
+        const challenge = (await (
+          await fetch(`${api}/challenge`, { headers: { "x-draht-session": token } })
+        ).json()) as { challenge: string; bits: number };
         const work = { challenge: challenge.challenge, nonce: solveChallenge(challenge.challenge, challenge.bits) };
-        const response = await post(`${api}/posts/${scene.entryId}/comments`, { displayName: `Bürger ${n % 7}`, text: `Frage Nummer ${n}: Wann öffnet das Amt ${n}?`, work }, token);
+        const response = await post(
+          `${api}/posts/${scene.entryId}/comments`,
+          { displayName: `Bürger ${n % 7}`, text: `Frage Nummer ${n}: Wann öffnet das Amt ${n}?`, work },
+          token,
+        );
         if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
         else throw new Error(`comment ${n} refused: ${response.status} ${await response.text()}`);
         if (acknowledged.length >= ACKNOWLEDGED_BEFORE_KILL && !killed) {
@@ -91,11 +104,16 @@ it("keeps every acknowledged citizen message when the server is killed mid-strea
     const messages = await database.db
       .select({ externalId: inboundMessages.externalId, conversationId: inboundMessages.conversationId })
       .from(inboundMessages)
-      .where(and(eq(inboundMessages.channelAccountId, scene.account.id), inArray(inboundMessages.externalId, acknowledged)));
+      .where(
+        and(eq(inboundMessages.channelAccountId, scene.account.id), inArray(inboundMessages.externalId, acknowledged)),
+      );
     expect(messages).toHaveLength(acknowledged.length);
     expect(messages.every((m) => m.conversationId !== null)).toBe(true);
     // Nothing half-stored: every comment that exists has its inbox copy, threaded.
-    const comments = await database.db.select({ id: websiteComments.id }).from(websiteComments).where(eq(websiteComments.entryId, scene.entryId));
+    const comments = await database.db
+      .select({ id: websiteComments.id })
+      .from(websiteComments)
+      .where(eq(websiteComments.entryId, scene.entryId));
     const copies = await database.db
       .select({ id: inboundMessages.externalId })
       .from(inboundMessages)

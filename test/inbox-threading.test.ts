@@ -15,8 +15,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const conversationOf = async (messageExternalId: string) => {
-  const [message] = await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.externalId, messageExternalId));
-  const [conversation] = await t.ctx.db.select().from(conversations).where(eq(conversations.id, message!.conversationId!));
+  const [message] = await t.ctx.db
+    .select()
+    .from(inboundMessages)
+    .where(eq(inboundMessages.externalId, messageExternalId));
+  const [conversation] = await t.ctx.db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.id, message!.conversationId!));
   return conversation!;
 };
 const tick = () => (now = new Date(now.getTime() + 60_000));
@@ -24,7 +30,11 @@ const tick = () => (now = new Date(now.getTime() + 60_000));
 describe("threading citizen messages into conversations", () => {
   it("keeps one conversation per post and citizen, and a separate one for another post or another citizen", async () => {
     const scene = await buildWebsiteScene(t.ctx);
-    const other = await buildWebsitePost(t.ctx, { orgId: scene.org.id, channelAccountId: scene.account.id, text: "Anderer Beitrag" });
+    const other = await buildWebsitePost(t.ctx, {
+      orgId: scene.org.id,
+      channelAccountId: scene.account.id,
+      text: "Anderer Beitrag",
+    });
     const anna = await startCitizen(t.app, scene.org.slug, "198.51.100.60");
     const ben = await startCitizen(t.app, scene.org.slug, "198.51.100.61");
     for (const c of [anna, ben]) await c.acceptNetiquette(scene.netiquette.id);
@@ -49,19 +59,38 @@ describe("threading citizen messages into conversations", () => {
     await citizen.acceptNetiquette(scene.netiquette.id);
     tick();
     const asked = now;
-    const { id } = (await citizen.comment(scene.entryId, { text: "Hat das Bürgerbüro samstags geöffnet?" })).json() as { id: string };
+    const { id } = (await citizen.comment(scene.entryId, { text: "Hat das Bürgerbüro samstags geöffnet?" })).json() as {
+      id: string;
+    };
     expect(await conversationOf(id)).toMatchObject({ status: "new", waitingSince: asked, firstResponseAt: null });
     const press = await buildMember(t.ctx, scene.org.id, { roles: ["press_office"] });
     tick();
     const answeredAt = now;
-    await (await signIn(t.app, press.email, press.password)).request("POST", `/api/orgs/${scene.org.id}/website/comments/${id}/answer`, { text: "Ja, von 9 bis 12 Uhr." });
-    expect(await conversationOf(id)).toMatchObject({ status: "answered", waitingSince: null, firstResponseAt: answeredAt, lastResponseAt: answeredAt });
+    await (
+      await signIn(t.app, press.email, press.password)
+    ).request("POST", `/api/orgs/${scene.org.id}/website/comments/${id}/answer`, { text: "Ja, von 9 bis 12 Uhr." });
+    expect(await conversationOf(id)).toMatchObject({
+      status: "answered",
+      waitingSince: null,
+      firstResponseAt: answeredAt,
+      lastResponseAt: answeredAt,
+    });
     // The answer given on the moderation page shows in the conversation's timeline in the inbox too.
-    const timeline = await t.ctx.db.select().from(conversationReplies).where(eq(conversationReplies.conversationId, (await conversationOf(id)).id));
+    const timeline = await t.ctx.db
+      .select()
+      .from(conversationReplies)
+      .where(eq(conversationReplies.conversationId, (await conversationOf(id)).id));
     expect(timeline).toMatchObject([{ text: "Ja, von 9 bis 12 Uhr.", status: "sent", inReplyToExternalId: id }]);
     tick();
-    const again = (await citizen.comment(scene.entryId, { text: "Danke! Auch an Feiertagen?" })).json() as { id: string };
-    expect(await conversationOf(again.id)).toMatchObject({ status: "open", waitingSince: now, firstResponseAt: answeredAt, askedAgain: false });
+    const again = (await citizen.comment(scene.entryId, { text: "Danke! Auch an Feiertagen?" })).json() as {
+      id: string;
+    };
+    expect(await conversationOf(again.id)).toMatchObject({
+      status: "open",
+      waitingSince: now,
+      firstResponseAt: answeredAt,
+      askedAgain: false,
+    });
   });
 
   it("flags a question asked again while the first is unanswered", async () => {
@@ -71,7 +100,9 @@ describe("threading citizen messages into conversations", () => {
     tick();
     await citizen.comment(scene.entryId, { text: "Wann wird die Kita in der Lindenstraße wieder geöffnet?" });
     now = new Date(now.getTime() + 2 * 24 * 3_600_000);
-    const { id } = (await citizen.comment(scene.entryId, { text: "Wann öffnet die Kita Lindenstraße wieder??" })).json() as { id: string };
+    const { id } = (
+      await citizen.comment(scene.entryId, { text: "Wann öffnet die Kita Lindenstraße wieder??" })
+    ).json() as { id: string };
     expect(await conversationOf(id)).toMatchObject({ askedAgain: true, status: "new" });
   });
 });

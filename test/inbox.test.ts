@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { conversations, inboundMessages, sandboxDeliveries, userNotifications } from "../src/db/schema/index.js";
 import { defaultTextAnalyser } from "../src/app/analysis/defaultAnalyser.js";
-import { buildChannelAccount, buildDepartment, buildGuideline, buildMember, uniqueSuffix } from "./support/factories.js";
+import {
+  buildChannelAccount,
+  buildDepartment,
+  buildGuideline,
+  buildMember,
+  uniqueSuffix,
+} from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { type Citizen, buildWebsiteScene, startCitizen } from "./support/website.js";
 
@@ -51,7 +57,16 @@ async function scene(): Promise<Scene> {
   expect(rules.statusCode, rules.body).toBe(200);
   const citizen = await startCitizen(t.app, s.org.slug, `198.51.100.${Math.floor(Math.random() * 200) + 20}`);
   await citizen.acceptNetiquette(s.netiquette.id);
-  return { orgId: s.org.id, orgSlug: s.org.slug, entryId: s.entryId, accountId: s.account.id, kita, waste, press, citizen };
+  return {
+    orgId: s.org.id,
+    orgSlug: s.org.slug,
+    entryId: s.entryId,
+    accountId: s.account.id,
+    kita,
+    waste,
+    press,
+    citizen,
+  };
 }
 
 async function ask(s: Scene, text: string, citizen = s.citizen): Promise<string> {
@@ -60,7 +75,16 @@ async function ask(s: Scene, text: string, citizen = s.citizen): Promise<string>
   return (response.json() as { id: string }).id;
 }
 
-type Listed = { id: string; intent: string; departmentId: string | null; overdue: boolean; priority: number; responseDueAt: string | null; status: string; preview: string };
+type Listed = {
+  id: string;
+  intent: string;
+  departmentId: string | null;
+  overdue: boolean;
+  priority: number;
+  responseDueAt: string | null;
+  status: string;
+  preview: string;
+};
 async function list(s: Scene, query = ""): Promise<Listed[]> {
   const response = await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/conversations${query}`);
   expect(response.statusCode, response.body).toBe(200);
@@ -128,7 +152,10 @@ describe("the inbox", () => {
   it("puts an overdue question above everything else, and the overdue filter finds it", async () => {
     const s = await scene();
     const citizen2 = await startCitizen(t.app, s.orgSlug, "198.51.100.240");
-    await citizen2.acceptNetiquette((await t.app.inject({ method: "GET", url: `/api/public/orgs/${s.orgSlug}/netiquette` })).json<{ id: string }>().id);
+    await citizen2.acceptNetiquette(
+      (await t.app.inject({ method: "GET", url: `/api/public/orgs/${s.orgSlug}/netiquette` })).json<{ id: string }>()
+        .id,
+    );
     await ask(s, "Die Straßenlaterne vor meinem Haus ist seit Wochen kaputt.");
     minutes(5);
     await ask(s, "Wo kann ich Sperrmüll anmelden?", citizen2);
@@ -147,18 +174,34 @@ describe("the inbox", () => {
   it("assigns and closes several conversations at once, and notifies the new assignee", async () => {
     const s = await scene();
     const other = await startCitizen(t.app, s.orgSlug, "198.51.100.241");
-    await other.acceptNetiquette((await t.app.inject({ method: "GET", url: `/api/public/orgs/${s.orgSlug}/netiquette` })).json<{ id: string }>().id);
+    await other.acceptNetiquette(
+      (await t.app.inject({ method: "GET", url: `/api/public/orgs/${s.orgSlug}/netiquette` })).json<{ id: string }>()
+        .id,
+    );
     await ask(s, "Gibt es einen Kindergarten mit Nachmittagsbetreuung?");
     await ask(s, "Wann öffnet die Kita am Markt?", other);
     const ids = (await list(s)).map((r) => r.id);
     const colleague = await buildMember(t.ctx, s.orgId, { roles: ["editor"] });
-    const assigned = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/assignments`, { conversationIds: ids, assigneeUserId: colleague.userId });
+    const assigned = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/assignments`, {
+      conversationIds: ids,
+      assigneeUserId: colleague.userId,
+    });
     expect(assigned.json()).toEqual({ changed: 2 });
-    const mine = await (await signIn(t.app, colleague.email, colleague.password)).request("GET", `/api/orgs/${s.orgId}/inbox/notifications`);
-    expect((mine.json() as { notifications: { kind: string }[] }).notifications.map((n) => n.kind)).toEqual(["assigned", "assigned"]);
-    const workload = (await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/workload`)).json() as { people: { userId: string | null; active: number; questions: number }[] };
+    const mine = await (
+      await signIn(t.app, colleague.email, colleague.password)
+    ).request("GET", `/api/orgs/${s.orgId}/inbox/notifications`);
+    expect((mine.json() as { notifications: { kind: string }[] }).notifications.map((n) => n.kind)).toEqual([
+      "assigned",
+      "assigned",
+    ]);
+    const workload = (await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/workload`)).json() as {
+      people: { userId: string | null; active: number; questions: number }[];
+    };
     expect(workload.people.find((p) => p.userId === colleague.userId)).toMatchObject({ active: 2, questions: 2 });
-    const closed = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/status`, { conversationIds: ids, event: "closed" });
+    const closed = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/status`, {
+      conversationIds: ids,
+      event: "closed",
+    });
     expect(closed.json()).toEqual({ changed: 2 });
     expect(await list(s)).toEqual([]);
     expect((await list(s, "?status=closed")).length).toBe(2);
@@ -173,19 +216,34 @@ describe("the inbox", () => {
       body: "Guten Tag {{name}}, der Wertstoffhof ist samstags von 9 bis 13 Uhr geöffnet. Freundliche Grüße, {{bearbeiter}} ({{organisation}})",
     });
     expect(template.statusCode, template.body).toBe(201);
-    const filled = (await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/templates/${template.json<{ id: string }>().id}`)).json() as { text: string };
+    const filled = (
+      await s.press.request(
+        "GET",
+        `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/templates/${template.json<{ id: string }>().id}`,
+      )
+    ).json() as { text: string };
     expect(filled.text).toMatch(/^Guten Tag Bürgerin, der Wertstoffhof .* Freundliche Grüße, Person .* \(Stadt .*\)$/);
     minutes(30);
-    const sent = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/replies`, { text: filled.text, templateId: template.json<{ id: string }>().id });
+    const sent = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/replies`, {
+      text: filled.text,
+      templateId: template.json<{ id: string }>().id,
+    });
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json()).toMatchObject({ status: "sent" });
     const detail = (await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}`)).json() as {
       conversation: { status: string; firstResponseBusinessMs: number; responseDueAt: string | null };
       replies: { status: string; authorName: string }[];
     };
-    expect(detail.conversation).toMatchObject({ status: "answered", firstResponseBusinessMs: 30 * 60_000, responseDueAt: null });
+    expect(detail.conversation).toMatchObject({
+      status: "answered",
+      firstResponseBusinessMs: 30 * 60_000,
+      responseDueAt: null,
+    });
     expect(detail.replies).toMatchObject([{ status: "sent" }]);
-    const [stored] = await t.ctx.db.select().from(conversations).where(eq(conversations.id, row?.id ?? ""));
+    const [stored] = await t.ctx.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, row?.id ?? ""));
     expect(stored?.firstResponderUserId).toBe(s.press.userId);
     const page = await t.app.inject({ method: "GET", url: `/p/${s.orgSlug}/beitrag/${s.entryId}` });
     expect(page.body).toContain("der Wertstoffhof ist samstags von 9 bis 13 Uhr geöffnet");
@@ -193,12 +251,17 @@ describe("the inbox", () => {
 
   it("refuses a template with an unknown placeholder, and a reply that breaks the guideline", async () => {
     const s = await scene();
-    const bad = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/templates`, { title: "Falsch", body: "Hallo {{vorname}}" });
+    const bad = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/templates`, {
+      title: "Falsch",
+      body: "Hallo {{vorname}}",
+    });
     expect(bad.statusCode).toBe(400);
     await buildGuideline(t.ctx, s.orgId, { addressForm: { required: "formal", severity: "blocker" } });
     await ask(s, "Kann ich meinen Ausweis online verlängern?");
     const [row] = await list(s);
-    const refused = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/replies`, { text: "Klar, kannst du online machen!" });
+    const refused = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/replies`, {
+      text: "Klar, kannst du online machen!",
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ error: { code: "DRAHT_ERR_GUIDELINE_VIOLATION" } });
     expect((await list(s))[0]?.status).toBe("new");
@@ -206,7 +269,10 @@ describe("the inbox", () => {
 
   it("sends a reply on another network through its connector", async () => {
     const s = await scene();
-    const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });
+    const account = await buildChannelAccount(t.ctx, s.orgId, {
+      network: "sandbox",
+      name: `Sandbox ${uniqueSuffix()}`,
+    });
     await t.ctx.db.transaction((tx) =>
       ingestMessages(tx, {
         orgId: s.orgId,
@@ -214,14 +280,32 @@ describe("the inbox", () => {
         now,
         publicUrl: t.ctx.publicUrl,
         messages: [
-          { channelAccountId: account.id, externalId: "dm-1", kind: "direct", authorHandle: "@anna", authorName: "Anna", text: "Hat das Bürgerbüro heute offen?", language: "de", threadExternalId: null, inReplyToExternalId: null, visibility: "visible", receivedAt: now, raw: { id: "dm-1" } },
+          {
+            channelAccountId: account.id,
+            externalId: "dm-1",
+            kind: "direct",
+            authorHandle: "@anna",
+            authorName: "Anna",
+            text: "Hat das Bürgerbüro heute offen?",
+            language: "de",
+            threadExternalId: null,
+            inReplyToExternalId: null,
+            visibility: "visible",
+            receivedAt: now,
+            raw: { id: "dm-1" },
+          },
         ],
       }),
     );
     const [row] = await list(s, `?channelAccountId=${account.id}`);
-    const sent = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/replies`, { text: "Ja, bis 16 Uhr." });
+    const sent = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/replies`, {
+      text: "Ja, bis 16 Uhr.",
+    });
     expect(sent.json()).toMatchObject({ status: "sent" });
-    const deliveries = await t.ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, account.id));
+    const deliveries = await t.ctx.db
+      .select()
+      .from(sandboxDeliveries)
+      .where(eq(sandboxDeliveries.channelAccountId, account.id));
     expect(deliveries.map((d) => d.text)).toEqual(["Ja, bis 16 Uhr."]);
   });
 
@@ -230,13 +314,22 @@ describe("the inbox", () => {
     await ask(s, "Warum wird die Brücke gesperrt?");
     const [row] = await list(s);
     const planner = await buildMember(t.ctx, s.orgId, { roles: ["department_contributor"] });
-    const note = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/notes`, { text: "@Tiefbau bitte Termin nennen", mentionedUserIds: [planner.userId] });
+    const note = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/notes`, {
+      text: "@Tiefbau bitte Termin nennen",
+      mentionedUserIds: [planner.userId],
+    });
     expect(note.statusCode, note.body).toBe(201);
-    const notified = await t.ctx.db.select().from(userNotifications).where(eq(userNotifications.userId, planner.userId));
+    const notified = await t.ctx.db
+      .select()
+      .from(userNotifications)
+      .where(eq(userNotifications.userId, planner.userId));
     expect(notified).toMatchObject([{ kind: "mention", conversationId: row?.id }]);
     const page = await t.app.inject({ method: "GET", url: `/p/${s.orgSlug}/beitrag/${s.entryId}` });
     expect(page.body).not.toContain("Termin nennen");
-    const stranger = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/notes`, { text: "x", mentionedUserIds: [crypto.randomUUID()] });
+    const stranger = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${row?.id}/notes`, {
+      text: "x",
+      mentionedUserIds: [crypto.randomUUID()],
+    });
     expect(stranger.statusCode).toBe(400);
   });
 
@@ -254,7 +347,10 @@ describe("the inbox", () => {
 
   it("threads a large batch: 600 messages of 300 citizens into 300 conversations", async () => {
     const s = await scene();
-    const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });
+    const account = await buildChannelAccount(t.ctx, s.orgId, {
+      network: "sandbox",
+      name: `Sandbox ${uniqueSuffix()}`,
+    });
     const messages = Array.from({ length: 600 }, (_, i) => ({
       channelAccountId: account.id,
       externalId: `bulk-${i}`,
@@ -270,7 +366,15 @@ describe("the inbox", () => {
       receivedAt: new Date(now.getTime() + i),
       raw: {},
     }));
-    const outcomes = await t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: defaultTextAnalyser(), now, messages, publicUrl: t.ctx.publicUrl }));
+    const outcomes = await t.ctx.db.transaction((tx) =>
+      ingestMessages(tx, {
+        orgId: s.orgId,
+        analyser: defaultTextAnalyser(),
+        now,
+        messages,
+        publicUrl: t.ctx.publicUrl,
+      }),
+    );
     expect(outcomes.filter((o) => o.status === "stored")).toHaveLength(600);
     const threaded = await t.ctx.db.select().from(conversations).where(eq(conversations.channelAccountId, account.id));
     expect(threaded).toHaveLength(300);
@@ -279,9 +383,34 @@ describe("the inbox", () => {
 
   it("stores a message once, whether repeated in one batch or delivered again later", async () => {
     const s = await scene();
-    const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });
-    const message = (id: string) => ({ channelAccountId: account.id, externalId: id, kind: "mention" as const, authorHandle: "@ben", authorName: "Ben", text: "Danke für die Info!", language: "de", threadExternalId: "post-1", inReplyToExternalId: null, visibility: "visible" as const, receivedAt: now, raw: {} });
-    const ingest = (messages: unknown[]) => t.ctx.db.transaction((tx) => ingestMessages(tx, { orgId: s.orgId, analyser: defaultTextAnalyser(), now, messages, publicUrl: t.ctx.publicUrl }));
+    const account = await buildChannelAccount(t.ctx, s.orgId, {
+      network: "sandbox",
+      name: `Sandbox ${uniqueSuffix()}`,
+    });
+    const message = (id: string) => ({
+      channelAccountId: account.id,
+      externalId: id,
+      kind: "mention" as const,
+      authorHandle: "@ben",
+      authorName: "Ben",
+      text: "Danke für die Info!",
+      language: "de",
+      threadExternalId: "post-1",
+      inReplyToExternalId: null,
+      visibility: "visible" as const,
+      receivedAt: now,
+      raw: {},
+    });
+    const ingest = (messages: unknown[]) =>
+      t.ctx.db.transaction((tx) =>
+        ingestMessages(tx, {
+          orgId: s.orgId,
+          analyser: defaultTextAnalyser(),
+          now,
+          messages,
+          publicUrl: t.ctx.publicUrl,
+        }),
+      );
     const first = await ingest([message("m-1"), message("m-1"), { ...message("m-2"), receivedAt: "yesterday" }]);
     expect(first.map((o) => o.status)).toEqual(["stored", "duplicate", "rejected"]);
     const again = await ingest([message("m-1")]);
@@ -289,11 +418,16 @@ describe("the inbox", () => {
     // NUL characters cannot be stored and are dropped; a typed "\u0000" is text like any other.
     const odd = await ingest([{ ...message("m-4"), text: "Hallo\u0000 Welt \\u0000 ok", raw: { note: "a\u0000b" } }]);
     expect(odd[0]?.status).toBe("stored");
-    const [stored] = await t.ctx.db.select().from(inboundMessages).where(and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, "m-4")));
+    const [stored] = await t.ctx.db
+      .select()
+      .from(inboundMessages)
+      .where(and(eq(inboundMessages.channelAccountId, account.id), eq(inboundMessages.externalId, "m-4")));
     expect(stored).toMatchObject({ text: "Hallo Welt \\u0000 ok", raw: { note: "ab" } });
     const foreign = await ingest([{ ...message("m-3"), channelAccountId: crypto.randomUUID() }]);
     expect(foreign[0]).toMatchObject({ status: "rejected", reason: expect.stringContaining("not a channel account") });
     expect((await list(s, `?channelAccountId=${account.id}&status=all`)).length).toBe(1);
-    expect((await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.channelAccountId, account.id))).length).toBe(2);
+    expect(
+      (await t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.channelAccountId, account.id))).length,
+    ).toBe(2);
   });
 });

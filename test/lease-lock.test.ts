@@ -41,6 +41,8 @@ describe("lease lock", () => {
     const ran = await leaseLock(database.db, { pollMs: 10 })(name, () => "after the lease ran out");
     expect(ran).toBe("after the lease ran out");
     await database.db.insert(leaseLocks).values({ name, holder: "busy", until: new Date(Date.now() + 60_000) });
-    await expect(leaseLock(database.db, { pollMs: 10, waitMs: 100 })(name, () => "never")).rejects.toThrow(/still held/);
+    await expect(leaseLock(database.db, { pollMs: 10, waitMs: 100 })(name, () => "never")).rejects.toThrow(
+      /still held/,
+    );
   });
 });

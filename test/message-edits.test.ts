@@ -32,7 +32,22 @@ describe("edits within one round", () => {
         analyser,
         now,
         publicUrl: ctx.publicUrl,
-        messages: [{ channelAccountId: account.id, externalId, kind: "reply", authorHandle: "@paul@social.example", authorName: "Paul", text: "Wann öffnet das Freibad?", language: "de", threadExternalId: "post-1", inReplyToExternalId: "post-1", visibility: "visible", receivedAt: now, raw: {} }],
+        messages: [
+          {
+            channelAccountId: account.id,
+            externalId,
+            kind: "reply",
+            authorHandle: "@paul@social.example",
+            authorName: "Paul",
+            text: "Wann öffnet das Freibad?",
+            language: "de",
+            threadExternalId: "post-1",
+            inReplyToExternalId: "post-1",
+            visibility: "visible",
+            receivedAt: now,
+            raw: {},
+          },
+        ],
       }),
     );
     const outcomes = await database.db.transaction((tx) =>
@@ -50,15 +65,31 @@ describe("edits within one round", () => {
       }),
     );
     expect(outcomes.map((o) => o.status)).toEqual(["updated", "updated", "unknown"]);
-    const [message] = await database.db.select().from(inboundMessages).where(eq(inboundMessages.externalId, externalId));
+    const [message] = await database.db
+      .select()
+      .from(inboundMessages)
+      .where(eq(inboundMessages.externalId, externalId));
     expect(message?.text).toBe("Wann öffnet das Freibad endlich?");
     expect(message?.visibility).not.toBe("visible");
-    const versions = await database.db.select().from(inboundMessageEdits).where(eq(inboundMessageEdits.inboundMessageId, message?.id ?? "")).orderBy(asc(inboundMessageEdits.replacedAt), asc(inboundMessageEdits.previousText));
-    expect(versions.map((v) => v.previousText).sort()).toEqual(["Ihr seid alle unfähige Idioten und Versager!", "Wann öffnet das Freibad?"]);
-    const [moderationCase] = await database.db.select().from(moderationCases).where(eq(moderationCases.inboundMessageId, message?.id ?? ""));
+    const versions = await database.db
+      .select()
+      .from(inboundMessageEdits)
+      .where(eq(inboundMessageEdits.inboundMessageId, message?.id ?? ""))
+      .orderBy(asc(inboundMessageEdits.replacedAt), asc(inboundMessageEdits.previousText));
+    expect(versions.map((v) => v.previousText).sort()).toEqual([
+      "Ihr seid alle unfähige Idioten und Versager!",
+      "Wann öffnet das Freibad?",
+    ]);
+    const [moderationCase] = await database.db
+      .select()
+      .from(moderationCases)
+      .where(eq(moderationCases.inboundMessageId, message?.id ?? ""));
     expect(moderationCase?.status).toBe("open");
     expect(outcomes[0]?.caseId).toBe(moderationCase?.id);
-    const history = await database.db.select().from(moderationDecisions).where(eq(moderationDecisions.caseId, moderationCase?.id ?? ""));
+    const history = await database.db
+      .select()
+      .from(moderationDecisions)
+      .where(eq(moderationDecisions.caseId, moderationCase?.id ?? ""));
     expect(history.map((d) => [d.kind, d.reason])).toEqual([["edit", "Ihr seid alle unfähige Idioten und Versager!"]]);
   });
 });

@@ -14,7 +14,11 @@ describe("office hours and closing days", () => {
     const admin = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
     const session = await signIn(t.app, admin.email, admin.password);
     const url = `/api/orgs/${org.id}/office-schedule`;
-    const initial = (await session.request("GET", url)).json() as { isDefault: boolean; nextOpening: string; daysOff: { date: string; kind: string }[] };
+    const initial = (await session.request("GET", url)).json() as {
+      isDefault: boolean;
+      nextOpening: string;
+      daysOff: { date: string; kind: string }[];
+    };
     expect(initial.isDefault).toBe(true);
     expect(initial.nextOpening).toBe("2026-12-24T07:00:00.000Z"); // Thursday 8:00
     expect(initial.daysOff.slice(0, 2).map((d) => d.date)).toEqual(["2026-12-25", "2026-12-26"]);
@@ -35,9 +39,13 @@ describe("office hours and closing days", () => {
     const admin = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
     const editor = await buildMember(t.ctx, org.id, { roles: ["editor"] });
     const url = `/api/orgs/${org.id}/office-schedule`;
-    const bad = await (await signIn(t.app, admin.email, admin.password)).request("PUT", url, { officeHours: [{ days: [1], from: "16:00", to: "08:00" }] });
+    const bad = await (
+      await signIn(t.app, admin.email, admin.password)
+    ).request("PUT", url, { officeHours: [{ days: [1], from: "16:00", to: "08:00" }] });
     expect(bad.statusCode).toBe(400);
-    const refused = await (await signIn(t.app, editor.email, editor.password)).request("PUT", url, { officeHours: [{ days: [1], from: "08:00", to: "16:00" }] });
+    const refused = await (
+      await signIn(t.app, editor.email, editor.password)
+    ).request("PUT", url, { officeHours: [{ days: [1], from: "08:00", to: "16:00" }] });
     expect(refused.statusCode).toBe(403);
   });
 });

@@ -29,65 +29,89 @@ const env = {
 const open = (): Promise<Database> => db.open();
 
 function worker(args: string[] = []): ChildProcess {
-  return spawn("node", ["--import", "tsx", "src/cli/main.ts", "worker", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn("node", ["--import", "tsx", "src/cli/main.ts", "worker", ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
-it("publishes each of 500 posts exactly once although the worker is killed mid-publish", { timeout: 240_000 }, async () => {
-  let database = await open();
-  await database.migrate();
-  const ctx = buildTestContext(database.db);
-  const org = await buildOrg(ctx);
-  const account = await buildChannelAccount(ctx, org.id, { network: "sandbox", settings: { delayMs: 15 }, approval: { post: "none", campaign_template: "none", campaign_free: "none" } });
-  const author = await buildMember(ctx, org.id, { roles: ["press_office"] });
-  for (let i = 0; i < POSTS; i++) {
-    const post = await createPost(ctx, { actor: author.actor, orgId: org.id, input: { body: `Meldung ${i}`, channels: [{ channelAccountId: account.id, textOverride: null }] } });
-    await submitPost(ctx, { actor: author.actor, orgId: org.id, postId: post.id, revision: 1 });
-  }
-  await database.close();
-
-  // First worker: killed without warning once it has published some, while others are in flight.
-  const first = worker();
-  let published = 0;
-  const killed = new Promise<void>((resolve, reject) => {
-    first.stdout?.on("data", (chunk: Buffer) => {
-      published += (chunk.toString().match(/publication recorded/g) ?? []).length;
-      if (published >= 100 && first.exitCode === null && !first.killed) first.kill("SIGKILL");
+it(
+  "publishes each of 500 posts exactly once although the worker is killed mid-publish",
+  { timeout: 240_000 },
+  async () => {
+    let database = await open();
+    await database.migrate();
+    const ctx = buildTestContext(database.db);
+    const org = await buildOrg(ctx);
+    const account = await buildChannelAccount(ctx, org.id, {
+      network: "sandbox",
+      settings: { delayMs: 15 },
+      approval: { post: "none", campaign_template: "none", campaign_free: "none" },
     });
-    first.on("exit", (_code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`first worker ended by itself (${published} published)`))));
-  });
-  await killed;
-
-  database = await open();
-  const midway = await countPublished(database, org.id);
-  await database.close();
-  expect(midway).toBeGreaterThanOrEqual(100);
-  expect(midway).toBeLessThan(POSTS);
-
-  // Second worker: drains the outbox, recovering the interrupted sends once their lease has run out.
-  const second = worker(["--exit-when-idle"]);
-  let errors = "";
-  second.stdout?.resume();
-  second.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => second.on("exit", (exitCode) => resolve(exitCode)));
-  expect(errors).toBe("");
-  expect(code).toBe(0);
-
-  database = await open();
-  try {
-    expect(await countPublished(database, org.id)).toBe(POSTS);
-    const [sent] = await database.db
-      .select({ deliveries: count(), keys: countDistinct(sandboxDeliveries.idempotencyKey) })
-      .from(sandboxDeliveries)
-      .where(eq(sandboxDeliveries.channelAccountId, account.id));
-    expect(sent).toEqual({ deliveries: POSTS, keys: POSTS });
-    const states = await database.db.select({ status: posts.status, n: count() }).from(posts).where(eq(posts.orgId, org.id)).groupBy(posts.status);
-    expect(states).toEqual([{ status: "published", n: POSTS }]);
-  } finally {
+    const author = await buildMember(ctx, org.id, { roles: ["press_office"] });
+    for (let i = 0; i < POSTS; i++) {
+      const post = await createPost(ctx, {
+        actor: author.actor,
+        orgId: org.id,
+        input: { body: `Meldung ${i}`, channels: [{ channelAccountId: account.id, textOverride: null }] },
+      });
+      await submitPost(ctx, { actor: author.actor, orgId: org.id, postId: post.id, revision: 1 });
+    }
     await database.close();
-  }
-});
+
+    // First worker: killed without warning once it has published some, while others are in flight.
+    const first = worker();
+    let published = 0;
+    const killed = new Promise<void>((resolve, reject) => {
+      first.stdout?.on("data", (chunk: Buffer) => {
+        published += (chunk.toString().match(/publication recorded/g) ?? []).length;
+        if (published >= 100 && first.exitCode === null && !first.killed) first.kill("SIGKILL");
+      });
+      first.on("exit", (_code, signal) =>
+        signal === "SIGKILL" ? resolve() : reject(new Error(`first worker ended by itself (${published} published)`)),
+      );
+    });
+    await killed;
+
+    database = await open();
+    const midway = await countPublished(database, org.id);
+    await database.close();
+    expect(midway).toBeGreaterThanOrEqual(100);
+    expect(midway).toBeLessThan(POSTS);
+
+    // Second worker: drains the outbox, recovering the interrupted sends once their lease has run out.
+    const second = worker(["--exit-when-idle"]);
+    let errors = "";
+    second.stdout?.resume();
+    second.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => second.on("exit", (exitCode) => resolve(exitCode)));
+    expect(errors).toBe("");
+    expect(code).toBe(0);
+
+    database = await open();
+    try {
+      expect(await countPublished(database, org.id)).toBe(POSTS);
+      const [sent] = await database.db
+        .select({ deliveries: count(), keys: countDistinct(sandboxDeliveries.idempotencyKey) })
+        .from(sandboxDeliveries)
+        .where(eq(sandboxDeliveries.channelAccountId, account.id));
+      expect(sent).toEqual({ deliveries: POSTS, keys: POSTS });
+      const states = await database.db
+        .select({ status: posts.status, n: count() })
+        .from(posts)
+        .where(eq(posts.orgId, org.id))
+        .groupBy(posts.status);
+      expect(states).toEqual([{ status: "published", n: POSTS }]);
+    } finally {
+      await database.close();
+    }
+  },
+);
 
 async function countPublished(database: Database, orgId: string): Promise<number> {
-  const rows = await database.db.select({ status: publications.status }).from(publications).where(eq(publications.orgId, orgId));
+  const rows = await database.db
+    .select({ status: publications.status })
+    .from(publications)
+    .where(eq(publications.orgId, orgId));
   return rows.filter((r) => r.status === "published").length;
 }

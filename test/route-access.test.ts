@@ -11,7 +11,15 @@ import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
-import { buildChannelAccount, buildDepartment, buildMedia, buildMember, buildOrg, samplePng, systemAdminOf } from "./support/factories.js";
+import {
+  buildChannelAccount,
+  buildDepartment,
+  buildMedia,
+  buildMember,
+  buildOrg,
+  samplePng,
+  systemAdminOf,
+} from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { buildCitizenComment, buildConversation } from "./support/website.js";
 import { saveReplyTemplate } from "../src/app/inbox/reply-templates.js";
@@ -47,7 +55,12 @@ afterAll(async () => {
 const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/departments": { name: "Neues Amt" },
   "PATCH /api/orgs/:orgId/departments/:departmentId": { name: "Umbenanntes Amt" },
-  "POST /api/orgs/:orgId/members": { email: "neu@example.org", name: "Neu", roles: ["editor"], initialPassword: "Ein sehr gutes Passwort" },
+  "POST /api/orgs/:orgId/members": {
+    email: "neu@example.org",
+    name: "Neu",
+    roles: ["editor"],
+    initialPassword: "Ein sehr gutes Passwort",
+  },
   "PATCH /api/orgs/:orgId/members/:userId": { roles: ["analyst"] },
   "POST /api/auth/password": { currentPassword: "x", newPassword: "Ein sehr gutes Passwort" },
   "POST /api/orgs/:orgId/channels": { name: "Website", network: "website" },
@@ -61,18 +74,32 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/posts/:postId/reschedule": { scheduledAt: "2030-01-01T10:00:00Z" },
   "POST /api/orgs/:orgId/posts/:postId/retract": { reason: "Falsche Angabe" },
   "PATCH /api/orgs/:orgId/media/:mediaId": { altText: "Neuer Alternativtext" },
-  "POST /api/orgs/:orgId/campaigns": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
+  "POST /api/orgs/:orgId/campaigns": {
+    name: "#24hPolizei",
+    hashtag: "#24hPolizei",
+    startsAt: "2030-01-01T06:00:00Z",
+    endsAt: "2030-01-02T06:00:00Z",
+  },
   "POST /api/orgs/:orgId/website/comments/:commentId/answer": { text: "Danke für Ihre Frage." },
   "POST /api/orgs/:orgId/website/comments/:commentId/decision": { decision: "release" },
   "PUT /api/orgs/:orgId/website/settings": DEFAULT_WEBSITE_SETTINGS,
-  "PUT /api/orgs/:orgId/office-schedule": { officeHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }], closingDays: [] },
+  "PUT /api/orgs/:orgId/office-schedule": {
+    officeHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }],
+    closingDays: [],
+  },
   "POST /api/orgs/:orgId/netiquettes": DEFAULT_NETIQUETTE,
-  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies": { text: "Danke für Ihre Frage, der Markt beginnt um 8 Uhr." },
+  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies": {
+    text: "Danke für Ihre Frage, der Markt beginnt um 8 Uhr.",
+  },
   "POST /api/orgs/:orgId/inbox/conversations/:conversationId/notes": { text: "Bitte das Ordnungsamt fragen." },
   "POST /api/orgs/:orgId/inbox/conversations/:conversationId/presence": { state: "viewing" },
   "POST /api/orgs/:orgId/inbox/templates": { title: "Danke", body: "Guten Tag {{name}}, vielen Dank!" },
   "PUT /api/orgs/:orgId/inbox/templates/:templateId": { title: "Danke", body: "Hallo {{name}}, danke!" },
-  "PUT /api/orgs/:orgId/inbox/rules": { routing: [], targets: [], settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14 } },
+  "PUT /api/orgs/:orgId/inbox/rules": {
+    routing: [],
+    targets: [],
+    settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14 },
+  },
   "PUT /api/orgs/:orgId/inbox/coverage": { plan: [] },
   "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision": { decision: "approved" },
   "POST /api/orgs/:orgId/inbox/notifications/read": { ids: ["00000000-0000-4000-8000-000000000000"] },
@@ -80,19 +107,37 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/moderation/cases/:caseId/review": { verdict: "confirmed", note: "Richtig entschieden" },
   "POST /api/orgs/:orgId/moderation/cases/:caseId/appeal": { text: "Der Bürger widerspricht telefonisch." },
   "POST /api/orgs/:orgId/moderation/alerts/:alertId/acknowledge": {},
-  "PUT /api/orgs/:orgId/campaigns/:campaignId": { name: "#24hPolizei", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" },
+  "PUT /api/orgs/:orgId/campaigns/:campaignId": {
+    name: "#24hPolizei",
+    hashtag: "#24hPolizei",
+    startsAt: "2030-01-01T06:00:00Z",
+    endsAt: "2030-01-02T06:00:00Z",
+  },
 };
 
 /** Bodies that name rows of the organisation at hand. */
 const BODIES_IN_ORG: Record<string, (orgId: string) => Promise<unknown>> = {
-  "POST /api/orgs/:orgId/inbox/status": async (orgId) => ({ conversationIds: [await buildConversation(t.ctx, t.app, orgId)], event: "closed" }),
-  "POST /api/orgs/:orgId/inbox/assignments": async (orgId) => ({ conversationIds: [await buildConversation(t.ctx, t.app, orgId)], departmentId: null }),
-  "POST /api/orgs/:orgId/moderation/reports": async (orgId) => ({ messageId: await buildUnmoderatedMessage(t.ctx, t.app, orgId), reason: "Bitte prüfen" }),
+  "POST /api/orgs/:orgId/inbox/status": async (orgId) => ({
+    conversationIds: [await buildConversation(t.ctx, t.app, orgId)],
+    event: "closed",
+  }),
+  "POST /api/orgs/:orgId/inbox/assignments": async (orgId) => ({
+    conversationIds: [await buildConversation(t.ctx, t.app, orgId)],
+    departmentId: null,
+  }),
+  "POST /api/orgs/:orgId/moderation/reports": async (orgId) => ({
+    messageId: await buildUnmoderatedMessage(t.ctx, t.app, orgId),
+    reason: "Bitte prüfen",
+  }),
   "PUT /api/orgs/:orgId/moderation/settings": async (orgId) => {
     await publishNetiquette(t.ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
     return {};
   },
-  "POST /api/orgs/:orgId/inbox/absences": async (orgId) => ({ userId: (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId, startsOn: "2030-01-01", endsOn: "2030-01-05" }),
+  "POST /api/orgs/:orgId/inbox/absences": async (orgId) => ({
+    userId: (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId,
+    startsOn: "2030-01-01",
+    endsOn: "2030-01-05",
+  }),
 };
 
 async function bodyFor(route: RegisteredRoute, orgId: string): Promise<unknown> {
@@ -110,8 +155,13 @@ async function postFor(url: string, orgId: string): Promise<string> {
     approval: { post: failing || published ? "none" : "single", campaign_template: "none", campaign_free: "single" },
   });
   const author = await buildMember(t.ctx, orgId, { roles: ["press_office"] });
-  const post = await createPost(t.ctx, { actor: author.actor, orgId, input: { body: "Hallo", channels: [{ channelAccountId: account.id, textOverride: null }] } });
-  if (/\/(decision|withdraw|retry|retract)$/.test(url)) await submitPost(t.ctx, { actor: author.actor, orgId, postId: post.id, revision: 1 });
+  const post = await createPost(t.ctx, {
+    actor: author.actor,
+    orgId,
+    input: { body: "Hallo", channels: [{ channelAccountId: account.id, textOverride: null }] },
+  });
+  if (/\/(decision|withdraw|retry|retract)$/.test(url))
+    await submitPost(t.ctx, { actor: author.actor, orgId, postId: post.id, revision: 1 });
   if (failing || published) {
     const connectors = createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: "http://localhost" });
     while ((await runPublishRound(t.ctx, { connectors })).length > 0);
@@ -122,14 +172,23 @@ async function postFor(url: string, orgId: string): Promise<string> {
 async function fillParams(route: RegisteredRoute, orgId: string): Promise<string> {
   let url = route.url.replace(":orgId", orgId);
   if (url.includes(":departmentId")) url = url.replace(":departmentId", (await buildDepartment(t.ctx, orgId)).id);
-  if (url.includes(":userId")) url = url.replace(":userId", (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId);
+  if (url.includes(":userId"))
+    url = url.replace(":userId", (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId);
   if (url.includes(":channelAccountId")) {
-    const network = url.endsWith("/connection/oauth") ? { network: "mastodon" as const, settings: { serverUrl: mastodon.url } } : url.endsWith("/connection/app-password") ? { network: "bluesky" as const, settings: { serviceUrl: bluesky.pdsUrl } } : {};
+    const network = url.endsWith("/connection/oauth")
+      ? { network: "mastodon" as const, settings: { serverUrl: mastodon.url } }
+      : url.endsWith("/connection/app-password")
+        ? { network: "bluesky" as const, settings: { serviceUrl: bluesky.pdsUrl } }
+        : {};
     url = url.replace(":channelAccountId", (await buildChannelAccount(t.ctx, orgId, network)).id);
   }
   if (url.includes(":guidelineId")) {
     const actor = systemAdminOf(orgId);
-    const draft = await createGuidelineVersion(t.ctx, { actor, orgId, input: { title: "Richtlinie", rules: {}, reviewBy: "2030-01-01" } });
+    const draft = await createGuidelineVersion(t.ctx, {
+      actor,
+      orgId,
+      input: { title: "Richtlinie", rules: {}, reviewBy: "2030-01-01" },
+    });
     if (!url.endsWith("/activate")) await activateGuideline(t.ctx, { actor, orgId, guidelineId: draft.id });
     url = url.replace(":guidelineId", draft.id);
   }
@@ -138,11 +197,21 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
   if (url.endsWith("/media")) url += "?name=bild.png";
   if (url.includes(":mediaId")) url = url.replace(":mediaId", (await buildMedia(t.ctx, orgId)).id);
   if (url.includes(":campaignId")) {
-    const input = { name: "Marathon", hashtag: "#24hPolizei", startsAt: "2030-01-01T06:00:00Z", endsAt: "2030-01-02T06:00:00Z" };
+    const input = {
+      name: "Marathon",
+      hashtag: "#24hPolizei",
+      startsAt: "2030-01-01T06:00:00Z",
+      endsAt: "2030-01-02T06:00:00Z",
+    };
     url = url.replace(":campaignId", (await saveCampaign(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
   }
   if (url.includes(":replyId")) {
-    const { conversationId, replyId } = await buildReply(t.ctx, t.app, orgId, url.endsWith("/retry") ? "failed" : "in_review");
+    const { conversationId, replyId } = await buildReply(
+      t.ctx,
+      t.app,
+      orgId,
+      url.endsWith("/retry") ? "failed" : "in_review",
+    );
     url = url.replace(":conversationId", conversationId).replace(":replyId", replyId);
   }
   if (url.includes(":absenceId")) {
@@ -150,17 +219,24 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
     const input = { userId: member.userId, startsOn: "2030-01-01", endsOn: "2030-01-05" };
     url = url.replace(":absenceId", (await addAbsence(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
   }
-  if (url.includes(":conversationId")) url = url.replace(":conversationId", await buildConversation(t.ctx, t.app, orgId));
+  if (url.includes(":conversationId"))
+    url = url.replace(":conversationId", await buildConversation(t.ctx, t.app, orgId));
   if (url.includes(":templateId")) {
     const input = { title: "Vorlage", body: "Guten Tag {{name}}" };
-    url = url.replace(":templateId", (await saveReplyTemplate(t.ctx, { actor: systemAdminOf(orgId), orgId, templateId: null, input })).id);
+    url = url.replace(
+      ":templateId",
+      (await saveReplyTemplate(t.ctx, { actor: systemAdminOf(orgId), orgId, templateId: null, input })).id,
+    );
   }
   if (url.endsWith("/inbox/events")) url += "?lifetime=0";
   if (url.includes(":commentId")) url = url.replace(":commentId", await buildCitizenComment(t.ctx, t.app, orgId));
   if (url.includes(":caseId")) {
     const decided = url.endsWith("/review") || url.endsWith("/appeal");
     const built = await buildModerationCase(t.ctx, t.app, orgId, { threat: url.includes(":evidenceId"), decided });
-    url = url.replace(":caseId", built.caseId).replace(":evidenceId", built.evidenceId ?? "").replace(":format", "json");
+    url = url
+      .replace(":caseId", built.caseId)
+      .replace(":evidenceId", built.evidenceId ?? "")
+      .replace(":format", "json");
   }
   if (url.includes(":alertId")) url = url.replace(":alertId", await buildAlert(t.ctx, orgId));
   return url;
@@ -182,7 +258,11 @@ describe("every API route", () => {
   it("refuses callers without a session, except the public ones", async () => {
     for (const route of t.routes.filter((r) => r.access.kind !== "public")) {
       const org = await buildOrg(t.ctx);
-      const response = await t.app.inject({ method: route.method as "GET", url: await fillParams(route, org.id), payload: (await bodyFor(route, org.id)) as object });
+      const response = await t.app.inject({
+        method: route.method as "GET",
+        url: await fillParams(route, org.id),
+        payload: (await bodyFor(route, org.id)) as object,
+      });
       expect(response.statusCode, keyOf(route)).toBe(401);
       expectRefusedWithNothing(response, [401]);
     }
@@ -212,7 +292,11 @@ describe("every API route", () => {
       // Actions every role has: a disabled membership stands for "no role".
       refused.push(await signInDisabled(org.id));
       for (const user of refused) {
-        const response = await user.request(route.method, await fillParams(route, org.id), await bodyFor(route, org.id));
+        const response = await user.request(
+          route.method,
+          await fillParams(route, org.id),
+          await bodyFor(route, org.id),
+        );
         expectRefusedWithNothing(response, [403, 404]);
       }
       const admin = await signInAs(org.id, ["administrator"]);

@@ -22,7 +22,11 @@ describe("operations", () => {
   });
 
   it("refuses oversized bodies with a clear error", async () => {
-    const response = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "a@b.de", password: "x".repeat(4000) } });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "a@b.de", password: "x".repeat(4000) },
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe("DRAHT_ERR_PAYLOAD_TOO_LARGE");
   });
@@ -31,7 +35,12 @@ describe("operations", () => {
     const missing = await t.app.inject({ url: "/api/nope" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.key).toBe("errors.NOT_FOUND");
-    const malformed = await t.app.inject({ method: "POST", url: "/api/auth/login", headers: { "content-type": "application/json" }, payload: "{nope" });
+    const malformed = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { "content-type": "application/json" },
+      payload: "{nope",
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe("DRAHT_ERR_VALIDATION_FAILED");
   });

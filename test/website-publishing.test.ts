@@ -18,27 +18,58 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const poll = { question: "Welches Tier stellen wir vor?", options: ["Igel", "Fledermaus"], endsAt: "2026-12-01T12:00:00Z", resultsVisibility: "after_vote" as const };
+const poll = {
+  question: "Welches Tier stellen wir vor?",
+  options: ["Igel", "Fledermaus"],
+  endsAt: "2026-12-01T12:00:00Z",
+  resultsVisibility: "after_vote" as const,
+};
 
 describe("polls through the publishing path", () => {
   it("blocks a poll on a network without polls and one that ends before publication", async () => {
     const org = await buildOrg(t.ctx);
     const website = await buildChannelAccount(t.ctx, org.id, { network: "website", name: "Website" });
-    const bluesky = await buildChannelAccount(t.ctx, org.id, { network: "sandbox", emulates: "bluesky", name: "Bluesky (Sandbox)" });
+    const bluesky = await buildChannelAccount(t.ctx, org.id, {
+      network: "sandbox",
+      emulates: "bluesky",
+      name: "Bluesky (Sandbox)",
+    });
     const author = await buildMember(t.ctx, org.id, { roles: ["editor"] });
     const channels = [website, bluesky].map((a) => ({ channelAccountId: a.id, textOverride: null }));
-    const result = await checkPostDraft(t.ctx, { actor: author.actor, orgId: org.id, input: { body: "Stimmen Sie ab!", channels, poll } });
+    const result = await checkPostDraft(t.ctx, {
+      actor: author.actor,
+      orgId: org.id,
+      input: { body: "Stimmen Sie ab!", channels, poll },
+    });
     const pollFindings = result.findings.filter((f) => f.rule === "channel_poll" || f.rule === "poll_end");
-    expect(pollFindings).toEqual([expect.objectContaining({ rule: "channel_poll", severity: "blocker", channelAccountIds: [bluesky.id] })]);
-    const late = await checkPostDraft(t.ctx, { actor: author.actor, orgId: org.id, input: { body: "Stimmen Sie ab!", channels: channels.slice(0, 1), poll, scheduledAt: "2026-12-02T09:00:00Z" } });
+    expect(pollFindings).toEqual([
+      expect.objectContaining({ rule: "channel_poll", severity: "blocker", channelAccountIds: [bluesky.id] }),
+    ]);
+    const late = await checkPostDraft(t.ctx, {
+      actor: author.actor,
+      orgId: org.id,
+      input: { body: "Stimmen Sie ab!", channels: channels.slice(0, 1), poll, scheduledAt: "2026-12-02T09:00:00Z" },
+    });
     expect(late.findings.map((f) => f.rule)).toContain("poll_end");
   });
 
   it("publishes the poll with the post on the website channel, where citizens see it", async () => {
     const org = await buildOrg(t.ctx);
-    const website = await buildChannelAccount(t.ctx, org.id, { network: "website", name: "Website", approval: { post: "none", campaign_template: "none", campaign_free: "none" } });
+    const website = await buildChannelAccount(t.ctx, org.id, {
+      network: "website",
+      name: "Website",
+      approval: { post: "none", campaign_template: "none", campaign_free: "none" },
+    });
     const author = await buildMember(t.ctx, org.id, { roles: ["press_office"] });
-    const post = await createPost(t.ctx, { actor: author.actor, orgId: org.id, input: { body: "Wahl zum Tier des Monats: Stimmen Sie ab!", channels: [{ channelAccountId: website.id, textOverride: null }], poll } });
+    const post = await createPost(t.ctx, {
+      actor: author.actor,
+      orgId: org.id,
+      input: {
+        body: "Wahl zum Tier des Monats: Stimmen Sie ab!",
+        channels: [{ channelAccountId: website.id, textOverride: null }],
+        poll,
+      },
+    });
     await submitPost(t.ctx, { actor: author.actor, orgId: org.id, postId: post.id, revision: 1 });
     const connectors = createConnectorRegistry({ db: t.ctx.db, clock: () => now, publicUrl: t.ctx.publicUrl });
     now = new Date("2026-11-25T09:01:00Z");

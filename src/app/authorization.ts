@@ -22,6 +22,13 @@ export function requireAllowed(ctx: AppContext, actor: OrgActor, action: Action,
 export function installationActorIn(orgId: string, principal: Principal): OrgActor {
   return {
     ...principal,
-    grant: { orgId, roles: ["administrator"], departmentIds: null, channelAccountIds: null, activeWindow: null, disabled: false },
+    grant: {
+      orgId,
+      roles: ["administrator"],
+      departmentIds: null,
+      channelAccountIds: null,
+      activeWindow: null,
+      disabled: false,
+    },
   };
 }

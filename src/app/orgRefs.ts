@@ -7,11 +7,21 @@ import { AppError } from "../domain/errors.js";
 
 export async function checkOrgRefs(
   tx: Db,
-  args: { orgId: string; departmentId?: string | null; accountableUserId?: string | null; ownerUserId?: string | null; assigneeUserId?: string | null },
+  args: {
+    orgId: string;
+    departmentId?: string | null;
+    accountableUserId?: string | null;
+    ownerUserId?: string | null;
+    assigneeUserId?: string | null;
+  },
 ): Promise<void> {
   if (args.departmentId) {
-    const [found] = await tx.select({ id: departments.id }).from(departments).where(and(eq(departments.id, args.departmentId), eq(departments.orgId, args.orgId)));
-    if (!found) throw new AppError("VALIDATION_FAILED", { details: { field: "departmentId", problem: "unknown_department" } });
+    const [found] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.id, args.departmentId), eq(departments.orgId, args.orgId)));
+    if (!found)
+      throw new AppError("VALIDATION_FAILED", { details: { field: "departmentId", problem: "unknown_department" } });
   }
   // People are reported under the field that named them, so the form can mark the right one.
   for (const field of ["accountableUserId", "ownerUserId", "assigneeUserId"] as const) {

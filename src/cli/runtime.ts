@@ -20,9 +20,7 @@ export async function openRuntime(options: { logLevel?: string; migrate?: boolea
   const config = loadConfig();
   const log = createLogger({ level: options.logLevel ?? config.LOG_LEVEL });
   const database = await openDatabase(
-    config.DATABASE_URL
-      ? { kind: "postgres", url: config.DATABASE_URL }
-      : { kind: "pglite", dataDir: config.DATA_DIR },
+    config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
   if (options.migrate ?? true) await database.migrate();
   return { config, log, database, ctx: buildAppContext({ db: database.db, log, config }) };

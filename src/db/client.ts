@@ -41,7 +41,9 @@ export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null; initialData?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target.url, target.poolSize ?? 10) : openPglite(target.dataDir, target.initialData);
+  return target.kind === "postgres"
+    ? openPostgres(target.url, target.poolSize ?? 10)
+    : openPglite(target.dataDir, target.initialData);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -96,7 +98,11 @@ async function openPglite(dataDir: string | null, initialData?: Blob): Promise<D
 }
 
 /** A dedicated connection for LISTEN (a pooled one would be handed to other queries). */
-async function listenOnServer(url: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+async function listenOnServer(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;

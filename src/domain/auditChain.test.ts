@@ -23,11 +23,16 @@ function chain(length: number): StoredAuditEvent[] {
   }
   return events;
 }
-const headOf = (events: StoredAuditEvent[]) => ({ lastSeq: events.length, lastHash: events.at(-1)?.hash ?? GENESIS_HASH });
+const headOf = (events: StoredAuditEvent[]) => ({
+  lastSeq: events.length,
+  lastHash: events.at(-1)?.hash ?? GENESIS_HASH,
+});
 
 describe("audit chain", () => {
   it("serialises objects independent of key order", () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}',
+    );
   });
 
   it("verifies an intact chain", () => {
@@ -43,13 +48,18 @@ describe("audit chain", () => {
 
   it("detects a deleted event in the middle", () => {
     const events = chain(5);
-    const problems = verifyChain(events.filter((e) => e.seq !== 2), headOf(events));
+    const problems = verifyChain(
+      events.filter((e) => e.seq !== 2),
+      headOf(events),
+    );
     expect(problems.map((p) => p.kind)).toEqual(expect.arrayContaining(["sequence_gap", "broken_link"]));
   });
 
   it("detects deletion of the newest events through the chain head", () => {
     const events = chain(5);
-    expect(verifyChain(events.slice(0, 4), headOf(events))).toEqual([{ kind: "head_mismatch", expectedSeq: 5, foundSeq: 4 }]);
+    expect(verifyChain(events.slice(0, 4), headOf(events))).toEqual([
+      { kind: "head_mismatch", expectedSeq: 5, foundSeq: 4 },
+    ]);
   });
 
   it("detects an inserted event even if its own hash is right", () => {

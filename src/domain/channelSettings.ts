@@ -20,7 +20,10 @@ export const ZServerFacts = z.object({
   maxMedia: z.number().int().min(0).max(100).optional(),
   linkLength: z.number().int().min(0).max(1000).optional(),
   maxPollOptions: z.number().int().min(2).max(100).optional(),
-  streamingUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  streamingUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
   checkedAt: z.iso.datetime({ offset: true }),
 });
 export type TServerFacts = z.infer<typeof ZServerFacts>;
@@ -53,9 +56,18 @@ export function serverUrlOf(settings: Record<string, unknown>): string | null {
 }
 
 /** The server's own limits from its facts (without when they were learnt or where it streams). */
-export function serverLimitsOf(settings: Record<string, unknown> | null | undefined): Pick<TServerFacts, "maxLength" | "maxMedia" | "linkLength" | "maxPollOptions"> {
+export function serverLimitsOf(
+  settings: Record<string, unknown> | null | undefined,
+): Pick<TServerFacts, "maxLength" | "maxMedia" | "linkLength" | "maxPollOptions"> {
   const facts = serverFactsOf(settings);
-  return facts ? { maxLength: facts.maxLength, maxMedia: facts.maxMedia, linkLength: facts.linkLength, maxPollOptions: facts.maxPollOptions } : {};
+  return facts
+    ? {
+        maxLength: facts.maxLength,
+        maxMedia: facts.maxMedia,
+        linkLength: facts.linkLength,
+        maxPollOptions: facts.maxPollOptions,
+      }
+    : {};
 }
 
 /** What people set: the settings without what draht learns from the network itself (its id there, the server's facts). */

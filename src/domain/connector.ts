@@ -88,11 +88,28 @@ export type ConnectMethod = "oauth" | "app_password";
 
 /** What a connector can do on its network, declared explicitly (the UI and the use cases read it). */
 export interface ConnectorCapabilities {
-  publish: { text: boolean; media: boolean; altText: boolean; threads: boolean; polls: boolean; contentWarning: boolean; replyPolicy: boolean };
+  publish: {
+    text: boolean;
+    media: boolean;
+    altText: boolean;
+    threads: boolean;
+    polls: boolean;
+    contentWarning: boolean;
+    replyPolicy: boolean;
+  };
   editOwn: boolean;
   deleteOwn: boolean;
   /** How citizens' items reach draht: polled from the network, pushed (webhook/stream), stored by draht itself (website), or not at all. */
-  inbound: { mode: "poll" | "push" | "stored" | "none"; replies: boolean; mentions: boolean; quotes: boolean; directMessages: boolean; edits: boolean; deletions: boolean; streaming: boolean };
+  inbound: {
+    mode: "poll" | "push" | "stored" | "none";
+    replies: boolean;
+    mentions: boolean;
+    quotes: boolean;
+    directMessages: boolean;
+    edits: boolean;
+    deletions: boolean;
+    streaming: boolean;
+  };
   reply: boolean;
   /** How an account can be connected, preferred first: OAuth, an app password; none = nothing to connect. */
   connect: readonly ConnectMethod[];
@@ -144,9 +161,22 @@ export interface OAuthConnect {
   /** Registers draht as an OAuth client at the server (Mastodon: per instance). */
   registerClient(args: { serverUrl: string; redirectUri: string }): Promise<{ clientId: string; clientSecret: string }>;
   /** Where the person authorises draht (authorisation code flow with PKCE, S256). */
-  authoriseUrl(args: { serverUrl: string; clientId: string; redirectUri: string; state: string; codeChallenge: string }): string;
+  authoriseUrl(args: {
+    serverUrl: string;
+    clientId: string;
+    redirectUri: string;
+    state: string;
+    codeChallenge: string;
+  }): string;
   /** Exchanges the code for credentials (what the connector needs later; sealed by the caller). */
-  exchangeCode(args: { serverUrl: string; clientId: string; clientSecret: string; redirectUri: string; code: string; codeVerifier: string }): Promise<unknown>;
+  exchangeCode(args: {
+    serverUrl: string;
+    clientId: string;
+    clientSecret: string;
+    redirectUri: string;
+    code: string;
+    codeVerifier: string;
+  }): Promise<unknown>;
   /** Revokes the token at the network when an account is disconnected (best effort). */
   revoke?(args: { serverUrl: string; clientId: string; clientSecret: string; credentials: unknown }): Promise<void>;
 }
@@ -163,13 +193,26 @@ export interface DelegatedOAuthConnect {
    */
   generateClientKey(): Promise<string>;
   /** Where the person authorises draht; `state` comes back with the callback, `pending` is kept until then. */
-  begin(args: { serverUrl: string; redirectUri: string; clientKey: string | null }): Promise<{ authoriseUrl: string; state: string; pending: unknown }>;
+  begin(args: {
+    serverUrl: string;
+    redirectUri: string;
+    clientKey: string | null;
+  }): Promise<{ authoriseUrl: string; state: string; pending: unknown }>;
   /** The callback's parameters with the kept state: the credentials to seal. */
-  complete(args: { redirectUri: string; params: URLSearchParams; state: string; pending: unknown; clientKey: string | null }): Promise<unknown>;
+  complete(args: {
+    redirectUri: string;
+    params: URLSearchParams;
+    state: string;
+    pending: unknown;
+    clientKey: string | null;
+  }): Promise<unknown>;
   /** Ends the account's OAuth session at the network (disconnecting); false when it has none (an app password). */
   revoke?(account: ConnectorAccount): Promise<boolean>;
   /** What the network fetches about draht as a client (AT Protocol: client metadata and public keys); null when it fetches nothing. */
-  clientDocuments(args: { redirectUri: string; clientKey: string | null }): Promise<{ metadata: Record<string, unknown>; jwks: Record<string, unknown> } | null>;
+  clientDocuments(args: {
+    redirectUri: string;
+    clientKey: string | null;
+  }): Promise<{ metadata: Record<string, unknown>; jwks: Record<string, unknown> } | null>;
 }
 
 export interface AppPasswordConnect {
@@ -235,7 +278,11 @@ export class ConnectorError extends Error {
   /** The network's HTTP status, where it answered with one (404: the item is gone). */
   readonly status: number | null;
 
-  constructor(kind: ConnectorErrorKind, message: string, options: { retryAfterMs?: number; cause?: unknown; status?: number } = {}) {
+  constructor(
+    kind: ConnectorErrorKind,
+    message: string,
+    options: { retryAfterMs?: number; cause?: unknown; status?: number } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "ConnectorError";
     this.kind = kind;

@@ -67,12 +67,15 @@ export function takeIn(args: {
   const earlier = args.unanswered.map((m) => ({ ...m, answered: false }));
   for (const message of args.messages) {
     intent = moreUrgentIntent(intent, message.intent);
-    if (isAskedAgain({ earlier, text: message.text, at: message.receivedAt, windowMs: args.rules.repeatWindowMs })) askedAgain = true;
+    if (isAskedAgain({ earlier, text: message.text, at: message.receivedAt, windowMs: args.rules.repeatWindowMs }))
+      askedAgain = true;
     earlier.push({ text: message.text, receivedAt: message.receivedAt, answered: false });
   }
   const waitingSince = prior?.waitingSince ?? first.receivedAt;
   const reopened = prior?.status === "closed";
-  const status: ConversationStatus = prior ? (nextConversationStatus(prior.status, "citizen_wrote") ?? prior.status) : "new";
+  const status: ConversationStatus = prior
+    ? (nextConversationStatus(prior.status, "citizen_wrote") ?? prior.status)
+    : "new";
   const target = targetFor(args.rules.targets, { channelAccountId: args.channelAccountId, intent });
   const responseDueAt = addBusinessTime(args.rules.calendar, waitingSince, target.firstResponseMinutes * 60_000);
   const resolutionStart = !prior || reopened ? first.receivedAt : null;
@@ -80,7 +83,13 @@ export function takeIn(args: {
     resolutionStart && target.resolutionMinutes !== null
       ? addBusinessTime(args.rules.calendar, resolutionStart, target.resolutionMinutes * 60_000)
       : (prior?.resolutionDueAt ?? null);
-  const route = prior ? null : routeConversation(args.rules.routing, { channelAccountId: args.channelAccountId, text: first.text, intent: first.intent }, args.accountDepartmentId);
+  const route = prior
+    ? null
+    : routeConversation(
+        args.rules.routing,
+        { channelAccountId: args.channelAccountId, text: first.text, intent: first.intent },
+        args.accountDepartmentId,
+      );
   return {
     status,
     intent,

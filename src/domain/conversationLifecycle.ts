@@ -3,7 +3,8 @@
 export const CONVERSATION_STATUSES = ["new", "open", "waiting_for_citizen", "answered", "closed"] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
-export type ConversationEvent = "citizen_wrote" | "staff_viewed" | "staff_answered" | "staff_asked_back" | "closed" | "reopened";
+export type ConversationEvent =
+  "citizen_wrote" | "staff_viewed" | "staff_answered" | "staff_asked_back" | "closed" | "reopened";
 
 const NEXT: Record<ConversationEvent, (from: ConversationStatus) => ConversationStatus | null> = {
   // Whatever the state, a citizen's new message needs someone's attention again.

@@ -12,8 +12,24 @@ const plan = [
 describe("coverage", () => {
   it("finds who is on duty, within their window and not absent", () => {
     const absences = [{ userId: "cem", startsOn: "2026-11-23", endsOn: "2026-11-27" }];
-    expect(onDuty({ plan, absences, channelAccountId: account, at: new Date("2026-11-25T09:00:00Z"), timeZone: "Europe/Berlin" })).toEqual({ responsible: ["anna"], deputies: ["ben"] });
-    expect(onDuty({ plan, absences, channelAccountId: account, at: new Date("2026-11-25T20:00:00Z"), timeZone: "Europe/Berlin" })).toEqual({ responsible: [], deputies: ["ben"] });
+    expect(
+      onDuty({
+        plan,
+        absences,
+        channelAccountId: account,
+        at: new Date("2026-11-25T09:00:00Z"),
+        timeZone: "Europe/Berlin",
+      }),
+    ).toEqual({ responsible: ["anna"], deputies: ["ben"] });
+    expect(
+      onDuty({
+        plan,
+        absences,
+        channelAccountId: account,
+        at: new Date("2026-11-25T20:00:00Z"),
+        timeZone: "Europe/Berlin",
+      }),
+    ).toEqual({ responsible: [], deputies: ["ben"] });
     // Absence days are local: 23:30 UTC on the 27th is already the 28th in Berlin.
     expect(isAbsent(absences, "cem", new Date("2026-11-27T23:30:00Z"), "Europe/Berlin")).toBe(false);
   });
@@ -21,18 +37,53 @@ describe("coverage", () => {
   it("tells the assignee and deputies first, the department head next, and the accountable person when nobody else is there", () => {
     const duty = { responsible: ["anna"], deputies: ["ben"] };
     const base = { duty, departmentHeads: ["dora"], accountableUserId: "erik" };
-    expect(escalationRecipients({ ...base, level: 1, assigneeUserId: "fritz", assigneeAbsent: false })).toEqual(["fritz", "ben"]);
+    expect(escalationRecipients({ ...base, level: 1, assigneeUserId: "fritz", assigneeAbsent: false })).toEqual([
+      "fritz",
+      "ben",
+    ]);
     expect(escalationRecipients({ ...base, level: 1, assigneeUserId: "fritz", assigneeAbsent: true })).toEqual(["ben"]);
-    expect(escalationRecipients({ ...base, level: 1, assigneeUserId: null, assigneeAbsent: false })).toEqual(["anna", "ben"]);
-    expect(escalationRecipients({ ...base, level: 2, assigneeUserId: "fritz", assigneeAbsent: false })).toEqual(["dora"]);
-    expect(escalationRecipients({ ...base, duty: { responsible: [], deputies: [] }, departmentHeads: [], level: 2, assigneeUserId: null, assigneeAbsent: false })).toEqual(["erik"]);
+    expect(escalationRecipients({ ...base, level: 1, assigneeUserId: null, assigneeAbsent: false })).toEqual([
+      "anna",
+      "ben",
+    ]);
+    expect(escalationRecipients({ ...base, level: 2, assigneeUserId: "fritz", assigneeAbsent: false })).toEqual([
+      "dora",
+    ]);
+    expect(
+      escalationRecipients({
+        ...base,
+        duty: { responsible: [], deputies: [] },
+        departmentHeads: [],
+        level: 2,
+        assigneeUserId: null,
+        assigneeAbsent: false,
+      }),
+    ).toEqual(["erik"]);
   });
 
   it("reminds one person that an answer is due soon: the assignee, else who is on duty", () => {
     const duty = { responsible: ["anna"], deputies: ["ben"] };
-    expect(dueSoonRecipients({ assigneeUserId: "fritz", assigneeAbsent: false, duty, accountableUserId: "erik" })).toEqual(["fritz"]);
-    expect(dueSoonRecipients({ assigneeUserId: "fritz", assigneeAbsent: true, duty, accountableUserId: "erik" })).toEqual(["anna"]);
-    expect(dueSoonRecipients({ assigneeUserId: null, assigneeAbsent: false, duty: { responsible: [], deputies: ["ben"] }, accountableUserId: "erik" })).toEqual(["ben"]);
-    expect(dueSoonRecipients({ assigneeUserId: null, assigneeAbsent: false, duty: { responsible: [], deputies: [] }, accountableUserId: "erik" })).toEqual(["erik"]);
+    expect(
+      dueSoonRecipients({ assigneeUserId: "fritz", assigneeAbsent: false, duty, accountableUserId: "erik" }),
+    ).toEqual(["fritz"]);
+    expect(
+      dueSoonRecipients({ assigneeUserId: "fritz", assigneeAbsent: true, duty, accountableUserId: "erik" }),
+    ).toEqual(["anna"]);
+    expect(
+      dueSoonRecipients({
+        assigneeUserId: null,
+        assigneeAbsent: false,
+        duty: { responsible: [], deputies: ["ben"] },
+        accountableUserId: "erik",
+      }),
+    ).toEqual(["ben"]);
+    expect(
+      dueSoonRecipients({
+        assigneeUserId: null,
+        assigneeAbsent: false,
+        duty: { responsible: [], deputies: [] },
+        accountableUserId: "erik",
+      }),
+    ).toEqual(["erik"]);
   });
 });

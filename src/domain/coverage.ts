@@ -19,11 +19,21 @@ export type TCoverageEntry = z.infer<typeof ZCoverageEntry>;
 export const ZCoveragePlan = z.array(ZCoverageEntry).max(1000);
 
 export const ZAbsence = z
-  .object({ userId: z.uuid(), startsOn: z.iso.date(), endsOn: z.iso.date(), note: z.string().trim().max(200).default("") })
+  .object({
+    userId: z.uuid(),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+    note: z.string().trim().max(200).default(""),
+  })
   .refine((a) => a.startsOn <= a.endsOn, { message: "the absence ends before it starts", path: ["endsOn"] });
 export type TAbsence = z.infer<typeof ZAbsence>;
 
-export function isAbsent(absences: readonly Pick<TAbsence, "userId" | "startsOn" | "endsOn">[], userId: string, at: Date, timeZone: string): boolean {
+export function isAbsent(
+  absences: readonly Pick<TAbsence, "userId" | "startsOn" | "endsOn">[],
+  userId: string,
+  at: Date,
+  timeZone: string,
+): boolean {
   const day = localDate(at, timeZone);
   return absences.some((a) => a.userId === userId && a.startsOn <= day && day <= a.endsOn);
 }
@@ -37,7 +47,10 @@ export function onDuty(args: {
   timeZone: string;
 }): { responsible: string[]; deputies: string[] } {
   const present = args.plan.filter(
-    (e) => e.channelAccountId === args.channelAccountId && (e.window === null || isWithinWindow(e.window, args.at)) && !isAbsent(args.absences, e.userId, args.at, args.timeZone),
+    (e) =>
+      e.channelAccountId === args.channelAccountId &&
+      (e.window === null || isWithinWindow(e.window, args.at)) &&
+      !isAbsent(args.absences, e.userId, args.at, args.timeZone),
   );
   const unique = (role: CoverageRole) => [...new Set(present.filter((e) => e.role === role).map((e) => e.userId))];
   return { responsible: unique("responsible"), deputies: unique("deputy") };

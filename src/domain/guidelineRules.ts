@@ -15,14 +15,19 @@ export const ZGuidelineRules = z.object({
     .nullable()
     .default(null),
   forbiddenTerms: z
-    .array(z.object({ term: z.string().trim().min(1).max(100), severity: ZSeverity.default("blocker"), reason: ZReason }))
+    .array(
+      z.object({ term: z.string().trim().min(1).max(100), severity: ZSeverity.default("blocker"), reason: ZReason }),
+    )
     .max(500)
     .default([]),
   requiredHashtags: z
     .array(
       z.object({
         channelAccountIds: ZChannelScope,
-        hashtags: z.array(z.string().regex(/^#[\p{L}\p{N}_]+$/u, "a hashtag starts with # and has letters or digits")).min(1).max(10),
+        hashtags: z
+          .array(z.string().regex(/^#[\p{L}\p{N}_]+$/u, "a hashtag starts with # and has letters or digits"))
+          .min(1)
+          .max(10),
         severity: ZSeverity.default("warning"),
         reason: ZReason,
       }),
@@ -30,24 +35,52 @@ export const ZGuidelineRules = z.object({
     .max(50)
     .default([]),
   requiredSignature: z
-    .array(z.object({ channelAccountIds: ZChannelScope, text: z.string().trim().min(1).max(100), severity: ZSeverity.default("warning"), reason: ZReason }))
+    .array(
+      z.object({
+        channelAccountIds: ZChannelScope,
+        text: z.string().trim().min(1).max(100),
+        severity: ZSeverity.default("warning"),
+        reason: ZReason,
+      }),
+    )
     .max(50)
     .default([]),
-  maxLength: z.object({ chars: z.number().int().min(1).max(100_000), severity: ZSeverity.default("warning"), reason: ZReason }).nullable().default(null),
+  maxLength: z
+    .object({ chars: z.number().int().min(1).max(100_000), severity: ZSeverity.default("warning"), reason: ZReason })
+    .nullable()
+    .default(null),
   allowedLinkDomains: z
     .object({
-      domains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/u, "a domain such as musterstadt.de")).min(1).max(200),
+      domains: z
+        .array(
+          z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/u, "a domain such as musterstadt.de"),
+        )
+        .min(1)
+        .max(200),
       severity: ZSeverity.default("blocker"),
       reason: ZReason,
     })
     .nullable()
     .default(null),
-  altText: z.object({ severity: ZSeverity.default("blocker"), reason: ZReason }).default({ severity: "blocker", reason: "" }),
+  altText: z
+    .object({ severity: ZSeverity.default("blocker"), reason: ZReason })
+    .default({ severity: "blocker", reason: "" }),
   readability: z
-    .object({ minScore: z.number().min(0).max(100), minWords: z.number().int().min(1).max(1000).default(12), severity: ZSeverity.default("warning"), reason: ZReason })
+    .object({
+      minScore: z.number().min(0).max(100),
+      minWords: z.number().int().min(1).max(1000).default(12),
+      severity: ZSeverity.default("warning"),
+      reason: ZReason,
+    })
     .nullable()
     .default(null),
-  postingWindows: z.object({ severity: ZSeverity.default("blocker"), reason: ZReason }).default({ severity: "blocker", reason: "" }),
+  postingWindows: z
+    .object({ severity: ZSeverity.default("blocker"), reason: ZReason })
+    .default({ severity: "blocker", reason: "" }),
 });
 export type TGuidelineRules = z.infer<typeof ZGuidelineRules>;
 export type TGuidelineRulesInput = z.input<typeof ZGuidelineRules>;

@@ -8,6 +8,9 @@ describe("public holidays", () => {
     expect(nrw).toContain("2026-06-04"); // Fronleichnam in NRW
     expect(berlin).not.toContain("2026-06-04");
     expect(berlin).toContain("2026-03-08"); // Frauentag in Berlin
-    expect(publicHolidays(2026, "NW").find((h) => h.date === "2026-04-03")?.name).toEqual({ de: "Karfreitag", en: "Good Friday" });
+    expect(publicHolidays(2026, "NW").find((h) => h.date === "2026-04-03")?.name).toEqual({
+      de: "Karfreitag",
+      en: "Good Friday",
+    });
   });
 });

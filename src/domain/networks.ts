@@ -34,13 +34,90 @@ export interface NetworkProfile {
 }
 
 export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
-  website: { counting: { unit: "grapheme", linkLength: null }, maxLength: 10_000, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: false, supportsReplyPolicy: false, maxPollOptions: 10, videos: "mixed" },
-  mastodon: { counting: { unit: "grapheme", linkLength: 23 }, maxLength: 500, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true, supportsReplyPolicy: false, maxPollOptions: 4, videos: "alone" },
-  bluesky: { counting: { unit: "grapheme", linkLength: null }, maxLength: 300, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: true, supportsReplyPolicy: true, maxPollOptions: 0, videos: "alone" },
-  x: { counting: { unit: "weighted", linkLength: 23 }, maxLength: 280, maxMedia: 4, maxHashtags: null, supportsAltText: true, supportsPolls: true, supportsThreads: true, supportsReplyPolicy: true, maxPollOptions: 4, videos: "alone" },
-  instagram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 2200, maxMedia: 10, maxHashtags: 30, supportsAltText: true, supportsPolls: false, supportsThreads: false, supportsReplyPolicy: false, maxPollOptions: 0, videos: "mixed" },
-  facebook: { counting: { unit: "grapheme", linkLength: null }, maxLength: 63_206, maxMedia: 10, maxHashtags: null, supportsAltText: true, supportsPolls: false, supportsThreads: false, supportsReplyPolicy: false, maxPollOptions: 0, videos: "mixed" },
-  telegram: { counting: { unit: "grapheme", linkLength: null }, maxLength: 4096, maxMedia: 10, maxHashtags: null, supportsAltText: false, supportsPolls: true, supportsThreads: false, supportsReplyPolicy: false, maxPollOptions: 10, videos: "mixed" },
+  website: {
+    counting: { unit: "grapheme", linkLength: null },
+    maxLength: 10_000,
+    maxMedia: 10,
+    maxHashtags: null,
+    supportsAltText: true,
+    supportsPolls: true,
+    supportsThreads: false,
+    supportsReplyPolicy: false,
+    maxPollOptions: 10,
+    videos: "mixed",
+  },
+  mastodon: {
+    counting: { unit: "grapheme", linkLength: 23 },
+    maxLength: 500,
+    maxMedia: 4,
+    maxHashtags: null,
+    supportsAltText: true,
+    supportsPolls: true,
+    supportsThreads: true,
+    supportsReplyPolicy: false,
+    maxPollOptions: 4,
+    videos: "alone",
+  },
+  bluesky: {
+    counting: { unit: "grapheme", linkLength: null },
+    maxLength: 300,
+    maxMedia: 4,
+    maxHashtags: null,
+    supportsAltText: true,
+    supportsPolls: false,
+    supportsThreads: true,
+    supportsReplyPolicy: true,
+    maxPollOptions: 0,
+    videos: "alone",
+  },
+  x: {
+    counting: { unit: "weighted", linkLength: 23 },
+    maxLength: 280,
+    maxMedia: 4,
+    maxHashtags: null,
+    supportsAltText: true,
+    supportsPolls: true,
+    supportsThreads: true,
+    supportsReplyPolicy: true,
+    maxPollOptions: 4,
+    videos: "alone",
+  },
+  instagram: {
+    counting: { unit: "grapheme", linkLength: null },
+    maxLength: 2200,
+    maxMedia: 10,
+    maxHashtags: 30,
+    supportsAltText: true,
+    supportsPolls: false,
+    supportsThreads: false,
+    supportsReplyPolicy: false,
+    maxPollOptions: 0,
+    videos: "mixed",
+  },
+  facebook: {
+    counting: { unit: "grapheme", linkLength: null },
+    maxLength: 63_206,
+    maxMedia: 10,
+    maxHashtags: null,
+    supportsAltText: true,
+    supportsPolls: false,
+    supportsThreads: false,
+    supportsReplyPolicy: false,
+    maxPollOptions: 0,
+    videos: "mixed",
+  },
+  telegram: {
+    counting: { unit: "grapheme", linkLength: null },
+    maxLength: 4096,
+    maxMedia: 10,
+    maxHashtags: null,
+    supportsAltText: false,
+    supportsPolls: true,
+    supportsThreads: false,
+    supportsReplyPolicy: false,
+    maxPollOptions: 10,
+    videos: "mixed",
+  },
 };
 
 /** A profile as a connector's declared limits (media types and sizes: the common web formats, 8 MB images, 40 MB videos). */
@@ -64,7 +141,8 @@ export interface ChannelLimits {
 
 /** The effective limits of an account: the network's, narrowed by what the organisation set for the account. */
 export function effectiveLimits(profile: NetworkProfile, own: Partial<ChannelLimits>): ChannelLimits {
-  const narrower = (a: number | null, b: number | null | undefined) => (a === null ? (b ?? null) : b == null ? a : Math.min(a, b));
+  const narrower = (a: number | null, b: number | null | undefined) =>
+    a === null ? (b ?? null) : b == null ? a : Math.min(a, b);
   return {
     maxLength: Math.min(profile.maxLength, own.maxLength ?? profile.maxLength),
     maxMedia: Math.min(profile.maxMedia, own.maxMedia ?? profile.maxMedia),
@@ -77,7 +155,11 @@ export function effectiveLimits(profile: NetworkProfile, own: Partial<ChannelLim
  * a server that told its own limits when the account was connected (a Mastodon instance allowing 5,000
  * characters) replaces the network's usual ones with them.
  */
-export function profileOf(network: Network, emulates: EmulatedNetwork | null, settings?: Record<string, unknown> | null): NetworkProfile {
+export function profileOf(
+  network: Network,
+  emulates: EmulatedNetwork | null,
+  settings?: Record<string, unknown> | null,
+): NetworkProfile {
   if (network === "website") return NETWORK_PROFILES.website;
   if (network === "sandbox") return NETWORK_PROFILES[emulates ?? "mastodon"];
   const profile = NETWORK_PROFILES[network];

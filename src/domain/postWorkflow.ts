@@ -7,7 +7,15 @@ import type { Role } from "./roles.js";
 /** Posts after the first in one thread (the #24hPolizei marathon posted threads of up to a dozen). */
 export const MAX_THREAD_PARTS = 24;
 
-export const POST_STATUSES = ["draft", "in_review", "changes_requested", "rejected", "scheduled", "published", "failed"] as const;
+export const POST_STATUSES = [
+  "draft",
+  "in_review",
+  "changes_requested",
+  "rejected",
+  "scheduled",
+  "published",
+  "failed",
+] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 
 export const CONTENT_TYPES = ["post", "campaign_template", "campaign_free"] as const;
@@ -115,5 +123,7 @@ function rolesFit(step: ApprovalStep, roles: readonly Role[]): boolean {
  */
 export function campaignContentType(args: { templateText: string | null; text: string }): ContentType {
   const normalise = (s: string) => s.replace(/\s+/g, " ").trim();
-  return args.templateText !== null && normalise(args.templateText) === normalise(args.text) ? "campaign_template" : "campaign_free";
+  return args.templateText !== null && normalise(args.templateText) === normalise(args.text)
+    ? "campaign_template"
+    : "campaign_free";
 }

@@ -29,5 +29,7 @@ export const ZReplyTemplate = z.object({
 export type TReplyTemplate = z.infer<typeof ZReplyTemplate>;
 
 export function fillTemplate(body: string, values: Record<Placeholder, string>): string {
-  return body.replace(PLACEHOLDER_PATTERN, (whole, name: string) => ((PLACEHOLDERS as readonly string[]).includes(name) ? values[name as Placeholder] : whole));
+  return body.replace(PLACEHOLDER_PATTERN, (whole, name: string) =>
+    (PLACEHOLDERS as readonly string[]).includes(name) ? values[name as Placeholder] : whole,
+  );
 }

@@ -4,10 +4,16 @@ import { escalationLevel, targetView } from "./responseTargets.js";
 import type { TBusinessCalendar } from "./slaClock.js";
 
 const HOUR = 3_600_000;
-const calendar: TBusinessCalendar = { timeZone: "Europe/Berlin", state: "NW", officeHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }], closingDays: [] };
+const calendar: TBusinessCalendar = {
+  timeZone: "Europe/Berlin",
+  state: "NW",
+  officeHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }],
+  closingDays: [],
+};
 // A question arrives on Friday 27 Nov 2026 at 15:00 local (14:00 UTC); target: 4 business hours → Monday 11:00.
 const since = new Date("2026-11-27T14:00:00Z");
-const view = (now: string, doneAt: string | null = null) => targetView({ calendar, since, targetMs: 4 * HOUR, doneAt: doneAt ? new Date(doneAt) : null, now: new Date(now) });
+const view = (now: string, doneAt: string | null = null) =>
+  targetView({ calendar, since, targetMs: 4 * HOUR, doneAt: doneAt ? new Date(doneAt) : null, now: new Date(now) });
 
 describe("response-time targets in business hours", () => {
   it("is on time over the weekend and due on Monday morning", () => {

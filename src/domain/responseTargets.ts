@@ -17,15 +17,28 @@ export interface TargetView {
 const DUE_SOON_SHARE = 0.2;
 export const DUE_SOON_MS = 30 * 60_000;
 
-export function targetView(args: { calendar: TBusinessCalendar; since: Date; targetMs: number; doneAt: Date | null; now: Date }): TargetView {
+export function targetView(args: {
+  calendar: TBusinessCalendar;
+  since: Date;
+  targetMs: number;
+  doneAt: Date | null;
+  now: Date;
+}): TargetView {
   return viewOfDue({ ...args, dueAt: addBusinessTime(args.calendar, args.since, args.targetMs) });
 }
 
 /** The same from a due time already set (conversations store theirs when a message arrives). */
-export function viewOfDue(args: { calendar: TBusinessCalendar; dueAt: Date; targetMs: number; doneAt: Date | null; now: Date }): TargetView {
+export function viewOfDue(args: {
+  calendar: TBusinessCalendar;
+  dueAt: Date;
+  targetMs: number;
+  doneAt: Date | null;
+  now: Date;
+}): TargetView {
   const { dueAt } = args;
   if (args.doneAt) return { state: args.doneAt <= dueAt ? "met" : "missed", dueAt, remainingMs: null };
-  if (args.now >= dueAt) return { state: "overdue", dueAt, remainingMs: -businessMsBetween(args.calendar, dueAt, args.now) };
+  if (args.now >= dueAt)
+    return { state: "overdue", dueAt, remainingMs: -businessMsBetween(args.calendar, dueAt, args.now) };
   const remainingMs = businessMsBetween(args.calendar, args.now, dueAt);
   const soon = Math.max(DUE_SOON_MS, args.targetMs * DUE_SOON_SHARE);
   return { state: remainingMs <= soon ? "due_soon" : "on_time", dueAt, remainingMs };
@@ -45,20 +58,43 @@ export const ZResponseTarget = z.object({
   channelAccountId: z.uuid().nullable().default(null),
   intent: z.enum(INTENTS).nullable().default(null),
   /** Business minutes until the first answer is due. */
-  firstResponseMinutes: z.number().int().min(1).max(60 * 24 * 30),
+  firstResponseMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30),
   /** Business minutes until the conversation should be closed; null = no resolution target. */
-  resolutionMinutes: z.number().int().min(1).max(60 * 24 * 90).nullable().default(null),
+  resolutionMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 90)
+    .nullable()
+    .default(null),
 });
 export type TResponseTarget = z.infer<typeof ZResponseTarget>;
 export const ZResponseTargets = z.array(ZResponseTarget).max(500);
 
 /** Until an organisation sets its own: one business day for a first answer, five for closing. */
-export const DEFAULT_RESPONSE_TARGET: TResponseTarget = { channelAccountId: null, intent: null, firstResponseMinutes: 8 * 60, resolutionMinutes: 5 * 8 * 60 };
+export const DEFAULT_RESPONSE_TARGET: TResponseTarget = {
+  channelAccountId: null,
+  intent: null,
+  firstResponseMinutes: 8 * 60,
+  resolutionMinutes: 5 * 8 * 60,
+};
 
 /** The most specific target: account and intent, then account, then intent, then the organisation's default. */
-export function targetFor(targets: readonly TResponseTarget[], at: { channelAccountId: string; intent: Intent }): TResponseTarget {
-  const rank = (t: TResponseTarget) => (t.channelAccountId === at.channelAccountId ? 2 : 0) + (t.intent === at.intent ? 1 : 0);
-  const applicable = targets.filter((t) => (t.channelAccountId === null || t.channelAccountId === at.channelAccountId) && (t.intent === null || t.intent === at.intent));
+export function targetFor(
+  targets: readonly TResponseTarget[],
+  at: { channelAccountId: string; intent: Intent },
+): TResponseTarget {
+  const rank = (t: TResponseTarget) =>
+    (t.channelAccountId === at.channelAccountId ? 2 : 0) + (t.intent === at.intent ? 1 : 0);
+  const applicable = targets.filter(
+    (t) =>
+      (t.channelAccountId === null || t.channelAccountId === at.channelAccountId) &&
+      (t.intent === null || t.intent === at.intent),
+  );
   return applicable.sort((a, b) => rank(b) - rank(a))[0] ?? DEFAULT_RESPONSE_TARGET;
 }
 
@@ -66,7 +102,12 @@ export function targetFor(targets: readonly TResponseTarget[], at: { channelAcco
  * Where a conversation stands in the inbox's default order: 3 = an overdue question or a question
  * asked again, 2 = anything else overdue, 1 = a question on time, 0 = the rest.
  */
-export function conversationPriority(args: { intent: Intent; overdue: boolean; askedAgain: boolean; waiting: boolean }): number {
+export function conversationPriority(args: {
+  intent: Intent;
+  overdue: boolean;
+  askedAgain: boolean;
+  waiting: boolean;
+}): number {
   if (!args.waiting) return 0;
   if (args.intent === "question" && (args.overdue || args.askedAgain)) return 3;
   if (args.overdue || args.askedAgain) return 2;

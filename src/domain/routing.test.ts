@@ -8,7 +8,14 @@ const kita = "22222222-2222-4222-8222-222222222222";
 const waste = "33333333-3333-4333-8333-333333333333";
 const rules = [
   { name: "Kita", channelAccountId: null, keywords: ["Kita"], intent: null, departmentId: kita, assigneeUserId: null },
-  { name: "Müll-Beschwerden", channelAccountId: account, keywords: ["Müll", "Tonne"], intent: "complaint" as const, departmentId: waste, assigneeUserId: null },
+  {
+    name: "Müll-Beschwerden",
+    channelAccountId: account,
+    keywords: ["Müll", "Tonne"],
+    intent: "complaint" as const,
+    departmentId: waste,
+    assigneeUserId: null,
+  },
 ];
 
 describe("routing", () => {
@@ -20,17 +27,39 @@ describe("routing", () => {
   });
 
   it("takes the first matching rule, checking account and intent, and falls back to the account's department", () => {
-    expect(routeConversation(rules, { channelAccountId: account, text: "Kita-Gebühren?", intent: "question" }, null)).toMatchObject({ ruleIndex: 0, departmentId: kita });
-    expect(routeConversation(rules, { channelAccountId: account, text: "Die Tonne stinkt seit Wochen", intent: "complaint" }, null)).toMatchObject({ ruleIndex: 1, departmentId: waste });
-    expect(routeConversation(rules, { channelAccountId: account, text: "Wann wird die Tonne geleert?", intent: "question" }, kita)).toEqual({ ruleIndex: null, departmentId: kita, assigneeUserId: null });
+    expect(
+      routeConversation(rules, { channelAccountId: account, text: "Kita-Gebühren?", intent: "question" }, null),
+    ).toMatchObject({ ruleIndex: 0, departmentId: kita });
+    expect(
+      routeConversation(
+        rules,
+        { channelAccountId: account, text: "Die Tonne stinkt seit Wochen", intent: "complaint" },
+        null,
+      ),
+    ).toMatchObject({ ruleIndex: 1, departmentId: waste });
+    expect(
+      routeConversation(
+        rules,
+        { channelAccountId: account, text: "Wann wird die Tonne geleert?", intent: "question" },
+        kita,
+      ),
+    ).toEqual({ ruleIndex: null, departmentId: kita, assigneeUserId: null });
   });
 });
 
 describe("reply templates", () => {
   it("fills the known placeholders and refuses unknown ones when saved", () => {
     expect(placeholdersIn("Hallo {{ name }}, {{datum}}")).toEqual(["name", "datum"]);
-    const values = { name: "Frau Müller", organisation: "Stadt Musterstadt", bearbeiter: "Anna", abteilung: "Bürgerbüro", datum: "25. November 2026" };
-    expect(fillTemplate("Guten Tag {{name}}, Ihr {{abteilung}} ({{organisation}})", values)).toBe("Guten Tag Frau Müller, Ihr Bürgerbüro (Stadt Musterstadt)");
+    const values = {
+      name: "Frau Müller",
+      organisation: "Stadt Musterstadt",
+      bearbeiter: "Anna",
+      abteilung: "Bürgerbüro",
+      datum: "25. November 2026",
+    };
+    expect(fillTemplate("Guten Tag {{name}}, Ihr {{abteilung}} ({{organisation}})", values)).toBe(
+      "Guten Tag Frau Müller, Ihr Bürgerbüro (Stadt Musterstadt)",
+    );
     expect(ZReplyTemplate.safeParse({ title: "x", body: "Hallo {{vorname}}" }).success).toBe(false);
   });
 });

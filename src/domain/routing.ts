@@ -15,7 +15,10 @@ export const ZRoutingRule = z
     departmentId: z.uuid().nullable().default(null),
     assigneeUserId: z.uuid().nullable().default(null),
   })
-  .refine((r) => r.departmentId !== null || r.assigneeUserId !== null, { message: "a rule routes to a department or a person", path: ["departmentId"] });
+  .refine((r) => r.departmentId !== null || r.assigneeUserId !== null, {
+    message: "a rule routes to a department or a person",
+    path: ["departmentId"],
+  });
 export type TRoutingRule = z.infer<typeof ZRoutingRule>;
 
 export const ZRoutingRules = z.array(ZRoutingRule).max(200);
@@ -40,10 +43,16 @@ function escapeRegExp(text: string): string {
 export function keywordMatches(keywords: readonly string[], text: string): boolean {
   if (keywords.length === 0) return true;
   const folded = foldGerman(text);
-  return keywords.some((keyword) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(foldGerman(keyword))}`, "u").test(folded));
+  return keywords.some((keyword) =>
+    new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(foldGerman(keyword))}`, "u").test(folded),
+  );
 }
 
-export function routeConversation(rules: readonly TRoutingRule[], input: RoutingInput, accountDepartmentId: string | null): RoutingDecision {
+export function routeConversation(
+  rules: readonly TRoutingRule[],
+  input: RoutingInput,
+  accountDepartmentId: string | null,
+): RoutingDecision {
   const index = rules.findIndex(
     (rule) =>
       (rule.channelAccountId === null || rule.channelAccountId === input.channelAccountId) &&
@@ -52,5 +61,9 @@ export function routeConversation(rules: readonly TRoutingRule[], input: Routing
   );
   const rule = rules[index];
   if (!rule) return { ruleIndex: null, departmentId: accountDepartmentId, assigneeUserId: null };
-  return { ruleIndex: index, departmentId: rule.departmentId ?? accountDepartmentId, assigneeUserId: rule.assigneeUserId };
+  return {
+    ruleIndex: index,
+    departmentId: rule.departmentId ?? accountDepartmentId,
+    assigneeUserId: rule.assigneeUserId,
+  };
 }

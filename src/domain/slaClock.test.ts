@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type TBusinessCalendar, addBusinessTime, businessMsBetween, isBusinessTime, nextBusinessStart } from "./slaClock.js";
+import {
+  type TBusinessCalendar,
+  addBusinessTime,
+  businessMsBetween,
+  isBusinessTime,
+  nextBusinessStart,
+} from "./slaClock.js";
 
 const HOUR = 3_600_000;
 // A town hall: Monday to Thursday 8–16 h, Friday 8–12 h, in North Rhine-Westphalia, closed on Christmas Eve.
@@ -25,14 +31,18 @@ describe("business-hours clock", () => {
     // Corpus Christi (Thu 4 June 2026) is a holiday in NW, not in Berlin.
     const wednesday = new Date("2026-06-03T13:00:00Z"); // 15:00 local, 1 h left
     expect(addBusinessTime(rathaus, wednesday, 2 * HOUR).toISOString()).toBe("2026-06-05T07:00:00.000Z"); // Friday 9:00 local
-    expect(addBusinessTime({ ...rathaus, state: "BE" }, wednesday, 2 * HOUR).toISOString()).toBe("2026-06-04T07:00:00.000Z"); // Thursday 9:00
+    expect(addBusinessTime({ ...rathaus, state: "BE" }, wednesday, 2 * HOUR).toISOString()).toBe(
+      "2026-06-04T07:00:00.000Z",
+    ); // Thursday 9:00
     // 23 Dec (Wed) 15:00 → 24 Dec closed, 25/26 holidays, weekend → Monday 28 Dec.
     expect(nextBusinessStart(rathaus, new Date("2026-12-23T15:00:00Z")).toISOString()).toBe("2026-12-28T07:00:00.000Z");
   });
 
   it("keeps local office hours across the change to summer time", () => {
     // Friday 27 March 2026 11:30 CET; clocks go forward on Sunday 29 March; Monday opens 8:00 CEST = 06:00 UTC.
-    expect(addBusinessTime(rathaus, new Date("2026-03-27T10:30:00Z"), 1 * HOUR).toISOString()).toBe("2026-03-30T06:30:00.000Z");
+    expect(addBusinessTime(rathaus, new Date("2026-03-27T10:30:00Z"), 1 * HOUR).toISOString()).toBe(
+      "2026-03-30T06:30:00.000Z",
+    );
   });
 
   it("knows when the office is open, and adding nothing waits for the next opening", () => {
@@ -54,7 +64,11 @@ describe("business-hours clock", () => {
 describe("the organisation's calendar", () => {
   it("falls back to town-hall hours and words the acknowledgement with the due time", async () => {
     const { calendarOf, acknowledgementText, DEFAULT_OFFICE_SCHEDULE } = await import("./slaClock.js");
-    expect(calendarOf({ timeZone: "Europe/Berlin", state: "NW", officeSchedule: null }).officeHours).toEqual(DEFAULT_OFFICE_SCHEDULE.officeHours);
-    expect(acknowledgementText(new Date("2026-11-30T10:00:00Z"), "Europe/Berlin")).toContain("bis Montag, 30. November um 11:00 Uhr");
+    expect(calendarOf({ timeZone: "Europe/Berlin", state: "NW", officeSchedule: null }).officeHours).toEqual(
+      DEFAULT_OFFICE_SCHEDULE.officeHours,
+    );
+    expect(acknowledgementText(new Date("2026-11-30T10:00:00Z"), "Europe/Berlin")).toContain(
+      "bis Montag, 30. November um 11:00 Uhr",
+    );
   });
 });

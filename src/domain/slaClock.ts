@@ -7,7 +7,11 @@ import { publicHolidays } from "./holidays.js";
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "expected HH:MM");
 
 const ZOfficeHours = z
-  .array(z.object({ days: z.array(z.number().int().min(1).max(7)).min(1), from: ZClock, to: ZClock }).refine((h) => h.from < h.to, "from must be before to"))
+  .array(
+    z
+      .object({ days: z.array(z.number().int().min(1).max(7)).min(1), from: ZClock, to: ZClock })
+      .refine((h) => h.from < h.to, "from must be before to"),
+  )
   .min(1)
   .max(30);
 
@@ -39,14 +43,30 @@ export const ZBusinessCalendar = z.object({
 export type TBusinessCalendar = z.infer<typeof ZBusinessCalendar>;
 
 /** The calendar of an organisation: its schedule in its time zone and Bundesland. */
-export function calendarOf(org: { timeZone: string; state: string; officeSchedule: TOfficeSchedule | null }): TBusinessCalendar {
+export function calendarOf(org: {
+  timeZone: string;
+  state: string;
+  officeSchedule: TOfficeSchedule | null;
+}): TBusinessCalendar {
   const schedule = org.officeSchedule ?? DEFAULT_OFFICE_SCHEDULE;
-  return { timeZone: org.timeZone, state: org.state, officeHours: schedule.officeHours, closingDays: schedule.closingDays };
+  return {
+    timeZone: org.timeZone,
+    state: org.state,
+    officeHours: schedule.officeHours,
+    closingDays: schedule.closingDays,
+  };
 }
 
 /** The automatic acknowledgement outside office hours, naming when the answer will come at the latest. */
 export function acknowledgementText(dueAt: Date, timeZone: string): string {
-  const when = new Intl.DateTimeFormat("de-DE", { timeZone, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }).format(dueAt);
+  const when = new Intl.DateTimeFormat("de-DE", {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(dueAt);
   return `Vielen Dank, wir haben Ihre Nachricht erhalten. Unser Team ist gerade nicht im Dienst und antwortet Ihnen bis ${when} Uhr.`;
 }
 
@@ -111,7 +131,13 @@ function dayIntervals(calendar: TBusinessCalendar, day: string): [number, number
     const weekday = isoWeekday(day);
     const hours = calendar.officeHours
       .filter((h) => h.days.includes(weekday))
-      .map((h) => [zonedToEpoch(day, h.from, calendar.timeZone), zonedToEpoch(day, h.to, calendar.timeZone)] as [number, number])
+      .map(
+        (h) =>
+          [zonedToEpoch(day, h.from, calendar.timeZone), zonedToEpoch(day, h.to, calendar.timeZone)] as [
+            number,
+            number,
+          ],
+      )
       .sort((a, b) => a[0] - b[0]);
     intervals = mergeIntervals(hours);
   }
@@ -138,7 +164,16 @@ function formatter(kind: "date" | "full", timeZone: string): Intl.DateTimeFormat
     found =
       kind === "date"
         ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-        : new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+        : new Intl.DateTimeFormat("en-GB", {
+            timeZone,
+            hourCycle: "h23",
+            year: "numeric",
+            month: "2-digit",
+            day: "2-digit",
+            hour: "2-digit",
+            minute: "2-digit",
+            second: "2-digit",
+          });
     formatters.set(key, found);
   }
   return found;

@@ -31,7 +31,12 @@ function findBox(view: DataView, start: number, end: number, type: string): { st
       size = end - offset;
     }
     if (size < header || offset + size > end) return null;
-    const name = String.fromCharCode(view.getUint8(offset + 4), view.getUint8(offset + 5), view.getUint8(offset + 6), view.getUint8(offset + 7));
+    const name = String.fromCharCode(
+      view.getUint8(offset + 4),
+      view.getUint8(offset + 5),
+      view.getUint8(offset + 6),
+      view.getUint8(offset + 7),
+    );
     if (name === type) return { start: offset + header, end: offset + size };
     offset += size;
   }

@@ -15,7 +15,12 @@ export interface PublishWorkerOptions {
   leaseMs: number;
 }
 
-export const DEFAULT_WORKER_OPTIONS: PublishWorkerOptions = { pollMs: 1000, batchSize: 20, concurrency: 4, leaseMs: 60_000 };
+export const DEFAULT_WORKER_OPTIONS: PublishWorkerOptions = {
+  pollMs: 1000,
+  batchSize: 20,
+  concurrency: 4,
+  leaseMs: 60_000,
+};
 
 export interface PublishWorker {
   /** One round: claim a batch and deliver it; returns what happened to each. */
@@ -44,7 +49,11 @@ export async function runPublishRound(
   return recordOutcomes(ctx, deps, results);
 }
 
-export function startPublishWorker(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: Partial<PublishWorkerOptions> = {}): PublishWorker {
+export function startPublishWorker(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: Partial<PublishWorkerOptions> = {},
+): PublishWorker {
   const settings = { ...DEFAULT_WORKER_OPTIONS, ...options };
   let running = true;
   let wake: (() => void) | null = null;

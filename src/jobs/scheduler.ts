@@ -36,7 +36,11 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
 ];
 
 /** The periodic jobs, and the live streams of network accounts (reconciled every 30 s). */
-export function startScheduler(ctx: AppContext, deps: JobDeps, jobs: ScheduledJob[] = SCHEDULED_JOBS): { stop(): void } {
+export function startScheduler(
+  ctx: AppContext,
+  deps: JobDeps,
+  jobs: ScheduledJob[] = SCHEDULED_JOBS,
+): { stop(): void } {
   const streams = createChannelStreams(ctx, deps);
   const all: ScheduledJob[] = [...jobs, { id: "channel-streams", everyMs: 30_000, run: () => streams.reconcile() }];
   const timers = all.map((job) => {

@@ -94,11 +94,20 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   orgRoutes(app, { ctx });
   memberRoutes(app, { ctx });
   channelAndGuidelineRoutes(app, { ctx });
-  const connectors = options.connectors ?? createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl, atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP } });
+  const connectors =
+    options.connectors ??
+    createConnectorRegistry({
+      db: ctx.db,
+      clock: ctx.clock,
+      publicUrl: ctx.publicUrl,
+      atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP },
+    });
   postRoutes(app, { ctx, connectors });
   campaignRoutes(app, { ctx });
   // Its own scope: the raw-file body parser and its larger body limit apply to the upload route only.
-  await app.register(async (scope) => mediaRoutes(scope, { ctx, maxBytes: config.MEDIA_MAX_BYTES, maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS }));
+  await app.register(async (scope) =>
+    mediaRoutes(scope, { ctx, maxBytes: config.MEDIA_MAX_BYTES, maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS }),
+  );
   websiteRoutes(app, { ctx });
   const hub = createInboxHub(options.listen);
   app.addHook("onClose", () => hub.close());
@@ -119,7 +128,8 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
  */
 async function registerWidget(app: FastifyInstance, widgetRoot: string | undefined): Promise<void> {
   app.addHook("onSend", async (request, reply) => {
-    if (request.url.startsWith("/widget/") || request.url.startsWith("/api/public/")) reply.header("cross-origin-resource-policy", "cross-origin");
+    if (request.url.startsWith("/widget/") || request.url.startsWith("/api/public/"))
+      reply.header("cross-origin-resource-policy", "cross-origin");
   });
   if (widgetRoot === undefined || !existsSync(widgetRoot)) return;
   await app.register(fastifyStatic, { root: widgetRoot, prefix: "/widget/", decorateReply: false, maxAge: 300_000 });

@@ -13,8 +13,23 @@ export interface AddressOccurrence {
 }
 
 const INFORMAL = new Set([
-  "du", "dich", "dir", "dein", "deine", "deiner", "deinem", "deinen", "deines", "deins",
-  "euch", "euer", "eure", "eurer", "eurem", "euren", "eures",
+  "du",
+  "dich",
+  "dir",
+  "dein",
+  "deine",
+  "deiner",
+  "deinem",
+  "deinen",
+  "deines",
+  "deins",
+  "euch",
+  "euer",
+  "eure",
+  "eurer",
+  "eurem",
+  "euren",
+  "eures",
 ]);
 const FORMAL_ANYWHERE = new Set(["Ihnen"]);
 const FORMAL_MID_SENTENCE = new Set(["Sie", "Ihr", "Ihre", "Ihrer", "Ihrem", "Ihren", "Ihres"]);

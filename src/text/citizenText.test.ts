@@ -3,7 +3,7 @@ import { duplicateKey, pieceCitizenText, safeHref } from "./citizenText.js";
 
 describe("pieceCitizenText", () => {
   it("keeps markup as plain text and cuts out web links and line breaks", () => {
-    expect(pieceCitizenText('<b>Hallo</b>\nsiehe https://musterstadt.de/a?b=1.')).toEqual([
+    expect(pieceCitizenText("<b>Hallo</b>\nsiehe https://musterstadt.de/a?b=1.")).toEqual([
       { kind: "text", text: "<b>Hallo</b>" },
       { kind: "break" },
       { kind: "text", text: "siehe " },
@@ -13,7 +13,9 @@ describe("pieceCitizenText", () => {
   });
 
   it("never links other schemes", () => {
-    expect(pieceCitizenText("javascript:alert(1) data:text/html,x")).toEqual([{ kind: "text", text: "javascript:alert(1) data:text/html,x" }]);
+    expect(pieceCitizenText("javascript:alert(1) data:text/html,x")).toEqual([
+      { kind: "text", text: "javascript:alert(1) data:text/html,x" },
+    ]);
     expect(safeHref("www.musterstadt.de")).toBe("https://www.musterstadt.de/");
     expect(safeHref("javascript:alert(1)")).toBeNull();
   });

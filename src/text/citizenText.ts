@@ -2,7 +2,8 @@
 // links (http/https only). No markup is ever taken from the text; renderers escape or use textContent.
 import { findLinks } from "./tokens.js";
 
-export type CitizenTextPiece = { kind: "text"; text: string } | { kind: "break" } | { kind: "link"; text: string; href: string };
+export type CitizenTextPiece =
+  { kind: "text"; text: string } | { kind: "break" } | { kind: "link"; text: string; href: string };
 
 /** The rel attribute every citizen link carries. */
 export const CITIZEN_LINK_REL = "nofollow ugc noopener noreferrer";

@@ -31,20 +31,40 @@ export function fineLabelOf(result: FullAnalysis): string {
   return (["ABUSE", "INSULT", "PROFANITY"] as const).find((l) => result.labels.includes(l)) ?? "OTHER";
 }
 
-export function evaluateAnalyser(analyse: (text: string) => FullAnalysis, rows: readonly LabelledExample[], now: () => number): AnalyserEvaluation {
+export function evaluateAnalyser(
+  analyse: (text: string) => FullAnalysis,
+  rows: readonly LabelledExample[],
+  now: () => number,
+): AnalyserEvaluation {
   const started = now();
   const results = rows.map((row) => analyse(row.text));
   const seconds = Math.max(1e-9, (now() - started) / 1000);
   const evaluation: AnalyserEvaluation = {
-    coarse: evaluate(COARSE_LABELS, rows.map((r) => r.coarse), results.map((r) => (r.labels.includes("OFFENSE") ? "OFFENSE" : "OTHER"))),
-    fine: evaluate(FINE_LABELS, rows.map((r) => r.fine), results.map(fineLabelOf)),
+    coarse: evaluate(
+      COARSE_LABELS,
+      rows.map((r) => r.coarse),
+      results.map((r) => (r.labels.includes("OFFENSE") ? "OFFENSE" : "OTHER")),
+    ),
+    fine: evaluate(
+      FINE_LABELS,
+      rows.map((r) => r.fine),
+      results.map(fineLabelOf),
+    ),
     textsPerSecond: rows.length / seconds,
   };
   if (rows.every((r) => r.threat !== undefined)) {
-    evaluation.threat = evaluate(["THREAT", "NONE"], rows.map((r) => (r.threat ? "THREAT" : "NONE")), results.map((r) => (r.labels.includes("THREAT") ? "THREAT" : "NONE")));
+    evaluation.threat = evaluate(
+      ["THREAT", "NONE"],
+      rows.map((r) => (r.threat ? "THREAT" : "NONE")),
+      results.map((r) => (r.labels.includes("THREAT") ? "THREAT" : "NONE")),
+    );
   }
   if (rows.every((r) => r.intent !== undefined)) {
-    evaluation.intent = evaluate(INTENT_LABELS, rows.map((r) => r.intent ?? ""), results.map((r) => r.intent));
+    evaluation.intent = evaluate(
+      INTENT_LABELS,
+      rows.map((r) => r.intent ?? ""),
+      results.map((r) => r.intent),
+    );
   }
   return evaluation;
 }
@@ -56,11 +76,20 @@ export function parseLabelledTsv(content: string, source: string): LabelledExamp
     // A comment line starts with "#" and has no tab (tweets may start with a hashtag).
     if (line.trim() === "" || (line.startsWith("#") && !line.includes("\t"))) return;
     const [text, coarse, fine, threat, intent] = line.split("\t").map((c) => c.trim());
-    if (!text || !coarse || !fine) throw new Error(`${source}, line ${i + 1}: expected text, coarse and fine label separated by tabs`);
+    if (!text || !coarse || !fine)
+      throw new Error(`${source}, line ${i + 1}: expected text, coarse and fine label separated by tabs`);
     if (!(COARSE_LABELS as readonly string[]).includes(coarse) || !(FINE_LABELS as readonly string[]).includes(fine)) {
-      throw new Error(`${source}, line ${i + 1}: unknown label "${coarse}"/"${fine}" (coarse OFFENSE/OTHER, fine ABUSE/INSULT/PROFANITY/OTHER)`);
+      throw new Error(
+        `${source}, line ${i + 1}: unknown label "${coarse}"/"${fine}" (coarse OFFENSE/OTHER, fine ABUSE/INSULT/PROFANITY/OTHER)`,
+      );
     }
-    rows.push({ text, coarse, fine, ...(threat !== undefined ? { threat: threat === "1" } : {}), ...(intent ? { intent } : {}) });
+    rows.push({
+      text,
+      coarse,
+      fine,
+      ...(threat !== undefined ? { threat: threat === "1" } : {}),
+      ...(intent ? { intent } : {}),
+    });
   });
   return rows;
 }

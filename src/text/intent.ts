@@ -45,6 +45,7 @@ export function detectIntent(folded: string): IntentResult {
     fact_claim: claim ? 0.7 : 0.05,
     other: 0.3,
   };
-  const intent: Intent = question >= 0.5 ? "question" : complaint ? "complaint" : claim ? "fact_claim" : praise ? "praise" : "other";
+  const intent: Intent =
+    question >= 0.5 ? "question" : complaint ? "complaint" : claim ? "fact_claim" : praise ? "praise" : "other";
   return { intent, scores, reasons };
 }

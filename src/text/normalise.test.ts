@@ -40,7 +40,9 @@ describe("normalising German social-media text", () => {
 
   it("collapses every kind of whitespace and cleans only the words that need it", () => {
     expect(normaliseText("  Bitte\u00a0prüfen \t Sie\u2003das\n\n").text).toBe("bitte prüfen sie das");
-    expect(normaliseText("E-Mail an Id#ot und z.B. Vollidi0t", { vocabulary }).text).toBe("e-mail an idiot und z.b. vollidiot");
+    expect(normaliseText("E-Mail an Id#ot und z.B. Vollidi0t", { vocabulary }).text).toBe(
+      "e-mail an idiot und z.b. vollidiot",
+    );
     expect(normaliseText("Neeein, 111 Euro").text).toBe("neein, 111 euro");
   });
 

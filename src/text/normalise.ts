@@ -35,7 +35,18 @@ import { factsOfWords, type WordFacts } from "./wordFacts.js";
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
 const MENTION_PATTERN = new RegExp(`(^|[^${LETTER_OR_DIGIT}_])@[${LETTER_OR_DIGIT}_.]{2,}`, "g");
 const EMOJI_PATTERN = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*/gu;
-const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "€": "e", "!": "i" };
+const LEET: Record<string, string> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "@": "a",
+  $: "s",
+  "€": "e",
+  "!": "i",
+};
 const MASK = /[*#_+.-]/;
 const STRONG_MASK = /[*#_+]/;
 
@@ -56,8 +67,14 @@ export function foldGerman(text: string): string {
 const HAS_NON_ASCII_SYMBOLS = /[^\x00-\u2000]/;
 /** A digit, sign or mask character between letters: only then does a word need cleaning word by word. */
 const NEEDS_WORD_CLEANING = new RegExp(`[${LETTER}][013457@$€!*#_+.-]+[${LETTER}]|[*#_+][${LETTER}]|[${LETTER}][*#_+]`);
-const TOKEN = new RegExp(`<url>|<user>|\\p{Extended_Pictographic}(?:\\uFE0F|\\u200D\\p{Extended_Pictographic})*|[${LETTER_OR_DIGIT}]+`, "gu");
-const SPACED_LETTERS = new RegExp(`(?<![${LETTER_OR_DIGIT}])[${LETTER}](?:[ .·*_-][${LETTER}]){2,}(?![${LETTER_OR_DIGIT}])`, "g");
+const TOKEN = new RegExp(
+  `<url>|<user>|\\p{Extended_Pictographic}(?:\\uFE0F|\\u200D\\p{Extended_Pictographic})*|[${LETTER_OR_DIGIT}]+`,
+  "gu",
+);
+const SPACED_LETTERS = new RegExp(
+  `(?<![${LETTER_OR_DIGIT}])[${LETTER}](?:[ .·*_-][${LETTER}]){2,}(?![${LETTER_OR_DIGIT}])`,
+  "g",
+);
 const WORD_CORE = new RegExp(`^([^${LETTER_OR_DIGIT}*@$€]*)(.*?)([^${LETTER_OR_DIGIT}*@$€]*)$`);
 const ANY_LETTER = new RegExp(`[${LETTER}]`);
 const LEET_INSIDE = new RegExp(`[${LETTER}][013457@$€!]+[${LETTER}]`);
@@ -106,7 +123,17 @@ function hasTripleCharacter(text: string): boolean {
 function isSpace(code: number): boolean {
   if (code === 32 || (code >= 9 && code <= 13)) return true;
   if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Whitespace other than single spaces between words: only then is it collapsed. */
@@ -127,7 +154,11 @@ const SIMPLE_TOKEN = new RegExp(`<url>|<user>|[${LETTER_OR_DIGIT}]+`, "g");
  * The words that hold a digit, sign or mask between letters, cleaned one by one; the rest of the text is
  * copied as it is (one scan of the text, not one call per word).
  */
-function cleanWords(text: string, vocabulary: readonly string[], counters: { elongated: number; deobfuscated: number }): string {
+function cleanWords(
+  text: string,
+  vocabulary: readonly string[],
+  counters: { elongated: number; deobfuscated: number },
+): string {
   let result = "";
   let copied = 0;
   NEEDS_WORD_CLEANING_ALL.lastIndex = 0;
@@ -149,7 +180,8 @@ export function normaliseText(input: string, options: { vocabulary?: readonly st
   let text = NFKC_STABLE.test(input) ? input : input.normalize("NFKC");
   if (text.includes("|LBR|")) text = text.replace(/\|LBR\|/g, " ");
   if (/https?:|www\./i.test(text)) text = text.replace(URL_PATTERN, () => (urls++, " <url> "));
-  if (text.includes("@")) text = text.replace(MENTION_PATTERN, (_m, before: string) => (mentions++, `${before} <user> `));
+  if (text.includes("@"))
+    text = text.replace(MENTION_PATTERN, (_m, before: string) => (mentions++, `${before} <user> `));
   let emoji: string[] = [];
   if (HAS_NON_ASCII_SYMBOLS.test(text)) {
     emoji = text.match(EMOJI_PATTERN) ?? [];
@@ -217,7 +249,11 @@ function joinSpacedLetters(text: string, counters: { deobfuscated: number }): st
   });
 }
 
-function cleanWord(word: string, vocabulary: readonly string[], counters: { elongated: number; deobfuscated: number }): string {
+function cleanWord(
+  word: string,
+  vocabulary: readonly string[],
+  counters: { elongated: number; deobfuscated: number },
+): string {
   if (word === "<url>" || word === "<user>") return word;
   // Keep punctuation around the word; work on its core.
   const match = WORD_CORE.exec(word);
@@ -226,7 +262,9 @@ function cleanWord(word: string, vocabulary: readonly string[], counters: { elon
   const hasLetters = ANY_LETTER.test(core);
   // Leetspeak only where a digit or sign stands between letters ("vollidi0t"), not in "A7" or "B52".
   if (LEET_INSIDE.test(core)) {
-    const unleeted = [...core].map((ch, i, all) => (ch === "!" && i === all.length - 1 ? ch : (LEET[ch] ?? ch))).join("");
+    const unleeted = [...core]
+      .map((ch, i, all) => (ch === "!" && i === all.length - 1 ? ch : (LEET[ch] ?? ch)))
+      .join("");
     if (unleeted !== core) counters.deobfuscated++;
     core = unleeted;
   }
@@ -265,6 +303,11 @@ function knownFor(core: string, vocabulary: readonly string[]): string | undefin
 }
 
 function searchVocabulary(core: string, vocabulary: readonly string[]): string | undefined {
-  const pattern = new RegExp(`^${core.replace(/[.+\-#_]/g, "*").replace(/[\\^$|?()[\]{}]/g, "\\$&").replace(/\*+/g, `[${LETTER}]{1,3}`)}$`);
+  const pattern = new RegExp(
+    `^${core
+      .replace(/[.+\-#_]/g, "*")
+      .replace(/[\\^$|?()[\]{}]/g, "\\$&")
+      .replace(/\*+/g, `[${LETTER}]{1,3}`)}$`,
+  );
   return vocabulary.find((w) => pattern.test(w));
 }

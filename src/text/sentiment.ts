@@ -11,15 +11,73 @@ import type { WordFacts } from "./wordFacts.js";
 const LEXICON = new Map<string, number>(Object.entries(senticon as Record<string, number>));
 
 /** Municipal dialogue words (folded): what the general lexicon misses or weighs wrongly. */
-const OWN = new Map<string, number>(Object.entries({
-  danke: 1, dank: 1, vielen: 0.2, super: 1, toll: 1, klasse: 1, prima: 1, spitze: 1, bravo: 1, lob: 0.8, freue: 0.8, freuen: 0.8,
-  gerne: 0.5, gern: 0.5, hilfreich: 0.8, schnell: 0.4, freundlich: 0.8, kompetent: 0.8, sauber: 0.5, gelungen: 0.8, weiter: 0.1,
-  leider: -0.6, schade: -0.6, nie: -0.3, kaputt: -0.8, defekt: -0.8, dreckig: -0.8, laerm: -0.6, zumutung: -1, skandal: -1,
-  unverschaemt: -1, frechheit: -1, katastrophe: -1, katastrophal: -1, miserabel: -1, enttaeuscht: -0.9, aergerlich: -0.8,
-  wuetend: -0.9, sauer: -0.6, nervig: -0.7, beschwerde: -0.6, mangel: -0.5, gefaehrlich: -0.7, unfreundlich: -0.8, langsam: -0.4,
-  scheisse: -1, mist: -0.7, idiot: -1, versagt: -0.9, versager: -1, peinlich: -0.8, stinkt: -0.7, vermuellt: -0.8, chaos: -0.7,
-  warten: -0.2, wartezeit: -0.3, problem: -0.3, probleme: -0.3, schlecht: -0.8, schlimm: -0.8, gut: 0.6, schoen: 0.7, sinnvoll: 0.5,
-}));
+const OWN = new Map<string, number>(
+  Object.entries({
+    danke: 1,
+    dank: 1,
+    vielen: 0.2,
+    super: 1,
+    toll: 1,
+    klasse: 1,
+    prima: 1,
+    spitze: 1,
+    bravo: 1,
+    lob: 0.8,
+    freue: 0.8,
+    freuen: 0.8,
+    gerne: 0.5,
+    gern: 0.5,
+    hilfreich: 0.8,
+    schnell: 0.4,
+    freundlich: 0.8,
+    kompetent: 0.8,
+    sauber: 0.5,
+    gelungen: 0.8,
+    weiter: 0.1,
+    leider: -0.6,
+    schade: -0.6,
+    nie: -0.3,
+    kaputt: -0.8,
+    defekt: -0.8,
+    dreckig: -0.8,
+    laerm: -0.6,
+    zumutung: -1,
+    skandal: -1,
+    unverschaemt: -1,
+    frechheit: -1,
+    katastrophe: -1,
+    katastrophal: -1,
+    miserabel: -1,
+    enttaeuscht: -0.9,
+    aergerlich: -0.8,
+    wuetend: -0.9,
+    sauer: -0.6,
+    nervig: -0.7,
+    beschwerde: -0.6,
+    mangel: -0.5,
+    gefaehrlich: -0.7,
+    unfreundlich: -0.8,
+    langsam: -0.4,
+    scheisse: -1,
+    mist: -0.7,
+    idiot: -1,
+    versagt: -0.9,
+    versager: -1,
+    peinlich: -0.8,
+    stinkt: -0.7,
+    vermuellt: -0.8,
+    chaos: -0.7,
+    warten: -0.2,
+    wartezeit: -0.3,
+    problem: -0.3,
+    probleme: -0.3,
+    schlecht: -0.8,
+    schlimm: -0.8,
+    gut: 0.6,
+    schoen: 0.7,
+    sinnvoll: 0.5,
+  }),
+);
 const NEGATORS = new Set(["nicht", "kein", "keine", "keinen", "keiner", "keinem", "nie", "niemals", "kaum"]);
 const POSITIVE_EMOJI = /[😀😃😄😁😊🙂😍🥰👍👏🙏❤💚💙🎉🌞☺]/u;
 const NEGATIVE_EMOJI = /[😡😠🤬👎💩🙄😒😤😢😭🤮🖕]/u;
@@ -41,7 +99,10 @@ function lookUpPolarity(word: string): number {
 }
 
 /** Sentiment of a normalised text; polarities are remembered in the word table (words repeat). */
-export function detectSentiment(normalised: Pick<NormalisedText, "words" | "wordFacts" | "signals">, penalty = 0): SentimentResult {
+export function detectSentiment(
+  normalised: Pick<NormalisedText, "words" | "wordFacts" | "signals">,
+  penalty = 0,
+): SentimentResult {
   let sum = -penalty;
   const weighed: { word: string; value: number }[] = [];
   const { words, wordFacts: facts } = normalised;

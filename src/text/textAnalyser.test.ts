@@ -3,7 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTextAnalyser, readableFeature } from "./textAnalyser.js";
 
-const model = JSON.parse(readFileSync(path.join(import.meta.dirname, "models", "offense.json"), "utf8")) as { coarse: unknown; fine: unknown };
+const model = JSON.parse(readFileSync(path.join(import.meta.dirname, "models", "offense.json"), "utf8")) as {
+  coarse: unknown;
+  fine: unknown;
+};
 const analyser = createTextAnalyser(model);
 const analyse = (text: string) => analyser.analyse(text);
 
@@ -17,7 +20,10 @@ describe("the text analyser (one entry point)", () => {
 
   it("tells complaints, praise and fact claims apart, with reasons and sentiment", () => {
     const complaint = analyse("Die Laterne ist seit Wochen kaputt.");
-    expect(complaint).toMatchObject({ intent: "complaint", reasons: expect.arrayContaining(["complaint:seit wochen"]) });
+    expect(complaint).toMatchObject({
+      intent: "complaint",
+      reasons: expect.arrayContaining(["complaint:seit wochen"]),
+    });
     expect(complaint.sentiment).toBeLessThan(0);
     const praise = analyse("Vielen Dank, super Arbeit vom Bauhof!");
     expect(praise.intent).toBe("praise");
@@ -42,15 +48,30 @@ describe("the text analyser (one entry point)", () => {
   });
 
   it("sees through disguised spellings of insults", () => {
-    for (const text of ["Du Vollidi0t", "So ein A*schl0ch", "Der Bürgermeister ist ein a r s c h l o c h", "IDIOOOOT"]) {
-      expect(analyse(text).reasons.some((r) => r.startsWith("lexicon:insult")), text).toBe(true);
+    for (const text of [
+      "Du Vollidi0t",
+      "So ein A*schl0ch",
+      "Der Bürgermeister ist ein a r s c h l o c h",
+      "IDIOOOOT",
+    ]) {
+      expect(
+        analyse(text).reasons.some((r) => r.startsWith("lexicon:insult")),
+        text,
+      ).toBe(true);
     }
     expect(analyse("So ein A*schl0ch").reasons).toContain("obfuscated_spelling");
     // Hard negatives for normalisation and word lists: ordinary words near the lists are not insults.
     // (Whether the trained model flags them is measured by `npm run eval` on the municipal examples.)
-    for (const text of ["Das Depot am Bahnhof ist geschlossen.", "Die Schifffahrt ruht im Winter.", "Die A7 ist gesperrt."]) {
+    for (const text of [
+      "Das Depot am Bahnhof ist geschlossen.",
+      "Die Schifffahrt ruht im Winter.",
+      "Die A7 ist gesperrt.",
+    ]) {
       const result = analyse(text);
-      expect(result.reasons.filter((r) => r.startsWith("lexicon:") || r === "obfuscated_spelling"), text).toEqual([]);
+      expect(
+        result.reasons.filter((r) => r.startsWith("lexicon:") || r === "obfuscated_spelling"),
+        text,
+      ).toEqual([]);
     }
   });
 
@@ -58,7 +79,11 @@ describe("the text analyser (one entry point)", () => {
     const threat = analyse("Den Bürgermeister sollte man aufhängen");
     expect(threat.labels).toContain("THREAT");
     expect(threat.threatKind).toBe("call_to_violence");
-    for (const text of ["Vielen Dank für die Information zum Wochenmarkt am Samstag", "Wo kann ich meinen Sperrmüll anmelden?", "Schöner Park, danke an das Gartenamt!"]) {
+    for (const text of [
+      "Vielen Dank für die Information zum Wochenmarkt am Samstag",
+      "Wo kann ich meinen Sperrmüll anmelden?",
+      "Schöner Park, danke an das Gartenamt!",
+    ]) {
       expect(analyse(text), text).toMatchObject({ flagged: false });
     }
   });

@@ -32,7 +32,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** A feature name as a person reads it: "w:idiot" → "idiot", "c:<vol" → "vol…", "b:sie sind" → "sie sind". */
 export function readableFeature(name: string): string {
   const body = name.slice(2);
-  if (name.startsWith("c:")) return `${body.startsWith("<") ? "" : "…"}${body.replace(/[<>]/g, "")}${body.endsWith(">") ? "" : "…"}`;
+  if (name.startsWith("c:"))
+    return `${body.startsWith("<") ? "" : "…"}${body.replace(/[<>]/g, "")}${body.endsWith(">") ? "" : "…"}`;
   if (name.startsWith("l:")) return `Wortliste ${body}`;
   if (name.startsWith("s:")) return `${body}…`;
   return body;
@@ -66,7 +67,10 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
     const threat = detectThreat(normalised, { offense: offenseResult.offense }, hits);
     const intent = detectIntent(normalised.folded);
     const offense = offenseResult.offense;
-    const sentiment = detectSentiment(normalised, (offense >= offenseThreshold ? 1 : 0) + (threat.score >= threatThreshold ? 1.5 : 0));
+    const sentiment = detectSentiment(
+      normalised,
+      (offense >= offenseThreshold ? 1 : 0) + (threat.score >= threatThreshold ? 1.5 : 0),
+    );
     const labels: string[] = [];
     const fine = offenseResult.fine;
     if (offense >= offenseThreshold) {
@@ -78,7 +82,8 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
     const reasons = [...intent.reasons, ...threat.reasons];
     if (normalised.signals.deobfuscated > 0) reasons.push("obfuscated_spelling");
     for (const hit of hits) if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${hit.word}`);
-    if (offenseResult.evidence.length > 0) reasons.push(`model:${offenseResult.evidence.map((e) => readableFeature(e.feature)).join(", ")}`);
+    if (offenseResult.evidence.length > 0)
+      reasons.push(`model:${offenseResult.evidence.map((e) => readableFeature(e.feature)).join(", ")}`);
     reasons.push(...sentiment.reasons);
     return {
       intent: intent.intent as Intent,

@@ -30,7 +30,11 @@ describe("the threat detector", () => {
   });
 
   it("lowers negated threats to a low score, keeping the reason", () => {
-    for (const text of ["Ich würde niemals jemanden schlagen", "Niemand sollte den Bürgermeister aufhängen, das ist doch klar", "Ich will dich nicht umbringen, aber reden müssen wir"]) {
+    for (const text of [
+      "Ich würde niemals jemanden schlagen",
+      "Niemand sollte den Bürgermeister aufhängen, das ist doch klar",
+      "Ich will dich nicht umbringen, aber reden müssen wir",
+    ]) {
       const result = threat(text);
       expect(result.score, text).toBeLessThan(0.3);
     }
@@ -49,7 +53,14 @@ describe("the threat detector", () => {
   });
 
   it("ignores idioms that only look violent", () => {
-    for (const text of ["Dieser Lärm bringt mich noch um", "Ich bin heute total erschossen", "Ich lach mich tot", "Die Satzung tritt in Kraft", "Ich schlage vor, die Straße zu sperren", "Wir schlagen Ihnen einen Termin vor"]) {
+    for (const text of [
+      "Dieser Lärm bringt mich noch um",
+      "Ich bin heute total erschossen",
+      "Ich lach mich tot",
+      "Die Satzung tritt in Kraft",
+      "Ich schlage vor, die Straße zu sperren",
+      "Wir schlagen Ihnen einen Termin vor",
+    ]) {
       expect(threat(text).score, text).toBeLessThan(0.3);
     }
   });
@@ -63,7 +74,14 @@ describe("the threat detector", () => {
 
 describe("the trigger words that let a text reach the rules", () => {
   it("let every kind of threat through", () => {
-    for (const text of ["Du sollst tot umfallen", "Der gehört abgestochen", "Ich hoffe, du kriegst Krebs", "Ich mach dich fertig, ich werde dich fertigmachen", "Hoffentlich hast du einen Unfall", "Die sollten verbrannt werden"]) {
+    for (const text of [
+      "Du sollst tot umfallen",
+      "Der gehört abgestochen",
+      "Ich hoffe, du kriegst Krebs",
+      "Ich mach dich fertig, ich werde dich fertigmachen",
+      "Hoffentlich hast du einen Unfall",
+      "Die sollten verbrannt werden",
+    ]) {
       expect(threat(text).score, text).toBeGreaterThanOrEqual(0.7);
     }
   });

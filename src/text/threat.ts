@@ -21,7 +21,12 @@ const KILL_VERBS =
   "(?:umbring\\w*|umzubringen|abstech\\w*|abzustechen|abknall\\w*|abzuknallen|erschiess\\w*|erschoss\\w*|erstech\\w*|erwuerg\\w*|aufhaeng\\w*|aufzuhaengen|aufknuepf\\w*|vergas\\w*|abschlacht\\w*|hinricht\\w*|hingerichtet|lynch\\w*|gelyncht|abfackel\\w*|anzuend\\w*|anzuzuenden|verbrenn\\w*|toeten|getoetet|zu toeten|kaltmachen|kalt machen|abmurks\\w*)";
 
 const RULES: ThreatRule[] = [
-  { id: "kill_bring_um", kind: "violence", score: 0.92, pattern: new RegExp(`\\bbring\\w*\\s+${TARGET}\\b[^.!?]{0,40}\\bum\\b`) },
+  {
+    id: "kill_bring_um",
+    kind: "violence",
+    score: 0.92,
+    pattern: new RegExp(`\\bbring\\w*\\s+${TARGET}\\b[^.!?]{0,40}\\bum\\b`),
+  },
   // Separable verbs with the target between: "ich knall dich ab", "ich schlag dich tot", "zünde das Amt an".
   {
     id: "kill_separable",
@@ -31,24 +36,34 @@ const RULES: ThreatRule[] = [
       `\\b(?:knall\\w*\\s+${TARGET}\\b[^.!?]{0,30}\\bab|stech\\w*\\s+${TARGET}\\b[^.!?]{0,30}\\bab|schlag\\w*\\s+${TARGET}\\b[^.!?]{0,30}\\btot|mach\\w*\\s+${TARGET}\\b[^.!?]{0,30}\\bkalt|(?:zuend|fackel)\\w*\\s+(?:ich |wir |man )?(?:${TARGET}|euer|eure|dein|deine|ihr)\\b[^.!?]{0,30}\\b(?:an|ab)|(?:jag|spreng)\\w*\\s+[^.!?]{0,30}\\bin die luft)\\b`,
     ),
   },
-  { id: "death_wish_imperative", kind: "death_wish", score: 0.85, pattern: /\b(?:geh|geht|gehen sie) (?:doch )?(?:sterben|verrecken|krepieren)|\bstirb\b|\bverreck doch\b|\bkrepier doch\b/ },
+  {
+    id: "death_wish_imperative",
+    kind: "death_wish",
+    score: 0.85,
+    pattern:
+      /\b(?:geh|geht|gehen sie) (?:doch )?(?:sterben|verrecken|krepieren)|\bstirb\b|\bverreck doch\b|\bkrepier doch\b/,
+  },
   {
     id: "call_to_violence",
     kind: "call_to_violence",
     score: 0.92,
-    pattern: new RegExp(`\\b(?:man sollte|man muesste|man muss|man muesste mal|lasst uns|auf zum|zeit fuer|holt euch|schnappt euch|gehoer\\w*|sollte man|muss man|muesste man)\\b[^.!?]{0,50}${KILL_VERBS}`),
+    pattern: new RegExp(
+      `\\b(?:man sollte|man muesste|man muss|man muesste mal|lasst uns|auf zum|zeit fuer|holt euch|schnappt euch|gehoer\\w*|sollte man|muss man|muesste man)\\b[^.!?]{0,50}${KILL_VERBS}`,
+    ),
   },
   {
     id: "death_wish",
     kind: "death_wish",
     score: 0.9,
-    pattern: /\b(?:soll|sollst|sollt|sollen|sollte|sollten|muesste|muessten|gehoer\w*|moege|moegen)\b[^.!?]{0,40}\b(?:sterben|verrecken|krepieren|erschossen|aufgehaengt|aufgeknuepft|vergast|erhaengt|hingerichtet|gelyncht|an die wand gestellt|tot umfallen|abgestochen|verbrannt|erschlagen)\b/,
+    pattern:
+      /\b(?:soll|sollst|sollt|sollen|sollte|sollten|muesste|muessten|gehoer\w*|moege|moegen)\b[^.!?]{0,40}\b(?:sterben|verrecken|krepieren|erschossen|aufgehaengt|aufgeknuepft|vergast|erhaengt|hingerichtet|gelyncht|an die wand gestellt|tot umfallen|abgestochen|verbrannt|erschlagen)\b/,
   },
   {
     id: "death_wish_hope",
     kind: "death_wish",
     score: 0.86,
-    pattern: /\b(?:hoffentlich|ich hoffe|wuensch\w*|wuensche)\b[^.!?]{0,50}\b(?:stirbt|sterben|tod|tot|verreckt|verrecken|krepiert|krebs|unfall)\b/,
+    pattern:
+      /\b(?:hoffentlich|ich hoffe|wuensch\w*|wuensche)\b[^.!?]{0,50}\b(?:stirbt|sterben|tod|tot|verreckt|verrecken|krepiert|krebs|unfall)\b/,
   },
   { id: "death_wish_verrecken", kind: "death_wish", score: 0.8, pattern: /\b(?:verreck\w*|krepier\w*)\b/ },
   { id: "tod_den", kind: "call_to_violence", score: 0.88, pattern: /\btod (?:den|dem|allen|der)\b/ },
@@ -64,14 +79,22 @@ const RULES: ThreatRule[] = [
     id: "hit_target_will",
     kind: "violence",
     score: 0.8,
-    pattern: new RegExp(`\\b(?:werde|werden|will|wollen|wuerde|wuerden|ich|wir|gleich)\\b[^.!?]{0,20}\\b${TARGET}\\b[^.!?]{0,25}\\b(?:schlagen|verhauen|treten|abstechen|erstechen|abknallen|erschiessen|toeten|umbringen|verpruegeln|kaputtschlagen|fertigmachen|fertig machen)\\b`),
+    pattern: new RegExp(
+      `\\b(?:werde|werden|will|wollen|wuerde|wuerden|ich|wir|gleich)\\b[^.!?]{0,20}\\b${TARGET}\\b[^.!?]{0,25}\\b(?:schlagen|verhauen|treten|abstechen|erstechen|abknallen|erschiessen|toeten|umbringen|verpruegeln|kaputtschlagen|fertigmachen|fertig machen)\\b`,
+    ),
   },
-  { id: "hit_target", kind: "violence", score: 0.75, pattern: new RegExp(`\\b(?:schlag\\w*|hau\\w*|tret\\w*|stech\\w*|schiess\\w*)\\s+${TARGET}\\b`) },
+  {
+    id: "hit_target",
+    kind: "violence",
+    score: 0.75,
+    pattern: new RegExp(`\\b(?:schlag\\w*|hau\\w*|tret\\w*|stech\\w*|schiess\\w*)\\s+${TARGET}\\b`),
+  },
   {
     id: "intimidation_address",
     kind: "intimidation",
     score: 0.85,
-    pattern: /\b(?:wir wissen|ich weiss|wissen wir|weiss ich)\b[^.!?]{0,10}\bwo (?:du|sie|ihr|er|deine|ihre) (?:wohn\w*|arbeite\w*|lebs?t|schlaf\w*)/,
+    pattern:
+      /\b(?:wir wissen|ich weiss|wissen wir|weiss ich)\b[^.!?]{0,10}\bwo (?:du|sie|ihr|er|deine|ihre) (?:wohn\w*|arbeite\w*|lebs?t|schlaf\w*)/,
   },
   {
     id: "intimidation",
@@ -85,7 +108,8 @@ const RULES: ThreatRule[] = [
 /** Idioms that look like threats and are not. */
 const IDIOMS =
   /\b(?:(?:das|es|die hitze|der laerm|der stress|dieser laerm) bring\w* mich (?:noch )?um|bring\w* mich (?:noch )?um vor|(?:ich bin|bin ich|wir sind)(?: \w+){0,2} (?:erschossen|erledigt|tot)|totlach\w*|lach\w* mich tot|zum totlachen|tot(?:ge)?schwieg\w*|totgeschwiegen|totsicher|mausetot|todmuede|tod(?:ernst|sicher|schick|krank)|schlag\w* (?:sie|ihn|es|das) nach|schlagen sie (?:vor|nach)|schlag\w* vor|schlag\w* ein|hau\w* (?:sie|ihn|das|es) (?:rein|raus)|tritt in kraft|treten (?:sie|ihn)? ?in kraft|die zeit totschlagen)\b/g;
-const NEGATION = /\b(?:nicht|nie|niemals|kein\w*|nimmer|keinesfalls|keineswegs|niemand|nirgends|auf keinen fall|um keinen preis)\b/;
+const NEGATION =
+  /\b(?:nicht|nie|niemals|kein\w*|nimmer|keinesfalls|keineswegs|niemand|nirgends|auf keinen fall|um keinen preis)\b/;
 const REPORTED =
   /\b(?:hat (?:mir |uns )?(?:geschrieben|gedroht|gesagt)|schrieb|zitat|zitiert|sagte|wurde (?:mir |uns )?gedroht|droht(?:e)? (?:mir|uns|ihm|ihr)|drohung\w*|bedroht|anzeige erstattet|angezeigt|berichte\w*|polizei meldet|tatort|krimi|film|roman|wurden? (?:\w+ ){0,4}(?:erschossen|getoetet|erstochen|umgebracht|ermordet|erschlagen))\b/;
 const QUOTED = /["„“”»«‚‘'](?<inner>[^"„“”»«‚‘']{3,})["„“”»«‚‘']/g;
@@ -114,7 +138,9 @@ function clausesOf(text: string): string[] {
   return text
     .replace(/,\s*(wo|wie|wann|was) /g, " $1 ")
     .replace(/\b(hoffe|wuensche|wuensch)\s*,\s*/g, "$1 ")
-    .split(/[.!?;\n]+|,|\b(?:aber|sondern|doch|jedoch)\b/).map((c) => c.trim()).filter((c) => c.length > 0);
+    .split(/[.!?;\n]+|,|\b(?:aber|sondern|doch|jedoch)\b/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
 }
 
 function quotedSpans(original: string): string[] {
@@ -144,14 +170,20 @@ function ruleMatches(text: string, quotes: readonly string[]): ThreatMatch[] {
   return matches;
 }
 
-export function detectThreat(normalised: Pick<NormalisedText, "folded">, modelSignal: { offense: number }, hits?: readonly LexiconHit[]): ThreatResult {
+export function detectThreat(
+  normalised: Pick<NormalisedText, "folded">,
+  modelSignal: { offense: number },
+  hits?: readonly LexiconHit[],
+): ThreatResult {
   // Most texts hold no trigger word at all: then neither idioms nor rules need to run.
   const triggered = TRIGGERS.test(normalised.folded);
   const text = triggered ? normalised.folded.replace(IDIOMS, " ") : normalised.folded;
-  const quoted = triggered && (normalised.folded.includes("\"") || /[„“”»«‚‘']/.test(normalised.folded));
+  const quoted = triggered && (normalised.folded.includes('"') || /[„“”»«‚‘']/.test(normalised.folded));
   const quotes = quoted ? quotedSpans(normalised.folded).map((q) => q.replace(IDIOMS, " ")) : [];
   const matches = triggered ? ruleMatches(text, quotes) : [];
-  const reasons = matches.map((m) => `threat:${m.negated ? "negated:" : ""}${m.quoted ? "quoted:" : ""}${m.kind}:${m.text}`);
+  const reasons = matches.map(
+    (m) => `threat:${m.negated ? "negated:" : ""}${m.quoted ? "quoted:" : ""}${m.kind}:${m.text}`,
+  );
   let score = matches.reduce((max, m) => Math.max(max, m.score), 0);
   const violenceWords = (hits ?? lexiconHits({ folded: text })).filter((h) => h.list === "violence");
   if (violenceWords.length > 0 && matches.every((m) => !m.negated)) {

@@ -2,7 +2,12 @@
 // store, a protocol-faithful fake, or a real local server). What a connector declares decides which
 // promises apply; a declared capability without the means to check it fails, it is never skipped.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChannelConnector, type ConnectorAccount, ConnectorError, type OutgoingPost } from "../../src/domain/connector.js";
+import {
+  type ChannelConnector,
+  type ConnectorAccount,
+  ConnectorError,
+  type OutgoingPost,
+} from "../../src/domain/connector.js";
 import { samplePng } from "../support/factories.js";
 
 export interface ContractPeer {
@@ -75,7 +80,9 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       expect(typeof c.reply === "function").toBe(c.capabilities.reply);
       expect(typeof c.fetchInbound === "function").toBe(c.capabilities.inbound.mode === "poll");
       expect(typeof c.deleteOwn === "function").toBe(c.capabilities.deleteOwn);
-      expect(typeof c.findDeleted === "function").toBe(c.capabilities.inbound.deletions && c.capabilities.inbound.mode === "poll");
+      expect(typeof c.findDeleted === "function").toBe(
+        c.capabilities.inbound.deletions && c.capabilities.inbound.mode === "poll",
+      );
       expect(typeof c.streamInbound === "function").toBe(c.capabilities.inbound.streaming);
       expect(typeof c.moderate === "function").toBe((c.moderationKinds ?? []).length > 0);
       expect(c.oauth !== undefined || c.delegatedOAuth !== undefined).toBe(c.capabilities.connect.includes("oauth"));
@@ -103,7 +110,20 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       }
       expect(peer.altTextsOf, "a connector that declares alt text needs a peer that shows it").toBeDefined();
       const png = await samplePng();
-      const item = await peer.connector.publish(peer.account, post(`Mit Bild ${Date.now()}`, { media: [{ kind: "image", altText: "Das neue Rathaus bei Sonnenschein", mimeType: "image/png", fileName: "rathaus.png", content: async () => new Uint8Array(png) }] }));
+      const item = await peer.connector.publish(
+        peer.account,
+        post(`Mit Bild ${Date.now()}`, {
+          media: [
+            {
+              kind: "image",
+              altText: "Das neue Rathaus bei Sonnenschein",
+              mimeType: "image/png",
+              fileName: "rathaus.png",
+              content: async () => new Uint8Array(png),
+            },
+          ],
+        }),
+      );
       expect(await peer.altTextsOf?.(item.externalId)).toEqual(["Das neue Rathaus bei Sonnenschein"]);
     });
 
@@ -142,7 +162,10 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       const listening = c.streamInbound?.(peer.account, () => (woken++, resolveWoken()), controller.signal);
       await new Promise((resolve) => setTimeout(resolve, 200)); // the stream is open
       await peer.citizenReplies?.(item.externalId, "Live dabei!");
-      await Promise.race([wokenUp, new Promise((_, reject) => setTimeout(() => reject(new Error("no stream event within 5 s")), 5000))]);
+      await Promise.race([
+        wokenUp,
+        new Promise((_, reject) => setTimeout(() => reject(new Error("no stream event within 5 s")), 5000)),
+      ]);
       expect(woken).toBeGreaterThan(0);
       controller.abort();
       await expect(listening).resolves.toBeUndefined();
@@ -151,12 +174,17 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     it("notices citizens' items deleted on the network where it declares deletions", async () => {
       const c = peer.connector;
       if (!c.capabilities.inbound.deletions) return expect(c.findDeleted).toBeUndefined();
-      expect(peer.citizenDeletes, "a connector that declares deletions needs a peer where citizens delete").toBeDefined();
+      expect(
+        peer.citizenDeletes,
+        "a connector that declares deletions needs a peer where citizens delete",
+      ).toBeDefined();
       const start = await fetchAll(c, peer.account, null);
       const item = await c.publish(peer.account, post(`Umfrage ${Date.now()}`));
       await peer.citizenReplies?.(item.externalId, "Das nehme ich gleich wieder zurück.");
       await peer.settle?.();
-      const reply = (await fetchAll(c, peer.account, start.cursor)).changes.find((x) => x.message.inReplyToExternalId === item.externalId);
+      const reply = (await fetchAll(c, peer.account, start.cursor)).changes.find(
+        (x) => x.message.inReplyToExternalId === item.externalId,
+      );
       expect(reply).toBeDefined();
       const replyId = reply?.message.externalId ?? "";
       expect(await c.findDeleted?.(peer.account, [replyId, item.externalId])).toEqual([]);
@@ -179,31 +207,58 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
         expect(citizen).toBeDefined();
         replyId = citizen?.message.externalId ?? replyId;
       }
-      const answer = await peer.connector.reply?.(peer.account, { idempotencyKey: `answer-${Date.now()}`, orgId: peer.account.orgId, threadExternalId: item.externalId, inReplyToExternalId: replyId, text: "Ja, auch für Gewerbetreibende." });
+      const answer = await peer.connector.reply?.(peer.account, {
+        idempotencyKey: `answer-${Date.now()}`,
+        orgId: peer.account.orgId,
+        threadExternalId: item.externalId,
+        inReplyToExternalId: replyId,
+        text: "Ja, auch für Gewerbetreibende.",
+      });
       expect(answer?.externalId).toBeTruthy();
       await peer.settle?.();
-      expect((await peer.threadTexts?.(item.externalId))?.some((t) => t.includes("Ja, auch für Gewerbetreibende."))).toBe(true);
+      expect(
+        (await peer.threadTexts?.(item.externalId))?.some((t) => t.includes("Ja, auch für Gewerbetreibende.")),
+      ).toBe(true);
     });
 
     it("publishes a thread where it declares threads: each post answers the one before, in order", async () => {
       if (!peer.connector.capabilities.publish.threads) return;
       expect(peer.threadTexts, "a connector that declares threads needs a peer that shows threads").toBeDefined();
       const stamp = Date.now();
-      const first = await peer.connector.publish(peer.account, post(`Thread ${stamp} (1/3) Die Sperrung der Brücke dauert länger.`));
-      const second = await peer.connector.publish(peer.account, { ...post(`Thread ${stamp} (2/3) Umleitung über die Hafenstraße.`), inReplyToExternalId: first.externalId });
-      await peer.connector.publish(peer.account, { ...post(`Thread ${stamp} (3/3) Busse fahren wie gewohnt.`), inReplyToExternalId: second.externalId });
+      const first = await peer.connector.publish(
+        peer.account,
+        post(`Thread ${stamp} (1/3) Die Sperrung der Brücke dauert länger.`),
+      );
+      const second = await peer.connector.publish(peer.account, {
+        ...post(`Thread ${stamp} (2/3) Umleitung über die Hafenstraße.`),
+        inReplyToExternalId: first.externalId,
+      });
+      await peer.connector.publish(peer.account, {
+        ...post(`Thread ${stamp} (3/3) Busse fahren wie gewohnt.`),
+        inReplyToExternalId: second.externalId,
+      });
       await peer.settle?.();
       const below = (await peer.threadTexts?.(first.externalId)) ?? [];
-      expect(below.filter((t) => t.includes(`Thread ${stamp}`)).map((t) => t.slice(t.indexOf("("), t.indexOf(")") + 1))).toEqual(["(2/3)", "(3/3)"]);
-      expect((await peer.threadTexts?.(second.externalId))?.some((t) => t.includes(`Thread ${stamp} (3/3)`))).toBe(true);
+      expect(
+        below.filter((t) => t.includes(`Thread ${stamp}`)).map((t) => t.slice(t.indexOf("("), t.indexOf(")") + 1)),
+      ).toEqual(["(2/3)", "(3/3)"]);
+      expect((await peer.threadTexts?.(second.externalId))?.some((t) => t.includes(`Thread ${stamp} (3/3)`))).toBe(
+        true,
+      );
     });
 
     it("limits who may answer where it declares reply policies, and leaves a post open to everyone otherwise", async () => {
       if (!peer.connector.capabilities.publish.replyPolicy) return;
       expect(peer.replyRulesOf, "a connector with reply policies needs a peer that shows them").toBeDefined();
       const open = await peer.connector.publish(peer.account, post(`Offen ${Date.now()}`));
-      const mentioned = await peer.connector.publish(peer.account, { ...post(`Nur Erwähnte ${Date.now()}`), replyPolicy: "mentioned" });
-      const closed = await peer.connector.publish(peer.account, { ...post(`Keine Antworten ${Date.now()}`), replyPolicy: "nobody" });
+      const mentioned = await peer.connector.publish(peer.account, {
+        ...post(`Nur Erwähnte ${Date.now()}`),
+        replyPolicy: "mentioned",
+      });
+      const closed = await peer.connector.publish(peer.account, {
+        ...post(`Keine Antworten ${Date.now()}`),
+        replyPolicy: "nobody",
+      });
       expect(await peer.replyRulesOf?.(open.externalId)).toBeNull();
       expect(await peer.replyRulesOf?.(mentioned.externalId)).toEqual(["mention"]);
       expect(await peer.replyRulesOf?.(closed.externalId)).toEqual([]);

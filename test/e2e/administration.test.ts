@@ -35,7 +35,16 @@ describe("administration in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
     await expectAccessible(page, "inbox (administrator)");
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-    for (const area of ["Posteingang", "Veröffentlichen", "Kalender", "Moderation", "Wissen", "Berichte", "Richtlinien", "Verwaltung"]) {
+    for (const area of [
+      "Posteingang",
+      "Veröffentlichen",
+      "Kalender",
+      "Moderation",
+      "Wissen",
+      "Berichte",
+      "Richtlinien",
+      "Verwaltung",
+    ]) {
       await expect.poll(() => nav.getByRole("link", { name: area }).count()).toBe(1);
     }
 
@@ -63,10 +72,14 @@ describe("administration in the browser", () => {
     await form.getByLabel("Amt für Digitales").check();
     await form.getByLabel("Startpasswort (optional)").fill("Dora-1234-abcd-xyz");
     await form.getByRole("button", { name: "Person hinzufügen" }).click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("darf Ihre E-Mail-Adresse nicht enthalten");
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toContain("darf Ihre E-Mail-Adresse nicht enthalten");
     await form.getByLabel("Startpasswort (optional)").fill("Willkommen im Rathaus 1");
     await form.getByRole("button", { name: "Person hinzufügen" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("dora@musterstadt.example wurde hinzugefügt");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("dora@musterstadt.example wurde hinzugefügt");
     const row = page.getByRole("row").filter({ hasText: "dora@musterstadt.example" });
     await expect.poll(() => row.textContent()).toContain("Amt für Digitales");
     await expectAccessible(page, "people after adding");
@@ -102,7 +115,9 @@ describe("administration in the browser", () => {
     await page.getByLabel("Sprache").selectOption("en");
     await page.getByRole("heading", { level: 1, name: "No access" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
-    expect(await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link").allTextContents()).toEqual(["Inbox", "Publish", "Knowledge", "Guidelines"]);
+    expect(await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link").allTextContents()).toEqual(
+      ["Inbox", "Publish", "Knowledge", "Guidelines"],
+    );
     await expectAccessible(page, "english");
     await page.close();
   });

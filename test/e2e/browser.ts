@@ -14,7 +14,15 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -23,8 +31,15 @@ export interface ServedApp extends TestApp {
 }
 
 /** `port`: listen there (when PUBLIC_URL must be known before the server starts, e.g. for OAuth redirects). */
-export async function serveApp(options: { env?: Record<string, string>; clock?: () => Date; port?: number } = {}): Promise<ServedApp> {
-  const app = await startTestApp({ webRoot: WEB_ROOT, widgetRoot: WIDGET_ROOT, env: options.env, clock: options.clock });
+export async function serveApp(
+  options: { env?: Record<string, string>; clock?: () => Date; port?: number } = {},
+): Promise<ServedApp> {
+  const app = await startTestApp({
+    webRoot: WEB_ROOT,
+    widgetRoot: WIDGET_ROOT,
+    env: options.env,
+    clock: options.clock,
+  });
   await app.app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
   const address = app.app.server.address();
   if (!address || typeof address === "string") throw new Error("server has no TCP address");
@@ -35,14 +50,29 @@ export async function serveApp(options: { env?: Record<string, string>; clock?: 
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: unknown,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 
-const CONTENT_TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+};
 
 /**
  * A second web server on another origin (localhost instead of 127.0.0.1) serving the widget's demo page,
@@ -59,14 +89,20 @@ export async function serveEmbeddingSite(): Promise<{ origin: string; close(): P
       return;
     }
     readFile(path.join(WIDGET_ROOT, name)).then(
-      (body) => response.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(name)] ?? "application/octet-stream" }).end(body),
+      (body) =>
+        response
+          .writeHead(200, { "content-type": CONTENT_TYPES[path.extname(name)] ?? "application/octet-stream" })
+          .end(body),
       () => response.writeHead(500).end(),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("no address");
-  return { origin: `http://localhost:${address.port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://localhost:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Fills in and sends the login form (the outcome is the caller's to check). */
@@ -91,7 +127,9 @@ export async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

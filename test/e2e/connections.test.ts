@@ -21,7 +21,10 @@ let bluesky: LocalBluesky;
 beforeAll(async () => {
   const port = await freePort();
   bluesky = await startLocalBluesky();
-  server = await serveApp({ port, env: { PUBLIC_URL: `http://127.0.0.1:${port}`, ATPROTO_PLC_URL: bluesky.plcUrl, ATPROTO_ALLOW_HTTP: "true" } });
+  server = await serveApp({
+    port,
+    env: { PUBLIC_URL: `http://127.0.0.1:${port}`, ATPROTO_PLC_URL: bluesky.plcUrl, ATPROTO_ALLOW_HTTP: "true" },
+  });
   mastodon = await startMastodonPeer();
   browser = await launchBrowser();
 });
@@ -33,92 +36,118 @@ afterAll(async () => {
 });
 
 describe("connecting a network account", () => {
-  it("connects Mastodon by OAuth, shows its health, fetches a mention and disconnects", { timeout: 180_000 }, async () => {
-    const org = await buildOrg(server.ctx, { name: "Stadt Verbindungsheim" });
-    const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
-    mastodon.createAccount("verbindungsheim", "Stadt Verbindungsheim");
-    const page = await browser.newPage();
-    page.on("dialog", (dialog) => void dialog.accept());
-    await signInAs(page, server.baseUrl, admin.email, admin.password);
-    await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+  it(
+    "connects Mastodon by OAuth, shows its health, fetches a mention and disconnects",
+    { timeout: 180_000 },
+    async () => {
+      const org = await buildOrg(server.ctx, { name: "Stadt Verbindungsheim" });
+      const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
+      mastodon.createAccount("verbindungsheim", "Stadt Verbindungsheim");
+      const page = await browser.newPage();
+      page.on("dialog", (dialog) => void dialog.accept());
+      await signInAs(page, server.baseUrl, admin.email, admin.password);
+      await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
 
-    const form = page.getByRole("form", { name: "Neuer Kanal" });
-    await form.getByLabel("Name").fill("Mastodon der Stadt");
-    await form.getByLabel("Netzwerk").selectOption("mastodon");
-    await form.getByLabel("Server (Adresse der Mastodon-Instanz)").fill(mastodon.url);
-    await form.getByRole("button", { name: "Kanal anlegen" }).click();
-    const card = page.getByRole("article", { name: /Mastodon der Stadt/ });
-    await card.getByText("Nicht verbunden").waitFor();
-    await expectAccessible(page, "channels page with an unconnected account");
+      const form = page.getByRole("form", { name: "Neuer Kanal" });
+      await form.getByLabel("Name").fill("Mastodon der Stadt");
+      await form.getByLabel("Netzwerk").selectOption("mastodon");
+      await form.getByLabel("Server (Adresse der Mastodon-Instanz)").fill(mastodon.url);
+      await form.getByRole("button", { name: "Kanal anlegen" }).click();
+      const card = page.getByRole("article", { name: /Mastodon der Stadt/ });
+      await card.getByText("Nicht verbunden").waitFor();
+      await expectAccessible(page, "channels page with an unconnected account");
 
-    await card.getByRole("button", { name: "Mit Mastodon verbinden" }).click();
-    await page.getByRole("heading", { name: "Authorization required" }).waitFor();
-    await page.getByLabel("Username").fill("verbindungsheim");
-    await page.getByRole("button", { name: "Authorize" }).click();
-    await page.getByText("Mastodon der Stadt ist verbunden.").waitFor();
-    expect(new URL(page.url()).search).toBe("");
-    await card.getByText(`@verbindungsheim@${mastodon.host}`).waitFor();
-    await card.getByText("Verbunden, noch nicht abgerufen").waitFor();
-    await expectAccessible(page, "channels page with a connected account");
+      await card.getByRole("button", { name: "Mit Mastodon verbinden" }).click();
+      await page.getByRole("heading", { name: "Authorization required" }).waitFor();
+      await page.getByLabel("Username").fill("verbindungsheim");
+      await page.getByRole("button", { name: "Authorize" }).click();
+      await page.getByText("Mastodon der Stadt ist verbunden.").waitFor();
+      expect(new URL(page.url()).search).toBe("");
+      await card.getByText(`@verbindungsheim@${mastodon.host}`).waitFor();
+      await card.getByText("Verbunden, noch nicht abgerufen").waitFor();
+      await expectAccessible(page, "channels page with a connected account");
 
-    const [account] = await server.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.orgId, org.id));
-    const [sealed] = await server.ctx.db.select().from(channelCredentials).where(eq(channelCredentials.channelAccountId, account?.id ?? ""));
-    const token = [...mastodon.state.tokens.keys()].at(-1) ?? "";
-    expect(JSON.stringify(sealed)).not.toContain(token);
-    expect(await page.content()).not.toContain(token);
+      const [account] = await server.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.orgId, org.id));
+      const [sealed] = await server.ctx.db
+        .select()
+        .from(channelCredentials)
+        .where(eq(channelCredentials.channelAccountId, account?.id ?? ""));
+      const token = [...mastodon.state.tokens.keys()].at(-1) ?? "";
+      expect(JSON.stringify(sealed)).not.toContain(token);
+      expect(await page.content()).not.toContain(token);
 
-    const citizen = mastodon.state.addAccount("klara", "Klara Beispiel", false, "social.example");
-    createStatus(mastodon.state, citizen, { text: `@verbindungsheim Wann ist der Wertstoffhof geöffnet?` });
-    await card.getByRole("button", { name: "Jetzt abrufen" }).click();
-    await page.getByText("1 neue Nachrichten abgerufen.").waitFor();
-    await card.getByText("Verbunden, Abruf läuft").waitFor();
-    const messages = await server.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.channelAccountId, account?.id ?? ""));
-    expect(messages.map((m) => [m.authorHandle, m.text])).toEqual([["@klara@social.example", "Wann ist der Wertstoffhof geöffnet?"]]);
+      const citizen = mastodon.state.addAccount("klara", "Klara Beispiel", false, "social.example");
+      createStatus(mastodon.state, citizen, { text: `@verbindungsheim Wann ist der Wertstoffhof geöffnet?` });
+      await card.getByRole("button", { name: "Jetzt abrufen" }).click();
+      await page.getByText("1 neue Nachrichten abgerufen.").waitFor();
+      await card.getByText("Verbunden, Abruf läuft").waitFor();
+      const messages = await server.ctx.db
+        .select()
+        .from(inboundMessages)
+        .where(eq(inboundMessages.channelAccountId, account?.id ?? ""));
+      expect(messages.map((m) => [m.authorHandle, m.text])).toEqual([
+        ["@klara@social.example", "Wann ist der Wertstoffhof geöffnet?"],
+      ]);
 
-    await card.getByRole("button", { name: "Trennen" }).click();
-    await page.getByText("Mastodon der Stadt ist getrennt, die Zugangsdaten sind gelöscht.").waitFor();
-    await card.getByText("Nicht verbunden").waitFor();
-    expect(await server.ctx.db.select().from(channelCredentials).where(eq(channelCredentials.channelAccountId, account?.id ?? ""))).toEqual([]);
-    expect(mastodon.state.tokens.get(token)?.revoked).toBe(true);
-  });
+      await card.getByRole("button", { name: "Trennen" }).click();
+      await page.getByText("Mastodon der Stadt ist getrennt, die Zugangsdaten sind gelöscht.").waitFor();
+      await card.getByText("Nicht verbunden").waitFor();
+      expect(
+        await server.ctx.db
+          .select()
+          .from(channelCredentials)
+          .where(eq(channelCredentials.channelAccountId, account?.id ?? "")),
+      ).toEqual([]);
+      expect(mastodon.state.tokens.get(token)?.revoked).toBe(true);
+    },
+  );
 
-  it("connects Bluesky by AT Protocol OAuth on the PDS's own pages and disconnects it", { timeout: 120_000 }, async () => {
-    const org = await buildOrg(server.ctx, { name: "Stadt Himmelsheim" });
-    const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
-    const city = await bluesky.createUser("himmelsheim.test");
-    const page = await browser.newPage();
-    page.on("dialog", (dialog) => void dialog.accept());
-    await signInAs(page, server.baseUrl, admin.email, admin.password);
-    await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+  it(
+    "connects Bluesky by AT Protocol OAuth on the PDS's own pages and disconnects it",
+    { timeout: 120_000 },
+    async () => {
+      const org = await buildOrg(server.ctx, { name: "Stadt Himmelsheim" });
+      const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
+      const city = await bluesky.createUser("himmelsheim.test");
+      const page = await browser.newPage();
+      page.on("dialog", (dialog) => void dialog.accept());
+      await signInAs(page, server.baseUrl, admin.email, admin.password);
+      await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
 
-    const form = page.getByRole("form", { name: "Neuer Kanal" });
-    await form.getByLabel("Name").fill("Bluesky der Stadt");
-    await form.getByLabel("Netzwerk").selectOption("bluesky");
-    await form.getByLabel("PDS-Server").fill(bluesky.pdsUrl);
-    await form.getByRole("button", { name: "Kanal anlegen" }).click();
-    const card = page.getByRole("article", { name: /Bluesky der Stadt/ });
-    await card.getByText("Nicht verbunden").waitFor();
-    // OAuth first; an app password stays possible.
-    await card.getByText("Stattdessen mit einem App-Passwort verbinden").waitFor();
-    await expectAccessible(page, "channels page with an unconnected Bluesky account");
+      const form = page.getByRole("form", { name: "Neuer Kanal" });
+      await form.getByLabel("Name").fill("Bluesky der Stadt");
+      await form.getByLabel("Netzwerk").selectOption("bluesky");
+      await form.getByLabel("PDS-Server").fill(bluesky.pdsUrl);
+      await form.getByRole("button", { name: "Kanal anlegen" }).click();
+      const card = page.getByRole("article", { name: /Bluesky der Stadt/ });
+      await card.getByText("Nicht verbunden").waitFor();
+      // OAuth first; an app password stays possible.
+      await card.getByText("Stattdessen mit einem App-Passwort verbinden").waitFor();
+      await expectAccessible(page, "channels page with an unconnected Bluesky account");
 
-    await card.getByRole("button", { name: "Mit Bluesky verbinden" }).click();
-    // The PDS's own pages: sign in, then grant access.
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByPlaceholder("Username or email address").fill("himmelsheim.test");
-    await page.getByPlaceholder("Password").fill(city.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText("Grant access to your himmelsheim.test account").waitFor();
-    await page.getByRole("button", { name: "Authorize" }).click();
-    await page.getByText("Bluesky der Stadt ist verbunden.").waitFor();
-    await card.getByText("@himmelsheim.test").waitFor();
-    await expectAccessible(page, "channels page with a connected Bluesky account");
+      await card.getByRole("button", { name: "Mit Bluesky verbinden" }).click();
+      // The PDS's own pages: sign in, then grant access.
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByPlaceholder("Username or email address").fill("himmelsheim.test");
+      await page.getByPlaceholder("Password").fill(city.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("Grant access to your himmelsheim.test account").waitFor();
+      await page.getByRole("button", { name: "Authorize" }).click();
+      await page.getByText("Bluesky der Stadt ist verbunden.").waitFor();
+      await card.getByText("@himmelsheim.test").waitFor();
+      await expectAccessible(page, "channels page with a connected Bluesky account");
 
-    const [account] = await server.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.orgId, org.id));
-    await card.getByRole("button", { name: "Jetzt abrufen" }).click();
-    await page.getByText("0 neue Nachrichten abgerufen.").waitFor();
-    await card.getByRole("button", { name: "Trennen" }).click();
-    await page.getByText("Bluesky der Stadt ist getrennt, die Zugangsdaten sind gelöscht.").waitFor();
-    expect(await server.ctx.db.select().from(channelCredentials).where(eq(channelCredentials.channelAccountId, account?.id ?? ""))).toEqual([]);
-  });
+      const [account] = await server.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.orgId, org.id));
+      await card.getByRole("button", { name: "Jetzt abrufen" }).click();
+      await page.getByText("0 neue Nachrichten abgerufen.").waitFor();
+      await card.getByRole("button", { name: "Trennen" }).click();
+      await page.getByText("Bluesky der Stadt ist getrennt, die Zugangsdaten sind gelöscht.").waitFor();
+      expect(
+        await server.ctx.db
+          .select()
+          .from(channelCredentials)
+          .where(eq(channelCredentials.channelAccountId, account?.id ?? "")),
+      ).toEqual([]);
+    },
+  );
 });

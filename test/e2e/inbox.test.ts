@@ -30,7 +30,11 @@ beforeAll(async () => {
   // Shorten the question target to two business minutes.
   const actor = installationActorIn(orgId, { userId: null, label: "test" });
   const rules = await getInboxRules(server.ctx, { actor, orgId });
-  await updateInboxRules(server.ctx, { actor, orgId, input: { ...rules, targets: [{ intent: "question", firstResponseMinutes: 2 }] } });
+  await updateInboxRules(server.ctx, {
+    actor,
+    orgId,
+    input: { ...rules, targets: [{ intent: "question", firstResponseMinutes: 2 }] },
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -40,96 +44,119 @@ afterAll(async () => {
 const signIn = (page: Page, email: string) => signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
 
 describe("the inbox", () => {
-  it("shows a citizen's question live, routed, overdue on top, and answers it with a template onto the public page", { timeout: 180_000 }, async () => {
-    const staff = await browser.newPage();
-    await signIn(staff, "presse@musterstadt.example");
-    await staff.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
-    const list = staff.getByRole("list", { name: "Vorgänge" });
-    await list.getByRole("button", { name: /Lisa/ }).waitFor();
-    await expectAccessible(staff, "inbox list");
+  it(
+    "shows a citizen's question live, routed, overdue on top, and answers it with a template onto the public page",
+    { timeout: 180_000 },
+    async () => {
+      const staff = await browser.newPage();
+      await signIn(staff, "presse@musterstadt.example");
+      await staff.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+      const list = staff.getByRole("list", { name: "Vorgänge" });
+      await list.getByRole("button", { name: /Lisa/ }).waitFor();
+      await expectAccessible(staff, "inbox list");
 
-    const [market] = await server.ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.orgId, orgId), eq(websiteEntries.text, DEMO_MARKET_TEXT)));
-    const citizen = await browser.newPage();
-    await citizen.goto(`${server.baseUrl}/p/musterstadt/beitrag/${market!.id}`);
-    await citizen.getByLabel(/^Name/).fill("Familie Brandt");
-    await citizen.getByLabel("Ihr Kommentar").fill("Gibt es am Rathausplatz eine Kita mit freien Plätzen ab Januar?");
-    await citizen.getByRole("checkbox", { name: /Netiquette \(Version 1\) gelesen/ }).check();
-    await citizen.getByRole("button", { name: "Kommentar senden" }).click();
-    await citizen.getByText("Danke! Ihr Kommentar ist veröffentlicht.").waitFor({ timeout: 60_000 });
+      const [market] = await server.ctx.db
+        .select()
+        .from(websiteEntries)
+        .where(and(eq(websiteEntries.orgId, orgId), eq(websiteEntries.text, DEMO_MARKET_TEXT)));
+      const citizen = await browser.newPage();
+      await citizen.goto(`${server.baseUrl}/p/musterstadt/beitrag/${market!.id}`);
+      await citizen.getByLabel(/^Name/).fill("Familie Brandt");
+      await citizen.getByLabel("Ihr Kommentar").fill("Gibt es am Rathausplatz eine Kita mit freien Plätzen ab Januar?");
+      await citizen.getByRole("checkbox", { name: /Netiquette \(Version 1\) gelesen/ }).check();
+      await citizen.getByRole("button", { name: "Kommentar senden" }).click();
+      await citizen.getByText("Danke! Ihr Kommentar ist veröffentlicht.").waitFor({ timeout: 60_000 });
 
-    // Live: no reload on the staff page.
-    const row = list.getByRole("button", { name: /Familie Brandt/ });
-    await row.waitFor({ timeout: 15_000 });
-    await expect.poll(() => row.textContent()).toContain("Jugendamt");
-    await expect.poll(() => row.textContent()).not.toContain("Überfällig");
+      // Live: no reload on the staff page.
+      const row = list.getByRole("button", { name: /Familie Brandt/ });
+      await row.waitFor({ timeout: 15_000 });
+      await expect.poll(() => row.textContent()).toContain("Jugendamt");
+      await expect.poll(() => row.textContent()).not.toContain("Überfällig");
 
-    now = new Date(now.getTime() + 3 * 60_000);
-    await escalateConversations(server.ctx, { orgId });
-    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("Überfällig");
-    await expect.poll(() => list.getByRole("button").first().textContent()).toContain("Familie Brandt");
+      now = new Date(now.getTime() + 3 * 60_000);
+      await escalateConversations(server.ctx, { orgId });
+      await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("Überfällig");
+      await expect.poll(() => list.getByRole("button").first().textContent()).toContain("Familie Brandt");
 
-    // j opens the first (most pressing) conversation; a colleague opening it is shown live.
-    await staff.getByRole("heading", { level: 1, name: "Posteingang" }).press("j");
-    await staff.getByRole("heading", { level: 2, name: "Vorgang: Familie Brandt" }).waitFor();
-    const colleague = await browser.newPage();
-    await signIn(colleague, "redaktion@musterstadt.example");
-    await colleague.goto(`${server.baseUrl}/o/${orgId}/inbox?c=${new URL(staff.url()).searchParams.get("c")}`);
-    await colleague.getByRole("heading", { level: 2, name: "Vorgang: Familie Brandt" }).waitFor();
-    await staff.getByText("Rita Redaktion sieht sich diesen Vorgang gerade an").waitFor({ timeout: 15_000 });
-    await expectAccessible(staff, "inbox with an open conversation");
+      // j opens the first (most pressing) conversation; a colleague opening it is shown live.
+      await staff.getByRole("heading", { level: 1, name: "Posteingang" }).press("j");
+      await staff.getByRole("heading", { level: 2, name: "Vorgang: Familie Brandt" }).waitFor();
+      const colleague = await browser.newPage();
+      await signIn(colleague, "redaktion@musterstadt.example");
+      await colleague.goto(`${server.baseUrl}/o/${orgId}/inbox?c=${new URL(staff.url()).searchParams.get("c")}`);
+      await colleague.getByRole("heading", { level: 2, name: "Vorgang: Familie Brandt" }).waitFor();
+      await staff.getByText("Rita Redaktion sieht sich diesen Vorgang gerade an").waitFor({ timeout: 15_000 });
+      await expectAccessible(staff, "inbox with an open conversation");
 
-    await staff.getByLabel("Textbaustein").selectOption({ label: "Kita-Platz beantragen" });
-    const text = staff.getByLabel("Ihre Antwort (öffentlich bzw. an die Person)");
-    await expect.poll(() => text.inputValue()).toContain("Guten Tag Familie Brandt, Kita-Plätze vergibt das Jugendamt");
-    await staff.getByRole("button", { name: "Antwort senden" }).click();
-    await staff.getByText("Die Antwort ist gesendet.").waitFor();
-    await staff.getByRole("article", { name: "Antwort von Paul Presse" }).waitFor();
-    await colleague.getByRole("article", { name: "Antwort von Paul Presse" }).waitFor({ timeout: 15_000 });
+      await staff.getByLabel("Textbaustein").selectOption({ label: "Kita-Platz beantragen" });
+      const text = staff.getByLabel("Ihre Antwort (öffentlich bzw. an die Person)");
+      await expect
+        .poll(() => text.inputValue())
+        .toContain("Guten Tag Familie Brandt, Kita-Plätze vergibt das Jugendamt");
+      await staff.getByRole("button", { name: "Antwort senden" }).click();
+      await staff.getByText("Die Antwort ist gesendet.").waitFor();
+      await staff.getByRole("article", { name: "Antwort von Paul Presse" }).waitFor();
+      await colleague.getByRole("article", { name: "Antwort von Paul Presse" }).waitFor({ timeout: 15_000 });
 
-    await citizen.reload();
-    await citizen.getByRole("article", { name: "Antwort der Stadtverwaltung" }).filter({ hasText: "Kita-Plätze vergibt das Jugendamt" }).waitFor();
-  });
+      await citizen.reload();
+      await citizen
+        .getByRole("article", { name: "Antwort der Stadtverwaltung" })
+        .filter({ hasText: "Kita-Plätze vergibt das Jugendamt" })
+        .waitFor();
+    },
+  );
 
-  it("the inbox pages around it are usable and accessible: rules, coverage, templates, workload", { timeout: 120_000 }, async () => {
-    const admin = await browser.newPage();
-    await signIn(admin, "admin@musterstadt.example");
-    await admin.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
-    await expect.poll(() => admin.url()).toContain(orgId);
-    const nav = admin.getByRole("navigation", { name: "Hauptnavigation" });
-    await expect.poll(async () => (await nav.getByRole("link", { name: "Posteingang" }).getAttribute("href")) ?? "").toContain(orgId);
+  it(
+    "the inbox pages around it are usable and accessible: rules, coverage, templates, workload",
+    { timeout: 120_000 },
+    async () => {
+      const admin = await browser.newPage();
+      await signIn(admin, "admin@musterstadt.example");
+      await admin.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
+      await expect.poll(() => admin.url()).toContain(orgId);
+      const nav = admin.getByRole("navigation", { name: "Hauptnavigation" });
+      await expect
+        .poll(async () => (await nav.getByRole("link", { name: "Posteingang" }).getAttribute("href")) ?? "")
+        .toContain(orgId);
 
-    await nav.getByRole("link", { name: "Verwaltung" }).click();
-    await admin.getByRole("link", { name: "Posteingang-Regeln" }).click();
-    await admin.getByRole("heading", { level: 1, name: "Posteingang-Regeln" }).waitFor();
-    await expect.poll(() => admin.getByLabel("Name der Regel").first().inputValue()).toBe("Kita und Kindergarten");
-    await expectAccessible(admin, "inbox rules");
-    await admin.getByRole("button", { name: "Regel hinzufügen" }).click();
-    await admin.getByLabel("Name der Regel").last().fill("Hunde");
-    await admin.getByLabel("Stichwörter (durch Komma getrennt)").last().fill("Hund, Hundesteuer");
-    await admin.getByLabel("Abteilung").last().selectOption({ label: "Ordnungsamt" });
-    await admin.getByRole("button", { name: "Regeln speichern" }).click();
-    await admin.getByText("Die Regeln sind gespeichert.").waitFor();
-    const saved = await getInboxRules(server.ctx, { actor: installationActorIn(orgId, { userId: null, label: "test" }), orgId });
-    expect(saved.routing.at(-1)).toMatchObject({ name: "Hunde", keywords: ["Hund", "Hundesteuer"] });
+      await nav.getByRole("link", { name: "Verwaltung" }).click();
+      await admin.getByRole("link", { name: "Posteingang-Regeln" }).click();
+      await admin.getByRole("heading", { level: 1, name: "Posteingang-Regeln" }).waitFor();
+      await expect.poll(() => admin.getByLabel("Name der Regel").first().inputValue()).toBe("Kita und Kindergarten");
+      await expectAccessible(admin, "inbox rules");
+      await admin.getByRole("button", { name: "Regel hinzufügen" }).click();
+      await admin.getByLabel("Name der Regel").last().fill("Hunde");
+      await admin.getByLabel("Stichwörter (durch Komma getrennt)").last().fill("Hund, Hundesteuer");
+      await admin.getByLabel("Abteilung").last().selectOption({ label: "Ordnungsamt" });
+      await admin.getByRole("button", { name: "Regeln speichern" }).click();
+      await admin.getByText("Die Regeln sind gespeichert.").waitFor();
+      const saved = await getInboxRules(server.ctx, {
+        actor: installationActorIn(orgId, { userId: null, label: "test" }),
+        orgId,
+      });
+      expect(saved.routing.at(-1)).toMatchObject({ name: "Hunde", keywords: ["Hund", "Hundesteuer"] });
 
-    await admin.getByRole("link", { name: "Vertretung" }).click();
-    await admin.getByRole("heading", { level: 1, name: "Vertretung und Abwesenheit" }).waitFor();
-    await admin.getByLabel("von", { exact: true }).last().fill("2026-12-21");
-    await admin.getByLabel("bis", { exact: true }).last().fill("2027-01-04");
-    await admin.getByRole("button", { name: "Abwesenheit eintragen" }).click();
-    await admin.getByText("Die Abwesenheit ist eingetragen.").waitFor();
-    await expectAccessible(admin, "coverage and absences");
+      await admin.getByRole("link", { name: "Vertretung" }).click();
+      await admin.getByRole("heading", { level: 1, name: "Vertretung und Abwesenheit" }).waitFor();
+      await admin.getByLabel("von", { exact: true }).last().fill("2026-12-21");
+      await admin.getByLabel("bis", { exact: true }).last().fill("2027-01-04");
+      await admin.getByRole("button", { name: "Abwesenheit eintragen" }).click();
+      await admin.getByText("Die Abwesenheit ist eingetragen.").waitFor();
+      await expectAccessible(admin, "coverage and absences");
 
-    await nav.getByRole("link", { name: "Wissen" }).click();
-    await admin.getByRole("heading", { level: 1, name: "Textbausteine" }).waitFor();
-    await admin.getByRole("heading", { level: 2, name: "Sperrmüll anmelden" }).waitFor();
-    await expectAccessible(admin, "reply templates");
+      await nav.getByRole("link", { name: "Wissen" }).click();
+      await admin.getByRole("heading", { level: 1, name: "Textbausteine" }).waitFor();
+      await admin.getByRole("heading", { level: 2, name: "Sperrmüll anmelden" }).waitFor();
+      await expectAccessible(admin, "reply templates");
 
-    await nav.getByRole("link", { name: "Posteingang" }).click();
-    await admin.getByRole("link", { name: "Auslastung und Kanäle" }).click();
-    await admin.getByRole("heading", { level: 1, name: "Auslastung" }).waitFor();
-    await admin.getByRole("table", { name: /Kanäle/ }).getByRole("rowheader", { name: "Website Musterstadt" }).waitFor();
-    await expectAccessible(admin, "workload");
-  });
+      await nav.getByRole("link", { name: "Posteingang" }).click();
+      await admin.getByRole("link", { name: "Auslastung und Kanäle" }).click();
+      await admin.getByRole("heading", { level: 1, name: "Auslastung" }).waitFor();
+      await admin
+        .getByRole("table", { name: /Kanäle/ })
+        .getByRole("rowheader", { name: "Website Musterstadt" })
+        .waitFor();
+      await expectAccessible(admin, "workload");
+    },
+  );
 });
-

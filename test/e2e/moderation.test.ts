@@ -21,7 +21,10 @@ beforeAll(async () => {
   await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
   browser = await launchBrowser();
   const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
-  const [entry] = await server.ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.orgId, org!.id), eq(websiteEntries.text, DEMO_MARKET_TEXT)));
+  const [entry] = await server.ctx.db
+    .select()
+    .from(websiteEntries)
+    .where(and(eq(websiteEntries.orgId, org!.id), eq(websiteEntries.text, DEMO_MARKET_TEXT)));
   postUrl = `${server.baseUrl}/p/musterstadt/beitrag/${entry!.id}`;
 });
 afterAll(async () => {
@@ -42,83 +45,119 @@ async function comment(page: Page, name: string, text: string, firstTime: boolea
 }
 
 describe("moderation by the Netiquette", () => {
-  it("an insulting comment waits in the queue with its reasons; the moderator hides it citing §3; a threat yields verifiable evidence", { timeout: 240_000 }, async () => {
-    const citizen = await browser.newPage();
-    await comment(citizen, "Wutbürger", "Der Bürgermeister ist ein unfähiger Vollidiot und Versager", true);
-    await comment(citizen, "Wutbürger", "Den Bürgermeister sollte man aufhängen, wir wissen wo er wohnt.", false);
+  it(
+    "an insulting comment waits in the queue with its reasons; the moderator hides it citing §3; a threat yields verifiable evidence",
+    { timeout: 240_000 },
+    async () => {
+      const citizen = await browser.newPage();
+      await comment(citizen, "Wutbürger", "Der Bürgermeister ist ein unfähiger Vollidiot und Versager", true);
+      await comment(citizen, "Wutbürger", "Den Bürgermeister sollte man aufhängen, wir wissen wo er wohnt.", false);
 
-    const moderator = await browser.newPage();
-    await signInAs(moderator, server.baseUrl, "moderation@musterstadt.example", DEMO_PASSWORD);
-    await moderator.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Moderation" }).click();
-    const queue = moderator.getByRole("list", { name: "Moderationsfälle" });
-    const insult = queue.getByRole("article").filter({ hasText: "Vollidiot" });
-    await insult.waitFor();
-    await expect(insult.getByText("Zurückgehalten").count()).resolves.toBe(1);
-    await insult.getByText("lexicon:insult:vollidiot").waitFor();
-    await insult.getByText(/^model:/).waitFor();
-    const threat = queue.getByRole("article").filter({ hasText: "aufhängen" });
-    await threat.getByText("Drohung – sofort prüfen").waitFor();
-    // Threats come first (the demo brings one of its own).
-    await expect(queue.getByRole("article").first().textContent()).resolves.toContain("Drohung – sofort prüfen");
-    await expectAccessible(moderator, "moderation queue");
+      const moderator = await browser.newPage();
+      await signInAs(moderator, server.baseUrl, "moderation@musterstadt.example", DEMO_PASSWORD);
+      await moderator
+        .getByRole("navigation", { name: "Hauptnavigation" })
+        .getByRole("link", { name: "Moderation" })
+        .click();
+      const queue = moderator.getByRole("list", { name: "Moderationsfälle" });
+      const insult = queue.getByRole("article").filter({ hasText: "Vollidiot" });
+      await insult.waitFor();
+      await expect(insult.getByText("Zurückgehalten").count()).resolves.toBe(1);
+      await insult.getByText("lexicon:insult:vollidiot").waitFor();
+      await insult.getByText(/^model:/).waitFor();
+      const threat = queue.getByRole("article").filter({ hasText: "aufhängen" });
+      await threat.getByText("Drohung – sofort prüfen").waitFor();
+      // Threats come first (the demo brings one of its own).
+      await expect(queue.getByRole("article").first().textContent()).resolves.toContain("Drohung – sofort prüfen");
+      await expectAccessible(moderator, "moderation queue");
 
-    await insult.getByRole("link", { name: /Fall öffnen/ }).click();
-    await moderator.getByRole("heading", { level: 1, name: "Moderationsfall" }).waitFor();
-    await moderator.getByLabel("Maßnahme").selectOption({ label: "Ausblenden" });
-    await moderator.getByLabel("Netiquette-Regel").selectOption({ label: "§3 Keine Beleidigungen" });
-    await moderator.getByLabel("Begründung (intern, im Protokoll)").fill("Beleidigung des Bürgermeisters");
-    await expectAccessible(moderator, "moderation case with decision form");
-    await moderator.getByRole("button", { name: "Entscheidung speichern" }).click();
-    await moderator.getByText("Die Entscheidung ist gespeichert.").waitFor();
-    await moderator.getByText(/Entscheidung: Ausblenden \(§3\) – Beleidigung des Bürgermeisters/).waitFor();
-    const [hidden] = await server.ctx.db.select().from(websiteComments).where(eq(websiteComments.text, "Der Bürgermeister ist ein unfähiger Vollidiot und Versager"));
-    expect(hidden?.status).toBe("hidden");
+      await insult.getByRole("link", { name: /Fall öffnen/ }).click();
+      await moderator.getByRole("heading", { level: 1, name: "Moderationsfall" }).waitFor();
+      await moderator.getByLabel("Maßnahme").selectOption({ label: "Ausblenden" });
+      await moderator.getByLabel("Netiquette-Regel").selectOption({ label: "§3 Keine Beleidigungen" });
+      await moderator.getByLabel("Begründung (intern, im Protokoll)").fill("Beleidigung des Bürgermeisters");
+      await expectAccessible(moderator, "moderation case with decision form");
+      await moderator.getByRole("button", { name: "Entscheidung speichern" }).click();
+      await moderator.getByText("Die Entscheidung ist gespeichert.").waitFor();
+      await moderator.getByText(/Entscheidung: Ausblenden \(§3\) – Beleidigung des Bürgermeisters/).waitFor();
+      const [hidden] = await server.ctx.db
+        .select()
+        .from(websiteComments)
+        .where(eq(websiteComments.text, "Der Bürgermeister ist ein unfähiger Vollidiot und Versager"));
+      expect(hidden?.status).toBe("hidden");
 
-    await moderator.getByRole("link", { name: "Warteschlange" }).click();
-    await queue.getByRole("article").filter({ hasText: "aufhängen" }).getByRole("link", { name: /Fall öffnen/ }).click();
-    await moderator.getByRole("heading", { level: 2, name: "Beweissicherung" }).waitFor();
-    await moderator.getByText("Prüfsumme stimmt").waitFor();
-    const sha256 = (await moderator.locator("code").first().textContent()) ?? "";
-    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
-    await expectAccessible(moderator, "threat case with evidence");
+      await moderator.getByRole("link", { name: "Warteschlange" }).click();
+      await queue
+        .getByRole("article")
+        .filter({ hasText: "aufhängen" })
+        .getByRole("link", { name: /Fall öffnen/ })
+        .click();
+      await moderator.getByRole("heading", { level: 2, name: "Beweissicherung" }).waitFor();
+      await moderator.getByText("Prüfsumme stimmt").waitFor();
+      const sha256 = (await moderator.locator("code").first().textContent()) ?? "";
+      expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+      await expectAccessible(moderator, "threat case with evidence");
 
-    const jsonHref = await moderator.getByRole("link", { name: "JSON herunterladen" }).getAttribute("href");
-    const json = await moderator.request.get(`${server.baseUrl}${jsonHref}`);
-    const file = (await json.json()) as { sha256: string; content: Parameters<typeof evidenceHash>[0] };
-    expect(file.sha256).toBe(sha256);
-    expect(evidenceHash(file.content)).toBe(sha256);
-    expect(file.content.message.text).toBe("Den Bürgermeister sollte man aufhängen, wir wissen wo er wohnt.");
-    const [download] = await Promise.all([moderator.waitForEvent("download"), moderator.getByRole("link", { name: "PDF herunterladen" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^beweissicherung-.*\.pdf$/);
-    const pdf = await moderator.request.get(`${server.baseUrl}${await moderator.getByRole("link", { name: "PDF herunterladen" }).getAttribute("href")}`);
-    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
-    await moderator.close();
-    await citizen.close();
-  });
+      const jsonHref = await moderator.getByRole("link", { name: "JSON herunterladen" }).getAttribute("href");
+      const json = await moderator.request.get(`${server.baseUrl}${jsonHref}`);
+      const file = (await json.json()) as { sha256: string; content: Parameters<typeof evidenceHash>[0] };
+      expect(file.sha256).toBe(sha256);
+      expect(evidenceHash(file.content)).toBe(sha256);
+      expect(file.content.message.text).toBe("Den Bürgermeister sollte man aufhängen, wir wissen wo er wohnt.");
+      const [download] = await Promise.all([
+        moderator.waitForEvent("download"),
+        moderator.getByRole("link", { name: "PDF herunterladen" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^beweissicherung-.*\.pdf$/);
+      const pdf = await moderator.request.get(
+        `${server.baseUrl}${await moderator.getByRole("link", { name: "PDF herunterladen" }).getAttribute("href")}`,
+      );
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+      await moderator.close();
+      await citizen.close();
+    },
+  );
 
-  it("the administration sets the moderation rules: a word rule that hides advertising", { timeout: 120_000 }, async () => {
-    const admin = await browser.newPage();
-    await signInAs(admin, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
-    await admin.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
-    await admin.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Verwaltung" }).click();
-    await admin.getByRole("navigation", { name: "Bereiche der Verwaltung" }).getByRole("link", { name: "Moderationsregeln" }).click();
-    await admin.getByRole("heading", { level: 1, name: "Moderationsregeln" }).waitFor();
-    await admin.getByLabel("Eine Regel pro Zeile: Wort | hold oder hide | Regel-Nummer").fill("Kaffeefahrt | hide | 5");
-    await expectAccessible(admin, "moderation rules");
-    await admin.getByRole("button", { name: "Regeln speichern" }).click();
-    await admin.getByText("Die Moderationsregeln sind gespeichert.").waitFor();
+  it(
+    "the administration sets the moderation rules: a word rule that hides advertising",
+    { timeout: 120_000 },
+    async () => {
+      const admin = await browser.newPage();
+      await signInAs(admin, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+      await admin.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
+      await admin
+        .getByRole("navigation", { name: "Hauptnavigation" })
+        .getByRole("link", { name: "Verwaltung" })
+        .click();
+      await admin
+        .getByRole("navigation", { name: "Bereiche der Verwaltung" })
+        .getByRole("link", { name: "Moderationsregeln" })
+        .click();
+      await admin.getByRole("heading", { level: 1, name: "Moderationsregeln" }).waitFor();
+      await admin
+        .getByLabel("Eine Regel pro Zeile: Wort | hold oder hide | Regel-Nummer")
+        .fill("Kaffeefahrt | hide | 5");
+      await expectAccessible(admin, "moderation rules");
+      await admin.getByRole("button", { name: "Regeln speichern" }).click();
+      await admin.getByText("Die Moderationsregeln sind gespeichert.").waitFor();
 
-    const citizen = await browser.newPage();
-    await citizen.goto(postUrl);
-    await citizen.getByLabel(/^Name/).fill("Reisebüro");
-    await citizen.getByLabel("Ihr Kommentar").fill("Jetzt die günstige Kaffeefahrt buchen, nur 9 Euro!");
-    await citizen.getByRole("button", { name: "Kommentar senden" }).click();
-    await citizen.getByRole("checkbox", { name: /Netiquette \(Version 1\) gelesen/ }).check();
-    await citizen.getByRole("button", { name: "Kommentar senden" }).click();
-    await citizen.getByText("Danke! Ihr Kommentar wartet auf Freigabe durch die Moderation.").waitFor({ timeout: 60_000 });
-    const [hidden] = await server.ctx.db.select().from(websiteComments).where(eq(websiteComments.text, "Jetzt die günstige Kaffeefahrt buchen, nur 9 Euro!"));
-    expect(hidden?.status).toBe("hidden");
-    await admin.close();
-    await citizen.close();
-  });
+      const citizen = await browser.newPage();
+      await citizen.goto(postUrl);
+      await citizen.getByLabel(/^Name/).fill("Reisebüro");
+      await citizen.getByLabel("Ihr Kommentar").fill("Jetzt die günstige Kaffeefahrt buchen, nur 9 Euro!");
+      await citizen.getByRole("button", { name: "Kommentar senden" }).click();
+      await citizen.getByRole("checkbox", { name: /Netiquette \(Version 1\) gelesen/ }).check();
+      await citizen.getByRole("button", { name: "Kommentar senden" }).click();
+      await citizen
+        .getByText("Danke! Ihr Kommentar wartet auf Freigabe durch die Moderation.")
+        .waitFor({ timeout: 60_000 });
+      const [hidden] = await server.ctx.db
+        .select()
+        .from(websiteComments)
+        .where(eq(websiteComments.text, "Jetzt die günstige Kaffeefahrt buchen, nur 9 Euro!"));
+      expect(hidden?.status).toBe("hidden");
+      await admin.close();
+      await citizen.close();
+    },
+  );
 });

@@ -36,83 +36,95 @@ const signIn = (page: Page, email: string) => signInAs(page, server.baseUrl, ema
 function nextMinute(): { local: string; at: Date } {
   const at = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return { at, local: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}` };
+  return {
+    at,
+    local: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`,
+  };
 }
 
 describe("publishing in the browser", () => {
   // Waits for the scheduled minute: up to about two minutes.
-  it("from a blocked 'du' to a post approved by a second person and published at the scheduled minute", { timeout: 240_000 }, async () => {
-    const page = await browser.newPage();
-    await signIn(page, "redaktion@musterstadt.example");
-    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+  it(
+    "from a blocked 'du' to a post approved by a second person and published at the scheduled minute",
+    { timeout: 240_000 },
+    async () => {
+      const page = await browser.newPage();
+      await signIn(page, "redaktion@musterstadt.example");
+      const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
 
-    await nav.getByRole("link", { name: "Richtlinien" }).click();
-    await page.getByRole("heading", { level: 1, name: "Richtlinien" }).waitFor();
-    await expectAccessible(page, "guidelines");
-    await page.getByRole("button", { name: "Version 1 gelesen und bestätigt" }).click();
-    await page.getByText("Sie haben diese Version gelesen und bestätigt.").waitFor();
+      await nav.getByRole("link", { name: "Richtlinien" }).click();
+      await page.getByRole("heading", { level: 1, name: "Richtlinien" }).waitFor();
+      await expectAccessible(page, "guidelines");
+      await page.getByRole("button", { name: "Version 1 gelesen und bestätigt" }).click();
+      await page.getByText("Sie haben diese Version gelesen und bestätigt.").waitFor();
 
-    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
-    await page.getByRole("link", { name: "Neuer Beitrag" }).click();
-    await page.getByRole("heading", { level: 1, name: "Neuer Beitrag" }).waitFor();
-    await page.getByLabel("Interner Titel").fill("Laternenfest");
-    await page.getByLabel("Text", { exact: true }).fill("Kommst du am Freitag zum Laternenfest auf dem Marktplatz?");
-    await page.getByRole("checkbox", { name: /Website Musterstadt/ }).check();
-    await page.getByText("Falsche Anrede „du“").waitFor();
-    await expect.poll(() => page.getByRole("button", { name: "Zur Freigabe einreichen" }).isDisabled()).toBe(true);
-    await expectAccessible(page, "composer with a blocker");
-    await page.getByRole("button", { name: "Stelle markieren" }).click();
-    const selection = await page.getByLabel("Text", { exact: true }).evaluate((el) => {
-      const area = el as HTMLTextAreaElement;
-      return area.value.slice(area.selectionStart, area.selectionEnd);
-    });
-    expect(selection).toBe("du");
+      await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+      await page.getByRole("link", { name: "Neuer Beitrag" }).click();
+      await page.getByRole("heading", { level: 1, name: "Neuer Beitrag" }).waitFor();
+      await page.getByLabel("Interner Titel").fill("Laternenfest");
+      await page.getByLabel("Text", { exact: true }).fill("Kommst du am Freitag zum Laternenfest auf dem Marktplatz?");
+      await page.getByRole("checkbox", { name: /Website Musterstadt/ }).check();
+      await page.getByText("Falsche Anrede „du“").waitFor();
+      await expect.poll(() => page.getByRole("button", { name: "Zur Freigabe einreichen" }).isDisabled()).toBe(true);
+      await expectAccessible(page, "composer with a blocker");
+      await page.getByRole("button", { name: "Stelle markieren" }).click();
+      const selection = await page.getByLabel("Text", { exact: true }).evaluate((el) => {
+        const area = el as HTMLTextAreaElement;
+        return area.value.slice(area.selectionStart, area.selectionEnd);
+      });
+      expect(selection).toBe("du");
 
-    await page.getByLabel("Text", { exact: true }).fill("Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?");
-    await page.getByText("Keine Beanstandungen.").waitFor();
-    const when = nextMinute();
-    await page.getByLabel("Veröffentlichen am").fill(when.local);
-    await page.getByText(/Entwurf gespeichert um/).waitFor();
-    await page.getByRole("button", { name: "Zur Freigabe einreichen" }).click();
-    await page.getByText("Der Beitrag wurde eingereicht.").waitFor();
-    await expect.poll(() => page.locator(".facts").textContent()).toContain("In Freigabe");
-    await expectAccessible(page, "submitted post");
-    await page.getByRole("button", { name: "Abmelden" }).click();
+      await page.getByLabel("Text", { exact: true }).fill("Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?");
+      await page.getByText("Keine Beanstandungen.").waitFor();
+      const when = nextMinute();
+      await page.getByLabel("Veröffentlichen am").fill(when.local);
+      await page.getByText(/Entwurf gespeichert um/).waitFor();
+      await page.getByRole("button", { name: "Zur Freigabe einreichen" }).click();
+      await page.getByText("Der Beitrag wurde eingereicht.").waitFor();
+      await expect.poll(() => page.locator(".facts").textContent()).toContain("In Freigabe");
+      await expectAccessible(page, "submitted post");
+      await page.getByRole("button", { name: "Abmelden" }).click();
 
-    await signIn(page, "presse@musterstadt.example");
-    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
-    const queue = page.getByRole("table", { name: "Warten auf Ihre Freigabe" });
-    await queue.getByRole("link", { name: "Laternenfest" }).click();
-    await page.getByRole("article", { name: "Vorschau auf Website Musterstadt" }).getByText("Kommen Sie am Freitag").waitFor();
-    await expectAccessible(page, "approval view");
-    await page.getByRole("button", { name: "Freigeben" }).click();
-    await page.getByText("Freigabe erteilt.").waitFor();
-    await expect.poll(() => page.locator(".facts").textContent()).toContain("Geplant");
+      await signIn(page, "presse@musterstadt.example");
+      await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+      const queue = page.getByRole("table", { name: "Warten auf Ihre Freigabe" });
+      await queue.getByRole("link", { name: "Laternenfest" }).click();
+      await page
+        .getByRole("article", { name: "Vorschau auf Website Musterstadt" })
+        .getByText("Kommen Sie am Freitag")
+        .waitFor();
+      await expectAccessible(page, "approval view");
+      await page.getByRole("button", { name: "Freigeben" }).click();
+      await page.getByText("Freigabe erteilt.").waitFor();
+      await expect.poll(() => page.locator(".facts").textContent()).toContain("Geplant");
 
-    const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
-    const feed = `${server.baseUrl}/p/${org!.id}`;
-    await expect
-      .poll(async () => (await fetch(feed)).text(), { timeout: 150_000, interval: 1000 })
-      .toContain("Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?");
-    const [sent] = await server.ctx.db.select().from(publications).where(eq(publications.orgId, org!.id));
-    expect(sent!.publishedAt!.getTime()).toBeGreaterThanOrEqual(when.at.getTime());
-    expect(sent!.publishedAt!.getTime()).toBeLessThan(when.at.getTime() + 60_000);
-    await page.goto(feed);
-    await expectAccessible(page, "website feed");
-    await page.goBack();
-    await page.reload();
-    await expect.poll(() => page.locator(".facts").textContent()).toContain("Veröffentlicht");
+      const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
+      const feed = `${server.baseUrl}/p/${org!.id}`;
+      await expect
+        .poll(async () => (await fetch(feed)).text(), { timeout: 150_000, interval: 1000 })
+        .toContain("Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?");
+      const [sent] = await server.ctx.db.select().from(publications).where(eq(publications.orgId, org!.id));
+      expect(sent!.publishedAt!.getTime()).toBeGreaterThanOrEqual(when.at.getTime());
+      expect(sent!.publishedAt!.getTime()).toBeLessThan(when.at.getTime() + 60_000);
+      await page.goto(feed);
+      await expectAccessible(page, "website feed");
+      await page.goBack();
+      await page.reload();
+      await expect.poll(() => page.locator(".facts").textContent()).toContain("Veröffentlicht");
 
-    // The date was wrong after all: the press office deletes it from the channels again.
-    page.on("dialog", (dialog) => void dialog.accept());
-    await page.getByText("Aus den Kanälen löschen").click();
-    await page.getByLabel("Grund (wird im Protokoll festgehalten)").fill("Das Fest wurde verschoben.");
-    await page.getByRole("button", { name: "Jetzt löschen" }).click();
-    await page.getByText("Der Beitrag wurde aus den Kanälen gelöscht.").waitFor();
-    await page.getByText(/veröffentlicht · gelöscht/).waitFor();
-    await expectAccessible(page, "post deleted from its channels");
-    expect(await (await fetch(feed)).text()).not.toContain("Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?");
-  });
+      // The date was wrong after all: the press office deletes it from the channels again.
+      page.on("dialog", (dialog) => void dialog.accept());
+      await page.getByText("Aus den Kanälen löschen").click();
+      await page.getByLabel("Grund (wird im Protokoll festgehalten)").fill("Das Fest wurde verschoben.");
+      await page.getByRole("button", { name: "Jetzt löschen" }).click();
+      await page.getByText("Der Beitrag wurde aus den Kanälen gelöscht.").waitFor();
+      await page.getByText(/veröffentlicht · gelöscht/).waitFor();
+      await expectAccessible(page, "post deleted from its channels");
+      expect(await (await fetch(feed)).text()).not.toContain(
+        "Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?",
+      );
+    },
+  );
 
   it("writes a thread: each further post has its own field and count, and a finding in it is shown in its place", async () => {
     const page = await browser.newPage();
@@ -127,7 +139,9 @@ describe("publishing in the browser", () => {
     // The new field has the focus.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("thread-part-0");
     await page.keyboard.type("Nimmst du den Bus? Die Umleitung führt über die Hafenstraße.");
-    await expect.poll(() => page.getByLabel("Beitrag 2 von 2").inputValue()).toBe("Nimmst du den Bus? Die Umleitung führt über die Hafenstraße.");
+    await expect
+      .poll(() => page.getByLabel("Beitrag 2 von 2").inputValue())
+      .toBe("Nimmst du den Bus? Die Umleitung führt über die Hafenstraße.");
     await page.getByText("Mastodon (Sandbox): 60 / 500 Zeichen").waitFor();
     await page.getByText("Falsche Anrede „du“").waitFor();
     await expectAccessible(page, "composer with a thread");
@@ -145,7 +159,17 @@ describe("publishing in the browser", () => {
     await page.getByRole("button", { name: "Beitrag 3 entfernen" }).click();
     await expect.poll(() => page.getByText("Falsche Anrede „du“").count()).toBe(0);
     // Saved as it stands, and there again after a reload.
-    await expect.poll(async () => (await server.ctx.db.select({ parts: posts.threadParts }).from(posts).where(eq(posts.title, "Brückensperrung")))[0]?.parts).toEqual(["Busse fahren wie gewohnt."]);
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.ctx.db
+              .select({ parts: posts.threadParts })
+              .from(posts)
+              .where(eq(posts.title, "Brückensperrung"))
+          )[0]?.parts,
+      )
+      .toEqual(["Busse fahren wie gewohnt."]);
     // The first save created the post and moved the address to it; reload that address.
     await page.waitForURL(/\/publish\/[0-9a-f-]{36}$/);
     await page.reload();
@@ -174,9 +198,16 @@ describe("publishing in the browser", () => {
 
     await nav.getByRole("link", { name: "Veröffentlichen" }).click();
     await page.getByRole("link", { name: "Mediathek" }).click();
-    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
-    await page.getByLabel("Datei", { exact: true }).setInputFiles({ name: "rathaus.png", mimeType: "image/png", buffer: png });
-    await page.getByLabel("Alternativtext", { exact: true }).first().fill("Das Rathaus von Musterstadt bei Sonnenuntergang");
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+      .png()
+      .toBuffer();
+    await page
+      .getByLabel("Datei", { exact: true })
+      .setInputFiles({ name: "rathaus.png", mimeType: "image/png", buffer: png });
+    await page
+      .getByLabel("Alternativtext", { exact: true })
+      .first()
+      .fill("Das Rathaus von Musterstadt bei Sonnenuntergang");
     await page.getByRole("button", { name: "Hochladen" }).click();
     await page.getByText("„rathaus.png“ wurde hochgeladen.").waitFor();
     await page.getByRole("img", { name: "Das Rathaus von Musterstadt bei Sonnenuntergang" }).waitFor();

@@ -31,22 +31,45 @@ beforeAll(async () => {
   scene = await buildWebsiteScene(server.ctx, { text: "Beitrag 1 für den XSS-Test" });
   admin = await buildMember(server.ctx, scene.org.id, { roles: ["administrator"] });
   site = await serveEmbeddingSite();
-  await updateWebsiteSettings(server.ctx, { actor: systemAdminOf(scene.org.id), orgId: scene.org.id, input: { ...DEFAULT_WEBSITE_SETTINGS, embedOrigins: [site.origin] } });
+  await updateWebsiteSettings(server.ctx, {
+    actor: systemAdminOf(scene.org.id),
+    orgId: scene.org.id,
+    input: { ...DEFAULT_WEBSITE_SETTINGS, embedOrigins: [site.origin] },
+  });
   // This test is about rendering: every payload must be published, so one citizen may post them all and
   // nothing is held for a moderator (the moderation pipeline has its own tests).
-  await updateModerationSettings(server.ctx, { actor: systemAdminOf(scene.org.id), orgId: scene.org.id, input: { floodMaxMessages: 1000, holdOffense: 1, holdThreat: 1, hideThreat: 1 } });
+  await updateModerationSettings(server.ctx, {
+    actor: systemAdminOf(scene.org.id),
+    orgId: scene.org.id,
+    input: { floodMaxMessages: 1000, holdOffense: 1, holdThreat: 1, hideThreat: 1 },
+  });
   const citizen = await startCitizen(server.app, scene.org.slug);
   await citizen.acceptNetiquette(scene.netiquette.id);
   let entryId = scene.entryId;
   for (const [i, payload] of PAYLOADS.entries()) {
     if (i > 0 && i % PER_POST === 0) {
       entries.push({ id: entryId, last: i - 1 });
-      entryId = (await buildWebsitePost(server.ctx, { orgId: scene.org.id, channelAccountId: scene.account.id, text: `Beitrag ${entries.length + 1} für den XSS-Test` })).entryId;
+      entryId = (
+        await buildWebsitePost(server.ctx, {
+          orgId: scene.org.id,
+          channelAccountId: scene.account.id,
+          text: `Beitrag ${entries.length + 1} für den XSS-Test`,
+        })
+      ).entryId;
     }
-    const response = await citizen.comment(entryId, { text: `${payload}\n(Nr. ${i})`, displayName: payload.slice(0, 60).trim() || "x" });
+    const response = await citizen.comment(entryId, {
+      text: `${payload}\n(Nr. ${i})`,
+      displayName: payload.slice(0, 60).trim() || "x",
+    });
     if (response.statusCode !== 201) throw new Error(`payload ${i} refused: ${response.body}`);
     const { id } = response.json() as { id: string };
-    if (i % 15 === 0) await answerWebsiteComment(server.ctx, { actor: admin.actor, orgId: scene.org.id, commentId: id, input: { text: `Antwort: ${payload}` } });
+    if (i % 15 === 0)
+      await answerWebsiteComment(server.ctx, {
+        actor: admin.actor,
+        orgId: scene.org.id,
+        commentId: id,
+        input: { text: `Antwort: ${payload}` },
+      });
   }
   entries.push({ id: entryId, last: PAYLOADS.length - 1 });
   browser = await launchBrowser();
@@ -77,7 +100,37 @@ async function watchedPage(options: { javaScriptEnabled?: boolean } = {}): Promi
   return { page, fired };
 }
 
-const ALLOWED_TAGS = ["SECTION", "DIV", "H1", "H2", "H3", "OL", "UL", "LI", "ARTICLE", "P", "SPAN", "TIME", "A", "BR", "EM", "STRONG", "BUTTON", "FORM", "LABEL", "INPUT", "TEXTAREA", "FIELDSET", "LEGEND", "NAV", "SLOT", "SELECT", "OPTION", "DETAILS", "SUMMARY"];
+const ALLOWED_TAGS = [
+  "SECTION",
+  "DIV",
+  "H1",
+  "H2",
+  "H3",
+  "OL",
+  "UL",
+  "LI",
+  "ARTICLE",
+  "P",
+  "SPAN",
+  "TIME",
+  "A",
+  "BR",
+  "EM",
+  "STRONG",
+  "BUTTON",
+  "FORM",
+  "LABEL",
+  "INPUT",
+  "TEXTAREA",
+  "FIELDSET",
+  "LEGEND",
+  "NAV",
+  "SLOT",
+  "SELECT",
+  "OPTION",
+  "DETAILS",
+  "SUMMARY",
+];
 
 /** Every element under the roots (shadow roots included): only expected tags, no event-handler attributes, only http(s) links. */
 async function expectNoInjectedMarkup(page: Page, selector: string, label: string) {
@@ -87,7 +140,9 @@ async function expectNoInjectedMarkup(page: Page, selector: string, label: strin
       const visit = (root: ParentNode) => {
         for (const el of root.querySelectorAll("*")) {
           if (!allowed.includes(el.tagName)) found.push(`<${el.tagName.toLowerCase()}>`);
-          for (const attr of el.getAttributeNames()) if (attr.startsWith("on") || attr === "srcdoc" || attr === "formaction") found.push(`${el.tagName}[${attr}]`);
+          for (const attr of el.getAttributeNames())
+            if (attr.startsWith("on") || attr === "srcdoc" || attr === "formaction")
+              found.push(`${el.tagName}[${attr}]`);
           if (el.tagName === "A") {
             const href = el.getAttribute("href") ?? "";
             if (href && !/^(https?:\/\/|\/|#)/.test(href)) found.push(`a[href=${href}]`);
@@ -115,19 +170,23 @@ async function poke(page: Page) {
 }
 
 describe("untrusted content in real Chromium", () => {
-  it(`runs none of the ${PAYLOADS.length} payloads on the public post pages, with JavaScript`, { timeout: 180_000 }, async () => {
-    expect(PAYLOADS.length).toBeGreaterThanOrEqual(200);
-    const { page, fired } = await watchedPage();
-    for (const entry of entries) {
-      const url = `${server.baseUrl}/p/${scene.org.slug}/beitrag/${entry.id}`;
-      await page.goto(url);
-      await page.getByText(`(Nr. ${entry.last})`).first().waitFor();
-      await poke(page);
-      await expectNoInjectedMarkup(page, "[data-draht-thread]", `post page ${entry.id}`);
-      expect(page.url()).toBe(url);
-    }
-    expect(fired).toEqual([]);
-  });
+  it(
+    `runs none of the ${PAYLOADS.length} payloads on the public post pages, with JavaScript`,
+    { timeout: 180_000 },
+    async () => {
+      expect(PAYLOADS.length).toBeGreaterThanOrEqual(200);
+      const { page, fired } = await watchedPage();
+      for (const entry of entries) {
+        const url = `${server.baseUrl}/p/${scene.org.slug}/beitrag/${entry.id}`;
+        await page.goto(url);
+        await page.getByText(`(Nr. ${entry.last})`).first().waitFor();
+        await poke(page);
+        await expectNoInjectedMarkup(page, "[data-draht-thread]", `post page ${entry.id}`);
+        expect(page.url()).toBe(url);
+      }
+      expect(fired).toEqual([]);
+    },
+  );
 
   it("renders them as text on the pages without JavaScript too", { timeout: 120_000 }, async () => {
     const { page } = await watchedPage({ javaScriptEnabled: false });
@@ -146,7 +205,9 @@ describe("untrusted content in real Chromium", () => {
   it("runs none of them in the widget embedded on another site", { timeout: 180_000 }, async () => {
     const { page, fired } = await watchedPage();
     for (const entry of entries) {
-      await page.goto(`${site.origin}/demo.html?org=${scene.org.slug}&post=${entry.id}&origin=${encodeURIComponent(server.baseUrl)}`);
+      await page.goto(
+        `${site.origin}/demo.html?org=${scene.org.slug}&post=${entry.id}&origin=${encodeURIComponent(server.baseUrl)}`,
+      );
       await page.getByText(`(Nr. ${entry.last})`).first().waitFor();
       await poke(page);
       await expectNoInjectedMarkup(page, "[data-draht-thread], [data-draht-feed]", `widget ${entry.id}`);
@@ -173,7 +234,10 @@ describe("untrusted content in real Chromium", () => {
     const { page, fired } = await watchedPage();
     await signInAs(page, server.baseUrl, admin.email, admin.password);
     await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Moderation" }).click();
-    await page.getByRole("navigation", { name: "Bereiche der Moderation" }).getByRole("link", { name: "Website-Kommentare" }).click();
+    await page
+      .getByRole("navigation", { name: "Bereiche der Moderation" })
+      .getByRole("link", { name: "Website-Kommentare" })
+      .click();
     await page.getByText(`(Nr. ${PAYLOADS.length - 1})`).waitFor();
     const cards = page.locator("article.card");
     const older = page.getByRole("button", { name: "Ältere laden" });

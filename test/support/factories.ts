@@ -30,7 +30,10 @@ export const TEST_ENV = {
 
 export const SYSTEM = { userId: null, label: "test" };
 
-export function buildTestContext(db: Db, options: { clock?: () => Date; env?: Record<string, string> } = {}): AppContext {
+export function buildTestContext(
+  db: Db,
+  options: { clock?: () => Date; env?: Record<string, string> } = {},
+): AppContext {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
   return buildAppContext({ db, log: createLogger({ level: "silent" }), config, clock: options.clock });
 }
@@ -91,10 +94,16 @@ export const systemAdminOf = (orgId: string) => installationActorIn(orgId, SYSTE
 
 /** A real PNG of the given size (a municipal blue square), made with sharp. */
 export async function samplePng(width = 64, height = 48): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 11, g: 79, b: 138 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 11, g: 79, b: 138 } } })
+    .png()
+    .toBuffer();
 }
 
-export async function buildMedia(ctx: AppContext, orgId: string, overrides: { altText?: string | null; bytes?: Buffer } = {}) {
+export async function buildMedia(
+  ctx: AppContext,
+  orgId: string,
+  overrides: { altText?: string | null; bytes?: Buffer } = {},
+) {
   return uploadMedia(ctx, {
     actor: systemAdminOf(orgId),
     orgId,
@@ -117,8 +126,17 @@ export async function buildChannelAccount(
 }
 
 /** Creates and activates a guideline version with the given rules. */
-export async function buildGuideline(ctx: AppContext, orgId: string, rules: TGuidelineRulesInput = {}, reviewBy = "2027-06-30") {
+export async function buildGuideline(
+  ctx: AppContext,
+  orgId: string,
+  rules: TGuidelineRulesInput = {},
+  reviewBy = "2027-06-30",
+) {
   const actor = systemAdminOf(orgId);
-  const draft = await createGuidelineVersion(ctx, { actor, orgId, input: { title: "Social-Media-Richtlinie", document: "Wir siezen.", rules, reviewBy } });
+  const draft = await createGuidelineVersion(ctx, {
+    actor,
+    orgId,
+    input: { title: "Social-Media-Richtlinie", document: "Wir siezen.", rules, reviewBy },
+  });
   return activateGuideline(ctx, { actor, orgId, guidelineId: draft.id });
 }

@@ -9,12 +9,21 @@ import { buildChannelAccount, buildMember, systemAdminOf, uniqueSuffix } from ".
 import { buildConversation } from "./website.js";
 
 /** A reply that failed on a sandbox account that refuses everything, or one waiting for Freigabe. */
-export async function buildReply(ctx: AppContext, app: FastifyInstance, orgId: string, state: "failed" | "in_review"): Promise<{ conversationId: string; replyId: string }> {
+export async function buildReply(
+  ctx: AppContext,
+  app: FastifyInstance,
+  orgId: string,
+  state: "failed" | "in_review",
+): Promise<{ conversationId: string; replyId: string }> {
   const connectors = createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl });
   const author = await buildMember(ctx, orgId, { roles: ["editor"] });
   let conversationId: string;
   if (state === "failed") {
-    const account = await buildChannelAccount(ctx, orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}`, settings: { failWith: "permanent" } });
+    const account = await buildChannelAccount(ctx, orgId, {
+      network: "sandbox",
+      name: `Sandbox ${uniqueSuffix()}`,
+      settings: { failWith: "permanent" },
+    });
     const externalId = `dm-${uniqueSuffix()}`;
     const [outcome] = await ctx.db.transaction((tx) =>
       ingestMessages(tx, {
@@ -22,7 +31,22 @@ export async function buildReply(ctx: AppContext, app: FastifyInstance, orgId: s
         analyser: ctx.analyser,
         now: ctx.clock(),
         publicUrl: ctx.publicUrl,
-        messages: [{ channelAccountId: account.id, externalId, kind: "direct", authorHandle: "@anna", authorName: "Anna", text: "Eine Frage?", language: "de", threadExternalId: null, inReplyToExternalId: null, visibility: "visible", receivedAt: ctx.clock(), raw: {} }],
+        messages: [
+          {
+            channelAccountId: account.id,
+            externalId,
+            kind: "direct",
+            authorHandle: "@anna",
+            authorName: "Anna",
+            text: "Eine Frage?",
+            language: "de",
+            threadExternalId: null,
+            inReplyToExternalId: null,
+            visibility: "visible",
+            receivedAt: ctx.clock(),
+            raw: {},
+          },
+        ],
       }),
     );
     if (outcome?.status !== "stored") throw new Error("message not stored");
@@ -31,11 +55,19 @@ export async function buildReply(ctx: AppContext, app: FastifyInstance, orgId: s
     await updateInboxRules(ctx, {
       actor: systemAdminOf(orgId),
       orgId,
-      input: { routing: [], targets: [], settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14, replyApproval: "all" } },
+      input: {
+        routing: [],
+        targets: [],
+        settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14, replyApproval: "all" },
+      },
     });
     conversationId = await buildConversation(ctx, app, orgId);
   }
-  const reply = await replyToConversation(ctx, { connectors }, { actor: author.actor, orgId, conversationId, input: { text: "Vielen Dank für Ihre Frage." } });
+  const reply = await replyToConversation(
+    ctx,
+    { connectors },
+    { actor: author.actor, orgId, conversationId, input: { text: "Vielen Dank für Ihre Frage." } },
+  );
   if (reply.status !== state) throw new Error(`reply is ${reply.status}, not ${state}`);
   return { conversationId, replyId: reply.id };
 }

@@ -14,7 +14,12 @@ import { buildWebsitePost, startCitizen } from "./website.js";
 const INSULT = "Ihr seid alle unfähige Idioten und Versager";
 const THREAT = "Den Bürgermeister sollte man aufhängen";
 
-export async function buildModerationCase(ctx: AppContext, app: FastifyInstance, orgId: string, options: { threat?: boolean; decided?: boolean } = {}) {
+export async function buildModerationCase(
+  ctx: AppContext,
+  app: FastifyInstance,
+  orgId: string,
+  options: { threat?: boolean; decided?: boolean } = {},
+) {
   const account = await buildChannelAccount(ctx, orgId, { network: "website", name: `Website ${uniqueSuffix()}` });
   const netiquette = await publishNetiquette(ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
   const { entryId } = await buildWebsitePost(ctx, { orgId, channelAccountId: account.id });
@@ -32,9 +37,16 @@ export async function buildModerationCase(ctx: AppContext, app: FastifyInstance,
   if (options.decided) {
     const moderator = await buildMember(ctx, orgId, { roles: ["moderator"] });
     const connectors = createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl });
-    await decideModerationCase(ctx, { connectors }, { actor: moderator.actor, orgId, caseId: row.id, input: { action: "hide", clause: 3, reason: "Beleidigung" } });
+    await decideModerationCase(
+      ctx,
+      { connectors },
+      { actor: moderator.actor, orgId, caseId: row.id, input: { action: "hide", clause: 3, reason: "Beleidigung" } },
+    );
   }
-  const [evidence] = await ctx.db.select({ id: evidencePackages.id }).from(evidencePackages).where(eq(evidencePackages.caseId, row.id));
+  const [evidence] = await ctx.db
+    .select({ id: evidencePackages.id })
+    .from(evidencePackages)
+    .where(eq(evidencePackages.caseId, row.id));
   return { caseId: row.id, commentId, evidenceId: evidence?.id ?? null };
 }
 
@@ -46,7 +58,10 @@ export async function buildUnmoderatedMessage(ctx: AppContext, app: FastifyInsta
   const citizen = await startCitizen(app, orgId, `192.0.2.${Math.floor(Math.random() * 250) + 1}`);
   await citizen.acceptNetiquette(netiquette.id);
   const response = await citizen.comment(entryId, { text: `Wann öffnet das Bürgerbüro? ${uniqueSuffix()}` });
-  const [message] = await ctx.db.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.externalId, (response.json() as { id: string }).id));
+  const [message] = await ctx.db
+    .select({ id: inboundMessages.id })
+    .from(inboundMessages)
+    .where(eq(inboundMessages.externalId, (response.json() as { id: string }).id));
   if (!message) throw new Error("no inbound message");
   return message.id;
 }
@@ -56,7 +71,19 @@ export async function buildAlert(ctx: AppContext, orgId: string): Promise<string
   const start = new Date("2026-11-24T10:00:00Z");
   const [alert] = await ctx.db
     .insert(moderationAlerts)
-    .values({ orgId, channelAccountId: account.id, threadExternalId: "", windowStart: start, windowEnd: new Date(start.getTime() + 3_600_000), offensive: 20, total: 30, baselineMedian: 1, baselineMad: 1, score: 12.8, createdAt: start })
+    .values({
+      orgId,
+      channelAccountId: account.id,
+      threadExternalId: "",
+      windowStart: start,
+      windowEnd: new Date(start.getTime() + 3_600_000),
+      offensive: 20,
+      total: 30,
+      baselineMedian: 1,
+      baselineMad: 1,
+      score: 12.8,
+      createdAt: start,
+    })
     .returning({ id: moderationAlerts.id });
   if (!alert) throw new Error("no alert");
   return alert.id;

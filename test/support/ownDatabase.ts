@@ -28,7 +28,10 @@ export function ownDatabase(serverUrl: string | undefined | null, prefix: string
   };
   return {
     env: databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir, DATABASE_URL: "" },
-    open: () => (databaseUrl ? openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 2 }) : openDatabase({ kind: "pglite", dataDir })),
+    open: () =>
+      databaseUrl
+        ? openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 2 })
+        : openDatabase({ kind: "pglite", dataDir }),
     create: () => onServer(`CREATE DATABASE ${name}`),
     drop: async () => {
       rmSync(dataDir, { recursive: true, force: true });

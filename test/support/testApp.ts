@@ -14,7 +14,9 @@ export interface TestApp extends DrahtApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { env?: Record<string, string>; clock?: () => Date; webRoot?: string; widgetRoot?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: () => Date; webRoot?: string; widgetRoot?: string } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const env = { ...TEST_ENV, ...options.env };
   const ctx = buildTestContext(database.db, { clock: options.clock, env });
@@ -42,7 +44,12 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
 export interface SignedIn {
   cookie: string;
   csrfToken: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<SignedIn> {
@@ -58,7 +65,12 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
       app.inject({
         method: method as "GET",
         url,
-        headers: { cookie, "x-csrf-token": csrfToken, ...(Buffer.isBuffer(body) ? { "content-type": "application/octet-stream" } : {}), ...headers },
+        headers: {
+          cookie,
+          "x-csrf-token": csrfToken,
+          ...(Buffer.isBuffer(body) ? { "content-type": "application/octet-stream" } : {}),
+          ...headers,
+        },
         ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
       }),
   };

@@ -18,7 +18,15 @@ export async function buildWebsitePost(
   const connector = createWebsiteConnector({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl });
   const item = await connector.publish(
     { id: args.channelAccountId, orgId: args.orgId, settings: {} },
-    { idempotencyKey: `test-${uniqueSuffix()}`, attempt: 1, orgId: args.orgId, postId: crypto.randomUUID(), text: args.text ?? "Der Wochenmarkt zieht um.", media: [], poll: args.poll ?? null },
+    {
+      idempotencyKey: `test-${uniqueSuffix()}`,
+      attempt: 1,
+      orgId: args.orgId,
+      postId: crypto.randomUUID(),
+      text: args.text ?? "Der Wochenmarkt zieht um.",
+      media: [],
+      poll: args.poll ?? null,
+    },
   );
   return { entryId: item.externalId };
 }
@@ -27,8 +35,17 @@ export async function buildWebsitePost(
 export async function buildWebsiteScene(ctx: AppContext, options: { poll?: TPollDraft | null; text?: string } = {}) {
   const org = await buildOrg(ctx);
   const account = await buildChannelAccount(ctx, org.id, { network: "website", name: "Website" });
-  const netiquette = await publishNetiquette(ctx, { actor: systemAdminOf(org.id), orgId: org.id, input: DEFAULT_NETIQUETTE });
-  const { entryId } = await buildWebsitePost(ctx, { orgId: org.id, channelAccountId: account.id, text: options.text, poll: options.poll });
+  const netiquette = await publishNetiquette(ctx, {
+    actor: systemAdminOf(org.id),
+    orgId: org.id,
+    input: DEFAULT_NETIQUETTE,
+  });
+  const { entryId } = await buildWebsitePost(ctx, {
+    orgId: org.id,
+    channelAccountId: account.id,
+    text: options.text,
+    poll: options.poll,
+  });
   return { org, account, netiquette, entryId };
 }
 
@@ -48,7 +65,13 @@ export async function startCitizen(app: FastifyInstance, orgSlug: string, ip = "
   if (opened.statusCode !== 201) throw new Error(`session failed: ${opened.statusCode} ${opened.body}`);
   const token = (opened.json() as { token: string }).token;
   const call: Citizen["call"] = (method, path, body) =>
-    app.inject({ method, url: `${base}${path}`, remoteAddress: ip, headers: { "x-draht-session": token }, ...(body === undefined ? {} : { payload: body as object }) });
+    app.inject({
+      method,
+      url: `${base}${path}`,
+      remoteAddress: ip,
+      headers: { "x-draht-session": token },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
   const work = async () => {
     const { challenge, bits } = (await call("GET", "/challenge")).json() as { challenge: string; bits: number };
     return { challenge, nonce: solveChallenge(challenge, bits) };
@@ -62,7 +85,12 @@ export async function startCitizen(app: FastifyInstance, orgSlug: string, ip = "
       const response = await call("POST", "/netiquette/accept", { netiquetteId });
       if (response.statusCode !== 200) throw new Error(`accept failed: ${response.body}`);
     },
-    comment: async (entryId, input) => call("POST", `/posts/${entryId}/comments`, { displayName: "Bürgerin", ...input, work: input.work ?? (await work()) }),
+    comment: async (entryId, input) =>
+      call("POST", `/posts/${entryId}/comments`, {
+        displayName: "Bürgerin",
+        ...input,
+        work: input.work ?? (await work()),
+      }),
     vote: async (entryId, optionIndex) => call("POST", `/posts/${entryId}/vote`, { optionIndex, work: await work() }),
   };
 }
@@ -82,7 +110,10 @@ export async function buildCitizenComment(ctx: AppContext, app: FastifyInstance,
 /** A conversation in the organisation's inbox: a citizen's question on a website post. */
 export async function buildConversation(ctx: AppContext, app: FastifyInstance, orgId: string): Promise<string> {
   const commentId = await buildCitizenComment(ctx, app, orgId);
-  const [message] = await ctx.db.select({ conversationId: inboundMessages.conversationId }).from(inboundMessages).where(eq(inboundMessages.externalId, commentId));
+  const [message] = await ctx.db
+    .select({ conversationId: inboundMessages.conversationId })
+    .from(inboundMessages)
+    .where(eq(inboundMessages.externalId, commentId));
   if (!message?.conversationId) throw new Error("comment was not threaded into a conversation");
   return message.conversationId;
 }

@@ -42,12 +42,22 @@ export function createApi(origin: string, org: string): PublicApi {
     const headers: Record<string, string> = {};
     if (token) headers["x-draht-session"] = token;
     if (body !== undefined) headers["content-type"] = "application/json";
-    const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "omit" });
-    const data = (await response.json().catch(() => ({}))) as { error?: { code: string; details?: { reason?: string } } };
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "omit",
+    });
+    const data = (await response.json().catch(() => ({}))) as {
+      error?: { code: string; details?: { reason?: string } };
+    };
     if (!response.ok) {
       const code = data.error?.code ?? "DRAHT_ERR_INTERNAL";
       if (code === "DRAHT_ERR_NOT_AUTHENTICATED") api.forgetSession();
-      throw new ApiError(code, MESSAGES[code] ?? "Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut.");
+      throw new ApiError(
+        code,
+        MESSAGES[code] ?? "Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut.",
+      );
     }
     return data as T;
   };

@@ -19,17 +19,58 @@ interface Posted {
   confirmationSent: boolean;
 }
 
-export function createCommentForm(args: { api: PublicApi; origin: string; entryId: string; announce(message: string | Node, isError?: boolean): void; onPosted(): Promise<void> }): CommentForm {
-  const ids = { name: uid("name"), email: uid("email"), text: uid("text"), trap: uid("trap"), accept: uid("accept"), heading: uid("form") };
+export function createCommentForm(args: {
+  api: PublicApi;
+  origin: string;
+  entryId: string;
+  announce(message: string | Node, isError?: boolean): void;
+  onPosted(): Promise<void>;
+}): CommentForm {
+  const ids = {
+    name: uid("name"),
+    email: uid("email"),
+    text: uid("text"),
+    trap: uid("trap"),
+    accept: uid("accept"),
+    heading: uid("form"),
+  };
   let thread: WidgetThread | null = null;
   let parent: { id: string; displayName: string } | null = null;
-  const name = h("input", { id: ids.name, type: "text", name: "displayName", required: true, maxlength: "60", autocomplete: "nickname" }) as HTMLInputElement;
-  const email = h("input", { id: ids.email, type: "email", name: "email", maxlength: "254", autocomplete: "email" }) as HTMLInputElement;
+  const name = h("input", {
+    id: ids.name,
+    type: "text",
+    name: "displayName",
+    required: true,
+    maxlength: "60",
+    autocomplete: "nickname",
+  }) as HTMLInputElement;
+  const email = h("input", {
+    id: ids.email,
+    type: "email",
+    name: "email",
+    maxlength: "254",
+    autocomplete: "email",
+  }) as HTMLInputElement;
   const text = h("textarea", { id: ids.text, name: "text", required: true, maxlength: "5000" }) as HTMLTextAreaElement;
-  const trap = h("input", { id: ids.trap, type: "text", name: "website", tabindex: "-1", autocomplete: "off" }) as HTMLInputElement;
+  const trap = h("input", {
+    id: ids.trap,
+    type: "text",
+    name: "website",
+    tabindex: "-1",
+    autocomplete: "off",
+  }) as HTMLInputElement;
   const accept = h("input", { id: ids.accept, type: "checkbox", name: "netiquette" }) as HTMLInputElement;
   const netiquetteLink = h("a", { target: "_blank", rel: "noopener" }, "Netiquette");
-  const acceptRow = h("div", {}, h("label", { class: "check", for: ids.accept }, accept, h("span", {}, "Ich habe die ", netiquetteLink, " gelesen und halte mich daran.")));
+  const acceptRow = h(
+    "div",
+    {},
+    h(
+      "label",
+      { class: "check", for: ids.accept },
+      accept,
+      h("span", {}, "Ich habe die ", netiquetteLink, " gelesen und halte mich daran."),
+    ),
+  );
   const replyNote = h("p", { hidden: true });
   const submit = h("button", { type: "submit" }, "Kommentar senden") as HTMLButtonElement;
   const form = h(
@@ -38,11 +79,25 @@ export function createCommentForm(args: { api: PublicApi; origin: string; entryI
     replyNote,
     h("label", { for: ids.name }, "Name ", h("span", { class: "hint" }, "(Pseudonym erlaubt; wird angezeigt)")),
     name,
-    h("label", { for: ids.email }, "E-Mail ", h("span", { class: "hint" }, "(freiwillig, nicht öffentlich: nur für eine Nachricht, wenn die Verwaltung antwortet; Sie bestätigen sie per E-Mail)")),
+    h(
+      "label",
+      { for: ids.email },
+      "E-Mail ",
+      h(
+        "span",
+        { class: "hint" },
+        "(freiwillig, nicht öffentlich: nur für eine Nachricht, wenn die Verwaltung antwortet; Sie bestätigen sie per E-Mail)",
+      ),
+    ),
     email,
     h("label", { for: ids.text }, "Ihr Kommentar"),
     text,
-    h("div", { class: "trap", "aria-hidden": "true" }, h("label", { for: ids.trap }, "Bitte dieses Feld leer lassen"), trap),
+    h(
+      "div",
+      { class: "trap", "aria-hidden": "true" },
+      h("label", { for: ids.trap }, "Bitte dieses Feld leer lassen"),
+      trap,
+    ),
     acceptRow,
     submit,
   ) as HTMLFormElement;
@@ -74,7 +129,8 @@ export function createCommentForm(args: { api: PublicApi; origin: string; entryI
     args.announce("Wird gesendet … (Ihr Browser löst dabei eine kleine Rechenaufgabe gegen Spam)");
     try {
       await args.api.ensureSession();
-      if (mustAccept && thread.netiquette) await args.api.post("/netiquette/accept", { netiquetteId: thread.netiquette.id });
+      if (mustAccept && thread.netiquette)
+        await args.api.post("/netiquette/accept", { netiquetteId: thread.netiquette.id });
       const work = await args.api.work();
       const posted = await args.api.post<Posted>(`/posts/${args.entryId}/comments`, {
         displayName: name.value,
@@ -119,8 +175,16 @@ export function createCommentForm(args: { api: PublicApi; origin: string; entryI
 
 function confirmation(posted: Posted): Node {
   const lines = [
-    posted.status === "visible" ? "Danke! Ihr Kommentar ist veröffentlicht." : "Danke! Ihr Kommentar wartet auf Freigabe durch die Moderation.",
+    posted.status === "visible"
+      ? "Danke! Ihr Kommentar ist veröffentlicht."
+      : "Danke! Ihr Kommentar wartet auf Freigabe durch die Moderation.",
     posted.confirmationSent ? " Bitte bestätigen Sie Ihre E-Mail-Adresse über den Link, den wir Ihnen senden." : "",
   ];
-  return h("span", {}, lines.join(""), " Mit diesem persönlichen Link können Sie Ihren Kommentar jederzeit löschen (bitte aufbewahren): ", h("a", { href: posted.deleteUrl }, "Kommentar löschen"));
+  return h(
+    "span",
+    {},
+    lines.join(""),
+    " Mit diesem persönlichen Link können Sie Ihren Kommentar jederzeit löschen (bitte aufbewahren): ",
+    h("a", { href: posted.deleteUrl }, "Kommentar löschen"),
+  );
 }

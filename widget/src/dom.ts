@@ -4,13 +4,18 @@ import { CITIZEN_LINK_REL, pieceCitizenText } from "../../src/text/citizenText.j
 
 type Child = Node | string | null | undefined | false;
 
-export function h(tag: string, attrs: Record<string, string | boolean | undefined> = {}, ...children: Child[]): HTMLElement {
+export function h(
+  tag: string,
+  attrs: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElement {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
     el.setAttribute(name, value === true ? "" : value);
   }
-  for (const child of children) if (child) el.append(typeof child === "string" ? document.createTextNode(child) : child);
+  for (const child of children)
+    if (child) el.append(typeof child === "string" ? document.createTextNode(child) : child);
   return el;
 }
 

@@ -4,7 +4,10 @@ import { h, time } from "./dom.js";
 import { adoptStyles } from "./styles.js";
 import type { WidgetFeed } from "./types.js";
 
-export async function mountFeed(host: HTMLElement, options: { origin: string; org: string; limit: number }): Promise<void> {
+export async function mountFeed(
+  host: HTMLElement,
+  options: { origin: string; org: string; limit: number },
+): Promise<void> {
   const api = createApi(options.origin, options.org);
   const root = host.attachShadow({ mode: "open" });
   adoptStyles(root);
@@ -18,17 +21,30 @@ export async function mountFeed(host: HTMLElement, options: { origin: string; or
       h(
         "ol",
         { class: "feed" },
-        ...feed.entries.slice(0, options.limit).map((e) =>
-          h(
-            "li",
-            {},
-            h("a", { href: `${options.origin}/p/${encodeURIComponent(feed.org.slug)}/beitrag/${e.id}` }, excerpt(e.text)),
-            h("p", { class: "meta" }, time(e.publishedAt), ` · ${e.comments} ${e.comments === 1 ? "Kommentar" : "Kommentare"}${e.hasPoll ? " · mit Umfrage" : ""}`),
+        ...feed.entries
+          .slice(0, options.limit)
+          .map((e) =>
+            h(
+              "li",
+              {},
+              h(
+                "a",
+                { href: `${options.origin}/p/${encodeURIComponent(feed.org.slug)}/beitrag/${e.id}` },
+                excerpt(e.text),
+              ),
+              h(
+                "p",
+                { class: "meta" },
+                time(e.publishedAt),
+                ` · ${e.comments} ${e.comments === 1 ? "Kommentar" : "Kommentare"}${e.hasPoll ? " · mit Umfrage" : ""}`,
+              ),
+            ),
           ),
-        ),
       ),
     );
   } catch (error) {
-    section.append(h("p", { class: "error" }, error instanceof Error ? error.message : "Die Beiträge konnten nicht geladen werden."));
+    section.append(
+      h("p", { class: "error" }, error instanceof Error ? error.message : "Die Beiträge konnten nicht geladen werden."),
+    );
   }
 }

@@ -7,7 +7,10 @@ import { renderPoll } from "./poll.js";
 import { adoptStyles } from "./styles.js";
 import type { WidgetComment, WidgetThread } from "./types.js";
 
-export async function mountThread(host: HTMLElement, options: { origin: string; org: string; entryId: string; showPost: boolean }): Promise<void> {
+export async function mountThread(
+  host: HTMLElement,
+  options: { origin: string; org: string; entryId: string; showPost: boolean },
+): Promise<void> {
   const api = createApi(options.origin, options.org);
   const root = host.attachShadow({ mode: "open" });
   adoptStyles(root);
@@ -26,21 +29,39 @@ export async function mountThread(host: HTMLElement, options: { origin: string; 
     form.update(thread);
     content.replaceChildren(...render(thread));
   };
-  const form = createCommentForm({ api, origin: options.origin, entryId: options.entryId, announce, onPosted: () => load() });
+  const form = createCommentForm({
+    api,
+    origin: options.origin,
+    entryId: options.entryId,
+    announce,
+    onPosted: () => load(),
+  });
   const render = (thread: WidgetThread): Node[] => {
     const parts: Node[] = [];
     if (options.showPost) {
-      parts.push(h("article", { class: "post" }, h("p", { class: "meta" }, thread.org.name, " · ", time(thread.entry.publishedAt)), h("p", {}, citizenText(thread.entry.text))));
+      parts.push(
+        h(
+          "article",
+          { class: "post" },
+          h("p", { class: "meta" }, thread.org.name, " · ", time(thread.entry.publishedAt)),
+          h("p", {}, citizenText(thread.entry.text)),
+        ),
+      );
     }
     if (thread.poll) {
       const entryId = options.entryId;
       const slot = h("div");
-      const draw = (poll: NonNullable<WidgetThread["poll"]>) => slot.replaceChildren(renderPoll({ api, entryId, poll, announce, onVoted: draw }));
+      const draw = (poll: NonNullable<WidgetThread["poll"]>) =>
+        slot.replaceChildren(renderPoll({ api, entryId, poll, announce, onVoted: draw }));
       draw(thread.poll);
       parts.push(slot);
     }
     parts.push(h("h2", {}, "Kommentare"));
-    parts.push(thread.comments.length ? commentList(thread, api, (c) => form.replyTo(c)) : h("p", {}, "Noch keine Kommentare. Schreiben Sie den ersten!"));
+    parts.push(
+      thread.comments.length
+        ? commentList(thread, api, (c) => form.replyTo(c))
+        : h("p", {}, "Noch keine Kommentare. Schreiben Sie den ersten!"),
+    );
     if (thread.pages > 1) parts.push(pager(thread, (next) => ((page = next), load())));
     return parts;
   };
@@ -56,16 +77,26 @@ export async function mountThread(host: HTMLElement, options: { origin: string; 
   }
 }
 
-function commentList(thread: WidgetThread, _api: PublicApi, onReply: (c: { id: string; displayName: string }) => void): HTMLElement {
+function commentList(
+  thread: WidgetThread,
+  _api: PublicApi,
+  onReply: (c: { id: string; displayName: string }) => void,
+): HTMLElement {
   const label = thread.org.settings.answerLabel;
   const item = (comment: WidgetComment, topLevel: boolean): HTMLElement => {
-    if (comment.state === "deleted") return h("article", { class: "comment" }, h("p", {}, h("em", {}, "Kommentar gelöscht.")));
+    if (comment.state === "deleted")
+      return h("article", { class: "comment" }, h("p", {}, h("em", {}, "Kommentar gelöscht.")));
     const staff = comment.authorKind === "staff";
     const article = h(
       "article",
-      { class: `comment${staff ? " staff" : ""}${comment.state === "pending" ? " pending" : ""}`, "aria-label": staff ? label : `Kommentar von ${comment.displayName}` },
+      {
+        class: `comment${staff ? " staff" : ""}${comment.state === "pending" ? " pending" : ""}`,
+        "aria-label": staff ? label : `Kommentar von ${comment.displayName}`,
+      },
       staff ? h("p", { class: "badge" }, label) : null,
-      comment.state === "pending" ? h("p", { class: "pending-note" }, "Wartet auf Freigabe – nur für Sie sichtbar.") : null,
+      comment.state === "pending"
+        ? h("p", { class: "pending-note" }, "Wartet auf Freigabe – nur für Sie sichtbar.")
+        : null,
       h("p", { class: "meta" }, h("span", { class: "author" }, comment.displayName), " · ", time(comment.createdAt)),
       h("p", {}, citizenText(comment.text)),
     );
@@ -80,7 +111,14 @@ function commentList(thread: WidgetThread, _api: PublicApi, onReply: (c: { id: s
   return h(
     "ol",
     { class: "comments" },
-    ...thread.comments.map((c) => h("li", {}, item(c, true), c.replies.length ? h("ol", { class: "replies" }, ...c.replies.map((r) => h("li", {}, item(r, false)))) : null)),
+    ...thread.comments.map((c) =>
+      h(
+        "li",
+        {},
+        item(c, true),
+        c.replies.length ? h("ol", { class: "replies" }, ...c.replies.map((r) => h("li", {}, item(r, false)))) : null,
+      ),
+    ),
   );
 }
 

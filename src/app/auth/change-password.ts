@@ -28,7 +28,12 @@ export async function changePassword(
       .set({ passwordHash, mustChangePassword: false, updatedAt: now })
       .where(eq(users.id, user.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, options.sessionId)));
-    await auditPersonEvent(tx, { userId: user.id, actor: options.actor, action: "auth.password_changed", occurredAt: now });
+    await auditPersonEvent(tx, {
+      userId: user.id,
+      actor: options.actor,
+      action: "auth.password_changed",
+      occurredAt: now,
+    });
   });
 }
 

@@ -9,14 +9,25 @@ import type { OrgActor } from "../authorization.js";
 export type CampaignRow = typeof campaigns.$inferSelect;
 
 export async function loadCampaign(db: Db, args: { orgId: string; campaignId: string }): Promise<CampaignRow> {
-  const [row] = await db.select().from(campaigns).where(and(eq(campaigns.id, args.campaignId), eq(campaigns.orgId, args.orgId)));
+  const [row] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, args.campaignId), eq(campaigns.orgId, args.orgId)));
   if (!row) throw new AppError("VALIDATION_FAILED", { details: { field: "campaignId", problem: "unknown_campaign" } });
   return row;
 }
 
 /** Participants post in a campaign; people who manage campaigns may too. */
-export async function requireCampaignAuthor(db: Db, args: { actor: OrgActor; campaign: CampaignRow; now: Date }): Promise<void> {
-  const manages = authorize({ actor: args.actor, action: "campaign.manage", resource: { orgId: args.campaign.orgId }, now: args.now }).allowed;
+export async function requireCampaignAuthor(
+  db: Db,
+  args: { actor: OrgActor; campaign: CampaignRow; now: Date },
+): Promise<void> {
+  const manages = authorize({
+    actor: args.actor,
+    action: "campaign.manage",
+    resource: { orgId: args.campaign.orgId },
+    now: args.now,
+  }).allowed;
   if (manages) return;
   const userId = args.actor.userId ?? "";
   const [row] = await db

@@ -8,7 +8,10 @@ import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
 import { type TCampaignInput, ZCampaignInput } from "./schemas.js";
 
-export async function saveCampaign(ctx: AppContext, options: { actor: OrgActor; orgId: string; campaignId?: string; input: TCampaignInput }) {
+export async function saveCampaign(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; campaignId?: string; input: TCampaignInput },
+) {
   const input = ZCampaignInput.parse(options.input);
   requireAllowed(ctx, options.actor, "campaign.manage", { orgId: options.orgId, departmentId: input.departmentId });
   const now = ctx.clock();
@@ -19,8 +22,15 @@ export async function saveCampaign(ctx: AppContext, options: { actor: OrgActor; 
       const members = await tx
         .select({ userId: memberships.userId })
         .from(memberships)
-        .where(and(eq(memberships.orgId, options.orgId), inArray(memberships.userId, participants), isNull(memberships.disabledAt)));
-      if (members.length !== participants.length) throw new AppError("VALIDATION_FAILED", { details: { field: "participantIds", problem: "not_a_member" } });
+        .where(
+          and(
+            eq(memberships.orgId, options.orgId),
+            inArray(memberships.userId, participants),
+            isNull(memberships.disabledAt),
+          ),
+        );
+      if (members.length !== participants.length)
+        throw new AppError("VALIDATION_FAILED", { details: { field: "participantIds", problem: "not_a_member" } });
     }
     const values = {
       name: input.name,
@@ -33,21 +43,34 @@ export async function saveCampaign(ctx: AppContext, options: { actor: OrgActor; 
     };
     let campaign;
     if (options.campaignId) {
-      [campaign] = await tx.update(campaigns).set(values).where(and(eq(campaigns.id, options.campaignId), eq(campaigns.orgId, options.orgId))).returning();
+      [campaign] = await tx
+        .update(campaigns)
+        .set(values)
+        .where(and(eq(campaigns.id, options.campaignId), eq(campaigns.orgId, options.orgId)))
+        .returning();
       if (!campaign) throw new AppError("NOT_FOUND");
       await tx.delete(campaignParticipants).where(eq(campaignParticipants.campaignId, campaign.id));
     } else {
-      [campaign] = await tx.insert(campaigns).values({ ...values, orgId: options.orgId, createdByUserId: options.actor.userId, createdAt: now }).returning();
+      [campaign] = await tx
+        .insert(campaigns)
+        .values({ ...values, orgId: options.orgId, createdByUserId: options.actor.userId, createdAt: now })
+        .returning();
       if (!campaign) throw new Error("insert returned nothing");
     }
     const campaignId = campaign.id;
-    if (participants.length > 0) await tx.insert(campaignParticipants).values(participants.map((userId) => ({ campaignId, userId })));
+    if (participants.length > 0)
+      await tx.insert(campaignParticipants).values(participants.map((userId) => ({ campaignId, userId })));
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,
       action: options.campaignId ? "campaign.updated" : "campaign.created",
       target: { type: "campaign", id: campaign.id },
-      data: { name: campaign.name, hashtag: campaign.hashtag, participants: participants.length, templates: input.templates.length },
+      data: {
+        name: campaign.name,
+        hashtag: campaign.hashtag,
+        participants: participants.length,
+        templates: input.templates.length,
+      },
       occurredAt: now,
     });
     return { ...campaign, participantIds: participants };

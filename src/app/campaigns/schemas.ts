@@ -2,7 +2,12 @@
 import { z } from "zod";
 
 export const ZCampaignTemplate = z.object({
-  id: z.string().trim().min(1).max(40).regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
   title: z.string().trim().min(1).max(120),
   text: z.string().trim().min(1).max(5000),
 });
@@ -17,6 +22,12 @@ export const ZCampaignInput = z
     participantIds: z.array(z.uuid()).max(500).default([]),
     templates: z.array(ZCampaignTemplate).max(200).default([]),
   })
-  .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), { message: "the campaign must end after it starts", path: ["endsAt"] })
-  .refine((c) => new Set(c.templates.map((t) => t.id)).size === c.templates.length, { message: "template ids must be unique", path: ["templates"] });
+  .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), {
+    message: "the campaign must end after it starts",
+    path: ["endsAt"],
+  })
+  .refine((c) => new Set(c.templates.map((t) => t.id)).size === c.templates.length, {
+    message: "template ids must be unique",
+    path: ["templates"],
+  });
 export type TCampaignInput = z.input<typeof ZCampaignInput>;

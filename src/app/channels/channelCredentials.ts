@@ -11,10 +11,25 @@ type AccountRow = Pick<typeof channelAccounts.$inferSelect, "id" | "orgId" | "se
 export async function storeCredentials(
   tx: Db | Tx,
   ctx: AppContext,
-  args: { accountId: string; orgId: string; credentials: unknown; remoteHandle: string | null; remoteUrl: string | null; userId: string | null; now: Date },
+  args: {
+    accountId: string;
+    orgId: string;
+    credentials: unknown;
+    remoteHandle: string | null;
+    remoteUrl: string | null;
+    userId: string | null;
+    now: Date;
+  },
 ): Promise<void> {
   const sealed = ctx.credentials.seal(args.credentials, args.accountId);
-  const values = { ...sealed, remoteHandle: args.remoteHandle, remoteUrl: args.remoteUrl, connectedAt: args.now, connectedByUserId: args.userId, updatedAt: args.now };
+  const values = {
+    ...sealed,
+    remoteHandle: args.remoteHandle,
+    remoteUrl: args.remoteUrl,
+    connectedAt: args.now,
+    connectedByUserId: args.userId,
+    updatedAt: args.now,
+  };
   await tx
     .insert(channelCredentials)
     .values({ channelAccountId: args.accountId, orgId: args.orgId, ...values })
@@ -41,10 +56,18 @@ export async function connectorAccountOf(db: Db | Tx, ctx: AppContext, account: 
       .where(eq(channelCredentials.channelAccountId, account.id));
   };
   const storedCredentials = () => openCredentials(ctx.db, ctx, account.id);
-  return { id: account.id, orgId: account.orgId, settings: account.settings, ...(credentials === null ? {} : { credentials, renewCredentials, storedCredentials }) };
+  return {
+    id: account.id,
+    orgId: account.orgId,
+    settings: account.settings,
+    ...(credentials === null ? {} : { credentials, renewCredentials, storedCredentials }),
+  };
 }
 
 export async function wipeCredentials(tx: Db | Tx, accountId: string): Promise<boolean> {
-  const deleted = await tx.delete(channelCredentials).where(eq(channelCredentials.channelAccountId, accountId)).returning({ id: channelCredentials.channelAccountId });
+  const deleted = await tx
+    .delete(channelCredentials)
+    .where(eq(channelCredentials.channelAccountId, accountId))
+    .returning({ id: channelCredentials.channelAccountId });
   return deleted.length > 0;
 }

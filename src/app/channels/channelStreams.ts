@@ -17,7 +17,10 @@ export interface ChannelStreams {
 }
 
 /** `orgId`: only this organisation's accounts (tests, operator tools); the worker streams for all. */
-export function createChannelStreams(ctx: AppContext, deps: { connectors: ConnectorRegistry; debounceMs?: number; orgId?: string }): ChannelStreams {
+export function createChannelStreams(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry; debounceMs?: number; orgId?: string },
+): ChannelStreams {
   const open = new Map<string, AbortController>();
   const waking = new Map<string, NodeJS.Timeout>();
   const streaming = () => [...deps.connectors.values()].filter((c) => c.streamInbound).map((c) => c.network);
@@ -26,7 +29,9 @@ export function createChannelStreams(ctx: AppContext, deps: { connectors: Connec
     if (waking.has(accountId)) return;
     const timer = setTimeout(() => {
       waking.delete(accountId);
-      syncChannelInbound(ctx, deps, { accountIds: [accountId] }).catch((error: unknown) => ctx.log.warn({ channelAccountId: accountId, err: error }, "sync after stream event failed"));
+      syncChannelInbound(ctx, deps, { accountIds: [accountId] }).catch((error: unknown) =>
+        ctx.log.warn({ channelAccountId: accountId, err: error }, "sync after stream event failed"),
+      );
     }, deps.debounceMs ?? 300);
     waking.set(accountId, timer);
   }
@@ -41,7 +46,8 @@ export function createChannelStreams(ctx: AppContext, deps: { connectors: Connec
       try {
         await listen(await connectorAccountOf(ctx.db, ctx, account), () => wake(account.id), controller.signal);
       } catch (error) {
-        if (!controller.signal.aborted) ctx.log.warn({ channelAccountId: account.id, err: error }, "stream closed with an error; polling goes on");
+        if (!controller.signal.aborted)
+          ctx.log.warn({ channelAccountId: account.id, err: error }, "stream closed with an error; polling goes on");
       } finally {
         if (open.get(account.id) === controller) open.delete(account.id);
       }
@@ -57,7 +63,17 @@ export function createChannelStreams(ctx: AppContext, deps: { connectors: Connec
             .from(channelAccounts)
             .innerJoin(channelCredentials, eq(channelCredentials.channelAccountId, channelAccounts.id))
             .leftJoin(channelSyncStates, eq(channelSyncStates.channelAccountId, channelAccounts.id))
-            .where(and(inArray(channelAccounts.network, networks), deps.orgId ? eq(channelAccounts.orgId, deps.orgId) : undefined, isNull(channelAccounts.disabledAt), or(isNull(channelSyncStates.status), notInArray(channelSyncStates.status, ["needs_reconnect", "disconnected"]))))
+            .where(
+              and(
+                inArray(channelAccounts.network, networks),
+                deps.orgId ? eq(channelAccounts.orgId, deps.orgId) : undefined,
+                isNull(channelAccounts.disabledAt),
+                or(
+                  isNull(channelSyncStates.status),
+                  notInArray(channelSyncStates.status, ["needs_reconnect", "disconnected"]),
+                ),
+              ),
+            )
         : [];
       const ids = new Set(wanted.map((w) => w.account.id));
       for (const [id, controller] of open) {

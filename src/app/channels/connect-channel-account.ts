@@ -7,7 +7,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import { channelAccounts, channelCredentials, channelOauthClients, channelOauthStates, channelSyncStates } from "../../db/schema/index.js";
+import {
+  channelAccounts,
+  channelCredentials,
+  channelOauthClients,
+  channelOauthStates,
+  channelSyncStates,
+} from "../../db/schema/index.js";
 import { serverUrlOf } from "../../domain/channelSettings.js";
 import { type ChannelConnector, ConnectorError, type ConnectorRegistry } from "../../domain/connector.js";
 import { AppError } from "../../domain/errors.js";
@@ -18,10 +24,21 @@ import { storeCredentials } from "./channelCredentials.js";
 
 const STATE_TTL_MS = 10 * 60_000;
 
-export async function loadManagedAccount(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; accountId: string }) {
-  const [account] = await ctx.db.select().from(channelAccounts).where(and(eq(channelAccounts.id, options.accountId), eq(channelAccounts.orgId, options.orgId)));
+export async function loadManagedAccount(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { actor: OrgActor; orgId: string; accountId: string },
+) {
+  const [account] = await ctx.db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.id, options.accountId), eq(channelAccounts.orgId, options.orgId)));
   if (!account) throw new AppError("NOT_FOUND");
-  requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: account.departmentId, channelAccountId: account.id });
+  requireAllowed(ctx, options.actor, "channel.manage", {
+    orgId: options.orgId,
+    departmentId: account.departmentId,
+    channelAccountId: account.id,
+  });
   const connector = deps.connectors.get(account.network);
   if (!connector) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network } });
   return { account, connector };
@@ -29,7 +46,11 @@ export async function loadManagedAccount(ctx: AppContext, deps: { connectors: Co
 
 function requireServerUrl(settings: Record<string, unknown>): string {
   const url = serverUrlOf(settings);
-  if (!url) throw new AppError("VALIDATION_FAILED", { details: { field: "settings.serverUrl" }, userMessage: "The account has no server URL." });
+  if (!url)
+    throw new AppError("VALIDATION_FAILED", {
+      details: { field: "settings.serverUrl" },
+      userMessage: "The account has no server URL.",
+    });
   return url;
 }
 
@@ -39,12 +60,37 @@ const clientKey = (network: string, serverUrl: string, redirectUri: string) => `
 async function oauthClient(ctx: AppContext, connector: ChannelConnector, serverUrl: string, redirectUri: string) {
   const oauth = connector.oauth;
   if (!oauth) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: connector.network, action: "oauth" } });
-  const where = and(eq(channelOauthClients.network, connector.network), eq(channelOauthClients.serverUrl, serverUrl), eq(channelOauthClients.redirectUri, redirectUri), eq(channelOauthClients.scopes, oauth.scopes));
+  const where = and(
+    eq(channelOauthClients.network, connector.network),
+    eq(channelOauthClients.serverUrl, serverUrl),
+    eq(channelOauthClients.redirectUri, redirectUri),
+    eq(channelOauthClients.scopes, oauth.scopes),
+  );
   const [known] = await ctx.db.select().from(channelOauthClients).where(where);
-  if (known) return { clientId: known.clientId, clientSecret: ctx.credentials.open(JSON.parse(known.sealedSecret), clientKey(connector.network, serverUrl, redirectUri)) as string };
+  if (known)
+    return {
+      clientId: known.clientId,
+      clientSecret: ctx.credentials.open(
+        JSON.parse(known.sealedSecret),
+        clientKey(connector.network, serverUrl, redirectUri),
+      ) as string,
+    };
   const registered = await networkCall(() => oauth.registerClient({ serverUrl, redirectUri }));
-  const sealedSecret = JSON.stringify(ctx.credentials.seal(registered.clientSecret, clientKey(connector.network, serverUrl, redirectUri)));
-  await ctx.db.insert(channelOauthClients).values({ network: connector.network, serverUrl, redirectUri, scopes: oauth.scopes, clientId: registered.clientId, sealedSecret, createdAt: ctx.clock() }).onConflictDoNothing();
+  const sealedSecret = JSON.stringify(
+    ctx.credentials.seal(registered.clientSecret, clientKey(connector.network, serverUrl, redirectUri)),
+  );
+  await ctx.db
+    .insert(channelOauthClients)
+    .values({
+      network: connector.network,
+      serverUrl,
+      redirectUri,
+      scopes: oauth.scopes,
+      clientId: registered.clientId,
+      sealedSecret,
+      createdAt: ctx.clock(),
+    })
+    .onConflictDoNothing();
   return registered;
 }
 
@@ -54,7 +100,11 @@ async function networkCall<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof ConnectorError) {
-      if (error.kind === "auth_expired" || error.kind === "permanent") throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: error.kind, message: error.message }, cause: error });
+      if (error.kind === "auth_expired" || error.kind === "permanent")
+        throw new AppError("CHANNEL_AUTH_FAILED", {
+          details: { reason: error.kind, message: error.message },
+          cause: error,
+        });
       throw new AppError("CHANNEL_FAILED", { details: { reason: error.kind, message: error.message }, cause: error });
     }
     throw error;
@@ -68,15 +118,35 @@ const DELEGATED_KEY_SCOPES = "client-key";
  * draht's private key as a confidential client of networks whose OAuth library runs the flow (AT Protocol),
  * made on first use and kept sealed; none where draht has no public HTTPS address (a loopback client).
  */
-async function delegatedClientKey(ctx: AppContext, connector: ChannelConnector, redirectUri: string): Promise<string | null> {
+async function delegatedClientKey(
+  ctx: AppContext,
+  connector: ChannelConnector,
+  redirectUri: string,
+): Promise<string | null> {
   const delegated = connector.delegatedOAuth;
   if (!delegated || new URL(redirectUri).protocol !== "https:") return null;
   const aad = clientKey(connector.network, DELEGATED_KEY_SERVER, redirectUri);
-  const where = and(eq(channelOauthClients.network, connector.network), eq(channelOauthClients.serverUrl, DELEGATED_KEY_SERVER), eq(channelOauthClients.redirectUri, redirectUri), eq(channelOauthClients.scopes, DELEGATED_KEY_SCOPES));
+  const where = and(
+    eq(channelOauthClients.network, connector.network),
+    eq(channelOauthClients.serverUrl, DELEGATED_KEY_SERVER),
+    eq(channelOauthClients.redirectUri, redirectUri),
+    eq(channelOauthClients.scopes, DELEGATED_KEY_SCOPES),
+  );
   const [known] = await ctx.db.select().from(channelOauthClients).where(where);
   if (!known) {
     const sealedSecret = JSON.stringify(ctx.credentials.seal(await delegated.generateClientKey(), aad));
-    await ctx.db.insert(channelOauthClients).values({ network: connector.network, serverUrl: DELEGATED_KEY_SERVER, redirectUri, scopes: DELEGATED_KEY_SCOPES, clientId: "draht", sealedSecret, createdAt: ctx.clock() }).onConflictDoNothing();
+    await ctx.db
+      .insert(channelOauthClients)
+      .values({
+        network: connector.network,
+        serverUrl: DELEGATED_KEY_SERVER,
+        redirectUri,
+        scopes: DELEGATED_KEY_SCOPES,
+        clientId: "draht",
+        sealedSecret,
+        createdAt: ctx.clock(),
+      })
+      .onConflictDoNothing();
   }
   // Two first uses at once: both read the one that was stored.
   const [stored] = await ctx.db.select().from(channelOauthClients).where(where);
@@ -85,14 +155,31 @@ async function delegatedClientKey(ctx: AppContext, connector: ChannelConnector, 
 }
 
 /** The documents a network fetches about draht as its client (AT Protocol client metadata and public keys); null where there are none. */
-export async function delegatedClientDocuments(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { network: string; redirectUri: string }) {
+export async function delegatedClientDocuments(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { network: string; redirectUri: string },
+) {
   const connector = deps.connectors.get(options.network);
   if (!connector?.delegatedOAuth) return null;
-  return connector.delegatedOAuth.clientDocuments({ redirectUri: options.redirectUri, clientKey: await delegatedClientKey(ctx, connector, options.redirectUri) });
+  return connector.delegatedOAuth.clientDocuments({
+    redirectUri: options.redirectUri,
+    clientKey: await delegatedClientKey(ctx, connector, options.redirectUri),
+  });
 }
 
 /** The pending authorisation, sealed to its state and dropped when it expires or is used. */
-async function keepPendingAuthorisation(ctx: AppContext, args: { state: string; secret: unknown; orgId: string; accountId: string; userId: string | null; redirectUri: string }) {
+async function keepPendingAuthorisation(
+  ctx: AppContext,
+  args: {
+    state: string;
+    secret: unknown;
+    orgId: string;
+    accountId: string;
+    userId: string | null;
+    redirectUri: string;
+  },
+) {
   // Authorisations never completed are dropped when they expire.
   await ctx.db.delete(channelOauthStates).where(lt(channelOauthStates.expiresAt, ctx.clock()));
   await ctx.db.insert(channelOauthStates).values({
@@ -115,32 +202,70 @@ export async function beginChannelAuthorisation(
   const delegated = connector.delegatedOAuth;
   if (delegated) {
     // Without a public HTTPS address draht is a loopback client, and the browser comes back to 127.0.0.1.
-    const redirectUri = new URL(options.redirectUri).protocol === "https:" ? options.redirectUri : (options.loopbackRedirectUri ?? options.redirectUri);
+    const redirectUri =
+      new URL(options.redirectUri).protocol === "https:"
+        ? options.redirectUri
+        : (options.loopbackRedirectUri ?? options.redirectUri);
     const serverUrl = requireServerUrl(account.settings);
     const clientKey = await delegatedClientKey(ctx, connector, redirectUri);
     const begun = await networkCall(() => delegated.begin({ serverUrl, redirectUri, clientKey }));
-    await keepPendingAuthorisation(ctx, { state: begun.state, secret: begun.pending, orgId: options.orgId, accountId: account.id, userId: options.actor.userId, redirectUri });
+    await keepPendingAuthorisation(ctx, {
+      state: begun.state,
+      secret: begun.pending,
+      orgId: options.orgId,
+      accountId: account.id,
+      userId: options.actor.userId,
+      redirectUri,
+    });
     return { authoriseUrl: begun.authoriseUrl };
   }
-  if (!connector.oauth) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "oauth" } });
+  if (!connector.oauth)
+    throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "oauth" } });
   const serverUrl = requireServerUrl(account.settings);
   const client = await oauthClient(ctx, connector, serverUrl, options.redirectUri);
   const state = randomBytes(24).toString("base64url");
   const verifier = randomBytes(32).toString("base64url");
   const codeChallenge = createHash("sha256").update(verifier).digest("base64url");
-  await keepPendingAuthorisation(ctx, { state, secret: verifier, orgId: options.orgId, accountId: account.id, userId: options.actor.userId, redirectUri: options.redirectUri });
-  return { authoriseUrl: connector.oauth.authoriseUrl({ serverUrl, clientId: client.clientId, redirectUri: options.redirectUri, state, codeChallenge }) };
+  await keepPendingAuthorisation(ctx, {
+    state,
+    secret: verifier,
+    orgId: options.orgId,
+    accountId: account.id,
+    userId: options.actor.userId,
+    redirectUri: options.redirectUri,
+  });
+  return {
+    authoriseUrl: connector.oauth.authoriseUrl({
+      serverUrl,
+      clientId: client.clientId,
+      redirectUri: options.redirectUri,
+      state,
+      codeChallenge,
+    }),
+  };
 }
 
 /** The network sent the person back: exchange the code (once; the state is single-use and expires). */
 export async function completeChannelAuthorisation(
   ctx: AppContext,
   deps: { connectors: ConnectorRegistry },
-  options: { userId: string | null; actorLabel: string; state: string; code: string | null; error: string | null; params?: URLSearchParams },
+  options: {
+    userId: string | null;
+    actorLabel: string;
+    state: string;
+    code: string | null;
+    error: string | null;
+    params?: URLSearchParams;
+  },
 ): Promise<{ orgId: string; accountId: string; handle: string }> {
-  const [pending] = await ctx.db.delete(channelOauthStates).where(eq(channelOauthStates.state, options.state)).returning();
-  if (!pending || pending.expiresAt.getTime() < ctx.clock().getTime() || pending.userId !== options.userId) throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: "unknown_or_expired" } });
-  if (options.error || !options.code) throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: options.error ?? "no_code" } });
+  const [pending] = await ctx.db
+    .delete(channelOauthStates)
+    .where(eq(channelOauthStates.state, options.state))
+    .returning();
+  if (!pending || pending.expiresAt.getTime() < ctx.clock().getTime() || pending.userId !== options.userId)
+    throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: "unknown_or_expired" } });
+  if (options.error || !options.code)
+    throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: options.error ?? "no_code" } });
   const [account] = await ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, pending.channelAccountId));
   const connector = account ? deps.connectors.get(account.network) : undefined;
   const delegated = connector?.delegatedOAuth;
@@ -148,8 +273,23 @@ export async function completeChannelAuthorisation(
     const pendingState = ctx.credentials.open(JSON.parse(pending.sealedVerifier), options.state);
     const clientKey = await delegatedClientKey(ctx, connector, pending.redirectUri);
     const params = options.params ?? new URLSearchParams({ state: options.state, code: options.code });
-    const credentials = await networkCall(() => delegated.complete({ redirectUri: pending.redirectUri, params, state: options.state, pending: pendingState, clientKey }));
-    const handle = await saveConnection(ctx, { account, connector, credentials, userId: options.userId, actorLabel: options.actorLabel, method: "oauth" });
+    const credentials = await networkCall(() =>
+      delegated.complete({
+        redirectUri: pending.redirectUri,
+        params,
+        state: options.state,
+        pending: pendingState,
+        clientKey,
+      }),
+    );
+    const handle = await saveConnection(ctx, {
+      account,
+      connector,
+      credentials,
+      userId: options.userId,
+      actorLabel: options.actorLabel,
+      method: "oauth",
+    });
     return { orgId: account.orgId, accountId: account.id, handle };
   }
   if (!account || !connector?.oauth) throw new AppError("NOT_FOUND");
@@ -157,8 +297,24 @@ export async function completeChannelAuthorisation(
   const client = await oauthClient(ctx, connector, serverUrl, pending.redirectUri);
   const verifier = ctx.credentials.open(JSON.parse(pending.sealedVerifier), options.state) as string;
   const oauth = connector.oauth;
-  const credentials = await networkCall(() => oauth.exchangeCode({ serverUrl, clientId: client.clientId, clientSecret: client.clientSecret, redirectUri: pending.redirectUri, code: options.code ?? "", codeVerifier: verifier }));
-  const handle = await saveConnection(ctx, { account, connector, credentials, userId: options.userId, actorLabel: options.actorLabel, method: "oauth" });
+  const credentials = await networkCall(() =>
+    oauth.exchangeCode({
+      serverUrl,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      redirectUri: pending.redirectUri,
+      code: options.code ?? "",
+      codeVerifier: verifier,
+    }),
+  );
+  const handle = await saveConnection(ctx, {
+    account,
+    connector,
+    credentials,
+    userId: options.userId,
+    actorLabel: options.actorLabel,
+    method: "oauth",
+  });
   return { orgId: account.orgId, accountId: account.id, handle };
 }
 
@@ -169,15 +325,38 @@ export async function connectWithAppPassword(
 ): Promise<{ handle: string }> {
   const { account, connector } = await loadManagedAccount(ctx, deps, options);
   const appPassword = connector.appPassword;
-  if (!appPassword) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "app_password" } });
-  const credentials = await networkCall(() => appPassword.connect({ serverUrl: requireServerUrl(account.settings), identifier: options.identifier.trim(), password: options.password }));
-  return { handle: await saveConnection(ctx, { account, connector, credentials, userId: options.actor.userId, actorLabel: options.actor.label, method: "app_password" }) };
+  if (!appPassword)
+    throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "app_password" } });
+  const credentials = await networkCall(() =>
+    appPassword.connect({
+      serverUrl: requireServerUrl(account.settings),
+      identifier: options.identifier.trim(),
+      password: options.password,
+    }),
+  );
+  return {
+    handle: await saveConnection(ctx, {
+      account,
+      connector,
+      credentials,
+      userId: options.actor.userId,
+      actorLabel: options.actor.label,
+      method: "app_password",
+    }),
+  };
 }
 
 /** Checks the credentials with the network, then seals and stores them; the sync starts afresh. */
 async function saveConnection(
   ctx: AppContext,
-  args: { account: typeof channelAccounts.$inferSelect; connector: ChannelConnector; credentials: unknown; userId: string | null; actorLabel: string; method: "oauth" | "app_password" },
+  args: {
+    account: typeof channelAccounts.$inferSelect;
+    connector: ChannelConnector;
+    credentials: unknown;
+    userId: string | null;
+    actorLabel: string;
+    method: "oauth" | "app_password";
+  },
 ): Promise<string> {
   const { account, connector } = args;
   const whoAmI = connector.whoAmI;
@@ -189,18 +368,36 @@ async function saveConnection(
     ? await connector.describeServer(target).then(
         (facts) => ({ ...facts, checkedAt: now.toISOString() }),
         (error: unknown) => {
-          ctx.log.warn({ channelAccountId: account.id, err: error }, "the server did not describe itself; the network's usual limits apply");
+          ctx.log.warn(
+            { channelAccountId: account.id, err: error },
+            "the server did not describe itself; the network's usual limits apply",
+          );
           return null;
         },
       )
     : null;
   await ctx.db.transaction(async (tx) => {
     // Reconnecting the same network account keeps the sync cursor: nothing that arrived meanwhile is skipped.
-    const [previous] = await tx.select({ handle: channelCredentials.remoteHandle }).from(channelCredentials).where(eq(channelCredentials.channelAccountId, account.id));
+    const [previous] = await tx
+      .select({ handle: channelCredentials.remoteHandle })
+      .from(channelCredentials)
+      .where(eq(channelCredentials.channelAccountId, account.id));
     const keepCursor = previous !== undefined && previous.handle === (identity?.handle ?? null);
-    await storeCredentials(tx, ctx, { accountId: account.id, orgId: account.orgId, credentials: args.credentials, remoteHandle: identity?.handle ?? null, remoteUrl: identity?.url ?? null, userId: args.userId, now });
+    await storeCredentials(tx, ctx, {
+      accountId: account.id,
+      orgId: account.orgId,
+      credentials: args.credentials,
+      remoteHandle: identity?.handle ?? null,
+      remoteUrl: identity?.url ?? null,
+      userId: args.userId,
+      now,
+    });
     if (identity?.remoteAccountId || server) {
-      const settings = { ...account.settings, ...(identity?.remoteAccountId ? { remoteAccountId: identity.remoteAccountId } : {}), ...(server ? { server: stripUndefined(server) } : {}) };
+      const settings = {
+        ...account.settings,
+        ...(identity?.remoteAccountId ? { remoteAccountId: identity.remoteAccountId } : {}),
+        ...(server ? { server: stripUndefined(server) } : {}),
+      };
       await tx.update(channelAccounts).set({ settings, updatedAt: now }).where(eq(channelAccounts.id, account.id));
     }
     await resetSyncState(tx, { accountId: account.id, orgId: account.orgId, status: "never_synced", now, keepCursor });
@@ -220,8 +417,22 @@ function stripUndefined<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-export async function resetSyncState(tx: Tx, args: { accountId: string; orgId: string; status: "never_synced" | "disconnected"; now: Date; keepCursor?: boolean }): Promise<void> {
-  const fresh = { status: args.status, ...(args.keepCursor ? {} : { cursor: null }), lastErrorAt: null, lastErrorKind: null, lastErrorMessage: null, consecutiveFailures: 0, rateLimitRemaining: null, rateLimitResetAt: null, nextSyncAt: null, updatedAt: args.now };
+export async function resetSyncState(
+  tx: Tx,
+  args: { accountId: string; orgId: string; status: "never_synced" | "disconnected"; now: Date; keepCursor?: boolean },
+): Promise<void> {
+  const fresh = {
+    status: args.status,
+    ...(args.keepCursor ? {} : { cursor: null }),
+    lastErrorAt: null,
+    lastErrorKind: null,
+    lastErrorMessage: null,
+    consecutiveFailures: 0,
+    rateLimitRemaining: null,
+    rateLimitResetAt: null,
+    nextSyncAt: null,
+    updatedAt: args.now,
+  };
   await tx
     .insert(channelSyncStates)
     .values({ channelAccountId: args.accountId, orgId: args.orgId, ...fresh })

@@ -9,7 +9,10 @@ import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import { type TChannelAccountInput, ZChannelAccountInput } from "./schemas.js";
 
-export async function createChannelAccount(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TChannelAccountInput }) {
+export async function createChannelAccount(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; input: TChannelAccountInput },
+) {
   const input = ZChannelAccountInput.parse(options.input);
   requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: input.departmentId });
   const settings = settingsSchemaOf(input.network).parse(ownSettingsOf(input.settings));
@@ -28,7 +31,12 @@ export async function createChannelAccount(ctx: AppContext, options: { actor: Or
         actor: options.actor,
         action: "channel_account.created",
         target: { type: "channel_account", id: account.id },
-        data: { name: account.name, network: account.network, approval: account.approval, accountableUserId: account.accountableUserId },
+        data: {
+          name: account.name,
+          network: account.network,
+          approval: account.approval,
+          accountableUserId: account.accountableUserId,
+        },
         occurredAt: now,
       });
       return account;

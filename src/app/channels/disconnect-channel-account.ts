@@ -11,35 +11,62 @@ import type { AppContext } from "../context.js";
 import { openCredentials, wipeCredentials } from "./channelCredentials.js";
 import { loadManagedAccount, resetSyncState } from "./connect-channel-account.js";
 
-export async function disconnectChannelAccount(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; accountId: string }): Promise<{ revoked: boolean }> {
+export async function disconnectChannelAccount(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { actor: OrgActor; orgId: string; accountId: string },
+): Promise<{ revoked: boolean }> {
   const { account, connector } = await loadManagedAccount(ctx, deps, options);
   const credentials = await openCredentials(ctx.db, ctx, account.id);
   let revoked = false;
   const serverUrl = serverUrlOf(account.settings);
   if (credentials !== null && connector.oauth?.revoke && serverUrl) {
-    const clients = await ctx.db.select().from(channelOauthClients).where(and(eq(channelOauthClients.network, account.network), eq(channelOauthClients.serverUrl, serverUrl)));
+    const clients = await ctx.db
+      .select()
+      .from(channelOauthClients)
+      .where(and(eq(channelOauthClients.network, account.network), eq(channelOauthClients.serverUrl, serverUrl)));
     for (const client of clients) {
       try {
-        const secret = ctx.credentials.open(JSON.parse(client.sealedSecret), `${client.network} ${client.serverUrl} ${client.redirectUri}`) as string;
+        const secret = ctx.credentials.open(
+          JSON.parse(client.sealedSecret),
+          `${client.network} ${client.serverUrl} ${client.redirectUri}`,
+        ) as string;
         await connector.oauth.revoke({ serverUrl, clientId: client.clientId, clientSecret: secret, credentials });
         revoked = true;
         break;
       } catch (error) {
-        ctx.log.warn({ channelAccountId: account.id, err: error }, "token not revoked at the network; credentials are wiped anyway");
+        ctx.log.warn(
+          { channelAccountId: account.id, err: error },
+          "token not revoked at the network; credentials are wiped anyway",
+        );
       }
     }
   }
   if (credentials !== null && connector.delegatedOAuth?.revoke) {
     try {
-      revoked = await connector.delegatedOAuth.revoke({ id: account.id, orgId: account.orgId, settings: account.settings, credentials });
+      revoked = await connector.delegatedOAuth.revoke({
+        id: account.id,
+        orgId: account.orgId,
+        settings: account.settings,
+        credentials,
+      });
     } catch (error) {
-      ctx.log.warn({ channelAccountId: account.id, err: error }, "session not ended at the network; credentials are wiped anyway");
+      ctx.log.warn(
+        { channelAccountId: account.id, err: error },
+        "session not ended at the network; credentials are wiped anyway",
+      );
     }
   }
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     const wiped = await wipeCredentials(tx, account.id);
-    await resetSyncState(tx, { accountId: account.id, orgId: account.orgId, status: "disconnected", now, keepCursor: true });
+    await resetSyncState(tx, {
+      accountId: account.id,
+      orgId: account.orgId,
+      status: "disconnected",
+      now,
+      keepCursor: true,
+    });
     await appendAuditEvent(tx, {
       orgId: account.orgId,
       actor: options.actor,

@@ -8,12 +8,24 @@ import type { ConnectorRegistry } from "../../domain/connector.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
-export async function listChannelConnections(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string }) {
+export async function listChannelConnections(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { actor: OrgActor; orgId: string },
+) {
   requireAllowed(ctx, options.actor, "channel.view", { orgId: options.orgId });
   const scope = options.actor.grant?.channelAccountIds ?? null;
   if (scope !== null && scope.length === 0) return [];
   const rows = await ctx.db
-    .select({ account: channelAccounts, credentials: { remoteHandle: channelCredentials.remoteHandle, remoteUrl: channelCredentials.remoteUrl, connectedAt: channelCredentials.connectedAt }, sync: channelSyncStates })
+    .select({
+      account: channelAccounts,
+      credentials: {
+        remoteHandle: channelCredentials.remoteHandle,
+        remoteUrl: channelCredentials.remoteUrl,
+        connectedAt: channelCredentials.connectedAt,
+      },
+      sync: channelSyncStates,
+    })
     .from(channelAccounts)
     .leftJoin(channelCredentials, eq(channelCredentials.channelAccountId, channelAccounts.id))
     .leftJoin(channelSyncStates, eq(channelSyncStates.channelAccountId, channelAccounts.id))

@@ -8,12 +8,18 @@ import { AppError } from "../../domain/errors.js";
 import type { AppContext } from "../context.js";
 
 /** `orgSlug` limits the rotation to one organisation's accounts (OAuth clients are the installation's: not then). */
-export async function rotateCredentialKey(ctx: AppContext, options: { orgSlug?: string } = {}): Promise<{ credentials: number; clients: number; alreadyCurrent: number }> {
+export async function rotateCredentialKey(
+  ctx: AppContext,
+  options: { orgSlug?: string } = {},
+): Promise<{ credentials: number; clients: number; alreadyCurrent: number }> {
   const vault = ctx.credentials;
   return ctx.db.transaction(async (tx) => {
     let orgId: string | undefined;
     if (options.orgSlug) {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, options.orgSlug));
+      const [org] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.slug, options.orgSlug));
       if (!org) throw new AppError("NOT_FOUND", { userMessage: `No organisation with slug "${options.orgSlug}".` });
       orgId = org.id;
     }
@@ -28,7 +34,10 @@ export async function rotateCredentialKey(ctx: AppContext, options: { orgSlug?: 
         continue;
       }
       const sealed = vault.seal(vault.open(row, row.channelAccountId), row.channelAccountId);
-      await tx.update(channelCredentials).set({ ...sealed, updatedAt: now }).where(eq(channelCredentials.channelAccountId, row.channelAccountId));
+      await tx
+        .update(channelCredentials)
+        .set({ ...sealed, updatedAt: now })
+        .where(eq(channelCredentials.channelAccountId, row.channelAccountId));
       credentials++;
     }
     for (const row of orgId ? [] : await tx.select().from(channelOauthClients).for("update")) {
@@ -38,7 +47,10 @@ export async function rotateCredentialKey(ctx: AppContext, options: { orgSlug?: 
         alreadyCurrent++;
         continue;
       }
-      await tx.update(channelOauthClients).set({ sealedSecret: JSON.stringify(vault.seal(vault.open(old, boundTo), boundTo)) }).where(eq(channelOauthClients.id, row.id));
+      await tx
+        .update(channelOauthClients)
+        .set({ sealedSecret: JSON.stringify(vault.seal(vault.open(old, boundTo), boundTo)) })
+        .where(eq(channelOauthClients.id, row.id));
       clients++;
     }
     return { credentials, clients, alreadyCurrent };

@@ -21,7 +21,11 @@ export const ZChannelAccountInput = z.object({
     })
     .default({}),
   approval: z
-    .object({ post: ZMode.default("single"), campaign_template: ZMode.default("none"), campaign_free: ZMode.default("single") })
+    .object({
+      post: ZMode.default("single"),
+      campaign_template: ZMode.default("none"),
+      campaign_free: ZMode.default("single"),
+    })
     .default({ post: "single", campaign_template: "none", campaign_free: "single" }),
   settings: z.record(z.string(), z.unknown()).default({}),
 });

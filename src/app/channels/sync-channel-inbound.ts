@@ -6,8 +6,22 @@
 // accountable person; outages back off and turn into a visible warning after three failed rounds.
 import { and, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import { channelAccounts, channelCredentials, channelSyncStates, inboundMessages, userNotifications } from "../../db/schema/index.js";
-import { type ChannelConnector, type ConnectorAccount, ConnectorError, type ConnectorRegistry, type InboundChange, type InboundPage, retryDelayMs } from "../../domain/connector.js";
+import {
+  channelAccounts,
+  channelCredentials,
+  channelSyncStates,
+  inboundMessages,
+  userNotifications,
+} from "../../db/schema/index.js";
+import {
+  type ChannelConnector,
+  type ConnectorAccount,
+  ConnectorError,
+  type ConnectorRegistry,
+  type InboundChange,
+  type InboundPage,
+  retryDelayMs,
+} from "../../domain/connector.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { applyMessageEdits } from "../inbox/apply-message-edits.js";
@@ -30,7 +44,11 @@ export interface SyncOutcome {
 }
 
 /** Syncs every connected account that is due (or the given ones, due or not). */
-export async function syncChannelInbound(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { accountIds?: string[] } = {}): Promise<SyncOutcome[]> {
+export async function syncChannelInbound(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { accountIds?: string[] } = {},
+): Promise<SyncOutcome[]> {
   const now = ctx.clock();
   const polling = [...deps.connectors.values()].filter((c) => c.fetchInbound).map((c) => c.network);
   if (polling.length === 0) return [];
@@ -46,7 +64,10 @@ export async function syncChannelInbound(ctx: AppContext, deps: { connectors: Co
         options.accountIds
           ? inArray(channelAccounts.id, options.accountIds)
           : and(
-              or(isNull(channelSyncStates.status), notInArray(channelSyncStates.status, ["needs_reconnect", "disconnected"])),
+              or(
+                isNull(channelSyncStates.status),
+                notInArray(channelSyncStates.status, ["needs_reconnect", "disconnected"]),
+              ),
               or(isNull(channelSyncStates.nextSyncAt), lte(channelSyncStates.nextSyncAt, now)),
             ),
       ),
@@ -60,7 +81,11 @@ export async function syncChannelInbound(ctx: AppContext, deps: { connectors: Co
 }
 
 /** "Jetzt abrufen": one account, due or not, by a person who may manage it. */
-export async function syncChannelNow(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; accountId: string }): Promise<SyncOutcome | null> {
+export async function syncChannelNow(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { actor: OrgActor; orgId: string; accountId: string },
+): Promise<SyncOutcome | null> {
   await loadManagedAccount(ctx, deps, options);
   const [outcome] = await syncChannelInbound(ctx, deps, { accountIds: [options.accountId] });
   return outcome ?? null;
@@ -68,13 +93,19 @@ export async function syncChannelNow(ctx: AppContext, deps: { connectors: Connec
 
 async function syncAccount(ctx: AppContext, connector: ChannelConnector, account: Account): Promise<SyncOutcome> {
   const log = ctx.log.child({ channelAccountId: account.id, orgId: account.orgId });
-  const [state] = await ctx.db.select().from(channelSyncStates).where(eq(channelSyncStates.channelAccountId, account.id));
+  const [state] = await ctx.db
+    .select()
+    .from(channelSyncStates)
+    .where(eq(channelSyncStates.channelAccountId, account.id));
   let cursor = state?.cursor ?? null;
   let received = 0;
   try {
     const target = await connectorAccountOf(ctx.db, ctx, account);
     for (let page = 0; page < MAX_PAGES_PER_ROUND; page++) {
-      const result: InboundPage = await (connector.fetchInbound as NonNullable<ChannelConnector["fetchInbound"]>)(target, cursor);
+      const result: InboundPage = await (connector.fetchInbound as NonNullable<ChannelConnector["fetchInbound"]>)(
+        target,
+        cursor,
+      );
       const now = ctx.clock();
       received += await ctx.db.transaction(async (tx) => {
         const stored = await applyChanges(tx, ctx, account, result.changes, now);
@@ -84,13 +115,23 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
       cursor = result.cursor;
       if (!result.more) break;
     }
-    await hideOnNetwork(ctx, { connector, target, orgId: account.orgId }).catch((error: unknown) => log.warn({ err: error }, "hiding on the network failed"));
+    await hideOnNetwork(ctx, { connector, target, orgId: account.orgId }).catch((error: unknown) =>
+      log.warn({ err: error }, "hiding on the network failed"),
+    );
     await markRemoteDeletions(ctx, connector, target, account);
     return { accountId: account.id, status: "ok", received };
   } catch (error) {
-    const failure = error instanceof ConnectorError ? error : new ConnectorError("transient", error instanceof Error ? error.message : String(error), { cause: error });
+    const failure =
+      error instanceof ConnectorError
+        ? error
+        : new ConnectorError("transient", error instanceof Error ? error.message : String(error), { cause: error });
     if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while syncing");
-    const status = await saveFailure(ctx, { account, failure, previousFailures: state?.consecutiveFailures ?? 0, previousStatus: state?.status ?? "never_synced" });
+    const status = await saveFailure(ctx, {
+      account,
+      failure,
+      previousFailures: state?.consecutiveFailures ?? 0,
+      previousStatus: state?.status ?? "never_synced",
+    });
     log.warn({ kind: failure.kind, status }, "inbound sync failed");
     return { accountId: account.id, status, received, error: `${failure.kind}: ${failure.message}` };
   }
@@ -104,14 +145,25 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
  */
 const DELETION_WINDOW_DAYS = 14;
 
-async function markRemoteDeletions(ctx: AppContext, connector: ChannelConnector, target: ConnectorAccount, account: Account): Promise<void> {
+async function markRemoteDeletions(
+  ctx: AppContext,
+  connector: ChannelConnector,
+  target: ConnectorAccount,
+  account: Account,
+): Promise<void> {
   if (!connector.findDeleted) return;
   const now = ctx.clock();
   const since = new Date(now.getTime() - DELETION_WINDOW_DAYS * 24 * 3_600_000);
   const due = await ctx.db
     .select({ externalId: inboundMessages.externalId })
     .from(inboundMessages)
-    .where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.visibility, ["visible", "held", "hidden"]), gte(inboundMessages.receivedAt, since)))
+    .where(
+      and(
+        eq(inboundMessages.channelAccountId, account.id),
+        inArray(inboundMessages.visibility, ["visible", "held", "hidden"]),
+        gte(inboundMessages.receivedAt, since),
+      ),
+    )
     .orderBy(sql`${inboundMessages.remoteCheckedAt} asc nulls first`, desc(inboundMessages.receivedAt))
     .limit(connector.deletionChecksPerRound ?? 25);
   if (due.length === 0) return;
@@ -126,30 +178,68 @@ async function markRemoteDeletions(ctx: AppContext, connector: ChannelConnector,
   }
   const mine = and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, ids));
   await ctx.db.update(inboundMessages).set({ remoteCheckedAt: now }).where(mine);
-  if (gone.length > 0) await ctx.db.update(inboundMessages).set({ visibility: "deleted" }).where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, gone)));
+  if (gone.length > 0)
+    await ctx.db
+      .update(inboundMessages)
+      .set({ visibility: "deleted" })
+      .where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, gone)));
 }
 
 /** New items through the one ingestion path; edits analysed and moderated again (earlier versions kept); deletions hide the message (evidence stays). */
-async function applyChanges(tx: Tx, ctx: AppContext, account: Account, changes: readonly InboundChange[], now: Date): Promise<number> {
+async function applyChanges(
+  tx: Tx,
+  ctx: AppContext,
+  account: Account,
+  changes: readonly InboundChange[],
+  now: Date,
+): Promise<number> {
   const fresh = changes.filter((c) => c.change === "new").map((c) => ({ ...c.message, channelAccountId: account.id }));
   let stored = 0;
   if (fresh.length > 0) {
-    const outcomes = await ingestMessages(tx, { orgId: account.orgId, messages: fresh, analyser: ctx.analyser, now, publicUrl: ctx.publicUrl });
+    const outcomes = await ingestMessages(tx, {
+      orgId: account.orgId,
+      messages: fresh,
+      analyser: ctx.analyser,
+      now,
+      publicUrl: ctx.publicUrl,
+    });
     stored = outcomes.filter((o) => o.status === "stored").length;
-    for (const o of outcomes) if (o.status === "rejected") ctx.log.warn({ channelAccountId: account.id, externalId: o.externalId, reason: o.reason }, "inbound item rejected");
+    for (const o of outcomes)
+      if (o.status === "rejected")
+        ctx.log.warn(
+          { channelAccountId: account.id, externalId: o.externalId, reason: o.reason },
+          "inbound item rejected",
+        );
   }
-  const edits = changes.filter((c) => c.change === "edited").map((c) => ({ externalId: c.message.externalId, text: c.message.text, raw: c.message.raw }));
-  const edited = await applyMessageEdits(tx, { orgId: account.orgId, channelAccountId: account.id, edits, analyser: ctx.analyser, now, publicUrl: ctx.publicUrl });
+  const edits = changes
+    .filter((c) => c.change === "edited")
+    .map((c) => ({ externalId: c.message.externalId, text: c.message.text, raw: c.message.raw }));
+  const edited = await applyMessageEdits(tx, {
+    orgId: account.orgId,
+    channelAccountId: account.id,
+    edits,
+    analyser: ctx.analyser,
+    now,
+    publicUrl: ctx.publicUrl,
+  });
   // An edit of something draht never received (a status the account only boosted) is not a message to it.
-  for (const e of edited) if (e.status === "unknown") ctx.log.debug({ channelAccountId: account.id, externalId: e.externalId }, "edit of an unknown item ignored");
+  for (const e of edited)
+    if (e.status === "unknown")
+      ctx.log.debug({ channelAccountId: account.id, externalId: e.externalId }, "edit of an unknown item ignored");
   const deleted = changes.filter((c) => c.change === "deleted").map((c) => c.message.externalId);
   if (deleted.length > 0) {
-    await tx.update(inboundMessages).set({ visibility: "deleted" }).where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, deleted)));
+    await tx
+      .update(inboundMessages)
+      .set({ visibility: "deleted" })
+      .where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, deleted)));
   }
   return stored;
 }
 
-async function saveSuccess(tx: Tx, args: { account: Account; cursor: string | null; page: InboundPage; received: number; now: Date }): Promise<void> {
+async function saveSuccess(
+  tx: Tx,
+  args: { account: Account; cursor: string | null; page: InboundPage; received: number; now: Date },
+): Promise<void> {
   const values = {
     status: "ok" as const,
     cursor: args.cursor,
@@ -166,34 +256,88 @@ async function saveSuccess(tx: Tx, args: { account: Account; cursor: string | nu
   await tx
     .insert(channelSyncStates)
     .values({ channelAccountId: args.account.id, orgId: args.account.orgId, ...values, itemsReceived: args.received })
-    .onConflictDoUpdate({ target: channelSyncStates.channelAccountId, set: { ...values, itemsReceived: sql`${channelSyncStates.itemsReceived} + ${args.received}` } });
+    .onConflictDoUpdate({
+      target: channelSyncStates.channelAccountId,
+      set: { ...values, itemsReceived: sql`${channelSyncStates.itemsReceived} + ${args.received}` },
+    });
 }
 
 /**
  * A publication or reply found the account's credentials refused: the account needs reconnecting,
  * visibly, and its accountable person hears about it — not only the next sync.
  */
-export async function recordCredentialsRefused(ctx: AppContext, args: { channelAccountId: string; failure: ConnectorError }): Promise<void> {
+export async function recordCredentialsRefused(
+  ctx: AppContext,
+  args: { channelAccountId: string; failure: ConnectorError },
+): Promise<void> {
   const [account] = await ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, args.channelAccountId));
   if (!account) return;
-  const [state] = await ctx.db.select().from(channelSyncStates).where(eq(channelSyncStates.channelAccountId, account.id));
-  await saveFailure(ctx, { account, failure: args.failure, previousFailures: state?.consecutiveFailures ?? 0, previousStatus: state?.status ?? "never_synced" });
+  const [state] = await ctx.db
+    .select()
+    .from(channelSyncStates)
+    .where(eq(channelSyncStates.channelAccountId, account.id));
+  await saveFailure(ctx, {
+    account,
+    failure: args.failure,
+    previousFailures: state?.consecutiveFailures ?? 0,
+    previousStatus: state?.status ?? "never_synced",
+  });
 }
 
-async function saveFailure(ctx: AppContext, args: { account: Account; failure: ConnectorError; previousFailures: number; previousStatus: string }): Promise<SyncOutcome["status"]> {
+async function saveFailure(
+  ctx: AppContext,
+  args: { account: Account; failure: ConnectorError; previousFailures: number; previousStatus: string },
+): Promise<SyncOutcome["status"]> {
   const now = ctx.clock();
   const failures = args.previousFailures + 1;
   const kind = args.failure.kind;
-  const status: SyncOutcome["status"] = kind === "auth_expired" ? "needs_reconnect" : kind === "permanent" || failures >= WARN_AFTER_FAILURES ? "warning" : args.previousStatus === "warning" ? "warning" : "ok";
-  const waitMs = kind === "rate_limited" ? (args.failure.retryAfterMs ?? 60_000) : kind === "permanent" ? 3_600_000 : retryDelayMs({ attempt: failures, retryAfterMs: args.failure.retryAfterMs, random: Math.random() });
+  const status: SyncOutcome["status"] =
+    kind === "auth_expired"
+      ? "needs_reconnect"
+      : kind === "permanent" || failures >= WARN_AFTER_FAILURES
+        ? "warning"
+        : args.previousStatus === "warning"
+          ? "warning"
+          : "ok";
+  const waitMs =
+    kind === "rate_limited"
+      ? (args.failure.retryAfterMs ?? 60_000)
+      : kind === "permanent"
+        ? 3_600_000
+        : retryDelayMs({ attempt: failures, retryAfterMs: args.failure.retryAfterMs, random: Math.random() });
   // People hear about it when the account turns bad, not at every failed round.
   const turnedBad = status !== "ok" && args.previousStatus !== status;
   await ctx.db.transaction(async (tx) => {
-    const values = { status, lastAttemptAt: now, lastErrorAt: now, lastErrorKind: kind, lastErrorMessage: args.failure.message.slice(0, 500), consecutiveFailures: failures, nextSyncAt: kind === "auth_expired" ? null : new Date(now.getTime() + waitMs), updatedAt: now };
-    await tx.insert(channelSyncStates).values({ channelAccountId: args.account.id, orgId: args.account.orgId, ...values }).onConflictDoUpdate({ target: channelSyncStates.channelAccountId, set: values });
+    const values = {
+      status,
+      lastAttemptAt: now,
+      lastErrorAt: now,
+      lastErrorKind: kind,
+      lastErrorMessage: args.failure.message.slice(0, 500),
+      consecutiveFailures: failures,
+      nextSyncAt: kind === "auth_expired" ? null : new Date(now.getTime() + waitMs),
+      updatedAt: now,
+    };
+    await tx
+      .insert(channelSyncStates)
+      .values({ channelAccountId: args.account.id, orgId: args.account.orgId, ...values })
+      .onConflictDoUpdate({ target: channelSyncStates.channelAccountId, set: values });
     if (turnedBad) {
-      const people = await accountablePeople(tx, { channelAccountId: args.account.id, accountableUserId: args.account.accountableUserId });
-      if (people.length > 0) await tx.insert(userNotifications).values(people.map((userId) => ({ orgId: args.account.orgId, userId, kind: "channel_health" as const, channelAccountId: args.account.id, actorLabel: "system", createdAt: now })));
+      const people = await accountablePeople(tx, {
+        channelAccountId: args.account.id,
+        accountableUserId: args.account.accountableUserId,
+      });
+      if (people.length > 0)
+        await tx.insert(userNotifications).values(
+          people.map((userId) => ({
+            orgId: args.account.orgId,
+            userId,
+            kind: "channel_health" as const,
+            channelAccountId: args.account.id,
+            actorLabel: "system",
+            createdAt: now,
+          })),
+        );
     }
   });
   return status;

@@ -26,16 +26,23 @@ export async function updateChannelAccount(
         .where(and(eq(channelAccounts.id, options.channelAccountId), eq(channelAccounts.orgId, options.orgId)))
         .for("update");
       if (!current) throw new AppError("NOT_FOUND");
-      requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: current.departmentId, channelAccountId: current.id });
+      requireAllowed(ctx, options.actor, "channel.manage", {
+        orgId: options.orgId,
+        departmentId: current.departmentId,
+        channelAccountId: current.id,
+      });
       await checkOrgRefs(tx, { orgId: options.orgId, ...input });
       const { disabled, ...fields } = input;
-      const settings = fields.settings ? settingsSchemaOf(current.network).parse({ ...current.settings, ...ownSettingsOf(fields.settings) }) : undefined;
+      const settings = fields.settings
+        ? settingsSchemaOf(current.network).parse({ ...current.settings, ...ownSettingsOf(fields.settings) })
+        : undefined;
       // Credentials belong to a server: moving the account to another one disconnects it (and forgets who it was there).
       const movedServer = settings !== undefined && serverUrlOf(settings) !== serverUrlOf(current.settings);
       if (movedServer && settings) {
         delete settings.remoteAccountId;
         delete settings.server;
-        if (await wipeCredentials(tx, current.id)) await resetSyncState(tx, { accountId: current.id, orgId: current.orgId, status: "disconnected", now });
+        if (await wipeCredentials(tx, current.id))
+          await resetSyncState(tx, { accountId: current.id, orgId: current.orgId, status: "disconnected", now });
       }
       const [account] = await tx
         .update(channelAccounts)

@@ -34,14 +34,22 @@ const MUSTERSTADT_DEPARTMENTS = [
 const MUSTERSTADT_PEOPLE: { email: string; name: string; role: Role; department?: string }[] = [
   { email: "admin@musterstadt.example", name: "Anna Admin", role: "administrator" },
   { email: "presse@musterstadt.example", name: "Paul Presse", role: "press_office" },
-  { email: "amtsleitung@musterstadt.example", name: "Jana Jugendamt", role: "department_head", department: "Jugendamt" },
+  {
+    email: "amtsleitung@musterstadt.example",
+    name: "Jana Jugendamt",
+    role: "department_head",
+    department: "Jugendamt",
+  },
   { email: "redaktion@musterstadt.example", name: "Rita Redaktion", role: "editor" },
   { email: "kita@musterstadt.example", name: "Karl Kita", role: "department_contributor", department: "Jugendamt" },
   { email: "moderation@musterstadt.example", name: "Mona Moderation", role: "moderator" },
   { email: "analyse@musterstadt.example", name: "Alex Analyse", role: "analyst" },
 ];
 
-export async function loadDemoData(ctx: AppContext, options: { actor: Principal }): Promise<{ created: boolean; logins: DemoLogin[] }> {
+export async function loadDemoData(
+  ctx: AppContext,
+  options: { actor: Principal },
+): Promise<{ created: boolean; logins: DemoLogin[] }> {
   const logins: DemoLogin[] = [
     ...MUSTERSTADT_PEOPLE.map((p) => ({
       email: p.email,
@@ -55,7 +63,10 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
 
   const system = options.actor;
   // The loader acts for the installation; it holds an administrator grant only for the organisations it creates.
-  const org = await createOrganisation(ctx, { actor: system, input: { name: "Musterstadt", slug: "musterstadt", state: "NW" } });
+  const org = await createOrganisation(ctx, {
+    actor: system,
+    input: { name: "Musterstadt", slug: "musterstadt", state: "NW" },
+  });
   const adminActor = installationActorIn(org.id, system);
   const departmentIds = new Map<string, string>();
   for (const department of MUSTERSTADT_DEPARTMENTS) {
@@ -100,7 +111,11 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
     input: { name: "Landkreis Beispiel", slug: "landkreis-beispiel", state: "NW" },
   });
   const countyAdmin = installationActorIn(county.id, system);
-  await createDepartment(ctx, { actor: countyAdmin, orgId: county.id, input: { name: "Kreisverwaltung, Pressestelle", shortName: "PS" } });
+  await createDepartment(ctx, {
+    actor: countyAdmin,
+    orgId: county.id,
+    input: { name: "Kreisverwaltung, Pressestelle", shortName: "PS" },
+  });
   await addMemberUnchecked(ctx, {
     actor: system,
     orgId: county.id,
@@ -110,7 +125,12 @@ export async function loadDemoData(ctx: AppContext, options: { actor: Principal 
     actor: system,
     orgId: county.id,
     mustChangePassword: false,
-    input: { email: "presse@landkreis-beispiel.example", name: "Lena Landkreis", roles: ["press_office"], initialPassword: DEMO_PASSWORD },
+    input: {
+      email: "presse@landkreis-beispiel.example",
+      name: "Lena Landkreis",
+      roles: ["press_office"],
+      initialPassword: DEMO_PASSWORD,
+    },
   });
   return { created: true, logins };
 }

@@ -31,7 +31,13 @@ export const DEMO_TEMPLATES = [
 
 export async function loadDemoInbox(
   ctx: AppContext,
-  options: { admin: OrgActor; orgId: string; departmentIds: Map<string, string>; userIds: Map<string, string>; websiteAccountId: string },
+  options: {
+    admin: OrgActor;
+    orgId: string;
+    departmentIds: Map<string, string>;
+    userIds: Map<string, string>;
+    websiteAccountId: string;
+  },
 ) {
   const { admin, orgId } = options;
   const department = (name: string) => options.departmentIds.get(name) ?? null;
@@ -40,27 +46,60 @@ export async function loadDemoInbox(
     orgId,
     input: {
       routing: [
-        { name: "Kita und Kindergarten", keywords: ["Kita", "Kindergarten", "Betreuungsplatz"], departmentId: department("Jugendamt") },
-        { name: "Müll und Sperrmüll", keywords: ["Müll", "Sperrmüll", "Tonne", "Abfall"], departmentId: department("Abfallwirtschaft") },
-        { name: "Baustellen und Straßen", keywords: ["Baustelle", "Straße", "Ampel", "Schlagloch"], departmentId: department("Tiefbauamt") },
-        { name: "Ausweis und Termine", keywords: ["Ausweis", "Reisepass", "Termin", "Ummeldung"], departmentId: department("Bürgeramt") },
+        {
+          name: "Kita und Kindergarten",
+          keywords: ["Kita", "Kindergarten", "Betreuungsplatz"],
+          departmentId: department("Jugendamt"),
+        },
+        {
+          name: "Müll und Sperrmüll",
+          keywords: ["Müll", "Sperrmüll", "Tonne", "Abfall"],
+          departmentId: department("Abfallwirtschaft"),
+        },
+        {
+          name: "Baustellen und Straßen",
+          keywords: ["Baustelle", "Straße", "Ampel", "Schlagloch"],
+          departmentId: department("Tiefbauamt"),
+        },
+        {
+          name: "Ausweis und Termine",
+          keywords: ["Ausweis", "Reisepass", "Termin", "Ummeldung"],
+          departmentId: department("Bürgeramt"),
+        },
       ],
       targets: [
         { intent: "question", firstResponseMinutes: 240, resolutionMinutes: 2400 },
         { intent: "complaint", firstResponseMinutes: 480, resolutionMinutes: 4800 },
       ],
-      settings: { autoAcknowledge: true, idleWarningDays: 7, repeatWindowDays: 14, replyApproval: "keywords", replyApprovalKeywords: ["Wahl", "Partei", "Kandidat"] },
+      settings: {
+        autoAcknowledge: true,
+        idleWarningDays: 7,
+        repeatWindowDays: 14,
+        replyApproval: "keywords",
+        replyApprovalKeywords: ["Wahl", "Partei", "Kandidat"],
+      },
     },
   });
-  for (const template of DEMO_TEMPLATES) await saveReplyTemplate(ctx, { actor: admin, orgId, templateId: null, input: template });
+  for (const template of DEMO_TEMPLATES)
+    await saveReplyTemplate(ctx, { actor: admin, orgId, templateId: null, input: template });
   const press = options.userIds.get("presse@musterstadt.example");
   const editor = options.userIds.get("redaktion@musterstadt.example");
-  const [mastodon] = await ctx.db.select({ id: channelAccounts.id }).from(channelAccounts).where(and(eq(channelAccounts.orgId, orgId), eq(channelAccounts.name, "Mastodon (Sandbox)")));
+  const [mastodon] = await ctx.db
+    .select({ id: channelAccounts.id })
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.orgId, orgId), eq(channelAccounts.name, "Mastodon (Sandbox)")));
   if (press && editor) {
-    const plan = [options.websiteAccountId, mastodon?.id].filter((id): id is string => Boolean(id)).flatMap((channelAccountId) => [
-      { channelAccountId, userId: press, role: "responsible" as const, window: { timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" } },
-      { channelAccountId, userId: editor, role: "deputy" as const, window: null },
-    ]);
+    const plan = [options.websiteAccountId, mastodon?.id]
+      .filter((id): id is string => Boolean(id))
+      .flatMap((channelAccountId) => [
+        {
+          channelAccountId,
+          userId: press,
+          role: "responsible" as const,
+          window: { timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" },
+        },
+        { channelAccountId, userId: editor, role: "deputy" as const, window: null },
+      ]);
     await updateCoveragePlan(ctx, { actor: admin, orgId, input: { plan } });
   }
   if (mastodon) {

@@ -18,7 +18,14 @@ export const DEMO_GUIDELINE_DOCUMENT = `# Social-Media-Richtlinie der Stadt Must
 
 export async function loadDemoPublishing(
   ctx: AppContext,
-  options: { admin: OrgActor; orgId: string; pressDepartmentId: string; pressUserId: string; editorUserId: string; today: Date },
+  options: {
+    admin: OrgActor;
+    orgId: string;
+    pressDepartmentId: string;
+    pressUserId: string;
+    editorUserId: string;
+    today: Date;
+  },
 ) {
   const { admin, orgId } = options;
   const officeHours = { timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5, 6, 7], from: "06:00", to: "22:00" };
@@ -56,10 +63,29 @@ export async function loadDemoPublishing(
       ownerUserId: options.pressUserId,
       reviewBy,
       rules: {
-        addressForm: { required: "formal", severity: "blocker", reason: "Richtlinie Nr. 1: Wir sprechen Bürgerinnen und Bürger mit „Sie“ an." },
-        forbiddenTerms: [{ term: "Behördengänger", severity: "warning", reason: "Richtlinie Nr. 2: keine abwertende Behördensprache." }],
-        allowedLinkDomains: { domains: ["musterstadt.de", "bund.de", "nrw.de"], severity: "blocker", reason: "Richtlinie Nr. 3: nur eigene Angebote und Behördenseiten." },
-        readability: { minScore: 30, minWords: 20, severity: "warning", reason: "Richtlinie Nr. 2: verständlich schreiben." },
+        addressForm: {
+          required: "formal",
+          severity: "blocker",
+          reason: "Richtlinie Nr. 1: Wir sprechen Bürgerinnen und Bürger mit „Sie“ an.",
+        },
+        forbiddenTerms: [
+          {
+            term: "Behördengänger",
+            severity: "warning",
+            reason: "Richtlinie Nr. 2: keine abwertende Behördensprache.",
+          },
+        ],
+        allowedLinkDomains: {
+          domains: ["musterstadt.de", "bund.de", "nrw.de"],
+          severity: "blocker",
+          reason: "Richtlinie Nr. 3: nur eigene Angebote und Behördenseiten.",
+        },
+        readability: {
+          minScore: 30,
+          minWords: 20,
+          severity: "warning",
+          reason: "Richtlinie Nr. 2: verständlich schreiben.",
+        },
         altText: { severity: "blocker", reason: "Richtlinie Nr. 4: Barrierefreiheit (BITV 2.0)." },
       },
     },
@@ -77,8 +103,16 @@ export async function loadDemoPublishing(
       departmentId: options.pressDepartmentId,
       participantIds: [options.pressUserId, options.editorUserId],
       templates: [
-        { id: "buergeramt", title: "Bürgeramt geöffnet", text: "Das Bürgeramt ist heute bis 18 Uhr für Sie geöffnet. Termine: https://www.musterstadt.de/termine #24hRathaus" },
-        { id: "winterdienst", title: "Winterdienst unterwegs", text: "Der Winterdienst ist unterwegs. Bitte fahren Sie vorsichtig. #24hRathaus" },
+        {
+          id: "buergeramt",
+          title: "Bürgeramt geöffnet",
+          text: "Das Bürgeramt ist heute bis 18 Uhr für Sie geöffnet. Termine: https://www.musterstadt.de/termine #24hRathaus",
+        },
+        {
+          id: "winterdienst",
+          title: "Winterdienst unterwegs",
+          text: "Der Winterdienst ist unterwegs. Bitte fahren Sie vorsichtig. #24hRathaus",
+        },
       ],
     },
   });

@@ -20,7 +20,10 @@ export const DEMO_POLL_TEXT =
 export const DEMO_MARKET_TEXT =
   "Der Wochenmarkt zieht um: Ab dem 1. Dezember finden Sie die Stände mittwochs und samstags auf dem Rathausplatz.\n\nDie Marktzeiten bleiben gleich (7 bis 13 Uhr). Fragen beantworten wir gern hier in den Kommentaren.";
 
-export async function loadDemoWebsite(ctx: AppContext, options: { admin: OrgActor; orgId: string; websiteAccountId: string; pressUserId: string; today: Date }) {
+export async function loadDemoWebsite(
+  ctx: AppContext,
+  options: { admin: OrgActor; orgId: string; websiteAccountId: string; pressUserId: string; today: Date },
+) {
   const { admin, orgId } = options;
   await updateWebsiteSettings(ctx, {
     actor: admin,
@@ -41,7 +44,13 @@ export async function loadDemoWebsite(ctx: AppContext, options: { admin: OrgActo
   const publish = async (text: string, at: Date) => {
     const [entry] = await ctx.db
       .insert(websiteEntries)
-      .values({ orgId, channelAccountId: options.websiteAccountId, idempotencyKey: `demo-${randomUUID()}`, text, publishedAt: at })
+      .values({
+        orgId,
+        channelAccountId: options.websiteAccountId,
+        idempotencyKey: `demo-${randomUUID()}`,
+        text,
+        publishedAt: at,
+      })
       .returning({ id: websiteEntries.id });
     if (!entry) throw new Error("demo entry not created");
     return entry.id;
@@ -61,18 +70,34 @@ export async function loadDemoWebsite(ctx: AppContext, options: { admin: OrgActo
     await acceptNetiquette(ctx, { orgKey: orgId, token, netiquetteId: netiquette.id });
     const { challenge, bits } = await issueChallenge(ctx);
     const work = { challenge, nonce: solveChallenge(challenge, bits) };
-    return postCitizenComment(ctx, { orgKey: orgId, entryId, token, ip: "192.0.2.1", input: { displayName, text, parentId, work } });
+    return postCitizenComment(ctx, {
+      orgKey: orgId,
+      entryId,
+      token,
+      ip: "192.0.2.1",
+      input: { displayName, text, parentId, work },
+    });
   };
   const question = await comment(market, "Gerda K.", "Gibt es auf dem Rathausplatz auch Parkplätze für Marktbesucher?");
   await comment(market, "Tim", "Super, dann kann ich in der Mittagspause einkaufen!");
-  const press = await actorInOrganisation(ctx, { userId: options.pressUserId, label: "presse@musterstadt.example", orgId });
+  const press = await actorInOrganisation(ctx, {
+    userId: options.pressUserId,
+    label: "presse@musterstadt.example",
+    orgId,
+  });
   await answerWebsiteComment(ctx, {
     actor: press,
     orgId,
     commentId: question.id,
-    input: { text: "Guten Tag, an Markttagen stehen Ihnen im Parkhaus am Rathaus die ersten zwei Stunden kostenlos zur Verfügung." },
+    input: {
+      text: "Guten Tag, an Markttagen stehen Ihnen im Parkhaus am Rathaus die ersten zwei Stunden kostenlos zur Verfügung.",
+    },
   });
-  await comment(market, "Familie Yilmaz", "Nach dem Markt quellen die Mülltonnen am Rathausplatz jeden Samstag über. Wer ist dafür zuständig?");
+  await comment(
+    market,
+    "Familie Yilmaz",
+    "Nach dem Markt quellen die Mülltonnen am Rathausplatz jeden Samstag über. Wer ist dafür zuständig?",
+  );
   await comment(pollEntry, "Igelfreundin", "Bitte den Igel! Im Winter brauchen sie Laubhaufen im Garten.");
   // For the moderation queue: an insult the pipeline holds, and a threat it hides, escalates and secures.
   await comment(market, "Marktschreier", "Ihr im Rathaus seid doch alle unfähige Versager und Schmarotzer!");

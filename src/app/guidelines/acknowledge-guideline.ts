@@ -6,7 +6,10 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
-export async function acknowledgeGuideline(ctx: AppContext, options: { actor: OrgActor; orgId: string; guidelineId: string }) {
+export async function acknowledgeGuideline(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; guidelineId: string },
+) {
   requireAllowed(ctx, options.actor, "guideline.view", { orgId: options.orgId });
   const userId = options.actor.userId;
   if (!userId) throw new AppError("NOT_ALLOWED", { details: { reason: "person_required" } });
@@ -17,7 +20,8 @@ export async function acknowledgeGuideline(ctx: AppContext, options: { actor: Or
       .from(guidelines)
       .where(and(eq(guidelines.id, options.guidelineId), eq(guidelines.orgId, options.orgId)));
     if (!guideline) throw new AppError("NOT_FOUND");
-    if (guideline.status !== "active") throw new AppError("INVALID_TRANSITION", { details: { status: guideline.status, event: "acknowledge" } });
+    if (guideline.status !== "active")
+      throw new AppError("INVALID_TRANSITION", { details: { status: guideline.status, event: "acknowledge" } });
     const inserted = await tx
       .insert(guidelineAcknowledgements)
       .values({ guidelineId: guideline.id, userId, acknowledgedAt: now })
@@ -33,6 +37,10 @@ export async function acknowledgeGuideline(ctx: AppContext, options: { actor: Or
         occurredAt: now,
       });
     }
-    return { guidelineId: guideline.id, version: guideline.version, acknowledgedAt: inserted[0]?.acknowledgedAt ?? null };
+    return {
+      guidelineId: guideline.id,
+      version: guideline.version,
+      acknowledgedAt: inserted[0]?.acknowledgedAt ?? null,
+    };
   });
 }

@@ -7,7 +7,10 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
-export async function activateGuideline(ctx: AppContext, options: { actor: OrgActor; orgId: string; guidelineId: string }) {
+export async function activateGuideline(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; guidelineId: string },
+) {
   requireAllowed(ctx, options.actor, "guideline.manage", { orgId: options.orgId });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
@@ -17,9 +20,17 @@ export async function activateGuideline(ctx: AppContext, options: { actor: OrgAc
       .where(and(eq(guidelines.id, options.guidelineId), eq(guidelines.orgId, options.orgId)))
       .for("update");
     if (!draft) throw new AppError("NOT_FOUND");
-    if (draft.status !== "draft") throw new AppError("INVALID_TRANSITION", { details: { status: draft.status, event: "activate" } });
-    await tx.update(guidelines).set({ status: "superseded" }).where(and(eq(guidelines.orgId, options.orgId), eq(guidelines.status, "active")));
-    const [active] = await tx.update(guidelines).set({ status: "active", activatedAt: now }).where(eq(guidelines.id, draft.id)).returning();
+    if (draft.status !== "draft")
+      throw new AppError("INVALID_TRANSITION", { details: { status: draft.status, event: "activate" } });
+    await tx
+      .update(guidelines)
+      .set({ status: "superseded" })
+      .where(and(eq(guidelines.orgId, options.orgId), eq(guidelines.status, "active")));
+    const [active] = await tx
+      .update(guidelines)
+      .set({ status: "active", activatedAt: now })
+      .where(eq(guidelines.id, draft.id))
+      .returning();
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,

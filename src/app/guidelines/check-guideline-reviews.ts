@@ -8,7 +8,9 @@ import type { AppContext, Principal } from "../context.js";
 
 const SCHEDULER: Principal = { userId: null, label: "scheduler" };
 
-export async function checkGuidelineReviews(ctx: AppContext): Promise<{ guidelineId: string; state: "due_soon" | "overdue" }[]> {
+export async function checkGuidelineReviews(
+  ctx: AppContext,
+): Promise<{ guidelineId: string; state: "due_soon" | "overdue" }[]> {
   const now = ctx.clock();
   const active = await ctx.db
     .select({ guideline: guidelines, timeZone: organisations.timeZone })
@@ -21,7 +23,11 @@ export async function checkGuidelineReviews(ctx: AppContext): Promise<{ guidelin
     const state = reviewState(guideline.reviewBy, today);
     if (state === "current") continue;
     const fresh = await ctx.db.transaction(async (tx) => {
-      const inserted = await tx.insert(guidelineReviewNotices).values({ guidelineId: guideline.id, day: today, state, createdAt: now }).onConflictDoNothing().returning();
+      const inserted = await tx
+        .insert(guidelineReviewNotices)
+        .values({ guidelineId: guideline.id, day: today, state, createdAt: now })
+        .onConflictDoNothing()
+        .returning();
       if (inserted.length === 0) return false;
       await appendAuditEvent(tx, {
         orgId: guideline.orgId,
@@ -34,7 +40,10 @@ export async function checkGuidelineReviews(ctx: AppContext): Promise<{ guidelin
       return true;
     });
     if (fresh) {
-      ctx.log.warn({ orgId: guideline.orgId, guidelineId: guideline.id, state, reviewBy: guideline.reviewBy }, "guideline review due");
+      ctx.log.warn(
+        { orgId: guideline.orgId, guidelineId: guideline.id, state, reviewBy: guideline.reviewBy },
+        "guideline review due",
+      );
       noticed.push({ guidelineId: guideline.id, state });
     }
   }

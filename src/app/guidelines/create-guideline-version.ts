@@ -10,17 +10,29 @@ import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
 import { type TGuidelineInput, ZGuidelineInput } from "./schemas.js";
 
-export async function createGuidelineVersion(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TGuidelineInput }) {
+export async function createGuidelineVersion(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; input: TGuidelineInput },
+) {
   requireAllowed(ctx, options.actor, "guideline.manage", { orgId: options.orgId });
   const input = ZGuidelineInput.parse(options.input);
   const now = ctx.clock();
   try {
     return await ctx.db.transaction(async (tx) => {
       await checkOrgRefs(tx, { orgId: options.orgId, ownerUserId: input.ownerUserId });
-      const [latest] = await tx.select({ version: max(guidelines.version) }).from(guidelines).where(eq(guidelines.orgId, options.orgId));
+      const [latest] = await tx
+        .select({ version: max(guidelines.version) })
+        .from(guidelines)
+        .where(eq(guidelines.orgId, options.orgId));
       const [guideline] = await tx
         .insert(guidelines)
-        .values({ ...input, orgId: options.orgId, version: (latest?.version ?? 0) + 1, createdByUserId: options.actor.userId, createdAt: now })
+        .values({
+          ...input,
+          orgId: options.orgId,
+          version: (latest?.version ?? 0) + 1,
+          createdByUserId: options.actor.userId,
+          createdAt: now,
+        })
         .returning();
       if (!guideline) throw new Error("insert returned nothing");
       await appendAuditEvent(tx, {

@@ -9,11 +9,21 @@ import type { AppContext } from "../context.js";
 
 export async function listGuidelines(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
   requireAllowed(ctx, options.actor, "guideline.view", { orgId: options.orgId });
-  const [org] = await ctx.db.select({ timeZone: organisations.timeZone }).from(organisations).where(eq(organisations.id, options.orgId));
+  const [org] = await ctx.db
+    .select({ timeZone: organisations.timeZone })
+    .from(organisations)
+    .where(eq(organisations.id, options.orgId));
   const today = localDate(ctx.clock(), org?.timeZone ?? "Europe/Berlin");
-  const versions = await ctx.db.select().from(guidelines).where(eq(guidelines.orgId, options.orgId)).orderBy(desc(guidelines.version));
+  const versions = await ctx.db
+    .select()
+    .from(guidelines)
+    .where(eq(guidelines.orgId, options.orgId))
+    .orderBy(desc(guidelines.version));
   const active = versions.find((v) => v.status === "active") ?? null;
-  const acknowledged = active && options.actor.userId ? await hasAcknowledged(ctx.db, { guidelineId: active.id, userId: options.actor.userId }) : false;
+  const acknowledged =
+    active && options.actor.userId
+      ? await hasAcknowledged(ctx.db, { guidelineId: active.id, userId: options.actor.userId })
+      : false;
   return {
     versions,
     activeId: active?.id ?? null,

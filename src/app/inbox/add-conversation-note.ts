@@ -15,7 +15,10 @@ export const ZNote = z.object({
   mentionedUserIds: z.array(z.uuid()).max(20).default([]),
 });
 
-export async function addConversationNote(ctx: AppContext, options: { actor: OrgActor; orgId: string; conversationId: string; input: unknown }) {
+export async function addConversationNote(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; conversationId: string; input: unknown },
+) {
   const input = ZNote.parse(options.input);
   const now = ctx.clock();
   const mentioned = [...new Set(input.mentionedUserIds)];
@@ -25,17 +28,40 @@ export async function addConversationNote(ctx: AppContext, options: { actor: Org
       const members = await tx
         .select({ userId: memberships.userId })
         .from(memberships)
-        .where(and(eq(memberships.orgId, options.orgId), inArray(memberships.userId, mentioned), isNull(memberships.disabledAt)));
-      if (members.length !== mentioned.length) throw new AppError("VALIDATION_FAILED", { details: { field: "mentionedUserIds", problem: "not_a_member" } });
+        .where(
+          and(
+            eq(memberships.orgId, options.orgId),
+            inArray(memberships.userId, mentioned),
+            isNull(memberships.disabledAt),
+          ),
+        );
+      if (members.length !== mentioned.length)
+        throw new AppError("VALIDATION_FAILED", { details: { field: "mentionedUserIds", problem: "not_a_member" } });
     }
     const [note] = await tx
       .insert(conversationNotes)
-      .values({ orgId: options.orgId, conversationId: conversation.id, authorUserId: options.actor.userId, text: input.text, mentionedUserIds: mentioned, createdAt: now })
+      .values({
+        orgId: options.orgId,
+        conversationId: conversation.id,
+        authorUserId: options.actor.userId,
+        text: input.text,
+        mentionedUserIds: mentioned,
+        createdAt: now,
+      })
       .returning({ id: conversationNotes.id });
     if (!note) throw new Error("note insert returned nothing");
     const others = mentioned.filter((id) => id !== options.actor.userId);
     if (others.length) {
-      await tx.insert(userNotifications).values(others.map((userId) => ({ orgId: options.orgId, userId, kind: "mention" as const, conversationId: conversation.id, actorLabel: options.actor.label, createdAt: now })));
+      await tx.insert(userNotifications).values(
+        others.map((userId) => ({
+          orgId: options.orgId,
+          userId,
+          kind: "mention" as const,
+          conversationId: conversation.id,
+          actorLabel: options.actor.label,
+          createdAt: now,
+        })),
+      );
     }
     await appendAuditEvent(tx, {
       orgId: options.orgId,

@@ -11,18 +11,35 @@ import { notifyConversationsChanged, notifyPresence } from "./inboxEvents.js";
 
 export const ZPresence = z.object({ state: z.enum(["viewing", "replying", "left"]) });
 
-export async function announcePresence(ctx: AppContext, options: { actor: OrgActor; orgId: string; conversationId: string; input: unknown }) {
+export async function announcePresence(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; conversationId: string; input: unknown },
+) {
   const input = ZPresence.parse(options.input);
   const userId = options.actor.userId;
   if (!userId) return { ok: true };
   await ctx.db.transaction(async (tx) => {
-    const conversation = await loadConversation(ctx, tx, { ...options, action: "inbox.view", forUpdate: input.state === "viewing" });
+    const conversation = await loadConversation(ctx, tx, {
+      ...options,
+      action: "inbox.view",
+      forUpdate: input.state === "viewing",
+    });
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
     if (input.state === "viewing" && nextConversationStatus(conversation.status, "staff_viewed")) {
-      await tx.update(conversations).set({ status: "open", updatedAt: ctx.clock() }).where(eq(conversations.id, conversation.id));
+      await tx
+        .update(conversations)
+        .set({ status: "open", updatedAt: ctx.clock() })
+        .where(eq(conversations.id, conversation.id));
       await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [conversation.id] });
     }
-    await notifyPresence(tx, { kind: "presence", orgId: options.orgId, conversationId: conversation.id, userId, name: me?.name ?? options.actor.label, state: input.state });
+    await notifyPresence(tx, {
+      kind: "presence",
+      orgId: options.orgId,
+      conversationId: conversation.id,
+      userId,
+      name: me?.name ?? options.actor.label,
+      state: input.state,
+    });
   });
   return { ok: true };
 }

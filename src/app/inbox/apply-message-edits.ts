@@ -10,7 +10,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { inboundMessageEdits, inboundMessages, moderationCases, moderationDecisions } from "../../db/schema/index.js";
-import { stricterVisibility, type TInboundMessage, type TInboundMessageInput, type TInboundVisibility } from "../../domain/inbound.js";
+import {
+  stricterVisibility,
+  type TInboundMessage,
+  type TInboundMessageInput,
+  type TInboundVisibility,
+} from "../../domain/inbound.js";
 import { casePriority } from "../../domain/moderation/decisions.js";
 import { needsEscalation, type PipelineResult } from "../../domain/moderation/pipeline.js";
 import type { TextAnalyser } from "../../text/analysis.js";
@@ -36,7 +41,14 @@ export interface EditOutcome {
 
 export async function applyMessageEdits(
   tx: Db | Tx,
-  options: { orgId: string; channelAccountId: string; edits: readonly MessageEdit[]; analyser: TextAnalyser; now: Date; publicUrl: string },
+  options: {
+    orgId: string;
+    channelAccountId: string;
+    edits: readonly MessageEdit[];
+    analyser: TextAnalyser;
+    now: Date;
+    publicUrl: string;
+  },
 ): Promise<EditOutcome[]> {
   const outcomes: EditOutcome[] = [];
   const conversationIds = new Set<string>();
@@ -47,7 +59,8 @@ export async function applyMessageEdits(
     outcomes.push(outcome.result);
     if (outcome.conversationId) conversationIds.add(outcome.conversationId);
   }
-  if (conversationIds.size > 0) await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [...conversationIds] });
+  if (conversationIds.size > 0)
+    await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [...conversationIds] });
   return outcomes;
 }
 
@@ -59,15 +72,32 @@ async function applyEdit(
   const [row] = await tx
     .select()
     .from(inboundMessages)
-    .where(and(eq(inboundMessages.orgId, options.orgId), eq(inboundMessages.channelAccountId, options.channelAccountId), eq(inboundMessages.externalId, edit.externalId)))
+    .where(
+      and(
+        eq(inboundMessages.orgId, options.orgId),
+        eq(inboundMessages.channelAccountId, options.channelAccountId),
+        eq(inboundMessages.externalId, edit.externalId),
+      ),
+    )
     .for("update");
   if (!row) return { result: { externalId: edit.externalId, status: "unknown" }, conversationId: null };
-  if (row.text === edit.text) return { result: { externalId: edit.externalId, status: "unchanged" }, conversationId: null };
+  if (row.text === edit.text)
+    return { result: { externalId: edit.externalId, status: "unchanged" }, conversationId: null };
 
   const editedAt = edit.editedAt ?? options.now;
-  await tx.insert(inboundMessageEdits).values({ orgId: options.orgId, inboundMessageId: row.id, previousText: row.text, previousRaw: row.raw, replacedAt: editedAt });
+  await tx.insert(inboundMessageEdits).values({
+    orgId: options.orgId,
+    inboundMessageId: row.id,
+    previousText: row.text,
+    previousRaw: row.raw,
+    replacedAt: editedAt,
+  });
   const analysis = options.analyser.analyse(edit.text);
-  const { results, settings } = await moderateBatch(tx, { orgId: options.orgId, items: [{ message: asInboundMessage(row, edit), analysis, stored: true }], now: options.now });
+  const { results, settings } = await moderateBatch(tx, {
+    orgId: options.orgId,
+    items: [{ message: asInboundMessage(row, edit), analysis, stored: true }],
+    now: options.now,
+  });
   const moderation = results[0] as PipelineResult;
   const visibility = stricterVisibility(row.visibility, moderation.status);
   await tx
@@ -80,7 +110,12 @@ async function applyEdit(
       intent: analysis.intent,
       sentiment: analysis.sentiment,
       flagged: analysis.flagged,
-      analysis: { analyser: options.analyser.name, ...analysis, moderation: moderation.trail, editedAt: editedAt.toISOString() },
+      analysis: {
+        analyser: options.analyser.name,
+        ...analysis,
+        moderation: moderation.trail,
+        editedAt: editedAt.toISOString(),
+      },
     })
     .where(eq(inboundMessages.id, row.id));
   await appendAuditEvent(tx, {
@@ -93,12 +128,36 @@ async function applyEdit(
   });
   const result: EditOutcome = { externalId: edit.externalId, status: "updated", visibility };
 
-  const [existing] = await tx.select().from(moderationCases).where(eq(moderationCases.inboundMessageId, row.id)).for("update");
-  const threat = needsEscalation({ analysis: { scores: analysis.scores, labels: analysis.labels, reasons: analysis.reasons }, settings });
+  const [existing] = await tx
+    .select()
+    .from(moderationCases)
+    .where(eq(moderationCases.inboundMessageId, row.id))
+    .for("update");
+  const threat = needsEscalation({
+    analysis: { scores: analysis.scores, labels: analysis.labels, reasons: analysis.reasons },
+    settings,
+  });
   if (!existing) {
     if (moderation.status !== "visible" || analysis.flagged) {
-      await openModerationCases(tx, { orgId: options.orgId, settings, now: options.now, publicUrl: options.publicUrl, stored: [{ messageId: row.id, channelAccountId: row.channelAccountId, conversationId: row.conversationId, moderation, analysis }] });
-      const [opened] = await tx.select({ id: moderationCases.id }).from(moderationCases).where(eq(moderationCases.inboundMessageId, row.id));
+      await openModerationCases(tx, {
+        orgId: options.orgId,
+        settings,
+        now: options.now,
+        publicUrl: options.publicUrl,
+        stored: [
+          {
+            messageId: row.id,
+            channelAccountId: row.channelAccountId,
+            conversationId: row.conversationId,
+            moderation,
+            analysis,
+          },
+        ],
+      });
+      const [opened] = await tx
+        .select({ id: moderationCases.id })
+        .from(moderationCases)
+        .where(eq(moderationCases.inboundMessageId, row.id));
       if (opened) result.caseId = opened.id;
     }
     return { result, conversationId: row.conversationId };
@@ -107,7 +166,10 @@ async function applyEdit(
     .update(moderationCases)
     .set({
       status: existing.status === "decided" ? "reopened" : existing.status,
-      priority: Math.max(existing.priority, casePriority({ threat, pipelineStatus: moderation.status, appealed: false })),
+      priority: Math.max(
+        existing.priority,
+        casePriority({ threat, pipelineStatus: moderation.status, appealed: false }),
+      ),
       pipelineStatus: moderation.status,
       pipelineReason: moderation.reason,
       pipelineClause: moderation.clause,
@@ -116,8 +178,23 @@ async function applyEdit(
       offense: analysis.scores.offense,
     })
     .where(eq(moderationCases.id, existing.id));
-  await tx.insert(moderationDecisions).values({ orgId: options.orgId, caseId: existing.id, kind: "edit", reason: row.text, actorUserId: null, actorLabel: row.authorHandle, at: options.now });
-  if (threat && !existing.threat) await escalateThreat(tx, { orgId: options.orgId, moderationCase: existing, settings, now: options.now, publicUrl: options.publicUrl });
+  await tx.insert(moderationDecisions).values({
+    orgId: options.orgId,
+    caseId: existing.id,
+    kind: "edit",
+    reason: row.text,
+    actorUserId: null,
+    actorLabel: row.authorHandle,
+    at: options.now,
+  });
+  if (threat && !existing.threat)
+    await escalateThreat(tx, {
+      orgId: options.orgId,
+      moderationCase: existing,
+      settings,
+      now: options.now,
+      publicUrl: options.publicUrl,
+    });
   result.caseId = existing.id;
   return { result, conversationId: row.conversationId };
 }

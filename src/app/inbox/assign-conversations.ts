@@ -18,25 +18,51 @@ export const ZAssignment = z
     /** Omitted: unchanged; null: nobody. */
     assigneeUserId: z.uuid().nullable().optional(),
   })
-  .refine((a) => a.departmentId !== undefined || a.assigneeUserId !== undefined, { message: "name a department or a person", path: ["assigneeUserId"] });
+  .refine((a) => a.departmentId !== undefined || a.assigneeUserId !== undefined, {
+    message: "name a department or a person",
+    path: ["assigneeUserId"],
+  });
 
-export async function assignConversations(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
+export async function assignConversations(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; input: unknown },
+) {
   const input = ZAssignment.parse(options.input);
   const now = ctx.clock();
   const ids = [...new Set(input.conversationIds)].sort();
   return ctx.db.transaction(async (tx) => {
-    await checkOrgRefs(tx, { orgId: options.orgId, departmentId: input.departmentId, assigneeUserId: input.assigneeUserId });
+    await checkOrgRefs(tx, {
+      orgId: options.orgId,
+      departmentId: input.departmentId,
+      assigneeUserId: input.assigneeUserId,
+    });
     const changed: string[] = [];
     for (const conversationId of ids) {
-      const conversation = await loadConversation(ctx, tx, { actor: options.actor, orgId: options.orgId, conversationId, action: "inbox.reply", forUpdate: true });
+      const conversation = await loadConversation(ctx, tx, {
+        actor: options.actor,
+        orgId: options.orgId,
+        conversationId,
+        action: "inbox.reply",
+        forUpdate: true,
+      });
       const departmentId = input.departmentId === undefined ? conversation.departmentId : input.departmentId;
       const assigneeUserId = input.assigneeUserId === undefined ? conversation.assigneeUserId : input.assigneeUserId;
       if (departmentId === conversation.departmentId && assigneeUserId === conversation.assigneeUserId) continue;
       changed.push(conversationId);
       if (assigneeUserId && assigneeUserId !== conversation.assigneeUserId && assigneeUserId !== options.actor.userId) {
-        await tx.insert(userNotifications).values({ orgId: options.orgId, userId: assigneeUserId, kind: "assigned", conversationId, actorLabel: options.actor.label, createdAt: now });
+        await tx.insert(userNotifications).values({
+          orgId: options.orgId,
+          userId: assigneeUserId,
+          kind: "assigned",
+          conversationId,
+          actorLabel: options.actor.label,
+          createdAt: now,
+        });
       }
-      await tx.update(conversations).set({ departmentId, assigneeUserId, routedByRuleId: null, updatedAt: now }).where(eq(conversations.id, conversationId));
+      await tx
+        .update(conversations)
+        .set({ departmentId, assigneeUserId, routedByRuleId: null, updatedAt: now })
+        .where(eq(conversations.id, conversationId));
     }
     if (changed.length === 0) return { changed: 0 };
     await appendAuditEvents(
@@ -54,4 +80,3 @@ export async function assignConversations(ctx: AppContext, options: { actor: Org
     return { changed: changed.length };
   });
 }
-

@@ -23,12 +23,25 @@ export interface AcknowledgementCandidate {
 
 export function needsAcknowledgement(c: AcknowledgementCandidate, calendar: TBusinessCalendar): boolean {
   const alreadyThisPeriod = c.acknowledgedAt !== null && c.waitingSince !== null && c.acknowledgedAt >= c.waitingSince;
-  return c.intent === "question" && !alreadyThisPeriod && !c.lastFlagged && c.last.visibility === "visible" && !isBusinessTime(calendar, c.last.receivedAt);
+  return (
+    c.intent === "question" &&
+    !alreadyThisPeriod &&
+    !c.lastFlagged &&
+    c.last.visibility === "visible" &&
+    !isBusinessTime(calendar, c.last.receivedAt)
+  );
 }
 
 export async function acknowledgeOutsideOfficeHours(
   tx: Db | Tx,
-  args: { orgId: string; candidates: readonly AcknowledgementCandidate[]; calendar: TBusinessCalendar; timeZone: string; now: Date; publicUrl: string },
+  args: {
+    orgId: string;
+    candidates: readonly AcknowledgementCandidate[];
+    calendar: TBusinessCalendar;
+    timeZone: string;
+    now: Date;
+    publicUrl: string;
+  },
 ): Promise<number> {
   const due = args.candidates.filter((c) => needsAcknowledgement(c, args.calendar));
   if (due.length === 0) return 0;
@@ -47,11 +60,19 @@ export async function acknowledgeOutsideOfficeHours(
       })),
     )
     .returning();
-  await tx.update(conversations).set({ acknowledgedAt: args.now }).where(inArray(conversations.id, due.map((c) => c.conversationId)));
+  await tx
+    .update(conversations)
+    .set({ acknowledgedAt: args.now })
+    .where(
+      inArray(
+        conversations.id,
+        due.map((c) => c.conversationId),
+      ),
+    );
   // The website answers here; other networks' acknowledgements are sent by the worker's reply round.
   for (const reply of replies) {
-    if (due.find((c) => c.conversationId === reply.conversationId)?.network === "website") await deliverWebsiteReply(tx, { reply, now: args.now, publicUrl: args.publicUrl });
+    if (due.find((c) => c.conversationId === reply.conversationId)?.network === "website")
+      await deliverWebsiteReply(tx, { reply, now: args.now, publicUrl: args.publicUrl });
   }
   return due.length;
 }
-

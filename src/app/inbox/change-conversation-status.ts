@@ -16,7 +16,10 @@ export const ZStatusChange = z.object({
   event: z.enum(["closed", "reopened", "staff_viewed"]),
 });
 
-export async function changeConversationStatus(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
+export async function changeConversationStatus(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; input: unknown },
+) {
   const input = ZStatusChange.parse(options.input);
   const now = ctx.clock();
   const ids = [...new Set(input.conversationIds)].sort();
@@ -24,7 +27,13 @@ export async function changeConversationStatus(ctx: AppContext, options: { actor
     const changed: { id: string; from: string; to: string }[] = [];
     for (const conversationId of ids) {
       const action = input.event === "staff_viewed" ? "inbox.view" : "inbox.reply";
-      const conversation = await loadConversation(ctx, tx, { actor: options.actor, orgId: options.orgId, conversationId, action, forUpdate: true });
+      const conversation = await loadConversation(ctx, tx, {
+        actor: options.actor,
+        orgId: options.orgId,
+        conversationId,
+        action,
+        forUpdate: true,
+      });
       const to = nextConversationStatus(conversation.status, input.event as ConversationEvent);
       if (!to) {
         // Marking as seen is idempotent; closing a closed one in a bulk action is skipped, alone it is an error.
@@ -33,7 +42,16 @@ export async function changeConversationStatus(ctx: AppContext, options: { actor
       }
       const set =
         input.event === "closed"
-          ? { status: to, closedAt: now, waitingSince: null, responseDueAt: null, priority: 0, escalationLevel: 0, dueSoonRemindedAt: null, updatedAt: now }
+          ? {
+              status: to,
+              closedAt: now,
+              waitingSince: null,
+              responseDueAt: null,
+              priority: 0,
+              escalationLevel: 0,
+              dueSoonRemindedAt: null,
+              updatedAt: now,
+            }
           : { status: to, closedAt: null, updatedAt: now };
       await tx.update(conversations).set(set).where(eq(conversations.id, conversationId));
       changed.push({ id: conversationId, from: conversation.status, to });
@@ -42,7 +60,14 @@ export async function changeConversationStatus(ctx: AppContext, options: { actor
     if (input.event !== "staff_viewed") {
       await appendAuditEvents(
         tx,
-        changed.map((c) => ({ orgId: options.orgId, actor: options.actor, action: `conversation.${input.event}`, target: { type: "conversation", id: c.id }, data: { from: c.from, to: c.to }, occurredAt: now })),
+        changed.map((c) => ({
+          orgId: options.orgId,
+          actor: options.actor,
+          action: `conversation.${input.event}`,
+          target: { type: "conversation", id: c.id },
+          data: { from: c.from, to: c.to },
+          occurredAt: now,
+        })),
       );
     }
     await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: changed.map((c) => c.id) });

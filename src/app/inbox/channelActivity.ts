@@ -16,7 +16,10 @@ export interface ChannelActivity {
   idle: "posts" | "answers" | null;
 }
 
-export async function channelActivityOf(tx: Db | Tx, args: { orgId: string; idleDays: number; now: Date }): Promise<ChannelActivity[]> {
+export async function channelActivityOf(
+  tx: Db | Tx,
+  args: { orgId: string; idleDays: number; now: Date },
+): Promise<ChannelActivity[]> {
   const a = channelAccounts;
   const rows = await tx
     .select({
@@ -28,8 +31,12 @@ export async function channelActivityOf(tx: Db | Tx, args: { orgId: string; idle
       lastPostAt: sql<string | null>`greatest(
         (select max(p.published_at) from publications p where p.channel_account_id = ${a.id} and p.status = 'published'),
         (select max(w.published_at) from website_entries w where w.channel_account_id = ${a.id}))`,
-      lastAnswerAt: sql<string | null>`(select max(c.last_response_at) from conversations c where c.channel_account_id = ${a.id})`,
-      lastCitizenMessageAt: sql<string | null>`(select max(c.last_message_at) from conversations c where c.channel_account_id = ${a.id})`,
+      lastAnswerAt: sql<
+        string | null
+      >`(select max(c.last_response_at) from conversations c where c.channel_account_id = ${a.id})`,
+      lastCitizenMessageAt: sql<
+        string | null
+      >`(select max(c.last_message_at) from conversations c where c.channel_account_id = ${a.id})`,
     })
     .from(a)
     .where(and(eq(a.orgId, args.orgId), isNull(a.disabledAt)));
@@ -40,8 +47,21 @@ export async function channelActivityOf(tx: Db | Tx, args: { orgId: string; idle
     const lastAnswerAt = date(r.lastAnswerAt);
     const lastCitizenMessageAt = date(r.lastCitizenMessageAt);
     const since = (d: Date | null) => (d ?? r.createdAt).getTime();
-    const unansweredWhile = lastCitizenMessageAt !== null && (lastAnswerAt === null || lastAnswerAt < lastCitizenMessageAt) && since(lastAnswerAt) < limit && lastCitizenMessageAt.getTime() < args.now.getTime();
+    const unansweredWhile =
+      lastCitizenMessageAt !== null &&
+      (lastAnswerAt === null || lastAnswerAt < lastCitizenMessageAt) &&
+      since(lastAnswerAt) < limit &&
+      lastCitizenMessageAt.getTime() < args.now.getTime();
     const idle = since(lastPostAt) < limit ? "posts" : unansweredWhile ? "answers" : null;
-    return { channelAccountId: r.channelAccountId, name: r.name, network: r.network, accountableUserId: r.accountableUserId, lastPostAt, lastAnswerAt, lastCitizenMessageAt, idle };
+    return {
+      channelAccountId: r.channelAccountId,
+      name: r.name,
+      network: r.network,
+      accountableUserId: r.accountableUserId,
+      lastPostAt,
+      lastAnswerAt,
+      lastCitizenMessageAt,
+      idle,
+    };
   });
 }

@@ -10,20 +10,30 @@ import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
 export function visibleConversations(actor: OrgActor): SQL | undefined {
-  return withinGrantScope(actor, { departmentId: conversations.departmentId, channelAccountId: conversations.channelAccountId });
+  return withinGrantScope(actor, {
+    departmentId: conversations.departmentId,
+    channelAccountId: conversations.channelAccountId,
+  });
 }
 
 /**
  * The rows a member limited to departments or channel accounts may see, for any table that names both
  * (a row without a department is visible to all, as in the policy).
  */
-export function withinGrantScope(actor: OrgActor, columns: { departmentId: AnyColumn; channelAccountId: AnyColumn }): SQL | undefined {
+export function withinGrantScope(
+  actor: OrgActor,
+  columns: { departmentId: AnyColumn; channelAccountId: AnyColumn },
+): SQL | undefined {
   const grant = actor.grant;
   if (!grant) return sql`false`;
   const conditions: SQL[] = [];
   if (grant.departmentIds) {
     const ids = grant.departmentIds;
-    conditions.push(ids.length ? (or(isNull(columns.departmentId), inArray(columns.departmentId, [...ids])) as SQL) : isNull(columns.departmentId));
+    conditions.push(
+      ids.length
+        ? (or(isNull(columns.departmentId), inArray(columns.departmentId, [...ids])) as SQL)
+        : isNull(columns.departmentId),
+    );
   }
   if (grant.channelAccountIds) {
     const ids = grant.channelAccountIds;
@@ -47,6 +57,10 @@ export async function loadConversation(
     .where(and(eq(conversations.id, args.conversationId), eq(conversations.orgId, args.orgId)));
   const [row] = args.forUpdate ? await query.for("update", { of: conversations }) : await query;
   if (!row) throw new AppError("NOT_FOUND");
-  requireAllowed(ctx, args.actor, args.action, { orgId: args.orgId, departmentId: row.conversation.departmentId, channelAccountId: row.conversation.channelAccountId });
+  requireAllowed(ctx, args.actor, args.action, {
+    orgId: args.orgId,
+    departmentId: row.conversation.departmentId,
+    channelAccountId: row.conversation.channelAccountId,
+  });
   return { ...row.conversation, network: row.network, channelName: row.channelName };
 }

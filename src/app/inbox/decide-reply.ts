@@ -26,7 +26,11 @@ export async function decideReply(
   const now = ctx.clock();
   const outcome = await ctx.db.transaction(async (tx) => {
     const conversation = await loadConversation(ctx, tx, { ...options, action: "inbox.view", forUpdate: true });
-    requireAllowed(ctx, options.actor, "post.approve", { orgId: options.orgId, departmentId: conversation.departmentId, channelAccountId: conversation.channelAccountId });
+    requireAllowed(ctx, options.actor, "post.approve", {
+      orgId: options.orgId,
+      departmentId: conversation.departmentId,
+      channelAccountId: conversation.channelAccountId,
+    });
     const [reply] = await tx
       .select()
       .from(conversationReplies)
@@ -34,8 +38,13 @@ export async function decideReply(
       .for("update");
     if (!reply) throw new AppError("NOT_FOUND");
     if (reply.status !== "in_review") throw new AppError("INVALID_TRANSITION", { details: { status: reply.status } });
-    if (reply.authorUserId === options.actor.userId) throw new AppError("NOT_ALLOWED", { details: { reason: "own_reply" } });
-    const reviewed = { reviewerUserId: options.actor.userId, reviewedAt: now, reviewComment: input.decision === "returned" ? input.comment : null };
+    if (reply.authorUserId === options.actor.userId)
+      throw new AppError("NOT_ALLOWED", { details: { reason: "own_reply" } });
+    const reviewed = {
+      reviewerUserId: options.actor.userId,
+      reviewedAt: now,
+      reviewComment: input.decision === "returned" ? input.comment : null,
+    };
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,
@@ -45,12 +54,22 @@ export async function decideReply(
       occurredAt: now,
     });
     if (input.decision === "returned") {
-      await tx.update(conversationReplies).set({ status: "returned", ...reviewed }).where(eq(conversationReplies.id, reply.id));
+      await tx
+        .update(conversationReplies)
+        .set({ status: "returned", ...reviewed })
+        .where(eq(conversationReplies.id, reply.id));
       await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [conversation.id] });
       return "returned" as const;
     }
-    const [queued] = await tx.update(conversationReplies).set({ status: "queued", ...reviewed }).where(eq(conversationReplies.id, reply.id)).returning();
-    const [account] = await tx.select({ network: channelAccounts.network }).from(channelAccounts).where(eq(channelAccounts.id, conversation.channelAccountId));
+    const [queued] = await tx
+      .update(conversationReplies)
+      .set({ status: "queued", ...reviewed })
+      .where(eq(conversationReplies.id, reply.id))
+      .returning();
+    const [account] = await tx
+      .select({ network: channelAccounts.network })
+      .from(channelAccounts)
+      .where(eq(channelAccounts.id, conversation.channelAccountId));
     if (queued && account?.network === "website") {
       await deliverWebsiteReply(tx, { reply: queued, now, publicUrl: ctx.publicUrl });
       return "sent" as const;

@@ -15,16 +15,39 @@ import { recordConversationResponse } from "./recordResponse.js";
 
 type ReplyRow = typeof conversationReplies.$inferSelect;
 
-export async function deliverWebsiteReply(tx: Db | Tx, args: { reply: ReplyRow; now: Date; publicUrl: string }): Promise<{ id: string; entryId: string }> {
+export async function deliverWebsiteReply(
+  tx: Db | Tx,
+  args: { reply: ReplyRow; now: Date; publicUrl: string },
+): Promise<{ id: string; entryId: string }> {
   const { reply } = args;
-  const answer = await writeStaffAnswer(tx, { orgId: reply.orgId, commentId: reply.inReplyToExternalId, text: reply.text, userId: reply.authorUserId, now: args.now, publicUrl: args.publicUrl, answerId: reply.id });
-  await tx.update(conversationReplies).set({ status: "sent", externalId: answer.id, sentAt: args.now, error: null }).where(eq(conversationReplies.id, reply.id));
-  if (!reply.automatic) await recordConversationResponse(tx, { conversationId: reply.conversationId, userId: reply.authorUserId, at: args.now });
+  const answer = await writeStaffAnswer(tx, {
+    orgId: reply.orgId,
+    commentId: reply.inReplyToExternalId,
+    text: reply.text,
+    userId: reply.authorUserId,
+    now: args.now,
+    publicUrl: args.publicUrl,
+    answerId: reply.id,
+  });
+  await tx
+    .update(conversationReplies)
+    .set({ status: "sent", externalId: answer.id, sentAt: args.now, error: null })
+    .where(eq(conversationReplies.id, reply.id));
+  if (!reply.automatic)
+    await recordConversationResponse(tx, {
+      conversationId: reply.conversationId,
+      userId: reply.authorUserId,
+      at: args.now,
+    });
   return answer;
 }
 
 /** Sends one queued reply through its connector; returns its final status. */
-export async function sendQueuedReply(ctx: AppContext, deps: { connectors: ConnectorRegistry }, replyId: string): Promise<"sent" | "failed" | "not_queued"> {
+export async function sendQueuedReply(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  replyId: string,
+): Promise<"sent" | "failed" | "not_queued"> {
   const claimed = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ reply: conversationReplies, conversation: conversations, account: channelAccounts })
@@ -38,7 +61,10 @@ export async function sendQueuedReply(ctx: AppContext, deps: { connectors: Conne
       await deliverWebsiteReply(tx, { reply: row.reply, now: ctx.clock(), publicUrl: ctx.publicUrl });
       return { ...row, done: true };
     }
-    await tx.update(conversationReplies).set({ status: "sending", sentAt: ctx.clock() }).where(eq(conversationReplies.id, replyId));
+    await tx
+      .update(conversationReplies)
+      .set({ status: "sending", sentAt: ctx.clock() })
+      .where(eq(conversationReplies.id, replyId));
     return { ...row, done: false };
   });
   if (!claimed) return "not_queued";
@@ -57,19 +83,35 @@ export async function sendQueuedReply(ctx: AppContext, deps: { connectors: Conne
     });
     const sentAt = ctx.clock();
     await ctx.db.transaction(async (tx) => {
-      await tx.update(conversationReplies).set({ status: "sent", externalId: item.externalId, sentAt, error: null }).where(eq(conversationReplies.id, reply.id));
-      if (reply.automatic) await notifyConversationsChanged(tx, { orgId: reply.orgId, conversationIds: [conversation.id] });
-      else await recordConversationResponse(tx, { conversationId: conversation.id, userId: reply.authorUserId, at: sentAt });
+      await tx
+        .update(conversationReplies)
+        .set({ status: "sent", externalId: item.externalId, sentAt, error: null })
+        .where(eq(conversationReplies.id, reply.id));
+      if (reply.automatic)
+        await notifyConversationsChanged(tx, { orgId: reply.orgId, conversationIds: [conversation.id] });
+      else
+        await recordConversationResponse(tx, {
+          conversationId: conversation.id,
+          userId: reply.authorUserId,
+          at: sentAt,
+        });
     });
     return "sent";
   } catch (error) {
     const message = error instanceof ConnectorError ? `${error.kind}: ${error.message}` : "unexpected error";
-    if (error instanceof ConnectorError && error.kind === "auth_expired" && (deps.connectors.get(account.network)?.capabilities.connect.length ?? 0) > 0) {
+    if (
+      error instanceof ConnectorError &&
+      error.kind === "auth_expired" &&
+      (deps.connectors.get(account.network)?.capabilities.connect.length ?? 0) > 0
+    ) {
       await recordCredentialsRefused(ctx, { channelAccountId: account.id, failure: error });
     }
     ctx.log.warn({ replyId: reply.id, conversationId: conversation.id, err: error }, "reply not sent");
     await ctx.db.transaction(async (tx) => {
-      await tx.update(conversationReplies).set({ status: "failed", error: message, sentAt: null }).where(eq(conversationReplies.id, reply.id));
+      await tx
+        .update(conversationReplies)
+        .set({ status: "failed", error: message, sentAt: null })
+        .where(eq(conversationReplies.id, reply.id));
       await notifyConversationsChanged(tx, { orgId: reply.orgId, conversationIds: [conversation.id] });
     });
     return "failed";
@@ -80,13 +122,21 @@ export async function sendQueuedReply(ctx: AppContext, deps: { connectors: Conne
  * The worker's round: sends queued replies (automatic acknowledgements, retries), and fails replies
  * whose send was interrupted long ago — the channel may have them, so a person decides about a retry.
  */
-export async function sendQueuedReplies(ctx: AppContext, deps: { connectors: ConnectorRegistry }): Promise<{ sent: number; failed: number }> {
+export async function sendQueuedReplies(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+): Promise<{ sent: number; failed: number }> {
   const stuckBefore = new Date(ctx.clock().getTime() - 10 * 60_000);
   await ctx.db
     .update(conversationReplies)
     .set({ status: "failed", error: "interrupted: the send did not finish; check the channel before sending again" })
     .where(and(eq(conversationReplies.status, "sending"), lt(conversationReplies.sentAt, stuckBefore)));
-  const queued = await ctx.db.select({ id: conversationReplies.id }).from(conversationReplies).where(eq(conversationReplies.status, "queued")).orderBy(conversationReplies.createdAt).limit(100);
+  const queued = await ctx.db
+    .select({ id: conversationReplies.id })
+    .from(conversationReplies)
+    .where(eq(conversationReplies.status, "queued"))
+    .orderBy(conversationReplies.createdAt)
+    .limit(100);
   let sent = 0;
   let failed = 0;
   for (const { id } of queued) {

@@ -4,7 +4,13 @@
 // step happens once per waiting period; several workers skip each other's locked rows.
 import { and, eq, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { channelAccounts, conversations, memberships, membershipDepartments, userNotifications } from "../../db/schema/index.js";
+import {
+  channelAccounts,
+  conversations,
+  memberships,
+  membershipDepartments,
+  userNotifications,
+} from "../../db/schema/index.js";
 import { escalationRecipients, isAbsent, onDuty } from "../../domain/coverage.js";
 import { conversationPriority, escalationLevel, targetFor, viewOfDue } from "../../domain/responseTargets.js";
 import { appendAuditEvents } from "../audit/auditTrail.js";
@@ -17,7 +23,10 @@ const SYSTEM: Principal = { userId: null, label: "system" };
 const BATCH = 500;
 
 /** `orgId` limits the round to one organisation (tests, operator tools); the worker runs it for all. */
-export async function escalateConversations(ctx: AppContext, options: { orgId?: string } = {}): Promise<{ escalated: number }> {
+export async function escalateConversations(
+  ctx: AppContext,
+  options: { orgId?: string } = {},
+): Promise<{ escalated: number }> {
   const now = ctx.clock();
   const escalated = await ctx.db.transaction(async (tx) => {
     const c = conversations;
@@ -49,7 +58,11 @@ export async function escalateConversations(ctx: AppContext, options: { orgId?: 
 
 async function escalateInOrg(
   tx: Db | Tx,
-  args: { orgId: string; rows: { conversation: typeof conversations.$inferSelect; accountableUserId: string | null }[]; now: Date },
+  args: {
+    orgId: string;
+    rows: { conversation: typeof conversations.$inferSelect; accountableUserId: string | null }[];
+    now: Date;
+  },
 ): Promise<number> {
   const { now, orgId } = args;
   const rules = await loadIntakeRules(tx, orgId);
@@ -59,12 +72,25 @@ async function escalateInOrg(
     .select({ userId: memberships.userId, departmentId: membershipDepartments.departmentId })
     .from(memberships)
     .innerJoin(membershipDepartments, eq(membershipDepartments.membershipId, memberships.id))
-    .where(and(eq(memberships.orgId, orgId), sql`'department_head' = any(${memberships.roles})`, sql`${memberships.disabledAt} is null`));
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        sql`'department_head' = any(${memberships.roles})`,
+        sql`${memberships.disabledAt} is null`,
+      ),
+    );
 
   const changed: { id: string; level: 1 | 2; recipients: string[] }[] = [];
   for (const { conversation: c, accountableUserId } of args.rows) {
-    const targetMs = targetFor(rules.targets, { channelAccountId: c.channelAccountId, intent: c.intent }).firstResponseMinutes * 60_000;
-    const step = c.responseDueAt ? escalationLevel(viewOfDue({ calendar: rules.calendar, dueAt: c.responseDueAt, targetMs, doneAt: null, now }), targetMs) : "none";
+    const targetMs =
+      targetFor(rules.targets, { channelAccountId: c.channelAccountId, intent: c.intent }).firstResponseMinutes *
+      60_000;
+    const step = c.responseDueAt
+      ? escalationLevel(
+          viewOfDue({ calendar: rules.calendar, dueAt: c.responseDueAt, targetMs, doneAt: null, now }),
+          targetMs,
+        )
+      : "none";
     const overdue = step !== "none";
     // A question asked again while unanswered goes to step 1 even before its due time.
     const level: 0 | 1 | 2 = step === "department_head" ? 2 : overdue || c.askedAgain ? 1 : 0;
@@ -74,23 +100,43 @@ async function escalateInOrg(
       assigneeUserId: c.assigneeUserId,
       assigneeAbsent: c.assigneeUserId ? isAbsent(away, c.assigneeUserId, now, timeZone) : false,
       duty: onDuty({ plan, absences: away, channelAccountId: c.channelAccountId, at: now, timeZone }),
-      departmentHeads: heads.filter((h) => h.departmentId === c.departmentId && !isAbsent(away, h.userId, now, timeZone)).map((h) => h.userId),
+      departmentHeads: heads
+        .filter((h) => h.departmentId === c.departmentId && !isAbsent(away, h.userId, now, timeZone))
+        .map((h) => h.userId),
       accountableUserId,
     });
     await tx
       .update(conversations)
-      .set({ escalationLevel: level, priority: conversationPriority({ intent: c.intent, overdue, askedAgain: c.askedAgain, waiting: true }), updatedAt: now })
+      .set({
+        escalationLevel: level,
+        priority: conversationPriority({ intent: c.intent, overdue, askedAgain: c.askedAgain, waiting: true }),
+        updatedAt: now,
+      })
       .where(eq(conversations.id, c.id));
     changed.push({ id: c.id, level, recipients });
   }
   if (changed.length === 0) return 0;
   const notifications = changed.flatMap((x) =>
-    x.recipients.map((userId) => ({ orgId, userId, kind: x.level === 1 ? ("reminder" as const) : ("escalation" as const), conversationId: x.id, actorLabel: SYSTEM.label, createdAt: now })),
+    x.recipients.map((userId) => ({
+      orgId,
+      userId,
+      kind: x.level === 1 ? ("reminder" as const) : ("escalation" as const),
+      conversationId: x.id,
+      actorLabel: SYSTEM.label,
+      createdAt: now,
+    })),
   );
   if (notifications.length) await tx.insert(userNotifications).values(notifications);
   await appendAuditEvents(
     tx,
-    changed.map((x) => ({ orgId, actor: SYSTEM, action: "conversation.escalated", target: { type: "conversation", id: x.id }, data: { level: x.level, notified: x.recipients }, occurredAt: now })),
+    changed.map((x) => ({
+      orgId,
+      actor: SYSTEM,
+      action: "conversation.escalated",
+      target: { type: "conversation", id: x.id },
+      data: { level: x.level, notified: x.recipients },
+      occurredAt: now,
+    })),
   );
   await notifyConversationsChanged(tx, { orgId, conversationIds: changed.map((x) => x.id) });
   return changed.length;

@@ -2,7 +2,16 @@
 // notes in time order, the citizen's other conversations on the channel (data-minimal history), and
 // where the response-time target stands in business hours.
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
-import { conversationNotes, conversationReplies, conversations, departments, inboundMessageEdits, inboundMessages, organisations, users } from "../../db/schema/index.js";
+import {
+  conversationNotes,
+  conversationReplies,
+  conversations,
+  departments,
+  inboundMessageEdits,
+  inboundMessages,
+  organisations,
+  users,
+} from "../../db/schema/index.js";
 import { viewOfDue } from "../../domain/responseTargets.js";
 import { calendarOf } from "../../domain/slaClock.js";
 import type { OrgActor } from "../authorization.js";
@@ -10,7 +19,10 @@ import type { AppContext } from "../context.js";
 import { loadConversation, visibleConversations } from "./conversationAccess.js";
 import { presentConversation } from "./list-conversations.js";
 
-export async function getConversation(ctx: AppContext, options: { actor: OrgActor; orgId: string; conversationId: string }) {
+export async function getConversation(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; conversationId: string },
+) {
   const conversation = await loadConversation(ctx, ctx.db, { ...options, action: "inbox.view" });
   const now = ctx.clock();
   const [messages, replies, notes, history, [org], [department]] = await Promise.all([
@@ -48,7 +60,13 @@ export async function getConversation(ctx: AppContext, options: { actor: OrgActo
       .where(eq(conversationNotes.conversationId, conversation.id))
       .orderBy(asc(conversationNotes.createdAt)),
     ctx.db
-      .select({ id: conversations.id, status: conversations.status, threadKey: conversations.threadKey, lastMessageAt: conversations.lastMessageAt, intent: conversations.intent })
+      .select({
+        id: conversations.id,
+        status: conversations.status,
+        threadKey: conversations.threadKey,
+        lastMessageAt: conversations.lastMessageAt,
+        intent: conversations.intent,
+      })
       .from(conversations)
       .where(
         and(
@@ -60,24 +78,47 @@ export async function getConversation(ctx: AppContext, options: { actor: OrgActo
       )
       .orderBy(desc(conversations.lastMessageAt))
       .limit(20),
-    ctx.db.select({ timeZone: organisations.timeZone, state: organisations.state, officeSchedule: organisations.officeSchedule }).from(organisations).where(eq(organisations.id, options.orgId)),
-    conversation.departmentId ? ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, conversation.departmentId)) : Promise.resolve([]),
+    ctx.db
+      .select({
+        timeZone: organisations.timeZone,
+        state: organisations.state,
+        officeSchedule: organisations.officeSchedule,
+      })
+      .from(organisations)
+      .where(eq(organisations.id, options.orgId)),
+    conversation.departmentId
+      ? ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, conversation.departmentId))
+      : Promise.resolve([]),
   ]);
   // Earlier versions of messages the citizen edited on the network, oldest first.
   const edited = messages.filter((m) => m.editedAt).map((m) => m.id);
   const versions = edited.length
     ? await ctx.db
-        .select({ messageId: inboundMessageEdits.inboundMessageId, text: inboundMessageEdits.previousText, replacedAt: inboundMessageEdits.replacedAt })
+        .select({
+          messageId: inboundMessageEdits.inboundMessageId,
+          text: inboundMessageEdits.previousText,
+          replacedAt: inboundMessageEdits.replacedAt,
+        })
         .from(inboundMessageEdits)
         .where(inArray(inboundMessageEdits.inboundMessageId, edited))
         .orderBy(asc(inboundMessageEdits.replacedAt))
     : [];
-  const versionsOf = (id: string) => versions.filter((v) => v.messageId === id).map((v) => ({ text: v.text, replacedAt: v.replacedAt.toISOString() }));
+  const versionsOf = (id: string) =>
+    versions.filter((v) => v.messageId === id).map((v) => ({ text: v.text, replacedAt: v.replacedAt.toISOString() }));
   const due = conversation.responseDueAt;
   // targetMs only decides "due soon", which the view does not show here.
-  const remainingBusinessMs = org && due ? viewOfDue({ calendar: calendarOf(org), dueAt: due, targetMs: 0, doneAt: null, now }).remainingMs : null;
+  const remainingBusinessMs =
+    org && due
+      ? viewOfDue({ calendar: calendarOf(org), dueAt: due, targetMs: 0, doneAt: null, now }).remainingMs
+      : null;
   return {
-    conversation: { ...presentConversation(conversation, now), channelName: conversation.channelName, network: conversation.network, departmentName: department?.name ?? null, remainingBusinessMs },
+    conversation: {
+      ...presentConversation(conversation, now),
+      channelName: conversation.channelName,
+      network: conversation.network,
+      departmentName: department?.name ?? null,
+      remainingBusinessMs,
+    },
     messages: messages.map(({ raw, ...m }) => ({
       ...m,
       receivedAt: m.receivedAt.toISOString(),
@@ -99,7 +140,13 @@ export async function getConversation(ctx: AppContext, options: { actor: OrgActo
       createdAt: reply.createdAt.toISOString(),
       sentAt: reply.sentAt?.toISOString() ?? null,
     })),
-    notes: notes.map(({ note, authorName }) => ({ id: note.id, text: note.text, authorName, mentionedUserIds: note.mentionedUserIds, createdAt: note.createdAt.toISOString() })),
+    notes: notes.map(({ note, authorName }) => ({
+      id: note.id,
+      text: note.text,
+      authorName,
+      mentionedUserIds: note.mentionedUserIds,
+      createdAt: note.createdAt.toISOString(),
+    })),
     history: history.map((h) => ({ ...h, lastMessageAt: h.lastMessageAt.toISOString() })),
   };
 }

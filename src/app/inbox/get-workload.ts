@@ -12,7 +12,11 @@ export async function getWorkload(ctx: AppContext, options: { actor: OrgActor; o
   requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
   const now = ctx.clock().toISOString();
   const c = conversations;
-  const where = and(eq(c.orgId, options.orgId), inArray(c.status, ["new", "open"]), visibleConversations(options.actor));
+  const where = and(
+    eq(c.orgId, options.orgId),
+    inArray(c.status, ["new", "open"]),
+    visibleConversations(options.actor),
+  );
   const figures = {
     active: sql<number>`count(*)::int`,
     overdue: sql<number>`(count(*) filter (where ${c.responseDueAt} <= ${now}::timestamptz))::int`,
@@ -21,16 +25,35 @@ export async function getWorkload(ctx: AppContext, options: { actor: OrgActor; o
   };
   const settings = await inboxSettingsOf(ctx.db, options.orgId);
   const [people, teams, channels] = await Promise.all([
-    ctx.db.select({ userId: c.assigneeUserId, name: users.name, ...figures }).from(c).leftJoin(users, eq(users.id, c.assigneeUserId)).where(where).groupBy(c.assigneeUserId, users.name),
-    ctx.db.select({ departmentId: c.departmentId, name: departments.name, ...figures }).from(c).leftJoin(departments, eq(departments.id, c.departmentId)).where(where).groupBy(c.departmentId, departments.name),
+    ctx.db
+      .select({ userId: c.assigneeUserId, name: users.name, ...figures })
+      .from(c)
+      .leftJoin(users, eq(users.id, c.assigneeUserId))
+      .where(where)
+      .groupBy(c.assigneeUserId, users.name),
+    ctx.db
+      .select({ departmentId: c.departmentId, name: departments.name, ...figures })
+      .from(c)
+      .leftJoin(departments, eq(departments.id, c.departmentId))
+      .where(where)
+      .groupBy(c.departmentId, departments.name),
     channelActivityOf(ctx.db, { orgId: options.orgId, idleDays: settings.idleWarningDays, now: ctx.clock() }),
   ]);
   const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
-  const byLoad = <T extends { overdue: number; active: number }>(a: T, b: T) => b.overdue - a.overdue || b.active - a.active;
+  const byLoad = <T extends { overdue: number; active: number }>(a: T, b: T) =>
+    b.overdue - a.overdue || b.active - a.active;
   return {
     people: people.map((p) => ({ ...p, oldestWaitingSince: iso(p.oldestWaitingSince) })).sort(byLoad),
     departments: teams.map((d) => ({ ...d, oldestWaitingSince: iso(d.oldestWaitingSince) })).sort(byLoad),
     idleWarningDays: settings.idleWarningDays,
-    channels: channels.map((ch) => ({ channelAccountId: ch.channelAccountId, name: ch.name, network: ch.network, idle: ch.idle, lastPostAt: iso(ch.lastPostAt), lastAnswerAt: iso(ch.lastAnswerAt), lastCitizenMessageAt: iso(ch.lastCitizenMessageAt) })),
+    channels: channels.map((ch) => ({
+      channelAccountId: ch.channelAccountId,
+      name: ch.name,
+      network: ch.network,
+      idle: ch.idle,
+      lastPostAt: iso(ch.lastPostAt),
+      lastAnswerAt: iso(ch.lastAnswerAt),
+      lastCitizenMessageAt: iso(ch.lastCitizenMessageAt),
+    })),
   };
 }

@@ -34,8 +34,21 @@ export async function getInboxRules(ctx: AppContext, options: { actor: OrgActor;
     inboxSettingsOf(ctx.db, options.orgId),
   ]);
   return {
-    routing: rules.map((r) => ({ id: r.id, name: r.name, channelAccountId: r.channelAccountId, keywords: r.keywords, intent: r.intent, departmentId: r.departmentId, assigneeUserId: r.assigneeUserId })),
-    targets: targets.map((t) => ({ channelAccountId: t.channelAccountId, intent: t.intent, firstResponseMinutes: t.firstResponseMinutes, resolutionMinutes: t.resolutionMinutes })),
+    routing: rules.map((r) => ({
+      id: r.id,
+      name: r.name,
+      channelAccountId: r.channelAccountId,
+      keywords: r.keywords,
+      intent: r.intent,
+      departmentId: r.departmentId,
+      assigneeUserId: r.assigneeUserId,
+    })),
+    targets: targets.map((t) => ({
+      channelAccountId: t.channelAccountId,
+      intent: t.intent,
+      firstResponseMinutes: t.firstResponseMinutes,
+      resolutionMinutes: t.resolutionMinutes,
+    })),
     defaultTarget: DEFAULT_RESPONSE_TARGET,
     settings,
   };
@@ -47,22 +60,44 @@ export async function updateInboxRules(ctx: AppContext, options: { actor: OrgAct
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     for (const [i, rule] of input.routing.entries()) {
-      await checkOrgRefs(tx, { orgId: options.orgId, departmentId: rule.departmentId, assigneeUserId: rule.assigneeUserId }).catch((error: unknown) => {
-        if (error instanceof AppError) throw new AppError(error.code, { details: { ...error.details, field: `routing.${i}.${String(error.details?.field)}` } });
+      await checkOrgRefs(tx, {
+        orgId: options.orgId,
+        departmentId: rule.departmentId,
+        assigneeUserId: rule.assigneeUserId,
+      }).catch((error: unknown) => {
+        if (error instanceof AppError)
+          throw new AppError(error.code, {
+            details: { ...error.details, field: `routing.${i}.${String(error.details?.field)}` },
+          });
         throw error;
       });
     }
-    const accountIds = [...new Set([...input.routing, ...input.targets].map((x) => x.channelAccountId).filter((id): id is string => id !== null))];
+    const accountIds = [
+      ...new Set(
+        [...input.routing, ...input.targets].map((x) => x.channelAccountId).filter((id): id is string => id !== null),
+      ),
+    ];
     if (accountIds.length) {
-      const found = await tx.select({ id: channelAccounts.id }).from(channelAccounts).where(and(eq(channelAccounts.orgId, options.orgId), inArray(channelAccounts.id, accountIds)));
-      if (found.length !== accountIds.length) throw new AppError("VALIDATION_FAILED", { details: { field: "channelAccountId", problem: "unknown_channel_account" } });
+      const found = await tx
+        .select({ id: channelAccounts.id })
+        .from(channelAccounts)
+        .where(and(eq(channelAccounts.orgId, options.orgId), inArray(channelAccounts.id, accountIds)));
+      if (found.length !== accountIds.length)
+        throw new AppError("VALIDATION_FAILED", {
+          details: { field: "channelAccountId", problem: "unknown_channel_account" },
+        });
     }
     const keys = input.targets.map((t) => `${t.channelAccountId}|${t.intent}`);
-    if (new Set(keys).size !== keys.length) throw new AppError("VALIDATION_FAILED", { details: { field: "targets", problem: "duplicate_target" } });
+    if (new Set(keys).size !== keys.length)
+      throw new AppError("VALIDATION_FAILED", { details: { field: "targets", problem: "duplicate_target" } });
     await tx.delete(routingRules).where(eq(routingRules.orgId, options.orgId));
     await tx.delete(responseTargets).where(eq(responseTargets.orgId, options.orgId));
-    if (input.routing.length) await tx.insert(routingRules).values(input.routing.map((rule, position) => ({ orgId: options.orgId, position, ...rule })));
-    if (input.targets.length) await tx.insert(responseTargets).values(input.targets.map((t) => ({ orgId: options.orgId, ...t })));
+    if (input.routing.length)
+      await tx
+        .insert(routingRules)
+        .values(input.routing.map((rule, position) => ({ orgId: options.orgId, position, ...rule })));
+    if (input.targets.length)
+      await tx.insert(responseTargets).values(input.targets.map((t) => ({ orgId: options.orgId, ...t })));
     await tx
       .insert(inboxSettings)
       .values({ orgId: options.orgId, ...input.settings, updatedAt: now })

@@ -23,10 +23,17 @@ export type TInboxEvent = z.infer<typeof ZInboxEvent>;
 /** pg_notify payloads are limited to 8000 bytes; 100 ids stay well below. */
 const IDS_PER_EVENT = 100;
 
-export async function notifyConversationsChanged(tx: Db | Tx, args: { orgId: string; conversationIds: readonly string[] }): Promise<void> {
+export async function notifyConversationsChanged(
+  tx: Db | Tx,
+  args: { orgId: string; conversationIds: readonly string[] },
+): Promise<void> {
   const ids = [...new Set(args.conversationIds)];
   for (let i = 0; i < ids.length; i += IDS_PER_EVENT) {
-    const event: TInboxEvent = { kind: "conversations", orgId: args.orgId, conversationIds: ids.slice(i, i + IDS_PER_EVENT) };
+    const event: TInboxEvent = {
+      kind: "conversations",
+      orgId: args.orgId,
+      conversationIds: ids.slice(i, i + IDS_PER_EVENT),
+    };
     await tx.execute(sql`select pg_notify(${INBOX_CHANNEL}, ${JSON.stringify(event)})`);
   }
 }

@@ -8,7 +8,14 @@ import { type IngestOutcome, type Premoderated, ingestMessages } from "./ingest-
 
 export async function ingestMessage(
   tx: Db | Tx,
-  options: { orgId: string; message: TInboundMessageInput; analyser: TextAnalyser; now: Date; publicUrl: string; premoderated?: Premoderated },
+  options: {
+    orgId: string;
+    message: TInboundMessageInput;
+    analyser: TextAnalyser;
+    now: Date;
+    publicUrl: string;
+    premoderated?: Premoderated;
+  },
 ): Promise<Exclude<IngestOutcome, { status: "rejected" }>> {
   const [outcome] = await ingestMessages(tx, {
     orgId: options.orgId,

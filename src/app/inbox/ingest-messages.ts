@@ -26,7 +26,9 @@ export type IngestOutcome =
 
 /** Normalisation: NUL characters cannot be stored by PostgreSQL and carry no meaning in a message. */
 function withoutNul<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v)),
+  ) as T;
 }
 
 /** What a connector that moderates before storing (the website channel) already knows of a message. */
@@ -35,23 +37,45 @@ export interface Premoderated {
   moderation: PipelineResult;
 }
 
-
 export async function ingestMessages(
   tx: Db | Tx,
-  options: { orgId: string; messages: readonly unknown[]; analyser: TextAnalyser; now: Date; publicUrl: string; premoderated?: readonly (Premoderated | undefined)[] },
+  options: {
+    orgId: string;
+    messages: readonly unknown[];
+    analyser: TextAnalyser;
+    now: Date;
+    publicUrl: string;
+    premoderated?: readonly (Premoderated | undefined)[];
+  },
 ): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = new Array(options.messages.length);
   const valid: { index: number; message: TInboundMessage }[] = [];
   options.messages.forEach((input, index) => {
     const parsed = ZInboundMessage.safeParse(input);
-    const externalId = typeof (input as { externalId?: unknown })?.externalId === "string" ? (input as { externalId: string }).externalId : null;
-    if (parsed.success) valid.push({ index, message: { ...withoutNul({ ...parsed.data, receivedAt: undefined }), receivedAt: parsed.data.receivedAt } });
-    else outcomes[index] = { status: "rejected", externalId, reason: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+    const externalId =
+      typeof (input as { externalId?: unknown })?.externalId === "string"
+        ? (input as { externalId: string }).externalId
+        : null;
+    if (parsed.success)
+      valid.push({
+        index,
+        message: { ...withoutNul({ ...parsed.data, receivedAt: undefined }), receivedAt: parsed.data.receivedAt },
+      });
+    else
+      outcomes[index] = {
+        status: "rejected",
+        externalId,
+        reason: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      };
   });
   const accountIds = [...new Set(valid.map((v) => v.message.channelAccountId))];
   const accounts = accountIds.length
     ? await tx
-        .select({ id: channelAccounts.id, departmentId: channelAccounts.departmentId, network: channelAccounts.network })
+        .select({
+          id: channelAccounts.id,
+          departmentId: channelAccounts.departmentId,
+          network: channelAccounts.network,
+        })
         .from(channelAccounts)
         .where(and(eq(channelAccounts.orgId, options.orgId), inArray(channelAccounts.id, accountIds)))
     : [];
@@ -59,16 +83,29 @@ export async function ingestMessages(
   const networkOf = new Map(accounts.map((a) => [a.id, a.network]));
   const accepted = valid.filter((v) => {
     if (departmentOf.has(v.message.channelAccountId)) return true;
-    outcomes[v.index] = { status: "rejected", externalId: v.message.externalId, reason: "channelAccountId: not a channel account of this organisation" };
+    outcomes[v.index] = {
+      status: "rejected",
+      externalId: v.message.externalId,
+      reason: "channelAccountId: not a channel account of this organisation",
+    };
     return false;
   });
   if (accepted.length === 0) return outcomes;
 
-  const analysed = accepted.map((v) => ({ ...v, result: options.premoderated?.[v.index]?.analysis ?? options.analyser.analyse(v.message.text) }));
+  const analysed = accepted.map((v) => ({
+    ...v,
+    result: options.premoderated?.[v.index]?.analysis ?? options.analyser.analyse(v.message.text),
+  }));
   // Moderation: every message passes the pipeline (domain/moderation) unless its connector ran it already.
   const toModerate = analysed.filter((a) => !options.premoderated?.[a.index]);
-  const { results, settings } = await moderateBatch(tx, { orgId: options.orgId, items: toModerate.map((a) => ({ message: a.message, analysis: a.result })), now: options.now });
-  const moderationOf = new Map<number, PipelineResult>(toModerate.map((a, i) => [a.index, results[i] as PipelineResult]));
+  const { results, settings } = await moderateBatch(tx, {
+    orgId: options.orgId,
+    items: toModerate.map((a) => ({ message: a.message, analysis: a.result })),
+    now: options.now,
+  });
+  const moderationOf = new Map<number, PipelineResult>(
+    toModerate.map((a, i) => [a.index, results[i] as PipelineResult]),
+  );
   for (const a of analysed) {
     const given = options.premoderated?.[a.index]?.moderation;
     if (given) moderationOf.set(a.index, given);
@@ -119,15 +156,39 @@ export async function ingestMessages(
       continue;
     }
     seen.add(messageKey);
-    stored.push({ index, id, message, analysis: { text: message.text, receivedAt: message.receivedAt, intent: result.intent, sentiment: result.sentiment, flagged: result.flagged } });
+    stored.push({
+      index,
+      id,
+      message,
+      analysis: {
+        text: message.text,
+        receivedAt: message.receivedAt,
+        intent: result.intent,
+        sentiment: result.sentiment,
+        flagged: result.flagged,
+      },
+    });
   }
   if (stored.length === 0) return outcomes;
 
-  const threaded = await threadIntoConversations(tx, { orgId: options.orgId, stored, departmentOf, networkOf, now: options.now, publicUrl: options.publicUrl });
+  const threaded = await threadIntoConversations(tx, {
+    orgId: options.orgId,
+    stored,
+    departmentOf,
+    networkOf,
+    now: options.now,
+    publicUrl: options.publicUrl,
+  });
   for (const s of stored) {
     const conversation = threaded.get(s.id);
     if (!conversation) throw new Error("message was not threaded");
-    outcomes[s.index] = { status: "stored", externalId: s.message.externalId, id: s.id, conversationId: conversation.id, askedAgain: conversation.askedAgain };
+    outcomes[s.index] = {
+      status: "stored",
+      externalId: s.message.externalId,
+      id: s.id,
+      conversationId: conversation.id,
+      askedAgain: conversation.askedAgain,
+    };
   }
   const resultOf = new Map(analysed.map((a) => [a.index, a.result]));
   await openModerationCases(tx, {
@@ -143,6 +204,9 @@ export async function ingestMessages(
       analysis: resultOf.get(s.index) as TextAnalysis,
     })),
   });
-  await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [...new Set([...threaded.values()].map((c) => c.id))] });
+  await notifyConversationsChanged(tx, {
+    orgId: options.orgId,
+    conversationIds: [...new Set([...threaded.values()].map((c) => c.id))],
+  });
   return outcomes;
 }

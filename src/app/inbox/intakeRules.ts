@@ -29,13 +29,29 @@ interface RulesRecord {
   time_zone: string;
   state: string;
   office_schedule: TOfficeSchedule | null;
-  rules: { id: string; name: string; channel_account_id: string | null; keywords: string[]; intent: Intent | null; department_id: string | null; assignee_user_id: string | null }[];
-  targets: { channel_account_id: string | null; intent: Intent | null; first_response_minutes: number; resolution_minutes: number | null }[];
+  rules: {
+    id: string;
+    name: string;
+    channel_account_id: string | null;
+    keywords: string[];
+    intent: Intent | null;
+    department_id: string | null;
+    assignee_user_id: string | null;
+  }[];
+  targets: {
+    channel_account_id: string | null;
+    intent: Intent | null;
+    first_response_minutes: number;
+    resolution_minutes: number | null;
+  }[];
   settings: { auto_acknowledge: boolean; repeat_window_days: number } | null;
 }
 
 /** One statement (every citizen message runs it): the organisation's calendar, rules, targets and settings. */
-export async function loadIntakeRules(tx: Db | Tx, orgId: string): Promise<IntakeRules & { ruleIds: string[]; autoAcknowledge: boolean; timeZone: string }> {
+export async function loadIntakeRules(
+  tx: Db | Tx,
+  orgId: string,
+): Promise<IntakeRules & { ruleIds: string[]; autoAcknowledge: boolean; timeZone: string }> {
   const [row] = rowsOf<RulesRecord>(
     await tx.execute(sql`
       select o.time_zone, o.state, o.office_schedule,
@@ -46,12 +62,27 @@ export async function loadIntakeRules(tx: Db | Tx, orgId: string): Promise<Intak
        where o.id = ${orgId}::uuid`),
   );
   if (!row) throw new AppError("NOT_FOUND");
-  const settings = row.settings ?? { auto_acknowledge: DEFAULT_INBOX_SETTINGS.autoAcknowledge, repeat_window_days: DEFAULT_INBOX_SETTINGS.repeatWindowDays };
+  const settings = row.settings ?? {
+    auto_acknowledge: DEFAULT_INBOX_SETTINGS.autoAcknowledge,
+    repeat_window_days: DEFAULT_INBOX_SETTINGS.repeatWindowDays,
+  };
   return {
     calendar: calendarOf({ timeZone: row.time_zone, state: row.state, officeSchedule: row.office_schedule }),
     timeZone: row.time_zone,
-    targets: row.targets.map((t) => ({ channelAccountId: t.channel_account_id, intent: t.intent, firstResponseMinutes: t.first_response_minutes, resolutionMinutes: t.resolution_minutes })),
-    routing: row.rules.map((r) => ({ name: r.name, channelAccountId: r.channel_account_id, keywords: r.keywords, intent: r.intent, departmentId: r.department_id, assigneeUserId: r.assignee_user_id })),
+    targets: row.targets.map((t) => ({
+      channelAccountId: t.channel_account_id,
+      intent: t.intent,
+      firstResponseMinutes: t.first_response_minutes,
+      resolutionMinutes: t.resolution_minutes,
+    })),
+    routing: row.rules.map((r) => ({
+      name: r.name,
+      channelAccountId: r.channel_account_id,
+      keywords: r.keywords,
+      intent: r.intent,
+      departmentId: r.department_id,
+      assigneeUserId: r.assignee_user_id,
+    })),
     ruleIds: row.rules.map((r) => r.id),
     repeatWindowMs: settings.repeat_window_days * 24 * 3_600_000,
     autoAcknowledge: settings.auto_acknowledge,

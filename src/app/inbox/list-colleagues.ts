@@ -15,6 +15,10 @@ export async function listColleagues(ctx: AppContext, options: { actor: OrgActor
     .where(and(eq(memberships.orgId, options.orgId), isNull(memberships.disabledAt)))
     .orderBy(asc(users.name));
   return {
-    colleagues: rows.map((r) => ({ userId: r.userId, name: r.name, canReply: actionsOfRoles(r.roles.filter(isRole)).has("inbox.reply") })),
+    colleagues: rows.map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      canReply: actionsOfRoles(r.roles.filter(isRole)).has("inbox.reply"),
+    })),
   };
 }

@@ -32,18 +32,45 @@ export const ZConversationFilter = z.object({
 });
 export type TConversationFilter = z.infer<typeof ZConversationFilter>;
 
-export function filterConditions(filter: TConversationFilter, args: { actor: OrgActor; orgId: string; now: Date }): SQL[] {
+export function filterConditions(
+  filter: TConversationFilter,
+  args: { actor: OrgActor; orgId: string; now: Date },
+): SQL[] {
   const c = conversations;
   const conditions: (SQL | undefined)[] = [
     eq(c.orgId, args.orgId),
     visibleConversations(args.actor),
-    filter.status === "active" ? inArray(c.status, ["new", "open"]) : filter.status === "all" ? undefined : eq(c.status, filter.status),
+    filter.status === "active"
+      ? inArray(c.status, ["new", "open"])
+      : filter.status === "all"
+        ? undefined
+        : eq(c.status, filter.status),
     filter.channelAccountId ? eq(c.channelAccountId, filter.channelAccountId) : undefined,
-    filter.departmentId === "none" ? isNull(c.departmentId) : filter.departmentId ? eq(c.departmentId, filter.departmentId) : undefined,
-    filter.assignee === "none" ? isNull(c.assigneeUserId) : filter.assignee === "me" ? eq(c.assigneeUserId, args.actor.userId ?? "") : filter.assignee ? eq(c.assigneeUserId, filter.assignee) : undefined,
+    filter.departmentId === "none"
+      ? isNull(c.departmentId)
+      : filter.departmentId
+        ? eq(c.departmentId, filter.departmentId)
+        : undefined,
+    filter.assignee === "none"
+      ? isNull(c.assigneeUserId)
+      : filter.assignee === "me"
+        ? eq(c.assigneeUserId, args.actor.userId ?? "")
+        : filter.assignee
+          ? eq(c.assigneeUserId, filter.assignee)
+          : undefined,
     filter.intent ? eq(c.intent, filter.intent) : undefined,
-    filter.overdue === true ? lte(c.responseDueAt, args.now) : filter.overdue === false ? sql`(${c.responseDueAt} is null or ${c.responseDueAt} > ${args.now.toISOString()}::timestamptz)` : undefined,
-    filter.sentiment === "negative" ? lt(c.sentiment, -0.2) : filter.sentiment === "positive" ? gt(c.sentiment, 0.2) : filter.sentiment === "neutral" ? sql`${c.sentiment} between -0.2 and 0.2` : undefined,
+    filter.overdue === true
+      ? lte(c.responseDueAt, args.now)
+      : filter.overdue === false
+        ? sql`(${c.responseDueAt} is null or ${c.responseDueAt} > ${args.now.toISOString()}::timestamptz)`
+        : undefined,
+    filter.sentiment === "negative"
+      ? lt(c.sentiment, -0.2)
+      : filter.sentiment === "positive"
+        ? gt(c.sentiment, 0.2)
+        : filter.sentiment === "neutral"
+          ? sql`${c.sentiment} between -0.2 and 0.2`
+          : undefined,
     filter.flagged !== undefined ? eq(c.flagged, filter.flagged) : undefined,
     filter.askedAgain !== undefined ? eq(c.askedAgain, filter.askedAgain) : undefined,
     filter.citizen ? ilike(c.citizenName, `%${filter.citizen.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
@@ -58,7 +85,10 @@ export async function listConversations(ctx: AppContext, options: { actor: OrgAc
   const c = conversations;
   const assignee = alias(users, "assignee");
   // The working view sorts by urgency (the partial inbox index); closed and answered ones by recency.
-  const order = filter.status === "active" ? [sql`${c.priority} desc nulls last`, sql`${c.responseDueAt} asc nulls last`, asc(c.id)] : [desc(c.lastMessageAt), desc(c.id)];
+  const order =
+    filter.status === "active"
+      ? [sql`${c.priority} desc nulls last`, sql`${c.responseDueAt} asc nulls last`, asc(c.id)]
+      : [desc(c.lastMessageAt), desc(c.id)];
   const rows = await ctx.db
     .select({
       conversation: c,
@@ -66,7 +96,9 @@ export async function listConversations(ctx: AppContext, options: { actor: OrgAc
       network: channelAccounts.network,
       departmentName: departments.name,
       assigneeName: assignee.name,
-      lastText: sql<string | null>`(select m.text from ${inboundMessages} m where m.conversation_id = ${c.id} order by m.received_at desc limit 1)`,
+      lastText: sql<
+        string | null
+      >`(select m.text from ${inboundMessages} m where m.conversation_id = ${c.id} order by m.received_at desc limit 1)`,
     })
     .from(c)
     .innerJoin(channelAccounts, eq(channelAccounts.id, c.channelAccountId))
@@ -107,7 +139,8 @@ export function presentConversation(c: typeof conversations.$inferSelect, now: D
     priority: c.priority,
     overdue: c.responseDueAt !== null && c.responseDueAt <= now,
     /** Due within the next half hour. */
-    dueSoon: c.responseDueAt !== null && c.responseDueAt > now && c.responseDueAt.getTime() - now.getTime() <= DUE_SOON_MS,
+    dueSoon:
+      c.responseDueAt !== null && c.responseDueAt > now && c.responseDueAt.getTime() - now.getTime() <= DUE_SOON_MS,
     escalationLevel: c.escalationLevel,
     waitingSince: c.waitingSince?.toISOString() ?? null,
     responseDueAt: c.responseDueAt?.toISOString() ?? null,

@@ -12,23 +12,46 @@ export async function listMyNotifications(ctx: AppContext, options: { actor: Org
     .select({ n: userNotifications, citizenName: conversations.citizenName })
     .from(userNotifications)
     .leftJoin(conversations, eq(conversations.id, userNotifications.conversationId))
-    .where(and(eq(userNotifications.orgId, options.orgId), eq(userNotifications.userId, options.actor.userId ?? ""), isNull(userNotifications.readAt)))
+    .where(
+      and(
+        eq(userNotifications.orgId, options.orgId),
+        eq(userNotifications.userId, options.actor.userId ?? ""),
+        isNull(userNotifications.readAt),
+      ),
+    )
     .orderBy(desc(userNotifications.createdAt))
     .limit(100);
   return {
-    notifications: rows.map(({ n, citizenName }) => ({ id: n.id, kind: n.kind, conversationId: n.conversationId, citizenName, actorLabel: n.actorLabel, createdAt: n.createdAt.toISOString() })),
+    notifications: rows.map(({ n, citizenName }) => ({
+      id: n.id,
+      kind: n.kind,
+      conversationId: n.conversationId,
+      citizenName,
+      actorLabel: n.actorLabel,
+      createdAt: n.createdAt.toISOString(),
+    })),
   };
 }
 
 export const ZMarkRead = z.object({ ids: z.array(z.uuid()).min(1).max(100) });
 
-export async function markNotificationsRead(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
+export async function markNotificationsRead(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; input: unknown },
+) {
   const input = ZMarkRead.parse(options.input);
   requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
   const updated = await ctx.db
     .update(userNotifications)
     .set({ readAt: ctx.clock() })
-    .where(and(inArray(userNotifications.id, input.ids), eq(userNotifications.userId, options.actor.userId ?? ""), eq(userNotifications.orgId, options.orgId), isNull(userNotifications.readAt)))
+    .where(
+      and(
+        inArray(userNotifications.id, input.ids),
+        eq(userNotifications.userId, options.actor.userId ?? ""),
+        eq(userNotifications.orgId, options.orgId),
+        isNull(userNotifications.readAt),
+      ),
+    )
     .returning({ id: userNotifications.id });
   return { read: updated.length };
 }

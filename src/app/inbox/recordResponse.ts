@@ -12,14 +12,23 @@ export async function recordConversationResponse(
   args: { conversationId: string; userId: string | null; at: Date; askedBack?: boolean },
 ): Promise<void> {
   const [row] = await tx
-    .select({ conversation: conversations, org: { timeZone: organisations.timeZone, state: organisations.state, officeSchedule: organisations.officeSchedule } })
+    .select({
+      conversation: conversations,
+      org: {
+        timeZone: organisations.timeZone,
+        state: organisations.state,
+        officeSchedule: organisations.officeSchedule,
+      },
+    })
     .from(conversations)
     .innerJoin(organisations, eq(organisations.id, conversations.orgId))
     .where(eq(conversations.id, args.conversationId))
     .for("update", { of: conversations });
   if (!row) return;
   const { conversation } = row;
-  const status = nextConversationStatus(conversation.status, args.askedBack ? "staff_asked_back" : "staff_answered") ?? conversation.status;
+  const status =
+    nextConversationStatus(conversation.status, args.askedBack ? "staff_asked_back" : "staff_answered") ??
+    conversation.status;
   const first = conversation.firstResponseAt === null;
   await tx
     .update(conversations)
@@ -27,7 +36,9 @@ export async function recordConversationResponse(
       status,
       firstResponseAt: first ? args.at : conversation.firstResponseAt,
       firstResponderUserId: first ? args.userId : conversation.firstResponderUserId,
-      firstResponseBusinessMs: first ? businessMsBetween(calendarOf(row.org), conversation.firstMessageAt, args.at) : conversation.firstResponseBusinessMs,
+      firstResponseBusinessMs: first
+        ? businessMsBetween(calendarOf(row.org), conversation.firstMessageAt, args.at)
+        : conversation.firstResponseBusinessMs,
       lastResponseAt: args.at,
       waitingSince: null,
       responseDueAt: null,

@@ -15,7 +15,11 @@ export async function remindDueSoon(ctx: AppContext, options: { orgId?: string }
   const reminded = await ctx.db.transaction(async (tx) => {
     const c = conversations;
     const rows = await tx
-      .select({ conversation: c, accountableUserId: channelAccounts.accountableUserId, timeZone: organisations.timeZone })
+      .select({
+        conversation: c,
+        accountableUserId: channelAccounts.accountableUserId,
+        timeZone: organisations.timeZone,
+      })
       .from(c)
       .innerJoin(channelAccounts, eq(channelAccounts.id, c.channelAccountId))
       .innerJoin(organisations, eq(organisations.id, c.orgId))
@@ -40,12 +44,30 @@ export async function remindDueSoon(ctx: AppContext, options: { orgId?: string }
         assigneeAbsent: conv.assigneeUserId ? isAbsent(away, conv.assigneeUserId, now, timeZone) : false,
         duty: onDuty({ plan, absences: away, channelAccountId: conv.channelAccountId, at: now, timeZone }),
         accountableUserId,
-      }).map((userId) => ({ orgId: conv.orgId, userId, kind: "due_soon" as const, conversationId: conv.id, actorLabel: "system", createdAt: now })),
+      }).map((userId) => ({
+        orgId: conv.orgId,
+        userId,
+        kind: "due_soon" as const,
+        conversationId: conv.id,
+        actorLabel: "system",
+        createdAt: now,
+      })),
     );
     if (notifications.length) await tx.insert(userNotifications).values(notifications);
-    await tx.update(conversations).set({ dueSoonRemindedAt: now }).where(inArray(conversations.id, rows.map((r) => r.conversation.id)));
+    await tx
+      .update(conversations)
+      .set({ dueSoonRemindedAt: now })
+      .where(
+        inArray(
+          conversations.id,
+          rows.map((r) => r.conversation.id),
+        ),
+      );
     for (const orgId of orgIds) {
-      await notifyConversationsChanged(tx, { orgId, conversationIds: rows.filter((r) => r.conversation.orgId === orgId).map((r) => r.conversation.id) });
+      await notifyConversationsChanged(tx, {
+        orgId,
+        conversationIds: rows.filter((r) => r.conversation.orgId === orgId).map((r) => r.conversation.id),
+      });
     }
     return rows.length;
   });

@@ -18,11 +18,21 @@ export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgA
     .orderBy(asc(replyTemplates.title));
   return {
     placeholders: PLACEHOLDERS,
-    templates: rows.map((t) => ({ id: t.id, title: t.title, body: t.body, departmentId: t.departmentId, tags: t.tags, updatedAt: t.updatedAt.toISOString() })),
+    templates: rows.map((t) => ({
+      id: t.id,
+      title: t.title,
+      body: t.body,
+      departmentId: t.departmentId,
+      tags: t.tags,
+      updatedAt: t.updatedAt.toISOString(),
+    })),
   };
 }
 
-export async function saveReplyTemplate(ctx: AppContext, options: { actor: OrgActor; orgId: string; templateId: string | null; input: unknown }) {
+export async function saveReplyTemplate(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; templateId: string | null; input: unknown },
+) {
   const input = ZReplyTemplate.parse(options.input);
   requireAllowed(ctx, options.actor, "knowledge.edit", { orgId: options.orgId });
   const now = ctx.clock();
@@ -33,7 +43,9 @@ export async function saveReplyTemplate(ctx: AppContext, options: { actor: OrgAc
       const [updated] = await tx
         .update(replyTemplates)
         .set({ ...input, updatedAt: now })
-        .where(and(eq(replyTemplates.id, id), eq(replyTemplates.orgId, options.orgId), isNull(replyTemplates.archivedAt)))
+        .where(
+          and(eq(replyTemplates.id, id), eq(replyTemplates.orgId, options.orgId), isNull(replyTemplates.archivedAt)),
+        )
         .returning({ id: replyTemplates.id });
       if (!updated) throw new AppError("NOT_FOUND");
     } else {
@@ -44,22 +56,44 @@ export async function saveReplyTemplate(ctx: AppContext, options: { actor: OrgAc
       if (!created) throw new Error("template insert returned nothing");
       id = created.id;
     }
-    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: options.templateId ? "reply_template.updated" : "reply_template.created", target: { type: "reply_template", id }, data: { title: input.title }, occurredAt: now });
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: options.templateId ? "reply_template.updated" : "reply_template.created",
+      target: { type: "reply_template", id },
+      data: { title: input.title },
+      occurredAt: now,
+    });
     return { id };
   });
 }
 
-export async function archiveReplyTemplate(ctx: AppContext, options: { actor: OrgActor; orgId: string; templateId: string }) {
+export async function archiveReplyTemplate(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; templateId: string },
+) {
   requireAllowed(ctx, options.actor, "knowledge.edit", { orgId: options.orgId });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const [archived] = await tx
       .update(replyTemplates)
       .set({ archivedAt: now })
-      .where(and(eq(replyTemplates.id, options.templateId), eq(replyTemplates.orgId, options.orgId), isNull(replyTemplates.archivedAt)))
+      .where(
+        and(
+          eq(replyTemplates.id, options.templateId),
+          eq(replyTemplates.orgId, options.orgId),
+          isNull(replyTemplates.archivedAt),
+        ),
+      )
       .returning({ id: replyTemplates.id });
     if (!archived) throw new AppError("NOT_FOUND");
-    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: "reply_template.archived", target: { type: "reply_template", id: archived.id }, occurredAt: now });
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "reply_template.archived",
+      target: { type: "reply_template", id: archived.id },
+      occurredAt: now,
+    });
     return { id: archived.id };
   });
 }

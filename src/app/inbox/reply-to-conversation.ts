@@ -27,25 +27,52 @@ export const ZReply = z.object({
   inReplyToMessageId: z.uuid().optional(),
 });
 
-export async function replyToConversation(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; conversationId: string; input: unknown }) {
+export async function replyToConversation(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { actor: OrgActor; orgId: string; conversationId: string; input: unknown },
+) {
   const input = ZReply.parse(options.input);
   const now = ctx.clock();
   const prepared = await ctx.db.transaction(async (tx) => {
     const conversation = await loadConversation(ctx, tx, { ...options, action: "inbox.reply", forUpdate: true });
-    const [account] = await tx.select().from(channelAccounts).where(eq(channelAccounts.id, conversation.channelAccountId));
+    const [account] = await tx
+      .select()
+      .from(channelAccounts)
+      .where(eq(channelAccounts.id, conversation.channelAccountId));
     if (!account) throw new AppError("NOT_FOUND");
     const target = await messageAnswered(tx, conversation, input.inReplyToMessageId);
     const guideline = await activeGuideline(tx, options.orgId);
     const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings);
     const check = checkPost({
       rules: guideline?.rules ?? null,
-      variants: [{ channelAccountId: account.id, profile, limits: effectiveLimits(profile, account.limits), postingWindows: [], text: input.text, media: [] }],
+      variants: [
+        {
+          channelAccountId: account.id,
+          profile,
+          limits: effectiveLimits(profile, account.limits),
+          postingWindows: [],
+          text: input.text,
+          media: [],
+        },
+      ],
       publishAt: now,
     });
     if (check.blockers > 0) throw new AppError("GUIDELINE_VIOLATION", { details: { findings: check.findings } });
     const settings = await inboxSettingsOf(tx, options.orgId);
-    const citizenTexts = (await tx.select({ text: inboundMessages.text }).from(inboundMessages).where(eq(inboundMessages.conversationId, conversation.id)).limit(50)).map((m) => m.text);
-    const needsApproval = replyNeedsApproval({ mode: settings.replyApproval, keywords: settings.replyApprovalKeywords, replyText: input.text, citizenTexts });
+    const citizenTexts = (
+      await tx
+        .select({ text: inboundMessages.text })
+        .from(inboundMessages)
+        .where(eq(inboundMessages.conversationId, conversation.id))
+        .limit(50)
+    ).map((m) => m.text);
+    const needsApproval = replyNeedsApproval({
+      mode: settings.replyApproval,
+      keywords: settings.replyApprovalKeywords,
+      replyText: input.text,
+      citizenTexts,
+    });
     const [reply] = await tx
       .insert(conversationReplies)
       .values({
@@ -65,7 +92,13 @@ export async function replyToConversation(ctx: AppContext, deps: { connectors: C
       actor: options.actor,
       action: "conversation.replied",
       target: { type: "conversation", id: conversation.id },
-      data: { replyId: reply.id, channelAccountId: account.id, templateId: input.templateId, warnings: check.warnings, needsApproval },
+      data: {
+        replyId: reply.id,
+        channelAccountId: account.id,
+        templateId: input.templateId,
+        warnings: check.warnings,
+        needsApproval,
+      },
       occurredAt: now,
     });
     if (needsApproval) {
@@ -85,17 +118,34 @@ export async function replyToConversation(ctx: AppContext, deps: { connectors: C
 }
 
 /** Sends a failed reply again (after the channel was checked), as the person who wrote it or a colleague. */
-export async function retryReply(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; conversationId: string; replyId: string }) {
+export async function retryReply(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { actor: OrgActor; orgId: string; conversationId: string; replyId: string },
+) {
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     await loadConversation(ctx, tx, { ...options, action: "inbox.reply" });
     const [reply] = await tx
       .update(conversationReplies)
       .set({ status: "queued", error: null })
-      .where(and(eq(conversationReplies.id, options.replyId), eq(conversationReplies.conversationId, options.conversationId), eq(conversationReplies.status, "failed")))
+      .where(
+        and(
+          eq(conversationReplies.id, options.replyId),
+          eq(conversationReplies.conversationId, options.conversationId),
+          eq(conversationReplies.status, "failed"),
+        ),
+      )
       .returning({ id: conversationReplies.id });
     if (!reply) throw new AppError("INVALID_TRANSITION", { details: { reason: "not_failed" } });
-    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: "conversation.reply_retried", target: { type: "conversation", id: options.conversationId }, data: { replyId: reply.id }, occurredAt: now });
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "conversation.reply_retried",
+      target: { type: "conversation", id: options.conversationId },
+      data: { replyId: reply.id },
+      occurredAt: now,
+    });
   });
   const status = await sendQueuedReply(ctx, deps, options.replyId);
   return { id: options.replyId, status: status === "not_queued" ? ("queued" as const) : status };
@@ -105,7 +155,13 @@ async function messageAnswered(tx: Db | Tx, conversation: ConversationRow, messa
   const [message] = await tx
     .select({ externalId: inboundMessages.externalId })
     .from(inboundMessages)
-    .where(and(eq(inboundMessages.conversationId, conversation.id), ne(inboundMessages.visibility, "deleted"), messageId ? eq(inboundMessages.id, messageId) : undefined))
+    .where(
+      and(
+        eq(inboundMessages.conversationId, conversation.id),
+        ne(inboundMessages.visibility, "deleted"),
+        messageId ? eq(inboundMessages.id, messageId) : undefined,
+      ),
+    )
     .orderBy(desc(inboundMessages.receivedAt))
     .limit(1);
   if (!message) throw new AppError("INVALID_TRANSITION", { details: { reason: "nothing_to_answer" } });

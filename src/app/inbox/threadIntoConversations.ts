@@ -6,7 +6,12 @@ import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import { userNotifications } from "../../db/schema/index.js";
-import { type ConversationState, type IncomingMessage, type IntakeResult, takeIn } from "../../domain/conversationIntake.js";
+import {
+  type ConversationState,
+  type IncomingMessage,
+  type IntakeResult,
+  takeIn,
+} from "../../domain/conversationIntake.js";
 import type { ConversationStatus } from "../../domain/conversationLifecycle.js";
 import type { TInboundMessage } from "../../domain/inbound.js";
 import type { Intent } from "../../text/analysis.js";
@@ -18,7 +23,6 @@ export interface StoredMessage {
   message: TInboundMessage;
   analysis: IncomingMessage;
 }
-
 
 const threadKeyOf = (m: TInboundMessage) => m.threadExternalId ?? "direct";
 const keyOf = (accountId: string, threadKey: string, handle: string) => `${accountId}\u0000${threadKey}\u0000${handle}`;
@@ -47,18 +51,32 @@ interface ConversationRecord {
 /** Returns, per stored message id, its conversation and whether the citizen asked again. */
 export async function threadIntoConversations(
   tx: Db | Tx,
-  args: { orgId: string; stored: readonly StoredMessage[]; departmentOf: Map<string, string | null>; networkOf: Map<string, string>; now: Date; publicUrl: string },
+  args: {
+    orgId: string;
+    stored: readonly StoredMessage[];
+    departmentOf: Map<string, string | null>;
+    networkOf: Map<string, string>;
+    now: Date;
+    publicUrl: string;
+  },
 ): Promise<Map<string, { id: string; askedAgain: boolean }>> {
   const groups = new Map<string, StoredMessage[]>();
   for (const s of args.stored) {
     const key = keyOf(s.message.channelAccountId, threadKeyOf(s.message), s.message.authorHandle);
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
-  for (const group of groups.values()) group.sort((a, b) => a.message.receivedAt.getTime() - b.message.receivedAt.getTime());
+  for (const group of groups.values())
+    group.sort((a, b) => a.message.receivedAt.getTime() - b.message.receivedAt.getTime());
   // In key order, so that concurrent batches creating the same conversations wait instead of deadlocking.
   const firsts = [...groups.keys()].sort().map((key) => (groups.get(key) as StoredMessage[])[0] as StoredMessage);
   const keys = JSON.stringify(
-    firsts.map(({ message: m }) => ({ a: m.channelAccountId, t: threadKeyOf(m), h: m.authorHandle, n: m.authorName, at: m.receivedAt.toISOString() })),
+    firsts.map(({ message: m }) => ({
+      a: m.channelAccountId,
+      t: threadKeyOf(m),
+      h: m.authorHandle,
+      n: m.authorName,
+      at: m.receivedAt.toISOString(),
+    })),
   );
   const created = rowsOf<{ id: string }>(
     await tx.execute(sql`
@@ -91,11 +109,20 @@ export async function threadIntoConversations(
            and m.received_at > coalesce(c.last_response_at, '-infinity'::timestamptz)
          order by m.received_at`),
     );
-    for (const m of unanswered) earlierOf.set(m.conversation_id, [...(earlierOf.get(m.conversation_id) ?? []), { text: m.text, receivedAt: new Date(m.received_at) }]);
+    for (const m of unanswered)
+      earlierOf.set(m.conversation_id, [
+        ...(earlierOf.get(m.conversation_id) ?? []),
+        { text: m.text, receivedAt: new Date(m.received_at) },
+      ]);
   }
 
   const rules = await loadIntakeRules(tx, args.orgId);
-  const results: { row: ConversationRecord; group: StoredMessage[]; result: IntakeResult; routedByRuleId: string | null }[] = [];
+  const results: {
+    row: ConversationRecord;
+    group: StoredMessage[];
+    result: IntakeResult;
+    routedByRuleId: string | null;
+  }[] = [];
   for (const row of rows) {
     const group = groups.get(keyOf(row.channel_account_id, row.thread_key, row.citizen_handle));
     if (!group) continue;
@@ -117,18 +144,44 @@ export async function threadIntoConversations(
       const last = group[group.length - 1];
       if (!last || !result.responseDueAt) return [];
       const network = args.networkOf.get(row.channel_account_id) ?? "";
-      return [{ conversationId: row.id, acknowledgedAt: date(row.acknowledged_at), waitingSince: result.waitingSince, intent: result.intent, dueAt: result.responseDueAt, network, last: last.message, lastFlagged: last.analysis.flagged }];
+      return [
+        {
+          conversationId: row.id,
+          acknowledgedAt: date(row.acknowledged_at),
+          waitingSince: result.waitingSince,
+          intent: result.intent,
+          dueAt: result.responseDueAt,
+          network,
+          last: last.message,
+          lastFlagged: last.analysis.flagged,
+        },
+      ];
     });
-    await acknowledgeOutsideOfficeHours(tx, { orgId: args.orgId, candidates, calendar: rules.calendar, timeZone: rules.timeZone, now: args.now, publicUrl: args.publicUrl });
+    await acknowledgeOutsideOfficeHours(tx, {
+      orgId: args.orgId,
+      candidates,
+      calendar: rules.calendar,
+      timeZone: rules.timeZone,
+      now: args.now,
+      publicUrl: args.publicUrl,
+    });
   }
   const assigned = results.filter((r) => r.result.route?.assigneeUserId);
   if (assigned.length) {
     await tx.insert(userNotifications).values(
-      assigned.map((r) => ({ orgId: args.orgId, userId: r.result.route?.assigneeUserId ?? "", kind: "assigned" as const, conversationId: r.row.id, actorLabel: "system", createdAt: args.now })),
+      assigned.map((r) => ({
+        orgId: args.orgId,
+        userId: r.result.route?.assigneeUserId ?? "",
+        kind: "assigned" as const,
+        conversationId: r.row.id,
+        actorLabel: "system",
+        createdAt: args.now,
+      })),
     );
   }
   const threaded = new Map<string, { id: string; askedAgain: boolean }>();
-  for (const { row, group, result } of results) for (const s of group) threaded.set(s.id, { id: row.id, askedAgain: result.askedAgain });
+  for (const { row, group, result } of results)
+    for (const s of group) threaded.set(s.id, { id: row.id, askedAgain: result.askedAgain });
   return threaded;
 }
 
@@ -150,7 +203,10 @@ function stateOf(row: ConversationRecord): ConversationState {
 /** One statement for all conversations touched, and one for the messages' conversation ids. */
 async function writeIntake(
   tx: Db | Tx,
-  args: { results: { row: ConversationRecord; group: StoredMessage[]; result: IntakeResult; routedByRuleId: string | null }[]; now: Date },
+  args: {
+    results: { row: ConversationRecord; group: StoredMessage[]; result: IntakeResult; routedByRuleId: string | null }[];
+    now: Date;
+  },
 ): Promise<void> {
   if (args.results.length === 0) return;
   const updates = args.results.map(({ row, group, result: r, routedByRuleId }) => ({

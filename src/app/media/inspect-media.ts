@@ -32,16 +32,37 @@ export async function inspectMedia(bytes: Buffer, limits: { maxVideoSeconds: num
   if (kind === "video") {
     const durationSeconds = type.mime === "video/mp4" ? mp4DurationSeconds(bytes) : null;
     if (durationSeconds !== null && durationSeconds > limits.maxVideoSeconds) {
-      throw new AppError("UNSUPPORTED_MEDIA", { details: { detected: type.mime, problem: "too_long", seconds: Math.round(durationSeconds), limit: limits.maxVideoSeconds } });
+      throw new AppError("UNSUPPORTED_MEDIA", {
+        details: {
+          detected: type.mime,
+          problem: "too_long",
+          seconds: Math.round(durationSeconds),
+          limit: limits.maxVideoSeconds,
+        },
+      });
     }
     return { kind, mimeType: type.mime, width: null, height: null, thumbnail: null, durationSeconds };
   }
   try {
     const image = sharp(bytes, { failOn: "error" });
     const meta = await image.metadata();
-    const thumbnail = await image.rotate().resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-    return { kind, mimeType: type.mime, width: meta.width ?? null, height: meta.height ?? null, thumbnail, durationSeconds: null };
+    const thumbnail = await image
+      .rotate()
+      .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+    return {
+      kind,
+      mimeType: type.mime,
+      width: meta.width ?? null,
+      height: meta.height ?? null,
+      thumbnail,
+      durationSeconds: null,
+    };
   } catch (error) {
-    throw new AppError("UNSUPPORTED_MEDIA", { details: { detected: type.mime, problem: "cannot_decode" }, cause: error });
+    throw new AppError("UNSUPPORTED_MEDIA", {
+      details: { detected: type.mime, problem: "cannot_decode" },
+      cause: error,
+    });
   }
 }

@@ -11,11 +11,19 @@ const { content: _content, thumbnail: _thumbnail, ...listColumns } = getTableCol
 
 export async function listMedia(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
   requireAllowed(ctx, options.actor, "post.draft", { orgId: options.orgId });
-  const rows = await ctx.db.select(listColumns).from(mediaAssets).where(eq(mediaAssets.orgId, options.orgId)).orderBy(desc(mediaAssets.createdAt)).limit(500);
+  const rows = await ctx.db
+    .select(listColumns)
+    .from(mediaAssets)
+    .where(eq(mediaAssets.orgId, options.orgId))
+    .orderBy(desc(mediaAssets.createdAt))
+    .limit(500);
   return rows.map(presentMedia);
 }
 
-export async function getMediaFile(ctx: AppContext, options: { actor: OrgActor; orgId: string; mediaId: string; variant: "content" | "thumbnail" }) {
+export async function getMediaFile(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; mediaId: string; variant: "content" | "thumbnail" },
+) {
   requireAllowed(ctx, options.actor, "post.draft", { orgId: options.orgId });
   const [row] = await ctx.db
     .select({ content: mediaAssets.content, thumbnail: mediaAssets.thumbnail, mimeType: mediaAssets.mimeType })

@@ -8,7 +8,10 @@ import type { AppContext } from "../context.js";
 import { presentMedia } from "./presentMedia.js";
 import { type TMediaDetails, ZMediaDetails } from "./schemas.js";
 
-export async function updateMedia(ctx: AppContext, options: { actor: OrgActor; orgId: string; mediaId: string; input: TMediaDetails }) {
+export async function updateMedia(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; mediaId: string; input: TMediaDetails },
+) {
   requireAllowed(ctx, options.actor, "post.draft", { orgId: options.orgId });
   const input = ZMediaDetails.parse(options.input);
   const now = ctx.clock();

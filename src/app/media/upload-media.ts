@@ -15,9 +15,13 @@ export async function uploadMedia(
 ) {
   requireAllowed(ctx, options.actor, "post.draft", { orgId: options.orgId });
   const meta = ZUploadMeta.parse(options.meta);
-  if (options.bytes.length === 0) throw new AppError("VALIDATION_FAILED", { details: { field: "file", problem: "empty" } });
-  if (options.bytes.length > options.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", { details: { limit: options.maxBytes } });
-  const { durationSeconds, ...inspected } = await inspectMedia(options.bytes, { maxVideoSeconds: options.maxVideoSeconds ?? 180 });
+  if (options.bytes.length === 0)
+    throw new AppError("VALIDATION_FAILED", { details: { field: "file", problem: "empty" } });
+  if (options.bytes.length > options.maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", { details: { limit: options.maxBytes } });
+  const { durationSeconds, ...inspected } = await inspectMedia(options.bytes, {
+    maxVideoSeconds: options.maxVideoSeconds ?? 180,
+  });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const [asset] = await tx

@@ -64,17 +64,37 @@ export async function addMemberUnchecked(
       }
       const [membership] = await tx
         .insert(memberships)
-        .values({ orgId: options.orgId, userId: id, roles: input.roles, activeWindow: input.activeWindow, createdAt: now })
+        .values({
+          orgId: options.orgId,
+          userId: id,
+          roles: input.roles,
+          activeWindow: input.activeWindow,
+          createdAt: now,
+        })
         .returning({ id: memberships.id });
       if (!membership) throw new Error("insert returned nothing");
-      await replaceDepartmentScope(tx, { orgId: options.orgId, membershipId: membership.id, departmentIds: input.departmentIds });
-      await replaceChannelAccountScope(tx, { orgId: options.orgId, membershipId: membership.id, channelAccountIds: input.channelAccountIds });
+      await replaceDepartmentScope(tx, {
+        orgId: options.orgId,
+        membershipId: membership.id,
+        departmentIds: input.departmentIds,
+      });
+      await replaceChannelAccountScope(tx, {
+        orgId: options.orgId,
+        membershipId: membership.id,
+        channelAccountIds: input.channelAccountIds,
+      });
       await appendAuditEvent(tx, {
         orgId: options.orgId,
         actor: options.actor,
         action: "member.added",
         target: { type: "user", id },
-        data: { email, roles: input.roles, departmentIds: input.departmentIds, channelAccountIds: input.channelAccountIds, newAccount: !existing },
+        data: {
+          email,
+          roles: input.roles,
+          departmentIds: input.departmentIds,
+          channelAccountIds: input.channelAccountIds,
+          newAccount: !existing,
+        },
         occurredAt: now,
       });
       return id;

@@ -19,7 +19,10 @@ export async function listMembers(ctx: AppContext, options: { actor: OrgActor; o
     : [];
   const channelScoped = rows.filter((r) => r.membership.limitedToChannelAccounts).map((r) => r.membership.id);
   const channelScopes = channelScoped.length
-    ? await ctx.db.select().from(membershipChannelAccounts).where(inArray(membershipChannelAccounts.membershipId, channelScoped))
+    ? await ctx.db
+        .select()
+        .from(membershipChannelAccounts)
+        .where(inArray(membershipChannelAccounts.membershipId, channelScoped))
     : [];
   const now = ctx.clock();
   return rows.map(({ membership, user }) => ({

@@ -2,7 +2,13 @@
 // other organisations), lookup, and the "keep one administrator" guard.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { channelAccounts, departments, membershipChannelAccounts, membershipDepartments, memberships } from "../../db/schema/index.js";
+import {
+  channelAccounts,
+  departments,
+  membershipChannelAccounts,
+  membershipDepartments,
+  memberships,
+} from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { wouldRemoveLastAdministrator } from "../../domain/membershipRules.js";
 import { isRole } from "../../domain/roles.js";
@@ -45,13 +51,20 @@ export async function replaceChannelAccountScope(
       .from(channelAccounts)
       .where(and(eq(channelAccounts.orgId, args.orgId), inArray(channelAccounts.id, ids)));
     if (found.length !== ids.length) {
-      throw new AppError("VALIDATION_FAILED", { details: { field: "channelAccountIds", problem: "unknown_channel_account" } });
+      throw new AppError("VALIDATION_FAILED", {
+        details: { field: "channelAccountIds", problem: "unknown_channel_account" },
+      });
     }
   }
   await tx.delete(membershipChannelAccounts).where(eq(membershipChannelAccounts.membershipId, args.membershipId));
-  await tx.update(memberships).set({ limitedToChannelAccounts: ids !== null }).where(eq(memberships.id, args.membershipId));
+  await tx
+    .update(memberships)
+    .set({ limitedToChannelAccounts: ids !== null })
+    .where(eq(memberships.id, args.membershipId));
   if (ids && ids.length > 0) {
-    await tx.insert(membershipChannelAccounts).values(ids.map((channelAccountId) => ({ membershipId: args.membershipId, channelAccountId })));
+    await tx
+      .insert(membershipChannelAccounts)
+      .values(ids.map((channelAccountId) => ({ membershipId: args.membershipId, channelAccountId })));
   }
 }
 

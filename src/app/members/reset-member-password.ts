@@ -51,7 +51,12 @@ export async function setTemporaryPassword(
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError("NOT_FOUND");
     await tx.delete(sessions).where(eq(sessions.userId, options.userId));
-    await auditPersonEvent(tx, { userId: options.userId, actor: options.actor, action: "auth.password_reset", occurredAt: now });
+    await auditPersonEvent(tx, {
+      userId: options.userId,
+      actor: options.actor,
+      action: "auth.password_reset",
+      occurredAt: now,
+    });
   });
   return { temporaryPassword };
 }

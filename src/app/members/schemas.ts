@@ -5,7 +5,11 @@ import { ROLES } from "../../domain/roles.js";
 import { ZWeeklyWindow } from "../../domain/schedule.js";
 
 export const ZMemberScope = z.object({
-  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).transform((roles) => [...new Set(roles)]),
+  roles: z
+    .array(z.enum(ROLES))
+    .min(1)
+    .max(ROLES.length)
+    .transform((roles) => [...new Set(roles)]),
   /** null = all departments; a list (possibly empty) limits the membership to those. */
   departmentIds: z.array(z.uuid()).max(500).nullable().default(null),
   /** null = all channel accounts; a list (possibly empty) limits the membership to those. */

@@ -6,7 +6,12 @@ import { memberships, sessions, users } from "../../db/schema/index.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { assertKeepsAnAdministrator, findMembership, replaceChannelAccountScope, replaceDepartmentScope } from "./membershipScope.js";
+import {
+  assertKeepsAnAdministrator,
+  findMembership,
+  replaceChannelAccountScope,
+  replaceDepartmentScope,
+} from "./membershipScope.js";
 import { type TUpdateMember, ZUpdateMember } from "./schemas.js";
 
 export async function updateMember(
@@ -18,17 +23,29 @@ export async function updateMember(
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     const membership = await findMembership(tx, options);
-    await assertKeepsAnAdministrator(tx, { orgId: options.orgId, change: { userId: options.userId, roles: input.roles, disabled: input.disabled } });
+    await assertKeepsAnAdministrator(tx, {
+      orgId: options.orgId,
+      change: { userId: options.userId, roles: input.roles, disabled: input.disabled },
+    });
     const changes: Partial<typeof memberships.$inferInsert> = {};
     if (input.roles) changes.roles = input.roles;
     if (input.activeWindow !== undefined) changes.activeWindow = input.activeWindow;
     if (input.disabled !== undefined) changes.disabledAt = input.disabled ? (membership.disabledAt ?? now) : null;
-    if (Object.keys(changes).length > 0) await tx.update(memberships).set(changes).where(eq(memberships.id, membership.id));
+    if (Object.keys(changes).length > 0)
+      await tx.update(memberships).set(changes).where(eq(memberships.id, membership.id));
     if (input.departmentIds !== undefined) {
-      await replaceDepartmentScope(tx, { orgId: options.orgId, membershipId: membership.id, departmentIds: input.departmentIds });
+      await replaceDepartmentScope(tx, {
+        orgId: options.orgId,
+        membershipId: membership.id,
+        departmentIds: input.departmentIds,
+      });
     }
     if (input.channelAccountIds !== undefined) {
-      await replaceChannelAccountScope(tx, { orgId: options.orgId, membershipId: membership.id, channelAccountIds: input.channelAccountIds });
+      await replaceChannelAccountScope(tx, {
+        orgId: options.orgId,
+        membershipId: membership.id,
+        channelAccountIds: input.channelAccountIds,
+      });
     }
     if (input.name !== undefined) {
       await tx.update(users).set({ name: input.name, updatedAt: now }).where(eq(users.id, options.userId));

@@ -10,7 +10,10 @@ import type { AppContext } from "../context.js";
 
 export const ZAcknowledge = z.object({ preModerate: z.boolean().default(false) });
 
-export async function acknowledgeAlert(ctx: AppContext, options: { actor: OrgActor; orgId: string; alertId: string; input: unknown }) {
+export async function acknowledgeAlert(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; alertId: string; input: unknown },
+) {
   const input = ZAcknowledge.parse(options.input ?? {});
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
@@ -20,16 +23,33 @@ export async function acknowledgeAlert(ctx: AppContext, options: { actor: OrgAct
       .innerJoin(channelAccounts, eq(channelAccounts.id, moderationAlerts.channelAccountId))
       .where(and(eq(moderationAlerts.id, options.alertId), eq(moderationAlerts.orgId, options.orgId)));
     if (!row) throw new AppError("NOT_FOUND");
-    requireAllowed(ctx, options.actor, "moderation.decide", { orgId: options.orgId, departmentId: row.account.departmentId, channelAccountId: row.account.id });
+    requireAllowed(ctx, options.actor, "moderation.decide", {
+      orgId: options.orgId,
+      departmentId: row.account.departmentId,
+      channelAccountId: row.account.id,
+    });
     await tx.update(moderationAlerts).set({ status: "acknowledged" }).where(eq(moderationAlerts.id, row.alert.id));
     let preModerated = false;
     if (input.preModerate) {
-      if (row.account.network !== "website") throw new AppError("CHANNEL_UNSUPPORTED", { details: { action: "pre_moderation", network: row.account.network } });
+      if (row.account.network !== "website")
+        throw new AppError("CHANNEL_UNSUPPORTED", {
+          details: { action: "pre_moderation", network: row.account.network },
+        });
       requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId });
-      await tx.update(websiteSettings).set({ preModeration: "all", updatedAt: now }).where(eq(websiteSettings.orgId, options.orgId));
+      await tx
+        .update(websiteSettings)
+        .set({ preModeration: "all", updatedAt: now })
+        .where(eq(websiteSettings.orgId, options.orgId));
       preModerated = true;
     }
-    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: "moderation.alert_acknowledged", target: { type: "moderation_alert", id: row.alert.id }, data: { preModerated }, occurredAt: now });
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "moderation.alert_acknowledged",
+      target: { type: "moderation_alert", id: row.alert.id },
+      data: { preModerated },
+      occurredAt: now,
+    });
     return { id: row.alert.id, preModerated };
   });
 }

@@ -13,14 +13,45 @@ import { requireCitizenSession } from "../website/citizenSession.js";
 import { findPublicOrg } from "../website/publicOrg.js";
 import { loadCase } from "./caseRecords.js";
 
-async function reopen(tx: Db | Tx, args: { orgId: string; caseRow: typeof moderationCases.$inferSelect; text: string; actor: { userId: string | null; label: string }; now: Date }) {
-  if (args.caseRow.status !== "decided") throw new AppError("INVALID_TRANSITION", { details: { status: args.caseRow.status } });
-  await tx.update(moderationCases).set({ status: "reopened", priority: Math.max(args.caseRow.priority, 3) }).where(eq(moderationCases.id, args.caseRow.id));
-  await tx.insert(moderationDecisions).values({ orgId: args.orgId, caseId: args.caseRow.id, kind: "appeal", reason: args.text, actorUserId: args.actor.userId, actorLabel: args.actor.label, at: args.now });
-  await appendAuditEvent(tx, { orgId: args.orgId, actor: args.actor, action: "moderation.appealed", target: { type: "moderation_case", id: args.caseRow.id }, data: { decidedAction: args.caseRow.action }, occurredAt: args.now });
+async function reopen(
+  tx: Db | Tx,
+  args: {
+    orgId: string;
+    caseRow: typeof moderationCases.$inferSelect;
+    text: string;
+    actor: { userId: string | null; label: string };
+    now: Date;
+  },
+) {
+  if (args.caseRow.status !== "decided")
+    throw new AppError("INVALID_TRANSITION", { details: { status: args.caseRow.status } });
+  await tx
+    .update(moderationCases)
+    .set({ status: "reopened", priority: Math.max(args.caseRow.priority, 3) })
+    .where(eq(moderationCases.id, args.caseRow.id));
+  await tx.insert(moderationDecisions).values({
+    orgId: args.orgId,
+    caseId: args.caseRow.id,
+    kind: "appeal",
+    reason: args.text,
+    actorUserId: args.actor.userId,
+    actorLabel: args.actor.label,
+    at: args.now,
+  });
+  await appendAuditEvent(tx, {
+    orgId: args.orgId,
+    actor: args.actor,
+    action: "moderation.appealed",
+    target: { type: "moderation_case", id: args.caseRow.id },
+    data: { decidedAction: args.caseRow.action },
+    occurredAt: args.now,
+  });
 }
 
-export async function recordAppeal(ctx: AppContext, options: { actor: OrgActor; orgId: string; caseId: string; input: unknown }) {
+export async function recordAppeal(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; caseId: string; input: unknown },
+) {
   const input = ZAppeal.parse(options.input);
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
@@ -31,7 +62,10 @@ export async function recordAppeal(ctx: AppContext, options: { actor: OrgActor; 
 }
 
 /** The citizen who wrote a website comment objects to its moderation, with the session that wrote it. */
-export async function appealWebsiteComment(ctx: AppContext, options: { orgKey: string; commentId: string; token: string | undefined; input: unknown }) {
+export async function appealWebsiteComment(
+  ctx: AppContext,
+  options: { orgKey: string; commentId: string; token: string | undefined; input: unknown },
+) {
   const input = ZAppeal.parse(options.input);
   const org = await findPublicOrg(ctx.db, options.orgKey);
   const now = ctx.clock();
@@ -40,7 +74,13 @@ export async function appealWebsiteComment(ctx: AppContext, options: { orgKey: s
     const [comment] = await tx
       .select({ id: websiteComments.id })
       .from(websiteComments)
-      .where(and(eq(websiteComments.id, options.commentId), eq(websiteComments.orgId, org.id), eq(websiteComments.sessionId, session.id)));
+      .where(
+        and(
+          eq(websiteComments.id, options.commentId),
+          eq(websiteComments.orgId, org.id),
+          eq(websiteComments.sessionId, session.id),
+        ),
+      );
     if (!comment) throw new AppError("NOT_FOUND");
     const [caseRow] = await tx
       .select({ c: moderationCases })
@@ -49,7 +89,13 @@ export async function appealWebsiteComment(ctx: AppContext, options: { orgKey: s
       .where(and(eq(moderationCases.orgId, org.id), eq(inboundMessages.externalId, comment.id)))
       .for("update", { of: moderationCases });
     if (!caseRow) throw new AppError("NOT_FOUND");
-    await reopen(tx, { orgId: org.id, caseRow: caseRow.c, text: input.text, actor: { userId: null, label: "citizen" }, now });
+    await reopen(tx, {
+      orgId: org.id,
+      caseRow: caseRow.c,
+      text: input.text,
+      actor: { userId: null, label: "citizen" },
+      now,
+    });
     return { status: "reopened" as const };
   });
 }

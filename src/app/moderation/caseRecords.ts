@@ -3,14 +3,24 @@
 // it lives (the inbound message, and on the website channel the comment itself).
 import { and, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { channelAccounts, inboundMessages, moderationCases, moderationDecisions, websiteComments } from "../../db/schema/index.js";
+import {
+  channelAccounts,
+  inboundMessages,
+  moderationCases,
+  moderationDecisions,
+  websiteComments,
+} from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { TModerationAction } from "../../domain/moderation/decisions.js";
 import type { Action } from "../../domain/roles.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
-export async function loadCase(ctx: AppContext, tx: Db | Tx, args: { actor: OrgActor; orgId: string; caseId: string; action: Action; forUpdate?: boolean }) {
+export async function loadCase(
+  ctx: AppContext,
+  tx: Db | Tx,
+  args: { actor: OrgActor; orgId: string; caseId: string; action: Action; forUpdate?: boolean },
+) {
   const query = tx
     .select({ case: moderationCases, message: inboundMessages, account: channelAccounts })
     .from(moderationCases)
@@ -19,21 +29,44 @@ export async function loadCase(ctx: AppContext, tx: Db | Tx, args: { actor: OrgA
     .where(and(eq(moderationCases.id, args.caseId), eq(moderationCases.orgId, args.orgId)));
   const [row] = args.forUpdate ? await query.for("update", { of: moderationCases }) : await query;
   if (!row) throw new AppError("NOT_FOUND");
-  requireAllowed(ctx, args.actor, args.action, { orgId: args.orgId, departmentId: row.account.departmentId, channelAccountId: row.account.id });
+  requireAllowed(ctx, args.actor, args.action, {
+    orgId: args.orgId,
+    departmentId: row.account.departmentId,
+    channelAccountId: row.account.id,
+  });
   return row;
 }
 
 export type CaseRow = Awaited<ReturnType<typeof loadCase>>;
 
 /** Sets the message's visibility in the inbox and, for a website comment, on the public page. */
-export async function applyVisibility(tx: Db | Tx, row: CaseRow, visibility: "visible" | "hidden" | "deleted", now: Date): Promise<void> {
+export async function applyVisibility(
+  tx: Db | Tx,
+  row: CaseRow,
+  visibility: "visible" | "hidden" | "deleted",
+  now: Date,
+): Promise<void> {
   await tx.update(inboundMessages).set({ visibility }).where(eq(inboundMessages.id, row.message.id));
   if (row.account.network !== "website") return;
-  const [comment] = await tx.select({ id: websiteComments.id, moderation: websiteComments.moderation }).from(websiteComments).where(and(eq(websiteComments.id, row.message.externalId), eq(websiteComments.orgId, row.case.orgId)));
+  const [comment] = await tx
+    .select({ id: websiteComments.id, moderation: websiteComments.moderation })
+    .from(websiteComments)
+    .where(and(eq(websiteComments.id, row.message.externalId), eq(websiteComments.orgId, row.case.orgId)));
   if (!comment) return;
   await tx
     .update(websiteComments)
-    .set({ status: visibility, moderation: [...comment.moderation, { phase: "moderator", outcome: visibility === "deleted" ? "hidden" : visibility, reason: `case:${row.case.id}` }], ...(visibility === "deleted" ? { deletedAt: now } : {}) })
+    .set({
+      status: visibility,
+      moderation: [
+        ...comment.moderation,
+        {
+          phase: "moderator",
+          outcome: visibility === "deleted" ? "hidden" : visibility,
+          reason: `case:${row.case.id}`,
+        },
+      ],
+      ...(visibility === "deleted" ? { deletedAt: now } : {}),
+    })
     .where(eq(websiteComments.id, comment.id));
 }
 
@@ -71,7 +104,18 @@ export async function recordCaseDecision(
     .where(eq(moderationCases.id, args.caseRow.id));
   const [decision] = await tx
     .insert(moderationDecisions)
-    .values({ orgId: args.caseRow.orgId, caseId: args.caseRow.id, kind: "decision", action: args.action, clause: args.clause, reason: args.reason, channelOutcome: args.channelOutcome, actorUserId: args.actor.userId, actorLabel: args.actor.label, at: args.now })
+    .values({
+      orgId: args.caseRow.orgId,
+      caseId: args.caseRow.id,
+      kind: "decision",
+      action: args.action,
+      clause: args.clause,
+      reason: args.reason,
+      channelOutcome: args.channelOutcome,
+      actorUserId: args.actor.userId,
+      actorLabel: args.actor.label,
+      at: args.now,
+    })
     .returning({ id: moderationDecisions.id });
   if (!decision) throw new Error("decision insert returned nothing");
   return decision.id;
@@ -83,7 +127,14 @@ export async function openCaseOf(tx: Db | Tx, args: { orgId: string; channelAcco
     .select({ c: moderationCases })
     .from(moderationCases)
     .innerJoin(inboundMessages, eq(inboundMessages.id, moderationCases.inboundMessageId))
-    .where(and(eq(moderationCases.orgId, args.orgId), eq(inboundMessages.channelAccountId, args.channelAccountId), eq(inboundMessages.externalId, args.externalId), ne(moderationCases.status, "decided")))
+    .where(
+      and(
+        eq(moderationCases.orgId, args.orgId),
+        eq(inboundMessages.channelAccountId, args.channelAccountId),
+        eq(inboundMessages.externalId, args.externalId),
+        ne(moderationCases.status, "decided"),
+      ),
+    )
     .for("update", { of: moderationCases });
   return row?.c ?? null;
 }

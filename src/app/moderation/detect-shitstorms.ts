@@ -21,7 +21,9 @@ interface WindowCount {
 export async function detectShitstorms(ctx: AppContext, options: { orgId?: string } = {}): Promise<{ alerts: number }> {
   const now = ctx.clock();
   const orgs = rowsOf<{ org_id: string }>(
-    await ctx.db.execute(sql`select distinct org_id from inbound_messages where received_at >= ${new Date(now.getTime() - 2 * 3_600_000).toISOString()}::timestamptz ${options.orgId ? sql`and org_id = ${options.orgId}::uuid` : sql``}`),
+    await ctx.db.execute(
+      sql`select distinct org_id from inbound_messages where received_at >= ${new Date(now.getTime() - 2 * 3_600_000).toISOString()}::timestamptz ${options.orgId ? sql`and org_id = ${options.orgId}::uuid` : sql``}`,
+    ),
   );
   let alerts = 0;
   for (const { org_id: orgId } of orgs) {
@@ -48,11 +50,28 @@ export async function detectShitstorms(ctx: AppContext, options: { orgId?: strin
     for (const [key, buckets] of series) {
       const now_ = buckets.get(current);
       if (!now_) continue;
-      const history = Array.from({ length: settings.historyWindows }, (_, i) => buckets.get(current - settings.historyWindows + i)?.offensive ?? 0);
-      const verdict = detectStorm({ history, current: now_.offensive, threshold: settings.threshold, minOffensive: settings.minOffensive });
+      const history = Array.from(
+        { length: settings.historyWindows },
+        (_, i) => buckets.get(current - settings.historyWindows + i)?.offensive ?? 0,
+      );
+      const verdict = detectStorm({
+        history,
+        current: now_.offensive,
+        threshold: settings.threshold,
+        minOffensive: settings.minOffensive,
+      });
       if (!verdict.alert) continue;
       const [channelAccountId = "", thread = ""] = key.split("\u0000");
-      alerts += await raiseAlert(ctx, { orgId, channelAccountId, thread, windowStart: new Date(current * windowMs), windowEnd: new Date((current + 1) * windowMs), total: now_.total, verdict, now });
+      alerts += await raiseAlert(ctx, {
+        orgId,
+        channelAccountId,
+        thread,
+        windowStart: new Date(current * windowMs),
+        windowEnd: new Date((current + 1) * windowMs),
+        total: now_.total,
+        verdict,
+        now,
+      });
     }
   }
   return { alerts };
@@ -60,7 +79,16 @@ export async function detectShitstorms(ctx: AppContext, options: { orgId?: strin
 
 async function raiseAlert(
   ctx: AppContext,
-  args: { orgId: string; channelAccountId: string; thread: string; windowStart: Date; windowEnd: Date; total: number; verdict: ReturnType<typeof detectStorm>; now: Date },
+  args: {
+    orgId: string;
+    channelAccountId: string;
+    thread: string;
+    windowStart: Date;
+    windowEnd: Date;
+    total: number;
+    verdict: ReturnType<typeof detectStorm>;
+    now: Date;
+  },
 ): Promise<number> {
   return ctx.db.transaction(async (tx) => {
     const [alert] = await tx
@@ -82,16 +110,36 @@ async function raiseAlert(
       .returning({ id: moderationAlerts.id });
     if (!alert) return 0;
     const settings = await moderationSettingsOf(tx, args.orgId);
-    const recipients = await alertRecipients(tx, { orgId: args.orgId, channelAccountId: args.channelAccountId, contacts: settings.threatContacts });
+    const recipients = await alertRecipients(tx, {
+      orgId: args.orgId,
+      channelAccountId: args.channelAccountId,
+      contacts: settings.threatContacts,
+    });
     if (recipients.length) {
-      await tx.insert(userNotifications).values(recipients.map((userId) => ({ orgId: args.orgId, userId, kind: "shitstorm" as const, channelAccountId: args.channelAccountId, actorLabel: "system", createdAt: args.now })));
+      await tx.insert(userNotifications).values(
+        recipients.map((userId) => ({
+          orgId: args.orgId,
+          userId,
+          kind: "shitstorm" as const,
+          channelAccountId: args.channelAccountId,
+          actorLabel: "system",
+          createdAt: args.now,
+        })),
+      );
     }
     await appendAuditEvent(tx, {
       orgId: args.orgId,
       actor: { userId: null, label: "system" },
       action: "moderation.shitstorm_alert",
       target: { type: "moderation_alert", id: alert.id },
-      data: { channelAccountId: args.channelAccountId, thread: args.thread || null, offensive: args.verdict.current, median: args.verdict.median, score: args.verdict.score, notified: recipients },
+      data: {
+        channelAccountId: args.channelAccountId,
+        thread: args.thread || null,
+        offensive: args.verdict.current,
+        median: args.verdict.median,
+        score: args.verdict.score,
+        notified: recipients,
+      },
       occurredAt: args.now,
     });
     return 1;

@@ -11,27 +11,70 @@ import { loadCase } from "./caseRecords.js";
 import { evidencePdf } from "./evidencePdf.js";
 import { secureEvidence } from "./secureEvidence.js";
 
-export async function secureEvidenceOnRequest(ctx: AppContext, options: { actor: OrgActor; orgId: string; caseId: string }) {
+export async function secureEvidenceOnRequest(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; caseId: string },
+) {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     await loadCase(ctx, tx, { ...options, action: "moderation.decide" });
-    const secured = await secureEvidence(tx, { orgId: options.orgId, caseId: options.caseId, securedBy: options.actor.label, now, publicUrl: ctx.publicUrl });
-    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: "moderation.evidence_secured", target: { type: "moderation_case", id: options.caseId }, data: { evidenceId: secured.id, sha256: secured.sha256 }, occurredAt: now });
+    const secured = await secureEvidence(tx, {
+      orgId: options.orgId,
+      caseId: options.caseId,
+      securedBy: options.actor.label,
+      now,
+      publicUrl: ctx.publicUrl,
+    });
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "moderation.evidence_secured",
+      target: { type: "moderation_case", id: options.caseId },
+      data: { evidenceId: secured.id, sha256: secured.sha256 },
+      occurredAt: now,
+    });
     return { id: secured.id, sha256: secured.sha256, securedAt: secured.securedAt.toISOString() };
   });
 }
 
-export async function exportEvidence(ctx: AppContext, options: { actor: OrgActor; orgId: string; caseId: string; evidenceId: string; format: "json" | "pdf" }) {
+export async function exportEvidence(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; caseId: string; evidenceId: string; format: "json" | "pdf" },
+) {
   await loadCase(ctx, ctx.db, { ...options, action: "moderation.view" });
   const [row] = await ctx.db
     .select()
     .from(evidencePackages)
-    .where(and(eq(evidencePackages.id, options.evidenceId), eq(evidencePackages.caseId, options.caseId), eq(evidencePackages.orgId, options.orgId)));
+    .where(
+      and(
+        eq(evidencePackages.id, options.evidenceId),
+        eq(evidencePackages.caseId, options.caseId),
+        eq(evidencePackages.orgId, options.orgId),
+      ),
+    );
   if (!row) throw new AppError("NOT_FOUND");
   const fileName = `beweissicherung-${row.caseId.slice(0, 8)}-${row.securedAt.toISOString().slice(0, 10)}`;
   if (options.format === "json") {
-    const body = JSON.stringify({ format: "draht-evidence-1", sha256: row.sha256, hashOf: "canonical JSON of content (keys sorted)", verified: verifyEvidence(row.content, row.sha256), content: row.content }, null, 2);
-    return { fileName: `${fileName}.json`, contentType: "application/json; charset=utf-8", body: Buffer.from(body, "utf8") };
+    const body = JSON.stringify(
+      {
+        format: "draht-evidence-1",
+        sha256: row.sha256,
+        hashOf: "canonical JSON of content (keys sorted)",
+        verified: verifyEvidence(row.content, row.sha256),
+        content: row.content,
+      },
+      null,
+      2,
+    );
+    return {
+      fileName: `${fileName}.json`,
+      contentType: "application/json; charset=utf-8",
+      body: Buffer.from(body, "utf8"),
+    };
   }
-  return { fileName: `${fileName}.pdf`, contentType: "application/pdf", body: Buffer.from(await evidencePdf(row.content, row.sha256)) };
+  return {
+    fileName: `${fileName}.pdf`,
+    contentType: "application/pdf",
+    body: Buffer.from(await evidencePdf(row.content, row.sha256)),
+  };
 }

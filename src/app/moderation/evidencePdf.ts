@@ -11,7 +11,8 @@ export function pdfSafe(text: string): string {
   let out = "";
   for (const ch of text.replace(/\r\n?/g, "\n")) {
     const code = ch.codePointAt(0) ?? 0;
-    if (ch === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
+    if (ch === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch))
+      out += ch;
     else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += " ";
     else out += `[U+${code.toString(16).toUpperCase()}]`;
   }
@@ -83,7 +84,11 @@ export async function evidencePdf(content: EvidenceContent, sha256: string): Pro
   // Also in the document's metadata, where tools and people find it without reading the pages.
   doc.setSubject(`SHA-256: ${sha256}`);
   doc.setCreationDate(new Date(content.securedAt));
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const w = new Writer(
+    doc,
+    await doc.embedFont(StandardFonts.Helvetica),
+    await doc.embedFont(StandardFonts.HelveticaBold),
+  );
   w.line("Beweissicherung eines Beitrags", { size: 16, bold: true });
   w.line(`${content.organisation.name} · Vorgang ${content.caseId}`);
   w.gap();
@@ -96,7 +101,9 @@ export async function evidencePdf(content: EvidenceContent, sha256: string): Pro
   w.line(`Art: ${content.message.kind} · Eingegangen: ${content.message.receivedAt} (UTC)`);
   w.line(`Externe Kennung: ${content.message.externalId}`);
   if (content.message.url) w.line(`Adresse: ${content.message.url}`);
-  w.line(`Verfasser/in: ${content.author.name} (${content.author.handle})${content.author.profileUrl ? ` – ${content.author.profileUrl}` : ""}`);
+  w.line(
+    `Verfasser/in: ${content.author.name} (${content.author.handle})${content.author.profileUrl ? ` – ${content.author.profileUrl}` : ""}`,
+  );
   w.gap(4);
   w.line("Wortlaut:", { bold: true });
   w.line(content.message.text, { indent: 10 });
@@ -105,7 +112,10 @@ export async function evidencePdf(content: EvidenceContent, sha256: string): Pro
   w.line(content.message.normalisedText, { indent: 10 });
   if (content.message.earlierVersions?.length) {
     w.gap(4);
-    w.line(`Bearbeitet: ${content.message.editedAt ?? "–"} (UTC) – frühere Fassungen (${content.message.earlierVersions.length}):`, { bold: true });
+    w.line(
+      `Bearbeitet: ${content.message.editedAt ?? "–"} (UTC) – frühere Fassungen (${content.message.earlierVersions.length}):`,
+      { bold: true },
+    );
     for (const version of content.message.earlierVersions) {
       w.line(`bis ${version.replacedAt}:`, { size: 9, bold: true });
       w.line(version.text, { indent: 10, size: 9 });
@@ -114,7 +124,11 @@ export async function evidencePdf(content: EvidenceContent, sha256: string): Pro
   w.gap();
   w.line("Automatische Einschätzung", { size: 12, bold: true });
   w.line(`Kennzeichen: ${content.analysis.labels.join(", ") || "–"}`);
-  w.line(`Werte: ${Object.entries(content.analysis.scores).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  w.line(
+    `Werte: ${Object.entries(content.analysis.scores)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
   w.line(`Gründe: ${content.analysis.reasons.join("; ") || "–"}`);
   w.gap();
   w.line(`Verlauf davor (${content.thread.length} Beiträge)`, { size: 12, bold: true });

@@ -17,12 +17,26 @@ export async function getModerationCase(ctx: AppContext, options: { actor: OrgAc
     ? await ctx.db
         .select()
         .from(inboundMessages)
-        .where(and(eq(inboundMessages.channelAccountId, row.account.id), eq(inboundMessages.threadExternalId, message.threadExternalId), lt(inboundMessages.receivedAt, message.receivedAt)))
+        .where(
+          and(
+            eq(inboundMessages.channelAccountId, row.account.id),
+            eq(inboundMessages.threadExternalId, message.threadExternalId),
+            lt(inboundMessages.receivedAt, message.receivedAt),
+          ),
+        )
         .orderBy(desc(inboundMessages.receivedAt))
         .limit(10)
     : [];
-  const decisions = await ctx.db.select().from(moderationDecisions).where(eq(moderationDecisions.caseId, row.case.id)).orderBy(asc(moderationDecisions.at));
-  const evidence = await ctx.db.select().from(evidencePackages).where(eq(evidencePackages.caseId, row.case.id)).orderBy(asc(evidencePackages.securedAt));
+  const decisions = await ctx.db
+    .select()
+    .from(moderationDecisions)
+    .where(eq(moderationDecisions.caseId, row.case.id))
+    .orderBy(asc(moderationDecisions.at));
+  const evidence = await ctx.db
+    .select()
+    .from(evidencePackages)
+    .where(eq(evidencePackages.caseId, row.case.id))
+    .orderBy(asc(evidencePackages.securedAt));
   const netiquette = await netiquetteInForce(ctx.db, options.orgId);
   const c = row.case;
   return {
@@ -31,10 +45,34 @@ export async function getModerationCase(ctx: AppContext, options: { actor: OrgAc
     decidedByUserId: c.decidedByUserId,
     conversationId: c.conversationId,
     channel: { id: row.account.id, name: row.account.name, network: row.account.network },
-    message: { ...presentMessage(message), evidence: ((message.analysis ?? {}) as { evidence?: unknown[] }).evidence ?? [] },
+    message: {
+      ...presentMessage(message),
+      evidence: ((message.analysis ?? {}) as { evidence?: unknown[] }).evidence ?? [],
+    },
     thread: thread.reverse().map(presentMessage),
-    decisions: decisions.map((d) => ({ id: d.id, kind: d.kind, action: d.action, clause: d.clause, reason: d.reason, channelOutcome: d.channelOutcome, actorLabel: d.actorLabel, at: d.at.toISOString() })),
-    evidence: evidence.map((e) => ({ id: e.id, sha256: e.sha256, securedAt: e.securedAt.toISOString(), securedBy: e.content.securedBy, verified: verifyEvidence(e.content, e.sha256) })),
-    netiquette: netiquette ? { id: netiquette.id, version: netiquette.version, clauses: netiquette.clauses.map((cl) => ({ number: cl.number, title: cl.title })) } : null,
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      action: d.action,
+      clause: d.clause,
+      reason: d.reason,
+      channelOutcome: d.channelOutcome,
+      actorLabel: d.actorLabel,
+      at: d.at.toISOString(),
+    })),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      sha256: e.sha256,
+      securedAt: e.securedAt.toISOString(),
+      securedBy: e.content.securedBy,
+      verified: verifyEvidence(e.content, e.sha256),
+    })),
+    netiquette: netiquette
+      ? {
+          id: netiquette.id,
+          version: netiquette.version,
+          clauses: netiquette.clauses.map((cl) => ({ number: cl.number, title: cl.title })),
+        }
+      : null,
   };
 }

@@ -13,12 +13,21 @@ import { moderationSettingsOf } from "./moderationRecords.js";
 
 const PER_ROUND = 50;
 
-export async function hideOnNetwork(ctx: AppContext, args: { connector: ChannelConnector; target: ConnectorAccount; orgId: string }): Promise<number> {
+export async function hideOnNetwork(
+  ctx: AppContext,
+  args: { connector: ChannelConnector; target: ConnectorAccount; orgId: string },
+): Promise<number> {
   const { connector, target } = args;
   if (!connector.moderate || !connector.moderationKinds?.includes("hide")) return 0;
   const settings = await moderationSettingsOf(ctx.db, args.orgId);
   if (!settings.hideOnNetwork) return 0;
-  const due = rowsOf<{ case_id: string; external_id: string; author_handle: string; clause: number | null; reason: string | null }>(
+  const due = rowsOf<{
+    case_id: string;
+    external_id: string;
+    author_handle: string;
+    clause: number | null;
+    reason: string | null;
+  }>(
     await ctx.db.execute(sql`
       select c.id as case_id, m.external_id, m.author_handle, c.pipeline_clause as clause, c.pipeline_reason as reason
         from moderation_cases c
@@ -32,9 +41,27 @@ export async function hideOnNetwork(ctx: AppContext, args: { connector: ChannelC
     const reason = `Vom Filter vorläufig verborgen${item.reason ? `: ${item.reason}` : ""}`;
     const [decision] = await ctx.db
       .insert(moderationDecisions)
-      .values({ orgId: args.orgId, caseId: item.case_id, kind: "filter", action: "hide", clause: item.clause, reason, channelOutcome: "pending", actorUserId: null, actorLabel: "Filter", at: ctx.clock() })
+      .values({
+        orgId: args.orgId,
+        caseId: item.case_id,
+        kind: "filter",
+        action: "hide",
+        clause: item.clause,
+        reason,
+        channelOutcome: "pending",
+        actorUserId: null,
+        actorLabel: "Filter",
+        at: ctx.clock(),
+      })
       .returning({ id: moderationDecisions.id });
-    if (decision) await moderateOnNetwork(ctx, { connector, target, decisionId: decision.id, caseId: item.case_id, request: { kind: "hide", externalId: item.external_id, authorHandle: item.author_handle, reason } });
+    if (decision)
+      await moderateOnNetwork(ctx, {
+        connector,
+        target,
+        decisionId: decision.id,
+        caseId: item.case_id,
+        request: { kind: "hide", externalId: item.external_id, authorHandle: item.author_handle, reason },
+      });
   }
   return due.length;
 }

@@ -14,9 +14,13 @@ export const ZQueueFilter = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const visibleAccounts = (actor: OrgActor) => withinGrantScope(actor, { departmentId: channelAccounts.departmentId, channelAccountId: channelAccounts.id });
+const visibleAccounts = (actor: OrgActor) =>
+  withinGrantScope(actor, { departmentId: channelAccounts.departmentId, channelAccountId: channelAccounts.id });
 
-export async function listModerationQueue(ctx: AppContext, options: { actor: OrgActor; orgId: string; filter: unknown }) {
+export async function listModerationQueue(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; filter: unknown },
+) {
   const filter = ZQueueFilter.parse(options.filter ?? {});
   requireAllowed(ctx, options.actor, "moderation.view", { orgId: options.orgId });
   const view =
@@ -26,18 +30,40 @@ export async function listModerationQueue(ctx: AppContext, options: { actor: Org
         ? and(eq(moderationCases.status, "decided"), isNull(moderationCases.review))
         : eq(moderationCases.status, "decided");
   const rows = await ctx.db
-    .select({ case: moderationCases, message: inboundMessages, channelName: channelAccounts.name, network: channelAccounts.network })
+    .select({
+      case: moderationCases,
+      message: inboundMessages,
+      channelName: channelAccounts.name,
+      network: channelAccounts.network,
+    })
     .from(moderationCases)
     .innerJoin(inboundMessages, eq(inboundMessages.id, moderationCases.inboundMessageId))
     .innerJoin(channelAccounts, eq(channelAccounts.id, moderationCases.channelAccountId))
-    .where(and(eq(moderationCases.orgId, options.orgId), view, filter.channelAccountId ? eq(moderationCases.channelAccountId, filter.channelAccountId) : undefined, visibleAccounts(options.actor)))
-    .orderBy(...(filter.view === "open" ? [desc(moderationCases.priority), asc(moderationCases.openedAt)] : [desc(moderationCases.decidedAt)]))
+    .where(
+      and(
+        eq(moderationCases.orgId, options.orgId),
+        view,
+        filter.channelAccountId ? eq(moderationCases.channelAccountId, filter.channelAccountId) : undefined,
+        visibleAccounts(options.actor),
+      ),
+    )
+    .orderBy(
+      ...(filter.view === "open"
+        ? [desc(moderationCases.priority), asc(moderationCases.openedAt)]
+        : [desc(moderationCases.decidedAt)]),
+    )
     .limit(filter.limit);
   const alerts = await ctx.db
     .select({ alert: moderationAlerts, channelName: channelAccounts.name })
     .from(moderationAlerts)
     .innerJoin(channelAccounts, eq(channelAccounts.id, moderationAlerts.channelAccountId))
-    .where(and(eq(moderationAlerts.orgId, options.orgId), eq(moderationAlerts.status, "open"), visibleAccounts(options.actor)))
+    .where(
+      and(
+        eq(moderationAlerts.orgId, options.orgId),
+        eq(moderationAlerts.status, "open"),
+        visibleAccounts(options.actor),
+      ),
+    )
     .orderBy(desc(moderationAlerts.createdAt))
     .limit(20);
   return {
@@ -80,7 +106,12 @@ export function presentCase(c: typeof moderationCases.$inferSelect) {
 }
 
 export function presentMessage(message: typeof inboundMessages.$inferSelect) {
-  const analysis = (message.analysis ?? {}) as { scores?: Record<string, number>; labels?: string[]; reasons?: string[]; evidence?: { feature: string; weight: number }[] };
+  const analysis = (message.analysis ?? {}) as {
+    scores?: Record<string, number>;
+    labels?: string[];
+    reasons?: string[];
+    evidence?: { feature: string; weight: number }[];
+  };
   return {
     id: message.id,
     kind: message.kind,

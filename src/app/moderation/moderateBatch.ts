@@ -19,11 +19,16 @@ export interface ModeratedItem {
 
 const DAY_MS = 24 * 3_600_000;
 
-export async function moderateBatch(tx: Db | Tx, args: { orgId: string; items: readonly ModeratedItem[]; now: Date }): Promise<{ results: PipelineResult[]; settings: TModerationSettings }> {
+export async function moderateBatch(
+  tx: Db | Tx,
+  args: { orgId: string; items: readonly ModeratedItem[]; now: Date },
+): Promise<{ results: PipelineResult[]; settings: TModerationSettings }> {
   const settings = await moderationSettingsOf(tx, args.orgId);
   if (args.items.length === 0) return { results: [], settings };
   const since = new Date(args.now.getTime() - settings.floodWindowMinutes * 60_000);
-  const authors = [...new Set(args.items.map((i) => `${i.message.channelAccountId}\u0000${i.message.authorHandle}`))].map((k) => {
+  const authors = [
+    ...new Set(args.items.map((i) => `${i.message.channelAccountId}\u0000${i.message.authorHandle}`)),
+  ].map((k) => {
     const [channel_account_id, author_handle] = k.split("\u0000");
     return { channel_account_id, author_handle };
   });
@@ -53,7 +58,9 @@ export async function moderateBatch(tx: Db | Tx, args: { orgId: string; items: r
    * posts by anyone (bots use many accounts; two citizens asking the same short question is no spam).
    */
   const repeatsElsewhere = (message: TInboundMessage) => {
-    const elsewhere = (postsOfText.get(message.text) ?? []).filter((p) => p.thread !== (message.threadExternalId ?? ""));
+    const elsewhere = (postsOfText.get(message.text) ?? []).filter(
+      (p) => p.thread !== (message.threadExternalId ?? ""),
+    );
     const byAuthor = elsewhere.filter((p) => p.author === message.authorHandle).length;
     const threads = new Set(elsewhere.map((p) => p.thread)).size;
     return byAuthor > 0 ? byAuthor : threads >= 3 ? threads : 0;

@@ -14,7 +14,10 @@ export async function getModerationSettings(ctx: AppContext, options: { actor: O
   return { settings: await moderationSettingsOf(ctx.db, options.orgId) };
 }
 
-export async function updateModerationSettings(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
+export async function updateModerationSettings(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; input: unknown },
+) {
   const settings = ZModerationSettings.parse(options.input);
   requireAllowed(ctx, options.actor, "guideline.manage", { orgId: options.orgId });
   settings.wordRules.forEach((rule, i) => {
@@ -22,21 +25,38 @@ export async function updateModerationSettings(ctx: AppContext, options: { actor
     try {
       new RegExp(rule.pattern, "iu");
     } catch {
-      throw new AppError("VALIDATION_FAILED", { details: { field: `wordRules.${i}.pattern`, problem: "invalid_regex" } });
+      throw new AppError("VALIDATION_FAILED", {
+        details: { field: `wordRules.${i}.pattern`, problem: "invalid_regex" },
+      });
     }
   });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const netiquette = await netiquetteInForce(tx, options.orgId);
     const clauses = new Set(netiquette?.clauses.map((c) => c.number) ?? []);
-    const cited = [settings.insultClause, settings.threatClause, settings.spamClause, ...settings.wordRules.map((r) => r.clause)];
+    const cited = [
+      settings.insultClause,
+      settings.threatClause,
+      settings.spamClause,
+      ...settings.wordRules.map((r) => r.clause),
+    ];
     const unknown = cited.find((c) => !clauses.has(c));
-    if (unknown !== undefined) throw new AppError("VALIDATION_FAILED", { details: { field: "clause", problem: "not_in_netiquette", clause: unknown } });
+    if (unknown !== undefined)
+      throw new AppError("VALIDATION_FAILED", {
+        details: { field: "clause", problem: "not_in_netiquette", clause: unknown },
+      });
     await tx
       .insert(moderationSettings)
       .values({ orgId: options.orgId, settings, updatedAt: now })
       .onConflictDoUpdate({ target: moderationSettings.orgId, set: { settings, updatedAt: now } });
-    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: "moderation.settings_changed", target: { type: "organisation", id: options.orgId }, data: { settings }, occurredAt: now });
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "moderation.settings_changed",
+      target: { type: "organisation", id: options.orgId },
+      data: { settings },
+      occurredAt: now,
+    });
     return { settings };
   });
 }

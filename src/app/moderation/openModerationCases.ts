@@ -18,11 +18,23 @@ export interface StoredForModeration {
   analysis: TextAnalysis;
 }
 
-export async function openModerationCases(tx: Db | Tx, args: { orgId: string; stored: readonly StoredForModeration[]; settings: TModerationSettings; now: Date; publicUrl: string }) {
+export async function openModerationCases(
+  tx: Db | Tx,
+  args: {
+    orgId: string;
+    stored: readonly StoredForModeration[];
+    settings: TModerationSettings;
+    now: Date;
+    publicUrl: string;
+  },
+) {
   const needing = args.stored.filter((s) => s.moderation.status !== "visible" || s.analysis.flagged);
   if (needing.length === 0) return { opened: 0, escalated: 0 };
   const values = needing.map((s) => {
-    const threat = needsEscalation({ analysis: { scores: s.analysis.scores, labels: s.analysis.labels, reasons: s.analysis.reasons }, settings: args.settings });
+    const threat = needsEscalation({
+      analysis: { scores: s.analysis.scores, labels: s.analysis.labels, reasons: s.analysis.reasons },
+      settings: args.settings,
+    });
     return {
       orgId: args.orgId,
       inboundMessageId: s.messageId,
@@ -39,10 +51,21 @@ export async function openModerationCases(tx: Db | Tx, args: { orgId: string; st
       openedAt: args.now,
     };
   });
-  const cases = await tx.insert(moderationCases).values(values).onConflictDoNothing().returning({ id: moderationCases.id, threat: moderationCases.threat, channelAccountId: moderationCases.channelAccountId, conversationId: moderationCases.conversationId });
+  const cases = await tx.insert(moderationCases).values(values).onConflictDoNothing().returning({
+    id: moderationCases.id,
+    threat: moderationCases.threat,
+    channelAccountId: moderationCases.channelAccountId,
+    conversationId: moderationCases.conversationId,
+  });
   let escalated = 0;
   for (const c of cases.filter((x) => x.threat)) {
-    await escalateThreat(tx, { orgId: args.orgId, moderationCase: c, settings: args.settings, now: args.now, publicUrl: args.publicUrl });
+    await escalateThreat(tx, {
+      orgId: args.orgId,
+      moderationCase: c,
+      settings: args.settings,
+      now: args.now,
+      publicUrl: args.publicUrl,
+    });
     escalated++;
   }
   return { opened: cases.length, escalated };
@@ -51,14 +74,39 @@ export async function openModerationCases(tx: Db | Tx, args: { orgId: string; st
 /** A threat: evidence secured at once, the people who must know notified, the escalation audited. */
 export async function escalateThreat(
   tx: Db | Tx,
-  args: { orgId: string; moderationCase: { id: string; channelAccountId: string; conversationId: string | null }; settings: TModerationSettings; now: Date; publicUrl: string },
+  args: {
+    orgId: string;
+    moderationCase: { id: string; channelAccountId: string; conversationId: string | null };
+    settings: TModerationSettings;
+    now: Date;
+    publicUrl: string;
+  },
 ): Promise<void> {
   const c = args.moderationCase;
-  const evidence = await secureEvidence(tx, { orgId: args.orgId, caseId: c.id, securedBy: "system", now: args.now, publicUrl: args.publicUrl });
-  const recipients = await alertRecipients(tx, { orgId: args.orgId, channelAccountId: c.channelAccountId, contacts: args.settings.threatContacts });
+  const evidence = await secureEvidence(tx, {
+    orgId: args.orgId,
+    caseId: c.id,
+    securedBy: "system",
+    now: args.now,
+    publicUrl: args.publicUrl,
+  });
+  const recipients = await alertRecipients(tx, {
+    orgId: args.orgId,
+    channelAccountId: c.channelAccountId,
+    contacts: args.settings.threatContacts,
+  });
   if (recipients.length) {
     await tx.insert(userNotifications).values(
-      recipients.map((userId) => ({ orgId: args.orgId, userId, kind: "threat" as const, conversationId: c.conversationId, moderationCaseId: c.id, channelAccountId: c.channelAccountId, actorLabel: "system", createdAt: args.now })),
+      recipients.map((userId) => ({
+        orgId: args.orgId,
+        userId,
+        kind: "threat" as const,
+        conversationId: c.conversationId,
+        moderationCaseId: c.id,
+        channelAccountId: c.channelAccountId,
+        actorLabel: "system",
+        createdAt: args.now,
+      })),
     );
   }
   await appendAuditEvent(tx, {

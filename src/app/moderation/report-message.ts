@@ -21,7 +21,11 @@ export async function reportMessage(ctx: AppContext, options: { actor: OrgActor;
       .innerJoin(channelAccounts, eq(channelAccounts.id, inboundMessages.channelAccountId))
       .where(and(eq(inboundMessages.id, input.messageId), eq(inboundMessages.orgId, options.orgId)));
     if (!row) throw new AppError("NOT_FOUND");
-    requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId, departmentId: row.account.departmentId, channelAccountId: row.account.id });
+    requireAllowed(ctx, options.actor, "inbox.view", {
+      orgId: options.orgId,
+      departmentId: row.account.departmentId,
+      channelAccountId: row.account.id,
+    });
     const threat = ((row.message.analysis ?? {}) as { labels?: string[] }).labels?.includes("THREAT") ?? false;
     const [opened] = await tx
       .insert(moderationCases)
@@ -41,8 +45,23 @@ export async function reportMessage(ctx: AppContext, options: { actor: OrgActor;
       .onConflictDoNothing()
       .returning({ id: moderationCases.id });
     if (!opened) throw new AppError("CONFLICT", { details: { reason: "case_exists" } });
-    await tx.insert(moderationDecisions).values({ orgId: options.orgId, caseId: opened.id, kind: "report", reason: input.reason, actorUserId: options.actor.userId, actorLabel: options.actor.label, at: now });
-    await appendAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: "moderation.reported", target: { type: "moderation_case", id: opened.id }, data: { messageId: row.message.id }, occurredAt: now });
+    await tx.insert(moderationDecisions).values({
+      orgId: options.orgId,
+      caseId: opened.id,
+      kind: "report",
+      reason: input.reason,
+      actorUserId: options.actor.userId,
+      actorLabel: options.actor.label,
+      at: now,
+    });
+    await appendAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "moderation.reported",
+      target: { type: "moderation_case", id: opened.id },
+      data: { messageId: row.message.id },
+      occurredAt: now,
+    });
     return { id: opened.id };
   });
 }

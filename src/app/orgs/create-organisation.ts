@@ -7,7 +7,22 @@ import type { AppContext, Principal } from "../context.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 
 export const GERMAN_STATES = [
-  "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH",
+  "BW",
+  "BY",
+  "BE",
+  "BB",
+  "HB",
+  "HH",
+  "HE",
+  "MV",
+  "NI",
+  "NW",
+  "RP",
+  "SL",
+  "SN",
+  "ST",
+  "SH",
+  "TH",
 ] as const;
 
 export const ZCreateOrganisation = z.object({
@@ -27,7 +42,10 @@ export async function createOrganisation(ctx: AppContext, options: { actor: Prin
   const now = ctx.clock();
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [org] = await tx.insert(organisations).values({ ...input, createdAt: now }).returning();
+      const [org] = await tx
+        .insert(organisations)
+        .values({ ...input, createdAt: now })
+        .returning();
       if (!org) throw new Error("insert returned nothing");
       await appendAuditEvent(tx, {
         orgId: null,

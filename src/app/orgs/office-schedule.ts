@@ -4,7 +4,13 @@ import { eq } from "drizzle-orm";
 import { organisations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { publicHolidays } from "../../domain/holidays.js";
-import { DEFAULT_OFFICE_SCHEDULE, ZOfficeSchedule, calendarOf, localDate, nextBusinessStart } from "../../domain/slaClock.js";
+import {
+  DEFAULT_OFFICE_SCHEDULE,
+  ZOfficeSchedule,
+  calendarOf,
+  localDate,
+  nextBusinessStart,
+} from "../../domain/slaClock.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -20,7 +26,9 @@ export async function getOfficeSchedule(ctx: AppContext, options: { actor: OrgAc
   const holidays = [...publicHolidays(year, org.state), ...publicHolidays(year + 1, org.state)]
     .filter((h) => h.date >= today)
     .map((h) => ({ date: h.date, name: h.name.de, kind: "holiday" as const }));
-  const closing = schedule.closingDays.filter((d) => d >= today).map((date) => ({ date, name: "", kind: "closing_day" as const }));
+  const closing = schedule.closingDays
+    .filter((d) => d >= today)
+    .map((date) => ({ date, name: "", kind: "closing_day" as const }));
   return {
     schedule,
     isDefault: org.officeSchedule === null,
@@ -31,13 +39,20 @@ export async function getOfficeSchedule(ctx: AppContext, options: { actor: OrgAc
   };
 }
 
-export async function updateOfficeSchedule(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
+export async function updateOfficeSchedule(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; input: unknown },
+) {
   const schedule = ZOfficeSchedule.parse(options.input);
   requireAllowed(ctx, options.actor, "org.update", { orgId: options.orgId });
   const closingDays = [...new Set(schedule.closingDays)].sort();
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.update(organisations).set({ officeSchedule: { ...schedule, closingDays } }).where(eq(organisations.id, options.orgId)).returning({ id: organisations.id });
+    const [row] = await tx
+      .update(organisations)
+      .set({ officeSchedule: { ...schedule, closingDays } })
+      .where(eq(organisations.id, options.orgId))
+      .returning({ id: organisations.id });
     if (!row) throw new AppError("NOT_FOUND");
     await appendAuditEvent(tx, {
       orgId: options.orgId,

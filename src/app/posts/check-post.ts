@@ -6,12 +6,30 @@ import { requireForPost } from "./postAccess.js";
 import { checkAgainstGuideline, loadAccounts, loadMedia, pollEnd } from "./postRecords.js";
 import { type TPostContent, ZPostContent } from "./schemas.js";
 
-export async function checkPostDraft(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TPostContent }) {
+export async function checkPostDraft(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; input: TPostContent },
+) {
   const input = ZPostContent.parse(options.input);
   const channelAccountIds = input.channels.map((c) => c.channelAccountId);
-  requireForPost(ctx, options.actor, "post.draft", { orgId: options.orgId, departmentId: input.departmentId, channelAccountIds });
+  requireForPost(ctx, options.actor, "post.draft", {
+    orgId: options.orgId,
+    departmentId: input.departmentId,
+    channelAccountIds,
+  });
   const accounts = await loadAccounts(ctx.db, { orgId: options.orgId, ids: channelAccountIds });
   const publishAt = input.scheduledAt ? new Date(input.scheduledAt) : ctx.clock();
-  const { result, guideline } = await checkAgainstGuideline(ctx.db, { orgId: options.orgId, body: input.body, threadParts: input.threadParts, channels: input.channels, accounts, publishAt, campaignId: input.campaignId, media: await loadMedia(ctx.db, { orgId: options.orgId, ids: input.mediaIds }), poll: pollEnd(input.poll), replyPolicy: input.replyPolicy });
+  const { result, guideline } = await checkAgainstGuideline(ctx.db, {
+    orgId: options.orgId,
+    body: input.body,
+    threadParts: input.threadParts,
+    channels: input.channels,
+    accounts,
+    publishAt,
+    campaignId: input.campaignId,
+    media: await loadMedia(ctx.db, { orgId: options.orgId, ids: input.mediaIds }),
+    poll: pollEnd(input.poll),
+    replyPolicy: input.replyPolicy,
+  });
   return { ...result, guideline };
 }

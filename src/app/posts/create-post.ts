@@ -12,11 +12,19 @@ import { type TPostContent, ZPostContent } from "./schemas.js";
 export async function createPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TPostContent }) {
   const input = ZPostContent.parse(options.input);
   const channelAccountIds = input.channels.map((c) => c.channelAccountId);
-  requireForPost(ctx, options.actor, "post.draft", { orgId: options.orgId, departmentId: input.departmentId, channelAccountIds });
+  requireForPost(ctx, options.actor, "post.draft", {
+    orgId: options.orgId,
+    departmentId: input.departmentId,
+    channelAccountIds,
+  });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const accounts = await loadAccounts(tx, { orgId: options.orgId, ids: channelAccountIds });
-    await checkOrgRefs(tx, { orgId: options.orgId, departmentId: input.departmentId, accountableUserId: input.accountableUserId });
+    await checkOrgRefs(tx, {
+      orgId: options.orgId,
+      departmentId: input.departmentId,
+      accountableUserId: input.accountableUserId,
+    });
     if (input.campaignId) {
       const campaign = await loadCampaign(tx, { orgId: options.orgId, campaignId: input.campaignId });
       await requireCampaignAuthor(tx, { actor: options.actor, campaign, now });
@@ -43,7 +51,8 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
       })
       .returning();
     if (!post) throw new Error("insert returned nothing");
-    if (input.channels.length > 0) await tx.insert(postChannels).values(input.channels.map((c) => ({ ...c, postId: post.id })));
+    if (input.channels.length > 0)
+      await tx.insert(postChannels).values(input.channels.map((c) => ({ ...c, postId: post.id })));
     await loadMedia(tx, { orgId: options.orgId, ids: input.mediaIds });
     await replacePostMedia(tx, { postId: post.id, mediaIds: input.mediaIds });
     await appendAuditEvent(tx, {

@@ -14,7 +14,10 @@ import { personOf, requireForPost } from "./postAccess.js";
 import { loadAccounts, loadPostChannels, loadPostForUpdate, requirePassingCheck } from "./postRecords.js";
 import { type TDecision, ZDecision } from "./schemas.js";
 
-export async function decidePost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; input: TDecision }) {
+export async function decidePost(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; postId: string; input: TDecision },
+) {
   const input = ZDecision.parse(options.input);
   const approverId = personOf(options.actor);
   const now = ctx.clock();
@@ -23,10 +26,18 @@ export async function decidePost(ctx: AppContext, options: { actor: OrgActor; or
     const channels = await loadPostChannels(tx, post.id);
     const channelAccountIds = channels.map((c) => c.channelAccountId);
     requireForPost(ctx, options.actor, "post.approve", { ...post, channelAccountIds });
-    nextStatus(post.status, input.decision === "approved" ? "approve_step" : input.decision === "rejected" ? "reject" : "request_changes");
+    nextStatus(
+      post.status,
+      input.decision === "approved" ? "approve_step" : input.decision === "rejected" ? "reject" : "request_changes",
+    );
     if (input.revision !== post.revision) throw new AppError("EDIT_CONFLICT", { details: { revision: post.revision } });
     if (post.authorUserId === approverId) throw new AppError("NOT_ALLOWED", { details: { reason: "own_post" } });
-    const approvals = (await tx.select().from(postApprovals).where(and(eq(postApprovals.postId, post.id), eq(postApprovals.revision, post.revision))))
+    const approvals = (
+      await tx
+        .select()
+        .from(postApprovals)
+        .where(and(eq(postApprovals.postId, post.id), eq(postApprovals.revision, post.revision)))
+    )
       .filter((a) => a.decision === "approved")
       .map((a) => ({ userId: a.userId, step: a.step }));
     let step = approvals.length;
@@ -46,7 +57,15 @@ export async function decidePost(ctx: AppContext, options: { actor: OrgActor; or
       status = nextStatus(post.status, input.decision === "rejected" ? "reject" : "request_changes");
       await tx.update(posts).set({ status, updatedAt: now }).where(eq(posts.id, post.id));
     }
-    await tx.insert(postApprovals).values({ postId: post.id, revision: post.revision, step, decision: input.decision, userId: approverId, comment: input.comment, createdAt: now });
+    await tx.insert(postApprovals).values({
+      postId: post.id,
+      revision: post.revision,
+      step,
+      decision: input.decision,
+      userId: approverId,
+      comment: input.comment,
+      createdAt: now,
+    });
     await appendAuditEvent(tx, {
       orgId: post.orgId,
       actor: options.actor,
@@ -62,7 +81,12 @@ export async function decidePost(ctx: AppContext, options: { actor: OrgActor; or
 async function approveFinally(
   ctx: AppContext,
   tx: Db,
-  args: { post: Awaited<ReturnType<typeof loadPostForUpdate>>; channels: Awaited<ReturnType<typeof loadPostChannels>>; channelAccountIds: string[]; now: Date },
+  args: {
+    post: Awaited<ReturnType<typeof loadPostForUpdate>>;
+    channels: Awaited<ReturnType<typeof loadPostChannels>>;
+    channelAccountIds: string[];
+    now: Date;
+  },
 ) {
   const { post, channels, channelAccountIds, now } = args;
   const publishAt = post.scheduledAt && post.scheduledAt > now ? post.scheduledAt : now;

@@ -8,10 +8,20 @@ import { canTransition, stepsOf } from "../../domain/postWorkflow.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { mayForPost, requireForPost } from "./postAccess.js";
-import { checkAgainstGuideline, pollEnd, loadAccounts, loadPostDetails, loadPostMedia, textFor } from "./postRecords.js";
+import {
+  checkAgainstGuideline,
+  pollEnd,
+  loadAccounts,
+  loadPostDetails,
+  loadPostMedia,
+  textFor,
+} from "./postRecords.js";
 
 export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string }) {
-  const [post] = await ctx.db.select().from(posts).where(and(eq(posts.id, options.postId), eq(posts.orgId, options.orgId)));
+  const [post] = await ctx.db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, options.postId), eq(posts.orgId, options.orgId)));
   if (!post) throw new AppError("NOT_FOUND");
   const details = await loadPostDetails(ctx.db, post);
   const channelAccountIds = details.channels.map((c) => c.channelAccountId);
@@ -22,7 +32,20 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
   const media = await loadPostMedia(ctx.db, { orgId: post.orgId, postId: post.id });
   // A post going to a disabled account cannot be checked as a whole until it is taken off that account.
   const live = accounts.every((a) => a.disabledAt === null)
-    ? (await checkAgainstGuideline(ctx.db, { orgId: post.orgId, body: post.body, threadParts: post.threadParts, channels: details.channels, accounts, publishAt, campaignId: post.campaignId, media, poll: pollEnd(post.poll), replyPolicy: post.replyPolicy })).result
+    ? (
+        await checkAgainstGuideline(ctx.db, {
+          orgId: post.orgId,
+          body: post.body,
+          threadParts: post.threadParts,
+          channels: details.channels,
+          accounts,
+          publishAt,
+          campaignId: post.campaignId,
+          media,
+          poll: pollEnd(post.poll),
+          replyPolicy: post.replyPolicy,
+        })
+      ).result
     : null;
   const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, post.authorUserId));
   const may = (action: Action) => mayForPost(ctx, options.actor, action, { ...post, channelAccountIds });
@@ -31,7 +54,13 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
     post: { ...post, authorName: author?.name ?? "" },
     channels: details.channels.map((c) => {
       const account = accounts.find((a) => a.id === c.channelAccountId);
-      return { ...c, name: account?.name ?? "", network: account?.network ?? "", emulates: account?.emulates ?? null, text: textFor(post.body, c) };
+      return {
+        ...c,
+        name: account?.name ?? "",
+        network: account?.network ?? "",
+        emulates: account?.emulates ?? null,
+        text: textFor(post.body, c),
+      };
     }),
     check: live,
     media,
@@ -45,7 +74,10 @@ export async function getPost(ctx: AppContext, options: { actor: OrgActor; orgId
       withdraw: canTransition(post.status, "withdraw") && (isAuthor ? may("post.draft") : may("post.approve")),
       retry: post.status === "failed" && may("post.publish"),
       reschedule: canTransition(post.status, "reschedule") && may("post.schedule"),
-      retract: post.retractedAt === null && details.publications.some((p) => p.status === "published" && p.retractedAt === null) && may("post.publish"),
+      retract:
+        post.retractedAt === null &&
+        details.publications.some((p) => p.status === "published" && p.retractedAt === null) &&
+        may("post.publish"),
     },
   };
 }

@@ -18,7 +18,10 @@ export const ZPostListQuery = z.object({
 });
 export type TPostListQuery = z.input<typeof ZPostListQuery>;
 
-export async function listPosts(ctx: AppContext, options: { actor: OrgActor; orgId: string; query: TPostListQuery; action?: "post.draft" | "calendar.view" }) {
+export async function listPosts(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; query: TPostListQuery; action?: "post.draft" | "calendar.view" },
+) {
   requireAllowed(ctx, options.actor, options.action ?? "post.draft", { orgId: options.orgId });
   const query = ZPostListQuery.parse(options.query);
   const grant = options.actor.grant;
@@ -33,7 +36,8 @@ export async function listPosts(ctx: AppContext, options: { actor: OrgActor; org
   }
   if (query.departmentId) conditions.push(eq(posts.departmentId, query.departmentId));
   if (query.campaignId) conditions.push(eq(posts.campaignId, query.campaignId));
-  if (grant?.departmentIds) conditions.push(grant.departmentIds.length ? inArray(posts.departmentId, [...grant.departmentIds]) : sql`false`);
+  if (grant?.departmentIds)
+    conditions.push(grant.departmentIds.length ? inArray(posts.departmentId, [...grant.departmentIds]) : sql`false`);
   const rows = await ctx.db
     .select({ post: posts, authorName: users.name })
     .from(posts)
@@ -44,17 +48,27 @@ export async function listPosts(ctx: AppContext, options: { actor: OrgActor; org
   const ids = rows.map((r) => r.post.id);
   const channels = ids.length
     ? await ctx.db
-        .select({ postId: postChannels.postId, channelAccountId: postChannels.channelAccountId, name: channelAccounts.name })
+        .select({
+          postId: postChannels.postId,
+          channelAccountId: postChannels.channelAccountId,
+          name: channelAccounts.name,
+        })
         .from(postChannels)
         .innerJoin(channelAccounts, eq(channelAccounts.id, postChannels.channelAccountId))
         .where(inArray(postChannels.postId, ids))
     : [];
-  const visible = (accountIds: string[]) => !grant?.channelAccountIds || accountIds.every((id) => grant.channelAccountIds?.includes(id));
+  const visible = (accountIds: string[]) =>
+    !grant?.channelAccountIds || accountIds.every((id) => grant.channelAccountIds?.includes(id));
   return rows
     .map(({ post, authorName }) => {
       const own = channels.filter((c) => c.postId === post.id);
       const { body, checkResult: _check, ...rest } = post;
-      return { ...rest, excerpt: body.slice(0, 280), authorName, channels: own.map((c) => ({ id: c.channelAccountId, name: c.name })) };
+      return {
+        ...rest,
+        excerpt: body.slice(0, 280),
+        authorName,
+        channels: own.map((c) => ({ id: c.channelAccountId, name: c.name })),
+      };
     })
     .filter((p) => visible(p.channels.map((c) => c.id)))
     .filter((p) => !query.channelAccountId || p.channels.some((c) => c.id === query.channelAccountId));

@@ -13,10 +13,14 @@ import { requireForPost } from "./postAccess.js";
 import { loadAccounts, loadPostChannels, loadPostForUpdate, requirePassingCheck } from "./postRecords.js";
 import { ZReschedule } from "./schemas.js";
 
-export async function reschedulePost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; input: { scheduledAt: string } }) {
+export async function reschedulePost(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; postId: string; input: { scheduledAt: string } },
+) {
   const scheduledAt = new Date(ZReschedule.parse(options.input).scheduledAt);
   const now = ctx.clock();
-  if (scheduledAt <= now) throw new AppError("VALIDATION_FAILED", { details: { field: "scheduledAt", problem: "in_past" } });
+  if (scheduledAt <= now)
+    throw new AppError("VALIDATION_FAILED", { details: { field: "scheduledAt", problem: "in_past" } });
   return ctx.db.transaction(async (tx) => {
     const post = await loadPostForUpdate(tx, options);
     const channels = await loadPostChannels(tx, post.id);
@@ -24,7 +28,9 @@ export async function reschedulePost(ctx: AppContext, options: { actor: OrgActor
     requireForPost(ctx, options.actor, "post.schedule", { ...post, channelAccountIds });
     nextStatus(post.status, "reschedule");
     if ((await publicationsInFlight(tx, post.id)) > 0) {
-      throw new AppError("INVALID_TRANSITION", { details: { status: post.status, event: "reschedule", reason: "already_sent" } });
+      throw new AppError("INVALID_TRANSITION", {
+        details: { status: post.status, event: "reschedule", reason: "already_sent" },
+      });
     }
     if (post.status === "scheduled") {
       const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
@@ -34,7 +40,11 @@ export async function reschedulePost(ctx: AppContext, options: { actor: OrgActor
         .set({ dueAt: scheduledAt, nextAttemptAt: scheduledAt })
         .where(and(eq(publications.postId, post.id), eq(publications.status, "pending")));
     }
-    const [moved] = await tx.update(posts).set({ scheduledAt, updatedAt: now }).where(eq(posts.id, post.id)).returning();
+    const [moved] = await tx
+      .update(posts)
+      .set({ scheduledAt, updatedAt: now })
+      .where(eq(posts.id, post.id))
+      .returning();
     await appendAuditEvent(tx, {
       orgId: post.orgId,
       actor: options.actor,

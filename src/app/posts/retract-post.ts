@@ -25,7 +25,11 @@ export interface RetractionOutcome {
   outcome: string;
 }
 
-export async function retractPost(ctx: AppContext, deps: { connectors: ConnectorRegistry }, options: { actor: OrgActor; orgId: string; postId: string; input: unknown }) {
+export async function retractPost(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: { actor: OrgActor; orgId: string; postId: string; input: unknown },
+) {
   const input = ZRetraction.parse(options.input);
   const now = ctx.clock();
   const claimed = await ctx.db.transaction(async (tx) => {
@@ -37,14 +41,29 @@ export async function retractPost(ctx: AppContext, deps: { connectors: Connector
       .select({ publication: publications, account: channelAccounts })
       .from(publications)
       .innerJoin(channelAccounts, eq(channelAccounts.id, publications.channelAccountId))
-      .where(and(eq(publications.postId, post.id), eq(publications.status, "published"), isNull(publications.retractedAt)));
-    if (out.length === 0) throw new AppError("INVALID_TRANSITION", { details: { status: post.status, reason: "nothing_published" } });
+      .where(
+        and(eq(publications.postId, post.id), eq(publications.status, "published"), isNull(publications.retractedAt)),
+      );
+    if (out.length === 0)
+      throw new AppError("INVALID_TRANSITION", { details: { status: post.status, reason: "nothing_published" } });
     // A send in flight could land after the deletion: try again once it is through.
-    const sending = await tx.select({ id: publications.id }).from(publications).where(and(eq(publications.postId, post.id), eq(publications.status, "sending")));
-    if (sending.length > 0) throw new AppError("INVALID_TRANSITION", { details: { status: post.status, reason: "sending" } });
+    const sending = await tx
+      .select({ id: publications.id })
+      .from(publications)
+      .where(and(eq(publications.postId, post.id), eq(publications.status, "sending")));
+    if (sending.length > 0)
+      throw new AppError("INVALID_TRANSITION", { details: { status: post.status, reason: "sending" } });
     // Nothing of it goes out any more: channels still waiting (or failed, awaiting a retry) are cancelled.
     await cancelPendingPublications(tx, post.id);
-    await tx.update(posts).set({ retractedAt: now, retractedByUserId: personOf(options.actor), retractReason: input.reason, updatedAt: now }).where(eq(posts.id, post.id));
+    await tx
+      .update(posts)
+      .set({
+        retractedAt: now,
+        retractedByUserId: personOf(options.actor),
+        retractReason: input.reason,
+        updatedAt: now,
+      })
+      .where(eq(posts.id, post.id));
     await appendAuditEvent(tx, {
       orgId: post.orgId,
       actor: options.actor,
@@ -60,18 +79,26 @@ export async function retractPost(ctx: AppContext, deps: { connectors: Connector
   for (const { publication, account } of claimed.out) {
     const connector = deps.connectors.get(account.network);
     let outcome = "done";
-    if (!connector?.deleteOwn || !connector.capabilities.deleteOwn || !publication.externalId) outcome = "not_supported";
+    if (!connector?.deleteOwn || !connector.capabilities.deleteOwn || !publication.externalId)
+      outcome = "not_supported";
     else {
       try {
         const target = await connectorAccountOf(ctx.db, ctx, account);
-        for (const externalId of [...publication.partExternalIds].reverse()) await connector.deleteOwn(target, externalId);
+        for (const externalId of [...publication.partExternalIds].reverse())
+          await connector.deleteOwn(target, externalId);
         await connector.deleteOwn(target, publication.externalId);
       } catch (error) {
         outcome = failureOutcome(error);
-        ctx.log.warn({ err: error, postId: claimed.post.id, publicationId: publication.id }, "could not delete the post on the channel");
+        ctx.log.warn(
+          { err: error, postId: claimed.post.id, publicationId: publication.id },
+          "could not delete the post on the channel",
+        );
       }
     }
-    await ctx.db.update(publications).set({ retractedAt: ctx.clock(), retractOutcome: outcome }).where(eq(publications.id, publication.id));
+    await ctx.db
+      .update(publications)
+      .set({ retractedAt: ctx.clock(), retractOutcome: outcome })
+      .where(eq(publications.id, publication.id));
     outcomes.push({ channelAccountId: account.id, outcome });
   }
   return { id: claimed.post.id, retractedAt: now.toISOString(), outcomes };

@@ -12,19 +12,33 @@ import { requireForPost } from "./postAccess.js";
 import { loadAccounts, loadMedia, loadPostChannels, loadPostForUpdate, replacePostMedia } from "./postRecords.js";
 import { type TSavePost, ZSavePost } from "./schemas.js";
 
-export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; input: TSavePost }) {
+export async function savePost(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; postId: string; input: TSavePost },
+) {
   const input = ZSavePost.parse(options.input);
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const post = await loadPostForUpdate(tx, options);
     const before = await loadPostChannels(tx, post.id);
-    requireForPost(ctx, options.actor, "post.draft", { ...post, channelAccountIds: before.map((c) => c.channelAccountId) });
+    requireForPost(ctx, options.actor, "post.draft", {
+      ...post,
+      channelAccountIds: before.map((c) => c.channelAccountId),
+    });
     const channelAccountIds = input.channels.map((c) => c.channelAccountId);
-    requireForPost(ctx, options.actor, "post.draft", { orgId: post.orgId, departmentId: input.departmentId, channelAccountIds });
+    requireForPost(ctx, options.actor, "post.draft", {
+      orgId: post.orgId,
+      departmentId: input.departmentId,
+      channelAccountIds,
+    });
     const status = nextStatus(post.status, "edit");
     if (input.revision !== post.revision) throw new AppError("EDIT_CONFLICT", { details: { revision: post.revision } });
     await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
-    await checkOrgRefs(tx, { orgId: post.orgId, departmentId: input.departmentId, accountableUserId: input.accountableUserId });
+    await checkOrgRefs(tx, {
+      orgId: post.orgId,
+      departmentId: input.departmentId,
+      accountableUserId: input.accountableUserId,
+    });
     if (input.campaignId && input.campaignId !== post.campaignId) {
       const campaign = await loadCampaign(tx, { orgId: post.orgId, campaignId: input.campaignId });
       await requireCampaignAuthor(tx, { actor: options.actor, campaign, now });
@@ -51,7 +65,8 @@ export async function savePost(ctx: AppContext, options: { actor: OrgActor; orgI
       .where(eq(posts.id, post.id))
       .returning();
     await tx.delete(postChannels).where(eq(postChannels.postId, post.id));
-    if (input.channels.length > 0) await tx.insert(postChannels).values(input.channels.map((c) => ({ ...c, postId: post.id })));
+    if (input.channels.length > 0)
+      await tx.insert(postChannels).values(input.channels.map((c) => ({ ...c, postId: post.id })));
     await loadMedia(tx, { orgId: post.orgId, ids: input.mediaIds });
     await replacePostMedia(tx, { postId: post.id, mediaIds: input.mediaIds });
     return saved;

@@ -46,7 +46,10 @@ export const ZDecision = z
     /** The revision the approver looked at; a newer one must be looked at again. */
     revision: z.number().int().min(1),
   })
-  .refine((d) => d.decision === "approved" || d.comment.length > 0, { message: "a comment is required", path: ["comment"] });
+  .refine((d) => d.decision === "approved" || d.comment.length > 0, {
+    message: "a comment is required",
+    path: ["comment"],
+  });
 export type TDecision = z.input<typeof ZDecision>;
 
 export const ZReschedule = z.object({ scheduledAt: z.iso.datetime({ offset: true }) });

@@ -15,7 +15,10 @@ import { enqueuePublications } from "../publishing/outbox.js";
 import { personOf, requireForPost } from "./postAccess.js";
 import { loadAccounts, loadPostChannels, loadPostForUpdate, requirePassingCheck } from "./postRecords.js";
 
-export async function submitPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; postId: string; revision: number }) {
+export async function submitPost(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; postId: string; revision: number },
+) {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const post = await loadPostForUpdate(tx, options);
@@ -24,18 +27,24 @@ export async function submitPost(ctx: AppContext, options: { actor: OrgActor; or
     requireForPost(ctx, options.actor, "post.submit", { ...post, channelAccountIds });
     const immediately = post.scheduledAt === null || post.scheduledAt <= now;
     requireForPost(ctx, options.actor, immediately ? "post.publish" : "post.schedule", { ...post, channelAccountIds });
-    if (options.revision !== post.revision) throw new AppError("EDIT_CONFLICT", { details: { revision: post.revision } });
-    if (channels.length === 0) throw new AppError("VALIDATION_FAILED", { details: { field: "channels", problem: "no_channel" } });
+    if (options.revision !== post.revision)
+      throw new AppError("EDIT_CONFLICT", { details: { revision: post.revision } });
+    if (channels.length === 0)
+      throw new AppError("VALIDATION_FAILED", { details: { field: "channels", problem: "no_channel" } });
     const guideline = await activeGuideline(tx, post.orgId);
     if (guideline && !(await hasAcknowledged(tx, { guidelineId: guideline.id, userId: personOf(options.actor) }))) {
-      throw new AppError("GUIDELINE_NOT_ACKNOWLEDGED", { details: { guidelineId: guideline.id, version: guideline.version } });
+      throw new AppError("GUIDELINE_NOT_ACKNOWLEDGED", {
+        details: { guidelineId: guideline.id, version: guideline.version },
+      });
     }
     const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
     const publishAt = immediately ? now : (post.scheduledAt ?? now);
     const check = await requirePassingCheck(tx, { post, channels, accounts, publishAt });
     // In a campaign the server decides the lane: unchanged template text on every channel, or free text
     // (a thread added to a template is text nobody approved in advance).
-    const campaign = post.campaignId ? await loadCampaign(tx, { orgId: post.orgId, campaignId: post.campaignId }) : null;
+    const campaign = post.campaignId
+      ? await loadCampaign(tx, { orgId: post.orgId, campaignId: post.campaignId })
+      : null;
     const contentType = campaign
       ? channels.some((c) => c.textOverride !== null) || post.threadParts.length > 0
         ? "campaign_free"
@@ -45,10 +54,19 @@ export async function submitPost(ctx: AppContext, options: { actor: OrgActor; or
     const status = nextStatus(post.status, mode === "none" ? "submit_without_review" : "submit_for_review");
     const [submitted] = await tx
       .update(posts)
-      .set({ status, contentType, guidelineId: check.guideline?.id ?? null, checkResult: check.result, approvalMode: mode, submittedAt: now, updatedAt: now })
+      .set({
+        status,
+        contentType,
+        guidelineId: check.guideline?.id ?? null,
+        checkResult: check.result,
+        approvalMode: mode,
+        submittedAt: now,
+        updatedAt: now,
+      })
       .where(eq(posts.id, post.id))
       .returning();
-    if (status === "scheduled") await enqueuePublications(tx, { orgId: post.orgId, postId: post.id, channelAccountIds, dueAt: publishAt, now });
+    if (status === "scheduled")
+      await enqueuePublications(tx, { orgId: post.orgId, postId: post.id, channelAccountIds, dueAt: publishAt, now });
     await appendAuditEvent(tx, {
       orgId: post.orgId,
       actor: options.actor,

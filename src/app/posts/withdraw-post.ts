@@ -21,10 +21,16 @@ export async function withdrawPost(ctx: AppContext, options: { actor: OrgActor; 
     requireForPost(ctx, options.actor, action, { ...post, channelAccountIds });
     const status = nextStatus(post.status, "withdraw");
     if ((await publicationsInFlight(tx, post.id)) > 0) {
-      throw new AppError("INVALID_TRANSITION", { details: { status: post.status, event: "withdraw", reason: "already_sent" } });
+      throw new AppError("INVALID_TRANSITION", {
+        details: { status: post.status, event: "withdraw", reason: "already_sent" },
+      });
     }
     await cancelPendingPublications(tx, post.id);
-    const [draft] = await tx.update(posts).set({ status, revision: post.revision + 1, updatedAt: now }).where(eq(posts.id, post.id)).returning();
+    const [draft] = await tx
+      .update(posts)
+      .set({ status, revision: post.revision + 1, updatedAt: now })
+      .where(eq(posts.id, post.id))
+      .returning();
     await appendAuditEvent(tx, {
       orgId: post.orgId,
       actor: options.actor,

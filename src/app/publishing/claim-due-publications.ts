@@ -11,7 +11,10 @@ export interface ClaimedPublication extends PublicationRow {
   recovering: boolean;
 }
 
-export async function claimDuePublications(ctx: AppContext, options: { limit: number; leaseMs: number }): Promise<ClaimedPublication[]> {
+export async function claimDuePublications(
+  ctx: AppContext,
+  options: { limit: number; leaseMs: number },
+): Promise<ClaimedPublication[]> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const due = await tx
@@ -35,7 +38,12 @@ export async function claimDuePublications(ctx: AppContext, options: { limit: nu
         leaseUntil: new Date(now.getTime() + options.leaseMs),
         handedOverAt: sql`coalesce(${publications.handedOverAt}, ${now.toISOString()}::timestamptz)`,
       })
-      .where(inArray(publications.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          publications.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning();
     const wasSending = new Set(due.filter((d) => d.status === "sending").map((d) => d.id));
     return claimed.map((row) => ({ ...row, recovering: wasSending.has(row.id) }));

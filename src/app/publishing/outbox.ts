@@ -29,7 +29,15 @@ export async function enqueuePublications(
     // A post withdrawn and approved again reuses its rows (and keys): it was never published.
     .onConflictDoUpdate({
       target: publications.idempotencyKey,
-      set: { status: "pending", dueAt: args.dueAt, nextAttemptAt: args.dueAt, attempts: 0, lastError: null, lastErrorKind: null, leaseUntil: null },
+      set: {
+        status: "pending",
+        dueAt: args.dueAt,
+        nextAttemptAt: args.dueAt,
+        attempts: 0,
+        lastError: null,
+        lastErrorKind: null,
+        leaseUntil: null,
+      },
       setWhere: sql`${publications.status} in ('cancelled', 'failed')`,
     });
 }

@@ -23,8 +23,11 @@ export async function recordOutcomes(
   results: readonly { claimed: ClaimedPublication; result: SendResult }[],
 ): Promise<DeliveryOutcome[]> {
   const outcomes = new Map<string, DeliveryOutcome>();
-  const published = results.flatMap(({ claimed, result }) => (result.kind === "published" ? [{ claimed, item: result.item, parts: result.parts }] : []));
-  if (published.length > 0) for (const [id, outcome] of await recordPublished(ctx, published)) outcomes.set(id, outcome);
+  const published = results.flatMap(({ claimed, result }) =>
+    result.kind === "published" ? [{ claimed, item: result.item, parts: result.parts }] : [],
+  );
+  if (published.length > 0)
+    for (const [id, outcome] of await recordPublished(ctx, published)) outcomes.set(id, outcome);
   for (const { claimed, result } of results) {
     if (result.kind !== "error") continue;
     const giveUp = !isRetryable(result.errorKind) || claimed.attempts >= MAX_ATTEMPTS;
@@ -32,9 +35,23 @@ export async function recordOutcomes(
       outcomes.set(claimed.id, await recordFailed(ctx, claimed, { kind: result.errorKind, message: result.message }));
       continue;
     }
-    const delay = retryDelayMs({ attempt: claimed.attempts, retryAfterMs: result.retryAfterMs, random: (deps.random ?? Math.random)() });
-    ctx.log.warn({ publicationId: claimed.id, kind: result.errorKind, attempt: claimed.attempts, delayMs: delay }, "publishing failed; will retry");
-    outcomes.set(claimed.id, await recordRetry(ctx, claimed, { kind: result.errorKind, message: result.message, at: new Date(ctx.clock().getTime() + delay) }));
+    const delay = retryDelayMs({
+      attempt: claimed.attempts,
+      retryAfterMs: result.retryAfterMs,
+      random: (deps.random ?? Math.random)(),
+    });
+    ctx.log.warn(
+      { publicationId: claimed.id, kind: result.errorKind, attempt: claimed.attempts, delayMs: delay },
+      "publishing failed; will retry",
+    );
+    outcomes.set(
+      claimed.id,
+      await recordRetry(ctx, claimed, {
+        kind: result.errorKind,
+        message: result.message,
+        at: new Date(ctx.clock().getTime() + delay),
+      }),
+    );
   }
   return results.map(({ claimed }) => outcomes.get(claimed.id) ?? "lost_lease");
 }
@@ -42,14 +59,25 @@ export async function recordOutcomes(
 const stillOurs = (claimed: ClaimedPublication) =>
   and(eq(publications.id, claimed.id), eq(publications.status, "sending"), eq(publications.attempts, claimed.attempts));
 
-async function recordPublished(ctx: AppContext, items: { claimed: ClaimedPublication; item: PublishedItem; parts: string[] }[]): Promise<Map<string, DeliveryOutcome>> {
+async function recordPublished(
+  ctx: AppContext,
+  items: { claimed: ClaimedPublication; item: PublishedItem; parts: string[] }[],
+): Promise<Map<string, DeliveryOutcome>> {
   const now = ctx.clock();
   const recorded = await ctx.db.transaction(async (tx) => {
     const postIds = [...new Set(items.map((i) => i.claimed.postId))].sort();
     // Lock order posts → publications, as everywhere else; the last finishers of one post serialise here.
-    await tx.select({ id: posts.id }).from(posts).where(inArray(posts.id, postIds)).orderBy(asc(posts.id)).for("update");
+    await tx
+      .select({ id: posts.id })
+      .from(posts)
+      .where(inArray(posts.id, postIds))
+      .orderBy(asc(posts.id))
+      .for("update");
     const values = sql.join(
-      items.map(({ claimed, item, parts }) => sql`(${claimed.id}::uuid, ${claimed.attempts}::int, ${item.externalId}::text, ${item.url}::text, ${JSON.stringify(parts)}::jsonb)`),
+      items.map(
+        ({ claimed, item, parts }) =>
+          sql`(${claimed.id}::uuid, ${claimed.attempts}::int, ${item.externalId}::text, ${item.url}::text, ${JSON.stringify(parts)}::jsonb)`,
+      ),
       sql`, `,
     );
     const result = await tx.execute(sql`
@@ -76,7 +104,8 @@ async function recordPublished(ctx: AppContext, items: { claimed: ClaimedPublica
     );
     return ids;
   });
-  for (const { claimed } of items) ctx.log.debug({ publicationId: claimed.id, recorded: recorded.has(claimed.id) }, "publication recorded");
+  for (const { claimed } of items)
+    ctx.log.debug({ publicationId: claimed.id, recorded: recorded.has(claimed.id) }, "publication recorded");
   return new Map(items.map(({ claimed }) => [claimed.id, recorded.has(claimed.id) ? "published" : "lost_lease"]));
 }
 
@@ -89,21 +118,40 @@ async function markPostsPublished(tx: Db, postIds: string[], now: Date): Promise
       and(
         inArray(posts.id, postIds),
         eq(posts.status, "scheduled"),
-        notExists(tx.select({ id: publications.id }).from(publications).where(and(eq(publications.postId, posts.id), notInArray(publications.status, ["published", "cancelled"])))),
+        notExists(
+          tx
+            .select({ id: publications.id })
+            .from(publications)
+            .where(and(eq(publications.postId, posts.id), notInArray(publications.status, ["published", "cancelled"]))),
+        ),
       ),
     );
 }
 
-async function recordRetry(ctx: AppContext, claimed: ClaimedPublication, args: { kind: ConnectorErrorKind; message: string; at: Date }): Promise<DeliveryOutcome> {
+async function recordRetry(
+  ctx: AppContext,
+  claimed: ClaimedPublication,
+  args: { kind: ConnectorErrorKind; message: string; at: Date },
+): Promise<DeliveryOutcome> {
   const updated = await ctx.db
     .update(publications)
-    .set({ status: "pending", nextAttemptAt: args.at, leaseUntil: null, lastError: args.message.slice(0, 1000), lastErrorKind: args.kind })
+    .set({
+      status: "pending",
+      nextAttemptAt: args.at,
+      leaseUntil: null,
+      lastError: args.message.slice(0, 1000),
+      lastErrorKind: args.kind,
+    })
     .where(stillOurs(claimed))
     .returning({ id: publications.id });
   return updated.length === 0 ? "lost_lease" : "retry";
 }
 
-async function recordFailed(ctx: AppContext, claimed: ClaimedPublication, args: { kind: ConnectorErrorKind; message: string }): Promise<DeliveryOutcome> {
+async function recordFailed(
+  ctx: AppContext,
+  claimed: ClaimedPublication,
+  args: { kind: ConnectorErrorKind; message: string },
+): Promise<DeliveryOutcome> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const [post] = await tx.select().from(posts).where(eq(posts.id, claimed.postId)).for("update");
@@ -113,7 +161,8 @@ async function recordFailed(ctx: AppContext, claimed: ClaimedPublication, args: 
       .where(stillOurs(claimed))
       .returning({ id: publications.id });
     if (updated.length === 0) return "lost_lease";
-    if (post?.status === "scheduled") await tx.update(posts).set({ status: "failed", updatedAt: now }).where(eq(posts.id, post.id));
+    if (post?.status === "scheduled")
+      await tx.update(posts).set({ status: "failed", updatedAt: now }).where(eq(posts.id, post.id));
     await appendAuditEvent(tx, {
       orgId: claimed.orgId,
       actor: WORKER,

@@ -4,7 +4,13 @@
 // the outcome goes to record-outcomes.ts.
 import { and, asc, eq } from "drizzle-orm";
 import { channelAccounts, mediaAssets, postChannels, postMedia, posts, publications } from "../../db/schema/index.js";
-import { ConnectorError, type ConnectorErrorKind, type ConnectorRegistry, type OutgoingMedia, type PublishedItem } from "../../domain/connector.js";
+import {
+  ConnectorError,
+  type ConnectorErrorKind,
+  type ConnectorRegistry,
+  type OutgoingMedia,
+  type PublishedItem,
+} from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
 import { recordCredentialsRefused } from "../channels/sync-channel-inbound.js";
 import { type EmulatedNetwork, type Network, profileOf } from "../../domain/networks.js";
@@ -15,7 +21,11 @@ export type SendResult =
   | { kind: "published"; item: PublishedItem; parts: string[] }
   | { kind: "error"; errorKind: ConnectorErrorKind; message: string; retryAfterMs: number | null };
 
-export async function sendPublication(ctx: AppContext, deps: { connectors: ConnectorRegistry }, claimed: ClaimedPublication): Promise<SendResult> {
+export async function sendPublication(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  claimed: ClaimedPublication,
+): Promise<SendResult> {
   const log = ctx.log.child({ publicationId: claimed.id, postId: claimed.postId, orgId: claimed.orgId });
   let network: string | null = null;
   try {
@@ -25,7 +35,11 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
     if (!connector) throw new ConnectorError("permanent", `no connector for network ${account.network}`);
     const target = await connectorAccountOf(ctx.db, ctx, account);
     // A thread goes out as posts answering each other where the network has threads, else as one text.
-    const threaded = parts.length > 1 && connector.capabilities.publish.threads && profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings).supportsThreads;
+    const threaded =
+      parts.length > 1 &&
+      connector.capabilities.publish.threads &&
+      profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings)
+        .supportsThreads;
     const texts = threaded ? parts : [parts.join("\n\n")];
     // After an earlier attempt (a retry, or a recovery after a crash), each post is first looked for on the
     // network: a thread that broke off in the middle goes on where it stopped, nothing is sent twice.
@@ -57,7 +71,12 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
     return { kind: "published", item, parts: later };
   } catch (error) {
     if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while publishing");
-    else if (error.kind === "auth_expired" && network !== null && (deps.connectors.get(network)?.capabilities.connect.length ?? 0) > 0) await recordCredentialsRefused(ctx, { channelAccountId: claimed.channelAccountId, failure: error });
+    else if (
+      error.kind === "auth_expired" &&
+      network !== null &&
+      (deps.connectors.get(network)?.capabilities.connect.length ?? 0) > 0
+    )
+      await recordCredentialsRefused(ctx, { channelAccountId: claimed.channelAccountId, failure: error });
     return {
       kind: "error",
       errorKind: error instanceof ConnectorError ? error.kind : "transient",
@@ -69,15 +88,35 @@ export async function sendPublication(ctx: AppContext, deps: { connectors: Conne
 
 async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
   const [row] = await ctx.db
-    .select({ account: channelAccounts, body: posts.body, threadParts: posts.threadParts, override: postChannels.textOverride, poll: posts.poll, contentWarning: posts.contentWarning, replyPolicy: posts.replyPolicy })
+    .select({
+      account: channelAccounts,
+      body: posts.body,
+      threadParts: posts.threadParts,
+      override: postChannels.textOverride,
+      poll: posts.poll,
+      contentWarning: posts.contentWarning,
+      replyPolicy: posts.replyPolicy,
+    })
     .from(publications)
     .innerJoin(channelAccounts, eq(channelAccounts.id, publications.channelAccountId))
     .innerJoin(posts, eq(posts.id, publications.postId))
-    .leftJoin(postChannels, and(eq(postChannels.postId, publications.postId), eq(postChannels.channelAccountId, publications.channelAccountId)))
+    .leftJoin(
+      postChannels,
+      and(
+        eq(postChannels.postId, publications.postId),
+        eq(postChannels.channelAccountId, publications.channelAccountId),
+      ),
+    )
     .where(eq(publications.id, claimed.id));
   if (!row) throw new ConnectorError("permanent", "publication, post or account no longer exists");
   const rows = await ctx.db
-    .select({ id: mediaAssets.id, kind: mediaAssets.kind, altText: mediaAssets.altText, mimeType: mediaAssets.mimeType, fileName: mediaAssets.fileName })
+    .select({
+      id: mediaAssets.id,
+      kind: mediaAssets.kind,
+      altText: mediaAssets.altText,
+      mimeType: mediaAssets.mimeType,
+      fileName: mediaAssets.fileName,
+    })
     .from(postMedia)
     .innerJoin(mediaAssets, eq(mediaAssets.id, postMedia.mediaId))
     .where(eq(postMedia.postId, claimed.postId))
@@ -89,11 +128,21 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
     mimeType: m.mimeType,
     fileName: m.fileName,
     content: async () => {
-      const [file] = await ctx.db.select({ content: mediaAssets.content }).from(mediaAssets).where(eq(mediaAssets.id, m.id));
+      const [file] = await ctx.db
+        .select({ content: mediaAssets.content })
+        .from(mediaAssets)
+        .where(eq(mediaAssets.id, m.id));
       if (!file) throw new ConnectorError("permanent", `medium ${m.id} no longer exists`);
       return new Uint8Array(file.content);
     },
   }));
   // A channel's own text stands in for the first post of a thread; the posts after it are shared.
-  return { account: row.account, texts: [row.override ?? row.body, ...row.threadParts], media, poll: row.poll, contentWarning: row.contentWarning || null, replyPolicy: row.replyPolicy };
+  return {
+    account: row.account,
+    texts: [row.override ?? row.body, ...row.threadParts],
+    media,
+    poll: row.poll,
+    contentWarning: row.contentWarning || null,
+    replyPolicy: row.replyPolicy,
+  };
 }

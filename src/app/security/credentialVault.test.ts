@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CredentialKeyError, createCredentialVault, loadCredentialVault, parseCredentialKey } from "./credentialVault.js";
+import {
+  CredentialKeyError,
+  createCredentialVault,
+  loadCredentialVault,
+  parseCredentialKey,
+} from "./credentialVault.js";
 
 describe("the credential vault", () => {
   const key = randomBytes(32);
@@ -24,7 +29,9 @@ describe("the credential vault", () => {
     const flipped = Buffer.from(sealed.ciphertext, "base64");
     flipped[0] = (flipped[0] ?? 0) ^ 1;
     expect(() => vault.open({ ...sealed, ciphertext: flipped.toString("base64") }, "account-1")).toThrow(/do not open/);
-    expect(() => createCredentialVault({ current: randomBytes(32) }).open(sealed, "account-1")).toThrow(/neither CREDENTIALS_KEY/);
+    expect(() => createCredentialVault({ current: randomBytes(32) }).open(sealed, "account-1")).toThrow(
+      /neither CREDENTIALS_KEY/,
+    );
   });
 
   it("opens what an earlier key sealed and tells that it needs re-sealing (rotation)", () => {

@@ -40,7 +40,10 @@ const keyIdOf = (key: Buffer) => createHash("sha256").update(key).digest("hex").
 export function parseCredentialKey(text: string, name: string): Buffer {
   const trimmed = text.trim();
   const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
-  if (key.length !== 32) throw new CredentialKeyError(`${name} must be 32 bytes, base64 (44 characters) or hex (64 characters); generate one with: openssl rand -base64 32`);
+  if (key.length !== 32)
+    throw new CredentialKeyError(
+      `${name} must be 32 bytes, base64 (44 characters) or hex (64 characters); generate one with: openssl rand -base64 32`,
+    );
   return key;
 }
 
@@ -55,11 +58,19 @@ export function createCredentialVault(keys: { current: Buffer; previous?: readon
       const cipher = createCipheriv("aes-256-gcm", keys.current, iv);
       cipher.setAAD(Buffer.from(boundTo, "utf8"));
       const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
-      return { keyId: currentKeyId, iv: iv.toString("base64"), tag: cipher.getAuthTag().toString("base64"), ciphertext: ciphertext.toString("base64") };
+      return {
+        keyId: currentKeyId,
+        iv: iv.toString("base64"),
+        tag: cipher.getAuthTag().toString("base64"),
+        ciphertext: ciphertext.toString("base64"),
+      };
     },
     open(sealed, boundTo) {
       const key = byId.get(sealed.keyId);
-      if (!key) throw new CredentialKeyError(`credentials were sealed with key ${sealed.keyId}, which is neither CREDENTIALS_KEY nor in CREDENTIALS_KEYS_PREVIOUS`);
+      if (!key)
+        throw new CredentialKeyError(
+          `credentials were sealed with key ${sealed.keyId}, which is neither CREDENTIALS_KEY nor in CREDENTIALS_KEYS_PREVIOUS`,
+        );
       const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.iv, "base64"));
       decipher.setAAD(Buffer.from(boundTo, "utf8"));
       decipher.setAuthTag(Buffer.from(sealed.tag, "base64"));
@@ -67,7 +78,9 @@ export function createCredentialVault(keys: { current: Buffer; previous?: readon
         const plain = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, "base64")), decipher.final()]);
         return JSON.parse(plain.toString("utf8")) as unknown;
       } catch (cause) {
-        throw new CredentialKeyError(`credentials for ${boundTo} do not open: tampered with, or sealed for another record (${(cause as Error).message})`);
+        throw new CredentialKeyError(
+          `credentials for ${boundTo} do not open: tampered with, or sealed for another record (${(cause as Error).message})`,
+        );
       }
     },
     isStale: (sealed) => sealed.keyId !== currentKeyId,
@@ -78,12 +91,18 @@ export function createCredentialVault(keys: { current: Buffer; previous?: readon
  * The vault of this process: CREDENTIALS_KEY (and earlier keys) from the configuration; else, for the
  * embedded default, a key generated once into DATA_DIR/credentials.key; in tests, a fresh in-memory key.
  */
-export function loadCredentialVault(config: { CREDENTIALS_KEY?: string; CREDENTIALS_KEYS_PREVIOUS?: string; DATA_DIR: string; NODE_ENV: string }): CredentialVault {
+export function loadCredentialVault(config: {
+  CREDENTIALS_KEY?: string;
+  CREDENTIALS_KEYS_PREVIOUS?: string;
+  DATA_DIR: string;
+  NODE_ENV: string;
+}): CredentialVault {
   const previous = (config.CREDENTIALS_KEYS_PREVIOUS ?? "")
     .split(",")
     .filter((k) => k.trim() !== "")
     .map((k, i) => parseCredentialKey(k, `CREDENTIALS_KEYS_PREVIOUS[${i}]`));
-  if (config.CREDENTIALS_KEY) return createCredentialVault({ current: parseCredentialKey(config.CREDENTIALS_KEY, "CREDENTIALS_KEY"), previous });
+  if (config.CREDENTIALS_KEY)
+    return createCredentialVault({ current: parseCredentialKey(config.CREDENTIALS_KEY, "CREDENTIALS_KEY"), previous });
   if (config.NODE_ENV === "test") return createCredentialVault({ current: randomBytes(32), previous });
   const file = path.join(config.DATA_DIR, "credentials.key");
   if (!existsSync(file)) {

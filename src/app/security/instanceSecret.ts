@@ -14,7 +14,10 @@ export async function instanceSecret(db: Db, name: string): Promise<Buffer> {
     .insert(instanceSecrets)
     .values({ name, value: randomBytes(32).toString("base64") })
     .onConflictDoNothing();
-  const [row] = await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(eq(instanceSecrets.name, name));
+  const [row] = await db
+    .select({ value: instanceSecrets.value })
+    .from(instanceSecrets)
+    .where(eq(instanceSecrets.name, name));
   if (!row) throw new Error(`instance secret ${name} could not be created`);
   const secret = Buffer.from(row.value, "base64");
   const forDb = cache.get(db) ?? new Map<string, Buffer>();

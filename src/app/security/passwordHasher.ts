@@ -8,7 +8,12 @@ export interface PasswordHasher {
 }
 
 export function createPasswordHasher(options: { memoryKib: number; iterations: number }): PasswordHasher {
-  const params = { type: argon2.argon2id as 2, memoryCost: options.memoryKib, timeCost: options.iterations, parallelism: 1 };
+  const params = {
+    type: argon2.argon2id as 2,
+    memoryCost: options.memoryKib,
+    timeCost: options.iterations,
+    parallelism: 1,
+  };
   let dummyHash: Promise<string> | null = null;
   return {
     hash: (password) => argon2.hash(password, params),

@@ -18,7 +18,10 @@ export async function listUsers(ctx: AppContext, options: { orgSlug?: string } =
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.orgId))
     .orderBy(asc(users.email), asc(organisations.slug));
-  const byUser = new Map<string, { id: string; email: string; name: string; disabled: boolean; locked: boolean; memberships: string[] }>();
+  const byUser = new Map<
+    string,
+    { id: string; email: string; name: string; disabled: boolean; locked: boolean; memberships: string[] }
+  >();
   const now = ctx.clock();
   for (const row of rows) {
     const entry = byUser.get(row.id) ?? {

@@ -13,12 +13,19 @@ import { writeStaffAnswer } from "./writeStaffAnswer.js";
 
 export const ZAnswer = z.object({ text: z.string().trim().min(1).max(5000) });
 
-export async function answerWebsiteComment(ctx: AppContext, options: { actor: OrgActor; orgId: string; commentId: string; input: unknown }) {
+export async function answerWebsiteComment(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; commentId: string; input: unknown },
+) {
   const input = ZAnswer.parse(options.input);
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const { account } = await loadCommentForStaff(tx, options);
-    requireAllowed(ctx, options.actor, "inbox.reply", { orgId: options.orgId, departmentId: account.departmentId, channelAccountId: account.id });
+    requireAllowed(ctx, options.actor, "inbox.reply", {
+      orgId: options.orgId,
+      departmentId: account.departmentId,
+      channelAccountId: account.id,
+    });
     const [copy] = await tx
       .select({ conversationId: inboundMessages.conversationId })
       .from(inboundMessages)
@@ -27,13 +34,28 @@ export async function answerWebsiteComment(ctx: AppContext, options: { actor: Or
     if (copy?.conversationId) {
       const [reply] = await tx
         .insert(conversationReplies)
-        .values({ orgId: options.orgId, conversationId: copy.conversationId, inReplyToExternalId: options.commentId, text: input.text, authorUserId: options.actor.userId, status: "queued", createdAt: now })
+        .values({
+          orgId: options.orgId,
+          conversationId: copy.conversationId,
+          inReplyToExternalId: options.commentId,
+          text: input.text,
+          authorUserId: options.actor.userId,
+          status: "queued",
+          createdAt: now,
+        })
         .returning();
       if (!reply) throw new Error("reply insert returned nothing");
       answer = await deliverWebsiteReply(tx, { reply, now, publicUrl: ctx.publicUrl });
     } else {
       // A comment from before the inbox existed has no conversation to record the answer in.
-      answer = await writeStaffAnswer(tx, { orgId: options.orgId, commentId: options.commentId, text: input.text, userId: options.actor.userId, now, publicUrl: ctx.publicUrl });
+      answer = await writeStaffAnswer(tx, {
+        orgId: options.orgId,
+        commentId: options.commentId,
+        text: input.text,
+        userId: options.actor.userId,
+        now,
+        publicUrl: ctx.publicUrl,
+      });
     }
     await appendAuditEvent(tx, {
       orgId: options.orgId,

@@ -2,7 +2,13 @@
 // e-mails and unconfirmed e-mail addresses go after 7 days, idle citizen sessions after 30 days, and
 // comments older than the organisation's retention period lose their author data ("Anonym").
 import { and, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import { citizenSessions, emailOutbox, websiteComments, websiteEntries, websiteSettings } from "../../db/schema/index.js";
+import {
+  citizenSessions,
+  emailOutbox,
+  websiteComments,
+  websiteEntries,
+  websiteSettings,
+} from "../../db/schema/index.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../../domain/website/publicSettings.js";
 import type { AppContext } from "../context.js";
 import { updateInboundCopy } from "./commentRecords.js";
@@ -20,7 +26,13 @@ export async function applyWebsiteRetention(ctx: AppContext) {
   const unconfirmed = await ctx.db
     .update(websiteComments)
     .set({ email: null, emailTokenHash: null })
-    .where(and(isNotNull(websiteComments.email), isNull(websiteComments.emailConfirmedAt), lt(websiteComments.createdAt, new Date(now.getTime() - RATE_EVENT_RETENTION_MS))))
+    .where(
+      and(
+        isNotNull(websiteComments.email),
+        isNull(websiteComments.emailConfirmedAt),
+        lt(websiteComments.createdAt, new Date(now.getTime() - RATE_EVENT_RETENTION_MS)),
+      ),
+    )
     .returning({ id: websiteComments.id });
   // Without an e-mail channel nothing is sent; queued mails (and their addresses) go after 7 days either way.
   const mails = await ctx.db
@@ -51,20 +63,44 @@ export async function applyWebsiteRetention(ctx: AppContext) {
     await ctx.db.transaction(async (tx) => {
       await tx
         .update(websiteComments)
-        .set({ displayName: ANONYMOUS, email: null, emailTokenHash: null, emailConfirmedAt: null, deleteTokenHash: null, sessionId: null, anonymisedAt: now })
-        .where(inArray(websiteComments.id, due.map((d) => d.id)));
+        .set({
+          displayName: ANONYMOUS,
+          email: null,
+          emailTokenHash: null,
+          emailConfirmedAt: null,
+          deleteTokenHash: null,
+          sessionId: null,
+          anonymisedAt: now,
+        })
+        .where(
+          inArray(
+            websiteComments.id,
+            due.map((d) => d.id),
+          ),
+        );
       for (const row of due) {
         await updateInboundCopy(tx, {
           channelAccountId: row.channelAccountId,
           commentId: row.id,
-          set: { authorName: ANONYMOUS, authorHandle: "anonym", raw: { source: "website", anonymisedAt: now.toISOString() } },
+          set: {
+            authorName: ANONYMOUS,
+            authorHandle: "anonym",
+            raw: { source: "website", anonymisedAt: now.toISOString() },
+          },
           citizenName: { to: ANONYMOUS, whenNothingLeft: false },
         });
       }
     });
     anonymised += due.length;
   }
-  const result = { rateEvents, challenges, unconfirmed: unconfirmed.length, mails: mails.length, sessions: sessions.length, anonymised };
+  const result = {
+    rateEvents,
+    challenges,
+    unconfirmed: unconfirmed.length,
+    mails: mails.length,
+    sessions: sessions.length,
+    anonymised,
+  };
   ctx.log.info(result, "website retention applied");
   return result;
 }

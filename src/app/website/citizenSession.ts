@@ -9,7 +9,10 @@ import { digestToken } from "../security/tokens.js";
 export type CitizenSession = typeof citizenSessions.$inferSelect;
 
 /** The session of a token in an organisation; a missing or unknown token is NOT_AUTHENTICATED. */
-export async function requireCitizenSession(db: Db | Tx, args: { orgId: string; token: string | undefined; now: Date }): Promise<CitizenSession> {
+export async function requireCitizenSession(
+  db: Db | Tx,
+  args: { orgId: string; token: string | undefined; now: Date },
+): Promise<CitizenSession> {
   if (!args.token) throw new AppError("NOT_AUTHENTICATED", { details: { reason: "citizen_session_missing" } });
   const [session] = await db
     .update(citizenSessions)
@@ -20,7 +23,10 @@ export async function requireCitizenSession(db: Db | Tx, args: { orgId: string; 
   return session;
 }
 
-export async function findCitizenSession(db: Db | Tx, args: { orgId: string; token: string | undefined }): Promise<CitizenSession | null> {
+export async function findCitizenSession(
+  db: Db | Tx,
+  args: { orgId: string; token: string | undefined },
+): Promise<CitizenSession | null> {
   if (!args.token) return null;
   const [session] = await db
     .select()

@@ -32,7 +32,10 @@ export async function queueAddressConfirmation(
   });
 }
 
-export async function queueAnswerNotice(tx: Db | Tx, args: { org: OrgRef; to: string; postUrl: string; now: Date }): Promise<void> {
+export async function queueAnswerNotice(
+  tx: Db | Tx,
+  args: { org: OrgRef; to: string; postUrl: string; now: Date },
+): Promise<void> {
   await tx.insert(emailOutbox).values({
     orgId: args.org.id,
     toAddress: args.to,

@@ -2,12 +2,22 @@
 // and keeping the inbox's copy of a comment in step with it.
 import { and, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { channelAccounts, conversations, inboundMessages, websiteComments, websiteEntries } from "../../db/schema/index.js";
+import {
+  channelAccounts,
+  conversations,
+  inboundMessages,
+  websiteComments,
+  websiteEntries,
+} from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 
 export async function loadCommentForStaff(tx: Db | Tx, args: { orgId: string; commentId: string }) {
   const [row] = await tx
-    .select({ comment: websiteComments, entry: websiteEntries, account: { id: channelAccounts.id, departmentId: channelAccounts.departmentId } })
+    .select({
+      comment: websiteComments,
+      entry: websiteEntries,
+      account: { id: channelAccounts.id, departmentId: channelAccounts.departmentId },
+    })
     .from(websiteComments)
     .innerJoin(websiteEntries, eq(websiteEntries.id, websiteComments.entryId))
     .innerJoin(channelAccounts, eq(channelAccounts.id, websiteEntries.channelAccountId))
@@ -16,7 +26,9 @@ export async function loadCommentForStaff(tx: Db | Tx, args: { orgId: string; co
   return row;
 }
 
-type InboundChange = Partial<Pick<typeof inboundMessages.$inferInsert, "visibility" | "text" | "authorName" | "authorHandle" | "raw">>;
+type InboundChange = Partial<
+  Pick<typeof inboundMessages.$inferInsert, "visibility" | "text" | "authorName" | "authorHandle" | "raw">
+>;
 
 /**
  * Applies a change of a comment (its visibility, or the removal of its author data) to the inbound
@@ -25,12 +37,19 @@ type InboundChange = Partial<Pick<typeof inboundMessages.$inferInsert, "visibili
  */
 export async function updateInboundCopy(
   tx: Db | Tx,
-  args: { channelAccountId: string; commentId: string; set: InboundChange; citizenName?: { to: string; whenNothingLeft: boolean } },
+  args: {
+    channelAccountId: string;
+    commentId: string;
+    set: InboundChange;
+    citizenName?: { to: string; whenNothingLeft: boolean };
+  },
 ): Promise<void> {
   const [message] = await tx
     .update(inboundMessages)
     .set(args.set)
-    .where(and(eq(inboundMessages.channelAccountId, args.channelAccountId), eq(inboundMessages.externalId, args.commentId)))
+    .where(
+      and(eq(inboundMessages.channelAccountId, args.channelAccountId), eq(inboundMessages.externalId, args.commentId)),
+    )
     .returning({ conversationId: inboundMessages.conversationId });
   const conversationId = message?.conversationId;
   if (!args.citizenName || !conversationId) return;

@@ -5,7 +5,10 @@ import { AppError } from "../../domain/errors.js";
 import type { AppContext } from "../context.js";
 import { digestToken } from "../security/tokens.js";
 
-export async function confirmCommentEmail(ctx: AppContext, options: { commentId: string; token: string }): Promise<void> {
+export async function confirmCommentEmail(
+  ctx: AppContext,
+  options: { commentId: string; token: string },
+): Promise<void> {
   const [row] = await ctx.db
     .update(websiteComments)
     .set({ emailConfirmedAt: ctx.clock(), emailTokenHash: null })

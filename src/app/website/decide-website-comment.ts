@@ -13,16 +13,28 @@ import { netiquetteInForce } from "./publicOrg.js";
 
 export const ZCommentDecision = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("release"), reason: z.string().trim().max(1000).default("") }),
-  z.object({ decision: z.literal("hide"), clause: z.number().int().min(1).max(99), reason: z.string().trim().min(1).max(1000) }),
+  z.object({
+    decision: z.literal("hide"),
+    clause: z.number().int().min(1).max(99),
+    reason: z.string().trim().min(1).max(1000),
+  }),
 ]);
 
-export async function decideWebsiteComment(ctx: AppContext, options: { actor: OrgActor; orgId: string; commentId: string; input: unknown }) {
+export async function decideWebsiteComment(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; commentId: string; input: unknown },
+) {
   const input = ZCommentDecision.parse(options.input);
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const { comment, account } = await loadCommentForStaff(tx, options);
-    requireAllowed(ctx, options.actor, "moderation.decide", { orgId: options.orgId, departmentId: account.departmentId, channelAccountId: account.id });
-    if (comment.status === "deleted" || comment.authorKind !== "citizen") throw new AppError("INVALID_TRANSITION", { details: { status: comment.status } });
+    requireAllowed(ctx, options.actor, "moderation.decide", {
+      orgId: options.orgId,
+      departmentId: account.departmentId,
+      channelAccountId: account.id,
+    });
+    if (comment.status === "deleted" || comment.authorKind !== "citizen")
+      throw new AppError("INVALID_TRANSITION", { details: { status: comment.status } });
     const netiquette = await netiquetteInForce(tx, options.orgId);
     if (input.decision === "hide" && !netiquette?.clauses.some((c) => c.number === input.clause)) {
       throw new AppError("VALIDATION_FAILED", { details: { field: "clause", problem: "not_in_netiquette" } });
@@ -40,7 +52,11 @@ export async function decideWebsiteComment(ctx: AppContext, options: { actor: Or
       .where(eq(websiteComments.id, comment.id));
     await updateInboundCopy(tx, { channelAccountId: account.id, commentId: comment.id, set: { visibility: status } });
     // A case waiting in the moderation queue is decided by this too, so the queue and the list agree.
-    const openCase = await openCaseOf(tx, { orgId: options.orgId, channelAccountId: account.id, externalId: comment.id });
+    const openCase = await openCaseOf(tx, {
+      orgId: options.orgId,
+      channelAccountId: account.id,
+      externalId: comment.id,
+    });
     if (openCase) {
       await recordCaseDecision(tx, {
         caseRow: openCase,
@@ -58,7 +74,12 @@ export async function decideWebsiteComment(ctx: AppContext, options: { actor: Or
       actor: options.actor,
       action: input.decision === "release" ? "website.comment.released" : "website.comment.hidden",
       target: { type: "website_comment", id: comment.id },
-      data: { from: comment.status, to: status, netiquetteId: netiquette?.id ?? null, ...(input.decision === "hide" ? { clause: input.clause } : {}) },
+      data: {
+        from: comment.status,
+        to: status,
+        netiquetteId: netiquette?.id ?? null,
+        ...(input.decision === "hide" ? { clause: input.clause } : {}),
+      },
       occurredAt: now,
     });
     return { id: comment.id, status };

@@ -21,12 +21,17 @@ export interface PublicComment {
   replies: PublicComment[];
 }
 
-export async function getPublicThread(ctx: AppContext, options: { orgKey: string; entryId: string; token?: string; page?: number }) {
+export async function getPublicThread(
+  ctx: AppContext,
+  options: { orgKey: string; entryId: string; token?: string; page?: number },
+) {
   const org = await findPublicOrg(ctx.db, options.orgKey);
   const [entry] = await ctx.db
     .select({ id: websiteEntries.id, text: websiteEntries.text, publishedAt: websiteEntries.publishedAt })
     .from(websiteEntries)
-    .where(and(eq(websiteEntries.id, options.entryId), eq(websiteEntries.orgId, org.id), isNull(websiteEntries.removedAt)));
+    .where(
+      and(eq(websiteEntries.id, options.entryId), eq(websiteEntries.orgId, org.id), isNull(websiteEntries.removedAt)),
+    );
   if (!entry) throw new AppError("NOT_FOUND");
   const session = await findCitizenSession(ctx.db, { orgId: org.id, token: options.token });
   const now = ctx.clock();
@@ -59,7 +64,15 @@ export async function getPublicThread(ctx: AppContext, options: { orgKey: string
     ? await ctx.db
         .select(columns)
         .from(websiteComments)
-        .where(and(inArray(websiteComments.parentId, topLevel.map((c) => c.id)), shown))
+        .where(
+          and(
+            inArray(
+              websiteComments.parentId,
+              topLevel.map((c) => c.id),
+            ),
+            shown,
+          ),
+        )
         .orderBy(asc(websiteComments.createdAt), asc(websiteComments.id))
     : [];
   const present = (row: (typeof topLevel)[number], children: PublicComment[]): PublicComment => ({
@@ -72,7 +85,12 @@ export async function getPublicThread(ctx: AppContext, options: { orgKey: string
     replies: children,
   });
   const comments = topLevel
-    .map((row) => present(row, replies.filter((r) => r.parentId === row.id && r.status !== "deleted").map((r) => present(r, []))))
+    .map((row) =>
+      present(
+        row,
+        replies.filter((r) => r.parentId === row.id && r.status !== "deleted").map((r) => present(r, [])),
+      ),
+    )
     .filter((c) => c.state !== "deleted" || c.replies.length > 0);
   const netiquette = await netiquetteInForce(ctx.db, org.id);
   return {
@@ -80,7 +98,10 @@ export async function getPublicThread(ctx: AppContext, options: { orgKey: string
     netiquette: netiquette ? { id: netiquette.id, version: netiquette.version, title: netiquette.title } : null,
     /** Open when the organisation allows comments and has published a Netiquette to accept. */
     commentsOpen: org.settings.commentsOpen && netiquette !== null,
-    viewer: { hasSession: session !== null, netiquetteAccepted: session !== null && netiquette !== null && session.netiquetteId === netiquette.id },
+    viewer: {
+      hasSession: session !== null,
+      netiquetteAccepted: session !== null && netiquette !== null && session.netiquetteId === netiquette.id,
+    },
     entry: { id: entry.id, text: entry.text, publishedAt: entry.publishedAt.toISOString() },
     poll: await pollViewOf(ctx, { entryId: entry.id, sessionId: session?.id ?? null, now }),
     comments,

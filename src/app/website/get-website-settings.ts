@@ -8,7 +8,11 @@ import { websiteSettingsOf } from "./publicOrg.js";
 export async function getWebsiteSettings(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
   requireAllowed(ctx, options.actor, "channel.view", { orgId: options.orgId });
   const settings = await websiteSettingsOf(ctx.db, options.orgId);
-  const versions = await ctx.db.select().from(netiquettes).where(eq(netiquettes.orgId, options.orgId)).orderBy(desc(netiquettes.version));
+  const versions = await ctx.db
+    .select()
+    .from(netiquettes)
+    .where(eq(netiquettes.orgId, options.orgId))
+    .orderBy(desc(netiquettes.version));
   return {
     settings,
     netiquettes: versions.map((n) => ({

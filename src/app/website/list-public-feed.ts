@@ -26,7 +26,12 @@ export async function listPublicFeed(ctx: AppContext, options: { orgKey: string;
         .where(and(inArray(websiteComments.entryId, ids), eq(websiteComments.status, "visible")))
         .groupBy(websiteComments.entryId)
     : [];
-  const polls = ids.length ? await ctx.db.select({ entryId: websitePolls.entryId }).from(websitePolls).where(inArray(websitePolls.entryId, ids)) : [];
+  const polls = ids.length
+    ? await ctx.db
+        .select({ entryId: websitePolls.entryId })
+        .from(websitePolls)
+        .where(inArray(websitePolls.entryId, ids))
+    : [];
   return {
     org: { slug: org.slug, name: org.name, settings: org.settings },
     entries: entries.slice(0, limit).map((e) => ({

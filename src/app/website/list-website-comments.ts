@@ -15,7 +15,10 @@ export const ZCommentFilter = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-export async function listWebsiteComments(ctx: AppContext, options: { actor: OrgActor; orgId: string; filter: unknown }) {
+export async function listWebsiteComments(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; filter: unknown },
+) {
   const filter = ZCommentFilter.parse(options.filter);
   requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
   const [beforeAt, beforeId] = filter.before?.split("|") ?? [];
@@ -38,7 +41,10 @@ export async function listWebsiteComments(ctx: AppContext, options: { actor: Org
         filter.status ? eq(websiteComments.status, filter.status) : undefined,
         filter.entryId ? eq(websiteComments.entryId, filter.entryId) : undefined,
         beforeAt && beforeId
-          ? or(lt(websiteComments.createdAt, new Date(beforeAt)), and(eq(websiteComments.createdAt, new Date(beforeAt)), lt(websiteComments.id, beforeId)))
+          ? or(
+              lt(websiteComments.createdAt, new Date(beforeAt)),
+              and(eq(websiteComments.createdAt, new Date(beforeAt)), lt(websiteComments.id, beforeId)),
+            )
           : undefined,
       ),
     )
@@ -47,14 +53,21 @@ export async function listWebsiteComments(ctx: AppContext, options: { actor: Org
   const now = ctx.clock();
   const visible = rows.filter(
     (r) =>
-      authorize({ actor: options.actor, action: "inbox.view", now, resource: { orgId: options.orgId, departmentId: r.departmentId, channelAccountId: r.channelAccountId } })
-        .allowed,
+      authorize({
+        actor: options.actor,
+        action: "inbox.view",
+        now,
+        resource: { orgId: options.orgId, departmentId: r.departmentId, channelAccountId: r.channelAccountId },
+      }).allowed,
   );
   const page = visible.slice(0, filter.limit);
   const last = rows.length > filter.limit ? rows[filter.limit - 1] : undefined;
   const parentIds = [...new Set(page.map((r) => r.comment.parentId).filter((id): id is string => id !== null))];
   const parents = parentIds.length
-    ? await ctx.db.select({ id: websiteComments.id, displayName: websiteComments.displayName }).from(websiteComments).where(inArray(websiteComments.id, parentIds))
+    ? await ctx.db
+        .select({ id: websiteComments.id, displayName: websiteComments.displayName })
+        .from(websiteComments)
+        .where(inArray(websiteComments.id, parentIds))
     : [];
   return {
     comments: page.map(({ comment, entryText, channelName, channelAccountId, answers }) => ({

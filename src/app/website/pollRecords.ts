@@ -18,7 +18,12 @@ export async function pollViewOf(ctx: AppContext, args: { entryId: string; sessi
     const [mine] = await ctx.db
       .select({ optionIndex: websitePollVotes.optionIndex })
       .from(websitePollVotes)
-      .where(and(eq(websitePollVotes.pollId, poll.id), eq(websitePollVotes.voterToken, await voterToken(ctx, poll.id, args.sessionId))));
+      .where(
+        and(
+          eq(websitePollVotes.pollId, poll.id),
+          eq(websitePollVotes.voterToken, await voterToken(ctx, poll.id, args.sessionId)),
+        ),
+      );
     votedFor = mine?.optionIndex ?? null;
   }
   const showResults = mayShowResults({ poll, now: args.now, hasVoted: votedFor !== null });

@@ -41,7 +41,12 @@ export async function postCitizenComment(
   if (input.website.trim() !== "") throw new AppError("SPAM_SUSPECTED");
   const org = await findPublicOrg(ctx.db, options.orgKey);
   if (!org.settings.commentsOpen) throw new AppError("COMMENTS_CLOSED");
-  const [entry] = await ctx.db.select().from(websiteEntries).where(and(eq(websiteEntries.id, options.entryId), eq(websiteEntries.orgId, org.id), isNull(websiteEntries.removedAt)));
+  const [entry] = await ctx.db
+    .select()
+    .from(websiteEntries)
+    .where(
+      and(eq(websiteEntries.id, options.entryId), eq(websiteEntries.orgId, org.id), isNull(websiteEntries.removedAt)),
+    );
   if (!entry) throw new AppError("NOT_FOUND");
   const now = ctx.clock();
   const session = await requireCitizenSession(ctx.db, { orgId: org.id, token: options.token, now });
@@ -49,7 +54,9 @@ export async function postCitizenComment(
   // Moderation decisions cite the Netiquette's clauses: without published rules there is no commenting.
   if (!netiquette) throw new AppError("COMMENTS_CLOSED", { details: { reason: "no_netiquette" } });
   if (session.netiquetteId !== netiquette.id) {
-    throw new AppError("NETIQUETTE_NOT_ACCEPTED", { details: { netiquetteId: netiquette.id, version: netiquette.version } });
+    throw new AppError("NETIQUETTE_NOT_ACCEPTED", {
+      details: { netiquetteId: netiquette.id, version: netiquette.version },
+    });
   }
   const ip = await ipKey(ctx, options.ip);
   const contentHash = digestToken(duplicateKey(input.text));
@@ -68,16 +75,31 @@ export async function postCitizenComment(
     const [mine] = await tx
       .select({ n: count() })
       .from(websiteComments)
-      .where(and(eq(websiteComments.contentHash, contentHash), eq(websiteComments.sessionId, session.id), recent(DAY_MS)));
+      .where(
+        and(eq(websiteComments.contentHash, contentHash), eq(websiteComments.sessionId, session.id), recent(DAY_MS)),
+      );
     const [onThisPost] = await tx
       .select({ n: count() })
       .from(websiteComments)
-      .where(and(eq(websiteComments.contentHash, contentHash), eq(websiteComments.entryId, entry.id), recent(SAME_POST_WINDOW_MS)));
+      .where(
+        and(
+          eq(websiteComments.contentHash, contentHash),
+          eq(websiteComments.entryId, entry.id),
+          recent(SAME_POST_WINDOW_MS),
+        ),
+      );
     if ((mine?.n ?? 0) > 0 || (onThisPost?.n ?? 0) > 0) throw new AppError("DUPLICATE_COMMENT");
     const [elsewhere] = await tx
       .select({ n: count() })
       .from(websiteComments)
-      .where(and(eq(websiteComments.orgId, org.id), eq(websiteComments.contentHash, contentHash), ne(websiteComments.entryId, entry.id), recent(DAY_MS)));
+      .where(
+        and(
+          eq(websiteComments.orgId, org.id),
+          eq(websiteComments.contentHash, contentHash),
+          ne(websiteComments.entryId, entry.id),
+          recent(DAY_MS),
+        ),
+      );
     const [earlier] = await tx
       .select({ n: count() })
       .from(websiteComments)
@@ -96,7 +118,8 @@ export async function postCitizenComment(
       preModeration: org.settings.preModeration,
       earlierVisibleByAuthor: earlier?.n ?? 0,
     });
-    for (const failure of verdict.failures) ctx.log.error({ err: failure.error, phase: failure.phase, entryId: entry.id }, "moderation phase failed");
+    for (const failure of verdict.failures)
+      ctx.log.error({ err: failure.error, phase: failure.phase, entryId: entry.id }, "moderation phase failed");
     const [row] = await tx
       .insert(websiteComments)
       .values({
@@ -135,14 +158,31 @@ export async function postCitizenComment(
         inReplyToExternalId: parentId,
         visibility: row.status,
         receivedAt: now,
-        raw: { source: "website", entryId: entry.id, parentId, netiquetteId: row.netiquetteId, moderation: verdict.trail },
+        raw: {
+          source: "website",
+          entryId: entry.id,
+          parentId,
+          netiquetteId: row.netiquetteId,
+          moderation: verdict.trail,
+        },
       },
       premoderated: { analysis, moderation: verdict },
     });
-    if (input.email && emailToken) await queueAddressConfirmation(tx, { org, commentId: row.id, to: input.email, token: emailToken, now, publicUrl: ctx.publicUrl });
+    if (input.email && emailToken)
+      await queueAddressConfirmation(tx, {
+        org,
+        commentId: row.id,
+        to: input.email,
+        token: emailToken,
+        now,
+        publicUrl: ctx.publicUrl,
+      });
     return row;
   });
-  ctx.log.info({ orgId: org.id, entryId: entry.id, commentId: comment.id, status: comment.status }, "citizen comment received");
+  ctx.log.info(
+    { orgId: org.id, entryId: entry.id, commentId: comment.id, status: comment.status },
+    "citizen comment received",
+  );
   return {
     id: comment.id,
     status: comment.status,

@@ -22,7 +22,11 @@ export async function issueChallenge(ctx: AppContext): Promise<Challenge> {
   const secret = await instanceSecret(ctx.db, "proof-of-work");
   const expiresAt = ctx.clock().getTime() + VALID_MS;
   const body = `${expiresAt}.${ctx.public.powBits}.${randomBytes(12).toString("base64url")}`;
-  return { challenge: `${body}.${hmacHex(secret, body).slice(0, 32)}`, bits: ctx.public.powBits, expiresAt: new Date(expiresAt).toISOString() };
+  return {
+    challenge: `${body}.${hmacHex(secret, body).slice(0, 32)}`,
+    bits: ctx.public.powBits,
+    expiresAt: new Date(expiresAt).toISOString(),
+  };
 }
 
 export interface Work {
@@ -45,14 +49,20 @@ export async function redeemWork(ctx: AppContext, tx: Db | Tx, work: Work): Prom
   if (leadingZeroBits(hash) < Number(bits)) throw refuse("wrong_nonce");
   const used = await tx
     .insert(usedChallenges)
-    .values({ challengeHash: createHash("sha256").update(work.challenge).digest("hex"), expiresAt: new Date(expiresAt) })
+    .values({
+      challengeHash: createHash("sha256").update(work.challenge).digest("hex"),
+      expiresAt: new Date(expiresAt),
+    })
     .onConflictDoNothing()
     .returning({ hash: usedChallenges.challengeHash });
   if (used.length === 0) throw refuse("reused");
 }
 
 export async function forgetExpiredChallenges(db: Db, now: Date): Promise<number> {
-  const gone = await db.delete(usedChallenges).where(lt(usedChallenges.expiresAt, now)).returning({ hash: usedChallenges.challengeHash });
+  const gone = await db
+    .delete(usedChallenges)
+    .where(lt(usedChallenges.expiresAt, now))
+    .returning({ hash: usedChallenges.challengeHash });
   return gone.length;
 }
 

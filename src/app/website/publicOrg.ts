@@ -32,7 +32,12 @@ export async function findPublicOrg(db: Db | Tx, key: string): Promise<PublicOrg
     .leftJoin(websiteSettings, eq(websiteSettings.orgId, organisations.id))
     .where(UUID.test(key) ? eq(organisations.id, key) : eq(organisations.slug, key.toLowerCase()));
   if (!row) throw new AppError("NOT_FOUND");
-  return { id: row.id, slug: row.slug, name: row.name, settings: row.settings ? settingsOfRow(row.settings) : DEFAULT_WEBSITE_SETTINGS };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    settings: row.settings ? settingsOfRow(row.settings) : DEFAULT_WEBSITE_SETTINGS,
+  };
 }
 
 export async function websiteSettingsOf(db: Db | Tx, orgId: string): Promise<TWebsiteSettings> {
@@ -53,5 +58,12 @@ export async function netiquetteInForce(db: Db | Tx, orgId: string): Promise<Net
     .orderBy(desc(netiquettes.version))
     .limit(1);
   if (!row?.publishedAt) return null;
-  return { id: row.id, version: row.version, title: row.title, intro: row.intro, clauses: row.clauses, publishedAt: row.publishedAt };
+  return {
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    intro: row.intro,
+    clauses: row.clauses,
+    publishedAt: row.publishedAt,
+  };
 }

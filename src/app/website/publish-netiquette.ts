@@ -12,11 +12,21 @@ export async function publishNetiquette(ctx: AppContext, options: { actor: OrgAc
   requireAllowed(ctx, options.actor, "guideline.manage", { orgId: options.orgId });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
-    const [latest] = await tx.select({ version: max(netiquettes.version) }).from(netiquettes).where(eq(netiquettes.orgId, options.orgId));
+    const [latest] = await tx
+      .select({ version: max(netiquettes.version) })
+      .from(netiquettes)
+      .where(eq(netiquettes.orgId, options.orgId));
     const version = (latest?.version ?? 0) + 1;
     const [row] = await tx
       .insert(netiquettes)
-      .values({ orgId: options.orgId, version, ...draft, publishedAt: now, createdByUserId: options.actor.userId, createdAt: now })
+      .values({
+        orgId: options.orgId,
+        version,
+        ...draft,
+        publishedAt: now,
+        createdByUserId: options.actor.userId,
+        createdAt: now,
+      })
       .returning({ id: netiquettes.id, version: netiquettes.version });
     if (!row) throw new Error("netiquette insert returned nothing");
     await appendAuditEvent(tx, {

@@ -6,7 +6,10 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
-export async function updateWebsiteSettings(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
+export async function updateWebsiteSettings(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; input: unknown },
+) {
   const settings = ZWebsiteSettings.parse(options.input);
   requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId });
   const now = ctx.clock();
@@ -19,7 +22,12 @@ export async function updateWebsiteSettings(ctx: AppContext, options: { actor: O
       orgId: options.orgId,
       actor: options.actor,
       action: "website.settings.updated",
-      data: { preModeration: settings.preModeration, commentsOpen: settings.commentsOpen, retentionDays: settings.retentionDays, embedOrigins: settings.embedOrigins },
+      data: {
+        preModeration: settings.preModeration,
+        commentsOpen: settings.commentsOpen,
+        retentionDays: settings.retentionDays,
+        embedOrigins: settings.embedOrigins,
+      },
       occurredAt: now,
     });
   });

@@ -18,7 +18,10 @@ export const ZVote = z.object({
   work: z.object({ challenge: z.string().max(300), nonce: z.string().max(100) }),
 });
 
-export async function voteInPoll(ctx: AppContext, options: { orgKey: string; entryId: string; token: string | undefined; ip: string; input: unknown }) {
+export async function voteInPoll(
+  ctx: AppContext,
+  options: { orgKey: string; entryId: string; token: string | undefined; ip: string; input: unknown },
+) {
   const input = ZVote.parse(options.input);
   const org = await findPublicOrg(ctx.db, options.orgKey);
   const now = ctx.clock();
@@ -27,14 +30,23 @@ export async function voteInPoll(ctx: AppContext, options: { orgKey: string; ent
     .select({ id: websitePolls.id, options: websitePolls.options, endsAt: websitePolls.endsAt })
     .from(websitePolls)
     .innerJoin(websiteEntries, eq(websiteEntries.id, websitePolls.entryId))
-    .where(and(eq(websitePolls.entryId, options.entryId), eq(websiteEntries.orgId, org.id), isNull(websiteEntries.removedAt)));
+    .where(
+      and(
+        eq(websitePolls.entryId, options.entryId),
+        eq(websiteEntries.orgId, org.id),
+        isNull(websiteEntries.removedAt),
+      ),
+    );
   if (!poll) throw new AppError("NOT_FOUND");
   if (!pollIsOpen(poll, now)) throw new AppError("POLL_CLOSED");
-  if (input.optionIndex >= poll.options.length) throw new AppError("VALIDATION_FAILED", { details: { field: "optionIndex" } });
+  if (input.optionIndex >= poll.options.length)
+    throw new AppError("VALIDATION_FAILED", { details: { field: "optionIndex" } });
   const token = await voterToken(ctx, poll.id, session.id);
   const ip = await ipKey(ctx, options.ip);
   await ctx.db.transaction(async (tx) => {
-    await consumeRate(ctx, tx, [{ key: `vote:ip:${ip}`, limit: ctx.public.votesPerIp, windowMs: ctx.public.rateWindowMs }]);
+    await consumeRate(ctx, tx, [
+      { key: `vote:ip:${ip}`, limit: ctx.public.votesPerIp, windowMs: ctx.public.rateWindowMs },
+    ]);
     await redeemWork(ctx, tx, input.work);
     const inserted = await tx
       .insert(websitePollVotes)

@@ -18,10 +18,19 @@ import { websiteSettingsOf } from "./publicOrg.js";
  */
 export async function writeStaffAnswer(
   tx: Db | Tx,
-  args: { orgId: string; commentId: string; text: string; userId: string | null; now: Date; publicUrl: string; answerId?: string },
+  args: {
+    orgId: string;
+    commentId: string;
+    text: string;
+    userId: string | null;
+    now: Date;
+    publicUrl: string;
+    answerId?: string;
+  },
 ): Promise<{ id: string; entryId: string }> {
   const { comment, entry, account } = await loadCommentForStaff(tx, args);
-  if (comment.status === "deleted" || comment.authorKind !== "citizen") throw new AppError("INVALID_TRANSITION", { details: { status: comment.status } });
+  if (comment.status === "deleted" || comment.authorKind !== "citizen")
+    throw new AppError("INVALID_TRANSITION", { details: { status: comment.status } });
   const settings = await websiteSettingsOf(tx, args.orgId);
   const [answer] = await tx
     .insert(websiteComments)
@@ -43,11 +52,24 @@ export async function writeStaffAnswer(
   // Answering a held comment publishes it: an answer to an invisible question would make no sense.
   if (comment.status === "held") {
     await tx.update(websiteComments).set({ status: "visible" }).where(eq(websiteComments.id, comment.id));
-    await updateInboundCopy(tx, { channelAccountId: account.id, commentId: comment.id, set: { visibility: "visible" } });
+    await updateInboundCopy(tx, {
+      channelAccountId: account.id,
+      commentId: comment.id,
+      set: { visibility: "visible" },
+    });
   }
   if (comment.email && comment.emailConfirmedAt) {
-    const [org] = await tx.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, args.orgId));
-    if (org) await queueAnswerNotice(tx, { org, to: comment.email, postUrl: `${args.publicUrl}/p/${org.slug}/beitrag/${entry.id}#kommentar-${answer.id}`, now: args.now });
+    const [org] = await tx
+      .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, args.orgId));
+    if (org)
+      await queueAnswerNotice(tx, {
+        org,
+        to: comment.email,
+        postUrl: `${args.publicUrl}/p/${org.slug}/beitrag/${entry.id}#kommentar-${answer.id}`,
+        now: args.now,
+      });
   }
   return { id: answer.id, entryId: entry.id };
 }

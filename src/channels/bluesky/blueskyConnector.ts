@@ -25,7 +25,12 @@ import { NETWORK_PROFILES, type ReplyPolicy, limitsOf } from "../../domain/netwo
 import { TokenBuckets } from "../http/tokenBucket.js";
 import { classified, classifyAtprotoError } from "./blueskyErrors.js";
 import { advanceWatermark, inboundChangeOf, notificationsSince, parseWatermark } from "./blueskyInbound.js";
-import { type BlueskyOAuthOptions, createBlueskyOAuth, sessionEnded, ZBlueskyOAuthCredentials } from "./blueskyOAuth.js";
+import {
+  type BlueskyOAuthOptions,
+  createBlueskyOAuth,
+  sessionEnded,
+  ZBlueskyOAuthCredentials,
+} from "./blueskyOAuth.js";
 
 export const ZBlueskyCredentials = z.object({ identifier: z.string().min(1), appPassword: z.string().min(1) });
 const POST = "app.bsky.feed.post";
@@ -58,10 +63,15 @@ interface Signed {
 async function embedMedia(agent: Agent, media: OutgoingPost["media"]): Promise<Record<string, unknown> | null> {
   const video = media.find((m) => m.kind === "video");
   if (video) {
-    if (media.length > 1) throw new ConnectorError("permanent", "Bluesky takes one video alone, without images beside it");
+    if (media.length > 1)
+      throw new ConnectorError("permanent", "Bluesky takes one video alone, without images beside it");
     if (!video.content) throw new ConnectorError("permanent", "the video has no content to upload");
     const blob = await agent.uploadBlob(await video.content(), { encoding: video.mimeType ?? "video/mp4" });
-    return { $type: "app.bsky.embed.video", video: blob.data.blob, ...(video.altText ? { alt: video.altText.slice(0, 1000) } : {}) };
+    return {
+      $type: "app.bsky.embed.video",
+      video: blob.data.blob,
+      ...(video.altText ? { alt: video.altText.slice(0, 1000) } : {}),
+    };
   }
   if (media.length === 0) return null;
   const images = [];
@@ -85,9 +95,14 @@ function appPasswordSessions(deps: BlueskyDeps, buckets: TokenBuckets) {
       const fingerprint = `${settings.serviceUrl}\u0000${credentials.data.identifier}\u0000${credentials.data.appPassword}`;
       const known = agents.get(account.id);
       if (known && known.credentials === fingerprint) return known.signed;
-      if (!(await buckets.for(account.id).take(10_000))) throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", { retryAfterMs: buckets.for(account.id).waitMs() });
+      if (!(await buckets.for(account.id).take(10_000)))
+        throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", {
+          retryAfterMs: buckets.for(account.id).waitMs(),
+        });
       const agent = new AtpAgent({ service: settings.serviceUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-      await classified(() => agent.login({ identifier: credentials.data.identifier, password: credentials.data.appPassword }));
+      await classified(() =>
+        agent.login({ identifier: credentials.data.identifier, password: credentials.data.appPassword }),
+      );
       if (!agent.session) throw new ConnectorError("auth_expired", "no Bluesky session");
       const signed = { agent, did: agent.session.did, handle: agent.session.handle };
       agents.set(account.id, { signed, credentials: fingerprint });
@@ -114,10 +129,16 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
   }
 
   /** A call as the account: through its token bucket, errors classified. */
-  async function as<T>(account: ConnectorAccount, call: (agent: Agent, did: string, handle: string) => Promise<T>): Promise<T> {
+  async function as<T>(
+    account: ConnectorAccount,
+    call: (agent: Agent, did: string, handle: string) => Promise<T>,
+  ): Promise<T> {
     const signed = await signedAs(account);
     const bucket = buckets.for(account.id);
-    if (!(await bucket.take(10_000))) throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", { retryAfterMs: bucket.waitMs() });
+    if (!(await bucket.take(10_000)))
+      throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", {
+        retryAfterMs: bucket.waitMs(),
+      });
     try {
       return await call(signed.agent, signed.did, signed.handle);
     } catch (error) {
@@ -138,11 +159,27 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
     return { ref: { uri, cid: record.data.cid }, root: reply?.root ?? { uri, cid: record.data.cid } };
   }
 
-  async function createPost(account: ConnectorAccount, args: { text: string; key: string; inReplyTo?: string | null; images?: OutgoingPost["media"]; replyPolicy?: ReplyPolicy }): Promise<PublishedItem> {
+  async function createPost(
+    account: ConnectorAccount,
+    args: {
+      text: string;
+      key: string;
+      inReplyTo?: string | null;
+      images?: OutgoingPost["media"];
+      replyPolicy?: ReplyPolicy;
+    },
+  ): Promise<PublishedItem> {
     return as(account, async (agent, did, handle) => {
       const rich = new RichText({ text: args.text });
       await rich.detectFacets(agent);
-      const record: Record<string, unknown> = { $type: POST, text: rich.text, facets: rich.facets, langs: ["de"], createdAt: new Date().toISOString(), [KEY_FIELD]: args.key };
+      const record: Record<string, unknown> = {
+        $type: POST,
+        text: rich.text,
+        facets: rich.facets,
+        langs: ["de"],
+        createdAt: new Date().toISOString(),
+        [KEY_FIELD]: args.key,
+      };
       if (args.inReplyTo) {
         const parent = await strongRef(agent, args.inReplyTo);
         record.reply = { root: parent.root, parent: parent.ref };
@@ -154,7 +191,18 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       const allow = args.inReplyTo ? undefined : threadgateAllow(args.replyPolicy);
       if (allow) {
         const rkey = new AtUri(created.data.uri).rkey;
-        await agent.com.atproto.repo.putRecord({ repo: did, collection: THREADGATE, rkey, record: { $type: THREADGATE, post: created.data.uri, allow, hiddenReplies: [], createdAt: new Date().toISOString() } });
+        await agent.com.atproto.repo.putRecord({
+          repo: did,
+          collection: THREADGATE,
+          rkey,
+          record: {
+            $type: THREADGATE,
+            post: created.data.uri,
+            allow,
+            hiddenReplies: [],
+            createdAt: new Date().toISOString(),
+          },
+        });
       }
       return { externalId: created.data.uri, url: urlOf(handle, created.data.uri) };
     });
@@ -164,28 +212,63 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
     await as(account, async (agent, did) => {
       const root = (await strongRef(agent, replyUri)).root;
       const rootUri = new AtUri(root.uri);
-      if (rootUri.host !== did) throw new ConnectorError("permanent", "only replies under the organisation's own posts can be hidden");
-      const existing = await agent.com.atproto.repo.getRecord({ repo: did, collection: THREADGATE, rkey: rootUri.rkey }).catch(() => null);
-      const value = (existing?.data.value ?? { $type: THREADGATE, post: root.uri, createdAt: new Date().toISOString() }) as Record<string, unknown>;
+      if (rootUri.host !== did)
+        throw new ConnectorError("permanent", "only replies under the organisation's own posts can be hidden");
+      const existing = await agent.com.atproto.repo
+        .getRecord({ repo: did, collection: THREADGATE, rkey: rootUri.rkey })
+        .catch(() => null);
+      const value = (existing?.data.value ?? {
+        $type: THREADGATE,
+        post: root.uri,
+        createdAt: new Date().toISOString(),
+      }) as Record<string, unknown>;
       const hidden = new Set((value.hiddenReplies as string[] | undefined) ?? []);
       if (hide) hidden.add(replyUri);
       else hidden.delete(replyUri);
-      await agent.com.atproto.repo.putRecord({ repo: did, collection: THREADGATE, rkey: rootUri.rkey, record: { ...value, hiddenReplies: [...hidden] } });
+      await agent.com.atproto.repo.putRecord({
+        repo: did,
+        collection: THREADGATE,
+        rkey: rootUri.rkey,
+        record: { ...value, hiddenReplies: [...hidden] },
+      });
     });
   }
 
   return {
     network: "bluesky",
     capabilities: {
-      publish: { text: true, media: true, altText: true, threads: true, polls: false, contentWarning: false, replyPolicy: true },
+      publish: {
+        text: true,
+        media: true,
+        altText: true,
+        threads: true,
+        polls: false,
+        contentWarning: false,
+        replyPolicy: true,
+      },
       editOwn: false,
       deleteOwn: true,
       // Direct messages live in Bluesky's separate chat service; posts cannot be edited.
-      inbound: { mode: "poll", replies: true, mentions: true, quotes: true, directMessages: false, edits: false, deletions: true, streaming: false },
+      inbound: {
+        mode: "poll",
+        replies: true,
+        mentions: true,
+        quotes: true,
+        directMessages: false,
+        edits: false,
+        deletions: true,
+        streaming: false,
+      },
       reply: true,
       connect: ["oauth", "app_password"],
     },
-    limits: { ...limitsOf(NETWORK_PROFILES.bluesky), mediaTypes: ["image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4"], maxImageBytes: 1_000_000, maxVideoBytes: 100 * 1024 * 1024, maxAltTextLength: 2000 },
+    limits: {
+      ...limitsOf(NETWORK_PROFILES.bluesky),
+      mediaTypes: ["image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4"],
+      maxImageBytes: 1_000_000,
+      maxVideoBytes: 100 * 1024 * 1024,
+      maxAltTextLength: 2000,
+    },
     moderationKinds: ["hide", "unhide", "mute", "block", "report"],
     delegatedOAuth: oauth.connect,
     appPassword: {
@@ -202,13 +285,22 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
     async findPublished(account, idempotencyKey) {
       return as(account, async (agent, did, handle) => {
         const recent = await agent.com.atproto.repo.listRecords({ repo: did, collection: POST, limit: 100 });
-        const found = recent.data.records.find((r) => (r.value as Record<string, unknown>)[KEY_FIELD] === idempotencyKey);
+        const found = recent.data.records.find(
+          (r) => (r.value as Record<string, unknown>)[KEY_FIELD] === idempotencyKey,
+        );
         return found ? { externalId: found.uri, url: urlOf(handle, found.uri) } : null;
       });
     },
     publish: (account: ConnectorAccount, post: OutgoingPost) =>
-      createPost(account, { text: post.text, key: post.idempotencyKey, inReplyTo: post.inReplyToExternalId, images: post.media, ...(post.replyPolicy ? { replyPolicy: post.replyPolicy } : {}) }),
-    reply: (account: ConnectorAccount, reply: OutgoingReply) => createPost(account, { text: reply.text, key: reply.idempotencyKey, inReplyTo: reply.inReplyToExternalId }),
+      createPost(account, {
+        text: post.text,
+        key: post.idempotencyKey,
+        inReplyTo: post.inReplyToExternalId,
+        images: post.media,
+        ...(post.replyPolicy ? { replyPolicy: post.replyPolicy } : {}),
+      }),
+    reply: (account: ConnectorAccount, reply: OutgoingReply) =>
+      createPost(account, { text: reply.text, key: reply.idempotencyKey, inReplyTo: reply.inReplyToExternalId }),
     async deleteOwn(account, externalId) {
       await as(account, (agent) => agent.deletePost(externalId));
     },
@@ -230,20 +322,31 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       return as(account, async (agent, _did, handle) => {
         const fresh = await notificationsSince(agent, watermark);
         fresh.sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : a.indexedAt > b.indexedAt ? 1 : 0));
-        const changes = fresh.map(inboundChangeOf).filter((c): c is InboundChange => c !== null && c.message.authorHandle !== `@${handle}`);
+        const changes = fresh
+          .map(inboundChangeOf)
+          .filter((c): c is InboundChange => c !== null && c.message.authorHandle !== `@${handle}`);
         const next = advanceWatermark(watermark, fresh);
         return { changes, cursor: next ? JSON.stringify(next) : cursor, more: false, rateLimit: null };
       });
     },
     async moderate(account: ConnectorAccount, request: ModerationRequest): Promise<void> {
-      if (request.kind === "hide" || request.kind === "unhide") return threadgateHide(account, request.externalId, request.kind === "hide");
+      if (request.kind === "hide" || request.kind === "unhide")
+        return threadgateHide(account, request.externalId, request.kind === "hide");
       const author = new AtUri(request.externalId).host;
       await as(account, async (agent, did) => {
         if (request.kind === "mute") await agent.mute(author);
-        else if (request.kind === "block") await agent.app.bsky.graph.block.create({ repo: did }, { subject: author, createdAt: new Date().toISOString() });
+        else if (request.kind === "block")
+          await agent.app.bsky.graph.block.create(
+            { repo: did },
+            { subject: author, createdAt: new Date().toISOString() },
+          );
         else if (request.kind === "report") {
           const post = await strongRef(agent, request.externalId);
-          await agent.com.atproto.moderation.createReport({ reasonType: "com.atproto.moderation.defs#reasonRude", reason: request.reason.slice(0, 2000), subject: { $type: "com.atproto.repo.strongRef", ...post.ref } });
+          await agent.com.atproto.moderation.createReport({
+            reasonType: "com.atproto.moderation.defs#reasonRude",
+            reason: request.reason.slice(0, 2000),
+            subject: { $type: "com.atproto.repo.strongRef", ...post.ref },
+          });
         } else throw new ConnectorError("permanent", `Bluesky cannot ${request.kind}`);
       });
     },

@@ -7,10 +7,22 @@ export function classifyAtprotoError(error: unknown): ConnectorError {
   if (error instanceof ConnectorError) return error;
   if (error instanceof XRPCError) {
     const message = `${error.status} ${error.error}${error.message && error.message !== error.error ? `: ${error.message}` : ""}`;
-    if (error.status === 401 || /^(ExpiredToken|InvalidToken|AuthenticationRequired|AuthFactorTokenRequired)$/.test(error.error)) return new ConnectorError("auth_expired", message, { cause: error });
-    if (error.status === 429) return new ConnectorError("rate_limited", message, { retryAfterMs: retryAfterMs(new Headers(Object.entries(error.headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string]))) ?? 60_000, cause: error });
+    if (
+      error.status === 401 ||
+      /^(ExpiredToken|InvalidToken|AuthenticationRequired|AuthFactorTokenRequired)$/.test(error.error)
+    )
+      return new ConnectorError("auth_expired", message, { cause: error });
+    if (error.status === 429)
+      return new ConnectorError("rate_limited", message, {
+        retryAfterMs:
+          retryAfterMs(
+            new Headers(Object.entries(error.headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string])),
+          ) ?? 60_000,
+        cause: error,
+      });
     if (error.status === 1 || error.status >= 500) return new ConnectorError("transient", message, { cause: error });
-    if (error.status === 400 && error.error === "AccountTakedown") return new ConnectorError("auth_expired", message, { cause: error });
+    if (error.status === 400 && error.error === "AccountTakedown")
+      return new ConnectorError("auth_expired", message, { cause: error });
     return new ConnectorError("permanent", message, { cause: error });
   }
   return new ConnectorError("transient", error instanceof Error ? error.message : String(error), { cause: error });

@@ -39,11 +39,15 @@ export function isNewer(notification: BlueskyNotification, watermark: TWatermark
   return notification.indexedAt === watermark.indexedAt && !watermark.uris.includes(notification.uri);
 }
 
-export function advanceWatermark(watermark: TWatermark | null, seen: readonly BlueskyNotification[]): TWatermark | null {
+export function advanceWatermark(
+  watermark: TWatermark | null,
+  seen: readonly BlueskyNotification[],
+): TWatermark | null {
   let next = watermark;
   for (const n of seen) {
     if (!next || n.indexedAt > next.indexedAt) next = { indexedAt: n.indexedAt, uris: [n.uri] };
-    else if (n.indexedAt === next.indexedAt && !next.uris.includes(n.uri)) next = { ...next, uris: [...next.uris, n.uri] };
+    else if (n.indexedAt === next.indexedAt && !next.uris.includes(n.uri))
+      next = { ...next, uris: [...next.uris, n.uri] };
   }
   return next;
 }

@@ -11,7 +11,18 @@
 // caller between begin and complete, the session travels in the account's credentials and is renewed
 // through ConnectorAccount.renewCredentials whenever the library refreshes it.
 import { Agent } from "@atproto/api";
-import { JoseKey, NodeOAuthClient, type NodeSavedSession, type OAuthClientMetadataInput, type NodeSavedState, requestLocalLock, type RuntimeLock, TokenInvalidError, TokenRefreshError, TokenRevokedError } from "@atproto/oauth-client-node";
+import {
+  JoseKey,
+  NodeOAuthClient,
+  type NodeSavedSession,
+  type OAuthClientMetadataInput,
+  type NodeSavedState,
+  requestLocalLock,
+  type RuntimeLock,
+  TokenInvalidError,
+  TokenRefreshError,
+  TokenRevokedError,
+} from "@atproto/oauth-client-node";
 import { z } from "zod";
 import { type ConnectorAccount, ConnectorError, type DelegatedOAuthConnect } from "../../domain/connector.js";
 
@@ -40,8 +51,16 @@ export interface BlueskyOAuthOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-type SessionStore = { get(key: string): Promise<NodeSavedSession | undefined>; set(key: string, value: NodeSavedSession): Promise<void>; del(key: string): Promise<void> };
-type StateStore = { get(key: string): Promise<NodeSavedState | undefined>; set(key: string, value: NodeSavedState): Promise<void>; del(key: string): Promise<void> };
+type SessionStore = {
+  get(key: string): Promise<NodeSavedSession | undefined>;
+  set(key: string, value: NodeSavedSession): Promise<void>;
+  del(key: string): Promise<void>;
+};
+type StateStore = {
+  get(key: string): Promise<NodeSavedState | undefined>;
+  set(key: string, value: NodeSavedState): Promise<void>;
+  del(key: string): Promise<void>;
+};
 
 const noStates: StateStore = { get: async () => undefined, set: async () => {}, del: async () => {} };
 const noSessions: SessionStore = { get: async () => undefined, set: async () => {}, del: async () => {} };
@@ -54,7 +73,16 @@ function isConfidential(redirectUri: string): boolean {
 function clientMetadataOf(redirectUri: string, publicJwk: boolean): OAuthClientMetadataInput {
   if (!isConfidential(redirectUri)) {
     const clientId = `http://localhost?redirect_uri=${encodeURIComponent(redirectUri)}&scope=${encodeURIComponent(BLUESKY_OAUTH_SCOPE)}`;
-    return { client_id: clientId, redirect_uris: [redirectUri], scope: BLUESKY_OAUTH_SCOPE, token_endpoint_auth_method: "none", application_type: "web", grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], dpop_bound_access_tokens: true };
+    return {
+      client_id: clientId,
+      redirect_uris: [redirectUri],
+      scope: BLUESKY_OAUTH_SCOPE,
+      token_endpoint_auth_method: "none",
+      application_type: "web",
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      dpop_bound_access_tokens: true,
+    };
   }
   const base = new URL(redirectUri);
   return {
@@ -75,7 +103,8 @@ function clientMetadataOf(redirectUri: string, publicJwk: boolean): OAuthClientM
 
 /** A session the OAuth library gave up (refresh refused, revoked, invalid): the account needs reconnecting. */
 export function sessionEnded(error: unknown): ConnectorError | null {
-  if (error instanceof TokenRefreshError || error instanceof TokenRevokedError || error instanceof TokenInvalidError) return new ConnectorError("auth_expired", `Bluesky session ended: ${error.message}`, { cause: error });
+  if (error instanceof TokenRefreshError || error instanceof TokenRevokedError || error instanceof TokenInvalidError)
+    return new ConnectorError("auth_expired", `Bluesky session ended: ${error.message}`, { cause: error });
   return null;
 }
 
@@ -85,16 +114,23 @@ function classifyOAuthError(error: unknown): ConnectorError {
   const message = error instanceof Error ? error.message : String(error);
   const ended = sessionEnded(error);
   if (ended) return ended;
-  if (/fetch failed|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|5\d\d/.test(message)) return new ConnectorError("transient", message, { cause: error });
+  if (/fetch failed|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|5\d\d/.test(message))
+    return new ConnectorError("transient", message, { cause: error });
   return new ConnectorError("permanent", message, { cause: error });
 }
 
 export function createBlueskyOAuth(options: BlueskyOAuthOptions = {}) {
   /** The newest session this process knows per DID: a refresh here must not be undone by a stale copy. */
   const latest = new Map<string, NodeSavedSession>();
-  const expiry = (s: NodeSavedSession | undefined) => Date.parse(String((s?.tokenSet as { expires_at?: string } | undefined)?.expires_at ?? "")) || 0;
+  const expiry = (s: NodeSavedSession | undefined) =>
+    Date.parse(String((s?.tokenSet as { expires_at?: string } | undefined)?.expires_at ?? "")) || 0;
 
-  async function clientFor(args: { redirectUri: string; clientKey: string | null; stateStore?: StateStore; sessionStore?: SessionStore }) {
+  async function clientFor(args: {
+    redirectUri: string;
+    clientKey: string | null;
+    stateStore?: StateStore;
+    sessionStore?: SessionStore;
+  }) {
     const keyset = args.clientKey ? [await JoseKey.fromImportable(args.clientKey)] : undefined;
     return new NodeOAuthClient({
       clientMetadata: clientMetadataOf(args.redirectUri, keyset !== undefined),
@@ -115,7 +151,11 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions = {}) {
     },
     async begin({ serverUrl, redirectUri, clientKey }) {
       let saved: { key: string; value: NodeSavedState } | null = null;
-      const client = await clientFor({ redirectUri, clientKey, stateStore: { ...noStates, set: async (key, value) => void (saved = { key, value }) } });
+      const client = await clientFor({
+        redirectUri,
+        clientKey,
+        stateStore: { ...noStates, set: async (key, value) => void (saved = { key, value }) },
+      });
       // Starting from the PDS (or entryway): the person signs in there with whichever account they choose.
       const url = await client.authorize(serverUrl, { scope: BLUESKY_OAUTH_SCOPE }).catch((error: unknown) => {
         throw classifyOAuthError(error);
@@ -129,7 +169,11 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions = {}) {
       const client = await clientFor({
         redirectUri,
         clientKey,
-        stateStore: { get: async (key) => (key === state ? (pending as NodeSavedState) : undefined), set: async () => {}, del: async () => {} },
+        stateStore: {
+          get: async (key) => (key === state ? (pending as NodeSavedState) : undefined),
+          set: async () => {},
+          del: async () => {},
+        },
         sessionStore: { ...noSessions, set: async (_did, value) => void (session = value) },
       });
       const done = await client.callback(params).catch((error: unknown) => {
@@ -137,7 +181,13 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions = {}) {
       });
       const kept = session as NodeSavedSession | null;
       if (!kept) throw new ConnectorError("permanent", "the OAuth client kept no session");
-      return ZBlueskyOAuthCredentials.parse({ kind: "oauth", did: done.session.did, redirectUri, clientKey, session: kept });
+      return ZBlueskyOAuthCredentials.parse({
+        kind: "oauth",
+        did: done.session.did,
+        redirectUri,
+        clientKey,
+        session: kept,
+      });
     },
     async revoke(account) {
       if (!ZBlueskyOAuthCredentials.safeParse(account.credentials).success) return false;
@@ -160,8 +210,13 @@ export function createBlueskyOAuth(options: BlueskyOAuthOptions = {}) {
     // The newest of what this process holds and what is stored (a worker elsewhere may have refreshed it:
     // the library reads again under the lock before it refreshes, so a spent refresh token is never used).
     get: async (did) => {
-      const stored = ZBlueskyOAuthCredentials.safeParse(await readers.get(did)?.().catch(() => null));
-      const fromStore = stored.success && stored.data.did === did ? (stored.data.session as NodeSavedSession) : undefined;
+      const stored = ZBlueskyOAuthCredentials.safeParse(
+        await readers
+          .get(did)?.()
+          .catch(() => null),
+      );
+      const fromStore =
+        stored.success && stored.data.did === did ? (stored.data.session as NodeSavedSession) : undefined;
       const held = latest.get(did);
       const newest = !held || (fromStore && expiry(fromStore) > expiry(held)) ? fromStore : held;
       if (newest) latest.set(did, newest);

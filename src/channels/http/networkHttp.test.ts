@@ -10,23 +10,40 @@ describe("network HTTP", () => {
     expect(retryAfterMs(new Headers({ "retry-after": "Wed, 02 Dec 2026 10:01:00 GMT" }), now)).toBe(60_000);
     expect(retryAfterMs(new Headers({ "x-ratelimit-reset": "2026-12-02T10:05:00.000Z" }), now)).toBe(300_000);
     expect(retryAfterMs(new Headers({ "ratelimit-reset": String(now / 1000 + 90) }), now)).toBe(90_000);
-    expect(rateLimitOf(new Headers({ "x-ratelimit-remaining": "7", "x-ratelimit-reset": "2026-12-02T10:05:00.000Z" }), now)).toEqual({ remaining: 7, resetAt: new Date("2026-12-02T10:05:00.000Z") });
+    expect(
+      rateLimitOf(new Headers({ "x-ratelimit-remaining": "7", "x-ratelimit-reset": "2026-12-02T10:05:00.000Z" }), now),
+    ).toEqual({ remaining: 7, resetAt: new Date("2026-12-02T10:05:00.000Z") });
   });
 
   it("classifies failures so the worker knows whether to wait, retry or ask a person", () => {
     expect(classifyResponse(401, new Headers(), { error: "The access token is invalid" }).kind).toBe("auth_expired");
     // The status travels with the error: a 404 without a JSON body is still "gone".
-    expect(classifyResponse(404, new Headers(), null)).toMatchObject({ kind: "permanent", status: 404, message: "HTTP 404" });
-    expect(classifyResponse(400, new Headers(), { error: "ExpiredToken", message: "Token has expired" }).kind).toBe("auth_expired");
+    expect(classifyResponse(404, new Headers(), null)).toMatchObject({
+      kind: "permanent",
+      status: 404,
+      message: "HTTP 404",
+    });
+    expect(classifyResponse(400, new Headers(), { error: "ExpiredToken", message: "Token has expired" }).kind).toBe(
+      "auth_expired",
+    );
     const limited = classifyResponse(429, new Headers({ "retry-after": "12" }), { error: "Too many requests" }, now);
     expect([limited.kind, limited.retryAfterMs]).toEqual(["rate_limited", 12_000]);
     expect(classifyResponse(503, new Headers(), null).kind).toBe("transient");
-    const invalid = classifyResponse(422, new Headers(), { error: "Validation failed: Text character limit of 500 exceeded" });
-    expect([invalid.kind, invalid.message]).toEqual(["permanent", "422 Validation failed: Text character limit of 500 exceeded"]);
+    const invalid = classifyResponse(422, new Headers(), {
+      error: "Validation failed: Text character limit of 500 exceeded",
+    });
+    expect([invalid.kind, invalid.message]).toEqual([
+      "permanent",
+      "422 Validation failed: Text character limit of 500 exceeded",
+    ]);
   });
 
   it("parses pagination Link headers", () => {
-    expect(parseLinkHeader('<https://x.example/api/v1/notifications?max_id=7>; rel="next", <https://x.example/api/v1/notifications?min_id=9>; rel="prev"')).toEqual({
+    expect(
+      parseLinkHeader(
+        '<https://x.example/api/v1/notifications?max_id=7>; rel="next", <https://x.example/api/v1/notifications?min_id=9>; rel="prev"',
+      ),
+    ).toEqual({
       next: "https://x.example/api/v1/notifications?max_id=7",
       prev: "https://x.example/api/v1/notifications?min_id=9",
     });
@@ -38,7 +55,12 @@ describe("the token bucket of an account", () => {
   it("lets a burst through, then makes callers wait for the refill, and believes the network's own count", async () => {
     let clock = 0;
     const slept: number[] = [];
-    const bucket = new TokenBucket({ capacity: 2, refillMs: 1000, now: () => clock, sleep: async (ms) => void slept.push(ms) });
+    const bucket = new TokenBucket({
+      capacity: 2,
+      refillMs: 1000,
+      now: () => clock,
+      sleep: async (ms) => void slept.push(ms),
+    });
     expect(await bucket.take(0)).toBe(true);
     expect(await bucket.take(0)).toBe(true);
     expect(await bucket.take(0)).toBe(false); // would have to wait 500 ms

@@ -52,7 +52,10 @@ export function rateLimitOf(headers: Headers, now: number = Date.now()): RateLim
   const remaining = headers.get("x-ratelimit-remaining") ?? headers.get("ratelimit-remaining");
   if (remaining === null) return null;
   const wait = retryAfterMs(headers, now);
-  return { remaining: Number.isFinite(Number(remaining)) ? Number(remaining) : null, resetAt: wait === null ? null : new Date(now + wait) };
+  return {
+    remaining: Number.isFinite(Number(remaining)) ? Number(remaining) : null,
+    resetAt: wait === null ? null : new Date(now + wait),
+  };
 }
 
 /** RFC 8288 Link header → URL per rel ("next", "prev"). */
@@ -75,22 +78,39 @@ function errorMessageOf(body: unknown, status: number): string {
   return `HTTP ${status}`;
 }
 
-export function classifyResponse(status: number, headers: Headers, body: unknown, now: number = Date.now()): ConnectorError {
+export function classifyResponse(
+  status: number,
+  headers: Headers,
+  body: unknown,
+  now: number = Date.now(),
+): ConnectorError {
   const message = errorMessageOf(body, status);
   const wait = retryAfterMs(headers, now);
   if (status === 401) return new ConnectorError("auth_expired", message, { status });
-  if (status === 429 || (status === 503 && wait !== null)) return new ConnectorError("rate_limited", message, { retryAfterMs: wait ?? 60_000, status });
+  if (status === 429 || (status === 503 && wait !== null))
+    return new ConnectorError("rate_limited", message, { retryAfterMs: wait ?? 60_000, status });
   if (status >= 500 || status === 408) return new ConnectorError("transient", message, { status });
   // Bluesky reports an expired access token as 400 ExpiredToken / InvalidToken.
-  if (status === 400 && body && typeof body === "object" && /^(ExpiredToken|InvalidToken)$/.test(String((body as Record<string, unknown>).error))) {
+  if (
+    status === 400 &&
+    body &&
+    typeof body === "object" &&
+    /^(ExpiredToken|InvalidToken)$/.test(String((body as Record<string, unknown>).error))
+  ) {
     return new ConnectorError("auth_expired", message, { status });
   }
   return new ConnectorError("permanent", message, { status });
 }
 
-export async function networkRequest<S extends z.ZodType>(fetchImpl: FetchLike, request: NetworkRequest, schema: S): Promise<NetworkResponse<z.output<S>>> {
+export async function networkRequest<S extends z.ZodType>(
+  fetchImpl: FetchLike,
+  request: NetworkRequest,
+  schema: S,
+): Promise<NetworkResponse<z.output<S>>> {
   if (request.bucket && !(await request.bucket.take(request.maxWaitMs ?? 10_000))) {
-    throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", { retryAfterMs: request.bucket.waitMs() });
+    throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", {
+      retryAfterMs: request.bucket.waitMs(),
+    });
   }
   const headers: Record<string, string> = { accept: "application/json", ...request.headers };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
@@ -102,7 +122,12 @@ export async function networkRequest<S extends z.ZodType>(fetchImpl: FetchLike, 
   }
   let response: Response;
   try {
-    response = await fetchImpl(request.url, { method: request.method ?? "GET", headers, body, signal: AbortSignal.timeout(request.timeoutMs ?? 30_000) });
+    response = await fetchImpl(request.url, {
+      method: request.method ?? "GET",
+      headers,
+      body,
+      signal: AbortSignal.timeout(request.timeoutMs ?? 30_000),
+    });
   } catch (cause) {
     throw new ConnectorError("transient", `network unreachable: ${(cause as Error).message}`, { cause });
   }
@@ -119,10 +144,15 @@ export async function networkRequest<S extends z.ZodType>(fetchImpl: FetchLike, 
   if (request.bucket && rateLimit) request.bucket.observe(rateLimit.remaining, rateLimit.resetAt?.getTime() ?? null);
   if (!response.ok) {
     const error = classifyResponse(response.status, response.headers, parsed);
-    if (error.kind === "rate_limited" && request.bucket) request.bucket.blockUntil(Date.now() + (error.retryAfterMs ?? 60_000));
+    if (error.kind === "rate_limited" && request.bucket)
+      request.bucket.blockUntil(Date.now() + (error.retryAfterMs ?? 60_000));
     throw error;
   }
   const checked = schema.safeParse(parsed);
-  if (!checked.success) throw new ConnectorError("permanent", `unexpected answer from ${new URL(request.url).host}: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!checked.success)
+    throw new ConnectorError(
+      "permanent",
+      `unexpected answer from ${new URL(request.url).host}: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return { status: response.status, body: checked.data, headers: response.headers, rateLimit };
 }

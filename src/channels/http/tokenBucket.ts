@@ -36,7 +36,8 @@ export class TokenBucket {
   waitMs(): number {
     this.refill();
     const blocked = Math.max(0, this.blockedUntil - this.now());
-    const forToken = this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / (this.options.capacity / this.options.refillMs));
+    const forToken =
+      this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / (this.options.capacity / this.options.refillMs));
     return Math.max(blocked, forToken);
   }
 

@@ -20,7 +20,14 @@ import {
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { type FetchLike, networkRequest, type NetworkRequest } from "../http/networkHttp.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
-import { ZMastodonContext, ZMastodonCredentials, ZMastodonMedia, ZMastodonNotification, ZMastodonSettings, ZMastodonStatus } from "./mastodonSchemas.js";
+import {
+  ZMastodonContext,
+  ZMastodonCredentials,
+  ZMastodonMedia,
+  ZMastodonNotification,
+  ZMastodonSettings,
+  ZMastodonStatus,
+} from "./mastodonSchemas.js";
 import { inboundChangeOf } from "./mastodonInbound.js";
 import { mastodonOAuth } from "./mastodonOAuth.js";
 import { describeInstance } from "./mastodonInstance.js";
@@ -43,7 +50,8 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
 
   const settingsOf = (account: ConnectorAccount) => {
     const parsed = ZMastodonSettings.safeParse(account.settings);
-    if (!parsed.success) throw new ConnectorError("permanent", "the account has no valid Mastodon instance URL (settings.serverUrl)");
+    if (!parsed.success)
+      throw new ConnectorError("permanent", "the account has no valid Mastodon instance URL (settings.serverUrl)");
     return { ...parsed.data, serverUrl: parsed.data.serverUrl.replace(/\/$/, "") };
   };
   const tokenOf = (account: ConnectorAccount) => {
@@ -51,15 +59,32 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
     if (!parsed.success) throw new ConnectorError("auth_expired", "the account is not connected (no access token)");
     return parsed.data.accessToken;
   };
-  const call = <S extends z.ZodType>(account: ConnectorAccount, request: Omit<NetworkRequest, "url" | "token" | "bucket"> & { path: string }, schema: S) =>
-    networkRequest(fetchImpl, { ...request, url: `${settingsOf(account).serverUrl}${request.path}`, token: tokenOf(account), bucket: buckets.for(account.id) }, schema);
+  const call = <S extends z.ZodType>(
+    account: ConnectorAccount,
+    request: Omit<NetworkRequest, "url" | "token" | "bucket"> & { path: string },
+    schema: S,
+  ) =>
+    networkRequest(
+      fetchImpl,
+      {
+        ...request,
+        url: `${settingsOf(account).serverUrl}${request.path}`,
+        token: tokenOf(account),
+        bucket: buckets.for(account.id),
+      },
+      schema,
+    );
 
   // Who the account is on its instance (id and username), asked once per account and process.
   const identities = new Map<string, { id: string; username: string }>();
   async function ownIdentity(account: ConnectorAccount): Promise<{ id: string; username: string }> {
     let known = identities.get(account.id);
     if (!known) {
-      const me = await call(account, { path: "/api/v1/accounts/verify_credentials" }, z.object({ id: z.string(), username: z.string() }));
+      const me = await call(
+        account,
+        { path: "/api/v1/accounts/verify_credentials" },
+        z.object({ id: z.string(), username: z.string() }),
+      );
       identities.set(account.id, (known = me.body));
     }
     return known;
@@ -69,55 +94,114 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
     if (!media.content) throw new ConnectorError("permanent", "a medium of the post has no content to upload");
     const bytes = await media.content();
     const form = new FormData();
-    form.append("file", new Blob([new Uint8Array(bytes)], { type: media.mimeType ?? "application/octet-stream" }), media.fileName ?? "upload");
+    form.append(
+      "file",
+      new Blob([new Uint8Array(bytes)], { type: media.mimeType ?? "application/octet-stream" }),
+      media.fileName ?? "upload",
+    );
     if (media.altText) form.append("description", media.altText);
-    const uploaded = await call(account, { method: "POST", path: "/api/v2/media", form, timeoutMs: 120_000 }, ZMastodonMedia);
+    const uploaded = await call(
+      account,
+      { method: "POST", path: "/api/v2/media", form, timeoutMs: 120_000 },
+      ZMastodonMedia,
+    );
     // 202: accepted, still processing (url null); the status may only use it once processed.
     let ready = uploaded.status === 200 && uploaded.body.url !== null;
     const deadline = Date.now() + (deps.mediaTimeoutMs ?? 60_000);
     while (!ready) {
-      if (Date.now() > deadline) throw new ConnectorError("transient", `the instance is still processing medium ${uploaded.body.id}`);
+      if (Date.now() > deadline)
+        throw new ConnectorError("transient", `the instance is still processing medium ${uploaded.body.id}`);
       await new Promise((resolve) => setTimeout(resolve, deps.mediaPollMs ?? 1000));
-      const state = await call(account, { path: `/api/v1/media/${encodeURIComponent(uploaded.body.id)}` }, ZMastodonMedia);
+      const state = await call(
+        account,
+        { path: `/api/v1/media/${encodeURIComponent(uploaded.body.id)}` },
+        ZMastodonMedia,
+      );
       ready = state.status === 200 && state.body.url !== null;
     }
     return uploaded.body.id;
   }
 
-  async function postStatus(account: ConnectorAccount, body: Record<string, unknown>, idempotencyKey: string): Promise<PublishedItem> {
-    const created = await call(account, { method: "POST", path: "/api/v1/statuses", json: body, headers: { "idempotency-key": idempotencyKey } }, ZMastodonStatus);
+  async function postStatus(
+    account: ConnectorAccount,
+    body: Record<string, unknown>,
+    idempotencyKey: string,
+  ): Promise<PublishedItem> {
+    const created = await call(
+      account,
+      { method: "POST", path: "/api/v1/statuses", json: body, headers: { "idempotency-key": idempotencyKey } },
+      ZMastodonStatus,
+    );
     return { externalId: created.body.id, url: created.body.url ?? created.body.uri };
   }
 
   return {
     network: "mastodon",
     capabilities: {
-      publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: true, replyPolicy: false },
+      publish: {
+        text: true,
+        media: true,
+        altText: true,
+        threads: true,
+        polls: true,
+        contentWarning: true,
+        replyPolicy: false,
+      },
       editOwn: true,
       deleteOwn: true,
-      inbound: { mode: "poll", replies: true, mentions: true, quotes: false, directMessages: true, edits: true, deletions: true, streaming: true },
+      inbound: {
+        mode: "poll",
+        replies: true,
+        mentions: true,
+        quotes: false,
+        directMessages: true,
+        edits: true,
+        deletions: true,
+        streaming: true,
+      },
       reply: true,
       connect: ["oauth"],
     },
-    limits: { ...limitsOf(NETWORK_PROFILES.mastodon), mediaTypes: ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"], maxImageBytes: 16 * 1024 * 1024, maxVideoBytes: 99 * 1024 * 1024 },
+    limits: {
+      ...limitsOf(NETWORK_PROFILES.mastodon),
+      mediaTypes: ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"],
+      maxImageBytes: 16 * 1024 * 1024,
+      maxVideoBytes: 99 * 1024 * 1024,
+    },
     // Mastodon cannot hide or delete others' replies for a normal account; it can mute, block and report.
     moderationKinds: ["mute", "block", "report"],
     oauth: mastodonOAuth(fetchImpl),
     async whoAmI(account) {
-      const me = await call(account, { path: "/api/v1/accounts/verify_credentials" }, z.object({ id: z.string(), username: z.string(), url: z.string().nullable().default(null) }));
-      return { handle: `@${me.body.username}@${new URL(settingsOf(account).serverUrl).host}`, url: me.body.url, remoteAccountId: me.body.id };
+      const me = await call(
+        account,
+        { path: "/api/v1/accounts/verify_credentials" },
+        z.object({ id: z.string(), username: z.string(), url: z.string().nullable().default(null) }),
+      );
+      return {
+        handle: `@${me.body.username}@${new URL(settingsOf(account).serverUrl).host}`,
+        url: me.body.url,
+        remoteAccountId: me.body.id,
+      };
     },
     findPublished: async () => null, // Mastodon itself answers a repeated Idempotency-Key with the status it created.
     async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
       const mediaIds: string[] = [];
       for (const media of post.media) mediaIds.push(await uploadMedia(account, media));
-      const body: Record<string, unknown> = { status: post.text, visibility: settingsOf(account).visibility, language: "de" };
+      const body: Record<string, unknown> = {
+        status: post.text,
+        visibility: settingsOf(account).visibility,
+        language: "de",
+      };
       if (mediaIds.length > 0) body.media_ids = mediaIds;
       if (post.contentWarning) body.spoiler_text = post.contentWarning;
       if (post.inReplyToExternalId) body.in_reply_to_id = post.inReplyToExternalId;
       if (post.poll) {
         const seconds = Math.max(300, Math.round((Date.parse(post.poll.endsAt) - Date.now()) / 1000));
-        body.poll = { options: post.poll.options, expires_in: seconds, hide_totals: post.poll.resultsVisibility === "after_end" };
+        body.poll = {
+          options: post.poll.options,
+          expires_in: seconds,
+          hide_totals: post.poll.resultsVisibility === "after_end",
+        };
       }
       return postStatus(account, body, post.idempotencyKey);
     },
@@ -125,11 +209,24 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       const direct = reply.threadExternalId === "direct";
       // A reply reaches the citizen only when it mentions them (Mastodon notifies mentioned accounts).
       const mention = reply.toHandle && !reply.text.includes(reply.toHandle) ? `${reply.toHandle} ` : "";
-      return postStatus(account, { status: `${mention}${reply.text}`, in_reply_to_id: reply.inReplyToExternalId, visibility: direct ? "direct" : settingsOf(account).visibility, language: "de" }, reply.idempotencyKey);
+      return postStatus(
+        account,
+        {
+          status: `${mention}${reply.text}`,
+          in_reply_to_id: reply.inReplyToExternalId,
+          visibility: direct ? "direct" : settingsOf(account).visibility,
+          language: "de",
+        },
+        reply.idempotencyKey,
+      );
     },
     async deleteOwn(account, externalId) {
       try {
-        await call(account, { method: "DELETE", path: `/api/v1/statuses/${encodeURIComponent(externalId)}` }, z.unknown());
+        await call(
+          account,
+          { method: "DELETE", path: `/api/v1/statuses/${encodeURIComponent(externalId)}` },
+          z.unknown(),
+        );
       } catch (error) {
         if (!(error instanceof ConnectorError && error.status === 404)) throw error;
       }
@@ -138,7 +235,13 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
     streamInbound: (account, onActivity, signal) => {
       const settings = settingsOf(account);
       const base = (settings.server?.streamingUrl ?? settings.serverUrl).replace(/\/$/, "");
-      return listenToMastodonStream({ fetchImpl, url: `${base}/api/v1/streaming/user/notification`, token: tokenOf(account), onActivity, signal });
+      return listenToMastodonStream({
+        fetchImpl,
+        url: `${base}/api/v1/streaming/user/notification`,
+        token: tokenOf(account),
+        onActivity,
+        signal,
+      });
     },
     describeServer: (account) => describeInstance((path, schema) => call(account, { path }, schema)),
     // One request per status: ten a minute keep well inside the instance's 300 per 5 minutes.
@@ -156,9 +259,17 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       return gone;
     },
     async fetchInbound(account: ConnectorAccount, cursor: string | null): Promise<InboundPage> {
-      const query = new URLSearchParams([["types[]", "mention"], ["types[]", "update"], ["limit", String(PAGE)]]);
+      const query = new URLSearchParams([
+        ["types[]", "mention"],
+        ["types[]", "update"],
+        ["limit", String(PAGE)],
+      ]);
       if (cursor) query.set("min_id", cursor);
-      const page = await call(account, { path: `/api/v1/notifications?${query.toString()}` }, z.array(ZMastodonNotification));
+      const page = await call(
+        account,
+        { path: `/api/v1/notifications?${query.toString()}` },
+        z.array(ZMastodonNotification),
+      );
       const notifications = [...page.body].sort((a, b) => compareIds(a.id, b.id));
       const own = await ownIdentity(account);
       const server = settingsOf(account).serverUrl;
@@ -166,28 +277,68 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       for (const notification of notifications) {
         const status = notification.status;
         if (!status || status.account.id === own.id) continue;
-        const root = status.in_reply_to_account_id === own.id && status.in_reply_to_id ? await threadRoot(account, status.id, status.in_reply_to_id) : null;
-        changes.push(inboundChangeOf({ notification, status, ownAccountId: own.id, ownUsername: own.username, serverUrl: server, threadRoot: root }));
+        const root =
+          status.in_reply_to_account_id === own.id && status.in_reply_to_id
+            ? await threadRoot(account, status.id, status.in_reply_to_id)
+            : null;
+        changes.push(
+          inboundChangeOf({
+            notification,
+            status,
+            ownAccountId: own.id,
+            ownUsername: own.username,
+            serverUrl: server,
+            threadRoot: root,
+          }),
+        );
       }
       const newest = notifications.at(-1)?.id ?? cursor;
       return { changes, cursor: newest, more: page.body.length === PAGE, rateLimit: page.rateLimit };
     },
     async moderate(account: ConnectorAccount, request: ModerationRequest): Promise<void> {
-      if (request.kind !== "mute" && request.kind !== "block" && request.kind !== "report") throw new ConnectorError("permanent", `Mastodon cannot ${request.kind} for a normal account`);
-      const status = await call(account, { path: `/api/v1/statuses/${encodeURIComponent(request.externalId)}` }, ZMastodonStatus);
+      if (request.kind !== "mute" && request.kind !== "block" && request.kind !== "report")
+        throw new ConnectorError("permanent", `Mastodon cannot ${request.kind} for a normal account`);
+      const status = await call(
+        account,
+        { path: `/api/v1/statuses/${encodeURIComponent(request.externalId)}` },
+        ZMastodonStatus,
+      );
       const target = status.body.account.id;
       if (request.kind === "report") {
         const remote = status.body.account.acct.includes("@");
-        await call(account, { method: "POST", path: "/api/v1/reports", json: { account_id: target, status_ids: [request.externalId], comment: request.reason.slice(0, 1000), category: "other", forward: remote }, headers: { "idempotency-key": request.idempotencyKey } }, z.unknown());
+        await call(
+          account,
+          {
+            method: "POST",
+            path: "/api/v1/reports",
+            json: {
+              account_id: target,
+              status_ids: [request.externalId],
+              comment: request.reason.slice(0, 1000),
+              category: "other",
+              forward: remote,
+            },
+            headers: { "idempotency-key": request.idempotencyKey },
+          },
+          z.unknown(),
+        );
       } else {
-        await call(account, { method: "POST", path: `/api/v1/accounts/${encodeURIComponent(target)}/${request.kind}`, json: {} }, z.unknown());
+        await call(
+          account,
+          { method: "POST", path: `/api/v1/accounts/${encodeURIComponent(target)}/${request.kind}`, json: {} },
+          z.unknown(),
+        );
       }
     },
   };
 
   /** The first status of the thread a reply belongs to (our published post), one context call. */
   async function threadRoot(account: ConnectorAccount, statusId: string, parentId: string): Promise<string> {
-    const context = await call(account, { path: `/api/v1/statuses/${encodeURIComponent(statusId)}/context` }, ZMastodonContext);
+    const context = await call(
+      account,
+      { path: `/api/v1/statuses/${encodeURIComponent(statusId)}/context` },
+      ZMastodonContext,
+    );
     return context.body.ancestors[0]?.id ?? parentId;
   }
 }

@@ -18,7 +18,14 @@ export function withoutLeadingMention(text: string, ownUsername: string | null):
   return text.replace(new RegExp(`^(?:@${own}(?:@[^\\s]+)?\\s+)+`, "i"), "");
 }
 
-export function inboundChangeOf(args: { notification: TMastodonNotification; status: TMastodonStatus; ownAccountId: string; ownUsername: string | null; serverUrl: string; threadRoot: string | null }): InboundChange {
+export function inboundChangeOf(args: {
+  notification: TMastodonNotification;
+  status: TMastodonStatus;
+  ownAccountId: string;
+  ownUsername: string | null;
+  serverUrl: string;
+  threadRoot: string | null;
+}): InboundChange {
   const { notification, status } = args;
   const direct = status.visibility === "direct";
   const replyToUs = status.in_reply_to_account_id === args.ownAccountId;
@@ -39,7 +46,14 @@ export function inboundChangeOf(args: { notification: TMastodonNotification; sta
       visibility: "visible",
       media: status.media_attachments.map((m) => ({ kind: MEDIA_KIND[m.type], url: m.url, altText: m.description })),
       receivedAt: new Date(status.edited_at ?? status.created_at),
-      raw: { network: "mastodon", notificationId: notification.id, uri: status.uri, url: status.url, visibility: status.visibility, accountUrl: status.account.url },
+      raw: {
+        network: "mastodon",
+        notificationId: notification.id,
+        uri: status.uri,
+        url: status.url,
+        visibility: status.visibility,
+        accountUrl: status.account.url,
+      },
     },
   };
 }

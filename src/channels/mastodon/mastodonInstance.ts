@@ -4,13 +4,28 @@ import { z } from "zod";
 import type { TServerFacts } from "../../domain/channelSettings.js";
 import { ConnectorError } from "../../domain/connector.js";
 
-const ZStatusesConfig = z.object({ max_characters: z.number().int().positive().optional(), max_media_attachments: z.number().int().min(0).optional(), characters_reserved_per_url: z.number().int().min(0).optional() }).partial();
+const ZStatusesConfig = z
+  .object({
+    max_characters: z.number().int().positive().optional(),
+    max_media_attachments: z.number().int().min(0).optional(),
+    characters_reserved_per_url: z.number().int().min(0).optional(),
+  })
+  .partial();
 const ZPollsConfig = z.object({ max_options: z.number().int().min(2).optional() }).partial();
-const ZInstanceV2 = z.object({ configuration: z.object({ urls: z.object({ streaming: z.string().optional() }).partial().optional(), statuses: ZStatusesConfig.optional(), polls: ZPollsConfig.optional() }) });
+const ZInstanceV2 = z.object({
+  configuration: z.object({
+    urls: z.object({ streaming: z.string().optional() }).partial().optional(),
+    statuses: ZStatusesConfig.optional(),
+    polls: ZPollsConfig.optional(),
+  }),
+});
 const ZInstanceV1 = z.object({
   max_toot_chars: z.number().int().positive().optional(),
   urls: z.object({ streaming_api: z.string().optional() }).partial().optional(),
-  configuration: z.object({ statuses: ZStatusesConfig.optional(), polls: ZPollsConfig.optional() }).partial().optional(),
+  configuration: z
+    .object({ statuses: ZStatusesConfig.optional(), polls: ZPollsConfig.optional() })
+    .partial()
+    .optional(),
 });
 
 /** The instance names its streaming server as wss://…; the SSE endpoints are the same host over https. */

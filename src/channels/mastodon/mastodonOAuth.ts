@@ -6,7 +6,8 @@ import type { OAuthConnect } from "../../domain/connector.js";
 import { type FetchLike, networkRequest } from "../http/networkHttp.js";
 import { ZMastodonApp, ZMastodonCredentials, ZMastodonToken } from "./mastodonSchemas.js";
 
-export const MASTODON_SCOPES = "read:accounts read:notifications read:statuses write:statuses write:media write:mutes write:blocks write:reports";
+export const MASTODON_SCOPES =
+  "read:accounts read:notifications read:statuses write:statuses write:media write:mutes write:blocks write:reports";
 
 const base = (serverUrl: string) => serverUrl.replace(/\/$/, "");
 
@@ -16,19 +17,48 @@ export function mastodonOAuth(fetchImpl: FetchLike): OAuthConnect {
     async registerClient({ serverUrl, redirectUri }) {
       const app = await networkRequest(
         fetchImpl,
-        { method: "POST", url: `${base(serverUrl)}/api/v1/apps`, json: { client_name: "draht", redirect_uris: redirectUri, scopes: MASTODON_SCOPES, website: "https://github.com/draht" } },
+        {
+          method: "POST",
+          url: `${base(serverUrl)}/api/v1/apps`,
+          json: {
+            client_name: "draht",
+            redirect_uris: redirectUri,
+            scopes: MASTODON_SCOPES,
+            website: "https://github.com/draht",
+          },
+        },
         ZMastodonApp,
       );
       return { clientId: app.body.client_id, clientSecret: app.body.client_secret };
     },
     authoriseUrl({ serverUrl, clientId, redirectUri, state, codeChallenge }) {
-      const query = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: redirectUri, scope: MASTODON_SCOPES, state, code_challenge: codeChallenge, code_challenge_method: "S256" });
+      const query = new URLSearchParams({
+        response_type: "code",
+        client_id: clientId,
+        redirect_uri: redirectUri,
+        scope: MASTODON_SCOPES,
+        state,
+        code_challenge: codeChallenge,
+        code_challenge_method: "S256",
+      });
       return `${base(serverUrl)}/oauth/authorize?${query.toString()}`;
     },
     async exchangeCode({ serverUrl, clientId, clientSecret, redirectUri, code, codeVerifier }) {
       const token = await networkRequest(
         fetchImpl,
-        { method: "POST", url: `${base(serverUrl)}/oauth/token`, json: { grant_type: "authorization_code", code, client_id: clientId, client_secret: clientSecret, redirect_uri: redirectUri, code_verifier: codeVerifier, scope: MASTODON_SCOPES } },
+        {
+          method: "POST",
+          url: `${base(serverUrl)}/oauth/token`,
+          json: {
+            grant_type: "authorization_code",
+            code,
+            client_id: clientId,
+            client_secret: clientSecret,
+            redirect_uri: redirectUri,
+            code_verifier: codeVerifier,
+            scope: MASTODON_SCOPES,
+          },
+        },
         ZMastodonToken,
       );
       return ZMastodonCredentials.parse({ accessToken: token.body.access_token, scope: token.body.scope });
@@ -36,8 +66,15 @@ export function mastodonOAuth(fetchImpl: FetchLike): OAuthConnect {
     async revoke({ serverUrl, clientId, clientSecret, credentials }) {
       const parsed = ZMastodonCredentials.safeParse(credentials);
       if (!parsed.success) return;
-      await networkRequest(fetchImpl, { method: "POST", url: `${base(serverUrl)}/oauth/revoke`, json: { client_id: clientId, client_secret: clientSecret, token: parsed.data.accessToken } }, z.unknown());
+      await networkRequest(
+        fetchImpl,
+        {
+          method: "POST",
+          url: `${base(serverUrl)}/oauth/revoke`,
+          json: { client_id: clientId, client_secret: clientSecret, token: parsed.data.accessToken },
+        },
+        z.unknown(),
+      );
     },
-  
   };
 }

@@ -44,10 +44,17 @@ export const ZMastodonNotification = z.object({
 });
 export type TMastodonNotification = z.infer<typeof ZMastodonNotification>;
 
-export const ZMastodonContext = z.object({ ancestors: z.array(ZMastodonStatus), descendants: z.array(ZMastodonStatus) });
+export const ZMastodonContext = z.object({
+  ancestors: z.array(ZMastodonStatus),
+  descendants: z.array(ZMastodonStatus),
+});
 
 export const ZMastodonApp = z.object({ client_id: z.string(), client_secret: z.string() });
-export const ZMastodonToken = z.object({ access_token: z.string(), token_type: z.string(), scope: z.string().default("") });
+export const ZMastodonToken = z.object({
+  access_token: z.string(),
+  token_type: z.string(),
+  scope: z.string().default(""),
+});
 
 /** What draht keeps (sealed) for a connected Mastodon account. */
 export const ZMastodonCredentials = z.object({ accessToken: z.string().min(1), scope: z.string().default("") });

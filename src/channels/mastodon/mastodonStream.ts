@@ -5,10 +5,19 @@ import { classifyResponse, type FetchLike } from "../http/networkHttp.js";
 
 const WAKING_EVENTS = new Set(["notification", "update", "status.update", "delete", "conversation"]);
 
-export async function listenToMastodonStream(args: { fetchImpl: FetchLike; url: string; token: string; onActivity: () => void; signal: AbortSignal }): Promise<void> {
+export async function listenToMastodonStream(args: {
+  fetchImpl: FetchLike;
+  url: string;
+  token: string;
+  onActivity: () => void;
+  signal: AbortSignal;
+}): Promise<void> {
   let response: Response;
   try {
-    response = await args.fetchImpl(args.url, { headers: { authorization: `Bearer ${args.token}`, accept: "text/event-stream" }, signal: args.signal });
+    response = await args.fetchImpl(args.url, {
+      headers: { authorization: `Bearer ${args.token}`, accept: "text/event-stream" },
+      signal: args.signal,
+    });
   } catch (cause) {
     if (args.signal.aborted) return;
     throw new ConnectorError("transient", `stream unreachable: ${(cause as Error).message}`, { cause });

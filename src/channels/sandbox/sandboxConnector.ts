@@ -22,10 +22,27 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
     // The sandbox stands in for a network that takes text, media with alt text, threads and polls; what
     // it receives is recorded. Inbound items are put into draht by the demo and tests (ingestMessages).
     capabilities: {
-      publish: { text: true, media: true, altText: true, threads: true, polls: true, contentWarning: false, replyPolicy: false },
+      publish: {
+        text: true,
+        media: true,
+        altText: true,
+        threads: true,
+        polls: true,
+        contentWarning: false,
+        replyPolicy: false,
+      },
       editOwn: false,
       deleteOwn: true,
-      inbound: { mode: "push", replies: true, mentions: true, quotes: false, directMessages: true, edits: false, deletions: false, streaming: false },
+      inbound: {
+        mode: "push",
+        replies: true,
+        mentions: true,
+        quotes: false,
+        directMessages: true,
+        edits: false,
+        deletions: false,
+        streaming: false,
+      },
       reply: true,
       connect: [],
     },
@@ -39,27 +56,47 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
         .from(sandboxDeliveries)
         .where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.idempotencyKey, key)));
       if (done) return;
-      await deps.db.insert(sandboxDeliveries).values({ channelAccountId: account.id, idempotencyKey: key, text: `${request.kind} ${request.externalId} (${request.authorHandle}): ${request.reason}`, deliveredAt: deps.clock() });
+      await deps.db.insert(sandboxDeliveries).values({
+        channelAccountId: account.id,
+        idempotencyKey: key,
+        text: `${request.kind} ${request.externalId} (${request.authorHandle}): ${request.reason}`,
+        deliveredAt: deps.clock(),
+      });
     },
     async findPublished(account: ConnectorAccount, idempotencyKey: string): Promise<PublishedItem | null> {
       const [row] = await deps.db
         .select({ id: sandboxDeliveries.id })
         .from(sandboxDeliveries)
-        .where(and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.idempotencyKey, idempotencyKey)));
+        .where(
+          and(eq(sandboxDeliveries.channelAccountId, account.id), eq(sandboxDeliveries.idempotencyKey, idempotencyKey)),
+        );
       return row ? { externalId: row.id, url: null } : null;
     },
     async deleteOwn(account: ConnectorAccount, externalId: string): Promise<void> {
       await deps.db
         .update(sandboxDeliveries)
         .set({ deletedAt: deps.clock() })
-        .where(and(eq(sandboxDeliveries.id, externalId), eq(sandboxDeliveries.channelAccountId, account.id), isNull(sandboxDeliveries.deletedAt)));
+        .where(
+          and(
+            eq(sandboxDeliveries.id, externalId),
+            eq(sandboxDeliveries.channelAccountId, account.id),
+            isNull(sandboxDeliveries.deletedAt),
+          ),
+        );
     },
     async reply(account: ConnectorAccount, reply: OutgoingReply): Promise<PublishedItem> {
       const settings = ZSandboxSettings.parse(account.settings);
-      if (settings.failWith !== "none" && settings.failFirstAttempts === 0) throw new ConnectorError(settings.failWith, `sandbox: simulated ${settings.failWith} error`);
+      if (settings.failWith !== "none" && settings.failFirstAttempts === 0)
+        throw new ConnectorError(settings.failWith, `sandbox: simulated ${settings.failWith} error`);
       const [row] = await deps.db
         .insert(sandboxDeliveries)
-        .values({ channelAccountId: account.id, idempotencyKey: `reply:${reply.idempotencyKey}`, text: reply.text, inReplyToExternalId: reply.inReplyToExternalId, deliveredAt: deps.clock() })
+        .values({
+          channelAccountId: account.id,
+          idempotencyKey: `reply:${reply.idempotencyKey}`,
+          text: reply.text,
+          inReplyToExternalId: reply.inReplyToExternalId,
+          deliveredAt: deps.clock(),
+        })
         .returning({ id: sandboxDeliveries.id });
       if (!row) throw new Error("sandbox reply not recorded");
       return { externalId: row.id, url: null };
@@ -67,7 +104,9 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
     async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
       const settings = ZSandboxSettings.parse(account.settings);
       if (settings.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.delayMs));
-      const failsNow = settings.failWith !== "none" && (settings.failFirstAttempts === 0 || post.attempt <= settings.failFirstAttempts);
+      const failsNow =
+        settings.failWith !== "none" &&
+        (settings.failFirstAttempts === 0 || post.attempt <= settings.failFirstAttempts);
       if (failsNow && settings.failWith !== "none") {
         throw new ConnectorError(settings.failWith, `sandbox: simulated ${settings.failWith} error`, {
           retryAfterMs: settings.failWith === "rate_limited" ? 60_000 : undefined,

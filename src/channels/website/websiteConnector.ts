@@ -16,11 +16,28 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
     network: "website",
     capabilities: {
       // The website feed shows text and polls; media of a post are not shown there yet.
-      publish: { text: true, media: false, altText: false, threads: false, polls: true, contentWarning: false, replyPolicy: false },
+      publish: {
+        text: true,
+        media: false,
+        altText: false,
+        threads: false,
+        polls: true,
+        contentWarning: false,
+        replyPolicy: false,
+      },
       editOwn: false,
       deleteOwn: true,
       // Citizens comment on draht's own pages: their comments are stored by draht, not fetched.
-      inbound: { mode: "stored", replies: true, mentions: false, quotes: false, directMessages: false, edits: false, deletions: false, streaming: false },
+      inbound: {
+        mode: "stored",
+        replies: true,
+        mentions: false,
+        quotes: false,
+        directMessages: false,
+        edits: false,
+        deletions: false,
+        streaming: false,
+      },
       // Answers to comments go through the inbox's own transaction (deliverReply.ts), not through the connector.
       reply: false,
       connect: [],
@@ -32,14 +49,27 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
       await deps.db
         .update(websiteEntries)
         .set({ removedAt: deps.clock() })
-        .where(and(eq(websiteEntries.id, externalId), eq(websiteEntries.channelAccountId, account.id), isNull(websiteEntries.removedAt)));
+        .where(
+          and(
+            eq(websiteEntries.id, externalId),
+            eq(websiteEntries.channelAccountId, account.id),
+            isNull(websiteEntries.removedAt),
+          ),
+        );
     },
     async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
       // Entry and poll commit together: a retry after a crash finds both or neither.
       return deps.db.transaction(async (tx) => {
         const [row] = await tx
           .insert(websiteEntries)
-          .values({ orgId: account.orgId, channelAccountId: account.id, idempotencyKey: post.idempotencyKey, postId: post.postId, text: post.text, publishedAt: deps.clock() })
+          .values({
+            orgId: account.orgId,
+            channelAccountId: account.id,
+            idempotencyKey: post.idempotencyKey,
+            postId: post.postId,
+            text: post.text,
+            publishedAt: deps.clock(),
+          })
           .onConflictDoNothing({ target: websiteEntries.idempotencyKey })
           .returning();
         if (!row) {
@@ -49,7 +79,9 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
         }
         if (post.poll) {
           const { question, options, endsAt, resultsVisibility } = post.poll;
-          await tx.insert(websitePolls).values({ entryId: row.id, question, options, endsAt: new Date(endsAt), resultsVisibility });
+          await tx
+            .insert(websitePolls)
+            .values({ entryId: row.id, question, options, endsAt: new Date(endsAt), resultsVisibility });
         }
         return { externalId: row.id, url: urlOf(row.orgId, row.id) };
       });

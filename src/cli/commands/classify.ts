@@ -31,7 +31,10 @@ export async function classifyStream(input: NodeJS.ReadableStream): Promise<{ li
       parsed = ZInputLine.parse(JSON.parse(raw));
     } catch (error) {
       errors++;
-      const reason = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".") || "line"}: ${i.message}`).join("; ") : "not valid JSON";
+      const reason =
+        error instanceof z.ZodError
+          ? error.issues.map((i) => `${i.path.join(".") || "line"}: ${i.message}`).join("; ")
+          : "not valid JSON";
       const id = (() => {
         try {
           const value = (JSON.parse(raw) as { id?: unknown }).id;
@@ -60,7 +63,9 @@ export async function classifyStream(input: NodeJS.ReadableStream): Promise<{ li
 export function registerClassify(program: Command): void {
   program
     .command("classify")
-    .description('analyse German texts: JSON lines {"id","text"} on standard input → labels and scores per line on standard output')
+    .description(
+      'analyse German texts: JSON lines {"id","text"} on standard input → labels and scores per line on standard output',
+    )
     .action(async () => {
       const { errors } = await classifyStream(process.stdin);
       if (errors > 0) process.stderr.write(`draht classify: ${errors} malformed line(s)\n`);
@@ -68,7 +73,9 @@ export function registerClassify(program: Command): void {
     });
   program
     .command("eval")
-    .description("precision, recall and F1 per class and macro-F1 on a labelled file (GermEval 2018: text TAB coarse TAB fine)")
+    .description(
+      "precision, recall and F1 per class and macro-F1 on a labelled file (GermEval 2018: text TAB coarse TAB fine)",
+    )
     .argument("<file>", "the labelled file")
     .action((file: string) => {
       let rows;

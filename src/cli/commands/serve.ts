@@ -24,7 +24,8 @@ export function registerServe(program: Command): void {
 
 async function serve(options: { demo?: boolean; role: string }): Promise<void> {
   const roles = new Set(options.role.split(",").map((r) => r.trim()));
-  if ([...roles].some((r) => r !== "web" && r !== "worker") || roles.size === 0) throw new Error(`--role must be web, worker or both, not "${options.role}"`);
+  if ([...roles].some((r) => r !== "web" && r !== "worker") || roles.size === 0)
+    throw new Error(`--role must be web, worker or both, not "${options.role}"`);
   const runtime = await openRuntime();
   const { config, log, ctx } = runtime;
   let demoLines: string[] = [];
@@ -36,7 +37,16 @@ async function serve(options: { demo?: boolean; role: string }): Promise<void> {
     ];
   }
   let ready = false;
-  const { app } = await buildApp({ config, ctx, logger: log, ping: runtime.database.ping, listen: runtime.database.listen, webRoot: WEB_ROOT, widgetRoot: WIDGET_ROOT, isReady: () => ready });
+  const { app } = await buildApp({
+    config,
+    ctx,
+    logger: log,
+    ping: runtime.database.ping,
+    listen: runtime.database.listen,
+    webRoot: WEB_ROOT,
+    widgetRoot: WIDGET_ROOT,
+    isReady: () => ready,
+  });
   await app.listen({ host: config.HOST, port: config.PORT });
   ready = true;
   const worker = roles.has("worker") ? startWorkerFor(runtime) : null;
@@ -50,7 +60,11 @@ async function serve(options: { demo?: boolean; role: string }): Promise<void> {
   console.log(`draht ready on http://localhost:${port} (${dbLabel}; ${roleLabel}; started in ${startupMs} ms)`);
 }
 
-function installShutdown(runtime: Runtime, app: Awaited<ReturnType<typeof buildApp>>["app"], worker: { stop(): Promise<void> } | null): void {
+function installShutdown(
+  runtime: Runtime,
+  app: Awaited<ReturnType<typeof buildApp>>["app"],
+  worker: { stop(): Promise<void> } | null,
+): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

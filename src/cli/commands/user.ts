@@ -9,7 +9,12 @@ import { CLI_ACTOR, withRuntime } from "../runtime.js";
 
 const ZRoleList = z
   .string()
-  .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((r) => r.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(ROLES, { error: `roles must be among: ${ROLES.join(", ")}` })).min(1));
 
 export function registerUser(program: Command): void {

@@ -8,8 +8,17 @@ import { describeError, openRuntime, type Runtime } from "../runtime.js";
 
 function workerSettings(runtime: Runtime) {
   const { ctx, config } = runtime;
-  const connectors = createConnectorRegistry({ db: ctx.db, clock: ctx.clock, publicUrl: config.PUBLIC_URL, atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP } });
-  const options = { pollMs: config.WORKER_POLL_MS, concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_SECONDS * 1000 };
+  const connectors = createConnectorRegistry({
+    db: ctx.db,
+    clock: ctx.clock,
+    publicUrl: config.PUBLIC_URL,
+    atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP },
+  });
+  const options = {
+    pollMs: config.WORKER_POLL_MS,
+    concurrency: config.WORKER_CONCURRENCY,
+    leaseMs: config.WORKER_LEASE_SECONDS * 1000,
+  };
   return { connectors, options };
 }
 

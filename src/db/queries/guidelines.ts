@@ -4,7 +4,10 @@ import type { Db } from "../client.js";
 import { guidelineAcknowledgements, guidelines } from "../schema/index.js";
 
 export async function activeGuideline(db: Db, orgId: string) {
-  const [row] = await db.select().from(guidelines).where(and(eq(guidelines.orgId, orgId), eq(guidelines.status, "active")));
+  const [row] = await db
+    .select()
+    .from(guidelines)
+    .where(and(eq(guidelines.orgId, orgId), eq(guidelines.status, "active")));
   return row ?? null;
 }
 
@@ -12,6 +15,11 @@ export async function hasAcknowledged(db: Db, args: { guidelineId: string; userI
   const [row] = await db
     .select({ at: guidelineAcknowledgements.acknowledgedAt })
     .from(guidelineAcknowledgements)
-    .where(and(eq(guidelineAcknowledgements.guidelineId, args.guidelineId), eq(guidelineAcknowledgements.userId, args.userId)));
+    .where(
+      and(
+        eq(guidelineAcknowledgements.guidelineId, args.guidelineId),
+        eq(guidelineAcknowledgements.userId, args.userId),
+      ),
+    );
   return row !== undefined;
 }

@@ -20,7 +20,11 @@ export function leaseLock(db: Db, options: { leaseMs?: number; waitMs?: number; 
       const taken = await db
         .insert(leaseLocks)
         .values({ name, holder, until: new Date(now.getTime() + leaseMs) })
-        .onConflictDoUpdate({ target: leaseLocks.name, set: { holder, until: new Date(now.getTime() + leaseMs) }, setWhere: lt(leaseLocks.until, sql`${now.toISOString()}::timestamptz`) })
+        .onConflictDoUpdate({
+          target: leaseLocks.name,
+          set: { holder, until: new Date(now.getTime() + leaseMs) },
+          setWhere: lt(leaseLocks.until, sql`${now.toISOString()}::timestamptz`),
+        })
         .returning({ holder: leaseLocks.holder });
       if (taken[0]?.holder === holder) break;
       if (Date.now() > giveUpAt) throw new Error(`lock "${name}" is still held after ${waitMs} ms`);

@@ -34,7 +34,10 @@ export const channelAccounts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("channel_accounts_org_idx").on(t.orgId), uniqueIndex("channel_accounts_org_name_unique").on(t.orgId, sql`lower(${t.name})`)],
+  (t) => [
+    index("channel_accounts_org_idx").on(t.orgId),
+    uniqueIndex("channel_accounts_org_name_unique").on(t.orgId, sql`lower(${t.name})`),
+  ],
 );
 
 /** What the website channel publishes: the organisation's own feed, shown on its public pages. */
@@ -81,5 +84,8 @@ export const sandboxDeliveries = pgTable(
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("sandbox_deliveries_key_idx").on(t.idempotencyKey), index("sandbox_deliveries_account_idx").on(t.channelAccountId)],
+  (t) => [
+    index("sandbox_deliveries_key_idx").on(t.idempotencyKey),
+    index("sandbox_deliveries_account_idx").on(t.channelAccountId),
+  ],
 );

@@ -2,7 +2,19 @@
 // one channel account, with a small status set, who looks after it, its response-time targets, and
 // what staff wrote in it: replies to the citizen and internal notes.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { ConversationStatus } from "../../domain/conversationLifecycle.js";
 import type { Intent } from "../../text/analysis.js";
 import { channelAccounts } from "./channels.js";
@@ -66,10 +78,16 @@ export const conversations = pgTable(
     // "All statuses, newest first" (the archive view) without sorting the whole organisation; NULLS FIRST is
     // what ORDER BY … DESC means, so the index serves it.
     index("conversations_org_recent_idx").on(t.orgId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index("conversations_waiting_idx").on(t.orgId, t.waitingSince).where(sql`${t.waitingSince} is not null`),
+    index("conversations_waiting_idx")
+      .on(t.orgId, t.waitingSince)
+      .where(sql`${t.waitingSince} is not null`),
     // The inbox's default view: what needs an answer, most pressing first.
-    index("conversations_inbox_idx").on(t.orgId, t.priority.desc(), t.responseDueAt, t.id).where(sql`${t.status} in ('new', 'open')`),
-    index("conversations_due_idx").on(t.responseDueAt).where(sql`${t.responseDueAt} is not null`),
+    index("conversations_inbox_idx")
+      .on(t.orgId, t.priority.desc(), t.responseDueAt, t.id)
+      .where(sql`${t.status} in ('new', 'open')`),
+    index("conversations_due_idx")
+      .on(t.responseDueAt)
+      .where(sql`${t.responseDueAt} is not null`),
     index("conversations_citizen_idx").on(t.channelAccountId, t.citizenHandle),
     index("conversations_assignee_idx").on(t.assigneeUserId, t.status),
     index("conversations_department_idx").on(t.orgId, t.departmentId, t.status, t.lastMessageAt),

@@ -1,6 +1,17 @@
 // Guidelines (Richtlinien): versioned per organisation, a readable document plus machine-checked rules,
 // with an owner and a review-by date; staff acknowledge the active version before they submit posts.
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { TGuidelineRules } from "../../domain/guidelineRules.js";
 import { organisations } from "./org.js";
 import { users } from "./people.js";
@@ -25,7 +36,10 @@ export const guidelines = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     activatedAt: timestamp("activated_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("guidelines_org_version_unique").on(t.orgId, t.version), index("guidelines_org_status_idx").on(t.orgId, t.status)],
+  (t) => [
+    uniqueIndex("guidelines_org_version_unique").on(t.orgId, t.version),
+    index("guidelines_org_status_idx").on(t.orgId, t.status),
+  ],
 );
 
 export const guidelineAcknowledgements = pgTable(

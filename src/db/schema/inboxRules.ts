@@ -75,7 +75,17 @@ export const inboxSettings = pgTable("inbox_settings", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type NotificationKind = "mention" | "assigned" | "due_soon" | "reminder" | "escalation" | "idle_channel" | "threat" | "shitstorm" | "moderation_escalation" | "channel_health";
+export type NotificationKind =
+  | "mention"
+  | "assigned"
+  | "due_soon"
+  | "reminder"
+  | "escalation"
+  | "idle_channel"
+  | "threat"
+  | "shitstorm"
+  | "moderation_escalation"
+  | "channel_health";
 
 /** What a person should look at: a mention, an assignment, a reminder or an escalation. */
 export const userNotifications = pgTable(
@@ -99,5 +109,9 @@ export const userNotifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
-  (t) => [index("user_notifications_user_idx").on(t.userId, t.createdAt).where(sql`${t.readAt} is null`)],
+  (t) => [
+    index("user_notifications_user_idx")
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.readAt} is null`),
+  ],
 );

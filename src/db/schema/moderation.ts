@@ -59,7 +59,9 @@ export const moderationCases = pgTable(
   },
   (t) => [
     uniqueIndex("moderation_cases_message_unique").on(t.inboundMessageId),
-    index("moderation_cases_queue_idx").on(t.orgId, t.priority, t.openedAt).where(sql`${t.status} <> 'decided'`),
+    index("moderation_cases_queue_idx")
+      .on(t.orgId, t.priority, t.openedAt)
+      .where(sql`${t.status} <> 'decided'`),
     index("moderation_cases_org_decided_idx").on(t.orgId, t.decidedAt),
   ],
 );

@@ -55,10 +55,7 @@ export const memberships = pgTable(
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("memberships_org_user_unique").on(t.orgId, t.userId),
-    index("memberships_user_idx").on(t.userId),
-  ],
+  (t) => [uniqueIndex("memberships_org_user_unique").on(t.orgId, t.userId), index("memberships_user_idx").on(t.userId)],
 );
 
 export const membershipDepartments = pgTable(
@@ -143,4 +140,3 @@ export const userIdentities = pgTable(
   },
   (t) => [uniqueIndex("user_identities_provider_subject_unique").on(t.providerId, t.subject)],
 );
-

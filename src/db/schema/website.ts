@@ -82,8 +82,12 @@ export const websiteComments = pgTable(
     index("website_comments_org_created_idx").on(t.orgId, t.createdAt),
     index("website_comments_hash_idx").on(t.contentHash, t.createdAt),
     // The two reads of a public thread: a page of top-level comments in order, then their replies.
-    index("website_comments_thread_idx").on(t.entryId, t.createdAt, t.id).where(sql`${t.parentId} is null`),
-    index("website_comments_parent_idx").on(t.parentId, t.createdAt).where(sql`${t.parentId} is not null`),
+    index("website_comments_thread_idx")
+      .on(t.entryId, t.createdAt, t.id)
+      .where(sql`${t.parentId} is null`),
+    index("website_comments_parent_idx")
+      .on(t.parentId, t.createdAt)
+      .where(sql`${t.parentId} is not null`),
     index("website_comments_session_idx").on(t.sessionId),
   ],
 );

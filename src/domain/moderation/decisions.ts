@@ -3,7 +3,17 @@
 // and a reason; a second moderator may confirm or overturn; a citizen's objection (appeal) reopens it.
 import { z } from "zod";
 
-export const MODERATION_ACTIONS = ["approve", "hide", "delete", "remind", "warn", "mute", "block", "report", "escalate"] as const;
+export const MODERATION_ACTIONS = [
+  "approve",
+  "hide",
+  "delete",
+  "remind",
+  "warn",
+  "mute",
+  "block",
+  "report",
+  "escalate",
+] as const;
 export type TModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export const CASE_STATUSES = ["open", "decided", "reopened"] as const;
@@ -37,7 +47,10 @@ export const ZModerationDecision = z.object({
 });
 export type TModerationDecision = z.output<typeof ZModerationDecision>;
 
-export const ZDecisionReview = z.object({ verdict: z.enum(["confirmed", "overturned"]), note: z.string().trim().min(3).max(2000) });
+export const ZDecisionReview = z.object({
+  verdict: z.enum(["confirmed", "overturned"]),
+  note: z.string().trim().min(3).max(2000),
+});
 export const ZAppeal = z.object({ text: z.string().trim().min(3).max(5000) });
 
 export function canDecide(status: TCaseStatus): boolean {
@@ -45,14 +58,22 @@ export function canDecide(status: TCaseStatus): boolean {
 }
 
 /** A second moderator reviews a decision: never the one who made it, and only a decided case. */
-export function reviewRefusal(args: { status: TCaseStatus; decidedBy: string | null; reviewer: string }): "not_decided" | "own_decision" | null {
+export function reviewRefusal(args: {
+  status: TCaseStatus;
+  decidedBy: string | null;
+  reviewer: string;
+}): "not_decided" | "own_decision" | null {
   if (args.status !== "decided") return "not_decided";
   if (args.decidedBy === args.reviewer) return "own_decision";
   return null;
 }
 
 /** Queue order: threats first, then what the pipeline hid, then held, then reports; older first within. */
-export function casePriority(args: { threat: boolean; pipelineStatus: "visible" | "held" | "hidden"; appealed: boolean }): number {
+export function casePriority(args: {
+  threat: boolean;
+  pipelineStatus: "visible" | "held" | "hidden";
+  appealed: boolean;
+}): number {
   if (args.threat) return 4;
   if (args.appealed) return 3;
   return args.pipelineStatus === "hidden" ? 2 : args.pipelineStatus === "held" ? 1 : 0;

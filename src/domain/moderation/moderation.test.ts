@@ -27,7 +27,16 @@ describe("evidence packages", () => {
   const content: EvidenceContent = {
     organisation: { id: "o", name: "Musterstadt" },
     channel: { network: "website", accountId: "a", accountName: "Website" },
-    message: { id: "m", externalId: "e", kind: "comment", text: "Drohung", normalisedText: "drohung", receivedAt: "2026-12-01T10:00:00.000Z", url: null, payload: { b: 1, a: 2 } },
+    message: {
+      id: "m",
+      externalId: "e",
+      kind: "comment",
+      text: "Drohung",
+      normalisedText: "drohung",
+      receivedAt: "2026-12-01T10:00:00.000Z",
+      url: null,
+      payload: { b: 1, a: 2 },
+    },
     author: { handle: "h", name: "n", profileUrl: null },
     thread: [],
     analysis: { scores: { threat: 0.9 }, labels: ["THREAT"], reasons: [] },

@@ -17,7 +17,12 @@ export interface PhaseVerdict {
   clause?: number;
 }
 
-export type TModerationTrail = { phase: string; outcome: "pass" | TPipelineStatus | "failed" | "info"; reason?: string; clause?: number }[];
+export type TModerationTrail = {
+  phase: string;
+  outcome: "pass" | TPipelineStatus | "failed" | "info";
+  reason?: string;
+  clause?: number;
+}[];
 
 export interface ModerationPhase<C> {
   id: string;
@@ -56,11 +61,21 @@ export async function runModerationPipeline<C>(phases: readonly ModerationPhase<
     if (!outcome) trail.push({ phase: phase.id, outcome: "pass" });
     else if ("info" in outcome) trail.push({ phase: phase.id, outcome: "info", reason: outcome.info });
     else {
-      trail.push({ phase: phase.id, outcome: outcome.status, reason: outcome.reason, ...(outcome.clause ? { clause: outcome.clause } : {}) });
+      trail.push({
+        phase: phase.id,
+        outcome: outcome.status,
+        reason: outcome.reason,
+        ...(outcome.clause ? { clause: outcome.clause } : {}),
+      });
       consider(outcome);
     }
   }
-  trail.push({ phase: "decision", outcome: decided.status, ...(decided.reason ? { reason: decided.reason } : {}), ...(decided.clause ? { clause: decided.clause } : {}) });
+  trail.push({
+    phase: "decision",
+    outcome: decided.status,
+    ...(decided.reason ? { reason: decided.reason } : {}),
+    ...(decided.clause ? { clause: decided.clause } : {}),
+  });
   return { status: decided.status, reason: decided.reason || null, clause: decided.clause ?? null, trail, failures };
 }
 
@@ -108,9 +123,17 @@ export const MODERATION_PHASES: ModerationPhase<ModerationFacts>[] = [
     onError: "hold",
     run: (f) => {
       const folded = foldGerman(f.text);
-      const rules = [...f.settings.wordRules].sort((a, b) => (a.action === b.action ? 0 : a.action === "hide" ? -1 : 1));
+      const rules = [...f.settings.wordRules].sort((a, b) =>
+        a.action === b.action ? 0 : a.action === "hide" ? -1 : 1,
+      );
       const rule = rules.find((r) => wordRuleMatches(r, folded));
-      return rule ? { status: rule.action === "hide" ? "hidden" : "held", reason: `word_rule:${rule.pattern}`, clause: rule.clause } : null;
+      return rule
+        ? {
+            status: rule.action === "hide" ? "hidden" : "held",
+            reason: `word_rule:${rule.pattern}`,
+            clause: rule.clause,
+          }
+        : null;
     },
   },
   {
@@ -143,7 +166,8 @@ export const MODERATION_PHASES: ModerationPhase<ModerationFacts>[] = [
     run: (f) => {
       const clause = f.settings.spamClause;
       if (f.sameTextElsewhere > 0) return { status: "held", reason: "repeated_elsewhere", clause };
-      if ((f.text.match(LINK)?.length ?? 0) > f.settings.maxLinks) return { status: "held", reason: "many_links", clause };
+      if ((f.text.match(LINK)?.length ?? 0) > f.settings.maxLinks)
+        return { status: "held", reason: "many_links", clause };
       if (f.recentByAuthor > f.settings.floodMaxMessages) return { status: "held", reason: "flooding", clause };
       return null;
     },
@@ -153,7 +177,8 @@ export const MODERATION_PHASES: ModerationPhase<ModerationFacts>[] = [
     onError: "hold",
     run: (f) => {
       if (f.preModeration === "all") return { status: "held", reason: "pre_moderation_all" };
-      if (f.preModeration === "first_comment" && (f.earlierVisibleByAuthor ?? 0) === 0) return { status: "held", reason: "pre_moderation_first" };
+      if (f.preModeration === "first_comment" && (f.earlierVisibleByAuthor ?? 0) === 0)
+        return { status: "held", reason: "pre_moderation_first" };
       return null;
     },
   },
@@ -161,5 +186,8 @@ export const MODERATION_PHASES: ModerationPhase<ModerationFacts>[] = [
 
 /** A threat that must reach people at once (and be secured as evidence), whatever the verdict. */
 export function needsEscalation(facts: Pick<ModerationFacts, "analysis" | "settings">): boolean {
-  return (facts.analysis?.labels.includes("THREAT") ?? false) || (facts.analysis?.scores.threat ?? 0) >= facts.settings.hideThreat;
+  return (
+    (facts.analysis?.labels.includes("THREAT") ?? false) ||
+    (facts.analysis?.scores.threat ?? 0) >= facts.settings.hideThreat
+  );
 }

@@ -50,7 +50,12 @@ export const ZModerationSettings = z
       .object({
         windowMinutes: z.number().int().min(5).max(1440).default(60),
         /** How many earlier windows make the normal level. */
-        historyWindows: z.number().int().min(6).max(24 * 30).default(24 * 7),
+        historyWindows: z
+          .number()
+          .int()
+          .min(6)
+          .max(24 * 30)
+          .default(24 * 7),
         /** Robust z-score (median/MAD) from which it is an alert. */
         threshold: z.number().min(1).max(100).default(6),
         /** Never an alert below this many offensive messages in the window. */
@@ -58,7 +63,10 @@ export const ZModerationSettings = z
       })
       .prefault({}),
   })
-  .refine((s) => s.hideOffense >= s.holdOffense && s.hideThreat >= s.holdThreat, "a hide threshold must not be below its hold threshold");
+  .refine(
+    (s) => s.hideOffense >= s.holdOffense && s.hideThreat >= s.holdThreat,
+    "a hide threshold must not be below its hold threshold",
+  );
 export type TModerationSettings = z.output<typeof ZModerationSettings>;
 
 export const DEFAULT_MODERATION_SETTINGS: TModerationSettings = ZModerationSettings.parse({});

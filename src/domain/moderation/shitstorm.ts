@@ -23,11 +23,22 @@ function median(values: readonly number[]): number {
  * A MAD of 0 (a quiet channel) is taken as 1, so a handful of insults on a quiet account is not a storm
  * unless it reaches minOffensive.
  */
-export function detectStorm(args: { history: readonly number[]; current: number; threshold: number; minOffensive: number }): StormVerdict {
+export function detectStorm(args: {
+  history: readonly number[];
+  current: number;
+  threshold: number;
+  minOffensive: number;
+}): StormVerdict {
   const m = median(args.history);
   const mad = median(args.history.map((v) => Math.abs(v - m)));
   // 1.4826 × MAD estimates the standard deviation of normally distributed counts.
   const spread = Math.max(1, 1.4826 * mad);
   const score = (args.current - m) / spread;
-  return { alert: args.current >= args.minOffensive && score >= args.threshold, current: args.current, median: m, mad, score: Math.round(score * 100) / 100 };
+  return {
+    alert: args.current >= args.minOffensive && score >= args.threshold,
+    current: args.current,
+    median: m,
+    mad,
+    score: Math.round(score * 100) / 100,
+  };
 }

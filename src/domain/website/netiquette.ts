@@ -16,7 +16,10 @@ export const ZNetiquetteDraft = z.object({
     .array(ZNetiquetteClause)
     .min(1)
     .max(50)
-    .refine((clauses) => new Set(clauses.map((c) => c.number)).size === clauses.length, "clause numbers must be unique"),
+    .refine(
+      (clauses) => new Set(clauses.map((c) => c.number)).size === clauses.length,
+      "clause numbers must be unique",
+    ),
 });
 export type TNetiquetteDraft = z.infer<typeof ZNetiquetteDraft>;
 
@@ -25,21 +28,41 @@ export const DEFAULT_NETIQUETTE: TNetiquetteDraft = {
   intro:
     "Wir freuen uns über Fragen, Anregungen und Kritik. Damit der Austausch für alle angenehm bleibt, gelten diese Regeln. Beiträge, die dagegen verstoßen, blenden wir aus und nennen dabei die verletzte Regel.",
   clauses: [
-    { number: 1, title: "Respektvoller Umgang", text: "Bitte bleiben Sie sachlich und höflich, auch wenn Sie anderer Meinung sind." },
-    { number: 2, title: "Keine Diskriminierung", text: "Rassistische, sexistische, antisemitische oder anders diskriminierende Äußerungen sind nicht erlaubt." },
-    { number: 3, title: "Keine Beleidigungen", text: "Beleidigungen, Schmähungen und Herabwürdigungen von Personen oder Gruppen werden entfernt." },
+    {
+      number: 1,
+      title: "Respektvoller Umgang",
+      text: "Bitte bleiben Sie sachlich und höflich, auch wenn Sie anderer Meinung sind.",
+    },
+    {
+      number: 2,
+      title: "Keine Diskriminierung",
+      text: "Rassistische, sexistische, antisemitische oder anders diskriminierende Äußerungen sind nicht erlaubt.",
+    },
+    {
+      number: 3,
+      title: "Keine Beleidigungen",
+      text: "Beleidigungen, Schmähungen und Herabwürdigungen von Personen oder Gruppen werden entfernt.",
+    },
     {
       number: 4,
       title: "Keine Drohungen",
       text: "Drohungen und Aufrufe zu Gewalt werden entfernt und können zur Anzeige gebracht werden.",
     },
     { number: 5, title: "Keine Werbung", text: "Werbung, Spam und kommerzielle Angebote sind nicht erlaubt." },
-    { number: 6, title: "Beim Thema bleiben", text: "Beiträge sollen sich auf das Thema des jeweiligen Beitrags beziehen." },
+    {
+      number: 6,
+      title: "Beim Thema bleiben",
+      text: "Beiträge sollen sich auf das Thema des jeweiligen Beitrags beziehen.",
+    },
     {
       number: 7,
       title: "Keine personenbezogenen Daten Dritter",
       text: "Veröffentlichen Sie keine Adressen, Telefonnummern oder andere persönliche Daten anderer Menschen.",
     },
-    { number: 8, title: "Rechtswidrige Inhalte", text: "Strafbare Inhalte und Urheberrechtsverletzungen werden entfernt." },
+    {
+      number: 8,
+      title: "Rechtswidrige Inhalte",
+      text: "Strafbare Inhalte und Urheberrechtsverletzungen werden entfernt.",
+    },
   ],
 };

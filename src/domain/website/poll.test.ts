@@ -10,7 +10,9 @@ describe("polls", () => {
     const base = { question: "Tier des Monats?", endsAt: after.toISOString() };
     expect(ZPollDraft.safeParse({ ...base, options: ["Igel", "Fuchs"] }).success).toBe(true);
     expect(ZPollDraft.safeParse({ ...base, options: ["Igel"] }).success).toBe(false);
-    expect(ZPollDraft.safeParse({ ...base, options: Array.from({ length: 11 }, (_, i) => `Tier ${i}`) }).success).toBe(false);
+    expect(ZPollDraft.safeParse({ ...base, options: Array.from({ length: 11 }, (_, i) => `Tier ${i}`) }).success).toBe(
+      false,
+    );
     expect(ZPollDraft.safeParse({ ...base, options: ["Igel", "igel"] }).success).toBe(false);
   });
 
@@ -28,7 +30,14 @@ describe("polls", () => {
   });
 
   it("tallies percentages that add up to exactly 100", () => {
-    const tally = tallyPoll(["Igel", "Fuchs", "Eule"], new Map([[0, 1], [1, 1], [2, 1]]));
+    const tally = tallyPoll(
+      ["Igel", "Fuchs", "Eule"],
+      new Map([
+        [0, 1],
+        [1, 1],
+        [2, 1],
+      ]),
+    );
     expect(tally.total).toBe(3);
     expect(tally.options.map((o) => o.percent)).toEqual([34, 33, 33]);
     expect(tallyPoll(["Igel", "Fuchs"], new Map()).options.map((o) => o.percent)).toEqual([0, 0]);

@@ -11,7 +11,10 @@ export const ZPollDraft = z.object({
     .array(z.string().trim().min(1).max(120))
     .min(2)
     .max(10)
-    .refine((options) => new Set(options.map((o) => o.toLocaleLowerCase("de-DE"))).size === options.length, "options must differ"),
+    .refine(
+      (options) => new Set(options.map((o) => o.toLocaleLowerCase("de-DE"))).size === options.length,
+      "options must differ",
+    ),
   endsAt: z.iso.datetime({ offset: true }),
   resultsVisibility: z.enum(RESULTS_VISIBILITY).default("after_vote"),
 });

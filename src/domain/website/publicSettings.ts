@@ -46,4 +46,3 @@ export const DEFAULT_WEBSITE_SETTINGS: TWebsiteSettings = {
   accentColor: "#0b5394",
   answerLabel: "Antwort der Verwaltung",
 };
-

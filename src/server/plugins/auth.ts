@@ -35,7 +35,8 @@ export function registerAuth(app: FastifyInstance, options: { ctx: AppContext; p
 
   app.addHook("onRequest", async (request) => {
     // The citizens' API carries no ambient credentials; its cross-site rules live in public/publicCors.ts.
-    if (!SAFE_METHODS.has(request.method) && !request.url.startsWith("/api/public/")) checkOrigin(request, publicOrigin);
+    if (!SAFE_METHODS.has(request.method) && !request.url.startsWith("/api/public/"))
+      checkOrigin(request, publicOrigin);
   });
 
   // Before the body is read: nobody without the right gets a (possibly large) upload parsed.

@@ -37,13 +37,20 @@ export function publicApiRoutes(app: FastifyInstance, options: { ctx: AppContext
 
   app.get("/api/public/orgs/:org/feed", publicAccess, async (request) => {
     const { org } = ZOrg.parse(request.params);
-    const { page, limit } = ZPage.extend({ limit: z.coerce.number().int().min(1).max(20).optional() }).parse(request.query);
+    const { page, limit } = ZPage.extend({ limit: z.coerce.number().int().min(1).max(20).optional() }).parse(
+      request.query,
+    );
     return listPublicFeed(ctx, { orgKey: org, page, limit });
   });
 
   app.get("/api/public/orgs/:org/posts/:entryId", publicAccess, async (request) => {
     const { org, entryId } = ZEntry.parse(request.params);
-    return getPublicThread(ctx, { orgKey: org, entryId, token: sessionToken(request), page: ZPage.parse(request.query).page });
+    return getPublicThread(ctx, {
+      orgKey: org,
+      entryId,
+      token: sessionToken(request),
+      page: ZPage.parse(request.query).page,
+    });
   });
 
   app.get("/api/public/orgs/:org/netiquette", publicAccess, async (request) => {
@@ -73,7 +80,13 @@ export function publicApiRoutes(app: FastifyInstance, options: { ctx: AppContext
 
   app.post("/api/public/orgs/:org/posts/:entryId/comments", publicAccess, async (request, reply) => {
     const { org, entryId } = ZEntry.parse(request.params);
-    const result = await postCitizenComment(ctx, { orgKey: org, entryId, token: sessionToken(request), ip: request.ip, input: request.body });
+    const result = await postCitizenComment(ctx, {
+      orgKey: org,
+      entryId,
+      token: sessionToken(request),
+      ip: request.ip,
+      input: request.body,
+    });
     reply.status(201);
     return result;
   });

@@ -21,7 +21,8 @@ const ZComment = ZOrg.extend({ commentId: z.uuid() });
 const ZPage = z.object({ seite: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
 const ZTokenQuery = z.object({ token: z.string().max(200).default("") });
 
-const html = (reply: FastifyReply, body: string, status = 200) => reply.status(status).type("text/html; charset=utf-8").send(body);
+const html = (reply: FastifyReply, body: string, status = 200) =>
+  reply.status(status).type("text/html; charset=utf-8").send(body);
 const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
 export async function publicPageRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
@@ -37,11 +38,16 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
     return html(reply, errorPage(), 500);
   });
 
-  app.get("/p/assets/public.css", async (_request, reply) => reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(PUBLIC_CSS));
+  app.get("/p/assets/public.css", async (_request, reply) =>
+    reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(PUBLIC_CSS),
+  );
 
   app.get("/p/:org/theme.css", async (request, reply) => {
     const org = await findPublicOrg(ctx.db, ZOrg.parse(request.params).org);
-    return reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=300").send(themeCss(org.settings.accentColor));
+    return reply
+      .type("text/css; charset=utf-8")
+      .header("cache-control", "public, max-age=300")
+      .send(themeCss(org.settings.accentColor));
   });
 
   app.get("/p/:org", async (request, reply) => {
@@ -51,12 +57,17 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
     const base = `/p/${encodeURIComponent(feed.org.slug)}`;
     const items = feed.entries
       .map(
-        (e) => `<li><article aria-labelledby="e-${e.id}"><h2 id="e-${e.id}"><a href="${base}/beitrag/${e.id}">${escapeHtml(excerpt(e.text))}</a></h2>
+        (
+          e,
+        ) => `<li><article aria-labelledby="e-${e.id}"><h2 id="e-${e.id}"><a href="${base}/beitrag/${e.id}">${escapeHtml(excerpt(e.text))}</a></h2>
 <p class="meta">${timeHtml(e.publishedAt)} · ${e.comments} ${e.comments === 1 ? "Kommentar" : "Kommentare"}${e.hasPoll ? " · mit Umfrage" : ""}</p>
 <div class="text">${paragraphsHtml(e.text)}</div></article></li>`,
       )
       .join("\n");
-    const pager = [seite > 1 ? `<li><a href="${base}?seite=${seite - 1}">Neuere Beiträge</a></li>` : "", feed.hasMore ? `<li><a href="${base}?seite=${seite + 1}">Ältere Beiträge</a></li>` : ""].join("");
+    const pager = [
+      seite > 1 ? `<li><a href="${base}?seite=${seite - 1}">Neuere Beiträge</a></li>` : "",
+      feed.hasMore ? `<li><a href="${base}?seite=${seite + 1}">Ältere Beiträge</a></li>` : "",
+    ].join("");
     const main = `<h1>Aktuelles</h1>${items ? `<ol class="feed">${items}</ol>` : "<p>Noch keine Beiträge.</p>"}${pager ? `<nav aria-label="Seiten"><ul class="pager">${pager}</ul></nav>` : ""}`;
     return html(reply, pageHtml({ org: feed.org, title: "Aktuelles", main }));
   });
@@ -79,7 +90,10 @@ ${thread.poll ? pollHtml(thread.poll) : ""}
 ${threadHtml({ comments: thread.comments, answerLabel: thread.org.settings.answerLabel, page: thread.page, pages: thread.pages, baseUrl: `${base}/beitrag/${thread.entry.id}` })}
 ${commenting}
 </div>`;
-    return html(reply, pageHtml({ org: thread.org, title: `Beitrag vom ${dateLabel(thread.entry.publishedAt)}`, main, script: true }));
+    return html(
+      reply,
+      pageHtml({ org: thread.org, title: `Beitrag vom ${dateLabel(thread.entry.publishedAt)}`, main, script: true }),
+    );
   });
 
   app.get("/p/:org/netiquette", async (request, reply) => {
@@ -109,7 +123,8 @@ function linkPages(app: FastifyInstance, ctx: AppContext) {
     {
       path: "bestaetigen",
       title: "E-Mail-Adresse bestätigen",
-      question: "Bestätigen Sie Ihre E-Mail-Adresse, damit wir Sie benachrichtigen, wenn die Verwaltung auf Ihren Kommentar antwortet.",
+      question:
+        "Bestätigen Sie Ihre E-Mail-Adresse, damit wir Sie benachrichtigen, wenn die Verwaltung auf Ihren Kommentar antwortet.",
       button: "Adresse bestätigen",
       done: "Danke, Ihre Adresse ist bestätigt. Sie erhalten eine E-Mail, sobald die Verwaltung antwortet.",
       run: (commentId: string, token: string) => confirmCommentEmail(ctx, { commentId, token }),
@@ -117,7 +132,8 @@ function linkPages(app: FastifyInstance, ctx: AppContext) {
   ];
   for (const page of pages) {
     const url = `/p/:org/kommentar/:commentId/${page.path}`;
-    const render = async (orgKey: string, main: string) => pageHtml({ org: await findPublicOrg(ctx.db, orgKey), title: page.title, main });
+    const render = async (orgKey: string, main: string) =>
+      pageHtml({ org: await findPublicOrg(ctx.db, orgKey), title: page.title, main });
     app.get(url, async (request, reply) => {
       const { org } = ZComment.parse(request.params);
       const { token } = ZTokenQuery.parse(request.query);
@@ -131,7 +147,14 @@ function linkPages(app: FastifyInstance, ctx: AppContext) {
         await page.run(commentId, token);
       } catch (error) {
         if (!isAppError(error) || error.code !== "NOT_FOUND") throw error;
-        return html(reply, await render(org, `<h1>${page.title}</h1><p role="alert">Dieser Link ist ungültig oder wurde schon benutzt.</p>`), 404);
+        return html(
+          reply,
+          await render(
+            org,
+            `<h1>${page.title}</h1><p role="alert">Dieser Link ist ungültig oder wurde schon benutzt.</p>`,
+          ),
+          404,
+        );
       }
       return html(reply, await render(org, `<h1>${page.title}</h1><p role="status">${page.done}</p>`));
     });

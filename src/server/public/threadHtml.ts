@@ -13,20 +13,28 @@ interface PollView {
 
 export function pollHtml(poll: PollView): string {
   const heading = `<h2 id="umfrage">Umfrage: ${escapeHtml(poll.question)}</h2>`;
-  const ends = poll.open ? `<p>Abstimmung bis ${timeHtml(poll.endsAt)}.</p>` : `<p>Die Abstimmung ist beendet (${timeHtml(poll.endsAt)}).</p>`;
+  const ends = poll.open
+    ? `<p>Abstimmung bis ${timeHtml(poll.endsAt)}.</p>`
+    : `<p>Die Abstimmung ist beendet (${timeHtml(poll.endsAt)}).</p>`;
   if (poll.results) {
     const rows = poll.results.options
-      .map((o) => `<li><span class="poll-label">${escapeHtml(o.label)}</span>: ${o.votes} ${o.votes === 1 ? "Stimme" : "Stimmen"} (${o.percent} %)</li>`)
+      .map(
+        (o) =>
+          `<li><span class="poll-label">${escapeHtml(o.label)}</span>: ${o.votes} ${o.votes === 1 ? "Stimme" : "Stimmen"} (${o.percent} %)</li>`,
+      )
       .join("");
     return `<section class="poll" aria-labelledby="umfrage">${heading}${ends}<ul class="poll-results">${rows}</ul><p>${poll.results.total} Stimmen insgesamt.</p></section>`;
   }
   const options = poll.options.map((o) => `<li>${escapeHtml(o)}</li>`).join("");
-  const note = poll.open ? "<p>Zum Abstimmen wird JavaScript benötigt. Die Ergebnisse erscheinen nach Ihrer Stimme oder nach dem Ende.</p>" : "";
+  const note = poll.open
+    ? "<p>Zum Abstimmen wird JavaScript benötigt. Die Ergebnisse erscheinen nach Ihrer Stimme oder nach dem Ende.</p>"
+    : "";
   return `<section class="poll" aria-labelledby="umfrage">${heading}${ends}<ul>${options}</ul>${note}</section>`;
 }
 
 function commentHtml(comment: PublicComment, answerLabel: string): string {
-  if (comment.state === "deleted") return `<article class="comment deleted" id="kommentar-${comment.id}"><p><em>Kommentar gelöscht.</em></p></article>`;
+  if (comment.state === "deleted")
+    return `<article class="comment deleted" id="kommentar-${comment.id}"><p><em>Kommentar gelöscht.</em></p></article>`;
   const staff = comment.authorKind === "staff";
   const badge = staff ? `<p class="badge">${escapeHtml(answerLabel)}</p>` : "";
   return `<article class="comment${staff ? " staff" : ""}" id="kommentar-${comment.id}" aria-label="${staff ? escapeHtml(answerLabel) : `Kommentar von ${escapeHtml(comment.displayName)}`}">
@@ -34,10 +42,18 @@ ${badge}<p class="meta"><span class="author">${escapeHtml(comment.displayName)}<
 <div class="text">${citizenTextHtml(comment.text)}</div></article>`;
 }
 
-export function threadHtml(args: { comments: PublicComment[]; answerLabel: string; page: number; pages: number; baseUrl: string }): string {
+export function threadHtml(args: {
+  comments: PublicComment[];
+  answerLabel: string;
+  page: number;
+  pages: number;
+  baseUrl: string;
+}): string {
   const items = args.comments
     .map((c) => {
-      const replies = c.replies.length ? `<ol class="replies">${c.replies.map((r) => `<li>${commentHtml(r, args.answerLabel)}</li>`).join("")}</ol>` : "";
+      const replies = c.replies.length
+        ? `<ol class="replies">${c.replies.map((r) => `<li>${commentHtml(r, args.answerLabel)}</li>`).join("")}</ol>`
+        : "";
       return `<li>${commentHtml(c, args.answerLabel)}${replies}</li>`;
     })
     .join("\n");

@@ -52,18 +52,28 @@ export function authRoutes(
     },
   );
 
-  app.get("/api/auth/session", { config: { access: { kind: "session", duringPasswordChange: true } } }, async (request) => {
-    const session = sessionOf(request);
-    const organisations = session.user.mustChangePassword ? [] : await listMyOrganisations(ctx, { userId: session.user.id });
-    return { user: session.user, csrfToken: session.csrfToken, organisations };
-  });
+  app.get(
+    "/api/auth/session",
+    { config: { access: { kind: "session", duringPasswordChange: true } } },
+    async (request) => {
+      const session = sessionOf(request);
+      const organisations = session.user.mustChangePassword
+        ? []
+        : await listMyOrganisations(ctx, { userId: session.user.id });
+      return { user: session.user, csrfToken: session.csrfToken, organisations };
+    },
+  );
 
-  app.post("/api/auth/logout", { config: { access: { kind: "session", duringPasswordChange: true } } }, async (request, reply) => {
-    const session = sessionOf(request);
-    await logout(ctx, { actor: principalOf(session, request.id), sessionId: session.sessionId });
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return { ok: true };
-  });
+  app.post(
+    "/api/auth/logout",
+    { config: { access: { kind: "session", duringPasswordChange: true } } },
+    async (request, reply) => {
+      const session = sessionOf(request);
+      await logout(ctx, { actor: principalOf(session, request.id), sessionId: session.sessionId });
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true };
+    },
+  );
 
   app.post(
     "/api/auth/logout-everywhere",
@@ -76,14 +86,18 @@ export function authRoutes(
     },
   );
 
-  app.post("/api/auth/password", { config: { access: { kind: "session", duringPasswordChange: true } } }, async (request) => {
-    const session = sessionOf(request);
-    const input = ZChangePassword.parse(request.body);
-    await changePassword(ctx, {
-      actor: { ...principalOf(session, request.id), userId: session.user.id },
-      sessionId: session.sessionId,
-      ...input,
-    });
-    return { ok: true };
-  });
+  app.post(
+    "/api/auth/password",
+    { config: { access: { kind: "session", duringPasswordChange: true } } },
+    async (request) => {
+      const session = sessionOf(request);
+      const input = ZChangePassword.parse(request.body);
+      await changePassword(ctx, {
+        actor: { ...principalOf(session, request.id), userId: session.user.id },
+        sessionId: session.sessionId,
+        ...input,
+      });
+      return { ok: true };
+    },
+  );
 }

@@ -16,10 +16,14 @@ export function campaignRoutes(app: FastifyInstance, options: { ctx: AppContext 
   const { ctx } = options;
   const manage = { config: { access: { kind: "org", action: "campaign.manage" } as const } };
 
-  app.get("/api/orgs/:orgId/campaigns", { config: { access: { kind: "org", action: "post.draft" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return { campaigns: await listCampaigns(ctx, { actor: orgActorOf(request), orgId }) };
-  });
+  app.get(
+    "/api/orgs/:orgId/campaigns",
+    { config: { access: { kind: "org", action: "post.draft" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return { campaigns: await listCampaigns(ctx, { actor: orgActorOf(request), orgId }) };
+    },
+  );
 
   app.post("/api/orgs/:orgId/campaigns", manage, async (request, reply) => {
     const { orgId } = ZOrgParams.parse(request.params);
@@ -33,10 +37,14 @@ export function campaignRoutes(app: FastifyInstance, options: { ctx: AppContext 
     return saveCampaign(ctx, { actor: orgActorOf(request), ...params, input: ZCampaignInput.parse(request.body) });
   });
 
-  app.get("/api/orgs/:orgId/campaigns/:campaignId/board", { config: { access: { kind: "org", action: "post.draft" } } }, async (request) => {
-    const params = ZCampaignParams.parse(request.params);
-    const board = await getCampaignBoard(ctx, { actor: orgActorOf(request), ...params });
-    if (!board) throw new AppError("NOT_FOUND");
-    return board;
-  });
+  app.get(
+    "/api/orgs/:orgId/campaigns/:campaignId/board",
+    { config: { access: { kind: "org", action: "post.draft" } } },
+    async (request) => {
+      const params = ZCampaignParams.parse(request.params);
+      const board = await getCampaignBoard(ctx, { actor: orgActorOf(request), ...params });
+      if (!board) throw new AppError("NOT_FOUND");
+      return board;
+    },
+  );
 }

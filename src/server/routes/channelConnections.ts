@@ -2,7 +2,12 @@
 // passwords, disconnecting, syncing now, and the connections' health. Thin: parse, call one use case.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { beginChannelAuthorisation, completeChannelAuthorisation, connectWithAppPassword, delegatedClientDocuments } from "../../app/channels/connect-channel-account.js";
+import {
+  beginChannelAuthorisation,
+  completeChannelAuthorisation,
+  connectWithAppPassword,
+  delegatedClientDocuments,
+} from "../../app/channels/connect-channel-account.js";
 import { disconnectChannelAccount } from "../../app/channels/disconnect-channel-account.js";
 import { listChannelConnections } from "../../app/channels/list-channel-connections.js";
 import { syncChannelNow } from "../../app/channels/sync-channel-inbound.js";
@@ -15,7 +20,12 @@ import { ZOrgParams } from "./params.js";
 
 const ZChannelParams = ZOrgParams.extend({ channelAccountId: z.uuid() });
 const ZAppPassword = z.object({ identifier: z.string().trim().min(1).max(300), password: z.string().min(1).max(300) });
-const ZCallback = z.object({ state: z.string().min(1).max(200), code: z.string().max(2000).optional(), error: z.string().max(200).optional(), iss: z.string().max(500).optional() });
+const ZCallback = z.object({
+  state: z.string().min(1).max(200),
+  code: z.string().max(2000).optional(),
+  error: z.string().max(200).optional(),
+  iss: z.string().max(500).optional(),
+});
 
 export const OAUTH_CALLBACK_PATH = "/api/channel-authorisations/callback";
 /**
@@ -24,21 +34,38 @@ export const OAUTH_CALLBACK_PATH = "/api/channel-authorisations/callback";
  */
 export const OAUTH_RETURN_PATH = "/api/channel-authorisations/return";
 
-export function channelConnectionRoutes(app: FastifyInstance, options: { ctx: AppContext; connectors: ConnectorRegistry }) {
+export function channelConnectionRoutes(
+  app: FastifyInstance,
+  options: { ctx: AppContext; connectors: ConnectorRegistry },
+) {
   const { ctx, connectors } = options;
   const deps = { connectors };
 
-  app.get("/api/orgs/:orgId/channel-connections", { config: { access: { kind: "org", action: "channel.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return { connections: await listChannelConnections(ctx, deps, { actor: orgActorOf(request), orgId }) };
-  });
+  app.get(
+    "/api/orgs/:orgId/channel-connections",
+    { config: { access: { kind: "org", action: "channel.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return { connections: await listChannelConnections(ctx, deps, { actor: orgActorOf(request), orgId }) };
+    },
+  );
 
-  app.post("/api/orgs/:orgId/channels/:channelAccountId/connection/oauth", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
-    const params = ZChannelParams.parse(request.params);
-    const publicUrl = new URL(ctx.publicUrl);
-    const loopbackRedirectUri = `http://127.0.0.1:${publicUrl.port || (publicUrl.protocol === "https:" ? 443 : 80)}${OAUTH_RETURN_PATH}`;
-    return beginChannelAuthorisation(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId, redirectUri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`, loopbackRedirectUri });
-  });
+  app.post(
+    "/api/orgs/:orgId/channels/:channelAccountId/connection/oauth",
+    { config: { access: { kind: "org", action: "channel.manage" } } },
+    async (request) => {
+      const params = ZChannelParams.parse(request.params);
+      const publicUrl = new URL(ctx.publicUrl);
+      const loopbackRedirectUri = `http://127.0.0.1:${publicUrl.port || (publicUrl.protocol === "https:" ? 443 : 80)}${OAUTH_RETURN_PATH}`;
+      return beginChannelAuthorisation(ctx, deps, {
+        actor: orgActorOf(request),
+        orgId: params.orgId,
+        accountId: params.channelAccountId,
+        redirectUri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`,
+        loopbackRedirectUri,
+      });
+    },
+  );
 
   app.get(OAUTH_RETURN_PATH, { config: { access: { kind: "public" } } }, async (request, reply) => {
     const query = request.raw.url?.split("?")[1] ?? "";
@@ -46,10 +73,22 @@ export function channelConnectionRoutes(app: FastifyInstance, options: { ctx: Ap
   });
 
   // What an AT Protocol authorisation server fetches about draht as a confidential client (public HTTPS address only).
-  for (const [path, part] of [[CLIENT_METADATA_PATH, "metadata"], [CLIENT_JWKS_PATH, "jwks"]] as const) {
+  for (const [path, part] of [
+    [CLIENT_METADATA_PATH, "metadata"],
+    [CLIENT_JWKS_PATH, "jwks"],
+  ] as const) {
     app.get(path, async (_request, reply) => {
-      const documents = await delegatedClientDocuments(ctx, deps, { network: "bluesky", redirectUri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}` });
-      if (!documents) return reply.code(404).send({ error: { code: "NOT_FOUND", message: "draht has no public HTTPS address, so it is a loopback client without client documents" } });
+      const documents = await delegatedClientDocuments(ctx, deps, {
+        network: "bluesky",
+        redirectUri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`,
+      });
+      if (!documents)
+        return reply.code(404).send({
+          error: {
+            code: "NOT_FOUND",
+            message: "draht has no public HTTPS address, so it is a loopback client without client documents",
+          },
+        });
       return reply.header("cache-control", "public, max-age=600").send(documents[part]);
     });
   }
@@ -60,7 +99,14 @@ export function channelConnectionRoutes(app: FastifyInstance, options: { ctx: Ap
     const session = sessionOf(request);
     try {
       const params = new URLSearchParams(request.raw.url?.split("?")[1] ?? "");
-      const done = await completeChannelAuthorisation(ctx, deps, { userId: session.user.id, actorLabel: session.user.email, state: query.state, code: query.code ?? null, error: query.error ?? null, params });
+      const done = await completeChannelAuthorisation(ctx, deps, {
+        userId: session.user.id,
+        actorLabel: session.user.email,
+        state: query.state,
+        code: query.code ?? null,
+        error: query.error ?? null,
+        params,
+      });
       return reply.redirect(`/o/${done.orgId}/admin/channels?connected=${done.accountId}`, 303);
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -69,19 +115,46 @@ export function channelConnectionRoutes(app: FastifyInstance, options: { ctx: Ap
     }
   });
 
-  app.post("/api/orgs/:orgId/channels/:channelAccountId/connection/app-password", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
-    const params = ZChannelParams.parse(request.params);
-    const input = ZAppPassword.parse(request.body);
-    return connectWithAppPassword(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId, ...input });
-  });
+  app.post(
+    "/api/orgs/:orgId/channels/:channelAccountId/connection/app-password",
+    { config: { access: { kind: "org", action: "channel.manage" } } },
+    async (request) => {
+      const params = ZChannelParams.parse(request.params);
+      const input = ZAppPassword.parse(request.body);
+      return connectWithAppPassword(ctx, deps, {
+        actor: orgActorOf(request),
+        orgId: params.orgId,
+        accountId: params.channelAccountId,
+        ...input,
+      });
+    },
+  );
 
-  app.delete("/api/orgs/:orgId/channels/:channelAccountId/connection", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
-    const params = ZChannelParams.parse(request.params);
-    return disconnectChannelAccount(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId });
-  });
+  app.delete(
+    "/api/orgs/:orgId/channels/:channelAccountId/connection",
+    { config: { access: { kind: "org", action: "channel.manage" } } },
+    async (request) => {
+      const params = ZChannelParams.parse(request.params);
+      return disconnectChannelAccount(ctx, deps, {
+        actor: orgActorOf(request),
+        orgId: params.orgId,
+        accountId: params.channelAccountId,
+      });
+    },
+  );
 
-  app.post("/api/orgs/:orgId/channels/:channelAccountId/connection/sync", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
-    const params = ZChannelParams.parse(request.params);
-    return { outcome: await syncChannelNow(ctx, deps, { actor: orgActorOf(request), orgId: params.orgId, accountId: params.channelAccountId }) };
-  });
+  app.post(
+    "/api/orgs/:orgId/channels/:channelAccountId/connection/sync",
+    { config: { access: { kind: "org", action: "channel.manage" } } },
+    async (request) => {
+      const params = ZChannelParams.parse(request.params);
+      return {
+        outcome: await syncChannelNow(ctx, deps, {
+          actor: orgActorOf(request),
+          orgId: params.orgId,
+          accountId: params.channelAccountId,
+        }),
+      };
+    },
+  );
 }

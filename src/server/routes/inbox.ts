@@ -30,7 +30,10 @@ const ZReplyParams = ZConversationParams.extend({ replyId: z.uuid() });
 /** A stream ends after this long (the browser reconnects at once, and the session is checked again). */
 const ZStreamQuery = z.object({ lifetime: z.coerce.number().int().min(0).max(600).default(600) });
 
-export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; connectors: ConnectorRegistry; hub: InboxHub }) {
+export function inboxRoutes(
+  app: FastifyInstance,
+  options: { ctx: AppContext; connectors: ConnectorRegistry; hub: InboxHub },
+) {
   const { ctx, hub } = options;
   const view = { config: { access: { kind: "org", action: "inbox.view" } } } as const;
   const reply = { config: { access: { kind: "org", action: "inbox.reply" } } } as const;
@@ -58,7 +61,11 @@ export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; co
   app.post("/api/orgs/:orgId/inbox/conversations/:conversationId/replies", reply, async (request, response) => {
     const params = ZConversationParams.parse(request.params);
     response.status(201);
-    return replyToConversation(ctx, { connectors: options.connectors }, { actor: orgActorOf(request), ...params, input: request.body });
+    return replyToConversation(
+      ctx,
+      { connectors: options.connectors },
+      { actor: orgActorOf(request), ...params, input: request.body },
+    );
   });
 
   app.post("/api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/retry", reply, async (request) => {
@@ -66,10 +73,18 @@ export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; co
     return retryReply(ctx, { connectors: options.connectors }, { actor: orgActorOf(request), ...params });
   });
 
-  app.post("/api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision", { config: { access: { kind: "org", action: "post.approve" } } }, async (request) => {
-    const params = ZReplyParams.parse(request.params);
-    return decideReply(ctx, { connectors: options.connectors }, { actor: orgActorOf(request), ...params, input: request.body });
-  });
+  app.post(
+    "/api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision",
+    { config: { access: { kind: "org", action: "post.approve" } } },
+    async (request) => {
+      const params = ZReplyParams.parse(request.params);
+      return decideReply(
+        ctx,
+        { connectors: options.connectors },
+        { actor: orgActorOf(request), ...params, input: request.body },
+      );
+    },
+  );
 
   app.post("/api/orgs/:orgId/inbox/conversations/:conversationId/notes", view, async (request, response) => {
     const params = ZConversationParams.parse(request.params);
@@ -88,9 +103,16 @@ export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; co
     requireAllowed(ctx, orgActorOf(request), "inbox.view", { orgId });
     const raw = response.raw;
     // Subscribed before the stream opens, so a failing listener is an ordinary error response.
-    const unsubscribe = await hub.subscribe(orgId, (event) => raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`));
+    const unsubscribe = await hub.subscribe(orgId, (event) =>
+      raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`),
+    );
     response.hijack();
-    raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
+    raw.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    });
     raw.write(`retry: 2000\nevent: ready\ndata: {}\n\n`);
     const ping = setInterval(() => raw.write(": ping\n\n"), 25_000);
     const end = () => {
@@ -113,41 +135,61 @@ export function inboxRoutes(app: FastifyInstance, options: { ctx: AppContext; co
     return fillReplyTemplate(ctx, { actor: orgActorOf(request), ...params });
   });
 
-  app.post("/api/orgs/:orgId/inbox/templates", { config: { access: { kind: "org", action: "knowledge.edit" } } }, async (request, response) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    response.status(201);
-    return saveReplyTemplate(ctx, { actor: orgActorOf(request), orgId, templateId: null, input: request.body });
-  });
+  app.post(
+    "/api/orgs/:orgId/inbox/templates",
+    { config: { access: { kind: "org", action: "knowledge.edit" } } },
+    async (request, response) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      response.status(201);
+      return saveReplyTemplate(ctx, { actor: orgActorOf(request), orgId, templateId: null, input: request.body });
+    },
+  );
 
-  app.put("/api/orgs/:orgId/inbox/templates/:templateId", { config: { access: { kind: "org", action: "knowledge.edit" } } }, async (request) => {
-    const { orgId, templateId } = ZTemplateParams.parse(request.params);
-    return saveReplyTemplate(ctx, { actor: orgActorOf(request), orgId, templateId, input: request.body });
-  });
+  app.put(
+    "/api/orgs/:orgId/inbox/templates/:templateId",
+    { config: { access: { kind: "org", action: "knowledge.edit" } } },
+    async (request) => {
+      const { orgId, templateId } = ZTemplateParams.parse(request.params);
+      return saveReplyTemplate(ctx, { actor: orgActorOf(request), orgId, templateId, input: request.body });
+    },
+  );
 
-  app.delete("/api/orgs/:orgId/inbox/templates/:templateId", { config: { access: { kind: "org", action: "knowledge.edit" } } }, async (request) => {
-    const { orgId, templateId } = ZTemplateParams.parse(request.params);
-    return archiveReplyTemplate(ctx, { actor: orgActorOf(request), orgId, templateId });
-  });
+  app.delete(
+    "/api/orgs/:orgId/inbox/templates/:templateId",
+    { config: { access: { kind: "org", action: "knowledge.edit" } } },
+    async (request) => {
+      const { orgId, templateId } = ZTemplateParams.parse(request.params);
+      return archiveReplyTemplate(ctx, { actor: orgActorOf(request), orgId, templateId });
+    },
+  );
 
   app.get("/api/orgs/:orgId/inbox/rules", view, async (request) => {
     const { orgId } = ZOrgParams.parse(request.params);
     return getInboxRules(ctx, { actor: orgActorOf(request), orgId });
   });
 
-  app.put("/api/orgs/:orgId/inbox/rules", { config: { access: { kind: "org", action: "org.update" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return updateInboxRules(ctx, { actor: orgActorOf(request), orgId, input: request.body });
-  });
+  app.put(
+    "/api/orgs/:orgId/inbox/rules",
+    { config: { access: { kind: "org", action: "org.update" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return updateInboxRules(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+    },
+  );
 
   app.get("/api/orgs/:orgId/inbox/coverage", view, async (request) => {
     const { orgId } = ZOrgParams.parse(request.params);
     return getCoveragePlan(ctx, { actor: orgActorOf(request), orgId });
   });
 
-  app.put("/api/orgs/:orgId/inbox/coverage", { config: { access: { kind: "org", action: "org.update" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return updateCoveragePlan(ctx, { actor: orgActorOf(request), orgId, input: request.body });
-  });
+  app.put(
+    "/api/orgs/:orgId/inbox/coverage",
+    { config: { access: { kind: "org", action: "org.update" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return updateCoveragePlan(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+    },
+  );
 
   app.post("/api/orgs/:orgId/inbox/absences", view, async (request, response) => {
     const { orgId } = ZOrgParams.parse(request.params);

@@ -17,21 +17,41 @@ const ZUploadQuery = z.object({
   licence: z.string().max(200).optional(),
   consent: z.enum(["not_needed", "obtained", "missing"]).optional(),
 });
-const BINARY_TYPES = ["application/octet-stream", "image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4", "video/webm"];
+const BINARY_TYPES = [
+  "application/octet-stream",
+  "image/jpeg",
+  "image/png",
+  "image/webp",
+  "image/gif",
+  "video/mp4",
+  "video/webm",
+];
 
-export function mediaRoutes(app: FastifyInstance, options: { ctx: AppContext; maxBytes: number; maxVideoSeconds: number }) {
+export function mediaRoutes(
+  app: FastifyInstance,
+  options: { ctx: AppContext; maxBytes: number; maxVideoSeconds: number },
+) {
   const { ctx, maxBytes, maxVideoSeconds } = options;
   const access = { access: { kind: "org", action: "post.draft" } as const };
 
   // The declared type is only a transport hint: the use case decides by the bytes.
-  app.addContentTypeParser(BINARY_TYPES, { parseAs: "buffer", bodyLimit: maxBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(BINARY_TYPES, { parseAs: "buffer", bodyLimit: maxBytes }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.post("/api/orgs/:orgId/media", { config: access, bodyLimit: maxBytes }, async (request, reply) => {
     const { orgId } = ZOrgParams.parse(request.params);
     const { name, ...details } = ZUploadQuery.parse(request.query);
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     reply.status(201);
-    return uploadMedia(ctx, { actor: orgActorOf(request), orgId, bytes, maxBytes, maxVideoSeconds, meta: { fileName: name, ...details } });
+    return uploadMedia(ctx, {
+      actor: orgActorOf(request),
+      orgId,
+      bytes,
+      maxBytes,
+      maxVideoSeconds,
+      meta: { fileName: name, ...details },
+    });
   });
 
   app.get("/api/orgs/:orgId/media", { config: access }, async (request) => {
@@ -48,7 +68,10 @@ export function mediaRoutes(app: FastifyInstance, options: { ctx: AppContext; ma
     app.get(`/api/orgs/:orgId/media/:mediaId/${variant}`, { config: access }, async (request, reply) => {
       const params = ZMediaParams.parse(request.params);
       const file = await getMediaFile(ctx, { actor: orgActorOf(request), ...params, variant });
-      reply.header("content-type", file.mimeType).header("cache-control", "private, max-age=3600").header("x-content-type-options", "nosniff");
+      reply
+        .header("content-type", file.mimeType)
+        .header("cache-control", "private, max-age=3600")
+        .header("x-content-type-options", "nosniff");
       return reply.send(file.bytes);
     });
   }

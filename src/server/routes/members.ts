@@ -10,15 +10,18 @@ import { updateMember } from "../../app/members/update-member.js";
 import { orgActorOf } from "../plugins/auth.js";
 import { ZMemberParams, ZOrgParams } from "./params.js";
 
-
 export function memberRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
   const manage = { config: { access: { kind: "org", action: "member.manage" } as const } };
 
-  app.get("/api/orgs/:orgId/members", { config: { access: { kind: "org", action: "member.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return { members: await listMembers(ctx, { actor: orgActorOf(request), orgId }) };
-  });
+  app.get(
+    "/api/orgs/:orgId/members",
+    { config: { access: { kind: "org", action: "member.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return { members: await listMembers(ctx, { actor: orgActorOf(request), orgId }) };
+    },
+  );
 
   app.post("/api/orgs/:orgId/members", manage, async (request, reply) => {
     const { orgId } = ZOrgParams.parse(request.params);

@@ -67,11 +67,15 @@ export function moderationRoutes(app: FastifyInstance, options: { ctx: AppContex
     return reply.send(file.body);
   });
 
-  app.post("/api/orgs/:orgId/moderation/reports", { config: { access: { kind: "org", action: "inbox.view" } } }, async (request, reply) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    reply.status(201);
-    return reportMessage(ctx, { actor: orgActorOf(request), orgId, input: request.body });
-  });
+  app.post(
+    "/api/orgs/:orgId/moderation/reports",
+    { config: { access: { kind: "org", action: "inbox.view" } } },
+    async (request, reply) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      reply.status(201);
+      return reportMessage(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+    },
+  );
 
   app.post("/api/orgs/:orgId/moderation/alerts/:alertId/acknowledge", decide, async (request) => {
     const params = ZAlertParams.parse(request.params);
@@ -83,8 +87,12 @@ export function moderationRoutes(app: FastifyInstance, options: { ctx: AppContex
     return getModerationSettings(ctx, { actor: orgActorOf(request), orgId });
   });
 
-  app.put("/api/orgs/:orgId/moderation/settings", { config: { access: { kind: "org", action: "guideline.manage" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return updateModerationSettings(ctx, { actor: orgActorOf(request), orgId, input: request.body });
-  });
+  app.put(
+    "/api/orgs/:orgId/moderation/settings",
+    { config: { access: { kind: "org", action: "guideline.manage" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return updateModerationSettings(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+    },
+  );
 }

@@ -26,20 +26,32 @@ export function orgRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
     return getOrganisation(ctx, { actor: orgActorOf(request), orgId });
   });
 
-  app.get("/api/orgs/:orgId/office-schedule", { config: { access: { kind: "org", action: "org.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return getOfficeSchedule(ctx, { actor: orgActorOf(request), orgId });
-  });
+  app.get(
+    "/api/orgs/:orgId/office-schedule",
+    { config: { access: { kind: "org", action: "org.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return getOfficeSchedule(ctx, { actor: orgActorOf(request), orgId });
+    },
+  );
 
-  app.put("/api/orgs/:orgId/office-schedule", { config: { access: { kind: "org", action: "org.update" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return updateOfficeSchedule(ctx, { actor: orgActorOf(request), orgId, input: request.body });
-  });
+  app.put(
+    "/api/orgs/:orgId/office-schedule",
+    { config: { access: { kind: "org", action: "org.update" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return updateOfficeSchedule(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+    },
+  );
 
-  app.get("/api/orgs/:orgId/departments", { config: { access: { kind: "org", action: "department.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return { departments: await listDepartments(ctx, { actor: orgActorOf(request), orgId }) };
-  });
+  app.get(
+    "/api/orgs/:orgId/departments",
+    { config: { access: { kind: "org", action: "department.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return { departments: await listDepartments(ctx, { actor: orgActorOf(request), orgId }) };
+    },
+  );
 
   app.post(
     "/api/orgs/:orgId/departments",

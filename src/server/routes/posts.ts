@@ -45,17 +45,27 @@ export function postRoutes(app: FastifyInstance, options: { ctx: AppContext; con
     return { posts: await listPosts(ctx, { actor: orgActorOf(request), orgId, query }) };
   });
 
-  app.get("/api/orgs/:orgId/calendar", { config: { access: { kind: "org", action: "calendar.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    const query = ZPostListQuery.parse(ZListQuery.parse(request.query));
-    return { posts: await listPosts(ctx, { actor: orgActorOf(request), orgId, query, action: "calendar.view" }) };
-  });
+  app.get(
+    "/api/orgs/:orgId/calendar",
+    { config: { access: { kind: "org", action: "calendar.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      const query = ZPostListQuery.parse(ZListQuery.parse(request.query));
+      return { posts: await listPosts(ctx, { actor: orgActorOf(request), orgId, query, action: "calendar.view" }) };
+    },
+  );
 
-  app.get("/api/orgs/:orgId/holidays", { config: { access: { kind: "org", action: "calendar.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    const { from, to } = z.object({ from: z.coerce.number().int().min(2000).max(2100), to: z.coerce.number().int().min(2000).max(2100) }).parse(request.query);
-    return listHolidays(ctx, { actor: orgActorOf(request), orgId, fromYear: from, toYear: to });
-  });
+  app.get(
+    "/api/orgs/:orgId/holidays",
+    { config: { access: { kind: "org", action: "calendar.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      const { from, to } = z
+        .object({ from: z.coerce.number().int().min(2000).max(2100), to: z.coerce.number().int().min(2000).max(2100) })
+        .parse(request.query);
+      return listHolidays(ctx, { actor: orgActorOf(request), orgId, fromYear: from, toYear: to });
+    },
+  );
 
   app.post("/api/orgs/:orgId/posts", draftAccess, async (request, reply) => {
     const { orgId } = ZOrgParams.parse(request.params);
@@ -79,34 +89,58 @@ export function postRoutes(app: FastifyInstance, options: { ctx: AppContext; con
     return savePost(ctx, { actor: orgActorOf(request), ...params, input: ZSavePost.parse(request.body) });
   });
 
-  app.post("/api/orgs/:orgId/posts/:postId/submit", { config: { access: { kind: "org", action: "post.submit" } } }, async (request) => {
-    const params = ZPostParams.parse(request.params);
-    const { revision } = ZRevision.parse(request.body);
-    return submitPost(ctx, { actor: orgActorOf(request), ...params, revision });
-  });
+  app.post(
+    "/api/orgs/:orgId/posts/:postId/submit",
+    { config: { access: { kind: "org", action: "post.submit" } } },
+    async (request) => {
+      const params = ZPostParams.parse(request.params);
+      const { revision } = ZRevision.parse(request.body);
+      return submitPost(ctx, { actor: orgActorOf(request), ...params, revision });
+    },
+  );
 
-  app.post("/api/orgs/:orgId/posts/:postId/decision", { config: { access: { kind: "org", action: "post.approve" } } }, async (request) => {
-    const params = ZPostParams.parse(request.params);
-    return decidePost(ctx, { actor: orgActorOf(request), ...params, input: ZDecision.parse(request.body) });
-  });
+  app.post(
+    "/api/orgs/:orgId/posts/:postId/decision",
+    { config: { access: { kind: "org", action: "post.approve" } } },
+    async (request) => {
+      const params = ZPostParams.parse(request.params);
+      return decidePost(ctx, { actor: orgActorOf(request), ...params, input: ZDecision.parse(request.body) });
+    },
+  );
 
   app.post("/api/orgs/:orgId/posts/:postId/withdraw", draftAccess, async (request) => {
     const params = ZPostParams.parse(request.params);
     return withdrawPost(ctx, { actor: orgActorOf(request), ...params });
   });
 
-  app.post("/api/orgs/:orgId/posts/:postId/reschedule", { config: { access: { kind: "org", action: "post.schedule" } } }, async (request) => {
-    const params = ZPostParams.parse(request.params);
-    return reschedulePost(ctx, { actor: orgActorOf(request), ...params, input: ZReschedule.parse(request.body) });
-  });
+  app.post(
+    "/api/orgs/:orgId/posts/:postId/reschedule",
+    { config: { access: { kind: "org", action: "post.schedule" } } },
+    async (request) => {
+      const params = ZPostParams.parse(request.params);
+      return reschedulePost(ctx, { actor: orgActorOf(request), ...params, input: ZReschedule.parse(request.body) });
+    },
+  );
 
-  app.post("/api/orgs/:orgId/posts/:postId/retract", { config: { access: { kind: "org", action: "post.publish" } } }, async (request) => {
-    const params = ZPostParams.parse(request.params);
-    return retractPost(ctx, { connectors: options.connectors }, { actor: orgActorOf(request), ...params, input: request.body });
-  });
+  app.post(
+    "/api/orgs/:orgId/posts/:postId/retract",
+    { config: { access: { kind: "org", action: "post.publish" } } },
+    async (request) => {
+      const params = ZPostParams.parse(request.params);
+      return retractPost(
+        ctx,
+        { connectors: options.connectors },
+        { actor: orgActorOf(request), ...params, input: request.body },
+      );
+    },
+  );
 
-  app.post("/api/orgs/:orgId/posts/:postId/retry", { config: { access: { kind: "org", action: "post.publish" } } }, async (request) => {
-    const params = ZPostParams.parse(request.params);
-    return retryPost(ctx, { actor: orgActorOf(request), ...params });
-  });
+  app.post(
+    "/api/orgs/:orgId/posts/:postId/retry",
+    { config: { access: { kind: "org", action: "post.publish" } } },
+    async (request) => {
+      const params = ZPostParams.parse(request.params);
+      return retryPost(ctx, { actor: orgActorOf(request), ...params });
+    },
+  );
 }

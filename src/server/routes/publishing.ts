@@ -20,35 +20,55 @@ const ZGuidelineParams = ZOrgParams.extend({ guidelineId: z.uuid() });
 export function channelAndGuidelineRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
 
-  app.get("/api/orgs/:orgId/channels", { config: { access: { kind: "org", action: "channel.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return { channels: await listChannelAccounts(ctx, { actor: orgActorOf(request), orgId }) };
-  });
+  app.get(
+    "/api/orgs/:orgId/channels",
+    { config: { access: { kind: "org", action: "channel.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return { channels: await listChannelAccounts(ctx, { actor: orgActorOf(request), orgId }) };
+    },
+  );
 
-  app.post("/api/orgs/:orgId/channels", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request, reply) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    const input = ZChannelAccountInput.parse(request.body);
-    reply.status(201);
-    return createChannelAccount(ctx, { actor: orgActorOf(request), orgId, input });
-  });
+  app.post(
+    "/api/orgs/:orgId/channels",
+    { config: { access: { kind: "org", action: "channel.manage" } } },
+    async (request, reply) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      const input = ZChannelAccountInput.parse(request.body);
+      reply.status(201);
+      return createChannelAccount(ctx, { actor: orgActorOf(request), orgId, input });
+    },
+  );
 
-  app.patch("/api/orgs/:orgId/channels/:channelAccountId", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
-    const params = ZChannelParams.parse(request.params);
-    const input = ZChannelAccountUpdate.parse(request.body);
-    return updateChannelAccount(ctx, { actor: orgActorOf(request), ...params, input });
-  });
+  app.patch(
+    "/api/orgs/:orgId/channels/:channelAccountId",
+    { config: { access: { kind: "org", action: "channel.manage" } } },
+    async (request) => {
+      const params = ZChannelParams.parse(request.params);
+      const input = ZChannelAccountUpdate.parse(request.body);
+      return updateChannelAccount(ctx, { actor: orgActorOf(request), ...params, input });
+    },
+  );
 
-  app.get("/api/orgs/:orgId/guidelines", { config: { access: { kind: "org", action: "guideline.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return listGuidelines(ctx, { actor: orgActorOf(request), orgId });
-  });
+  app.get(
+    "/api/orgs/:orgId/guidelines",
+    { config: { access: { kind: "org", action: "guideline.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return listGuidelines(ctx, { actor: orgActorOf(request), orgId });
+    },
+  );
 
-  app.post("/api/orgs/:orgId/guidelines", { config: { access: { kind: "org", action: "guideline.manage" } } }, async (request, reply) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    const input = ZGuidelineInput.parse(request.body);
-    reply.status(201);
-    return createGuidelineVersion(ctx, { actor: orgActorOf(request), orgId, input });
-  });
+  app.post(
+    "/api/orgs/:orgId/guidelines",
+    { config: { access: { kind: "org", action: "guideline.manage" } } },
+    async (request, reply) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      const input = ZGuidelineInput.parse(request.body);
+      reply.status(201);
+      return createGuidelineVersion(ctx, { actor: orgActorOf(request), orgId, input });
+    },
+  );
 
   app.post(
     "/api/orgs/:orgId/guidelines/:guidelineId/activate",

@@ -17,35 +17,59 @@ const ZCommentParams = ZOrgParams.extend({ commentId: z.uuid() });
 export function websiteRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
 
-  app.get("/api/orgs/:orgId/website/comments", { config: { access: { kind: "org", action: "inbox.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return listWebsiteComments(ctx, { actor: orgActorOf(request), orgId, filter: request.query });
-  });
+  app.get(
+    "/api/orgs/:orgId/website/comments",
+    { config: { access: { kind: "org", action: "inbox.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return listWebsiteComments(ctx, { actor: orgActorOf(request), orgId, filter: request.query });
+    },
+  );
 
-  app.post("/api/orgs/:orgId/website/comments/:commentId/answer", { config: { access: { kind: "org", action: "inbox.reply" } } }, async (request, reply) => {
-    const params = ZCommentParams.parse(request.params);
-    reply.status(201);
-    return answerWebsiteComment(ctx, { actor: orgActorOf(request), ...params, input: request.body });
-  });
+  app.post(
+    "/api/orgs/:orgId/website/comments/:commentId/answer",
+    { config: { access: { kind: "org", action: "inbox.reply" } } },
+    async (request, reply) => {
+      const params = ZCommentParams.parse(request.params);
+      reply.status(201);
+      return answerWebsiteComment(ctx, { actor: orgActorOf(request), ...params, input: request.body });
+    },
+  );
 
-  app.post("/api/orgs/:orgId/website/comments/:commentId/decision", { config: { access: { kind: "org", action: "moderation.decide" } } }, async (request) => {
-    const params = ZCommentParams.parse(request.params);
-    return decideWebsiteComment(ctx, { actor: orgActorOf(request), ...params, input: request.body });
-  });
+  app.post(
+    "/api/orgs/:orgId/website/comments/:commentId/decision",
+    { config: { access: { kind: "org", action: "moderation.decide" } } },
+    async (request) => {
+      const params = ZCommentParams.parse(request.params);
+      return decideWebsiteComment(ctx, { actor: orgActorOf(request), ...params, input: request.body });
+    },
+  );
 
-  app.get("/api/orgs/:orgId/website/settings", { config: { access: { kind: "org", action: "channel.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return getWebsiteSettings(ctx, { actor: orgActorOf(request), orgId });
-  });
+  app.get(
+    "/api/orgs/:orgId/website/settings",
+    { config: { access: { kind: "org", action: "channel.view" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return getWebsiteSettings(ctx, { actor: orgActorOf(request), orgId });
+    },
+  );
 
-  app.put("/api/orgs/:orgId/website/settings", { config: { access: { kind: "org", action: "channel.manage" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return { settings: await updateWebsiteSettings(ctx, { actor: orgActorOf(request), orgId, input: request.body }) };
-  });
+  app.put(
+    "/api/orgs/:orgId/website/settings",
+    { config: { access: { kind: "org", action: "channel.manage" } } },
+    async (request) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      return { settings: await updateWebsiteSettings(ctx, { actor: orgActorOf(request), orgId, input: request.body }) };
+    },
+  );
 
-  app.post("/api/orgs/:orgId/netiquettes", { config: { access: { kind: "org", action: "guideline.manage" } } }, async (request, reply) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    reply.status(201);
-    return publishNetiquette(ctx, { actor: orgActorOf(request), orgId, input: request.body });
-  });
+  app.post(
+    "/api/orgs/:orgId/netiquettes",
+    { config: { access: { kind: "org", action: "guideline.manage" } } },
+    async (request, reply) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      reply.status(201);
+      return publishNetiquette(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+    },
+  );
 }

@@ -23,9 +23,18 @@ describe("metrics as the GermEval scorer computes them", () => {
 describe("the linear model", () => {
   const examples = [
     ...["du idiot", "blöder idiot", "so ein depp", "depp hoch drei"].map((t) => ({ x: featuresOf(t), y: 0 })),
-    ...["schönes fest", "danke für die info", "schönes wetter heute", "danke schön"].map((t) => ({ x: featuresOf(t), y: 1 })),
+    ...["schönes fest", "danke für die info", "schönes wetter heute", "danke schön"].map((t) => ({
+      x: featuresOf(t),
+      y: 1,
+    })),
   ];
-  const train = (seed: number) => trainLinearModel({ labels: ["BAD", "GOOD"], dimensions: FEATURE_DIMENSIONS, examples, options: { epochs: 20, learningRate: 0.3, l2: 0, seed } });
+  const train = (seed: number) =>
+    trainLinearModel({
+      labels: ["BAD", "GOOD"],
+      dimensions: FEATURE_DIMENSIONS,
+      examples,
+      options: { epochs: 20, learningRate: 0.3, l2: 0, seed },
+    });
 
   it("learns a separable toy problem and is the same for the same seed", () => {
     const model = train(7);
@@ -36,14 +45,23 @@ describe("the linear model", () => {
 
   it("survives the 8-bit model file with small error", () => {
     const model = train(7);
-    const restored = fromModelFile(JSON.parse(JSON.stringify(toModelFile(model, { name: "toy", featureBits: FEATURE_BITS, training: {}, attribution: "test" }))));
+    const restored = fromModelFile(
+      JSON.parse(
+        JSON.stringify(
+          toModelFile(model, { name: "toy", featureBits: FEATURE_BITS, training: {}, attribution: "test" }),
+        ),
+      ),
+    );
     const x = featuresOf("du idiot");
     expect(scoresOf(restored, x)[0]).toBeCloseTo(scoresOf(model, x)[0] as number, 1);
   });
 });
 
 describe("the committed offensive-language model (GermEval 2018)", () => {
-  const file = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8")) as { coarse: unknown; fine: unknown };
+  const file = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8")) as {
+    coarse: unknown;
+    fine: unknown;
+  };
   const classifier = createOffenseClassifier(file);
 
   it("tells an insult from a friendly remark, and names the n-grams that decided", () => {
@@ -60,10 +78,17 @@ describe("scoring word by word", () => {
     const { featuresOfNormalised } = await import("./features.js");
     const { normaliseText } = await import("../normalise.js");
     const { MASKABLE_WORDS } = await import("../lexicon.js");
-    const file = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8")) as { coarse: unknown; fine: unknown };
+    const file = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8")) as {
+      coarse: unknown;
+      fine: unknown;
+    };
     const packed = packModelFiles([file.coarse, file.fine]);
     const classifier = createOffenseClassifier({ coarse: file.coarse, fine: file.fine });
-    for (const text of ["Du Vollidiot, du Vollidiot!!! 😡", "Wann öffnet das Bürgeramt? https://example.org @stadt", "idiot idiot idiot idiot idiot"]) {
+    for (const text of [
+      "Du Vollidiot, du Vollidiot!!! 😡",
+      "Wann öffnet das Bürgeramt? https://example.org @stadt",
+      "idiot idiot idiot idiot idiot",
+    ]) {
       const normalised = normaliseText(text, { vocabulary: MASKABLE_WORDS });
       const [coarse = []] = packed.score(featuresOfNormalised(normalised));
       expect(classifier.classifyNormalised(normalised).offense, text).toBeCloseTo(coarse[0] ?? -1, 6);

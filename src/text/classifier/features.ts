@@ -70,7 +70,10 @@ function walkExtras(normalised: NormalisedText, emit: Emit, hits: readonly Lexic
 }
 
 /** The extra features of a text (lexicon hits, emoji, surface signals, bias) with their names. */
-export function extraFeatures(normalised: NormalisedText, hits: readonly LexiconHit[]): { indices: number[]; names: string[] } {
+export function extraFeatures(
+  normalised: NormalisedText,
+  hits: readonly LexiconHit[],
+): { indices: number[]; names: string[] } {
   const indices: number[] = [];
   const names: string[] = [];
   walkExtras(normalised, (index, name) => (indices.push(index), names.push(name)), hits);
@@ -158,7 +161,10 @@ function countFeature(index: number): void {
 }
 
 /** The features of a normalised text; the lexicon hits may be passed when the caller has them already. */
-export function featuresOfNormalised(normalised: NormalisedText, hits: readonly LexiconHit[] = lexiconHits(normalised)): FeatureVector {
+export function featuresOfNormalised(
+  normalised: NormalisedText,
+  hits: readonly LexiconHit[] = lexiconHits(normalised),
+): FeatureVector {
   touchedSize = 0;
   countFeatures(normalised, hits);
   const indices = touched.slice(0, touchedSize);

@@ -45,7 +45,12 @@ export interface TrainingOptions {
   onEpoch?: (epoch: number, loss: number) => void;
 }
 
-export function trainLinearModel(args: { labels: readonly string[]; dimensions: number; examples: readonly { x: FeatureVector; y: number }[]; options: TrainingOptions }): LinearModel {
+export function trainLinearModel(args: {
+  labels: readonly string[];
+  dimensions: number;
+  examples: readonly { x: FeatureVector; y: number }[];
+  options: TrainingOptions;
+}): LinearModel {
   const { labels, dimensions, examples, options } = args;
   const weights = labels.map(() => new Float32Array(dimensions));
   const squares = labels.map(() => new Float32Array(dimensions).fill(1e-8));

@@ -43,7 +43,8 @@ export function evaluate(labels: readonly string[], gold: readonly string[], pre
     accuracy: gold.filter((g, i) => g === predicted[i]).length / Math.max(1, gold.length),
     macroPrecision,
     macroRecall,
-    officialF1: macroPrecision + macroRecall === 0 ? 0 : (2 * macroPrecision * macroRecall) / (macroPrecision + macroRecall),
+    officialF1:
+      macroPrecision + macroRecall === 0 ? 0 : (2 * macroPrecision * macroRecall) / (macroPrecision + macroRecall),
     meanF1: mean(classes.map((c) => c.f1)),
   };
 }

@@ -17,7 +17,10 @@ export const ZModelFile = z.object({
 });
 export type TModelFile = z.infer<typeof ZModelFile>;
 
-export function toModelFile(model: LinearModel, meta: { name: string; featureBits: number; training: Record<string, unknown>; attribution: string }): TModelFile {
+export function toModelFile(
+  model: LinearModel,
+  meta: { name: string; featureBits: number; training: Record<string, unknown>; attribution: string },
+): TModelFile {
   const scales = model.weights.map((w) => w.reduce((max, v) => Math.max(max, Math.abs(v)), 0) / 127 || 1);
   const weights = model.weights.map((w, k) => {
     const scale = scales[k] as number;
@@ -25,7 +28,17 @@ export function toModelFile(model: LinearModel, meta: { name: string; featureBit
     return Buffer.from(bytes.buffer).toString("base64");
   });
   const offsets = model.offsets ? [...model.offsets] : undefined;
-  return { format: "draht-linear-1", name: meta.name, featureBits: meta.featureBits, labels: [...model.labels], scales, weights, offsets, training: meta.training, attribution: meta.attribution };
+  return {
+    format: "draht-linear-1",
+    name: meta.name,
+    featureBits: meta.featureBits,
+    labels: [...model.labels],
+    scales,
+    weights,
+    offsets,
+    training: meta.training,
+    attribution: meta.attribution,
+  };
 }
 
 export function fromModelFile(input: unknown): LinearModel {
@@ -33,7 +46,10 @@ export function fromModelFile(input: unknown): LinearModel {
   const dimensions = 1 << file.featureBits;
   const weights = file.weights.map((b64, k) => {
     const bytes = new Int8Array(Buffer.from(b64, "base64"));
-    if (bytes.length !== dimensions) throw new Error(`model ${file.name}: label ${file.labels[k]} has ${bytes.length} weights, expected ${dimensions}`);
+    if (bytes.length !== dimensions)
+      throw new Error(
+        `model ${file.name}: label ${file.labels[k]} has ${bytes.length} weights, expected ${dimensions}`,
+      );
     const scale = file.scales[k] ?? 1;
     return Float32Array.from(bytes, (q) => q * scale);
   });

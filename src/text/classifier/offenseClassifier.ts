@@ -116,7 +116,11 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
      * The features that pushed most towards "offensive" (weight × count × scale), named, best first.
      * Candidates are gathered with where they came from; only the winners get names.
      */
-    evidence(normalised: NormalisedText, hits: readonly LexiconHit[], limit: number): { feature: string; weight: number }[] {
+    evidence(
+      normalised: NormalisedText,
+      hits: readonly LexiconHit[],
+      limit: number,
+    ): { feature: string; weight: number }[] {
       const words = normalised.words;
       const facts = normalised.wordFacts;
       const extras = extraFeatures(normalised, hits);
@@ -136,7 +140,8 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
       for (let i = 0; i < words.length; i++) {
         const entry = wordEntry(words[i] as string, facts[i] as WordFacts);
         occurrences += entry.occurrences;
-        for (let j = 0; j < entry.evidence.length; j += 2) add(entry.evidence[j] as number, entry.evidence[j + 1] as number, i * 8 + j / 2);
+        for (let j = 0; j < entry.evidence.length; j += 2)
+          add(entry.evidence[j] as number, entry.evidence[j + 1] as number, i * 8 + j / 2);
         if (i > 0) {
           const index = bigramIndex(words[i - 1] as string, words[i] as string);
           const weight = packed.weightAt(index, evidenceColumn);
@@ -160,7 +165,10 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
       const scale = featureScale(occurrences);
       const order = weights.map((_, k) => k).filter((k) => (weights[k] as number) > 0);
       order.sort((a, b) => (weights[b] as number) - (weights[a] as number));
-      return order.slice(0, limit).map((k) => ({ feature: nameOf(origins[k] as number), weight: Math.round((weights[k] as number) * scale * 1000) / 1000 }));
+      return order.slice(0, limit).map((k) => ({
+        feature: nameOf(origins[k] as number),
+        weight: Math.round((weights[k] as number) * scale * 1000) / 1000,
+      }));
     },
   };
 }
@@ -179,7 +187,9 @@ export function createOffenseClassifier(file: OffenseModelFile): OffenseClassifi
     const fine: Record<string, number> = {};
     for (let k = 0; k < fineLabels.length; k++) fine[fineLabels[k] as string] = f[k] ?? 0;
     const ngramOffense = c[offenseIndex] ?? 0;
-    const offense = stacker ? applyStacker(stacker, stackFeatures(normalised, { offense: ngramOffense }, fine, hits)) : ngramOffense;
+    const offense = stacker
+      ? applyStacker(stacker, stackFeatures(normalised, { offense: ngramOffense }, fine, hits))
+      : ngramOffense;
     let evidence: OffenseResult["evidence"] = [];
     if (offense >= (options.explainFrom ?? Number.POSITIVE_INFINITY)) {
       evidence = wordScorer.evidence(normalised, hits, 5);
@@ -194,6 +204,7 @@ export function createOffenseClassifier(file: OffenseModelFile): OffenseClassifi
   };
   return {
     classifyNormalised,
-    classify: (text, options = { explainFrom: 0 }) => classifyNormalised(normaliseText(text, { vocabulary: MASKABLE_WORDS }), options),
+    classify: (text, options = { explainFrom: 0 }) =>
+      classifyNormalised(normaliseText(text, { vocabulary: MASKABLE_WORDS }), options),
   };
 }

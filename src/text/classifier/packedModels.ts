@@ -25,7 +25,8 @@ export interface PackedModels {
 export function packModelFiles(files: readonly unknown[]): PackedModels {
   const parsed = z.array(ZModelFile).min(1).parse(files);
   const dimensions = 1 << (parsed[0]?.featureBits ?? 0);
-  if (parsed.some((f) => 1 << f.featureBits !== dimensions)) throw new Error("packed models must share one feature space");
+  if (parsed.some((f) => 1 << f.featureBits !== dimensions))
+    throw new Error("packed models must share one feature space");
   const labelCount = parsed.reduce((n, f) => n + f.labels.length, 0);
   if (labelCount > 8) throw new Error("at most eight labels can be packed together");
   // Rows padded to an even width, so the scoring loop reads labels in pairs.
@@ -37,7 +38,10 @@ export function packModelFiles(files: readonly unknown[]): PackedModels {
   for (const file of parsed) {
     file.weights.forEach((b64, k) => {
       const bytes = new Int8Array(Buffer.from(b64, "base64"));
-      if (bytes.length !== dimensions) throw new Error(`model ${file.name}: label ${file.labels[k]} has ${bytes.length} weights, expected ${dimensions}`);
+      if (bytes.length !== dimensions)
+        throw new Error(
+          `model ${file.name}: label ${file.labels[k]} has ${bytes.length} weights, expected ${dimensions}`,
+        );
       for (let i = 0; i < dimensions; i++) packed[i * stride + column] = bytes[i] as number;
       scales.push(file.scales[k] ?? 1);
       offsets.push(file.offsets?.[k] ?? 0);
@@ -74,7 +78,14 @@ export function packModelFiles(files: readonly unknown[]): PackedModels {
    * sums array: V8 keeps them in registers (2.5× faster here).
    */
   function weighRows(indices: Uint32Array, values: Float32Array | null, count: number, into: Float64Array): void {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0,
+      s7 = 0;
     for (let j = 0; j < count; j++) {
       const row = (indices[j] as number) * stride;
       const value = values ? (values[j] as number) : 1;
@@ -107,7 +118,9 @@ export function packModelFiles(files: readonly unknown[]): PackedModels {
     const result: number[][] = [];
     let c = 0;
     for (const file of parsed) {
-      const logits = file.labels.map((_, k) => (totals[c + k] as number) * (scales[c + k] as number) + (offsets[c + k] as number));
+      const logits = file.labels.map(
+        (_, k) => (totals[c + k] as number) * (scales[c + k] as number) + (offsets[c + k] as number),
+      );
       c += file.labels.length;
       const max = Math.max(...logits);
       const exps = logits.map((l) => Math.exp(l - max));

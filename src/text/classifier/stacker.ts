@@ -6,7 +6,20 @@ import { z } from "zod";
 import { type LexiconHit, lexiconHits } from "../lexicon.js";
 import type { NormalisedText } from "../normalise.js";
 
-export const STACK_FEATURES = ["offenseLogit", "abuseLogit", "insultLogit", "profanityLogit", "insultWord", "slurWord", "profanityWord", "violenceWord", "shortText", "logWords", "shouting", "obfuscated"] as const;
+export const STACK_FEATURES = [
+  "offenseLogit",
+  "abuseLogit",
+  "insultLogit",
+  "profanityLogit",
+  "insultWord",
+  "slurWord",
+  "profanityWord",
+  "violenceWord",
+  "shortText",
+  "logWords",
+  "shouting",
+  "obfuscated",
+] as const;
 
 export const ZStacker = z.object({
   features: z.array(z.string()),
@@ -20,7 +33,12 @@ export type TStacker = z.output<typeof ZStacker>;
 /** Log-odds, clipped to ±6: the n-gram model is overconfident, and unbounded inputs keep the stacker from converging. */
 const logit = (p: number) => Math.max(-6, Math.min(6, Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p))));
 
-export function stackFeatures(normalised: NormalisedText, coarse: { offense: number }, fine: Record<string, number>, hits: readonly LexiconHit[] = lexiconHits(normalised)): number[] {
+export function stackFeatures(
+  normalised: NormalisedText,
+  coarse: { offense: number },
+  fine: Record<string, number>,
+  hits: readonly LexiconHit[] = lexiconHits(normalised),
+): number[] {
   let insult = 0;
   let slur = 0;
   let profanity = 0;
@@ -56,7 +74,11 @@ export function applyStacker(stacker: TStacker, x: readonly number[]): number {
 }
 
 /** Full-batch gradient descent on the logistic loss with L2; deterministic. y: 1 = offensive. */
-export function trainStacker(rows: readonly number[][], y: readonly number[], options: { iterations: number; learningRate: number; l2: number }): TStacker {
+export function trainStacker(
+  rows: readonly number[][],
+  y: readonly number[],
+  options: { iterations: number; learningRate: number; l2: number },
+): TStacker {
   // Standardising is left out on purpose: the features are logits, 0/1 flags and small logs.
   const n = rows.length;
   const d = STACK_FEATURES.length;
@@ -71,8 +93,16 @@ export function trainStacker(rows: readonly number[][], y: readonly number[], op
       for (let j = 0; j < d; j++) gradient[j] = (gradient[j] as number) + error * (x[j] as number);
       gradientBias += error;
     }
-    for (let j = 0; j < d; j++) weights[j] = (weights[j] as number) - options.learningRate * ((gradient[j] as number) / n + options.l2 * (weights[j] as number));
+    for (let j = 0; j < d; j++)
+      weights[j] =
+        (weights[j] as number) -
+        options.learningRate * ((gradient[j] as number) / n + options.l2 * (weights[j] as number));
     bias -= options.learningRate * (gradientBias / n);
   }
-  return { features: [...STACK_FEATURES], weights: weights.map((w) => Math.round(w * 1e6) / 1e6), bias: Math.round(bias * 1e6) / 1e6, offset: 0 };
+  return {
+    features: [...STACK_FEATURES],
+    weights: weights.map((w) => Math.round(w * 1e6) / 1e6),
+    bias: Math.round(bias * 1e6) / 1e6,
+    offset: 0,
+  };
 }

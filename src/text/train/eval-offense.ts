@@ -9,11 +9,16 @@ import { createTextAnalyser } from "../textAnalyser.js";
 import { GERMEVAL_DIR } from "./germeval.js";
 import { printAnalyserEvaluation } from "./report.js";
 
-const model = JSON.parse(readFileSync(process.env.MODEL ?? path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8")) as { coarse: unknown; fine: unknown };
+const model = JSON.parse(
+  readFileSync(process.env.MODEL ?? path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8"),
+) as { coarse: unknown; fine: unknown };
 const analyser = createTextAnalyser(model);
 const files = process.argv[2]
   ? [process.argv[2]]
-  : [path.join(GERMEVAL_DIR, "test.tsv"), path.join(import.meta.dirname, "..", "..", "..", "test", "fixtures", "municipal-examples.tsv")];
+  : [
+      path.join(GERMEVAL_DIR, "test.tsv"),
+      path.join(import.meta.dirname, "..", "..", "..", "test", "fixtures", "municipal-examples.tsv"),
+    ];
 for (const file of files) {
   const rows = parseLabelledTsv(readFileSync(file, "utf8"), file);
   console.log(`\n=== ${path.basename(file)}: ${rows.length} texts`);

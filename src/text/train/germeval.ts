@@ -9,9 +9,10 @@ export interface LabelledText {
 }
 
 /** Beside the project: ../shared/data/germeval2018 (this file is src/text/train/ inside the project). */
-export const GERMEVAL_DIR = process.env.GERMEVAL_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "..", "shared", "data", "germeval2018");
+export const GERMEVAL_DIR =
+  process.env.GERMEVAL_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "..", "shared", "data", "germeval2018");
 export const GERMEVAL_ATTRIBUTION =
-  "Trained on GermEval 2018 (CC BY 4.0): Michael Wiegand, Melanie Siegel, Josef Ruppenhofer, \"Overview of the GermEval 2018 Shared Task on the Identification of Offensive Language\", Proceedings of GermEval 2018, Vienna; data: uds-lsv/GermEval-2018-Data.";
+  'Trained on GermEval 2018 (CC BY 4.0): Michael Wiegand, Melanie Siegel, Josef Ruppenhofer, "Overview of the GermEval 2018 Shared Task on the Identification of Offensive Language", Proceedings of GermEval 2018, Vienna; data: uds-lsv/GermEval-2018-Data.';
 
 export function readGermEval(file: string): LabelledText[] {
   return readFileSync(file, "utf8")
@@ -19,7 +20,8 @@ export function readGermEval(file: string): LabelledText[] {
     .filter((line) => line.trim() !== "")
     .map((line, i) => {
       const [text, coarse, fine] = line.split("\t");
-      if (!text || !coarse || !fine) throw new Error(`${file}, line ${i + 1}: expected text, coarse and fine label separated by tabs`);
+      if (!text || !coarse || !fine)
+        throw new Error(`${file}, line ${i + 1}: expected text, coarse and fine label separated by tabs`);
       return { text, coarse: coarse.trim(), fine: fine.trim() };
     });
 }

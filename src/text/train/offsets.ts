@@ -3,12 +3,17 @@
 // and macro recall) and the macro-F1 on out-of-fold predictions. Deterministic; never sees the test set.
 import { evaluate } from "../classifier/metrics.js";
 
-export function tuneOffsets(labels: readonly string[], probabilities: readonly number[][], gold: readonly string[]): number[] {
+export function tuneOffsets(
+  labels: readonly string[],
+  probabilities: readonly number[][],
+  gold: readonly string[],
+): number[] {
   const logs = probabilities.map((p) => p.map((v) => Math.log(Math.max(1e-12, v))));
   const score = (offsets: readonly number[]) => {
     const predicted = logs.map((l) => {
       let best = 0;
-      for (let k = 1; k < l.length; k++) if ((l[k] as number) + (offsets[k] as number) > (l[best] as number) + (offsets[best] as number)) best = k;
+      for (let k = 1; k < l.length; k++)
+        if ((l[k] as number) + (offsets[k] as number) > (l[best] as number) + (offsets[best] as number)) best = k;
       return labels[best] as string;
     });
     // Both figures: the official score alone can be raised by a class predicted rarely but surely

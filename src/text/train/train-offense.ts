@@ -37,15 +37,30 @@ function fit(task: string, labels: readonly string[], examples: Example[], seed:
     labels,
     dimensions: FEATURE_DIMENSIONS,
     examples,
-    options: { ...SETTINGS, seed, classWeights, onEpoch: (epoch, loss) => progressBar(`${task}`, epoch, SETTINGS.epochs, `loss ${loss.toFixed(4)}`) },
+    options: {
+      ...SETTINGS,
+      seed,
+      classWeights,
+      onEpoch: (epoch, loss) => progressBar(`${task}`, epoch, SETTINGS.epochs, `loss ${loss.toFixed(4)}`),
+    },
   });
 }
 
 /** Out-of-fold probabilities for every row (each predicted by a model that never saw it). */
-function outOfFold(task: "coarse" | "fine", labels: readonly string[], examples: Example[], fold: readonly number[]): number[][] {
+function outOfFold(
+  task: "coarse" | "fine",
+  labels: readonly string[],
+  examples: Example[],
+  fold: readonly number[],
+): number[][] {
   const predictions: number[][] = examples.map(() => []);
   for (let f = 0; f < FOLDS; f++) {
-    const model = fit(`${task}: fold ${f + 1}/${FOLDS}`, labels, examples.filter((_, i) => fold[i] !== f), SEED + f);
+    const model = fit(
+      `${task}: fold ${f + 1}/${FOLDS}`,
+      labels,
+      examples.filter((_, i) => fold[i] !== f),
+      SEED + f,
+    );
     examples.forEach((e, i) => {
       if (fold[i] === f) predictions[i] = scoresOf(model, e.x);
     });
@@ -74,22 +89,44 @@ const fineOof = outOfFold("fine", FINE, fineExamples, fold);
 
 // Level 1 alone, for comparison.
 const coarseGold = rows.map((r) => r.coarse);
-const level1 = evaluate(COARSE, coarseGold, coarseOof.map((p) => decide(COARSE, p, [0, 0])));
+const level1 = evaluate(
+  COARSE,
+  coarseGold,
+  coarseOof.map((p) => decide(COARSE, p, [0, 0])),
+);
 console.log(`\ncoarse, level 1 (n-gram model) out of fold: official ${(level1.officialF1 * 100).toFixed(2)}`);
 
 // Level 2: the stacker, cross-validated on the out-of-fold rows with the same folds.
-const meta = rows.map((_, i) => stackFeatures(normalised[i] as ReturnType<typeof normaliseText>, { offense: coarseOof[i]?.[0] ?? 0 }, Object.fromEntries(FINE.map((l, k) => [l, fineOof[i]?.[k] ?? 0]))));
+const meta = rows.map((_, i) =>
+  stackFeatures(
+    normalised[i] as ReturnType<typeof normaliseText>,
+    { offense: coarseOof[i]?.[0] ?? 0 },
+    Object.fromEntries(FINE.map((l, k) => [l, fineOof[i]?.[k] ?? 0])),
+  ),
+);
 const y = rows.map((r) => (r.coarse === "OFFENSE" ? 1 : 0));
 const stackedOof = new Array<number>(rows.length).fill(0);
 for (let f = 0; f < FOLDS; f++) {
-  const stacker = trainStacker(meta.filter((_, i) => fold[i] !== f), y.filter((_, i) => fold[i] !== f), STACKER);
+  const stacker = trainStacker(
+    meta.filter((_, i) => fold[i] !== f),
+    y.filter((_, i) => fold[i] !== f),
+    STACKER,
+  );
   meta.forEach((m, i) => {
     if (fold[i] === f) stackedOof[i] = applyStacker(stacker, m);
   });
   progressBar("coarse: stacker folds", f + 1, FOLDS);
 }
-const coarseOffsets = tuneOffsets(COARSE, stackedOof.map((p) => [p, 1 - p]), coarseGold);
-const stacked = evaluate(COARSE, coarseGold, stackedOof.map((p) => decide(COARSE, [p, 1 - p], coarseOffsets)));
+const coarseOffsets = tuneOffsets(
+  COARSE,
+  stackedOof.map((p) => [p, 1 - p]),
+  coarseGold,
+);
+const stacked = evaluate(
+  COARSE,
+  coarseGold,
+  stackedOof.map((p) => decide(COARSE, [p, 1 - p], coarseOffsets)),
+);
 console.log(`coarse, level 2 (stacked) out of fold, threshold offset ${coarseOffsets[0]?.toFixed(2)}:`);
 printEvaluation(stacked);
 const stacker = { ...trainStacker(meta, y, STACKER), offset: coarseOffsets[0] ?? 0 };
@@ -97,8 +134,16 @@ const stacker = { ...trainStacker(meta, y, STACKER), offset: coarseOffsets[0] ??
 // which for two labels is the same decision.
 console.log(`stacker weights: ${stacker.features.map((f, j) => `${f} ${stacker.weights[j]?.toFixed(2)}`).join(", ")}`);
 
-const fineOffsets = tuneOffsets(FINE, fineOof, rows.map((r) => r.fine));
-const fineResult = evaluate(FINE, rows.map((r) => r.fine), fineOof.map((p) => decide(FINE, p, fineOffsets)));
+const fineOffsets = tuneOffsets(
+  FINE,
+  fineOof,
+  rows.map((r) => r.fine),
+);
+const fineResult = evaluate(
+  FINE,
+  rows.map((r) => r.fine),
+  fineOof.map((p) => decide(FINE, p, fineOffsets)),
+);
 console.log(`\nfine, out of fold, offsets tuned on it (${fineOffsets.map((o) => o.toFixed(2)).join(", ")}):`);
 printEvaluation(fineResult);
 
@@ -111,8 +156,14 @@ const metaOf = (name: string, figures: Record<string, number>) => ({
   attribution: GERMEVAL_ATTRIBUTION,
 });
 const file = {
-  coarse: toModelFile(coarseModel, metaOf("offense-coarse", { level1OfficialF1: level1.officialF1, stackedOfficialF1: stacked.officialF1 })),
-  fine: toModelFile(fineModel, metaOf("offense-fine", { officialF1: fineResult.officialF1, meanF1: fineResult.meanF1 })),
+  coarse: toModelFile(
+    coarseModel,
+    metaOf("offense-coarse", { level1OfficialF1: level1.officialF1, stackedOfficialF1: stacked.officialF1 }),
+  ),
+  fine: toModelFile(
+    fineModel,
+    metaOf("offense-fine", { officialF1: fineResult.officialF1, meanF1: fineResult.meanF1 }),
+  ),
   stacker,
 };
 writeFileSync(MODEL_PATH, `${JSON.stringify(file)}\n`);

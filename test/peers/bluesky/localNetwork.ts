@@ -9,7 +9,8 @@ import { AtpAgent, AtUri } from "@atproto/api";
 import { TestNetwork } from "@atproto/dev-env";
 import pg from "pg";
 
-export const BLUESKY_POSTGRES_URL = process.env.BLUESKY_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const BLUESKY_POSTGRES_URL =
+  process.env.BLUESKY_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export interface LocalBluesky {
   pdsUrl: string;
@@ -23,7 +24,10 @@ export interface LocalBluesky {
   untilNotified(agent: AtpAgent, uri: string): Promise<void>;
   createUser(handle: string): Promise<{ agent: AtpAgent; did: string; password: string }>;
   /** A strong reference (uri + cid) and the thread root of a post, for replying. */
-  refOf(agent: AtpAgent, uri: string): Promise<{ ref: { uri: string; cid: string }; root: { uri: string; cid: string } }>;
+  refOf(
+    agent: AtpAgent,
+    uri: string,
+  ): Promise<{ ref: { uri: string; cid: string }; root: { uri: string; cid: string } }>;
   close(): Promise<void>;
 }
 
@@ -32,7 +36,11 @@ async function redisHost(): Promise<{ host: string; stop(): void }> {
   if (process.env.REDIS_HOST) return { host: process.env.REDIS_HOST, stop: () => {} };
   if (await answers(6379)) return { host: "127.0.0.1:6379", stop: () => {} };
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
   for (let i = 0; i < 50 && !(await answers(port)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   return { host: `127.0.0.1:${port}`, stop: () => child.kill() };
 }
@@ -76,18 +84,31 @@ export async function startLocalBluesky(): Promise<LocalBluesky> {
         if (list.data.notifications.some((n) => n.uri === uri)) return;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      const thread = await agent.app.bsky.feed.getPosts({ uris: [uri] }).then((r) => r.data.posts.length).catch((e: Error) => e.message);
-      throw new Error(`the AppView did not notify about ${uri} within 10 s (post known to the AppView: ${thread}; notifications: ${seen.join("; ")})`);
+      const thread = await agent.app.bsky.feed
+        .getPosts({ uris: [uri] })
+        .then((r) => r.data.posts.length)
+        .catch((e: Error) => e.message);
+      throw new Error(
+        `the AppView did not notify about ${uri} within 10 s (post known to the AppView: ${thread}; notifications: ${seen.join("; ")})`,
+      );
     },
     async createUser(handle) {
       const agent = new AtpAgent({ service: pdsUrl });
       const password = `pw-${randomBytes(6).toString("hex")}`;
-      const created = await agent.createAccount({ handle, email: `${handle.replace(/\W/g, "")}@example.test`, password });
+      const created = await agent.createAccount({
+        handle,
+        email: `${handle.replace(/\W/g, "")}@example.test`,
+        password,
+      });
       return { agent, did: created.data.did, password };
     },
     async refOf(agent, uri) {
       const at = new AtUri(uri);
-      const record = await agent.com.atproto.repo.getRecord({ repo: at.host, collection: at.collection, rkey: at.rkey });
+      const record = await agent.com.atproto.repo.getRecord({
+        repo: at.host,
+        collection: at.collection,
+        rkey: at.rkey,
+      });
       const ref = { uri, cid: record.data.cid ?? "" };
       const root = (record.data.value as { reply?: { root?: { uri: string; cid: string } } }).reply?.root ?? ref;
       return { ref, root };
@@ -100,7 +121,10 @@ export async function startLocalBluesky(): Promise<LocalBluesky> {
       const client = new pg.Client({ connectionString: BLUESKY_POSTGRES_URL });
       await client.connect();
       try {
-        const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname like $1", [`%${schema}%`]);
+        const { rows } = await client.query<{ nspname: string }>(
+          "select nspname from pg_namespace where nspname like $1",
+          [`%${schema}%`],
+        );
         for (const row of rows) await client.query(`drop schema if exists "${row.nspname.replace(/"/g, "")}" cascade`);
       } finally {
         await client.end();

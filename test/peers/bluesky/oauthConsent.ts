@@ -25,13 +25,26 @@ export async function approveOnPds(authoriseUrl: string, username: string, passw
       req.on("error", reject);
       req.end(body);
     });
-  const shown = await request(page, "GET", { accept: "text/html", "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", "sec-fetch-site": "cross-site" });
+  const shown = await request(page, "GET", {
+    accept: "text/html",
+    "sec-fetch-mode": "navigate",
+    "sec-fetch-dest": "document",
+    "sec-fetch-site": "cross-site",
+  });
   if (shown.status !== 200) throw new Error(`authorisation page answered ${shown.status}: ${shown.text.slice(0, 200)}`);
   const api = async (endpoint: string, body: unknown) => {
     const answer = await request(
       new URL(`/@atproto/oauth-provider/~api${endpoint}`, page.origin),
       "POST",
-      { "content-type": "application/json", origin: page.origin, referer: page.href, "sec-fetch-mode": "same-origin", "sec-fetch-site": "same-origin", "sec-fetch-dest": "empty", "x-csrf-token": jar.get("csrf-token") ?? "" },
+      {
+        "content-type": "application/json",
+        origin: page.origin,
+        referer: page.href,
+        "sec-fetch-mode": "same-origin",
+        "sec-fetch-site": "same-origin",
+        "sec-fetch-dest": "empty",
+        "x-csrf-token": jar.get("csrf-token") ?? "",
+      },
       JSON.stringify(body),
     );
     if (answer.status !== 200) throw new Error(`${endpoint} answered ${answer.status}: ${answer.text}`);
@@ -43,6 +56,7 @@ export async function approveOnPds(authoriseUrl: string, username: string, passw
   // The page would now follow this redirect page to the client's redirect URI, carrying these parameters.
   const via = new URL(String(consent.url));
   const back = new URL(via.searchParams.get("redirect_uri") ?? "");
-  for (const [key, value] of via.searchParams) if (key !== "redirect_uri" && key !== "redirect_mode") back.searchParams.set(key, value);
+  for (const [key, value] of via.searchParams)
+    if (key !== "redirect_uri" && key !== "redirect_mode") back.searchParams.set(key, value);
   return back;
 }

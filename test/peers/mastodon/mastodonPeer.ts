@@ -21,11 +21,18 @@ export interface MastodonPeer {
 const ok = (reply: FastifyReply, body: unknown, status = 200) => reply.code(status).send(body);
 const fail = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
 
-export async function startMastodonPeer(options: { rateLimit?: number; mediaProcessingPolls?: number } = {}): Promise<MastodonPeer> {
+export async function startMastodonPeer(
+  options: { rateLimit?: number; mediaProcessingPolls?: number } = {},
+): Promise<MastodonPeer> {
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, forceCloseConnections: true });
-  const state = createPeerState({ rateLimit: options.rateLimit ?? 300, mediaProcessingPolls: options.mediaProcessingPolls ?? 1 });
+  const state = createPeerState({
+    rateLimit: options.rateLimit ?? 300,
+    mediaProcessingPolls: options.mediaProcessingPolls ?? 1,
+  });
   app.addContentTypeParser("multipart/form-data", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
-  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
 
   // Every API call counts against the token's window (300 per 5 minutes by default), as Mastodon does.
   app.addHook("onRequest", async (req, reply) => {
@@ -63,38 +70,83 @@ export async function startMastodonPeer(options: { rateLimit?: number; mediaProc
     configuration: {
       urls: { streaming: (state.instance.streamingUrl ?? state.baseUrl).replace(/^http/, "ws") },
       accounts: { max_featured_tags: 10 },
-      statuses: { max_characters: state.instance.maxCharacters, max_media_attachments: state.instance.maxMediaAttachments, characters_reserved_per_url: state.instance.charactersReservedPerUrl },
-      media_attachments: { supported_mime_types: ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"], image_size_limit: 16_777_216, video_size_limit: 103_809_024 },
-      polls: { max_options: state.instance.maxPollOptions, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2_629_746 },
+      statuses: {
+        max_characters: state.instance.maxCharacters,
+        max_media_attachments: state.instance.maxMediaAttachments,
+        characters_reserved_per_url: state.instance.charactersReservedPerUrl,
+      },
+      media_attachments: {
+        supported_mime_types: ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"],
+        image_size_limit: 16_777_216,
+        video_size_limit: 103_809_024,
+      },
+      polls: {
+        max_options: state.instance.maxPollOptions,
+        max_characters_per_option: 50,
+        min_expiration: 300,
+        max_expiration: 2_629_746,
+      },
     },
     registrations: { enabled: false, approval_required: false },
   }));
 
   app.post("/api/v1/apps", async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
-    if (!body.client_name || !body.redirect_uris) return fail(reply, 422, "Validation failed: Application name can't be blank, Redirect URI can't be blank");
-    const client = { clientId: randomBytes(16).toString("hex"), clientSecret: randomBytes(24).toString("hex"), redirectUris: String(body.redirect_uris).split(/\s+/), scopes: String(body.scopes ?? "read").split(/\s+/) };
+    if (!body.client_name || !body.redirect_uris)
+      return fail(reply, 422, "Validation failed: Application name can't be blank, Redirect URI can't be blank");
+    const client = {
+      clientId: randomBytes(16).toString("hex"),
+      clientSecret: randomBytes(24).toString("hex"),
+      redirectUris: String(body.redirect_uris).split(/\s+/),
+      scopes: String(body.scopes ?? "read").split(/\s+/),
+    };
     state.apps.set(client.clientId, client);
-    return ok(reply, { id: String(state.apps.size), name: body.client_name, website: body.website ?? null, redirect_uri: body.redirect_uris, client_id: client.clientId, client_secret: client.clientSecret, vapid_key: "" });
+    return ok(reply, {
+      id: String(state.apps.size),
+      name: body.client_name,
+      website: body.website ?? null,
+      redirect_uri: body.redirect_uris,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      vapid_key: "",
+    });
   });
 
   // The consent page: real servers ask the signed-in person; here the form names the account (tests click it).
   app.get("/oauth/authorize", async (req, reply) => {
     const q = req.query as Record<string, string>;
     const client = state.apps.get(q.client_id ?? "");
-    if (!client || !client.redirectUris.includes(q.redirect_uri ?? "")) return reply.code(400).type("text/html").send("<p>Client authentication failed due to unknown client or invalid redirect URI.</p>");
+    if (!client || !client.redirectUris.includes(q.redirect_uri ?? ""))
+      return reply
+        .code(400)
+        .type("text/html")
+        .send("<p>Client authentication failed due to unknown client or invalid redirect URI.</p>");
     if (q.response_type !== "code") return reply.code(400).type("text/html").send("<p>unsupported_response_type</p>");
-    const hidden = ["client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"].map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(q[k] ?? "")}">`).join("");
-    return reply.type("text/html").send(`<!doctype html><html lang="en"><title>Authorize draht</title><main><h1>Authorization required</h1><form method="post" action="/oauth/authorize">${hidden}<label>Username <input name="username" required></label><button type="submit">Authorize</button></form></main></html>`);
+    const hidden = ["client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"]
+      .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(q[k] ?? "")}">`)
+      .join("");
+    return reply
+      .type("text/html")
+      .send(
+        `<!doctype html><html lang="en"><title>Authorize draht</title><main><h1>Authorization required</h1><form method="post" action="/oauth/authorize">${hidden}<label>Username <input name="username" required></label><button type="submit">Authorize</button></form></main></html>`,
+      );
   });
 
   app.post("/oauth/authorize", async (req, reply) => {
     const body = req.body as Record<string, string>;
     const client = state.apps.get(body.client_id ?? "");
     const account = [...state.accounts.values()].find((a) => a.username === body.username && a.local);
-    if (!client || !account || !client.redirectUris.includes(body.redirect_uri ?? "")) return reply.code(400).type("text/html").send("<p>invalid_request</p>");
+    if (!client || !account || !client.redirectUris.includes(body.redirect_uri ?? ""))
+      return reply.code(400).type("text/html").send("<p>invalid_request</p>");
     const code = randomBytes(16).toString("hex");
-    state.codes.set(code, { clientId: client.clientId, accountId: account.id, redirectUri: body.redirect_uri ?? "", scopes: (body.scope || "read").split(/\s+/), challenge: body.code_challenge ?? null, method: body.code_challenge_method ?? null });
+    state.codes.set(code, {
+      clientId: client.clientId,
+      accountId: account.id,
+      redirectUri: body.redirect_uri ?? "",
+      scopes: (body.scope || "read").split(/\s+/),
+      challenge: body.code_challenge ?? null,
+      method: body.code_challenge_method ?? null,
+    });
     const target = new URL(body.redirect_uri ?? "");
     target.searchParams.set("code", code);
     if (body.state) target.searchParams.set("state", body.state);
@@ -104,16 +156,50 @@ export async function startMastodonPeer(options: { rateLimit?: number; mediaProc
   app.post("/oauth/token", async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     const client = state.apps.get(body.client_id ?? "");
-    if (!client || client.clientSecret !== body.client_secret) return ok(reply, { error: "invalid_client", error_description: "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method." }, 401);
-    if (body.grant_type !== "authorization_code") return ok(reply, { error: "unsupported_grant_type", error_description: "The authorization grant type is not supported by the authorization server." }, 400);
+    if (!client || client.clientSecret !== body.client_secret)
+      return ok(
+        reply,
+        {
+          error: "invalid_client",
+          error_description:
+            "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
+        },
+        401,
+      );
+    if (body.grant_type !== "authorization_code")
+      return ok(
+        reply,
+        {
+          error: "unsupported_grant_type",
+          error_description: "The authorization grant type is not supported by the authorization server.",
+        },
+        400,
+      );
     const code = state.codes.get(body.code ?? "");
     state.codes.delete(body.code ?? "");
-    const verifierOk = !code?.challenge || createHash("sha256").update(body.code_verifier ?? "").digest("base64url") === code.challenge;
+    const verifierOk =
+      !code?.challenge ||
+      createHash("sha256")
+        .update(body.code_verifier ?? "")
+        .digest("base64url") === code.challenge;
     if (!code || code.clientId !== client.clientId || code.redirectUri !== body.redirect_uri || !verifierOk) {
-      return ok(reply, { error: "invalid_grant", error_description: "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client." }, 400);
+      return ok(
+        reply,
+        {
+          error: "invalid_grant",
+          error_description:
+            "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+        },
+        400,
+      );
     }
     const token = state.issueToken(code.accountId, code.scopes);
-    return ok(reply, { access_token: token, token_type: "Bearer", scope: code.scopes.join(" "), created_at: Math.floor(Date.now() / 1000) });
+    return ok(reply, {
+      access_token: token,
+      token_type: "Bearer",
+      scope: code.scopes.join(" "),
+      created_at: Math.floor(Date.now() / 1000),
+    });
   });
 
   app.post("/oauth/revoke", async (req, reply) => {

@@ -56,11 +56,27 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
     mediaProcessingPolls: options.mediaProcessingPolls,
     outage: false,
     /** What /api/v2/instance says: the instance's own limits and where its streaming API lives (null: on the instance). */
-    instance: { maxCharacters: 500, maxMediaAttachments: 4, charactersReservedPerUrl: 23, maxPollOptions: 4, streamingUrl: null as string | null },
+    instance: {
+      maxCharacters: 500,
+      maxMediaAttachments: 4,
+      charactersReservedPerUrl: 23,
+      maxPollOptions: 4,
+      streamingUrl: null as string | null,
+    },
     accounts: new Map<string, PeerAccount>(),
     tokens: new Map<string, { accountId: string; scopes: string[]; revoked: boolean }>(),
     apps: new Map<string, { clientId: string; clientSecret: string; redirectUris: string[]; scopes: string[] }>(),
-    codes: new Map<string, { clientId: string; accountId: string; redirectUri: string; scopes: string[]; challenge: string | null; method: string | null }>(),
+    codes: new Map<
+      string,
+      {
+        clientId: string;
+        accountId: string;
+        redirectUri: string;
+        scopes: string[];
+        challenge: string | null;
+        method: string | null;
+      }
+    >(),
     statuses: new Map<string, PeerStatus>(),
     media: new Map<string, PeerMedia>(),
     notifications: [] as PeerNotification[],
@@ -95,7 +111,9 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
     },
     findByAcct(acct: string): PeerAccount | undefined {
       const [username, domain] = acct.replace(/^@/, "").split("@");
-      return [...state.accounts.values()].find((a) => a.username === username && (a.local ? !domain || domain === state.host : a.domain === domain));
+      return [...state.accounts.values()].find(
+        (a) => a.username === username && (a.local ? !domain || domain === state.host : a.domain === domain),
+      );
     },
   };
   return state;
@@ -115,7 +133,8 @@ export function accountJson(account: PeerAccount, state: PeerState) {
   };
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
 /** Plain text as Mastodon renders it: paragraphs, line breaks, mentions as h-card links. */
 function renderContent(text: string, state: PeerState): string {
@@ -124,7 +143,11 @@ function renderContent(text: string, state: PeerState): string {
     .map((paragraph) => {
       const html = escapeHtml(paragraph)
         .replace(/\n/g, "<br>")
-        .replace(/@([a-z0-9_]+)(?:@([a-z0-9.:-]+))?/gi, (whole, user: string) => `<span class="h-card"><a href="${state.baseUrl}/@${user}" class="u-url mention">@<span>${user}</span></a></span>`);
+        .replace(
+          /@([a-z0-9_]+)(?:@([a-z0-9.:-]+))?/gi,
+          (whole, user: string) =>
+            `<span class="h-card"><a href="${state.baseUrl}/@${user}" class="u-url mention">@<span>${user}</span></a></span>`,
+        );
       return `<p>${html}</p>`;
     })
     .join("");
@@ -150,9 +173,25 @@ export function statusJson(status: PeerStatus, state: PeerState) {
     in_reply_to_account_id: parent?.accountId ?? null,
     media_attachments: status.mediaIds.flatMap((mid) => {
       const media = state.media.get(mid);
-      return media ? [{ id: media.id, type: media.type, url: `${state.baseUrl}/media/${media.id}`, preview_url: `${state.baseUrl}/media/${media.id}/small`, description: media.description }] : [];
+      return media
+        ? [
+            {
+              id: media.id,
+              type: media.type,
+              url: `${state.baseUrl}/media/${media.id}`,
+              preview_url: `${state.baseUrl}/media/${media.id}/small`,
+              description: media.description,
+            },
+          ]
+        : [];
     }),
-    poll: status.poll ? { id: status.id, expires_at: new Date(Date.parse(status.createdAt) + status.poll.expiresIn * 1000).toISOString(), options: status.poll.options.map((title) => ({ title, votes_count: 0 })) } : null,
+    poll: status.poll
+      ? {
+          id: status.id,
+          expires_at: new Date(Date.parse(status.createdAt) + status.poll.expiresIn * 1000).toISOString(),
+          options: status.poll.options.map((title) => ({ title, votes_count: 0 })),
+        }
+      : null,
     mentions: status.mentions.flatMap((aid) => {
       const a = state.accounts.get(aid);
       return a ? [{ id: a.id, username: a.username, acct: state.acct(a), url: accountJson(a, state).url }] : [];

@@ -8,7 +8,19 @@ const fail = (reply: FastifyReply, status: number, error: string) => reply.code(
 const MAX_CHARS = 500;
 
 /** Creates a status as `account` (the API and the test hooks share it): mentions notify, replies notify the parent's author. */
-export function createStatus(state: PeerState, account: PeerAccount, input: { text: string; visibility?: PeerStatus["visibility"]; inReplyToId?: string | null; spoilerText?: string; mediaIds?: string[]; poll?: PeerStatus["poll"]; language?: string | null }): PeerStatus {
+export function createStatus(
+  state: PeerState,
+  account: PeerAccount,
+  input: {
+    text: string;
+    visibility?: PeerStatus["visibility"];
+    inReplyToId?: string | null;
+    spoilerText?: string;
+    mediaIds?: string[];
+    poll?: PeerStatus["poll"];
+    language?: string | null;
+  },
+): PeerStatus {
   const mentions = [...input.text.matchAll(/@([a-z0-9_]+(?:@[a-z0-9.:-]+)?)/gi)].flatMap((m) => {
     const found = state.findByAcct(m[1] ?? "");
     return found ? [found.id] : [];
@@ -34,8 +46,19 @@ export function createStatus(state: PeerState, account: PeerAccount, input: { te
   if (parent) notify.add(parent.accountId);
   notify.delete(account.id);
   for (const forAccountId of notify) {
-    if (state.mutes.some((m) => m.by === forAccountId && m.target === account.id) || state.blocks.some((b) => b.by === forAccountId && b.target === account.id)) continue;
-    const notification = { id: state.newId(), type: "mention" as const, accountId: account.id, forAccountId, statusId: status.id, createdAt: status.createdAt };
+    if (
+      state.mutes.some((m) => m.by === forAccountId && m.target === account.id) ||
+      state.blocks.some((b) => b.by === forAccountId && b.target === account.id)
+    )
+      continue;
+    const notification = {
+      id: state.newId(),
+      type: "mention" as const,
+      accountId: account.id,
+      forAccountId,
+      statusId: status.id,
+      createdAt: status.createdAt,
+    };
     state.notifications.push(notification);
     for (const send of state.streams.get(forAccountId) ?? []) send(notification);
   }
@@ -46,11 +69,26 @@ function notificationJson(n: PeerNotification, state: PeerState) {
   const account = state.accounts.get(n.accountId);
   const status = n.statusId ? state.statuses.get(n.statusId) : undefined;
   if (!account || (status && status.deleted)) return null;
-  return { id: n.id, type: n.type, created_at: n.createdAt, account: { id: account.id, username: account.username, acct: state.acct(account), display_name: account.displayName, url: null }, status: status ? statusJson(status, state) : null };
+  return {
+    id: n.id,
+    type: n.type,
+    created_at: n.createdAt,
+    account: {
+      id: account.id,
+      username: account.username,
+      acct: state.acct(account),
+      display_name: account.displayName,
+      url: null,
+    },
+    status: status ? statusJson(status, state) : null,
+  };
 }
 
 function visibleTo(status: PeerStatus, viewer: PeerAccount): boolean {
-  return !status.deleted && (status.visibility !== "direct" || status.accountId === viewer.id || status.mentions.includes(viewer.id));
+  return (
+    !status.deleted &&
+    (status.visibility !== "direct" || status.accountId === viewer.id || status.mentions.includes(viewer.id))
+  );
 }
 
 export function registerStatusRoutes(app: FastifyInstance, state: PeerState, authed: Authed): void {
@@ -59,16 +97,33 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     if (!me) return;
     const raw = req.body as Buffer | undefined;
     if (!raw) return fail(reply, 422, "Validation failed: File can't be blank");
-    const form = await new Response(new Uint8Array(raw), { headers: { "content-type": String(req.headers["content-type"]) } }).formData();
+    const form = await new Response(new Uint8Array(raw), {
+      headers: { "content-type": String(req.headers["content-type"]) },
+    }).formData();
     const file = form.get("file");
     if (!(file instanceof Blob)) return fail(reply, 422, "Validation failed: File can't be blank");
-    if (!/^(image\/(jpeg|png|gif|webp)|video\/mp4)$/.test(file.type)) return fail(reply, 422, "Validation failed: File content type is invalid");
+    if (!/^(image\/(jpeg|png|gif|webp)|video\/mp4)$/.test(file.type))
+      return fail(reply, 422, "Validation failed: File content type is invalid");
     const description = form.get("description");
-    if (typeof description === "string" && description.length > 1500) return fail(reply, 422, "Validation failed: Description is too long (maximum is 1500 characters)");
-    const media = { id: state.newId(), type: file.type.startsWith("video") ? ("video" as const) : ("image" as const), description: typeof description === "string" ? description : null, bytes: file.size, mimeType: file.type, pollsUntilReady: state.mediaProcessingPolls, ownerId: me.id };
+    if (typeof description === "string" && description.length > 1500)
+      return fail(reply, 422, "Validation failed: Description is too long (maximum is 1500 characters)");
+    const media = {
+      id: state.newId(),
+      type: file.type.startsWith("video") ? ("video" as const) : ("image" as const),
+      description: typeof description === "string" ? description : null,
+      bytes: file.size,
+      mimeType: file.type,
+      pollsUntilReady: state.mediaProcessingPolls,
+      ownerId: me.id,
+    };
     state.media.set(media.id, media);
     const processing = media.pollsUntilReady > 0;
-    return reply.code(processing ? 202 : 200).send({ id: media.id, type: media.type, url: processing ? null : `${state.baseUrl}/media/${media.id}`, description: media.description });
+    return reply.code(processing ? 202 : 200).send({
+      id: media.id,
+      type: media.type,
+      url: processing ? null : `${state.baseUrl}/media/${media.id}`,
+      description: media.description,
+    });
   });
 
   app.get("/api/v1/media/:id", async (req, reply) => {
@@ -80,7 +135,12 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
       media.pollsUntilReady--;
       return reply.code(206).send({ id: media.id, type: media.type, url: null, description: media.description });
     }
-    return reply.send({ id: media.id, type: media.type, url: `${state.baseUrl}/media/${media.id}`, description: media.description });
+    return reply.send({
+      id: media.id,
+      type: media.type,
+      url: `${state.baseUrl}/media/${media.id}`,
+      description: media.description,
+    });
   });
 
   app.post("/api/v1/statuses", async (req, reply) => {
@@ -96,20 +156,36 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     const text = typeof body.status === "string" ? body.status : "";
     const mediaIds = Array.isArray(body.media_ids) ? body.media_ids.map(String) : [];
     if (text.trim() === "" && mediaIds.length === 0) return fail(reply, 422, "Validation failed: Text can't be blank");
-    if ([...new Intl.Segmenter().segment(text)].length > MAX_CHARS) return fail(reply, 422, `Validation failed: Text character limit of ${MAX_CHARS} exceeded`);
+    if ([...new Intl.Segmenter().segment(text)].length > MAX_CHARS)
+      return fail(reply, 422, `Validation failed: Text character limit of ${MAX_CHARS} exceeded`);
     if (mediaIds.length > 4) return fail(reply, 422, "Validation failed: Media attachments too many");
     for (const mid of mediaIds) {
       const media = state.media.get(mid);
       if (!media || media.ownerId !== me.id) return fail(reply, 422, "Validation failed: Media attachments is invalid");
-      if (media.pollsUntilReady > 0) return fail(reply, 422, "Cannot attach files that have not finished processing. Try again in a moment!");
+      if (media.pollsUntilReady > 0)
+        return fail(reply, 422, "Cannot attach files that have not finished processing. Try again in a moment!");
     }
     const inReplyToId = typeof body.in_reply_to_id === "string" ? body.in_reply_to_id : null;
     if (inReplyToId && !state.statuses.get(inReplyToId)) return fail(reply, 404, "Record not found");
     const pollBody = body.poll as { options?: unknown; expires_in?: unknown } | undefined;
-    const poll = pollBody && Array.isArray(pollBody.options) ? { options: pollBody.options.map(String), expiresIn: Number(pollBody.expires_in) } : null;
-    if (poll && (poll.options.length < 2 || poll.options.length > 4)) return fail(reply, 422, "Validation failed: Poll must have at least 2 and at most 4 options");
-    const visibility = ["public", "unlisted", "private", "direct"].includes(String(body.visibility)) ? (body.visibility as PeerStatus["visibility"]) : "public";
-    const status = createStatus(state, me, { text, visibility, inReplyToId, spoilerText: typeof body.spoiler_text === "string" ? body.spoiler_text : "", mediaIds, poll, language: typeof body.language === "string" ? body.language : null });
+    const poll =
+      pollBody && Array.isArray(pollBody.options)
+        ? { options: pollBody.options.map(String), expiresIn: Number(pollBody.expires_in) }
+        : null;
+    if (poll && (poll.options.length < 2 || poll.options.length > 4))
+      return fail(reply, 422, "Validation failed: Poll must have at least 2 and at most 4 options");
+    const visibility = ["public", "unlisted", "private", "direct"].includes(String(body.visibility))
+      ? (body.visibility as PeerStatus["visibility"])
+      : "public";
+    const status = createStatus(state, me, {
+      text,
+      visibility,
+      inReplyToId,
+      spoilerText: typeof body.spoiler_text === "string" ? body.spoiler_text : "",
+      mediaIds,
+      poll,
+      language: typeof body.language === "string" ? body.language : null,
+    });
     if (typeof key === "string") state.idempotency.set(`${me.id}:${key}`, status.id);
     return reply.send(statusJson(status, state));
   });
@@ -143,7 +219,11 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     const status = me && loadStatus(req, reply, me);
     if (!status || !me) return;
     const ancestors: PeerStatus[] = [];
-    for (let parent = status.inReplyToId ? state.statuses.get(status.inReplyToId) : undefined; parent; parent = parent.inReplyToId ? state.statuses.get(parent.inReplyToId) : undefined) {
+    for (
+      let parent = status.inReplyToId ? state.statuses.get(status.inReplyToId) : undefined;
+      parent;
+      parent = parent.inReplyToId ? state.statuses.get(parent.inReplyToId) : undefined
+    ) {
       if (visibleTo(parent, me)) ancestors.unshift(parent);
     }
     const descendants: PeerStatus[] = [];
@@ -154,7 +234,10 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
       }
     };
     walk(status.id);
-    return reply.send({ ancestors: ancestors.map((s) => statusJson(s, state)), descendants: descendants.map((s) => statusJson(s, state)) });
+    return reply.send({
+      ancestors: ancestors.map((s) => statusJson(s, state)),
+      descendants: descendants.map((s) => statusJson(s, state)),
+    });
   });
 
   app.get("/api/v1/notifications", async (req, reply) => {
@@ -165,8 +248,15 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     const limit = Math.min(80, Math.max(1, Number(query.get("limit") ?? 40)));
     const big = (v: string | null) => (v === null ? null : BigInt(v));
     const [maxId, sinceId, minId] = [big(query.get("max_id")), big(query.get("since_id")), big(query.get("min_id"))];
-    let mine = state.notifications.filter((n) => n.forAccountId === me.id && (types.length === 0 || types.includes(n.type)));
-    mine = mine.filter((n) => (maxId === null || BigInt(n.id) < maxId) && (sinceId === null || BigInt(n.id) > sinceId) && (minId === null || BigInt(n.id) > minId));
+    let mine = state.notifications.filter(
+      (n) => n.forAccountId === me.id && (types.length === 0 || types.includes(n.type)),
+    );
+    mine = mine.filter(
+      (n) =>
+        (maxId === null || BigInt(n.id) < maxId) &&
+        (sinceId === null || BigInt(n.id) > sinceId) &&
+        (minId === null || BigInt(n.id) > minId),
+    );
     mine.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1)); // newest first
     // min_id pages forward: the oldest `limit` after it; the others: the newest `limit`.
     const page = minId !== null ? mine.slice(-limit) : mine.slice(0, limit);
@@ -187,7 +277,12 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
       if (!target) return fail(reply, 404, "Record not found");
       const list = action === "mute" ? state.mutes : state.blocks;
       if (!list.some((e) => e.by === me.id && e.target === target.id)) list.push({ by: me.id, target: target.id });
-      return reply.send({ id: target.id, following: false, muting: state.mutes.some((m) => m.by === me.id && m.target === target.id), blocking: state.blocks.some((b) => b.by === me.id && b.target === target.id) });
+      return reply.send({
+        id: target.id,
+        following: false,
+        muting: state.mutes.some((m) => m.by === me.id && m.target === target.id),
+        blocking: state.blocks.some((b) => b.by === me.id && b.target === target.id),
+      });
     });
   }
 
@@ -197,9 +292,21 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     const body = (req.body ?? {}) as Record<string, unknown>;
     const target = state.accounts.get(String(body.account_id));
     if (!target) return fail(reply, 404, "Record not found");
-    if (typeof body.comment === "string" && body.comment.length > 1000) return fail(reply, 422, "Validation failed: Comment is too long (maximum is 1000 characters)");
-    state.reports.push({ by: me.id, target: target.id, statusIds: Array.isArray(body.status_ids) ? body.status_ids.map(String) : [], comment: String(body.comment ?? ""), forward: body.forward === true });
-    return reply.send({ id: String(state.reports.length), action_taken: false, category: String(body.category ?? "other"), comment: String(body.comment ?? "") });
+    if (typeof body.comment === "string" && body.comment.length > 1000)
+      return fail(reply, 422, "Validation failed: Comment is too long (maximum is 1000 characters)");
+    state.reports.push({
+      by: me.id,
+      target: target.id,
+      statusIds: Array.isArray(body.status_ids) ? body.status_ids.map(String) : [],
+      comment: String(body.comment ?? ""),
+      forward: body.forward === true,
+    });
+    return reply.send({
+      id: String(state.reports.length),
+      action_taken: false,
+      category: String(body.category ?? "other"),
+      comment: String(body.comment ?? ""),
+    });
   });
 
   // The streaming API as server-sent events: a ":)" comment to open, ":thump" heartbeats, one
@@ -209,7 +316,11 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     if (!me) return;
     state.streamHosts.push(String(req.headers.host));
     reply.hijack();
-    reply.raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    reply.raw.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+    });
     reply.raw.write(":)\n");
     const send = (n: PeerNotification) => {
       const json = notificationJson(n, state);
@@ -228,7 +339,23 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
   // Test hooks: act as someone else, or break the server on purpose.
   app.post("/_peer/statuses", async (req, reply) => {
     const body = req.body as { as: string; text: string; inReplyToId?: string; visibility?: PeerStatus["visibility"] };
-    const account = state.findByAcct(body.as) ?? state.addAccount(body.as.split("@")[0] ?? body.as, body.as, !body.as.includes("@"), body.as.split("@")[1] ?? null);
-    return reply.send(statusJson(createStatus(state, account, { text: body.text, inReplyToId: body.inReplyToId ?? null, visibility: body.visibility }), state));
+    const account =
+      state.findByAcct(body.as) ??
+      state.addAccount(
+        body.as.split("@")[0] ?? body.as,
+        body.as,
+        !body.as.includes("@"),
+        body.as.split("@")[1] ?? null,
+      );
+    return reply.send(
+      statusJson(
+        createStatus(state, account, {
+          text: body.text,
+          inReplyToId: body.inReplyToId ?? null,
+          visibility: body.visibility,
+        }),
+        state,
+      ),
+    );
   });
 }

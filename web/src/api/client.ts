@@ -36,8 +36,14 @@ async function send<T>(method: string, url: string, payloadBody?: { contentType:
   if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const error = (payload as { error?: { code?: string; key?: string; details?: Record<string, unknown> } }).error ?? {};
-    throw new ApiError(response.status, error.code ?? "DRAHT_ERR_INTERNAL", error.key ?? "errors.INTERNAL", error.details);
+    const error =
+      (payload as { error?: { code?: string; key?: string; details?: Record<string, unknown> } }).error ?? {};
+    throw new ApiError(
+      response.status,
+      error.code ?? "DRAHT_ERR_INTERNAL",
+      error.key ?? "errors.INTERNAL",
+      error.details,
+    );
   }
   return payload as T;
 }
@@ -45,7 +51,8 @@ async function send<T>(method: string, url: string, payloadBody?: { contentType:
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 
 export const api = {
-  login: (email: string, password: string) => call<{ mustChangePassword: boolean }>("POST", "/api/auth/login", { email, password }),
+  login: (email: string, password: string) =>
+    call<{ mustChangePassword: boolean }>("POST", "/api/auth/login", { email, password }),
   session: () => call<Session>("GET", "/api/auth/session"),
   logout: () => call<{ ok: true }>("POST", "/api/auth/logout"),
   logoutEverywhere: () => call<{ sessionsEnded: number }>("POST", "/api/auth/logout-everywhere"),
@@ -59,7 +66,8 @@ export const api = {
     call<Department>("PATCH", `${org(orgId)}/departments/${id}`, input),
   deleteDepartment: (orgId: string, id: string) => call<void>("DELETE", `${org(orgId)}/departments/${id}`),
   members: (orgId: string) => call<{ members: Member[] }>("GET", `${org(orgId)}/members`),
-  addMember: (orgId: string, input: Record<string, unknown>) => call<AddMemberResult>("POST", `${org(orgId)}/members`, input),
+  addMember: (orgId: string, input: Record<string, unknown>) =>
+    call<AddMemberResult>("POST", `${org(orgId)}/members`, input),
   updateMember: (orgId: string, userId: string, input: Record<string, unknown>) =>
     call<{ ok: true }>("PATCH", `${org(orgId)}/members/${userId}`, input),
   resetPassword: (orgId: string, userId: string) =>

@@ -34,8 +34,15 @@ const org = (orgId: string) => `/api/orgs/${orgId}`;
 
 export const connectionsApi = {
   list: (orgId: string) => call<{ connections: ChannelConnection[] }>("GET", `${org(orgId)}/channel-connections`),
-  beginOAuth: (orgId: string, accountId: string) => call<{ authoriseUrl: string }>("POST", `${org(orgId)}/channels/${accountId}/connection/oauth`),
-  appPassword: (orgId: string, accountId: string, input: { identifier: string; password: string }) => call<{ handle: string }>("POST", `${org(orgId)}/channels/${accountId}/connection/app-password`, input),
-  disconnect: (orgId: string, accountId: string) => call<{ revoked: boolean }>("DELETE", `${org(orgId)}/channels/${accountId}/connection`),
-  syncNow: (orgId: string, accountId: string) => call<{ outcome: { status: string; received: number; error?: string } | null }>("POST", `${org(orgId)}/channels/${accountId}/connection/sync`),
+  beginOAuth: (orgId: string, accountId: string) =>
+    call<{ authoriseUrl: string }>("POST", `${org(orgId)}/channels/${accountId}/connection/oauth`),
+  appPassword: (orgId: string, accountId: string, input: { identifier: string; password: string }) =>
+    call<{ handle: string }>("POST", `${org(orgId)}/channels/${accountId}/connection/app-password`, input),
+  disconnect: (orgId: string, accountId: string) =>
+    call<{ revoked: boolean }>("DELETE", `${org(orgId)}/channels/${accountId}/connection`),
+  syncNow: (orgId: string, accountId: string) =>
+    call<{ outcome: { status: string; received: number; error?: string } | null }>(
+      "POST",
+      `${org(orgId)}/channels/${accountId}/connection/sync`,
+    ),
 };

@@ -94,27 +94,81 @@ export interface ReplyTemplate {
 }
 
 export interface InboxRules {
-  routing: { name: string; channelAccountId: string | null; keywords: string[]; intent: Intent | null; departmentId: string | null; assigneeUserId: string | null }[];
-  targets: { channelAccountId: string | null; intent: Intent | null; firstResponseMinutes: number; resolutionMinutes: number | null }[];
+  routing: {
+    name: string;
+    channelAccountId: string | null;
+    keywords: string[];
+    intent: Intent | null;
+    departmentId: string | null;
+    assigneeUserId: string | null;
+  }[];
+  targets: {
+    channelAccountId: string | null;
+    intent: Intent | null;
+    firstResponseMinutes: number;
+    resolutionMinutes: number | null;
+  }[];
   defaultTarget: { firstResponseMinutes: number; resolutionMinutes: number | null };
-  settings: { autoAcknowledge: boolean; idleWarningDays: number; repeatWindowDays: number; replyApproval: "none" | "keywords" | "all"; replyApprovalKeywords: string[] };
+  settings: {
+    autoAcknowledge: boolean;
+    idleWarningDays: number;
+    repeatWindowDays: number;
+    replyApproval: "none" | "keywords" | "all";
+    replyApprovalKeywords: string[];
+  };
 }
 
 export interface CoveragePlan {
-  plan: { channelAccountId: string; userId: string; userName?: string; role: "responsible" | "deputy"; window: { days: number[]; from: string; to: string; timeZone?: string } | null }[];
+  plan: {
+    channelAccountId: string;
+    userId: string;
+    userName?: string;
+    role: "responsible" | "deputy";
+    window: { days: number[]; from: string; to: string; timeZone?: string } | null;
+  }[];
   absences: { id: string; userId: string; userName: string; startsOn: string; endsOn: string; note: string }[];
 }
 
 export interface Workload {
-  people: { userId: string | null; name: string | null; active: number; overdue: number; questions: number; oldestWaitingSince: string | null }[];
-  departments: { departmentId: string | null; name: string | null; active: number; overdue: number; questions: number; oldestWaitingSince: string | null }[];
+  people: {
+    userId: string | null;
+    name: string | null;
+    active: number;
+    overdue: number;
+    questions: number;
+    oldestWaitingSince: string | null;
+  }[];
+  departments: {
+    departmentId: string | null;
+    name: string | null;
+    active: number;
+    overdue: number;
+    questions: number;
+    oldestWaitingSince: string | null;
+  }[];
   idleWarningDays: number;
-  channels: { channelAccountId: string; name: string; idle: "posts" | "answers" | null; lastPostAt: string | null; lastAnswerAt: string | null }[];
+  channels: {
+    channelAccountId: string;
+    name: string;
+    idle: "posts" | "answers" | null;
+    lastPostAt: string | null;
+    lastAnswerAt: string | null;
+  }[];
 }
 
 export interface InboxNotification {
   id: string;
-  kind: "mention" | "assigned" | "due_soon" | "reminder" | "escalation" | "idle_channel" | "threat" | "shitstorm" | "moderation_escalation" | "channel_health";
+  kind:
+    | "mention"
+    | "assigned"
+    | "due_soon"
+    | "reminder"
+    | "escalation"
+    | "idle_channel"
+    | "threat"
+    | "shitstorm"
+    | "moderation_escalation"
+    | "channel_health";
   conversationId: string | null;
   citizenName: string | null;
   actorLabel: string;
@@ -125,43 +179,62 @@ const base = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/inbox`;
 
 function query(filter: ConversationFilter): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(filter))
+    if (value !== undefined && value !== "") params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : "";
 }
 
 export const inboxApi = {
   list: (orgId: string, filter: ConversationFilter) =>
-    call<{ conversations: ConversationSummary[]; hasMore: boolean; now: string }>("GET", `${base(orgId)}/conversations${query(filter)}`),
+    call<{ conversations: ConversationSummary[]; hasMore: boolean; now: string }>(
+      "GET",
+      `${base(orgId)}/conversations${query(filter)}`,
+    ),
   get: (orgId: string, id: string) => call<ConversationDetail>("GET", `${base(orgId)}/conversations/${id}`),
-  assign: (orgId: string, input: { conversationIds: string[]; departmentId?: string | null; assigneeUserId?: string | null }) =>
-    call<{ changed: number }>("POST", `${base(orgId)}/assignments`, input),
+  assign: (
+    orgId: string,
+    input: { conversationIds: string[]; departmentId?: string | null; assigneeUserId?: string | null },
+  ) => call<{ changed: number }>("POST", `${base(orgId)}/assignments`, input),
   status: (orgId: string, conversationIds: string[], event: "closed" | "reopened" | "staff_viewed") =>
     call<{ changed: number }>("POST", `${base(orgId)}/status`, { conversationIds, event }),
   reply: (orgId: string, id: string, input: { text: string; templateId: string | null }) =>
     call<{ id: string; status: string }>("POST", `${base(orgId)}/conversations/${id}/replies`, input),
-  retry: (orgId: string, id: string, replyId: string) => call<{ status: string }>("POST", `${base(orgId)}/conversations/${id}/replies/${replyId}/retry`),
-  decide: (orgId: string, id: string, replyId: string, input: { decision: "approved" } | { decision: "returned"; comment: string }) =>
-    call<{ status: string }>("POST", `${base(orgId)}/conversations/${id}/replies/${replyId}/decision`, input),
+  retry: (orgId: string, id: string, replyId: string) =>
+    call<{ status: string }>("POST", `${base(orgId)}/conversations/${id}/replies/${replyId}/retry`),
+  decide: (
+    orgId: string,
+    id: string,
+    replyId: string,
+    input: { decision: "approved" } | { decision: "returned"; comment: string },
+  ) => call<{ status: string }>("POST", `${base(orgId)}/conversations/${id}/replies/${replyId}/decision`, input),
   note: (orgId: string, id: string, input: { text: string; mentionedUserIds: string[] }) =>
     call<{ id: string }>("POST", `${base(orgId)}/conversations/${id}/notes`, input),
   presence: (orgId: string, id: string, state: "viewing" | "replying" | "left") =>
     call<{ ok: true }>("POST", `${base(orgId)}/conversations/${id}/presence`, { state }),
   fillTemplate: (orgId: string, id: string, templateId: string) =>
     call<{ text: string; templateId: string }>("GET", `${base(orgId)}/conversations/${id}/templates/${templateId}`),
-  templates: (orgId: string) => call<{ templates: ReplyTemplate[]; placeholders: string[] }>("GET", `${base(orgId)}/templates`),
+  templates: (orgId: string) =>
+    call<{ templates: ReplyTemplate[]; placeholders: string[] }>("GET", `${base(orgId)}/templates`),
   saveTemplate: (orgId: string, id: string | null, input: Omit<ReplyTemplate, "id">) =>
-    id ? call<{ id: string }>("PUT", `${base(orgId)}/templates/${id}`, input) : call<{ id: string }>("POST", `${base(orgId)}/templates`, input),
+    id
+      ? call<{ id: string }>("PUT", `${base(orgId)}/templates/${id}`, input)
+      : call<{ id: string }>("POST", `${base(orgId)}/templates`, input),
   archiveTemplate: (orgId: string, id: string) => call<{ id: string }>("DELETE", `${base(orgId)}/templates/${id}`),
   rules: (orgId: string) => call<InboxRules>("GET", `${base(orgId)}/rules`),
-  saveRules: (orgId: string, rules: Omit<InboxRules, "defaultTarget">) => call<InboxRules>("PUT", `${base(orgId)}/rules`, rules),
+  saveRules: (orgId: string, rules: Omit<InboxRules, "defaultTarget">) =>
+    call<InboxRules>("PUT", `${base(orgId)}/rules`, rules),
   coverage: (orgId: string) => call<CoveragePlan>("GET", `${base(orgId)}/coverage`),
-  saveCoverage: (orgId: string, plan: CoveragePlan["plan"]) => call<CoveragePlan>("PUT", `${base(orgId)}/coverage`, { plan }),
-  addAbsence: (orgId: string, input: { userId: string; startsOn: string; endsOn: string; note: string }) => call<{ id: string }>("POST", `${base(orgId)}/absences`, input),
+  saveCoverage: (orgId: string, plan: CoveragePlan["plan"]) =>
+    call<CoveragePlan>("PUT", `${base(orgId)}/coverage`, { plan }),
+  addAbsence: (orgId: string, input: { userId: string; startsOn: string; endsOn: string; note: string }) =>
+    call<{ id: string }>("POST", `${base(orgId)}/absences`, input),
   removeAbsence: (orgId: string, id: string) => call<{ id: string }>("DELETE", `${base(orgId)}/absences/${id}`),
-  colleagues: (orgId: string) => call<{ colleagues: { userId: string; name: string; canReply: boolean }[] }>("GET", `${base(orgId)}/colleagues`),
+  colleagues: (orgId: string) =>
+    call<{ colleagues: { userId: string; name: string; canReply: boolean }[] }>("GET", `${base(orgId)}/colleagues`),
   workload: (orgId: string) => call<Workload>("GET", `${base(orgId)}/workload`),
   notifications: (orgId: string) => call<{ notifications: InboxNotification[] }>("GET", `${base(orgId)}/notifications`),
-  markRead: (orgId: string, ids: string[]) => call<{ read: number }>("POST", `${base(orgId)}/notifications/read`, { ids }),
+  markRead: (orgId: string, ids: string[]) =>
+    call<{ read: number }>("POST", `${base(orgId)}/notifications/read`, { ids }),
   eventsUrl: (orgId: string) => `${base(orgId)}/events`,
 };

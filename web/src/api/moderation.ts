@@ -54,12 +54,31 @@ export interface CaseDetail extends Omit<CaseSummary, "message" | "decidedAt"> {
   conversationId: string | null;
   message: ModerationMessage & { evidence: { feature: string; weight: number }[] };
   thread: ModerationMessage[];
-  decisions: { id: string; kind: string; action: string | null; clause: number | null; reason: string; channelOutcome: string | null; actorLabel: string; at: string }[];
+  decisions: {
+    id: string;
+    kind: string;
+    action: string | null;
+    clause: number | null;
+    reason: string;
+    channelOutcome: string | null;
+    actorLabel: string;
+    at: string;
+  }[];
   evidence: { id: string; sha256: string; securedAt: string; securedBy: string; verified: boolean }[];
   netiquette: { id: string; version: number; clauses: { number: number; title: string }[] } | null;
 }
 
-export const MODERATION_ACTIONS = ["approve", "hide", "delete", "remind", "warn", "mute", "block", "report", "escalate"] as const;
+export const MODERATION_ACTIONS = [
+  "approve",
+  "hide",
+  "delete",
+  "remind",
+  "warn",
+  "mute",
+  "block",
+  "report",
+  "escalate",
+] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export interface WordRule {
@@ -91,16 +110,27 @@ export interface ModerationSettings {
 const base = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/moderation`;
 
 export const moderationApi = {
-  queue: (orgId: string, view: "open" | "decided" | "unreviewed") => call<{ cases: CaseSummary[]; alerts: StormAlert[] }>("GET", `${base(orgId)}/cases?view=${view}`),
+  queue: (orgId: string, view: "open" | "decided" | "unreviewed") =>
+    call<{ cases: CaseSummary[]; alerts: StormAlert[] }>("GET", `${base(orgId)}/cases?view=${view}`),
   detail: (orgId: string, caseId: string) => call<CaseDetail>("GET", `${base(orgId)}/cases/${caseId}`),
-  decide: (orgId: string, caseId: string, input: { action: ModerationAction; clause: number; reason: string; message?: string; escalateTo?: string[] }) =>
-    call<{ id: string }>("POST", `${base(orgId)}/cases/${caseId}/decision`, input),
-  review: (orgId: string, caseId: string, input: { verdict: "confirmed" | "overturned"; note: string }) => call<{ id: string }>("POST", `${base(orgId)}/cases/${caseId}/review`, input),
-  appeal: (orgId: string, caseId: string, text: string) => call<{ id: string }>("POST", `${base(orgId)}/cases/${caseId}/appeal`, { text }),
-  secureEvidence: (orgId: string, caseId: string) => call<{ id: string; sha256: string }>("POST", `${base(orgId)}/cases/${caseId}/evidence`),
-  evidenceUrl: (orgId: string, caseId: string, evidenceId: string, format: "json" | "pdf") => `${base(orgId)}/cases/${caseId}/evidence/${evidenceId}/${format}`,
-  acknowledge: (orgId: string, alertId: string, preModerate: boolean) => call<{ id: string }>("POST", `${base(orgId)}/alerts/${alertId}/acknowledge`, { preModerate }),
+  decide: (
+    orgId: string,
+    caseId: string,
+    input: { action: ModerationAction; clause: number; reason: string; message?: string; escalateTo?: string[] },
+  ) => call<{ id: string }>("POST", `${base(orgId)}/cases/${caseId}/decision`, input),
+  review: (orgId: string, caseId: string, input: { verdict: "confirmed" | "overturned"; note: string }) =>
+    call<{ id: string }>("POST", `${base(orgId)}/cases/${caseId}/review`, input),
+  appeal: (orgId: string, caseId: string, text: string) =>
+    call<{ id: string }>("POST", `${base(orgId)}/cases/${caseId}/appeal`, { text }),
+  secureEvidence: (orgId: string, caseId: string) =>
+    call<{ id: string; sha256: string }>("POST", `${base(orgId)}/cases/${caseId}/evidence`),
+  evidenceUrl: (orgId: string, caseId: string, evidenceId: string, format: "json" | "pdf") =>
+    `${base(orgId)}/cases/${caseId}/evidence/${evidenceId}/${format}`,
+  acknowledge: (orgId: string, alertId: string, preModerate: boolean) =>
+    call<{ id: string }>("POST", `${base(orgId)}/alerts/${alertId}/acknowledge`, { preModerate }),
   settings: (orgId: string) => call<{ settings: ModerationSettings }>("GET", `${base(orgId)}/settings`),
-  saveSettings: (orgId: string, settings: ModerationSettings) => call<{ settings: ModerationSettings }>("PUT", `${base(orgId)}/settings`, settings),
-  report: (orgId: string, messageId: string, reason: string) => call<{ id: string }>("POST", `${base(orgId)}/reports`, { messageId, reason }),
+  saveSettings: (orgId: string, settings: ModerationSettings) =>
+    call<{ settings: ModerationSettings }>("PUT", `${base(orgId)}/settings`, settings),
+  report: (orgId: string, messageId: string, reason: string) =>
+    call<{ id: string }>("POST", `${base(orgId)}/reports`, { messageId, reason }),
 };

@@ -19,5 +19,6 @@ const url = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/office-sc
 
 export const officeApi = {
   get: (orgId: string) => call<OfficeScheduleView>("GET", url(orgId)),
-  save: (orgId: string, schedule: OfficeScheduleView["schedule"]) => call<OfficeScheduleView>("PUT", url(orgId), schedule),
+  save: (orgId: string, schedule: OfficeScheduleView["schedule"]) =>
+    call<OfficeScheduleView>("PUT", url(orgId), schedule),
 };

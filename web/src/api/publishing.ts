@@ -112,7 +112,18 @@ export interface CampaignBoard {
   total: number;
   fastLane: number;
   publishedLastHour: number;
-  columns: { status: string; count: number; latest: { id: string; title: string; excerpt: string; authorName: string; scheduledAt: string | null; publishedAt: string | null }[] }[];
+  columns: {
+    status: string;
+    count: number;
+    latest: {
+      id: string;
+      title: string;
+      excerpt: string;
+      authorName: string;
+      scheduledAt: string | null;
+      publishedAt: string | null;
+    }[];
+  }[];
   authors: { name: string; count: number }[];
 }
 
@@ -154,10 +165,25 @@ export interface PostRecord {
 
 export interface PostView {
   post: PostRecord;
-  channels: { channelAccountId: string; textOverride: string | null; name: string; network: string; emulates: string | null; text: string }[];
+  channels: {
+    channelAccountId: string;
+    textOverride: string | null;
+    name: string;
+    network: string;
+    emulates: string | null;
+    text: string;
+  }[];
   check: CheckResult | null;
   media: { id: string; kind: string; altText: string | null; name: string }[];
-  approvals: { id: string; step: number; decision: string; userId: string; comment: string; createdAt: string; revision: number }[];
+  approvals: {
+    id: string;
+    step: number;
+    decision: string;
+    userId: string;
+    comment: string;
+    createdAt: string;
+    revision: number;
+  }[];
   approvalSteps: string[];
   publications: {
     id: string;
@@ -171,21 +197,39 @@ export interface PostView {
     retractedAt: string | null;
     retractOutcome: string | null;
   }[];
-  can: { edit: boolean; submit: boolean; decide: boolean; withdraw: boolean; retry: boolean; reschedule: boolean; retract: boolean };
+  can: {
+    edit: boolean;
+    submit: boolean;
+    decide: boolean;
+    withdraw: boolean;
+    retry: boolean;
+    reschedule: boolean;
+    retract: boolean;
+  };
 }
 
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 
 export const publishingApi = {
   channels: (orgId: string) => call<{ channels: ChannelAccount[] }>("GET", `${org(orgId)}/channels`),
-  createChannel: (orgId: string, input: Record<string, unknown>) => call<ChannelAccount>("POST", `${org(orgId)}/channels`, input),
-  updateChannel: (orgId: string, id: string, input: Record<string, unknown>) => call<ChannelAccount>("PATCH", `${org(orgId)}/channels/${id}`, input),
+  createChannel: (orgId: string, input: Record<string, unknown>) =>
+    call<ChannelAccount>("POST", `${org(orgId)}/channels`, input),
+  updateChannel: (orgId: string, id: string, input: Record<string, unknown>) =>
+    call<ChannelAccount>("PATCH", `${org(orgId)}/channels/${id}`, input),
   guidelines: (orgId: string) => call<GuidelineList>("GET", `${org(orgId)}/guidelines`),
-  createGuideline: (orgId: string, input: Record<string, unknown>) => call<Guideline>("POST", `${org(orgId)}/guidelines`, input),
+  createGuideline: (orgId: string, input: Record<string, unknown>) =>
+    call<Guideline>("POST", `${org(orgId)}/guidelines`, input),
   activateGuideline: (orgId: string, id: string) => call<Guideline>("POST", `${org(orgId)}/guidelines/${id}/activate`),
-  acknowledge: (orgId: string, id: string) => call<{ version: number }>("POST", `${org(orgId)}/guidelines/${id}/acknowledge`),
-  posts: (orgId: string, status?: string) => call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/posts${status ? `?status=${status}` : ""}`),
-  calendar: (orgId: string, from: string, to: string, filters: { departmentId?: string; channelAccountId?: string; campaignId?: string } = {}) => {
+  acknowledge: (orgId: string, id: string) =>
+    call<{ version: number }>("POST", `${org(orgId)}/guidelines/${id}/acknowledge`),
+  posts: (orgId: string, status?: string) =>
+    call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/posts${status ? `?status=${status}` : ""}`),
+  calendar: (
+    orgId: string,
+    from: string,
+    to: string,
+    filters: { departmentId?: string; channelAccountId?: string; campaignId?: string } = {},
+  ) => {
     const query = new URLSearchParams({ from, to });
     if (filters.departmentId) query.set("departmentId", filters.departmentId);
     if (filters.channelAccountId) query.set("channelAccountId", filters.channelAccountId);
@@ -193,28 +237,39 @@ export const publishingApi = {
     return call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/calendar?${query.toString()}`);
   },
   holidays: (orgId: string, from: number, to: number) =>
-    call<{ state: string; holidays: { date: string; name: { de: string; en: string } }[] }>("GET", `${org(orgId)}/holidays?from=${from}&to=${to}`),
+    call<{ state: string; holidays: { date: string; name: { de: string; en: string } }[] }>(
+      "GET",
+      `${org(orgId)}/holidays?from=${from}&to=${to}`,
+    ),
   post: (orgId: string, id: string) => call<PostView>("GET", `${org(orgId)}/posts/${id}`),
   check: (orgId: string, input: PostInput) => call<CheckResult>("POST", `${org(orgId)}/posts/check`, input),
   create: (orgId: string, input: PostInput) => call<PostRecord>("POST", `${org(orgId)}/posts`, input),
-  save: (orgId: string, id: string, input: PostInput & { revision: number }) => call<PostRecord>("PUT", `${org(orgId)}/posts/${id}`, input),
-  submit: (orgId: string, id: string, revision: number) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/submit`, { revision }),
+  save: (orgId: string, id: string, input: PostInput & { revision: number }) =>
+    call<PostRecord>("PUT", `${org(orgId)}/posts/${id}`, input),
+  submit: (orgId: string, id: string, revision: number) =>
+    call<PostRecord>("POST", `${org(orgId)}/posts/${id}/submit`, { revision }),
   decide: (orgId: string, id: string, input: { decision: string; comment: string; revision: number }) =>
     call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/decision`, input),
   withdraw: (orgId: string, id: string) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/withdraw`),
   retry: (orgId: string, id: string) => call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/retry`),
   retract: (orgId: string, id: string, reason: string) =>
-    call<{ id: string; retractedAt: string; outcomes: { channelAccountId: string; outcome: string }[] }>("POST", `${org(orgId)}/posts/${id}/retract`, { reason }),
+    call<{ id: string; retractedAt: string; outcomes: { channelAccountId: string; outcome: string }[] }>(
+      "POST",
+      `${org(orgId)}/posts/${id}/retract`,
+      { reason },
+    ),
   media: (orgId: string) => call<{ media: MediaAsset[] }>("GET", `${org(orgId)}/media`),
   uploadMedia: (orgId: string, file: File, details: { altText?: string; rightsHolder?: string; consent?: string }) => {
     const query = new URLSearchParams({ name: file.name });
     for (const [key, value] of Object.entries(details)) if (value) query.set(key, value);
     return upload<MediaAsset>(`${org(orgId)}/media?${query.toString()}`, file);
   },
-  updateMedia: (orgId: string, id: string, input: Partial<MediaAsset>) => call<MediaAsset>("PATCH", `${org(orgId)}/media/${id}`, input),
+  updateMedia: (orgId: string, id: string, input: Partial<MediaAsset>) =>
+    call<MediaAsset>("PATCH", `${org(orgId)}/media/${id}`, input),
   thumbnailUrl: (orgId: string, id: string) => `${org(orgId)}/media/${id}/thumbnail`,
   campaigns: (orgId: string) => call<{ campaigns: Campaign[] }>("GET", `${org(orgId)}/campaigns`),
   createCampaign: (orgId: string, input: CampaignInput) => call<Campaign>("POST", `${org(orgId)}/campaigns`, input),
   campaignBoard: (orgId: string, id: string) => call<CampaignBoard>("GET", `${org(orgId)}/campaigns/${id}/board`),
-  reschedule: (orgId: string, id: string, scheduledAt: string) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/reschedule`, { scheduledAt }),
+  reschedule: (orgId: string, id: string, scheduledAt: string) =>
+    call<PostRecord>("POST", `${org(orgId)}/posts/${id}/reschedule`, { scheduledAt }),
 };

@@ -52,13 +52,19 @@ export const websiteApi = {
     const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
     return call<{ comments: WebsiteComment[]; next: string | null }>("GET", `${org(orgId)}/website/comments?${query}`);
   },
-  answer: (orgId: string, commentId: string, text: string) => call<{ id: string }>("POST", `${org(orgId)}/website/comments/${commentId}/answer`, { text }),
-  decide: (orgId: string, commentId: string, decision: { decision: "release" } | { decision: "hide"; clause: number; reason: string }) =>
-    call<{ status: string }>("POST", `${org(orgId)}/website/comments/${commentId}/decision`, decision),
+  answer: (orgId: string, commentId: string, text: string) =>
+    call<{ id: string }>("POST", `${org(orgId)}/website/comments/${commentId}/answer`, { text }),
+  decide: (
+    orgId: string,
+    commentId: string,
+    decision: { decision: "release" } | { decision: "hide"; clause: number; reason: string },
+  ) => call<{ status: string }>("POST", `${org(orgId)}/website/comments/${commentId}/decision`, decision),
   /** The Netiquette in force, as published (public; the inbox offers its clauses when hiding). */
   netiquette: (orgId: string) => call<Netiquette>("GET", `/api/public/orgs/${encodeURIComponent(orgId)}/netiquette`),
-  settings: (orgId: string) => call<{ settings: WebsiteSettings; netiquettes: Netiquette[] }>("GET", `${org(orgId)}/website/settings`),
-  saveSettings: (orgId: string, settings: WebsiteSettings) => call<{ settings: WebsiteSettings }>("PUT", `${org(orgId)}/website/settings`, settings),
+  settings: (orgId: string) =>
+    call<{ settings: WebsiteSettings; netiquettes: Netiquette[] }>("GET", `${org(orgId)}/website/settings`),
+  saveSettings: (orgId: string, settings: WebsiteSettings) =>
+    call<{ settings: WebsiteSettings }>("PUT", `${org(orgId)}/website/settings`, settings),
   publishNetiquette: (orgId: string, input: { title: string; intro: string; clauses: NetiquetteClause[] }) =>
     call<{ id: string; version: number }>("POST", `${org(orgId)}/netiquettes`, input),
 };

@@ -5,8 +5,10 @@ import { ApiError } from "../api/client";
 export function errorText(t: (key: string, options?: Record<string, unknown>) => string, error: unknown): string {
   if (!(error instanceof ApiError)) return t("errors.INTERNAL");
   const problem = error.details?.problem;
-  if (error.code === "DRAHT_ERR_PASSWORD_TOO_WEAK" && typeof problem === "string") return t(`password.problem.${problem}`);
-  if (problem === "not_in_netiquette") return t("moderation.clauseNotInNetiquette", { clause: error.details?.clause ?? "" });
+  if (error.code === "DRAHT_ERR_PASSWORD_TOO_WEAK" && typeof problem === "string")
+    return t(`password.problem.${problem}`);
+  if (problem === "not_in_netiquette")
+    return t("moderation.clauseNotInNetiquette", { clause: error.details?.clause ?? "" });
   return t(error.key, { defaultValue: t("errors.INTERNAL") });
 }
 

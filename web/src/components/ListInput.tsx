@@ -2,7 +2,14 @@
 // goes to the form.
 import { type InputHTMLAttributes, useState } from "react";
 
-export function ListInput({ value, onList, ...rest }: { value: string[]; onList(list: string[]): void } & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange">) {
+export function ListInput({
+  value,
+  onList,
+  ...rest
+}: { value: string[]; onList(list: string[]): void } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "value" | "onChange"
+>) {
   const [text, setText] = useState(value.join(", "));
   return (
     <input
@@ -10,7 +17,12 @@ export function ListInput({ value, onList, ...rest }: { value: string[]; onList(
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        onList(e.target.value.split(",").map((k) => k.trim()).filter(Boolean));
+        onList(
+          e.target.value
+            .split(",")
+            .map((k) => k.trim())
+            .filter(Boolean),
+        );
       }}
     />
   );

@@ -12,4 +12,5 @@ export function NamedOptions({ items }: { items: readonly { id: string; name: st
 }
 
 /** People as named items (their user id is the value). */
-export const asNamed = (people: readonly { userId: string; name: string }[]) => people.map((p) => ({ id: p.userId, name: p.name }));
+export const asNamed = (people: readonly { userId: string; name: string }[]) =>
+  people.map((p) => ({ id: p.userId, name: p.name }));

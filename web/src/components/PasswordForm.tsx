@@ -29,9 +29,33 @@ export function PasswordForm({ onChanged }: { onChanged(): void }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
-      <Field id="pw-current" label={t("password.current")} name="currentPassword" type="password" autoComplete="current-password" required />
-      <Field id="pw-new" label={t("password.new")} hint={t("password.hint")} name="newPassword" type="password" autoComplete="new-password" required minLength={12} />
-      <Field id="pw-repeat" label={t("password.repeat")} name="repeatPassword" type="password" autoComplete="new-password" required aria-invalid={mismatch} />
+      <Field
+        id="pw-current"
+        label={t("password.current")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <Field
+        id="pw-new"
+        label={t("password.new")}
+        hint={t("password.hint")}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+      />
+      <Field
+        id="pw-repeat"
+        label={t("password.repeat")}
+        name="repeatPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        aria-invalid={mismatch}
+      />
       {mismatch && (
         <p className="message message-error" role="alert">
           {t("password.mismatch")}

@@ -38,7 +38,14 @@ export function LoginPage() {
       <PageHeading title={t("login.title")} />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field id="login-email" label={t("login.email")} name="email" type="email" autoComplete="username" required />
-        <Field id="login-password" label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
+        <Field
+          id="login-password"
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <ErrorMessage error={error} />
         <button type="submit" disabled={busy}>
           {t("login.submit")}

@@ -12,18 +12,38 @@ export interface WeeklyWindow {
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
-export function ChannelScopeFields({ idPrefix, channels, selected }: { idPrefix: string; channels: { id: string; name: string }[]; selected: string[] | null }) {
+export function ChannelScopeFields({
+  idPrefix,
+  channels,
+  selected,
+}: {
+  idPrefix: string;
+  channels: { id: string; name: string }[];
+  selected: string[] | null;
+}) {
   const { t } = useTranslation();
   const [limited, setLimited] = useState(selected !== null);
   return (
     <fieldset>
       <legend>{t("members.channels")}</legend>
       <label className="check">
-        <input type="radio" name={`${idPrefix}-channel-scope`} value="all" checked={!limited} onChange={() => setLimited(false)} />
+        <input
+          type="radio"
+          name={`${idPrefix}-channel-scope`}
+          value="all"
+          checked={!limited}
+          onChange={() => setLimited(false)}
+        />
         {t("members.allChannels")}
       </label>
       <label className="check">
-        <input type="radio" name={`${idPrefix}-channel-scope`} value="limited" checked={limited} onChange={() => setLimited(true)} />
+        <input
+          type="radio"
+          name={`${idPrefix}-channel-scope`}
+          value="limited"
+          checked={limited}
+          onChange={() => setLimited(true)}
+        />
         {t("members.limitToChannels")}
       </label>
       {limited && (
@@ -56,13 +76,24 @@ export function TimeWindowFields({ idPrefix, window }: { idPrefix: string; windo
           <p className="hint">{t("members.timeWindowHint")}</p>
           {WEEKDAYS.map((day) => (
             <label key={day} className="check">
-              <input type="checkbox" name="windowDays" value={day} defaultChecked={window ? window.days.includes(day) : day <= 5} />
+              <input
+                type="checkbox"
+                name="windowDays"
+                value={day}
+                defaultChecked={window ? window.days.includes(day) : day <= 5}
+              />
               {t(`members.weekday.${day}`)}
             </label>
           ))}
           <div className="inline-form">
             <label htmlFor={`${idPrefix}-from`}>{t("members.from")}</label>
-            <input id={`${idPrefix}-from`} name="windowFrom" type="time" defaultValue={window?.from ?? "07:00"} required />
+            <input
+              id={`${idPrefix}-from`}
+              name="windowFrom"
+              type="time"
+              defaultValue={window?.from ?? "07:00"}
+              required
+            />
             <label htmlFor={`${idPrefix}-to`}>{t("members.to")}</label>
             <input id={`${idPrefix}-to`} name="windowTo" type="time" defaultValue={window?.to ?? "18:00"} required />
           </div>
@@ -73,11 +104,20 @@ export function TimeWindowFields({ idPrefix, window }: { idPrefix: string; windo
 }
 
 /** Reads the scope fields from a submitted form. */
-export function readScope(form: FormData, idPrefix: string): { channelAccountIds: string[] | null; activeWindow: WeeklyWindow | null } {
-  const channelAccountIds = form.get(`${idPrefix}-channel-scope`) === "limited" ? form.getAll("channelAccountIds").map(String) : null;
+export function readScope(
+  form: FormData,
+  idPrefix: string,
+): { channelAccountIds: string[] | null; activeWindow: WeeklyWindow | null } {
+  const channelAccountIds =
+    form.get(`${idPrefix}-channel-scope`) === "limited" ? form.getAll("channelAccountIds").map(String) : null;
   const activeWindow =
     form.get("windowLimited") === "on"
-      ? { timeZone: "Europe/Berlin", days: form.getAll("windowDays").map(Number), from: String(form.get("windowFrom")), to: String(form.get("windowTo")) }
+      ? {
+          timeZone: "Europe/Berlin",
+          days: form.getAll("windowDays").map(Number),
+          from: String(form.get("windowFrom")),
+          to: String(form.get("windowTo")),
+        }
       : null;
   return { channelAccountIds, activeWindow };
 }

@@ -41,19 +41,30 @@ export function ChannelAccountForm(props: {
       accountableUserId: String(form.get("accountableUserId")) || null,
       approval: Object.fromEntries(CONTENT_TYPES.map((c) => [c, String(form.get(`approval-${c}`))])),
       postingWindows: window ? [window] : [],
-      limits: { maxLength: number(form.get("maxLength")), maxMedia: number(form.get("maxMedia")), maxHashtags: number(form.get("maxHashtags")) },
+      limits: {
+        maxLength: number(form.get("maxLength")),
+        maxMedia: number(form.get("maxMedia")),
+        maxHashtags: number(form.get("maxHashtags")),
+      },
     };
     if (!account) values.network = network;
     if (network === "sandbox") {
       values.emulates = String(form.get("emulates"));
       values.settings = { failWith: String(form.get("failWith")), delayMs: number(form.get("delayMs")) ?? 0 };
     }
-    if (network === "mastodon") values.settings = { serverUrl: String(form.get("serverUrl")).trim(), visibility: String(form.get("visibility")) };
+    if (network === "mastodon")
+      values.settings = { serverUrl: String(form.get("serverUrl")).trim(), visibility: String(form.get("visibility")) };
     if (network === "bluesky") values.settings = { serviceUrl: String(form.get("serviceUrl")).trim() };
     if ((await props.onSubmit(values)) && !account) formElement.reset();
   }
 
-  const select = (id: string, label: string, name: string, value: string, options: { value: string; label: string }[]) => (
+  const select = (
+    id: string,
+    label: string,
+    name: string,
+    value: string,
+    options: { value: string; label: string }[],
+  ) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value}>
@@ -69,7 +80,15 @@ export function ChannelAccountForm(props: {
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${p}-title`}>
       <h2 id={`${p}-title`}>{props.title}</h2>
-      <Field id={`${p}-name`} label={t("channels.name")} name="name" required minLength={2} maxLength={120} defaultValue={account?.name} />
+      <Field
+        id={`${p}-name`}
+        label={t("channels.name")}
+        name="name"
+        required
+        minLength={2}
+        maxLength={120}
+        defaultValue={account?.name}
+      />
       {!account && (
         <div className="field">
           <label htmlFor={`${p}-network`}>{t("channels.network")}</label>
@@ -84,15 +103,44 @@ export function ChannelAccountForm(props: {
       )}
       {network === "mastodon" && (
         <>
-          <Field id={`${p}-server`} label={t("channels.serverUrl")} hint={t("channels.serverUrlHint")} name="serverUrl" type="url" required placeholder="https://social.bund.de" defaultValue={String(account?.settings.serverUrl ?? "")} />
-          {select(`${p}-visibility`, t("channels.visibility"), "visibility", String(account?.settings.visibility ?? "public"), VISIBILITIES.map((v) => ({ value: v, label: t(`channels.visibilityOption.${v}`) })))}
+          <Field
+            id={`${p}-server`}
+            label={t("channels.serverUrl")}
+            hint={t("channels.serverUrlHint")}
+            name="serverUrl"
+            type="url"
+            required
+            placeholder="https://social.bund.de"
+            defaultValue={String(account?.settings.serverUrl ?? "")}
+          />
+          {select(
+            `${p}-visibility`,
+            t("channels.visibility"),
+            "visibility",
+            String(account?.settings.visibility ?? "public"),
+            VISIBILITIES.map((v) => ({ value: v, label: t(`channels.visibilityOption.${v}`) })),
+          )}
         </>
       )}
       {network === "bluesky" && (
-        <Field id={`${p}-service`} label={t("channels.serviceUrl")} hint={t("channels.serviceUrlHint")} name="serviceUrl" type="url" required defaultValue={String(account?.settings.serviceUrl ?? "https://bsky.social")} />
+        <Field
+          id={`${p}-service`}
+          label={t("channels.serviceUrl")}
+          hint={t("channels.serviceUrlHint")}
+          name="serviceUrl"
+          type="url"
+          required
+          defaultValue={String(account?.settings.serviceUrl ?? "https://bsky.social")}
+        />
       )}
       {network === "sandbox" &&
-        select(`${p}-emulates`, t("channels.emulates"), "emulates", account?.emulates ?? "mastodon", EMULATED.map((n) => ({ value: n, label: t(`networks.${n}`) })))}
+        select(
+          `${p}-emulates`,
+          t("channels.emulates"),
+          "emulates",
+          account?.emulates ?? "mastodon",
+          EMULATED.map((n) => ({ value: n, label: t(`networks.${n}`) })),
+        )}
       {select(`${p}-department`, t("channels.department"), "departmentId", account?.departmentId ?? "", [
         { value: "", label: t("channels.noDepartment") },
         ...props.departments.map((d) => ({ value: d.id, label: d.name })),
@@ -104,22 +152,63 @@ export function ChannelAccountForm(props: {
       <fieldset>
         <legend>{t("channels.approval")}</legend>
         {CONTENT_TYPES.map((c) =>
-          select(`${p}-approval-${c}`, t(`channels.contentType.${c}`), `approval-${c}`, account?.approval[c] ?? (c === "campaign_template" ? "none" : "single"), MODES.map((m) => ({ value: m, label: t(`channels.mode.${m}`) }))),
+          select(
+            `${p}-approval-${c}`,
+            t(`channels.contentType.${c}`),
+            `approval-${c}`,
+            account?.approval[c] ?? (c === "campaign_template" ? "none" : "single"),
+            MODES.map((m) => ({ value: m, label: t(`channels.mode.${m}`) })),
+          ),
         )}
       </fieldset>
       <TimeWindowFields idPrefix={p} window={account?.postingWindows[0] ?? null} />
       <fieldset>
         <legend>{t("channels.limits")}</legend>
         <p className="hint">{t("channels.limitsHint")}</p>
-        <Field id={`${p}-max-length`} label={t("channels.maxLength")} name="maxLength" type="number" min={1} defaultValue={account?.limits.maxLength} />
-        <Field id={`${p}-max-media`} label={t("channels.maxMedia")} name="maxMedia" type="number" min={0} defaultValue={account?.limits.maxMedia} />
-        <Field id={`${p}-max-hashtags`} label={t("channels.maxHashtags")} name="maxHashtags" type="number" min={0} defaultValue={account?.limits.maxHashtags} />
+        <Field
+          id={`${p}-max-length`}
+          label={t("channels.maxLength")}
+          name="maxLength"
+          type="number"
+          min={1}
+          defaultValue={account?.limits.maxLength}
+        />
+        <Field
+          id={`${p}-max-media`}
+          label={t("channels.maxMedia")}
+          name="maxMedia"
+          type="number"
+          min={0}
+          defaultValue={account?.limits.maxMedia}
+        />
+        <Field
+          id={`${p}-max-hashtags`}
+          label={t("channels.maxHashtags")}
+          name="maxHashtags"
+          type="number"
+          min={0}
+          defaultValue={account?.limits.maxHashtags}
+        />
       </fieldset>
       {network === "sandbox" && (
         <fieldset>
           <legend>{t("channels.simulation")}</legend>
-          {select(`${p}-fail`, t("channels.failWith"), "failWith", String(account?.settings.failWith ?? "none"), FAILURES.map((f) => ({ value: f, label: t(`channels.failure.${f}`) })))}
-          <Field id={`${p}-delay`} label={t("channels.delayMs")} name="delayMs" type="number" min={0} max={60000} defaultValue={Number(account?.settings.delayMs ?? 0)} />
+          {select(
+            `${p}-fail`,
+            t("channels.failWith"),
+            "failWith",
+            String(account?.settings.failWith ?? "none"),
+            FAILURES.map((f) => ({ value: f, label: t(`channels.failure.${f}`) })),
+          )}
+          <Field
+            id={`${p}-delay`}
+            label={t("channels.delayMs")}
+            name="delayMs"
+            type="number"
+            min={0}
+            max={60000}
+            defaultValue={Number(account?.settings.delayMs ?? 0)}
+          />
         </fieldset>
       )}
       <button type="submit">{props.submitLabel}</button>

@@ -6,23 +6,33 @@ import { type ChannelConnection, connectionsApi } from "../../api/connections";
 import type { ChannelAccount } from "../../api/publishing";
 import { Field } from "../../components/Field";
 
-const dateTime = (value: string | null, locale: string) => (value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "–");
+const dateTime = (value: string | null, locale: string) =>
+  value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "–";
 
-export function ChannelConnections(props: { orgId: string; accounts: ChannelAccount[]; canManage: boolean; run(action: () => Promise<string>): Promise<boolean> }) {
+export function ChannelConnections(props: {
+  orgId: string;
+  accounts: ChannelAccount[];
+  canManage: boolean;
+  run(action: () => Promise<string>): Promise<boolean>;
+}) {
   const { t, i18n } = useTranslation();
   const [connections, setConnections] = useState<ChannelConnection[]>([]);
-  const reload = useCallback(async () => setConnections((await connectionsApi.list(props.orgId)).connections), [props.orgId]);
+  const reload = useCallback(
+    async () => setConnections((await connectionsApi.list(props.orgId)).connections),
+    [props.orgId],
+  );
   useEffect(() => {
     reload().catch(() => setConnections([]));
   }, [reload, props.accounts]);
   const networked = connections.filter((c) => c.connectMethods.length > 0);
   if (networked.length === 0) return null;
   const nameOf = (id: string) => props.accounts.find((a) => a.id === id)?.name ?? id;
-  const act = (action: () => Promise<string>) => props.run(async () => {
-    const message = await action();
-    await reload();
-    return message;
-  });
+  const act = (action: () => Promise<string>) =>
+    props.run(async () => {
+      const message = await action();
+      await reload();
+      return message;
+    });
 
   return (
     <section aria-labelledby="connections-title">
@@ -52,7 +62,12 @@ export function ChannelConnections(props: { orgId: string; accounts: ChannelAcco
               {c.serverLimits.maxLength !== undefined && (
                 <>
                   <dt>{t("connections.serverLimits")}</dt>
-                  <dd>{t("connections.serverLimitsValue", { length: c.serverLimits.maxLength.toLocaleString(i18n.language), media: c.serverLimits.maxMedia ?? "–" })}</dd>
+                  <dd>
+                    {t("connections.serverLimitsValue", {
+                      length: c.serverLimits.maxLength.toLocaleString(i18n.language),
+                      media: c.serverLimits.maxMedia ?? "–",
+                    })}
+                  </dd>
                 </>
               )}
               <dt>{t("connections.lastSync")}</dt>
@@ -61,14 +76,20 @@ export function ChannelConnections(props: { orgId: string; accounts: ChannelAcco
                 <>
                   <dt>{t("connections.lastError")}</dt>
                   <dd>
-                    {t(`connections.errorKind.${c.sync.lastErrorKind ?? "transient"}`)} ({dateTime(c.sync.lastErrorAt, i18n.language)}): {c.sync.lastErrorMessage}
+                    {t(`connections.errorKind.${c.sync.lastErrorKind ?? "transient"}`)} (
+                    {dateTime(c.sync.lastErrorAt, i18n.language)}): {c.sync.lastErrorMessage}
                   </dd>
                 </>
               )}
               {c.sync?.rateLimitRemaining !== null && c.sync?.rateLimitRemaining !== undefined && (
                 <>
                   <dt>{t("connections.rateLimit")}</dt>
-                  <dd>{t("connections.rateLimitLeft", { count: c.sync.rateLimitRemaining, reset: dateTime(c.sync.rateLimitResetAt, i18n.language) })}</dd>
+                  <dd>
+                    {t("connections.rateLimitLeft", {
+                      count: c.sync.rateLimitRemaining,
+                      reset: dateTime(c.sync.rateLimitResetAt, i18n.language),
+                    })}
+                  </dd>
                 </>
               )}
               <dt>{t("connections.received")}</dt>
@@ -82,7 +103,12 @@ export function ChannelConnections(props: { orgId: string; accounts: ChannelAcco
   );
 }
 
-function ConnectionActions(props: { connection: ChannelConnection; name: string; orgId: string; act(action: () => Promise<string>): Promise<boolean> }) {
+function ConnectionActions(props: {
+  connection: ChannelConnection;
+  name: string;
+  orgId: string;
+  act(action: () => Promise<string>): Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const { connection: c, orgId } = props;
   const id = c.channelAccountId;
@@ -93,7 +119,10 @@ function ConnectionActions(props: { connection: ChannelConnection; name: string;
     const form = event.currentTarget;
     const data = new FormData(form);
     const done = await props.act(async () => {
-      const result = await connectionsApi.appPassword(orgId, id, { identifier: String(data.get("identifier")), password: String(data.get("password")) });
+      const result = await connectionsApi.appPassword(orgId, id, {
+        identifier: String(data.get("identifier")),
+        password: String(data.get("password")),
+      });
       return t("connections.connectedAs", { handle: result.handle });
     });
     if (done) form.reset();
@@ -112,7 +141,9 @@ function ConnectionActions(props: { connection: ChannelConnection; name: string;
             })
           }
         >
-          {needsConnect ? t("connections.connectOAuth", { network: t(`networks.${c.network}`) }) : t("connections.reconnect")}
+          {needsConnect
+            ? t("connections.connectOAuth", { network: t(`networks.${c.network}`) })
+            : t("connections.reconnect")}
         </button>
       )}
       {c.connectMethods.includes("app_password") &&
@@ -132,7 +163,9 @@ function ConnectionActions(props: { connection: ChannelConnection; name: string;
             onClick={() =>
               void props.act(async () => {
                 const { outcome } = await connectionsApi.syncNow(orgId, id);
-                return outcome?.error ? t("connections.syncFailed", { error: outcome.error }) : t("connections.synced", { count: outcome?.received ?? 0 });
+                return outcome?.error
+                  ? t("connections.syncFailed", { error: outcome.error })
+                  : t("connections.synced", { count: outcome?.received ?? 0 });
               })
             }
           >
@@ -156,13 +189,32 @@ function ConnectionActions(props: { connection: ChannelConnection; name: string;
   );
 }
 
-function AppPasswordForm(props: { id: string; name: string; needsConnect: boolean; onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> }) {
+function AppPasswordForm(props: {
+  id: string;
+  name: string;
+  needsConnect: boolean;
+  onSubmit(event: FormEvent<HTMLFormElement>): Promise<void>;
+}) {
   const { t } = useTranslation();
   const { id } = props;
   return (
     <form onSubmit={(e) => void props.onSubmit(e)} aria-label={t("connections.appPasswordForm", { name: props.name })}>
-      <Field id={`identifier-${id}`} label={t("connections.identifier")} name="identifier" required autoComplete="username" />
-      <Field id={`password-${id}`} label={t("connections.appPassword")} hint={t("connections.appPasswordHint")} name="password" type="password" required autoComplete="off" />
+      <Field
+        id={`identifier-${id}`}
+        label={t("connections.identifier")}
+        name="identifier"
+        required
+        autoComplete="username"
+      />
+      <Field
+        id={`password-${id}`}
+        label={t("connections.appPassword")}
+        hint={t("connections.appPasswordHint")}
+        name="password"
+        type="password"
+        required
+        autoComplete="off"
+      />
       <button type="submit">{props.needsConnect ? t("connections.connect") : t("connections.reconnect")}</button>
     </form>
   );

@@ -34,12 +34,18 @@ export function ChannelsPage() {
   useEffect(() => {
     if (returned) window.history.replaceState(null, "", window.location.pathname);
   }, [returned]);
-  const nameOf = (list: { id?: string; userId?: string; name: string }[], id: string | null) => list.find((x) => (x.id ?? x.userId) === id)?.name ?? "–";
+  const nameOf = (list: { id?: string; userId?: string; name: string }[], id: string | null) =>
+    list.find((x) => (x.id ?? x.userId) === id)?.name ?? "–";
 
   return (
     <section>
       <PageHeading title={t("channels.title")} />
-      <Notice text={notice ?? (returned ? t("connections.returned", { name: accounts.find((a) => a.id === returned)?.name ?? "" }) : null)} />
+      <Notice
+        text={
+          notice ??
+          (returned ? t("connections.returned", { name: accounts.find((a) => a.id === returned)?.name ?? "" }) : null)
+        }
+      />
       <ErrorMessage error={error} />
       <table>
         <caption>{t("channels.caption")}</caption>
@@ -57,7 +63,11 @@ export function ChannelsPage() {
           {accounts.map((a) => (
             <tr key={a.id}>
               <th scope="row">{a.name}</th>
-              <td>{a.emulates ? `${t(`networks.${a.network}`)} (${t(`networks.${a.emulates}`)})` : t(`networks.${a.network}`)}</td>
+              <td>
+                {a.emulates
+                  ? `${t(`networks.${a.network}`)} (${t(`networks.${a.emulates}`)})`
+                  : t(`networks.${a.network}`)}
+              </td>
               <td>{nameOf(departments, a.departmentId)}</td>
               <td>{nameOf(members, a.accountableUserId)}</td>
               <td>{t(`channels.mode.${a.approval.post ?? "single"}`)}</td>

@@ -33,14 +33,20 @@ export function DepartmentsPage() {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const name = String(form.get("name"));
-    const ok = await run(() => api.createDepartment(org.id, { name, shortName: String(form.get("shortName")) || null }), t("departments.created", { name }));
+    const ok = await run(
+      () => api.createDepartment(org.id, { name, shortName: String(form.get("shortName")) || null }),
+      t("departments.created", { name }),
+    );
     if (ok) formElement.reset();
   }
 
   async function rename(event: FormEvent<HTMLFormElement>, department: Department) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name"));
-    await run(() => api.updateDepartment(org.id, department.id, { name, shortName: department.shortName }), t("departments.saved"));
+    await run(
+      () => api.updateDepartment(org.id, department.id, { name, shortName: department.shortName }),
+      t("departments.saved"),
+    );
   }
 
   async function remove(department: Department) {
@@ -86,10 +92,18 @@ export function DepartmentsPage() {
               <td>{d.limitedMembers}</td>
               {canManage && (
                 <td className="actions">
-                  <button type="button" onClick={() => setEditing(d.id)} aria-label={`${t("departments.rename")}: ${d.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => setEditing(d.id)}
+                    aria-label={`${t("departments.rename")}: ${d.name}`}
+                  >
                     {t("departments.rename")}
                   </button>
-                  <button type="button" onClick={() => void remove(d)} aria-label={`${t("departments.delete")}: ${d.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => void remove(d)}
+                    aria-label={`${t("departments.delete")}: ${d.name}`}
+                  >
                     {t("departments.delete")}
                   </button>
                 </td>
@@ -102,7 +116,14 @@ export function DepartmentsPage() {
       {canManage && (
         <form onSubmit={(e) => void add(e)} className="card" aria-labelledby="add-department">
           <h2 id="add-department">{t("departments.addTitle")}</h2>
-          <Field id="department-name" label={t("departments.name")} name="name" required minLength={2} maxLength={120} />
+          <Field
+            id="department-name"
+            label={t("departments.name")}
+            name="name"
+            required
+            minLength={2}
+            maxLength={120}
+          />
           <Field id="department-short" label={t("departments.shortName")} name="shortName" maxLength={20} />
           <button type="submit">{t("departments.add")}</button>
         </form>

@@ -54,7 +54,14 @@ export function MemberForm(props: {
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${p}-title`} noValidate>
       <h2 id={`${p}-title`}>{props.title}</h2>
-      <Field id={`${p}-name`} label={t("members.name")} name="name" required defaultValue={member?.name} autoComplete="off" />
+      <Field
+        id={`${p}-name`}
+        label={t("members.name")}
+        name="name"
+        required
+        defaultValue={member?.name}
+        autoComplete="off"
+      />
       {!member && (
         <>
           <Field id={`${p}-email`} label={t("members.email")} name="email" type="email" required autoComplete="off" />
@@ -96,7 +103,12 @@ export function MemberForm(props: {
           <div className="indent">
             {props.departments.map((d) => (
               <label key={d.id} className="check">
-                <input type="checkbox" name="departmentIds" value={d.id} defaultChecked={member?.departmentIds?.includes(d.id)} />
+                <input
+                  type="checkbox"
+                  name="departmentIds"
+                  value={d.id}
+                  defaultChecked={member?.departmentIds?.includes(d.id)}
+                />
                 {d.name}
               </label>
             ))}

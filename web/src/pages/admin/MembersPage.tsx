@@ -42,20 +42,34 @@ export function MembersPage() {
         ...(v.initialPassword ? { initialPassword: v.initialPassword } : {}),
       });
       const added = t(result.existingAccount ? "members.addedExisting" : "members.added", { email: v.email });
-      return result.temporaryPassword ? `${added} ${t("members.temporaryPassword", { password: result.temporaryPassword })}` : added;
+      return result.temporaryPassword
+        ? `${added} ${t("members.temporaryPassword", { password: result.temporaryPassword })}`
+        : added;
     });
 
   const save = (member: Member, v: MemberFormValues) =>
     run(async () => {
-      await api.updateMember(org.id, member.userId, { name: v.name, roles: v.roles, departmentIds: v.departmentIds, channelAccountIds: v.channelAccountIds, activeWindow: v.activeWindow });
+      await api.updateMember(org.id, member.userId, {
+        name: v.name,
+        roles: v.roles,
+        departmentIds: v.departmentIds,
+        channelAccountIds: v.channelAccountIds,
+        activeWindow: v.activeWindow,
+      });
       setEditing(null);
       return t("members.saved");
     });
 
   const departmentNames = (ids: string[] | null) =>
-    ids === null ? t("members.allDepartments") : ids.map((id) => departments.find((d) => d.id === id)?.name ?? "?").join(", ");
+    ids === null
+      ? t("members.allDepartments")
+      : ids.map((id) => departments.find((d) => d.id === id)?.name ?? "?").join(", ");
   const status = (m: Member) =>
-    [m.disabled ? t("members.disabled") : t("members.active"), m.locked ? t("members.locked") : "", m.mustChangePassword ? t("members.mustChangePassword") : ""]
+    [
+      m.disabled ? t("members.disabled") : t("members.active"),
+      m.locked ? t("members.locked") : "",
+      m.mustChangePassword ? t("members.mustChangePassword") : "",
+    ]
       .filter(Boolean)
       .join(", ");
 
@@ -94,7 +108,11 @@ export function MembersPage() {
                     aria-label={`${t("members.resetPassword")}: ${m.name}`}
                     onClick={() =>
                       window.confirm(t("members.resetConfirm", { name: m.name })) &&
-                      void run(async () => t("members.temporaryPassword", { password: (await api.resetPassword(org.id, m.userId)).temporaryPassword }))
+                      void run(async () =>
+                        t("members.temporaryPassword", {
+                          password: (await api.resetPassword(org.id, m.userId)).temporaryPassword,
+                        }),
+                      )
                     }
                   >
                     {t("members.resetPassword")}
@@ -102,7 +120,14 @@ export function MembersPage() {
                   <button
                     type="button"
                     aria-label={`${m.disabled ? t("members.enable") : t("members.disable")}: ${m.name}`}
-                    onClick={() => void run(async () => (await api.updateMember(org.id, m.userId, { disabled: !m.disabled }), t("members.saved")))}
+                    onClick={() =>
+                      void run(
+                        async () => (
+                          await api.updateMember(org.id, m.userId, { disabled: !m.disabled }),
+                          t("members.saved")
+                        ),
+                      )
+                    }
                   >
                     {m.disabled ? t("members.enable") : t("members.disable")}
                   </button>
@@ -111,7 +136,9 @@ export function MembersPage() {
                     aria-label={`${t("members.remove")}: ${m.name}`}
                     onClick={() =>
                       window.confirm(t("members.removeConfirm", { name: m.name })) &&
-                      void run(async () => (await api.removeMember(org.id, m.userId), t("members.removed", { name: m.name })))
+                      void run(
+                        async () => (await api.removeMember(org.id, m.userId), t("members.removed", { name: m.name })),
+                      )
                     }
                   >
                     {t("members.remove")}
@@ -136,7 +163,14 @@ export function MembersPage() {
         />
       )}
       {canManage && !editing && (
-        <MemberForm idPrefix="add-member" title={t("members.addTitle")} submitLabel={t("members.add")} departments={departments} channels={channels} onSubmit={add} />
+        <MemberForm
+          idPrefix="add-member"
+          title={t("members.addTitle")}
+          submitLabel={t("members.add")}
+          departments={departments}
+          channels={channels}
+          onSubmit={add}
+        />
       )}
     </section>
   );

@@ -20,11 +20,18 @@ function parseRules(text: string): WordRule[] {
     .map((line) => {
       const [pattern = "", action = "hold", clause = "3"] = line.split("|").map((p) => p.trim());
       const regex = pattern.startsWith("re:");
-      return { pattern: regex ? pattern.slice(3).trim() : pattern, match: regex ? "regex" : "word", action: action === "hide" ? "hide" : "hold", clause: Number(clause) || 3, note: "" };
+      return {
+        pattern: regex ? pattern.slice(3).trim() : pattern,
+        match: regex ? "regex" : "word",
+        action: action === "hide" ? "hide" : "hold",
+        clause: Number(clause) || 3,
+        note: "",
+      };
     });
 }
 
-const formatRules = (rules: WordRule[]) => rules.map((r) => `${r.match === "regex" ? "re:" : ""}${r.pattern} | ${r.action} | ${r.clause}`).join("\n");
+const formatRules = (rules: WordRule[]) =>
+  rules.map((r) => `${r.match === "regex" ? "re:" : ""}${r.pattern} | ${r.action} | ${r.clause}`).join("\n");
 
 export function ModerationSettingsPage() {
   const { t } = useTranslation();
@@ -61,13 +68,28 @@ export function ModerationSettingsPage() {
       hideOnNetwork: data.get("hideOnNetwork") === "on",
       wordRules: parseRules(String(data.get("wordRules") ?? "")),
       threatContacts: data.getAll("threatContacts").map(String),
-      shitstorm: { ...settings.shitstorm, threshold: num("stormThreshold"), minOffensive: num("stormMin"), windowMinutes: num("stormWindow") },
+      shitstorm: {
+        ...settings.shitstorm,
+        threshold: num("stormThreshold"),
+        minOffensive: num("stormMin"),
+        windowMinutes: num("stormWindow"),
+      },
     };
     await action.run(async () => (await moderationApi.saveSettings(org.id, next), t("moderationSettings.saved")));
   }
 
   const percent = (name: keyof ModerationSettings, value: number) => (
-    <Field id={`ms-${name}`} name={name} label={t(`moderationSettings.${name}`)} type="number" min={0} max={100} step={1} defaultValue={Math.round(value * 100)} disabled={!canManage} />
+    <Field
+      id={`ms-${name}`}
+      name={name}
+      label={t(`moderationSettings.${name}`)}
+      type="number"
+      min={0}
+      max={100}
+      step={1}
+      defaultValue={Math.round(value * 100)}
+      disabled={!canManage}
+    />
   );
 
   return (
@@ -85,12 +107,23 @@ export function ModerationSettingsPage() {
             {percent("holdThreat", settings.holdThreat)}
             {percent("hideThreat", settings.hideThreat)}
             <label htmlFor="ms-failure">{t("moderationSettings.onClassifierFailure")}</label>
-            <select id="ms-failure" name="onClassifierFailure" defaultValue={settings.onClassifierFailure} disabled={!canManage}>
+            <select
+              id="ms-failure"
+              name="onClassifierFailure"
+              defaultValue={settings.onClassifierFailure}
+              disabled={!canManage}
+            >
               <option value="hold">{t("moderationSettings.failureHold")}</option>
               <option value="pass">{t("moderationSettings.failurePass")}</option>
             </select>
             <label className="check">
-              <input type="checkbox" name="hideOnNetwork" defaultChecked={settings.hideOnNetwork} disabled={!canManage} aria-describedby="ms-hide-network-hint" />
+              <input
+                type="checkbox"
+                name="hideOnNetwork"
+                defaultChecked={settings.hideOnNetwork}
+                disabled={!canManage}
+                aria-describedby="ms-hide-network-hint"
+              />
               {t("moderationSettings.hideOnNetwork")}
             </label>
             <p id="ms-hide-network-hint" className="hint">
@@ -99,28 +132,96 @@ export function ModerationSettingsPage() {
           </fieldset>
           <fieldset>
             <legend>{t("moderationSettings.clauses")}</legend>
-            <Field id="ms-insult" name="insultClause" label={t("moderationSettings.insultClause")} type="number" min={1} max={99} defaultValue={settings.insultClause} disabled={!canManage} />
-            <Field id="ms-threat" name="threatClause" label={t("moderationSettings.threatClause")} type="number" min={1} max={99} defaultValue={settings.threatClause} disabled={!canManage} />
-            <Field id="ms-spam" name="spamClause" label={t("moderationSettings.spamClause")} type="number" min={1} max={99} defaultValue={settings.spamClause} disabled={!canManage} />
+            <Field
+              id="ms-insult"
+              name="insultClause"
+              label={t("moderationSettings.insultClause")}
+              type="number"
+              min={1}
+              max={99}
+              defaultValue={settings.insultClause}
+              disabled={!canManage}
+            />
+            <Field
+              id="ms-threat"
+              name="threatClause"
+              label={t("moderationSettings.threatClause")}
+              type="number"
+              min={1}
+              max={99}
+              defaultValue={settings.threatClause}
+              disabled={!canManage}
+            />
+            <Field
+              id="ms-spam"
+              name="spamClause"
+              label={t("moderationSettings.spamClause")}
+              type="number"
+              min={1}
+              max={99}
+              defaultValue={settings.spamClause}
+              disabled={!canManage}
+            />
           </fieldset>
           <fieldset>
             <legend>{t("moderationSettings.wordRules")}</legend>
             <label htmlFor="ms-rules">{t("moderationSettings.wordRulesLabel")}</label>
-            <textarea id="ms-rules" name="wordRules" rows={6} defaultValue={formatRules(settings.wordRules)} aria-describedby="ms-rules-hint" disabled={!canManage} />
+            <textarea
+              id="ms-rules"
+              name="wordRules"
+              rows={6}
+              defaultValue={formatRules(settings.wordRules)}
+              aria-describedby="ms-rules-hint"
+              disabled={!canManage}
+            />
             <p id="ms-rules-hint" className="hint">
               {t("moderationSettings.wordRulesHint")}
             </p>
           </fieldset>
           <fieldset>
             <legend>{t("moderationSettings.spam")}</legend>
-            <Field id="ms-flood" name="floodMaxMessages" label={t("moderationSettings.floodMaxMessages")} type="number" min={2} max={1000} defaultValue={settings.floodMaxMessages} disabled={!canManage} />
-            <Field id="ms-flood-window" name="floodWindowMinutes" label={t("moderationSettings.floodWindowMinutes")} type="number" min={1} max={1440} defaultValue={settings.floodWindowMinutes} disabled={!canManage} />
-            <Field id="ms-links" name="maxLinks" label={t("moderationSettings.maxLinks")} type="number" min={0} max={50} defaultValue={settings.maxLinks} disabled={!canManage} />
+            <Field
+              id="ms-flood"
+              name="floodMaxMessages"
+              label={t("moderationSettings.floodMaxMessages")}
+              type="number"
+              min={2}
+              max={1000}
+              defaultValue={settings.floodMaxMessages}
+              disabled={!canManage}
+            />
+            <Field
+              id="ms-flood-window"
+              name="floodWindowMinutes"
+              label={t("moderationSettings.floodWindowMinutes")}
+              type="number"
+              min={1}
+              max={1440}
+              defaultValue={settings.floodWindowMinutes}
+              disabled={!canManage}
+            />
+            <Field
+              id="ms-links"
+              name="maxLinks"
+              label={t("moderationSettings.maxLinks")}
+              type="number"
+              min={0}
+              max={50}
+              defaultValue={settings.maxLinks}
+              disabled={!canManage}
+            />
           </fieldset>
           <fieldset>
             <legend>{t("moderationSettings.alerts")}</legend>
             <label htmlFor="ms-contacts">{t("moderationSettings.threatContacts")}</label>
-            <select id="ms-contacts" name="threatContacts" multiple defaultValue={settings.threatContacts} aria-describedby="ms-contacts-hint" disabled={!canManage}>
+            <select
+              id="ms-contacts"
+              name="threatContacts"
+              multiple
+              defaultValue={settings.threatContacts}
+              aria-describedby="ms-contacts-hint"
+              disabled={!canManage}
+            >
               {colleagues.map((c) => (
                 <option key={c.userId} value={c.userId}>
                   {c.name}
@@ -130,9 +231,37 @@ export function ModerationSettingsPage() {
             <p id="ms-contacts-hint" className="hint">
               {t("moderationSettings.threatContactsHint")}
             </p>
-            <Field id="ms-storm-window" name="stormWindow" label={t("moderationSettings.stormWindow")} type="number" min={5} max={1440} defaultValue={settings.shitstorm.windowMinutes} disabled={!canManage} />
-            <Field id="ms-storm-threshold" name="stormThreshold" label={t("moderationSettings.stormThreshold")} type="number" min={1} max={100} step={0.5} defaultValue={settings.shitstorm.threshold} disabled={!canManage} />
-            <Field id="ms-storm-min" name="stormMin" label={t("moderationSettings.stormMin")} type="number" min={1} max={10000} defaultValue={settings.shitstorm.minOffensive} disabled={!canManage} />
+            <Field
+              id="ms-storm-window"
+              name="stormWindow"
+              label={t("moderationSettings.stormWindow")}
+              type="number"
+              min={5}
+              max={1440}
+              defaultValue={settings.shitstorm.windowMinutes}
+              disabled={!canManage}
+            />
+            <Field
+              id="ms-storm-threshold"
+              name="stormThreshold"
+              label={t("moderationSettings.stormThreshold")}
+              type="number"
+              min={1}
+              max={100}
+              step={0.5}
+              defaultValue={settings.shitstorm.threshold}
+              disabled={!canManage}
+            />
+            <Field
+              id="ms-storm-min"
+              name="stormMin"
+              label={t("moderationSettings.stormMin")}
+              type="number"
+              min={1}
+              max={10000}
+              defaultValue={settings.shitstorm.minOffensive}
+              disabled={!canManage}
+            />
           </fieldset>
           {canManage ? <button type="submit">{t("moderationSettings.save")}</button> : null}
         </form>

@@ -27,7 +27,11 @@ export function OfficeHoursPage() {
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const officeHours = WEEKDAYS.filter((d) => data.get(`open-${d}`) === "on").map((d) => ({ days: [d], from: String(data.get(`from-${d}`)), to: String(data.get(`to-${d}`)) }));
+    const officeHours = WEEKDAYS.filter((d) => data.get(`open-${d}`) === "on").map((d) => ({
+      days: [d],
+      from: String(data.get(`from-${d}`)),
+      to: String(data.get(`to-${d}`)),
+    }));
     const closingDays = String(data.get("closingDays") ?? "")
       .split(/\s+/)
       .filter(Boolean);
@@ -64,13 +68,28 @@ export function OfficeHoursPage() {
                       <tr key={d}>
                         <th scope="row">{day}</th>
                         <td>
-                          <input type="checkbox" name={`open-${d}`} defaultChecked={hours !== null} aria-label={t("officeHours.openOn", { day })} />
+                          <input
+                            type="checkbox"
+                            name={`open-${d}`}
+                            defaultChecked={hours !== null}
+                            aria-label={t("officeHours.openOn", { day })}
+                          />
                         </td>
                         <td>
-                          <input type="time" name={`from-${d}`} defaultValue={hours?.from ?? "08:00"} aria-label={t("officeHours.fromOn", { day })} />
+                          <input
+                            type="time"
+                            name={`from-${d}`}
+                            defaultValue={hours?.from ?? "08:00"}
+                            aria-label={t("officeHours.fromOn", { day })}
+                          />
                         </td>
                         <td>
-                          <input type="time" name={`to-${d}`} defaultValue={hours?.to ?? "16:00"} aria-label={t("officeHours.toOn", { day })} />
+                          <input
+                            type="time"
+                            name={`to-${d}`}
+                            defaultValue={hours?.to ?? "16:00"}
+                            aria-label={t("officeHours.toOn", { day })}
+                          />
                         </td>
                       </tr>
                     );
@@ -79,7 +98,13 @@ export function OfficeHoursPage() {
               </table>
               <div className="field">
                 <label htmlFor="closing-days">{t("officeHours.closingDays")}</label>
-                <textarea id="closing-days" name="closingDays" rows={4} aria-describedby="closing-days-hint" defaultValue={view.schedule.closingDays.join("\n")} />
+                <textarea
+                  id="closing-days"
+                  name="closingDays"
+                  rows={4}
+                  aria-describedby="closing-days-hint"
+                  defaultValue={view.schedule.closingDays.join("\n")}
+                />
                 <p id="closing-days-hint" className="hint">
                   {t("officeHours.closingDaysHint")}
                 </p>
@@ -91,8 +116,11 @@ export function OfficeHoursPage() {
           <ul>
             {view.daysOff.map((d) => (
               <li key={`${d.kind}-${d.date}`}>
-                {new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "de-DE", { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${d.date}T00:00:00Z`))}:{" "}
-                {d.kind === "holiday" ? d.name : t("officeHours.closingDay")}
+                {new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "de-DE", {
+                  dateStyle: "full",
+                  timeZone: "UTC",
+                }).format(new Date(`${d.date}T00:00:00Z`))}
+                : {d.kind === "holiday" ? d.name : t("officeHours.closingDay")}
               </li>
             ))}
           </ul>

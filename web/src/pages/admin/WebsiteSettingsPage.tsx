@@ -58,7 +58,11 @@ export function WebsiteSettingsPage() {
       })
       .filter((c) => c.title);
     const input = { title: String(data.get("title")), intro: String(data.get("intro")), clauses };
-    await action.run(async () => t("websiteSettings.netiquettePublished", { version: (await websiteApi.publishNetiquette(org.id, input)).version }));
+    await action.run(async () =>
+      t("websiteSettings.netiquettePublished", {
+        version: (await websiteApi.publishNetiquette(org.id, input)).version,
+      }),
+    );
   }
 
   const current = netiquettes.find((n) => n.publishedAt);
@@ -74,8 +78,20 @@ export function WebsiteSettingsPage() {
         <form onSubmit={save} className="card wide">
           <fieldset disabled={!canManage}>
             <legend>{t("websiteSettings.pages")}</legend>
-            <Field id="ws-impressum" name="impressumUrl" type="url" label={t("websiteSettings.impressumUrl")} defaultValue={settings.impressumUrl ?? ""} />
-            <Field id="ws-privacy" name="privacyUrl" type="url" label={t("websiteSettings.privacyUrl")} defaultValue={settings.privacyUrl ?? ""} />
+            <Field
+              id="ws-impressum"
+              name="impressumUrl"
+              type="url"
+              label={t("websiteSettings.impressumUrl")}
+              defaultValue={settings.impressumUrl ?? ""}
+            />
+            <Field
+              id="ws-privacy"
+              name="privacyUrl"
+              type="url"
+              label={t("websiteSettings.privacyUrl")}
+              defaultValue={settings.privacyUrl ?? ""}
+            />
             <div className="field">
               <label htmlFor="ws-premod">{t("websiteSettings.preModeration")}</label>
               <select id="ws-premod" name="preModeration" defaultValue={settings.preModeration}>
@@ -87,34 +103,82 @@ export function WebsiteSettingsPage() {
               </select>
             </div>
             <label className="check">
-              <input type="checkbox" name="commentsOpen" defaultChecked={settings.commentsOpen} /> {t("websiteSettings.commentsOpen")}
+              <input type="checkbox" name="commentsOpen" defaultChecked={settings.commentsOpen} />{" "}
+              {t("websiteSettings.commentsOpen")}
             </label>
-            <Field id="ws-retention" name="retentionDays" type="number" min={30} max={3650} required label={t("websiteSettings.retentionDays")} hint={t("websiteSettings.retentionHint")} defaultValue={settings.retentionDays} />
+            <Field
+              id="ws-retention"
+              name="retentionDays"
+              type="number"
+              min={30}
+              max={3650}
+              required
+              label={t("websiteSettings.retentionDays")}
+              hint={t("websiteSettings.retentionHint")}
+              defaultValue={settings.retentionDays}
+            />
             <div className="field">
               <label htmlFor="ws-origins">{t("websiteSettings.embedOrigins")}</label>
-              <textarea id="ws-origins" name="embedOrigins" rows={3} aria-describedby="ws-origins-hint" defaultValue={settings.embedOrigins.join("\n")} />
+              <textarea
+                id="ws-origins"
+                name="embedOrigins"
+                rows={3}
+                aria-describedby="ws-origins-hint"
+                defaultValue={settings.embedOrigins.join("\n")}
+              />
               <p id="ws-origins-hint" className="hint">
                 {t("websiteSettings.embedOriginsHint")}
               </p>
             </div>
-            <Field id="ws-accent" name="accentColor" type="color" label={t("websiteSettings.accentColor")} hint={t("websiteSettings.accentHint")} defaultValue={settings.accentColor} />
-            <Field id="ws-label" name="answerLabel" required maxLength={80} label={t("websiteSettings.answerLabel")} defaultValue={settings.answerLabel} />
+            <Field
+              id="ws-accent"
+              name="accentColor"
+              type="color"
+              label={t("websiteSettings.accentColor")}
+              hint={t("websiteSettings.accentHint")}
+              defaultValue={settings.accentColor}
+            />
+            <Field
+              id="ws-label"
+              name="answerLabel"
+              required
+              maxLength={80}
+              label={t("websiteSettings.answerLabel")}
+              defaultValue={settings.answerLabel}
+            />
             <button type="submit">{t("websiteSettings.save")}</button>
           </fieldset>
         </form>
       ) : null}
       <h2>{t("websiteSettings.netiquette")}</h2>
-      <p>{current ? t("websiteSettings.netiquetteCurrent", { version: current.version, title: current.title }) : t("websiteSettings.netiquetteNone")}</p>
+      <p>
+        {current
+          ? t("websiteSettings.netiquetteCurrent", { version: current.version, title: current.title })
+          : t("websiteSettings.netiquetteNone")}
+      </p>
       {canEditNetiquette ? (
         <form onSubmit={publish} className="card wide" key={current?.id ?? "none"}>
-          <Field id="nq-title" name="title" required maxLength={200} label={t("websiteSettings.netiquetteTitle")} defaultValue={current?.title ?? ""} />
+          <Field
+            id="nq-title"
+            name="title"
+            required
+            maxLength={200}
+            label={t("websiteSettings.netiquetteTitle")}
+            defaultValue={current?.title ?? ""}
+          />
           <div className="field">
             <label htmlFor="nq-intro">{t("websiteSettings.netiquetteIntro")}</label>
             <textarea id="nq-intro" name="intro" rows={3} defaultValue={current?.intro ?? ""} />
           </div>
           <div className="field">
             <label htmlFor="nq-clauses">{t("websiteSettings.netiquetteClauses")}</label>
-            <textarea id="nq-clauses" name="clauses" rows={14} aria-describedby="nq-clauses-hint" defaultValue={(current?.clauses ?? []).map((c) => `§${c.number} ${c.title}\n${c.text}`).join("\n\n")} />
+            <textarea
+              id="nq-clauses"
+              name="clauses"
+              rows={14}
+              aria-describedby="nq-clauses-hint"
+              defaultValue={(current?.clauses ?? []).map((c) => `§${c.number} ${c.title}\n${c.text}`).join("\n\n")}
+            />
             <p id="nq-clauses-hint" className="hint">
               {t("websiteSettings.netiquetteClausesHint")}
             </p>

@@ -13,11 +13,24 @@ export function calendarTime(post: PostSummary): Date {
   return new Date(post.scheduledAt ?? post.publishedAt ?? post.updatedAt);
 }
 
-export function CalendarEntry({ post, orgId, canMove, onMove }: { post: PostSummary; orgId: string; canMove: boolean; onMove: (post: PostSummary, to: Date) => Promise<boolean> }) {
+export function CalendarEntry({
+  post,
+  orgId,
+  canMove,
+  onMove,
+}: {
+  post: PostSummary;
+  orgId: string;
+  canMove: boolean;
+  onMove: (post: PostSummary, to: Date) => Promise<boolean>;
+}) {
   const { t, i18n } = useTranslation();
   const [moving, setMoving] = useState(false);
   const movable = canMove && MOVABLE.has(post.status);
-  const time = calendarTime(post).toLocaleTimeString(formatLocale(i18n.language), { hour: "2-digit", minute: "2-digit" });
+  const time = calendarTime(post).toLocaleTimeString(formatLocale(i18n.language), {
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   const title = post.title || post.excerpt.slice(0, 40) || t("review.untitled");
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -36,7 +49,12 @@ export function CalendarEntry({ post, orgId, canMove, onMove }: { post: PostSumm
       <span className="entry-status"> · {t(`status.${post.status}`)}</span>
       {post.channels.length > 0 && <span className="muted"> · {post.channels.map((c) => c.name).join(", ")}</span>}
       {movable && !moving && (
-        <button type="button" className="link-button" onClick={() => setMoving(true)} aria-label={t("calendar.moveLabel", { title })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setMoving(true)}
+          aria-label={t("calendar.moveLabel", { title })}
+        >
           {t("calendar.move")}
         </button>
       )}
@@ -45,7 +63,13 @@ export function CalendarEntry({ post, orgId, canMove, onMove }: { post: PostSumm
           <label htmlFor={`move-${post.id}`} className="visually-hidden">
             {t("calendar.newTime", { title })}
           </label>
-          <input id={`move-${post.id}`} name="when" type="datetime-local" defaultValue={toLocalInput(calendarTime(post).toISOString())} required />
+          <input
+            id={`move-${post.id}`}
+            name="when"
+            type="datetime-local"
+            defaultValue={toLocalInput(calendarTime(post).toISOString())}
+            required
+          />
           <button type="submit">{t("calendar.save")}</button>
           <button type="button" onClick={() => setMoving(false)}>
             {t("calendar.cancel")}

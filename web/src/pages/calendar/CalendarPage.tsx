@@ -50,8 +50,10 @@ export function CalendarPage() {
   }, [load]);
   useEffect(() => {
     api.departments(org.id).then((r) => setDepartments(r.departments), setError);
-    if (org.myActions.includes("channel.view")) publishingApi.channels(org.id).then((r) => setChannels(r.channels), setError);
-    if (org.myActions.includes("post.draft")) publishingApi.campaigns(org.id).then((r) => setCampaigns(r.campaigns), setError);
+    if (org.myActions.includes("channel.view"))
+      publishingApi.channels(org.id).then((r) => setChannels(r.channels), setError);
+    if (org.myActions.includes("post.draft"))
+      publishingApi.campaigns(org.id).then((r) => setCampaigns(r.campaigns), setError);
   }, [org.id, org.myActions]);
 
   if (!org.myActions.includes("calendar.view")) return <NotAllowedPage />;
@@ -62,7 +64,9 @@ export function CalendarPage() {
     setNotice(null);
     try {
       await publishingApi.reschedule(org.id, post.id, target.toISOString());
-      setNotice(t("calendar.moved", { time: target.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) }));
+      setNotice(
+        t("calendar.moved", { time: target.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) }),
+      );
       await load();
       return true;
     } catch (failure) {
@@ -102,7 +106,12 @@ export function CalendarPage() {
           void drop(key, e.dataTransfer.getData("text/plain"));
         }}
       >
-        <span className="day-number">{day.toLocaleDateString(locale, view === "week" ? { weekday: "short", day: "numeric", month: "numeric" } : { day: "numeric" })}</span>
+        <span className="day-number">
+          {day.toLocaleDateString(
+            locale,
+            view === "week" ? { weekday: "short", day: "numeric", month: "numeric" } : { day: "numeric" },
+          )}
+        </span>
         {holiday && <span className="holiday">{holiday}</span>}
         {(byDay.get(key) ?? []).map((p) => (
           <CalendarEntry key={p.id} post={p} orgId={org.id} canMove={canMove} onMove={move} />
@@ -131,7 +140,10 @@ export function CalendarPage() {
         </button>
         <label className="inline-field">
           <span>{t("calendar.department")}</span>
-          <select value={filters.departmentId} onChange={(e) => setFilters({ ...filters, departmentId: e.target.value })}>
+          <select
+            value={filters.departmentId}
+            onChange={(e) => setFilters({ ...filters, departmentId: e.target.value })}
+          >
             <option value="">{t("calendar.all")}</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
@@ -142,7 +154,10 @@ export function CalendarPage() {
         </label>
         <label className="inline-field">
           <span>{t("calendar.channel")}</span>
-          <select value={filters.channelAccountId} onChange={(e) => setFilters({ ...filters, channelAccountId: e.target.value })}>
+          <select
+            value={filters.channelAccountId}
+            onChange={(e) => setFilters({ ...filters, channelAccountId: e.target.value })}
+          >
             <option value="">{t("calendar.all")}</option>
             {channels.map((c) => (
               <option key={c.id} value={c.id}>

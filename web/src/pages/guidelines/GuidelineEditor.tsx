@@ -22,7 +22,15 @@ const lines = (value: FormDataEntryValue | null) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-export function GuidelineEditor({ base, members, onSubmit }: { base: Guideline | null; members: Member[]; onSubmit(input: Record<string, unknown>): Promise<boolean> }) {
+export function GuidelineEditor({
+  base,
+  members,
+  onSubmit,
+}: {
+  base: Guideline | null;
+  members: Member[];
+  onSubmit(input: Record<string, unknown>): Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const rules = (base?.rules ?? {}) as Rules;
   const inHalfAYear = new Date(Date.now() + 182 * 86_400_000).toISOString().slice(0, 10);
@@ -42,12 +50,31 @@ export function GuidelineEditor({ base, members, onSubmit }: { base: Guideline |
       reviewBy: String(form.get("reviewBy")),
       ownerUserId: String(form.get("ownerUserId")) || null,
       rules: {
-        addressForm: address ? { required: address, severity: "blocker", reason: String(form.get("addressReason")) } : null,
-        forbiddenTerms: lines(form.get("forbidden")).map((term) => ({ term, severity: String(form.get("forbiddenSeverity")), reason: String(form.get("forbiddenReason")) })),
-        allowedLinkDomains: domains.length ? { domains, severity: "blocker", reason: rules.allowedLinkDomains?.reason ?? "" } : null,
-        readability: minScore ? { minScore: Number(minScore), minWords: rules.readability?.minWords ?? 12, severity: "warning", reason: rules.readability?.reason ?? "" } : null,
-        requiredHashtags: hashtags.length ? [{ channelAccountIds: null, hashtags, severity: "warning", reason: "" }] : [],
-        requiredSignature: signature ? [{ channelAccountIds: null, text: signature, severity: "warning", reason: "" }] : [],
+        addressForm: address
+          ? { required: address, severity: "blocker", reason: String(form.get("addressReason")) }
+          : null,
+        forbiddenTerms: lines(form.get("forbidden")).map((term) => ({
+          term,
+          severity: String(form.get("forbiddenSeverity")),
+          reason: String(form.get("forbiddenReason")),
+        })),
+        allowedLinkDomains: domains.length
+          ? { domains, severity: "blocker", reason: rules.allowedLinkDomains?.reason ?? "" }
+          : null,
+        readability: minScore
+          ? {
+              minScore: Number(minScore),
+              minWords: rules.readability?.minWords ?? 12,
+              severity: "warning",
+              reason: rules.readability?.reason ?? "",
+            }
+          : null,
+        requiredHashtags: hashtags.length
+          ? [{ channelAccountIds: null, hashtags, severity: "warning", reason: "" }]
+          : [],
+        requiredSignature: signature
+          ? [{ channelAccountIds: null, text: signature, severity: "warning", reason: "" }]
+          : [],
         maxLength: maxLength ? { chars: Number(maxLength), severity: "warning", reason: "" } : null,
       },
     });
@@ -57,12 +84,26 @@ export function GuidelineEditor({ base, members, onSubmit }: { base: Guideline |
     <form className="card wide" aria-labelledby="new-version" onSubmit={(e) => void submit(e)}>
       <h2 id="new-version">{t("guidelines.editor.title")}</h2>
       <p className="hint">{t("guidelines.editor.intro")}</p>
-      <Field id="gl-title" label={t("guidelines.title")} name="title" required minLength={2} defaultValue={base?.title ?? t("guidelines.editor.defaultTitle")} />
+      <Field
+        id="gl-title"
+        label={t("guidelines.title")}
+        name="title"
+        required
+        minLength={2}
+        defaultValue={base?.title ?? t("guidelines.editor.defaultTitle")}
+      />
       <div className="field">
         <label htmlFor="gl-document">{t("guidelines.document")}</label>
         <textarea id="gl-document" name="document" rows={10} defaultValue={base?.document ?? ""} />
       </div>
-      <Field id="gl-review" label={t("guidelines.reviewBy")} name="reviewBy" type="date" required defaultValue={inHalfAYear} />
+      <Field
+        id="gl-review"
+        label={t("guidelines.reviewBy")}
+        name="reviewBy"
+        type="date"
+        required
+        defaultValue={inHalfAYear}
+      />
       <div className="field">
         <label htmlFor="gl-owner">{t("guidelines.editor.owner")}</label>
         <select id="gl-owner" name="ownerUserId" defaultValue={base?.ownerUserId ?? ""}>
@@ -84,28 +125,81 @@ export function GuidelineEditor({ base, members, onSubmit }: { base: Guideline |
             <option value="informal">{t("guidelines.rule.address.informal")}</option>
           </select>
         </div>
-        <Field id="gl-address-reason" label={t("guidelines.editor.reason")} name="addressReason" defaultValue={rules.addressForm?.reason ?? ""} />
+        <Field
+          id="gl-address-reason"
+          label={t("guidelines.editor.reason")}
+          name="addressReason"
+          defaultValue={rules.addressForm?.reason ?? ""}
+        />
         <div className="field">
           <label htmlFor="gl-forbidden">{t("guidelines.editor.forbidden")}</label>
-          <textarea id="gl-forbidden" name="forbidden" rows={3} defaultValue={(rules.forbiddenTerms ?? []).map((f) => f.term).join("\n")} aria-describedby="gl-lines-hint" />
+          <textarea
+            id="gl-forbidden"
+            name="forbidden"
+            rows={3}
+            defaultValue={(rules.forbiddenTerms ?? []).map((f) => f.term).join("\n")}
+            aria-describedby="gl-lines-hint"
+          />
         </div>
         <div className="field">
           <label htmlFor="gl-forbidden-severity">{t("guidelines.editor.severity")}</label>
-          <select id="gl-forbidden-severity" name="forbiddenSeverity" defaultValue={rules.forbiddenTerms?.[0]?.severity ?? "blocker"}>
+          <select
+            id="gl-forbidden-severity"
+            name="forbiddenSeverity"
+            defaultValue={rules.forbiddenTerms?.[0]?.severity ?? "blocker"}
+          >
             <option value="blocker">{t("findings.severity.blocker")}</option>
             <option value="warning">{t("findings.severity.warning")}</option>
           </select>
         </div>
-        <Field id="gl-forbidden-reason" label={t("guidelines.editor.reason")} name="forbiddenReason" defaultValue={rules.forbiddenTerms?.[0]?.reason ?? ""} />
+        <Field
+          id="gl-forbidden-reason"
+          label={t("guidelines.editor.reason")}
+          name="forbiddenReason"
+          defaultValue={rules.forbiddenTerms?.[0]?.reason ?? ""}
+        />
         <div className="field">
           <label htmlFor="gl-domains">{t("guidelines.editor.domains")}</label>
-          <textarea id="gl-domains" name="domains" rows={3} defaultValue={(rules.allowedLinkDomains?.domains ?? []).join("\n")} aria-describedby="gl-lines-hint" />
-          <p id="gl-lines-hint" className="hint">{t("guidelines.editor.linesHint")}</p>
+          <textarea
+            id="gl-domains"
+            name="domains"
+            rows={3}
+            defaultValue={(rules.allowedLinkDomains?.domains ?? []).join("\n")}
+            aria-describedby="gl-lines-hint"
+          />
+          <p id="gl-lines-hint" className="hint">
+            {t("guidelines.editor.linesHint")}
+          </p>
         </div>
-        <Field id="gl-hashtags" label={t("guidelines.editor.hashtags")} name="hashtags" defaultValue={(rules.requiredHashtags?.[0]?.hashtags ?? []).join(", ")} />
-        <Field id="gl-signature" label={t("guidelines.editor.signature")} name="signature" defaultValue={rules.requiredSignature?.[0]?.text ?? ""} />
-        <Field id="gl-readability" label={t("guidelines.editor.readability")} name="minScore" type="number" min={0} max={100} defaultValue={rules.readability?.minScore} />
-        <Field id="gl-max-length" label={t("guidelines.editor.maxLength")} name="maxLength" type="number" min={1} defaultValue={rules.maxLength?.chars} />
+        <Field
+          id="gl-hashtags"
+          label={t("guidelines.editor.hashtags")}
+          name="hashtags"
+          defaultValue={(rules.requiredHashtags?.[0]?.hashtags ?? []).join(", ")}
+        />
+        <Field
+          id="gl-signature"
+          label={t("guidelines.editor.signature")}
+          name="signature"
+          defaultValue={rules.requiredSignature?.[0]?.text ?? ""}
+        />
+        <Field
+          id="gl-readability"
+          label={t("guidelines.editor.readability")}
+          name="minScore"
+          type="number"
+          min={0}
+          max={100}
+          defaultValue={rules.readability?.minScore}
+        />
+        <Field
+          id="gl-max-length"
+          label={t("guidelines.editor.maxLength")}
+          name="maxLength"
+          type="number"
+          min={1}
+          defaultValue={rules.maxLength?.chars}
+        />
       </fieldset>
       <button type="submit">{t("guidelines.editor.save")}</button>
     </form>

@@ -22,7 +22,8 @@ export function GuidelinesPage() {
   const { setError } = action;
   useEffect(() => {
     reload().catch(setError);
-    if (canManage && org.myActions.includes("member.view")) api.members(org.id).then((r) => setMembers(r.members), setError);
+    if (canManage && org.myActions.includes("member.view"))
+      api.members(org.id).then((r) => setMembers(r.members), setError);
   }, [reload, setError, canManage, org.id, org.myActions]);
   const active = list?.versions.find((v) => v.id === list.activeId) ?? null;
 
@@ -36,14 +37,29 @@ export function GuidelinesPage() {
         <>
           <p>
             {t("guidelines.inForce", { version: active.version, title: active.title })}
-            {list.review && <> · <span className={`review-${list.review.state}`}>{t(`guidelines.review.${list.review.state}`, { date: list.review.reviewBy })}</span></>}
+            {list.review && (
+              <>
+                {" "}
+                ·{" "}
+                <span className={`review-${list.review.state}`}>
+                  {t(`guidelines.review.${list.review.state}`, { date: list.review.reviewBy })}
+                </span>
+              </>
+            )}
           </p>
           {list.acknowledged ? (
             <p className="message message-ok">{t("guidelines.acknowledged")}</p>
           ) : (
             <div className="card">
               <p>{t("guidelines.pleaseAcknowledge")}</p>
-              <button type="button" onClick={() => void action.run(async () => (await publishingApi.acknowledge(org.id, active.id), t("guidelines.thanks")))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void action.run(
+                    async () => (await publishingApi.acknowledge(org.id, active.id), t("guidelines.thanks")),
+                  )
+                }
+              >
                 {t("guidelines.acknowledge", { version: active.version })}
               </button>
             </div>
@@ -79,7 +95,14 @@ export function GuidelinesPage() {
                     {v.status === "draft" && (
                       <button
                         type="button"
-                        onClick={() => void action.run(async () => (await publishingApi.activateGuideline(org.id, v.id), t("guidelines.activated", { version: v.version })))}
+                        onClick={() =>
+                          void action.run(
+                            async () => (
+                              await publishingApi.activateGuideline(org.id, v.id),
+                              t("guidelines.activated", { version: v.version })
+                            ),
+                          )
+                        }
                       >
                         {t("guidelines.activate", { version: v.version })}
                       </button>
@@ -95,7 +118,9 @@ export function GuidelinesPage() {
         <GuidelineEditor
           base={active ?? list.versions[0] ?? null}
           members={members}
-          onSubmit={(input) => action.run(async () => (await publishingApi.createGuideline(org.id, input), t("guidelines.editor.saved")))}
+          onSubmit={(input) =>
+            action.run(async () => (await publishingApi.createGuideline(org.id, input), t("guidelines.editor.saved")))
+          }
         />
       )}
     </section>
@@ -113,8 +138,12 @@ function RuleSummary({ rules }: { rules: Record<string, unknown> }) {
   return (
     <ul>
       {r.addressForm && <li>{t(`guidelines.rule.address.${r.addressForm.required}`)}</li>}
-      {r.forbiddenTerms && r.forbiddenTerms.length > 0 && <li>{t("guidelines.rule.forbidden", { terms: r.forbiddenTerms.map((f) => f.term).join(", ") })}</li>}
-      {r.allowedLinkDomains && <li>{t("guidelines.rule.domains", { domains: r.allowedLinkDomains.domains.join(", ") })}</li>}
+      {r.forbiddenTerms && r.forbiddenTerms.length > 0 && (
+        <li>{t("guidelines.rule.forbidden", { terms: r.forbiddenTerms.map((f) => f.term).join(", ") })}</li>
+      )}
+      {r.allowedLinkDomains && (
+        <li>{t("guidelines.rule.domains", { domains: r.allowedLinkDomains.domains.join(", ") })}</li>
+      )}
       {r.readability && <li>{t("guidelines.rule.readability", { score: r.readability.minScore })}</li>}
       <li>{t("guidelines.rule.altText")}</li>
     </ul>

@@ -24,25 +24,45 @@ export function ConversationList({ rows, openId, checked, now, onOpen, onCheck }
       {rows.map((c) => {
         const overdue = c.responseDueAt !== null && new Date(c.responseDueAt) <= now;
         return (
-          <li key={c.id} className={`conversation-row${c.id === openId ? " is-open" : ""}${overdue ? " is-overdue" : ""}`}>
-            <input type="checkbox" aria-label={t("inbox.select", { name: c.citizenName })} checked={checked.has(c.id)} onChange={(e) => onCheck(c.id, e.target.checked)} />
-            <button type="button" className="conversation-open" data-conversation={c.id} aria-current={c.id === openId ? "true" : undefined} onClick={() => onOpen(c.id)}>
+          <li
+            key={c.id}
+            className={`conversation-row${c.id === openId ? " is-open" : ""}${overdue ? " is-overdue" : ""}`}
+          >
+            <input
+              type="checkbox"
+              aria-label={t("inbox.select", { name: c.citizenName })}
+              checked={checked.has(c.id)}
+              onChange={(e) => onCheck(c.id, e.target.checked)}
+            />
+            <button
+              type="button"
+              className="conversation-open"
+              data-conversation={c.id}
+              aria-current={c.id === openId ? "true" : undefined}
+              onClick={() => onOpen(c.id)}
+            >
               <span className="conversation-head">
                 <strong>{c.citizenName}</strong> <span className="muted">· {c.channelName}</span>
               </span>
               <span className="badges">
                 <span className={`badge badge-${c.intent}`}>{t(`inbox.intent.${c.intent}`)}</span>
                 {overdue ? <span className="badge badge-overdue">{t("inbox.overdue")}</span> : null}
-                {!overdue && c.responseDueAt && new Date(c.responseDueAt).getTime() - now.getTime() <= DUE_SOON_MS ? <span className="badge badge-soon">{t("inbox.dueSoon")}</span> : null}
+                {!overdue && c.responseDueAt && new Date(c.responseDueAt).getTime() - now.getTime() <= DUE_SOON_MS ? (
+                  <span className="badge badge-soon">{t("inbox.dueSoon")}</span>
+                ) : null}
                 {c.askedAgain ? <span className="badge badge-warn">{t("inbox.askedAgain")}</span> : null}
                 {c.flagged ? <span className="badge badge-warn">{t("inbox.flagged")}</span> : null}
-                {c.status !== "new" && c.status !== "open" ? <span className="badge">{t(`inbox.status.${c.status}`)}</span> : null}
+                {c.status !== "new" && c.status !== "open" ? (
+                  <span className="badge">{t(`inbox.status.${c.status}`)}</span>
+                ) : null}
                 <span className="visually-hidden">{t(`inbox.sentiment.${sentimentKey(c.sentiment)}`)}</span>
               </span>
               <span className="conversation-preview">{c.preview}</span>
               <span className="muted conversation-meta">
                 {c.departmentName ?? t("inbox.noDepartment")} · {c.assigneeName ?? t("inbox.unassigned")}
-                {c.responseDueAt ? ` · ${t("inbox.dueAt", { time: formatDateTime(c.responseDueAt, i18n.language) })}` : ""}
+                {c.responseDueAt
+                  ? ` · ${t("inbox.dueAt", { time: formatDateTime(c.responseDueAt, i18n.language) })}`
+                  : ""}
               </span>
             </button>
           </li>

@@ -39,7 +39,10 @@ export function ConversationView(props: Props) {
   const [detail, setDetail] = useState<ConversationDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(() => inboxApi.get(orgId, conversationId).then(setDetail, setError), [orgId, conversationId]);
+  const load = useCallback(
+    () => inboxApi.get(orgId, conversationId).then(setDetail, setError),
+    [orgId, conversationId],
+  );
   useEffect(() => {
     void load();
   }, [load, props.refreshKey]);
@@ -100,13 +103,19 @@ export function ConversationView(props: Props) {
             <dt>{t("inbox.firstResponse")}</dt>
             <dd>
               {formatDateTime(c.firstResponseAt, i18n.language)}
-              {c.firstResponseBusinessMs !== null ? ` (${formatBusinessDuration(c.firstResponseBusinessMs, i18n.language)})` : ""}
+              {c.firstResponseBusinessMs !== null
+                ? ` (${formatBusinessDuration(c.firstResponseBusinessMs, i18n.language)})`
+                : ""}
             </dd>
           </>
         ) : null}
       </dl>
       <p role="status" className="presence">
-        {props.others.map((o) => t(o.state === "replying" ? "inbox.presence.replying" : "inbox.presence.viewing", { name: o.name })).join(" · ")}
+        {props.others
+          .map((o) =>
+            t(o.state === "replying" ? "inbox.presence.replying" : "inbox.presence.viewing", { name: o.name }),
+          )
+          .join(" · ")}
       </p>
       <Notice text={notice} />
       <ErrorMessage error={error} />
@@ -114,33 +123,66 @@ export function ConversationView(props: Props) {
         <div className="inline-form assign-form">
           <label className="inline-field">
             <span>{t("inbox.department")}</span>
-            <select value={c.departmentId ?? ""} onChange={(e) => void act(() => inboxApi.assign(orgId, { conversationIds: [c.id], departmentId: e.target.value || null }), t("inbox.assigned"))}>
+            <select
+              value={c.departmentId ?? ""}
+              onChange={(e) =>
+                void act(
+                  () => inboxApi.assign(orgId, { conversationIds: [c.id], departmentId: e.target.value || null }),
+                  t("inbox.assigned"),
+                )
+              }
+            >
               <option value="">{t("inbox.noDepartment")}</option>
               <NamedOptions items={props.departments} />
             </select>
           </label>
           <label className="inline-field">
             <span>{t("inbox.assignee")}</span>
-            <select ref={props.assignRef} value={c.assigneeUserId ?? ""} onChange={(e) => void act(() => inboxApi.assign(orgId, { conversationIds: [c.id], assigneeUserId: e.target.value || null }), t("inbox.assigned"))}>
+            <select
+              ref={props.assignRef}
+              value={c.assigneeUserId ?? ""}
+              onChange={(e) =>
+                void act(
+                  () => inboxApi.assign(orgId, { conversationIds: [c.id], assigneeUserId: e.target.value || null }),
+                  t("inbox.assigned"),
+                )
+              }
+            >
               <option value="">{t("inbox.unassigned")}</option>
-              {props.colleagues.filter((p) => p.canReply).map((p) => (
-                <option key={p.userId} value={p.userId}>
-                  {p.name}
-                </option>
-              ))}
+              {props.colleagues
+                .filter((p) => p.canReply)
+                .map((p) => (
+                  <option key={p.userId} value={p.userId}>
+                    {p.name}
+                  </option>
+                ))}
             </select>
           </label>
           {c.assigneeUserId !== props.myUserId ? (
-            <button type="button" onClick={() => void act(() => inboxApi.assign(orgId, { conversationIds: [c.id], assigneeUserId: props.myUserId }), t("inbox.assigned"))}>
+            <button
+              type="button"
+              onClick={() =>
+                void act(
+                  () => inboxApi.assign(orgId, { conversationIds: [c.id], assigneeUserId: props.myUserId }),
+                  t("inbox.assigned"),
+                )
+              }
+            >
               {t("inbox.takeOver")}
             </button>
           ) : null}
           {c.status === "closed" ? (
-            <button type="button" onClick={() => void act(() => inboxApi.status(orgId, [c.id], "reopened"), t("inbox.reopened"))}>
+            <button
+              type="button"
+              onClick={() => void act(() => inboxApi.status(orgId, [c.id], "reopened"), t("inbox.reopened"))}
+            >
               {t("inbox.reopen")}
             </button>
           ) : (
-            <button type="button" onClick={() => void act(() => inboxApi.status(orgId, [c.id], "closed"), t("inbox.closed"))}>
+            <button
+              type="button"
+              onClick={() => void act(() => inboxApi.status(orgId, [c.id], "closed"), t("inbox.closed"))}
+            >
               {t("inbox.close")}
             </button>
           )}
@@ -151,7 +193,9 @@ export function ConversationView(props: Props) {
         canApprove={props.canApprove}
         myUserId={props.myUserId}
         onRetry={(replyId) => void act(() => inboxApi.retry(orgId, c.id, replyId), null)}
-        onDecide={(replyId, decision) => void act(() => inboxApi.decide(orgId, c.id, replyId, decision), t(`inbox.decided.${decision.decision}`))}
+        onDecide={(replyId, decision) =>
+          void act(() => inboxApi.decide(orgId, c.id, replyId, decision), t(`inbox.decided.${decision.decision}`))
+        }
       />
       {props.canReply && c.status !== "closed" ? (
         <ReplyComposer
@@ -161,17 +205,25 @@ export function ConversationView(props: Props) {
           templates={props.templates}
           textRef={props.replyRef}
           onReplying={() => void inboxApi.presence(orgId, c.id, "replying").catch(() => undefined)}
-          onSent={(status) => void act(async () => undefined, t(`inbox.sent.${status}`, { defaultValue: t("inbox.sent.sent") }))}
+          onSent={(status) =>
+            void act(async () => undefined, t(`inbox.sent.${status}`, { defaultValue: t("inbox.sent.sent") }))
+          }
         />
       ) : null}
-      <NoteComposer orgId={orgId} conversationId={c.id} colleagues={props.colleagues} onAdded={() => void act(async () => undefined, t("inbox.noteAdded"))} />
+      <NoteComposer
+        orgId={orgId}
+        conversationId={c.id}
+        colleagues={props.colleagues}
+        onAdded={() => void act(async () => undefined, t("inbox.noteAdded"))}
+      />
       {detail.history.length > 0 ? (
         <section aria-labelledby="history-heading">
           <h3 id="history-heading">{t("inbox.history")}</h3>
           <ul>
             {detail.history.map((h) => (
               <li key={h.id}>
-                {formatDateTime(h.lastMessageAt, i18n.language)} · {t(`inbox.intent.${h.intent}`)} · {t(`inbox.status.${h.status}`)}
+                {formatDateTime(h.lastMessageAt, i18n.language)} · {t(`inbox.intent.${h.intent}`)} ·{" "}
+                {t(`inbox.status.${h.status}`)}
               </li>
             ))}
           </ul>

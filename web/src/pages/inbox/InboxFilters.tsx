@@ -3,7 +3,17 @@
 import { useTranslation } from "react-i18next";
 import type { ConversationFilter } from "../../api/inbox";
 
-export const FILTER_KEYS = ["status", "channelAccountId", "departmentId", "assignee", "intent", "overdue", "sentiment", "flagged", "askedAgain"] as const;
+export const FILTER_KEYS = [
+  "status",
+  "channelAccountId",
+  "departmentId",
+  "assignee",
+  "intent",
+  "overdue",
+  "sentiment",
+  "flagged",
+  "askedAgain",
+] as const;
 
 interface Props {
   filter: ConversationFilter;
@@ -15,10 +25,17 @@ interface Props {
 
 export function InboxFilters({ filter, onChange, channels, departments, colleagues }: Props) {
   const { t } = useTranslation();
-  const select = (key: (typeof FILTER_KEYS)[number], options: { value: string; label: string }[], all = t("inbox.filters.any")) => (
+  const select = (
+    key: (typeof FILTER_KEYS)[number],
+    options: { value: string; label: string }[],
+    all = t("inbox.filters.any"),
+  ) => (
     <label className="field compact">
       <span>{t(`inbox.filters.${key}`)}</span>
-      <select value={filter[key] ?? ""} onChange={(e) => onChange({ ...filter, [key]: e.target.value || undefined, offset: undefined })}>
+      <select
+        value={filter[key] ?? ""}
+        onChange={(e) => onChange({ ...filter, [key]: e.target.value || undefined, offset: undefined })}
+      >
         {key !== "status" ? <option value="">{all}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -37,18 +54,36 @@ export function InboxFilters({ filter, onChange, channels, departments, colleagu
       <legend>{t("inbox.filters.legend")}</legend>
       {select(
         "status",
-        ["active", "new", "open", "waiting_for_citizen", "answered", "closed", "all"].map((s) => ({ value: s, label: t(`inbox.status.${s}`) })),
+        ["active", "new", "open", "waiting_for_citizen", "answered", "closed", "all"].map((s) => ({
+          value: s,
+          label: t(`inbox.status.${s}`),
+        })),
       )}
-      {select("channelAccountId", channels.map((c) => ({ value: c.id, label: c.name })))}
-      {select("departmentId", [{ value: "none", label: t("inbox.filters.noDepartment") }, ...departments.map((d) => ({ value: d.id, label: d.name }))])}
+      {select(
+        "channelAccountId",
+        channels.map((c) => ({ value: c.id, label: c.name })),
+      )}
+      {select("departmentId", [
+        { value: "none", label: t("inbox.filters.noDepartment") },
+        ...departments.map((d) => ({ value: d.id, label: d.name })),
+      ])}
       {select("assignee", [
         { value: "me", label: t("inbox.filters.me") },
         { value: "none", label: t("inbox.filters.nobody") },
         ...colleagues.map((c) => ({ value: c.userId, label: c.name })),
       ])}
-      {select("intent", ["question", "complaint", "praise", "fact_claim", "other"].map((i) => ({ value: i, label: t(`inbox.intent.${i}`) })))}
+      {select(
+        "intent",
+        ["question", "complaint", "praise", "fact_claim", "other"].map((i) => ({
+          value: i,
+          label: t(`inbox.intent.${i}`),
+        })),
+      )}
       {select("overdue", yesNo)}
-      {select("sentiment", ["negative", "neutral", "positive"].map((s) => ({ value: s, label: t(`inbox.sentiment.${s}`) })))}
+      {select(
+        "sentiment",
+        ["negative", "neutral", "positive"].map((s) => ({ value: s, label: t(`inbox.sentiment.${s}`) })),
+      )}
       {select("flagged", yesNo)}
       {select("askedAgain", yesNo)}
     </fieldset>

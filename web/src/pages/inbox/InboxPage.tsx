@@ -6,7 +6,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../api/client";
-import { type ConversationFilter, type ConversationSummary, type InboxNotification, type ReplyTemplate, inboxApi } from "../../api/inbox";
+import {
+  type ConversationFilter,
+  type ConversationSummary,
+  type InboxNotification,
+  type ReplyTemplate,
+  inboxApi,
+} from "../../api/inbox";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
@@ -26,7 +32,10 @@ export function InboxPage() {
   const { session } = useSession();
   const myUserId = session?.user.id ?? "";
   const [params, setParams] = useSearchParams();
-  const filter = useMemo<ConversationFilter>(() => Object.fromEntries(FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) ?? ""]] : []))), [params]);
+  const filter = useMemo<ConversationFilter>(
+    () => Object.fromEntries(FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) ?? ""]] : []))),
+    [params],
+  );
   const openId = params.get("c");
   const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
   const [rows, setRows] = useState<ConversationSummary[]>([]);
@@ -52,7 +61,10 @@ export function InboxPage() {
     const page = await inboxApi.list(org.id, { ...filter, offset });
     setRows(page.conversations);
     setHasMore(page.hasMore);
-    inboxApi.notifications(org.id).then((n) => setNotifications(n.notifications), () => undefined);
+    inboxApi.notifications(org.id).then(
+      (n) => setNotifications(n.notifications),
+      () => undefined,
+    );
     clockOffset.current = new Date(page.now).getTime() - Date.now();
     setNow(new Date(page.now));
   }, [org.id, filter, offset]);
@@ -64,8 +76,14 @@ export function InboxPage() {
   useEffect(() => {
     if (!allowed) return;
     inboxApi.colleagues(org.id).then((r) => setColleagues(r.colleagues), setError);
-    api.departments(org.id).then((r) => setDepartments(r.departments), () => setDepartments([]));
-    inboxApi.templates(org.id).then((r) => setTemplates(r.templates), () => setTemplates([]));
+    api.departments(org.id).then(
+      (r) => setDepartments(r.departments),
+      () => setDepartments([]),
+    );
+    inboxApi.templates(org.id).then(
+      (r) => setTemplates(r.templates),
+      () => setTemplates([]),
+    );
   }, [org.id, allowed]);
   // Due times pass while the page is open: re-evaluate "overdue" every 20 seconds.
   useEffect(() => {
@@ -119,10 +137,14 @@ export function InboxPage() {
   }
 
   if (!allowed) return <NotAllowedPage />;
-  const channels = [...new Map(rows.map((r) => [r.channelAccountId, { id: r.channelAccountId, name: r.channelName }])).values()];
+  const channels = [
+    ...new Map(rows.map((r) => [r.channelAccountId, { id: r.channelAccountId, name: r.channelName }])).values(),
+  ];
   const selected = [...checked];
   // Announcements repeat every minute; one not repeated for 90 seconds is from a tab that has gone.
-  const others = Object.values(presence).filter((p) => p.conversationId === openId && p.state !== "left" && p.at > Date.now() - PRESENCE_TTL_MS) as {
+  const others = Object.values(presence).filter(
+    (p) => p.conversationId === openId && p.state !== "left" && p.at > Date.now() - PRESENCE_TTL_MS,
+  ) as {
     name: string;
     state: "viewing" | "replying";
   }[];
@@ -137,23 +159,57 @@ export function InboxPage() {
       <Notifications
         items={notifications}
         onOpen={open}
-        onRead={(ids) => void inboxApi.markRead(org.id, ids).then(() => setNotifications((list) => list.filter((n) => !ids.includes(n.id))), setError)}
+        onRead={(ids) =>
+          void inboxApi
+            .markRead(org.id, ids)
+            .then(() => setNotifications((list) => list.filter((n) => !ids.includes(n.id))), setError)
+        }
       />
       <Notice text={notice} />
       <ErrorMessage error={error} />
-      <InboxFilters filter={filter} onChange={(next) => setParams(toParams(next, openId), { replace: true })} channels={channels} departments={departments} colleagues={colleagues} />
+      <InboxFilters
+        filter={filter}
+        onChange={(next) => setParams(toParams(next, openId), { replace: true })}
+        channels={channels}
+        departments={departments}
+        colleagues={colleagues}
+      />
       {selected.length > 0 && org.myActions.includes("inbox.reply") ? (
-        <div className="inline-form bulk-bar" role="group" aria-label={t("inbox.bulk.label", { count: selected.length })}>
+        <div
+          className="inline-form bulk-bar"
+          role="group"
+          aria-label={t("inbox.bulk.label", { count: selected.length })}
+        >
           <span>{t("inbox.bulk.label", { count: selected.length })}</span>
-          <button type="button" onClick={() => void bulk(() => inboxApi.assign(org.id, { conversationIds: selected, assigneeUserId: myUserId }), t("inbox.assigned"))}>
+          <button
+            type="button"
+            onClick={() =>
+              void bulk(
+                () => inboxApi.assign(org.id, { conversationIds: selected, assigneeUserId: myUserId }),
+                t("inbox.assigned"),
+              )
+            }
+          >
             {t("inbox.bulk.takeOver")}
           </button>
-          <button type="button" onClick={() => void bulk(() => inboxApi.status(org.id, selected, "closed"), t("inbox.closed"))}>
+          <button
+            type="button"
+            onClick={() => void bulk(() => inboxApi.status(org.id, selected, "closed"), t("inbox.closed"))}
+          >
             {t("inbox.bulk.close")}
           </button>
           <label className="inline-field">
             <span>{t("inbox.bulk.department")}</span>
-            <select value="" onChange={(e) => e.target.value && void bulk(() => inboxApi.assign(org.id, { conversationIds: selected, departmentId: e.target.value }), t("inbox.assigned"))}>
+            <select
+              value=""
+              onChange={(e) =>
+                e.target.value &&
+                void bulk(
+                  () => inboxApi.assign(org.id, { conversationIds: selected, departmentId: e.target.value }),
+                  t("inbox.assigned"),
+                )
+              }
+            >
               <option value="">{t("inbox.bulk.choose")}</option>
               <NamedOptions items={departments} />
             </select>
@@ -162,15 +218,28 @@ export function InboxPage() {
       ) : null}
       <div className="inbox-layout">
         <div>
-          <ConversationList rows={rows} openId={openId} checked={checked} now={now} onOpen={open} onCheck={(id, on) => setChecked((s) => toggled(s, id, on))} />
+          <ConversationList
+            rows={rows}
+            openId={openId}
+            checked={checked}
+            now={now}
+            onOpen={open}
+            onCheck={(id, on) => setChecked((s) => toggled(s, id, on))}
+          />
           <div className="inline-form">
             {offset > 0 ? (
-              <button type="button" onClick={() => setParams(toParams({ ...filter, offset: Math.max(0, offset - PAGE) }, openId))}>
+              <button
+                type="button"
+                onClick={() => setParams(toParams({ ...filter, offset: Math.max(0, offset - PAGE) }, openId))}
+              >
                 {t("inbox.previous")}
               </button>
             ) : null}
             {hasMore ? (
-              <button type="button" onClick={() => setParams(toParams({ ...filter, offset: offset + rows.length }, openId))}>
+              <button
+                type="button"
+                onClick={() => setParams(toParams({ ...filter, offset: offset + rows.length }, openId))}
+              >
                 {t("inbox.more")}
               </button>
             ) : null}
@@ -215,7 +284,8 @@ function toggled(set: ReadonlySet<string>, id: string, on: boolean): Set<string>
 
 function toParams(filter: ConversationFilter, openId: string | null): URLSearchParams {
   const next = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== "" && value !== 0) next.set(key, String(value));
+  for (const [key, value] of Object.entries(filter))
+    if (value !== undefined && value !== "" && value !== 0) next.set(key, String(value));
   if (openId) next.set("c", openId);
   return next;
 }

@@ -6,7 +6,17 @@ import { inboxApi } from "../../api/inbox";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import type { Colleague } from "./ConversationView";
 
-export function NoteComposer({ orgId, conversationId, colleagues, onAdded }: { orgId: string; conversationId: string; colleagues: Colleague[]; onAdded(): void }) {
+export function NoteComposer({
+  orgId,
+  conversationId,
+  colleagues,
+  onAdded,
+}: {
+  orgId: string;
+  conversationId: string;
+  colleagues: Colleague[];
+  onAdded(): void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState("");
   const [mentioned, setMentioned] = useState<string[]>([]);
@@ -34,7 +44,12 @@ export function NoteComposer({ orgId, conversationId, colleagues, onAdded }: { o
       </label>
       <label className="field">
         <span>{t("inbox.note.mention")}</span>
-        <select multiple size={Math.min(4, Math.max(2, colleagues.length))} value={mentioned} onChange={(e) => setMentioned([...e.target.selectedOptions].map((o) => o.value))}>
+        <select
+          multiple
+          size={Math.min(4, Math.max(2, colleagues.length))}
+          value={mentioned}
+          onChange={(e) => setMentioned([...e.target.selectedOptions].map((o) => o.value))}
+        >
           {colleagues.map((p) => (
             <option key={p.userId} value={p.userId}>
               @{p.name}

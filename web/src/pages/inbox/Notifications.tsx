@@ -4,7 +4,15 @@ import { useTranslation } from "react-i18next";
 import type { InboxNotification } from "../../api/inbox";
 import { formatDateTime } from "./inboxFormat";
 
-export function Notifications({ items, onOpen, onRead }: { items: InboxNotification[]; onOpen(conversationId: string): void; onRead(ids: string[]): void }) {
+export function Notifications({
+  items,
+  onOpen,
+  onRead,
+}: {
+  items: InboxNotification[];
+  onOpen(conversationId: string): void;
+  onRead(ids: string[]): void;
+}) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return null;
   return (
@@ -13,9 +21,14 @@ export function Notifications({ items, onOpen, onRead }: { items: InboxNotificat
       <ul>
         {items.slice(0, 8).map((n) => (
           <li key={n.id}>
-            {formatDateTime(n.createdAt, i18n.language)} · {t(`inbox.notifications.${n.kind}`, { name: n.citizenName ?? "", actor: n.actorLabel })}{" "}
+            {formatDateTime(n.createdAt, i18n.language)} ·{" "}
+            {t(`inbox.notifications.${n.kind}`, { name: n.citizenName ?? "", actor: n.actorLabel })}{" "}
             {n.conversationId ? (
-              <button type="button" className="link-button" onClick={() => (n.conversationId ? onOpen(n.conversationId) : undefined)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => (n.conversationId ? onOpen(n.conversationId) : undefined)}
+              >
                 {t("inbox.notifications.open")}
               </button>
             ) : null}{" "}

@@ -25,7 +25,8 @@ export function ReplyComposer({ orgId, conversationId, channelName, templates, t
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const findings = error instanceof ApiError && Array.isArray(error.details?.findings) ? (error.details.findings as Finding[]) : [];
+  const findings =
+    error instanceof ApiError && Array.isArray(error.details?.findings) ? (error.details.findings as Finding[]) : [];
 
   async function applyTemplate(id: string) {
     if (!id) return;
@@ -74,7 +75,15 @@ export function ReplyComposer({ orgId, conversationId, channelName, templates, t
       ) : null}
       <label className="field">
         <span>{t("inbox.reply.text")}</span>
-        <textarea ref={textRef} rows={5} value={text} onChange={(e) => setText(e.target.value)} onFocus={onReplying} required maxLength={5000} />
+        <textarea
+          ref={textRef}
+          rows={5}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onFocus={onReplying}
+          required
+          maxLength={5000}
+        />
         <span className="hint">{t("inbox.reply.hint")}</span>
       </label>
       <ErrorMessage error={error} />

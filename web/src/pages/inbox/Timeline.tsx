@@ -23,7 +23,14 @@ export function Timeline({ detail, canApprove, myUserId, onRetry, onDecide }: Pr
     ...detail.replies.map((r) => ({
       at: r.createdAt,
       key: `r-${r.id}`,
-      node: <ReplyItem reply={r} canApprove={canApprove && r.authorUserId !== myUserId} onRetry={onRetry} onDecide={onDecide} />,
+      node: (
+        <ReplyItem
+          reply={r}
+          canApprove={canApprove && r.authorUserId !== myUserId}
+          onRetry={onRetry}
+          onDecide={onDecide}
+        />
+      ),
     })),
     ...detail.notes.map((n) => ({
       at: n.createdAt,
@@ -52,10 +59,13 @@ function CitizenMessage({ message: m }: { message: ConversationDetail["messages"
   return (
     <article className="timeline-message" aria-label={t("inbox.messageFrom", { name: m.authorName })}>
       <p className="muted">
-        {t("inbox.messageFrom", { name: m.authorName })} · {formatDateTime(m.receivedAt, i18n.language)} · <span className={`badge badge-${m.intent}`}>{t(`inbox.intent.${m.intent}`)}</span>
+        {t("inbox.messageFrom", { name: m.authorName })} · {formatDateTime(m.receivedAt, i18n.language)} ·{" "}
+        <span className={`badge badge-${m.intent}`}>{t(`inbox.intent.${m.intent}`)}</span>
         {m.flagged ? <span className="badge badge-warn">{t("inbox.flagged")}</span> : null}
         {m.visibility !== "visible" ? <span className="badge">{t(`comments.status.${m.visibility}`)}</span> : null}
-        {m.editedAt ? <span className="badge">{t("inbox.edited", { when: formatDateTime(m.editedAt, i18n.language) })}</span> : null}
+        {m.editedAt ? (
+          <span className="badge">{t("inbox.edited", { when: formatDateTime(m.editedAt, i18n.language) })}</span>
+        ) : null}
         {m.url ? (
           <>
             {" · "}
@@ -72,7 +82,9 @@ function CitizenMessage({ message: m }: { message: ConversationDetail["messages"
           <ol className="plain-list">
             {m.earlierVersions.map((v) => (
               <li key={v.replacedAt}>
-                <span className="muted">{t("inbox.versionUntil", { when: formatDateTime(v.replacedAt, i18n.language) })}</span>
+                <span className="muted">
+                  {t("inbox.versionUntil", { when: formatDateTime(v.replacedAt, i18n.language) })}
+                </span>
                 <p className="text">{v.text}</p>
               </li>
             ))}
@@ -89,18 +101,31 @@ function CitizenMessage({ message: m }: { message: ConversationDetail["messages"
   );
 }
 
-function ReplyItem({ reply: r, canApprove, onRetry, onDecide }: { reply: Reply; canApprove: boolean; onRetry(id: string): void; onDecide: Props["onDecide"] }) {
+function ReplyItem({
+  reply: r,
+  canApprove,
+  onRetry,
+  onDecide,
+}: {
+  reply: Reply;
+  canApprove: boolean;
+  onRetry(id: string): void;
+  onDecide: Props["onDecide"];
+}) {
   const { t, i18n } = useTranslation();
   const [comment, setComment] = useState("");
   const author = r.automatic ? t("inbox.automatic") : (r.authorName ?? "?");
   return (
     <article className="timeline-reply" aria-label={t("inbox.replyBy", { name: author })}>
       <p className="muted">
-        {t("inbox.replyBy", { name: author })} · {formatDateTime(r.sentAt ?? r.createdAt, i18n.language)} · <span className="badge">{t(`inbox.replyStatus.${r.status}`)}</span>
+        {t("inbox.replyBy", { name: author })} · {formatDateTime(r.sentAt ?? r.createdAt, i18n.language)} ·{" "}
+        <span className="badge">{t(`inbox.replyStatus.${r.status}`)}</span>
       </p>
       <p className="text">{r.text}</p>
       {r.error ? <p className="message message-error">{r.error}</p> : null}
-      {r.reviewComment ? <p className="message message-error">{t("inbox.returnedBecause", { comment: r.reviewComment })}</p> : null}
+      {r.reviewComment ? (
+        <p className="message message-error">{t("inbox.returnedBecause", { comment: r.reviewComment })}</p>
+      ) : null}
       {r.status === "failed" ? (
         <button type="button" onClick={() => onRetry(r.id)}>
           {t("inbox.retry")}
@@ -115,7 +140,11 @@ function ReplyItem({ reply: r, canApprove, onRetry, onDecide }: { reply: Reply; 
             <span>{t("inbox.returnComment")}</span>
             <input value={comment} onChange={(e) => setComment(e.target.value)} />
           </label>
-          <button type="button" disabled={comment.trim() === ""} onClick={() => onDecide(r.id, { decision: "returned", comment })}>
+          <button
+            type="button"
+            disabled={comment.trim() === ""}
+            onClick={() => onDecide(r.id, { decision: "returned", comment })}
+          >
             {t("inbox.return")}
           </button>
         </div>

@@ -21,7 +21,17 @@ export function WorkloadPage() {
   }, [org.id, allowed]);
   if (!allowed) return <NotAllowedPage />;
   const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : "–");
-  const table = (caption: string, rows: { key: string; name: string; active: number; overdue: number; questions: number; oldestWaitingSince: string | null }[]) => (
+  const table = (
+    caption: string,
+    rows: {
+      key: string;
+      name: string;
+      active: number;
+      overdue: number;
+      questions: number;
+      oldestWaitingSince: string | null;
+    }[],
+  ) => (
     <table>
       <caption>{caption}</caption>
       <thead>
@@ -55,8 +65,18 @@ export function WorkloadPage() {
       <ErrorMessage error={error} />
       {workload ? (
         <>
-          {table(t("workload.people"), workload.people.map((p) => ({ ...p, key: p.userId ?? "none", name: p.name ?? t("inbox.unassigned") })))}
-          {table(t("workload.departments"), workload.departments.map((d) => ({ ...d, key: d.departmentId ?? "none", name: d.name ?? t("inbox.noDepartment") })))}
+          {table(
+            t("workload.people"),
+            workload.people.map((p) => ({ ...p, key: p.userId ?? "none", name: p.name ?? t("inbox.unassigned") })),
+          )}
+          {table(
+            t("workload.departments"),
+            workload.departments.map((d) => ({
+              ...d,
+              key: d.departmentId ?? "none",
+              name: d.name ?? t("inbox.noDepartment"),
+            })),
+          )}
           <table>
             <caption>{t("workload.channels", { days: workload.idleWarningDays })}</caption>
             <thead>

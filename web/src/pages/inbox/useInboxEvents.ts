@@ -11,7 +11,10 @@ export interface PresenceEvent {
   state: "viewing" | "replying" | "left";
 }
 
-export function useInboxEvents(orgId: string, handlers: { onChanged(ids: string[] | null): void; onPresence(event: PresenceEvent): void }) {
+export function useInboxEvents(
+  orgId: string,
+  handlers: { onChanged(ids: string[] | null): void; onPresence(event: PresenceEvent): void },
+) {
   const latest = useRef(handlers);
   latest.current = handlers;
   useEffect(() => {
@@ -21,7 +24,9 @@ export function useInboxEvents(orgId: string, handlers: { onChanged(ids: string[
       const data = JSON.parse((event as MessageEvent<string>).data) as { conversationIds: string[] };
       latest.current.onChanged(data.conversationIds);
     });
-    source.addEventListener("presence", (event) => latest.current.onPresence(JSON.parse((event as MessageEvent<string>).data) as PresenceEvent));
+    source.addEventListener("presence", (event) =>
+      latest.current.onPresence(JSON.parse((event as MessageEvent<string>).data) as PresenceEvent),
+    );
     return () => source.close();
   }, [orgId]);
 }

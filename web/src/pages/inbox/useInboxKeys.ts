@@ -33,7 +33,9 @@ export function useInboxKeys(keys: Keys) {
         const next = rows[Math.min(rows.length - 1, Math.max(0, index + step))];
         if (!next) return;
         latest.current.open(next.id);
-        window.requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-conversation="${next.id}"]`)?.focus());
+        window.requestAnimationFrame(() =>
+          document.querySelector<HTMLButtonElement>(`[data-conversation="${next.id}"]`)?.focus(),
+        );
       };
       const handlers: Record<string, () => void> = {
         j: () => move(index < 0 ? 0 : 1),

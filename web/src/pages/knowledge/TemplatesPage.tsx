@@ -33,7 +33,10 @@ export function TemplatesPage() {
   useEffect(() => {
     if (!allowed) return;
     reload().catch(setError);
-    api.departments(org.id).then((d) => setDepartments(d.departments), () => setDepartments([]));
+    api.departments(org.id).then(
+      (d) => setDepartments(d.departments),
+      () => setDepartments([]),
+    );
   }, [reload, setError, org.id, allowed]);
   if (!allowed) return <NotAllowedPage />;
   const canEdit = org.myActions.includes("knowledge.edit");
@@ -51,7 +54,9 @@ export function TemplatesPage() {
         .map((tag) => tag.trim())
         .filter(Boolean),
     };
-    const ok = await action.run(async () => (await inboxApi.saveTemplate(org.id, editing?.id ?? null, input), t("templates.saved")));
+    const ok = await action.run(
+      async () => (await inboxApi.saveTemplate(org.id, editing?.id ?? null, input), t("templates.saved")),
+    );
     if (ok) {
       setEditing(null);
       form.reset();
@@ -79,7 +84,14 @@ export function TemplatesPage() {
                 <button type="button" onClick={() => setEditing(tpl)}>
                   {t("templates.edit", { title: tpl.title })}
                 </button>
-                <button type="button" onClick={() => void action.run(async () => (await inboxApi.archiveTemplate(org.id, tpl.id), t("templates.archived")))}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void action.run(
+                      async () => (await inboxApi.archiveTemplate(org.id, tpl.id), t("templates.archived")),
+                    )
+                  }
+                >
                   {t("templates.archive", { title: tpl.title })}
                 </button>
               </div>
@@ -89,7 +101,9 @@ export function TemplatesPage() {
       </ul>
       {canEdit ? (
         <form onSubmit={save} className="card wide" key={editing?.id ?? "new"} aria-labelledby="template-form-heading">
-          <h2 id="template-form-heading">{editing ? t("templates.editTitle", { title: editing.title }) : t("templates.new")}</h2>
+          <h2 id="template-form-heading">
+            {editing ? t("templates.editTitle", { title: editing.title }) : t("templates.new")}
+          </h2>
           <label className="field">
             <span>{t("templates.titleLabel")}</span>
             <input name="title" defaultValue={editing?.title} required maxLength={120} />

@@ -7,11 +7,13 @@ const SHOWN = ["offense", "insult", "abuse", "profanity", "threat"] as const;
 
 export function CaseScores({ message }: { message: ModerationMessage }) {
   const { t, i18n } = useTranslation();
-  const pct = (x: number | undefined) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(x ?? 0);
+  const pct = (x: number | undefined) =>
+    new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(x ?? 0);
   return (
     <div className="case-scores">
       <p>
-        {t("moderation.labels")}: {message.labels.map((l) => t(`moderation.label.${l}`, { defaultValue: l })).join(", ") || "–"}
+        {t("moderation.labels")}:{" "}
+        {message.labels.map((l) => t(`moderation.label.${l}`, { defaultValue: l })).join(", ") || "–"}
       </p>
       <dl className="score-list">
         {SHOWN.map((key) => (

@@ -30,7 +30,11 @@ export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerat
   async function hide(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const decision = { decision: "hide" as const, clause: Number(data.get("clause")), reason: String(data.get("reason")) };
+    const decision = {
+      decision: "hide" as const,
+      clause: Number(data.get("clause")),
+      reason: String(data.get("reason")),
+    };
     if (await run(async () => (await websiteApi.decide(org.id, c.id, decision), t("comments.hidden")))) setMode("none");
   }
 
@@ -40,7 +44,8 @@ export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerat
         {t("comments.from", { name: c.displayName || t("comments.deletedAuthor") })}
       </h2>
       <p className="muted">
-        {formatDateTime(c.createdAt, i18n.language)} · {c.channelName} · <span className={`badge status-${c.status}`}>{t(`comments.status.${c.status}`)}</span>
+        {formatDateTime(c.createdAt, i18n.language)} · {c.channelName} ·{" "}
+        <span className={`badge status-${c.status}`}>{t(`comments.status.${c.status}`)}</span>
         {c.answered ? ` · ${t("comments.hasAnswer")}` : ""}
       </p>
       <p className="muted">
@@ -50,21 +55,40 @@ export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerat
       </p>
       <p className="citizen-text">{c.text}</p>
       {last && last.outcome !== "pass" && last.phase !== "moderator" ? (
-        <p className="muted">{t("comments.heldBecause", { reason: t(`comments.reason.${last.reason ?? "unknown"}`, { defaultValue: last.reason ?? "" }) })}</p>
+        <p className="muted">
+          {t("comments.heldBecause", {
+            reason: t(`comments.reason.${last.reason ?? "unknown"}`, { defaultValue: last.reason ?? "" }),
+          })}
+        </p>
       ) : null}
       <div className="actions">
         {canReply && c.status !== "deleted" && c.status !== "hidden" ? (
-          <button type="button" onClick={() => setMode(mode === "answer" ? "none" : "answer")} aria-expanded={mode === "answer"}>
+          <button
+            type="button"
+            onClick={() => setMode(mode === "answer" ? "none" : "answer")}
+            aria-expanded={mode === "answer"}
+          >
             {t("comments.answer")}
           </button>
         ) : null}
         {canModerate && c.status === "held" ? (
-          <button type="button" onClick={() => void run(async () => (await websiteApi.decide(org.id, c.id, { decision: "release" }), t("comments.released")))}>
+          <button
+            type="button"
+            onClick={() =>
+              void run(
+                async () => (await websiteApi.decide(org.id, c.id, { decision: "release" }), t("comments.released")),
+              )
+            }
+          >
             {t("comments.release")}
           </button>
         ) : null}
         {canModerate && (c.status === "held" || c.status === "visible") && clauses.length > 0 ? (
-          <button type="button" onClick={() => setMode(mode === "hide" ? "none" : "hide")} aria-expanded={mode === "hide"}>
+          <button
+            type="button"
+            onClick={() => setMode(mode === "hide" ? "none" : "hide")}
+            aria-expanded={mode === "hide"}
+          >
             {t("comments.hide")}
           </button>
         ) : null}

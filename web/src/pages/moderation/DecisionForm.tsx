@@ -5,7 +5,15 @@ import { useTranslation } from "react-i18next";
 import { type CaseDetail, MODERATION_ACTIONS, type ModerationAction, moderationApi } from "../../api/moderation";
 import { useColleagues } from "./useColleagues";
 
-export function DecisionForm({ orgId, detail, run }: { orgId: string; detail: CaseDetail; run(action: () => Promise<string | null>): Promise<boolean> }) {
+export function DecisionForm({
+  orgId,
+  detail,
+  run,
+}: {
+  orgId: string;
+  detail: CaseDetail;
+  run(action: () => Promise<string | null>): Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const clauses = detail.netiquette?.clauses ?? [];
   const [action, setAction] = useState<ModerationAction>(detail.threat ? "hide" : "hide");
@@ -52,11 +60,24 @@ export function DecisionForm({ orgId, detail, run }: { orgId: string; detail: Ca
         ))}
       </select>
       <label htmlFor="decision-reason">{t("moderation.reasonLabel")}</label>
-      <textarea id="decision-reason" required minLength={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <textarea
+        id="decision-reason"
+        required
+        minLength={3}
+        maxLength={2000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       {needsMessage ? (
         <>
           <label htmlFor="decision-message">{t("moderation.messageLabel")}</label>
-          <textarea id="decision-message" maxLength={2000} value={message} placeholder={t("moderation.reminderText", { clause, title: clauseTitle })} onChange={(e) => setMessage(e.target.value)} />
+          <textarea
+            id="decision-message"
+            maxLength={2000}
+            value={message}
+            placeholder={t("moderation.reminderText", { clause, title: clauseTitle })}
+            onChange={(e) => setMessage(e.target.value)}
+          />
         </>
       ) : null}
       {action === "escalate" ? (

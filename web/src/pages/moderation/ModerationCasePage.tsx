@@ -40,7 +40,10 @@ export function ModerationCasePage() {
       {detail ? (
         <>
           <p>
-            <strong>{detail.threat ? t("moderation.threat") : t(`moderation.pipeline.${detail.pipelineStatus}`)}</strong> · {t(`moderation.status.${detail.status}`)} · {detail.channel.name}
+            <strong>
+              {detail.threat ? t("moderation.threat") : t(`moderation.pipeline.${detail.pipelineStatus}`)}
+            </strong>{" "}
+            · {t(`moderation.status.${detail.status}`)} · {detail.channel.name}
           </p>
           {detail.thread.length ? (
             <section aria-labelledby="thread-heading">
@@ -74,8 +77,12 @@ export function ModerationCasePage() {
               </ol>
             </details>
           </article>
-          {canDecide && detail.status !== "decided" ? <DecisionForm orgId={org.id} detail={detail} run={action.run} /> : null}
-          {canDecide && detail.status === "decided" ? <ReviewForm orgId={org.id} detail={detail} run={action.run} /> : null}
+          {canDecide && detail.status !== "decided" ? (
+            <DecisionForm orgId={org.id} detail={detail} run={action.run} />
+          ) : null}
+          {canDecide && detail.status === "decided" ? (
+            <ReviewForm orgId={org.id} detail={detail} run={action.run} />
+          ) : null}
           <section aria-labelledby="history-heading">
             <h2 id="history-heading">{t("moderation.history")}</h2>
             {detail.decisions.length === 0 ? <p>{t("moderation.noHistory")}</p> : null}
@@ -83,7 +90,9 @@ export function ModerationCasePage() {
               {detail.decisions.map((d) => (
                 <li key={d.id}>
                   {when(d.at)} · {d.actorLabel} · {t(`moderation.kind.${d.kind}`)}
-                  {d.action ? `: ${t(`moderation.action.${d.action}`, { defaultValue: t(`moderation.verdict.${d.action}`, { defaultValue: d.action }) })}` : ""}
+                  {d.action
+                    ? `: ${t(`moderation.action.${d.action}`, { defaultValue: t(`moderation.verdict.${d.action}`, { defaultValue: d.action }) })}`
+                    : ""}
                   {d.clause ? ` (§${d.clause})` : ""} – {d.reason}
                   {d.channelOutcome ? ` · ${t("moderation.channelOutcome", { outcome: d.channelOutcome })}` : ""}
                 </li>
@@ -96,7 +105,8 @@ export function ModerationCasePage() {
             <ul>
               {detail.evidence.map((e) => (
                 <li key={e.id}>
-                  {t("moderation.securedAt", { when: when(e.securedAt), by: e.securedBy })} · SHA-256 <code>{e.sha256}</code> ·{" "}
+                  {t("moderation.securedAt", { when: when(e.securedAt), by: e.securedBy })} · SHA-256{" "}
+                  <code>{e.sha256}</code> ·{" "}
                   <strong>{e.verified ? t("moderation.hashVerified") : t("moderation.hashBroken")}</strong> ·{" "}
                   <a href={moderationApi.evidenceUrl(org.id, detail.id, e.id, "pdf")} download>
                     {t("moderation.downloadPdf")}
@@ -109,7 +119,17 @@ export function ModerationCasePage() {
               ))}
             </ul>
             {canDecide ? (
-              <button type="button" onClick={() => void action.run(async () => (await moderationApi.secureEvidence(org.id, detail.id), t("moderation.evidenceSecured")))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void action.run(
+                    async () => (
+                      await moderationApi.secureEvidence(org.id, detail.id),
+                      t("moderation.evidenceSecured")
+                    ),
+                  )
+                }
+              >
                 {t("moderation.secureEvidence")}
               </button>
             ) : null}

@@ -57,10 +57,27 @@ export function ModerationQueuePage() {
           </p>
           {canDecide ? (
             <p>
-              <button type="button" onClick={() => void action.run(async () => (await moderationApi.acknowledge(org.id, a.id, false), t("moderation.alertAcknowledged")))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void action.run(
+                    async () => (
+                      await moderationApi.acknowledge(org.id, a.id, false),
+                      t("moderation.alertAcknowledged")
+                    ),
+                  )
+                }
+              >
                 {t("moderation.acknowledge")}
               </button>{" "}
-              <button type="button" onClick={() => void action.run(async () => (await moderationApi.acknowledge(org.id, a.id, true), t("moderation.preModerated")))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void action.run(
+                    async () => (await moderationApi.acknowledge(org.id, a.id, true), t("moderation.preModerated")),
+                  )
+                }
+              >
                 {t("moderation.preModerate")}
               </button>
             </p>
@@ -81,18 +98,27 @@ export function ModerationQueuePage() {
         <ol className="plain-list" aria-label={t("moderation.listLabel")}>
           {cases.map((c) => (
             <li key={c.id}>
-              <article className={`card${c.threat ? " card-threat" : ""}`} aria-label={t("moderation.caseLabel", { name: c.message.authorName })}>
+              <article
+                className={`card${c.threat ? " card-threat" : ""}`}
+                aria-label={t("moderation.caseLabel", { name: c.message.authorName })}
+              >
                 <p>
                   <strong>{c.threat ? t("moderation.threat") : t(`moderation.pipeline.${c.pipelineStatus}`)}</strong>
-                  {c.status === "reopened" ? ` · ${t("moderation.reopened")}` : ""} · {c.channel.name} · {formatDateTime(c.message.receivedAt, i18n.language)} ·{" "}
-                  {c.message.authorName}
-                  {c.pipelineReason ? ` · ${t(`moderation.reason.${c.pipelineReason.split(":")[0]}`, { defaultValue: c.pipelineReason })}` : ""}
+                  {c.status === "reopened" ? ` · ${t("moderation.reopened")}` : ""} · {c.channel.name} ·{" "}
+                  {formatDateTime(c.message.receivedAt, i18n.language)} · {c.message.authorName}
+                  {c.pipelineReason
+                    ? ` · ${t(`moderation.reason.${c.pipelineReason.split(":")[0]}`, { defaultValue: c.pipelineReason })}`
+                    : ""}
                   {c.pipelineClause ? ` (§${c.pipelineClause})` : ""}
                 </p>
                 <blockquote className="citizen-text">{c.message.text}</blockquote>
                 <CaseScores message={c.message} />
-                {c.action ? <p>{t("moderation.decided", { action: t(`moderation.action.${c.action}`), clause: c.clause })}</p> : null}
-                <Link to={`/o/${org.id}/moderation/cases/${c.id}`}>{t("moderation.open", { name: c.message.authorName })}</Link>
+                {c.action ? (
+                  <p>{t("moderation.decided", { action: t(`moderation.action.${c.action}`), clause: c.clause })}</p>
+                ) : null}
+                <Link to={`/o/${org.id}/moderation/cases/${c.id}`}>
+                  {t("moderation.open", { name: c.message.authorName })}
+                </Link>
               </article>
             </li>
           ))}

@@ -17,7 +17,10 @@ export function CampaignBoardPage() {
   const org = useOrg();
   const [board, setBoard] = useState<CampaignBoard | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => publishingApi.campaignBoard(org.id, campaignId).then(setBoard, setError), [org.id, campaignId]);
+  const load = useCallback(
+    () => publishingApi.campaignBoard(org.id, campaignId).then(setBoard, setError),
+    [org.id, campaignId],
+  );
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
@@ -45,7 +48,9 @@ export function CampaignBoardPage() {
             <ul>
               {column.latest.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/o/${org.id}/publish/${p.id}`}>{p.title || p.excerpt.slice(0, 60) || t("review.untitled")}</Link>
+                  <Link to={`/o/${org.id}/publish/${p.id}`}>
+                    {p.title || p.excerpt.slice(0, 60) || t("review.untitled")}
+                  </Link>
                   <span className="muted"> · {p.authorName}</span>
                 </li>
               ))}
@@ -60,7 +65,9 @@ export function CampaignBoardPage() {
             {campaign.templates.map((tpl) => (
               <li key={tpl.id}>
                 <strong>{tpl.title}</strong>: <span className="preview-text">{tpl.text}</span>{" "}
-                <Link to={`/o/${org.id}/publish/new?campaign=${campaign.id}&template=${tpl.id}`}>{t("campaigns.useTemplate")}</Link>
+                <Link to={`/o/${org.id}/publish/new?campaign=${campaign.id}&template=${tpl.id}`}>
+                  {t("campaigns.useTemplate")}
+                </Link>
               </li>
             ))}
           </ul>

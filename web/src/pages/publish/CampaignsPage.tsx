@@ -25,7 +25,8 @@ export function CampaignsPage() {
   const { setError } = action;
   useEffect(() => {
     reload().catch(setError);
-    if (canManage && org.myActions.includes("member.view")) api.members(org.id).then((r) => setMembers(r.members), setError);
+    if (canManage && org.myActions.includes("member.view"))
+      api.members(org.id).then((r) => setMembers(r.members), setError);
   }, [reload, setError, canManage, org.id, org.myActions]);
 
   async function create(event: FormEvent<HTMLFormElement>) {
@@ -40,7 +41,13 @@ export function CampaignsPage() {
         startsAt: fromLocalInput(String(data.get("startsAt"))) ?? "",
         endsAt: fromLocalInput(String(data.get("endsAt"))) ?? "",
         participantIds: data.getAll("participants").map(String),
-        templates: templates.filter((tpl) => tpl.text.trim()).map((tpl, i) => ({ id: `vorlage-${i + 1}`, title: tpl.title.trim() || `${t("campaigns.template")} ${i + 1}`, text: tpl.text })),
+        templates: templates
+          .filter((tpl) => tpl.text.trim())
+          .map((tpl, i) => ({
+            id: `vorlage-${i + 1}`,
+            title: tpl.title.trim() || `${t("campaigns.template")} ${i + 1}`,
+            text: tpl.text,
+          })),
       });
       return t("campaigns.created", { name });
     });
@@ -88,7 +95,14 @@ export function CampaignsPage() {
         <form className="card" aria-labelledby="new-campaign" onSubmit={(e) => void create(e)}>
           <h2 id="new-campaign">{t("campaigns.new")}</h2>
           <Field id="campaign-name" label={t("campaigns.name")} name="name" required minLength={2} maxLength={120} />
-          <Field id="campaign-hashtag" label={t("campaigns.hashtag")} name="hashtag" required pattern="#[\p{L}\p{N}_]+" placeholder="#24hPolizei" />
+          <Field
+            id="campaign-hashtag"
+            label={t("campaigns.hashtag")}
+            name="hashtag"
+            required
+            pattern="#[\p{L}\p{N}_]+"
+            placeholder="#24hPolizei"
+          />
           <Field id="campaign-start" label={t("campaigns.startsAt")} name="startsAt" type="datetime-local" required />
           <Field id="campaign-end" label={t("campaigns.endsAt")} name="endsAt" type="datetime-local" required />
           {members.length > 0 && (
@@ -110,11 +124,20 @@ export function CampaignsPage() {
                   id={`template-title-${i}`}
                   label={t("campaigns.templateTitle", { n: i + 1 })}
                   value={tpl.title}
-                  onChange={(e) => setTemplates(templates.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))}
+                  onChange={(e) =>
+                    setTemplates(templates.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))
+                  }
                 />
                 <div className="field">
                   <label htmlFor={`template-text-${i}`}>{t("campaigns.templateText", { n: i + 1 })}</label>
-                  <textarea id={`template-text-${i}`} rows={3} value={tpl.text} onChange={(e) => setTemplates(templates.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+                  <textarea
+                    id={`template-text-${i}`}
+                    rows={3}
+                    value={tpl.text}
+                    onChange={(e) =>
+                      setTemplates(templates.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))
+                    }
+                  />
                 </div>
               </div>
             ))}

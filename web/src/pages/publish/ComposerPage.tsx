@@ -7,7 +7,15 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { api } from "../../api/client";
 import type { Department } from "../../api/types";
-import { type Campaign, type ChannelAccount, type Finding, type PostInput, type PostView, type ReplyPolicy, publishingApi } from "../../api/publishing";
+import {
+  type Campaign,
+  type ChannelAccount,
+  type Finding,
+  type PostInput,
+  type PostView,
+  type ReplyPolicy,
+  publishingApi,
+} from "../../api/publishing";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
@@ -87,7 +95,10 @@ export function ComposerPage() {
   );
 }
 
-function initialInput(view: PostView | null, fromTemplate: { campaign: Campaign; templateId: string } | null): PostInput {
+function initialInput(
+  view: PostView | null,
+  fromTemplate: { campaign: Campaign; templateId: string } | null,
+): PostInput {
   if (!view) {
     const template = fromTemplate?.campaign.templates.find((t) => t.id === fromTemplate.templateId);
     return {
@@ -142,7 +153,11 @@ function Composer({
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.language);
   const org = useOrg();
-  const { input, update, check, save, flush, post } = useComposer(org.id, { post: view?.post ?? null, input: initialInput(view, fromTemplate) }, onCreated);
+  const { input, update, check, save, flush, post } = useComposer(
+    org.id,
+    { post: view?.post ?? null, input: initialInput(view, fromTemplate) },
+    onCreated,
+  );
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
@@ -150,7 +165,11 @@ function Composer({
   const nameOf = (id: string) => channels.find((c) => c.id === id)?.name ?? "";
 
   function toggleChannel(id: string, on: boolean) {
-    update({ channels: on ? [...input.channels, { channelAccountId: id, textOverride: null }] : input.channels.filter((c) => c.channelAccountId !== id) });
+    update({
+      channels: on
+        ? [...input.channels, { channelAccountId: id, textOverride: null }]
+        : input.channels.filter((c) => c.channelAccountId !== id),
+    });
   }
   function setOverride(id: string, text: string | null) {
     update({ channels: input.channels.map((c) => (c.channelAccountId === id ? { ...c, textOverride: text } : c)) });
@@ -163,7 +182,10 @@ function Composer({
       return;
     }
     const override = selected(finding.channelAccountIds[0] ?? "")?.textOverride;
-    const target = override == null ? textArea.current : document.querySelector<HTMLTextAreaElement>(`#override-${finding.channelAccountIds[0]}`);
+    const target =
+      override == null
+        ? textArea.current
+        : document.querySelector<HTMLTextAreaElement>(`#override-${finding.channelAccountIds[0]}`);
     target?.focus();
     target?.setSelectionRange(finding.start ?? 0, finding.end ?? 0);
   }
@@ -190,22 +212,51 @@ function Composer({
       {view?.post.status === "changes_requested" && <ChangesRequested view={view} />}
       <p role="status" className="muted" aria-live="polite">
         {save.kind === "saving" && t("composer.saving")}
-        {save.kind === "saved" && t("composer.saved", { time: save.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}
+        {save.kind === "saved" &&
+          t("composer.saved", {
+            time: save.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+          })}
       </p>
       {save.kind === "error" && <ErrorMessage error={save.error} />}
       <div className="composer">
         <div className="composer-main">
           <div className="field">
             <label htmlFor="post-title">{t("composer.title")}</label>
-            <input id="post-title" value={input.title} maxLength={200} onChange={(e) => update({ title: e.target.value })} aria-describedby="post-title-hint" />
-            <p id="post-title-hint" className="hint">{t("composer.titleHint")}</p>
+            <input
+              id="post-title"
+              value={input.title}
+              maxLength={200}
+              onChange={(e) => update({ title: e.target.value })}
+              aria-describedby="post-title-hint"
+            />
+            <p id="post-title-hint" className="hint">
+              {t("composer.titleHint")}
+            </p>
           </div>
           <div className="field">
             <label htmlFor="post-body">{t("composer.body")}</label>
-            <textarea id="post-body" ref={textArea} rows={8} value={input.body} onChange={(e) => update({ body: e.target.value })} />
+            <textarea
+              id="post-body"
+              ref={textArea}
+              rows={8}
+              value={input.body}
+              onChange={(e) => update({ body: e.target.value })}
+            />
           </div>
-          <ThreadEditor parts={input.threadParts} onChange={(threadParts) => update({ threadParts })} counts={check?.counts} channelName={nameOf} />
-          <Field id="post-content-warning" label={t("composer.contentWarning")} hint={t("composer.contentWarningHint")} maxLength={500} value={input.contentWarning} onChange={(e) => update({ contentWarning: e.target.value })} />
+          <ThreadEditor
+            parts={input.threadParts}
+            onChange={(threadParts) => update({ threadParts })}
+            counts={check?.counts}
+            channelName={nameOf}
+          />
+          <Field
+            id="post-content-warning"
+            label={t("composer.contentWarning")}
+            hint={t("composer.contentWarningHint")}
+            maxLength={500}
+            value={input.contentWarning}
+            onChange={(e) => update({ contentWarning: e.target.value })}
+          />
           <fieldset>
             <legend>{t("composer.channels")}</legend>
             {channels.length === 0 && <p>{t("composer.noChannels")}</p>}
@@ -215,19 +266,30 @@ function Composer({
               return (
                 <div key={c.id} className="channel-choice">
                   <label className="check">
-                    <input type="checkbox" checked={Boolean(chosen)} onChange={(e) => toggleChannel(c.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={Boolean(chosen)}
+                      onChange={(e) => toggleChannel(c.id, e.target.checked)}
+                    />
                     {c.name} <span className="muted">({t(`networks.${c.emulates ?? c.network}`)})</span>
                   </label>
                   {chosen && count && (
                     // In a thread: the first post's count here, the others' at their fields.
                     <span className={(count.parts?.[0] ?? count.used) > count.limit ? "count count-over" : "count"}>
-                      {t("composer.count", { used: (count.parts?.[0] ?? count.used).toLocaleString(locale), limit: count.limit.toLocaleString(locale) })}
+                      {t("composer.count", {
+                        used: (count.parts?.[0] ?? count.used).toLocaleString(locale),
+                        limit: count.limit.toLocaleString(locale),
+                      })}
                     </span>
                   )}
                   {chosen && (
                     <div className="indent">
                       <label className="check">
-                        <input type="checkbox" checked={chosen.textOverride !== null} onChange={(e) => setOverride(c.id, e.target.checked ? input.body : null)} />
+                        <input
+                          type="checkbox"
+                          checked={chosen.textOverride !== null}
+                          onChange={(e) => setOverride(c.id, e.target.checked ? input.body : null)}
+                        />
                         {t("composer.ownText")}
                       </label>
                       {chosen.textOverride !== null && (
@@ -235,7 +297,12 @@ function Composer({
                           <label htmlFor={`override-${c.id}`} className="visually-hidden">
                             {t("composer.ownTextFor", { name: c.name })}
                           </label>
-                          <textarea id={`override-${c.id}`} rows={4} value={chosen.textOverride} onChange={(e) => setOverride(c.id, e.target.value)} />
+                          <textarea
+                            id={`override-${c.id}`}
+                            rows={4}
+                            value={chosen.textOverride}
+                            onChange={(e) => setOverride(c.id, e.target.value)}
+                          />
                         </>
                       )}
                     </div>
@@ -248,7 +315,12 @@ function Composer({
           <PollEditor poll={input.poll} onChange={(poll) => update({ poll })} />
           <div className="field">
             <label htmlFor="post-reply-policy">{t("composer.replyPolicy")}</label>
-            <select id="post-reply-policy" value={input.replyPolicy} onChange={(e) => update({ replyPolicy: e.target.value as ReplyPolicy })} aria-describedby="post-reply-policy-hint">
+            <select
+              id="post-reply-policy"
+              value={input.replyPolicy}
+              onChange={(e) => update({ replyPolicy: e.target.value as ReplyPolicy })}
+              aria-describedby="post-reply-policy-hint"
+            >
               {(["everyone", "mentioned", "following", "followers", "nobody"] as const).map((policy) => (
                 <option key={policy} value={policy}>
                   {t(`composer.replyPolicies.${policy}`)}
@@ -261,7 +333,11 @@ function Composer({
           </div>
           <div className="field">
             <label htmlFor="post-department">{t("composer.department")}</label>
-            <select id="post-department" value={input.departmentId ?? ""} onChange={(e) => update({ departmentId: e.target.value || null })}>
+            <select
+              id="post-department"
+              value={input.departmentId ?? ""}
+              onChange={(e) => update({ departmentId: e.target.value || null })}
+            >
               <option value="">{t("composer.noDepartment")}</option>
               {departments.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -300,17 +376,29 @@ function Composer({
               onChange={(e) => update({ scheduledAt: fromLocalInput(e.target.value) })}
               aria-describedby="post-time-hint"
             />
-            <p id="post-time-hint" className="hint">{t("composer.scheduledAtHint")}</p>
+            <p id="post-time-hint" className="hint">
+              {t("composer.scheduledAtHint")}
+            </p>
           </div>
         </div>
         <aside className="composer-side" aria-labelledby="check-heading">
           <h2 id="check-heading">{t("composer.checkTitle")}</h2>
-          <p className="muted">{check?.guideline ? t("composer.checkedAgainst", { version: check.guideline.version }) : t("composer.noGuideline")}</p>
-          <div aria-live="polite">{check && <FindingsList findings={check.findings} channelName={nameOf} onShow={show} />}</div>
+          <p className="muted">
+            {check?.guideline
+              ? t("composer.checkedAgainst", { version: check.guideline.version })
+              : t("composer.noGuideline")}
+          </p>
+          <div aria-live="polite">
+            {check && <FindingsList findings={check.findings} channelName={nameOf} onShow={show} />}
+          </div>
         </aside>
       </div>
       <ErrorMessage error={submitError} />
-      <button type="button" onClick={() => void submit()} disabled={submitting || blockers > 0 || input.channels.length === 0}>
+      <button
+        type="button"
+        onClick={() => void submit()}
+        disabled={submitting || blockers > 0 || input.channels.length === 0}
+      >
         {t("composer.submit")}
       </button>
       {blockers > 0 && <p className="hint">{t("composer.fixBlockers", { count: blockers })}</p>}

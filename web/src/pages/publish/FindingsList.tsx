@@ -20,7 +20,10 @@ export function FindingsList({
         // The message names the word, link or term found; "Stelle markieren" shows where it is.
         return (
           <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`}>
-            <strong className="badge">{t(`findings.severity.${f.severity}`)}</strong> {t(`findings.rule.${f.rule === "address_form" ? `address_form_${f.params.required}` : f.rule}`, { ...f.params })}
+            <strong className="badge">{t(`findings.severity.${f.severity}`)}</strong>{" "}
+            {t(`findings.rule.${f.rule === "address_form" ? `address_form_${f.params.required}` : f.rule}`, {
+              ...f.params,
+            })}
             <span className="muted"> · {f.channelAccountIds.map(channelName).join(", ")}</span>
             {f.reason && <span className="reason">{f.reason}</span>}
             {onShow && f.start !== null && (

@@ -76,11 +76,21 @@ export function MediaLibraryPage() {
       <ErrorMessage error={action.error} />
       <form className="card" aria-labelledby="upload-title" onSubmit={(e) => void uploadFile(e)}>
         <h2 id="upload-title">{t("media.uploadTitle")}</h2>
-        <Field id="upload-file" label={t("media.file")} name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/webm" required hint={t("media.fileHint")} />
+        <Field
+          id="upload-file"
+          label={t("media.file")}
+          name="file"
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/webm"
+          required
+          hint={t("media.fileHint")}
+        />
         <div className="field">
           <label htmlFor="upload-alt">{t("media.altText")}</label>
           <textarea id="upload-alt" name="altText" rows={2} aria-describedby="upload-alt-hint" />
-          <p id="upload-alt-hint" className="hint">{t("media.altHint")}</p>
+          <p id="upload-alt-hint" className="hint">
+            {t("media.altHint")}
+          </p>
         </div>
         <Field id="upload-rights" label={t("media.rightsHolder")} name="rightsHolder" />
         {consentSelect("upload-consent", "not_needed")}
@@ -90,7 +100,11 @@ export function MediaLibraryPage() {
       {media.map((m) => (
         <form key={m.id} className="card media-card" aria-label={m.fileName} onSubmit={(e) => void save(e, m)}>
           <h2>{m.fileName}</h2>
-          {m.kind === "image" ? <img src={publishingApi.thumbnailUrl(org.id, m.id)} alt={m.altText ?? ""} width={160} /> : <p>{t("media.video")}</p>}
+          {m.kind === "image" ? (
+            <img src={publishingApi.thumbnailUrl(org.id, m.id)} alt={m.altText ?? ""} width={160} />
+          ) : (
+            <p>{t("media.video")}</p>
+          )}
           <p className="muted">
             {m.mimeType} · {Math.round(m.byteSize / 1024)} kB{m.width ? ` · ${m.width}×${m.height}` : ""}
           </p>
@@ -106,11 +120,17 @@ export function MediaLibraryPage() {
                 <input type="checkbox" name="hasCaptions" defaultChecked={m.hasCaptions} /> {t("media.hasCaptions")}
               </label>
               <label className="check">
-                <input type="checkbox" name="hasTranscript" defaultChecked={m.hasTranscript} /> {t("media.hasTranscript")}
+                <input type="checkbox" name="hasTranscript" defaultChecked={m.hasTranscript} />{" "}
+                {t("media.hasTranscript")}
               </label>
             </>
           )}
-          <Field id={`rights-${m.id}`} label={t("media.rightsHolder")} name="rightsHolder" defaultValue={m.rightsHolder} />
+          <Field
+            id={`rights-${m.id}`}
+            label={t("media.rightsHolder")}
+            name="rightsHolder"
+            defaultValue={m.rightsHolder}
+          />
           <Field id={`licence-${m.id}`} label={t("media.licence")} name="licence" defaultValue={m.licence} />
           {consentSelect(`consent-${m.id}`, m.consent)}
           <Field id={`note-${m.id}`} label={t("media.consentNote")} name="consentNote" defaultValue={m.consentNote} />

@@ -11,7 +11,10 @@ export function MediaPicker({ selected, onChange }: { selected: string[]; onChan
   const org = useOrg();
   const [media, setMedia] = useState<MediaAsset[]>([]);
   useEffect(() => {
-    publishingApi.media(org.id).then((r) => setMedia(r.media), () => setMedia([]));
+    publishingApi.media(org.id).then(
+      (r) => setMedia(r.media),
+      () => setMedia([]),
+    );
   }, [org.id]);
 
   return (
@@ -26,9 +29,15 @@ export function MediaPicker({ selected, onChange }: { selected: string[]; onChan
               <input
                 type="checkbox"
                 checked={position >= 0}
-                onChange={(e) => onChange(e.target.checked ? [...selected, m.id] : selected.filter((id) => id !== m.id))}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...selected, m.id] : selected.filter((id) => id !== m.id))
+                }
               />
-              {m.kind === "image" ? <img src={publishingApi.thumbnailUrl(org.id, m.id)} alt="" width={96} /> : <span className="video-badge">{t("media.video")}</span>}
+              {m.kind === "image" ? (
+                <img src={publishingApi.thumbnailUrl(org.id, m.id)} alt="" width={96} />
+              ) : (
+                <span className="video-badge">{t("media.video")}</span>
+              )}
               <span>
                 {m.fileName}
                 {position >= 0 && <> ({t("media.position", { n: position + 1 })})</>}

@@ -17,7 +17,13 @@ export function PollEditor({ poll, onChange }: { poll: PollInput | null; onChang
         <input
           type="checkbox"
           checked={poll !== null}
-          onChange={(e) => onChange(e.target.checked ? { question: "", options: ["", ""], endsAt: inAWeek(), resultsVisibility: "after_vote" } : null)}
+          onChange={(e) =>
+            onChange(
+              e.target.checked
+                ? { question: "", options: ["", ""], endsAt: inAWeek(), resultsVisibility: "after_vote" }
+                : null,
+            )
+          }
         />
         {t("composer.poll.attach")}
       </label>
@@ -25,15 +31,29 @@ export function PollEditor({ poll, onChange }: { poll: PollInput | null; onChang
         <>
           <div className="field">
             <label htmlFor="poll-question">{t("composer.poll.question")}</label>
-            <input id="poll-question" value={poll.question} maxLength={300} onChange={(e) => set({ question: e.target.value })} />
+            <input
+              id="poll-question"
+              value={poll.question}
+              maxLength={300}
+              onChange={(e) => set({ question: e.target.value })}
+            />
           </div>
           <ol className="poll-options">
             {poll.options.map((option, i) => (
               <li key={i}>
                 <label htmlFor={`poll-option-${i}`}>{t("composer.poll.option", { number: i + 1 })}</label>
-                <input id={`poll-option-${i}`} value={option} maxLength={120} onChange={(e) => set({ options: poll.options.map((o, j) => (j === i ? e.target.value : o)) })} />
+                <input
+                  id={`poll-option-${i}`}
+                  value={option}
+                  maxLength={120}
+                  onChange={(e) => set({ options: poll.options.map((o, j) => (j === i ? e.target.value : o)) })}
+                />
                 {poll.options.length > 2 ? (
-                  <button type="button" className="link" onClick={() => set({ options: poll.options.filter((_, j) => j !== i) })}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => set({ options: poll.options.filter((_, j) => j !== i) })}
+                  >
                     {t("composer.poll.remove", { number: i + 1 })}
                   </button>
                 ) : null}
@@ -47,11 +67,20 @@ export function PollEditor({ poll, onChange }: { poll: PollInput | null; onChang
           ) : null}
           <div className="field">
             <label htmlFor="poll-end">{t("composer.poll.endsAt")}</label>
-            <input id="poll-end" type="datetime-local" value={toLocalInput(poll.endsAt)} onChange={(e) => set({ endsAt: fromLocalInput(e.target.value) ?? poll.endsAt })} />
+            <input
+              id="poll-end"
+              type="datetime-local"
+              value={toLocalInput(poll.endsAt)}
+              onChange={(e) => set({ endsAt: fromLocalInput(e.target.value) ?? poll.endsAt })}
+            />
           </div>
           <div className="field">
             <label htmlFor="poll-results">{t("composer.poll.results")}</label>
-            <select id="poll-results" value={poll.resultsVisibility} onChange={(e) => set({ resultsVisibility: e.target.value as PollInput["resultsVisibility"] })}>
+            <select
+              id="poll-results"
+              value={poll.resultsVisibility}
+              onChange={(e) => set({ resultsVisibility: e.target.value as PollInput["resultsVisibility"] })}
+            >
               <option value="after_vote">{t("composer.poll.afterVote")}</option>
               <option value="after_end">{t("composer.poll.afterEnd")}</option>
             </select>

@@ -32,5 +32,9 @@ export function PreviewCount({ count }: { count: { used: number; limit: number }
   const locale = formatLocale(i18n.language);
   if (!count) return null;
   const { used, limit } = count;
-  return <p className={used > limit ? "count-over" : "muted"}>{t("composer.count", { used: used.toLocaleString(locale), limit: limit.toLocaleString(locale) })}</p>;
+  return (
+    <p className={used > limit ? "count-over" : "muted"}>
+      {t("composer.count", { used: used.toLocaleString(locale), limit: limit.toLocaleString(locale) })}
+    </p>
+  );
 }

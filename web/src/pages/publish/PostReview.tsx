@@ -24,7 +24,11 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
   const nameOf = (id: string) => view.channels.find((c) => c.channelAccountId === id)?.name ?? "";
 
   const retractOutcomeText = (outcome: string) =>
-    outcome === "done" ? t("review.retractOutcome.done") : outcome === "not_supported" ? t("review.retractOutcome.not_supported") : t("review.retractOutcome.failed", { error: outcome.replace(/^failed: /, "") });
+    outcome === "done"
+      ? t("review.retractOutcome.done")
+      : outcome === "not_supported"
+        ? t("review.retractOutcome.not_supported")
+        : t("review.retractOutcome.failed", { error: outcome.replace(/^failed: /, "") });
 
   async function decide(event: FormEvent<HTMLFormElement>, decision: string) {
     event.preventDefault();
@@ -63,17 +67,29 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
           </>
         )}
         <dt>{t("review.approval")}</dt>
-        <dd>{view.approvalSteps.length ? view.approvalSteps.map((s) => t(`review.step.${s}`)).join(" → ") : t("review.noApproval")}</dd>
+        <dd>
+          {view.approvalSteps.length
+            ? view.approvalSteps.map((s) => t(`review.step.${s}`)).join(" → ")
+            : t("review.noApproval")}
+        </dd>
       </dl>
       <h2>{t("review.preview")}</h2>
       {view.channels.map((c) => {
         const publication = view.publications.find((p) => p.channelAccountId === c.channelAccountId);
         return (
-          <article key={c.channelAccountId} className="card preview" aria-label={t("review.previewOn", { name: c.name })}>
+          <article
+            key={c.channelAccountId}
+            className="card preview"
+            aria-label={t("review.previewOn", { name: c.name })}
+          >
             <h3>
               {c.name} <span className="muted">({t(`networks.${c.emulates ?? c.network}`)})</span>
             </h3>
-            <ThreadPreview text={c.text} followUps={view.post.threadParts} count={view.check?.counts[c.channelAccountId]} />
+            <ThreadPreview
+              text={c.text}
+              followUps={view.post.threadParts}
+              count={view.check?.counts[c.channelAccountId]}
+            />
             {view.media.length > 0 && (
               <ul className="preview-media">
                 {view.media.map((m) =>
@@ -118,11 +134,22 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
           <h2 id="decide-heading">{t("review.decideTitle")}</h2>
           <div className="field">
             <label htmlFor="review-comment">{t("review.comment")}</label>
-            <textarea id="review-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby="review-comment-hint" />
-            <p id="review-comment-hint" className="hint">{t("review.commentHint")}</p>
+            <textarea
+              id="review-comment"
+              rows={3}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              aria-describedby="review-comment-hint"
+            />
+            <p id="review-comment-hint" className="hint">
+              {t("review.commentHint")}
+            </p>
           </div>
           <button type="submit">{t("review.approve")}</button>
-          <button type="button" onClick={(e) => void decide(e as unknown as FormEvent<HTMLFormElement>, "changes_requested")}>
+          <button
+            type="button"
+            onClick={(e) => void decide(e as unknown as FormEvent<HTMLFormElement>, "changes_requested")}
+          >
             {t("review.requestChanges")}
           </button>
           <button type="button" onClick={(e) => void decide(e as unknown as FormEvent<HTMLFormElement>, "rejected")}>
@@ -132,12 +159,22 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
       )}
       <div className="actions">
         {view.can.withdraw && (
-          <button type="button" onClick={() => void action.run(async () => (await publishingApi.withdraw(org.id, post.id), t("review.withdrawn")))}>
+          <button
+            type="button"
+            onClick={() =>
+              void action.run(async () => (await publishingApi.withdraw(org.id, post.id), t("review.withdrawn")))
+            }
+          >
             {t("review.withdraw")}
           </button>
         )}
         {view.can.retry && (
-          <button type="button" onClick={() => void action.run(async () => (await publishingApi.retry(org.id, post.id), t("review.retried")))}>
+          <button
+            type="button"
+            onClick={() =>
+              void action.run(async () => (await publishingApi.retry(org.id, post.id), t("review.retried")))
+            }
+          >
             {t("review.retry")}
           </button>
         )}
@@ -149,13 +186,23 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
             onSubmit={(e) => {
               e.preventDefault();
               if (!window.confirm(t("review.retractConfirm"))) return;
-              void action.run(async () => (await publishingApi.retract(org.id, post.id, retractReason), t("review.retractDone")));
+              void action.run(
+                async () => (await publishingApi.retract(org.id, post.id, retractReason), t("review.retractDone")),
+              );
             }}
           >
             <p className="hint">{t("review.retractHint")}</p>
             <div className="field">
               <label htmlFor="retract-reason">{t("review.retractReason")}</label>
-              <textarea id="retract-reason" rows={3} required minLength={3} maxLength={2000} value={retractReason} onChange={(e) => setRetractReason(e.target.value)} />
+              <textarea
+                id="retract-reason"
+                rows={3}
+                required
+                minLength={3}
+                maxLength={2000}
+                value={retractReason}
+                onChange={(e) => setRetractReason(e.target.value)}
+              />
             </div>
             <button type="submit">{t("review.retract")}</button>
           </form>
@@ -169,7 +216,15 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
 }
 
 /** A channel's text, and a thread's later posts: as posts of their own where the channel has threads, else as paragraphs. */
-function ThreadPreview({ text, followUps, count }: { text: string; followUps: string[]; count: { used: number; limit: number; parts?: number[] } | undefined }) {
+function ThreadPreview({
+  text,
+  followUps,
+  count,
+}: {
+  text: string;
+  followUps: string[];
+  count: { used: number; limit: number; parts?: number[] } | undefined;
+}) {
   const { t } = useTranslation();
   if (followUps.length === 0 || !count?.parts) {
     return (

@@ -40,7 +40,9 @@ export function PostsPage() {
         {rows.map((p) => (
           <tr key={p.id}>
             <th scope="row">
-              <Link to={`/o/${org.id}/publish/${p.id}`}>{p.title || p.excerpt.slice(0, 60) || t("review.untitled")}</Link>
+              <Link to={`/o/${org.id}/publish/${p.id}`}>
+                {p.title || p.excerpt.slice(0, 60) || t("review.untitled")}
+              </Link>
             </th>
             <td>
               {t(`status.${p.status}`)}
@@ -73,7 +75,8 @@ export function PostsPage() {
       )}
       {guidelines?.review && guidelines.review.state !== "current" && org.myActions.includes("guideline.manage") && (
         <p className="message message-error" role="note">
-          {t(`guidelines.review.${guidelines.review.state}`, { date: guidelines.review.reviewBy })}: {t("posts.reviewGuideline")}
+          {t(`guidelines.review.${guidelines.review.state}`, { date: guidelines.review.reviewBy })}:{" "}
+          {t("posts.reviewGuideline")}
         </p>
       )}
       {!posts && !error && <p>{t("app.loading")}</p>}

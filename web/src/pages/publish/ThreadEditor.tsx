@@ -7,7 +7,6 @@ import type { CheckResult } from "../../../../src/domain/guidelineChecks";
 import { MAX_THREAD_PARTS } from "../../../../src/domain/postWorkflow";
 import { formatLocale } from "../../i18n";
 
-
 export function ThreadEditor({
   parts,
   onChange,
@@ -79,7 +78,11 @@ export function ThreadEditor({
                 {perChannel.map((c, i) => (
                   <span key={c.id} className={c.used > c.limit ? "count-over" : undefined}>
                     {i > 0 ? " · " : ""}
-                    {channelName(c.id)}: {t("composer.count", { used: c.used.toLocaleString(locale), limit: c.limit.toLocaleString(locale) })}
+                    {channelName(c.id)}:{" "}
+                    {t("composer.count", {
+                      used: c.used.toLocaleString(locale),
+                      limit: c.limit.toLocaleString(locale),
+                    })}
                   </span>
                 ))}
               </p>

@@ -5,16 +5,24 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import { type CheckResult, type PostInput, type PostRecord, publishingApi } from "../../api/publishing";
 
-export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; error: unknown };
+export type SaveState =
+  { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; error: unknown };
 
 const CHECK_DELAY_MS = 300;
 const SAVE_DELAY_MS = 1200;
 
-export function useComposer(orgId: string, initial: { post: PostRecord | null; input: PostInput }, onCreated: (id: string) => void) {
+export function useComposer(
+  orgId: string,
+  initial: { post: PostRecord | null; input: PostInput },
+  onCreated: (id: string) => void,
+) {
   const [input, setInput] = useState<PostInput>(initial.input);
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
-  const post = useRef<{ id: string | null; revision: number }>({ id: initial.post?.id ?? null, revision: initial.post?.revision ?? 0 });
+  const post = useRef<{ id: string | null; revision: number }>({
+    id: initial.post?.id ?? null,
+    revision: initial.post?.revision ?? 0,
+  });
   const dirty = useRef(false);
   const saving = useRef<Promise<void> | null>(null);
   const latest = useRef(input);

@@ -35,12 +35,16 @@ export function CoveragePage() {
   const { setError } = action;
   useEffect(() => {
     reload().catch(setError);
-    publishingApi.channels(org.id).then((c) => setChannels(c.channels), () => setChannels([]));
+    publishingApi.channels(org.id).then(
+      (c) => setChannels(c.channels),
+      () => setChannels([]),
+    );
     inboxApi.colleagues(org.id).then((p) => setPeople(p.colleagues), setError);
   }, [reload, setError, org.id]);
   const canEdit = org.myActions.includes("org.update");
   const manageOthers = org.myActions.includes("member.manage");
-  const update = (uid: string, patch: Partial<Entry>) => setPlan(plan.map((e) => (e.uid === uid ? { ...e, ...patch } : e)));
+  const update = (uid: string, patch: Partial<Entry>) =>
+    setPlan(plan.map((e) => (e.uid === uid ? { ...e, ...patch } : e)));
 
   async function savePlan(event: FormEvent) {
     event.preventDefault();
@@ -51,7 +55,12 @@ export function CoveragePage() {
   async function addAbsence(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const input = { userId: String(data.get("userId")), startsOn: String(data.get("startsOn")), endsOn: String(data.get("endsOn")), note: String(data.get("note") ?? "") };
+    const input = {
+      userId: String(data.get("userId")),
+      startsOn: String(data.get("startsOn")),
+      endsOn: String(data.get("endsOn")),
+      note: String(data.get("note") ?? ""),
+    };
     await action.run(async () => (await inboxApi.addAbsence(org.id, input), t("coverage.absenceAdded")));
   }
 
@@ -69,7 +78,11 @@ export function CoveragePage() {
               <li key={entry.uid} className="card wide inline-form">
                 <label className="field compact">
                   <span>{t("inboxRules.channel")}</span>
-                  <select value={entry.channelAccountId} onChange={(e) => update(entry.uid, { channelAccountId: e.target.value })} required>
+                  <select
+                    value={entry.channelAccountId}
+                    onChange={(e) => update(entry.uid, { channelAccountId: e.target.value })}
+                    required
+                  >
                     <NamedOptions items={channels} />
                   </select>
                 </label>
@@ -81,7 +94,10 @@ export function CoveragePage() {
                 </label>
                 <label className="field compact">
                   <span>{t("coverage.role")}</span>
-                  <select value={entry.role} onChange={(e) => update(entry.uid, { role: e.target.value as Entry["role"] })}>
+                  <select
+                    value={entry.role}
+                    onChange={(e) => update(entry.uid, { role: e.target.value as Entry["role"] })}
+                  >
                     <option value="responsible">{t("coverage.responsible")}</option>
                     <option value="deputy">{t("coverage.deputy")}</option>
                   </select>
@@ -94,8 +110,20 @@ export function CoveragePage() {
                         type="checkbox"
                         checked={entry.window?.days.includes(d) ?? false}
                         onChange={(e) => {
-                          const days = (entry.window?.days ?? []).filter((x) => x !== d).concat(e.target.checked ? [d] : []).sort();
-                          update(entry.uid, { window: days.length ? { days, from: entry.window?.from ?? "08:00", to: entry.window?.to ?? "16:00", timeZone: "Europe/Berlin" } : null });
+                          const days = (entry.window?.days ?? [])
+                            .filter((x) => x !== d)
+                            .concat(e.target.checked ? [d] : [])
+                            .sort();
+                          update(entry.uid, {
+                            window: days.length
+                              ? {
+                                  days,
+                                  from: entry.window?.from ?? "08:00",
+                                  to: entry.window?.to ?? "16:00",
+                                  timeZone: "Europe/Berlin",
+                                }
+                              : null,
+                          });
                         }}
                       />
                       {t(`officeHours.weekday.${d}`)}
@@ -105,11 +133,23 @@ export function CoveragePage() {
                     <span className="inline-form">
                       <label className="inline-field">
                         <span>{t("officeHours.from")}</span>
-                        <input type="time" value={entry.window.from} onChange={(e) => entry.window && update(entry.uid, { window: { ...entry.window, from: e.target.value } })} />
+                        <input
+                          type="time"
+                          value={entry.window.from}
+                          onChange={(e) =>
+                            entry.window && update(entry.uid, { window: { ...entry.window, from: e.target.value } })
+                          }
+                        />
                       </label>
                       <label className="inline-field">
                         <span>{t("officeHours.to")}</span>
-                        <input type="time" value={entry.window.to} onChange={(e) => entry.window && update(entry.uid, { window: { ...entry.window, to: e.target.value } })} />
+                        <input
+                          type="time"
+                          value={entry.window.to}
+                          onChange={(e) =>
+                            entry.window && update(entry.uid, { window: { ...entry.window, to: e.target.value } })
+                          }
+                        />
                       </label>
                     </span>
                   ) : (
@@ -125,7 +165,18 @@ export function CoveragePage() {
           <button
             type="button"
             disabled={channels.length === 0 || people.length === 0}
-            onClick={() => setPlan([...plan, { uid: crypto.randomUUID(), channelAccountId: channels[0]?.id ?? "", userId: people[0]?.userId ?? "", role: "responsible", window: null }])}
+            onClick={() =>
+              setPlan([
+                ...plan,
+                {
+                  uid: crypto.randomUUID(),
+                  channelAccountId: channels[0]?.id ?? "",
+                  userId: people[0]?.userId ?? "",
+                  role: "responsible",
+                  window: null,
+                },
+              ])
+            }
           >
             {t("coverage.add")}
           </button>
@@ -139,9 +190,18 @@ export function CoveragePage() {
         <ul>
           {absences.map((a) => (
             <li key={a.id}>
-              {t("coverage.absence", { name: a.userName, from: a.startsOn, to: a.endsOn })} {a.note ? `(${a.note})` : ""}
+              {t("coverage.absence", { name: a.userName, from: a.startsOn, to: a.endsOn })}{" "}
+              {a.note ? `(${a.note})` : ""}
               {manageOthers || a.userId === session?.user.id ? (
-                <button type="button" className="link-button" onClick={() => void action.run(async () => (await inboxApi.removeAbsence(org.id, a.id), t("coverage.absenceRemoved")))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    void action.run(
+                      async () => (await inboxApi.removeAbsence(org.id, a.id), t("coverage.absenceRemoved")),
+                    )
+                  }
+                >
                   {t("coverage.removeAbsence", { name: a.userName })}
                 </button>
               ) : null}

@@ -24,13 +24,24 @@ export function InboxRulesPage() {
   const org = useOrg();
   const [rules, setRules] = useState<(Omit<InboxRules, "routing"> & { routing: Rule[] }) | null>(null);
   const [choices, setChoices] = useState<Choices>({ channels: [], departments: [], people: [] });
-  const reload = useCallback(() => inboxApi.rules(org.id).then((r) => setRules({ ...r, routing: r.routing.map((rule) => ({ ...rule, uid: crypto.randomUUID() })) })), [org.id]);
+  const reload = useCallback(
+    () =>
+      inboxApi
+        .rules(org.id)
+        .then((r) => setRules({ ...r, routing: r.routing.map((rule) => ({ ...rule, uid: crypto.randomUUID() })) })),
+    [org.id],
+  );
   const action = useAction(reload);
   const { setError } = action;
   useEffect(() => {
     reload().catch(setError);
     Promise.all([publishingApi.channels(org.id), api.departments(org.id), inboxApi.colleagues(org.id)]).then(
-      ([c, d, p]) => setChoices({ channels: c.channels, departments: d.departments, people: p.colleagues.filter((x) => x.canReply) }),
+      ([c, d, p]) =>
+        setChoices({
+          channels: c.channels,
+          departments: d.departments,
+          people: p.colleagues.filter((x) => x.canReply),
+        }),
       setError,
     );
   }, [reload, setError, org.id]);
@@ -46,7 +57,8 @@ export function InboxRulesPage() {
 
   if (!rules) return <ErrorMessage error={action.error} />;
   const settings = rules.settings;
-  const setSettings = (patch: Partial<InboxRules["settings"]>) => setRules({ ...rules, settings: { ...settings, ...patch } });
+  const setSettings = (patch: Partial<InboxRules["settings"]>) =>
+    setRules({ ...rules, settings: { ...settings, ...patch } });
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("inboxRules.title")} id="page-heading" />
@@ -56,25 +68,55 @@ export function InboxRulesPage() {
       <form onSubmit={save}>
         <fieldset disabled={!canEdit} className="plain-fieldset">
           <legend className="visually-hidden">{t("inboxRules.title")}</legend>
-          <RoutingRulesEditor rules={rules.routing} onChange={(routing) => setRules({ ...rules, routing })} choices={choices} />
-          <TargetsEditor targets={rules.targets} onChange={(targets) => setRules({ ...rules, targets })} choices={choices} defaultMinutes={rules.defaultTarget.firstResponseMinutes} />
+          <RoutingRulesEditor
+            rules={rules.routing}
+            onChange={(routing) => setRules({ ...rules, routing })}
+            choices={choices}
+          />
+          <TargetsEditor
+            targets={rules.targets}
+            onChange={(targets) => setRules({ ...rules, targets })}
+            choices={choices}
+            defaultMinutes={rules.defaultTarget.firstResponseMinutes}
+          />
           <fieldset>
             <legend>{t("inboxRules.settings.legend")}</legend>
             <label className="check">
-              <input type="checkbox" checked={settings.autoAcknowledge} onChange={(e) => setSettings({ autoAcknowledge: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={settings.autoAcknowledge}
+                onChange={(e) => setSettings({ autoAcknowledge: e.target.checked })}
+              />
               {t("inboxRules.settings.autoAcknowledge")}
             </label>
             <label className="field">
               <span>{t("inboxRules.settings.idleWarningDays")}</span>
-              <input type="number" min={1} max={90} value={settings.idleWarningDays} onChange={(e) => setSettings({ idleWarningDays: Number(e.target.value) })} />
+              <input
+                type="number"
+                min={1}
+                max={90}
+                value={settings.idleWarningDays}
+                onChange={(e) => setSettings({ idleWarningDays: Number(e.target.value) })}
+              />
             </label>
             <label className="field">
               <span>{t("inboxRules.settings.repeatWindowDays")}</span>
-              <input type="number" min={1} max={90} value={settings.repeatWindowDays} onChange={(e) => setSettings({ repeatWindowDays: Number(e.target.value) })} />
+              <input
+                type="number"
+                min={1}
+                max={90}
+                value={settings.repeatWindowDays}
+                onChange={(e) => setSettings({ repeatWindowDays: Number(e.target.value) })}
+              />
             </label>
             <label className="field">
               <span>{t("inboxRules.settings.replyApproval")}</span>
-              <select value={settings.replyApproval} onChange={(e) => setSettings({ replyApproval: e.target.value as InboxRules["settings"]["replyApproval"] })}>
+              <select
+                value={settings.replyApproval}
+                onChange={(e) =>
+                  setSettings({ replyApproval: e.target.value as InboxRules["settings"]["replyApproval"] })
+                }
+              >
                 {(["none", "keywords", "all"] as const).map((mode) => (
                   <option key={mode} value={mode}>
                     {t(`inboxRules.settings.approval.${mode}`)}
@@ -84,7 +126,10 @@ export function InboxRulesPage() {
             </label>
             <label className="field">
               <span>{t("inboxRules.settings.approvalKeywords")}</span>
-              <ListInput value={settings.replyApprovalKeywords} onList={(replyApprovalKeywords) => setSettings({ replyApprovalKeywords })} />
+              <ListInput
+                value={settings.replyApprovalKeywords}
+                onList={(replyApprovalKeywords) => setSettings({ replyApprovalKeywords })}
+              />
             </label>
           </fieldset>
           <button type="submit">{t("inboxRules.save")}</button>

@@ -10,7 +10,15 @@ import { NamedOptions, asNamed } from "../../../components/NamedOptions";
 export type Rule = InboxRules["routing"][number] & { uid: string };
 const INTENTS = ["question", "complaint", "praise", "fact_claim", "other"] as const;
 
-export function RoutingRulesEditor({ rules, onChange, choices }: { rules: Rule[]; onChange(next: Rule[]): void; choices: Choices }) {
+export function RoutingRulesEditor({
+  rules,
+  onChange,
+  choices,
+}: {
+  rules: Rule[];
+  onChange(next: Rule[]): void;
+  choices: Choices;
+}) {
   const { t } = useTranslation();
   const update = (i: number, patch: Partial<Rule>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const move = (i: number, step: number) => {
@@ -37,7 +45,10 @@ export function RoutingRulesEditor({ rules, onChange, choices }: { rules: Rule[]
               </label>
               <label className="field compact">
                 <span>{t("inboxRules.intent")}</span>
-                <select value={rule.intent ?? ""} onChange={(e) => update(i, { intent: (e.target.value || null) as Rule["intent"] })}>
+                <select
+                  value={rule.intent ?? ""}
+                  onChange={(e) => update(i, { intent: (e.target.value || null) as Rule["intent"] })}
+                >
                   <option value="">{t("inboxRules.any")}</option>
                   {INTENTS.map((intent) => (
                     <option key={intent} value={intent}>
@@ -48,31 +59,50 @@ export function RoutingRulesEditor({ rules, onChange, choices }: { rules: Rule[]
               </label>
               <label className="field compact">
                 <span>{t("inboxRules.channel")}</span>
-                <select value={rule.channelAccountId ?? ""} onChange={(e) => update(i, { channelAccountId: e.target.value || null })}>
+                <select
+                  value={rule.channelAccountId ?? ""}
+                  onChange={(e) => update(i, { channelAccountId: e.target.value || null })}
+                >
                   <option value="">{t("inboxRules.any")}</option>
                   <NamedOptions items={choices.channels} />
                 </select>
               </label>
               <label className="field compact">
                 <span>{t("inbox.department")}</span>
-                <select value={rule.departmentId ?? ""} onChange={(e) => update(i, { departmentId: e.target.value || null })}>
+                <select
+                  value={rule.departmentId ?? ""}
+                  onChange={(e) => update(i, { departmentId: e.target.value || null })}
+                >
                   <option value="">{t("inboxRules.none")}</option>
                   <NamedOptions items={choices.departments} />
                 </select>
               </label>
               <label className="field compact">
                 <span>{t("inbox.assignee")}</span>
-                <select value={rule.assigneeUserId ?? ""} onChange={(e) => update(i, { assigneeUserId: e.target.value || null })}>
+                <select
+                  value={rule.assigneeUserId ?? ""}
+                  onChange={(e) => update(i, { assigneeUserId: e.target.value || null })}
+                >
                   <option value="">{t("inboxRules.none")}</option>
                   <NamedOptions items={asNamed(choices.people)} />
                 </select>
               </label>
             </div>
             <div className="actions">
-              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t("inboxRules.up", { name: rule.name })}>
+              <button
+                type="button"
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={t("inboxRules.up", { name: rule.name })}
+              >
                 ↑
               </button>
-              <button type="button" disabled={i === rules.length - 1} onClick={() => move(i, 1)} aria-label={t("inboxRules.down", { name: rule.name })}>
+              <button
+                type="button"
+                disabled={i === rules.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={t("inboxRules.down", { name: rule.name })}
+              >
                 ↓
               </button>
               <button type="button" onClick={() => onChange(rules.filter((_, j) => j !== i))}>
@@ -82,7 +112,23 @@ export function RoutingRulesEditor({ rules, onChange, choices }: { rules: Rule[]
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => onChange([...rules, { uid: crypto.randomUUID(), name: "", keywords: [], intent: null, channelAccountId: null, departmentId: null, assigneeUserId: null }])}>
+      <button
+        type="button"
+        onClick={() =>
+          onChange([
+            ...rules,
+            {
+              uid: crypto.randomUUID(),
+              name: "",
+              keywords: [],
+              intent: null,
+              channelAccountId: null,
+              departmentId: null,
+              assigneeUserId: null,
+            },
+          ])
+        }
+      >
         {t("inboxRules.routing.add")}
       </button>
     </fieldset>

@@ -8,9 +8,20 @@ import { NamedOptions } from "../../../components/NamedOptions";
 type Target = InboxRules["targets"][number];
 const INTENTS = ["question", "complaint", "praise", "fact_claim", "other"] as const;
 
-export function TargetsEditor({ targets, onChange, choices, defaultMinutes }: { targets: Target[]; onChange(next: Target[]): void; choices: Choices; defaultMinutes: number }) {
+export function TargetsEditor({
+  targets,
+  onChange,
+  choices,
+  defaultMinutes,
+}: {
+  targets: Target[];
+  onChange(next: Target[]): void;
+  choices: Choices;
+  defaultMinutes: number;
+}) {
   const { t } = useTranslation();
-  const update = (i: number, patch: Partial<Target>) => onChange(targets.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const update = (i: number, patch: Partial<Target>) =>
+    onChange(targets.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
     <fieldset>
       <legend>{t("inboxRules.targets.legend")}</legend>
@@ -32,13 +43,21 @@ export function TargetsEditor({ targets, onChange, choices, defaultMinutes }: { 
           {targets.map((target, i) => (
             <tr key={i}>
               <td>
-                <select aria-label={t("inboxRules.channel")} value={target.channelAccountId ?? ""} onChange={(e) => update(i, { channelAccountId: e.target.value || null })}>
+                <select
+                  aria-label={t("inboxRules.channel")}
+                  value={target.channelAccountId ?? ""}
+                  onChange={(e) => update(i, { channelAccountId: e.target.value || null })}
+                >
                   <option value="">{t("inboxRules.any")}</option>
                   <NamedOptions items={choices.channels} />
                 </select>
               </td>
               <td>
-                <select aria-label={t("inboxRules.intent")} value={target.intent ?? ""} onChange={(e) => update(i, { intent: (e.target.value || null) as Target["intent"] })}>
+                <select
+                  aria-label={t("inboxRules.intent")}
+                  value={target.intent ?? ""}
+                  onChange={(e) => update(i, { intent: (e.target.value || null) as Target["intent"] })}
+                >
                   <option value="">{t("inboxRules.any")}</option>
                   {INTENTS.map((intent) => (
                     <option key={intent} value={intent}>
@@ -48,7 +67,14 @@ export function TargetsEditor({ targets, onChange, choices, defaultMinutes }: { 
                 </select>
               </td>
               <td>
-                <input type="number" min={1} aria-label={t("inboxRules.targets.first")} value={target.firstResponseMinutes} onChange={(e) => update(i, { firstResponseMinutes: Number(e.target.value) })} required />
+                <input
+                  type="number"
+                  min={1}
+                  aria-label={t("inboxRules.targets.first")}
+                  value={target.firstResponseMinutes}
+                  onChange={(e) => update(i, { firstResponseMinutes: Number(e.target.value) })}
+                  required
+                />
               </td>
               <td>
                 <input
@@ -68,7 +94,15 @@ export function TargetsEditor({ targets, onChange, choices, defaultMinutes }: { 
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => onChange([...targets, { channelAccountId: null, intent: null, firstResponseMinutes: 240, resolutionMinutes: null }])}>
+      <button
+        type="button"
+        onClick={() =>
+          onChange([
+            ...targets,
+            { channelAccountId: null, intent: null, firstResponseMinutes: 240, resolutionMinutes: null },
+          ])
+        }
+      >
         {t("inboxRules.targets.add")}
       </button>
     </fieldset>
