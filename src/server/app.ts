@@ -11,6 +11,7 @@ import type { AppContext } from "../app/context.js";
 import { type TConfig, cookieIsSecure } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { RegisteredRoute } from "./access.js";
+import { registerContractHandling } from "./contractRoutes.js";
 import { registerAuth } from "./plugins/auth.js";
 import { channelConnectionRoutes } from "./routes/channelConnections.js";
 import { moderationRoutes } from "./routes/moderation.js";
@@ -25,6 +26,7 @@ import { postRoutes } from "./routes/posts.js";
 import { channelAndGuidelineRoutes } from "./routes/publishing.js";
 import { websiteRoutes } from "./routes/website.js";
 import { inboxRoutes } from "./routes/inbox.js";
+import { openApiRoutes } from "./routes/openapi.js";
 import { type InboxHub, type Listen, createInboxHub } from "./liveInbox.js";
 import { type ConnectorRegistry, createConnectorRegistry } from "../channels/registry.js";
 import { publicApiRoutes } from "./public/publicApi.js";
@@ -66,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   });
 
   registerErrorHandling(app);
+  registerContractHandling(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -115,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   moderationRoutes(app, { ctx, connectors });
   channelConnectionRoutes(app, { ctx, connectors });
   publicApiRoutes(app, { ctx });
+  openApiRoutes(app, { routes, serverUrl: config.PUBLIC_URL });
   // Own scope: the form-body parser and the HTML error pages apply to the citizen pages only.
   await app.register(async (scope) => publicPageRoutes(scope, { ctx }));
   await registerWidget(app, options.widgetRoot);

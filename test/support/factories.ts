@@ -14,7 +14,7 @@ import { type OrgActor, installationActorIn } from "../../src/app/authorization.
 import sharp from "sharp";
 import { createChannelAccount } from "../../src/app/channels/create-channel-account.js";
 import { uploadMedia } from "../../src/app/media/upload-media.js";
-import type { TChannelAccountInput } from "../../src/app/channels/schemas.js";
+import type { TChannelAccountInput } from "../../src/contract/channels.js";
 import { activateGuideline } from "../../src/app/guidelines/activate-guideline.js";
 import { createGuidelineVersion } from "../../src/app/guidelines/create-guideline-version.js";
 import type { TGuidelineRulesInput } from "../../src/domain/guidelineRules.js";

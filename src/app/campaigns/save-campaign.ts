@@ -6,7 +6,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
-import { type TCampaignInput, ZCampaignInput } from "./schemas.js";
+import { type TCampaignInput, ZCampaignInput } from "../../contract/postSchemas.js";
 
 export async function saveCampaign(
   ctx: AppContext,

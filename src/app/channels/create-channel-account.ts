@@ -7,7 +7,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
-import { type TChannelAccountInput, ZChannelAccountInput } from "./schemas.js";
+import { type TChannelAccountInput, ZChannelAccountInput } from "../../contract/channels.js";
 
 export async function createChannelAccount(
   ctx: AppContext,

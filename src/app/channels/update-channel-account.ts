@@ -10,7 +10,7 @@ import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import { wipeCredentials } from "./channelCredentials.js";
 import { resetSyncState } from "./connect-channel-account.js";
-import { type TChannelAccountUpdate, ZChannelAccountUpdate } from "./schemas.js";
+import { type TChannelAccountUpdate, ZChannelAccountUpdate } from "../../contract/channels.js";
 
 export async function updateChannelAccount(
   ctx: AppContext,

@@ -5,7 +5,7 @@ import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { type TDepartmentInput, ZDepartmentInput } from "./schemas.js";
+import { type TDepartmentInput, ZDepartmentInput } from "../../contract/organisation.js";
 
 export async function createDepartment(
   ctx: AppContext,

@@ -8,7 +8,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
-import { type TGuidelineInput, ZGuidelineInput } from "./schemas.js";
+import { type TGuidelineInput, ZGuidelineInput } from "../../contract/channels.js";
 
 export async function createGuidelineVersion(
   ctx: AppContext,

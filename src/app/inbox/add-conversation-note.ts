@@ -1,7 +1,6 @@
 // An internal note on a conversation, never sent to the citizen. Mentioned colleagues (any member of
 // the organisation, also in other departments) are notified.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { conversationNotes, memberships, userNotifications } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
@@ -9,11 +8,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { loadConversation } from "./conversationAccess.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
-
-export const ZNote = z.object({
-  text: z.string().trim().min(1).max(5000),
-  mentionedUserIds: z.array(z.uuid()).max(20).default([]),
-});
+import { ZNote } from "../../contract/inboxSchemas.js";
 
 export async function addConversationNote(
   ctx: AppContext,

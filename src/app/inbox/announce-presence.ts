@@ -1,15 +1,13 @@
 // Collision detection: a person opening or answering a conversation announces it, so others who have
 // it open see "Anna schreibt gerade" live. Nothing is stored; opening also moves "new" to "open".
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { conversations, users } from "../../db/schema/index.js";
 import { nextConversationStatus } from "../../domain/conversationLifecycle.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { loadConversation } from "./conversationAccess.js";
 import { notifyConversationsChanged, notifyPresence } from "./inboxEvents.js";
-
-export const ZPresence = z.object({ state: z.enum(["viewing", "replying", "left"]) });
+import { ZPresence } from "../../contract/inboxSchemas.js";
 
 export async function announcePresence(
   ctx: AppContext,

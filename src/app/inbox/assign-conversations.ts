@@ -1,7 +1,6 @@
 // Hands conversations to a department and/or a person, one or many at once (bulk action). The new
 // assignee is notified; each change goes into the audit trail; open inboxes update live.
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { conversations, userNotifications } from "../../db/schema/index.js";
 import { appendAuditEvents } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
@@ -9,19 +8,7 @@ import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import { loadConversation } from "./conversationAccess.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
-
-export const ZAssignment = z
-  .object({
-    conversationIds: z.array(z.uuid()).min(1).max(500),
-    /** Omitted: unchanged; null: no department. */
-    departmentId: z.uuid().nullable().optional(),
-    /** Omitted: unchanged; null: nobody. */
-    assigneeUserId: z.uuid().nullable().optional(),
-  })
-  .refine((a) => a.departmentId !== undefined || a.assigneeUserId !== undefined, {
-    message: "name a department or a person",
-    path: ["assigneeUserId"],
-  });
+import { ZAssignment } from "../../contract/inboxSchemas.js";
 
 export async function assignConversations(
   ctx: AppContext,

@@ -1,7 +1,6 @@
 // Closes, reopens or sets conversations to "waiting for the citizen", one or many (bulk action). A
 // closed conversation stops waiting and leaves the working view; a new citizen message reopens it.
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { conversations } from "../../db/schema/index.js";
 import { type ConversationEvent, nextConversationStatus } from "../../domain/conversationLifecycle.js";
 import { AppError } from "../../domain/errors.js";
@@ -10,11 +9,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { loadConversation } from "./conversationAccess.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
-
-export const ZStatusChange = z.object({
-  conversationIds: z.array(z.uuid()).min(1).max(500),
-  event: z.enum(["closed", "reopened", "staff_viewed"]),
-});
+import { ZStatusChange } from "../../contract/inboxSchemas.js";
 
 export async function changeConversationStatus(
   ctx: AppContext,

@@ -11,13 +11,13 @@ import {
   organisations,
   users,
 } from "../../db/schema/index.js";
-import { ZAbsence, ZCoveragePlan } from "../../domain/coverage.js";
+import { ZCoverageUpdate } from "../../contract/inboxSchemas.js";
+import { ZAbsence } from "../../domain/coverage.js";
 import { AppError } from "../../domain/errors.js";
 import { localDate } from "../../domain/slaClock.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { z } from "zod";
 
 /**
  * The coverage plans and the current and coming absences of organisations, for deciding who is on duty
@@ -77,7 +77,7 @@ export async function getCoveragePlan(ctx: AppContext, options: { actor: OrgActo
 }
 
 export async function updateCoveragePlan(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
-  const plan = z.object({ plan: ZCoveragePlan }).parse(options.input).plan;
+  const plan = ZCoverageUpdate.parse(options.input).plan;
   requireAllowed(ctx, options.actor, "org.update", { orgId: options.orgId });
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {

@@ -1,7 +1,6 @@
 // Freigabe of a reply that needed approval: someone with the right to approve (never its author)
 // releases it — it goes out at once — or returns it with a comment for the author to rework.
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { channelAccounts, conversationReplies } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
@@ -11,11 +10,7 @@ import type { AppContext } from "../context.js";
 import { loadConversation } from "./conversationAccess.js";
 import { deliverWebsiteReply, sendQueuedReply } from "./deliverReply.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
-
-export const ZReplyDecision = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approved") }),
-  z.object({ decision: z.literal("returned"), comment: z.string().trim().min(1).max(2000) }),
-]);
+import { ZReplyDecision } from "../../contract/inboxSchemas.js";
 
 export async function decideReply(
   ctx: AppContext,

@@ -2,29 +2,15 @@
 // targets per channel account and intent, and the settings (automatic acknowledgement, idle warning,
 // "asked again" window). Every referenced department, person and channel account must be its own.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { channelAccounts, inboxSettings, responseTargets, routingRules } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
-import { DEFAULT_RESPONSE_TARGET, ZResponseTargets } from "../../domain/responseTargets.js";
-import { ZRoutingRules } from "../../domain/routing.js";
-import { REPLY_APPROVAL_MODES } from "../../domain/replyApproval.js";
+import { DEFAULT_RESPONSE_TARGET } from "../../domain/responseTargets.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import { inboxSettingsOf } from "./intakeRules.js";
-
-export const ZInboxRules = z.object({
-  routing: ZRoutingRules,
-  targets: ZResponseTargets,
-  settings: z.object({
-    autoAcknowledge: z.boolean(),
-    idleWarningDays: z.number().int().min(1).max(90),
-    repeatWindowDays: z.number().int().min(1).max(90),
-    replyApproval: z.enum(REPLY_APPROVAL_MODES).default("none"),
-    replyApprovalKeywords: z.array(z.string().trim().min(2).max(60)).max(100).default([]),
-  }),
-});
+import { ZInboxRules } from "../../contract/inboxSchemas.js";
 
 export async function getInboxRules(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
   requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });

@@ -2,23 +2,11 @@
 // answering one) with pg_notify inside their transaction, so an event is delivered only once its
 // change is committed, and reaches every process on a PostgreSQL server. The server's SSE route listens.
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import { type TInboxEvent, ZInboxEvent } from "../../contract/inboxSchemas.js";
 import type { Db, Tx } from "../../db/client.js";
 
+export type { TInboxEvent };
 export const INBOX_CHANNEL = "draht_inbox";
-
-export const ZInboxEvent = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("conversations"), orgId: z.uuid(), conversationIds: z.array(z.uuid()) }),
-  z.object({
-    kind: z.literal("presence"),
-    orgId: z.uuid(),
-    conversationId: z.uuid(),
-    userId: z.uuid(),
-    name: z.string(),
-    state: z.enum(["viewing", "replying", "left"]),
-  }),
-]);
-export type TInboxEvent = z.infer<typeof ZInboxEvent>;
 
 /** pg_notify payloads are limited to 8000 bytes; 100 ids stay well below. */
 const IDS_PER_EVENT = 100;

@@ -3,34 +3,12 @@
 // answer first: overdue questions on top, then by due time. Served from the partial inbox index.
 import { type SQL, and, asc, desc, eq, gt, ilike, inArray, isNull, lte, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 import { channelAccounts, conversations, departments, inboundMessages, users } from "../../db/schema/index.js";
-import { CONVERSATION_STATUSES } from "../../domain/conversationLifecycle.js";
-import { INTENTS } from "../../text/analysis.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "./conversationAccess.js";
 import { DUE_SOON_MS } from "../../domain/responseTargets.js";
-
-const flag = z.enum(["true", "false"]).transform((v) => v === "true");
-
-export const ZConversationFilter = z.object({
-  /** "active" = new and open (the default working view); "all" = every status. */
-  status: z.enum(["active", "all", ...CONVERSATION_STATUSES]).default("active"),
-  channelAccountId: z.uuid().optional(),
-  departmentId: z.union([z.uuid(), z.literal("none")]).optional(),
-  assignee: z.union([z.uuid(), z.enum(["me", "none"])]).optional(),
-  intent: z.enum(INTENTS).optional(),
-  overdue: flag.optional(),
-  sentiment: z.enum(["negative", "neutral", "positive"]).optional(),
-  flagged: flag.optional(),
-  askedAgain: flag.optional(),
-  /** Part of the citizen's name. */
-  citizen: z.string().trim().min(1).max(100).optional(),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type TConversationFilter = z.infer<typeof ZConversationFilter>;
+import { ZConversationFilter, type TConversationFilter } from "../../contract/inboxSchemas.js";
 
 export function filterConditions(
   filter: TConversationFilter,

@@ -1,10 +1,10 @@
 // A person's notifications from the inbox (mentions, assignments, reminders, escalations): the unread
 // ones, newest first, and marking them read.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { conversations, userNotifications } from "../../db/schema/index.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { ZMarkRead } from "../../contract/inboxSchemas.js";
 
 export async function listMyNotifications(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
   requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
@@ -32,8 +32,6 @@ export async function listMyNotifications(ctx: AppContext, options: { actor: Org
     })),
   };
 }
-
-export const ZMarkRead = z.object({ ids: z.array(z.uuid()).min(1).max(100) });
 
 export async function markNotificationsRead(
   ctx: AppContext,

@@ -2,7 +2,6 @@
 // out through the channel (the website channel answers in this transaction; other networks through
 // their connector right after it commits), and the conversation records who answered and when.
 import { and, desc, eq, ne } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
 import { activeGuideline } from "../../db/queries/guidelines.js";
 import { channelAccounts, conversationReplies, inboundMessages } from "../../db/schema/index.js";
@@ -18,14 +17,7 @@ import { deliverWebsiteReply, sendQueuedReply } from "./deliverReply.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { inboxSettingsOf } from "./intakeRules.js";
 import { replyNeedsApproval } from "../../domain/replyApproval.js";
-
-export const ZReply = z.object({
-  text: z.string().trim().min(1).max(5000),
-  /** The template the text started from (for statistics); the text itself is what is sent. */
-  templateId: z.uuid().nullable().default(null),
-  /** The citizen message answered; default: the latest one. */
-  inReplyToMessageId: z.uuid().optional(),
-});
+import { ZReply } from "../../contract/inboxSchemas.js";
 
 export async function replyToConversation(
   ctx: AppContext,

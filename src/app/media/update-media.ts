@@ -6,7 +6,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { presentMedia } from "./presentMedia.js";
-import { type TMediaDetails, ZMediaDetails } from "./schemas.js";
+import { type TMediaDetails, ZMediaDetails } from "../../contract/postSchemas.js";
 
 export async function updateMedia(
   ctx: AppContext,

@@ -6,7 +6,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { inspectMedia } from "./inspect-media.js";
-import { ZUploadMeta } from "./schemas.js";
+import { ZUploadMeta } from "../../contract/postSchemas.js";
 import { presentMedia } from "./presentMedia.js";
 
 export async function uploadMedia(

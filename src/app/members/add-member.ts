@@ -11,7 +11,7 @@ import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { newTemporaryPassword } from "../security/tokens.js";
 import { replaceChannelAccountScope, replaceDepartmentScope } from "./membershipScope.js";
-import { type TAddMember, ZAddMember } from "./schemas.js";
+import { type TAddMember, ZAddMember } from "../../contract/organisation.js";
 
 export interface AddMemberResult {
   userId: string;

@@ -12,7 +12,7 @@ import {
   replaceChannelAccountScope,
   replaceDepartmentScope,
 } from "./membershipScope.js";
-import { type TUpdateMember, ZUpdateMember } from "./schemas.js";
+import { type TUpdateMember, ZUpdateMember } from "../../contract/organisation.js";
 
 export async function updateMember(
   ctx: AppContext,

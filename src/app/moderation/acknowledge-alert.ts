@@ -1,14 +1,12 @@
 // A moderator acknowledges a shitstorm alert (it leaves the queue's banner); optionally the website's
 // pre-moderation is switched on for all comments, as the alert suggests.
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { channelAccounts, moderationAlerts, websiteSettings } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-
-export const ZAcknowledge = z.object({ preModerate: z.boolean().default(false) });
+import { ZAcknowledge } from "../../contract/moderation.js";
 
 export async function acknowledgeAlert(
   ctx: AppContext,

@@ -47,7 +47,7 @@ export async function getModerationCase(ctx: AppContext, options: { actor: OrgAc
     channel: { id: row.account.id, name: row.account.name, network: row.account.network },
     message: {
       ...presentMessage(message),
-      evidence: ((message.analysis ?? {}) as { evidence?: unknown[] }).evidence ?? [],
+      evidence: ((message.analysis ?? {}) as { evidence?: { feature: string; weight: number }[] }).evidence ?? [],
     },
     thread: thread.reverse().map(presentMessage),
     decisions: decisions.map((d) => ({

@@ -2,17 +2,11 @@
 // within), or the decided ones for review, with the message, its scores and reasons; plus open
 // shitstorm alerts. Limited to the channel accounts and departments the moderator may see.
 import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
-import { z } from "zod";
 import { channelAccounts, inboundMessages, moderationAlerts, moderationCases } from "../../db/schema/index.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { withinGrantScope } from "../inbox/conversationAccess.js";
-
-export const ZQueueFilter = z.object({
-  view: z.enum(["open", "decided", "unreviewed"]).default("open"),
-  channelAccountId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+import { ZQueueFilter } from "../../contract/moderation.js";
 
 const visibleAccounts = (actor: OrgActor) =>
   withinGrantScope(actor, { departmentId: channelAccounts.departmentId, channelAccountId: channelAccounts.id });

@@ -4,12 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { channelAccounts, inboundMessages, moderationCases, moderationDecisions } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { casePriority } from "../../domain/moderation/decisions.js";
-import { z } from "zod";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-
-export const ZReport = z.object({ messageId: z.uuid(), reason: z.string().trim().min(3).max(2000) });
+import { ZReport } from "../../contract/moderation.js";
 
 export async function reportMessage(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
   const input = ZReport.parse(options.input);

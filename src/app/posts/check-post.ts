@@ -4,7 +4,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { requireForPost } from "./postAccess.js";
 import { checkAgainstGuideline, loadAccounts, loadMedia, pollEnd } from "./postRecords.js";
-import { type TPostContent, ZPostContent } from "./schemas.js";
+import { type TPostContent, ZPostContent } from "../../contract/postSchemas.js";
 
 export async function checkPostDraft(
   ctx: AppContext,

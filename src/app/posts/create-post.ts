@@ -7,7 +7,7 @@ import type { AppContext } from "../context.js";
 import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
 import { personOf, requireForPost } from "./postAccess.js";
 import { loadAccounts, loadMedia, replacePostMedia } from "./postRecords.js";
-import { type TPostContent, ZPostContent } from "./schemas.js";
+import { type TPostContent, ZPostContent } from "../../contract/postSchemas.js";
 
 export async function createPost(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: TPostContent }) {
   const input = ZPostContent.parse(options.input);

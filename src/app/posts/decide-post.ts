@@ -12,7 +12,7 @@ import type { AppContext } from "../context.js";
 import { enqueuePublications } from "../publishing/outbox.js";
 import { personOf, requireForPost } from "./postAccess.js";
 import { loadAccounts, loadPostChannels, loadPostForUpdate, requirePassingCheck } from "./postRecords.js";
-import { type TDecision, ZDecision } from "./schemas.js";
+import { type TDecision, ZDecision } from "../../contract/postSchemas.js";
 
 export async function decidePost(
   ctx: AppContext,

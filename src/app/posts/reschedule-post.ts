@@ -11,7 +11,7 @@ import type { AppContext } from "../context.js";
 import { publicationsInFlight } from "../publishing/outbox.js";
 import { requireForPost } from "./postAccess.js";
 import { loadAccounts, loadPostChannels, loadPostForUpdate, requirePassingCheck } from "./postRecords.js";
-import { ZReschedule } from "./schemas.js";
+import { ZReschedule } from "../../contract/postSchemas.js";
 
 export async function reschedulePost(
   ctx: AppContext,

@@ -6,7 +6,6 @@
 // A channel that cannot delete its posts says so ("not_supported"): someone must remove it there by
 // hand. The post, its text and its history stay in draht.
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { channelAccounts, posts, publications } from "../../db/schema/index.js";
 import { type ConnectorRegistry, failureOutcome } from "../../domain/connector.js";
 import { AppError } from "../../domain/errors.js";
@@ -17,8 +16,7 @@ import { cancelPendingPublications } from "../publishing/outbox.js";
 import type { AppContext } from "../context.js";
 import { personOf, requireForPost } from "./postAccess.js";
 import { loadPostChannels, loadPostForUpdate } from "./postRecords.js";
-
-export const ZRetraction = z.object({ reason: z.string().trim().min(3).max(2000) });
+import { ZRetraction } from "../../contract/postSchemas.js";
 
 export interface RetractionOutcome {
   channelAccountId: string;

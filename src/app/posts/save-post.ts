@@ -10,7 +10,7 @@ import type { AppContext } from "../context.js";
 import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
 import { requireForPost } from "./postAccess.js";
 import { loadAccounts, loadMedia, loadPostChannels, loadPostForUpdate, replacePostMedia } from "./postRecords.js";
-import { type TSavePost, ZSavePost } from "./schemas.js";
+import { type TSavePost, ZSavePost } from "../../contract/postSchemas.js";
 
 export async function savePost(
   ctx: AppContext,

@@ -4,7 +4,7 @@ import { organisations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { AppContext, Principal } from "../context.js";
 import { type AddMemberResult, addMemberUnchecked } from "../members/add-member.js";
-import type { TAddMember } from "../members/schemas.js";
+import type { TAddMember } from "../../contract/organisation.js";
 
 export async function addUser(
   ctx: AppContext,

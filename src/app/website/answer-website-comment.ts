@@ -2,7 +2,6 @@
 // organisation's label ("Antwort der Stadtverwaltung"), and a citizen who confirmed an address is told.
 // It takes the inbox's reply path, so the conversation's timeline and response times record it too.
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { conversationReplies, inboundMessages } from "../../db/schema/index.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
@@ -10,8 +9,7 @@ import type { AppContext } from "../context.js";
 import { deliverWebsiteReply } from "../inbox/deliverReply.js";
 import { loadCommentForStaff } from "./commentRecords.js";
 import { writeStaffAnswer } from "./writeStaffAnswer.js";
-
-export const ZAnswer = z.object({ text: z.string().trim().min(1).max(5000) });
+import { ZAnswer } from "../../contract/website.js";
 
 export async function answerWebsiteComment(
   ctx: AppContext,

@@ -1,7 +1,6 @@
 // A moderator releases a held comment or hides a comment, citing the Netiquette clause it breaks.
 // The decision is kept with the comment's moderation trail and in the audit trail.
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { websiteComments } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
@@ -10,15 +9,7 @@ import type { AppContext } from "../context.js";
 import { openCaseOf, recordCaseDecision } from "../moderation/caseRecords.js";
 import { loadCommentForStaff, updateInboundCopy } from "./commentRecords.js";
 import { netiquetteInForce } from "./publicOrg.js";
-
-export const ZCommentDecision = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("release"), reason: z.string().trim().max(1000).default("") }),
-  z.object({
-    decision: z.literal("hide"),
-    clause: z.number().int().min(1).max(99),
-    reason: z.string().trim().min(1).max(1000),
-  }),
-]);
+import { ZCommentDecision } from "../../contract/website.js";
 
 export async function decideWebsiteComment(
   ctx: AppContext,
@@ -39,7 +30,7 @@ export async function decideWebsiteComment(
     if (input.decision === "hide" && !netiquette?.clauses.some((c) => c.number === input.clause)) {
       throw new AppError("VALIDATION_FAILED", { details: { field: "clause", problem: "not_in_netiquette" } });
     }
-    const status = input.decision === "release" ? "visible" : "hidden";
+    const status: "visible" | "hidden" = input.decision === "release" ? "visible" : "hidden";
     const step = {
       phase: "moderator",
       outcome: status,

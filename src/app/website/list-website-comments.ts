@@ -1,19 +1,11 @@
 // The staff view of citizen comments on the website channel, newest first: filter by state and post,
 // with the post they are under, the moderation trail and whether the administration has answered.
 import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { z } from "zod";
 import { channelAccounts, websiteComments, websiteEntries } from "../../db/schema/index.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { authorize } from "../../domain/policy.js";
-
-export const ZCommentFilter = z.object({
-  status: z.enum(["visible", "held", "hidden", "deleted"]).optional(),
-  entryId: z.uuid().optional(),
-  /** The createdAt|id of the last row seen, for the next page. */
-  before: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+import { ZCommentFilter } from "../../contract/website.js";
 
 export async function listWebsiteComments(
   ctx: AppContext,

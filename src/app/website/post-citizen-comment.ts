@@ -18,16 +18,8 @@ import { queueAddressConfirmation } from "./commentEmails.js";
 import { redeemWork } from "./proofOfWork.js";
 import { findPublicOrg, netiquetteInForce } from "./publicOrg.js";
 import { consumeRate, ipKey } from "./publicRateLimit.js";
+import { ZCitizenComment } from "../../contract/website.js";
 
-export const ZCitizenComment = z.object({
-  displayName: z.string().trim().min(1).max(60),
-  email: z.email().max(254).nullable().default(null),
-  text: z.string().trim().min(1).max(5000),
-  parentId: z.uuid().nullable().default(null),
-  /** The honeypot: a field people never see; filled in, it betrays a bot. */
-  website: z.string().max(500).default(""),
-  work: z.object({ challenge: z.string().max(300), nonce: z.string().max(100) }),
-});
 export type TCitizenComment = z.infer<typeof ZCitizenComment>;
 
 const DAY_MS = 24 * 3_600_000;

@@ -2,7 +2,6 @@
 // token (HMAC of poll and session); nothing else about the voter is stored. Returns the poll as the
 // citizen now sees it.
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { websiteEntries, websitePollVotes, websitePolls } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { pollIsOpen } from "../../domain/website/poll.js";
@@ -12,11 +11,7 @@ import { pollViewOf, voterToken } from "./pollRecords.js";
 import { redeemWork } from "./proofOfWork.js";
 import { findPublicOrg } from "./publicOrg.js";
 import { consumeRate, ipKey } from "./publicRateLimit.js";
-
-export const ZVote = z.object({
-  optionIndex: z.number().int().min(0).max(9),
-  work: z.object({ challenge: z.string().max(300), nonce: z.string().max(100) }),
-});
+import { ZVote } from "../../contract/website.js";
 
 export async function voteInPoll(
   ctx: AppContext,

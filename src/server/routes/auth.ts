@@ -1,19 +1,13 @@
 // Sign-in, sign-out, the current session and changing one's own password.
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { changePassword } from "../../app/auth/change-password.js";
 import { login } from "../../app/auth/login.js";
 import { logout, logoutEverywhere } from "../../app/auth/logout.js";
 import type { AppContext } from "../../app/context.js";
 import { listMyOrganisations } from "../../app/orgs/list-my-organisations.js";
-import { MAX_PASSWORD_LENGTH } from "../../domain/passwordPolicy.js";
+import { OK } from "../../contract/common.js";
+import { contractRoute } from "../contractRoutes.js";
 import { SESSION_COOKIE, sessionOf } from "../plugins/auth.js";
-
-const ZLogin = z.object({ email: z.string().trim().max(254), password: z.string().max(MAX_PASSWORD_LENGTH) });
-const ZChangePassword = z.object({
-  currentPassword: z.string().max(MAX_PASSWORD_LENGTH),
-  newPassword: z.string().max(MAX_PASSWORD_LENGTH),
-});
 
 export function authRoutes(
   app: FastifyInstance,
@@ -26,8 +20,9 @@ export function authRoutes(
     requestId,
   });
 
-  app.post(
-    "/api/auth/login",
+  contractRoute(
+    app,
+    "POST /api/auth/login",
     {
       config: {
         access: { kind: "public" },
@@ -35,9 +30,8 @@ export function authRoutes(
       },
     },
     async (request, reply) => {
-      const input = ZLogin.parse(request.body);
       const result = await login(ctx, {
-        ...input,
+        ...request.body,
         userAgent: request.headers["user-agent"],
         requestId: request.id,
       });
@@ -52,8 +46,9 @@ export function authRoutes(
     },
   );
 
-  app.get(
-    "/api/auth/session",
+  contractRoute(
+    app,
+    "GET /api/auth/session",
     { config: { access: { kind: "session", duringPasswordChange: true } } },
     async (request) => {
       const session = sessionOf(request);
@@ -64,19 +59,21 @@ export function authRoutes(
     },
   );
 
-  app.post(
-    "/api/auth/logout",
+  contractRoute(
+    app,
+    "POST /api/auth/logout",
     { config: { access: { kind: "session", duringPasswordChange: true } } },
     async (request, reply) => {
       const session = sessionOf(request);
       await logout(ctx, { actor: principalOf(session, request.id), sessionId: session.sessionId });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      return { ok: true };
+      return OK;
     },
   );
 
-  app.post(
-    "/api/auth/logout-everywhere",
+  contractRoute(
+    app,
+    "POST /api/auth/logout-everywhere",
     { config: { access: { kind: "session", duringPasswordChange: true } } },
     async (request, reply) => {
       const session = sessionOf(request);
@@ -86,18 +83,18 @@ export function authRoutes(
     },
   );
 
-  app.post(
-    "/api/auth/password",
+  contractRoute(
+    app,
+    "POST /api/auth/password",
     { config: { access: { kind: "session", duringPasswordChange: true } } },
     async (request) => {
       const session = sessionOf(request);
-      const input = ZChangePassword.parse(request.body);
       await changePassword(ctx, {
         actor: { ...principalOf(session, request.id), userId: session.user.id },
         sessionId: session.sessionId,
-        ...input,
+        ...request.body,
       });
-      return { ok: true };
+      return OK;
     },
   );
 }

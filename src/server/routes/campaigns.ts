@@ -1,50 +1,34 @@
 // Campaigns: list, create, change, and the live board.
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { getCampaignBoard } from "../../app/campaigns/get-campaign-board.js";
 import { listCampaigns } from "../../app/campaigns/list-campaigns.js";
 import { saveCampaign } from "../../app/campaigns/save-campaign.js";
-import { ZCampaignInput } from "../../app/campaigns/schemas.js";
 import type { AppContext } from "../../app/context.js";
 import { AppError } from "../../domain/errors.js";
+import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
-import { ZOrgParams } from "./params.js";
-
-const ZCampaignParams = ZOrgParams.extend({ campaignId: z.uuid() });
 
 export function campaignRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
+  const draft = { config: { access: { kind: "org", action: "post.draft" } as const } };
   const manage = { config: { access: { kind: "org", action: "campaign.manage" } as const } };
 
-  app.get(
-    "/api/orgs/:orgId/campaigns",
-    { config: { access: { kind: "org", action: "post.draft" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return { campaigns: await listCampaigns(ctx, { actor: orgActorOf(request), orgId }) };
-    },
-  );
+  contractRoute(app, "GET /api/orgs/:orgId/campaigns", draft, async (request) => ({
+    campaigns: await listCampaigns(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
+  }));
 
-  app.post("/api/orgs/:orgId/campaigns", manage, async (request, reply) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    const input = ZCampaignInput.parse(request.body);
+  contractRoute(app, "POST /api/orgs/:orgId/campaigns", manage, async (request, reply) => {
     reply.status(201);
-    return saveCampaign(ctx, { actor: orgActorOf(request), orgId, input });
+    return saveCampaign(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, input: request.body });
   });
 
-  app.put("/api/orgs/:orgId/campaigns/:campaignId", manage, async (request) => {
-    const params = ZCampaignParams.parse(request.params);
-    return saveCampaign(ctx, { actor: orgActorOf(request), ...params, input: ZCampaignInput.parse(request.body) });
-  });
-
-  app.get(
-    "/api/orgs/:orgId/campaigns/:campaignId/board",
-    { config: { access: { kind: "org", action: "post.draft" } } },
-    async (request) => {
-      const params = ZCampaignParams.parse(request.params);
-      const board = await getCampaignBoard(ctx, { actor: orgActorOf(request), ...params });
-      if (!board) throw new AppError("NOT_FOUND");
-      return board;
-    },
+  contractRoute(app, "PUT /api/orgs/:orgId/campaigns/:campaignId", manage, async (request) =>
+    saveCampaign(ctx, { actor: orgActorOf(request), ...request.params, input: request.body }),
   );
+
+  contractRoute(app, "GET /api/orgs/:orgId/campaigns/:campaignId/board", draft, async (request) => {
+    const board = await getCampaignBoard(ctx, { actor: orgActorOf(request), ...request.params });
+    if (!board) throw new AppError("NOT_FOUND");
+    return board;
+  });
 }

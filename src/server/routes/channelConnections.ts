@@ -1,7 +1,6 @@
 // Connecting channel accounts to their networks: OAuth (start, and the network's redirect back), app
 // passwords, disconnecting, syncing now, and the connections' health. Thin: parse, call one use case.
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import {
   beginChannelAuthorisation,
   completeChannelAuthorisation,
@@ -15,24 +14,15 @@ import type { AppContext } from "../../app/context.js";
 import { CLIENT_JWKS_PATH, CLIENT_METADATA_PATH } from "../../channels/bluesky/blueskyOAuth.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
 import { isAppError } from "../../domain/errors.js";
+import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf, sessionOf } from "../plugins/auth.js";
-import { ZOrgParams } from "./params.js";
 
-const ZChannelParams = ZOrgParams.extend({ channelAccountId: z.uuid() });
-const ZAppPassword = z.object({ identifier: z.string().trim().min(1).max(300), password: z.string().min(1).max(300) });
-const ZCallback = z.object({
-  state: z.string().min(1).max(200),
-  code: z.string().max(2000).optional(),
-  error: z.string().max(200).optional(),
-  iss: z.string().max(500).optional(),
-});
-
-export const OAUTH_CALLBACK_PATH = "/api/channel-authorisations/callback";
+export const OAUTH_CALLBACK_PATH = "/api/channel-authorisations/callback" as const;
 /**
  * Where a loopback OAuth client (AT Protocol, when draht has no public HTTPS address) is sent back: always
  * 127.0.0.1 on draht's port. It forwards to the callback on the public address, where the session cookie is.
  */
-export const OAUTH_RETURN_PATH = "/api/channel-authorisations/return";
+export const OAUTH_RETURN_PATH = "/api/channel-authorisations/return" as const;
 
 export function channelConnectionRoutes(
   app: FastifyInstance,
@@ -40,34 +30,30 @@ export function channelConnectionRoutes(
 ) {
   const { ctx, connectors } = options;
   const deps = { connectors };
+  const manage = { config: { access: { kind: "org", action: "channel.manage" } as const } };
 
-  app.get(
-    "/api/orgs/:orgId/channel-connections",
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/channel-connections",
     { config: { access: { kind: "org", action: "channel.view" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return { connections: await listChannelConnections(ctx, deps, { actor: orgActorOf(request), orgId }) };
-    },
+    async (request) => ({
+      connections: await listChannelConnections(ctx, deps, { actor: orgActorOf(request), orgId: request.params.orgId }),
+    }),
   );
 
-  app.post(
-    "/api/orgs/:orgId/channels/:channelAccountId/connection/oauth",
-    { config: { access: { kind: "org", action: "channel.manage" } } },
-    async (request) => {
-      const params = ZChannelParams.parse(request.params);
-      const publicUrl = new URL(ctx.publicUrl);
-      const loopbackRedirectUri = `http://127.0.0.1:${publicUrl.port || (publicUrl.protocol === "https:" ? 443 : 80)}${OAUTH_RETURN_PATH}`;
-      return beginChannelAuthorisation(ctx, deps, {
-        actor: orgActorOf(request),
-        orgId: params.orgId,
-        accountId: params.channelAccountId,
-        redirectUri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`,
-        loopbackRedirectUri,
-      });
-    },
-  );
+  contractRoute(app, "POST /api/orgs/:orgId/channels/:channelAccountId/connection/oauth", manage, async (request) => {
+    const publicUrl = new URL(ctx.publicUrl);
+    const loopbackRedirectUri = `http://127.0.0.1:${publicUrl.port || (publicUrl.protocol === "https:" ? 443 : 80)}${OAUTH_RETURN_PATH}`;
+    return beginChannelAuthorisation(ctx, deps, {
+      actor: orgActorOf(request),
+      orgId: request.params.orgId,
+      accountId: request.params.channelAccountId,
+      redirectUri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`,
+      loopbackRedirectUri,
+    });
+  });
 
-  app.get(OAUTH_RETURN_PATH, { config: { access: { kind: "public" } } }, async (request, reply) => {
+  contractRoute(app, `GET ${OAUTH_RETURN_PATH}`, { config: { access: { kind: "public" } } }, async (request, reply) => {
     const query = request.raw.url?.split("?")[1] ?? "";
     return reply.redirect(`${ctx.publicUrl}${OAUTH_CALLBACK_PATH}${query ? `?${query}` : ""}`, 303);
   });
@@ -94,67 +80,60 @@ export function channelConnectionRoutes(
   }
 
   // The network sends the person's browser back here; the answer is a redirect to the channels page.
-  app.get(OAUTH_CALLBACK_PATH, { config: { access: { kind: "session" } } }, async (request, reply) => {
-    const query = ZCallback.parse(request.query);
-    const session = sessionOf(request);
-    try {
-      const params = new URLSearchParams(request.raw.url?.split("?")[1] ?? "");
-      const done = await completeChannelAuthorisation(ctx, deps, {
-        userId: session.user.id,
-        actorLabel: session.user.email,
-        state: query.state,
-        code: query.code ?? null,
-        error: query.error ?? null,
-        params,
-      });
-      return reply.redirect(`/o/${done.orgId}/admin/channels?connected=${done.accountId}`, 303);
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      request.log.warn({ code: error.code }, "channel authorisation not completed");
-      return reply.redirect(`/?connectionError=${encodeURIComponent(error.code)}`, 303);
-    }
+  contractRoute(
+    app,
+    `GET ${OAUTH_CALLBACK_PATH}`,
+    { config: { access: { kind: "session" } } },
+    async (request, reply) => {
+      const query = request.query;
+      const session = sessionOf(request);
+      try {
+        const params = new URLSearchParams(request.raw.url?.split("?")[1] ?? "");
+        const done = await completeChannelAuthorisation(ctx, deps, {
+          userId: session.user.id,
+          actorLabel: session.user.email,
+          state: query.state,
+          code: query.code ?? null,
+          error: query.error ?? null,
+          params,
+        });
+        return reply.redirect(`/o/${done.orgId}/admin/channels?connected=${done.accountId}`, 303);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        request.log.warn({ code: error.code }, "channel authorisation not completed");
+        return reply.redirect(`/?connectionError=${encodeURIComponent(error.code)}`, 303);
+      }
+    },
+  );
+
+  contractRoute(
+    app,
+    "POST /api/orgs/:orgId/channels/:channelAccountId/connection/app-password",
+    manage,
+    async (request) =>
+      connectWithAppPassword(ctx, deps, {
+        actor: orgActorOf(request),
+        orgId: request.params.orgId,
+        accountId: request.params.channelAccountId,
+        ...request.body,
+      }),
+  );
+
+  contractRoute(app, "DELETE /api/orgs/:orgId/channels/:channelAccountId/connection", manage, async (request) => {
+    return disconnectChannelAccount(ctx, deps, {
+      actor: orgActorOf(request),
+      orgId: request.params.orgId,
+      accountId: request.params.channelAccountId,
+    });
   });
 
-  app.post(
-    "/api/orgs/:orgId/channels/:channelAccountId/connection/app-password",
-    { config: { access: { kind: "org", action: "channel.manage" } } },
-    async (request) => {
-      const params = ZChannelParams.parse(request.params);
-      const input = ZAppPassword.parse(request.body);
-      return connectWithAppPassword(ctx, deps, {
+  contractRoute(app, "POST /api/orgs/:orgId/channels/:channelAccountId/connection/sync", manage, async (request) => {
+    return {
+      outcome: await syncChannelNow(ctx, deps, {
         actor: orgActorOf(request),
-        orgId: params.orgId,
-        accountId: params.channelAccountId,
-        ...input,
-      });
-    },
-  );
-
-  app.delete(
-    "/api/orgs/:orgId/channels/:channelAccountId/connection",
-    { config: { access: { kind: "org", action: "channel.manage" } } },
-    async (request) => {
-      const params = ZChannelParams.parse(request.params);
-      return disconnectChannelAccount(ctx, deps, {
-        actor: orgActorOf(request),
-        orgId: params.orgId,
-        accountId: params.channelAccountId,
-      });
-    },
-  );
-
-  app.post(
-    "/api/orgs/:orgId/channels/:channelAccountId/connection/sync",
-    { config: { access: { kind: "org", action: "channel.manage" } } },
-    async (request) => {
-      const params = ZChannelParams.parse(request.params);
-      return {
-        outcome: await syncChannelNow(ctx, deps, {
-          actor: orgActorOf(request),
-          orgId: params.orgId,
-          accountId: params.channelAccountId,
-        }),
-      };
-    },
-  );
+        orgId: request.params.orgId,
+        accountId: request.params.channelAccountId,
+      }),
+    };
+  });
 }

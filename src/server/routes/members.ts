@@ -5,45 +5,40 @@ import { addMember } from "../../app/members/add-member.js";
 import { listMembers } from "../../app/members/list-members.js";
 import { removeMember } from "../../app/members/remove-member.js";
 import { resetMemberPassword } from "../../app/members/reset-member-password.js";
-import { ZAddMember, ZUpdateMember } from "../../app/members/schemas.js";
 import { updateMember } from "../../app/members/update-member.js";
+import { OK } from "../../contract/common.js";
+import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
-import { ZMemberParams, ZOrgParams } from "./params.js";
 
 export function memberRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
   const manage = { config: { access: { kind: "org", action: "member.manage" } as const } };
 
-  app.get(
-    "/api/orgs/:orgId/members",
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/members",
     { config: { access: { kind: "org", action: "member.view" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return { members: await listMembers(ctx, { actor: orgActorOf(request), orgId }) };
-    },
+    async (request) => ({
+      members: await listMembers(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
+    }),
   );
 
-  app.post("/api/orgs/:orgId/members", manage, async (request, reply) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    const input = ZAddMember.parse(request.body);
+  contractRoute(app, "POST /api/orgs/:orgId/members", manage, async (request, reply) => {
     reply.status(201);
-    return addMember(ctx, { actor: orgActorOf(request), orgId, input });
+    return addMember(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, input: request.body });
   });
 
-  app.patch("/api/orgs/:orgId/members/:userId", manage, async (request) => {
-    const params = ZMemberParams.parse(request.params);
-    await updateMember(ctx, { actor: orgActorOf(request), ...params, input: ZUpdateMember.parse(request.body) });
-    return { ok: true };
+  contractRoute(app, "PATCH /api/orgs/:orgId/members/:userId", manage, async (request) => {
+    await updateMember(ctx, { actor: orgActorOf(request), ...request.params, input: request.body });
+    return OK;
   });
 
-  app.post("/api/orgs/:orgId/members/:userId/reset-password", manage, async (request) => {
-    const params = ZMemberParams.parse(request.params);
-    return resetMemberPassword(ctx, { actor: orgActorOf(request), ...params });
-  });
+  contractRoute(app, "POST /api/orgs/:orgId/members/:userId/reset-password", manage, async (request) =>
+    resetMemberPassword(ctx, { actor: orgActorOf(request), ...request.params }),
+  );
 
-  app.delete("/api/orgs/:orgId/members/:userId", manage, async (request, reply) => {
-    const params = ZMemberParams.parse(request.params);
-    await removeMember(ctx, { actor: orgActorOf(request), ...params });
+  contractRoute(app, "DELETE /api/orgs/:orgId/members/:userId", manage, async (request, reply) => {
+    await removeMember(ctx, { actor: orgActorOf(request), ...request.params });
     return reply.status(204).send();
   });
 }

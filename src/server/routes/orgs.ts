@@ -1,92 +1,63 @@
-// An organisation, its office hours, its departments, its members and its audit trail.
+// An organisation, its office hours, its departments and its audit trail.
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { listAuditEvents } from "../../app/audit/list-audit-events.js";
 import type { AppContext } from "../../app/context.js";
 import { createDepartment } from "../../app/departments/create-department.js";
 import { deleteDepartment } from "../../app/departments/delete-department.js";
 import { listDepartments } from "../../app/departments/list-departments.js";
-import { ZDepartmentInput } from "../../app/departments/schemas.js";
 import { updateDepartment } from "../../app/departments/update-department.js";
 import { getOrganisation } from "../../app/orgs/get-organisation.js";
 import { getOfficeSchedule, updateOfficeSchedule } from "../../app/orgs/office-schedule.js";
+import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
-import { ZDepartmentParams, ZOrgParams } from "./params.js";
-
-const ZAuditQuery = z.object({
-  beforeSeq: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-});
+import { found } from "./found.js";
 
 export function orgRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
+  const orgView = { config: { access: { kind: "org", action: "org.view" } as const } };
+  const orgUpdate = { config: { access: { kind: "org", action: "org.update" } as const } };
+  const manageDepartments = { config: { access: { kind: "org", action: "department.manage" } as const } };
 
-  app.get("/api/orgs/:orgId", { config: { access: { kind: "org", action: "org.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    return getOrganisation(ctx, { actor: orgActorOf(request), orgId });
-  });
-
-  app.get(
-    "/api/orgs/:orgId/office-schedule",
-    { config: { access: { kind: "org", action: "org.view" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return getOfficeSchedule(ctx, { actor: orgActorOf(request), orgId });
-    },
+  contractRoute(app, "GET /api/orgs/:orgId", orgView, async (request) =>
+    getOrganisation(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
   );
 
-  app.put(
-    "/api/orgs/:orgId/office-schedule",
-    { config: { access: { kind: "org", action: "org.update" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return updateOfficeSchedule(ctx, { actor: orgActorOf(request), orgId, input: request.body });
-    },
+  contractRoute(app, "GET /api/orgs/:orgId/office-schedule", orgView, async (request) =>
+    getOfficeSchedule(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
   );
 
-  app.get(
-    "/api/orgs/:orgId/departments",
+  contractRoute(app, "PUT /api/orgs/:orgId/office-schedule", orgUpdate, async (request) =>
+    updateOfficeSchedule(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, input: request.body }),
+  );
+
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/departments",
     { config: { access: { kind: "org", action: "department.view" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return { departments: await listDepartments(ctx, { actor: orgActorOf(request), orgId }) };
-    },
+    async (request) => ({
+      departments: await listDepartments(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
+    }),
   );
 
-  app.post(
-    "/api/orgs/:orgId/departments",
-    { config: { access: { kind: "org", action: "department.manage" } } },
-    async (request, reply) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      const input = ZDepartmentInput.parse(request.body);
-      reply.status(201);
-      return createDepartment(ctx, { actor: orgActorOf(request), orgId, input });
-    },
-  );
-
-  app.patch(
-    "/api/orgs/:orgId/departments/:departmentId",
-    { config: { access: { kind: "org", action: "department.manage" } } },
-    async (request) => {
-      const params = ZDepartmentParams.parse(request.params);
-      const input = ZDepartmentInput.parse(request.body);
-      return updateDepartment(ctx, { actor: orgActorOf(request), ...params, input });
-    },
-  );
-
-  app.delete(
-    "/api/orgs/:orgId/departments/:departmentId",
-    { config: { access: { kind: "org", action: "department.manage" } } },
-    async (request, reply) => {
-      const params = ZDepartmentParams.parse(request.params);
-      await deleteDepartment(ctx, { actor: orgActorOf(request), ...params });
-      return reply.status(204).send();
-    },
-  );
-
-  app.get("/api/orgs/:orgId/audit", { config: { access: { kind: "org", action: "audit.view" } } }, async (request) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    const query = ZAuditQuery.parse(request.query);
-    return listAuditEvents(ctx, { actor: orgActorOf(request), orgId, ...query });
+  contractRoute(app, "POST /api/orgs/:orgId/departments", manageDepartments, async (request, reply) => {
+    reply.status(201);
+    return createDepartment(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, input: request.body });
   });
+
+  contractRoute(app, "PATCH /api/orgs/:orgId/departments/:departmentId", manageDepartments, async (request) =>
+    found(await updateDepartment(ctx, { actor: orgActorOf(request), ...request.params, input: request.body })),
+  );
+
+  contractRoute(app, "DELETE /api/orgs/:orgId/departments/:departmentId", manageDepartments, async (request, reply) => {
+    await deleteDepartment(ctx, { actor: orgActorOf(request), ...request.params });
+    return reply.status(204).send();
+  });
+
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/audit",
+    { config: { access: { kind: "org", action: "audit.view" } } },
+    async (request) =>
+      listAuditEvents(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, ...request.query }),
+  );
 }

@@ -1,90 +1,59 @@
-// Channel accounts, guidelines and posts: thin routes that parse the request and call one use case.
+// Channel accounts and guidelines: thin routes that call one use case each.
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { createChannelAccount } from "../../app/channels/create-channel-account.js";
 import { listChannelAccounts } from "../../app/channels/list-channel-accounts.js";
-import { ZChannelAccountInput, ZChannelAccountUpdate } from "../../app/channels/schemas.js";
 import { updateChannelAccount } from "../../app/channels/update-channel-account.js";
 import type { AppContext } from "../../app/context.js";
 import { acknowledgeGuideline } from "../../app/guidelines/acknowledge-guideline.js";
 import { activateGuideline } from "../../app/guidelines/activate-guideline.js";
 import { createGuidelineVersion } from "../../app/guidelines/create-guideline-version.js";
 import { listGuidelines } from "../../app/guidelines/list-guidelines.js";
-import { ZGuidelineInput } from "../../app/guidelines/schemas.js";
+import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
-import { ZOrgParams } from "./params.js";
-
-const ZChannelParams = ZOrgParams.extend({ channelAccountId: z.uuid() });
-const ZGuidelineParams = ZOrgParams.extend({ guidelineId: z.uuid() });
+import { found } from "./found.js";
 
 export function channelAndGuidelineRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
+  const manageChannels = { config: { access: { kind: "org", action: "channel.manage" } as const } };
+  const viewGuidelines = { config: { access: { kind: "org", action: "guideline.view" } as const } };
+  const manageGuidelines = { config: { access: { kind: "org", action: "guideline.manage" } as const } };
 
-  app.get(
-    "/api/orgs/:orgId/channels",
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/channels",
     { config: { access: { kind: "org", action: "channel.view" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return { channels: await listChannelAccounts(ctx, { actor: orgActorOf(request), orgId }) };
-    },
+    async (request) => ({
+      channels: await listChannelAccounts(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
+    }),
   );
 
-  app.post(
-    "/api/orgs/:orgId/channels",
-    { config: { access: { kind: "org", action: "channel.manage" } } },
-    async (request, reply) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      const input = ZChannelAccountInput.parse(request.body);
-      reply.status(201);
-      return createChannelAccount(ctx, { actor: orgActorOf(request), orgId, input });
-    },
+  contractRoute(app, "POST /api/orgs/:orgId/channels", manageChannels, async (request, reply) => {
+    reply.status(201);
+    return createChannelAccount(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, input: request.body });
+  });
+
+  contractRoute(app, "PATCH /api/orgs/:orgId/channels/:channelAccountId", manageChannels, async (request) =>
+    found(await updateChannelAccount(ctx, { actor: orgActorOf(request), ...request.params, input: request.body })),
   );
 
-  app.patch(
-    "/api/orgs/:orgId/channels/:channelAccountId",
-    { config: { access: { kind: "org", action: "channel.manage" } } },
-    async (request) => {
-      const params = ZChannelParams.parse(request.params);
-      const input = ZChannelAccountUpdate.parse(request.body);
-      return updateChannelAccount(ctx, { actor: orgActorOf(request), ...params, input });
-    },
+  contractRoute(app, "GET /api/orgs/:orgId/guidelines", viewGuidelines, async (request) =>
+    listGuidelines(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
   );
 
-  app.get(
-    "/api/orgs/:orgId/guidelines",
-    { config: { access: { kind: "org", action: "guideline.view" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return listGuidelines(ctx, { actor: orgActorOf(request), orgId });
-    },
+  contractRoute(app, "POST /api/orgs/:orgId/guidelines", manageGuidelines, async (request, reply) => {
+    reply.status(201);
+    return createGuidelineVersion(ctx, {
+      actor: orgActorOf(request),
+      orgId: request.params.orgId,
+      input: request.body,
+    });
+  });
+
+  contractRoute(app, "POST /api/orgs/:orgId/guidelines/:guidelineId/activate", manageGuidelines, async (request) =>
+    found(await activateGuideline(ctx, { actor: orgActorOf(request), ...request.params })),
   );
 
-  app.post(
-    "/api/orgs/:orgId/guidelines",
-    { config: { access: { kind: "org", action: "guideline.manage" } } },
-    async (request, reply) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      const input = ZGuidelineInput.parse(request.body);
-      reply.status(201);
-      return createGuidelineVersion(ctx, { actor: orgActorOf(request), orgId, input });
-    },
-  );
-
-  app.post(
-    "/api/orgs/:orgId/guidelines/:guidelineId/activate",
-    { config: { access: { kind: "org", action: "guideline.manage" } } },
-    async (request) => {
-      const params = ZGuidelineParams.parse(request.params);
-      return activateGuideline(ctx, { actor: orgActorOf(request), ...params });
-    },
-  );
-
-  app.post(
-    "/api/orgs/:orgId/guidelines/:guidelineId/acknowledge",
-    { config: { access: { kind: "org", action: "guideline.view" } } },
-    async (request) => {
-      const params = ZGuidelineParams.parse(request.params);
-      return acknowledgeGuideline(ctx, { actor: orgActorOf(request), ...params });
-    },
+  contractRoute(app, "POST /api/orgs/:orgId/guidelines/:guidelineId/acknowledge", viewGuidelines, async (request) =>
+    acknowledgeGuideline(ctx, { actor: orgActorOf(request), ...request.params }),
   );
 }

@@ -1,7 +1,6 @@
 // The administration's side of the website channel: citizen comments (list, answer, release or hide),
 // the public-page settings and the Netiquette.
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
 import { answerWebsiteComment } from "../../app/website/answer-website-comment.js";
 import { decideWebsiteComment } from "../../app/website/decide-website-comment.js";
@@ -9,67 +8,65 @@ import { getWebsiteSettings } from "../../app/website/get-website-settings.js";
 import { listWebsiteComments } from "../../app/website/list-website-comments.js";
 import { publishNetiquette } from "../../app/website/publish-netiquette.js";
 import { updateWebsiteSettings } from "../../app/website/update-website-settings.js";
+import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
-import { ZOrgParams } from "./params.js";
-
-const ZCommentParams = ZOrgParams.extend({ commentId: z.uuid() });
 
 export function websiteRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
 
-  app.get(
-    "/api/orgs/:orgId/website/comments",
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/website/comments",
     { config: { access: { kind: "org", action: "inbox.view" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return listWebsiteComments(ctx, { actor: orgActorOf(request), orgId, filter: request.query });
-    },
+    async (request) =>
+      listWebsiteComments(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, filter: request.query }),
   );
 
-  app.post(
-    "/api/orgs/:orgId/website/comments/:commentId/answer",
+  contractRoute(
+    app,
+    "POST /api/orgs/:orgId/website/comments/:commentId/answer",
     { config: { access: { kind: "org", action: "inbox.reply" } } },
     async (request, reply) => {
-      const params = ZCommentParams.parse(request.params);
       reply.status(201);
-      return answerWebsiteComment(ctx, { actor: orgActorOf(request), ...params, input: request.body });
+      return answerWebsiteComment(ctx, { actor: orgActorOf(request), ...request.params, input: request.body });
     },
   );
 
-  app.post(
-    "/api/orgs/:orgId/website/comments/:commentId/decision",
+  contractRoute(
+    app,
+    "POST /api/orgs/:orgId/website/comments/:commentId/decision",
     { config: { access: { kind: "org", action: "moderation.decide" } } },
-    async (request) => {
-      const params = ZCommentParams.parse(request.params);
-      return decideWebsiteComment(ctx, { actor: orgActorOf(request), ...params, input: request.body });
-    },
+    async (request) =>
+      decideWebsiteComment(ctx, { actor: orgActorOf(request), ...request.params, input: request.body }),
   );
 
-  app.get(
-    "/api/orgs/:orgId/website/settings",
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/website/settings",
     { config: { access: { kind: "org", action: "channel.view" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return getWebsiteSettings(ctx, { actor: orgActorOf(request), orgId });
-    },
+    async (request) => getWebsiteSettings(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
   );
 
-  app.put(
-    "/api/orgs/:orgId/website/settings",
+  contractRoute(
+    app,
+    "PUT /api/orgs/:orgId/website/settings",
     { config: { access: { kind: "org", action: "channel.manage" } } },
-    async (request) => {
-      const { orgId } = ZOrgParams.parse(request.params);
-      return { settings: await updateWebsiteSettings(ctx, { actor: orgActorOf(request), orgId, input: request.body }) };
-    },
+    async (request) => ({
+      settings: await updateWebsiteSettings(ctx, {
+        actor: orgActorOf(request),
+        orgId: request.params.orgId,
+        input: request.body,
+      }),
+    }),
   );
 
-  app.post(
-    "/api/orgs/:orgId/netiquettes",
+  contractRoute(
+    app,
+    "POST /api/orgs/:orgId/netiquettes",
     { config: { access: { kind: "org", action: "guideline.manage" } } },
     async (request, reply) => {
-      const { orgId } = ZOrgParams.parse(request.params);
       reply.status(201);
-      return publishNetiquette(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+      return publishNetiquette(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, input: request.body });
     },
   );
 }

@@ -1,0 +1,350 @@
+// Shapes of the inbox: the filters and inputs staff send, and the conversations, messages, replies,
+// rules, coverage, workload and notifications the API answers with.
+import { z } from "zod";
+import { CONVERSATION_STATUSES } from "../domain/conversationLifecycle.js";
+import { COVERAGE_ROLES, ZCoveragePlan } from "../domain/coverage.js";
+import { INBOUND_KINDS, INBOUND_VISIBILITIES } from "../domain/inbound.js";
+import { REPLY_APPROVAL_MODES } from "../domain/replyApproval.js";
+import { PLACEHOLDERS } from "../domain/replyTemplates.js";
+import { ZResponseTargets } from "../domain/responseTargets.js";
+import { ZRoutingRules } from "../domain/routing.js";
+import { ZWeeklyWindow } from "../domain/schedule.js";
+import { INTENTS } from "../text/analysis.js";
+import { ZDay, ZId, ZTimestamp } from "./common.js";
+
+// ---- Requests ----
+
+/** "true"/"false" in a query; a value parsed before (a boolean) stays as it is. */
+const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+
+export const ZConversationFilter = z.object({
+  /** "active" = new and open (the default working view); "all" = every status. */
+  status: z.enum(["active", "all", ...CONVERSATION_STATUSES]).default("active"),
+  channelAccountId: z.uuid().optional(),
+  departmentId: z.union([z.uuid(), z.literal("none")]).optional(),
+  assignee: z.union([z.uuid(), z.enum(["me", "none"])]).optional(),
+  intent: z.enum(INTENTS).optional(),
+  overdue: flag.optional(),
+  sentiment: z.enum(["negative", "neutral", "positive"]).optional(),
+  flagged: flag.optional(),
+  askedAgain: flag.optional(),
+  /** Part of the citizen's name. */
+  citizen: z.string().trim().min(1).max(100).optional(),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TConversationFilter = z.infer<typeof ZConversationFilter>;
+
+export const ZAssignment = z
+  .object({
+    conversationIds: z.array(z.uuid()).min(1).max(500),
+    /** Omitted: unchanged; null: no department. */
+    departmentId: z.uuid().nullable().optional(),
+    /** Omitted: unchanged; null: nobody. */
+    assigneeUserId: z.uuid().nullable().optional(),
+  })
+  .refine((a) => a.departmentId !== undefined || a.assigneeUserId !== undefined, {
+    message: "name a department or a person",
+    path: ["assigneeUserId"],
+  });
+
+export const ZStatusChange = z.object({
+  conversationIds: z.array(z.uuid()).min(1).max(500),
+  event: z.enum(["closed", "reopened", "staff_viewed"]),
+});
+
+export const ZReply = z.object({
+  text: z.string().trim().min(1).max(5000),
+  /** The template the text started from (for statistics); the text itself is what is sent. */
+  templateId: z.uuid().nullable().default(null),
+  /** The citizen message answered; default: the latest one. */
+  inReplyToMessageId: z.uuid().optional(),
+});
+
+export const ZReplyDecision = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("approved") }),
+  z.object({ decision: z.literal("returned"), comment: z.string().trim().min(1).max(2000) }),
+]);
+
+export const ZNote = z.object({
+  text: z.string().trim().min(1).max(5000),
+  mentionedUserIds: z.array(z.uuid()).max(20).default([]),
+});
+
+export const ZPresence = z.object({ state: z.enum(["viewing", "replying", "left"]) });
+
+export const ZInboxRules = z.object({
+  routing: ZRoutingRules,
+  targets: ZResponseTargets,
+  settings: z.object({
+    autoAcknowledge: z.boolean(),
+    idleWarningDays: z.number().int().min(1).max(90),
+    repeatWindowDays: z.number().int().min(1).max(90),
+    replyApproval: z.enum(REPLY_APPROVAL_MODES).default("none"),
+    replyApprovalKeywords: z.array(z.string().trim().min(2).max(60)).max(100).default([]),
+  }),
+});
+
+/** The coverage plan is replaced as a whole. */
+export const ZCoverageUpdate = z.object({ plan: ZCoveragePlan });
+
+export const ZMarkRead = z.object({ ids: z.array(z.uuid()).min(1).max(100) });
+
+/** A stream ends after this long (the browser reconnects at once, and the session is checked again). */
+export const ZStreamQuery = z.object({ lifetime: z.coerce.number().int().min(0).max(600).default(600) });
+
+// ---- Answers ----
+
+const ZIntent = z.enum(INTENTS);
+
+export const ZConversationSummary = z
+  .object({
+    id: ZId,
+    channelAccountId: ZId,
+    channelName: z.string(),
+    network: z.string(),
+    threadKey: z.string(),
+    citizenHandle: z.string(),
+    citizenName: z.string(),
+    status: z.enum(CONVERSATION_STATUSES),
+    departmentId: ZId.nullable(),
+    departmentName: z.string().nullable(),
+    assigneeUserId: ZId.nullable(),
+    intent: ZIntent,
+    /** -1 (negative) … 1 (positive). */
+    sentiment: z.number(),
+    flagged: z.boolean(),
+    /** The citizen asked a similar question again without an answer. */
+    askedAgain: z.boolean(),
+    priority: z.number().int(),
+    overdue: z.boolean(),
+    dueSoon: z.boolean(),
+    escalationLevel: z.number().int(),
+    waitingSince: ZTimestamp.nullable(),
+    responseDueAt: ZTimestamp.nullable(),
+    resolutionDueAt: ZTimestamp.nullable(),
+    firstMessageAt: ZTimestamp,
+    lastMessageAt: ZTimestamp,
+    firstResponseAt: ZTimestamp.nullable(),
+    /** Business time until the first answer. */
+    firstResponseBusinessMs: z.number().nullable(),
+    lastResponseAt: ZTimestamp.nullable(),
+    closedAt: ZTimestamp.nullable(),
+  })
+  .meta({ id: "ConversationSummary" });
+
+export const ZConversationListItem = ZConversationSummary.extend({
+  assigneeName: z.string().nullable(),
+  /** The start of the latest citizen message. */
+  preview: z.string(),
+}).meta({ id: "ConversationListItem" });
+
+const ZReplyStatus = z.enum(["in_review", "returned", "queued", "sending", "sent", "failed"]);
+
+export const ZConversationDetail = z
+  .object({
+    conversation: ZConversationSummary.extend({ remainingBusinessMs: z.number().nullable() }),
+    messages: z.array(
+      z.object({
+        id: ZId,
+        externalId: z.string(),
+        kind: z.enum(INBOUND_KINDS),
+        authorName: z.string(),
+        text: z.string(),
+        visibility: z.enum(INBOUND_VISIBILITIES),
+        intent: ZIntent,
+        sentiment: z.number(),
+        flagged: z.boolean(),
+        /** The text analysis at ingestion (intent, scores, labels, …), with the reasons a person can read. */
+        analysis: z
+          .object({ reasons: z.array(z.string()).optional() })
+          .catchall(z.unknown())
+          .nullable(),
+        media: z.array(
+          z.object({
+            kind: z.enum(["image", "video", "audio", "file"]),
+            url: z.string().nullable(),
+            altText: z.string().nullable(),
+          }),
+        ),
+        receivedAt: ZTimestamp,
+        /** Set when the citizen changed the text on the network. */
+        editedAt: ZTimestamp.nullable(),
+        /** The earlier versions, oldest first. */
+        earlierVersions: z.array(z.object({ text: z.string(), replacedAt: ZTimestamp })),
+        /** The message on its network, where it has an address there. */
+        url: z.string().nullable(),
+      }),
+    ),
+    replies: z.array(
+      z.object({
+        id: ZId,
+        text: z.string(),
+        status: ZReplyStatus,
+        error: z.string().nullable(),
+        automatic: z.boolean(),
+        authorName: z.string().nullable(),
+        authorUserId: ZId.nullable(),
+        reviewComment: z.string().nullable(),
+        inReplyToExternalId: z.string(),
+        createdAt: ZTimestamp,
+        sentAt: ZTimestamp.nullable(),
+      }),
+    ),
+    notes: z.array(
+      z.object({
+        id: ZId,
+        text: z.string(),
+        authorName: z.string().nullable(),
+        mentionedUserIds: z.array(ZId),
+        createdAt: ZTimestamp,
+      }),
+    ),
+    /** The citizen's earlier conversations on the same account. */
+    history: z.array(
+      z.object({
+        id: ZId,
+        threadKey: z.string(),
+        status: z.enum(CONVERSATION_STATUSES),
+        intent: ZIntent,
+        lastMessageAt: ZTimestamp,
+      }),
+    ),
+  })
+  .meta({ id: "ConversationDetail" });
+
+export const ZReplyOutcome = z.object({ id: ZId, status: ZReplyStatus });
+
+export const ZReplyTemplateView = z
+  .object({
+    id: ZId,
+    title: z.string(),
+    body: z.string(),
+    departmentId: ZId.nullable(),
+    tags: z.array(z.string()),
+    updatedAt: ZTimestamp,
+  })
+  .meta({ id: "ReplyTemplate" });
+
+const ZTarget = z.object({
+  channelAccountId: ZId.nullable(),
+  intent: ZIntent.nullable(),
+  firstResponseMinutes: z.number().int(),
+  resolutionMinutes: z.number().int().nullable(),
+});
+
+export const ZInboxRulesView = z
+  .object({
+    routing: z.array(
+      z.object({
+        id: ZId,
+        name: z.string(),
+        channelAccountId: ZId.nullable(),
+        keywords: z.array(z.string()),
+        intent: ZIntent.nullable(),
+        departmentId: ZId.nullable(),
+        assigneeUserId: ZId.nullable(),
+      }),
+    ),
+    targets: z.array(ZTarget),
+    /** What applies where no target matches. */
+    defaultTarget: ZTarget,
+    settings: z.object({
+      autoAcknowledge: z.boolean(),
+      idleWarningDays: z.number().int(),
+      repeatWindowDays: z.number().int(),
+      replyApproval: z.enum(REPLY_APPROVAL_MODES),
+      replyApprovalKeywords: z.array(z.string()),
+    }),
+  })
+  .meta({ id: "InboxRules" });
+
+export const ZCoverageView = z
+  .object({
+    plan: z.array(
+      z.object({
+        channelAccountId: ZId,
+        userId: ZId,
+        userName: z.string(),
+        role: z.enum(COVERAGE_ROLES),
+        /** null = at any time. */
+        window: ZWeeklyWindow.nullable(),
+      }),
+    ),
+    absences: z.array(
+      z.object({ id: ZId, userId: ZId, userName: z.string(), startsOn: ZDay, endsOn: ZDay, note: z.string() }),
+    ),
+  })
+  .meta({ id: "Coverage" });
+
+const ZLoad = z.object({
+  active: z.number().int(),
+  overdue: z.number().int(),
+  questions: z.number().int(),
+  oldestWaitingSince: ZTimestamp.nullable(),
+});
+
+export const ZWorkload = z
+  .object({
+    /** Per person; userId null = not assigned. */
+    people: z.array(ZLoad.extend({ userId: ZId.nullable(), name: z.string().nullable() })),
+    departments: z.array(ZLoad.extend({ departmentId: ZId.nullable(), name: z.string().nullable() })),
+    idleWarningDays: z.number().int(),
+    channels: z.array(
+      z.object({
+        channelAccountId: ZId,
+        name: z.string(),
+        network: z.string(),
+        /** What has been missing for longer than idleWarningDays. */
+        idle: z.enum(["posts", "answers"]).nullable(),
+        lastPostAt: ZTimestamp.nullable(),
+        lastAnswerAt: ZTimestamp.nullable(),
+        lastCitizenMessageAt: ZTimestamp.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "Workload" });
+
+export const NOTIFICATION_KINDS = [
+  "mention",
+  "assigned",
+  "due_soon",
+  "reminder",
+  "escalation",
+  "idle_channel",
+  "threat",
+  "shitstorm",
+  "moderation_escalation",
+  "channel_health",
+] as const;
+
+export const ZNotification = z
+  .object({
+    id: ZId,
+    kind: z.enum(NOTIFICATION_KINDS),
+    conversationId: ZId.nullable(),
+    citizenName: z.string().nullable(),
+    actorLabel: z.string(),
+    createdAt: ZTimestamp,
+  })
+  .meta({ id: "Notification" });
+
+/** The live inbox's events (server-sent events of GET …/inbox/events; `data` is this JSON). */
+export const ZInboxEvent = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("conversations"), orgId: z.uuid(), conversationIds: z.array(z.uuid()) }),
+  z.object({
+    kind: z.literal("presence"),
+    orgId: z.uuid(),
+    conversationId: z.uuid(),
+    userId: z.uuid(),
+    name: z.string(),
+    state: z.enum(["viewing", "replying", "left"]),
+  }),
+]);
+export type TInboxEvent = z.infer<typeof ZInboxEvent>;
+
+export const ZTemplateList = z.object({
+  templates: z.array(ZReplyTemplateView),
+  /** The placeholders a template may use, e.g. {{name}}. */
+  placeholders: z.array(z.enum(PLACEHOLDERS)),
+});

@@ -1,0 +1,26 @@
+// The whole HTTP API as one contract, keyed by "METHOD /path". The server registers every route from it
+// (src/server/contractRoutes.ts), /api/openapi.json is generated from it, and the web app's client takes
+// its types from it (web/src/api/client.ts), so a changed answer breaks the build of both.
+import { authContract, operationsContract } from "./auth.js";
+import { channelsContract } from "./channels.js";
+import { inboxContract } from "./inbox.js";
+import { moderationContract } from "./moderation.js";
+import { organisationContract } from "./organisation.js";
+import { postsContract } from "./posts.js";
+import type { ContractGroup } from "./route.js";
+import { publicContract, websiteContract } from "./website.js";
+
+export const apiContract = {
+  ...operationsContract,
+  ...authContract,
+  ...organisationContract,
+  ...channelsContract,
+  ...postsContract,
+  ...inboxContract,
+  ...moderationContract,
+  ...websiteContract,
+  ...publicContract,
+} as const satisfies ContractGroup;
+
+export type ApiContract = typeof apiContract;
+export type ApiRouteKey = keyof ApiContract;

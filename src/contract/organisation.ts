@@ -1,0 +1,227 @@
+// Contract of an organisation: itself, its office hours, its departments, its people and its audit trail.
+import { z } from "zod";
+import { MAX_PASSWORD_LENGTH } from "../domain/passwordPolicy.js";
+import { ACTIONS, ROLES } from "../domain/roles.js";
+import { ZWeeklyWindow } from "../domain/schedule.js";
+import { ZOfficeSchedule } from "../domain/slaClock.js";
+import { ZDay, ZId, ZOk, ZOrgParams, ZTimestamp } from "./common.js";
+import { type ContractGroup, noContent } from "./route.js";
+
+// ---- Requests ----
+
+export const ZDepartmentInput = z.object({
+  name: z.string().trim().min(2).max(120),
+  shortName: z
+    .string()
+    .trim()
+    .max(20)
+    .nullish()
+    .transform((v) => (v ? v : null)),
+});
+export type TDepartmentInput = z.input<typeof ZDepartmentInput>;
+
+export const ZMemberScope = z.object({
+  roles: z
+    .array(z.enum(ROLES))
+    .min(1)
+    .max(ROLES.length)
+    .transform((roles) => [...new Set(roles)]),
+  /** null = all departments; a list (possibly empty) limits the membership to those. */
+  departmentIds: z.array(z.uuid()).max(500).nullable().default(null),
+  /** null = all channel accounts; a list (possibly empty) limits the membership to those. */
+  channelAccountIds: z.array(z.uuid()).max(500).nullable().default(null),
+  activeWindow: ZWeeklyWindow.nullable().default(null),
+});
+
+export const ZAddMember = ZMemberScope.extend({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(120),
+  /** Omitted: a temporary password is generated and shown once. */
+  initialPassword: z.string().max(MAX_PASSWORD_LENGTH).optional(),
+});
+export type TAddMember = z.input<typeof ZAddMember>;
+
+export const ZUpdateMember = ZMemberScope.partial().extend({
+  name: z.string().trim().min(1).max(120).optional(),
+  disabled: z.boolean().optional(),
+});
+export type TUpdateMember = z.input<typeof ZUpdateMember>;
+
+export const ZAuditQuery = z.object({
+  beforeSeq: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+// ---- Answers ----
+
+export const ZOrganisation = z
+  .object({
+    id: ZId,
+    slug: z.string(),
+    name: z.string(),
+    /** Bundesland code (public holidays). */
+    state: z.string(),
+    timeZone: z.string(),
+    officeSchedule: ZOfficeSchedule.nullable(),
+    createdAt: ZTimestamp,
+    myRoles: z.array(z.enum(ROLES)),
+    /** What the caller may do here now (roles, scope and time window considered). */
+    myActions: z.array(z.enum(ACTIONS)),
+  })
+  .meta({ id: "Organisation" });
+
+export const ZOfficeScheduleView = z
+  .object({
+    schedule: ZOfficeSchedule,
+    /** No schedule of its own yet: the default town-hall hours apply. */
+    isDefault: z.boolean(),
+    timeZone: z.string(),
+    state: z.string(),
+    daysOff: z.array(z.object({ date: ZDay, name: z.string(), kind: z.enum(["holiday", "closing_day"]) })),
+    nextOpening: ZTimestamp,
+  })
+  .meta({ id: "OfficeScheduleView" });
+
+const ZDepartmentRecord = z.object({
+  id: ZId,
+  name: z.string(),
+  shortName: z.string().nullable(),
+  createdAt: ZTimestamp,
+});
+export const ZDepartment = ZDepartmentRecord.extend({
+  /** Members limited to this department. */
+  limitedMembers: z.number().int(),
+}).meta({ id: "Department" });
+
+export const ZMember = z
+  .object({
+    userId: ZId,
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    /** null = all departments. */
+    departmentIds: z.array(ZId).nullable(),
+    /** null = all channel accounts. */
+    channelAccountIds: z.array(ZId).nullable(),
+    activeWindow: ZWeeklyWindow.nullable(),
+    disabled: z.boolean(),
+    locked: z.boolean(),
+    mustChangePassword: z.boolean(),
+    createdAt: ZTimestamp,
+  })
+  .meta({ id: "Member" });
+
+export const ZAuditEvent = z
+  .object({
+    id: ZId,
+    seq: z.number().int(),
+    occurredAt: ZTimestamp,
+    actorLabel: z.string(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    data: z.unknown(),
+    /** SHA-256 over the event and the hash before it (the chain). */
+    hash: z.string(),
+  })
+  .meta({ id: "AuditEvent" });
+
+const ZDepartmentParams = ZOrgParams.extend({ departmentId: z.uuid() });
+const ZMemberParams = ZOrgParams.extend({ userId: z.uuid() });
+const tag = "Organisation";
+
+export const organisationContract = {
+  "GET /api/orgs/:orgId": {
+    tag,
+    summary: "The organisation, with the caller's roles and permitted actions",
+    params: ZOrgParams,
+    responses: { 200: ZOrganisation },
+  },
+  "GET /api/orgs/:orgId/office-schedule": {
+    tag,
+    summary: "Office hours, closing days, the days off ahead and the next opening",
+    params: ZOrgParams,
+    responses: { 200: ZOfficeScheduleView },
+  },
+  "PUT /api/orgs/:orgId/office-schedule": {
+    tag,
+    summary: "Set office hours and closing days",
+    params: ZOrgParams,
+    body: ZOfficeSchedule,
+    responses: { 200: ZOfficeScheduleView },
+  },
+  "GET /api/orgs/:orgId/departments": {
+    tag,
+    summary: "Departments (Ämter)",
+    params: ZOrgParams,
+    responses: { 200: z.object({ departments: z.array(ZDepartment) }) },
+  },
+  "POST /api/orgs/:orgId/departments": {
+    tag,
+    summary: "Create a department",
+    params: ZOrgParams,
+    body: ZDepartmentInput,
+    responses: { 201: ZDepartmentRecord },
+  },
+  "PATCH /api/orgs/:orgId/departments/:departmentId": {
+    tag,
+    summary: "Rename a department",
+    params: ZDepartmentParams,
+    body: ZDepartmentInput,
+    responses: { 200: ZDepartmentRecord },
+  },
+  "DELETE /api/orgs/:orgId/departments/:departmentId": {
+    tag,
+    summary: "Delete a department",
+    params: ZDepartmentParams,
+    responses: { 204: noContent },
+  },
+  "GET /api/orgs/:orgId/audit": {
+    tag,
+    summary: "Audit trail, newest first (keyset paging by sequence number)",
+    params: ZOrgParams,
+    query: ZAuditQuery,
+    responses: {
+      200: z.object({ events: z.array(ZAuditEvent), nextBeforeSeq: z.number().int().optional() }),
+    },
+  },
+  "GET /api/orgs/:orgId/members": {
+    tag: "People",
+    summary: "The organisation's people with roles and scope",
+    params: ZOrgParams,
+    responses: { 200: z.object({ members: z.array(ZMember) }) },
+  },
+  "POST /api/orgs/:orgId/members": {
+    tag: "People",
+    summary: "Add a person (a new account, or an existing one by e-mail)",
+    params: ZOrgParams,
+    body: ZAddMember,
+    responses: {
+      201: z.object({
+        userId: ZId,
+        existingAccount: z.boolean(),
+        /** Shown once when the server generated it. */
+        temporaryPassword: z.string().nullable(),
+      }),
+    },
+  },
+  "PATCH /api/orgs/:orgId/members/:userId": {
+    tag: "People",
+    summary: "Change a person's roles, scope, name or disable them",
+    params: ZMemberParams,
+    body: ZUpdateMember,
+    responses: { 200: ZOk },
+  },
+  "POST /api/orgs/:orgId/members/:userId/reset-password": {
+    tag: "People",
+    summary: "Reset a person's password to a temporary one",
+    params: ZMemberParams,
+    responses: { 200: z.object({ temporaryPassword: z.string() }) },
+  },
+  "DELETE /api/orgs/:orgId/members/:userId": {
+    tag: "People",
+    summary: "Remove a person from the organisation",
+    params: ZMemberParams,
+    responses: { 204: noContent },
+  },
+} as const satisfies ContractGroup;
