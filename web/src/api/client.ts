@@ -1,6 +1,21 @@
-// The typed HTTP client of the admin app. The server owns the rules; this only carries requests,
-// the CSRF token and structured errors.
-import type { Session, Organisation, Department, Member, AuditPage, AddMemberResult } from "./types";
+// The typed HTTP client of the admin app, derived from the server's contract (src/contract/): a route is
+// named by its key ("GET /api/orgs/:orgId"), its parameters, query and body are checked against the
+// contract's input schemas, and the answer has the type of the contract's response schema — a changed
+// answer breaks the web app's build. The server owns the rules; this carries requests, the CSRF token
+// and structured errors. Type-only imports: no schema code reaches the bundle.
+import type { ApiContract, ApiRouteKey } from "@contract/index";
+import type { RequestOf, ResponseOf, Wire } from "@contract/route";
+import type { ZErrorBody } from "@contract/common";
+import type { Department, Member, Organisation, Session } from "./types";
+
+/** The answer of a route, as it arrives (dates as ISO strings). */
+export type Answer<K extends ApiRouteKey> = ResponseOf<ApiContract[K]>;
+/** What a route takes: path parameters, query and body as the contract declares them. */
+export type Input<K extends ApiRouteKey> = RequestOf<ApiContract[K]>;
+/** The JSON body of a route, as the client sends it. */
+export type Body<K extends ApiRouteKey> = Input<K> extends { body: infer B } ? B : never;
+
+type ErrorBody = Wire<typeof ZErrorBody>;
 
 export class ApiError extends Error {
   constructor(
@@ -18,26 +33,55 @@ export function setCsrfToken(token: string) {
   csrfToken = token;
 }
 
-export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const json = body === undefined ? undefined : { contentType: "application/json", body: JSON.stringify(body) };
-  return send<T>(method, url, json);
+interface Options {
+  /** Aborts the request (a superseded load, see useLoad). */
+  signal?: AbortSignal;
 }
 
-/** Sends a file as the raw request body (the server decides its type by content). */
-export function upload<T>(url: string, file: Blob): Promise<T> {
-  return send<T>("POST", url, { contentType: "application/octet-stream", body: file });
+/** Calls the route `key`; its input and answer are typed by the contract. */
+export function call<K extends ApiRouteKey>(key: K, input: Input<K>, options: Options = {}): Promise<Answer<K>> {
+  const body =
+    input.body === undefined ? undefined : { contentType: "application/json", body: JSON.stringify(input.body) };
+  return send<K>(key, input, body, options);
 }
 
-async function send<T>(method: string, url: string, payloadBody?: { contentType: string; body: BodyInit }): Promise<T> {
+/** Sends a file as the raw request body of `key` (the server decides its type by content). */
+export function upload<K extends ApiRouteKey>(key: K, input: Input<K>, file: Blob): Promise<Answer<K>> {
+  return send<K>(key, input, { contentType: "application/octet-stream", body: file }, {});
+}
+
+/** The address of a route, e.g. for a link or an image. */
+export function urlOf<K extends ApiRouteKey>(key: K, input: Input<K>): string {
+  const path = key.slice(key.indexOf(" ") + 1);
+  const params = (input.params ?? {}) as Record<string, string>;
+  const filled = path.replace(/:(\w+)/g, (_whole, name: string) => encodeURIComponent(params[name] ?? ""));
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries((input.query ?? {}) as Record<string, unknown>))
+    if (value !== undefined && value !== null && value !== "") query.set(name, String(value));
+  const search = query.toString();
+  return search ? `${filled}?${search}` : filled;
+}
+
+async function send<K extends ApiRouteKey>(
+  key: K,
+  input: Input<K>,
+  payloadBody: { contentType: string; body: BodyInit } | undefined,
+  options: Options,
+): Promise<Answer<K>> {
+  const method = key.slice(0, key.indexOf(" "));
   const headers: Record<string, string> = {};
   if (payloadBody) headers["content-type"] = payloadBody.contentType;
   if (method !== "GET") headers["x-csrf-token"] = csrfToken;
-  const response = await fetch(url, { method, headers, credentials: "same-origin", body: payloadBody?.body });
-  if (response.status === 204) return undefined as T;
-  const payload = await response.json().catch(() => ({}));
+  const response = await fetch(urlOf(key, input), {
+    method,
+    headers,
+    credentials: "same-origin",
+    body: payloadBody?.body,
+    signal: options.signal,
+  });
+  const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => ({}));
   if (!response.ok) {
-    const error =
-      (payload as { error?: { code?: string; key?: string; details?: Record<string, unknown> } }).error ?? {};
+    const error: Partial<ErrorBody["error"]> = (payload as Partial<ErrorBody> | undefined)?.error ?? {};
     throw new ApiError(
       response.status,
       error.code ?? "DRAHT_ERR_INTERNAL",
@@ -45,34 +89,43 @@ async function send<T>(method: string, url: string, payloadBody?: { contentType:
       error.details,
     );
   }
-  return payload as T;
+  // The one place where JSON becomes typed: sound because the server serialises every answer through this
+  // route's response schema (src/server/contractRoutes.ts) and refuses to send anything else.
+  return payload as Answer<K>;
 }
 
-const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
+const orgParams = (orgId: string) => ({ params: { orgId } });
 
 export const api = {
-  login: (email: string, password: string) =>
-    call<{ mustChangePassword: boolean }>("POST", "/api/auth/login", { email, password }),
-  session: () => call<Session>("GET", "/api/auth/session"),
-  logout: () => call<{ ok: true }>("POST", "/api/auth/logout"),
-  logoutEverywhere: () => call<{ sessionsEnded: number }>("POST", "/api/auth/logout-everywhere"),
+  login: (email: string, password: string) => call("POST /api/auth/login", { body: { email, password } }),
+  session: (options?: Options): Promise<Session> => call("GET /api/auth/session", {}, options),
+  logout: () => call("POST /api/auth/logout", {}),
+  logoutEverywhere: () => call("POST /api/auth/logout-everywhere", {}),
   changePassword: (currentPassword: string, newPassword: string) =>
-    call<{ ok: true }>("POST", "/api/auth/password", { currentPassword, newPassword }),
-  organisation: (orgId: string) => call<Organisation>("GET", org(orgId)),
-  departments: (orgId: string) => call<{ departments: Department[] }>("GET", `${org(orgId)}/departments`),
-  createDepartment: (orgId: string, input: { name: string; shortName?: string | null }) =>
-    call<Department>("POST", `${org(orgId)}/departments`, input),
-  updateDepartment: (orgId: string, id: string, input: { name: string; shortName?: string | null }) =>
-    call<Department>("PATCH", `${org(orgId)}/departments/${id}`, input),
-  deleteDepartment: (orgId: string, id: string) => call<void>("DELETE", `${org(orgId)}/departments/${id}`),
-  members: (orgId: string) => call<{ members: Member[] }>("GET", `${org(orgId)}/members`),
-  addMember: (orgId: string, input: Record<string, unknown>) =>
-    call<AddMemberResult>("POST", `${org(orgId)}/members`, input),
-  updateMember: (orgId: string, userId: string, input: Record<string, unknown>) =>
-    call<{ ok: true }>("PATCH", `${org(orgId)}/members/${userId}`, input),
+    call("POST /api/auth/password", { body: { currentPassword, newPassword } }),
+  organisation: (orgId: string, options?: Options): Promise<Organisation> =>
+    call("GET /api/orgs/:orgId", orgParams(orgId), options),
+  departments: (orgId: string, options?: Options): Promise<{ departments: Department[] }> =>
+    call("GET /api/orgs/:orgId/departments", orgParams(orgId), options),
+  createDepartment: (orgId: string, input: Body<"POST /api/orgs/:orgId/departments">) =>
+    call("POST /api/orgs/:orgId/departments", { ...orgParams(orgId), body: input }),
+  updateDepartment: (
+    orgId: string,
+    departmentId: string,
+    input: Body<"PATCH /api/orgs/:orgId/departments/:departmentId">,
+  ) => call("PATCH /api/orgs/:orgId/departments/:departmentId", { params: { orgId, departmentId }, body: input }),
+  deleteDepartment: (orgId: string, departmentId: string) =>
+    call("DELETE /api/orgs/:orgId/departments/:departmentId", { params: { orgId, departmentId } }),
+  members: (orgId: string, options?: Options): Promise<{ members: Member[] }> =>
+    call("GET /api/orgs/:orgId/members", orgParams(orgId), options),
+  addMember: (orgId: string, input: Body<"POST /api/orgs/:orgId/members">) =>
+    call("POST /api/orgs/:orgId/members", { ...orgParams(orgId), body: input }),
+  updateMember: (orgId: string, userId: string, input: Body<"PATCH /api/orgs/:orgId/members/:userId">) =>
+    call("PATCH /api/orgs/:orgId/members/:userId", { params: { orgId, userId }, body: input }),
   resetPassword: (orgId: string, userId: string) =>
-    call<{ temporaryPassword: string }>("POST", `${org(orgId)}/members/${userId}/reset-password`),
-  removeMember: (orgId: string, userId: string) => call<void>("DELETE", `${org(orgId)}/members/${userId}`),
-  audit: (orgId: string, beforeSeq?: number) =>
-    call<AuditPage>("GET", `${org(orgId)}/audit${beforeSeq ? `?beforeSeq=${beforeSeq}` : ""}`),
+    call("POST /api/orgs/:orgId/members/:userId/reset-password", { params: { orgId, userId } }),
+  removeMember: (orgId: string, userId: string) =>
+    call("DELETE /api/orgs/:orgId/members/:userId", { params: { orgId, userId } }),
+  audit: (orgId: string, beforeSeq?: number, options?: Options) =>
+    call("GET /api/orgs/:orgId/audit", { ...orgParams(orgId), query: { beforeSeq } }, options),
 };

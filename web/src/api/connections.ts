@@ -1,48 +1,29 @@
-// API calls for connecting channel accounts to their networks and for their health.
+// API calls for connecting channel accounts to their networks and for their health. Shapes come from the
+// server's contract.
+import type { ZChannelConnection } from "@contract/channels";
+import type { Wire } from "@contract/route";
 import { call } from "./client";
 
-export interface SyncHealth {
-  status: "never_synced" | "ok" | "warning" | "needs_reconnect" | "disconnected";
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  lastErrorAt: string | null;
-  lastErrorKind: string | null;
-  lastErrorMessage: string | null;
-  consecutiveFailures: number;
-  rateLimitRemaining: number | null;
-  rateLimitResetAt: string | null;
-  nextSyncAt: string | null;
-  itemsReceived: number;
-}
+export type ChannelConnection = Wire<typeof ZChannelConnection>;
+export type SyncHealth = NonNullable<ChannelConnection["sync"]>;
 
-export interface ChannelConnection {
-  channelAccountId: string;
-  network: string;
-  /** How the account can be connected, preferred first; empty = nothing to connect. */
-  connectMethods: ("oauth" | "app_password")[];
-  serverUrl: string | null;
-  /** The server's own limits, learnt when connecting (Mastodon instances). */
-  serverLimits: { maxLength?: number; maxMedia?: number; linkLength?: number; maxPollOptions?: number };
-  connected: boolean;
-  remoteHandle: string | null;
-  remoteUrl: string | null;
-  connectedAt: string | null;
-  sync: SyncHealth | null;
-}
-
-const org = (orgId: string) => `/api/orgs/${orgId}`;
+type ChannelParams = { orgId: string; channelAccountId: string };
+const channel = (orgId: string, channelAccountId: string): { params: ChannelParams } => ({
+  params: { orgId, channelAccountId },
+});
 
 export const connectionsApi = {
-  list: (orgId: string) => call<{ connections: ChannelConnection[] }>("GET", `${org(orgId)}/channel-connections`),
+  list: (orgId: string, options?: { signal?: AbortSignal }) =>
+    call("GET /api/orgs/:orgId/channel-connections", { params: { orgId } }, options),
   beginOAuth: (orgId: string, accountId: string) =>
-    call<{ authoriseUrl: string }>("POST", `${org(orgId)}/channels/${accountId}/connection/oauth`),
+    call("POST /api/orgs/:orgId/channels/:channelAccountId/connection/oauth", channel(orgId, accountId)),
   appPassword: (orgId: string, accountId: string, input: { identifier: string; password: string }) =>
-    call<{ handle: string }>("POST", `${org(orgId)}/channels/${accountId}/connection/app-password`, input),
+    call("POST /api/orgs/:orgId/channels/:channelAccountId/connection/app-password", {
+      ...channel(orgId, accountId),
+      body: input,
+    }),
   disconnect: (orgId: string, accountId: string) =>
-    call<{ revoked: boolean }>("DELETE", `${org(orgId)}/channels/${accountId}/connection`),
+    call("DELETE /api/orgs/:orgId/channels/:channelAccountId/connection", channel(orgId, accountId)),
   syncNow: (orgId: string, accountId: string) =>
-    call<{ outcome: { status: string; received: number; error?: string } | null }>(
-      "POST",
-      `${org(orgId)}/channels/${accountId}/connection/sync`,
-    ),
+    call("POST /api/orgs/:orgId/channels/:channelAccountId/connection/sync", channel(orgId, accountId)),
 };

@@ -1,240 +1,110 @@
 // The admin app's calls for the inbox: conversations (list, one, assign, status, replies, notes,
-// presence), live events, templates, rules, coverage plan, workload and notifications.
-import { call } from "./client";
+// presence), live events, templates, rules, coverage plan, workload and notifications. Shapes come
+// from the server's contract.
+import type {
+  ZConversationDetail,
+  ZConversationListItem,
+  ZCoverageView,
+  ZInboxEvent,
+  ZInboxRulesView,
+  ZNotification,
+  ZReplyTemplateView,
+  ZWorkload,
+} from "@contract/inboxSchemas";
+import type { Wire } from "@contract/route";
+import type { INTENTS } from "../../../src/text/analysis";
+import { type Answer, type Body, type Input, call, urlOf } from "./client";
 
-export type Intent = "question" | "complaint" | "praise" | "fact_claim" | "other";
-export type ConversationStatus = "new" | "open" | "waiting_for_citizen" | "answered" | "closed";
+export type Intent = (typeof INTENTS)[number];
+export type ConversationSummary = Wire<typeof ZConversationListItem>;
+export type ConversationStatus = ConversationSummary["status"];
+export type ConversationDetail = Wire<typeof ZConversationDetail>;
+type ListQuery = NonNullable<Input<"GET /api/orgs/:orgId/inbox/conversations">["query"]>;
+/** The list's filters as the address holds them: the contract's names with text values (the server checks them). */
+export type ConversationFilter = { [K in Exclude<keyof ListQuery, "offset" | "limit">]?: string } & { offset?: number };
+export type ReplyTemplate = Wire<typeof ZReplyTemplateView>;
+export type InboxRules = Wire<typeof ZInboxRulesView>;
+export type CoveragePlan = Wire<typeof ZCoverageView>;
+export type Workload = Wire<typeof ZWorkload>;
+export type InboxNotification = Wire<typeof ZNotification>;
+export type Colleague = Answer<"GET /api/orgs/:orgId/inbox/colleagues">["colleagues"][number];
+/** What the live stream sends (the server-sent events' data). */
+export type InboxEvent = Wire<typeof ZInboxEvent>;
 
-export interface ConversationSummary {
-  id: string;
-  channelAccountId: string;
-  channelName: string;
-  network: string;
-  threadKey: string;
-  citizenHandle: string;
-  citizenName: string;
-  status: ConversationStatus;
-  departmentId: string | null;
-  departmentName: string | null;
-  assigneeUserId: string | null;
-  assigneeName?: string | null;
-  intent: Intent;
-  sentiment: number;
-  flagged: boolean;
-  askedAgain: boolean;
-  priority: number;
-  overdue: boolean;
-  dueSoon: boolean;
-  escalationLevel: number;
-  resolutionDueAt: string | null;
-  waitingSince: string | null;
-  responseDueAt: string | null;
-  firstMessageAt: string;
-  lastMessageAt: string;
-  firstResponseAt: string | null;
-  firstResponseBusinessMs: number | null;
-  preview?: string;
-}
-
-export interface ConversationDetail {
-  conversation: ConversationSummary & { remainingBusinessMs: number | null };
-  messages: {
-    id: string;
-    externalId: string;
-    kind: string;
-    authorName: string;
-    text: string;
-    visibility: string;
-    intent: Intent;
-    sentiment: number;
-    flagged: boolean;
-    analysis: { reasons?: string[] } | null;
-    receivedAt: string;
-    /** Set when the citizen changed the text on the network; the earlier versions, oldest first. */
-    editedAt: string | null;
-    earlierVersions: { text: string; replacedAt: string }[];
-    /** The message on its network, where it has an address there. */
-    url: string | null;
-  }[];
-  replies: {
-    id: string;
-    text: string;
-    status: "in_review" | "returned" | "queued" | "sending" | "sent" | "failed";
-    error: string | null;
-    automatic: boolean;
-    authorName: string | null;
-    authorUserId: string | null;
-    reviewComment: string | null;
-    createdAt: string;
-    sentAt: string | null;
-  }[];
-  notes: { id: string; text: string; authorName: string | null; createdAt: string }[];
-  history: { id: string; status: ConversationStatus; lastMessageAt: string; intent: Intent }[];
-}
-
-export interface ConversationFilter {
-  status?: string;
-  channelAccountId?: string;
-  departmentId?: string;
-  assignee?: string;
-  intent?: string;
-  overdue?: string;
-  sentiment?: string;
-  flagged?: string;
-  askedAgain?: string;
-  offset?: number;
-}
-
-export interface ReplyTemplate {
-  id: string;
-  title: string;
-  body: string;
-  departmentId: string | null;
-  tags: string[];
-}
-
-export interface InboxRules {
-  routing: {
-    name: string;
-    channelAccountId: string | null;
-    keywords: string[];
-    intent: Intent | null;
-    departmentId: string | null;
-    assigneeUserId: string | null;
-  }[];
-  targets: {
-    channelAccountId: string | null;
-    intent: Intent | null;
-    firstResponseMinutes: number;
-    resolutionMinutes: number | null;
-  }[];
-  defaultTarget: { firstResponseMinutes: number; resolutionMinutes: number | null };
-  settings: {
-    autoAcknowledge: boolean;
-    idleWarningDays: number;
-    repeatWindowDays: number;
-    replyApproval: "none" | "keywords" | "all";
-    replyApprovalKeywords: string[];
-  };
-}
-
-export interface CoveragePlan {
-  plan: {
-    channelAccountId: string;
-    userId: string;
-    userName?: string;
-    role: "responsible" | "deputy";
-    window: { days: number[]; from: string; to: string; timeZone?: string } | null;
-  }[];
-  absences: { id: string; userId: string; userName: string; startsOn: string; endsOn: string; note: string }[];
-}
-
-export interface Workload {
-  people: {
-    userId: string | null;
-    name: string | null;
-    active: number;
-    overdue: number;
-    questions: number;
-    oldestWaitingSince: string | null;
-  }[];
-  departments: {
-    departmentId: string | null;
-    name: string | null;
-    active: number;
-    overdue: number;
-    questions: number;
-    oldestWaitingSince: string | null;
-  }[];
-  idleWarningDays: number;
-  channels: {
-    channelAccountId: string;
-    name: string;
-    idle: "posts" | "answers" | null;
-    lastPostAt: string | null;
-    lastAnswerAt: string | null;
-  }[];
-}
-
-export interface InboxNotification {
-  id: string;
-  kind:
-    | "mention"
-    | "assigned"
-    | "due_soon"
-    | "reminder"
-    | "escalation"
-    | "idle_channel"
-    | "threat"
-    | "shitstorm"
-    | "moderation_escalation"
-    | "channel_health";
-  conversationId: string | null;
-  citizenName: string | null;
-  actorLabel: string;
-  createdAt: string;
-}
-
-const base = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/inbox`;
-
-function query(filter: ConversationFilter): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter))
-    if (value !== undefined && value !== "") params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : "";
+interface Options {
+  signal?: AbortSignal;
 }
 
 export const inboxApi = {
-  list: (orgId: string, filter: ConversationFilter) =>
-    call<{ conversations: ConversationSummary[]; hasMore: boolean; now: string }>(
-      "GET",
-      `${base(orgId)}/conversations${query(filter)}`,
-    ),
-  get: (orgId: string, id: string) => call<ConversationDetail>("GET", `${base(orgId)}/conversations/${id}`),
-  assign: (
-    orgId: string,
-    input: { conversationIds: string[]; departmentId?: string | null; assigneeUserId?: string | null },
-  ) => call<{ changed: number }>("POST", `${base(orgId)}/assignments`, input),
+  list: (orgId: string, filter: ConversationFilter, options?: Options) =>
+    call("GET /api/orgs/:orgId/inbox/conversations", { params: { orgId }, query: filter }, options),
+  get: (orgId: string, conversationId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/inbox/conversations/:conversationId", { params: { orgId, conversationId } }, options),
+  assign: (orgId: string, input: Body<"POST /api/orgs/:orgId/inbox/assignments">) =>
+    call("POST /api/orgs/:orgId/inbox/assignments", { params: { orgId }, body: input }),
   status: (orgId: string, conversationIds: string[], event: "closed" | "reopened" | "staff_viewed") =>
-    call<{ changed: number }>("POST", `${base(orgId)}/status`, { conversationIds, event }),
-  reply: (orgId: string, id: string, input: { text: string; templateId: string | null }) =>
-    call<{ id: string; status: string }>("POST", `${base(orgId)}/conversations/${id}/replies`, input),
-  retry: (orgId: string, id: string, replyId: string) =>
-    call<{ status: string }>("POST", `${base(orgId)}/conversations/${id}/replies/${replyId}/retry`),
+    call("POST /api/orgs/:orgId/inbox/status", { params: { orgId }, body: { conversationIds, event } }),
+  reply: (orgId: string, conversationId: string, input: { text: string; templateId: string | null }) =>
+    call("POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies", {
+      params: { orgId, conversationId },
+      body: input,
+    }),
+  retry: (orgId: string, conversationId: string, replyId: string) =>
+    call("POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/retry", {
+      params: { orgId, conversationId, replyId },
+    }),
   decide: (
     orgId: string,
-    id: string,
+    conversationId: string,
     replyId: string,
-    input: { decision: "approved" } | { decision: "returned"; comment: string },
-  ) => call<{ status: string }>("POST", `${base(orgId)}/conversations/${id}/replies/${replyId}/decision`, input),
-  note: (orgId: string, id: string, input: { text: string; mentionedUserIds: string[] }) =>
-    call<{ id: string }>("POST", `${base(orgId)}/conversations/${id}/notes`, input),
-  presence: (orgId: string, id: string, state: "viewing" | "replying" | "left") =>
-    call<{ ok: true }>("POST", `${base(orgId)}/conversations/${id}/presence`, { state }),
-  fillTemplate: (orgId: string, id: string, templateId: string) =>
-    call<{ text: string; templateId: string }>("GET", `${base(orgId)}/conversations/${id}/templates/${templateId}`),
-  templates: (orgId: string) =>
-    call<{ templates: ReplyTemplate[]; placeholders: string[] }>("GET", `${base(orgId)}/templates`),
-  saveTemplate: (orgId: string, id: string | null, input: Omit<ReplyTemplate, "id">) =>
-    id
-      ? call<{ id: string }>("PUT", `${base(orgId)}/templates/${id}`, input)
-      : call<{ id: string }>("POST", `${base(orgId)}/templates`, input),
-  archiveTemplate: (orgId: string, id: string) => call<{ id: string }>("DELETE", `${base(orgId)}/templates/${id}`),
-  rules: (orgId: string) => call<InboxRules>("GET", `${base(orgId)}/rules`),
-  saveRules: (orgId: string, rules: Omit<InboxRules, "defaultTarget">) =>
-    call<InboxRules>("PUT", `${base(orgId)}/rules`, rules),
-  coverage: (orgId: string) => call<CoveragePlan>("GET", `${base(orgId)}/coverage`),
-  saveCoverage: (orgId: string, plan: CoveragePlan["plan"]) =>
-    call<CoveragePlan>("PUT", `${base(orgId)}/coverage`, { plan }),
-  addAbsence: (orgId: string, input: { userId: string; startsOn: string; endsOn: string; note: string }) =>
-    call<{ id: string }>("POST", `${base(orgId)}/absences`, input),
-  removeAbsence: (orgId: string, id: string) => call<{ id: string }>("DELETE", `${base(orgId)}/absences/${id}`),
-  colleagues: (orgId: string) =>
-    call<{ colleagues: { userId: string; name: string; canReply: boolean }[] }>("GET", `${base(orgId)}/colleagues`),
-  workload: (orgId: string) => call<Workload>("GET", `${base(orgId)}/workload`),
-  notifications: (orgId: string) => call<{ notifications: InboxNotification[] }>("GET", `${base(orgId)}/notifications`),
+    input: Body<"POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision">,
+  ) =>
+    call("POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision", {
+      params: { orgId, conversationId, replyId },
+      body: input,
+    }),
+  note: (orgId: string, conversationId: string, input: { text: string; mentionedUserIds: string[] }) =>
+    call("POST /api/orgs/:orgId/inbox/conversations/:conversationId/notes", {
+      params: { orgId, conversationId },
+      body: input,
+    }),
+  presence: (orgId: string, conversationId: string, state: "viewing" | "replying" | "left") =>
+    call("POST /api/orgs/:orgId/inbox/conversations/:conversationId/presence", {
+      params: { orgId, conversationId },
+      body: { state },
+    }),
+  fillTemplate: (orgId: string, conversationId: string, templateId: string, options?: Options) =>
+    call(
+      "GET /api/orgs/:orgId/inbox/conversations/:conversationId/templates/:templateId",
+      { params: { orgId, conversationId, templateId } },
+      options,
+    ),
+  templates: (orgId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/inbox/templates", { params: { orgId } }, options),
+  saveTemplate: (orgId: string, templateId: string | null, input: Body<"POST /api/orgs/:orgId/inbox/templates">) =>
+    templateId
+      ? call("PUT /api/orgs/:orgId/inbox/templates/:templateId", { params: { orgId, templateId }, body: input })
+      : call("POST /api/orgs/:orgId/inbox/templates", { params: { orgId }, body: input }),
+  archiveTemplate: (orgId: string, templateId: string) =>
+    call("DELETE /api/orgs/:orgId/inbox/templates/:templateId", { params: { orgId, templateId } }),
+  rules: (orgId: string, options?: Options) => call("GET /api/orgs/:orgId/inbox/rules", { params: { orgId } }, options),
+  saveRules: (orgId: string, rules: Body<"PUT /api/orgs/:orgId/inbox/rules">) =>
+    call("PUT /api/orgs/:orgId/inbox/rules", { params: { orgId }, body: rules }),
+  coverage: (orgId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/inbox/coverage", { params: { orgId } }, options),
+  saveCoverage: (orgId: string, plan: Body<"PUT /api/orgs/:orgId/inbox/coverage">["plan"]) =>
+    call("PUT /api/orgs/:orgId/inbox/coverage", { params: { orgId }, body: { plan } }),
+  addAbsence: (orgId: string, input: Body<"POST /api/orgs/:orgId/inbox/absences">) =>
+    call("POST /api/orgs/:orgId/inbox/absences", { params: { orgId }, body: input }),
+  removeAbsence: (orgId: string, absenceId: string) =>
+    call("DELETE /api/orgs/:orgId/inbox/absences/:absenceId", { params: { orgId, absenceId } }),
+  colleagues: (orgId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/inbox/colleagues", { params: { orgId } }, options),
+  workload: (orgId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/inbox/workload", { params: { orgId } }, options),
+  notifications: (orgId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/inbox/notifications", { params: { orgId } }, options),
   markRead: (orgId: string, ids: string[]) =>
-    call<{ read: number }>("POST", `${base(orgId)}/notifications/read`, { ids }),
-  eventsUrl: (orgId: string) => `${base(orgId)}/events`,
+    call("POST /api/orgs/:orgId/inbox/notifications/read", { params: { orgId }, body: { ids } }),
+  eventsUrl: (orgId: string) => urlOf("GET /api/orgs/:orgId/inbox/events", { params: { orgId } }),
 };

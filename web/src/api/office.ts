@@ -1,24 +1,15 @@
-// The admin app's calls for the organisation's office hours and closing days.
-import { call } from "./client";
+// The admin app's calls for the organisation's office hours and closing days. Shapes come from the
+// server's contract.
+import type { ZOfficeScheduleView } from "@contract/organisation";
+import type { Wire } from "@contract/route";
+import { type Body, call } from "./client";
 
-export interface OfficeHours {
-  days: number[];
-  from: string;
-  to: string;
-}
-
-export interface OfficeScheduleView {
-  schedule: { officeHours: OfficeHours[]; closingDays: string[] };
-  isDefault: boolean;
-  state: string;
-  daysOff: { date: string; name: string; kind: "holiday" | "closing_day" }[];
-  nextOpening: string;
-}
-
-const url = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}/office-schedule`;
+export type OfficeScheduleView = Wire<typeof ZOfficeScheduleView>;
+export type OfficeHours = OfficeScheduleView["schedule"]["officeHours"][number];
 
 export const officeApi = {
-  get: (orgId: string) => call<OfficeScheduleView>("GET", url(orgId)),
-  save: (orgId: string, schedule: OfficeScheduleView["schedule"]) =>
-    call<OfficeScheduleView>("PUT", url(orgId), schedule),
+  get: (orgId: string, options?: { signal?: AbortSignal }) =>
+    call("GET /api/orgs/:orgId/office-schedule", { params: { orgId } }, options),
+  save: (orgId: string, schedule: Body<"PUT /api/orgs/:orgId/office-schedule">) =>
+    call("PUT /api/orgs/:orgId/office-schedule", { params: { orgId }, body: schedule }),
 };

@@ -1,275 +1,135 @@
-// API calls and answer shapes for publishing: channel accounts, guidelines, posts.
-import type { CheckResult as DomainCheckResult } from "../../../src/domain/guidelineChecks";
-import { call, upload } from "./client";
+// API calls for publishing: channel accounts, guidelines, posts, the calendar, campaigns and media.
+// Shapes come from the server's contract.
+import type { ZChannelAccount, ZGuideline } from "@contract/channels";
+import type {
+  ZCampaign,
+  ZCampaignBoard,
+  ZCheckResult,
+  ZFinding,
+  ZMediaAsset,
+  ZPost,
+  ZPostContent,
+  ZPostSummary,
+  ZPostView,
+} from "@contract/postSchemas";
+import type { Wire } from "@contract/route";
+import { type Answer, type Body, call, upload, urlOf } from "./client";
 
-export interface MediaAsset {
-  id: string;
-  kind: "image" | "video";
-  mimeType: string;
-  fileName: string;
-  byteSize: number;
-  width: number | null;
-  height: number | null;
-  altText: string | null;
-  hasCaptions: boolean;
-  hasTranscript: boolean;
-  rightsHolder: string;
-  licence: string;
-  consent: "not_needed" | "obtained" | "missing";
-  consentNote: string;
-  needsAltText: boolean;
-  needsCaptions: boolean;
+export type MediaAsset = Wire<typeof ZMediaAsset>;
+export type ChannelAccount = Wire<typeof ZChannelAccount>;
+/** The list carries every detail of an account (posting windows, limits, settings). */
+export type ChannelAccountDetails = ChannelAccount;
+export type Finding = Wire<typeof ZFinding>;
+/** A check's result; the live check of a draft also names the guideline it checked against. */
+export type CheckResult = Wire<typeof ZCheckResult> & {
+  guideline?: Answer<"POST /api/orgs/:orgId/posts/check">["guideline"];
+};
+export type Guideline = Wire<typeof ZGuideline>;
+export type GuidelineList = Answer<"GET /api/orgs/:orgId/guidelines">;
+/** The composer's draft: everything a post says (the accountable person is set on the server). */
+export type PostInput = Omit<Wire<typeof ZPostContent>, "accountableUserId">;
+export type ReplyPolicy = PostInput["replyPolicy"];
+export type PollInput = NonNullable<PostInput["poll"]>;
+export type Campaign = Wire<typeof ZCampaign>;
+export type CampaignInput = Body<"POST /api/orgs/:orgId/campaigns">;
+export type CampaignBoard = Wire<typeof ZCampaignBoard>;
+export type PostSummary = Wire<typeof ZPostSummary>;
+export type PostRecord = Wire<typeof ZPost>;
+export type PostView = Wire<typeof ZPostView>;
+
+interface Options {
+  signal?: AbortSignal;
 }
-
-export interface ChannelAccount {
-  id: string;
-  name: string;
-  network: string;
-  emulates: string | null;
-  departmentId: string | null;
-  accountableUserId: string | null;
-  approval: Record<string, string>;
-  disabledAt: string | null;
-}
-
-export interface ChannelAccountDetails extends ChannelAccount {
-  postingWindows: { timeZone: string; days: number[]; from: string; to: string }[];
-  limits: { maxLength?: number; maxMedia?: number; maxHashtags?: number };
-  settings: Record<string, unknown>;
-}
-
-// The guideline check's answer has the shape the server's domain module declares.
-export type { Finding } from "../../../src/domain/guidelineChecks";
-export type CheckResult = DomainCheckResult & { guideline?: { id: string; version: number } | null };
-
-export interface Guideline {
-  id: string;
-  version: number;
-  title: string;
-  document: string;
-  status: "draft" | "active" | "superseded";
-  reviewBy: string;
-  ownerUserId: string | null;
-  activatedAt: string | null;
-  rules: Record<string, unknown>;
-}
-
-export interface GuidelineList {
-  versions: Guideline[];
-  activeId: string | null;
-  review: { state: "current" | "due_soon" | "overdue"; reviewBy: string; today: string } | null;
-  acknowledged: boolean;
-}
-
-export interface PostInput {
-  title: string;
-  body: string;
-  departmentId: string | null;
-  scheduledAt: string | null;
-  channels: { channelAccountId: string; textOverride: string | null }[];
-  campaignId: string | null;
-  templateId: string | null;
-  mediaIds: string[];
-  poll: PollInput | null;
-  contentWarning: string;
-  /** The posts after the body in a thread. */
-  threadParts: string[];
-  /** Who may answer, where the network lets the author decide (Bluesky). */
-  replyPolicy: ReplyPolicy;
-}
-
-export type ReplyPolicy = "everyone" | "mentioned" | "following" | "followers" | "nobody";
-
-export interface PollInput {
-  question: string;
-  options: string[];
-  endsAt: string;
-  resultsVisibility: "after_vote" | "after_end";
-}
-
-export interface Campaign {
-  id: string;
-  name: string;
-  hashtag: string;
-  startsAt: string;
-  endsAt: string;
-  departmentId: string | null;
-  templates: { id: string; title: string; text: string }[];
-  participantIds: string[];
-}
-
-export interface CampaignInput {
-  name: string;
-  hashtag: string;
-  startsAt: string;
-  endsAt: string;
-  participantIds: string[];
-  templates: { id: string; title: string; text: string }[];
-}
-
-export interface CampaignBoard {
-  campaign: Campaign;
-  total: number;
-  fastLane: number;
-  publishedLastHour: number;
-  columns: {
-    status: string;
-    count: number;
-    latest: {
-      id: string;
-      title: string;
-      excerpt: string;
-      authorName: string;
-      scheduledAt: string | null;
-      publishedAt: string | null;
-    }[];
-  }[];
-  authors: { name: string; count: number }[];
-}
-
-export interface PostSummary {
-  id: string;
-  title: string;
-  excerpt: string;
-  status: string;
-  scheduledAt: string | null;
-  publishedAt: string | null;
-  updatedAt: string;
-  authorName: string;
-  channels: { id: string; name: string }[];
-  /** Deleted from its channels after publication. */
-  retractedAt: string | null;
-}
-
-export interface PostRecord {
-  id: string;
-  title: string;
-  body: string;
-  status: string;
-  revision: number;
-  departmentId: string | null;
-  scheduledAt: string | null;
-  poll: PollInput | null;
-  contentWarning: string;
-  threadParts: string[];
-  replyPolicy: ReplyPolicy;
-  authorUserId: string;
-  authorName: string;
-  approvalMode: string | null;
-  campaignId: string | null;
-  templateId: string | null;
-  /** Taken down from its channels after publication, and why. */
-  retractedAt: string | null;
-  retractReason: string | null;
-}
-
-export interface PostView {
-  post: PostRecord;
-  channels: {
-    channelAccountId: string;
-    textOverride: string | null;
-    name: string;
-    network: string;
-    emulates: string | null;
-    text: string;
-  }[];
-  check: CheckResult | null;
-  media: { id: string; kind: string; altText: string | null; name: string }[];
-  approvals: {
-    id: string;
-    step: number;
-    decision: string;
-    userId: string;
-    comment: string;
-    createdAt: string;
-    revision: number;
-  }[];
-  approvalSteps: string[];
-  publications: {
-    id: string;
-    channelAccountId: string;
-    status: string;
-    attempts: number;
-    lastError: string | null;
-    publishedAt: string | null;
-    externalUrl: string | null;
-    /** Deleted again from the channel: when, and what it answered ("done", "not_supported", "failed: …"). */
-    retractedAt: string | null;
-    retractOutcome: string | null;
-  }[];
-  can: {
-    edit: boolean;
-    submit: boolean;
-    decide: boolean;
-    withdraw: boolean;
-    retry: boolean;
-    reschedule: boolean;
-    retract: boolean;
-  };
-}
-
-const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
+type PostParams = { orgId: string; postId: string };
+const params = (orgId: string) => ({ params: { orgId } });
+const post = (orgId: string, postId: string): { params: PostParams } => ({ params: { orgId, postId } });
 
 export const publishingApi = {
-  channels: (orgId: string) => call<{ channels: ChannelAccount[] }>("GET", `${org(orgId)}/channels`),
-  createChannel: (orgId: string, input: Record<string, unknown>) =>
-    call<ChannelAccount>("POST", `${org(orgId)}/channels`, input),
-  updateChannel: (orgId: string, id: string, input: Record<string, unknown>) =>
-    call<ChannelAccount>("PATCH", `${org(orgId)}/channels/${id}`, input),
-  guidelines: (orgId: string) => call<GuidelineList>("GET", `${org(orgId)}/guidelines`),
-  createGuideline: (orgId: string, input: Record<string, unknown>) =>
-    call<Guideline>("POST", `${org(orgId)}/guidelines`, input),
-  activateGuideline: (orgId: string, id: string) => call<Guideline>("POST", `${org(orgId)}/guidelines/${id}/activate`),
-  acknowledge: (orgId: string, id: string) =>
-    call<{ version: number }>("POST", `${org(orgId)}/guidelines/${id}/acknowledge`),
-  posts: (orgId: string, status?: string) =>
-    call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/posts${status ? `?status=${status}` : ""}`),
+  channels: (orgId: string, options?: Options) => call("GET /api/orgs/:orgId/channels", params(orgId), options),
+  createChannel: (orgId: string, input: Body<"POST /api/orgs/:orgId/channels">) =>
+    call("POST /api/orgs/:orgId/channels", { ...params(orgId), body: input }),
+  updateChannel: (
+    orgId: string,
+    channelAccountId: string,
+    input: Body<"PATCH /api/orgs/:orgId/channels/:channelAccountId">,
+  ) => call("PATCH /api/orgs/:orgId/channels/:channelAccountId", { params: { orgId, channelAccountId }, body: input }),
+  guidelines: (orgId: string, options?: Options) => call("GET /api/orgs/:orgId/guidelines", params(orgId), options),
+  createGuideline: (orgId: string, input: Body<"POST /api/orgs/:orgId/guidelines">) =>
+    call("POST /api/orgs/:orgId/guidelines", { ...params(orgId), body: input }),
+  activateGuideline: (orgId: string, guidelineId: string) =>
+    call("POST /api/orgs/:orgId/guidelines/:guidelineId/activate", { params: { orgId, guidelineId } }),
+  acknowledge: (orgId: string, guidelineId: string) =>
+    call("POST /api/orgs/:orgId/guidelines/:guidelineId/acknowledge", { params: { orgId, guidelineId } }),
+  posts: (orgId: string, status?: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/posts", { ...params(orgId), query: { status } }, options),
   calendar: (
     orgId: string,
     from: string,
     to: string,
     filters: { departmentId?: string; channelAccountId?: string; campaignId?: string } = {},
-  ) => {
-    const query = new URLSearchParams({ from, to });
-    if (filters.departmentId) query.set("departmentId", filters.departmentId);
-    if (filters.channelAccountId) query.set("channelAccountId", filters.channelAccountId);
-    if (filters.campaignId) query.set("campaignId", filters.campaignId);
-    return call<{ posts: PostSummary[] }>("GET", `${org(orgId)}/calendar?${query.toString()}`);
-  },
-  holidays: (orgId: string, from: number, to: number) =>
-    call<{ state: string; holidays: { date: string; name: { de: string; en: string } }[] }>(
-      "GET",
-      `${org(orgId)}/holidays?from=${from}&to=${to}`,
+    options?: Options,
+  ) =>
+    call(
+      "GET /api/orgs/:orgId/calendar",
+      {
+        ...params(orgId),
+        query: {
+          from,
+          to,
+          departmentId: filters.departmentId || undefined,
+          channelAccountId: filters.channelAccountId || undefined,
+          campaignId: filters.campaignId || undefined,
+        },
+      },
+      options,
     ),
-  post: (orgId: string, id: string) => call<PostView>("GET", `${org(orgId)}/posts/${id}`),
-  check: (orgId: string, input: PostInput) => call<CheckResult>("POST", `${org(orgId)}/posts/check`, input),
-  create: (orgId: string, input: PostInput) => call<PostRecord>("POST", `${org(orgId)}/posts`, input),
-  save: (orgId: string, id: string, input: PostInput & { revision: number }) =>
-    call<PostRecord>("PUT", `${org(orgId)}/posts/${id}`, input),
-  submit: (orgId: string, id: string, revision: number) =>
-    call<PostRecord>("POST", `${org(orgId)}/posts/${id}/submit`, { revision }),
-  decide: (orgId: string, id: string, input: { decision: string; comment: string; revision: number }) =>
-    call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/decision`, input),
-  withdraw: (orgId: string, id: string) => call<PostRecord>("POST", `${org(orgId)}/posts/${id}/withdraw`),
-  retry: (orgId: string, id: string) => call<{ status: string }>("POST", `${org(orgId)}/posts/${id}/retry`),
-  retract: (orgId: string, id: string, reason: string) =>
-    call<{ id: string; retractedAt: string; outcomes: { channelAccountId: string; outcome: string }[] }>(
-      "POST",
-      `${org(orgId)}/posts/${id}/retract`,
-      { reason },
+  holidays: (orgId: string, from: number, to: number, options?: Options) =>
+    call("GET /api/orgs/:orgId/holidays", { ...params(orgId), query: { from, to } }, options),
+  post: (orgId: string, postId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/posts/:postId", post(orgId, postId), options),
+  check: (orgId: string, input: PostInput, options?: Options) =>
+    call("POST /api/orgs/:orgId/posts/check", { ...params(orgId), body: input }, options),
+  create: (orgId: string, input: PostInput) => call("POST /api/orgs/:orgId/posts", { ...params(orgId), body: input }),
+  save: (orgId: string, postId: string, input: PostInput & { revision: number }) =>
+    call("PUT /api/orgs/:orgId/posts/:postId", { ...post(orgId, postId), body: input }),
+  submit: (orgId: string, postId: string, revision: number) =>
+    call("POST /api/orgs/:orgId/posts/:postId/submit", { ...post(orgId, postId), body: { revision } }),
+  decide: (orgId: string, postId: string, input: Body<"POST /api/orgs/:orgId/posts/:postId/decision">) =>
+    call("POST /api/orgs/:orgId/posts/:postId/decision", { ...post(orgId, postId), body: input }),
+  withdraw: (orgId: string, postId: string) =>
+    call("POST /api/orgs/:orgId/posts/:postId/withdraw", post(orgId, postId)),
+  retry: (orgId: string, postId: string) => call("POST /api/orgs/:orgId/posts/:postId/retry", post(orgId, postId)),
+  retract: (orgId: string, postId: string, reason: string) =>
+    call("POST /api/orgs/:orgId/posts/:postId/retract", { ...post(orgId, postId), body: { reason } }),
+  media: (orgId: string, options?: Options) => call("GET /api/orgs/:orgId/media", params(orgId), options),
+  uploadMedia: (orgId: string, file: File, details: { altText?: string; rightsHolder?: string; consent?: string }) =>
+    upload(
+      "POST /api/orgs/:orgId/media",
+      {
+        ...params(orgId),
+        query: {
+          name: file.name,
+          altText: details.altText || undefined,
+          rightsHolder: details.rightsHolder || undefined,
+          consent: toConsent(details.consent),
+        },
+      },
+      file,
     ),
-  media: (orgId: string) => call<{ media: MediaAsset[] }>("GET", `${org(orgId)}/media`),
-  uploadMedia: (orgId: string, file: File, details: { altText?: string; rightsHolder?: string; consent?: string }) => {
-    const query = new URLSearchParams({ name: file.name });
-    for (const [key, value] of Object.entries(details)) if (value) query.set(key, value);
-    return upload<MediaAsset>(`${org(orgId)}/media?${query.toString()}`, file);
-  },
-  updateMedia: (orgId: string, id: string, input: Partial<MediaAsset>) =>
-    call<MediaAsset>("PATCH", `${org(orgId)}/media/${id}`, input),
-  thumbnailUrl: (orgId: string, id: string) => `${org(orgId)}/media/${id}/thumbnail`,
-  campaigns: (orgId: string) => call<{ campaigns: Campaign[] }>("GET", `${org(orgId)}/campaigns`),
-  createCampaign: (orgId: string, input: CampaignInput) => call<Campaign>("POST", `${org(orgId)}/campaigns`, input),
-  campaignBoard: (orgId: string, id: string) => call<CampaignBoard>("GET", `${org(orgId)}/campaigns/${id}/board`),
-  reschedule: (orgId: string, id: string, scheduledAt: string) =>
-    call<PostRecord>("POST", `${org(orgId)}/posts/${id}/reschedule`, { scheduledAt }),
+  updateMedia: (orgId: string, mediaId: string, input: Body<"PATCH /api/orgs/:orgId/media/:mediaId">) =>
+    call("PATCH /api/orgs/:orgId/media/:mediaId", { params: { orgId, mediaId }, body: input }),
+  thumbnailUrl: (orgId: string, mediaId: string) =>
+    urlOf("GET /api/orgs/:orgId/media/:mediaId/thumbnail", { params: { orgId, mediaId } }),
+  campaigns: (orgId: string, options?: Options) => call("GET /api/orgs/:orgId/campaigns", params(orgId), options),
+  createCampaign: (orgId: string, input: CampaignInput) =>
+    call("POST /api/orgs/:orgId/campaigns", { ...params(orgId), body: input }),
+  campaignBoard: (orgId: string, campaignId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/campaigns/:campaignId/board", { params: { orgId, campaignId } }, options),
+  reschedule: (orgId: string, postId: string, scheduledAt: string) =>
+    call("POST /api/orgs/:orgId/posts/:postId/reschedule", { ...post(orgId, postId), body: { scheduledAt } }),
 };
+
+const CONSENTS = ["not_needed", "obtained", "missing"] as const;
+function toConsent(value: string | undefined): (typeof CONSENTS)[number] | undefined {
+  return CONSENTS.find((c) => c === value);
+}

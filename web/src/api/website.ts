@@ -1,70 +1,44 @@
 // The admin app's calls for the website channel: citizen comments, answers, moderation decisions,
-// the public-page settings and the Netiquette.
-import { call } from "./client";
+// the public-page settings and the Netiquette. Shapes come from the server's contract.
+import type { Wire } from "@contract/route";
+import type { ZNetiquette, ZWebsiteComment, ZWebsiteSettingsView } from "@contract/website";
+import { type Body, call } from "./client";
 
-export interface WebsiteComment {
-  id: string;
-  entryId: string;
-  entryExcerpt: string;
-  channelAccountId: string;
-  channelName: string;
-  parentId: string | null;
-  parentAuthor: string | null;
-  displayName: string;
-  text: string;
-  status: "visible" | "held" | "hidden" | "deleted";
-  moderation: { phase: string; outcome: string; reason?: string; clause?: number }[];
-  answered: boolean;
-  emailConfirmed: boolean;
-  createdAt: string;
+export type WebsiteComment = Wire<typeof ZWebsiteComment>;
+export type Netiquette = Wire<typeof ZNetiquette>;
+export type NetiquetteClause = Netiquette["clauses"][number];
+export type WebsiteSettings = Wire<typeof ZWebsiteSettingsView>;
+
+interface Options {
+  signal?: AbortSignal;
 }
-
-export interface NetiquetteClause {
-  number: number;
-  title: string;
-  text: string;
-}
-
-export interface Netiquette {
-  id: string;
-  version: number;
-  title: string;
-  intro: string;
-  clauses: NetiquetteClause[];
-  publishedAt: string | null;
-}
-
-export interface WebsiteSettings {
-  impressumUrl: string | null;
-  privacyUrl: string | null;
-  preModeration: "none" | "first_comment" | "all";
-  commentsOpen: boolean;
-  retentionDays: number;
-  embedOrigins: string[];
-  accentColor: string;
-  answerLabel: string;
-}
-
-const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
+type CommentStatus = WebsiteComment["status"];
 
 export const websiteApi = {
-  comments: (orgId: string, filter: { status?: string; before?: string }) => {
-    const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
-    return call<{ comments: WebsiteComment[]; next: string | null }>("GET", `${org(orgId)}/website/comments?${query}`);
-  },
+  comments: (orgId: string, filter: { status?: CommentStatus | ""; before?: string | null }, options?: Options) =>
+    call(
+      "GET /api/orgs/:orgId/website/comments",
+      { params: { orgId }, query: { status: filter.status || undefined, before: filter.before ?? undefined } },
+      options,
+    ),
   answer: (orgId: string, commentId: string, text: string) =>
-    call<{ id: string }>("POST", `${org(orgId)}/website/comments/${commentId}/answer`, { text }),
+    call("POST /api/orgs/:orgId/website/comments/:commentId/answer", { params: { orgId, commentId }, body: { text } }),
   decide: (
     orgId: string,
     commentId: string,
-    decision: { decision: "release" } | { decision: "hide"; clause: number; reason: string },
-  ) => call<{ status: string }>("POST", `${org(orgId)}/website/comments/${commentId}/decision`, decision),
+    decision: Body<"POST /api/orgs/:orgId/website/comments/:commentId/decision">,
+  ) =>
+    call("POST /api/orgs/:orgId/website/comments/:commentId/decision", {
+      params: { orgId, commentId },
+      body: decision,
+    }),
   /** The Netiquette in force, as published (public; the inbox offers its clauses when hiding). */
-  netiquette: (orgId: string) => call<Netiquette>("GET", `/api/public/orgs/${encodeURIComponent(orgId)}/netiquette`),
-  settings: (orgId: string) =>
-    call<{ settings: WebsiteSettings; netiquettes: Netiquette[] }>("GET", `${org(orgId)}/website/settings`),
-  saveSettings: (orgId: string, settings: WebsiteSettings) =>
-    call<{ settings: WebsiteSettings }>("PUT", `${org(orgId)}/website/settings`, settings),
-  publishNetiquette: (orgId: string, input: { title: string; intro: string; clauses: NetiquetteClause[] }) =>
-    call<{ id: string; version: number }>("POST", `${org(orgId)}/netiquettes`, input),
+  netiquette: (orgId: string, options?: Options) =>
+    call("GET /api/public/orgs/:org/netiquette", { params: { org: orgId } }, options),
+  settings: (orgId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/website/settings", { params: { orgId } }, options),
+  saveSettings: (orgId: string, settings: Body<"PUT /api/orgs/:orgId/website/settings">) =>
+    call("PUT /api/orgs/:orgId/website/settings", { params: { orgId }, body: settings }),
+  publishNetiquette: (orgId: string, input: Body<"POST /api/orgs/:orgId/netiquettes">) =>
+    call("POST /api/orgs/:orgId/netiquettes", { params: { orgId }, body: input }),
 };

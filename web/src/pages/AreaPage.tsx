@@ -9,8 +9,8 @@ import { NotAllowedPage } from "./NotAllowedPage";
 export function AreaPage({ area }: { area: Exclude<AreaId, "admin"> }) {
   const { t } = useTranslation();
   const org = useOrg();
-  const action = AREAS.find((a) => a.id === area)?.action ?? "";
-  if (!org.myActions.includes(action)) return <NotAllowedPage />;
+  const action = AREAS.find((a) => a.id === area)?.action;
+  if (!action || !org.myActions.includes(action)) return <NotAllowedPage />;
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t(`nav.${area}`)} id="page-heading" />

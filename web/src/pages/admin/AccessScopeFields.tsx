@@ -3,12 +3,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-export interface WeeklyWindow {
-  timeZone: string;
-  days: number[];
-  from: string;
-  to: string;
-}
+import type { Member } from "../../api/types";
+
+export type WeeklyWindow = NonNullable<Member["activeWindow"]>;
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 

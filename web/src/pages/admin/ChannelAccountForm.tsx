@@ -3,9 +3,11 @@
 // sandbox the network it stands in for and simulated failures.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Body } from "../../api/client";
 import type { ChannelAccountDetails } from "../../api/publishing";
 import type { Department, Member } from "../../api/types";
 import { Field } from "../../components/Field";
+import { oneOf } from "../../components/formValues";
 import { TimeWindowFields, readScope } from "./AccessScopeFields";
 
 const MODES = ["none", "single", "four_eyes", "chain"] as const;
@@ -15,6 +17,12 @@ const FAILURES = ["none", "transient", "rate_limited", "permanent", "auth_expire
 const NETWORK_CHOICES = ["sandbox", "website", "mastodon", "bluesky"] as const;
 const VISIBILITIES = ["public", "unlisted", "private"] as const;
 
+/** What the form sends: the account's fields, and for a new account its network. */
+export type ChannelAccountValues = Body<"PATCH /api/orgs/:orgId/channels/:channelAccountId"> & {
+  name: string;
+  network?: (typeof NETWORK_CHOICES)[number];
+};
+
 export function ChannelAccountForm(props: {
   idPrefix: string;
   title: string;
@@ -22,7 +30,7 @@ export function ChannelAccountForm(props: {
   account?: ChannelAccountDetails;
   departments: Department[];
   members: Member[];
-  onSubmit(values: Record<string, unknown>): Promise<boolean>;
+  onSubmit(values: ChannelAccountValues): Promise<boolean>;
   onCancel?(): void;
 }) {
   const { t } = useTranslation();
@@ -35,11 +43,16 @@ export function ChannelAccountForm(props: {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const window = readScope(form, p).activeWindow;
-    const values: Record<string, unknown> = {
+    const mode = (c: (typeof CONTENT_TYPES)[number]) => oneOf(MODES, form.get(`approval-${c}`), "single");
+    const values: ChannelAccountValues = {
       name: String(form.get("name")),
       departmentId: String(form.get("departmentId")) || null,
       accountableUserId: String(form.get("accountableUserId")) || null,
-      approval: Object.fromEntries(CONTENT_TYPES.map((c) => [c, String(form.get(`approval-${c}`))])),
+      approval: {
+        post: mode("post"),
+        campaign_template: mode("campaign_template"),
+        campaign_free: mode("campaign_free"),
+      },
       postingWindows: window ? [window] : [],
       limits: {
         maxLength: number(form.get("maxLength")),
@@ -47,9 +60,9 @@ export function ChannelAccountForm(props: {
         maxHashtags: number(form.get("maxHashtags")),
       },
     };
-    if (!account) values.network = network;
+    if (!account) values.network = oneOf(NETWORK_CHOICES, network, "sandbox");
     if (network === "sandbox") {
-      values.emulates = String(form.get("emulates"));
+      values.emulates = oneOf(EMULATED, form.get("emulates"), "mastodon");
       values.settings = { failWith: String(form.get("failWith")), delayMs: number(form.get("delayMs")) ?? 0 };
     }
     if (network === "mastodon")
@@ -187,7 +200,7 @@ export function ChannelAccountForm(props: {
           name="maxHashtags"
           type="number"
           min={0}
-          defaultValue={account?.limits.maxHashtags}
+          defaultValue={account?.limits.maxHashtags ?? undefined}
         />
       </fieldset>
       {network === "sandbox" && (

@@ -21,7 +21,7 @@ export function ChannelsPage() {
   const [editing, setEditing] = useState<ChannelAccountDetails | null>(null);
   const reload = useCallback(async () => {
     const [c, d, m] = await Promise.all([publishingApi.channels(org.id), api.departments(org.id), api.members(org.id)]);
-    setAccounts(c.channels as ChannelAccountDetails[]);
+    setAccounts(c.channels);
     setDepartments(d.departments);
     setMembers(m.members);
   }, [org.id]);
@@ -112,7 +112,7 @@ export function ChannelsPage() {
           members={members}
           onSubmit={(values) =>
             run(async () => {
-              await publishingApi.createChannel(org.id, values);
+              await publishingApi.createChannel(org.id, { ...values, network: values.network ?? "sandbox" });
               return t("channels.created", { name: String(values.name) });
             })
           }

@@ -3,7 +3,7 @@
 // The server re-checks rules and permissions on every move.
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client";
+import { type Answer, api } from "../../api/client";
 import { type Campaign, type ChannelAccount, type PostSummary, publishingApi } from "../../api/publishing";
 import type { Department } from "../../api/types";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
@@ -14,10 +14,7 @@ import { CalendarEntry, calendarTime } from "./CalendarEntry";
 import { type CalendarView, dayKey, daysBetween, onDay, step, visibleRange } from "./calendarDates";
 import { formatLocale } from "../../i18n";
 
-interface Holiday {
-  date: string;
-  name: { de: string; en: string };
-}
+type Holiday = Answer<"GET /api/orgs/:orgId/holidays">["holidays"][number];
 
 export function CalendarPage() {
   const { t, i18n } = useTranslation();

@@ -2,19 +2,14 @@
 // the date by which it must be reviewed. Starts from the version in force; takes effect when activated.
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import type { Body } from "../../api/client";
 import type { Guideline } from "../../api/publishing";
 import type { Member } from "../../api/types";
 import { Field } from "../../components/Field";
+import { oneOf } from "../../components/formValues";
 
-interface Rules {
-  addressForm?: { required: string; severity: string; reason: string } | null;
-  forbiddenTerms?: { term: string; severity: string; reason: string }[];
-  allowedLinkDomains?: { domains: string[]; severity: string; reason: string } | null;
-  readability?: { minScore: number; minWords: number; severity: string; reason: string } | null;
-  requiredHashtags?: { channelAccountIds: string[] | null; hashtags: string[]; severity: string; reason: string }[];
-  requiredSignature?: { channelAccountIds: string[] | null; text: string; severity: string; reason: string }[];
-  maxLength?: { chars: number; severity: string; reason: string } | null;
-}
+export type GuidelineInput = Body<"POST /api/orgs/:orgId/guidelines">;
+const SEVERITIES = ["blocker", "warning"] as const;
 
 const lines = (value: FormDataEntryValue | null) =>
   String(value ?? "")
@@ -29,10 +24,10 @@ export function GuidelineEditor({
 }: {
   base: Guideline | null;
   members: Member[];
-  onSubmit(input: Record<string, unknown>): Promise<boolean>;
+  onSubmit(input: GuidelineInput): Promise<boolean>;
 }) {
   const { t } = useTranslation();
-  const rules = (base?.rules ?? {}) as Rules;
+  const rules: Partial<Guideline["rules"]> = base?.rules ?? {};
   const inHalfAYear = new Date(Date.now() + 182 * 86_400_000).toISOString().slice(0, 10);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -51,11 +46,15 @@ export function GuidelineEditor({
       ownerUserId: String(form.get("ownerUserId")) || null,
       rules: {
         addressForm: address
-          ? { required: address, severity: "blocker", reason: String(form.get("addressReason")) }
+          ? {
+              required: oneOf(["formal", "informal"], address, "formal"),
+              severity: "blocker",
+              reason: String(form.get("addressReason")),
+            }
           : null,
         forbiddenTerms: lines(form.get("forbidden")).map((term) => ({
           term,
-          severity: String(form.get("forbiddenSeverity")),
+          severity: oneOf(SEVERITIES, form.get("forbiddenSeverity"), "blocker"),
           reason: String(form.get("forbiddenReason")),
         })),
         allowedLinkDomains: domains.length

@@ -3,7 +3,7 @@
 // reply composer and internal notes with @mentions. Opening it announces "viewing" to colleagues.
 import { type RefObject, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ConversationDetail, type ReplyTemplate, inboxApi } from "../../api/inbox";
+import { type Colleague, type ConversationDetail, type ReplyTemplate, inboxApi } from "../../api/inbox";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { formatBusinessDuration, formatDateTime } from "./inboxFormat";
 import { NoteComposer } from "./NoteComposer";
@@ -11,11 +11,7 @@ import { ReplyComposer } from "./ReplyComposer";
 import { Timeline } from "./Timeline";
 import { NamedOptions } from "../../components/NamedOptions";
 
-export interface Colleague {
-  userId: string;
-  name: string;
-  canReply: boolean;
-}
+export type { Colleague };
 
 interface Props {
   orgId: string;

@@ -2,14 +2,10 @@
 // "presence" events say who is looking at or answering one; "ready" (also after a reconnect) means
 // events may have been missed, so the page reloads what it shows.
 import { useEffect, useRef } from "react";
-import { inboxApi } from "../../api/inbox";
+import { type InboxEvent, inboxApi } from "../../api/inbox";
 
-export interface PresenceEvent {
-  conversationId: string;
-  userId: string;
-  name: string;
-  state: "viewing" | "replying" | "left";
-}
+export type PresenceEvent = Extract<InboxEvent, { kind: "presence" }>;
+type ConversationsEvent = Extract<InboxEvent, { kind: "conversations" }>;
 
 export function useInboxEvents(
   orgId: string,
@@ -21,7 +17,7 @@ export function useInboxEvents(
     const source = new EventSource(inboxApi.eventsUrl(orgId), { withCredentials: true });
     source.addEventListener("ready", () => latest.current.onChanged(null));
     source.addEventListener("conversations", (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as { conversationIds: string[] };
+      const data = JSON.parse((event as MessageEvent<string>).data) as ConversationsEvent;
       latest.current.onChanged(data.conversationIds);
     });
     source.addEventListener("presence", (event) =>

@@ -30,7 +30,7 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
         ? t("review.retractOutcome.not_supported")
         : t("review.retractOutcome.failed", { error: outcome.replace(/^failed: /, "") });
 
-  async function decide(event: FormEvent<HTMLFormElement>, decision: string) {
+  async function decide(event: FormEvent<HTMLFormElement>, decision: "approved" | "changes_requested" | "rejected") {
     event.preventDefault();
     await action.run(async () => {
       await publishingApi.decide(org.id, post.id, { decision, comment, revision: post.revision });

@@ -172,6 +172,7 @@ export function CoveragePage() {
                   uid: crypto.randomUUID(),
                   channelAccountId: channels[0]?.id ?? "",
                   userId: people[0]?.userId ?? "",
+                  userName: people[0]?.name ?? "",
                   role: "responsible",
                   window: null,
                 },

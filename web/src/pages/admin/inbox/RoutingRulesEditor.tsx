@@ -7,7 +7,8 @@ import type { Choices } from "./InboxRulesPage";
 import { NamedOptions, asNamed } from "../../../components/NamedOptions";
 
 /** A rule with a key that stays with it while rules move (for React and the keyword field's text). */
-export type Rule = InboxRules["routing"][number] & { uid: string };
+/** A rule being edited: a new one has no id yet (the rules are saved as a whole). */
+export type Rule = Omit<InboxRules["routing"][number], "id"> & { uid: string };
 const INTENTS = ["question", "complaint", "praise", "fact_claim", "other"] as const;
 
 export function RoutingRulesEditor({
