@@ -5,7 +5,7 @@
 // a colleague opening it is shown live; it is answered from the keyboard with a Textbaustein, and the
 // answer appears on the public page. axe-core checks the inbox.
 import { and, eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Request, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
 import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
@@ -103,6 +103,50 @@ describe("the inbox", () => {
         .getByRole("article", { name: "Antwort der Stadtverwaltung" })
         .filter({ hasText: "Kita-Plätze vergibt das Jugendamt" })
         .waitFor();
+    },
+  );
+
+  it(
+    "keeps the newer filter's list when an answer for an older filter arrives late",
+    { timeout: 120_000 },
+    async () => {
+      const staff = await browser.newPage();
+      await signIn(staff, "presse@musterstadt.example");
+      const list = staff.getByRole("list", { name: "Vorgänge" });
+      await list.getByRole("button", { name: /Lisa/ }).waitFor();
+      // The answer for "Abgeschlossen" (none are) is held back until the answer for "Alle" is shown.
+      let held: Route | undefined;
+      let heldRequest: Request | undefined;
+      const closedRequested = new Promise<void>((resolve) =>
+        staff.route(
+          (url) => url.pathname.endsWith("/inbox/conversations") && url.searchParams.get("status") === "closed",
+          (route) => {
+            held = route;
+            heldRequest = route.request();
+            resolve();
+          },
+        ),
+      );
+      const status = staff.getByRole("group", { name: "Filter" }).getByLabel("Status");
+      await status.selectOption({ label: "Abgeschlossen" });
+      await closedRequested;
+      // The late answer is handled once it has arrived, or once the page gave up on the request.
+      const settled = new Promise<void>((resolve) => {
+        const done = (request: Request) => request === heldRequest && resolve();
+        staff.on("requestfinished", done);
+        staff.on("requestfailed", done);
+      });
+      await status.selectOption({ label: "Alle" });
+      await list.getByRole("button", { name: /Lisa/ }).waitFor();
+
+      await held?.continue().catch(() => undefined); // a request the page gave up on can no longer continue
+      await settled;
+      // A later round trip: by the time it is shown, the late answer has long been handled by the page.
+      await list.getByRole("button", { name: /Lisa/ }).click();
+      await staff.getByRole("heading", { level: 2, name: "Vorgang: Lisa" }).waitFor();
+      await expect(list.getByRole("button", { name: /Lisa/ }).count()).resolves.toBe(1);
+      await expect(status.inputValue()).resolves.toBe("all");
+      await staff.close();
     },
   );
 

@@ -9,6 +9,7 @@ import { LANGUAGES } from "../i18n";
 import { useSession } from "../session";
 import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
+import { useLoad } from "../api/useLoad";
 
 const OrgContext = createContext<Organisation | null>(null);
 const LAST_ORGANISATION_KEY = "draht.organisation";
@@ -36,8 +37,8 @@ export function OrgLayout() {
     setOrg(null);
     setError(null);
     localStorage.setItem(LAST_ORGANISATION_KEY, orgId);
-    api.organisation(orgId).then(setOrg, setError);
   }, [orgId]);
+  useLoad((signal) => api.organisation(orgId, { signal }), setOrg, [orgId], { onError: setError });
 
   async function signOut() {
     await api.logout().catch(() => undefined);

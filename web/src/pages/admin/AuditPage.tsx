@@ -8,31 +8,31 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { formatLocale } from "../../i18n";
+import { useLoad } from "../../api/useLoad";
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const org = useOrg();
   const [events, setEvents] = useState<AuditEvent[]>([]);
   const [next, setNext] = useState<number | undefined>();
+  // Where the trail continues ("more"); undefined: from the newest event.
+  const [before, setBefore] = useState<number | undefined>();
   const [error, setError] = useState<unknown>(null);
   const allowed = org.myActions.includes("audit.view");
 
-  useEffect(() => {
-    if (!allowed) return;
-    api.audit(org.id).then((page) => {
-      setEvents(page.events);
+  useLoad(
+    (signal) => api.audit(org.id, before, { signal }),
+    (page) => {
+      setEvents((shown) => (before === undefined ? page.events : [...shown, ...page.events]));
       setNext(page.nextBeforeSeq);
-    }, setError);
-  }, [org.id, allowed]);
+    },
+    [org.id, before],
+    { enabled: allowed, onError: setError },
+  );
+  useEffect(() => setBefore(undefined), [org.id]);
 
   if (!allowed) return <NotAllowedPage />;
   const format = new Intl.DateTimeFormat(formatLocale(i18n.language), { dateStyle: "medium", timeStyle: "medium" });
-
-  async function more() {
-    const page = await api.audit(org.id, next);
-    setEvents((current) => [...current, ...page.events]);
-    setNext(page.nextBeforeSeq);
-  }
 
   return (
     <section>
@@ -68,7 +68,7 @@ export function AuditPage() {
         </tbody>
       </table>
       {next !== undefined && (
-        <button type="button" onClick={() => void more()}>
+        <button type="button" onClick={() => setBefore(next)}>
           {t("audit.more")}
         </button>
       )}

@@ -1,10 +1,11 @@
 // Verbindungen: how each network account is connected (OAuth, app password), as whom, and how its
 // inbound sync is doing — last sync, errors, rate limit — with connect, sync now and disconnect.
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ChannelConnection, connectionsApi } from "../../api/connections";
 import type { ChannelAccount } from "../../api/publishing";
 import { Field } from "../../components/Field";
+import { useLoad } from "../../api/useLoad";
 
 const dateTime = (value: string | null, locale: string) =>
   value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "–";
@@ -17,13 +18,12 @@ export function ChannelConnections(props: {
 }) {
   const { t, i18n } = useTranslation();
   const [connections, setConnections] = useState<ChannelConnection[]>([]);
-  const reload = useCallback(
-    async () => setConnections((await connectionsApi.list(props.orgId)).connections),
-    [props.orgId],
+  const reload = useLoad(
+    (signal) => connectionsApi.list(props.orgId, { signal }),
+    (r) => setConnections(r.connections),
+    [props.orgId, props.accounts],
+    { onError: () => setConnections([]) },
   );
-  useEffect(() => {
-    reload().catch(() => setConnections([]));
-  }, [reload, props.accounts]);
   const networked = connections.filter((c) => c.connectMethods.length > 0);
   if (networked.length === 0) return null;
   const nameOf = (id: string) => props.accounts.find((a) => a.id === id)?.name ?? id;

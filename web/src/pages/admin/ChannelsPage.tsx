@@ -1,5 +1,5 @@
 // Kanäle: the organisation's channel accounts with their owner, accountable person and approval rules.
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { type ChannelAccountDetails, publishingApi } from "../../api/publishing";
@@ -10,6 +10,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { ChannelAccountForm } from "./ChannelAccountForm";
 import { ChannelConnections } from "./ChannelConnections";
+import { useLoad } from "../../api/useLoad";
 
 export function ChannelsPage() {
   const { t } = useTranslation();
@@ -19,16 +20,22 @@ export function ChannelsPage() {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
   const [editing, setEditing] = useState<ChannelAccountDetails | null>(null);
-  const reload = useCallback(async () => {
-    const [c, d, m] = await Promise.all([publishingApi.channels(org.id), api.departments(org.id), api.members(org.id)]);
-    setAccounts(c.channels);
-    setDepartments(d.departments);
-    setMembers(m.members);
-  }, [org.id]);
+  const reload = useLoad(
+    (signal) =>
+      Promise.all([
+        publishingApi.channels(org.id, { signal }),
+        api.departments(org.id, { signal }),
+        api.members(org.id, { signal }),
+      ]),
+    ([c, d, m]) => {
+      setAccounts(c.channels);
+      setDepartments(d.departments);
+      setMembers(m.members);
+    },
+    [org.id],
+    { onError: (failure) => setError(failure) },
+  );
   const { error, setError, notice, run } = useAction(reload);
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
   // Back from the network's consent page: say so once, and take the marker out of the address.
   const [returned] = useState(() => new URLSearchParams(window.location.search).get("connected"));
   useEffect(() => {

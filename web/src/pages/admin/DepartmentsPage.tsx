@@ -1,5 +1,5 @@
 // Departments of the organisation: list, add, rename, delete.
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { Department } from "../../api/types";
@@ -8,6 +8,7 @@ import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
 import { useAction } from "../../components/useAction";
 import { PageHeading } from "../../components/PageHeading";
+import { useLoad } from "../../api/useLoad";
 
 export function DepartmentsPage() {
   const { t } = useTranslation();
@@ -15,12 +16,14 @@ export function DepartmentsPage() {
   const canManage = org.myActions.includes("department.manage");
   const [departments, setDepartments] = useState<Department[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
-  const reload = useCallback(() => api.departments(org.id).then((r) => setDepartments(r.departments)), [org.id]);
+  const reload = useLoad(
+    (signal) => api.departments(org.id, { signal }),
+    (r) => setDepartments(r.departments),
+    [org.id],
+    { onError: (failure) => setError(failure) },
+  );
   const action = useAction(reload);
   const { error, setError, notice } = action;
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
 
   async function run(call: () => Promise<unknown>, success: string) {
     const ok = await action.run(async () => (await call(), success));

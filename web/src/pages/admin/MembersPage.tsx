@@ -1,5 +1,5 @@
 // People of the organisation: list, add, edit roles and scope, reset password, disable, remove.
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { publishingApi } from "../../api/publishing";
@@ -9,6 +9,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { useAction } from "../../components/useAction";
 import { PageHeading } from "../../components/PageHeading";
 import { MemberForm, type MemberFormValues } from "./MemberForm";
+import { useLoad } from "../../api/useLoad";
 
 export function MembersPage() {
   const { t } = useTranslation();
@@ -19,16 +20,22 @@ export function MembersPage() {
   const [channels, setChannels] = useState<{ id: string; name: string }[]>([]);
   const [editing, setEditing] = useState<Member | null>(null);
 
-  const reload = useCallback(async () => {
-    const [m, d, c] = await Promise.all([api.members(org.id), api.departments(org.id), publishingApi.channels(org.id)]);
-    setMembers(m.members);
-    setDepartments(d.departments);
-    setChannels(c.channels);
-  }, [org.id]);
+  const reload = useLoad(
+    (signal) =>
+      Promise.all([
+        api.members(org.id, { signal }),
+        api.departments(org.id, { signal }),
+        publishingApi.channels(org.id, { signal }),
+      ]),
+    ([m, d, c]) => {
+      setMembers(m.members);
+      setDepartments(d.departments);
+      setChannels(c.channels);
+    },
+    [org.id],
+    { onError: (failure) => setError(failure) },
+  );
   const { error, setError, notice, run } = useAction(reload);
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload]);
 
   const add = (v: MemberFormValues) =>
     run(async () => {

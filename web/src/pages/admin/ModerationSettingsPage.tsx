@@ -1,7 +1,7 @@
 // Moderation settings: from which scores the machine holds or hides a message, which Netiquette clauses
 // it cites, the organisation's own word lists and patterns, flood limits, who hears about threats at
 // once, and when a rise of offensive messages counts as a shitstorm.
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ModerationSettings, type WordRule, moderationApi } from "../../api/moderation";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
@@ -10,6 +10,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { useColleagues } from "../moderation/useColleagues";
+import { useLoad } from "../../api/useLoad";
 
 /** One rule per line: "pattern | hold or hide | clause", e.g. "Kaffeefahrt | hide | 5"; "re:" starts a regular expression. */
 function parseRules(text: string): WordRule[] {
@@ -37,13 +38,14 @@ export function ModerationSettingsPage() {
   const { t } = useTranslation();
   const org = useOrg();
   const [settings, setSettings] = useState<ModerationSettings | null>(null);
-  const reload = useCallback(() => moderationApi.settings(org.id).then((r) => setSettings(r.settings)), [org.id]);
+  const reload = useLoad(
+    (signal) => moderationApi.settings(org.id, { signal }),
+    (r) => setSettings(r.settings),
+    [org.id],
+    { onError: (error) => action.setError(error) },
+  );
   const action = useAction(reload);
-  const { setError } = action;
   const colleagues = useColleagues(org.id, true);
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
   const canManage = org.myActions.includes("guideline.manage");
 
   async function save(event: FormEvent<HTMLFormElement>) {

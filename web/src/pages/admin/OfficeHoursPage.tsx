@@ -1,6 +1,6 @@
 // Bürozeiten: the office hours per weekday and the organisation's closing days, which response-time
 // targets count in (with the Bundesland's public holidays), and when the office next opens.
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type OfficeScheduleView, officeApi } from "../../api/office";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
@@ -8,6 +8,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { formatDateTime } from "../publish/dates";
+import { useLoad } from "../../api/useLoad";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -15,12 +16,10 @@ export function OfficeHoursPage() {
   const { t, i18n } = useTranslation();
   const org = useOrg();
   const [view, setView] = useState<OfficeScheduleView | null>(null);
-  const reload = useCallback(() => officeApi.get(org.id).then(setView), [org.id]);
+  const reload = useLoad((signal) => officeApi.get(org.id, { signal }), setView, [org.id], {
+    onError: (error) => action.setError(error),
+  });
   const action = useAction(reload);
-  const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
   const canEdit = org.myActions.includes("org.update");
   const hoursOf = (day: number) => view?.schedule.officeHours.find((h) => h.days.includes(day)) ?? null;
 

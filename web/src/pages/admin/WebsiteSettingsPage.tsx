@@ -1,6 +1,6 @@
 // Website & Netiquette: the organisation's public pages (legal links, pre-moderation, retention, sites
 // that may embed the widget, colours, the label of answers) and a new version of the Netiquette.
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Netiquette, type WebsiteSettings, websiteApi } from "../../api/website";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
@@ -8,25 +8,23 @@ import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
+import { useLoad } from "../../api/useLoad";
 
 export function WebsiteSettingsPage() {
   const { t } = useTranslation();
   const org = useOrg();
   const [settings, setSettings] = useState<WebsiteSettings | null>(null);
   const [netiquettes, setNetiquettes] = useState<Netiquette[]>([]);
-  const reload = useCallback(
-    () =>
-      websiteApi.settings(org.id).then((r) => {
-        setSettings(r.settings);
-        setNetiquettes(r.netiquettes);
-      }),
+  const reload = useLoad(
+    (signal) => websiteApi.settings(org.id, { signal }),
+    (r) => {
+      setSettings(r.settings);
+      setNetiquettes(r.netiquettes);
+    },
     [org.id],
+    { onError: (error) => action.setError(error) },
   );
   const action = useAction(reload);
-  const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
   const canManage = org.myActions.includes("channel.manage");
   const canEditNetiquette = org.myActions.includes("guideline.manage");
 

@@ -1,7 +1,7 @@
 // Kalender: scheduled and published posts by month, week or as a list, with the Bundesland's public
 // holidays, filters by department and channel, and rescheduling by drag and drop or by keyboard.
 // The server re-checks rules and permissions on every move.
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Answer, api } from "../../api/client";
 import { type Campaign, type ChannelAccount, type PostSummary, publishingApi } from "../../api/publishing";
@@ -13,6 +13,7 @@ import { NotAllowedPage } from "../NotAllowedPage";
 import { CalendarEntry, calendarTime } from "./CalendarEntry";
 import { type CalendarView, dayKey, daysBetween, onDay, step, visibleRange } from "./calendarDates";
 import { formatLocale } from "../../i18n";
+import { useLoad } from "../../api/useLoad";
 
 type Holiday = Answer<"GET /api/orgs/:orgId/holidays">["holidays"][number];
 
@@ -32,26 +33,47 @@ export function CalendarPage() {
   const { from, to } = visibleRange(view, anchor);
   const locale = formatLocale(i18n.language);
 
-  const load = useCallback(async () => {
-    const range = visibleRange(view, anchor);
-    const [list, days] = await Promise.all([
-      publishingApi.calendar(org.id, range.from.toISOString(), range.to.toISOString(), filters),
-      publishingApi.holidays(org.id, range.from.getFullYear(), range.to.getFullYear()),
-    ]);
-    setPosts(list.posts);
-    setHolidays(days.holidays);
-  }, [org.id, view, anchor, filters]);
-
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
-  useEffect(() => {
-    api.departments(org.id).then((r) => setDepartments(r.departments), setError);
-    if (org.myActions.includes("channel.view"))
-      publishingApi.channels(org.id).then((r) => setChannels(r.channels), setError);
-    if (org.myActions.includes("post.draft"))
-      publishingApi.campaigns(org.id).then((r) => setCampaigns(r.campaigns), setError);
-  }, [org.id, org.myActions]);
+  const load = useLoad(
+    (signal) => {
+      const range = visibleRange(view, anchor);
+      return Promise.all([
+        publishingApi.calendar(org.id, range.from.toISOString(), range.to.toISOString(), filters, { signal }),
+        publishingApi.holidays(org.id, range.from.getFullYear(), range.to.getFullYear(), { signal }),
+      ]);
+    },
+    ([list, days]) => {
+      setPosts(list.posts);
+      setHolidays(days.holidays);
+    },
+    [org.id, view, anchor, filters],
+    { onError: setError },
+  );
+  useLoad(
+    (signal) => api.departments(org.id, { signal }),
+    (r) => setDepartments(r.departments),
+    [org.id],
+    {
+      onError: setError,
+    },
+  );
+  useLoad(
+    (signal) => publishingApi.channels(org.id, { signal }),
+    (r) => setChannels(r.channels),
+    [org.id],
+    {
+      enabled: org.myActions.includes("channel.view"),
+      onError: setError,
+    },
+  );
+  useLoad(
+    (signal) => publishingApi.campaigns(org.id, { signal }),
+    (r) => setCampaigns(r.campaigns),
+    [org.id],
+    {
+      enabled: org.myActions.includes("post.draft"),
+      onError: setError,
+    },
+  );
 
   if (!org.myActions.includes("calendar.view")) return <NotAllowedPage />;
   const canMove = org.myActions.includes("post.schedule");

@@ -1,6 +1,6 @@
 // Richtlinien: the guideline in force (document and machine-checked rules), its review state, the
 // person's acknowledgement, and earlier versions.
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type GuidelineList, publishingApi } from "../../api/publishing";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
@@ -10,6 +10,7 @@ import { useAction } from "../../components/useAction";
 import { api } from "../../api/client";
 import type { Member } from "../../api/types";
 import { GuidelineEditor } from "./GuidelineEditor";
+import { useLoad } from "../../api/useLoad";
 
 export function GuidelinesPage() {
   const { t } = useTranslation();
@@ -17,14 +18,20 @@ export function GuidelinesPage() {
   const [list, setList] = useState<GuidelineList | null>(null);
   const [members, setMembers] = useState<Member[]>([]);
   const canManage = org.myActions.includes("guideline.manage");
-  const reload = useCallback(() => publishingApi.guidelines(org.id).then(setList), [org.id]);
+  const reload = useLoad((signal) => publishingApi.guidelines(org.id, { signal }), setList, [org.id], {
+    onError: (error) => setError(error),
+  });
   const action = useAction(reload);
   const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-    if (canManage && org.myActions.includes("member.view"))
-      api.members(org.id).then((r) => setMembers(r.members), setError);
-  }, [reload, setError, canManage, org.id, org.myActions]);
+  useLoad(
+    (signal) => api.members(org.id, { signal }),
+    (r) => setMembers(r.members),
+    [org.id],
+    {
+      enabled: canManage && org.myActions.includes("member.view"),
+      onError: (error) => setError(error),
+    },
+  );
   const active = list?.versions.find((v) => v.id === list.activeId) ?? null;
 
   return (

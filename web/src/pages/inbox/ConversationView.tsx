@@ -1,7 +1,7 @@
 // One conversation: who wrote, where, how urgent (due time in business hours), who looks after it
 // (assign to a department or person, take it over), who else is on it right now, the timeline, the
 // reply composer and internal notes with @mentions. Opening it announces "viewing" to colleagues.
-import { type RefObject, useCallback, useEffect, useState } from "react";
+import { type RefObject, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Colleague, type ConversationDetail, type ReplyTemplate, inboxApi } from "../../api/inbox";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
@@ -10,6 +10,7 @@ import { NoteComposer } from "./NoteComposer";
 import { ReplyComposer } from "./ReplyComposer";
 import { Timeline } from "./Timeline";
 import { NamedOptions } from "../../components/NamedOptions";
+import { useLoad } from "../../api/useLoad";
 
 export type { Colleague };
 
@@ -35,13 +36,12 @@ export function ConversationView(props: Props) {
   const [detail, setDetail] = useState<ConversationDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(
-    () => inboxApi.get(orgId, conversationId).then(setDetail, setError),
-    [orgId, conversationId],
+  const load = useLoad(
+    (signal) => inboxApi.get(orgId, conversationId, { signal }),
+    setDetail,
+    [orgId, conversationId, props.refreshKey],
+    { onError: setError },
   );
-  useEffect(() => {
-    void load();
-  }, [load, props.refreshKey]);
   // "Viewing" is repeated every minute, so colleagues' pages can let it expire when this tab is gone.
   useEffect(() => {
     const announce = () => inboxApi.presence(orgId, conversationId, "viewing").catch(() => undefined);

@@ -13,6 +13,7 @@ import {
   type ReplyTemplate,
   inboxApi,
 } from "../../api/inbox";
+import { useLoad } from "../../api/useLoad";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
@@ -57,34 +58,37 @@ export function InboxPage() {
   const reloadTimer = useRef<number | undefined>(undefined);
   const allowed = org.myActions.includes("inbox.view");
 
-  const reload = useCallback(async () => {
-    const page = await inboxApi.list(org.id, { ...filter, offset });
-    setRows(page.conversations);
-    setHasMore(page.hasMore);
-    inboxApi.notifications(org.id).then(
-      (n) => setNotifications(n.notifications),
-      () => undefined,
-    );
-    clockOffset.current = new Date(page.now).getTime() - Date.now();
-    setNow(new Date(page.now));
-  }, [org.id, filter, offset]);
-
-  useEffect(() => {
-    if (!allowed) return;
-    reload().catch(setError);
-  }, [reload, allowed]);
-  useEffect(() => {
-    if (!allowed) return;
-    inboxApi.colleagues(org.id).then((r) => setColleagues(r.colleagues), setError);
-    api.departments(org.id).then(
-      (r) => setDepartments(r.departments),
-      () => setDepartments([]),
-    );
-    inboxApi.templates(org.id).then(
-      (r) => setTemplates(r.templates),
-      () => setTemplates([]),
-    );
-  }, [org.id, allowed]);
+  const reload = useLoad(
+    (signal) =>
+      Promise.all([
+        inboxApi.list(org.id, { ...filter, offset }, { signal }),
+        inboxApi.notifications(org.id, { signal }).catch(() => null),
+      ]),
+    ([page, unread]) => {
+      setRows(page.conversations);
+      setHasMore(page.hasMore);
+      if (unread) setNotifications(unread.notifications);
+      clockOffset.current = new Date(page.now).getTime() - Date.now();
+      setNow(new Date(page.now));
+    },
+    [org.id, filter, offset],
+    { enabled: allowed, onError: setError },
+  );
+  useLoad(
+    (signal) =>
+      Promise.all([
+        inboxApi.colleagues(org.id, { signal }),
+        api.departments(org.id, { signal }).catch(() => ({ departments: [] })),
+        inboxApi.templates(org.id, { signal }).catch(() => ({ templates: [] })),
+      ]),
+    ([c, d, tpl]) => {
+      setColleagues(c.colleagues);
+      setDepartments(d.departments);
+      setTemplates(tpl.templates);
+    },
+    [org.id],
+    { enabled: allowed, onError: setError },
+  );
   // Due times pass while the page is open: re-evaluate "overdue" every 20 seconds.
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date(Date.now() + clockOffset.current)), 20_000);
@@ -94,7 +98,7 @@ export function InboxPage() {
   useInboxEvents(org.id, {
     onChanged(ids) {
       window.clearTimeout(reloadTimer.current);
-      reloadTimer.current = window.setTimeout(() => void reload().catch(setError), 250);
+      reloadTimer.current = window.setTimeout(() => void reload(), 250);
       if (openId && (ids === null || ids.includes(openId))) setRefreshKey((k) => k + 1);
     },
     onPresence(event) {
@@ -260,7 +264,7 @@ export function InboxPage() {
             others={others}
             replyRef={replyRef}
             assignRef={assignRef}
-            onChanged={() => void reload().catch(setError)}
+            onChanged={() => void reload()}
           />
         ) : (
           <p className="muted">{t("inbox.pick")}</p>

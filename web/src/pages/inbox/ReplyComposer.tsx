@@ -8,6 +8,7 @@ import { type ReplyTemplate, inboxApi } from "../../api/inbox";
 import type { Finding } from "../../api/publishing";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { FindingsList } from "../publish/FindingsList";
+import { latestOnly } from "../../api/useLoad";
 
 interface Props {
   orgId: string;
@@ -28,17 +29,17 @@ export function ReplyComposer({ orgId, conversationId, channelName, templates, t
   const findings =
     error instanceof ApiError && Array.isArray(error.details?.findings) ? (error.details.findings as Finding[]) : [];
 
+  // Picking another template while one is being filled in: only the last pick fills the text.
+  const [fills] = useState(latestOnly);
   async function applyTemplate(id: string) {
     if (!id) return;
     setError(null);
-    try {
-      const filled = await inboxApi.fillTemplate(orgId, conversationId, id);
+    const apply = (filled: { text: string; templateId: string }) => {
       setText(filled.text);
       setTemplateId(filled.templateId);
       textRef.current?.focus();
-    } catch (failure) {
-      setError(failure);
-    }
+    };
+    await fills.run((signal) => inboxApi.fillTemplate(orgId, conversationId, id, { signal }), apply, setError);
   }
 
   async function send(event: FormEvent) {

@@ -1,6 +1,6 @@
 // Auslastung: who carries how many open conversations (overdue, questions, oldest waiting), per person
 // and per department, and which channel accounts have been idle (no post, or citizens without answer).
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type Workload, inboxApi } from "../../api/inbox";
@@ -9,6 +9,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { formatDateTime } from "./inboxFormat";
+import { useLoad } from "../../api/useLoad";
 
 export function WorkloadPage() {
   const { t, i18n } = useTranslation();
@@ -16,9 +17,10 @@ export function WorkloadPage() {
   const [workload, setWorkload] = useState<Workload | null>(null);
   const [error, setError] = useState<unknown>(null);
   const allowed = org.myActions.includes("inbox.view");
-  useEffect(() => {
-    if (allowed) inboxApi.workload(org.id).then(setWorkload, setError);
-  }, [org.id, allowed]);
+  useLoad((signal) => inboxApi.workload(org.id, { signal }), setWorkload, [org.id], {
+    enabled: allowed,
+    onError: setError,
+  });
   if (!allowed) return <NotAllowedPage />;
   const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : "–");
   const table = (

@@ -1,7 +1,7 @@
 // Wissen → Textbausteine: reply templates shared across departments, with placeholders the inbox fills
 // for each conversation ({{name}}, {{organisation}}, {{bearbeiter}}, {{abteilung}}, {{datum}}).
 // Everyone in the inbox uses them; people with knowledge.edit write and archive them.
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { type ReplyTemplate, inboxApi } from "../../api/inbox";
@@ -11,6 +11,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { NamedOptions } from "../../components/NamedOptions";
+import { useLoad } from "../../api/useLoad";
 
 export function TemplatesPage() {
   const { t } = useTranslation();
@@ -20,24 +21,26 @@ export function TemplatesPage() {
   const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
   const allowed = org.myActions.includes("knowledge.view") && org.myActions.includes("inbox.view");
-  const reload = useCallback(
-    () =>
-      inboxApi.templates(org.id).then((r) => {
-        setTemplates(r.templates);
-        setPlaceholders(r.placeholders);
-      }),
+  const reload = useLoad(
+    (signal) => inboxApi.templates(org.id, { signal }),
+    (r) => {
+      setTemplates(r.templates);
+      setPlaceholders(r.placeholders);
+    },
     [org.id],
+    { enabled: allowed, onError: (error) => setError(error) },
   );
   const action = useAction(reload);
   const { setError } = action;
-  useEffect(() => {
-    if (!allowed) return;
-    reload().catch(setError);
-    api.departments(org.id).then(
-      (d) => setDepartments(d.departments),
-      () => setDepartments([]),
-    );
-  }, [reload, setError, org.id, allowed]);
+  useLoad(
+    (signal) => api.departments(org.id, { signal }),
+    (d) => setDepartments(d.departments),
+    [org.id],
+    {
+      enabled: allowed,
+      onError: () => setDepartments([]),
+    },
+  );
   if (!allowed) return <NotAllowedPage />;
   const canEdit = org.myActions.includes("knowledge.edit");
 

@@ -1,7 +1,7 @@
 // One moderation case: the message with the thread before it, what the machine saw (labels, scores,
 // reasons, the pipeline's trail), the decision form citing the Netiquette, the history (decisions,
 // reviews, objections), a second moderator's review, and the evidence packages to download.
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { type CaseDetail, moderationApi } from "../../api/moderation";
@@ -15,18 +15,17 @@ import { CaseScores } from "./CaseScores";
 import { DecisionForm } from "./DecisionForm";
 import { ModerationTabs } from "./ModerationTabs";
 import { ReviewForm } from "./ReviewForm";
+import { useLoad } from "../../api/useLoad";
 
 export function ModerationCasePage() {
   const { t, i18n } = useTranslation();
   const org = useOrg();
   const { caseId = "" } = useParams();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
-  const reload = useCallback(() => moderationApi.detail(org.id, caseId).then(setDetail), [org.id, caseId]);
+  const reload = useLoad((signal) => moderationApi.detail(org.id, caseId, { signal }), setDetail, [org.id, caseId], {
+    onError: (error) => action.setError(error),
+  });
   const action = useAction(reload);
-  const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
   if (!org.myActions.includes("moderation.view")) return <NotAllowedPage />;
   const canDecide = org.myActions.includes("moderation.decide");
   const when = (iso: string) => formatDateTime(iso, i18n.language);

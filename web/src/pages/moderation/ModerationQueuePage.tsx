@@ -1,7 +1,7 @@
 // The moderation queue: threats first, then objections, hidden and held messages, each with the
 // machine's labels, scores and reasons; shitstorm alerts on top with the suggested pre-moderation.
 // Citizen text is rendered as text only (React escapes it).
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type CaseSummary, type StormAlert, moderationApi } from "../../api/moderation";
@@ -13,6 +13,7 @@ import { formatDateTime } from "../inbox/inboxFormat";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { CaseScores } from "./CaseScores";
 import { ModerationTabs } from "./ModerationTabs";
+import { useLoad } from "../../api/useLoad";
 
 const VIEWS = ["open", "unreviewed", "decided"] as const;
 
@@ -22,19 +23,16 @@ export function ModerationQueuePage() {
   const [view, setView] = useState<(typeof VIEWS)[number]>("open");
   const [cases, setCases] = useState<CaseSummary[]>([]);
   const [alerts, setAlerts] = useState<StormAlert[]>([]);
-  const reload = useCallback(
-    () =>
-      moderationApi.queue(org.id, view).then((r) => {
-        setCases(r.cases);
-        setAlerts(r.alerts);
-      }),
+  const reload = useLoad(
+    (signal) => moderationApi.queue(org.id, view, { signal }),
+    (r) => {
+      setCases(r.cases);
+      setAlerts(r.alerts);
+    },
     [org.id, view],
+    { onError: (error) => action.setError(error) },
   );
   const action = useAction(reload);
-  const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
   if (!org.myActions.includes("moderation.view")) return <NotAllowedPage />;
   const canDecide = org.myActions.includes("moderation.decide");
 

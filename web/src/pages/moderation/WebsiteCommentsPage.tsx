@@ -1,7 +1,7 @@
 // Moderation of the website channel: what citizens wrote, newest first, filtered by state; release held
 // comments, hide one citing a Netiquette clause, or answer as the administration. Citizen text is
 // rendered as text only (React escapes it).
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type NetiquetteClause, type WebsiteComment, websiteApi } from "../../api/website";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
@@ -11,6 +11,7 @@ import { useAction } from "../../components/useAction";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { CommentCard } from "./CommentCard";
 import { ModerationTabs } from "./ModerationTabs";
+import { useLoad } from "../../api/useLoad";
 
 const FILTERS = ["", "held", "visible", "hidden", "deleted"] as const;
 
@@ -20,34 +21,37 @@ export function WebsiteCommentsPage() {
   const [status, setStatus] = useState<(typeof FILTERS)[number]>("");
   const [comments, setComments] = useState<WebsiteComment[]>([]);
   const [next, setNext] = useState<string | null>(null);
+  // Where the list continues ("more"); null: from the start. A load for another filter supersedes it.
+  const [after, setAfter] = useState<string | null>(null);
   const [clauses, setClauses] = useState<NetiquetteClause[]>([]);
-  const reload = useCallback(
-    () =>
-      websiteApi.comments(org.id, { status }).then((r) => {
-        setComments(r.comments);
-        setNext(r.next);
-      }),
-    [org.id, status],
+  const load = useLoad(
+    (signal) => websiteApi.comments(org.id, { status, before: after }, { signal }),
+    (r) => {
+      setComments((shown) => (after ? [...shown, ...r.comments] : r.comments));
+      setNext(r.next);
+    },
+    [org.id, status, after],
+    { onError: (error) => action.setError(error) },
   );
-  const action = useAction(reload);
-  const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
-  useEffect(() => {
-    websiteApi.netiquette(org.id).then(
-      (n) => setClauses(n.clauses),
-      () => setClauses([]),
-    );
-  }, [org.id]);
+  // After a decision the list starts again from the top (going back to it loads; otherwise load again).
+  const reloadFromTop = () => {
+    if (after === null) return load();
+    setAfter(null);
+    return Promise.resolve();
+  };
+  const action = useAction(reloadFromTop);
+  useLoad(
+    (signal) => websiteApi.netiquette(org.id, { signal }),
+    (n) => setClauses(n.clauses),
+    [org.id],
+    {
+      onError: () => setClauses([]),
+    },
+  );
   if (!org.myActions.includes("moderation.view")) return <NotAllowedPage />;
 
-  async function more() {
-    if (!next) return;
-    const page = await websiteApi.comments(org.id, { status, before: next }).catch((e: unknown) => (setError(e), null));
-    if (!page) return;
-    setComments((c) => [...c, ...page.comments]);
-    setNext(page.next);
+  function more() {
+    if (next) setAfter(next);
   }
 
   return (
@@ -58,7 +62,14 @@ export function WebsiteCommentsPage() {
       <Notice text={action.notice} />
       <ErrorMessage error={action.error} />
       <label htmlFor="inbox-filter">{t("comments.filter")}</label>
-      <select id="inbox-filter" value={status} onChange={(e) => setStatus(e.target.value as (typeof FILTERS)[number])}>
+      <select
+        id="inbox-filter"
+        value={status}
+        onChange={(e) => {
+          setAfter(null);
+          setStatus(e.target.value as (typeof FILTERS)[number]);
+        }}
+      >
         {FILTERS.map((f) => (
           <option key={f} value={f}>
             {t(`comments.status.${f || "all"}`)}
@@ -84,7 +95,7 @@ export function WebsiteCommentsPage() {
         </ol>
       )}
       {next ? (
-        <button type="button" onClick={() => void more()}>
+        <button type="button" onClick={more}>
           {t("comments.more")}
         </button>
       ) : null}

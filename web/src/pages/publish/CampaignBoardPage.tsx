@@ -1,6 +1,6 @@
 // The live board of a campaign: counts and latest posts per state, refreshed every few seconds, the
 // templates to start from, and who is writing.
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { type CampaignBoard, publishingApi } from "../../api/publishing";
@@ -8,6 +8,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { formatDateTime } from "./dates";
+import { useLoad } from "../../api/useLoad";
 
 const REFRESH_MS = 5000;
 
@@ -17,12 +18,13 @@ export function CampaignBoardPage() {
   const org = useOrg();
   const [board, setBoard] = useState<CampaignBoard | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(
-    () => publishingApi.campaignBoard(org.id, campaignId).then(setBoard, setError),
+  const load = useLoad(
+    (signal) => publishingApi.campaignBoard(org.id, campaignId, { signal }),
+    setBoard,
     [org.id, campaignId],
+    { onError: setError },
   );
   useEffect(() => {
-    void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [load]);

@@ -1,6 +1,6 @@
 // Kampagnen: the organisation's campaigns, and a form to plan a new one with its window, hashtag,
 // participants and pre-approved templates (for people who manage campaigns).
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api/client";
@@ -12,6 +12,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { formatDateTime, fromLocalInput } from "./dates";
+import { useLoad } from "../../api/useLoad";
 
 export function CampaignsPage() {
   const { t, i18n } = useTranslation();
@@ -20,14 +21,23 @@ export function CampaignsPage() {
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
   const [templates, setTemplates] = useState([{ title: "", text: "" }]);
-  const reload = useCallback(() => publishingApi.campaigns(org.id).then((r) => setCampaigns(r.campaigns)), [org.id]);
+  const reload = useLoad(
+    (signal) => publishingApi.campaigns(org.id, { signal }),
+    (r) => setCampaigns(r.campaigns),
+    [org.id],
+    { onError: (error) => setError(error) },
+  );
   const action = useAction(reload);
   const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-    if (canManage && org.myActions.includes("member.view"))
-      api.members(org.id).then((r) => setMembers(r.members), setError);
-  }, [reload, setError, canManage, org.id, org.myActions]);
+  useLoad(
+    (signal) => api.members(org.id, { signal }),
+    (r) => setMembers(r.members),
+    [org.id],
+    {
+      enabled: canManage && org.myActions.includes("member.view"),
+      onError: (error) => setError(error),
+    },
+  );
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -28,6 +28,7 @@ import { PostReview } from "./PostReview";
 import { useComposer } from "./useComposer";
 import { fromLocalInput, toLocalInput } from "./dates";
 import { formatLocale } from "../../i18n";
+import { useLoad } from "../../api/useLoad";
 
 export function ComposerPage() {
   const { postId } = useParams();
@@ -49,36 +50,45 @@ export function ComposerPage() {
     },
     [navigate, org.id],
   );
-  const reload = useCallback(async () => {
-    if (postId && postId !== createdHere.current) setView(await publishingApi.post(org.id, postId));
-  }, [org.id, postId]);
-  const reloadAfterAction = useCallback(async () => {
-    if (postId) setView(await publishingApi.post(org.id, postId));
-  }, [org.id, postId]);
+  // The post as it is now; not reloaded for a post this composer created (it holds what was typed since).
+  const reloadPost = useLoad(
+    (signal) => (postId ? publishingApi.post(org.id, postId, { signal }) : Promise.resolve(null)),
+    (next) => {
+      if (next) setView(next);
+    },
+    [org.id, postId],
+    { enabled: postId !== undefined && postId !== createdHere.current, onError: setError },
+  );
   const onSubmitted = useCallback(
     async (id: string) => {
       createdHere.current = null;
-      setView(await publishingApi.post(org.id, id));
+      await reloadPost();
       navigate(`/o/${org.id}/publish/${id}?submitted=1`, { replace: true });
     },
-    [navigate, org.id],
+    [navigate, org.id, reloadPost],
   );
 
-  useEffect(() => {
-    setError(null);
-    Promise.all([publishingApi.channels(org.id), api.departments(org.id), publishingApi.campaigns(org.id), reload()])
-      .then(([c, d, k]) => {
-        setChannels(c.channels.filter((a) => !a.disabledAt));
-        setDepartments(d.departments);
-        setCampaigns(k.campaigns);
-      })
-      .catch(setError);
-  }, [org.id, reload]);
+  useEffect(() => setError(null), [org.id]);
+  useLoad(
+    (signal) =>
+      Promise.all([
+        publishingApi.channels(org.id, { signal }),
+        api.departments(org.id, { signal }),
+        publishingApi.campaigns(org.id, { signal }),
+      ]),
+    ([c, d, k]) => {
+      setChannels(c.channels.filter((a) => !a.disabledAt));
+      setDepartments(d.departments);
+      setCampaigns(k.campaigns);
+    },
+    [org.id],
+    { onError: setError },
+  );
 
   if (error) return <ErrorMessage error={error} />;
   const ownNew = postId !== undefined && postId === createdHere.current;
   if (!channels || (postId && !view && !ownNew)) return <p>{t("app.loading")}</p>;
-  if (view && !view.can.edit) return <PostReview view={view} reload={reloadAfterAction} />;
+  if (view && !view.can.edit) return <PostReview view={view} reload={reloadPost} />;
   const campaign = campaigns.find((c) => c.id === search.get("campaign"));
   const fromTemplate = !postId && campaign ? { campaign, templateId: search.get("template") ?? "" } : null;
   return (

@@ -1,6 +1,6 @@
 // Mediathek: upload images and short videos, and record for each its alternative text or captions
 // (BITV 2.0), the rights to use it and the consent of the people shown.
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type MediaAsset, publishingApi } from "../../api/publishing";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
@@ -8,6 +8,7 @@ import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
+import { useLoad } from "../../api/useLoad";
 
 const CONSENT = ["not_needed", "obtained", "missing"] as const;
 
@@ -15,12 +16,16 @@ export function MediaLibraryPage() {
   const { t } = useTranslation();
   const org = useOrg();
   const [media, setMedia] = useState<MediaAsset[]>([]);
-  const reload = useCallback(() => publishingApi.media(org.id).then((r) => setMedia(r.media)), [org.id]);
+  const reload = useLoad(
+    (signal) => publishingApi.media(org.id, { signal }),
+    (r) => setMedia(r.media),
+    [org.id],
+    {
+      onError: (error) => setError(error),
+    },
+  );
   const action = useAction(reload);
   const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-  }, [reload, setError]);
 
   async function uploadFile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

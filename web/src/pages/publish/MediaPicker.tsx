@@ -1,21 +1,24 @@
 // Choosing media from the library for a post: thumbnails with their alternative text (or a warning
 // that it is missing), selected in the order they should appear.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type MediaAsset, publishingApi } from "../../api/publishing";
 import { useOrg } from "../../components/OrgLayout";
+import { useLoad } from "../../api/useLoad";
 
 export function MediaPicker({ selected, onChange }: { selected: string[]; onChange: (ids: string[]) => void }) {
   const { t } = useTranslation();
   const org = useOrg();
   const [media, setMedia] = useState<MediaAsset[]>([]);
-  useEffect(() => {
-    publishingApi.media(org.id).then(
-      (r) => setMedia(r.media),
-      () => setMedia([]),
-    );
-  }, [org.id]);
+  useLoad(
+    (signal) => publishingApi.media(org.id, { signal }),
+    (r) => setMedia(r.media),
+    [org.id],
+    {
+      onError: () => setMedia([]),
+    },
+  );
 
   return (
     <fieldset>

@@ -1,5 +1,5 @@
 // Veröffentlichen: posts awaiting the person's approval first, then all posts with their state.
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type GuidelineList, type PostSummary, publishingApi } from "../../api/publishing";
@@ -8,6 +8,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { formatDateTime } from "./dates";
+import { useLoad } from "../../api/useLoad";
 
 export function PostsPage() {
   const { t, i18n } = useTranslation();
@@ -15,11 +16,17 @@ export function PostsPage() {
   const [posts, setPosts] = useState<PostSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [guidelines, setGuidelines] = useState<GuidelineList | null>(null);
-  const load = useCallback(() => publishingApi.posts(org.id).then((r) => setPosts(r.posts), setError), [org.id]);
-  useEffect(() => void load(), [load]);
-  useEffect(() => {
-    publishingApi.guidelines(org.id).then(setGuidelines, () => setGuidelines(null));
-  }, [org.id]);
+  useLoad(
+    (signal) => publishingApi.posts(org.id, undefined, { signal }),
+    (r) => setPosts(r.posts),
+    [org.id],
+    {
+      onError: setError,
+    },
+  );
+  useLoad((signal) => publishingApi.guidelines(org.id, { signal }), setGuidelines, [org.id], {
+    onError: () => setGuidelines(null),
+  });
   if (!org.myActions.includes("post.draft")) return <NotAllowedPage />;
   const canApprove = org.myActions.includes("post.approve");
   const inReview = posts?.filter((p) => p.status === "in_review") ?? [];

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import { type CheckResult, type PostInput, type PostRecord, publishingApi } from "../../api/publishing";
+import { useLoad } from "../../api/useLoad";
 
 export type SaveState =
   { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; error: unknown };
@@ -28,13 +29,20 @@ export function useComposer(
   const latest = useRef(input);
   latest.current = input;
 
+  // The live check, a moment after typing stops; a newer check supersedes one still on its way.
+  const recheck = useLoad(
+    (signal) =>
+      input.channels.length === 0 && !input.body
+        ? Promise.resolve(null)
+        : publishingApi.check(orgId, input, { signal }),
+    setCheck,
+    [],
+    { enabled: false, onError: () => setCheck(null) },
+  );
   useEffect(() => {
-    const timer = setTimeout(() => {
-      if (input.channels.length === 0 && !input.body) return setCheck(null);
-      publishingApi.check(orgId, input).then(setCheck, () => setCheck(null));
-    }, CHECK_DELAY_MS);
+    const timer = setTimeout(() => void recheck(), CHECK_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [orgId, input]);
+  }, [orgId, input, recheck]);
 
   const flush = useCallback(async (): Promise<void> => {
     if (saving.current) await saving.current;

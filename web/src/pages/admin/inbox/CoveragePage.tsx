@@ -1,7 +1,7 @@
 // Vertretung: who looks after which channel account (responsible, deputies; optionally only at certain
 // times), and absences, during which escalations go to the deputies instead. Anyone may enter their
 // own absence; people who manage members anyone's.
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CoveragePlan, inboxApi } from "../../../api/inbox";
 import { publishingApi } from "../../../api/publishing";
@@ -11,6 +11,7 @@ import { PageHeading } from "../../../components/PageHeading";
 import { useAction } from "../../../components/useAction";
 import { useSession } from "../../../session";
 import { NamedOptions, asNamed } from "../../../components/NamedOptions";
+import { useLoad } from "../../../api/useLoad";
 
 type Entry = CoveragePlan["plan"][number] & { uid: string };
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -23,24 +24,30 @@ export function CoveragePage() {
   const [absences, setAbsences] = useState<CoveragePlan["absences"]>([]);
   const [channels, setChannels] = useState<{ id: string; name: string }[]>([]);
   const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
-  const reload = useCallback(
-    () =>
-      inboxApi.coverage(org.id).then((c) => {
-        setPlan(c.plan.map((e) => ({ ...e, uid: crypto.randomUUID() })));
-        setAbsences(c.absences);
-      }),
+  const reload = useLoad(
+    (signal) => inboxApi.coverage(org.id, { signal }),
+    (c) => {
+      setPlan(c.plan.map((e) => ({ ...e, uid: crypto.randomUUID() })));
+      setAbsences(c.absences);
+    },
     [org.id],
+    { onError: (error) => setError(error) },
   );
   const action = useAction(reload);
   const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-    publishingApi.channels(org.id).then(
-      (c) => setChannels(c.channels),
-      () => setChannels([]),
-    );
-    inboxApi.colleagues(org.id).then((p) => setPeople(p.colleagues), setError);
-  }, [reload, setError, org.id]);
+  useLoad(
+    (signal) =>
+      Promise.all([
+        publishingApi.channels(org.id, { signal }).catch(() => ({ channels: [] })),
+        inboxApi.colleagues(org.id, { signal }),
+      ]),
+    ([c, p]) => {
+      setChannels(c.channels);
+      setPeople(p.colleagues);
+    },
+    [org.id],
+    { onError: (error) => setError(error) },
+  );
   const canEdit = org.myActions.includes("org.update");
   const manageOthers = org.myActions.includes("member.manage");
   const update = (uid: string, patch: Partial<Entry>) =>

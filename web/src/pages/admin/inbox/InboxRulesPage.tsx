@@ -1,6 +1,6 @@
 // Posteingang-Regeln: routing rules, response-time targets and the inbox settings (automatic
 // acknowledgement outside office hours, idle-channel warning, "asked again" window, Freigabe of replies).
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client";
 import { type InboxRules, inboxApi } from "../../../api/inbox";
@@ -12,6 +12,7 @@ import { ListInput } from "../../../components/ListInput";
 import { useAction } from "../../../components/useAction";
 import { type Rule, RoutingRulesEditor } from "./RoutingRulesEditor";
 import { TargetsEditor } from "./TargetsEditor";
+import { useLoad } from "../../../api/useLoad";
 
 export interface Choices {
   channels: { id: string; name: string }[];
@@ -24,27 +25,26 @@ export function InboxRulesPage() {
   const org = useOrg();
   const [rules, setRules] = useState<(Omit<InboxRules, "routing"> & { routing: Rule[] }) | null>(null);
   const [choices, setChoices] = useState<Choices>({ channels: [], departments: [], people: [] });
-  const reload = useCallback(
-    () =>
-      inboxApi
-        .rules(org.id)
-        .then((r) => setRules({ ...r, routing: r.routing.map((rule) => ({ ...rule, uid: crypto.randomUUID() })) })),
+  const reload = useLoad(
+    (signal) => inboxApi.rules(org.id, { signal }),
+    (r) => setRules({ ...r, routing: r.routing.map((rule) => ({ ...rule, uid: crypto.randomUUID() })) }),
     [org.id],
+    { onError: (error) => setError(error) },
   );
   const action = useAction(reload);
   const { setError } = action;
-  useEffect(() => {
-    reload().catch(setError);
-    Promise.all([publishingApi.channels(org.id), api.departments(org.id), inboxApi.colleagues(org.id)]).then(
-      ([c, d, p]) =>
-        setChoices({
-          channels: c.channels,
-          departments: d.departments,
-          people: p.colleagues.filter((x) => x.canReply),
-        }),
-      setError,
-    );
-  }, [reload, setError, org.id]);
+  useLoad(
+    (signal) =>
+      Promise.all([
+        publishingApi.channels(org.id, { signal }),
+        api.departments(org.id, { signal }),
+        inboxApi.colleagues(org.id, { signal }),
+      ]),
+    ([c, d, p]) =>
+      setChoices({ channels: c.channels, departments: d.departments, people: p.colleagues.filter((x) => x.canReply) }),
+    [org.id],
+    { onError: (error) => setError(error) },
+  );
   const canEdit = org.myActions.includes("org.update");
 
   async function save(event: FormEvent) {
