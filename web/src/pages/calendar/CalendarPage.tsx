@@ -49,30 +49,19 @@ export function CalendarPage() {
     { onError: setError },
   );
   useLoad(
-    (signal) => api.departments(org.id, { signal }),
-    (r) => setDepartments(r.departments),
-    [org.id],
-    {
-      onError: setError,
+    (signal) =>
+      Promise.all([
+        api.departments(org.id, { signal }),
+        org.myActions.includes("channel.view") ? publishingApi.channels(org.id, { signal }) : null,
+        org.myActions.includes("post.draft") ? publishingApi.campaigns(org.id, { signal }) : null,
+      ]),
+    ([d, c, k]) => {
+      setDepartments(d.departments);
+      if (c) setChannels(c.channels);
+      if (k) setCampaigns(k.campaigns);
     },
-  );
-  useLoad(
-    (signal) => publishingApi.channels(org.id, { signal }),
-    (r) => setChannels(r.channels),
     [org.id],
-    {
-      enabled: org.myActions.includes("channel.view"),
-      onError: setError,
-    },
-  );
-  useLoad(
-    (signal) => publishingApi.campaigns(org.id, { signal }),
-    (r) => setCampaigns(r.campaigns),
-    [org.id],
-    {
-      enabled: org.myActions.includes("post.draft"),
-      onError: setError,
-    },
+    { onError: setError },
   );
 
   if (!org.myActions.includes("calendar.view")) return <NotAllowedPage />;
