@@ -8,7 +8,8 @@ import { moderationContract } from "./moderation.js";
 import { organisationContract } from "./organisation.js";
 import { postsContract } from "./posts.js";
 import type { ContractGroup } from "./route.js";
-import { publicContract, websiteContract } from "./website.js";
+import { websiteContract } from "./website.js";
+import { publicContract } from "./citizens.js";
 
 export const apiContract = {
   ...operationsContract,

@@ -18,7 +18,7 @@ import { queueAddressConfirmation } from "./commentEmails.js";
 import { redeemWork } from "./proofOfWork.js";
 import { findPublicOrg, netiquetteInForce } from "./publicOrg.js";
 import { consumeRate, ipKey } from "./publicRateLimit.js";
-import { ZCitizenComment } from "../../contract/website.js";
+import { ZCitizenComment } from "../../contract/citizens.js";
 
 export type TCitizenComment = z.infer<typeof ZCitizenComment>;
 

@@ -11,7 +11,7 @@ import { pollViewOf, voterToken } from "./pollRecords.js";
 import { redeemWork } from "./proofOfWork.js";
 import { findPublicOrg } from "./publicOrg.js";
 import { consumeRate, ipKey } from "./publicRateLimit.js";
-import { ZVote } from "../../contract/website.js";
+import { ZVote } from "../../contract/citizens.js";
 
 export async function voteInPoll(
   ctx: AppContext,
