@@ -40,7 +40,7 @@ beforeAll(async () => {
   t = await startTestApp();
   SAMPLE_BODIES["POST /api/orgs/:orgId/media"] = await samplePng();
   // Connecting needs a network that answers: the fake Mastodon server and a local Bluesky network.
-  [mastodon, bluesky] = await Promise.all([startMastodonPeer(), startLocalBluesky()]);
+  [mastodon, bluesky] = await Promise.all([startMastodonPeer(), startLocalBluesky({ appView: false })]);
   const user = await bluesky.createUser(`stadt-${Math.random().toString(36).slice(2, 8)}.test`);
   const appPassword = await user.agent.com.atproto.server.createAppPassword({ name: "draht" });
   blueskyUser = { identifier: user.agent.session?.handle ?? "", password: appPassword.data.password };

@@ -3,7 +3,7 @@
 // to retry, wait, or give up and show the channel's message.
 import type { CountingRule } from "../text/characterCount.js";
 import type { TServerFacts } from "./channelSettings.js";
-import type { ReplyPolicy } from "./networks.js";
+import type { ReplyPolicy } from "./replyPolicy.js";
 import type { TInboundMessageInput } from "./inbound.js";
 import type { TPollDraft } from "./website/poll.js";
 
@@ -213,6 +213,14 @@ export interface DelegatedOAuthConnect {
     redirectUri: string;
     clientKey: string | null;
   }): Promise<{ metadata: Record<string, unknown>; jwks: Record<string, unknown> } | null>;
+}
+
+/**
+ * Where draht serves a delegated OAuth client's documents (`clientDocuments`): the address is part of the client's
+ * identity at the network (its client id), so the connector that names it and the server that serves it share it.
+ */
+export function delegatedClientDocumentPaths(network: string): { metadata: string; jwks: string } {
+  return { metadata: `/oauth/${network}/client-metadata.json`, jwks: `/oauth/${network}/jwks.json` };
 }
 
 export interface AppPasswordConnect {

@@ -7,7 +7,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts, conversationReplies, conversations } from "../../db/schema/index.js";
 import { type ConnectorRegistry, ConnectorError } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
-import { recordCredentialsRefused } from "../channels/sync-channel-inbound.js";
+import { recordCredentialsRefused } from "../channels/channelHealth.js";
 import type { AppContext } from "../context.js";
 import { writeStaffAnswer } from "../website/writeStaffAnswer.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";

@@ -12,7 +12,7 @@ import {
   type PublishedItem,
 } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
-import { recordCredentialsRefused } from "../channels/sync-channel-inbound.js";
+import { recordCredentialsRefused } from "../channels/channelHealth.js";
 import { type EmulatedNetwork, type Network, profileOf } from "../../domain/networks.js";
 import type { AppContext } from "../context.js";
 import type { ClaimedPublication } from "./claim-due-publications.js";

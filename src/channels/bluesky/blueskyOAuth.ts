@@ -24,12 +24,16 @@ import {
   TokenRevokedError,
 } from "@atproto/oauth-client-node";
 import { z } from "zod";
-import { type ConnectorAccount, ConnectorError, type DelegatedOAuthConnect } from "../../domain/connector.js";
+import {
+  type ConnectorAccount,
+  ConnectorError,
+  type DelegatedOAuthConnect,
+  delegatedClientDocumentPaths,
+} from "../../domain/connector.js";
 
 export const BLUESKY_OAUTH_SCOPE = "atproto transition:generic";
 /** Where the server publishes draht's client documents (relative to its public address). */
-export const CLIENT_METADATA_PATH = "/oauth/bluesky/client-metadata.json";
-export const CLIENT_JWKS_PATH = "/oauth/bluesky/jwks.json";
+const { metadata: CLIENT_METADATA_PATH, jwks: CLIENT_JWKS_PATH } = delegatedClientDocumentPaths("bluesky");
 
 export const ZBlueskyOAuthCredentials = z.object({
   kind: z.literal("oauth"),

@@ -8,6 +8,7 @@ export * from "./guidelines.js";
 export * from "./media.js";
 export * from "./org.js";
 export * from "./people.js";
+export * from "./membershipScopes.js";
 export * from "./posts.js";
 export * from "./inbox.js";
 export * from "./inboxRules.js";

@@ -1,21 +1,9 @@
 // People: user accounts (one per person and installation), memberships granting roles in an
 // organisation (optionally limited to departments, channel accounts and a weekly time window),
 // sessions, and OIDC identities (modelled now, login flow to follow).
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { TWeeklyWindow } from "../../domain/schedule.js";
-import { channelAccounts } from "./channels.js";
-import { departments, organisations } from "./org.js";
+import { organisations } from "./org.js";
 
 export const users = pgTable(
   "users",
@@ -56,32 +44,6 @@ export const memberships = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("memberships_org_user_unique").on(t.orgId, t.userId), index("memberships_user_idx").on(t.userId)],
-);
-
-export const membershipDepartments = pgTable(
-  "membership_departments",
-  {
-    membershipId: uuid("membership_id")
-      .notNull()
-      .references(() => memberships.id, { onDelete: "cascade" }),
-    departmentId: uuid("department_id")
-      .notNull()
-      .references(() => departments.id, { onDelete: "cascade" }),
-  },
-  (t) => [primaryKey({ columns: [t.membershipId, t.departmentId] })],
-);
-
-export const membershipChannelAccounts = pgTable(
-  "membership_channel_accounts",
-  {
-    membershipId: uuid("membership_id")
-      .notNull()
-      .references(() => memberships.id, { onDelete: "cascade" }),
-    channelAccountId: uuid("channel_account_id")
-      .notNull()
-      .references(() => channelAccounts.id, { onDelete: "cascade" }),
-  },
-  (t) => [primaryKey({ columns: [t.membershipId, t.channelAccountId] })],
 );
 
 export const sessions = pgTable(

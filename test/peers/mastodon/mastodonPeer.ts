@@ -238,5 +238,5 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-export type Authed = (req: FastifyRequest, reply: FastifyReply, scope?: string) => PeerAccount | null;
+export type { Authed } from "./peerState.js";
 export type { PeerStatus };

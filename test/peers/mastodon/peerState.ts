@@ -1,6 +1,10 @@
 // The fake Mastodon server's memory: accounts, tokens, apps, statuses, media, notifications, mutes,
 // blocks, reports, and the entity JSON as the API documentation shows it.
 import { randomBytes } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+/** Finds the account a request's bearer token belongs to (with the scope it needs), or answers 401/403 itself. */
+export type Authed = (req: FastifyRequest, reply: FastifyReply, scope?: string) => PeerAccount | null;
 
 export interface PeerAccount {
   id: string;

@@ -1,8 +1,14 @@
 // The fake Mastodon server's statuses, media, notifications and account actions, plus /_peer/* for
 // tests to act as other people (a citizen replies) and to look at what the server holds.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Authed } from "./mastodonPeer.js";
-import { type PeerAccount, type PeerNotification, type PeerState, type PeerStatus, statusJson } from "./peerState.js";
+import {
+  type Authed,
+  type PeerAccount,
+  type PeerNotification,
+  type PeerState,
+  type PeerStatus,
+  statusJson,
+} from "./peerState.js";
 
 const fail = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
 const MAX_CHARS = 500;

@@ -6,16 +6,12 @@ import { useTranslation } from "react-i18next";
 import { type ConversationDetail, type ReplyTemplate, inboxApi } from "../../api/inbox";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { formatBusinessDuration, formatDateTime } from "./inboxFormat";
-import { NoteComposer } from "./NoteComposer";
+import { type Colleague, NoteComposer } from "./NoteComposer";
 import { ReplyComposer } from "./ReplyComposer";
 import { Timeline } from "./Timeline";
 import { NamedOptions } from "../../components/NamedOptions";
 
-export interface Colleague {
-  userId: string;
-  name: string;
-  canReply: boolean;
-}
+export type { Colleague } from "./NoteComposer";
 
 interface Props {
   orgId: string;

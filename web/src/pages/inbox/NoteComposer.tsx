@@ -4,7 +4,13 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { inboxApi } from "../../api/inbox";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import type { Colleague } from "./ConversationView";
+
+/** A colleague who can be mentioned in a note (and whether they may answer the citizen). */
+export interface Colleague {
+  userId: string;
+  name: string;
+  canReply: boolean;
+}
 
 export function NoteComposer({
   orgId,

@@ -12,12 +12,7 @@ import { ListInput } from "../../../components/ListInput";
 import { useAction } from "../../../components/useAction";
 import { type Rule, RoutingRulesEditor } from "./RoutingRulesEditor";
 import { TargetsEditor } from "./TargetsEditor";
-
-export interface Choices {
-  channels: { id: string; name: string }[];
-  departments: { id: string; name: string }[];
-  people: { userId: string; name: string }[];
-}
+import type { Choices } from "./choices";
 
 export function InboxRulesPage() {
   const { t } = useTranslation();
