@@ -23,7 +23,7 @@ import {
 } from "../../domain/connector.js";
 import { NETWORK_PROFILES, type ReplyPolicy, limitsOf } from "../../domain/networks.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
-import { classified, classifyAtprotoError } from "./blueskyErrors.js";
+import { classified, classifyAtprotoError, isRecordNotFound } from "./blueskyErrors.js";
 import { advanceWatermark, inboundChangeOf, notificationsSince, parseWatermark } from "./blueskyInbound.js";
 import {
   type BlueskyOAuthOptions,
@@ -214,9 +214,14 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       const rootUri = new AtUri(root.uri);
       if (rootUri.host !== did)
         throw new ConnectorError("permanent", "only replies under the organisation's own posts can be hidden");
+      // Only "no such record" means there is no threadgate yet; any other failure must not be taken for
+      // one, or writing a fresh threadgate would wipe the replies hidden before (and who may answer).
       const existing = await agent.com.atproto.repo
         .getRecord({ repo: did, collection: THREADGATE, rkey: rootUri.rkey })
-        .catch(() => null);
+        .catch((error: unknown) => {
+          if (isRecordNotFound(error)) return null;
+          throw error;
+        });
       const value = (existing?.data.value ?? {
         $type: THREADGATE,
         post: root.uri,

@@ -28,6 +28,11 @@ export function classifyAtprotoError(error: unknown): ConnectorError {
   return new ConnectorError("transient", error instanceof Error ? error.message : String(error), { cause: error });
 }
 
+/** The PDS has no such record (getRecord answers 400 RecordNotFound): nothing else means "not there". */
+export function isRecordNotFound(error: unknown): boolean {
+  return error instanceof XRPCError && error.error === "RecordNotFound";
+}
+
 /** Runs a call and turns whatever it throws into a classified ConnectorError. */
 export async function classified<T>(call: () => Promise<T>): Promise<T> {
   try {
