@@ -124,6 +124,7 @@ connectorContract("Mastodon (fake server)", async () => {
       return below(id);
     },
     exists: async (id) => peer.state.statuses.get(id)?.deleted === false,
+    forgetIdempotencyKeys: async () => peer.advanceClock(2 * 3_600_000),
     revokeCredentials: async () => {
       const entry = peer.state.tokens.get(token);
       if (entry) entry.revoked = true;

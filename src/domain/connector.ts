@@ -261,10 +261,22 @@ export interface ChannelConnector {
   reply?(account: ConnectorAccount, reply: OutgoingReply): Promise<PublishedItem>;
   publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem>;
   /**
-   * Finds an item an earlier, interrupted attempt may already have published under this key, so that
-   * recovery never publishes twice. Networks that deduplicate by key themselves may return null.
+   * Finds an item an earlier, interrupted attempt may already have published, so that recovery never
+   * publishes twice — also long after the attempt: a network's own memory of idempotency keys runs out
+   * (Mastodon's after an hour), so a network that cannot store the key with the item looks for the post
+   * itself among the account's own (its text, content warning and parent, not older than the attempt).
    */
-  findPublished(account: ConnectorAccount, idempotencyKey: string): Promise<PublishedItem | null>;
+  findPublished(account: ConnectorAccount, lookup: PublishedLookup): Promise<PublishedItem | null>;
+}
+
+/** What recovery knows of a post an interrupted attempt may have published. */
+export interface PublishedLookup {
+  idempotencyKey: string;
+  text: string;
+  contentWarning?: string | null;
+  inReplyToExternalId?: string | null;
+  /** When the first attempt began (nothing older can be it); null when unknown. */
+  since?: Date | null;
 }
 
 /** The connectors the installation knows, by network (built in src/channels/registry.ts). */

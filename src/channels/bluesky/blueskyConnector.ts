@@ -287,7 +287,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       const { did, handle } = await signedAs(account);
       return { handle: `@${handle}`, url: `https://bsky.app/profile/${handle}`, remoteAccountId: did };
     },
-    async findPublished(account, idempotencyKey) {
+    async findPublished(account, { idempotencyKey }) {
       return as(account, async (agent, did, handle) => {
         const recent = await agent.com.atproto.repo.listRecords({ repo: did, collection: POST, limit: 100 });
         const found = recent.data.records.find(

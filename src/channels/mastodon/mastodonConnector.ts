@@ -1,9 +1,10 @@
 // Mastodon through its REST API (docs.joinmastodon.org): statuses with media and alt text, content
 // warnings, visibility, polls and threads; mentions, replies and direct messages from the notifications
 // (paged forward with min_id, the cursor is the newest notification id); replies; deleting own
-// statuses; muting, blocking and reporting accounts. Each instance is its own server: OAuth (authorisation
-// code with PKCE) registers draht as a client per instance. Calls go through a token bucket per account
-// (Mastodon's default: 300 calls per 5 minutes) and honour the server's rate-limit headers.
+// statuses; muting, blocking and reporting accounts; finding what an interrupted attempt posted
+// (mastodonRecovery.ts). Each instance is its own server: OAuth (authorisation code with PKCE) registers
+// draht as a client per instance. Calls go through a token bucket per account (Mastodon's default: 300
+// calls per 5 minutes) and honour the server's rate-limit headers.
 import { z } from "zod";
 import {
   type ChannelConnector,
@@ -31,6 +32,7 @@ import {
 import { inboundChangeOf } from "./mastodonInbound.js";
 import { mastodonOAuth } from "./mastodonOAuth.js";
 import { describeInstance } from "./mastodonInstance.js";
+import { findOwnStatus } from "./mastodonRecovery.js";
 import { listenToMastodonStream } from "./mastodonStream.js";
 
 const PAGE = 40;
@@ -183,7 +185,11 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
         remoteAccountId: me.body.id,
       };
     },
-    findPublished: async () => null, // Mastodon itself answers a repeated Idempotency-Key with the status it created.
+    // Mastodon answers a repeated Idempotency-Key itself, but forgets it after an hour: look for the status.
+    async findPublished(account, lookup) {
+      const own = await ownIdentity(account);
+      return findOwnStatus((path, schema) => call(account, { path }, schema), own.id, lookup);
+    },
     async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
       const mediaIds: string[] = [];
       for (const media of post.media) mediaIds.push(await uploadMedia(account, media));
