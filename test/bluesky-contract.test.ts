@@ -10,6 +10,7 @@ import { createBlueskyConnector } from "../src/channels/bluesky/blueskyConnector
 import { ConnectorError } from "../src/domain/connector.js";
 import { connectorContract } from "./contract/connectorContract.js";
 import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwork.js";
+import { LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
@@ -39,7 +40,7 @@ connectorContract("Bluesky (local AT Protocol network)", async () => {
       });
     return fetch(input, init);
   };
-  const make = () => createBlueskyConnector({ fetch: fetchInFront });
+  const make = () => createBlueskyConnector({ fetch: fetchInFront, networkServers: LOCAL_NETWORK_SERVERS });
   const account = {
     id: randomUUID(),
     orgId: randomUUID(),
@@ -133,7 +134,7 @@ describe("hiding replies on Bluesky (threadgate)", () => {
         });
       return fetch(input, init);
     };
-    const connector = createBlueskyConnector({ fetch: fetchInFront });
+    const connector = createBlueskyConnector({ fetch: fetchInFront, networkServers: LOCAL_NETWORK_SERVERS });
     const account = {
       id: randomUUID(),
       orgId: randomUUID(),

@@ -16,6 +16,7 @@ import { runPublishRound } from "../src/jobs/publishWorker.js";
 import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
 import { buildChannelAccount, buildMember, buildOrg, buildTestContext } from "./support/factories.js";
 import { openTestDatabase } from "./support/testDb.js";
+import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 
 let database: Database;
 let ctx: AppContext;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   ctx = buildTestContext(database.db, {
     clock: () => new Date(Date.now() + clockOffsetMs),
-    env: { ALLOW_PRIVATE_NETWORK_SERVERS: "true" },
+    env: LOCAL_NETWORK_ENV,
   });
   peer = await startMastodonPeer();
 });
@@ -65,7 +66,9 @@ describe("recovering a publication on Mastodon", () => {
       }
       return response;
     };
-    const connectors = new Map([["mastodon", createMastodonConnector({ fetch: connection })]]);
+    const connectors = new Map([
+      ["mastodon", createMastodonConnector({ fetch: connection, networkServers: ctx.networkServers })],
+    ]);
     const round = () => runPublishRound(ctx, { connectors, random: () => 0.5 }, { leaseMs: 60_000 });
 
     const text = `Der Weihnachtsmarkt öffnet am Freitag um 16 Uhr. ${randomUUID().slice(0, 6)}`;

@@ -20,7 +20,9 @@ import {
 } from "../../domain/connector.js";
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { type FetchLike, networkRequest, type NetworkRequest } from "../http/networkHttp.js";
+import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
+import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import {
   ZMastodonContext,
   ZMastodonCredentials,
@@ -38,7 +40,10 @@ import { listenToMastodonStream } from "./mastodonStream.js";
 const PAGE = 40;
 
 export interface MastodonDeps {
-  fetch?: FetchLike;
+  /** Which instances may be reached: every request passes this rule (default: https to public addresses). */
+  networkServers?: NetworkServerAccess;
+  /** The fetch under the rule (the global one by default; tests put a faulty connection in front). */
+  fetch?: FetchFunction;
   /** Per account: calls in a burst and how fast they refill (default 300 per 5 minutes). */
   buckets?: TokenBuckets;
   /** How long to wait for an uploaded video or image to be processed (default 60 s), and how often to look. */
@@ -47,7 +52,7 @@ export interface MastodonDeps {
 }
 
 export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnector {
-  const fetchImpl = deps.fetch ?? ((input, init) => fetch(input, init));
+  const fetchImpl: FetchLike = guardedFetch(deps.networkServers ?? STRICT_POLICY, deps.fetch);
   const buckets = deps.buckets ?? new TokenBuckets({ capacity: 300, refillMs: 5 * 60_000 });
 
   const settingsOf = (account: ConnectorAccount) => {
