@@ -23,4 +23,17 @@ describe("configuration", () => {
       expect((error as ConfigError).problems).toHaveLength(2);
     }
   });
+
+  it("reaches network servers only on public addresses over https unless private ones are allowed, by host or all", () => {
+    expect(loadConfig({}).ALLOW_PRIVATE_NETWORK_SERVERS).toEqual([]);
+    expect(loadConfig({ ALLOW_PRIVATE_NETWORK_SERVERS: "true" }).ALLOW_PRIVATE_NETWORK_SERVERS).toEqual(["*"]);
+    expect(loadConfig({ ALLOW_PRIVATE_NETWORK_SERVERS: "false" }).ALLOW_PRIVATE_NETWORK_SERVERS).toEqual([]);
+    expect(
+      loadConfig({ ALLOW_PRIVATE_NETWORK_SERVERS: "localhost, Mastodon.Intern ,127.0.0.1" })
+        .ALLOW_PRIVATE_NETWORK_SERVERS,
+    ).toEqual(["localhost", "mastodon.intern", "127.0.0.1"]);
+    expect(() => loadConfig({ ALLOW_PRIVATE_NETWORK_SERVERS: "http://localhost" })).toThrow(
+      /ALLOW_PRIVATE_NETWORK_SERVERS="http:\/\/localhost"/,
+    );
+  });
 });

@@ -79,8 +79,29 @@ export const ZConfig = z.object({
   CREDENTIALS_KEYS_PREVIOUS: z.string().optional(),
   /** The PLC directory where Bluesky (AT Protocol) DIDs resolve. */
   ATPROTO_PLC_URL: z.url({ protocol: /^https?$/ }).default("https://plc.directory"),
-  /** Lets Bluesky OAuth talk to PDSes on plain HTTP: for a local test network only, never in production. */
-  ATPROTO_ALLOW_HTTP: booleanFromEnv.default(false),
+  /**
+   * Network servers (Mastodon instances, Bluesky PDSes) draht may reach on private, loopback or link-local
+   * addresses and over plain http: `true` for any host (a local test network only), or a comma-separated list
+   * of host names (a server in the town hall's own network). Unset: https to public addresses only.
+   */
+  ALLOW_PRIVATE_NETWORK_SERVERS: z
+    .string()
+    .default("false")
+    .transform((value) =>
+      /^(true|1|yes|\*)$/i.test(value.trim())
+        ? ["*"]
+        : /^(false|0|no)$/i.test(value.trim())
+          ? []
+          : value.split(",").map((host) => host.trim().toLowerCase()),
+    )
+    .pipe(
+      z.array(
+        z.union([
+          z.literal("*"),
+          z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$|^[0-9a-f:.]+$/, "must be true, false or host names"),
+        ]),
+      ),
+    ),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
@@ -104,7 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => {
-      const key = issue.path.join(".");
+      const key = String(issue.path[0] ?? "");
       return `${key}=${JSON.stringify(relevant[key] ?? "")}: ${issue.message}`;
     }),
   );

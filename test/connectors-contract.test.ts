@@ -13,6 +13,7 @@ import { connectorContract } from "./contract/connectorContract.js";
 import { startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
 import { buildChannelAccount, buildOrg, buildTestContext } from "./support/factories.js";
 import { openTestDatabase } from "./support/testDb.js";
+import { LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
 
 let database: Database;
 beforeAll(async () => {
@@ -89,7 +90,7 @@ connectorContract("sandbox", async () => {
 connectorContract("Mastodon (fake server)", async () => {
   const peer = await startMastodonPeer({ mediaProcessingPolls: 2 });
   const { account: own, token } = peer.createAccount("stadt", "Stadt Musterstadt");
-  const make = () => createMastodonConnector({ mediaPollMs: 5 });
+  const make = () => createMastodonConnector({ mediaPollMs: 5, networkServers: LOCAL_NETWORK_SERVERS });
   const account = {
     id: randomUUID(),
     orgId: randomUUID(),
@@ -124,6 +125,7 @@ connectorContract("Mastodon (fake server)", async () => {
       return below(id);
     },
     exists: async (id) => peer.state.statuses.get(id)?.deleted === false,
+    forgetIdempotencyKeys: async () => peer.advanceClock(2 * 3_600_000),
     revokeCredentials: async () => {
       const entry = peer.state.tokens.get(token);
       if (entry) entry.revoked = true;

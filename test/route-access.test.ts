@@ -31,13 +31,14 @@ import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwork.js";
 import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
+import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 
 let t: TestApp;
 let mastodon: MastodonPeer;
 let bluesky: LocalBluesky;
 let blueskyUser: { identifier: string; password: string };
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: LOCAL_NETWORK_ENV });
   SAMPLE_BODIES["POST /api/orgs/:orgId/media"] = await samplePng();
   // Connecting needs a network that answers: the fake Mastodon server and a local Bluesky network.
   [mastodon, bluesky] = await Promise.all([startMastodonPeer(), startLocalBluesky({ appView: false })]);
@@ -163,7 +164,12 @@ async function postFor(url: string, orgId: string): Promise<string> {
   if (/\/(decision|withdraw|retry|retract)$/.test(url))
     await submitPost(t.ctx, { actor: author.actor, orgId, postId: post.id, revision: 1 });
   if (failing || published) {
-    const connectors = createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: "http://localhost" });
+    const connectors = createConnectorRegistry({
+      db: t.ctx.db,
+      clock: t.ctx.clock,
+      publicUrl: "http://localhost",
+      networkServers: t.ctx.networkServers,
+    });
     while ((await runPublishRound(t.ctx, { connectors })).length > 0);
   }
   return post.id;

@@ -1,7 +1,9 @@
-// What every use case receives besides its own options: the database, a logger, the clock
-// and the security settings. Built once at start (server or CLI) and in tests.
+// What every use case receives besides its own options: the database, a logger, the clock,
+// the security settings and which network servers may be reached. Built once at start (server or CLI) and in tests.
+import { promises as dns } from "node:dns";
 import type { TConfig } from "../config.js";
 import type { Db } from "../db/client.js";
+import type { HostLookup, NetworkServerPolicy } from "../domain/serverAddress.js";
 import type { Logger } from "../logger.js";
 import type { TextAnalyser } from "../text/analysis.js";
 import { defaultTextAnalyser } from "./analysis/defaultAnalyser.js";
@@ -38,6 +40,8 @@ export interface AppContext {
   analyser: TextAnalyser;
   /** Seals and opens channel credentials (AES-256-GCM, key from the environment). */
   credentials: CredentialVault;
+  /** Which network servers may be reached (ALLOW_PRIVATE_NETWORK_SERVERS), and how host names resolve. */
+  networkServers: NetworkServerPolicy & { lookup: HostLookup };
 }
 
 /** Who is acting: a signed-in person (with their grant in the organisation at hand) or the operator's CLI. */
@@ -64,6 +68,10 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
     analyser: defaultTextAnalyser(),
     credentials: loadCredentialVault(config),
+    networkServers: {
+      trustedHosts: config.ALLOW_PRIVATE_NETWORK_SERVERS,
+      lookup: (hostname) => dns.lookup(hostname, { all: true, verbatim: true }),
+    },
     public: {
       powBits: config.PUBLIC_POW_BITS,
       commentsPerSession: config.PUBLIC_COMMENTS_PER_SESSION,

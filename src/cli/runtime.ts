@@ -23,6 +23,11 @@ export async function openRuntime(options: { logLevel?: string; migrate?: boolea
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
   if (options.migrate ?? true) await database.migrate();
+  if (config.ALLOW_PRIVATE_NETWORK_SERVERS.length > 0)
+    log.warn(
+      { hosts: config.ALLOW_PRIVATE_NETWORK_SERVERS },
+      "ALLOW_PRIVATE_NETWORK_SERVERS: network servers on private addresses and plain http are allowed (test networks only)",
+    );
   return { config, log, database, ctx: buildAppContext({ db: database.db, log, config }) };
 }
 

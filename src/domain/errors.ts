@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   "CHANNEL_UNSUPPORTED",
   "CHANNEL_FAILED",
   "CHANNEL_AUTH_FAILED",
+  "CHANNEL_SERVER_NOT_ALLOWED",
+  "CHANNEL_SERVER_UNAVAILABLE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

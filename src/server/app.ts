@@ -100,7 +100,8 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
       db: ctx.db,
       clock: ctx.clock,
       publicUrl: ctx.publicUrl,
-      atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP },
+      atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL },
+      networkServers: ctx.networkServers,
     });
   postRoutes(app, { ctx, connectors });
   campaignRoutes(app, { ctx });

@@ -28,6 +28,8 @@ export interface ContractPeer {
   replyRulesOf?(externalId: string): Promise<string[] | null>;
   /** Whether the peer still shows the item. */
   exists?(externalId: string): Promise<boolean>;
+  /** Lets the network's memory of idempotency keys run out (Mastodon keeps them for an hour). */
+  forgetIdempotencyKeys?(): Promise<void>;
   /** Makes the account's credentials stop working at the network. */
   revokeCredentials?(): Promise<void>;
   /** Makes the network answer with its rate limit; the returned function lifts it again. */
@@ -97,9 +99,23 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       const item = await peer.connector.publish(peer.account, first);
       expect(item.externalId).not.toBe("");
       // The worker's recovery: ask first, send only when the network has nothing under the key.
-      const found = await peer.connector.findPublished(peer.account, first.idempotencyKey);
+      const found = await peer.connector.findPublished(peer.account, first);
       const again = found ?? (await peer.connector.publish(peer.account, { ...first, attempt: 2 }));
       expect(again.externalId).toBe(item.externalId);
+      expect(await peer.countPublished(text)).toBe(1);
+    });
+
+    it("finds what an interrupted attempt published also after the network forgot the key, and does not post twice", async () => {
+      const text = `Vertragstest ${name} ${Date.now()}: Der Wertstoffhof öffnet am Samstag.`;
+      const since = new Date(Date.now() - 1000);
+      const first = post(text, { contentWarning: null });
+      const item = await peer.connector.publish(peer.account, first);
+      // The answer was lost; the worker recovers much later, when the network no longer knows the key.
+      await peer.forgetIdempotencyKeys?.();
+      const found = await peer.connector.findPublished(peer.account, { ...first, since });
+      expect(found?.externalId).toBe(item.externalId);
+      // A post with other text under another key is not taken for it.
+      expect(await peer.connector.findPublished(peer.account, { ...post(`${text} (anders)`), since })).toBeNull();
       expect(await peer.countPublished(text)).toBe(1);
     });
 

@@ -1,4 +1,5 @@
-// Registers a channel account (website or sandbox for now) with its owner, limits and approval rules.
+// Registers a channel account with its owner, limits and approval rules; a network server it names must
+// be one draht may reach (requireAllowedServer.ts).
 import { channelAccounts } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
@@ -7,6 +8,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
+import { requireAllowedServerOf } from "./requireAllowedServer.js";
 import { type TChannelAccountInput, ZChannelAccountInput } from "./schemas.js";
 
 export async function createChannelAccount(
@@ -16,6 +18,7 @@ export async function createChannelAccount(
   const input = ZChannelAccountInput.parse(options.input);
   requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: input.departmentId });
   const settings = settingsSchemaOf(input.network).parse(ownSettingsOf(input.settings));
+  await requireAllowedServerOf(ctx, settings);
   const emulates = input.network === "sandbox" ? (input.emulates ?? "mastodon") : null;
   const now = ctx.clock();
   try {

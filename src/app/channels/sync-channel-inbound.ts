@@ -2,10 +2,12 @@
 // fetches what arrived after the stored cursor; new items go through the one ingestion path, edits and
 // deletions update the inbox, and the cursor moves in the same transaction — so a restart resumes from
 // the last committed cursor, and an item fetched twice is stored once (channel account, external id).
-// Failures do not pass silently: an expired token marks the account "needs reconnect" and tells its
-// accountable person; outages back off and turn into a visible warning after three failed rounds.
+// One sync per account runs at a time (a lease across processes). Failures do not pass silently: an
+// expired token marks the account "needs reconnect" and tells its accountable person; outages back off
+// and turn into a visible warning after three failed rounds.
 import { and, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
+import { tryLeaseLock } from "../../db/queries/leaseLock.js";
 import { channelAccounts, channelCredentials, channelSyncStates, inboundMessages } from "../../db/schema/index.js";
 import {
   type ChannelConnector,
@@ -25,12 +27,15 @@ import { recordFailedRound } from "./channelHealth.js";
 import { loadManagedAccount } from "./connect-channel-account.js";
 
 const MAX_PAGES_PER_ROUND = 20;
+/** The sync's lease on its account; renewed while the sync runs, so it only runs out when its process died. */
+const SYNC_LEASE_MS = 2 * 60_000;
 
 type Account = typeof channelAccounts.$inferSelect;
 
 export interface SyncOutcome {
   accountId: string;
-  status: "ok" | "warning" | "needs_reconnect";
+  /** already_running: another sync of the account (timer, stream event, another worker) holds its lease. */
+  status: "ok" | "warning" | "needs_reconnect" | "already_running";
   received: number;
   error?: string;
 }
@@ -65,9 +70,14 @@ export async function syncChannelInbound(
       ),
     );
   const outcomes: SyncOutcome[] = [];
+  const lease = tryLeaseLock(ctx.db, { leaseMs: SYNC_LEASE_MS });
   for (const { account } of due) {
     const connector = deps.connectors.get(account.network);
-    if (connector?.fetchInbound) outcomes.push(await syncAccount(ctx, connector, account));
+    if (!connector?.fetchInbound) continue;
+    // One sync per account at a time, across processes: a second one would fetch the same page again
+    // and act on the network twice (hiding, deletions) — it steps aside instead.
+    const run = await lease(`channel-sync:${account.id}`, () => syncAccount(ctx, connector, account));
+    outcomes.push(run.ran ? run.value : { accountId: account.id, status: "already_running", received: 0 });
   }
   return outcomes;
 }

@@ -8,6 +8,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
+import { requireAllowedServerOf } from "./requireAllowedServer.js";
 import { wipeCredentials } from "./channelCredentials.js";
 import { resetSyncState } from "./connect-channel-account.js";
 import { type TChannelAccountUpdate, ZChannelAccountUpdate } from "./schemas.js";
@@ -17,6 +18,8 @@ export async function updateChannelAccount(
   options: { actor: OrgActor; orgId: string; channelAccountId: string; input: TChannelAccountUpdate },
 ) {
   const input = ZChannelAccountUpdate.parse(options.input);
+  // A new server address is checked before the row is locked (resolving the name may take a moment).
+  if (input.settings) await requireAllowedServerOf(ctx, ownSettingsOf(input.settings));
   const now = ctx.clock();
   try {
     return await ctx.db.transaction(async (tx) => {

@@ -43,7 +43,7 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
       connect: [],
     },
     limits: { ...limitsOf(NETWORK_PROFILES.website), mediaTypes: [], maxAltTextLength: null },
-    findPublished: (_account: ConnectorAccount, idempotencyKey: string) => findIn(deps.db, idempotencyKey),
+    findPublished: (_account: ConnectorAccount, lookup) => findIn(deps.db, lookup.idempotencyKey),
     // Taken down from the public pages (comments close with it); the row stays for the record and evidence.
     async deleteOwn(account: ConnectorAccount, externalId: string): Promise<void> {
       await deps.db

@@ -50,6 +50,9 @@ export interface PeerNotification {
   createdAt: string;
 }
 
+/** How long Mastodon remembers an Idempotency-Key (its Redis entry expires after an hour). */
+export const IDEMPOTENCY_TTL_MS = 3_600_000;
+
 export function createPeerState(options: { rateLimit: number; mediaProcessingPolls: number }) {
   let nextId = 110_000_000_000_000_000n;
   const id = () => String((nextId += 1_000n + BigInt(Math.floor(Math.random() * 100))));
@@ -87,7 +90,18 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
     mutes: [] as { by: string; target: string }[],
     blocks: [] as { by: string; target: string }[],
     reports: [] as { by: string; target: string; statusIds: string[]; comment: string; forward: boolean }[],
-    idempotency: new Map<string, string>(),
+    /** Idempotency-Key → the status it made and when; forgotten after IDEMPOTENCY_TTL_MS of the peer's clock. */
+    idempotency: new Map<string, { statusId: string; at: number }>(),
+    /** How far the peer's clock runs ahead of the real one (tests advance it). */
+    clockOffsetMs: 0,
+    now: () => Date.now() + state.clockOffsetMs,
+    /** The status an Idempotency-Key made, while the server still remembers it. */
+    rememberedStatus(key: string): string | undefined {
+      const entry = state.idempotency.get(key);
+      if (entry && state.now() - entry.at < IDEMPOTENCY_TTL_MS) return entry.statusId;
+      state.idempotency.delete(key);
+      return undefined;
+    },
     /** Open streaming connections per account: each gets every new notification of that account. */
     streams: new Map<string, Set<(notification: PeerNotification) => void>>(),
     /** The Host header of every streaming connection (which address a client streams from). */
@@ -105,7 +119,7 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
       return token;
     },
     rateWindow(key: string) {
-      const now = Date.now();
+      const now = state.now();
       let window = state.windows.get(key);
       if (!window || window.resetAt <= now) state.windows.set(key, (window = { used: 0, resetAt: now + 5 * 60_000 }));
       return window;

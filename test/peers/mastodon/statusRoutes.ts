@@ -42,7 +42,7 @@ export function createStatus(
     mediaIds: input.mediaIds ?? [],
     poll: input.poll ?? null,
     language: input.language ?? null,
-    createdAt: new Date().toISOString(),
+    createdAt: new Date(state.now()).toISOString(),
     editedAt: null,
     deleted: false,
     mentions,
@@ -154,7 +154,7 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     if (!me) return;
     const key = req.headers["idempotency-key"];
     if (typeof key === "string") {
-      const earlier = state.idempotency.get(`${me.id}:${key}`);
+      const earlier = state.rememberedStatus(`${me.id}:${key}`);
       const status = earlier ? state.statuses.get(earlier) : undefined;
       if (status) return reply.send(statusJson(status, state));
     }
@@ -192,7 +192,7 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
       poll,
       language: typeof body.language === "string" ? body.language : null,
     });
-    if (typeof key === "string") state.idempotency.set(`${me.id}:${key}`, status.id);
+    if (typeof key === "string") state.idempotency.set(`${me.id}:${key}`, { statusId: status.id, at: state.now() });
     return reply.send(statusJson(status, state));
   });
 

@@ -163,6 +163,7 @@ function ConnectionActions(props: {
             onClick={() =>
               void props.act(async () => {
                 const { outcome } = await connectionsApi.syncNow(orgId, id);
+                if (outcome?.status === "already_running") return t("connections.syncRunning");
                 return outcome?.error
                   ? t("connections.syncFailed", { error: outcome.error })
                   : t("connections.synced", { count: outcome?.received ?? 0 });
