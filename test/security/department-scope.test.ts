@@ -9,6 +9,7 @@ import { assignConversations } from "../../src/app/inbox/assign-conversations.js
 import { updateInboxRules } from "../../src/app/inbox/inbox-rules.js";
 import { saveReplyTemplate } from "../../src/app/inbox/reply-templates.js";
 import { uploadMedia } from "../../src/app/media/upload-media.js";
+import { updateMember } from "../../src/app/members/update-member.js";
 import { createPost } from "../../src/app/posts/create-post.js";
 import { publishNetiquette } from "../../src/app/website/publish-netiquette.js";
 import { inboundMessages, moderationCases, organisations, posts } from "../../src/db/schema/index.js";
@@ -363,6 +364,46 @@ describe("moderators limited to a department", () => {
       `/api/orgs/${s.orgId}/moderation/cases/${await caseOf(unrouted.commentId)}`,
     );
     expect([403, 404]).toContain(foreign.statusCode);
+  });
+});
+
+describe("members limited to channel accounts", () => {
+  it("work the conversations of their accounts only, write for them, and change no setting of the organisation", async () => {
+    const s = await inboxTown();
+    const member = await buildMember(t.ctx, s.orgId, { roles: ["administrator"] });
+    await updateMember(t.ctx, {
+      actor: systemAdminOf(s.orgId),
+      orgId: s.orgId,
+      userId: member.userId,
+      input: { channelAccountIds: [s.accountId] },
+    });
+    const mastodonOnly = await signIn(t.app, member.email, member.password);
+    const onTheWebsite = await s.ask("Wann öffnet das Standesamt?");
+    const inbox = await mastodonOnly.request("GET", `/api/orgs/${s.orgId}/inbox/conversations`);
+    expect(inbox.json().conversations).toEqual([]);
+    const read = await mastodonOnly.request(
+      "GET",
+      `/api/orgs/${s.orgId}/inbox/conversations/${onTheWebsite.conversationId}`,
+    );
+    expect(read.json().error.details).toMatchObject({ reason: "channel_account" });
+    // Without a department limit, things of no department are theirs too, as far as they reach their accounts.
+    const draft = await mastodonOnly.request("POST", `/api/orgs/${s.orgId}/posts`, {
+      body: "Neu auf Mastodon.",
+      channels: [{ channelAccountId: s.accountId, textOverride: null }],
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const template = await mastodonOnly.request("POST", `/api/orgs/${s.orgId}/inbox/templates`, {
+      title: "Danke",
+      body: "Guten Tag {{name}}, danke!",
+    });
+    expect(template.statusCode, template.body).toBe(201);
+    const hours = await mastodonOnly.request("PUT", `/api/orgs/${s.orgId}/office-schedule`, {
+      officeHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }],
+      closingDays: [],
+    });
+    expect(hours.json().error.details).toMatchObject({ reason: "channel_account" });
+    const channels = await mastodonOnly.request("GET", `/api/orgs/${s.orgId}/channels`);
+    expect(channels.json().channels.map((c: { id: string }) => c.id)).toEqual([s.accountId]);
   });
 });
 
