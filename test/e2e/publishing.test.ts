@@ -176,6 +176,51 @@ describe("publishing in the browser", () => {
     await expect.poll(() => page.getByLabel("Beitrag 2 von 2").inputValue()).toBe("Busse fahren wie gewohnt.");
   });
 
+  it("a department contributor drafts for the Jugendamt and keeps the Jugendamt's files", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "kita@musterstadt.example");
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Neuer Beitrag" }).click();
+    const department = page.getByLabel("Abteilung", { exact: true });
+    const choices = () =>
+      department.evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.textContent ?? ""));
+    // Only their department, chosen from the start: a Jugendamt contributor cannot write for the whole town.
+    expect(await choices()).toEqual(["Jugendamt"]);
+    await page.getByLabel("Interner Titel").fill("Kita-Anmeldung");
+    await page.getByLabel("Text", { exact: true }).fill("Die Anmeldung für die Kitas ist ab Montag geöffnet.");
+    await page.getByRole("checkbox", { name: /Website Musterstadt/ }).check();
+    await page.waitForURL(/\/publish\/[0-9a-f-]{36}$/);
+    await expectAccessible(page, "composer of a department contributor");
+    await page.screenshot({ path: "/tmp/draht-kita-composer.png", fullPage: true });
+
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Mediathek" }).click();
+    const png = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 30, g: 160, b: 60 } } })
+      .png()
+      .toBuffer();
+    await page
+      .getByLabel("Datei", { exact: true })
+      .setInputFiles({ name: "kita.png", mimeType: "image/png", buffer: png });
+    await page.getByLabel("Alternativtext", { exact: true }).first().fill("Kinder malen im Garten der Kita am Park");
+    expect(
+      await page
+        .getByLabel("Abteilung", { exact: true })
+        .evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.textContent ?? "")),
+    ).toEqual(["Jugendamt"]);
+    await page.getByRole("button", { name: "Hochladen" }).click();
+    await page.getByText("„kita.png“ wurde hochgeladen.").waitFor();
+    const card = page.getByRole("form", { name: "kita.png" });
+    await card.getByText(/Jugendamt/).waitFor();
+    await card.getByLabel("Alternativtext").fill("Kinder malen im Garten");
+    await card.getByRole("button", { name: "Angaben speichern" }).click();
+    await page.getByText("Angaben zu „kita.png“ gespeichert.").waitFor();
+    await expectAccessible(page, "media library of a department contributor");
+    await page.screenshot({ path: "/tmp/draht-kita-media.png", fullPage: true });
+    const [saved] = await server.ctx.db.select().from(posts).where(eq(posts.title, "Kita-Anmeldung"));
+    expect(saved?.departmentId).not.toBeNull();
+  });
+
   it("the publishing pages are usable and accessible: channels, guideline editor, media library, campaigns, calendar", async () => {
     const page = await browser.newPage();
     page.on("dialog", (dialog) => void dialog.accept());

@@ -102,14 +102,18 @@ export async function samplePng(width = 64, height = 48): Promise<Buffer> {
 export async function buildMedia(
   ctx: AppContext,
   orgId: string,
-  overrides: { altText?: string | null; bytes?: Buffer } = {},
+  overrides: { altText?: string | null; bytes?: Buffer; departmentId?: string | null } = {},
 ) {
   return uploadMedia(ctx, {
     actor: systemAdminOf(orgId),
     orgId,
     bytes: overrides.bytes ?? (await samplePng()),
     maxBytes: 10_000_000,
-    meta: { fileName: "bild.png", altText: overrides.altText === undefined ? "Ein blaues Quadrat" : overrides.altText },
+    meta: {
+      fileName: "bild.png",
+      altText: overrides.altText === undefined ? "Ein blaues Quadrat" : overrides.altText,
+      departmentId: overrides.departmentId ?? null,
+    },
   });
 }
 

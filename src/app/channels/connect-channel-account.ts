@@ -21,6 +21,7 @@ import { addressRefusalIn } from "../../domain/serverAddress.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { channelAccountResource } from "./channelAccess.js";
 import { storeCredentials } from "./channelCredentials.js";
 import { requireAllowedServerOf } from "./requireAllowedServer.js";
 
@@ -36,11 +37,7 @@ export async function loadManagedAccount(
     .from(channelAccounts)
     .where(and(eq(channelAccounts.id, options.accountId), eq(channelAccounts.orgId, options.orgId)));
   if (!account) throw new AppError("NOT_FOUND");
-  requireAllowed(ctx, options.actor, "channel.manage", {
-    orgId: options.orgId,
-    departmentId: account.departmentId,
-    channelAccountId: account.id,
-  });
+  requireAllowed(ctx, options.actor, "channel.manage", channelAccountResource(account));
   const connector = deps.connectors.get(account.network);
   if (!connector) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network } });
   return { account, connector };

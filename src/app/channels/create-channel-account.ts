@@ -3,6 +3,7 @@
 import { channelAccounts } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
+import { scoped } from "../../domain/policy.js";
 import { ownSettingsOf, settingsSchemaOf } from "../../domain/channelSettings.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
@@ -16,7 +17,12 @@ export async function createChannelAccount(
   options: { actor: OrgActor; orgId: string; input: TChannelAccountInput },
 ) {
   const input = ZChannelAccountInput.parse(options.input);
-  requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: input.departmentId });
+  requireAllowed(
+    ctx,
+    options.actor,
+    "channel.manage",
+    scoped({ orgId: options.orgId, departmentId: input.departmentId }),
+  );
   const settings = settingsSchemaOf(input.network).parse(ownSettingsOf(input.settings));
   await requireAllowedServerOf(ctx, settings);
   const emulates = input.network === "sandbox" ? (input.emulates ?? "mastodon") : null;

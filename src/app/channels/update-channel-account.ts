@@ -10,6 +10,7 @@ import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import { requireAllowedServerOf } from "./requireAllowedServer.js";
 import { wipeCredentials } from "./channelCredentials.js";
+import { channelAccountResource } from "./channelAccess.js";
 import { resetSyncState } from "./connect-channel-account.js";
 import { type TChannelAccountUpdate, ZChannelAccountUpdate } from "./schemas.js";
 
@@ -29,11 +30,9 @@ export async function updateChannelAccount(
         .where(and(eq(channelAccounts.id, options.channelAccountId), eq(channelAccounts.orgId, options.orgId)))
         .for("update");
       if (!current) throw new AppError("NOT_FOUND");
-      requireAllowed(ctx, options.actor, "channel.manage", {
-        orgId: options.orgId,
-        departmentId: current.departmentId,
-        channelAccountId: current.id,
-      });
+      requireAllowed(ctx, options.actor, "channel.manage", channelAccountResource(current));
+      if (input.departmentId !== undefined)
+        requireAllowed(ctx, options.actor, "channel.manage", channelAccountResource({ ...current, ...input }));
       await checkOrgRefs(tx, { orgId: options.orgId, ...input });
       const { disabled, ...fields } = input;
       const settings = fields.settings

@@ -9,6 +9,7 @@ import { DEFAULT_RESPONSE_TARGET, ZResponseTargets } from "../../domain/response
 import { ZRoutingRules } from "../../domain/routing.js";
 import { REPLY_APPROVAL_MODES } from "../../domain/replyApproval.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { inOrganisation, organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
@@ -27,7 +28,8 @@ export const ZInboxRules = z.object({
 });
 
 export async function getInboxRules(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  // Routing and targets explain the inbox to everyone who works in it: read by all, changed organisation-wide.
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
   const [rules, targets, settings] = await Promise.all([
     ctx.db.select().from(routingRules).where(eq(routingRules.orgId, options.orgId)).orderBy(asc(routingRules.position)),
     ctx.db.select().from(responseTargets).where(eq(responseTargets.orgId, options.orgId)),
@@ -56,7 +58,7 @@ export async function getInboxRules(ctx: AppContext, options: { actor: OrgActor;
 
 export async function updateInboxRules(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
   const input = ZInboxRules.parse(options.input);
-  requireAllowed(ctx, options.actor, "org.update", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "org.update", organisationWide(options.orgId));
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     for (const [i, rule] of input.routing.entries()) {

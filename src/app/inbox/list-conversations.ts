@@ -7,6 +7,7 @@ import { z } from "zod";
 import { channelAccounts, conversations, departments, inboundMessages, users } from "../../db/schema/index.js";
 import { CONVERSATION_STATUSES } from "../../domain/conversationLifecycle.js";
 import { INTENTS } from "../../text/analysis.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "./conversationAccess.js";
@@ -80,7 +81,7 @@ export function filterConditions(
 
 export async function listConversations(ctx: AppContext, options: { actor: OrgActor; orgId: string; filter: unknown }) {
   const filter = ZConversationFilter.parse(options.filter);
-  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
   const now = ctx.clock();
   const c = conversations;
   const assignee = alias(users, "assignee");

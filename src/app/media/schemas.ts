@@ -12,4 +12,8 @@ export const ZMediaDetails = z.object({
 });
 export type TMediaDetails = z.input<typeof ZMediaDetails>;
 
-export const ZUploadMeta = ZMediaDetails.extend({ fileName: z.string().trim().min(1).max(200) });
+export const ZUploadMeta = ZMediaDetails.extend({
+  fileName: z.string().trim().min(1).max(200),
+  /** The department whose file it is; none: the whole organisation's. */
+  departmentId: z.uuid().nullable().default(null),
+});

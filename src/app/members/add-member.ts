@@ -7,6 +7,7 @@ import { memberships, users } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { assertAcceptablePassword } from "../auth/change-password.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { newTemporaryPassword } from "../security/tokens.js";
@@ -24,7 +25,7 @@ export async function addMember(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; input: TAddMember },
 ): Promise<AddMemberResult> {
-  requireAllowed(ctx, options.actor, "member.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "member.manage", organisationWide(options.orgId));
   return addMemberUnchecked(ctx, options);
 }
 

@@ -6,6 +6,7 @@ import { memberships, sessions, users } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { mayResetPasswordOf } from "../../domain/membershipRules.js";
 import { auditPersonEvent } from "../audit/audit-person-event.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { newTemporaryPassword } from "../security/tokens.js";
@@ -15,7 +16,7 @@ export async function resetMemberPassword(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; userId: string },
 ): Promise<{ temporaryPassword: string }> {
-  requireAllowed(ctx, options.actor, "member.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "member.manage", organisationWide(options.orgId));
   await findMembership(ctx.db, options);
   const actorUserId = options.actor.userId;
   const administered = actorUserId

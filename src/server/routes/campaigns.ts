@@ -6,7 +6,6 @@ import { listCampaigns } from "../../app/campaigns/list-campaigns.js";
 import { saveCampaign } from "../../app/campaigns/save-campaign.js";
 import { ZCampaignInput } from "../../app/campaigns/schemas.js";
 import type { AppContext } from "../../app/context.js";
-import { AppError } from "../../domain/errors.js";
 import { orgActorOf } from "../plugins/auth.js";
 import { ZOrgParams } from "./params.js";
 
@@ -42,9 +41,7 @@ export function campaignRoutes(app: FastifyInstance, options: { ctx: AppContext 
     { config: { access: { kind: "org", action: "post.draft" } } },
     async (request) => {
       const params = ZCampaignParams.parse(request.params);
-      const board = await getCampaignBoard(ctx, { actor: orgActorOf(request), ...params });
-      if (!board) throw new AppError("NOT_FOUND");
-      return board;
+      return getCampaignBoard(ctx, { actor: orgActorOf(request), ...params });
     },
   );
 }

@@ -2,6 +2,7 @@
 // templates, rules, workload and the person's notifications. Thin: parse, call one use case.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { inOrganisation } from "../../domain/policy.js";
 import { addConversationNote } from "../../app/inbox/add-conversation-note.js";
 import { announcePresence } from "../../app/inbox/announce-presence.js";
 import { assignConversations } from "../../app/inbox/assign-conversations.js";
@@ -100,7 +101,7 @@ export function inboxRoutes(
   app.get("/api/orgs/:orgId/inbox/events", view, async (request, response) => {
     const { orgId } = ZOrgParams.parse(request.params);
     const { lifetime } = ZStreamQuery.parse(request.query);
-    requireAllowed(ctx, orgActorOf(request), "inbox.view", { orgId });
+    requireAllowed(ctx, orgActorOf(request), "inbox.view", inOrganisation(orgId));
     const raw = response.raw;
     // Subscribed before the stream opens, so a failing listener is an ordinary error response.
     const unsubscribe = await hub.subscribe(orgId, (event) =>

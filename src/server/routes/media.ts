@@ -16,6 +16,7 @@ const ZUploadQuery = z.object({
   rightsHolder: z.string().max(200).optional(),
   licence: z.string().max(200).optional(),
   consent: z.enum(["not_needed", "obtained", "missing"]).optional(),
+  departmentId: z.uuid().optional(),
 });
 const BINARY_TYPES = [
   "application/octet-stream",

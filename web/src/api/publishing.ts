@@ -4,6 +4,8 @@ import { call, upload } from "./client";
 
 export interface MediaAsset {
   id: string;
+  /** null: the whole organisation's file. */
+  departmentId: string | null;
   kind: "image" | "video";
   mimeType: string;
   fileName: string;
@@ -259,7 +261,11 @@ export const publishingApi = {
       { reason },
     ),
   media: (orgId: string) => call<{ media: MediaAsset[] }>("GET", `${org(orgId)}/media`),
-  uploadMedia: (orgId: string, file: File, details: { altText?: string; rightsHolder?: string; consent?: string }) => {
+  uploadMedia: (
+    orgId: string,
+    file: File,
+    details: { altText?: string; rightsHolder?: string; consent?: string; departmentId?: string },
+  ) => {
     const query = new URLSearchParams({ name: file.name });
     for (const [key, value] of Object.entries(details)) if (value) query.set(key, value);
     return upload<MediaAsset>(`${org(orgId)}/media?${query.toString()}`, file);

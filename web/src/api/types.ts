@@ -17,6 +17,8 @@ export interface Organisation {
   state: string;
   myRoles: Role[];
   myActions: string[];
+  /** What the person's membership is limited to; null: not limited (the whole organisation). */
+  myScope: { departmentIds: string[] | null; channelAccountIds: string[] | null };
 }
 
 export interface Department {

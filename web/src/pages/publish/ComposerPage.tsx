@@ -16,6 +16,7 @@ import {
   type ReplyPolicy,
   publishingApi,
 } from "../../api/publishing";
+import { type DepartmentChoices, choiceOr, departmentChoices } from "../../components/departmentChoices";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
@@ -98,13 +99,14 @@ export function ComposerPage() {
 function initialInput(
   view: PostView | null,
   fromTemplate: { campaign: Campaign; templateId: string } | null,
+  choices: DepartmentChoices,
 ): PostInput {
   if (!view) {
     const template = fromTemplate?.campaign.templates.find((t) => t.id === fromTemplate.templateId);
     return {
       title: template?.title ?? "",
       body: template?.text ?? "",
-      departmentId: fromTemplate?.campaign.departmentId ?? null,
+      departmentId: choiceOr(choices, fromTemplate?.campaign.departmentId ?? null),
       scheduledAt: null,
       channels: [],
       campaignId: fromTemplate?.campaign.id ?? null,
@@ -153,9 +155,10 @@ function Composer({
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.language);
   const org = useOrg();
+  const choices = departmentChoices(org, departments);
   const { input, update, check, save, flush, post } = useComposer(
     org.id,
-    { post: view?.post ?? null, input: initialInput(view, fromTemplate) },
+    { post: view?.post ?? null, input: initialInput(view, fromTemplate, choices) },
     onCreated,
   );
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -338,8 +341,8 @@ function Composer({
               value={input.departmentId ?? ""}
               onChange={(e) => update({ departmentId: e.target.value || null })}
             >
-              <option value="">{t("composer.noDepartment")}</option>
-              {departments.map((d) => (
+              {choices.orgWide && <option value="">{t("composer.noDepartment")}</option>}
+              {choices.departments.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
                 </option>
