@@ -9,6 +9,15 @@ export interface WidgetComment {
   replies: WidgetComment[];
 }
 
+export interface WidgetMedium {
+  id: string;
+  kind: "image" | "video";
+  width: number | null;
+  height: number | null;
+  altText: string | null;
+  hasThumbnail: boolean;
+}
+
 export interface WidgetPoll {
   question: string;
   options: string[];
@@ -29,7 +38,7 @@ export interface WidgetThread {
   netiquette: { id: string; version: number; title: string } | null;
   commentsOpen: boolean;
   viewer: { hasSession: boolean; netiquetteAccepted: boolean };
-  entry: { id: string; text: string; publishedAt: string };
+  entry: { id: string; headline: string; body: string; publishedAt: string; media: WidgetMedium[] };
   poll: WidgetPoll | null;
   comments: WidgetComment[];
   page: number;
@@ -38,5 +47,5 @@ export interface WidgetThread {
 
 export interface WidgetFeed {
   org: WidgetOrg;
-  entries: { id: string; text: string; publishedAt: string; comments: number; hasPoll: boolean }[];
+  entries: { id: string; headline: string; publishedAt: string; comments: number; hasPoll: boolean }[];
 }

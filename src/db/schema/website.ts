@@ -8,6 +8,7 @@ import type { TCommentStatus } from "../../domain/website/commentStatus.js";
 import type { TPreModeration } from "../../domain/website/publicSettings.js";
 import type { TResultsVisibility } from "../../domain/website/poll.js";
 import { websiteEntries } from "./channels.js";
+import { mediaAssets } from "./media.js";
 import { netiquettes } from "./netiquette.js";
 import { organisations } from "./org.js";
 import { users } from "./people.js";
@@ -90,6 +91,24 @@ export const websiteComments = pgTable(
       .where(sql`${t.parentId} is not null`),
     index("website_comments_session_idx").on(t.sessionId),
   ],
+);
+
+/**
+ * The media a website entry was published with, in order. The public pages show and serve only these:
+ * a library item reaches citizens by being published, never by its id alone.
+ */
+export const websiteEntryMedia = pgTable(
+  "website_entry_media",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => websiteEntries.id),
+    mediaId: uuid("media_id")
+      .notNull()
+      .references(() => mediaAssets.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.mediaId] }), index("website_entry_media_media_idx").on(t.mediaId)],
 );
 
 export const websitePolls = pgTable("website_polls", {
