@@ -91,8 +91,8 @@ function commentList(
     if (comment.state === "deleted")
       return h("article", { class: "comment" }, h("p", {}, h("em", {}, "Kommentar gelöscht.")));
     const staff = comment.authorKind === "staff";
-    // An answer carries its label once.
-    const name = label;
+    // An answer carries its label once; an acknowledgement says what it is and that only the reader gets it.
+    const name = comment.acknowledgement ? "Automatische Eingangsbestätigung" : label;
     const article = h(
       "article",
       {
@@ -100,7 +100,12 @@ function commentList(
         "aria-label": staff ? name : `Kommentar von ${comment.displayName}`,
       },
       staff && h("p", { class: "badge" }, name),
-      comment.state === "pending" && h("p", { class: "pending-note" }, "Wartet auf Freigabe – nur für Sie sichtbar."),
+      (comment.state === "pending" || comment.acknowledgement) &&
+        h(
+          "p",
+          { class: "pending-note" },
+          comment.acknowledgement ? "Nur für Sie sichtbar." : "Wartet auf Freigabe – nur für Sie sichtbar.",
+        ),
       staff
         ? h("p", { class: "meta" }, time(comment.createdAt))
         : h(

@@ -6,6 +6,8 @@ export interface WidgetComment {
   text: string;
   createdAt: string;
   state: "visible" | "pending" | "deleted";
+  /** The automatic acknowledgement of the reader's own question (only they get it). */
+  acknowledgement: boolean;
   replies: WidgetComment[];
 }
 

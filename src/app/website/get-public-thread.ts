@@ -1,7 +1,7 @@
 // A website post as citizens see it: the text under its headline, its media, its poll (results only
 // when they may be shown), and the comment thread: published comments oldest first, replies one level
-// deep, staff answers marked. A citizen's own comments that wait for moderation are included for that
-// citizen's session only.
+// deep, staff answers marked. A citizen's own comments that wait for moderation, and the automatic
+// acknowledgements of their questions, are included for that citizen's session only.
 import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { websiteComments, websiteEntries } from "../../db/schema/index.js";
@@ -22,6 +22,8 @@ export interface PublicComment {
   text: string;
   createdAt: string;
   state: "visible" | "pending" | "deleted";
+  /** An automatic acknowledgement of the reader's own question (never shown to anyone else). */
+  acknowledgement: boolean;
   replies: PublicComment[];
 }
 
@@ -67,9 +69,15 @@ export async function getPublicThread(
 /** One page of top-level comments with their replies, as the session (or an anonymous reader) may see them. */
 async function threadComments(db: Db, args: { entryId: string; session: CitizenSession | null; page: number }) {
   const { session } = args;
+  const acknowledgement = sql`${websiteComments.acknowledgesCommentId} is not null`;
+  // The session wrote the comment this acknowledgement acknowledges.
+  const acknowledgesOwn = session
+    ? sql`exists (select 1 from website_comments own where own.id = ${websiteComments.acknowledgesCommentId} and own.session_id = ${session.id})`
+    : sql`false`;
   const shown = or(
-    inArray(websiteComments.status, ["visible", "deleted"]),
+    and(inArray(websiteComments.status, ["visible", "deleted"]), isNull(websiteComments.acknowledgesCommentId)),
     session ? and(eq(websiteComments.status, "held"), eq(websiteComments.sessionId, session.id)) : sql`false`,
+    and(eq(websiteComments.status, "visible"), acknowledgement, acknowledgesOwn),
   );
   const [topLevelCount] = await db
     .select({ n: count() })
@@ -82,6 +90,7 @@ async function threadComments(db: Db, args: { entryId: string; session: CitizenS
     displayName: websiteComments.displayName,
     text: websiteComments.text,
     status: websiteComments.status,
+    acknowledgesCommentId: websiteComments.acknowledgesCommentId,
     createdAt: websiteComments.createdAt,
   };
   const topLevel = await db
@@ -113,6 +122,7 @@ async function threadComments(db: Db, args: { entryId: string; session: CitizenS
     text: row.status === "deleted" ? "" : row.text,
     createdAt: row.createdAt.toISOString(),
     state: row.status === "held" ? "pending" : row.status === "deleted" ? "deleted" : "visible",
+    acknowledgement: row.acknowledgesCommentId !== null,
     replies: children,
   });
   const comments = topLevel

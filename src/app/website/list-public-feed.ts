@@ -1,5 +1,6 @@
 // An organisation's public feed: what the website channel published, newest first, each under its
-// headline with its media and the number of published comments.
+// headline with its media and the number of published comments (acknowledgements, which only their
+// asking person sees, do not count).
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { websiteComments, websiteEntries, websitePolls } from "../../db/schema/index.js";
 import { splitHeadline } from "../../domain/website/postHeadline.js";
@@ -29,6 +30,7 @@ export async function listPublicFeed(ctx: AppContext, options: { orgKey: string;
           and(
             inArray(websiteComments.entryId, ids),
             eq(websiteComments.status, "visible"),
+            isNull(websiteComments.acknowledgesCommentId),
           ),
         )
         .groupBy(websiteComments.entryId)

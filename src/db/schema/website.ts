@@ -60,6 +60,12 @@ export const websiteComments = pgTable(
       .references(() => websiteEntries.id),
     /** Replies nest one level: a reply's parent is always a top-level comment. */
     parentId: uuid("parent_id"),
+    /**
+     * An automatic acknowledgement of this citizen comment ("Wir haben Ihre Nachricht erhalten …"): it is
+     * for the person who asked, so only the session that wrote that comment sees it, and nobody once the
+     * comment or its session is gone.
+     */
+    acknowledgesCommentId: uuid("acknowledges_comment_id"),
     authorKind: text("author_kind").$type<"citizen" | "staff">().notNull(),
     displayName: text("display_name").notNull(),
     staffUserId: uuid("staff_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -90,6 +96,9 @@ export const websiteComments = pgTable(
       .on(t.parentId, t.createdAt)
       .where(sql`${t.parentId} is not null`),
     index("website_comments_session_idx").on(t.sessionId),
+    index("website_comments_acknowledges_idx")
+      .on(t.acknowledgesCommentId)
+      .where(sql`${t.acknowledgesCommentId} is not null`),
   ],
 );
 
@@ -162,7 +171,8 @@ export const instanceSecrets = pgTable("instance_secrets", {
 });
 
 /**
- * E-mails draht wants to send (confirmation of an address, notice of an answer). Delivery belongs to the
+ * E-mails draht wants to send (confirmation of an address, notice of an answer, the automatic
+ * acknowledgement of a question). Delivery belongs to the
  * e-mail channel; until one is configured they wait here and nothing leaves the machine.
  */
 export const emailOutbox = pgTable(
@@ -173,7 +183,7 @@ export const emailOutbox = pgTable(
       .notNull()
       .references(() => organisations.id),
     toAddress: text("to_address").notNull(),
-    purpose: text("purpose").$type<"confirm_address" | "answer_notice">().notNull(),
+    purpose: text("purpose").$type<"confirm_address" | "answer_notice" | "acknowledgement">().notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
