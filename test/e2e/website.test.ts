@@ -101,9 +101,9 @@ describe("the citizen dialogue on the website channel", () => {
       await otherReader.goto(citizen.url());
       await otherReader.getByRole("button", { name: "Kommentar senden" }).waitFor();
       await otherReader.getByRole("article", { name: "Kommentar von Lena aus der Altstadt" }).waitFor();
-      await expect(otherReader.getByText(/Eingangsbestätigung|wir haben Ihre Nachricht erhalten/).count()).resolves.toBe(
-        0,
-      );
+      await expect(
+        otherReader.getByText(/Eingangsbestätigung|wir haben Ihre Nachricht erhalten/).count(),
+      ).resolves.toBe(0);
       await expect(citizen.getByRole("link", { name: "Kommentar löschen" }).getAttribute("href")).resolves.toMatch(
         /\/loeschen\?token=/,
       );
@@ -111,7 +111,10 @@ describe("the citizen dialogue on the website channel", () => {
       const staff = await browser.newPage();
       await signIn(staff, "presse@musterstadt.example");
       // In the inbox the acknowledgement is named as what it is.
-      await staff.getByRole("list", { name: "Vorgänge" }).getByRole("button", { name: /Lena aus der Altstadt/ }).click();
+      await staff
+        .getByRole("list", { name: "Vorgänge" })
+        .getByRole("button", { name: /Lena aus der Altstadt/ })
+        .click();
       await staff.getByRole("article", { name: "Automatische Eingangsbestätigung", exact: true }).waitFor();
       await expect(staff.getByText("Antwort von Automatische Eingangsbestätigung").count()).resolves.toBe(0);
       await staff
