@@ -8,10 +8,10 @@ import { createMastodonConnector } from "../src/channels/mastodon/mastodonConnec
 import { createSandboxConnector } from "../src/channels/sandbox/sandboxConnector.js";
 import { createWebsiteConnector } from "../src/channels/website/websiteConnector.js";
 import type { Database } from "../src/db/client.js";
-import { sandboxDeliveries, websiteEntries } from "../src/db/schema/index.js";
+import { mediaAssets, sandboxDeliveries, websiteEntries, websiteEntryMedia } from "../src/db/schema/index.js";
 import { connectorContract } from "./contract/connectorContract.js";
 import { startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
-import { buildChannelAccount, buildOrg, buildTestContext } from "./support/factories.js";
+import { buildChannelAccount, buildMedia, buildOrg, buildTestContext } from "./support/factories.js";
 import { openTestDatabase } from "./support/testDb.js";
 import { LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
 
@@ -41,6 +41,17 @@ connectorContract("website", async () => {
           .from(websiteEntries)
           .where(and(eq(websiteEntries.channelAccountId, account.id), eq(websiteEntries.text, text)))
       ).length,
+    libraryMedium: async (png, altText) => (await buildMedia(ctx, account.orgId, { bytes: png, altText })).id,
+    // What the public pages show with the entry.
+    altTextsOf: async (id) =>
+      (
+        await ctx.db
+          .select({ altText: mediaAssets.altText })
+          .from(websiteEntryMedia)
+          .innerJoin(mediaAssets, eq(mediaAssets.id, websiteEntryMedia.mediaId))
+          .where(eq(websiteEntryMedia.entryId, id))
+          .orderBy(websiteEntryMedia.position)
+      ).map((m) => m.altText),
     // Shown on the public pages: not taken down.
     exists: async (id) =>
       (

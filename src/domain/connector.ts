@@ -9,6 +9,8 @@ import type { TInboundMessageInput } from "./inbound.js";
 import type { TPollDraft } from "./website/poll.js";
 
 export interface OutgoingMedia {
+  /** The item of the organisation's media library (the website channel shows the library's file). */
+  id: string;
   kind: "image" | "video";
   altText: string | null;
   mimeType?: string;

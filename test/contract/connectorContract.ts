@@ -1,6 +1,7 @@
 // The contract every channel connector keeps, run against each connector with its peer (draht's own
 // store, a protocol-faithful fake, or a real local server). What a connector declares decides which
 // promises apply; a declared capability without the means to check it fails, it is never skipped.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ChannelConnector,
@@ -18,6 +19,8 @@ export interface ContractPeer {
   countPublished(text: string): Promise<number>;
   /** The alt texts of an item's media as the peer stores them. */
   altTextsOf?(externalId: string): Promise<(string | null)[]>;
+  /** Puts a file into the organisation's media library, for a network that shows the library's files. */
+  libraryMedium?(png: Buffer, altText: string): Promise<string>;
   /** Someone else answers one of our items on the network. */
   citizenReplies?(externalId: string, text: string): Promise<void>;
   /** The citizen deletes their item on the network. */
@@ -126,11 +129,13 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       }
       expect(peer.altTextsOf, "a connector that declares alt text needs a peer that shows it").toBeDefined();
       const png = await samplePng();
+      const id = (await peer.libraryMedium?.(png, "Das neue Rathaus bei Sonnenschein")) ?? randomUUID();
       const item = await peer.connector.publish(
         peer.account,
         post(`Mit Bild ${Date.now()}`, {
           media: [
             {
+              id,
               kind: "image",
               altText: "Das neue Rathaus bei Sonnenschein",
               mimeType: "image/png",

@@ -1,6 +1,7 @@
 // The organisation's inbox rules, read and replaced as a whole: routing rules in order, response-time
-// targets per channel account and intent, and the settings (automatic acknowledgement, idle warning,
-// "asked again" window). Every referenced department, person and channel account must be its own.
+// targets per channel account and intent, and the settings (automatic acknowledgement, on networks only
+// when switched on; idle warning; "asked again" window). Every referenced department, person and channel
+// account must be its own.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { channelAccounts, inboxSettings, responseTargets, routingRules } from "../../db/schema/index.js";
@@ -20,6 +21,8 @@ export const ZInboxRules = z.object({
   targets: ZResponseTargets,
   settings: z.object({
     autoAcknowledge: z.boolean(),
+    /** Acknowledge on networks too (a reply others may see there); the website's is private anyway. */
+    acknowledgeOnNetworks: z.boolean().default(false),
     idleWarningDays: z.number().int().min(1).max(90),
     repeatWindowDays: z.number().int().min(1).max(90),
     replyApproval: z.enum(REPLY_APPROVAL_MODES).default("none"),

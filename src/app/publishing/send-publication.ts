@@ -132,6 +132,7 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
     .orderBy(asc(postMedia.position));
   // The bytes are read only when a connector uploads them (the website and sandbox never do).
   const media: OutgoingMedia[] = rows.map((m) => ({
+    id: m.id,
     kind: m.kind,
     altText: m.altText,
     mimeType: m.mimeType,

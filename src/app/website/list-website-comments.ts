@@ -37,7 +37,7 @@ export async function listWebsiteComments(
       entryText: websiteEntries.text,
       channelAccountId: channelAccounts.id,
       channelName: channelAccounts.name,
-      answers: sql<number>`(select count(*)::int from website_comments a where a.parent_id = coalesce(${websiteComments.parentId}, ${websiteComments.id}) and a.author_kind = 'staff' and a.created_at > ${websiteComments.createdAt})`,
+      answers: sql<number>`(select count(*)::int from website_comments a where a.parent_id = coalesce(${websiteComments.parentId}, ${websiteComments.id}) and a.author_kind = 'staff' and a.acknowledges_comment_id is null and a.created_at > ${websiteComments.createdAt})`,
     })
     .from(websiteComments)
     .innerJoin(websiteEntries, eq(websiteEntries.id, websiteComments.entryId))

@@ -8,6 +8,7 @@ import { acceptNetiquette } from "../../app/website/accept-netiquette.js";
 import { confirmCommentEmail } from "../../app/website/confirm-comment-email.js";
 import { getPublicNetiquette } from "../../app/website/get-public-netiquette.js";
 import { deleteOwnComment } from "../../app/website/delete-own-comment.js";
+import { getPublicMedium } from "../../app/website/get-public-medium.js";
 import { getPublicThread } from "../../app/website/get-public-thread.js";
 import { listPublicFeed } from "../../app/website/list-public-feed.js";
 import { postCitizenComment } from "../../app/website/post-citizen-comment.js";
@@ -15,6 +16,7 @@ import { issueChallenge } from "../../app/website/proofOfWork.js";
 import { startCitizenSession } from "../../app/website/start-citizen-session.js";
 import { voteInPoll } from "../../app/website/vote-in-poll.js";
 import { AppError } from "../../domain/errors.js";
+import { sendMedium } from "./mediaResponse.js";
 import { registerPublicCors } from "./publicCors.js";
 import { appealWebsiteComment } from "../../app/moderation/appeal-moderation-case.js";
 
@@ -22,6 +24,7 @@ export const SESSION_HEADER = "x-draht-session";
 const ZOrg = z.object({ org: z.string().min(1).max(100) });
 const ZEntry = ZOrg.extend({ entryId: z.uuid() });
 const ZComment = ZOrg.extend({ commentId: z.uuid() });
+const ZMedium = ZOrg.extend({ mediaId: z.uuid() });
 const ZPage = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
 const ZToken = z.object({ token: z.string().min(10).max(200) });
 const publicAccess = { config: { access: { kind: "public" } as const } };
@@ -52,6 +55,14 @@ export function publicApiRoutes(app: FastifyInstance, options: { ctx: AppContext
       page: ZPage.parse(request.query).page,
     });
   });
+
+  // The files of published media (the public pages' and the widget's <img> and <video>).
+  for (const variant of ["content", "thumbnail"] as const) {
+    app.get(`/api/public/orgs/:org/media/:mediaId/${variant}`, publicAccess, async (request, reply) => {
+      const { org, mediaId } = ZMedium.parse(request.params);
+      return sendMedium(request, reply, await getPublicMedium(ctx, { orgKey: org, mediaId, variant }));
+    });
+  }
 
   app.get("/api/public/orgs/:org/netiquette", publicAccess, async (request) => {
     const { org } = ZOrg.parse(request.params);

@@ -12,6 +12,7 @@ import { getPublicNetiquette } from "../../app/website/get-public-netiquette.js"
 import { findPublicOrg } from "../../app/website/publicOrg.js";
 import { isAppError } from "../../domain/errors.js";
 import { citizenTextHtml, dateLabel, escapeHtml, pageHtml, paragraphsHtml, timeHtml } from "./html.js";
+import { mediaHtml } from "./mediaHtml.js";
 import { PUBLIC_CSS, themeCss } from "./styles.js";
 import { pollHtml, threadHtml } from "./threadHtml.js";
 
@@ -23,7 +24,9 @@ const ZTokenQuery = z.object({ token: z.string().max(200).default("") });
 
 const html = (reply: FastifyReply, body: string, status = 200) =>
   reply.status(status).type("text/html; charset=utf-8").send(body);
-const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
+/** A post's heading: its headline (see domain/website/postHeadline.ts), its date where the text has none. */
+const headingOf = (entry: { headline: string; publishedAt: string }) =>
+  entry.headline || `Beitrag vom ${dateLabel(entry.publishedAt)}`;
 
 export async function publicPageRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
@@ -59,9 +62,9 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
       .map(
         (
           e,
-        ) => `<li><article aria-labelledby="e-${e.id}"><h2 id="e-${e.id}"><a href="${base}/beitrag/${e.id}">${escapeHtml(excerpt(e.text))}</a></h2>
+        ) => `<li><article aria-labelledby="e-${e.id}"><h2 id="e-${e.id}"><a href="${base}/beitrag/${e.id}">${escapeHtml(headingOf(e))}</a></h2>
 <p class="meta">${timeHtml(e.publishedAt)} · ${e.comments} ${e.comments === 1 ? "Kommentar" : "Kommentare"}${e.hasPoll ? " · mit Umfrage" : ""}</p>
-<div class="text">${paragraphsHtml(e.text)}</div></article></li>`,
+${e.body ? `<div class="text">${paragraphsHtml(e.body)}</div>` : ""}${mediaHtml(feed.org.slug, e.media)}</article></li>`,
       )
       .join("\n");
     const pager = [
@@ -80,20 +83,19 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
     const commenting = thread.commentsOpen
       ? `<p class="notice" data-draht-noscript>Zum Kommentieren und Abstimmen wird JavaScript benötigt: Ein kleines Rechenrätsel in Ihrem Browser schützt vor Spam, ganz ohne Cookies und Captcha-Dienste.</p>`
       : `<p class="notice">Die Kommentarfunktion ist geschlossen.</p>`;
+    const heading = headingOf(thread.entry);
     const main = `<article class="post" aria-labelledby="beitrag-titel">
-<h1 id="beitrag-titel">Beitrag vom ${dateLabel(thread.entry.publishedAt)}</h1>
-<p class="meta">${timeHtml(thread.entry.publishedAt)}</p>
-<div class="text">${paragraphsHtml(thread.entry.text)}</div>
+<h1 id="beitrag-titel">${escapeHtml(heading)}</h1>
+<p class="meta">Veröffentlicht am ${timeHtml(thread.entry.publishedAt)}</p>
+${thread.entry.body ? `<div class="text">${paragraphsHtml(thread.entry.body)}</div>` : ""}
+${mediaHtml(thread.org.slug, thread.entry.media)}
 </article>
 <div id="mitreden" data-draht-thread="${thread.entry.id}" data-draht-org="${escapeHtml(thread.org.slug)}" data-draht-page="${thread.page}">
 ${thread.poll ? pollHtml(thread.poll) : ""}
 ${threadHtml({ comments: thread.comments, answerLabel: thread.org.settings.answerLabel, page: thread.page, pages: thread.pages, baseUrl: `${base}/beitrag/${thread.entry.id}` })}
 ${commenting}
 </div>`;
-    return html(
-      reply,
-      pageHtml({ org: thread.org, title: `Beitrag vom ${dateLabel(thread.entry.publishedAt)}`, main, script: true }),
-    );
+    return html(reply, pageHtml({ org: thread.org, title: heading, main, script: true }));
   });
 
   app.get("/p/:org/netiquette", async (request, reply) => {

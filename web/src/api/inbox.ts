@@ -111,6 +111,7 @@ export interface InboxRules {
   defaultTarget: { firstResponseMinutes: number; resolutionMinutes: number | null };
   settings: {
     autoAcknowledge: boolean;
+    acknowledgeOnNetworks: boolean;
     idleWarningDays: number;
     repeatWindowDays: number;
     replyApproval: "none" | "keywords" | "all";

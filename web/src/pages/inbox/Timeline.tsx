@@ -114,11 +114,12 @@ function ReplyItem({
 }) {
   const { t, i18n } = useTranslation();
   const [comment, setComment] = useState("");
-  const author = r.automatic ? t("inbox.automatic") : (r.authorName ?? "?");
+  // An automatic acknowledgement is named as what it is, not as the answer of a person.
+  const label = r.automatic ? t("inbox.automatic") : t("inbox.replyBy", { name: r.authorName ?? "?" });
   return (
-    <article className="timeline-reply" aria-label={t("inbox.replyBy", { name: author })}>
+    <article className="timeline-reply" aria-label={label}>
       <p className="muted">
-        {t("inbox.replyBy", { name: author })} · {formatDateTime(r.sentAt ?? r.createdAt, i18n.language)} ·{" "}
+        {label} · {formatDateTime(r.sentAt ?? r.createdAt, i18n.language)} ·{" "}
         <span className="badge">{t(`inbox.replyStatus.${r.status}`)}</span>
       </p>
       <p className="text">{r.text}</p>

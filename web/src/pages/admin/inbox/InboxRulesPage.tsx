@@ -84,6 +84,15 @@ export function InboxRulesPage() {
               />
               {t("inboxRules.settings.autoAcknowledge")}
             </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={settings.acknowledgeOnNetworks}
+                disabled={!settings.autoAcknowledge}
+                onChange={(e) => setSettings({ acknowledgeOnNetworks: e.target.checked })}
+              />
+              {t("inboxRules.settings.acknowledgeOnNetworks")}
+            </label>
             <label className="field">
               <span>{t("inboxRules.settings.idleWarningDays")}</span>
               <input
