@@ -18,6 +18,7 @@ import { type TConfig, cookieIsSecure } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { RegisteredRoute } from "./access.js";
 import { registerAuth } from "./plugins/auth.js";
+import { registerInputBoundary } from "./plugins/inputBoundary.js";
 import { channelConnectionRoutes } from "./routes/channelConnections.js";
 import { moderationRoutes } from "./routes/moderation.js";
 import { errorBody, registerErrorHandling } from "./plugins/errors.js";
@@ -74,6 +75,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   });
 
   registerErrorHandling(app);
+  registerInputBoundary(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
