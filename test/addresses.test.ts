@@ -88,7 +88,9 @@ describe("an address with bad %-encoding", () => {
   });
 
   it("answers 400 with the public error page under /p/", async () => {
-    expectPublicPage(await get("/p/%E0%A4%A"), 400, "Ungültige Adresse");
+    const broken = await get("/p/%E0%A4%A");
+    expectPublicPage(broken, 400, "Ungültige Adresse");
+    expect(broken.headers["content-security-policy"]).toContain("default-src 'self'");
     expectPublicPage(await get(`/p/${org.slug}/beitrag/%ZZ`), 400, "Ungültige Adresse");
   });
 

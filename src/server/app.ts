@@ -151,7 +151,11 @@ async function registerWidget(app: FastifyInstance, widgetRoot: string | undefin
  */
 function refuseAddress(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   request.log.info({ code: error.code }, "request refused");
-  reply.header("x-request-id", request.id);
+  // No hook runs for these (helmet neither): the headers every answer carries are set here.
+  reply
+    .header("x-request-id", request.id)
+    .header("x-content-type-options", "nosniff")
+    .header("content-security-policy", "default-src 'self'; frame-ancestors 'none'");
   if (areaOf(request.url) === "public") {
     const page = publicErrorPage("bad_address", null);
     return reply.status(page.status).type("text/html; charset=utf-8").send(page.body);
