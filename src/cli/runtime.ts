@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { buildAppContext, type AppContext, type Principal } from "../app/context.js";
 import { ConfigError, type TConfig, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
+import { withoutDatabaseValues } from "../db/queries/errors.js";
 import { AppError } from "../domain/errors.js";
 import { type Logger, createLogger } from "../logger.js";
 
@@ -58,5 +59,6 @@ export function describeError(error: unknown): string {
     const details = error.details ? ` ${JSON.stringify(error.details)}` : "";
     return `${error.userMessage ?? error.code}${error.userMessage ? "" : details}`;
   }
-  return error instanceof Error ? error.message : String(error);
+  const safe = withoutDatabaseValues(error);
+  return safe instanceof Error ? safe.message : String(safe);
 }

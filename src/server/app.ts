@@ -6,12 +6,19 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import type { AppContext } from "../app/context.js";
 import { type TConfig, cookieIsSecure } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { RegisteredRoute } from "./access.js";
 import { registerAuth } from "./plugins/auth.js";
+import { registerInputBoundary } from "./plugins/inputBoundary.js";
 import { channelConnectionRoutes } from "./routes/channelConnections.js";
 import { moderationRoutes } from "./routes/moderation.js";
 import { errorBody, registerErrorHandling } from "./plugins/errors.js";
@@ -28,6 +35,7 @@ import { inboxRoutes } from "./routes/inbox.js";
 import { type InboxHub, type Listen, createInboxHub } from "./liveInbox.js";
 import { type ConnectorRegistry, createConnectorRegistry } from "../channels/registry.js";
 import { publicApiRoutes } from "./public/publicApi.js";
+import { publicErrorPage } from "./public/errorPages.js";
 import { publicPageRoutes } from "./public/publicPages.js";
 
 export interface BuildAppOptions {
@@ -60,12 +68,14 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
+    frameworkErrors: (error, request, reply) => refuseAddress(error, request, reply),
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
 
   registerErrorHandling(app);
+  registerInputBoundary(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -116,8 +126,8 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   moderationRoutes(app, { ctx, connectors });
   channelConnectionRoutes(app, { ctx, connectors });
   publicApiRoutes(app, { ctx });
-  // Own scope: the form-body parser and the HTML error pages apply to the citizen pages only.
-  await app.register(async (scope) => publicPageRoutes(scope, { ctx }));
+  // Own scope under /p: the form-body parser and the HTML error and not-found pages apply to the citizen pages only.
+  await app.register(async (scope) => publicPageRoutes(scope, { ctx }), { prefix: "/p" });
   await registerWidget(app, options.widgetRoot);
   await registerWebUi(app, options.webRoot);
   return { app, routes, hub };
@@ -136,12 +146,51 @@ async function registerWidget(app: FastifyInstance, widgetRoot: string | undefin
   await app.register(fastifyStatic, { root: widgetRoot, prefix: "/widget/", decorateReply: false, maxAge: 300_000 });
 }
 
-/** Serves the React app; unknown non-API paths get index.html so client-side routes load directly. */
+/**
+ * Addresses the router cannot take apart (bad %-encoding, an overlong segment) are refused before any
+ * route or hook runs, in the format of their part of the site.
+ */
+function refuseAddress(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.log.info({ code: error.code }, "request refused");
+  // No hook runs for these (helmet neither): the headers every answer carries are set here.
+  reply
+    .header("x-request-id", request.id)
+    .header("x-content-type-options", "nosniff")
+    .header("content-security-policy", "default-src 'self'; frame-ancestors 'none'");
+  if (areaOf(request.url) === "public") {
+    const page = publicErrorPage("bad_address", null);
+    return reply.status(page.status).type("text/html; charset=utf-8").send(page.body);
+  }
+  const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+  const message = tooLong
+    ? "Die Adresse ist ungültig: Ein Teil von ihr ist zu lang."
+    : "Die Adresse ist ungültig: Sie enthält eine fehlerhafte %-Kodierung.";
+  const details = { reason: tooLong ? "address_too_long" : "bad_url_encoding" };
+  return reply.status(400).send(errorBody("VALIDATION_FAILED", request.id, message, details));
+}
+
+/** The parts of the address space; each answers errors in its own format. */
+type AddressArea = "api" | "public" | "widget" | "staff";
+
+function areaOf(url: string): AddressArea {
+  const path = url.split("?")[0] ?? "";
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  if (under("/api")) return "api";
+  if (under("/p")) return "public";
+  if (under("/widget")) return "widget";
+  return "staff";
+}
+
+/**
+ * Serves the React app. Unknown GET paths of the staff app get index.html, so that client-side routes
+ * load directly; the API, the citizens' pages (their own not-found page, publicPages.ts) and the widget
+ * never get the staff app's shell.
+ */
 async function registerWebUi(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   const hasUi = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
   if (hasUi) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && hasUi;
+    const wantsPage = request.method === "GET" && areaOf(request.url) === "staff" && hasUi;
     if (wantsPage) return reply.type("text/html").sendFile("index.html");
     return reply.status(404).send(errorBody("NOT_FOUND", request.id, "No such route"));
   });

@@ -9,7 +9,7 @@ import type { Db } from "../../src/db/client.js";
 import { actorInOrganisation } from "../../src/app/auth/actor-in-organisation.js";
 import type { Role } from "../../src/domain/roles.js";
 import type { TWeeklyWindow } from "../../src/domain/schedule.js";
-import { createLogger } from "../../src/logger.js";
+import { type Logger, createLogger } from "../../src/logger.js";
 import { type OrgActor, installationActorIn } from "../../src/app/authorization.js";
 import sharp from "sharp";
 import { createChannelAccount } from "../../src/app/channels/create-channel-account.js";
@@ -32,10 +32,10 @@ export const SYSTEM = { userId: null, label: "test" };
 
 export function buildTestContext(
   db: Db,
-  options: { clock?: () => Date; env?: Record<string, string> } = {},
+  options: { clock?: () => Date; env?: Record<string, string>; log?: Logger } = {},
 ): AppContext {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
-  return buildAppContext({ db, log: createLogger({ level: "silent" }), config, clock: options.clock });
+  return buildAppContext({ db, log: options.log ?? createLogger({ level: "silent" }), config, clock: options.clock });
 }
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");
