@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, submitLogin } from "./browser.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs, submitLogin } from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -48,8 +48,8 @@ describe("administration in the browser", () => {
       await expect.poll(() => nav.getByRole("link", { name: area }).count()).toBe(1);
     }
 
-    await page.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
-    await page.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    // Never opened before: the start page opens the organisation with the most members, not the first by name.
+    await expect.poll(() => selectedOrganisation(page)).toBe("Musterstadt");
     await nav.getByRole("link", { name: "Verwaltung" }).click();
     await page.getByRole("heading", { level: 1, name: "Personen" }).waitFor();
     await expectAccessible(page, "people");
@@ -121,4 +121,39 @@ describe("administration in the browser", () => {
     await expectAccessible(page, "english");
     await page.close();
   });
+
+  it("returns a person to the organisation they used last, also in another browser", async () => {
+    const laptop = await browser.newContext();
+    const page = await laptop.newPage();
+    await signInAs(page, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    await page.getByLabel("Organisation").selectOption({ label: "Landkreis Beispiel" });
+    await page.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    await expect.poll(() => selectedOrganisation(page)).toBe("Landkreis Beispiel");
+    await laptop.close();
+
+    const tablet = await browser.newContext();
+    const again = await tablet.newPage();
+    await signInAs(again, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    await again.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    await expect.poll(() => selectedOrganisation(again)).toBe("Landkreis Beispiel");
+    await again.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
+    await again.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    await expect.poll(() => selectedOrganisation(again)).toBe("Musterstadt");
+    await tablet.close();
+
+    const phone = await browser.newContext();
+    const third = await phone.newPage();
+    await signInAs(third, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    await third.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    await expect.poll(() => selectedOrganisation(third)).toBe("Musterstadt");
+    await phone.close();
+  });
 });
+
+/** The name of the organisation the switcher shows as chosen. */
+function selectedOrganisation(page: Page): Promise<string> {
+  return page.getByLabel("Organisation").evaluate((select) => {
+    const element = select as HTMLSelectElement;
+    return element.selectedOptions[0]?.textContent ?? "";
+  });
+}

@@ -8,6 +8,8 @@ export interface Session {
   user: { id: string; email: string; name: string; locale: string; mustChangePassword: boolean };
   csrfToken: string;
   organisations: { id: string; name: string; slug: string; roles: Role[] }[];
+  /** Where the start page goes: the organisation last opened, else the one with the most members. */
+  homeOrganisationId: string | null;
 }
 
 export interface Organisation {

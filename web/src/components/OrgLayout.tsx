@@ -11,12 +11,6 @@ import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
 
 const OrgContext = createContext<Organisation | null>(null);
-const LAST_ORGANISATION_KEY = "draht.organisation";
-
-/** The organisation last opened in this browser, so the start page returns there. */
-export function rememberedOrganisation(): string | null {
-  return localStorage.getItem(LAST_ORGANISATION_KEY);
-}
 
 export function useOrg(): Organisation {
   const org = useContext(OrgContext);
@@ -35,8 +29,9 @@ export function OrgLayout() {
   useEffect(() => {
     setOrg(null);
     setError(null);
-    localStorage.setItem(LAST_ORGANISATION_KEY, orgId);
     api.organisation(orgId).then(setOrg, setError);
+    // Kept with the membership on the server, so the start page returns here on any device.
+    api.openOrganisation(orgId).catch(() => undefined);
   }, [orgId]);
 
   async function signOut() {
