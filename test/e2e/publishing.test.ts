@@ -61,6 +61,8 @@ describe("publishing in the browser", () => {
       await nav.getByRole("link", { name: "Veröffentlichen" }).click();
       await page.getByRole("link", { name: "Neuer Beitrag" }).click();
       await page.getByRole("heading", { level: 1, name: "Neuer Beitrag" }).waitFor();
+      // Before anything is typed the composer already names the guideline in force.
+      await page.getByText("Es gilt die Richtlinie Version 1").waitFor();
       await page.getByLabel("Interner Titel").fill("Laternenfest");
       await page.getByLabel("Text", { exact: true }).fill("Kommst du am Freitag zum Laternenfest auf dem Marktplatz?");
       await page.getByRole("checkbox", { name: /Website Musterstadt/ }).check();
@@ -191,9 +193,30 @@ describe("publishing in the browser", () => {
     await nav.getByRole("link", { name: "Richtlinien" }).click();
     await page.getByRole("heading", { name: "Neue Version schreiben" }).waitFor();
     await page.getByLabel("Unerwünschte Begriffe", { exact: true }).fill("Behördengänger\nAmtsschimmel");
+    await page
+      .getByRole("textbox", { name: "Text der Richtlinie" })
+      .fill(
+        [
+          "# Richtlinie",
+          "1. **Anrede:** Wir siezen. [Netiquette](https://musterstadt.example/netiquette)",
+          '<img src="x" onerror="window.__pwned = 1"> <script>window.__pwned = 2</script>',
+          "[Klick](javascript:window.__pwned=3) ![Bild](javascript:window.__pwned=4)",
+        ].join("\n\n"),
+      );
     await page.getByRole("button", { name: "Als Entwurf speichern" }).click();
     await page.getByRole("button", { name: "Version 2 in Kraft setzen" }).click();
     await page.getByText("Version 2 ist jetzt in Kraft.").waitFor();
+    // The guideline's Markdown is shown formatted; HTML and script links written into it never run.
+    const documentCard = page.getByRole("article", { name: "Text der Richtlinie" });
+    await documentCard.getByRole("heading", { level: 2, name: "Richtlinie" }).waitFor();
+    expect(await documentCard.locator("strong").allTextContents()).toEqual(["Anrede:"]);
+    expect(
+      await documentCard.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href"))),
+    ).toEqual(["https://musterstadt.example/netiquette"]);
+    expect(await documentCard.locator("img, script").count()).toBe(0);
+    await documentCard.getByText("Klick").click();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await documentCard.textContent()).not.toContain("**");
     await expectAccessible(page, "guidelines with editor");
 
     await nav.getByRole("link", { name: "Veröffentlichen" }).click();

@@ -37,6 +37,7 @@ export function ComposerPage() {
   const [channels, setChannels] = useState<ChannelAccount[] | null>(null);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [guideline, setGuideline] = useState<GuidelineInForce | null>(null);
   const [search] = useSearchParams();
   const [error, setError] = useState<unknown>(null);
   // A post the composer created itself keeps the same composer (and what was typed since) after the URL changes.
@@ -66,11 +67,19 @@ export function ComposerPage() {
 
   useEffect(() => {
     setError(null);
-    Promise.all([publishingApi.channels(org.id), api.departments(org.id), publishingApi.campaigns(org.id), reload()])
-      .then(([c, d, k]) => {
+    Promise.all([
+      publishingApi.channels(org.id),
+      api.departments(org.id),
+      publishingApi.campaigns(org.id),
+      publishingApi.guidelines(org.id),
+      reload(),
+    ])
+      .then(([c, d, k, g]) => {
         setChannels(c.channels.filter((a) => !a.disabledAt));
         setDepartments(d.departments);
         setCampaigns(k.campaigns);
+        const active = g.versions.find((v) => v.id === g.activeId);
+        setGuideline(active ? { version: active.version, acknowledged: g.acknowledged } : null);
       })
       .catch(setError);
   }, [org.id, reload]);
@@ -88,6 +97,7 @@ export function ComposerPage() {
       channels={channels}
       departments={departments}
       campaigns={campaigns}
+      guideline={guideline}
       fromTemplate={fromTemplate}
       onCreated={onCreated}
       onSubmitted={onSubmitted}
@@ -133,11 +143,18 @@ function initialInput(
   };
 }
 
+/** The guideline in force when the composer opened, and whether this person has acknowledged it. */
+interface GuidelineInForce {
+  version: number;
+  acknowledged: boolean;
+}
+
 function Composer({
   view,
   channels,
   departments,
   campaigns,
+  guideline,
   fromTemplate,
   onCreated,
   onSubmitted,
@@ -146,6 +163,7 @@ function Composer({
   channels: ChannelAccount[];
   departments: Department[];
   campaigns: Campaign[];
+  guideline: GuidelineInForce | null;
   fromTemplate: { campaign: Campaign; templateId: string } | null;
   onCreated: (id: string) => void;
   onSubmitted: (id: string) => Promise<void>;
@@ -386,8 +404,15 @@ function Composer({
           <p className="muted">
             {check?.guideline
               ? t("composer.checkedAgainst", { version: check.guideline.version })
-              : t("composer.noGuideline")}
+              : check === null && guideline
+                ? t("composer.inForce", { version: guideline.version })
+                : t("composer.noGuideline")}
           </p>
+          {guideline && !guideline.acknowledged && (
+            <p className="hint">
+              {t("composer.notAcknowledged")} <Link to={`/o/${org.id}/guidelines`}>{t("composer.readGuideline")}</Link>
+            </p>
+          )}
           <div aria-live="polite">
             {check && <FindingsList findings={check.findings} channelName={nameOf} onShow={show} />}
           </div>
