@@ -17,6 +17,8 @@ export interface Organisation {
   name: string;
   slug: string;
   state: string;
+  /** IANA time zone every date and time of the organisation is shown in (default Europe/Berlin). */
+  timeZone: string;
   myRoles: Role[];
   myActions: string[];
 }

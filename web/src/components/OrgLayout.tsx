@@ -1,6 +1,6 @@
 // The frame of every organisation page: skip link, header with organisation switcher, language and
 // account, the main navigation (only the areas the person's roles open), and the page itself.
-import { createContext, useContext, useEffect, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate, useParams } from "react-router";
 import { api } from "../api/client";
@@ -11,6 +11,12 @@ import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
 
 const OrgContext = createContext<Organisation | null>(null);
+const OrgReloadContext = createContext<() => Promise<void>>(async () => undefined);
+
+/** Loads the organisation again after its settings changed (its time zone, for every date shown). */
+export function useReloadOrganisation(): () => Promise<void> {
+  return useContext(OrgReloadContext);
+}
 
 export function useOrg(): Organisation {
   const org = useContext(OrgContext);
@@ -33,6 +39,8 @@ export function OrgLayout() {
     // Kept with the membership on the server, so the start page returns here on any device.
     api.openOrganisation(orgId).catch(() => undefined);
   }, [orgId]);
+
+  const reloadOrg = useCallback(() => api.organisation(orgId).then(setOrg), [orgId]);
 
   async function signOut() {
     await api.logout().catch(() => undefined);
@@ -86,7 +94,9 @@ export function OrgLayout() {
           <ErrorMessage error={error} />
           {org ? (
             <OrgContext.Provider value={org}>
-              <Outlet />
+              <OrgReloadContext.Provider value={reloadOrg}>
+                <Outlet />
+              </OrgReloadContext.Provider>
             </OrgContext.Provider>
           ) : (
             !error && <p>{t("app.loading")}</p>

@@ -2,7 +2,7 @@
 // idle-channel warnings; each opens its conversation, and can be marked read.
 import { useTranslation } from "react-i18next";
 import type { InboxNotification } from "../../api/inbox";
-import { formatDateTime } from "./inboxFormat";
+import { useDates } from "../../components/formatDates";
 
 export function Notifications({
   items,
@@ -13,7 +13,8 @@ export function Notifications({
   onOpen(conversationId: string): void;
   onRead(ids: string[]): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="notifications-heading" className="notifications">
@@ -21,7 +22,7 @@ export function Notifications({
       <ul>
         {items.slice(0, 8).map((n) => (
           <li key={n.id}>
-            {formatDateTime(n.createdAt, i18n.language)} ·{" "}
+            {dates.format(n.createdAt, "compact")} ·{" "}
             {t(`inbox.notifications.${n.kind}`, { name: n.citizenName ?? "", actor: n.actorLabel })}{" "}
             {n.conversationId ? (
               <button

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type NetiquetteClause, type WebsiteComment, websiteApi } from "../../api/website";
 import { useOrg } from "../../components/OrgLayout";
-import { formatDateTime } from "../publish/dates";
+import { useDates } from "../../components/formatDates";
 
 interface Props {
   comment: WebsiteComment;
@@ -16,7 +16,8 @@ interface Props {
 }
 
 export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerate, run }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const org = useOrg();
   const [mode, setMode] = useState<"none" | "answer" | "hide">("none");
   const headingId = `comment-${c.id}`;
@@ -44,7 +45,7 @@ export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerat
         {t("comments.from", { name: c.displayName || t("comments.deletedAuthor") })}
       </h2>
       <p className="muted">
-        {formatDateTime(c.createdAt, i18n.language)} · {c.channelName} ·{" "}
+        {dates.format(c.createdAt)} · {c.channelName} ·{" "}
         <span className={`badge status-${c.status}`}>{t(`comments.status.${c.status}`)}</span>
         {c.answered ? ` · ${t("comments.hasAnswer")}` : ""}
       </p>

@@ -9,15 +9,16 @@ import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
-import { formatDateTime } from "../inbox/inboxFormat";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { CaseScores } from "./CaseScores";
 import { DecisionForm } from "./DecisionForm";
 import { ModerationTabs } from "./ModerationTabs";
 import { ReviewForm } from "./ReviewForm";
+import { useDates } from "../../components/formatDates";
 
 export function ModerationCasePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const org = useOrg();
   const { caseId = "" } = useParams();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
@@ -29,7 +30,7 @@ export function ModerationCasePage() {
   }, [reload, setError]);
   if (!org.myActions.includes("moderation.view")) return <NotAllowedPage />;
   const canDecide = org.myActions.includes("moderation.decide");
-  const when = (iso: string) => formatDateTime(iso, i18n.language);
+  const when = (iso: string) => dates.format(iso, "compact");
 
   return (
     <section aria-labelledby="page-heading">
