@@ -150,6 +150,47 @@ describe("administration in the browser", () => {
   });
 });
 
+describe("office hours in the browser", () => {
+  it("closing days are picked with date fields, added and removed, and the time zone is a setting", async () => {
+    const page = await browser.newPage();
+    await signInAs(page, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Verwaltung" }).click();
+    await page.getByRole("link", { name: "Bürozeiten" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bürozeiten" }).waitFor();
+    const closing = page.getByRole("group", { name: "Eigene Schließtage" });
+    for (const day of ["2030-12-31", "2030-12-24", "2030-12-27"]) {
+      await closing.getByLabel("Weiterer Schließtag").fill(day);
+      await closing.getByRole("button", { name: "Schließtag hinzufügen" }).click();
+    }
+    expect(await closing.getByLabel("Schließtag 1", { exact: true }).getAttribute("type")).toBe("date");
+    await expect.poll(() => closing.getByLabel("Schließtag 1", { exact: true }).inputValue()).toBe("2030-12-24");
+    await closing.getByRole("button", { name: "Schließtag Freitag, 27. Dezember 2030 entfernen" }).click();
+    await expectAccessible(page, "office hours with closing days");
+    await page.getByRole("button", { name: "Bürozeiten speichern" }).click();
+    await page.getByText("Die Bürozeiten sind gespeichert.").waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Bürozeiten" }).waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("group", { name: "Eigene Schließtage" })
+          .getByLabel(/^(Schließtag \d+|Weiterer Schließtag)$/)
+          .evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value)),
+      )
+      .toEqual(["2030-12-24", "2030-12-31", ""]);
+
+    expect(await page.getByLabel("Zeitzone der Organisation").inputValue()).toBe("Europe/Berlin");
+    await page.getByLabel("Zeitzone der Organisation").selectOption("Europe/London");
+    await page.getByRole("button", { name: "Zeitzone speichern" }).click();
+    await page.getByText("Die Zeitzone ist jetzt Europe/London.").waitFor();
+    await page.getByLabel("Zeitzone der Organisation").selectOption("Europe/Berlin");
+    await page.getByRole("button", { name: "Zeitzone speichern" }).click();
+    await page.getByText("Die Zeitzone ist jetzt Europe/Berlin.").waitFor();
+    await expectAccessible(page, "office hours with time zone");
+    await page.close();
+  });
+});
+
 /** The name of the organisation the switcher shows as chosen. */
 function selectedOrganisation(page: Page): Promise<string> {
   return page.getByLabel("Organisation").evaluate((select) => {

@@ -26,8 +26,8 @@ import { PollEditor } from "./PollEditor";
 import { ThreadEditor } from "./ThreadEditor";
 import { PostReview } from "./PostReview";
 import { useComposer } from "./useComposer";
-import { fromLocalInput, toLocalInput } from "./dates";
 import { formatLocale } from "../../i18n";
+import { useDates } from "../../components/formatDates";
 
 export function ComposerPage() {
   const { postId } = useParams();
@@ -169,6 +169,7 @@ function Composer({
   onSubmitted: (id: string) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   const locale = formatLocale(i18n.language);
   const org = useOrg();
   const { input, update, check, save, flush, post } = useComposer(
@@ -232,7 +233,7 @@ function Composer({
         {save.kind === "saving" && t("composer.saving")}
         {save.kind === "saved" &&
           t("composer.saved", {
-            time: save.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+            time: dates.format(save.at, "timeSeconds"),
           })}
       </p>
       {save.kind === "error" && <ErrorMessage error={save.error} />}
@@ -390,8 +391,8 @@ function Composer({
             <input
               id="post-time"
               type="datetime-local"
-              value={toLocalInput(input.scheduledAt)}
-              onChange={(e) => update({ scheduledAt: fromLocalInput(e.target.value) })}
+              value={dates.toInput(input.scheduledAt)}
+              onChange={(e) => update({ scheduledAt: dates.fromInput(e.target.value) })}
               aria-describedby="post-time-hint"
             />
             <p id="post-time-hint" className="hint">
