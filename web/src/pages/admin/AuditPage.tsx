@@ -8,10 +8,12 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 export function AuditPage() {
   const { t } = useTranslation();
   const dates = useDates();
+  const words = useWords();
   const org = useOrg();
   const [events, setEvents] = useState<AuditEvent[]>([]);
   const [next, setNext] = useState<number | undefined>();
@@ -55,11 +57,9 @@ export function AuditPage() {
             <tr key={e.id}>
               <td>{e.seq}</td>
               <td>{dates.format(e.occurredAt, "precise")}</td>
-              <td>{e.actorLabel}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ""}` : ""}</td>
+              <td>{words.actor(e.actorLabel)}</td>
+              <td>{words.auditAction(e.action)}</td>
+              <td>{words.auditTarget(e.targetType, e.targetId)}</td>
               <td>
                 <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
               </td>

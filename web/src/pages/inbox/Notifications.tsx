@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import type { InboxNotification } from "../../api/inbox";
 import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 export function Notifications({
   items,
@@ -15,6 +16,7 @@ export function Notifications({
 }) {
   const { t } = useTranslation();
   const dates = useDates();
+  const words = useWords();
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="notifications-heading" className="notifications">
@@ -23,7 +25,7 @@ export function Notifications({
         {items.slice(0, 8).map((n) => (
           <li key={n.id}>
             {dates.format(n.createdAt, "compact")} ·{" "}
-            {t(`inbox.notifications.${n.kind}`, { name: n.citizenName ?? "", actor: n.actorLabel })}{" "}
+            {t(`inbox.notifications.${n.kind}`, { name: n.citizenName ?? "", actor: words.actor(n.actorLabel) })}{" "}
             {n.conversationId ? (
               <button
                 type="button"

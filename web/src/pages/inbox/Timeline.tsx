@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConversationDetail } from "../../api/inbox";
 import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 type Reply = ConversationDetail["replies"][number];
 
@@ -58,6 +59,7 @@ export function Timeline({ detail, canApprove, myUserId, onRetry, onDecide }: Pr
 function CitizenMessage({ message: m }: { message: ConversationDetail["messages"][number] }) {
   const { t } = useTranslation();
   const dates = useDates();
+  const words = useWords();
   return (
     <article className="timeline-message" aria-label={t("inbox.messageFrom", { name: m.authorName })}>
       <p className="muted">
@@ -96,7 +98,7 @@ function CitizenMessage({ message: m }: { message: ConversationDetail["messages"
       {m.analysis?.reasons?.length ? (
         <details>
           <summary>{t("inbox.why")}</summary>
-          <p className="muted">{m.analysis.reasons.join(" · ")}</p>
+          <p className="muted">{m.analysis.reasons.map((r) => words.reason(r)).join(" · ")}</p>
         </details>
       ) : null}
     </article>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type NetiquetteClause, type WebsiteComment, websiteApi } from "../../api/website";
 import { useOrg } from "../../components/OrgLayout";
 import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 interface Props {
   comment: WebsiteComment;
@@ -18,10 +19,15 @@ interface Props {
 export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerate, run }: Props) {
   const { t } = useTranslation();
   const dates = useDates();
+  const words = useWords();
   const org = useOrg();
   const [mode, setMode] = useState<"none" | "answer" | "hide">("none");
   const headingId = `comment-${c.id}`;
-  const last = c.moderation.at(-1);
+  // What the machine decided, shown only while that decision stands (held or hidden, no moderator since).
+  const machine = c.moderation.findLast((step) => step.phase === "decision");
+  const decidedByPerson = c.moderation.some((step) => step.phase === "moderator");
+  const heldByMachine =
+    machine && !decidedByPerson && (c.status === "held" || c.status === "hidden") && machine.outcome === c.status;
 
   async function answer(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,10 +61,10 @@ export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerat
         {c.parentAuthor ? ` · ${t("comments.replyTo", { name: c.parentAuthor })}` : ""}
       </p>
       <p className="citizen-text">{c.text}</p>
-      {last && last.outcome !== "pass" && last.phase !== "moderator" ? (
+      {heldByMachine ? (
         <p className="muted">
-          {t("comments.heldBecause", {
-            reason: t(`comments.reason.${last.reason ?? "unknown"}`, { defaultValue: last.reason ?? "" }),
+          {t(c.status === "hidden" ? "comments.hiddenBecause" : "comments.heldBecause", {
+            reason: machine.reason ? words.reason(machine.reason) : t("comments.noReason"),
           })}
         </p>
       ) : null}

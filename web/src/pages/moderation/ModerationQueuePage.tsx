@@ -13,12 +13,14 @@ import { NotAllowedPage } from "../NotAllowedPage";
 import { CaseScores } from "./CaseScores";
 import { ModerationTabs } from "./ModerationTabs";
 import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 const VIEWS = ["open", "unreviewed", "decided"] as const;
 
 export function ModerationQueuePage() {
   const { t } = useTranslation();
   const dates = useDates();
+  const words = useWords();
   const org = useOrg();
   const [view, setView] = useState<(typeof VIEWS)[number]>("open");
   const [cases, setCases] = useState<CaseSummary[]>([]);
@@ -107,9 +109,7 @@ export function ModerationQueuePage() {
                   <strong>{c.threat ? t("moderation.threat") : t(`moderation.pipeline.${c.pipelineStatus}`)}</strong>
                   {c.status === "reopened" ? ` · ${t("moderation.reopened")}` : ""} · {c.channel.name} ·{" "}
                   {dates.format(c.message.receivedAt, "compact")} · {c.message.authorName}
-                  {c.pipelineReason
-                    ? ` · ${t(`moderation.reason.${c.pipelineReason.split(":")[0]}`, { defaultValue: c.pipelineReason })}`
-                    : ""}
+                  {c.pipelineReason ? ` · ${words.reason(c.pipelineReason)}` : ""}
                   {c.pipelineClause ? ` (§${c.pipelineClause})` : ""}
                 </p>
                 <blockquote className="citizen-text">{c.message.text}</blockquote>
