@@ -60,6 +60,7 @@ afterAll(async () => {
 });
 
 const SAMPLE_BODIES: Record<string, unknown> = {
+  "PATCH /api/orgs/:orgId": { timeZone: "Europe/Berlin" },
   "POST /api/orgs/:orgId/departments": { name: "Neues Amt" },
   "PATCH /api/orgs/:orgId/departments/:departmentId": { name: "Umbenanntes Amt" },
   "POST /api/orgs/:orgId/members": {

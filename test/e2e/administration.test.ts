@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, submitLogin } from "./browser.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs, submitLogin } from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -48,8 +48,8 @@ describe("administration in the browser", () => {
       await expect.poll(() => nav.getByRole("link", { name: area }).count()).toBe(1);
     }
 
-    await page.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
-    await page.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    // Never opened before: the start page opens the organisation with the most members, not the first by name.
+    await expect.poll(() => selectedOrganisation(page)).toBe("Musterstadt");
     await nav.getByRole("link", { name: "Verwaltung" }).click();
     await page.getByRole("heading", { level: 1, name: "Personen" }).waitFor();
     await expectAccessible(page, "people");
@@ -86,7 +86,8 @@ describe("administration in the browser", () => {
 
     await page.getByRole("link", { name: "Protokoll" }).click();
     await page.getByRole("heading", { level: 1, name: "Protokoll" }).waitFor();
-    await expect.poll(() => page.getByRole("table").textContent()).toContain("member.added");
+    await expect.poll(() => page.getByRole("table").textContent()).toContain("Person hinzugefügt");
+    expect(await page.getByRole("table").textContent()).not.toMatch(/member\.added|org\.created|\buser [0-9a-f]{8}/);
     await expectAccessible(page, "audit log");
     await page.getByRole("link", { name: "Mein Konto" }).click();
     await page.getByRole("heading", { level: 1, name: "Mein Konto" }).waitFor();
@@ -121,4 +122,80 @@ describe("administration in the browser", () => {
     await expectAccessible(page, "english");
     await page.close();
   });
+
+  it("returns a person to the organisation they used last, also in another browser", async () => {
+    const laptop = await browser.newContext();
+    const page = await laptop.newPage();
+    await signInAs(page, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    await page.getByLabel("Organisation").selectOption({ label: "Landkreis Beispiel" });
+    await page.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    await expect.poll(() => selectedOrganisation(page)).toBe("Landkreis Beispiel");
+    await laptop.close();
+
+    const tablet = await browser.newContext();
+    const again = await tablet.newPage();
+    await signInAs(again, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    await again.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    await expect.poll(() => selectedOrganisation(again)).toBe("Landkreis Beispiel");
+    await again.getByLabel("Organisation").selectOption({ label: "Musterstadt" });
+    await again.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    await expect.poll(() => selectedOrganisation(again)).toBe("Musterstadt");
+    await tablet.close();
+
+    const phone = await browser.newContext();
+    const third = await phone.newPage();
+    await signInAs(third, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    await third.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    await expect.poll(() => selectedOrganisation(third)).toBe("Musterstadt");
+    await phone.close();
+  });
 });
+
+describe("office hours in the browser", () => {
+  it("closing days are picked with date fields, added and removed, and the time zone is a setting", async () => {
+    const page = await browser.newPage();
+    await signInAs(page, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Verwaltung" }).click();
+    await page.getByRole("link", { name: "Bürozeiten" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bürozeiten" }).waitFor();
+    const closing = page.getByRole("group", { name: "Eigene Schließtage" });
+    for (const day of ["2030-12-31", "2030-12-24", "2030-12-27"]) {
+      await closing.getByLabel("Weiterer Schließtag").fill(day);
+      await closing.getByRole("button", { name: "Schließtag hinzufügen" }).click();
+    }
+    expect(await closing.getByLabel("Schließtag 1", { exact: true }).getAttribute("type")).toBe("date");
+    await expect.poll(() => closing.getByLabel("Schließtag 1", { exact: true }).inputValue()).toBe("2030-12-24");
+    await closing.getByRole("button", { name: "Schließtag Freitag, 27. Dezember 2030 entfernen" }).click();
+    await expectAccessible(page, "office hours with closing days");
+    await page.getByRole("button", { name: "Bürozeiten speichern" }).click();
+    await page.getByText("Die Bürozeiten sind gespeichert.").waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Bürozeiten" }).waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("group", { name: "Eigene Schließtage" })
+          .getByLabel(/^(Schließtag \d+|Weiterer Schließtag)$/)
+          .evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value)),
+      )
+      .toEqual(["2030-12-24", "2030-12-31", ""]);
+
+    expect(await page.getByLabel("Zeitzone der Organisation").inputValue()).toBe("Europe/Berlin");
+    await page.getByLabel("Zeitzone der Organisation").selectOption("Europe/London");
+    await page.getByRole("button", { name: "Zeitzone speichern" }).click();
+    await page.getByText("Die Zeitzone ist jetzt Europe/London.").waitFor();
+    await page.getByLabel("Zeitzone der Organisation").selectOption("Europe/Berlin");
+    await page.getByRole("button", { name: "Zeitzone speichern" }).click();
+    await page.getByText("Die Zeitzone ist jetzt Europe/Berlin.").waitFor();
+    await expectAccessible(page, "office hours with time zone");
+    await page.close();
+  });
+});
+
+/** The name of the organisation the switcher shows as chosen. */
+function selectedOrganisation(page: Page): Promise<string> {
+  return page.getByLabel("Organisation").evaluate((select) => {
+    const element = select as HTMLSelectElement;
+    return element.selectedOptions[0]?.textContent ?? "";
+  });
+}

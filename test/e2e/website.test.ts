@@ -164,7 +164,10 @@ describe("the citizen dialogue on the website channel", () => {
       await admin.getByRole("link", { name: "Bürozeiten" }).click();
       await admin.getByRole("heading", { level: 1, name: "Bürozeiten" }).waitFor();
       await expectAccessible(admin, "office hours");
-      await admin.getByLabel("Eigene Schließtage").fill("2026-12-24\n2026-12-31");
+      for (const day of ["2026-12-24", "2026-12-31"]) {
+        await admin.getByLabel("Weiterer Schließtag").fill(day);
+        await admin.getByRole("button", { name: "Schließtag hinzufügen" }).click();
+      }
       await admin.getByRole("button", { name: "Bürozeiten speichern" }).click();
       await admin.getByText("Die Bürozeiten sind gespeichert.").waitFor();
       const embedded = await browser.newPage();

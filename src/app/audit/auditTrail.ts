@@ -4,14 +4,16 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditChains, auditEvents } from "../../db/schema/index.js";
 import { GENESIS_HASH, INSTALLATION_CHAIN, computeAuditHash } from "../../domain/auditChain.js";
+import type { AuditAction, AuditTarget } from "../../domain/words/codes.js";
 import type { Principal } from "../context.js";
 
 export interface AuditEntry {
   /** Organisation whose chain receives the event; null for installation-level events. */
   orgId: string | null;
   actor: Principal;
-  action: string;
-  target?: { type: string; id: string };
+  /** From the registry in domain/words/codes.ts, so every event has words people read. */
+  action: AuditAction;
+  target?: { type: AuditTarget; id: string };
   /** Ids and changed field names, never secrets or citizen texts. */
   data?: Record<string, unknown>;
   occurredAt: Date;

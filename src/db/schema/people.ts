@@ -41,6 +41,8 @@ export const memberships = pgTable(
     limitedToChannelAccounts: boolean("limited_to_channel_accounts").notNull().default(false),
     activeWindow: jsonb("active_window").$type<TWeeklyWindow>(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** When the person last opened this organisation in the web app: the start page returns to the latest. */
+    lastOpenedAt: timestamp("last_opened_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("memberships_org_user_unique").on(t.orgId, t.userId), index("memberships_user_idx").on(t.userId)],

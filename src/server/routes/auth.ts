@@ -57,10 +57,10 @@ export function authRoutes(
     { config: { access: { kind: "session", duringPasswordChange: true } } },
     async (request) => {
       const session = sessionOf(request);
-      const organisations = session.user.mustChangePassword
-        ? []
+      const mine = session.user.mustChangePassword
+        ? { organisations: [], homeOrganisationId: null }
         : await listMyOrganisations(ctx, { userId: session.user.id });
-      return { user: session.user, csrfToken: session.csrfToken, organisations };
+      return { user: session.user, csrfToken: session.csrfToken, ...mine };
     },
   );
 

@@ -10,6 +10,8 @@ import { ZDepartmentInput } from "../../app/departments/schemas.js";
 import { updateDepartment } from "../../app/departments/update-department.js";
 import { getOrganisation } from "../../app/orgs/get-organisation.js";
 import { getOfficeSchedule, updateOfficeSchedule } from "../../app/orgs/office-schedule.js";
+import { openOrganisation } from "../../app/orgs/open-organisation.js";
+import { updateOrganisation } from "../../app/orgs/update-organisation.js";
 import { orgActorOf } from "../plugins/auth.js";
 import { ZDepartmentParams, ZOrgParams } from "./params.js";
 
@@ -25,6 +27,21 @@ export function orgRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
     const { orgId } = ZOrgParams.parse(request.params);
     return getOrganisation(ctx, { actor: orgActorOf(request), orgId });
   });
+
+  app.patch("/api/orgs/:orgId", { config: { access: { kind: "org", action: "org.update" } } }, async (request) => {
+    const { orgId } = ZOrgParams.parse(request.params);
+    return updateOrganisation(ctx, { actor: orgActorOf(request), orgId, input: request.body });
+  });
+
+  app.post(
+    "/api/orgs/:orgId/open",
+    { config: { access: { kind: "org", action: "org.view" } } },
+    async (request, reply) => {
+      const { orgId } = ZOrgParams.parse(request.params);
+      await openOrganisation(ctx, { actor: orgActorOf(request), orgId });
+      return reply.code(204).send();
+    },
+  );
 
   app.get(
     "/api/orgs/:orgId/office-schedule",

@@ -59,6 +59,8 @@ export const api = {
   changePassword: (currentPassword: string, newPassword: string) =>
     call<{ ok: true }>("POST", "/api/auth/password", { currentPassword, newPassword }),
   organisation: (orgId: string) => call<Organisation>("GET", org(orgId)),
+  updateOrganisation: (orgId: string, input: { timeZone: string }) => call<Organisation>("PATCH", org(orgId), input),
+  openOrganisation: (orgId: string) => call<void>("POST", `${org(orgId)}/open`),
   departments: (orgId: string) => call<{ departments: Department[] }>("GET", `${org(orgId)}/departments`),
   createDepartment: (orgId: string, input: { name: string; shortName?: string | null }) =>
     call<Department>("POST", `${org(orgId)}/departments`, input),

@@ -8,6 +8,8 @@ export interface Session {
   user: { id: string; email: string; name: string; locale: string; mustChangePassword: boolean };
   csrfToken: string;
   organisations: { id: string; name: string; slug: string; roles: Role[] }[];
+  /** Where the start page goes: the organisation last opened, else the one with the most members. */
+  homeOrganisationId: string | null;
 }
 
 export interface Organisation {
@@ -15,6 +17,8 @@ export interface Organisation {
   name: string;
   slug: string;
   state: string;
+  /** IANA time zone every date and time of the organisation is shown in (default Europe/Berlin). */
+  timeZone: string;
   myRoles: Role[];
   myActions: string[];
   /** What the person's membership is limited to; null: not limited (the whole organisation). */

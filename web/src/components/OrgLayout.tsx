@@ -1,6 +1,6 @@
 // The frame of every organisation page: skip link, header with organisation switcher, language and
 // account, the main navigation (only the areas the person's roles open), and the page itself.
-import { createContext, useContext, useEffect, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate, useParams } from "react-router";
 import { api } from "../api/client";
@@ -11,11 +11,11 @@ import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
 
 const OrgContext = createContext<Organisation | null>(null);
-const LAST_ORGANISATION_KEY = "draht.organisation";
+const OrgReloadContext = createContext<() => Promise<void>>(async () => undefined);
 
-/** The organisation last opened in this browser, so the start page returns there. */
-export function rememberedOrganisation(): string | null {
-  return localStorage.getItem(LAST_ORGANISATION_KEY);
+/** Loads the organisation again after its settings changed (its time zone, for every date shown). */
+export function useReloadOrganisation(): () => Promise<void> {
+  return useContext(OrgReloadContext);
 }
 
 export function useOrg(): Organisation {
@@ -35,9 +35,12 @@ export function OrgLayout() {
   useEffect(() => {
     setOrg(null);
     setError(null);
-    localStorage.setItem(LAST_ORGANISATION_KEY, orgId);
     api.organisation(orgId).then(setOrg, setError);
+    // Kept with the membership on the server, so the start page returns here on any device.
+    api.openOrganisation(orgId).catch(() => undefined);
   }, [orgId]);
+
+  const reloadOrg = useCallback(() => api.organisation(orgId).then(setOrg), [orgId]);
 
   async function signOut() {
     await api.logout().catch(() => undefined);
@@ -91,7 +94,9 @@ export function OrgLayout() {
           <ErrorMessage error={error} />
           {org ? (
             <OrgContext.Provider value={org}>
-              <Outlet />
+              <OrgReloadContext.Provider value={reloadOrg}>
+                <Outlet />
+              </OrgReloadContext.Provider>
             </OrgContext.Provider>
           ) : (
             !error && <p>{t("app.loading")}</p>

@@ -5,9 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type ChannelConnection, connectionsApi } from "../../api/connections";
 import type { ChannelAccount } from "../../api/publishing";
 import { Field } from "../../components/Field";
-
-const dateTime = (value: string | null, locale: string) =>
-  value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "–";
+import { useDates } from "../../components/formatDates";
 
 export function ChannelConnections(props: {
   orgId: string;
@@ -16,6 +14,7 @@ export function ChannelConnections(props: {
   run(action: () => Promise<string>): Promise<boolean>;
 }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   const [connections, setConnections] = useState<ChannelConnection[]>([]);
   const reload = useCallback(
     async () => setConnections((await connectionsApi.list(props.orgId)).connections),
@@ -71,13 +70,13 @@ export function ChannelConnections(props: {
                 </>
               )}
               <dt>{t("connections.lastSync")}</dt>
-              <dd>{dateTime(c.sync?.lastSuccessAt ?? null, i18n.language)}</dd>
+              <dd>{dates.format(c.sync?.lastSuccessAt ?? null) || "–"}</dd>
               {c.sync?.lastErrorMessage && (
                 <>
                   <dt>{t("connections.lastError")}</dt>
                   <dd>
                     {t(`connections.errorKind.${c.sync.lastErrorKind ?? "transient"}`)} (
-                    {dateTime(c.sync.lastErrorAt, i18n.language)}): {c.sync.lastErrorMessage}
+                    {dates.format(c.sync.lastErrorAt) || "–"}): {c.sync.lastErrorMessage}
                   </dd>
                 </>
               )}
@@ -87,7 +86,7 @@ export function ChannelConnections(props: {
                   <dd>
                     {t("connections.rateLimitLeft", {
                       count: c.sync.rateLimitRemaining,
-                      reset: dateTime(c.sync.rateLimitResetAt, i18n.language),
+                      reset: dates.format(c.sync.rateLimitResetAt) || "–",
                     })}
                   </dd>
                 </>

@@ -27,8 +27,8 @@ import { PollEditor } from "./PollEditor";
 import { ThreadEditor } from "./ThreadEditor";
 import { PostReview } from "./PostReview";
 import { useComposer } from "./useComposer";
-import { fromLocalInput, toLocalInput } from "./dates";
 import { formatLocale } from "../../i18n";
+import { useDates } from "../../components/formatDates";
 
 export function ComposerPage() {
   const { postId } = useParams();
@@ -38,6 +38,7 @@ export function ComposerPage() {
   const [channels, setChannels] = useState<ChannelAccount[] | null>(null);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [guideline, setGuideline] = useState<GuidelineInForce | null>(null);
   const [search] = useSearchParams();
   const [error, setError] = useState<unknown>(null);
   // A post the composer created itself keeps the same composer (and what was typed since) after the URL changes.
@@ -67,11 +68,19 @@ export function ComposerPage() {
 
   useEffect(() => {
     setError(null);
-    Promise.all([publishingApi.channels(org.id), api.departments(org.id), publishingApi.campaigns(org.id), reload()])
-      .then(([c, d, k]) => {
+    Promise.all([
+      publishingApi.channels(org.id),
+      api.departments(org.id),
+      publishingApi.campaigns(org.id),
+      publishingApi.guidelines(org.id),
+      reload(),
+    ])
+      .then(([c, d, k, g]) => {
         setChannels(c.channels.filter((a) => !a.disabledAt));
         setDepartments(d.departments);
         setCampaigns(k.campaigns);
+        const active = g.versions.find((v) => v.id === g.activeId);
+        setGuideline(active ? { version: active.version, acknowledged: g.acknowledged } : null);
       })
       .catch(setError);
   }, [org.id, reload]);
@@ -89,6 +98,7 @@ export function ComposerPage() {
       channels={channels}
       departments={departments}
       campaigns={campaigns}
+      guideline={guideline}
       fromTemplate={fromTemplate}
       onCreated={onCreated}
       onSubmitted={onSubmitted}
@@ -135,11 +145,18 @@ function initialInput(
   };
 }
 
+/** The guideline in force when the composer opened, and whether this person has acknowledged it. */
+interface GuidelineInForce {
+  version: number;
+  acknowledged: boolean;
+}
+
 function Composer({
   view,
   channels,
   departments,
   campaigns,
+  guideline,
   fromTemplate,
   onCreated,
   onSubmitted,
@@ -148,11 +165,13 @@ function Composer({
   channels: ChannelAccount[];
   departments: Department[];
   campaigns: Campaign[];
+  guideline: GuidelineInForce | null;
   fromTemplate: { campaign: Campaign; templateId: string } | null;
   onCreated: (id: string) => void;
   onSubmitted: (id: string) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   const locale = formatLocale(i18n.language);
   const org = useOrg();
   const choices = departmentChoices(org, departments);
@@ -217,7 +236,7 @@ function Composer({
         {save.kind === "saving" && t("composer.saving")}
         {save.kind === "saved" &&
           t("composer.saved", {
-            time: save.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+            time: dates.format(save.at, "timeSeconds"),
           })}
       </p>
       {save.kind === "error" && <ErrorMessage error={save.error} />}
@@ -375,8 +394,8 @@ function Composer({
             <input
               id="post-time"
               type="datetime-local"
-              value={toLocalInput(input.scheduledAt)}
-              onChange={(e) => update({ scheduledAt: fromLocalInput(e.target.value) })}
+              value={dates.toInput(input.scheduledAt)}
+              onChange={(e) => update({ scheduledAt: dates.fromInput(e.target.value) })}
               aria-describedby="post-time-hint"
             />
             <p id="post-time-hint" className="hint">
@@ -389,8 +408,15 @@ function Composer({
           <p className="muted">
             {check?.guideline
               ? t("composer.checkedAgainst", { version: check.guideline.version })
-              : t("composer.noGuideline")}
+              : check === null && guideline
+                ? t("composer.inForce", { version: guideline.version })
+                : t("composer.noGuideline")}
           </p>
+          {guideline && !guideline.acknowledged && (
+            <p className="hint">
+              {t("composer.notAcknowledged")} <Link to={`/o/${org.id}/guidelines`}>{t("composer.readGuideline")}</Link>
+            </p>
+          )}
           <div aria-live="polite">
             {check && <FindingsList findings={check.findings} channelName={nameOf} onShow={show} />}
           </div>

@@ -7,10 +7,11 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
-import { formatDateTime } from "./dates";
+import { useDates } from "../../components/formatDates";
 
 export function PostsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const org = useOrg();
   const [posts, setPosts] = useState<PostSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -49,7 +50,7 @@ export function PostsPage() {
               {p.retractedAt ? ` · ${t("review.retracted")}` : ""}
             </td>
             <td>{p.channels.map((c) => c.name).join(", ")}</td>
-            <td>{formatDateTime(p.publishedAt ?? p.scheduledAt, i18n.language)}</td>
+            <td>{dates.format(p.publishedAt ?? p.scheduledAt)}</td>
             <td>{p.authorName}</td>
           </tr>
         ))}
