@@ -10,6 +10,8 @@ const SHARED_WITH_WEB = [
   "^src/domain/roles\\.ts$",
   "^src/domain/postWorkflow\\.ts$",
   "^src/domain/guidelineChecks\\.ts$",
+  "^src/domain/zonedTime\\.ts$",
+  "^src/domain/words/",
   "^src/text/tokens\\.ts$",
 ];
 const SHARED_WITH_WIDGET = ["^src/domain/website/proofOfWork\\.ts$", "^src/text/citizenText\\.ts$"];

@@ -137,6 +137,7 @@ connectorContract("Mastodon (fake server)", async () => {
     },
     exists: async (id) => peer.state.statuses.get(id)?.deleted === false,
     forgetIdempotencyKeys: async () => peer.advanceClock(2 * 3_600_000),
+    untilStreaming: () => peer.untilStreaming(own.id),
     revokeCredentials: async () => {
       const entry = peer.state.tokens.get(token);
       if (entry) entry.revoked = true;

@@ -33,6 +33,8 @@ export interface ContractPeer {
   exists?(externalId: string): Promise<boolean>;
   /** Lets the network's memory of idempotency keys run out (Mastodon keeps them for an hour). */
   forgetIdempotencyKeys?(): Promise<void>;
+  /** Resolves once the account's live stream is open at the network (for connectors that stream). */
+  untilStreaming?(): Promise<void>;
   /** Makes the account's credentials stop working at the network. */
   revokeCredentials?(): Promise<void>;
   /** Makes the network answer with its rate limit; the returned function lifts it again. */
@@ -181,7 +183,11 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       let resolveWoken: () => void = () => {};
       const wokenUp = new Promise<void>((resolve) => (resolveWoken = resolve));
       const listening = c.streamInbound?.(peer.account, () => (woken++, resolveWoken()), controller.signal);
-      await new Promise((resolve) => setTimeout(resolve, 200)); // the stream is open
+      expect(
+        peer.untilStreaming,
+        "a connector that streams needs a peer that tells when the stream is open",
+      ).toBeDefined();
+      await peer.untilStreaming?.();
       await peer.citizenReplies?.(item.externalId, "Live dabei!");
       await Promise.race([
         wokenUp,

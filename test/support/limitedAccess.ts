@@ -8,6 +8,7 @@
  */
 const LIMITED_SHARED = new Set([
   "GET /api/orgs/:orgId",
+  "POST /api/orgs/:orgId/open",
   "GET /api/orgs/:orgId/office-schedule",
   "GET /api/orgs/:orgId/departments",
   "GET /api/orgs/:orgId/guidelines",

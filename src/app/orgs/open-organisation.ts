@@ -3,11 +3,12 @@
 import { and, eq } from "drizzle-orm";
 import { memberships } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
 export async function openOrganisation(ctx: AppContext, options: { actor: OrgActor; orgId: string }): Promise<void> {
-  requireAllowed(ctx, options.actor, "org.view", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "org.view", inOrganisation(options.orgId));
   const userId = options.actor.userId;
   if (!userId) throw new AppError("NOT_ALLOWED", { details: { reason: "person_required" } });
   await ctx.db

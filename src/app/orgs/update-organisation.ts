@@ -1,5 +1,6 @@
 // Changes an organisation's own settings: its time zone, in which office hours count and every date and time
 // is shown (the web app, the evidence PDF). Refuses a name Intl does not know as a time zone.
+import { organisationWide } from "../../domain/policy.js";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { organisations } from "../../db/schema/index.js";
@@ -16,7 +17,7 @@ export const ZOrganisationSettings = z.object({
 
 export async function updateOrganisation(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
   const input = ZOrganisationSettings.parse(options.input);
-  requireAllowed(ctx, options.actor, "org.update", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "org.update", organisationWide(options.orgId));
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, options.orgId)).for("update");

@@ -19,6 +19,8 @@ export interface MastodonPeer {
   createAccount(username: string, displayName?: string): { account: PeerAccount; token: string };
   /** Moves the server's clock on (Idempotency-Keys expire after an hour of it, as on Mastodon). */
   advanceClock(ms: number): void;
+  /** Resolves once a streaming connection of the account is open (at once when one already is). */
+  untilStreaming(accountId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -238,6 +240,16 @@ export async function startMastodonPeer(
     advanceClock: (ms) => {
       state.clockOffsetMs += ms;
     },
+    untilStreaming: (accountId) =>
+      new Promise((resolve) => {
+        if ((state.streams.get(accountId)?.size ?? 0) > 0) return resolve();
+        const opened = (id: string) => {
+          if (id !== accountId) return;
+          state.streamOpened.delete(opened);
+          resolve();
+        };
+        state.streamOpened.add(opened);
+      }),
     close: () => app.close(),
   };
 }

@@ -106,6 +106,8 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
     streams: new Map<string, Set<(notification: PeerNotification) => void>>(),
     /** The Host header of every streaming connection (which address a client streams from). */
     streamHosts: [] as string[],
+    /** Told the account id whenever a streaming connection has opened (tests wait for it). */
+    streamOpened: new Set<(accountId: string) => void>(),
     windows: new Map<string, { used: number; resetAt: number }>(),
     newId: id,
     addAccount(username: string, displayName: string, local: boolean, domain: string | null = null): PeerAccount {

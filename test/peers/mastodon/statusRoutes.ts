@@ -335,6 +335,7 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     const listeners = state.streams.get(me.id) ?? new Set();
     listeners.add(send);
     state.streams.set(me.id, listeners);
+    for (const opened of state.streamOpened) opened(me.id);
     const heartbeat = setInterval(() => reply.raw.write(":thump\n"), 15_000);
     req.raw.on("close", () => {
       clearInterval(heartbeat);
