@@ -77,6 +77,8 @@ export const ZConfig = z.object({
   CREDENTIALS_KEY: z.string().min(1).optional(),
   /** Earlier keys, comma-separated, that still open credentials until `draht credentials rotate` re-seals them. */
   CREDENTIALS_KEYS_PREVIOUS: z.string().optional(),
+  /** 32 bytes (base64 or hex) under which audit events are HMAC-chained; without it, a key file in DATA_DIR. */
+  AUDIT_KEY: z.string().min(1).optional(),
   /** The PLC directory where Bluesky (AT Protocol) DIDs resolve. */
   ATPROTO_PLC_URL: z.url({ protocol: /^https?$/ }).default("https://plc.directory"),
   /** Lets Bluesky OAuth talk to PDSes on plain HTTP: for a local test network only, never in production. */

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { TextAnalyser } from "../text/analysis.js";
 import { defaultTextAnalyser } from "./analysis/defaultAnalyser.js";
+import { installAuditKey, loadAuditKey } from "./security/auditKey.js";
 import { type CredentialVault, loadCredentialVault } from "./security/credentialVault.js";
 import { type PasswordHasher, createPasswordHasher } from "./security/passwordHasher.js";
 
@@ -38,6 +39,8 @@ export interface AppContext {
   analyser: TextAnalyser;
   /** Seals and opens channel credentials (AES-256-GCM, key from the environment). */
   credentials: CredentialVault;
+  /** HMAC key of the audit chains (AUDIT_KEY or DATA_DIR/audit.key), never stored in the database. */
+  auditKey: Buffer;
 }
 
 /** Who is acting: a signed-in person (with their grant in the organisation at hand) or the operator's CLI. */
@@ -50,6 +53,8 @@ export interface Principal {
 
 export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; clock?: () => Date }): AppContext {
   const { config } = args;
+  const auditKey = loadAuditKey(config);
+  installAuditKey(auditKey);
   return {
     db: args.db,
     log: args.log,
@@ -64,6 +69,7 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
     analyser: defaultTextAnalyser(),
     credentials: loadCredentialVault(config),
+    auditKey,
     public: {
       powBits: config.PUBLIC_POW_BITS,
       commentsPerSession: config.PUBLIC_COMMENTS_PER_SESSION,
