@@ -12,8 +12,10 @@ import { type PasswordHasher, createPasswordHasher } from "./security/passwordHa
 export interface SecuritySettings {
   sessionTtlMs: number;
   sessionIdleMs: number;
+  /** Free failed password attempts per account and client address (ten times that per address). */
   loginMaxFailures: number;
-  loginLockMs: number;
+  /** The longest wait the password throttle imposes. */
+  loginMaxDelayMs: number;
 }
 
 /** Anti-spam settings of the citizen-facing pages. */
@@ -64,7 +66,7 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
       sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
       sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
       loginMaxFailures: config.LOGIN_MAX_FAILURES,
-      loginLockMs: config.LOGIN_LOCK_MINUTES * 60_000,
+      loginMaxDelayMs: config.LOGIN_LOCK_MINUTES * 60_000,
     },
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
     analyser: defaultTextAnalyser(),

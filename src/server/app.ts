@@ -64,6 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  warnAboutUntrustedForwarding(app);
 
   registerErrorHandling(app);
   await app.register(helmet, {
@@ -120,6 +121,22 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   await registerWidget(app, options.widgetRoot);
   await registerWebUi(app, options.webRoot);
   return { app, routes, hub };
+}
+
+/**
+ * Behind a proxy that TRUST_PROXY does not name, every client appears with the proxy's address, so the
+ * sign-in throttle would count all of them as one: say so once in the log.
+ */
+function warnAboutUntrustedForwarding(app: FastifyInstance): void {
+  let warned = false;
+  app.addHook("onRequest", async (request) => {
+    if (warned || request.headers["x-forwarded-for"] === undefined) return;
+    if (request.ip !== request.socket.remoteAddress) return;
+    warned = true;
+    request.log.warn(
+      "requests carry X-Forwarded-For from a peer TRUST_PROXY does not name: client addresses (and the sign-in throttle) see the proxy",
+    );
+  });
 }
 
 /**

@@ -38,6 +38,8 @@ export function authRoutes(
       const input = ZLogin.parse(request.body);
       const result = await login(ctx, {
         ...input,
+        // The client address as Fastify's trustProxy setting (TRUST_PROXY) establishes it.
+        clientAddress: request.ip,
         userAgent: request.headers["user-agent"],
         requestId: request.id,
       });

@@ -35,7 +35,6 @@ export interface Member {
   channelAccountIds: string[] | null;
   activeWindow: { timeZone: string; days: number[]; from: string; to: string } | null;
   disabled: boolean;
-  locked: boolean;
   mustChangePassword: boolean;
 }
 

@@ -67,7 +67,6 @@ export function MembersPage() {
   const status = (m: Member) =>
     [
       m.disabled ? t("members.disabled") : t("members.active"),
-      m.locked ? t("members.locked") : "",
       m.mustChangePassword ? t("members.mustChangePassword") : "",
     ]
       .filter(Boolean)
