@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   "CHANNEL_UNSUPPORTED",
   "CHANNEL_FAILED",
   "CHANNEL_AUTH_FAILED",
+  "INVITATION_INVALID",
+  "INVITATION_NEEDS_SIGN_IN",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import { moderationRoutes } from "./routes/moderation.js";
 import { errorBody, registerErrorHandling } from "./plugins/errors.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
+import { invitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { mediaRoutes } from "./routes/media.js";
@@ -94,6 +95,11 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   });
   orgRoutes(app, { ctx });
   memberRoutes(app, { ctx });
+  invitationRoutes(app, {
+    ctx,
+    cookie: { secure: cookieIsSecure(config), maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
+    linkRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
+  });
   channelAndGuidelineRoutes(app, { ctx });
   const connectors =
     options.connectors ??

@@ -3,11 +3,10 @@
 // as such, so a stranger cannot lock anyone out. An unknown e-mail, a wrong password and a throttled
 // attempt get the same answer after the same work (a password hash is checked in every case).
 import { findUserByEmail } from "../../db/queries/people.js";
-import { sessions } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { auditPersonEvent } from "../audit/audit-person-event.js";
 import type { AppContext } from "../context.js";
-import { digestToken, newToken } from "../security/tokens.js";
+import { openSession } from "./openSession.js";
 import { anyBlocked, clearFailures, loginThrottleKeys, recordFailure } from "./passwordThrottle.js";
 
 export interface LoginResult {
@@ -36,19 +35,10 @@ export async function login(
   }
 
   await clearFailures(ctx.db, keys.pair);
-  const token = newToken();
   const actor = { userId: user.id, label: user.email, requestId: options.requestId };
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(sessions).values({
-      id: digestToken(token),
-      userId: user.id,
-      csrfToken: newToken(),
-      userAgent: options.userAgent?.slice(0, 300) ?? null,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + ctx.security.sessionTtlMs),
-    });
+  const token = await ctx.db.transaction(async (tx) => {
     await auditPersonEvent(tx, { userId: user.id, actor, action: "auth.login", occurredAt: now });
+    return openSession(tx, ctx, { userId: user.id, userAgent: options.userAgent, now });
   });
   ctx.log.info({ userId: user.id }, "login");
   return { token, userId: user.id, mustChangePassword: user.mustChangePassword };

@@ -15,3 +15,4 @@ export * from "./netiquette.js";
 export * from "./website.js";
 export * from "./moderation.js";
 export * from "./channelConnections.js";
+export * from "./invitations.js";
