@@ -23,7 +23,7 @@ afterAll(async () => {
 const signIn = (page: Page, email: string, password: string) => submitLogin(page, server.baseUrl, email, password);
 
 describe("administration in the browser", () => {
-  it("an administrator creates a department and a person, who then sees only what their role allows", async () => {
+  it("an administrator creates a department and invites two people, who join only by accepting and see what their role allows", async () => {
     const page = await browser.newPage();
     page.on("dialog", (dialog) => void dialog.accept());
 

@@ -100,9 +100,11 @@ export function InvitationPage() {
             )}
             <button type="submit">{t("invitations.acceptAndCreate")}</button>
           </form>
-          <button type="button" onClick={() => void decline()}>
-            {t("invitations.declineLink")}
-          </button>
+          <p>
+            <button type="button" className="link-button" onClick={() => void decline()}>
+              {t("invitations.declineLink")}
+            </button>
+          </p>
         </>
       )}
     </main>

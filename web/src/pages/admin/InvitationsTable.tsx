@@ -2,26 +2,26 @@
 // made, shown once for the administrator to hand over.
 import { useTranslation } from "react-i18next";
 import type { InvitationCreated, OrgInvitation } from "../../api/types";
+import { Field } from "../../components/Field";
 import { formatDateTime } from "../publish/dates";
 
 export function InvitationLink({ invitation }: { invitation: InvitationCreated }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="card">
-      <label htmlFor="invitation-link">{t("members.invitationLink")}</label>
-      <input
+      <Field
         id="invitation-link"
-        readOnly
-        value={invitation.link}
-        aria-describedby="invitation-link-hint"
-        onFocus={(e) => e.currentTarget.select()}
-      />
-      <p id="invitation-link-hint" className="hint">
-        {t("members.invitationLinkHint", {
+        label={t("members.invitationLink")}
+        hint={t("members.invitationLinkHint", {
           email: invitation.email,
           date: formatDateTime(invitation.expiresAt, i18n.language),
         })}
-      </p>
+        readOnly
+        value={invitation.link}
+        // The link appears above the form just submitted: focus (and select) it so nobody misses it.
+        autoFocus
+        onFocus={(e) => e.currentTarget.select()}
+      />
     </div>
   );
 }

@@ -85,7 +85,7 @@ export function MembersPage() {
       <PageHeading title={t("members.title")} />
       <Notice text={notice} />
       <ErrorMessage error={error} />
-      {created && <InvitationLink invitation={created} />}
+      {created && <InvitationLink key={created.invitationId} invitation={created} />}
       <table>
         <caption>{t("members.caption")}</caption>
         <thead>
