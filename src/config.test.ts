@@ -15,6 +15,14 @@ describe("configuration", () => {
     expect(() => loadConfig({ TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY/);
   });
 
+  it("believes forwarded client addresses only from as many proxies as configured", () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "true" }).TRUST_PROXY).toEqual(["loopback", "linklocal", "uniquelocal"]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" }).TRUST_PROXY).toEqual(["10.0.0.0/8", "127.0.0.1"]);
+    expect(() => loadConfig({ TRUST_PROXY: "2" })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: "alle" })).toThrow(/TRUST_PROXY/);
+  });
+
   it("reports every wrong variable at once", () => {
     try {
       loadConfig({ PORT: "-1", LOG_LEVEL: "loud" });

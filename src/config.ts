@@ -1,5 +1,6 @@
 // Process configuration: read once from the environment at start, validated with zod.
 // A wrong value stops the start with a message naming the variable.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const booleanFromEnv = z
@@ -50,7 +51,21 @@ export const ZConfig = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
-  TRUST_PROXY: booleanFromEnv.default(false),
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For: false (none), a comma-separated list of
+   * proxy addresses, CIDR ranges or the names loopback, linklocal, uniquelocal; true means those three
+   * (a proxy on this machine or in a private network). Never every peer: a client could then make up an
+   * address per request and pass the sign-in throttle.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((value, context) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed === null)
+        context.addIssue({ code: "custom", message: "false, true, or a list of proxy addresses / CIDR ranges" });
+      return parsed ?? false;
+    })
+    .default(false),
   MEDIA_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -77,6 +92,8 @@ export const ZConfig = z.object({
   CREDENTIALS_KEY: z.string().min(1).optional(),
   /** Earlier keys, comma-separated, that still open credentials until `draht credentials rotate` re-seals them. */
   CREDENTIALS_KEYS_PREVIOUS: z.string().optional(),
+  /** 32 bytes (base64 or hex) under which audit events are HMAC-chained; without it, a key file in DATA_DIR. */
+  AUDIT_KEY: z.string().min(1).optional(),
   /** The PLC directory where Bluesky (AT Protocol) DIDs resolve. */
   ATPROTO_PLC_URL: z.url({ protocol: /^https?$/ }).default("https://plc.directory"),
   /**
@@ -106,6 +123,25 @@ export const ZConfig = z.object({
 });
 
 export type TConfig = z.infer<typeof ZConfig>;
+
+const PRIVATE_PEERS = ["loopback", "linklocal", "uniquelocal"];
+
+function parseTrustProxy(value: string): false | string[] | null {
+  const text = value.trim().toLowerCase();
+  if (["false", "no", "0"].includes(text)) return false;
+  if (["true", "yes", "1"].includes(text)) return PRIVATE_PEERS;
+  const entries = text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const valid = (entry: string) => {
+    const [address = "", prefix, extra] = entry.split("/");
+    if (extra !== undefined) return false;
+    if (PRIVATE_PEERS.includes(entry)) return true;
+    return isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
+  };
+  return entries.length > 0 && entries.every(valid) ? entries : null;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, ROLE_GRANTS, type Role } from "../src/domain/roles.js";
 import type { RegisteredRoute } from "../src/server/access.js";
 import { updateMember } from "../src/app/members/update-member.js";
+import { inviteMember } from "../src/app/invitations/invite-member.js";
 import { activateGuideline } from "../src/app/guidelines/activate-guideline.js";
 import { createGuidelineVersion } from "../src/app/guidelines/create-guideline-version.js";
 import { saveCampaign } from "../src/app/campaigns/save-campaign.js";
@@ -63,12 +64,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "PATCH /api/orgs/:orgId": { timeZone: "Europe/Berlin" },
   "POST /api/orgs/:orgId/departments": { name: "Neues Amt" },
   "PATCH /api/orgs/:orgId/departments/:departmentId": { name: "Umbenanntes Amt" },
-  "POST /api/orgs/:orgId/members": {
-    email: "neu@example.org",
-    name: "Neu",
-    roles: ["editor"],
-    initialPassword: "Ein sehr gutes Passwort",
-  },
+  "POST /api/orgs/:orgId/invitations": { email: "neu@example.org", name: "Neu", roles: ["editor"] },
   "PATCH /api/orgs/:orgId/members/:userId": { roles: ["analyst"] },
   "POST /api/auth/password": { currentPassword: "x", newPassword: "Ein sehr gutes Passwort" },
   "POST /api/orgs/:orgId/channels": { name: "Website", network: "website" },
@@ -142,6 +138,15 @@ const BODIES_IN_ORG: Record<string, (orgId: string, departmentId: string | null)
     await publishNetiquette(t.ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
     return {};
   },
+  "POST /api/orgs/:orgId/invitations/revoke": async (orgId) => ({
+    invitationId: (
+      await inviteMember(t.ctx, {
+        actor: systemAdminOf(orgId),
+        orgId,
+        input: { email: `eingeladen-${orgId}@example.org`, name: "Eingeladen", roles: ["analyst"] },
+      })
+    ).invitationId,
+  }),
   "POST /api/orgs/:orgId/inbox/absences": async (orgId) => ({
     userId: (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId,
     startsOn: "2030-01-01",

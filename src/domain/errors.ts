@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   "CHANNEL_AUTH_FAILED",
   "CHANNEL_SERVER_NOT_ALLOWED",
   "CHANNEL_SERVER_UNAVAILABLE",
+  "INVITATION_INVALID",
+  "INVITATION_NEEDS_SIGN_IN",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,6 +24,7 @@ import { moderationRoutes } from "./routes/moderation.js";
 import { errorBody, registerErrorHandling } from "./plugins/errors.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
+import { invitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { mediaRoutes } from "./routes/media.js";
@@ -73,6 +74,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  warnAboutUntrustedForwarding(app);
 
   registerErrorHandling(app);
   registerInputBoundary(app);
@@ -103,6 +105,11 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   });
   orgRoutes(app, { ctx });
   memberRoutes(app, { ctx });
+  invitationRoutes(app, {
+    ctx,
+    cookie: { secure: cookieIsSecure(config), maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
+    linkRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
+  });
   channelAndGuidelineRoutes(app, { ctx });
   const connectors =
     options.connectors ??
@@ -131,6 +138,22 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   await registerWidget(app, options.widgetRoot);
   await registerWebUi(app, options.webRoot);
   return { app, routes, hub };
+}
+
+/**
+ * Behind a proxy that TRUST_PROXY does not name, every client appears with the proxy's address, so the
+ * sign-in throttle would count all of them as one: say so once in the log.
+ */
+function warnAboutUntrustedForwarding(app: FastifyInstance): void {
+  let warned = false;
+  app.addHook("onRequest", async (request) => {
+    if (warned || request.headers["x-forwarded-for"] === undefined) return;
+    if (request.ip !== request.socket.remoteAddress) return;
+    warned = true;
+    request.log.warn(
+      "requests carry X-Forwarded-For from a peer TRUST_PROXY does not name: client addresses (and the sign-in throttle) see the proxy",
+    );
+  });
 }
 
 /**

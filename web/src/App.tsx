@@ -6,6 +6,8 @@ import { OrgLayout } from "./components/OrgLayout";
 import { AccountPage } from "./pages/AccountPage";
 import { AreaPage, OrgHome } from "./pages/AreaPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
+import { InvitationPage } from "./pages/InvitationPage";
+import { MyInvitations } from "./components/MyInvitations";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotAllowedPage";
 import { AdminLayout } from "./pages/admin/AdminLayout";
@@ -52,6 +54,7 @@ function Home() {
     <main id="main" className="narrow">
       <h1>{t("app.name")}</h1>
       <p>{t("common.noOrganisation")}</p>
+      <MyInvitations />
     </main>
   );
 }
@@ -65,6 +68,7 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/invitation" element={<InvitationPage />} />
           <Route element={<RequireSession allowPasswordChange />}>
             <Route path="/change-password" element={<ChangePasswordPage />} />
           </Route>

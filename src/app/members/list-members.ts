@@ -26,7 +26,6 @@ export async function listMembers(ctx: AppContext, options: { actor: OrgActor; o
         .from(membershipChannelAccounts)
         .where(inArray(membershipChannelAccounts.membershipId, channelScoped))
     : [];
-  const now = ctx.clock();
   return rows.map(({ membership, user }) => ({
     userId: user.id,
     email: user.email,
@@ -40,7 +39,6 @@ export async function listMembers(ctx: AppContext, options: { actor: OrgActor; o
       : null,
     activeWindow: membership.activeWindow ?? null,
     disabled: membership.disabledAt !== null,
-    locked: user.lockedUntil !== null && user.lockedUntil > now,
     mustChangePassword: user.mustChangePassword,
     createdAt: membership.createdAt,
   }));

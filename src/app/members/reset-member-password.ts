@@ -47,7 +47,7 @@ export async function setTemporaryPassword(
   await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: now })
+      .set({ passwordHash, mustChangePassword: true, updatedAt: now })
       .where(eq(users.id, options.userId))
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError("NOT_FOUND");

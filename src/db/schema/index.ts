@@ -16,3 +16,4 @@ export * from "./netiquette.js";
 export * from "./website.js";
 export * from "./moderation.js";
 export * from "./channelConnections.js";
+export * from "./invitations.js";

@@ -1,7 +1,18 @@
 // People: user accounts (one per person and installation), memberships granting roles in an
 // organisation (optionally limited to departments, channel accounts and a weekly time window),
-// sessions, and OIDC identities (modelled now, login flow to follow).
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+// sessions, throttled password guesses, and OIDC identities (modelled now, login flow to follow).
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { TWeeklyWindow } from "../../domain/schedule.js";
 import { organisations } from "./org.js";
 
@@ -16,8 +27,6 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     locale: text("locale").notNull().default("de"),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -63,6 +72,21 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * Failed password attempts per (e-mail, client address) pair, per client address and per account
+ * (domain/loginThrottle.ts). The key is an HMAC, so neither addresses nor e-mails are stored here.
+ */
+export const loginThrottles = pgTable(
+  "login_throttles",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+  },
+  (t) => [index("login_throttles_window_idx").on(t.windowStartedAt)],
 );
 
 /** An OpenID Connect identity provider (Keycloak and similar) an organisation trusts. */

@@ -8,6 +8,7 @@ import type { AppContext } from "../../app/context.js";
 import { listMyOrganisations } from "../../app/orgs/list-my-organisations.js";
 import { MAX_PASSWORD_LENGTH } from "../../domain/passwordPolicy.js";
 import { SESSION_COOKIE, sessionOf } from "../plugins/auth.js";
+import { setSessionCookie } from "../sessionCookie.js";
 
 const ZLogin = z.object({ email: z.string().trim().max(254), password: z.string().max(MAX_PASSWORD_LENGTH) });
 const ZChangePassword = z.object({
@@ -38,16 +39,12 @@ export function authRoutes(
       const input = ZLogin.parse(request.body);
       const result = await login(ctx, {
         ...input,
+        // The client address as Fastify's trustProxy setting (TRUST_PROXY) establishes it.
+        clientAddress: request.ip,
         userAgent: request.headers["user-agent"],
         requestId: request.id,
       });
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: options.cookie.secure,
-        path: "/",
-        maxAge: options.cookie.maxAgeSeconds,
-      });
+      setSessionCookie(reply, result.token, options.cookie);
       return { mustChangePassword: result.mustChangePassword };
     },
   );

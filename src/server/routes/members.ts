@@ -1,11 +1,11 @@
-// The people of an organisation: list, add, change, reset password, remove.
+// The people of an organisation: list, change, reset password, remove (adding is by invitation:
+// routes/invitations.ts).
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app/context.js";
-import { addMember } from "../../app/members/add-member.js";
 import { listMembers } from "../../app/members/list-members.js";
 import { removeMember } from "../../app/members/remove-member.js";
 import { resetMemberPassword } from "../../app/members/reset-member-password.js";
-import { ZAddMember, ZUpdateMember } from "../../app/members/schemas.js";
+import { ZUpdateMember } from "../../app/members/schemas.js";
 import { updateMember } from "../../app/members/update-member.js";
 import { orgActorOf } from "../plugins/auth.js";
 import { ZMemberParams, ZOrgParams } from "./params.js";
@@ -22,13 +22,6 @@ export function memberRoutes(app: FastifyInstance, options: { ctx: AppContext })
       return { members: await listMembers(ctx, { actor: orgActorOf(request), orgId }) };
     },
   );
-
-  app.post("/api/orgs/:orgId/members", manage, async (request, reply) => {
-    const { orgId } = ZOrgParams.parse(request.params);
-    const input = ZAddMember.parse(request.body);
-    reply.status(201);
-    return addMember(ctx, { actor: orgActorOf(request), orgId, input });
-  });
 
   app.patch("/api/orgs/:orgId/members/:userId", manage, async (request) => {
     const params = ZMemberParams.parse(request.params);

@@ -1,6 +1,16 @@
 // The typed HTTP client of the admin app. The server owns the rules; this only carries requests,
 // the CSRF token and structured errors.
-import type { Session, Organisation, Department, Member, AuditPage, AddMemberResult } from "./types";
+import type {
+  AuditPage,
+  Department,
+  InvitationCreated,
+  InvitationPreview,
+  Member,
+  MyInvitation,
+  OrgInvitation,
+  Organisation,
+  Session,
+} from "./types";
 
 export class ApiError extends Error {
   constructor(
@@ -68,8 +78,19 @@ export const api = {
     call<Department>("PATCH", `${org(orgId)}/departments/${id}`, input),
   deleteDepartment: (orgId: string, id: string) => call<void>("DELETE", `${org(orgId)}/departments/${id}`),
   members: (orgId: string) => call<{ members: Member[] }>("GET", `${org(orgId)}/members`),
-  addMember: (orgId: string, input: Record<string, unknown>) =>
-    call<AddMemberResult>("POST", `${org(orgId)}/members`, input),
+  inviteMember: (orgId: string, input: Record<string, unknown>) =>
+    call<InvitationCreated>("POST", `${org(orgId)}/invitations`, input),
+  invitations: (orgId: string) => call<{ invitations: OrgInvitation[] }>("GET", `${org(orgId)}/invitations`),
+  revokeInvitation: (orgId: string, invitationId: string) =>
+    call<{ ok: true }>("POST", `${org(orgId)}/invitations/revoke`, { invitationId }),
+  myInvitations: () => call<{ invitations: MyInvitation[] }>("GET", "/api/invitations"),
+  acceptInvitation: (id: string) =>
+    call<{ orgId: string }>("POST", `/api/invitations/${encodeURIComponent(id)}/accept`),
+  declineInvitation: (id: string) => call<{ ok: true }>("POST", `/api/invitations/${encodeURIComponent(id)}/decline`),
+  inspectInvitationLink: (token: string) => call<InvitationPreview>("POST", "/api/invitation-links/inspect", { token }),
+  acceptInvitationLink: (token: string, password: string) =>
+    call<{ ok: true }>("POST", "/api/invitation-links/accept", { token, password }),
+  declineInvitationLink: (token: string) => call<{ ok: true }>("POST", "/api/invitation-links/decline", { token }),
   updateMember: (orgId: string, userId: string, input: Record<string, unknown>) =>
     call<{ ok: true }>("PATCH", `${org(orgId)}/members/${userId}`, input),
   resetPassword: (orgId: string, userId: string) =>

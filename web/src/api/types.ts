@@ -41,14 +41,47 @@ export interface Member {
   channelAccountIds: string[] | null;
   activeWindow: { timeZone: string; days: number[]; from: string; to: string } | null;
   disabled: boolean;
-  locked: boolean;
   mustChangePassword: boolean;
 }
 
-export interface AddMemberResult {
-  userId: string;
-  existingAccount: boolean;
-  temporaryPassword: string | null;
+/** The answer to an invitation: the same whether or not the address has an account. */
+export interface InvitationCreated {
+  invitationId: string;
+  email: string;
+  expiresAt: string;
+  /** The one-time link, shown once to the administrator to hand over. */
+  link: string;
+}
+
+export interface OrgInvitation {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  departmentIds: string[] | null;
+  channelAccountIds: string[] | null;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface MyInvitation {
+  id: string;
+  orgId: string;
+  organisationName: string;
+  timeZone: string;
+  roles: Role[];
+  invitedBy: string;
+  expiresAt: string;
+}
+
+export interface InvitationPreview {
+  organisationName: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  invitedBy: string;
+  expiresAt: string;
 }
 
 export interface AuditEvent {

@@ -9,6 +9,7 @@ import { LANGUAGES } from "../i18n";
 import { useSession } from "../session";
 import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
+import { MyInvitations } from "./MyInvitations";
 
 const OrgContext = createContext<Organisation | null>(null);
 const OrgReloadContext = createContext<() => Promise<void>>(async () => undefined);
@@ -91,6 +92,7 @@ export function OrgLayout() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
+          <MyInvitations />
           <ErrorMessage error={error} />
           {org ? (
             <OrgContext.Provider value={org}>
