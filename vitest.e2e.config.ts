@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/e2e/**/*.test.ts"],
     globalSetup: ["test/support/globalSetup.ts"],
+    setupFiles: ["test/support/failOnWarnings.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -15,6 +15,14 @@ describe("configuration", () => {
     expect(() => loadConfig({ TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY/);
   });
 
+  it("believes forwarded client addresses only from as many proxies as configured", () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "true" }).TRUST_PROXY).toEqual(["loopback", "linklocal", "uniquelocal"]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" }).TRUST_PROXY).toEqual(["10.0.0.0/8", "127.0.0.1"]);
+    expect(() => loadConfig({ TRUST_PROXY: "2" })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: "alle" })).toThrow(/TRUST_PROXY/);
+  });
+
   it("reports every wrong variable at once", () => {
     try {
       loadConfig({ PORT: "-1", LOG_LEVEL: "loud" });
@@ -22,5 +30,18 @@ describe("configuration", () => {
     } catch (error) {
       expect((error as ConfigError).problems).toHaveLength(2);
     }
+  });
+
+  it("reaches network servers only on public addresses over https unless private ones are allowed, by host or all", () => {
+    expect(loadConfig({}).ALLOW_PRIVATE_NETWORK_SERVERS).toEqual([]);
+    expect(loadConfig({ ALLOW_PRIVATE_NETWORK_SERVERS: "true" }).ALLOW_PRIVATE_NETWORK_SERVERS).toEqual(["*"]);
+    expect(loadConfig({ ALLOW_PRIVATE_NETWORK_SERVERS: "false" }).ALLOW_PRIVATE_NETWORK_SERVERS).toEqual([]);
+    expect(
+      loadConfig({ ALLOW_PRIVATE_NETWORK_SERVERS: "localhost, Mastodon.Intern ,127.0.0.1" })
+        .ALLOW_PRIVATE_NETWORK_SERVERS,
+    ).toEqual(["localhost", "mastodon.intern", "127.0.0.1"]);
+    expect(() => loadConfig({ ALLOW_PRIVATE_NETWORK_SERVERS: "http://localhost" })).toThrow(
+      /ALLOW_PRIVATE_NETWORK_SERVERS="http:\/\/localhost"/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Process configuration: read once from the environment at start, validated with zod.
 // A wrong value stops the start with a message naming the variable.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const booleanFromEnv = z
@@ -50,7 +51,21 @@ export const ZConfig = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
-  TRUST_PROXY: booleanFromEnv.default(false),
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For: false (none), a comma-separated list of
+   * proxy addresses, CIDR ranges or the names loopback, linklocal, uniquelocal; true means those three
+   * (a proxy on this machine or in a private network). Never every peer: a client could then make up an
+   * address per request and pass the sign-in throttle.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((value, context) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed === null)
+        context.addIssue({ code: "custom", message: "false, true, or a list of proxy addresses / CIDR ranges" });
+      return parsed ?? false;
+    })
+    .default(false),
   MEDIA_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -77,14 +92,56 @@ export const ZConfig = z.object({
   CREDENTIALS_KEY: z.string().min(1).optional(),
   /** Earlier keys, comma-separated, that still open credentials until `draht credentials rotate` re-seals them. */
   CREDENTIALS_KEYS_PREVIOUS: z.string().optional(),
+  /** 32 bytes (base64 or hex) under which audit events are HMAC-chained; without it, a key file in DATA_DIR. */
+  AUDIT_KEY: z.string().min(1).optional(),
   /** The PLC directory where Bluesky (AT Protocol) DIDs resolve. */
   ATPROTO_PLC_URL: z.url({ protocol: /^https?$/ }).default("https://plc.directory"),
-  /** Lets Bluesky OAuth talk to PDSes on plain HTTP: for a local test network only, never in production. */
-  ATPROTO_ALLOW_HTTP: booleanFromEnv.default(false),
+  /**
+   * Network servers (Mastodon instances, Bluesky PDSes) draht may reach on private, loopback or link-local
+   * addresses and over plain http: `true` for any host (a local test network only), or a comma-separated list
+   * of host names (a server in the town hall's own network). Unset: https to public addresses only.
+   */
+  ALLOW_PRIVATE_NETWORK_SERVERS: z
+    .string()
+    .default("false")
+    .transform((value) =>
+      /^(true|1|yes|\*)$/i.test(value.trim())
+        ? ["*"]
+        : /^(false|0|no)$/i.test(value.trim())
+          ? []
+          : value.split(",").map((host) => host.trim().toLowerCase()),
+    )
+    .pipe(
+      z.array(
+        z.union([
+          z.literal("*"),
+          z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$|^[0-9a-f:.]+$/, "must be true, false or host names"),
+        ]),
+      ),
+    ),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type TConfig = z.infer<typeof ZConfig>;
+
+const PRIVATE_PEERS = ["loopback", "linklocal", "uniquelocal"];
+
+function parseTrustProxy(value: string): false | string[] | null {
+  const text = value.trim().toLowerCase();
+  if (["false", "no", "0"].includes(text)) return false;
+  if (["true", "yes", "1"].includes(text)) return PRIVATE_PEERS;
+  const entries = text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const valid = (entry: string) => {
+    const [address = "", prefix, extra] = entry.split("/");
+    if (extra !== undefined) return false;
+    if (PRIVATE_PEERS.includes(entry)) return true;
+    return isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
+  };
+  return entries.length > 0 && entries.every(valid) ? entries : null;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -104,7 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => {
-      const key = issue.path.join(".");
+      const key = String(issue.path[0] ?? "");
       return `${key}=${JSON.stringify(relevant[key] ?? "")}: ${issue.message}`;
     }),
   );

@@ -56,53 +56,113 @@ describe("departments", () => {
 });
 
 describe("members", () => {
-  it("adds a person limited to a department, who must change the password and then sees the organisation", async () => {
+  it("invites a new person limited to a department, who chooses a password through the link and sees the organisation", async () => {
     const { orgId, admin } = await adminOfNewOrg();
     const department = await buildDepartment(t.ctx, orgId, { name: "Jugendamt" });
-    const added = await admin.request("POST", `/api/orgs/${orgId}/members`, {
+    const invited = await admin.request("POST", `/api/orgs/${orgId}/invitations`, {
       email: "Karla.Kita@Example.org",
       name: "Karla Kita",
       roles: ["department_contributor"],
       departmentIds: [department.id],
     });
-    expect(added.statusCode).toBe(201);
-    const { temporaryPassword, existingAccount } = added.json();
-    expect(existingAccount).toBe(false);
-    expect(temporaryPassword).toMatch(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
+    expect(invited.statusCode).toBe(201);
+    const { link, email } = invited.json();
+    expect(email).toBe("karla.kita@example.org");
+    expect(link).toMatch(/^http:\/\/localhost:3000\/invitation#[\w-]{43}$/);
+    const pending = (await admin.request("GET", `/api/orgs/${orgId}/invitations`)).json().invitations;
+    expect(pending).toEqual([
+      expect.objectContaining({ email: "karla.kita@example.org", roles: ["department_contributor"] }),
+    ]);
+
+    const token = String(link).split("#")[1];
+    const inspected = await t.app.inject({ method: "POST", url: "/api/invitation-links/inspect", payload: { token } });
+    expect(inspected.json()).toMatchObject({ email: "karla.kita@example.org", name: "Karla Kita" });
+    const accepted = await t.app.inject({
+      method: "POST",
+      url: "/api/invitation-links/accept",
+      payload: { token, password: "Kita-Plätze für alle 2026" },
+    });
+    expect(accepted.statusCode).toBe(200);
+    const karla = await signIn(t.app, "karla.kita@example.org", "Kita-Plätze für alle 2026");
+    const org = await karla.request("GET", `/api/orgs/${orgId}`);
+    expect(org.json().myActions).toContain("inbox.reply");
+    expect(org.json().myActions).not.toContain("member.manage");
+    expect((await karla.request("GET", `/api/orgs/${orgId}/members`)).statusCode).toBe(403);
     const members = (await admin.request("GET", `/api/orgs/${orgId}/members`)).json().members;
     expect(members).toContainEqual(
       expect.objectContaining({
         email: "karla.kita@example.org",
         departmentIds: [department.id],
-        mustChangePassword: true,
+        mustChangePassword: false,
       }),
     );
+    expect((await admin.request("GET", `/api/orgs/${orgId}/invitations`)).json().invitations).toEqual([]);
 
-    const karla = await signIn(t.app, "karla.kita@example.org", temporaryPassword);
-    await karla.request("POST", "/api/auth/password", {
-      currentPassword: temporaryPassword,
-      newPassword: "Kita-Plätze für alle 2026",
+    const again = await t.app.inject({
+      method: "POST",
+      url: "/api/invitation-links/accept",
+      payload: { token, password: "Ein anderes Passwort 2026" },
     });
-    const org = await karla.request("GET", `/api/orgs/${orgId}`);
-    expect(org.json().myActions).toContain("inbox.reply");
-    expect(org.json().myActions).not.toContain("member.manage");
-    expect((await karla.request("GET", `/api/orgs/${orgId}/members`)).statusCode).toBe(403);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.code).toBe("DRAHT_ERR_INVITATION_INVALID");
   });
 
-  it("refuses departments of another organisation in a member's scope", async () => {
+  it("refuses departments of another organisation in an invitation's scope", async () => {
     const a = await adminOfNewOrg();
     const b = await adminOfNewOrg();
     const foreign = await buildDepartment(t.ctx, b.orgId);
-    const response = await a.admin.request("POST", `/api/orgs/${a.orgId}/members`, {
+    const response = await a.admin.request("POST", `/api/orgs/${a.orgId}/invitations`, {
       email: "x@example.org",
       name: "X",
       roles: ["editor"],
       departmentIds: [foreign.id],
-      initialPassword: "Ein sehr gutes Passwort",
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toMatchObject({ field: "departmentIds" });
-    expect((await a.admin.request("GET", `/api/orgs/${a.orgId}/members`)).json().members).toHaveLength(1);
+    expect((await a.admin.request("GET", `/api/orgs/${a.orgId}/invitations`)).json().invitations).toHaveLength(0);
+  });
+
+  it("replaces an open invitation to the same address, and lets the administrator withdraw one", async () => {
+    const { orgId, admin } = await adminOfNewOrg();
+    const body = { email: "neu@example.org", name: "Neu", roles: ["editor"] };
+    const first = (await admin.request("POST", `/api/orgs/${orgId}/invitations`, body)).json();
+    const second = (await admin.request("POST", `/api/orgs/${orgId}/invitations`, body)).json();
+    const inspect = (link: string) =>
+      t.app.inject({ method: "POST", url: "/api/invitation-links/inspect", payload: { token: link.split("#")[1] } });
+    expect((await inspect(first.link)).statusCode).toBe(404);
+    expect((await inspect(second.link)).statusCode).toBe(200);
+    const revoked = await admin.request("POST", `/api/orgs/${orgId}/invitations/revoke`, {
+      invitationId: second.invitationId,
+    });
+    expect(revoked.statusCode).toBe(200);
+    expect((await inspect(second.link)).statusCode).toBe(404);
+    expect((await admin.request("GET", `/api/orgs/${orgId}/invitations`)).json().invitations).toEqual([]);
+  });
+
+  it("lets an invitation link expire after a week", async () => {
+    let now = new Date("2026-02-02T09:00:00Z");
+    const timed = await startTestApp({ clock: () => now });
+    try {
+      const org = await buildOrg(timed.ctx);
+      const member = await buildMember(timed.ctx, org.id, { roles: ["administrator"] });
+      const admin = await signIn(timed.app, member.email, member.password);
+      const { link } = (
+        await admin.request("POST", `/api/orgs/${org.id}/invitations`, {
+          email: "spaet@example.org",
+          name: "S",
+          roles: ["analyst"],
+        })
+      ).json();
+      now = new Date(now.getTime() + 8 * 24 * 3_600_000);
+      const late = await timed.app.inject({
+        method: "POST",
+        url: "/api/invitation-links/accept",
+        payload: { token: String(link).split("#")[1], password: "Zu spät, leider 2026" },
+      });
+      expect(late.json().error.code).toBe("DRAHT_ERR_INVITATION_INVALID");
+    } finally {
+      await timed.close();
+    }
   });
 
   it("never leaves an organisation without an active administrator", async () => {
@@ -145,28 +205,5 @@ describe("members", () => {
     const response = await a.admin.request("POST", `/api/orgs/${a.orgId}/members/${shared.userId}/reset-password`);
     expect(response.statusCode).toBe(403);
     expect((await signIn(t.app, shared.email, shared.password)).cookie).toBeTruthy();
-  });
-
-  it("adds an existing account to a second organisation without touching its password", async () => {
-    const a = await adminOfNewOrg();
-    const b = await adminOfNewOrg();
-    const person = await buildMember(t.ctx, a.orgId, { roles: ["editor"] });
-    const added = await b.admin.request("POST", `/api/orgs/${b.orgId}/members`, {
-      email: person.email,
-      name: "Egal",
-      roles: ["analyst"],
-    });
-    expect(added.json()).toMatchObject({ existingAccount: true, temporaryPassword: null });
-    const session = await signIn(t.app, person.email, person.password);
-    const orgs = (await session.request("GET", "/api/auth/session"))
-      .json()
-      .organisations.map((o: { id: string }) => o.id);
-    expect(orgs.sort()).toEqual([a.orgId, b.orgId].sort());
-    const again = await b.admin.request("POST", `/api/orgs/${b.orgId}/members`, {
-      email: person.email,
-      name: "Egal",
-      roles: ["analyst"],
-    });
-    expect(again.statusCode).toBe(409);
   });
 });

@@ -1,7 +1,14 @@
-import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anchorAuditChains } from "../src/app/audit/anchor-audit-chains.js";
+import { appendAuditEvent } from "../src/app/audit/auditTrail.js";
+import { exportAuditHeads } from "../src/app/audit/export-audit-heads.js";
 import { verifyAuditTrail } from "../src/app/audit/verify-audit-trail.js";
-import { buildMember, buildOrg } from "./support/factories.js";
+import { auditChains, auditEvents } from "../src/db/schema/index.js";
+import { GENESIS_HASH, computeAuditHash } from "../src/domain/auditChain.js";
+import { rewriteChainWithPublicAlgorithm } from "./support/auditAttack.js";
+import { SYSTEM, buildMember, buildOrg } from "./support/factories.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
 let t: TestApp;
@@ -79,6 +86,13 @@ describe("audit trail", () => {
     expect((await problemsOf(org.id)).map((p) => p.kind)).toEqual(["head_mismatch"]);
   });
 
+  it("detects a chain rewritten with the public algorithm and a matching head, made without the audit key", async () => {
+    const { org } = await orgWithHistory();
+    expect(await problemsOf(org.id)).toEqual([]);
+    await rewriteChainWithPublicAlgorithm(t.ctx.db, { chainId: org.id, seq: 2, change: { actorLabel: "jemand" } });
+    expect(await problemsOf(org.id)).not.toEqual([]);
+  });
+
   it("detects an inserted event", async () => {
     const { org } = await orgWithHistory();
     await tamper(sql`
@@ -97,5 +111,110 @@ describe("audit trail", () => {
     );
     const [report] = await verifyAuditTrail(t.ctx, { chainId: org.id });
     expect(report).toMatchObject({ events: 18, problems: [] });
+  });
+});
+
+/** A chain as draht wrote it before the audit key: public SHA-256 hashes and an unsigned head. */
+async function writeChainFromBeforeTheKey(events: number): Promise<string> {
+  const chainId = randomUUID();
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= events; seq++) {
+    const content = {
+      chainId,
+      seq,
+      occurredAt: new Date(Date.UTC(2025, 0, 1, 9, seq)),
+      actorUserId: null,
+      actorLabel: "cli",
+      action: "department.created",
+      targetType: null,
+      targetId: null,
+      data: { name: `Amt ${seq}` },
+      prevHash,
+    };
+    prevHash = computeAuditHash(content);
+    await t.ctx.db.insert(auditEvents).values({ ...content, orgId: chainId, hash: prevHash });
+  }
+  await t.ctx.db.insert(auditChains).values({ chainId, lastSeq: events, lastHash: prevHash });
+  return chainId;
+}
+
+const appendTo = (chainId: string, name: string) =>
+  appendAuditEvent(t.ctx.db, {
+    orgId: chainId,
+    actor: SYSTEM,
+    action: "department.created",
+    data: { name },
+    occurredAt: new Date(),
+  });
+
+describe("audit trail begun before the audit key", () => {
+  it("reports its plain events until anchored once, then verifies old and new events", async () => {
+    const chainId = await writeChainFromBeforeTheKey(3);
+    await appendTo(chainId, "Neues Amt");
+    expect(await problemsOf(chainId)).toEqual([{ kind: "not_keyed", fromSeq: 1, toSeq: 3 }]);
+
+    expect(await anchorAuditChains(t.ctx, { chainId })).toEqual([{ chainId, outcome: "anchored", keyedFromSeq: 4 }]);
+    expect(await anchorAuditChains(t.ctx, { chainId })).toEqual([{ chainId, outcome: "already_anchored" }]);
+    await appendTo(chainId, "Noch ein Amt");
+    const [report] = await verifyAuditTrail(t.ctx, { chainId });
+    expect(report).toMatchObject({ events: 5, keyedFromSeq: 4, problems: [] });
+
+    await rewriteChainWithPublicAlgorithm(t.ctx.db, { chainId, seq: 2, change: { actorLabel: "jemand" } });
+    expect((await problemsOf(chainId)).map((p) => p.kind)).toEqual(expect.arrayContaining(["not_keyed"]));
+  });
+
+  it("anchors a chain without keyed events after its last event, and refuses to anchor a broken one", async () => {
+    const intact = await writeChainFromBeforeTheKey(2);
+    expect(await anchorAuditChains(t.ctx, { chainId: intact })).toEqual([
+      { chainId: intact, outcome: "anchored", keyedFromSeq: 3 },
+    ]);
+    expect(await problemsOf(intact)).toEqual([]);
+
+    const broken = await writeChainFromBeforeTheKey(3);
+    await tamper(sql`UPDATE audit_events SET actor_label = 'jemand' WHERE chain_id = ${broken} AND seq = 2`);
+    const [outcome] = await anchorAuditChains(t.ctx, { chainId: broken });
+    expect(outcome).toMatchObject({ outcome: "refused" });
+  });
+});
+
+describe("exported heads", () => {
+  it("show that the newest events were deleted even when an older head row is put back", async () => {
+    const { org, admin } = await orgWithHistory();
+    const [snapshot] = await t.ctx.db.select().from(auditChains).where(eq(auditChains.chainId, org.id));
+    if (!snapshot) throw new Error("no head");
+    await admin.request("POST", `/api/orgs/${org.id}/departments`, { name: "Stadtkasse" });
+    const { exported } = await exportAuditHeads(t.ctx, { chainId: org.id });
+    if (!exported) throw new Error("nothing exported");
+    expect(exported.heads).toEqual([expect.objectContaining({ chainId: org.id, seq: snapshot.lastSeq + 1 })]);
+    expect(await verifyAuditTrail(t.ctx, { chainId: org.id, exportedHeads: exported })).toEqual([
+      expect.objectContaining({ problems: [] }),
+    ]);
+
+    await tamper(sql`DELETE FROM audit_events WHERE chain_id = ${org.id} AND seq > ${snapshot.lastSeq}`);
+    await t.ctx.db.update(auditChains).set(snapshot).where(eq(auditChains.chainId, org.id));
+    // Without the exported head the shortened chain looks whole: that is what exporting is for.
+    expect(await problemsOf(org.id)).toEqual([]);
+    const [report] = await verifyAuditTrail(t.ctx, { chainId: org.id, exportedHeads: exported });
+    expect(report?.problems).toEqual([
+      { kind: "exported_head_missing", seq: snapshot.lastSeq + 1, hash: exported.heads[0]?.hash },
+    ]);
+  });
+
+  it("are refused when not signed with this installation's audit key", async () => {
+    const { org } = await orgWithHistory();
+    const { exported } = await exportAuditHeads(t.ctx, { chainId: org.id });
+    if (!exported) throw new Error("nothing exported");
+    const forged = { ...exported, heads: exported.heads.map((h) => ({ ...h, seq: h.seq - 1 })) };
+    await expect(verifyAuditTrail(t.ctx, { exportedHeads: forged })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+  });
+
+  it("are not made for a damaged chain", async () => {
+    const { org } = await orgWithHistory();
+    await rewriteChainWithPublicAlgorithm(t.ctx.db, { chainId: org.id, seq: 3, change: { actorLabel: "jemand" } });
+    const result = await exportAuditHeads(t.ctx, { chainId: org.id });
+    expect(result.exported).toBeNull();
+    expect(result.damaged).toHaveLength(1);
   });
 });

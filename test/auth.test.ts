@@ -43,17 +43,6 @@ describe("login", () => {
     expect(wrong.cookies).toHaveLength(0);
   });
 
-  it("locks the account after repeated failures, also against the right password, until the lock ends", async () => {
-    const org = await buildOrg(t.ctx);
-    const member = await buildMember(t.ctx, org.id);
-    for (let i = 0; i < 3; i++) expect((await login(member.email, `falsch-falsch-${i}-xyz`)).statusCode).toBe(401);
-    const locked = await login(member.email, member.password);
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe("DRAHT_ERR_ACCOUNT_LOCKED");
-    now = new Date(now.getTime() + 16 * 60_000);
-    expect((await login(member.email, member.password)).statusCode).toBe(200);
-  });
-
   it("rate-limits login attempts per client address", async () => {
     const limited = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: "3" } });
     try {
@@ -151,5 +140,41 @@ describe("sessions", () => {
     expect((await user.request("GET", `/api/orgs/${org.id}`)).statusCode).toBe(200);
     expect((await login(member.email, member.password)).statusCode).toBe(401);
     expect((await login(member.email, "Ein neues, langes Passwort")).statusCode).toBe(200);
+  });
+});
+
+describe("the organisation a person starts in", () => {
+  const sessionOf = async (email: string, password: string) =>
+    (await (await signIn(t.app, email, password)).request("GET", "/api/auth/session")).json() as {
+      organisations: { id: string }[];
+      homeOrganisationId: string | null;
+    };
+
+  it("is the one they used last, and before they used any, the one with the most members", async () => {
+    const small = await buildOrg(t.ctx, { name: "Aaa Landkreis (klein)" });
+    const big = await buildOrg(t.ctx, { name: "Zzz Stadt (groß)" });
+    const admin = await buildMember(t.ctx, big.id, { roles: ["administrator"] });
+    await buildMember(t.ctx, small.id, { roles: ["administrator"], email: admin.email });
+    await buildMember(t.ctx, big.id, { roles: ["editor"] });
+    await buildMember(t.ctx, big.id, { roles: ["moderator"] });
+
+    const first = await sessionOf(admin.email, admin.password);
+    expect(first.organisations.map((o) => o.id)).toEqual([small.id, big.id]);
+    expect(first.homeOrganisationId).toBe(big.id);
+
+    const browser = await signIn(t.app, admin.email, admin.password);
+    expect((await browser.request("POST", `/api/orgs/${small.id}/open`)).statusCode).toBe(204);
+    now = new Date(now.getTime() + 60_000);
+    expect((await sessionOf(admin.email, admin.password)).homeOrganisationId).toBe(small.id);
+
+    expect((await browser.request("POST", `/api/orgs/${big.id}/open`)).statusCode).toBe(204);
+    expect((await sessionOf(admin.email, admin.password)).homeOrganisationId).toBe(big.id);
+  });
+
+  it("is recorded only in an organisation the person belongs to", async () => {
+    const other = await buildOrg(t.ctx);
+    const stranger = await buildMember(t.ctx, (await buildOrg(t.ctx)).id);
+    const browser = await signIn(t.app, stranger.email, stranger.password);
+    expect((await browser.request("POST", `/api/orgs/${other.id}/open`)).statusCode).toBe(404);
   });
 });

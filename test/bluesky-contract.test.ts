@@ -5,15 +5,24 @@
 // that answers as the PDS would (status 429, RateLimit-* headers).
 import { randomUUID } from "node:crypto";
 import { AtUri, RichText } from "@atproto/api";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createBlueskyConnector } from "../src/channels/bluesky/blueskyConnector.js";
+import { ConnectorError } from "../src/domain/connector.js";
 import { connectorContract } from "./contract/connectorContract.js";
-import { startLocalBluesky } from "./peers/bluesky/localNetwork.js";
+import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwork.js";
+import { LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
+/** One local network for the whole file (starting one takes seconds), closed after the last test. */
+let started: Promise<LocalBluesky> | null = null;
+const localNetwork = () => (started ??= startLocalBluesky());
+afterAll(async () => {
+  await (await started)?.close();
+});
+
 connectorContract("Bluesky (local AT Protocol network)", async () => {
-  const network = await startLocalBluesky();
+  const network = await localNetwork();
   const city = await network.createUser(`stadt-${suffix()}.test`);
   const citizen = await network.createUser(`buerger-${suffix()}.test`);
   const appPassword = await city.agent.com.atproto.server.createAppPassword({ name: "draht" });
@@ -31,7 +40,7 @@ connectorContract("Bluesky (local AT Protocol network)", async () => {
       });
     return fetch(input, init);
   };
-  const make = () => createBlueskyConnector({ fetch: fetchInFront });
+  const make = () => createBlueskyConnector({ fetch: fetchInFront, networkServers: LOCAL_NETWORK_SERVERS });
   const account = {
     id: randomUUID(),
     orgId: randomUUID(),
@@ -105,8 +114,79 @@ connectorContract("Bluesky (local AT Protocol network)", async () => {
     },
     settle: () => network.settle(),
     restart: make,
-    close: () => network.close(),
+    close: async () => {},
   };
+});
+
+describe("hiding replies on Bluesky (threadgate)", () => {
+  it("fails a hide whose threadgate could not be read, instead of overwriting the replies hidden before", async () => {
+    const network = await localNetwork();
+    const city = await network.createUser(`gate-${suffix()}.test`);
+    const citizen = await network.createUser(`gast-${suffix()}.test`);
+    const appPassword = await city.agent.com.atproto.server.createAppPassword({ name: "draht" });
+    let threadgateReadFails = false;
+    const fetchInFront: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (threadgateReadFails && url.includes("com.atproto.repo.getRecord") && url.includes("threadgate"))
+        return new Response(JSON.stringify({ error: "InternalServerError", message: "Internal Server Error" }), {
+          status: 500,
+          headers: { "content-type": "application/json" },
+        });
+      return fetch(input, init);
+    };
+    const connector = createBlueskyConnector({ fetch: fetchInFront, networkServers: LOCAL_NETWORK_SERVERS });
+    const account = {
+      id: randomUUID(),
+      orgId: randomUUID(),
+      settings: { serviceUrl: network.pdsUrl },
+      credentials: { identifier: city.agent.session?.handle ?? "", appPassword: appPassword.data.password },
+    };
+    const post = await connector.publish(account, {
+      idempotencyKey: `gate-${randomUUID()}`,
+      attempt: 1,
+      orgId: account.orgId,
+      postId: randomUUID(),
+      text: "Der Wochenmarkt zieht um.",
+      media: [],
+      poll: null,
+    });
+    await network.untilIndexed(citizen.agent, post.externalId);
+    const { ref, root } = await network.refOf(citizen.agent, post.externalId);
+    const first = await citizen.agent.post({ text: "Erste Antwort", reply: { root, parent: ref } });
+    const second = await citizen.agent.post({ text: "Zweite Antwort", reply: { root, parent: ref } });
+    const hide = (externalId: string) =>
+      connector.moderate?.(account, {
+        kind: "hide",
+        externalId,
+        authorHandle: "@gast",
+        reason: "Netiquette",
+        idempotencyKey: randomUUID(),
+      });
+    const hiddenReplies = async () => {
+      const gate = await city.agent.com.atproto.repo.getRecord({
+        repo: city.did,
+        collection: "app.bsky.feed.threadgate",
+        rkey: new AtUri(post.externalId).rkey,
+      });
+      return (gate.data.value as { hiddenReplies?: string[] }).hiddenReplies ?? [];
+    };
+
+    await hide(first.uri);
+    expect(await hiddenReplies()).toEqual([first.uri]);
+
+    threadgateReadFails = true;
+    const failed = await hide(second.uri)?.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failed).toBeInstanceOf(ConnectorError);
+    expect((failed as ConnectorError).kind).toBe("transient");
+    expect(await hiddenReplies()).toEqual([first.uri]);
+
+    threadgateReadFails = false;
+    await hide(second.uri);
+    expect(await hiddenReplies()).toEqual([first.uri, second.uri]);
+  });
 });
 
 describe("Bluesky facets", () => {

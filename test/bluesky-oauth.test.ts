@@ -31,12 +31,13 @@ import { approveOnPds } from "./peers/bluesky/oauthConsent.js";
 import { buildChannelAccount, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
 import { minimalMp4 } from "./support/mp4.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
+import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 
 let t: TestApp;
 let bluesky: LocalBluesky;
 beforeAll(async () => {
   bluesky = await startLocalBluesky();
-  t = await startTestApp({ env: { ATPROTO_PLC_URL: bluesky.plcUrl, ATPROTO_ALLOW_HTTP: "true" } });
+  t = await startTestApp({ env: { ATPROTO_PLC_URL: bluesky.plcUrl, ...LOCAL_NETWORK_ENV } });
 }, 60_000);
 afterAll(async () => {
   await t?.close();
@@ -48,7 +49,8 @@ const connectors = () =>
     db: t.ctx.db,
     clock: t.ctx.clock,
     publicUrl: t.ctx.publicUrl,
-    atproto: { plcDirectoryUrl: bluesky.plcUrl, allowHttp: true },
+    atproto: { plcDirectoryUrl: bluesky.plcUrl },
+    networkServers: t.ctx.networkServers,
   });
 
 interface StoredSession {
@@ -294,7 +296,8 @@ describe("Bluesky by AT Protocol OAuth", () => {
       db: t.ctx.db,
       clock: t.ctx.clock,
       publicUrl: t.ctx.publicUrl,
-      atproto: { plcDirectoryUrl: bluesky.plcUrl, allowHttp: true },
+      atproto: { plcDirectoryUrl: bluesky.plcUrl },
+      networkServers: t.ctx.networkServers,
     }).get("bluesky");
     const refused = await connector
       ?.whoAmI?.({ id: account.id, orgId: org.id, settings: account.settings, credentials: renewed })

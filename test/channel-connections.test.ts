@@ -33,11 +33,12 @@ import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonP
 import { createStatus } from "./peers/mastodon/statusRoutes.js";
 import { buildChannelAccount, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
 import { type TestApp, startTestApp } from "./support/testApp.js";
+import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 
 let t: TestApp;
 let peer: MastodonPeer;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: LOCAL_NETWORK_ENV });
   peer = await startMastodonPeer();
 });
 afterAll(async () => {
@@ -73,7 +74,14 @@ async function connectedAccount() {
   const sync = () =>
     syncChannelInbound(
       t.ctx,
-      { connectors: createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl }) },
+      {
+        connectors: createConnectorRegistry({
+          db: t.ctx.db,
+          clock: t.ctx.clock,
+          publicUrl: t.ctx.publicUrl,
+          networkServers: t.ctx.networkServers,
+        }),
+      },
       { accountIds: [account.id] },
     );
   return { org, account, remote, username, sync };
@@ -178,7 +186,12 @@ describe("syncing a connected Mastodon account", () => {
     expect(shown?.earlierVersions.map((v) => v.text)).toEqual(["Wann wird die Ampel am Markt repariert?"]);
 
     // A moderator lets it stand; then the author turns it into a threat: the case reopens, escalated.
-    const connectors = createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl });
+    const connectors = createConnectorRegistry({
+      db: t.ctx.db,
+      clock: t.ctx.clock,
+      publicUrl: t.ctx.publicUrl,
+      networkServers: t.ctx.networkServers,
+    });
     await decideModerationCase(
       t.ctx,
       { connectors },
@@ -228,7 +241,12 @@ describe("syncing a connected Mastodon account", () => {
         network: "mastodon",
         settings: { serverUrl: peer.url, visibility: "public" },
       });
-      const connectors = createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl });
+      const connectors = createConnectorRegistry({
+        db: t.ctx.db,
+        clock: t.ctx.clock,
+        publicUrl: t.ctx.publicUrl,
+        networkServers: t.ctx.networkServers,
+      });
       const redirectUri = `${t.ctx.publicUrl}/api/channel-authorisations/callback`;
       const { authoriseUrl } = await beginChannelAuthorisation(
         t.ctx,

@@ -11,11 +11,12 @@ import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonP
 import { createStatus } from "./peers/mastodon/statusRoutes.js";
 import { buildChannelAccount, buildOrg } from "./support/factories.js";
 import { type TestApp, startTestApp } from "./support/testApp.js";
+import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 
 let t: TestApp;
 let peer: MastodonPeer;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: LOCAL_NETWORK_ENV });
   peer = await startMastodonPeer();
 });
 afterAll(async () => {
@@ -52,7 +53,12 @@ describe("live streams of network accounts", () => {
       now: new Date(),
     });
     const streams = createChannelStreams(t.ctx, {
-      connectors: createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl }),
+      connectors: createConnectorRegistry({
+        db: t.ctx.db,
+        clock: t.ctx.clock,
+        publicUrl: t.ctx.publicUrl,
+        networkServers: t.ctx.networkServers,
+      }),
       debounceMs: 50,
       orgId: org.id,
     });

@@ -1,17 +1,18 @@
 // The `draht` command as an operator uses it: real processes against the test database.
 import { execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { createCredentialVault } from "../src/app/security/credentialVault.js";
 import { channelAccounts, channelCredentials } from "../src/db/schema/index.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { openDatabase } from "../src/db/client.js";
+import { rewriteChainWithPublicAlgorithm } from "./support/auditAttack.js";
 import { uniqueSuffix } from "./support/factories.js";
 
 const run = promisify(execFile);
@@ -22,6 +23,8 @@ const env = {
   LOG_LEVEL: "silent",
   ARGON2_MEMORY_KIB: "1024",
   ARGON2_ITERATIONS: "1",
+  // Every process of this file writes and verifies the audit trail with the same key.
+  AUDIT_KEY: randomBytes(32).toString("base64"),
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
 };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -121,41 +124,30 @@ describe("draht CLI", () => {
     expect(reset.stdout).toContain(`Temporary password for ${email}:`);
   }, 120_000); // several processes, each starting Node and opening the database
 
-  it("verifies the audit trail and exits non-zero when an event was altered", async () => {
+  it("verifies the audit trail, and exits non-zero once it was rewritten without the audit key", async () => {
     const slug = `audit-${uniqueSuffix()}`;
     const created = await draht(["org", "add", "--name", "Stadt Audit", "--slug", slug, "--state", "HE"]);
     const orgId = /id ([0-9a-f-]{36})/.exec(created.stdout)?.[1] ?? "";
-    await draht([
-      "user",
-      "add",
-      "--org",
-      slug,
-      "--email",
-      `${slug}@example.org`,
-      "--name",
-      "Audit",
-      "--role",
-      "editor",
-    ]);
+    await draht(["user", "add", "--org", slug, "--email", `${slug}@example.org`, "--name", "A", "--role", "editor"]);
     const intact = await draht(["audit", "verify", "--chain", orgId]);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toContain("2 events");
     expect(intact.stdout).toContain("Audit trail intact.");
+    const headFile = path.join(dataDir, `${slug}.head.json`);
+    const exported = await draht(["audit", "export-head", "--chain", orgId, "--out", headFile]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(headFile, "utf8"))).toMatchObject({ heads: [{ chainId: orgId, seq: 2 }] });
 
-    await withDatabase(async ({ db }) => {
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
-        await tx.execute(
-          sql`UPDATE audit_events SET actor_label = 'jemand anderes' WHERE chain_id = ${orgId} AND seq = 1`,
-        );
-        await tx.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
-      });
-    });
-    const broken = await draht(["audit", "verify", "--chain", orgId]);
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain("hash_mismatch");
-    expect(broken.stdout).toContain("Audit trail damaged in 1 chain(s).");
-  }, 120_000); // several processes, each starting Node and opening the database
+    // The attack of #16.4: every hash recomputed with the public algorithm, the head updated to match.
+    await withDatabase(({ db }) =>
+      rewriteChainWithPublicAlgorithm(db, { chainId: orgId, seq: 1, change: { actorLabel: "jemand anderes" } }),
+    );
+    const rewritten = await draht(["audit", "verify", "--chain", orgId, "--head", headFile]);
+    expect(rewritten.stdout).toContain('"kind":"not_keyed"');
+    expect(rewritten.stdout).toContain('"kind":"exported_head_missing"');
+    expect(rewritten.stdout).toContain("Audit trail damaged in 1 chain(s).");
+    expect(rewritten.code).toBe(1);
+  }, 240_000); // several processes, each starting Node and opening the database
 
   it("re-seals stored channel credentials with a new key, and refuses to run without the old one", async () => {
     const slug = `keys-${uniqueSuffix()}`;

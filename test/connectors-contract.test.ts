@@ -8,11 +8,12 @@ import { createMastodonConnector } from "../src/channels/mastodon/mastodonConnec
 import { createSandboxConnector } from "../src/channels/sandbox/sandboxConnector.js";
 import { createWebsiteConnector } from "../src/channels/website/websiteConnector.js";
 import type { Database } from "../src/db/client.js";
-import { sandboxDeliveries, websiteEntries } from "../src/db/schema/index.js";
+import { mediaAssets, sandboxDeliveries, websiteEntries, websiteEntryMedia } from "../src/db/schema/index.js";
 import { connectorContract } from "./contract/connectorContract.js";
 import { startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
-import { buildChannelAccount, buildOrg, buildTestContext } from "./support/factories.js";
+import { buildChannelAccount, buildMedia, buildOrg, buildTestContext } from "./support/factories.js";
 import { openTestDatabase } from "./support/testDb.js";
+import { LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
 
 let database: Database;
 beforeAll(async () => {
@@ -40,6 +41,17 @@ connectorContract("website", async () => {
           .from(websiteEntries)
           .where(and(eq(websiteEntries.channelAccountId, account.id), eq(websiteEntries.text, text)))
       ).length,
+    libraryMedium: async (png, altText) => (await buildMedia(ctx, account.orgId, { bytes: png, altText })).id,
+    // What the public pages show with the entry.
+    altTextsOf: async (id) =>
+      (
+        await ctx.db
+          .select({ altText: mediaAssets.altText })
+          .from(websiteEntryMedia)
+          .innerJoin(mediaAssets, eq(mediaAssets.id, websiteEntryMedia.mediaId))
+          .where(eq(websiteEntryMedia.entryId, id))
+          .orderBy(websiteEntryMedia.position)
+      ).map((m) => m.altText),
     // Shown on the public pages: not taken down.
     exists: async (id) =>
       (
@@ -89,7 +101,7 @@ connectorContract("sandbox", async () => {
 connectorContract("Mastodon (fake server)", async () => {
   const peer = await startMastodonPeer({ mediaProcessingPolls: 2 });
   const { account: own, token } = peer.createAccount("stadt", "Stadt Musterstadt");
-  const make = () => createMastodonConnector({ mediaPollMs: 5 });
+  const make = () => createMastodonConnector({ mediaPollMs: 5, networkServers: LOCAL_NETWORK_SERVERS });
   const account = {
     id: randomUUID(),
     orgId: randomUUID(),
@@ -124,6 +136,8 @@ connectorContract("Mastodon (fake server)", async () => {
       return below(id);
     },
     exists: async (id) => peer.state.statuses.get(id)?.deleted === false,
+    forgetIdempotencyKeys: async () => peer.advanceClock(2 * 3_600_000),
+    untilStreaming: () => peer.untilStreaming(own.id),
     revokeCredentials: async () => {
       const entry = peer.state.tokens.get(token);
       if (entry) entry.revoked = true;

@@ -6,8 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escalateConversations } from "../src/app/inbox/escalate-conversations.js";
 import { remindDueSoon } from "../src/app/inbox/remind-due-soon.js";
 import { warnIdleChannels } from "../src/app/inbox/warn-idle-channels.js";
-import { conversations, userNotifications, websiteComments } from "../src/db/schema/index.js";
-import { buildDepartment, buildMember } from "./support/factories.js";
+import { defaultTextAnalyser } from "../src/app/analysis/defaultAnalyser.js";
+import { sendQueuedReplies } from "../src/app/inbox/deliverReply.js";
+import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
+import { createConnectorRegistry } from "../src/channels/registry.js";
+import {
+  conversations,
+  emailOutbox,
+  sandboxDeliveries,
+  userNotifications,
+  websiteComments,
+} from "../src/db/schema/index.js";
+import { buildChannelAccount, buildDepartment, buildMember } from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { type Citizen, buildWebsiteScene, startCitizen } from "./support/website.js";
 
@@ -177,6 +187,123 @@ describe("automatic acknowledgement", () => {
         .where(and(eq(websiteComments.entryId, s.entryId), eq(websiteComments.authorKind, "staff")));
       expect(staff).toHaveLength(1);
       expect(staff[0]?.text).toContain("Donnerstag, 26. November um 08:30 Uhr");
+    } finally {
+      now = saved;
+    }
+  });
+
+  it("shows the acknowledgement only to the author's session, never to other readers or in the feed's count", async () => {
+    const saved = now;
+    now = new Date("2026-11-25T19:30:00Z"); // Wednesday 20:30 in Berlin: the office is closed.
+    try {
+      const s = await scene({ autoAcknowledge: true });
+      const question = await ask(s, "Kann ich morgen ohne Termin ins Bürgerbüro kommen?");
+      type Thread = {
+        comments: { id: string; replies: { authorKind: string; acknowledgement: boolean; text: string }[] }[];
+      };
+      const repliesSeenBy = async (headers: Record<string, string>) => {
+        const response = await t.app.inject({
+          method: "GET",
+          url: `/api/public/orgs/${s.orgSlug}/posts/${s.entryId}`,
+          headers,
+        });
+        return (response.json() as Thread).comments.find((c) => c.id === question)?.replies ?? [];
+      };
+      const own = await repliesSeenBy({ "x-draht-session": s.citizen.token });
+      expect(own).toEqual([
+        expect.objectContaining({ authorKind: "staff", acknowledgement: true, text: expect.stringContaining("bis") }),
+      ]);
+      const other = await startCitizen(t.app, s.orgSlug, "198.51.100.9");
+      expect(await repliesSeenBy({ "x-draht-session": other.token })).toEqual([]);
+      expect(await repliesSeenBy({})).toEqual([]);
+      const page = await t.app.inject({ method: "GET", url: `/p/${s.orgSlug}/beitrag/${s.entryId}` });
+      expect(page.body).not.toContain("Wir haben Ihre Nachricht erhalten");
+      expect(page.body).not.toContain("Eingangsbestätigung");
+      const feed = (await t.app.inject({ method: "GET", url: `/api/public/orgs/${s.orgSlug}/feed` })).json() as {
+        entries: { id: string; comments: number }[];
+      };
+      expect(feed.entries.find((e) => e.id === s.entryId)?.comments).toBe(1);
+      // Staff still see it in the inbox, as what it is.
+      const conversation = await onlyConversation(s);
+      const detail = (
+        await s.admin.request("GET", `/api/orgs/${s.orgId}/inbox/conversations/${conversation.id}`)
+      ).json() as { replies: { automatic: boolean; status: string }[] };
+      expect(detail.replies).toEqual([expect.objectContaining({ automatic: true, status: "sent" })]);
+      // And it is no answer in the moderation list.
+      const listed = (await s.admin.request("GET", `/api/orgs/${s.orgId}/website/comments`)).json() as {
+        comments: { id: string; answered: boolean }[];
+      };
+      expect(listed.comments).toEqual([expect.objectContaining({ id: question, answered: false })]);
+    } finally {
+      now = saved;
+    }
+  });
+
+  it("e-mails the acknowledgement to the author once the address is confirmed", async () => {
+    const saved = now;
+    now = new Date("2026-11-25T19:30:00Z");
+    try {
+      const s = await scene({ autoAcknowledge: true });
+      const address = `buerger-${Date.now()}@example.org`;
+      const posted = await s.citizen.comment(s.entryId, {
+        text: "Hat die Bücherei am Samstag geöffnet?",
+        email: address,
+      });
+      expect(posted.statusCode, posted.body).toBe(201);
+      const commentId = (posted.json() as { id: string }).id;
+      const mails = () => t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address));
+      expect((await mails()).map((m) => m.purpose)).toEqual(["confirm_address"]);
+      const token = (await mails())[0]?.body.match(/token=([\w-]+)/)?.[1] ?? "";
+      const confirmed = await s.citizen.call("POST", `/comments/${commentId}/confirm-email`, { token });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      const sent = await mails();
+      expect(sent.map((m) => m.purpose)).toEqual(["confirm_address", "acknowledgement"]);
+      expect(sent[1]?.body).toContain("Donnerstag, 26. November um 08:30 Uhr");
+      expect(sent[1]?.body).toContain(`/beitrag/${s.entryId}`);
+    } finally {
+      now = saved;
+    }
+  });
+
+  it("sends acknowledgements to networks only where the organisation switches it on", async () => {
+    const saved = now;
+    now = new Date("2026-11-25T19:30:00Z");
+    try {
+      const connectors = createConnectorRegistry({ db: t.ctx.db, clock: () => now, publicUrl: t.ctx.publicUrl });
+      const deliveredTo = async (settings: Record<string, unknown>) => {
+        const s = await scene({ autoAcknowledge: true, ...settings });
+        const account = await buildChannelAccount(t.ctx, s.orgId, { network: "sandbox", name: "Mastodon (Sandbox)" });
+        await t.ctx.db.transaction((tx) =>
+          ingestMessages(tx, {
+            orgId: s.orgId,
+            analyser: defaultTextAnalyser(),
+            now,
+            publicUrl: t.ctx.publicUrl,
+            messages: [
+              {
+                channelAccountId: account.id,
+                externalId: `dm-${account.id}`,
+                kind: "direct",
+                authorHandle: "@anna",
+                authorName: "Anna",
+                text: "Hat das Bürgerbüro morgen offen?",
+                language: "de",
+                threadExternalId: null,
+                inReplyToExternalId: null,
+                visibility: "visible",
+                receivedAt: now,
+                raw: {},
+              },
+            ],
+          }),
+        );
+        await sendQueuedReplies(t.ctx, { connectors });
+        return t.ctx.db.select().from(sandboxDeliveries).where(eq(sandboxDeliveries.channelAccountId, account.id));
+      };
+      expect(await deliveredTo({})).toEqual([]);
+      expect(await deliveredTo({ acknowledgeOnNetworks: false })).toEqual([]);
+      const sent = await deliveredTo({ acknowledgeOnNetworks: true });
+      expect(sent.map((d) => d.text)).toEqual([expect.stringContaining("wir haben Ihre Nachricht erhalten")]);
     } finally {
       now = saved;
     }

@@ -13,6 +13,7 @@ import {
   buildMember,
   uniqueSuffix,
 } from "./support/factories.js";
+import { openEventStream } from "./support/eventStream.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { type Citizen, buildWebsiteScene, startCitizen } from "./support/website.js";
 
@@ -335,14 +336,17 @@ describe("the inbox", () => {
 
   it("announces new messages to open inboxes live", async () => {
     const s = await scene();
-    const stream = s.press.request("GET", `/api/orgs/${s.orgId}/inbox/events?lifetime=2`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await ask(s, "Ist das Rathaus morgen geöffnet?");
-    const body = (await stream).body;
-    const [row] = await list(s);
-    expect(body).toContain("event: ready");
-    expect(body).toContain("event: conversations");
-    expect(body).toContain(row?.id);
+    const stream = await openEventStream(t.app, s.press, `/api/orgs/${s.orgId}/inbox/events`);
+    try {
+      // Subscribed once the stream says it is ready: what happens after that must reach it.
+      await stream.until("event: ready");
+      await ask(s, "Ist das Rathaus morgen geöffnet?");
+      const [row] = await list(s);
+      await stream.until(`${row?.id}`);
+      expect(stream.text()).toContain("event: conversations");
+    } finally {
+      stream.close();
+    }
   });
 
   it("threads a large batch: 600 messages of 300 citizens into 300 conversations", async () => {

@@ -2,6 +2,7 @@
 // scores and reasons, decisions citing the Netiquette, four-eyes review, objections, threats with
 // evidence packages, actions on a network through its connector, and shitstorm alerts.
 import { eq, sql } from "drizzle-orm";
+import { inflateSync } from "node:zlib";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectShitstorms } from "../src/app/moderation/detect-shitstorms.js";
@@ -204,6 +205,17 @@ describe("the moderation pipeline and queue", () => {
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
     expect((await PDFDocument.load(pdf.rawPayload)).getSubject()).toBe(`SHA-256: ${evidence.sha256}`);
+    // People read words, not codes: labels, scores as percentages, reasons, the author's website session, and
+    // times in the organisation's time zone, named.
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain("Alle Zeitangaben in der Zeitzone Europe/Berlin.");
+    expect(text).toMatch(/Kennzeichen: .*Drohung/);
+    expect(text).toMatch(/Einschätzung: [\s\S]*Drohung\s\d+\s%/);
+    expect(text).toContain("Website-Sitzung");
+    expect(text).toMatch(/Gesichert am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2} MEZ/);
+    for (const code of ["THREAT", "OFFENSE", "(UTC)", "session:", "threat:", "lexicon:", "model:"])
+      expect(text).not.toContain(code);
+    expect(text).not.toMatch(/\b0\.\d{2,}\b/);
 
     await s.mod.request("POST", `/api/orgs/${s.org.id}/moderation/cases/${threat.id}/decision`, {
       action: "delete",
@@ -364,3 +376,20 @@ describe("shitstorm alerts", () => {
     expect(cases.length).toBeGreaterThanOrEqual(14);
   });
 });
+
+/** The text a PDF made by pdf-lib draws: each page content stream inflated, each shown string decoded. */
+function pdfText(bytes: Buffer): string {
+  const raw = bytes.toString("latin1");
+  const shown: string[] = [];
+  for (const stream of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(stream[1] ?? "", "latin1")).toString("latin1");
+    } catch {
+      continue; // not a compressed content stream (fonts, metadata)
+    }
+    for (const text of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g))
+      shown.push(Buffer.from(text[1] ?? "", "hex").toString("latin1"));
+  }
+  return shown.join("\n");
+}

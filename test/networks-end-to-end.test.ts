@@ -17,12 +17,13 @@ import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonP
 import { createStatus } from "./peers/mastodon/statusRoutes.js";
 import { buildChannelAccount, buildMedia, buildMember, buildOrg } from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
+import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 
 let t: TestApp;
 let mastodon: MastodonPeer;
 let bluesky: LocalBluesky;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: LOCAL_NETWORK_ENV });
   [mastodon, bluesky] = await Promise.all([startMastodonPeer({ mediaProcessingPolls: 1 }), startLocalBluesky()]);
 }, 60_000);
 afterAll(async () => {
@@ -31,7 +32,13 @@ afterAll(async () => {
   await bluesky?.close();
 });
 
-const connectors = () => createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl });
+const connectors = () =>
+  createConnectorRegistry({
+    db: t.ctx.db,
+    clock: t.ctx.clock,
+    publicUrl: t.ctx.publicUrl,
+    networkServers: t.ctx.networkServers,
+  });
 
 /** The OAuth dance as the browser does it: draht → the instance's consent page → back to draht's callback. */
 async function connectMastodon(admin: SignedIn, orgId: string, accountId: string, username: string) {

@@ -48,4 +48,27 @@ describe("office hours and closing days", () => {
     ).request("PUT", url, { officeHours: [{ days: [1], from: "08:00", to: "16:00" }] });
     expect(refused.statusCode).toBe(403);
   });
+
+  it("count in the organisation's time zone, Europe/Berlin until an administrator sets another", async () => {
+    const org = await buildOrg(t.ctx);
+    const admin = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
+    const session = await signIn(t.app, admin.email, admin.password);
+    expect((await session.request("GET", `/api/orgs/${org.id}`)).json()).toMatchObject({ timeZone: "Europe/Berlin" });
+
+    const changed = await session.request("PATCH", `/api/orgs/${org.id}`, { timeZone: "Europe/London" });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ timeZone: "Europe/London" });
+    const schedule = (await session.request("GET", `/api/orgs/${org.id}/office-schedule`)).json() as {
+      nextOpening: string;
+    };
+    expect(schedule.nextOpening).toBe("2026-12-23T15:30:00.000Z"); // 15:30 in London: open now
+
+    const unknown = await session.request("PATCH", `/api/orgs/${org.id}`, { timeZone: "Musterstadt/Rathaus" });
+    expect(unknown.statusCode).toBe(400);
+    const editor = await buildMember(t.ctx, org.id, { roles: ["editor"] });
+    const refused = await (
+      await signIn(t.app, editor.email, editor.password)
+    ).request("PATCH", `/api/orgs/${org.id}`, { timeZone: "Europe/Berlin" });
+    expect(refused.statusCode).toBe(403);
+  });
 });

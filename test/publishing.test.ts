@@ -114,6 +114,32 @@ describe("submitting a post against the guideline", () => {
     });
   });
 
+  it("lets an editor submit a post without a publishing time: it goes to approval, whose approver publishes it", async () => {
+    const s = await setting({ approval: "single" });
+    const post = await createPost(ctx, {
+      actor: s.author.actor,
+      orgId: s.org.id,
+      input: {
+        body: "Das Bürgerbüro hat ab Montag länger geöffnet.",
+        departmentId: s.department.id,
+        channels: [{ channelAccountId: s.account.id, textOverride: null }],
+      },
+    });
+    expect(post.scheduledAt).toBeNull();
+    expect(
+      await submitPost(ctx, { actor: s.author.actor, orgId: s.org.id, postId: post.id, revision: 1 }),
+    ).toMatchObject({ status: "in_review", approvalMode: "single" });
+    await decidePost(ctx, {
+      actor: s.press.actor,
+      orgId: s.org.id,
+      postId: post.id,
+      input: { decision: "approved", revision: 1 },
+    });
+    expect(await round()).toHaveLength(1);
+    const [published] = await ctx.db.select().from(posts).where(eq(posts.id, post.id));
+    expect(published?.status).toBe("published");
+  });
+
   it("keeps a department-limited person to their department", async () => {
     const s = await setting();
     const other = await buildDepartment(ctx, s.org.id);

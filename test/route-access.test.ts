@@ -1,9 +1,12 @@
 // Enumerates every API route the server registers and proves that strangers, members of another
-// organisation and members without the needed role are refused and see nothing.
+// organisation and members without the needed role are refused and see nothing; and that members limited
+// to a department are refused, or find nothing in their lists, for what is another department's or the
+// whole organisation's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, ROLE_GRANTS, type Role } from "../src/domain/roles.js";
 import type { RegisteredRoute } from "../src/server/access.js";
 import { updateMember } from "../src/app/members/update-member.js";
+import { inviteMember } from "../src/app/invitations/invite-member.js";
 import { activateGuideline } from "../src/app/guidelines/activate-guideline.js";
 import { createGuidelineVersion } from "../src/app/guidelines/create-guideline-version.js";
 import { saveCampaign } from "../src/app/campaigns/save-campaign.js";
@@ -20,9 +23,13 @@ import {
   samplePng,
   systemAdminOf,
 } from "./support/factories.js";
+import { LIMITED_LISTS, type ListBody, limitedExpectation } from "./support/limitedAccess.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { buildCitizenComment, buildConversation } from "./support/website.js";
 import { saveReplyTemplate } from "../src/app/inbox/reply-templates.js";
+import { assignConversations } from "../src/app/inbox/assign-conversations.js";
+import { eq } from "drizzle-orm";
+import { inboundMessages } from "../src/db/schema/index.js";
 import { addAbsence } from "../src/app/inbox/coverage-plan.js";
 import { buildReply } from "./support/inbox.js";
 import { buildAlert, buildModerationCase, buildUnmoderatedMessage } from "./support/moderation.js";
@@ -31,16 +38,17 @@ import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwork.js";
 import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
+import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 
 let t: TestApp;
 let mastodon: MastodonPeer;
 let bluesky: LocalBluesky;
 let blueskyUser: { identifier: string; password: string };
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: LOCAL_NETWORK_ENV });
   SAMPLE_BODIES["POST /api/orgs/:orgId/media"] = await samplePng();
   // Connecting needs a network that answers: the fake Mastodon server and a local Bluesky network.
-  [mastodon, bluesky] = await Promise.all([startMastodonPeer(), startLocalBluesky()]);
+  [mastodon, bluesky] = await Promise.all([startMastodonPeer(), startLocalBluesky({ appView: false })]);
   const user = await bluesky.createUser(`stadt-${Math.random().toString(36).slice(2, 8)}.test`);
   const appPassword = await user.agent.com.atproto.server.createAppPassword({ name: "draht" });
   blueskyUser = { identifier: user.agent.session?.handle ?? "", password: appPassword.data.password };
@@ -53,14 +61,10 @@ afterAll(async () => {
 });
 
 const SAMPLE_BODIES: Record<string, unknown> = {
+  "PATCH /api/orgs/:orgId": { timeZone: "Europe/Berlin" },
   "POST /api/orgs/:orgId/departments": { name: "Neues Amt" },
   "PATCH /api/orgs/:orgId/departments/:departmentId": { name: "Umbenanntes Amt" },
-  "POST /api/orgs/:orgId/members": {
-    email: "neu@example.org",
-    name: "Neu",
-    roles: ["editor"],
-    initialPassword: "Ein sehr gutes Passwort",
-  },
+  "POST /api/orgs/:orgId/invitations": { email: "neu@example.org", name: "Neu", roles: ["editor"] },
   "PATCH /api/orgs/:orgId/members/:userId": { roles: ["analyst"] },
   "POST /api/auth/password": { currentPassword: "x", newPassword: "Ein sehr gutes Passwort" },
   "POST /api/orgs/:orgId/channels": { name: "Website", network: "website" },
@@ -115,24 +119,34 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
 };
 
-/** Bodies that name rows of the organisation at hand. */
-const BODIES_IN_ORG: Record<string, (orgId: string) => Promise<unknown>> = {
-  "POST /api/orgs/:orgId/inbox/status": async (orgId) => ({
-    conversationIds: [await buildConversation(t.ctx, t.app, orgId)],
+/** Bodies that name rows of the organisation at hand (of the given department, else the whole organisation's). */
+const BODIES_IN_ORG: Record<string, (orgId: string, departmentId: string | null) => Promise<unknown>> = {
+  "POST /api/orgs/:orgId/inbox/status": async (orgId, departmentId) => ({
+    conversationIds: [await placed(orgId, await buildConversation(t.ctx, t.app, orgId), departmentId)],
     event: "closed",
   }),
-  "POST /api/orgs/:orgId/inbox/assignments": async (orgId) => ({
-    conversationIds: [await buildConversation(t.ctx, t.app, orgId)],
+  "POST /api/orgs/:orgId/inbox/assignments": async (orgId, departmentId) => ({
+    conversationIds: [await placed(orgId, await buildConversation(t.ctx, t.app, orgId), departmentId)],
     departmentId: null,
   }),
-  "POST /api/orgs/:orgId/moderation/reports": async (orgId) => ({
-    messageId: await buildUnmoderatedMessage(t.ctx, t.app, orgId),
-    reason: "Bitte prüfen",
-  }),
+  "POST /api/orgs/:orgId/moderation/reports": async (orgId, departmentId) => {
+    const messageId = await buildUnmoderatedMessage(t.ctx, t.app, orgId);
+    await placed(orgId, await conversationOf({ messageId }), departmentId);
+    return { messageId, reason: "Bitte prüfen" };
+  },
   "PUT /api/orgs/:orgId/moderation/settings": async (orgId) => {
     await publishNetiquette(t.ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
     return {};
   },
+  "POST /api/orgs/:orgId/invitations/revoke": async (orgId) => ({
+    invitationId: (
+      await inviteMember(t.ctx, {
+        actor: systemAdminOf(orgId),
+        orgId,
+        input: { email: `eingeladen-${orgId}@example.org`, name: "Eingeladen", roles: ["analyst"] },
+      })
+    ).invitationId,
+  }),
   "POST /api/orgs/:orgId/inbox/absences": async (orgId) => ({
     userId: (await buildMember(t.ctx, orgId, { roles: ["editor"] })).userId,
     startsOn: "2030-01-01",
@@ -140,13 +154,44 @@ const BODIES_IN_ORG: Record<string, (orgId: string) => Promise<unknown>> = {
   }),
 };
 
-async function bodyFor(route: RegisteredRoute, orgId: string): Promise<unknown> {
+/** Bodies that create or change a department's thing: for another department they name it. */
+const DEPARTMENT_IN_BODY = new Set([
+  "POST /api/orgs/:orgId/posts",
+  "POST /api/orgs/:orgId/posts/check",
+  "PUT /api/orgs/:orgId/posts/:postId",
+  "POST /api/orgs/:orgId/campaigns",
+  "PUT /api/orgs/:orgId/campaigns/:campaignId",
+  "POST /api/orgs/:orgId/channels",
+  "POST /api/orgs/:orgId/inbox/templates",
+  "PUT /api/orgs/:orgId/inbox/templates/:templateId",
+]);
+
+async function bodyFor(route: RegisteredRoute, orgId: string, departmentId: string | null = null): Promise<unknown> {
   const build = BODIES_IN_ORG[keyOf(route)];
-  return build ? build(orgId) : SAMPLE_BODIES[keyOf(route)];
+  if (build) return build(orgId, departmentId);
+  const sample = SAMPLE_BODIES[keyOf(route)];
+  return departmentId && DEPARTMENT_IN_BODY.has(keyOf(route)) ? { ...(sample as object), departmentId } : sample;
+}
+
+/** Hands a conversation to a department (null: leaves it with the whole organisation). */
+async function placed(orgId: string, conversationId: string, departmentId: string | null): Promise<string> {
+  const input = { conversationIds: [conversationId], departmentId };
+  if (departmentId) await assignConversations(t.ctx, { actor: systemAdminOf(orgId), orgId, input });
+  return conversationId;
+}
+
+/** The conversation a citizen's comment or message was threaded into. */
+async function conversationOf(of: { commentId: string } | { messageId: string }): Promise<string> {
+  const [row] = await t.ctx.db
+    .select({ conversationId: inboundMessages.conversationId })
+    .from(inboundMessages)
+    .where("commentId" in of ? eq(inboundMessages.externalId, of.commentId) : eq(inboundMessages.id, of.messageId));
+  if (!row?.conversationId) throw new Error("not threaded into a conversation");
+  return row.conversationId;
 }
 
 /** A post in the state the route needs, written by another person (approvers never decide on their own posts). */
-async function postFor(url: string, orgId: string): Promise<string> {
+async function postFor(url: string, orgId: string, departmentId: string | null): Promise<string> {
   const failing = url.endsWith("/retry");
   const published = url.endsWith("/retract");
   const account = await buildChannelAccount(t.ctx, orgId, {
@@ -158,18 +203,24 @@ async function postFor(url: string, orgId: string): Promise<string> {
   const post = await createPost(t.ctx, {
     actor: author.actor,
     orgId,
-    input: { body: "Hallo", channels: [{ channelAccountId: account.id, textOverride: null }] },
+    input: { body: "Hallo", departmentId, channels: [{ channelAccountId: account.id, textOverride: null }] },
   });
   if (/\/(decision|withdraw|retry|retract)$/.test(url))
     await submitPost(t.ctx, { actor: author.actor, orgId, postId: post.id, revision: 1 });
   if (failing || published) {
-    const connectors = createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: "http://localhost" });
+    const connectors = createConnectorRegistry({
+      db: t.ctx.db,
+      clock: t.ctx.clock,
+      publicUrl: "http://localhost",
+      networkServers: t.ctx.networkServers,
+    });
     while ((await runPublishRound(t.ctx, { connectors })).length > 0);
   }
   return post.id;
 }
 
-async function fillParams(route: RegisteredRoute, orgId: string): Promise<string> {
+/** The route's address with rows made for it: of the given department, else of the whole organisation. */
+async function fillParams(route: RegisteredRoute, orgId: string, departmentId: string | null = null): Promise<string> {
   let url = route.url.replace(":orgId", orgId);
   if (url.includes(":departmentId")) url = url.replace(":departmentId", (await buildDepartment(t.ctx, orgId)).id);
   if (url.includes(":userId"))
@@ -180,7 +231,7 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
       : url.endsWith("/connection/app-password")
         ? { network: "bluesky" as const, settings: { serviceUrl: bluesky.pdsUrl } }
         : {};
-    url = url.replace(":channelAccountId", (await buildChannelAccount(t.ctx, orgId, network)).id);
+    url = url.replace(":channelAccountId", (await buildChannelAccount(t.ctx, orgId, { ...network, departmentId })).id);
   }
   if (url.includes(":guidelineId")) {
     const actor = systemAdminOf(orgId);
@@ -192,16 +243,17 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
     if (!url.endsWith("/activate")) await activateGuideline(t.ctx, { actor, orgId, guidelineId: draft.id });
     url = url.replace(":guidelineId", draft.id);
   }
-  if (url.includes(":postId")) url = url.replace(":postId", await postFor(url, orgId));
+  if (url.includes(":postId")) url = url.replace(":postId", await postFor(url, orgId, departmentId));
   if (url.endsWith("/holidays")) url += "?from=2026&to=2026";
-  if (url.endsWith("/media")) url += "?name=bild.png";
-  if (url.includes(":mediaId")) url = url.replace(":mediaId", (await buildMedia(t.ctx, orgId)).id);
+  if (url.endsWith("/media")) url += departmentId ? `?name=bild.png&departmentId=${departmentId}` : "?name=bild.png";
+  if (url.includes(":mediaId")) url = url.replace(":mediaId", (await buildMedia(t.ctx, orgId, { departmentId })).id);
   if (url.includes(":campaignId")) {
     const input = {
       name: "Marathon",
       hashtag: "#24hPolizei",
       startsAt: "2030-01-01T06:00:00Z",
       endsAt: "2030-01-02T06:00:00Z",
+      departmentId,
     };
     url = url.replace(":campaignId", (await saveCampaign(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
   }
@@ -212,7 +264,9 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
       orgId,
       url.endsWith("/retry") ? "failed" : "in_review",
     );
-    url = url.replace(":conversationId", conversationId).replace(":replyId", replyId);
+    url = url
+      .replace(":conversationId", await placed(orgId, conversationId, departmentId))
+      .replace(":replyId", replyId);
   }
   if (url.includes(":absenceId")) {
     const member = await buildMember(t.ctx, orgId, { roles: ["editor"] });
@@ -220,25 +274,33 @@ async function fillParams(route: RegisteredRoute, orgId: string): Promise<string
     url = url.replace(":absenceId", (await addAbsence(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
   }
   if (url.includes(":conversationId"))
-    url = url.replace(":conversationId", await buildConversation(t.ctx, t.app, orgId));
+    url = url.replace(
+      ":conversationId",
+      await placed(orgId, await buildConversation(t.ctx, t.app, orgId), departmentId),
+    );
   if (url.includes(":templateId")) {
-    const input = { title: "Vorlage", body: "Guten Tag {{name}}" };
+    const input = { title: "Vorlage", body: "Guten Tag {{name}}", departmentId };
     url = url.replace(
       ":templateId",
       (await saveReplyTemplate(t.ctx, { actor: systemAdminOf(orgId), orgId, templateId: null, input })).id,
     );
   }
   if (url.endsWith("/inbox/events")) url += "?lifetime=0";
-  if (url.includes(":commentId")) url = url.replace(":commentId", await buildCitizenComment(t.ctx, t.app, orgId));
+  if (url.includes(":commentId")) {
+    const commentId = await buildCitizenComment(t.ctx, t.app, orgId);
+    await placed(orgId, await conversationOf({ commentId }), departmentId);
+    url = url.replace(":commentId", commentId);
+  }
   if (url.includes(":caseId")) {
     const decided = url.endsWith("/review") || url.endsWith("/appeal");
     const built = await buildModerationCase(t.ctx, t.app, orgId, { threat: url.includes(":evidenceId"), decided });
+    await placed(orgId, await conversationOf({ commentId: built.commentId }), departmentId);
     url = url
       .replace(":caseId", built.caseId)
       .replace(":evidenceId", built.evidenceId ?? "")
       .replace(":format", "json");
   }
-  if (url.includes(":alertId")) url = url.replace(":alertId", await buildAlert(t.ctx, orgId));
+  if (url.includes(":alertId")) url = url.replace(":alertId", await buildAlert(t.ctx, orgId, departmentId));
   return url;
 }
 
@@ -304,6 +366,77 @@ describe("every API route", () => {
       expect(allowed.statusCode, `${keyOf(route)}: ${allowed.body}`).toBeLessThan(300);
     }
   }, 180_000); // every organisation route for every role
+});
+
+/** One of each listed thing in the organisation, of the department (or none), and its notification for `userIds`. */
+async function seedLists(orgId: string, departmentId: string | null, userIds: string[]): Promise<void> {
+  const author = await buildMember(t.ctx, orgId, { roles: ["press_office"] });
+  const campaign = await saveCampaign(t.ctx, {
+    actor: systemAdminOf(orgId),
+    orgId,
+    input: {
+      name: "Marathon",
+      hashtag: "#Lauf",
+      startsAt: "2030-01-01T06:00:00Z",
+      endsAt: "2030-01-02T06:00:00Z",
+      departmentId,
+    },
+  });
+  await createPost(t.ctx, {
+    actor: author.actor,
+    orgId,
+    input: { body: "Hallo #Lauf", departmentId, campaignId: campaign.id },
+  });
+  await buildMedia(t.ctx, orgId, { departmentId });
+  const template = { title: "Vorlage", body: "Guten Tag {{name}}", departmentId };
+  await saveReplyTemplate(t.ctx, { actor: systemAdminOf(orgId), orgId, templateId: null, input: template });
+  await buildAlert(t.ctx, orgId, departmentId);
+  const built = await buildModerationCase(t.ctx, t.app, orgId);
+  const conversationId = await placed(orgId, await conversationOf({ commentId: built.commentId }), departmentId);
+  for (const userId of userIds) {
+    const input = { conversationIds: [conversationId], assigneeUserId: userId };
+    await assignConversations(t.ctx, { actor: systemAdminOf(orgId), orgId, input });
+  }
+}
+
+describe("a member limited to one department", () => {
+  it.each([
+    ["of another department", false],
+    ["of the whole organisation (no department)", true],
+  ])(
+    "is refused things %s on every route, and their lists leave them out",
+    async (_label, orgWide) => {
+      for (const route of t.routes.filter((r) => r.access.kind === "org")) {
+        const key = keyOf(route);
+        // A fresh organisation per route, as above: what one route's rows set up must not steer the next.
+        const org = await buildOrg(t.ctx);
+        const theirs = await buildDepartment(t.ctx, org.id);
+        const departmentId = orgWide ? null : (await buildDepartment(t.ctx, org.id)).id;
+        const member = await buildMember(t.ctx, org.id, { roles: ["administrator"], departmentIds: [theirs.id] });
+        const limited = await signIn(t.app, member.email, member.password);
+        const expected = limitedExpectation(key, orgWide);
+        const admin = expected === "filtered" ? await buildMember(t.ctx, org.id, { roles: ["administrator"] }) : null;
+        if (admin) await seedLists(org.id, departmentId, [admin.userId, member.userId]);
+        const url = await fillParams(route, org.id, departmentId);
+        const response = await limited.request(route.method, url, await bodyFor(route, org.id, departmentId));
+        if (expected === "refused") {
+          expect(response.statusCode, `${key}: ${response.body}`).toBe(403);
+          expectRefusedWithNothing(response, [403]);
+          expect(response.json().error.details, key).toMatchObject({ reason: "department" });
+        } else if (expected === "shared") {
+          expect(response.statusCode, `${key}: ${response.body}`).toBeLessThan(300);
+        } else if (admin) {
+          const list = LIMITED_LISTS[key] ?? (() => []);
+          expect(response.statusCode, `${key}: ${response.body}`).toBe(200);
+          expect(list(response.json() as ListBody), key).toEqual([]);
+          // Not empty for someone without a limit: the list did have something to leave out.
+          const unlimited = await signIn(t.app, admin.email, admin.password);
+          expect(list((await unlimited.request(route.method, url)).json() as ListBody).length, key).toBeGreaterThan(0);
+        }
+      }
+    },
+    240_000,
+  );
 });
 
 async function signInAs(orgId: string, roles: Role[]): Promise<SignedIn> {

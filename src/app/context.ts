@@ -1,18 +1,23 @@
-// What every use case receives besides its own options: the database, a logger, the clock
-// and the security settings. Built once at start (server or CLI) and in tests.
+// What every use case receives besides its own options: the database, a logger, the clock,
+// the security settings and which network servers may be reached. Built once at start (server or CLI) and in tests.
+import { promises as dns } from "node:dns";
 import type { TConfig } from "../config.js";
 import type { Db } from "../db/client.js";
+import type { HostLookup, NetworkServerPolicy } from "../domain/serverAddress.js";
 import type { Logger } from "../logger.js";
 import type { TextAnalyser } from "../text/analysis.js";
 import { defaultTextAnalyser } from "./analysis/defaultAnalyser.js";
+import { installAuditKey, loadAuditKey } from "./security/auditKey.js";
 import { type CredentialVault, loadCredentialVault } from "./security/credentialVault.js";
 import { type PasswordHasher, createPasswordHasher } from "./security/passwordHasher.js";
 
 export interface SecuritySettings {
   sessionTtlMs: number;
   sessionIdleMs: number;
+  /** Free failed password attempts per account and client address (ten times that per address). */
   loginMaxFailures: number;
-  loginLockMs: number;
+  /** The longest wait the password throttle imposes. */
+  loginMaxDelayMs: number;
 }
 
 /** Anti-spam settings of the citizen-facing pages. */
@@ -38,6 +43,10 @@ export interface AppContext {
   analyser: TextAnalyser;
   /** Seals and opens channel credentials (AES-256-GCM, key from the environment). */
   credentials: CredentialVault;
+  /** Which network servers may be reached (ALLOW_PRIVATE_NETWORK_SERVERS), and how host names resolve. */
+  networkServers: NetworkServerPolicy & { lookup: HostLookup };
+  /** HMAC key of the audit chains (AUDIT_KEY or DATA_DIR/audit.key), never stored in the database. */
+  auditKey: Buffer;
 }
 
 /** Who is acting: a signed-in person (with their grant in the organisation at hand) or the operator's CLI. */
@@ -50,6 +59,8 @@ export interface Principal {
 
 export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; clock?: () => Date }): AppContext {
   const { config } = args;
+  const auditKey = loadAuditKey(config);
+  installAuditKey(auditKey);
   return {
     db: args.db,
     log: args.log,
@@ -59,11 +70,16 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
       sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
       sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
       loginMaxFailures: config.LOGIN_MAX_FAILURES,
-      loginLockMs: config.LOGIN_LOCK_MINUTES * 60_000,
+      loginMaxDelayMs: config.LOGIN_LOCK_MINUTES * 60_000,
     },
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
     analyser: defaultTextAnalyser(),
     credentials: loadCredentialVault(config),
+    networkServers: {
+      trustedHosts: config.ALLOW_PRIVATE_NETWORK_SERVERS,
+      lookup: (hostname) => dns.lookup(hostname, { all: true, verbatim: true }),
+    },
+    auditKey,
     public: {
       powBits: config.PUBLIC_POW_BITS,
       commentsPerSession: config.PUBLIC_COMMENTS_PER_SESSION,

@@ -2,6 +2,7 @@
 import type { Db } from "../db/client.js";
 import { leaseLock } from "../db/queries/leaseLock.js";
 import type { ConnectorRegistry } from "../domain/connector.js";
+import { type NetworkServerAccess, STRICT_POLICY } from "../domain/serverAddress.js";
 import { createBlueskyConnector } from "./bluesky/blueskyConnector.js";
 import { createMastodonConnector } from "./mastodon/mastodonConnector.js";
 import { createSandboxConnector } from "./sandbox/sandboxConnector.js";
@@ -13,13 +14,18 @@ export interface RegistryDeps {
   db: Db;
   clock: () => Date;
   publicUrl: string;
-  /** AT Protocol identity: the PLC directory (default https://plc.directory) and whether plain-HTTP servers are allowed (local networks only). */
-  atproto?: { plcDirectoryUrl?: string; allowHttp?: boolean };
+  /** AT Protocol identity: the PLC directory (default https://plc.directory). */
+  atproto?: { plcDirectoryUrl?: string };
+  /** Which network servers the connectors may reach (default: https to public addresses only). */
+  networkServers?: NetworkServerAccess;
 }
 
 export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   // Mastodon and Bluesky call their networks only for accounts an organisation has connected.
-  const bluesky = createBlueskyConnector({ oauth: { ...deps.atproto, lock: leaseLock(deps.db) } });
-  const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), createMastodonConnector(), bluesky];
+  // Every request they make passes the address rule (channels/http/guardedFetch.ts).
+  const networkServers = deps.networkServers ?? STRICT_POLICY;
+  const bluesky = createBlueskyConnector({ networkServers, oauth: { ...deps.atproto, lock: leaseLock(deps.db) } });
+  const mastodon = createMastodonConnector({ networkServers });
+  const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky];
   return new Map(connectors.map((c) => [c.network, c]));
 }

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { buildAppContext, type AppContext, type Principal } from "../app/context.js";
 import { ConfigError, type TConfig, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
+import { withoutDatabaseValues } from "../db/queries/errors.js";
 import { AppError } from "../domain/errors.js";
 import { type Logger, createLogger } from "../logger.js";
 
@@ -23,6 +24,11 @@ export async function openRuntime(options: { logLevel?: string; migrate?: boolea
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
   if (options.migrate ?? true) await database.migrate();
+  if (config.ALLOW_PRIVATE_NETWORK_SERVERS.length > 0)
+    log.warn(
+      { hosts: config.ALLOW_PRIVATE_NETWORK_SERVERS },
+      "ALLOW_PRIVATE_NETWORK_SERVERS: network servers on private addresses and plain http are allowed (test networks only)",
+    );
   return { config, log, database, ctx: buildAppContext({ db: database.db, log, config }) };
 }
 
@@ -53,5 +59,6 @@ export function describeError(error: unknown): string {
     const details = error.details ? ` ${JSON.stringify(error.details)}` : "";
     return `${error.userMessage ?? error.code}${error.userMessage ? "" : details}`;
   }
-  return error instanceof Error ? error.message : String(error);
+  const safe = withoutDatabaseValues(error);
+  return safe instanceof Error ? safe.message : String(safe);
 }

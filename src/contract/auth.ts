@@ -25,6 +25,8 @@ export const ZSession = z
     csrfToken: z.string(),
     /** Empty while a new password is due. */
     organisations: z.array(z.object({ id: ZId, name: z.string(), slug: z.string(), roles: z.array(z.enum(ROLES)) })),
+    /** The organisation the start page opens: the one opened last, else the one with the most members. */
+    homeOrganisationId: ZId.nullable(),
   })
   .meta({ id: "Session" });
 

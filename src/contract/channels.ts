@@ -1,6 +1,7 @@
 // Contract of channel accounts, their connection to the networks (OAuth, app passwords, health) and the
 // guideline (Richtlinie) versions.
 import { z } from "zod";
+import { SYNC_STATUSES } from "../domain/channelHealth.js";
 import { ZGuidelineRules } from "../domain/guidelineRules.js";
 import { EMULATED_NETWORKS, NETWORKS } from "../domain/networks.js";
 import { APPROVAL_MODES } from "../domain/postWorkflow.js";
@@ -146,7 +147,7 @@ export const ZChannelConnection = z
     capabilities: ZCapabilities.nullable(),
     sync: z
       .object({
-        status: z.enum(["never_synced", "ok", "warning", "needs_reconnect", "disconnected"]),
+        status: z.enum(SYNC_STATUSES),
         lastAttemptAt: ZTimestamp.nullable(),
         lastSuccessAt: ZTimestamp.nullable(),
         lastErrorAt: ZTimestamp.nullable(),
@@ -250,7 +251,8 @@ export const channelsContract = {
         outcome: z
           .object({
             accountId: ZId,
-            status: z.enum(["ok", "warning", "needs_reconnect"]),
+            /** already_running: another sync of the account holds its lease; this one fetched nothing. */
+            status: z.enum(["ok", "warning", "needs_reconnect", "already_running"]),
             received: z.number().int(),
             error: z.string().optional(),
           })

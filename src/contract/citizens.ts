@@ -71,6 +71,7 @@ export interface TPublicComment {
   text: string;
   createdAt: string;
   state: "visible" | "pending" | "deleted";
+  acknowledgement: boolean;
   replies: TPublicComment[];
 }
 export const ZPublicComment: z.ZodType<TPublicComment> = z
@@ -82,11 +83,31 @@ export const ZPublicComment: z.ZodType<TPublicComment> = z
     createdAt: z.iso.datetime({ offset: true }),
     /** pending: held for moderation, shown only to its author; deleted: a placeholder keeps the thread. */
     state: z.enum(["visible", "pending", "deleted"]),
+    /** An automatic acknowledgement of the reader's own question (never shown to anyone else). */
+    acknowledgement: z.boolean(),
     get replies() {
       return z.array(ZPublicComment);
     },
   })
   .meta({ id: "PublicComment" });
+
+/** A medium a post was published with, as citizens get it (its files: GET …/media/:mediaId/content|thumbnail). */
+export const ZPublicMedium = z
+  .object({
+    id: ZId,
+    kind: z.enum(["image", "video"]),
+    mimeType: z.string(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    /** An image's alternative text, a video's description. */
+    altText: z.string().nullable(),
+    /** A smaller WebP version exists (images), for responsive loading. */
+    hasThumbnail: z.boolean(),
+  })
+  .meta({ id: "PublicMedium" });
+
+/** A post's headline (its first line, sentence or topic) and the body under it; the text is both together. */
+const ZHeadlined = { headline: z.string(), body: z.string() };
 
 export const ZPublicThread = z
   .object({
@@ -94,7 +115,13 @@ export const ZPublicThread = z
     netiquette: z.object({ id: ZId, version: z.number().int(), title: z.string() }).nullable(),
     commentsOpen: z.boolean(),
     viewer: z.object({ hasSession: z.boolean(), netiquetteAccepted: z.boolean() }),
-    entry: z.object({ id: ZId, text: z.string(), publishedAt: ZTimestamp }),
+    entry: z.object({
+      id: ZId,
+      text: z.string(),
+      ...ZHeadlined,
+      publishedAt: ZTimestamp,
+      media: z.array(ZPublicMedium),
+    }),
     poll: ZPublicPoll.nullable(),
     comments: z.array(ZPublicComment),
     page: z.number().int(),
@@ -109,7 +136,10 @@ export const ZPublicFeed = z
       z.object({
         id: ZId,
         text: z.string(),
+        ...ZHeadlined,
         publishedAt: ZTimestamp,
+        media: z.array(ZPublicMedium),
+        /** Published comments (acknowledgements, which only the asking person sees, do not count). */
         comments: z.number().int(),
         hasPoll: z.boolean(),
       }),
@@ -122,6 +152,15 @@ export const ZPublicFeed = z
 const ZOrgKey = z.object({ org: z.string().min(1).max(100) });
 const ZEntryParams = ZOrgKey.extend({ entryId: z.uuid() });
 const ZPublicCommentParams = ZOrgKey.extend({ commentId: z.uuid() });
+const ZMediumParams = ZOrgKey.extend({ mediaId: z.uuid() });
+/** A published medium's file: revalidated on every use (ETag), single byte ranges for playing and seeking. */
+const mediumFile = (description: string, contentTypes: readonly string[]) =>
+  ({
+    200: { raw: "file", description, contentTypes },
+    206: { raw: "file", description: "The requested byte range (Range: bytes=…).", contentTypes },
+    304: { raw: "empty", description: "Not modified (If-None-Match named its ETag)." },
+    416: { raw: "empty", description: "The range lies outside the file." },
+  }) as const;
 const publicTag = "Citizens";
 
 export const publicContract = {
@@ -139,6 +178,18 @@ export const publicContract = {
     query: ZPage,
     citizenSession: "optional",
     responses: { 200: ZPublicThread },
+  },
+  "GET /api/public/orgs/:org/media/:mediaId/content": {
+    tag: publicTag,
+    summary: "A medium of a published post (not of one taken down)",
+    params: ZMediumParams,
+    responses: mediumFile("The file as uploaded.", ["image/*", "video/*"]),
+  },
+  "GET /api/public/orgs/:org/media/:mediaId/thumbnail": {
+    tag: publicTag,
+    summary: "The thumbnail of an image of a published post (WebP)",
+    params: ZMediumParams,
+    responses: mediumFile("A WebP thumbnail.", ["image/webp"]),
   },
   "GET /api/public/orgs/:org/netiquette": {
     tag: publicTag,

@@ -78,6 +78,8 @@ export const ZInboxRules = z.object({
   targets: ZResponseTargets,
   settings: z.object({
     autoAcknowledge: z.boolean(),
+    /** Acknowledge on networks too (a reply others may see there); the website's is private anyway. */
+    acknowledgeOnNetworks: z.boolean().default(false),
     idleWarningDays: z.number().int().min(1).max(90),
     repeatWindowDays: z.number().int().min(1).max(90),
     replyApproval: z.enum(REPLY_APPROVAL_MODES).default("none"),
@@ -251,6 +253,8 @@ export const ZInboxRulesView = z
     defaultTarget: ZTarget,
     settings: z.object({
       autoAcknowledge: z.boolean(),
+      /** Acknowledge on networks too; off by default (the website's acknowledgement is private anyway). */
+      acknowledgeOnNetworks: z.boolean(),
       idleWarningDays: z.number().int(),
       repeatWindowDays: z.number().int(),
       replyApproval: z.enum(REPLY_APPROVAL_MODES),

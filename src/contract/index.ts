@@ -4,6 +4,7 @@
 import { authContract, operationsContract } from "./auth.js";
 import { channelsContract } from "./channels.js";
 import { inboxContract } from "./inbox.js";
+import { invitationsContract } from "./invitations.js";
 import { moderationContract } from "./moderation.js";
 import { organisationContract } from "./organisation.js";
 import { postsContract } from "./posts.js";
@@ -15,6 +16,7 @@ export const apiContract = {
   ...operationsContract,
   ...authContract,
   ...organisationContract,
+  ...invitationsContract,
   ...channelsContract,
   ...postsContract,
   ...inboxContract,

@@ -1,9 +1,9 @@
-// Contract of an organisation: itself, its office hours, its departments, its people and its audit trail.
+// Contract of an organisation: itself (its time zone), its office hours, its departments, its people and its audit trail.
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH } from "../domain/passwordPolicy.js";
 import { ACTIONS, ROLES } from "../domain/roles.js";
 import { ZWeeklyWindow } from "../domain/schedule.js";
 import { ZOfficeSchedule } from "../domain/slaClock.js";
+import { isTimeZone } from "../domain/zonedTime.js";
 import { ZDay, ZId, ZOk, ZOrgParams, ZTimestamp } from "./common.js";
 import { type ContractGroup, noContent } from "./route.js";
 
@@ -33,19 +33,16 @@ export const ZMemberScope = z.object({
   activeWindow: ZWeeklyWindow.nullable().default(null),
 });
 
-export const ZAddMember = ZMemberScope.extend({
-  email: z.email().max(254),
-  name: z.string().trim().min(1).max(120),
-  /** Omitted: a temporary password is generated and shown once. */
-  initialPassword: z.string().max(MAX_PASSWORD_LENGTH).optional(),
-});
-export type TAddMember = z.input<typeof ZAddMember>;
-
 export const ZUpdateMember = ZMemberScope.partial().extend({
   name: z.string().trim().min(1).max(120).optional(),
   disabled: z.boolean().optional(),
 });
 export type TUpdateMember = z.input<typeof ZUpdateMember>;
+
+/** The organisation's own settings: its time zone (IANA name), in which every date and time is shown. */
+export const ZOrganisationSettings = z.object({
+  timeZone: z.string().min(1).max(64).refine(isTimeZone, "unknown time zone"),
+});
 
 export const ZAuditQuery = z.object({
   beforeSeq: z.coerce.number().int().positive().optional(),
@@ -67,6 +64,8 @@ export const ZOrganisation = z
     myRoles: z.array(z.enum(ROLES)),
     /** What the caller may do here now (roles, scope and time window considered). */
     myActions: z.array(z.enum(ACTIONS)),
+    /** What the caller's membership is limited to; null: not limited (the whole organisation). */
+    myScope: z.object({ departmentIds: z.array(ZId).nullable(), channelAccountIds: z.array(ZId).nullable() }),
   })
   .meta({ id: "Organisation" });
 
@@ -105,7 +104,6 @@ export const ZMember = z
     channelAccountIds: z.array(ZId).nullable(),
     activeWindow: ZWeeklyWindow.nullable(),
     disabled: z.boolean(),
-    locked: z.boolean(),
     mustChangePassword: z.boolean(),
     createdAt: ZTimestamp,
   })
@@ -121,7 +119,7 @@ export const ZAuditEvent = z
     targetType: z.string().nullable(),
     targetId: z.string().nullable(),
     data: z.unknown(),
-    /** SHA-256 over the event and the hash before it (the chain). */
+    /** HMAC-SHA-256 under the installation's audit key over the event and the hash before it (the chain). */
     hash: z.string(),
   })
   .meta({ id: "AuditEvent" });
@@ -136,6 +134,19 @@ export const organisationContract = {
     summary: "The organisation, with the caller's roles and permitted actions",
     params: ZOrgParams,
     responses: { 200: ZOrganisation },
+  },
+  "PATCH /api/orgs/:orgId": {
+    tag,
+    summary: "Change the organisation's settings (its time zone)",
+    params: ZOrgParams,
+    body: ZOrganisationSettings,
+    responses: { 200: ZOrganisation },
+  },
+  "POST /api/orgs/:orgId/open": {
+    tag,
+    summary: "Record that the caller opened the organisation (their start page returns to it)",
+    params: ZOrgParams,
+    responses: { 204: noContent },
   },
   "GET /api/orgs/:orgId/office-schedule": {
     tag,
@@ -190,20 +201,6 @@ export const organisationContract = {
     summary: "The organisation's people with roles and scope",
     params: ZOrgParams,
     responses: { 200: z.object({ members: z.array(ZMember) }) },
-  },
-  "POST /api/orgs/:orgId/members": {
-    tag: "People",
-    summary: "Add a person (a new account, or an existing one by e-mail)",
-    params: ZOrgParams,
-    body: ZAddMember,
-    responses: {
-      201: z.object({
-        userId: ZId,
-        existingAccount: z.boolean(),
-        /** Shown once when the server generated it. */
-        temporaryPassword: z.string().nullable(),
-      }),
-    },
   },
   "PATCH /api/orgs/:orgId/members/:userId": {
     tag: "People",

@@ -122,7 +122,11 @@ export const ZMediaDetails = z.object({
 });
 export type TMediaDetails = z.input<typeof ZMediaDetails>;
 
-export const ZUploadMeta = ZMediaDetails.extend({ fileName: z.string().trim().min(1).max(200) });
+export const ZUploadMeta = ZMediaDetails.extend({
+  fileName: z.string().trim().min(1).max(200),
+  /** The department whose file it is; none: the whole organisation's. */
+  departmentId: z.uuid().nullable().default(null),
+});
 
 /** The upload's details travel in the query; the file is the request body. */
 export const ZUploadQuery = z.object({
@@ -131,6 +135,8 @@ export const ZUploadQuery = z.object({
   rightsHolder: z.string().max(200).optional(),
   licence: z.string().max(200).optional(),
   consent: ZConsent.optional(),
+  /** The department whose file it is; omitted: the whole organisation's. */
+  departmentId: z.uuid().optional(),
 });
 
 // ---- Answers ----
@@ -351,6 +357,8 @@ export const ZMediaAsset = z
     /** An image without alternative text or a video without captions blocks a post. */
     needsAltText: z.boolean(),
     needsCaptions: z.boolean(),
+    /** The department whose file it is; null: the whole organisation's. */
+    departmentId: ZId.nullable(),
     uploadedByUserId: ZId.nullable(),
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,

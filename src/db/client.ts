@@ -7,10 +7,11 @@ import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgPreparedQuery, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { toDatabaseQueryError } from "./queries/errors.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -41,6 +42,7 @@ export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null; initialData?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  reportFailedStatementsWithoutValues();
   return target.kind === "postgres"
     ? openPostgres(target.url, target.poolSize ?? 10)
     : openPglite(target.dataDir, target.initialData);
@@ -95,6 +97,32 @@ async function openPglite(dataDir: string | null, initialData?: Blob): Promise<D
     releaseLock();
     throw error;
   }
+}
+
+type RunStatement = (queryString: string, params: unknown[], run: () => Promise<unknown>) => Promise<unknown>;
+let failedStatementsGuarded = false;
+
+/**
+ * Drizzle reports a failed statement as DrizzleQueryError, whose message lists every bound parameter
+ * (a citizen's name, text and e-mail address) and whose cause carries them again. Every statement of
+ * both drivers passes PgPreparedQuery's queryWithCache (not in Drizzle's type declarations), so its
+ * failures are replaced there, once, by a DatabaseQueryError without values: whatever reads an error
+ * later — the log, a stored failure reason, the command line — never sees them.
+ */
+function reportFailedStatementsWithoutValues(): void {
+  if (failedStatementsGuarded) return;
+  const prototype = PgPreparedQuery.prototype as unknown as { queryWithCache?: RunStatement };
+  const original = prototype.queryWithCache;
+  // Fail loudly at start rather than leak quietly when Drizzle's internals change.
+  if (typeof original !== "function") throw new Error("drizzle-orm changed: PgPreparedQuery.queryWithCache is gone");
+  prototype.queryWithCache = async function (this: unknown, queryString, params, run) {
+    try {
+      return await original.call(this, queryString, params, run);
+    } catch (error) {
+      throw toDatabaseQueryError(error);
+    }
+  };
+  failedStatementsGuarded = true;
 }
 
 /** A dedicated connection for LISTEN (a pooled one would be handed to other queries). */

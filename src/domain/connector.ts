@@ -3,11 +3,14 @@
 // to retry, wait, or give up and show the channel's message.
 import type { CountingRule } from "../text/characterCount.js";
 import type { TServerFacts } from "./channelSettings.js";
-import type { ReplyPolicy } from "./networks.js";
+import type { ReplyPolicy } from "./replyPolicy.js";
+import { addressRefusalIn } from "./serverAddress.js";
 import type { TInboundMessageInput } from "./inbound.js";
 import type { TPollDraft } from "./website/poll.js";
 
 export interface OutgoingMedia {
+  /** The item of the organisation's media library (the website channel shows the library's file). */
+  id: string;
   kind: "image" | "video";
   altText: string | null;
   mimeType?: string;
@@ -215,6 +218,14 @@ export interface DelegatedOAuthConnect {
   }): Promise<{ metadata: Record<string, unknown>; jwks: Record<string, unknown> } | null>;
 }
 
+/**
+ * Where draht serves a delegated OAuth client's documents (`clientDocuments`): the address is part of the client's
+ * identity at the network (its client id), so the connector that names it and the server that serves it share it.
+ */
+export function delegatedClientDocumentPaths(network: string): { metadata: string; jwks: string } {
+  return { metadata: `/oauth/${network}/client-metadata.json`, jwks: `/oauth/${network}/jwks.json` };
+}
+
 export interface AppPasswordConnect {
   connect(args: { serverUrl: string; identifier: string; password: string }): Promise<unknown>;
 }
@@ -261,10 +272,22 @@ export interface ChannelConnector {
   reply?(account: ConnectorAccount, reply: OutgoingReply): Promise<PublishedItem>;
   publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem>;
   /**
-   * Finds an item an earlier, interrupted attempt may already have published under this key, so that
-   * recovery never publishes twice. Networks that deduplicate by key themselves may return null.
+   * Finds an item an earlier, interrupted attempt may already have published, so that recovery never
+   * publishes twice — also long after the attempt: a network's own memory of idempotency keys runs out
+   * (Mastodon's after an hour), so a network that cannot store the key with the item looks for the post
+   * itself among the account's own (its text, content warning and parent, not older than the attempt).
    */
-  findPublished(account: ConnectorAccount, idempotencyKey: string): Promise<PublishedItem | null>;
+  findPublished(account: ConnectorAccount, lookup: PublishedLookup): Promise<PublishedItem | null>;
+}
+
+/** What recovery knows of a post an interrupted attempt may have published. */
+export interface PublishedLookup {
+  idempotencyKey: string;
+  text: string;
+  contentWarning?: string | null;
+  inReplyToExternalId?: string | null;
+  /** When the first attempt began (nothing older can be it); null when unknown. */
+  since?: Date | null;
 }
 
 /** The connectors the installation knows, by network (built in src/channels/registry.ts). */
@@ -272,23 +295,44 @@ export type ConnectorRegistry = ReadonlyMap<string, ChannelConnector>;
 
 export type ConnectorErrorKind = "auth_expired" | "rate_limited" | "transient" | "permanent";
 
+/**
+ * A classified failure. Its message is draht's own words (with at most the network's status and error
+ * code) and may be shown to people: a network's free text never goes there — a server could make draht
+ * reflect anything it likes — but into `detail`, for the log only.
+ */
 export class ConnectorError extends Error {
   readonly kind: ConnectorErrorKind;
   readonly retryAfterMs: number | null;
   /** The network's HTTP status, where it answered with one (404: the item is gone). */
   readonly status: number | null;
+  /** What the network said in its own words (shortened): for the log, never for people. */
+  readonly detail: string | null;
 
   constructor(
     kind: ConnectorErrorKind,
     message: string,
-    options: { retryAfterMs?: number; cause?: unknown; status?: number } = {},
+    options: { retryAfterMs?: number; cause?: unknown; status?: number; detail?: string | null } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "ConnectorError";
     this.kind = kind;
     this.retryAfterMs = options.retryAfterMs ?? null;
     this.status = options.status ?? null;
+    this.detail = options.detail ? options.detail.replace(/[\p{Cc}]+/gu, " ").slice(0, 300) : null;
   }
+}
+
+/** A protocol error code a network sent ("invalid_grant", "RecordNotFound"), if it is one; free text is not. */
+export function networkErrorCode(value: unknown): string | null {
+  return typeof value === "string" && /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/.test(value) ? value : null;
+}
+
+/** The failure when draht refused to reach the server (domain/serverAddress.ts), else null. */
+export function refusedServerError(error: unknown): ConnectorError | null {
+  const refused = addressRefusalIn(error);
+  return refused
+    ? new ConnectorError("permanent", `server address not allowed (${refused.reason})`, { cause: error })
+    : null;
 }
 
 /** Retrying helps with these; the others need a person (new credentials, a changed post). */

@@ -1,6 +1,7 @@
 // The one model of an inbound message, whatever channel delivered it: a connector normalises its
 // payload into this shape before the ingestion use case stores it.
 import { z } from "zod";
+import { cleanValue } from "../text/inputText.js";
 
 export const INBOUND_KINDS = ["comment", "reply", "mention", "direct"] as const;
 export type TInboundKind = (typeof INBOUND_KINDS)[number];
@@ -14,7 +15,7 @@ export const ZInboundMedia = z.object({
 });
 export type TInboundMedia = z.infer<typeof ZInboundMedia>;
 
-export const ZInboundMessage = z.object({
+const ZInboundMessageFields = z.object({
   channelAccountId: z.uuid(),
   externalId: z.string().min(1).max(500),
   kind: z.enum(INBOUND_KINDS),
@@ -29,9 +30,15 @@ export const ZInboundMessage = z.object({
   receivedAt: z.date(),
   raw: z.record(z.string(), z.unknown()),
 });
+/**
+ * Whatever a network delivers, control characters are removed first (text/inputText.ts): one NUL in a
+ * Mastodon status or a Bluesky record — text, name or raw payload, keys included — would otherwise make
+ * PostgreSQL refuse the whole batch, and the account's sync would stop at that item for good.
+ */
+export const ZInboundMessage = z.preprocess(cleanValue, ZInboundMessageFields);
 /** As a connector hands it over (media may be left out). */
-export type TInboundMessageInput = z.input<typeof ZInboundMessage>;
-export type TInboundMessage = z.output<typeof ZInboundMessage>;
+export type TInboundMessageInput = z.input<typeof ZInboundMessageFields>;
+export type TInboundMessage = z.output<typeof ZInboundMessageFields>;
 
 const SEVERITY: Record<TInboundVisibility, number> = { visible: 0, held: 1, hidden: 2, deleted: 3 };
 

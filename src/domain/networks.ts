@@ -4,6 +4,7 @@
 import type { CountingRule } from "../text/characterCount.js";
 import { serverFactsOf } from "./channelSettings.js";
 import type { ConnectorLimits } from "./connector.js";
+export { REPLY_POLICIES, type ReplyPolicy } from "./replyPolicy.js";
 
 export const NETWORKS = ["website", "sandbox", "mastodon", "bluesky"] as const;
 export type Network = (typeof NETWORKS)[number];
@@ -11,10 +12,6 @@ export type Network = (typeof NETWORKS)[number];
 /** Networks whose rules a sandbox account can stand in for (demos and tests without a real account). */
 export const EMULATED_NETWORKS = ["website", "mastodon", "bluesky", "x", "instagram", "facebook", "telegram"] as const;
 export type EmulatedNetwork = (typeof EMULATED_NETWORKS)[number];
-
-/** Who may answer a post where the network lets its author decide (Bluesky threadgates). */
-export const REPLY_POLICIES = ["everyone", "mentioned", "following", "followers", "nobody"] as const;
-export type ReplyPolicy = (typeof REPLY_POLICIES)[number];
 
 export interface NetworkProfile {
   counting: CountingRule;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, type Grant, authorize, permittedActions } from "./policy.js";
+import {
+  type Actor,
+  type Grant,
+  authorize,
+  inOrganisation,
+  organisationWide,
+  permittedActions,
+  scoped,
+  sharedReference,
+} from "./policy.js";
 import { ACTIONS, ROLES, ROLE_GRANTS } from "./roles.js";
 
 const ORG = "org-1";
@@ -17,50 +26,57 @@ const noon = new Date("2026-11-24T11:00:00Z"); // Tuesday 12:00 in Berlin
 
 describe("authorize", () => {
   it("allows an action the role grants", () => {
-    expect(authorize({ actor: actor(grant()), action: "post.draft", resource: { orgId: ORG }, now: noon })).toEqual({
+    expect(
+      authorize({ actor: actor(grant()), action: "post.draft", resource: inOrganisation(ORG), now: noon }),
+    ).toEqual({
       allowed: true,
     });
   });
 
   it("refuses an action the role does not grant, without hiding the organisation", () => {
-    const decision = authorize({ actor: actor(grant()), action: "post.approve", resource: { orgId: ORG }, now: noon });
+    const decision = authorize({
+      actor: actor(grant()),
+      action: "post.approve",
+      resource: inOrganisation(ORG),
+      now: noon,
+    });
     expect(decision).toEqual({ allowed: false, reason: "role", hideExistence: false });
   });
 
   it("hides resources of another organisation even from its administrators", () => {
     const admin = actor(grant({ orgId: "org-2", roles: ["administrator"] }));
-    const decision = authorize({ actor: admin, action: "org.view", resource: { orgId: ORG }, now: noon });
+    const decision = authorize({ actor: admin, action: "org.view", resource: inOrganisation(ORG), now: noon });
     expect(decision).toEqual({ allowed: false, reason: "not_member", hideExistence: true });
-    expect(authorize({ actor: actor(null), action: "org.view", resource: { orgId: ORG }, now: noon }).allowed).toBe(
-      false,
-    );
+    expect(
+      authorize({ actor: actor(null), action: "org.view", resource: inOrganisation(ORG), now: noon }).allowed,
+    ).toBe(false);
   });
 
   it("treats a disabled membership like no membership", () => {
     const decision = authorize({
       actor: actor(grant({ disabled: true, roles: ["administrator"] })),
       action: "org.view",
-      resource: { orgId: ORG },
+      resource: inOrganisation(ORG),
       now: noon,
     });
     expect(decision).toMatchObject({ allowed: false, reason: "disabled", hideExistence: true });
   });
 
   it("limits a department-scoped member to their departments", () => {
-    const scoped = actor(grant({ roles: ["department_contributor"], departmentIds: ["jugendamt"] }));
+    const limited = actor(grant({ roles: ["department_contributor"], departmentIds: ["jugendamt"] }));
     expect(
       authorize({
-        actor: scoped,
+        actor: limited,
         action: "inbox.reply",
-        resource: { orgId: ORG, departmentId: "jugendamt" },
+        resource: scoped({ orgId: ORG, departmentId: "jugendamt" }),
         now: noon,
       }).allowed,
     ).toBe(true);
     expect(
       authorize({
-        actor: scoped,
+        actor: limited,
         action: "inbox.reply",
-        resource: { orgId: ORG, departmentId: "tiefbauamt" },
+        resource: scoped({ orgId: ORG, departmentId: "tiefbauamt" }),
         now: noon,
       }),
     ).toMatchObject({ allowed: false, reason: "department" });
@@ -69,29 +85,67 @@ describe("authorize", () => {
   it("treats an empty department list as no department, not as all", () => {
     const none = actor(grant({ departmentIds: [] }));
     expect(
-      authorize({ actor: none, action: "post.draft", resource: { orgId: ORG, departmentId: "any" }, now: noon })
+      authorize({ actor: none, action: "post.draft", resource: scoped({ orgId: ORG, departmentId: "any" }), now: noon })
         .allowed,
     ).toBe(false);
   });
 
   it("limits a member to their channel accounts", () => {
-    const scoped = actor(grant({ channelAccountIds: ["mastodon-1"] }));
+    const limited = actor(grant({ channelAccountIds: ["mastodon-1"] }));
     expect(
       authorize({
-        actor: scoped,
+        actor: limited,
         action: "post.draft",
-        resource: { orgId: ORG, channelAccountId: "mastodon-1" },
+        resource: scoped({ orgId: ORG, departmentId: null, channelAccountIds: ["mastodon-1"] }),
         now: noon,
       }).allowed,
     ).toBe(true);
     expect(
       authorize({
-        actor: scoped,
+        actor: limited,
         action: "post.draft",
-        resource: { orgId: ORG, channelAccountId: "bluesky-1" },
+        resource: scoped({ orgId: ORG, departmentId: null, channelAccountIds: ["mastodon-1", "bluesky-1"] }),
         now: noon,
       }),
     ).toMatchObject({ reason: "channel_account" });
+  });
+
+  it("keeps a department-limited member away from things of no department, which belong to the whole organisation", () => {
+    const kita = actor(grant({ roles: ["administrator"], departmentIds: ["jugendamt"] }));
+    const orgWidePost = scoped({ orgId: ORG, departmentId: null });
+    expect(authorize({ actor: kita, action: "post.draft", resource: orgWidePost, now: noon })).toEqual({
+      allowed: false,
+      reason: "department",
+      hideExistence: false,
+    });
+    expect(authorize({ actor: actor(grant()), action: "post.draft", resource: orgWidePost, now: noon }).allowed).toBe(
+      true,
+    );
+  });
+
+  it("lets only a grant without limits change what belongs to the whole organisation", () => {
+    const settings = organisationWide(ORG);
+    const check = (g: Partial<Grant>) =>
+      authorize({
+        actor: actor(grant({ roles: ["administrator"], ...g })),
+        action: "org.update",
+        resource: settings,
+        now: noon,
+      });
+    expect(check({}).allowed).toBe(true);
+    expect(check({ departmentIds: ["jugendamt"] })).toMatchObject({ allowed: false, reason: "department" });
+    expect(check({ channelAccountIds: ["mastodon-1"] })).toMatchObject({ allowed: false, reason: "channel_account" });
+  });
+
+  it("asks only role and time at the organisation's door, and opens shared references of no department to all", () => {
+    const kita = actor(
+      grant({ roles: ["department_contributor"], departmentIds: ["jugendamt"], channelAccountIds: [] }),
+    );
+    for (const resource of [inOrganisation(ORG), sharedReference(ORG, null), sharedReference(ORG, "jugendamt")])
+      expect(authorize({ actor: kita, action: "post.draft", resource, now: noon }).allowed).toBe(true);
+    expect(
+      authorize({ actor: kita, action: "post.draft", resource: sharedReference(ORG, "tiefbauamt"), now: noon }),
+    ).toMatchObject({ allowed: false, reason: "department" });
   });
 
   it("allows a time-limited member only inside the window, in local time across DST", () => {
@@ -99,7 +153,7 @@ describe("authorize", () => {
       grant({ activeWindow: { timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" } }),
     );
     const check = (iso: string) =>
-      authorize({ actor: trainee, action: "post.draft", resource: { orgId: ORG }, now: new Date(iso) }).allowed;
+      authorize({ actor: trainee, action: "post.draft", resource: inOrganisation(ORG), now: new Date(iso) }).allowed;
     expect(check("2026-11-24T07:30:00Z")).toBe(true); // Tue 08:30 CET
     expect(check("2026-11-24T06:30:00Z")).toBe(false); // Tue 07:30 CET
     expect(check("2026-07-07T06:30:00Z")).toBe(true); // Tue 08:30 CEST

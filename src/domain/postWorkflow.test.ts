@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "./errors.js";
-import { checkApprover, nextStatus, strictestMode } from "./postWorkflow.js";
+import { actionsToSubmit, checkApprover, nextStatus, strictestMode } from "./postWorkflow.js";
 
 describe("post workflow", () => {
   it("moves a draft through review to scheduled and refuses edits in review", () => {
@@ -17,6 +17,18 @@ describe("post workflow", () => {
   it("takes the strictest approval mode of all target accounts", () => {
     expect(strictestMode(["none", "four_eyes", "single"])).toBe("four_eyes");
     expect(strictestMode([])).toBe("none");
+  });
+});
+
+describe("what submitting asks of the author", () => {
+  it("asks only for the right to submit when the post goes to approval, with or without a time", () => {
+    expect(actionsToSubmit({ mode: "single", immediately: true })).toEqual(["post.submit"]);
+    expect(actionsToSubmit({ mode: "chain", immediately: false })).toEqual(["post.submit"]);
+  });
+
+  it("asks for the right to publish or to schedule when the post goes straight out", () => {
+    expect(actionsToSubmit({ mode: "none", immediately: true })).toEqual(["post.submit", "post.publish"]);
+    expect(actionsToSubmit({ mode: "none", immediately: false })).toEqual(["post.submit", "post.schedule"]);
   });
 });
 

@@ -2,7 +2,7 @@
 // rejection, withdrawal, failure and manual retry. And the approval rules: which steps a post needs
 // and who may take the next one. Pure: no I/O, no clock.
 import { AppError } from "./errors.js";
-import type { Role } from "./roles.js";
+import type { Action, Role } from "./roles.js";
 
 /** Posts after the first in one thread (the #24hPolizei marathon posted threads of up to a dozen). */
 export const MAX_THREAD_PARTS = 24;
@@ -77,6 +77,16 @@ const STRICTNESS: ApprovalMode[] = ["none", "single", "four_eyes", "chain"];
 /** A post going to several accounts needs the strictest approval any of them asks for. */
 export function strictestMode(modes: readonly ApprovalMode[]): ApprovalMode {
   return modes.reduce<ApprovalMode>((a, b) => (STRICTNESS.indexOf(b) > STRICTNESS.indexOf(a) ? b : a), "none");
+}
+
+/**
+ * The rights submitting asks of the author. A post that goes to approval asks only for the right to submit:
+ * it goes out through an approver's decision, not the author's, with or without a time set. A post that goes
+ * straight out (no approval) asks for the right to publish now, or to schedule for a later time.
+ */
+export function actionsToSubmit(args: { mode: ApprovalMode; immediately: boolean }): Action[] {
+  if (args.mode !== "none") return ["post.submit"];
+  return ["post.submit", args.immediately ? "post.publish" : "post.schedule"];
 }
 
 export function stepsOf(mode: ApprovalMode): ApprovalStep[] {

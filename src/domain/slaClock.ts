@@ -3,6 +3,9 @@
 // are parameters; time-zone arithmetic uses Intl only, so daylight-saving changes are handled.
 import { z } from "zod";
 import { publicHolidays } from "./holidays.js";
+import { epochOfWallClock, localDate } from "./zonedTime.js";
+
+export { localDate };
 
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "expected HH:MM");
 
@@ -70,7 +73,6 @@ export function acknowledgementText(dueAt: Date, timeZone: string): string {
   return `Vielen Dank, wir haben Ihre Nachricht erhalten. Unser Team ist gerade nicht im Dienst und antwortet Ihnen bis ${when} Uhr.`;
 }
 
-const MINUTE = 60_000;
 const MAX_DAYS = 800;
 
 /** Milliseconds of business time between two instants (0 when end is not after start). */
@@ -133,7 +135,7 @@ function dayIntervals(calendar: TBusinessCalendar, day: string): [number, number
       .filter((h) => h.days.includes(weekday))
       .map(
         (h) =>
-          [zonedToEpoch(day, h.from, calendar.timeZone), zonedToEpoch(day, h.to, calendar.timeZone)] as [
+          [epochOfWallClock(day, h.from, calendar.timeZone), epochOfWallClock(day, h.to, calendar.timeZone)] as [
             number,
             number,
           ],
@@ -156,29 +158,6 @@ function isHoliday(state: string, date: string): boolean {
   return days.has(date);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(kind: "date" | "full", timeZone: string): Intl.DateTimeFormat {
-  const key = `${kind}:${timeZone}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found =
-      kind === "date"
-        ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-        : new Intl.DateTimeFormat("en-GB", {
-            timeZone,
-            hourCycle: "h23",
-            year: "numeric",
-            month: "2-digit",
-            day: "2-digit",
-            hour: "2-digit",
-            minute: "2-digit",
-            second: "2-digit",
-          });
-    formatters.set(key, found);
-  }
-  return found;
-}
-
 function mergeIntervals(sorted: [number, number][]): [number, number][] {
   const merged: [number, number][] = [];
   for (const [from, to] of sorted) {
@@ -187,13 +166,6 @@ function mergeIntervals(sorted: [number, number][]): [number, number][] {
     else merged.push([from, to]);
   }
   return merged;
-}
-
-/** "YYYY-MM-DD" of an instant in a time zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  const parts = formatter("date", timeZone).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
 function nextDate(date: string): string {
@@ -205,22 +177,4 @@ function nextDate(date: string): string {
 function isoWeekday(date: string): number {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 ? 7 : day;
-}
-
-/** Offset of the time zone from UTC at an instant, in ms (Berlin in winter: +3,600,000). */
-function offsetAt(epoch: number, timeZone: string): number {
-  const parts = formatter("full", timeZone).formatToParts(new Date(epoch));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "0");
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(epoch / 1000) * 1000;
-}
-
-/** The epoch ms of a local wall-clock time (date, HH:MM) in a time zone; 24:00 is the next midnight. */
-function zonedToEpoch(date: string, clock: string, timeZone: string): number {
-  const [hours = 0, minutes = 0] = clock.split(":").map(Number);
-  const wall = Date.parse(`${date}T00:00:00Z`) + hours * 60 * MINUTE + minutes * MINUTE;
-  let epoch = wall - offsetAt(wall, timeZone);
-  // Near a daylight-saving change the first guess uses the other side's offset: correct once.
-  epoch = wall - offsetAt(epoch, timeZone);
-  return epoch;
 }

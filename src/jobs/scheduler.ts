@@ -12,6 +12,7 @@ import type { ConnectorRegistry } from "../domain/connector.js";
 import { detectShitstorms } from "../app/moderation/detect-shitstorms.js";
 import { createChannelStreams } from "../app/channels/channelStreams.js";
 import { syncChannelInbound } from "../app/channels/sync-channel-inbound.js";
+import { forgetOldLoginFailures } from "../app/auth/passwordThrottle.js";
 
 export interface JobDeps {
   connectors: ConnectorRegistry;
@@ -33,6 +34,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "idle-channels", everyMs: 3_600_000, run: (ctx) => warnIdleChannels(ctx) },
   { id: "shitstorm-detection", everyMs: 60_000, run: (ctx) => detectShitstorms(ctx) },
   { id: "channel-inbound-sync", everyMs: 60_000, run: syncChannelInbound },
+  { id: "login-throttle-cleanup", everyMs: 3_600_000, run: forgetOldLoginFailures },
 ];
 
 /** The periodic jobs, and the live streams of network accounts (reconciled every 30 s). */

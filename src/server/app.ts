@@ -6,18 +6,26 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import type { AppContext } from "../app/context.js";
 import { type TConfig, cookieIsSecure } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { RegisteredRoute } from "./access.js";
 import { registerContractHandling } from "./contractRoutes.js";
 import { registerAuth } from "./plugins/auth.js";
+import { registerInputBoundary } from "./plugins/inputBoundary.js";
 import { channelConnectionRoutes } from "./routes/channelConnections.js";
 import { moderationRoutes } from "./routes/moderation.js";
 import { errorBody, registerErrorHandling } from "./plugins/errors.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
+import { invitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { mediaRoutes } from "./routes/media.js";
@@ -30,6 +38,7 @@ import { openApiRoutes } from "./routes/openapi.js";
 import { type InboxHub, type Listen, createInboxHub } from "./liveInbox.js";
 import { type ConnectorRegistry, createConnectorRegistry } from "../channels/registry.js";
 import { publicApiRoutes } from "./public/publicApi.js";
+import { publicErrorPage } from "./public/errorPages.js";
 import { publicPageRoutes } from "./public/publicPages.js";
 
 export interface BuildAppOptions {
@@ -62,13 +71,16 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
+    frameworkErrors: (error, request, reply) => refuseAddress(error, request, reply),
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  warnAboutUntrustedForwarding(app);
 
   registerErrorHandling(app);
   registerContractHandling(app);
+  registerInputBoundary(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -96,6 +108,11 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   });
   orgRoutes(app, { ctx });
   memberRoutes(app, { ctx });
+  invitationRoutes(app, {
+    ctx,
+    cookie: { secure: cookieIsSecure(config), maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
+    linkRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
+  });
   channelAndGuidelineRoutes(app, { ctx });
   const connectors =
     options.connectors ??
@@ -103,7 +120,8 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
       db: ctx.db,
       clock: ctx.clock,
       publicUrl: ctx.publicUrl,
-      atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP },
+      atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL },
+      networkServers: ctx.networkServers,
     });
   postRoutes(app, { ctx, connectors });
   campaignRoutes(app, { ctx });
@@ -119,11 +137,27 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   channelConnectionRoutes(app, { ctx, connectors });
   publicApiRoutes(app, { ctx });
   openApiRoutes(app, { routes, serverUrl: config.PUBLIC_URL });
-  // Own scope: the form-body parser and the HTML error pages apply to the citizen pages only.
-  await app.register(async (scope) => publicPageRoutes(scope, { ctx }));
+  // Own scope under /p: the form-body parser and the HTML error and not-found pages apply to the citizen pages only.
+  await app.register(async (scope) => publicPageRoutes(scope, { ctx }), { prefix: "/p" });
   await registerWidget(app, options.widgetRoot);
   await registerWebUi(app, options.webRoot);
   return { app, routes, hub };
+}
+
+/**
+ * Behind a proxy that TRUST_PROXY does not name, every client appears with the proxy's address, so the
+ * sign-in throttle would count all of them as one: say so once in the log.
+ */
+function warnAboutUntrustedForwarding(app: FastifyInstance): void {
+  let warned = false;
+  app.addHook("onRequest", async (request) => {
+    if (warned || request.headers["x-forwarded-for"] === undefined) return;
+    if (request.ip !== request.socket.remoteAddress) return;
+    warned = true;
+    request.log.warn(
+      "requests carry X-Forwarded-For from a peer TRUST_PROXY does not name: client addresses (and the sign-in throttle) see the proxy",
+    );
+  });
 }
 
 /**
@@ -139,12 +173,51 @@ async function registerWidget(app: FastifyInstance, widgetRoot: string | undefin
   await app.register(fastifyStatic, { root: widgetRoot, prefix: "/widget/", decorateReply: false, maxAge: 300_000 });
 }
 
-/** Serves the React app; unknown non-API paths get index.html so client-side routes load directly. */
+/**
+ * Addresses the router cannot take apart (bad %-encoding, an overlong segment) are refused before any
+ * route or hook runs, in the format of their part of the site.
+ */
+function refuseAddress(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.log.info({ code: error.code }, "request refused");
+  // No hook runs for these (helmet neither): the headers every answer carries are set here.
+  reply
+    .header("x-request-id", request.id)
+    .header("x-content-type-options", "nosniff")
+    .header("content-security-policy", "default-src 'self'; frame-ancestors 'none'");
+  if (areaOf(request.url) === "public") {
+    const page = publicErrorPage("bad_address", null);
+    return reply.status(page.status).type("text/html; charset=utf-8").send(page.body);
+  }
+  const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+  const message = tooLong
+    ? "Die Adresse ist ungültig: Ein Teil von ihr ist zu lang."
+    : "Die Adresse ist ungültig: Sie enthält eine fehlerhafte %-Kodierung.";
+  const details = { reason: tooLong ? "address_too_long" : "bad_url_encoding" };
+  return reply.status(400).send(errorBody("VALIDATION_FAILED", request.id, message, details));
+}
+
+/** The parts of the address space; each answers errors in its own format. */
+type AddressArea = "api" | "public" | "widget" | "staff";
+
+function areaOf(url: string): AddressArea {
+  const path = url.split("?")[0] ?? "";
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  if (under("/api")) return "api";
+  if (under("/p")) return "public";
+  if (under("/widget")) return "widget";
+  return "staff";
+}
+
+/**
+ * Serves the React app. Unknown GET paths of the staff app get index.html, so that client-side routes
+ * load directly; the API, the citizens' pages (their own not-found page, publicPages.ts) and the widget
+ * never get the staff app's shell.
+ */
 async function registerWebUi(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   const hasUi = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
   if (hasUi) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && hasUi;
+    const wantsPage = request.method === "GET" && areaOf(request.url) === "staff" && hasUi;
     if (wantsPage) return reply.type("text/html").sendFile("index.html");
     return reply.status(404).send(errorBody("NOT_FOUND", request.id, "No such route"));
   });

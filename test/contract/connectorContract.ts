@@ -1,6 +1,7 @@
 // The contract every channel connector keeps, run against each connector with its peer (draht's own
 // store, a protocol-faithful fake, or a real local server). What a connector declares decides which
 // promises apply; a declared capability without the means to check it fails, it is never skipped.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ChannelConnector,
@@ -18,6 +19,8 @@ export interface ContractPeer {
   countPublished(text: string): Promise<number>;
   /** The alt texts of an item's media as the peer stores them. */
   altTextsOf?(externalId: string): Promise<(string | null)[]>;
+  /** Puts a file into the organisation's media library, for a network that shows the library's files. */
+  libraryMedium?(png: Buffer, altText: string): Promise<string>;
   /** Someone else answers one of our items on the network. */
   citizenReplies?(externalId: string, text: string): Promise<void>;
   /** The citizen deletes their item on the network. */
@@ -28,6 +31,10 @@ export interface ContractPeer {
   replyRulesOf?(externalId: string): Promise<string[] | null>;
   /** Whether the peer still shows the item. */
   exists?(externalId: string): Promise<boolean>;
+  /** Lets the network's memory of idempotency keys run out (Mastodon keeps them for an hour). */
+  forgetIdempotencyKeys?(): Promise<void>;
+  /** Resolves once the account's live stream is open at the network (for connectors that stream). */
+  untilStreaming?(): Promise<void>;
   /** Makes the account's credentials stop working at the network. */
   revokeCredentials?(): Promise<void>;
   /** Makes the network answer with its rate limit; the returned function lifts it again. */
@@ -97,9 +104,23 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       const item = await peer.connector.publish(peer.account, first);
       expect(item.externalId).not.toBe("");
       // The worker's recovery: ask first, send only when the network has nothing under the key.
-      const found = await peer.connector.findPublished(peer.account, first.idempotencyKey);
+      const found = await peer.connector.findPublished(peer.account, first);
       const again = found ?? (await peer.connector.publish(peer.account, { ...first, attempt: 2 }));
       expect(again.externalId).toBe(item.externalId);
+      expect(await peer.countPublished(text)).toBe(1);
+    });
+
+    it("finds what an interrupted attempt published also after the network forgot the key, and does not post twice", async () => {
+      const text = `Vertragstest ${name} ${Date.now()}: Der Wertstoffhof öffnet am Samstag.`;
+      const since = new Date(Date.now() - 1000);
+      const first = post(text, { contentWarning: null });
+      const item = await peer.connector.publish(peer.account, first);
+      // The answer was lost; the worker recovers much later, when the network no longer knows the key.
+      await peer.forgetIdempotencyKeys?.();
+      const found = await peer.connector.findPublished(peer.account, { ...first, since });
+      expect(found?.externalId).toBe(item.externalId);
+      // A post with other text under another key is not taken for it.
+      expect(await peer.connector.findPublished(peer.account, { ...post(`${text} (anders)`), since })).toBeNull();
       expect(await peer.countPublished(text)).toBe(1);
     });
 
@@ -110,11 +131,13 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       }
       expect(peer.altTextsOf, "a connector that declares alt text needs a peer that shows it").toBeDefined();
       const png = await samplePng();
+      const id = (await peer.libraryMedium?.(png, "Das neue Rathaus bei Sonnenschein")) ?? randomUUID();
       const item = await peer.connector.publish(
         peer.account,
         post(`Mit Bild ${Date.now()}`, {
           media: [
             {
+              id,
               kind: "image",
               altText: "Das neue Rathaus bei Sonnenschein",
               mimeType: "image/png",
@@ -160,7 +183,11 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       let resolveWoken: () => void = () => {};
       const wokenUp = new Promise<void>((resolve) => (resolveWoken = resolve));
       const listening = c.streamInbound?.(peer.account, () => (woken++, resolveWoken()), controller.signal);
-      await new Promise((resolve) => setTimeout(resolve, 200)); // the stream is open
+      expect(
+        peer.untilStreaming,
+        "a connector that streams needs a peer that tells when the stream is open",
+      ).toBeDefined();
+      await peer.untilStreaming?.();
       await peer.citizenReplies?.(item.externalId, "Live dabei!");
       await Promise.race([
         wokenUp,

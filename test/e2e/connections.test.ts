@@ -12,6 +12,7 @@ import { type MastodonPeer, startMastodonPeer } from "../peers/mastodon/mastodon
 import { createStatus } from "../peers/mastodon/statusRoutes.js";
 import { buildMember, buildOrg } from "../support/factories.js";
 import { type ServedApp, expectAccessible, freePort, launchBrowser, serveApp, signInAs } from "./browser.js";
+import { LOCAL_NETWORK_ENV } from "../support/localNetworks.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   bluesky = await startLocalBluesky();
   server = await serveApp({
     port,
-    env: { PUBLIC_URL: `http://127.0.0.1:${port}`, ATPROTO_PLC_URL: bluesky.plcUrl, ATPROTO_ALLOW_HTTP: "true" },
+    env: { PUBLIC_URL: `http://127.0.0.1:${port}`, ATPROTO_PLC_URL: bluesky.plcUrl, ...LOCAL_NETWORK_ENV },
   });
   mastodon = await startMastodonPeer();
   browser = await launchBrowser();

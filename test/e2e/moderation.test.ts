@@ -63,8 +63,11 @@ describe("moderation by the Netiquette", () => {
       const insult = queue.getByRole("article").filter({ hasText: "Vollidiot" });
       await insult.waitFor();
       await expect(insult.getByText("Zurückgehalten").count()).resolves.toBe(1);
-      await insult.getByText("lexicon:insult:vollidiot").waitFor();
-      await insult.getByText(/^model:/).waitFor();
+      // The machine's reasons, labels and scores in words, never its codes.
+      await insult.getByText("Wortliste Beleidigung: „vollidiot“").waitFor();
+      await insult.getByText(/^Sprachmodell, auffällige Wortteile: /).waitFor();
+      await insult.getByText(/Kennzeichen: beleidigend/).waitFor();
+      expect(await queue.textContent()).not.toMatch(/lexicon:|model:|threat:|sentiment:|OFFENSE|INSULT|ABUSE|0\.\d{3}/);
       const threat = queue.getByRole("article").filter({ hasText: "aufhängen" });
       await threat.getByText("Drohung – sofort prüfen").waitFor();
       // Threats come first (the demo brings one of its own).
@@ -94,6 +97,23 @@ describe("moderation by the Netiquette", () => {
         .click();
       await moderator.getByRole("heading", { level: 2, name: "Beweissicherung" }).waitFor();
       await moderator.getByText("Prüfsumme stimmt").waitFor();
+      await moderator.getByText(/Wutbürger \(Website-Sitzung [0-9a-f]{8}\)/).waitFor();
+      await moderator.getByText(/durch draht \(automatisch\)/).waitFor();
+      expect(await moderator.getByRole("main").textContent()).not.toMatch(/session:|threat:|lexicon:|durch system/);
+
+      // Website comments: a published comment says nothing about holding; a held one says why, in words.
+      await moderator.getByRole("link", { name: "Website-Kommentare" }).click();
+      await moderator.getByRole("heading", { level: 1, name: "Website-Kommentare" }).waitFor();
+      const comments = moderator.getByRole("list", { name: "Kommentare" });
+      await comments
+        .getByRole("article")
+        .filter({ hasText: "aufhängen" })
+        .getByText(/^Automatisch ausgeblendet: /)
+        .waitFor();
+      expect(await comments.textContent()).not.toMatch(/unbekannt|Zurückgehalten: |threat|offensive_language/);
+      await expectAccessible(moderator, "website comments");
+      await moderator.goBack();
+      await moderator.getByRole("heading", { level: 2, name: "Beweissicherung" }).waitFor();
       const sha256 = (await moderator.locator("code").first().textContent()) ?? "";
       expect(sha256).toMatch(/^[0-9a-f]{64}$/);
       await expectAccessible(moderator, "threat case with evidence");

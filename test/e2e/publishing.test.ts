@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.j
 import { createConnectorRegistry } from "../../src/channels/registry.js";
 import { organisations, posts, publications } from "../../src/db/schema/index.js";
 import { type PublishWorker, startPublishWorker } from "../../src/jobs/publishWorker.js";
+import { localClock, localDate } from "../../src/domain/zonedTime.js";
 import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
 
 let server: ServedApp;
@@ -32,14 +33,13 @@ afterAll(async () => {
 
 const signIn = (page: Page, email: string) => signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
 
-/** The start of the minute at least 45 s from now (time enough to submit first), as the datetime-local field wants it. */
+/**
+ * The start of the minute at least 45 s from now (time enough to submit first), as the datetime-local field wants
+ * it: wall-clock time in the organisation's time zone (the demo's is Europe/Berlin).
+ */
 function nextMinute(): { local: string; at: Date } {
   const at = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return {
-    at,
-    local: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`,
-  };
+  return { at, local: `${localDate(at, "Europe/Berlin")}T${localClock(at, "Europe/Berlin")}` };
 }
 
 describe("publishing in the browser", () => {
@@ -61,6 +61,8 @@ describe("publishing in the browser", () => {
       await nav.getByRole("link", { name: "Veröffentlichen" }).click();
       await page.getByRole("link", { name: "Neuer Beitrag" }).click();
       await page.getByRole("heading", { level: 1, name: "Neuer Beitrag" }).waitFor();
+      // Before anything is typed the composer already names the guideline in force.
+      await page.getByText("Es gilt die Richtlinie Version 1").waitFor();
       await page.getByLabel("Interner Titel").fill("Laternenfest");
       await page.getByLabel("Text", { exact: true }).fill("Kommst du am Freitag zum Laternenfest auf dem Marktplatz?");
       await page.getByRole("checkbox", { name: /Website Musterstadt/ }).check();
@@ -176,6 +178,51 @@ describe("publishing in the browser", () => {
     await expect.poll(() => page.getByLabel("Beitrag 2 von 2").inputValue()).toBe("Busse fahren wie gewohnt.");
   });
 
+  it("a department contributor drafts for the Jugendamt and keeps the Jugendamt's files", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "kita@musterstadt.example");
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Neuer Beitrag" }).click();
+    const department = page.getByLabel("Abteilung", { exact: true });
+    const choices = () =>
+      department.evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.textContent ?? ""));
+    // Only their department, chosen from the start: a Jugendamt contributor cannot write for the whole town.
+    expect(await choices()).toEqual(["Jugendamt"]);
+    await page.getByLabel("Interner Titel").fill("Kita-Anmeldung");
+    await page.getByLabel("Text", { exact: true }).fill("Die Anmeldung für die Kitas ist ab Montag geöffnet.");
+    await page.getByRole("checkbox", { name: /Website Musterstadt/ }).check();
+    await page.waitForURL(/\/publish\/[0-9a-f-]{36}$/);
+    await expectAccessible(page, "composer of a department contributor");
+    await page.screenshot({ path: "/tmp/draht-kita-composer.png", fullPage: true });
+
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Mediathek" }).click();
+    const png = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 30, g: 160, b: 60 } } })
+      .png()
+      .toBuffer();
+    await page
+      .getByLabel("Datei", { exact: true })
+      .setInputFiles({ name: "kita.png", mimeType: "image/png", buffer: png });
+    await page.getByLabel("Alternativtext", { exact: true }).first().fill("Kinder malen im Garten der Kita am Park");
+    expect(
+      await page
+        .getByLabel("Abteilung", { exact: true })
+        .evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.textContent ?? "")),
+    ).toEqual(["Jugendamt"]);
+    await page.getByRole("button", { name: "Hochladen" }).click();
+    await page.getByText("„kita.png“ wurde hochgeladen.").waitFor();
+    const card = page.getByRole("form", { name: "kita.png" });
+    await card.getByText(/Jugendamt/).waitFor();
+    await card.getByLabel("Alternativtext").fill("Kinder malen im Garten");
+    await card.getByRole("button", { name: "Angaben speichern" }).click();
+    await page.getByText("Angaben zu „kita.png“ gespeichert.").waitFor();
+    await expectAccessible(page, "media library of a department contributor");
+    await page.screenshot({ path: "/tmp/draht-kita-media.png", fullPage: true });
+    const [saved] = await server.ctx.db.select().from(posts).where(eq(posts.title, "Kita-Anmeldung"));
+    expect(saved?.departmentId).not.toBeNull();
+  });
+
   it("the publishing pages are usable and accessible: channels, guideline editor, media library, campaigns, calendar", async () => {
     const page = await browser.newPage();
     page.on("dialog", (dialog) => void dialog.accept());
@@ -191,9 +238,30 @@ describe("publishing in the browser", () => {
     await nav.getByRole("link", { name: "Richtlinien" }).click();
     await page.getByRole("heading", { name: "Neue Version schreiben" }).waitFor();
     await page.getByLabel("Unerwünschte Begriffe", { exact: true }).fill("Behördengänger\nAmtsschimmel");
+    await page
+      .getByRole("textbox", { name: "Text der Richtlinie" })
+      .fill(
+        [
+          "# Richtlinie",
+          "1. **Anrede:** Wir siezen. [Netiquette](https://musterstadt.example/netiquette)",
+          '<img src="x" onerror="window.__pwned = 1"> <script>window.__pwned = 2</script>',
+          "[Klick](javascript:window.__pwned=3) ![Bild](javascript:window.__pwned=4)",
+        ].join("\n\n"),
+      );
     await page.getByRole("button", { name: "Als Entwurf speichern" }).click();
     await page.getByRole("button", { name: "Version 2 in Kraft setzen" }).click();
     await page.getByText("Version 2 ist jetzt in Kraft.").waitFor();
+    // The guideline's Markdown is shown formatted; HTML and script links written into it never run.
+    const documentCard = page.getByRole("article", { name: "Text der Richtlinie" });
+    await documentCard.getByRole("heading", { level: 2, name: "Richtlinie" }).waitFor();
+    expect(await documentCard.locator("strong").allTextContents()).toEqual(["Anrede:"]);
+    expect(
+      await documentCard.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href"))),
+    ).toEqual(["https://musterstadt.example/netiquette"]);
+    expect(await documentCard.locator("img, script").count()).toBe(0);
+    await documentCard.getByText("Klick").click();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await documentCard.textContent()).not.toContain("**");
     await expectAccessible(page, "guidelines with editor");
 
     await nav.getByRole("link", { name: "Veröffentlichen" }).click();
@@ -229,5 +297,64 @@ describe("publishing in the browser", () => {
     await expectAccessible(page, "calendar week");
     await page.getByRole("button", { name: "Liste" }).click();
     await expectAccessible(page, "calendar list");
+  });
+
+  it("one composer makes at most one draft: none when left untouched, and what was typed last is saved on leaving", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "presse@musterstadt.example");
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
+    const drafts = async () =>
+      (await server.ctx.db.select().from(posts).where(eq(posts.orgId, org!.id))).filter((p) => p.status === "draft");
+    const before = (await drafts()).length;
+    const leave = async () => {
+      await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+      await page.getByRole("link", { name: "Neuer Beitrag" }).waitFor();
+    };
+
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Neuer Beitrag" }).click();
+    await page.getByLabel("Text", { exact: true }).waitFor();
+    await page.getByRole("checkbox", { name: /Website Musterstadt/ }).check();
+    await leave();
+    await page.getByRole("link", { name: "Neuer Beitrag" }).click();
+    await page.getByLabel("Text", { exact: true }).fill("Der Wochenmarkt beginnt morgen eine Stunde früher.");
+    await leave(); // at once, before the autosave
+    await expect.poll(async () => (await drafts()).length).toBe(before + 1);
+    const [draft] = (await drafts()).filter((p) => p.body.startsWith("Der Wochenmarkt"));
+    expect(draft?.body).toBe("Der Wochenmarkt beginnt morgen eine Stunde früher.");
+
+    await page.goto(`${server.baseUrl}/o/${org!.id}/publish/${draft!.id}`);
+    await page.getByLabel("Text", { exact: true }).fill("Der Wochenmarkt beginnt morgen um 7 Uhr.");
+    await leave();
+    await expect
+      .poll(async () => (await drafts()).find((p) => p.id === draft!.id)?.body)
+      .toBe("Der Wochenmarkt beginnt morgen um 7 Uhr.");
+    expect((await drafts()).length).toBe(before + 1);
+    await page.close();
+  });
+
+  it("shows and reads every time in the organisation's time zone, whatever the browser's zone", async () => {
+    const context = await browser.newContext({ timezoneId: "America/New_York", locale: "de-DE" });
+    const page = await context.newPage();
+    await signIn(page, "presse@musterstadt.example");
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    await page.getByRole("link", { name: "Neuer Beitrag" }).click();
+    await page.getByLabel("Interner Titel").fill("Heiligabend");
+    await page.getByLabel("Text", { exact: true }).fill("Das Rathaus schließt an Heiligabend um 12 Uhr.");
+    await page.getByLabel("Veröffentlichen am").fill("2030-12-24T10:00");
+    await page.getByText(/Entwurf gespeichert um/).waitFor();
+    const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
+    const saved = async () =>
+      (await server.ctx.db.select().from(posts).where(eq(posts.orgId, org!.id))).find((p) => p.title === "Heiligabend");
+    // 10:00 on the organisation's clocks in Berlin (winter time, UTC+1), not 10:00 in New York.
+    await expect.poll(async () => (await saved())?.scheduledAt?.toISOString()).toBe("2030-12-24T09:00:00.000Z");
+
+    await nav.getByRole("link", { name: "Veröffentlichen" }).click();
+    const row = page.getByRole("row").filter({ hasText: "Heiligabend" });
+    await expect.poll(() => row.textContent()).toContain("24.12.2030, 10:00");
+    await page.close();
+    await context.close();
   });
 });

@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
-// The issue's browser path on the demo: a citizen opens a post page, votes in the poll, accepts the
-// Netiquette and comments; the press office answers in the inbox; the answer appears highlighted on the
-// post page and in the widget embedded on another site. axe-core checks every page.
+// The issue's browser path on the demo: a citizen opens a post page (with its picture), votes in the poll,
+// accepts the Netiquette and asks a question out of office hours; only they see its automatic
+// acknowledgement; the press office answers; the answer appears highlighted on the post page and in the
+// widget embedded on another site, which shows the picture too. axe-core checks every page.
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_IMAGE_ALT } from "../../src/app/demo/demoImage.js";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
 import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
 import { websiteSettingsOf } from "../../src/app/website/publicOrg.js";
@@ -16,8 +18,12 @@ let browser: Browser;
 let site: Awaited<ReturnType<typeof serveEmbeddingSite>>;
 let orgId: string;
 
+// Wednesday 2 December 2026, 20:00 in Berlin (the office is closed), running on from there.
+const startedAt = Date.now();
+const clock = () => new Date(Date.parse("2026-12-02T19:00:00Z") + (Date.now() - startedAt));
+
 beforeAll(async () => {
-  server = await serveApp();
+  server = await serveApp({ clock });
   await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
   browser = await launchBrowser();
   site = await serveEmbeddingSite();
@@ -39,6 +45,13 @@ const entryIdOf = async (text: string) => {
 };
 
 const signIn = (page: Page, email: string) => signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
+
+/** The image has loaded (from draht's origin, through the CSP and, in the widget, across origins). */
+const loaded = (page: Page) =>
+  page
+    .getByRole("img", { name: DEMO_IMAGE_ALT })
+    .first()
+    .evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
 
 describe("the citizen dialogue on the website channel", () => {
   it(
@@ -63,6 +76,9 @@ describe("the citizen dialogue on the website channel", () => {
       await expectAccessible(citizen, "post page with poll results");
 
       await citizen.goto(`${server.baseUrl}/p/musterstadt/beitrag/${await entryIdOf(DEMO_MARKET_TEXT)}`);
+      await citizen.getByRole("heading", { level: 1, name: "Der Wochenmarkt zieht um" }).waitFor();
+      await citizen.getByRole("img", { name: DEMO_IMAGE_ALT }).scrollIntoViewIfNeeded();
+      await expect.poll(() => loaded(citizen)).toBe(true);
       await citizen.getByText("Gibt es auf dem Rathausplatz auch Parkplätze für Marktbesucher?").waitFor();
       await citizen.getByRole("article", { name: "Antwort der Stadtverwaltung" }).first().waitFor();
       await expectAccessible(citizen, "post page with thread and form");
@@ -76,12 +92,31 @@ describe("the citizen dialogue on the website channel", () => {
       await citizen.getByRole("button", { name: "Kommentar senden" }).click();
       await citizen.getByText("Danke! Ihr Kommentar ist veröffentlicht.").waitFor({ timeout: 60_000 });
       await citizen.getByRole("article", { name: "Kommentar von Lena aus der Altstadt" }).waitFor();
+      // Out of office hours: the acknowledgement is for Lena only.
+      const acknowledgement = citizen.getByRole("article", { name: "Automatische Eingangsbestätigung" });
+      await acknowledgement.getByText("Nur für Sie sichtbar.").waitFor();
+      await acknowledgement.getByText(/wir haben Ihre Nachricht erhalten/).waitFor();
+      await expectAccessible(citizen, "post page with the author's acknowledgement");
+      const otherReader = await (await browser.newContext()).newPage();
+      await otherReader.goto(citizen.url());
+      await otherReader.getByRole("button", { name: "Kommentar senden" }).waitFor();
+      await otherReader.getByRole("article", { name: "Kommentar von Lena aus der Altstadt" }).waitFor();
+      await expect(
+        otherReader.getByText(/Eingangsbestätigung|wir haben Ihre Nachricht erhalten/).count(),
+      ).resolves.toBe(0);
       await expect(citizen.getByRole("link", { name: "Kommentar löschen" }).getAttribute("href")).resolves.toMatch(
         /\/loeschen\?token=/,
       );
 
       const staff = await browser.newPage();
       await signIn(staff, "presse@musterstadt.example");
+      // In the inbox the acknowledgement is named as what it is.
+      await staff
+        .getByRole("list", { name: "Vorgänge" })
+        .getByRole("button", { name: /Lena aus der Altstadt/ })
+        .click();
+      await staff.getByRole("article", { name: "Automatische Eingangsbestätigung", exact: true }).waitFor();
+      await expect(staff.getByText("Antwort von Automatische Eingangsbestätigung").count()).resolves.toBe(0);
       await staff
         .getByRole("navigation", { name: "Hauptnavigation" })
         .getByRole("link", { name: "Moderation" })
@@ -129,7 +164,10 @@ describe("the citizen dialogue on the website channel", () => {
       await admin.getByRole("link", { name: "Bürozeiten" }).click();
       await admin.getByRole("heading", { level: 1, name: "Bürozeiten" }).waitFor();
       await expectAccessible(admin, "office hours");
-      await admin.getByLabel("Eigene Schließtage").fill("2026-12-24\n2026-12-31");
+      for (const day of ["2026-12-24", "2026-12-31"]) {
+        await admin.getByLabel("Weiterer Schließtag").fill(day);
+        await admin.getByRole("button", { name: "Schließtag hinzufügen" }).click();
+      }
       await admin.getByRole("button", { name: "Bürozeiten speichern" }).click();
       await admin.getByText("Die Bürozeiten sind gespeichert.").waitFor();
       const embedded = await browser.newPage();
@@ -142,6 +180,10 @@ describe("the citizen dialogue on the website channel", () => {
         .filter({ hasText: "Imkerverein" })
         .waitFor();
       await embedded.getByRole("link", { name: /^Wahl zum Tier des Monats/ }).waitFor();
+      await embedded.getByRole("heading", { level: 2, name: "Der Wochenmarkt zieht um" }).waitFor();
+      await embedded.getByRole("img", { name: DEMO_IMAGE_ALT }).scrollIntoViewIfNeeded();
+      await expect.poll(() => loaded(embedded)).toBe(true);
+      await expect(embedded.getByText("Automatische Eingangsbestätigung").count()).resolves.toBe(0);
       await expectAccessible(embedded, "widget on the embedding site");
       const accent = await embedded
         .getByRole("button", { name: "Kommentar senden" })

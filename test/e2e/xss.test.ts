@@ -2,7 +2,8 @@
 /// <reference lib="dom.iterable" />
 // A corpus of over 200 known XSS payloads, posted as citizen comments (text and name) through the public API
 // and some as staff answers, must not execute and must not become markup: on the server-rendered post
-// page (with and without JavaScript), in the widget on another site, and in the admin inbox.
+// page (with and without JavaScript), in the widget on another site, and in the admin inbox. Some are the
+// alternative texts and descriptions of a post's media, which must arrive as exactly that text.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { answerWebsiteComment } from "../../src/app/website/answer-website-comme
 import { updateWebsiteSettings } from "../../src/app/website/update-website-settings.js";
 import { updateModerationSettings } from "../../src/app/moderation/moderation-settings.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../../src/domain/website/publicSettings.js";
-import { buildMember, systemAdminOf } from "../support/factories.js";
+import { buildMedia, buildMember, systemAdminOf } from "../support/factories.js";
 import { buildWebsitePost, buildWebsiteScene, startCitizen } from "../support/website.js";
 import { type ServedApp, launchBrowser, serveApp, serveEmbeddingSite, signInAs } from "./browser.js";
 
@@ -25,6 +26,8 @@ let site: Awaited<ReturnType<typeof serveEmbeddingSite>>;
 let scene: Awaited<ReturnType<typeof buildWebsiteScene>>;
 let admin: Awaited<ReturnType<typeof buildMember>>;
 const entries: { id: string; last: number }[] = [];
+const MEDIA_PAYLOADS = PAYLOADS.slice(0, 12);
+let mediaEntryId: string;
 
 beforeAll(async () => {
   server = await serveApp({ env: { PUBLIC_COMMENTS_PER_SESSION: "10000", PUBLIC_COMMENTS_PER_IP: "10000" } });
@@ -72,6 +75,17 @@ beforeAll(async () => {
       });
   }
   entries.push({ id: entryId, last: PAYLOADS.length - 1 });
+  const media = [];
+  for (const altText of MEDIA_PAYLOADS)
+    media.push({ id: (await buildMedia(server.ctx, scene.org.id, { altText })).id, kind: "image" as const, altText });
+  mediaEntryId = (
+    await buildWebsitePost(server.ctx, {
+      orgId: scene.org.id,
+      channelAccountId: scene.account.id,
+      text: "Bilder für den XSS-Test",
+      media,
+    })
+  ).entryId;
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
@@ -130,6 +144,10 @@ const ALLOWED_TAGS = [
   "OPTION",
   "DETAILS",
   "SUMMARY",
+  "FIGURE",
+  "FIGCAPTION",
+  "IMG",
+  "VIDEO",
 ];
 
 /** Every element under the roots (shadow roots included): only expected tags, no event-handler attributes, only http(s) links. */
@@ -212,6 +230,29 @@ describe("untrusted content in real Chromium", () => {
       await poke(page);
       await expectNoInjectedMarkup(page, "[data-draht-thread], [data-draht-feed]", `widget ${entry.id}`);
     }
+    expect(fired).toEqual([]);
+  });
+
+  it("shows them as the exact alternative texts of a post's images, on the page and in the widget", async () => {
+    const { page, fired } = await watchedPage();
+    const alts = (root: string) =>
+      page.evaluate((selector) => {
+        const host = document.querySelector(selector);
+        const scope = host?.shadowRoot ?? host ?? document;
+        return [...scope.querySelectorAll("img")].map((img) => img.getAttribute("alt"));
+      }, root);
+    await page.goto(`${server.baseUrl}/p/${scene.org.slug}/beitrag/${mediaEntryId}`);
+    await page.getByRole("heading", { level: 1, name: "Bilder für den XSS-Test" }).waitFor();
+    await poke(page);
+    await expectNoInjectedMarkup(page, "article.post", "post with media");
+    expect(await alts("article.post")).toEqual(MEDIA_PAYLOADS);
+    await page.goto(
+      `${site.origin}/demo.html?org=${scene.org.slug}&post=${mediaEntryId}&origin=${encodeURIComponent(server.baseUrl)}`,
+    );
+    await page.getByText("Noch keine Kommentare", { exact: false }).waitFor();
+    await poke(page);
+    await expectNoInjectedMarkup(page, "[data-draht-thread]", "widget post with media");
+    expect(await alts("[data-draht-thread]")).toEqual(MEDIA_PAYLOADS);
     expect(fired).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import type { Db } from "../../src/db/client.js";
 import { actorInOrganisation } from "../../src/app/auth/actor-in-organisation.js";
 import type { Role } from "../../src/domain/roles.js";
 import type { TWeeklyWindow } from "../../src/domain/schedule.js";
-import { createLogger } from "../../src/logger.js";
+import { type Logger, createLogger } from "../../src/logger.js";
 import { type OrgActor, installationActorIn } from "../../src/app/authorization.js";
 import sharp from "sharp";
 import { createChannelAccount } from "../../src/app/channels/create-channel-account.js";
@@ -32,10 +32,10 @@ export const SYSTEM = { userId: null, label: "test" };
 
 export function buildTestContext(
   db: Db,
-  options: { clock?: () => Date; env?: Record<string, string> } = {},
+  options: { clock?: () => Date; env?: Record<string, string>; log?: Logger } = {},
 ): AppContext {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
-  return buildAppContext({ db, log: createLogger({ level: "silent" }), config, clock: options.clock });
+  return buildAppContext({ db, log: options.log ?? createLogger({ level: "silent" }), config, clock: options.clock });
 }
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");
@@ -102,14 +102,18 @@ export async function samplePng(width = 64, height = 48): Promise<Buffer> {
 export async function buildMedia(
   ctx: AppContext,
   orgId: string,
-  overrides: { altText?: string | null; bytes?: Buffer } = {},
+  overrides: { altText?: string | null; bytes?: Buffer; departmentId?: string | null } = {},
 ) {
   return uploadMedia(ctx, {
     actor: systemAdminOf(orgId),
     orgId,
     bytes: overrides.bytes ?? (await samplePng()),
     maxBytes: 10_000_000,
-    meta: { fileName: "bild.png", altText: overrides.altText === undefined ? "Ein blaues Quadrat" : overrides.altText },
+    meta: {
+      fileName: "bild.png",
+      altText: overrides.altText === undefined ? "Ein blaues Quadrat" : overrides.altText,
+      departmentId: overrides.departmentId ?? null,
+    },
   });
 }
 

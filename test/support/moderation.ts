@@ -66,8 +66,13 @@ export async function buildUnmoderatedMessage(ctx: AppContext, app: FastifyInsta
   return message.id;
 }
 
-export async function buildAlert(ctx: AppContext, orgId: string): Promise<string> {
-  const account = await buildChannelAccount(ctx, orgId, { network: "sandbox", name: `Sandbox ${uniqueSuffix()}` });
+/** A shitstorm alert on a new sandbox account (of the given department, else the whole organisation's). */
+export async function buildAlert(ctx: AppContext, orgId: string, departmentId: string | null = null): Promise<string> {
+  const account = await buildChannelAccount(ctx, orgId, {
+    network: "sandbox",
+    name: `Sandbox ${uniqueSuffix()}`,
+    departmentId,
+  });
   const start = new Date("2026-11-24T10:00:00Z");
   const [alert] = await ctx.db
     .insert(moderationAlerts)

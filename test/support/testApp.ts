@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { AppContext } from "../../src/app/context.js";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
-import { createLogger } from "../../src/logger.js";
+import { type Logger, createLogger } from "../../src/logger.js";
 import { type DrahtApp, buildApp } from "../../src/server/app.js";
 import { TEST_ENV, buildTestContext } from "./factories.js";
 import { openTestDatabase } from "./testDb.js";
@@ -15,15 +15,23 @@ export interface TestApp extends DrahtApp {
 }
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; clock?: () => Date; webRoot?: string; widgetRoot?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: () => Date;
+    webRoot?: string;
+    widgetRoot?: string;
+    /** The server's and the use cases' logger (default: silent); tests that read the log pass their own. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const env = { ...TEST_ENV, ...options.env };
-  const ctx = buildTestContext(database.db, { clock: options.clock, env });
+  const logger = options.logger ?? createLogger({ level: "silent" });
+  const ctx = buildTestContext(database.db, { clock: options.clock, env, log: logger });
   const built = await buildApp({
     config: loadConfig(env),
     ctx,
-    logger: createLogger({ level: "silent" }),
+    logger,
     ping: database.ping,
     listen: database.listen,
     webRoot: options.webRoot,

@@ -8,12 +8,19 @@ import { solveChallenge } from "../../src/app/website/proofOfWork.js";
 import { publishNetiquette } from "../../src/app/website/publish-netiquette.js";
 import { createWebsiteConnector } from "../../src/channels/website/websiteConnector.js";
 import { DEFAULT_NETIQUETTE } from "../../src/domain/website/netiquette.js";
+import type { OutgoingMedia } from "../../src/domain/connector.js";
 import type { TPollDraft } from "../../src/domain/website/poll.js";
 import { buildChannelAccount, buildOrg, systemAdminOf, uniqueSuffix } from "./factories.js";
 
 export async function buildWebsitePost(
   ctx: AppContext,
-  args: { orgId: string; channelAccountId: string; text?: string; poll?: TPollDraft | null },
+  args: {
+    orgId: string;
+    channelAccountId: string;
+    text?: string;
+    poll?: TPollDraft | null;
+    media?: OutgoingMedia[];
+  },
 ): Promise<{ entryId: string }> {
   const connector = createWebsiteConnector({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.publicUrl });
   const item = await connector.publish(
@@ -24,7 +31,7 @@ export async function buildWebsitePost(
       orgId: args.orgId,
       postId: crypto.randomUUID(),
       text: args.text ?? "Der Wochenmarkt zieht um.",
-      media: [],
+      media: args.media ?? [],
       poll: args.poll ?? null,
     },
   );

@@ -2,10 +2,12 @@
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
 import { AREAS, type AreaId } from "./components/areas";
-import { OrgLayout, rememberedOrganisation } from "./components/OrgLayout";
+import { OrgLayout } from "./components/OrgLayout";
 import { AccountPage } from "./pages/AccountPage";
 import { AreaPage, OrgHome } from "./pages/AreaPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
+import { InvitationPage } from "./pages/InvitationPage";
+import { MyInvitations } from "./components/MyInvitations";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotAllowedPage";
 import { AdminLayout } from "./pages/admin/AdminLayout";
@@ -42,17 +44,17 @@ function RequireSession({ allowPasswordChange = false }: { allowPasswordChange?:
   return <Outlet />;
 }
 
-/** Opens the organisation the person used last in this browser, else their first. */
+/** Opens the organisation the server names as the person's start (the one they used last, else the biggest). */
 function Home() {
   const { session } = useSession();
   const { t } = useTranslation();
-  const remembered = rememberedOrganisation();
-  const first = session?.organisations.find((o) => o.id === remembered) ?? session?.organisations[0];
+  const first = session?.organisations.find((o) => o.id === session.homeOrganisationId) ?? session?.organisations[0];
   if (first) return <Navigate to={`/o/${first.id}`} replace />;
   return (
     <main id="main" className="narrow">
       <h1>{t("app.name")}</h1>
       <p>{t("common.noOrganisation")}</p>
+      <MyInvitations />
     </main>
   );
 }
@@ -66,6 +68,7 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/invitation" element={<InvitationPage />} />
           <Route element={<RequireSession allowPasswordChange />}>
             <Route path="/change-password" element={<ChangePasswordPage />} />
           </Route>

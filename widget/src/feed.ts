@@ -16,7 +16,6 @@ export async function mountFeed(
   try {
     const feed = await api.get<WidgetFeed>(`/feed?limit=${options.limit}`);
     host.style.setProperty("--draht-org-accent", feed.org.settings.accentColor);
-    const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
     section.append(
       h(
         "ol",
@@ -27,11 +26,7 @@ export async function mountFeed(
             h(
               "li",
               {},
-              h(
-                "a",
-                { href: `${options.origin}/p/${encodeURIComponent(feed.org.slug)}/beitrag/${e.id}` },
-                excerpt(e.text),
-              ),
+              h("a", { href: `${options.origin}/p/${encodeURIComponent(feed.org.slug)}/beitrag/${e.id}` }, e.headline),
               h(
                 "p",
                 { class: "meta" },

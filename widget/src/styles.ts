@@ -35,6 +35,9 @@ button[disabled] { opacity: .7; cursor: progress; }
 .status { margin-top: .75rem; }
 .error { color: #a4000f; font-weight: 600; }
 .feed li { border-bottom: 1px solid #ddd; padding: .75rem 0; }
+figure { margin: 0 0 1rem; }
+img, video { display: block; max-width: 100%; height: auto; border-radius: .375rem; }
+figcaption { color: #555; font-size: .9rem; }
 `;
 
 export function adoptStyles(root: ShadowRoot): void {

@@ -3,6 +3,7 @@
 import { type PublicApi, createApi } from "./api.js";
 import { createCommentForm } from "./commentForm.js";
 import { citizenText, h, time } from "./dom.js";
+import { renderMedia } from "./media.js";
 import { renderPoll } from "./poll.js";
 import { adoptStyles } from "./styles.js";
 import type { WidgetComment, WidgetThread } from "./types.js";
@@ -39,12 +40,15 @@ export async function mountThread(
   const render = (thread: WidgetThread): Node[] => {
     const parts: Node[] = [];
     if (options.showPost) {
+      const { entry } = thread;
       parts.push(
         h(
           "article",
           { class: "post" },
-          h("p", { class: "meta" }, thread.org.name, " · ", time(thread.entry.publishedAt)),
-          h("p", {}, citizenText(thread.entry.text)),
+          h("h2", {}, entry.headline),
+          h("p", { class: "meta" }, thread.org.name, " · ", time(entry.publishedAt)),
+          entry.body && h("p", {}, citizenText(entry.body)),
+          renderMedia(options.origin, thread.org.slug, entry.media),
         ),
       );
     }
@@ -87,17 +91,30 @@ function commentList(
     if (comment.state === "deleted")
       return h("article", { class: "comment" }, h("p", {}, h("em", {}, "Kommentar gelöscht.")));
     const staff = comment.authorKind === "staff";
+    // An answer carries its label once; an acknowledgement says what it is and that only the reader gets it.
+    const name = comment.acknowledgement ? "Automatische Eingangsbestätigung" : label;
     const article = h(
       "article",
       {
         class: `comment${staff ? " staff" : ""}${comment.state === "pending" ? " pending" : ""}`,
-        "aria-label": staff ? label : `Kommentar von ${comment.displayName}`,
+        "aria-label": staff ? name : `Kommentar von ${comment.displayName}`,
       },
-      staff ? h("p", { class: "badge" }, label) : null,
-      comment.state === "pending"
-        ? h("p", { class: "pending-note" }, "Wartet auf Freigabe – nur für Sie sichtbar.")
-        : null,
-      h("p", { class: "meta" }, h("span", { class: "author" }, comment.displayName), " · ", time(comment.createdAt)),
+      staff && h("p", { class: "badge" }, name),
+      (comment.state === "pending" || comment.acknowledgement) &&
+        h(
+          "p",
+          { class: "pending-note" },
+          comment.acknowledgement ? "Nur für Sie sichtbar." : "Wartet auf Freigabe – nur für Sie sichtbar.",
+        ),
+      staff
+        ? h("p", { class: "meta" }, time(comment.createdAt))
+        : h(
+            "p",
+            { class: "meta" },
+            h("span", { class: "author" }, comment.displayName),
+            " · ",
+            time(comment.createdAt),
+          ),
       h("p", {}, citizenText(comment.text)),
     );
     if (topLevel && comment.state === "visible" && thread.commentsOpen) {

@@ -6,7 +6,18 @@ export interface WidgetComment {
   text: string;
   createdAt: string;
   state: "visible" | "pending" | "deleted";
+  /** The automatic acknowledgement of the reader's own question (only they get it). */
+  acknowledgement: boolean;
   replies: WidgetComment[];
+}
+
+export interface WidgetMedium {
+  id: string;
+  kind: "image" | "video";
+  width: number | null;
+  height: number | null;
+  altText: string | null;
+  hasThumbnail: boolean;
 }
 
 export interface WidgetPoll {
@@ -29,7 +40,7 @@ export interface WidgetThread {
   netiquette: { id: string; version: number; title: string } | null;
   commentsOpen: boolean;
   viewer: { hasSession: boolean; netiquetteAccepted: boolean };
-  entry: { id: string; text: string; publishedAt: string };
+  entry: { id: string; headline: string; body: string; publishedAt: string; media: WidgetMedium[] };
   poll: WidgetPoll | null;
   comments: WidgetComment[];
   page: number;
@@ -38,5 +49,5 @@ export interface WidgetThread {
 
 export interface WidgetFeed {
   org: WidgetOrg;
-  entries: { id: string; text: string; publishedAt: string; comments: number; hasPoll: boolean }[];
+  entries: { id: string; headline: string; publishedAt: string; comments: number; hasPoll: boolean }[];
 }

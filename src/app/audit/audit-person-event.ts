@@ -2,12 +2,13 @@
 // organisation they belong to, or to the installation chain when they belong to none.
 import type { Db } from "../../db/client.js";
 import { activeOrgIdsOfUser } from "../../db/queries/people.js";
+import type { AuditAction } from "../../domain/words/codes.js";
 import type { Principal } from "../context.js";
 import { appendAuditEvent } from "./auditTrail.js";
 
 export async function auditPersonEvent(
   tx: Db,
-  args: { userId: string; actor: Principal; action: string; data?: Record<string, unknown>; occurredAt: Date },
+  args: { userId: string; actor: Principal; action: AuditAction; data?: Record<string, unknown>; occurredAt: Date },
 ): Promise<void> {
   const orgIds = await activeOrgIdsOfUser(tx, args.userId);
   const chains: (string | null)[] = orgIds.length > 0 ? orgIds : [null];

@@ -1,17 +1,21 @@
 // Appends events to the hash-chained audit trail. Call inside the use case's transaction so that
-// the state change and its audit event commit together or not at all.
+// the state change and its audit event commit together or not at all. Hashes are HMACs under the
+// process's audit key (security/auditKey.ts), so the database alone cannot recompute them.
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditChains, auditEvents } from "../../db/schema/index.js";
-import { GENESIS_HASH, INSTALLATION_CHAIN, computeAuditHash } from "../../domain/auditChain.js";
+import { GENESIS_HASH, INSTALLATION_CHAIN, computeKeyedAuditHash, headMac } from "../../domain/auditChain.js";
+import type { AuditAction, AuditTarget } from "../../domain/words/codes.js";
 import type { Principal } from "../context.js";
+import { installedAuditKey } from "../security/auditKey.js";
 
 export interface AuditEntry {
   /** Organisation whose chain receives the event; null for installation-level events. */
   orgId: string | null;
   actor: Principal;
-  action: string;
-  target?: { type: string; id: string };
+  /** From the registry in domain/words/codes.ts, so every event has words people read. */
+  action: AuditAction;
+  target?: { type: AuditTarget; id: string };
   /** Ids and changed field names, never secrets or citizen texts. */
   data?: Record<string, unknown>;
   occurredAt: Date;
@@ -44,6 +48,7 @@ async function appendToChain(tx: Db, chainId: string, entries: AuditEntry[]): Pr
     [head] = await lockHead();
   }
   if (!head) throw new Error(`audit chain ${chainId} vanished while appending`);
+  const key = installedAuditKey();
   let { lastSeq, lastHash } = head;
   const rows = entries.map((entry) => {
     const content = {
@@ -58,14 +63,17 @@ async function appendToChain(tx: Db, chainId: string, entries: AuditEntry[]): Pr
       data: normaliseData(entry.data ?? {}),
       prevHash: lastHash,
     };
-    const hash = computeAuditHash(content);
+    const hash = computeKeyedAuditHash(content, key);
     lastSeq = content.seq;
     lastHash = hash;
     return { ...content, orgId: entry.orgId, requestId: entry.actor.requestId ?? null, hash };
   });
   if (rows.length === 0) return;
   await tx.insert(auditEvents).values(rows);
-  await tx.update(auditChains).set({ lastSeq, lastHash }).where(eq(auditChains.chainId, chainId));
+  await tx
+    .update(auditChains)
+    .set({ lastSeq, lastHash, headMac: headMac(key, chainId, { lastSeq, lastHash }) })
+    .where(eq(auditChains.chainId, chainId));
 }
 
 /** Round-trips through JSON so the hashed value equals what jsonb gives back (dates become strings). */

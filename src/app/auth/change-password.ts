@@ -1,4 +1,6 @@
-// A person changes their own password; every other session of theirs ends.
+// A person changes their own password; every other session of theirs ends. Wrong current passwords
+// are throttled per account (a stolen session must not guess freely); while throttled, even the right
+// one gets the same refusal.
 import { and, eq, ne } from "drizzle-orm";
 import { findUserById } from "../../db/queries/people.js";
 import { sessions, users } from "../../db/schema/index.js";
@@ -6,6 +8,7 @@ import { AppError } from "../../domain/errors.js";
 import { checkPassword } from "../../domain/passwordPolicy.js";
 import { auditPersonEvent } from "../audit/audit-person-event.js";
 import type { AppContext, Principal } from "../context.js";
+import { accountThrottleKey, anyBlocked, clearFailures, recordFailure } from "./passwordThrottle.js";
 
 export async function changePassword(
   ctx: AppContext,
@@ -13,9 +16,14 @@ export async function changePassword(
 ): Promise<void> {
   const user = await findUserById(ctx.db, options.actor.userId);
   if (!user) throw new AppError("NOT_AUTHENTICATED");
-  if (!(await ctx.passwords.verify(user.passwordHash, options.currentPassword))) {
+  const throttle = await accountThrottleKey(ctx, user.id);
+  const throttled = await anyBlocked(ctx.db, [throttle], ctx.clock());
+  const valid = await ctx.passwords.verify(throttled ? null : user.passwordHash, options.currentPassword);
+  if (throttled || !valid) {
+    if (!throttled) await recordFailure(ctx.db, [throttle], ctx.clock());
     throw new AppError("INVALID_CREDENTIALS", { details: { field: "currentPassword" } });
   }
+  await clearFailures(ctx.db, throttle);
   assertAcceptablePassword(options.newPassword, user.email);
   if (options.newPassword === options.currentPassword) {
     throw new AppError("PASSWORD_TOO_WEAK", { details: { problem: "unchanged" } });

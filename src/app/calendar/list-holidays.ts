@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { organisations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { publicHolidays } from "../../domain/holidays.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
@@ -10,7 +11,8 @@ export async function listHolidays(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; fromYear: number; toYear: number },
 ) {
-  requireAllowed(ctx, options.actor, "calendar.view", { orgId: options.orgId });
+  // Public holidays are nobody's resource.
+  requireAllowed(ctx, options.actor, "calendar.view", inOrganisation(options.orgId));
   if (options.toYear < options.fromYear || options.toYear - options.fromYear > 2) {
     throw new AppError("VALIDATION_FAILED", { details: { field: "year", problem: "span_too_long" } });
   }

@@ -1,11 +1,15 @@
 // The live board of a campaign: how many posts are drafted, awaiting approval, queued, published or
-// failed, the latest of each, the publishing rate of the last hour and who is writing.
+// failed, the latest of each, the publishing rate of the last hour and who is writing. Counted over the
+// posts the person may see (a participant from one department sees that department's posts only).
 import { and, desc, eq } from "drizzle-orm";
 import { posts, users } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
 import type { PostStatus } from "../../domain/postWorkflow.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { loadCampaign } from "./campaignRecords.js";
+import { postsWithinScope } from "../posts/postAccess.js";
+import { findCampaign, requireFollowsCampaign } from "./campaignRecords.js";
 
 const COLUMNS: PostStatus[] = [
   "draft",
@@ -21,9 +25,10 @@ export async function getCampaignBoard(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; campaignId: string },
 ) {
-  requireAllowed(ctx, options.actor, "post.draft", { orgId: options.orgId });
-  const campaign = await loadCampaign(ctx.db, options).catch(() => null);
-  if (!campaign) return null;
+  requireAllowed(ctx, options.actor, "post.draft", inOrganisation(options.orgId));
+  const campaign = await findCampaign(ctx.db, options);
+  if (!campaign) throw new AppError("NOT_FOUND");
+  await requireFollowsCampaign(ctx, { actor: options.actor, campaign, action: "post.draft" });
   const rows = await ctx.db
     .select({
       id: posts.id,
@@ -38,7 +43,9 @@ export async function getCampaignBoard(
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorUserId))
-    .where(and(eq(posts.orgId, options.orgId), eq(posts.campaignId, campaign.id)))
+    .where(
+      and(eq(posts.orgId, options.orgId), eq(posts.campaignId, campaign.id), postsWithinScope(ctx.db, options.actor)),
+    )
     .orderBy(desc(posts.updatedAt));
   const now = ctx.clock().getTime();
   const columns = COLUMNS.map((status) => {

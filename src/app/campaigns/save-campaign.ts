@@ -1,10 +1,13 @@
-// Creates a campaign or replaces its settings: window, hashtag, participants and templates.
+// Creates a campaign or replaces its settings: window, hashtag, participants and templates; by people who
+// manage campaigns of its department before and after the change.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { campaignParticipants, campaigns, memberships } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
+import { scoped } from "../../domain/policy.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import { checkOrgRefs } from "../orgRefs.js";
+import { campaignResource, findCampaign } from "./campaignRecords.js";
 import type { AppContext } from "../context.js";
 import { type TCampaignInput, ZCampaignInput } from "../../contract/postSchemas.js";
 
@@ -13,9 +16,20 @@ export async function saveCampaign(
   options: { actor: OrgActor; orgId: string; campaignId?: string; input: TCampaignInput },
 ) {
   const input = ZCampaignInput.parse(options.input);
-  requireAllowed(ctx, options.actor, "campaign.manage", { orgId: options.orgId, departmentId: input.departmentId });
+  requireAllowed(
+    ctx,
+    options.actor,
+    "campaign.manage",
+    scoped({ orgId: options.orgId, departmentId: input.departmentId }),
+  );
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
+    if (options.campaignId) {
+      // Moving a campaign into one's department is changing the other department's campaign.
+      const current = await findCampaign(tx, { orgId: options.orgId, campaignId: options.campaignId });
+      if (!current) throw new AppError("NOT_FOUND");
+      requireAllowed(ctx, options.actor, "campaign.manage", campaignResource(current));
+    }
     await checkOrgRefs(tx, { orgId: options.orgId, departmentId: input.departmentId });
     const participants = [...new Set(input.participantIds)];
     if (participants.length > 0) {

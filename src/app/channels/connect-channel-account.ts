@@ -17,10 +17,13 @@ import {
 import { serverUrlOf } from "../../domain/channelSettings.js";
 import { type ChannelConnector, ConnectorError, type ConnectorRegistry } from "../../domain/connector.js";
 import { AppError } from "../../domain/errors.js";
+import { addressRefusalIn } from "../../domain/serverAddress.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { channelAccountResource } from "./channelAccess.js";
 import { storeCredentials } from "./channelCredentials.js";
+import { requireAllowedServerOf } from "./requireAllowedServer.js";
 
 const STATE_TTL_MS = 10 * 60_000;
 
@@ -34,23 +37,21 @@ export async function loadManagedAccount(
     .from(channelAccounts)
     .where(and(eq(channelAccounts.id, options.accountId), eq(channelAccounts.orgId, options.orgId)));
   if (!account) throw new AppError("NOT_FOUND");
-  requireAllowed(ctx, options.actor, "channel.manage", {
-    orgId: options.orgId,
-    departmentId: account.departmentId,
-    channelAccountId: account.id,
-  });
+  requireAllowed(ctx, options.actor, "channel.manage", channelAccountResource(account));
   const connector = deps.connectors.get(account.network);
   if (!connector) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network } });
   return { account, connector };
 }
 
-function requireServerUrl(settings: Record<string, unknown>): string {
+/** The account's server, checked again against the address rule before anything is sent there. */
+async function allowedServerUrl(ctx: AppContext, settings: Record<string, unknown>): Promise<string> {
   const url = serverUrlOf(settings);
   if (!url)
     throw new AppError("VALIDATION_FAILED", {
       details: { field: "settings.serverUrl" },
       userMessage: "The account has no server URL.",
     });
+  await requireAllowedServerOf(ctx, settings);
   return url;
 }
 
@@ -75,7 +76,7 @@ async function oauthClient(ctx: AppContext, connector: ChannelConnector, serverU
         clientKey(connector.network, serverUrl, redirectUri),
       ) as string,
     };
-  const registered = await networkCall(() => oauth.registerClient({ serverUrl, redirectUri }));
+  const registered = await networkCall(ctx, () => oauth.registerClient({ serverUrl, redirectUri }));
   const sealedSecret = JSON.stringify(
     ctx.credentials.seal(registered.clientSecret, clientKey(connector.network, serverUrl, redirectUri)),
   );
@@ -94,20 +95,28 @@ async function oauthClient(ctx: AppContext, connector: ChannelConnector, serverU
   return registered;
 }
 
-/** A network call whose refusal is the person's to fix (wrong server, refused credentials). */
-async function networkCall<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * A network call while connecting, its failure told in draht's words only — never the server's answer, and
+ * one error for a server that refused the connection, timed out or is some other kind of server, so that
+ * the answers map no ports. `refusal`: what a server's refusal means here — credentials refused (the code
+ * exchange, where the server has shown it speaks OAuth) or the server unusable (anything before that).
+ */
+async function networkCall<T>(
+  ctx: AppContext,
+  call: () => Promise<T>,
+  refusal: "credentials" | "server" = "server",
+): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof ConnectorError) {
-      if (error.kind === "auth_expired" || error.kind === "permanent")
-        throw new AppError("CHANNEL_AUTH_FAILED", {
-          details: { reason: error.kind, message: error.message },
-          cause: error,
-        });
-      throw new AppError("CHANNEL_FAILED", { details: { reason: error.kind, message: error.message }, cause: error });
-    }
-    throw error;
+    const refused = addressRefusalIn(error);
+    if (refused)
+      throw new AppError("CHANNEL_SERVER_NOT_ALLOWED", { details: { reason: refused.reason }, cause: error });
+    if (!(error instanceof ConnectorError)) throw error;
+    ctx.log.warn({ kind: error.kind, status: error.status }, "connecting a channel account failed at the network");
+    if (error.kind === "auth_expired" || (error.kind === "permanent" && refusal === "credentials"))
+      throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: "credentials_refused" }, cause: error });
+    throw new AppError("CHANNEL_SERVER_UNAVAILABLE", { cause: error });
   }
 }
 
@@ -206,9 +215,9 @@ export async function beginChannelAuthorisation(
       new URL(options.redirectUri).protocol === "https:"
         ? options.redirectUri
         : (options.loopbackRedirectUri ?? options.redirectUri);
-    const serverUrl = requireServerUrl(account.settings);
+    const serverUrl = await allowedServerUrl(ctx, account.settings);
     const clientKey = await delegatedClientKey(ctx, connector, redirectUri);
-    const begun = await networkCall(() => delegated.begin({ serverUrl, redirectUri, clientKey }));
+    const begun = await networkCall(ctx, () => delegated.begin({ serverUrl, redirectUri, clientKey }));
     await keepPendingAuthorisation(ctx, {
       state: begun.state,
       secret: begun.pending,
@@ -221,7 +230,7 @@ export async function beginChannelAuthorisation(
   }
   if (!connector.oauth)
     throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "oauth" } });
-  const serverUrl = requireServerUrl(account.settings);
+  const serverUrl = await allowedServerUrl(ctx, account.settings);
   const client = await oauthClient(ctx, connector, serverUrl, options.redirectUri);
   const state = randomBytes(24).toString("base64url");
   const verifier = randomBytes(32).toString("base64url");
@@ -273,14 +282,17 @@ export async function completeChannelAuthorisation(
     const pendingState = ctx.credentials.open(JSON.parse(pending.sealedVerifier), options.state);
     const clientKey = await delegatedClientKey(ctx, connector, pending.redirectUri);
     const params = options.params ?? new URLSearchParams({ state: options.state, code: options.code });
-    const credentials = await networkCall(() =>
-      delegated.complete({
-        redirectUri: pending.redirectUri,
-        params,
-        state: options.state,
-        pending: pendingState,
-        clientKey,
-      }),
+    const credentials = await networkCall(
+      ctx,
+      () =>
+        delegated.complete({
+          redirectUri: pending.redirectUri,
+          params,
+          state: options.state,
+          pending: pendingState,
+          clientKey,
+        }),
+      "credentials",
     );
     const handle = await saveConnection(ctx, {
       account,
@@ -293,19 +305,22 @@ export async function completeChannelAuthorisation(
     return { orgId: account.orgId, accountId: account.id, handle };
   }
   if (!account || !connector?.oauth) throw new AppError("NOT_FOUND");
-  const serverUrl = requireServerUrl(account.settings);
+  const serverUrl = await allowedServerUrl(ctx, account.settings);
   const client = await oauthClient(ctx, connector, serverUrl, pending.redirectUri);
   const verifier = ctx.credentials.open(JSON.parse(pending.sealedVerifier), options.state) as string;
   const oauth = connector.oauth;
-  const credentials = await networkCall(() =>
-    oauth.exchangeCode({
-      serverUrl,
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      redirectUri: pending.redirectUri,
-      code: options.code ?? "",
-      codeVerifier: verifier,
-    }),
+  const credentials = await networkCall(
+    ctx,
+    () =>
+      oauth.exchangeCode({
+        serverUrl,
+        clientId: client.clientId,
+        clientSecret: client.clientSecret,
+        redirectUri: pending.redirectUri,
+        code: options.code ?? "",
+        codeVerifier: verifier,
+      }),
+    "credentials",
   );
   const handle = await saveConnection(ctx, {
     account,
@@ -327,9 +342,10 @@ export async function connectWithAppPassword(
   const appPassword = connector.appPassword;
   if (!appPassword)
     throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "app_password" } });
-  const credentials = await networkCall(() =>
+  const serverUrl = await allowedServerUrl(ctx, account.settings);
+  const credentials = await networkCall(ctx, () =>
     appPassword.connect({
-      serverUrl: requireServerUrl(account.settings),
+      serverUrl,
       identifier: options.identifier.trim(),
       password: options.password,
     }),
@@ -361,7 +377,7 @@ async function saveConnection(
   const { account, connector } = args;
   const whoAmI = connector.whoAmI;
   const target = { id: account.id, orgId: account.orgId, settings: account.settings, credentials: args.credentials };
-  const identity = whoAmI ? await networkCall(() => whoAmI(target)) : null;
+  const identity = whoAmI ? await networkCall(ctx, () => whoAmI(target)) : null;
   const now = ctx.clock();
   // The server's own limits and streaming address; a server that will not say keeps the network's usual ones.
   const server = connector.describeServer

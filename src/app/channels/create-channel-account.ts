@@ -1,12 +1,15 @@
-// Registers a channel account (website or sandbox for now) with its owner, limits and approval rules.
+// Registers a channel account with its owner, limits and approval rules; a network server it names must
+// be one draht may reach (requireAllowedServer.ts).
 import { channelAccounts } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
+import { scoped } from "../../domain/policy.js";
 import { ownSettingsOf, settingsSchemaOf } from "../../domain/channelSettings.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
+import { requireAllowedServerOf } from "./requireAllowedServer.js";
 import { type TChannelAccountInput, ZChannelAccountInput } from "../../contract/channels.js";
 
 export async function createChannelAccount(
@@ -14,8 +17,14 @@ export async function createChannelAccount(
   options: { actor: OrgActor; orgId: string; input: TChannelAccountInput },
 ) {
   const input = ZChannelAccountInput.parse(options.input);
-  requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId, departmentId: input.departmentId });
+  requireAllowed(
+    ctx,
+    options.actor,
+    "channel.manage",
+    scoped({ orgId: options.orgId, departmentId: input.departmentId }),
+  );
   const settings = settingsSchemaOf(input.network).parse(ownSettingsOf(input.settings));
+  await requireAllowedServerOf(ctx, settings);
   const emulates = input.network === "sandbox" ? (input.emulates ?? "mastodon") : null;
   const now = ctx.clock();
   try {

@@ -1,21 +1,21 @@
 // The connection and health of each channel account a person may see: how it connects (nothing, OAuth,
 // app password), whether it is connected and as whom, and how its inbound sync is doing (last sync,
 // last error, rate limit, the warning state). Never a credential.
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { channelAccounts, channelCredentials, channelSyncStates } from "../../db/schema/index.js";
 import { serverLimitsOf, serverUrlOf } from "../../domain/channelSettings.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { visibleChannelAccounts } from "./channelAccess.js";
 
 export async function listChannelConnections(
   ctx: AppContext,
   deps: { connectors: ConnectorRegistry },
   options: { actor: OrgActor; orgId: string },
 ) {
-  requireAllowed(ctx, options.actor, "channel.view", { orgId: options.orgId });
-  const scope = options.actor.grant?.channelAccountIds ?? null;
-  if (scope !== null && scope.length === 0) return [];
+  requireAllowed(ctx, options.actor, "channel.view", inOrganisation(options.orgId));
   const rows = await ctx.db
     .select({
       account: channelAccounts,
@@ -29,7 +29,7 @@ export async function listChannelConnections(
     .from(channelAccounts)
     .leftJoin(channelCredentials, eq(channelCredentials.channelAccountId, channelAccounts.id))
     .leftJoin(channelSyncStates, eq(channelSyncStates.channelAccountId, channelAccounts.id))
-    .where(and(eq(channelAccounts.orgId, options.orgId), scope ? inArray(channelAccounts.id, [...scope]) : undefined));
+    .where(visibleChannelAccounts(options.actor, options.orgId));
   return rows.map(({ account, credentials, sync }) => {
     const connector = deps.connectors.get(account.network);
     const methods = connector?.capabilities.connect ?? [];

@@ -2,17 +2,13 @@
 // fetches what arrived after the stored cursor; new items go through the one ingestion path, edits and
 // deletions update the inbox, and the cursor moves in the same transaction — so a restart resumes from
 // the last committed cursor, and an item fetched twice is stored once (channel account, external id).
-// Failures do not pass silently: an expired token marks the account "needs reconnect" and tells its
-// accountable person; outages back off and turn into a visible warning after three failed rounds.
+// One sync per account runs at a time (a lease across processes). Failures do not pass silently: an
+// expired token marks the account "needs reconnect" and tells its accountable person; outages back off
+// and turn into a visible warning after three failed rounds.
 import { and, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import {
-  channelAccounts,
-  channelCredentials,
-  channelSyncStates,
-  inboundMessages,
-  userNotifications,
-} from "../../db/schema/index.js";
+import { tryLeaseLock } from "../../db/queries/leaseLock.js";
+import { channelAccounts, channelCredentials, channelSyncStates, inboundMessages } from "../../db/schema/index.js";
 import {
   type ChannelConnector,
   type ConnectorAccount,
@@ -20,25 +16,26 @@ import {
   type ConnectorRegistry,
   type InboundChange,
   type InboundPage,
-  retryDelayMs,
 } from "../../domain/connector.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { applyMessageEdits } from "../inbox/apply-message-edits.js";
 import { ingestMessages } from "../inbox/ingest-messages.js";
 import { hideOnNetwork } from "../moderation/hide-on-network.js";
-import { accountablePeople } from "./accountablePeople.js";
 import { connectorAccountOf } from "./channelCredentials.js";
+import { recordFailedRound } from "./channelHealth.js";
 import { loadManagedAccount } from "./connect-channel-account.js";
 
 const MAX_PAGES_PER_ROUND = 20;
-const WARN_AFTER_FAILURES = 3;
+/** The sync's lease on its account; renewed while the sync runs, so it only runs out when its process died. */
+const SYNC_LEASE_MS = 2 * 60_000;
 
 type Account = typeof channelAccounts.$inferSelect;
 
 export interface SyncOutcome {
   accountId: string;
-  status: "ok" | "warning" | "needs_reconnect";
+  /** already_running: another sync of the account (timer, stream event, another worker) holds its lease. */
+  status: "ok" | "warning" | "needs_reconnect" | "already_running";
   received: number;
   error?: string;
 }
@@ -73,9 +70,14 @@ export async function syncChannelInbound(
       ),
     );
   const outcomes: SyncOutcome[] = [];
+  const lease = tryLeaseLock(ctx.db, { leaseMs: SYNC_LEASE_MS });
   for (const { account } of due) {
     const connector = deps.connectors.get(account.network);
-    if (connector?.fetchInbound) outcomes.push(await syncAccount(ctx, connector, account));
+    if (!connector?.fetchInbound) continue;
+    // One sync per account at a time, across processes: a second one would fetch the same page again
+    // and act on the network twice (hiding, deletions) — it steps aside instead.
+    const run = await lease(`channel-sync:${account.id}`, () => syncAccount(ctx, connector, account));
+    outcomes.push(run.ran ? run.value : { accountId: account.id, status: "already_running", received: 0 });
   }
   return outcomes;
 }
@@ -126,7 +128,7 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
         ? error
         : new ConnectorError("transient", error instanceof Error ? error.message : String(error), { cause: error });
     if (!(error instanceof ConnectorError)) log.error({ err: error }, "unexpected error while syncing");
-    const status = await saveFailure(ctx, {
+    const status = await recordFailedRound(ctx, {
       account,
       failure,
       previousFailures: state?.consecutiveFailures ?? 0,
@@ -260,85 +262,4 @@ async function saveSuccess(
       target: channelSyncStates.channelAccountId,
       set: { ...values, itemsReceived: sql`${channelSyncStates.itemsReceived} + ${args.received}` },
     });
-}
-
-/**
- * A publication or reply found the account's credentials refused: the account needs reconnecting,
- * visibly, and its accountable person hears about it — not only the next sync.
- */
-export async function recordCredentialsRefused(
-  ctx: AppContext,
-  args: { channelAccountId: string; failure: ConnectorError },
-): Promise<void> {
-  const [account] = await ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, args.channelAccountId));
-  if (!account) return;
-  const [state] = await ctx.db
-    .select()
-    .from(channelSyncStates)
-    .where(eq(channelSyncStates.channelAccountId, account.id));
-  await saveFailure(ctx, {
-    account,
-    failure: args.failure,
-    previousFailures: state?.consecutiveFailures ?? 0,
-    previousStatus: state?.status ?? "never_synced",
-  });
-}
-
-async function saveFailure(
-  ctx: AppContext,
-  args: { account: Account; failure: ConnectorError; previousFailures: number; previousStatus: string },
-): Promise<SyncOutcome["status"]> {
-  const now = ctx.clock();
-  const failures = args.previousFailures + 1;
-  const kind = args.failure.kind;
-  const status: SyncOutcome["status"] =
-    kind === "auth_expired"
-      ? "needs_reconnect"
-      : kind === "permanent" || failures >= WARN_AFTER_FAILURES
-        ? "warning"
-        : args.previousStatus === "warning"
-          ? "warning"
-          : "ok";
-  const waitMs =
-    kind === "rate_limited"
-      ? (args.failure.retryAfterMs ?? 60_000)
-      : kind === "permanent"
-        ? 3_600_000
-        : retryDelayMs({ attempt: failures, retryAfterMs: args.failure.retryAfterMs, random: Math.random() });
-  // People hear about it when the account turns bad, not at every failed round.
-  const turnedBad = status !== "ok" && args.previousStatus !== status;
-  await ctx.db.transaction(async (tx) => {
-    const values = {
-      status,
-      lastAttemptAt: now,
-      lastErrorAt: now,
-      lastErrorKind: kind,
-      lastErrorMessage: args.failure.message.slice(0, 500),
-      consecutiveFailures: failures,
-      nextSyncAt: kind === "auth_expired" ? null : new Date(now.getTime() + waitMs),
-      updatedAt: now,
-    };
-    await tx
-      .insert(channelSyncStates)
-      .values({ channelAccountId: args.account.id, orgId: args.account.orgId, ...values })
-      .onConflictDoUpdate({ target: channelSyncStates.channelAccountId, set: values });
-    if (turnedBad) {
-      const people = await accountablePeople(tx, {
-        channelAccountId: args.account.id,
-        accountableUserId: args.account.accountableUserId,
-      });
-      if (people.length > 0)
-        await tx.insert(userNotifications).values(
-          people.map((userId) => ({
-            orgId: args.account.orgId,
-            userId,
-            kind: "channel_health" as const,
-            channelAccountId: args.account.id,
-            actorLabel: "system",
-            createdAt: now,
-          })),
-        );
-    }
-  });
-  return status;
 }

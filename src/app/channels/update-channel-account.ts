@@ -8,7 +8,9 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
+import { requireAllowedServerOf } from "./requireAllowedServer.js";
 import { wipeCredentials } from "./channelCredentials.js";
+import { channelAccountResource } from "./channelAccess.js";
 import { resetSyncState } from "./connect-channel-account.js";
 import { type TChannelAccountUpdate, ZChannelAccountUpdate } from "../../contract/channels.js";
 
@@ -17,6 +19,8 @@ export async function updateChannelAccount(
   options: { actor: OrgActor; orgId: string; channelAccountId: string; input: TChannelAccountUpdate },
 ) {
   const input = ZChannelAccountUpdate.parse(options.input);
+  // A new server address is checked before the row is locked (resolving the name may take a moment).
+  if (input.settings) await requireAllowedServerOf(ctx, ownSettingsOf(input.settings));
   const now = ctx.clock();
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -26,11 +30,9 @@ export async function updateChannelAccount(
         .where(and(eq(channelAccounts.id, options.channelAccountId), eq(channelAccounts.orgId, options.orgId)))
         .for("update");
       if (!current) throw new AppError("NOT_FOUND");
-      requireAllowed(ctx, options.actor, "channel.manage", {
-        orgId: options.orgId,
-        departmentId: current.departmentId,
-        channelAccountId: current.id,
-      });
+      requireAllowed(ctx, options.actor, "channel.manage", channelAccountResource(current));
+      if (input.departmentId !== undefined)
+        requireAllowed(ctx, options.actor, "channel.manage", channelAccountResource({ ...current, ...input }));
       await checkOrgRefs(tx, { orgId: options.orgId, ...input });
       const { disabled, ...fields } = input;
       const settings = fields.settings

@@ -1,12 +1,13 @@
 // Demo dialogue on Musterstadt's own website: settings, the default Netiquette, two published posts
-// (one with the poll "Tier des Monats") and a short thread with an answer of the Stadtverwaltung,
-// written through the same use cases citizens and staff use.
+// (one with a picture of the market, one with the poll "Tier des Monats") and a short thread with an
+// answer of the Stadtverwaltung, written through the same use cases citizens and staff use.
 import { randomUUID } from "node:crypto";
-import { websiteEntries, websitePolls } from "../../db/schema/index.js";
+import { websiteEntries, websiteEntryMedia, websitePolls } from "../../db/schema/index.js";
 import { DEFAULT_NETIQUETTE } from "../../domain/website/netiquette.js";
 import { actorInOrganisation } from "../auth/actor-in-organisation.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { uploadMedia } from "../media/upload-media.js";
 import { acceptNetiquette } from "../website/accept-netiquette.js";
 import { answerWebsiteComment } from "../website/answer-website-comment.js";
 import { postCitizenComment } from "../website/post-citizen-comment.js";
@@ -14,6 +15,7 @@ import { issueChallenge, solveChallenge } from "../website/proofOfWork.js";
 import { publishNetiquette } from "../website/publish-netiquette.js";
 import { startCitizenSession } from "../website/start-citizen-session.js";
 import { updateWebsiteSettings } from "../website/update-website-settings.js";
+import { DEMO_IMAGE_ALT, demoMarketImage } from "./demoImage.js";
 
 export const DEMO_POLL_TEXT =
   "Wahl zum Tier des Monats: Im Stadtpark leben viele Tiere, die selten jemand sieht. Stimmen Sie ab, welches Tier wir im Dezember vorstellen! Die Umweltberatung erzählt dann, wie Sie es im Winter unterstützen können.";
@@ -56,6 +58,14 @@ export async function loadDemoWebsite(
     return entry.id;
   };
   const market = await publish(DEMO_MARKET_TEXT, new Date(options.today.getTime() - 26 * hour));
+  const picture = await uploadMedia(ctx, {
+    actor: admin,
+    orgId,
+    bytes: await demoMarketImage(),
+    maxBytes: 10_000_000,
+    meta: { fileName: "rathausplatz-markt.jpg", altText: DEMO_IMAGE_ALT, rightsHolder: "Stadt Musterstadt" },
+  });
+  await ctx.db.insert(websiteEntryMedia).values({ entryId: market, mediaId: picture.id, position: 0 });
   const pollEntry = await publish(DEMO_POLL_TEXT, new Date(options.today.getTime() - 2 * hour));
   await ctx.db.insert(websitePolls).values({
     entryId: pollEntry,

@@ -3,6 +3,7 @@ import { departments } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { type TDepartmentInput, ZDepartmentInput } from "../../contract/organisation.js";
@@ -11,7 +12,7 @@ export async function createDepartment(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; input: TDepartmentInput },
 ) {
-  requireAllowed(ctx, options.actor, "department.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "department.manage", organisationWide(options.orgId));
   const input = ZDepartmentInput.parse(options.input);
   const now = ctx.clock();
   try {

@@ -2,6 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { departments } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
+import { organisationWide } from "../../domain/policy.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -10,7 +11,8 @@ export async function deleteDepartment(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; departmentId: string },
 ): Promise<void> {
-  requireAllowed(ctx, options.actor, "department.manage", { orgId: options.orgId, departmentId: options.departmentId });
+  // The departments are the organisation's structure: changing any of them is an organisation-wide change.
+  requireAllowed(ctx, options.actor, "department.manage", organisationWide(options.orgId));
   await ctx.db.transaction(async (tx) => {
     const [removed] = await tx
       .delete(departments)

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { departments } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
+import { organisationWide } from "../../domain/policy.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -12,7 +13,8 @@ export async function updateDepartment(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; departmentId: string; input: TDepartmentInput },
 ) {
-  requireAllowed(ctx, options.actor, "department.manage", { orgId: options.orgId, departmentId: options.departmentId });
+  // The departments are the organisation's structure: changing any of them is an organisation-wide change.
+  requireAllowed(ctx, options.actor, "department.manage", organisationWide(options.orgId));
   const input = ZDepartmentInput.parse(options.input);
   try {
     return await ctx.db.transaction(async (tx) => {

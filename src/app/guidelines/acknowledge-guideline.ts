@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { guidelineAcknowledgements, guidelines } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
@@ -10,7 +11,8 @@ export async function acknowledgeGuideline(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; guidelineId: string },
 ) {
-  requireAllowed(ctx, options.actor, "guideline.view", { orgId: options.orgId });
+  // Everyone acknowledges the organisation's guideline for themselves.
+  requireAllowed(ctx, options.actor, "guideline.view", inOrganisation(options.orgId));
   const userId = options.actor.userId;
   if (!userId) throw new AppError("NOT_ALLOWED", { details: { reason: "person_required" } });
   const now = ctx.clock();

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { guidelines } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
@@ -11,7 +12,7 @@ export async function activateGuideline(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; guidelineId: string },
 ) {
-  requireAllowed(ctx, options.actor, "guideline.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "guideline.manage", organisationWide(options.orgId));
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const [draft] = await tx

@@ -5,6 +5,7 @@ import { guidelines } from "../../db/schema/index.js";
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
@@ -14,7 +15,7 @@ export async function createGuidelineVersion(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; input: TGuidelineInput },
 ) {
-  requireAllowed(ctx, options.actor, "guideline.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "guideline.manage", organisationWide(options.orgId));
   const input = ZGuidelineInput.parse(options.input);
   const now = ctx.clock();
   try {

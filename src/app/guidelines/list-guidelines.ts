@@ -4,11 +4,13 @@ import { desc, eq } from "drizzle-orm";
 import { guidelines, organisations } from "../../db/schema/index.js";
 import { hasAcknowledged } from "../../db/queries/guidelines.js";
 import { localDate, reviewState } from "../../domain/guidelineReview.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
 export async function listGuidelines(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "guideline.view", { orgId: options.orgId });
+  // The guideline binds the whole organisation: every member reads it.
+  requireAllowed(ctx, options.actor, "guideline.view", inOrganisation(options.orgId));
   const [org] = await ctx.db
     .select({ timeZone: organisations.timeZone })
     .from(organisations)

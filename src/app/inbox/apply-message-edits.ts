@@ -19,6 +19,7 @@ import {
 import { casePriority } from "../../domain/moderation/decisions.js";
 import { needsEscalation, type PipelineResult } from "../../domain/moderation/pipeline.js";
 import type { TextAnalyser } from "../../text/analysis.js";
+import { cleanValue } from "../../text/inputText.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { moderateBatch } from "../moderation/moderateBatch.js";
 import { escalateThreat, openModerationCases } from "../moderation/openModerationCases.js";
@@ -55,7 +56,8 @@ export async function applyMessageEdits(
   // One after the other, each against what the one before left (an item edited twice within a round is
   // moderated at each version, and its visibility and case only grow stricter).
   for (const edit of options.edits) {
-    const outcome = await applyEdit(tx, options, edit);
+    // The same cleaning as a new message gets (ZInboundMessage): no control characters, no NUL.
+    const outcome = await applyEdit(tx, options, cleanValue(edit));
     outcomes.push(outcome.result);
     if (outcome.conversationId) conversationIds.add(outcome.conversationId);
   }

@@ -1,7 +1,9 @@
 // The automatic acknowledgement outside office hours: a question that arrives while nobody is on duty
 // is answered at once with "Wir haben Ihre Nachricht erhalten … bis <due time>", once per waiting
 // period. It is not an answer: the response-time clock keeps running. Held, hidden or flagged messages
-// get none (an acknowledgement must never publish a held comment or greet an insult).
+// get none (an acknowledgement must never publish a held comment or greet an insult). On the website only
+// the asking person sees it; on networks it is a reply others may see, so it goes there only where the
+// organisation switched that on (acknowledgeOnNetworks).
 import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { conversationReplies, conversations } from "../../db/schema/index.js";
@@ -21,14 +23,18 @@ export interface AcknowledgementCandidate {
   lastFlagged: boolean;
 }
 
-export function needsAcknowledgement(c: AcknowledgementCandidate, calendar: TBusinessCalendar): boolean {
+export function needsAcknowledgement(
+  c: AcknowledgementCandidate,
+  rules: { calendar: TBusinessCalendar; onNetworks: boolean },
+): boolean {
   const alreadyThisPeriod = c.acknowledgedAt !== null && c.waitingSince !== null && c.acknowledgedAt >= c.waitingSince;
   return (
+    (c.network === "website" || rules.onNetworks) &&
     c.intent === "question" &&
     !alreadyThisPeriod &&
     !c.lastFlagged &&
     c.last.visibility === "visible" &&
-    !isBusinessTime(calendar, c.last.receivedAt)
+    !isBusinessTime(rules.calendar, c.last.receivedAt)
   );
 }
 
@@ -38,12 +44,14 @@ export async function acknowledgeOutsideOfficeHours(
     orgId: string;
     candidates: readonly AcknowledgementCandidate[];
     calendar: TBusinessCalendar;
+    /** Also on networks, where the acknowledgement is a reply others may see. */
+    onNetworks: boolean;
     timeZone: string;
     now: Date;
     publicUrl: string;
   },
 ): Promise<number> {
-  const due = args.candidates.filter((c) => needsAcknowledgement(c, args.calendar));
+  const due = args.candidates.filter((c) => needsAcknowledgement(c, args));
   if (due.length === 0) return 0;
   const replies = await tx
     .insert(conversationReplies)

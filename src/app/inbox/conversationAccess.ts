@@ -1,45 +1,29 @@
-// Who sees which conversations: a member limited to departments or channel accounts sees only
-// those (a conversation without a department is visible to all, as in the policy). The SQL condition
-// here mirrors domain/policy.ts so that lists and single reads agree.
-import { type AnyColumn, type SQL, and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+// Who sees which conversations. A conversation, with its messages, replies, notes, website comments and
+// moderation cases, belongs to its department (none: the whole organisation's, until it is routed) and
+// its channel account; lists use the same rule in SQL (app/scope.ts) so that lists and single reads agree.
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts, conversations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
+import { type Resource, scoped } from "../../domain/policy.js";
 import type { Action } from "../../domain/roles.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { withinScope } from "../scope.js";
 
-export function visibleConversations(actor: OrgActor): SQL | undefined {
-  return withinGrantScope(actor, {
+export function visibleConversations(actor: OrgActor) {
+  return withinScope(actor, {
     departmentId: conversations.departmentId,
     channelAccountId: conversations.channelAccountId,
   });
 }
 
-/**
- * The rows a member limited to departments or channel accounts may see, for any table that names both
- * (a row without a department is visible to all, as in the policy).
- */
-export function withinGrantScope(
-  actor: OrgActor,
-  columns: { departmentId: AnyColumn; channelAccountId: AnyColumn },
-): SQL | undefined {
-  const grant = actor.grant;
-  if (!grant) return sql`false`;
-  const conditions: SQL[] = [];
-  if (grant.departmentIds) {
-    const ids = grant.departmentIds;
-    conditions.push(
-      ids.length
-        ? (or(isNull(columns.departmentId), inArray(columns.departmentId, [...ids])) as SQL)
-        : isNull(columns.departmentId),
-    );
-  }
-  if (grant.channelAccountIds) {
-    const ids = grant.channelAccountIds;
-    conditions.push(ids.length ? inArray(columns.channelAccountId, [...ids]) : sql`false`);
-  }
-  return conditions.length ? and(...conditions) : undefined;
+export function conversationResource(c: {
+  orgId: string;
+  departmentId: string | null;
+  channelAccountId: string;
+}): Resource {
+  return scoped({ orgId: c.orgId, departmentId: c.departmentId, channelAccountIds: [c.channelAccountId] });
 }
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -57,10 +41,6 @@ export async function loadConversation(
     .where(and(eq(conversations.id, args.conversationId), eq(conversations.orgId, args.orgId)));
   const [row] = args.forUpdate ? await query.for("update", { of: conversations }) : await query;
   if (!row) throw new AppError("NOT_FOUND");
-  requireAllowed(ctx, args.actor, args.action, {
-    orgId: args.orgId,
-    departmentId: row.conversation.departmentId,
-    channelAccountId: row.conversation.channelAccountId,
-  });
+  requireAllowed(ctx, args.actor, args.action, conversationResource(row.conversation));
   return { ...row.conversation, network: row.network, channelName: row.channelName };
 }

@@ -16,6 +16,7 @@ import { ZAbsence } from "../../domain/coverage.js";
 import { AppError } from "../../domain/errors.js";
 import { localDate } from "../../domain/slaClock.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { inOrganisation, organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
@@ -38,7 +39,8 @@ export async function loadCoverage(tx: Db | Tx, args: { orgIds: readonly string[
 }
 
 export async function getCoveragePlan(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  // Who covers which account is read by everyone in the inbox (hand-overs, deputies); changed organisation-wide.
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
   const [org] = await ctx.db
     .select({ timeZone: organisations.timeZone })
     .from(organisations)
@@ -78,7 +80,7 @@ export async function getCoveragePlan(ctx: AppContext, options: { actor: OrgActo
 
 export async function updateCoveragePlan(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
   const plan = ZCoverageUpdate.parse(options.input).plan;
-  requireAllowed(ctx, options.actor, "org.update", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "org.update", organisationWide(options.orgId));
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     const accountIds = [...new Set(plan.map((e) => e.channelAccountId))];
@@ -122,8 +124,8 @@ export async function updateCoveragePlan(ctx: AppContext, options: { actor: OrgA
 }
 
 function requireMayEditAbsenceOf(ctx: AppContext, actor: OrgActor, orgId: string, userId: string): void {
-  if (userId === actor.userId) return requireAllowed(ctx, actor, "inbox.view", { orgId });
-  requireAllowed(ctx, actor, "member.manage", { orgId });
+  if (userId === actor.userId) return requireAllowed(ctx, actor, "inbox.view", inOrganisation(orgId));
+  requireAllowed(ctx, actor, "member.manage", organisationWide(orgId));
 }
 
 export async function addAbsence(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {

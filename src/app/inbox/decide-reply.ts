@@ -7,7 +7,7 @@ import type { ConnectorRegistry } from "../../domain/connector.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { loadConversation } from "./conversationAccess.js";
+import { conversationResource, loadConversation } from "./conversationAccess.js";
 import { deliverWebsiteReply, sendQueuedReply } from "./deliverReply.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { ZReplyDecision } from "../../contract/inboxSchemas.js";
@@ -21,11 +21,7 @@ export async function decideReply(
   const now = ctx.clock();
   const outcome = await ctx.db.transaction(async (tx) => {
     const conversation = await loadConversation(ctx, tx, { ...options, action: "inbox.view", forUpdate: true });
-    requireAllowed(ctx, options.actor, "post.approve", {
-      orgId: options.orgId,
-      departmentId: conversation.departmentId,
-      channelAccountId: conversation.channelAccountId,
-    });
+    requireAllowed(ctx, options.actor, "post.approve", conversationResource(conversation));
     const [reply] = await tx
       .select()
       .from(conversationReplies)

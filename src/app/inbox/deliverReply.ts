@@ -7,8 +7,9 @@ import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts, conversationReplies, conversations } from "../../db/schema/index.js";
 import { type ConnectorRegistry, ConnectorError } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
-import { recordCredentialsRefused } from "../channels/sync-channel-inbound.js";
+import { recordCredentialsRefused } from "../channels/channelHealth.js";
 import type { AppContext } from "../context.js";
+import { writeAcknowledgement } from "../website/writeAcknowledgement.js";
 import { writeStaffAnswer } from "../website/writeStaffAnswer.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { recordConversationResponse } from "./recordResponse.js";
@@ -20,15 +21,18 @@ export async function deliverWebsiteReply(
   args: { reply: ReplyRow; now: Date; publicUrl: string },
 ): Promise<{ id: string; entryId: string }> {
   const { reply } = args;
-  const answer = await writeStaffAnswer(tx, {
+  const written = {
     orgId: reply.orgId,
     commentId: reply.inReplyToExternalId,
     text: reply.text,
-    userId: reply.authorUserId,
     now: args.now,
     publicUrl: args.publicUrl,
     answerId: reply.id,
-  });
+  };
+  // An acknowledgement is for the person who asked; an answer is public.
+  const answer = reply.automatic
+    ? await writeAcknowledgement(tx, written)
+    : await writeStaffAnswer(tx, { ...written, userId: reply.authorUserId });
   await tx
     .update(conversationReplies)
     .set({ status: "sent", externalId: answer.id, sentAt: args.now, error: null })

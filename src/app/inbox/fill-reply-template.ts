@@ -1,30 +1,22 @@
 // A reply template filled for one conversation: the citizen's name, the organisation, the person
 // answering, the department and today's date go into its placeholders. Staff edit the result before
 // sending; what is sent is their text.
-import { and, eq, isNull } from "drizzle-orm";
-import { departments, organisations, replyTemplates, users } from "../../db/schema/index.js";
-import { AppError } from "../../domain/errors.js";
+import { eq } from "drizzle-orm";
+import { departments, organisations, users } from "../../db/schema/index.js";
+import { sharedReference } from "../../domain/policy.js";
 import { fillTemplate } from "../../domain/replyTemplates.js";
-import type { OrgActor } from "../authorization.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { loadConversation } from "./conversationAccess.js";
+import { loadTemplate } from "./reply-templates.js";
 
 export async function fillReplyTemplate(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; conversationId: string; templateId: string },
 ) {
   const conversation = await loadConversation(ctx, ctx.db, { ...options, action: "inbox.reply" });
-  const [template] = await ctx.db
-    .select()
-    .from(replyTemplates)
-    .where(
-      and(
-        eq(replyTemplates.id, options.templateId),
-        eq(replyTemplates.orgId, options.orgId),
-        isNull(replyTemplates.archivedAt),
-      ),
-    );
-  if (!template) throw new AppError("NOT_FOUND");
+  const template = await loadTemplate(ctx.db, options);
+  requireAllowed(ctx, options.actor, "inbox.view", sharedReference(options.orgId, template.departmentId));
   const [org] = await ctx.db
     .select({ name: organisations.name, timeZone: organisations.timeZone })
     .from(organisations)

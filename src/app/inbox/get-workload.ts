@@ -1,7 +1,9 @@
 // Who carries how much: per person (and for the unassigned) the active conversations, how many of
-// them are overdue or questions, and the oldest waiting one; per department the same totals.
+// them are overdue or questions, and the oldest waiting one; per department the same totals; counted over
+// the conversations the person may see, with the activity of the channel accounts they may see.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { conversations, departments, users } from "../../db/schema/index.js";
+import { coversChannelAccount, inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { channelActivityOf } from "./channelActivity.js";
@@ -9,7 +11,7 @@ import { visibleConversations } from "./conversationAccess.js";
 import { inboxSettingsOf } from "./intakeRules.js";
 
 export async function getWorkload(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
   const now = ctx.clock().toISOString();
   const c = conversations;
   const where = and(
@@ -24,6 +26,8 @@ export async function getWorkload(ctx: AppContext, options: { actor: OrgActor; o
     oldestWaitingSince: sql<string | null>`min(${c.waitingSince})`,
   };
   const settings = await inboxSettingsOf(ctx.db, options.orgId);
+  const grant = options.actor.grant;
+  const coversAccount = (id: string) => grant !== null && coversChannelAccount(grant, id);
   const [people, teams, channels] = await Promise.all([
     ctx.db
       .select({ userId: c.assigneeUserId, name: users.name, ...figures })
@@ -46,14 +50,16 @@ export async function getWorkload(ctx: AppContext, options: { actor: OrgActor; o
     people: people.map((p) => ({ ...p, oldestWaitingSince: iso(p.oldestWaitingSince) })).sort(byLoad),
     departments: teams.map((d) => ({ ...d, oldestWaitingSince: iso(d.oldestWaitingSince) })).sort(byLoad),
     idleWarningDays: settings.idleWarningDays,
-    channels: channels.map((ch) => ({
-      channelAccountId: ch.channelAccountId,
-      name: ch.name,
-      network: ch.network,
-      idle: ch.idle,
-      lastPostAt: iso(ch.lastPostAt),
-      lastAnswerAt: iso(ch.lastAnswerAt),
-      lastCitizenMessageAt: iso(ch.lastCitizenMessageAt),
-    })),
+    channels: channels
+      .filter((ch) => coversAccount(ch.channelAccountId))
+      .map((ch) => ({
+        channelAccountId: ch.channelAccountId,
+        name: ch.name,
+        network: ch.network,
+        idle: ch.idle,
+        lastPostAt: iso(ch.lastPostAt),
+        lastAnswerAt: iso(ch.lastAnswerAt),
+        lastCitizenMessageAt: iso(ch.lastCitizenMessageAt),
+      })),
   };
 }

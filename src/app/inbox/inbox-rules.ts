@@ -1,11 +1,13 @@
 // The organisation's inbox rules, read and replaced as a whole: routing rules in order, response-time
-// targets per channel account and intent, and the settings (automatic acknowledgement, idle warning,
-// "asked again" window). Every referenced department, person and channel account must be its own.
+// targets per channel account and intent, and the settings (automatic acknowledgement, on networks only
+// when switched on; idle warning; "asked again" window). Every referenced department, person and channel
+// account must be its own.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { channelAccounts, inboxSettings, responseTargets, routingRules } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { DEFAULT_RESPONSE_TARGET } from "../../domain/responseTargets.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { inOrganisation, organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
@@ -13,7 +15,8 @@ import { inboxSettingsOf } from "./intakeRules.js";
 import { ZInboxRules } from "../../contract/inboxSchemas.js";
 
 export async function getInboxRules(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  // Routing and targets explain the inbox to everyone who works in it: read by all, changed organisation-wide.
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
   const [rules, targets, settings] = await Promise.all([
     ctx.db.select().from(routingRules).where(eq(routingRules.orgId, options.orgId)).orderBy(asc(routingRules.position)),
     ctx.db.select().from(responseTargets).where(eq(responseTargets.orgId, options.orgId)),
@@ -42,7 +45,7 @@ export async function getInboxRules(ctx: AppContext, options: { actor: OrgActor;
 
 export async function updateInboxRules(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
   const input = ZInboxRules.parse(options.input);
-  requireAllowed(ctx, options.actor, "org.update", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "org.update", organisationWide(options.orgId));
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     for (const [i, rule] of input.routing.entries()) {

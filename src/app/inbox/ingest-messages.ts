@@ -24,13 +24,6 @@ export type IngestOutcome =
   | { status: "duplicate"; externalId: string }
   | { status: "rejected"; externalId: string | null; reason: string };
 
-/** Normalisation: NUL characters cannot be stored by PostgreSQL and carry no meaning in a message. */
-function withoutNul<T>(value: T): T {
-  return JSON.parse(
-    JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v)),
-  ) as T;
-}
-
 /** What a connector that moderates before storing (the website channel) already knows of a message. */
 export interface Premoderated {
   analysis: TextAnalysis;
@@ -56,11 +49,8 @@ export async function ingestMessages(
       typeof (input as { externalId?: unknown })?.externalId === "string"
         ? (input as { externalId: string }).externalId
         : null;
-    if (parsed.success)
-      valid.push({
-        index,
-        message: { ...withoutNul({ ...parsed.data, receivedAt: undefined }), receivedAt: parsed.data.receivedAt },
-      });
+    // The schema also removes control characters (NUL cannot be stored), domain/inbound.ts.
+    if (parsed.success) valid.push({ index, message: parsed.data });
     else
       outcomes[index] = {
         status: "rejected",

@@ -12,6 +12,7 @@ import { rowsOf } from "../../db/queries/rows.js";
 
 export const DEFAULT_INBOX_SETTINGS = {
   autoAcknowledge: false,
+  acknowledgeOnNetworks: false,
   idleWarningDays: 7,
   repeatWindowDays: 14,
   replyApproval: "none" as ReplyApprovalMode,
@@ -21,8 +22,15 @@ export const DEFAULT_INBOX_SETTINGS = {
 export async function inboxSettingsOf(tx: Db | Tx, orgId: string) {
   const [row] = await tx.select().from(inboxSettings).where(eq(inboxSettings.orgId, orgId));
   if (!row) return DEFAULT_INBOX_SETTINGS;
-  const { autoAcknowledge, idleWarningDays, repeatWindowDays, replyApproval, replyApprovalKeywords } = row;
-  return { autoAcknowledge, idleWarningDays, repeatWindowDays, replyApproval, replyApprovalKeywords };
+  const { autoAcknowledge, acknowledgeOnNetworks, idleWarningDays, repeatWindowDays } = row;
+  return {
+    autoAcknowledge,
+    acknowledgeOnNetworks,
+    idleWarningDays,
+    repeatWindowDays,
+    replyApproval: row.replyApproval,
+    replyApprovalKeywords: row.replyApprovalKeywords,
+  };
 }
 
 interface RulesRecord {
@@ -44,14 +52,16 @@ interface RulesRecord {
     first_response_minutes: number;
     resolution_minutes: number | null;
   }[];
-  settings: { auto_acknowledge: boolean; repeat_window_days: number } | null;
+  settings: { auto_acknowledge: boolean; acknowledge_on_networks: boolean; repeat_window_days: number } | null;
 }
 
 /** One statement (every citizen message runs it): the organisation's calendar, rules, targets and settings. */
 export async function loadIntakeRules(
   tx: Db | Tx,
   orgId: string,
-): Promise<IntakeRules & { ruleIds: string[]; autoAcknowledge: boolean; timeZone: string }> {
+): Promise<
+  IntakeRules & { ruleIds: string[]; autoAcknowledge: boolean; acknowledgeOnNetworks: boolean; timeZone: string }
+> {
   const [row] = rowsOf<RulesRecord>(
     await tx.execute(sql`
       select o.time_zone, o.state, o.office_schedule,
@@ -64,6 +74,7 @@ export async function loadIntakeRules(
   if (!row) throw new AppError("NOT_FOUND");
   const settings = row.settings ?? {
     auto_acknowledge: DEFAULT_INBOX_SETTINGS.autoAcknowledge,
+    acknowledge_on_networks: DEFAULT_INBOX_SETTINGS.acknowledgeOnNetworks,
     repeat_window_days: DEFAULT_INBOX_SETTINGS.repeatWindowDays,
   };
   return {
@@ -86,5 +97,6 @@ export async function loadIntakeRules(
     ruleIds: row.rules.map((r) => r.id),
     repeatWindowMs: settings.repeat_window_days * 24 * 3_600_000,
     autoAcknowledge: settings.auto_acknowledge,
+    acknowledgeOnNetworks: settings.acknowledge_on_networks,
   };
 }

@@ -3,11 +3,13 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { memberships, users } from "../../db/schema/index.js";
 import { actionsOfRoles, isRole } from "../../domain/roles.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
 export async function listColleagues(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  // Names only, for handing over and mentioning across departments: every member in the inbox.
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
   const rows = await ctx.db
     .select({ userId: users.id, name: users.name, roles: memberships.roles })
     .from(memberships)

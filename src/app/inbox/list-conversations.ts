@@ -4,6 +4,7 @@
 import { type SQL, and, asc, desc, eq, gt, ilike, inArray, isNull, lte, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { channelAccounts, conversations, departments, inboundMessages, users } from "../../db/schema/index.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "./conversationAccess.js";
@@ -58,7 +59,7 @@ export function filterConditions(
 
 export async function listConversations(ctx: AppContext, options: { actor: OrgActor; orgId: string; filter: unknown }) {
   const filter = ZConversationFilter.parse(options.filter);
-  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
   const now = ctx.clock();
   const c = conversations;
   const assignee = alias(users, "assignee");

@@ -1,20 +1,31 @@
 // Reply templates (Textbausteine): listed for everyone who answers, written by people who keep the
-// knowledge base (knowledge.edit), archived rather than deleted so replies keep their reference.
+// knowledge base (knowledge.edit), archived rather than deleted so replies keep their reference. A template
+// of a department is that department's; one of no department is shared by the whole organisation: read
+// by all, changed only with a grant not limited to departments (policy.sharedReference).
 import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
 import { replyTemplates } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { PLACEHOLDERS, ZReplyTemplate } from "../../domain/replyTemplates.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { inOrganisation, scoped } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
+import { departmentWithin } from "../scope.js";
 
 export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
   const rows = await ctx.db
     .select()
     .from(replyTemplates)
-    .where(and(eq(replyTemplates.orgId, options.orgId), isNull(replyTemplates.archivedAt)))
+    .where(
+      and(
+        eq(replyTemplates.orgId, options.orgId),
+        isNull(replyTemplates.archivedAt),
+        departmentWithin(options.actor, replyTemplates.departmentId, "shared"),
+      ),
+    )
     .orderBy(asc(replyTemplates.title));
   return {
     placeholders: PLACEHOLDERS,
@@ -29,17 +40,37 @@ export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgA
   };
 }
 
+const templateResource = (orgId: string, departmentId: string | null) => scoped({ orgId, departmentId });
+
+/** A template in use (not archived) of the organisation. */
+export async function loadTemplate(db: Db | Tx, args: { orgId: string; templateId: string }) {
+  const [row] = await db
+    .select()
+    .from(replyTemplates)
+    .where(
+      and(
+        eq(replyTemplates.id, args.templateId),
+        eq(replyTemplates.orgId, args.orgId),
+        isNull(replyTemplates.archivedAt),
+      ),
+    );
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
 export async function saveReplyTemplate(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; templateId: string | null; input: unknown },
 ) {
   const input = ZReplyTemplate.parse(options.input);
-  requireAllowed(ctx, options.actor, "knowledge.edit", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "knowledge.edit", templateResource(options.orgId, input.departmentId));
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     await checkOrgRefs(tx, { orgId: options.orgId, departmentId: input.departmentId });
     let id = options.templateId;
     if (id) {
+      const current = await loadTemplate(tx, { orgId: options.orgId, templateId: id });
+      requireAllowed(ctx, options.actor, "knowledge.edit", templateResource(options.orgId, current.departmentId));
       const [updated] = await tx
         .update(replyTemplates)
         .set({ ...input, updatedAt: now })
@@ -72,9 +103,10 @@ export async function archiveReplyTemplate(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; templateId: string },
 ) {
-  requireAllowed(ctx, options.actor, "knowledge.edit", { orgId: options.orgId });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
+    const current = await loadTemplate(tx, options);
+    requireAllowed(ctx, options.actor, "knowledge.edit", templateResource(options.orgId, current.departmentId));
     const [archived] = await tx
       .update(replyTemplates)
       .set({ archivedAt: now })

@@ -161,6 +161,7 @@ export async function threadIntoConversations(
       orgId: args.orgId,
       candidates,
       calendar: rules.calendar,
+      onNetworks: rules.acknowledgeOnNetworks,
       timeZone: rules.timeZone,
       now: args.now,
       publicUrl: args.publicUrl,

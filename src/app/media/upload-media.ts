@@ -1,10 +1,13 @@
-// Adds a file to the organisation's media library after checking its size and its type by content.
+// Adds a file to the organisation's media library, as a department's file or the whole organisation's,
+// after checking its size and its type by content.
 import { createHash } from "node:crypto";
 import { mediaAssets } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
+import { scoped } from "../../domain/policy.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { checkOrgRefs } from "../orgRefs.js";
 import { inspectMedia } from "./inspect-media.js";
 import { ZUploadMeta } from "../../contract/postSchemas.js";
 import { presentMedia } from "./presentMedia.js";
@@ -13,8 +16,8 @@ export async function uploadMedia(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; bytes: Buffer; maxBytes: number; maxVideoSeconds?: number; meta: unknown },
 ) {
-  requireAllowed(ctx, options.actor, "post.draft", { orgId: options.orgId });
   const meta = ZUploadMeta.parse(options.meta);
+  requireAllowed(ctx, options.actor, "post.draft", scoped({ orgId: options.orgId, departmentId: meta.departmentId }));
   if (options.bytes.length === 0)
     throw new AppError("VALIDATION_FAILED", { details: { field: "file", problem: "empty" } });
   if (options.bytes.length > options.maxBytes)
@@ -24,10 +27,12 @@ export async function uploadMedia(
   });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
+    await checkOrgRefs(tx, { orgId: options.orgId, departmentId: meta.departmentId });
     const [asset] = await tx
       .insert(mediaAssets)
       .values({
         orgId: options.orgId,
+        departmentId: meta.departmentId,
         ...inspected,
         fileName: meta.fileName,
         byteSize: options.bytes.length,

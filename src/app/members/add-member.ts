@@ -1,34 +1,38 @@
-// Adds a person to an organisation: creates the account (with an initial or generated temporary
-// password that must be changed at first login) or, if the e-mail already has an account,
-// grants that account a membership without touching its password.
+// The operator adds a person to an organisation directly (CLI, demo data; the installation acts, not an
+// organisation's administrator): creates the account (with an initial or generated temporary password
+// that must be changed at first login) or grants an existing account a membership without touching
+// its password. Administrators in the web app invite instead (invitations/invite-member.ts), so that
+// nobody joins an organisation without accepting.
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { findUserByEmail, normaliseEmail } from "../../db/queries/people.js";
-import { memberships, users } from "../../db/schema/index.js";
+import { users } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { assertAcceptablePassword } from "../auth/change-password.js";
-import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { newTemporaryPassword } from "../security/tokens.js";
-import { replaceChannelAccountScope, replaceDepartmentScope } from "./membershipScope.js";
-import { type TAddMember, ZAddMember } from "../../contract/organisation.js";
+import { grantMembership } from "./grantMembership.js";
+import { ZMemberScope } from "../../contract/organisation.js";
+import { MAX_PASSWORD_LENGTH } from "../../domain/passwordPolicy.js";
+import { z } from "zod";
+
+/** The operator's input (CLI, demo data); not part of the HTTP API, where administrators invite. */
+export const ZAddMember = ZMemberScope.extend({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(120),
+  /** Omitted: a temporary password is generated and shown once. */
+  initialPassword: z.string().max(MAX_PASSWORD_LENGTH).optional(),
+});
+export type TAddMember = z.input<typeof ZAddMember>;
 
 export interface AddMemberResult {
   userId: string;
   existingAccount: boolean;
-  /** Shown once to the administrator when draht generated it. */
+  /** Shown once to the operator when draht generated it. */
   temporaryPassword: string | null;
 }
 
-export async function addMember(
-  ctx: AppContext,
-  options: { actor: OrgActor; orgId: string; input: TAddMember },
-): Promise<AddMemberResult> {
-  requireAllowed(ctx, options.actor, "member.manage", { orgId: options.orgId });
-  return addMemberUnchecked(ctx, options);
-}
-
-/** Without the policy check: for the operator's CLI and demo data, which act for the installation. */
+/** Without a policy check: only for the operator's CLI and demo data, which act for the installation. */
 export async function addMemberUnchecked(
   ctx: AppContext,
   options: { actor: Principal; orgId: string; input: TAddMember; mustChangePassword?: boolean },
@@ -62,27 +66,7 @@ export async function addMemberUnchecked(
         if (!created) throw new Error("insert returned nothing");
         id = created.id;
       }
-      const [membership] = await tx
-        .insert(memberships)
-        .values({
-          orgId: options.orgId,
-          userId: id,
-          roles: input.roles,
-          activeWindow: input.activeWindow,
-          createdAt: now,
-        })
-        .returning({ id: memberships.id });
-      if (!membership) throw new Error("insert returned nothing");
-      await replaceDepartmentScope(tx, {
-        orgId: options.orgId,
-        membershipId: membership.id,
-        departmentIds: input.departmentIds,
-      });
-      await replaceChannelAccountScope(tx, {
-        orgId: options.orgId,
-        membershipId: membership.id,
-        channelAccountIds: input.channelAccountIds,
-      });
+      await grantMembership(tx, { orgId: options.orgId, userId: id, scope: input, now });
       await appendAuditEvent(tx, {
         orgId: options.orgId,
         actor: options.actor,
@@ -93,7 +77,6 @@ export async function addMemberUnchecked(
           roles: input.roles,
           departmentIds: input.departmentIds,
           channelAccountIds: input.channelAccountIds,
-          newAccount: !existing,
         },
         occurredAt: now,
       });

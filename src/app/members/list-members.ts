@@ -2,11 +2,13 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { membershipChannelAccounts, membershipDepartments, memberships, users } from "../../db/schema/index.js";
 import { isRole } from "../../domain/roles.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
 export async function listMembers(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "member.view", { orgId: options.orgId });
+  // The people of the whole organisation, with their scopes: a record of the organisation.
+  requireAllowed(ctx, options.actor, "member.view", organisationWide(options.orgId));
   const rows = await ctx.db
     .select({ membership: memberships, user: users })
     .from(memberships)
@@ -24,7 +26,6 @@ export async function listMembers(ctx: AppContext, options: { actor: OrgActor; o
         .from(membershipChannelAccounts)
         .where(inArray(membershipChannelAccounts.membershipId, channelScoped))
     : [];
-  const now = ctx.clock();
   return rows.map(({ membership, user }) => ({
     userId: user.id,
     email: user.email,
@@ -38,7 +39,6 @@ export async function listMembers(ctx: AppContext, options: { actor: OrgActor; o
       : null,
     activeWindow: membership.activeWindow ?? null,
     disabled: membership.disabledAt !== null,
-    locked: user.lockedUntil !== null && user.lockedUntil > now,
     mustChangePassword: user.mustChangePassword,
     createdAt: membership.createdAt,
   }));

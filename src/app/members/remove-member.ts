@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { memberships } from "../../db/schema/index.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { assertKeepsAnAdministrator, findMembership } from "./membershipScope.js";
@@ -11,7 +12,7 @@ export async function removeMember(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; userId: string },
 ): Promise<void> {
-  requireAllowed(ctx, options.actor, "member.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "member.manage", organisationWide(options.orgId));
   await ctx.db.transaction(async (tx) => {
     const membership = await findMembership(tx, options);
     await assertKeepsAnAdministrator(tx, { orgId: options.orgId, change: { userId: options.userId, removed: true } });

@@ -6,6 +6,7 @@ import { memberships, sessions, users } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { mayResetPasswordOf } from "../../domain/membershipRules.js";
 import { auditPersonEvent } from "../audit/audit-person-event.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { newTemporaryPassword } from "../security/tokens.js";
@@ -15,7 +16,7 @@ export async function resetMemberPassword(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; userId: string },
 ): Promise<{ temporaryPassword: string }> {
-  requireAllowed(ctx, options.actor, "member.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "member.manage", organisationWide(options.orgId));
   await findMembership(ctx.db, options);
   const actorUserId = options.actor.userId;
   const administered = actorUserId
@@ -46,7 +47,7 @@ export async function setTemporaryPassword(
   await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: now })
+      .set({ passwordHash, mustChangePassword: true, updatedAt: now })
       .where(eq(users.id, options.userId))
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError("NOT_FOUND");

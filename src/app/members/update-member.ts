@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { memberships, sessions, users } from "../../db/schema/index.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import {
@@ -18,7 +19,7 @@ export async function updateMember(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; userId: string; input: TUpdateMember },
 ): Promise<void> {
-  requireAllowed(ctx, options.actor, "member.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "member.manage", organisationWide(options.orgId));
   const input = ZUpdateMember.parse(options.input);
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {

@@ -4,8 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { channelAccounts, moderationAlerts, websiteSettings } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { channelAccountResource } from "../channels/channelAccess.js";
 import { ZAcknowledge } from "../../contract/moderation.js";
 
 export async function acknowledgeAlert(
@@ -21,11 +23,7 @@ export async function acknowledgeAlert(
       .innerJoin(channelAccounts, eq(channelAccounts.id, moderationAlerts.channelAccountId))
       .where(and(eq(moderationAlerts.id, options.alertId), eq(moderationAlerts.orgId, options.orgId)));
     if (!row) throw new AppError("NOT_FOUND");
-    requireAllowed(ctx, options.actor, "moderation.decide", {
-      orgId: options.orgId,
-      departmentId: row.account.departmentId,
-      channelAccountId: row.account.id,
-    });
+    requireAllowed(ctx, options.actor, "moderation.decide", channelAccountResource(row.account));
     await tx.update(moderationAlerts).set({ status: "acknowledged" }).where(eq(moderationAlerts.id, row.alert.id));
     let preModerated = false;
     if (input.preModerate) {
@@ -33,7 +31,8 @@ export async function acknowledgeAlert(
         throw new AppError("CHANNEL_UNSUPPORTED", {
           details: { action: "pre_moderation", network: row.account.network },
         });
-      requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId });
+      // Pre-moderation is a setting of the organisation's website.
+      requireAllowed(ctx, options.actor, "channel.manage", organisationWide(options.orgId));
       await tx
         .update(websiteSettings)
         .set({ preModeration: "all", updatedAt: now })

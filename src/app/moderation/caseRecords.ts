@@ -1,10 +1,11 @@
 // Loading a moderation case for staff (locked for a decision), with its message and channel account, after
-// asking the policy about the account's department; and applying a visibility to the message wherever
+// asking the policy about it as part of its conversation (inbox/conversationAccess.ts); and applying a visibility to the message wherever
 // it lives (the inbound message, and on the website channel the comment itself).
 import { and, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import {
   channelAccounts,
+  conversations,
   inboundMessages,
   moderationCases,
   moderationDecisions,
@@ -15,6 +16,7 @@ import type { TModerationAction } from "../../domain/moderation/decisions.js";
 import type { Action } from "../../domain/roles.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { conversationResource } from "../inbox/conversationAccess.js";
 
 export async function loadCase(
   ctx: AppContext,
@@ -22,18 +24,25 @@ export async function loadCase(
   args: { actor: OrgActor; orgId: string; caseId: string; action: Action; forUpdate?: boolean },
 ) {
   const query = tx
-    .select({ case: moderationCases, message: inboundMessages, account: channelAccounts })
+    .select({
+      case: moderationCases,
+      message: inboundMessages,
+      account: channelAccounts,
+      departmentId: conversations.departmentId,
+    })
     .from(moderationCases)
     .innerJoin(inboundMessages, eq(inboundMessages.id, moderationCases.inboundMessageId))
     .innerJoin(channelAccounts, eq(channelAccounts.id, moderationCases.channelAccountId))
+    .leftJoin(conversations, eq(conversations.id, moderationCases.conversationId))
     .where(and(eq(moderationCases.id, args.caseId), eq(moderationCases.orgId, args.orgId)));
   const [row] = args.forUpdate ? await query.for("update", { of: moderationCases }) : await query;
   if (!row) throw new AppError("NOT_FOUND");
-  requireAllowed(ctx, args.actor, args.action, {
-    orgId: args.orgId,
-    departmentId: row.account.departmentId,
-    channelAccountId: row.account.id,
-  });
+  requireAllowed(
+    ctx,
+    args.actor,
+    args.action,
+    conversationResource({ orgId: args.orgId, departmentId: row.departmentId, channelAccountId: row.account.id }),
+  );
   return row;
 }
 

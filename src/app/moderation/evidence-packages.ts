@@ -1,7 +1,7 @@
 // Evidence on request: a moderator secures a package for any case (threats are secured at ingestion
 // already), and downloads a package as JSON (the authoritative copy, with its hash) or as a PDF.
 import { and, eq } from "drizzle-orm";
-import { evidencePackages } from "../../db/schema/index.js";
+import { evidencePackages, organisations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { verifyEvidence } from "../../domain/moderation/evidence.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
@@ -75,6 +75,14 @@ export async function exportEvidence(
   return {
     fileName: `${fileName}.pdf`,
     contentType: "application/pdf",
-    body: Buffer.from(await evidencePdf(row.content, row.sha256)),
+    body: Buffer.from(await evidencePdf(row.content, row.sha256, { timeZone: await timeZoneOf(ctx, options.orgId) })),
   };
+}
+
+async function timeZoneOf(ctx: AppContext, orgId: string): Promise<string> {
+  const [org] = await ctx.db
+    .select({ timeZone: organisations.timeZone })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return org?.timeZone ?? "Europe/Berlin";
 }

@@ -1,8 +1,10 @@
 // The evidence package as a PDF for a criminal complaint: what was said, by whom, where and when, the
 // thread before it, the analysis, and the SHA-256 of the JSON package with the time it was secured (the
-// JSON file is the authoritative copy; the PDF shows the hash to compare). pdf-lib, standard fonts.
+// JSON file is the authoritative copy; the PDF shows the hash to compare). In German words, times in the
+// organisation's time zone (named). pdf-lib, standard fonts.
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from "pdf-lib";
 import type { EvidenceContent } from "../../domain/moderation/evidence.js";
+import { describer } from "../../domain/words/describe.js";
 
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 
@@ -77,7 +79,86 @@ class Writer {
   }
 }
 
-export async function evidencePdf(content: EvidenceContent, sha256: string): Promise<Uint8Array> {
+type Line = [text: string, options?: { size?: number; bold?: boolean; indent?: number }];
+
+/**
+ * What the PDF says, in German words (no codes: labels, scores as percentages, reasons, the author's website
+ * session) and with every time in the organisation's time zone, named once at the top and after each time.
+ */
+export function evidenceLines(content: EvidenceContent, sha256: string, options: { timeZone: string }): Line[] {
+  const words = describer("de");
+  const at = (iso: string | null | undefined) =>
+    iso
+      ? new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "long", timeZone: options.timeZone }).format(
+          new Date(iso),
+        )
+      : "–";
+  const { message, analysis } = content;
+  const lines: Line[] = [
+    ["Beweissicherung eines Beitrags", { size: 16, bold: true }],
+    [`${content.organisation.name} · Moderationsfall ${content.caseId}`],
+    [`Alle Zeitangaben in der Zeitzone ${options.timeZone}.`, { size: 9 }],
+    ["", { size: 4 }],
+    [`Gesichert am ${at(content.securedAt)} durch ${words.actor(content.securedBy)}`],
+    ["SHA-256 der JSON-Datei (kanonisches JSON):", { bold: true }],
+    [sha256, { size: 9 }],
+    ["", { size: 4 }],
+    ["Beitrag", { size: 12, bold: true }],
+    [`Kanal: ${words.network(content.channel.network)} – ${content.channel.accountName}`],
+    [`Art: ${words.messageKind(message.kind)} · Eingegangen: ${at(message.receivedAt)}`],
+    [`Kennung im Kanal: ${message.externalId}`],
+  ];
+  if (message.url) lines.push([`Adresse: ${message.url}`]);
+  const author = words.author(content.author.name, content.author.handle, { full: true });
+  lines.push([`Verfasser/in: ${author}${content.author.profileUrl ? ` – ${content.author.profileUrl}` : ""}`]);
+  lines.push(["Wortlaut:", { bold: true }], [message.text, { indent: 10 }]);
+  lines.push(["Normalisierter Text (für die Auswertung):", { bold: true }], [message.normalisedText, { indent: 10 }]);
+  if (message.earlierVersions?.length) {
+    lines.push([
+      `Bearbeitet: ${at(message.editedAt)} – frühere Fassungen (${message.earlierVersions.length}):`,
+      { bold: true },
+    ]);
+    for (const version of message.earlierVersions)
+      lines.push([`bis ${at(version.replacedAt)}:`, { size: 9, bold: true }], [version.text, { indent: 10, size: 9 }]);
+  }
+  lines.push(
+    ["", { size: 4 }],
+    [
+      "Automatische Einschätzung (Sprachmodell und Regeln; entscheidend ist die Prüfung durch Menschen)",
+      { size: 12, bold: true },
+    ],
+    [`Kennzeichen: ${words.labels(analysis.labels) || "–"}`],
+    [
+      `Einschätzung: ${
+        Object.entries(analysis.scores)
+          .map(([key, value]) => words.score(key, value))
+          .join(", ") || "–"
+      }`,
+    ],
+    [`Gründe: ${analysis.reasons.map((r) => words.reason(r)).join("; ") || "–"}`],
+    ["", { size: 4 }],
+    [`Verlauf davor (${content.thread.length} Beiträge)`, { size: 12, bold: true }],
+  );
+  for (const item of content.thread)
+    lines.push(
+      [
+        `${at(item.receivedAt)} – ${words.author(item.authorName, item.authorHandle, { full: true })}:`,
+        { bold: true, size: 9 },
+      ],
+      [item.text, { indent: 10, size: 9 }],
+    );
+  lines.push(
+    ["", { size: 4 }],
+    ["Die vollständigen Rohdaten des Kanals enthält die JSON-Datei; ihr SHA-256 steht oben.", { size: 8 }],
+  );
+  return lines;
+}
+
+export async function evidencePdf(
+  content: EvidenceContent,
+  sha256: string,
+  options: { timeZone: string },
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Beweissicherung ${content.caseId}`);
   doc.setProducer("draht");
@@ -89,54 +170,9 @@ export async function evidencePdf(content: EvidenceContent, sha256: string): Pro
     await doc.embedFont(StandardFonts.Helvetica),
     await doc.embedFont(StandardFonts.HelveticaBold),
   );
-  w.line("Beweissicherung eines Beitrags", { size: 16, bold: true });
-  w.line(`${content.organisation.name} · Vorgang ${content.caseId}`);
-  w.gap();
-  w.line(`Gesichert am ${content.securedAt} (UTC) durch ${content.securedBy}`);
-  w.line(`SHA-256 der JSON-Datei (kanonisches JSON):`, { bold: true });
-  w.line(sha256, { size: 9 });
-  w.gap();
-  w.line("Beitrag", { size: 12, bold: true });
-  w.line(`Kanal: ${content.channel.network} – ${content.channel.accountName}`);
-  w.line(`Art: ${content.message.kind} · Eingegangen: ${content.message.receivedAt} (UTC)`);
-  w.line(`Externe Kennung: ${content.message.externalId}`);
-  if (content.message.url) w.line(`Adresse: ${content.message.url}`);
-  w.line(
-    `Verfasser/in: ${content.author.name} (${content.author.handle})${content.author.profileUrl ? ` – ${content.author.profileUrl}` : ""}`,
-  );
-  w.gap(4);
-  w.line("Wortlaut:", { bold: true });
-  w.line(content.message.text, { indent: 10 });
-  w.gap(4);
-  w.line("Normalisierter Text (für die Auswertung):", { bold: true });
-  w.line(content.message.normalisedText, { indent: 10 });
-  if (content.message.earlierVersions?.length) {
-    w.gap(4);
-    w.line(
-      `Bearbeitet: ${content.message.editedAt ?? "–"} (UTC) – frühere Fassungen (${content.message.earlierVersions.length}):`,
-      { bold: true },
-    );
-    for (const version of content.message.earlierVersions) {
-      w.line(`bis ${version.replacedAt}:`, { size: 9, bold: true });
-      w.line(version.text, { indent: 10, size: 9 });
-    }
+  for (const [text, lineOptions] of evidenceLines(content, sha256, options)) {
+    if (text === "") w.gap(lineOptions?.size ?? 8);
+    else w.line(text, lineOptions);
   }
-  w.gap();
-  w.line("Automatische Einschätzung", { size: 12, bold: true });
-  w.line(`Kennzeichen: ${content.analysis.labels.join(", ") || "–"}`);
-  w.line(
-    `Werte: ${Object.entries(content.analysis.scores)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(", ")}`,
-  );
-  w.line(`Gründe: ${content.analysis.reasons.join("; ") || "–"}`);
-  w.gap();
-  w.line(`Verlauf davor (${content.thread.length} Beiträge)`, { size: 12, bold: true });
-  for (const item of content.thread) {
-    w.line(`${item.receivedAt} – ${item.authorName} (${item.authorHandle}):`, { bold: true, size: 9 });
-    w.line(item.text, { indent: 10, size: 9 });
-  }
-  w.gap();
-  w.line("Die vollständigen Rohdaten des Kanals enthält die JSON-Datei; ihr SHA-256 steht oben.", { size: 8 });
   return doc.save({ useObjectStreams: false });
 }

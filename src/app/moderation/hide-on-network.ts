@@ -2,7 +2,8 @@
 // others' replies (Bluesky), what the pipeline hid is hidden on the network too — provisionally: the case
 // stays open for a person, whose "approve" shows it again there (decide-moderation-case: unhide). Each
 // hiding is one history entry of kind "filter" with the network's outcome; it is tried once (a failure is
-// shown in the case, a person can act), so a network that refuses is not asked again every minute.
+// shown in the case, a person can act), so a network that refuses is not asked again every minute; the
+// entry's unique key (case, action) makes a repeat — two rounds or workers at once — a no-op.
 import { sql } from "drizzle-orm";
 import { moderationDecisions } from "../../db/schema/index.js";
 import { rowsOf } from "../../db/queries/rows.js";
@@ -53,6 +54,8 @@ export async function hideOnNetwork(
         actorLabel: "Filter",
         at: ctx.clock(),
       })
+      // Recorded once per case (unique key): a round that meets another one finds it taken and sends nothing.
+      .onConflictDoNothing()
       .returning({ id: moderationDecisions.id });
     if (decision)
       await moderateOnNetwork(ctx, {

@@ -1,22 +1,32 @@
 // The moderation queue: open and reopened cases (threats first, then appeals, hidden, held; oldest first
 // within), or the decided ones for review, with the message, its scores and reasons; plus open
-// shitstorm alerts. Limited to the channel accounts and departments the moderator may see.
+// shitstorm alerts. Limited to the cases and alerts the moderator may see (a case is part of its conversation).
 import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
-import { channelAccounts, inboundMessages, moderationAlerts, moderationCases } from "../../db/schema/index.js";
+import {
+  channelAccounts,
+  conversations,
+  inboundMessages,
+  moderationAlerts,
+  moderationCases,
+} from "../../db/schema/index.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { withinGrantScope } from "../inbox/conversationAccess.js";
+import { withinScope } from "../scope.js";
 import { ZQueueFilter } from "../../contract/moderation.js";
 
-const visibleAccounts = (actor: OrgActor) =>
-  withinGrantScope(actor, { departmentId: channelAccounts.departmentId, channelAccountId: channelAccounts.id });
+/** A case belongs to its message's conversation; an alert to its channel account. */
+const visibleCases = (actor: OrgActor) =>
+  withinScope(actor, { departmentId: conversations.departmentId, channelAccountId: moderationCases.channelAccountId });
+const visibleAlerts = (actor: OrgActor) =>
+  withinScope(actor, { departmentId: channelAccounts.departmentId, channelAccountId: channelAccounts.id });
 
 export async function listModerationQueue(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; filter: unknown },
 ) {
   const filter = ZQueueFilter.parse(options.filter ?? {});
-  requireAllowed(ctx, options.actor, "moderation.view", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "moderation.view", inOrganisation(options.orgId));
   const view =
     filter.view === "open"
       ? ne(moderationCases.status, "decided")
@@ -33,12 +43,13 @@ export async function listModerationQueue(
     .from(moderationCases)
     .innerJoin(inboundMessages, eq(inboundMessages.id, moderationCases.inboundMessageId))
     .innerJoin(channelAccounts, eq(channelAccounts.id, moderationCases.channelAccountId))
+    .leftJoin(conversations, eq(conversations.id, moderationCases.conversationId))
     .where(
       and(
         eq(moderationCases.orgId, options.orgId),
         view,
         filter.channelAccountId ? eq(moderationCases.channelAccountId, filter.channelAccountId) : undefined,
-        visibleAccounts(options.actor),
+        visibleCases(options.actor),
       ),
     )
     .orderBy(
@@ -52,11 +63,7 @@ export async function listModerationQueue(
     .from(moderationAlerts)
     .innerJoin(channelAccounts, eq(channelAccounts.id, moderationAlerts.channelAccountId))
     .where(
-      and(
-        eq(moderationAlerts.orgId, options.orgId),
-        eq(moderationAlerts.status, "open"),
-        visibleAccounts(options.actor),
-      ),
+      and(eq(moderationAlerts.orgId, options.orgId), eq(moderationAlerts.status, "open"), visibleAlerts(options.actor)),
     )
     .orderBy(desc(moderationAlerts.createdAt))
     .limit(20);

@@ -4,13 +4,15 @@ import { moderationSettings } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { ZModerationSettings } from "../../domain/moderation/settings.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { inOrganisation, organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { netiquetteInForce } from "../website/publicOrg.js";
 import { moderationSettingsOf } from "./moderationRecords.js";
 
 export async function getModerationSettings(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "moderation.view", { orgId: options.orgId });
+  // The thresholds apply to the whole organisation; every moderator reads what they work with.
+  requireAllowed(ctx, options.actor, "moderation.view", inOrganisation(options.orgId));
   return { settings: await moderationSettingsOf(ctx.db, options.orgId) };
 }
 
@@ -19,7 +21,7 @@ export async function updateModerationSettings(
   options: { actor: OrgActor; orgId: string; input: unknown },
 ) {
   const settings = ZModerationSettings.parse(options.input);
-  requireAllowed(ctx, options.actor, "guideline.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "guideline.manage", organisationWide(options.orgId));
   settings.wordRules.forEach((rule, i) => {
     if (rule.match !== "regex") return;
     try {

@@ -12,11 +12,13 @@ import {
   nextBusinessStart,
 } from "../../domain/slaClock.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { inOrganisation, organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
 export async function getOfficeSchedule(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "org.view", { orgId: options.orgId });
+  // The office hours are the organisation's and everyone works by them: every member reads them.
+  requireAllowed(ctx, options.actor, "org.view", inOrganisation(options.orgId));
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, options.orgId));
   if (!org) throw new AppError("NOT_FOUND");
   const now = ctx.clock();
@@ -44,7 +46,7 @@ export async function updateOfficeSchedule(
   options: { actor: OrgActor; orgId: string; input: unknown },
 ) {
   const schedule = ZOfficeSchedule.parse(options.input);
-  requireAllowed(ctx, options.actor, "org.update", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "org.update", organisationWide(options.orgId));
   const closingDays = [...new Set(schedule.closingDays)].sort();
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {

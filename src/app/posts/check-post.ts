@@ -2,7 +2,7 @@
 // screen (saved or not) and returns findings and counts. Changes nothing.
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { requireForPost } from "./postAccess.js";
+import { requireForPost, requireUsableMedia } from "./postAccess.js";
 import { checkAgainstGuideline, loadAccounts, loadMedia, pollEnd } from "./postRecords.js";
 import { type TPostContent, ZPostContent } from "../../contract/postSchemas.js";
 
@@ -18,6 +18,8 @@ export async function checkPostDraft(
     channelAccountIds,
   });
   const accounts = await loadAccounts(ctx.db, { orgId: options.orgId, ids: channelAccountIds });
+  const media = await loadMedia(ctx.db, { orgId: options.orgId, ids: input.mediaIds });
+  requireUsableMedia(ctx, options.actor, { orgId: options.orgId, media });
   const publishAt = input.scheduledAt ? new Date(input.scheduledAt) : ctx.clock();
   const { result, guideline } = await checkAgainstGuideline(ctx.db, {
     orgId: options.orgId,
@@ -27,7 +29,7 @@ export async function checkPostDraft(
     accounts,
     publishAt,
     campaignId: input.campaignId,
-    media: await loadMedia(ctx.db, { orgId: options.orgId, ids: input.mediaIds }),
+    media,
     poll: pollEnd(input.poll),
     replyPolicy: input.replyPolicy,
   });

@@ -5,7 +5,7 @@ import type { OrgActor } from "../authorization.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
 import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
-import { personOf, requireForPost } from "./postAccess.js";
+import { personOf, requireForPost, requireUsableMedia } from "./postAccess.js";
 import { loadAccounts, loadMedia, replacePostMedia } from "./postRecords.js";
 import { type TPostContent, ZPostContent } from "../../contract/postSchemas.js";
 
@@ -53,7 +53,8 @@ export async function createPost(ctx: AppContext, options: { actor: OrgActor; or
     if (!post) throw new Error("insert returned nothing");
     if (input.channels.length > 0)
       await tx.insert(postChannels).values(input.channels.map((c) => ({ ...c, postId: post.id })));
-    await loadMedia(tx, { orgId: options.orgId, ids: input.mediaIds });
+    const media = await loadMedia(tx, { orgId: options.orgId, ids: input.mediaIds });
+    requireUsableMedia(ctx, options.actor, { orgId: options.orgId, media });
     await replacePostMedia(tx, { postId: post.id, mediaIds: input.mediaIds });
     await appendAuditEvent(tx, {
       orgId: options.orgId,

@@ -3,9 +3,11 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { channelAccounts, postChannels, posts, users } from "../../db/schema/index.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { POST_STATUSES } from "../../domain/postWorkflow.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { postsWithinScope } from "./postAccess.js";
 
 export const ZPostListQuery = z.object({
   status: z.array(z.enum(POST_STATUSES)).max(POST_STATUSES.length).optional(),
@@ -22,10 +24,9 @@ export async function listPosts(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; query: TPostListQuery; action?: "post.draft" | "calendar.view" },
 ) {
-  requireAllowed(ctx, options.actor, options.action ?? "post.draft", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, options.action ?? "post.draft", inOrganisation(options.orgId));
   const query = ZPostListQuery.parse(options.query);
-  const grant = options.actor.grant;
-  const conditions: (SQL | undefined)[] = [eq(posts.orgId, options.orgId)];
+  const conditions: (SQL | undefined)[] = [eq(posts.orgId, options.orgId), postsWithinScope(ctx.db, options.actor)];
   if (query.status) conditions.push(inArray(posts.status, query.status));
   // The calendar shows a post at its planned time, or when it went out if it had none.
   const calendarTime = sql<Date>`coalesce(${posts.scheduledAt}, ${posts.publishedAt})`;
@@ -36,8 +37,6 @@ export async function listPosts(
   }
   if (query.departmentId) conditions.push(eq(posts.departmentId, query.departmentId));
   if (query.campaignId) conditions.push(eq(posts.campaignId, query.campaignId));
-  if (grant?.departmentIds)
-    conditions.push(grant.departmentIds.length ? inArray(posts.departmentId, [...grant.departmentIds]) : sql`false`);
   const rows = await ctx.db
     .select({ post: posts, authorName: users.name })
     .from(posts)
@@ -57,8 +56,6 @@ export async function listPosts(
         .innerJoin(channelAccounts, eq(channelAccounts.id, postChannels.channelAccountId))
         .where(inArray(postChannels.postId, ids))
     : [];
-  const visible = (accountIds: string[]) =>
-    !grant?.channelAccountIds || accountIds.every((id) => grant.channelAccountIds?.includes(id));
   return rows
     .map(({ post, authorName }) => {
       const own = channels.filter((c) => c.postId === post.id);
@@ -70,6 +67,5 @@ export async function listPosts(
         channels: own.map((c) => ({ id: c.channelAccountId, name: c.name })),
       };
     })
-    .filter((p) => visible(p.channels.map((c) => c.id)))
     .filter((p) => !query.channelAccountId || p.channels.some((c) => c.id === query.channelAccountId));
 }

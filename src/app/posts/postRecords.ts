@@ -73,6 +73,7 @@ export interface PostMediaItem {
   altText: string | null;
   hasCaptions: boolean;
   name: string;
+  departmentId: string | null;
 }
 
 /** The library items named, all of this organisation, in the order given. */
@@ -86,6 +87,7 @@ export async function loadMedia(db: Db, args: { orgId: string; ids: readonly str
       altText: mediaAssets.altText,
       hasCaptions: mediaAssets.hasCaptions,
       name: mediaAssets.fileName,
+      departmentId: mediaAssets.departmentId,
     })
     .from(mediaAssets)
     .where(and(eq(mediaAssets.orgId, args.orgId), inArray(mediaAssets.id, unique)));

@@ -8,7 +8,7 @@ import type { OrgActor } from "../authorization.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import type { AppContext } from "../context.js";
 import { loadCampaign, requireCampaignAuthor } from "../campaigns/campaignRecords.js";
-import { requireForPost } from "./postAccess.js";
+import { requireForPost, requireUsableMedia } from "./postAccess.js";
 import { loadAccounts, loadMedia, loadPostChannels, loadPostForUpdate, replacePostMedia } from "./postRecords.js";
 import { type TSavePost, ZSavePost } from "../../contract/postSchemas.js";
 
@@ -67,7 +67,8 @@ export async function savePost(
     await tx.delete(postChannels).where(eq(postChannels.postId, post.id));
     if (input.channels.length > 0)
       await tx.insert(postChannels).values(input.channels.map((c) => ({ ...c, postId: post.id })));
-    await loadMedia(tx, { orgId: post.orgId, ids: input.mediaIds });
+    const media = await loadMedia(tx, { orgId: post.orgId, ids: input.mediaIds });
+    requireUsableMedia(ctx, options.actor, { orgId: post.orgId, media });
     await replacePostMedia(tx, { postId: post.id, mediaIds: input.mediaIds });
     return saved;
   });

@@ -12,7 +12,7 @@ import {
   type PublishedItem,
 } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
-import { recordCredentialsRefused } from "../channels/sync-channel-inbound.js";
+import { recordCredentialsRefused } from "../channels/channelHealth.js";
 import { type EmulatedNetwork, type Network, profileOf } from "../../domain/networks.js";
 import type { AppContext } from "../context.js";
 import type { ClaimedPublication } from "./claim-due-publications.js";
@@ -45,11 +45,20 @@ export async function sendPublication(
     // network: a thread that broke off in the middle goes on where it stopped, nothing is sent twice.
     const lookFirst = claimed.recovering || claimed.attempts > 1;
     let item: PublishedItem | null = null;
-    let previous: PublishedItem | null = null;
+    /** Each post of a thread answers the one before. */
+    let inReplyToExternalId: string | null = null;
     const later: string[] = [];
     for (const [index, text] of texts.entries()) {
       const idempotencyKey = index === 0 ? claimed.idempotencyKey : `${claimed.idempotencyKey}#${index + 1}`;
-      let part: PublishedItem | null = lookFirst ? await connector.findPublished(target, idempotencyKey) : null;
+      let part: PublishedItem | null = lookFirst
+        ? await connector.findPublished(target, {
+            idempotencyKey,
+            text,
+            contentWarning,
+            inReplyToExternalId,
+            since: claimed.handedOverAt,
+          })
+        : null;
       if (part) log.info({ part: index + 1 }, "an earlier attempt had published this; recorded without sending again");
       part ??= await connector.publish(target, {
         idempotencyKey,
@@ -60,12 +69,12 @@ export async function sendPublication(
         media: index === 0 ? media : [],
         poll: index === 0 ? poll : null,
         contentWarning,
-        inReplyToExternalId: previous?.externalId ?? null,
+        inReplyToExternalId,
         ...(index === 0 && replyPolicy !== "everyone" ? { replyPolicy } : {}),
       });
       if (item) later.push(part.externalId);
       item ??= part;
-      previous = part;
+      inReplyToExternalId = part.externalId;
     }
     if (!item) throw new ConnectorError("permanent", "nothing to publish");
     return { kind: "published", item, parts: later };
@@ -123,6 +132,7 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
     .orderBy(asc(postMedia.position));
   // The bytes are read only when a connector uploads them (the website and sandbox never do).
   const media: OutgoingMedia[] = rows.map((m) => ({
+    id: m.id,
     kind: m.kind,
     altText: m.altText,
     mimeType: m.mimeType,

@@ -5,9 +5,8 @@
 // `draht credentials rotate` has re-sealed everything with the current key. Without CREDENTIALS_KEY the
 // embedded default keeps a generated key in DATA_DIR (mode 0600), never in the database.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { z } from "zod";
+import { keyFileInDataDir, parseSecretKey } from "./secretKeys.js";
 
 export const ZSealed = z.object({
   keyId: z.string().min(1),
@@ -37,15 +36,7 @@ export class CredentialKeyError extends Error {
 const keyIdOf = (key: Buffer) => createHash("sha256").update(key).digest("hex").slice(0, 16);
 
 /** A key as configured: 32 bytes in base64 (44 characters) or hex (64 characters). */
-export function parseCredentialKey(text: string, name: string): Buffer {
-  const trimmed = text.trim();
-  const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
-  if (key.length !== 32)
-    throw new CredentialKeyError(
-      `${name} must be 32 bytes, base64 (44 characters) or hex (64 characters); generate one with: openssl rand -base64 32`,
-    );
-  return key;
-}
+export const parseCredentialKey = parseSecretKey;
 
 export function createCredentialVault(keys: { current: Buffer; previous?: readonly Buffer[] }): CredentialVault {
   const byId = new Map<string, Buffer>();
@@ -104,11 +95,5 @@ export function loadCredentialVault(config: {
   if (config.CREDENTIALS_KEY)
     return createCredentialVault({ current: parseCredentialKey(config.CREDENTIALS_KEY, "CREDENTIALS_KEY"), previous });
   if (config.NODE_ENV === "test") return createCredentialVault({ current: randomBytes(32), previous });
-  const file = path.join(config.DATA_DIR, "credentials.key");
-  if (!existsSync(file)) {
-    mkdirSync(config.DATA_DIR, { recursive: true });
-    writeFileSync(file, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
-  }
-  chmodSync(file, 0o600);
-  return createCredentialVault({ current: parseCredentialKey(readFileSync(file, "utf8"), file), previous });
+  return createCredentialVault({ current: keyFileInDataDir(config.DATA_DIR, "credentials.key"), previous });
 }

@@ -3,8 +3,7 @@ import { eq } from "drizzle-orm";
 import { organisations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { AppContext, Principal } from "../context.js";
-import { type AddMemberResult, addMemberUnchecked } from "../members/add-member.js";
-import type { TAddMember } from "../../contract/organisation.js";
+import { type AddMemberResult, type TAddMember, addMemberUnchecked } from "../members/add-member.js";
 
 export async function addUser(
   ctx: AppContext,

@@ -10,7 +10,6 @@ export async function listUsers(ctx: AppContext, options: { orgSlug?: string } =
       email: users.email,
       name: users.name,
       disabledAt: users.disabledAt,
-      lockedUntil: users.lockedUntil,
       orgSlug: organisations.slug,
       roles: memberships.roles,
     })
@@ -20,16 +19,14 @@ export async function listUsers(ctx: AppContext, options: { orgSlug?: string } =
     .orderBy(asc(users.email), asc(organisations.slug));
   const byUser = new Map<
     string,
-    { id: string; email: string; name: string; disabled: boolean; locked: boolean; memberships: string[] }
+    { id: string; email: string; name: string; disabled: boolean; memberships: string[] }
   >();
-  const now = ctx.clock();
   for (const row of rows) {
     const entry = byUser.get(row.id) ?? {
       id: row.id,
       email: row.email,
       name: row.name,
       disabled: row.disabledAt !== null,
-      locked: row.lockedUntil !== null && row.lockedUntil > now,
       memberships: [],
     };
     if (row.orgSlug) entry.memberships.push(`${row.orgSlug}:${(row.roles ?? []).join("+")}`);

@@ -7,7 +7,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { deliverWebsiteReply } from "../inbox/deliverReply.js";
-import { loadCommentForStaff } from "./commentRecords.js";
+import { commentResource, loadCommentForStaff } from "./commentRecords.js";
 import { writeStaffAnswer } from "./writeStaffAnswer.js";
 import { ZAnswer } from "../../contract/website.js";
 
@@ -18,12 +18,9 @@ export async function answerWebsiteComment(
   const input = ZAnswer.parse(options.input);
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
-    const { account } = await loadCommentForStaff(tx, options);
-    requireAllowed(ctx, options.actor, "inbox.reply", {
-      orgId: options.orgId,
-      departmentId: account.departmentId,
-      channelAccountId: account.id,
-    });
+    const row = await loadCommentForStaff(tx, options);
+    const { account } = row;
+    requireAllowed(ctx, options.actor, "inbox.reply", commentResource(options.orgId, row));
     const [copy] = await tx
       .select({ conversationId: inboundMessages.conversationId })
       .from(inboundMessages)

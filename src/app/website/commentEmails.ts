@@ -1,5 +1,6 @@
 // The e-mails around a citizen comment: confirming the address (double opt-in) and, once confirmed,
-// the notice that the administration has answered. They wait in the e-mail outbox for delivery.
+// the automatic acknowledgement of a question and the notice that the administration has answered.
+// They wait in the e-mail outbox for delivery.
 import type { Db, Tx } from "../../db/client.js";
 import { emailOutbox } from "../../db/schema/index.js";
 
@@ -42,6 +43,21 @@ export async function queueAnswerNotice(
     purpose: "answer_notice",
     subject: `${args.org.name} hat auf Ihren Kommentar geantwortet`,
     body: ["Guten Tag,", "", `${args.org.name} hat auf Ihren Kommentar geantwortet:`, args.postUrl].join("\n"),
+    createdAt: args.now,
+  });
+}
+
+/** The automatic acknowledgement of a question, to the address its author confirmed. */
+export async function queueAcknowledgement(
+  tx: Db | Tx,
+  args: { org: OrgRef; to: string; text: string; postUrl: string; now: Date },
+): Promise<void> {
+  await tx.insert(emailOutbox).values({
+    orgId: args.org.id,
+    toAddress: args.to,
+    purpose: "acknowledgement",
+    subject: `${args.org.name}: Wir haben Ihre Nachricht erhalten`,
+    body: ["Guten Tag,", "", args.text, "", "Ihr Kommentar:", args.postUrl].join("\n"),
     createdAt: args.now,
   });
 }

@@ -1,6 +1,7 @@
-// Loading a website comment for staff (with the channel account and department the policy decides on),
-// and keeping the inbox's copy of a comment in step with it.
-import { and, eq, ne } from "drizzle-orm";
+// Loading a website comment for staff (with what the policy decides on: a comment is part of the
+// conversation its inbox copy was threaded into, see inbox/conversationAccess.ts), and keeping the inbox's
+// copy of a comment in step with it.
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import {
   channelAccounts,
@@ -10,17 +11,32 @@ import {
   websiteEntries,
 } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
+import { conversationResource } from "../inbox/conversationAccess.js";
+
+/** Joins a website comment to its copy in the inbox (same account, the comment's id as external id). */
+export const inboundCopyOf = and(
+  eq(inboundMessages.channelAccountId, websiteEntries.channelAccountId),
+  eq(inboundMessages.externalId, sql`${websiteComments.id}::text`),
+);
+
+/** What the policy is asked about a comment: its conversation's department (none: not routed) and account. */
+export function commentResource(orgId: string, row: { account: { id: string }; departmentId: string | null }) {
+  return conversationResource({ orgId, departmentId: row.departmentId, channelAccountId: row.account.id });
+}
 
 export async function loadCommentForStaff(tx: Db | Tx, args: { orgId: string; commentId: string }) {
   const [row] = await tx
     .select({
       comment: websiteComments,
       entry: websiteEntries,
-      account: { id: channelAccounts.id, departmentId: channelAccounts.departmentId },
+      account: { id: channelAccounts.id },
+      departmentId: conversations.departmentId,
     })
     .from(websiteComments)
     .innerJoin(websiteEntries, eq(websiteEntries.id, websiteComments.entryId))
     .innerJoin(channelAccounts, eq(channelAccounts.id, websiteEntries.channelAccountId))
+    .leftJoin(inboundMessages, inboundCopyOf)
+    .leftJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
     .where(and(eq(websiteComments.id, args.commentId), eq(websiteComments.orgId, args.orgId)));
   if (!row) throw new AppError("NOT_FOUND");
   return row;

@@ -7,7 +7,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { openCaseOf, recordCaseDecision } from "../moderation/caseRecords.js";
-import { loadCommentForStaff, updateInboundCopy } from "./commentRecords.js";
+import { commentResource, loadCommentForStaff, updateInboundCopy } from "./commentRecords.js";
 import { netiquetteInForce } from "./publicOrg.js";
 import { ZCommentDecision } from "../../contract/website.js";
 
@@ -18,12 +18,9 @@ export async function decideWebsiteComment(
   const input = ZCommentDecision.parse(options.input);
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
-    const { comment, account } = await loadCommentForStaff(tx, options);
-    requireAllowed(ctx, options.actor, "moderation.decide", {
-      orgId: options.orgId,
-      departmentId: account.departmentId,
-      channelAccountId: account.id,
-    });
+    const row = await loadCommentForStaff(tx, options);
+    const { comment, account } = row;
+    requireAllowed(ctx, options.actor, "moderation.decide", commentResource(options.orgId, row));
     if (comment.status === "deleted" || comment.authorKind !== "citizen")
       throw new AppError("INVALID_TRANSITION", { details: { status: comment.status } });
     const netiquette = await netiquetteInForce(tx, options.orgId);

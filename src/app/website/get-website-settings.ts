@@ -1,12 +1,14 @@
 // The organisation's public-page settings and its Netiquette versions, for the administration.
 import { desc, eq } from "drizzle-orm";
 import { netiquettes } from "../../db/schema/index.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { websiteSettingsOf } from "./publicOrg.js";
 
 export async function getWebsiteSettings(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "channel.view", { orgId: options.orgId });
+  // The public pages' settings are the organisation's and public anyway: read by everyone who sees channels.
+  requireAllowed(ctx, options.actor, "channel.view", inOrganisation(options.orgId));
   const settings = await websiteSettingsOf(ctx.db, options.orgId);
   const versions = await ctx.db
     .select()

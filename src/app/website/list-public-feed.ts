@@ -1,8 +1,11 @@
-// An organisation's public feed: what the website channel published, newest first, with the number
-// of published comments under each post.
+// An organisation's public feed: what the website channel published, newest first, each under its
+// headline with its media and the number of published comments (acknowledgements, which only their
+// asking person sees, do not count).
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { websiteComments, websiteEntries, websitePolls } from "../../db/schema/index.js";
+import { splitHeadline } from "../../domain/website/postHeadline.js";
 import type { AppContext } from "../context.js";
+import { mediaOfEntries } from "./entryMedia.js";
 import { findPublicOrg } from "./publicOrg.js";
 
 export const FEED_PAGE_SIZE = 20;
@@ -23,7 +26,13 @@ export async function listPublicFeed(ctx: AppContext, options: { orgKey: string;
     ? await ctx.db
         .select({ entryId: websiteComments.entryId, n: count() })
         .from(websiteComments)
-        .where(and(inArray(websiteComments.entryId, ids), eq(websiteComments.status, "visible")))
+        .where(
+          and(
+            inArray(websiteComments.entryId, ids),
+            eq(websiteComments.status, "visible"),
+            isNull(websiteComments.acknowledgesCommentId),
+          ),
+        )
         .groupBy(websiteComments.entryId)
     : [];
   const polls = ids.length
@@ -32,12 +41,15 @@ export async function listPublicFeed(ctx: AppContext, options: { orgKey: string;
         .from(websitePolls)
         .where(inArray(websitePolls.entryId, ids))
     : [];
+  const media = await mediaOfEntries(ctx.db, ids);
   return {
     org: { slug: org.slug, name: org.name, settings: org.settings },
     entries: entries.slice(0, limit).map((e) => ({
       id: e.id,
       text: e.text,
+      ...splitHeadline(e.text),
       publishedAt: e.publishedAt.toISOString(),
+      media: media.get(e.id) ?? [],
       comments: counts.find((c) => c.entryId === e.id)?.n ?? 0,
       hasPoll: polls.some((p) => p.entryId === e.id),
     })),

@@ -1,10 +1,19 @@
 // The staff view of citizen comments on the website channel, newest first: filter by state and post,
-// with the post they are under, the moderation trail and whether the administration has answered.
+// with the post they are under, the moderation trail and whether the administration has answered; the
+// comments of the conversations the person may see (commentRecords.ts).
 import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { channelAccounts, websiteComments, websiteEntries } from "../../db/schema/index.js";
+import {
+  channelAccounts,
+  conversations,
+  inboundMessages,
+  websiteComments,
+  websiteEntries,
+} from "../../db/schema/index.js";
+import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { authorize } from "../../domain/policy.js";
+import { withinScope } from "../scope.js";
+import { inboundCopyOf } from "./commentRecords.js";
 import { ZCommentFilter } from "../../contract/website.js";
 
 export async function listWebsiteComments(
@@ -12,7 +21,7 @@ export async function listWebsiteComments(
   options: { actor: OrgActor; orgId: string; filter: unknown },
 ) {
   const filter = ZCommentFilter.parse(options.filter);
-  requireAllowed(ctx, options.actor, "inbox.view", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
   const [beforeAt, beforeId] = filter.before?.split("|") ?? [];
   const rows = await ctx.db
     .select({
@@ -20,15 +29,17 @@ export async function listWebsiteComments(
       entryText: websiteEntries.text,
       channelAccountId: channelAccounts.id,
       channelName: channelAccounts.name,
-      departmentId: channelAccounts.departmentId,
-      answers: sql<number>`(select count(*)::int from website_comments a where a.parent_id = coalesce(${websiteComments.parentId}, ${websiteComments.id}) and a.author_kind = 'staff' and a.created_at > ${websiteComments.createdAt})`,
+      answers: sql<number>`(select count(*)::int from website_comments a where a.parent_id = coalesce(${websiteComments.parentId}, ${websiteComments.id}) and a.author_kind = 'staff' and a.acknowledges_comment_id is null and a.created_at > ${websiteComments.createdAt})`,
     })
     .from(websiteComments)
     .innerJoin(websiteEntries, eq(websiteEntries.id, websiteComments.entryId))
     .innerJoin(channelAccounts, eq(channelAccounts.id, websiteEntries.channelAccountId))
+    .leftJoin(inboundMessages, inboundCopyOf)
+    .leftJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
     .where(
       and(
         eq(websiteComments.orgId, options.orgId),
+        withinScope(options.actor, { departmentId: conversations.departmentId, channelAccountId: channelAccounts.id }),
         eq(websiteComments.authorKind, "citizen"),
         filter.status ? eq(websiteComments.status, filter.status) : undefined,
         filter.entryId ? eq(websiteComments.entryId, filter.entryId) : undefined,
@@ -42,17 +53,7 @@ export async function listWebsiteComments(
     )
     .orderBy(desc(websiteComments.createdAt), desc(websiteComments.id))
     .limit(filter.limit + 1);
-  const now = ctx.clock();
-  const visible = rows.filter(
-    (r) =>
-      authorize({
-        actor: options.actor,
-        action: "inbox.view",
-        now,
-        resource: { orgId: options.orgId, departmentId: r.departmentId, channelAccountId: r.channelAccountId },
-      }).allowed,
-  );
-  const page = visible.slice(0, filter.limit);
+  const page = rows.slice(0, filter.limit);
   const last = rows.length > filter.limit ? rows[filter.limit - 1] : undefined;
   const parentIds = [...new Set(page.map((r) => r.comment.parentId).filter((id): id is string => id !== null))];
   const parents = parentIds.length

@@ -25,7 +25,11 @@ export interface NetiquetteInForce {
   publishedAt: Date;
 }
 
+/** What a slug or an id can look like; anything else names no organisation, without asking the database. */
+const ORG_KEY = /^[A-Za-z0-9-]{1,100}$/;
+
 export async function findPublicOrg(db: Db | Tx, key: string): Promise<PublicOrg> {
+  if (!ORG_KEY.test(key)) throw new AppError("NOT_FOUND");
   const [row] = await db
     .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, settings: websiteSettings })
     .from(organisations)

@@ -4,12 +4,13 @@ import { eq, max } from "drizzle-orm";
 import { netiquettes } from "../../db/schema/index.js";
 import { ZNetiquetteDraft } from "../../domain/website/netiquette.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
 export async function publishNetiquette(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
   const draft = ZNetiquetteDraft.parse(options.input);
-  requireAllowed(ctx, options.actor, "guideline.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "guideline.manage", organisationWide(options.orgId));
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const [latest] = await tx

@@ -3,6 +3,7 @@
 import { ZWebsiteSettings } from "../../domain/website/publicSettings.js";
 import { websiteSettings } from "../../db/schema/index.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
+import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 
@@ -11,7 +12,7 @@ export async function updateWebsiteSettings(
   options: { actor: OrgActor; orgId: string; input: unknown },
 ) {
   const settings = ZWebsiteSettings.parse(options.input);
-  requireAllowed(ctx, options.actor, "channel.manage", { orgId: options.orgId });
+  requireAllowed(ctx, options.actor, "channel.manage", organisationWide(options.orgId));
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
     await tx

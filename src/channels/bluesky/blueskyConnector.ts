@@ -22,8 +22,10 @@ import {
   type PublishedItem,
 } from "../../domain/connector.js";
 import { NETWORK_PROFILES, type ReplyPolicy, limitsOf } from "../../domain/networks.js";
+import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
+import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
-import { classified, classifyAtprotoError } from "./blueskyErrors.js";
+import { classified, classifyAtprotoError, isRecordNotFound } from "./blueskyErrors.js";
 import { advanceWatermark, inboundChangeOf, notificationsSince, parseWatermark } from "./blueskyInbound.js";
 import {
   type BlueskyOAuthOptions,
@@ -48,8 +50,11 @@ const KEY_FIELD = "drahtIdempotencyKey";
 
 export interface BlueskyDeps {
   buckets?: TokenBuckets;
-  fetch?: typeof globalThis.fetch;
-  oauth?: BlueskyOAuthOptions;
+  /** Which servers (PDS, PLC, authorisation servers) may be reached; every request passes it (default: https, public). */
+  networkServers?: NetworkServerAccess;
+  /** The fetch under that rule (the global one by default; tests put faults in front). */
+  fetch?: FetchFunction;
+  oauth?: Omit<BlueskyOAuthOptions, "fetch" | "allowHttp">;
 }
 
 /** The account as whom a call runs. */
@@ -84,7 +89,7 @@ async function embedMedia(agent: Agent, media: OutgoingPost["media"]): Promise<R
 }
 
 /** Sessions opened with app passwords: one per account and process, refreshed by the agent. */
-function appPasswordSessions(deps: BlueskyDeps, buckets: TokenBuckets) {
+function appPasswordSessions(fetch: FetchFunction, buckets: TokenBuckets) {
   const agents = new Map<string, { signed: Signed; credentials: string }>();
   return {
     forget: (accountId: string) => agents.delete(accountId),
@@ -99,7 +104,7 @@ function appPasswordSessions(deps: BlueskyDeps, buckets: TokenBuckets) {
         throw new ConnectorError("rate_limited", "client-side rate limit of this account reached", {
           retryAfterMs: buckets.for(account.id).waitMs(),
         });
-      const agent = new AtpAgent({ service: settings.serviceUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+      const agent = new AtpAgent({ service: settings.serviceUrl, fetch });
       await classified(() =>
         agent.login({ identifier: credentials.data.identifier, password: credentials.data.appPassword }),
       );
@@ -113,8 +118,11 @@ function appPasswordSessions(deps: BlueskyDeps, buckets: TokenBuckets) {
 
 export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector {
   const buckets = deps.buckets ?? new TokenBuckets({ capacity: 3000, refillMs: 5 * 60_000 });
-  const appPasswords = appPasswordSessions(deps, buckets);
-  const oauth = createBlueskyOAuth({ ...deps.oauth, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const policy = deps.networkServers ?? STRICT_POLICY;
+  const fetch = guardedFetch(policy, deps.fetch);
+  const appPasswords = appPasswordSessions(fetch, buckets);
+  // The library's own http check stays on unless some host may speak http at all; the guard decides which.
+  const oauth = createBlueskyOAuth({ ...deps.oauth, fetch, allowHttp: policy.trustedHosts.length > 0 });
   const handles = new Map<string, string>();
 
   async function signedAs(account: ConnectorAccount): Promise<Signed> {
@@ -214,9 +222,14 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       const rootUri = new AtUri(root.uri);
       if (rootUri.host !== did)
         throw new ConnectorError("permanent", "only replies under the organisation's own posts can be hidden");
+      // Only "no such record" means there is no threadgate yet; any other failure must not be taken for
+      // one, or writing a fresh threadgate would wipe the replies hidden before (and who may answer).
       const existing = await agent.com.atproto.repo
         .getRecord({ repo: did, collection: THREADGATE, rkey: rootUri.rkey })
-        .catch(() => null);
+        .catch((error: unknown) => {
+          if (isRecordNotFound(error)) return null;
+          throw error;
+        });
       const value = (existing?.data.value ?? {
         $type: THREADGATE,
         post: root.uri,
@@ -273,7 +286,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
     delegatedOAuth: oauth.connect,
     appPassword: {
       async connect({ serverUrl, identifier, password }) {
-        const agent = new AtpAgent({ service: serverUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+        const agent = new AtpAgent({ service: serverUrl, fetch });
         await classified(() => agent.login({ identifier, password }));
         return ZBlueskyCredentials.parse({ identifier, appPassword: password });
       },
@@ -282,7 +295,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
       const { did, handle } = await signedAs(account);
       return { handle: `@${handle}`, url: `https://bsky.app/profile/${handle}`, remoteAccountId: did };
     },
-    async findPublished(account, idempotencyKey) {
+    async findPublished(account, { idempotencyKey }) {
       return as(account, async (agent, did, handle) => {
         const recent = await agent.com.atproto.repo.listRecords({ repo: did, collection: POST, limit: 100 });
         const found = recent.data.records.find(

@@ -24,12 +24,17 @@ import {
   TokenRevokedError,
 } from "@atproto/oauth-client-node";
 import { z } from "zod";
-import { type ConnectorAccount, ConnectorError, type DelegatedOAuthConnect } from "../../domain/connector.js";
+import {
+  type ConnectorAccount,
+  ConnectorError,
+  type DelegatedOAuthConnect,
+  delegatedClientDocumentPaths,
+  refusedServerError,
+} from "../../domain/connector.js";
 
 export const BLUESKY_OAUTH_SCOPE = "atproto transition:generic";
 /** Where the server publishes draht's client documents (relative to its public address). */
-export const CLIENT_METADATA_PATH = "/oauth/bluesky/client-metadata.json";
-export const CLIENT_JWKS_PATH = "/oauth/bluesky/jwks.json";
+const { metadata: CLIENT_METADATA_PATH, jwks: CLIENT_JWKS_PATH } = delegatedClientDocumentPaths("bluesky");
 
 export const ZBlueskyOAuthCredentials = z.object({
   kind: z.literal("oauth"),
@@ -104,19 +109,20 @@ function clientMetadataOf(redirectUri: string, publicJwk: boolean): OAuthClientM
 /** A session the OAuth library gave up (refresh refused, revoked, invalid): the account needs reconnecting. */
 export function sessionEnded(error: unknown): ConnectorError | null {
   if (error instanceof TokenRefreshError || error instanceof TokenRevokedError || error instanceof TokenInvalidError)
-    return new ConnectorError("auth_expired", `Bluesky session ended: ${error.message}`, { cause: error });
+    return new ConnectorError("auth_expired", "Bluesky session ended", { cause: error, detail: error.message });
   return null;
 }
 
-/** Errors of the OAuth library as the connector port's classes. */
+/** Errors of the OAuth library as the connector port's classes (its messages may quote servers: detail only). */
 function classifyOAuthError(error: unknown): ConnectorError {
   if (error instanceof ConnectorError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  const ended = sessionEnded(error);
+  const ended = sessionEnded(error) ?? refusedServerError(error);
   if (ended) return ended;
   if (/fetch failed|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|5\d\d/.test(message))
-    return new ConnectorError("transient", message, { cause: error });
-  return new ConnectorError("permanent", message, { cause: error });
+    return new ConnectorError("transient", "OAuth server unreachable", { cause: error, detail: message });
+  const name = error instanceof Error ? error.name : "Error";
+  return new ConnectorError("permanent", `OAuth refused (${name})`, { cause: error, detail: message });
 }
 
 export function createBlueskyOAuth(options: BlueskyOAuthOptions = {}) {

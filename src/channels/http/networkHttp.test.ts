@@ -32,10 +32,15 @@ describe("network HTTP", () => {
     const invalid = classifyResponse(422, new Headers(), {
       error: "Validation failed: Text character limit of 500 exceeded",
     });
-    expect([invalid.kind, invalid.message]).toEqual([
+    // The network's free text is for the log (detail), never the message people are shown.
+    expect([invalid.kind, invalid.message, invalid.detail]).toEqual([
       "permanent",
-      "422 Validation failed: Text character limit of 500 exceeded",
+      "HTTP 422",
+      "Validation failed: Text character limit of 500 exceeded",
     ]);
+    expect(classifyResponse(400, new Headers(), { error: "invalid_grant", error_description: "expired" }).message).toBe(
+      "HTTP 400 invalid_grant",
+    );
   });
 
   it("parses pagination Link headers", () => {

@@ -1,9 +1,10 @@
 // HTTP as the network connectors speak it: JSON requests with a bearer token through the account's
 // token bucket, responses checked with zod, and every failure classified for the worker and the inbox —
 // 401 auth expired; 429 (and 503 with retry-after) rate limited, with when to try again; 5xx, timeouts and
-// refused connections transient; other 4xx permanent, with the network's own error message.
+// refused connections transient; other 4xx permanent. Messages are draht's words with the network's status
+// and error code; the network's free text goes to the error's detail, for the log only.
 import type { z } from "zod";
-import { ConnectorError, type RateLimitState } from "../../domain/connector.js";
+import { ConnectorError, networkErrorCode, type RateLimitState, refusedServerError } from "../../domain/connector.js";
 import type { TokenBucket } from "./tokenBucket.js";
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -69,13 +70,17 @@ export function parseLinkHeader(value: string | null): Record<string, string> {
   return links;
 }
 
+/** draht's words for a refusal: the status and, if the network sent one, its error code — never its free text. */
 function errorMessageOf(body: unknown, status: number): string {
-  if (body && typeof body === "object") {
-    const b = body as Record<string, unknown>;
-    const text = [b.error, b.message, b.error_description].filter((v) => typeof v === "string").join(": ");
-    if (text) return `${status} ${text}`;
-  }
-  return `HTTP ${status}`;
+  const code = body && typeof body === "object" ? networkErrorCode((body as Record<string, unknown>).error) : null;
+  return code ? `HTTP ${status} ${code}` : `HTTP ${status}`;
+}
+
+/** What the network said, for the log. */
+function errorDetailOf(body: unknown): string | null {
+  if (!body || typeof body !== "object") return null;
+  const b = body as Record<string, unknown>;
+  return [b.error, b.message, b.error_description].filter((v) => typeof v === "string").join(": ") || null;
 }
 
 export function classifyResponse(
@@ -85,11 +90,12 @@ export function classifyResponse(
   now: number = Date.now(),
 ): ConnectorError {
   const message = errorMessageOf(body, status);
+  const detail = errorDetailOf(body);
   const wait = retryAfterMs(headers, now);
-  if (status === 401) return new ConnectorError("auth_expired", message, { status });
+  if (status === 401) return new ConnectorError("auth_expired", message, { status, detail });
   if (status === 429 || (status === 503 && wait !== null))
-    return new ConnectorError("rate_limited", message, { retryAfterMs: wait ?? 60_000, status });
-  if (status >= 500 || status === 408) return new ConnectorError("transient", message, { status });
+    return new ConnectorError("rate_limited", message, { retryAfterMs: wait ?? 60_000, status, detail });
+  if (status >= 500 || status === 408) return new ConnectorError("transient", message, { status, detail });
   // Bluesky reports an expired access token as 400 ExpiredToken / InvalidToken.
   if (
     status === 400 &&
@@ -97,9 +103,19 @@ export function classifyResponse(
     typeof body === "object" &&
     /^(ExpiredToken|InvalidToken)$/.test(String((body as Record<string, unknown>).error))
   ) {
-    return new ConnectorError("auth_expired", message, { status });
+    return new ConnectorError("auth_expired", message, { status, detail });
   }
-  return new ConnectorError("permanent", message, { status });
+  return new ConnectorError("permanent", message, { status, detail });
+}
+
+/** A body as JSON, or null: text that is not JSON (an HTML page, another service's banner) is never kept. */
+export function parseJsonBody(text: string): unknown {
+  if (text === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 export async function networkRequest<S extends z.ZodType>(
@@ -129,17 +145,9 @@ export async function networkRequest<S extends z.ZodType>(
       signal: AbortSignal.timeout(request.timeoutMs ?? 30_000),
     });
   } catch (cause) {
-    throw new ConnectorError("transient", `network unreachable: ${(cause as Error).message}`, { cause });
+    throw refusedServerError(cause) ?? new ConnectorError("transient", "network unreachable", { cause });
   }
-  const text = await response.text();
-  let parsed: unknown = null;
-  if (text !== "") {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = { error: text.slice(0, 200) };
-    }
-  }
+  const parsed = parseJsonBody(await response.text());
   const rateLimit = rateLimitOf(response.headers);
   if (request.bucket && rateLimit) request.bucket.observe(rateLimit.remaining, rateLimit.resetAt?.getTime() ?? null);
   if (!response.ok) {

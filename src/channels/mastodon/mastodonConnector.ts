@@ -1,9 +1,10 @@
 // Mastodon through its REST API (docs.joinmastodon.org): statuses with media and alt text, content
 // warnings, visibility, polls and threads; mentions, replies and direct messages from the notifications
 // (paged forward with min_id, the cursor is the newest notification id); replies; deleting own
-// statuses; muting, blocking and reporting accounts. Each instance is its own server: OAuth (authorisation
-// code with PKCE) registers draht as a client per instance. Calls go through a token bucket per account
-// (Mastodon's default: 300 calls per 5 minutes) and honour the server's rate-limit headers.
+// statuses; muting, blocking and reporting accounts; finding what an interrupted attempt posted
+// (mastodonRecovery.ts). Each instance is its own server: OAuth (authorisation code with PKCE) registers
+// draht as a client per instance. Calls go through a token bucket per account (Mastodon's default: 300
+// calls per 5 minutes) and honour the server's rate-limit headers.
 import { z } from "zod";
 import {
   type ChannelConnector,
@@ -19,7 +20,9 @@ import {
 } from "../../domain/connector.js";
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { type FetchLike, networkRequest, type NetworkRequest } from "../http/networkHttp.js";
+import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
+import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import {
   ZMastodonContext,
   ZMastodonCredentials,
@@ -31,12 +34,16 @@ import {
 import { inboundChangeOf } from "./mastodonInbound.js";
 import { mastodonOAuth } from "./mastodonOAuth.js";
 import { describeInstance } from "./mastodonInstance.js";
+import { findOwnStatus } from "./mastodonRecovery.js";
 import { listenToMastodonStream } from "./mastodonStream.js";
 
 const PAGE = 40;
 
 export interface MastodonDeps {
-  fetch?: FetchLike;
+  /** Which instances may be reached: every request passes this rule (default: https to public addresses). */
+  networkServers?: NetworkServerAccess;
+  /** The fetch under the rule (the global one by default; tests put a faulty connection in front). */
+  fetch?: FetchFunction;
   /** Per account: calls in a burst and how fast they refill (default 300 per 5 minutes). */
   buckets?: TokenBuckets;
   /** How long to wait for an uploaded video or image to be processed (default 60 s), and how often to look. */
@@ -45,7 +52,7 @@ export interface MastodonDeps {
 }
 
 export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnector {
-  const fetchImpl = deps.fetch ?? ((input, init) => fetch(input, init));
+  const fetchImpl: FetchLike = guardedFetch(deps.networkServers ?? STRICT_POLICY, deps.fetch);
   const buckets = deps.buckets ?? new TokenBuckets({ capacity: 300, refillMs: 5 * 60_000 });
 
   const settingsOf = (account: ConnectorAccount) => {
@@ -183,7 +190,11 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
         remoteAccountId: me.body.id,
       };
     },
-    findPublished: async () => null, // Mastodon itself answers a repeated Idempotency-Key with the status it created.
+    // Mastodon answers a repeated Idempotency-Key itself, but forgets it after an hour: look for the status.
+    async findPublished(account, lookup) {
+      const own = await ownIdentity(account);
+      return findOwnStatus((path, schema) => call(account, { path }, schema), own.id, lookup);
+    },
     async publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem> {
       const mediaIds: string[] = [];
       for (const media of post.media) mediaIds.push(await uploadMedia(account, media));

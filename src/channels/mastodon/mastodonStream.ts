@@ -1,7 +1,7 @@
 // Mastodon's streaming API as server-sent events (GET /api/v1/streaming/user/notification): each
 // "notification" event wakes the account's sync up; heartbeats (":thump") and other lines are ignored.
-import { ConnectorError } from "../../domain/connector.js";
-import { classifyResponse, type FetchLike } from "../http/networkHttp.js";
+import { ConnectorError, refusedServerError } from "../../domain/connector.js";
+import { classifyResponse, type FetchLike, parseJsonBody } from "../http/networkHttp.js";
 
 const WAKING_EVENTS = new Set(["notification", "update", "status.update", "delete", "conversation"]);
 
@@ -20,17 +20,11 @@ export async function listenToMastodonStream(args: {
     });
   } catch (cause) {
     if (args.signal.aborted) return;
-    throw new ConnectorError("transient", `stream unreachable: ${(cause as Error).message}`, { cause });
+    throw refusedServerError(cause) ?? new ConnectorError("transient", "stream unreachable", { cause });
   }
   if (!response.ok || !response.body) {
     const body = await response.text().catch(() => "");
-    let parsed: unknown = null;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      parsed = { error: body.slice(0, 200) };
-    }
-    throw classifyResponse(response.status, response.headers, parsed);
+    throw classifyResponse(response.status, response.headers, parseJsonBody(body));
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
@@ -52,7 +46,7 @@ export async function listenToMastodonStream(args: {
     }
   } catch (error) {
     if (args.signal.aborted) return;
-    throw new ConnectorError("transient", `stream interrupted: ${(error as Error).message}`, { cause: error });
+    throw new ConnectorError("transient", "stream interrupted", { cause: error });
   } finally {
     reader.releaseLock();
   }

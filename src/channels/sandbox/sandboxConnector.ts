@@ -12,6 +12,7 @@ import {
   type ConnectorAccount,
   type ModerationRequest,
   type OutgoingPost,
+  type PublishedLookup,
   type OutgoingReply,
   type PublishedItem,
 } from "../../domain/connector.js";
@@ -63,7 +64,7 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
         deliveredAt: deps.clock(),
       });
     },
-    async findPublished(account: ConnectorAccount, idempotencyKey: string): Promise<PublishedItem | null> {
+    async findPublished(account: ConnectorAccount, { idempotencyKey }: PublishedLookup): Promise<PublishedItem | null> {
       const [row] = await deps.db
         .select({ id: sandboxDeliveries.id })
         .from(sandboxDeliveries)

@@ -1,8 +1,9 @@
-// The built-in website channel: publishing writes the entry (and its poll) into the organisation's own
-// feed, keyed by the idempotency key, so a repeated send finds the entry instead of adding a second one.
-import { and, eq, isNull } from "drizzle-orm";
+// The built-in website channel: publishing writes the entry (with its poll and the media it shows) into
+// the organisation's own feed, keyed by the idempotency key, so a repeated send finds the entry instead of
+// adding a second one.
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { websiteEntries, websitePolls } from "../../db/schema/index.js";
+import { mediaAssets, websiteEntries, websiteEntryMedia, websitePolls } from "../../db/schema/index.js";
 import type { ChannelConnector, ConnectorAccount, OutgoingPost, PublishedItem } from "../../domain/connector.js";
 import { limitsOf, NETWORK_PROFILES } from "../../domain/networks.js";
 
@@ -15,11 +16,11 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
   return {
     network: "website",
     capabilities: {
-      // The website feed shows text and polls; media of a post are not shown there yet.
+      // The public pages show the text, the poll and the media (from the library, with their alt texts).
       publish: {
         text: true,
-        media: false,
-        altText: false,
+        media: true,
+        altText: true,
         threads: false,
         polls: true,
         contentWarning: false,
@@ -42,8 +43,8 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
       reply: false,
       connect: [],
     },
-    limits: { ...limitsOf(NETWORK_PROFILES.website), mediaTypes: [], maxAltTextLength: null },
-    findPublished: (_account: ConnectorAccount, idempotencyKey: string) => findIn(deps.db, idempotencyKey),
+    limits: limitsOf(NETWORK_PROFILES.website),
+    findPublished: (_account: ConnectorAccount, lookup) => findIn(deps.db, lookup.idempotencyKey),
     // Taken down from the public pages (comments close with it); the row stays for the record and evidence.
     async deleteOwn(account: ConnectorAccount, externalId: string): Promise<void> {
       await deps.db
@@ -76,6 +77,26 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
           const existing = await findIn(tx, post.idempotencyKey);
           if (!existing) throw new Error("website entry neither inserted nor found");
           return existing;
+        }
+        if (post.media.length) {
+          // Only the organisation's own library items: the public pages serve exactly these files.
+          const own = await tx
+            .select({ id: mediaAssets.id })
+            .from(mediaAssets)
+            .where(
+              and(
+                eq(mediaAssets.orgId, account.orgId),
+                inArray(
+                  mediaAssets.id,
+                  post.media.map((m) => m.id),
+                ),
+              ),
+            );
+          const shown = post.media.filter((m) => own.some((o) => o.id === m.id));
+          if (shown.length)
+            await tx
+              .insert(websiteEntryMedia)
+              .values(shown.map((m, position) => ({ entryId: row.id, mediaId: m.id, position })));
         }
         if (post.poll) {
           const { question, options, endsAt, resultsVisibility } = post.poll;

@@ -56,7 +56,7 @@ export function registerUser(program: Command): void {
       withRuntime(async ({ ctx }) => {
         const users = await listUsers(ctx, { orgSlug: options.org });
         for (const u of users) {
-          const flags = [u.disabled ? "disabled" : "", u.locked ? "locked" : ""].filter(Boolean).join(",");
+          const flags = u.disabled ? "disabled" : "";
           console.log(options.json ? JSON.stringify(u) : `${u.email}\t${u.name}\t${u.memberships.join(" ")}\t${flags}`);
         }
       }),

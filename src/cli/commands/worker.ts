@@ -12,7 +12,8 @@ function workerSettings(runtime: Runtime) {
     db: ctx.db,
     clock: ctx.clock,
     publicUrl: config.PUBLIC_URL,
-    atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL, allowHttp: config.ATPROTO_ALLOW_HTTP },
+    atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL },
+    networkServers: ctx.networkServers,
   });
   const options = {
     pollMs: config.WORKER_POLL_MS,

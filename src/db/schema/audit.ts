@@ -1,11 +1,19 @@
 // The append-only audit trail: events hash-chained per organisation (chain id = org id, or
 // "installation"), and each chain's head, locked while appending so that sequence numbers never fork.
+// Hashes, the head's MAC and the anchor's MAC are HMACs under the audit key, which is not stored here.
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const auditChains = pgTable("audit_chains", {
   chainId: text("chain_id").primaryKey(),
   lastSeq: integer("last_seq").notNull(),
   lastHash: text("last_hash").notNull(),
+  /** HMAC of (chain, lastSeq, lastHash) under the audit key; null on heads last written before the key. */
+  headMac: text("head_mac"),
+  /** Chains begun before the audit key: events before this seq carry the public SHA-256 hash. */
+  keyedFromSeq: integer("keyed_from_seq"),
+  /** The hash the plain prefix ended with, and the anchor's HMAC (draht audit anchor writes both). */
+  anchorPrevHash: text("anchor_prev_hash"),
+  anchorMac: text("anchor_mac"),
 });
 
 export const auditEvents = pgTable(

@@ -5,6 +5,7 @@ import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "dri
 import { channelAccounts } from "./channels.js";
 import { organisations } from "./org.js";
 import { users } from "./people.js";
+import type { SyncStatus } from "../../domain/channelHealth.js";
 
 /** One sealed credential set per channel account (AES-256-GCM; the account id is the bound data). */
 export const channelCredentials = pgTable("channel_credentials", {
@@ -26,8 +27,7 @@ export const channelCredentials = pgTable("channel_credentials", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });
 
-export const SYNC_STATUSES = ["never_synced", "ok", "warning", "needs_reconnect", "disconnected"] as const;
-export type SyncStatus = (typeof SYNC_STATUSES)[number];
+export { SYNC_STATUSES, type SyncStatus } from "../../domain/channelHealth.js";
 
 /** Inbound syncing of one account: where it stands (the connector's opaque cursor) and how healthy it is. */
 export const channelSyncStates = pgTable(

@@ -3,9 +3,9 @@
 // what staff wrote in it: replies to the citizen and internal notes.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
-  integer,
   jsonb,
   pgTable,
   real,
@@ -65,7 +65,8 @@ export const conversations = pgTable(
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     /** Who sent the first answer, and the business time it took. */
     firstResponderUserId: uuid("first_responder_user_id").references(() => users.id, { onDelete: "set null" }),
-    firstResponseBusinessMs: integer("first_response_business_ms"),
+    // bigint: 2^31 ms are only about 16.5 weeks of office hours. As a JS number it stays exact far beyond any wait.
+    firstResponseBusinessMs: bigint("first_response_business_ms", { mode: "number" }),
     lastResponseAt: timestamp("last_response_at", { withTimezone: true }),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),

@@ -65,6 +65,11 @@ export const inboxSettings = pgTable("inbox_settings", {
     .references(() => organisations.id),
   /** Send "Wir haben Ihre Frage erhalten und antworten bis …" to questions arriving outside office hours. */
   autoAcknowledge: boolean("auto_acknowledge").notNull().default(false),
+  /**
+   * Also acknowledge on networks (Mastodon, Bluesky, sandbox), where the acknowledgement is a reply others
+   * may see. On the website it is shown to the asking person only, so autoAcknowledge alone covers it.
+   */
+  acknowledgeOnNetworks: boolean("acknowledge_on_networks").notNull().default(false),
   /** Warn when a channel account has had no post or no answer for this many days. */
   idleWarningDays: integer("idle_warning_days").notNull().default(7),
   /** Days within which a similar unanswered question counts as asked again. */

@@ -2,7 +2,7 @@
 // rights to use them and the consent of people shown. Content and thumbnails live in the database, so
 // every process (web, workers) sees the same files on PGlite and on a server.
 import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organisations } from "./org.js";
+import { departments, organisations } from "./org.js";
 import { users } from "./people.js";
 import { posts } from "./posts.js";
 
@@ -20,6 +20,8 @@ export const mediaAssets = pgTable(
     orgId: uuid("org_id")
       .notNull()
       .references(() => organisations.id),
+    /** The department whose file it is; null: the whole organisation's (used by all, changed by people without a department limit). */
+    departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
     kind: text("kind").$type<"image" | "video">().notNull(),
     /** As detected from the content, never from the file name. */
     mimeType: text("mime_type").notNull(),

@@ -90,7 +90,14 @@ export const moderationDecisions = pgTable(
     actorLabel: text("actor_label").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("moderation_decisions_case_idx").on(t.caseId, t.at)],
+  (t) => [
+    index("moderation_decisions_case_idx").on(t.caseId, t.at),
+    // The filter's hiding on the network is recorded once per case and action: a repeat (a second round
+    // or worker at the same time) finds it taken and does not ask the network again.
+    uniqueIndex("moderation_decisions_filter_once")
+      .on(t.caseId, t.action)
+      .where(sql`${t.kind} = 'filter'`),
+  ],
 );
 
 export const evidencePackages = pgTable(

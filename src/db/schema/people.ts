@@ -1,6 +1,6 @@
 // People: user accounts (one per person and installation), memberships granting roles in an
 // organisation (optionally limited to departments, channel accounts and a weekly time window),
-// sessions, and OIDC identities (modelled now, login flow to follow).
+// sessions, throttled password guesses, and OIDC identities (modelled now, login flow to follow).
 import {
   boolean,
   index,
@@ -14,8 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { TWeeklyWindow } from "../../domain/schedule.js";
-import { channelAccounts } from "./channels.js";
-import { departments, organisations } from "./org.js";
+import { organisations } from "./org.js";
 
 export const users = pgTable(
   "users",
@@ -28,8 +27,6 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     locale: text("locale").notNull().default("de"),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -53,35 +50,11 @@ export const memberships = pgTable(
     limitedToChannelAccounts: boolean("limited_to_channel_accounts").notNull().default(false),
     activeWindow: jsonb("active_window").$type<TWeeklyWindow>(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** When the person last opened this organisation in the web app: the start page returns to the latest. */
+    lastOpenedAt: timestamp("last_opened_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("memberships_org_user_unique").on(t.orgId, t.userId), index("memberships_user_idx").on(t.userId)],
-);
-
-export const membershipDepartments = pgTable(
-  "membership_departments",
-  {
-    membershipId: uuid("membership_id")
-      .notNull()
-      .references(() => memberships.id, { onDelete: "cascade" }),
-    departmentId: uuid("department_id")
-      .notNull()
-      .references(() => departments.id, { onDelete: "cascade" }),
-  },
-  (t) => [primaryKey({ columns: [t.membershipId, t.departmentId] })],
-);
-
-export const membershipChannelAccounts = pgTable(
-  "membership_channel_accounts",
-  {
-    membershipId: uuid("membership_id")
-      .notNull()
-      .references(() => memberships.id, { onDelete: "cascade" }),
-    channelAccountId: uuid("channel_account_id")
-      .notNull()
-      .references(() => channelAccounts.id, { onDelete: "cascade" }),
-  },
-  (t) => [primaryKey({ columns: [t.membershipId, t.channelAccountId] })],
 );
 
 export const sessions = pgTable(
@@ -99,6 +72,21 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * Failed password attempts per (e-mail, client address) pair, per client address and per account
+ * (domain/loginThrottle.ts). The key is an HMAC, so neither addresses nor e-mails are stored here.
+ */
+export const loginThrottles = pgTable(
+  "login_throttles",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+  },
+  (t) => [index("login_throttles_window_idx").on(t.windowStartedAt)],
 );
 
 /** An OpenID Connect identity provider (Keycloak and similar) an organisation trusts. */

@@ -8,6 +8,7 @@ import type { TCommentStatus } from "../../domain/website/commentStatus.js";
 import type { TPreModeration } from "../../domain/website/publicSettings.js";
 import type { TResultsVisibility } from "../../domain/website/poll.js";
 import { websiteEntries } from "./channels.js";
+import { mediaAssets } from "./media.js";
 import { netiquettes } from "./netiquette.js";
 import { organisations } from "./org.js";
 import { users } from "./people.js";
@@ -59,6 +60,12 @@ export const websiteComments = pgTable(
       .references(() => websiteEntries.id),
     /** Replies nest one level: a reply's parent is always a top-level comment. */
     parentId: uuid("parent_id"),
+    /**
+     * An automatic acknowledgement of this citizen comment ("Wir haben Ihre Nachricht erhalten …"): it is
+     * for the person who asked, so only the session that wrote that comment sees it, and nobody once the
+     * comment or its session is gone.
+     */
+    acknowledgesCommentId: uuid("acknowledges_comment_id"),
     authorKind: text("author_kind").$type<"citizen" | "staff">().notNull(),
     displayName: text("display_name").notNull(),
     staffUserId: uuid("staff_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -89,7 +96,28 @@ export const websiteComments = pgTable(
       .on(t.parentId, t.createdAt)
       .where(sql`${t.parentId} is not null`),
     index("website_comments_session_idx").on(t.sessionId),
+    index("website_comments_acknowledges_idx")
+      .on(t.acknowledgesCommentId)
+      .where(sql`${t.acknowledgesCommentId} is not null`),
   ],
+);
+
+/**
+ * The media a website entry was published with, in order. The public pages show and serve only these:
+ * a library item reaches citizens by being published, never by its id alone.
+ */
+export const websiteEntryMedia = pgTable(
+  "website_entry_media",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => websiteEntries.id),
+    mediaId: uuid("media_id")
+      .notNull()
+      .references(() => mediaAssets.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.mediaId] }), index("website_entry_media_media_idx").on(t.mediaId)],
 );
 
 export const websitePolls = pgTable("website_polls", {
@@ -143,7 +171,8 @@ export const instanceSecrets = pgTable("instance_secrets", {
 });
 
 /**
- * E-mails draht wants to send (confirmation of an address, notice of an answer). Delivery belongs to the
+ * E-mails draht wants to send (confirmation of an address, notice of an answer, the automatic
+ * acknowledgement of a question). Delivery belongs to the
  * e-mail channel; until one is configured they wait here and nothing leaves the machine.
  */
 export const emailOutbox = pgTable(
@@ -154,7 +183,7 @@ export const emailOutbox = pgTable(
       .notNull()
       .references(() => organisations.id),
     toAddress: text("to_address").notNull(),
-    purpose: text("purpose").$type<"confirm_address" | "answer_notice">().notNull(),
+    purpose: text("purpose").$type<"confirm_address" | "answer_notice" | "acknowledgement">().notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

@@ -3,6 +3,7 @@
 // the policy module. Routes never check roles themselves.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { inOrganisation } from "../../domain/policy.js";
 import { requireAllowed } from "../../app/authorization.js";
 import type { AppContext } from "../../app/context.js";
 import { actorInOrganisation } from "../../app/auth/actor-in-organisation.js";
@@ -93,7 +94,7 @@ async function authorizeOrg(ctx: AppContext, request: FastifyRequest, action: Ac
     orgId: orgId.data,
     requestId: request.id,
   });
-  requireAllowed(ctx, actor, action, { orgId: orgId.data });
+  requireAllowed(ctx, actor, action, inOrganisation(orgId.data));
   request.orgActor = actor;
   request.log = request.log.child({ orgId: orgId.data });
 }

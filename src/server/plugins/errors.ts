@@ -34,6 +34,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CHANNEL_UNSUPPORTED: 409,
   CHANNEL_FAILED: 502,
   CHANNEL_AUTH_FAILED: 400,
+  CHANNEL_SERVER_NOT_ALLOWED: 422,
+  CHANNEL_SERVER_UNAVAILABLE: 502,
+  INVITATION_INVALID: 404,
+  INVITATION_NEEDS_SIGN_IN: 409,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {

@@ -44,34 +44,43 @@ export interface LayoutOrg {
   settings: { impressumUrl: string | null; privacyUrl: string | null };
 }
 
-export function pageHtml(args: { org: LayoutOrg; title: string; main: string; script?: boolean }): string {
+/**
+ * The layout of every citizen page. Without an organisation (an error page at an address that names
+ * none) the header and footer carry no organisation's name, links or theme.
+ */
+export function pageHtml(args: { org: LayoutOrg | null; title: string; main: string; script?: boolean }): string {
   const { org } = args;
-  const base = `/p/${encodeURIComponent(org.slug)}`;
-  const legal = [
-    org.settings.impressumUrl ? `<li><a href="${escapeHtml(org.settings.impressumUrl)}">Impressum</a></li>` : "",
-    org.settings.privacyUrl ? `<li><a href="${escapeHtml(org.settings.privacyUrl)}">Datenschutz</a></li>` : "",
-    `<li><a href="${base}/netiquette">Netiquette</a></li>`,
-  ].join("");
+  const base = org ? `/p/${encodeURIComponent(org.slug)}` : null;
+  const legal = org
+    ? [
+        org.settings.impressumUrl ? `<li><a href="${escapeHtml(org.settings.impressumUrl)}">Impressum</a></li>` : "",
+        org.settings.privacyUrl ? `<li><a href="${escapeHtml(org.settings.privacyUrl)}">Datenschutz</a></li>` : "",
+        `<li><a href="${base}/netiquette">Netiquette</a></li>`,
+      ].join("")
+    : "";
+  const header = org
+    ? `<header class="site-header"><div class="wrap">
+<p class="site-name"><a href="${base}">${escapeHtml(org.name)}</a></p>
+<nav aria-label="Bürgerdialog"><ul><li><a href="${base}">Aktuelles</a></li><li><a href="${base}/netiquette">Netiquette</a></li></ul></nav>
+</div></header>`
+    : "";
   return `<!doctype html>
 <html lang="de">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(args.title)} – ${escapeHtml(org.name)}</title>
+<title>${escapeHtml(args.title)}${org ? ` – ${escapeHtml(org.name)}` : ""}</title>
 <link rel="stylesheet" href="/p/assets/public.css">
-<link rel="stylesheet" href="${base}/theme.css">
+${base ? `<link rel="stylesheet" href="${base}/theme.css">` : ""}
 </head>
 <body>
 <a class="skip-link" href="#inhalt">Zum Inhalt springen</a>
-<header class="site-header"><div class="wrap">
-<p class="site-name"><a href="${base}">${escapeHtml(org.name)}</a></p>
-<nav aria-label="Bürgerdialog"><ul><li><a href="${base}">Aktuelles</a></li><li><a href="${base}/netiquette">Netiquette</a></li></ul></nav>
-</div></header>
+${header}
 <main id="inhalt" class="wrap" tabindex="-1">
 ${args.main}
 </main>
 <footer class="site-footer"><div class="wrap">
-<ul>${legal}</ul>
+${legal ? `<ul>${legal}</ul>` : ""}
 <p>Diese Seiten setzen keine Cookies und laden nichts von fremden Servern.</p>
 </div></footer>
 ${args.script ? '<script src="/widget/draht-widget.js" defer></script>' : ""}

@@ -7,6 +7,7 @@ import { acceptNetiquette } from "../../app/website/accept-netiquette.js";
 import { confirmCommentEmail } from "../../app/website/confirm-comment-email.js";
 import { getPublicNetiquette } from "../../app/website/get-public-netiquette.js";
 import { deleteOwnComment } from "../../app/website/delete-own-comment.js";
+import { getPublicMedium } from "../../app/website/get-public-medium.js";
 import { getPublicThread } from "../../app/website/get-public-thread.js";
 import { listPublicFeed } from "../../app/website/list-public-feed.js";
 import { postCitizenComment } from "../../app/website/post-citizen-comment.js";
@@ -15,6 +16,7 @@ import { startCitizenSession } from "../../app/website/start-citizen-session.js"
 import { voteInPoll } from "../../app/website/vote-in-poll.js";
 import { AppError } from "../../domain/errors.js";
 import { contractRoute } from "../contractRoutes.js";
+import { sendMedium } from "./mediaResponse.js";
 import { registerPublicCors } from "./publicCors.js";
 import { appealWebsiteComment } from "../../app/moderation/appeal-moderation-case.js";
 
@@ -42,6 +44,17 @@ export function publicApiRoutes(app: FastifyInstance, options: { ctx: AppContext
       page: request.query.page,
     }),
   );
+
+  // The files of published media (the public pages' and the widget's <img> and <video>).
+  for (const variant of ["content", "thumbnail"] as const) {
+    contractRoute(app, `GET /api/public/orgs/:org/media/:mediaId/${variant}`, publicAccess, async (request, reply) =>
+      sendMedium(
+        request,
+        reply,
+        await getPublicMedium(ctx, { orgKey: request.params.org, mediaId: request.params.mediaId, variant }),
+      ),
+    );
+  }
 
   contractRoute(app, "GET /api/public/orgs/:org/netiquette", publicAccess, async (request) => {
     const { netiquette } = await getPublicNetiquette(ctx, { orgKey: request.params.org });

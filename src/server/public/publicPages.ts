@@ -1,6 +1,7 @@
 // The citizen-facing pages of the website channel, server-rendered and complete without JavaScript:
 // the organisation's feed, a page per post with poll and comment thread, the Netiquette, and the
-// pages behind the links citizens receive (delete my comment, confirm my address).
+// pages behind the links citizens receive (delete my comment, confirm my address). Registered under the
+// prefix /p, so that this scope's error and not-found pages answer every address there.
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
@@ -9,9 +10,11 @@ import { deleteOwnComment } from "../../app/website/delete-own-comment.js";
 import { getPublicThread } from "../../app/website/get-public-thread.js";
 import { listPublicFeed } from "../../app/website/list-public-feed.js";
 import { getPublicNetiquette } from "../../app/website/get-public-netiquette.js";
-import { findPublicOrg } from "../../app/website/publicOrg.js";
+import { type PublicOrg, findPublicOrg } from "../../app/website/publicOrg.js";
 import { isAppError } from "../../domain/errors.js";
 import { citizenTextHtml, dateLabel, escapeHtml, pageHtml, paragraphsHtml, timeHtml } from "./html.js";
+import { mediaHtml } from "./mediaHtml.js";
+import { type PublicErrorKind, publicErrorPage } from "./errorPages.js";
 import { PUBLIC_CSS, themeCss } from "./styles.js";
 import { pollHtml, threadHtml } from "./threadHtml.js";
 
@@ -23,7 +26,9 @@ const ZTokenQuery = z.object({ token: z.string().max(200).default("") });
 
 const html = (reply: FastifyReply, body: string, status = 200) =>
   reply.status(status).type("text/html; charset=utf-8").send(body);
-const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
+/** A post's heading: its headline (see domain/website/postHeadline.ts), its date where the text has none. */
+const headingOf = (entry: { headline: string; publishedAt: string }) =>
+  entry.headline || `Beitrag vom ${dateLabel(entry.publishedAt)}`;
 
 export async function publicPageRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   const { ctx } = options;
@@ -31,18 +36,29 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
-  app.setErrorHandler((error, request, reply) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") return html(reply, notFoundPage(), 404);
-    if (error instanceof z.ZodError) return html(reply, notFoundPage(), 404);
+  const errorPage = async (reply: FastifyReply, kind: PublicErrorKind, orgKey: unknown) => {
+    // The failure page asks the database nothing: the database may be what failed.
+    const org = kind !== "failed" && typeof orgKey === "string" ? await publicOrgOrNull(ctx, orgKey) : null;
+    const page = publicErrorPage(kind, org);
+    return html(reply, page.body, page.status);
+  };
+  app.setErrorHandler(async (error, request, reply) => {
+    const orgKey = (request.params as { org?: unknown } | undefined)?.org;
+    // A malformed id in the address (zod) names no page, just as an unknown one does.
+    if (error instanceof z.ZodError || (isAppError(error) && error.code === "NOT_FOUND"))
+      return errorPage(reply, "not_found", orgKey);
+    if (isAppError(error) && error.code === "VALIDATION_FAILED") return errorPage(reply, "bad_address", orgKey);
     request.log.error({ err: error }, "public page failed");
-    return html(reply, errorPage(), 500);
+    return errorPage(reply, "failed", null);
   });
+  // Every unknown address under /p/ (this scope's prefix): the organisation's layout when it names one.
+  app.setNotFoundHandler(async (request, reply) => errorPage(reply, "not_found", orgKeyOf(request.url)));
 
-  app.get("/p/assets/public.css", async (_request, reply) =>
+  app.get("/assets/public.css", async (_request, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(PUBLIC_CSS),
   );
 
-  app.get("/p/:org/theme.css", async (request, reply) => {
+  app.get("/:org/theme.css", async (request, reply) => {
     const org = await findPublicOrg(ctx.db, ZOrg.parse(request.params).org);
     return reply
       .type("text/css; charset=utf-8")
@@ -50,7 +66,7 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
       .send(themeCss(org.settings.accentColor));
   });
 
-  app.get("/p/:org", async (request, reply) => {
+  app.get("/:org", async (request, reply) => {
     const { org } = ZOrg.parse(request.params);
     const { seite } = ZPage.parse(request.query);
     const feed = await listPublicFeed(ctx, { orgKey: org, page: seite });
@@ -59,9 +75,9 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
       .map(
         (
           e,
-        ) => `<li><article aria-labelledby="e-${e.id}"><h2 id="e-${e.id}"><a href="${base}/beitrag/${e.id}">${escapeHtml(excerpt(e.text))}</a></h2>
+        ) => `<li><article aria-labelledby="e-${e.id}"><h2 id="e-${e.id}"><a href="${base}/beitrag/${e.id}">${escapeHtml(headingOf(e))}</a></h2>
 <p class="meta">${timeHtml(e.publishedAt)} · ${e.comments} ${e.comments === 1 ? "Kommentar" : "Kommentare"}${e.hasPoll ? " · mit Umfrage" : ""}</p>
-<div class="text">${paragraphsHtml(e.text)}</div></article></li>`,
+${e.body ? `<div class="text">${paragraphsHtml(e.body)}</div>` : ""}${mediaHtml(feed.org.slug, e.media)}</article></li>`,
       )
       .join("\n");
     const pager = [
@@ -72,7 +88,7 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
     return html(reply, pageHtml({ org: feed.org, title: "Aktuelles", main }));
   });
 
-  app.get("/p/:org/beitrag/:entryId", async (request, reply) => {
+  app.get("/:org/beitrag/:entryId", async (request, reply) => {
     const { org, entryId } = ZEntry.parse(request.params);
     const { seite } = ZPage.parse(request.query);
     const thread = await getPublicThread(ctx, { orgKey: org, entryId, page: seite });
@@ -80,23 +96,22 @@ export async function publicPageRoutes(app: FastifyInstance, options: { ctx: App
     const commenting = thread.commentsOpen
       ? `<p class="notice" data-draht-noscript>Zum Kommentieren und Abstimmen wird JavaScript benötigt: Ein kleines Rechenrätsel in Ihrem Browser schützt vor Spam, ganz ohne Cookies und Captcha-Dienste.</p>`
       : `<p class="notice">Die Kommentarfunktion ist geschlossen.</p>`;
+    const heading = headingOf(thread.entry);
     const main = `<article class="post" aria-labelledby="beitrag-titel">
-<h1 id="beitrag-titel">Beitrag vom ${dateLabel(thread.entry.publishedAt)}</h1>
-<p class="meta">${timeHtml(thread.entry.publishedAt)}</p>
-<div class="text">${paragraphsHtml(thread.entry.text)}</div>
+<h1 id="beitrag-titel">${escapeHtml(heading)}</h1>
+<p class="meta">Veröffentlicht am ${timeHtml(thread.entry.publishedAt)}</p>
+${thread.entry.body ? `<div class="text">${paragraphsHtml(thread.entry.body)}</div>` : ""}
+${mediaHtml(thread.org.slug, thread.entry.media)}
 </article>
 <div id="mitreden" data-draht-thread="${thread.entry.id}" data-draht-org="${escapeHtml(thread.org.slug)}" data-draht-page="${thread.page}">
 ${thread.poll ? pollHtml(thread.poll) : ""}
 ${threadHtml({ comments: thread.comments, answerLabel: thread.org.settings.answerLabel, page: thread.page, pages: thread.pages, baseUrl: `${base}/beitrag/${thread.entry.id}` })}
 ${commenting}
 </div>`;
-    return html(
-      reply,
-      pageHtml({ org: thread.org, title: `Beitrag vom ${dateLabel(thread.entry.publishedAt)}`, main, script: true }),
-    );
+    return html(reply, pageHtml({ org: thread.org, title: heading, main, script: true }));
   });
 
-  app.get("/p/:org/netiquette", async (request, reply) => {
+  app.get("/:org/netiquette", async (request, reply) => {
     const { org, netiquette } = await getPublicNetiquette(ctx, { orgKey: ZOrg.parse(request.params).org });
     const main = netiquette
       ? `<h1>${escapeHtml(netiquette.title)}</h1><p class="meta">Version ${netiquette.version}, gültig seit ${timeHtml(netiquette.publishedAt.toISOString(), false)}</p>
@@ -131,7 +146,7 @@ function linkPages(app: FastifyInstance, ctx: AppContext) {
     },
   ];
   for (const page of pages) {
-    const url = `/p/:org/kommentar/:commentId/${page.path}`;
+    const url = `/:org/kommentar/:commentId/${page.path}`;
     const render = async (orgKey: string, main: string) =>
       pageHtml({ org: await findPublicOrg(ctx.db, orgKey), title: page.title, main });
     app.get(url, async (request, reply) => {
@@ -161,10 +176,22 @@ function linkPages(app: FastifyInstance, ctx: AppContext) {
   }
 }
 
-function notFoundPage(): string {
-  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Nicht gefunden</title><link rel="stylesheet" href="/p/assets/public.css"></head><body><main class="wrap"><h1>Nicht gefunden</h1><p>Diese Seite gibt es nicht (mehr).</p></main></body></html>`;
+/** The organisation key of an address under /p/ (its first segment), if it can be read. */
+function orgKeyOf(url: string): string | null {
+  const segment = url.split("?")[0]?.split("/")[2];
+  if (!segment) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
-function errorPage(): string {
-  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title><link rel="stylesheet" href="/p/assets/public.css"></head><body><main class="wrap"><h1>Ein Fehler ist aufgetreten</h1><p>Bitte versuchen Sie es später noch einmal.</p></main></body></html>`;
+async function publicOrgOrNull(ctx: AppContext, orgKey: string): Promise<PublicOrg | null> {
+  try {
+    return await findPublicOrg(ctx.db, orgKey);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
 }

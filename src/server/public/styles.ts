@@ -26,6 +26,10 @@ main { padding-top: 1.5rem; padding-bottom: 2rem; }
 .comment.staff { background: #eef5ee; border-left: 6px solid #1e6b2f; }
 .badge { display: inline-block; margin: 0; font-weight: 700; color: #1e6b2f; }
 .poll { border: 1px solid #ccc; border-radius: .5rem; padding: 0 1rem 1rem; margin: 1.5rem 0; }
+.media { margin: 1rem 0; }
+.medium { margin: 0 0 1rem; }
+.medium img, .medium video { display: block; max-width: 100%; height: auto; border-radius: .375rem; }
+.medium figcaption { color: var(--muted); font-size: .95rem; margin-top: .25rem; }
 .clauses li { margin-bottom: .75rem; }
 .notice { background: var(--soft); padding: .75rem 1rem; border-radius: .5rem; }
 button { font: inherit; background: var(--accent); color: #fff; border: 0; border-radius: .375rem; padding: .5rem 1rem; cursor: pointer; }

@@ -35,10 +35,14 @@ export function pollHtml(poll: PollView): string {
 function commentHtml(comment: PublicComment, answerLabel: string): string {
   if (comment.state === "deleted")
     return `<article class="comment deleted" id="kommentar-${comment.id}"><p><em>Kommentar gelöscht.</em></p></article>`;
-  const staff = comment.authorKind === "staff";
-  const badge = staff ? `<p class="badge">${escapeHtml(answerLabel)}</p>` : "";
-  return `<article class="comment${staff ? " staff" : ""}" id="kommentar-${comment.id}" aria-label="${staff ? escapeHtml(answerLabel) : `Kommentar von ${escapeHtml(comment.displayName)}`}">
-${badge}<p class="meta"><span class="author">${escapeHtml(comment.displayName)}</span> · ${timeHtml(comment.createdAt)}</p>
+  // An answer carries the organisation's label once, as its heading line; a citizen's comment their name.
+  const byline =
+    comment.authorKind === "staff"
+      ? `<p class="badge">${escapeHtml(answerLabel)}</p><p class="meta">${timeHtml(comment.createdAt)}</p>`
+      : `<p class="meta"><span class="author">${escapeHtml(comment.displayName)}</span> · ${timeHtml(comment.createdAt)}</p>`;
+  const name = comment.authorKind === "staff" ? answerLabel : `Kommentar von ${comment.displayName}`;
+  return `<article class="comment${comment.authorKind === "staff" ? " staff" : ""}" id="kommentar-${comment.id}" aria-label="${escapeHtml(name)}">
+${byline}
 <div class="text">${citizenTextHtml(comment.text)}</div></article>`;
 }
 

@@ -8,6 +8,7 @@ import { listMyOrganisations } from "../../app/orgs/list-my-organisations.js";
 import { OK } from "../../contract/common.js";
 import { contractRoute } from "../contractRoutes.js";
 import { SESSION_COOKIE, sessionOf } from "../plugins/auth.js";
+import { setSessionCookie } from "../sessionCookie.js";
 
 export function authRoutes(
   app: FastifyInstance,
@@ -32,16 +33,12 @@ export function authRoutes(
     async (request, reply) => {
       const result = await login(ctx, {
         ...request.body,
+        // The client address as Fastify's trustProxy setting (TRUST_PROXY) establishes it.
+        clientAddress: request.ip,
         userAgent: request.headers["user-agent"],
         requestId: request.id,
       });
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: options.cookie.secure,
-        path: "/",
-        maxAge: options.cookie.maxAgeSeconds,
-      });
+      setSessionCookie(reply, result.token, options.cookie);
       return { mustChangePassword: result.mustChangePassword };
     },
   );
@@ -52,10 +49,10 @@ export function authRoutes(
     { config: { access: { kind: "session", duringPasswordChange: true } } },
     async (request) => {
       const session = sessionOf(request);
-      const organisations = session.user.mustChangePassword
-        ? []
+      const mine = session.user.mustChangePassword
+        ? { organisations: [], homeOrganisationId: null }
         : await listMyOrganisations(ctx, { userId: session.user.id });
-      return { user: session.user, csrfToken: session.csrfToken, organisations };
+      return { user: session.user, csrfToken: session.csrfToken, ...mine };
     },
   );
 

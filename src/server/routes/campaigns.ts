@@ -4,7 +4,6 @@ import { getCampaignBoard } from "../../app/campaigns/get-campaign-board.js";
 import { listCampaigns } from "../../app/campaigns/list-campaigns.js";
 import { saveCampaign } from "../../app/campaigns/save-campaign.js";
 import type { AppContext } from "../../app/context.js";
-import { AppError } from "../../domain/errors.js";
 import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
 
@@ -26,9 +25,7 @@ export function campaignRoutes(app: FastifyInstance, options: { ctx: AppContext 
     saveCampaign(ctx, { actor: orgActorOf(request), ...request.params, input: request.body }),
   );
 
-  contractRoute(app, "GET /api/orgs/:orgId/campaigns/:campaignId/board", draft, async (request) => {
-    const board = await getCampaignBoard(ctx, { actor: orgActorOf(request), ...request.params });
-    if (!board) throw new AppError("NOT_FOUND");
-    return board;
-  });
+  contractRoute(app, "GET /api/orgs/:orgId/campaigns/:campaignId/board", draft, async (request) =>
+    getCampaignBoard(ctx, { actor: orgActorOf(request), ...request.params }),
+  );
 }

@@ -11,8 +11,7 @@ import { disconnectChannelAccount } from "../../app/channels/disconnect-channel-
 import { listChannelConnections } from "../../app/channels/list-channel-connections.js";
 import { syncChannelNow } from "../../app/channels/sync-channel-inbound.js";
 import type { AppContext } from "../../app/context.js";
-import { CLIENT_JWKS_PATH, CLIENT_METADATA_PATH } from "../../channels/bluesky/blueskyOAuth.js";
-import type { ConnectorRegistry } from "../../domain/connector.js";
+import { type ConnectorRegistry, delegatedClientDocumentPaths } from "../../domain/connector.js";
 import { isAppError } from "../../domain/errors.js";
 import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf, sessionOf } from "../plugins/auth.js";
@@ -59,9 +58,10 @@ export function channelConnectionRoutes(
   });
 
   // What an AT Protocol authorisation server fetches about draht as a confidential client (public HTTPS address only).
+  const paths = delegatedClientDocumentPaths("bluesky");
   for (const [path, part] of [
-    [CLIENT_METADATA_PATH, "metadata"],
-    [CLIENT_JWKS_PATH, "jwks"],
+    [paths.metadata, "metadata"],
+    [paths.jwks, "jwks"],
   ] as const) {
     app.get(path, async (_request, reply) => {
       const documents = await delegatedClientDocuments(ctx, deps, {

@@ -1,6 +1,7 @@
 // The inbox: conversations (list, one, assign, status, reply, notes, presence), live events (SSE),
 // templates, rules, workload and the person's notifications. Thin: parse, call one use case.
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { inOrganisation } from "../../domain/policy.js";
 import { addConversationNote } from "../../app/inbox/add-conversation-note.js";
 import { announcePresence } from "../../app/inbox/announce-presence.js";
 import { assignConversations } from "../../app/inbox/assign-conversations.js";
@@ -104,7 +105,7 @@ export function inboxRoutes(
   });
 
   contractRoute(app, "GET /api/orgs/:orgId/inbox/events", view, async (request, response) => {
-    requireAllowed(ctx, orgActorOf(request), "inbox.view", { orgId: request.params.orgId });
+    requireAllowed(ctx, orgActorOf(request), "inbox.view", inOrganisation(request.params.orgId));
     return streamEvents(hub, request, response);
   });
 

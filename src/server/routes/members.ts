@@ -1,7 +1,7 @@
-// The people of an organisation: list, add, change, reset password, remove.
+// The people of an organisation: list, change, reset password, remove (adding is by invitation:
+// routes/invitations.ts).
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app/context.js";
-import { addMember } from "../../app/members/add-member.js";
 import { listMembers } from "../../app/members/list-members.js";
 import { removeMember } from "../../app/members/remove-member.js";
 import { resetMemberPassword } from "../../app/members/reset-member-password.js";
@@ -22,11 +22,6 @@ export function memberRoutes(app: FastifyInstance, options: { ctx: AppContext })
       members: await listMembers(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
     }),
   );
-
-  contractRoute(app, "POST /api/orgs/:orgId/members", manage, async (request, reply) => {
-    reply.status(201);
-    return addMember(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, input: request.body });
-  });
 
   contractRoute(app, "PATCH /api/orgs/:orgId/members/:userId", manage, async (request) => {
     await updateMember(ctx, { actor: orgActorOf(request), ...request.params, input: request.body });

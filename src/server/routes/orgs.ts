@@ -1,4 +1,4 @@
-// An organisation, its office hours, its departments and its audit trail.
+// An organisation (its time zone; opening it), its office hours, its departments and its audit trail.
 import type { FastifyInstance } from "fastify";
 import { listAuditEvents } from "../../app/audit/list-audit-events.js";
 import type { AppContext } from "../../app/context.js";
@@ -8,6 +8,8 @@ import { listDepartments } from "../../app/departments/list-departments.js";
 import { updateDepartment } from "../../app/departments/update-department.js";
 import { getOrganisation } from "../../app/orgs/get-organisation.js";
 import { getOfficeSchedule, updateOfficeSchedule } from "../../app/orgs/office-schedule.js";
+import { openOrganisation } from "../../app/orgs/open-organisation.js";
+import { updateOrganisation } from "../../app/orgs/update-organisation.js";
 import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
 import { found } from "./found.js";
@@ -21,6 +23,15 @@ export function orgRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
   contractRoute(app, "GET /api/orgs/:orgId", orgView, async (request) =>
     getOrganisation(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
   );
+
+  contractRoute(app, "PATCH /api/orgs/:orgId", orgUpdate, async (request) =>
+    updateOrganisation(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, input: request.body }),
+  );
+
+  contractRoute(app, "POST /api/orgs/:orgId/open", orgView, async (request, reply) => {
+    await openOrganisation(ctx, { actor: orgActorOf(request), orgId: request.params.orgId });
+    return reply.status(204).send();
+  });
 
   contractRoute(app, "GET /api/orgs/:orgId/office-schedule", orgView, async (request) =>
     getOfficeSchedule(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),

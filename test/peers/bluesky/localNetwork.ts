@@ -1,12 +1,12 @@
 // A real local AT Protocol network for tests: @atproto/dev-env starts a PLC directory, a PDS and the
-// Bluesky AppView (with the moderation service) in this process, on the machine's PostgreSQL server and
-// Redis (a private Redis is started when none runs), with no network access. Its schemas are dropped again
-// when it closes.
-import { spawn } from "node:child_process";
+// Bluesky AppView (with the moderation service) in a child process (networkProcess.ts), the AppView on the
+// machine's PostgreSQL server and Redis (a private Redis is started when none runs), with no network access.
+// Its schemas are dropped again when it closes. Without the AppView (`appView: false`) only the PLC directory
+// and the PDS run, which need neither PostgreSQL nor Redis: enough for signing in and posting.
+import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
 import { AtpAgent, AtUri } from "@atproto/api";
-import { TestNetwork } from "@atproto/dev-env";
 import pg from "pg";
 
 export const BLUESKY_POSTGRES_URL =
@@ -53,11 +53,12 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-export async function startLocalBluesky(): Promise<LocalBluesky> {
-  const redis = await redisHost();
-  process.env.REDIS_HOST = redis.host;
+export async function startLocalBluesky(options: { appView?: boolean } = {}): Promise<LocalBluesky> {
+  const appView = options.appView ?? true;
+  if (appView) await requirePostgresServer();
+  const redis = appView ? await redisHost() : { host: "", stop: () => {} };
   const schema = `draht_${[...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join("")}`;
-  const network = await TestNetwork.create({ dbPostgresUrl: BLUESKY_POSTGRES_URL, dbPostgresSchema: schema });
+  const network = await forkNetwork({ appView, postgresUrl: BLUESKY_POSTGRES_URL, schema }, redis.host);
   const pdsUrl = network.pds.url;
   return {
     pdsUrl,
@@ -114,10 +115,9 @@ export async function startLocalBluesky(): Promise<LocalBluesky> {
       return { ref, root };
     },
     async close() {
-      // Let the AppView index what is still queued (deletions above all): closing otherwise waits for it.
-      await network.processAll().catch(() => {});
       await network.close();
       redis.stop();
+      if (!appView) return;
       const client = new pg.Client({ connectionString: BLUESKY_POSTGRES_URL });
       await client.connect();
       try {
@@ -131,4 +131,79 @@ export async function startLocalBluesky(): Promise<LocalBluesky> {
       }
     },
   };
+}
+
+/** The AppView keeps its data on the PostgreSQL server: say so plainly when there is none. */
+async function requirePostgresServer(): Promise<void> {
+  const client = new pg.Client({ connectionString: BLUESKY_POSTGRES_URL, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `the local Bluesky network's AppView needs the PostgreSQL server at ${BLUESKY_POSTGRES_URL} ` +
+        "(set BLUESKY_TEST_POSTGRES_URL); tests that use it are listed in vitest.config.ts NEEDS_POSTGRES_SERVER " +
+        "and run in .ci/run's PostgreSQL stage",
+      { cause: error },
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+interface ForkedNetwork {
+  pds: { url: string };
+  plc: { url: string };
+  processAll(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts networkProcess.ts and speaks to it over the IPC channel: one request at a time, answered by id. */
+async function forkNetwork(
+  options: { appView: boolean; postgresUrl: string; schema: string },
+  redisHost: string,
+): Promise<ForkedNetwork> {
+  const child = fork(new URL("./networkProcess.ts", import.meta.url), [JSON.stringify(options)], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, ...(redisHost ? { REDIS_HOST: redisHost } : {}) },
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let errorOutput = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    errorOutput = (errorOutput + chunk.toString("utf8")).slice(-4000);
+  });
+  const ready = await new Promise<{ pdsUrl: string; plcUrl: string }>((resolve, reject) => {
+    child.once("message", (message) => resolve(message as { pdsUrl: string; plcUrl: string }));
+    child.once("exit", (code) => reject(new Error(`the local Bluesky network exited (${code}): ${errorOutput}`)));
+  });
+  let nextId = 0;
+  const ask = (op: "processAll" | "close") => request(child, ++nextId, op, () => errorOutput);
+  return {
+    pds: { url: ready.pdsUrl },
+    plc: { url: ready.plcUrl },
+    processAll: () => ask("processAll"),
+    close: async () => {
+      if (child.connected) await ask("close");
+      if (child.exitCode === null) await new Promise((resolve) => child.once("exit", resolve));
+    },
+  };
+}
+
+function request(child: ChildProcess, id: number, op: string, output: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      const answer = message as { id?: number; ok?: boolean; error?: string };
+      if (answer.id !== id) return;
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+      if (answer.ok) resolve();
+      else reject(new Error(`the local Bluesky network failed at ${op}: ${answer.error}`));
+    };
+    const onExit = (code: number | null) => {
+      child.off("message", onMessage);
+      reject(new Error(`the local Bluesky network exited (${code}) during ${op}: ${output()}`));
+    };
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+    child.send({ id, op });
+  });
 }

@@ -1,12 +1,14 @@
 // A protocol-faithful Mastodon server for tests, written from the public API documentation
-// (docs.joinmastodon.org): OAuth apps, authorisation code with PKCE (S256), statuses with
-// Idempotency-Key, media uploads processed asynchronously (202, then 206 until ready), notifications
-// paged with max_id/since_id/min_id and Link headers, contexts, mutes, blocks, reports, and the rate-limit
-// headers (X-RateLimit-Limit/Remaining/Reset, 429 when exhausted). Errors are {"error": "..."} with the
+// (docs.joinmastodon.org): OAuth apps, authorisation code with PKCE (S256), statuses with Idempotency-Key
+// (remembered for an hour of the peer's clock, which tests can advance), account timelines, media uploads
+// processed asynchronously (202, then 206 until ready), notifications paged with max_id/since_id/min_id
+// and Link headers, contexts, mutes, blocks, reports, and the rate-limit headers
+// (X-RateLimit-Limit/Remaining/Reset, 429 when exhausted). Errors are {"error": "..."} with the
 // documented status codes. State lives in memory; /_peer/* lets a test act as other people.
 import { createHash, randomBytes } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { accountJson, createPeerState, type PeerAccount, type PeerState, type PeerStatus } from "./peerState.js";
+import { registerAccountStatusRoutes } from "./accountStatusRoutes.js";
 import { registerStatusRoutes } from "./statusRoutes.js";
 
 export interface MastodonPeer {
@@ -15,6 +17,10 @@ export interface MastodonPeer {
   state: PeerState;
   /** Creates a local account with an access token (as if it had authorised an app). */
   createAccount(username: string, displayName?: string): { account: PeerAccount; token: string };
+  /** Moves the server's clock on (Idempotency-Keys expire after an hour of it, as on Mastodon). */
+  advanceClock(ms: number): void;
+  /** Resolves once a streaming connection of the account is open (at once when one already is). */
+  untilStreaming(accountId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -215,6 +221,7 @@ export async function startMastodonPeer(
   });
 
   registerStatusRoutes(app, state, authed);
+  registerAccountStatusRoutes(app, state, authed);
 
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
@@ -230,6 +237,19 @@ export async function startMastodonPeer(
       const account = state.addAccount(username, displayName ?? username, true);
       return { account, token: state.issueToken(account.id, ["read", "write", "follow"]) };
     },
+    advanceClock: (ms) => {
+      state.clockOffsetMs += ms;
+    },
+    untilStreaming: (accountId) =>
+      new Promise((resolve) => {
+        if ((state.streams.get(accountId)?.size ?? 0) > 0) return resolve();
+        const opened = (id: string) => {
+          if (id !== accountId) return;
+          state.streamOpened.delete(opened);
+          resolve();
+        };
+        state.streamOpened.add(opened);
+      }),
     close: () => app.close(),
   };
 }
@@ -238,5 +258,4 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-export type Authed = (req: FastifyRequest, reply: FastifyReply, scope?: string) => PeerAccount | null;
 export type { PeerStatus };

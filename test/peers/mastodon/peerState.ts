@@ -1,6 +1,10 @@
 // The fake Mastodon server's memory: accounts, tokens, apps, statuses, media, notifications, mutes,
 // blocks, reports, and the entity JSON as the API documentation shows it.
 import { randomBytes } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+/** Finds the account a request's bearer token belongs to (with the scope it needs), or answers 401/403 itself. */
+export type Authed = (req: FastifyRequest, reply: FastifyReply, scope?: string) => PeerAccount | null;
 
 export interface PeerAccount {
   id: string;
@@ -46,6 +50,9 @@ export interface PeerNotification {
   createdAt: string;
 }
 
+/** How long Mastodon remembers an Idempotency-Key (its Redis entry expires after an hour). */
+export const IDEMPOTENCY_TTL_MS = 3_600_000;
+
 export function createPeerState(options: { rateLimit: number; mediaProcessingPolls: number }) {
   let nextId = 110_000_000_000_000_000n;
   const id = () => String((nextId += 1_000n + BigInt(Math.floor(Math.random() * 100))));
@@ -83,11 +90,24 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
     mutes: [] as { by: string; target: string }[],
     blocks: [] as { by: string; target: string }[],
     reports: [] as { by: string; target: string; statusIds: string[]; comment: string; forward: boolean }[],
-    idempotency: new Map<string, string>(),
+    /** Idempotency-Key → the status it made and when; forgotten after IDEMPOTENCY_TTL_MS of the peer's clock. */
+    idempotency: new Map<string, { statusId: string; at: number }>(),
+    /** How far the peer's clock runs ahead of the real one (tests advance it). */
+    clockOffsetMs: 0,
+    now: () => Date.now() + state.clockOffsetMs,
+    /** The status an Idempotency-Key made, while the server still remembers it. */
+    rememberedStatus(key: string): string | undefined {
+      const entry = state.idempotency.get(key);
+      if (entry && state.now() - entry.at < IDEMPOTENCY_TTL_MS) return entry.statusId;
+      state.idempotency.delete(key);
+      return undefined;
+    },
     /** Open streaming connections per account: each gets every new notification of that account. */
     streams: new Map<string, Set<(notification: PeerNotification) => void>>(),
     /** The Host header of every streaming connection (which address a client streams from). */
     streamHosts: [] as string[],
+    /** Told the account id whenever a streaming connection has opened (tests wait for it). */
+    streamOpened: new Set<(accountId: string) => void>(),
     windows: new Map<string, { used: number; resetAt: number }>(),
     newId: id,
     addAccount(username: string, displayName: string, local: boolean, domain: string | null = null): PeerAccount {
@@ -101,7 +121,7 @@ export function createPeerState(options: { rateLimit: number; mediaProcessingPol
       return token;
     },
     rateWindow(key: string) {
-      const now = Date.now();
+      const now = state.now();
       let window = state.windows.get(key);
       if (!window || window.resetAt <= now) state.windows.set(key, (window = { used: 0, resetAt: now + 5 * 60_000 }));
       return window;

@@ -1,8 +1,14 @@
 // The fake Mastodon server's statuses, media, notifications and account actions, plus /_peer/* for
 // tests to act as other people (a citizen replies) and to look at what the server holds.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Authed } from "./mastodonPeer.js";
-import { type PeerAccount, type PeerNotification, type PeerState, type PeerStatus, statusJson } from "./peerState.js";
+import {
+  type Authed,
+  type PeerAccount,
+  type PeerNotification,
+  type PeerState,
+  type PeerStatus,
+  statusJson,
+} from "./peerState.js";
 
 const fail = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
 const MAX_CHARS = 500;
@@ -36,7 +42,7 @@ export function createStatus(
     mediaIds: input.mediaIds ?? [],
     poll: input.poll ?? null,
     language: input.language ?? null,
-    createdAt: new Date().toISOString(),
+    createdAt: new Date(state.now()).toISOString(),
     editedAt: null,
     deleted: false,
     mentions,
@@ -148,7 +154,7 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     if (!me) return;
     const key = req.headers["idempotency-key"];
     if (typeof key === "string") {
-      const earlier = state.idempotency.get(`${me.id}:${key}`);
+      const earlier = state.rememberedStatus(`${me.id}:${key}`);
       const status = earlier ? state.statuses.get(earlier) : undefined;
       if (status) return reply.send(statusJson(status, state));
     }
@@ -186,7 +192,7 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
       poll,
       language: typeof body.language === "string" ? body.language : null,
     });
-    if (typeof key === "string") state.idempotency.set(`${me.id}:${key}`, status.id);
+    if (typeof key === "string") state.idempotency.set(`${me.id}:${key}`, { statusId: status.id, at: state.now() });
     return reply.send(statusJson(status, state));
   });
 
@@ -329,6 +335,7 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
     const listeners = state.streams.get(me.id) ?? new Set();
     listeners.add(send);
     state.streams.set(me.id, listeners);
+    for (const opened of state.streamOpened) opened(me.id);
     const heartbeat = setInterval(() => reply.raw.write(":thump\n"), 15_000);
     req.raw.on("close", () => {
       clearInterval(heartbeat);

@@ -6,7 +6,16 @@
 import type { ApiContract, ApiRouteKey } from "@contract/index";
 import type { RequestOf, ResponseOf, Wire } from "@contract/route";
 import type { ZErrorBody } from "@contract/common";
-import type { Department, Member, Organisation, Session } from "./types";
+import type {
+  Department,
+  InvitationCreated,
+  InvitationPreview,
+  Member,
+  MyInvitation,
+  OrgInvitation,
+  Organisation,
+  Session,
+} from "./types";
 
 /** The answer of a route, as it arrives (dates as ISO strings). */
 export type Answer<K extends ApiRouteKey> = ResponseOf<ApiContract[K]>;
@@ -105,6 +114,9 @@ export const api = {
     call("POST /api/auth/password", { body: { currentPassword, newPassword } }),
   organisation: (orgId: string, options?: Options): Promise<Organisation> =>
     call("GET /api/orgs/:orgId", orgParams(orgId), options),
+  updateOrganisation: (orgId: string, input: Body<"PATCH /api/orgs/:orgId">): Promise<Organisation> =>
+    call("PATCH /api/orgs/:orgId", { ...orgParams(orgId), body: input }),
+  openOrganisation: (orgId: string) => call("POST /api/orgs/:orgId/open", orgParams(orgId)),
   departments: (orgId: string, options?: Options): Promise<{ departments: Department[] }> =>
     call("GET /api/orgs/:orgId/departments", orgParams(orgId), options),
   createDepartment: (orgId: string, input: Body<"POST /api/orgs/:orgId/departments">) =>
@@ -118,8 +130,23 @@ export const api = {
     call("DELETE /api/orgs/:orgId/departments/:departmentId", { params: { orgId, departmentId } }),
   members: (orgId: string, options?: Options): Promise<{ members: Member[] }> =>
     call("GET /api/orgs/:orgId/members", orgParams(orgId), options),
-  addMember: (orgId: string, input: Body<"POST /api/orgs/:orgId/members">) =>
-    call("POST /api/orgs/:orgId/members", { ...orgParams(orgId), body: input }),
+  inviteMember: (orgId: string, input: Body<"POST /api/orgs/:orgId/invitations">): Promise<InvitationCreated> =>
+    call("POST /api/orgs/:orgId/invitations", { ...orgParams(orgId), body: input }),
+  invitations: (orgId: string, options?: Options): Promise<{ invitations: OrgInvitation[] }> =>
+    call("GET /api/orgs/:orgId/invitations", orgParams(orgId), options),
+  revokeInvitation: (orgId: string, invitationId: string) =>
+    call("POST /api/orgs/:orgId/invitations/revoke", { ...orgParams(orgId), body: { invitationId } }),
+  myInvitations: (options?: Options): Promise<{ invitations: MyInvitation[] }> =>
+    call("GET /api/invitations", {}, options),
+  acceptInvitation: (invitationId: string) =>
+    call("POST /api/invitations/:invitationId/accept", { params: { invitationId } }),
+  declineInvitation: (invitationId: string) =>
+    call("POST /api/invitations/:invitationId/decline", { params: { invitationId } }),
+  inspectInvitationLink: (token: string, options?: Options): Promise<InvitationPreview> =>
+    call("POST /api/invitation-links/inspect", { body: { token } }, options),
+  acceptInvitationLink: (token: string, password: string) =>
+    call("POST /api/invitation-links/accept", { body: { token, password } }),
+  declineInvitationLink: (token: string) => call("POST /api/invitation-links/decline", { body: { token } }),
   updateMember: (orgId: string, userId: string, input: Body<"PATCH /api/orgs/:orgId/members/:userId">) =>
     call("PATCH /api/orgs/:orgId/members/:userId", { params: { orgId, userId }, body: input }),
   resetPassword: (orgId: string, userId: string) =>

@@ -12,11 +12,10 @@ import type {
   ZWorkload,
 } from "@contract/inboxSchemas";
 import type { Wire } from "@contract/route";
-import type { INTENTS } from "../../../src/text/analysis";
 import { type Answer, type Body, type Input, call, urlOf } from "./client";
 
-export type Intent = (typeof INTENTS)[number];
 export type ConversationSummary = Wire<typeof ZConversationListItem>;
+export type Intent = ConversationSummary["intent"];
 export type ConversationStatus = ConversationSummary["status"];
 export type ConversationDetail = Wire<typeof ZConversationDetail>;
 type ListQuery = NonNullable<Input<"GET /api/orgs/:orgId/inbox/conversations">["query"]>;

@@ -2,8 +2,7 @@
 // the moderation settings. Shapes come from the server's contract.
 import type { ZCaseDetail, ZCaseSummary, ZModerationMessage, ZStormAlert } from "@contract/moderation";
 import type { Wire } from "@contract/route";
-import type { ZModerationSettings, ZWordRule } from "../../../src/domain/moderation/settings";
-import { type Body, call, urlOf } from "./client";
+import { type Answer, type Body, call, urlOf } from "./client";
 
 export type ModerationAction = Body<"POST /api/orgs/:orgId/moderation/cases/:caseId/decision">["action"];
 // Every action of the contract, in the order the decision form offers them (a missing one fails to build).
@@ -23,8 +22,8 @@ export type ModerationMessage = Wire<typeof ZModerationMessage>;
 export type CaseSummary = Wire<typeof ZCaseSummary>;
 export type CaseDetail = Wire<typeof ZCaseDetail>;
 export type StormAlert = Wire<typeof ZStormAlert>;
-export type ModerationSettings = Wire<typeof ZModerationSettings>;
-export type WordRule = Wire<typeof ZWordRule>;
+export type ModerationSettings = Answer<"GET /api/orgs/:orgId/moderation/settings">["settings"];
+export type WordRule = ModerationSettings["wordRules"][number];
 
 interface Options {
   signal?: AbortSignal;

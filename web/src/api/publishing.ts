@@ -102,7 +102,11 @@ export const publishingApi = {
   retract: (orgId: string, postId: string, reason: string) =>
     call("POST /api/orgs/:orgId/posts/:postId/retract", { ...post(orgId, postId), body: { reason } }),
   media: (orgId: string, options?: Options) => call("GET /api/orgs/:orgId/media", params(orgId), options),
-  uploadMedia: (orgId: string, file: File, details: { altText?: string; rightsHolder?: string; consent?: string }) =>
+  uploadMedia: (
+    orgId: string,
+    file: File,
+    details: { altText?: string; rightsHolder?: string; consent?: string; departmentId?: string },
+  ) =>
     upload(
       "POST /api/orgs/:orgId/media",
       {
@@ -112,6 +116,7 @@ export const publishingApi = {
           altText: details.altText || undefined,
           rightsHolder: details.rightsHolder || undefined,
           consent: toConsent(details.consent),
+          departmentId: details.departmentId || undefined,
         },
       },
       file,

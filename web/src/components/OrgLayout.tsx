@@ -10,13 +10,14 @@ import { useSession } from "../session";
 import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
 import { useLoad } from "../api/useLoad";
+import { MyInvitations } from "./MyInvitations";
 
 const OrgContext = createContext<Organisation | null>(null);
-const LAST_ORGANISATION_KEY = "draht.organisation";
+const OrgReloadContext = createContext<() => Promise<void>>(async () => undefined);
 
-/** The organisation last opened in this browser, so the start page returns there. */
-export function rememberedOrganisation(): string | null {
-  return localStorage.getItem(LAST_ORGANISATION_KEY);
+/** Loads the organisation again after its settings changed (its time zone, for every date shown). */
+export function useReloadOrganisation(): () => Promise<void> {
+  return useContext(OrgReloadContext);
 }
 
 export function useOrg(): Organisation {
@@ -36,9 +37,11 @@ export function OrgLayout() {
   useEffect(() => {
     setOrg(null);
     setError(null);
-    localStorage.setItem(LAST_ORGANISATION_KEY, orgId);
+    // Kept with the membership on the server, so the start page returns here on any device.
+    api.openOrganisation(orgId).catch(() => undefined);
   }, [orgId]);
-  useLoad((signal) => api.organisation(orgId, { signal }), setOrg, [orgId], { onError: setError });
+  // Also what useReloadOrganisation() hands out: a reload after a settings change is the latest load too.
+  const reloadOrg = useLoad((signal) => api.organisation(orgId, { signal }), setOrg, [orgId], { onError: setError });
 
   async function signOut() {
     await api.logout().catch(() => undefined);
@@ -89,10 +92,13 @@ export function OrgLayout() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
+          <MyInvitations />
           <ErrorMessage error={error} />
           {org ? (
             <OrgContext.Provider value={org}>
-              <Outlet />
+              <OrgReloadContext.Provider value={reloadOrg}>
+                <Outlet />
+              </OrgReloadContext.Provider>
             </OrgContext.Provider>
           ) : (
             !error && <p>{t("app.loading")}</p>

@@ -7,11 +7,14 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
-import { formatLocale } from "../../i18n";
 import { useLoad } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
+  const words = useWords();
   const org = useOrg();
   const [events, setEvents] = useState<AuditEvent[]>([]);
   const [next, setNext] = useState<number | undefined>();
@@ -32,7 +35,6 @@ export function AuditPage() {
   useEffect(() => setBefore(undefined), [org.id]);
 
   if (!allowed) return <NotAllowedPage />;
-  const format = new Intl.DateTimeFormat(formatLocale(i18n.language), { dateStyle: "medium", timeStyle: "medium" });
 
   return (
     <section>
@@ -54,12 +56,10 @@ export function AuditPage() {
           {events.map((e) => (
             <tr key={e.id}>
               <td>{e.seq}</td>
-              <td>{format.format(new Date(e.occurredAt))}</td>
-              <td>{e.actorLabel}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ""}` : ""}</td>
+              <td>{dates.format(e.occurredAt, "precise")}</td>
+              <td>{words.actor(e.actorLabel)}</td>
+              <td>{words.auditAction(e.action)}</td>
+              <td>{words.auditTarget(e.targetType, e.targetId)}</td>
               <td>
                 <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
               </td>

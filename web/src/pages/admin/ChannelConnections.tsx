@@ -6,9 +6,7 @@ import { type ChannelConnection, connectionsApi } from "../../api/connections";
 import type { ChannelAccount } from "../../api/publishing";
 import { Field } from "../../components/Field";
 import { useLoad } from "../../api/useLoad";
-
-const dateTime = (value: string | null, locale: string) =>
-  value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : "–";
+import { useDates } from "../../components/formatDates";
 
 export function ChannelConnections(props: {
   orgId: string;
@@ -17,6 +15,7 @@ export function ChannelConnections(props: {
   run(action: () => Promise<string>): Promise<boolean>;
 }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   const [connections, setConnections] = useState<ChannelConnection[]>([]);
   const reload = useLoad(
     (signal) => connectionsApi.list(props.orgId, { signal }),
@@ -71,13 +70,13 @@ export function ChannelConnections(props: {
                 </>
               )}
               <dt>{t("connections.lastSync")}</dt>
-              <dd>{dateTime(c.sync?.lastSuccessAt ?? null, i18n.language)}</dd>
+              <dd>{dates.format(c.sync?.lastSuccessAt ?? null) || "–"}</dd>
               {c.sync?.lastErrorMessage && (
                 <>
                   <dt>{t("connections.lastError")}</dt>
                   <dd>
                     {t(`connections.errorKind.${c.sync.lastErrorKind ?? "transient"}`)} (
-                    {dateTime(c.sync.lastErrorAt, i18n.language)}): {c.sync.lastErrorMessage}
+                    {dates.format(c.sync.lastErrorAt) || "–"}): {c.sync.lastErrorMessage}
                   </dd>
                 </>
               )}
@@ -87,7 +86,7 @@ export function ChannelConnections(props: {
                   <dd>
                     {t("connections.rateLimitLeft", {
                       count: c.sync.rateLimitRemaining,
-                      reset: dateTime(c.sync.rateLimitResetAt, i18n.language),
+                      reset: dates.format(c.sync.rateLimitResetAt) || "–",
                     })}
                   </dd>
                 </>
@@ -163,6 +162,7 @@ function ConnectionActions(props: {
             onClick={() =>
               void props.act(async () => {
                 const { outcome } = await connectionsApi.syncNow(orgId, id);
+                if (outcome?.status === "already_running") return t("connections.syncRunning");
                 return outcome?.error
                   ? t("connections.syncFailed", { error: outcome.error })
                   : t("connections.synced", { count: outcome?.received ?? 0 });

@@ -1,4 +1,4 @@
-// The form for adding a person or changing one: name, e-mail (new only), roles, department scope.
+// The form for inviting a person or changing one: name, e-mail (invitations only), roles, scope.
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Department, type Member, type Role } from "../../api/types";
@@ -8,7 +8,6 @@ import { ChannelScopeFields, TimeWindowFields, type WeeklyWindow, readScope } fr
 export interface MemberFormValues {
   name: string;
   email: string;
-  initialPassword: string;
   roles: Role[];
   departmentIds: string[] | null;
   channelAccountIds: string[] | null;
@@ -40,7 +39,6 @@ export function MemberForm(props: {
     const ok = await props.onSubmit({
       name: String(form.get("name") ?? ""),
       email: String(form.get("email") ?? ""),
-      initialPassword: String(form.get("initialPassword") ?? ""),
       roles,
       departmentIds: limited ? form.getAll("departmentIds").map(String) : null,
       ...readScope(form, p),
@@ -63,17 +61,15 @@ export function MemberForm(props: {
         autoComplete="off"
       />
       {!member && (
-        <>
-          <Field id={`${p}-email`} label={t("members.email")} name="email" type="email" required autoComplete="off" />
-          <Field
-            id={`${p}-password`}
-            label={t("members.initialPassword")}
-            hint={t("members.initialPasswordHint")}
-            name="initialPassword"
-            type="password"
-            autoComplete="new-password"
-          />
-        </>
+        <Field
+          id={`${p}-email`}
+          label={t("members.email")}
+          hint={t("members.inviteHint")}
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+        />
       )}
       <fieldset aria-describedby={roleError ? `${p}-role-error` : undefined}>
         <legend>{t("members.roles")}</legend>

@@ -1,13 +1,15 @@
-// People of the organisation: list, add, edit roles and scope, reset password, disable, remove.
+// People of the organisation: list, invite, edit roles and scope, reset password, disable, remove.
+// Adding is by invitation: the administrator hands over the one-time link, the person accepts.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { publishingApi } from "../../api/publishing";
-import type { Department, Member } from "../../api/types";
+import type { Department, InvitationCreated, Member, OrgInvitation } from "../../api/types";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { useAction } from "../../components/useAction";
 import { PageHeading } from "../../components/PageHeading";
+import { InvitationLink, InvitationsTable } from "./InvitationsTable";
 import { MemberForm, type MemberFormValues } from "./MemberForm";
 import { useLoad } from "../../api/useLoad";
 
@@ -19,6 +21,8 @@ export function MembersPage() {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [channels, setChannels] = useState<{ id: string; name: string }[]>([]);
   const [editing, setEditing] = useState<Member | null>(null);
+  const [invitations, setInvitations] = useState<OrgInvitation[]>([]);
+  const [created, setCreated] = useState<InvitationCreated | null>(null);
 
   const reload = useLoad(
     (signal) =>
@@ -26,32 +30,32 @@ export function MembersPage() {
         api.members(org.id, { signal }),
         api.departments(org.id, { signal }),
         publishingApi.channels(org.id, { signal }),
+        canManage ? api.invitations(org.id, { signal }) : Promise.resolve({ invitations: [] }),
       ]),
-    ([m, d, c]) => {
+    ([m, d, c, i]) => {
       setMembers(m.members);
       setDepartments(d.departments);
       setChannels(c.channels);
+      setInvitations(i.invitations);
     },
-    [org.id],
+    [org.id, canManage],
     { onError: (failure) => setError(failure) },
   );
   const { error, setError, notice, run } = useAction(reload);
 
-  const add = (v: MemberFormValues) =>
+  const invite = (v: MemberFormValues) =>
     run(async () => {
-      const result = await api.addMember(org.id, {
+      setCreated(null);
+      const result = await api.inviteMember(org.id, {
         name: v.name,
         email: v.email,
         roles: v.roles,
         departmentIds: v.departmentIds,
         channelAccountIds: v.channelAccountIds,
         activeWindow: v.activeWindow,
-        ...(v.initialPassword ? { initialPassword: v.initialPassword } : {}),
       });
-      const added = t(result.existingAccount ? "members.addedExisting" : "members.added", { email: v.email });
-      return result.temporaryPassword
-        ? `${added} ${t("members.temporaryPassword", { password: result.temporaryPassword })}`
-        : added;
+      setCreated(result);
+      return t("members.invited", { email: result.email });
     });
 
   const save = (member: Member, v: MemberFormValues) =>
@@ -74,7 +78,6 @@ export function MembersPage() {
   const status = (m: Member) =>
     [
       m.disabled ? t("members.disabled") : t("members.active"),
-      m.locked ? t("members.locked") : "",
       m.mustChangePassword ? t("members.mustChangePassword") : "",
     ]
       .filter(Boolean)
@@ -85,6 +88,7 @@ export function MembersPage() {
       <PageHeading title={t("members.title")} />
       <Notice text={notice} />
       <ErrorMessage error={error} />
+      {created && <InvitationLink key={created.invitationId} invitation={created} />}
       <table>
         <caption>{t("members.caption")}</caption>
         <thead>
@@ -156,6 +160,19 @@ export function MembersPage() {
           ))}
         </tbody>
       </table>
+      {canManage && (
+        <InvitationsTable
+          invitations={invitations}
+          onRevoke={(invitation) =>
+            void run(
+              async () => (
+                await api.revokeInvitation(org.id, invitation.id),
+                t("members.invitationRevoked", { email: invitation.email })
+              ),
+            )
+          }
+        />
+      )}
       {canManage && editing && (
         <MemberForm
           key={editing.userId}
@@ -176,7 +193,7 @@ export function MembersPage() {
           submitLabel={t("members.add")}
           departments={departments}
           channels={channels}
-          onSubmit={add}
+          onSubmit={invite}
         />
       )}
     </section>

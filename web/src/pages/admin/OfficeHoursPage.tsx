@@ -7,13 +7,16 @@ import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
-import { formatDateTime } from "../publish/dates";
 import { useLoad } from "../../api/useLoad";
+import { ClosingDaysField } from "./ClosingDaysField";
+import { TimeZoneForm } from "./TimeZoneForm";
+import { useDates } from "../../components/formatDates";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export function OfficeHoursPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const org = useOrg();
   const [view, setView] = useState<OfficeScheduleView | null>(null);
   const reload = useLoad((signal) => officeApi.get(org.id, { signal }), setView, [org.id], {
@@ -31,9 +34,7 @@ export function OfficeHoursPage() {
       from: String(data.get(`from-${d}`)),
       to: String(data.get(`to-${d}`)),
     }));
-    const closingDays = String(data.get("closingDays") ?? "")
-      .split(/\s+/)
-      .filter(Boolean);
+    const closingDays = [...new Set(data.getAll("closingDay").map(String).filter(Boolean))].sort();
     await action.run(async () => (await officeApi.save(org.id, { officeHours, closingDays }), t("officeHours.saved")));
   }
 
@@ -45,7 +46,7 @@ export function OfficeHoursPage() {
       <ErrorMessage error={action.error} />
       {view ? (
         <>
-          <p>{t("officeHours.nextOpening", { at: formatDateTime(view.nextOpening, i18n.language) })}</p>
+          <p>{t("officeHours.nextOpening", { at: dates.format(view.nextOpening) })}</p>
           <form onSubmit={save} className="card wide" key={JSON.stringify(view.schedule)}>
             <fieldset disabled={!canEdit}>
               <legend>{view.isDefault ? t("officeHours.legendDefault") : t("officeHours.legend")}</legend>
@@ -95,31 +96,16 @@ export function OfficeHoursPage() {
                   })}
                 </tbody>
               </table>
-              <div className="field">
-                <label htmlFor="closing-days">{t("officeHours.closingDays")}</label>
-                <textarea
-                  id="closing-days"
-                  name="closingDays"
-                  rows={4}
-                  aria-describedby="closing-days-hint"
-                  defaultValue={view.schedule.closingDays.join("\n")}
-                />
-                <p id="closing-days-hint" className="hint">
-                  {t("officeHours.closingDaysHint")}
-                </p>
-              </div>
+              <ClosingDaysField initial={view.schedule.closingDays} />
               <button type="submit">{t("officeHours.save")}</button>
             </fieldset>
           </form>
+          <TimeZoneForm run={action.run} />
           <h2>{t("officeHours.daysOff", { state: view.state })}</h2>
           <ul>
             {view.daysOff.map((d) => (
               <li key={`${d.kind}-${d.date}`}>
-                {new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "de-DE", {
-                  dateStyle: "full",
-                  timeZone: "UTC",
-                }).format(new Date(`${d.date}T00:00:00Z`))}
-                : {d.kind === "holiday" ? d.name : t("officeHours.closingDay")}
+                {dates.plainDate(d.date)}: {d.kind === "holiday" ? d.name : t("officeHours.closingDay")}
               </li>
             ))}
           </ul>

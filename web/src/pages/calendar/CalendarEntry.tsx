@@ -4,8 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PostSummary } from "../../api/publishing";
-import { fromLocalInput, toLocalInput } from "../publish/dates";
-import { formatLocale } from "../../i18n";
+import { useDates } from "../../components/formatDates";
 
 const MOVABLE = new Set(["draft", "changes_requested", "scheduled"]);
 
@@ -24,18 +23,16 @@ export function CalendarEntry({
   canMove: boolean;
   onMove: (post: PostSummary, to: Date) => Promise<boolean>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const [moving, setMoving] = useState(false);
   const movable = canMove && MOVABLE.has(post.status);
-  const time = calendarTime(post).toLocaleTimeString(formatLocale(i18n.language), {
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  const time = dates.format(calendarTime(post), "time");
   const title = post.title || post.excerpt.slice(0, 40) || t("review.untitled");
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const value = fromLocalInput(String(new FormData(event.currentTarget).get("when")));
+    const value = dates.fromInput(String(new FormData(event.currentTarget).get("when")));
     if (value && (await onMove(post, new Date(value)))) setMoving(false);
   }
 
@@ -67,7 +64,7 @@ export function CalendarEntry({
             id={`move-${post.id}`}
             name="when"
             type="datetime-local"
-            defaultValue={toLocalInput(calendarTime(post).toISOString())}
+            defaultValue={dates.toInput(calendarTime(post).toISOString())}
             required
           />
           <button type="submit">{t("calendar.save")}</button>

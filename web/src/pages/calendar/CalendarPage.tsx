@@ -11,8 +11,17 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { CalendarEntry, calendarTime } from "./CalendarEntry";
-import { type CalendarView, dayKey, daysBetween, onDay, step, visibleRange } from "./calendarDates";
-import { formatLocale } from "../../i18n";
+import {
+  type CalendarView,
+  dayKey,
+  daysBetween,
+  onDay,
+  startInstant,
+  step,
+  today,
+  visibleRange,
+} from "./calendarDates";
+import { useDates } from "../../components/formatDates";
 import { useLoad } from "../../api/useLoad";
 
 type Holiday = Answer<"GET /api/orgs/:orgId/holidays">["holidays"][number];
@@ -20,8 +29,10 @@ type Holiday = Answer<"GET /api/orgs/:orgId/holidays">["holidays"][number];
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const org = useOrg();
+  const dates = useDates();
+  const { timeZone } = dates;
   const [view, setView] = useState<CalendarView>("month");
-  const [anchor, setAnchor] = useState(() => new Date());
+  const [anchor, setAnchor] = useState(() => today(timeZone));
   const [filters, setFilters] = useState({ departmentId: "", channelAccountId: "", campaignId: "" });
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const [posts, setPosts] = useState<PostSummary[]>([]);
@@ -31,21 +42,24 @@ export function CalendarPage() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { from, to } = visibleRange(view, anchor);
-  const locale = formatLocale(i18n.language);
+  // Days are plain dates: their names are written without shifting them into any zone.
+  const dayName = (day: Date, options: Intl.DateTimeFormatOptions) => dates.plainDate(dayKey(day), options);
 
   const load = useLoad(
     (signal) => {
       const range = visibleRange(view, anchor);
       return Promise.all([
-        publishingApi.calendar(org.id, range.from.toISOString(), range.to.toISOString(), filters, { signal }),
-        publishingApi.holidays(org.id, range.from.getFullYear(), range.to.getFullYear(), { signal }),
+        publishingApi.calendar(org.id, startInstant(range.from, timeZone), startInstant(range.to, timeZone), filters, {
+          signal,
+        }),
+        publishingApi.holidays(org.id, range.from.getUTCFullYear(), range.to.getUTCFullYear(), { signal }),
       ]);
     },
     ([list, days]) => {
       setPosts(list.posts);
       setHolidays(days.holidays);
     },
-    [org.id, view, anchor, filters],
+    [org.id, view, anchor, filters, timeZone],
     { onError: setError },
   );
   useLoad(
@@ -72,9 +86,7 @@ export function CalendarPage() {
     setNotice(null);
     try {
       await publishingApi.reschedule(org.id, post.id, target.toISOString());
-      setNotice(
-        t("calendar.moved", { time: target.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) }),
-      );
+      setNotice(t("calendar.moved", { time: dates.format(target) }));
       await load();
       return true;
     } catch (failure) {
@@ -85,29 +97,30 @@ export function CalendarPage() {
 
   async function drop(day: string, postId: string) {
     const post = posts.find((p) => p.id === postId);
-    if (post) await move(post, onDay(calendarTime(post), day));
+    if (post) await move(post, onDay(calendarTime(post), day, timeZone));
   }
 
   const byDay = new Map<string, PostSummary[]>();
   for (const post of posts) {
-    const key = dayKey(calendarTime(post));
+    const key = dates.dayOf(calendarTime(post));
     byDay.set(key, [...(byDay.get(key) ?? []), post]);
   }
   const holidayOf = (key: string) => holidays.find((h) => h.date === key)?.name[i18n.language === "en" ? "en" : "de"];
   const days = daysBetween(from, to);
   const title =
     view === "week"
-      ? t("calendar.weekOf", { date: from.toLocaleDateString(locale, { dateStyle: "medium" }) })
-      : anchor.toLocaleDateString(locale, { month: "long", year: "numeric" });
+      ? t("calendar.weekOf", { date: dayName(from, { dateStyle: "medium" }) })
+      : dayName(anchor, { month: "long", year: "numeric" });
+  const todayKey = dayKey(today(timeZone));
 
   const dayCell = (day: Date) => {
     const key = dayKey(day);
     const holiday = holidayOf(key);
-    const outside = view === "month" && day.getMonth() !== anchor.getMonth();
+    const outside = view === "month" && day.getUTCMonth() !== anchor.getUTCMonth();
     return (
       <td
         key={key}
-        className={`day${outside ? " day-outside" : ""}${holiday ? " day-holiday" : ""}${key === dayKey(new Date()) ? " day-today" : ""}`}
+        className={`day${outside ? " day-outside" : ""}${holiday ? " day-holiday" : ""}${key === todayKey ? " day-today" : ""}`}
         onDragOver={(e) => canMove && e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
@@ -115,10 +128,7 @@ export function CalendarPage() {
         }}
       >
         <span className="day-number">
-          {day.toLocaleDateString(
-            locale,
-            view === "week" ? { weekday: "short", day: "numeric", month: "numeric" } : { day: "numeric" },
-          )}
+          {dayName(day, view === "week" ? { weekday: "short", day: "numeric", month: "numeric" } : { day: "numeric" })}
         </span>
         {holiday && <span className="holiday">{holiday}</span>}
         {(byDay.get(key) ?? []).map((p) => (
@@ -140,7 +150,7 @@ export function CalendarPage() {
         <button type="button" onClick={() => setAnchor(step(view, anchor, -1))} aria-label={t("calendar.previous")}>
           ←
         </button>
-        <button type="button" onClick={() => setAnchor(new Date())}>
+        <button type="button" onClick={() => setAnchor(today(timeZone))}>
           {t("calendar.today")}
         </button>
         <button type="button" onClick={() => setAnchor(step(view, anchor, 1))} aria-label={t("calendar.next")}>
@@ -206,7 +216,7 @@ export function CalendarPage() {
               .map((d) => (
                 <tr key={dayKey(d)}>
                   <th scope="row">
-                    {d.toLocaleDateString(locale, { weekday: "long", day: "numeric", month: "long" })}
+                    {dayName(d, { weekday: "long", day: "numeric", month: "long" })}
                     {holidayOf(dayKey(d)) && <span className="holiday">{holidayOf(dayKey(d))}</span>}
                   </th>
                   <td>
@@ -225,7 +235,7 @@ export function CalendarPage() {
             <tr>
               {days.slice(0, 7).map((d) => (
                 <th scope="col" key={dayKey(d)}>
-                  {d.toLocaleDateString(locale, { weekday: "short" })}
+                  {dayName(d, { weekday: "short" })}
                 </th>
               ))}
             </tr>

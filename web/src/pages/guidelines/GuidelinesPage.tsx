@@ -9,6 +9,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { api } from "../../api/client";
 import type { Member } from "../../api/types";
+import { MarkdownText } from "../../components/MarkdownText";
 import { GuidelineEditor } from "./GuidelineEditor";
 import { useLoad } from "../../api/useLoad";
 
@@ -72,7 +73,7 @@ export function GuidelinesPage() {
             </div>
           )}
           <article className="card guideline-document" aria-label={t("guidelines.document")}>
-            <p className="preview-text">{active.document}</p>
+            <MarkdownText text={active.document} />
           </article>
           <h2>{t("guidelines.rulesTitle")}</h2>
           <RuleSummary rules={active.rules} />

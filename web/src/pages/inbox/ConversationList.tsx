@@ -2,7 +2,8 @@
 // and has a checkbox for bulk actions; the row selected with j/k is marked and takes the focus.
 import { useTranslation } from "react-i18next";
 import type { ConversationSummary } from "../../api/inbox";
-import { formatDateTime, sentimentKey } from "./inboxFormat";
+import { sentimentKey } from "./inboxFormat";
+import { useDates } from "../../components/formatDates";
 
 /** The server's due-soon window (domain/responseTargets DUE_SOON_MS); re-evaluated here as the page's clock ticks. */
 const DUE_SOON_MS = 30 * 60_000;
@@ -17,7 +18,8 @@ interface Props {
 }
 
 export function ConversationList({ rows, openId, checked, now, onOpen, onCheck }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   if (rows.length === 0) return <p>{t("inbox.none")}</p>;
   return (
     <ol className="plain-list conversation-list" aria-label={t("inbox.listLabel")}>
@@ -60,9 +62,7 @@ export function ConversationList({ rows, openId, checked, now, onOpen, onCheck }
               <span className="conversation-preview">{c.preview}</span>
               <span className="muted conversation-meta">
                 {c.departmentName ?? t("inbox.noDepartment")} · {c.assigneeName ?? t("inbox.unassigned")}
-                {c.responseDueAt
-                  ? ` · ${t("inbox.dueAt", { time: formatDateTime(c.responseDueAt, i18n.language) })}`
-                  : ""}
+                {c.responseDueAt ? ` · ${t("inbox.dueAt", { time: dates.format(c.responseDueAt, "compact") })}` : ""}
               </span>
             </button>
           </li>

@@ -5,12 +5,13 @@ import { type RefObject, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Colleague, type ConversationDetail, type ReplyTemplate, inboxApi } from "../../api/inbox";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
-import { formatBusinessDuration, formatDateTime } from "./inboxFormat";
+import { formatBusinessDuration } from "./inboxFormat";
 import { NoteComposer } from "./NoteComposer";
 import { ReplyComposer } from "./ReplyComposer";
 import { Timeline } from "./Timeline";
 import { NamedOptions } from "../../components/NamedOptions";
 import { useLoad } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
 
 export type { Colleague };
 
@@ -33,6 +34,7 @@ interface Props {
 export function ConversationView(props: Props) {
   const { orgId, conversationId } = props;
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   const [detail, setDetail] = useState<ConversationDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -81,7 +83,7 @@ export function ConversationView(props: Props) {
           <>
             <dt>{t("inbox.due")}</dt>
             <dd className={c.overdue ? "overdue" : undefined}>
-              {formatDateTime(c.responseDueAt, i18n.language)}
+              {dates.format(c.responseDueAt, "compact")}
               {c.remainingBusinessMs !== null
                 ? ` (${t(c.remainingBusinessMs < 0 ? "inbox.overdueBy" : "inbox.remaining", { time: formatBusinessDuration(c.remainingBusinessMs, i18n.language) })})`
                 : ""}
@@ -91,14 +93,14 @@ export function ConversationView(props: Props) {
         {c.resolutionDueAt && c.status !== "closed" ? (
           <>
             <dt>{t("inbox.resolutionDue")}</dt>
-            <dd>{formatDateTime(c.resolutionDueAt, i18n.language)}</dd>
+            <dd>{dates.format(c.resolutionDueAt, "compact")}</dd>
           </>
         ) : null}
         {c.firstResponseAt ? (
           <>
             <dt>{t("inbox.firstResponse")}</dt>
             <dd>
-              {formatDateTime(c.firstResponseAt, i18n.language)}
+              {dates.format(c.firstResponseAt, "compact")}
               {c.firstResponseBusinessMs !== null
                 ? ` (${formatBusinessDuration(c.firstResponseBusinessMs, i18n.language)})`
                 : ""}
@@ -218,7 +220,7 @@ export function ConversationView(props: Props) {
           <ul>
             {detail.history.map((h) => (
               <li key={h.id}>
-                {formatDateTime(h.lastMessageAt, i18n.language)} · {t(`inbox.intent.${h.intent}`)} ·{" "}
+                {dates.format(h.lastMessageAt, "compact")} · {t(`inbox.intent.${h.intent}`)} ·{" "}
                 {t(`inbox.status.${h.status}`)}
               </li>
             ))}

@@ -2,9 +2,8 @@
 // notified, also in other departments.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { inboxApi } from "../../api/inbox";
+import { type Colleague, inboxApi } from "../../api/inbox";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import type { Colleague } from "./ConversationView";
 
 export function NoteComposer({
   orgId,

@@ -2,7 +2,8 @@
 // idle-channel warnings; each opens its conversation, and can be marked read.
 import { useTranslation } from "react-i18next";
 import type { InboxNotification } from "../../api/inbox";
-import { formatDateTime } from "./inboxFormat";
+import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 export function Notifications({
   items,
@@ -13,7 +14,9 @@ export function Notifications({
   onOpen(conversationId: string): void;
   onRead(ids: string[]): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
+  const words = useWords();
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="notifications-heading" className="notifications">
@@ -21,8 +24,8 @@ export function Notifications({
       <ul>
         {items.slice(0, 8).map((n) => (
           <li key={n.id}>
-            {formatDateTime(n.createdAt, i18n.language)} ·{" "}
-            {t(`inbox.notifications.${n.kind}`, { name: n.citizenName ?? "", actor: n.actorLabel })}{" "}
+            {dates.format(n.createdAt, "compact")} ·{" "}
+            {t(`inbox.notifications.${n.kind}`, { name: n.citizenName ?? "", actor: words.actor(n.actorLabel) })}{" "}
             {n.conversationId ? (
               <button
                 type="button"

@@ -4,7 +4,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConversationDetail } from "../../api/inbox";
-import { formatDateTime } from "./inboxFormat";
+import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 type Reply = ConversationDetail["replies"][number];
 
@@ -17,7 +18,8 @@ interface Props {
 }
 
 export function Timeline({ detail, canApprove, myUserId, onRetry, onDecide }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const items = [
     ...detail.messages.map((m) => ({ at: m.receivedAt, key: `m-${m.id}`, node: <CitizenMessage message={m} /> })),
     ...detail.replies.map((r) => ({
@@ -38,7 +40,7 @@ export function Timeline({ detail, canApprove, myUserId, onRetry, onDecide }: Pr
       node: (
         <article className="timeline-note" aria-label={t("inbox.noteBy", { name: n.authorName ?? "?" })}>
           <p className="muted">
-            {t("inbox.noteBy", { name: n.authorName ?? "?" })} · {formatDateTime(n.createdAt, i18n.language)}
+            {t("inbox.noteBy", { name: n.authorName ?? "?" })} · {dates.format(n.createdAt, "compact")}
           </p>
           <p className="text">{n.text}</p>
         </article>
@@ -55,16 +57,18 @@ export function Timeline({ detail, canApprove, myUserId, onRetry, onDecide }: Pr
 }
 
 function CitizenMessage({ message: m }: { message: ConversationDetail["messages"][number] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
+  const words = useWords();
   return (
     <article className="timeline-message" aria-label={t("inbox.messageFrom", { name: m.authorName })}>
       <p className="muted">
-        {t("inbox.messageFrom", { name: m.authorName })} · {formatDateTime(m.receivedAt, i18n.language)} ·{" "}
+        {t("inbox.messageFrom", { name: m.authorName })} · {dates.format(m.receivedAt, "compact")} ·{" "}
         <span className={`badge badge-${m.intent}`}>{t(`inbox.intent.${m.intent}`)}</span>
         {m.flagged ? <span className="badge badge-warn">{t("inbox.flagged")}</span> : null}
         {m.visibility !== "visible" ? <span className="badge">{t(`comments.status.${m.visibility}`)}</span> : null}
         {m.editedAt ? (
-          <span className="badge">{t("inbox.edited", { when: formatDateTime(m.editedAt, i18n.language) })}</span>
+          <span className="badge">{t("inbox.edited", { when: dates.format(m.editedAt, "compact") })}</span>
         ) : null}
         {m.url ? (
           <>
@@ -83,7 +87,7 @@ function CitizenMessage({ message: m }: { message: ConversationDetail["messages"
             {m.earlierVersions.map((v) => (
               <li key={v.replacedAt}>
                 <span className="muted">
-                  {t("inbox.versionUntil", { when: formatDateTime(v.replacedAt, i18n.language) })}
+                  {t("inbox.versionUntil", { when: dates.format(v.replacedAt, "compact") })}
                 </span>
                 <p className="text">{v.text}</p>
               </li>
@@ -94,7 +98,7 @@ function CitizenMessage({ message: m }: { message: ConversationDetail["messages"
       {m.analysis?.reasons?.length ? (
         <details>
           <summary>{t("inbox.why")}</summary>
-          <p className="muted">{m.analysis.reasons.join(" · ")}</p>
+          <p className="muted">{m.analysis.reasons.map((r) => words.reason(r)).join(" · ")}</p>
         </details>
       ) : null}
     </article>
@@ -112,13 +116,15 @@ function ReplyItem({
   onRetry(id: string): void;
   onDecide: Props["onDecide"];
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const [comment, setComment] = useState("");
-  const author = r.automatic ? t("inbox.automatic") : (r.authorName ?? "?");
+  // An automatic acknowledgement is named as what it is, not as the answer of a person.
+  const label = r.automatic ? t("inbox.automatic") : t("inbox.replyBy", { name: r.authorName ?? "?" });
   return (
-    <article className="timeline-reply" aria-label={t("inbox.replyBy", { name: author })}>
+    <article className="timeline-reply" aria-label={label}>
       <p className="muted">
-        {t("inbox.replyBy", { name: author })} · {formatDateTime(r.sentAt ?? r.createdAt, i18n.language)} ·{" "}
+        {label} · {dates.format(r.sentAt ?? r.createdAt, "compact")} ·{" "}
         <span className="badge">{t(`inbox.replyStatus.${r.status}`)}</span>
       </p>
       <p className="text">{r.text}</p>

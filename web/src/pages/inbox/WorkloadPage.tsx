@@ -8,11 +8,12 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
-import { formatDateTime } from "./inboxFormat";
 import { useLoad } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
 
 export function WorkloadPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const org = useOrg();
   const [workload, setWorkload] = useState<Workload | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -22,7 +23,7 @@ export function WorkloadPage() {
     onError: setError,
   });
   if (!allowed) return <NotAllowedPage />;
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : "–");
+  const when = (iso: string | null) => (iso ? dates.format(iso, "compact") : "–");
   const table = (
     caption: string,
     rows: {

@@ -1,13 +1,5 @@
-// How the inbox shows times: due times and waiting times in de-DE (or the chosen language).
-export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, {
-    weekday: "short",
-    day: "2-digit",
-    month: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(iso));
-}
+// How the inbox shows durations: waiting times in business hours in de-DE (or the chosen language); dates and
+// times come from components/formatDates (the organisation's time zone).
 
 /** Whole minutes between now and a time, for "overdue for 12 min" and "due in 40 min". */
 export function minutesBetween(fromIso: string, to: Date): number {

@@ -1,10 +1,13 @@
 // Wissen → Textbausteine: reply templates shared across departments, with placeholders the inbox fills
 // for each conversation ({{name}}, {{organisation}}, {{bearbeiter}}, {{abteilung}}, {{datum}}).
-// Everyone in the inbox uses them; people with knowledge.edit write and archive them.
+// Everyone in the inbox uses them; people with knowledge.edit write and archive them (those of their
+// departments; the whole organisation's only without a department limit).
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { type ReplyTemplate, inboxApi } from "../../api/inbox";
+import type { Department } from "../../api/types";
+import { departmentChoices } from "../../components/departmentChoices";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
@@ -18,7 +21,7 @@ export function TemplatesPage() {
   const org = useOrg();
   const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
   const [placeholders, setPlaceholders] = useState<string[]>([]);
-  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
   const allowed = org.myActions.includes("knowledge.view") && org.myActions.includes("inbox.view");
   const reload = useLoad(
@@ -43,6 +46,10 @@ export function TemplatesPage() {
   );
   if (!allowed) return <NotAllowedPage />;
   const canEdit = org.myActions.includes("knowledge.edit");
+  // Templates of the whole organisation are changed only by people without a department limit.
+  const choices = departmentChoices(org, departments);
+  const mayChange = (tpl: ReplyTemplate) =>
+    canEdit && (choices.orgWide || choices.departments.some((d) => d.id === tpl.departmentId));
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,7 +89,7 @@ export function TemplatesPage() {
               {departments.find((d) => d.id === tpl.departmentId)?.name ?? t("templates.allDepartments")}
               {tpl.tags.length ? ` · ${tpl.tags.join(", ")}` : ""}
             </p>
-            {canEdit ? (
+            {mayChange(tpl) ? (
               <div className="actions">
                 <button type="button" onClick={() => setEditing(tpl)}>
                   {t("templates.edit", { title: tpl.title })}
@@ -117,9 +124,9 @@ export function TemplatesPage() {
           </label>
           <label className="field">
             <span>{t("templates.department")}</span>
-            <select name="departmentId" defaultValue={editing?.departmentId ?? ""}>
-              <option value="">{t("templates.allDepartments")}</option>
-              <NamedOptions items={departments} />
+            <select name="departmentId" defaultValue={editing?.departmentId ?? choices.initial ?? ""}>
+              {choices.orgWide && <option value="">{t("templates.allDepartments")}</option>}
+              <NamedOptions items={choices.departments} />
             </select>
           </label>
           <label className="field">

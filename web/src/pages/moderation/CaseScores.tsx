@@ -1,25 +1,24 @@
 // Why the machine flagged a message: its labels, scores as percentages and the reasons (rules, words,
-// n-grams), so the moderator decides knowing what the machine saw.
+// n-grams) in words, so the moderator decides knowing what the machine saw.
 import { useTranslation } from "react-i18next";
 import type { ModerationMessage } from "../../api/moderation";
+import { useWords } from "../../components/useWords";
 
 const SHOWN = ["offense", "insult", "abuse", "profanity", "threat"] as const;
 
 export function CaseScores({ message }: { message: ModerationMessage }) {
-  const { t, i18n } = useTranslation();
-  const pct = (x: number | undefined) =>
-    new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 }).format(x ?? 0);
+  const { t } = useTranslation();
+  const words = useWords();
   return (
     <div className="case-scores">
       <p>
-        {t("moderation.labels")}:{" "}
-        {message.labels.map((l) => t(`moderation.label.${l}`, { defaultValue: l })).join(", ") || "–"}
+        {t("moderation.labels")}: {words.labels(message.labels) || "–"}
       </p>
       <dl className="score-list">
         {SHOWN.map((key) => (
           <div key={key}>
-            <dt>{t(`moderation.score.${key}`)}</dt>
-            <dd>{pct(message.scores[key])}</dd>
+            <dt>{words.scoreName(key)}</dt>
+            <dd>{words.percent(message.scores[key])}</dd>
           </div>
         ))}
       </dl>
@@ -28,7 +27,7 @@ export function CaseScores({ message }: { message: ModerationMessage }) {
           <p>{t("moderation.reasons")}:</p>
           <ul className="reason-list">
             {message.reasons.map((r) => (
-              <li key={r}>{r}</li>
+              <li key={r}>{words.reason(r)}</li>
             ))}
           </ul>
         </>

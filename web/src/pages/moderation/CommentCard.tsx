@@ -4,7 +4,8 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type NetiquetteClause, type WebsiteComment, websiteApi } from "../../api/website";
 import { useOrg } from "../../components/OrgLayout";
-import { formatDateTime } from "../publish/dates";
+import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 interface Props {
   comment: WebsiteComment;
@@ -16,11 +17,17 @@ interface Props {
 }
 
 export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerate, run }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
+  const words = useWords();
   const org = useOrg();
   const [mode, setMode] = useState<"none" | "answer" | "hide">("none");
   const headingId = `comment-${c.id}`;
-  const last = c.moderation.at(-1);
+  // What the machine decided, shown only while that decision stands (held or hidden, no moderator since).
+  const machine = c.moderation.findLast((step) => step.phase === "decision");
+  const decidedByPerson = c.moderation.some((step) => step.phase === "moderator");
+  const heldByMachine =
+    machine && !decidedByPerson && (c.status === "held" || c.status === "hidden") && machine.outcome === c.status;
 
   async function answer(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +51,7 @@ export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerat
         {t("comments.from", { name: c.displayName || t("comments.deletedAuthor") })}
       </h2>
       <p className="muted">
-        {formatDateTime(c.createdAt, i18n.language)} · {c.channelName} ·{" "}
+        {dates.format(c.createdAt)} · {c.channelName} ·{" "}
         <span className={`badge status-${c.status}`}>{t(`comments.status.${c.status}`)}</span>
         {c.answered ? ` · ${t("comments.hasAnswer")}` : ""}
       </p>
@@ -54,10 +61,10 @@ export function CommentCard({ comment: c, clauses, orgSlug, canReply, canModerat
         {c.parentAuthor ? ` · ${t("comments.replyTo", { name: c.parentAuthor })}` : ""}
       </p>
       <p className="citizen-text">{c.text}</p>
-      {last && last.outcome !== "pass" && last.phase !== "moderator" ? (
+      {heldByMachine ? (
         <p className="muted">
-          {t("comments.heldBecause", {
-            reason: t(`comments.reason.${last.reason ?? "unknown"}`, { defaultValue: last.reason ?? "" }),
+          {t(c.status === "hidden" ? "comments.hiddenBecause" : "comments.heldBecause", {
+            reason: machine.reason ? words.reason(machine.reason) : t("comments.noReason"),
           })}
         </p>
       ) : null}

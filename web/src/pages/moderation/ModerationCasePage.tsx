@@ -9,16 +9,19 @@ import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
-import { formatDateTime } from "../inbox/inboxFormat";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { CaseScores } from "./CaseScores";
 import { DecisionForm } from "./DecisionForm";
 import { ModerationTabs } from "./ModerationTabs";
 import { ReviewForm } from "./ReviewForm";
 import { useLoad } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 export function ModerationCasePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
+  const words = useWords();
   const org = useOrg();
   const { caseId = "" } = useParams();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
@@ -28,7 +31,7 @@ export function ModerationCasePage() {
   const action = useAction(reload);
   if (!org.myActions.includes("moderation.view")) return <NotAllowedPage />;
   const canDecide = org.myActions.includes("moderation.decide");
-  const when = (iso: string) => formatDateTime(iso, i18n.language);
+  const when = (iso: string) => dates.format(iso, "compact");
 
   return (
     <section aria-labelledby="page-heading">
@@ -58,7 +61,7 @@ export function ModerationCasePage() {
           ) : null}
           <article className="card" aria-label={t("moderation.caseLabel", { name: detail.message.authorName })}>
             <p>
-              {detail.message.authorName} ({detail.message.authorHandle}) · {when(detail.message.receivedAt)}
+              {words.author(detail.message.authorName, detail.message.authorHandle)} · {when(detail.message.receivedAt)}
               {detail.message.editedAt ? <> · {t("inbox.edited", { when: when(detail.message.editedAt) })}</> : null}
             </p>
             <blockquote className="citizen-text">{detail.message.text}</blockquote>
@@ -67,11 +70,7 @@ export function ModerationCasePage() {
               <summary>{t("moderation.trail")}</summary>
               <ol>
                 {detail.trail.map((step, i) => (
-                  <li key={i}>
-                    {step.phase}: {step.outcome}
-                    {step.reason ? ` (${step.reason})` : ""}
-                    {step.clause ? ` §${step.clause}` : ""}
-                  </li>
+                  <li key={i}>{words.step(step)}</li>
                 ))}
               </ol>
             </details>
@@ -88,7 +87,7 @@ export function ModerationCasePage() {
             <ol className="plain-list">
               {detail.decisions.map((d) => (
                 <li key={d.id}>
-                  {when(d.at)} · {d.actorLabel} · {t(`moderation.kind.${d.kind}`)}
+                  {when(d.at)} · {words.actor(d.actorLabel)} · {t(`moderation.kind.${d.kind}`)}
                   {d.action
                     ? `: ${t(`moderation.action.${d.action}`, { defaultValue: t(`moderation.verdict.${d.action}`, { defaultValue: d.action }) })}`
                     : ""}
@@ -104,7 +103,7 @@ export function ModerationCasePage() {
             <ul>
               {detail.evidence.map((e) => (
                 <li key={e.id}>
-                  {t("moderation.securedAt", { when: when(e.securedAt), by: e.securedBy })} · SHA-256{" "}
+                  {t("moderation.securedAt", { when: when(e.securedAt), by: words.actor(e.securedBy) })} · SHA-256{" "}
                   <code>{e.sha256}</code> ·{" "}
                   <strong>{e.verified ? t("moderation.hashVerified") : t("moderation.hashBroken")}</strong> ·{" "}
                   <a href={moderationApi.evidenceUrl(org.id, detail.id, e.id, "pdf")} download>

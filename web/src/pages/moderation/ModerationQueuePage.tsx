@@ -9,16 +9,19 @@ import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
-import { formatDateTime } from "../inbox/inboxFormat";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { CaseScores } from "./CaseScores";
 import { ModerationTabs } from "./ModerationTabs";
 import { useLoad } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
 
 const VIEWS = ["open", "unreviewed", "decided"] as const;
 
 export function ModerationQueuePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
+  const words = useWords();
   const org = useOrg();
   const [view, setView] = useState<(typeof VIEWS)[number]>("open");
   const [cases, setCases] = useState<CaseSummary[]>([]);
@@ -49,7 +52,7 @@ export function ModerationQueuePage() {
               channel: a.channelName,
               count: a.offensive,
               median: a.baselineMedian,
-              from: formatDateTime(a.windowStart, i18n.language),
+              from: dates.format(a.windowStart, "compact"),
               post: a.threadExternalId ?? t("moderation.wholeAccount"),
             })}
           </p>
@@ -103,10 +106,8 @@ export function ModerationQueuePage() {
                 <p>
                   <strong>{c.threat ? t("moderation.threat") : t(`moderation.pipeline.${c.pipelineStatus}`)}</strong>
                   {c.status === "reopened" ? ` · ${t("moderation.reopened")}` : ""} · {c.channel.name} ·{" "}
-                  {formatDateTime(c.message.receivedAt, i18n.language)} · {c.message.authorName}
-                  {c.pipelineReason
-                    ? ` · ${t(`moderation.reason.${c.pipelineReason.split(":")[0]}`, { defaultValue: c.pipelineReason })}`
-                    : ""}
+                  {dates.format(c.message.receivedAt, "compact")} · {c.message.authorName}
+                  {c.pipelineReason ? ` · ${words.reason(c.pipelineReason)}` : ""}
                   {c.pipelineClause ? ` (§${c.pipelineClause})` : ""}
                 </p>
                 <blockquote className="citizen-text">{c.message.text}</blockquote>

@@ -7,14 +7,15 @@ import { type CampaignBoard, publishingApi } from "../../api/publishing";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
-import { formatDateTime } from "./dates";
 import { useLoad } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
 
 const REFRESH_MS = 5000;
 
 export function CampaignBoardPage() {
   const { campaignId = "" } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const org = useOrg();
   const [board, setBoard] = useState<CampaignBoard | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -36,7 +37,7 @@ export function CampaignBoardPage() {
     <section aria-labelledby="page-heading">
       <PageHeading title={`${campaign.name} ${campaign.hashtag}`} id="page-heading" />
       <p>
-        {formatDateTime(campaign.startsAt, i18n.language)} – {formatDateTime(campaign.endsAt, i18n.language)}
+        {dates.format(campaign.startsAt)} – {dates.format(campaign.endsAt)}
       </p>
       <p role="status" aria-live="polite">
         {t("campaigns.summary", { total: board.total, fastLane: board.fastLane, lastHour: board.publishedLastHour })}

@@ -11,11 +11,12 @@ import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
-import { formatDateTime, fromLocalInput } from "./dates";
 import { useLoad } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
 
 export function CampaignsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const org = useOrg();
   const canManage = org.myActions.includes("campaign.manage");
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
@@ -48,8 +49,8 @@ export function CampaignsPage() {
       await publishingApi.createCampaign(org.id, {
         name,
         hashtag: String(data.get("hashtag")),
-        startsAt: fromLocalInput(String(data.get("startsAt"))) ?? "",
-        endsAt: fromLocalInput(String(data.get("endsAt"))) ?? "",
+        startsAt: dates.fromInput(String(data.get("startsAt"))) ?? "",
+        endsAt: dates.fromInput(String(data.get("endsAt"))) ?? "",
         participantIds: data.getAll("participants").map(String),
         templates: templates
           .filter((tpl) => tpl.text.trim())
@@ -93,7 +94,7 @@ export function CampaignsPage() {
                 </th>
                 <td>{c.hashtag}</td>
                 <td>
-                  {formatDateTime(c.startsAt, i18n.language)} – {formatDateTime(c.endsAt, i18n.language)}
+                  {dates.format(c.startsAt)} – {dates.format(c.endsAt)}
                 </td>
                 <td>{c.participantIds.length}</td>
               </tr>

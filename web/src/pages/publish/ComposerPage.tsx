@@ -16,6 +16,7 @@ import {
   type ReplyPolicy,
   publishingApi,
 } from "../../api/publishing";
+import { type DepartmentChoices, choiceOr, departmentChoices } from "../../components/departmentChoices";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
@@ -26,9 +27,9 @@ import { PollEditor } from "./PollEditor";
 import { ThreadEditor } from "./ThreadEditor";
 import { PostReview } from "./PostReview";
 import { useComposer } from "./useComposer";
-import { fromLocalInput, toLocalInput } from "./dates";
 import { formatLocale } from "../../i18n";
 import { useLoad } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
 
 export function ComposerPage() {
   const { postId } = useParams();
@@ -38,6 +39,7 @@ export function ComposerPage() {
   const [channels, setChannels] = useState<ChannelAccount[] | null>(null);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [guideline, setGuideline] = useState<GuidelineInForce | null>(null);
   const [search] = useSearchParams();
   const [error, setError] = useState<unknown>(null);
   // A post the composer created itself keeps the same composer (and what was typed since) after the URL changes.
@@ -75,11 +77,14 @@ export function ComposerPage() {
         publishingApi.channels(org.id, { signal }),
         api.departments(org.id, { signal }),
         publishingApi.campaigns(org.id, { signal }),
+        publishingApi.guidelines(org.id, { signal }),
       ]),
-    ([c, d, k]) => {
+    ([c, d, k, g]) => {
       setChannels(c.channels.filter((a) => !a.disabledAt));
       setDepartments(d.departments);
       setCampaigns(k.campaigns);
+      const active = g.versions.find((v) => v.id === g.activeId);
+      setGuideline(active ? { version: active.version, acknowledged: g.acknowledged } : null);
     },
     [org.id],
     { onError: setError },
@@ -98,6 +103,7 @@ export function ComposerPage() {
       channels={channels}
       departments={departments}
       campaigns={campaigns}
+      guideline={guideline}
       fromTemplate={fromTemplate}
       onCreated={onCreated}
       onSubmitted={onSubmitted}
@@ -108,13 +114,14 @@ export function ComposerPage() {
 function initialInput(
   view: PostView | null,
   fromTemplate: { campaign: Campaign; templateId: string } | null,
+  choices: DepartmentChoices,
 ): PostInput {
   if (!view) {
     const template = fromTemplate?.campaign.templates.find((t) => t.id === fromTemplate.templateId);
     return {
       title: template?.title ?? "",
       body: template?.text ?? "",
-      departmentId: fromTemplate?.campaign.departmentId ?? null,
+      departmentId: choiceOr(choices, fromTemplate?.campaign.departmentId ?? null),
       scheduledAt: null,
       channels: [],
       campaignId: fromTemplate?.campaign.id ?? null,
@@ -143,11 +150,18 @@ function initialInput(
   };
 }
 
+/** The guideline in force when the composer opened, and whether this person has acknowledged it. */
+interface GuidelineInForce {
+  version: number;
+  acknowledged: boolean;
+}
+
 function Composer({
   view,
   channels,
   departments,
   campaigns,
+  guideline,
   fromTemplate,
   onCreated,
   onSubmitted,
@@ -156,16 +170,19 @@ function Composer({
   channels: ChannelAccount[];
   departments: Department[];
   campaigns: Campaign[];
+  guideline: GuidelineInForce | null;
   fromTemplate: { campaign: Campaign; templateId: string } | null;
   onCreated: (id: string) => void;
   onSubmitted: (id: string) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   const locale = formatLocale(i18n.language);
   const org = useOrg();
+  const choices = departmentChoices(org, departments);
   const { input, update, check, save, flush, post } = useComposer(
     org.id,
-    { post: view?.post ?? null, input: initialInput(view, fromTemplate) },
+    { post: view?.post ?? null, input: initialInput(view, fromTemplate, choices) },
     onCreated,
   );
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -224,7 +241,7 @@ function Composer({
         {save.kind === "saving" && t("composer.saving")}
         {save.kind === "saved" &&
           t("composer.saved", {
-            time: save.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+            time: dates.format(save.at, "timeSeconds"),
           })}
       </p>
       {save.kind === "error" && <ErrorMessage error={save.error} />}
@@ -348,8 +365,8 @@ function Composer({
               value={input.departmentId ?? ""}
               onChange={(e) => update({ departmentId: e.target.value || null })}
             >
-              <option value="">{t("composer.noDepartment")}</option>
-              {departments.map((d) => (
+              {choices.orgWide && <option value="">{t("composer.noDepartment")}</option>}
+              {choices.departments.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
                 </option>
@@ -382,8 +399,8 @@ function Composer({
             <input
               id="post-time"
               type="datetime-local"
-              value={toLocalInput(input.scheduledAt)}
-              onChange={(e) => update({ scheduledAt: fromLocalInput(e.target.value) })}
+              value={dates.toInput(input.scheduledAt)}
+              onChange={(e) => update({ scheduledAt: dates.fromInput(e.target.value) })}
               aria-describedby="post-time-hint"
             />
             <p id="post-time-hint" className="hint">
@@ -396,8 +413,15 @@ function Composer({
           <p className="muted">
             {check?.guideline
               ? t("composer.checkedAgainst", { version: check.guideline.version })
-              : t("composer.noGuideline")}
+              : check === null && guideline
+                ? t("composer.inForce", { version: guideline.version })
+                : t("composer.noGuideline")}
           </p>
+          {guideline && !guideline.acknowledged && (
+            <p className="hint">
+              {t("composer.notAcknowledged")} <Link to={`/o/${org.id}/guidelines`}>{t("composer.readGuideline")}</Link>
+            </p>
+          )}
           <div aria-live="polite">
             {check && <FindingsList findings={check.findings} channelName={nameOf} onShow={show} />}
           </div>

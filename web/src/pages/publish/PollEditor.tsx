@@ -2,12 +2,13 @@
 // Polls go out on the website channel (and networks that have polls); the check blocks the others.
 import { useTranslation } from "react-i18next";
 import type { PollInput } from "../../api/publishing";
-import { fromLocalInput, toLocalInput } from "./dates";
+import { useDates } from "../../components/formatDates";
 
 const MAX_OPTIONS = 10;
 
 export function PollEditor({ poll, onChange }: { poll: PollInput | null; onChange(poll: PollInput | null): void }) {
   const { t } = useTranslation();
+  const dates = useDates();
   const inAWeek = () => new Date(Math.ceil((Date.now() + 7 * 86_400_000) / 3_600_000) * 3_600_000).toISOString();
   const set = (change: Partial<PollInput>) => poll && onChange({ ...poll, ...change });
   return (
@@ -70,8 +71,8 @@ export function PollEditor({ poll, onChange }: { poll: PollInput | null; onChang
             <input
               id="poll-end"
               type="datetime-local"
-              value={toLocalInput(poll.endsAt)}
-              onChange={(e) => set({ endsAt: fromLocalInput(e.target.value) ?? poll.endsAt })}
+              value={dates.toInput(poll.endsAt)}
+              onChange={(e) => set({ endsAt: dates.fromInput(e.target.value) ?? poll.endsAt })}
             />
           </div>
           <div className="field">

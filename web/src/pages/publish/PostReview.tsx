@@ -9,12 +9,13 @@ import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
-import { formatDateTime } from "./dates";
 import { FindingsList } from "./FindingsList";
 import { PreviewCount, PreviewText } from "./PostPreview";
+import { useDates } from "../../components/formatDates";
 
 export function PostReview({ view, reload }: { view: PostView; reload: () => Promise<unknown> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const org = useOrg();
   const [params] = useSearchParams();
   const action = useAction(reload);
@@ -50,7 +51,7 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
         <dt>{t("review.author")}</dt>
         <dd>{post.authorName}</dd>
         <dt>{t("review.scheduledAt")}</dt>
-        <dd>{post.scheduledAt ? formatDateTime(post.scheduledAt, i18n.language) : t("review.asSoonAsApproved")}</dd>
+        <dd>{post.scheduledAt ? dates.format(post.scheduledAt) : t("review.asSoonAsApproved")}</dd>
         {post.replyPolicy !== "everyone" && (
           <>
             <dt>{t("composer.replyPolicy")}</dt>
@@ -61,7 +62,7 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
           <>
             <dt>{t("review.retracted")}</dt>
             <dd>
-              {formatDateTime(post.retractedAt, i18n.language)}
+              {dates.format(post.retractedAt)}
               {post.retractReason && <> – {post.retractReason}</>}
             </dd>
           </>
@@ -122,7 +123,7 @@ export function PostReview({ view, reload }: { view: PostView; reload: () => Pro
           <ul>
             {view.approvals.map((a) => (
               <li key={a.id}>
-                {formatDateTime(a.createdAt, i18n.language)}: {t(`review.decision.${a.decision}`)}
+                {dates.format(a.createdAt)}: {t(`review.decision.${a.decision}`)}
                 {a.comment && <q>{a.comment}</q>}
               </li>
             ))}

@@ -7,11 +7,12 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
-import { formatDateTime } from "./dates";
 import { useLoad } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
 
 export function PostsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const org = useOrg();
   const [posts, setPosts] = useState<PostSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -56,7 +57,7 @@ export function PostsPage() {
               {p.retractedAt ? ` · ${t("review.retracted")}` : ""}
             </td>
             <td>{p.channels.map((c) => c.name).join(", ")}</td>
-            <td>{formatDateTime(p.publishedAt ?? p.scheduledAt, i18n.language)}</td>
+            <td>{dates.format(p.publishedAt ?? p.scheduledAt)}</td>
             <td>{p.authorName}</td>
           </tr>
         ))}

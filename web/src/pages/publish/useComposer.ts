@@ -1,6 +1,7 @@
 // The composer's state machine in the browser: the form, the live check (debounced) and the autosave
-// (debounced; creates the post on the first change). The server decides everything; this only keeps
-// the screen and the saved draft in step.
+// (debounced; creates the post once it has content). One composer makes at most one post: every later save,
+// also one still waiting when the person leaves the composer, goes to that post; an untouched composer makes
+// none. The server decides everything; this only keeps the screen and the saved draft in step.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import { type CheckResult, type PostInput, type PostRecord, publishingApi } from "../../api/publishing";
@@ -11,6 +12,17 @@ export type SaveState =
 
 const CHECK_DELAY_MS = 300;
 const SAVE_DELAY_MS = 1200;
+
+/** Worth creating a post for: something written, attached or asked (channels or a department alone are not). */
+function hasContent(input: PostInput): boolean {
+  return (
+    input.title.trim() !== "" ||
+    input.body.trim() !== "" ||
+    input.threadParts.some((part) => part.trim() !== "") ||
+    input.mediaIds.length > 0 ||
+    input.poll !== null
+  );
+}
 
 export function useComposer(
   orgId: string,
@@ -25,6 +37,7 @@ export function useComposer(
     revision: initial.post?.revision ?? 0,
   });
   const dirty = useRef(false);
+  const left = useRef(false);
   const saving = useRef<Promise<void> | null>(null);
   const latest = useRef(input);
   latest.current = input;
@@ -46,7 +59,7 @@ export function useComposer(
 
   const flush = useCallback(async (): Promise<void> => {
     if (saving.current) await saving.current;
-    if (!dirty.current) return;
+    if (!dirty.current || (!post.current.id && !hasContent(latest.current))) return;
     dirty.current = false;
     setSave({ kind: "saving" });
     const run = (async () => {
@@ -58,7 +71,8 @@ export function useComposer(
         const created = !current.id;
         post.current = { id: saved.id, revision: saved.revision };
         setSave({ kind: "saved", at: new Date() });
-        if (created) onCreated(saved.id);
+        // After the person left, the post is kept but the screen they went to stays.
+        if (created && !left.current) onCreated(saved.id);
       } catch (error) {
         dirty.current = !(error instanceof ApiError && error.status === 409);
         setSave({ kind: "error", error });
@@ -74,6 +88,17 @@ export function useComposer(
     const timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [input, flush]);
+
+  // Leaving the composer saves what is still waiting, into the same post (never a second one).
+  const flushOnLeave = useRef(flush);
+  flushOnLeave.current = flush;
+  useEffect(() => {
+    left.current = false;
+    return () => {
+      left.current = true;
+      void flushOnLeave.current();
+    };
+  }, []);
 
   const update = useCallback((change: Partial<PostInput>) => {
     dirty.current = true;

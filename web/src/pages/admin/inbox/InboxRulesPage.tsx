@@ -13,12 +13,7 @@ import { useAction } from "../../../components/useAction";
 import { type Rule, RoutingRulesEditor } from "./RoutingRulesEditor";
 import { TargetsEditor } from "./TargetsEditor";
 import { useLoad } from "../../../api/useLoad";
-
-export interface Choices {
-  channels: { id: string; name: string }[];
-  departments: { id: string; name: string }[];
-  people: { userId: string; name: string }[];
-}
+import type { Choices } from "./choices";
 
 export function InboxRulesPage() {
   const { t } = useTranslation();
@@ -88,6 +83,15 @@ export function InboxRulesPage() {
                 onChange={(e) => setSettings({ autoAcknowledge: e.target.checked })}
               />
               {t("inboxRules.settings.autoAcknowledge")}
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={settings.acknowledgeOnNetworks}
+                disabled={!settings.autoAcknowledge}
+                onChange={(e) => setSettings({ acknowledgeOnNetworks: e.target.checked })}
+              />
+              {t("inboxRules.settings.acknowledgeOnNetworks")}
             </label>
             <label className="field">
               <span>{t("inboxRules.settings.idleWarningDays")}</span>

@@ -3,7 +3,7 @@
 import { useTranslation } from "react-i18next";
 import type { InboxRules } from "../../../api/inbox";
 import { ListInput } from "../../../components/ListInput";
-import type { Choices } from "./InboxRulesPage";
+import type { Choices } from "./choices";
 import { NamedOptions, asNamed } from "../../../components/NamedOptions";
 
 /** A rule with a key that stays with it while rules move (for React and the keyword field's text). */

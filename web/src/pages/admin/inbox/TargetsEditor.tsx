@@ -2,7 +2,7 @@
 // applies, and without any the default (one business day for a first answer).
 import { useTranslation } from "react-i18next";
 import type { InboxRules } from "../../../api/inbox";
-import type { Choices } from "./InboxRulesPage";
+import type { Choices } from "./choices";
 import { NamedOptions } from "../../../components/NamedOptions";
 
 type Target = InboxRules["targets"][number];

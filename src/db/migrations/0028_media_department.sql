@@ -1,0 +1,2 @@
+ALTER TABLE "media_assets" ADD COLUMN "department_id" uuid;--> statement-breakpoint
+ALTER TABLE "media_assets" ADD CONSTRAINT "media_assets_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE set null ON UPDATE no action;

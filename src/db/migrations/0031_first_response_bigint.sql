@@ -1,0 +1,1 @@
+ALTER TABLE "conversations" ALTER COLUMN "first_response_business_ms" SET DATA TYPE bigint;

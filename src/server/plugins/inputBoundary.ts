@@ -1,0 +1,25 @@
+// Text from outside enters the server in one shape (text/inputText.ts): every JSON and form body and
+// every query string loses its control characters before any route reads it. An address with control
+// characters in a path parameter is refused instead: it names nothing, and cleaning it would make two
+// addresses name the same page.
+import type { FastifyInstance } from "fastify";
+import { AppError } from "../../domain/errors.js";
+import { cleanValue, hasControlCharacters } from "../../text/inputText.js";
+
+export function registerInputBoundary(app: FastifyInstance): void {
+  // onRequest: before the access rules (plugins/auth.ts) read :orgId or anything else of the address.
+  app.addHook("onRequest", async (request) => {
+    for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, unknown>)) {
+      if (typeof value === "string" && hasControlCharacters(value))
+        throw new AppError("VALIDATION_FAILED", {
+          userMessage: "Die Adresse ist ungültig: Sie enthält Steuerzeichen.",
+          details: { reason: "control_characters", field: name },
+        });
+    }
+    request.query = cleanValue(request.query);
+  });
+  // preValidation: the first moment the body is parsed, before any handler reads it.
+  app.addHook("preValidation", async (request) => {
+    if (request.body !== undefined) request.body = cleanValue(request.body);
+  });
+}

@@ -1,0 +1,50 @@
+// What a member limited to one department may get from each organisation route (test/route-access.test.ts):
+// the decisions of docs/ARCHITECTURE.md ("Who sees what") as data, one line per route that is not refused.
+/**
+ * What a member limited to one department gets from each organisation route when everything in reach is of
+ * another department, or of no department (the whole organisation's). Not listed: refused, for a lack of
+ * scope. "filtered": a list, empty for them though not for an administrator. "shared": things every member
+ * works with. Files and reply templates of no department are references shared with everyone.
+ */
+const LIMITED_SHARED = new Set([
+  "GET /api/orgs/:orgId",
+  "POST /api/orgs/:orgId/open",
+  "GET /api/orgs/:orgId/office-schedule",
+  "GET /api/orgs/:orgId/departments",
+  "GET /api/orgs/:orgId/guidelines",
+  "POST /api/orgs/:orgId/guidelines/:guidelineId/acknowledge",
+  "GET /api/orgs/:orgId/holidays",
+  "GET /api/orgs/:orgId/channels",
+  "GET /api/orgs/:orgId/channel-connections",
+  "GET /api/orgs/:orgId/website/settings",
+  "GET /api/orgs/:orgId/moderation/settings",
+  "GET /api/orgs/:orgId/inbox/rules",
+  "GET /api/orgs/:orgId/inbox/coverage",
+  "GET /api/orgs/:orgId/inbox/colleagues",
+  "GET /api/orgs/:orgId/inbox/events",
+  "POST /api/orgs/:orgId/inbox/notifications/read",
+]);
+const SHARED_REFERENCES = new Set([
+  "GET /api/orgs/:orgId/media",
+  "GET /api/orgs/:orgId/media/:mediaId/content",
+  "GET /api/orgs/:orgId/media/:mediaId/thumbnail",
+  "GET /api/orgs/:orgId/inbox/templates",
+]);
+export type ListBody = Record<string, unknown[]>;
+export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
+  "GET /api/orgs/:orgId/posts": (b) => b.posts ?? [],
+  "GET /api/orgs/:orgId/calendar": (b) => b.posts ?? [],
+  "GET /api/orgs/:orgId/campaigns": (b) => b.campaigns ?? [],
+  "GET /api/orgs/:orgId/inbox/conversations": (b) => b.conversations ?? [],
+  "GET /api/orgs/:orgId/website/comments": (b) => b.comments ?? [],
+  "GET /api/orgs/:orgId/moderation/cases": (b) => [...(b.cases ?? []), ...(b.alerts ?? [])],
+  "GET /api/orgs/:orgId/media": (b) => b.media ?? [],
+  "GET /api/orgs/:orgId/inbox/templates": (b) => b.templates ?? [],
+  "GET /api/orgs/:orgId/inbox/workload": (b) => [...(b.people ?? []), ...(b.departments ?? [])],
+  "GET /api/orgs/:orgId/inbox/notifications": (b) => b.notifications ?? [],
+};
+
+export function limitedExpectation(key: string, orgWide: boolean): "refused" | "filtered" | "shared" {
+  if (LIMITED_SHARED.has(key) || (orgWide && SHARED_REFERENCES.has(key))) return "shared";
+  return LIMITED_LISTS[key] ? "filtered" : "refused";
+}
