@@ -1,18 +1,7 @@
 // People: user accounts (one per person and installation), memberships granting roles in an
 // organisation (optionally limited to departments, channel accounts and a weekly time window),
 // sessions, throttled password guesses, and OIDC identities (modelled now, login flow to follow).
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { TWeeklyWindow } from "../../domain/schedule.js";
 import { organisations } from "./org.js";
 

@@ -1,6 +1,6 @@
 // The frame of every organisation page: skip link, header with organisation switcher, language and
 // account, the main navigation (only the areas the person's roles open), and the page itself.
-import { createContext, useContext, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate, useParams } from "react-router";
 import { api } from "../api/client";
@@ -11,20 +11,9 @@ import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
 import { useLoad } from "../api/useLoad";
 import { MyInvitations } from "./MyInvitations";
+import { OrgContext, OrgReloadContext } from "./orgContext";
 
-const OrgContext = createContext<Organisation | null>(null);
-const OrgReloadContext = createContext<() => Promise<void>>(async () => undefined);
-
-/** Loads the organisation again after its settings changed (its time zone, for every date shown). */
-export function useReloadOrganisation(): () => Promise<void> {
-  return useContext(OrgReloadContext);
-}
-
-export function useOrg(): Organisation {
-  const org = useContext(OrgContext);
-  if (!org) throw new Error("useOrg outside OrgLayout");
-  return org;
-}
+export { useOrg, useReloadOrganisation } from "./orgContext";
 
 export function OrgLayout() {
   const { orgId = "" } = useParams();

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { epochOfWallClock, localClock, localDate } from "../../../src/domain/zonedTime";
 import { formatLocale } from "../i18n";
-import { useOrg } from "./OrgLayout";
+import { useOrg } from "./orgContext";
 
 const STYLES = {
   /** 04.12.2026, 16:28 */
