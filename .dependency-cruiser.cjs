@@ -47,6 +47,26 @@ module.exports = {
       to: { path: ours, pathNot: "^src/(contract|domain|text)/" },
     },
     {
+      name: "contract-uses-only-zod",
+      severity: "error",
+      comment:
+        "src/contract is shared with the browser: no Node module and no package but zod (no server, no database).",
+      from: { path: "^src/contract/" },
+      to: {
+        dependencyTypes: [
+          "core",
+          "npm",
+          "npm-dev",
+          "npm-optional",
+          "npm-peer",
+          "npm-bundled",
+          "npm-no-pkg",
+          "npm-unknown",
+        ],
+        pathNot: "^node_modules/zod/",
+      },
+    },
+    {
       name: "db-holds-no-rules-of-app",
       severity: "error",
       comment: "src/db is schema, client and small queries: it does not reach up into use cases or the edges.",
@@ -114,9 +134,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(dist|node_modules)/" },
+    exclude: { path: "^dist/" },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: "tsconfig.json" },
+    tsConfig: { fileName: "tsconfig.deps.json" },
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
   },
 };

@@ -32,34 +32,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-non-null-assertion": "off", "max-lines-per-function": "off" },
   },
   { files: ["web/src/pages/**/*.tsx"], rules: { "max-lines-per-function": ["warn", { max: 200 }] } },
-  // The contract is pure (zod and domain/ only): the web app compiles it, and it must not pull the server in.
-  {
-    files: ["src/contract/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: [
-                "node:*",
-                "fastify",
-                "drizzle-orm*",
-                "../*.js",
-                "../app/*",
-                "../db/*",
-                "../server/*",
-                "../channels/*",
-                "../jobs/*",
-                "../cli/*",
-              ],
-              message: "The contract imports only zod and the pure domain/ and text/ modules.",
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The contract's purity (zod and the pure core only) is checked by npm run deps (.dependency-cruiser.cjs).
   // The web app takes the contract's types only: no schema code in its bundle.
   {
     files: ["web/src/**/*.{ts,tsx}"],
