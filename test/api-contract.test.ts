@@ -5,13 +5,14 @@ import { randomUUID } from "node:crypto";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Fastify from "fastify";
 import type { z } from "zod";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { type ApiRouteKey, apiContract } from "../src/contract/index.js";
-import { type RouteContract, isRawAnswer } from "../src/contract/route.js";
+import { type ResponseOf, type RouteContract, isRawAnswer } from "../src/contract/route.js";
 import { contractRoute, registerContractHandling } from "../src/server/contractRoutes.js";
 import { registerErrorHandling } from "../src/server/plugins/errors.js";
 import { buildChannelAccount, buildMember, buildOrg } from "./support/factories.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
+import type { WidgetFeed, WidgetThread } from "../widget/src/types.js";
 
 interface Operation {
   operationId: string;
@@ -195,6 +196,14 @@ describe("requests and answers under the contract", () => {
     // The organisation is in the address; internal columns are not part of the answer.
     expect(channel).not.toHaveProperty("orgId");
     expect(typeof channel?.createdAt).toBe("string");
+  });
+
+  // The widget keeps its own types (it imports nothing of the contract); the encoder drops what the contract
+  // does not name, so a field the widget reads must be in the contract. npm run typecheck checks this.
+  it("names in the citizens' answers every field the widget reads", () => {
+    type Answer<K extends ApiRouteKey> = ResponseOf<(typeof apiContract)[K]>;
+    expectTypeOf<Answer<"GET /api/public/orgs/:org/posts/:entryId">>().toExtend<WidgetThread>();
+    expectTypeOf<Answer<"GET /api/public/orgs/:org/feed">>().toExtend<WidgetFeed>();
   });
 });
 
