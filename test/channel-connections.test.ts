@@ -267,6 +267,7 @@ describe("syncing a connected Mastodon account", () => {
         {
           userId: admin.userId,
           actorLabel: admin.label,
+          actorIn: async () => admin,
           state: back.searchParams.get("state") ?? "",
           code: back.searchParams.get("code"),
           error: null,

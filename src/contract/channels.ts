@@ -226,7 +226,11 @@ export const channelsContract = {
     tag,
     summary: "The network sends the browser back here after authorising",
     query: ZOAuthCallback,
-    responses: { 303: redirect("To the channels page (connected=…) or the start page (connectionError=…).") },
+    responses: {
+      303: redirect(
+        "To the channels page with connected=… or connectionError=… (the start page where the state is unknown).",
+      ),
+    },
   },
   "POST /api/orgs/:orgId/channels/:channelAccountId/connection/app-password": {
     tag,

@@ -58,6 +58,15 @@ describe("connecting a network account", () => {
       await card.getByText("Nicht verbunden").waitFor();
       await expectAccessible(page, "channels page with an unconnected account");
 
+      // Saying no on the instance's page brings the person back to the channels page with the reason.
+      await card.getByRole("button", { name: "Mit Mastodon verbinden" }).click();
+      await page.getByRole("heading", { name: "Authorization required" }).waitFor();
+      await page.getByRole("button", { name: "Deny" }).click();
+      await page.getByRole("alert").getByText("Die Verbindung mit dem Netzwerk ist fehlgeschlagen").waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/o/${org.id}/admin/channels`);
+      expect(new URL(page.url()).search).toBe("");
+      await card.getByText("Nicht verbunden").waitFor();
+
       await card.getByRole("button", { name: "Mit Mastodon verbinden" }).click();
       await page.getByRole("heading", { name: "Authorization required" }).waitFor();
       await page.getByLabel("Username").fill("verbindungsheim");

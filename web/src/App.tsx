@@ -1,6 +1,8 @@
 // Routes of the admin app; guards send signed-out people to the login and a due password change first.
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
+import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from "react-router";
+import { ErrorMessage, errorFromAddress } from "./components/ErrorMessage";
 import { AREAS, type AreaId } from "./components/areas";
 import { OrgLayout } from "./components/OrgLayout";
 import { AccountPage } from "./pages/AccountPage";
@@ -49,6 +51,18 @@ function Home() {
   const { session } = useSession();
   const { t } = useTranslation();
   const first = session?.organisations.find((o) => o.id === session.homeOrganisationId) ?? session?.organisations[0];
+  // Back from a network's sign-in that draht could not match to a connection (expired, used twice): say so.
+  const [returnedError] = useState(() => errorFromAddress(window.location.search));
+  if (first && returnedError)
+    return (
+      <main id="main" className="narrow">
+        <h1>{t("connections.failedTitle")}</h1>
+        <ErrorMessage error={returnedError} />
+        <p>
+          <Link to={`/o/${first.id}`}>{t("common.continue")}</Link>
+        </p>
+      </main>
+    );
   if (first) return <Navigate to={`/o/${first.id}`} replace />;
   return (
     <main id="main" className="narrow">

@@ -261,6 +261,8 @@ export async function completeChannelAuthorisation(
   options: {
     userId: string | null;
     actorLabel: string;
+    /** The person as they stand in the account's organisation now (their grant may have changed since the start). */
+    actorIn: (orgId: string) => Promise<OrgActor>;
     state: string;
     code: string | null;
     error: string | null;
@@ -273,9 +275,32 @@ export async function completeChannelAuthorisation(
     .returning();
   if (!pending || pending.expiresAt.getTime() < ctx.clock().getTime() || pending.userId !== options.userId)
     throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: "unknown_or_expired" } });
+  try {
+    return await completePending(ctx, deps, options, pending);
+  } catch (error) {
+    // The state named the organisation: the person goes back to its channels page with the reason.
+    if (error instanceof AppError)
+      throw new AppError(error.code, {
+        details: { ...error.details, orgId: pending.orgId },
+        userMessage: error.userMessage,
+        cause: error,
+      });
+    throw error;
+  }
+}
+
+async function completePending(
+  ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
+  options: Parameters<typeof completeChannelAuthorisation>[2],
+  pending: typeof channelOauthStates.$inferSelect,
+): Promise<{ orgId: string; accountId: string; handle: string }> {
   if (options.error || !options.code)
     throw new AppError("CHANNEL_AUTH_FAILED", { details: { reason: options.error ?? "no_code" } });
   const [account] = await ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, pending.channelAccountId));
+  // Ten minutes may pass on the network's pages: whoever comes back must still be allowed to manage the account.
+  if (account)
+    requireAllowed(ctx, await options.actorIn(account.orgId), "channel.manage", channelAccountResource(account));
   const connector = account ? deps.connectors.get(account.network) : undefined;
   const delegated = connector?.delegatedOAuth;
   if (account && connector && delegated) {

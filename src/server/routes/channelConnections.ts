@@ -14,6 +14,7 @@ import type { AppContext } from "../../app/context.js";
 import { type ConnectorRegistry, delegatedClientDocumentPaths } from "../../domain/connector.js";
 import { isAppError } from "../../domain/errors.js";
 import { contractRoute } from "../contractRoutes.js";
+import { actorInOrganisation } from "../../app/auth/actor-in-organisation.js";
 import { orgActorOf, sessionOf } from "../plugins/auth.js";
 
 export const OAUTH_CALLBACK_PATH = "/api/channel-authorisations/callback" as const;
@@ -92,6 +93,13 @@ export function channelConnectionRoutes(
         const done = await completeChannelAuthorisation(ctx, deps, {
           userId: session.user.id,
           actorLabel: session.user.email,
+          actorIn: (orgId) =>
+            actorInOrganisation(ctx, {
+              userId: session.user.id,
+              label: session.user.email,
+              orgId,
+              requestId: request.id,
+            }),
           state: query.state,
           code: query.code ?? null,
           error: query.error ?? null,
@@ -101,7 +109,9 @@ export function channelConnectionRoutes(
       } catch (error) {
         if (!isAppError(error)) throw error;
         request.log.warn({ code: error.code }, "channel authorisation not completed");
-        return reply.redirect(`/?connectionError=${encodeURIComponent(error.code)}`, 303);
+        const orgId = error.details?.orgId;
+        const page = typeof orgId === "string" ? `/o/${orgId}/admin/channels` : "/";
+        return reply.redirect(`${page}?connectionError=${encodeURIComponent(error.code)}`, 303);
       }
     },
   );

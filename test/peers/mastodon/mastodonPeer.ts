@@ -134,13 +134,20 @@ export async function startMastodonPeer(
     return reply
       .type("text/html")
       .send(
-        `<!doctype html><html lang="en"><title>Authorize draht</title><main><h1>Authorization required</h1><form method="post" action="/oauth/authorize">${hidden}<label>Username <input name="username" required></label><button type="submit">Authorize</button></form></main></html>`,
+        `<!doctype html><html lang="en"><title>Authorize draht</title><main><h1>Authorization required</h1><form method="post" action="/oauth/authorize">${hidden}<label>Username <input name="username" required></label><button type="submit">Authorize</button><button type="submit" name="decision" value="deny" formnovalidate>Deny</button></form></main></html>`,
       );
   });
 
   app.post("/oauth/authorize", async (req, reply) => {
     const body = req.body as Record<string, string>;
     const client = state.apps.get(body.client_id ?? "");
+    if (body.decision === "deny" && client?.redirectUris.includes(body.redirect_uri ?? "")) {
+      // RFC 6749 4.1.2.1: the person said no.
+      const target = new URL(body.redirect_uri ?? "");
+      target.searchParams.set("error", "access_denied");
+      if (body.state) target.searchParams.set("state", body.state);
+      return reply.redirect(target.toString(), 302);
+    }
     const account = [...state.accounts.values()].find((a) => a.username === body.username && a.local);
     if (!client || !account || !client.redirectUris.includes(body.redirect_uri ?? ""))
       return reply.code(400).type("text/html").send("<p>invalid_request</p>");

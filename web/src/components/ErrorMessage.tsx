@@ -12,6 +12,12 @@ export function errorText(t: (key: string, options?: Record<string, unknown>) =>
   return t(error.key, { defaultValue: t("errors.INTERNAL") });
 }
 
+/** An error the server sent the browser back with in the address (`?connectionError=CODE`), e.g. after OAuth. */
+export function errorFromAddress(search: string): ApiError | null {
+  const code = new URLSearchParams(search).get("connectionError");
+  return code && /^[A-Z_]+$/.test(code) ? new ApiError(400, code, `errors.${code}`, undefined) : null;
+}
+
 export function ErrorMessage({ error, id }: { error: unknown; id?: string }) {
   const { t } = useTranslation();
   if (!error) return null;

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { type ChannelAccountDetails, publishingApi } from "../../api/publishing";
 import type { Department, Member } from "../../api/types";
-import { ErrorMessage, Notice } from "../../components/ErrorMessage";
+import { ErrorMessage, Notice, errorFromAddress } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
@@ -38,9 +38,10 @@ export function ChannelsPage() {
   const { error, setError, notice, run } = useAction(reload);
   // Back from the network's consent page: say so once, and take the marker out of the address.
   const [returned] = useState(() => new URLSearchParams(window.location.search).get("connected"));
+  const [returnedError] = useState(() => errorFromAddress(window.location.search));
   useEffect(() => {
-    if (returned) window.history.replaceState(null, "", window.location.pathname);
-  }, [returned]);
+    if (returned || returnedError) window.history.replaceState(null, "", window.location.pathname);
+  }, [returned, returnedError]);
   const nameOf = (list: { id?: string; userId?: string; name: string }[], id: string | null) =>
     list.find((x) => (x.id ?? x.userId) === id)?.name ?? "–";
 
@@ -53,7 +54,7 @@ export function ChannelsPage() {
           (returned ? t("connections.returned", { name: accounts.find((a) => a.id === returned)?.name ?? "" }) : null)
         }
       />
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? returnedError} />
       <table>
         <caption>{t("channels.caption")}</caption>
         <thead>
