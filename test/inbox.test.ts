@@ -334,6 +334,37 @@ describe("the inbox", () => {
     expect(stranger.statusCode).toBe(400);
   });
 
+  it("announces live only what a department-limited person may see: another department's conversations and who works on them stay unknown", async () => {
+    const s = await scene();
+    const member = await buildMember(t.ctx, s.orgId, { roles: ["editor"], departmentIds: [s.kita] });
+    const kita = await signIn(t.app, member.email, member.password);
+    const stream = await openEventStream(t.app, kita, `/api/orgs/${s.orgId}/inbox/events`);
+    try {
+      await stream.until("event: ready");
+      await ask(s, "Wann wird der Sperrmüll abgeholt?");
+      const [waste] = await list(s);
+      expect(waste?.departmentId).toBe(s.waste);
+      const looking = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${waste?.id}/presence`, {
+        state: "viewing",
+      });
+      expect(looking.statusCode, looking.body).toBe(200);
+      // Events reach a stream in the order they happened: once the Kita question has arrived, the others
+      // were not sent to this person.
+      const parent = await startCitizen(t.app, s.orgSlug, "198.51.100.242");
+      await parent.acceptNetiquette(
+        (await t.app.inject({ method: "GET", url: `/api/public/orgs/${s.orgSlug}/netiquette` })).json<{ id: string }>()
+          .id,
+      );
+      await ask(s, "Wann gibt es wieder freie Kita-Plätze?", parent);
+      const kitaQuestion = (await list(s)).find((c) => c.departmentId === s.kita);
+      const received = await stream.until(`${kitaQuestion?.id}`);
+      expect(received).not.toContain(`${waste?.id}`);
+      expect(received).not.toContain("event: presence");
+    } finally {
+      stream.close();
+    }
+  });
+
   it("announces new messages to open inboxes live", async () => {
     const s = await scene();
     const stream = await openEventStream(t.app, s.press, `/api/orgs/${s.orgId}/inbox/events`);

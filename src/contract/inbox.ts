@@ -110,7 +110,8 @@ export const inboxContract = {
     responses: {
       200: {
         raw: "events",
-        description: "text/event-stream: `ready`, then `changed` (conversation ids) and `presence` events.",
+        description:
+          "text/event-stream: `ready`, then `conversations` (ids of changed conversations the person may see) and `presence` events.",
         contentTypes: ["text/event-stream"],
       },
     },

@@ -1,7 +1,8 @@
 // Who sees which conversations. A conversation, with its messages, replies, notes, website comments and
 // moderation cases, belongs to its department (none: the whole organisation's, until it is routed) and
 // its channel account; lists use the same rule in SQL (app/scope.ts) so that lists and single reads agree.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import type { TInboxEvent } from "../../contract/inboxSchemas.js";
 import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts, conversations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
@@ -43,4 +44,26 @@ export async function loadConversation(
   if (!row) throw new AppError("NOT_FOUND");
   requireAllowed(ctx, args.actor, args.action, conversationResource(row.conversation));
   return { ...row.conversation, network: row.network, channelName: row.channelName };
+}
+
+/**
+ * A live inbox event as one person may receive it: only the conversations their grant reaches (the same rule
+ * as lists), so a department-limited person learns nothing of others' conversations or who works on them.
+ * `null`: nothing of it is theirs.
+ */
+export async function inboxEventFor(ctx: AppContext, actor: OrgActor, event: TInboxEvent): Promise<TInboxEvent | null> {
+  const scope = visibleConversations(actor);
+  if (!scope) return event;
+  const ids = event.kind === "conversations" ? event.conversationIds : [event.conversationId];
+  const visible = new Set(
+    (
+      await ctx.db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.orgId, event.orgId), inArray(conversations.id, [...ids]), scope))
+    ).map((row) => row.id),
+  );
+  if (event.kind === "presence") return visible.has(event.conversationId) ? event : null;
+  const conversationIds = event.conversationIds.filter((id) => visible.has(id));
+  return conversationIds.length ? { ...event, conversationIds } : null;
 }

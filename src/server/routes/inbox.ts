@@ -7,6 +7,8 @@ import { announcePresence } from "../../app/inbox/announce-presence.js";
 import { assignConversations } from "../../app/inbox/assign-conversations.js";
 import { changeConversationStatus } from "../../app/inbox/change-conversation-status.js";
 import { getConversation } from "../../app/inbox/get-conversation.js";
+import { inboxEventFor } from "../../app/inbox/conversationAccess.js";
+import type { TInboxEvent } from "../../app/inbox/inboxEvents.js";
 import { fillReplyTemplate } from "../../app/inbox/fill-reply-template.js";
 import { getWorkload } from "../../app/inbox/get-workload.js";
 import { getInboxRules, updateInboxRules } from "../../app/inbox/inbox-rules.js";
@@ -105,8 +107,9 @@ export function inboxRoutes(
   });
 
   contractRoute(app, "GET /api/orgs/:orgId/inbox/events", view, async (request, response) => {
-    requireAllowed(ctx, orgActorOf(request), "inbox.view", inOrganisation(request.params.orgId));
-    return streamEvents(hub, request, response);
+    const actor = orgActorOf(request);
+    requireAllowed(ctx, actor, "inbox.view", inOrganisation(request.params.orgId));
+    return streamEvents(hub, request, response, (event) => inboxEventFor(ctx, actor, event));
   });
 
   contractRoute(app, "GET /api/orgs/:orgId/inbox/templates", view, async (request) => {
@@ -190,12 +193,22 @@ async function streamEvents(
   hub: InboxHub,
   request: ContractRequest<"GET /api/orgs/:orgId/inbox/events">,
   response: FastifyReply,
+  /** What of an event this person may see (null: nothing). */
+  visible: (event: TInboxEvent) => Promise<TInboxEvent | null>,
 ): Promise<FastifyReply> {
   const raw = response.raw;
+  // Events are filtered one after the other, so they reach the browser in the order they happened.
+  let delivered = Promise.resolve();
+  const deliver = (event: TInboxEvent) => {
+    delivered = delivered
+      .then(() => visible(event))
+      .then((shown) => {
+        if (shown && !raw.writableEnded) raw.write(`event: ${shown.kind}\ndata: ${JSON.stringify(shown)}\n\n`);
+      })
+      .catch((error: unknown) => request.log.error({ err: error }, "live inbox event not delivered"));
+  };
   // Subscribed before the stream opens, so a failing listener is an ordinary error response.
-  const unsubscribe = await hub.subscribe(request.params.orgId, (event) =>
-    raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`),
-  );
+  const unsubscribe = await hub.subscribe(request.params.orgId, deliver);
   response.hijack();
   raw.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
