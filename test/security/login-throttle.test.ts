@@ -111,4 +111,26 @@ describe("changing one's password (#16.6)", () => {
     now = new Date(now.getTime() + 61_000);
     expect((await change(member.password)).statusCode).toBe(200);
   });
+
+  it("lets a person whose password an administrator reset choose a new one at once, whatever was guessed before", async () => {
+    const org = await buildOrg(t.ctx);
+    const admin = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
+    const member = await buildMember(t.ctx, org.id, { roles: ["editor"] });
+    const session = await signIn(t.app, member.email, member.password);
+    for (let i = 0; i < 3; i++)
+      await session.request("POST", "/api/auth/password", {
+        currentPassword: `falsch-geraten-${i}`,
+        newPassword: "Ein ganz neues Passwort 2026",
+      });
+    const byAdmin = await signIn(t.app, admin.email, admin.password);
+    const reset = await byAdmin.request("POST", `/api/orgs/${org.id}/members/${member.userId}/reset-password`);
+    expect(reset.statusCode, reset.body).toBe(200);
+    const temporaryPassword = (reset.json() as { temporaryPassword: string }).temporaryPassword;
+    const again = await signIn(t.app, member.email, temporaryPassword);
+    const changed = await again.request("POST", "/api/auth/password", {
+      currentPassword: temporaryPassword,
+      newPassword: "Ein ganz neues Passwort 2026",
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+  });
 });

@@ -2,7 +2,7 @@
 // HMACs under an instance secret of the e-mail and client address, the address alone, or the account,
 // so the table holds no addresses. The rule itself is domain/loginThrottle.ts.
 import { and, eq, isNull, lt, or } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { normaliseEmail } from "../../db/queries/people.js";
 import { loginThrottles } from "../../db/schema/index.js";
 import { type ThrottlePolicy, afterFailure, isBlocked, throttlePolicies } from "../../domain/loginThrottle.js";
@@ -64,7 +64,7 @@ export async function recordFailure(db: Db, keys: readonly ThrottledKey[], now: 
   return blocked;
 }
 
-export async function clearFailures(db: Db, key: ThrottledKey): Promise<void> {
+export async function clearFailures(db: Db | Tx, key: ThrottledKey): Promise<void> {
   await db.delete(loginThrottles).where(eq(loginThrottles.key, key.key));
 }
 

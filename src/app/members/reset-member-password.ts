@@ -1,5 +1,6 @@
 // An administrator resets a member's password: a temporary password (shown once) replaces it,
-// every session of the person ends, and the person must choose a new password at next login.
+// every session of the person ends, and the person must choose a new password at next login (the count of
+// wrong current passwords starts afresh).
 import { and, eq, isNull } from "drizzle-orm";
 import { allOrgIdsOfUser } from "../../db/queries/people.js";
 import { memberships, sessions, users } from "../../db/schema/index.js";
@@ -10,6 +11,7 @@ import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { newTemporaryPassword } from "../security/tokens.js";
+import { accountThrottleKey, clearFailures } from "../auth/passwordThrottle.js";
 import { findMembership } from "./membershipScope.js";
 
 export async function resetMemberPassword(
@@ -52,6 +54,8 @@ export async function setTemporaryPassword(
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError("NOT_FOUND");
     await tx.delete(sessions).where(eq(sessions.userId, options.userId));
+    // Earlier wrong guesses of the old password must not keep the person from choosing a new one now.
+    await clearFailures(tx, await accountThrottleKey(ctx, options.userId));
     await auditPersonEvent(tx, {
       userId: options.userId,
       actor: options.actor,
