@@ -152,6 +152,15 @@ describe("the campaign board", () => {
     expect(board.body).not.toContain("Baustellensommer");
     const list = await s.kita.request("GET", `/api/orgs/${s.orgId}/campaigns`);
     expect(list.json().campaigns).toEqual([]);
+    // Nor do the composer's live checks read its rules (hashtag, time window) for them.
+    const check = await s.kita.request("POST", `/api/orgs/${s.orgId}/posts/check`, {
+      body: "Kita-Fest am Samstag",
+      departmentId: s.youth,
+      campaignId: campaign.id,
+      channels: [{ channelAccountId: s.accountId, textOverride: null }],
+    });
+    expect(check.statusCode).toBe(403);
+    expect(check.body).not.toMatch(/Baustellen|2030/);
   });
 
   it("reports a failing database as the failure it is, not as a missing campaign", async () => {
