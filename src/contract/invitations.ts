@@ -53,19 +53,6 @@ export const ZOrgInvitation = z
   })
   .meta({ id: "OrgInvitation" });
 
-export const ZMyInvitation = z
-  .object({
-    id: ZId,
-    orgId: ZId,
-    organisationName: z.string(),
-    /** The inviting organisation's time zone, in which its dates are shown. */
-    timeZone: z.string(),
-    roles: ZRoles,
-    invitedBy: z.string(),
-    expiresAt: ZTimestamp,
-  })
-  .meta({ id: "MyInvitation" });
-
 export const ZInvitationPreview = z
   .object({
     organisationName: z.string(),
@@ -77,7 +64,6 @@ export const ZInvitationPreview = z
   })
   .meta({ id: "InvitationPreview", description: "What the invitation page shows to whoever holds the link." });
 
-const ZInvitationParams = z.object({ invitationId: z.uuid() });
 const tag = "People";
 
 export const invitationsContract = {
@@ -101,22 +87,14 @@ export const invitationsContract = {
     body: ZRevokeInvitation,
     responses: { 200: ZOk },
   },
-  "GET /api/invitations": {
+  "POST /api/invitation-links/join": {
     tag,
-    summary: "The signed-in person's open invitations",
-    responses: { 200: z.object({ invitations: z.array(ZMyInvitation) }) },
-  },
-  "POST /api/invitations/:invitationId/accept": {
-    tag,
-    summary: "Accept an invitation addressed to one's e-mail and join the organisation",
-    params: ZInvitationParams,
+    summary: "Accept through the link while signed in: the signed-in account joins the organisation",
+    description:
+      "The link is the proof that the invitation reached this person; it must be addressed to the signed-in " +
+      "account's e-mail (else DRAHT_ERR_INVITATION_OTHER_ADDRESS).",
+    body: ZInvitationLink,
     responses: { 200: z.object({ orgId: ZId }) },
-  },
-  "POST /api/invitations/:invitationId/decline": {
-    tag,
-    summary: "Decline an invitation addressed to one's e-mail",
-    params: ZInvitationParams,
-    responses: { 200: ZOk },
   },
   "POST /api/invitation-links/inspect": {
     tag,
@@ -130,7 +108,7 @@ export const invitationsContract = {
     summary: "Accept through the link with a new password: the account is created and signed in",
     description:
       "Public, rate limited. Sets the session cookie. An address that already has an account is refused " +
-      "(DRAHT_ERR_INVITATION_NEEDS_SIGN_IN): its owner signs in and accepts there.",
+      "(DRAHT_ERR_INVITATION_NEEDS_SIGN_IN): its owner signs in and accepts with POST /api/invitation-links/join.",
     body: ZAcceptInvitationLink,
     responses: { 200: ZOk },
   },

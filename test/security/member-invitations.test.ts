@@ -1,5 +1,6 @@
 // Joining an organisation needs the person's consent (#16.7): an administrator invites, the person
-// accepts; nobody learns from the answer whether an address already has an account.
+// accepts through the invitation's link; nobody learns from the invitation's answer whether an address already
+// has an account, and an address alone (which draht never confirms) opens no invitation.
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMember, buildOrg } from "../support/factories.js";
@@ -17,6 +18,8 @@ async function adminOfNewOrg(): Promise<{ orgId: string; admin: SignedIn }> {
   return { orgId: org.id, admin: await signIn(t.app, member.email, member.password) };
 }
 
+const tokenOf = (created: LightMyRequestResponse) => String(created.json().link).split("#")[1] ?? "";
+
 const organisationsOf = async (person: SignedIn) =>
   ((await person.request("GET", "/api/auth/session")).json().organisations as { id: string }[]).map((o) => o.id);
 
@@ -30,7 +33,7 @@ const shapeOf = (response: LightMyRequestResponse) => ({
 });
 
 describe("inviting staff to an organisation", () => {
-  it("answers alike whether or not the address has an account, and reveals neither", async () => {
+  it("answers the invitation alike whether or not the address has an account, and reveals neither", async () => {
     const { orgId: homeId } = await adminOfNewOrg();
     const elsewhere = await buildMember(t.ctx, homeId, { roles: ["editor"] });
     const { orgId, admin } = await adminOfNewOrg();
@@ -50,7 +53,7 @@ describe("inviting staff to an organisation", () => {
     const home = await adminOfNewOrg();
     const person = await buildMember(t.ctx, home.orgId, { roles: ["editor"] });
     const { orgId, admin } = await adminOfNewOrg();
-    await admin.request("POST", `/api/orgs/${orgId}/invitations`, {
+    const created = await admin.request("POST", `/api/orgs/${orgId}/invitations`, {
       email: person.email,
       name: "Egal",
       roles: ["administrator"],
@@ -59,12 +62,12 @@ describe("inviting staff to an organisation", () => {
 
     const session = await signIn(t.app, person.email, person.password);
     expect(await organisationsOf(session)).toEqual([home.orgId]);
-    const mine = (await session.request("GET", "/api/invitations")).json().invitations;
-    expect(mine).toEqual([expect.objectContaining({ orgId, roles: ["administrator"] })]);
-    const accepted = await session.request("POST", `/api/invitations/${mine[0].id}/accept`);
-    expect(accepted.statusCode).toBe(200);
+    const accepted = await session.request("POST", "/api/invitation-links/join", { token: tokenOf(created) });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toEqual({ orgId });
     expect((await organisationsOf(session)).sort()).toEqual([home.orgId, orgId].sort());
-    expect((await session.request("GET", "/api/invitations")).json().invitations).toEqual([]);
+    const twice = await session.request("POST", "/api/invitation-links/join", { token: tokenOf(created) });
+    expect(twice.json().error.code).toBe("DRAHT_ERR_INVITATION_INVALID");
     // Accepting changed nothing about the password.
     expect((await signIn(t.app, person.email, person.password)).cookie).toBeTruthy();
     const again = await admin.request("POST", `/api/orgs/${orgId}/invitations`, {
@@ -75,39 +78,75 @@ describe("inviting staff to an organisation", () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it("lets the person decline, after which they are not a member", async () => {
+  it("lets the person decline through the link, after which they are not a member", async () => {
     const home = await adminOfNewOrg();
     const person = await buildMember(t.ctx, home.orgId, { roles: ["editor"] });
     const { orgId, admin } = await adminOfNewOrg();
-    await admin.request("POST", `/api/orgs/${orgId}/invitations`, {
+    const created = await admin.request("POST", `/api/orgs/${orgId}/invitations`, {
       email: person.email,
       name: "E",
       roles: ["editor"],
     });
     const session = await signIn(t.app, person.email, person.password);
-    const [invitation] = (await session.request("GET", "/api/invitations")).json().invitations;
-    expect((await session.request("POST", `/api/invitations/${invitation.id}/decline`)).statusCode).toBe(200);
+    const declined = await t.app.inject({
+      method: "POST",
+      url: "/api/invitation-links/decline",
+      payload: { token: tokenOf(created) },
+    });
+    expect(declined.statusCode).toBe(200);
     expect(await organisationsOf(session)).toEqual([home.orgId]);
-    expect((await session.request("POST", `/api/invitations/${invitation.id}/accept`)).statusCode).toBe(404);
+    const late = await session.request("POST", "/api/invitation-links/join", { token: tokenOf(created) });
+    expect(late.json().error.code).toBe("DRAHT_ERR_INVITATION_INVALID");
     expect((await admin.request("GET", `/api/orgs/${orgId}/invitations`)).json().invitations).toEqual([]);
   });
 
-  it("lets nobody but the invited person accept", async () => {
+  it("lets nobody but the invited address accept, even with the link", async () => {
     const home = await adminOfNewOrg();
     const person = await buildMember(t.ctx, home.orgId, { roles: ["editor"] });
     const other = await buildMember(t.ctx, home.orgId, { roles: ["editor"] });
     const { orgId, admin } = await adminOfNewOrg();
-    const { invitationId } = (
-      await admin.request("POST", `/api/orgs/${orgId}/invitations`, {
-        email: person.email,
-        name: "P",
-        roles: ["administrator"],
-      })
-    ).json();
+    const created = await admin.request("POST", `/api/orgs/${orgId}/invitations`, {
+      email: person.email,
+      name: "P",
+      roles: ["administrator"],
+    });
     const intruder = await signIn(t.app, other.email, other.password);
-    const answer = await intruder.request("POST", `/api/invitations/${invitationId}/accept`);
-    expect(answer.statusCode).toBe(404);
+    const answer = await intruder.request("POST", "/api/invitation-links/join", { token: tokenOf(created) });
+    expect(answer.statusCode).toBe(403);
+    expect(answer.json().error.code).toBe("DRAHT_ERR_INVITATION_OTHER_ADDRESS");
     expect(await organisationsOf(intruder)).toEqual([home.orgId]);
+  });
+
+  it("gives whoever made an account for an address through one invitation's link no later invitation to it", async () => {
+    // Town A's administrator invites an address of town B that has no account yet and accepts their own link.
+    const townA = await adminOfNewOrg();
+    const address = `neu-${townA.orgId.slice(0, 8)}@stadt-b.example`;
+    const own = await townA.admin.request("POST", `/api/orgs/${townA.orgId}/invitations`, {
+      email: address,
+      name: "Neu",
+      roles: ["analyst"],
+    });
+    const squatted = await t.app.inject({
+      method: "POST",
+      url: "/api/invitation-links/accept",
+      payload: { token: tokenOf(own), password: "Vom Admin gewählt 2026 !" },
+    });
+    expect(squatted.statusCode, squatted.body).toBe(200);
+    const squatter = await signIn(t.app, address, "Vom Admin gewählt 2026 !");
+    // Town B later invites the real person at that address and hands the link to them.
+    const townB = await adminOfNewOrg();
+    const invitation = await townB.admin.request("POST", `/api/orgs/${townB.orgId}/invitations`, {
+      email: address,
+      name: "Neu",
+      roles: ["administrator"],
+    });
+    expect(invitation.statusCode).toBe(201);
+    // Nothing of it reaches the account: no list of invitations by address, no acceptance without the link.
+    expect((await squatter.request("GET", "/api/invitations")).statusCode).toBe(404);
+    const listed = (await townB.admin.request("GET", `/api/orgs/${townB.orgId}/invitations`)).json().invitations;
+    const byId = await squatter.request("POST", `/api/invitations/${listed[0].id}/accept`);
+    expect(byId.statusCode).toBe(404);
+    expect(await organisationsOf(squatter)).toEqual([townA.orgId]);
   });
 
   it("never sets the password of an existing account through the invitation link", async () => {
@@ -122,6 +161,13 @@ describe("inviting staff to an organisation", () => {
       })
     ).json();
     const token = String(link).split("#")[1];
+    // A weak password is refused first, alike with and without an account.
+    const weak = await t.app.inject({
+      method: "POST",
+      url: "/api/invitation-links/accept",
+      payload: { token, password: "kurz" },
+    });
+    expect(weak.json().error.code).toBe("DRAHT_ERR_PASSWORD_TOO_WEAK");
     const taken = await t.app.inject({
       method: "POST",
       url: "/api/invitation-links/accept",

@@ -9,7 +9,6 @@ import { AccountPage } from "./pages/AccountPage";
 import { AreaPage, OrgHome } from "./pages/AreaPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
 import { InvitationPage } from "./pages/InvitationPage";
-import { MyInvitations } from "./components/MyInvitations";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotAllowedPage";
 import { AdminLayout } from "./pages/admin/AdminLayout";
@@ -68,7 +67,6 @@ function Home() {
     <main id="main" className="narrow">
       <h1>{t("app.name")}</h1>
       <p>{t("common.noOrganisation")}</p>
-      <MyInvitations />
     </main>
   );
 }

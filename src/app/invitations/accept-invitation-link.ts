@@ -1,6 +1,6 @@
 // A new person accepts an invitation through its one-time link by choosing a password: the account
 // is created, joins the organisation and is signed in. An address that already has an account is
-// refused (its owner accepts after signing in): the link never sets the password of an account.
+// refused (its owner signs in and accepts with the same link): the link never sets the password of an account.
 import { isUniqueViolation } from "../../db/queries/errors.js";
 import { findUserByEmail } from "../../db/queries/people.js";
 import { users } from "../../db/schema/index.js";
@@ -18,8 +18,11 @@ export async function acceptInvitationLink(
 ): Promise<{ token: string; userId: string }> {
   const found = await openInvitationByToken(ctx.db, { token: options.token, now: ctx.clock() });
   if (!found) throw new AppError("INVITATION_INVALID");
-  if (await findUserByEmail(ctx.db, found.email)) throw new AppError("INVITATION_NEEDS_SIGN_IN");
+  // The password is judged first, so a weak one is refused alike with and without an account. Whoever holds
+  // the link can still tell the two apart by choosing a good password (one creates an account, the other is
+  // refused): without a confirmed address draht cannot hide that from the link's holder.
   assertAcceptablePassword(options.password, found.email);
+  if (await findUserByEmail(ctx.db, found.email)) throw new AppError("INVITATION_NEEDS_SIGN_IN");
   // Hashed before the transaction: argon2 takes a while and should not hold the invitation's lock.
   const passwordHash = await ctx.passwords.hash(options.password);
   const now = ctx.clock();

@@ -25,19 +25,6 @@ export async function openInvitationByToken(
   return row && isOpenInvitation(row, args.now) ? row : null;
 }
 
-/** The open invitation with this id addressed to `email`, locked for answering. */
-export async function openInvitationFor(
-  db: Db,
-  args: { invitationId: string; email: string; now: Date },
-): Promise<InvitationRow | null> {
-  const [row] = await db
-    .select()
-    .from(membershipInvitations)
-    .where(and(eq(membershipInvitations.id, args.invitationId), eq(membershipInvitations.email, args.email)))
-    .for("update");
-  return row && isOpenInvitation(row, args.now) ? row : null;
-}
-
 export async function closeInvitation(
   db: Db,
   args: { invitationId: string; outcome: InvitationOutcome; now: Date },

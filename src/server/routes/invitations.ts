@@ -5,14 +5,12 @@ import type { AppContext } from "../../app/context.js";
 import { acceptInvitationLink } from "../../app/invitations/accept-invitation-link.js";
 import { acceptInvitation } from "../../app/invitations/accept-invitation.js";
 import { declineInvitationLink } from "../../app/invitations/decline-invitation-link.js";
-import { declineInvitation } from "../../app/invitations/decline-invitation.js";
 import { inspectInvitationLink } from "../../app/invitations/inspect-invitation-link.js";
 import { inviteMember } from "../../app/invitations/invite-member.js";
 import { listInvitations } from "../../app/invitations/list-invitations.js";
-import { listMyInvitations } from "../../app/invitations/list-my-invitations.js";
 import { revokeInvitation } from "../../app/invitations/revoke-invitation.js";
 import { OK } from "../../contract/common.js";
-import { type ContractRequest, contractRoute } from "../contractRoutes.js";
+import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf, sessionOf } from "../plugins/auth.js";
 import { setSessionCookie } from "../sessionCookie.js";
 
@@ -45,26 +43,13 @@ export function invitationRoutes(
     return OK;
   });
 
-  contractRoute(app, "GET /api/invitations", signedIn, async (request) => {
+  contractRoute(app, "POST /api/invitation-links/join", signedIn, async (request) => {
     const session = sessionOf(request);
-    return { invitations: await listMyInvitations(ctx, { email: session.user.email }) };
-  });
-
-  const answerer = (
-    request: ContractRequest<
-      "POST /api/invitations/:invitationId/accept" | "POST /api/invitations/:invitationId/decline"
-    >,
-  ) => {
-    const session = sessionOf(request);
-    const actor = { userId: session.user.id, label: session.user.email, requestId: request.id };
-    return { actor, email: session.user.email, invitationId: request.params.invitationId };
-  };
-  contractRoute(app, "POST /api/invitations/:invitationId/accept", signedIn, async (request) =>
-    acceptInvitation(ctx, answerer(request)),
-  );
-  contractRoute(app, "POST /api/invitations/:invitationId/decline", signedIn, async (request) => {
-    await declineInvitation(ctx, answerer(request));
-    return OK;
+    return acceptInvitation(ctx, {
+      actor: { userId: session.user.id, label: session.user.email, requestId: request.id },
+      email: session.user.email,
+      token: request.body.token,
+    });
   });
 
   contractRoute(app, "POST /api/invitation-links/inspect", link, async (request) =>

@@ -11,7 +11,6 @@ import type {
   InvitationCreated,
   InvitationPreview,
   Member,
-  MyInvitation,
   OrgInvitation,
   Organisation,
   Session,
@@ -136,12 +135,7 @@ export const api = {
     call("GET /api/orgs/:orgId/invitations", orgParams(orgId), options),
   revokeInvitation: (orgId: string, invitationId: string) =>
     call("POST /api/orgs/:orgId/invitations/revoke", { ...orgParams(orgId), body: { invitationId } }),
-  myInvitations: (options?: Options): Promise<{ invitations: MyInvitation[] }> =>
-    call("GET /api/invitations", {}, options),
-  acceptInvitation: (invitationId: string) =>
-    call("POST /api/invitations/:invitationId/accept", { params: { invitationId } }),
-  declineInvitation: (invitationId: string) =>
-    call("POST /api/invitations/:invitationId/decline", { params: { invitationId } }),
+  joinByInvitation: (token: string) => call("POST /api/invitation-links/join", { body: { token } }),
   inspectInvitationLink: (token: string, options?: Options): Promise<InvitationPreview> =>
     call("POST /api/invitation-links/inspect", { body: { token } }, options),
   acceptInvitationLink: (token: string, password: string) =>

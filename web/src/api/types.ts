@@ -1,7 +1,7 @@
 // Shapes of the API's answers the admin app shares across areas, taken from the server's contract
 // (src/contract/): the app never declares an answer's shape itself.
 import type { ZSession } from "@contract/auth";
-import type { ZInvitationCreated, ZInvitationPreview, ZMyInvitation, ZOrgInvitation } from "@contract/invitations";
+import type { ZInvitationCreated, ZInvitationPreview, ZOrgInvitation } from "@contract/invitations";
 import type { ZAuditEvent, ZDepartment, ZMember, ZOrganisation } from "@contract/organisation";
 import type { Wire } from "@contract/route";
 
@@ -16,5 +16,4 @@ export type AuditEvent = Wire<typeof ZAuditEvent>;
 /** The answer to an invitation: the same whether or not the address has an account. */
 export type InvitationCreated = Wire<typeof ZInvitationCreated>;
 export type OrgInvitation = Wire<typeof ZOrgInvitation>;
-export type MyInvitation = Wire<typeof ZMyInvitation>;
 export type InvitationPreview = Wire<typeof ZInvitationPreview>;

@@ -10,7 +10,6 @@ import { useSession } from "../session";
 import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
 import { useLoad } from "../api/useLoad";
-import { MyInvitations } from "./MyInvitations";
 import { OrgContext, OrgReloadContext } from "./orgContext";
 
 export { useOrg, useReloadOrganisation } from "./orgContext";
@@ -81,7 +80,6 @@ export function OrgLayout() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <MyInvitations />
           <ErrorMessage error={error} />
           {org ? (
             <OrgContext.Provider value={org}>

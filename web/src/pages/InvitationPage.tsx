@@ -1,6 +1,6 @@
 // The page an invitation link opens (/invitation#<token>; the token stays in the fragment, so it never
-// reaches a server log). A new person chooses a password and joins; someone with an account is sent
-// to sign in and accept there; anyone may decline.
+// reaches a server log). The link is the only way in: a new person chooses a password and joins; someone with
+// an account signs in and comes back here to accept with the same link; anyone may decline.
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -16,7 +16,7 @@ const tokenOfLocation = () => window.location.hash.replace(/^#/, "");
 
 export function InvitationPage() {
   const { t } = useTranslation();
-  const { refresh } = useSession();
+  const { session, refresh } = useSession();
   const navigate = useNavigate();
   const [token] = useState(tokenOfLocation);
   const [preview, setPreview] = useState<InvitationPreview | null>(null);
@@ -45,6 +45,22 @@ export function InvitationPage() {
     }
   }
 
+  async function join() {
+    setError(null);
+    try {
+      const { orgId } = await api.joinByInvitation(token);
+      await refresh();
+      navigate(`/o/${orgId}`, { replace: true });
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  async function signOut() {
+    await api.logout().catch(() => undefined);
+    await refresh();
+  }
+
   async function decline() {
     setError(null);
     try {
@@ -56,15 +72,21 @@ export function InvitationPage() {
   }
 
   const needsSignIn = error instanceof ApiError && error.code === "DRAHT_ERR_INVITATION_NEEDS_SIGN_IN";
+  const signInHere = (
+    <Link to="/login" state={{ returnTo: `/invitation#${token}` }}>
+      {t("invitations.signIn")}
+    </Link>
+  );
+  const signedInAs = session?.user.email.toLowerCase();
   return (
     <main id="main" className="narrow">
       <p className="brand">{t("app.name")}</p>
       <PageHeading title={t("invitations.pageTitle")} />
       {!token && <p role="alert">{t("invitations.missingToken")}</p>}
       <ErrorMessage error={error} />
-      {needsSignIn && <Link to="/login">{t("invitations.signIn")}</Link>}
+      {needsSignIn && !session && <p>{signInHere}</p>}
       {declined && <p role="status">{t("invitations.declinedByLink")}</p>}
-      {preview && !declined && !needsSignIn && (
+      {preview && !declined && session && (
         <>
           <p>
             {t("invitations.pageIntro", {
@@ -73,7 +95,41 @@ export function InvitationPage() {
               roles: preview.roles.map((r) => t(`roles.${r}`)).join(", "),
             })}
           </p>
-          <p>{t("invitations.existingAccount")}</p>
+          {signedInAs === preview.email ? (
+            <p>
+              <button type="button" onClick={() => void join()}>
+                {t("invitations.acceptAs", { email: preview.email })}
+              </button>
+            </p>
+          ) : (
+            <>
+              <p>{t("invitations.otherAccount", { current: session.user.email, email: preview.email })}</p>
+              <p>
+                <button type="button" onClick={() => void signOut()}>
+                  {t("nav.logout")}
+                </button>
+              </p>
+            </>
+          )}
+          <p>
+            <button type="button" className="link-button" onClick={() => void decline()}>
+              {t("invitations.declineLink")}
+            </button>
+          </p>
+        </>
+      )}
+      {preview && !declined && !session && !needsSignIn && (
+        <>
+          <p>
+            {t("invitations.pageIntro", {
+              organisation: preview.organisationName,
+              email: preview.email,
+              roles: preview.roles.map((r) => t(`roles.${r}`)).join(", "),
+            })}
+          </p>
+          <p>
+            {t("invitations.existingAccount")} {signInHere}
+          </p>
           <form onSubmit={(e) => void accept(e)} aria-labelledby="invitation-password-title" noValidate>
             <h2 id="invitation-password-title">{t("invitations.choosePassword")}</h2>
             <Field

@@ -1,7 +1,7 @@
 // Sign-in with e-mail and password.
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { api } from "../api/client";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { Field } from "../components/Field";
@@ -12,6 +12,9 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { refresh } = useSession();
   const navigate = useNavigate();
+  // Only back to an invitation's page (the one place that sends people here to come back).
+  const returnTo = (useLocation().state as { returnTo?: unknown } | null)?.returnTo;
+  const next = typeof returnTo === "string" && returnTo.startsWith("/invitation#") ? returnTo : "/";
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,7 +26,7 @@ export function LoginPage() {
     try {
       await api.login(String(form.get("email")), String(form.get("password")));
       await refresh();
-      navigate("/", { replace: true });
+      navigate(next, { replace: true });
     } catch (failure) {
       setError(failure);
     } finally {
