@@ -35,7 +35,7 @@ const ZInboundMessageFields = z.object({
  * Mastodon status or a Bluesky record — text, name or raw payload, keys included — would otherwise make
  * PostgreSQL refuse the whole batch, and the account's sync would stop at that item for good.
  */
-export const ZInboundMessage = z.preprocess(cleanValue, ZInboundMessageFields);
+export const ZInboundMessage = z.preprocess((value) => cleanValue(value, { tooDeep: "drop" }), ZInboundMessageFields);
 /** As a connector hands it over (media may be left out). */
 export type TInboundMessageInput = z.input<typeof ZInboundMessageFields>;
 export type TInboundMessage = z.output<typeof ZInboundMessageFields>;

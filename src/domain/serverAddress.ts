@@ -52,7 +52,8 @@ function trusts(policy: NetworkServerPolicy, host: string): boolean {
 /**
  * Refuses an address that is not public unicast: loopback, private (RFC 1918), carrier-grade NAT, link-local
  * (169.254.169.254: cloud metadata), unspecified (0.0.0.0/8, ::), multicast, broadcast, reserved and
- * documentation ranges, unique-local (fc00::/7) and IPv6 forms that embed IPv4 (mapped, NAT64, 6to4, Teredo).
+ * documentation ranges, unique-local (fc00::/7) and IPv6 forms that embed IPv4 (mapped, compatible, NAT64, 6to4,
+ * Teredo).
  */
 export function refusalOfAddress(
   address: string,
@@ -64,6 +65,9 @@ export function refusalOfAddress(
   const bare = bareHost(address);
   if (!ipaddr.isValid(bare)) return new ServerAddressRefused("private_address", address);
   let parsed = ipaddr.parse(bare);
+  // The deprecated IPv4-compatible form (::a.b.c.d, ::/96) reaches IPv4 on some stacks and tunnels: never a server.
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).match(ipaddr.IPv6.parse("::"), 96))
+    return new ServerAddressRefused("private_address", address);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   return parsed.range() === "unicast" ? null : new ServerAddressRefused("private_address", address);

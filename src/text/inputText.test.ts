@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, cleanValue, hasControlCharacters } from "./inputText.js";
+import { InputTooDeep, MAX_DEPTH, cleanText, cleanValue, hasControlCharacters } from "./inputText.js";
 
 describe("text from outside", () => {
   it("keeps tab and line breaks, turns vertical tab and form feed into line breaks and drops other control characters", () => {
@@ -29,5 +29,16 @@ describe("text from outside", () => {
     expect(Object.getPrototypeOf(cleaned)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(cleaned)).toEqual(["__proto__"]);
+  });
+
+  it("never passes on uncleaned what is nested too deep: refuses it, or drops it for a network's payload", () => {
+    let deep: unknown = { text: "tief\u0000" };
+    for (let i = 0; i < MAX_DEPTH + 5; i++) deep = [deep];
+    expect(() => cleanValue(deep)).toThrow(InputTooDeep);
+    expect(JSON.stringify(cleanValue(deep, { tooDeep: "drop" }))).not.toContain("\\u0000");
+    expect(JSON.stringify(cleanValue(deep, { tooDeep: "drop" }))).toContain("null");
+    let fine: unknown = "ok\u0000";
+    for (let i = 0; i < MAX_DEPTH; i++) fine = [fine];
+    expect(JSON.stringify(cleanValue(fine))).toContain('"ok"');
   });
 });

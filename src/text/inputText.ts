@@ -29,25 +29,39 @@ export function cleanText(text: string): string {
 
 /**
  * A parsed JSON or form value with cleanText applied to every string in it, keys included. Other
- * values (numbers, dates, buffers) stay as they are.
+ * values (numbers, dates, buffers) stay as they are. Nesting deeper than MAX_DEPTH is never passed on
+ * uncleaned: it is refused (InputTooDeep, for requests) or, with `tooDeep: "drop"`, replaced by null (for a
+ * network's payloads, where one odd message must not stop the rest).
  */
-export function cleanValue<T>(value: T): T {
-  return cleanAny(value, 0) as T;
+export function cleanValue<T>(value: T, options: { tooDeep?: "refuse" | "drop" } = {}): T {
+  return cleanAny(value, 0, options.tooDeep ?? "refuse") as T;
 }
 
 /** Deeper than any input draht reads; guards the recursion against a body of a million brackets. */
-const MAX_DEPTH = 100;
+export const MAX_DEPTH = 100;
 
-function cleanAny(value: unknown, depth: number): unknown {
+/** Input nested deeper than MAX_DEPTH: refused rather than passed on uncleaned. */
+export class InputTooDeep extends Error {
+  constructor() {
+    super(`input nested deeper than ${MAX_DEPTH} levels`);
+    this.name = "InputTooDeep";
+  }
+}
+
+function cleanAny(value: unknown, depth: number, tooDeep: "refuse" | "drop"): unknown {
   if (typeof value === "string") return cleanText(value);
-  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((item) => cleanAny(item, depth + 1));
+  if (value === null || typeof value !== "object") return value;
+  if (depth > MAX_DEPTH) {
+    if (tooDeep === "drop") return null;
+    throw new InputTooDeep();
+  }
+  if (Array.isArray(value)) return value.map((item) => cleanAny(item, depth + 1, tooDeep));
   if (!isRecord(value)) return value;
   const clean: Record<string, unknown> = {};
   // defineProperty: a key "__proto__" stays a plain key instead of replacing the prototype.
   for (const [key, item] of Object.entries(value))
     Object.defineProperty(clean, cleanText(key), {
-      value: cleanAny(item, depth + 1),
+      value: cleanAny(item, depth + 1, tooDeep),
       enumerable: true,
       writable: true,
       configurable: true,

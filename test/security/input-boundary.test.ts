@@ -113,6 +113,23 @@ describe("control characters in what staff send", () => {
     const searched = await session.request("GET", `/api/orgs/${scene.org.id}/inbox/conversations?citizen=%00Anna`);
     expect(searched.statusCode, searched.body).toBe(200);
   });
+
+  it("refuses a body nested too deep to clean with 400 instead of passing it on", async () => {
+    const { scene } = await citizenOnAPost();
+    const admin = await buildMember(t.ctx, scene.org.id, { roles: ["administrator"] });
+    const session = await signIn(t.app, admin.email, admin.password);
+    const account = await buildChannelAccount(t.ctx, scene.org.id, { network: "sandbox" });
+    let deep: unknown = "tief\u0000";
+    for (let i = 0; i < 120; i++) deep = { x: deep };
+    const answer = await session.request("PATCH", `/api/orgs/${scene.org.id}/channels/${account.id}`, {
+      settings: { deep },
+    });
+    expect(answer.statusCode, answer.body).toBe(400);
+    expect(answer.json().error).toMatchObject({
+      code: "DRAHT_ERR_VALIDATION_FAILED",
+      details: { reason: "nested_too_deep" },
+    });
+  });
 });
 
 describe("control characters in messages from the networks", () => {

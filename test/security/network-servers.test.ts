@@ -101,6 +101,8 @@ describe("saving a channel account's server address", () => {
     ["link-local IPv6", "https://[fe80::1]"],
     ["multicast", "https://224.0.0.1"],
     ["NAT64 of loopback", "https://[64:ff9b::7f00:1]"],
+    ["IPv4-compatible IPv6 of loopback", "https://[::7f00:1]"],
+    ["IPv4-compatible IPv6 of the metadata service", "https://[::a9fe:a9fe]"],
     ["a name that resolves to loopback", "https://localhost"],
   ])("refuses %s (%s) with a clear message", async (_kind, serverUrl) => {
     const response = await createMastodon(serverUrl);

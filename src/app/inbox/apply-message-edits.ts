@@ -57,7 +57,7 @@ export async function applyMessageEdits(
   // moderated at each version, and its visibility and case only grow stricter).
   for (const edit of options.edits) {
     // The same cleaning as a new message gets (ZInboundMessage): no control characters, no NUL.
-    const outcome = await applyEdit(tx, options, cleanValue(edit));
+    const outcome = await applyEdit(tx, options, cleanValue(edit, { tooDeep: "drop" }));
     outcomes.push(outcome.result);
     if (outcome.conversationId) conversationIds.add(outcome.conversationId);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyResponse, parseLinkHeader, rateLimitOf, retryAfterMs } from "./networkHttp.js";
+import { boundedText, classifyResponse, parseLinkHeader, rateLimitOf, retryAfterMs } from "./networkHttp.js";
 import { TokenBucket } from "./tokenBucket.js";
 
 const now = Date.parse("2026-12-02T10:00:00Z");
@@ -41,6 +41,25 @@ describe("network HTTP", () => {
     expect(classifyResponse(400, new Headers(), { error: "invalid_grant", error_description: "expired" }).message).toBe(
       "HTTP 400 invalid_grant",
     );
+  });
+
+  it("reads an answer only up to its limit, whether or not the server declares its length", async () => {
+    const chunked = (bytes: number) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            for (let sent = 0; sent < bytes; sent += 1024) controller.enqueue(new Uint8Array(1024).fill(65));
+            controller.close();
+          },
+        }),
+      );
+    expect(await boundedText(chunked(4096), 4096)).toBe("A".repeat(4096));
+    await expect(boundedText(chunked(8192), 4096)).rejects.toMatchObject({
+      kind: "permanent",
+      message: "answer too large (over 4096 bytes)",
+    });
+    const declared = new Response("x".repeat(10), { headers: { "content-length": "999999999" } });
+    await expect(boundedText(declared, 4096)).rejects.toMatchObject({ kind: "permanent" });
   });
 
   it("parses pagination Link headers", () => {

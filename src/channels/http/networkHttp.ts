@@ -118,6 +118,33 @@ export function parseJsonBody(text: string): unknown {
   }
 }
 
+/** More than any answer of a network's API draht reads (a page of 40 statuses is a few hundred kB). */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/** The answer's text, read up to `maxBytes`: a server that sends more is cut off, not held in memory. */
+export async function boundedText(response: Response, maxBytes: number = MAX_ANSWER_BYTES): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw new ConnectorError("permanent", `answer too large (over ${maxBytes} bytes)`);
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new ConnectorError("permanent", `answer too large (over ${maxBytes} bytes)`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function networkRequest<S extends z.ZodType>(
   fetchImpl: FetchLike,
   request: NetworkRequest,
@@ -147,7 +174,7 @@ export async function networkRequest<S extends z.ZodType>(
   } catch (cause) {
     throw refusedServerError(cause) ?? new ConnectorError("transient", "network unreachable", { cause });
   }
-  const parsed = parseJsonBody(await response.text());
+  const parsed = parseJsonBody(await boundedText(response));
   const rateLimit = rateLimitOf(response.headers);
   if (request.bucket && rateLimit) request.bucket.observe(rateLimit.remaining, rateLimit.resetAt?.getTime() ?? null);
   if (!response.ok) {

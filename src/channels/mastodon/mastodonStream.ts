@@ -1,7 +1,7 @@
 // Mastodon's streaming API as server-sent events (GET /api/v1/streaming/user/notification): each
 // "notification" event wakes the account's sync up; heartbeats (":thump") and other lines are ignored.
 import { ConnectorError, refusedServerError } from "../../domain/connector.js";
-import { classifyResponse, type FetchLike, parseJsonBody } from "../http/networkHttp.js";
+import { MAX_ANSWER_BYTES, boundedText, classifyResponse, type FetchLike, parseJsonBody } from "../http/networkHttp.js";
 
 const WAKING_EVENTS = new Set(["notification", "update", "status.update", "delete", "conversation"]);
 
@@ -23,7 +23,7 @@ export async function listenToMastodonStream(args: {
     throw refusedServerError(cause) ?? new ConnectorError("transient", "stream unreachable", { cause });
   }
   if (!response.ok || !response.body) {
-    const body = await response.text().catch(() => "");
+    const body = await boundedText(response, 64 * 1024).catch(() => "");
     throw classifyResponse(response.status, response.headers, parseJsonBody(body));
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -34,6 +34,8 @@ export async function listenToMastodonStream(args: {
       const { value, done } = await reader.read();
       if (done) return;
       buffer += value;
+      // A line that never ends is no stream of events (and must not fill the memory).
+      if (buffer.length > MAX_ANSWER_BYTES) throw new Error("stream line too long");
       for (let newline = buffer.indexOf("\n"); newline >= 0; newline = buffer.indexOf("\n")) {
         const line = buffer.slice(0, newline).replace(/\r$/, "");
         buffer = buffer.slice(newline + 1);

@@ -4,7 +4,7 @@
 // addresses name the same page.
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../domain/errors.js";
-import { cleanValue, hasControlCharacters } from "../../text/inputText.js";
+import { InputTooDeep, MAX_DEPTH, cleanValue, hasControlCharacters } from "../../text/inputText.js";
 
 export function registerInputBoundary(app: FastifyInstance): void {
   // onRequest: before the access rules (plugins/auth.ts) read :orgId or anything else of the address.
@@ -16,10 +16,19 @@ export function registerInputBoundary(app: FastifyInstance): void {
           details: { reason: "control_characters", field: name },
         });
     }
-    request.query = cleanValue(request.query);
+    request.query = cleaned(request.query);
   });
   // preValidation: the first moment the body is parsed, before any handler reads it.
   app.addHook("preValidation", async (request) => {
-    if (request.body !== undefined) request.body = cleanValue(request.body);
+    if (request.body !== undefined) request.body = cleaned(request.body);
   });
+}
+
+function cleaned<T>(value: T): T {
+  try {
+    return cleanValue(value);
+  } catch (error) {
+    if (!(error instanceof InputTooDeep)) throw error;
+    throw new AppError("VALIDATION_FAILED", { details: { reason: "nested_too_deep", limit: MAX_DEPTH } });
+  }
 }
