@@ -34,6 +34,7 @@ import { createStatus } from "./peers/mastodon/statusRoutes.js";
 import { buildChannelAccount, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
 import { type TestApp, startTestApp } from "./support/testApp.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
+import { until } from "./support/until.js";
 
 let t: TestApp;
 let peer: MastodonPeer;
@@ -45,14 +46,6 @@ afterAll(async () => {
   await t?.close();
   await peer?.close();
 });
-
-async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("did not happen within 5 s");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function connectedAccount() {
   const org = await buildOrg(t.ctx);

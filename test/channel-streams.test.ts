@@ -12,6 +12,7 @@ import { createStatus } from "./peers/mastodon/statusRoutes.js";
 import { buildChannelAccount, buildOrg } from "./support/factories.js";
 import { type TestApp, startTestApp } from "./support/testApp.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
+import { untilValue as until } from "./support/until.js";
 
 let t: TestApp;
 let peer: MastodonPeer;
@@ -23,16 +24,6 @@ afterAll(async () => {
   await t?.close();
   await peer?.close();
 });
-
-async function until<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within 5 s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("live streams of network accounts", () => {
   it("bring a mention into the inbox at once, and close when the account is disconnected", async () => {

@@ -18,6 +18,7 @@ import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import type { AppContext } from "../src/app/context.js";
 import { buildChannelAccount, buildOrg, buildTestContext, systemAdminOf } from "./support/factories.js";
 import { openTestDatabase } from "./support/testDb.js";
+import { until } from "./support/until.js";
 
 let database: Database;
 let ctx: AppContext;
@@ -26,14 +27,6 @@ beforeAll(async () => {
   ctx = buildTestContext(database.db);
 });
 afterAll(() => database?.close());
-
-async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("did not happen within 5 s");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** A network that counts what draht asks of it; its answers wait until `release()` (if held). */
 function countingNetwork(options: { hold: boolean; insult?: string }) {

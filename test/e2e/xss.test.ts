@@ -184,7 +184,8 @@ async function poke(page: Page) {
   for (let i = 0; i < 15; i++) await page.keyboard.press("Tab");
   await page.mouse.move(200, 300);
   await page.mouse.move(400, 600);
-  await page.waitForTimeout(300);
+  // Handlers run while the events are dispatched; what they might have scheduled runs by the next frame's tasks.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 describe("untrusted content in real Chromium", () => {
