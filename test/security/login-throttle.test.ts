@@ -2,7 +2,10 @@
 // address, never the account itself, and every refusal looks the same, so that nobody learns which
 // staff addresses exist or can lock a colleague out.
 import type { LightMyRequestResponse } from "fastify";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginThrottleKeys } from "../../src/app/auth/passwordThrottle.js";
+import { loginThrottles } from "../../src/db/schema/index.js";
 import { buildMember, buildOrg } from "../support/factories.js";
 import { type TestApp, signIn, startTestApp } from "../support/testApp.js";
 
@@ -19,6 +22,26 @@ const bodyWithoutRequestId = (response: LightMyRequestResponse | undefined) => {
   const body = response?.json() as { error: Record<string, unknown> };
   return { ...body.error, requestId: undefined };
 };
+
+/** Runs `attempts` and counts the passwords of real accounts that were checked meanwhile. */
+async function passwordsCheckedDuring(attempts: () => Promise<unknown>): Promise<number> {
+  const { passwords } = t.ctx;
+  const verify = passwords.verify;
+  let checked = 0;
+  passwords.verify = (hash, password) => {
+    if (hash !== null) checked++;
+    return verify(hash, password);
+  };
+  try {
+    await attempts();
+  } finally {
+    passwords.verify = verify;
+  }
+  return checked;
+}
+
+const burst = <T>(size: number, attempt: (i: number) => Promise<T>) =>
+  Promise.all(Array.from({ length: size }, (_, i) => attempt(i)));
 
 describe("sign-in throttling", () => {
   it("answers an unknown e-mail, a wrong password and a throttled attempt identically", async () => {
@@ -90,6 +113,41 @@ describe("sign-in throttling", () => {
   });
 });
 
+describe("attempts arriving all at once (#16.5)", () => {
+  it("checks no more passwords of one account from one address than the free attempts", async () => {
+    const member = await buildMember(t.ctx, (await buildOrg(t.ctx)).id);
+    const from = "198.51.100.20";
+    let answers: LightMyRequestResponse[] = [];
+    const checked = await passwordsCheckedDuring(async () => {
+      answers = await burst(12, (i) => loginFrom(from, member.email, `gleichzeitig-falsch-${i}`));
+    });
+    expect(checked).toBe(3);
+    for (const answer of answers) expect(bodyWithoutRequestId(answer)).toEqual(bodyWithoutRequestId(answers[0]));
+    expect((await loginFrom(from, member.email, member.password)).statusCode).toBe(401);
+  });
+
+  it("lets no more attempts of one address through than its free attempts over all accounts", async () => {
+    const member = await buildMember(t.ctx, (await buildOrg(t.ctx)).id);
+    const from = "198.51.100.21";
+    const answers = await burst(40, (i) => loginFrom(from, `gleichzeitig-${i}@example.org`, "irgendein-Passwort-1"));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(answers.map(() => 401));
+    const { address } = await loginThrottleKeys(t.ctx, { email: member.email, clientAddress: from });
+    const [counted] = await t.ctx.db.select().from(loginThrottles).where(eq(loginThrottles.key, address.key));
+    expect(counted?.failures).toBe(30);
+    expect((await loginFrom(from, member.email, member.password)).statusCode).toBe(401);
+  });
+
+  it("does not count successful sign-ins against the address", async () => {
+    const member = await buildMember(t.ctx, (await buildOrg(t.ctx)).id);
+    const from = "198.51.100.22";
+    for (let i = 0; i < 29; i++) await loginFrom(from, `vertippt-${i}@example.org`, "irgendein-Passwort-1");
+    // The 30th attempt uses up the address's free attempts; being right, it is taken back.
+    for (let i = 0; i < 5; i++) expect((await loginFrom(from, member.email, member.password)).statusCode).toBe(200);
+    expect((await loginFrom(from, "noch-einer@example.org", "irgendein-Passwort-1")).statusCode).toBe(401);
+    expect((await loginFrom(from, member.email, member.password)).statusCode).toBe(401);
+  });
+});
+
 describe("changing one's password (#16.6)", () => {
   it("makes wrong current passwords wait, refusing even the right one meanwhile with the same answer", async () => {
     const org = await buildOrg(t.ctx);
@@ -110,6 +168,20 @@ describe("changing one's password (#16.6)", () => {
     });
     now = new Date(now.getTime() + 61_000);
     expect((await change(member.password)).statusCode).toBe(200);
+  });
+
+  it("checks no more current passwords than the free attempts when they all arrive at once", async () => {
+    const member = await buildMember(t.ctx, (await buildOrg(t.ctx)).id);
+    const session = await signIn(t.app, member.email, member.password);
+    const change = (currentPassword: string) =>
+      session.request("POST", "/api/auth/password", { currentPassword, newPassword: "Ein ganz neues Passwort 2026" });
+    let answers: LightMyRequestResponse[] = [];
+    const checked = await passwordsCheckedDuring(async () => {
+      answers = await burst(12, (i) => change(`gleichzeitig-falsch-${i}`));
+    });
+    expect(checked).toBe(3);
+    expect(answers.map((answer) => answer.statusCode)).toEqual(answers.map(() => 401));
+    expect((await change(member.password)).statusCode).toBe(401);
   });
 
   it("lets a person whose password an administrator reset choose a new one at once, whatever was guessed before", async () => {
