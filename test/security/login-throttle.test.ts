@@ -92,6 +92,20 @@ describe("sign-in throttling", () => {
     expect((await loginFrom("198.51.100.4", member.email, member.password)).statusCode).toBe(200);
   });
 
+  it("counts a client's IPv6 addresses within one /64 network as one address", async () => {
+    const member = await buildMember(t.ctx, (await buildOrg(t.ctx)).id);
+    for (let i = 1; i <= 40; i++)
+      await loginFrom(`2001:db8:1:2::${i.toString(16)}`, `person-${i}@example.org`, "irgendein-Passwort-1");
+    expect((await loginFrom("2001:db8:1:2:ffff::29", member.email, member.password)).statusCode).toBe(401);
+    expect((await loginFrom("2001:db8:1:3::1", member.email, member.password)).statusCode).toBe(200);
+  });
+
+  it("counts an IPv4 client the same whether its address comes as IPv4 or IPv4-mapped IPv6", async () => {
+    const member = await buildMember(t.ctx, (await buildOrg(t.ctx)).id);
+    for (let i = 0; i < 3; i++) await loginFrom(`::ffff:198.51.100.30`, member.email, `falsch-falsch-${i}-xyz`);
+    expect((await loginFrom("198.51.100.30", member.email, member.password)).statusCode).toBe(401);
+  });
+
   it("behind one reverse proxy takes the address the proxy saw, not one the client made up", async () => {
     const proxied = await startTestApp({ env: { TRUST_PROXY: "true", LOGIN_MAX_FAILURES: "2" } });
     try {

@@ -1,10 +1,12 @@
 // Where the throttle of password guesses keeps its counts (login_throttles) and how its keys are made:
 // HMACs under an instance secret of the e-mail and client address, the address alone, or the account,
-// so the table holds no addresses. The rule itself is domain/loginThrottle.ts.
+// so the table holds no addresses. A client address counts as domain/clientAddress.ts says (an IPv6
+// client by its /64). The rule itself is domain/loginThrottle.ts.
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { normaliseEmail } from "../../db/queries/people.js";
 import { loginThrottles } from "../../db/schema/index.js";
+import { throttleAddressOf } from "../../domain/clientAddress.js";
 import {
   type ThrottlePolicy,
   type ThrottleState,
@@ -31,9 +33,10 @@ export async function loginThrottleKeys(
 ): Promise<{ pair: ThrottledKey; address: ThrottledKey }> {
   const secret = await instanceSecret(ctx.db, "login-throttle");
   const policies = policiesOf(ctx);
+  const from = throttleAddressOf(attempt.clientAddress);
   return {
-    pair: { key: hmacHex(secret, "pair", normaliseEmail(attempt.email), attempt.clientAddress), policy: policies.pair },
-    address: { key: hmacHex(secret, "address", attempt.clientAddress), policy: policies.address },
+    pair: { key: hmacHex(secret, "pair", normaliseEmail(attempt.email), from), policy: policies.pair },
+    address: { key: hmacHex(secret, "address", from), policy: policies.address },
   };
 }
 
