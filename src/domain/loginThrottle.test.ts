@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ThrottleState, afterFailure, isBlocked, throttlePolicies } from "./loginThrottle.js";
+import { type ThrottleState, afterFailure, isBlocked, takeBackAttempt, throttlePolicies } from "./loginThrottle.js";
 
 const policy = throttlePolicies({ maxFailures: 3, maxDelayMs: 15 * 60_000 }).pair;
 const start = new Date("2026-03-02T08:00:00Z");
@@ -39,5 +39,24 @@ describe("login throttle", () => {
   it("gives a client address ten times the free failures of one account", () => {
     const { address } = throttlePolicies({ maxFailures: 5, maxDelayMs: 15 * 60_000 });
     expect(address.freeFailures).toBe(50);
+  });
+
+  it("takes back an attempt that proved right, lifting the wait it started", () => {
+    const before = failTimes(2);
+    const counted = afterFailure(before, policy, start);
+    expect(isBlocked(counted, start)).toBe(true);
+    expect(takeBackAttempt(counted, counted)).toEqual(before);
+  });
+
+  it("keeps a wait that a later failure set when taking an attempt back", () => {
+    const counted = afterFailure(failTimes(2), policy, start);
+    const later = afterFailure(counted, policy, at(60_000));
+    expect(takeBackAttempt(later, counted)).toEqual({ ...later, failures: 3 });
+  });
+
+  it("leaves a window begun after the attempt alone", () => {
+    const counted = afterFailure(null, policy, start);
+    const fresh = afterFailure(counted, policy, at(24 * 3_600_000));
+    expect(takeBackAttempt(fresh, counted)).toEqual(fresh);
   });
 });

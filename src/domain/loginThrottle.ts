@@ -2,7 +2,8 @@
 // (account, client address) pair and per client address, and after the free attempts each further
 // failure makes that pair or address wait twice as long as the last time, up to a ceiling. Another
 // address is never slowed down by them, so the real person can still sign in while someone guesses.
-// Time is a parameter.
+// An attempt is counted as a failure before its password is checked (so that attempts arriving at
+// once cannot all pass as free) and taken back when the password was right. Time is a parameter.
 
 export interface ThrottleState {
   failures: number;
@@ -46,4 +47,19 @@ export function afterFailure(state: ThrottleState | null, policy: ThrottlePolicy
   const exponent = Math.min(failures - policy.freeFailures, 30);
   const delayMs = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
   return { failures, windowStartedAt, blockedUntil: new Date(now.getTime() + delayMs) };
+}
+
+/**
+ * The state once an attempt counted by `afterFailure` (its result: `counted`) proved right: one failure
+ * fewer, and the wait it started lifted. A window begun since no longer holds the attempt, and a wait a
+ * later failure set stays.
+ */
+export function takeBackAttempt(current: ThrottleState, counted: ThrottleState): ThrottleState {
+  if (current.windowStartedAt.getTime() !== counted.windowStartedAt.getTime()) return current;
+  const ownWait = counted.blockedUntil !== null && current.blockedUntil?.getTime() === counted.blockedUntil.getTime();
+  return {
+    failures: Math.max(0, current.failures - 1),
+    windowStartedAt: current.windowStartedAt,
+    blockedUntil: ownWait ? null : current.blockedUntil,
+  };
 }

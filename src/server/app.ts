@@ -15,6 +15,7 @@ import Fastify, {
 } from "fastify";
 import type { AppContext } from "../app/context.js";
 import { type TConfig, cookieIsSecure } from "../config.js";
+import { throttleAddressOf } from "../domain/clientAddress.js";
 import type { Logger } from "../logger.js";
 import type { RegisteredRoute } from "./access.js";
 import { registerContractHandling } from "./contractRoutes.js";
@@ -97,7 +98,8 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
     strictTransportSecurity: cookieIsSecure(config),
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Routes with a rate limit (sign-in, invitation links) count an IPv6 client by its /64 network.
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => throttleAddressOf(request.ip) });
   const routes = registerAuth(app, { ctx, publicUrl: config.PUBLIC_URL });
 
   healthRoutes(app, { ping: options.ping, isReady: options.isReady ?? (() => true) });

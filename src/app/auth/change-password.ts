@@ -1,6 +1,7 @@
 // A person changes their own password; every other session of theirs ends. Wrong current passwords
-// are throttled per account (a stolen session must not guess freely); while throttled, even the right
-// one gets the same refusal.
+// are throttled per account (a stolen session must not guess freely): each attempt is counted before the
+// password is checked, so attempts sent all at once get no more checks than the free ones; while
+// throttled, even the right one gets the same refusal.
 import { and, eq, ne } from "drizzle-orm";
 import { findUserById } from "../../db/queries/people.js";
 import { sessions, users } from "../../db/schema/index.js";
@@ -8,7 +9,7 @@ import { AppError } from "../../domain/errors.js";
 import { checkPassword } from "../../domain/passwordPolicy.js";
 import { auditPersonEvent } from "../audit/audit-person-event.js";
 import type { AppContext, Principal } from "../context.js";
-import { accountThrottleKey, anyBlocked, clearFailures, recordFailure } from "./passwordThrottle.js";
+import { accountThrottleKey, clearFailures, reserveAttempt } from "./passwordThrottle.js";
 
 export async function changePassword(
   ctx: AppContext,
@@ -17,12 +18,9 @@ export async function changePassword(
   const user = await findUserById(ctx.db, options.actor.userId);
   if (!user) throw new AppError("NOT_AUTHENTICATED");
   const throttle = await accountThrottleKey(ctx, user.id);
-  const throttled = await anyBlocked(ctx.db, [throttle], ctx.clock());
-  const valid = await ctx.passwords.verify(throttled ? null : user.passwordHash, options.currentPassword);
-  if (throttled || !valid) {
-    if (!throttled) await recordFailure(ctx.db, [throttle], ctx.clock());
-    throw new AppError("INVALID_CREDENTIALS", { details: { field: "currentPassword" } });
-  }
+  const reservation = await reserveAttempt(ctx.db, [throttle], ctx.clock());
+  const valid = await ctx.passwords.verify(reservation ? user.passwordHash : null, options.currentPassword);
+  if (!reservation || !valid) throw new AppError("INVALID_CREDENTIALS", { details: { field: "currentPassword" } });
   await clearFailures(ctx.db, throttle);
   assertAcceptablePassword(options.newPassword, user.email);
   if (options.newPassword === options.currentPassword) {

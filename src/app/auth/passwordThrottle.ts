@@ -1,11 +1,20 @@
 // Where the throttle of password guesses keeps its counts (login_throttles) and how its keys are made:
 // HMACs under an instance secret of the e-mail and client address, the address alone, or the account,
-// so the table holds no addresses. The rule itself is domain/loginThrottle.ts.
+// so the table holds no addresses. A client address counts as domain/clientAddress.ts says (an IPv6
+// client by its /64). The rule itself is domain/loginThrottle.ts.
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { normaliseEmail } from "../../db/queries/people.js";
 import { loginThrottles } from "../../db/schema/index.js";
-import { type ThrottlePolicy, afterFailure, isBlocked, throttlePolicies } from "../../domain/loginThrottle.js";
+import { throttleAddressOf } from "../../domain/clientAddress.js";
+import {
+  type ThrottlePolicy,
+  type ThrottleState,
+  afterFailure,
+  isBlocked,
+  takeBackAttempt,
+  throttlePolicies,
+} from "../../domain/loginThrottle.js";
 import type { AppContext } from "../context.js";
 import { hmacHex, instanceSecret } from "../security/instanceSecret.js";
 
@@ -24,9 +33,10 @@ export async function loginThrottleKeys(
 ): Promise<{ pair: ThrottledKey; address: ThrottledKey }> {
   const secret = await instanceSecret(ctx.db, "login-throttle");
   const policies = policiesOf(ctx);
+  const from = throttleAddressOf(attempt.clientAddress);
   return {
-    pair: { key: hmacHex(secret, "pair", normaliseEmail(attempt.email), attempt.clientAddress), policy: policies.pair },
-    address: { key: hmacHex(secret, "address", attempt.clientAddress), policy: policies.address },
+    pair: { key: hmacHex(secret, "pair", normaliseEmail(attempt.email), from), policy: policies.pair },
+    address: { key: hmacHex(secret, "address", from), policy: policies.address },
   };
 }
 
@@ -36,32 +46,56 @@ export async function accountThrottleKey(ctx: AppContext, userId: string): Promi
   return { key: hmacHex(secret, "account", userId), policy: policiesOf(ctx).account };
 }
 
-export async function anyBlocked(db: Db, keys: readonly ThrottledKey[], now: Date): Promise<boolean> {
-  for (const { key } of keys) {
-    const [row] = await db.select().from(loginThrottles).where(eq(loginThrottles.key, key));
-    if (row && isBlocked(row, now)) return true;
-  }
-  return false;
+/** An attempt counted on one key before its password was checked, with the state that counting left. */
+export interface CountedAttempt {
+  key: ThrottledKey;
+  state: ThrottleState;
 }
 
-/** Counts one failure on each key; returns whether any of them is blocked from now on. */
-export async function recordFailure(db: Db, keys: readonly ThrottledKey[], now: Date): Promise<boolean> {
-  let blocked = false;
-  for (const { key, policy } of keys) {
-    const next = await db.transaction(async (tx) => {
-      // The row lock makes concurrent failures count one after the other.
+export interface Reservation {
+  counted: CountedAttempt[];
+  /** Whether this attempt used up the last free one of a key: should it fail, the next one waits. */
+  lastFree: boolean;
+}
+
+/**
+ * Counts an attempt as a failure on every key before its password is checked, or refuses it (counting
+ * nothing) while any key is blocked: `null`. One transaction holding the keys' rows locked, taken in the
+ * order given (callers keep one order), so attempts arriving at once take turns and no more of them pass
+ * than the free ones. A right password takes its count back (clearFailures, takeBackAttempt).
+ */
+export async function reserveAttempt(db: Db, keys: readonly ThrottledKey[], now: Date): Promise<Reservation | null> {
+  return db.transaction(async (tx) => {
+    const rows = [];
+    for (const throttled of keys) {
       await tx
         .insert(loginThrottles)
-        .values({ key, failures: 0, windowStartedAt: now, blockedUntil: null })
+        .values({ key: throttled.key, failures: 0, windowStartedAt: now, blockedUntil: null })
         .onConflictDoNothing();
-      const [row] = await tx.select().from(loginThrottles).where(eq(loginThrottles.key, key)).for("update");
-      const state = afterFailure(row && row.failures > 0 ? row : null, policy, now);
-      await tx.update(loginThrottles).set(state).where(eq(loginThrottles.key, key));
-      return state;
-    });
-    blocked ||= isBlocked(next, now);
-  }
-  return blocked;
+      const [row] = await tx.select().from(loginThrottles).where(eq(loginThrottles.key, throttled.key)).for("update");
+      rows.push({ throttled, row: row && row.failures > 0 ? row : null });
+    }
+    if (rows.some(({ row }) => isBlocked(row, now))) return null;
+    const counted: CountedAttempt[] = [];
+    for (const { throttled, row } of rows) {
+      const state = afterFailure(row, throttled.policy, now);
+      await tx.update(loginThrottles).set(state).where(eq(loginThrottles.key, throttled.key));
+      counted.push({ key: throttled, state });
+    }
+    return { counted, lastFree: counted.some(({ state }) => isBlocked(state, now)) };
+  });
+}
+
+/** Takes back an attempt counted on a key that the right password does not clear (the client address). */
+export async function takeBackCountedAttempt(db: Db, attempt: CountedAttempt): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(loginThrottles).where(eq(loginThrottles.key, attempt.key.key)).for("update");
+    if (!row) return;
+    await tx
+      .update(loginThrottles)
+      .set(takeBackAttempt(row, attempt.state))
+      .where(eq(loginThrottles.key, attempt.key.key));
+  });
 }
 
 export async function clearFailures(db: Db | Tx, key: ThrottledKey): Promise<void> {

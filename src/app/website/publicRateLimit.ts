@@ -1,9 +1,11 @@
 // Rate limits of the citizen-facing endpoints, kept in the database so that every process counts the
-// same events. Keys are the citizen session or a salted hash of the IP address (the salt changes
-// daily, so hashes of different days cannot be linked); rows are deleted after 7 days at the latest.
+// same events. Keys are the citizen session or a salted hash of the IP address (IPv6 by its /64, see
+// domain/clientAddress.ts; the salt changes daily, so hashes of different days cannot be linked); rows
+// are deleted after 7 days at the latest.
 import { and, count, gte, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { publicRateEvents } from "../../db/schema/index.js";
+import { throttleAddressOf } from "../../domain/clientAddress.js";
 import { AppError } from "../../domain/errors.js";
 import type { AppContext } from "../context.js";
 import { hmacHex, instanceSecret } from "../security/instanceSecret.js";
@@ -16,11 +18,11 @@ export interface RateBucket {
   windowMs: number;
 }
 
-/** The IP address as a salted hash; the address itself is never stored. */
+/** The IP address (an IPv6 client's /64) as a salted hash; the address itself is never stored. */
 export async function ipKey(ctx: AppContext, ip: string): Promise<string> {
   const secret = await instanceSecret(ctx.db, "ip-hash");
   const day = ctx.clock().toISOString().slice(0, 10);
-  return hmacHex(secret, day, ip).slice(0, 40);
+  return hmacHex(secret, day, throttleAddressOf(ip)).slice(0, 40);
 }
 
 /**
