@@ -43,6 +43,16 @@ export default tseslint.config(
           patterns: [{ group: ["@contract/*"], allowTypeImports: true, message: "Import the contract's types only." }],
         },
       ],
+      // Data is loaded through useLoad (web/src/api/useLoad.ts), which lets only the latest answer count; a load
+      // started in an effect by hand could overwrite a newer one with a slow old answer (#16.15).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.name='useEffect'] CallExpression[callee.object.name=/^(api|[a-z]+Api)$/], CallExpression[callee.name='useEffect'] CallExpression[callee.name='call']",
+          message: "Load data with useLoad (web/src/api/useLoad.ts), not by calling the API in an effect.",
+        },
+      ],
     },
   },
 );

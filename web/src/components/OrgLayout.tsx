@@ -26,6 +26,7 @@ export function OrgLayout() {
     setOrg(null);
     setError(null);
     // Kept with the membership on the server, so the start page returns here on any device.
+    // eslint-disable-next-line no-restricted-syntax -- not a load: tells the server, reads no answer
     api.openOrganisation(orgId).catch(() => undefined);
   }, [orgId]);
   // Also what useReloadOrganisation() hands out: a reload after a settings change is the latest load too.

@@ -46,11 +46,13 @@ export function ConversationView(props: Props) {
   );
   // "Viewing" is repeated every minute, so colleagues' pages can let it expire when this tab is gone.
   useEffect(() => {
+    // eslint-disable-next-line no-restricted-syntax -- not a load: announces presence, reads no answer
     const announce = () => inboxApi.presence(orgId, conversationId, "viewing").catch(() => undefined);
     void announce();
     const timer = window.setInterval(announce, 60_000);
     return () => {
       window.clearInterval(timer);
+      // eslint-disable-next-line no-restricted-syntax -- not a load: announces leaving, reads no answer
       void inboxApi.presence(orgId, conversationId, "left").catch(() => undefined);
     };
   }, [orgId, conversationId]);

@@ -14,6 +14,7 @@ export function useInboxEvents(
   const latest = useRef(handlers);
   latest.current = handlers;
   useEffect(() => {
+    // eslint-disable-next-line no-restricted-syntax -- not a load: an address for the live event stream
     const source = new EventSource(inboxApi.eventsUrl(orgId), { withCredentials: true });
     source.addEventListener("ready", () => latest.current.onChanged(null));
     source.addEventListener("conversations", (event) => {
