@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, loginMaxWaitMinutes } from "./config.js";
 
 describe("configuration", () => {
   it("has working defaults for the embedded start", () => {
@@ -43,5 +43,12 @@ describe("configuration", () => {
     expect(() => loadConfig({ ALLOW_PRIVATE_NETWORK_SERVERS: "http://localhost" })).toThrow(
       /ALLOW_PRIVATE_NETWORK_SERVERS="http:\/\/localhost"/,
     );
+  });
+
+  it("takes the longest wait after wrong passwords from LOGIN_MAX_WAIT_MINUTES, and still from its earlier name", () => {
+    expect(loginMaxWaitMinutes(loadConfig({}))).toBe(15);
+    expect(loginMaxWaitMinutes(loadConfig({ LOGIN_MAX_WAIT_MINUTES: "30" }))).toBe(30);
+    expect(loginMaxWaitMinutes(loadConfig({ LOGIN_LOCK_MINUTES: "45" }))).toBe(45);
+    expect(loginMaxWaitMinutes(loadConfig({ LOGIN_LOCK_MINUTES: "45", LOGIN_MAX_WAIT_MINUTES: "30" }))).toBe(30);
   });
 });

@@ -27,12 +27,20 @@ export const ZConfig = z.object({
     .max(24 * 60)
     .default(120),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** The longest a client address waits after repeated wrong passwords (nothing is ever locked). */
+  LOGIN_MAX_WAIT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+  /** The earlier name of LOGIN_MAX_WAIT_MINUTES, still read when the new one is not set. */
   LOGIN_LOCK_MINUTES: z.coerce
     .number()
     .int()
     .min(1)
     .max(24 * 60)
-    .default(15),
+    .optional(),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   ARGON2_MEMORY_KIB: z.coerce
     .number()
@@ -161,6 +169,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       return `${key}=${JSON.stringify(relevant[key] ?? "")}: ${issue.message}`;
     }),
   );
+}
+
+/** The longest wait after wrong passwords, in minutes: LOGIN_MAX_WAIT_MINUTES, else its earlier name, else 15. */
+export function loginMaxWaitMinutes(config: TConfig): number {
+  return config.LOGIN_MAX_WAIT_MINUTES ?? config.LOGIN_LOCK_MINUTES ?? 15;
 }
 
 export function cookieIsSecure(config: TConfig): boolean {

@@ -1,7 +1,7 @@
 // What every use case receives besides its own options: the database, a logger, the clock,
 // the security settings and which network servers may be reached. Built once at start (server or CLI) and in tests.
 import { promises as dns } from "node:dns";
-import type { TConfig } from "../config.js";
+import { type TConfig, loginMaxWaitMinutes } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { HostLookup, NetworkServerPolicy } from "../domain/serverAddress.js";
 import type { Logger } from "../logger.js";
@@ -70,7 +70,7 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
       sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
       sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
       loginMaxFailures: config.LOGIN_MAX_FAILURES,
-      loginMaxDelayMs: config.LOGIN_LOCK_MINUTES * 60_000,
+      loginMaxDelayMs: loginMaxWaitMinutes(config) * 60_000,
     },
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
     analyser: defaultTextAnalyser(),

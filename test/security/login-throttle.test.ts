@@ -12,7 +12,7 @@ import { type TestApp, signIn, startTestApp } from "../support/testApp.js";
 let t: TestApp;
 let now = new Date("2026-11-24T09:00:00Z");
 beforeAll(async () => {
-  t = await startTestApp({ clock: () => now, env: { LOGIN_MAX_FAILURES: "3", LOGIN_LOCK_MINUTES: "15" } });
+  t = await startTestApp({ clock: () => now, env: { LOGIN_MAX_FAILURES: "3", LOGIN_MAX_WAIT_MINUTES: "15" } });
 });
 afterAll(() => t.close());
 
