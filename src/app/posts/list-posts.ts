@@ -37,6 +37,17 @@ export async function listPosts(
   }
   if (query.departmentId) conditions.push(eq(posts.departmentId, query.departmentId));
   if (query.campaignId) conditions.push(eq(posts.campaignId, query.campaignId));
+  // In the query, not after it: a page holds `limit` posts of the account, not fewer.
+  if (query.channelAccountId)
+    conditions.push(
+      inArray(
+        posts.id,
+        ctx.db
+          .select({ id: postChannels.postId })
+          .from(postChannels)
+          .where(eq(postChannels.channelAccountId, query.channelAccountId)),
+      ),
+    );
   const rows = await ctx.db
     .select({ post: posts, authorName: users.name })
     .from(posts)
@@ -56,16 +67,14 @@ export async function listPosts(
         .innerJoin(channelAccounts, eq(channelAccounts.id, postChannels.channelAccountId))
         .where(inArray(postChannels.postId, ids))
     : [];
-  return rows
-    .map(({ post, authorName }) => {
-      const own = channels.filter((c) => c.postId === post.id);
-      const { body, checkResult: _check, ...rest } = post;
-      return {
-        ...rest,
-        excerpt: body.slice(0, 280),
-        authorName,
-        channels: own.map((c) => ({ id: c.channelAccountId, name: c.name })),
-      };
-    })
-    .filter((p) => !query.channelAccountId || p.channels.some((c) => c.id === query.channelAccountId));
+  return rows.map(({ post, authorName }) => {
+    const own = channels.filter((c) => c.postId === post.id);
+    const { body, checkResult: _check, ...rest } = post;
+    return {
+      ...rest,
+      excerpt: body.slice(0, 280),
+      authorName,
+      channels: own.map((c) => ({ id: c.channelAccountId, name: c.name })),
+    };
+  });
 }
