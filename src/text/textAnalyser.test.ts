@@ -11,6 +11,13 @@ const analyser = createTextAnalyser(model);
 const analyse = (text: string) => analyser.analyse(text);
 
 describe("the text analyser (one entry point)", () => {
+  it("names the words behind a reason as the text spells them, umlauts and all, for the people who read it", () => {
+    const reasons = analyse("Ihr seid alle unfähige Versager").reasons;
+    expect(reasons).toContain("sentiment:unfähige-");
+    expect(reasons.join(" ")).not.toContain("unfaehige");
+    expect(analyse("Ihr seid unfähige Vollidioten, Drecksäcke!").reasons.join(" ")).not.toMatch(/aeck|aehig/);
+  });
+
   it("recognises questions with or without a question mark", () => {
     expect(analyse("Wann öffnet das Bürgerbüro?").intent).toBe("question");
     expect(analyse("Können Sie mir sagen wo ich parken kann").intent).toBe("question");

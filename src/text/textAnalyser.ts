@@ -6,7 +6,7 @@ import type { Intent, TextAnalyser, TextAnalysis } from "./analysis.js";
 import { createOffenseClassifier, type OffenseModelFile } from "./classifier/offenseClassifier.js";
 import { detectIntent } from "./intent.js";
 import { type LexiconHit, lexiconHits, MASKABLE_WORDS } from "./lexicon.js";
-import { normaliseText } from "./normalise.js";
+import { foldUmlauts, normaliseText } from "./normalise.js";
 import { detectSentiment } from "./sentiment.js";
 import { detectThreat, type ThreatKind } from "./threat.js";
 
@@ -81,10 +81,17 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
     labels.push(intent.intent.toUpperCase(), sentiment.label.toUpperCase());
     const reasons = [...intent.reasons, ...threat.reasons];
     if (normalised.signals.deobfuscated > 0) reasons.push("obfuscated_spelling");
-    for (const hit of hits) if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${hit.word}`);
+    for (const hit of hits)
+      if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${asWritten(normalised.text, hit.word)}`);
     if (offenseResult.evidence.length > 0)
       reasons.push(`model:${offenseResult.evidence.map((e) => readableFeature(e.feature)).join(", ")}`);
-    reasons.push(...sentiment.reasons);
+    for (const reason of sentiment.reasons)
+      reasons.push(
+        reason.replace(
+          /^sentiment:(.+)([+-])$/,
+          (_all, word: string, sign: string) => `sentiment:${asWritten(normalised.text, word)}${sign}`,
+        ),
+      );
     return {
       intent: intent.intent as Intent,
       sentiment: sentiment.score,
@@ -105,4 +112,13 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
     };
   };
   return { name: "draht-text-1", analyse };
+}
+
+/**
+ * The word as the text spells it ("unfähige"), for people reading a reason; the lists match the folded form
+ * ("unfaehige"). Falls back to the folded form where no word of the text folds to it.
+ */
+function asWritten(text: string, folded: string): string {
+  for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) if (foldUmlauts(word) === folded) return word;
+  return folded;
 }
