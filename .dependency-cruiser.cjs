@@ -13,6 +13,7 @@ const SHARED_WITH_WEB = [
   "^src/domain/zonedTime\\.ts$",
   "^src/domain/words/",
   "^src/text/tokens\\.ts$",
+  "^src/text/excerpt\\.ts$",
 ];
 const SHARED_WITH_WIDGET = ["^src/domain/website/proofOfWork\\.ts$", "^src/text/citizenText\\.ts$"];
 

@@ -154,12 +154,17 @@ describe("moderation by the Netiquette", () => {
         .getByRole("link", { name: "Moderationsregeln" })
         .click();
       await admin.getByRole("heading", { level: 1, name: "Moderationsregeln" }).waitFor();
-      await admin
-        .getByLabel("Eine Regel pro Zeile: Wort | hold oder hide | Regel-Nummer")
-        .fill("Kaffeefahrt | hide | 5");
+      const rules = admin.getByLabel("Eine Regel pro Zeile: Wort | zurückhalten oder ausblenden | Regel-Nummer");
+      // A line that cannot be read is named and nothing is saved.
+      await rules.fill("Kaffeefahrt | wegmachen | 5");
+      await admin.getByRole("button", { name: "Regeln speichern" }).click();
+      await admin.getByRole("alert").getByText("Zeile 1 der Wortregeln ist nicht lesbar").waitFor();
+      await rules.fill("Kaffeefahrt | ausblenden | 5");
       await expectAccessible(admin, "moderation rules");
       await admin.getByRole("button", { name: "Regeln speichern" }).click();
       await admin.getByText("Die Moderationsregeln sind gespeichert.").waitFor();
+      await admin.reload();
+      await expect.poll(() => rules.inputValue()).toBe("Kaffeefahrt | ausblenden | 5");
 
       const citizen = await browser.newPage();
       await citizen.goto(postUrl);

@@ -10,6 +10,7 @@ import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { postsWithinScope } from "../posts/postAccess.js";
 import { findCampaign, requireFollowsCampaign } from "./campaignRecords.js";
+import { excerpt } from "../../text/excerpt.js";
 
 const COLUMNS: PostStatus[] = [
   "draft",
@@ -53,7 +54,7 @@ export async function getCampaignBoard(
     return {
       status,
       count: inColumn.length,
-      latest: inColumn.slice(0, 20).map(({ body, ...r }) => ({ ...r, excerpt: body.slice(0, 140) })),
+      latest: inColumn.slice(0, 20).map(({ body, ...r }) => ({ ...r, excerpt: excerpt(body, 140) })),
     };
   });
   const authors = new Map<string, number>();

@@ -10,6 +10,7 @@ import type { AppContext } from "../context.js";
 import { visibleConversations } from "./conversationAccess.js";
 import { DUE_SOON_MS } from "../../domain/responseTargets.js";
 import { ZConversationFilter, type TConversationFilter } from "../../contract/inboxSchemas.js";
+import { excerpt } from "../../text/excerpt.js";
 
 export function filterConditions(
   filter: TConversationFilter,
@@ -94,7 +95,7 @@ export async function listConversations(ctx: AppContext, options: { actor: OrgAc
       network: r.network,
       departmentName: r.departmentName,
       assigneeName: r.assigneeName,
-      preview: (r.lastText ?? "").slice(0, 200),
+      preview: excerpt(r.lastText ?? "", 200),
     })),
     hasMore: rows.length > filter.limit,
     now: now.toISOString(),

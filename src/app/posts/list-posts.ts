@@ -8,6 +8,7 @@ import { POST_STATUSES } from "../../domain/postWorkflow.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { postsWithinScope } from "./postAccess.js";
+import { excerpt } from "../../text/excerpt.js";
 
 export const ZPostListQuery = z.object({
   status: z.array(z.enum(POST_STATUSES)).max(POST_STATUSES.length).optional(),
@@ -72,7 +73,7 @@ export async function listPosts(
     const { body, checkResult: _check, ...rest } = post;
     return {
       ...rest,
-      excerpt: body.slice(0, 280),
+      excerpt: excerpt(body, 280),
       authorName,
       channels: own.map((c) => ({ id: c.channelAccountId, name: c.name })),
     };

@@ -15,6 +15,7 @@ import type { AppContext } from "../context.js";
 import { withinScope } from "../scope.js";
 import { inboundCopyOf } from "./commentRecords.js";
 import { ZCommentFilter } from "../../contract/website.js";
+import { excerpt } from "../../text/excerpt.js";
 
 export async function listWebsiteComments(
   ctx: AppContext,
@@ -66,7 +67,7 @@ export async function listWebsiteComments(
     comments: page.map(({ comment, entryText, channelName, channelAccountId, answers }) => ({
       id: comment.id,
       entryId: comment.entryId,
-      entryExcerpt: entryText.slice(0, 140),
+      entryExcerpt: excerpt(entryText, 140),
       channelAccountId,
       channelName,
       parentId: comment.parentId,

@@ -12,32 +12,56 @@ import { useAction } from "../../components/useAction";
 import { useColleagues } from "../moderation/useColleagues";
 import { useLoad } from "../../api/useLoad";
 
-/** One rule per line: "pattern | hold or hide | clause", e.g. "Kaffeefahrt | hide | 5"; "re:" starts a regular expression. */
-function parseRules(text: string): WordRule[] {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [pattern = "", action = "hold", clause = "3"] = line.split("|").map((p) => p.trim());
-      const regex = pattern.startsWith("re:");
-      return {
-        pattern: regex ? pattern.slice(3).trim() : pattern,
-        match: regex ? "regex" : "word",
-        action: action === "hide" ? "hide" : "hold",
-        clause: Number(clause) || 3,
-        note: "",
-      };
-    });
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** What a rule does, in the words people type: this language's, the other one's, and the codes themselves. */
+function actionOf(word: string, t: Translate): WordRule["action"] | null {
+  const folded = word.toLocaleLowerCase("de-DE");
+  const hide = ["hide", "ausblenden", "verbergen", t("moderationSettings.ruleHide").toLocaleLowerCase("de-DE")];
+  const hold = ["hold", "zurückhalten", "zurueckhalten", t("moderationSettings.ruleHold").toLocaleLowerCase("de-DE")];
+  if (folded === "" || hold.includes(folded)) return "hold";
+  return hide.includes(folded) ? "hide" : null;
 }
 
-const formatRules = (rules: WordRule[]) =>
-  rules.map((r) => `${r.match === "regex" ? "re:" : ""}${r.pattern} | ${r.action} | ${r.clause}`).join("\n");
+/**
+ * One rule per line: "pattern | zurückhalten or ausblenden | clause", e.g. "Kaffeefahrt | ausblenden | 5"; "re:"
+ * starts a regular expression. A line that cannot be read is named, and nothing is saved.
+ */
+function parseRules(text: string, t: Translate): { rules: WordRule[]; problem: string | null } {
+  const rules: WordRule[] = [];
+  const lines = text.split("\n").map((line) => line.trim());
+  for (const [index, line] of lines.entries()) {
+    if (!line) continue;
+    const [pattern = "", actionWord = "", clauseText = "3"] = line.split("|").map((p) => p.trim());
+    const action = actionOf(actionWord, t);
+    const clause = Number(clauseText || "3");
+    if (!pattern || !action || !Number.isInteger(clause) || clause < 1)
+      return { rules, problem: t("moderationSettings.ruleUnreadable", { line: index + 1, text: line }) };
+    const regex = pattern.startsWith("re:");
+    rules.push({
+      pattern: regex ? pattern.slice(3).trim() : pattern,
+      match: regex ? "regex" : "word",
+      action,
+      clause,
+      note: "",
+    });
+  }
+  return { rules, problem: null };
+}
+
+const formatRules = (rules: WordRule[], t: Translate) =>
+  rules
+    .map(
+      (r) =>
+        `${r.match === "regex" ? "re:" : ""}${r.pattern} | ${t(r.action === "hide" ? "moderationSettings.ruleHide" : "moderationSettings.ruleHold")} | ${r.clause}`,
+    )
+    .join("\n");
 
 export function ModerationSettingsPage() {
   const { t } = useTranslation();
   const org = useOrg();
   const [settings, setSettings] = useState<ModerationSettings | null>(null);
+  const [rulesProblem, setRulesProblem] = useState<string | null>(null);
   const reload = useLoad(
     (signal) => moderationApi.settings(org.id, { signal }),
     (r) => setSettings(r.settings),
@@ -54,6 +78,9 @@ export function ModerationSettingsPage() {
     const data = new FormData(event.currentTarget);
     const num = (name: string) => Number(data.get(name));
     const pct = (name: string) => num(name) / 100;
+    const rules = parseRules(String(data.get("wordRules") ?? ""), t);
+    setRulesProblem(rules.problem);
+    if (rules.problem) return;
     const next: ModerationSettings = {
       ...settings,
       holdOffense: pct("holdOffense"),
@@ -68,7 +95,7 @@ export function ModerationSettingsPage() {
       maxLinks: num("maxLinks"),
       onClassifierFailure: data.get("onClassifierFailure") === "pass" ? "pass" : "hold",
       hideOnNetwork: data.get("hideOnNetwork") === "on",
-      wordRules: parseRules(String(data.get("wordRules") ?? "")),
+      wordRules: rules.rules,
       threatContacts: data.getAll("threatContacts").map(String),
       shitstorm: {
         ...settings.shitstorm,
@@ -172,10 +199,16 @@ export function ModerationSettingsPage() {
               id="ms-rules"
               name="wordRules"
               rows={6}
-              defaultValue={formatRules(settings.wordRules)}
-              aria-describedby="ms-rules-hint"
+              defaultValue={formatRules(settings.wordRules, t)}
+              aria-describedby={rulesProblem ? "ms-rules-problem ms-rules-hint" : "ms-rules-hint"}
+              aria-invalid={rulesProblem !== null}
               disabled={!canManage}
             />
+            {rulesProblem && (
+              <p id="ms-rules-problem" className="message message-error" role="alert">
+                {rulesProblem}
+              </p>
+            )}
             <p id="ms-rules-hint" className="hint">
               {t("moderationSettings.wordRulesHint")}
             </p>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PostSummary } from "../../api/publishing";
 import { useDates } from "../../components/formatDates";
+import { excerpt } from "../../../../src/text/excerpt";
 
 const MOVABLE = new Set(["draft", "changes_requested", "scheduled"]);
 
@@ -28,7 +29,7 @@ export function CalendarEntry({
   const [moving, setMoving] = useState(false);
   const movable = canMove && MOVABLE.has(post.status);
   const time = dates.format(calendarTime(post), "time");
-  const title = post.title || post.excerpt.slice(0, 40) || t("review.untitled");
+  const title = post.title || excerpt(post.excerpt, 40) || t("review.untitled");
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -10,12 +10,14 @@ import { useAction } from "../../components/useAction";
 import { api } from "../../api/client";
 import type { Member } from "../../api/types";
 import { MarkdownText } from "../../components/MarkdownText";
+import { useDates } from "../../components/formatDates";
 import { GuidelineEditor } from "./GuidelineEditor";
 import { useLoad } from "../../api/useLoad";
 
 export function GuidelinesPage() {
   const { t } = useTranslation();
   const org = useOrg();
+  const dates = useDates();
   const [list, setList] = useState<GuidelineList | null>(null);
   const [members, setMembers] = useState<Member[]>([]);
   const canManage = org.myActions.includes("guideline.manage");
@@ -50,7 +52,9 @@ export function GuidelinesPage() {
                 {" "}
                 ·{" "}
                 <span className={`review-${list.review.state}`}>
-                  {t(`guidelines.review.${list.review.state}`, { date: list.review.reviewBy })}
+                  {t(`guidelines.review.${list.review.state}`, {
+                    date: list.review.reviewBy ? dates.plainDate(list.review.reviewBy, { dateStyle: "medium" }) : "",
+                  })}
                 </span>
               </>
             )}
@@ -97,7 +101,7 @@ export function GuidelinesPage() {
                 <th scope="row">{v.version}</th>
                 <td>{v.title}</td>
                 <td>{t(`guidelines.status.${v.status}`)}</td>
-                <td>{v.reviewBy}</td>
+                <td>{v.reviewBy ? dates.plainDate(v.reviewBy, { dateStyle: "medium" }) : ""}</td>
                 {canManage && (
                   <td className="actions">
                     {v.status === "draft" && (

@@ -9,6 +9,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
+import { excerpt } from "../../../../src/text/excerpt";
 
 const REFRESH_MS = 5000;
 
@@ -52,7 +53,7 @@ export function CampaignBoardPage() {
               {column.latest.map((p) => (
                 <li key={p.id}>
                   <Link to={`/o/${org.id}/publish/${p.id}`}>
-                    {p.title || p.excerpt.slice(0, 60) || t("review.untitled")}
+                    {p.title || excerpt(p.excerpt, 60) || t("review.untitled")}
                   </Link>
                   <span className="muted"> · {p.authorName}</span>
                 </li>

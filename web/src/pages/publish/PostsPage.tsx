@@ -9,6 +9,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
+import { excerpt } from "../../../../src/text/excerpt";
 
 export function PostsPage() {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ export function PostsPage() {
           <tr key={p.id}>
             <th scope="row">
               <Link to={`/o/${org.id}/publish/${p.id}`}>
-                {p.title || p.excerpt.slice(0, 60) || t("review.untitled")}
+                {p.title || excerpt(p.excerpt, 60) || t("review.untitled")}
               </Link>
             </th>
             <td>
