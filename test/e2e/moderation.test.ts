@@ -83,6 +83,9 @@ describe("moderation by the Netiquette", () => {
       await moderator.getByRole("button", { name: "Entscheidung speichern" }).click();
       await moderator.getByText("Die Entscheidung ist gespeichert.").waitFor();
       await moderator.getByText(/Entscheidung: Ausblenden \(§3\) – Beleidigung des Bürgermeisters/).waitFor();
+      // The second review is someone else's: the one who decided is told so, not offered buttons that refuse.
+      await moderator.getByText("Sie haben diesen Fall entschieden. Die Zweitprüfung übernimmt").waitFor();
+      await expect(moderator.getByRole("button", { name: "Entscheidung bestätigen" }).count()).resolves.toBe(0);
       const [hidden] = await server.ctx.db
         .select()
         .from(websiteComments)
