@@ -217,6 +217,13 @@ describe("the inbox", () => {
       body: "Guten Tag {{name}}, der Wertstoffhof ist samstags von 9 bis 13 Uhr geöffnet. Freundliche Grüße, {{bearbeiter}} ({{organisation}})",
     });
     expect(template.statusCode, template.body).toBe(201);
+    // The knowledge base is read by everyone in the organisation, also those who answer nobody (analysts).
+    const analyst = await buildMember(t.ctx, s.orgId, { roles: ["analyst"] });
+    const reading = await (
+      await signIn(t.app, analyst.email, analyst.password)
+    ).request("GET", `/api/orgs/${s.orgId}/inbox/templates`);
+    expect(reading.statusCode, reading.body).toBe(200);
+    expect(reading.json().templates.map((x: { title: string }) => x.title)).toContain("Öffnungszeiten Wertstoffhof");
     const filled = (
       await s.press.request(
         "GET",

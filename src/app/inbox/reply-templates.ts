@@ -15,7 +15,7 @@ import { checkOrgRefs } from "../orgRefs.js";
 import { departmentWithin } from "../scope.js";
 
 export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
+  requireAllowed(ctx, options.actor, "knowledge.view", inOrganisation(options.orgId));
   const rows = await ctx.db
     .select()
     .from(replyTemplates)

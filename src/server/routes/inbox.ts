@@ -112,7 +112,9 @@ export function inboxRoutes(
     return streamEvents(hub, request, response, (event) => inboxEventFor(ctx, actor, event));
   });
 
-  contractRoute(app, "GET /api/orgs/:orgId/inbox/templates", view, async (request) => {
+  // The knowledge base (Wissen) is read by everyone who works in the organisation, answering or not.
+  const readKnowledge = { config: { access: { kind: "org", action: "knowledge.view" } as const } };
+  contractRoute(app, "GET /api/orgs/:orgId/inbox/templates", readKnowledge, async (request) => {
     return listReplyTemplates(ctx, { actor: orgActorOf(request), orgId: request.params.orgId });
   });
 

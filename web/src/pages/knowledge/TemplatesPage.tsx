@@ -23,7 +23,7 @@ export function TemplatesPage() {
   const [placeholders, setPlaceholders] = useState<string[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
-  const allowed = org.myActions.includes("knowledge.view") && org.myActions.includes("inbox.view");
+  const allowed = org.myActions.includes("knowledge.view");
   const reload = useLoad(
     (signal) => inboxApi.templates(org.id, { signal }),
     (r) => {
