@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { openDatabase } from "../src/db/client.js";
 import { rewriteChainWithPublicAlgorithm } from "./support/auditAttack.js";
-import { uniqueSuffix } from "./support/factories.js";
+import { TEST_AUDIT_KEY, uniqueSuffix } from "./support/factories.js";
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(tmpdir(), "draht-cli-"));
@@ -23,8 +23,8 @@ const env = {
   LOG_LEVEL: "silent",
   ARGON2_MEMORY_KIB: "1024",
   ARGON2_ITERATIONS: "1",
-  // Every process of this file writes and verifies the audit trail with the same key.
-  AUDIT_KEY: randomBytes(32).toString("base64"),
+  // Every process writes and verifies the audit trail with the same key as the test processes.
+  AUDIT_KEY: TEST_AUDIT_KEY,
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
 };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

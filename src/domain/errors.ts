@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   "CHANNEL_SERVER_UNAVAILABLE",
   "INVITATION_INVALID",
   "INVITATION_NEEDS_SIGN_IN",
+  "AUDIT_TRAIL_DAMAGED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

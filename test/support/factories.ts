@@ -19,8 +19,15 @@ import { activateGuideline } from "../../src/app/guidelines/activate-guideline.j
 import { createGuidelineVersion } from "../../src/app/guidelines/create-guideline-version.js";
 import type { TGuidelineRulesInput } from "../../src/domain/guidelineRules.js";
 
+/**
+ * The audit key of every test process, in-process or a `draht` child: they share databases (on the
+ * PostgreSQL stage one for the whole run), and an appender refuses a chain head signed with another key.
+ */
+export const TEST_AUDIT_KEY = "ZHJhaHQgdGVzdHM6IG5vdCBhIHNlY3JldCBrZXkhISE=";
+
 export const TEST_ENV = {
   NODE_ENV: "test",
+  AUDIT_KEY: TEST_AUDIT_KEY,
   LOG_LEVEL: "silent",
   ARGON2_MEMORY_KIB: "1024",
   ARGON2_ITERATIONS: "1",

@@ -38,6 +38,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CHANNEL_SERVER_UNAVAILABLE: 502,
   INVITATION_INVALID: 404,
   INVITATION_NEEDS_SIGN_IN: 409,
+  AUDIT_TRAIL_DAMAGED: 500,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {
