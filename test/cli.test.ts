@@ -124,6 +124,17 @@ describe("draht CLI", () => {
     expect(reset.stdout).toContain(`Temporary password for ${email}:`);
   }, 120_000); // several processes, each starting Node and opening the database
 
+  it("refuses to start with an audit key other than the one the audit trail was written with", async () => {
+    // Earlier commands of this file recorded the key's fingerprint; a migration needs no key.
+    expect((await draht(["org", "list"])).code).toBe(0);
+    const otherKey = { AUDIT_KEY: randomBytes(32).toString("base64") };
+    const refused = await draht(["org", "list"], otherKey);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("draht: AUDIT_KEY is not the key this database's audit trail was written with");
+    expect(refused.stderr).toContain("restore DATA_DIR/audit.key from the backup");
+    expect((await draht(["migrate"], otherKey)).code).toBe(0);
+  }, 120_000);
+
   it("verifies the audit trail, and exits non-zero once it was rewritten without the audit key", async () => {
     const slug = `audit-${uniqueSuffix()}`;
     const created = await draht(["org", "add", "--name", "Stadt Audit", "--slug", slug, "--state", "HE"]);
