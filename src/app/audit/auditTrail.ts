@@ -13,8 +13,9 @@ import {
   headMac,
   refuseToExtend,
 } from "../../domain/auditChain.js";
-import { AppError } from "../../domain/errors.js";
+import { AppError, isAppError } from "../../domain/errors.js";
 import type { AuditAction, AuditTarget } from "../../domain/words/codes.js";
+import type { Logger } from "../../logger.js";
 import type { Principal } from "../context.js";
 import { installedAuditKey } from "../security/auditKey.js";
 
@@ -110,6 +111,32 @@ async function appendToChain(tx: Db, chainId: string, entries: AuditEntry[]): Pr
     .update(auditChains)
     .set({ lastSeq, lastHash, headMac: headMac(key, chainId, { lastSeq, lastHash }) })
     .where(eq(auditChains.chainId, chainId));
+}
+
+/** An append refused because the chain's head was changed outside draht (see chainDamaged). */
+export function isAuditTrailDamaged(error: unknown): boolean {
+  return isAppError(error) && error.code === "AUDIT_TRAIL_DAMAGED";
+}
+
+/**
+ * For jobs that go through several organisations: runs one organisation's part; where that organisation's
+ * audit chain is damaged, logs it at error level and returns null, so the job goes on with the others.
+ */
+export async function unlessChainDamaged<T>(
+  log: Logger,
+  context: { orgId: string; [key: string]: unknown },
+  part: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await part();
+  } catch (error) {
+    if (!isAuditTrailDamaged(error)) throw error;
+    log.error(
+      { err: error, ...context },
+      "not recorded: the organisation's audit chain is damaged (draht audit verify)",
+    );
+    return null;
+  }
 }
 
 /**
