@@ -11,6 +11,7 @@ import { createDepartment } from "../src/app/departments/create-department.js";
 import { listConversations } from "../src/app/inbox/list-conversations.js";
 import { addMemberUnchecked } from "../src/app/members/add-member.js";
 import { createOrganisation } from "../src/app/orgs/create-organisation.js";
+import { bindInstallationKeys } from "../src/app/security/bind-installation-keys.js";
 import { loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
 import { createLogger } from "../src/logger.js";
@@ -24,11 +25,9 @@ const SYSTEM = { userId: null, label: "bench" };
 
 async function runOn(label: string, database: Database): Promise<boolean> {
   console.log(`\n## ${label}`);
-  const ctx = buildAppContext({
-    db: database.db,
-    log: createLogger({ level: "silent" }),
-    config: loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" }),
-  });
+  const config = loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" });
+  const keys = await bindInstallationKeys(database.db, config);
+  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config, keys });
   const started = performance.now();
   const scene = await generate(ctx);
   console.log(

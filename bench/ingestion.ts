@@ -13,6 +13,7 @@ import { createDepartment } from "../src/app/departments/create-department.js";
 import { updateInboxRules } from "../src/app/inbox/inbox-rules.js";
 import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { createOrganisation } from "../src/app/orgs/create-organisation.js";
+import { bindInstallationKeys } from "../src/app/security/bind-installation-keys.js";
 import { loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
 import { conversations, inboundMessages } from "../src/db/schema/index.js";
@@ -36,11 +37,9 @@ const TEXTS = [
 
 async function runOn(label: string, database: Database): Promise<boolean> {
   console.log(`\n## ${label}`);
-  const ctx = buildAppContext({
-    db: database.db,
-    log: createLogger({ level: "silent" }),
-    config: loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" }),
-  });
+  const config = loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" });
+  const keys = await bindInstallationKeys(database.db, config);
+  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config, keys });
   const concurrency = database.kind === "postgres" ? 4 : 1;
   const pipelineScene = await setUp(ctx, "pipeline");
   const messages = makeMessages(pipelineScene.accountIds, MESSAGES, "a");

@@ -18,6 +18,7 @@ import { acceptNetiquette } from "../src/app/website/accept-netiquette.js";
 import { issueChallenge, solveChallenge } from "../src/app/website/proofOfWork.js";
 import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { startCitizenSession } from "../src/app/website/start-citizen-session.js";
+import { bindInstallationKeys } from "../src/app/security/bind-installation-keys.js";
 import { loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
 import { inboundMessages, websiteComments, websiteEntries } from "../src/db/schema/index.js";
@@ -44,7 +45,8 @@ const ENV = {
 
 async function runOn(label: string, database: Database): Promise<boolean> {
   const config = loadConfig(ENV);
-  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config });
+  const keys = await bindInstallationKeys(database.db, config);
+  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config, keys });
   const seedStart = performance.now();
   const { orgId, entryIds, netiquetteId } = await seed(ctx);
   // As the worker's planner-statistics job does in a running installation (PGlite has no autovacuum).

@@ -12,6 +12,7 @@ import { addMemberUnchecked } from "../src/app/members/add-member.js";
 import { createOrganisation } from "../src/app/orgs/create-organisation.js";
 import { idempotencyKeyOf } from "../src/app/publishing/outbox.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
+import { bindInstallationKeys } from "../src/app/security/bind-installation-keys.js";
 import { loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
 import { postChannels, posts, publications, sandboxDeliveries } from "../src/db/schema/index.js";
@@ -36,11 +37,9 @@ const PARKED = Date.parse("2100-01-01T00:00:00Z");
 
 async function runOn(label: string, database: Database): Promise<boolean> {
   console.log(`\n## ${label}`);
-  const ctx = buildAppContext({
-    db: database.db,
-    log: createLogger({ level: "silent" }),
-    config: loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" }),
-  });
+  const config = loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" });
+  const keys = await bindInstallationKeys(database.db, config);
+  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config, keys });
   const { orgId, accountIds, authorId } = await setUp(ctx);
   const scenarios: Scenario[] = [
     { label: "(a) 10,000 posts due over 30 s", offsets: spread(POSTS, 1000, WINDOW_MS) },

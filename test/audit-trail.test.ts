@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anchorAuditChains } from "../src/app/audit/anchor-audit-chains.js";
 import { appendAuditEvent } from "../src/app/audit/auditTrail.js";
 import { exportAuditHeads } from "../src/app/audit/export-audit-heads.js";
+import { resealAuditChain } from "../src/app/audit/reseal-audit-chain.js";
 import { verifyAuditTrail } from "../src/app/audit/verify-audit-trail.js";
 import { auditChains, auditEvents } from "../src/db/schema/index.js";
 import { GENESIS_HASH, computeAuditHash } from "../src/domain/auditChain.js";
@@ -102,6 +103,83 @@ describe("audit trail", () => {
     expect((await problemsOf(org.id)).length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ["a made-up MAC", "ab".repeat(32)],
+    ["no MAC", null],
+  ])(
+    "refuses to extend a chain whose newest events were deleted and whose head was set by hand (%s), so verify still sees it",
+    async (_label, forgedMac) => {
+      const { org, admin } = await orgWithHistory();
+      await tamper(sql`DELETE FROM audit_events WHERE chain_id = ${org.id} AND seq > 4`);
+      await t.ctx.db.execute(sql`
+        UPDATE audit_chains SET last_seq = 4, head_mac = ${forgedMac},
+          last_hash = (SELECT hash FROM audit_events WHERE chain_id = ${org.id} AND seq = 4)
+        WHERE chain_id = ${org.id}`);
+      expect(await problemsOf(org.id)).toEqual([{ kind: "head_not_signed" }]);
+
+      // Any ordinary action appends to the chain: it must not sign the forged head anew.
+      const response = await admin.request("POST", `/api/orgs/${org.id}/departments`, { name: "Stadtkasse" });
+      expect(response.statusCode).toBe(500);
+      expect(response.json().error).toMatchObject({
+        code: "DRAHT_ERR_AUDIT_TRAIL_DAMAGED",
+        details: { chainId: org.id, reason: "head_not_signed" },
+      });
+      expect(await problemsOf(org.id)).toEqual([{ kind: "head_not_signed" }]);
+      const names = (await admin.request("GET", `/api/orgs/${org.id}/departments`)).json();
+      expect(JSON.stringify(names)).not.toContain("Stadtkasse");
+    },
+  );
+
+  it("takes actions again once the operator has resealed the chain, which keeps the head it found", async () => {
+    const { org, admin } = await orgWithHistory();
+    await tamper(sql`DELETE FROM audit_events WHERE chain_id = ${org.id} AND seq > 4`);
+    await t.ctx.db.execute(sql`
+      UPDATE audit_chains SET last_seq = 4, head_mac = NULL,
+        last_hash = (SELECT hash FROM audit_events WHERE chain_id = ${org.id} AND seq = 4)
+      WHERE chain_id = ${org.id}`);
+    expect((await admin.request("POST", `/api/orgs/${org.id}/departments`, { name: "Stadtkasse" })).statusCode).toBe(
+      500,
+    );
+
+    const operator = { userId: null, label: "cli" };
+    expect(await resealAuditChain(t.ctx, { chainId: org.id, actor: operator })).toEqual({
+      chainId: org.id,
+      outcome: "resealed",
+      problems: [{ kind: "head_not_signed" }],
+      resealedAtSeq: 5,
+    });
+    expect(await resealAuditChain(t.ctx, { chainId: org.id, actor: operator })).toMatchObject({
+      outcome: "not_needed",
+      problems: [],
+    });
+    expect((await admin.request("POST", `/api/orgs/${org.id}/departments`, { name: "Stadtkasse" })).statusCode).toBe(
+      201,
+    );
+    expect(await problemsOf(org.id)).toEqual([]);
+    const events = (await admin.request("GET", `/api/orgs/${org.id}/audit`)).json().events;
+    expect(events[1]).toMatchObject({
+      action: "audit.chain_resealed",
+      actorLabel: "cli",
+      data: { foundHead: { lastSeq: 4, signed: false }, resealedAfterSeq: 4, problemCount: 1 },
+    });
+  });
+
+  it("refuses to start a chain afresh whose head row was deleted while its events remain", async () => {
+    const { org, admin } = await orgWithHistory();
+    await t.ctx.db.delete(auditChains).where(eq(auditChains.chainId, org.id));
+    const response = await admin.request("POST", `/api/orgs/${org.id}/departments`, { name: "Stadtkasse" });
+    expect(response.json().error).toMatchObject({
+      code: "DRAHT_ERR_AUDIT_TRAIL_DAMAGED",
+      details: { chainId: org.id, reason: "head_mismatch" },
+    });
+    const resealed = await resealAuditChain(t.ctx, { chainId: org.id, actor: { userId: null, label: "cli" } });
+    expect(resealed).toMatchObject({ outcome: "resealed", resealedAtSeq: 7 });
+    expect((await admin.request("POST", `/api/orgs/${org.id}/departments`, { name: "Stadtkasse" })).statusCode).toBe(
+      201,
+    );
+    expect(await problemsOf(org.id)).toEqual([]);
+  });
+
   it("keeps chains of concurrent writers gapless", async () => {
     const { org, admin } = await orgWithHistory();
     await Promise.all(
@@ -161,6 +239,34 @@ describe("audit trail begun before the audit key", () => {
 
     await rewriteChainWithPublicAlgorithm(t.ctx.db, { chainId, seq: 2, change: { actorLabel: "jemand" } });
     expect((await problemsOf(chainId)).map((p) => p.kind)).toEqual(expect.arrayContaining(["not_keyed"]));
+  });
+
+  it("refuses an unsigned head on an anchored chain whose keyed events were deleted down to the plain prefix", async () => {
+    const chainId = await writeChainFromBeforeTheKey(3);
+    await appendTo(chainId, "Neues Amt");
+    await anchorAuditChains(t.ctx, { chainId });
+    await appendTo(chainId, "Noch ein Amt");
+    await tamper(sql`DELETE FROM audit_events WHERE chain_id = ${chainId} AND seq > 3`);
+    await t.ctx.db.execute(sql`
+      UPDATE audit_chains SET last_seq = 3, head_mac = NULL,
+        last_hash = (SELECT hash FROM audit_events WHERE chain_id = ${chainId} AND seq = 3)
+      WHERE chain_id = ${chainId}`);
+    await expect(appendTo(chainId, "Amt nach dem Löschen")).rejects.toMatchObject({ code: "AUDIT_TRAIL_DAMAGED" });
+    expect(await problemsOf(chainId)).toEqual([{ kind: "head_not_signed" }]);
+  });
+
+  it("refuses to anchor a chain whose keyed events were deleted and whose head was set by hand", async () => {
+    const chainId = await writeChainFromBeforeTheKey(2);
+    for (const name of ["Neues Amt", "Noch ein Amt"]) await appendTo(chainId, name);
+    await tamper(sql`DELETE FROM audit_events WHERE chain_id = ${chainId} AND seq > 3`);
+    await t.ctx.db.execute(sql`
+      UPDATE audit_chains SET last_seq = 3, head_mac = NULL,
+        last_hash = (SELECT hash FROM audit_events WHERE chain_id = ${chainId} AND seq = 3)
+      WHERE chain_id = ${chainId}`);
+    expect(await anchorAuditChains(t.ctx, { chainId })).toEqual([
+      { chainId, outcome: "refused", problems: [{ kind: "head_not_signed" }] },
+    ]);
+    expect((await problemsOf(chainId)).map((p) => p.kind)).toContain("head_not_signed");
   });
 
   it("anchors a chain without keyed events after its last event, and refuses to anchor a broken one", async () => {

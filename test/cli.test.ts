@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { openDatabase } from "../src/db/client.js";
 import { rewriteChainWithPublicAlgorithm } from "./support/auditAttack.js";
-import { uniqueSuffix } from "./support/factories.js";
+import { TEST_AUDIT_KEY, uniqueSuffix } from "./support/factories.js";
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(tmpdir(), "draht-cli-"));
@@ -23,8 +23,8 @@ const env = {
   LOG_LEVEL: "silent",
   ARGON2_MEMORY_KIB: "1024",
   ARGON2_ITERATIONS: "1",
-  // Every process of this file writes and verifies the audit trail with the same key.
-  AUDIT_KEY: randomBytes(32).toString("base64"),
+  // Every process writes and verifies the audit trail with the same key as the test processes.
+  AUDIT_KEY: TEST_AUDIT_KEY,
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
 };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -123,6 +123,17 @@ describe("draht CLI", () => {
     const reset = await draht(["user", "reset-password", email]);
     expect(reset.stdout).toContain(`Temporary password for ${email}:`);
   }, 120_000); // several processes, each starting Node and opening the database
+
+  it("refuses to start with an audit key other than the one the audit trail was written with", async () => {
+    // Earlier commands of this file recorded the key's fingerprint; a migration needs no key.
+    expect((await draht(["org", "list"])).code).toBe(0);
+    const otherKey = { AUDIT_KEY: randomBytes(32).toString("base64") };
+    const refused = await draht(["org", "list"], otherKey);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("draht: AUDIT_KEY is not the key this database's audit trail was written with");
+    expect(refused.stderr).toContain("restore DATA_DIR/audit.key from the backup");
+    expect((await draht(["migrate"], otherKey)).code).toBe(0);
+  }, 120_000);
 
   it("verifies the audit trail, and exits non-zero once it was rewritten without the audit key", async () => {
     const slug = `audit-${uniqueSuffix()}`;

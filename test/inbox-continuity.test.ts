@@ -11,6 +11,7 @@ import { sendQueuedReplies } from "../src/app/inbox/deliverReply.js";
 import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
 import {
+  auditChains,
   conversations,
   emailOutbox,
   sandboxDeliveries,
@@ -154,6 +155,22 @@ describe("escalation", () => {
       await s.admin.request("GET", `/api/orgs/${s.orgId}/inbox/conversations?askedAgain=true`)
     ).json() as { conversations: unknown[] };
     expect(listed.conversations).toHaveLength(1);
+  });
+
+  it("escalates the other organisations' conversations where one organisation's audit chain is damaged", async () => {
+    const [damaged, healthy] = [await scene(), await scene()];
+    for (const s of [damaged, healthy]) {
+      await ask(s, "Wann wird die Ampel an der Schulstraße repariert?");
+      minutes(3);
+      await ask(s, "Wann wird denn die Ampel an der Schulstraße endlich repariert??");
+    }
+    await t.ctx.db
+      .update(auditChains)
+      .set({ headMac: "ab".repeat(32) })
+      .where(eq(auditChains.chainId, damaged.orgId));
+    await escalateConversations(t.ctx);
+    expect(await onlyConversation(healthy)).toMatchObject({ escalationLevel: 1 });
+    expect(await onlyConversation(damaged)).toMatchObject({ escalationLevel: 0 });
   });
 
   it("does not treat a different question of the same citizen as asked again", async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { solveChallenge } from "../src/app/website/proofOfWork.js";
 import type { Database } from "../src/db/client.js";
 import { inboundMessages, websiteComments } from "../src/db/schema/index.js";
-import { buildTestContext } from "./support/factories.js";
+import { TEST_AUDIT_KEY, buildTestContext } from "./support/factories.js";
 import { ownDatabase } from "./support/ownDatabase.js";
 import { buildWebsiteScene } from "./support/website.js";
 
@@ -30,6 +30,7 @@ function serve(): { child: ChildProcess; baseUrl: Promise<string> } {
     PUBLIC_COMMENTS_PER_SESSION: "100000",
     PUBLIC_COMMENTS_PER_IP: "100000",
     PUBLIC_SESSIONS_PER_IP: "100000",
+    AUDIT_KEY: TEST_AUDIT_KEY,
     ...db.env,
   };
   const child = spawn("node", ["--import", "tsx", "src/cli/main.ts", "serve", "--role", "web"], {

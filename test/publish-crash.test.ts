@@ -8,7 +8,7 @@ import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import type { Database } from "../src/db/client.js";
 import { posts, publications, sandboxDeliveries } from "../src/db/schema/index.js";
-import { buildChannelAccount, buildMember, buildOrg, buildTestContext } from "./support/factories.js";
+import { TEST_AUDIT_KEY, buildChannelAccount, buildMember, buildOrg, buildTestContext } from "./support/factories.js";
 import { ownDatabase } from "./support/ownDatabase.js";
 
 const POSTS = 500;
@@ -23,6 +23,7 @@ const env = {
   WORKER_POLL_MS: "100",
   WORKER_CONCURRENCY: "4",
   WORKER_LEASE_SECONDS: "5",
+  AUDIT_KEY: TEST_AUDIT_KEY,
   ...db.env,
 };
 

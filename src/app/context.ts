@@ -7,8 +7,9 @@ import type { HostLookup, NetworkServerPolicy } from "../domain/serverAddress.js
 import type { Logger } from "../logger.js";
 import type { TextAnalyser } from "../text/analysis.js";
 import { defaultTextAnalyser } from "./analysis/defaultAnalyser.js";
-import { installAuditKey, loadAuditKey } from "./security/auditKey.js";
-import { type CredentialVault, loadCredentialVault } from "./security/credentialVault.js";
+import { installAuditKey } from "./security/auditKey.js";
+import type { InstallationKeys } from "./security/bind-installation-keys.js";
+import type { CredentialVault } from "./security/credentialVault.js";
 import { type PasswordHasher, createPasswordHasher } from "./security/passwordHasher.js";
 
 export interface SecuritySettings {
@@ -45,7 +46,7 @@ export interface AppContext {
   credentials: CredentialVault;
   /** Which network servers may be reached (ALLOW_PRIVATE_NETWORK_SERVERS), and how host names resolve. */
   networkServers: NetworkServerPolicy & { lookup: HostLookup };
-  /** HMAC key of the audit chains (AUDIT_KEY or DATA_DIR/audit.key), never stored in the database. */
+  /** HMAC key of the audit chains (AUDIT_KEY or DATA_DIR/audit.key), never stored in the database (its fingerprint is). */
   auditKey: Buffer;
 }
 
@@ -57,9 +58,16 @@ export interface Principal {
   requestId?: string;
 }
 
-export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; clock?: () => Date }): AppContext {
+/** `keys` as bindInstallationKeys returned them (checked against the database at start). */
+export function buildAppContext(args: {
+  db: Db;
+  log: Logger;
+  config: TConfig;
+  keys: InstallationKeys;
+  clock?: () => Date;
+}): AppContext {
   const { config } = args;
-  const auditKey = loadAuditKey(config);
+  const auditKey = args.keys.audit;
   installAuditKey(auditKey);
   return {
     db: args.db,
@@ -74,7 +82,7 @@ export function buildAppContext(args: { db: Db; log: Logger; config: TConfig; cl
     },
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ""),
     analyser: defaultTextAnalyser(),
-    credentials: loadCredentialVault(config),
+    credentials: args.keys.credentials,
     networkServers: {
       trustedHosts: config.ALLOW_PRIVATE_NETWORK_SERVERS,
       lookup: (hostname) => dns.lookup(hostname, { all: true, verbatim: true }),

@@ -2,6 +2,7 @@
 // and closes it again. Failures print a message meant for a person and set a non-zero exit code.
 import { ZodError } from "zod";
 import { buildAppContext, type AppContext, type Principal } from "../app/context.js";
+import { bindInstallationKeys } from "../app/security/bind-installation-keys.js";
 import { ConfigError, type TConfig, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { withoutDatabaseValues } from "../db/queries/errors.js";
@@ -17,25 +18,50 @@ export interface Runtime {
 
 export const CLI_ACTOR: Principal = { userId: null, label: "cli" };
 
-export async function openRuntime(options: { logLevel?: string; migrate?: boolean } = {}): Promise<Runtime> {
-  const config = loadConfig();
-  const log = createLogger({ level: options.logLevel ?? config.LOG_LEVEL });
-  const database = await openDatabase(
+const openConfiguredDatabase = (config: TConfig) =>
+  openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
-  if (options.migrate ?? true) await database.migrate();
-  if (config.ALLOW_PRIVATE_NETWORK_SERVERS.length > 0)
-    log.warn(
-      { hosts: config.ALLOW_PRIVATE_NETWORK_SERVERS },
-      "ALLOW_PRIVATE_NETWORK_SERVERS: network servers on private addresses and plain http are allowed (test networks only)",
-    );
-  return { config, log, database, ctx: buildAppContext({ db: database.db, log, config }) };
+
+export async function openRuntime(options: { logLevel?: string } = {}): Promise<Runtime> {
+  const config = loadConfig();
+  const log = createLogger({ level: options.logLevel ?? config.LOG_LEVEL });
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    if (config.ALLOW_PRIVATE_NETWORK_SERVERS.length > 0)
+      log.warn(
+        { hosts: config.ALLOW_PRIVATE_NETWORK_SERVERS },
+        "ALLOW_PRIVATE_NETWORK_SERVERS: network servers on private addresses and plain http are allowed (test networks only)",
+      );
+    // Before anything is written: refuses a key other than the one the database's data was written with.
+    const keys = await bindInstallationKeys(database.db, config);
+    return { config, log, database, ctx: buildAppContext({ db: database.db, log, config, keys }) };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** For commands that need the database alone (migrate): no key is read, generated or checked. */
+export async function withDatabase(body: (database: Database) => Promise<void>): Promise<void> {
+  let database: Database | undefined;
+  try {
+    database = await openConfiguredDatabase(loadConfig());
+    await body(database);
+    process.exitCode = 0;
+  } catch (error) {
+    console.error(`draht: ${describeError(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await database?.close();
+  }
 }
 
 /** Runs a command body with a runtime, reporting failures in plain words. */
 export async function withRuntime(
   body: (runtime: Runtime) => Promise<number | void>,
-  options: { logLevel?: string; migrate?: boolean } = {},
+  options: { logLevel?: string } = {},
 ): Promise<void> {
   let runtime: Runtime | undefined;
   try {

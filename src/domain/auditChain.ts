@@ -90,6 +90,28 @@ export function headMac(key: Buffer, chainId: string, head: { lastSeq: number; l
   return mac(key, "draht.audit.head", [chainId, head.lastSeq, head.lastHash]);
 }
 
+/** Why a chain's head must not be extended: appending signs the head anew and would vouch for it. */
+export type HeadRefusal = "head_mismatch" | "head_not_signed";
+
+/**
+ * Whether an appender may extend this head (checked under its row lock). A signed head must verify
+ * under the key: otherwise signing the next head would launder a head set by hand after the newest
+ * events were deleted. An unsigned head is only accepted where draht left one before the audit key:
+ * a chain never anchored whose last event (`lastEvent`, the stored event at `head.lastSeq`) is plain-hashed
+ * and named by the head. Checking the signed head needs no query, so appends cost no extra statement.
+ */
+export function refuseToExtend(
+  chainId: string,
+  head: ChainHead & { anchored: boolean },
+  key: Buffer,
+  lastEvent: StoredAuditEvent | undefined,
+): HeadRefusal | null {
+  if (head.mac !== null) return macsEqual(head.mac, headMac(key, chainId, head)) ? null : "head_not_signed";
+  if (head.anchored || !lastEvent) return "head_not_signed";
+  if (lastEvent.seq !== head.lastSeq || lastEvent.hash !== head.lastHash) return "head_mismatch";
+  return computeAuditHash(lastEvent) === lastEvent.hash ? null : "head_not_signed";
+}
+
 /** A chain position an operator exported and keeps outside the database. */
 export interface ExportedHead {
   chainId: string;

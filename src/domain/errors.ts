@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   "INVITATION_INVALID",
   "INVITATION_NEEDS_SIGN_IN",
   "INVITATION_OTHER_ADDRESS",
+  "AUDIT_TRAIL_DAMAGED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,7 +4,14 @@ import { type AppContext, buildAppContext } from "../../src/app/context.js";
 import { createDepartment } from "../../src/app/departments/create-department.js";
 import { addMemberUnchecked } from "../../src/app/members/add-member.js";
 import { createOrganisation } from "../../src/app/orgs/create-organisation.js";
-import { loadConfig } from "../../src/config.js";
+import { type TConfig, loadConfig } from "../../src/config.js";
+import { auditKeySource } from "../../src/app/security/auditKey.js";
+import type { InstallationKeys } from "../../src/app/security/bind-installation-keys.js";
+import {
+  createCredentialVault,
+  credentialKeySource,
+  previousCredentialKeys,
+} from "../../src/app/security/credentialVault.js";
 import type { Db } from "../../src/db/client.js";
 import { actorInOrganisation } from "../../src/app/auth/actor-in-organisation.js";
 import type { Role } from "../../src/domain/roles.js";
@@ -19,8 +26,15 @@ import { activateGuideline } from "../../src/app/guidelines/activate-guideline.j
 import { createGuidelineVersion } from "../../src/app/guidelines/create-guideline-version.js";
 import type { TGuidelineRulesInput } from "../../src/domain/guidelineRules.js";
 
+/**
+ * The audit key of every test process, in-process or a `draht` child: they share databases (on the
+ * PostgreSQL stage one for the whole run), and an appender refuses a chain head signed with another key.
+ */
+export const TEST_AUDIT_KEY = "ZHJhaHQgdGVzdHM6IG5vdCBhIHNlY3JldCBrZXkhISE=";
+
 export const TEST_ENV = {
   NODE_ENV: "test",
+  AUDIT_KEY: TEST_AUDIT_KEY,
   LOG_LEVEL: "silent",
   ARGON2_MEMORY_KIB: "1024",
   ARGON2_ITERATIONS: "1",
@@ -35,7 +49,24 @@ export function buildTestContext(
   options: { clock?: () => Date; env?: Record<string, string>; log?: Logger } = {},
 ): AppContext {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
-  return buildAppContext({ db, log: options.log ?? createLogger({ level: "silent" }), config, clock: options.clock });
+  const log = options.log ?? createLogger({ level: "silent" });
+  return buildAppContext({ db, log, config, keys: unboundTestKeys(config), clock: options.clock });
+}
+
+/**
+ * The keys of an in-process test context, taken without asking the database (contexts are built
+ * synchronously, many per database): TEST_AUDIT_KEY, or keys kept nowhere (NODE_ENV=test), never a key file.
+ * test/installation-keys.test.ts covers the binding that `draht` does at start.
+ */
+function unboundTestKeys(config: TConfig): InstallationKeys {
+  const audit = auditKeySource(config);
+  const credentials = credentialKeySource(config);
+  if (audit.kind === "file" || credentials.kind === "file")
+    throw new Error("test contexts need AUDIT_KEY and CREDENTIALS_KEY, or NODE_ENV=test");
+  return {
+    audit: audit.key,
+    credentials: createCredentialVault({ current: credentials.key, previous: previousCredentialKeys(config) }),
+  };
 }
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");

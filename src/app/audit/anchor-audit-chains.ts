@@ -4,7 +4,14 @@
 // have tampered with the database: it vouches for the prefix as it finds it (after checking its links).
 import { eq } from "drizzle-orm";
 import { auditChains } from "../../db/schema/index.js";
-import { type ChainProblem, anchorMac, headMac, proposeAnchor, verifyChain } from "../../domain/auditChain.js";
+import {
+  type ChainProblem,
+  anchorMac,
+  headMac,
+  proposeAnchor,
+  refuseToExtend,
+  verifyChain,
+} from "../../domain/auditChain.js";
 import type { AppContext } from "../context.js";
 import { loadChain } from "./verify-audit-trail.js";
 
@@ -30,6 +37,11 @@ async function anchorChain(ctx: AppContext, chainId: string): Promise<AnchorOutc
     if (!head) return { chainId, outcome: "not_needed" };
     if (head.anchorMac) return { chainId, outcome: "already_anchored" };
     const events = await loadChain(tx, chainId);
+    // Anchoring signs the head anew: never one that was set by hand (see refuseToExtend).
+    const found = { lastSeq: head.lastSeq, lastHash: head.lastHash, mac: head.headMac, anchored: false };
+    const lastEvent = events.find((e) => e.seq === head.lastSeq);
+    const refusal = refuseToExtend(chainId, found, ctx.auditKey, lastEvent);
+    if (refusal === "head_not_signed") return { chainId, outcome: "refused", problems: [{ kind: refusal }] };
     const proposed = proposeAnchor(events, ctx.auditKey);
     if (!proposed) return { chainId, outcome: "not_needed" };
     const anchor = { ...proposed, mac: anchorMac(ctx.auditKey, chainId, proposed) };

@@ -1,11 +1,21 @@
 // Appends events to the hash-chained audit trail. Call inside the use case's transaction so that
 // the state change and its audit event commit together or not at all. Hashes are HMACs under the
-// process's audit key (security/auditKey.ts), so the database alone cannot recompute them.
-import { eq } from "drizzle-orm";
+// process's audit key (security/auditKey.ts), so the database alone cannot recompute them. A head that
+// is not signed with that key is never extended (see refuseToExtend in domain/auditChain.ts).
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditChains, auditEvents } from "../../db/schema/index.js";
-import { GENESIS_HASH, INSTALLATION_CHAIN, computeKeyedAuditHash, headMac } from "../../domain/auditChain.js";
+import {
+  GENESIS_HASH,
+  type HeadRefusal,
+  INSTALLATION_CHAIN,
+  computeKeyedAuditHash,
+  headMac,
+  refuseToExtend,
+} from "../../domain/auditChain.js";
+import { AppError, isAppError } from "../../domain/errors.js";
 import type { AuditAction, AuditTarget } from "../../domain/words/codes.js";
+import type { Logger } from "../../logger.js";
 import type { Principal } from "../context.js";
 import { installedAuditKey } from "../security/auditKey.js";
 
@@ -41,14 +51,41 @@ export async function appendAuditEvents(tx: Db, entries: readonly AuditEntry[]):
 async function appendToChain(tx: Db, chainId: string, entries: AuditEntry[]): Promise<void> {
   // Row lock on the chain head serialises appends per chain, on PGlite and on a server alike.
   const lockHead = () => tx.select().from(auditChains).where(eq(auditChains.chainId, chainId)).for("update");
+  const key = installedAuditKey();
   let [head] = await lockHead();
   if (!head) {
-    // The chain's first event: create its head (a concurrent first writer may win; then lock theirs).
-    await tx.insert(auditChains).values({ chainId, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
+    // The chain's first event: create its head, signed (a concurrent first writer may win; then lock theirs).
+    // Events without a head mean the head row was deleted: starting afresh at seq 1 would hide that.
+    const [orphan] = await tx
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(eq(auditEvents.chainId, chainId))
+      .limit(1);
+    if (orphan) throw chainDamaged(chainId, "head_mismatch");
+    const genesis = { lastSeq: 0, lastHash: GENESIS_HASH };
+    await tx
+      .insert(auditChains)
+      .values({ chainId, ...genesis, headMac: headMac(key, chainId, genesis) })
+      .onConflictDoNothing();
     [head] = await lockHead();
   }
   if (!head) throw new Error(`audit chain ${chainId} vanished while appending`);
-  const key = installedAuditKey();
+  const lastEvent =
+    head.headMac === null && head.lastSeq > 0
+      ? (
+          await tx
+            .select()
+            .from(auditEvents)
+            .where(and(eq(auditEvents.chainId, chainId), eq(auditEvents.seq, head.lastSeq)))
+        )[0]
+      : undefined;
+  const refusal = refuseToExtend(
+    chainId,
+    { lastSeq: head.lastSeq, lastHash: head.lastHash, mac: head.headMac, anchored: head.anchorMac !== null },
+    key,
+    lastEvent,
+  );
+  if (refusal) throw chainDamaged(chainId, refusal);
   let { lastSeq, lastHash } = head;
   const rows = entries.map((entry) => {
     const content = {
@@ -74,6 +111,46 @@ async function appendToChain(tx: Db, chainId: string, entries: AuditEntry[]): Pr
     .update(auditChains)
     .set({ lastSeq, lastHash, headMac: headMac(key, chainId, { lastSeq, lastHash }) })
     .where(eq(auditChains.chainId, chainId));
+}
+
+/** An append refused because the chain's head was changed outside draht (see chainDamaged). */
+export function isAuditTrailDamaged(error: unknown): boolean {
+  return isAppError(error) && error.code === "AUDIT_TRAIL_DAMAGED";
+}
+
+/**
+ * For jobs that go through several organisations: runs one organisation's part; where that organisation's
+ * audit chain is damaged, logs it at error level and returns null, so the job goes on with the others.
+ */
+export async function unlessChainDamaged<T>(
+  log: Logger,
+  context: { orgId: string; [key: string]: unknown },
+  part: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await part();
+  } catch (error) {
+    if (!isAuditTrailDamaged(error)) throw error;
+    log.error(
+      { err: error, ...context },
+      "not recorded: the organisation's audit chain is damaged (draht audit verify)",
+    );
+    return null;
+  }
+}
+
+/**
+ * The action fails (HTTP 500, logged at error level by the server and the worker) and every later one on
+ * this chain too, until an operator has run `draht audit verify` and `draht audit reseal`: extending the
+ * chain would sign its head anew and so hide what was done to it.
+ */
+function chainDamaged(chainId: string, reason: HeadRefusal): AppError {
+  return new AppError("AUDIT_TRAIL_DAMAGED", {
+    userMessage:
+      `The audit chain ${chainId} was changed outside draht (${reason}): refusing to extend it, so that the damage ` +
+      "stays visible. The operator runs `draht audit verify`, then `draht audit reseal`.",
+    details: { chainId, reason },
+  });
 }
 
 /** Round-trips through JSON so the hashed value equals what jsonb gives back (dates become strings). */

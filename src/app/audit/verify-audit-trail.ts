@@ -75,7 +75,7 @@ export async function verifyAuditTrail(
 }
 
 /** A head that cannot match: a chain's events without its head row are reported as damaged. */
-const missingHead = { lastSeq: -1, lastHash: "", mac: null };
+export const missingHead = { lastSeq: -1, lastHash: "", mac: null };
 
 export async function loadChain(db: Db, chainId: string): Promise<StoredAuditEvent[]> {
   const all: StoredAuditEvent[] = [];

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { guidelineReviewNotices, guidelines, organisations } from "../../db/schema/index.js";
 import { localDate, reviewState } from "../../domain/guidelineReview.js";
-import { appendAuditEvent } from "../audit/auditTrail.js";
+import { appendAuditEvent, unlessChainDamaged } from "../audit/auditTrail.js";
 import type { AppContext, Principal } from "../context.js";
 
 const SCHEDULER: Principal = { userId: null, label: "scheduler" };
@@ -22,23 +22,26 @@ export async function checkGuidelineReviews(
     const today = localDate(now, timeZone);
     const state = reviewState(guideline.reviewBy, today);
     if (state === "current") continue;
-    const fresh = await ctx.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(guidelineReviewNotices)
-        .values({ guidelineId: guideline.id, day: today, state, createdAt: now })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted.length === 0) return false;
-      await appendAuditEvent(tx, {
-        orgId: guideline.orgId,
-        actor: SCHEDULER,
-        action: state === "overdue" ? "guideline.review_overdue" : "guideline.review_due",
-        target: { type: "guideline", id: guideline.id },
-        data: { version: guideline.version, reviewBy: guideline.reviewBy, ownerUserId: guideline.ownerUserId },
-        occurredAt: now,
-      });
-      return true;
-    });
+    const scope = { orgId: guideline.orgId, guidelineId: guideline.id };
+    const fresh = await unlessChainDamaged(ctx.log, scope, () =>
+      ctx.db.transaction(async (tx) => {
+        const inserted = await tx
+          .insert(guidelineReviewNotices)
+          .values({ guidelineId: guideline.id, day: today, state, createdAt: now })
+          .onConflictDoNothing()
+          .returning();
+        if (inserted.length === 0) return false;
+        await appendAuditEvent(tx, {
+          orgId: guideline.orgId,
+          actor: SCHEDULER,
+          action: state === "overdue" ? "guideline.review_overdue" : "guideline.review_due",
+          target: { type: "guideline", id: guideline.id },
+          data: { version: guideline.version, reviewBy: guideline.reviewBy, ownerUserId: guideline.ownerUserId },
+          occurredAt: now,
+        });
+        return true;
+      }),
+    );
     if (fresh) {
       ctx.log.warn(
         { orgId: guideline.orgId, guidelineId: guideline.id, state, reviewBy: guideline.reviewBy },

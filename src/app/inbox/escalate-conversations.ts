@@ -13,7 +13,7 @@ import {
 } from "../../db/schema/index.js";
 import { escalationRecipients, isAbsent, onDuty } from "../../domain/coverage.js";
 import { conversationPriority, escalationLevel, targetFor, viewOfDue } from "../../domain/responseTargets.js";
-import { appendAuditEvents } from "../audit/auditTrail.js";
+import { appendAuditEvents, unlessChainDamaged } from "../audit/auditTrail.js";
 import type { AppContext, Principal } from "../context.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { loadCoverage } from "./coverage-plan.js";
@@ -49,7 +49,12 @@ export async function escalateConversations(
     const byOrg = new Map<string, typeof rows>();
     for (const row of rows) byOrg.set(row.conversation.orgId, [...(byOrg.get(row.conversation.orgId) ?? []), row]);
     let count = 0;
-    for (const [orgId, orgRows] of byOrg) count += await escalateInOrg(tx, { orgId, rows: orgRows, now });
+    // A savepoint per organisation: one whose audit chain is damaged holds back only its own escalations.
+    for (const [orgId, orgRows] of byOrg)
+      count +=
+        (await unlessChainDamaged(ctx.log, { orgId }, () =>
+          tx.transaction((part) => escalateInOrg(part, { orgId, rows: orgRows, now })),
+        )) ?? 0;
     return count;
   });
   if (escalated > 0) ctx.log.info({ escalated }, "conversations escalated");

@@ -46,6 +46,9 @@ export async function setTemporaryPassword(
   const temporaryPassword = newTemporaryPassword();
   const passwordHash = await ctx.passwords.hash(temporaryPassword);
   const now = ctx.clock();
+  // Before the transaction: the key reads the instance secret through ctx.db, which an embedded database with
+  // its one connection could not serve while the transaction holds it.
+  const throttle = await accountThrottleKey(ctx, options.userId);
   await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
@@ -55,7 +58,7 @@ export async function setTemporaryPassword(
     if (updated.length === 0) throw new AppError("NOT_FOUND");
     await tx.delete(sessions).where(eq(sessions.userId, options.userId));
     // Earlier wrong guesses of the old password must not keep the person from choosing a new one now.
-    await clearFailures(tx, await accountThrottleKey(ctx, options.userId));
+    await clearFailures(tx, throttle);
     await auditPersonEvent(tx, {
       userId: options.userId,
       actor: options.actor,

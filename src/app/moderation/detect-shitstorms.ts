@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "../../db/queries/rows.js";
 import { moderationAlerts, userNotifications } from "../../db/schema/index.js";
 import { detectStorm } from "../../domain/moderation/shitstorm.js";
-import { appendAuditEvent } from "../audit/auditTrail.js";
+import { appendAuditEvent, unlessChainDamaged } from "../audit/auditTrail.js";
 import type { AppContext } from "../context.js";
 import { alertRecipients, moderationSettingsOf } from "./moderationRecords.js";
 
@@ -62,7 +62,7 @@ export async function detectShitstorms(ctx: AppContext, options: { orgId?: strin
       });
       if (!verdict.alert) continue;
       const [channelAccountId = "", thread = ""] = key.split("\u0000");
-      alerts += await raiseAlert(ctx, {
+      const alert = {
         orgId,
         channelAccountId,
         thread,
@@ -71,7 +71,8 @@ export async function detectShitstorms(ctx: AppContext, options: { orgId?: strin
         total: now_.total,
         verdict,
         now,
-      });
+      };
+      alerts += (await unlessChainDamaged(ctx.log, { orgId }, () => raiseAlert(ctx, alert))) ?? 0;
     }
   }
   return { alerts };

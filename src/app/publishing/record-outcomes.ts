@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, notExists, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { posts, publications } from "../../db/schema/index.js";
 import { type ConnectorErrorKind, isRetryable, type PublishedItem, retryDelayMs } from "../../domain/connector.js";
-import { appendAuditEvent, appendAuditEvents } from "../audit/auditTrail.js";
+import { appendAuditEvent, appendAuditEvents, isAuditTrailDamaged, unlessChainDamaged } from "../audit/auditTrail.js";
 import type { AppContext, Principal } from "../context.js";
 import type { ClaimedPublication } from "./claim-due-publications.js";
 import type { SendResult } from "./send-publication.js";
@@ -15,7 +15,8 @@ import { rowsOf } from "../../db/queries/rows.js";
 export const MAX_ATTEMPTS = 8;
 const WORKER: Principal = { userId: null, label: "worker" };
 
-export type DeliveryOutcome = "published" | "retry" | "failed" | "lost_lease";
+/** `unrecorded`: the organisation's audit chain is damaged, so nothing can be recorded for it (logged at error level). */
+export type DeliveryOutcome = "published" | "retry" | "failed" | "lost_lease" | "unrecorded";
 
 export async function recordOutcomes(
   ctx: AppContext,
@@ -32,7 +33,9 @@ export async function recordOutcomes(
     if (result.kind !== "error") continue;
     const giveUp = !isRetryable(result.errorKind) || claimed.attempts >= MAX_ATTEMPTS;
     if (giveUp) {
-      outcomes.set(claimed.id, await recordFailed(ctx, claimed, { kind: result.errorKind, message: result.message }));
+      const failure = { kind: result.errorKind, message: result.message };
+      const failed = await unlessChainDamaged(ctx.log, scopeOf([claimed]), () => recordFailed(ctx, claimed, failure));
+      outcomes.set(claimed.id, failed ?? "unrecorded");
       continue;
     }
     const delay = retryDelayMs({
@@ -59,10 +62,43 @@ export async function recordOutcomes(
 const stillOurs = (claimed: ClaimedPublication) =>
   and(eq(publications.id, claimed.id), eq(publications.status, "sending"), eq(publications.attempts, claimed.attempts));
 
-async function recordPublished(
-  ctx: AppContext,
-  items: { claimed: ClaimedPublication; item: PublishedItem; parts: string[] }[],
-): Promise<Map<string, DeliveryOutcome>> {
+/**
+ * Where an organisation's audit chain is damaged its publications stay "sending": their lease runs out and
+ * they are recovered (looked up first, never sent twice), recorded once the operator has resealed the chain.
+ */
+const scopeOf = (claimed: readonly ClaimedPublication[]) => ({
+  orgId: claimed[0]?.orgId ?? "",
+  publicationIds: claimed.map((c) => c.id),
+});
+
+type PublishedResult = { claimed: ClaimedPublication; item: PublishedItem; parts: string[] };
+
+async function recordPublished(ctx: AppContext, items: PublishedResult[]): Promise<Map<string, DeliveryOutcome>> {
+  const outcomeOf = (recorded: Set<string>) =>
+    new Map(items.map(({ claimed }) => [claimed.id, recorded.has(claimed.id) ? "published" : "lost_lease"] as const));
+  try {
+    return outcomeOf(await recordPublishedTogether(ctx, items));
+  } catch (error) {
+    if (!isAuditTrailDamaged(error)) throw error;
+  }
+  // One organisation's damaged audit chain must not leave the others' publications unrecorded.
+  const outcomes = new Map<string, DeliveryOutcome>();
+  const byOrg = new Map<string, PublishedResult[]>();
+  for (const item of items) byOrg.set(item.claimed.orgId, [...(byOrg.get(item.claimed.orgId) ?? []), item]);
+  for (const group of byOrg.values()) {
+    const recorded = await unlessChainDamaged(ctx.log, scopeOf(group.map((g) => g.claimed)), () =>
+      recordPublishedTogether(ctx, group),
+    );
+    for (const { claimed } of group)
+      outcomes.set(
+        claimed.id,
+        recorded === null ? "unrecorded" : recorded.has(claimed.id) ? "published" : "lost_lease",
+      );
+  }
+  return outcomes;
+}
+
+async function recordPublishedTogether(ctx: AppContext, items: PublishedResult[]): Promise<Set<string>> {
   const now = ctx.clock();
   const recorded = await ctx.db.transaction(async (tx) => {
     const postIds = [...new Set(items.map((i) => i.claimed.postId))].sort();
@@ -106,7 +142,7 @@ async function recordPublished(
   });
   for (const { claimed } of items)
     ctx.log.debug({ publicationId: claimed.id, recorded: recorded.has(claimed.id) }, "publication recorded");
-  return new Map(items.map(({ claimed }) => [claimed.id, recorded.has(claimed.id) ? "published" : "lost_lease"]));
+  return recorded;
 }
 
 /** A post is out once none of its publications is still on its way. */

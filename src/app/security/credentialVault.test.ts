@@ -1,14 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  CredentialKeyError,
-  createCredentialVault,
-  loadCredentialVault,
-  parseCredentialKey,
-} from "./credentialVault.js";
+import { CredentialKeyError, createCredentialVault, parseCredentialKey } from "./credentialVault.js";
 
 describe("the credential vault", () => {
   const key = randomBytes(32);
@@ -48,16 +40,5 @@ describe("the credential vault", () => {
     expect(parseCredentialKey(key.toString("base64"), "K")).toEqual(key);
     expect(parseCredentialKey(key.toString("hex"), "K")).toEqual(key);
     expect(() => parseCredentialKey("zu-kurz", "CREDENTIALS_KEY")).toThrow(/openssl rand -base64 32/);
-  });
-
-  it("keeps a generated key in DATA_DIR, readable by the owner only, when none is configured", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "draht-vault-"));
-    const vault = loadCredentialVault({ DATA_DIR: dir, NODE_ENV: "development" });
-    const file = path.join(dir, "credentials.key");
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    const again = loadCredentialVault({ DATA_DIR: dir, NODE_ENV: "development" });
-    expect(again.currentKeyId).toBe(vault.currentKeyId);
-    expect(again.open(vault.seal("s", "r"), "r")).toBe("s");
-    expect(readFileSync(file, "utf8").trim()).toHaveLength(44);
   });
 });

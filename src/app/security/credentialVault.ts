@@ -3,10 +3,11 @@
 // ciphertext copied to another account does not open. The key comes from the environment
 // (CREDENTIALS_KEY); earlier keys (CREDENTIALS_KEYS_PREVIOUS) still open what they sealed until
 // `draht credentials rotate` has re-sealed everything with the current key. Without CREDENTIALS_KEY the
-// embedded default keeps a generated key in DATA_DIR (mode 0600), never in the database.
+// embedded default keeps a generated key in DATA_DIR (mode 0600), never in the database, which keeps only
+// its fingerprint (bind-installation-keys.ts).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { keyFileInDataDir, parseSecretKey } from "./secretKeys.js";
+import { type SecretKeySource, parseSecretKey, secretKeySource } from "./secretKeys.js";
 
 export const ZSealed = z.object({
   keyId: z.string().min(1),
@@ -78,22 +79,25 @@ export function createCredentialVault(keys: { current: Buffer; previous?: readon
   };
 }
 
-/**
- * The vault of this process: CREDENTIALS_KEY (and earlier keys) from the configuration; else, for the
- * embedded default, a key generated once into DATA_DIR/credentials.key; in tests, a fresh in-memory key.
- */
-export function loadCredentialVault(config: {
+/** CREDENTIALS_KEY, else DATA_DIR/credentials.key; in tests without it, a fresh key kept nowhere. */
+export function credentialKeySource(config: {
   CREDENTIALS_KEY?: string;
-  CREDENTIALS_KEYS_PREVIOUS?: string;
   DATA_DIR: string;
   NODE_ENV: string;
-}): CredentialVault {
-  const previous = (config.CREDENTIALS_KEYS_PREVIOUS ?? "")
+}): SecretKeySource {
+  return secretKeySource({
+    variable: "CREDENTIALS_KEY",
+    value: config.CREDENTIALS_KEY,
+    dataDir: config.DATA_DIR,
+    fileName: "credentials.key",
+    ephemeral: config.NODE_ENV === "test" ? randomBytes(32) : null,
+  });
+}
+
+/** The earlier keys that still open what they sealed (CREDENTIALS_KEYS_PREVIOUS). */
+export function previousCredentialKeys(config: { CREDENTIALS_KEYS_PREVIOUS?: string }): Buffer[] {
+  return (config.CREDENTIALS_KEYS_PREVIOUS ?? "")
     .split(",")
     .filter((k) => k.trim() !== "")
     .map((k, i) => parseCredentialKey(k, `CREDENTIALS_KEYS_PREVIOUS[${i}]`));
-  if (config.CREDENTIALS_KEY)
-    return createCredentialVault({ current: parseCredentialKey(config.CREDENTIALS_KEY, "CREDENTIALS_KEY"), previous });
-  if (config.NODE_ENV === "test") return createCredentialVault({ current: randomBytes(32), previous });
-  return createCredentialVault({ current: keyFileInDataDir(config.DATA_DIR, "credentials.key"), previous });
 }

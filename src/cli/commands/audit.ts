@@ -1,12 +1,14 @@
-// `draht audit verify | export-head | anchor`: check the audit chains (optionally against a head
-// exported earlier), export the signed current heads, and anchor chains begun before the audit key.
+// `draht audit verify | export-head | anchor | reseal`: check the audit chains (optionally against a head
+// exported earlier), export the signed current heads, anchor chains begun before the audit key, and let
+// draht extend again a chain whose head was set by hand, once the operator has looked into it.
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { anchorAuditChains } from "../../app/audit/anchor-audit-chains.js";
 import { exportAuditHeads } from "../../app/audit/export-audit-heads.js";
 import { ZExportedHeads } from "../../app/audit/exportedHeads.js";
 import { type ChainReport, verifyAuditTrail } from "../../app/audit/verify-audit-trail.js";
-import { withRuntime } from "../runtime.js";
+import { resealAuditChain } from "../../app/audit/reseal-audit-chain.js";
+import { CLI_ACTOR, withRuntime } from "../runtime.js";
 
 export function registerAudit(program: Command): void {
   const audit = program.command("audit").description("the tamper-evident audit trail");
@@ -64,6 +66,27 @@ export function registerAudit(program: Command): void {
         }
         console.log(refused === 0 ? "Every chain is keyed or anchored." : `${refused} chain(s) not anchored.`);
         return refused === 0 ? 0 : 1;
+      }),
+    );
+  audit
+    .command("reseal")
+    .description(
+      "after `verify` reported a chain whose head was set by hand (appends to it are refused): sign its actual " +
+        "last event as the head and record that in the chain",
+    )
+    .requiredOption("--chain <id>", "the chain (an organisation id, or 'installation')")
+    .action((options: { chain: string }) =>
+      withRuntime(async ({ ctx }) => {
+        const result = await resealAuditChain(ctx, { chainId: options.chain, actor: CLI_ACTOR });
+        for (const problem of result.problems) console.log(`  ${JSON.stringify(problem)}`);
+        if (result.outcome === "not_needed") {
+          console.log(`${result.chainId}: head intact, nothing resealed (appends to this chain are not refused).`);
+          return 0;
+        }
+        console.log(
+          `${result.chainId}: resealed; event ${result.resealedAtSeq} records the head as found and the problems above.`,
+        );
+        return 0;
       }),
     );
 }

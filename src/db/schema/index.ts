@@ -17,3 +17,4 @@ export * from "./website.js";
 export * from "./moderation.js";
 export * from "./channelConnections.js";
 export * from "./invitations.js";
+export * from "./keyFingerprints.js";

@@ -88,6 +88,7 @@ export const AUDIT_ACTIONS = [
   "website.comment.answered",
   "website.comment.released",
   "website.comment.hidden",
+  "audit.chain_resealed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

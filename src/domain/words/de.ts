@@ -12,6 +12,7 @@ export const DE: Words = {
     "auth.password_changed": "Passwort geändert",
     "auth.password_reset": "Passwort zurückgesetzt",
     "org.created": "Organisation angelegt",
+    "audit.chain_resealed": "Protokoll nach einer Beschädigung vom Betrieb neu versiegelt",
     "organisation.updated": "Einstellungen der Organisation geändert",
     "organisation.office_schedule.updated": "Bürozeiten geändert",
     "department.created": "Abteilung angelegt",

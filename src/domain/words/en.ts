@@ -12,6 +12,7 @@ export const EN: Words = {
     "auth.password_changed": "Password changed",
     "auth.password_reset": "Password reset",
     "org.created": "Organisation created",
+    "audit.chain_resealed": "Audit trail resealed by the operator after damage",
     "organisation.updated": "Organisation settings changed",
     "organisation.office_schedule.updated": "Office hours changed",
     "department.created": "Department created",

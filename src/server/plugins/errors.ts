@@ -39,6 +39,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVITATION_INVALID: 404,
   INVITATION_NEEDS_SIGN_IN: 409,
   INVITATION_OTHER_ADDRESS: 403,
+  AUDIT_TRAIL_DAMAGED: 500,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {
