@@ -11,51 +11,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { useColleagues } from "../moderation/useColleagues";
 import { useLoad } from "../../api/useLoad";
-
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-/** What a rule does, in the words people type: this language's, the other one's, and the codes themselves. */
-function actionOf(word: string, t: Translate): WordRule["action"] | null {
-  const folded = word.toLocaleLowerCase("de-DE");
-  const hide = ["hide", "ausblenden", "verbergen", t("moderationSettings.ruleHide").toLocaleLowerCase("de-DE")];
-  const hold = ["hold", "zurückhalten", "zurueckhalten", t("moderationSettings.ruleHold").toLocaleLowerCase("de-DE")];
-  if (folded === "" || hold.includes(folded)) return "hold";
-  return hide.includes(folded) ? "hide" : null;
-}
-
-/**
- * One rule per line: "pattern | zurückhalten or ausblenden | clause", e.g. "Kaffeefahrt | ausblenden | 5"; "re:"
- * starts a regular expression. A line that cannot be read is named, and nothing is saved.
- */
-function parseRules(text: string, t: Translate): { rules: WordRule[]; problem: string | null } {
-  const rules: WordRule[] = [];
-  const lines = text.split("\n").map((line) => line.trim());
-  for (const [index, line] of lines.entries()) {
-    if (!line) continue;
-    const [pattern = "", actionWord = "", clauseText = "3"] = line.split("|").map((p) => p.trim());
-    const action = actionOf(actionWord, t);
-    const clause = Number(clauseText || "3");
-    if (!pattern || !action || !Number.isInteger(clause) || clause < 1)
-      return { rules, problem: t("moderationSettings.ruleUnreadable", { line: index + 1, text: line }) };
-    const regex = pattern.startsWith("re:");
-    rules.push({
-      pattern: regex ? pattern.slice(3).trim() : pattern,
-      match: regex ? "regex" : "word",
-      action,
-      clause,
-      note: "",
-    });
-  }
-  return { rules, problem: null };
-}
-
-const formatRules = (rules: WordRule[], t: Translate) =>
-  rules
-    .map(
-      (r) =>
-        `${r.match === "regex" ? "re:" : ""}${r.pattern} | ${t(r.action === "hide" ? "moderationSettings.ruleHide" : "moderationSettings.ruleHold")} | ${r.clause}`,
-    )
-    .join("\n");
+import { formatRules, parseRules } from "./wordRules";
 
 export function ModerationSettingsPage() {
   const { t } = useTranslation();
@@ -78,7 +34,7 @@ export function ModerationSettingsPage() {
     const data = new FormData(event.currentTarget);
     const num = (name: string) => Number(data.get(name));
     const pct = (name: string) => num(name) / 100;
-    const rules = parseRules(String(data.get("wordRules") ?? ""), t);
+    const rules = parseRules(String(data.get("wordRules") ?? ""), t, settings.wordRules);
     setRulesProblem(rules.problem);
     if (rules.problem) return;
     const next: ModerationSettings = {
