@@ -3,7 +3,7 @@
 // once, and when a rise of offensive messages counts as a shitstorm.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ModerationSettings, type WordRule, moderationApi } from "../../api/moderation";
+import { type ModerationSettings, moderationApi } from "../../api/moderation";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { useOrg } from "../../components/OrgLayout";
