@@ -6,11 +6,11 @@
 // back by hand is not: from then on the reseal event is the trace of it.
 import { eq } from "drizzle-orm";
 import { auditChains } from "../../db/schema/index.js";
-import { type ChainProblem, GENESIS_HASH, INSTALLATION_CHAIN, headMac, verifyChain } from "../../domain/auditChain.js";
+import { type ChainProblem, GENESIS_HASH, INSTALLATION_CHAIN, headMac } from "../../domain/auditChain.js";
 import { AppError } from "../../domain/errors.js";
 import type { AppContext, Principal } from "../context.js";
 import { appendAuditEvent } from "./auditTrail.js";
-import { loadChain, missingHead } from "./verify-audit-trail.js";
+import { loadChain, verifyStoredChain } from "./verify-audit-trail.js";
 
 export type ResealOutcome =
   | { chainId: string; outcome: "not_needed"; problems: ChainProblem[] }
@@ -29,15 +29,7 @@ export async function resealAuditChain(
     const [head] = await tx.select().from(auditChains).where(eq(auditChains.chainId, chainId)).for("update");
     const events = await loadChain(tx, chainId);
     if (!head && events.length === 0) throw new AppError("NOT_FOUND", { userMessage: `No audit chain "${chainId}".` });
-    const anchored = head?.keyedFromSeq != null && head.anchorPrevHash != null && head.anchorMac != null;
-    const problems = verifyChain(chainId, events, {
-      key: ctx.auditKey,
-      head: head ? { lastSeq: head.lastSeq, lastHash: head.lastHash, mac: head.headMac } : missingHead,
-      anchor:
-        head && anchored
-          ? { keyedFromSeq: head.keyedFromSeq ?? 1, prevHash: head.anchorPrevHash ?? "", mac: head.anchorMac ?? "" }
-          : null,
-    });
+    const problems = verifyStoredChain(ctx, chainId, events, head);
     if (!problems.some((p) => HEAD_PROBLEMS.has(p.kind))) return { chainId, outcome: "not_needed", problems };
 
     const last = events.at(-1);

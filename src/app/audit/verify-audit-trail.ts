@@ -49,15 +49,7 @@ export async function verifyAuditTrail(
     if (options.chainId && chainId !== options.chainId) continue;
     const events = await loadChain(ctx.db, chainId);
     const head = heads.find((h) => h.chainId === chainId);
-    const anchored = head?.keyedFromSeq != null && head.anchorPrevHash != null && head.anchorMac != null;
-    const problems = verifyChain(chainId, events, {
-      key: ctx.auditKey,
-      head: head ? { lastSeq: head.lastSeq, lastHash: head.lastHash, mac: head.headMac } : missingHead,
-      anchor:
-        head && anchored
-          ? { keyedFromSeq: head.keyedFromSeq ?? 1, prevHash: head.anchorPrevHash ?? "", mac: head.anchorMac ?? "" }
-          : null,
-    });
+    const problems = verifyStoredChain(ctx, chainId, events, head);
     for (const position of exported?.heads.filter((h) => h.chainId === chainId) ?? []) {
       const problem = checkExportedHead(events, position);
       if (problem) problems.push(problem);
@@ -67,7 +59,7 @@ export async function verifyAuditTrail(
       events: events.length,
       lastSeq: events.at(-1)?.seq ?? 0,
       lastHash: events.at(-1)?.hash ?? null,
-      keyedFromSeq: anchored ? (head?.keyedFromSeq ?? null) : null,
+      keyedFromSeq: head?.anchorPrevHash != null && head.anchorMac != null ? head.keyedFromSeq : null,
       problems,
     });
   }
@@ -76,6 +68,24 @@ export async function verifyAuditTrail(
 
 /** A head that cannot match: a chain's events without its head row are reported as damaged. */
 export const missingHead = { lastSeq: -1, lastHash: "", mac: null };
+
+/** The chain's events checked against its stored head and anchor (if any) under the installed key. */
+export function verifyStoredChain(
+  ctx: AppContext,
+  chainId: string,
+  events: StoredAuditEvent[],
+  head: typeof auditChains.$inferSelect | undefined,
+) {
+  const anchored = head?.keyedFromSeq != null && head.anchorPrevHash != null && head.anchorMac != null;
+  return verifyChain(chainId, events, {
+    key: ctx.auditKey,
+    head: head ? { lastSeq: head.lastSeq, lastHash: head.lastHash, mac: head.headMac } : missingHead,
+    anchor:
+      head && anchored
+        ? { keyedFromSeq: head.keyedFromSeq ?? 1, prevHash: head.anchorPrevHash ?? "", mac: head.anchorMac ?? "" }
+        : null,
+  });
+}
 
 export async function loadChain(db: Db, chainId: string): Promise<StoredAuditEvent[]> {
   const all: StoredAuditEvent[] = [];
