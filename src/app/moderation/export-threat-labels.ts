@@ -42,7 +42,13 @@ function exampleOf(row: LabelRow): TLabelledExample {
 
 export async function exportThreatLabels(
   ctx: AppContext,
-  options: { actor: Principal; input: unknown; write(example: TLabelledExample): Promise<void> | void },
+  options: {
+    actor: Principal;
+    input: unknown;
+    write(example: TLabelledExample): Promise<void> | void;
+    /** Rows read per query (tests page through a few). */
+    pageSize?: number;
+  },
 ): Promise<{ orgId: string; since: Date | null; count: number }> {
   const input = ZExportThreatLabels.parse(options.input);
   const [org] = await ctx.db
@@ -58,6 +64,7 @@ export async function exportThreatLabels(
     : input.since.length === 10
       ? new Date(epochOfWallClock(input.since, "00:00", org.timeZone))
       : new Date(input.since);
+  const pageSize = options.pageSize ?? PAGE;
   let count = 0;
   await ctx.db.transaction(
     async (tx) => {
@@ -83,13 +90,13 @@ export async function exportThreatLabels(
             ),
           )
           .orderBy(asc(threatLabels.decidedAt), asc(threatLabels.id))
-          .limit(PAGE);
+          .limit(pageSize);
         for (const row of page) {
           await options.write(exampleOf(row));
           count++;
         }
         after = page.at(-1);
-        if (page.length < PAGE) break;
+        if (page.length < pageSize) break;
       }
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
