@@ -107,7 +107,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "PUT /api/orgs/:orgId/inbox/coverage": { plan: [] },
   "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision": { decision: "approved" },
   "POST /api/orgs/:orgId/inbox/notifications/read": { ids: ["00000000-0000-4000-8000-000000000000"] },
-  "POST /api/orgs/:orgId/moderation/cases/:caseId/decision": { action: "hide", clause: 3, reason: "Beleidigung" },
+  // With a threat label: those who may not decide may not label either.
+  "POST /api/orgs/:orgId/moderation/cases/:caseId/decision": {
+    action: "hide",
+    clause: 3,
+    reason: "Beleidigung",
+    threat: "threat",
+  },
   "POST /api/orgs/:orgId/moderation/cases/:caseId/review": { verdict: "confirmed", note: "Richtig entschieden" },
   "POST /api/orgs/:orgId/moderation/cases/:caseId/appeal": { text: "Der Bürger widerspricht telefonisch." },
   "POST /api/orgs/:orgId/moderation/alerts/:alertId/acknowledge": {},

@@ -5,6 +5,7 @@ import { registerAudit } from "./commands/audit.js";
 import { registerClassify } from "./commands/classify.js";
 import { registerCredentials } from "./commands/credentials.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerExportDecisions } from "./commands/exportDecisions.js";
 import { registerMigrate } from "./commands/migrate.js";
 import { registerOrg } from "./commands/org.js";
 import { registerServe } from "./commands/serve.js";
@@ -25,5 +26,6 @@ registerAudit(program);
 registerWorker(program);
 registerClassify(program);
 registerCredentials(program);
+registerExportDecisions(program);
 
 await program.parseAsync(process.argv);

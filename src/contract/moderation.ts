@@ -10,6 +10,7 @@ import {
   ZModerationDecision,
 } from "../domain/moderation/decisions.js";
 import { ZModerationSettings } from "../domain/moderation/settings.js";
+import { THREAT_LABELS } from "../domain/moderation/threatLabels.js";
 import { ZId, ZIdOnly, ZOrgParams, ZTimestamp } from "./common.js";
 import type { ContractGroup } from "./route.js";
 
@@ -113,6 +114,8 @@ export const ZCaseDetail = ZCaseFields.extend({
   evidence: z.array(
     z.object({ id: ZId, sha256: z.string(), securedAt: ZTimestamp, securedBy: z.string(), verified: z.boolean() }),
   ),
+  /** The moderators' latest word on whether the message is a threat (null: none given). */
+  threatLabel: z.enum(THREAT_LABELS).nullable(),
   /** The Netiquette in force, whose clauses a decision cites. */
   netiquette: z
     .object({

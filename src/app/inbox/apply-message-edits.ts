@@ -22,7 +22,8 @@ import type { TextAnalyser } from "../../text/analysis.js";
 import { cleanValue } from "../../text/inputText.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { moderateBatch } from "../moderation/moderateBatch.js";
-import { escalateThreat, openModerationCases } from "../moderation/openModerationCases.js";
+import { escalateThreat } from "../moderation/escalateThreat.js";
+import { openModerationCases } from "../moderation/openModerationCases.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 
 export interface MessageEdit {

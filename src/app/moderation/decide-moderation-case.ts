@@ -2,7 +2,8 @@
 // warn, mute or block the author, report to the platform, or escalate to named colleagues. Every decision
 // cites a clause of the Netiquette in force and gives a reason; it is kept in the case's history and the
 // audit trail. Actions on the network go through its connector after the decision commits; what the
-// network cannot do is refused up front with CHANNEL_UNSUPPORTED.
+// network cannot do is refused up front with CHANNEL_UNSUPPORTED. The moderator may say whether the message
+// is a threat: kept as the organisation's labelled example, and a threat the pipeline missed is escalated.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { memberships, userNotifications } from "../../db/schema/index.js";
 import type { ChannelModerationKind, ConnectorRegistry } from "../../domain/connector.js";
@@ -22,6 +23,7 @@ import { replyToConversation } from "../inbox/reply-to-conversation.js";
 import { netiquetteInForce } from "../website/publicOrg.js";
 import { applyVisibility, loadCase, recordCaseDecision } from "./caseRecords.js";
 import { moderateOnNetwork } from "./moderateOnNetwork.js";
+import { recordThreatLabel } from "./threatLabelRecords.js";
 
 /** On the website channel draht is the platform: it hides and deletes itself; the rest has no meaning there. */
 const WEBSITE_ACTIONS: readonly TModerationAction[] = ["approve", "hide", "delete", "remind", "escalate"];
@@ -109,9 +111,13 @@ export async function decideModerationCase(
         netiquetteVersion: netiquette.version,
         messageId: row.message.id,
         escalateTo: input.escalateTo ?? [],
+        threatLabel: input.threat ?? null,
       },
       occurredAt: now,
     });
+    // After the decision (its row and audit event): the label may escalate the case as a threat.
+    if (input.threat)
+      await recordThreatLabel(tx, { row, label: input.threat, actor: options.actor, now, publicUrl: ctx.publicUrl });
     return { row, kind, decisionId };
   });
   const { row, kind, decisionId } = decided;

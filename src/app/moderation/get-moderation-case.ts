@@ -1,8 +1,8 @@
 // One moderation case as a moderator reviews it: the message with scores and reasons, the pipeline's
-// trail, the thread before it, the decision history, evidence packages (with their verification), and
-// the Netiquette clauses to cite.
+// trail, the thread before it, the decision history, evidence packages (with their verification), the
+// moderators' threat label, and the Netiquette clauses to cite.
 import { and, asc, desc, eq, lt } from "drizzle-orm";
-import { evidencePackages, inboundMessages, moderationDecisions } from "../../db/schema/index.js";
+import { evidencePackages, inboundMessages, moderationDecisions, threatLabels } from "../../db/schema/index.js";
 import { verifyEvidence } from "../../domain/moderation/evidence.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -37,6 +37,10 @@ export async function getModerationCase(ctx: AppContext, options: { actor: OrgAc
     .from(evidencePackages)
     .where(eq(evidencePackages.caseId, row.case.id))
     .orderBy(asc(evidencePackages.securedAt));
+  const [label] = await ctx.db
+    .select({ label: threatLabels.label })
+    .from(threatLabels)
+    .where(eq(threatLabels.caseId, row.case.id));
   const netiquette = await netiquetteInForce(ctx.db, options.orgId);
   const c = row.case;
   return {
@@ -67,6 +71,7 @@ export async function getModerationCase(ctx: AppContext, options: { actor: OrgAc
       securedBy: e.content.securedBy,
       verified: verifyEvidence(e.content, e.sha256),
     })),
+    threatLabel: label?.label ?? null,
     netiquette: netiquette
       ? {
           id: netiquette.id,

@@ -1,14 +1,12 @@
 // After a batch is stored: a moderation case for every message the pipeline held or hid, or the analysis
 // flagged; for a threat, at once an evidence package and a notification to the people who must know.
 import type { Db, Tx } from "../../db/client.js";
-import { moderationCases, userNotifications } from "../../db/schema/index.js";
+import { moderationCases } from "../../db/schema/index.js";
 import { casePriority } from "../../domain/moderation/decisions.js";
 import { needsEscalation, type PipelineResult } from "../../domain/moderation/pipeline.js";
 import type { TModerationSettings } from "../../domain/moderation/settings.js";
 import type { TextAnalysis } from "../../text/analysis.js";
-import { appendAuditEvent } from "../audit/auditTrail.js";
-import { alertRecipients } from "./moderationRecords.js";
-import { secureEvidence } from "./secureEvidence.js";
+import { escalateThreat } from "./escalateThreat.js";
 
 export interface StoredForModeration {
   messageId: string;
@@ -69,52 +67,4 @@ export async function openModerationCases(
     escalated++;
   }
   return { opened: cases.length, escalated };
-}
-
-/** A threat: evidence secured at once, the people who must know notified, the escalation audited. */
-export async function escalateThreat(
-  tx: Db | Tx,
-  args: {
-    orgId: string;
-    moderationCase: { id: string; channelAccountId: string; conversationId: string | null };
-    settings: TModerationSettings;
-    now: Date;
-    publicUrl: string;
-  },
-): Promise<void> {
-  const c = args.moderationCase;
-  const evidence = await secureEvidence(tx, {
-    orgId: args.orgId,
-    caseId: c.id,
-    securedBy: "system",
-    now: args.now,
-    publicUrl: args.publicUrl,
-  });
-  const recipients = await alertRecipients(tx, {
-    orgId: args.orgId,
-    channelAccountId: c.channelAccountId,
-    contacts: args.settings.threatContacts,
-  });
-  if (recipients.length) {
-    await tx.insert(userNotifications).values(
-      recipients.map((userId) => ({
-        orgId: args.orgId,
-        userId,
-        kind: "threat" as const,
-        conversationId: c.conversationId,
-        moderationCaseId: c.id,
-        channelAccountId: c.channelAccountId,
-        actorLabel: "system",
-        createdAt: args.now,
-      })),
-    );
-  }
-  await appendAuditEvent(tx, {
-    orgId: args.orgId,
-    actor: { userId: null, label: "system" },
-    action: "moderation.threat_escalated",
-    target: { type: "moderation_case", id: c.id },
-    data: { evidenceId: evidence.id, sha256: evidence.sha256, notified: recipients },
-    occurredAt: args.now,
-  });
 }

@@ -1,10 +1,12 @@
 // A citizen deletes their own comment with the link they received: text, name and address are
-// removed at once; the place in the thread stays ("Kommentar gelöscht") so answers keep their context.
+// removed at once (a moderator's threat label with its copy of the text too); the place in the thread
+// stays ("Kommentar gelöscht") so answers keep their context.
 import { and, eq, ne } from "drizzle-orm";
 import { websiteComments, websiteEntries } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { AppContext } from "../context.js";
 import { digestToken } from "../security/tokens.js";
+import { forgetThreatLabels } from "../moderation/threatLabelRecords.js";
 import { updateInboundCopy } from "./commentRecords.js";
 
 export async function deleteOwnComment(
@@ -52,6 +54,7 @@ export async function deleteOwnComment(
       },
       citizenName: { to: "", whenNothingLeft: true },
     });
+    await forgetThreatLabels(tx, { channelAccountId: entry.channelAccountId, externalId: row.id });
     return { entryId: row.entryId };
   });
 }

@@ -1,12 +1,25 @@
 // Moderation: the organisation's settings, cases (one per inbound message that needs a moderator's
 // decision) with their decision history, evidence packages (append-only: kept even when the message is
-// deleted on the channel) and shitstorm alerts.
+// deleted on the channel), threat labels (the organisation's labelled examples) and shitstorm alerts.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { TCaseStatus, TModerationAction } from "../../domain/moderation/decisions.js";
 import type { EvidenceContent } from "../../domain/moderation/evidence.js";
 import type { TModerationTrail, TPipelineStatus } from "../../domain/moderation/pipeline.js";
 import type { TModerationSettings } from "../../domain/moderation/settings.js";
+import type { TThreatLabel } from "../../domain/moderation/threatLabels.js";
 import { channelAccounts } from "./channels.js";
 import { conversations } from "./conversations.js";
 import { inboundMessages } from "./inbox.js";
@@ -115,6 +128,39 @@ export const evidencePackages = pgTable(
     securedAt: timestamp("secured_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("evidence_packages_case_idx").on(t.caseId)],
+);
+
+/**
+ * A moderator's word on whether a case's message is a threat: a labelled example of the organisation, with the
+ * text and the analyser's verdict as they were when the case was decided. One per case (a later decision
+ * replaces it; a review that overturns the decision leaves it). Private to the organisation: nothing is sent
+ * anywhere; the operator exports them with `draht export-decisions`.
+ */
+export const threatLabels = pgTable(
+  "threat_labels",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => moderationCases.id),
+    /** The message's text as the analyser scored it. */
+    text: text("text").notNull(),
+    label: text("label").$type<TThreatLabel>().notNull(),
+    /** The analyser's name and version, and its threat score, at the time (null: the message was not analysed). */
+    analyser: text("analyser"),
+    threatScore: real("threat_score"),
+    decidedByUserId: uuid("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("threat_labels_case_unique").on(t.caseId),
+    // The export reads an organisation's labels in this order, optionally from a date on.
+    index("threat_labels_org_decided_idx").on(t.orgId, t.decidedAt, t.id),
+    check("threat_labels_label_check", sql`${t.label} in ('threat', 'not_threat')`),
+  ],
 );
 
 export const moderationAlerts = pgTable(

@@ -2,6 +2,7 @@
 // flags it, or a person reports it; a moderator decides with an action, always citing a Netiquette clause
 // and a reason; a second moderator may confirm or overturn; a citizen's objection (appeal) reopens it.
 import { z } from "zod";
+import { THREAT_LABELS } from "./threatLabels.js";
 
 export const MODERATION_ACTIONS = [
   "approve",
@@ -44,6 +45,8 @@ export const ZModerationDecision = z.object({
   message: z.string().trim().max(2000).optional(),
   /** "escalate": to whom. */
   escalateTo: z.array(z.uuid()).max(20).optional(),
+  /** The moderator's word on whether the message is a threat (kept as a labelled example); absent: not stated. */
+  threat: z.enum(THREAT_LABELS).optional(),
 });
 export type TModerationDecision = z.output<typeof ZModerationDecision>;
 

@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS = [
   "moderation.reported",
   "moderation.evidence_secured",
   "moderation.threat_escalated",
+  "moderation.labels_exported",
   "moderation.shitstorm_alert",
   "moderation.alert_acknowledged",
   "moderation.settings_changed",

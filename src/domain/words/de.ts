@@ -70,6 +70,7 @@ export const DE: Words = {
     "moderation.reported": "Beitrag gemeldet",
     "moderation.evidence_secured": "Beweise gesichert",
     "moderation.threat_escalated": "Drohung erkannt und gemeldet",
+    "moderation.labels_exported": "Gekennzeichnete Beispiele (Drohung ja/nein) exportiert",
     "moderation.shitstorm_alert": "Warnung: ungewöhnlich viele beleidigende Beiträge",
     "moderation.alert_acknowledged": "Warnung zur Kenntnis genommen",
     "moderation.settings_changed": "Moderationsregeln geändert",

@@ -70,6 +70,7 @@ export const EN: Words = {
     "moderation.reported": "Message reported",
     "moderation.evidence_secured": "Evidence secured",
     "moderation.threat_escalated": "Threat detected and escalated",
+    "moderation.labels_exported": "Labelled examples (threat or not) exported",
     "moderation.shitstorm_alert": "Alert: unusually many offensive messages",
     "moderation.alert_acknowledged": "Alert acknowledged",
     "moderation.settings_changed": "Moderation rules changed",

@@ -18,6 +18,10 @@ const ACTIONS: { [A in ModerationAction]: A } = {
   escalate: "escalate",
 };
 export const MODERATION_ACTIONS = Object.values(ACTIONS);
+export type ThreatLabel = NonNullable<Body<"POST /api/orgs/:orgId/moderation/cases/:caseId/decision">["threat"]>;
+// The answers to "a threat?", in the order the decision form offers them (a missing one fails to build).
+const THREAT_ANSWERS: { [L in ThreatLabel]: L } = { threat: "threat", not_threat: "not_threat" };
+export const THREAT_LABELS = Object.values(THREAT_ANSWERS);
 export type ModerationMessage = Wire<typeof ZModerationMessage>;
 export type CaseSummary = Wire<typeof ZCaseSummary>;
 export type CaseDetail = Wire<typeof ZCaseDetail>;

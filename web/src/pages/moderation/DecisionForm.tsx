@@ -1,8 +1,17 @@
-// The decision on a case: an action, the Netiquette clause it rests on, a reason, and for a reminder or
-// warning the text the citizen receives (a reminder of the clause is prefilled).
+// The decision on a case: an action, the Netiquette clause it rests on, a reason, for a reminder or
+// warning the text the citizen receives (a reminder of the clause is prefilled), and optionally whether the
+// message is a threat (kept as the organisation's labelled example; "yes" on a case not held for a threat
+// secures evidence and alerts). Nothing is preselected there: the moderator's own word, or none.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CaseDetail, MODERATION_ACTIONS, type ModerationAction, moderationApi } from "../../api/moderation";
+import {
+  type CaseDetail,
+  MODERATION_ACTIONS,
+  type ModerationAction,
+  THREAT_LABELS,
+  type ThreatLabel,
+  moderationApi,
+} from "../../api/moderation";
 import { useColleagues } from "./useColleagues";
 
 export function DecisionForm({
@@ -22,6 +31,7 @@ export function DecisionForm({
   const clauseTitle = clauses.find((c) => c.number === clause)?.title ?? "";
   const [message, setMessage] = useState("");
   const [escalateTo, setEscalateTo] = useState("");
+  const [threat, setThreat] = useState<ThreatLabel | "">("");
   const colleagues = useColleagues(orgId, action === "escalate");
   const needsMessage = action === "remind" || action === "warn";
 
@@ -34,10 +44,14 @@ export function DecisionForm({
         reason,
         ...(needsMessage ? { message: message || t("moderation.reminderText", { clause, title: clauseTitle }) } : {}),
         ...(action === "escalate" ? { escalateTo: escalateTo ? [escalateTo] : [] } : {}),
+        ...(threat ? { threat } : {}),
       });
       return t("moderation.savedDecision");
     });
-    if (ok) setReason("");
+    if (ok) {
+      setReason("");
+      setThreat("");
+    }
   }
 
   return (
@@ -93,6 +107,24 @@ export function DecisionForm({
           </select>
         </>
       ) : null}
+      <fieldset aria-describedby="decision-threat-hint">
+        <legend>{t("moderation.threatQuestion")}</legend>
+        {[...THREAT_LABELS, "" as const].map((value) => (
+          <label key={value || "none"} className="check">
+            <input
+              type="radio"
+              name="decision-threat"
+              value={value}
+              checked={threat === value}
+              onChange={() => setThreat(value)}
+            />
+            {t(`moderation.threatAnswer.${value || "none"}`)}
+          </label>
+        ))}
+        <p id="decision-threat-hint" className="hint">
+          {detail.threat ? t("moderation.threatHintDetected") : t("moderation.threatHint")}
+        </p>
+      </fieldset>
       <button type="submit">{t("moderation.saveDecision")}</button>
     </form>
   );

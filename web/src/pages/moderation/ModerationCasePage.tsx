@@ -1,6 +1,7 @@
 // One moderation case: the message with the thread before it, what the machine saw (labels, scores,
-// reasons, the pipeline's trail), the decision form citing the Netiquette, the history (decisions,
-// reviews, objections), a second moderator's review, and the evidence packages to download.
+// reasons, the pipeline's trail) and the moderators' threat label, the decision form citing the Netiquette,
+// the history (decisions, reviews, objections), a second moderator's review, and the evidence packages to
+// download.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -46,6 +47,7 @@ export function ModerationCasePage() {
               {detail.threat ? t("moderation.threat") : t(`moderation.pipeline.${detail.pipelineStatus}`)}
             </strong>{" "}
             · {t(`moderation.status.${detail.status}`)} · {detail.channel.name}
+            {detail.threatLabel ? <> · {t(`moderation.labelled.${detail.threatLabel}`)}</> : null}
           </p>
           {detail.thread.length ? (
             <section aria-labelledby="thread-heading">
