@@ -4,7 +4,7 @@
 // its clock moved on, and a connection that loses the first answer on the way back.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { storeCredentials } from "../src/app/channels/channelCredentials.js";
 import type { AppContext } from "../src/app/context.js";
 import { createPost } from "../src/app/posts/create-post.js";
@@ -17,13 +17,23 @@ import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonP
 import { buildChannelAccount, buildMember, buildOrg, buildTestContext } from "./support/factories.js";
 import { openTestDatabase } from "./support/testDb.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
+import { ownDatabase } from "./support/ownDatabase.js";
 
 let database: Database;
 let ctx: AppContext;
 let peer: MastodonPeer;
 let clockOffsetMs = 0;
+// The publish round claims every due publication in the database and the test moves the clock by hours: on
+// the PostgreSQL server, whose database the test files share, it gets a database of its own so that it
+// neither sends other files' posts nor counts their outcomes (a PGlite test database is private already).
+const serverUrl = inject("databaseUrl");
+const own = serverUrl ? ownDatabase(serverUrl, "recovery") : null;
 beforeAll(async () => {
-  database = await openTestDatabase();
+  if (own) {
+    await own.create();
+    database = await own.open();
+    await database.migrate();
+  } else database = await openTestDatabase();
   ctx = buildTestContext(database.db, {
     clock: () => new Date(Date.now() + clockOffsetMs),
     env: LOCAL_NETWORK_ENV,
@@ -32,6 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database?.close();
+  await own?.drop();
   await peer?.close();
 });
 
