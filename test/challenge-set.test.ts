@@ -1,0 +1,37 @@
+// The challenge sets are frozen: written by people who had not read the rules, committed before any rule or
+// model was tuned, and measured by `npm run eval`. Their hashes keep them from being edited to fit.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseChallengeSet } from "../src/text/challengeSet.js";
+
+const DIR = path.join(import.meta.dirname, "fixtures", "challenge");
+// Only the threats set exists so far (369 threats, 682 hard negatives); the hate-against-groups and robustness
+// sets and the remaining threat constructions are still to be written by helpers (#17).
+const FROZEN: Record<string, string> = {
+  "threats.tsv": "28c40bfcbc2c09c4f74b54115b06f5c2d862a8604260881e99f4231e468a6e53",
+};
+const read = (name: string) => readFileSync(path.join(DIR, name), "utf8");
+
+describe("the frozen challenge sets", () => {
+  it.each(Object.keys(FROZEN))("%s is unchanged since it was frozen", (name) => {
+    expect(createHash("sha256").update(read(name)).digest("hex")).toBe(FROZEN[name]);
+  });
+
+  it("holds threats of five constructions and hard negatives of eleven kinds, each tagged with its category", () => {
+    const rows = parseChallengeSet(read("threats.tsv"), "threats.tsv");
+    expect(rows.filter((r) => r.label === "THREAT").length).toBe(369);
+    expect(rows.filter((r) => r.label === "NONE").length).toBe(682);
+    const categories = new Set(rows.map((r) => `${r.label}:${r.category}`));
+    expect(categories.size).toBe(16);
+    expect(new Set(rows.map((r) => r.text.toLowerCase())).size).toBe(rows.length);
+  });
+
+  it("refuses a malformed line with the file and line number", () => {
+    expect(() => parseChallengeSet("ein Text\tTHREAT\tintent\n", "x.tsv")).toThrow(
+      "x.tsv, line 1: expected text, label, category and concept",
+    );
+    expect(() => parseChallengeSet("ein Text\tMAYBE\tintent\tkill\n", "x.tsv")).toThrow('unknown label "MAYBE"');
+  });
+});
