@@ -1,13 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTextAnalyser, readableFeature } from "./textAnalyser.js";
+import { readTextModels } from "./train/modelFiles.js";
 
-const model = JSON.parse(readFileSync(path.join(import.meta.dirname, "models", "offense.json"), "utf8")) as {
-  coarse: unknown;
-  fine: unknown;
-};
-const analyser = createTextAnalyser(model);
+const analyser = createTextAnalyser(readTextModels());
 const analyse = (text: string) => analyser.analyse(text);
 
 describe("the text analyser (one entry point)", () => {

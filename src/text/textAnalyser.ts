@@ -8,10 +8,12 @@ import { detectIntent } from "./intent.js";
 import { type LexiconHit, lexiconHits, MASKABLE_WORDS } from "./lexicon.js";
 import { foldUmlauts, normaliseText } from "./normalise.js";
 import { detectSentiment } from "./sentiment.js";
-import { detectThreat, type ThreatKind } from "./threat.js";
+import { detectThreat, type ThreatKind } from "./threat/threat.js";
+import { createThreatScorer } from "./threat/threatModel.js";
+import { createGroupHate, ZHateModelFile } from "./hate/groupHate.js";
 
 export interface FullAnalysis extends TextAnalysis {
-  scores: TextAnalysis["scores"] & { insult: number; profanity: number; abuse: number };
+  scores: TextAnalysis["scores"] & { insult: number; profanity: number; abuse: number; hate: number };
   sentimentLabel: "negative" | "neutral" | "positive";
   threatKind: ThreatKind | null;
   /** The n-grams that pushed most towards "offensive", with their weight. */
@@ -23,6 +25,8 @@ export interface AnalyserOptions {
   offenseThreshold?: number;
   /** A threat from this score on (default 0.5). */
   threatThreshold?: number;
+  /** Hate against a group from this score on (default 0.5). */
+  hateThreshold?: number;
   /** Explain the classifier (n-grams) from this offense score on (default 0.5, where the moderation pipeline starts holding); below, nobody needs to know why. */
   explainFrom?: number;
 }
@@ -55,8 +59,20 @@ export interface FullTextAnalyser extends TextAnalyser {
   analyse(text: string): FullAnalysis;
 }
 
-export function createTextAnalyser(modelFile: OffenseModelFile, options: AnalyserOptions = {}): FullTextAnalyser {
-  const classifier = createOffenseClassifier(modelFile);
+/** The trained models' files (src/text/models/), as read by the caller. */
+export interface TextModels {
+  offense: OffenseModelFile;
+  threat: unknown;
+  /** The hate-against-groups model (hate.json): its n-gram part is packed with the offense models. */
+  hate: unknown;
+}
+
+export function createTextAnalyser(models: TextModels, options: AnalyserOptions = {}): FullTextAnalyser {
+  const hateFile = ZHateModelFile.parse(models.hate);
+  const classifier = createOffenseClassifier({ ...models.offense, hate: hateFile.ngram });
+  const groupHate = createGroupHate(hateFile);
+  const hateThreshold = options.hateThreshold ?? 0.5;
+  const threatScorer = createThreatScorer(models.threat);
   const offenseThreshold = options.offenseThreshold ?? 0.5;
   const threatThreshold = options.threatThreshold ?? 0.5;
   const explainFrom = options.explainFrom ?? 0.5;
@@ -64,7 +80,8 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
     const normalised = normaliseText(text, { vocabulary: MASKABLE_WORDS });
     const hits = lexiconHits(normalised);
     const offenseResult = classifier.classifyNormalised(normalised, { explainFrom, hits });
-    const threat = detectThreat(normalised, { offense: offenseResult.offense }, hits);
+    const threat = detectThreat(normalised, { offense: offenseResult.offense }, threatScorer);
+    const hate = groupHate(normalised, hits, offenseResult.hate);
     const intent = detectIntent(normalised.folded);
     const offense = offenseResult.offense;
     const sentiment = detectSentiment(
@@ -78,8 +95,13 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
       labels.push(fineLabelFor(fine, hits));
     }
     if (threat.score >= threatThreshold) labels.push("THREAT");
+    if (hate.score >= hateThreshold) labels.push("HATE");
     labels.push(intent.intent.toUpperCase(), sentiment.label.toUpperCase());
-    const reasons = [...intent.reasons, ...threat.reasons];
+    const reasons = [
+      ...intent.reasons,
+      ...threat.reasons.map((r) => (r.startsWith("threat:") ? wordsAsWritten(normalised.text, r) : r)),
+    ];
+    if (hate.score >= hateThreshold) reasons.push(hate.cues.length > 0 ? `hate:${hate.cues.join(",")}` : "group_hate");
     if (normalised.signals.deobfuscated > 0) reasons.push("obfuscated_spelling");
     for (const hit of hits)
       if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${asWritten(normalised.text, hit.word)}`);
@@ -103,15 +125,23 @@ export function createTextAnalyser(modelFile: OffenseModelFile, options: Analyse
         insult: round(fine.INSULT ?? 0),
         profanity: round(fine.PROFANITY ?? 0),
         abuse: round(fine.ABUSE ?? 0),
+        hate: round(hate.score),
       },
-      flagged: offense >= offenseThreshold || threat.score >= threatThreshold,
+      flagged: offense >= offenseThreshold || threat.score >= threatThreshold || hate.score >= hateThreshold,
       threatKind: threat.kind,
       labels,
       reasons,
       evidence: offenseResult.evidence,
     };
   };
-  return { name: "draht-text-1", analyse };
+  return { name: "draht-text-2", analyse };
+}
+
+/** "threat:violence:bring dich um" with each word of the matched text as the text spells it. */
+function wordsAsWritten(text: string, reason: string): string {
+  const at = reason.lastIndexOf(":");
+  const words = reason.slice(at + 1).replace(/[\p{L}\p{N}]+/gu, (word) => asWritten(text, word));
+  return `${reason.slice(0, at + 1)}${words}`;
 }
 
 /**

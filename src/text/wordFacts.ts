@@ -6,6 +6,8 @@
 export interface WordFacts {
   /** Lexicon lists as bits (lexicon.ts); -1 until known. */
   lists: number;
+  /** Which cue lists the word belongs to, as bits (cueWords.ts); -1 until known. */
+  cues: number;
   /** Sentiment polarity (sentiment.ts); NaN until known. */
   polarity: number;
   /** A classifier's per-word weights, and which classifier they belong to (offenseClassifier.ts). */
@@ -20,7 +22,7 @@ export function factsOf(word: string): WordFacts {
   let facts = table.get(word);
   if (facts === undefined) {
     if (table.size >= TABLE_LIMIT) table.clear();
-    facts = { lists: -1, polarity: Number.NaN, score: null, scoreOwner: null };
+    facts = { lists: -1, cues: -1, polarity: Number.NaN, score: null, scoreOwner: null };
     table.set(word, facts);
   }
   return facts;

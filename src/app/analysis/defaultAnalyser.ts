@@ -1,19 +1,16 @@
-// The text analyser every process uses: the trained model file committed under src/text/models/, read
-// and decoded once per process (the first call), then shared.
-import { readFileSync } from "node:fs";
+// The text analyser every process uses: the trained model files committed under src/text/models/ (found
+// from the package root, so the built server reads the same files), read and decoded once per process
+// (the first call), then shared.
 import path from "node:path";
 import { PACKAGE_ROOT } from "../../paths.js";
-import type { OffenseModelFile } from "../../text/classifier/offenseClassifier.js";
 import { createTextAnalyser, type FullTextAnalyser } from "../../text/textAnalyser.js";
+import { readTextModels } from "../../text/train/modelFiles.js";
 
-export const OFFENSE_MODEL_PATH = path.join(PACKAGE_ROOT, "src", "text", "models", "offense.json");
+export const MODELS_DIR = path.join(PACKAGE_ROOT, "src", "text", "models");
 
 let analyser: FullTextAnalyser | undefined;
 
 export function defaultTextAnalyser(): FullTextAnalyser {
-  if (!analyser) {
-    const file = JSON.parse(readFileSync(OFFENSE_MODEL_PATH, "utf8")) as OffenseModelFile;
-    analyser = createTextAnalyser(file);
-  }
+  analyser ??= createTextAnalyser(readTextModels(MODELS_DIR));
   return analyser;
 }

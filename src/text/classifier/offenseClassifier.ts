@@ -10,6 +10,8 @@ import { applyStacker, stackFeatures, ZStacker } from "./stacker.js";
 
 export interface OffenseResult {
   offense: number;
+  /** The n-gram model's score of hate against a group (0 without a hate model). */
+  hate: number;
   fine: Record<string, number>;
   coarseLabel: string;
   fineLabel: string;
@@ -34,6 +36,8 @@ export interface OffenseModelFile {
   fine: unknown;
   /** The second level (stacker.ts); without it, the n-gram model's coarse score is used as it is. */
   stacker?: unknown;
+  /** The hate-against-groups n-gram model (same features), packed with the others: one pass for all. */
+  hate?: unknown;
 }
 
 /** Per word: how many of a word's strongest features towards "offensive" are kept for explanations. */
@@ -176,14 +180,17 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
 const best = (labels: readonly string[], p: number[]) => labels[p.indexOf(Math.max(...p))] as string;
 
 export function createOffenseClassifier(file: OffenseModelFile): OffenseClassifier {
-  const packed = packModelFiles([file.coarse, file.fine]);
-  const [coarseLabels = [], fineLabels = []] = packed.labels;
+  const packed = packModelFiles(
+    file.hate === undefined ? [file.coarse, file.fine] : [file.coarse, file.fine, file.hate],
+  );
+  const [coarseLabels = [], fineLabels = [], hateLabels = []] = packed.labels;
+  const hateIndex = hateLabels.indexOf("HATE");
   const offenseIndex = coarseLabels.indexOf("OFFENSE");
   const stacker = file.stacker === undefined ? null : ZStacker.parse(file.stacker);
   const wordScorer = createWordScorer(packed, packed.column(0, "OFFENSE"));
   const classifyNormalised = (normalised: NormalisedText, options: ClassifyOptions = {}): OffenseResult => {
     const hits = options.hits ?? lexiconHits(normalised);
-    const [c = [], f = []] = packed.probabilities(wordScorer.sums(normalised, hits));
+    const [c = [], f = [], h = []] = packed.probabilities(wordScorer.sums(normalised, hits));
     const fine: Record<string, number> = {};
     for (let k = 0; k < fineLabels.length; k++) fine[fineLabels[k] as string] = f[k] ?? 0;
     const ngramOffense = c[offenseIndex] ?? 0;
@@ -196,6 +203,7 @@ export function createOffenseClassifier(file: OffenseModelFile): OffenseClassifi
     }
     return {
       offense,
+      hate: hateIndex < 0 ? 0 : (h[hateIndex] ?? 0),
       fine,
       coarseLabel: offense >= 0.5 ? "OFFENSE" : "OTHER",
       fineLabel: best(fineLabels, f),

@@ -77,11 +77,12 @@ export function applyStacker(stacker: TStacker, x: readonly number[]): number {
 export function trainStacker(
   rows: readonly number[][],
   y: readonly number[],
-  options: { iterations: number; learningRate: number; l2: number },
+  options: { iterations: number; learningRate: number; l2: number; features?: readonly string[] },
 ): TStacker {
+  const features = options.features ?? STACK_FEATURES;
   // Standardising is left out on purpose: the features are logits, 0/1 flags and small logs.
   const n = rows.length;
-  const d = STACK_FEATURES.length;
+  const d = features.length;
   const weights = new Array<number>(d).fill(0);
   let bias = 0;
   for (let it = 0; it < options.iterations; it++) {
@@ -100,7 +101,7 @@ export function trainStacker(
     bias -= options.learningRate * (gradientBias / n);
   }
   return {
-    features: [...STACK_FEATURES],
+    features: [...features],
     weights: weights.map((w) => Math.round(w * 1e6) / 1e6),
     bias: Math.round(bias * 1e6) / 1e6,
     offset: 0,

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { normaliseText } from "../normalise.js";
+import { readTextModels } from "../train/modelFiles.js";
+import { detectThreat } from "./threat.js";
+import { threatFeatures } from "./threatFeatures.js";
+import { createThreatScorer } from "./threatModel.js";
+import { violenceConcepts } from "./violenceLexicon.js";
+
+const scorer = createThreatScorer(readTextModels().threat);
+const threat = (text: string, offense = 0) => detectThreat(normaliseText(text), { offense }, scorer);
+const score = (text: string) => threat(text).score;
+
+describe("the violence lexicon", () => {
+  it("finds separable verbs with the object between their parts, and their joined forms", () => {
+    for (const [text, concept] of [
+      ["ich stech dich morgen früh ab", "kill"],
+      ["den knall ich ab", "kill"],
+      ["wir schlagen euch alle tot", "kill"],
+      ["abgestochen gehört der", "kill"],
+      ["ich zünde euer rathaus an", "arson"],
+      ["die bude wird abgefackelt", "arson"],
+      ["ich schlag dir die zähne ein", "injure"],
+      ["jagt das amt in die luft", "explosive"],
+    ] as const)
+      expect(
+        violenceConcepts(normaliseText(text).folded).map((c) => c.concept),
+        text,
+      ).toContain(concept);
+  });
+
+  it("reads words typed without umlauts and does not take 'heute' for 'häuten' or 'um 8' for 'umbringen'", () => {
+    expect(violenceConcepts("ich werde dich toeten").map((c) => c.concept)).toContain("kill");
+    expect(violenceConcepts("ich werde dich toten und quaelen").map((c) => c.concept)).toContain("torture");
+    expect(violenceConcepts("heute bringe ich die kinder um 8 zur schule")).toEqual([]);
+  });
+});
+
+describe("the threat detector: constructions", () => {
+  it.each([
+    ["first-person intent, present", "Ich bring dich um"],
+    ["first-person intent, fronted time", "Morgen stech ich dich ab"],
+    ["first-person intent with werden", "Ich werde den Bürgermeister erschießen"],
+    ["announcement with a weapon", "Ich komme morgen mit einem Messer ins Rathaus"],
+    ["call to others", "Den Bürgermeister sollte man aufhängen"],
+    ["should / must", "Die gehören alle erschossen!!!"],
+    ["death wish", "Hoffentlich verreckt der Typ"],
+    ["conditional threat", "Wenn ihr meinen Antrag ablehnt, dann zünde ich euer Büro an"],
+    ["demand to allow violence", "Die sollte man zum Abschuss freigeben"],
+    ["intimidation", "Wir wissen, wo du wohnst."],
+    ["threat against property", "ich fackel dein Auto ab"],
+  ])("catches %s: %s", (_kind, text) => {
+    expect(score(text)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("names the violence concept, the construction and the target", () => {
+    const result = threat("Ich komme morgen mit einem Messer ins Rathaus");
+    expect(result.reasons).toContain("threat_why:weapon:first_person:building");
+    expect(result.kind).toBe("violence");
+    expect(threat("Den Bürgermeister sollte man aufhängen").kind).toBe("call_to_violence");
+    expect(threat("Wir wissen, wo du wohnst.").kind).toBe("intimidation");
+  });
+});
+
+describe("the threat detector: hard negatives", () => {
+  it.each([
+    ["negation", "Ich würde niemals jemanden umbringen"],
+    ["idiom about oneself", "Der Baulärm bringt mich noch um"],
+    ["report of someone else's words", "Er hat gedroht, mich umzubringen. Ich habe Anzeige erstattet."],
+    ["counter-speech", "Wer schreibt, man sollte den Bürgermeister aufhängen, gehört angezeigt"],
+    ["fiction", "Im Tatort gestern wurde der Kommissar erschossen"],
+    ["cooking", "Zuerst die Zwiebeln klein hacken und das Fleisch scharf anbraten"],
+    ["sports", "Wir haben die Gegner heute mit 5:0 abgeschossen"],
+    ["civic notice", "Bombenentschärfung in der Altstadt, wann ist die Sperrung vorbei?"],
+    ["an angry complaint without violence", "Ich komme morgen ins Rathaus und beschwere mich persönlich"],
+  ])("leaves %s alone: %s", (_kind, text) => {
+    expect(score(text)).toBeLessThan(0.5);
+  });
+
+  it("gives nothing at all to a text without violence or intimidation, without running the model", () => {
+    const result = threat("Wann hat das Bürgeramt am Samstag geöffnet?");
+    expect(result).toMatchObject({ score: 0, kind: null, matches: [], reasons: [] });
+    expect(threatFeatures(normaliseText("wann hat das buergeramt am samstag geoeffnet?")).names).toEqual([]);
+  });
+});

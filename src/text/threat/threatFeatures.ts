@@ -1,0 +1,126 @@
+// The threat model's view of a text: per sentence, which violence concepts, constructions and targets
+// stand together (and their pairs), whether the violence is negated in its own part of the sentence or
+// inside quotation marks; for the whole text, the contexts (report, counter-speech, question, idiom,
+// history, fiction, cooking, sports, civic notice). The features are names, so a person can read why.
+import { compiledConstructions, compiledContexts, compiledTargets, NEGATION, NOT_A_NEGATION } from "./threatCues.js";
+import type { Construction, Context, TargetKind } from "./threatCues.js";
+import { CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE } from "../cueWords.js";
+import type { NormalisedText } from "../normalise.js";
+import { type ConceptHit, type ViolenceConcept, violenceConcepts, WEAPON_EMOJI } from "./violenceLexicon.js";
+
+export interface SentenceFinding {
+  sentence: string;
+  concepts: ConceptHit[];
+  constructions: Construction[];
+  targets: TargetKind[];
+  negated: boolean;
+  quoted: boolean;
+  question: boolean;
+}
+
+export interface ThreatFeatures {
+  /** Feature names, no repeats; empty when the text holds nothing of violence or intimidation. */
+  names: string[];
+  /** Weapon, bomb, fire and death emoji and what they stand for. */
+  emoji: { emoji: string; concept: ViolenceConcept }[];
+  sentences: SentenceFinding[];
+  contexts: Context[];
+}
+
+const QUOTE_CHARS = /["„“”»«‚‘']/;
+const QUOTED = /["„“”»«‚‘](?<inner>[^"„“”»«‚‘]{3,})["„“”»«‚‘]|(?:^|\s)'(?<single>[^']{3,})'(?=\s|$|[.,!?:;])/g;
+
+/** Sentences (and lines) of the folded text; a colon before a quotation keeps it with its sentence. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function negatedBefore(sentence: string, index: number): boolean {
+  // The part of the sentence the violence stands in: from the last comma or conjunction before it.
+  const before = sentence.slice(0, index);
+  const start = Math.max(
+    before.lastIndexOf(","),
+    before.search(/\b(?:aber|sondern|doch|jedoch)\b(?!.*\b(?:aber|sondern|doch|jedoch)\b)/),
+  );
+  const part = sentence.slice(Math.max(0, start), index + 12).replace(NOT_A_NEGATION, " ");
+  return NEGATION.test(part);
+}
+
+/** True when the text's only violence is inside quotation marks. */
+function quotedSpans(text: string): string[] {
+  if (!QUOTE_CHARS.test(text)) return [];
+  return [...text.matchAll(QUOTED)].map((m) => m.groups?.inner ?? m.groups?.single ?? "").filter(Boolean);
+}
+
+export function threatFeatures(
+  normalised: Pick<NormalisedText, "folded" | "signals" | "words" | "wordFacts">,
+): ThreatFeatures {
+  const folded = normalised.folded;
+  const emoji = normalised.signals.emoji.flatMap((e) => {
+    const concept = WEAPON_EMOJI[e];
+    return concept ? [{ emoji: e, concept }] : [];
+  });
+  const emojiConcepts = emoji.map((e) => e.concept);
+  // Most texts hold no word of violence or intimidation: then nothing else needs to run.
+  if (
+    (cueBitsOf(normalised) & (CUE.violence | CUE.intimidation)) === 0 &&
+    emojiConcepts.length === 0 &&
+    !INTIMIDATION_PHRASE.test(folded)
+  )
+    return { names: [], emoji: [], sentences: [], contexts: [] };
+  const quotes = quotedSpans(folded);
+  const sentences: SentenceFinding[] = [];
+  for (const sentence of sentencesOf(folded)) {
+    // Only sentences with a word of violence or intimidation are read closely.
+    if ((cueBitsOfText(sentence) & (CUE.violence | CUE.intimidation)) === 0 && !INTIMIDATION_PHRASE.test(sentence))
+      continue;
+    const concepts = violenceConcepts(sentence);
+    const constructions = compiledConstructions.filter(([, p]) => p.test(sentence)).map(([name]) => name);
+    if (concepts.length === 0 && !constructions.includes("intimidation") && !constructions.includes("legalise"))
+      continue;
+    const first = concepts.reduce((min, c) => Math.min(min, c.index), sentence.length);
+    sentences.push({
+      sentence,
+      concepts,
+      constructions,
+      targets: compiledTargets.filter(([, p]) => p.test(sentence)).map(([name]) => name),
+      negated: concepts.length > 0 && negatedBefore(sentence, first),
+      quoted: concepts.length > 0 && quotes.some((q) => concepts.some((c) => q.includes(c.text))),
+      question: /\?\s*$/.test(sentence),
+    });
+  }
+  if (sentences.length === 0 && emojiConcepts.length === 0) return { names: [], emoji: [], sentences, contexts: [] };
+  const contexts = compiledContexts.filter(([, p]) => p.test(folded)).map(([name]) => name);
+  const names = new Set<string>(["bias"]);
+  for (const c of emojiConcepts) names.add(`emoji:${c}`);
+  for (const s of sentences) {
+    const concepts = [...new Set(s.concepts.map((c) => c.concept))];
+    const mode = s.negated ? "neg:" : s.quoted ? "quoted:" : s.question ? "q:" : "";
+    if (s.negated) names.add("negated");
+    if (s.quoted) names.add("quoted");
+    if (s.question) names.add("question");
+    if (concepts.length === 0) names.add(`${mode}noviolence`);
+    if (concepts.length >= 2) names.add(`${mode}concepts2`);
+    for (const c of concepts) {
+      names.add(`${mode}c:${c}`);
+      for (const k of s.constructions) names.add(`${mode}ck:${c}|${k}`);
+      for (const t of s.targets) names.add(`${mode}ct:${c}|${t}`);
+    }
+    for (const k of s.constructions) {
+      names.add(`${mode}k:${k}`);
+      for (const t of s.targets) names.add(`${mode}kt:${k}|${t}`);
+    }
+    for (const t of s.targets) names.add(`${mode}t:${t}`);
+    for (let i = 0; i < s.constructions.length; i++)
+      for (let j = i + 1; j < s.constructions.length; j++)
+        names.add(`${mode}kk:${s.constructions[i]}|${s.constructions[j]}`);
+  }
+  for (const x of contexts) {
+    names.add(`x:${x}`);
+    if (sentences.some((s) => s.constructions.includes("first_person"))) names.add(`x:${x}|first_person`);
+  }
+  return { names: [...names], emoji, sentences, contexts };
+}
