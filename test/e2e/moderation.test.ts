@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
+import { DEMO_MARKET_TEXT, DEMO_THREAT_TEXT } from "../../src/app/demo/load-demo-website.js";
 import { organisations, websiteComments, websiteEntries } from "../../src/db/schema/index.js";
 import { evidenceHash } from "../../src/domain/moderation/evidence.js";
 import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
@@ -51,7 +51,8 @@ describe("moderation by the Netiquette", () => {
     async () => {
       const citizen = await browser.newPage();
       await comment(citizen, "Wutbürger", "Der Bürgermeister ist ein unfähiger Vollidiot und Versager", true);
-      await comment(citizen, "Wutbürger", "Den Bürgermeister sollte man aufhängen, wir wissen wo er wohnt.", false);
+      // A threat in words of no phrase list: a weapon and a place, announced in the first person.
+      await comment(citizen, "Wutbürger", DEMO_THREAT_TEXT, false);
 
       const moderator = await browser.newPage();
       await signInAs(moderator, server.baseUrl, "moderation@musterstadt.example", DEMO_PASSWORD);
@@ -68,8 +69,10 @@ describe("moderation by the Netiquette", () => {
       await insult.getByText(/^Sprachmodell, auffällige Wortteile: /).waitFor();
       await insult.getByText(/Kennzeichen: beleidigend/).waitFor();
       expect(await queue.textContent()).not.toMatch(/lexicon:|model:|threat:|sentiment:|OFFENSE|INSULT|ABUSE|0\.\d{3}/);
-      const threat = queue.getByRole("article").filter({ hasText: "aufhängen" });
+      const threat = queue.getByRole("article").filter({ hasText: "Messer" }).filter({ hasText: "Wutbürger" });
       await threat.getByText("Drohung – sofort prüfen").waitFor();
+      // Why, in words: the violence concept, the construction and the target.
+      await threat.getByText("Waffe · Ankündigung in der Ich- oder Wir-Form · gegen ein Gebäude").waitFor();
       // Threats come first (the demo brings one of its own).
       await expect(queue.getByRole("article").first().textContent()).resolves.toContain("Drohung – sofort prüfen");
       await expectAccessible(moderator, "moderation queue");
@@ -95,7 +98,8 @@ describe("moderation by the Netiquette", () => {
       await moderator.getByRole("link", { name: "Warteschlange" }).click();
       await queue
         .getByRole("article")
-        .filter({ hasText: "aufhängen" })
+        .filter({ hasText: "Messer" })
+        .filter({ hasText: "Wutbürger" })
         .getByRole("link", { name: /Fall öffnen/ })
         .click();
       await moderator.getByRole("heading", { level: 2, name: "Beweissicherung" }).waitFor();
@@ -110,7 +114,8 @@ describe("moderation by the Netiquette", () => {
       const comments = moderator.getByRole("list", { name: "Kommentare" });
       await comments
         .getByRole("article")
-        .filter({ hasText: "aufhängen" })
+        .filter({ hasText: "Messer" })
+        .filter({ hasText: "Wutbürger" })
         .getByText(/^Automatisch ausgeblendet: /)
         .waitFor();
       expect(await comments.textContent()).not.toMatch(/unbekannt|Zurückgehalten: |threat|offensive_language/);
@@ -126,7 +131,7 @@ describe("moderation by the Netiquette", () => {
       const file = (await json.json()) as { sha256: string; content: Parameters<typeof evidenceHash>[0] };
       expect(file.sha256).toBe(sha256);
       expect(evidenceHash(file.content)).toBe(sha256);
-      expect(file.content.message.text).toBe("Den Bürgermeister sollte man aufhängen, wir wissen wo er wohnt.");
+      expect(file.content.message.text).toBe(DEMO_THREAT_TEXT);
       const [download] = await Promise.all([
         moderator.waitForEvent("download"),
         moderator.getByRole("link", { name: "PDF herunterladen" }).click(),
@@ -136,6 +141,12 @@ describe("moderation by the Netiquette", () => {
         `${server.baseUrl}${await moderator.getByRole("link", { name: "PDF herunterladen" }).getAttribute("href")}`,
       );
       expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+      // The alert: the moderators were told at once, in their notifications.
+      await moderator
+        .getByRole("navigation", { name: "Hauptnavigation" })
+        .getByRole("link", { name: "Posteingang" })
+        .click();
+      await moderator.getByText("Drohung erkannt – Beweise gesichert, bitte sofort prüfen").first().waitFor();
       await moderator.close();
       await citizen.close();
     },

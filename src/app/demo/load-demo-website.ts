@@ -19,6 +19,8 @@ import { DEMO_IMAGE_ALT, demoMarketImage } from "./demoImage.js";
 
 export const DEMO_POLL_TEXT =
   "Wahl zum Tier des Monats: Im Stadtpark leben viele Tiere, die selten jemand sieht. Stimmen Sie ab, welches Tier wir im Dezember vorstellen! Die Umweltberatung erzählt dann, wie Sie es im Winter unterstützen können.";
+/** The demo's threat: no word of the old phrase list, a weapon and a place announced in the first person. */
+export const DEMO_THREAT_TEXT = "Ich komme morgen mit einem Messer ins Rathaus.";
 export const DEMO_MARKET_TEXT =
   "Der Wochenmarkt zieht um: Ab dem 1. Dezember finden Sie die Stände mittwochs und samstags auf dem Rathausplatz.\n\nDie Marktzeiten bleiben gleich (7 bis 13 Uhr). Fragen beantworten wir gern hier in den Kommentaren.";
 
@@ -111,6 +113,6 @@ export async function loadDemoWebsite(
   await comment(pollEntry, "Igelfreundin", "Bitte den Igel! Im Winter brauchen sie Laubhaufen im Garten.");
   // For the moderation queue: an insult the pipeline holds, and a threat it hides, escalates and secures.
   await comment(market, "Marktschreier", "Ihr im Rathaus seid doch alle unfähige Versager und Schmarotzer!");
-  await comment(market, "Anonym", "Dem Marktmeister sollte man eine Kugel in den Kopf jagen.");
+  await comment(pollEntry, "Anonym", DEMO_THREAT_TEXT);
   return { netiquetteId: netiquette.id, entries: { market, poll: pollEntry } };
 }

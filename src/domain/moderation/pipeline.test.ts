@@ -103,6 +103,18 @@ describe("the phases, one by one", () => {
     expect(await scored(0.95, ZModerationSettings.parse({ hideOffense: 0.9 }))).toMatchObject({ status: "hidden" });
   });
 
+  it("classifier: holds hate against a group from its own threshold, citing the insult clause; an older analysis without the score passes", async () => {
+    const classifier = phase("classifier");
+    const scored = (hate: number | undefined, settings = DEFAULT_MODERATION_SETTINGS) =>
+      classifier.run(
+        facts({ settings, analysis: { scores: { offense: 0.1, threat: 0, hate }, labels: [], reasons: [] } }),
+      );
+    expect(await scored(0.49)).toBeNull();
+    expect(await scored(0.5)).toEqual({ status: "held", reason: "group_hate", clause: 3 });
+    expect(await scored(0.7, ZModerationSettings.parse({ holdHate: 0.8 }))).toBeNull();
+    expect(await scored(undefined)).toBeNull();
+  });
+
   it("threat: holds a possible threat for a person and hides a clear one", async () => {
     const threat = phase("threat");
     const scored = (score: number) =>

@@ -85,7 +85,7 @@ export interface ModerationFacts {
   settings: TModerationSettings;
   /** The text analysis, or null when the analyser failed (the classifier phase then fails as declared). */
   analysis: {
-    scores: { offense: number; threat: number };
+    scores: { offense: number; threat: number; hate?: number };
     labels: readonly string[];
     reasons: readonly string[];
   } | null;
@@ -145,6 +145,8 @@ export const MODERATION_PHASES: ModerationPhase<ModerationFacts>[] = [
       const clause = f.settings.insultClause;
       if (offense >= f.settings.hideOffense) return { status: "hidden", reason: "offensive_language", clause };
       if (offense >= f.settings.holdOffense) return { status: "held", reason: "offensive_language", clause };
+      // Older analyses (before the hate model) have no hate score: nothing to hold for.
+      if ((f.analysis.scores.hate ?? 0) >= f.settings.holdHate) return { status: "held", reason: "group_hate", clause };
       return null;
     },
   },

@@ -25,6 +25,11 @@ export const ZModerationSettings = z
      */
     holdOffense: ZProbability.default(0.5),
     hideOffense: ZProbability.default(1),
+    /**
+     * Score of hate against a group (dehumanising, derogatory, calls for exclusion, slurs) from which a
+     * message is held for review. Counter-speech that quotes hate to reject it scores low.
+     */
+    holdHate: ZProbability.default(0.5),
     /** Threat score from which a message is held / hidden pending review (and escalated). */
     holdThreat: ZProbability.default(0.3),
     hideThreat: ZProbability.default(0.6),

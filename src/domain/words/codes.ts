@@ -4,7 +4,10 @@
 // words in German and English (words/de.ts, words/en.ts; test: words/words.test.ts). No imports of values:
 // the web app uses this module too.
 import type { LexiconList } from "../../text/lexicon.js";
-import type { ThreatKind } from "../../text/threat.js";
+import type { ThreatKind } from "../../text/threat/threat.js";
+import { GROUP_HATE_CUES } from "../../text/hate/groupHateCues.js";
+import { CONSTRUCTION_NAMES as CONSTRUCTION_LIST, TARGET_NAMES as TARGET_LIST } from "../../text/threat/threatCues.js";
+import { VIOLENCE_CONCEPTS as VIOLENCE_CONCEPT_LIST } from "../../text/threat/violenceLexicon.js";
 import type { TInboundKind } from "../inbound.js";
 import type { Network } from "../networks.js";
 
@@ -123,6 +126,7 @@ export const ANALYSIS_LABELS = [
   "INSULT",
   "PROFANITY",
   "THREAT",
+  "HATE",
   "QUESTION",
   "COMPLAINT",
   "PRAISE",
@@ -134,7 +138,7 @@ export const ANALYSIS_LABELS = [
 ] as const;
 export type AnalysisLabel = (typeof ANALYSIS_LABELS)[number];
 
-export const ANALYSIS_SCORES = ["offense", "insult", "abuse", "profanity", "threat", "question"] as const;
+export const ANALYSIS_SCORES = ["offense", "insult", "abuse", "profanity", "threat", "hate", "question"] as const;
 export type AnalysisScore = (typeof ANALYSIS_SCORES)[number];
 
 export const LEXICON_LISTS = ["insult", "slur", "profanity", "violence"] as const satisfies readonly LexiconList[];
@@ -144,6 +148,13 @@ export const THREAT_KINDS = [
   "call_to_violence",
   "intimidation",
 ] as const satisfies readonly ThreatKind[];
+
+/** What the threat detector names in its "why" (threat/violenceLexicon.ts and threatCues.ts). */
+export const VIOLENCE_CONCEPTS = VIOLENCE_CONCEPT_LIST;
+export const THREAT_CONSTRUCTIONS = CONSTRUCTION_LIST;
+export const THREAT_TARGETS = TARGET_LIST;
+/** The cues of the hate-against-groups decision (hate/groupHateCues.ts). */
+export const HATE_CUES = GROUP_HATE_CUES;
 
 export const MODERATION_PHASES = [
   "normalise",
@@ -162,6 +173,7 @@ export const TRAIL_OUTCOMES = ["pass", "visible", "held", "hidden", "failed", "i
 /** Reasons without parameters: the pipeline's verdicts and notes, and the analysis' plain reasons. */
 export const PLAIN_REASONS = [
   "offensive_language",
+  "group_hate",
   "threat",
   "possible_threat",
   "repeated_elsewhere",
@@ -192,6 +204,8 @@ export const PARAMETER_REASONS = [
   "threat_negated",
   "threat_quoted",
   "threat_model",
+  "threat_why",
+  "group_hate_cues",
   "sentiment_negative",
   "sentiment_positive",
   "complaint",

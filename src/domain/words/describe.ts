@@ -13,6 +13,10 @@ import {
   PLAIN_REASONS,
   THREAT_KINDS,
   TRAIL_OUTCOMES,
+  VIOLENCE_CONCEPTS,
+  THREAT_CONSTRUCTIONS,
+  THREAT_TARGETS,
+  HATE_CUES,
   type ParameterReason,
 } from "./codes.js";
 import { DE } from "./de.js";
@@ -42,6 +46,8 @@ function parseReason(reason: string): { kind: ParameterReason; value: string; li
     const positive = tail.endsWith("+");
     return { kind: positive ? "sentiment_positive" : "sentiment_negative", value: tail.replace(/[+-]$/, "") };
   }
+  if (head === "threat_why") return { kind: "threat_why", value: tail };
+  if (head === "hate") return { kind: "group_hate_cues", value: tail };
   if (head === "threat") {
     if (rest[0] === "model_signal") return { kind: "threat_model", value: rest.slice(1).join(":").replace(/,/g, ", ") };
     const parts = [...rest];
@@ -76,6 +82,16 @@ export interface Describer {
   percent(value: number | undefined): string;
 }
 
+/** "kill:first_person:building" → "Töten · Ankündigung in der Ich- oder Wir-Form · gegen ein Gebäude". */
+function threatWhy(w: Words, value: string): string {
+  const [concept = "", construction = "", target = ""] = value.split(":");
+  const parts: string[] = [];
+  if (has(VIOLENCE_CONCEPTS, concept)) parts.push(w.violenceConcept[concept]);
+  if (has(THREAT_CONSTRUCTIONS, construction)) parts.push(w.threatConstruction[construction]);
+  if (has(THREAT_TARGETS, target)) parts.push(w.threatTarget[target]);
+  return parts.join(" · ");
+}
+
 export function describer(language: string): Describer {
   const w = wordsOf(language);
   const percent = new Intl.NumberFormat(language === "en" ? "en-GB" : "de-DE", {
@@ -93,7 +109,15 @@ export function describer(language: string): Describer {
         ? parsed.value.replace(/Wortliste (\w+)/g, (_, l: string) =>
             fill(w.wordList, { list: has(LEXICON_LISTS, l) ? w.lexiconList[l] : l }),
           )
-        : parsed.value;
+        : parsed.kind === "threat_why"
+          ? threatWhy(w, parsed.value)
+          : parsed.kind === "group_hate_cues"
+            ? parsed.value
+                .split(",")
+                .filter((c) => has(HATE_CUES, c))
+                .map((c) => w.hateCue[c as (typeof HATE_CUES)[number]])
+                .join(", ")
+            : parsed.value;
     return fill(w.parameterReason[parsed.kind], { list, kind, value });
   };
   const d: Describer = {

@@ -1,17 +1,12 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTextAnalyser } from "../../text/textAnalyser.js";
-import type { OffenseModelFile } from "../../text/classifier/offenseClassifier.js";
+import { readTextModels } from "../../text/train/modelFiles.js";
 import { MODERATION_PHASES as PIPELINE, runModerationPipeline } from "../moderation/pipeline.js";
 import { DEFAULT_MODERATION_SETTINGS } from "../moderation/settings.js";
 import * as codes from "./codes.js";
 import { describer, wordsOf } from "./describe.js";
 
-const model = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, "..", "..", "text", "models", "offense.json"), "utf8"),
-) as OffenseModelFile;
-const analyser = createTextAnalyser(model);
+const analyser = createTextAnalyser(readTextModels());
 /** A code as the machine writes it: "lexicon:insult:…", "post.approved", "OFFENSE", "abuse 0.397". */
 const CODE_LIKE = /\b[a-z]+[_.:][a-z_.:]+\b|\b[A-Z]{4,}(_[A-Z]+)?\b|\d\.\d{2,}/;
 
@@ -47,6 +42,8 @@ describe("words for every code people see", () => {
     const texts = [
       "Ihr im Rathaus seid doch alle unfähige Versager und Schmarotzer!",
       "Dem Marktmeister sollte man eine Kugel in den Kopf jagen.",
+      "Ich komme morgen mit einem Messer ins Rathaus.",
+      "Flüchtlinge sind Ungeziefer, die gehören alle raus!",
       "Ich würde niemals jemanden schlagen.",
       'Er schrieb: "Ich bring dich um" – das haben wir angezeigt.',
       "Wann öffnet das Bürgeramt? Vielen Dank, super Arbeit!",

@@ -12,6 +12,10 @@ import type {
   PlainReason,
   THREAT_KINDS,
   TRAIL_OUTCOMES,
+  VIOLENCE_CONCEPTS,
+  THREAT_CONSTRUCTIONS,
+  THREAT_TARGETS,
+  HATE_CUES,
 } from "./codes.js";
 import type { TInboundKind } from "../inbound.js";
 import type { Network } from "../networks.js";
@@ -26,6 +30,10 @@ export interface Words {
   score: Record<AnalysisScore, string>;
   lexiconList: Record<(typeof LEXICON_LISTS)[number], string>;
   threatKind: Record<(typeof THREAT_KINDS)[number], string>;
+  violenceConcept: Record<(typeof VIOLENCE_CONCEPTS)[number], string>;
+  threatConstruction: Record<(typeof THREAT_CONSTRUCTIONS)[number], string>;
+  threatTarget: Record<(typeof THREAT_TARGETS)[number], string>;
+  hateCue: Record<(typeof HATE_CUES)[number], string>;
   phase: Record<ModerationPhaseId, string>;
   outcome: Record<(typeof TRAIL_OUTCOMES)[number], string>;
   plainReason: Record<PlainReason, string>;

@@ -41,6 +41,7 @@ export function ModerationSettingsPage() {
       ...settings,
       holdOffense: pct("holdOffense"),
       hideOffense: pct("hideOffense"),
+      holdHate: pct("holdHate"),
       holdThreat: pct("holdThreat"),
       hideThreat: pct("hideThreat"),
       insultClause: num("insultClause"),
@@ -89,6 +90,7 @@ export function ModerationSettingsPage() {
             <legend>{t("moderationSettings.thresholds")}</legend>
             {percent("holdOffense", settings.holdOffense)}
             {percent("hideOffense", settings.hideOffense)}
+            {percent("holdHate", settings.holdHate)}
             {percent("holdThreat", settings.holdThreat)}
             {percent("hideThreat", settings.hideThreat)}
             <label htmlFor="ms-failure">{t("moderationSettings.onClassifierFailure")}</label>
