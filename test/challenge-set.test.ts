@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseChallengeSet } from "../src/text/challengeSet.js";
+import { MECHANICAL_VARIANTS, parseChallengeSet } from "../src/text/challengeSet.js";
 
 const DIR = path.join(import.meta.dirname, "fixtures", "challenge");
 // Only the threats set exists so far (369 threats, 682 hard negatives); the hate-against-groups and robustness
@@ -33,5 +33,16 @@ describe("the frozen challenge sets", () => {
       "x.tsv, line 1: expected text, label, category and concept",
     );
     expect(() => parseChallengeSet("ein Text\tMAYBE\tintent\tkill\n", "x.tsv")).toThrow('unknown label "MAYBE"');
+  });
+
+  it("makes the robustness variants mechanically: digits, spaced letters, a police quotation, a rejection", () => {
+    const text = "ich stech dich ab";
+    expect(MECHANICAL_VARIANTS.original?.(text)).toBe(text);
+    expect(MECHANICAL_VARIANTS.disguised_digits?.(text)).toBe("ich st3ch d1ch ab");
+    expect(MECHANICAL_VARIANTS.disguised_spaced?.("Ich bringe den Bürgermeister um")).toBe(
+      "Ich bringe den B ü r g e r m e i s t e r um",
+    );
+    expect(MECHANICAL_VARIANTS.quoted?.(text)).toContain(`"${text}"`);
+    expect(MECHANICAL_VARIANTS.counter?.(text)).toContain(`"${text}"`);
   });
 });

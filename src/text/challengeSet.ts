@@ -65,3 +65,18 @@ export function precisionRecall(
   });
   return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) };
 }
+
+const LEET: Record<string, string> = { e: "3", a: "4", i: "1", o: "0" };
+
+/**
+ * Mechanical variants of a frozen sentence for the robustness table: the same words disguised (digits for
+ * vowels in every word of four letters or more; letters spaced out in every word of seven or more), quoted
+ * in a police report, and quoted to reject it. Mechanical on purpose: no one chose which words to disguise.
+ */
+export const MECHANICAL_VARIANTS: Readonly<Record<string, (text: string) => string>> = {
+  original: (t) => t,
+  disguised_digits: (t) => t.replace(/\p{L}{4,}/gu, (w) => w.replace(/[eaio]/g, (c) => LEET[c] ?? c)),
+  disguised_spaced: (t) => t.replace(/\p{L}{7,}/gu, (w) => [...w].join(" ")),
+  quoted: (t) => `Laut Polizei hatte der Mann geschrieben: "${t}" Er wurde inzwischen verurteilt.`,
+  counter: (t) => `Wer so was schreibt wie "${t}", gehört angezeigt. Einfach widerlich.`,
+};

@@ -7,7 +7,13 @@
 // MODELS_DIR names another directory of model files; an argument names one labelled file to measure instead.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type ChallengeRow, figuresByCategory, parseChallengeSet, precisionRecall } from "../challengeSet.js";
+import {
+  type ChallengeRow,
+  figuresByCategory,
+  MECHANICAL_VARIANTS,
+  parseChallengeSet,
+  precisionRecall,
+} from "../challengeSet.js";
 import { evaluate } from "../classifier/metrics.js";
 import { evaluateAnalyser, parseLabelledTsv } from "../evaluation.js";
 import { createTextAnalyser, type FullAnalysis } from "../textAnalyser.js";
@@ -63,6 +69,20 @@ function robustness(): void {
   }
 }
 
+/** The challenge set's threats, each in the mechanical variants: the first two must stay threats, the last two not. */
+function mechanicalRobustness(): void {
+  const file = "threats.tsv";
+  const threats = parseChallengeSet(readFileSync(path.join(CHALLENGE_DIR, file), "utf8"), file).filter(
+    (r) => r.label === "THREAT",
+  );
+  console.log(`\n=== Robustness: the ${threats.length} threats of ${file} in mechanical variants (detected as threat)`);
+  for (const [variant, make] of Object.entries(MECHANICAL_VARIANTS)) {
+    const caught = threats.filter((r) => isThreat(analyser.analyse(make(r.text)))).length;
+    const should = variant === "quoted" || variant === "counter" ? "should be 0" : "should be 100";
+    console.log(`  ${variant.padEnd(18)} ${pct(caught / threats.length).padStart(8)}   (${should})`);
+  }
+}
+
 function gahdTest(): void {
   const rows = readGahd().filter((r) => r.split === "test");
   const result = evaluate(
@@ -105,6 +125,7 @@ else {
   ] as const)
     if (existsSync(path.join(CHALLENGE_DIR, file))) run();
     else console.log(`\n=== ${file}: not written yet (#17)`);
+  mechanicalRobustness();
   gahdTest();
   labelledFile(path.join(GERMEVAL_DIR, "test.tsv"));
   labelledFile(path.join(import.meta.dirname, "..", "..", "..", "test", "fixtures", "municipal-examples.tsv"));
