@@ -7,10 +7,9 @@ import { describe, expect, it } from "vitest";
 import { MECHANICAL_VARIANTS, parseChallengeSet } from "../src/text/challengeSet.js";
 
 const DIR = path.join(import.meta.dirname, "fixtures", "challenge");
-// Only the threats set exists so far (369 threats, 682 hard negatives); the hate-against-groups and robustness
-// sets and the remaining threat constructions are still to be written by helpers (#17).
 const FROZEN: Record<string, string> = {
   "threats.tsv": "28c40bfcbc2c09c4f74b54115b06f5c2d862a8604260881e99f4231e468a6e53",
+  "groups.tsv": "5afa07585c55f0a1ddc8232e049a6777b02b261be6afd6241049db423877a49b",
 };
 const read = (name: string) => readFileSync(path.join(DIR, name), "utf8");
 
@@ -25,6 +24,15 @@ describe("the frozen challenge sets", () => {
     expect(rows.filter((r) => r.label === "NONE").length).toBe(682);
     const categories = new Set(rows.map((r) => `${r.label}:${r.category}`));
     expect(categories.size).toBe(16);
+    expect(new Set(rows.map((r) => r.text.toLowerCase())).size).toBe(rows.length);
+  });
+
+  it("holds hate against groups of five kinds, counter-speech and neutral and positive statements about groups", () => {
+    const rows = parseChallengeSet(read("groups.tsv"), "groups.tsv");
+    expect(rows.filter((r) => r.label === "HATE").length).toBe(150);
+    expect(rows.filter((r) => r.category === "counter_speech").length).toBe(100);
+    expect(rows.filter((r) => r.label === "NONE").length).toBe(250);
+    expect(new Set(rows.map((r) => `${r.label}:${r.category}`)).size).toBe(8);
     expect(new Set(rows.map((r) => r.text.toLowerCase())).size).toBe(rows.length);
   });
 
