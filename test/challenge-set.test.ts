@@ -10,6 +10,7 @@ const DIR = path.join(import.meta.dirname, "fixtures", "challenge");
 const FROZEN: Record<string, string> = {
   "threats.tsv": "28c40bfcbc2c09c4f74b54115b06f5c2d862a8604260881e99f4231e468a6e53",
   "groups.tsv": "5afa07585c55f0a1ddc8232e049a6777b02b261be6afd6241049db423877a49b",
+  "threats-2.tsv": "df2207e2305866af69f7cae68e8f9e7ad849de5e9b39bc84fcb31ff1fd652a38",
 };
 const read = (name: string) => readFileSync(path.join(DIR, name), "utf8");
 
@@ -25,6 +26,17 @@ describe("the frozen challenge sets", () => {
     const categories = new Set(rows.map((r) => `${r.label}:${r.category}`));
     expect(categories.size).toBe(16);
     expect(new Set(rows.map((r) => r.text.toLowerCase())).size).toBe(rows.length);
+  });
+
+  it("holds with its second part at least 600 threats and 600 hard negatives, no text twice", () => {
+    const rows = ["threats.tsv", "threats-2.tsv"].flatMap((name) => parseChallengeSet(read(name), name));
+    expect(rows.filter((r) => r.label === "THREAT").length).toBe(682);
+    expect(rows.filter((r) => r.label === "NONE").length).toBe(787);
+    expect(new Set(rows.map((r) => r.text.toLowerCase())).size).toBe(rows.length);
+    const second = parseChallengeSet(read("threats-2.tsv"), "threats-2.tsv");
+    expect(new Set(second.filter((r) => r.label === "THREAT").map((r) => r.category))).toEqual(
+      new Set(["legalise_violence", "family_property", "intimidation", "veiled", "disguised", "dialect_youth"]),
+    );
   });
 
   it("holds hate against groups of five kinds, counter-speech and neutral and positive statements about groups", () => {
