@@ -11,6 +11,7 @@ import { detectSentiment } from "./sentiment.js";
 import { detectThreat, type ThreatKind } from "./threat/threat.js";
 import { createThreatScorer } from "./threat/threatModel.js";
 import { createGroupHate, ZHateModelFile } from "./hate/groupHate.js";
+import { counterSpeech } from "./hate/counterSpeech.js";
 
 export interface FullAnalysis extends TextAnalysis {
   scores: TextAnalysis["scores"] & { insult: number; profanity: number; abuse: number; hate: number };
@@ -83,7 +84,22 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
     const threat = detectThreat(normalised, { offense: offenseResult.offense }, threatScorer);
     const hate = groupHate(normalised, hits, offenseResult.hate);
     const intent = detectIntent(normalised.folded);
-    const offense = offenseResult.offense;
+    let offense = offenseResult.offense;
+    // Hate quoted to reject it: the writer's own words decide whether it is held (counterSpeech.ts).
+    const counter = offense >= offenseThreshold || hate.score >= hateThreshold ? counterSpeech(normalised.text) : null;
+    let counterLowered = false;
+    if (counter) {
+      const own = normaliseText(counter.ownWords, { vocabulary: MASKABLE_WORDS });
+      const ownHits = lexiconHits(own);
+      const ownResult = classifier.classifyNormalised(own, { explainFrom, hits: ownHits });
+      const ownHate = groupHate(own, ownHits, ownResult.hate);
+      counterLowered = offense >= offenseThreshold && ownResult.offense < offenseThreshold;
+      // Hate against a group needs a group named in the writer's own words.
+      const ownHateScore = ownHate.cues.includes("group") ? ownHate.score : 0;
+      counterLowered ||= hate.score >= hateThreshold && ownHateScore < hateThreshold;
+      offense = Math.min(offense, ownResult.offense);
+      hate.score = Math.min(hate.score, ownHateScore);
+    }
     const sentiment = detectSentiment(
       normalised,
       (offense >= offenseThreshold ? 1 : 0) + (threat.score >= threatThreshold ? 1.5 : 0),
@@ -103,6 +119,7 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
     ];
     if (hate.score >= hateThreshold) reasons.push(hate.cues.length > 0 ? `hate:${hate.cues.join(",")}` : "group_hate");
     if (normalised.signals.deobfuscated > 0) reasons.push("obfuscated_spelling");
+    if (counterLowered) reasons.push("counter_speech");
     for (const hit of hits)
       if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${asWritten(normalised.text, hit.word)}`);
     if (offenseResult.evidence.length > 0)

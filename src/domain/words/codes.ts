@@ -182,6 +182,7 @@ export const PLAIN_REASONS = [
   "pre_moderation_all",
   "pre_moderation_first",
   "obfuscated_spelling",
+  "counter_speech",
   "on_error_hold",
   "on_error_pass",
   "word_rules_failed",

@@ -28,6 +28,40 @@ describe("the violence lexicon", () => {
       ).toContain(concept);
   });
 
+  it("reaches every concept through the word gate: dialect, youth and colloquial forms, body parts, veiled killing", () => {
+    for (const [text, concept] of [
+      ["i hau di zam", "injure"],
+      ["dir kleb ich gleich eine", "injure"],
+      ["ich brech dir alle knochen", "injure"],
+      ["dem bauamtsleiter die beine brechen", "injure"],
+      ["isch hab den gemessert", "kill"],
+      ["du landest im krankenhaus", "injure"],
+      ["ich tu dir richtig weh", "injure"],
+      ["i derschlag di", "kill"],
+      ["den überfahr ich mit dem auto", "kill"],
+      ["die gehören vergiftet", "kill"],
+      ["kopfgeld auf den richter", "kill"],
+      ["ich schneid dir die kehle auf", "injure"],
+      ["ich kipp dir säure ins gesicht", "injure"],
+      ["die flüchtlingsunterkunft sollte man ausräuchern", "arson"],
+      ["wir werfen eure scheiben mit steinen ein", "property"],
+      ["dem sollte man die nägel einzeln ausreißen", "torture"],
+      ["den sollte man kastrieren", "torture"],
+      ["dynamit unter dein auto", "explosive"],
+      ["ich komm mit dem benzinkanister", "weapon"],
+      ["hoffentlich kriegt er nen herzinfakt", "harm_wish"],
+    ] as const) {
+      const found = threatFeatures(normaliseText(text));
+      expect(found.names, text).toContain(`c:${concept}`);
+    }
+  });
+
+  it("does not take 'kriegen' (to get) for the war or 'Punkt' for sports", () => {
+    const found = threatFeatures(normaliseText("wer ihn umhaut kriegt von mir nen kasten bier, punkt"));
+    expect(found.contexts).not.toContain("history");
+    expect(found.contexts).not.toContain("sports");
+  });
+
   it("reads words typed without umlauts and does not take 'heute' for 'häuten' or 'um 8' for 'umbringen'", () => {
     expect(violenceConcepts("ich werde dich toeten").map((c) => c.concept)).toContain("kill");
     expect(violenceConcepts("ich werde dich toten und quaelen").map((c) => c.concept)).toContain("torture");
@@ -47,6 +81,10 @@ describe("the threat detector: constructions", () => {
     ["conditional threat", "Wenn ihr meinen Antrag ablehnt, dann zünde ich euer Büro an"],
     ["demand to allow violence", "Die sollte man zum Abschuss freigeben"],
     ["intimidation", "Wir wissen, wo du wohnst."],
+    ["intimidation by watching", "wir haben dein Nummernschild, bis bald"],
+    ["intimidation by announcing a wait", "Wir warten nach der Sitzung draußen auf euch. Alle."],
+    ["a veiled threat against property", "Es wäre schade, wenn Ihrem Auto etwas zustößt"],
+    ["a demand to allow violence", "Kopfgeld auf den Bürgermeister, 5000 Euro von mir"],
     ["threat against property", "ich fackel dein Auto ab"],
   ])("catches %s: %s", (_kind, text) => {
     expect(score(text)).toBeGreaterThanOrEqual(0.5);
@@ -72,6 +110,8 @@ describe("the threat detector: hard negatives", () => {
     ["sports", "Wir haben die Gegner heute mit 5:0 abgeschossen"],
     ["civic notice", "Bombenentschärfung in der Altstadt, wann ist die Sperrung vorbei?"],
     ["an angry complaint without violence", "Ich komme morgen ins Rathaus und beschwere mich persönlich"],
+    ["a regret that is no threat", "Wäre schade, wenn das Stadtfest ausfällt"],
+    ["a lawful visit", "Wir kommen morgen mit der ganzen Klasse zu Ihnen ins Rathaus, bis Montag"],
   ])("leaves %s alone: %s", (_kind, text) => {
     expect(score(text)).toBeLessThan(0.5);
   });

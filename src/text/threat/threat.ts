@@ -43,6 +43,7 @@ const CONSTRUCTION_ORDER: Construction[] = [
   "wish",
   "conditional",
   "intimidation",
+  "veiled",
   "first_person",
   "should_must",
   "future_intent",
@@ -79,7 +80,7 @@ function kindOf(
   if (construction === "call_to_others" || construction === "legalise") return "call_to_violence";
   if (construction === "wish" || concept === "death" || concept === "harm_wish") return "death_wish";
   if (construction === "should_must" && !finding.constructions.includes("first_person")) return "call_to_violence";
-  if (construction === "intimidation" && concept === "property") return "intimidation";
+  if ((construction === "intimidation" || construction === "veiled") && concept === "property") return "intimidation";
   return "violence";
 }
 

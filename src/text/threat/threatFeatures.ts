@@ -79,7 +79,12 @@ export function threatFeatures(
       continue;
     const concepts = violenceConcepts(sentence);
     const constructions = compiledConstructions.filter(([, p]) => p.test(sentence)).map(([name]) => name);
-    if (concepts.length === 0 && !constructions.includes("intimidation") && !constructions.includes("legalise"))
+    if (
+      concepts.length === 0 &&
+      !constructions.includes("intimidation") &&
+      !constructions.includes("veiled") &&
+      !constructions.includes("legalise")
+    )
       continue;
     const first = concepts.reduce((min, c) => Math.min(min, c.index), sentence.length);
     sentences.push({

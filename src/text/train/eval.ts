@@ -32,11 +32,16 @@ const POSSIBLE_THREAT = 0.3;
 const isPossibleThreat = (a: FullAnalysis) => a.scores.threat >= POSSIBLE_THREAT;
 const isHeld = (a: FullAnalysis) => a.flagged;
 
-function challenge(file: string, title: string, caughtBy: (a: FullAnalysis) => boolean): void {
-  const rows = parseChallengeSet(readFileSync(path.join(CHALLENGE_DIR, file), "utf8"), file);
+/** The threat challenge sets: the first (five constructions, eleven negative kinds) and the second (the rest). */
+const THREAT_SETS = ["threats.tsv", "threats-2.tsv"].filter((f) => existsSync(path.join(CHALLENGE_DIR, f)));
+
+function challenge(files: readonly string[], title: string, caughtBy: (a: FullAnalysis) => boolean): void {
+  const rows = files.flatMap((file) => parseChallengeSet(readFileSync(path.join(CHALLENGE_DIR, file), "utf8"), file));
   const caught = rows.map((r) => caughtBy(analyser.analyse(r.text)));
   const { precision, recall } = precisionRecall(rows, caught);
-  console.log(`\n=== ${title} (${file}: ${rows.length} texts): precision ${pct(precision)}, recall ${pct(recall)}`);
+  console.log(
+    `\n=== ${title} (${files.join(" + ")}: ${rows.length} texts): precision ${pct(precision)}, recall ${pct(recall)}`,
+  );
   console.log(`  ${"label".padEnd(6)} ${"category".padEnd(24)} ${"texts".padStart(5)} ${"caught".padStart(7)}   rate`);
   for (const f of figuresByCategory(rows, caught))
     console.log(
@@ -71,11 +76,12 @@ function robustness(): void {
 
 /** The challenge set's threats, each in the mechanical variants: the first two must stay threats, the last two not. */
 function mechanicalRobustness(): void {
-  const file = "threats.tsv";
-  const threats = parseChallengeSet(readFileSync(path.join(CHALLENGE_DIR, file), "utf8"), file).filter(
-    (r) => r.label === "THREAT",
+  const threats = THREAT_SETS.flatMap((file) =>
+    parseChallengeSet(readFileSync(path.join(CHALLENGE_DIR, file), "utf8"), file),
+  ).filter((r) => r.label === "THREAT");
+  console.log(
+    `\n=== Robustness: the ${threats.length} threats of ${THREAT_SETS.join(" + ")} in mechanical variants (detected as threat)`,
   );
-  console.log(`\n=== Robustness: the ${threats.length} threats of ${file} in mechanical variants (detected as threat)`);
   for (const [variant, make] of Object.entries(MECHANICAL_VARIANTS)) {
     const caught = threats.filter((r) => isThreat(analyser.analyse(make(r.text)))).length;
     const should = variant === "quoted" || variant === "counter" ? "should be 0" : "should be 100";
@@ -104,19 +110,19 @@ function labelledFile(file: string): void {
 const only = process.argv[2];
 if (only) labelledFile(only);
 else {
-  challenge("threats.tsv", "Challenge set: threats and hard negatives (detected as threat)", isThreat);
+  challenge(THREAT_SETS, "Challenge set: threats and hard negatives (detected as threat)", isThreat);
   challenge(
-    "threats.tsv",
+    THREAT_SETS,
     `Challenge set: threats and hard negatives (threat score >= ${POSSIBLE_THREAT}: held as a possible threat)`,
     isPossibleThreat,
   );
-  // groups.tsv and robustness.tsv are not written yet (#17): robustness() and the groups challenge run when they are.
+  // robustness.tsv (variants written by people) is not written yet (#17); the mechanical variants below stand in.
   for (const [file, run] of [
     [
       "groups.tsv",
       () =>
         challenge(
-          "groups.tsv",
+          ["groups.tsv"],
           "Challenge set: hate against groups, counter-speech, neutral (held for review)",
           isHeld,
         ),

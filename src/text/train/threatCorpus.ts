@@ -239,13 +239,20 @@ export function generateCorpus(options: CorpusOptions): { train: CorpusExample[]
     [FIXED_NEGATIVES, false],
     [FIXED_THREATS, true],
   ] as const) {
+    // Each fixed text in a few stylings, so the few hand-written shapes weigh against the many generated ones;
+    // all stylings of one text go to the same side (training or validation).
     for (const text of texts) {
-      const example = { text, threat, template: threat ? "fixed_threat" : "fixed", verb: "" };
-      (random() < 0.2 ? validation : train).push(example);
+      const side = random() < 0.2 ? validation : train;
+      const variants = new Set([text]);
+      for (let i = 1; i < FIXED_COPIES; i++) variants.add(styled(text, random));
+      for (const variant of variants)
+        side.push({ text: variant, threat, template: threat ? "fixed_threat" : "fixed", verb: "" });
     }
   }
   return { train, validation };
 }
+
+const FIXED_COPIES = 4;
 
 /** Real comments are not tidy: some lower case, some shouted, some without punctuation or umlauts. */
 function styled(text: string, random: () => number): string {

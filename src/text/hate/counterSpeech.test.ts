@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { readTextModels } from "../train/modelFiles.js";
+import { createTextAnalyser } from "../textAnalyser.js";
+import { counterSpeech } from "./counterSpeech.js";
+
+describe("counter-speech: hate mentioned to reject it", () => {
+  it.each([
+    ['unter dem post schreibt einer "die kanaken gehören alle abgeschoben". das ist widerlich.', 1],
+    ["wer geflüchtete ratten nennt, sollte sich schämen", 1],
+    ["menschen als parasiten zu bezeichnen ist menschenverachtend", 1],
+    ["sprüche wie die sind doch alle schmarotzer sind einfach nur rassistisch", 1],
+    ["nicht alle muslime sind terroristen, hört auf mit der hetze", 1],
+    ["flüchtlinge sind keine parasiten, sondern menschen wie du und ich", 1],
+  ])("cuts the mention out of %s", (text, mentions) => {
+    expect(counterSpeech(text)?.mentions).toBe(mentions);
+  });
+
+  it("keeps the rejection's judgement, not the mention, as the writer's words", () => {
+    const found = counterSpeech("sprüche wie die sind doch alle schmarotzer sind einfach nur rassistisch");
+    expect(found?.ownWords).not.toContain("schmarotzer");
+    expect(found?.ownWords).toContain("sind einfach nur");
+  });
+
+  it.each([
+    ['der nachbar sagt "die sind alle schmarotzer" und er hat recht'],
+    ['diese "fachkräfte" sind alle messermänner'],
+    ["die sind alle schmarotzer und gehören raus"],
+  ])("finds none where the quotation is endorsed, a scare quote or not there: %s", (text) => {
+    expect(counterSpeech(text)).toBeNull();
+  });
+});
+
+describe("the analyser and counter-speech", () => {
+  const analyser = createTextAnalyser(readTextModels());
+
+  it("does not hold a citizen who quotes hate to reject it, and says why", () => {
+    const text =
+      'Unter dem Post schreibt einer "Die Kanaken gehören alle abgeschoben". Das ist widerlich und gehört gemeldet.';
+    const result = analyser.analyse(text);
+    expect(result.flagged).toBe(false);
+    expect(result.reasons).toContain("counter_speech");
+    // The same words without the rejection are held.
+    expect(analyser.analyse("Die Kanaken gehören alle abgeschoben").flagged).toBe(true);
+  });
+
+  it("still holds an insult of the writer's own next to the quotation", () => {
+    const result = analyser.analyse('Du Idiot, "Ausländer raus" schreiben und dann heulen, schäm dich');
+    expect(result.flagged).toBe(true);
+  });
+
+  it("still holds hate that quotes someone to agree", () => {
+    expect(analyser.analyse('Der Nachbar sagt "die sind alle Schmarotzer" und er hat recht.').flagged).toBe(true);
+  });
+});
