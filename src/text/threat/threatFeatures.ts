@@ -27,6 +27,7 @@ export interface ThreatFeatures {
   contexts: Context[];
 }
 
+const HARMLESS_TOPICS = new Set<Context>(["fiction", "history", "cooking", "sports", "idiom_self"]);
 const QUOTE_CHARS = /["„“”»«‚‘']/;
 const QUOTED = /["„“”»«‚‘](?<inner>[^"„“”»«‚‘]{3,})["„“”»«‚‘]|(?:^|\s)'(?<single>[^']{3,})'(?=\s|$|[.,!?:;])/g;
 
@@ -99,11 +100,14 @@ export function threatFeatures(
   }
   if (sentences.length === 0 && emojiConcepts.length === 0) return { names: [], emoji: [], sentences, contexts: [] };
   const contexts = compiledContexts.filter(([, p]) => p.test(folded)).map(([name]) => name);
+  // In a harmless topic (a film, history, the kitchen, a match, oneself) the same words weigh differently:
+  // the sentence's features get their own weights there, so one context can outweigh many construction pairs.
+  const topic = contexts.some((x) => HARMLESS_TOPICS.has(x)) ? "topic:" : "";
   const names = new Set<string>(["bias"]);
   for (const c of emojiConcepts) names.add(`emoji:${c}`);
   for (const s of sentences) {
     const concepts = [...new Set(s.concepts.map((c) => c.concept))];
-    const mode = s.negated ? "neg:" : s.quoted ? "quoted:" : s.question ? "q:" : "";
+    const mode = s.negated ? "neg:" : s.quoted ? "quoted:" : s.question ? "q:" : topic;
     if (s.negated) names.add("negated");
     if (s.quoted) names.add("quoted");
     if (s.question) names.add("question");

@@ -26,7 +26,7 @@ const loose = (pattern: string) => pattern.replace(/ae/g, "ae?").replace(/oe/g, 
 /** Words that may stand between the parts of a separable verb, and what may follow the particle. */
 const GAP = "(?: [^ ,.;:!?]+){0,7}?";
 const CLAUSE_END =
-  "(?=\\s*$|\\s*[,.;:!?)]|\\s+(?:und|oder|wenn|weil|dann|sonst|falls|alter|digga|du|ihr|so|gleich|jetzt|morgen|heute|haha|ok|ey|junge|verstanden|kapiert|lassen|werden|wollen|muessen|sollen|koennen|will|werde|wird|soll|muss)\\b)";
+  "(?=\\s*$|\\s*[,.;:!?)]|\\s+(?:und|oder|wenn|weil|dann|sonst|falls|alter|digga|du|ihr|so|gleich|jetzt|morgen|heute|haha|ok|ey|junge|verstanden|kapiert|lassen|werden|wollen|muessen|sollen|koennen|will|werde|wird|soll|muss|den|die|das|dem|der|alle|allesamt|euch|dich|ihn|im|in|am|beim|vorm|vor|auf|bei|mit|nach|schwoer|schwör|wallah|bruder|bro|versprochen|ihr)\\b|\\s*\\p{Extended_Pictographic})";
 
 /** A separable verb: finite forms, then the particle at the end of the clause ("stech dich ab"). */
 function separable(forms: string, particle: string): string {
@@ -58,7 +58,8 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:schiess\\w*|schoss|schiesst|ballert?\\w*|feuer\\w*) (?:\\w+ ){0,2}auf (?:dich|euch|ihn|sie|die|den|jeden|alle)\\b|\\bauf (?:dich|euch|ihn|die|den|jeden|alle) (?:\\w+ ){0,2}(?:schiess\\w*|ballern|feuern|geschossen)\\b",
     "\\b(?:kopf kuerzer|ruebe (?:ab|runter)|kopf (?:\\w+ )?rollen|koepfe (?:\\w+ )?rollen|nacht der langen messer|letzte stuendlein|letztes stuendlein|ins gras beissen lass\\w*|(?:erledig|beseitig|entsorg|ausschalt|zum schweigen bring|mundtot mach)\\w* (?:dich|euch|ihn|diesen|diese|den typ)|(?:wer|jemand|einer) (?:erledigt|beseitigt|entsorgt|schaltet) (?:den|die|ihn|diesen|diese))\\b",
     // Bavarian and Low German: "i derschlag di", "dastech", "doodslahn".
-    "\\b(?:kopfgeld|kopfjeld|kopfpraemie|vogelfrei|freiwild|purge|bremsleitung\\w*|bremsen (?:\\w+ )?(?:manipulier\\w*|durchschneid\\w*|durchgeschnitten|kaputt\\w*)|zugemauert|zumauer\\w*|(?:ihn|sie|dich|euch) (?:\\w+ )?erledig\\w*|(?:jagen|gejagt|jagt) (?:\\w+ ){0,2}wie (?:wild\\w*|tiere|hasen|ratten|hunde|vieh|karnickel))\\b",
+    "\\b(?:ueberroll\\w*|einschlaefer\\w*|verhungern lass\\w*|verrecken lass\\w*|(?:nicht|keiner|niemand) (?:\\w+ )?ueberleb\\w*|ueberlebt (?:\\w+ ){0,4}nicht|unter (?:meinem|meinen|dem|den) (?:bagger|traktor|auto|laster|reifen|raedern)|von (?:nem|einem|nen) (?:auto|laster|lkw|bus|zug) (?:\\w+ )?(?:erwischt|erfasst|ueberrollt|ueberfahren)|mit ins grab|im graben)\\b",
+    "\\b(?:ueber den haufen (?:fahr|schiess|renn|knall)\\w*|(?:fahr|schiess|renn|knall)\\w* (?:\\w+ ){0,3}ueber den haufen|(?:hat|haben|hast) (?:\\w+ ){0,3}(?:noch )?(?:genau )?(?:eine|einen|zwei|drei|ein paar|\\d+) (?:woche|wochen|tag|tage|monat|monate) zu leben|nicht mehr lange zu leben|wird (?:\\w+ )?(?:scharf )?geschossen|scharf schiess\\w*|kopfgeld|kopfjeld|kopfpraemie|vogelfrei|freiwild|purge|bremsleitung\\w*|bremsen (?:\\w+ )?(?:manipulier\\w*|durchschneid\\w*|durchgeschnitten|kaputt\\w*)|zugemauert|zumauer\\w*|(?:ihn|sie|dich|euch) (?:\\w+ )?erledig\\w*|(?:jagen|gejagt|jagt) (?:\\w+ ){0,2}wie (?:wild\\w*|tiere|hasen|ratten|hunde|vieh|karnickel))\\b",
     "\\b(?:der|da)(?:schlag|schlog|schlogn|schiass|schiess|stech|stich|wuerg|schlagn)\\w*",
     "\\b(?:doodslahn|dootslahn|doodslaan|doodmaken|dootmaken|doodscheten|dootscheten|doodsteken|ümbringen)\\b",
     separable("knall\\w*|stech\\w*|stich\\w*|stach\\w*|murks\\w*|schlacht\\w*|knips\\w*", "ab"),
@@ -84,7 +85,12 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
       "schlag\\w*|schlaeg\\w*|hau\\w*|tret\\w*",
       "ein|kaputt|krankenhausreif|windelweich|platt|blutig|grün und blau|gruen und blau",
     ),
-    separable("mach\\w*", "fertig|platt|kaputt|alle"),
+    separable("mach\\w*", "fertig|fertich|feddich|platt|kaputt|alle"),
+    separable("klopp\\w*|pruegel\\w*", "weg|raus|tot|zusammen"),
+    "\\b(?:brech\\w*|brich|bricht|brichst) (?:\\w+ ){0,3}(?:knochen|beine|bein|arme|arm|genick|nase|kiefer|rippen|finger|haxn|haxen|hand|haende)\\b",
+    "\\b(?:knochen (?:\\w+ ){0,3}zaehlen|(?:erwisch|abfang|abgefangen|auflauer|aufgelauert)\\w*(?: (?:\\w+ ){0,3}(?:im dunkeln|nachts|allein|alleine|auf dem heimweg))?|fliesst (?:\\w+ )?blut|auffe (?:omme|fresse|nuss))\\b",
+    "\\b(?:schlag|schlog|hau)\\w* (?:\\w+ ){0,4}(?:gosch\\w*|fresse|fressn|schnauze|maul|omme|birne|ruebe|nischel|kopp|zaehne|nase|schaedel|kopf|grind) (?:ei|ein|eia|kaputt|zu brei)\\b",
+    "\\b(?:an den haaren (?:\\w+ ){0,4}(?:schleif|zieh|zerr)\\w*|(?:rauszerr|rausschleif|rauspruegel|rausgepruegelt|gepruegelt|verpruegelt|zerren|zerrt)\\w*|erkennt (?:\\w+ ){0,3}(?:keiner|niemand|keener) mehr|nicht mehr wieder ?erkenn\\w*|gefesselt|fesseln (?:wir|den|die|ihn|sie)|(?:auf|uff) (?:die|de|d|den) (?:nuss|muetze|deckel|zwoelf|12|glocke)|auseinander ?nehm\\w*|nehmt (?:\\w+ ){0,4}auseinander)\\b",
     separable(
       "schlag\\w*|schlaeg\\w*|hau\\w*|tret\\w*|box\\w*|pruegel\\w*",
       "zam|zamm|zsamm|zusamm|um|weg|nieder|k\\.?o\\.?|ko|bewusstlos|kaputt|krumm und lahm|grün und blau",
@@ -102,7 +108,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:tret\\w*|tritt|trete|kick\\w*|schlag\\w*|hau\\w*|box\\w*|ramm\\w*) (?:\\w+ ){0,3}(?:ins|in (?:die|den|dein|deine|seine|ihre)|auf (?:die|den)) (?:\\w+ )?(?:gesicht|fresse|fressn|eier|zaehne|bauch|rippen|magen|kopf|schaedel|maul|nieren|genick)\\b",
     "\\b(?:saeure|saure|saeur)\\w* (?:\\w+ ){0,3}(?:gesicht|ins|in die|ueber)\\b|\\bgesicht (?:\\w+ )?(?:zerschneid|aufschlitz|zerkratz|zertruemmer|einschlag|zerschlag|kaputt|polier|verunstalt|entstell)\\w*",
     "\\b(?:auf|in|vor) (?:die|den|d|de|dei|deine|eure|seine|ihre) (?:fresse|fressn|gosch|goschn|gosche|schnauze|schnute|fotzn|maul|omme|birne|ruebe|nischel|kopp|dez|doetz|latz|zwoelf|12|glocke|mappe)\\b",
-    "\\b(?:fresse|fressn|gosch\\w*|schnauze|maul|omme|birne|ruebe|nischel|kopp|dez|doetz|grind|visage|fratze) (?:\\w+ ){0,2}(?:polier\\w*|einschlag\\w*|eischlag\\w*|eiklopf\\w*|einhau\\w*|eihau\\w*|zertruemmer\\w*|kaputt\\w*|platt\\w*|zerschlag\\w*|zermatsch\\w*|richten|gerichtet)",
+    "\\b(?:fresse|fressn|gosch\\w*|schnauze|maul|omme|birne|ruebe|nischel|kopp|dez|doetz|grind|visage|fratze|schaedel|kopf|zaehne|nase|kniescheiben) (?:\\w+ ){0,2}(?:polier\\w*|einschlag\\w*|eischlag\\w*|eiklopf\\w*|einhau\\w*|eihau\\w*|zertruemmer\\w*|kaputt\\w*|platt\\w*|zerschlag\\w*|zermatsch\\w*|richten|gerichtet)",
     "\\b(?:polier|richt|zertruemmer|zermatsch)\\w* (?:\\w+ )?(?:dir|ihm|ihr|euch|ihnen|dem|der|denen|mir) (?:\\w+ )?(?:die|den|das|d|de) (?:fresse|fressn|gosch\\w*|schnauze|maul|omme|birne|ruebe|nischel|kopp|visage|fratze|gesicht|schaedel)\\b",
     "\\b(?:weh ?tun|weh ?getan|wehzutun|weh zu tun|tu\\w* (?:dir|euch|ihm|ihr|ihnen) (?:\\w+ ){0,2}weh|antun|anzutun|angetan|tu\\w* (?:dir|euch|ihm|ihr|ihnen|denen|dem|der) (?:\\w+ ){0,3}(?:was|etwas|was schlimmes) an)\\b",
     "\\b(?:hackfleisch|hackepeter|brei|matsch|mus|kleinholz|fischfutter|blutige masse|krankenhausfall|pflegefall) (?:\\w+ ){0,2}(?:aus (?:dir|euch|ihm|ihr|denen)|machen|gemacht|sein|bist|seid)\\b|\\b(?:bist|seid|ist|sind) (?:du |ihr )?(?:\\w+ ){0,2}(?:hackfleisch|hackepeter|kleinholz|fischfutter|ein pflegefall|ein krankenhausfall)\\b",
@@ -126,10 +132,11 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
   weapon: [
     "\\b(?:messer|klinge|machete|axt|beil|hackebeil|pistole|knarre|wumme|waffe|waffen|gewehr|flinte|schrotflinte|kalaschnikow|ak47|ak 47|baseballschlaeger|baseballschlaeger|schlagring|kugel|kugeln|patrone|patronen|munition|magazin voll|strick|galgen|guillotine|benzin|kanister|brandsatz|molotow\\w*|granate|granaten|sprengguertel|kettensaege|hammer|eisenstange|totschlaeger|pfefferspray|elektroschocker|schusswaffe|glock|kaliber|neun millimeter)\\b",
     "\\b\\w*(?:messer|knarre|pistole|gewehr|waffe|munition|kanister)\\b",
-    "\\b(?:schlagstock|schlagstoecke|knueppel|stahlrute|teleskopschlagstock|springmesser|butterfly|armbrust|schrot|schrotladung|revolver|walther|uzi|mp5|pumpgun|pump gun|schreckschuss\\w*|schiesseisen|puffe|ballermann|kanone|mistgabel\\w*|heugabel\\w*|brecheisen|brechstange|kabelbinder|vorschlaghammer|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|totschlaeger|elektroschocker|taser|tränengas|traenengas|buttersaeure|saeure|gift|rattengift|zyankali|arsen|auto als waffe)\\b",
+    "\\b(?:fackeln|mistgabeln|bewaffn\\w*|schlagstock|schlagstoecke|knueppel|stahlrute|teleskopschlagstock|springmesser|butterfly|armbrust|schrot|schrotladung|revolver|walther|uzi|mp5|pumpgun|pump gun|schreckschuss\\w*|schiesseisen|puffe|ballermann|kanone|mistgabel\\w*|heugabel\\w*|brecheisen|brechstange|kabelbinder|vorschlaghammer|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|totschlaeger|elektroschocker|taser|tränengas|traenengas|buttersaeure|saeure|gift|rattengift|zyankali|arsen|auto als waffe)\\b",
   ],
   arson: [
-    separable("zuend\\w*|fackel\\w*|brenn\\w*", "an|ab|nieder|weg"),
+    separable("zuend\\w*|fackel\\w*|brenn\\w*", "an|ab|nieder|weg|o|oo|aa"),
+    "\\b(?:brand|abgebrannt|(?:ist|sind|wird|werden|is) (?:\\w+ ){0,3}asche)\\b",
     "\\b(?:brenne|brandflasche\\w*|nur noch asche|in asche|asche sein|brandbeschleuniger|grillanzuender|schutt und asche|feuerchen|roten hahn|roter hahn|ausraeucher\\w*|ausgeraeuchert|flammenwerfer|abfackel\\w*|anfackel\\w*|angefackelt|abgebrannt|brandanschlag|brandanschlaege|molli|mollis|benzinbombe|feuer (?:\\w+ ){0,2}(?:unterm dach|im haus|in der bude|ans haus|an die tuer|an die bude|legen|gelegt|machen))\\b",
     separable("raeucher\\w*", "aus"),
     "\\b(?:anzuend|angezuendet|anzuzuend|abfackel|abgefackelt|abzufackel|niederbrenn|niedergebrannt|abbrenn|abgebrannt|brandstift|brand (?:setzen|legen|stecken)|in brand (?:setzen|stecken|gesetzt|gesteckt)|feuer (?:legen|gelegt|machen unter|unterm hintern)|anstecken|angesteckt|verbrenn|verbrannt|verbrannte|brennen lassen|abbrennen lassen|abfackeln lassen|brennt|brennen|brennend|in flammen|flammen|lichterloh|molotow)\\w*",
@@ -137,16 +144,18 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
   explosive: [
     "\\b(?:in die luft (?:jag|spreng|geh|flieg)\\w*|spreng\\w*|gesprengt|bombe|bomben|bombenanschlag|anschlag|anschlaege|sprengstoff|sprengsatz|explodier\\w*|hochgeh\\w*|hochjag\\w*|hochgejagt|pulverfass|tnt|c4|nagelbombe|rohrbombe|autobombe|paketbombe|granate)\\b",
     separable("jag\\w*|spreng\\w*", "in die luft|hoch"),
-    "\\b(?:dynamit|semtex|zuender|zeitzuender|fernzuender|sprengkoerper|sprengladung|splitterbombe|selbstmordattentat\\w*|attentat\\w*|attentaeter\\w*|sprengguertel|kawumm|kaboom|bumm|peng|hochgehen lassen|in die luft fliegen lassen|in die luft geh\\w*|in die luft flieg\\w*|tatp|bombenbau|bombe bauen|bombe gebaut|bombe basteln)\\b",
+    "\\b(?:fliegt|fliegen|geht|gehen|jagt) (?:\\w+ ){0,3}in die luft\\b",
+    "\\b\\w*bomb(?:t|te|ten|en|ig)\\b|\\b(?:in d'?luft|in de luft|dynamit|semtex|zuender|zeitzuender|fernzuender|sprengkoerper|sprengladung|splitterbombe|selbstmordattentat\\w*|attentat\\w*|attentaeter\\w*|sprengguertel|kawumm|kaboom|bumm|peng|hochgehen lassen|in die luft fliegen lassen|in die luft geh\\w*|in die luft flieg\\w*|tatp|bombenbau|bombe bauen|bombe gebaut|bombe basteln)\\b",
   ],
   property: [
     "\\b(?:zerstoer|zerstort|demolier|zertruemmer|kaputtmach|kaputtgemacht|kaputt ?schlag|kaputtgeschlagen|kaputtzumach|einschlag\\w* (?:die|deine|eure|ihre|alle) (?:scheiben|fenster)|scheiben einschlag|scheiben einwerf|fenster einwerf|steine (?:durch|in|ins|gegen)|reifen (?:zerstech|aufschlitz|platt)|zerstochen|beschaedig|verwuest|abreissen|plattmach|plattgemacht|dem erdboden gleich|dem boden gleich|kurz und klein|kurzundklein|einrennen|stuermen|gestuermt|stuermt)\\w*",
     separable("mach\\w*|schlag\\w*|hau\\w*|tret\\w*", "kaputt|platt|kurz und klein"),
     separable("werf\\w*|wirf\\w*|schmeiss\\w*|schmeis\\w*", "ein"),
-    "\\b(?:schrott|zu schrott|nur noch schutt|in schutt|eingeworfen|zerkratz\\w*|einwerf\\w*|eingeschlagen|einschmeiss\\w*|eingeschmissen|zerstech\\w*|farbbeutel\\w*|beschmier\\w*|vollgeschmiert|luft (?:\\w+ )?(?:rauslass\\w*|ablass\\w*|raus)|(?:steine?|pflastersteine?|flaschen|brocken|ziegel\\w*|molotows?) (?:\\w+ ){0,3}(?:werfen|schmeissen|fliegen|fliegt|schmeiss\\w*|werf\\w*|geflogen)|(?:werf|schmeiss|schmeis|pfeffer)\\w* (?:\\w+ ){0,3}(?:steine?n?|pflastersteine?n?|flaschen|brocken|ziegel\\w*)|scheiben (?:\\w+ )?klirren|kein stein (?:\\w+ )?auf dem anderen|nichts mehr (?:\\w+ )?stehen|keine scheibe (?:\\w+ )?ganz)\\b",
+    separable("reiss\\w*", "ab"),
+    "\\b(?:keine bremsen|scheib\\w* (?:\\w+ )?ei(?:schlag|schlog|gschmissn|werf)\\w*|(?:steine?n?|pflastersteine?n?|flaschen|molli|mollis|molotows?|ziegel\\w*) (?:\\w+ ){0,2}(?:in|durch|gegen|auf) (?:die|das|den|eure|deine|ihre) (?:scheibe|scheiben|fenster|fresse|kopf|koepfe)|zerleg\\w* (?:\\w+ ){0,3}in einzelteile|in einzelteile|schrott|zu schrott|nur noch schutt|in schutt|eingeworfen|zerkratz\\w*|einwerf\\w*|eingeschlagen|einschmeiss\\w*|eingeschmissen|zerstech\\w*|farbbeutel\\w*|beschmier\\w*|vollgeschmiert|luft (?:\\w+ )?(?:rauslass\\w*|ablass\\w*|raus)|(?:steine?|pflastersteine?|flaschen|brocken|ziegel\\w*|molotows?) (?:\\w+ ){0,3}(?:werfen|schmeissen|fliegen|fliegt|schmeiss\\w*|werf\\w*|geflogen)|(?:werf|schmeiss|schmeis|pfeffer)\\w* (?:\\w+ ){0,3}(?:steine?n?|pflastersteine?n?|flaschen|brocken|ziegel\\w*)|scheiben (?:\\w+ )?klirren|kein stein (?:\\w+ )?auf dem anderen|nichts mehr (?:\\w+ )?stehen|keine scheibe (?:\\w+ )?ganz)\\b",
   ],
   harm_wish: [
-    "\\b(?:krebs|tumor|herzinf\\w*|infar?kt|schlaganfall|hirnschlag|hirntumor|gehirntumor|lungenkrebs|aids|unfall|unfaelle|autounfall|verkehrsunfall|seuche|pest|cholera|corona|krankheit|qualen|schmerzen|leiden|elend|elendig\\w*|rollstuhl|koma|intensivstation|blind|querschnitt\\w*|blitz (?:\\w+ ){0,2}(?:treffen|trifft|getroffen|erschlagen|beim)|vom (?:laster|lkw|bus|zug|auto) (?:\\w+ )?(?:erfasst|ueberrollt|ueberfahren|ueberfahrt|zerquetscht|erwischt))\\b",
+    "\\b(?:schmerzen bis|krebs|tumor|herzinf\\w*|infar?kt|schlaganfall|hirnschlag|hirntumor|gehirntumor|lungenkrebs|aids|unfall|unfaelle|autounfall|verkehrsunfall|seuche|pest|cholera|corona|krankheit|qualen|schmerzen|leiden|elend|elendig\\w*|rollstuhl|koma|intensivstation|blind|querschnitt\\w*|blitz (?:\\w+ ){0,2}(?:treffen|trifft|getroffen|erschlagen|beim)|vom (?:laster|lkw|bus|zug|auto) (?:\\w+ )?(?:erfasst|ueberrollt|ueberfahren|ueberfahrt|zerquetscht|erwischt))\\b",
   ],
 };
 
