@@ -91,14 +91,21 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
     if (counter) {
       const own = normaliseText(counter.ownWords, { vocabulary: MASKABLE_WORDS });
       const ownHits = lexiconHits(own);
-      const ownResult = classifier.classifyNormalised(own, { explainFrom, hits: ownHits });
-      const ownHate = groupHate(own, ownHits, ownResult.hate);
-      counterLowered = offense >= offenseThreshold && ownResult.offense < offenseThreshold;
-      // Hate against a group needs a group named in the writer's own words.
-      const ownHateScore = ownHate.cues.includes("group") ? ownHate.score : 0;
-      counterLowered ||= hate.score >= hateThreshold && ownHateScore < hateThreshold;
-      offense = Math.min(offense, ownResult.offense);
-      hate.score = Math.min(hate.score, ownHateScore);
+      // Counter-speech rejects hate against a group; an insult or slur of the writer's own ("… sind nur
+      // Arschlöcher") keeps the text held, quotation or not.
+      const aboutGroups = hate.cues.some((c) => HATE_TOPIC_CUES.has(c));
+      if (aboutGroups && !ownHits.some((h) => h.list === "insult" || h.list === "slur")) {
+        const ownResult = classifier.classifyNormalised(own, { explainFrom, hits: ownHits });
+        const ownHate = groupHate(own, ownHits, ownResult.hate);
+        // In a rejection of hate, a group named in its defence is no hate: the writer's own words need hate's
+        // own marks (dehumanising, excluding, a slur, a generalisation).
+        const ownHateScore = ownHate.cues.some((c) => OWN_HATE_CUES.has(c)) ? ownHate.score : 0;
+        counterLowered =
+          (offense >= offenseThreshold && ownResult.offense < offenseThreshold) ||
+          (hate.score >= hateThreshold && ownHateScore < hateThreshold);
+        offense = Math.min(offense, ownResult.offense);
+        hate.score = Math.min(hate.score, ownHateScore);
+      }
     }
     const sentiment = detectSentiment(
       normalised,
@@ -153,6 +160,10 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
   };
   return { name: "draht-text-2", analyse };
 }
+
+/** The cues that make a text one about groups: a group named, dehumanising words, slurs, calls for exclusion. */
+const HATE_TOPIC_CUES = new Set(["group", "dehumanising", "slur", "exclusion"]);
+const OWN_HATE_CUES = new Set(["dehumanising", "slur", "exclusion", "generalisation"]);
 
 /** "threat:violence:bring dich um" with each word of the matched text as the text spells it. */
 function wordsAsWritten(text: string, reason: string): string {

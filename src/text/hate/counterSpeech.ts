@@ -16,7 +16,14 @@ const re = (pattern: string, flags = "") => new RegExp(umlautAware(pattern), `u$
 
 /** Words outside a quotation that reject, report or name it as hate. */
 const REJECTION = re(
-  "\\b(?:schaem[\\p{L}\\p{N}]*|widerlich[\\p{L}\\p{N}]*|ekelhaft[\\p{L}\\p{N}]*|ekelig|eklig|abscheulich[\\p{L}\\p{N}]*|rassis[\\p{L}\\p{N}]*|antisemit[\\p{L}\\p{N}]*|menschenverachtend[\\p{L}\\p{N}]*|menschenfeindlich[\\p{L}\\p{N}]*|homophob[\\p{L}\\p{N}]*|transfeindlich[\\p{L}\\p{N}]*|queerfeindlich[\\p{L}\\p{N}]*|frauenfeindlich[\\p{L}\\p{N}]*|sexistisch[\\p{L}\\p{N}]*|islamfeindlich[\\p{L}\\p{N}]*|fremdenfeindlich[\\p{L}\\p{N}]*|hetze[\\p{L}\\p{N}]*|hetzer[\\p{L}\\p{N}]*|hass[\\p{L}\\p{N}]*|geht (?:gar )?nicht|inakzeptabel|unertraeglich|unmoeglich|anzeige[\\p{L}\\p{N}]*|angezeigt|anzeigen|melden|meldet|gemeldet|loeschen|loescht|geloescht|strafbar[\\p{L}\\p{N}]*|straftat|volksverhetzung|schande|pfui|entsetzt|erschreckend|erschrocken|armselig|erbaermlich|peinlich|traurig|bitter|falsch|luege[\\p{L}\\p{N}]*|gelogen|stimmt (?:einfach )?nicht|hoert auf|hoer auf|aufhoeren|zu hause|nichts verstanden|nix verstanden|kein platz|keinen platz|nicht hinnehmen|nicht tolerieren|widersprechen|widerspreche|dagegen|vorurteil[\\p{L}\\p{N}]*|pauschal[\\p{L}\\p{N}]*|verallgemeiner[\\p{L}\\p{N}]*|menschen(?:wuerde|rechte)?|mitmenschen|nachbarn|solidar[\\p{L}\\p{N}]*|zivilcourage|schlimm|krank|verroht[\\p{L}\\p{N}]*|problem|gesperrt|sperren|sperrt|bestraf[\\p{L}\\p{N}]*|nicht ok|nicht okay|nicht in ordnung|unter aller sau|daneben)\\b",
+  "\\b(?:schaem[\\p{L}\\p{N}]*|widerlich[\\p{L}\\p{N}]*|ekelhaft[\\p{L}\\p{N}]*|ekelig|eklig|abscheulich[\\p{L}\\p{N}]*|rassis[\\p{L}\\p{N}]*|antisemit[\\p{L}\\p{N}]*|menschenverachtend[\\p{L}\\p{N}]*|menschenfeindlich[\\p{L}\\p{N}]*|homophob[\\p{L}\\p{N}]*|transfeindlich[\\p{L}\\p{N}]*|queerfeindlich[\\p{L}\\p{N}]*|frauenfeindlich[\\p{L}\\p{N}]*|sexistisch[\\p{L}\\p{N}]*|islamfeindlich[\\p{L}\\p{N}]*|fremdenfeindlich[\\p{L}\\p{N}]*|hetze[\\p{L}\\p{N}]*|hetzer[\\p{L}\\p{N}]*|hass[\\p{L}\\p{N}]*|geht (?:gar )?nicht|inakzeptabel|unertraeglich|unmoeglich|anzeige[\\p{L}\\p{N}]*|angezeigt|anzeigen|melden|meldet|gemeldet|loeschen|loescht|geloescht|strafbar[\\p{L}\\p{N}]*|straftat|volksverhetzung|schande|pfui|entsetzt|erschreckend|erschrocken|armselig|erbaermlich|peinlich|traurig|bitter|falsch|luege[\\p{L}\\p{N}]*|gelogen|stimmt (?:einfach )?nicht|hoert auf|hoer auf|aufhoeren|zu hause|nichts verstanden|nix verstanden|kein platz|keinen platz|nicht hinnehmen|nicht tolerieren|widersprechen|widerspreche|dagegen|vorurteil[\\p{L}\\p{N}]*|pauschal[\\p{L}\\p{N}]*|verallgemeiner[\\p{L}\\p{N}]*|menschen(?:wuerde|rechte)?|mitmenschen|nachbarn|solidar[\\p{L}\\p{N}]*|zivilcourage|schlimm|krank|verroht[\\p{L}\\p{N}]*|problem|gesperrt|sperren|sperrt|bestraf[\\p{L}\\p{N}]*|nicht ok|nicht okay|nicht in ordnung|unter aller sau|daneben|laecherlich|schwachsinn|quatsch|bloedsinn|unsinn|allerletzte|blamier[\\p{L}]*|heuchel[\\p{L}]*|stimmungsmache|staatsanwalt[\\p{L}]*|netiquette|verstoss[\\p{L}]*|geht.?s noch|echt jetzt|stimmt (?:mit euch|mit dir|was) nicht|was soll (?:das|bitte)|denk (?:mal )?(?:drueber|darueber) nach|lasst das|menschenverachtung|nazi[\\p{L}]*|rechtsextrem[\\p{L}]*|wahrer wird|kein verbrechen|keine meinung|moderation|blockieren|gescreenshottet|screenshot[\\p{L}]*)\\b",
+);
+const WHO_SAYS = re(
+  "\\bwer (?:[^,.;!?]{0,120}?)\\b(?:schreibt|sagt|nennt|bezeichnet|behauptet|postet|ruft|hoaßt|heisst)\\b",
+);
+/** Words that say a quotation is somebody's words: "schreibt", "nennt", "das Wort", "lese ich". */
+const MENTION = re(
+  "\\b(?:schreib[\\p{L}]*|geschrieben|sagt|sagen|gesagt|nenn[\\p{L}]*|genannt|bezeichn[\\p{L}]*|lese|liest|lesen|gelesen|steht|stand|wort|woerter|begriff[\\p{L}]*|kommentar[\\p{L}]*|gerede|rumposaun[\\p{L}]*|rede[tn]?|geredet|post[\\p{L}]*|thread)\\b",
 );
 const REJECTION_ALL = new RegExp(REJECTION.source, "gu");
 /** Quoted words: straight, German and French quotation marks; single quotes only around several words. */
@@ -74,7 +81,8 @@ export function counterSpeech(text: string): CounterSpeech | null {
   if (/["„“”»«‚']/.test(text))
     rest = rest.replace(QUOTED, (all, inner?: string, low?: string, single?: string) => {
       const quoted = (inner ?? low ?? single ?? "").trim();
-      if (!/\s/.test(quoted)) return all;
+      // One word in quotation marks is a scare quote ("Fachkräfte") unless the text says it is somebody's word.
+      if (!/\s/.test(quoted) && !MENTION.test(text)) return all;
       mentions++;
       return all.startsWith(" ") || all.startsWith("(") || all.startsWith(":") ? `${all[0]} … ` : " … ";
     });
@@ -87,7 +95,8 @@ export function counterSpeech(text: string): CounterSpeech | null {
       return `${all.startsWith("wer ") ? "wer …" : " …"} ${kept}`;
     });
   if (mentions === 0) return null;
-  if (!REJECTION.test(rest)) return null;
+  // "Wer … schreibt, …" is said of others' words: it frames them for a judgement of its own.
+  if (!REJECTION.test(rest) && !WHO_SAYS.test(text)) return null;
   // The words of rejection are aimed at the hate, not at a person: they are not the writer's offence either.
   const ownWords = rest.replace(REJECTION_ALL, " ").replace(/\s+/g, " ").trim();
   return { ownWords, mentions };
