@@ -4,6 +4,9 @@
 // history, fiction, cooking, sports, civic notice). The features are names, so a person can read why.
 import { compiledConstructions, compiledContexts, compiledTargets, NEGATION, NOT_A_NEGATION } from "./threatCues.js";
 import type { Construction, Context, TargetKind } from "./threatCues.js";
+
+/** The constructions that make a threat without a word of violence. */
+const STANDALONE_CONSTRUCTIONS = new Set<Construction>(["intimidation", "veiled", "legalise"]);
 import { CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE } from "../cueWords.js";
 import type { NormalisedText } from "../normalise.js";
 import { type ConceptHit, type ViolenceConcept, violenceConcepts, WEAPON_EMOJI } from "./violenceLexicon.js";
@@ -27,6 +30,7 @@ export interface ThreatFeatures {
   contexts: Context[];
 }
 
+const STANDALONE = compiledConstructions.filter(([name]) => STANDALONE_CONSTRUCTIONS.has(name));
 const HARMLESS_TOPICS = new Set<Context>(["fiction", "history", "cooking", "sports", "idiom_self"]);
 const QUOTE_CHARS = /["„“”»«‚‘']/;
 const QUOTED = /["„“”»«‚‘](?<inner>[^"„“”»«‚‘]{3,})["„“”»«‚‘]|(?:^|\s)'(?<single>[^']{3,})'(?=\s|$|[.,!?:;])/g;
@@ -75,18 +79,15 @@ export function threatFeatures(
   const quotes = quotedSpans(folded);
   const sentences: SentenceFinding[] = [];
   for (const sentence of sentencesOf(folded)) {
-    // Only sentences with a word of violence or intimidation are read closely.
-    if ((cueBitsOfText(sentence) & (CUE.violence | CUE.intimidation)) === 0 && !INTIMIDATION_PHRASE.test(sentence))
-      continue;
-    const concepts = violenceConcepts(sentence);
+    // Only sentences with a word of violence or intimidation are read closely; the violence lexicon only where
+    // a word of violence stands (the word gate holds every lexicon entry's words: threat.test.ts checks it).
+    const bits = cueBitsOfText(sentence);
+    if ((bits & (CUE.violence | CUE.intimidation)) === 0 && !INTIMIDATION_PHRASE.test(sentence)) continue;
+    const concepts = (bits & CUE.violence) !== 0 ? violenceConcepts(sentence) : [];
+    // Without a word of violence a sentence counts only as intimidation, a veiled hint or a demand to allow
+    // violence: those three are tested first, the rest only when one of them (or a concept) is there.
+    if (concepts.length === 0 && !STANDALONE.some(([, p]) => p.test(sentence))) continue;
     const constructions = compiledConstructions.filter(([, p]) => p.test(sentence)).map(([name]) => name);
-    if (
-      concepts.length === 0 &&
-      !constructions.includes("intimidation") &&
-      !constructions.includes("veiled") &&
-      !constructions.includes("legalise")
-    )
-      continue;
     const first = concepts.reduce((min, c) => Math.min(min, c.index), sentence.length);
     sentences.push({
       sentence,

@@ -88,7 +88,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     separable("mach\\w*", "fertig|fertich|feddich|platt|kaputt|alle"),
     separable("klopp\\w*|pruegel\\w*", "weg|raus|tot|zusammen"),
     "\\b(?:brech\\w*|brich|bricht|brichst) (?:\\w+ ){0,3}(?:knochen|beine|bein|arme|arm|genick|nase|kiefer|rippen|finger|haxn|haxen|hand|haende)\\b",
-    "\\b(?:knochen (?:\\w+ ){0,3}zaehlen|(?:erwisch|abfang|abgefangen|auflauer|aufgelauert)\\w*(?: (?:\\w+ ){0,3}(?:im dunkeln|nachts|allein|alleine|auf dem heimweg))?|fliesst (?:\\w+ )?blut|auffe (?:omme|fresse|nuss))\\b",
+    "\\b(?:knochen (?:\\w+ ){0,3}zaehlen|(?:auflauer|aufgelauert)\\w*|(?:erwisch|abfang|abgefangen|abfaeng)\\w* (?:\\w+ ){0,3}(?:im dunkeln|nachts|allein|alleine|auf dem heimweg)|fliesst (?:\\w+ )?blut|auffe (?:omme|fresse|nuss))\\b",
     "\\b(?:schlag|schlog|hau)\\w* (?:\\w+ ){0,4}(?:gosch\\w*|fresse|fressn|schnauze|maul|omme|birne|ruebe|nischel|kopp|zaehne|nase|schaedel|kopf|grind) (?:ei|ein|eia|kaputt|zu brei)\\b",
     "\\b(?:an den haaren (?:\\w+ ){0,4}(?:schleif|zieh|zerr)\\w*|(?:rauszerr|rausschleif|rauspruegel|rausgepruegelt|gepruegelt|verpruegelt|zerren|zerrt)\\w*|erkennt (?:\\w+ ){0,3}(?:keiner|niemand|keener) mehr|nicht mehr wieder ?erkenn\\w*|gefesselt|fesseln (?:wir|den|die|ihn|sie)|(?:auf|uff) (?:die|de|d|den) (?:nuss|muetze|deckel|zwoelf|12|glocke)|auseinander ?nehm\\w*|nehmt (?:\\w+ ){0,4}auseinander)\\b",
     separable(
