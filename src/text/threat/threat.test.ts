@@ -38,6 +38,7 @@ describe("the violence lexicon", () => {
       ["du landest im krankenhaus", "injure"],
       ["ich tu dir richtig weh", "injure"],
       ["i derschlag di", "kill"],
+      ["ich stech dich ab 🔪", "kill"],
       ["den überfahr ich mit dem auto", "kill"],
       ["die gehören vergiftet", "kill"],
       ["kopfgeld auf den richter", "kill"],

@@ -26,7 +26,7 @@ const loose = (pattern: string) => pattern.replace(/ae/g, "ae?").replace(/oe/g, 
 /** Words that may stand between the parts of a separable verb, and what may follow the particle. */
 const GAP = "(?: [^ ,.;:!?]+){0,7}?";
 const CLAUSE_END =
-  "(?=\\s*$|\\s*[,.;:!?)]|\\s+(?:und|oder|wenn|weil|dann|sonst|falls|alter|digga|du|ihr|so|gleich|jetzt|morgen|heute|haha|ok|ey|junge|verstanden|kapiert|lassen|werden|wollen|muessen|sollen|koennen|will|werde|wird|soll|muss|den|die|das|dem|der|alle|allesamt|euch|dich|ihn|im|in|am|beim|vorm|vor|auf|bei|mit|nach|schwoer|schwör|wallah|bruder|bro|versprochen|ihr)\\b|\\s*\\p{Extended_Pictographic})";
+  "(?=\\s*$|\\s*[,.;:!?)]|\\s+(?:und|oder|wenn|weil|dann|sonst|falls|alter|digga|du|ihr|so|gleich|jetzt|morgen|heute|haha|ok|ey|junge|verstanden|kapiert|lassen|werden|wollen|muessen|sollen|koennen|will|werde|wird|soll|muss|den|die|das|dem|der|alle|allesamt|euch|dich|ihn|im|in|am|beim|vorm|vor|auf|bei|mit|nach|schwoer|schwör|wallah|bruder|bro|versprochen|ihr)\\b|\\s+[^\\s\\w])";
 
 /** A separable verb: finite forms, then the particle at the end of the clause ("stech dich ab"). */
 function separable(forms: string, particle: string): string {
