@@ -57,6 +57,18 @@ describe("the violence lexicon", () => {
     }
   });
 
+  it("does not take 'ohne Strafe' for a negation, a sum of money for a year or a police rank for fiction", () => {
+    const unpunished = threatFeatures(normaliseText("die sollten ohne strafe totgeschlagen werden dürfen"));
+    expect(unpunished.names).toContain("c:kill");
+    expect(unpunished.names).not.toContain("negated");
+    expect(threatFeatures(normaliseText("ich zahl 1000 euro für den, der ihn umhaut")).contexts).not.toContain(
+      "history",
+    );
+    expect(threatFeatures(normaliseText("1938 wurde die synagoge angezündet")).contexts).toContain("history");
+    const rank = threatFeatures(normaliseText("hoffe die kommissarin kriegt ein messer zwischen die rippen"));
+    expect(rank.contexts).not.toContain("fiction");
+  });
+
   it("does not take 'kriegen' (to get) for the war or 'Punkt' for sports", () => {
     const found = threatFeatures(normaliseText("wer ihn umhaut kriegt von mir nen kasten bier, punkt"));
     expect(found.contexts).not.toContain("history");
