@@ -11,6 +11,7 @@ const FROZEN: Record<string, string> = {
   "threats.tsv": "28c40bfcbc2c09c4f74b54115b06f5c2d862a8604260881e99f4231e468a6e53",
   "groups.tsv": "5afa07585c55f0a1ddc8232e049a6777b02b261be6afd6241049db423877a49b",
   "threats-2.tsv": "df2207e2305866af69f7cae68e8f9e7ad849de5e9b39bc84fcb31ff1fd652a38",
+  "threats-3.tsv": "30212df6bc6c0ec8841609ab07ada8d3088f20e9259f9d5a8e680647cc11bcd0",
 };
 const read = (name: string) => readFileSync(path.join(DIR, name), "utf8");
 
@@ -36,6 +37,20 @@ describe("the frozen challenge sets", () => {
     const second = parseChallengeSet(read("threats-2.tsv"), "threats-2.tsv");
     expect(new Set(second.filter((r) => r.label === "THREAT").map((r) => r.category))).toEqual(
       new Set(["legalise_violence", "family_property", "intimidation", "veiled", "disguised", "dialect_youth"]),
+    );
+  });
+
+  it("keeps the development sets (tuned on) apart from every frozen set", () => {
+    const frozen = new Set(
+      Object.keys(FROZEN).flatMap((name) => parseChallengeSet(read(name), name).map((r) => r.text.toLowerCase())),
+    );
+    for (const name of ["threats-dev.tsv", "groups-dev.tsv"]) {
+      const dev = parseChallengeSet(read(name), name);
+      expect(dev.length).toBeGreaterThan(0);
+      expect(dev.filter((r) => frozen.has(r.text.toLowerCase()))).toEqual([]);
+    }
+    expect(parseChallengeSet(read("threats-3.tsv"), "threats-3.tsv").filter((r) => r.label === "THREAT").length).toBe(
+      174,
     );
   });
 

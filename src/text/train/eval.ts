@@ -32,8 +32,14 @@ const POSSIBLE_THREAT = 0.3;
 const isPossibleThreat = (a: FullAnalysis) => a.scores.threat >= POSSIBLE_THREAT;
 const isHeld = (a: FullAnalysis) => a.flagged;
 
-/** The threat challenge sets: the first (five constructions, eleven negative kinds) and the second (the rest). */
-const THREAT_SETS = ["threats.tsv", "threats-2.tsv"].filter((f) => existsSync(path.join(CHALLENGE_DIR, f)));
+/**
+ * The threat challenge sets: the first (five constructions, eleven negative kinds), the second (the rest) and the
+ * third (veiled, disguised, dialect; frozen unread after the rules were written). The development sets
+ * (threats-dev.tsv, groups-dev.tsv) were tuned on and are not measured here.
+ */
+const THREAT_SETS = ["threats.tsv", "threats-2.tsv", "threats-3.tsv"].filter((f) =>
+  existsSync(path.join(CHALLENGE_DIR, f)),
+);
 
 function challenge(files: readonly string[], title: string, caughtBy: (a: FullAnalysis) => boolean): void {
   const rows = files.flatMap((file) => parseChallengeSet(readFileSync(path.join(CHALLENGE_DIR, file), "utf8"), file));
