@@ -4,7 +4,8 @@
 // templates and whole verbs can be held out: the validation figures are on wordings the model never saw.
 import { seededRandom } from "../classifier/linearModel.js";
 import { FIXED_NEGATIVES, FIXED_THREATS } from "./threatCorpusFixed.js";
-import { type Target, TAILS, TARGETS, TIMES, type VerbEntry, VERBS } from "./threatCorpusParts.js";
+import { type Target, TAILS, TARGETS, TIMES } from "./threatCorpusParts.js";
+import { type VerbEntry, VERBS } from "./threatCorpusVerbs.js";
 
 export interface CorpusExample {
   text: string;
