@@ -212,6 +212,9 @@ describe("draht export-decisions", () => {
       stderr: sink().stream,
     }).catch((error: unknown) => error);
     expect(describeError(badDate)).toContain("since: expected a date (2026-11-01)");
+    // Also a moment later: the file was once opened in the background after the failed export had removed
+    // it, and stayed (or, with the directory gone, broke the run with an uncaught error).
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(readdirSync(dir).filter((f) => f.startsWith("unknown"))).toEqual([]);
   });
 });

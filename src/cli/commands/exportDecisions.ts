@@ -3,7 +3,7 @@
 // goes to standard error. A file is written under a temporary name and renamed when complete, readable by
 // its owner only, so a failed export never leaves a file that looks whole.
 import { once } from "node:events";
-import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { createWriteStream, openSync, renameSync, rmSync } from "node:fs";
 import { finished } from "node:stream/promises";
 import type { Command } from "commander";
 import type { AppContext } from "../../app/context.js";
@@ -20,16 +20,19 @@ export async function exportDecisions(
   options: { org: string; out?: string; since?: string; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
 ): Promise<number> {
   const partial = options.out ? `${options.out}.partial` : null;
-  const target = partial ? createWriteStream(partial, { mode: 0o600 }) : options.stdout;
+  // Opened here, not by the stream in the background: a stream that opened its file only after a failed
+  // export had removed it left a stray file behind (or, with its directory gone, an uncaught error).
+  const file = partial ? createWriteStream(partial, { fd: openSync(partial, "w", 0o600) }) : null;
+  const target = file ?? options.stdout;
   try {
     const { count, since } = await exportThreatLabels(ctx, {
       actor: CLI_ACTOR,
       input: { orgSlug: options.org, since: options.since },
       write: (example) => writeLine(target, JSON.stringify(example)),
     });
-    if (partial && options.out) {
-      target.end();
-      await finished(target);
+    if (file && partial && options.out) {
+      file.end();
+      await finished(file);
       renameSync(partial, options.out);
     }
     const from = since ? ` since ${since.toISOString()}` : "";
@@ -39,8 +42,8 @@ export async function exportDecisions(
     );
     return count;
   } catch (error) {
-    if (partial) {
-      target.end();
+    if (file && partial) {
+      file.destroy();
       rmSync(partial, { force: true });
     }
     throw error;
