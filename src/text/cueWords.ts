@@ -57,9 +57,12 @@ const COUNTER = whole(
 
 /** Without umlaut loosening: "schänden" is not "Schande". */
 const VIOLENCE_STRICT = /schaend|geschaendet/;
-/** Intimidation made of common words, recognised as a phrase: "wir finden dich", "du wirst schon sehen". */
+/**
+ * Intimidation made of common words, recognised as a phrase: "wir finden dich", "du wirst schon sehen".
+ * Each phrase starts at a word boundary, written once in front (fast: nothing is tried inside a word).
+ */
 export const INTIMIDATION_PHRASE = new RegExp(
-  `\\b(?:(?:finden|finde|kriegen|krieg|kriege|holen|hol|besuchen|besuch|kuemmern) (?:\\w+ )?(?:dich|euch|sie|ihn)\\b|(?:dich|euch) (?:\\w+ ){0,2}(?:finden|kriegen|holen|besuchen|erwischen)\\b|rechnung (?:\\w+ )?offen|wer nicht hoeren will|sehen uns|sieht sich|(?:du bist|bist du|ihr seid|seid ihr) (?:\\w+ ){0,2}(?:dran|faellig)|wirst (?:\\w+ ){0,2}(?:sehen|merken)|werdet (?:\\w+ ){0,2}(?:sehen|merken)|werden sie (?:\\w+ ){0,2}(?:sehen|merken)|pass (?:\\w+ ){0,2}auf (?:sie|ihn|dich|deine|ihre|eure)|dafuer (?:\\w+ )?(?:bezahlen|buessen)|sorg\\w* (?:schon )?dafuer|wie schnell man|der anfang|(?:was|wos|etwas) passiert)|${loose(WATCHING_AND_VISITS)}|${loose(VEILED)}`,
+  `\\b(?:(?:finden|finde|kriegen|krieg|kriege|holen|hol|besuchen|besuch|kuemmern) (?:\\w+ )?(?:dich|euch|sie|ihn)\\b|(?:dich|euch) (?:\\w+ ){0,2}(?:finden|kriegen|holen|besuchen|erwischen)\\b|rechnung (?:\\w+ )?offen|wer nicht hoeren will|sehen uns|sieht sich|(?:du bist|bist du|ihr seid|seid ihr) (?:\\w+ ){0,2}(?:dran|faellig)|wirst (?:\\w+ ){0,2}(?:sehen|merken)|werdet (?:\\w+ ){0,2}(?:sehen|merken)|werden sie (?:\\w+ ){0,2}(?:sehen|merken)|pass (?:\\w+ ){0,2}auf (?:sie|ihn|dich|deine|ihre|eure)|dafuer (?:\\w+ )?(?:bezahlen|buessen)|sorg\\w* (?:schon )?dafuer|wie schnell man|der anfang|(?:was|wos|etwas) passiert|${loose(WATCHING_AND_VISITS)}|${loose(VEILED)})`,
 );
 
 const ADDRESSEE = /^(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|eure|euer|euren|eurem|eurer)$/;

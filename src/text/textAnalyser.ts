@@ -120,22 +120,22 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
     if (threat.score >= threatThreshold) labels.push("THREAT");
     if (hate.score >= hateThreshold) labels.push("HATE");
     labels.push(intent.intent.toUpperCase(), sentiment.label.toUpperCase());
+    const asWritten = writtenForms(normalised.text);
     const reasons = [
       ...intent.reasons,
-      ...threat.reasons.map((r) => (r.startsWith("threat:") ? wordsAsWritten(normalised.text, r) : r)),
+      ...threat.reasons.map((r) => (r.startsWith("threat:") ? wordsAsWritten(asWritten, r) : r)),
     ];
     if (hate.score >= hateThreshold) reasons.push(hate.cues.length > 0 ? `hate:${hate.cues.join(",")}` : "group_hate");
     if (normalised.signals.deobfuscated > 0) reasons.push("obfuscated_spelling");
     if (counterLowered) reasons.push("counter_speech");
-    for (const hit of hits)
-      if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${asWritten(normalised.text, hit.word)}`);
+    for (const hit of hits) if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${asWritten(hit.word)}`);
     if (offenseResult.evidence.length > 0)
       reasons.push(`model:${offenseResult.evidence.map((e) => readableFeature(e.feature)).join(", ")}`);
     for (const reason of sentiment.reasons)
       reasons.push(
         reason.replace(
           /^sentiment:(.+)([+-])$/,
-          (_all, word: string, sign: string) => `sentiment:${asWritten(normalised.text, word)}${sign}`,
+          (_all, word: string, sign: string) => `sentiment:${asWritten(word)}${sign}`,
         ),
       );
     return {
@@ -166,17 +166,27 @@ const HATE_TOPIC_CUES = new Set(["group", "dehumanising", "slur", "exclusion"]);
 const OWN_HATE_CUES = new Set(["dehumanising", "slur", "exclusion", "generalisation"]);
 
 /** "threat:violence:bring dich um" with each word of the matched text as the text spells it. */
-function wordsAsWritten(text: string, reason: string): string {
+function wordsAsWritten(asWritten: (folded: string) => string, reason: string): string {
   const at = reason.lastIndexOf(":");
-  const words = reason.slice(at + 1).replace(/[\p{L}\p{N}]+/gu, (word) => asWritten(text, word));
+  const words = reason.slice(at + 1).replace(/[\p{L}\p{N}]+/gu, (word) => asWritten(word));
   return `${reason.slice(0, at + 1)}${words}`;
 }
 
 /**
  * The word as the text spells it ("unfähige"), for people reading a reason; the lists match the folded form
- * ("unfaehige"). Falls back to the folded form where no word of the text folds to it.
+ * ("unfaehige"). Falls back to the folded form where no word of the text folds to it. The text's words are
+ * folded once, on the first question.
  */
-function asWritten(text: string, folded: string): string {
-  for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) if (foldUmlauts(word) === folded) return word;
-  return folded;
+function writtenForms(text: string): (folded: string) => string {
+  let forms: Map<string, string> | null = null;
+  return (folded) => {
+    if (forms === null) {
+      forms = new Map();
+      for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+        const key = foldUmlauts(word);
+        if (!forms.has(key)) forms.set(key, word);
+      }
+    }
+    return forms.get(folded) ?? folded;
+  };
 }

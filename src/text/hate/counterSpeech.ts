@@ -32,28 +32,41 @@ const QUOTED =
 
 /**
  * Unquoted mentions: "wer Geflüchtete Ratten nennt," (the clause up to its verb), "Menschen als Parasiten zu
- * bezeichnen", "Sprüche wie die sind alle kriminell." (up to the end of the clause).
+ * bezeichnen", "Sprüche wie die sind alle kriminell." (up to the end of the clause). Each with the pieces of
+ * text it cannot match without: a quick look for them spares most texts the expression.
  */
-const MENTION_CLAUSES = [
-  re(
-    "\\bwer (?:[^,.;:!?]{1,120}?) (?:schreibt|sagt|nennt|bezeichnet|behauptet|postet|ruft|brüllt|bruellt|verbreitet|meint|glaubt|denkt|fordert|teilt|liked|likt|hetzt)\\b",
-    "g",
-  ),
-  re(
-    "\\bals (?:[^,.;:!?]{1,80}?) (?:zu )?(?:bezeichn[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|beschimpf[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|darstell[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|abstempel[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|hinstell[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|diffamier[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|verunglimpf[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|nennen|genannt|bezeichnet)\\b",
-    "g",
-  ),
-  re(
-    "\\b(?:sprueche|spruch|saetze|satz|kommentare|kommentar|aussagen|aussage|parolen|parole|posts|worte|begriffe|woerter|wort) (?:wie|a la|à la)\\b[^.;!?]{1,160}",
-    "g",
-  ),
+const MENTION_CLAUSES: [needs: string[], clause: RegExp][] = [
+  [
+    ["wer "],
+    re(
+      "\\bwer (?:[^,.;:!?]{1,120}?) (?:schreibt|sagt|nennt|bezeichnet|behauptet|postet|ruft|brüllt|bruellt|verbreitet|meint|glaubt|denkt|fordert|teilt|liked|likt|hetzt)\\b",
+      "g",
+    ),
+  ],
+  [
+    ["als "],
+    re(
+      "\\bals (?:[^,.;:!?]{1,80}?) (?:zu )?(?:bezeichn[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|beschimpf[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|darstell[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|abstempel[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|hinstell[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|diffamier[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|verunglimpf[a-z0-9äöüßàâçéèêëîïôûùÿñ]*|nennen|genannt|bezeichnet)\\b",
+      "g",
+    ),
+  ],
+  [
+    [" wie", " a la", " à la"],
+    re(
+      "\\b(?:sprueche|spruch|saetze|satz|kommentare|kommentar|aussagen|aussage|parolen|parole|posts|worte|begriffe|woerter|wort) (?:wie|a la|à la)\\b[^.;!?]{1,160}",
+      "g",
+    ),
+  ],
   // Rejected generalisations: "nicht alle Muslime sind Terroristen", "sind keine Parasiten, sondern Menschen".
-  re("\\bnicht alle (?:[a-z0-9äöüßàâçéèêëîïôûùÿñ]+ ){1,3}(?:sind|waren|ist) [^,.;!?]{1,80}", "g"),
-  re("\\b(?:keine?n?|nicht)(?: [a-z0-9äöüßàâçéèêëîïôûùÿñ]+){1,3}(?=, ?sondern\\b)", "g"),
-  re(
-    "\\b(?:hier|da|in den kommentaren|unter dem (?:post|beitrag|video)|im netz|online) (?:schreibt|schreiben|liest man|lese ich|steht|stand|behauptet|behaupten) (?:[a-z0-9äöüßàâçéèêëîïôûùÿñ]+ ){0,3}(?:dass|,)[^.;!?]{1,160}",
-    "g",
-  ),
+  [["nicht alle "], re("\\bnicht alle (?:[a-z0-9äöüßàâçéèêëîïôûùÿñ]+ ){1,3}(?:sind|waren|ist) [^,.;!?]{1,80}", "g")],
+  [["sondern"], re("\\b(?:keine?n?|nicht)(?: [a-z0-9äöüßàâçéèêëîïôûùÿñ]+){1,3}(?=, ?sondern\\b)", "g")],
+  [
+    ["schreib", "liest man", "lese ich", "steht", "stand", "behaupt"],
+    re(
+      "\\b(?:hier|da|in den kommentaren|unter dem (?:post|beitrag|video)|im netz|online) (?:schreibt|schreiben|liest man|lese ich|steht|stand|behauptet|behaupten) (?:[a-z0-9äöüßàâçéèêëîïôûùÿñ]+ ){0,3}(?:dass|,)[^.;!?]{1,160}",
+      "g",
+    ),
+  ],
 ];
 
 /** Where a mention without quotation marks is judged: "… sind einfach nur rassistisch". */
@@ -86,7 +99,8 @@ export function counterSpeech(text: string): CounterSpeech | null {
       mentions++;
       return all.startsWith(" ") || all.startsWith("(") || all.startsWith(":") ? `${all[0]} … ` : " … ";
     });
-  for (const clause of MENTION_CLAUSES)
+  for (const [needs, clause] of MENTION_CLAUSES) {
+    if (!needs.some((piece) => rest.includes(piece))) continue;
     rest = rest.replace(clause, (all) => {
       mentions++;
       // "Sprüche wie die sind alle Schmarotzer sind rassistisch": the mention ends before its rejection.
@@ -94,6 +108,7 @@ export function counterSpeech(text: string): CounterSpeech | null {
       const kept = judged && judged.index > 0 ? all.slice(judged.index) : "";
       return `${all.startsWith("wer ") ? "wer …" : " …"} ${kept}`;
     });
+  }
   if (mentions === 0) return null;
   // "Wer … schreibt, …" is said of others' words: it frames them for a judgement of its own.
   if (!REJECTION.test(rest) && !WHO_SAYS.test(text)) return null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { INTIMIDATION_PHRASE } from "../cueWords.js";
 import { normaliseText } from "../normalise.js";
 import { readTextModels } from "../train/modelFiles.js";
 import { detectThreat } from "./threat.js";
@@ -79,6 +80,16 @@ describe("the violence lexicon", () => {
     expect(violenceConcepts("ich werde dich toeten").map((c) => c.concept)).toContain("kill");
     expect(violenceConcepts("ich werde dich toten und quaelen").map((c) => c.concept)).toContain("torture");
     expect(violenceConcepts("heute bringe ich die kinder um 8 zur schule")).toEqual([]);
+  });
+});
+
+describe("the intimidation phrases", () => {
+  it("have no anchors or lookarounds, so a sentence holds one only where its whole text does (threatFeatures tests the text once)", () => {
+    expect(INTIMIDATION_PHRASE.source).not.toMatch(/[$^]|\(\?[=!<]/);
+    expect(INTIMIDATION_PHRASE.source.startsWith("\\b(?:")).toBe(true);
+    const found = threatFeatures(normaliseText("Schöner Tag heute. Wir finden dich. Bis bald."));
+    expect(found.names).toContain("k:intimidation");
+    expect(threatFeatures(normaliseText("Schöner Tag heute. Bis bald.")).names).toEqual([]);
   });
 });
 

@@ -69,12 +69,11 @@ export function threatFeatures(
     return concept ? [{ emoji: e, concept }] : [];
   });
   const emojiConcepts = emoji.map((e) => e.concept);
-  // Most texts hold no word of violence or intimidation: then nothing else needs to run.
-  if (
-    (cueBitsOf(normalised) & (CUE.violence | CUE.intimidation)) === 0 &&
-    emojiConcepts.length === 0 &&
-    !INTIMIDATION_PHRASE.test(folded)
-  )
+  // Most texts hold no word of violence or intimidation: then nothing else needs to run. The phrases have no
+  // anchors or lookarounds, so a sentence can only hold one where the whole text does.
+  const wordBits = cueBitsOf(normalised) & (CUE.violence | CUE.intimidation);
+  const phrase = INTIMIDATION_PHRASE.test(folded);
+  if (wordBits === 0 && emojiConcepts.length === 0 && !phrase)
     return { names: [], emoji: [], sentences: [], contexts: [] };
   const quotes = quotedSpans(folded);
   const sentences: SentenceFinding[] = [];
@@ -82,7 +81,7 @@ export function threatFeatures(
     // Only sentences with a word of violence or intimidation are read closely; the violence lexicon only where
     // a word of violence stands (the word gate holds every lexicon entry's words: threat.test.ts checks it).
     const bits = cueBitsOfText(sentence);
-    if ((bits & (CUE.violence | CUE.intimidation)) === 0 && !INTIMIDATION_PHRASE.test(sentence)) continue;
+    if ((bits & (CUE.violence | CUE.intimidation)) === 0 && !(phrase && INTIMIDATION_PHRASE.test(sentence))) continue;
     const concepts = (bits & CUE.violence) !== 0 ? violenceConcepts(sentence) : [];
     // Without a word of violence a sentence counts only as intimidation, a veiled hint or a demand to allow
     // violence: those three are tested first, the rest only when one of them (or a concept) is there.
