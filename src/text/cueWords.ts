@@ -4,6 +4,7 @@
 // every text with long patterns keeps the analysis above 20,000 comments per second.
 import type { NormalisedText } from "./normalise.js";
 import { VEILED, WATCHING_AND_VISITS } from "./threat/threatCues.js";
+import { withoutZuInfix } from "./threat/violenceLexicon.js";
 import { factsOf, type WordFacts } from "./wordFacts.js";
 
 export const CUE = {
@@ -28,12 +29,12 @@ const VIOLENCE_ANYWHERE = part(
 /** Short stems: only at the start of a word, after separable prefixes ("stech", "abstech", "zusammenschlag"). */
 const VIOLENCE_START = new RegExp(
   loose(
-    "^(?:ab|an|auf|aus|um|er|der|da|zer|ver|nieder|zusammen|tot|ein|weg|hin|kalt|durch|hoch|zu|ge|nei|rein|drauf)*(?:bring|brach|brann|kugel|bomb|reiss|bewaffn|zerleg|knall|stech|stich|stach|stoch|schlag|schlaeg|schlug|schiess|schoss|kill|toete|murks|niet|zuend|fackel|brenn|flamm|klatsch|pruegel|schnauze|zaehne|knochen|genick|qual|gift|leiche|knips|stuerm|benzin|hammer|kugel|latern|strick|wuerg|drossel|traenk|metzel|servier|misch|moebel|dresch|schlitz|stirb|sterb|fick|grabsch|grapsch|tatsch|rannehm|rangenomm)",
+    "^(?:ab|an|auf|aus|um|er|der|da|zer|ver|nieder|zusammen|tot|ein|weg|hin|kalt|durch|hoch|zu|ge|nei|rein|drauf)*(?:bring|brach|brann|kugel|bomb|reiss|bewaffn|zerleg|knall|stech|stich|stach|stoch|schlag|schlaeg|schlug|schiess|schoss|kill|toete|murks|niet|zuend|fackel|brenn|flamm|klatsch|pruegel|schnauze|zaehne|knochen|genick|qual|gift|leiche|knips|stuerm|benzin|hammer|kugel|latern|strick|wuerg|drossel|traenk|metzel|servier|misch|moebel|dresch|schlitz|stirb|sterb|fick|haeng|schlacht|koepf|grabsch|grapsch|tatsch|rannehm|rangenomm)",
   ),
 );
 /** Short words that are violent only as themselves ("Haus" is not "hau", "Tote" is). */
 const VIOLENCE_WHOLE = whole(
-  "hau|haue|hauen|haust|fresse|auseinander|auflauern|aufgelauert|auflauert|erwisch|erwischt|erwische|abfangen|abgefangen|abfaengt|koepft|koepfen|kopfgeld|kopfpraemie|vogelfrei|todesstrafe|abschuss|flinte|flinten|bluten|blutest|blutet|schmerzen|brand|abgebrannt|einschlaefern|ueberrollt|graben|bagger|auffe|bremsen|scheibn|naegel|fingernaegel|faeusten|fackeln|mistgabeln|nuss|haufen|geschossen|scharf|luft|einzelteile|gefesselt|fesseln|zerren|zerrt|gepruegelt|verpruegelt|brich|bricht|brichst|gebrochen|beine|bein|nase|kiefer|rippen|haxn|haxen|umhaun|neihaut|neihaun|reinhaun|draufhaun|zuschlagen|zugeschlagen|zuschlaegt|bewerfen|beworfen|kopfjeld|kopfpraemie|praemie|freiwild|purge|zugemauert|zumauern|brenne|schrott|schutt|kanister|treppe|bremsleitung|bremsleitungen|bremsen|einsam|leiden|schad|ruebe|kloppen|verkloppen|verkloppt|kloppe|klopp|fressn|gosch|goschn|gosche|schnute|omme|nischel|kopp|doetz|visage|fratze|grind|faust|faeuste|zaehne|zaehnen|schelle|schellen|kleb|klebe|klebt|geklebt|scheuer|scheuere|scheuert|gescheuert|schmier|schmiere|faengst|fangst|weh|antun|angetan|anzutun|asche|hahn|molli|mollis|bumm|peng|tatp|aids|cholera|blitz|steine|steinen|stein|pflasterstein|pflastersteine|flaschen|ziegelsteine|brocken|scheiben|zam|zamm|zsamm|gift|puffe|uzi|mp5|messern|gemessert|kriegst|saures|dresche|pruegel|gras|loeffel|erde|haengen|gehenkt|henken|baumeln|blutbad|tot|tote|toter|toten|totes|tod|todes|kalt|platt|blut|box|boxe|boxen|jag|jage|jagen|jagt|jagd|feuer|luft|wand|kopf|koepfe|baum|maul|grab|sarg|axt|beil|tritt|trete|treten|tretet|pest|corona|blind|hops|jenseits|jordan|schafott|tnt|c4|ak47",
+  "hau|haue|hauen|haust|tret|leg|legt|lege|verklopp|kleben|fresse|auseinander|auflauern|aufgelauert|auflauert|erwisch|erwischt|erwische|abfangen|abgefangen|abfaengt|koepft|koepfen|kopfgeld|kopfpraemie|vogelfrei|todesstrafe|abschuss|flinte|flinten|bluten|blutest|blutet|schmerzen|brand|abgebrannt|einschlaefern|ueberrollt|graben|bagger|auffe|bremsen|scheibn|naegel|fingernaegel|faeusten|fackeln|mistgabeln|nuss|haufen|geschossen|scharf|luft|einzelteile|gefesselt|fesseln|zerren|zerrt|gepruegelt|verpruegelt|brich|bricht|brichst|gebrochen|beine|bein|nase|kiefer|rippen|haxn|haxen|umhaun|neihaut|neihaun|reinhaun|draufhaun|zuschlagen|zugeschlagen|zuschlaegt|bewerfen|beworfen|kopfjeld|kopfpraemie|praemie|freiwild|purge|zugemauert|zumauern|brenne|schrott|schutt|kanister|treppe|bremsleitung|bremsleitungen|bremsen|einsam|leiden|schad|ruebe|kloppen|verkloppen|verkloppt|kloppe|klopp|fressn|gosch|goschn|gosche|schnute|omme|nischel|kopp|doetz|visage|fratze|grind|faust|faeuste|zaehne|zaehnen|schelle|schellen|kleb|klebe|klebt|geklebt|scheuer|scheuere|scheuert|gescheuert|schmier|schmiere|faengst|fangst|weh|antun|angetan|anzutun|asche|hahn|molli|mollis|bumm|peng|tatp|aids|cholera|blitz|steine|steinen|stein|pflasterstein|pflastersteine|flaschen|ziegelsteine|brocken|scheiben|zam|zamm|zsamm|gift|puffe|uzi|mp5|messern|gemessert|kriegst|saures|dresche|pruegel|gras|loeffel|erde|haengen|gehenkt|henken|baumeln|blutbad|tot|tote|toter|toten|totes|tod|todes|kalt|platt|blut|box|boxe|boxen|jag|jage|jagen|jagt|jagd|feuer|luft|wand|kopf|koepfe|baum|maul|grab|sarg|axt|beil|tritt|trete|treten|tretet|pest|corona|blind|hops|jenseits|jordan|schafott|tnt|c4|ak47",
 );
 /** Single words of intimidation and of demands to allow violence (threat/threatCues.ts). */
 const INTIMIDATION = whole(
@@ -67,16 +68,25 @@ export const INTIMIDATION_PHRASE = new RegExp(
 
 const ADDRESSEE = /^(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|eure|euer|euren|eurem|eurer)$/;
 
+/**
+ * Words that hold a violent stem by accident ("Zusammenhang", "Verbraucher", "Kugelschreiber", "Dinosaurier",
+ * "Lebensqualität"): without them far fewer sentences are read closely, and no violence pattern needs them.
+ */
+const NOT_VIOLENT =
+  /^(?:\w*zusammenhae?ng\w*|\w*abhae?ngig\w*|anhae?nger\w*|\w*verbraucher\w*|n?i?c?h?t?raucher\w*|kugelschreiber\w*|stichw\w*|\w*schlagw(?:o|oe)rt\w*|\w*schlagzeile\w*|\w*schlagloe?ch\w*|\w*unterschlag\w*|ritterschlag\w*|\w*vorschlae?g\w*|einmisch\w*|vermisch\w*|gemischt\w*|mischbrot\w*|mischung\w*|\w*saurier\w*|\w*qualitae?t\w*|\w*qualifi\w*|saebelrassel\w*|ausreisser\w*)$/;
+
+const isViolent = (word: string) =>
+  !NOT_VIOLENT.test(word) &&
+  (VIOLENCE_ANYWHERE.test(word) ||
+    VIOLENCE_START.test(word) ||
+    VIOLENCE_WHOLE.test(word) ||
+    VIOLENCE_STRICT.test(word));
+
 function bitsOf(word: string): number {
   let bits = 0;
   if (ADDRESSEE.test(word)) bits |= CUE.addressee;
-  if (
-    VIOLENCE_ANYWHERE.test(word) ||
-    VIOLENCE_START.test(word) ||
-    VIOLENCE_WHOLE.test(word) ||
-    VIOLENCE_STRICT.test(word)
-  )
-    bits |= CUE.violence;
+  // "umzubringen" is "umbringen" with "zu" inside: the threat detector reads it so (withoutZuInfix).
+  if (isViolent(word) || (word.includes("zu") && isViolent(withoutZuInfix(word)))) bits |= CUE.violence;
   if (INTIMIDATION.test(word)) bits |= CUE.intimidation;
   if (GROUP.test(word)) bits |= CUE.group;
   if (DEHUMANISING.test(word)) bits |= CUE.dehumanising;

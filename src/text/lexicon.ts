@@ -2,8 +2,10 @@
 // text (so "A*schl0ch", "IDIOOOT" and "a r s c h" meet them), with compounds: a long, unambiguous stem
 // counts anywhere in a word ("Vollidiot", "Idiotenpartei"), a short one only as a whole word with its
 // endings ("Depp", "Deppen", not "Depot"). Written for draht from common usage; no external list.
+import { CUE, cueBitsOfText } from "./cueWords.js";
 import { LETTER } from "./letters.js";
-import type { NormalisedText } from "./normalise.js";
+import { VIOLENCE_WORD_FORMS } from "./threat/violenceVerbs.js";
+import { foldUmlauts, type NormalisedText } from "./normalise.js";
 import { factsOf, type WordFacts } from "./wordFacts.js";
 
 export type LexiconList = "insult" | "slur" | "profanity" | "violence";
@@ -292,4 +294,7 @@ export const MASKABLE_WORDS: readonly string[] = [
   "arsch",
   "fotze",
   "vollidiot",
+  // Last, so a mask that fits an insult is read as before: "abgest*chen", "ver.ge.wal.tigt". Only words of violence
+  // (the threat detector's word gate) of six letters or more: "J**en" and "N***er" are not guessed to be violence.
+  ...VIOLENCE_WORD_FORMS.filter((w) => w.length >= 6 && (cueBitsOfText(foldUmlauts(w)) & CUE.violence) !== 0),
 ];

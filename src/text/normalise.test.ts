@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MASKABLE_WORDS } from "./lexicon.js";
 import { normaliseText } from "./normalise.js";
 
 const vocabulary = ["arschloch", "idiot", "vollidiot"];
@@ -9,6 +10,16 @@ describe("normalising German social-media text", () => {
     expect(normaliseText("So ein A*schl0ch!", { vocabulary }).text).toBe("so ein arschloch!");
     expect(normaliseText("a r s c h und A.r.s.c.h", { vocabulary }).text).toBe("arsch und arsch");
     expect(normaliseText("Id#ot", { vocabulary }).signals.deobfuscated).toBe(1);
+  });
+
+  it("restores masked words of violence, and a word parted by dots, but guesses no violence into short masks", () => {
+    const text = (input: string) => normaliseText(input, { vocabulary: MASKABLE_WORDS }).text;
+    expect(text("die gehört abgest*chen")).toBe("die gehört abgestochen");
+    expect(text("dann wird sie ver.ge.wal.tigt")).toBe("dann wird sie vergewaltigt");
+    expect(text("das auto abzu.fackeln")).toBe("das auto abzufackeln");
+    // A masked slur stays what it was (no violence word of five letters or fewer is guessed), abbreviations too.
+    expect(text("die J**en und die N***er")).toBe("die jen und die ner");
+    expect(text("d.h. u.a. z.B. E-Mail")).toBe("d.h. u.a. z.b. e-mail");
   });
 
   it("leaves numbers, road names, abbreviations and compounds alone", () => {

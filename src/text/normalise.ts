@@ -303,11 +303,12 @@ function knownFor(core: string, vocabulary: readonly string[]): string | undefin
 }
 
 function searchVocabulary(core: string, vocabulary: readonly string[]): string | undefined {
+  // An asterisk (or #, _, +) hides one to three letters; a dot or hyphen may also just part the word
+  // ("ver.ge.wal.tigt", "abzu.fackeln").
   const pattern = new RegExp(
     `^${core
-      .replace(/[.+\-#_]/g, "*")
       .replace(/[\\^$|?()[\]{}]/g, "\\$&")
-      .replace(/\*+/g, `[${LETTER}]{1,3}`)}$`,
+      .replace(/[*#_+.-]+/g, (run) => (/[*#_+]/.test(run) ? `[${LETTER}]{1,3}` : `[${LETTER}]{0,3}`))}$`,
   );
   return vocabulary.find((w) => pattern.test(w));
 }

@@ -9,7 +9,13 @@ import type { Construction, Context, TargetKind } from "./threatCues.js";
 const STANDALONE_CONSTRUCTIONS = new Set<Construction>(["intimidation", "veiled", "legalise"]);
 import { CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE } from "../cueWords.js";
 import type { NormalisedText } from "../normalise.js";
-import { type ConceptHit, type ViolenceConcept, violenceConcepts, WEAPON_EMOJI } from "./violenceLexicon.js";
+import {
+  type ConceptHit,
+  type ViolenceConcept,
+  violenceConcepts,
+  WEAPON_EMOJI,
+  withoutZuInfix,
+} from "./violenceLexicon.js";
 
 export interface SentenceFinding {
   sentence: string;
@@ -63,7 +69,7 @@ function quotedSpans(text: string): string[] {
 export function threatFeatures(
   normalised: Pick<NormalisedText, "folded" | "signals" | "words" | "wordFacts">,
 ): ThreatFeatures {
-  const folded = normalised.folded;
+  const folded = withoutZuInfix(normalised.folded);
   const emoji = normalised.signals.emoji.flatMap((e) => {
     const concept = WEAPON_EMOJI[e];
     return concept ? [{ emoji: e, concept }] : [];

@@ -54,6 +54,9 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     // Run over, poison, behead, drown, suffocate, shoot at, spear, crucify, bleed out, bury; youth "messern".
     "\\b(?:ueberfahr|ueberfaehrt|ueberfuhr|plattfahr|plattgefahren|umgefahren|vergift|koepfen|koepft|gekoepft|enthaupt|erstick|ersaeuf|ersoffen|ertraenkt|abballer|abgeballert|wegballer|weggeballert|umballer|abschiess|abgeschossen|abzuschiess|wegknall|weggeknallt|wegpust|weggepustet|ausblut|verblut|kreuzig|gekreuzigt|aufspiess|aufgespiesst|verscharr|verbuddel|einbuddel|eingebuddelt|massaker|gemetzel|amok|amoklauf|blutrausch|totbeiss|totgebissen|totwuerg|totgewuergt|totgetrampelt|tottrampel)\\w*",
     "\\b(?:messer(?:n|e|st|t|te|ten)|gemessert|abmessern)\\b",
+    separable("richte?t?", "hin"),
+    separable("ballert?\\w*", "ab|um|nieder"),
+    "\\bkoepf(?:e|t|st)? (?:ihn|dich|euch|den|die|sie)\\b",
     separable("ballert?\\w*|knall\\w*|puste?\\w*|putz\\w*|raeum\\w*|schaff\\w*|mach\\w*|box\\w*", "weg"),
     "\\b(?:schiess\\w*|schoss|schiesst|ballert?\\w*|feuer\\w*) (?:\\w+ ){0,2}auf (?:dich|euch|ihn|sie|die|den|jeden|alle)\\b|\\bauf (?:dich|euch|ihn|die|den|jeden|alle) (?:\\w+ ){0,2}(?:schiess\\w*|ballern|feuern|geschossen)\\b",
     "\\b(?:kopf kuerzer|ruebe (?:ab|runter)|kopf (?:\\w+ )?rollen|koepfe (?:\\w+ )?rollen|nacht der langen messer|letzte stuendlein|letztes stuendlein|ins gras beissen lass\\w*|(?:erledig|beseitig|entsorg|ausschalt|zum schweigen bring|mundtot mach)\\w* (?:dich|euch|ihn|diesen|diese|den typ)|(?:wer|jemand|einer) (?:erledigt|beseitigt|entsorgt|schaltet) (?:den|die|ihn|diesen|diese))\\b",
@@ -70,7 +73,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     separable("haeng\\w*|knuepf\\w*", "auf"),
     "\\b(?:abstech|abzustech|abgestochen|absticht)\\w*",
     "\\b(?:kopf|koepfe|schaedel|kehle|hals|gurgel) (?:\\w+ )?(?:ab|abschlagen|abhacken|abschneiden|abreissen|durchschneiden|durchgeschnitten|aufschlitzen|umdrehen|umdreh\\w*)\\b",
-    "\\b(?:gehenkt|henken|henkt|(?:werdet|wirst|werden|sollt|sollen|sollte|muessen) (?:\\w+ ){0,2}haengen|haengen sehen|baumeln|gaskammer|ins gas|ab ins lager|in den ofen|kopfschuss|genickschuss|kugel (?:in|durch|zwischen) (?:den|die|deinen|seinen|ihren|euren|euern|ihre|deine) (?:kopf|koepfe|birne|schaedel|augen)|kugel verdient|an die wand (?:stellen|gestellt|stelle)|an die wand mit|an (?:die|der|den) (?:naechste[nr]? )?laterne|am naechsten baum|aufs schafott|unter die erde bring\\w*|um die ecke bring\\w*|ins jenseits|kalt ?gemacht|hops nehmen|über den jordan|ueber den jordan|kaltstellen|ausknipsen|das licht ausknips\\w*|abstellen fuer immer|in den sarg|im sarg|sarg (?:ist|steht) (?:schon )?bestellt)\\b",
+    "\\b(?:gehenkt|henken|henkt|(?:werdet|wirst|werden|sollt|sollen|sollte|muessen) (?:\\w+ ){0,2}haengen|haengen sehen|baumeln|gaskammer|ins gas|ab ins lager|in den ofen|kopfschuss|genickschuss|kugel (?:in|durch|zwischen) (?:den|die|deinen|seinen|ihren|euren|euern|ihre|deine) (?:kopf|koepfe|birne|schaedel|augen)|kugel verdient|an die wand (?:zu )?(?:stellen|gestellt|stelle|stell|stellt)|stell\\w* (?:\\w+ ){0,3}an die wand\\b|an die wand mit|an (?:die|der|den) (?:naechste[nr]? )?laterne|am naechsten baum|aufs schafott|unter die erde bring\\w*|um die ecke bring\\w*|ins jenseits|kalt ?gemacht|hops nehmen|über den jordan|ueber den jordan|kaltstellen|ausknipsen|das licht ausknips\\w*|abstellen fuer immer|in den sarg|im sarg|sarg (?:ist|steht) (?:schon )?bestellt)\\b",
   ],
   death: [
     "\\b(?:stirb|stirbt|sterben|sterbt|stirbst|verreck\\w*|verrecke|krepier\\w*|abkratz\\w*|krepiert|verendet|verenden)\\b",
@@ -96,12 +99,13 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
       "zam|zamm|zsamm|zusamm|um|weg|nieder|k\\.?o\\.?|ko|bewusstlos|kaputt|krumm und lahm|grün und blau",
     ),
     separable("misch\\w*|klatsch\\w*|schlitz\\w*", "auf"),
-    "\\b(?:knochen|beine|bein|arme|arm|genick|nase|kiefer|rippen|finger|haxn|haxen) (?:\\w+ )?(?:brech\\w*|bricht|brich|brichst|gebrochen|zertruemmer\\w*)\\b|\\bzaehne (?:\\w+ )?(?:raus|aus)\\b|\\bkehle (?:\\w+ )?auf\\b",
+    "\\b(?:knochen|beine|bein|arme|arm|genick|nase|kiefer|rippen|finger|haxn|haxen) (?:\\w+ )?(?:brech\\w*|bricht|brich|brichst|gebrochen|zertruemmer\\w*)\\b|\\bzaehne (?:\\w+ )?(?:raus|aus)\\b|\\bkehle (?:\\w+ )?(?:auf|durch)\\b",
     "\\b(?:umhaun|neihau\\w*|eineihau\\w*|reinhau\\w*|reinhaun|draufhau\\w*|draufhaun|zuschlagen|zuschlaegt|zugeschlagen|bewerf\\w*|beworfen)\\b",
     "\\b(?:die )?treppe (?:\\w+ )?(?:runter|hinunter|herunter) ?(?:faellt|fliegt|stuerzt|fallen|fliegen|stossen|schubsen|gestossen|geschubst|werfen|geworfen)?|\\b(?:faellt|fliegt|stuerzt|stoss\\w*|schubs\\w*) (?:\\w+ ){0,3}die treppe (?:runter|hinunter)",
-    "\\b(?:zamhau|zammhau|zsammhau|zamschlag|zammschlag|verkloppen|verkloppt|vermoebeln|vertrimm|versohl|verwams|vertobak|durchpruegel|durchgepruegelt|kaputthau|kaputtgehauen|abwatsch|ausknock|zerschneid|zerschnitt|zerhack|zerfetz|zerquetsch|zermalm|zertret|zerkratz|zerfleisch|saeureattack|saeureangriff|knieschuss|kopfnuss|nackenschell)\\w*",
+    "\\b(?:zamhau|zammhau|zsammhau|zamschlag|zammschlag|verklopp\\w*|verkloppt|vermoebeln|vertrimm|versohl|verwams|vertobak|durchpruegel|durchgepruegelt|kaputthau|kaputtgehauen|abwatsch|ausknock|zerschneid|zerschnitt|zerhack|zerfetz|zerquetsch|zermalm|zertret|zerkratz|zerfleisch|saeureattack|saeureangriff|knieschuss|kopfnuss|nackenschell)\\w*",
     "\\b(?:pruegel|pruegeln|pruegle|pruegelt|kloppe|dresche|haue|schlaege|ohrfeige\\w*|backpfeife\\w*|schelle|schellen|watsch\\w*|maulschelle\\w*|klatsche)\\b",
     "\\b(?:scheuer|kleb|lang|schmier|knall|zimmer|hau|ball|box|klatsch|schell|fang|faeng|pfeffer)\\w* (?:\\w+ )?(?:dir|ihm|ihr|euch|ihnen|dem|der|denen|mir) (?:\\w+ )?(?:eine|eins|ein paar|paar|welche)\\b",
+    "\\b(?:dir|ihm|ihr|euch|dem|der|denen) (?:\\w+ ){0,2}(?:eine|eins|ein paar) (?:\\w+ )?(?:zu )?(?:scheuern|kleben|knallen|klatschen|schmieren|hauen|ballern|langen|geklebt|gescheuert|geknallt|geklatscht|gehauen)\\b",
     "\\b(?:dir|ihm|ihr|euch|dem|der|denen) (?:\\w+ ){0,2}(?:scheuer|kleb|knall|klatsch|schmier|hau|ball|schell)\\w* (?:\\w+ ){0,2}(?:eine|eins|ein paar|paar)\\b",
     "\\b(?:kriegst|kriegt|kriegen|bekommst|bekommt|gibts|gibt es|gibt|setzt es|setzt) (?:\\w+ ){0,2}(?:eins|welche|haue|dresche|schlaege|pruegel|saures|schellen|watschn|watsche|backpfeife|ohrfeige|klatsche|eine (?:rein|gescheuert|geklebt|gelangt))\\b",
     "\\b(?:brech\\w*|brich|brach\\w*|reiss\\w*|dreh\\w*) (?:\\w+ )?(?:dir|ihm|ihr|euch|ihnen|dem|der|denen) (?:\\w+ ){0,2}(?:nase|arm|arme|bein|beine|finger|genick|knochen|kiefer|rippen|hals|haxn|haxen|knie|gräten|graeten)\\b",
@@ -131,7 +135,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
   ],
   weapon: [
     "\\b(?:messer|klinge|machete|axt|beil|hackebeil|pistole|knarre|wumme|waffe|waffen|gewehr|flinte|schrotflinte|kalaschnikow|ak47|ak 47|baseballschlaeger|baseballschlaeger|schlagring|kugel|kugeln|patrone|patronen|munition|magazin voll|strick|galgen|guillotine|benzin|kanister|brandsatz|molotow\\w*|granate|granaten|sprengguertel|kettensaege|hammer|eisenstange|totschlaeger|pfefferspray|elektroschocker|schusswaffe|glock|kaliber|neun millimeter)\\b",
-    "\\b\\w*(?:messer|knarre|pistole|gewehr|waffe|munition|kanister)\\b",
+    "\\b\\w*(?:messer|knarren?|pistolen?|gewehre?|waffen?|munition|kanister)\\b",
     "\\b(?:fackeln|mistgabeln|bewaffn\\w*|schlagstock|schlagstoecke|knueppel|stahlrute|teleskopschlagstock|springmesser|butterfly|armbrust|schrot|schrotladung|revolver|walther|uzi|mp5|pumpgun|pump gun|schreckschuss\\w*|schiesseisen|puffe|ballermann|kanone|mistgabel\\w*|heugabel\\w*|brecheisen|brechstange|kabelbinder|vorschlaghammer|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|totschlaeger|elektroschocker|taser|tränengas|traenengas|buttersaeure|saeure|gift|rattengift|zyankali|arsen|auto als waffe)\\b",
   ],
   arson: [
@@ -142,13 +146,13 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:anzuend|angezuendet|anzuzuend|abfackel|abgefackelt|abzufackel|niederbrenn|niedergebrannt|abbrenn|abgebrannt|brandstift|brand (?:setzen|legen|stecken)|in brand (?:setzen|stecken|gesetzt|gesteckt)|feuer (?:legen|gelegt|machen unter|unterm hintern)|anstecken|angesteckt|verbrenn|verbrannt|verbrannte|brennen lassen|abbrennen lassen|abfackeln lassen|brennt|brennen|brennend|in flammen|flammen|lichterloh|molotow)\\w*",
   ],
   explosive: [
-    "\\b(?:in die luft (?:jag|spreng|geh|flieg)\\w*|spreng\\w*|gesprengt|bombe|bomben|bombenanschlag|anschlag|anschlaege|sprengstoff|sprengsatz|explodier\\w*|hochgeh\\w*|hochjag\\w*|hochgejagt|pulverfass|tnt|c4|nagelbombe|rohrbombe|autobombe|paketbombe|granate)\\b",
+    "\\b(?:in die luft (?:zu )?(?:ge)?(?:jag|spreng|geh|flieg)\\w*|spreng\\w*|gesprengt|bombe|bomben|bombenanschlag|anschlag|anschlaege|sprengstoff|sprengsatz|explodier\\w*|hochgeh\\w*|hochjag\\w*|hochgejagt|pulverfass|tnt|c4|nagelbombe|rohrbombe|autobombe|paketbombe|granate)\\b",
     separable("jag\\w*|spreng\\w*", "in die luft|hoch"),
     "\\b(?:fliegt|fliegen|geht|gehen|jagt) (?:\\w+ ){0,3}in die luft\\b",
     "\\b\\w*bomb(?:t|te|ten|en|ig)\\b|\\b(?:in d'?luft|in de luft|dynamit|semtex|zuender|zeitzuender|fernzuender|sprengkoerper|sprengladung|splitterbombe|selbstmordattentat\\w*|attentat\\w*|attentaeter\\w*|sprengguertel|kawumm|kaboom|bumm|peng|hochgehen lassen|in die luft fliegen lassen|in die luft geh\\w*|in die luft flieg\\w*|tatp|bombenbau|bombe bauen|bombe gebaut|bombe basteln)\\b",
   ],
   property: [
-    "\\b(?:zerstoer|zerstort|demolier|zertruemmer|kaputtmach|kaputtgemacht|kaputt ?schlag|kaputtgeschlagen|kaputtzumach|einschlag\\w* (?:die|deine|eure|ihre|alle) (?:scheiben|fenster)|scheiben einschlag|scheiben einwerf|fenster einwerf|steine (?:durch|in|ins|gegen)|reifen (?:zerstech|aufschlitz|platt)|zerstochen|beschaedig|verwuest|abreissen|plattmach|plattgemacht|dem erdboden gleich|dem boden gleich|kurz und klein|kurzundklein|einrennen|stuermen|gestuermt|stuermt)\\w*",
+    "\\b(?:zerstoer|zerstort|demolier|zertruemmer|kaputtmach|kaputtgemacht|kaputt ?schlag|kaputtgeschlagen|kaputtzumach|einschlag\\w* (?:die|deine|eure|ihre|alle) (?:scheiben|fenster)|scheiben einschlag|scheiben einwerf|fenster einwerf|steine (?:durch|in|ins|gegen)|reifen (?:zerstech|aufschlitz|platt)|zerstochen|beschaedig|verwuest|abreissen|plattmach|plattgemacht|dem erdboden gleich|dem boden gleich|kurz und klein|kurzundklein|einrennen|stuermen|gestuermt|stuermt|stuerm (?:das|die|den))\\w*",
     separable("mach\\w*|schlag\\w*|hau\\w*|tret\\w*", "kaputt|platt|kurz und klein"),
     separable("werf\\w*|wirf\\w*|schmeiss\\w*|schmeis\\w*", "ein"),
     separable("reiss\\w*", "ab"),
@@ -170,6 +174,21 @@ const COMPILED: [ViolenceConcept, RegExp][] = VIOLENCE_CONCEPTS.map((concept) =>
   });
   return [concept, new RegExp(`\\b(?:${alternatives.join("|")})`)];
 });
+
+/**
+ * Separable particles that take "zu" between them and the verb: "umzubringen", "abzufackeln", "kaltzumachen";
+ * not where the verb itself begins with "zu" ("anzünden", but "anzuzünden").
+ */
+const ZU_INFIX =
+  /\b(ab|an|auf|aus|ein|hin|her|um|nieder|zusammen|weg|kalt|tot|durch|kaputt|platt|fertig|los|hoch|rein|drauf|rum|nei|zu|fest)zu(?=[a-z]{3})(?!end)/g;
+
+/**
+ * The zu-infinitive of a separable verb as its infinitive ("umzubringen" → "umbringen"), so the lexicon's forms
+ * also hold where "zu" stands between particle and verb. On folded text.
+ */
+export function withoutZuInfix(text: string): string {
+  return text.includes("zu") ? text.replace(ZU_INFIX, "$1") : text;
+}
 
 export interface ConceptHit {
   concept: ViolenceConcept;

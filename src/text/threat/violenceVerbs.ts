@@ -1,6 +1,7 @@
-// The violence verbs of the generated threat corpus (threatCorpus.ts) with their German forms: object slot {O}
-// accusative, {D} dative; infinitive, first person, participle, zu-infinitive and imperative plural. Written from
-// German grammar and usage for draht; no test set was read.
+// Violence verbs with their German forms: object slot {O} accusative, {D} dative; infinitive, first person,
+// participle, zu-infinitive and imperative plural. The generated threat corpus is built from them
+// (train/threatCorpus.ts), and their words are what a masked spelling can stand for ("abgest*chen",
+// "ver.ge.wal.tigt": normalise.ts). Written from German grammar and usage for draht; no test set was read.
 export interface VerbEntry {
   id: string;
   concept: string;
@@ -349,5 +350,59 @@ export const VERBS: VerbEntry[] = [
     "mit der Knarre erwischt",
     "{O} mit der Knarre zu besuchen",
     "holt die Knarren und besucht {O}",
+  ),
+];
+
+/** Nouns and forms of violence the verb table does not spell out, as a masked spelling may hide them. */
+const MORE_FORMS = [
+  "kugel",
+  "kugeln",
+  "kopfschuss",
+  "genickschuss",
+  "bombe",
+  "bomben",
+  "messer",
+  "knarre",
+  "pistole",
+  "waffe",
+  "sprengstoff",
+  "vergewaltigung",
+  "vergewaltigen",
+  "vergewaltigt",
+  "mausetot",
+  "totschlagen",
+  "totgeschlagen",
+  "erstechen",
+  "erstochen",
+  "erschossen",
+  "erschießen",
+  "abstechen",
+  "abgestochen",
+  "umbringen",
+  "umgebracht",
+  "verrecken",
+  "verreckt",
+  "krepieren",
+  "abfackeln",
+  "abgefackelt",
+  "anzünden",
+  "angezündet",
+  "kaputt",
+  "töten",
+  "getötet",
+  "mörder",
+  "ermorden",
+  "ermordet",
+];
+
+/**
+ * The single words of the verb table and the extra forms, lower-case, five letters or more: what a word with
+ * masking characters inside may stand for (normalise.ts unmasks against them).
+ */
+export const VIOLENCE_WORD_FORMS: readonly string[] = [
+  ...new Set(
+    [...VERBS.flatMap((verb) => [verb.inf, verb.p1, verb.part, verb.zu, verb.imp]), ...MORE_FORMS]
+      .flatMap((form) => form.toLowerCase().split(/\s+/))
+      .filter((word) => !word.includes("{") && word.length >= 5),
   ),
 ];
