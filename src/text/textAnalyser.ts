@@ -100,10 +100,15 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
         // In a rejection of hate, a group named in its defence is no hate: the writer's own words need hate's
         // own marks (dehumanising, excluding, a slur, a generalisation).
         const ownHateScore = ownHate.cues.some((c) => OWN_HATE_CUES.has(c)) ? ownHate.score : 0;
+        // Without a swear word of their own, the words around a rejected quotation are not held for their tone:
+        // the n-gram model reads "wer … nennt, hat nichts verstanden" as offensive for the mention's frame.
+        const ownOffense = ownHits.some((h) => h.list === "profanity")
+          ? ownResult.offense
+          : Math.min(ownResult.offense, offenseThreshold * 0.99);
         counterLowered =
-          (offense >= offenseThreshold && ownResult.offense < offenseThreshold) ||
+          (offense >= offenseThreshold && ownOffense < offenseThreshold) ||
           (hate.score >= hateThreshold && ownHateScore < hateThreshold);
-        offense = Math.min(offense, ownResult.offense);
+        offense = Math.min(offense, ownOffense);
         hate.score = Math.min(hate.score, ownHateScore);
       }
     }

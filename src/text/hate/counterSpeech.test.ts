@@ -21,6 +21,16 @@ describe("counter-speech: hate mentioned to reject it", () => {
     expect(found?.ownWords).toContain("sind einfach nur");
   });
 
+  it("takes words somebody else wrote for a mention even without a word of rejection, unless the writer agrees", () => {
+    const reported = counterSpeech(
+      'ihr schreibt "die gehören alle ins lager" und meint meine familie. ich bin hier geboren',
+    );
+    expect(reported).not.toBeNull();
+    expect(reported?.ownWords).not.toContain("lager");
+    expect(counterSpeech('man liest hier "die gehören alle ins lager", muss man ja mal sagen')).toBeNull();
+    expect(counterSpeech('ihr schreibt "die gehören alle ins lager" 👍')).toBeNull();
+  });
+
   it.each([
     ['der nachbar sagt "die sind alle schmarotzer" und er hat recht'],
     ['diese "fachkräfte" sind alle messermänner'],
@@ -41,6 +51,12 @@ describe("the analyser and counter-speech", () => {
     expect(result.reasons).toContain("counter_speech");
     // The same words without the rejection are held.
     expect(analyser.analyse("Die Kanaken gehören alle abgeschoben").flagged).toBe(true);
+  });
+
+  it("does not hold the frame of a rejected mention for its tone, only for a swear word of the writer's own", () => {
+    const rejected = '"Kanaken raus" schreiben und dann beim Türken seinen Döner holen, Heuchelei pur';
+    expect(analyser.analyse(rejected).flagged).toBe(false);
+    expect(analyser.analyse(`${rejected}, verdammte Scheiße`).flagged).toBe(true);
   });
 
   it("still holds an insult of the writer's own next to the quotation", () => {
