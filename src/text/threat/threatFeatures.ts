@@ -69,7 +69,7 @@ function quotedSpans(text: string): string[] {
 export function threatFeatures(
   normalised: Pick<NormalisedText, "folded" | "signals" | "words" | "wordFacts">,
 ): ThreatFeatures {
-  const folded = withoutZuInfix(normalised.folded);
+  const original = normalised.folded;
   const emoji = normalised.signals.emoji.flatMap((e) => {
     const concept = WEAPON_EMOJI[e];
     return concept ? [{ emoji: e, concept }] : [];
@@ -78,9 +78,11 @@ export function threatFeatures(
   // Most texts hold no word of violence or intimidation: then nothing else needs to run. The phrases have no
   // anchors or lookarounds, so a sentence can only hold one where the whole text does.
   const wordBits = cueBitsOf(normalised) & (CUE.violence | CUE.intimidation);
-  const phrase = INTIMIDATION_PHRASE.test(folded);
+  const phrase = INTIMIDATION_PHRASE.test(original);
   if (wordBits === 0 && emojiConcepts.length === 0 && !phrase)
     return { names: [], emoji: [], sentences: [], contexts: [] };
+  // "umzubringen" read as "umbringen" (the lexicon's forms), only for the texts read closely.
+  const folded = withoutZuInfix(original);
   const quotes = quotedSpans(folded);
   const sentences: SentenceFinding[] = [];
   for (const sentence of sentencesOf(folded)) {
