@@ -55,6 +55,11 @@ describe("the violence lexicon", () => {
       ["dynamit unter dein auto", "explosive"],
       ["ich komm mit dem benzinkanister", "weapon"],
       ["hoffentlich kriegt er nen herzinfakt", "harm_wish"],
+      ["den vom bauamt, den daschlog i", "kill"],
+      ["ik slaa di dood", "kill"],
+      ["dann gibt's blut, bruder", "injure"],
+      ["ditt rathaus jagen wa inne luft", "explosive"],
+      ["wenn die nochmal klingeln, gibt's schüsse", "weapon"],
     ] as const) {
       const found = threatFeatures(normaliseText(text));
       expect(found.names, text).toContain(`c:${concept}`);
@@ -98,6 +103,8 @@ describe("the violence lexicon", () => {
     expect(violenceConcepts("ich werde dich toeten").map((c) => c.concept)).toContain("kill");
     expect(violenceConcepts("ich werde dich toten und quaelen").map((c) => c.concept)).toContain("torture");
     expect(violenceConcepts("heute bringe ich die kinder um 8 zur schule")).toEqual([]);
+    // "Schande" and the Bavarian "Schandi" (police) are not "schänden".
+    expect(violenceConcepts("eine schande, sagt der schandarm").map((c) => c.concept)).not.toContain("sexual");
   });
 });
 

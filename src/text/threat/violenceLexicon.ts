@@ -64,6 +64,8 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:ueberroll\\w*|einschlaefer\\w*|verhungern lass\\w*|verrecken lass\\w*|(?:nicht|keiner|niemand) (?:\\w+ )?ueberleb\\w*|ueberlebt (?:\\w+ ){0,4}nicht|unter (?:meinem|meinen|dem|den) (?:bagger|traktor|auto|laster|reifen|raedern)|von (?:nem|einem|nen) (?:auto|laster|lkw|bus|zug) (?:\\w+ )?(?:erwischt|erfasst|ueberrollt|ueberfahren)|mit ins grab|im graben)\\b",
     "\\b(?:ueber den haufen (?:fahr|schiess|renn|knall)\\w*|(?:fahr|schiess|renn|knall)\\w* (?:\\w+ ){0,3}ueber den haufen|(?:hat|haben|hast) (?:\\w+ ){0,3}(?:noch )?(?:genau )?(?:eine|einen|zwei|drei|ein paar|\\d+) (?:woche|wochen|tag|tage|monat|monate) zu leben|nicht mehr lange zu leben|wird (?:\\w+ )?(?:scharf )?geschossen|scharf schiess\\w*|kopfgeld|kopfjeld|kopfpraemie|vogelfrei|freiwild|purge|bremsleitung\\w*|bremsen (?:\\w+ )?(?:manipulier\\w*|durchschneid\\w*|durchgeschnitten|kaputt\\w*)|zugemauert|zumauer\\w*|(?:ihn|sie|dich|euch) (?:\\w+ )?erledig\\w*|(?:jagen|gejagt|jagt) (?:\\w+ ){0,2}wie (?:wild\\w*|tiere|hasen|ratten|hunde|vieh|karnickel))\\b",
     "\\b(?:der|da)(?:schlag|schlog|schlogn|schiass|schiess|stech|stich|wuerg|schlagn)\\w*",
+    // Low German "ik slaa di dood"; strangling, also Bavarian "de Gurgl zudrucken".
+    "\\bslaa? (?:\\w+ ){0,2}doo?d\\b|\\b(?:gurgl|gurgel|kehle|hals) (?:\\w+ ){0,2}(?:zudruck|zudrueck|zuschnuer|zudreh|zudrah)\\w*",
     "\\b(?:doodslahn|dootslahn|doodslaan|doodmaken|dootmaken|doodscheten|dootscheten|doodsteken|ümbringen)\\b",
     separable("knall\\w*|stech\\w*|stich\\w*|stach\\w*|murks\\w*|schlacht\\w*|knips\\w*", "ab"),
     separable("schlag\\w*|schlaeg\\w*|schlug\\w*|pruegel\\w*|tret\\w*|tritt\\w*|stech\\w*|fahr\\w*|mach\\w*", "tot"),
@@ -82,6 +84,12 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:abnippel\\w*|abgenippelt|draufgeh\\w*|drauf ?gehen|ins gras beiss\\w*|loeffel abgeb\\w*|zeitliche segn\\w*|unter der erde|unter die erde|hopsgeh\\w*|hops gehen)\\b",
   ],
   injure: [
+    // A beating announced as what there "is" or "comes": "dann gibt's Blut", "kriegt eins op de Nüss", "fängste dir eene".
+    "\\b(?:gibt'?s|gibts|gibt es|setzt'?s|setzts|jibt'?s|jibts) (?:\\w+ )?(?:blut|schlaege|kloppe|dresche|haue|was auf die (?:fresse|muetze|nuss)|wat op de (?:muetz|nuess|fresse))\\b",
+    "\\b(?:eins|eene|eine|oane|oans|a paar|paar) (?:\\w+ ){0,2}(?:op|uff|auf|in|an) (?:de|die|d|den|dei|deine|sing|sei|seine) ?(?:muetz|muetze|nuess|nuss|nuesse|fresse|fressn|gosch|goschn|fott|omme|rueb|ruebe|birne|schaedl|schaedel)\\b",
+    "\\bfaengste? (?:dir )?(?:eene|eine|eins|ne|oane)\\b",
+    "\\bmach\\w* (?:\\w+ ){0,2}krankenhaus\\b",
+    "\\b(?:schlag|schlog|hau|haun)\\w* (?:\\w+ ){0,2}(?:d'?|die|de) ?(?:gosch|goschn|fresse|fressn|zaeh|zaehn|schaedl) (?:ei|ein|eini|nei)\\b|\\b(?:zaeh|zaehn|zaehne) (?:naus|raus|aus)\\b|\\b(?:schlag|schlog|hau|haun|pruegel)\\w* (?:\\w+ ){0,3}zu (?:brei|mus|matsch)\\b",
     separable("schlag\\w*|schlaeg\\w*|hau\\w*|tret\\w*|pruegel\\w*", "zusammen"),
     "\\b(?:zusammenschlag|zusammengeschlagen|zusammenzuschlag|zusammenhau|zusammengehauen|zusammentret|zusammengetreten|verpruegel|verprugel|vermoebel|verdresch|verhau|verhaut|verhauen|zusammenfalt|zerlegen|zerleg|aufmisch|aufgemischt|aufklatsch|klatschen|klatsch|weghau|umhau|umgehauen|krankenhausreif|aufschlitz|aufgeschlitzt|verstuemmel|verletz|blutig|abstechen|messer (?:rein|zwischen)|kniescheib|schlag\\w* \\w+ (?:die|den|das) (?:fresse|zaehne|schaedel|kopf|nase|maul|knochen) ein)\\w*",
     separable(
@@ -123,7 +131,8 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:schlag\\w*|schlaeg\\w*|hau\\w*|tret\\w*|box\\w*|pruegel\\w*|stech\\w*|sticht|schiess\\w*|schiesst|erschlag\\w*) (?:dich|euch|ihn|dir|ihm|ihnen|die|den|sie|diesen|diese)\\b",
   ],
   sexual: [
-    "\\b(?:vergewaltig|geschaendet|schaend|missbrauch|durchfick|durchgefickt|abfick|rannehm|rangenommen|begrapsch|grabsch|betatsch|gruppenvergewaltig)\\w*",
+    // "schänden" only with its umlaut ("scha(?:e)nd" is not loosened): "Schande" and "Schandi" are no violence.
+    "\\b(?:vergewaltig|gescha(?:e)ndet|scha(?:e)nd|missbrauch|durchfick|durchgefickt|abfick|rannehm|rangenommen|begrapsch|grabsch|betatsch|gruppenvergewaltig)\\w*",
     "\\bfick\\w* (?:dich|euch|sie|deine|eure|ihre|die|den)\\b(?!\\s*(?:doch|selbst|ins knie))",
     "\\b(?:vergewohltig|vergewaltg|vergwaltig|vergwohltig|sexuell (?:\\w+ )?(?:missbrauch|noetig|benutz)|gruppensex mit|durchnehmen bis|besorgen es (?:dir|ihr))\\w*",
   ],
@@ -134,6 +143,8 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:reiss|schneid|hack|stech|brenn|zieh|beiss|quetsch)\\w* (?:dir|ihm|ihr|euch|ihnen|dem|der|denen) (?:\\w+ ){0,3}(?:naegel|fingernaegel|zaehne|augen|zunge|ohren|finger|haende|eier|haut|zehen|herz|gedaerme|eingeweide) (?:\\w+ )?(?:aus|raus|ab|heraus|durch|einzeln)\\b",
   ],
   weapon: [
+    // "dann gibt's Schüsse", "I schiaß eam oane auf'n Schädl", "Stress mit Klinge".
+    "\\b(?:gibt'?s|gibts|gibt es|setzt'?s|jibt'?s) (?:\\w+ ){0,2}(?:schuesse|schuss|kugeln|bleikugeln|blei|kugel)\\b|\\bschiass\\w* (?:\\w+ ){0,3}(?:oane|oans|eine|eins|ane) (?:\\w+ ){0,2}(?:schaedl|schaedel|kopf|birn|rueb)\\b|\\bmit (?:der |ner |einer )?klinge\\b",
     "\\b(?:messer|klinge|machete|axt|beil|hackebeil|pistole|knarre|wumme|waffe|waffen|gewehr|flinte|schrotflinte|kalaschnikow|ak47|ak 47|baseballschlaeger|baseballschlaeger|schlagring|kugel|kugeln|patrone|patronen|munition|magazin voll|strick|galgen|guillotine|benzin|kanister|brandsatz|molotow\\w*|granate|granaten|sprengguertel|kettensaege|hammer|eisenstange|totschlaeger|pfefferspray|elektroschocker|schusswaffe|glock|kaliber|neun millimeter)\\b",
     "\\b\\w*(?:messer|knarren?|pistolen?|gewehre?|waffen?|munition|kanister)\\b",
     "\\b(?:fackeln|mistgabeln|bewaffn\\w*|schlagstock|schlagstoecke|knueppel|stahlrute|teleskopschlagstock|springmesser|butterfly|armbrust|schrot|schrotladung|revolver|walther|uzi|mp5|pumpgun|pump gun|schreckschuss\\w*|schiesseisen|puffe|ballermann|kanone|mistgabel\\w*|heugabel\\w*|brecheisen|brechstange|kabelbinder|vorschlaghammer|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|totschlaeger|elektroschocker|taser|tränengas|traenengas|buttersaeure|saeure|gift|rattengift|zyankali|arsen|auto als waffe)\\b",
@@ -147,7 +158,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
   ],
   explosive: [
     "\\b(?:in die luft (?:zu )?(?:ge)?(?:jag|spreng|geh|flieg)\\w*|spreng\\w*|gesprengt|bombe|bomben|bombenanschlag|anschlag|anschlaege|sprengstoff|sprengsatz|explodier\\w*|hochgeh\\w*|hochjag\\w*|hochgejagt|pulverfass|tnt|c4|nagelbombe|rohrbombe|autobombe|paketbombe|granate)\\b",
-    separable("jag\\w*|spreng\\w*", "in die luft|hoch"),
+    separable("jag\\w*|spreng\\w*", "in die luft|inne luft|in de luft|hoch"),
     "\\b(?:fliegt|fliegen|geht|gehen|jagt) (?:\\w+ ){0,3}in die luft\\b",
     "\\b\\w*bomb(?:t|te|ten|en|ig)\\b|\\b(?:in d'?luft|in de luft|dynamit|semtex|zuender|zeitzuender|fernzuender|sprengkoerper|sprengladung|splitterbombe|selbstmordattentat\\w*|attentat\\w*|attentaeter\\w*|sprengguertel|kawumm|kaboom|bumm|peng|hochgehen lassen|in die luft fliegen lassen|in die luft geh\\w*|in die luft flieg\\w*|tatp|bombenbau|bombe bauen|bombe gebaut|bombe basteln)\\b",
   ],
