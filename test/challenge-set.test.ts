@@ -12,6 +12,7 @@ const FROZEN: Record<string, string> = {
   "groups.tsv": "5afa07585c55f0a1ddc8232e049a6777b02b261be6afd6241049db423877a49b",
   "threats-2.tsv": "df2207e2305866af69f7cae68e8f9e7ad849de5e9b39bc84fcb31ff1fd652a38",
   "threats-3.tsv": "30212df6bc6c0ec8841609ab07ada8d3088f20e9259f9d5a8e680647cc11bcd0",
+  "robustness.tsv": "e3d91986fdd0b56ae339c1414e3d34b67750ccee2cd52457fc67a4a9a83dc82f",
 };
 const read = (name: string) => readFileSync(path.join(DIR, name), "utf8");
 
@@ -60,6 +61,20 @@ describe("the frozen challenge sets", () => {
     expect(rows.filter((r) => r.category === "counter_speech").length).toBe(100);
     expect(rows.filter((r) => r.label === "NONE").length).toBe(250);
     expect(new Set(rows.map((r) => `${r.label}:${r.category}`)).size).toBe(8);
+    expect(new Set(rows.map((r) => r.text.toLowerCase())).size).toBe(rows.length);
+  });
+
+  it("holds 120 sentences written by people, each in five variants: original, disguised, negated, quoted, rejected", () => {
+    const rows = parseChallengeSet(read("robustness.tsv"), "robustness.tsv");
+    expect(rows.length).toBe(600);
+    const variants = new Map<string, Set<string>>();
+    for (const row of rows) variants.set(row.concept, (variants.get(row.concept) ?? new Set()).add(row.category));
+    expect(variants.size).toBe(120);
+    for (const found of variants.values())
+      expect(found).toEqual(new Set(["original", "disguised", "negated", "quoted", "counter"]));
+    expect(rows.filter((r) => r.category === "original" && r.label === "THREAT").length).toBe(80);
+    expect(rows.filter((r) => r.category === "original" && r.label === "HATE").length).toBe(40);
+    expect(rows.filter((r) => ["negated", "quoted", "counter"].includes(r.category) && r.label !== "NONE")).toEqual([]);
     expect(new Set(rows.map((r) => r.text.toLowerCase())).size).toBe(rows.length);
   });
 
