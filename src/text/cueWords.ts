@@ -74,7 +74,7 @@ const ADDRESSEE = /^(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|e
  * "Lebensqualität"): without them far fewer sentences are read closely, and no violence pattern needs them.
  */
 const NOT_VIOLENT =
-  /^(?:\w*zusammenhae?ng\w*|\w*abhae?ngig\w*|anhae?nger\w*|\w*verbraucher\w*|n?i?c?h?t?raucher\w*|kugelschreiber\w*|stichw\w*|\w*schlagw(?:o|oe)rt\w*|\w*schlagzeile\w*|\w*schlagloe?ch\w*|\w*unterschlag\w*|ritterschlag\w*|\w*vorschlae?g\w*|einmisch\w*|vermisch\w*|gemischt\w*|mischbrot\w*|mischung\w*|\w*saurier\w*|\w*qualitae?t\w*|\w*qualifi\w*|saebelrassel\w*|ausreisser\w*)$/;
+  /^(?:\w*zusammenhae?ng\w*|\w*abhae?ngig\w*|anhae?nger\w*|\w*verbraucher\w*|(?:nicht)?raucher\w*|kugelschreiber\w*|stichw\w*|\w*schlagw(?:o|oe)rt\w*|\w*schlagzeile\w*|\w*schlagloe?ch\w*|\w*unterschlag\w*|ritterschlag\w*|\w*vorschlae?g\w*|einmisch\w*|vermisch\w*|gemischt\w*|mischbrot\w*|mischung\w*|\w*saurier\w*|\w*qualitae?t\w*|\w*qualifi\w*|saebelrassel\w*|ausreisser\w*)$/;
 
 const isViolent = (word: string) =>
   !NOT_VIOLENT.test(word) &&
