@@ -295,6 +295,7 @@ export const MASKABLE_WORDS: readonly string[] = [
   "fotze",
   "vollidiot",
   // Last, so a mask that fits an insult is read as before: "abgest*chen", "ver.ge.wal.tigt". Only words of violence
-  // (the threat detector's word gate) of six letters or more: "J**en" and "N***er" are not guessed to be violence.
-  ...VIOLENCE_WORD_FORMS.filter((w) => w.length >= 6 && (cueBitsOfText(foldUmlauts(w)) & CUE.violence) !== 0),
+  // (the threat detector's word gate) of nine letters or more: a short mask of an everyday word ("Sch***e",
+  // "ver***t", "K***en", "J**en", "N***er") must not be guessed to be violence ("schände", "vergast", "köpfen").
+  ...VIOLENCE_WORD_FORMS.filter((w) => w.length >= 9 && (cueBitsOfText(foldUmlauts(w)) & CUE.violence) !== 0),
 ];

@@ -20,6 +20,8 @@ describe("normalising German social-media text", () => {
     // A masked slur stays what it was (no violence word of five letters or fewer is guessed), abbreviations too.
     expect(text("die J**en und die N***er")).toBe("die jen und die ner");
     expect(text("d.h. u.a. z.B. E-Mail")).toBe("d.h. u.a. z.b. e-mail");
+    // A short mask of an everyday word is not read as a word of violence ("schände", "vergast", "köpfen").
+    expect(text("das ist doch Sch***e, ver***t nochmal, zum K***en")).toBe("das ist doch sche, vert nochmal, zum ken");
   });
 
   it("leaves numbers, road names, abbreviations and compounds alone", () => {

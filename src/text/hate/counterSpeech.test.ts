@@ -66,5 +66,16 @@ describe("the analyser and counter-speech", () => {
 
   it("still holds hate that quotes someone to agree", () => {
     expect(analyser.analyse('Der Nachbar sagt "die sind alle Schmarotzer" und er hat recht.').flagged).toBe(true);
+    for (const text of [
+      'Da kann man nur sagen "die Kanaken gehören alle ins Lager"',
+      'Wie man so schön sagt: "Kanaken gehören alle ins Lager"',
+      'Er sagt "Kanaken gehören alle ins Lager". Genau meine Meinung!',
+      'Er sagt "Kanaken gehören alle ins Lager", und er hat absolut Recht',
+    ])
+      expect(analyser.analyse(text).flagged, text).toBe(true);
+  });
+
+  it("still holds the writer's own 'dumm' next to a quotation", () => {
+    expect(analyser.analyse('Du bist so dumm, "Ausländer raus" schreiben und dann heulen').flagged).toBe(true);
   });
 });

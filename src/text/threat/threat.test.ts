@@ -115,6 +115,9 @@ describe("the intimidation phrases", () => {
     const found = threatFeatures(normaliseText("Schöner Tag heute. Wir finden dich. Bis bald."));
     expect(found.names).toContain("k:intimidation");
     expect(threatFeatures(normaliseText("Schöner Tag heute. Bis bald.")).names).toEqual([]);
+    // Reading away a zu-infix can make a phrase the text did not hold: "einen Besuch abzustatten".
+    const visit = threatFeatures(normaliseText("Die Stadt ist tot. Zeit, dem Bürgermeister einen Besuch abzustatten."));
+    expect(visit.names).toContain("k:veiled");
   });
 });
 

@@ -89,7 +89,11 @@ export function threatFeatures(
     // Only sentences with a word of violence or intimidation are read closely; the violence lexicon only where
     // a word of violence stands (the word gate holds every lexicon entry's words: threat.test.ts checks it).
     const bits = cueBitsOfText(sentence);
-    if ((bits & (CUE.violence | CUE.intimidation)) === 0 && !(phrase && INTIMIDATION_PHRASE.test(sentence))) continue;
+    // A sentence can hold a phrase only where its text does, unless reading away a zu-infix made one
+    // ("einen Besuch abzustatten").
+    const mayHoldPhrase = phrase || folded !== original;
+    if ((bits & (CUE.violence | CUE.intimidation)) === 0 && !(mayHoldPhrase && INTIMIDATION_PHRASE.test(sentence)))
+      continue;
     const concepts = (bits & CUE.violence) !== 0 ? violenceConcepts(sentence) : [];
     // Without a word of violence a sentence counts only as intimidation, a veiled hint or a demand to allow
     // violence: those three are tested first, the rest only when one of them (or a concept) is there.
