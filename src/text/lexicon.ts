@@ -4,7 +4,7 @@
 // endings ("Depp", "Deppen", not "Depot"). Written for draht from common usage; no external list.
 import { CUE, cueBitsOfText } from "./cueWords.js";
 import { LETTER } from "./letters.js";
-import { VIOLENCE_WORD_FORMS } from "./threat/violenceVerbs.js";
+import { VIOLENCE_WORD_FORMS } from "./threat/violenceWordForms.js";
 import { foldUmlauts, type NormalisedText } from "./normalise.js";
 import { factsOf, type WordFacts } from "./wordFacts.js";
 

@@ -1,35 +1,13 @@
 // Violence verbs with their German forms: object slot {O} accusative, {D} dative; infinitive, first person,
 // participle, zu-infinitive and imperative plural. The generated threat corpus is built from them
-// (train/threatCorpus.ts), and their words are what a masked spelling can stand for ("abgest*chen",
-// "ver.ge.wal.tigt": normalise.ts). Written from German grammar and usage for draht; no test set was read.
-export interface VerbEntry {
-  id: string;
-  concept: string;
-  /** Infinitive phrase: "{O} umbringen". */
-  inf: string;
-  /** First person present, verb first: "bring {O} um". */
-  p1: string;
-  /** Participle phrase (passive / "gehört …"): "umgebracht". */
-  part: string;
-  /** zu-infinitive phrase: "{O} umzubringen". */
-  zu: string;
-  /** Imperative plural: "bringt {O} um". */
-  imp: string;
-  /** People, buildings/vehicles, or both. */
-  on: "person" | "thing" | "both";
-}
+// (train/threatCorpus.ts), and their words are what a masked spelling can stand for (violenceWordForms.ts:
+// "abgest*chen"). Written from German grammar and usage for draht; no test set was read.
+import { ARSON_PROPERTY_AND_WEAPON_VERBS } from "./violenceVerbsThings.js";
+import { type VerbEntry, verb as v } from "./verbEntry.js";
 
-const v = (
-  id: string,
-  concept: string,
-  inf: string,
-  p1: string,
-  part: string,
-  zu: string,
-  imp: string,
-  on: VerbEntry["on"] = "person",
-): VerbEntry => ({ id, concept, inf, p1, part, zu, imp, on });
+export type { VerbEntry } from "./verbEntry.js";
 
+/** Killing, injuring, sexual violence and torture first, then arson, explosives, property and weapons. */
 export const VERBS: VerbEntry[] = [
   v("umbringen", "kill", "{O} umbringen", "bring {O} um", "umgebracht", "{O} umzubringen", "bringt {O} um"),
   v("abstechen", "kill", "{O} abstechen", "stech {O} ab", "abgestochen", "{O} abzustechen", "stecht {O} ab"),
@@ -259,150 +237,5 @@ export const VERBS: VerbEntry[] = [
     "{O} bei lebendigem Leib zu verbrennen",
     "verbrennt {O} bei lebendigem Leib",
   ),
-  v("anzuenden", "arson", "{O} anzünden", "zünd {O} an", "angezündet", "{O} anzuzünden", "zündet {O} an", "both"),
-  v(
-    "abfackeln",
-    "arson",
-    "{O} abfackeln",
-    "fackel {O} ab",
-    "abgefackelt",
-    "{O} abzufackeln",
-    "fackelt {O} ab",
-    "thing",
-  ),
-  v(
-    "niederbrennen",
-    "arson",
-    "{O} niederbrennen",
-    "brenn {O} nieder",
-    "niedergebrannt",
-    "{O} niederzubrennen",
-    "brennt {O} nieder",
-    "thing",
-  ),
-  v(
-    "brandsatz",
-    "arson",
-    "einen Brandsatz in {O} werfen",
-    "werf einen Brandsatz in {O}",
-    "mit einem Brandsatz beworfen",
-    "einen Brandsatz in {O} zu werfen",
-    "werft einen Brandsatz in {O}",
-    "thing",
-  ),
-  v(
-    "luft",
-    "explosive",
-    "{O} in die Luft jagen",
-    "jag {O} in die Luft",
-    "in die Luft gejagt",
-    "{O} in die Luft zu jagen",
-    "jagt {O} in die Luft",
-    "both",
-  ),
-  v("sprengen", "explosive", "{O} sprengen", "spreng {O}", "gesprengt", "{O} zu sprengen", "sprengt {O}", "thing"),
-  v(
-    "bombe",
-    "explosive",
-    "eine Bombe vor {O} legen",
-    "leg eine Bombe vor {O}",
-    "mit einer Bombe weggesprengt",
-    "eine Bombe vor {O} zu legen",
-    "legt eine Bombe vor {O}",
-    "thing",
-  ),
-  v(
-    "kaputtschlagen",
-    "property",
-    "{O} kurz und klein schlagen",
-    "schlag {O} kurz und klein",
-    "kurz und klein geschlagen",
-    "{O} kurz und klein zu schlagen",
-    "schlagt {O} kurz und klein",
-    "thing",
-  ),
-  v("zerstoeren", "property", "{O} zerstören", "zerstör {O}", "zerstört", "{O} zu zerstören", "zerstört {O}", "thing"),
-  v(
-    "demolieren",
-    "property",
-    "{O} demolieren",
-    "demolier {O}",
-    "demoliert",
-    "{O} zu demolieren",
-    "demoliert {O}",
-    "thing",
-  ),
-  v("stuermen", "property", "{O} stürmen", "stürm {O}", "gestürmt", "{O} zu stürmen", "stürmt {O}", "thing"),
-  v(
-    "messer",
-    "weapon",
-    "{O} mit dem Messer aufschlitzen",
-    "komm mit dem Messer zu {D}",
-    "mit dem Messer erwischt",
-    "{O} mit dem Messer zu erwischen",
-    "nehmt die Messer und holt {O}",
-  ),
-  v(
-    "knarre",
-    "weapon",
-    "{O} mit der Knarre besuchen",
-    "besuch {O} mit der Knarre",
-    "mit der Knarre erwischt",
-    "{O} mit der Knarre zu besuchen",
-    "holt die Knarren und besucht {O}",
-  ),
-];
-
-/** Nouns and forms of violence the verb table does not spell out, as a masked spelling may hide them. */
-const MORE_FORMS = [
-  "kugel",
-  "kugeln",
-  "kopfschuss",
-  "genickschuss",
-  "bombe",
-  "bomben",
-  "messer",
-  "knarre",
-  "pistole",
-  "waffe",
-  "sprengstoff",
-  "vergewaltigung",
-  "vergewaltigen",
-  "vergewaltigt",
-  "mausetot",
-  "totschlagen",
-  "totgeschlagen",
-  "erstechen",
-  "erstochen",
-  "erschossen",
-  "erschießen",
-  "abstechen",
-  "abgestochen",
-  "umbringen",
-  "umgebracht",
-  "verrecken",
-  "verreckt",
-  "krepieren",
-  "abfackeln",
-  "abgefackelt",
-  "anzünden",
-  "angezündet",
-  "kaputt",
-  "töten",
-  "getötet",
-  "mörder",
-  "ermorden",
-  "ermordet",
-];
-
-/**
- * The single words of the verb table and the extra forms, lower-case, five letters or more: what a word with
- * masking characters inside may stand for (normalise.ts unmasks against them).
- */
-export const VIOLENCE_WORD_FORMS: readonly string[] = [
-  ...new Set(
-    [...VERBS.flatMap((verb) => [verb.inf, verb.p1, verb.part, verb.zu, verb.imp]), ...MORE_FORMS]
-      .flatMap((form) => form.toLowerCase().split(/\s+/))
-      .filter((word) => !word.includes("{") && word.length >= 5),
-  ),
+  ...ARSON_PROPERTY_AND_WEAPON_VERBS,
 ];
