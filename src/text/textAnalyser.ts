@@ -94,7 +94,11 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
       // Counter-speech rejects hate against a group; an insult or slur of the writer's own ("… sind nur
       // Arschlöcher") keeps the text held, quotation or not.
       const aboutGroups = hate.cues.some((c) => HATE_TOPIC_CUES.has(c));
-      if (aboutGroups && !ownHits.some((h) => h.list === "insult" || h.list === "slur")) {
+      // An insult or slur that stands only inside the rejected mention ("wer Linke ‚Zecken' nennt, …") is
+      // somebody else's word, whoever it was aimed at.
+      const offensiveWord = (h: { list: string }) => h.list === "insult" || h.list === "slur";
+      const onlyMentioned = hits.some(offensiveWord);
+      if ((aboutGroups || onlyMentioned) && !ownHits.some(offensiveWord)) {
         const ownResult = classifier.classifyNormalised(own, { explainFrom, hits: ownHits });
         const ownHate = groupHate(own, ownHits, ownResult.hate);
         // In a rejection of hate, a group named in its defence is no hate: the writer's own words need hate's

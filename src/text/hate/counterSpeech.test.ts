@@ -75,6 +75,14 @@ describe("the analyser and counter-speech", () => {
       expect(analyser.analyse(text).flagged, text).toBe(true);
   });
 
+  it("does not hold an insult that stands only inside the rejected mention, aimed at a group or not", () => {
+    // "Zecken" names no group the cues know: the mention is still somebody else's word.
+    const rejected = 'Wer die Jugendlichen vom Jugendzentrum "Zecken" nennt, hat nichts verstanden';
+    expect(analyser.analyse(rejected).flagged).toBe(false);
+    expect(analyser.analyse('Wer die Jugendlichen vom Jugendzentrum "Zecken" nennt, ist ein Idiot').flagged).toBe(true);
+    expect(analyser.analyse("Die Jugendlichen vom Jugendzentrum sind Zecken").flagged).toBe(true);
+  });
+
   it("still holds the writer's own 'dumm' next to a quotation", () => {
     expect(analyser.analyse('Du bist so dumm, "Ausländer raus" schreiben und dann heulen').flagged).toBe(true);
   });
