@@ -94,10 +94,10 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
       // Counter-speech rejects hate against a group; an insult or slur of the writer's own ("… sind nur
       // Arschlöcher") keeps the text held, quotation or not.
       const aboutGroups = hate.cues.some((c) => HATE_TOPIC_CUES.has(c));
-      // An insult or slur that stands only inside the rejected mention ("wer Linke ‚Zecken' nennt, …") is
-      // somebody else's word, whoever it was aimed at.
+      // An insult or slur that stands only inside a mention the text says is somebody's ("wer Linke ‚Zecken'
+      // nennt, …") is somebody else's word, whoever it was aimed at.
       const offensiveWord = (h: { list: string }) => h.list === "insult" || h.list === "slur";
-      const onlyMentioned = hits.some(offensiveWord);
+      const onlyMentioned = counter.framed && hits.some(offensiveWord);
       if ((aboutGroups || onlyMentioned) && !ownHits.some(offensiveWord)) {
         const ownResult = classifier.classifyNormalised(own, { explainFrom, hits: ownHits });
         const ownHate = groupHate(own, ownHits, ownResult.hate);

@@ -83,6 +83,18 @@ describe("the analyser and counter-speech", () => {
     expect(analyser.analyse("Die Jugendlichen vom Jugendzentrum sind Zecken").flagged).toBe(true);
   });
 
+  it("still holds an insult put in quotation marks as the writer's own predicate, of a person or a group", () => {
+    for (const text of [
+      'Der Bürgermeister ist "ein korruptes Schwein", traurig aber wahr',
+      'Frau Müller ist "eine dumme Kuh", echt peinlich',
+      'Die Flüchtlinge sind "dreckige Parasiten", traurig aber wahr',
+      '"Korruptes Schwein" passt zum Bürgermeister, traurig aber wahr',
+    ])
+      expect(analyser.analyse(text).flagged, text).toBe(true);
+    // Said to be somebody's words, the same quotation is a mention.
+    expect(analyser.analyse('Er sagt, Flüchtlinge sind "dreckige Parasiten". Widerlich.').flagged).toBe(false);
+  });
+
   it("still holds the writer's own 'dumm' next to a quotation", () => {
     expect(analyser.analyse('Du bist so dumm, "Ausländer raus" schreiben und dann heulen').flagged).toBe(true);
   });

@@ -38,6 +38,10 @@ const ENDORSEMENT = re(
 const QUOTED =
   /["„“”»«](?<inner>[^"„“”»«\n]{2,}?)["„“”»«]|‚(?<low>[^‚‘’\n]{2,}?)[‘’]|(?:^|[\s(:])'(?<single>[^'\n]{2,}?)'(?=[\s.,!?:;)]|$)/g;
 
+/** The words before a quotation that make it the writer's own predicate: "… ist", "… sind alle", "du bist ein". */
+const PREDICATE_BEFORE =
+  /\b(?:ist|sind|bist|seid|war|waren|wird|werden|bleibt|bleiben|san|is)(?: (?:ein|eine|einer|einen|der|die|das|so|nur|alle|doch|halt|echt|einfach|total|ganz|voll|nun mal|eben))*\s*$/;
+
 /**
  * Unquoted mentions: "wer Geflüchtete Ratten nennt," (the clause up to its verb), "Menschen als Parasiten zu
  * bezeichnen", "Sprüche wie die sind alle kriminell." (up to the end of the clause). Each with the pieces of
@@ -88,6 +92,8 @@ export interface CounterSpeech {
   ownWords: string;
   /** How many mentions were cut out. */
   mentions: number;
+  /** The text says the words are somebody's ("wer … nennt", "ihr schreibt", "das Wort"), not only rejects them. */
+  framed: boolean;
 }
 
 /**
@@ -100,10 +106,12 @@ export function counterSpeech(text: string): CounterSpeech | null {
   let mentions = 0;
   let rest = text;
   if (/["„“”»«‚']/.test(text))
-    rest = rest.replace(QUOTED, (all, inner?: string, low?: string, single?: string) => {
+    rest = rest.replace(QUOTED, (all, inner?: string, low?: string, single?: string, offset?: number) => {
       const quoted = (inner ?? low ?? single ?? "").trim();
-      // One word in quotation marks is a scare quote ("Fachkräfte") unless the text says it is somebody's word.
-      if (!/\s/.test(quoted) && !MENTION.test(text)) return all;
+      // One word in quotation marks is a scare quote ("Fachkräfte") unless the text says it is somebody's word;
+      // so is a quotation the writer predicates of someone ("der Bürgermeister ist ‚ein korruptes Schwein'").
+      const scare = !/\s/.test(quoted) || PREDICATE_BEFORE.test(text.slice(Math.max(0, (offset ?? 0) - 40), offset));
+      if (scare && !MENTION.test(text)) return all;
       mentions++;
       return all.startsWith(" ") || all.startsWith("(") || all.startsWith(":") ? `${all[0]} … ` : " … ";
     });
@@ -122,8 +130,9 @@ export function counterSpeech(text: string): CounterSpeech | null {
   // somebody else wrote or said ("ihr schreibt …", "man liest hier …", "hat gelesen, dass ihr ihn … nennt")
   // when the writer does not take them up as their own ("… und hat recht", "muss man ja mal sagen").
   const attributed = ATTRIBUTION.test(rest) && !ENDORSEMENT.test(text);
-  if (!REJECTION.test(rest) && !WHO_SAYS.test(text) && !attributed) return null;
+  const whoSays = WHO_SAYS.test(text);
+  if (!REJECTION.test(rest) && !whoSays && !attributed) return null;
   // The words of rejection are aimed at the hate, not at a person: they are not the writer's offence either.
   const ownWords = rest.replace(REJECTION_ALL, " ").replace(/\s+/g, " ").trim();
-  return { ownWords, mentions };
+  return { ownWords, mentions, framed: whoSays || attributed || MENTION.test(text) };
 }
