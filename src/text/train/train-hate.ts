@@ -19,6 +19,7 @@ import { hateStackFeatures } from "../hate/groupHate.js";
 import { lexiconHits, MASKABLE_WORDS } from "../lexicon.js";
 import { normaliseText } from "../normalise.js";
 import { GAHD_ATTRIBUTION, readGahd } from "./gahd.js";
+import { type GroupCorpusKind, groupCorpus } from "./groupCorpus.js";
 import { GERMEVAL_ATTRIBUTION, GERMEVAL_DIR, progressBar, readGermEval } from "./germeval.js";
 import { printEvaluation } from "./report.js";
 
@@ -79,9 +80,11 @@ const germeval = readGermEval(path.join(GERMEVAL_DIR, "training.tsv")).map((r) =
 const gahdTrain = gahd.filter((r) => r.split === "train").map((r) => rowOf(r.text, r.hate));
 const dev = gahd.filter((r) => r.split === "dev").map((r) => rowOf(r.text, r.hate));
 const test = gahd.filter((r) => r.split === "test").map((r) => rowOf(r.text, r.hate));
-const train = [...gahdTrain, ...germeval];
+const corpus = groupCorpus();
+const corpusTrain = corpus.train.map((e) => rowOf(e.text, e.hate));
+const train = [...gahdTrain, ...germeval, ...corpusTrain];
 console.log(
-  `training: GAHD train ${gahdTrain.length}, GermEval 2018 training ${germeval.length}; GAHD dev ${dev.length} for the threshold`,
+  `training: GAHD train ${gahdTrain.length}, GermEval 2018 training ${germeval.length}, generated group corpus ${corpusTrain.length} (held out: ${corpus.validation.length}); GAHD dev ${dev.length} for the threshold`,
 );
 
 // Level 1, out of fold.
@@ -134,6 +137,20 @@ const f1GermEval = report(
 );
 const f1Ngram = report("GAHD test, n-grams trained on GAHD train + GermEval", test, (r) => hateOf(ngram, r) >= 0.5);
 const f1Stacked = report("GAHD test, n-grams + cues (shipped)", test, (r) => stacked(r, bestOffset) >= 0.5);
+
+// The generated corpus's held-out templates and groups: wordings the shipped model never saw.
+const validationKinds = new Map<GroupCorpusKind, { total: number; held: number }>();
+for (const example of corpus.validation) {
+  const figures = validationKinds.get(example.kind) ?? { total: 0, held: 0 };
+  figures.total++;
+  if (stacked(rowOf(example.text, example.hate), bestOffset) >= 0.5) figures.held++;
+  validationKinds.set(example.kind, figures);
+}
+console.log("\ngenerated group corpus, held-out templates and groups (held for review; hate should be, the rest not):");
+for (const [kind, f] of validationKinds)
+  console.log(
+    `  ${kind.padEnd(9)} ${String(f.total).padStart(4)} texts   ${((100 * f.held) / f.total).toFixed(1)} % held`,
+  );
 
 const file = {
   ngram: toModelFile(ngram, {
