@@ -98,7 +98,7 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
       // nennt, …") is somebody else's word, whoever it was aimed at.
       const offensiveWord = (h: { list: string }) => h.list === "insult" || h.list === "slur";
       const onlyMentioned = counter.framed && hits.some(offensiveWord);
-      if ((aboutGroups || onlyMentioned) && !ownHits.some(offensiveWord)) {
+      if ((aboutGroups || onlyMentioned || counter.denied) && !ownHits.some(offensiveWord)) {
         const ownResult = classifier.classifyNormalised(own, { explainFrom, hits: ownHits });
         const ownHate = groupHate(own, ownHits, ownResult.hate);
         // In a rejection of hate, a group named in its defence is no hate: the writer's own words need hate's

@@ -4,15 +4,8 @@
 // writer says: the analyser weighs that rest (textAnalyser.ts), so a citizen arguing against hate is not held
 // for the hate they quote, while an insult of their own still is. Pure; patterns on the lower-cased text.
 
-/** ä/ö/ü/ß and their spellings ae/oe/ue/ss (and a/o/u without the e) all match. */
-const umlautAware = (pattern: string) =>
-  pattern
-    .replace(/ae/g, "(?:ä|ae?)")
-    .replace(/oe/g, "(?:ö|oe?)")
-    .replace(/ue/g, "(?:ü|ue?)")
-    .replace(/ss/g, "(?:ß|ss)");
-/** On the lower-cased text: German letters spelled out in the patterns' classes (no \p{L}: several times slower). */
-const re = (pattern: string, flags = "") => new RegExp(umlautAware(pattern), flags);
+import { re } from "./patterns.js";
+import { rejectedMentions } from "./rejectedMentions.js";
 
 /** Words outside a quotation that reject, report or name it as hate. */
 const REJECTION = re(
@@ -32,7 +25,7 @@ const ATTRIBUTION = re(
 );
 /** The writer takes the quoted words up as their own: "… und hat recht", "muss man ja mal sagen", "genau so". */
 const ENDORSEMENT = re(
-  "\\b(?:(?:hat|haben|hast|habt) (?:[a-z]+ )?recht|recht (?:hat|haben|hast)|unterschreib[a-z]*|meine meinung|meiner meinung|so siehts aus|so sieht es aus|nichts hinzuzufuegen|kann man nur sagen|wie man so schoen sagt|genau so|genauso ist es|so ist es|stimmt doch|stimmt halt|ist doch so|ist halt so|sehe ich (?:auch )?so|seh ich (?:auch )?so|endlich sagt|endlich mal einer|traut sich|muss (?:man )?(?:es |das )?(?:ja |doch |halt |einfach )?(?:mal )?sagen|darf man (?:ja |wohl |doch )?(?:noch )?sagen|wird man (?:ja |wohl |doch )?(?:noch )?sagen|wahre worte|bravo|richtig so|wo er recht hat|wo sie recht hat|danke fuer die klaren worte)\\b|👍|💯",
+  "\\b(?:(?:hat|haben|hast|habt) (?:[a-z]+ )?recht|recht (?:hat|haben|hast)|unterschreib[a-z]*|meine meinung|meiner meinung|so siehts aus|so sieht es aus|nichts hinzuzufuegen|kann man nur sagen|wie man so schoen sagt|genau so|genauso ist es|so ist es|stimmt doch|stimmt halt|ist doch so|ist halt so|sehe ich (?:auch )?so|seh ich (?:auch )?so|endlich sagt|endlich mal einer|traut sich|muss (?:man )?(?:es |das )?(?:ja |doch |halt |einfach )?(?:mal )?sagen|darf man (?:ja |wohl |doch )?(?:noch )?sagen|wird man (?:ja |wohl |doch )?(?:noch )?sagen|wahre worte|bravo|richtig so|wo er recht hat|wo sie recht hat|danke fuer die klaren worte|(?:du sagst|ihr sagt|er sagt|sie sagt|sie sagen) es|sag(?:e)? ich (?:doch|ja))\\b|👍|💯",
 );
 /** Quoted words: straight, German and French quotation marks; single quotes only around several words. */
 const QUOTED =
@@ -51,7 +44,43 @@ const MENTION_CLAUSES: [needs: string[], clause: RegExp][] = [
   [
     ["wer "],
     re(
-      "\\bwer (?:[^,.;:!?]{1,120}?) (?:schreibt|sagt|nennt|bezeichnet|behauptet|postet|ruft|brüllt|bruellt|verbreitet|meint|glaubt|denkt|fordert|teilt|liked|likt|hetzt)\\b",
+      "\\bwer (?:[^,.;:!?]{1,120}?) (?:schreibt|sagt|nennt|bezeichnet|behauptet|postet|ruft|brüllt|bruellt|verbreitet|meint|glaubt|denkt|fordert|teilt|liked|likt|hetzt|benutzt|verwendet|raushaut|uebernimmt)\\b",
+      "g",
+    ),
+  ],
+  // "wer schreibt, Schwule seien krank, hat …": the verb first, the mention after it up to the main clause.
+  [
+    ["wer "],
+    re(
+      `\\bwer (?:hier )?(?:schreibt|sagt|behauptet|postet|meint|fordert|ruft|bruellt)[,:]? (?:dass )?[^,.;!?]{1,120}?(?=,? (?:der |die )?(?:hat|ist|sollte|soll|muss|kann|gehoert|darf|braucht|weiss|zeigt|outet|disqualifiziert|beweist|verbreitet)\\b)`,
+      "g",
+    ),
+  ],
+  // "Kümmeltürken schreibt nur, wer keine Ahnung hat."
+  [
+    ["nur wer", "nur, wer"],
+    re(`(?<=^|[.!?:]\\s+)[^.;!?]{1,80}? (?:schreibt|sagt|ruft|postet|bruellt) nur,? (?=wer\\b)`, "g"),
+  ],
+  // "Die Leute, die ihr hier Penner nennt, …"
+  [
+    ["nennt", "nennst", "nennen", "bezeichn", "schimpf"],
+    re(
+      `\\b(?:die|den|der|das|denen) (?:ihr|du|er|sie|man|manche|einige|viele) (?:hier )?[^,.;!?]{1,60}? (?:nennt|nennen|nennst|bezeichnet|bezeichnen|schimpft|beschimpft)\\b`,
+      "g",
+    ),
+  ],
+  // "Du schreibst, Türken bescheißen alle …", "An die Person, die geschrieben hat, Behinderte gehören ins Heim: …"
+  [
+    ["schreib", "sagst", "behaupt", "meinst", "forderst", "fordert", "postest", "postet"],
+    re(
+      `(?<=\\b(?:du|ihr|er|jemand|einer) (?:hier )?(?:schreibst|schreibt|sagst|behauptest|behauptet|meinst|forderst|fordert|postest|postet),? (?:dass )?)(?![ …])[^.;!?]{1,160}`,
+      "g",
+    ),
+  ],
+  [
+    ["geschrieben", "gepostet", "gesagt", "behauptet ha"],
+    re(
+      `(?<=\\b(?:die|der|das|den) (?:hier )?(?:geschrieben|gepostet|gesagt|behauptet) (?:hat|haben),? (?:dass )?)(?![ …])[^.;:!?]{1,120}`,
       "g",
     ),
   ],
@@ -69,9 +98,6 @@ const MENTION_CLAUSES: [needs: string[], clause: RegExp][] = [
       "g",
     ),
   ],
-  // Rejected generalisations: "nicht alle Muslime sind Terroristen", "sind keine Parasiten, sondern Menschen".
-  [["nicht alle "], re("\\bnicht alle (?:[a-z0-9äöüßàâçéèêëîïôûùÿñ]+ ){1,3}(?:sind|waren|ist) [^,.;!?]{1,80}", "g")],
-  [["sondern"], re("\\b(?:keine?n?|nicht)(?: [a-z0-9äöüßàâçéèêëîïôûùÿñ]+){1,3}(?=, ?sondern\\b)", "g")],
   [
     ["schreib", "liest man", "lese ich", "steht", "stand", "behaupt"],
     re(
@@ -94,6 +120,8 @@ export interface CounterSpeech {
   mentions: number;
   /** The text says the words are somebody's ("wer … nennt", "ihr schreibt", "das Wort"), not only rejects them. */
   framed: boolean;
+  /** The writer denies something offensive in their own words ("… sind keine Schmarotzer", "nicht alle … sind …"). */
+  denied: boolean;
 }
 
 /**
@@ -125,14 +153,19 @@ export function counterSpeech(text: string): CounterSpeech | null {
       return `${all.startsWith("wer ") ? "wer …" : " …"} ${kept}`;
     });
   }
+  // Denials, requests not to use a word, echo questions, statements called false: they reject themselves.
+  const self = rejectedMentions(rest);
+  rest = self.rest;
+  mentions += self.rejected + self.attributed;
   if (mentions === 0) return null;
   // "Wer … schreibt, …" is said of others' words: it frames them for a judgement of its own. So are words
-  // somebody else wrote or said ("ihr schreibt …", "man liest hier …", "hat gelesen, dass ihr ihn … nennt")
-  // when the writer does not take them up as their own ("… und hat recht", "muss man ja mal sagen").
-  const attributed = ATTRIBUTION.test(rest) && !ENDORSEMENT.test(text);
+  // somebody else wrote or said ("ihr schreibt …", "man liest hier …", "hat gelesen, dass ihr ihn … nennt",
+  // "…, schreibt er") when the writer does not take them up as their own ("… und hat recht", "muss man ja mal sagen").
+  const attributed = (self.attributed > 0 || ATTRIBUTION.test(rest)) && !ENDORSEMENT.test(text);
   const whoSays = WHO_SAYS.test(text);
-  if (!REJECTION.test(rest) && !whoSays && !attributed) return null;
+  if (!REJECTION.test(rest) && !whoSays && !attributed && self.rejected === 0) return null;
   // The words of rejection are aimed at the hate, not at a person: they are not the writer's offence either.
   const ownWords = rest.replace(REJECTION_ALL, " ").replace(/\s+/g, " ").trim();
-  return { ownWords, mentions, framed: whoSays || attributed || MENTION.test(text) };
+  const denied = self.rejected > 0;
+  return { ownWords, mentions, framed: whoSays || attributed || denied || MENTION.test(text), denied };
 }

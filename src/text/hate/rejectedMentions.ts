@@ -1,0 +1,139 @@
+// Mentions that carry their own rejection, without quotation marks and without a "wer … schreibt": the writer's
+// denial of a prejudice ("Bürgergeldempfänger sind keine Schmarotzer", "niemand ist Abschaum"), a request not to
+// use a word ("bitte nicht Spasti schreiben", "hört auf, sie Ratten zu nennen"), an echo question answered
+// ("Frauen gehören an den Herd?? Sagt einer, der …"), a statement called false ("So ein Käse, dass die Polen alle
+// …", "Dass Flüchtlinge alle kriminell sein sollen, ist Unsinn"), a word named as a word ("Schwuchtel ist kein
+// Wort, das man …") and words given to somebody after them ("Frauen sind zu dumm für Politik, schreibt er").
+// Each is cut out like a quotation (counterSpeech.ts); what is left is weighed as the writer's own words. Only a
+// denial of something offensive counts: "Muslime sind nicht integrierbar" or "das sind keine Menschen" deny
+// nothing hateful and stay the writer's. Pure; patterns on the lower-cased text.
+import { lexiconHits } from "../lexicon.js";
+import { foldUmlauts } from "../normalise.js";
+import { LETTERS, re } from "./patterns.js";
+
+const W = `[${LETTERS}-]+`;
+/** Words of a prejudice or of contempt that a denial takes back. */
+const NEGATIVE_PREDICATE = re(
+  "\\b(?:kriminell|faul|dumm|bloed|gefaehrlich|krank|pervers|gewalttaetig|gewaltbereit|aggressiv|asozial|dreckig|schmutzig|primitiv|minderwertig|verbrecher|terrorist|schmarotzer|parasit|ratte|tier|viech|ungeziefer|abschaum|muell|dreck|seuche|plage|krankheit|geisteskrank|gestoert|untermensch|pack|gesindel|vergewaltiger|messerstecher|faulenzer|dieb|betrueger|luegner|verlogen|hinterhaeltig|ungebildet|nutzlos|wertlos|affe|heuschrecke|kakerlake|made|maden|zecke|fliege|virus|gefahr|bedrohung|schuld|besoffen|saeufer|schaedling|invasion|flut|sozialfall|sozialfaelle|last)",
+);
+/** What a negation may also deny without taking back a prejudice: "keine Menschen", "nicht besser als", "nicht nur". */
+const NOT_A_DENIAL = re(
+  "\\b(?:nur|mal|mehr|besser|anders|genug|wert|wuerdig|mensch|menschen|menschlich|dicht|normal|willkommen|erwuenscht|integr[a-z]*|deutsch[a-z]*|teil|gleich|gleichwertig|echt[a-z]*|richtig[a-z]*|frau|frauen|mann|maenner|zu retten|zu helfen|zu ertragen|zu gebrauchen|als|wie)\\b",
+);
+const offensive = (span: string) =>
+  NEGATIVE_PREDICATE.test(span) ||
+  lexiconHits({ folded: foldUmlauts(span) }).some((hit) => hit.list === "insult" || hit.list === "slur");
+
+/** "… sind keine Schmarotzer", "… ist nicht menschlicher Müll", "… san ned asozial": to the clause's end. */
+const DENIAL = re(
+  `\\b(?:ist|sind|seid|bist|san|sin|seien|waeren|waren|war|is)(?: (?:doch|ja|halt|einfach|auch|eben|wirklich|absolut|garantiert|definitiv|sicher|ueberhaupt|gar|echt))* (?:nicht|nich|ned|net|kein|keine|keinen|keiner|keene|koane)\\b[^,.;:!?…]{1,60}?(?= sondern\\b|[,.;:!?…]|$)`,
+  "g",
+);
+/** Rejected generalisations: "nicht alle Muslime sind Terroristen", "sind keine Parasiten, sondern Menschen". */
+const NOT_ALL = re(`\\bnicht (?:alle|jeder|jede) (?:${W} ){1,3}(?:sind|waren|ist) [^,.;!?]{1,80}`, "g");
+const NOT_BUT = re(`\\b(?:keine?n?|nicht)(?: ${W}){1,3}(?=, ?sondern\\b)`, "g");
+/** "Niemand da draußen ist Abschaum", "kein Mensch ist illegal". */
+const NOBODY = re(`\\b(?:niemand|kein mensch)(?: ${W}){0,3} (?:ist|wird) [^,.;:!?…]{1,60}?(?=[,.;:!?…]|$)`, "g");
+/** Requests not to use words: "bitte nicht X schreiben", "hört auf, sie X zu nennen", "sag nochmal X und ich …". */
+const PROHIBITIONS = [
+  re(
+    "\\bbitte (?:nicht|keine?n?|nie wieder|nicht mehr) [^.;!?]{1,60}? (?:schreiben|sagen|posten|nennen|rufen|verwenden|benutzen)\\b",
+    "g",
+  ),
+  re(
+    "\\b(?:hoert|hoer) (?:endlich |doch |bitte |mal )?auf,? [^.;!?]{1,80}? zu (?:schreiben|sagen|nennen|posten|bezeichnen|beschimpfen|rufen)\\b",
+    "g",
+  ),
+  re(`\\bsag(?:t|st)? (?:noch ?(?:ein)?mal) [^.;!?]{1,40}? und (?:ich|wir)\\b`, "g"),
+  // "Sarkasmus an: … Sarkasmus aus."
+  re("\\b(?:sarkasmus|ironie) an\\b[^]{1,240}?(?:\\b(?:sarkasmus|ironie) aus\\b|/s\\b)", "g"),
+  re(
+    "\\b(?:bitte )?keine (?:beleidigungen|sprueche|woerter|begriffe|witze|ausdruecke|bezeichnungen|tiervergleiche|vergleiche) (?:wie|a la) [^.;!?]{1,80}",
+    "g",
+  ),
+];
+/**
+ * A statement echoed as a question and answered: "Frauen gehören an den Herd?? Sagt einer …", "Schwule Lehrer
+ * gefährden Kinder? Nein." Not a question of the writer's own ("Warum sind die überhaupt hier??"), and not one the
+ * writer answers with yes.
+ */
+const ECHO = re(
+  "(?<=^|[.!?]\\s+)(?!(?:warum|wieso|weshalb|weswegen|wer|wie|was|wo|wann|welche[a-z]*|sind|ist|haben|hat|darf|duerfen|soll|sollen|sollte|kann|koennen|muss|muessen|will|wollen|wird|werden|gibt|merkt|seht|sieht|weiss|wisst)\\b)[^.!?]{3,120}?(?:\\?{2,}!*|\\?!+|\\?(?=\\s+(?:nein|ne|nee|noe|quatsch|sicher nicht|echt jetzt|ernsthaft|wie bitte|mir fehlen|bei uns|meine?|unsere?|ich bin|ich arbeite|ich kenne|bullshit|unsinn|schwachsinn|bloedsinn)\\b))(?=\\s*\\S)(?!\\s*(?:ja|jap|jo|genau|natuerlich|klar|logisch|absolut|stimmt|richtig|eben|sicher(?! nicht)|nein danke)\\b)",
+  "g",
+);
+const FALSITY =
+  "(?:unsinn|quatsch|schmarrn|schmarren|kaese|bloedsinn|schwachsinn|luege|luegen|gelogen|maerchen|mythos|vorurteil|falsch|humbug|mumpitz|bullshit|nicht wahr|stimmt (?:einfach |doch |so |halt )?nicht|rassistisch|hetze|menschenverachtend|widerlegt)";
+/** "So ein Käse, dass …", "Dass … sein sollen, ist Unsinn", "die Behauptung, dass …". */
+const FALSE_STATEMENTS = [
+  re(`\\b${FALSITY}[a-z]*,? dass [^.;!?]{1,160}`, "g"),
+  re(`(?<=^|[.!?]\\s+)dass [^.;!?]{1,160}?(?=,? (?:ist|sind|war|waere)\\b(?: [${LETTERS}]+){0,3} ${FALSITY})`, "g"),
+  re(
+    "\\b(?:die behauptung|das gerede|das maerchen|die luege|der mythos|das vorurteil|die these|den spruch|der spruch),? dass [^.;!?]{1,160}",
+    "g",
+  ),
+];
+/** A word named as a word: "Schwuchtel ist kein Wort, das …", "Kameltreiber und Ziegenficker sind rassistische Beleidigungen". */
+const WORD_AS_WORD = [
+  re(
+    `(?<=^|[.!?:]\\s+)(?:${W}(?:,| und| oder)? ){1,4}(?=(?:ist|sind|war) (?:(?:ein|eine|einfach|kein|keine|doch|nur|auch|schlicht|ganz klar|ne|n) )*(?:kein wort|ein wort|wort|begriff|beleidigung|schimpfw|nazibegriff|nazi-begriff|ausdruck|bezeichnung|rassistische (?:beleidigung|begriff|wort|ausdruck|bezeichnung)|kein witz|keine witze|keine meinung|keine satire))`,
+    "g",
+  ),
+  re(
+    `(?<=^|[.!?:]\\s+)${W}(?= ist (?:einfach |halt |schlicht |nun mal )?(?:rassistisch|antisemitisch|homophob|sexistisch|ableistisch|menschenverachtend|abwertend|diskriminierend)\\b)`,
+    "g",
+  ),
+];
+/** Words given to somebody after them: "…, schreibt er", "… sagt der, der …", "…?? Sagt einer, der …". */
+const SAYS = "\\s+(?:schreibt|sagt|meint|behauptet|ruft|bruellt|fordert|postet|tippt|erzaehlt)\\s+";
+const POSTPOSED = re(
+  `(?<=^|[.!?]\\s+)[^.!?]{3,160}?(?:[,?!]+(?=${SAYS}(?:er|sie|der|die|einer|eine|jemand|ausgerechnet|so einer|hier einer|hier jemand|dann einer|mir einer)\\b)|(?=${SAYS}(?:der|die|einer|eine),? (?:der|die)\\b))`,
+  "g",
+);
+
+export interface RejectedMentions {
+  /** The text with the mentions cut out ("…" where they stood). */
+  rest: string;
+  /** Mentions whose own words reject them (denials, requests, echo questions, statements called false, words as words). */
+  rejected: number;
+  /** Mentions given to somebody after them ("…, schreibt er"). */
+  attributed: number;
+}
+
+/** Cuts the mentions that reject themselves out of the (lower-cased) text. */
+export function rejectedMentions(text: string): RejectedMentions {
+  let rejected = 0;
+  let attributed = 0;
+  let rest = text;
+  const cut = (pattern: RegExp, keep: (span: string) => boolean = () => true, count = () => rejected++) => {
+    rest = rest.replace(pattern, (span) => {
+      if (!keep(span)) return span;
+      count();
+      return " … ";
+    });
+  };
+  const denial = (span: string) => offensive(span) && !NOT_A_DENIAL.test(span.replace(/^\S+ /, ""));
+  if (/\b(?:nicht|nich|ned|net|kein|keine|keinen|keiner|keene|koane)\b/.test(rest)) cut(DENIAL, denial);
+  if (/\b(?:niemand|kein mensch)\b/.test(rest)) cut(NOBODY, denial);
+  if (rest.includes("nicht ")) cut(NOT_ALL, offensive);
+  if (rest.includes("sondern")) cut(NOT_BUT, denial);
+  for (const pattern of PROHIBITIONS) cut(pattern);
+  if (rest.includes("?")) cut(ECHO, offensiveOrGroupClaim);
+  for (const pattern of FALSE_STATEMENTS) cut(pattern);
+  for (const pattern of WORD_AS_WORD) cut(pattern, offensive);
+  cut(
+    POSTPOSED,
+    () => true,
+    () => attributed++,
+  );
+  return { rest: rest.replace(/\s+/g, " ").trim(), rejected, attributed };
+}
+
+/** An echo question is cut when it says something hateful or offensive, not for any question before an answer. */
+function offensiveOrGroupClaim(span: string): boolean {
+  // "Refugees welcome? Nein danke": an echo of a welcome, answered no, is the writer's rejection of the group.
+  return (offensive(span) || GROUP_CLAIM.test(span)) && !WELCOME.test(span);
+}
+const WELCOME = re("\\b(?:willkommen|welcome|bereicherung|vielfalt|buntheit)");
+const GROUP_CLAIM = re(
+  "\\b(?:sind|gehoeren|gehoert|haben|kein|keine|raus|alle|gefaehrden|klauen|stehlen|vergewaltigen|wollen|kosten)\\b",
+);
