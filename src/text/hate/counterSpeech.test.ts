@@ -95,6 +95,24 @@ describe("the analyser and counter-speech", () => {
     expect(analyser.analyse('Er sagt, Flüchtlinge sind "dreckige Parasiten". Widerlich.').flagged).toBe(false);
   });
 
+  it("takes a quotation answered with an own experience, a contrast or a question for somebody else's words", () => {
+    for (const text of [
+      '"Die Syrer nehmen uns alles weg" – meine Nachbarin kommt aus Aleppo und pflegt seit Jahren meine Oma.',
+      '"Polen klauen alle" posten und dann die polnische Pflegekraft für die eigene Mutter bezahlen 🙄',
+      '"Muslime gehören nicht zu uns"? Wer hat denn im Krankenhaus deinen Vater operiert?',
+    ])
+      expect(analyser.analyse(text).flagged, text).toBe(false);
+  });
+
+  it("still holds a quotation the writer takes up, agrees with or merely follows with words", () => {
+    for (const text of [
+      '"Alle Flüchtlinge sind Ratten" – ihr wisst es doch alle, Leute',
+      '"Ausländer raus" ist hart, aber wahr, liebe Leute',
+      'Ich sag nur: "Die Kanaken gehören alle ins Lager", mein Nachbar sieht das auch so',
+    ])
+      expect(analyser.analyse(text).flagged, text).toBe(true);
+  });
+
   it("still holds the writer's own 'dumm' next to a quotation", () => {
     expect(analyser.analyse('Du bist so dumm, "Ausländer raus" schreiben und dann heulen').flagged).toBe(true);
   });

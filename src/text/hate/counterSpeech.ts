@@ -25,8 +25,28 @@ const ATTRIBUTION = re(
 );
 /** The writer takes the quoted words up as their own: "… und hat recht", "muss man ja mal sagen", "genau so". */
 const ENDORSEMENT = re(
-  "\\b(?:(?:hat|haben|hast|habt) (?:[a-z]+ )?recht|recht (?:hat|haben|hast)|unterschreib[a-z]*|meine meinung|meiner meinung|so siehts aus|so sieht es aus|nichts hinzuzufuegen|kann man nur sagen|wie man so schoen sagt|genau so|genauso ist es|so ist es|stimmt doch|stimmt halt|ist doch so|ist halt so|sehe ich (?:auch )?so|seh ich (?:auch )?so|endlich sagt|endlich mal einer|traut sich|muss (?:man )?(?:es |das )?(?:ja |doch |halt |einfach )?(?:mal )?sagen|darf man (?:ja |wohl |doch )?(?:noch )?sagen|wird man (?:ja |wohl |doch )?(?:noch )?sagen|wahre worte|bravo|richtig so|wo er recht hat|wo sie recht hat|danke fuer die klaren worte|(?:du sagst|ihr sagt|er sagt|sie sagt|sie sagen) es|sag(?:e)? ich (?:doch|ja))\\b|👍|💯",
+  "\\b(?:(?:hat|haben|hast|habt) (?:[a-z]+ )?recht|recht (?:hat|haben|hast)|unterschreib[a-z]*|meine meinung|meiner meinung|so siehts aus|so sieht es aus|nichts hinzuzufuegen|kann man nur sagen|wie man so schoen sagt|genau so|genauso ist es|so ist es|stimmt doch|stimmt halt|ist doch so|ist halt so|sehe ich (?:auch )?so|seh ich (?:auch )?so|endlich sagt|endlich mal einer|traut sich|muss (?:man )?(?:es |das )?(?:ja |doch |halt |einfach )?(?:mal )?sagen|darf man (?:ja |wohl |doch )?(?:noch )?sagen|wird man (?:ja |wohl |doch )?(?:noch )?sagen|wahre worte|bravo|richtig so|wo er recht hat|wo sie recht hat|danke fuer die klaren worte|(?:du sagst|ihr sagt|er sagt|sie sagt|sie sagen) es|sag(?:e)? ich (?:doch|ja)|aber (?:leider )?(?:wahr|ehrlich|richtig|fakt|gerecht|so ist es|es stimmt|die wahrheit))\\b|👍|💯",
 );
+/**
+ * Words of one who answers a quotation rather than says it: a contrast ("… und dann beim Türken Döner holen"),
+ * an own experience ("meine Nachbarin …", "ich arbeite …"), a question back, the hater addressed ("du", "ihr").
+ */
+const DISAGREEMENT = re(
+  "\\b(?:aber|und dann|trotzdem|dabei|obwohl|stattdessen|gegenteil|ausgerechnet|eigentlich|ernsthaft|echt jetzt|ach ja|mein|meine|meiner|meinem|meinen|unser|unsere|unserem|unseren|ich (?:bin|arbeite|kenne|habe|hab|lebe|wohne|war)|du (?:bist|selbst|hast|kannst|weisst)|ihr (?:seid|selbst|habt|koennt|wisst nicht)|seit \\d+ jahren)\\b|\\?|🙄|😂|🤦|🤡|🙈|🤔|😒",
+);
+/** The writer takes a quotation up as their own slogan: "ich sag nur: …", "mein Motto: …", "bin ich für". */
+const ADOPTION = re(
+  "\\b(?:ich sag(?:e)?|sag ich|ich fordere|wir fordern|ich finde|wir sagen|mein motto|unser motto|ich bin (?:fuer|dafuer)|bin ich (?:fuer|dafuer)|wir wollen|ich will|deshalb|darum|also)\\b",
+);
+/**
+ * A quotation of several words is somebody else's words when the writer answers it in four or more words of their
+ * own that disagree, and neither agrees with it nor takes it up.
+ */
+function disagrees(rest: string, quotations: number, text: string): boolean {
+  if (quotations === 0 || ENDORSEMENT.test(text) || ADOPTION.test(rest)) return false;
+  return (rest.match(/[a-zäöüß]{2,}/g) ?? []).length >= 4 && DISAGREEMENT.test(rest);
+}
+
 /** Quoted words: straight, German and French quotation marks; single quotes only around several words. */
 const QUOTED =
   /["„“”»«](?<inner>[^"„“”»«\n]{2,}?)["„“”»«]|‚(?<low>[^‚‘’\n]{2,}?)[‘’]|(?:^|[\s(:])'(?<single>[^'\n]{2,}?)'(?=[\s.,!?:;)]|$)/g;
@@ -132,6 +152,7 @@ export interface CounterSpeech {
  */
 export function counterSpeech(text: string): CounterSpeech | null {
   let mentions = 0;
+  let quotations = 0;
   let rest = text;
   if (/["„“”»«‚']/.test(text))
     rest = rest.replace(QUOTED, (all, inner?: string, low?: string, single?: string, offset?: number) => {
@@ -141,6 +162,7 @@ export function counterSpeech(text: string): CounterSpeech | null {
       const scare = !/\s/.test(quoted) || PREDICATE_BEFORE.test(text.slice(Math.max(0, (offset ?? 0) - 40), offset));
       if (scare && !MENTION.test(text)) return all;
       mentions++;
+      if (!scare) quotations++;
       return all.startsWith(" ") || all.startsWith("(") || all.startsWith(":") ? `${all[0]} … ` : " … ";
     });
   for (const [needs, clause] of MENTION_CLAUSES) {
@@ -163,7 +185,8 @@ export function counterSpeech(text: string): CounterSpeech | null {
   // "…, schreibt er") when the writer does not take them up as their own ("… und hat recht", "muss man ja mal sagen").
   const attributed = (self.attributed > 0 || ATTRIBUTION.test(rest)) && !ENDORSEMENT.test(text);
   const whoSays = WHO_SAYS.test(text);
-  if (!REJECTION.test(rest) && !whoSays && !attributed && self.rejected === 0) return null;
+  if (!REJECTION.test(rest) && !whoSays && !attributed && self.rejected === 0 && !disagrees(rest, quotations, text))
+    return null;
   // The words of rejection are aimed at the hate, not at a person: they are not the writer's offence either.
   const ownWords = rest.replace(REJECTION_ALL, " ").replace(/\s+/g, " ").trim();
   const denied = self.rejected > 0;
