@@ -66,6 +66,36 @@ describe("the violence lexicon", () => {
     }
   });
 
+  it("finds weapons in the plural, a vehicle driven into people, hunting licences for people, and what the gate let slip", () => {
+    for (const [text, concept] of [
+      ["morgen kommen wir mit knüppeln", "weapon"],
+      ["schlagringe mitbringen", "weapon"],
+      ["ich komm mit was scharfem vorbei", "weapon"],
+      ["nochmal so eine razzia und ich schieß zurück", "weapon"],
+      ["ich brettere mit meinem transporter durch euren weihnachtsmarkt", "kill"],
+      ["jagdscheine für politiker", "kill"],
+      ["dem hund dreh ich den hals um", "kill"],
+      ["wer das genehmigt, der wird hängen", "kill"],
+      ["ich mach dich kalt petzold", "kill"],
+      ["ich schneid dich in streifen", "injure"],
+      ["dann gibts kleinholz", "injure"],
+      ["ich brech dir jeden einzelnen finger", "injure"],
+      ["ey leute macht den fertig", "injure"],
+      ["der kriegt eine verpasst", "injure"],
+      ["ich stech deiner frau die augen aus", "torture"],
+      ["dein auto ist bald nur noch ein haufen asche", "arson"],
+      ["jemand sollte seinen dienstwagen anstecken", "arson"],
+      ["die moschee gehört abgerissen", "property"],
+    ] as const) {
+      // The concept, whatever the sentence's mode ("jagd" also opens the context of hunting as a sport).
+      const found = threatFeatures(normaliseText(text));
+      expect(
+        found.names.filter((name) => name.endsWith(`c:${concept}`)),
+        text,
+      ).not.toEqual([]);
+    }
+  });
+
   it("knows every form of its own verb table, zu-infinitives of separable verbs included", () => {
     // Known gaps, named: "richte ihn hin" (the gate would need "richte", too common a word), "eine geklebt".
     const gaps = new Set(["hinrichten.p1", "hinrichten.imp", "eine_kleben.part"]);
@@ -142,6 +172,9 @@ describe("the threat detector: constructions", () => {
     ["remembering a face", "Ich merke mir Ihr Gesicht, Frau Kämmerin"],
     ["a zu-infinitive of a separable verb", "Ich hab vor, den Hausmeister kaltzumachen"],
     ["a masked word of violence", "Die Kämmerin gehört abgest*chen"],
+    ["a call to anyone at all ('irgendein' is no report)", "Irgendein Held da draußen, stecht diesen Bürgermeister ab"],
+    ["a separable verb before the addressee's name", "Ich mach dich kalt Petzold"],
+    ["a vehicle driven into people", "Ich brettere mit meinem Transporter durch euren Weihnachtsmarkt"],
   ])("catches %s: %s", (_kind, text) => {
     expect(score(text)).toBeGreaterThanOrEqual(0.5);
   });

@@ -26,7 +26,7 @@ const loose = (pattern: string) => pattern.replace(/ae/g, "ae?").replace(/oe/g, 
 /** Words that may stand between the parts of a separable verb, and what may follow the particle. */
 const GAP = "(?: [^ ,.;:!?]+){0,7}?";
 const CLAUSE_END =
-  "(?=\\s*$|\\s*[,.;:!?)]|\\s+(?:und|oder|wenn|weil|dann|sonst|falls|alter|digga|du|ihr|so|gleich|jetzt|morgen|heute|haha|ok|ey|junge|verstanden|kapiert|lassen|werden|wollen|muessen|sollen|koennen|will|werde|wird|soll|muss|den|die|das|dem|der|alle|allesamt|euch|dich|ihn|im|in|am|beim|vorm|vor|auf|bei|mit|nach|schwoer|schwör|wallah|bruder|bro|versprochen|ihr)\\b|\\s+[^\\s\\w])";
+  "(?=\\s*$|\\s*[,.;:!?)]|\\s+(?:und|oder|wenn|weil|dann|sonst|falls|alter|digga|du|ihr|so|gleich|jetzt|morgen|heute|haha|ok|ey|junge|verstanden|kapiert|lassen|werden|wollen|muessen|sollen|koennen|will|werde|wird|soll|muss|den|die|das|dem|der|alle|allesamt|euch|dich|ihn|im|in|am|beim|vorm|vor|auf|bei|mit|nach|schwoer|schwör|wallah|bruder|bro|versprochen|ihr)\\b|\\s+[^\\s\\w]|\\s+\\w+\\s*(?:$|[,.;:!?]))";
 
 /** A separable verb: finite forms, then the particle at the end of the clause ("stech dich ab"). */
 function separable(forms: string, particle: string): string {
@@ -60,6 +60,11 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     separable("ballert?\\w*|knall\\w*|puste?\\w*|putz\\w*|raeum\\w*|schaff\\w*|mach\\w*|box\\w*", "weg"),
     "\\b(?:schiess\\w*|schoss|schiesst|ballert?\\w*|feuer\\w*) (?:\\w+ ){0,2}auf (?:dich|euch|ihn|sie|die|den|jeden|alle)\\b|\\bauf (?:dich|euch|ihn|die|den|jeden|alle) (?:\\w+ ){0,2}(?:schiess\\w*|ballern|feuern|geschossen)\\b",
     "\\b(?:kopf kuerzer|ruebe (?:ab|runter)|kopf (?:\\w+ )?rollen|koepfe (?:\\w+ )?rollen|nacht der langen messer|letzte stuendlein|letztes stuendlein|ins gras beissen lass\\w*|(?:erledig|beseitig|entsorg|ausschalt|zum schweigen bring|mundtot mach)\\w* (?:dich|euch|ihn|diesen|diese|den typ)|(?:wer|jemand|einer) (?:erledigt|beseitigt|entsorgt|schaltet) (?:den|die|ihn|diesen|diese))\\b",
+    "\\bdreh\\w* (?:\\w+ ){0,3}(?:hals|genick|gurgel|kragen) um\\b",
+    // A vehicle driven into people: "ich brettere mit dem Transporter durch euren Weihnachtsmarkt".
+    "\\b(?:fahr|faehrt|brett|ras|rausch|donner|ramm|steuer|lenk)\\w* (?:\\w+ ){0,5}(?:in|durch) (?:die|den|eure|euren|deine|deinen|ihre|ihren|den ganzen) (?:\\w+ )?(?:menge|menschenmenge|weihnachtsmarkt|demo|demonstration|markt|umzug|festzug|fussgaengerzone|leute|zuschauer|kundgebung)\\b",
+    // Hunting people, licensed: "Jagdscheine für Politiker", "Linke jagen müsste Volkssport werden".
+    "\\b(?:jagdschein\\w*|jagdsaison|abschusslizenz\\w*) (?:\\w+ )?(?:fuer|auf)\\b|\\bjagen (?:\\w+ ){0,2}(?:volkssport|sport|hobby|pflicht)\\b|\\bscheiterhaufen\\b",
     // Bavarian and Low German: "i derschlag di", "dastech", "doodslahn".
     "\\b(?:ueberroll\\w*|einschlaefer\\w*|verhungern lass\\w*|verrecken lass\\w*|(?:nicht|keiner|niemand) (?:\\w+ )?ueberleb\\w*|ueberlebt (?:\\w+ ){0,4}nicht|unter (?:meinem|meinen|dem|den) (?:bagger|traktor|auto|laster|reifen|raedern)|von (?:nem|einem|nen) (?:auto|laster|lkw|bus|zug) (?:\\w+ )?(?:erwischt|erfasst|ueberrollt|ueberfahren)|mit ins grab|im graben)\\b",
     "\\b(?:ueber den haufen (?:fahr|schiess|renn|knall)\\w*|(?:fahr|schiess|renn|knall)\\w* (?:\\w+ ){0,3}ueber den haufen|(?:hat|haben|hast) (?:\\w+ ){0,3}(?:noch )?(?:genau )?(?:eine|einen|zwei|drei|ein paar|\\d+) (?:woche|wochen|tag|tage|monat|monate) zu leben|nicht mehr lange zu leben|wird (?:\\w+ )?(?:scharf )?geschossen|scharf schiess\\w*|kopfgeld|kopfjeld|kopfpraemie|vogelfrei|freiwild|purge|bremsleitung\\w*|bremsen (?:\\w+ )?(?:manipulier\\w*|durchschneid\\w*|durchgeschnitten|kaputt\\w*)|zugemauert|zumauer\\w*|(?:ihn|sie|dich|euch) (?:\\w+ )?erledig\\w*|(?:jagen|gejagt|jagt) (?:\\w+ ){0,2}wie (?:wild\\w*|tiere|hasen|ratten|hunde|vieh|karnickel))\\b",
@@ -75,7 +80,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     separable("haeng\\w*|knuepf\\w*", "auf"),
     "\\b(?:abstech|abzustech|abgestochen|absticht)\\w*",
     "\\b(?:kopf|koepfe|schaedel|kehle|hals|gurgel) (?:\\w+ )?(?:ab|abschlagen|abhacken|abschneiden|abreissen|durchschneiden|durchgeschnitten|aufschlitzen|umdrehen|umdreh\\w*)\\b",
-    "\\b(?:gehenkt|henken|henkt|(?:werdet|wirst|werden|sollt|sollen|sollte|muessen) (?:\\w+ ){0,2}haengen|haengen sehen|baumeln|gaskammer|ins gas|ab ins lager|in den ofen|kopfschuss|genickschuss|kugel (?:in|durch|zwischen) (?:den|die|deinen|seinen|ihren|euren|euern|ihre|deine) (?:kopf|koepfe|birne|schaedel|augen)|kugel verdient|an die wand (?:zu )?(?:stellen|gestellt|stelle|stell|stellt)|stell\\w* (?:\\w+ ){0,3}an die wand\\b|an die wand mit|an (?:die|der|den) (?:naechste[nr]? )?laterne|am naechsten baum|aufs schafott|unter die erde bring\\w*|um die ecke bring\\w*|ins jenseits|kalt ?gemacht|hops nehmen|über den jordan|ueber den jordan|kaltstellen|ausknipsen|das licht ausknips\\w*|abstellen fuer immer|in den sarg|im sarg|sarg (?:ist|steht) (?:schon )?bestellt)\\b",
+    "\\b(?:gehenkt|henken|henkt|(?:werdet|wirst|wird|werden|sollt|sollen|sollte|muessen) (?:\\w+ ){0,2}haengen|haengen sehen|baumeln|gaskammer|ins gas|ab ins lager|in den ofen|kopfschuss|genickschuss|kugel (?:in|durch|zwischen) (?:den|die|deinen|seinen|ihren|euren|euern|ihre|deine) (?:kopf|koepfe|birne|schaedel|augen)|kugel verdient|an die wand (?:zu )?(?:stellen|gestellt|stelle|stell|stellt)|stell\\w* (?:\\w+ ){0,3}an die wand\\b|an die wand mit|an (?:die|der|den) (?:naechste[nr]? )?laterne|am naechsten baum|aufs schafott|unter die erde bring\\w*|um die ecke bring\\w*|ins jenseits|kalt ?gemacht|hops nehmen|über den jordan|ueber den jordan|kaltstellen|ausknipsen|das licht ausknips\\w*|abstellen fuer immer|in den sarg|im sarg|sarg (?:ist|steht) (?:schon )?bestellt)\\b",
   ],
   death: [
     "\\b(?:stirb|stirbt|sterben|sterbt|stirbst|verreck\\w*|verrecke|krepier\\w*|abkratz\\w*|krepiert|verendet|verenden)\\b",
@@ -84,6 +89,8 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:abnippel\\w*|abgenippelt|draufgeh\\w*|drauf ?gehen|ins gras beiss\\w*|loeffel abgeb\\w*|zeitliche segn\\w*|unter der erde|unter die erde|hopsgeh\\w*|hops gehen)\\b",
   ],
   injure: [
+    "\\b(?:schneid|schnitz|hack|schnipp)\\w* (?:\\w+ ){0,3}in (?:streifen|stuecke|scheiben|wuerfel|scheibchen)\\b|\\b(?:pruegelstrafe|kielhol\\w*)\\b",
+    "\\b(?:gibt'?s|gibts|gibt es) (?:\\w+ ){0,2}(?:kleinholz|tote|verletzte|hackfleisch|saures|was auf die fresse)\\b",
     // A beating announced as what there "is" or "comes": "dann gibt's Blut", "kriegt eins op de Nüss", "fängste dir eene".
     "\\b(?:gibt'?s|gibts|gibt es|setzt'?s|setzts|jibt'?s|jibts) (?:\\w+ )?(?:blut|schlaege|kloppe|dresche|haue|was auf die (?:fresse|muetze|nuss)|wat op de (?:muetz|nuess|fresse))\\b",
     "\\b(?:eins|eene|eine|oane|oans|a paar|paar) (?:\\w+ ){0,2}(?:op|uff|auf|in|an) (?:de|die|d|den|dei|deine|sing|sei|seine) ?(?:muetz|muetze|nuess|nuss|nuesse|fresse|fressn|gosch|goschn|fott|omme|rueb|ruebe|birne|schaedl|schaedel)\\b",
@@ -140,18 +147,20 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:folter|gefoltert|quael|gequaelt|zu quaelen|haeut|gehaeutet|zerstueckel|zerstueckelt|ausweid|ausgeweidet|vierteil|gevierteilt|pfaehl|gepfaehlt|steinig|gesteinigt|bei lebendigem leib|lebendig (?:begraben|verbrennen|verbrannt)|langsam (?:sterben|verrecken|krepieren)|qualvoll)\\w*",
     "\\b(?:kastrier|auspeitsch|ausgepeitscht|brandmark|gebrandmarkt|geteert|teeren und federn|waterboard|elektroschock|daumenschraub|streckbank|eiserne jungfrau|raedern|geraedert|lebendig einmauer|einmauern|eingemauert|zerstueckl|verstuemmel|langsam ausbluten)\\w*",
     "\\b(?:naegel|fingernaegel|zaehne|augen|zunge|ohren|finger|haende|hand|eier|arme|beine|haut|kopfhaut|zehen) (?:\\w+ ){0,3}(?:einzeln |langsam )?(?:ausreiss\\w*|rausreiss\\w*|ausgerissen|ziehen|gezogen|abschneid\\w*|abgeschnitten|abhack\\w*|abgehackt|ausstech\\w*|ausgestochen|ausbrenn\\w*|abreiss\\w*|abgerissen|rausschneid\\w*|abziehen|abgezogen|abbeiss\\w*|zerquetsch\\w*)\\b",
-    "\\b(?:reiss|schneid|hack|stech|brenn|zieh|beiss|quetsch)\\w* (?:dir|ihm|ihr|euch|ihnen|dem|der|denen) (?:\\w+ ){0,3}(?:naegel|fingernaegel|zaehne|augen|zunge|ohren|finger|haende|eier|haut|zehen|herz|gedaerme|eingeweide) (?:\\w+ )?(?:aus|raus|ab|heraus|durch|einzeln)\\b",
+    "\\b(?:reiss|schneid|hack|stech|brenn|zieh|beiss|quetsch)\\w* (?:dir|ihm|ihr|euch|ihnen|dem|der|denen|(?:deiner|deinem|seiner|seinem|ihrer|ihrem|eurer|eurem) \\w+) (?:\\w+ ){0,3}(?:naegel|fingernaegel|zaehne|augen|zunge|ohren|finger|haende|eier|haut|zehen|herz|gedaerme|eingeweide) (?:\\w+ )?(?:aus|raus|ab|heraus|durch|einzeln)\\b",
   ],
   weapon: [
     // "dann gibt's Schüsse", "I schiaß eam oane auf'n Schädl", "Stress mit Klinge".
     "\\b(?:gibt'?s|gibts|gibt es|setzt'?s|jibt'?s) (?:\\w+ ){0,2}(?:schuesse|schuss|kugeln|bleikugeln|blei|kugel)\\b|\\bschiass\\w* (?:\\w+ ){0,3}(?:oane|oans|eine|eins|ane) (?:\\w+ ){0,2}(?:schaedl|schaedel|kopf|birn|rueb)\\b|\\bmit (?:der |ner |einer )?klinge\\b",
-    "\\b(?:messer|klinge|machete|axt|beil|hackebeil|pistole|knarre|wumme|waffe|waffen|gewehr|flinte|schrotflinte|kalaschnikow|ak47|ak 47|baseballschlaeger|baseballschlaeger|schlagring|kugel|kugeln|patrone|patronen|munition|magazin voll|strick|galgen|guillotine|benzin|kanister|brandsatz|molotow\\w*|granate|granaten|sprengguertel|kettensaege|hammer|eisenstange|totschlaeger|pfefferspray|elektroschocker|schusswaffe|glock|kaliber|neun millimeter)\\b",
+    "\\b(?:messer|klinge|machete|axt|beil|hackebeil|pistole|knarre|wumme|waffe|waffen|gewehr|flinte|schrotflinte|kalaschnikow|ak47|ak 47|baseballschlaeger|baseballschlaeger|schlagring|kugel|kugeln|patrone|patronen|munition|magazin voll|strick|galgen|guillotine|benzin|kanister|brandsatz|molotow\\w*|granate|granaten|sprengguertel|kettensaege|hammer|eisenstange|totschlaeger|pfefferspray|elektroschocker|schusswaffe|glock|kaliber|neun millimeter)(?:e|n|en|er|ern|s)?\\b",
     "\\b\\w*(?:messer|knarren?|pistolen?|gewehre?|waffen?|munition|kanister)\\b",
-    "\\b(?:fackeln|mistgabeln|bewaffn\\w*|schlagstock|schlagstoecke|knueppel|stahlrute|teleskopschlagstock|springmesser|butterfly|armbrust|schrot|schrotladung|revolver|walther|uzi|mp5|pumpgun|pump gun|schreckschuss\\w*|schiesseisen|puffe|ballermann|kanone|mistgabel\\w*|heugabel\\w*|brecheisen|brechstange|kabelbinder|vorschlaghammer|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|totschlaeger|elektroschocker|taser|tränengas|traenengas|buttersaeure|saeure|gift|rattengift|zyankali|arsen|auto als waffe)\\b",
+    "\\b(?:fackeln|mistgabeln|bewaffn\\w*|schlagstock|schlagstoecke|knueppel|stahlrute|teleskopschlagstock|springmesser|butterfly|armbrust|schrot|schrotladung|revolver|walther|uzi|mp5|pumpgun|pump gun|schreckschuss\\w*|schiesseisen|puffe|ballermann|kanone|mistgabel\\w*|heugabel\\w*|brecheisen|brechstange|kabelbinder|vorschlaghammer|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|totschlaeger|elektroschocker|taser|tränengas|traenengas|buttersaeure|saeure|gift|rattengift|zyankali|arsen|auto als waffe|brandsaetze|brandsaetzen|molotowcocktails?)(?:e|n|en|er|ern|s)?\\b",
+    // Shooting back, and a blade as what one comes with: "ich schieß zurück", "komme mit was Scharfem".
+    "\\b(?:schiess\\w*|schiesst|ballere?|baller\\w*) (?:\\w+ )?zurueck\\b|\\bmit (?:was|etwas|nem|einem) (?:scharfem|scharfen|spitzem|spitzen)\\b",
   ],
   arson: [
     separable("zuend\\w*|fackel\\w*|brenn\\w*", "an|ab|nieder|weg|o|oo|aa"),
-    "\\b(?:brand|abgebrannt|(?:ist|sind|wird|werden|is) (?:\\w+ ){0,3}asche)\\b",
+    "\\b(?:brand|abgebrannt|(?:ist|sind|wird|werden|is) (?:\\w+ ){0,3}asche|haufen asche|aschehaufen|grillkohle|brennt (?:\\w+ ){0,3}(?:ab|nieder))\\b",
     "\\b(?:brenne|brandflasche\\w*|nur noch asche|in asche|asche sein|brandbeschleuniger|grillanzuender|schutt und asche|feuerchen|roten hahn|roter hahn|ausraeucher\\w*|ausgeraeuchert|flammenwerfer|abfackel\\w*|anfackel\\w*|angefackelt|abgebrannt|brandanschlag|brandanschlaege|molli|mollis|benzinbombe|feuer (?:\\w+ ){0,2}(?:unterm dach|im haus|in der bude|ans haus|an die tuer|an die bude|legen|gelegt|machen))\\b",
     separable("raeucher\\w*", "aus"),
     "\\b(?:anzuend|angezuendet|anzuzuend|abfackel|abgefackelt|abzufackel|niederbrenn|niedergebrannt|abbrenn|abgebrannt|brandstift|brand (?:setzen|legen|stecken)|in brand (?:setzen|stecken|gesetzt|gesteckt)|feuer (?:legen|gelegt|machen unter|unterm hintern)|anstecken|angesteckt|verbrenn|verbrannt|verbrannte|brennen lassen|abbrennen lassen|abfackeln lassen|brennt|brennen|brennend|in flammen|flammen|lichterloh|molotow)\\w*",
@@ -163,7 +172,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b\\w*bomb(?:t|te|ten|en|ig)\\b|\\b(?:in d'?luft|in de luft|dynamit|semtex|zuender|zeitzuender|fernzuender|sprengkoerper|sprengladung|splitterbombe|selbstmordattentat\\w*|attentat\\w*|attentaeter\\w*|sprengguertel|kawumm|kaboom|bumm|peng|hochgehen lassen|in die luft fliegen lassen|in die luft geh\\w*|in die luft flieg\\w*|tatp|bombenbau|bombe bauen|bombe gebaut|bombe basteln)\\b",
   ],
   property: [
-    "\\b(?:zerstoer|zerstort|demolier|zertruemmer|kaputtmach|kaputtgemacht|kaputt ?schlag|kaputtgeschlagen|kaputtzumach|einschlag\\w* (?:die|deine|eure|ihre|alle) (?:scheiben|fenster)|scheiben einschlag|scheiben einwerf|fenster einwerf|steine (?:durch|in|ins|gegen)|reifen (?:zerstech|aufschlitz|platt)|zerstochen|beschaedig|verwuest|abreissen|plattmach|plattgemacht|dem erdboden gleich|dem boden gleich|kurz und klein|kurzundklein|einrennen|stuermen|gestuermt|stuermt|stuerm (?:das|die|den))\\w*",
+    "\\b(?:zerstoer|zerstort|demolier|zertruemmer|kaputtmach|kaputtgemacht|kaputt ?schlag|kaputtgeschlagen|kaputtzumach|einschlag\\w* (?:die|deine|eure|ihre|alle) (?:scheiben|fenster)|scheiben einschlag|scheiben einwerf|fenster einwerf|steine (?:durch|in|ins|gegen)|reifen (?:zerstech|aufschlitz|platt)|zerstochen|beschaedig|verwuest|abreissen|abgerissen|abzureissen|niederreissen|niedergerissen|plattmach|plattgemacht|dem erdboden gleich|dem boden gleich|kurz und klein|kurzundklein|einrennen|stuermen|gestuermt|stuermt|stuerm (?:das|die|den))\\w*",
     separable("mach\\w*|schlag\\w*|hau\\w*|tret\\w*", "kaputt|platt|kurz und klein"),
     separable("werf\\w*|wirf\\w*|schmeiss\\w*|schmeis\\w*", "ein"),
     separable("reiss\\w*", "ab"),
