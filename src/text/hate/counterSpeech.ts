@@ -93,14 +93,14 @@ const MENTION_CLAUSES: [needs: string[], clause: RegExp][] = [
   [
     ["schreib", "sagst", "behaupt", "meinst", "forderst", "fordert", "postest", "postet"],
     re(
-      `(?<=\\b(?:du|ihr|er|jemand|einer) (?:hier )?(?:schreibst|schreibt|sagst|behauptest|behauptet|meinst|forderst|fordert|postest|postet),? (?:dass )?)(?![ …])[^.;!?]{1,160}`,
+      `\\b(?<frame>(?:du|ihr|er|jemand|einer) (?:hier )?(?:schreibst|schreibt|sagst|behauptest|behauptet|meinst|forderst|fordert|postest|postet),? (?:dass )?)(?![ …])[^.;!?]{1,160}`,
       "g",
     ),
   ],
   [
     ["geschrieben", "gepostet", "gesagt", "behauptet ha"],
     re(
-      `(?<=\\b(?:die|der|das|den) (?:hier )?(?:geschrieben|gepostet|gesagt|behauptet) (?:hat|haben),? (?:dass )?)(?![ …])[^.;:!?]{1,120}`,
+      `\\b(?<frame>(?:die|der|das|den) (?:hier )?(?:geschrieben|gepostet|gesagt|behauptet) (?:hat|haben),? (?:dass )?)(?![ …])[^.;:!?]{1,120}`,
       "g",
     ),
   ],
@@ -150,6 +150,11 @@ export interface CounterSpeech {
  * report or name it; an unquoted mention ("wer … nennt", "als … bezeichnen", "Sprüche wie …") when the rest
  * of the text rejects it. Without a rejection it stays the writer's ("der Nachbar sagt ‚…' und hat recht").
  */
+function includesAny(text: string, pieces: readonly string[]): boolean {
+  for (const piece of pieces) if (text.includes(piece)) return true;
+  return false;
+}
+
 export function counterSpeech(text: string): CounterSpeech | null {
   let mentions = 0;
   let quotations = 0;
@@ -166,13 +171,16 @@ export function counterSpeech(text: string): CounterSpeech | null {
       return all.startsWith(" ") || all.startsWith("(") || all.startsWith(":") ? `${all[0]} … ` : " … ";
     });
   for (const [needs, clause] of MENTION_CLAUSES) {
-    if (!needs.some((piece) => rest.includes(piece))) continue;
-    rest = rest.replace(clause, (all) => {
+    if (!includesAny(rest, needs)) continue;
+    rest = rest.replace(clause, (all: string, ...groups: unknown[]) => {
       mentions++;
-      // "Sprüche wie die sind alle Schmarotzer sind rassistisch": the mention ends before its rejection.
-      const judged = JUDGEMENT.exec(all);
-      const kept = judged && judged.index > 0 ? all.slice(judged.index) : "";
-      return `${all.startsWith("wer ") ? "wer …" : " …"} ${kept}`;
+      // The words that say whose the mention is stay ("ihr schreibt …"); so does a judgement after it:
+      // "Sprüche wie die sind alle Schmarotzer sind rassistisch" — the mention ends before its rejection.
+      const frame = (groups.at(-1) as { frame?: string } | undefined)?.frame;
+      const mention = frame ? all.slice(frame.length) : all;
+      const judged = JUDGEMENT.exec(mention);
+      const kept = judged && judged.index > 0 ? mention.slice(judged.index) : "";
+      return `${frame ?? ""}${all.startsWith("wer ") ? "wer …" : " …"} ${kept}`;
     });
   }
   // Denials, requests not to use a word, echo questions, statements called false: they reject themselves.

@@ -57,8 +57,10 @@ const PROHIBITIONS = [
  * gefährden Kinder? Nein." Not a question of the writer's own ("Warum sind die überhaupt hier??"), and not one the
  * writer answers with yes.
  */
+const ECHO_ANSWER =
+  "\\s+(?:nein|ne|nee|noe|quatsch|sicher nicht|echt jetzt|ernsthaft|wie bitte|mir fehlen|bei uns|meine?|unsere?|ich bin|ich arbeite|ich kenne|bullshit|unsinn|schwachsinn|bloedsinn)\\b";
 const ECHO = re(
-  "(?<=^|[.!?]\\s+)(?!(?:warum|wieso|weshalb|weswegen|wer|wie|was|wo|wann|welche[a-z]*|sind|ist|haben|hat|darf|duerfen|soll|sollen|sollte|kann|koennen|muss|muessen|will|wollen|wird|werden|gibt|merkt|seht|sieht|weiss|wisst)\\b)[^.!?]{3,120}?(?:\\?{2,}!*|\\?!+|\\?(?=\\s+(?:nein|ne|nee|noe|quatsch|sicher nicht|echt jetzt|ernsthaft|wie bitte|mir fehlen|bei uns|meine?|unsere?|ich bin|ich arbeite|ich kenne|bullshit|unsinn|schwachsinn|bloedsinn)\\b))(?=\\s*\\S)(?!\\s*(?:ja|jap|jo|genau|natuerlich|klar|logisch|absolut|stimmt|richtig|eben|sicher(?! nicht)|nein danke)\\b)",
+  `(?<=^|[.!?]\\s+)(?!(?:warum|wieso|weshalb|weswegen|wer|wie|was|wo|wann|welche[a-z]*|sind|ist|haben|hat|darf|duerfen|soll|sollen|sollte|kann|koennen|muss|muessen|will|wollen|wird|werden|gibt|merkt|seht|sieht|weiss|wisst)\\b)[^.!?]{3,120}?(?:\\?{2,}!*|\\?!+|\\?(?=${ECHO_ANSWER}))(?=\\s*\\S)(?!\\s*(?:ja|jap|jo|genau|natuerlich|klar|logisch|absolut|stimmt|richtig|eben|sicher(?! nicht)|nein danke)\\b)`,
   "g",
 );
 const FALSITY =
@@ -90,6 +92,90 @@ const POSTPOSED = re(
   "g",
 );
 
+/**
+ * The words an expression cannot match without, as bits: the text's words are looked up once, and an expression
+ * runs only where its words are there (most texts are spared every expression).
+ */
+const WORD_BITS = new Map<string, number>();
+const bit = (value: number, words: string) => {
+  for (const word of words.split(" ")) WORD_BITS.set(word, (WORD_BITS.get(word) ?? 0) | value);
+  return value;
+};
+const NOT = bit(1, "nicht nich ned net kein keine keinen keiner keines keinem keene koane");
+const BE = bit(2, "ist sind seid bist san sin seien waeren wären waren war is");
+const NOBODY_WORD = bit(4, "niemand mensch");
+const ALL = bit(8, "alle jeder jede");
+const SONDERN = bit(16, "sondern");
+const BITTE = bit(32, "bitte");
+const HOER = bit(64, "hoert hört hoer hör");
+const AGAIN = bit(128, "nochmal noch");
+const IRONY = bit(256, "sarkasmus ironie");
+const LIKE = bit(512, "wie la");
+const DASS = bit(1024, "dass");
+const FALSITY_WORD = bit(
+  2048,
+  "unsinn quatsch schmarrn schmarren käse kaese blödsinn bloedsinn schwachsinn lüge luege lügen luegen gelogen märchen maerchen mythos vorurteil vorurteile falsch humbug mumpitz bullshit wahr stimmt rassistisch rassistische hetze menschenverachtend widerlegt behauptung gerede these spruch",
+);
+const WORD_WORD = bit(
+  4096,
+  "wort worte wörter woerter begriff begriffe beleidigung beleidigungen schimpfwort schimpfwörter schimpfwoerter ausdruck ausdrücke ausdruecke bezeichnung bezeichnungen witz witze meinung satire nazibegriff",
+);
+const JUDGED_WORD = bit(
+  8192,
+  "rassistisch antisemitisch homophob sexistisch ableistisch menschenverachtend abwertend diskriminierend",
+);
+const SAYS_WORD = bit(16384, "schreibt sagt meint behauptet ruft bruellt brüllt fordert postet tippt erzaehlt erzählt");
+const IST = bit(32768, "ist");
+const WORDS = /[a-zäöüß]+/g;
+
+function wordBits(text: string): number {
+  let bits = 0;
+  for (const word of text.match(WORDS) ?? []) bits |= WORD_BITS.get(word) ?? 0;
+  return bits;
+}
+const has = (need: number) => (bits: number) => (bits & need) !== 0;
+const hasBoth = (a: number, b: number) => (bits: number) => (bits & a) !== 0 && (bits & b) !== 0;
+
+const ANSWER = re(`\\?${ECHO_ANSWER}`);
+const SAYS_AFTER = re(`${SAYS}(?:er|sie|der|die|einer|eine|jemand|ausgerechnet|so|hier|dann|mir)\\b`);
+
+type Step = [
+  needs: (bits: number, text: string) => boolean,
+  pattern: RegExp,
+  keep: (span: string) => boolean,
+  attributes?: true,
+];
+const always = () => true;
+const denial = (span: string) => offensive(span) && !NOT_A_DENIAL.test(span.replace(/^\S+ /, ""));
+const [BITTE_NICHT, HOERT_AUF, SAG_NOCHMAL, SARKASMUS, KEINE_WIE] = PROHIBITIONS as [
+  RegExp,
+  RegExp,
+  RegExp,
+  RegExp,
+  RegExp,
+];
+/** In order: denials first, then requests, echo questions, statements called false, words as words, attributions. */
+const STEPS: Step[] = [
+  [hasBoth(NOT, BE), DENIAL, denial],
+  [(bits) => (bits & NOBODY_WORD) !== 0, NOBODY, denial],
+  [hasBoth(NOT, ALL), NOT_ALL, offensive],
+  [hasBoth(NOT, SONDERN), NOT_BUT, denial],
+  [has(BITTE), BITTE_NICHT, always],
+  [has(HOER), HOERT_AUF, always],
+  [has(AGAIN), SAG_NOCHMAL, always],
+  [has(IRONY), SARKASMUS, always],
+  [hasBoth(NOT, LIKE), KEINE_WIE, always],
+  [
+    (_bits, text) => text.includes("??") || text.includes("?!") || (text.includes("?") && ANSWER.test(text)),
+    ECHO,
+    (span) => offensiveOrGroupClaim(span),
+  ],
+  ...FALSE_STATEMENTS.map((pattern): Step => [hasBoth(DASS, FALSITY_WORD), pattern, always]),
+  [hasBoth(WORD_WORD, BE), WORD_AS_WORD[0] as RegExp, offensive],
+  [hasBoth(JUDGED_WORD, IST), WORD_AS_WORD[1] as RegExp, offensive],
+  [(bits, text) => (bits & SAYS_WORD) !== 0 && SAYS_AFTER.test(text), POSTPOSED, always, true],
+];
+
 export interface RejectedMentions {
   /** The text with the mentions cut out ("…" where they stood). */
   rest: string;
@@ -104,27 +190,18 @@ export function rejectedMentions(text: string): RejectedMentions {
   let rejected = 0;
   let attributed = 0;
   let rest = text;
-  const cut = (pattern: RegExp, keep: (span: string) => boolean = () => true, count = () => rejected++) => {
+  const bits = wordBits(text);
+  if (bits === 0 && !text.includes("?")) return { rest: text, rejected, attributed };
+  for (const [needs, pattern, keep, attributes] of STEPS) {
+    if (!needs(bits, rest)) continue;
     rest = rest.replace(pattern, (span) => {
       if (!keep(span)) return span;
-      count();
+      if (attributes) attributed++;
+      else rejected++;
       return " … ";
     });
-  };
-  const denial = (span: string) => offensive(span) && !NOT_A_DENIAL.test(span.replace(/^\S+ /, ""));
-  if (/\b(?:nicht|nich|ned|net|kein|keine|keinen|keiner|keene|koane)\b/.test(rest)) cut(DENIAL, denial);
-  if (/\b(?:niemand|kein mensch)\b/.test(rest)) cut(NOBODY, denial);
-  if (rest.includes("nicht ")) cut(NOT_ALL, offensive);
-  if (rest.includes("sondern")) cut(NOT_BUT, denial);
-  for (const pattern of PROHIBITIONS) cut(pattern);
-  if (rest.includes("?")) cut(ECHO, offensiveOrGroupClaim);
-  for (const pattern of FALSE_STATEMENTS) cut(pattern);
-  for (const pattern of WORD_AS_WORD) cut(pattern, offensive);
-  cut(
-    POSTPOSED,
-    () => true,
-    () => attributed++,
-  );
+  }
+  if (rejected + attributed === 0) return { rest: text, rejected, attributed };
   return { rest: rest.replace(/\s+/g, " ").trim(), rejected, attributed };
 }
 
