@@ -116,6 +116,21 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
         hate.score = Math.min(hate.score, ownHateScore);
       }
     }
+    // Praise or thanks in the writer's own words ("Danke an die Ehrenamtlichen in der Flüchtlingshilfe") is no hate
+    // for naming a group: only where the text also dehumanises, excludes, slurs, insults or generalises, or reads
+    // as irony ("Vielfalt ist ja so toll 🙄", scare quotes), is it held.
+    // The n-gram models read a group's name as a sign of hate and offence; thanks without a word of either is neither.
+    const praised =
+      (hate.score >= hateThreshold || offense >= offenseThreshold) &&
+      intent.scores.praise >= 0.8 &&
+      THANKS.test(normalised.folded) &&
+      !hate.cues.some((c) => OWN_HATE_CUES.has(c)) &&
+      !hits.some((h) => h.list === "insult" || h.list === "slur" || h.list === "profanity") &&
+      !IRONY.test(normalised.folded);
+    if (praised) {
+      hate.score = Math.min(hate.score, hateThreshold * 0.99);
+      offense = Math.min(offense, offenseThreshold * 0.99);
+    }
     const sentiment = detectSentiment(
       normalised,
       (offense >= offenseThreshold ? 1 : 0) + (threat.score >= threatThreshold ? 1.5 : 0),
@@ -137,6 +152,7 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
     if (hate.score >= hateThreshold) reasons.push(hate.cues.length > 0 ? `hate:${hate.cues.join(",")}` : "group_hate");
     if (normalised.signals.deobfuscated > 0) reasons.push("obfuscated_spelling");
     if (counterLowered) reasons.push("counter_speech");
+    if (praised) reasons.push("group_praise");
     for (const hit of hits) if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${asWritten(hit.word)}`);
     if (offenseResult.evidence.length > 0)
       reasons.push(`model:${offenseResult.evidence.map((e) => readableFeature(e.feature)).join(", ")}`);
@@ -173,6 +189,12 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
 /** The cues that make a text one about groups: a group named, dehumanising words, slurs, calls for exclusion. */
 const HATE_TOPIC_CUES = new Set(["group", "dehumanising", "slur", "exclusion"]);
 const OWN_HATE_CUES = new Set(["dehumanising", "slur", "exclusion", "generalisation"]);
+/** Thanks, praise or welcome addressed to someone: "danke an", "großes Lob an", "Respekt an", "herzlich willkommen". */
+const THANKS =
+  /\b(?:danke|dankeschoen|vielen dank|herzlichen dank|tausend dank|dank an|(?:grosses |riesen)?lob an|riesenlob|respekt an|hut ab|chapeau|herzlich willkommen|willkommen (?:in|bei|an|im))\b/;
+/** Signs that praise is meant the other way round: irony words, eye-rolling and laughing faces, weapons, scare quotes. */
+const IRONY =
+  /\b(?:ja so|ja wohl|na toll|na super|natuerlich|klar doch|schon klar|wohl|vielen dank auch|danke fuer nix|danke merkel|herzlichen glueckwunsch|aber|leider|trotzdem|nicht|kein|keine)\b|🙄|🤡|😂|🤣|😏|😒|🔪|💣|🐒|["„“”»«‚‘?]/;
 
 /** "threat:violence:bring dich um" with each word of the matched text as the text spells it. */
 function wordsAsWritten(asWritten: (folded: string) => string, reason: string): string {

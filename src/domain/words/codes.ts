@@ -183,6 +183,7 @@ export const PLAIN_REASONS = [
   "pre_moderation_first",
   "obfuscated_spelling",
   "counter_speech",
+  "group_praise",
   "on_error_hold",
   "on_error_pass",
   "word_rules_failed",

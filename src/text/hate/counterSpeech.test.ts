@@ -117,3 +117,28 @@ describe("the analyser and counter-speech", () => {
     expect(analyser.analyse('Du bist so dumm, "Ausländer raus" schreiben und dann heulen').flagged).toBe(true);
   });
 });
+
+describe("the analyser and thanks to a group", () => {
+  const analyser = createTextAnalyser(readTextModels());
+
+  it("does not hold thanks that name a group, and says why", () => {
+    for (const text of [
+      "Danke an alle Ehrenamtlichen in der Flüchtlingshilfe, ihr seid großartig! ❤️",
+      "Danke an die Flüchtlinge aus der Turnhalle, die beim Hochwasser Sandsäcke geschleppt haben",
+    ]) {
+      const result = analyser.analyse(text);
+      expect(result.flagged, text).toBe(false);
+      expect(result.reasons, text).toContain("group_praise");
+    }
+  });
+
+  it("still holds thanks said in irony or next to contempt", () => {
+    for (const text of [
+      // The same thanks with rolled eyes are not taken at their word.
+      "Danke an die Flüchtlinge aus der Turnhalle, die beim Hochwasser Sandsäcke geschleppt haben 🙄",
+      'Danke an unsere "Fachkräfte" aus der Turnhalle, die Ratten',
+      "Danke Merkel, jetzt haben wir die Asylanten am Hals",
+    ])
+      expect(analyser.analyse(text).flagged, text).toBe(true);
+  });
+});
