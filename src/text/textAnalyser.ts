@@ -98,7 +98,10 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
       // nennt, …") is somebody else's word, whoever it was aimed at.
       const offensiveWord = (h: { list: string }) => h.list === "insult" || h.list === "slur";
       const onlyMentioned = counter.framed && hits.some(offensiveWord);
-      if ((aboutGroups || onlyMentioned || counter.denied) && !ownHits.some(offensiveWord)) {
+      // A denial counts where the text reads as hate against a group ("Behinderte sind keine Last"), not for an
+      // insult of a person ("du bist nicht dumm, du bist …").
+      const deniedHate = counter.denied && hate.score >= hateThreshold;
+      if ((aboutGroups || onlyMentioned || deniedHate) && !ownHits.some(offensiveWord)) {
         const ownResult = classifier.classifyNormalised(own, { explainFrom, hits: ownHits });
         const ownHate = groupHate(own, ownHits, ownResult.hate);
         // In a rejection of hate, a group named in its defence is no hate: the writer's own words need hate's
@@ -116,16 +119,18 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
         hate.score = Math.min(hate.score, ownHateScore);
       }
     }
-    // Praise or thanks in the writer's own words ("Danke an die Ehrenamtlichen in der Flüchtlingshilfe") is no hate
-    // for naming a group: only where the text also dehumanises, excludes, slurs, insults or generalises, or reads
-    // as irony ("Vielfalt ist ja so toll 🙄", scare quotes), is it held.
-    // The n-gram models read a group's name as a sign of hate and offence; thanks without a word of either is neither.
+    // The n-gram models read a group's name as a sign of hate and offence. Plain thanks or praise in the writer's own
+    // words ("Danke an die Ehrenamtlichen in der Flüchtlingshilfe") have that reading set aside, for both scores —
+    // not where the text holds any lexicon word (insult, slur, swear word, violence), a threat, a cue of hate of its
+    // own (dehumanising, exclusion, generalisation), a "dass" clause ("Danke, dass die … endlich verschwinden") or a
+    // sign of irony ("Vielfalt ist ja so toll 🙄", scare quotes, a question).
     const praised =
       (hate.score >= hateThreshold || offense >= offenseThreshold) &&
       intent.scores.praise >= 0.8 &&
       THANKS.test(normalised.folded) &&
       !hate.cues.some((c) => OWN_HATE_CUES.has(c)) &&
-      !hits.some((h) => h.list === "insult" || h.list === "slur" || h.list === "profanity") &&
+      hits.length === 0 &&
+      threat.score === 0 &&
       !IRONY.test(normalised.folded);
     if (praised) {
       hate.score = Math.min(hate.score, hateThreshold * 0.99);
@@ -189,9 +194,9 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
 /** The cues that make a text one about groups: a group named, dehumanising words, slurs, calls for exclusion. */
 const HATE_TOPIC_CUES = new Set(["group", "dehumanising", "slur", "exclusion"]);
 const OWN_HATE_CUES = new Set(["dehumanising", "slur", "exclusion", "generalisation"]);
-/** Thanks, praise or welcome addressed to someone: "danke an", "großes Lob an", "Respekt an", "herzlich willkommen". */
+/** Thanks, praise or welcome ("danke an", "großes Lob an", "Respekt an", "herzlich willkommen"), with no "dass" clause. */
 const THANKS =
-  /\b(?:danke|dankeschoen|vielen dank|herzlichen dank|tausend dank|dank an|(?:grosses |riesen)?lob an|riesenlob|respekt an|hut ab|chapeau|herzlich willkommen|willkommen (?:in|bei|an|im))\b/;
+  /^(?!.*\bdass\b).*\b(?:danke|dankeschoen|vielen dank|herzlichen dank|tausend dank|dank an|(?:grosses |riesen)?lob an|riesenlob|respekt an|hut ab|chapeau|herzlich willkommen|willkommen (?:in|bei|an|im))\b/;
 /** Signs that praise is meant the other way round: irony words, eye-rolling and laughing faces, weapons, scare quotes. */
 const IRONY =
   /\b(?:ja so|ja wohl|na toll|na super|natuerlich|klar doch|schon klar|wohl|vielen dank auch|danke fuer nix|danke merkel|herzlichen glueckwunsch|aber|leider|trotzdem|nicht|kein|keine)\b|🙄|🤡|😂|🤣|😏|😒|🔪|💣|🐒|["„“”»«‚‘?]/;

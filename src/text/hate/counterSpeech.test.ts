@@ -138,7 +138,36 @@ describe("the analyser and thanks to a group", () => {
       "Danke an die Flüchtlinge aus der Turnhalle, die beim Hochwasser Sandsäcke geschleppt haben 🙄",
       'Danke an unsere "Fachkräfte" aus der Turnhalle, die Ratten',
       "Danke Merkel, jetzt haben wir die Asylanten am Hals",
+      // Thanks for something hateful ("dass …") or next to violence are not taken at their word.
+      "Danke an die Juden, dass sie die Medien und die Banken kontrollieren.",
+      "Danke an alle Muslime, dass ihr unsere Töchter vergewaltigt.",
+      "Großes Lob an die Stadt, dass die Asylbewerber endlich verschwinden.",
     ])
       expect(analyser.analyse(text).flagged, text).toBe(true);
+  });
+});
+
+describe("the analyser and hate dressed as counter-speech (a stranger's review)", () => {
+  const analyser = createTextAnalyser(readTextModels());
+
+  it.each([
+    "Es ist kein Märchen, dass Flüchtlinge kriminell sind.",
+    "Ist es nicht wahr, dass Juden die Medien kontrollieren?",
+    "Es ist kein Geheimnis dass Zigeuner Diebe sind.",
+    "Ausländer sind nicht selten kriminell und gewalttätig.",
+    "Nicht alle Ausländer sind kriminell, aber fast alle.",
+    "Du bist nicht dumm, du bist einfach nur hässlich und widerlich.",
+    "Flüchtlinge sind Parasiten?? 😡😡",
+    "Ausländer sind Ratten?! Ganz genau so ist es.",
+    "Ausländer sind alle kriminell?? Auf jeden Fall!",
+    "Frauen gehören an den Herd?? Wo denn sonst.",
+    "Flüchtlinge sind Parasiten? Meine Meinung.",
+    "Ausländer sind Schmarotzer, sagt der gesunde Menschenverstand.",
+    "Flüchtlinge sind Parasiten, schreibt er. Stimmt.",
+    "Sag noch mal so einen Scheiß, du Kanake, und ich melde dich.",
+    "„Flüchtlinge sind Parasiten“ – mein Nachbar ist das beste Beispiel dafür.",
+    "„Die Kanaken gehören alle abgeschoben“ – und zwar sofort, oder?",
+  ])("still holds %s", (text) => {
+    expect(analyser.analyse(text).flagged).toBe(true);
   });
 });

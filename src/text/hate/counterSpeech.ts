@@ -25,14 +25,14 @@ const ATTRIBUTION = re(
 );
 /** The writer takes the quoted words up as their own: "… und hat recht", "muss man ja mal sagen", "genau so". */
 const ENDORSEMENT = re(
-  "\\b(?:(?:hat|haben|hast|habt) (?:[a-z]+ )?recht|recht (?:hat|haben|hast)|unterschreib[a-z]*|meine meinung|meiner meinung|so siehts aus|so sieht es aus|nichts hinzuzufuegen|kann man nur sagen|wie man so schoen sagt|genau so|genauso ist es|so ist es|stimmt doch|stimmt halt|ist doch so|ist halt so|sehe ich (?:auch )?so|seh ich (?:auch )?so|endlich sagt|endlich mal einer|traut sich|muss (?:man )?(?:es |das )?(?:ja |doch |halt |einfach )?(?:mal )?sagen|darf man (?:ja |wohl |doch )?(?:noch )?sagen|wird man (?:ja |wohl |doch )?(?:noch )?sagen|wahre worte|bravo|richtig so|wo er recht hat|wo sie recht hat|danke fuer die klaren worte|(?:du sagst|ihr sagt|er sagt|sie sagt|sie sagen) es|sag(?:e)? ich (?:doch|ja)|aber (?:leider )?(?:wahr|ehrlich|richtig|fakt|gerecht|so ist es|es stimmt|die wahrheit))\\b|👍|💯",
+  "\\b(?:(?:hat|haben|hast|habt) (?:[a-z]+ )?recht|recht (?:hat|haben|hast)|unterschreib[a-z]*|meine meinung|meiner meinung|so siehts aus|so sieht es aus|nichts hinzuzufuegen|kann man nur sagen|wie man so schoen sagt|genau so|genauso ist es|so ist es|stimmt doch|stimmt halt|ist doch so|ist halt so|sehe ich (?:auch )?so|seh ich (?:auch )?so|endlich sagt|endlich mal einer|traut sich|muss (?:man )?(?:es |das )?(?:ja |doch |halt |einfach )?(?:mal )?sagen|darf man (?:ja |wohl |doch )?(?:noch )?sagen|wird man (?:ja |wohl |doch )?(?:noch )?sagen|wahre worte|bravo|richtig so|wo er recht hat|wo sie recht hat|danke fuer die klaren worte|(?:du sagst|ihr sagt|er sagt|sie sagt|sie sagen) es|sag(?:e)? ich (?:doch|ja)|aber (?:leider )?(?:wahr|ehrlich|richtig|fakt|gerecht|so ist es|es stimmt|die wahrheit)|stimmt(?! (?:nicht|einfach nicht|so nicht|doch nicht|halt nicht))|auf jeden fall|beispiel dafuer|beste beispiel|bestes beispiel|und zwar (?:sofort|alle|jetzt)|wo denn sonst)\\b|👍|💯",
 );
 /**
  * Words of one who answers a quotation rather than says it: a contrast ("… und dann beim Türken Döner holen"),
  * an own experience ("meine Nachbarin …", "ich arbeite …"), a question back, the hater addressed ("du", "ihr").
  */
 const DISAGREEMENT = re(
-  "\\b(?:aber|und dann|trotzdem|dabei|obwohl|stattdessen|gegenteil|ausgerechnet|eigentlich|ernsthaft|echt jetzt|ach ja|mein|meine|meiner|meinem|meinen|unser|unsere|unserem|unseren|ich (?:bin|arbeite|kenne|habe|hab|lebe|wohne|war)|du (?:bist|selbst|hast|kannst|weisst)|ihr (?:seid|selbst|habt|koennt|wisst nicht)|seit \\d+ jahren)\\b|\\?|🙄|😂|🤦|🤡|🙈|🤔|😒",
+  "\\b(?:aber|und dann|trotzdem|dabei|obwohl|stattdessen|gegenteil|ausgerechnet|eigentlich|ernsthaft|echt jetzt|ach ja|mein|meine|meiner|meinem|meinen|unser|unsere|unserem|unseren|ich (?:bin|arbeite|kenne|habe|hab|lebe|wohne|war)|du (?:bist|selbst|hast|kannst|weisst)|ihr (?:seid|selbst|habt|koennt|wisst nicht)|seit \\d+ jahren)\\b|\\b(?:wer|wie|was|warum|wieso|weshalb|wo|und du)\\b[^?]*\\?|🙄|😂|🤦|🤡|🙈|🤔|😒",
 );
 /** The writer takes a quotation up as their own slogan: "ich sag nur: …", "mein Motto: …", "bin ich für". */
 const ADOPTION = re(
@@ -144,16 +144,19 @@ export interface CounterSpeech {
   denied: boolean;
 }
 
-/**
- * Null when the text mentions no hate to reject it. A quotation counts when it holds two or more words (a
- * single word in quotation marks is usually a scare quote: "Fachkräfte") and the words outside it reject,
- * report or name it; an unquoted mention ("wer … nennt", "als … bezeichnen", "Sprüche wie …") when the rest
- * of the text rejects it. Without a rejection it stays the writer's ("der Nachbar sagt ‚…' und hat recht").
- */
 function includesAny(text: string, pieces: readonly string[]): boolean {
   for (const piece of pieces) if (text.includes(piece)) return true;
   return false;
 }
+
+/**
+ * Null when the text mentions no hate to reject it. A quotation counts when it holds two or more words (a
+ * single word in quotation marks is usually a scare quote: "Fachkräfte") and the words outside it reject,
+ * report or name it; an unquoted mention ("wer … nennt", "als … bezeichnen", "Sprüche wie …") when the rest
+ * of the text rejects it. A denial, a request not to use a word, an echo question answered or a statement called
+ * false (rejectedMentions.ts) rejects itself; a quotation of several words answered with disagreement counts too.
+ * Where the writer agrees or takes it up it stays the writer's ("der Nachbar sagt ‚…' und hat recht", "Stimmt.").
+ */
 
 export function counterSpeech(text: string): CounterSpeech | null {
   let mentions = 0;
@@ -193,10 +196,11 @@ export function counterSpeech(text: string): CounterSpeech | null {
   // "…, schreibt er") when the writer does not take them up as their own ("… und hat recht", "muss man ja mal sagen").
   const attributed = (self.attributed > 0 || ATTRIBUTION.test(rest)) && !ENDORSEMENT.test(text);
   const whoSays = WHO_SAYS.test(text);
-  if (!REJECTION.test(rest) && !whoSays && !attributed && self.rejected === 0 && !disagrees(rest, quotations, text))
+  // A denial, an echo question or a request rejects itself, unless the writer agrees after all ("… Stimmt.").
+  const selfRejected = self.rejected > 0 && !ENDORSEMENT.test(text);
+  if (!REJECTION.test(rest) && !whoSays && !attributed && !selfRejected && !disagrees(rest, quotations, text))
     return null;
   // The words of rejection are aimed at the hate, not at a person: they are not the writer's offence either.
   const ownWords = rest.replace(REJECTION_ALL, " ").replace(/\s+/g, " ").trim();
-  const denied = self.rejected > 0;
-  return { ownWords, mentions, framed: whoSays || attributed || denied || MENTION.test(text), denied };
+  return { ownWords, mentions, framed: whoSays || attributed || MENTION.test(text), denied: selfRejected };
 }

@@ -32,8 +32,18 @@ describe("mentions that reject themselves", () => {
     ["'not only'", "die sind nicht nur faul, sondern auch kriminell", "nur faul"],
     ["a question of the writer's own", "warum sind die kanaken überhaupt hier?? raus mit denen", "kanaken"],
     ["an echo answered yes", "flüchtlinge sind schmarotzer?? ja natürlich, alle", "schmarotzer"],
-    ["a welcome answered no", "refugees welcome? nein danke. schützt eure töchter", "refugees"],
-    ["a word called racist that names a group", "muslime sind antisemitisch", "muslime"],
+    ["a welcome echoed and doubted", "flüchtlinge sind hier willkommen?? ich glaub eher nicht", "willkommen"],
+    ["a person, not a word, called antisemitic", "nachbar ist antisemitisch", "nachbar"],
+    ["a statement called no prejudice", "es ist kein vorurteil, dass zigeuner klauen", "klauen"],
+    ["a statement called no nonsense", "dass flüchtlinge kriminell sind, ist kein unsinn", "kriminell"],
+    ["a denial of a reason", "ausländer sind nicht ohne grund kriminell", "kriminell"],
+    ["a denial of innocence", "die juden sind nicht schuldlos an ihrem schicksal", "schuldlos"],
+    ["'no wonder'", "ist doch kein wunder dass ausländer so kriminell sind", "kriminell"],
+    ["a denial taken back", "nicht jeder flüchtling ist ein vergewaltiger – die meisten schon", "vergewaltiger"],
+    ["an attribution to statistics", "flüchtlinge sind alle kriminell, sagt die statistik", "kriminell"],
+    ["an insult as the object of a request", "hört auf, diese ratten flüchtlinge zu nennen", "ratten"],
+    ["a slur inside a request", "bitte keine kanaken mehr in unsere stadt, das muss man mal sagen", "kanaken"],
+    ["a slur called an insult to others", "schwuchteln sind eine beleidigung für jeden normalen mann", "schwuchteln"],
   ])("cuts nothing hateful out of %s: %s", (_kind, text, kept) => {
     expect(rejectedMentions(text).rest).toContain(kept);
   });

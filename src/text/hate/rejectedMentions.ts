@@ -1,12 +1,15 @@
 // Mentions that carry their own rejection, without quotation marks and without a "wer … schreibt": the writer's
 // denial of a prejudice ("Bürgergeldempfänger sind keine Schmarotzer", "niemand ist Abschaum"), a request not to
-// use a word ("bitte nicht Spasti schreiben", "hört auf, sie Ratten zu nennen"), an echo question answered
-// ("Frauen gehören an den Herd?? Sagt einer, der …"), a statement called false ("So ein Käse, dass die Polen alle
-// …", "Dass Flüchtlinge alle kriminell sein sollen, ist Unsinn"), a word named as a word ("Schwuchtel ist kein
-// Wort, das man …") and words given to somebody after them ("Frauen sind zu dumm für Politik, schreibt er").
-// Each is cut out like a quotation (counterSpeech.ts); what is left is weighed as the writer's own words. Only a
-// denial of something offensive counts: "Muslime sind nicht integrierbar" or "das sind keine Menschen" deny
-// nothing hateful and stay the writer's. Pure; patterns on the lower-cased text.
+// use a word ("bitte nicht Spasti schreiben", "hört auf, Flüchtlinge Ratten zu nennen"), an echo question answered
+// in words ("Frauen gehören an den Herd?? Sagt einer, der …"), a statement called false ("So ein Käse, dass die
+// Polen alle …", "Dass Flüchtlinge alle kriminell sein sollen, ist Unsinn"), a word named as a word ("Schwuchtel
+// ist kein Wort, das man …") and words given to a person after them ("Frauen sind zu dumm für Politik, schreibt
+// er"). Each is cut out like a quotation (counterSpeech.ts); what is left is weighed as the writer's own words.
+// What only looks like one stays the writer's: a denial of nothing offensive or of humanity ("Muslime sind nicht
+// integrierbar", "das sind keine Menschen"), of a reason or a frequency ("nicht ohne Grund", "nicht selten"), a
+// denial taken back ("…, aber fast alle"), a statement called *not* false ("es ist kein Vorurteil, dass …"), an
+// echo answered with yes ("…?? Auf jeden Fall"); and counterSpeech.ts drops all of them where the writer agrees
+// after all ("Stimmt.", "meine Meinung"). Pure; patterns on the lower-cased text.
 import { lexiconHits } from "../lexicon.js";
 import { foldUmlauts } from "../normalise.js";
 import { LETTERS, re } from "./patterns.js";
@@ -14,11 +17,11 @@ import { LETTERS, re } from "./patterns.js";
 const W = `[${LETTERS}-]+`;
 /** Words of a prejudice or of contempt that a denial takes back. */
 const NEGATIVE_PREDICATE = re(
-  "\\b(?:kriminell|faul|dumm|bloed|gefaehrlich|krank|pervers|gewalttaetig|gewaltbereit|aggressiv|asozial|dreckig|schmutzig|primitiv|minderwertig|verbrecher|terrorist|schmarotzer|parasit|ratte|tier|viech|ungeziefer|abschaum|muell|dreck|seuche|plage|krankheit|geisteskrank|gestoert|untermensch|pack|gesindel|vergewaltiger|messerstecher|faulenzer|dieb|betrueger|luegner|verlogen|hinterhaeltig|ungebildet|nutzlos|wertlos|affe|heuschrecke|kakerlake|made|maden|zecke|fliege|virus|gefahr|bedrohung|schuld|besoffen|saeufer|schaedling|invasion|flut|sozialfall|sozialfaelle|last)",
+  "\\b(?:kriminell|faul|dumm|bloed|gefaehrlich|krank|pervers|gewalttaetig|gewaltbereit|aggressiv|asozial|dreckig|schmutzig|primitiv|minderwertig|verbrecher|terrorist|schmarotzer|parasit|ratte|tier|viech|ungeziefer|abschaum|muell|dreck|seuche|plage|krankheit|geisteskrank|gestoert|untermensch|pack|gesindel|vergewaltiger|messerstecher|faulenzer|dieb|betrueger|luegner|verlogen|hinterhaeltig|ungebildet|nutzlos|wertlos|affe|heuschrecke|kakerlake|made|maden|zecke|fliege|virus|gefahr|bedrohung|schuld(?:ig)?\\b|besoffen|saeufer|schaedling|invasion|flut|sozialfall|sozialfaelle|last)",
 );
 /** What a negation may also deny without taking back a prejudice: "keine Menschen", "nicht besser als", "nicht nur". */
 const NOT_A_DENIAL = re(
-  "\\b(?:nur|mal|mehr|besser|anders|genug|wert|wuerdig|mensch|menschen|menschlich|dicht|normal|willkommen|erwuenscht|integr[a-z]*|deutsch[a-z]*|teil|gleich|gleichwertig|echt[a-z]*|richtig[a-z]*|frau|frauen|mann|maenner|zu retten|zu helfen|zu ertragen|zu gebrauchen|als|wie)\\b",
+  "\\b(?:nur|mal|mehr|besser|anders|genug|wert|wuerdig|mensch|menschen|menschlich|dicht|normal|willkommen|erwuenscht|integr[a-z]*|deutsch[a-z]*|teil|gleich|gleichwertig|echt[a-z]*|richtig[a-z]*|frau|frauen|mann|maenner|zu retten|zu helfen|zu ertragen|zu gebrauchen|als|wie|ohne|selten|umsonst|zufaellig|zufall|grundlos|unschuldig|schuldlos|wunder|geheimnis|frage|zweifel|witz|dass|wenn|weil|immer|ganz)\\b",
 );
 const offensive = (span: string) =>
   NEGATIVE_PREDICATE.test(span) ||
@@ -37,14 +40,14 @@ const NOBODY = re(`\\b(?:niemand|kein mensch)(?: ${W}){0,3} (?:ist|wird) [^,.;:!
 /** Requests not to use words: "bitte nicht X schreiben", "hört auf, sie X zu nennen", "sag nochmal X und ich …". */
 const PROHIBITIONS = [
   re(
-    "\\bbitte (?:nicht|keine?n?|nie wieder|nicht mehr) [^.;!?]{1,60}? (?:schreiben|sagen|posten|nennen|rufen|verwenden|benutzen)\\b",
+    "\\bbitte (?:nicht|keine?n?|nie wieder|nicht mehr) [^,.;!?]{1,60}? (?:schreiben|sagen|posten|nennen|rufen|verwenden|benutzen)\\b(?=\\s*(?:[,.;:!?]|$))",
     "g",
   ),
   re(
     "\\b(?:hoert|hoer) (?:endlich |doch |bitte |mal )?auf,? [^.;!?]{1,80}? zu (?:schreiben|sagen|nennen|posten|bezeichnen|beschimpfen|rufen)\\b",
     "g",
   ),
-  re(`\\bsag(?:t|st)? (?:noch ?(?:ein)?mal) [^.;!?]{1,40}? und (?:ich|wir)\\b`, "g"),
+  re(`\\bsag(?:t|st)? (?:noch ?(?:ein)?mal) [^,.;!?]{1,40}? und (?:ich|wir)\\b`, "g"),
   // "Sarkasmus an: … Sarkasmus aus."
   re("\\b(?:sarkasmus|ironie) an\\b[^]{1,240}?(?:\\b(?:sarkasmus|ironie) aus\\b|/s\\b)", "g"),
   re(
@@ -53,22 +56,25 @@ const PROHIBITIONS = [
   ),
 ];
 /**
- * A statement echoed as a question and answered: "Frauen gehören an den Herd?? Sagt einer …", "Schwule Lehrer
- * gefährden Kinder? Nein." Not a question of the writer's own ("Warum sind die überhaupt hier??"), and not one the
- * writer answers with yes.
+ * A statement echoed as a question and answered in words: "Frauen gehören an den Herd?? Sagt einer …", "Schwule
+ * Lehrer gefährden Kinder? Nein." Not a question of the writer's own ("Warum sind die überhaupt hier??"), not one
+ * followed only by emoji, and not one the writer answers with yes ("Auf jeden Fall", "Wo denn sonst").
  */
 const ECHO_ANSWER =
   "\\s+(?:nein|ne|nee|noe|quatsch|sicher nicht|echt jetzt|ernsthaft|wie bitte|mir fehlen|bei uns|meine?|unsere?|ich bin|ich arbeite|ich kenne|bullshit|unsinn|schwachsinn|bloedsinn)\\b";
 const ECHO = re(
-  `(?<=^|[.!?]\\s+)(?!(?:warum|wieso|weshalb|weswegen|wer|wie|was|wo|wann|welche[a-z]*|sind|ist|haben|hat|darf|duerfen|soll|sollen|sollte|kann|koennen|muss|muessen|will|wollen|wird|werden|gibt|merkt|seht|sieht|weiss|wisst)\\b)[^.!?]{3,120}?(?:\\?{2,}!*|\\?!+|\\?(?=${ECHO_ANSWER}))(?=\\s*\\S)(?!\\s*(?:ja|jap|jo|genau|natuerlich|klar|logisch|absolut|stimmt|richtig|eben|sicher(?! nicht)|nein danke)\\b)`,
+  `(?<=^|[.!?]\\s+)(?!(?:warum|wieso|weshalb|weswegen|wer|wie|was|wo|wann|welche[a-z]*|sind|ist|haben|hat|darf|duerfen|soll|sollen|sollte|kann|koennen|muss|muessen|will|wollen|wird|werden|gibt|merkt|seht|sieht|weiss|wisst)\\b)[^.!?]{3,120}?(?:\\?{2,}!*|\\?!+|\\?(?=${ECHO_ANSWER}))(?=\\s*[a-zäöüß]+[^a-zäöüß]+[a-zäöüß])(?!\\s*(?:ja|jap|jo|jawohl|genau|natuerlich|klar|na klar|logisch|absolut|stimmt|richtig|eben|sicher(?! nicht)|nein danke|auf jeden fall|definitiv|sowieso|wo denn sonst|meine meinung)\\b)`,
   "g",
 );
 const FALSITY =
-  "(?:unsinn|quatsch|schmarrn|schmarren|kaese|bloedsinn|schwachsinn|luege|luegen|gelogen|maerchen|mythos|vorurteil|falsch|humbug|mumpitz|bullshit|nicht wahr|stimmt (?:einfach |doch |so |halt )?nicht|rassistisch|hetze|menschenverachtend|widerlegt)";
+  "(?:unsinn|quatsch|schmarrn|schmarren|kaese|bloedsinn|schwachsinn|luege|luegen|gelogen|maerchen|mythos|vorurteil|falsch|humbug|mumpitz|bullshit|stimmt (?:einfach |doch |so |halt )?nicht|rassistisch|hetze|menschenverachtend|widerlegt)";
 /** "So ein Käse, dass …", "Dass … sein sollen, ist Unsinn", "die Behauptung, dass …". */
 const FALSE_STATEMENTS = [
   re(`\\b${FALSITY}[a-z]*,? dass [^.;!?]{1,160}`, "g"),
-  re(`(?<=^|[.!?]\\s+)dass [^.;!?]{1,160}?(?=,? (?:ist|sind|war|waere)\\b(?: [${LETTERS}]+){0,3} ${FALSITY})`, "g"),
+  re(
+    `(?<=^|[.!?]\\s+)dass [^.;!?]{1,160}?(?=,? (?:ist|sind|war|waere)\\b(?: (?!kein|nicht|nie)[${LETTERS}]+){0,3} ${FALSITY})`,
+    "g",
+  ),
   re(
     "\\b(?:die behauptung|das gerede|das maerchen|die luege|der mythos|das vorurteil|die these|den spruch|der spruch),? dass [^.;!?]{1,160}",
     "g",
@@ -77,7 +83,7 @@ const FALSE_STATEMENTS = [
 /** A word named as a word: "Schwuchtel ist kein Wort, das …", "Kameltreiber und Ziegenficker sind rassistische Beleidigungen". */
 const WORD_AS_WORD = [
   re(
-    `(?<=^|[.!?:]\\s+)(?:${W}(?:,| und| oder)? ){1,4}(?=(?:ist|sind|war) (?:(?:ein|eine|einfach|kein|keine|doch|nur|auch|schlicht|ganz klar|ne|n) )*(?:kein wort|ein wort|wort|begriff|beleidigung|schimpfw|nazibegriff|nazi-begriff|ausdruck|bezeichnung|rassistische (?:beleidigung|begriff|wort|ausdruck|bezeichnung)|kein witz|keine witze|keine meinung|keine satire))`,
+    `(?<=^|[.!?:]\\s+)(?:${W}(?:,| und| oder)? ){1,4}(?=(?:ist|sind|war) (?:(?:ein|eine|einfach|kein|keine|doch|nur|auch|schlicht|ganz klar|ne|n) )*(?:kein wort|ein wort|wort|begriff|beleidigung|schimpfw|nazibegriff|nazi-begriff|ausdruck|bezeichnung|rassistische (?:beleidigung|begriff|wort|ausdruck|bezeichnung)|kein witz|keine witze|keine meinung|keine satire)[a-z]*(?=\\s*(?:[,.;:!?]|$)|\\s+(?:und|oder|das|die|der|den|aus|von|seit|gegen|sondern)\\b))`,
     "g",
   ),
   re(
@@ -88,7 +94,7 @@ const WORD_AS_WORD = [
 /** Words given to somebody after them: "…, schreibt er", "… sagt der, der …", "…?? Sagt einer, der …". */
 const SAYS = "\\s+(?:schreibt|sagt|meint|behauptet|ruft|bruellt|fordert|postet|tippt|erzaehlt)\\s+";
 const POSTPOSED = re(
-  `(?<=^|[.!?]\\s+)[^.!?]{3,160}?(?:[,?!]+(?=${SAYS}(?:er|sie|der|die|einer|eine|jemand|ausgerechnet|so einer|hier einer|hier jemand|dann einer|mir einer)\\b)|(?=${SAYS}(?:der|die|einer|eine),? (?:der|die)\\b))`,
+  `(?<=^|[.!?]\\s+)[^.!?]{3,160}?(?:[,?!]+(?=${SAYS}(?:er|sie|einer|eine|jemand|ausgerechnet|so einer|hier einer|hier jemand|dann einer|mir einer|der typ|die tante|der kerl)\\b)|(?=${SAYS}(?:der|die|einer|eine),? (?:der|die)\\b))`,
   "g",
 );
 
@@ -142,7 +148,7 @@ const SAYS_AFTER = re(`${SAYS}(?:er|sie|der|die|einer|eine|jemand|ausgerechnet|s
 type Step = [
   needs: (bits: number, text: string) => boolean,
   pattern: RegExp,
-  keep: (span: string) => boolean,
+  keep: (span: string, before: string, after: string) => boolean,
   attributes?: true,
 ];
 const always = () => true;
@@ -158,10 +164,10 @@ const [BITTE_NICHT, HOERT_AUF, SAG_NOCHMAL, SARKASMUS, KEINE_WIE] = PROHIBITIONS
 const STEPS: Step[] = [
   [hasBoth(NOT, BE), DENIAL, denial],
   [(bits) => (bits & NOBODY_WORD) !== 0, NOBODY, denial],
-  [hasBoth(NOT, ALL), NOT_ALL, offensive],
+  [hasBoth(NOT, ALL), NOT_ALL, (span, _before, after) => offensive(span) && !MOST.test(span + after)],
   [hasBoth(NOT, SONDERN), NOT_BUT, denial],
   [has(BITTE), BITTE_NICHT, always],
-  [has(HOER), HOERT_AUF, always],
+  [has(HOER), HOERT_AUF, (span) => !/ zu (?:nennen|bezeichnen)$/.test(span) || offensive(lastWordsBefore(span))],
   [has(AGAIN), SAG_NOCHMAL, always],
   [has(IRONY), SARKASMUS, always],
   [hasBoth(NOT, LIKE), KEINE_WIE, always],
@@ -170,11 +176,28 @@ const STEPS: Step[] = [
     ECHO,
     (span) => offensiveOrGroupClaim(span),
   ],
-  ...FALSE_STATEMENTS.map((pattern): Step => [hasBoth(DASS, FALSITY_WORD), pattern, always]),
+  ...FALSE_STATEMENTS.map((pattern): Step => [
+    hasBoth(DASS, FALSITY_WORD),
+    pattern,
+    (_span, before) => !NEGATED_BEFORE.test(before),
+  ]),
   [hasBoth(WORD_WORD, BE), WORD_AS_WORD[0] as RegExp, offensive],
   [hasBoth(JUDGED_WORD, IST), WORD_AS_WORD[1] as RegExp, offensive],
   [(bits, text) => (bits & SAYS_WORD) !== 0 && SAYS_AFTER.test(text), POSTPOSED, always, true],
 ];
+
+/** "Nicht alle … sind kriminell, aber fast alle": the denial taken back at once. */
+const MOST = re(
+  "\\b(?:aber (?:fast|die meisten|viele|fast alle)|die meisten|fast alle|viele schon|meisten schon|die mehrheit)\\b",
+);
+/** "Es ist kein Vorurteil, dass …": a statement called false, negated, is called true. */
+const NEGATED_BEFORE = re("\\b(?:kein|keine|nicht|nie|niemals)\\s+(?:\\w+\\s+)?$");
+/** The name given in "hört auf, Flüchtlinge Ratten zu nennen": the word before "zu nennen". */
+const lastWordsBefore = (span: string) =>
+  span
+    .replace(/ zu (?:nennen|bezeichnen)$/, "")
+    .split(" ")
+    .at(-1) ?? "";
 
 export interface RejectedMentions {
   /** The text with the mentions cut out ("…" where they stood). */
@@ -194,8 +217,11 @@ export function rejectedMentions(text: string): RejectedMentions {
   if (bits === 0 && !text.includes("?")) return { rest: text, rejected, attributed };
   for (const [needs, pattern, keep, attributes] of STEPS) {
     if (!needs(bits, rest)) continue;
-    rest = rest.replace(pattern, (span) => {
-      if (!keep(span)) return span;
+    rest = rest.replace(pattern, (span: string, ...args: unknown[]) => {
+      const offset = args.find((a) => typeof a === "number") as number;
+      const before = rest.slice(Math.max(0, offset - 24), offset);
+      const after = rest.slice(offset + span.length, offset + span.length + 40);
+      if (!keep(span, before, after)) return span;
       if (attributes) attributed++;
       else rejected++;
       return " … ";

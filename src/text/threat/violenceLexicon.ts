@@ -103,7 +103,9 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
       "schlag\\w*|schlaeg\\w*|hau\\w*|tret\\w*",
       "ein|kaputt|krankenhausreif|windelweich|platt|blutig|grün und blau|gruen und blau",
     ),
-    separable("mach\\w*", "fertig|fertich|feddich|platt|kaputt|alle"),
+    separable("mach\\w*", "platt|kaputt|alle"),
+    // "Ich mach dich fertig" of a person only: "wir machen den Antrag fertig" is work.
+    "\\bmach\\w* (?:ich |wir )?(?:dich|euch|ihn|sie|den|die|diesen|diese)(?: (?:so|richtig|komplett|total|heute|morgen|jetzt|gleich))? (?:fertig|fertich|feddich)\\b",
     separable("klopp\\w*|pruegel\\w*", "weg|raus|tot|zusammen"),
     "\\b(?:brech\\w*|brich|bricht|brichst) (?:\\w+ ){0,3}(?:knochen|beine|bein|arme|arm|genick|nase|kiefer|rippen|finger|haxn|haxen|hand|haende)\\b",
     "\\b(?:knochen (?:\\w+ ){0,3}zaehlen|(?:auflauer|aufgelauert)\\w*|(?:erwisch|abfang|abgefangen|abfaeng)\\w* (?:\\w+ ){0,3}(?:im dunkeln|nachts|allein|alleine|auf dem heimweg)|fliesst (?:\\w+ )?blut|auffe (?:omme|fresse|nuss))\\b",
@@ -152,7 +154,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
   weapon: [
     // "dann gibt's Schüsse", "I schiaß eam oane auf'n Schädl", "Stress mit Klinge".
     "\\b(?:gibt'?s|gibts|gibt es|setzt'?s|jibt'?s) (?:\\w+ ){0,2}(?:schuesse|schuss|kugeln|bleikugeln|blei|kugel)\\b|\\bschiass\\w* (?:\\w+ ){0,3}(?:oane|oans|eine|eins|ane) (?:\\w+ ){0,2}(?:schaedl|schaedel|kopf|birn|rueb)\\b|\\bmit (?:der |ner |einer )?klinge\\b",
-    "\\b(?:messer|klinge|machete|axt|beil|hackebeil|pistole|knarre|wumme|waffe|waffen|gewehr|flinte|schrotflinte|kalaschnikow|ak47|ak 47|baseballschlaeger|baseballschlaeger|schlagring|kugel|kugeln|patrone|patronen|munition|magazin voll|strick|galgen|guillotine|benzin|kanister|brandsatz|molotow\\w*|granate|granaten|sprengguertel|kettensaege|hammer|eisenstange|totschlaeger|pfefferspray|elektroschocker|schusswaffe|glock|kaliber|neun millimeter)(?:e|n|en|er|ern|s)?\\b",
+    "\\b(?:messer|klinge|machete|axt|beil|hackebeil|pistole|knarre|wumme|waffe|waffen|gewehr|flinte|schrotflinte|kalaschnikow|ak47|ak 47|baseballschlaeger|baseballschlaeger|schlagring|kugel|kugeln|patrone|patronen|munition|magazin voll|strick|galgen|guillotine|benzin|kanister|brandsatz|molotow\\w*|granate|granaten|sprengguertel|kettensaege|hammer|eisenstange|totschlaeger|pfefferspray|elektroschocker|schusswaffe|glock|kaliber|neun millimeter|baseballschlaegern|schlagringe|schlagringen|messern|pistolen|macheten|granaten)\\b",
     "\\b\\w*(?:messer|knarren?|pistolen?|gewehre?|waffen?|munition|kanister)\\b",
     "\\b(?:fackeln|mistgabeln|bewaffn\\w*|schlagstock|schlagstoecke|knueppel|stahlrute|teleskopschlagstock|springmesser|butterfly|armbrust|schrot|schrotladung|revolver|walther|uzi|mp5|pumpgun|pump gun|schreckschuss\\w*|schiesseisen|puffe|ballermann|kanone|mistgabel\\w*|heugabel\\w*|brecheisen|brechstange|kabelbinder|vorschlaghammer|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|totschlaeger|elektroschocker|taser|tränengas|traenengas|buttersaeure|saeure|gift|rattengift|zyankali|arsen|auto als waffe|brandsaetze|brandsaetzen|molotowcocktails?)(?:e|n|en|er|ern|s)?\\b",
     // Shooting back, and a blade as what one comes with: "ich schieß zurück", "komme mit was Scharfem".
