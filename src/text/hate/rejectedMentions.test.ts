@@ -3,6 +3,8 @@ import { readTextModels } from "../train/modelFiles.js";
 import { createTextAnalyser } from "../textAnalyser.js";
 import { rejectedMentions } from "./rejectedMentions.js";
 
+const analyser = createTextAnalyser(readTextModels());
+
 describe("mentions that reject themselves", () => {
   it.each([
     ["denial", "bürgergeldempfänger sind keine schmarotzer. meine mutter hat 40 jahre gearbeitet", "schmarotzer"],
@@ -50,8 +52,6 @@ describe("mentions that reject themselves", () => {
 });
 
 describe("the analyser and mentions that reject themselves", () => {
-  const analyser = createTextAnalyser(readTextModels());
-
   it("does not hold a citizen's denial of a prejudice, and says why", () => {
     for (const text of [
       "Bürgergeldempfänger sind keine Schmarotzer. Meine Mutter hat 40 Jahre gearbeitet und ist jetzt krank.",
@@ -83,5 +83,28 @@ describe("the analyser and mentions that reject themselves", () => {
       expect(analyser.analyse(text).flagged, text).toBe(false);
     // Taken up as the writer's own, the same words are held.
     expect(analyser.analyse("Du sagst es, die Kanaken bescheißen alle beim Autokauf").flagged).toBe(true);
+  });
+});
+
+describe("the analyser and hate dressed as counter-speech (a stranger's review)", () => {
+  it.each([
+    "Es ist kein Märchen, dass Flüchtlinge kriminell sind.",
+    "Ist es nicht wahr, dass Juden die Medien kontrollieren?",
+    "Es ist kein Geheimnis dass Zigeuner Diebe sind.",
+    "Ausländer sind nicht selten kriminell und gewalttätig.",
+    "Nicht alle Ausländer sind kriminell, aber fast alle.",
+    "Du bist nicht dumm, du bist einfach nur hässlich und widerlich.",
+    "Flüchtlinge sind Parasiten?? 😡😡",
+    "Ausländer sind Ratten?! Ganz genau so ist es.",
+    "Ausländer sind alle kriminell?? Auf jeden Fall!",
+    "Frauen gehören an den Herd?? Wo denn sonst.",
+    "Flüchtlinge sind Parasiten? Meine Meinung.",
+    "Ausländer sind Schmarotzer, sagt der gesunde Menschenverstand.",
+    "Flüchtlinge sind Parasiten, schreibt er. Stimmt.",
+    "Sag noch mal so einen Scheiß, du Kanake, und ich melde dich.",
+    "„Flüchtlinge sind Parasiten“ – mein Nachbar ist das beste Beispiel dafür.",
+    "„Die Kanaken gehören alle abgeschoben“ – und zwar sofort, oder?",
+  ])("still holds %s", (text) => {
+    expect(analyser.analyse(text).flagged).toBe(true);
   });
 });

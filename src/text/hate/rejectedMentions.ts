@@ -163,7 +163,7 @@ const [BITTE_NICHT, HOERT_AUF, SAG_NOCHMAL, SARKASMUS, KEINE_WIE] = PROHIBITIONS
 /** In order: denials first, then requests, echo questions, statements called false, words as words, attributions. */
 const STEPS: Step[] = [
   [hasBoth(NOT, BE), DENIAL, denial],
-  [(bits) => (bits & NOBODY_WORD) !== 0, NOBODY, denial],
+  [has(NOBODY_WORD), NOBODY, denial],
   [hasBoth(NOT, ALL), NOT_ALL, (span, _before, after) => offensive(span) && !MOST.test(span + after)],
   [hasBoth(NOT, SONDERN), NOT_BUT, denial],
   [has(BITTE), BITTE_NICHT, always],
