@@ -64,6 +64,11 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
   const totals = new Float64Array(8);
   let rows = new Uint32Array(256);
   const owner = {};
+  /** Per feature index: its candidate's position + 1 while an explanation is gathered, else 0. */
+  const slots = new Uint32Array(packed.dimensions);
+  const candidates: number[] = [];
+  const weights: number[] = [];
+  const origins: number[] = [];
   /** The word's entry, remembered in the word table (words repeat). */
   const wordEntry = (word: string, facts: WordFacts): WordEntry => {
     if (facts.scoreOwner !== owner) {
@@ -128,18 +133,17 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
       const words = normalised.words;
       const facts = normalised.wordFacts;
       const extras = extraFeatures(normalised, hits);
-      const at = new Map<number, number>();
-      const weights: number[] = [];
-      /** Where each candidate came from: word i's evidence slot j (i × 8 + j), pair ending at word i (-1 - i), extra k (-1e6 - k). */
-      const origins: number[] = [];
+      let count = 0;
       let occurrences = 0;
+      // Candidates gathered in a dense slot table over the feature space (reset at the end): no map per text.
       const add = (index: number, weight: number, origin: number) => {
-        const position = at.get(index);
-        if (position === undefined) {
-          at.set(index, weights.length);
-          weights.push(weight);
-          origins.push(origin);
-        } else weights[position] = (weights[position] as number) + weight;
+        const slot = slots[index] as number;
+        if (slot === 0) {
+          candidates[count] = index;
+          weights[count] = weight;
+          origins[count] = origin;
+          slots[index] = ++count;
+        } else weights[slot - 1] = (weights[slot - 1] as number) + weight;
       };
       for (let i = 0; i < words.length; i++) {
         const entry = wordEntry(words[i] as string, facts[i] as WordFacts);
@@ -159,6 +163,7 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
         const weight = packed.weightAt(index, evidenceColumn);
         if (weight > 0 && extras.names[k] !== "bias") add(index, weight, -1e6 - k);
       }
+      for (let k = 0; k < count; k++) slots[candidates[k] as number] = 0;
       const nameOf = (origin: number): string => {
         if (origin <= -1e6) return extras.names[-1e6 - origin] as string;
         if (origin < 0) return `b:${words[-2 - origin]} ${words[-1 - origin]}`;
@@ -167,8 +172,9 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
         return evidenceNames(word, wordEntry(word, facts[i] as WordFacts))[origin % 8] as string;
       };
       const scale = featureScale(occurrences);
-      const order = weights.map((_, k) => k).filter((k) => (weights[k] as number) > 0);
-      order.sort((a, b) => (weights[b] as number) - (weights[a] as number));
+      const order: number[] = [];
+      for (let k = 0; k < count; k++) if ((weights[k] as number) > 0) order.push(k);
+      order.sort((a, b) => (weights[b] as number) - (weights[a] as number) || a - b);
       return order.slice(0, limit).map((k) => ({
         feature: nameOf(origins[k] as number),
         weight: Math.round((weights[k] as number) * scale * 1000) / 1000,

@@ -10,6 +10,8 @@ export interface PackedModels {
   /** Per packed model: its labels and the probabilities for a text. */
   score(x: FeatureVector): number[][];
   labels: readonly (readonly string[])[];
+  /** The size of the feature space the models share. */
+  dimensions: number;
   /** Adds a feature's weights (× value) for every packed label to `into` (length 8). */
   accumulate(index: number, value: number, into: Float64Array): void;
   /** Adds the weights of the first `count` feature indices (each once) to `into` (length 8). */
@@ -52,6 +54,7 @@ export function packModelFiles(files: readonly unknown[]): PackedModels {
   const firstColumn = parsed.map((_, m) => parsed.slice(0, m).reduce((n, f) => n + f.labels.length, 0));
   return {
     labels: parsed.map((f) => f.labels),
+    dimensions,
     column(model, label) {
       const k = parsed[model]?.labels.indexOf(label) ?? -1;
       if (k < 0) throw new Error(`model ${model} has no label ${label}`);
