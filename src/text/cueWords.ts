@@ -17,6 +17,8 @@ export const CUE = {
   support: 32,
   counter: 64,
   addressee: 128,
+  /** A word one of the intimidation phrases holds (INTIMIDATION_PHRASE): only then is the phrase looked for. */
+  phrase: 256,
 } as const;
 
 const loose = (pattern: string) => pattern.replace(/ae/g, "ae?").replace(/oe/g, "oe?").replace(/ue/g, "ue?");
@@ -67,6 +69,150 @@ export const INTIMIDATION_PHRASE = new RegExp(
   `\\b(?:(?:finden|finde|kriegen|krieg|kriege|holen|hol|besuchen|besuch|kuemmern) (?:\\w+ )?(?:dich|euch|sie|ihn)\\b|(?:dich|euch) (?:\\w+ ){0,2}(?:finden|kriegen|holen|besuchen|erwischen)\\b|rechnung (?:\\w+ )?offen|wer nicht hoeren will|sehen uns|sieht sich|(?:du bist|bist du|ihr seid|seid ihr) (?:\\w+ ){0,2}(?:dran|faellig)|wirst (?:\\w+ ){0,2}(?:sehen|merken)|werdet (?:\\w+ ){0,2}(?:sehen|merken)|werden sie (?:\\w+ ){0,2}(?:sehen|merken)|pass (?:\\w+ ){0,2}auf (?:sie|ihn|dich|deine|ihre|eure)|dafuer (?:\\w+ )?(?:bezahlen|buessen)|sorg\\w* (?:schon )?dafuer|wie schnell man|der anfang|(?:was|wos|etwas) passiert|${loose(WATCHING_AND_VISITS)}|${loose(VEILED)})`,
 );
 
+/** The top-level alternatives of a pattern's source (escapes, character classes and groups respected). */
+export function topLevelAlternatives(source: string): string[] {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let current = "";
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === "\\") {
+      current += c + (source[++i] ?? "");
+      continue;
+    }
+    if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      alternatives.push(current);
+      current = "";
+      continue;
+    }
+    current += c;
+  }
+  alternatives.push(current);
+  return alternatives;
+}
+
+/** Where the group opening at `open` closes. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  throw new Error(`unbalanced group in ${source}`);
+}
+
+/**
+ * The patterns of the words an alternative of a phrase can start with, each to be tested against a whole word:
+ * "wer nicht hoeren will" → "wer$"; "sorg\\w* dafuer" → "sorg" (a prefix); "(?:du bist|bist du) …" → "du$",
+ * "bist$"; an optional group at the start adds the words after it. Throws where an alternative starts with
+ * anything else than a word or a group, so the gate cannot silently miss a phrase.
+ */
+export function phraseStartWords(alternative: string): string[] {
+  if (alternative.startsWith("(?:")) {
+    const close = closingParen(alternative, 0);
+    const inner = alternative.slice(3, close);
+    const after = alternative.slice(close + 1);
+    const optional = /^(?:\?|\{0,\d+\}|\*)/.exec(after);
+    if (optional)
+      return [
+        ...topLevelAlternatives(inner).flatMap((a) => phraseStartWords(a)),
+        ...phraseStartWords(after.slice(optional[0].length).trimStart()),
+      ];
+    return topLevelAlternatives(inner).flatMap((a) => phraseStartWords(a + after));
+  }
+  const literal = /^[a-z0-9](?:[a-z0-9]|(?<=[a-z])\?)*/.exec(alternative)?.[0];
+  if (!literal) throw new Error(`a phrase must start with a word or a group: ${alternative}`);
+  const rest = alternative.slice(literal.length);
+  // A word followed by a space or a boundary ends there; one at the end of the phrase may go on ("anfang" in "anfangs").
+  return [rest.startsWith(" ") || rest.startsWith("\\b") ? `${literal}$` : literal];
+}
+
+/** Words too common to gate on: an anchor made of them would let nearly every text through. */
+const COMMON =
+  /^(?:der|die|das|den|dem|des|ein|eine?[mnrs]?|und|oder|aber|ich|i|du|er|sie|es|wir|mir|ihr|dir|mich|dich|uns|euch|ihm|ihn|ihnen|ihre?[mnrs]?|dein|deine?[mnrs]?|sein|seine?[mnrs]?|eue?r|eure?[mnrs]?|nicht|net|ned|nie|nimmer|kein|keine?[mnrs]?|ist|bin|bist|sind|seid|sei|seien|hab|habe|haben|han|hamm|ham|hat|in|im|ins|an|am|auf|aus|bei|mit|nach|von|vor|zu|zum|zur|um|fuer|was|wos|etwas|wie|wer|wo|wenn|dass|dann|doch|ja|so|noch|mal|man|auch|nur|schon|mehr|wird|werden|werdet|wirst|kann|koe?nnte|als|ganz|gut|genau|zwei|drei|jeden|eines|wieder|nichts|nix)$/;
+
+/** Roughly how many texts a word pattern of phraseStartWords lets through. */
+function wordCost(pattern: string): number {
+  const exact = pattern.endsWith("$");
+  const letters = pattern.replace(/.\?|\$$/g, "").length;
+  if (COMMON.test(pattern.replace(/\$$/, ""))) return 100;
+  return letters <= (exact ? 3 : 5) ? 10 : 1;
+}
+
+/** The chunks of an alternative between its top-level spaces: each starts where a word starts. */
+function topLevelChunks(alternative: string): string[] {
+  const chunks: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < alternative.length; i++) {
+    const c = alternative[i] as string;
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === " " && depth === 0) {
+      chunks.push(alternative.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  chunks.push(alternative.slice(start));
+  return chunks.filter((chunk) => chunk.trim() !== "");
+}
+
+/**
+ * The words one of which every match of an alternative holds, as whole-word patterns (phraseStartWords): those
+ * of one part every match must pass through, the part with the fewest common words ("der anfang" → "anfang",
+ * "(?:wenn|dass) … passiert" → "passiert"). Parts that may be skipped or start with a wildcard are not used.
+ * Throws where no part will do, so the gate cannot silently miss a phrase.
+ */
+export function phraseAnchorWords(alternative: string): string[] {
+  let best: string[] | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (let chunk of topLevelChunks(alternative)) {
+    // A group that may be skipped ("(?:\\w+ ){0,2}", "(?:ja )?") is no anchor: what follows it may be.
+    for (
+      let skip = /^\(\?:/.test(chunk) && /^(?:[?*]|\{0,\d+\})/.exec(chunk.slice(closingParen(chunk, 0) + 1));
+      skip;
+    ) {
+      chunk = chunk.slice(closingParen(chunk, 0) + 1 + skip[0].length);
+      skip = /^\(\?:/.test(chunk) && /^(?:[?*]|\{0,\d+\})/.exec(chunk.slice(closingParen(chunk, 0) + 1));
+    }
+    if (chunk.trim() === "") continue;
+    let words: string[];
+    try {
+      if (chunk.startsWith("(?:")) {
+        // A group every match passes through: one of its alternatives, each with its own anchor.
+        const close = closingParen(chunk, 0);
+        const after = chunk.slice(close + 1);
+        words = topLevelAlternatives(chunk.slice(3, close)).flatMap((a) => phraseAnchorWords(a + after));
+      } else words = phraseStartWords(chunk);
+    } catch {
+      continue;
+    }
+    // How many texts the part would let through, roughly: a common word costs most, then short words and short
+    // prefixes ("ab", "merk" in "Merkel"); on a tie the later part, which is mostly the more telling one.
+    const cost = words.reduce((sum, w) => sum + wordCost(w), 0);
+    if (cost <= bestCost) {
+      best = words;
+      bestCost = cost;
+    }
+  }
+  if (!best) throw new Error(`no part of the phrase can anchor it: ${alternative}`);
+  return best;
+}
+
 const ADDRESSEE = /^(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|eure|euer|euren|eurem|eurer)$/;
 
 /**
@@ -75,6 +221,11 @@ const ADDRESSEE = /^(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|e
  */
 const NOT_VIOLENT =
   /^(?:\w*zusammenhae?ng\w*|\w*abhae?ngig\w*|anhae?nger\w*|\w*verbraucher\w*|(?:nicht)?raucher\w*|kugelschreiber\w*|stichw\w*|\w*schlagw(?:o|oe)rt\w*|\w*schlagzeile\w*|\w*schlagloe?ch\w*|\w*unterschlag\w*|ritterschlag\w*|\w*vorschlae?g\w*|einmisch\w*|vermisch\w*|gemischt\w*|mischbrot\w*|mischung\w*|\w*saurier\w*|\w*qualitae?t\w*|\w*qualifi\w*|saebelrassel\w*|ausreisser\w*|\w*verbrech\w*|\w*unterbrech\w*|(?:ab|aus|auf|ein|zusammen|durch)brech\w*|brechreiz\w*)$/;
+
+/** Per phrase of INTIMIDATION_PHRASE, words one of which it holds: a text without any holds no phrase. */
+const PHRASE_START = new RegExp(
+  `^(?:${[...new Set(topLevelAlternatives(INTIMIDATION_PHRASE.source.slice(5, -1)).flatMap(phraseAnchorWords))].join("|")})`,
+);
 
 const isViolent = (word: string) =>
   !NOT_VIOLENT.test(word) &&
@@ -86,6 +237,7 @@ const isViolent = (word: string) =>
 function bitsOf(word: string): number {
   let bits = 0;
   if (ADDRESSEE.test(word)) bits |= CUE.addressee;
+  if (PHRASE_START.test(word)) bits |= CUE.phrase;
   // "umzubringen" is "umbringen" with "zu" inside: the threat detector reads it so (withoutZuInfix).
   if (isViolent(word) || (word.includes("zu") && isViolent(withoutZuInfix(word)))) bits |= CUE.violence;
   if (INTIMIDATION.test(word)) bits |= CUE.intimidation;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { INTIMIDATION_PHRASE } from "../cueWords.js";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseChallengeSet } from "../challengeSet.js";
+import { CUE, cueBitsOf, INTIMIDATION_PHRASE, phraseAnchorWords, topLevelAlternatives } from "../cueWords.js";
+import { parseLabelledTsv } from "../evaluation.js";
 import { MASKABLE_WORDS } from "../lexicon.js";
 import { normaliseText } from "../normalise.js";
 import { readTextModels } from "../train/modelFiles.js";
@@ -148,6 +152,42 @@ describe("the violence lexicon", () => {
 });
 
 describe("the intimidation phrases", () => {
+  it("are looked for only in texts holding a word one of them needs: the part with the least common words", () => {
+    expect(phraseAnchorWords("der anfang")).toEqual(["anfang"]);
+    expect(phraseAnchorWords("(?:wenn|dass) (?:\\w+ ){0,4}(?:was|wos|etwas) passiert")).toEqual(["passiert"]);
+    expect(phraseAnchorWords("(?:ganz )?allein auf dem (?:parkplatz|heimweg|weg)")).toEqual(["allein$"]);
+    // Words followed by a space end there; a prefix stands for the words it starts.
+    expect(phraseAnchorWords("sorg\\w* (?:schon )?dafuer")).toEqual(["dafuer"]);
+    expect(phraseAnchorWords("nicht mehr (?:heim|nach hause)")).toEqual(["heim", "hause"]);
+    // A phrase made only of parts that may be skipped or start with a wildcard cannot be gated: it is refused.
+    expect(() => phraseAnchorWords("(?:\\w+ )?(?:ja )?")).toThrow(/anchor/);
+    expect(topLevelAlternatives(INTIMIDATION_PHRASE.source.slice(5, -1)).length).toBeGreaterThan(100);
+    const bits = (text: string) => cueBitsOf(normaliseText(text));
+    expect(bits("Schöner Tag heute, bis bald.") & CUE.phrase).toBe(0);
+    expect(bits("Wir finden dich.") & CUE.phrase).not.toBe(0);
+    expect(bits("Das ist erst der Anfang") & CUE.phrase).not.toBe(0);
+  });
+
+  it("hold one of their words in every text that holds a phrase (development sets and municipal examples)", () => {
+    const fixtures = path.join(import.meta.dirname, "..", "..", "..", "test", "fixtures");
+    const texts = [
+      ...parseLabelledTsv(readFileSync(path.join(fixtures, "municipal-examples.tsv"), "utf8"), "municipal").map(
+        (r) => r.text,
+      ),
+      ...["threats-dev.tsv", "threats-dev-3.tsv", "groups-dev.tsv", "groups-dev-2.tsv"].flatMap((file) =>
+        parseChallengeSet(readFileSync(path.join(fixtures, "challenge", file), "utf8"), file).map((r) => r.text),
+      ),
+    ];
+    let phrases = 0;
+    for (const text of texts) {
+      const normalised = normaliseText(text, { vocabulary: MASKABLE_WORDS });
+      if (!INTIMIDATION_PHRASE.test(normalised.folded)) continue;
+      phrases++;
+      expect(cueBitsOf(normalised) & CUE.phrase, text).not.toBe(0);
+    }
+    expect(phrases).toBeGreaterThan(100);
+  });
+
   it("have no anchors or lookarounds, so a sentence holds one only where its whole text does (threatFeatures tests the text once)", () => {
     expect(INTIMIDATION_PHRASE.source).not.toMatch(/[$^]|\(\?[=!<]/);
     expect(INTIMIDATION_PHRASE.source.startsWith("\\b(?:")).toBe(true);

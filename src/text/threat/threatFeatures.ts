@@ -77,8 +77,10 @@ export function threatFeatures(
   const emojiConcepts = emoji.map((e) => e.concept);
   // Most texts hold no word of violence or intimidation: then nothing else needs to run. The phrases have no
   // anchors or lookarounds, so a sentence can only hold one where the whole text does.
-  const wordBits = cueBitsOf(normalised) & (CUE.violence | CUE.intimidation);
-  const phrase = INTIMIDATION_PHRASE.test(original);
+  const textBits = cueBitsOf(normalised);
+  const wordBits = textBits & (CUE.violence | CUE.intimidation);
+  // A phrase can only start with one of its first words (cueWords.ts): most texts hold none.
+  const phrase = (textBits & CUE.phrase) !== 0 && INTIMIDATION_PHRASE.test(original);
   if (wordBits === 0 && emojiConcepts.length === 0 && !phrase)
     return { names: [], emoji: [], sentences: [], contexts: [] };
   // "umzubringen" read as "umbringen" (the lexicon's forms), only for the texts read closely.
