@@ -45,7 +45,13 @@ describe("the frozen challenge sets", () => {
     const frozen = new Set(
       Object.keys(FROZEN).flatMap((name) => parseChallengeSet(read(name), name).map((r) => r.text.toLowerCase())),
     );
-    for (const name of ["threats-dev.tsv", "groups-dev.tsv", "threats-dev-3.tsv", "groups-dev-2.tsv"]) {
+    for (const name of [
+      "threats-dev.tsv",
+      "groups-dev.tsv",
+      "threats-dev-3.tsv",
+      "groups-dev-2.tsv",
+      "threats-dev-4.tsv",
+    ]) {
       const dev = parseChallengeSet(read(name), name);
       expect(dev.length).toBeGreaterThan(0);
       expect(dev.filter((r) => frozen.has(r.text.toLowerCase()))).toEqual([]);

@@ -174,8 +174,9 @@ describe("the intimidation phrases", () => {
       ...parseLabelledTsv(readFileSync(path.join(fixtures, "municipal-examples.tsv"), "utf8"), "municipal").map(
         (r) => r.text,
       ),
-      ...["threats-dev.tsv", "threats-dev-3.tsv", "groups-dev.tsv", "groups-dev-2.tsv"].flatMap((file) =>
-        parseChallengeSet(readFileSync(path.join(fixtures, "challenge", file), "utf8"), file).map((r) => r.text),
+      ...["threats-dev.tsv", "threats-dev-3.tsv", "threats-dev-4.tsv", "groups-dev.tsv", "groups-dev-2.tsv"].flatMap(
+        (file) =>
+          parseChallengeSet(readFileSync(path.join(fixtures, "challenge", file), "utf8"), file).map((r) => r.text),
       ),
     ];
     let phrases = 0;
