@@ -46,6 +46,12 @@ function joined(particle: string, stems: string): string {
 /** The concept → its patterns (alternatives of one regular expression per concept). */
 const PATTERNS: Record<ViolenceConcept, string[]> = {
   kill: [
+    // Idioms of killing from the same list: "um die Ecke bringen", "das Lebenslicht ausblasen", "die Radieschen von
+    // unten ansehen", "mit Blei vollpumpen", "mit den Füßen voran".
+    "\\b(?:ums eck bring\\w*|um die ecke (?:bring\\w*|gebracht)|ewigen jagdgruende|garaus|(?:lebens)?lichte?r? (?:\\w+ )?(?:ausblas|ausgeblasen|auspust|ausgepustet|ausknips|ausgeknipst)\\w*|(?:ausblas|auspust|ausknips)\\w* (?:\\w+ ){0,2}(?:lebens)?lichte?r?\\b|(?:blas|blaes|pust|knips)\\w* (?:\\w+ ){0,3}(?:lebens)?lichte?r? aus|das leben nehm\\w*|kissen aufs gesicht|an den (?:naechsten|hoechsten) baum|radieschen von unten|fische fuetter\\w*|futter fuer die fische|kopf kleiner|fuer immer zum schweigen|zum schweigen (?:\\w+ )?fuer immer|mit den fuessen (?:voran|zuerst)|holzkiste|leichensack|blei (?:fressen|schlucken)|ladung blei|mit blei (?:vollpump\\w*|voll)|voll blei|loch in (?:den|deinen|seinen|ihren) (?:kopf|schaedel)|hirn (?:\\w+ )?(?:rausblas|rausgeblasen|wegpust|weggepustet|wegblas|weggeblasen|raus)\\w*|abzug (?:\\w+ )?(?:drueck|zieh)\\w*|durch den (?:schornstein|kamin))\\b",
+    // Added from a lexicographer's list of German violence words (written for draht from dictionary knowledge, no
+    // test set read): strangling, massacring, mowing down, assassinating, killing by car, euphemisms of burial.
+    "\\b(?:strangulier|massakrier|niedermaeh|niedergemaeht|meuchel|meuchl|gemeuchelt|meuchelmord|totfahr|totgefahren|totfaehr|totmach|totgemacht|niederstreck|niedergestreckt|skalpier|abkehl|abgekehlt|abmesser|abgemessert|durchloecher|durchgeloechert|durchsieb|durchgesiebt|wegpuff|weggepufft|headshot|blattschuss|bauchschuss|todesschuss|gnadenschuss|scharfschuetze|heckenschuetze|sniper|holzpyjama|betonschuh|hanfkrawatte)\\w*",
     separable("bring\\w*|brach\\w*", "um"),
     joined("um", "bring|brach|gebracht"),
     "\\bumgebracht\\b",
@@ -76,19 +82,25 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     separable("schlag\\w*|schlaeg\\w*|schlug\\w*|pruegel\\w*|tret\\w*|tritt\\w*|stech\\w*|fahr\\w*|mach\\w*", "tot"),
     separable("mach\\w*", "kalt"),
     separable("leg\\w*|niet\\w*|hau\\w*|box\\w*|schubs\\w*", "um"),
-    separable("knall\\w*|schiess\\w*|stech\\w*|mach\\w*|metzel\\w*|maeh\\w*", "nieder"),
+    separable("knall\\w*|schiess\\w*|stech\\w*|mach\\w*|metzel\\w*|maeh\\w*|streck\\w*", "nieder"),
     separable("haeng\\w*|knuepf\\w*", "auf"),
     "\\b(?:abstech|abzustech|abgestochen|absticht)\\w*",
     "\\b(?:kopf|koepfe|schaedel|kehle|hals|gurgel) (?:\\w+ )?(?:ab|abschlagen|abhacken|abschneiden|abreissen|durchschneiden|durchgeschnitten|aufschlitzen|umdrehen|umdreh\\w*)\\b",
     "\\b(?:gehenkt|henken|henkt|(?:werdet|wirst|wird|werden|sollt|sollen|sollte|muessen) (?:\\w+ ){0,2}haengen|haengen sehen|baumeln|gaskammer|ins gas|ab ins lager|in den ofen|kopfschuss|genickschuss|kugel (?:in|durch|zwischen) (?:den|die|deinen|seinen|ihren|euren|euern|ihre|deine) (?:kopf|koepfe|birne|schaedel|augen)|kugel verdient|an die wand (?:zu )?(?:stellen|gestellt|stelle|stell|stellt)|stell\\w* (?:\\w+ ){0,3}an die wand\\b|an die wand mit|an (?:die|der|den) (?:naechste[nr]? )?laterne|am naechsten baum|aufs schafott|unter die erde bring\\w*|um die ecke bring\\w*|ins jenseits|kalt ?gemacht|hops nehmen|über den jordan|ueber den jordan|kaltstellen|ausknipsen|das licht ausknips\\w*|abstellen fuer immer|in den sarg|im sarg|sarg (?:ist|steht) (?:schon )?bestellt)\\b",
   ],
   death: [
+    "\\b(?:abgang mach\\w*|kratz (?:(?:doch|endlich|mal|bitte|einfach) ){0,3}ab|goldenen schuss|spring\\w* (?:doch |endlich )?(?:von der bruecke|vom dach|vor den zug|vor die bahn|vor einen zug)|leg dich (?:\\w+ )?(?:vor den zug|auf die schienen|auf die gleise)|kill (?:dich|yourself)|fahr\\w* zur hoelle|zur hoelle mit|(?:schmor|brenn)\\w* (?:\\w+ )?in der hoelle|in der hoelle (?:schmor|brenn)\\w*|absaufen|abgesoffen|ertrinken lass\\w*|verrott\\w*|welt (?:waere|ist|waer|wird) (?:\\w+ )?besser ohne|noch lebt\\b|lebst du noch)\\b",
+    "\\b(?:abnibbel\\w*|abgenibbelt|verdurst\\w*|verhunger\\w*)\\b",
     "\\b(?:stirb|stirbt|sterben|sterbt|stirbst|verreck\\w*|verrecke|krepier\\w*|abkratz\\w*|krepiert|verendet|verenden)\\b",
     "\\b(?:tot|tote|toter|toten|totes)\\b",
     "\\b(?:tod|todes|todesstrafe|leiche|leichen|grab|sarg)\\b",
     "\\b(?:abnippel\\w*|abgenippelt|draufgeh\\w*|drauf ?gehen|ins gras beiss\\w*|loeffel abgeb\\w*|zeitliche segn\\w*|unter der erde|unter die erde|hopsgeh\\w*|hops gehen)\\b",
   ],
   injure: [
+    // Idioms of beating: "eine hinter die Löffel", "die Hucke vollhauen", "das Fell gerben", "ein Veilchen verpassen",
+    // "zu Brei schlagen", "die Scheiße aus dem Leib prügeln".
+    "\\b(?:hinter die (?:loeffel|ohren)|uffs maul|uff de fresse|auf die zwoelf|auffen kopp|uffn nischel|zaehne (?:\\w+ )?vom boden|schaedel (?:spalt|eintret|einschlag)\\w*|kopf (?:eintret|einschlag)\\w*|zu (?:brei|mus|matsch) (?:schlag|hau|pruegel|tret|geschlagen|gehauen|gepruegelt|getreten)\\w*|ins krankenhaus (?:schlag|pruegel|tret|geschlagen|gepruegelt|getreten)\\w*|boden mit (?:dir|euch|ihm|ihr|denen) (?:\\w+ )?(?:aufwisch|wisch)\\w*|(?:hucke|jacke) (?:\\w+ )?voll|fell (?:\\w+ )?gerb\\w*|veilchen (?:\\w+ )?verpass\\w*|blaues auge (?:\\w+ )?verpass\\w*|eine (?:runterhau|scheuer|pfeffer|donner|zimmer|wisch)\\w*|keile (?:krieg|bekomm|geben|gibt)\\w*|setzt(?:s| es) was|arsch aufreiss\\w*|reiss\\w* (?:dir|euch|ihm) (?:\\w+ )?den arsch auf|in die eier (?:tret|getreten)\\w*|ins gesicht (?:tret|getreten)\\w*|faust schmecken|faeuste sprechen|bekanntschaft mit (?:meinen|unseren|meiner) faeust\\w*|in die finger (?:krieg|bekomm)\\w*|(?:k\\.?o\\.?|bewusstlos|halbtot|halb tot) (?:schlag|pruegel|tret|geschlagen|gepruegelt|getreten)\\w*|scheisse aus dem leib|hirn (?:\\w+ )?(?:rauspruegel|rausgepruegelt)\\w*|gedaerme|eingeweide (?:\\w+ )?(?:raus|heraus)\\w*|in stuecke (?:schneid|hack|reiss|geschnitten|gehackt|gerissen)\\w*|einstech\\w*|eingestochen|messerangriff\\w*)\\b",
+    "\\b(?:verdrisch|verdrosch|verdroschen|verblaeu|durchblaeu|durchgeblaeut|verkamisol|zusammenbox|zusammengeboxt|umgeboxt|misshandel|misshandl|schallern|schallert|geschallert|durchwalk|durchgewalkt|ausgeknockt|gekloppt|niederknueppel|niedergeknueppelt|zusammenknueppel|zusammengeknueppelt)\\w*|\\bverwund(?:e|en|est|et|ete|eten)\\b",
     "\\b(?:schneid|schnitz|hack|schnipp)\\w* (?:\\w+ ){0,3}in (?:streifen|stuecke|scheiben|wuerfel|scheibchen)\\b|\\b(?:pruegelstrafe|kielhol\\w*)\\b",
     "\\b(?:gibt'?s|gibts|gibt es) (?:\\w+ ){0,2}(?:kleinholz|tote|verletzte|hackfleisch|saures|was auf die fresse)\\b",
     // A beating announced as what there "is" or "comes": "dann gibt's Blut", "kriegt eins op de Nüss", "fängste dir eene".
@@ -140,18 +152,23 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:schlag\\w*|schlaeg\\w*|hau\\w*|tret\\w*|box\\w*|pruegel\\w*|stech\\w*|sticht|schiess\\w*|schiesst|erschlag\\w*) (?:dich|euch|ihn|dir|ihm|ihnen|die|den|sie|diesen|diese)\\b",
   ],
   sexual: [
+    "\\b(?:k\\.?o\\.? ?-?tropfen|kotropfen|was ins getraenk|seife fallen|knastdusche|gangbang|durchgenommen|schwanz (?:\\w+ )?(?:abschneid|abhack|abgeschnitten|abgehackt|ab)\\w*|sexuell\\w* (?:noetig|gewalt|uebergriff|missbrauch)\\w*)\\b",
+    "\\b(?:begrabsch|begrapsch|entmann|vergewallt|vergewaelt)\\w*",
     // "schänden" only with its umlaut ("scha(?:e)nd" is not loosened): "Schande" and "Schandi" are no violence.
     "\\b(?:vergewaltig|gescha(?:e)ndet|scha(?:e)nd|missbrauch|durchfick|durchgefickt|abfick|rannehm|rangenommen|begrapsch|grabsch|betatsch|gruppenvergewaltig)\\w*",
     "\\bfick\\w* (?:dich|euch|sie|deine|eure|ihre|die|den)\\b(?!\\s*(?:doch|selbst|ins knie))",
     "\\b(?:vergewohltig|vergewaltg|vergwaltig|vergwohltig|sexuell (?:\\w+ )?(?:missbrauch|noetig|benutz)|gruppensex mit|durchnehmen bis|besorgen es (?:dir|ihr))\\w*",
   ],
   torture: [
+    "\\b(?:teer und federn|teeren und federn|zunge (?:\\w+ )?(?:rausreiss|herausreiss|rausgerissen|herausgerissen)\\w*|haut (?:\\w+ )?(?:abzieh|abgezogen)\\w*|ans kreuz nagel\\w*|zu tode (?:tret|pruegel|quael|folter|getreten|gepruegelt|gequaelt|gefoltert)\\w*)\\b",
+    "\\b(?:marter|gemartert|peinig|gepeinigt|maltraetier|zuechtig|gezuechtigt)\\w*",
     "\\b(?:folter|gefoltert|quael|gequaelt|zu quaelen|haeut|gehaeutet|zerstueckel|zerstueckelt|ausweid|ausgeweidet|vierteil|gevierteilt|pfaehl|gepfaehlt|steinig|gesteinigt|bei lebendigem leib|lebendig (?:begraben|verbrennen|verbrannt)|langsam (?:sterben|verrecken|krepieren)|qualvoll)\\w*",
     "\\b(?:kastrier|auspeitsch|ausgepeitscht|brandmark|gebrandmarkt|geteert|teeren und federn|waterboard|elektroschock|daumenschraub|streckbank|eiserne jungfrau|raedern|geraedert|lebendig einmauer|einmauern|eingemauert|zerstueckl|verstuemmel|langsam ausbluten)\\w*",
     "\\b(?:naegel|fingernaegel|zaehne|augen|zunge|ohren|finger|haende|hand|eier|arme|beine|haut|kopfhaut|zehen) (?:\\w+ ){0,3}(?:einzeln |langsam )?(?:ausreiss\\w*|rausreiss\\w*|ausgerissen|ziehen|gezogen|abschneid\\w*|abgeschnitten|abhack\\w*|abgehackt|ausstech\\w*|ausgestochen|ausbrenn\\w*|abreiss\\w*|abgerissen|rausschneid\\w*|abziehen|abgezogen|abbeiss\\w*|zerquetsch\\w*)\\b",
     "\\b(?:reiss|schneid|hack|stech|brenn|zieh|beiss|quetsch)\\w* (?:dir|ihm|ihr|euch|ihnen|dem|der|denen|(?:deiner|deinem|seiner|seinem|ihrer|ihrem|eurer|eurem) \\w+) (?:\\w+ ){0,3}(?:naegel|fingernaegel|zaehne|augen|zunge|ohren|finger|haende|eier|haut|zehen|herz|gedaerme|eingeweide) (?:\\w+ )?(?:aus|raus|ab|heraus|durch|einzeln)\\b",
   ],
   weapon: [
+    "\\b(?:wumme|wummen|glock|kalash|karabiner|schalldaempfer|zielfernrohr|baseballkeule\\w*|eisenstange\\w*|vorschlaghammer|kettensaege\\w*|panzerfaust|bazooka|rattengift|strychnin|fahrradkette\\w*|zwille|entsicher\\w*|durchgeladen|abgefeuert|abfeuer\\w*)\\b",
     // "dann gibt's Schüsse", "I schiaß eam oane auf'n Schädl", "Stress mit Klinge".
     "\\b(?:gibt'?s|gibts|gibt es|setzt'?s|jibt'?s) (?:\\w+ ){0,2}(?:schuesse|schuss|kugeln|bleikugeln|blei|kugel)\\b|\\bschiass\\w* (?:\\w+ ){0,3}(?:oane|oans|eine|eins|ane) (?:\\w+ ){0,2}(?:schaedl|schaedel|kopf|birn|rueb)\\b|\\bmit (?:der |ner |einer )?klinge\\b",
     "\\b(?:messer|klinge|machete|axt|beil|hackebeil|pistole|knarre|wumme|waffe|waffen|gewehr|flinte|schrotflinte|kalaschnikow|ak47|ak 47|baseballschlaeger|baseballschlaeger|schlagring|kugel|kugeln|patrone|patronen|munition|magazin voll|strick|galgen|guillotine|benzin|kanister|brandsatz|molotow\\w*|granate|granaten|sprengguertel|kettensaege|hammer|eisenstange|totschlaeger|pfefferspray|elektroschocker|schusswaffe|glock|kaliber|neun millimeter|baseballschlaegern|schlagringe|schlagringen|messern|pistolen|macheten|granaten)\\b",
@@ -161,6 +178,8 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:schiess\\w*|schiesst|ballere?|baller\\w*) (?:\\w+ )?zurueck\\b|\\bmit (?:was|etwas|nem|einem) (?:scharfem|scharfen|spitzem|spitzen)\\b",
   ],
   arson: [
+    "\\b(?:streichholz dran|feuerzeug dran|(?:neues|zweites) lichtenhagen|lichtenhagen (?:2\\.?0|wiederhol\\w*)|(?:solingen|moelln|hoyerswerda|rostock) 2\\.?0|rote[rn]? hahn)\\b",
+    "\\b(?:ankokel|abkokel|angekokelt|abgekokelt|brandschatz|gebrandschatzt|abfackl|abgfackelt|mollies)\\w*",
     separable("zuend\\w*|fackel\\w*|brenn\\w*", "an|ab|nieder|weg|o|oo|aa"),
     "\\b(?:brand|abgebrannt|(?:ist|sind|wird|werden|is) (?:\\w+ ){0,3}asche|haufen asche|aschehaufen|grillkohle|brennt (?:\\w+ ){0,3}(?:ab|nieder))\\b",
     "\\b(?:brenne|brandflasche\\w*|nur noch asche|in asche|asche sein|brandbeschleuniger|grillanzuender|schutt und asche|feuerchen|roten hahn|roter hahn|ausraeucher\\w*|ausgeraeuchert|flammenwerfer|abfackel\\w*|anfackel\\w*|angefackelt|abgebrannt|brandanschlag|brandanschlaege|molli|mollis|benzinbombe|feuer (?:\\w+ ){0,2}(?:unterm dach|im haus|in der bude|ans haus|an die tuer|an die bude|legen|gelegt|machen))\\b",
@@ -168,12 +187,16 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:anzuend|angezuendet|anzuzuend|abfackel|abgefackelt|abzufackel|niederbrenn|niedergebrannt|abbrenn|abgebrannt|brandstift|brand (?:setzen|legen|stecken)|in brand (?:setzen|stecken|gesetzt|gesteckt)|feuer (?:legen|gelegt|machen unter|unterm hintern)|anstecken|angesteckt|verbrenn|verbrannt|verbrannte|brennen lassen|abbrennen lassen|abfackeln lassen|brennt|brennen|brennend|in flammen|flammen|lichterloh|molotow)\\w*",
   ],
   explosive: [
+    "\\b(?:handgranate\\w*|boeller (?:\\w+ )?(?:in|durch) (?:den|deinen|euren|ihren|seinen) briefkasten)\\b",
+    "\\b(?:detonier|landmine|schwarzpulver|nitroglyzerin|acetonperoxid|polenboeller|usbv)\\w*",
     "\\b(?:in die luft (?:zu )?(?:ge)?(?:jag|spreng|geh|flieg)\\w*|spreng\\w*|gesprengt|bombe|bomben|bombenanschlag|anschlag|anschlaege|sprengstoff|sprengsatz|explodier\\w*|hochgeh\\w*|hochjag\\w*|hochgejagt|pulverfass|tnt|c4|nagelbombe|rohrbombe|autobombe|paketbombe|granate)\\b",
     separable("jag\\w*|spreng\\w*", "in die luft|inne luft|in de luft|hoch"),
     "\\b(?:fliegt|fliegen|geht|gehen|jagt) (?:\\w+ ){0,3}in die luft\\b",
     "\\b\\w*bomb(?:t|te|ten|en|ig)\\b|\\b(?:in d'?luft|in de luft|dynamit|semtex|zuender|zeitzuender|fernzuender|sprengkoerper|sprengladung|splitterbombe|selbstmordattentat\\w*|attentat\\w*|attentaeter\\w*|sprengguertel|kawumm|kaboom|bumm|peng|hochgehen lassen|in die luft fliegen lassen|in die luft geh\\w*|in die luft flieg\\w*|tatp|bombenbau|bombe bauen|bombe gebaut|bombe basteln)\\b",
   ],
   property: [
+    "\\b(?:fensterscheibe\\w* (?:\\w+ )?einschlag\\w*|stein\\w* durchs fenster|tuer (?:\\w+ )?(?:eintret|eingetreten)\\w*|(?:bude|laden|wohnung|buero|praxis) (?:\\w+ )?auseinandernehm\\w*|radmuttern|sturm aufs rathaus|farbe an die fassade|in den briefkasten (?:scheiss|kack)\\w*|hakenkreuz an|randale (?:mach|gemacht)\\w*|platt ?(?:walz|gewalzt)\\w*)\\b",
+    "\\b(?:verwuest|pluender|gepluendert|randalier|entglas|zerschmeiss|zerschmiss|zerdepper)\\w*",
     "\\b(?:zerstoer|zerstort|demolier|zertruemmer|kaputtmach|kaputtgemacht|kaputt ?schlag|kaputtgeschlagen|kaputtzumach|einschlag\\w* (?:die|deine|eure|ihre|alle) (?:scheiben|fenster)|scheiben einschlag|scheiben einwerf|fenster einwerf|steine (?:durch|in|ins|gegen)|reifen (?:zerstech|aufschlitz|platt)|zerstochen|beschaedig|verwuest|abreissen|abgerissen|abzureissen|niederreissen|niedergerissen|plattmach|plattgemacht|dem erdboden gleich|dem boden gleich|kurz und klein|kurzundklein|einrennen|stuermen|gestuermt|stuermt|stuerm (?:das|die|den))\\w*",
     separable("mach\\w*|schlag\\w*|hau\\w*|tret\\w*", "kaputt|platt|kurz und klein"),
     separable("werf\\w*|wirf\\w*|schmeiss\\w*|schmeis\\w*", "ein"),
@@ -181,6 +204,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:keine bremsen|scheib\\w* (?:\\w+ )?ei(?:schlag|schlog|gschmissn|werf)\\w*|(?:steine?n?|pflastersteine?n?|flaschen|molli|mollis|molotows?|ziegel\\w*) (?:\\w+ ){0,2}(?:in|durch|gegen|auf) (?:die|das|den|eure|deine|ihre) (?:scheibe|scheiben|fenster|fresse|kopf|koepfe)|zerleg\\w* (?:\\w+ ){0,3}in einzelteile|in einzelteile|schrott|zu schrott|nur noch schutt|in schutt|eingeworfen|zerkratz\\w*|einwerf\\w*|eingeschlagen|einschmeiss\\w*|eingeschmissen|zerstech\\w*|farbbeutel\\w*|beschmier\\w*|vollgeschmiert|luft (?:\\w+ )?(?:rauslass\\w*|ablass\\w*|raus)|(?:steine?|pflastersteine?|flaschen|brocken|ziegel\\w*|molotows?) (?:\\w+ ){0,3}(?:werfen|schmeissen|fliegen|fliegt|schmeiss\\w*|werf\\w*|geflogen)|(?:werf|schmeiss|schmeis|pfeffer)\\w* (?:\\w+ ){0,3}(?:steine?n?|pflastersteine?n?|flaschen|brocken|ziegel\\w*)|scheiben (?:\\w+ )?klirren|kein stein (?:\\w+ )?auf dem anderen|nichts mehr (?:\\w+ )?stehen|keine scheibe (?:\\w+ )?ganz)\\b",
   ],
   harm_wish: [
+    "\\b(?:kraetze an den hals|der schlag treffen|hand (?:\\w+ ){0,2}(?:abfaul|abfall|abgefault|abgefallen)\\w*|(?:abfaul|abfall)\\w* (?:\\w+ ){0,2}hand|hoffentlich (?:erwischt|trifft) (?:es|dich|ihn|sie)|hoffe (?:\\w+ )?(?:du|er|sie|ihr) (?:\\w+ )?(?:leidest|leidet|leiden))\\b",
     "\\b(?:schmerzen bis|krebs|tumor|herzinf\\w*|infar?kt|schlaganfall|hirnschlag|hirntumor|gehirntumor|lungenkrebs|aids|unfall|unfaelle|autounfall|verkehrsunfall|seuche|pest|cholera|corona|krankheit|qualen|schmerzen|leiden|elend|elendig\\w*|rollstuhl|koma|intensivstation|blind|querschnitt\\w*|blitz (?:\\w+ ){0,2}(?:treffen|trifft|getroffen|erschlagen|beim)|vom (?:laster|lkw|bus|zug|auto) (?:\\w+ )?(?:erfasst|ueberrollt|ueberfahren|ueberfahrt|zerquetscht|erwischt))\\b",
   ],
 };
