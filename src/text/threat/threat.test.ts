@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseChallengeSet } from "../challengeSet.js";
-import { CUE, cueBitsOf, INTIMIDATION_PHRASE, phraseAnchorWords, topLevelAlternatives } from "../cueWords.js";
+import {
+  CUE,
+  cueBitsOf,
+  cueBitsOfText,
+  INTIMIDATION_PHRASE,
+  phraseAnchorWords,
+  topLevelAlternatives,
+} from "../cueWords.js";
 import { parseLabelledTsv } from "../evaluation.js";
 import { MASKABLE_WORDS } from "../lexicon.js";
 import { normaliseText } from "../normalise.js";
@@ -127,6 +134,53 @@ describe("the violence lexicon", () => {
         text,
       ).not.toEqual([]);
     }
+  });
+
+  it("opens the word gate for every form and idiom of a lexicographer's list that a lexicon pattern matches", () => {
+    // Where the gate stays shut, the pattern is never tried: a written rule that never fires. The exceptions need a
+    // word too common to open the gate for ("alle", "eine", "welt", "ohren", "setzt") or one that is mostly harmless
+    // ("Stichwort" keeps "stich…" out, "Vorschlag" keeps "…schlag…" out).
+    const known = new Set([
+      "ick mach dir alle",
+      "ich mach dich alle",
+      "das leben nehmen",
+      "eins auf den deckel",
+      "eins auf die schnuess",
+      "eine hinter die ohren",
+      "ein paar hinter die ohren",
+      "ein blaues auge verpassen",
+      "eine wischen",
+      "eine verpassen",
+      "gleich setzt es was",
+      "gruen und blau",
+      "das fell ueber die ohren ziehen",
+      "alles kurz und klein",
+      "die welt waere besser ohne dich",
+      "die welt ist besser ohne dich",
+      "stichwaffe",
+      "stichwaffen",
+      "vorschlaghammer",
+      "pfefferspray",
+      "arsen",
+    ]);
+    const lexicon = path.join(import.meta.dirname, "..", "..", "..", "test", "fixtures", "lexicon");
+    const entries = ["violence-forms.tsv", "violence-idioms.tsv"].flatMap((file) =>
+      readFileSync(path.join(lexicon, file), "utf8")
+        .split("\n")
+        .filter((line) => line.includes("\t") && !line.startsWith("#") && !line.startsWith("concept\t"))
+        .map((line) => line.split("\t")[1] as string),
+    );
+    expect(entries.length).toBeGreaterThan(6000);
+    const shut: string[] = [];
+    let matched = 0;
+    for (const entry of entries) {
+      const folded = withoutZuInfix(normaliseText(entry).folded);
+      if (violenceConcepts(folded).length === 0) continue;
+      matched++;
+      if ((cueBitsOfText(folded) & CUE.violence) === 0 && !known.has(entry)) shut.push(entry);
+    }
+    expect(shut).toEqual([]);
+    expect(matched).toBeGreaterThan(3500);
   });
 
   it("knows idioms of killing, beating, sexual violence, torture, arson and death wishes", () => {
