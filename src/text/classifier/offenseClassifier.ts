@@ -145,25 +145,29 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
           slots[index] = ++count;
         } else weights[slot - 1] = (weights[slot - 1] as number) + weight;
       };
-      for (let i = 0; i < words.length; i++) {
-        const entry = wordEntry(words[i] as string, facts[i] as WordFacts);
-        occurrences += entry.occurrences;
-        for (let j = 0; j < entry.evidence.length; j += 2)
-          add(entry.evidence[j] as number, entry.evidence[j + 1] as number, i * 8 + j / 2);
-        if (i > 0) {
-          const index = bigramIndex(words[i - 1] as string, words[i] as string);
-          const weight = packed.weightAt(index, evidenceColumn);
-          if (weight > 0) add(index, weight, -1 - i);
-          occurrences++;
+      try {
+        for (let i = 0; i < words.length; i++) {
+          const entry = wordEntry(words[i] as string, facts[i] as WordFacts);
+          occurrences += entry.occurrences;
+          for (let j = 0; j < entry.evidence.length; j += 2)
+            add(entry.evidence[j] as number, entry.evidence[j + 1] as number, i * 8 + j / 2);
+          if (i > 0) {
+            const index = bigramIndex(words[i - 1] as string, words[i] as string);
+            const weight = packed.weightAt(index, evidenceColumn);
+            if (weight > 0) add(index, weight, -1 - i);
+            occurrences++;
+          }
         }
+        occurrences += extras.indices.length;
+        for (let k = 0; k < extras.indices.length; k++) {
+          const index = extras.indices[k] as number;
+          const weight = packed.weightAt(index, evidenceColumn);
+          if (weight > 0 && extras.names[k] !== "bias") add(index, weight, -1e6 - k);
+        }
+      } finally {
+        // Whatever happened, the table is left empty for the next text.
+        for (let k = 0; k < count; k++) slots[candidates[k] as number] = 0;
       }
-      occurrences += extras.indices.length;
-      for (let k = 0; k < extras.indices.length; k++) {
-        const index = extras.indices[k] as number;
-        const weight = packed.weightAt(index, evidenceColumn);
-        if (weight > 0 && extras.names[k] !== "bias") add(index, weight, -1e6 - k);
-      }
-      for (let k = 0; k < count; k++) slots[candidates[k] as number] = 0;
       const nameOf = (origin: number): string => {
         if (origin <= -1e6) return extras.names[-1e6 - origin] as string;
         if (origin < 0) return `b:${words[-2 - origin]} ${words[-1 - origin]}`;

@@ -79,8 +79,12 @@ export function threatFeatures(
   // anchors or lookarounds, so a sentence can only hold one where the whole text does.
   const textBits = cueBitsOf(normalised);
   const wordBits = textBits & (CUE.violence | CUE.intimidation);
-  // A phrase can only start with one of its first words (cueWords.ts): most texts hold none.
-  const phrase = (textBits & CUE.phrase) !== 0 && INTIMIDATION_PHRASE.test(original);
+  // A phrase needs one of its anchor words (cueWords.ts): most texts hold none. "einen Besuch abzustatten" holds
+  // its phrase only once the zu-infix is read away.
+  const phrase =
+    (textBits & CUE.phrase) !== 0 &&
+    (INTIMIDATION_PHRASE.test(original) ||
+      (original.includes("zu") && INTIMIDATION_PHRASE.test(withoutZuInfix(original))));
   if (wordBits === 0 && emojiConcepts.length === 0 && !phrase)
     return { names: [], emoji: [], sentences: [], contexts: [] };
   // "umzubringen" read as "umbringen" (the lexicon's forms), only for the texts read closely.
