@@ -225,7 +225,8 @@ describe("the violence lexicon", () => {
   });
 
   it("takes none of the new words and idioms for violence where they mean something harmless", () => {
-    // A stranger's review of the lexicon's growth (2026-12-06) found these read as threats; each scored ≥ 0.5.
+    // A stranger's review of the lexicon's growth (2026-12-06) found the first 22 read as threats (≥ 0.5, 0 before the
+    // growth); "Der Bäcker um die Ecke" was read so before it; the last six are harmless senses of words it added.
     for (const text of [
       "Am Heiligabend kommt der Weihnachtsmann durch den Schornstein.",
       "Der Schornsteinfeger kommt morgen, der Ruß muss durch den Schornstein.",
