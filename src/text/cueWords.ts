@@ -27,7 +27,7 @@ const whole = (alternatives: string) => new RegExp(loose(`^(?:${alternatives})$`
 
 /** Long, unambiguous word parts of the violence lexicon (threat/violenceLexicon.ts): anywhere in a word. */
 const VIOLENCE_ANYWHERE = part(
-  "messer|waffe|pistol|gewehr|knarre|munition|patrone|granat|bombe|bomben|sprengstoff|sprengsatz|spreng|anschlag|molotow|brandsatz|machete|kalasch|schlagring|baseballschlaeger|guillotine|galgen|folter|vergewalt|massaker|mord|moerder|lynch|erschiess|erschies|erschoss|erstech|ersticht|erstoch|erwuerg|erdrossel|erhaeng|aufhaeng|aufgehaengt|aufknuepf|aufgeknuepft|umbring|umgebracht|umzubring|abstech|abgestoch|abzustech|absticht|abknall|abgeknallt|abzuknall|abfackel|abgefackelt|anzuend|angezuendet|niederbrenn|niedergebrannt|totschlag|totgeschlag|totpruegel|tottret|verpruegel|vermoebel|verdresch|krankenhausreif|zusammenschlag|zusammengeschlag|zusammentret|zusammengetret|verreck|krepier|abschlacht|abgeschlacht|hinricht|hingerichtet|exekut|vergas|kopfschuss|genickschuss|ausrott|ausgerott|ausloesch|kaltmach|kaltgemacht|abmurks|abgemurks|umgelegt|umleg|umniet|umgeniet|killen|gekillt|kehle|schaedel|erschlag|erschlaeg|erschlug|verbrenn|verbrannt|verletz|verstuemmel|aufschlitz|aufgeschlitzt|zerstoer|zerstort|demolier|zertruemmer|kaputt|plattmach|explod|hochgeh|hochjag|hochgejagt|abreibung|windelweich|quael|gequael|haeuten|gehaeutet|zerstueckel|ausweid|vierteil|pfaehl|steinig|lebendig|qualvoll|blutig|brandstift|lichterloh|erdboden|krebs|tumor|infarkt|herzinf|hirnschlag|hirntumor|unfall|unfaell|seuche|rollstuhl|koma|intensivstation|querschnitt|elend|ueberfahr|ueberfaehrt|ueberfuhr|plattfahr|umgefahren|vergift|gekoepft|enthaupt|erstick|ersaeuf|ersoffen|ertraenk|baller|abschiess|abgeschoss|abzuschiess|wegknall|weggeknall|wegpust|weggepust|ausblut|verblut|kreuzig|aufspiess|aufgespiess|verscharr|buddel|gemetzel|amok|blutrausch|totbeiss|totgebiss|trampel|totgetreten|zertret|zertreten|kaputtgetreten|zusammengetreten|getreten|stuendlein|erledig|ausschalt|mundtot|doodsl|dootsl|doodmak|dootmak|doodschet|dootschet|doodstek|uembring|abnippel|draufgeh|zeitliche|vertrimm|versohl|verwams|vertobak|watsch|ohrfeig|backpfeif|maulschell|kopfnuss|nackenschell|knieschuss|zerschneid|zerschnitt|zerhack|zerfetz|zerquetsch|zermalm|zertret|zerkratz|zerfleisch|saeure|saeur|kastrier|peitsch|brandmark|geteert|teeren|waterboard|elektroschock|daumenschraub|streckbank|raedern|geraedert|einmauer|eingemauert|zerstueckl|ausreiss|rausreiss|ausgeriss|abschneid|abgeschnitt|abhack|abgehackt|ausstech|ausgestoch|ausbrenn|abreiss|abgeriss|rausschneid|abbeiss|schlagstock|schlagstoeck|knueppel|stahlrute|armbrust|schrot|revolver|walther|pumpgun|schreckschuss|schiesseisen|kanone|mistgabel|heugabel|brecheisen|brechstange|kabelbinder|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|taser|traenengas|zyankali|brandbeschleunig|brandanschlag|feuerchen|raeucher|dynamit|semtex|zuender|attentat|kawumm|kaboom|einwerf|eingeworf|einschmeiss|eingeschmiss|zerstech|farbbeutel|beschmier|vollgeschmier|wehtun|wehgetan|wehzutun|hackfleisch|hackepeter|kleinholz|fischfutter|pflegefall|krankenhaus|notaufnahme|leichenhalle|pathologie|leichenschau|strangulier|massakrier|niedermaeh|niedergemaeht|meuchel|meuchl|totfahr|totgefahren|totfaehr|totmach|totgemacht|niederstreck|niedergestreckt|skalpier|abkehl|abgekehlt|abmesser|abgemessert|wegpuff|weggepufft|headshot|todesschuss|gnadenschuss|scharfschuetze|heckenschuetze|sniper|holzpyjama|betonschuh|hanfkrawatte|abnibbel|abgenibbelt|verdrisch|verdrosch|verblaeu|durchblaeu|durchgeblaeut|verkamisol|zusammenbox|zusammengeboxt|umgeboxt|misshandel|misshandl|schallern|schallert|geschallert|durchwalk|durchgewalkt|ausgeknockt|gekloppt|knueppel|verwunde|begrabsch|begrapsch|entmann|vergewallt|vergewaelt|marter|peinig|zuechtig|wumme|glock|kalash|zielfernrohr|baseballkeule|eisenstange|vorschlaghammer|panzerfaust|bazooka|strychnin|durchgeladen|kokel|brandschatz|abfackl|abgfackelt|mollies|detonier|landmine|schwarzpulver|nitroglyzerin|acetonperoxid|polenboeller|usbv|verwuest|pluender|randalier|entglas|zerschmeiss|zerschmiss|zerdepper|gaskammer|plattgemacht|zusammenfalt|kaltstell|kaltzustell|auseinandernehm|zusammenhau|zusammengehau|zammschlag|zammhau|zsammhau|zamhau|weghau|weggehau|umhau|umgehau|reinhau|draufhau|verhau|pruegle|rauspruegel|ausknock|abkratz|verend|stichwaff|missbrauch|hopsgeh|haeutet|haeutest|gehaeut|haeutung|einschlaefer|betatsch|ausgeweidet|ausgeloescht|niedergeriss|kniescheibe|kaliber|brandsaetze|brandanschlaege|attentaeter|verklopp|abgenippel|einrenn|eingerannt|jagdgruende|garaus|lebenslicht|ausblas|ausgeblasen|auspust|ausgepustet|ausknips|ausgeknipst|radieschen|fuetter|leichensack|nischel|eintret|eingetreten|hucke|gerb|veilchen|halbtot|bewusstlos|gedaerme|eingeweide|einstech|eingestochen|messerangriff|knastdusche|gangbang|durchgenommen|streichholz|feuerzeug|lichtenhagen|handgranate|boeller|fensterscheibe|hakenkreuz|randale|walz|hoelle|absaufen|abgesoffen|ertrinken|verrott|kraetze|abfaul|abgefault|aufreiss|scheuern|pfeffern|donnern|zimmern|setzts|radmutter|vollhau|vollgehau|runterhau|runtergehau|aufwisch|solingen|moelln|hoyerswerda",
+  "messer|waffe|pistol|gewehr|knarre|munition|patrone|granat|bombe|bomben|sprengstoff|sprengsatz|spreng|anschlag|molotow|brandsatz|machete|kalasch|schlagring|baseballschlaeger|guillotine|galgen|folter|vergewalt|massaker|mord|moerder|lynch|erschiess|erschies|erschoss|erstech|ersticht|erstoch|erwuerg|erdrossel|erhaeng|aufhaeng|aufgehaengt|aufknuepf|aufgeknuepft|umbring|umgebracht|umzubring|abstech|abgestoch|abzustech|absticht|abknall|abgeknallt|abzuknall|abfackel|abgefackelt|anzuend|angezuendet|niederbrenn|niedergebrannt|totschlag|totgeschlag|totpruegel|tottret|verpruegel|vermoebel|verdresch|krankenhausreif|zusammenschlag|zusammengeschlag|zusammentret|zusammengetret|verreck|krepier|abschlacht|abgeschlacht|hinricht|hingerichtet|exekut|vergas|kopfschuss|genickschuss|ausrott|ausgerott|ausloesch|kaltmach|kaltgemacht|abmurks|abgemurks|umgelegt|umleg|umniet|umgeniet|killen|gekillt|kehle|schaedel|erschlag|erschlaeg|erschlug|verbrenn|verbrannt|verletz|verstuemmel|aufschlitz|aufgeschlitzt|zerstoer|zerstort|demolier|zertruemmer|kaputt|plattmach|explod|hochgeh|hochjag|hochgejagt|abreibung|windelweich|quael|gequael|haeuten|gehaeutet|zerstueckel|ausweid|vierteil|pfaehl|steinig|lebendig|qualvoll|blutig|brandstift|lichterloh|erdboden|krebs|tumor|infarkt|herzinf|hirnschlag|hirntumor|unfall|unfaell|seuche|rollstuhl|koma|intensivstation|querschnitt|elend|ueberfahr|ueberfaehrt|ueberfuhr|plattfahr|umgefahren|vergift|gekoepft|enthaupt|erstick|ersaeuf|ersoffen|ertraenk|baller|abschiess|abgeschoss|abzuschiess|wegknall|weggeknall|wegpust|weggepust|ausblut|verblut|kreuzig|aufspiess|aufgespiess|verscharr|buddel|gemetzel|amok|blutrausch|totbeiss|totgebiss|trampel|totgetreten|zertret|zertreten|kaputtgetreten|zusammengetreten|getreten|stuendlein|erledig|ausschalt|mundtot|doodsl|dootsl|doodmak|dootmak|doodschet|dootschet|doodstek|uembring|abnippel|draufgeh|zeitliche|vertrimm|versohl|verwams|vertobak|watsch|ohrfeig|backpfeif|maulschell|kopfnuss|nackenschell|knieschuss|zerschneid|zerschnitt|zerhack|zerfetz|zerquetsch|zermalm|zerkratz|zerfleisch|saeure|saeur|kastrier|peitsch|brandmark|geteert|teeren|waterboard|elektroschock|daumenschraub|streckbank|raedern|geraedert|einmauer|eingemauert|zerstueckl|ausreiss|rausreiss|ausgeriss|abschneid|abgeschnitt|abhack|abgehackt|ausstech|ausgestoch|ausbrenn|abreiss|abgeriss|rausschneid|abbeiss|schlagstock|schlagstoeck|knueppel|stahlrute|armbrust|schrot|revolver|walther|pumpgun|schreckschuss|schiesseisen|kanone|mistgabel|heugabel|brecheisen|brechstange|kabelbinder|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|taser|traenengas|zyankali|brandbeschleunig|brandanschlag|feuerchen|raeucher|dynamit|semtex|zuender|attentat|kawumm|kaboom|einwerf|eingeworf|einschmeiss|eingeschmiss|zerstech|farbbeutel|beschmier|vollgeschmier|wehtun|wehgetan|wehzutun|hackfleisch|hackepeter|kleinholz|fischfutter|pflegefall|krankenhaus|notaufnahme|leichenhalle|pathologie|leichenschau|strangulier|massakrier|niedermaeh|niedergemaeht|meuchel|meuchl|totfahr|totgefahren|totfaehr|totmach|totgemacht|niederstreck|niedergestreckt|skalpier|abkehl|abgekehlt|abmesser|abgemessert|wegpuff|weggepufft|headshot|todesschuss|gnadenschuss|scharfschuetze|heckenschuetze|sniper|holzpyjama|betonschuh|hanfkrawatte|abnibbel|abgenibbelt|verdrisch|verdrosch|verblaeu|durchblaeu|durchgeblaeut|verkamisol|zusammenbox|zusammengeboxt|umgeboxt|misshandel|misshandl|schallern|schallert|geschallert|durchwalk|durchgewalkt|ausgeknockt|gekloppt|verwunde|begrabsch|begrapsch|entmann|vergewallt|vergewaelt|marter|peinig|zuechtig|wumme|glock|kalash|zielfernrohr|baseballkeule|eisenstange|vorschlaghammer|panzerfaust|bazooka|strychnin|durchgeladen|kokel|brandschatz|abfackl|abgfackelt|mollies|detonier|landmine|schwarzpulver|nitroglyzerin|acetonperoxid|polenboeller|usbv|verwuest|pluender|randalier|entglas|zerschmeiss|zerschmiss|zerdepper|gaskammer|plattgemacht|zusammenfalt|kaltstell|kaltzustell|auseinandernehm|zusammenhau|zusammengehau|zammschlag|zammhau|zsammhau|zamhau|weghau|weggehau|umhau|umgehau|reinhau|draufhau|verhau|pruegle|rauspruegel|ausknock|abkratz|verend|stichwaff|missbrauch|hopsgeh|haeutet|haeutest|gehaeut|haeutung|einschlaefer|betatsch|ausgeweidet|ausgeloescht|niedergeriss|kniescheibe|kaliber|brandsaetze|brandanschlaege|attentaeter|verklopp|abgenippel|einrenn|eingerannt|jagdgruende|garaus|lebenslicht|ausblas|ausgeblasen|auspust|ausgepustet|ausknips|ausgeknipst|radieschen|fuetter|leichensack|nischel|eintret|eingetreten|hucke|gerb|veilchen|halbtot|bewusstlos|gedaerme|eingeweide|einstech|eingestochen|messerangriff|knastdusche|gangbang|durchgenommen|streichholz|feuerzeug|lichtenhagen|handgranate|boeller|fensterscheibe|hakenkreuz|randale|walz|hoelle|absaufen|abgesoffen|ertrinken|verrott|kraetze|abfaul|abgefault|aufreiss|scheuern|pfeffern|donnern|zimmern|setzts|radmutter|vollhau|vollgehau|runterhau|runtergehau|aufwisch|solingen|moelln|hoyerswerda",
 );
 /** Short stems: only at the start of a word, after separable prefixes ("stech", "abstech", "zusammenschlag"). */
 const VIOLENCE_START = new RegExp(
@@ -37,7 +37,7 @@ const VIOLENCE_START = new RegExp(
 );
 /** Short words that are violent only as themselves ("Haus" is not "hau", "Tote" is). */
 const VIOLENCE_WHOLE = whole(
-  "hau|haue|hauen|haust|tret|leg|legt|lege|verklopp|kleben|brei|dood|gurgl|gurgel|schuss|schuesse|bleikugeln|klinge|faengste|eene|fresse|auseinander|auflauern|aufgelauert|auflauert|erwisch|erwischt|erwische|abfangen|abgefangen|abfaengt|koepft|koepfen|kopfgeld|kopfpraemie|vogelfrei|todesstrafe|abschuss|flinte|flinten|bluten|blutest|blutet|schmerzen|brand|abgebrannt|einschlaefern|ueberrollt|graben|bagger|auffe|bremsen|scheibn|naegel|fingernaegel|faeusten|fackeln|mistgabeln|nuss|haufen|geschossen|scharf|luft|einzelteile|gefesselt|fesseln|zerren|zerrt|gepruegelt|verpruegelt|brich|bricht|brichst|gebrochen|beine|bein|nase|kiefer|rippen|haxn|haxen|umhaun|neihaut|neihaun|reinhaun|draufhaun|zuschlagen|zugeschlagen|zuschlaegt|bewerfen|beworfen|kopfjeld|kopfpraemie|praemie|freiwild|purge|zugemauert|zumauern|brenne|schrott|schutt|kanister|treppe|bremsleitung|bremsleitungen|bremsen|einsam|leiden|schad|ruebe|kloppen|verkloppen|verkloppt|kloppe|klopp|fressn|gosch|goschn|gosche|schnute|omme|nischel|kopp|doetz|visage|fratze|grind|faust|faeuste|zaehne|zaehnen|schelle|schellen|kleb|klebe|klebt|geklebt|scheuer|scheuere|scheuert|gescheuert|schmier|schmiere|faengst|fangst|weh|antun|angetan|anzutun|asche|hahn|molli|mollis|bumm|peng|tatp|aids|cholera|blitz|fertig|fertich|feddich|anstecken|angesteckt|ansteckt|anzustecken|wiedererkennen|wiedererkennt|wiedererkannt|wiederzuerkennen|nuess|nuesse|muetz|muetze|streifen|kleinholz|grillkohle|scheiterhaufen|kielholen|pruegelstrafe|jagdschein|jagdscheine|jagdsaison|menschenmenge|weihnachtsmarkt|scharfem|hals|kragen|abgerissen|abzureissen|steine|steinen|stein|pflasterstein|pflastersteine|flaschen|ziegelsteine|brocken|scheiben|zam|zamm|zsamm|gift|puffe|uzi|mp5|messern|gemessert|kriegst|saures|dresche|pruegel|gras|loeffel|erde|haengen|gehenkt|henken|baumeln|blutbad|tot|tote|toter|toten|totes|tod|todes|kalt|platt|blut|box|boxe|boxen|jag|jage|jagen|jagt|jagd|gas|ofen|toet|legen|matsch|blei|hirn|abzug|loeffel|keile|fuessen|blaues|holzkiste|verhungern|wisch|wische|wischen|haeute|haeut|haeuten|lebt|lebst|kratz|kreuz|seife|schienen|gleise|federn|zunge|tode|schuss|leidest|leidet|kissen|finger|stein|steine|stuecke|schwanz|hahn|feuer|luft|wand|kopf|koepfe|baum|maul|grab|sarg|axt|beil|tritt|trete|treten|tretet|pest|corona|blind|hops|jenseits|jordan|schafott|tnt|c4|ak47",
+  "hau|haue|hauen|haust|tret|leg|legt|lege|verklopp|kleben|brei|dood|gurgl|gurgel|schuss|schuesse|bleikugeln|klinge|faengste|eene|fresse|auseinander|auflauern|aufgelauert|auflauert|erwisch|erwischt|erwische|abfangen|abgefangen|abfaengt|koepft|koepfen|kopfgeld|kopfpraemie|vogelfrei|todesstrafe|abschuss|flinte|flinten|bluten|blutest|blutet|schmerzen|brand|abgebrannt|einschlaefern|ueberrollt|graben|bagger|auffe|bremsen|scheibn|naegel|fingernaegel|faeusten|fackeln|mistgabeln|nuss|haufen|geschossen|scharf|luft|einzelteile|gefesselt|fesseln|zerren|zerrt|gepruegelt|verpruegelt|brich|bricht|brichst|gebrochen|beine|bein|nase|kiefer|rippen|haxn|haxen|umhaun|neihaut|neihaun|reinhaun|draufhaun|zuschlagen|zugeschlagen|zuschlaegt|bewerfen|beworfen|kopfjeld|praemie|freiwild|purge|zugemauert|zumauern|brenne|schrott|schutt|kanister|treppe|bremsleitung|bremsleitungen|einsam|leiden|schad|ruebe|kloppen|verkloppen|verkloppt|kloppe|klopp|fressn|gosch|goschn|gosche|schnute|omme|nischel|kopp|doetz|visage|fratze|grind|faust|faeuste|zaehne|zaehnen|schelle|schellen|kleb|klebe|klebt|geklebt|scheuer|scheuere|scheuert|gescheuert|schmier|schmiere|faengst|fangst|weh|antun|angetan|anzutun|asche|hahn|molli|mollis|bumm|peng|tatp|aids|cholera|blitz|fertig|fertich|feddich|anstecken|angesteckt|ansteckt|anzustecken|wiedererkennen|wiedererkennt|wiedererkannt|wiederzuerkennen|nuess|nuesse|muetz|muetze|streifen|kleinholz|grillkohle|scheiterhaufen|kielholen|pruegelstrafe|jagdschein|jagdscheine|jagdsaison|menschenmenge|weihnachtsmarkt|scharfem|hals|kragen|abgerissen|abzureissen|steine|steinen|stein|pflasterstein|pflastersteine|flaschen|ziegelsteine|brocken|scheiben|zam|zamm|zsamm|gift|puffe|uzi|mp5|messern|gemessert|kriegst|saures|dresche|pruegel|gras|loeffel|erde|haengen|gehenkt|henken|baumeln|blutbad|tot|tote|toter|toten|totes|tod|todes|kalt|platt|blut|box|boxe|boxen|jag|jage|jagen|jagt|jagd|gas|ofen|toet|legen|matsch|blei|hirn|abzug|keile|fuessen|blaues|holzkiste|verhungern|wisch|wische|wischen|haeute|haeut|haeuten|lebt|lebst|kratz|kreuz|seife|schienen|gleise|federn|zunge|tode|leidest|leidet|kissen|finger|stuecke|schwanz|feuer|wand|kopf|koepfe|baum|maul|grab|sarg|axt|beil|tritt|trete|treten|tretet|pest|corona|blind|hops|jenseits|jordan|schafott|tnt|c4|ak47",
 );
 /** Single words of intimidation and of demands to allow violence (threat/threatCues.ts). */
 const INTIMIDATION = whole(
@@ -69,31 +69,35 @@ export const INTIMIDATION_PHRASE = new RegExp(
   `\\b(?:(?:finden|finde|kriegen|krieg|kriege|holen|hol|besuchen|besuch|kuemmern) (?:\\w+ )?(?:dich|euch|sie|ihn)\\b|(?:dich|euch) (?:\\w+ ){0,2}(?:finden|kriegen|holen|besuchen|erwischen)\\b|rechnung (?:\\w+ )?offen|wer nicht hoeren will|sehen uns|sieht sich|(?:du bist|bist du|ihr seid|seid ihr) (?:\\w+ ){0,2}(?:dran|faellig)|wirst (?:\\w+ ){0,2}(?:sehen|merken)|werdet (?:\\w+ ){0,2}(?:sehen|merken)|werden sie (?:\\w+ ){0,2}(?:sehen|merken)|pass (?:\\w+ ){0,2}auf (?:sie|ihn|dich|deine|ihre|eure)|dafuer (?:\\w+ )?(?:bezahlen|buessen)|sorg\\w* (?:schon )?dafuer|wie schnell man|der anfang|(?:was|wos|etwas) passiert|${loose(WATCHING_AND_VISITS)}|${loose(VEILED)})`,
 );
 
-/** The top-level alternatives of a pattern's source (escapes, character classes and groups respected). */
-export function topLevelAlternatives(source: string): string[] {
-  const alternatives: string[] = [];
+/**
+ * A pattern's source cut where `separator` stands outside groups and character classes (escapes respected):
+ * "|" gives its alternatives (without the bars), " " the parts between its words (each keeps its space; an
+ * optional space, " ?", does not cut).
+ */
+function splitTopLevel(source: string, separator: "|" | " "): string[] {
+  const parts: string[] = [];
   let depth = 0;
   let inClass = false;
-  let current = "";
+  let start = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i] as string;
-    if (c === "\\") {
-      current += c + (source[++i] ?? "");
-      continue;
-    }
-    if (inClass) inClass = c !== "]";
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
     else if (c === "[") inClass = true;
     else if (c === "(") depth++;
     else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
-      alternatives.push(current);
-      current = "";
-      continue;
+    else if (c === separator && depth === 0 && !(separator === " " && source[i + 1] === "?")) {
+      parts.push(source.slice(start, separator === " " ? i + 1 : i));
+      start = i + 1;
     }
-    current += c;
   }
-  alternatives.push(current);
-  return alternatives;
+  parts.push(source.slice(start));
+  return parts;
+}
+
+/** The top-level alternatives of a pattern's source. */
+export function topLevelAlternatives(source: string): string[] {
+  return splitTopLevel(source, "|");
 }
 
 /** Where the group opening at `open` closes. */
@@ -153,24 +157,7 @@ function wordCost(pattern: string): number {
 
 /** The chunks of an alternative between its top-level spaces: each starts where a word starts. */
 function topLevelChunks(alternative: string): string[] {
-  const chunks: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < alternative.length; i++) {
-    const c = alternative[i] as string;
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === " " && depth === 0 && alternative[i + 1] !== "?") {
-      chunks.push(alternative.slice(start, i + 1));
-      start = i + 1;
-    }
-  }
-  chunks.push(alternative.slice(start));
-  return chunks.filter((chunk) => chunk.trim() !== "");
+  return splitTopLevel(alternative, " ").filter((chunk) => chunk.trim() !== "");
 }
 
 /**

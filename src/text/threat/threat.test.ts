@@ -25,6 +25,11 @@ const scorer = createThreatScorer(readTextModels().threat);
 const threat = (text: string, offense = 0) =>
   detectThreat(normaliseText(text, { vocabulary: MASKABLE_WORDS }), { offense }, scorer);
 const score = (text: string) => threat(text).score;
+/** The violence concepts the threat features name for a text, whatever the sentence's mode (negated, in a topic, …). */
+const conceptsIn = (text: string) =>
+  threatFeatures(normaliseText(text, { vocabulary: MASKABLE_WORDS }))
+    .names.filter((name) => /(?:^|:)c:/.test(name))
+    .map((name) => name.slice(name.lastIndexOf("c:") + 2));
 
 describe("the violence lexicon", () => {
   it("finds separable verbs with the object between their parts, and their joined forms", () => {
@@ -99,11 +104,7 @@ describe("the violence lexicon", () => {
       ["die moschee gehört abgerissen", "property"],
     ] as const) {
       // The concept, whatever the sentence's mode ("jagd" also opens the context of hunting as a sport).
-      const found = threatFeatures(normaliseText(text));
-      expect(
-        found.names.filter((name) => name.endsWith(`c:${concept}`)),
-        text,
-      ).not.toEqual([]);
+      expect(conceptsIn(text), text).toContain(concept);
     }
   });
 
@@ -128,11 +129,7 @@ describe("the violence lexicon", () => {
       ["ich werd die bude auseinandernehmen", "injure"],
       ["brandsätze für das heim", "weapon"],
     ] as const) {
-      const found = threatFeatures(normaliseText(text, { vocabulary: MASKABLE_WORDS }));
-      expect(
-        found.names.filter((name) => name.endsWith(`c:${concept}`)),
-        text,
-      ).not.toEqual([]);
+      expect(conceptsIn(text), text).toContain(concept);
     }
   });
 
@@ -216,11 +213,7 @@ describe("the violence lexicon", () => {
       ["kratz doch endlich ab", "death"],
       ["dir soll die hand abfaulen", "harm_wish"],
     ] as const) {
-      const found = threatFeatures(normaliseText(text, { vocabulary: MASKABLE_WORDS }));
-      expect(
-        found.names.filter((name) => name.endsWith(`c:${concept}`)),
-        text,
-      ).not.toEqual([]);
+      expect(conceptsIn(text), text).toContain(concept);
     }
   });
 
