@@ -148,7 +148,8 @@ function needsWhitespaceCollapse(text: string): boolean {
 }
 
 const NEEDS_WORD_CLEANING_ALL = new RegExp(NEEDS_WORD_CLEANING.source, "g");
-const SIMPLE_TOKEN = new RegExp(`<url>|<user>|[${LETTER_OR_DIGIT}]+`, "g");
+/** The words of a text as `words` cuts them (letters and digits), with "<url>" and "<user>"; global. */
+export const WORD_TOKEN = new RegExp(`<url>|<user>|[${LETTER_OR_DIGIT}]+`, "g");
 
 /**
  * The words that hold a digit, sign or mask between letters, cleaned one by one; the rest of the text is
@@ -222,11 +223,11 @@ class Normalised implements NormalisedText {
   ) {}
 
   get tokens(): string[] {
-    return (this.#tokens ??= this.text.match(this.signals.emoji.length > 0 ? TOKEN : SIMPLE_TOKEN) ?? []);
+    return (this.#tokens ??= this.text.match(this.signals.emoji.length > 0 ? TOKEN : WORD_TOKEN) ?? []);
   }
 
   get words(): string[] {
-    return (this.#words ??= this.folded.match(SIMPLE_TOKEN) ?? []);
+    return (this.#words ??= this.folded.match(WORD_TOKEN) ?? []);
   }
 
   get wordFacts(): WordFacts[] {

@@ -11,6 +11,14 @@ describe("the text analyser (one entry point)", () => {
     expect(reasons).toContain("sentiment:unfähige-");
     expect(reasons.join(" ")).not.toContain("unfaehige");
     expect(analyse("Ihr seid unfähige Vollidioten, Drecksäcke!").reasons.join(" ")).not.toMatch(/aeck|aehig/);
+    // A link, a mention and an emoji before the words: each word is still matched with its own spelling.
+    const busy = analyse(
+      "https://www.x.de 😡 @bürgermeister Ihr unfähigen Versager, ich fackel eure Häuser ab",
+    ).reasons;
+    expect(busy).toContain("threat:violence:fackel eure häuser ab");
+    expect(busy).toContain("sentiment:unfähigen-");
+    // Without an umlaut in the text, the words are as matched.
+    expect(analyse("Ihr Versager, ich fackel eure Buden ab").reasons).toContain("threat:violence:fackel eure buden ab");
   });
 
   it("recognises questions with or without a question mark", () => {

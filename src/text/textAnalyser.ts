@@ -6,7 +6,7 @@ import type { Intent, TextAnalyser, TextAnalysis } from "./analysis.js";
 import { createOffenseClassifier, type OffenseModelFile } from "./classifier/offenseClassifier.js";
 import { detectIntent } from "./intent.js";
 import { type LexiconHit, lexiconHits, MASKABLE_WORDS } from "./lexicon.js";
-import { foldUmlauts, normaliseText } from "./normalise.js";
+import { type NormalisedText, normaliseText, WORD_TOKEN } from "./normalise.js";
 import { detectSentiment } from "./sentiment.js";
 import { detectThreat, type ThreatKind } from "./threat/threat.js";
 import { createThreatScorer } from "./threat/threatModel.js";
@@ -149,24 +149,28 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
     if (threat.score >= threatThreshold) labels.push("THREAT");
     if (hate.score >= hateThreshold) labels.push("HATE");
     labels.push(intent.intent.toUpperCase(), sentiment.label.toUpperCase());
-    const asWritten = writtenForms(normalised.text);
+    // Without ä, ö, ü or ß the text spells every word as the lists match it: nothing to look up.
+    const asWritten = normalised.text === normalised.folded ? null : writtenForms(normalised);
     const reasons = [
       ...intent.reasons,
-      ...threat.reasons.map((r) => (r.startsWith("threat:") ? wordsAsWritten(asWritten, r) : r)),
+      ...threat.reasons.map((r) => (asWritten && r.startsWith("threat:") ? wordsAsWritten(asWritten, r) : r)),
     ];
     if (hate.score >= hateThreshold) reasons.push(hate.cues.length > 0 ? `hate:${hate.cues.join(",")}` : "group_hate");
     if (normalised.signals.deobfuscated > 0) reasons.push("obfuscated_spelling");
     if (counterLowered) reasons.push("counter_speech");
     if (praised) reasons.push("group_praise");
-    for (const hit of hits) if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${asWritten(hit.word)}`);
+    for (const hit of hits)
+      if (hit.list !== "violence") reasons.push(`lexicon:${hit.list}:${asWritten ? asWritten(hit.word) : hit.word}`);
     if (offenseResult.evidence.length > 0)
       reasons.push(`model:${offenseResult.evidence.map((e) => readableFeature(e.feature)).join(", ")}`);
     for (const reason of sentiment.reasons)
       reasons.push(
-        reason.replace(
-          /^sentiment:(.+)([+-])$/,
-          (_all, word: string, sign: string) => `sentiment:${asWritten(word)}${sign}`,
-        ),
+        asWritten
+          ? reason.replace(
+              /^sentiment:(.+)([+-])$/,
+              (_all, word: string, sign: string) => `sentiment:${asWritten(word)}${sign}`,
+            )
+          : reason,
       );
     return {
       intent: intent.intent as Intent,
@@ -204,24 +208,28 @@ const IRONY =
 /** "threat:violence:bring dich um" with each word of the matched text as the text spells it. */
 function wordsAsWritten(asWritten: (folded: string) => string, reason: string): string {
   const at = reason.lastIndexOf(":");
-  const words = reason.slice(at + 1).replace(/[\p{L}\p{N}]+/gu, (word) => asWritten(word));
+  const words = reason.slice(at + 1).replace(WORD_TOKEN, (word) => asWritten(word));
   return `${reason.slice(0, at + 1)}${words}`;
 }
 
 /**
  * The word as the text spells it ("unfähige"), for people reading a reason; the lists match the folded form
- * ("unfaehige"). Falls back to the folded form where no word of the text folds to it. The text's words are
- * folded once, on the first question.
+ * ("unfaehige"). Folding turns letters into letters, so the text's words and the folded text's words (the
+ * same tokens) stand in the same order: the i-th of one is the i-th of the other. Falls back to the folded form
+ * where no word of the text folds to it. Looked up on the first question.
  */
-function writtenForms(text: string): (folded: string) => string {
+function writtenForms(normalised: Pick<NormalisedText, "text" | "words">): (folded: string) => string {
   let forms: Map<string, string> | null = null;
   return (folded) => {
     if (forms === null) {
       forms = new Map();
-      for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
-        const key = foldUmlauts(word);
-        if (!forms.has(key)) forms.set(key, word);
-      }
+      const folds = normalised.words;
+      const written = normalised.text.match(WORD_TOKEN) ?? [];
+      if (written.length === folds.length)
+        for (let i = 0; i < folds.length; i++) {
+          const key = folds[i] as string;
+          if (!forms.has(key)) forms.set(key, written[i] as string);
+        }
     }
     return forms.get(folded) ?? folded;
   };
