@@ -81,14 +81,14 @@ export function threatFeatures(
   const wordBits = textBits & (CUE.violence | CUE.intimidation);
   // A phrase needs one of its anchor words (cueWords.ts): most texts hold none. "einen Besuch abzustatten" holds
   // its phrase only once the zu-infix is read away.
+  // "umzubringen" read as "umbringen" (the lexicon's forms), only for the texts that may be read closely.
+  const mayBeRead = wordBits !== 0 || emojiConcepts.length > 0 || (textBits & CUE.phrase) !== 0;
+  const folded = mayBeRead ? withoutZuInfix(original) : original;
   const phrase =
     (textBits & CUE.phrase) !== 0 &&
-    (INTIMIDATION_PHRASE.test(original) ||
-      (original.includes("zu") && INTIMIDATION_PHRASE.test(withoutZuInfix(original))));
+    (INTIMIDATION_PHRASE.test(original) || (folded !== original && INTIMIDATION_PHRASE.test(folded)));
   if (wordBits === 0 && emojiConcepts.length === 0 && !phrase)
     return { names: [], emoji: [], sentences: [], contexts: [] };
-  // "umzubringen" read as "umbringen" (the lexicon's forms), only for the texts read closely.
-  const folded = withoutZuInfix(original);
   const quotes = quotedSpans(folded);
   const sentences: SentenceFinding[] = [];
   for (const sentence of sentencesOf(folded)) {
