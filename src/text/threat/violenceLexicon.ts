@@ -26,7 +26,7 @@ const loose = (pattern: string) => pattern.replace(/ae/g, "ae?").replace(/oe/g, 
 /** Words that may stand between the parts of a separable verb, and what may follow the particle. */
 const GAP = "(?: [^ ,.;:!?]+){0,7}?";
 const CLAUSE_END =
-  "(?=\\s*$|\\s*[,.;:!?)]|\\s+(?:und|oder|wenn|weil|dann|sonst|falls|alter|digga|du|ihr|so|gleich|jetzt|morgen|heute|haha|ok|ey|junge|verstanden|kapiert|lassen|werden|wollen|muessen|sollen|koennen|will|werde|wird|soll|muss|den|die|das|dem|der|alle|allesamt|euch|dich|ihn|im|in|am|beim|vorm|vor|auf|bei|mit|nach|schwoer|schwör|wallah|bruder|bro|versprochen|ihr)\\b|\\s+[^\\s\\w]|\\s+\\w+\\s*(?:$|[,.;:!?]))";
+  "(?=\\s*$|\\s*[,.;:!?)]|\\s+(?:und|oder|wenn|weil|dann|sonst|falls|alter|digga|du|ihr|so|gleich|jetzt|morgen|heute|haha|ok|ey|junge|verstanden|kapiert|lassen|werden|wollen|muessen|sollen|koennen|will|werde|wird|soll|muss|den|die|das|dem|der|alle|allesamt|euch|dich|ihn|im|in|am|beim|vorm|vor|auf|bei|mit|nach|schwoer|wallah|bruder|bro|versprochen|ihr)\\b|\\s+[^\\s\\w]|\\s+\\w+\\s*(?:$|[,.;:!?]))";
 
 /** A separable verb: finite forms, then the particle at the end of the clause ("stech dich ab"). */
 function separable(forms: string, particle: string): string {
@@ -77,7 +77,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:der|da)(?:schlag|schlog|schlogn|schiass|schiess|stech|stich|wuerg|schlagn)\\w*",
     // Low German "ik slaa di dood"; strangling, also Bavarian "de Gurgl zudrucken".
     "\\bslaa? (?:\\w+ ){0,2}doo?d\\b|\\b(?:gurgl|gurgel|kehle|hals) (?:\\w+ ){0,2}(?:zudruck|zudrueck|zuschnuer|zudreh|zudrah)\\w*",
-    "\\b(?:doodslahn|dootslahn|doodslaan|doodmaken|dootmaken|doodscheten|dootscheten|doodsteken|ümbringen)\\b",
+    "\\b(?:doodslahn|dootslahn|doodslaan|doodmaken|dootmaken|doodscheten|dootscheten|doodsteken|uembringen)\\b",
     separable("knall\\w*|stech\\w*|stich\\w*|stach\\w*|murks\\w*|schlacht\\w*|knips\\w*", "ab"),
     separable("schlag\\w*|schlaeg\\w*|schlug\\w*|pruegel\\w*|tret\\w*|tritt\\w*|stech\\w*|fahr\\w*|mach\\w*", "tot"),
     separable("mach\\w*", "kalt"),
@@ -86,7 +86,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     separable("haeng\\w*|knuepf\\w*", "auf"),
     "\\b(?:abstech|abzustech|abgestochen|absticht)\\w*",
     "\\b(?:kopf|koepfe|schaedel|kehle|hals|gurgel) (?:\\w+ )?(?:ab|abschlagen|abhacken|abschneiden|abreissen|durchschneiden|durchgeschnitten|aufschlitzen|umdrehen|umdreh\\w*)\\b",
-    "\\b(?:gehenkt|henken|henkt|(?:werdet|wirst|wird|werden|sollt|sollen|sollte|muessen) (?:\\w+ ){0,2}haengen|haengen sehen|baumeln|gaskammer|ins gas|ab ins lager|in den ofen|kopfschuss|genickschuss|kugel (?:in|durch|zwischen) (?:den|die|deinen|seinen|ihren|euren|euern|ihre|deine) (?:kopf|koepfe|birne|schaedel|augen)|kugel verdient|an die wand (?:zu )?(?:stellen|gestellt|stelle|stell|stellt)|stell\\w* (?:\\w+ ){0,3}an die wand\\b|an die wand mit|an (?:die|der|den) (?:naechste[nr]? )?laterne|am naechsten baum|aufs schafott|unter die erde bring\\w*|ins jenseits|kalt ?gemacht|hops nehmen|über den jordan|ueber den jordan|kaltstellen|ausknipsen|das licht ausknips\\w*|abstellen fuer immer|in den sarg|im sarg|sarg (?:ist|steht) (?:schon )?bestellt)\\b",
+    "\\b(?:gehenkt|henken|henkt|(?:werdet|wirst|wird|werden|sollt|sollen|sollte|muessen) (?:\\w+ ){0,2}haengen|haengen sehen|baumeln|gaskammer|ins gas|ab ins lager|in den ofen|kopfschuss|genickschuss|kugel (?:in|durch|zwischen) (?:den|die|deinen|seinen|ihren|euren|euern|ihre|deine) (?:kopf|koepfe|birne|schaedel|augen)|kugel verdient|an die wand (?:zu )?(?:stellen|gestellt|stelle|stell|stellt)|stell\\w* (?:\\w+ ){0,3}an die wand\\b|an die wand mit|an (?:die|der|den) (?:naechste[nr]? )?laterne|am naechsten baum|aufs schafott|unter die erde bring\\w*|ins jenseits|kalt ?gemacht|hops nehmen|ueber den jordan|ueber den jordan|kaltstellen|ausknipsen|das licht ausknips\\w*|abstellen fuer immer|in den sarg|im sarg|sarg (?:ist|steht) (?:schon )?bestellt)\\b",
   ],
   death: [
     "\\b(?:kratz (?:(?:doch|endlich|mal|bitte|einfach) ){0,3}ab|goldenen schuss|spring\\w* (?:doch |endlich )?(?:von der bruecke|vom dach|vor den zug|vor die bahn|vor einen zug)|leg dich (?:\\w+ )?(?:vor den zug|auf die schienen|auf die gleise)|kill (?:dich|yourself)|fahr\\w* zur hoelle|zur hoelle mit|(?:schmor|brenn)\\w* (?:\\w+ )?in der hoelle|in der hoelle (?:schmor|brenn)\\w*|(?:lasst|lass|sollen|soll) (?:\\w+ ){0,2}absaufen|absaufen (?:lass|soll)\\w*|ertrinken lass\\w*|verrotten soll\\w*|(?:soll|sollst|moege|moegen) (?:\\w+ ){0,2}verrotten|welt (?:waere|ist|waer|wird) (?:\\w+ )?besser ohne (?:dich|euch|ihn|sie)|(?:warum|schade,? dass) (?:\\w+ ){0,2}noch lebt|warum lebst du (?:\\w+ )?noch)\\b",
@@ -113,7 +113,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:zusammenschlag|zusammengeschlagen|zusammenzuschlag|zusammenhau|zusammengehauen|zusammentret|zusammengetreten|verpruegel|verprugel|vermoebel|verdresch|verhau|verhaut|verhauen|zusammenfalt|zerlegen|zerleg|aufmisch|aufgemischt|aufklatsch|klatschen|klatsch|weghau|umhau|umgehauen|krankenhausreif|aufschlitz|aufgeschlitzt|verstuemmel|verletz|blutig|abstechen|messer (?:rein|zwischen)|kniescheib|schlag\\w* \\w+ (?:die|den|das) (?:fresse|zaehne|schaedel|kopf|nase|maul|knochen) ein)\\w*",
     separable(
       "schlag\\w*|schlaeg\\w*|hau\\w*|tret\\w*",
-      "ein|kaputt|krankenhausreif|windelweich|platt|blutig|grün und blau|gruen und blau",
+      "ein|kaputt|krankenhausreif|windelweich|platt|blutig|gruen und blau",
     ),
     separable("mach\\w*", "platt|kaputt|alle"),
     // "Ich mach dich fertig" of a person only: "wir machen den Antrag fertig" is work.
@@ -125,7 +125,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:an den haaren (?:\\w+ ){0,4}(?:schleif|zieh|zerr)\\w*|(?:rauszerr|rausschleif|rauspruegel|rausgepruegelt|gepruegelt|verpruegelt|zerren|zerrt)\\w*|erkennt (?:\\w+ ){0,3}(?:keiner|niemand|keener) mehr|nicht mehr wieder ?erkenn\\w*|gefesselt|fesseln (?:wir|den|die|ihn|sie)|(?:auf|uff) (?:die|de|d|den) (?:nuss|muetze|deckel|zwoelf|12|glocke)|auseinander ?nehm\\w*|nehmt (?:\\w+ ){0,4}auseinander)\\b",
     separable(
       "schlag\\w*|schlaeg\\w*|hau\\w*|tret\\w*|box\\w*|pruegel\\w*",
-      "zam|zamm|zsamm|zusamm|um|weg|nieder|k\\.?o\\.?|ko|bewusstlos|kaputt|krumm und lahm|grün und blau",
+      "zam|zamm|zsamm|zusamm|um|weg|nieder|k\\.?o\\.?|ko|bewusstlos|kaputt|krumm und lahm|gruen und blau",
     ),
     separable("misch\\w*|klatsch\\w*|schlitz\\w*", "auf"),
     "\\b(?:knochen|beine|bein|arme|arm|genick|nase|kiefer|rippen|finger|haxn|haxen) (?:\\w+ )?(?:brech\\w*|bricht|brich|brichst|gebrochen|zertruemmer\\w*)\\b|\\bzaehne (?:\\w+ )?(?:raus|aus)\\b|\\bkehle (?:\\w+ )?(?:auf|durch)\\b",
@@ -137,7 +137,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:dir|ihm|ihr|euch|dem|der|denen) (?:\\w+ ){0,2}(?:eine|eins|ein paar) (?:\\w+ )?(?:zu )?(?:scheuern|kleben|knallen|klatschen|schmieren|hauen|ballern|langen|geklebt|gescheuert|geknallt|geklatscht|gehauen)\\b",
     "\\b(?:dir|ihm|ihr|euch|dem|der|denen) (?:\\w+ ){0,2}(?:scheuer|kleb|knall|klatsch|schmier|hau|ball|schell)\\w* (?:\\w+ ){0,2}(?:eine|eins|ein paar|paar)\\b",
     "\\b(?:kriegst|kriegt|kriegen|bekommst|bekommt|gibts|gibt es|gibt|setzt es|setzt) (?:\\w+ ){0,2}(?:eins|welche|haue|dresche|schlaege|pruegel|saures|schellen|watschn|watsche|backpfeife|ohrfeige|klatsche|eine (?:rein|gescheuert|geklebt|gelangt))\\b",
-    "\\b(?:brech\\w*|brich|brach\\w*|reiss\\w*|dreh\\w*) (?:\\w+ )?(?:dir|ihm|ihr|euch|ihnen|dem|der|denen) (?:\\w+ ){0,2}(?:nase|arm|arme|bein|beine|finger|genick|knochen|kiefer|rippen|hals|haxn|haxen|knie|gräten|graeten)\\b",
+    "\\b(?:brech\\w*|brich|brach\\w*|reiss\\w*|dreh\\w*) (?:\\w+ )?(?:dir|ihm|ihr|euch|ihnen|dem|der|denen) (?:\\w+ ){0,2}(?:nase|arm|arme|bein|beine|finger|genick|knochen|kiefer|rippen|hals|haxn|haxen|knie|graeten|graeten)\\b",
     "\\b(?:tret\\w*|tritt|trete|kick\\w*|schlag\\w*|hau\\w*|box\\w*|ramm\\w*) (?:\\w+ ){0,3}(?:ins|in (?:die|den|dein|deine|seine|ihre)|auf (?:die|den)) (?:\\w+ )?(?:gesicht|fresse|fressn|eier|zaehne|bauch|rippen|magen|kopf|schaedel|maul|nieren|genick)\\b",
     "\\b(?:saeure|saure|saeur)\\w* (?:\\w+ ){0,3}(?:gesicht|ins|in die|ueber)\\b|\\bgesicht (?:\\w+ )?(?:zerschneid|aufschlitz|zerkratz|zertruemmer|einschlag|zerschlag|kaputt|polier|verunstalt|entstell)\\w*",
     "\\b(?:auf|in|vor) (?:die|den|d|de|dei|deine|eure|seine|ihre) (?:fresse|fressn|gosch|goschn|gosche|schnauze|schnute|fotzn|maul|omme|birne|ruebe|nischel|kopp|dez|doetz|latz|zwoelf|12|glocke|mappe)\\b",
@@ -148,7 +148,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:landest|landet|landen|liegst|liegt|liegen|wachst|wacht) (?:\\w+ ){0,3}(?:im krankenhaus|in der notaufnahme|auf der intensiv\\w*|im rollstuhl|im grab|unter der erde|im sarg|im koma|in der leichenhalle|in der pathologie|im leichenschauhaus)\\b",
     "\\b(?:blut(?:en|est|et)|bluten lassen|bluten sehen|blut spucken|blut pissen|zaehne (?:\\w+ )?aufsammeln|zaehne (?:\\w+ )?zusammensuchen)\\b",
     "\\b(?:faust|faeuste|fauste) (?:\\w+ ){0,3}(?:gesicht|fresse|magen|maul|schnauze)\\b|\\bmit (?:der|meiner|unseren|den) (?:faust|faeusten)\\b",
-    "\\b(?:blutbad|blut (?:wird |muss |soll )?(?:fliessen|fliesst|sehen)|es wird blut|aufs maul|auf die fresse|in die fresse|in die schnauze|eins auf die|eine (?:rein|verpass\\w*|klatsch\\w*|knall\\w*)|eine reinhau\\w*|fresse polier\\w*|die fresse|fresse einschlag\\w*|zaehne ausschlag\\w*|knochen brech\\w*|beine brech\\w*|genick brech\\w*|arme brech\\w*|windelweich|gruen und blau|grün und blau|abreibung|tracht pruegel|eins aufs maul|aufs maul hau\\w*)\\b",
+    "\\b(?:blutbad|blut (?:wird |muss |soll )?(?:fliessen|fliesst|sehen)|es wird blut|aufs maul|auf die fresse|in die fresse|in die schnauze|eins auf die|eine (?:rein|verpass\\w*|klatsch\\w*|knall\\w*)|eine reinhau\\w*|fresse polier\\w*|die fresse|fresse einschlag\\w*|zaehne ausschlag\\w*|knochen brech\\w*|beine brech\\w*|genick brech\\w*|arme brech\\w*|windelweich|gruen und blau|abreibung|tracht pruegel|eins aufs maul|aufs maul hau\\w*)\\b",
     "\\b(?:schlag\\w*|schlaeg\\w*|hau\\w*|tret\\w*|box\\w*|pruegel\\w*|stech\\w*|sticht|schiess\\w*|schiesst|erschlag\\w*) (?:dich|euch|ihn|dir|ihm|ihnen|die|den|sie|diesen|diese)\\b",
   ],
   sexual: [
@@ -173,7 +173,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:gibt'?s|gibts|gibt es|setzt'?s|jibt'?s) (?:\\w+ ){0,2}(?:schuesse|schuss|kugeln|bleikugeln|blei|kugel)\\b|\\bschiass\\w* (?:\\w+ ){0,3}(?:oane|oans|eine|eins|ane) (?:\\w+ ){0,2}(?:schaedl|schaedel|kopf|birn|rueb)\\b|\\bmit (?:der |ner |einer )?klinge\\b",
     "\\b(?:messer|klinge|machete|axt|beil|hackebeil|pistole|knarre|wumme|waffe|waffen|gewehr|flinte|schrotflinte|kalaschnikow|ak47|ak 47|baseballschlaeger|baseballschlaeger|schlagring|kugel|kugeln|patrone|patronen|munition|magazin voll|strick|galgen|guillotine|benzin|kanister|brandsatz|molotow\\w*|granate|granaten|sprengguertel|kettensaege|hammer|eisenstange|totschlaeger|pfefferspray|elektroschocker|schusswaffe|glock|kaliber|neun millimeter|baseballschlaegern|schlagringe|schlagringen|messern|pistolen|macheten|granaten)\\b",
     "\\b\\w*(?:messer|knarren?|pistolen?|gewehre?|waffen?|munition|kanister)\\b",
-    "\\b(?:fackeln|mistgabeln|bewaffn\\w*|schlagstock|schlagstoecke|knueppel|stahlrute|teleskopschlagstock|springmesser|butterfly|armbrust|schrot|schrotladung|revolver|walther|uzi|mp5|pumpgun|pump gun|schreckschuss\\w*|schiesseisen|puffe|ballermann|kanone|mistgabel\\w*|heugabel\\w*|brecheisen|brechstange|kabelbinder|vorschlaghammer|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|totschlaeger|elektroschocker|taser|tränengas|traenengas|buttersaeure|saeure|gift|rattengift|zyankali|arsen|auto als waffe|brandsaetze|brandsaetzen|molotowcocktails?)(?:e|n|en|er|ern|s)?\\b",
+    "\\b(?:fackeln|mistgabeln|bewaffn\\w*|schlagstock|schlagstoecke|knueppel|stahlrute|teleskopschlagstock|springmesser|butterfly|armbrust|schrot|schrotladung|revolver|walther|uzi|mp5|pumpgun|pump gun|schreckschuss\\w*|schiesseisen|puffe|ballermann|kanone|mistgabel\\w*|heugabel\\w*|brecheisen|brechstange|kabelbinder|vorschlaghammer|spitzhacke|saebel|schwert|dolch|bajonett|katana|nunchaku|totschlaeger|elektroschocker|taser|traenengas|buttersaeure|saeure|gift|rattengift|zyankali|arsen|auto als waffe|brandsaetze|brandsaetzen|molotowcocktails?)(?:e|n|en|er|ern|s)?\\b",
     // Shooting back, and a blade as what one comes with: "ich schieß zurück", "komme mit was Scharfem".
     "\\b(?:schiess\\w*|schiesst|ballere?|baller\\w*) (?:\\w+ )?zurueck\\b|\\bmit (?:was|etwas|nem|einem) (?:scharfem|scharfen|spitzem|spitzen)\\b",
   ],
@@ -213,7 +213,8 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
  * One expression per concept. Every pattern starts at a word boundary, written once in front: the engine
  * then gives up at once inside a word instead of trying each alternative there (40 % less time per clause).
  */
-const COMPILED: [ViolenceConcept, RegExp][] = VIOLENCE_CONCEPTS.map((concept) => {
+/** Per concept, its expression on the folded text. */
+export const CONCEPT_PATTERNS: readonly (readonly [ViolenceConcept, RegExp])[] = VIOLENCE_CONCEPTS.map((concept) => {
   const alternatives = PATTERNS[concept].map((pattern) => {
     if (!pattern.startsWith("\\b")) throw new Error(`violence pattern of ${concept} must start at \\b: ${pattern}`);
     return loose(pattern.slice(2));
@@ -247,7 +248,7 @@ export interface ConceptHit {
 /** The violence concepts found in one clause (folded text), each with its first match. */
 export function violenceConcepts(clause: string): ConceptHit[] {
   const hits: ConceptHit[] = [];
-  for (const [concept, pattern] of COMPILED) {
+  for (const [concept, pattern] of CONCEPT_PATTERNS) {
     const match = pattern.exec(clause);
     if (match) hits.push({ concept, text: match[0].trim(), index: match.index });
   }
