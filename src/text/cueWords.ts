@@ -5,8 +5,9 @@
 import { LETTER_OR_DIGIT } from "./letters.js";
 import type { NormalisedText } from "./normalise.js";
 import { VEILED, WATCHING_AND_VISITS } from "./threat/threatCues.js";
-import { withoutZuInfix } from "./threat/violenceLexicon.js";
+import { conceptStarts, withoutZuInfix } from "./threat/violenceLexicon.js";
 import { factsOf, type WordFacts } from "./wordFacts.js";
+import { closingParen, phraseStartWords, splitTopLevel, topLevelAlternatives } from "./patternSource.js";
 
 export const CUE = {
   violence: 1,
@@ -20,6 +21,11 @@ export const CUE = {
   /** A word one of the intimidation phrases holds (INTIMIDATION_PHRASE): only then is the phrase looked for. */
   phrase: 256,
 } as const;
+/**
+ * Above the cue bits, the violence concepts a match of which can start at the word (violenceLexicon.ts's
+ * conceptStarts): `bits >>> CONCEPT_SHIFT` of a sentence are the concepts worth trying on it.
+ */
+export const CONCEPT_SHIFT = 12;
 
 const loose = (pattern: string) => pattern.replace(/ae/g, "ae?").replace(/oe/g, "oe?").replace(/ue/g, "ue?");
 const part = (alternatives: string) => new RegExp(loose(`(?:${alternatives})`));
@@ -68,80 +74,6 @@ const VIOLENCE_STRICT = /schaend|geschaendet/;
 export const INTIMIDATION_PHRASE = new RegExp(
   `\\b(?:(?:finden|finde|kriegen|krieg|kriege|holen|hol|besuchen|besuch|kuemmern) (?:\\w+ )?(?:dich|euch|sie|ihn)\\b|(?:dich|euch) (?:\\w+ ){0,2}(?:finden|kriegen|holen|besuchen|erwischen)\\b|rechnung (?:\\w+ )?offen|wer nicht hoeren will|sehen uns|sieht sich|(?:du bist|bist du|ihr seid|seid ihr) (?:\\w+ ){0,2}(?:dran|faellig)|wirst (?:\\w+ ){0,2}(?:sehen|merken)|werdet (?:\\w+ ){0,2}(?:sehen|merken)|werden sie (?:\\w+ ){0,2}(?:sehen|merken)|pass (?:\\w+ ){0,2}auf (?:sie|ihn|dich|deine|ihre|eure)|dafuer (?:\\w+ )?(?:bezahlen|buessen)|sorg\\w* (?:schon )?dafuer|wie schnell man|der anfang|(?:was|wos|etwas) passiert|${loose(WATCHING_AND_VISITS)}|${loose(VEILED)})`,
 );
-
-/**
- * A pattern's source cut where `separator` stands outside groups and character classes (escapes respected):
- * "|" gives its alternatives (without the bars), " " the parts between its words (each keeps its space; an
- * optional space, " ?", does not cut).
- */
-function splitTopLevel(source: string, separator: "|" | " "): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i] as string;
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === separator && depth === 0 && !(separator === " " && source[i + 1] === "?")) {
-      parts.push(source.slice(start, separator === " " ? i + 1 : i));
-      start = i + 1;
-    }
-  }
-  parts.push(source.slice(start));
-  return parts;
-}
-
-/** The top-level alternatives of a pattern's source. */
-export function topLevelAlternatives(source: string): string[] {
-  return splitTopLevel(source, "|");
-}
-
-/** Where the group opening at `open` closes. */
-export function closingParen(source: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i] as string;
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
-  }
-  throw new Error(`unbalanced group in ${source}`);
-}
-
-/**
- * The patterns of the words an alternative of a phrase can start with, each to be tested against a whole word:
- * "wer nicht hoeren will" → "wer$"; "sorg\\w* dafuer" → "sorg" (a prefix); "(?:du bist|bist du) …" → "du$",
- * "bist$"; an optional group at the start adds the words after it. Throws where an alternative starts with
- * anything else than a word or a group, so the gate cannot silently miss a phrase.
- */
-export function phraseStartWords(alternative: string): string[] {
-  if (alternative.startsWith("(?:")) {
-    const close = closingParen(alternative, 0);
-    const inner = alternative.slice(3, close);
-    const after = alternative.slice(close + 1);
-    const optional = /^(?:\?|\{0,\d+\}|\*)/.exec(after);
-    if (optional)
-      return [
-        ...topLevelAlternatives(inner).flatMap((a) => phraseStartWords(a)),
-        ...phraseStartWords(after.slice(optional[0].length).trimStart()),
-      ];
-    return topLevelAlternatives(inner).flatMap((a) => phraseStartWords(a + after));
-  }
-  const literal = /^[a-z0-9](?:[a-z0-9]|(?<=[a-z])\?)*/.exec(alternative)?.[0];
-  if (!literal) throw new Error(`a phrase must start with a word or a group: ${alternative}`);
-  const rest = alternative.slice(literal.length);
-  // A word followed by a space or a boundary ends there; one at the end of the phrase may go on ("anfang" in "anfangs").
-  // A word followed by an optional space ("kalt ?gemacht") may go on as one word ("kaltgemacht").
-  const ends = (rest.startsWith(" ") && !rest.startsWith(" ?")) || rest.startsWith("\\b");
-  return [ends ? `${literal}$` : literal];
-}
 
 /** Words too common to gate on: an anchor made of them would let nearly every text through. */
 const COMMON =
@@ -229,6 +161,7 @@ function bitsOf(word: string): number {
   if (PHRASE_START.test(word) || phraseInParts(word)) bits |= CUE.phrase;
   // "umzubringen" is "umbringen" with "zu" inside: the threat detector reads it so (withoutZuInfix).
   if (isViolent(word) || (word.includes("zu") && isViolent(withoutZuInfix(word)))) bits |= CUE.violence;
+  bits |= (conceptStarts(word) | (word.includes("zu") ? conceptStarts(withoutZuInfix(word)) : 0)) << CONCEPT_SHIFT;
   if (INTIMIDATION.test(word)) bits |= CUE.intimidation;
   if (GROUP.test(word)) bits |= CUE.group;
   if (DEHUMANISING.test(word)) bits |= CUE.dehumanising;

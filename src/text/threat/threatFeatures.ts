@@ -7,7 +7,7 @@ import type { Construction, Context, TargetKind } from "./threatCues.js";
 
 /** The constructions that make a threat without a word of violence. */
 const STANDALONE_CONSTRUCTIONS = new Set<Construction>(["intimidation", "veiled", "legalise"]);
-import { CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE } from "../cueWords.js";
+import { CONCEPT_SHIFT, CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE } from "../cueWords.js";
 import type { NormalisedText } from "../normalise.js";
 import {
   type ConceptHit,
@@ -100,7 +100,7 @@ export function threatFeatures(
     const mayHoldPhrase = phrase || folded !== original;
     if ((bits & (CUE.violence | CUE.intimidation)) === 0 && !(mayHoldPhrase && INTIMIDATION_PHRASE.test(sentence)))
       continue;
-    const concepts = (bits & CUE.violence) !== 0 ? violenceConcepts(sentence) : [];
+    const concepts = (bits & CUE.violence) !== 0 ? violenceConcepts(sentence, bits >>> CONCEPT_SHIFT) : [];
     // Without a word of violence a sentence counts only as intimidation, a veiled hint or a demand to allow
     // violence: those three are tested first, the rest only when one of them (or a concept) is there.
     if (concepts.length === 0 && !STANDALONE.some(([, p]) => p.test(sentence))) continue;

@@ -6,6 +6,8 @@
 // is left out: it is also "die Toten"). Written for draht from dictionaries and common usage, not from any
 // test set. What turns a violence word into a threat is in threatCues.ts; the model weighs both.
 
+import { startWordsOf } from "../patternSource.js";
+
 export const VIOLENCE_CONCEPTS = [
   "kill",
   "death",
@@ -210,10 +212,10 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
 };
 
 /**
- * One expression per concept. Every pattern starts at a word boundary, written once in front: the engine
- * then gives up at once inside a word instead of trying each alternative there (40 % less time per clause).
+ * One expression per concept, on the folded text. Every pattern starts at a word boundary, written once in
+ * front: the engine then gives up at once inside a word instead of trying each alternative there (40 % less
+ * time per clause).
  */
-/** Per concept, its expression on the folded text. */
 export const CONCEPT_PATTERNS: readonly (readonly [ViolenceConcept, RegExp])[] = VIOLENCE_CONCEPTS.map((concept) => {
   const alternatives = PATTERNS[concept].map((pattern) => {
     if (!pattern.startsWith("\\b")) throw new Error(`violence pattern of ${concept} must start at \\b: ${pattern}`);
@@ -221,6 +223,31 @@ export const CONCEPT_PATTERNS: readonly (readonly [ViolenceConcept, RegExp])[] =
   });
   return [concept, new RegExp(`\\b(?:${alternatives.join("|")})`)];
 });
+
+/**
+ * Per concept, the words one of its matches starts with, read from its own expression (patternSource.ts); null
+ * for a concept with an alternative whose first word cannot be read: that concept is always tried.
+ */
+const CONCEPT_STARTS: readonly (RegExp | null)[] = CONCEPT_PATTERNS.map(([, pattern]) => {
+  const words = startWordsOf(pattern.source.slice(5, -1));
+  return words && new RegExp(`^(?:${words.join("|")})`);
+});
+const UNGATED = CONCEPT_STARTS.reduce((mask, start, k) => (start ? mask : mask | (1 << k)), 0);
+/** Every concept: the mask that tries them all. */
+export const ALL_CONCEPTS = (1 << CONCEPT_PATTERNS.length) - 1;
+
+/**
+ * The concepts a match of which can start at this word (folded), as bits in the order of CONCEPT_PATTERNS. "\\b"
+ * knows only ASCII letters, so a match may also start after a "é" inside a word: the word's ASCII parts count too.
+ */
+export function conceptStarts(word: string): number {
+  const parts = /[^a-z0-9_]/.test(word) ? [word, ...word.split(/[^a-z0-9_]+/).filter((p) => p !== "")] : [word];
+  let bits = 0;
+  CONCEPT_STARTS.forEach((start, k) => {
+    if (start && parts.some((part) => start.test(part))) bits |= 1 << k;
+  });
+  return bits;
+}
 
 /**
  * Separable particles that take "zu" between them and the verb: "umzubringen", "abzufackeln", "kaltzumachen";
@@ -245,10 +272,16 @@ export interface ConceptHit {
   index: number;
 }
 
-/** The violence concepts found in one clause (folded text), each with its first match. */
-export function violenceConcepts(clause: string): ConceptHit[] {
+/**
+ * The violence concepts found in one clause (folded text), each with its first match. `starts`: the concepts a
+ * word of the clause can start (conceptStarts, or'ed over its words); the others cannot match and are not tried.
+ */
+export function violenceConcepts(clause: string, starts = ALL_CONCEPTS): ConceptHit[] {
   const hits: ConceptHit[] = [];
-  for (const [concept, pattern] of CONCEPT_PATTERNS) {
+  const tried = starts | UNGATED;
+  for (let k = 0; k < CONCEPT_PATTERNS.length; k++) {
+    if ((tried & (1 << k)) === 0) continue;
+    const [concept, pattern] = CONCEPT_PATTERNS[k] as readonly [ViolenceConcept, RegExp];
     const match = pattern.exec(clause);
     if (match) hits.push({ concept, text: match[0].trim(), index: match.index });
   }
