@@ -5,9 +5,9 @@
 import { LETTER_OR_DIGIT } from "./letters.js";
 import type { NormalisedText } from "./normalise.js";
 import { VEILED, WATCHING_AND_VISITS } from "./threat/threatCues.js";
-import { conceptStarts, withoutZuInfix } from "./threat/violenceLexicon.js";
+import { conceptsOfWord, withoutZuInfix } from "./threat/violenceLexicon.js";
 import { factsOf, type WordFacts } from "./wordFacts.js";
-import { closingParen, phraseStartWords, splitTopLevel, topLevelAlternatives } from "./patternSource.js";
+import { phraseAnchorWords, topLevelAlternatives } from "./patternSource.js";
 
 export const CUE = {
   violence: 1,
@@ -22,8 +22,8 @@ export const CUE = {
   phrase: 256,
 } as const;
 /**
- * Above the cue bits, the violence concepts a match of which can start at the word (violenceLexicon.ts's
- * conceptStarts): `bits >>> CONCEPT_SHIFT` of a sentence are the concepts worth trying on it.
+ * Above the cue bits, the violence concepts a match of which can hold the word (violenceLexicon.ts's
+ * conceptsOfWord): `bits >>> CONCEPT_SHIFT` of a sentence are the concepts worth trying on it.
  */
 export const CONCEPT_SHIFT = 12;
 
@@ -75,65 +75,6 @@ export const INTIMIDATION_PHRASE = new RegExp(
   `\\b(?:(?:finden|finde|kriegen|krieg|kriege|holen|hol|besuchen|besuch|kuemmern) (?:\\w+ )?(?:dich|euch|sie|ihn)\\b|(?:dich|euch) (?:\\w+ ){0,2}(?:finden|kriegen|holen|besuchen|erwischen)\\b|rechnung (?:\\w+ )?offen|wer nicht hoeren will|sehen uns|sieht sich|(?:du bist|bist du|ihr seid|seid ihr) (?:\\w+ ){0,2}(?:dran|faellig)|wirst (?:\\w+ ){0,2}(?:sehen|merken)|werdet (?:\\w+ ){0,2}(?:sehen|merken)|werden sie (?:\\w+ ){0,2}(?:sehen|merken)|pass (?:\\w+ ){0,2}auf (?:sie|ihn|dich|deine|ihre|eure)|dafuer (?:\\w+ )?(?:bezahlen|buessen)|sorg\\w* (?:schon )?dafuer|wie schnell man|der anfang|(?:was|wos|etwas) passiert|${loose(WATCHING_AND_VISITS)}|${loose(VEILED)})`,
 );
 
-/** Words too common to gate on: an anchor made of them would let nearly every text through. */
-const COMMON =
-  /^(?:der|die|das|den|dem|des|ein|eine?[mnrs]?|und|oder|aber|ich|i|du|er|sie|es|wir|mir|ihr|dir|mich|dich|uns|euch|ihm|ihn|ihnen|ihre?[mnrs]?|dein|deine?[mnrs]?|sein|seine?[mnrs]?|eue?r|eure?[mnrs]?|nicht|net|ned|nie|nimmer|kein|keine?[mnrs]?|ist|bin|bist|sind|seid|sei|seien|hab|habe|haben|han|hamm|ham|hat|in|im|ins|an|am|auf|aus|bei|mit|nach|von|vor|zu|zum|zur|um|fuer|was|wos|etwas|wie|wer|wo|wenn|dass|dann|doch|ja|so|noch|mal|man|auch|nur|schon|mehr|wird|werden|werdet|wirst|kann|koe?nnte|als|ganz|gut|genau|zwei|drei|jeden|eines|wieder|nichts|nix)$/;
-
-/** Roughly how many texts a word pattern of phraseStartWords lets through. */
-function wordCost(pattern: string): number {
-  const exact = pattern.endsWith("$");
-  const letters = pattern.replace(/.\?|\$$/g, "").length;
-  if (COMMON.test(pattern.replace(/\$$/, ""))) return 100;
-  return letters <= (exact ? 3 : 5) ? 10 : 1;
-}
-
-/** The chunks of an alternative between its top-level spaces: each starts where a word starts. */
-function topLevelChunks(alternative: string): string[] {
-  return splitTopLevel(alternative, " ").filter((chunk) => chunk.trim() !== "");
-}
-
-/**
- * The words one of which every match of an alternative holds, as whole-word patterns (phraseStartWords): those
- * of one part every match must pass through, the part with the fewest common words ("der anfang" → "anfang",
- * "(?:wenn|dass) … passiert" → "passiert"). Parts that may be skipped or start with a wildcard are not used.
- * Throws where no part will do, so the gate cannot silently miss a phrase.
- */
-export function phraseAnchorWords(alternative: string): string[] {
-  let best: string[] | null = null;
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (let chunk of topLevelChunks(alternative)) {
-    // A group that may be skipped ("(?:\\w+ ){0,2}", "(?:ja )?") is no anchor: what follows it may be.
-    for (
-      let skip = /^\(\?:/.test(chunk) && /^(?:[?*]|\{0,\d+\})/.exec(chunk.slice(closingParen(chunk, 0) + 1));
-      skip;
-    ) {
-      chunk = chunk.slice(closingParen(chunk, 0) + 1 + skip[0].length);
-      skip = /^\(\?:/.test(chunk) && /^(?:[?*]|\{0,\d+\})/.exec(chunk.slice(closingParen(chunk, 0) + 1));
-    }
-    if (chunk.trim() === "") continue;
-    let words: string[];
-    try {
-      if (chunk.startsWith("(?:")) {
-        // A group every match passes through: one of its alternatives, each with its own anchor.
-        const close = closingParen(chunk, 0);
-        const after = chunk.slice(close + 1);
-        words = topLevelAlternatives(chunk.slice(3, close)).flatMap((a) => phraseAnchorWords(a + after));
-      } else words = phraseStartWords(chunk);
-    } catch {
-      continue;
-    }
-    // How many texts the part would let through, roughly: a common word costs most, then short words and short
-    // prefixes ("ab", "merk" in "Merkel"); on a tie the later part, which is mostly the more telling one.
-    const cost = words.reduce((sum, w) => sum + wordCost(w), 0);
-    if (cost <= bestCost) {
-      best = words;
-      bestCost = cost;
-    }
-  }
-  if (!best) throw new Error(`no part of the phrase can anchor it: ${alternative}`);
-  return best;
-}
-
 const ADDRESSEE = /^(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|eure|euer|euren|eurem|eurer)$/;
 
 /**
@@ -161,7 +102,7 @@ function bitsOf(word: string): number {
   if (PHRASE_START.test(word) || phraseInParts(word)) bits |= CUE.phrase;
   // "umzubringen" is "umbringen" with "zu" inside: the threat detector reads it so (withoutZuInfix).
   if (isViolent(word) || (word.includes("zu") && isViolent(withoutZuInfix(word)))) bits |= CUE.violence;
-  bits |= (conceptStarts(word) | (word.includes("zu") ? conceptStarts(withoutZuInfix(word)) : 0)) << CONCEPT_SHIFT;
+  bits |= (conceptsOfWord(word) | (word.includes("zu") ? conceptsOfWord(withoutZuInfix(word)) : 0)) << CONCEPT_SHIFT;
   if (INTIMIDATION.test(word)) bits |= CUE.intimidation;
   if (GROUP.test(word)) bits |= CUE.group;
   if (DEHUMANISING.test(word)) bits |= CUE.dehumanising;

@@ -5,8 +5,8 @@
 
 /**
  * A pattern's source cut where `separator` stands outside groups and character classes (escapes respected):
- * "|" gives its alternatives (without the bars), " " the parts between its words (each keeps its space; an
- * optional space, " ?", does not cut).
+ * "|" gives its alternatives (without the bars), " " the parts between its words (each keeps its space or
+ * apostrophe, which parts words as well; an optional space or apostrophe, " ?" or "'?", does not cut).
  */
 export function splitTopLevel(source: string, separator: "|" | " "): string[] {
   const parts: string[] = [];
@@ -22,6 +22,10 @@ export function splitTopLevel(source: string, separator: "|" | " "): string[] {
     else if (c === ")") depth--;
     else if (c === separator && depth === 0 && !(separator === " " && source[i + 1] === "?")) {
       parts.push(source.slice(start, separator === " " ? i + 1 : i));
+      start = i + 1;
+    } else if (separator === " " && c === "'" && depth === 0 && source[i + 1] !== "?") {
+      // An apostrophe parts words as a space does ("d'luft": "d", "luft").
+      parts.push(source.slice(start, i + 1));
       start = i + 1;
     }
   }
@@ -70,11 +74,91 @@ export function phraseStartWords(alternative: string): string[] {
   }
   const literal = leadingLiteral(alternative);
   if (!literal) throw new Error(`a phrase must start with a word or a group: ${alternative}`);
-  const rest = alternative.slice(literal.length);
+  // Groups of letters that go on inside the word belong to it: "um(?:ge|zu)?(?:bring|brach)" starts "umbringen", not
+  // every word with "um"; "(?:der|da)(?:schlag|stech)" the Bavarian "derschlagn", not "der".
+  let word = literal;
+  let rest = alternative.slice(literal.length);
+  for (let group = LETTER_GROUP.exec(rest); group && !/^(?:[?*]|\{0,)/.test(rest.slice(group[0].length));) {
+    word += group[0];
+    rest = rest.slice(group[0].length);
+    group = LETTER_GROUP.exec(rest);
+  }
   // A word followed by a space or a boundary ends there; one at the end of the phrase may go on ("anfang" in "anfangs").
   // A word followed by an optional space ("kalt ?gemacht") may go on as one word ("kaltgemacht").
   const ends = (rest.startsWith(" ") && !rest.startsWith(" ?")) || rest.startsWith("\\b");
-  return [ends ? `${literal}$` : literal];
+  return [ends ? `${word}$` : word];
+}
+
+/** A group of letters alone inside a word ("(?:ge|zu)?", "(?:schlag|stech)"), with a "?" after it or none. */
+const LETTER_GROUP = /^\(\?:(?:[a-z0-9|]|(?<=[a-z])\?)+\)\??/;
+
+/** Words too common to gate on: an anchor made of them would let nearly every text through. */
+const COMMON =
+  /^(?:der|die|das|den|dem|des|ein|eine?[mnr]?|und|oder|aber|ich|i|du|er|sie|es|wir|mir|ihr|dir|mich|dich|uns|euch|ihm|ihn|ihnen|ihre?[mnrs]?|dein|deine?[mnrs]?|sein|seine?[mnrs]?|eue?r|eure?[mnrs]?|nicht|net|ned|nie|nimmer|kein|keine?[mnrs]?|ist|bin|bist|sind|seid|sei|seien|hab|habe|haben|han|hamm|ham|hat|in|im|ins|an|am|auf|aus|bei|mit|nach|von|vor|zu|zum|zur|um|fuer|was|wos|etwas|wie|wer|wo|wenn|dass|dann|doch|ja|so|noch|mal|man|auch|nur|schon|mehr|wird|werden|werdet|wirst|kann|koe?nnte|als|ganz|gut|genau|zwei|drei|jeden|eines|wieder|nichts|nix|immer|lassen|gibt|macht|ohne|da)$/;
+
+/** Roughly how many texts a word pattern of phraseStartWords lets through. */
+function wordCost(pattern: string): number {
+  const exact = pattern.endsWith("$");
+  const letters = pattern.replace(/.\?|\$$/g, "").length;
+  // A prefix of one or two letters ("u" of "u ?m") starts as many words as a common one.
+  if (COMMON.test(pattern.replace(/\$$/, "")) || (!exact && letters <= 2)) return 100;
+  return letters <= (exact ? 3 : 5) ? 10 : 1;
+}
+
+/** Where a chunk goes on after an optional group of whole words at its start ("(?:ja )?", "(?:\\w+ ){0,2}"), or null. */
+function optionalWordsAtStart(chunk: string): number | null {
+  if (!chunk.startsWith("(?:")) return null;
+  const close = closingParen(chunk, 0);
+  const quantifier = /^(?:[?*]|\{0,\d+\})/.exec(chunk.slice(close + 1));
+  return quantifier && chunk[close - 1] === " " ? close + 1 + quantifier[0].length : null;
+}
+
+/** The chunks of an alternative between its top-level spaces: each starts where a word starts. */
+function topLevelChunks(alternative: string): string[] {
+  return splitTopLevel(alternative, " ").filter((chunk) => chunk.trim() !== "");
+}
+
+/**
+ * The words one of which every match of an alternative holds, as whole-word patterns (phraseStartWords): those
+ * of one part every match must pass through, the part with the fewest common words ("der anfang" → "anfang",
+ * "(?:wenn|dass) … passiert" → "passiert"). Parts that may be skipped or start with a wildcard are not used.
+ * Throws where no part will do, so the gate cannot silently miss a phrase.
+ */
+export function phraseAnchorWords(alternative: string): string[] {
+  let best: string[] | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (let chunk of topLevelChunks(alternative)) {
+    // A group of whole words that may be skipped ("(?:\\w+ ){0,2}", "(?:ja )?") is no anchor: what follows it may be.
+    let optional = optionalWordsAtStart(chunk);
+    while (optional !== null) {
+      chunk = chunk.slice(optional);
+      optional = optionalWordsAtStart(chunk);
+    }
+    if (chunk.trim() === "") continue;
+    let words: string[];
+    try {
+      const close = chunk.startsWith("(?:") ? closingParen(chunk, 0) : -1;
+      const after = chunk.slice(close + 1);
+      if (close > 0 && !/^(?:[?*]|\{0,)/.test(after)) {
+        // A group every match passes through: one of its alternatives, each with its own anchor.
+        words = topLevelAlternatives(chunk.slice(3, close)).flatMap((a) => phraseAnchorWords(a + after));
+      } else {
+        // A word, or one that may begin with an optional part ("(?:ge)?jag…"): the words it starts with.
+        words = phraseStartWords(chunk);
+      }
+    } catch {
+      continue;
+    }
+    // How many texts the part would let through, roughly: a common word costs most, then short words and short
+    // prefixes ("ab", "merk" in "Merkel"); on a tie the later part, which is mostly the more telling one.
+    const cost = words.reduce((sum, w) => sum + wordCost(w), 0);
+    if (cost <= bestCost) {
+      best = words;
+      bestCost = cost;
+    }
+  }
+  if (!best) throw new Error(`no part of the phrase can anchor it: ${alternative}`);
+  return best;
 }
 
 /**
@@ -89,14 +173,21 @@ function leadingLiteral(source: string): string | null {
 }
 
 /**
- * The words a match of an expression can start with, for each of its top-level alternatives (a leading "\\b"
- * read away), as patterns to test against a whole word; a word part "\\w*(?:messer|…)" stands for the words
- * that hold it. Null where an alternative starts with anything else: an expression that cannot be gated.
+ * Per top-level alternative of an expression (a leading "\\b" read away), words one of which every match holds,
+ * as patterns to test against a whole word: its anchor words (phraseAnchorWords), else the words it starts with;
+ * a word part "\\w*(?:messer|…)" stands for the words that hold it. Null where an alternative has neither: an
+ * expression that cannot be gated.
  */
-export function startWordsOf(source: string): string[] | null {
+export function anchorWordsOf(source: string): string[] | null {
   const words: string[] = [];
   for (let alternative of topLevelAlternatives(source)) {
     alternative = alternative.replace(/^\\b/, "");
+    try {
+      words.push(...phraseAnchorWords(alternative));
+      continue;
+    } catch {
+      // No part to anchor on: the word it starts with will do.
+    }
     if (alternative.startsWith("\\w*")) {
       const part = alternative.startsWith("(?:", 3)
         ? alternative.slice(3, closingParen(alternative, 3) + 1)

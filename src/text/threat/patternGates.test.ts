@@ -6,11 +6,11 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseChallengeSet } from "../challengeSet.js";
-import { CONCEPT_SHIFT, CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE, phraseAnchorWords } from "../cueWords.js";
+import { CONCEPT_SHIFT, CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE } from "../cueWords.js";
 import { parseLabelledTsv } from "../evaluation.js";
 import { MASKABLE_WORDS } from "../lexicon.js";
 import { normaliseText } from "../normalise.js";
-import { closingParen, topLevelAlternatives } from "../patternSource.js";
+import { closingParen, phraseAnchorWords, topLevelAlternatives } from "../patternSource.js";
 import { threatFeatures } from "./threatFeatures.js";
 import { CONCEPT_PATTERNS, violenceConcepts, withoutZuInfix } from "./violenceLexicon.js";
 
@@ -102,8 +102,22 @@ describe("the violence concepts' gate", () => {
         }
     expect(missed).toEqual([]);
     expect(matches).toBeGreaterThan(2000);
-    // A word of no concept opens none: "Guten Morgen" tries nothing but the concepts that cannot be gated.
-    expect(cueBitsOfText("guten morgen zusammen") >>> CONCEPT_SHIFT).toBe(0);
+    // Words of no concept open none: a greeting tries nothing but the concepts that cannot be gated.
+    expect(cueBitsOfText("guten morgen, schönes wetter heute") >>> CONCEPT_SHIFT).toBe(0);
+  });
+
+  it("anchors each concept's alternatives on their least common words, read inside words and across apostrophes", () => {
+    // Letters that go on inside a word belong to it: "umbringen", not every word with "um"; the Bavarian "derschlagn",
+    // not "der".
+    expect(phraseAnchorWords("um(?:ge|zu)?(?:bring|brach)\\w*")).toEqual(["um(?:ge|zu)?(?:bring|brach)"]);
+    expect(phraseAnchorWords("(?:der|da)(?:schlag|stech)\\w*")).toEqual(["der(?:schlag|stech)", "da(?:schlag|stech)"]);
+    // An optional part inside a word cannot be skipped as a word can: "gejagt" starts with "ge", not with "jag".
+    expect(phraseAnchorWords("(?:ge)?(?:jag|spreng)\\w*")).toEqual(["ge", "jag", "spreng"]);
+    // An apostrophe parts words: "in d'Luft" is anchored on "luft", not on every word with a "d".
+    expect(phraseAnchorWords("in d'luft")).toEqual(["luft"]);
+    expect(phraseAnchorWords("eins auf die")).toEqual(["eins$"]);
+    // "die", "der", "in" open no concept of their own.
+    expect(cueBitsOfText("die der das in dem den auf mit") >>> CONCEPT_SHIFT).toBe(0);
   });
 });
 

@@ -6,7 +6,7 @@
 // is left out: it is also "die Toten"). Written for draht from dictionaries and common usage, not from any
 // test set. What turns a violence word into a threat is in threatCues.ts; the model weighs both.
 
-import { startWordsOf } from "../patternSource.js";
+import { anchorWordsOf } from "../patternSource.js";
 
 export const VIOLENCE_CONCEPTS = [
   "kill",
@@ -145,7 +145,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:auf|in|vor) (?:die|den|d|de|dei|deine|eure|seine|ihre) (?:fresse|fressn|gosch|goschn|gosche|schnauze|schnute|fotzn|maul|omme|birne|ruebe|nischel|kopp|dez|doetz|latz|zwoelf|12|glocke|mappe)\\b",
     "\\b(?:fresse|fressn|gosch\\w*|schnauze|maul|omme|birne|ruebe|nischel|kopp|dez|doetz|grind|visage|fratze|schaedel|kopf|zaehne|nase|kniescheiben) (?:\\w+ ){0,2}(?:polier\\w*|einschlag\\w*|eischlag\\w*|eiklopf\\w*|einhau\\w*|eihau\\w*|zertruemmer\\w*|kaputt\\w*|platt\\w*|zerschlag\\w*|zermatsch\\w*|richten|gerichtet)",
     "\\b(?:polier|richt|zertruemmer|zermatsch)\\w* (?:\\w+ )?(?:dir|ihm|ihr|euch|ihnen|dem|der|denen|mir) (?:\\w+ )?(?:die|den|das|d|de) (?:fresse|fressn|gosch\\w*|schnauze|maul|omme|birne|ruebe|nischel|kopp|visage|fratze|gesicht|schaedel)\\b",
-    "\\b(?:weh ?tun|weh ?getan|wehzutun|weh zu tun|tu\\w* (?:dir|euch|ihm|ihr|ihnen) (?:\\w+ ){0,2}weh|antun|anzutun|angetan|tu\\w* (?:dir|euch|ihm|ihr|ihnen|denen|dem|der) (?:\\w+ ){0,3}(?:was|etwas|was schlimmes) an)\\b",
+    "\\b(?:weh ?tun|weh ?getan|wehzutun|weh zu tun|tu\\w* (?:dir|euch|ihm|ihr|ihnen) (?:\\w+ ){0,2}weh|antun|anzutun|angetan|(?:tu|tue|tust|tut|tun|tuen|tuet|tat|taet|tate|taete) (?:dir|euch|ihm|ihr|ihnen|denen|dem|der) (?:\\w+ ){0,3}(?:was|etwas|was schlimmes) an)\\b",
     "\\b(?:hackfleisch|hackepeter|brei|matsch|mus|kleinholz|fischfutter|blutige masse|krankenhausfall|pflegefall) (?:\\w+ ){0,2}(?:aus (?:dir|euch|ihm|ihr|denen)|machen|gemacht|sein|bist|seid)\\b|\\b(?:bist|seid|ist|sind) (?:du |ihr )?(?:\\w+ ){0,2}(?:hackfleisch|hackepeter|kleinholz|fischfutter|ein pflegefall|ein krankenhausfall)\\b",
     "\\b(?:landest|landet|landen|liegst|liegt|liegen|wachst|wacht) (?:\\w+ ){0,3}(?:im krankenhaus|in der notaufnahme|auf der intensiv\\w*|im rollstuhl|im grab|unter der erde|im sarg|im koma|in der leichenhalle|in der pathologie|im leichenschauhaus)\\b",
     "\\b(?:blut(?:en|est|et)|bluten lassen|bluten sehen|blut spucken|blut pissen|zaehne (?:\\w+ )?aufsammeln|zaehne (?:\\w+ )?zusammensuchen)\\b",
@@ -194,7 +194,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:in die luft (?:zu )?(?:ge)?(?:jag|spreng|geh|flieg)\\w*|spreng\\w*|gesprengt|bombe|bomben|bombenanschlag|anschlag|anschlaege|sprengstoff|sprengsatz|explodier\\w*|hochgeh\\w*|hochjag\\w*|hochgejagt|pulverfass|tnt|c4|nagelbombe|rohrbombe|autobombe|paketbombe|granate)\\b",
     separable("jag\\w*|spreng\\w*", "in die luft|inne luft|in de luft|hoch"),
     "\\b(?:fliegt|fliegen|geht|gehen|jagt) (?:\\w+ ){0,3}in die luft\\b",
-    "\\b\\w*bomb(?:t|te|ten|en|ig)\\b|\\b(?:in d'?luft|in de luft|dynamit|semtex|zuender|zeitzuender|fernzuender|sprengkoerper|sprengladung|splitterbombe|selbstmordattentat\\w*|attentat\\w*|attentaeter\\w*|sprengguertel|kawumm|kaboom|bumm|peng|hochgehen lassen|in die luft fliegen lassen|in die luft geh\\w*|in die luft flieg\\w*|tatp|bombenbau|bombe bauen|bombe gebaut|bombe basteln)\\b",
+    "\\b\\w*bomb(?:t|te|ten|en|ig)\\b|\\b(?:in d'luft|in dluft|in de luft|dynamit|semtex|zuender|zeitzuender|fernzuender|sprengkoerper|sprengladung|splitterbombe|selbstmordattentat\\w*|attentat\\w*|attentaeter\\w*|sprengguertel|kawumm|kaboom|bumm|peng|hochgehen lassen|in die luft fliegen lassen|in die luft geh\\w*|in die luft flieg\\w*|tatp|bombenbau|bombe bauen|bombe gebaut|bombe basteln)\\b",
   ],
   property: [
     "\\b(?:fensterscheibe\\w* (?:\\w+ )?einschlag\\w*|stein\\w* durchs fenster|tuer (?:\\w+ )?(?:eintret|eingetreten)\\w*|(?:bude|laden|wohnung|buero|praxis) (?:\\w+ )?auseinandernehm\\w*|nehm\\w* (?:\\w+ ){0,3}(?:bude|laden|wohnung|buero|praxis|haus) (?:\\w+ )?auseinander|radmuttern (?:\\w+ ){0,3}(?:lockern|gelockert|loesen|geloest|lockere|locker)\\w*|(?:locker|loes)\\w* (?:\\w+ ){0,3}radmuttern|in den briefkasten (?:scheiss|kack)\\w*|hakenkreuz an|randale (?:mach|gemacht)\\w*|platt ?(?:walz|gewalzt)\\w*)\\b",
@@ -225,11 +225,12 @@ export const CONCEPT_PATTERNS: readonly (readonly [ViolenceConcept, RegExp])[] =
 });
 
 /**
- * Per concept, the words one of its matches starts with, read from its own expression (patternSource.ts); null
- * for a concept with an alternative whose first word cannot be read: that concept is always tried.
+ * Per concept, words one of which each of its matches holds (its least common part, else its first word), read
+ * from its own expression (patternSource.ts); null for a concept with an alternative that holds no word that can
+ * be read: that concept is always tried.
  */
 const CONCEPT_STARTS: readonly (RegExp | null)[] = CONCEPT_PATTERNS.map(([, pattern]) => {
-  const words = startWordsOf(pattern.source.slice(5, -1));
+  const words = anchorWordsOf(pattern.source.slice(5, -1));
   return words && new RegExp(`^(?:${words.join("|")})`);
 });
 const UNGATED = CONCEPT_STARTS.reduce((mask, start, k) => (start ? mask : mask | (1 << k)), 0);
@@ -237,10 +238,10 @@ const UNGATED = CONCEPT_STARTS.reduce((mask, start, k) => (start ? mask : mask |
 export const ALL_CONCEPTS = (1 << CONCEPT_PATTERNS.length) - 1;
 
 /**
- * The concepts a match of which can start at this word (folded), as bits in the order of CONCEPT_PATTERNS. "\\b"
+ * The concepts a match of which can hold this word (folded), as bits in the order of CONCEPT_PATTERNS. "\\b"
  * knows only ASCII letters, so a match may also start after a "é" inside a word: the word's ASCII parts count too.
  */
-export function conceptStarts(word: string): number {
+export function conceptsOfWord(word: string): number {
   const parts = /[^a-z0-9_]/.test(word) ? [word, ...word.split(/[^a-z0-9_]+/).filter((p) => p !== "")] : [word];
   let bits = 0;
   CONCEPT_STARTS.forEach((start, k) => {
@@ -274,7 +275,7 @@ export interface ConceptHit {
 
 /**
  * The violence concepts found in one clause (folded text), each with its first match. `starts`: the concepts a
- * word of the clause can start (conceptStarts, or'ed over its words); the others cannot match and are not tried.
+ * word of the clause can be part of (conceptsOfWord, or'ed over its words); the others cannot match and are not tried.
  */
 export function violenceConcepts(clause: string, starts = ALL_CONCEPTS): ConceptHit[] {
   const hits: ConceptHit[] = [];
