@@ -10,8 +10,8 @@ export interface WordFacts {
   cues: number;
   /** Sentiment polarity (sentiment.ts); NaN until known. */
   polarity: number;
-  /** A classifier's per-word weights, and which classifier they belong to (offenseClassifier.ts). */
-  score: unknown;
+  /** The word's place in a classifier's pool of per-word weights, and which pool it is (offenseClassifier.ts). */
+  scoreSlot: number;
   scoreOwner: unknown;
 }
 
@@ -22,7 +22,7 @@ export function factsOf(word: string): WordFacts {
   let facts = table.get(word);
   if (facts === undefined) {
     if (table.size >= TABLE_LIMIT) table.clear();
-    facts = { lists: -1, cues: -1, polarity: Number.NaN, score: null, scoreOwner: null };
+    facts = { lists: -1, cues: -1, polarity: Number.NaN, scoreSlot: -1, scoreOwner: null };
     table.set(word, facts);
   }
   return facts;

@@ -94,4 +94,20 @@ describe("scoring word by word", () => {
       expect(classifier.classifyNormalised(normalised).offense, text).toBeCloseTo(coarse[0] ?? -1, 6);
     }
   });
+
+  it("scores a text as before after its pool of word sums has filled up and started over", () => {
+    const file = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "models", "offense.json"), "utf8")) as {
+      coarse: unknown;
+      fine: unknown;
+    };
+    const classifier = createOffenseClassifier(file);
+    const text = "Du widerlicher Vollidiot, verschwinde aus unserer Stadt!";
+    const before = classifier.classify(text, { explainFrom: 0 });
+    // 65,000 words never seen before (letters only: digits between letters are read as leetspeak): more than the
+    // pool remembers (60,000), fewer than the word table (100,000).
+    const letters = (n: number) => n.toString(26).replace(/\d/g, (digit) => "qrstuvwxyz"[Number(digit)] as string);
+    for (let n = 0; n < 13_000; n++)
+      classifier.classify(["qa", "qb", "qc", "qd", "qe"].map((prefix) => `${prefix}${letters(n)}x`).join(" "));
+    expect(classifier.classify(text, { explainFrom: 0 })).toEqual(before);
+  });
 });

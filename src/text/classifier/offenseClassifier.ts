@@ -44,52 +44,90 @@ export interface OffenseModelFile {
 const WORD_EVIDENCE = 3;
 
 interface WordEntry {
-  /** Σ of the word's own feature weights, per packed label. */
-  sums: Float64Array;
-  occurrences: number;
   /** The word's strongest features towards "offensive": index, weight, index, weight, … */
   evidence: number[];
   /** Their names, once an explanation needed them. */
   names?: string[];
 }
 
+/** Per remembered word in the pool: Σ of its own feature weights per packed label (8), then its feature count. */
+const WIDTH = 9;
+/** Words remembered at most; then the pool starts over (every word is summed again when next met). */
+const POOL_WORDS = 60_000;
+
+/**
+ * The per-word sums of the packed models, side by side in one pool (the word table holds each word's place in
+ * it), so a text reads them with one memory access per word; with each word's strongest features towards
+ * "offensive" for explanations. A word's sums are computed the first time it is met.
+ */
+function createWordPool(packed: PackedModels, evidenceColumn: number) {
+  const scratch = new Float64Array(8);
+  let owner = {};
+  let pool = new Float64Array(4096 * WIDTH);
+  let used = 0;
+  const entries: WordEntry[] = [];
+  return {
+    /** The pool as it is now (it grows: read it after placeOf). */
+    sums: () => pool,
+    entryAt: (place: number) => entries[place / WIDTH] as WordEntry,
+    /** The word's place in the pool (× WIDTH). */
+    placeOf(word: string, facts: WordFacts): number {
+      if (facts.scoreOwner === owner) return facts.scoreSlot * WIDTH;
+      if (used === POOL_WORDS) {
+        // Start over: the words met from now on are summed again.
+        owner = {};
+        used = 0;
+        entries.length = 0;
+      }
+      if ((used + 1) * WIDTH > pool.length) {
+        const grown = new Float64Array(Math.min(POOL_WORDS, used * 2) * WIDTH);
+        grown.set(pool.subarray(0, used * WIDTH));
+        pool = grown;
+      }
+      const indices = wordFeatures(word);
+      const weights = new Map<number, number>();
+      scratch.fill(0);
+      for (let j = 0; j < indices.length; j++) {
+        const index = indices[j] as number;
+        packed.accumulate(index, 1, scratch);
+        weights.set(index, (weights.get(index) ?? 0) + packed.weightAt(index, evidenceColumn));
+      }
+      const place = used * WIDTH;
+      pool.set(scratch, place);
+      pool[place + 8] = indices.length;
+      entries[used] = {
+        evidence: [...weights]
+          .filter(([, weight]) => weight > 0)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, WORD_EVIDENCE)
+          .flat(),
+      };
+      facts.scoreSlot = used++;
+      facts.scoreOwner = owner;
+      return place;
+    },
+  };
+}
+
 /**
  * Scores a text word by word: the dot product is linear in the feature counts, so each word's own
- * features (word, stem, character n-grams) are summed once per word and remembered; a text then costs
- * one lookup per word plus its word pairs and extras, instead of one weight row per feature occurrence.
- * Explanations work the same way: each word remembers its few strongest features towards "offensive",
- * and a text's strongest are picked among those of its words, its word pairs and extras.
+ * features (word, stem, character n-grams) are summed once per word and remembered (createWordPool); a text
+ * then costs one lookup per word plus its word pairs and extras, instead of one weight row per feature
+ * occurrence. Explanations work the same way: each word remembers its few strongest features towards
+ * "offensive", and a text's strongest are picked among those of its words, its word pairs and extras.
  */
 function createWordScorer(packed: PackedModels, evidenceColumn: number) {
   const totals = new Float64Array(8);
   let rows = new Uint32Array(256);
-  const owner = {};
+  const pooled = createWordPool(packed, evidenceColumn);
+  const placeOf = pooled.placeOf;
   /** Per feature index: its candidate's position + 1 while an explanation is gathered, else 0. */
   const slots = new Uint32Array(packed.dimensions);
   const candidates: number[] = [];
   const weights: number[] = [];
   const origins: number[] = [];
-  /** The word's entry, remembered in the word table (words repeat). */
-  const wordEntry = (word: string, facts: WordFacts): WordEntry => {
-    if (facts.scoreOwner !== owner) {
-      const indices = wordFeatures(word);
-      const sums = new Float64Array(8);
-      const weights = new Map<number, number>();
-      for (let j = 0; j < indices.length; j++) {
-        const index = indices[j] as number;
-        packed.accumulate(index, 1, sums);
-        weights.set(index, (weights.get(index) ?? 0) + packed.weightAt(index, evidenceColumn));
-      }
-      const evidence = [...weights]
-        .filter(([, weight]) => weight > 0)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, WORD_EVIDENCE)
-        .flat();
-      facts.score = { sums, occurrences: indices.length, evidence } satisfies WordEntry;
-      facts.scoreOwner = owner;
-    }
-    return facts.score as WordEntry;
-  };
+  /** The word's entry for explanations. */
+  const wordEntry = (word: string, facts: WordFacts): WordEntry => pooled.entryAt(placeOf(word, facts));
   const evidenceNames = (word: string, entry: WordEntry): string[] => {
     if (!entry.names) {
       const indices = entry.evidence.filter((_, j) => j % 2 === 0);
@@ -100,19 +138,42 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
   };
   return {
     sums(normalised: NormalisedText, hits: readonly LexiconHit[]): Float64Array {
-      totals.fill(0);
       const words = normalised.words;
       const facts = normalised.wordFacts;
       if (rows.length < words.length) rows = new Uint32Array(2 * words.length);
       let count = 0;
       let occurrences = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0,
+        s4 = 0,
+        s5 = 0,
+        s6 = 0,
+        s7 = 0;
       for (let i = 0; i < words.length; i++) {
         const word = words[i] as string;
         if (i > 0) rows[count++] = bigramIndex(words[i - 1] as string, word);
-        const entry = wordEntry(word, facts[i] as WordFacts);
-        for (let c = 0; c < 8; c++) totals[c] = (totals[c] as number) + (entry.sums[c] as number);
-        occurrences += entry.occurrences;
+        const place = placeOf(word, facts[i] as WordFacts);
+        const sums = pooled.sums();
+        s0 += sums[place] as number;
+        s1 += sums[place + 1] as number;
+        s2 += sums[place + 2] as number;
+        s3 += sums[place + 3] as number;
+        s4 += sums[place + 4] as number;
+        s5 += sums[place + 5] as number;
+        s6 += sums[place + 6] as number;
+        s7 += sums[place + 7] as number;
+        occurrences += sums[place + 8] as number;
       }
+      totals[0] = s0;
+      totals[1] = s1;
+      totals[2] = s2;
+      totals[3] = s3;
+      totals[4] = s4;
+      totals[5] = s5;
+      totals[6] = s6;
+      totals[7] = s7;
       packed.addRows(rows, count, totals);
       const extras = extraFeatures(normalised, hits).indices;
       for (const index of extras) packed.accumulate(index, 1, totals);
@@ -147,8 +208,9 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
       };
       try {
         for (let i = 0; i < words.length; i++) {
-          const entry = wordEntry(words[i] as string, facts[i] as WordFacts);
-          occurrences += entry.occurrences;
+          const place = placeOf(words[i] as string, facts[i] as WordFacts);
+          const entry = pooled.entryAt(place);
+          occurrences += pooled.sums()[place + 8] as number;
           for (let j = 0; j < entry.evidence.length; j += 2)
             add(entry.evidence[j] as number, entry.evidence[j + 1] as number, i * 8 + j / 2);
           if (i > 0) {
