@@ -216,21 +216,16 @@ function wordsAsWritten(asWritten: (folded: string) => string, reason: string): 
  * The word as the text spells it ("unfähige"), for people reading a reason; the lists match the folded form
  * ("unfaehige"). Folding turns letters into letters, so the text's words and the folded text's words (the
  * same tokens) stand in the same order: the i-th of one is the i-th of the other. Falls back to the folded form
- * where no word of the text folds to it. Looked up on the first question.
+ * where no word of the text folds to it.
  */
 function writtenForms(normalised: Pick<NormalisedText, "text" | "words">): (folded: string) => string {
-  let forms: Map<string, string> | null = null;
+  let written: string[] | null = null;
   return (folded) => {
-    if (forms === null) {
-      forms = new Map();
-      const folds = normalised.words;
-      const written = normalised.text.match(WORD_TOKEN) ?? [];
-      if (written.length === folds.length)
-        for (let i = 0; i < folds.length; i++) {
-          const key = folds[i] as string;
-          if (!forms.has(key)) forms.set(key, written[i] as string);
-        }
-    }
-    return forms.get(folded) ?? folded;
+    const folds = normalised.words;
+    written ??= normalised.text.match(WORD_TOKEN) ?? [];
+    // A few questions per text: a look along its words costs less than a map of them.
+    if (written.length === folds.length)
+      for (let i = 0; i < folds.length; i++) if (folds[i] === folded) return written[i] as string;
+    return folded;
   };
 }
