@@ -110,6 +110,67 @@ function createWordPool(packed: PackedModels, evidenceColumn: number) {
 }
 
 /**
+ * The features an explanation weighs, gathered in a small open-addressing table sized for the text (it stays in
+ * the processor's cache, unlike one slot per feature of the whole space): each with its summed weight and where
+ * it came from (its first occurrence).
+ */
+function createCandidates() {
+  let table = new Int32Array(256);
+  let mask = 0;
+  let count = 0;
+  const indices: number[] = [];
+  const weights: number[] = [];
+  const origins: number[] = [];
+  return {
+    /** Empties the table for a text of at most `most` candidates. */
+    reset(most: number): void {
+      let size = 64;
+      while (size < 2 * most) size *= 2;
+      if (table.length < size) table = new Int32Array(size);
+      table.fill(0, 0, size);
+      mask = size - 1;
+      count = 0;
+    },
+    add(index: number, weight: number, origin: number): void {
+      let slot = Math.imul(index, 0x9e3779b1) >>> 0;
+      for (;;) {
+        slot &= mask;
+        const at = table[slot] as number;
+        if (at === 0) {
+          indices[count] = index;
+          weights[count] = weight;
+          origins[count] = origin;
+          table[slot] = ++count;
+          return;
+        }
+        if (indices[at - 1] === index) {
+          weights[at - 1] = (weights[at - 1] as number) + weight;
+          return;
+        }
+        slot++;
+      }
+    },
+    /** The `limit` heaviest with a positive weight, heaviest first; of equal weights the one met first. */
+    best(limit: number): { weight: number; origin: number }[] {
+      const top: number[] = [];
+      if (limit <= 0) return [];
+      for (let k = 0; k < count; k++) {
+        const weight = weights[k] as number;
+        if (weight <= 0 || (top.length === limit && weight <= (weights[top[limit - 1] as number] as number))) continue;
+        let at = top.length === limit ? limit - 1 : top.length;
+        while (at > 0 && (weights[top[at - 1] as number] as number) < weight) {
+          top[at] = top[at - 1] as number;
+          at--;
+        }
+        top[at] = k;
+        if (top.length > limit) top.length = limit;
+      }
+      return top.map((k) => ({ weight: weights[k] as number, origin: origins[k] as number }));
+    },
+  };
+}
+
+/**
  * Scores a text word by word: the dot product is linear in the feature counts, so each word's own
  * features (word, stem, character n-grams) are summed once per word and remembered (createWordPool); a text
  * then costs one lookup per word plus its word pairs and extras, instead of one weight row per feature
@@ -121,11 +182,9 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
   let rows = new Uint32Array(256);
   const pooled = createWordPool(packed, evidenceColumn);
   const placeOf = pooled.placeOf;
-  /** Per feature index: its candidate's position + 1 while an explanation is gathered, else 0. */
-  const slots = new Uint32Array(packed.dimensions);
-  const candidates: number[] = [];
-  const weights: number[] = [];
-  const origins: number[] = [];
+  /** The text whose word pairs `rows` holds. */
+  let rowsOf: NormalisedText | null = null;
+  const found = createCandidates();
   /** The word's entry for explanations. */
   const wordEntry = (word: string, facts: WordFacts): WordEntry => pooled.entryAt(placeOf(word, facts));
   const evidenceNames = (word: string, entry: WordEntry): string[] => {
@@ -175,6 +234,7 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
       totals[6] = s6;
       totals[7] = s7;
       packed.addRows(rows, count, totals);
+      rowsOf = normalised;
       const extras = extraFeatures(normalised, hits).indices;
       for (const index of extras) packed.accumulate(index, 1, totals);
       occurrences += count + extras.length;
@@ -194,41 +254,28 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
       const words = normalised.words;
       const facts = normalised.wordFacts;
       const extras = extraFeatures(normalised, hits);
-      let count = 0;
+      // The word pairs' indices as the scores just computed them, when they were for this text.
+      const pairs = rowsOf === normalised ? rows : null;
       let occurrences = 0;
-      // Candidates gathered in a dense slot table over the feature space (reset at the end): no map per text.
-      const add = (index: number, weight: number, origin: number) => {
-        const slot = slots[index] as number;
-        if (slot === 0) {
-          candidates[count] = index;
-          weights[count] = weight;
-          origins[count] = origin;
-          slots[index] = ++count;
-        } else weights[slot - 1] = (weights[slot - 1] as number) + weight;
-      };
-      try {
-        for (let i = 0; i < words.length; i++) {
-          const place = placeOf(words[i] as string, facts[i] as WordFacts);
-          const entry = pooled.entryAt(place);
-          occurrences += pooled.sums()[place + 8] as number;
-          for (let j = 0; j < entry.evidence.length; j += 2)
-            add(entry.evidence[j] as number, entry.evidence[j + 1] as number, i * 8 + j / 2);
-          if (i > 0) {
-            const index = bigramIndex(words[i - 1] as string, words[i] as string);
-            const weight = packed.weightAt(index, evidenceColumn);
-            if (weight > 0) add(index, weight, -1 - i);
-            occurrences++;
-          }
-        }
-        occurrences += extras.indices.length;
-        for (let k = 0; k < extras.indices.length; k++) {
-          const index = extras.indices[k] as number;
+      found.reset(words.length * (WORD_EVIDENCE + 1) + extras.indices.length);
+      for (let i = 0; i < words.length; i++) {
+        const place = placeOf(words[i] as string, facts[i] as WordFacts);
+        const entry = pooled.entryAt(place);
+        occurrences += pooled.sums()[place + 8] as number;
+        for (let j = 0; j < entry.evidence.length; j += 2)
+          found.add(entry.evidence[j] as number, entry.evidence[j + 1] as number, i * 8 + j / 2);
+        if (i > 0) {
+          const index = pairs ? (pairs[i - 1] as number) : bigramIndex(words[i - 1] as string, words[i] as string);
           const weight = packed.weightAt(index, evidenceColumn);
-          if (weight > 0 && extras.names[k] !== "bias") add(index, weight, -1e6 - k);
+          if (weight > 0) found.add(index, weight, -1 - i);
+          occurrences++;
         }
-      } finally {
-        // Whatever happened, the table is left empty for the next text.
-        for (let k = 0; k < count; k++) slots[candidates[k] as number] = 0;
+      }
+      occurrences += extras.indices.length;
+      for (let k = 0; k < extras.indices.length; k++) {
+        const index = extras.indices[k] as number;
+        const weight = packed.weightAt(index, evidenceColumn);
+        if (weight > 0 && extras.names[k] !== "bias") found.add(index, weight, -1e6 - k);
       }
       const nameOf = (origin: number): string => {
         if (origin <= -1e6) return extras.names[-1e6 - origin] as string;
@@ -238,12 +285,9 @@ function createWordScorer(packed: PackedModels, evidenceColumn: number) {
         return evidenceNames(word, wordEntry(word, facts[i] as WordFacts))[origin % 8] as string;
       };
       const scale = featureScale(occurrences);
-      const order: number[] = [];
-      for (let k = 0; k < count; k++) if ((weights[k] as number) > 0) order.push(k);
-      order.sort((a, b) => (weights[b] as number) - (weights[a] as number) || a - b);
-      return order.slice(0, limit).map((k) => ({
-        feature: nameOf(origins[k] as number),
-        weight: Math.round((weights[k] as number) * scale * 1000) / 1000,
+      return found.best(limit).map(({ weight, origin }) => ({
+        feature: nameOf(origin),
+        weight: Math.round(weight * scale * 1000) / 1000,
       }));
     },
   };
