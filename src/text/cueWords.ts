@@ -5,9 +5,9 @@
 import { LETTER_OR_DIGIT } from "./letters.js";
 import type { NormalisedText } from "./normalise.js";
 import { VEILED, WATCHING_AND_VISITS } from "./threat/threatCues.js";
-import { conceptsOfWord, withoutZuInfix } from "./threat/violenceLexicon.js";
+import { ALL_CONCEPTS, conceptsOfWord, withoutZuInfix } from "./threat/violenceLexicon.js";
 import { factsOf, type WordFacts } from "./wordFacts.js";
-import { phraseAnchorWords, topLevelAlternatives } from "./patternSource.js";
+import { anchorGate, phraseAnchorWords, topLevelAlternatives } from "./patternSource.js";
 
 export const CUE = {
   violence: 1,
@@ -26,6 +26,8 @@ export const CUE = {
  * conceptsOfWord): `bits >>> CONCEPT_SHIFT` of a sentence are the concepts worth trying on it.
  */
 export const CONCEPT_SHIFT = 12;
+/** Above the concepts, the groups of intimidation phrases that hold the word among their anchors (phraseIn). */
+const PHRASE_SHIFT = 22;
 
 const loose = (pattern: string) => pattern.replace(/ae/g, "ae?").replace(/oe/g, "oe?").replace(/ue/g, "ue?");
 const part = (alternatives: string) => new RegExp(loose(`(?:${alternatives})`));
@@ -84,10 +86,22 @@ const ADDRESSEE = /^(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|e
 const NOT_VIOLENT =
   /^(?:\w*zusammenhae?ng\w*|\w*abhae?ngig\w*|anhae?nger\w*|\w*verbraucher\w*|(?:nicht)?raucher\w*|kugelschreiber\w*|stichw\w*|\w*schlagw(?:o|oe)rt\w*|\w*schlagzeile\w*|\w*schlagloe?ch\w*|\w*unterschlag\w*|ritterschlag\w*|\w*vorschlae?g\w*|einmisch\w*|vermisch\w*|gemischt\w*|mischbrot\w*|mischung\w*|\w*saurier\w*|\w*qualitae?t\w*|\w*qualifi\w*|saebelrassel\w*|ausreisser\w*|\w*verbrech\w*|\w*unterbrech\w*|(?:ab|aus|auf|ein|zusammen|durch)brech\w*|brechreiz\w*)$/;
 
-/** Per phrase of INTIMIDATION_PHRASE, words one of which it holds: a text without any holds no phrase. */
-const PHRASE_START = new RegExp(
-  `^(?:${[...new Set(topLevelAlternatives(INTIMIDATION_PHRASE.source.slice(5, -1)).flatMap(phraseAnchorWords))].join("|")})`,
-);
+/**
+ * The phrases of INTIMIDATION_PHRASE in eight groups, those with the same anchor words (phraseAnchorWords: words
+ * one of which the phrase holds) in the same group, each group one expression: a text is searched only for the
+ * groups whose anchor words it holds. A phrase without anchor words is refused (phraseAnchorWords throws).
+ */
+const PHRASE_GROUPS = (() => {
+  const groups: string[][] = Array.from({ length: 8 }, () => []);
+  for (const phrase of topLevelAlternatives(INTIMIDATION_PHRASE.source.slice(5, -1))) {
+    let hash = 0;
+    for (const c of phraseAnchorWords(phrase).join("|")) hash = (Math.imul(hash, 31) + c.charCodeAt(0)) >>> 0;
+    (groups[hash % groups.length] as string[]).push(phrase);
+  }
+  return groups.filter((group) => group.length > 0);
+})();
+const PHRASE_PATTERNS = PHRASE_GROUPS.map((group) => new RegExp(`\\b(?:${group.join("|")})`));
+const PHRASE_GATE = anchorGate(PHRASE_GROUPS.map((group) => group.join("|")));
 
 const isViolent = (word: string) =>
   !NOT_VIOLENT.test(word) &&
@@ -99,7 +113,9 @@ const isViolent = (word: string) =>
 function bitsOf(word: string): number {
   let bits = 0;
   if (ADDRESSEE.test(word)) bits |= CUE.addressee;
-  if (PHRASE_START.test(word) || phraseInParts(word)) bits |= CUE.phrase;
+  // "abzustatten" reads as "abstatten" (withoutZuInfix) for the phrases too.
+  const phrases = PHRASE_GATE.bitsOf(word) | (word.includes("zu") ? PHRASE_GATE.bitsOf(withoutZuInfix(word)) : 0);
+  if (phrases !== 0) bits |= CUE.phrase | (phrases << PHRASE_SHIFT);
   // "umzubringen" is "umbringen" with "zu" inside: the threat detector reads it so (withoutZuInfix).
   if (isViolent(word) || (word.includes("zu") && isViolent(withoutZuInfix(word)))) bits |= CUE.violence;
   bits |= (conceptsOfWord(word) | (word.includes("zu") ? conceptsOfWord(withoutZuInfix(word)) : 0)) << CONCEPT_SHIFT;
@@ -112,14 +128,18 @@ function bitsOf(word: string): number {
   return bits;
 }
 
+/** The violence concepts a piece of text's cue bits (cueBitsOfText) say are worth trying on it. */
+export const conceptsIn = (bits: number): number => (bits >>> CONCEPT_SHIFT) & ALL_CONCEPTS;
+
 /**
- * A phrase may start inside a word as the text's words are cut: "\\b" knows only ASCII letters, so in "daé" or
- * "éeuch" a phrase word stands at a boundary; and "abzustatten" reads as "abstatten" (withoutZuInfix).
+ * Whether a text (folded) holds an intimidation phrase, searched only for the groups of phrases whose anchor words
+ * its cue bits (cueBitsOf, cueBitsOfText) hold: the same answer as INTIMIDATION_PHRASE.test(text).
  */
-function phraseInParts(word: string): boolean {
-  if (/[^a-z0-9_]/.test(word) && word.split(/[^a-z0-9_]+/).some((part) => part !== "" && PHRASE_START.test(part)))
-    return true;
-  return word.includes("zu") && PHRASE_START.test(withoutZuInfix(word));
+export function phraseIn(text: string, bits: number): boolean {
+  const groups = ((bits >>> PHRASE_SHIFT) & 0xff) | PHRASE_GATE.ungated;
+  for (let k = 0; k < PHRASE_PATTERNS.length; k++)
+    if ((groups & (1 << k)) !== 0 && (PHRASE_PATTERNS[k] as RegExp).test(text)) return true;
+  return false;
 }
 
 const WORD = new RegExp(`[${LETTER_OR_DIGIT}]+`, "g");

@@ -204,3 +204,34 @@ export function anchorWordsOf(source: string): string[] | null {
   }
   return [...new Set(words)];
 }
+
+/** Expressions gated on their anchor words (anchorWordsOf): which of them a match can hold a word of. */
+export interface AnchorGate {
+  /**
+   * Bit k: a match of expression k can hold this word (folded), or start at one of its ASCII parts ("\\b" knows
+   * only ASCII letters, so a match may start after a "é" inside a word).
+   */
+  bitsOf(word: string): number;
+  /** The expressions that cannot be gated: always to be tried. */
+  ungated: number;
+}
+
+/** The gate of up to 30 expressions, each given as its alternatives' source ("a|b c|…"). */
+export function anchorGate(sources: readonly string[]): AnchorGate {
+  if (sources.length > 30) throw new Error("an anchor gate holds at most 30 expressions");
+  const anchors = sources.map((source) => {
+    const words = anchorWordsOf(source);
+    return words && new RegExp(`^(?:${words.join("|")})`);
+  });
+  return {
+    ungated: anchors.reduce((mask, anchor, k) => (anchor ? mask : mask | (1 << k)), 0),
+    bitsOf(word) {
+      const parts = /[^a-z0-9_]/.test(word) ? [word, ...word.split(/[^a-z0-9_]+/).filter((p) => p !== "")] : [word];
+      let bits = 0;
+      anchors.forEach((anchor, k) => {
+        if (anchor && parts.some((part) => anchor.test(part))) bits |= 1 << k;
+      });
+      return bits;
+    },
+  };
+}

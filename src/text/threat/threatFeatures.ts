@@ -7,7 +7,7 @@ import type { Construction, Context, TargetKind } from "./threatCues.js";
 
 /** The constructions that make a threat without a word of violence. */
 const STANDALONE_CONSTRUCTIONS = new Set<Construction>(["intimidation", "veiled", "legalise"]);
-import { CONCEPT_SHIFT, CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE } from "../cueWords.js";
+import { conceptsIn, CUE, cueBitsOf, cueBitsOfText, phraseIn } from "../cueWords.js";
 import type { NormalisedText } from "../normalise.js";
 import {
   type ConceptHit,
@@ -86,7 +86,7 @@ export function threatFeatures(
   const folded = mayBeRead ? withoutZuInfix(original) : original;
   const phrase =
     (textBits & CUE.phrase) !== 0 &&
-    (INTIMIDATION_PHRASE.test(original) || (folded !== original && INTIMIDATION_PHRASE.test(folded)));
+    (phraseIn(original, textBits) || (folded !== original && phraseIn(folded, textBits)));
   if (wordBits === 0 && emojiConcepts.length === 0 && !phrase)
     return { names: [], emoji: [], sentences: [], contexts: [] };
   const quotes = quotedSpans(folded);
@@ -98,9 +98,8 @@ export function threatFeatures(
     // A sentence can hold a phrase only where its text does, unless reading away a zu-infix made one
     // ("einen Besuch abzustatten").
     const mayHoldPhrase = phrase || folded !== original;
-    if ((bits & (CUE.violence | CUE.intimidation)) === 0 && !(mayHoldPhrase && INTIMIDATION_PHRASE.test(sentence)))
-      continue;
-    const concepts = (bits & CUE.violence) !== 0 ? violenceConcepts(sentence, bits >>> CONCEPT_SHIFT) : [];
+    if ((bits & (CUE.violence | CUE.intimidation)) === 0 && !(mayHoldPhrase && phraseIn(sentence, bits))) continue;
+    const concepts = (bits & CUE.violence) !== 0 ? violenceConcepts(sentence, conceptsIn(bits)) : [];
     // Without a word of violence a sentence counts only as intimidation, a veiled hint or a demand to allow
     // violence: those three are tested first, the rest only when one of them (or a concept) is there.
     if (concepts.length === 0 && !STANDALONE.some(([, p]) => p.test(sentence))) continue;

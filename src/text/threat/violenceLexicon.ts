@@ -6,7 +6,7 @@
 // is left out: it is also "die Toten"). Written for draht from dictionaries and common usage, not from any
 // test set. What turns a violence word into a threat is in threatCues.ts; the model weighs both.
 
-import { anchorWordsOf } from "../patternSource.js";
+import { anchorGate } from "../patternSource.js";
 
 export const VIOLENCE_CONCEPTS = [
   "kill",
@@ -226,29 +226,15 @@ export const CONCEPT_PATTERNS: readonly (readonly [ViolenceConcept, RegExp])[] =
 
 /**
  * Per concept, words one of which each of its matches holds (its least common part, else its first word), read
- * from its own expression (patternSource.ts); null for a concept with an alternative that holds no word that can
- * be read: that concept is always tried.
+ * from its own expression (patternSource.ts); a concept with an alternative that holds no word that can be read
+ * is always tried.
  */
-const CONCEPT_STARTS: readonly (RegExp | null)[] = CONCEPT_PATTERNS.map(([, pattern]) => {
-  const words = anchorWordsOf(pattern.source.slice(5, -1));
-  return words && new RegExp(`^(?:${words.join("|")})`);
-});
-const UNGATED = CONCEPT_STARTS.reduce((mask, start, k) => (start ? mask : mask | (1 << k)), 0);
+const CONCEPT_GATE = anchorGate(CONCEPT_PATTERNS.map(([, pattern]) => pattern.source.slice(5, -1)));
 /** Every concept: the mask that tries them all. */
 export const ALL_CONCEPTS = (1 << CONCEPT_PATTERNS.length) - 1;
 
-/**
- * The concepts a match of which can hold this word (folded), as bits in the order of CONCEPT_PATTERNS. "\\b"
- * knows only ASCII letters, so a match may also start after a "é" inside a word: the word's ASCII parts count too.
- */
-export function conceptsOfWord(word: string): number {
-  const parts = /[^a-z0-9_]/.test(word) ? [word, ...word.split(/[^a-z0-9_]+/).filter((p) => p !== "")] : [word];
-  let bits = 0;
-  CONCEPT_STARTS.forEach((start, k) => {
-    if (start && parts.some((part) => start.test(part))) bits |= 1 << k;
-  });
-  return bits;
-}
+/** The concepts a match of which can hold this word (folded), as bits in the order of CONCEPT_PATTERNS. */
+export const conceptsOfWord = (word: string): number => CONCEPT_GATE.bitsOf(word);
 
 /**
  * Separable particles that take "zu" between them and the verb: "umzubringen", "abzufackeln", "kaltzumachen";
@@ -279,7 +265,7 @@ export interface ConceptHit {
  */
 export function violenceConcepts(clause: string, starts = ALL_CONCEPTS): ConceptHit[] {
   const hits: ConceptHit[] = [];
-  const tried = starts | UNGATED;
+  const tried = starts | CONCEPT_GATE.ungated;
   for (let k = 0; k < CONCEPT_PATTERNS.length; k++) {
     if ((tried & (1 << k)) === 0) continue;
     const [concept, pattern] = CONCEPT_PATTERNS[k] as readonly [ViolenceConcept, RegExp];
