@@ -4,7 +4,7 @@
 // every text with long patterns keeps the analysis above 20,000 comments per second.
 import { LETTER_OR_DIGIT } from "./letters.js";
 import type { NormalisedText } from "./normalise.js";
-import { VEILED, WATCHING_AND_VISITS } from "./threat/threatCues.js";
+import { CUE_GATE, VEILED, WATCHING_AND_VISITS } from "./threat/threatCues.js";
 import { ALL_CONCEPTS, conceptsOfWord, withoutZuInfix } from "./threat/violenceLexicon.js";
 import { factsOf, type WordFacts } from "./wordFacts.js";
 import { anchorGate, phraseAnchorWords, topLevelAlternatives } from "./patternSource.js";
@@ -101,7 +101,10 @@ const PHRASE_GROUPS = (() => {
   return groups.filter((group) => group.length > 0);
 })();
 const PHRASE_PATTERNS = PHRASE_GROUPS.map((group) => new RegExp(`\\b(?:${group.join("|")})`));
-const PHRASE_GATE = anchorGate(PHRASE_GROUPS.map((group) => group.join("|")));
+const PHRASE_GATE = anchorGate(
+  PHRASE_GROUPS.map((group) => group.join("|")),
+  true,
+);
 
 const isViolent = (word: string) =>
   !NOT_VIOLENT.test(word) &&
@@ -166,4 +169,36 @@ export function cueBitsOf(normalised: Pick<NormalisedText, "words" | "wordFacts"
     bits |= f.cues;
   }
   return bits;
+}
+
+/** Which of the threat detector's constructions, targets and contexts can hold the word (threatCues.ts's CUE_GATE). */
+function gatesOfWord(word: string): number {
+  return CUE_GATE.bitsOf(word) | (word.includes("zu") ? CUE_GATE.bitsOf(withoutZuInfix(word)) : 0);
+}
+
+/** The cue bits and the gate bits (CUE_GATE) of the words of a piece of folded text (a sentence). */
+export function readWords(folded: string): { cues: number; gates: number } {
+  let cues = 0;
+  let gates = 0;
+  for (const word of folded.match(WORD) ?? []) {
+    const f = factsOf(word);
+    if (f.cues < 0) f.cues = bitsOf(word);
+    if (f.gates < 0) f.gates = gatesOfWord(word);
+    cues |= f.cues;
+    gates |= f.gates;
+  }
+  return { cues, gates };
+}
+
+/** The gate bits (CUE_GATE) of all words of a text. */
+export function gatesOf(normalised: Pick<NormalisedText, "words" | "wordFacts">): number {
+  let gates = 0;
+  const words = normalised.words;
+  const facts = normalised.wordFacts;
+  for (let i = 0; i < words.length; i++) {
+    const f = facts[i] as WordFacts;
+    if (f.gates < 0) f.gates = gatesOfWord(words[i] as string);
+    gates |= f.gates;
+  }
+  return gates;
 }

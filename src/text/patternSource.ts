@@ -178,9 +178,12 @@ function leadingLiteral(source: string): string | null {
  * a word part "\\w*(?:messer|…)" stands for the words that hold it. Null where an alternative has neither: an
  * expression that cannot be gated.
  */
-export function anchorWordsOf(source: string): string[] | null {
+export function anchorWordsOf(source: string, bounded = false): string[] | null {
   const words: string[] = [];
   for (let alternative of topLevelAlternatives(source)) {
+    // Without a "\\b" in front (its own, or the expression's: `bounded`), a match may begin inside a word: its
+    // first word is then a part of one ("kratz" in "zerkratz").
+    if (!bounded && !alternative.startsWith("\\b")) alternative = `\\w*${alternative}`;
     alternative = alternative.replace(/^\\b/, "");
     try {
       words.push(...phraseAnchorWords(alternative));
@@ -216,11 +219,14 @@ export interface AnchorGate {
   ungated: number;
 }
 
-/** The gate of up to 30 expressions, each given as its alternatives' source ("a|b c|…"). */
-export function anchorGate(sources: readonly string[]): AnchorGate {
+/**
+ * The gate of up to 30 expressions, each given as its alternatives' source ("a|b c|…"); `bounded`: each stands
+ * behind a "\\b" of its own ("\\b(?:a|b c|…)").
+ */
+export function anchorGate(sources: readonly string[], bounded = false): AnchorGate {
   if (sources.length > 30) throw new Error("an anchor gate holds at most 30 expressions");
   const anchors = sources.map((source) => {
-    const words = anchorWordsOf(source);
+    const words = anchorWordsOf(source, bounded);
     return words && new RegExp(`^(?:${words.join("|")})`);
   });
   return {

@@ -6,11 +6,12 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseChallengeSet } from "../challengeSet.js";
-import { conceptsIn, CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE, phraseIn } from "../cueWords.js";
+import { conceptsIn, CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE, phraseIn, readWords } from "../cueWords.js";
 import { parseLabelledTsv } from "../evaluation.js";
 import { MASKABLE_WORDS } from "../lexicon.js";
 import { normaliseText } from "../normalise.js";
 import { closingParen, phraseAnchorWords, topLevelAlternatives } from "../patternSource.js";
+import { compiledConstructions, compiledContexts, compiledTargets, CUE_GATE } from "./threatCues.js";
 import { threatFeatures } from "./threatFeatures.js";
 import { CONCEPT_PATTERNS, violenceConcepts, withoutZuInfix } from "./violenceLexicon.js";
 
@@ -118,6 +119,32 @@ describe("the violence concepts' gate", () => {
     expect(phraseAnchorWords("eins auf die")).toEqual(["eins$"]);
     // "die", "der", "in" open no concept of their own.
     expect(conceptsIn(cueBitsOfText("die der das in dem den auf mit"))).toBe(0);
+  });
+});
+
+describe("the gate of constructions, targets and contexts", () => {
+  it("opens for every expression a sentence holds a match of (generated matches)", () => {
+    const random = seeded(29);
+    const before = ["", "x ", "é", "ñ", "_", "1", "-", "„", "ich sag ", "und dann "];
+    const after = ["", " x", "é", "s", ".", "_", "en", "!", " morgen", " und weg"];
+    const expressions = [...compiledConstructions, ...compiledTargets, ...compiledContexts];
+    const missed: string[] = [];
+    let matches = 0;
+    expressions.forEach(([name, pattern], k) => {
+      for (const alternative of topLevelAlternatives(pattern.source))
+        for (let n = 0; n < 100; n++) {
+          const text = `${before[random(before.length)]}${generatedMatch(alternative.replace(/^\\b/, ""), random)}${after[random(after.length)]}`;
+          const sentence = withoutZuInfix(normaliseText(text).folded);
+          if (!pattern.test(sentence)) continue;
+          matches++;
+          if (((readWords(sentence).gates | CUE_GATE.ungated) & (1 << k)) === 0) missed.push(`${name}: ${text}`);
+        }
+    });
+    expect(missed).toEqual([]);
+    expect(matches).toBeGreaterThan(2000);
+    // Most sentences open few of them ("morgen" may announce a threat, "wetter" may be small talk).
+    const opened = readWords("guten morgen, schönes wetter heute").gates.toString(2).replace(/0/g, "").length;
+    expect(opened).toBeLessThanOrEqual(3);
   });
 });
 

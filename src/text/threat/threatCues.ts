@@ -5,6 +5,8 @@
 // (negation, questions, reports and quotations, counter-speech, idioms about oneself, history, fiction,
 // cooking and gardening, sports and games, civic notices). Patterns on the folded text (ä → ae, ß → ss).
 
+import { anchorGate } from "../patternSource.js";
+
 const loose = (pattern: string) => pattern.replace(/ae/g, "ae?").replace(/oe/g, "oe?").replace(/ue/g, "ue?");
 const cue = (pattern: string) => new RegExp(loose(pattern));
 
@@ -114,3 +116,14 @@ export const compiledConstructions: [Construction, RegExp][] = CONSTRUCTION_NAME
 ]);
 export const compiledTargets: [TargetKind, RegExp][] = TARGET_NAMES.map((name) => [name, cue(TARGETS[name])]);
 export const compiledContexts: [Context, RegExp][] = CONTEXT_NAMES.map((name) => [name, cue(CONTEXTS[name])]);
+
+/**
+ * The constructions, targets and contexts gated on their anchor words (patternSource.ts), one bit each in this
+ * order: constructions from bit 0, targets from TARGET_BIT, contexts from CONTEXT_BIT. An expression is tried
+ * only where a word of its text can be part of a match, or always where it cannot be gated.
+ */
+export const CUE_GATE = anchorGate(
+  [...compiledConstructions, ...compiledTargets, ...compiledContexts].map(([, pattern]) => pattern.source),
+);
+export const TARGET_BIT = compiledConstructions.length;
+export const CONTEXT_BIT = TARGET_BIT + compiledTargets.length;

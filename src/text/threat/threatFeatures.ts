@@ -2,12 +2,21 @@
 // stand together (and their pairs), whether the violence is negated in its own part of the sentence or
 // inside quotation marks; for the whole text, the contexts (report, counter-speech, question, idiom,
 // history, fiction, cooking, sports, civic notice). The features are names, so a person can read why.
-import { compiledConstructions, compiledContexts, compiledTargets, NEGATION, NOT_A_NEGATION } from "./threatCues.js";
+import {
+  compiledConstructions,
+  compiledContexts,
+  compiledTargets,
+  CONTEXT_BIT,
+  CUE_GATE,
+  NEGATION,
+  NOT_A_NEGATION,
+  TARGET_BIT,
+} from "./threatCues.js";
 import type { Construction, Context, TargetKind } from "./threatCues.js";
 
 /** The constructions that make a threat without a word of violence. */
 const STANDALONE_CONSTRUCTIONS = new Set<Construction>(["intimidation", "veiled", "legalise"]);
-import { conceptsIn, CUE, cueBitsOf, cueBitsOfText, phraseIn } from "../cueWords.js";
+import { conceptsIn, CUE, cueBitsOf, gatesOf, phraseIn, readWords } from "../cueWords.js";
 import type { NormalisedText } from "../normalise.js";
 import {
   type ConceptHit,
@@ -36,7 +45,24 @@ export interface ThreatFeatures {
   contexts: Context[];
 }
 
-const STANDALONE = compiledConstructions.filter(([name]) => STANDALONE_CONSTRUCTIONS.has(name));
+/** The constructions that make a threat without a word of violence, by their place in compiledConstructions. */
+const STANDALONE = compiledConstructions.flatMap(([name], k) => (STANDALONE_CONSTRUCTIONS.has(name) ? [k] : []));
+
+/** The names of the expressions (of a list that starts at `first` in CUE_GATE) that match, tried where `gates` open them. */
+function matching<Name>(
+  list: readonly (readonly [Name, RegExp])[],
+  first: number,
+  gates: number,
+  text: string,
+): Name[] {
+  const open = gates | CUE_GATE.ungated;
+  const names: Name[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const [name, pattern] = list[k] as readonly [Name, RegExp];
+    if ((open & (1 << (first + k))) !== 0 && pattern.test(text)) names.push(name);
+  }
+  return names;
+}
 const HARMLESS_TOPICS = new Set<Context>(["fiction", "history", "cooking", "sports", "idiom_self"]);
 const QUOTE_CHARS = /["„“”»«‚‘']/;
 const QUOTED = /["„“”»«‚‘](?<inner>[^"„“”»«‚‘]{3,})["„“”»«‚‘]|(?:^|\s)'(?<single>[^']{3,})'(?=\s|$|[.,!?:;])/g;
@@ -94,7 +120,7 @@ export function threatFeatures(
   for (const sentence of sentencesOf(folded)) {
     // Only sentences with a word of violence or intimidation are read closely; the violence lexicon only where
     // a word of violence stands (the word gate holds every lexicon entry's words: threat.test.ts checks it).
-    const bits = cueBitsOfText(sentence);
+    const { cues: bits, gates } = readWords(sentence);
     // A sentence can hold a phrase only where its text does, unless reading away a zu-infix made one
     // ("einen Besuch abzustatten").
     const mayHoldPhrase = phrase || folded !== original;
@@ -102,21 +128,24 @@ export function threatFeatures(
     const concepts = (bits & CUE.violence) !== 0 ? violenceConcepts(sentence, conceptsIn(bits)) : [];
     // Without a word of violence a sentence counts only as intimidation, a veiled hint or a demand to allow
     // violence: those three are tested first, the rest only when one of them (or a concept) is there.
-    if (concepts.length === 0 && !STANDALONE.some(([, p]) => p.test(sentence))) continue;
-    const constructions = compiledConstructions.filter(([, p]) => p.test(sentence)).map(([name]) => name);
+    const open = gates | CUE_GATE.ungated;
+    const standalone = (k: number) =>
+      (open & (1 << k)) !== 0 && (compiledConstructions[k]?.[1] as RegExp).test(sentence);
+    if (concepts.length === 0 && !STANDALONE.some(standalone)) continue;
+    const constructions = matching(compiledConstructions, 0, gates, sentence);
     const first = concepts.reduce((min, c) => Math.min(min, c.index), sentence.length);
     sentences.push({
       sentence,
       concepts,
       constructions,
-      targets: compiledTargets.filter(([, p]) => p.test(sentence)).map(([name]) => name),
+      targets: matching(compiledTargets, TARGET_BIT, gates, sentence),
       negated: concepts.length > 0 && negatedBefore(sentence, first),
       quoted: concepts.length > 0 && quotes.some((q) => concepts.some((c) => q.includes(c.text))),
       question: /\?\s*$/.test(sentence),
     });
   }
   if (sentences.length === 0 && emojiConcepts.length === 0) return { names: [], emoji: [], sentences, contexts: [] };
-  const contexts = compiledContexts.filter(([, p]) => p.test(folded)).map(([name]) => name);
+  const contexts = matching(compiledContexts, CONTEXT_BIT, gatesOf(normalised), folded);
   // In a harmless topic (a film, history, the kitchen, a match, oneself) the same words weigh differently:
   // the sentence's features get their own weights there, so one context can outweigh many construction pairs.
   const topic = contexts.some((x) => HARMLESS_TOPICS.has(x)) ? "topic:" : "";

@@ -229,7 +229,10 @@ export const CONCEPT_PATTERNS: readonly (readonly [ViolenceConcept, RegExp])[] =
  * from its own expression (patternSource.ts); a concept with an alternative that holds no word that can be read
  * is always tried.
  */
-const CONCEPT_GATE = anchorGate(CONCEPT_PATTERNS.map(([, pattern]) => pattern.source.slice(5, -1)));
+const CONCEPT_GATE = anchorGate(
+  CONCEPT_PATTERNS.map(([, pattern]) => pattern.source.slice(5, -1)),
+  true,
+);
 /** Every concept: the mask that tries them all. */
 export const ALL_CONCEPTS = (1 << CONCEPT_PATTERNS.length) - 1;
 
