@@ -83,7 +83,7 @@ export function createTextAnalyser(models: TextModels, options: AnalyserOptions 
     const offenseResult = classifier.classifyNormalised(normalised, { explainFrom, hits });
     const threat = detectThreat(normalised, { offense: offenseResult.offense }, threatScorer);
     const hate = groupHate(normalised, hits, offenseResult.hate);
-    const intent = detectIntent(normalised.folded);
+    const intent = detectIntent(normalised);
     let offense = offenseResult.offense;
     // Hate quoted to reject it: the writer's own words decide whether it is held (counterSpeech.ts).
     const counter = offense >= offenseThreshold || hate.score >= hateThreshold ? counterSpeech(normalised.text) : null;

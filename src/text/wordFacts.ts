@@ -10,6 +10,8 @@ export interface WordFacts {
   cues: number;
   /** Which of the threat detector's constructions, targets and contexts can hold the word (cueWords.ts); -1 until known. */
   gates: number;
+  /** Which intent phrase expressions can hold the word (intent.ts); -1 until known. */
+  intents: number;
   /** Sentiment polarity (sentiment.ts); NaN until known. */
   polarity: number;
   /** The word's place in a classifier's pool of per-word weights, and which pool it is (offenseClassifier.ts). */
@@ -24,7 +26,7 @@ export function factsOf(word: string): WordFacts {
   let facts = table.get(word);
   if (facts === undefined) {
     if (table.size >= TABLE_LIMIT) table.clear();
-    facts = { lists: -1, cues: -1, gates: -1, polarity: Number.NaN, scoreSlot: -1, scoreOwner: null };
+    facts = { lists: -1, cues: -1, gates: -1, intents: -1, polarity: Number.NaN, scoreSlot: -1, scoreOwner: null };
     table.set(word, facts);
   }
   return facts;

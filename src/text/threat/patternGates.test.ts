@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseChallengeSet } from "../challengeSet.js";
 import { conceptsIn, CUE, cueBitsOf, cueBitsOfText, INTIMIDATION_PHRASE, phraseIn, readWords } from "../cueWords.js";
 import { parseLabelledTsv } from "../evaluation.js";
+import { INTENT_PATTERNS, intentGates } from "../intent.js";
 import { MASKABLE_WORDS } from "../lexicon.js";
 import { normaliseText } from "../normalise.js";
 import { closingParen, phraseAnchorWords, topLevelAlternatives } from "../patternSource.js";
@@ -145,6 +146,29 @@ describe("the gate of constructions, targets and contexts", () => {
     // Most sentences open few of them ("morgen" may announce a threat, "wetter" may be small talk).
     const opened = readWords("guten morgen, schönes wetter heute").gates.toString(2).replace(/0/g, "").length;
     expect(opened).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("the gate of the intent phrases", () => {
+  it("opens for every intent expression a text holds a match of (generated matches)", () => {
+    const random = seeded(31);
+    const before = ["", "x ", "é", "1", "-", "„", "ich sag ", "und dann "];
+    const after = ["", " x", "é", "s", ".", "_", "!", " morgen"];
+    const missed: string[] = [];
+    let matches = 0;
+    INTENT_PATTERNS.forEach((pattern, k) => {
+      for (const alternative of topLevelAlternatives(pattern.source.slice(5, -3)))
+        for (let n = 0; n < 20; n++) {
+          const text = `${before[random(before.length)]}${generatedMatch(alternative, random)}${after[random(after.length)]}`;
+          const normalised = normaliseText(text);
+          if (!pattern.test(normalised.folded)) continue;
+          matches++;
+          if ((intentGates(normalised) & (1 << k)) === 0) missed.push(`${k}: ${text}`);
+        }
+    });
+    expect(missed).toEqual([]);
+    expect(matches).toBeGreaterThan(1000);
+    expect(intentGates(normaliseText("Guten Tag, wann öffnet das Amt"))).toBe(0);
   });
 });
 
