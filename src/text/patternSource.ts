@@ -3,6 +3,11 @@
 // violenceLexicon.ts) are derived from the expressions themselves this way, so a pattern added later is gated
 // too, and one the reader does not understand is refused or left ungated, never silently missed.
 
+/** A quantifier that lets what stands before it be left out: "?", "??", "*", "{0,2}", "{0,}". */
+const QUANTIFIER = /^(?:[?*]|\{0,)/;
+/** The same, as the readers of optional groups cut it off. */
+const OPTIONAL = /^(?:\?\??|\*\??|\{0,\d*\}\??)/;
+
 /**
  * A pattern's source cut where `separator` stands outside groups and character classes (escapes respected):
  * "|" gives its alternatives (without the bars), " " the parts between its words (each keeps its space or
@@ -20,10 +25,10 @@ export function splitTopLevel(source: string, separator: "|" | " "): string[] {
     else if (c === "[") inClass = true;
     else if (c === "(") depth++;
     else if (c === ")") depth--;
-    else if (c === separator && depth === 0 && !(separator === " " && source[i + 1] === "?")) {
+    else if (c === separator && depth === 0 && !(separator === " " && QUANTIFIER.test(source.slice(i + 1)))) {
       parts.push(source.slice(start, separator === " " ? i + 1 : i));
       start = i + 1;
-    } else if (separator === " " && c === "'" && depth === 0 && source[i + 1] !== "?") {
+    } else if (separator === " " && c === "'" && depth === 0 && !QUANTIFIER.test(source.slice(i + 1))) {
       // An apostrophe parts words as a space does ("d'luft": "d", "luft").
       parts.push(source.slice(start, i + 1));
       start = i + 1;
@@ -64,7 +69,7 @@ export function phraseStartWords(alternative: string): string[] {
     const close = closingParen(alternative, 0);
     const inner = alternative.slice(3, close);
     const after = alternative.slice(close + 1);
-    const optional = /^(?:\?|\{0,\d+\}|\*)/.exec(after);
+    const optional = OPTIONAL.exec(after);
     if (optional)
       return [
         ...topLevelAlternatives(inner).flatMap((a) => phraseStartWords(a)),
@@ -85,7 +90,7 @@ export function phraseStartWords(alternative: string): string[] {
   }
   // A word followed by a space or a boundary ends there; one at the end of the phrase may go on ("anfang" in "anfangs").
   // A word followed by an optional space ("kalt ?gemacht") may go on as one word ("kaltgemacht").
-  const ends = (rest.startsWith(" ") && !rest.startsWith(" ?")) || rest.startsWith("\\b");
+  const ends = (rest.startsWith(" ") && !QUANTIFIER.test(rest.slice(1))) || rest.startsWith("\\b");
   return [ends ? `${word}$` : word];
 }
 
@@ -100,8 +105,9 @@ const COMMON =
 function wordCost(pattern: string): number {
   const exact = pattern.endsWith("$");
   const letters = pattern.replace(/.\?|\$$/g, "").length;
-  // A prefix of one or two letters ("u" of "u ?m") starts as many words as a common one.
-  if (COMMON.test(pattern.replace(/\$$/, "")) || (!exact && letters <= 2)) return 100;
+  if (COMMON.test(pattern.replace(/\$$/, ""))) return 100;
+  // A prefix of one letter ("u" of "u ?m") starts as many words as a common one, one of two ("tu") half as many.
+  if (!exact && letters <= 2) return letters === 1 ? 100 : 50;
   return letters <= (exact ? 3 : 5) ? 10 : 1;
 }
 
@@ -109,7 +115,7 @@ function wordCost(pattern: string): number {
 function optionalWordsAtStart(chunk: string): number | null {
   if (!chunk.startsWith("(?:")) return null;
   const close = closingParen(chunk, 0);
-  const quantifier = /^(?:[?*]|\{0,\d+\})/.exec(chunk.slice(close + 1));
+  const quantifier = OPTIONAL.exec(chunk.slice(close + 1));
   return quantifier && chunk[close - 1] === " " ? close + 1 + quantifier[0].length : null;
 }
 
@@ -166,10 +172,11 @@ export function phraseAnchorWords(alternative: string): string[] {
  * that may leave out the last of them ("ab*", "a2?", "ab{0,2}"), without that one. Null where there are none.
  */
 function leadingLiteral(source: string): string | null {
-  const literal = /^[a-z0-9](?:[a-z0-9]|(?<=[a-z])\?)*/.exec(source)?.[0];
+  let literal = /^[a-z0-9](?:[a-z0-9]|(?<=[a-z])\?(?!\?))*/.exec(source)?.[0];
   if (!literal) return null;
-  if (/^(?:[?*]|\{0,)/.test(source.slice(literal.length))) return literal.length > 1 ? literal.slice(0, -1) : null;
-  return literal;
+  if (QUANTIFIER.test(source.slice(literal.length))) literal = literal.slice(0, -1);
+  // A literal all of whose letters may be left out ("e?") holds no letter a match must have.
+  return literal.replace(/.\?/g, "") === "" ? null : literal;
 }
 
 /**
@@ -192,9 +199,14 @@ export function anchorWordsOf(source: string, bounded = false): string[] | null 
       // No part to anchor on: the word it starts with will do.
     }
     if (alternative.startsWith("\\w*")) {
-      const part = alternative.startsWith("(?:", 3)
-        ? alternative.slice(3, closingParen(alternative, 3) + 1)
-        : leadingLiteral(alternative.slice(3));
+      // A group of letters that every match holds ("\\w*(?:messer|knarren?)"), or a literal.
+      const group = LETTER_GROUP.exec(alternative.slice(3))?.[0];
+      const part =
+        group !== undefined
+          ? group.endsWith("?") || QUANTIFIER.test(alternative.slice(3 + group.length))
+            ? null
+            : group
+          : leadingLiteral(alternative.slice(3));
       if (!part) return null;
       words.push(`\\w*${part}`);
       continue;

@@ -11,7 +11,7 @@ import { parseLabelledTsv } from "../evaluation.js";
 import { INTENT_PATTERNS, intentGates } from "../intent.js";
 import { MASKABLE_WORDS } from "../lexicon.js";
 import { normaliseText } from "../normalise.js";
-import { closingParen, phraseAnchorWords, topLevelAlternatives } from "../patternSource.js";
+import { anchorGate, closingParen, phraseAnchorWords, topLevelAlternatives } from "../patternSource.js";
 import { compiledConstructions, compiledContexts, compiledTargets, CUE_GATE } from "./threatCues.js";
 import { threatFeatures } from "./threatFeatures.js";
 import { CONCEPT_PATTERNS, violenceConcepts, withoutZuInfix } from "./violenceLexicon.js";
@@ -118,6 +118,31 @@ describe("the violence concepts' gate", () => {
     // An apostrophe parts words: "in d'Luft" is anchored on "luft", not on every word with a "d".
     expect(phraseAnchorWords("in d'luft")).toEqual(["luft"]);
     expect(phraseAnchorWords("eins auf die")).toEqual(["eins$"]);
+    // Every form of "tun" stays in the lexicon ("ich tua dir was an"), anchored on "tu" rather than on "an".
+    for (const sentence of ["ich tua dir was an", "der tuat dir was an", "du tuest ihr was an"]) {
+      expect(
+        violenceConcepts(sentence).map((c) => c.concept),
+        sentence,
+      ).toContain("injure");
+      expect(violenceConcepts(sentence, conceptsIn(cueBitsOfText(sentence))), sentence).toEqual(
+        violenceConcepts(sentence),
+      );
+    }
+    // What may be left out is no anchor: a space or group with "*", "{0,}" or a lazy "??", an optional group of
+    // words, a literal all of whose letters are optional; a group of words never stands inside one word.
+    for (const [source, bounded, word] of [
+      ["\\bkalt *mach\\w*", true, "kaltmachen"],
+      ["kalt {0,1}mach", true, "kaltmach"],
+      ["xa??b", true, "xb"],
+      ["(?:ab|weg){0,}knall\\w*", true, "knallen"],
+      ["(?:ja )?verreck", false, "verreck"],
+      ["(?:geh sterben|geh verrecken)", false, "geh"],
+      ["\\w*(?:messer)?stich", true, "stich"],
+      ["e? (?:x|y)+ ?'", true, "xxx"],
+    ] as const) {
+      const gate = anchorGate([source], bounded);
+      expect((gate.bitsOf(word) | gate.ungated) !== 0, `${source}: ${word}`).toBe(true);
+    }
     // "die", "der", "in" open no concept of their own.
     expect(conceptsIn(cueBitsOfText("die der das in dem den auf mit"))).toBe(0);
   });
