@@ -23,9 +23,9 @@ export const CUE = {
 } as const;
 /**
  * Above the cue bits, the violence concepts a match of which can hold the word (violenceLexicon.ts's
- * conceptsOfWord): `bits >>> CONCEPT_SHIFT` of a sentence are the concepts worth trying on it.
+ * conceptsOfWord): conceptsIn(bits) of a sentence are the concepts worth trying on it.
  */
-export const CONCEPT_SHIFT = 12;
+const CONCEPT_SHIFT = 12;
 /** Above the concepts, the groups of intimidation phrases that hold the word among their anchors (phraseIn). */
 const PHRASE_SHIFT = 22;
 

@@ -88,7 +88,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     separable("haeng\\w*|knuepf\\w*", "auf"),
     "\\b(?:abstech|abzustech|abgestochen|absticht)\\w*",
     "\\b(?:kopf|koepfe|schaedel|kehle|hals|gurgel) (?:\\w+ )?(?:ab|abschlagen|abhacken|abschneiden|abreissen|durchschneiden|durchgeschnitten|aufschlitzen|umdrehen|umdreh\\w*)\\b",
-    "\\b(?:gehenkt|henken|henkt|(?:werdet|wirst|wird|werden|sollt|sollen|sollte|muessen) (?:\\w+ ){0,2}haengen|haengen sehen|baumeln|gaskammer|ins gas|ab ins lager|in den ofen|kopfschuss|genickschuss|kugel (?:in|durch|zwischen) (?:den|die|deinen|seinen|ihren|euren|euern|ihre|deine) (?:kopf|koepfe|birne|schaedel|augen)|kugel verdient|an die wand (?:zu )?(?:stellen|gestellt|stelle|stell|stellt)|stell\\w* (?:\\w+ ){0,3}an die wand\\b|an die wand mit|an (?:die|der|den) (?:naechste[nr]? )?laterne|am naechsten baum|aufs schafott|unter die erde bring\\w*|ins jenseits|kalt ?gemacht|hops nehmen|ueber den jordan|ueber den jordan|kaltstellen|ausknipsen|das licht ausknips\\w*|abstellen fuer immer|in den sarg|im sarg|sarg (?:ist|steht) (?:schon )?bestellt)\\b",
+    "\\b(?:gehenkt|henken|henkt|(?:werdet|wirst|wird|werden|sollt|sollen|sollte|muessen) (?:\\w+ ){0,2}haengen|haengen sehen|baumeln|gaskammer|ins gas|ab ins lager|in den ofen|kopfschuss|genickschuss|kugel (?:in|durch|zwischen) (?:den|die|deinen|seinen|ihren|euren|euern|ihre|deine) (?:kopf|koepfe|birne|schaedel|augen)|kugel verdient|an die wand (?:zu )?(?:stellen|gestellt|stelle|stell|stellt)|stell\\w* (?:\\w+ ){0,3}an die wand\\b|an die wand mit|an (?:die|der|den) (?:naechste[nr]? )?laterne|am naechsten baum|aufs schafott|unter die erde bring\\w*|ins jenseits|kalt ?gemacht|hops nehmen|ueber den jordan|kaltstellen|ausknipsen|das licht ausknips\\w*|abstellen fuer immer|in den sarg|im sarg|sarg (?:ist|steht) (?:schon )?bestellt)\\b",
   ],
   death: [
     "\\b(?:kratz (?:(?:doch|endlich|mal|bitte|einfach) ){0,3}ab|goldenen schuss|spring\\w* (?:doch |endlich )?(?:von der bruecke|vom dach|vor den zug|vor die bahn|vor einen zug)|leg dich (?:\\w+ )?(?:vor den zug|auf die schienen|auf die gleise)|kill (?:dich|yourself)|fahr\\w* zur hoelle|zur hoelle mit|(?:schmor|brenn)\\w* (?:\\w+ )?in der hoelle|in der hoelle (?:schmor|brenn)\\w*|(?:lasst|lass|sollen|soll) (?:\\w+ ){0,2}absaufen|absaufen (?:lass|soll)\\w*|ertrinken lass\\w*|verrotten soll\\w*|(?:soll|sollst|moege|moegen) (?:\\w+ ){0,2}verrotten|welt (?:waere|ist|waer|wird) (?:\\w+ )?besser ohne (?:dich|euch|ihn|sie)|(?:warum|schade,? dass) (?:\\w+ ){0,2}noch lebt|warum lebst du (?:\\w+ )?noch)\\b",
@@ -139,7 +139,7 @@ const PATTERNS: Record<ViolenceConcept, string[]> = {
     "\\b(?:dir|ihm|ihr|euch|dem|der|denen) (?:\\w+ ){0,2}(?:eine|eins|ein paar) (?:\\w+ )?(?:zu )?(?:scheuern|kleben|knallen|klatschen|schmieren|hauen|ballern|langen|geklebt|gescheuert|geknallt|geklatscht|gehauen)\\b",
     "\\b(?:dir|ihm|ihr|euch|dem|der|denen) (?:\\w+ ){0,2}(?:scheuer|kleb|knall|klatsch|schmier|hau|ball|schell)\\w* (?:\\w+ ){0,2}(?:eine|eins|ein paar|paar)\\b",
     "\\b(?:kriegst|kriegt|kriegen|bekommst|bekommt|gibts|gibt es|gibt|setzt es|setzt) (?:\\w+ ){0,2}(?:eins|welche|haue|dresche|schlaege|pruegel|saures|schellen|watschn|watsche|backpfeife|ohrfeige|klatsche|eine (?:rein|gescheuert|geklebt|gelangt))\\b",
-    "\\b(?:brech\\w*|brich|brach\\w*|reiss\\w*|dreh\\w*) (?:\\w+ )?(?:dir|ihm|ihr|euch|ihnen|dem|der|denen) (?:\\w+ ){0,2}(?:nase|arm|arme|bein|beine|finger|genick|knochen|kiefer|rippen|hals|haxn|haxen|knie|graeten|graeten)\\b",
+    "\\b(?:brech\\w*|brich|brach\\w*|reiss\\w*|dreh\\w*) (?:\\w+ )?(?:dir|ihm|ihr|euch|ihnen|dem|der|denen) (?:\\w+ ){0,2}(?:nase|arm|arme|bein|beine|finger|genick|knochen|kiefer|rippen|hals|haxn|haxen|knie|graeten)\\b",
     "\\b(?:tret\\w*|tritt|trete|kick\\w*|schlag\\w*|hau\\w*|box\\w*|ramm\\w*) (?:\\w+ ){0,3}(?:ins|in (?:die|den|dein|deine|seine|ihre)|auf (?:die|den)) (?:\\w+ )?(?:gesicht|fresse|fressn|eier|zaehne|bauch|rippen|magen|kopf|schaedel|maul|nieren|genick)\\b",
     "\\b(?:saeure|saure|saeur)\\w* (?:\\w+ ){0,3}(?:gesicht|ins|in die|ueber)\\b|\\bgesicht (?:\\w+ )?(?:zerschneid|aufschlitz|zerkratz|zertruemmer|einschlag|zerschlag|kaputt|polier|verunstalt|entstell)\\w*",
     "\\b(?:auf|in|vor) (?:die|den|d|de|dei|deine|eure|seine|ihre) (?:fresse|fressn|gosch|goschn|gosche|schnauze|schnute|fotzn|maul|omme|birne|ruebe|nischel|kopp|dez|doetz|latz|zwoelf|12|glocke|mappe)\\b",
@@ -263,12 +263,13 @@ export interface ConceptHit {
 }
 
 /**
- * The violence concepts found in one clause (folded text), each with its first match. `starts`: the concepts a
- * word of the clause can be part of (conceptsOfWord, or'ed over its words); the others cannot match and are not tried.
+ * The violence concepts found in one clause (folded text), each with its first match. `worthTrying`: the concepts
+ * a word of the clause can be part of (conceptsOfWord, or'ed over its words); the others cannot match and are not
+ * tried.
  */
-export function violenceConcepts(clause: string, starts = ALL_CONCEPTS): ConceptHit[] {
+export function violenceConcepts(clause: string, worthTrying = ALL_CONCEPTS): ConceptHit[] {
   const hits: ConceptHit[] = [];
-  const tried = starts | CONCEPT_GATE.ungated;
+  const tried = worthTrying | CONCEPT_GATE.ungated;
   for (let k = 0; k < CONCEPT_PATTERNS.length; k++) {
     if ((tried & (1 << k)) === 0) continue;
     const [concept, pattern] = CONCEPT_PATTERNS[k] as readonly [ViolenceConcept, RegExp];
