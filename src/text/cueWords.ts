@@ -6,7 +6,7 @@ import { LETTER_OR_DIGIT } from "./letters.js";
 import type { NormalisedText } from "./normalise.js";
 import { CUE_GATE, VEILED, WATCHING_AND_VISITS } from "./threat/threatCues.js";
 import { ALL_CONCEPTS, conceptsOfWord, withoutZuInfix } from "./threat/violenceLexicon.js";
-import { factsOf, type WordFacts } from "./wordFacts.js";
+import { bitsOfWords, factsOf } from "./wordFacts.js";
 import { anchorGate, phraseAnchorWords, topLevelAlternatives } from "./patternSource.js";
 
 export const CUE = {
@@ -149,26 +149,12 @@ const WORD = new RegExp(`[${LETTER_OR_DIGIT}]+`, "g");
 
 /** The cue bits of the words of a piece of folded text (a sentence), looked up in the word table. */
 export function cueBitsOfText(folded: string): number {
-  let bits = 0;
-  for (const word of folded.match(WORD) ?? []) {
-    const f = factsOf(word);
-    if (f.cues < 0) f.cues = bitsOf(word);
-    bits |= f.cues;
-  }
-  return bits;
+  return readWords(folded).cues;
 }
 
 /** The cue bits of all words of a text (each word's bits decided once and remembered). */
 export function cueBitsOf(normalised: Pick<NormalisedText, "words" | "wordFacts">): number {
-  let bits = 0;
-  const words = normalised.words;
-  const facts = normalised.wordFacts;
-  for (let i = 0; i < words.length; i++) {
-    const f = facts[i] as WordFacts;
-    if (f.cues < 0) f.cues = bitsOf(words[i] as string);
-    bits |= f.cues;
-  }
-  return bits;
+  return bitsOfWords(normalised.words, normalised.wordFacts, "cues", bitsOf);
 }
 
 /** Which of the threat detector's constructions, targets and contexts can hold the word (threatCues.ts's CUE_GATE). */
@@ -192,13 +178,5 @@ export function readWords(folded: string): { cues: number; gates: number } {
 
 /** The gate bits (CUE_GATE) of all words of a text. */
 export function gatesOf(normalised: Pick<NormalisedText, "words" | "wordFacts">): number {
-  let gates = 0;
-  const words = normalised.words;
-  const facts = normalised.wordFacts;
-  for (let i = 0; i < words.length; i++) {
-    const f = facts[i] as WordFacts;
-    if (f.gates < 0) f.gates = gatesOfWord(words[i] as string);
-    gates |= f.gates;
-  }
-  return gates;
+  return bitsOfWords(normalised.words, normalised.wordFacts, "gates", gatesOfWord);
 }

@@ -4,7 +4,7 @@
 import type { Intent } from "./analysis.js";
 import type { NormalisedText } from "./normalise.js";
 import { anchorGate } from "./patternSource.js";
-import type { WordFacts } from "./wordFacts.js";
+import { bitsOfWords } from "./wordFacts.js";
 
 /** A question word at the start of the text or of a sentence. */
 const QUESTION_START =
@@ -29,15 +29,7 @@ const INTENT_GATE = anchorGate(INTENT_PATTERNS.map((pattern) => pattern.source))
 
 /** Which intent expressions can hold a word of the text (bits in INTENT_PATTERNS' order), each word decided once. */
 export function intentGates(normalised: Pick<NormalisedText, "words" | "wordFacts">): number {
-  let gates = INTENT_GATE.ungated;
-  const words = normalised.words;
-  const facts = normalised.wordFacts;
-  for (let i = 0; i < words.length; i++) {
-    const f = facts[i] as WordFacts;
-    if (f.intents < 0) f.intents = INTENT_GATE.bitsOf(words[i] as string);
-    gates |= f.intents;
-  }
-  return gates;
+  return INTENT_GATE.ungated | bitsOfWords(normalised.words, normalised.wordFacts, "intents", INTENT_GATE.bitsOf);
 }
 
 /** The first match of the expression where the gate lets it be tried. */

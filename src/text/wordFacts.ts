@@ -38,3 +38,22 @@ export function factsOfWords(words: readonly string[]): WordFacts[] {
   for (let i = 0; i < words.length; i++) facts[i] = factsOf(words[i] as string);
   return facts;
 }
+
+/** A word's bit fields: which cue lists, gates or expressions it belongs to, -1 until decided. */
+type BitField = "cues" | "gates" | "intents";
+
+/** The OR over a text's words of one bit field, each word's bits decided once (`decide`) and remembered. */
+export function bitsOfWords(
+  words: readonly string[],
+  facts: readonly WordFacts[],
+  field: BitField,
+  decide: (word: string) => number,
+): number {
+  let bits = 0;
+  for (let i = 0; i < words.length; i++) {
+    const f = facts[i] as WordFacts;
+    if (f[field] < 0) f[field] = decide(words[i] as string);
+    bits |= f[field];
+  }
+  return bits;
+}
