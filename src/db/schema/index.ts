@@ -18,3 +18,4 @@ export * from "./moderation.js";
 export * from "./channelConnections.js";
 export * from "./invitations.js";
 export * from "./keyFingerprints.js";
+export * from "./reports.js";

@@ -1,0 +1,57 @@
+// Response times kept as a histogram over fixed buckets of business time, so that a median and a 90th
+// percentile can be read from daily rollups of any period: exact to the bucket, interpolated inside it.
+// The buckets are finer where answers usually fall (minutes to a few hours) and coarse beyond a week.
+// The rollup trigger (migration 0036, draht_response_bucket) holds the same edges; a test compares them.
+
+const MINUTE = 60_000;
+
+/** Lower edges of the buckets in business minutes; the last bucket is open-ended. */
+export const RESPONSE_BUCKET_MINUTES = [
+  0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 360, 480, 600, 720, 960, 1200, 1440, 1920, 2400, 2880, 3840,
+  4800, 7200, 9600, 14400,
+] as const;
+
+export const RESPONSE_BUCKETS = RESPONSE_BUCKET_MINUTES.length;
+
+/** The bucket (0-based) a business time in milliseconds falls into. */
+export function responseBucketOf(businessMs: number): number {
+  let bucket = 0;
+  for (let i = 1; i < RESPONSE_BUCKETS; i++)
+    if (businessMs >= (RESPONSE_BUCKET_MINUTES[i] as number) * MINUTE) bucket = i;
+  return bucket;
+}
+
+export function emptyHistogram(): number[] {
+  return new Array<number>(RESPONSE_BUCKETS).fill(0);
+}
+
+/** Adds one histogram into another (same length), in place; returns the target. */
+export function addHistogram(into: number[], from: readonly number[]): number[] {
+  for (let i = 0; i < RESPONSE_BUCKETS; i++) into[i] = (into[i] ?? 0) + (from[i] ?? 0);
+  return into;
+}
+
+/**
+ * The q-quantile (0 < q ≤ 1) in business milliseconds, or null without counts. Inside a bucket the values
+ * are taken as evenly spread; in the open last bucket the answer is its lower edge (a lower bound, said so
+ * by `atLeast`).
+ */
+export function histogramQuantile(histogram: readonly number[], q: number): { ms: number; atLeast: boolean } | null {
+  const total = histogram.reduce((sum, n) => sum + n, 0);
+  if (total === 0) return null;
+  const rank = q * total;
+  let seen = 0;
+  for (let i = 0; i < RESPONSE_BUCKETS; i++) {
+    const count = histogram[i] ?? 0;
+    if (count === 0 || seen + count < rank) {
+      seen += count;
+      continue;
+    }
+    const low = (RESPONSE_BUCKET_MINUTES[i] as number) * MINUTE;
+    const next = RESPONSE_BUCKET_MINUTES[i + 1];
+    if (next === undefined) return { ms: low, atLeast: true };
+    const share = Math.max(0, Math.min(1, (rank - seen) / count));
+    return { ms: Math.round(low + share * (next * MINUTE - low)), atLeast: false };
+  }
+  return null;
+}

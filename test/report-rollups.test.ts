@@ -1,0 +1,276 @@
+// The report rollups against a straight count of the messages and conversations themselves, after each
+// kind of change that can touch them: new messages (across midnight in the organisation's time zone), an
+// edit that changes the mood, a conversation moved to another department, moderation hiding a message, a
+// message removed, and first answers with and without their target met. Runs on PGlite and PostgreSQL.
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppContext } from "../src/app/context.js";
+import { applyMessageEdits } from "../src/app/inbox/apply-message-edits.js";
+import { assignConversations } from "../src/app/inbox/assign-conversations.js";
+import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
+import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
+import type { Database } from "../src/db/client.js";
+import { rowsOf } from "../src/db/queries/rows.js";
+import { conversations, inboundMessages, messageDailyRollups, responseDailyRollups } from "../src/db/schema/index.js";
+import { moodOf } from "../src/domain/reports/mood.js";
+import {
+  RESPONSE_BUCKET_MINUTES,
+  RESPONSE_BUCKETS,
+  responseBucketOf,
+} from "../src/domain/reports/responseHistogram.js";
+import { localDate } from "../src/domain/zonedTime.js";
+import {
+  buildChannelAccount,
+  buildDepartment,
+  buildMember,
+  buildOrg,
+  buildTestContext,
+  systemAdminOf,
+  uniqueSuffix,
+} from "./support/factories.js";
+import { openTestDatabase } from "./support/testDb.js";
+
+let database: Database;
+let ctx: AppContext;
+let now = new Date("2026-11-24T09:00:00Z");
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ctx = buildTestContext(database.db, { clock: () => now });
+});
+afterAll(() => database.close());
+
+const TEXTS = [
+  "Wann öffnet der Weihnachtsmarkt?",
+  "Danke, super gemacht, das freut uns sehr!",
+  "Die Baustelle ist eine Katastrophe, unzumutbar und ärgerlich.",
+  "Die Müllabfuhr kam heute nicht.",
+  "Wo kann ich einen Kita-Platz beantragen?",
+  "Ihr seid doch alle Idioten.",
+];
+
+async function ingest(orgId: string, channelAccountId: string, items: { at: Date; text: string; handle: string }[]) {
+  return ctx.db.transaction((tx) =>
+    ingestMessages(tx, {
+      orgId,
+      analyser: ctx.analyser,
+      now,
+      publicUrl: ctx.publicUrl,
+      messages: items.map((item) => ({
+        channelAccountId,
+        externalId: `m-${uniqueSuffix()}`,
+        kind: "comment",
+        authorHandle: item.handle,
+        authorName: item.handle,
+        text: item.text,
+        language: "de",
+        threadExternalId: "post-1",
+        inReplyToExternalId: null,
+        visibility: "visible",
+        receivedAt: item.at,
+        raw: {},
+      })),
+    }),
+  );
+}
+
+/** The straight count: every threaded message of the organisation, classified here, by its conversation's department. */
+async function countedFromMessages(orgId: string) {
+  const rows = await ctx.db
+    .select({ message: inboundMessages, departmentId: conversations.departmentId })
+    .from(inboundMessages)
+    .innerJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
+    .where(eq(inboundMessages.orgId, orgId));
+  const counts = new Map<string, Record<string, number | string | null>>();
+  for (const { message: m, departmentId } of rows) {
+    const day = localDate(m.receivedAt, "Europe/Berlin");
+    const key = `${day}|${m.channelAccountId}|${departmentId}`;
+    const c = counts.get(key) ?? {
+      day,
+      channelAccountId: m.channelAccountId,
+      departmentId,
+      messages: 0,
+      negative: 0,
+      neutral: 0,
+      positive: 0,
+      questions: 0,
+      complaints: 0,
+      praise: 0,
+      flagged: 0,
+      held: 0,
+      hidden: 0,
+      deleted: 0,
+    };
+    const add = (field: string, yes: boolean) => (c[field] = (c[field] as number) + (yes ? 1 : 0));
+    add("messages", true);
+    add(moodOf(m.sentiment), true);
+    add("questions", m.intent === "question");
+    add("complaints", m.intent === "complaint");
+    add("praise", m.intent === "praise");
+    add("flagged", m.flagged);
+    add("held", m.visibility === "held");
+    add("hidden", m.visibility === "hidden");
+    add("deleted", m.visibility === "deleted");
+    counts.set(key, c);
+  }
+  return [...counts.values()].sort(byKey);
+}
+
+async function rolledUp(orgId: string) {
+  const rows = await ctx.db.select().from(messageDailyRollups).where(eq(messageDailyRollups.orgId, orgId));
+  return rows
+    .filter((r) => r.messages !== 0)
+    .map(({ orgId: _org, sentimentSum: _sum, ...counts }) => counts)
+    .sort(byKey);
+}
+
+function byKey(a: Record<string, unknown>, b: Record<string, unknown>) {
+  const key = (r: Record<string, unknown>) => `${r.day}|${r.channelAccountId}|${r.departmentId}`;
+  return key(a).localeCompare(key(b));
+}
+
+async function scene() {
+  const org = await buildOrg(ctx);
+  const bauamt = await buildDepartment(ctx, org.id, { name: "Bauamt" });
+  const jugendamt = await buildDepartment(ctx, org.id, { name: "Jugendamt" });
+  const account = await buildChannelAccount(ctx, org.id, { departmentId: bauamt.id });
+  const other = await buildChannelAccount(ctx, org.id);
+  return { org, bauamt, jugendamt, account, other };
+}
+
+describe("the message rollups", () => {
+  it("count every threaded message once, on its day in the organisation's time zone", async () => {
+    const { org, account, other } = await scene();
+    // 23:30 UTC on 23 November is 00:30 on 24 November in Berlin.
+    const times = ["2026-11-23T22:59:00Z", "2026-11-23T23:30:00Z", "2026-11-24T09:00:00Z", "2026-11-25T15:00:00Z"];
+    const outcomes = await ingest(
+      org.id,
+      account.id,
+      times.flatMap((at, i) => TEXTS.map((text, j) => ({ at: new Date(at), text, handle: `@b${(i + j) % 4}` }))),
+    );
+    await ingest(org.id, other.id, [{ at: new Date(times[1] as string), text: TEXTS[0] as string, handle: "@x" }]);
+    expect(outcomes.every((o) => o.status === "stored")).toBe(true);
+    const rollups = await rolledUp(org.id);
+    expect(rollups).toEqual(await countedFromMessages(org.id));
+    expect(rollups.map((r) => r.day)).toContain("2026-11-24");
+    expect(rollups.reduce((sum, r) => sum + r.messages, 0)).toBe(times.length * TEXTS.length + 1);
+    // The test's texts reach every mood.
+    for (const mood of ["negative", "neutral", "positive"] as const)
+      expect(
+        rollups.some((r) => r[mood] > 0),
+        mood,
+      ).toBe(true);
+  });
+
+  it("follow an edit, a move to another department, moderation and a removal", async () => {
+    const { org, jugendamt, account } = await scene();
+    const [first, second] = await ingest(org.id, account.id, [
+      { at: now, text: "Danke, super gemacht!", handle: "@anna" },
+      { at: now, text: "Wo kann ich einen Kita-Platz beantragen?", handle: "@ben" },
+    ]);
+    if (first?.status !== "stored" || second?.status !== "stored") throw new Error("not stored");
+    const firstMessage = await ctx.db.select().from(inboundMessages).where(eq(inboundMessages.id, first.id));
+    await ctx.db.transaction((tx) =>
+      applyMessageEdits(tx, {
+        orgId: org.id,
+        channelAccountId: account.id,
+        edits: [
+          {
+            externalId: firstMessage[0]?.externalId as string,
+            text: "Das ist eine Frechheit, unzumutbar, eine Katastrophe!",
+            raw: {},
+          },
+        ],
+        analyser: ctx.analyser,
+        now,
+        publicUrl: ctx.publicUrl,
+      }),
+    );
+    expect(await rolledUp(org.id)).toEqual(await countedFromMessages(org.id));
+    expect((await rolledUp(org.id))[0]?.negative).toBe(1);
+
+    await assignConversations(ctx, {
+      actor: systemAdminOf(org.id),
+      orgId: org.id,
+      input: { conversationIds: [second.conversationId], departmentId: jugendamt.id },
+    });
+    const moved = await rolledUp(org.id);
+    expect(moved).toEqual(await countedFromMessages(org.id));
+    expect(moved.find((r) => r.departmentId === jugendamt.id)?.questions).toBe(1);
+
+    await ctx.db.update(inboundMessages).set({ visibility: "hidden" }).where(eq(inboundMessages.id, second.id));
+    expect(await rolledUp(org.id)).toEqual(await countedFromMessages(org.id));
+    await ctx.db.delete(inboundMessages).where(eq(inboundMessages.id, second.id));
+    const left = await rolledUp(org.id);
+    expect(left).toEqual(await countedFromMessages(org.id));
+    expect(left.reduce((sum, r) => sum + r.messages, 0)).toBe(1);
+  });
+});
+
+describe("the response rollups", () => {
+  it("count first answers by day, department and person, with the business time in buckets", async () => {
+    const { org, account } = await scene();
+    const staff = await buildMember(ctx, org.id, { roles: ["editor"] });
+    now = new Date("2026-11-24T09:00:00Z");
+    const outcomes = await ingest(
+      org.id,
+      account.id,
+      ["@a", "@b", "@c"].map((handle) => ({ at: now, text: "Wann wird die Straße gesperrt?", handle })),
+    );
+    const ids = outcomes.map((o) => (o.status === "stored" ? o.conversationId : ""));
+    const before = await ctx.db.select().from(conversations).where(eq(conversations.orgId, org.id));
+    const dueOf = new Map(before.map((c) => [c.id, c.responseDueAt]));
+    // Answered after 10 minutes, after two hours, and the next week (past the one-business-day target).
+    const answers = ["2026-11-24T09:10:00Z", "2026-11-24T11:00:00Z", "2026-12-01T09:00:00Z"];
+    for (const [i, at] of answers.entries()) {
+      now = new Date(at);
+      await ctx.db.transaction((tx) =>
+        recordConversationResponse(tx, { conversationId: ids[i] as string, userId: staff.userId, at: now }),
+      );
+    }
+    const answered = await ctx.db.select().from(conversations).where(eq(conversations.orgId, org.id));
+    const rollups = await ctx.db.select().from(responseDailyRollups).where(eq(responseDailyRollups.orgId, org.id));
+    const expected = new Map<string, { answered: number; within: number; ms: number; histogram: number[] }>();
+    for (const c of answered) {
+      if (!c.firstResponseAt || c.firstResponseBusinessMs === null) continue;
+      const day = localDate(c.firstResponseAt, "Europe/Berlin");
+      const e = expected.get(day) ?? { answered: 0, within: 0, ms: 0, histogram: new Array(RESPONSE_BUCKETS).fill(0) };
+      const due = dueOf.get(c.id);
+      e.answered += 1;
+      e.within += due && c.firstResponseAt <= due ? 1 : 0;
+      e.ms += c.firstResponseBusinessMs;
+      e.histogram[responseBucketOf(c.firstResponseBusinessMs)] += 1;
+      expected.set(day, e);
+    }
+    expect(
+      rollups
+        .map((r) => ({
+          day: r.day,
+          person: r.responderUserId,
+          answered: r.answered,
+          within: r.withinTarget,
+          ms: r.businessMsSum,
+          histogram: r.histogram,
+        }))
+        .sort((a, b) => a.day.localeCompare(b.day)),
+    ).toEqual(
+      [...expected.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([day, e]) => ({ day, person: staff.userId, ...e })),
+    );
+    expect(rollups.reduce((sum, r) => sum + r.withinTarget, 0)).toBe(2);
+    expect(rollups.reduce((sum, r) => sum + r.withTarget, 0)).toBe(3);
+  });
+
+  it("use the same bucket edges in the database as in domain/reports/responseHistogram.ts", async () => {
+    const probes = RESPONSE_BUCKET_MINUTES.flatMap((minutes) => [minutes * 60_000 - 1, minutes * 60_000]).concat([
+      10 ** 12,
+    ]);
+    const rows = rowsOf<{ ms: string; bucket: number }>(
+      await ctx.db.execute(
+        sql`select p.ms::text as ms, draht_response_bucket(p.ms) as bucket from unnest(${`{${probes.join(",")}}`}::bigint[]) as p(ms)`,
+      ),
+    );
+    expect(rows.map((r) => [Number(r.ms), r.bucket - 1])).toEqual(probes.map((ms) => [ms, responseBucketOf(ms)]));
+  });
+});
