@@ -28,6 +28,7 @@ import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/tes
 import { buildCitizenComment, buildConversation } from "./support/website.js";
 import { saveReplyTemplate } from "../src/app/inbox/reply-templates.js";
 import { assignConversations } from "../src/app/inbox/assign-conversations.js";
+import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import { eq } from "drizzle-orm";
 import { inboundMessages } from "../src/db/schema/index.js";
 import { addAbsence } from "../src/app/inbox/coverage-plan.js";
@@ -375,7 +376,12 @@ describe("every API route", () => {
 });
 
 /** One of each listed thing in the organisation, of the department (or none), and its notification for `userIds`. */
-async function seedLists(orgId: string, departmentId: string | null, userIds: string[]): Promise<void> {
+async function seedLists(
+  orgId: string,
+  departmentId: string | null,
+  userIds: string[],
+  options: { answered?: boolean } = {},
+): Promise<void> {
   const author = await buildMember(t.ctx, orgId, { roles: ["press_office"] });
   const campaign = await saveCampaign(t.ctx, {
     actor: systemAdminOf(orgId),
@@ -403,6 +409,11 @@ async function seedLists(orgId: string, departmentId: string | null, userIds: st
     const input = { conversationIds: [conversationId], assigneeUserId: userId };
     await assignConversations(t.ctx, { actor: systemAdminOf(orgId), orgId, input });
   }
+  // The response-time report counts first answers (which take the conversation off other lists).
+  if (options.answered)
+    await t.ctx.db.transaction((tx) =>
+      recordConversationResponse(tx, { conversationId, userId: userIds[0] ?? null, at: t.ctx.clock() }),
+    );
 }
 
 describe("a member limited to one department", () => {
@@ -422,7 +433,10 @@ describe("a member limited to one department", () => {
         const limited = await signIn(t.app, member.email, member.password);
         const expected = limitedExpectation(key, orgWide);
         const admin = expected === "filtered" ? await buildMember(t.ctx, org.id, { roles: ["administrator"] }) : null;
-        if (admin) await seedLists(org.id, departmentId, [admin.userId, member.userId]);
+        if (admin)
+          await seedLists(org.id, departmentId, [admin.userId, member.userId], {
+            answered: key === "GET /api/orgs/:orgId/reports/response-times",
+          });
         const url = await fillParams(route, org.id, departmentId);
         const response = await limited.request(route.method, url, await bodyFor(route, org.id, departmentId));
         if (expected === "refused") {

@@ -8,6 +8,7 @@ import { invitationsContract } from "./invitations.js";
 import { moderationContract } from "./moderation.js";
 import { organisationContract } from "./organisation.js";
 import { postsContract } from "./posts.js";
+import { reportsContract } from "./reports.js";
 import type { ContractGroup } from "./route.js";
 import { websiteContract } from "./website.js";
 import { publicContract } from "./citizens.js";
@@ -21,6 +22,7 @@ export const apiContract = {
   ...postsContract,
   ...inboxContract,
   ...moderationContract,
+  ...reportsContract,
   ...websiteContract,
   ...publicContract,
 } as const satisfies ContractGroup;

@@ -35,6 +35,7 @@ import { postRoutes } from "./routes/posts.js";
 import { channelAndGuidelineRoutes } from "./routes/publishing.js";
 import { websiteRoutes } from "./routes/website.js";
 import { inboxRoutes } from "./routes/inbox.js";
+import { reportRoutes } from "./routes/reports.js";
 import { openApiRoutes } from "./routes/openapi.js";
 import { type InboxHub, type Listen, createInboxHub } from "./liveInbox.js";
 import { type ConnectorRegistry, createConnectorRegistry } from "../channels/registry.js";
@@ -136,6 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   app.addHook("onClose", () => hub.close());
   inboxRoutes(app, { ctx, connectors, hub });
   moderationRoutes(app, { ctx, connectors });
+  reportRoutes(app, { ctx });
   channelConnectionRoutes(app, { ctx, connectors });
   publicApiRoutes(app, { ctx });
   openApiRoutes(app, { routes, serverUrl: config.PUBLIC_URL });

@@ -42,6 +42,12 @@ export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
   "GET /api/orgs/:orgId/inbox/templates": (b) => b.templates ?? [],
   "GET /api/orgs/:orgId/inbox/workload": (b) => [...(b.people ?? []), ...(b.departments ?? [])],
   "GET /api/orgs/:orgId/inbox/notifications": (b) => b.notifications ?? [],
+  "GET /api/orgs/:orgId/reports/mood": (b) => [...(b.byChannel ?? []), ...(b.byDepartment ?? [])],
+  "GET /api/orgs/:orgId/reports/response-times": (b) => [
+    ...(b.byChannel ?? []),
+    ...(b.byDepartment ?? []),
+    ...(b.byPerson ?? []),
+  ],
 };
 
 export function limitedExpectation(key: string, orgWide: boolean): "refused" | "filtered" | "shared" {

@@ -1,0 +1,114 @@
+// Stimmung: how citizens' messages divide into negative, neutral and positive in a period and the one
+// before it — over time, per channel account and per department — and the steps where the share of
+// negative messages moved far from the usual. Read from message_daily_rollups, never from the messages.
+import { sql } from "drizzle-orm";
+import { messageDailyRollups as r } from "../../db/schema/index.js";
+import type { z } from "zod";
+import type { ZMoodCounts, ZMoodReport } from "../../contract/reports.js";
+import { moodShifts } from "../../domain/reports/moodShifts.js";
+import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
+import type { OrgActor } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { openReportScope } from "./reportScope.js";
+
+type MoodCounts = z.output<typeof ZMoodCounts>;
+const FIELDS = ["messages", "negative", "neutral", "positive", "questions", "complaints", "praise", "flagged"] as const;
+type Tally = Record<(typeof FIELDS)[number] | "sentimentSum", number>;
+
+const emptyTally = (): Tally => ({
+  messages: 0,
+  negative: 0,
+  neutral: 0,
+  positive: 0,
+  questions: 0,
+  complaints: 0,
+  praise: 0,
+  flagged: 0,
+  sentimentSum: 0,
+});
+
+function add(into: Tally, row: Tally): void {
+  for (const field of FIELDS) into[field] += row[field];
+  into.sentimentSum += row.sentimentSum;
+}
+
+function countsOf(t: Tally): MoodCounts {
+  const { sentimentSum, ...counts } = t;
+  return { ...counts, averageSentiment: t.messages > 0 ? Math.round((sentimentSum / t.messages) * 1000) / 1000 : null };
+}
+
+export async function getMoodReport(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; query: unknown },
+): Promise<z.input<typeof ZMoodReport>> {
+  const scope = await openReportScope(ctx, options);
+  const { period } = scope;
+  const rows = await ctx.db
+    .select({
+      day: r.day,
+      channelAccountId: r.channelAccountId,
+      departmentId: r.departmentId,
+      ...Object.fromEntries(FIELDS.map((f) => [f, sql<number>`sum(${r[f]})::int`])),
+      sentimentSum: sql<number>`sum(${r.sentimentSum})::float8`,
+    } as const)
+    .from(r)
+    .where(scope.where(r))
+    .groupBy(r.day, r.channelAccountId, r.departmentId);
+  const firstStep = stepStart(period.from, period.step);
+  const totals = emptyTally();
+  const previous = emptyTally();
+  // The previous period's steps too: they are the history against which a shift is judged.
+  const steps = new Map(
+    stepsOf({ from: period.previousFrom, to: period.to, step: period.step }).map((start) => [start, emptyTally()]),
+  );
+  const channels = new Map<string, { current: Tally; previous: Tally }>();
+  const teams = new Map<string | null, { current: Tally; previous: Tally }>();
+  for (const row of rows) {
+    const tally = row as unknown as Tally & { day: string; channelAccountId: string; departmentId: string | null };
+    const current = tally.day >= period.from;
+    add(current ? totals : previous, tally);
+    // A week that straddles the period's start shows only the period's own days.
+    const start = stepStart(tally.day, period.step);
+    const step = steps.get(start);
+    if (step && (current || start < firstStep)) add(step, tally);
+    const channel = channels.get(tally.channelAccountId) ?? { current: emptyTally(), previous: emptyTally() };
+    add(current ? channel.current : channel.previous, tally);
+    channels.set(tally.channelAccountId, channel);
+    const team = teams.get(tally.departmentId) ?? { current: emptyTally(), previous: emptyTally() };
+    add(current ? team.current : team.previous, tally);
+    teams.set(tally.departmentId, team);
+  }
+  const allSteps = [...steps.entries()].map(([start, t]) => ({
+    start,
+    messages: t.messages,
+    negative: t.negative,
+    neutral: t.neutral,
+    positive: t.positive,
+  }));
+  const series = allSteps.filter((s) => s.start >= firstStep);
+  const byVolume = (a: { current: MoodCounts }, b: { current: MoodCounts }) => b.current.messages - a.current.messages;
+  return {
+    period,
+    totals: countsOf(totals),
+    previous: countsOf(previous),
+    series,
+    byChannel: [...channels.entries()]
+      .map(([id, t]) => ({
+        channelAccountId: id,
+        name: scope.channelNames.get(id)?.name ?? "",
+        network: scope.channelNames.get(id)?.network ?? "",
+        current: countsOf(t.current),
+        previous: countsOf(t.previous),
+      }))
+      .sort(byVolume),
+    byDepartment: [...teams.entries()]
+      .map(([id, t]) => ({
+        departmentId: id,
+        name: id === null ? null : (scope.departmentNames.get(id) ?? null),
+        current: countsOf(t.current),
+        previous: countsOf(t.previous),
+      }))
+      .sort(byVolume),
+    shifts: moodShifts(allSteps).filter((s) => s.start >= firstStep),
+  };
+}

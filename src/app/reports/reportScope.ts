@@ -1,0 +1,79 @@
+// What every report starts with: the right to read reports, the period in the organisation's time zone,
+// and the rollup rows the viewer may see — of their departments and channel accounts (app/scope.ts),
+// narrowed by the filters — as SQL conditions on a rollup table's columns.
+import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or } from "drizzle-orm";
+import { channelAccounts, departments, organisations } from "../../db/schema/index.js";
+import { ZReportFilter } from "../../contract/reports.js";
+import { AppError } from "../../domain/errors.js";
+import { inOrganisation } from "../../domain/policy.js";
+import { type ReportPeriod, reportPeriod } from "../../domain/reports/reportPeriod.js";
+import { localDate } from "../../domain/zonedTime.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { channelAccountWithin, departmentWithin } from "../scope.js";
+
+export interface ReportScope {
+  period: ReportPeriod;
+  timeZone: string;
+  /** Rows of the current and the previous period the viewer may see, filtered. */
+  where: (columns: RollupColumns) => SQL | undefined;
+  /** The same without the period: rows of the viewer's scope that the filters keep. */
+  within: (columns: Omit<RollupColumns, "day">) => SQL | undefined;
+  channelNames: Map<string, { name: string; network: string }>;
+  departmentNames: Map<string, string>;
+}
+
+export interface RollupColumns {
+  orgId: AnyColumn;
+  day: AnyColumn;
+  channelAccountId: AnyColumn;
+  departmentId: AnyColumn;
+}
+
+export async function openReportScope(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; query: unknown },
+): Promise<ReportScope> {
+  requireAllowed(ctx, options.actor, "reports.view", inOrganisation(options.orgId));
+  const filter = ZReportFilter.parse(options.query);
+  const [org] = await ctx.db
+    .select({ timeZone: organisations.timeZone })
+    .from(organisations)
+    .where(eq(organisations.id, options.orgId));
+  if (!org) throw new AppError("NOT_FOUND");
+  const period = reportPeriod({ from: filter.from, to: filter.to, today: localDate(ctx.clock(), org.timeZone) });
+  if ("error" in period) throw new AppError("VALIDATION_FAILED", { details: { field: "from", reason: period.error } });
+  const [accounts, teams] = await Promise.all([
+    ctx.db
+      .select({ id: channelAccounts.id, name: channelAccounts.name, network: channelAccounts.network })
+      .from(channelAccounts)
+      .where(eq(channelAccounts.orgId, options.orgId)),
+    ctx.db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(eq(departments.orgId, options.orgId)),
+  ]);
+  const departmentIds = filter.departmentIds?.filter((id) => id !== "none") ?? [];
+  const withoutDepartment = filter.departmentIds?.includes("none") ?? false;
+  const within = (c: Omit<RollupColumns, "day">) =>
+    and(
+      eq(c.orgId, options.orgId),
+      departmentWithin(options.actor, c.departmentId),
+      channelAccountWithin(options.actor, c.channelAccountId),
+      filter.channelAccountIds ? inArray(c.channelAccountId, filter.channelAccountIds) : undefined,
+      filter.departmentIds
+        ? or(
+            departmentIds.length ? inArray(c.departmentId, departmentIds) : undefined,
+            withoutDepartment ? isNull(c.departmentId) : undefined,
+          )
+        : undefined,
+    );
+  return {
+    period,
+    timeZone: org.timeZone,
+    channelNames: new Map(accounts.map((a) => [a.id, { name: a.name, network: a.network }])),
+    departmentNames: new Map(teams.map((d) => [d.id, d.name])),
+    where: (c) => and(within(c), between(c.day, period.previousFrom, period.to)),
+    within,
+  };
+}

@@ -1,0 +1,155 @@
+// Contract of the reports (Berichte): the period and filters every report takes, and the figures of the
+// mood report (Stimmung) and the response-time report (Antwortzeiten), read from the daily rollups.
+import { z } from "zod";
+import { MAX_REPORT_DAYS } from "../domain/reports/reportPeriod.js";
+import { ZDay, ZId, ZOrgParams } from "./common.js";
+import type { ContractGroup } from "./route.js";
+
+const tag = "reports";
+
+/**
+ * Identifiers as one comma-separated query value ("a,b"); "none" stands for "no department". A list parsed
+ * before (the route parses, then the use case again) stays as it is.
+ */
+const idList = (extra?: "none") =>
+  z
+    .union([
+      z
+        .string()
+        .max(2000)
+        .transform((text) => text.split(",")),
+      z.array(z.string()),
+    ])
+    .transform((parts) => [...new Set(parts.map((part) => part.trim()).filter(Boolean))])
+    .pipe(z.array(extra ? z.union([z.uuid(), z.literal(extra)]) : z.uuid()).max(50));
+
+export const ZReportFilter = z.object({
+  /** First and last day (both included) in the organisation's time zone; default the last 30 days. */
+  from: ZDay.optional(),
+  to: ZDay.optional(),
+  channelAccountIds: idList().optional(),
+  departmentIds: idList("none").optional(),
+});
+export type TReportFilter = z.infer<typeof ZReportFilter>;
+
+const count = z.number().int();
+
+export const ZReportPeriod = z
+  .object({
+    from: ZDay,
+    to: ZDay,
+    days: z.number().int().min(1).max(MAX_REPORT_DAYS),
+    previousFrom: ZDay,
+    previousTo: ZDay,
+    /** What one point of a chart stands for: a day, or a week from Monday. */
+    step: z.enum(["day", "week"]),
+  })
+  .meta({ id: "ReportPeriod" });
+
+export const ZMoodCounts = z
+  .object({
+    messages: count,
+    negative: count,
+    neutral: count,
+    positive: count,
+    questions: count,
+    complaints: count,
+    praise: count,
+    flagged: count,
+    /** Mean sentiment score (−1 … 1); null without messages. */
+    averageSentiment: z.number().nullable(),
+  })
+  .meta({ id: "MoodCounts" });
+
+const ZMoodStep = z.object({ start: ZDay, messages: count, negative: count, neutral: count, positive: count });
+
+export const ZMoodReport = z
+  .object({
+    period: ZReportPeriod,
+    totals: ZMoodCounts,
+    previous: ZMoodCounts,
+    series: z.array(ZMoodStep),
+    byChannel: z.array(
+      z.object({
+        channelAccountId: ZId,
+        name: z.string(),
+        network: z.string(),
+        current: ZMoodCounts,
+        previous: ZMoodCounts,
+      }),
+    ),
+    byDepartment: z.array(
+      z.object({
+        departmentId: ZId.nullable(),
+        name: z.string().nullable(),
+        current: ZMoodCounts,
+        previous: ZMoodCounts,
+      }),
+    ),
+    /** Steps whose share of negative messages is far from the usual (median/MAD of the steps before). */
+    shifts: z.array(
+      z.object({
+        start: ZDay,
+        direction: z.enum(["more_negative", "less_negative"]),
+        share: z.number(),
+        usualShare: z.number(),
+        score: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: "MoodReport" });
+
+/** Figures of first answers; times in business milliseconds, read from a histogram (exact to its bucket). */
+export const ZResponseFigures = z
+  .object({
+    answered: count,
+    /** Answers while a response-time target was running, and those sent within it. */
+    withTarget: count,
+    withinTarget: count,
+    /** Answers to citizens who had asked again before. */
+    askedAgain: count,
+    medianMs: z.number().nullable(),
+    p90Ms: z.number().nullable(),
+    /** The value is a lower bound (it falls in the open last bucket, beyond ten business days). */
+    medianAtLeast: z.boolean(),
+    p90AtLeast: z.boolean(),
+    meanMs: z.number().nullable(),
+  })
+  .meta({ id: "ResponseFigures" });
+
+export const ZResponseReport = z
+  .object({
+    period: ZReportPeriod,
+    totals: ZResponseFigures,
+    previous: ZResponseFigures,
+    series: z.array(z.object({ start: ZDay, figures: ZResponseFigures })),
+    byChannel: z.array(
+      z.object({ channelAccountId: ZId, name: z.string(), network: z.string(), current: ZResponseFigures }),
+    ),
+    byDepartment: z.array(
+      z.object({ departmentId: ZId.nullable(), name: z.string().nullable(), current: ZResponseFigures }),
+    ),
+    /** Per person: everyone for those who may see the members, else the viewer's own line only. */
+    byPerson: z.array(z.object({ userId: ZId.nullable(), name: z.string().nullable(), current: ZResponseFigures })),
+    /** Right now, among the conversations the viewer may see: waiting for an answer, and overdue. */
+    waitingNow: count,
+    overdueNow: count,
+  })
+  .meta({ id: "ResponseReport" });
+
+export const reportsContract = {
+  "GET /api/orgs/:orgId/reports/mood": {
+    tag,
+    summary: "Stimmung: negative, neutral and positive messages over time, per channel and department, with shifts",
+    params: ZOrgParams,
+    query: ZReportFilter,
+    responses: { 200: ZMoodReport },
+  },
+  "GET /api/orgs/:orgId/reports/response-times": {
+    tag,
+    summary: "Antwortzeiten: first answers in business hours (median, 90th percentile, within target)",
+    params: ZOrgParams,
+    query: ZReportFilter,
+    responses: { 200: ZResponseReport },
+  },
+} satisfies ContractGroup;

@@ -1,0 +1,185 @@
+// The reports over HTTP on the real database: Stimmung and Antwortzeiten for a period and the one before,
+// with filters, what a department-limited person and an analyst see, and a clear error for a bad period.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
+import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
+import { moodOf } from "../src/domain/reports/mood.js";
+import { buildChannelAccount, buildDepartment, buildMember, buildOrg, uniqueSuffix } from "./support/factories.js";
+import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
+
+// Sunday 6 December 2026, 11:00 in Berlin.
+let now = new Date("2026-12-06T10:00:00Z");
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ clock: () => now });
+});
+afterAll(() => t.close());
+
+const NEGATIVE = "Die Baustelle ist eine Katastrophe, unzumutbar und ärgerlich.";
+const POSITIVE = "Danke, super gemacht, das freut uns sehr!";
+const QUESTION = "Wann wird die Straße wieder freigegeben?";
+
+async function ingest(orgId: string, channelAccountId: string, items: { at: string; text: string }[]) {
+  const outcomes = await t.ctx.db.transaction((tx) =>
+    ingestMessages(tx, {
+      orgId,
+      analyser: t.ctx.analyser,
+      now,
+      publicUrl: t.ctx.publicUrl,
+      messages: items.map((item) => ({
+        channelAccountId,
+        externalId: `m-${uniqueSuffix()}`,
+        kind: "comment",
+        authorHandle: `@${uniqueSuffix()}`,
+        authorName: "Bürgerin",
+        text: item.text,
+        language: "de",
+        threadExternalId: "post-1",
+        inReplyToExternalId: null,
+        visibility: "visible",
+        receivedAt: new Date(item.at),
+        raw: {},
+      })),
+    }),
+  );
+  return outcomes.map((o) => (o.status === "stored" ? o.conversationId : ""));
+}
+
+async function scene() {
+  const org = await buildOrg(t.ctx);
+  const bauamt = await buildDepartment(t.ctx, org.id, { name: "Bauamt" });
+  const kultur = await buildDepartment(t.ctx, org.id, { name: "Kulturamt" });
+  const website = await buildChannelAccount(t.ctx, org.id, { name: "Website", departmentId: bauamt.id });
+  const mastodon = await buildChannelAccount(t.ctx, org.id, { name: "Mastodon", departmentId: kultur.id });
+  // This period (from 7 November): 3 negative + 1 positive on the website, 2 positive on Mastodon.
+  // The period before: 1 negative on the website.
+  await ingest(org.id, website.id, [
+    { at: "2026-12-01T09:00:00Z", text: NEGATIVE },
+    { at: "2026-12-01T10:00:00Z", text: NEGATIVE },
+    { at: "2026-12-02T10:00:00Z", text: NEGATIVE },
+    { at: "2026-12-03T10:00:00Z", text: POSITIVE },
+    { at: "2026-10-20T10:00:00Z", text: NEGATIVE },
+  ]);
+  await ingest(org.id, mastodon.id, [
+    { at: "2026-12-04T10:00:00Z", text: POSITIVE },
+    { at: "2026-11-07T00:30:00Z", text: POSITIVE },
+  ]);
+  const admin = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
+  return { org, bauamt, kultur, website, mastodon, admin };
+}
+
+describe("the mood report", () => {
+  it("divides this period's messages into moods, over time, per channel and department, against the period before", async () => {
+    const s = await scene();
+    // The test's texts have the moods the test counts on.
+    expect([NEGATIVE, POSITIVE].map((text) => moodOf(t.ctx.analyser.analyse(text).sentiment))).toEqual([
+      "negative",
+      "positive",
+    ]);
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const response = await admin.request("GET", `/api/orgs/${s.org.id}/reports/mood`);
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json();
+    expect(report.period).toMatchObject({ from: "2026-11-07", to: "2026-12-06", previousFrom: "2026-10-08" });
+    expect(report.totals).toMatchObject({ messages: 6, negative: 3, positive: 3 });
+    expect(report.previous).toMatchObject({ messages: 1, negative: 1, positive: 0 });
+    expect(report.series).toHaveLength(30);
+    expect(report.series.find((p: { start: string }) => p.start === "2026-12-01")).toMatchObject({
+      messages: 2,
+      negative: 2,
+    });
+    // 00:30 in Berlin on 7 November is inside the period, though still 6 November in UTC.
+    expect(report.series[0]).toMatchObject({ start: "2026-11-07", messages: 1, positive: 1 });
+    expect(report.byChannel.map((c: { name: string }) => c.name)).toEqual(["Website", "Mastodon"]);
+    expect(report.byDepartment).toEqual([
+      expect.objectContaining({ name: "Bauamt", current: expect.objectContaining({ messages: 4, negative: 3 }) }),
+      expect.objectContaining({ name: "Kulturamt", current: expect.objectContaining({ messages: 2, positive: 2 }) }),
+    ]);
+  });
+
+  it("narrows to the chosen channels and departments and to a custom period", async () => {
+    const s = await scene();
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const base = `/api/orgs/${s.org.id}/reports/mood`;
+    const channelResponse = await admin.request("GET", `${base}?channelAccountIds=${s.mastodon.id}`);
+    expect(channelResponse.statusCode, channelResponse.body).toBe(200);
+    const byChannel = channelResponse.json();
+    expect(byChannel.totals).toMatchObject({ messages: 2, positive: 2, negative: 0 });
+    const byTeam = (await admin.request("GET", `${base}?departmentIds=${s.bauamt.id},none`)).json();
+    expect(byTeam.totals).toMatchObject({ messages: 4, negative: 3 });
+    const week = (await admin.request("GET", `${base}?from=2026-12-01&to=2026-12-02`)).json();
+    expect(week.period).toMatchObject({ days: 2, previousFrom: "2026-11-29", previousTo: "2026-11-30" });
+    expect(week.totals).toMatchObject({ messages: 3, negative: 3 });
+  });
+
+  it("shows a department-limited person only their department, and refuses someone without the right", async () => {
+    const s = await scene();
+    const limited = await buildMember(t.ctx, s.org.id, { roles: ["press_office"], departmentIds: [s.kultur.id] });
+    const session = await signIn(t.app, limited.email, limited.password);
+    const report = (await session.request("GET", `/api/orgs/${s.org.id}/reports/mood`)).json();
+    expect(report.totals).toMatchObject({ messages: 2, negative: 0 });
+    expect(report.byDepartment.map((d: { name: string }) => d.name)).toEqual(["Kulturamt"]);
+    const editor = await buildMember(t.ctx, s.org.id, { roles: ["editor"] });
+    const refused = await (
+      await signIn(t.app, editor.email, editor.password)
+    ).request("GET", `/api/orgs/${s.org.id}/reports/mood`);
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it("refuses a period that ends before it begins, saying so", async () => {
+    const s = await scene();
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const response = await admin.request("GET", `/api/orgs/${s.org.id}/reports/mood?from=2026-12-05&to=2026-12-01`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toMatchObject({ reason: "the period ends before it begins" });
+    const garbled = await admin.request("GET", `/api/orgs/${s.org.id}/reports/mood?channelAccountIds=nonsense`);
+    expect(garbled.statusCode).toBe(400);
+  });
+});
+
+describe("the response-time report", () => {
+  it("gives the median, 90th percentile and share within target of first answers, per person only to those who may see members", async () => {
+    const s = await scene();
+    const ids = await ingest(s.org.id, s.website.id, [
+      { at: "2026-12-01T09:00:00Z", text: QUESTION },
+      { at: "2026-12-01T09:00:00Z", text: QUESTION },
+      { at: "2026-12-01T09:00:00Z", text: QUESTION },
+      { at: "2026-12-01T09:00:00Z", text: QUESTION },
+    ]);
+    const editor = await buildMember(t.ctx, s.org.id, { roles: ["editor"] });
+    // Answered after 10, 20 and 40 minutes and, past the target, a week later; one still waits.
+    const answers: [number, string][] = [
+      [0, "2026-12-01T09:10:00Z"],
+      [1, "2026-12-01T09:20:00Z"],
+      [2, "2026-12-01T09:40:00Z"],
+    ];
+    for (const [i, at] of answers) {
+      now = new Date(at);
+      const userId = i === 2 ? editor.userId : s.admin.userId;
+      await t.ctx.db.transaction((tx) =>
+        recordConversationResponse(tx, { conversationId: ids[i] as string, userId, at: now }),
+      );
+    }
+    now = new Date("2026-12-06T10:00:00Z");
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const report = (await admin.request("GET", `/api/orgs/${s.org.id}/reports/response-times`)).json();
+    expect(report.totals).toMatchObject({ answered: 3, withTarget: 3, withinTarget: 3 });
+    // True median 20 minutes: in the bucket [20, 30).
+    expect(report.totals.medianMs).toBeGreaterThanOrEqual(20 * 60_000);
+    expect(report.totals.medianMs).toBeLessThan(30 * 60_000);
+    expect(report.totals.p90Ms).toBeGreaterThanOrEqual(30 * 60_000);
+    expect(report.totals.p90Ms).toBeLessThan(45 * 60_000);
+    // Waiting: the unanswered question and the scene's seven comments; overdue: all but the one from Friday.
+    expect(report.waitingNow).toBe(8);
+    expect(report.overdueNow).toBe(7);
+    expect(report.byPerson).toHaveLength(2);
+    const analyst = await buildMember(t.ctx, s.org.id, { roles: ["analyst"] });
+    const theirs = (
+      await (
+        await signIn(t.app, analyst.email, analyst.password)
+      ).request("GET", `/api/orgs/${s.org.id}/reports/response-times`)
+    ).json();
+    expect(theirs.totals).toMatchObject({ answered: 3 });
+    expect(theirs.byPerson).toEqual([]);
+  });
+});
