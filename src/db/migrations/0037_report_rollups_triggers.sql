@@ -10,7 +10,9 @@ CREATE TYPE draht_message_contribution AS (
   sentiment real, intent text, flagged boolean, visibility text, sign integer
 );
 --> statement-breakpoint
+-- PL/pgSQL, not SQL: its statement's plan is kept for the session instead of planned at every call.
 CREATE FUNCTION draht_apply_message_contributions(changes draht_message_contribution[]) RETURNS void AS $$
+BEGIN
   INSERT INTO message_daily_rollups AS r (org_id, day, channel_account_id, department_id, messages, negative, neutral,
                                           positive, questions, complaints, praise, flagged, held, hidden, deleted,
                                           sentiment_sum)
@@ -36,8 +38,9 @@ CREATE FUNCTION draht_apply_message_contributions(changes draht_message_contribu
     questions = r.questions + excluded.questions, complaints = r.complaints + excluded.complaints,
     praise = r.praise + excluded.praise, flagged = r.flagged + excluded.flagged, held = r.held + excluded.held,
     hidden = r.hidden + excluded.hidden, deleted = r.deleted + excluded.deleted,
-    sentiment_sum = r.sentiment_sum + excluded.sentiment_sum
-$$ LANGUAGE sql;
+    sentiment_sum = r.sentiment_sum + excluded.sentiment_sum;
+END;
+$$ LANGUAGE plpgsql;
 --> statement-breakpoint
 -- A message counts once it belongs to a conversation, for that conversation's current department.
 CREATE FUNCTION draht_message_rollups() RETURNS trigger AS $$
@@ -87,8 +90,12 @@ CREATE TRIGGER inbound_messages_rollups_update AFTER UPDATE ON inbound_messages
 CREATE TRIGGER inbound_messages_rollups_delete AFTER DELETE ON inbound_messages
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION draht_message_rollups();
 --> statement-breakpoint
+-- A new conversation is routed before its messages are linked: nothing to move then (the cheap check first).
 CREATE FUNCTION draht_conversation_department_rollups() RETURNS trigger AS $$
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM inbound_messages WHERE conversation_id = NEW.id) THEN
+    RETURN NULL;
+  END IF;
   PERFORM draht_apply_message_contributions(ARRAY(
     SELECT ROW(m.org_id, m.received_at, m.channel_account_id, s.department_id, m.sentiment, m.intent, m.flagged,
                m.visibility, s.sign)::draht_message_contribution

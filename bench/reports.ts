@@ -1,0 +1,222 @@
+// Reports benchmark (issue #18).
+//   (a) ingestion with the report rollups against without them, in the same run: the whole pipeline
+//       (batches of 500), rounds alternating with the rollup triggers on and off; goal ratio ≥ 0.90
+//   (b) every report over a year of 1,000,000 messages in 100,000 conversations (BENCH_REPORT_MESSAGES),
+//       written in bulk (the triggers keep the rollups as they would for ingestion), each report and
+//       filter asked 20 times through its use case: p50 and p95; goal p95 < 200 ms on PostgreSQL, < 1 s on PGlite
+// Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local).
+import { sql } from "drizzle-orm";
+import { installationActorIn } from "../src/app/authorization.js";
+import { createChannelAccount } from "../src/app/channels/create-channel-account.js";
+import { type AppContext, buildAppContext } from "../src/app/context.js";
+import { createDepartment } from "../src/app/departments/create-department.js";
+import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
+import { createOrganisation } from "../src/app/orgs/create-organisation.js";
+import { getMoodReport } from "../src/app/reports/get-mood-report.js";
+import { getResponseReport } from "../src/app/reports/get-response-report.js";
+import { bindInstallationKeys } from "../src/app/security/bind-installation-keys.js";
+import { loadConfig } from "../src/config.js";
+import type { Database } from "../src/db/client.js";
+import { rowsOf } from "../src/db/queries/rows.js";
+import { users } from "../src/db/schema/index.js";
+import { localDate } from "../src/domain/zonedTime.js";
+import { addDays } from "../src/domain/reports/reportPeriod.js";
+import { createLogger } from "../src/logger.js";
+import { runOnEveryDatabase } from "./support.js";
+
+const SYSTEM = { userId: null, label: "bench" };
+const INGEST_MESSAGES = Number(process.env.BENCH_ROLLUP_MESSAGES ?? 4_000);
+const ROUNDS = 3;
+const REPORT_MESSAGES = Number(process.env.BENCH_REPORT_MESSAGES ?? 1_000_000);
+const CONVERSATIONS = Math.max(1, Math.round(REPORT_MESSAGES / 10));
+const ROLLUP_TRIGGERS = [
+  ["inbound_messages", "inbound_messages_rollups_insert"],
+  ["inbound_messages", "inbound_messages_rollups_update"],
+  ["inbound_messages", "inbound_messages_rollups_delete"],
+  ["conversations", "conversations_department_rollups"],
+  ["conversations", "conversations_response_rollups_update"],
+  ["conversations", "conversations_response_rollups_insert"],
+] as const;
+const TEXTS = [
+  "Wann gibt es wieder freie Kita-Plätze im Stadtteil {n}?",
+  "Die Mülltonne in der Straße {n} wurde schon wieder nicht geleert.",
+  "Vielen Dank für die schnelle Reparatur der Ampel {n}!",
+  "Die Baustelle an der Kreuzung {n} blockiert seit Wochen den Radweg, unzumutbar.",
+];
+
+async function runOn(label: string, database: Database): Promise<boolean> {
+  console.log(`\n## ${label}`);
+  const config = loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" });
+  const keys = await bindInstallationKeys(database.db, config);
+  const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config, keys });
+  const ingestionOk = await ingestionWithAndWithout(ctx);
+  const reportsOk = await reportLatency(ctx, database.kind === "postgres" ? 200 : 1000);
+  return ingestionOk && reportsOk;
+}
+
+async function scene(ctx: AppContext, name: string, accounts = 10, departments = 4) {
+  const org = await createOrganisation(ctx, {
+    actor: SYSTEM,
+    input: { name: `Berichtstadt ${name}`, slug: `report-${name}-${Date.now()}`, state: "NW" },
+  });
+  const actor = installationActorIn(org.id, SYSTEM);
+  const departmentIds: string[] = [];
+  for (let i = 0; i < departments; i++)
+    departmentIds.push((await createDepartment(ctx, { actor, orgId: org.id, input: { name: `Amt ${i + 1}` } })).id);
+  const accountIds: string[] = [];
+  for (let i = 0; i < accounts; i++) {
+    const input = { name: `Kanal ${i + 1}`, network: "sandbox" as const, departmentId: departmentIds[i % departments] };
+    accountIds.push((await createChannelAccount(ctx, { actor, orgId: org.id, input })).id);
+  }
+  return { orgId: org.id, actor, accountIds, departmentIds };
+}
+
+async function setRollups(ctx: AppContext, on: boolean) {
+  const only = process.env.BENCH_TOGGLE?.split(",");
+  for (const [table, trigger] of ROLLUP_TRIGGERS.filter(([, name]) => !only || only.some((o) => name.includes(o))))
+    await ctx.db.execute(sql.raw(`alter table ${table} ${on ? "enable" : "disable"} trigger ${trigger}`));
+}
+
+async function ingestionWithAndWithout(ctx: AppContext): Promise<boolean> {
+  const rates: Record<"with" | "without", number[]> = { with: [], without: [] };
+  // Round -1 warms up (not counted); then alternating on/off/off/on…, so drift hurts neither side.
+  for (let round = -1; round < ROUNDS * 2; round++) {
+    const on = round < 0 || round % 4 === 0 || round % 4 === 3;
+    await setRollups(ctx, on);
+    const s = await scene(ctx, `ingest-${round + 1}`);
+    const messages = Array.from({ length: INGEST_MESSAGES }, (_, i) => ({
+      channelAccountId: s.accountIds[i % s.accountIds.length] ?? "",
+      externalId: `m-${round}-${i}`,
+      kind: "reply" as const,
+      authorHandle: `@buerger${(i * 7919) % 1500}`,
+      authorName: "Bürger",
+      text: (TEXTS[i % TEXTS.length] ?? "").replace("{n}", String(i % 97)),
+      language: "de",
+      threadExternalId: `post-${i % 200}`,
+      inReplyToExternalId: null,
+      visibility: "visible" as const,
+      receivedAt: new Date(Date.now() - 86_400_000 + i * 1000),
+      raw: {},
+    }));
+    const started = performance.now();
+    for (let i = 0; i < messages.length; i += 500)
+      await ctx.db.transaction((tx) =>
+        ingestMessages(tx, {
+          orgId: s.orgId,
+          messages: messages.slice(i, i + 500),
+          analyser: ctx.analyser,
+          now: new Date(),
+          publicUrl: ctx.publicUrl,
+        }),
+      );
+    if (round >= 0) rates[on ? "with" : "without"].push(INGEST_MESSAGES / ((performance.now() - started) / 1000));
+  }
+  await setRollups(ctx, true);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const ratio = median(rates.with) / median(rates.without);
+  const show = (values: number[]) => values.map((v) => v.toFixed(0)).join(", ");
+  console.log(
+    `(a) ingestion with rollups ${show(rates.with)} msg/s, without ${show(rates.without)} msg/s (${ROUNDS} rounds each, ${INGEST_MESSAGES} messages) → ratio of medians ${ratio.toFixed(2)} (goal ≥ 0.90: ${ratio >= 0.9 ? "met" : "NOT met"})`,
+  );
+  return ratio >= 0.9;
+}
+
+/** A year of messages and first answers written in bulk, by SQL, chunk by chunk (the triggers run on each). */
+async function bulkYear(ctx: AppContext, s: Awaited<ReturnType<typeof scene>>, staff: string[]) {
+  const start = Date.now() - 365 * 86_400_000;
+  const accounts = `{${s.accountIds.join(",")}}`;
+  const departments = `{${s.departmentIds.join(",")}}`;
+  const users = `{${staff.join(",")}}`;
+  const chunk = 10_000;
+  for (let from = 0; from < CONVERSATIONS; from += chunk) {
+    const to = Math.min(CONVERSATIONS, from + chunk) - 1;
+    await ctx.db.execute(sql`
+      insert into conversations (org_id, channel_account_id, thread_key, citizen_handle, citizen_name, status, department_id,
+                                 intent, first_message_at, last_message_at, response_due_at, waiting_since, created_at)
+      select ${s.orgId}::uuid, (${accounts}::uuid[])[1 + g % ${s.accountIds.length}], 'post-' || (g % 5000),
+             '@b' || g, 'Bürger', 'open', (${departments}::uuid[])[1 + g % ${s.departmentIds.length}], 'question',
+             t, t, t + interval '1 day', t, t
+        from generate_series(${from}::int, ${to}::int) as g,
+             lateral (select to_timestamp(${start / 1000} + (g::float8 / ${CONVERSATIONS}) * 365 * 86400) as t) as x`);
+  }
+  const perConversation = Math.max(1, Math.round(REPORT_MESSAGES / CONVERSATIONS));
+  const batch = 50_000;
+  for (let from = 0; from < REPORT_MESSAGES; from += batch) {
+    const to = Math.min(REPORT_MESSAGES, from + batch) - 1;
+    // Message g belongs to conversation k = g / perConversation: found by (channel account, citizen), an index.
+    await ctx.db.execute(sql`
+      insert into inbound_messages (org_id, channel_account_id, external_id, conversation_id, kind, author_handle, author_name,
+                                    text, visibility, received_at, intent, sentiment, flagged, raw)
+      select c.org_id, c.channel_account_id, 'x-' || g, c.id, 'reply', c.citizen_handle, 'Bürger', 'Nachricht ' || g,
+             'visible', c.first_message_at + (g % ${perConversation}) * interval '37 minutes',
+             (array['question','complaint','praise','other'])[1 + g % 4], ((g * 7919) % 200 - 100) / 100.0, g % 53 = 0, '{}'
+        from generate_series(${from}::int, ${to}::int) as g
+        join conversations c
+          on c.channel_account_id = (${accounts}::uuid[])[1 + (g / ${perConversation}) % ${s.accountIds.length}]
+         and c.citizen_handle = '@b' || (g / ${perConversation})
+         and c.thread_key = 'post-' || ((g / ${perConversation}) % 5000)`);
+  }
+  // Eight in ten conversations answered after 5 to 605 office minutes (the row trigger adds each to the rollup).
+  await ctx.db.execute(sql`
+    update conversations c
+       set first_response_at = c.first_message_at + ((x.h % 600) + 5) * interval '1 minute',
+           first_responder_user_id = (${users}::uuid[])[1 + x.h % ${staff.length}],
+           first_response_business_ms = ((x.h % 600) + 5) * 60000, status = 'answered', waiting_since = null,
+           response_due_at = null
+      from (select id, abs(hashtext(id::text)) as h from conversations where org_id = ${s.orgId}::uuid) as x
+     where c.id = x.id and x.h % 10 < 8`);
+}
+
+async function reportLatency(ctx: AppContext, goalMs: number): Promise<boolean> {
+  const s = await scene(ctx, "year", 10, 8);
+  const staff: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const [user] = await ctx.db
+      .insert(users)
+      .values({ email: `staff${i}-${Date.now()}@bench.example`, name: `Person ${i}` })
+      .returning({ id: users.id });
+    if (user) staff.push(user.id);
+  }
+  const started = performance.now();
+  await bulkYear(ctx, s, staff);
+  const [rows] = rowsOf<{ messages: number; rollups: number }>(
+    await ctx.db.execute(sql`
+      select (select count(*) from inbound_messages where org_id = ${s.orgId}::uuid)::int as messages,
+             (select count(*) from message_daily_rollups where org_id = ${s.orgId}::uuid)::int as rollups`),
+  );
+  console.log(
+    `(b) ${rows?.messages} messages in ${CONVERSATIONS} conversations over a year written in ${((performance.now() - started) / 1000).toFixed(0)} s; ${rows?.rollups} daily message rollup rows`,
+  );
+  const today = localDate(new Date(), "Europe/Berlin");
+  const queries: [string, Record<string, string>][] = [
+    ["last 30 days", {}],
+    ["last 7 days", { from: addDays(today, -6) }],
+    ["last 90 days", { from: addDays(today, -89) }],
+    ["last 365 days", { from: addDays(today, -364) }],
+    ["90 days, one channel", { from: addDays(today, -89), channelAccountIds: s.accountIds[0] ?? "" }],
+    ["90 days, two departments", { from: addDays(today, -89), departmentIds: s.departmentIds.slice(0, 2).join(",") }],
+  ];
+  let ok = true;
+  for (const [name, report] of [
+    ["Stimmung", getMoodReport],
+    ["Antwortzeiten", getResponseReport],
+  ] as const) {
+    for (const [label, query] of queries) {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        await report(ctx, { actor: s.actor, orgId: s.orgId, query });
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const p95 = times[Math.ceil(0.95 * times.length) - 1] ?? 0;
+      ok &&= p95 < goalMs;
+      console.log(
+        `    ${name}, ${label}: p50 ${(times[10] ?? 0).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (goal < ${goalMs} ms: ${p95 < goalMs ? "met" : "NOT met"})`,
+      );
+    }
+  }
+  return ok;
+}
+
+await runOnEveryDatabase("Reports benchmark", runOn);
