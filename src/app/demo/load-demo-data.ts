@@ -7,6 +7,7 @@ import type { Role } from "../../domain/roles.js";
 import { installationActorIn } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { createDepartment } from "../departments/create-department.js";
+import { loadDemoHistory } from "./load-demo-history.js";
 import { loadDemoInbox } from "./load-demo-inbox.js";
 import { addMemberUnchecked } from "../members/add-member.js";
 import { createOrganisation } from "../orgs/create-organisation.js";
@@ -99,6 +100,19 @@ export async function loadDemoData(
     today: ctx.clock(),
   });
   await loadDemoInbox(ctx, { admin: adminActor, orgId: org.id, departmentIds, userIds, websiteAccountId });
+  const staff = (...emails: string[]) => emails.map((email) => userIds.get(email) ?? "").filter(Boolean);
+  await loadDemoHistory(ctx, {
+    admin: adminActor,
+    orgId: org.id,
+    pressDepartmentId: departmentIds.get("Presse- und Öffentlichkeitsarbeit") ?? "",
+    responders: [
+      {
+        departmentId: departmentIds.get("Jugendamt") ?? null,
+        userIds: staff("kita@musterstadt.example", "amtsleitung@musterstadt.example"),
+      },
+      { departmentId: null, userIds: staff("presse@musterstadt.example", "redaktion@musterstadt.example") },
+    ],
+  });
   await loadDemoWebsite(ctx, {
     admin: adminActor,
     orgId: org.id,
