@@ -61,11 +61,22 @@ export const ZMoodCounts = z
   })
   .meta({ id: "MoodCounts" });
 
+/** What the viewer may filter by: the channel accounts and departments in their reach. */
+export const ZReportChoices = z
+  .object({
+    channels: z.array(z.object({ id: ZId, name: z.string(), network: z.string() })),
+    departments: z.array(z.object({ id: ZId, name: z.string() })),
+    /** Whether "no department" (the whole organisation's) is in their reach. */
+    orgWide: z.boolean(),
+  })
+  .meta({ id: "ReportChoices" });
+
 const ZMoodStep = z.object({ start: ZDay, messages: count, negative: count, neutral: count, positive: count });
 
 export const ZMoodReport = z
   .object({
     period: ZReportPeriod,
+    choices: ZReportChoices,
     totals: ZMoodCounts,
     previous: ZMoodCounts,
     series: z.array(ZMoodStep),
@@ -120,6 +131,7 @@ export const ZResponseFigures = z
 export const ZResponseReport = z
   .object({
     period: ZReportPeriod,
+    choices: ZReportChoices,
     totals: ZResponseFigures,
     previous: ZResponseFigures,
     series: z.array(z.object({ start: ZDay, figures: ZResponseFigures })),

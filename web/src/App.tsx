@@ -35,6 +35,9 @@ import { CampaignsPage } from "./pages/publish/CampaignsPage";
 import { ComposerPage } from "./pages/publish/ComposerPage";
 import { MediaLibraryPage } from "./pages/publish/MediaLibraryPage";
 import { PostsPage } from "./pages/publish/PostsPage";
+import { MoodReportPage } from "./pages/reports/MoodReportPage";
+import { ReportsLayout } from "./pages/reports/ReportsLayout";
+import { ResponseReportPage } from "./pages/reports/ResponseReportPage";
 
 function RequireSession({ allowPasswordChange = false }: { allowPasswordChange?: boolean }) {
   const { session, loading } = useSession();
@@ -71,7 +74,16 @@ function Home() {
   );
 }
 
-const BUILT_AREAS = new Set<AreaId>(["admin", "publish", "guidelines", "calendar", "inbox", "moderation", "knowledge"]);
+const BUILT_AREAS = new Set<AreaId>([
+  "admin",
+  "publish",
+  "guidelines",
+  "calendar",
+  "inbox",
+  "moderation",
+  "knowledge",
+  "reports",
+]);
 const AREA_PAGES = AREAS.map((area) => area.id).filter((id): id is Exclude<AreaId, "admin"> => !BUILT_AREAS.has(id));
 
 export function App() {
@@ -105,6 +117,11 @@ export function App() {
               <Route path="publish/:postId" element={<ComposerPage />} />
               <Route path="guidelines" element={<GuidelinesPage />} />
               <Route path="calendar" element={<CalendarPage />} />
+              <Route path="reports" element={<ReportsLayout />}>
+                <Route index element={<Navigate to="mood" replace />} />
+                <Route path="mood" element={<MoodReportPage />} />
+                <Route path="response-times" element={<ResponseReportPage />} />
+              </Route>
               <Route path="admin" element={<AdminLayout />}>
                 <Route index element={<Navigate to="members" replace />} />
                 <Route path="members" element={<MembersPage />} />

@@ -89,6 +89,7 @@ export async function getMoodReport(
   const byVolume = (a: { current: MoodCounts }, b: { current: MoodCounts }) => b.current.messages - a.current.messages;
   return {
     period,
+    choices: scope.choices,
     totals: countsOf(totals),
     previous: countsOf(previous),
     series,

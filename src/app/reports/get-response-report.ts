@@ -143,6 +143,7 @@ export async function getResponseReport(
   const byAnswers = (a: { current: Figures }, b: { current: Figures }) => b.current.answered - a.current.answered;
   return {
     period,
+    choices: scope.choices,
     totals: figuresOf(totals),
     previous: figuresOf(previous),
     series: [...steps.entries()]

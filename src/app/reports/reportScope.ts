@@ -21,6 +21,12 @@ export interface ReportScope {
   within: (columns: Omit<RollupColumns, "day">) => SQL | undefined;
   channelNames: Map<string, { name: string; network: string }>;
   departmentNames: Map<string, string>;
+  /** The channel accounts and departments in the viewer's reach, for the filters. */
+  choices: {
+    channels: { id: string; name: string; network: string }[];
+    departments: { id: string; name: string }[];
+    orgWide: boolean;
+  };
 }
 
 export interface RollupColumns {
@@ -53,6 +59,7 @@ export async function openReportScope(
       .from(departments)
       .where(eq(departments.orgId, options.orgId)),
   ]);
+  const grant = options.actor.grant;
   const departmentIds = filter.departmentIds?.filter((id) => id !== "none") ?? [];
   const withoutDepartment = filter.departmentIds?.includes("none") ?? false;
   const within = (c: Omit<RollupColumns, "day">) =>
@@ -73,6 +80,11 @@ export async function openReportScope(
     timeZone: org.timeZone,
     channelNames: new Map(accounts.map((a) => [a.id, { name: a.name, network: a.network }])),
     departmentNames: new Map(teams.map((d) => [d.id, d.name])),
+    choices: {
+      channels: accounts.filter((a) => grant?.channelAccountIds?.includes(a.id) ?? grant !== null),
+      departments: teams.filter((d) => grant?.departmentIds?.includes(d.id) ?? grant !== null),
+      orgWide: grant !== null && grant.departmentIds === null,
+    },
     where: (c) => and(within(c), between(c.day, period.previousFrom, period.to)),
     within,
   };

@@ -5,7 +5,10 @@ const MINUTE = 60_000;
 
 function histogramOf(minutes: readonly number[]): number[] {
   const histogram = emptyHistogram();
-  for (const m of minutes) histogram[responseBucketOf(m * MINUTE)] += 1;
+  for (const m of minutes) {
+    const bucket = responseBucketOf(m * MINUTE);
+    histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+  }
   return histogram;
 }
 

@@ -1,0 +1,67 @@
+// The period and filters above every report: a preset or from–to, a channel account and a department —
+// only those in the viewer's reach (the report's answer names them).
+import { useTranslation } from "react-i18next";
+import type { ReportChoices } from "../../api/reports";
+import { PRESETS, type ReportAddress } from "./reportFilter";
+
+export function ReportFilters({
+  address,
+  choices,
+  onChange,
+}: {
+  address: ReportAddress;
+  choices: ReportChoices | null;
+  onChange(next: Partial<ReportAddress>): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form className="filters report-filters" aria-label={t("reports.filters")} onSubmit={(e) => e.preventDefault()}>
+      <label className="field compact">
+        <span>{t("reports.period")}</span>
+        <select value={address.period} onChange={(e) => onChange({ period: e.target.value })}>
+          {PRESETS.map((days) => (
+            <option key={days} value={days}>
+              {t("reports.lastDays", { count: Number(days) })}
+            </option>
+          ))}
+          <option value="custom">{t("reports.custom")}</option>
+        </select>
+      </label>
+      {address.period === "custom" ? (
+        <>
+          <label className="field compact">
+            <span>{t("reports.from")}</span>
+            <input type="date" value={address.from} onChange={(e) => onChange({ from: e.target.value })} />
+          </label>
+          <label className="field compact">
+            <span>{t("reports.to")}</span>
+            <input type="date" value={address.to} onChange={(e) => onChange({ to: e.target.value })} />
+          </label>
+        </>
+      ) : null}
+      <label className="field compact">
+        <span>{t("reports.channel")}</span>
+        <select value={address.channel} onChange={(e) => onChange({ channel: e.target.value })}>
+          <option value="">{t("reports.allChannels")}</option>
+          {choices?.channels.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field compact">
+        <span>{t("reports.department")}</span>
+        <select value={address.department} onChange={(e) => onChange({ department: e.target.value })}>
+          <option value="">{t("reports.allDepartments")}</option>
+          {choices?.orgWide ? <option value="none">{t("inbox.noDepartment")}</option> : null}
+          {choices?.departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}

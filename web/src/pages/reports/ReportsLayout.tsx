@@ -1,0 +1,28 @@
+// Berichte: the reports a person may read (reports.view), as tabs that keep the chosen period and filters.
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet, useLocation } from "react-router";
+import { useOrg } from "../../components/OrgLayout";
+import { NotAllowedPage } from "../NotAllowedPage";
+
+export const REPORT_TABS = ["mood", "response-times"] as const;
+
+export function ReportsLayout() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const { search } = useLocation();
+  if (!org.myActions.includes("reports.view")) return <NotAllowedPage />;
+  return (
+    <>
+      <nav aria-label={t("reports.tabsLabel")} className="tabs">
+        <ul>
+          {REPORT_TABS.map((tab) => (
+            <li key={tab}>
+              <NavLink to={{ pathname: tab, search }}>{t(`reports.tab.${tab}`)}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

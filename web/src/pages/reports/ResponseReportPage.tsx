@@ -1,0 +1,206 @@
+// Antwortzeiten: first answers in business hours — median, 90th percentile, share within the target —
+// in the period against the one before, over time, per department, channel account and person, and what
+// waits right now; every chart with its table and CSV.
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type ResponseFigures, type ResponseReport, reportsApi } from "../../api/reports";
+import { useLoad } from "../../api/useLoad";
+import { Chart } from "../../components/charts/Chart";
+import { LINE_STYLES } from "../../components/charts/palette";
+import { type Column, DataTable } from "../../components/DataTable";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { PeriodLine } from "./PeriodLine";
+import { ReportFilters } from "./ReportFilters";
+import { useReportFilter } from "./reportFilter";
+import { shareOf, useReportFormat } from "./reportFormat";
+
+type Row = { key: string; name: string; current: ResponseFigures };
+type Format = ReturnType<typeof useReportFormat>;
+type T = ReturnType<typeof useTranslation>["t"];
+const HOUR = 3_600_000;
+
+export function ResponseReportPage() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const format = useReportFormat();
+  const filter = useReportFilter();
+  const [report, setReport] = useState<ResponseReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useLoad((signal) => reportsApi.responseTimes(org.id, filter.query, { signal }), setReport, [org.id, filter.query], {
+    onError: setError,
+  });
+  const option = useMemo(() => (report ? chartOption(report, t, format) : null), [report, t, format]);
+  const columns: Column<Row>[] = [
+    { label: t("reports.name"), value: (r) => r.name },
+    ...figureColumns<Row>(t, format, (r) => r.current),
+  ];
+  return (
+    <section aria-labelledby="page-heading">
+      <PageHeading title={t("reports.tab.response-times")} id="page-heading" />
+      <ReportFilters address={filter.address} choices={report?.choices ?? null} onChange={filter.change} />
+      <ErrorMessage error={error} />
+      {report ? (
+        <>
+          <PeriodLine period={report.period} />
+          <ResponseFigureTiles report={report} />
+          {report.totals.answered === 0 ? (
+            <p className="empty">{t("reports.noAnswers")}</p>
+          ) : (
+            <>
+              <Chart
+                title={t("reports.responseOverTime")}
+                summary={summaryOf(report, t, format)}
+                option={option ?? {}}
+                table={
+                  <DataTable
+                    caption={t("reports.responseTable")}
+                    fileName="antwortzeiten-verlauf"
+                    rows={report.series}
+                    rowKey={(s) => s.start}
+                    columns={[
+                      { label: t("reports.date"), value: (s) => format.step(s.start, report.period.step) },
+                      ...figureColumns<ResponseReport["series"][number]>(t, format, (s) => s.figures),
+                    ]}
+                  />
+                }
+              />
+              {(
+                [
+                  [
+                    "byDepartment",
+                    "antwortzeiten-fachbereiche",
+                    report.byDepartment.map((d) => ({
+                      key: d.departmentId ?? "none",
+                      name: d.name ?? t("inbox.noDepartment"),
+                      current: d.current,
+                    })),
+                  ],
+                  [
+                    "byChannel",
+                    "antwortzeiten-kanaele",
+                    report.byChannel.map((c) => ({ key: c.channelAccountId, name: c.name, current: c.current })),
+                  ],
+                  [
+                    "byPerson",
+                    "antwortzeiten-personen",
+                    report.byPerson.map((p) => ({
+                      key: p.userId ?? "none",
+                      name: p.name ?? t("reports.automatic"),
+                      current: p.current,
+                    })),
+                  ],
+                ] as const
+              )
+                .filter(([, , rows]) => rows.length > 0)
+                .map(([key, fileName, rows]) => (
+                  <section key={key} aria-labelledby={`${key}-heading`}>
+                    <h2 id={`${key}-heading`}>{t(`reports.${key}`)}</h2>
+                    <DataTable
+                      caption={t(`reports.${key}`)}
+                      fileName={fileName}
+                      rows={[...rows]}
+                      rowKey={(r) => r.key}
+                      columns={columns}
+                    />
+                  </section>
+                ))}
+            </>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function figureColumns<R>(t: T, format: Format, figures: (row: R) => ResponseFigures): Column<R>[] {
+  return [
+    { label: t("reports.answered"), value: (r) => figures(r).answered },
+    { label: t("reports.median"), value: (r) => format.duration(figures(r).medianMs, figures(r).medianAtLeast) },
+    { label: t("reports.p90"), value: (r) => format.duration(figures(r).p90Ms, figures(r).p90AtLeast) },
+    {
+      label: t("reports.withinTarget"),
+      value: (r) => shareOf(figures(r).withinTarget, figures(r).withTarget),
+      share: true,
+    },
+    { label: t("reports.askedAgain"), value: (r) => figures(r).askedAgain },
+  ];
+}
+
+function ResponseFigureTiles({ report }: { report: ResponseReport }) {
+  const { t } = useTranslation();
+  const format = useReportFormat();
+  const { totals: now, previous: before } = report;
+  const within = (f: ResponseFigures) => shareOf(f.withinTarget, f.withTarget);
+  const tiles = [
+    {
+      label: t("reports.answered"),
+      value: format.number(now.answered),
+      was: format.change(now.answered, before.answered),
+    },
+    {
+      label: t("reports.median"),
+      value: format.duration(now.medianMs, now.medianAtLeast),
+      was: format.duration(before.medianMs, before.medianAtLeast),
+    },
+    {
+      label: t("reports.p90"),
+      value: format.duration(now.p90Ms, now.p90AtLeast),
+      was: format.duration(before.p90Ms, before.p90AtLeast),
+    },
+    { label: t("reports.withinTarget"), value: format.percent(within(now)), was: format.percent(within(before)) },
+  ];
+  return (
+    <>
+      <dl className="figures">
+        {tiles.map((tile) => (
+          <div key={tile.label}>
+            <dt>{tile.label}</dt>
+            <dd>
+              <span className="figure">{tile.value}</span>{" "}
+              <span className="muted">{t("reports.previousValue", { value: tile.was })}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p>{t("reports.waitingNow", { waiting: report.waitingNow, overdue: report.overdueNow })}</p>
+    </>
+  );
+}
+
+function summaryOf(report: ResponseReport, t: T, format: Format): string {
+  const { totals } = report;
+  return t("reports.responseSummary", {
+    answered: format.number(totals.answered),
+    median: format.duration(totals.medianMs, totals.medianAtLeast),
+    p90: format.duration(totals.p90Ms, totals.p90AtLeast),
+    within: format.percent(shareOf(totals.withinTarget, totals.withTarget)),
+  });
+}
+
+function chartOption(report: ResponseReport, t: T, format: Format) {
+  const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / HOUR) * 100) / 100);
+  const lines = [
+    { name: t("reports.median"), data: report.series.map((s) => hours(s.figures.medianMs)) },
+    { name: t("reports.p90"), data: report.series.map((s) => hours(s.figures.p90Ms)) },
+  ];
+  return {
+    legend: { top: 0 },
+    grid: { left: 56, right: 16, top: 40, bottom: 32 },
+    xAxis: { type: "category", data: report.series.map((s) => format.step(s.start, report.period.step)) },
+    yAxis: { type: "value", name: t("reports.businessHours") },
+    series: lines.map((line, i) => {
+      const style = LINE_STYLES[i % LINE_STYLES.length] ?? LINE_STYLES[0];
+      return {
+        ...line,
+        type: "line",
+        connectNulls: false,
+        symbol: style.symbol,
+        symbolSize: 7,
+        itemStyle: { color: style.color },
+        lineStyle: { color: style.color, type: style.type, width: 2 },
+      };
+    }),
+  };
+}

@@ -1,0 +1,44 @@
+// The reports' filters, kept in the address so a view can be bookmarked, shared and printed: a period
+// (the last 7, 30 or 90 days, or from–to) and a channel account and department.
+import { useMemo } from "react";
+import { useSearchParams } from "react-router";
+import type { ReportQuery } from "../../api/reports";
+import { useDates } from "../../components/formatDates";
+import { addDays } from "../../../../src/domain/reports/reportPeriod";
+
+export const PRESETS = ["7", "30", "90"] as const;
+export type ReportAddress = { period: string; from: string; to: string; channel: string; department: string };
+
+export function useReportFilter() {
+  const [params, setParams] = useSearchParams();
+  const dates = useDates();
+  const address: ReportAddress = {
+    period: params.get("period") ?? "30",
+    from: params.get("from") ?? "",
+    to: params.get("to") ?? "",
+    channel: params.get("channel") ?? "",
+    department: params.get("department") ?? "",
+  };
+  const today = dates.dayOf(new Date());
+  const key = params.toString();
+  const query = useMemo<ReportQuery>(() => {
+    const custom = address.period === "custom";
+    const days = Number(address.period) || 30;
+    return {
+      from: custom ? address.from || undefined : addDays(today, -(days - 1)),
+      to: custom ? address.to || undefined : today,
+      channelAccountIds: address.channel || undefined,
+      departmentIds: address.department || undefined,
+    };
+    // The address is the whole state: its text says when the query changed.
+  }, [key, today]);
+  const change = (next: Partial<ReportAddress>) => {
+    const merged = { ...address, ...next };
+    const entries = Object.entries(merged).filter(([name, value]) => {
+      if (value === "" || (name === "period" && value === "30")) return false;
+      return merged.period === "custom" || (name !== "from" && name !== "to");
+    });
+    setParams(new URLSearchParams(entries));
+  };
+  return { address, query, change, search: key ? `?${key}` : "" };
+}
