@@ -11,7 +11,6 @@ const SHARED_WITH_WEB = [
   "^src/domain/postWorkflow\\.ts$",
   "^src/domain/guidelineChecks\\.ts$",
   "^src/domain/zonedTime\\.ts$",
-  "^src/domain/reports/(mood|reportPeriod)\\.ts$",
   "^src/domain/words/",
   "^src/text/tokens\\.ts$",
   "^src/text/excerpt\\.ts$",

@@ -27,6 +27,8 @@ export const ZReportFilter = z.object({
   /** First and last day (both included) in the organisation's time zone; default the last 30 days. */
   from: ZDay.optional(),
   to: ZDay.optional(),
+  /** Without `from`: the last this many days up to `to` (default today). */
+  days: z.coerce.number().int().min(1).max(MAX_REPORT_DAYS).optional(),
   channelAccountIds: idList().optional(),
   departmentIds: idList("none").optional(),
 });

@@ -47,7 +47,12 @@ export async function openReportScope(
     .from(organisations)
     .where(eq(organisations.id, options.orgId));
   if (!org) throw new AppError("NOT_FOUND");
-  const period = reportPeriod({ from: filter.from, to: filter.to, today: localDate(ctx.clock(), org.timeZone) });
+  const period = reportPeriod({
+    from: filter.from,
+    to: filter.to,
+    days: filter.days,
+    today: localDate(ctx.clock(), org.timeZone),
+  });
   if ("error" in period) throw new AppError("VALIDATION_FAILED", { details: { field: "from", reason: period.error } });
   const [accounts, teams] = await Promise.all([
     ctx.db

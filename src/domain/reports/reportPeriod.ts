@@ -23,10 +23,15 @@ export function addDays(day: string, days: number): string {
   return dayText(dayNumber(day) + days);
 }
 
-/** The period from `from` to `to` (both included); without them the last 30 days up to today. */
-export function reportPeriod(args: { from?: string; to?: string; today: string }): ReportPeriod | { error: string } {
+/** The period from `from` to `to` (both included); without `from` the last `days` (30) days up to `to` (today). */
+export function reportPeriod(args: {
+  from?: string;
+  to?: string;
+  days?: number;
+  today: string;
+}): ReportPeriod | { error: string } {
   const to = args.to ?? args.today;
-  const from = args.from ?? addDays(to, -(DEFAULT_REPORT_DAYS - 1));
+  const from = args.from ?? addDays(to, -((args.days ?? DEFAULT_REPORT_DAYS) - 1));
   const days = dayNumber(to) - dayNumber(from) + 1;
   if (!Number.isInteger(days)) return { error: "not a calendar day" };
   if (days < 1) return { error: "the period ends before it begins" };

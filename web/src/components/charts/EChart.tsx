@@ -36,7 +36,8 @@ export default function EChart({ option, description, language }: EChartProps) {
     chart.setOption({
       aria: { enabled: true, label: { description }, decal: { show: true } },
       tooltip: { trigger: "axis", renderMode: "richText" },
-      textStyle: { fontFamily: "inherit" },
+      // The page's own font: ECharts measures text with it (a legend's width, a label's place).
+      textStyle: { fontFamily: getComputedStyle(element).fontFamily },
       animation: false,
       ...option,
     });

@@ -116,13 +116,13 @@ export function MoodReportPage() {
               ) : null}
               <h2>{t("reports.byChannel")}</h2>
               {breakdown(
-                t("reports.byChannel"),
+                t("reports.moodByChannel"),
                 "stimmung-kanaele",
                 report.byChannel.map((c) => ({ key: c.channelAccountId, ...c })),
               )}
               <h2>{t("reports.byDepartment")}</h2>
               {breakdown(
-                t("reports.byDepartment"),
+                t("reports.moodByDepartment"),
                 "stimmung-fachbereiche",
                 report.byDepartment.map((d) => ({
                   key: d.departmentId ?? "none",

@@ -20,6 +20,11 @@ type Row = { key: string; name: string; current: ResponseFigures };
 type Format = ReturnType<typeof useReportFormat>;
 type T = ReturnType<typeof useTranslation>["t"];
 const HOUR = 3_600_000;
+const CAPTIONS = {
+  byDepartment: "responseByDepartment",
+  byChannel: "responseByChannel",
+  byPerson: "responseByPerson",
+} as const;
 
 export function ResponseReportPage() {
   const { t } = useTranslation();
@@ -98,7 +103,7 @@ export function ResponseReportPage() {
                   <section key={key} aria-labelledby={`${key}-heading`}>
                     <h2 id={`${key}-heading`}>{t(`reports.${key}`)}</h2>
                     <DataTable
-                      caption={t(`reports.${key}`)}
+                      caption={t(`reports.${CAPTIONS[key]}`)}
                       fileName={fileName}
                       rows={[...rows]}
                       rowKey={(r) => r.key}
@@ -137,19 +142,23 @@ function ResponseFigureTiles({ report }: { report: ResponseReport }) {
     {
       label: t("reports.answered"),
       value: format.number(now.answered),
-      was: format.change(now.answered, before.answered),
+      was: t("reports.againstPrevious", { change: format.change(now.answered, before.answered) }),
     },
     {
       label: t("reports.median"),
       value: format.duration(now.medianMs, now.medianAtLeast),
-      was: format.duration(before.medianMs, before.medianAtLeast),
+      was: t("reports.previousValue", { value: format.duration(before.medianMs, before.medianAtLeast) }),
     },
     {
       label: t("reports.p90"),
       value: format.duration(now.p90Ms, now.p90AtLeast),
-      was: format.duration(before.p90Ms, before.p90AtLeast),
+      was: t("reports.previousValue", { value: format.duration(before.p90Ms, before.p90AtLeast) }),
     },
-    { label: t("reports.withinTarget"), value: format.percent(within(now)), was: format.percent(within(before)) },
+    {
+      label: t("reports.withinTarget"),
+      value: format.percent(within(now)),
+      was: t("reports.previousValue", { value: format.percent(within(before)) }),
+    },
   ];
   return (
     <>
@@ -158,8 +167,7 @@ function ResponseFigureTiles({ report }: { report: ResponseReport }) {
           <div key={tile.label}>
             <dt>{tile.label}</dt>
             <dd>
-              <span className="figure">{tile.value}</span>{" "}
-              <span className="muted">{t("reports.previousValue", { value: tile.was })}</span>
+              <span className="figure">{tile.value}</span> <span className="muted">{tile.was}</span>
             </dd>
           </div>
         ))}

@@ -3,15 +3,12 @@
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { ReportQuery } from "../../api/reports";
-import { useDates } from "../../components/formatDates";
-import { addDays } from "../../../../src/domain/reports/reportPeriod";
 
 export const PRESETS = ["7", "30", "90"] as const;
 export type ReportAddress = { period: string; from: string; to: string; channel: string; department: string };
 
 export function useReportFilter() {
   const [params, setParams] = useSearchParams();
-  const dates = useDates();
   const address: ReportAddress = {
     period: params.get("period") ?? "30",
     from: params.get("from") ?? "",
@@ -19,19 +16,20 @@ export function useReportFilter() {
     channel: params.get("channel") ?? "",
     department: params.get("department") ?? "",
   };
-  const today = dates.dayOf(new Date());
   const key = params.toString();
   const query = useMemo<ReportQuery>(() => {
     const custom = address.period === "custom";
     const days = Number(address.period) || 30;
     return {
-      from: custom ? address.from || undefined : addDays(today, -(days - 1)),
-      to: custom ? address.to || undefined : today,
+      // A preset counts back from the server's today in the organisation's time zone.
+      from: custom ? address.from || undefined : undefined,
+      to: custom ? address.to || undefined : undefined,
+      days: custom ? undefined : days,
       channelAccountIds: address.channel || undefined,
       departmentIds: address.department || undefined,
     };
     // The address is the whole state: its text says when the query changed.
-  }, [key, today]);
+  }, [key]);
   const change = (next: Partial<ReportAddress>) => {
     const merged = { ...address, ...next };
     const entries = Object.entries(merged).filter(([name, value]) => {

@@ -1,0 +1,107 @@
+/// <reference lib="dom" />
+// The reports in Chromium on the demo's year of history: the analyst opens Berichte, reads Stimmung with
+// its chart, summary and table, changes the period and the department and sees the figures follow,
+// downloads a table as CSV, and reads Antwortzeiten; axe-core checks both, the chart renders under the
+// Content-Security-Policy without a violation, and the print view leaves the filters out.
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+
+// Wednesday 2 December 2026, 10:00 in Berlin.
+const now = new Date("2026-12-02T09:00:00Z");
+let server: ServedApp;
+let browser: Browser;
+let page: Page;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  server = await serveApp({ clock: () => now });
+  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })).newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text()))
+      cspViolations.push(message.text());
+  });
+  await signInAs(page, server.baseUrl, "analyse@musterstadt.example", DEMO_PASSWORD);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function figure(name: string): Promise<string> {
+  const tile = page.locator(".figures > div", { has: page.getByText(name, { exact: true }) });
+  return (await tile.locator(".figure").textContent()) ?? "";
+}
+
+describe("the reports", () => {
+  it("show the analyst the mood of the last 30 days with a chart, its summary and its table", async () => {
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
+    await page.getByRole("heading", { level: 1, name: "Stimmung" }).waitFor();
+    const chart = page.getByRole("figure", { name: /Stimmung im Verlauf/ });
+    await chart.locator("svg").first().waitFor();
+    // A heading row and one per day.
+    expect(await chart.getByRole("table", { name: "Stimmung im Verlauf in Zahlen" }).getByRole("row").count()).toBe(31);
+    const summary = (await chart.locator("figcaption p").textContent()) ?? "";
+    expect(summary).toMatch(/Im Zeitraum gingen [\d.]+ Nachrichten ein/);
+    expect(Number((await figure("Nachrichten")).replace(/\./g, ""))).toBeGreaterThan(100);
+    await page.screenshot({ path: "/tmp/reports-mood.png", fullPage: true });
+    await expectAccessible(page, "Stimmung");
+    expect(cspViolations).toEqual([]);
+  });
+
+  it("follow a change of the period and of the department", async () => {
+    const before = await figure("Nachrichten");
+    await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 90 Tage" });
+    await page.getByText(/^04\.09\.2026 bis 02\.12\.2026, verglichen mit 06\.06\.2026 bis 03\.09\.2026/).waitFor();
+    // Beyond nine weeks a point of the chart is a week.
+    await page
+      .getByRole("rowheader", { name: /^Woche ab / })
+      .first()
+      .waitFor();
+    const quarter = await figure("Nachrichten");
+    expect(Number(quarter.replace(/\./g, ""))).toBeGreaterThan(Number(before.replace(/\./g, "")));
+    // The autumn's closed Hauptstraße shows as a notable week.
+    await page.getByRole("heading", { name: "Auffällige Veränderungen" }).waitFor();
+    await page.getByRole("combobox", { name: /^Fachbereich/ }).selectOption({ label: "Jugendamt" });
+    await expect.poll(() => figure("Nachrichten")).not.toBe(quarter);
+    const departments = page.getByRole("table", { name: "Stimmung nach Fachbereich" });
+    await expect.poll(() => departments.getByRole("rowheader").allTextContents()).toEqual(["Jugendamt"]);
+    expect(new URL(page.url()).searchParams.get("period")).toBe("90");
+  });
+
+  it("download a table as CSV for German spreadsheets", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Stimmung nach Fachbereich als CSV herunterladen" }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(download.suggestedFilename()).toBe("stimmung-fachbereiche.csv");
+    expect(csv.startsWith("\uFEFFName;Nachrichten;Nachrichten im Vorzeitraum;Anteil negativ (%)")).toBe(true);
+    expect(csv.split("\r\n")[1]).toMatch(/^Jugendamt;\d+;\d+;\d+(,\d+)?;/);
+  });
+
+  it("show response times in office hours per department, channel and person", async () => {
+    await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Antwortzeiten" }).click();
+    await page.getByRole("heading", { level: 1, name: "Antwortzeiten" }).waitFor();
+    // The tab keeps the filters.
+    expect(new URL(page.url()).searchParams.get("department")).not.toBeNull();
+    await page.getByRole("combobox", { name: /^Fachbereich/ }).selectOption({ label: "Alle Fachbereiche" });
+    await page.getByRole("table", { name: "Antwortzeiten nach Fachbereich" }).waitFor();
+    expect(await figure("Median bis zur ersten Antwort")).toMatch(/Std\.|Min\./);
+    await page
+      .getByRole("figure", { name: /Antwortzeiten im Verlauf/ })
+      .locator("svg")
+      .first()
+      .waitFor();
+    await page.screenshot({ path: "/tmp/reports-response.png", fullPage: true });
+    await expectAccessible(page, "Antwortzeiten");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("form", { name: "Zeitraum und Filter" }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+    expect(cspViolations).toEqual([]);
+  });
+});
