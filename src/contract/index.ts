@@ -7,6 +7,7 @@ import { inboxContract } from "./inbox.js";
 import { invitationsContract } from "./invitations.js";
 import { moderationContract } from "./moderation.js";
 import { organisationContract } from "./organisation.js";
+import { overviewContract } from "./overview.js";
 import { postsContract } from "./posts.js";
 import type { ContractGroup } from "./route.js";
 import { websiteContract } from "./website.js";
@@ -16,6 +17,7 @@ export const apiContract = {
   ...operationsContract,
   ...authContract,
   ...organisationContract,
+  ...overviewContract,
   ...invitationsContract,
   ...channelsContract,
   ...postsContract,
