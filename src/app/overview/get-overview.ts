@@ -36,7 +36,7 @@ export async function getOverview(ctx: AppContext, options: { actor: OrgActor; o
     when(may("moderation.view"), () => openAlerts(ctx, base)),
     when(may("channel.view"), () => channelProblems(ctx, base)),
     when(may("guideline.view"), () => guidelineDue(ctx, { ...base, managesGuidelines: may("guideline.manage") })),
-    when(may("inbox.view"), () => myNotifications(ctx, base)),
+    when(may("inbox.view") && userId !== null, () => myNotifications(ctx, base)),
   ]);
   return {
     now,
