@@ -44,7 +44,7 @@ afterAll(async () => {
 const ALL_SECTIONS = [
   "Meine Anfragen",
   "Anfragen meiner Ämter",
-  "Anfragen der ganzen Organisation",
+  "Alle Anfragen",
   "Beiträge zur Freigabe",
   "Antworten zur Freigabe",
   "Moderation",
@@ -61,7 +61,7 @@ const PEOPLE: { email: string; role: string; sections: string[] }[] = [
     role: "administrator",
     sections: [
       "Meine Anfragen",
-      "Anfragen der ganzen Organisation",
+      "Alle Anfragen",
       "Beiträge zur Freigabe",
       "Antworten zur Freigabe",
       "Moderation",
@@ -91,7 +91,7 @@ const PEOPLE: { email: string; role: string; sections: string[] }[] = [
     role: "moderator",
     sections: [
       "Meine Anfragen",
-      "Anfragen der ganzen Organisation",
+      "Alle Anfragen",
       "Moderation",
       "Shitstorm-Warnungen",
       "Ungelesene Hinweise",
@@ -134,7 +134,7 @@ describe("the start page", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await landOnOverview(page, "presse@musterstadt.example");
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
-    const section = page.getByRole("region", { name: "Anfragen der ganzen Organisation" });
+    const section = page.getByRole("region", { name: "Alle Anfragen" });
     const inbox = page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: /^Posteingang/ });
     // The link's name as screen readers hear it, after "Posteingang" (the badge shows the number).
     const linkName = async () =>
