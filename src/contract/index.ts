@@ -7,6 +7,7 @@ import { inboxContract } from "./inbox.js";
 import { invitationsContract } from "./invitations.js";
 import { moderationContract } from "./moderation.js";
 import { organisationContract } from "./organisation.js";
+import { overviewContract } from "./overview.js";
 import { postsContract } from "./posts.js";
 import { reportsContract } from "./reports.js";
 import type { ContractGroup } from "./route.js";
@@ -17,6 +18,7 @@ export const apiContract = {
   ...operationsContract,
   ...authContract,
   ...organisationContract,
+  ...overviewContract,
   ...invitationsContract,
   ...channelsContract,
   ...postsContract,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextConversationStatus } from "./conversationLifecycle.js";
-import { escalationLevel, targetView } from "./responseTargets.js";
+import { answerDueState, escalationLevel, targetView } from "./responseTargets.js";
 import type { TBusinessCalendar } from "./slaClock.js";
 
 const HOUR = 3_600_000;
@@ -42,5 +42,15 @@ describe("conversation statuses", () => {
     expect(nextConversationStatus("closed", "citizen_wrote")).toBe("open");
     expect(nextConversationStatus("closed", "staff_answered")).toBeNull();
     expect(nextConversationStatus("open", "staff_asked_back")).toBe("waiting_for_citizen");
+  });
+});
+
+describe("the due state of a stored due time", () => {
+  const now = new Date("2026-12-02T09:00:00Z");
+  it("is overdue from the due time on, due soon in the half hour before, and nothing earlier or when nothing waits", () => {
+    expect(answerDueState(new Date("2026-12-02T09:00:00Z"), now)).toBe("overdue");
+    expect(answerDueState(new Date("2026-12-02T09:30:00Z"), now)).toBe("due_soon");
+    expect(answerDueState(new Date("2026-12-02T09:30:01Z"), now)).toBeNull();
+    expect(answerDueState(null, now)).toBeNull();
   });
 });

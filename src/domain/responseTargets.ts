@@ -45,6 +45,22 @@ export function viewOfDue(args: {
 }
 
 /**
+ * Where a stored due time stands for the inbox's lists and the start page: overdue once it has passed, due soon
+ * within the reminder's half hour (the window remindDueSoon uses), null otherwise or when nothing waits.
+ * Lists count in SQL with the same bounds (`dueSoonUntil`).
+ */
+export function answerDueState(dueAt: Date | null, now: Date): "overdue" | "due_soon" | null {
+  if (dueAt === null) return null;
+  if (dueAt <= now) return "overdue";
+  return dueAt <= dueSoonUntil(now) ? "due_soon" : null;
+}
+
+/** The end of the "due soon" window: a due time after now and at most this is due soon. */
+export function dueSoonUntil(now: Date): Date {
+  return new Date(now.getTime() + DUE_SOON_MS);
+}
+
+/**
  * Escalation steps for an unanswered conversation: the deputy when the target is overdue, the head of
  * the department when it is overdue by the target's length again.
  */

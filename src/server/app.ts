@@ -31,6 +31,7 @@ import { memberRoutes } from "./routes/members.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { mediaRoutes } from "./routes/media.js";
 import { orgRoutes } from "./routes/orgs.js";
+import { overviewRoutes } from "./routes/overview.js";
 import { postRoutes } from "./routes/posts.js";
 import { channelAndGuidelineRoutes } from "./routes/publishing.js";
 import { websiteRoutes } from "./routes/website.js";
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
     loginRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
   });
   orgRoutes(app, { ctx });
+  overviewRoutes(app, { ctx });
   memberRoutes(app, { ctx });
   invitationRoutes(app, {
     ctx,

@@ -50,6 +50,10 @@ describe("the inbox", () => {
     async () => {
       const staff = await browser.newPage();
       await signIn(staff, "presse@musterstadt.example");
+      await staff
+        .getByRole("navigation", { name: "Hauptnavigation" })
+        .getByRole("link", { name: /^Posteingang/ })
+        .click();
       await staff.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
       const list = staff.getByRole("list", { name: "Vorgänge" });
       await list.getByRole("button", { name: /Lisa/ }).waitFor();
@@ -112,6 +116,10 @@ describe("the inbox", () => {
     async () => {
       const staff = await browser.newPage();
       await signIn(staff, "presse@musterstadt.example");
+      await staff
+        .getByRole("navigation", { name: "Hauptnavigation" })
+        .getByRole("link", { name: /^Posteingang/ })
+        .click();
       const list = staff.getByRole("list", { name: "Vorgänge" });
       await list.getByRole("button", { name: /Lisa/ }).waitFor();
       // The answer for "Abgeschlossen" (none are) is held back until the answer for "Alle" is shown.

@@ -110,6 +110,10 @@ describe("the citizen dialogue on the website channel", () => {
 
       const staff = await browser.newPage();
       await signIn(staff, "presse@musterstadt.example");
+      await staff
+        .getByRole("navigation", { name: "Hauptnavigation" })
+        .getByRole("link", { name: /^Posteingang/ })
+        .click();
       // In the inbox the acknowledgement is named as what it is.
       await staff
         .getByRole("list", { name: "Vorgänge" })

@@ -31,6 +31,12 @@ const SHARED_REFERENCES = new Set([
   "GET /api/orgs/:orgId/inbox/templates",
 ]);
 export type ListBody = Record<string, unknown[]>;
+/** The items of a section of the start page (an object with `items`; null where the section is not theirs). */
+const itemsOf = (section: unknown): unknown[] =>
+  typeof section === "object" && section !== null && "items" in section && Array.isArray(section.items)
+    ? section.items
+    : [];
+const OVERVIEW_SECTIONS = ["mine", "team", "postApprovals", "replyApprovals", "moderation", "alerts", "notifications"];
 export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
   "GET /api/orgs/:orgId/posts": (b) => b.posts ?? [],
   "GET /api/orgs/:orgId/calendar": (b) => b.posts ?? [],
@@ -48,6 +54,9 @@ export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
     ...(b.byDepartment ?? []),
     ...(b.byPerson ?? []),
   ],
+  "GET /api/orgs/:orgId/overview": (b) => OVERVIEW_SECTIONS.flatMap((section) => itemsOf(b[section])),
+  // The navigation's counts: the ones above zero.
+  "GET /api/orgs/:orgId/overview/counts": (b) => Object.values(b).filter((n) => typeof n === "number" && n > 0),
 };
 
 export function limitedExpectation(key: string, orgWide: boolean): "refused" | "filtered" | "shared" {

@@ -6,7 +6,7 @@ import { ErrorMessage, errorFromAddress } from "./components/ErrorMessage";
 import { AREAS, type AreaId } from "./components/areas";
 import { OrgLayout } from "./components/OrgLayout";
 import { AccountPage } from "./pages/AccountPage";
-import { AreaPage, OrgHome } from "./pages/AreaPage";
+import { AreaPage } from "./pages/AreaPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
 import { InvitationPage } from "./pages/InvitationPage";
 import { LoginPage } from "./pages/LoginPage";
@@ -19,6 +19,7 @@ import { MembersPage } from "./pages/admin/MembersPage";
 import { SessionProvider, useSession } from "./session";
 import { GuidelinesPage } from "./pages/guidelines/GuidelinesPage";
 import { InboxPage } from "./pages/inbox/InboxPage";
+import { OverviewPage } from "./pages/overview/OverviewPage";
 import { WebsiteCommentsPage } from "./pages/moderation/WebsiteCommentsPage";
 import { ModerationCasePage } from "./pages/moderation/ModerationCasePage";
 import { ModerationQueuePage } from "./pages/moderation/ModerationQueuePage";
@@ -99,7 +100,7 @@ export function App() {
           <Route element={<RequireSession />}>
             <Route path="/" element={<Home />} />
             <Route path="/o/:orgId" element={<OrgLayout />}>
-              <Route index element={<OrgHome />} />
+              <Route index element={<OverviewPage />} />
               {AREA_PAGES.map((area) => (
                 <Route key={area} path={area} element={<AreaPage area={area} />} />
               ))}

@@ -8,7 +8,7 @@ import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "./conversationAccess.js";
-import { DUE_SOON_MS } from "../../domain/responseTargets.js";
+import { answerDueState } from "../../domain/responseTargets.js";
 import { ZConversationFilter, type TConversationFilter } from "../../contract/inboxSchemas.js";
 import { excerpt } from "../../text/excerpt.js";
 
@@ -117,10 +117,9 @@ export function presentConversation(c: typeof conversations.$inferSelect, now: D
     flagged: c.flagged,
     askedAgain: c.askedAgain,
     priority: c.priority,
-    overdue: c.responseDueAt !== null && c.responseDueAt <= now,
+    overdue: answerDueState(c.responseDueAt, now) === "overdue",
     /** Due within the next half hour. */
-    dueSoon:
-      c.responseDueAt !== null && c.responseDueAt > now && c.responseDueAt.getTime() - now.getTime() <= DUE_SOON_MS,
+    dueSoon: answerDueState(c.responseDueAt, now) === "due_soon",
     escalationLevel: c.escalationLevel,
     waitingSince: c.waitingSince?.toISOString() ?? null,
     responseDueAt: c.responseDueAt?.toISOString() ?? null,

@@ -9,7 +9,7 @@ import { ZMarkRead } from "../../contract/inboxSchemas.js";
 import { visibleConversations } from "./conversationAccess.js";
 
 /** Notifications about a conversation the person may not see (any more) are not shown. */
-function aboutVisible(actor: OrgActor) {
+export function aboutVisible(actor: OrgActor) {
   const visible = visibleConversations(actor);
   return visible === undefined ? undefined : or(isNull(userNotifications.conversationId), visible);
 }

@@ -16,9 +16,9 @@ import { withinScope } from "../scope.js";
 import { ZQueueFilter } from "../../contract/moderation.js";
 
 /** A case belongs to its message's conversation; an alert to its channel account. */
-const visibleCases = (actor: OrgActor) =>
+export const visibleCases = (actor: OrgActor) =>
   withinScope(actor, { departmentId: conversations.departmentId, channelAccountId: moderationCases.channelAccountId });
-const visibleAlerts = (actor: OrgActor) =>
+export const visibleAlerts = (actor: OrgActor) =>
   withinScope(actor, { departmentId: channelAccounts.departmentId, channelAccountId: channelAccounts.id });
 
 export async function listModerationQueue(

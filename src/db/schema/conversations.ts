@@ -126,7 +126,13 @@ export const conversationReplies = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("conversation_replies_conversation_idx").on(t.conversationId, t.createdAt)],
+  (t) => [
+    index("conversation_replies_conversation_idx").on(t.conversationId, t.createdAt),
+    // Replies awaiting Freigabe, counted on the start page without reading every reply of the organisation.
+    index("conversation_replies_in_review_idx")
+      .on(t.orgId, t.createdAt)
+      .where(sql`${t.status} = 'in_review'`),
+  ],
 );
 
 /** Internal notes on a conversation, never sent to the citizen; may mention colleagues. */

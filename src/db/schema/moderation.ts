@@ -185,5 +185,11 @@ export const moderationAlerts = pgTable(
     status: text("status").$type<"open" | "acknowledged">().notNull().default("open"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex("moderation_alerts_window_unique").on(t.channelAccountId, t.threadExternalId, t.windowStart)],
+  (t) => [
+    uniqueIndex("moderation_alerts_window_unique").on(t.channelAccountId, t.threadExternalId, t.windowStart),
+    // Open alerts of an organisation (moderation queue, start page).
+    index("moderation_alerts_open_idx")
+      .on(t.orgId, t.createdAt)
+      .where(sql`${t.status} = 'open'`),
+  ],
 );

@@ -1,6 +1,6 @@
 // Rollups for the reports: counts per day (in the organisation's time zone) × channel account × department,
 // kept by triggers in the transaction that changes a message or a conversation (migration
-// 0036_report_rollups_triggers.sql), so a report reads a few hundred rows instead of scanning a year of
+// 0038_report_rollups_triggers.sql), so a report reads a few hundred rows instead of scanning a year of
 // messages, and can never disagree with the messages themselves. No personal data: counts and sums only.
 import { bigint, date, doublePrecision, integer, pgTable, unique, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./org.js";

@@ -1,7 +1,7 @@
 // Response times kept as a histogram over fixed buckets of business time, so that a median and a 90th
 // percentile can be read from daily rollups of any period: exact to the bucket, interpolated inside it.
 // The buckets are finer where answers usually fall (minutes to a few hours) and coarse beyond a week.
-// The rollup trigger (migration 0036, draht_response_bucket) holds the same edges; a test compares them.
+// The rollup trigger (migration 0038, draht_response_bucket) holds the same edges; a test compares them.
 
 const MINUTE = 60_000;
 

@@ -1,8 +1,9 @@
 // The frame of every organisation page: skip link, header with organisation switcher, language and
-// account, the main navigation (only the areas the person's roles open), and the page itself.
+// account, the main navigation (the start page, then only the areas the person's roles open, with live counts of
+// what needs them), and the page itself.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, Outlet, useNavigate, useParams } from "react-router";
+import { NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { api } from "../api/client";
 import type { Organisation } from "../api/types";
 import { LANGUAGES } from "../i18n";
@@ -11,6 +12,9 @@ import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
 import { useLoad } from "../api/useLoad";
 import { OrgContext, OrgReloadContext } from "./orgContext";
+import { LiveChangesContext, useLiveChangeCounter } from "./liveChanges";
+import { NavCount, navCountOf } from "./NavCount";
+import { type OverviewCounts, overviewApi } from "../api/overview";
 
 export { useOrg, useReloadOrganisation } from "./orgContext";
 
@@ -31,6 +35,13 @@ export function OrgLayout() {
   }, [orgId]);
   // Also what useReloadOrganisation() hands out: a reload after a settings change is the latest load too.
   const reloadOrg = useLoad((signal) => api.organisation(orgId, { signal }), setOrg, [orgId], { onError: setError });
+  const { pathname } = useLocation();
+  const live = useLiveChangeCounter(orgId, org?.myActions.includes("inbox.view") ?? false);
+  const [counts, setCounts] = useState<OverviewCounts | null>(null);
+  // Again after each live change and each move to another page (where the person may have just decided something).
+  useLoad((signal) => overviewApi.counts(orgId, { signal }), setCounts, [orgId, live, pathname], {
+    onError: () => setCounts(null),
+  });
 
   async function signOut() {
     await api.logout().catch(() => undefined);
@@ -73,11 +84,22 @@ export function OrgLayout() {
       <div className="frame">
         <nav aria-label={t("nav.label")} className="sidenav">
           <ul>
-            {allowedAreas(org?.myActions ?? []).map((area) => (
-              <li key={area.id}>
-                <NavLink to={`/o/${orgId}/${area.id}`}>{t(`nav.${area.id}`)}</NavLink>
-              </li>
-            ))}
+            <li>
+              <NavLink to={`/o/${orgId}`} end>
+                {t("nav.overview")}
+              </NavLink>
+            </li>
+            {allowedAreas(org?.myActions ?? []).map((area) => {
+              const shown = navCountOf(area.id, counts, t);
+              return (
+                <li key={area.id}>
+                  <NavLink to={`/o/${orgId}/${area.id}`} aria-label={shown?.label}>
+                    {t(`nav.${area.id}`)}
+                    <NavCount shown={shown} />
+                  </NavLink>
+                </li>
+              );
+            })}
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
@@ -85,7 +107,9 @@ export function OrgLayout() {
           {org ? (
             <OrgContext.Provider value={org}>
               <OrgReloadContext.Provider value={reloadOrg}>
-                <Outlet />
+                <LiveChangesContext.Provider value={live}>
+                  <Outlet />
+                </LiveChangesContext.Provider>
               </OrgReloadContext.Provider>
             </OrgContext.Provider>
           ) : (

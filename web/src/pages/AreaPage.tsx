@@ -1,6 +1,5 @@
 // An area whose capability is still to come: it says so plainly instead of pretending.
 import { useTranslation } from "react-i18next";
-import { Navigate } from "react-router";
 import { AREAS, type AreaId } from "../components/areas";
 import { useOrg } from "../components/OrgLayout";
 import { PageHeading } from "../components/PageHeading";
@@ -18,11 +17,4 @@ export function AreaPage({ area }: { area: Exclude<AreaId, "admin"> }) {
       <p className="muted">{t("area.comingSoon")}</p>
     </section>
   );
-}
-
-/** The organisation's start page: its first area the person may open. */
-export function OrgHome() {
-  const org = useOrg();
-  const first = AREAS.find((a) => org.myActions.includes(a.action));
-  return <Navigate to={first ? first.id : "account"} replace />;
 }

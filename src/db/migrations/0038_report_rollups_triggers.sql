@@ -1,4 +1,4 @@
--- The report rollups (0036) kept by the database itself, in the transaction of every change, so no path
+-- The report rollups (0037) kept by the database itself, in the transaction of every change, so no path
 -- that writes messages or conversations can forget them and a report never disagrees with a straight
 -- count. Messages: statement triggers with transition tables (one grouped upsert per statement, whatever
 -- its size); a conversation moved to another department moves its messages' counts; a first answer adds

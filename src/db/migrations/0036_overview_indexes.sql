@@ -1,0 +1,2 @@
+CREATE INDEX "conversation_replies_in_review_idx" ON "conversation_replies" USING btree ("org_id","created_at") WHERE "conversation_replies"."status" = 'in_review';--> statement-breakpoint
+CREATE INDEX "moderation_alerts_open_idx" ON "moderation_alerts" USING btree ("org_id","created_at") WHERE "moderation_alerts"."status" = 'open';

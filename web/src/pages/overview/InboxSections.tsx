@@ -1,0 +1,122 @@
+// The start page's inbox sections: questions waiting for an answer that are overdue or due soon (mine, and my
+// departments' or the whole organisation's), replies awaiting my Freigabe, and my unread notifications.
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { DueConversations, Overview } from "../../api/overview";
+import { useDates } from "../../components/formatDates";
+import { useWords } from "../../components/useWords";
+import { OverviewSection } from "./OverviewSection";
+
+export function DueSection({
+  orgId,
+  section,
+  kind,
+}: {
+  orgId: string;
+  section: DueConversations;
+  kind: "mine" | "departments" | "organisation";
+}) {
+  const { t } = useTranslation();
+  const dates = useDates();
+  const words = useWords();
+  const query = kind === "mine" ? "assignee=me&overdue=true" : "overdue=true";
+  return (
+    <OverviewSection
+      id={`overview-${kind}`}
+      title={t(`overview.${kind}.title`)}
+      summary={t("overview.due.summary", { overdue: section.overdue, dueSoon: section.dueSoon })}
+      empty={t(`overview.${kind}.empty`)}
+      items={section.items.map((item) => (
+        <li key={item.id}>
+          <Link to={`/o/${orgId}/inbox?c=${item.id}`}>{item.citizenName}</Link>{" "}
+          <span className={item.overdue ? "overview-overdue" : undefined}>
+            {t(item.overdue ? "overview.due.overdueSince" : "overview.due.dueAt", {
+              time: dates.format(item.responseDueAt, "compact"),
+            })}
+          </span>
+          <span className="muted">
+            {" · "}
+            {[`${item.channelName} (${words.network(item.network)})`, item.departmentName].filter(Boolean).join(" · ")}
+          </span>
+        </li>
+      ))}
+      more={
+        section.overdue > section.items.filter((i) => i.overdue).length
+          ? { to: `/o/${orgId}/inbox?${query}`, label: t("overview.due.allOverdue", { count: section.overdue }) }
+          : { to: `/o/${orgId}/inbox`, label: t("overview.toInbox") }
+      }
+    />
+  );
+}
+
+export function ReplyApprovalsSection({
+  orgId,
+  section,
+}: {
+  orgId: string;
+  section: NonNullable<Overview["replyApprovals"]>;
+}) {
+  const { t } = useTranslation();
+  const dates = useDates();
+  return (
+    <OverviewSection
+      id="overview-replies"
+      title={t("overview.replies.title")}
+      summary={t("overview.replies.summary", { count: section.count })}
+      empty={t("overview.replies.empty")}
+      items={section.items.map((reply) => (
+        <li key={reply.id}>
+          <Link to={`/o/${orgId}/inbox?c=${reply.conversationId}`}>
+            {t("overview.replies.item", { name: reply.citizenName })}
+          </Link>{" "}
+          <span className="muted">
+            {t("overview.replies.by", {
+              author: reply.authorName ?? t("overview.unknownPerson"),
+              time: dates.format(reply.createdAt, "compact"),
+            })}
+          </span>
+          <br />
+          <q>{reply.excerpt}</q>
+        </li>
+      ))}
+    />
+  );
+}
+
+export function NotificationsSection({
+  orgId,
+  section,
+}: {
+  orgId: string;
+  section: NonNullable<Overview["notifications"]>;
+}) {
+  const { t } = useTranslation();
+  const dates = useDates();
+  const words = useWords();
+  return (
+    <OverviewSection
+      id="overview-notifications"
+      title={t("overview.notifications.title")}
+      summary={t("overview.notifications.summary", { count: section.count })}
+      empty={t("overview.notifications.empty")}
+      more={{ to: `/o/${orgId}/inbox`, label: t("overview.notifications.all") }}
+      items={section.items.map((n) => {
+        const text = t(`inbox.notifications.${n.kind}`, {
+          name: n.citizenName ?? "",
+          actor: words.actor(n.actorLabel),
+        });
+        const to = n.conversationId
+          ? `/o/${orgId}/inbox?c=${n.conversationId}`
+          : n.moderationCaseId
+            ? `/o/${orgId}/moderation/cases/${n.moderationCaseId}`
+            : null;
+        return (
+          <li key={n.id}>
+            <span className="muted">{dates.format(n.createdAt, "compact")}</span> ·{" "}
+            {to ? <Link to={to}>{text}</Link> : text}
+          </li>
+        );
+      })}
+    />
+  );
+}

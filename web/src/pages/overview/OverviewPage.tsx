@@ -1,0 +1,79 @@
+// The start page (Übersicht), where everyone lands after signing in: what needs this person now, each section
+// only where their role and scope allow (the server leaves out what is not theirs), loaded again live when the
+// inbox's stream reports a change. People with nothing to work on here (analysts) are pointed to their areas.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { type Overview, overviewApi } from "../../api/overview";
+import { useLoad } from "../../api/useLoad";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { useLiveChanges } from "../../components/liveChanges";
+import { useOrg } from "../../components/OrgLayout";
+import { PageHeading } from "../../components/PageHeading";
+import { useSession } from "../../session";
+import { DueSection, NotificationsSection, ReplyApprovalsSection } from "./InboxSections";
+import {
+  AlertsSection,
+  ChannelsSection,
+  GuidelineSection,
+  ModerationSection,
+  PostApprovalsSection,
+} from "./WorkSections";
+
+/** Areas pointed to at the foot of the page, for those whose roles open them. */
+const MORE_AREAS = [
+  { id: "reports", action: "reports.view" },
+  { id: "calendar", action: "calendar.view" },
+  { id: "knowledge", action: "knowledge.view" },
+] as const;
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const { session } = useSession();
+  const live = useLiveChanges();
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useLoad((signal) => overviewApi.get(org.id, { signal }), setOverview, [org.id, live], { onError: setError });
+  const more = MORE_AREAS.filter((area) => org.myActions.includes(area.action));
+  return (
+    <section aria-labelledby="page-heading" className="overview">
+      <PageHeading title={t("overview.title")} id="page-heading" />
+      <p className="muted">{t("overview.intro", { name: session?.user.name ?? "", org: org.name })}</p>
+      <ErrorMessage error={error} />
+      {overview ? (
+        <div className="overview-grid">
+          {overview.mine ? <DueSection orgId={org.id} section={overview.mine} kind="mine" /> : null}
+          {overview.team ? <DueSection orgId={org.id} section={overview.team} kind={overview.team.scope} /> : null}
+          {overview.postApprovals ? <PostApprovalsSection orgId={org.id} section={overview.postApprovals} /> : null}
+          {overview.replyApprovals ? <ReplyApprovalsSection orgId={org.id} section={overview.replyApprovals} /> : null}
+          {overview.moderation ? <ModerationSection orgId={org.id} section={overview.moderation} /> : null}
+          {overview.alerts ? <AlertsSection orgId={org.id} section={overview.alerts} /> : null}
+          {overview.notifications ? <NotificationsSection orgId={org.id} section={overview.notifications} /> : null}
+          {overview.channels ? (
+            <ChannelsSection
+              orgId={org.id}
+              section={overview.channels}
+              canManage={org.myActions.includes("channel.manage")}
+            />
+          ) : null}
+          <GuidelineSection orgId={org.id} guideline={overview.guideline} />
+          {more.length > 0 ? (
+            <section aria-labelledby="overview-more" className="card overview-section">
+              <h2 id="overview-more">{t("overview.more.title")}</h2>
+              <ul className="overview-items">
+                {more.map((area) => (
+                  <li key={area.id}>
+                    <Link to={`/o/${org.id}/${area.id}`}>{t(`nav.${area.id}`)}</Link>: {t(`area.${area.id}`)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+      ) : (
+        !error && <p role="status">{t("app.loading")}</p>
+      )}
+    </section>
+  );
+}
