@@ -2,7 +2,7 @@
 //   (a) ingestion with the report rollups against without them, in the same run: the whole pipeline
 //       (batches of 500), rounds alternating with the rollup triggers on and off; goal ratio ≥ 0.90
 //   (b) every report over a year of 1,000,000 messages in 100,000 conversations (BENCH_REPORT_MESSAGES),
-//       written in bulk (the triggers keep the rollups as they would for ingestion), each report and
+//       written in bulk with two key terms each (the triggers keep the rollups as they would for ingestion), each report and
 //       filter asked 20 times through its use case: p50 and p95; goal p95 < 200 ms on PostgreSQL, < 1 s on PGlite
 // Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local).
 import { sql } from "drizzle-orm";
@@ -14,6 +14,7 @@ import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { createOrganisation } from "../src/app/orgs/create-organisation.js";
 import { getMoodReport } from "../src/app/reports/get-mood-report.js";
 import { getResponseReport } from "../src/app/reports/get-response-report.js";
+import { getTopicsReport } from "../src/app/reports/get-topics-report.js";
 import { bindInstallationKeys } from "../src/app/security/bind-installation-keys.js";
 import { loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
@@ -146,10 +147,11 @@ async function bulkYear(ctx: AppContext, s: Awaited<ReturnType<typeof scene>>, s
     // Message g belongs to conversation k = g / perConversation: found by (channel account, citizen), an index.
     await ctx.db.execute(sql`
       insert into inbound_messages (org_id, channel_account_id, external_id, conversation_id, kind, author_handle, author_name,
-                                    text, visibility, received_at, intent, sentiment, flagged, raw)
+                                    text, visibility, received_at, intent, sentiment, flagged, topics, raw)
       select c.org_id, c.channel_account_id, 'x-' || g, c.id, 'reply', c.citizen_handle, 'Bürger', 'Nachricht ' || g,
              'visible', c.first_message_at + (g % ${perConversation}) * interval '37 minutes',
-             (array['question','complaint','praise','other'])[1 + g % 4], ((g * 7919) % 200 - 100) / 100.0, g % 53 = 0, '{}'
+             (array['question','complaint','praise','other'])[1 + g % 4], ((g * 7919) % 200 - 100) / 100.0, g % 53 = 0,
+             array['thema-' || ((g * 7919) % 2000 * (g % 7 + 1) % 2000), 'ort-' || (g % 40)], '{}'
         from generate_series(${from}::int, ${to}::int) as g
         join conversations c
           on c.channel_account_id = (${accounts}::uuid[])[1 + (g / ${perConversation}) % ${s.accountIds.length}]
@@ -179,13 +181,14 @@ async function reportLatency(ctx: AppContext, goalMs: number): Promise<boolean> 
   }
   const started = performance.now();
   await bulkYear(ctx, s, staff);
-  const [rows] = rowsOf<{ messages: number; rollups: number }>(
+  const [rows] = rowsOf<{ messages: number; rollups: number; topics: number }>(
     await ctx.db.execute(sql`
       select (select count(*) from inbound_messages where org_id = ${s.orgId}::uuid)::int as messages,
-             (select count(*) from message_daily_rollups where org_id = ${s.orgId}::uuid)::int as rollups`),
+             (select count(*) from message_daily_rollups where org_id = ${s.orgId}::uuid)::int as rollups,
+             (select count(*) from topic_daily_rollups where org_id = ${s.orgId}::uuid)::int as topics`),
   );
   console.log(
-    `(b) ${rows?.messages} messages in ${CONVERSATIONS} conversations over a year written in ${((performance.now() - started) / 1000).toFixed(0)} s; ${rows?.rollups} daily message rollup rows`,
+    `(b) ${rows?.messages} messages in ${CONVERSATIONS} conversations over a year written in ${((performance.now() - started) / 1000).toFixed(0)} s; ${rows?.rollups} daily message rollup rows, ${rows?.topics} topic rollup rows (two terms per message from a vocabulary of 2,000 and 40 places)`,
   );
   const today = localDate(new Date(), "Europe/Berlin");
   const queries: [string, Record<string, string>][] = [
@@ -200,6 +203,7 @@ async function reportLatency(ctx: AppContext, goalMs: number): Promise<boolean> 
   for (const [name, report] of [
     ["Stimmung", getMoodReport],
     ["Antwortzeiten", getResponseReport],
+    ["Themen", getTopicsReport],
   ] as const) {
     for (const [label, query] of queries) {
       const times: number[] = [];

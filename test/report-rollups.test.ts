@@ -11,7 +11,14 @@ import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import type { Database } from "../src/db/client.js";
 import { rowsOf } from "../src/db/queries/rows.js";
-import { conversations, inboundMessages, messageDailyRollups, responseDailyRollups } from "../src/db/schema/index.js";
+import {
+  conversations,
+  inboundMessages,
+  messageDailyRollups,
+  responseDailyRollups,
+  topicDailyRollups,
+} from "../src/db/schema/index.js";
+import { keyTermsOf } from "../src/text/keyTerms.js";
 import { moodOf } from "../src/domain/reports/mood.js";
 import {
   RESPONSE_BUCKET_MINUTES,
@@ -116,6 +123,41 @@ async function countedFromMessages(orgId: string) {
   return [...counts.values()].sort(byKey);
 }
 
+/** The straight count of the topic rollups: each key term of each threaded message, as text/keyTerms.ts finds it. */
+async function topicsFromMessages(orgId: string) {
+  const rows = await ctx.db
+    .select({ message: inboundMessages, departmentId: conversations.departmentId })
+    .from(inboundMessages)
+    .innerJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
+    .where(eq(inboundMessages.orgId, orgId));
+  const counts = new Map<string, { key: string; messages: number; negative: number; questions: number }>();
+  for (const { message: m, departmentId } of rows) {
+    expect(m.topics).toEqual(keyTermsOf(m.text).map((term) => term.key));
+    for (const topic of m.topics) {
+      const key = `${localDate(m.receivedAt, "Europe/Berlin")}|${m.channelAccountId}|${departmentId}|${topic}`;
+      const c = counts.get(key) ?? { key, messages: 0, negative: 0, questions: 0 };
+      c.messages += 1;
+      c.negative += moodOf(m.sentiment) === "negative" ? 1 : 0;
+      c.questions += m.intent === "question" ? 1 : 0;
+      counts.set(key, c);
+    }
+  }
+  return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+async function topicsRolledUp(orgId: string) {
+  const rows = await ctx.db.select().from(topicDailyRollups).where(eq(topicDailyRollups.orgId, orgId));
+  return rows
+    .filter((r) => r.messages !== 0)
+    .map((r) => ({
+      key: `${r.day}|${r.channelAccountId}|${r.departmentId}|${r.topic}`,
+      messages: r.messages,
+      negative: r.negative,
+      questions: r.questions,
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
 async function rolledUp(orgId: string) {
   const rows = await ctx.db.select().from(messageDailyRollups).where(eq(messageDailyRollups.orgId, orgId));
   return rows
@@ -152,6 +194,9 @@ describe("the message rollups", () => {
     expect(outcomes.every((o) => o.status === "stored")).toBe(true);
     const rollups = await rolledUp(org.id);
     expect(rollups).toEqual(await countedFromMessages(org.id));
+    const topics = await topicsRolledUp(org.id);
+    expect(topics).toEqual(await topicsFromMessages(org.id));
+    expect(topics.some((t) => t.key.endsWith("|weihnachtsmarkt"))).toBe(true);
     expect(rollups.map((r) => r.day)).toContain("2026-11-24");
     expect(rollups.reduce((sum, r) => sum + r.messages, 0)).toBe(times.length * TEXTS.length + 1);
     // The test's texts reach every mood.
@@ -177,7 +222,7 @@ describe("the message rollups", () => {
         edits: [
           {
             externalId: firstMessage[0]?.externalId as string,
-            text: "Das ist eine Frechheit, unzumutbar, eine Katastrophe!",
+            text: "Die Baustelle ist eine Frechheit, unzumutbar, eine Katastrophe!",
             raw: {},
           },
         ],
@@ -188,6 +233,8 @@ describe("the message rollups", () => {
     );
     expect(await rolledUp(org.id)).toEqual(await countedFromMessages(org.id));
     expect((await rolledUp(org.id))[0]?.negative).toBe(1);
+    // The edit changed what the message is about too.
+    expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
 
     await assignConversations(ctx, {
       actor: systemAdminOf(org.id),
@@ -196,6 +243,7 @@ describe("the message rollups", () => {
     });
     const moved = await rolledUp(org.id);
     expect(moved).toEqual(await countedFromMessages(org.id));
+    expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
     expect(moved.find((r) => r.departmentId === jugendamt.id)?.questions).toBe(1);
 
     await ctx.db.update(inboundMessages).set({ visibility: "hidden" }).where(eq(inboundMessages.id, second.id));
@@ -203,6 +251,7 @@ describe("the message rollups", () => {
     await ctx.db.delete(inboundMessages).where(eq(inboundMessages.id, second.id));
     const left = await rolledUp(org.id);
     expect(left).toEqual(await countedFromMessages(org.id));
+    expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
     expect(left.reduce((sum, r) => sum + r.messages, 0)).toBe(1);
   });
 });

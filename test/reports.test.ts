@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
+import { conversationReplies } from "../src/db/schema/index.js";
 import { moodOf } from "../src/domain/reports/mood.js";
 import { buildChannelAccount, buildDepartment, buildMember, buildOrg, uniqueSuffix } from "./support/factories.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
@@ -181,5 +182,56 @@ describe("the response-time report", () => {
     ).json();
     expect(theirs.totals).toMatchObject({ answered: 3 });
     expect(theirs.byPerson).toEqual([]);
+  });
+});
+
+describe("the topics report", () => {
+  it("ranks what citizens wrote about, shows examples only to those who read the inbox, and the latest answer to a repeated question", async () => {
+    const s = await scene();
+    const market = [
+      "Wann öffnet der Weihnachtsmarkt?",
+      "Hat der Weihnachtsmarkt am Sonntag geöffnet?",
+      "Gibt es am Weihnachtsmarkt einen Shuttlebus?",
+      "Wie lange hat der Weihnachtsmarkt offen?",
+    ];
+    const ids = await ingest(
+      s.org.id,
+      s.mastodon.id,
+      market.map((text, i) => ({ at: `2026-12-0${i + 1}T10:00:00Z`, text })),
+    );
+    // An answer staff sent to one of them (the reply path's own tests cover how it is sent).
+    await t.ctx.db.insert(conversationReplies).values({
+      orgId: s.org.id,
+      conversationId: ids[0] as string,
+      inReplyToExternalId: "m-1",
+      text: "Der Weihnachtsmarkt ist täglich von 11 bis 21 Uhr geöffnet.",
+      authorUserId: s.admin.userId,
+      status: "sent",
+      createdAt: new Date("2026-12-01T11:00:00Z"),
+      sentAt: new Date("2026-12-01T11:00:00Z"),
+    });
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const response = await admin.request("GET", `/api/orgs/${s.org.id}/reports/topics`);
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json();
+    const top = report.topics[0];
+    expect(top).toMatchObject({ topic: "weihnachtsmarkt", label: "Weihnachtsmarkt", messages: 4, questions: 4 });
+    expect(top.examples).toHaveLength(3);
+    expect(top.examples[0].excerpt).toBe("Wie lange hat der Weihnachtsmarkt offen?");
+    expect(report.topics.map((x: { topic: string }) => x.topic)).toContain("baustell");
+    expect(report.repeatedQuestions[0]).toMatchObject({
+      topic: "weihnachtsmarkt",
+      questions: 4,
+      answer: { text: "Der Weihnachtsmarkt ist täglich von 11 bis 21 Uhr geöffnet." },
+    });
+    const analyst = await buildMember(t.ctx, s.org.id, { roles: ["analyst"] });
+    const theirs = (
+      await (
+        await signIn(t.app, analyst.email, analyst.password)
+      ).request("GET", `/api/orgs/${s.org.id}/reports/topics`)
+    ).json();
+    expect(theirs.showsExamples).toBe(false);
+    expect(theirs.topics[0]).toMatchObject({ label: "Weihnachtsmarkt", examples: [] });
+    expect(theirs.repeatedQuestions[0].answer).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // mood report (Stimmung) and the response-time report (Antwortzeiten), read from the daily rollups.
 import { z } from "zod";
 import { MAX_REPORT_DAYS } from "../domain/reports/reportPeriod.js";
-import { ZDay, ZId, ZOrgParams } from "./common.js";
+import { ZDay, ZId, ZOrgParams, ZTimestamp } from "./common.js";
 import type { ContractGroup } from "./route.js";
 
 const tag = "reports";
@@ -151,6 +151,46 @@ export const ZResponseReport = z
   })
   .meta({ id: "ResponseReport" });
 
+export const ZTopicsReport = z
+  .object({
+    period: ZReportPeriod,
+    choices: ZReportChoices,
+    /** Every message of the period (the base of each topic's share). */
+    messages: count,
+    /** Whether example messages and answers are shown: only to people who may read the inbox. */
+    showsExamples: z.boolean(),
+    /** The first day of each step of the trends. */
+    steps: z.array(ZDay),
+    topics: z.array(
+      z.object({
+        /** The term's key (its stem); `label` is how the messages wrote it most often. */
+        topic: z.string(),
+        label: z.string(),
+        messages: count,
+        previousMessages: count,
+        negative: count,
+        neutral: count,
+        positive: count,
+        questions: count,
+        /** Messages weighted by how rare the term is on the organisation's days of the year (TF-IDF). */
+        score: z.number(),
+        /** Messages per step, for the topics shown in detail. */
+        trend: z.array(count).nullable(),
+        examples: z.array(z.object({ conversationId: ZId, excerpt: z.string(), receivedAt: ZTimestamp })),
+      }),
+    ),
+    /** The terms most asked about, each with the latest answer staff sent to one of those questions. */
+    repeatedQuestions: z.array(
+      z.object({
+        topic: z.string(),
+        label: z.string(),
+        questions: count,
+        answer: z.object({ conversationId: ZId, text: z.string(), sentAt: ZTimestamp }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "TopicsReport" });
+
 export const reportsContract = {
   "GET /api/orgs/:orgId/reports/mood": {
     tag,
@@ -165,5 +205,12 @@ export const reportsContract = {
     params: ZOrgParams,
     query: ZReportFilter,
     responses: { 200: ZResponseReport },
+  },
+  "GET /api/orgs/:orgId/reports/topics": {
+    tag,
+    summary: "Themen: what citizens write about, ranked against the year, with mood, trend and repeated questions",
+    params: ZOrgParams,
+    query: ZReportFilter,
+    responses: { 200: ZTopicsReport },
   },
 } satisfies ContractGroup;

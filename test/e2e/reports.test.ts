@@ -84,6 +84,38 @@ describe("the reports", () => {
     expect(csv.split("\r\n")[1]).toMatch(/^Jugendamt;\d+;\d+;\d+(,\d+)?;/);
   });
 
+  it("show the analyst what citizens wrote about, without their messages", async () => {
+    await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Themen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Themen" }).waitFor();
+    const topics = page.getByRole("table", { name: "Themen in Zahlen" });
+    await topics.waitFor();
+    // The tab kept the Jugendamt filter: its topics.
+    expect(await topics.getByRole("rowheader").allTextContents()).toContain("Kita-Plätze");
+    // The analyst does not read the inbox: no example messages, no answers.
+    expect(await page.getByRole("heading", { name: "Beispiele aus dem Posteingang" }).count()).toBe(0);
+    await expectAccessible(page, "Themen (Analyse)");
+  });
+
+  it("show the press office examples and turn the answer to a repeated question into a Textbaustein", async () => {
+    const press = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(press, server.baseUrl, "presse@musterstadt.example", DEMO_PASSWORD);
+    const orgPath = new URL(page.url()).pathname.split("/reports")[0];
+    await press.goto(`${server.baseUrl}${orgPath}/reports/topics`);
+    await press.getByRole("heading", { name: "Beispiele aus dem Posteingang" }).waitFor();
+    await press.getByRole("heading", { name: "Wiederkehrende Fragen" }).waitFor();
+    const keep = press.getByRole("button", { name: /als Textbaustein übernehmen$/ }).first();
+    const name = (await keep.textContent()) ?? "";
+    await keep.click();
+    await press.getByRole("status").filter({ hasText: "Als Textbaustein gespeichert" }).waitFor();
+    await press.screenshot({ path: "/tmp/reports-topics.png", fullPage: true });
+    await expectAccessible(press, "Themen (Pressestelle)");
+    // It is in Wissen → Textbausteine now, titled with the topic.
+    const topic = /„(.+)“/.exec(name)?.[1] ?? "";
+    await press.goto(`${server.baseUrl}${orgPath}/knowledge`);
+    await press.getByText(topic, { exact: true }).first().waitFor();
+    await press.close();
+  });
+
   it("show response times in office hours per department, channel and person", async () => {
     await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Antwortzeiten" }).click();
     await page.getByRole("heading", { level: 1, name: "Antwortzeiten" }).waitFor();

@@ -39,6 +39,7 @@ import { PostsPage } from "./pages/publish/PostsPage";
 import { MoodReportPage } from "./pages/reports/MoodReportPage";
 import { ReportsLayout } from "./pages/reports/ReportsLayout";
 import { ResponseReportPage } from "./pages/reports/ResponseReportPage";
+import { TopicsReportPage } from "./pages/reports/TopicsReportPage";
 
 function RequireSession({ allowPasswordChange = false }: { allowPasswordChange?: boolean }) {
   const { session, loading } = useSession();
@@ -121,6 +122,7 @@ export function App() {
               <Route path="reports" element={<ReportsLayout />}>
                 <Route index element={<Navigate to="mood" replace />} />
                 <Route path="mood" element={<MoodReportPage />} />
+                <Route path="topics" element={<TopicsReportPage />} />
                 <Route path="response-times" element={<ResponseReportPage />} />
               </Route>
               <Route path="admin" element={<AdminLayout />}>

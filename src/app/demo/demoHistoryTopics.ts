@@ -10,6 +10,8 @@ export interface DemoTopic {
   question: readonly string[];
   complaint: readonly string[];
   praise: readonly string[];
+  /** How staff answered questions and complaints on it. */
+  answer: string;
 }
 
 export const DEMO_STREETS = ["Hauptstraße", "Bahnhofstraße", "Lindenallee", "Marktplatz", "Schulweg", "Am Stadtpark"];
@@ -36,6 +38,8 @@ export const DEMO_TOPICS: readonly DemoTopic[] = [
       "Vielen Dank an das Team der Kita {street}, die Eingewöhnung lief wunderbar!",
       "Danke für die schnelle Zusage für den Kita-Platz, wir freuen uns sehr.",
     ],
+    answer:
+      "Guten Tag, Kita-Plätze vergibt das Jugendamt über den Kita-Navigator (www.musterstadt.de/kita). Die Anmeldung für August ist bis Ende März möglich; Bescheide gehen im Mai raus. Freundliche Grüße, Ihre Stadtverwaltung",
   },
   {
     key: "baustellen",
@@ -57,6 +61,8 @@ export const DEMO_TOPICS: readonly DemoTopic[] = [
       "Toll, dass die {street} so schnell fertig geworden ist, vielen Dank!",
       "Die neue Radspur in der {street} ist super, danke dafür.",
     ],
+    answer:
+      "Guten Tag, die Bauarbeiten dauern nach aktuellem Plan noch etwa zwei Wochen. Die Umleitung ist ab der Kreuzung ausgeschildert; aktuelle Sperrungen finden Sie unter www.musterstadt.de/baustellen. Freundliche Grüße, Ihre Stadtverwaltung",
   },
   {
     key: "muell",
@@ -77,6 +83,8 @@ export const DEMO_TOPICS: readonly DemoTopic[] = [
       "Danke an die Müllabfuhr, die trotz Schnee pünktlich war!",
       "Der Sperrmüll wurde schnell und ordentlich abgeholt, vielen Dank.",
     ],
+    answer:
+      "Guten Tag, danke für den Hinweis. Die Abfuhrtermine finden Sie im Abfuhrkalender unter www.musterstadt.de/abfall; wir haben die Abfallwirtschaft informiert, die Tonne wird nachgeleert. Freundliche Grüße, Ihre Stadtverwaltung",
   },
   {
     key: "weihnachtsmarkt",
@@ -97,6 +105,8 @@ export const DEMO_TOPICS: readonly DemoTopic[] = [
       "Tolle Stimmung auf dem Weihnachtsmarkt, die Beleuchtung ist herrlich.",
       "Danke für das schöne Programm für Kinder auf dem Weihnachtsmarkt.",
     ],
+    answer:
+      "Guten Tag, der Weihnachtsmarkt ist täglich von 11 bis 21 Uhr geöffnet, freitags und samstags bis 22 Uhr. Ein Shuttlebus fährt ab dem Parkplatz am Stadtpark. Freundliche Grüße, Ihre Stadtverwaltung",
   },
   {
     key: "buergeramt",
@@ -113,6 +123,8 @@ export const DEMO_TOPICS: readonly DemoTopic[] = [
       "Die Online-Terminvergabe des Bürgeramts funktioniert seit gestern nicht.",
     ],
     praise: ["Danke für den freundlichen Service im Bürgeramt, das ging heute sehr schnell."],
+    answer:
+      "Guten Tag, Termine im Bürgeramt buchen Sie online unter www.musterstadt.de/termine; kurzfristige Termine werden jeden Morgen um 7 Uhr freigeschaltet. Freundliche Grüße, Ihre Stadtverwaltung",
   },
   {
     key: "freibad",
@@ -125,6 +137,8 @@ export const DEMO_TOPICS: readonly DemoTopic[] = [
     ],
     complaint: ["Im Freibad waren die Duschen kalt und die Schlange am Kiosk endlos."],
     praise: ["Das Freibad ist top gepflegt, danke an das ganze Team!"],
+    answer:
+      "Guten Tag, das Freibad öffnet am 15. Mai und hat bei jedem Wetter von 9 bis 20 Uhr geöffnet. Familienkarten gibt es an der Kasse. Freundliche Grüße, Ihre Stadtverwaltung",
   },
   {
     key: "winterdienst",
@@ -139,6 +153,8 @@ export const DEMO_TOPICS: readonly DemoTopic[] = [
       "Der Schnee in der {street} liegt seit drei Tagen, der Winterdienst war noch nicht da.",
     ],
     praise: ["Danke an den Winterdienst, der schon früh morgens unterwegs war."],
+    answer:
+      "Guten Tag, danke für den Hinweis. Der Winterdienst räumt zuerst Hauptstraßen und Buslinien; Gehwege vor Grundstücken räumen die Anlieger. Wir haben die Stelle weitergegeben. Freundliche Grüße, Ihre Stadtverwaltung",
   },
 ];
 
@@ -153,4 +169,6 @@ export const DEMO_STORM = {
     "Wegen der Sperrung der Hauptstraße kommen die Busse nicht durch, sehr ärgerlich.",
     "Die Umleitung um die Hauptstraße ist ein Chaos, so geht das nicht.",
   ],
+  answer:
+    "Guten Tag, wir entschuldigen uns für die kurzfristige Sperrung der Hauptstraße: ein Wasserrohrbruch musste sofort repariert werden. Die Straße ist ab Freitag wieder frei. Freundliche Grüße, Ihre Stadtverwaltung",
 };

@@ -29,6 +29,7 @@ interface Planned {
   text: string;
   intent: "question" | "complaint" | "praise";
   channelAccountId: string;
+  answer: string;
 }
 
 /** mulberry32: small, fast, good enough for demo data, and the same every time. */
@@ -90,17 +91,24 @@ export async function loadDemoHistory(
           text: pick(DEMO_STORM.texts),
           intent: "complaint",
           channelAccountId: pick(accounts),
+          answer: DEMO_STORM.answer,
         });
   }
   function planOne(topic: DemoTopic, day: string): Planned {
     const roll = random();
     const intent =
       roll < topic.mix.question ? "question" : roll < topic.mix.question + topic.mix.complaint ? "complaint" : "praise";
-    return { at: at(day), text: fill(pick(topic[intent])), intent, channelAccountId: pick(accounts) };
+    return {
+      at: at(day),
+      text: fill(pick(topic[intent])),
+      intent,
+      channelAccountId: pick(accounts),
+      answer: topic.answer,
+    };
   }
   // Only civil texts: a year of the demo's history must not fill today's moderation queue.
   const civil = planned.filter((p) => !ctx.analyser.analyse(p.text).flagged);
-  const stored: { conversationId: string; at: Date; intent: Planned["intent"] }[] = [];
+  const stored: Stored[] = [];
   for (let i = 0; i < civil.length; i += BATCH) {
     const batch = civil.slice(i, i + BATCH);
     const outcomes = await ctx.db.transaction((tx) =>
@@ -127,11 +135,16 @@ export async function loadDemoHistory(
     );
     outcomes.forEach((o, j) => {
       const p = batch[j] as Planned;
-      if (o.status === "stored") stored.push({ conversationId: o.conversationId, at: p.at, intent: p.intent });
+      if (o.status === "stored") stored.push({ ...p, conversationId: o.conversationId, externalId: o.externalId });
     });
   }
   await answerHistory(ctx, { orgId: options.orgId, stored, responders: options.responders, random });
   return { messages: stored.length };
+}
+
+interface Stored extends Planned {
+  conversationId: string;
+  externalId: string;
 }
 
 /** Answers most of the history after a few office hours, by someone of the conversation's department, and closes all. */
@@ -139,7 +152,7 @@ async function answerHistory(
   ctx: AppContext,
   args: {
     orgId: string;
-    stored: { conversationId: string; at: Date; intent: string }[];
+    stored: Stored[];
     responders: { departmentId: string | null; userIds: string[] }[];
     random: () => number;
   },
@@ -169,6 +182,8 @@ async function answerHistory(
     const closedAt = new Date((firstResponseAt ?? s.at).getTime() + 2 * 86_400_000);
     return {
       id: s.conversationId,
+      external_id: s.externalId,
+      text: s.intent === "praise" ? "Vielen Dank für Ihre freundliche Nachricht! Ihre Stadtverwaltung" : s.answer,
       first_response_at: firstResponseAt && firstResponseAt < now ? firstResponseAt.toISOString() : null,
       user_id: firstResponseAt ? (team[Math.floor(args.random() * team.length)] ?? null) : null,
       business_ms: firstResponseAt ? businessMsBetween(calendar, s.at, firstResponseAt) : null,
@@ -185,4 +200,14 @@ async function answerHistory(
         from jsonb_to_recordset(${JSON.stringify(updates.slice(i, i + 2000))}::jsonb) as u(
                id uuid, first_response_at timestamptz, user_id uuid, business_ms bigint, closed_at timestamptz)
        where c.id = u.id`);
+  // The answers themselves, as the reply path records a sent reply.
+  const answered = updates.filter((u) => u.first_response_at !== null);
+  for (let i = 0; i < answered.length; i += 2000)
+    await ctx.db.execute(sql`
+      insert into conversation_replies (org_id, conversation_id, in_reply_to_external_id, text, author_user_id, status,
+                                        external_id, created_at, sent_at)
+      select ${args.orgId}::uuid, u.id, u.external_id, u.text, u.user_id, 'sent', 'history-reply-' || u.external_id,
+             u.first_response_at, u.first_response_at
+        from jsonb_to_recordset(${JSON.stringify(answered.slice(i, i + 2000))}::jsonb) as u(
+               id uuid, external_id text, text text, user_id uuid, first_response_at timestamptz)`);
 }

@@ -20,6 +20,7 @@ import { casePriority } from "../../domain/moderation/decisions.js";
 import { needsEscalation, type PipelineResult } from "../../domain/moderation/pipeline.js";
 import type { TextAnalyser } from "../../text/analysis.js";
 import { cleanValue } from "../../text/inputText.js";
+import { topicsOf } from "../../text/keyTerms.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { moderateBatch } from "../moderation/moderateBatch.js";
 import { escalateThreat } from "../moderation/escalateThreat.js";
@@ -113,6 +114,7 @@ async function applyEdit(
       intent: analysis.intent,
       sentiment: analysis.sentiment,
       flagged: analysis.flagged,
+      ...topicsOf(edit.text),
       analysis: {
         analyser: options.analyser.name,
         ...analysis,

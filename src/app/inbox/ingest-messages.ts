@@ -13,6 +13,7 @@ import { channelAccounts } from "../../db/schema/index.js";
 import { stricterVisibility, type TInboundMessage, ZInboundMessage } from "../../domain/inbound.js";
 import type { PipelineResult } from "../../domain/moderation/pipeline.js";
 import type { TextAnalyser, TextAnalysis } from "../../text/analysis.js";
+import { topicsOf } from "../../text/keyTerms.js";
 import { moderateBatch } from "../moderation/moderateBatch.js";
 import { openModerationCases } from "../moderation/openModerationCases.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
@@ -100,37 +101,42 @@ export async function ingestMessages(
     const given = options.premoderated?.[a.index]?.moderation;
     if (given) moderationOf.set(a.index, given);
   }
-  const records = analysed.map(({ index, message: m, result }) => ({
-    channel_account_id: m.channelAccountId,
-    external_id: m.externalId,
-    kind: m.kind,
-    author_handle: m.authorHandle,
-    author_name: m.authorName,
-    text: m.text,
-    language: m.language,
-    thread_external_id: m.threadExternalId,
-    in_reply_to_external_id: m.inReplyToExternalId,
-    visibility: stricterVisibility(m.visibility, moderationOf.get(index)?.status ?? "visible"),
-    received_at: m.receivedAt.toISOString(),
-    raw: m.raw,
-    media: m.media,
-    intent: result.intent,
-    sentiment: result.sentiment,
-    flagged: result.flagged,
-    analysis: { analyser: options.analyser.name, ...result, moderation: moderationOf.get(index)?.trail ?? [] },
-  }));
+  const records = analysed.map(({ index, message: m, result }) => {
+    const terms = topicsOf(m.text);
+    return {
+      channel_account_id: m.channelAccountId,
+      external_id: m.externalId,
+      kind: m.kind,
+      author_handle: m.authorHandle,
+      author_name: m.authorName,
+      text: m.text,
+      language: m.language,
+      thread_external_id: m.threadExternalId,
+      in_reply_to_external_id: m.inReplyToExternalId,
+      visibility: stricterVisibility(m.visibility, moderationOf.get(index)?.status ?? "visible"),
+      received_at: m.receivedAt.toISOString(),
+      raw: m.raw,
+      media: m.media,
+      intent: result.intent,
+      sentiment: result.sentiment,
+      flagged: result.flagged,
+      topics: terms.topics,
+      topic_labels: terms.topicLabels,
+      analysis: { analyser: options.analyser.name, ...result, moderation: moderationOf.get(index)?.trail ?? [] },
+    };
+  });
   const inserted = rowsOf<{ id: string; channel_account_id: string; external_id: string }>(
     await tx.execute(sql`
       insert into inbound_messages (org_id, channel_account_id, external_id, kind, author_handle, author_name, text, language,
                                     thread_external_id, in_reply_to_external_id, visibility, received_at, raw, media, intent,
-                                    sentiment, flagged, analysis)
+                                    sentiment, flagged, topics, topic_labels, analysis)
       select ${options.orgId}::uuid, r.channel_account_id, r.external_id, r.kind, r.author_handle, r.author_name, r.text, r.language,
              r.thread_external_id, r.in_reply_to_external_id, r.visibility, r.received_at, r.raw, r.media, r.intent,
-             r.sentiment, r.flagged, r.analysis
+             r.sentiment, r.flagged, r.topics, r.topic_labels, r.analysis
         from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
                channel_account_id uuid, external_id text, kind text, author_handle text, author_name text, text text, language text,
                thread_external_id text, in_reply_to_external_id text, visibility text, received_at timestamptz, raw jsonb, media jsonb,
-               intent text, sentiment real, flagged boolean, analysis jsonb)
+               intent text, sentiment real, flagged boolean, topics text[], topic_labels text[], analysis jsonb)
       on conflict (channel_account_id, external_id) do nothing
       returning id, channel_account_id, external_id`),
   );

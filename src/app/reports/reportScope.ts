@@ -13,6 +13,7 @@ import type { AppContext } from "../context.js";
 import { channelAccountWithin, departmentWithin } from "../scope.js";
 
 export interface ReportScope {
+  orgId: string;
   period: ReportPeriod;
   timeZone: string;
   /** Rows of the current and the previous period the viewer may see, filtered. */
@@ -81,6 +82,7 @@ export async function openReportScope(
         : undefined,
     );
   return {
+    orgId: options.orgId,
     period,
     timeZone: org.timeZone,
     channelNames: new Map(accounts.map((a) => [a.id, { name: a.name, network: a.network }])),

@@ -4,10 +4,12 @@
 -- its size); a conversation moved to another department moves its messages' counts; a first answer adds
 -- to the response rollup. Days are calendar days in the organisation's time zone. Mood lines as in
 -- src/domain/reports/mood.ts, compared in single precision like the stored column; bucket edges as in
--- src/domain/reports/responseHistogram.ts (test/report-rollups.test.ts checks both).
+-- src/domain/reports/responseHistogram.ts (test/report-rollups.test.ts checks both). Each key term of a message
+-- (inbound_messages.topics, text/keyTerms.ts) counts in topic_daily_rollups alongside.
 CREATE TYPE draht_message_contribution AS (
   org_id uuid, received_at timestamptz, channel_account_id uuid, department_id uuid,
-  sentiment real, intent text, flagged boolean, visibility text, sign integer
+  sentiment real, intent text, flagged boolean, visibility text, topics text[], topic_labels text[],
+  sign integer
 );
 --> statement-breakpoint
 -- PL/pgSQL, not SQL: its statement's plan is kept for the session instead of planned at every call.
@@ -39,6 +41,24 @@ BEGIN
     praise = r.praise + excluded.praise, flagged = r.flagged + excluded.flagged, held = r.held + excluded.held,
     hidden = r.hidden + excluded.hidden, deleted = r.deleted + excluded.deleted,
     sentiment_sum = r.sentiment_sum + excluded.sentiment_sum;
+  -- What the messages were about: each of a message's key terms (text/keyTerms.ts), per day, channel and department.
+  INSERT INTO topic_daily_rollups AS r (org_id, day, channel_account_id, department_id, topic, label, messages,
+                                        negative, neutral, positive, questions)
+  SELECT c.org_id, (c.received_at AT TIME ZONE o.time_zone)::date, c.channel_account_id, c.department_id, t.topic,
+         min(coalesce(t.label, t.topic)),
+         sum(c.sign),
+         sum(c.sign * (c.sentiment < (-0.2)::real)::int),
+         sum(c.sign * (c.sentiment BETWEEN (-0.2)::real AND (0.2)::real)::int),
+         sum(c.sign * (c.sentiment > (0.2)::real)::int),
+         sum(c.sign * (c.intent = 'question')::int)
+    FROM unnest(changes) AS c
+   CROSS JOIN LATERAL unnest(c.topics, c.topic_labels) AS t(topic, label)
+    JOIN organisations o ON o.id = c.org_id
+   GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT ON CONSTRAINT topic_daily_rollups_key DO UPDATE SET
+    messages = r.messages + excluded.messages, negative = r.negative + excluded.negative,
+    neutral = r.neutral + excluded.neutral, positive = r.positive + excluded.positive,
+    questions = r.questions + excluded.questions;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
@@ -50,27 +70,27 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     changes := ARRAY(
       SELECT ROW(n.org_id, n.received_at, n.channel_account_id, v.department_id, n.sentiment, n.intent, n.flagged,
-                 n.visibility, 1)::draht_message_contribution
+                 n.visibility, n.topics, n.topic_labels, 1)::draht_message_contribution
         FROM new_rows n JOIN conversations v ON v.id = n.conversation_id);
   ELSIF TG_OP = 'DELETE' THEN
     changes := ARRAY(
       SELECT ROW(d.org_id, d.received_at, d.channel_account_id, v.department_id, d.sentiment, d.intent, d.flagged,
-                 d.visibility, -1)::draht_message_contribution
+                 d.visibility, d.topics, d.topic_labels, -1)::draht_message_contribution
         FROM old_rows d JOIN conversations v ON v.id = d.conversation_id);
   ELSE
     changes := ARRAY(
       SELECT ROW(x.org_id, x.received_at, x.channel_account_id, v.department_id, x.sentiment, x.intent, x.flagged,
-                 x.visibility, x.sign)::draht_message_contribution
+                 x.visibility, x.topics, x.topic_labels, x.sign)::draht_message_contribution
         FROM (
           SELECT n.*, 1 AS sign FROM new_rows n JOIN old_rows d ON d.id = n.id
-           WHERE (d.conversation_id, d.received_at, d.channel_account_id, d.sentiment, d.intent, d.flagged, d.visibility)
+           WHERE (d.conversation_id, d.received_at, d.channel_account_id, d.sentiment, d.intent, d.flagged, d.visibility, d.topics)
                  IS DISTINCT FROM
-                 (n.conversation_id, n.received_at, n.channel_account_id, n.sentiment, n.intent, n.flagged, n.visibility)
+                 (n.conversation_id, n.received_at, n.channel_account_id, n.sentiment, n.intent, n.flagged, n.visibility, n.topics)
           UNION ALL
           SELECT d.*, -1 AS sign FROM old_rows d JOIN new_rows n ON n.id = d.id
-           WHERE (d.conversation_id, d.received_at, d.channel_account_id, d.sentiment, d.intent, d.flagged, d.visibility)
+           WHERE (d.conversation_id, d.received_at, d.channel_account_id, d.sentiment, d.intent, d.flagged, d.visibility, d.topics)
                  IS DISTINCT FROM
-                 (n.conversation_id, n.received_at, n.channel_account_id, n.sentiment, n.intent, n.flagged, n.visibility)
+                 (n.conversation_id, n.received_at, n.channel_account_id, n.sentiment, n.intent, n.flagged, n.visibility, n.topics)
         ) AS x
         JOIN conversations v ON v.id = x.conversation_id);
   END IF;
@@ -98,7 +118,7 @@ BEGIN
   END IF;
   PERFORM draht_apply_message_contributions(ARRAY(
     SELECT ROW(m.org_id, m.received_at, m.channel_account_id, s.department_id, m.sentiment, m.intent, m.flagged,
-               m.visibility, s.sign)::draht_message_contribution
+               m.visibility, m.topics, m.topic_labels, s.sign)::draht_message_contribution
       FROM inbound_messages m
      CROSS JOIN (VALUES (OLD.department_id, -1), (NEW.department_id, 1)) AS s(department_id, sign)
      WHERE m.conversation_id = NEW.id));
@@ -160,7 +180,7 @@ CREATE TRIGGER conversations_response_rollups_insert AFTER INSERT ON conversatio
 -- What is already there.
 SELECT draht_apply_message_contributions(ARRAY(
   SELECT ROW(m.org_id, m.received_at, m.channel_account_id, v.department_id, m.sentiment, m.intent, m.flagged,
-             m.visibility, 1)::draht_message_contribution
+             m.visibility, m.topics, m.topic_labels, 1)::draht_message_contribution
     FROM inbound_messages m JOIN conversations v ON v.id = m.conversation_id));
 --> statement-breakpoint
 -- (Whether an earlier answer met its target was not kept: those count as answers without a target.)

@@ -37,6 +37,16 @@ export const inboundMessages = pgTable(
     intent: text("intent").$type<Intent>().notNull().default("other"),
     sentiment: real("sentiment").notNull().default(0),
     flagged: boolean("flagged").notNull().default(false),
+    /** What it is about: the keys of its key terms (text/keyTerms.ts), counted by the topic rollups. */
+    topics: text("topics")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** How the text wrote each of them ("Kita-Plätze" for "kita-platz"), in the same order. */
+    topicLabels: text("topic_labels")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     analysis: jsonb("analysis").$type<Record<string, unknown>>(),
     /** The connector's payload as received, for evidence and re-processing. */
     raw: jsonb("raw").$type<Record<string, unknown>>().notNull(),
@@ -53,6 +63,8 @@ export const inboundMessages = pgTable(
     // Moderation: messages of one author lately (flooding), and the same text elsewhere (copy-and-paste spam).
     index("inbound_messages_author_recent_idx").on(t.channelAccountId, t.authorHandle, t.receivedAt),
     index("inbound_messages_text_hash_idx").on(t.orgId, sql`md5(${t.text})`),
+    // Example messages of a topic in the Themen report.
+    index("inbound_messages_topics_idx").using("gin", t.topics),
   ],
 );
 

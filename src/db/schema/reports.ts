@@ -2,7 +2,7 @@
 // kept by triggers in the transaction that changes a message or a conversation (migration
 // 0038_report_rollups_triggers.sql), so a report reads a few hundred rows instead of scanning a year of
 // messages, and can never disagree with the messages themselves. No personal data: counts and sums only.
-import { bigint, date, doublePrecision, integer, pgTable, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, doublePrecision, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./org.js";
 
 /**
@@ -66,5 +66,36 @@ export const responseDailyRollups = pgTable(
     unique("response_daily_rollups_key")
       .on(t.orgId, t.day, t.channelAccountId, t.departmentId, t.responderUserId)
       .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * What the messages were about: each key term of a message (inbound_messages.topics), per day × channel
+ * account × department, with the moods and questions among them. The Themen report ranks terms from it.
+ */
+export const topicDailyRollups = pgTable(
+  "topic_daily_rollups",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    day: date("day", { mode: "string" }).notNull(),
+    channelAccountId: uuid("channel_account_id").notNull(),
+    departmentId: uuid("department_id"),
+    topic: text("topic").notNull(),
+    /** How a message of the row wrote it (the first one counted). */
+    label: text("label").notNull(),
+    messages: integer("messages").notNull().default(0),
+    negative: integer("negative").notNull().default(0),
+    neutral: integer("neutral").notNull().default(0),
+    positive: integer("positive").notNull().default(0),
+    questions: integer("questions").notNull().default(0),
+  },
+  (t) => [
+    unique("topic_daily_rollups_key")
+      .on(t.orgId, t.day, t.channelAccountId, t.departmentId, t.topic)
+      .nullsNotDistinct(),
+    // A term's days over the year (the ranking's weight) without reading every other term.
+    index("topic_daily_rollups_topic_idx").on(t.orgId, t.topic, t.day),
   ],
 );

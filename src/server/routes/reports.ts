@@ -1,8 +1,9 @@
-// The reports (Berichte): Stimmung and Antwortzeiten over a period with filters. Thin: parse, call one use case.
+// The reports (Berichte): Stimmung, Antwortzeiten and Themen over a period with filters. Thin: parse, call one use case.
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app/context.js";
 import { getMoodReport } from "../../app/reports/get-mood-report.js";
 import { getResponseReport } from "../../app/reports/get-response-report.js";
+import { getTopicsReport } from "../../app/reports/get-topics-report.js";
 import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
 
@@ -16,5 +17,9 @@ export function reportRoutes(app: FastifyInstance, options: { ctx: AppContext })
 
   contractRoute(app, "GET /api/orgs/:orgId/reports/response-times", view, async (request) => {
     return getResponseReport(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, query: request.query });
+  });
+
+  contractRoute(app, "GET /api/orgs/:orgId/reports/topics", view, async (request) => {
+    return getTopicsReport(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, query: request.query });
   });
 }

@@ -4,7 +4,7 @@ import { NavLink, Outlet, useLocation } from "react-router";
 import { useOrg } from "../../components/OrgLayout";
 import { NotAllowedPage } from "../NotAllowedPage";
 
-export const REPORT_TABS = ["mood", "response-times"] as const;
+export const REPORT_TABS = ["mood", "topics", "response-times"] as const;
 
 export function ReportsLayout() {
   const { t } = useTranslation();

@@ -1,0 +1,224 @@
+// Themen: what citizens write about in a period — key terms ranked by how often they came up against how
+// common they are in the organisation's year (a TF-IDF over days: a term of every day weighs little), each
+// with its volume against the period before, its mood, its course over the period and, for people who may
+// read the inbox, a few example messages. Repeated questions: the terms most asked about, each with the
+// latest answer staff sent to one of them, ready to become a Textbaustein. Read from topic_daily_rollups.
+import { and, between, desc, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import {
+  conversationReplies,
+  conversations,
+  inboundMessages,
+  messageDailyRollups,
+  topicDailyRollups as r,
+} from "../../db/schema/index.js";
+import type { ZTopicsReport } from "../../contract/reports.js";
+import { authorize, inOrganisation } from "../../domain/policy.js";
+import { addDays, stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
+import { epochOfWallClock } from "../../domain/zonedTime.js";
+import { excerpt } from "../../text/excerpt.js";
+import type { OrgActor } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { visibleConversations } from "../inbox/conversationAccess.js";
+import { type ReportScope, openReportScope } from "./reportScope.js";
+
+type Report = z.output<typeof ZTopicsReport>;
+const CANDIDATES = 100;
+const SHOWN = 20;
+const WITH_DETAILS = 8;
+const REPEATED = 5;
+
+export async function getTopicsReport(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; query: unknown },
+): Promise<Report> {
+  const scope = await openReportScope(ctx, options);
+  const { period } = scope;
+  const may = (action: "inbox.view") =>
+    authorize({ actor: options.actor, action, resource: inOrganisation(options.orgId), now: ctx.clock() }).allowed;
+  const rows = await ctx.db
+    .select({
+      topic: r.topic,
+      // How the messages wrote it most often ("Baustelle" for the key "baustell").
+      label: sql<string>`mode() within group (order by ${r.label})`,
+      messages: sql<number>`coalesce(sum(${r.messages}) filter (where ${r.day} >= ${period.from}), 0)::int`,
+      previous: sql<number>`coalesce(sum(${r.messages}) filter (where ${r.day} < ${period.from}), 0)::int`,
+      negative: sql<number>`coalesce(sum(${r.negative}) filter (where ${r.day} >= ${period.from}), 0)::int`,
+      neutral: sql<number>`coalesce(sum(${r.neutral}) filter (where ${r.day} >= ${period.from}), 0)::int`,
+      positive: sql<number>`coalesce(sum(${r.positive}) filter (where ${r.day} >= ${period.from}), 0)::int`,
+      questions: sql<number>`coalesce(sum(${r.questions}) filter (where ${r.day} >= ${period.from}), 0)::int`,
+    })
+    .from(r)
+    .where(scope.where(r))
+    .groupBy(r.topic)
+    .having(sql`sum(${r.messages}) filter (where ${r.day} >= ${period.from}) > 0`)
+    .orderBy(desc(sql`sum(${r.messages}) filter (where ${r.day} >= ${period.from})`))
+    .limit(CANDIDATES);
+  const yearFrom = addDays(period.to, -364);
+  const keys = rows.map((row) => row.topic);
+  const [days, activeDays, totals] = await Promise.all([
+    keys.length
+      ? ctx.db
+          .select({ topic: r.topic, days: sql<number>`count(distinct ${r.day})::int` })
+          .from(r)
+          .where(and(scope.within(r), between(r.day, yearFrom, period.to), inArray(r.topic, keys)))
+          .groupBy(r.topic)
+      : [],
+    ctx.db
+      .select({ days: sql<number>`count(distinct ${messageDailyRollups.day})::int` })
+      .from(messageDailyRollups)
+      .where(and(scope.within(messageDailyRollups), between(messageDailyRollups.day, yearFrom, period.to))),
+    ctx.db
+      .select({
+        messages: sql<number>`coalesce(sum(${messageDailyRollups.messages}) filter (where ${messageDailyRollups.day} >= ${period.from}), 0)::int`,
+      })
+      .from(messageDailyRollups)
+      .where(scope.where(messageDailyRollups)),
+  ]);
+  const daysOf = new Map(days.map((d) => [d.topic, d.days]));
+  const allDays = activeDays[0]?.days ?? 0;
+  const ranked = rows
+    .map((row) => ({ ...row, score: row.messages * Math.log((allDays + 1) / ((daysOf.get(row.topic) ?? 0) + 1) + 1) }))
+    .sort((a, b) => b.score - a.score || b.messages - a.messages)
+    .slice(0, SHOWN);
+  const detailed = ranked.slice(0, WITH_DETAILS).map((t) => t.topic);
+  const repeated = [...ranked]
+    .filter((t) => t.questions >= 3)
+    .sort((a, b) => b.questions - a.questions)
+    .slice(0, REPEATED)
+    .map((t) => t.topic);
+  // Citizens' words only for people who may read them in the inbox anyway.
+  const showExamples = may("inbox.view");
+  const [trends, examples] = await Promise.all([
+    trendsOf(ctx, scope, detailed),
+    showExamples
+      ? examplesOf(ctx, options.actor, scope, [...new Set([...detailed, ...repeated])])
+      : new Map<string, Example[]>(),
+  ]);
+  const answers = showExamples ? await answersOf(ctx, repeated, examples) : new Map<string, Answer>();
+  const labelOf = (topic: string) => ranked.find((t) => t.topic === topic)?.label ?? topic;
+  return {
+    period,
+    choices: scope.choices,
+    messages: totals[0]?.messages ?? 0,
+    showsExamples: showExamples,
+    steps: stepsOf(period),
+    topics: ranked.map((t) => ({
+      topic: t.topic,
+      label: t.label,
+      messages: t.messages,
+      previousMessages: t.previous,
+      negative: t.negative,
+      neutral: t.neutral,
+      positive: t.positive,
+      questions: t.questions,
+      score: Math.round(t.score * 10) / 10,
+      trend: trends.get(t.topic) ?? null,
+      examples: (examples.get(t.topic) ?? [])
+        .slice(0, 3)
+        .map((e) => ({ conversationId: e.conversationId, excerpt: excerpt(e.text, 200), receivedAt: e.receivedAt })),
+    })),
+    repeatedQuestions: repeated.map((topic) => {
+      const t = ranked.find((x) => x.topic === topic);
+      return { topic, label: labelOf(topic), questions: t?.questions ?? 0, answer: answers.get(topic) ?? null };
+    }),
+  };
+}
+
+/** Messages per step of the period for the topics shown in detail. */
+async function trendsOf(ctx: AppContext, scope: ReportScope, topics: string[]): Promise<Map<string, number[]>> {
+  if (topics.length === 0) return new Map();
+  const { period } = scope;
+  const rows = await ctx.db
+    .select({ topic: r.topic, day: r.day, messages: sql<number>`sum(${r.messages})::int` })
+    .from(r)
+    .where(and(scope.within(r), between(r.day, period.from, period.to), inArray(r.topic, topics)))
+    .groupBy(r.topic, r.day);
+  const steps = stepsOf(period);
+  const index = new Map(steps.map((s, i) => [s, i]));
+  const trends = new Map(topics.map((t) => [t, new Array<number>(steps.length).fill(0)]));
+  for (const row of rows) {
+    const at = index.get(stepStart(row.day, period.step));
+    const trend = trends.get(row.topic);
+    if (trend && at !== undefined) trend[at] = (trend[at] ?? 0) + row.messages;
+  }
+  return trends;
+}
+
+interface Example {
+  conversationId: string;
+  text: string;
+  receivedAt: Date;
+}
+
+/** The latest visible messages of the period on each topic, in conversations the viewer may see (at most 5 each). */
+async function examplesOf(ctx: AppContext, actor: OrgActor, scope: ReportScope, topics: string[]) {
+  const examples = new Map<string, Example[]>();
+  const { period, timeZone } = scope;
+  const start = new Date(epochOfWallClock(period.from, "00:00", timeZone));
+  const end = new Date(epochOfWallClock(addDays(period.to, 1), "00:00", timeZone));
+  await Promise.all(
+    topics.map(async (topic) => {
+      const rows = await ctx.db
+        .select({
+          conversationId: conversations.id,
+          text: inboundMessages.text,
+          receivedAt: inboundMessages.receivedAt,
+        })
+        .from(inboundMessages)
+        .innerJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
+        .where(
+          and(
+            eq(inboundMessages.orgId, conversations.orgId),
+            eq(conversations.orgId, scope.orgId),
+            sql`${inboundMessages.receivedAt} >= ${start.toISOString()}::timestamptz`,
+            sql`${inboundMessages.receivedAt} < ${end.toISOString()}::timestamptz`,
+            sql`${inboundMessages.topics} @> array[${topic}]::text[]`,
+            eq(inboundMessages.visibility, "visible"),
+            visibleConversations(actor),
+            scope.within(conversations),
+          ),
+        )
+        .orderBy(desc(inboundMessages.receivedAt))
+        .limit(5);
+      examples.set(topic, rows);
+    }),
+  );
+  return examples;
+}
+
+interface Answer {
+  conversationId: string;
+  text: string;
+  sentAt: Date;
+}
+
+/** The latest answer staff sent (not an automatic acknowledgement) in a conversation of the topic's examples. */
+async function answersOf(ctx: AppContext, topics: string[], examples: Map<string, Example[]>) {
+  const answers = new Map<string, Answer>();
+  await Promise.all(
+    topics.map(async (topic) => {
+      const ids = (examples.get(topic) ?? []).map((e) => e.conversationId);
+      if (ids.length === 0) return;
+      const [reply] = await ctx.db
+        .select({
+          conversationId: conversationReplies.conversationId,
+          text: conversationReplies.text,
+          sentAt: conversationReplies.sentAt,
+        })
+        .from(conversationReplies)
+        .where(
+          and(
+            inArray(conversationReplies.conversationId, ids),
+            eq(conversationReplies.status, "sent"),
+            eq(conversationReplies.automatic, false),
+          ),
+        )
+        .orderBy(desc(conversationReplies.sentAt))
+        .limit(1);
+      if (reply?.sentAt)
+        answers.set(topic, { conversationId: reply.conversationId, text: reply.text, sentAt: reply.sentAt });
+    }),
+  );
+  return answers;
+}

@@ -1,0 +1,71 @@
+// What a message is about, as a few key terms: German nouns are written with a capital letter, so the
+// capitalised words that are not function words, greetings or sentence-opening verbs and adjectives —
+// and hashtags — are the candidates; each is keyed by its Snowball stem (hyphenated compounds part by
+// part: "Kita-Plätze" and "Kita-Platz" are one term), the first few in the order they appear. Pure.
+import { stemGerman } from "./stem.js";
+import { findHashtags, findWords } from "./tokens.js";
+
+export interface KeyTerm {
+  /** The term's key: its stem in lower case ("kita-platz"). */
+  key: string;
+  /** How the text wrote it ("Kita-Plätze"). */
+  surface: string;
+}
+
+export const MAX_KEY_TERMS = 3;
+
+// Words that open German sentences, greet, or are too general to say what a message is about.
+const NOT_TOPICS = new Set(
+  `aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim bereits bis bitte bin bist
+  da dabei dadurch dafür daher damit dann darum das dass davon dazu dein deine dem den denn der deren des deshalb
+  dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines
+  einfach er es etwas euch euer eure für ganz gar gegen genau gerade gern gerne gibt habe haben hat hatte hätte
+  heute hier hin ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im immer in ist ja jede jeden jeder jedes jemand
+  jetzt kann kein keine keinen können könnte leider man manche mehr mein meine meinem meinen meiner mich mir mit
+  morgen muss müssen nach nein nicht nichts noch nun nur ob oder ohne schon sehr sein seine seit sich sie sind so
+  solche soll sollte sonst sowie statt über um und uns unser unsere unter viel viele vielen vielleicht vom von vor
+  während wann war waren warum was weil welche welcher wenn wer werden wie wieder wieso will wir wird wo wurde
+  wurden zu zum zur zwar zwischen hallo danke dank vielen liebe lieber liebes sehr geehrte geehrter geehrtes guten
+  gute guter tag morgen abend grüße gruß freundliche freundlichen beste besten herzliche herzlichen toll super
+  schön schade klasse prima echt wirklich endlich eigentlich bestimmt sicher natürlich warum weshalb gestern
+  ihnen sie ihr euch frage fragen antwort info hinweis herr frau leute bürger bürgerin bürgerinnen stadt
+  stadtverwaltung verwaltung team vielleicht übrigens ok okay ah oh na naja jahr jahre jahren tag tage tagen
+  woche wochen monat monate monaten zeit mal seite ende anfang sache sachen problem probleme beteiligten menschen
+  leute dinge ding grund art weise fall`.split(/\s+/),
+);
+
+const CAPITALISED = /^\p{Lu}/u;
+
+function keyOf(word: string): string {
+  return word
+    .split(/[-'’]/)
+    .map((part) => stemGerman(part.toLowerCase()))
+    .join("-");
+}
+
+export function keyTermsOf(text: string, limit = MAX_KEY_TERMS): KeyTerm[] {
+  const candidates: { at: number; surface: string }[] = [];
+  for (const tag of findHashtags(text)) candidates.push({ at: tag.start, surface: tag.text.replace(/^#/, "") });
+  for (const word of findWords(text)) {
+    if (word.text.length < 3 || !CAPITALISED.test(word.text) || /^\p{N}/u.test(word.text)) continue;
+    if (NOT_TOPICS.has(word.text.toLowerCase())) continue;
+    candidates.push({ at: word.start, surface: word.text });
+  }
+  candidates.sort((a, b) => a.at - b.at);
+  const terms: KeyTerm[] = [];
+  const seen = new Set<string>();
+  for (const { surface } of candidates) {
+    const key = keyOf(surface);
+    if (key.length < 3 || seen.has(key)) continue;
+    seen.add(key);
+    terms.push({ key, surface });
+    if (terms.length >= limit) break;
+  }
+  return terms;
+}
+
+/** A message's key terms as the columns hold them: keys and, in the same order, how the text wrote them. */
+export function topicsOf(text: string): { topics: string[]; topicLabels: string[] } {
+  const terms = keyTermsOf(text);
+  return { topics: terms.map((t) => t.key), topicLabels: terms.map((t) => t.surface) };
+}
