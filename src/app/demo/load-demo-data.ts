@@ -32,7 +32,7 @@ const MUSTERSTADT_DEPARTMENTS = [
   { name: "Abfallwirtschaft", shortName: "AW" },
 ];
 
-const MUSTERSTADT_PEOPLE: { email: string; name: string; role: Role; department?: string }[] = [
+export const MUSTERSTADT_PEOPLE: { email: string; name: string; role: Role; department?: string }[] = [
   { email: "admin@musterstadt.example", name: "Anna Admin", role: "administrator" },
   { email: "presse@musterstadt.example", name: "Paul Presse", role: "press_office" },
   {

@@ -41,6 +41,7 @@ export async function loadDemoWebsite(
       embedOrigins: [],
       accentColor: "#0b5394",
       answerLabel: "Antwort der Stadtverwaltung",
+      transparencyPage: true,
     },
   });
   const netiquette = await publishNetiquette(ctx, { actor: admin, orgId, input: DEFAULT_NETIQUETTE });

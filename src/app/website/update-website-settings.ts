@@ -1,5 +1,5 @@
 // Changes the organisation's settings for its public pages (legal links, pre-moderation, retention,
-// embedding sites, colours).
+// embedding sites, colours, the transparency page).
 import { ZWebsiteSettings } from "../../domain/website/publicSettings.js";
 import { websiteSettings } from "../../db/schema/index.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
@@ -28,6 +28,7 @@ export async function updateWebsiteSettings(
         commentsOpen: settings.commentsOpen,
         retentionDays: settings.retentionDays,
         embedOrigins: settings.embedOrigins,
+        transparencyPage: settings.transparencyPage,
       },
       occurredAt: now,
     });

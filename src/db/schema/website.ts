@@ -28,6 +28,8 @@ export const websiteSettings = pgTable("website_settings", {
   accentColor: text("accent_color").notNull().default("#0b5394"),
   /** How staff answers are labelled: "Antwort der Stadtverwaltung". */
   answerLabel: text("answer_label").notNull().default("Antwort der Verwaltung"),
+  /** Whether the public transparency page (/p/<slug>/transparenz) is shown: opt-in. */
+  transparencyPage: boolean("transparency_page").notNull().default(false),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

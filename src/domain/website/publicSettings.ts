@@ -1,5 +1,6 @@
 // An organisation's settings for its public dialogue pages: legal links, pre-moderation, data
-// retention, which sites may embed the widget and the accent colour the pages and widget use.
+// retention, which sites may embed the widget, the accent colour the pages and widget use, and whether
+// the transparency page is shown.
 import { z } from "zod";
 
 export const PRE_MODERATION = ["none", "first_comment", "all"] as const;
@@ -33,6 +34,8 @@ export const ZWebsiteSettings = z.object({
     .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #0b5394")
     .refine((hex) => contrastWithWhite(hex) >= 4.5, "needs a contrast of at least 4.5:1 against white text"),
   answerLabel: z.string().trim().min(1).max(80),
+  /** The public transparency page (response times and moderation figures, aggregated): opt-in. */
+  transparencyPage: z.boolean().default(false),
 });
 export type TWebsiteSettings = z.infer<typeof ZWebsiteSettings>;
 
@@ -45,4 +48,5 @@ export const DEFAULT_WEBSITE_SETTINGS: TWebsiteSettings = {
   embedOrigins: [],
   accentColor: "#0b5394",
   answerLabel: "Antwort der Verwaltung",
+  transparencyPage: false,
 };

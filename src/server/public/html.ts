@@ -41,7 +41,7 @@ export function dateLabel(iso: string): string {
 export interface LayoutOrg {
   slug: string;
   name: string;
-  settings: { impressumUrl: string | null; privacyUrl: string | null };
+  settings: { impressumUrl: string | null; privacyUrl: string | null; transparencyPage?: boolean };
 }
 
 /**
@@ -51,17 +51,19 @@ export interface LayoutOrg {
 export function pageHtml(args: { org: LayoutOrg | null; title: string; main: string; script?: boolean }): string {
   const { org } = args;
   const base = org ? `/p/${encodeURIComponent(org.slug)}` : null;
+  const transparency = org?.settings.transparencyPage ? `<li><a href="${base}/transparenz">Transparenz</a></li>` : "";
   const legal = org
     ? [
         org.settings.impressumUrl ? `<li><a href="${escapeHtml(org.settings.impressumUrl)}">Impressum</a></li>` : "",
         org.settings.privacyUrl ? `<li><a href="${escapeHtml(org.settings.privacyUrl)}">Datenschutz</a></li>` : "",
         `<li><a href="${base}/netiquette">Netiquette</a></li>`,
+        transparency,
       ].join("")
     : "";
   const header = org
     ? `<header class="site-header"><div class="wrap">
 <p class="site-name"><a href="${base}">${escapeHtml(org.name)}</a></p>
-<nav aria-label="Bürgerdialog"><ul><li><a href="${base}">Aktuelles</a></li><li><a href="${base}/netiquette">Netiquette</a></li></ul></nav>
+<nav aria-label="Bürgerdialog"><ul><li><a href="${base}">Aktuelles</a></li><li><a href="${base}/netiquette">Netiquette</a></li>${transparency}</ul></nav>
 </div></header>`
     : "";
   return `<!doctype html>

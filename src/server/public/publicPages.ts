@@ -1,7 +1,8 @@
 // The citizen-facing pages of the website channel, server-rendered and complete without JavaScript:
-// the organisation's feed, a page per post with poll and comment thread, the Netiquette, and the
-// pages behind the links citizens receive (delete my comment, confirm my address). Registered under the
-// prefix /p, so that this scope's error and not-found pages answer every address there.
+// the organisation's feed, a page per post with poll and comment thread, the Netiquette, the transparency
+// page (when switched on), and the pages behind the links citizens receive (delete my comment, confirm my
+// address). Registered under the prefix /p, so that this scope's error and not-found pages answer every
+// address there.
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app/context.js";
@@ -10,6 +11,7 @@ import { deleteOwnComment } from "../../app/website/delete-own-comment.js";
 import { getPublicThread } from "../../app/website/get-public-thread.js";
 import { listPublicFeed } from "../../app/website/list-public-feed.js";
 import { getPublicNetiquette } from "../../app/website/get-public-netiquette.js";
+import { getTransparencyFigures } from "../../app/website/get-transparency-figures.js";
 import { type PublicOrg, findPublicOrg } from "../../app/website/publicOrg.js";
 import { isAppError } from "../../domain/errors.js";
 import { citizenTextHtml, dateLabel, escapeHtml, pageHtml, paragraphsHtml, timeHtml } from "./html.js";
@@ -17,6 +19,7 @@ import { mediaHtml } from "./mediaHtml.js";
 import { type PublicErrorKind, publicErrorPage } from "./errorPages.js";
 import { PUBLIC_CSS, themeCss } from "./styles.js";
 import { pollHtml, threadHtml } from "./threadHtml.js";
+import { transparencyHtml } from "./transparencyHtml.js";
 
 const ZOrg = z.object({ org: z.string().min(1).max(100) });
 const ZEntry = ZOrg.extend({ entryId: z.uuid() });
@@ -119,6 +122,12 @@ ${paragraphsHtml(netiquette.intro)}
 <ol class="clauses">${netiquette.clauses.map((c) => `<li id="p${c.number}"><strong>§${c.number} ${escapeHtml(c.title)}.</strong> ${citizenTextHtml(c.text)}</li>`).join("")}</ol>`
       : `<h1>Netiquette</h1><p>Die Netiquette wird gerade überarbeitet.</p>`;
     return html(reply, pageHtml({ org, title: "Netiquette", main }));
+  });
+
+  // Only when the organisation switched it on; otherwise the use case says NOT_FOUND and the page is "Nicht gefunden".
+  app.get("/:org/transparenz", async (request, reply) => {
+    const figures = await getTransparencyFigures(ctx, { orgKey: ZOrg.parse(request.params).org });
+    return html(reply, pageHtml({ org: figures.org, title: "Transparenz", main: transparencyHtml(figures) }));
   });
 
   linkPages(app, ctx);

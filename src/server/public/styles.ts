@@ -32,6 +32,17 @@ main { padding-top: 1.5rem; padding-bottom: 2rem; }
 .medium figcaption { color: var(--muted); font-size: .95rem; margin-top: .25rem; }
 .clauses li { margin-bottom: .75rem; }
 .notice { background: var(--soft); padding: .75rem 1rem; border-radius: .5rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.table-wrap { overflow-x: auto; margin: 1rem 0 1.5rem; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+caption { text-align: left; font-weight: 700; padding-bottom: .5rem; }
+th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #ccc; vertical-align: top; }
+thead th { border-bottom: 2px solid var(--text); }
+td { font-variant-numeric: tabular-nums; }
+.share { display: inline-flex; align-items: center; gap: .5rem; white-space: nowrap; }
+.bar-track { fill: #d9dee5; }
+.bar-fill { fill: var(--accent); }
+@media print { .bar { display: none; } }
 button { font: inherit; background: var(--accent); color: #fff; border: 0; border-radius: .375rem; padding: .5rem 1rem; cursor: pointer; }
 `;
 

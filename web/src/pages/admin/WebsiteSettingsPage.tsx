@@ -1,5 +1,6 @@
 // Website & Netiquette: the organisation's public pages (legal links, pre-moderation, retention, sites
-// that may embed the widget, colours, the label of answers) and a new version of the Netiquette.
+// that may embed the widget, colours, the label of answers, the transparency page) and a new version of
+// the Netiquette.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Netiquette, type WebsiteSettings, websiteApi } from "../../api/website";
@@ -41,6 +42,7 @@ export function WebsiteSettingsPage() {
       embedOrigins: text("embedOrigins").split(/\s+/).filter(Boolean),
       accentColor: text("accentColor"),
       answerLabel: text("answerLabel"),
+      transparencyPage: data.get("transparencyPage") === "on",
     };
     await action.run(async () => (await websiteApi.saveSettings(org.id, next), t("websiteSettings.saved")));
   }
@@ -104,6 +106,18 @@ export function WebsiteSettingsPage() {
               <input type="checkbox" name="commentsOpen" defaultChecked={settings.commentsOpen} />{" "}
               {t("websiteSettings.commentsOpen")}
             </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="transparencyPage"
+                aria-describedby="ws-transparency-hint"
+                defaultChecked={settings.transparencyPage}
+              />{" "}
+              {t("websiteSettings.transparencyPage")}
+            </label>
+            <p id="ws-transparency-hint" className="hint">
+              {t("websiteSettings.transparencyHint")}
+            </p>
             <Field
               id="ws-retention"
               name="retentionDays"

@@ -1,0 +1,1 @@
+ALTER TABLE "website_settings" ADD COLUMN "transparency_page" boolean DEFAULT false NOT NULL;
