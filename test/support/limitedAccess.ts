@@ -49,6 +49,7 @@ export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
   "GET /api/orgs/:orgId/inbox/workload": (b) => [...(b.people ?? []), ...(b.departments ?? [])],
   "GET /api/orgs/:orgId/inbox/notifications": (b) => b.notifications ?? [],
   "GET /api/orgs/:orgId/reports/mood": (b) => [...(b.byChannel ?? []), ...(b.byDepartment ?? [])],
+  "GET /api/orgs/:orgId/reports/topics": (b) => [...(b.topics ?? []), ...(b.repeatedQuestions ?? [])],
   "GET /api/orgs/:orgId/reports/response-times": (b) => [
     ...(b.byChannel ?? []),
     ...(b.byDepartment ?? []),
