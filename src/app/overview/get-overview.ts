@@ -28,7 +28,9 @@ export async function getOverview(ctx: AppContext, options: { actor: OrgActor; o
   const base = { actor, orgId, now, limit: OVERVIEW_ITEMS };
   const userId = actor.userId;
   const [mine, team, posts, replies, moderation, alerts, channels, guideline, notifications] = await Promise.all([
-    when(may("inbox.view") && userId !== null, () => dueConversations(ctx, { ...base, assigneeUserId: userId ?? "" })),
+    when((may("inbox.view") || may("reports.view")) && userId !== null, () =>
+      dueConversations(ctx, { ...base, assigneeUserId: userId ?? "" }),
+    ),
     when(may("inbox.view"), () => dueConversations(ctx, base)),
     when(may("post.approve"), () => postsAwaitingApproval(ctx, base)),
     when(may("post.approve") && may("inbox.view"), () => repliesAwaitingApproval(ctx, base)),

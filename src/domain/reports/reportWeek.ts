@@ -1,0 +1,34 @@
+// The weekly report's week: Monday to Sunday in the organisation's time zone, and when the worker sends
+// the last one (from Monday 07:00 local time, or later that week if it was not running then). Pure.
+import { addDays, stepStart } from "./reportPeriod.js";
+
+export interface ReportWeek {
+  /** Monday. */
+  from: string;
+  /** Sunday. */
+  to: string;
+}
+
+/** The week (Monday–Sunday) a calendar day belongs to. */
+export function weekOf(day: string): ReportWeek {
+  const from = stepStart(day, "week");
+  return { from, to: addDays(from, 6) };
+}
+
+/** The last week that has ended by `today` (the organisation's date). */
+export function lastCompletedWeek(today: string): ReportWeek {
+  return weekOf(addDays(today, -7));
+}
+
+/** The hour from which Monday's report goes out, local time. */
+export const WEEKLY_REPORT_HOUR = 7;
+
+/**
+ * The week whose report is due at a local date and time ("HH:MM"): the week before, once this week's Monday
+ * has reached 07:00; before that (Monday night) still the week before that one, already sent.
+ */
+export function dueReportWeek(args: { today: string; clock: string }): ReportWeek {
+  const isMonday = weekOf(args.today).from === args.today;
+  const early = isMonday && Number(args.clock.slice(0, 2)) < WEEKLY_REPORT_HOUR;
+  return lastCompletedWeek(early ? addDays(args.today, -7) : args.today);
+}
