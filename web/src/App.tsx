@@ -39,6 +39,7 @@ import { PostsPage } from "./pages/publish/PostsPage";
 import { MoodReportPage } from "./pages/reports/MoodReportPage";
 import { ReportsLayout } from "./pages/reports/ReportsLayout";
 import { ResponseReportPage } from "./pages/reports/ResponseReportPage";
+import { WeeklyReportPage } from "./pages/reports/WeeklyReportPage";
 
 function RequireSession({ allowPasswordChange = false }: { allowPasswordChange?: boolean }) {
   const { session, loading } = useSession();
@@ -122,6 +123,7 @@ export function App() {
                 <Route index element={<Navigate to="mood" replace />} />
                 <Route path="mood" element={<MoodReportPage />} />
                 <Route path="response-times" element={<ResponseReportPage />} />
+                <Route path="weekly" element={<WeeklyReportPage />} />
               </Route>
               <Route path="admin" element={<AdminLayout />}>
                 <Route index element={<Navigate to="members" replace />} />

@@ -3,8 +3,7 @@
 // the days' moods for the chart, and tables per department and channel. Numbers and dates in de-DE.
 import type { z } from "zod";
 import type { ZMoodCounts, ZMoodReport, ZResponseFigures, ZResponseReport } from "../../contract/reports.js";
-import { addDays } from "../../domain/reports/reportPeriod.js";
-import type { ReportWeek } from "../../domain/reports/reportWeek.js";
+import { type ReportWeek, calendarWeek } from "../../domain/reports/reportWeek.js";
 
 type Mood = z.input<typeof ZMoodReport>;
 type Responses = z.input<typeof ZResponseReport>;
@@ -43,13 +42,6 @@ const WEEKDAY_NAMES = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"
 export function germanDate(day: string, withYear = true): string {
   const [year, month, date] = day.split("-");
   return withYear ? `${date}.${month}.${year}` : `${date}.${month}.`;
-}
-
-/** The ISO calendar week (KW) of a Monday. */
-export function calendarWeek(monday: string): number {
-  const thursday = addDays(monday, 3);
-  const start = Date.parse(`${thursday.slice(0, 4)}-01-01T00:00:00Z`);
-  return Math.floor((Date.parse(`${thursday}T00:00:00Z`) - start) / (7 * 86_400_000)) + 1;
 }
 
 const percentOf = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueReportWeek, lastCompletedWeek, weekOf } from "./reportWeek.js";
+import { calendarWeek, dueReportWeek, lastCompletedWeek, weekOf } from "./reportWeek.js";
 
 describe("the weekly report's week", () => {
   it("runs from Monday to Sunday whichever day is named", () => {
@@ -17,5 +17,12 @@ describe("the weekly report's week", () => {
     expect(dueReportWeek({ today: "2026-12-07", clock: "06:59" }).from).toBe("2026-11-23");
     expect(dueReportWeek({ today: "2026-12-07", clock: "07:00" }).from).toBe("2026-11-30");
     expect(dueReportWeek({ today: "2026-12-09", clock: "03:00" }).from).toBe("2026-11-30");
+  });
+
+  it("counts ISO calendar weeks across the turn of the year", () => {
+    expect(calendarWeek("2026-11-30")).toBe(49);
+    expect(calendarWeek("2026-12-28")).toBe(53);
+    expect(calendarWeek("2027-01-04")).toBe(1);
+    expect(calendarWeek("2024-12-30")).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 // The weekly report's week: Monday to Sunday in the organisation's time zone, and when the worker sends
-// the last one (from Monday 07:00 local time, or later that week if it was not running then). Pure.
+// the last one (from Monday 07:00 local time, or later that week if it was not running then). Pure; the
+// web app's week picker shares it.
 import { addDays, stepStart } from "./reportPeriod.js";
 
 export interface ReportWeek {
@@ -13,6 +14,13 @@ export interface ReportWeek {
 export function weekOf(day: string): ReportWeek {
   const from = stepStart(day, "week");
   return { from, to: addDays(from, 6) };
+}
+
+/** The ISO calendar week (KW) of a Monday: the week holding that year's first Thursday is week 1. */
+export function calendarWeek(monday: string): number {
+  const thursday = addDays(monday, 3);
+  const start = Date.parse(`${thursday.slice(0, 4)}-01-01T00:00:00Z`);
+  return Math.floor((Date.parse(`${thursday}T00:00:00Z`) - start) / (7 * 86_400_000)) + 1;
 }
 
 /** The last week that has ended by `today` (the organisation's date). */

@@ -109,7 +109,9 @@ export function NotificationsSection({
           ? `/o/${orgId}/inbox?c=${n.conversationId}`
           : n.moderationCaseId
             ? `/o/${orgId}/moderation/cases/${n.moderationCaseId}`
-            : null;
+            : n.reportWeek
+              ? `/o/${orgId}/reports/weekly?week=${n.reportWeek}`
+              : null;
         return (
           <li key={n.id}>
             <span className="muted">{dates.format(n.createdAt, "compact")}</span> ·{" "}
