@@ -67,7 +67,8 @@ function change(current: number | null, previous: number | null, unit: "percent"
   }
   const delta = Math.round(current - previous);
   if (delta === 0) return ", unverändert";
-  return `, ${delta > 0 ? "+" : "–"}${number.format(Math.abs(delta))} Prozentpunkte`;
+  const points = Math.abs(delta) === 1 ? "Prozentpunkt" : "Prozentpunkte";
+  return `, ${delta > 0 ? "+" : "–"}${number.format(Math.abs(delta))} ${points}`;
 }
 
 function moodSentences(mood: Mood, week: ReportWeek): string[] {
@@ -116,8 +117,10 @@ function responseSentences(responses: Responses): string[] {
             : "Für keine dieser Antworten lief eine Zielzeit.",
         ];
   sentences.push(
-    `Jetzt warten ${number.format(responses.waitingNow)} Vorgänge auf eine Antwort, davon ` +
-      `${number.format(responses.overdueNow)} überfällig.`,
+    responses.waitingNow === 1
+      ? `Jetzt wartet 1 Vorgang auf eine Antwort${responses.overdueNow ? ", er ist überfällig" : ""}.`
+      : `Jetzt warten ${number.format(responses.waitingNow)} Vorgänge auf eine Antwort, davon ` +
+          `${number.format(responses.overdueNow)} überfällig.`,
   );
   return sentences;
 }

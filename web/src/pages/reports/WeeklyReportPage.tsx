@@ -19,8 +19,8 @@ export function WeeklyReportPage() {
   const week = /^\d{4}-\d{2}-\d{2}$/.test(chosen) ? weekOf(chosen) : lastCompletedWeek(dates.dayOf(new Date()));
   const range = t("reports.weekly.range", {
     week: calendarWeek(week.from),
-    from: dates.plainDate(week.from),
-    to: dates.plainDate(week.to),
+    from: dates.plainDate(week.from, { dateStyle: "medium" }),
+    to: dates.plainDate(week.to, { dateStyle: "medium" }),
   });
   return (
     <section aria-labelledby="page-heading">
