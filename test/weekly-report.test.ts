@@ -176,10 +176,11 @@ describe("the weekly report on Monday", () => {
   it("without SMTP sends no e-mail but leaves the notification with its download link", async () => {
     const s = await scene();
     expect(t.ctx.mailer).toBeNull();
+    const analyst = await buildMember(t.ctx, s.org.id, { roles: ["analyst"] });
     const admin = await signIn(t.app, s.admin.email, s.admin.password);
     await admin.request("PUT", `/api/orgs/${s.org.id}/reports/weekly/settings`, {
       enabled: true,
-      recipientUserIds: [s.admin.userId],
+      recipientUserIds: [s.admin.userId, analyst.userId],
     });
     const before = smtp.received.length;
     expect(await sendWeeklyReports(t.ctx)).toMatchObject({ emailed: 0, failed: 0 });
@@ -193,11 +194,15 @@ describe("the weekly report on Monday", () => {
     expect(overview.notifications.items).toEqual([
       expect.objectContaining({ kind: "weekly_report", reportWeek: "2026-11-30" }),
     ]);
-    const [delivery] = await t.ctx.db
+    // An analyst has no inbox: the start page shows them the report's notification all the same.
+    const analystSession = await signIn(t.app, analyst.email, analyst.password);
+    const theirs = (await analystSession.request("GET", `/api/orgs/${s.org.id}/overview`)).json();
+    expect(theirs.notifications.items).toEqual([expect.objectContaining({ kind: "weekly_report" })]);
+    const deliveries = await t.ctx.db
       .select({ email: weeklyReportDeliveries.email })
       .from(weeklyReportDeliveries)
       .where(eq(weeklyReportDeliveries.orgId, s.org.id));
-    expect(delivery).toEqual({ email: "not_configured" });
+    expect(deliveries).toEqual([{ email: "not_configured" }, { email: "not_configured" }]);
   });
 
   it("takes only members of the organisation as recipients", async () => {
