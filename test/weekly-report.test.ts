@@ -182,6 +182,9 @@ describe("the weekly report on Monday", () => {
       enabled: true,
       recipientUserIds: [s.admin.userId, analyst.userId],
     });
+    // 06:30 on Monday in Berlin: not yet.
+    const early = buildTestContext(t.database.db, { clock: () => new Date("2026-12-07T05:30:00Z") });
+    expect(await sendWeeklyReports(early)).toMatchObject({ delivered: 0 });
     const before = smtp.received.length;
     expect(await sendWeeklyReports(t.ctx)).toMatchObject({ emailed: 0, failed: 0 });
     expect(smtp.received.length).toBe(before);

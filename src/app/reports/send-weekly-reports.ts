@@ -48,6 +48,7 @@ export async function sendWeeklyReports(ctx: AppContext): Promise<WeeklyReportRu
   const now = ctx.clock();
   for (const org of orgs) {
     const week = dueReportWeek({ today: localDate(now, org.timeZone), clock: localClock(now, org.timeZone) });
+    if (!week) continue;
     for (const userId of org.recipientUserIds) {
       const [person] = await ctx.db
         .select({ userId: users.id, name: users.name, email: users.email })

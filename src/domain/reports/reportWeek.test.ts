@@ -14,9 +14,9 @@ describe("the weekly report's week", () => {
   });
 
   it("falls due on Monday at seven, local time", () => {
-    expect(dueReportWeek({ today: "2026-12-07", clock: "06:59" }).from).toBe("2026-11-23");
-    expect(dueReportWeek({ today: "2026-12-07", clock: "07:00" }).from).toBe("2026-11-30");
-    expect(dueReportWeek({ today: "2026-12-09", clock: "03:00" }).from).toBe("2026-11-30");
+    expect(dueReportWeek({ today: "2026-12-07", clock: "06:59" })).toBeNull();
+    expect(dueReportWeek({ today: "2026-12-07", clock: "07:00" })?.from).toBe("2026-11-30");
+    expect(dueReportWeek({ today: "2026-12-09", clock: "03:00" })?.from).toBe("2026-11-30");
   });
 
   it("counts ISO calendar weeks across the turn of the year", () => {

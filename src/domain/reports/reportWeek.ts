@@ -32,11 +32,12 @@ export function lastCompletedWeek(today: string): ReportWeek {
 export const WEEKLY_REPORT_HOUR = 7;
 
 /**
- * The week whose report is due at a local date and time ("HH:MM"): the week before, once this week's Monday
- * has reached 07:00; before that (Monday night) still the week before that one, already sent.
+ * The week whose report is due at a local date and time ("HH:MM"): the week before, from this week's Monday
+ * 07:00 on (later in the week too, should the worker not have run on Monday); on Monday night nothing, so
+ * the week just ended waits for the morning and the one before is never sent late.
  */
-export function dueReportWeek(args: { today: string; clock: string }): ReportWeek {
+export function dueReportWeek(args: { today: string; clock: string }): ReportWeek | null {
   const isMonday = weekOf(args.today).from === args.today;
-  const early = isMonday && Number(args.clock.slice(0, 2)) < WEEKLY_REPORT_HOUR;
-  return lastCompletedWeek(early ? addDays(args.today, -7) : args.today);
+  if (isMonday && Number(args.clock.slice(0, 2)) < WEEKLY_REPORT_HOUR) return null;
+  return lastCompletedWeek(args.today);
 }
