@@ -11,6 +11,8 @@ const SHARED_WITH_WEB = [
   "^src/domain/postWorkflow\\.ts$",
   "^src/domain/guidelineChecks\\.ts$",
   "^src/domain/zonedTime\\.ts$",
+  "^src/domain/reports/reportWeek\\.ts$",
+  "^src/domain/reports/reportPeriod\\.ts$",
   "^src/domain/words/",
   "^src/text/tokens\\.ts$",
   "^src/text/excerpt\\.ts$",

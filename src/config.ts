@@ -123,6 +123,13 @@ export const ZConfig = z.object({
         ]),
       ),
     ),
+  /**
+   * Where the weekly report is e-mailed through: smtp://user:password@host:587 or smtps://…:465. Unset: no
+   * e-mail is sent (the report is still delivered in the app) and nothing connects anywhere.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of those e-mails, e.g. "Stadt Musterstadt <berichte@musterstadt.de>". */
+  SMTP_FROM: z.string().min(3).max(200).default("draht <draht@localhost>"),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 

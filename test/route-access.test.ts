@@ -88,6 +88,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/website/comments/:commentId/answer": { text: "Danke für Ihre Frage." },
   "POST /api/orgs/:orgId/website/comments/:commentId/decision": { decision: "release" },
   "PUT /api/orgs/:orgId/website/settings": DEFAULT_WEBSITE_SETTINGS,
+  "PUT /api/orgs/:orgId/reports/weekly/settings": { enabled: false, recipientUserIds: [] },
   "PUT /api/orgs/:orgId/office-schedule": {
     officeHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }],
     closingDays: [],

@@ -7,6 +7,7 @@ import type { HostLookup, NetworkServerPolicy } from "../domain/serverAddress.js
 import type { Logger } from "../logger.js";
 import type { TextAnalyser } from "../text/analysis.js";
 import { defaultTextAnalyser } from "./analysis/defaultAnalyser.js";
+import { type Mailer, createSmtpMailer } from "./mail/smtpMailer.js";
 import { installAuditKey } from "./security/auditKey.js";
 import type { InstallationKeys } from "./security/bind-installation-keys.js";
 import type { CredentialVault } from "./security/credentialVault.js";
@@ -48,6 +49,8 @@ export interface AppContext {
   networkServers: NetworkServerPolicy & { lookup: HostLookup };
   /** HMAC key of the audit chains (AUDIT_KEY or DATA_DIR/audit.key), never stored in the database (its fingerprint is). */
   auditKey: Buffer;
+  /** E-mail through SMTP_URL; null when it is not configured (then nothing is ever sent). */
+  mailer: Mailer | null;
 }
 
 /** Who is acting: a signed-in person (with their grant in the organisation at hand) or the operator's CLI. */
@@ -88,6 +91,7 @@ export function buildAppContext(args: {
       lookup: (hostname) => dns.lookup(hostname, { all: true, verbatim: true }),
     },
     auditKey,
+    mailer: config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.SMTP_FROM }) : null,
     public: {
       powBits: config.PUBLIC_POW_BITS,
       commentsPerSession: config.PUBLIC_COMMENTS_PER_SESSION,

@@ -320,6 +320,7 @@ export const NOTIFICATION_KINDS = [
   "shitstorm",
   "moderation_escalation",
   "channel_health",
+  "weekly_report",
 ] as const;
 
 export const ZNotification = z
@@ -327,6 +328,8 @@ export const ZNotification = z
     id: ZId,
     kind: z.enum(NOTIFICATION_KINDS),
     conversationId: ZId.nullable(),
+    /** For the weekly report: the Monday of its week (the download link). */
+    reportWeek: ZDay.nullable(),
     citizenName: z.string().nullable(),
     actorLabel: z.string(),
     createdAt: ZTimestamp,

@@ -12,6 +12,7 @@ import { postsContract } from "./posts.js";
 import { reportsContract } from "./reports.js";
 import type { ContractGroup } from "./route.js";
 import { websiteContract } from "./website.js";
+import { weeklyReportContract } from "./weeklyReport.js";
 import { publicContract } from "./citizens.js";
 
 export const apiContract = {
@@ -25,6 +26,7 @@ export const apiContract = {
   ...inboxContract,
   ...moderationContract,
   ...reportsContract,
+  ...weeklyReportContract,
   ...websiteContract,
   ...publicContract,
 } as const satisfies ContractGroup;

@@ -78,6 +78,8 @@ export const ZOverviewNotification = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   conversationId: ZId.nullable(),
   moderationCaseId: ZId.nullable(),
+  /** For the weekly report: the Monday of its week (the download link). */
+  reportWeek: ZDay.nullable(),
   citizenName: z.string().nullable(),
   actorLabel: z.string(),
   createdAt: ZTimestamp,

@@ -13,6 +13,7 @@ import { detectShitstorms } from "../app/moderation/detect-shitstorms.js";
 import { createChannelStreams } from "../app/channels/channelStreams.js";
 import { syncChannelInbound } from "../app/channels/sync-channel-inbound.js";
 import { forgetOldLoginFailures } from "../app/auth/passwordThrottle.js";
+import { sendWeeklyReports } from "../app/reports/send-weekly-reports.js";
 
 export interface JobDeps {
   connectors: ConnectorRegistry;
@@ -35,6 +36,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "shitstorm-detection", everyMs: 60_000, run: (ctx) => detectShitstorms(ctx) },
   { id: "channel-inbound-sync", everyMs: 60_000, run: syncChannelInbound },
   { id: "login-throttle-cleanup", everyMs: 3_600_000, run: forgetOldLoginFailures },
+  // Due from Monday 07:00 in each organisation's zone; every 15 minutes, so it goes out soon after.
+  { id: "weekly-report", everyMs: 15 * 60_000, run: (ctx) => sendWeeklyReports(ctx) },
 ];
 
 /** The periodic jobs, and the live streams of network accounts (reconciled every 30 s). */

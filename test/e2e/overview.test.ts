@@ -126,7 +126,9 @@ describe("the start page", () => {
     const page = await browser.newPage();
     await landOnOverview(page, "analyse@musterstadt.example");
     await page.getByRole("main").getByRole("link", { name: "Berichte" }).click();
-    await page.getByRole("heading", { level: 1, name: "Berichte" }).waitFor();
+    // Berichte opens on its first report.
+    await page.getByRole("navigation", { name: "Berichte" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Stimmung" }).waitFor();
     await page.close();
   });
 

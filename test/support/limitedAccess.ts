@@ -30,6 +30,11 @@ const SHARED_REFERENCES = new Set([
   "GET /api/orgs/:orgId/media/:mediaId/thumbnail",
   "GET /api/orgs/:orgId/inbox/templates",
 ]);
+/**
+ * Files made for the viewer from what they may see: a limited member gets one too, holding only their departments
+ * (the weekly report's PDF; test/weekly-report.test.ts reads it and checks that).
+ */
+const LIMITED_SCOPED_FILES = new Set(["GET /api/orgs/:orgId/reports/weekly.pdf"]);
 export type ListBody = Record<string, unknown[]>;
 /** The items of a section of the start page (an object with `items`; null where the section is not theirs). */
 const itemsOf = (section: unknown): unknown[] =>
@@ -61,6 +66,7 @@ export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
 };
 
 export function limitedExpectation(key: string, orgWide: boolean): "refused" | "filtered" | "shared" {
-  if (LIMITED_SHARED.has(key) || (orgWide && SHARED_REFERENCES.has(key))) return "shared";
+  if (LIMITED_SHARED.has(key) || LIMITED_SCOPED_FILES.has(key) || (orgWide && SHARED_REFERENCES.has(key)))
+    return "shared";
   return LIMITED_LISTS[key] ? "filtered" : "refused";
 }

@@ -40,6 +40,7 @@ import { MoodReportPage } from "./pages/reports/MoodReportPage";
 import { ReportsLayout } from "./pages/reports/ReportsLayout";
 import { ResponseReportPage } from "./pages/reports/ResponseReportPage";
 import { TopicsReportPage } from "./pages/reports/TopicsReportPage";
+import { WeeklyReportPage } from "./pages/reports/WeeklyReportPage";
 
 function RequireSession({ allowPasswordChange = false }: { allowPasswordChange?: boolean }) {
   const { session, loading } = useSession();
@@ -124,6 +125,7 @@ export function App() {
                 <Route path="mood" element={<MoodReportPage />} />
                 <Route path="topics" element={<TopicsReportPage />} />
                 <Route path="response-times" element={<ResponseReportPage />} />
+                <Route path="weekly" element={<WeeklyReportPage />} />
               </Route>
               <Route path="admin" element={<AdminLayout />}>
                 <Route index element={<Navigate to="members" replace />} />

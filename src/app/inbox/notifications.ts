@@ -35,6 +35,7 @@ export async function listMyNotifications(ctx: AppContext, options: { actor: Org
       id: n.id,
       kind: n.kind,
       conversationId: n.conversationId,
+      reportWeek: n.reportWeek,
       citizenName,
       actorLabel: n.actorLabel,
       createdAt: n.createdAt.toISOString(),

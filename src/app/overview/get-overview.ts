@@ -36,7 +36,8 @@ export async function getOverview(ctx: AppContext, options: { actor: OrgActor; o
     when(may("moderation.view"), () => openAlerts(ctx, base)),
     when(may("channel.view"), () => channelProblems(ctx, base)),
     when(may("guideline.view"), () => guidelineDue(ctx, { ...base, managesGuidelines: may("guideline.manage") })),
-    when(may("inbox.view") && userId !== null, () => myNotifications(ctx, base)),
+    // Without the inbox a person's only notifications are weekly reports: the section shows when one is there.
+    when((may("inbox.view") || may("reports.view")) && userId !== null, () => myNotifications(ctx, base)),
   ]);
   return {
     now,
@@ -48,6 +49,6 @@ export async function getOverview(ctx: AppContext, options: { actor: OrgActor; o
     alerts,
     channels: channels && { ...channels, items: channels.items.slice(0, OVERVIEW_ITEMS) },
     guideline,
-    notifications,
+    notifications: notifications && (may("inbox.view") || notifications.count > 0) ? notifications : null,
   };
 }

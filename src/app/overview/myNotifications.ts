@@ -14,6 +14,7 @@ export async function myNotifications(ctx: AppContext, args: { actor: OrgActor; 
       kind: n.kind,
       conversationId: n.conversationId,
       moderationCaseId: n.moderationCaseId,
+      reportWeek: n.reportWeek,
       citizenName: conversations.citizenName,
       actorLabel: n.actorLabel,
       createdAt: n.createdAt,

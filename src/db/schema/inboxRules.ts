@@ -1,7 +1,7 @@
 // How the inbox works in an organisation: routing rules (ordered), response-time targets per channel
 // account and intent, reply templates (Textbausteine), and the scalar settings.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { Intent } from "../../text/analysis.js";
 import { channelAccounts } from "./channels.js";
 import { departments, organisations } from "./org.js";
@@ -90,7 +90,8 @@ export type NotificationKind =
   | "threat"
   | "shitstorm"
   | "moderation_escalation"
-  | "channel_health";
+  | "channel_health"
+  | "weekly_report";
 
 /** What a person should look at: a mention, an assignment, a reminder or an escalation. */
 export const userNotifications = pgTable(
@@ -109,6 +110,8 @@ export const userNotifications = pgTable(
     moderationCaseId: uuid("moderation_case_id"),
     /** For a warning about a channel account (idle channel). */
     channelAccountId: uuid("channel_account_id").references(() => channelAccounts.id, { onDelete: "cascade" }),
+    /** For the weekly report: the Monday of the week it covers (the download link). */
+    reportWeek: date("report_week", { mode: "string" }),
     /** Who caused it ("system" for reminders and escalations). */
     actorLabel: text("actor_label").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

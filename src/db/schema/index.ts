@@ -19,3 +19,4 @@ export * from "./channelConnections.js";
 export * from "./invitations.js";
 export * from "./keyFingerprints.js";
 export * from "./reports.js";
+export * from "./weeklyReports.js";

@@ -87,6 +87,7 @@ export const AUDIT_ACTIONS = [
   "moderation.shitstorm_alert",
   "moderation.alert_acknowledged",
   "moderation.settings_changed",
+  "reports.weekly_settings_changed",
   "netiquette.published",
   "website.settings.updated",
   "website.comment.answered",

@@ -74,6 +74,7 @@ export const DE: Words = {
     "moderation.shitstorm_alert": "Warnung: ungewöhnlich viele beleidigende Beiträge",
     "moderation.alert_acknowledged": "Warnung zur Kenntnis genommen",
     "moderation.settings_changed": "Moderationsregeln geändert",
+    "reports.weekly_settings_changed": "Empfänger des Wochenberichts geändert",
     "netiquette.published": "Netiquette veröffentlicht",
     "website.settings.updated": "Website-Einstellungen geändert",
     "guideline.review_due": "Überprüfung der Richtlinie steht an",

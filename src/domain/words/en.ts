@@ -74,6 +74,7 @@ export const EN: Words = {
     "moderation.shitstorm_alert": "Alert: unusually many offensive messages",
     "moderation.alert_acknowledged": "Alert acknowledged",
     "moderation.settings_changed": "Moderation rules changed",
+    "reports.weekly_settings_changed": "Weekly report recipients changed",
     "netiquette.published": "Netiquette published",
     "website.settings.updated": "Website settings changed",
     "guideline.review_due": "Guideline review due",

@@ -1,7 +1,10 @@
 // The person's unread notifications from the inbox: mentions, assignments, reminders, escalations and
-// idle-channel warnings; each opens its conversation, and can be marked read.
+// idle-channel warnings; each opens its conversation (the weekly report: downloads its PDF), and can be
+// marked read.
 import { useTranslation } from "react-i18next";
 import type { InboxNotification } from "../../api/inbox";
+import { reportsApi } from "../../api/reports";
+import { useOrg } from "../../components/OrgLayout";
 import { useDates } from "../../components/formatDates";
 import { useWords } from "../../components/useWords";
 
@@ -17,6 +20,7 @@ export function Notifications({
   const { t } = useTranslation();
   const dates = useDates();
   const words = useWords();
+  const org = useOrg();
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="notifications-heading" className="notifications">
@@ -34,6 +38,11 @@ export function Notifications({
               >
                 {t("inbox.notifications.open")}
               </button>
+            ) : null}
+            {n.reportWeek ? (
+              <a href={reportsApi.weeklyPdfUrl(org.id, n.reportWeek)} download>
+                {t("inbox.notifications.openReport")}
+              </a>
             ) : null}{" "}
             <button type="button" className="link-button" onClick={() => onRead([n.id])}>
               {t("inbox.notifications.read")}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DueConversations, Overview } from "../../api/overview";
 import { useDates } from "../../components/formatDates";
+import { useOrg } from "../../components/OrgLayout";
 import { useWords } from "../../components/useWords";
 import { OverviewSection } from "./OverviewSection";
 
@@ -93,13 +94,15 @@ export function NotificationsSection({
   const { t } = useTranslation();
   const dates = useDates();
   const words = useWords();
+  // Without the inbox (an analyst), the only notifications are weekly reports, each linked itself.
+  const inbox = useOrg().myActions.includes("inbox.view");
   return (
     <OverviewSection
       id="overview-notifications"
       title={t("overview.notifications.title")}
       summary={t("overview.notifications.summary", { count: section.count })}
       empty={t("overview.notifications.empty")}
-      more={{ to: `/o/${orgId}/inbox`, label: t("overview.notifications.all") }}
+      more={inbox ? { to: `/o/${orgId}/inbox`, label: t("overview.notifications.all") } : null}
       items={section.items.map((n) => {
         const text = t(`inbox.notifications.${n.kind}`, {
           name: n.citizenName ?? "",
@@ -109,7 +112,9 @@ export function NotificationsSection({
           ? `/o/${orgId}/inbox?c=${n.conversationId}`
           : n.moderationCaseId
             ? `/o/${orgId}/moderation/cases/${n.moderationCaseId}`
-            : null;
+            : n.reportWeek
+              ? `/o/${orgId}/reports/weekly?week=${n.reportWeek}`
+              : null;
         return (
           <li key={n.id}>
             <span className="muted">{dates.format(n.createdAt, "compact")}</span> ·{" "}

@@ -1,10 +1,11 @@
-// Berichte: the reports a person may read (reports.view), as tabs that keep the chosen period and filters.
+// Berichte: the reports a person may read (reports.view), as tabs that keep the chosen period and filters,
+// and the weekly report (a PDF).
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { useOrg } from "../../components/OrgLayout";
 import { NotAllowedPage } from "../NotAllowedPage";
 
-export const REPORT_TABS = ["mood", "topics", "response-times"] as const;
+export const REPORT_TABS = ["mood", "topics", "response-times", "weekly"] as const;
 
 export function ReportsLayout() {
   const { t } = useTranslation();
