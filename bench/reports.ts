@@ -150,8 +150,8 @@ async function bulkYear(ctx: AppContext, s: Awaited<ReturnType<typeof scene>>, s
                                     text, visibility, received_at, intent, sentiment, flagged, topics, raw)
       select c.org_id, c.channel_account_id, 'x-' || g, c.id, 'reply', c.citizen_handle, 'Bürger', 'Nachricht ' || g,
              'visible', c.first_message_at + (g % ${perConversation}) * interval '37 minutes',
-             (array['question','complaint','praise','other'])[1 + g % 4], ((g * 7919) % 200 - 100) / 100.0, g % 53 = 0,
-             array['thema-' || ((g * 7919) % 2000 * (g % 7 + 1) % 2000), 'ort-' || (g % 40)], '{}'
+             (array['question','complaint','praise','other'])[1 + g % 4], ((g::bigint * 7919) % 200 - 100) / 100.0, g % 53 = 0,
+             array['thema-' || ((g::bigint * 7919) % 2000 * (g % 7 + 1) % 2000), 'ort-' || (g % 40)], '{}'
         from generate_series(${from}::int, ${to}::int) as g
         join conversations c
           on c.channel_account_id = (${accounts}::uuid[])[1 + (g / ${perConversation}) % ${s.accountIds.length}]

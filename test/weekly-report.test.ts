@@ -103,12 +103,21 @@ describe("the weekly report as a PDF", () => {
     const text = (await pdfLines(response.rawPayload)).join(" ");
     expect(text).toContain(`Stimmungsbericht ${s.org.name}`);
     expect(text).toContain("Kalenderwoche 49: 30.11.2026 bis 06.12.2026 (Zeitzone Europe/Berlin)");
-    for (const heading of ["Zusammenfassung", "Stimmung nach Tagen", "Nach Fachbereich", "Nach Kanal"])
+    for (const heading of [
+      "Zusammenfassung",
+      "Stimmung nach Tagen",
+      "Nach Fachbereich",
+      "Häufigste Themen",
+      "Nach Kanal",
+    ])
       expect(text).toContain(heading);
     expect(text).toContain("gingen 6 Nachrichten von Bürgerinnen und Bürgern ein (Vorwoche: 1, +500 %)");
     expect(text).toContain("Negativ waren 50 % (Vorwoche 100 %, –50 Prozentpunkte), positiv 50 %");
     expect(text).toContain("Erste Antworten: 1; die Hälfte innerhalb von 38 Minuten");
     expect(text).toContain("100 % der Antworten kamen innerhalb der Zielzeit (1 von 1).");
+    // The week's topics: the Baustelle of the three complaints, without any citizen's words.
+    expect(text).toMatch(/Häufigste Themen .*Baustelle 3 1 100 % 0 % 0/);
+    expect(text).not.toContain("unzumutbar");
     expect(text).toContain("Jetzt warten 6 Vorgänge auf eine Antwort, davon 4 überfällig.");
     expect(text).toContain("Mo 30.11. 1/0/0 2 Di 01.12. 2/0/0");
     expect(text).toMatch(/Bauamt[\s\S]*Kulturamt/);

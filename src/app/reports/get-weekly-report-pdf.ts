@@ -1,4 +1,4 @@
-// The weekly Stimmungsbericht of one week as a PDF, for whoever asks: the Stimmung and Antwortzeiten reports
+// The weekly Stimmungsbericht of one week as a PDF, for whoever asks: the Stimmung, Themen and Antwortzeiten reports
 // run with the viewer's own actor, so a person limited to departments or channel accounts gets only those.
 import { eq } from "drizzle-orm";
 import { organisations } from "../../db/schema/index.js";
@@ -10,6 +10,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { getMoodReport } from "./get-mood-report.js";
 import { getResponseReport } from "./get-response-report.js";
+import { getTopicsReport } from "./get-topics-report.js";
 import { weeklyReportContent } from "./weeklyReportContent.js";
 import { weeklyReportPdf } from "./weeklyReportPdf.js";
 
@@ -33,11 +34,19 @@ export async function getWeeklyReportPdf(
   const week = query.week ? weekOf(query.week) : lastCompletedWeek(localDate(ctx.clock(), org.timeZone));
   // Each report asks the policy (reports.view) and narrows to the viewer's departments and channel accounts.
   const period = { from: week.from, to: week.to };
-  const [mood, responses] = await Promise.all([
+  const [mood, responses, topics] = await Promise.all([
     getMoodReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
     getResponseReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
+    getTopicsReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
   ]);
-  const content = weeklyReportContent({ organisation: org.name, timeZone: org.timeZone, week, mood, responses });
+  const content = weeklyReportContent({
+    organisation: org.name,
+    timeZone: org.timeZone,
+    week,
+    mood,
+    responses,
+    topics,
+  });
   return {
     week,
     fileName: `wochenbericht-${org.slug}-${week.from}.pdf`,

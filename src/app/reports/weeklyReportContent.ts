@@ -1,14 +1,22 @@
 // What the weekly Stimmungsbericht says, in plain German for the mayor: the title, a summary in sentences
 // (messages and mood against the week before, notable shifts, first answers in office hours, what waits now),
-// the days' moods for the chart, and tables per department and channel. Numbers and dates in de-DE.
+// the days' moods for the chart, and tables per department, topic and channel. Numbers and dates in de-DE.
 import type { z } from "zod";
-import type { ZMoodCounts, ZMoodReport, ZResponseFigures, ZResponseReport } from "../../contract/reports.js";
+import type {
+  ZMoodCounts,
+  ZMoodReport,
+  ZResponseFigures,
+  ZResponseReport,
+  ZTopicsReport,
+} from "../../contract/reports.js";
 import { type ReportWeek, calendarWeek } from "../../domain/reports/reportWeek.js";
 
 type Mood = z.input<typeof ZMoodReport>;
 type Responses = z.input<typeof ZResponseReport>;
 type MoodCounts = z.input<typeof ZMoodCounts>;
 type Figures = z.input<typeof ZResponseFigures>;
+/** Only the ranked terms: example messages and answers never go into a file that leaves draht by e-mail. */
+type Topics = Pick<z.output<typeof ZTopicsReport>, "topics">;
 
 export interface DayMood {
   /** "Mo 30.11." */
@@ -145,6 +153,7 @@ export function weeklyReportContent(args: {
   week: ReportWeek;
   mood: Mood;
   responses: Responses;
+  topics: Topics;
 }): WeeklyReportContent {
   const { mood, responses, week } = args;
   const days = mood.series.map((step, index) => ({
@@ -171,6 +180,20 @@ export function weeklyReportContent(args: {
         ),
       },
       {
+        title: "Häufigste Themen",
+        columns: ["Thema", "Nachrichten", "Vorwoche", "negativ", "positiv", "Fragen"],
+        rows: args.topics.topics
+          .slice(0, 8)
+          .map((t) => [
+            t.label,
+            number.format(t.messages),
+            number.format(t.previousMessages),
+            percent(percentOf(t.negative, t.messages)),
+            percent(percentOf(t.positive, t.messages)),
+            number.format(t.questions),
+          ]),
+      },
+      {
         title: "Nach Kanal",
         columns: ["Kanal", ...COLUMNS],
         rows: mood.byChannel.map((c) =>
@@ -181,7 +204,8 @@ export function weeklyReportContent(args: {
     notes: [
       "Stimmung: negativ unter –0,2, positiv über 0,2 auf der Skala von –1 bis 1. Antwortzeiten in Bürozeit " +
         "(Öffnungszeiten ohne Feiertage und Schließtage).",
-      "Themen und einzelne Beiträge enthält der Bericht noch nicht: draht zählt Nachrichten bisher ohne Themen.",
+      "Themen: die Begriffe der Nachrichten (Nomen und Hashtags), gereiht nach ihrer Häufigkeit in dieser Woche " +
+        "gegenüber dem übrigen Jahr. Einzelne Beiträge enthält der Bericht noch nicht.",
     ],
   };
 }
