@@ -1,11 +1,11 @@
 // The reports over HTTP on the real database: Stimmung and Antwortzeiten for a period and the one before,
 // with filters, what a department-limited person and an analyst see, and a clear error for a bad period.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import { conversationReplies } from "../src/db/schema/index.js";
 import { moodOf } from "../src/domain/reports/mood.js";
-import { buildChannelAccount, buildDepartment, buildMember, buildOrg, uniqueSuffix } from "./support/factories.js";
+import { buildChannelAccount, buildDepartment, buildMember, buildOrg } from "./support/factories.js";
+import { ingestCitizenMessages } from "./support/citizenMessages.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
 // Sunday 6 December 2026, 11:00 in Berlin.
@@ -20,30 +20,8 @@ const NEGATIVE = "Die Baustelle ist eine Katastrophe, unzumutbar und ärgerlich.
 const POSITIVE = "Danke, super gemacht, das freut uns sehr!";
 const QUESTION = "Wann wird die Straße wieder freigegeben?";
 
-async function ingest(orgId: string, channelAccountId: string, items: { at: string; text: string }[]) {
-  const outcomes = await t.ctx.db.transaction((tx) =>
-    ingestMessages(tx, {
-      orgId,
-      analyser: t.ctx.analyser,
-      now,
-      publicUrl: t.ctx.publicUrl,
-      messages: items.map((item) => ({
-        channelAccountId,
-        externalId: `m-${uniqueSuffix()}`,
-        kind: "comment",
-        authorHandle: `@${uniqueSuffix()}`,
-        authorName: "Bürgerin",
-        text: item.text,
-        language: "de",
-        threadExternalId: "post-1",
-        inReplyToExternalId: null,
-        visibility: "visible",
-        receivedAt: new Date(item.at),
-        raw: {},
-      })),
-    }),
-  );
-  return outcomes.map((o) => (o.status === "stored" ? o.conversationId : ""));
+function ingest(orgId: string, channelAccountId: string, items: { at: string; text: string }[]) {
+  return ingestCitizenMessages(t.ctx, { orgId, channelAccountId, now, items, threadExternalId: "post-1" });
 }
 
 async function scene() {

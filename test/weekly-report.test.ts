@@ -3,7 +3,6 @@
 // and recipient, by e-mail to a local SMTP server with the PDF attached, and in-app only without SMTP.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import { sendWeeklyReports } from "../src/app/reports/send-weekly-reports.js";
 import { userNotifications, weeklyReportDeliveries } from "../src/db/schema/index.js";
@@ -15,6 +14,7 @@ import {
   buildTestContext,
   uniqueSuffix,
 } from "./support/factories.js";
+import { ingestCitizenMessages } from "./support/citizenMessages.js";
 import { pdfLines } from "./support/pdfText.js";
 import { type SmtpPeer, startSmtpPeer } from "./support/smtpPeer.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
@@ -35,30 +35,8 @@ afterAll(async () => {
 const NEGATIVE = "Die Baustelle ist eine Katastrophe, unzumutbar und ärgerlich.";
 const POSITIVE = "Danke, super gemacht, das freut uns sehr!";
 
-async function ingest(orgId: string, channelAccountId: string, items: { at: string; text: string }[]) {
-  const outcomes = await t.ctx.db.transaction((tx) =>
-    ingestMessages(tx, {
-      orgId,
-      analyser: t.ctx.analyser,
-      now,
-      publicUrl: t.ctx.publicUrl,
-      messages: items.map((item) => ({
-        channelAccountId,
-        externalId: `m-${uniqueSuffix()}`,
-        kind: "comment",
-        authorHandle: `@${uniqueSuffix()}`,
-        authorName: "Bürgerin",
-        text: item.text,
-        language: "de",
-        threadExternalId: `post-${uniqueSuffix()}`,
-        inReplyToExternalId: null,
-        visibility: "visible",
-        receivedAt: new Date(item.at),
-        raw: {},
-      })),
-    }),
-  );
-  return outcomes.map((o) => (o.status === "stored" ? o.conversationId : ""));
+function ingest(orgId: string, channelAccountId: string, items: { at: string; text: string }[]) {
+  return ingestCitizenMessages(t.ctx, { orgId, channelAccountId, now, items });
 }
 
 /** Bauamt: 3 negative + 1 positive this week, 1 negative the week before; Kulturamt: 2 positive this week. */
