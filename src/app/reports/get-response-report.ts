@@ -7,12 +7,18 @@ import type { z } from "zod";
 import { conversations, responseDailyRollups as r, users } from "../../db/schema/index.js";
 import type { ZResponseFigures, ZResponseReport } from "../../contract/reports.js";
 import { authorize, inOrganisation } from "../../domain/policy.js";
-import { addHistogram, emptyHistogram, histogramQuantile } from "../../domain/reports/responseHistogram.js";
+import {
+  RESPONSE_BUCKETS,
+  addHistogram,
+  emptyHistogram,
+  histogramQuantile,
+} from "../../domain/reports/responseHistogram.js";
 import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { rowsOf } from "../../db/queries/rows.js";
 import { visibleConversations } from "../inbox/conversationAccess.js";
-import { openReportScope } from "./reportScope.js";
+import { type ReportScope, openReportScope } from "./reportScope.js";
 
 type Figures = z.output<typeof ZResponseFigures>;
 interface Tally {
@@ -78,21 +84,7 @@ export async function getResponseReport(
   }).allowed;
   const now = ctx.clock().toISOString();
   const [rows, waiting] = await Promise.all([
-    ctx.db
-      .select({
-        day: r.day,
-        channelAccountId: r.channelAccountId,
-        departmentId: r.departmentId,
-        userId: r.responderUserId,
-        answered: r.answered,
-        withTarget: r.withTarget,
-        withinTarget: r.withinTarget,
-        askedAgain: r.askedAgain,
-        msSum: r.businessMsSum,
-        histogram: r.histogram,
-      })
-      .from(r)
-      .where(scope.where(r)),
+    summedRollups(ctx, scope),
     ctx.db
       .select({
         waiting: sql<number>`count(*)::int`,
@@ -117,16 +109,18 @@ export async function getResponseReport(
   const teams = new Map<string | null, Tally>();
   const people = new Map<string | null, Tally>();
   for (const row of rows) {
-    if (row.day < period.from) {
-      add(previous, row);
+    if (!row.current) {
+      if (row.by === "all") add(previous, row);
       continue;
     }
-    add(totals, row);
-    const step = steps.get(stepStart(row.day, period.step));
-    if (step) add(step, row);
-    add(tallyIn(channels, row.channelAccountId), row);
-    add(tallyIn(teams, row.departmentId), row);
-    if (seesEveryone || row.userId === options.actor.userId) add(tallyIn(people, row.userId), row);
+    if (row.by === "all") add(totals, row);
+    else if (row.by === "step") {
+      const step = steps.get(row.key ?? "");
+      if (step) add(step, row);
+    } else if (row.by === "channel" && row.key) add(tallyIn(channels, row.key), row);
+    else if (row.by === "department") add(tallyIn(teams, row.key), row);
+    else if (row.by === "person" && (seesEveryone || row.key === options.actor.userId))
+      add(tallyIn(people, row.key), row);
   }
   const names = people.size
     ? await ctx.db
@@ -170,4 +164,80 @@ export async function getResponseReport(
     waitingNow: waiting[0]?.waiting ?? 0,
     overdueNow: waiting[0]?.overdue ?? 0,
   };
+}
+
+interface SummedRow extends Tally {
+  current: boolean;
+  by: "all" | "step" | "channel" | "department" | "person";
+  key: string | null;
+}
+
+/**
+ * The rollup rows of both periods summed by the database, in one pass: per period, and for each step, channel
+ * account, department and person (grouping sets), the histograms bucket by bucket — so a year of answers arrives
+ * as a few hundred rows, not one per day, channel, department and person.
+ */
+async function summedRollups(ctx: AppContext, scope: ReportScope): Promise<SummedRow[]> {
+  const { period } = scope;
+  const step = period.step === "week" ? sql`date_trunc('week', ${r.day})::date::text` : sql`${r.day}::text`;
+  const buckets = sql.raw(
+    Array.from({ length: RESPONSE_BUCKETS }, (_, i) => `coalesce(sum(x.histogram[${i + 1}]), 0)::int`).join(", "),
+  );
+  const rows = rowsOf<{
+    current: boolean;
+    step: string | null;
+    channel: string | null;
+    department: string | null;
+    person: string | null;
+    g_step: number;
+    g_channel: number;
+    g_department: number;
+    g_person: number;
+    answered: number;
+    with_target: number;
+    within_target: number;
+    asked_again: number;
+    ms: number;
+    histogram: number[];
+  }>(
+    await ctx.db.execute(sql`
+      select x.current, x.step, x.channel, x.department, x.person,
+             grouping(x.step) as g_step, grouping(x.channel) as g_channel, grouping(x.department) as g_department,
+             grouping(x.person) as g_person,
+             sum(x.answered)::int as answered, sum(x.with_target)::int as with_target,
+             sum(x.within_target)::int as within_target, sum(x.asked_again)::int as asked_again,
+             sum(x.business_ms_sum)::float8 as ms, array[${buckets}] as histogram
+        from (select ${r.day} >= ${period.from} as current, ${step} as step, ${r.channelAccountId}::text as channel,
+                     ${r.departmentId}::text as department, ${r.responderUserId}::text as person, ${r.answered} as answered,
+                     ${r.withTarget} as with_target, ${r.withinTarget} as within_target, ${r.askedAgain} as asked_again,
+                     ${r.businessMsSum} as business_ms_sum, ${r.histogram} as histogram
+                from ${r} where ${scope.where(r)}) as x
+       group by grouping sets ((x.current), (x.current, x.step), (x.current, x.channel), (x.current, x.department),
+                               (x.current, x.person))`),
+  );
+  return rows.map((row) => {
+    const by =
+      row.g_step === 0
+        ? "step"
+        : row.g_channel === 0
+          ? "channel"
+          : row.g_department === 0
+            ? "department"
+            : row.g_person === 0
+              ? "person"
+              : "all";
+    const key =
+      by === "step" ? row.step : by === "channel" ? row.channel : by === "department" ? row.department : row.person;
+    return {
+      current: row.current,
+      by,
+      key: by === "all" ? null : key,
+      answered: row.answered,
+      withTarget: row.with_target,
+      withinTarget: row.within_target,
+      askedAgain: row.asked_again,
+      msSum: Number(row.ms),
+      histogram: row.histogram.map(Number),
+    };
+  });
 }
