@@ -9,6 +9,7 @@ import { applyMessageEdits } from "../src/app/inbox/apply-message-edits.js";
 import { assignConversations } from "../src/app/inbox/assign-conversations.js";
 import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
+import { updateOrganisation } from "../src/app/orgs/update-organisation.js";
 import type { Database } from "../src/db/client.js";
 import { rowsOf } from "../src/db/queries/rows.js";
 import {
@@ -82,7 +83,7 @@ async function ingest(orgId: string, channelAccountId: string, items: { at: Date
 }
 
 /** The straight count: every threaded message of the organisation, classified here, by its conversation's department. */
-async function countedFromMessages(orgId: string) {
+async function countedFromMessages(orgId: string, timeZone = "Europe/Berlin") {
   const rows = await ctx.db
     .select({ message: inboundMessages, departmentId: conversations.departmentId })
     .from(inboundMessages)
@@ -90,7 +91,7 @@ async function countedFromMessages(orgId: string) {
     .where(eq(inboundMessages.orgId, orgId));
   const counts = new Map<string, Record<string, number | string | null>>();
   for (const { message: m, departmentId } of rows) {
-    const day = localDate(m.receivedAt, "Europe/Berlin");
+    const day = localDate(m.receivedAt, timeZone);
     const key = `${day}|${m.channelAccountId}|${departmentId}`;
     const c = counts.get(key) ?? {
       day,
@@ -133,7 +134,8 @@ async function topicsFromMessages(orgId: string) {
   const counts = new Map<string, { key: string; messages: number; negative: number; questions: number }>();
   for (const { message: m, departmentId } of rows) {
     expect(m.topics).toEqual(keyTermsOf(m.text).map((term) => term.key));
-    for (const topic of m.topics) {
+    // Only visible messages are counted by topic (what moderation took away stays out).
+    for (const topic of m.visibility === "visible" ? m.topics : []) {
       const key = `${localDate(m.receivedAt, "Europe/Berlin")}|${m.channelAccountId}|${departmentId}|${topic}`;
       const c = counts.get(key) ?? { key, messages: 0, negative: 0, questions: 0 };
       c.messages += 1;
@@ -253,6 +255,28 @@ describe("the message rollups", () => {
     expect(left).toEqual(await countedFromMessages(org.id));
     expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
     expect(left.reduce((sum, r) => sum + r.messages, 0)).toBe(1);
+  });
+});
+
+describe("the message rollups after the organisation's time zone changed", () => {
+  it("count by the new calendar days, and stay right through later changes", async () => {
+    const { org, account } = await scene();
+    // 23:30 UTC is already the next day in Berlin, still the same day in London.
+    const [first] = await ingest(org.id, account.id, [
+      { at: new Date("2026-11-23T23:30:00Z"), text: "Wann öffnet der Weihnachtsmarkt?", handle: "@late" },
+      { at: new Date("2026-11-24T09:00:00Z"), text: "Danke für die schnelle Hilfe!", handle: "@early" },
+    ]);
+    if (first?.status !== "stored") throw new Error("not stored");
+    await updateOrganisation(ctx, {
+      actor: systemAdminOf(org.id),
+      orgId: org.id,
+      input: { timeZone: "Europe/London" },
+    });
+    expect(await rolledUp(org.id)).toEqual(await countedFromMessages(org.id, "Europe/London"));
+    expect((await rolledUp(org.id)).map((r) => r.day)).toContain("2026-11-23");
+    // A later change of the late message takes it off the day it is counted on now.
+    await ctx.db.update(inboundMessages).set({ visibility: "hidden" }).where(eq(inboundMessages.id, first.id));
+    expect(await rolledUp(org.id)).toEqual(await countedFromMessages(org.id, "Europe/London"));
   });
 });
 

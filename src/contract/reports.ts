@@ -7,6 +7,11 @@ import type { ContractGroup } from "./route.js";
 
 const tag = "reports";
 
+/** A day a report may name: years PostgreSQL and people both use (year 0 does not exist in the database). */
+export const ZReportDay = ZDay.refine((day) => day >= "2000-01-01" && day <= "2099-12-31", {
+  message: "a day between 2000-01-01 and 2099-12-31",
+});
+
 /**
  * Identifiers as one comma-separated query value ("a,b"); "none" stands for "no department". A list parsed
  * before (the route parses, then the use case again) stays as it is.
@@ -21,12 +26,17 @@ const idList = (extra?: "none") =>
       z.array(z.string()),
     ])
     .transform((parts) => [...new Set(parts.map((part) => part.trim()).filter(Boolean))])
-    .pipe(z.array(extra ? z.union([z.uuid(), z.literal(extra)]) : z.uuid()).max(50));
+    .pipe(
+      z
+        .array(extra ? z.union([z.uuid(), z.literal(extra)]) : z.uuid())
+        .min(1)
+        .max(50),
+    );
 
 export const ZReportFilter = z.object({
   /** First and last day (both included) in the organisation's time zone; default the last 30 days. */
-  from: ZDay.optional(),
-  to: ZDay.optional(),
+  from: ZReportDay.optional(),
+  to: ZReportDay.optional(),
   /** Without `from`: the last this many days up to `to` (default today). */
   days: z.coerce.number().int().min(1).max(MAX_REPORT_DAYS).optional(),
   channelAccountIds: idList().optional(),

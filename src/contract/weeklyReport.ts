@@ -1,14 +1,15 @@
 // Contract of the weekly Stimmungsbericht: the PDF of a week (on demand, in the viewer's reach) and who of
 // the organisation receives it every Monday (administrators choose).
 import { z } from "zod";
-import { ZDay, ZId, ZOrgParams, ZTimestamp } from "./common.js";
+import { ZId, ZOrgParams, ZTimestamp } from "./common.js";
+import { ZReportDay } from "./reports.js";
 import type { ContractGroup } from "./route.js";
 
 const tag = "reports";
 
 export const ZWeeklyReportQuery = z.object({
   /** Any day of the week (Monday–Sunday, the organisation's time zone); default the last completed week. */
-  week: ZDay.optional(),
+  week: ZReportDay.optional(),
 });
 
 export const ZWeeklyReportSettings = z

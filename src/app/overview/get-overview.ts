@@ -37,7 +37,9 @@ export async function getOverview(ctx: AppContext, options: { actor: OrgActor; o
     when(may("channel.view"), () => channelProblems(ctx, base)),
     when(may("guideline.view"), () => guidelineDue(ctx, { ...base, managesGuidelines: may("guideline.manage") })),
     // Without the inbox a person's only notifications are weekly reports: the section shows when one is there.
-    when((may("inbox.view") || may("reports.view")) && userId !== null, () => myNotifications(ctx, base)),
+    when((may("inbox.view") || may("reports.view")) && userId !== null, () =>
+      myNotifications(ctx, { ...base, onlyWeeklyReports: !may("inbox.view") }),
+    ),
   ]);
   return {
     now,

@@ -6,7 +6,10 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { aboutVisible } from "../inbox/notifications.js";
 
-export async function myNotifications(ctx: AppContext, args: { actor: OrgActor; orgId: string; limit: number }) {
+export async function myNotifications(
+  ctx: AppContext,
+  args: { actor: OrgActor; orgId: string; limit: number; onlyWeeklyReports: boolean },
+) {
   const n = userNotifications;
   const rows = await ctx.db
     .select({
@@ -23,7 +26,14 @@ export async function myNotifications(ctx: AppContext, args: { actor: OrgActor; 
     .from(n)
     .leftJoin(conversations, eq(conversations.id, n.conversationId))
     .where(
-      and(eq(n.orgId, args.orgId), eq(n.userId, args.actor.userId ?? ""), isNull(n.readAt), aboutVisible(args.actor)),
+      and(
+        eq(n.orgId, args.orgId),
+        eq(n.userId, args.actor.userId ?? ""),
+        isNull(n.readAt),
+        aboutVisible(args.actor),
+        // Without the inbox a mention or an assignment would show a citizen's name to someone who may not read it.
+        args.onlyWeeklyReports ? eq(n.kind, "weekly_report") : undefined,
+      ),
     )
     .orderBy(desc(n.createdAt), desc(n.id))
     .limit(args.limit);

@@ -15,6 +15,7 @@ import {
 import type { ZTopicsReport } from "../../contract/reports.js";
 import { authorize, inOrganisation } from "../../domain/policy.js";
 import { addDays, stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
+import { SMALL_COUNT } from "../../domain/reports/smallCounts.js";
 import { epochOfWallClock } from "../../domain/zonedTime.js";
 import { excerpt } from "../../text/excerpt.js";
 import type { OrgActor } from "../authorization.js";
@@ -30,12 +31,22 @@ const REPEATED = 5;
 
 export async function getTopicsReport(
   ctx: AppContext,
-  options: { actor: OrgActor; orgId: string; query: unknown },
+  options: {
+    actor: OrgActor;
+    orgId: string;
+    query: unknown;
+    /** For a file that leaves draht (the weekly PDF): no examples or answers, and only terms of 5 messages or more. */
+    forExport?: boolean;
+  },
 ): Promise<Report> {
   const scope = await openReportScope(ctx, options);
   const { period } = scope;
   const may = (action: "inbox.view") =>
     authorize({ actor: options.actor, action, resource: inOrganisation(options.orgId), now: ctx.clock() }).allowed;
+  // Citizens' words only for people who may read them in the inbox anyway, and never in an export; a term of
+  // fewer than five messages is only shown to them too (it may be a name rather than a topic).
+  const showExamples = may("inbox.view") && !options.forExport;
+  const minimum = showExamples ? 1 : SMALL_COUNT;
   const rows = await ctx.db
     .select({
       topic: r.topic,
@@ -51,7 +62,7 @@ export async function getTopicsReport(
     .from(r)
     .where(scope.where(r))
     .groupBy(r.topic)
-    .having(sql`sum(${r.messages}) filter (where ${r.day} >= ${period.from}) > 0`)
+    .having(sql`sum(${r.messages}) filter (where ${r.day} >= ${period.from}) >= ${minimum}`)
     .orderBy(desc(sql`sum(${r.messages}) filter (where ${r.day} >= ${period.from})`))
     .limit(CANDIDATES);
   const yearFrom = addDays(period.to, -364);
@@ -87,8 +98,6 @@ export async function getTopicsReport(
     .sort((a, b) => b.questions - a.questions)
     .slice(0, REPEATED)
     .map((t) => t.topic);
-  // Citizens' words only for people who may read them in the inbox anyway.
-  const showExamples = may("inbox.view");
   const [trends, examples] = await Promise.all([
     trendsOf(ctx, scope, detailed),
     showExamples

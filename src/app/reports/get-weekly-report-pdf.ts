@@ -37,7 +37,7 @@ export async function getWeeklyReportPdf(
   const [mood, responses, topics] = await Promise.all([
     getMoodReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
     getResponseReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
-    getTopicsReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
+    getTopicsReport(ctx, { actor: options.actor, orgId: options.orgId, query: period, forExport: true }),
   ]);
   const content = weeklyReportContent({
     organisation: org.name,

@@ -58,7 +58,13 @@ export async function sendWeeklyReports(ctx: AppContext): Promise<WeeklyReportRu
       const actor = await actorInOrganisation(ctx, { userId, label: person.email, orgId: org.orgId });
       // Someone who left the organisation, or may no longer read reports, is skipped (and not recorded).
       if (!authorize({ actor, action: "reports.view", resource: inOrganisation(org.orgId), now }).allowed) continue;
-      await deliver(ctx, { org, week, person, actor }, run);
+      // One recipient's failure (a report that cannot be made) must not keep the others from theirs.
+      try {
+        await deliver(ctx, { org, week, person, actor }, run);
+      } catch (error) {
+        run.failed += 1;
+        ctx.log.error({ orgId: org.orgId, userId, err: error }, "weekly report could not be delivered");
+      }
     }
   }
   return run;
@@ -120,7 +126,9 @@ async function deliver(
   } catch (error) {
     outcome = "failed";
     run.failed += 1;
-    log.error({ err: error }, "weekly report e-mail failed");
+    // Mail errors carry the recipient's address in their text: only the codes go to the log.
+    const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
+    log.error({ code, responseCode }, "weekly report e-mail failed");
   }
   await ctx.db.update(weeklyReportDeliveries).set({ email: outcome }).where(eq(weeklyReportDeliveries.id, claimed));
 }

@@ -205,7 +205,8 @@ export function weeklyReportContent(args: {
       "Stimmung: negativ unter –0,2, positiv über 0,2 auf der Skala von –1 bis 1. Antwortzeiten in Bürozeit " +
         "(Öffnungszeiten ohne Feiertage und Schließtage).",
       "Themen: die Begriffe der Nachrichten (Nomen und Hashtags), gereiht nach ihrer Häufigkeit in dieser Woche " +
-        "gegenüber dem übrigen Jahr. Einzelne Beiträge enthält der Bericht noch nicht.",
+        "gegenüber dem übrigen Jahr; Begriffe aus weniger als 5 Nachrichten sind nicht aufgeführt. Einzelne " +
+        "Beiträge enthält der Bericht noch nicht.",
     ],
   };
 }

@@ -34,6 +34,8 @@ BEGIN
     FROM unnest(changes) AS c
     JOIN organisations o ON o.id = c.org_id
    GROUP BY 1, 2, 3, 4
+   -- Rows locked in key order, so two transactions upserting overlapping keys never deadlock.
+   ORDER BY 1, 2, 3, 4
   ON CONFLICT ON CONSTRAINT message_daily_rollups_key DO UPDATE SET
     messages = r.messages + excluded.messages, negative = r.negative + excluded.negative,
     neutral = r.neutral + excluded.neutral, positive = r.positive + excluded.positive,
@@ -41,7 +43,8 @@ BEGIN
     praise = r.praise + excluded.praise, flagged = r.flagged + excluded.flagged, held = r.held + excluded.held,
     hidden = r.hidden + excluded.hidden, deleted = r.deleted + excluded.deleted,
     sentiment_sum = r.sentiment_sum + excluded.sentiment_sum;
-  -- What the messages were about: each of a message's key terms (text/keyTerms.ts), per day, channel and department.
+  -- What the messages were about: each key term of a visible message (text/keyTerms.ts), per day, channel and
+  -- department.
   INSERT INTO topic_daily_rollups AS r (org_id, day, channel_account_id, department_id, topic, label, messages,
                                         negative, neutral, positive, questions)
   SELECT c.org_id, (c.received_at AT TIME ZONE o.time_zone)::date, c.channel_account_id, c.department_id, t.topic,
@@ -54,7 +57,11 @@ BEGIN
     FROM unnest(changes) AS c
    CROSS JOIN LATERAL unnest(c.topics, c.topic_labels) AS t(topic, label)
     JOIN organisations o ON o.id = c.org_id
+   -- A held, hidden or deleted message's words are not what the organisation's citizens talk about, and may be
+   -- what moderation took away (a name, an address): they count in the message rollup only.
+   WHERE c.visibility = 'visible'
    GROUP BY 1, 2, 3, 4, 5
+   ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT ON CONSTRAINT topic_daily_rollups_key DO UPDATE SET
     messages = r.messages + excluded.messages, negative = r.negative + excluded.negative,
     neutral = r.neutral + excluded.neutral, positive = r.positive + excluded.positive,
@@ -83,14 +90,14 @@ BEGIN
                  x.visibility, x.topics, x.topic_labels, x.sign)::draht_message_contribution
         FROM (
           SELECT n.*, 1 AS sign FROM new_rows n JOIN old_rows d ON d.id = n.id
-           WHERE (d.conversation_id, d.received_at, d.channel_account_id, d.sentiment, d.intent, d.flagged, d.visibility, d.topics)
+           WHERE (d.conversation_id, d.received_at, d.channel_account_id, d.sentiment, d.intent, d.flagged, d.visibility, d.topics, d.topic_labels)
                  IS DISTINCT FROM
-                 (n.conversation_id, n.received_at, n.channel_account_id, n.sentiment, n.intent, n.flagged, n.visibility, n.topics)
+                 (n.conversation_id, n.received_at, n.channel_account_id, n.sentiment, n.intent, n.flagged, n.visibility, n.topics, n.topic_labels)
           UNION ALL
           SELECT d.*, -1 AS sign FROM old_rows d JOIN new_rows n ON n.id = d.id
-           WHERE (d.conversation_id, d.received_at, d.channel_account_id, d.sentiment, d.intent, d.flagged, d.visibility, d.topics)
+           WHERE (d.conversation_id, d.received_at, d.channel_account_id, d.sentiment, d.intent, d.flagged, d.visibility, d.topics, d.topic_labels)
                  IS DISTINCT FROM
-                 (n.conversation_id, n.received_at, n.channel_account_id, n.sentiment, n.intent, n.flagged, n.visibility, n.topics)
+                 (n.conversation_id, n.received_at, n.channel_account_id, n.sentiment, n.intent, n.flagged, n.visibility, n.topics, n.topic_labels)
         ) AS x
         JOIN conversations v ON v.id = x.conversation_id);
   END IF;
@@ -177,11 +184,23 @@ CREATE TRIGGER conversations_response_rollups_insert AFTER INSERT ON conversatio
   FOR EACH ROW WHEN (NEW.first_response_at IS NOT NULL AND NEW.first_response_business_ms IS NOT NULL)
   EXECUTE FUNCTION draht_response_rollups();
 --> statement-breakpoint
+-- An organisation's message and topic rollups counted again from its messages: at this migration, and when the
+-- organisation's time zone changes (its days begin at another hour; app/orgs/update-organisation.ts). First
+-- answers keep the day they were counted on: whether one met its target is not kept anywhere else.
+CREATE FUNCTION draht_rebuild_message_rollups(organisation uuid) RETURNS void AS $$
+BEGIN
+  DELETE FROM message_daily_rollups WHERE org_id = organisation;
+  DELETE FROM topic_daily_rollups WHERE org_id = organisation;
+  PERFORM draht_apply_message_contributions(ARRAY(
+    SELECT ROW(m.org_id, m.received_at, m.channel_account_id, v.department_id, m.sentiment, m.intent, m.flagged,
+               m.visibility, m.topics, m.topic_labels, 1)::draht_message_contribution
+      FROM inbound_messages m JOIN conversations v ON v.id = m.conversation_id
+     WHERE m.org_id = organisation));
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
 -- What is already there.
-SELECT draht_apply_message_contributions(ARRAY(
-  SELECT ROW(m.org_id, m.received_at, m.channel_account_id, v.department_id, m.sentiment, m.intent, m.flagged,
-             m.visibility, m.topics, m.topic_labels, 1)::draht_message_contribution
-    FROM inbound_messages m JOIN conversations v ON v.id = m.conversation_id));
+SELECT draht_rebuild_message_rollups(id) FROM organisations;
 --> statement-breakpoint
 -- (Whether an earlier answer met its target was not kept: those count as answers without a target.)
 WITH answers AS (

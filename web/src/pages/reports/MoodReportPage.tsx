@@ -127,7 +127,7 @@ export function MoodReportPage() {
                 report.byDepartment.map((d) => ({
                   key: d.departmentId ?? "none",
                   ...d,
-                  name: d.name ?? t("inbox.noDepartment"),
+                  name: d.name ?? t(d.departmentId ? "reports.deletedDepartment" : "inbox.noDepartment"),
                 })),
               )}
             </>

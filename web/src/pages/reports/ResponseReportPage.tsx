@@ -78,7 +78,7 @@ export function ResponseReportPage() {
                     "antwortzeiten-fachbereiche",
                     report.byDepartment.map((d) => ({
                       key: d.departmentId ?? "none",
-                      name: d.name ?? t("inbox.noDepartment"),
+                      name: d.name ?? t(d.departmentId ? "reports.deletedDepartment" : "inbox.noDepartment"),
                       current: d.current,
                     })),
                   ],
