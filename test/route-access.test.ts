@@ -381,7 +381,7 @@ async function seedLists(
   orgId: string,
   departmentId: string | null,
   userIds: string[],
-  options: { answered?: boolean } = {},
+  options: { answered?: boolean; released?: boolean } = {},
 ): Promise<void> {
   const author = await buildMember(t.ctx, orgId, { roles: ["press_office"] });
   const campaign = await saveCampaign(t.ctx, {
@@ -410,6 +410,12 @@ async function seedLists(
     const input = { conversationIds: [conversationId], assigneeUserId: userId };
     await assignConversations(t.ctx, { actor: systemAdminOf(orgId), orgId, input });
   }
+  // The topics report counts visible messages only: the moderator let the case's message through.
+  if (options.released)
+    await t.ctx.db
+      .update(inboundMessages)
+      .set({ visibility: "visible" })
+      .where(eq(inboundMessages.conversationId, conversationId));
   // The response-time report counts first answers (which take the conversation off other lists).
   if (options.answered)
     await t.ctx.db.transaction((tx) =>
@@ -437,6 +443,7 @@ describe("a member limited to one department", () => {
         if (admin)
           await seedLists(org.id, departmentId, [admin.userId, member.userId], {
             answered: key === "GET /api/orgs/:orgId/reports/response-times",
+            released: key === "GET /api/orgs/:orgId/reports/topics",
           });
         const url = await fillParams(route, org.id, departmentId);
         const response = await limited.request(route.method, url, await bodyFor(route, org.id, departmentId));
