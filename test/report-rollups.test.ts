@@ -18,6 +18,8 @@ import {
   messageDailyRollups,
   responseDailyRollups,
   topicDailyRollups,
+  topicDays,
+  topicMonthlyRollups,
 } from "../src/db/schema/index.js";
 import { keyTermsOf } from "../src/text/keyTerms.js";
 import { moodOf } from "../src/domain/reports/mood.js";
@@ -149,6 +151,7 @@ async function topicsFromMessages(orgId: string) {
 
 async function topicsRolledUp(orgId: string) {
   const rows = await ctx.db.select().from(topicDailyRollups).where(eq(topicDailyRollups.orgId, orgId));
+  await expectMonthsAndDaysOf(orgId, rows);
   return rows
     .filter((r) => r.messages !== 0)
     .map((r) => ({
@@ -158,6 +161,43 @@ async function topicsRolledUp(orgId: string) {
       questions: r.questions,
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The monthly topic rollup and the terms' days hold the daily topic rollup's rows summed by month and by day. */
+async function expectMonthsAndDaysOf(orgId: string, daily: (typeof topicDailyRollups.$inferSelect)[]) {
+  const months = new Map<
+    string,
+    { messages: number; negative: number; neutral: number; positive: number; questions: number }
+  >();
+  const days = new Map<string, number>();
+  for (const r of daily) {
+    const key = `${r.day.slice(0, 8)}01|${r.channelAccountId}|${r.departmentId}|${r.topic}`;
+    const m = months.get(key) ?? { messages: 0, negative: 0, neutral: 0, positive: 0, questions: 0 };
+    for (const field of ["messages", "negative", "neutral", "positive", "questions"] as const) m[field] += r[field];
+    months.set(key, m);
+    days.set(`${r.topic}|${r.day}`, (days.get(`${r.topic}|${r.day}`) ?? 0) + r.messages);
+  }
+  const monthly = await ctx.db.select().from(topicMonthlyRollups).where(eq(topicMonthlyRollups.orgId, orgId));
+  const nonZero = (c: { messages: number; negative: number; neutral: number; positive: number; questions: number }) =>
+    c.messages !== 0 || c.negative !== 0 || c.neutral !== 0 || c.positive !== 0 || c.questions !== 0;
+  expect(
+    new Map(
+      monthly.filter(nonZero).map((r) => [
+        `${r.month}|${r.channelAccountId}|${r.departmentId}|${r.topic}`,
+        {
+          messages: r.messages,
+          negative: r.negative,
+          neutral: r.neutral,
+          positive: r.positive,
+          questions: r.questions,
+        },
+      ]),
+    ),
+  ).toEqual(new Map([...months].filter(([, c]) => nonZero(c))));
+  const termDays = await ctx.db.select().from(topicDays).where(eq(topicDays.orgId, orgId));
+  expect(new Map(termDays.map((d) => [`${d.topic}|${d.day}`, d.messages]))).toEqual(
+    new Map([...days].filter(([, n]) => n > 0)),
+  );
 }
 
 async function rolledUp(orgId: string) {

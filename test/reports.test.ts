@@ -219,4 +219,45 @@ describe("the topics report", () => {
     // Without the inbox, a term of fewer than five messages is not shown (it may be a name, not a topic).
     expect(theirs.topics.map((x: { topic: string }) => x.topic)).not.toContain("baustell");
   });
+
+  it("counts a period's whole months and the days around them alike, against the period before and by department", async () => {
+    const s = await scene();
+    const text = (i: number) => `Der Laubbläser vor Haus ${i} ist zu laut.`;
+    // 15 September to 6 December: September's last days, October and November whole, December's first days.
+    const inPeriod = [
+      "2026-09-15T08:00:00Z",
+      "2026-09-30T21:30:00Z", // 23:30 in Berlin, still September
+      "2026-10-01T10:00:00Z",
+      "2026-10-31T22:30:00Z", // 23:30 in Berlin, still October
+      "2026-11-15T10:00:00Z",
+      "2026-11-30T23:30:00Z", // 00:30 on 1 December in Berlin
+      "2026-12-06T09:00:00Z",
+    ];
+    await ingest(
+      s.org.id,
+      s.website.id,
+      inPeriod.map((at, i) => ({ at, text: text(i) })),
+    );
+    await ingest(s.org.id, s.mastodon.id, [
+      { at: "2026-10-10T10:00:00Z", text: text(20) },
+      { at: "2026-09-14T10:00:00Z", text: text(21) }, // the day before the period
+    ]);
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const query = "from=2026-09-15&to=2026-12-06";
+    const leaf = async (extra = "") => {
+      const response = await admin.request("GET", `/api/orgs/${s.org.id}/reports/topics?${query}${extra}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().topics.find((x: { label: string }) => x.label === "Laubbläser");
+    };
+    expect(await leaf()).toMatchObject({ messages: inPeriod.length + 1, previousMessages: 1 });
+    expect(await leaf(`&departmentIds=${s.bauamt.id}`)).toMatchObject({
+      messages: inPeriod.length,
+      previousMessages: 0,
+    });
+    const kultur = await leaf(`&departmentIds=${s.kultur.id}`);
+    expect(kultur).toMatchObject({ messages: 1, previousMessages: 1 });
+    // Week by week over the period (twelve weeks): every message in its week, none lost at a month's edge.
+    const whole = await leaf();
+    expect(whole.trend.reduce((sum: number, n: number) => sum + n, 0)).toBe(inPeriod.length + 1);
+  });
 });

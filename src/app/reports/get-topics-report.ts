@@ -2,8 +2,10 @@
 // common they are in the organisation's year (a TF-IDF over days: a term of every day weighs little), each
 // with its volume against the period before, its mood, its course over the period and, for people who may
 // read the inbox, a few example messages. Repeated questions: the terms most asked about, each with the
-// latest answer staff sent to one of them, ready to become a Textbaustein. Read from topic_daily_rollups.
-import { and, between, desc, eq, inArray, sql } from "drizzle-orm";
+// latest answer staff sent to one of them, ready to become a Textbaustein. Read from the topic rollups: a
+// period's whole months from topic_monthly_rollups, its other days from topic_daily_rollups, and the term's days
+// of the year from topic_days.
+import { type SQL, and, between, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
   conversationReplies,
@@ -11,10 +13,13 @@ import {
   inboundMessages,
   messageDailyRollups,
   topicDailyRollups as r,
+  topicDays,
+  topicMonthlyRollups as m,
 } from "../../db/schema/index.js";
 import type { ZTopicsReport } from "../../contract/reports.js";
 import { authorize, inOrganisation } from "../../domain/policy.js";
-import { addDays, stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
+import { type DaySpan, addDays, byMonths, stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
+import { rowsOf } from "../../db/queries/rows.js";
 import { SMALL_COUNT } from "../../domain/reports/smallCounts.js";
 import { epochOfWallClock } from "../../domain/zonedTime.js";
 import { excerpt } from "../../text/excerpt.js";
@@ -47,49 +52,19 @@ export async function getTopicsReport(
   // fewer than five messages is only shown to them too (it may be a name rather than a topic).
   const showExamples = may("inbox.view") && !options.forExport;
   const minimum = showExamples ? 1 : SMALL_COUNT;
-  const rows = await ctx.db
-    .select({
-      topic: r.topic,
-      // How the messages wrote it most often ("Baustelle" for the key "baustell").
-      label: sql<string>`mode() within group (order by ${r.label})`,
-      messages: sql<number>`coalesce(sum(${r.messages}) filter (where ${r.day} >= ${period.from}), 0)::int`,
-      previous: sql<number>`coalesce(sum(${r.messages}) filter (where ${r.day} < ${period.from}), 0)::int`,
-      negative: sql<number>`coalesce(sum(${r.negative}) filter (where ${r.day} >= ${period.from}), 0)::int`,
-      neutral: sql<number>`coalesce(sum(${r.neutral}) filter (where ${r.day} >= ${period.from}), 0)::int`,
-      positive: sql<number>`coalesce(sum(${r.positive}) filter (where ${r.day} >= ${period.from}), 0)::int`,
-      questions: sql<number>`coalesce(sum(${r.questions}) filter (where ${r.day} >= ${period.from}), 0)::int`,
-    })
-    .from(r)
-    .where(scope.where(r))
-    .groupBy(r.topic)
-    .having(sql`sum(${r.messages}) filter (where ${r.day} >= ${period.from}) >= ${minimum}`)
-    .orderBy(desc(sql`sum(${r.messages}) filter (where ${r.day} >= ${period.from})`))
-    .limit(CANDIDATES);
-  const yearFrom = addDays(period.to, -364);
+  const rows = await topicSums(ctx, scope, period, { minimum, limit: CANDIDATES });
   const keys = rows.map((row) => row.topic);
-  const [days, activeDays, totals] = await Promise.all([
-    keys.length
-      ? ctx.db
-          .select({ topic: r.topic, days: sql<number>`count(distinct ${r.day})::int` })
-          .from(r)
-          .where(and(scope.within(r), between(r.day, yearFrom, period.to), inArray(r.topic, keys)))
-          .groupBy(r.topic)
-      : [],
+  const [previous, weightOf, totals] = await Promise.all([
+    keys.length ? topicSums(ctx, scope, { from: period.previousFrom, to: period.previousTo }, { topics: keys }) : [],
+    rarityOf(ctx, scope, keys),
     ctx.db
-      .select({ days: sql<number>`count(distinct ${messageDailyRollups.day})::int` })
+      .select({ messages: sql<number>`coalesce(sum(${messageDailyRollups.messages}), 0)::int` })
       .from(messageDailyRollups)
-      .where(and(scope.within(messageDailyRollups), between(messageDailyRollups.day, yearFrom, period.to))),
-    ctx.db
-      .select({
-        messages: sql<number>`coalesce(sum(${messageDailyRollups.messages}) filter (where ${messageDailyRollups.day} >= ${period.from}), 0)::int`,
-      })
-      .from(messageDailyRollups)
-      .where(scope.where(messageDailyRollups)),
+      .where(and(scope.within(messageDailyRollups), between(messageDailyRollups.day, period.from, period.to))),
   ]);
-  const daysOf = new Map(days.map((d) => [d.topic, d.days]));
-  const allDays = activeDays[0]?.days ?? 0;
+  const previousOf = new Map(previous.map((p) => [p.topic, p.messages]));
   const ranked = rows
-    .map((row) => ({ ...row, score: row.messages * Math.log((allDays + 1) / ((daysOf.get(row.topic) ?? 0) + 1) + 1) }))
+    .map((row) => ({ ...row, previous: previousOf.get(row.topic) ?? 0, score: row.messages * weightOf(row.topic) }))
     .sort((a, b) => b.score - a.score || b.messages - a.messages)
     .slice(0, SHOWN);
   const detailed = ranked.slice(0, WITH_DETAILS).map((t) => t.topic);
@@ -98,14 +73,19 @@ export async function getTopicsReport(
     .sort((a, b) => b.questions - a.questions)
     .slice(0, REPEATED)
     .map((t) => t.topic);
-  const [trends, examples] = await Promise.all([
+  const [labels, trends, examples] = await Promise.all([
+    labelsOf(
+      ctx,
+      scope,
+      ranked.map((t) => t.topic),
+    ),
     trendsOf(ctx, scope, detailed),
     showExamples
       ? examplesOf(ctx, options.actor, scope, [...new Set([...detailed, ...repeated])])
       : new Map<string, Example[]>(),
   ]);
   const answers = showExamples ? await answersOf(ctx, repeated, examples) : new Map<string, Answer>();
-  const labelOf = (topic: string) => ranked.find((t) => t.topic === topic)?.label ?? topic;
+  const labelOf = (topic: string) => labels.get(topic) ?? topic;
   return {
     period,
     choices: scope.choices,
@@ -114,7 +94,7 @@ export async function getTopicsReport(
     steps: stepsOf(period),
     topics: ranked.map((t) => ({
       topic: t.topic,
-      label: t.label,
+      label: labelOf(t.topic),
       messages: t.messages,
       previousMessages: t.previous,
       negative: t.negative,
@@ -134,15 +114,138 @@ export async function getTopicsReport(
   };
 }
 
+interface TopicSum {
+  topic: string;
+  messages: number;
+  negative: number;
+  neutral: number;
+  positive: number;
+  questions: number;
+}
+
+/**
+ * How much a term weighs by its rarity: the log of the organisation's days of the year against the days the
+ * term came up on (whatever the channel or department — the organisation's longer history), so a term of
+ * every day weighs little.
+ */
+async function rarityOf(ctx: AppContext, scope: ReportScope, topics: string[]): Promise<(topic: string) => number> {
+  const yearFrom = addDays(scope.period.to, -364);
+  const [days, activeDays] = await Promise.all([
+    topics.length
+      ? ctx.db
+          .select({ topic: topicDays.topic, days: sql<number>`count(*)::int` })
+          .from(topicDays)
+          .where(
+            and(
+              eq(topicDays.orgId, scope.orgId),
+              inArray(topicDays.topic, topics),
+              between(topicDays.day, yearFrom, scope.period.to),
+            ),
+          )
+          .groupBy(topicDays.topic)
+      : [],
+    ctx.db
+      .select({ days: sql<number>`count(distinct ${messageDailyRollups.day})::int` })
+      .from(messageDailyRollups)
+      .where(
+        and(eq(messageDailyRollups.orgId, scope.orgId), between(messageDailyRollups.day, yearFrom, scope.period.to)),
+      ),
+  ]);
+  const daysOf = new Map(days.map((d) => [d.topic, d.days]));
+  const allDays = activeDays[0]?.days ?? 0;
+  return (topic) => Math.log((allDays + 1) / ((daysOf.get(topic) ?? 0) + 1) + 1);
+}
+
+/**
+ * The rollup rows of a span of days in the viewer's scope, as one SQL relation: the whole months from the
+ * monthly rollup, the days around them from the daily one; only those of the given `topics` if any.
+ */
+function spanRows(ctx: AppContext, scope: ReportScope, span: DaySpan, topics: string[] | null): SQL {
+  const { months, days } = byMonths(span);
+  const columns = (t: typeof r | typeof m) => ({
+    topic: t.topic,
+    label: t.label,
+    messages: t.messages,
+    negative: t.negative,
+    neutral: t.neutral,
+    positive: t.positive,
+    questions: t.questions,
+  });
+  const parts = days.map((d) =>
+    ctx.db
+      .select(columns(r))
+      .from(r)
+      .where(and(scope.within(r), between(r.day, d.from, d.to), topics ? inArray(r.topic, topics) : undefined)),
+  );
+  const monthly = months
+    ? ctx.db
+        .select(columns(m))
+        .from(m)
+        .where(
+          and(scope.within(m), between(m.month, months.from, months.to), topics ? inArray(m.topic, topics) : undefined),
+        )
+    : null;
+  return sql.join(monthly ? [...parts, monthly] : parts, sql` union all `);
+}
+
+interface TopicSum {
+  topic: string;
+  messages: number;
+  negative: number;
+  neutral: number;
+  positive: number;
+  questions: number;
+}
+
+/** Each term's counts over a span: the `limit` terms of most messages (at least `minimum`), or the given `topics`. */
+async function topicSums(
+  ctx: AppContext,
+  scope: ReportScope,
+  span: DaySpan,
+  pick: { minimum: number; limit: number } | { topics: string[] },
+): Promise<TopicSum[]> {
+  const rows = await ctx.db.execute(sql`
+    select topic, sum(messages)::int as messages, sum(negative)::int as negative, sum(neutral)::int as neutral,
+           sum(positive)::int as positive, sum(questions)::int as questions
+      from (${spanRows(ctx, scope, span, "topics" in pick ? pick.topics : null)}) as x
+     group by topic
+    ${"minimum" in pick ? sql`having sum(messages) >= ${pick.minimum}` : sql``}
+     order by sum(messages) desc, topic
+    ${"limit" in pick ? sql`limit ${pick.limit}` : sql``}`);
+  return rowsOf<TopicSum>(rows);
+}
+
+/** How the rows of the period wrote each term most often ("Baustelle" for the key "baustell"). */
+async function labelsOf(ctx: AppContext, scope: ReportScope, topics: string[]): Promise<Map<string, string>> {
+  if (topics.length === 0) return new Map();
+  const rows = await ctx.db.execute(sql`
+    select topic, mode() within group (order by label) as label
+      from (${spanRows(ctx, scope, scope.period, topics)}) as x
+     group by topic`);
+  return new Map(rowsOf<{ topic: string; label: string }>(rows).map((row) => [row.topic, row.label]));
+}
+
 /** Messages per step of the period for the topics shown in detail. */
 async function trendsOf(ctx: AppContext, scope: ReportScope, topics: string[]): Promise<Map<string, number[]>> {
   if (topics.length === 0) return new Map();
   const { period } = scope;
-  const rows = await ctx.db
-    .select({ topic: r.topic, day: r.day, messages: sql<number>`sum(${r.messages})::int` })
-    .from(r)
-    .where(and(scope.within(r), between(r.day, period.from, period.to), inArray(r.topic, topics)))
-    .groupBy(r.topic, r.day);
+  // The whole organisation's course of a term is kept per day without channels and departments.
+  const rows = scope.whole
+    ? await ctx.db
+        .select({ topic: topicDays.topic, day: topicDays.day, messages: topicDays.messages })
+        .from(topicDays)
+        .where(
+          and(
+            eq(topicDays.orgId, scope.orgId),
+            inArray(topicDays.topic, topics),
+            between(topicDays.day, period.from, period.to),
+          ),
+        )
+    : await ctx.db
+        .select({ topic: r.topic, day: r.day, messages: sql<number>`sum(${r.messages})::int` })
+        .from(r)
+        .where(and(scope.within(r), between(r.day, period.from, period.to), inArray(r.topic, topics)))
+        .groupBy(r.topic, r.day);
   const steps = stepsOf(period);
   const index = new Map(steps.map((s, i) => [s, i]));
   const trends = new Map(topics.map((t) => [t, new Array<number>(steps.length).fill(0)]));

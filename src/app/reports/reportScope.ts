@@ -20,6 +20,8 @@ export interface ReportScope {
   where: (columns: RollupColumns) => SQL | undefined;
   /** The same without the period: rows of the viewer's scope that the filters keep. */
   within: (columns: Omit<RollupColumns, "day">) => SQL | undefined;
+  /** Whether the rows within are all of the organisation's: no filter, no limit to departments or channels. */
+  whole: boolean;
   channelNames: Map<string, { name: string; network: string }>;
   departmentNames: Map<string, string>;
   /** The channel accounts and departments in the viewer's reach, for the filters. */
@@ -94,5 +96,11 @@ export async function openReportScope(
     },
     where: (c) => and(within(c), between(c.day, period.previousFrom, period.to)),
     within,
+    whole:
+      grant !== null &&
+      grant.departmentIds === null &&
+      grant.channelAccountIds === null &&
+      !filter.channelAccountIds &&
+      !filter.departmentIds,
   };
 }

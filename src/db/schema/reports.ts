@@ -2,7 +2,18 @@
 // kept by triggers in the transaction that changes a message or a conversation (migration
 // 0038_report_rollups_triggers.sql), so a report reads a few hundred rows instead of scanning a year of
 // messages, and can never disagree with the messages themselves. No personal data: counts and sums only.
-import { bigint, date, doublePrecision, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations } from "./org.js";
 
 /**
@@ -98,4 +109,54 @@ export const topicDailyRollups = pgTable(
     // A term's days over the year (the ranking's weight) without reading every other term.
     index("topic_daily_rollups_topic_idx").on(t.orgId, t.topic, t.day),
   ],
+);
+
+/**
+ * topic_daily_rollups summed by calendar month (the organisation's), kept from it by statement triggers
+ * (migration 0041): a report over months reads a month's row instead of thirty days' rows. The month is
+ * the date of its first day.
+ */
+export const topicMonthlyRollups = pgTable(
+  "topic_monthly_rollups",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    month: date("month", { mode: "string" }).notNull(),
+    channelAccountId: uuid("channel_account_id").notNull(),
+    departmentId: uuid("department_id"),
+    topic: text("topic").notNull(),
+    /** How a message of the row wrote it (the first day counted). */
+    label: text("label").notNull(),
+    messages: integer("messages").notNull().default(0),
+    negative: integer("negative").notNull().default(0),
+    neutral: integer("neutral").notNull().default(0),
+    positive: integer("positive").notNull().default(0),
+    questions: integer("questions").notNull().default(0),
+  },
+  (t) => [
+    unique("topic_monthly_rollups_key")
+      .on(t.orgId, t.month, t.channelAccountId, t.departmentId, t.topic)
+      .nullsNotDistinct(),
+    index("topic_monthly_rollups_topic_idx").on(t.orgId, t.topic, t.month),
+  ],
+);
+
+/**
+ * A term's messages per day in the whole organisation, whatever the channel or department: the Themen
+ * report's weight of a term (on how many of the year's days it came up) and its course over the period for
+ * a viewer who sees everything, without reading every channel's and department's row of it. Kept from
+ * topic_daily_rollups by the same triggers; a day whose messages were all taken away loses its row.
+ */
+export const topicDays = pgTable(
+  "topic_days",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    topic: text("topic").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    messages: integer("messages").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.topic, t.day] })],
 );

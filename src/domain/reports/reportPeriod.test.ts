@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportPeriod, stepStart, stepsOf } from "./reportPeriod.js";
+import { reportPeriod, stepStart, stepsOf, byMonths } from "./reportPeriod.js";
 
 describe("a report's period", () => {
   it("is the last 30 days up to today by default, compared with the 30 days before", () => {
@@ -35,5 +35,46 @@ describe("a report's period", () => {
       error: "the period ends before it begins",
     });
     expect(reportPeriod({ from: "2020-01-01", to: "2026-12-01", today: "2026-12-06" })).toHaveProperty("error");
+  });
+});
+
+describe("a span of days cut into whole months", () => {
+  it("reads whole months from monthly rows and the days around them from daily rows", () => {
+    expect(byMonths({ from: "2025-12-07", to: "2026-12-06" })).toEqual({
+      months: { from: "2026-01-01", to: "2026-11-01" },
+      days: [
+        { from: "2025-12-07", to: "2025-12-31" },
+        { from: "2026-12-01", to: "2026-12-06" },
+      ],
+    });
+  });
+
+  it("needs no days when the span is whole months, across a leap February and a year's end", () => {
+    expect(byMonths({ from: "2023-12-01", to: "2024-02-29" })).toEqual({
+      months: { from: "2023-12-01", to: "2024-02-01" },
+      days: [],
+    });
+  });
+
+  it("keeps a span without a whole month in days", () => {
+    expect(byMonths({ from: "2026-11-07", to: "2026-12-06" })).toEqual({
+      months: null,
+      days: [{ from: "2026-11-07", to: "2026-12-06" }],
+    });
+    expect(byMonths({ from: "2026-02-01", to: "2026-02-27" })).toEqual({
+      months: null,
+      days: [{ from: "2026-02-01", to: "2026-02-27" }],
+    });
+  });
+
+  it("takes a whole month at the start or the end", () => {
+    expect(byMonths({ from: "2026-11-01", to: "2026-12-06" })).toEqual({
+      months: { from: "2026-11-01", to: "2026-11-01" },
+      days: [{ from: "2026-12-01", to: "2026-12-06" }],
+    });
+    expect(byMonths({ from: "2026-10-15", to: "2026-11-30" })).toEqual({
+      months: { from: "2026-11-01", to: "2026-11-01" },
+      days: [{ from: "2026-10-15", to: "2026-10-31" }],
+    });
   });
 });

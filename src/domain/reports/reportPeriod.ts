@@ -62,3 +62,32 @@ export function stepsOf(period: Pick<ReportPeriod, "from" | "to" | "step">): str
   for (let day = stepStart(period.from, period.step); day <= period.to; day = addDays(day, length)) steps.push(day);
   return steps;
 }
+
+export interface DaySpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * Days from `from` to `to` (both included) cut into the whole calendar months among them and the days
+ * before and after those, so a report can read a month's rollup row for each whole month and daily rows
+ * only for the rest. Months are named by their first day.
+ */
+export function byMonths(span: DaySpan): { months: DaySpan | null; days: DaySpan[] } {
+  const firstWhole = span.from.endsWith("-01") ? span.from : nextMonth(span.from);
+  const afterLast = addDays(span.to, 1).endsWith("-01") ? addDays(span.to, 1) : `${span.to.slice(0, 8)}01`;
+  if (firstWhole >= afterLast) return { months: null, days: [span] };
+  const days: DaySpan[] = [];
+  if (span.from < firstWhole) days.push({ from: span.from, to: addDays(firstWhole, -1) });
+  if (afterLast <= span.to) days.push({ from: afterLast, to: span.to });
+  return { months: { from: firstWhole, to: previousMonth(afterLast) }, days };
+}
+
+function nextMonth(day: string): string {
+  const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+}
+
+function previousMonth(firstOfMonth: string): string {
+  return `${addDays(firstOfMonth, -1).slice(0, 8)}01`;
+}
