@@ -2,7 +2,12 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { setupI18n } from "./i18n";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/publishing.css";
+import "./styles/inbox.css";
+import "./styles/reports.css";
+import "./styles/overview.css";
+import "./styles/print.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing in index.html");
