@@ -5,21 +5,7 @@
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from "pdf-lib";
 import type { EvidenceContent } from "../../domain/moderation/evidence.js";
 import { describer } from "../../domain/words/describe.js";
-
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-
-/** The standard fonts know Windows-1252 only; anything else (emoji) is written as its code point. */
-export function pdfSafe(text: string): string {
-  let out = "";
-  for (const ch of text.replace(/\r\n?/g, "\n")) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch))
-      out += ch;
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += " ";
-    else out += `[U+${code.toString(16).toUpperCase()}]`;
-  }
-  return out;
-}
+import { pdfSafe } from "../../text/pdfText.js";
 
 class Writer {
   private page: PDFPage;

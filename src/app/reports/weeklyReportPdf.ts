@@ -3,7 +3,7 @@
 // Okabe–Ito colours — negative also striped, each segment named in the legend and the day's figures printed
 // under the bar, so nothing depends on telling colours apart — and the tables.
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from "pdf-lib";
-import { pdfSafe } from "../moderation/evidencePdf.js";
+import { pdfSafe } from "../../text/pdfText.js";
 import type { DayMood, ReportTable, WeeklyReportContent } from "./weeklyReportContent.js";
 
 const PAGE: [number, number] = [595, 842];
