@@ -190,6 +190,13 @@ describe("the weekly report on Monday", () => {
     const analystSession = await signIn(t.app, analyst.email, analyst.password);
     const theirs = (await analystSession.request("GET", `/api/orgs/${s.org.id}/overview`)).json();
     expect(theirs.notifications.items).toEqual([expect.objectContaining({ kind: "weekly_report" })]);
+    // Opening the week's PDF reads its notification (the analyst cannot mark anything read in an inbox they lack).
+    const pdf = await analystSession.request("GET", `/api/orgs/${s.org.id}/reports/weekly.pdf?week=2026-11-30`);
+    expect(pdf.statusCode).toBe(200);
+    const after = (await analystSession.request("GET", `/api/orgs/${s.org.id}/overview`)).json();
+    expect(after.notifications).toBeNull(); // the section shows only when a report is waiting
+    // Only the reader's own: the administrator's notification of the week is still unread.
+    expect((await admin.request("GET", `/api/orgs/${s.org.id}/overview`)).json().notifications.items).toHaveLength(1);
     const deliveries = await t.ctx.db
       .select({ email: weeklyReportDeliveries.email })
       .from(weeklyReportDeliveries)

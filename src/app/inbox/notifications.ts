@@ -1,6 +1,6 @@
 // A person's notifications from the inbox (mentions, assignments, reminders, escalations): the unread
 // ones about what they may see, newest first, and marking them read.
-import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { conversations, userNotifications } from "../../db/schema/index.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
@@ -14,29 +14,53 @@ export function aboutVisible(actor: OrgActor) {
   return visible === undefined ? undefined : or(isNull(userNotifications.conversationId), visible);
 }
 
-export async function listMyNotifications(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
-  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
+/**
+ * A person's unread notifications about what they may see, newest first, with how many there are in all;
+ * `onlyKind` narrows them to one kind. Served by the partial index of unread ones.
+ */
+export async function unreadNotifications(
+  ctx: AppContext,
+  args: { actor: OrgActor; orgId: string; limit: number; onlyKind?: (typeof userNotifications.$inferSelect)["kind"] },
+) {
+  const n = userNotifications;
   const rows = await ctx.db
-    .select({ n: userNotifications, citizenName: conversations.citizenName })
-    .from(userNotifications)
-    .leftJoin(conversations, eq(conversations.id, userNotifications.conversationId))
+    .select({
+      id: n.id,
+      kind: n.kind,
+      conversationId: n.conversationId,
+      moderationCaseId: n.moderationCaseId,
+      reportWeek: n.reportWeek,
+      citizenName: conversations.citizenName,
+      actorLabel: n.actorLabel,
+      createdAt: n.createdAt,
+      count: sql<number>`(count(*) over ())::int`,
+    })
+    .from(n)
+    .leftJoin(conversations, eq(conversations.id, n.conversationId))
     .where(
       and(
-        eq(userNotifications.orgId, options.orgId),
-        eq(userNotifications.userId, options.actor.userId ?? ""),
-        isNull(userNotifications.readAt),
-        aboutVisible(options.actor),
+        eq(n.orgId, args.orgId),
+        eq(n.userId, args.actor.userId ?? ""),
+        isNull(n.readAt),
+        aboutVisible(args.actor),
+        args.onlyKind ? eq(n.kind, args.onlyKind) : undefined,
       ),
     )
-    .orderBy(desc(userNotifications.createdAt))
-    .limit(100);
+    .orderBy(desc(n.createdAt), desc(n.id))
+    .limit(args.limit);
+  return { count: rows[0]?.count ?? 0, items: rows.map(({ count: _count, ...row }) => row) };
+}
+
+export async function listMyNotifications(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
+  requireAllowed(ctx, options.actor, "inbox.view", inOrganisation(options.orgId));
+  const { items } = await unreadNotifications(ctx, { ...options, limit: 100 });
   return {
-    notifications: rows.map(({ n, citizenName }) => ({
+    notifications: items.map((n) => ({
       id: n.id,
       kind: n.kind,
       conversationId: n.conversationId,
       reportWeek: n.reportWeek,
-      citizenName,
+      citizenName: n.citizenName,
       actorLabel: n.actorLabel,
       createdAt: n.createdAt.toISOString(),
     })),

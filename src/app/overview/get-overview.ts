@@ -5,12 +5,12 @@ import { inOrganisation, permittedActions } from "../../domain/policy.js";
 import type { Action } from "../../domain/roles.js";
 import type { TOverview } from "../../contract/overview.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
+import { unreadNotifications } from "../inbox/notifications.js";
 import type { AppContext } from "../context.js";
 import { channelProblems } from "./channelProblems.js";
 import { dueConversations } from "./dueConversations.js";
 import { guidelineDue } from "./guidelineDue.js";
 import { moderationWork, openAlerts } from "./moderationWork.js";
-import { myNotifications } from "./myNotifications.js";
 import { postsAwaitingApproval } from "./postsAwaitingApproval.js";
 import { repliesAwaitingApproval } from "./repliesAwaitingApproval.js";
 
@@ -36,9 +36,10 @@ export async function getOverview(ctx: AppContext, options: { actor: OrgActor; o
     when(may("moderation.view"), () => openAlerts(ctx, base)),
     when(may("channel.view"), () => channelProblems(ctx, base)),
     when(may("guideline.view"), () => guidelineDue(ctx, { ...base, managesGuidelines: may("guideline.manage") })),
-    // Without the inbox a person's only notifications are weekly reports: the section shows when one is there.
+    // Without the inbox a person's only notifications are weekly reports (a mention or an assignment would show
+    // a citizen's name to someone who may not read it): the section shows when one is there.
     when((may("inbox.view") || may("reports.view")) && userId !== null, () =>
-      myNotifications(ctx, { ...base, onlyWeeklyReports: !may("inbox.view") }),
+      unreadNotifications(ctx, { ...base, onlyKind: may("inbox.view") ? undefined : "weekly_report" }),
     ),
   ]);
   return {

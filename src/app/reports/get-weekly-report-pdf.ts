@@ -1,7 +1,7 @@
 // The weekly Stimmungsbericht of one week as a PDF, for whoever asks: the Stimmung, Themen and Antwortzeiten reports
 // run with the viewer's own actor, so a person limited to departments or channel accounts gets only those.
-import { eq } from "drizzle-orm";
-import { organisations } from "../../db/schema/index.js";
+import { and, eq, isNull } from "drizzle-orm";
+import { organisations, userNotifications } from "../../db/schema/index.js";
 import { ZWeeklyReportQuery } from "../../contract/weeklyReport.js";
 import { AppError } from "../../domain/errors.js";
 import { type ReportWeek, lastCompletedWeek, weekOf } from "../../domain/reports/reportWeek.js";
@@ -47,10 +47,25 @@ export async function getWeeklyReportPdf(
     responses,
     topics,
   });
+  const body = await weeklyReportPdf(content, { createdAt: ctx.clock() });
+  // The notice that the week's report is ready has been read once its reader opened it (people without the
+  // inbox have no other way to mark it read).
+  await ctx.db
+    .update(userNotifications)
+    .set({ readAt: ctx.clock() })
+    .where(
+      and(
+        eq(userNotifications.orgId, options.orgId),
+        eq(userNotifications.userId, options.actor.userId ?? ""),
+        eq(userNotifications.kind, "weekly_report"),
+        eq(userNotifications.reportWeek, week.from),
+        isNull(userNotifications.readAt),
+      ),
+    );
   return {
     week,
     fileName: `wochenbericht-${org.slug}-${week.from}.pdf`,
     contentType: "application/pdf",
-    body: await weeklyReportPdf(content, { createdAt: ctx.clock() }),
+    body,
   };
 }
