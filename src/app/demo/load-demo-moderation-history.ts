@@ -90,7 +90,9 @@ export async function loadDemoModerationHistory(
       new Date(epochOfWallClock(day, `${String(7 + Math.floor(random() * 14)).padStart(2, "0")}:15`, org.timeZone));
     const storm = ago <= DEMO_STORM.daysAgo && ago > DEMO_STORM.daysAgo - DEMO_STORM.days;
     if (storm) for (let i = 0; i < 8; i++) planned.push({ at: at(), text: pick(STORM_INSULTS), kind: "insult" });
-    if (random() < 0.45) planned.push({ at: at(), text: pick(INSULTS), kind: "insult" });
+    // About five a week, more on some days.
+    for (const chance of [0.5, 0.2, 0.05])
+      if (random() < chance) planned.push({ at: at(), text: pick(INSULTS), kind: "insult" });
     if (random() < 0.08) planned.push({ at: at(), text: pick(SPAM), kind: "spam" });
     if (ago % 47 === 0 || (storm && ago === DEMO_STORM.daysAgo))
       planned.push({ at: at(), text: pick(THREATS), kind: "threat" });

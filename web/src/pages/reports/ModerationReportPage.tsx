@@ -234,7 +234,7 @@ function clauseChartOption(rows: ClauseRow[], t: T) {
     legend: { top: 0 },
     // Room for the rules' names on the left; a bar per rule and period.
     grid: { left: 8, right: 24, top: 40, bottom: 24, containLabel: true },
-    xAxis: { type: "value", minInterval: 1, name: t("moderationReport.decisions") },
+    xAxis: { type: "value", minInterval: 1 },
     yAxis: {
       type: "category",
       inverse: true,
