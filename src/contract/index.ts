@@ -6,6 +6,7 @@ import { channelsContract } from "./channels.js";
 import { inboxContract } from "./inbox.js";
 import { invitationsContract } from "./invitations.js";
 import { moderationContract } from "./moderation.js";
+import { moderationReportContract } from "./moderationReport.js";
 import { organisationContract } from "./organisation.js";
 import { overviewContract } from "./overview.js";
 import { postsContract } from "./posts.js";
@@ -27,6 +28,7 @@ export const apiContract = {
   ...moderationContract,
   ...reportsContract,
   ...weeklyReportContract,
+  ...moderationReportContract,
   ...websiteContract,
   ...publicContract,
 } as const satisfies ContractGroup;

@@ -60,6 +60,14 @@ export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
     ...(b.byDepartment ?? []),
     ...(b.byPerson ?? []),
   ],
+  // Days with held, hidden, deleted or flagged messages, and alerts: none of another department's.
+  "GET /api/orgs/:orgId/reports/moderation": (b) => [
+    ...(b.series ?? []).filter((s) =>
+      Object.values(s as Record<string, unknown>).some((n) => typeof n === "number" && n > 0),
+    ),
+    ...(b.byClause ?? []),
+    ...(b.alertList ?? []),
+  ],
   "GET /api/orgs/:orgId/overview": (b) => OVERVIEW_SECTIONS.flatMap((section) => itemsOf(b[section])),
   // The navigation's counts: the ones above zero.
   "GET /api/orgs/:orgId/overview/counts": (b) => Object.values(b).filter((n) => typeof n === "number" && n > 0),

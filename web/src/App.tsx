@@ -37,6 +37,7 @@ import { ComposerPage } from "./pages/publish/ComposerPage";
 import { MediaLibraryPage } from "./pages/publish/MediaLibraryPage";
 import { PostsPage } from "./pages/publish/PostsPage";
 import { MoodReportPage } from "./pages/reports/MoodReportPage";
+import { ModerationReportPage } from "./pages/reports/ModerationReportPage";
 import { ReportsLayout } from "./pages/reports/ReportsLayout";
 import { ResponseReportPage } from "./pages/reports/ResponseReportPage";
 import { TopicsReportPage } from "./pages/reports/TopicsReportPage";
@@ -125,6 +126,7 @@ export function App() {
                 <Route path="mood" element={<MoodReportPage />} />
                 <Route path="topics" element={<TopicsReportPage />} />
                 <Route path="response-times" element={<ResponseReportPage />} />
+                <Route path="moderation" element={<ModerationReportPage />} />
                 <Route path="weekly" element={<WeeklyReportPage />} />
               </Route>
               <Route path="admin" element={<AdminLayout />}>

@@ -9,6 +9,7 @@ import type { AppContext, Principal } from "../context.js";
 import { createDepartment } from "../departments/create-department.js";
 import { loadDemoHistory } from "./load-demo-history.js";
 import { loadDemoInbox } from "./load-demo-inbox.js";
+import { loadDemoModerationHistory } from "./load-demo-moderation-history.js";
 import { addMemberUnchecked } from "../members/add-member.js";
 import { createOrganisation } from "../orgs/create-organisation.js";
 import { loadDemoPublishing } from "./load-demo-publishing.js";
@@ -119,6 +120,12 @@ export async function loadDemoData(
     websiteAccountId,
     pressUserId: userIds.get("presse@musterstadt.example") ?? "",
     today: ctx.clock(),
+  });
+  // After the website: the decisions cite its Netiquette.
+  await loadDemoModerationHistory(ctx, {
+    orgId: org.id,
+    moderatorUserId: userIds.get("moderation@musterstadt.example") ?? "",
+    moderatorLabel: "moderation@musterstadt.example",
   });
   const county = await createOrganisation(ctx, {
     actor: system,

@@ -76,6 +76,8 @@ export const moderationCases = pgTable(
       .on(t.orgId, t.priority, t.openedAt)
       .where(sql`${t.status} <> 'decided'`),
     index("moderation_cases_org_decided_idx").on(t.orgId, t.decidedAt),
+    // The moderation report: cases opened in a period (threats).
+    index("moderation_cases_org_opened_idx").on(t.orgId, t.openedAt),
   ],
 );
 
@@ -105,6 +107,8 @@ export const moderationDecisions = pgTable(
   },
   (t) => [
     index("moderation_decisions_case_idx").on(t.caseId, t.at),
+    // The moderation report and the transparency page: an organisation's decisions and objections of a period.
+    index("moderation_decisions_org_at_idx").on(t.orgId, t.at),
     // The filter's hiding on the network is recorded once per case and action: a repeat (a second round
     // or worker at the same time) finds it taken and does not ask the network again.
     uniqueIndex("moderation_decisions_filter_once")
@@ -127,7 +131,11 @@ export const evidencePackages = pgTable(
     sha256: text("sha256").notNull(),
     securedAt: timestamp("secured_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("evidence_packages_case_idx").on(t.caseId)],
+  (t) => [
+    index("evidence_packages_case_idx").on(t.caseId),
+    // The moderation report: packages secured in a period.
+    index("evidence_packages_org_secured_idx").on(t.orgId, t.securedAt),
+  ],
 );
 
 /**
@@ -191,5 +199,7 @@ export const moderationAlerts = pgTable(
     index("moderation_alerts_open_idx")
       .on(t.orgId, t.createdAt)
       .where(sql`${t.status} = 'open'`),
+    // The moderation report: every alert of a period, open or acknowledged.
+    index("moderation_alerts_org_created_idx").on(t.orgId, t.createdAt),
   ],
 );

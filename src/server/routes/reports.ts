@@ -1,7 +1,8 @@
-// The reports (Berichte): Stimmung, Themen and Antwortzeiten over a period with filters, the weekly report as a
+// The reports (Berichte): Stimmung, Themen, Antwortzeiten and Moderation over a period with filters, the weekly report as a
 // PDF and who receives it. Thin: parse, call one use case.
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app/context.js";
+import { getModerationReport } from "../../app/reports/get-moderation-report.js";
 import { getMoodReport } from "../../app/reports/get-mood-report.js";
 import { getResponseReport } from "../../app/reports/get-response-report.js";
 import { getTopicsReport } from "../../app/reports/get-topics-report.js";
@@ -24,6 +25,11 @@ export function reportRoutes(app: FastifyInstance, options: { ctx: AppContext })
 
   contractRoute(app, "GET /api/orgs/:orgId/reports/topics", view, async (request) => {
     return getTopicsReport(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, query: request.query });
+  });
+
+  // Counts only, so reports.view suffices (get-moderation-report.ts says why).
+  contractRoute(app, "GET /api/orgs/:orgId/reports/moderation", view, async (request) => {
+    return getModerationReport(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, query: request.query });
   });
 
   contractRoute(app, "GET /api/orgs/:orgId/reports/weekly.pdf", view, async (request, reply) => {

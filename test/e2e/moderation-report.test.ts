@@ -1,0 +1,107 @@
+/// <reference lib="dom" />
+// The moderation report in Chromium on the demo's year of history: the analyst opens Berichte → Moderation,
+// reads the figures, the chart with its summary and table, decisions by Netiquette rule by their titles;
+// a longer period and a channel change the figures; a table downloads as CSV; axe-core checks the page and
+// the chart renders under the Content-Security-Policy.
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+
+// Wednesday 2 December 2026, 10:00 in Berlin.
+const now = new Date("2026-12-02T09:00:00Z");
+let server: ServedApp;
+let browser: Browser;
+let page: Page;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  server = await serveApp({ clock: () => now });
+  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })).newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text()))
+      cspViolations.push(message.text());
+  });
+  await signInAs(page, server.baseUrl, "analyse@musterstadt.example", DEMO_PASSWORD);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function figure(name: string): Promise<number> {
+  const tile = page.locator(".figures > div", { has: page.getByText(name, { exact: true }) });
+  return Number(((await tile.locator(".figure").textContent()) ?? "").replace(/\./g, ""));
+}
+
+describe("the moderation report", () => {
+  it("shows the analyst a year's moderation in counts, by Netiquette rule and with the chart's table", async () => {
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
+    await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Moderation" }).click();
+    await page.getByRole("heading", { level: 1, name: "Moderation" }).waitFor();
+    const chart = page.getByRole("figure", { name: /Moderierte Nachrichten und Entscheidungen im Verlauf/ });
+    await chart.locator("svg").first().waitFor();
+    expect(
+      await chart
+        .getByRole("table", { name: "Moderierte Nachrichten und Entscheidungen im Verlauf in Zahlen" })
+        .getByRole("row")
+        .count(),
+    ).toBe(31);
+    expect((await chart.locator("figcaption p").textContent()) ?? "").toMatch(/Die Moderation traf \d+ Entscheidungen/);
+    expect(await figure("Entscheidungen")).toBeGreaterThan(0);
+    // Rules by the Netiquette's titles, never a code.
+    const rules = page.getByRole("table", { name: "Entscheidungen nach Netiquette-Regel in Zahlen" });
+    expect(await rules.getByRole("rowheader").allTextContents()).toContain("§ 3 Keine Beleidigungen");
+    await page.getByRole("table", { name: "Einsprüche nach Ausgang" }).waitFor();
+    await page.screenshot({ path: "/tmp/moderation-report.png", fullPage: true });
+    await expectAccessible(page, "Moderation");
+    // On a phone the page does not scroll sideways (wide tables scroll in their own region).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await chart.locator("svg").first().waitFor();
+    await page.screenshot({ path: "/tmp/moderation-report-390.png", fullPage: true });
+    // The chart and its table fit the page's column (the app's frame at this width is the layout's, not the report's).
+    const figureBox = await chart.boundingBox();
+    const mainBox = await page.getByRole("main").boundingBox();
+    expect((figureBox?.x ?? 0) + (figureBox?.width ?? 0)).toBeLessThanOrEqual(
+      (mainBox?.x ?? 0) + (mainBox?.width ?? 0) + 1,
+    );
+    await page.screenshot({
+      path: "/tmp/moderation-report-390-top.png",
+      clip: { x: 0, y: 0, width: 390, height: 1600 },
+    });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(cspViolations).toEqual([]);
+  });
+
+  it("follows a longer period and a channel", async () => {
+    const month = await figure("Entscheidungen");
+    await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 90 Tage" });
+    await page.getByText(/^04\.09\.2026 bis 02\.12\.2026/).waitFor();
+    await expect.poll(() => figure("Entscheidungen")).toBeGreaterThan(month);
+    // The closed Hauptstraße's storm lies in these 90 days: its alert is listed.
+    const alerts = page.getByRole("table", { name: "Shitstorm-Warnungen im Zeitraum" });
+    await alerts.waitFor();
+    expect(await alerts.getByRole("row").count()).toBeGreaterThan(1);
+    const quarter = await figure("Entscheidungen");
+    await page.getByRole("combobox", { name: /^Kanal/ }).selectOption({ label: "Mastodon (Sandbox)" });
+    await expect.poll(() => figure("Entscheidungen")).toBeLessThan(quarter);
+    expect(new URL(page.url()).searchParams.get("period")).toBe("90");
+    expect(new URL(page.url()).searchParams.get("channel")).not.toBeNull();
+  });
+
+  it("downloads the decisions by rule as CSV for German spreadsheets", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("button", { name: "Entscheidungen nach Netiquette-Regel in Zahlen als CSV herunterladen" })
+        .click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(download.suggestedFilename()).toBe("moderation-netiquette-regeln.csv");
+    expect(csv.startsWith("\uFEFFRegel;Zeitraum;Vorzeitraum;Veränderung")).toBe(true);
+    expect(csv).toMatch(/\r\n§ \d+ [^;]+;\d+;\d+;/);
+  });
+});
