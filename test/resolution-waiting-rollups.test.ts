@@ -75,7 +75,8 @@ async function resolutionsCounted(orgId: string, timeZone: string) {
     const e = counts.get(key) ?? { key, resolved: 0, ms: 0, histogram: emptyHistogram() };
     e.resolved += 1;
     e.ms += c.resolutionBusinessMs;
-    e.histogram[responseBucketOf(c.resolutionBusinessMs)] += 1;
+    const bucket = responseBucketOf(c.resolutionBusinessMs);
+    e.histogram[bucket] = (e.histogram[bucket] ?? 0) + 1;
     counts.set(key, e);
   }
   return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key));

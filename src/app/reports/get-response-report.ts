@@ -1,19 +1,21 @@
 // Antwortzeiten: first answers in business hours in a period and the one before — median and 90th
 // percentile read from the rollups' histograms, the share sent within the running target, answers to
-// citizens who had asked again — over time, per channel account, department and person, and what waits
-// right now. Per person everyone only for those who may see the members; others see their own line.
-import { and, eq, inArray, sql } from "drizzle-orm";
+// citizens who had asked again — and resolution (business time from the first citizen message to the last
+// closing), over time, per channel account, department and person; what waited and was overdue at the end of
+// each step, and what waits right now. Per person everyone only for those who may see the members; others see
+// their own line.
+import { inArray } from "drizzle-orm";
 import type { z } from "zod";
-import { conversations, users } from "../../db/schema/index.js";
+import { users } from "../../db/schema/index.js";
 import type { ZResponseReport } from "../../contract/reports.js";
 import { authorize, inOrganisation } from "../../domain/policy.js";
 import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { visibleConversations } from "../inbox/conversationAccess.js";
 import { type ReportScope, openReportScope } from "./reportScope.js";
 import { summedResponseRollups } from "./responseRollupSums.js";
 import { type ResponseTallies, figuresOf, tallyResponseRows } from "./responseReportTallies.js";
+import { waitingSeries } from "./waitingSeries.js";
 
 type Report = z.input<typeof ZResponseReport>;
 
@@ -28,34 +30,21 @@ export async function getResponseReport(
     resource: inOrganisation(options.orgId),
     now: ctx.clock(),
   }).allowed;
-  const [rows, waiting] = await Promise.all([summedResponseRollups(ctx, scope), waitingNow(ctx, scope, options.actor)]);
+  const [rows, waiting] = await Promise.all([
+    summedResponseRollups(ctx, scope),
+    waitingSeries(ctx, scope, options.actor),
+  ]);
   const tallies = tallyResponseRows(rows, {
     steps: stepsOf(scope.period),
     showsPerson: (userId) => seesEveryone || userId === options.actor.userId,
   });
   const names = await namesOf(ctx, [...tallies.people.keys()]);
-  return { ...presentTallies(scope, tallies, names), waitingNow: waiting.waiting, overdueNow: waiting.overdue };
-}
-
-/** What waits for an answer right now among the conversations the viewer may see, and how much of it is overdue. */
-async function waitingNow(ctx: AppContext, scope: ReportScope, actor: OrgActor) {
-  const now = ctx.clock().toISOString();
-  const [row] = await ctx.db
-    .select({
-      waiting: sql<number>`count(*)::int`,
-      overdue: sql<number>`(count(*) filter (where ${conversations.responseDueAt} <= ${now}::timestamptz))::int`,
-    })
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.orgId, scope.orgId),
-        inArray(conversations.status, ["new", "open"]),
-        sql`${conversations.waitingSince} is not null`,
-        visibleConversations(actor),
-        scope.within(conversations),
-      ),
-    );
-  return { waiting: row?.waiting ?? 0, overdue: row?.overdue ?? 0 };
+  return {
+    ...presentTallies(scope, tallies, names),
+    waitingNow: waiting.now.waiting,
+    overdueNow: waiting.now.overdue,
+    waitingSeries: waiting.series,
+  };
 }
 
 async function namesOf(ctx: AppContext, userIds: (string | null)[]): Promise<Map<string, string>> {
@@ -69,11 +58,13 @@ function presentTallies(
   scope: ReportScope,
   t: ResponseTallies,
   names: Map<string, string>,
-): Omit<Report, "waitingNow" | "overdueNow"> {
+): Omit<Report, "waitingNow" | "overdueNow" | "waitingSeries"> {
   const { period } = scope;
   const firstStep = stepStart(period.from, period.step);
-  const byAnswers = (a: { current: { answered: number } }, b: { current: { answered: number } }) =>
-    b.current.answered - a.current.answered;
+  // Most answers first; those who only closed conversations after them, most closings first.
+  type Line = { current: { answered: number; resolution: { resolved: number } } };
+  const byAnswers = (a: Line, b: Line) =>
+    b.current.answered - a.current.answered || b.current.resolution.resolved - a.current.resolution.resolved;
   return {
     period,
     choices: scope.choices,

@@ -3,8 +3,11 @@
 import type { z } from "zod";
 import type { ZResponseFigures } from "../../contract/reports.js";
 import {
+  type ResolutionTally,
   type ResponseTally,
+  addToResolutionTally,
   addToResponseTally,
+  emptyResolutionTally,
   emptyResponseTally,
   histogramQuantile,
 } from "../../domain/reports/responseHistogram.js";
@@ -12,19 +15,32 @@ import type { SummedResponseRow } from "./responseRollupSums.js";
 
 type Figures = z.output<typeof ZResponseFigures>;
 
-export interface ResponseTallies {
-  totals: ResponseTally;
-  previous: ResponseTally;
-  /** By the first day of each step, in order. */
-  steps: Map<string, ResponseTally>;
-  channels: Map<string, ResponseTally>;
-  departments: Map<string | null, ResponseTally>;
-  people: Map<string | null, ResponseTally>;
+/** First answers and closings of one part of the report. */
+export interface ReportTally {
+  answers: ResponseTally;
+  resolution: ResolutionTally;
 }
 
-function tallyIn<K>(map: Map<K, ResponseTally>, key: K): ResponseTally {
+export interface ResponseTallies {
+  totals: ReportTally;
+  previous: ReportTally;
+  /** By the first day of each step, in order. */
+  steps: Map<string, ReportTally>;
+  channels: Map<string, ReportTally>;
+  departments: Map<string | null, ReportTally>;
+  people: Map<string | null, ReportTally>;
+}
+
+const emptyTally = (): ReportTally => ({ answers: emptyResponseTally(), resolution: emptyResolutionTally() });
+
+function add(into: ReportTally, row: SummedResponseRow): void {
+  addToResponseTally(into.answers, row.answers);
+  addToResolutionTally(into.resolution, row.resolution);
+}
+
+function tallyIn<K>(map: Map<K, ReportTally>, key: K): ReportTally {
   let tally = map.get(key);
-  if (!tally) map.set(key, (tally = emptyResponseTally()));
+  if (!tally) map.set(key, (tally = emptyTally()));
   return tally;
 }
 
@@ -34,41 +50,52 @@ export function tallyResponseRows(
   options: { steps: readonly string[]; showsPerson: (userId: string | null) => boolean },
 ): ResponseTallies {
   const t: ResponseTallies = {
-    totals: emptyResponseTally(),
-    previous: emptyResponseTally(),
-    steps: new Map(options.steps.map((start) => [start, emptyResponseTally()])),
+    totals: emptyTally(),
+    previous: emptyTally(),
+    steps: new Map(options.steps.map((start) => [start, emptyTally()])),
     channels: new Map(),
     departments: new Map(),
     people: new Map(),
   };
   for (const row of rows) {
     if (!row.current) {
-      if (row.by === "all") addToResponseTally(t.previous, row);
+      if (row.by === "all") add(t.previous, row);
       continue;
     }
-    if (row.by === "all") addToResponseTally(t.totals, row);
+    if (row.by === "all") add(t.totals, row);
     else if (row.by === "step") {
       const step = t.steps.get(row.key ?? "");
-      if (step) addToResponseTally(step, row);
-    } else if (row.by === "channel" && row.key) addToResponseTally(tallyIn(t.channels, row.key), row);
-    else if (row.by === "department") addToResponseTally(tallyIn(t.departments, row.key), row);
-    else if (row.by === "person" && options.showsPerson(row.key)) addToResponseTally(tallyIn(t.people, row.key), row);
+      if (step) add(step, row);
+    } else if (row.by === "channel" && row.key) add(tallyIn(t.channels, row.key), row);
+    else if (row.by === "department") add(tallyIn(t.departments, row.key), row);
+    else if (row.by === "person" && options.showsPerson(row.key)) add(tallyIn(t.people, row.key), row);
   }
   return t;
 }
 
-export function figuresOf(t: ResponseTally): Figures {
-  const median = histogramQuantile(t.histogram, 0.5);
-  const p90 = histogramQuantile(t.histogram, 0.9);
+function quantiles(histogram: readonly number[]) {
+  const median = histogramQuantile(histogram, 0.5);
+  const p90 = histogramQuantile(histogram, 0.9);
   return {
-    answered: t.answered,
-    withTarget: t.withTarget,
-    withinTarget: t.withinTarget,
-    askedAgain: t.askedAgain,
     medianMs: median?.ms ?? null,
     p90Ms: p90?.ms ?? null,
     medianAtLeast: median?.atLeast ?? false,
     p90AtLeast: p90?.atLeast ?? false,
-    meanMs: t.answered > 0 ? Math.round(t.msSum / t.answered) : null,
+  };
+}
+
+export function figuresOf({ answers: a, resolution: r }: ReportTally): Figures {
+  return {
+    answered: a.answered,
+    withTarget: a.withTarget,
+    withinTarget: a.withinTarget,
+    askedAgain: a.askedAgain,
+    ...quantiles(a.histogram),
+    meanMs: a.answered > 0 ? Math.round(a.msSum / a.answered) : null,
+    resolution: {
+      resolved: r.resolved,
+      ...quantiles(r.histogram),
+      meanMs: r.resolved > 0 ? Math.round(r.msSum / r.resolved) : null,
+    },
   };
 }

@@ -4,18 +4,20 @@
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../db/queries/rows.js";
 import { responseDailyRollups as r } from "../../db/schema/index.js";
-import { RESPONSE_BUCKETS, type ResponseTally } from "../../domain/reports/responseHistogram.js";
+import { RESPONSE_BUCKETS, type ResolutionTally, type ResponseTally } from "../../domain/reports/responseHistogram.js";
 import type { AppContext } from "../context.js";
 import type { ReportScope } from "./reportScope.js";
 
 export type SumGrouping = "all" | "step" | "channel" | "department" | "person";
 
-export interface SummedResponseRow extends ResponseTally {
+export interface SummedResponseRow {
   /** In the period asked for (else in the one before). */
   current: boolean;
   by: SumGrouping;
   /** The step's first day, the channel account, department or person; null for "all" (and no department/person). */
   key: string | null;
+  answers: ResponseTally;
+  resolution: ResolutionTally;
 }
 
 interface SqlRow {
@@ -34,6 +36,9 @@ interface SqlRow {
   asked_again: number;
   ms: number;
   histogram: number[];
+  resolved: number;
+  resolution_ms: number;
+  resolution_histogram: number[];
 }
 
 const bucketSums = (column: string) =>
@@ -51,11 +56,14 @@ export async function summedResponseRollups(ctx: AppContext, scope: ReportScope)
              grouping(x.person) as g_person,
              sum(x.answered)::int as answered, sum(x.with_target)::int as with_target,
              sum(x.within_target)::int as within_target, sum(x.asked_again)::int as asked_again,
-             sum(x.business_ms_sum)::float8 as ms, ${bucketSums("histogram")} as histogram
+             sum(x.business_ms_sum)::float8 as ms, ${bucketSums("histogram")} as histogram,
+             sum(x.resolved)::int as resolved, sum(x.resolution_ms)::float8 as resolution_ms,
+             ${bucketSums("resolution_histogram")} as resolution_histogram
         from (select ${r.day} >= ${period.from} as current, ${step} as step, ${r.channelAccountId}::text as channel,
                      ${r.departmentId}::text as department, ${r.responderUserId}::text as person, ${r.answered} as answered,
                      ${r.withTarget} as with_target, ${r.withinTarget} as within_target, ${r.askedAgain} as asked_again,
-                     ${r.businessMsSum} as business_ms_sum, ${r.histogram} as histogram
+                     ${r.businessMsSum} as business_ms_sum, ${r.histogram} as histogram, ${r.resolved} as resolved,
+                     ${r.resolutionBusinessMsSum} as resolution_ms, ${r.resolutionHistogram} as resolution_histogram
                 from ${r} where ${scope.where(r)}) as x
        group by grouping sets ((x.current), (x.current, x.step), (x.current, x.channel), (x.current, x.department),
                                (x.current, x.person))`),
@@ -66,12 +74,19 @@ export async function summedResponseRollups(ctx: AppContext, scope: ReportScope)
       current: row.current,
       by,
       key: by === "all" ? null : row[by],
-      answered: row.answered,
-      withTarget: row.with_target,
-      withinTarget: row.within_target,
-      askedAgain: row.asked_again,
-      msSum: Number(row.ms),
-      histogram: row.histogram.map(Number),
+      answers: {
+        answered: row.answered,
+        withTarget: row.with_target,
+        withinTarget: row.within_target,
+        askedAgain: row.asked_again,
+        msSum: Number(row.ms),
+        histogram: row.histogram.map(Number),
+      },
+      resolution: {
+        resolved: row.resolved,
+        msSum: Number(row.resolution_ms),
+        histogram: row.resolution_histogram.map(Number),
+      },
     };
   });
 }

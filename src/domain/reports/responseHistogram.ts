@@ -86,3 +86,24 @@ export function addToResponseTally(into: ResponseTally, row: ResponseTallyRow): 
   addHistogram(into.histogram, row.histogram);
   return into;
 }
+
+/** Closed conversations added up from rollup rows: how many, and the business time to their closing. */
+export interface ResolutionTally {
+  resolved: number;
+  msSum: number;
+  histogram: number[];
+}
+
+export function emptyResolutionTally(): ResolutionTally {
+  return { resolved: 0, msSum: 0, histogram: emptyHistogram() };
+}
+
+export function addToResolutionTally(
+  into: ResolutionTally,
+  row: Omit<ResolutionTally, "histogram"> & { histogram: readonly number[] },
+): ResolutionTally {
+  into.resolved += row.resolved;
+  into.msSum += row.msSum;
+  addHistogram(into.histogram, row.histogram);
+  return into;
+}
