@@ -32,12 +32,14 @@ async function waitingChanges(ctx: AppContext, scope: ReportScope) {
   const { period } = scope;
   const step = period.step === "week" ? sql`date_trunc('week', ${w.day})::date` : sql`${w.day}`;
   const start = sql<string | null>`case when ${w.day} < ${period.from} then null else (${step})::text end`;
-  return ctx.db
-    .select({ start, waiting: sql<number>`sum(${w.waiting})::int`, overdue: sql<number>`sum(${w.overdue})::int` })
-    .from(w)
-    .where(and(scope.within(w), lte(w.day, period.to)))
-    // By position: the same expression written twice would carry other parameter numbers.
-    .groupBy(sql`1`);
+  return (
+    ctx.db
+      .select({ start, waiting: sql<number>`sum(${w.waiting})::int`, overdue: sql<number>`sum(${w.overdue})::int` })
+      .from(w)
+      .where(and(scope.within(w), lte(w.day, period.to)))
+      // By position: the same expression written twice would carry other parameter numbers.
+      .groupBy(sql`1`)
+  );
 }
 
 /** What waits for an answer right now among the conversations the viewer may see, and how much of it is overdue. */
