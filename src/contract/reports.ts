@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { MAX_REPORT_DAYS } from "../domain/reports/reportPeriod.js";
 import { ZDay, ZId, ZOrgParams, ZTimestamp } from "./common.js";
+import { ZResolutionFigures, ZWaitingStep } from "./responseReport.js";
 import type { ContractGroup } from "./route.js";
 
 const tag = "reports";
@@ -137,6 +138,8 @@ export const ZResponseFigures = z
     medianAtLeast: z.boolean(),
     p90AtLeast: z.boolean(),
     meanMs: z.number().nullable(),
+    /** Conversations closed (for the person who closed them), with the time from the first message to closing. */
+    resolution: ZResolutionFigures,
   })
   .meta({ id: "ResponseFigures" });
 
@@ -158,6 +161,8 @@ export const ZResponseReport = z
     /** Right now, among the conversations the viewer may see: waiting for an answer, and overdue. */
     waitingNow: count,
     overdueNow: count,
+    /** Per step of the period: what waited for an answer at its end (a running step: now), and was overdue. */
+    waitingSeries: z.array(ZWaitingStep),
   })
   .meta({ id: "ResponseReport" });
 
@@ -211,7 +216,8 @@ export const reportsContract = {
   },
   "GET /api/orgs/:orgId/reports/response-times": {
     tag,
-    summary: "Antwortzeiten: first answers in business hours (median, 90th percentile, within target)",
+    summary:
+      "Antwortzeiten: first answers and resolution in business hours (median, 90th percentile, within target), waiting and overdue over time",
     params: ZOrgParams,
     query: ZReportFilter,
     responses: { 200: ZResponseReport },

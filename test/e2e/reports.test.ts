@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The reports in Chromium on the demo's year of history: the analyst opens Berichte, reads Stimmung with
 // its chart, summary and table, changes the period and the department and sees the figures follow,
-// downloads a table as CSV, and reads Antwortzeiten; axe-core checks both, the chart renders under the
+// downloads a table as CSV, and reads Antwortzeiten with resolution, the waiting series' table and the rules
+// of counting; axe-core checks both, the chart renders under the
 // Content-Security-Policy without a violation, and the print view leaves the filters out.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
@@ -132,6 +133,17 @@ describe("the reports", () => {
       .locator("svg")
       .first()
       .waitFor();
+    // Resolution next to the first answer; what waited at each day's end, today's row the present.
+    expect(await figure("Median bis zum Abschluss")).toMatch(/Std\.|Min\./);
+    const waiting = page.getByRole("figure", { name: /Offene und überfällige Anfragen/ });
+    await waiting.locator("svg").first().waitFor();
+    const rows = waiting.getByRole("table", { name: "Offene und überfällige Anfragen in Zahlen" }).getByRole("row");
+    expect(await rows.count()).toBeGreaterThan(7);
+    expect(await rows.last().getByRole("rowheader").textContent()).toMatch(/30\.11\. \(jetzt\)$|02\.12\. \(jetzt\)$/);
+    // The rules of counting open from the keyboard.
+    await page.getByText("So wird gezählt").focus();
+    await page.keyboard.press("Enter");
+    expect(await page.getByText(/zählt er erst wieder, wenn er erneut abgeschlossen wird/).isVisible()).toBe(true);
     await page.screenshot({ path: "/tmp/reports-response.png", fullPage: true });
     await expectAccessible(page, "Antwortzeiten");
     await page.emulateMedia({ media: "print" });

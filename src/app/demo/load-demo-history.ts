@@ -188,18 +188,29 @@ async function answerHistory(
       user_id: firstResponseAt ? (team[Math.floor(args.random() * team.length)] ?? null) : null,
       business_ms: firstResponseAt ? businessMsBetween(calendar, s.at, firstResponseAt) : null,
       closed_at: (closedAt < now ? closedAt : now).toISOString(),
+      resolution_ms: businessMsBetween(calendar, s.at, closedAt < now ? closedAt : now),
     };
   });
-  for (let i = 0; i < updates.length; i += 2000)
+  // Two statements, as it happens: the answer ends the wait (at updated_at), the closing comes later.
+  for (let i = 0; i < updates.length; i += 2000) {
+    const chunk = JSON.stringify(updates.slice(i, i + 2000));
     await ctx.db.execute(sql`
       update conversations as c
-         set status = 'closed', first_response_at = u.first_response_at, last_response_at = u.first_response_at,
+         set status = 'answered', first_response_at = u.first_response_at, last_response_at = u.first_response_at,
              first_responder_user_id = u.user_id, first_response_business_ms = u.business_ms,
-             waiting_since = null, response_due_at = null, resolution_due_at = null, priority = 0,
-             escalation_level = 0, closed_at = u.closed_at, updated_at = u.closed_at
-        from jsonb_to_recordset(${JSON.stringify(updates.slice(i, i + 2000))}::jsonb) as u(
-               id uuid, first_response_at timestamptz, user_id uuid, business_ms bigint, closed_at timestamptz)
+             waiting_since = null, response_due_at = null, priority = 0, escalation_level = 0,
+             updated_at = u.first_response_at
+        from jsonb_to_recordset(${chunk}::jsonb) as u(
+               id uuid, first_response_at timestamptz, user_id uuid, business_ms bigint)
+       where c.id = u.id and u.first_response_at is not null`);
+    await ctx.db.execute(sql`
+      update conversations as c
+         set status = 'closed', waiting_since = null, response_due_at = null, resolution_due_at = null, priority = 0,
+             escalation_level = 0, closed_at = u.closed_at, closed_by_user_id = coalesce(u.user_id, c.assignee_user_id),
+             resolution_business_ms = u.resolution_ms, updated_at = u.closed_at
+        from jsonb_to_recordset(${chunk}::jsonb) as u(id uuid, user_id uuid, closed_at timestamptz, resolution_ms bigint)
        where c.id = u.id`);
+  }
   // The answers themselves, as the reply path records a sent reply.
   const answered = updates.filter((u) => u.first_response_at !== null);
   for (let i = 0; i < answered.length; i += 2000)

@@ -1,9 +1,13 @@
 // Closes, reopens or sets conversations to "waiting for the citizen", one or many (bulk action). A
-// closed conversation stops waiting and leaves the working view; a new citizen message reopens it.
+// closed conversation stops waiting and leaves the working view; a new citizen message reopens it. A closing
+// records who closed it and the business time since the first citizen message (the Antwortzeiten report's
+// resolution time).
 import { eq } from "drizzle-orm";
-import { conversations } from "../../db/schema/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { conversations, organisations } from "../../db/schema/index.js";
 import { type ConversationEvent, nextConversationStatus } from "../../domain/conversationLifecycle.js";
 import { AppError } from "../../domain/errors.js";
+import { type TBusinessCalendar, businessMsBetween, calendarOf } from "../../domain/slaClock.js";
 import { appendAuditEvents } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -20,6 +24,7 @@ export async function changeConversationStatus(
   const ids = [...new Set(input.conversationIds)].sort();
   return ctx.db.transaction(async (tx) => {
     const changed: { id: string; from: string; to: string }[] = [];
+    const calendar = await calendarIn(tx, options.orgId);
     for (const conversationId of ids) {
       const action = input.event === "staff_viewed" ? "inbox.view" : "inbox.reply";
       const conversation = await loadConversation(ctx, tx, {
@@ -40,6 +45,8 @@ export async function changeConversationStatus(
           ? {
               status: to,
               closedAt: now,
+              closedByUserId: options.actor.userId,
+              resolutionBusinessMs: businessMsBetween(calendar, conversation.firstMessageAt, now),
               waitingSince: null,
               responseDueAt: null,
               priority: 0,
@@ -47,7 +54,7 @@ export async function changeConversationStatus(
               dueSoonRemindedAt: null,
               updatedAt: now,
             }
-          : { status: to, closedAt: null, updatedAt: now };
+          : { status: to, closedAt: null, closedByUserId: null, resolutionBusinessMs: null, updatedAt: now };
       await tx.update(conversations).set(set).where(eq(conversations.id, conversationId));
       changed.push({ id: conversationId, from: conversation.status, to });
     }
@@ -68,4 +75,17 @@ export async function changeConversationStatus(
     await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: changed.map((c) => c.id) });
     return { changed: changed.length };
   });
+}
+
+async function calendarIn(tx: Db | Tx, orgId: string): Promise<TBusinessCalendar> {
+  const [org] = await tx
+    .select({
+      timeZone: organisations.timeZone,
+      state: organisations.state,
+      officeSchedule: organisations.officeSchedule,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  if (!org) throw new AppError("NOT_FOUND");
+  return calendarOf(org);
 }

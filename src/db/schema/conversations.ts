@@ -70,6 +70,9 @@ export const conversations = pgTable(
     lastResponseAt: timestamp("last_response_at", { withTimezone: true }),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Who closed it, and the business time from the first citizen message to the closing (null while open). */
+    closedByUserId: uuid("closed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    resolutionBusinessMs: bigint("resolution_business_ms", { mode: "number" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -2,6 +2,7 @@
 // kept by triggers in the transaction that changes a message or a conversation (migration
 // 0038_report_rollups_triggers.sql), so a report reads a few hundred rows instead of scanning a year of
 // messages, and can never disagree with the messages themselves. No personal data: counts and sums only.
+import { sql } from "drizzle-orm";
 import {
   bigint,
   date,
@@ -72,11 +73,47 @@ export const responseDailyRollups = pgTable(
     askedAgain: integer("asked_again").notNull().default(0),
     businessMsSum: bigint("business_ms_sum", { mode: "number" }).notNull().default(0),
     histogram: integer("histogram").array().notNull(),
+    /**
+     * Conversations closed (for the person who closed them), counted on the day of their last closing — a
+     * conversation reopened leaves the day it had been counted on — with the business time from the first
+     * citizen message to the closing: sum and histogram (migration 0044).
+     */
+    resolved: integer("resolved").notNull().default(0),
+    resolutionBusinessMsSum: bigint("resolution_business_ms_sum", { mode: "number" }).notNull().default(0),
+    resolutionHistogram: integer("resolution_histogram")
+      .array()
+      .notNull()
+      .default(sql`array_fill(0, array[28])`),
   },
   (t) => [
     unique("response_daily_rollups_key")
       .on(t.orgId, t.day, t.channelAccountId, t.departmentId, t.responderUserId)
       .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * What waited for an answer, as daily changes: a waiting period adds one to "waiting" on the day it began and
+ * takes it away on the day it ended (answer or closing); it adds one to "overdue" on the day its answer fell
+ * due and takes it away on the day it ended, or — ended before it fell due — on the due day itself. So the sum
+ * of all days up to a day is what waited at that day's end, and how much of it was overdue (days after today
+ * hold the due days of what waits now). A period counts for the conversation's channel account and department
+ * when it ended (a running one: its current). Kept by migration 0044's triggers.
+ */
+export const waitingDailyRollups = pgTable(
+  "waiting_daily_rollups",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    day: date("day", { mode: "string" }).notNull(),
+    channelAccountId: uuid("channel_account_id").notNull(),
+    departmentId: uuid("department_id"),
+    waiting: integer("waiting").notNull().default(0),
+    overdue: integer("overdue").notNull().default(0),
+  },
+  (t) => [
+    unique("waiting_daily_rollups_key").on(t.orgId, t.day, t.channelAccountId, t.departmentId).nullsNotDistinct(),
   ],
 );
 

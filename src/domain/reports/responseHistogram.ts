@@ -2,6 +2,7 @@
 // percentile can be read from daily rollups of any period: exact to the bucket, interpolated inside it.
 // The buckets are finer where answers usually fall (minutes to a few hours) and coarse beyond a week.
 // The rollup trigger (migration 0038, draht_response_bucket) holds the same edges; a test compares them.
+// A tally adds rollup rows up (the report, the weekly report and the public transparency page read them so).
 
 const MINUTE = 60_000;
 
@@ -54,4 +55,55 @@ export function histogramQuantile(histogram: readonly number[], q: number): { ms
     return { ms: Math.round(low + share * (next * MINUTE - low)), atLeast: false };
   }
   return null;
+}
+
+/** First answers added up from rollup rows: how many, against their target, and their business time. */
+export interface ResponseTally {
+  answered: number;
+  /** Answers while a target was running, and those sent within it. */
+  withTarget: number;
+  withinTarget: number;
+  askedAgain: number;
+  msSum: number;
+  histogram: number[];
+}
+
+/** What a rollup row brings to a tally; a reader that does not need them may leave out asked-again and the sum. */
+export type ResponseTallyRow = Pick<ResponseTally, "answered" | "withTarget" | "withinTarget"> &
+  Partial<Pick<ResponseTally, "askedAgain" | "msSum">> & { histogram: readonly number[] };
+
+export function emptyResponseTally(): ResponseTally {
+  return { answered: 0, withTarget: 0, withinTarget: 0, askedAgain: 0, msSum: 0, histogram: emptyHistogram() };
+}
+
+/** Adds a row (or another tally) into a tally, in place; returns the tally. */
+export function addToResponseTally(into: ResponseTally, row: ResponseTallyRow): ResponseTally {
+  into.answered += row.answered;
+  into.withTarget += row.withTarget;
+  into.withinTarget += row.withinTarget;
+  into.askedAgain += row.askedAgain ?? 0;
+  into.msSum += row.msSum ?? 0;
+  addHistogram(into.histogram, row.histogram);
+  return into;
+}
+
+/** Closed conversations added up from rollup rows: how many, and the business time to their closing. */
+export interface ResolutionTally {
+  resolved: number;
+  msSum: number;
+  histogram: number[];
+}
+
+export function emptyResolutionTally(): ResolutionTally {
+  return { resolved: 0, msSum: 0, histogram: emptyHistogram() };
+}
+
+export function addToResolutionTally(
+  into: ResolutionTally,
+  row: Omit<ResolutionTally, "histogram"> & { histogram: readonly number[] },
+): ResolutionTally {
+  into.resolved += row.resolved;
+  into.msSum += row.msSum;
+  addHistogram(into.histogram, row.histogram);
+  return into;
 }

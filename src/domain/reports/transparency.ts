@@ -4,7 +4,7 @@
 // objections and how they ended. Every figure passes the small-counts rule (smallCounts.ts). Pure: "today"
 // and the rows are parameters.
 import { addDays, stepStart } from "./reportPeriod.js";
-import { addHistogram, emptyHistogram, histogramQuantile } from "./responseHistogram.js";
+import { type ResponseTally, addToResponseTally, emptyResponseTally, histogramQuantile } from "./responseHistogram.js";
 import { type TPublicFigure, publicFigureOf, publicRow, publicShare } from "./smallCounts.js";
 
 export const TRANSPARENCY_WEEKS = 12;
@@ -35,13 +35,6 @@ export interface ResponseRow {
   histogram: readonly number[];
 }
 
-interface Tally {
-  answered: number;
-  withTarget: number;
-  withinTarget: number;
-  histogram: number[];
-}
-
 export interface PublicResponseFigures {
   answered: TPublicFigure;
   /** Median business time to the first answer, in ms. */
@@ -66,16 +59,7 @@ export interface TransparencyResponses {
   byChannel: Omit<PublicResponseFigures, "answered">[];
 }
 
-const emptyTally = (): Tally => ({ answered: 0, withTarget: 0, withinTarget: 0, histogram: emptyHistogram() });
-
-function add(into: Tally, row: Omit<ResponseRow, "day" | "channelAccountId">): void {
-  into.answered += row.answered;
-  into.withTarget += row.withTarget;
-  into.withinTarget += row.withinTarget;
-  addHistogram(into.histogram, row.histogram);
-}
-
-function speedOf(t: Tally): Omit<PublicResponseFigures, "answered"> {
+function speedOf(t: ResponseTally): Omit<PublicResponseFigures, "answered"> {
   return {
     medianMs: publicFigureOf(t.answered, () => {
       const median = histogramQuantile(t.histogram, 0.5);
@@ -91,28 +75,28 @@ function speedOf(t: Tally): Omit<PublicResponseFigures, "answered"> {
  */
 export function transparencyResponses(period: TransparencyPeriod, rows: readonly ResponseRow[]): TransparencyResponses {
   const inPeriod = rows.filter((row) => row.day >= period.from && row.day <= period.to);
-  const channelTotals = new Map<string, Tally>();
+  const channelTotals = new Map<string, ResponseTally>();
   for (const row of inPeriod) {
     let tally = channelTotals.get(row.channelAccountId);
-    if (!tally) channelTotals.set(row.channelAccountId, (tally = emptyTally()));
-    add(tally, row);
+    if (!tally) channelTotals.set(row.channelAccountId, (tally = emptyResponseTally()));
+    addToResponseTally(tally, row);
   }
   const channelIds = [...channelTotals.entries()]
     .filter(([, t]) => t.answered > 0)
     .sort((a, b) => b[1].answered - a[1].answered || a[0].localeCompare(b[0]))
     .map(([id]) => id);
-  const overall = emptyTally();
+  const overall = emptyResponseTally();
   const weeks = period.weeks.map((start) => {
-    const byChannel = channelIds.map(() => emptyTally());
-    const week = emptyTally();
+    const byChannel = channelIds.map(() => emptyResponseTally());
+    const week = emptyResponseTally();
     for (const row of inPeriod) {
       if (stepStart(row.day, "week") !== start) continue;
       const index = channelIds.indexOf(row.channelAccountId);
       if (index < 0) continue;
-      add(week, row);
-      add(byChannel[index] as Tally, row);
+      addToResponseTally(week, row);
+      addToResponseTally(byChannel[index] as ResponseTally, row);
     }
-    add(overall, week);
+    addToResponseTally(overall, week);
     const counts = publicRow(byChannel.map((t) => t.answered));
     return {
       start,
@@ -125,7 +109,7 @@ export function transparencyResponses(period: TransparencyPeriod, rows: readonly
     channelIds,
     weeks,
     overall: speedOf(overall),
-    byChannel: channelIds.map((id) => speedOf(channelTotals.get(id) ?? emptyTally())),
+    byChannel: channelIds.map((id) => speedOf(channelTotals.get(id) ?? emptyResponseTally())),
   };
 }
 

@@ -1,6 +1,7 @@
-// Antwortzeiten: first answers in business hours — median, 90th percentile, share within the target —
-// in the period against the one before, over time, per department, channel account and person, and what
-// waits right now; every chart with its table and CSV.
+// Antwortzeiten: first answers and resolution in business hours — median, 90th percentile, share within the
+// target — in the period against the one before, over time, per department, channel account and person; what
+// waited and was overdue at the end of each day, and what waits right now; every chart with its table and CSV,
+// and the rules of counting in plain words.
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ResponseFigures, type ResponseReport, reportsApi } from "../../api/reports";
@@ -15,6 +16,11 @@ import { PeriodLine } from "./PeriodLine";
 import { ReportFilters } from "./ReportFilters";
 import { useReportFilter } from "./reportFilter";
 import { shareOf, useReportFormat } from "./reportFormat";
+import { firstAnswerColumns, resolutionColumns } from "./responseColumns";
+import { ResponseRules } from "./ResponseRules";
+import { ResponseTiles } from "./ResponseTiles";
+import { WaitingChart } from "./WaitingChart";
+import "./responseReport.css";
 
 type Row = { key: string; name: string; current: ResponseFigures };
 type Format = ReturnType<typeof useReportFormat>;
@@ -29,18 +35,12 @@ const CAPTIONS = {
 export function ResponseReportPage() {
   const { t } = useTranslation();
   const org = useOrg();
-  const format = useReportFormat();
   const filter = useReportFilter();
   const [report, setReport] = useState<ResponseReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   useLoad((signal) => reportsApi.responseTimes(org.id, filter.query, { signal }), setReport, [org.id, filter.query], {
     onError: setError,
   });
-  const option = useMemo(() => (report ? chartOption(report, t, format) : null), [report, t, format]);
-  const columns: Column<Row>[] = [
-    { label: t("reports.name"), value: (r) => r.name },
-    ...figureColumns<Row>(t, format, (r) => r.current),
-  ];
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("reports.tab.response-times")} id="page-heading" />
@@ -49,142 +49,112 @@ export function ResponseReportPage() {
       {report ? (
         <>
           <PeriodLine period={report.period} />
-          <ResponseFigureTiles report={report} />
+          <ResponseRules />
+          <ResponseTiles report={report} />
           {report.totals.answered === 0 ? (
             <p className="empty">{t("reports.noAnswers")}</p>
           ) : (
-            <>
-              <Chart
-                title={t("reports.responseOverTime")}
-                summary={summaryOf(report, t, format)}
-                option={option ?? {}}
-                table={
-                  <DataTable
-                    caption={t("reports.responseTable")}
-                    fileName="antwortzeiten-verlauf"
-                    rows={report.series}
-                    rowKey={(s) => s.start}
-                    columns={[
-                      { label: t("reports.date"), value: (s) => format.step(s.start, report.period.step) },
-                      ...figureColumns<ResponseReport["series"][number]>(t, format, (s) => s.figures),
-                    ]}
-                  />
-                }
-              />
-              {(
-                [
-                  [
-                    "byDepartment",
-                    "antwortzeiten-fachbereiche",
-                    report.byDepartment.map((d) => ({
-                      key: d.departmentId ?? "none",
-                      name: d.name ?? t(d.departmentId ? "reports.deletedDepartment" : "inbox.noDepartment"),
-                      current: d.current,
-                    })),
-                  ],
-                  [
-                    "byChannel",
-                    "antwortzeiten-kanaele",
-                    report.byChannel.map((c) => ({ key: c.channelAccountId, name: c.name, current: c.current })),
-                  ],
-                  [
-                    "byPerson",
-                    "antwortzeiten-personen",
-                    report.byPerson.map((p) => ({
-                      key: p.userId ?? "none",
-                      name: p.name ?? t("reports.automatic"),
-                      current: p.current,
-                    })),
-                  ],
-                ] as const
-              )
-                .filter(([, , rows]) => rows.length > 0)
-                .map(([key, fileName, rows]) => (
-                  <section key={key} aria-labelledby={`${key}-heading`}>
-                    <h2 id={`${key}-heading`}>{t(`reports.${key}`)}</h2>
-                    <DataTable
-                      caption={t(`reports.${CAPTIONS[key]}`)}
-                      fileName={fileName}
-                      rows={[...rows]}
-                      rowKey={(r) => r.key}
-                      columns={columns}
-                    />
-                  </section>
-                ))}
-            </>
+            <ResponseChart report={report} />
           )}
+          <WaitingChart report={report} />
+          <PartTables report={report} />
         </>
       ) : null}
     </section>
   );
 }
 
-function figureColumns<R>(t: T, format: Format, figures: (row: R) => ResponseFigures): Column<R>[] {
-  return [
-    { label: t("reports.answered"), value: (r) => figures(r).answered },
-    { label: t("reports.median"), value: (r) => format.duration(figures(r).medianMs, figures(r).medianAtLeast) },
-    { label: t("reports.p90"), value: (r) => format.duration(figures(r).p90Ms, figures(r).p90AtLeast) },
-    {
-      label: t("reports.withinTarget"),
-      value: (r) => shareOf(figures(r).withinTarget, figures(r).withTarget),
-      share: true,
-    },
-    { label: t("reports.askedAgain"), value: (r) => figures(r).askedAgain },
-  ];
-}
-
-function ResponseFigureTiles({ report }: { report: ResponseReport }) {
+function ResponseChart({ report }: { report: ResponseReport }) {
   const { t } = useTranslation();
   const format = useReportFormat();
-  const { totals: now, previous: before } = report;
-  const within = (f: ResponseFigures) => shareOf(f.withinTarget, f.withTarget);
-  const tiles = [
-    {
-      label: t("reports.answered"),
-      value: format.number(now.answered),
-      was: t("reports.againstPrevious", { change: format.change(now.answered, before.answered) }),
-    },
-    {
-      label: t("reports.median"),
-      value: format.duration(now.medianMs, now.medianAtLeast),
-      was: t("reports.previousValue", { value: format.duration(before.medianMs, before.medianAtLeast) }),
-    },
-    {
-      label: t("reports.p90"),
-      value: format.duration(now.p90Ms, now.p90AtLeast),
-      was: t("reports.previousValue", { value: format.duration(before.p90Ms, before.p90AtLeast) }),
-    },
-    {
-      label: t("reports.withinTarget"),
-      value: format.percent(within(now)),
-      was: t("reports.previousValue", { value: format.percent(within(before)) }),
-    },
-  ];
+  const option = useMemo(() => chartOption(report, t, format), [report, t, format]);
   return (
-    <>
-      <dl className="figures">
-        {tiles.map((tile) => (
-          <div key={tile.label}>
-            <dt>{tile.label}</dt>
-            <dd>
-              <span className="figure">{tile.value}</span> <span className="muted">{tile.was}</span>
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p>{t("reports.waitingNow", { waiting: report.waitingNow, overdue: report.overdueNow })}</p>
-    </>
+    <Chart
+      title={t("reports.responseOverTime")}
+      summary={summaryOf(report, t, format)}
+      option={option}
+      table={
+        <DataTable
+          caption={t("reports.responseTable")}
+          fileName="antwortzeiten-verlauf"
+          rows={report.series}
+          rowKey={(s) => s.start}
+          columns={[
+            { label: t("reports.date"), value: (s) => format.step(s.start, report.period.step) },
+            ...firstAnswerColumns<ResponseReport["series"][number]>(t, format, (s) => s.figures),
+            ...resolutionColumns<ResponseReport["series"][number]>(t, format, (s) => s.figures),
+          ]}
+        />
+      }
+    />
   );
+}
+
+/** Per department, channel account and person: first answers and resolution side by side. */
+function PartTables({ report }: { report: ResponseReport }) {
+  const { t } = useTranslation();
+  const format = useReportFormat();
+  const columns: Column<Row>[] = [
+    { label: t("reports.name"), value: (r) => r.name },
+    ...firstAnswerColumns<Row>(t, format, (r) => r.current),
+    ...resolutionColumns<Row>(t, format, (r) => r.current),
+  ];
+  const parts = [
+    [
+      "byDepartment",
+      "antwortzeiten-fachbereiche",
+      report.byDepartment.map((d) => ({
+        key: d.departmentId ?? "none",
+        name: d.name ?? t(d.departmentId ? "reports.deletedDepartment" : "inbox.noDepartment"),
+        current: d.current,
+      })),
+    ],
+    [
+      "byChannel",
+      "antwortzeiten-kanaele",
+      report.byChannel.map((c) => ({ key: c.channelAccountId, name: c.name, current: c.current })),
+    ],
+    [
+      "byPerson",
+      "antwortzeiten-personen",
+      report.byPerson.map((p) => ({
+        key: p.userId ?? "none",
+        name: p.name ?? t("reports.automatic"),
+        current: p.current,
+      })),
+    ],
+  ] as const;
+  return parts
+    .filter(([, , rows]) => rows.length > 0)
+    .map(([key, fileName, rows]) => (
+      <section key={key} aria-labelledby={`${key}-heading`}>
+        <h2 id={`${key}-heading`}>{t(`reports.${key}`)}</h2>
+        <DataTable
+          caption={t(`reports.${CAPTIONS[key]}`)}
+          fileName={fileName}
+          rows={[...rows]}
+          rowKey={(r) => r.key}
+          columns={columns}
+        />
+      </section>
+    ));
 }
 
 function summaryOf(report: ResponseReport, t: T, format: Format): string {
   const { totals } = report;
-  return t("reports.responseSummary", {
+  const { resolution } = totals;
+  const answers = t("reports.responseSummary", {
     answered: format.number(totals.answered),
     median: format.duration(totals.medianMs, totals.medianAtLeast),
     p90: format.duration(totals.p90Ms, totals.p90AtLeast),
     within: format.percent(shareOf(totals.withinTarget, totals.withTarget)),
   });
+  if (resolution.resolved === 0) return answers;
+  return `${answers} ${t("reports.resolution.summary", {
+    resolved: format.number(resolution.resolved),
+    median: format.duration(resolution.medianMs, resolution.medianAtLeast),
+    p90: format.duration(resolution.p90Ms, resolution.p90AtLeast),
+  })}`;
 }
 
 function chartOption(report: ResponseReport, t: T, format: Format) {
