@@ -1,7 +1,8 @@
 // The sandbox channel records what would be sent, for demos, tests and benchmarks. It behaves like a
 // network that does NOT deduplicate: every publish call adds a delivery, so a double send shows.
 // Its settings simulate the network's behaviour: a delay per send and failures of each kind.
-import { and, eq, isNull } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { sandboxDeliveries } from "../../db/schema/index.js";
 import { ZSandboxSettings } from "../../domain/channelSettings.js";
@@ -15,7 +16,22 @@ import {
   type PublishedLookup,
   type OutgoingReply,
   type PublishedItem,
+  type PublishedCounters,
 } from "../../domain/connector.js";
+
+/**
+ * The counters the sandbox reports for an item: made up, but the same for the same item every time, so the
+ * demo has figures and tests know them in advance.
+ */
+export function sandboxCounters(externalId: string): PublishedCounters {
+  const hash = createHash("sha256").update(externalId).digest();
+  return {
+    externalId,
+    likes: (hash[0] ?? 0) % 60,
+    reposts: (hash[1] ?? 0) % 20,
+    replies: (hash[2] ?? 0) % 12,
+  };
+}
 
 export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
   return {
@@ -63,6 +79,23 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
         text: `${request.kind} ${request.externalId} (${request.authorHandle}): ${request.reason}`,
         deliveredAt: deps.clock(),
       });
+    },
+    // Items deleted in the sandbox are gone, as on a network: left out of the answer.
+    countersPerCall: 100,
+    async fetchCounters(account: ConnectorAccount, externalIds: readonly string[]): Promise<PublishedCounters[]> {
+      const ids = externalIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      if (ids.length === 0) return [];
+      const rows = await deps.db
+        .select({ id: sandboxDeliveries.id })
+        .from(sandboxDeliveries)
+        .where(
+          and(
+            eq(sandboxDeliveries.channelAccountId, account.id),
+            inArray(sandboxDeliveries.id, ids),
+            isNull(sandboxDeliveries.deletedAt),
+          ),
+        );
+      return rows.map((r) => sandboxCounters(r.id));
     },
     async findPublished(account: ConnectorAccount, { idempotencyKey }: PublishedLookup): Promise<PublishedItem | null> {
       const [row] = await deps.db

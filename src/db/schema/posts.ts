@@ -63,6 +63,8 @@ export const posts = pgTable(
     index("posts_org_status_idx").on(t.orgId, t.status),
     index("posts_org_scheduled_idx").on(t.orgId, t.scheduledAt),
     index("posts_campaign_idx").on(t.campaignId),
+    // The Veröffentlichung report: approvals by the time they were asked for.
+    index("posts_org_submitted_idx").on(t.orgId, t.submittedAt),
   ],
 );
 
@@ -141,5 +143,11 @@ export const publications = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("publications_claim_idx").on(t.status, t.nextAttemptAt), index("publications_post_idx").on(t.postId)],
+  (t) => [
+    index("publications_claim_idx").on(t.status, t.nextAttemptAt),
+    index("publications_post_idx").on(t.postId),
+    // The Veröffentlichung report (per organisation and time) and the counters' refresh (per account and time).
+    index("publications_org_published_idx").on(t.orgId, t.publishedAt),
+    index("publications_account_published_idx").on(t.channelAccountId, t.publishedAt),
+  ],
 );

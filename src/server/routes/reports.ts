@@ -1,8 +1,9 @@
-// The reports (Berichte): Stimmung, Themen and Antwortzeiten over a period with filters, the weekly report as a
+// The reports (Berichte): Stimmung, Themen, Antwortzeiten and Veröffentlichung over a period with filters, the weekly report as a
 // PDF and who receives it. Thin: parse, call one use case.
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app/context.js";
 import { getMoodReport } from "../../app/reports/get-mood-report.js";
+import { getPublishingReport } from "../../app/reports/get-publishing-report.js";
 import { getResponseReport } from "../../app/reports/get-response-report.js";
 import { getTopicsReport } from "../../app/reports/get-topics-report.js";
 import { getWeeklyReportPdf } from "../../app/reports/get-weekly-report-pdf.js";
@@ -24,6 +25,10 @@ export function reportRoutes(app: FastifyInstance, options: { ctx: AppContext })
 
   contractRoute(app, "GET /api/orgs/:orgId/reports/topics", view, async (request) => {
     return getTopicsReport(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, query: request.query });
+  });
+
+  contractRoute(app, "GET /api/orgs/:orgId/reports/publishing", view, async (request) => {
+    return getPublishingReport(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, query: request.query });
   });
 
   contractRoute(app, "GET /api/orgs/:orgId/reports/weekly.pdf", view, async (request, reply) => {
