@@ -39,6 +39,7 @@ import { PostsPage } from "./pages/publish/PostsPage";
 import { MoodReportPage } from "./pages/reports/MoodReportPage";
 import { ReportsLayout } from "./pages/reports/ReportsLayout";
 import { ResponseReportPage } from "./pages/reports/ResponseReportPage";
+import { PublishingReportPage } from "./pages/reports/PublishingReportPage";
 import { TopicsReportPage } from "./pages/reports/TopicsReportPage";
 import { WeeklyReportPage } from "./pages/reports/WeeklyReportPage";
 
@@ -125,6 +126,7 @@ export function App() {
                 <Route path="mood" element={<MoodReportPage />} />
                 <Route path="topics" element={<TopicsReportPage />} />
                 <Route path="response-times" element={<ResponseReportPage />} />
+                <Route path="publishing" element={<PublishingReportPage />} />
                 <Route path="weekly" element={<WeeklyReportPage />} />
               </Route>
               <Route path="admin" element={<AdminLayout />}>
