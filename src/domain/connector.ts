@@ -279,6 +279,8 @@ export interface ChannelConnector {
   fetchCounters?(account: ConnectorAccount, externalIds: readonly string[]): Promise<PublishedCounters[]>;
   /** How many items one call of fetchCounters may ask about (Bluesky's getPosts takes 25; default 25). */
   readonly countersPerCall?: number;
+  /** How many items one round of the worker may ask about for one account (its cost in requests; default 300). */
+  readonly countersPerRound?: number;
   /** How many items one round of findDeleted may ask about (its cost in requests; default 25). */
   readonly deletionChecksPerRound?: number;
   /** The moderation kinds this network supports (empty or absent: none). */

@@ -108,7 +108,7 @@ async function refreshAccount(
       ),
     )
     .orderBy(sql`${publicationMetrics.nextFetchAt} asc nulls first`, desc(publications.publishedAt))
-    .limit(ITEMS_PER_ROUND);
+    .limit(Math.min(ITEMS_PER_ROUND, connector.countersPerRound ?? ITEMS_PER_ROUND));
   const outcome: CountersOutcome = { accountId: account.id, status: "ok", read: 0, gone: 0 };
   if (due.length === 0) return outcome;
   let target: ConnectorAccount;

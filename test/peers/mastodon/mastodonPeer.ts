@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { accountJson, createPeerState, type PeerAccount, type PeerState, type PeerStatus } from "./peerState.js";
 import { registerAccountStatusRoutes } from "./accountStatusRoutes.js";
 import { registerStatusRoutes } from "./statusRoutes.js";
+import { registerReactionRoutes } from "./reactionRoutes.js";
 
 export interface MastodonPeer {
   url: string;
@@ -229,6 +230,7 @@ export async function startMastodonPeer(
 
   registerStatusRoutes(app, state, authed);
   registerAccountStatusRoutes(app, state, authed);
+  registerReactionRoutes(app, state, authed);
 
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
