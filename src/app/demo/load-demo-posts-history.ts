@@ -55,13 +55,7 @@ export async function loadDemoPostsHistory(
 ): Promise<{ posts: number; campaignReplies: number }> {
   const random = seeded(24_2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const uuid = () => {
-    const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-    hex[12] = "4";
-    hex[16] = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
-    const s = hex.join("");
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-  };
+  const uuid = seededUuid(random);
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, options.orgId));
   const accounts = await ctx.db
     .select({ id: channelAccounts.id })
@@ -79,15 +73,7 @@ export async function loadDemoPostsHistory(
   const today = localDate(now, org.timeZone);
   const rows: Rows = { posts: [], channels: [], approvals: [], publications: [], deliveries: [] };
 
-  function addPost(args: {
-    body: string;
-    submittedAt: Date;
-    approvedAt: Date | null;
-    status: "published" | "rejected";
-    campaignId?: string;
-    changesFirst?: boolean;
-    failOn?: string;
-  }) {
+  function addPost(args: Parameters<AddPost>[0]) {
     const id = uuid();
     const revision = args.changesFirst ? 2 : 1;
     const publishedAt = args.approvedAt ? new Date(args.approvedAt.getTime() + 60_000) : null;
@@ -156,36 +142,7 @@ export async function loadDemoPostsHistory(
     }
   }
 
-  // The year: weekdays one to three posts, submitted in the morning, approved after a few office hours.
-  for (let ago = DAYS; ago >= 1; ago--) {
-    const day = addDays(today, -ago);
-    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-    const count = weekday === 0 || weekday === 6 ? (random() < 0.3 ? 1 : 0) : 1 + Math.floor(random() * 3);
-    for (let i = 0; i < count; i++) {
-      const minutes = 8 * 60 + Math.floor(random() * 6 * 60);
-      const submittedAt = new Date(
-        epochOfWallClock(
-          day,
-          `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`,
-          org.timeZone,
-        ),
-      );
-      // Log-normal office time to approval: median about two hours, a long tail.
-      const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-      const delayMs = Math.min(Math.exp(Math.log(120) + 0.9 * gaussian), 3000) * 60_000;
-      const approvedAt = addBusinessTime(calendar, submittedAt, delayMs);
-      if (approvedAt >= now) continue;
-      const roll = random();
-      addPost({
-        body: pick(DEMO_POST_TEXTS),
-        submittedAt,
-        approvedAt,
-        status: roll < 0.03 ? "rejected" : "published",
-        changesFirst: roll >= 0.03 && roll < 0.11,
-        failOn: roll >= 0.11 && roll < 0.12 ? pick(accountIds) : undefined,
-      });
-    }
-  }
+  planYear({ addPost, random, pick, today, calendar, timeZone: org.timeZone, now, accountIds });
 
   // The marathon: three weeks ago from 18:00, a post every five minutes for 24 hours.
   const start = new Date(epochOfWallClock(addDays(today, -21), "18:00", org.timeZone));
@@ -220,43 +177,7 @@ export async function loadDemoPostsHistory(
       });
     }
 
-  for (let i = 0; i < rows.posts.length; i += CHUNK) await ctx.db.insert(posts).values(rows.posts.slice(i, i + CHUNK));
-  for (let i = 0; i < rows.channels.length; i += CHUNK)
-    await ctx.db.insert(postChannels).values(rows.channels.slice(i, i + CHUNK));
-  for (let i = 0; i < rows.approvals.length; i += CHUNK)
-    await ctx.db.insert(postApprovals).values(rows.approvals.slice(i, i + CHUNK));
-  for (let i = 0; i < rows.deliveries.length; i += CHUNK)
-    await ctx.db.insert(sandboxDeliveries).values(rows.deliveries.slice(i, i + CHUNK));
-  const stored: { id: string; externalId: string | null; publishedAt: Date | null; channelAccountId: string }[] = [];
-  for (let i = 0; i < rows.publications.length; i += CHUNK)
-    stored.push(
-      ...(await ctx.db
-        .insert(publications)
-        .values(rows.publications.slice(i, i + CHUNK))
-        .returning({
-          id: publications.id,
-          externalId: publications.externalId,
-          publishedAt: publications.publishedAt,
-          channelAccountId: publications.channelAccountId,
-        })),
-    );
-  // The counters the sandbox reports for each item, as the worker's round would have read them just now.
-  const metrics = stored.flatMap((p) =>
-    p.externalId && p.publishedAt
-      ? [
-          {
-            publicationId: p.id,
-            orgId: options.orgId,
-            channelAccountId: p.channelAccountId,
-            ...counters(p.externalId),
-            fetchedAt: now,
-            nextFetchAt: nextCountersFetch(p.publishedAt, now),
-          },
-        ]
-      : [],
-  );
-  for (let i = 0; i < metrics.length; i += CHUNK)
-    await ctx.db.insert(publicationMetrics).values(metrics.slice(i, i + CHUNK));
+  await insertRows(ctx, { rows, orgId: options.orgId, now });
   const campaignReplies = await answerCampaign(ctx, { orgId: options.orgId, campaignPosts, random, pick });
   return { posts: rows.posts.length, campaignReplies };
 }
@@ -321,4 +242,111 @@ async function answerCampaign(
       })
       .where(inArray(conversations.id, conversationIds.slice(i, i + 2000)));
   return messages.length;
+}
+
+/** A UUID (version 4 in form) from the seeded numbers, so the history's ids are the same on every start. */
+function seededUuid(random: () => number): () => string {
+  return () => {
+    const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+    hex[12] = "4";
+    hex[16] = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
+    const s = hex.join("");
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  };
+}
+
+type AddPost = (args: {
+  body: string;
+  submittedAt: Date;
+  approvedAt: Date | null;
+  status: "published" | "rejected";
+  campaignId?: string;
+  changesFirst?: boolean;
+  failOn?: string;
+}) => void;
+
+function planYear(args: {
+  addPost: AddPost;
+  random: () => number;
+  pick: <T>(items: readonly T[]) => T;
+  today: string;
+  calendar: ReturnType<typeof calendarOf>;
+  timeZone: string;
+  now: Date;
+  accountIds: string[];
+}): void {
+  const { addPost, random, pick, today, calendar, now, accountIds } = args;
+  // The year: weekdays one to three posts, submitted in the morning, approved after a few office hours.
+  for (let ago = DAYS; ago >= 1; ago--) {
+    const day = addDays(today, -ago);
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+    const count = weekday === 0 || weekday === 6 ? (random() < 0.3 ? 1 : 0) : 1 + Math.floor(random() * 3);
+    for (let i = 0; i < count; i++) {
+      const minutes = 8 * 60 + Math.floor(random() * 6 * 60);
+      const submittedAt = new Date(
+        epochOfWallClock(
+          day,
+          `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`,
+          args.timeZone,
+        ),
+      );
+      // Log-normal office time to approval: median about two hours, a long tail.
+      const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+      const delayMs = Math.min(Math.exp(Math.log(120) + 0.9 * gaussian), 3000) * 60_000;
+      const approvedAt = addBusinessTime(calendar, submittedAt, delayMs);
+      if (approvedAt >= now) continue;
+      const roll = random();
+      addPost({
+        body: pick(DEMO_POST_TEXTS),
+        submittedAt,
+        approvedAt,
+        status: roll < 0.03 ? "rejected" : "published",
+        changesFirst: roll >= 0.03 && roll < 0.11,
+        failOn: roll >= 0.11 && roll < 0.12 ? pick(accountIds) : undefined,
+      });
+    }
+  }
+}
+
+/** The rows in bulk, then the counters the sandbox reports for each item, as the worker's round would read them now. */
+async function insertRows(ctx: AppContext, args: { rows: Rows; orgId: string; now: Date }): Promise<void> {
+  const { rows, now } = args;
+  const options = { orgId: args.orgId };
+  for (let i = 0; i < rows.posts.length; i += CHUNK) await ctx.db.insert(posts).values(rows.posts.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.channels.length; i += CHUNK)
+    await ctx.db.insert(postChannels).values(rows.channels.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.approvals.length; i += CHUNK)
+    await ctx.db.insert(postApprovals).values(rows.approvals.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.deliveries.length; i += CHUNK)
+    await ctx.db.insert(sandboxDeliveries).values(rows.deliveries.slice(i, i + CHUNK));
+  const stored: { id: string; externalId: string | null; publishedAt: Date | null; channelAccountId: string }[] = [];
+  for (let i = 0; i < rows.publications.length; i += CHUNK)
+    stored.push(
+      ...(await ctx.db
+        .insert(publications)
+        .values(rows.publications.slice(i, i + CHUNK))
+        .returning({
+          id: publications.id,
+          externalId: publications.externalId,
+          publishedAt: publications.publishedAt,
+          channelAccountId: publications.channelAccountId,
+        })),
+    );
+  // The counters the sandbox reports for each item, as the worker's round would have read them just now.
+  const metrics = stored.flatMap((p) =>
+    p.externalId && p.publishedAt
+      ? [
+          {
+            publicationId: p.id,
+            orgId: options.orgId,
+            channelAccountId: p.channelAccountId,
+            ...counters(p.externalId),
+            fetchedAt: now,
+            nextFetchAt: nextCountersFetch(p.publishedAt, now),
+          },
+        ]
+      : [],
+  );
+  for (let i = 0; i < metrics.length; i += CHUNK)
+    await ctx.db.insert(publicationMetrics).values(metrics.slice(i, i + CHUNK));
 }
