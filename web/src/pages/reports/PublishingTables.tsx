@@ -28,6 +28,12 @@ export function PublishingTables({ report }: { report: PublishingReport }) {
     { label: t("reports.publishing.failed"), value: (r) => r.current.failed },
     ...reactionColumns<Row>((r) => r.current),
   ];
+  // Calendar time runs over nights and weekends: beyond two days, in days and hours.
+  const calendarTime = (ms: number | null) => {
+    if (ms === null || ms < 48 * 3_600_000) return format.duration(ms);
+    const hours = Math.round(ms / 3_600_000);
+    return t("reports.publishing.daysHours", { days: Math.floor(hours / 24), hours: hours % 24 });
+  };
   const approvalRows: { key: string; label: string; value: (a: Approval) => string | number }[] = [
     { key: "approved", label: t("reports.publishing.approved"), value: (a) => a.approved },
     { key: "changes", label: t("reports.publishing.changesRequested"), value: (a) => a.changesRequested },
@@ -35,8 +41,8 @@ export function PublishingTables({ report }: { report: PublishingReport }) {
     { key: "none", label: t("reports.publishing.withoutReview"), value: (a) => a.withoutReview },
     { key: "median", label: t("reports.publishing.medianBusiness"), value: (a) => format.duration(a.medianBusinessMs) },
     { key: "p90", label: t("reports.publishing.p90Business"), value: (a) => format.duration(a.p90BusinessMs) },
-    { key: "medianCal", label: t("reports.publishing.medianCalendar"), value: (a) => format.duration(a.medianMs) },
-    { key: "p90Cal", label: t("reports.publishing.p90Calendar"), value: (a) => format.duration(a.p90Ms) },
+    { key: "medianCal", label: t("reports.publishing.medianCalendar"), value: (a) => calendarTime(a.medianMs) },
+    { key: "p90Cal", label: t("reports.publishing.p90Calendar"), value: (a) => calendarTime(a.p90Ms) },
   ];
   return (
     <>
