@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { createMastodonConnector } from "../src/channels/mastodon/mastodonConnector.js";
-import { createSandboxConnector, sandboxCounters } from "../src/channels/sandbox/sandboxConnector.js";
+import { createSandboxConnector } from "../src/channels/sandbox/sandboxConnector.js";
+import { sandboxCounters } from "../src/domain/sandboxCounters.js";
 import { createWebsiteConnector } from "../src/channels/website/websiteConnector.js";
 import type { Database } from "../src/db/client.js";
 import {

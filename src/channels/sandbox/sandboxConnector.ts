@@ -1,7 +1,6 @@
 // The sandbox channel records what would be sent, for demos, tests and benchmarks. It behaves like a
 // network that does NOT deduplicate: every publish call adds a delivery, so a double send shows.
 // Its settings simulate the network's behaviour: a delay per send and failures of each kind.
-import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { sandboxDeliveries } from "../../db/schema/index.js";
@@ -18,20 +17,7 @@ import {
   type PublishedItem,
   type PublishedCounters,
 } from "../../domain/connector.js";
-
-/**
- * The counters the sandbox reports for an item: made up, but the same for the same item every time, so the
- * demo has figures and tests know them in advance.
- */
-export function sandboxCounters(externalId: string): PublishedCounters {
-  const hash = createHash("sha256").update(externalId).digest();
-  return {
-    externalId,
-    likes: (hash[0] ?? 0) % 60,
-    reposts: (hash[1] ?? 0) % 20,
-    replies: (hash[2] ?? 0) % 12,
-  };
-}
+import { sandboxCounters } from "../../domain/sandboxCounters.js";
 
 export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
   return {
