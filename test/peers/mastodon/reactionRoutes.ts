@@ -12,20 +12,26 @@ function react(status: PeerStatus, account: PeerAccount, kind: "favourite" | "re
   who.add(account.id);
 }
 
-export function registerReactionRoutes(app: FastifyInstance, state: PeerState, authed: Authed): void {
+export function registerReactionRoutes(
+  app: FastifyInstance,
+  state: PeerState,
+  authed: Authed,
+  options: { multipleStatuses: boolean },
+): void {
   const visible = (id: string) => {
     const status = state.statuses.get(id);
     return status && !status.deleted && status.visibility !== "direct" ? status : null;
   };
 
-  app.get("/api/v1/statuses", async (req, reply) => {
-    if (!authed(req, reply, "read:statuses")) return;
-    const query = req.query as Record<string, string | string[] | undefined>;
-    const raw = query["id[]"] ?? query.id ?? [];
-    const ids = Array.isArray(raw) ? raw : [raw];
-    if (ids.length > MAX_IDS) return reply.code(422).send({ error: "Too many ids" });
-    return reply.send(ids.flatMap((id) => (visible(id) ? [statusJson(visible(id) as PeerStatus, state)] : [])));
-  });
+  if (options.multipleStatuses)
+    app.get("/api/v1/statuses", async (req, reply) => {
+      if (!authed(req, reply, "read:statuses")) return;
+      const query = req.query as Record<string, string | string[] | undefined>;
+      const raw = query["id[]"] ?? query.id ?? [];
+      const ids = Array.isArray(raw) ? raw : [raw];
+      if (ids.length > MAX_IDS) return reply.code(422).send({ error: "Too many ids" });
+      return reply.send(ids.flatMap((id) => (visible(id) ? [statusJson(visible(id) as PeerStatus, state)] : [])));
+    });
 
   for (const kind of ["favourite", "reblog"] as const)
     app.post(`/api/v1/statuses/:id/${kind}`, async (req, reply) => {
