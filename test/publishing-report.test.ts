@@ -10,7 +10,7 @@ import { decidePost } from "../src/app/posts/decide-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { refreshPublicationCounters } from "../src/app/publishing/refresh-publication-counters.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
-import { sandboxCounters } from "../src/channels/sandbox/sandboxConnector.js";
+import { sandboxCounters } from "../src/domain/sandboxCounters.js";
 import { publicationMetrics, publications, sandboxDeliveries, websiteComments } from "../src/db/schema/index.js";
 import type { ChannelConnector, ConnectorRegistry } from "../src/domain/connector.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";

@@ -17,10 +17,10 @@ import {
   publications,
   sandboxDeliveries,
 } from "../../db/schema/index.js";
-import { sandboxCounters } from "../../channels/sandbox/sandboxConnector.js";
+import { sandboxCounters } from "../../domain/sandboxCounters.js";
 import { nextCountersFetch } from "../../domain/reports/countersRefresh.js";
 import { addDays } from "../../domain/reports/reportPeriod.js";
-import { addBusinessTime, calendarOf } from "../../domain/slaClock.js";
+import { addBusinessTime, businessMsBetween, calendarOf } from "../../domain/slaClock.js";
 import { epochOfWallClock, localDate } from "../../domain/zonedTime.js";
 import type { AppContext } from "../context.js";
 import { ingestMessages } from "../inbox/ingest-messages.js";
@@ -90,6 +90,11 @@ export async function loadDemoPostsHistory(
       revision,
       approvalMode: args.campaignId ? "none" : "single",
       submittedAt: args.submittedAt,
+      approvedAt: args.campaignId || args.status !== "published" ? null : args.approvedAt,
+      approvalBusinessMs:
+        args.campaignId || args.status !== "published" || !args.approvedAt
+          ? null
+          : businessMsBetween(calendar, args.submittedAt, args.approvedAt),
       publishedAt,
       createdAt: new Date(args.submittedAt.getTime() - 20 * 60_000),
       updatedAt: publishedAt ?? args.submittedAt,

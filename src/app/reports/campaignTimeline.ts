@@ -44,7 +44,7 @@ export async function campaignTimeline(
   const to = new Date(Math.min(Math.ceil(latest / HOUR) * HOUR, from.getTime() + MAX_HOURS * HOUR));
   const range = (column: typeof pub.publishedAt | typeof im.receivedAt) =>
     sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
-  const [postRows, replyRows] = await Promise.all([
+  const [postRows, items] = await Promise.all([
     rowsOf<{ hour: string | Date; n: number }>(
       await ctx.db.execute(sql`
         select date_trunc('hour', ${pub.publishedAt}) as hour, count(distinct ${pub.postId})::int as n
@@ -53,26 +53,26 @@ export async function campaignTimeline(
          group by 1`),
     ),
     // The campaign's items on each account: the first post and the later parts of its threads.
-    rowsOf<{ hour: string | Date; n: number }>(
-      await ctx.db.execute(sql`
-        with items as (
-          select ${pub.channelAccountId} as account, ${pub.externalId} as item
-            from ${pub} join ${posts} on ${posts.id} = ${pub.postId}
-           where ${pub.orgId} = ${scope.orgId} and ${ofCampaign} and ${pub.externalId} is not null
-          union
-          select ${pub.channelAccountId}, part.item
-            from ${pub} join ${posts} on ${posts.id} = ${pub.postId}
-           cross join lateral jsonb_array_elements_text(${pub.partExternalIds}) as part(item)
-           where ${pub.orgId} = ${scope.orgId} and ${ofCampaign}
-        )
-        select date_trunc('hour', ${im.receivedAt}) as hour, count(*)::int as n
-          from ${im}
-         where ${im.orgId} = ${scope.orgId} and ${range(im.receivedAt)}
-           and exists (select 1 from items where items.account = ${im.channelAccountId}
-                        and (items.item = ${im.threadExternalId} or items.item = ${im.inReplyToExternalId}))
-         group by 1`),
-    ),
+    ctx.db
+      .select({ account: pub.channelAccountId, item: pub.externalId, parts: pub.partExternalIds })
+      .from(pub)
+      .innerJoin(posts, sql`${posts.id} = ${pub.postId}`)
+      .where(sql`${pub.orgId} = ${scope.orgId} and ${ofCampaign} and ${pub.externalId} is not null`),
   ]);
+  // Citizens' messages whose thread or parent is one of the items (on the same account): the keys as one array,
+  // which PostgreSQL looks up hashed.
+  const keys = items.flatMap((i) => [i.item ?? "", ...i.parts].map((item) => `${i.account} ${item}`));
+  const replyRows = keys.length
+    ? rowsOf<{ hour: string | Date; n: number }>(
+        await ctx.db.execute(sql`
+          select date_trunc('hour', ${im.receivedAt}) as hour, count(*)::int as n
+            from ${im}
+           where ${im.orgId} = ${scope.orgId} and ${range(im.receivedAt)}
+             and (${im.channelAccountId}::text || ' ' || ${im.threadExternalId} = any(${sql.param(keys)}::text[])
+                  or ${im.channelAccountId}::text || ' ' || ${im.inReplyToExternalId} = any(${sql.param(keys)}::text[]))
+           group by 1`),
+      )
+    : [];
   const hourKey = (value: string | Date) => new Date(value).getTime();
   const postsBy = new Map(postRows.map((r) => [hourKey(r.hour), Number(r.n)]));
   const repliesBy = new Map(replyRows.map((r) => [hourKey(r.hour), Number(r.n)]));

@@ -173,34 +173,51 @@ function grouped(rows: RawRow[], failed: boolean): GroupedRow[] {
 }
 
 /**
- * The period's and the previous period's publications summed by the database in one pass (grouping sets): in
- * all, per step × channel account (the chart), per channel account and per campaign — distinct posts counted
- * in each set, so a post sent to three accounts is one post.
+ * The period's and the previous period's publications summed by the database (grouping sets): in all, per step ×
+ * channel account (the chart), per channel account and per campaign. Counting distinct posts would sort every set,
+ * so posts are counted apart, over the publications reduced to one row per post (hashed): per channel account a
+ * post is one publication anyway.
  */
 async function publishedRows(ctx: AppContext, scope: PublishingScope): Promise<GroupedRow[]> {
   const local = sql`(${pub.publishedAt} at time zone ${scope.timeZone})::date`;
   const step = scope.period.step === "week" ? sql`date_trunc('week', ${local})::date::text` : sql`${local}::text`;
-  const rows = rowsOf<RawRow>(
-    await ctx.db.execute(sql`
+  const from = sql`from ${pub} join ${posts} on ${posts.id} = ${pub.postId}`;
+  const where = sql`
+   where ${pub.orgId} = ${scope.orgId} and ${pub.status} = 'published'
+     and ${pub.publishedAt} >= ${scope.previousStart.toISOString()}::timestamptz
+     and ${pub.publishedAt} < ${scope.end.toISOString()}::timestamptz
+     and ${scope.visible ?? sql`true`}`;
+  const current = sql`${pub.publishedAt} >= ${scope.start.toISOString()}::timestamptz`;
+  const campaign = sql`coalesce(${posts.campaignId}::text, 'none')`;
+  const [rows, distinctPosts] = await Promise.all([
+    ctx.db.execute(sql`
       select x.current, x.step, x.channel, x.campaign, grouping(x.step) as g_step, grouping(x.channel) as g_channel,
-             grouping(x.campaign) as g_campaign, count(*)::int as publications,
-             count(distinct x.post_id)::int as posts, sum(x.likes)::int as likes, sum(x.reposts)::int as reposts,
-             sum(x.replies)::int as replies, max(x.fetched_at) as fetched_at
-        from (select ${pub.publishedAt} >= ${scope.start.toISOString()}::timestamptz as current, ${step} as step,
-                     ${pub.channelAccountId}::text as channel, coalesce(${posts.campaignId}::text, 'none') as campaign,
-                     ${pub.postId} as post_id, coalesce(${m.likes}, 0) as likes, coalesce(${m.reposts}, 0) as reposts,
+             grouping(x.campaign) as g_campaign, count(*)::int as publications, count(*)::int as posts,
+             sum(x.likes)::int as likes, sum(x.reposts)::int as reposts, sum(x.replies)::int as replies,
+             max(x.fetched_at) as fetched_at
+        from (select ${current} as current, ${step} as step, ${pub.channelAccountId}::text as channel,
+                     ${campaign} as campaign, coalesce(${m.likes}, 0) as likes, coalesce(${m.reposts}, 0) as reposts,
                      coalesce(${m.replies}, 0) as replies, ${m.fetchedAt} as fetched_at
-                from ${pub}
-                join ${posts} on ${posts.id} = ${pub.postId}
-                left join ${m} on ${m.publicationId} = ${pub.id}
-               where ${pub.orgId} = ${scope.orgId} and ${pub.status} = 'published'
-                 and ${pub.publishedAt} >= ${scope.previousStart.toISOString()}::timestamptz
-                 and ${pub.publishedAt} < ${scope.end.toISOString()}::timestamptz
-                 and ${scope.visible ?? sql`true`}) as x
+                ${from} left join ${m} on ${m.publicationId} = ${pub.id} ${where}) as x
        group by grouping sets ((x.current), (x.current, x.step, x.channel), (x.current, x.channel),
                                (x.current, x.campaign))`),
+    ctx.db.execute(sql`
+      select y.current, y.campaign, grouping(y.campaign) as g_campaign, count(*)::int as posts
+        from (select ${current} as current, ${campaign} as campaign, ${pub.postId} as post_id ${from} ${where}
+               group by 1, 2, 3) as y
+       group by grouping sets ((y.current), (y.current, y.campaign))`),
+  ]);
+  const postsOf = new Map(
+    rowsOf<{ current: boolean; campaign: string; g_campaign: number; posts: number }>(distinctPosts).map((r) => [
+      `${r.current}:${r.g_campaign === 0 ? r.campaign : ""}`,
+      Number(r.posts),
+    ]),
   );
-  return grouped(rows, false);
+  return grouped(rowsOf<RawRow>(rows), false).map((row) =>
+    row.by === "all" || row.by === "campaign"
+      ? { ...row, posts: postsOf.get(`${row.current}:${row.by === "campaign" ? row.key : ""}`) ?? 0 }
+      : row,
+  );
 }
 
 /** Publications that failed (the channel refused them for good), by when they were due. */

@@ -19,6 +19,8 @@ export interface PublishingScope extends ReportScope {
   end: Date;
   /** Publications (joined with their posts) the viewer may see and the filters keep. */
   visible: SQL | undefined;
+  /** Whether the viewer's grant or the filters narrow the channel accounts (else a post's channels need no look). */
+  channelLimited: boolean;
   /** The same for a post through the channel account column given (a post's channels before publication). */
   visibleVia: (channelAccountId: AnyColumn) => SQL | undefined;
   campaignChoices: { id: string; name: string; hashtag: string }[];
@@ -58,6 +60,7 @@ export async function openPublishingScope(
     end: instant(addDays(period.to, 1)),
     visible: and(eq(publications.orgId, options.orgId), visibleVia(publications.channelAccountId)),
     visibleVia,
+    channelLimited: options.actor.grant?.channelAccountIds !== null || filter.channelAccountIds !== undefined,
     campaignChoices: campaignChoices.reverse(),
   };
 }
