@@ -283,7 +283,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
         replies: s.replies_count,
       });
       if (externalIds.length === 0) return [];
-      const query = new URLSearchParams(externalIds.map((id) => ["id[]", id]));
+      const query = new URLSearchParams(externalIds.map((id): [string, string] => ["id[]", id]));
       try {
         const many = await call(account, { path: `/api/v1/statuses?${query}` }, z.array(ZMastodonCounters));
         return many.body.map(counted);
