@@ -93,6 +93,16 @@ connectorContract("Bluesky (local AT Protocol network)", async () => {
       return texts;
     },
     exists: async (uri) => (await getPost(uri)) !== null,
+    // The citizen likes, reposts and answers it; the AppView counts once it has indexed them.
+    reactTo: async (uri) => {
+      await network.untilIndexed(citizen.agent, uri);
+      const { ref, root } = await network.refOf(citizen.agent, uri);
+      await citizen.agent.like(ref.uri, ref.cid);
+      await citizen.agent.repost(ref.uri, ref.cid);
+      await citizen.agent.post({ text: "Danke!", reply: { root, parent: ref }, createdAt: new Date().toISOString() });
+      await network.settle();
+      return { likes: 1, reposts: 1, replies: 1 };
+    },
     replyRulesOf: async (uri) => {
       const at = new AtUri(uri);
       const gate = await city.agent.com.atproto.repo

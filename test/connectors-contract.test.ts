@@ -6,9 +6,16 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { createMastodonConnector } from "../src/channels/mastodon/mastodonConnector.js";
 import { createSandboxConnector } from "../src/channels/sandbox/sandboxConnector.js";
+import { sandboxCounters } from "../src/domain/sandboxCounters.js";
 import { createWebsiteConnector } from "../src/channels/website/websiteConnector.js";
 import type { Database } from "../src/db/client.js";
-import { mediaAssets, sandboxDeliveries, websiteEntries, websiteEntryMedia } from "../src/db/schema/index.js";
+import {
+  mediaAssets,
+  sandboxDeliveries,
+  websiteComments,
+  websiteEntries,
+  websiteEntryMedia,
+} from "../src/db/schema/index.js";
 import { connectorContract } from "./contract/connectorContract.js";
 import { startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
 import { buildChannelAccount, buildMedia, buildOrg, buildTestContext } from "./support/factories.js";
@@ -60,6 +67,21 @@ connectorContract("website", async () => {
           .from(websiteEntries)
           .where(and(eq(websiteEntries.id, id), isNull(websiteEntries.removedAt)))
       ).length === 1,
+    // Two comments shown under the entry and one held by moderation: the public counter shows two.
+    reactTo: async (id) => {
+      const comment = (status: "visible" | "held") => ({
+        orgId: account.orgId,
+        entryId: id,
+        authorKind: "citizen" as const,
+        displayName: "Bürgerin",
+        text: "Danke für die Information.",
+        status,
+        contentHash: randomUUID(),
+        createdAt: ctx.clock(),
+      });
+      await ctx.db.insert(websiteComments).values([comment("visible"), comment("visible"), comment("held")]);
+      return { likes: 0, reposts: 0, replies: 2 };
+    },
     close: async () => {},
   };
 });
@@ -93,6 +115,11 @@ connectorContract("sandbox", async () => {
       const below = (parent: string): string[] =>
         deliveries.filter((d) => d.inReplyToExternalId === parent).flatMap((d) => [d.text, ...below(d.id)]);
       return below(id);
+    },
+    // The sandbox makes its counters up, the same for an item every time.
+    reactTo: async (id) => {
+      const { likes, reposts, replies } = sandboxCounters(id);
+      return { likes, reposts, replies };
     },
     close: async () => {},
   };
@@ -136,6 +163,22 @@ connectorContract("Mastodon (fake server)", async () => {
       return below(id);
     },
     exists: async (id) => peer.state.statuses.get(id)?.deleted === false,
+    // Two people favourite it, one boosts it, one answers.
+    reactTo: async (id) => {
+      const hook = async (path: string, body: unknown) => {
+        const response = await fetch(`${peer.url}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        if (!response.ok) throw new Error(`peer refused ${path}: ${response.status}`);
+      };
+      await hook(`/_peer/statuses/${id}/react`, { as: "anna@andere.example", kind: "favourite" });
+      await hook(`/_peer/statuses/${id}/react`, { as: "ben@andere.example", kind: "favourite" });
+      await hook(`/_peer/statuses/${id}/react`, { as: "anna@andere.example", kind: "reblog" });
+      await hook("/_peer/statuses", { as: "carla@andere.example", text: "Danke!", inReplyToId: id });
+      return { likes: 2, reposts: 1, replies: 1 };
+    },
     forgetIdempotencyKeys: async () => peer.advanceClock(2 * 3_600_000),
     untilStreaming: () => peer.untilStreaming(own.id),
     revokeCredentials: async () => {

@@ -11,6 +11,7 @@ import { organisationContract } from "./organisation.js";
 import { overviewContract } from "./overview.js";
 import { postsContract } from "./posts.js";
 import { reportsContract } from "./reports.js";
+import { publishingReportContract } from "./publishingReport.js";
 import type { ContractGroup } from "./route.js";
 import { websiteContract } from "./website.js";
 import { weeklyReportContract } from "./weeklyReport.js";
@@ -29,6 +30,7 @@ export const apiContract = {
   ...reportsContract,
   ...weeklyReportContract,
   ...moderationReportContract,
+  ...publishingReportContract,
   ...websiteContract,
   ...publicContract,
 } as const satisfies ContractGroup;

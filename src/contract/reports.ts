@@ -17,7 +17,7 @@ export const ZReportDay = ZDay.refine((day) => day >= "2000-01-01" && day <= "20
  * Identifiers as one comma-separated query value ("a,b"); "none" stands for "no department". A list parsed
  * before (the route parses, then the use case again) stays as it is.
  */
-const idList = (extra?: "none") =>
+export const idList = (extra?: "none") =>
   z
     .union([
       z

@@ -56,6 +56,18 @@ export interface PublishedItem {
   url: string | null;
 }
 
+/**
+ * The public counters a network shows on one of the organisation's own items, in draht's three kinds:
+ * likes (Mastodon favourites, Bluesky likes), reposts (Mastodon boosts, Bluesky reposts) and replies
+ * (answers on the networks, comments on the own website).
+ */
+export interface PublishedCounters {
+  externalId: string;
+  likes: number;
+  reposts: number;
+  replies: number;
+}
+
 /** An answer from the inbox to a citizen's item on the network. */
 export interface OutgoingReply {
   /** The reply's id: a network that deduplicates by key gets it, others let findPublished-like lookups use it. */
@@ -259,6 +271,16 @@ export interface ChannelConnector {
    * whose notifications do not report deletions.
    */
   findDeleted?(account: ConnectorAccount, externalIds: readonly string[]): Promise<string[]>;
+  /**
+   * The public counters of the organisation's own published items (the Veröffentlichung report). Items the
+   * network no longer has are left out of the answer, never a reason to fail; a failure of the whole call is
+   * a ConnectorError like any other.
+   */
+  fetchCounters?(account: ConnectorAccount, externalIds: readonly string[]): Promise<PublishedCounters[]>;
+  /** How many items one call of fetchCounters may ask about (Bluesky's getPosts takes 25; default 25). */
+  readonly countersPerCall?: number;
+  /** How many items one round of the worker may ask about for one account (its cost in requests; default 300). */
+  readonly countersPerRound?: number;
   /** How many items one round of findDeleted may ask about (its cost in requests; default 25). */
   readonly deletionChecksPerRound?: number;
   /** The moderation kinds this network supports (empty or absent: none). */

@@ -14,6 +14,7 @@ import { createChannelStreams } from "../app/channels/channelStreams.js";
 import { syncChannelInbound } from "../app/channels/sync-channel-inbound.js";
 import { forgetOldLoginFailures } from "../app/auth/passwordThrottle.js";
 import { sendWeeklyReports } from "../app/reports/send-weekly-reports.js";
+import { refreshPublicationCounters } from "../app/publishing/refresh-publication-counters.js";
 
 export interface JobDeps {
   connectors: ConnectorRegistry;
@@ -38,6 +39,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "login-throttle-cleanup", everyMs: 3_600_000, run: forgetOldLoginFailures },
   // Due from Monday 07:00 in each organisation's zone; every 15 minutes, so it goes out soon after.
   { id: "weekly-report", everyMs: 15 * 60_000, run: (ctx) => sendWeeklyReports(ctx) },
+  // Likes, reposts and replies of published items for the Veröffentlichung report (each item at its own pace).
+  { id: "publication-counters", everyMs: 5 * 60_000, run: refreshPublicationCounters },
 ];
 
 /** The periodic jobs, and the live streams of network accounts (reconciled every 30 s). */

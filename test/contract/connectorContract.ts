@@ -39,6 +39,11 @@ export interface ContractPeer {
   revokeCredentials?(): Promise<void>;
   /** Makes the network answer with its rate limit; the returned function lifts it again. */
   exhaustRateLimit?(): Promise<() => Promise<void>>;
+  /**
+   * Others react to one of our items on the network (like, repost, reply — what the network has); answers the
+   * counters the network should show for it now.
+   */
+  reactTo?(externalId: string): Promise<{ likes: number; reposts: number; replies: number }>;
   /** Lets the network settle (index new items) before reading. */
   settle?(): Promise<void>;
   /** A fresh connector, as after a restart of draht (caches and buckets gone). */
@@ -300,6 +305,24 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       await peer.settle?.();
       expect(await peer.exists?.(item.externalId)).toBe(false);
       await peer.connector.deleteOwn?.(peer.account, item.externalId); // twice is not an error
+    });
+
+    it("reads the public counters of its own items where it can, leaving out an item the network no longer has", async () => {
+      if (!peer.connector.fetchCounters) return expect(peer.reactTo).toBeUndefined();
+      expect(peer.reactTo, "a connector that reads counters needs a peer that reacts").toBeDefined();
+      const item = await peer.connector.publish(peer.account, post(`Beliebt ${Date.now()}`));
+      const quiet = await peer.connector.publish(peer.account, post(`Ruhig ${Date.now()}`));
+      const gone = await peer.connector.publish(peer.account, post(`Gelöscht ${Date.now()}`));
+      const expected = await peer.reactTo?.(item.externalId);
+      await peer.connector.deleteOwn?.(peer.account, gone.externalId);
+      await peer.settle?.();
+      const ids = [item.externalId, quiet.externalId, gone.externalId];
+      const counters = await peer.connector.fetchCounters(peer.account, ids);
+      const byId = new Map(counters.map((c) => [c.externalId, c]));
+      expect(byId.get(item.externalId)).toEqual({ externalId: item.externalId, ...expected });
+      expect(byId.has(quiet.externalId)).toBe(true);
+      if (peer.connector.deleteOwn) expect(byId.has(gone.externalId)).toBe(false);
+      expect((peer.connector.countersPerCall ?? 25) > 0).toBe(true);
     });
 
     it("classifies a refused rate limit as rate_limited, with when to try again", async () => {

@@ -68,6 +68,13 @@ export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
     ...(b.byClause ?? []),
     ...(b.alertList ?? []),
   ],
+  // The seeded campaign of another department is no choice of theirs; nothing of it is counted for them.
+  "GET /api/orgs/:orgId/reports/publishing": (b) => [
+    ...((b.choices as unknown as { campaigns?: unknown[] })?.campaigns ?? []),
+    ...(b.byChannel ?? []),
+    ...(b.byCampaign ?? []),
+    ...(b.topPosts ?? []),
+  ],
   "GET /api/orgs/:orgId/overview": (b) => OVERVIEW_SECTIONS.flatMap((section) => itemsOf(b[section])),
   // The navigation's counts: the ones above zero.
   "GET /api/orgs/:orgId/overview/counts": (b) => Object.values(b).filter((n) => typeof n === "number" && n > 0),

@@ -40,6 +40,7 @@ import { MoodReportPage } from "./pages/reports/MoodReportPage";
 import { ModerationReportPage } from "./pages/reports/ModerationReportPage";
 import { ReportsLayout } from "./pages/reports/ReportsLayout";
 import { ResponseReportPage } from "./pages/reports/ResponseReportPage";
+import { PublishingReportPage } from "./pages/reports/PublishingReportPage";
 import { TopicsReportPage } from "./pages/reports/TopicsReportPage";
 import { WeeklyReportPage } from "./pages/reports/WeeklyReportPage";
 
@@ -127,6 +128,7 @@ export function App() {
                 <Route path="topics" element={<TopicsReportPage />} />
                 <Route path="response-times" element={<ResponseReportPage />} />
                 <Route path="moderation" element={<ModerationReportPage />} />
+                <Route path="publishing" element={<PublishingReportPage />} />
                 <Route path="weekly" element={<WeeklyReportPage />} />
               </Route>
               <Route path="admin" element={<AdminLayout />}>

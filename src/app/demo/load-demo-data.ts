@@ -8,6 +8,7 @@ import { installationActorIn } from "../authorization.js";
 import type { AppContext, Principal } from "../context.js";
 import { createDepartment } from "../departments/create-department.js";
 import { loadDemoHistory } from "./load-demo-history.js";
+import { loadDemoPostsHistory } from "./load-demo-posts-history.js";
 import { loadDemoInbox } from "./load-demo-inbox.js";
 import { loadDemoModerationHistory } from "./load-demo-moderation-history.js";
 import { addMemberUnchecked } from "../members/add-member.js";
@@ -113,6 +114,13 @@ export async function loadDemoData(
       },
       { departmentId: null, userIds: staff("presse@musterstadt.example", "redaktion@musterstadt.example") },
     ],
+  });
+  // After the history: its Bluesky (Sandbox) account is one the year's posts went to.
+  await loadDemoPostsHistory(ctx, {
+    orgId: org.id,
+    pressDepartmentId: departmentIds.get("Presse- und Öffentlichkeitsarbeit") ?? "",
+    pressUserId: userIds.get("presse@musterstadt.example") ?? "",
+    editorUserId: userIds.get("redaktion@musterstadt.example") ?? "",
   });
   await loadDemoWebsite(ctx, {
     admin: adminActor,

@@ -3,9 +3,10 @@
 // the step's role. The last approval re-checks the rules and puts the post into the outbox.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { postApprovals, posts } from "../../db/schema/index.js";
+import { organisations, postApprovals, posts } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { checkApprover, nextStatus } from "../../domain/postWorkflow.js";
+import { businessMsBetween, calendarOf } from "../../domain/slaClock.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -93,7 +94,19 @@ async function approveFinally(
   const accounts = await loadAccounts(tx, { orgId: post.orgId, ids: channelAccountIds });
   const check = await requirePassingCheck(tx, { post, channels, accounts, publishAt });
   const status = nextStatus(post.status, "approve_final");
-  await tx.update(posts).set({ status, checkResult: check.result, updatedAt: now }).where(eq(posts.id, post.id));
+  const [org] = await tx
+    .select({
+      timeZone: organisations.timeZone,
+      state: organisations.state,
+      officeSchedule: organisations.officeSchedule,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, post.orgId));
+  const approvalBusinessMs = org && post.submittedAt ? businessMsBetween(calendarOf(org), post.submittedAt, now) : null;
+  await tx
+    .update(posts)
+    .set({ status, checkResult: check.result, approvedAt: now, approvalBusinessMs, updatedAt: now })
+    .where(eq(posts.id, post.id));
   await enqueuePublications(tx, { orgId: post.orgId, postId: post.id, channelAccountIds, dueAt: publishAt, now });
   ctx.log.info({ postId: post.id, dueAt: publishAt }, "post approved and queued");
   return status;

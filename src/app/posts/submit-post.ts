@@ -61,6 +61,8 @@ export async function submitPost(
         checkResult: check.result,
         approvalMode: mode,
         submittedAt: now,
+        approvedAt: null,
+        approvalBusinessMs: null,
         updatedAt: now,
       })
       .where(eq(posts.id, post.id))

@@ -330,6 +330,19 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): ChannelConnector
         return gone;
       });
     },
+    // app.bsky.feed.getPosts: 25 posts a request with their counters (gone ones left out).
+    countersPerCall: 25,
+    async fetchCounters(account, externalIds) {
+      if (externalIds.length === 0) return [];
+      return as(account, async (agent) =>
+        (await agent.app.bsky.feed.getPosts({ uris: [...externalIds] })).data.posts.map((p) => ({
+          externalId: p.uri,
+          likes: p.likeCount ?? 0,
+          reposts: p.repostCount ?? 0,
+          replies: p.replyCount ?? 0,
+        })),
+      );
+    },
     async fetchInbound(account: ConnectorAccount, cursor: string | null): Promise<InboundPage> {
       const watermark = parseWatermark(cursor);
       return as(account, async (agent, _did, handle) => {

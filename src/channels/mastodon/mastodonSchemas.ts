@@ -60,3 +60,11 @@ export const ZMastodonToken = z.object({
 export const ZMastodonCredentials = z.object({ accessToken: z.string().min(1), scope: z.string().default("") });
 
 export { ZMastodonSettings } from "../../domain/channelSettings.js";
+
+/** A status's public counters (favourites, boosts, replies), as GET /api/v1/statuses answers them. */
+export const ZMastodonCounters = z.object({
+  id: z.string(),
+  favourites_count: z.number().int().nonnegative().default(0),
+  reblogs_count: z.number().int().nonnegative().default(0),
+  replies_count: z.number().int().nonnegative().default(0),
+});

@@ -1,7 +1,7 @@
 // The sandbox channel records what would be sent, for demos, tests and benchmarks. It behaves like a
 // network that does NOT deduplicate: every publish call adds a delivery, so a double send shows.
 // Its settings simulate the network's behaviour: a delay per send and failures of each kind.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { sandboxDeliveries } from "../../db/schema/index.js";
 import { ZSandboxSettings } from "../../domain/channelSettings.js";
@@ -15,7 +15,9 @@ import {
   type PublishedLookup,
   type OutgoingReply,
   type PublishedItem,
+  type PublishedCounters,
 } from "../../domain/connector.js";
+import { sandboxCounters } from "../../domain/sandboxCounters.js";
 
 export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
   return {
@@ -63,6 +65,23 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
         text: `${request.kind} ${request.externalId} (${request.authorHandle}): ${request.reason}`,
         deliveredAt: deps.clock(),
       });
+    },
+    // Items deleted in the sandbox are gone, as on a network: left out of the answer.
+    countersPerCall: 100,
+    async fetchCounters(account: ConnectorAccount, externalIds: readonly string[]): Promise<PublishedCounters[]> {
+      const ids = externalIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      if (ids.length === 0) return [];
+      const rows = await deps.db
+        .select({ id: sandboxDeliveries.id })
+        .from(sandboxDeliveries)
+        .where(
+          and(
+            eq(sandboxDeliveries.channelAccountId, account.id),
+            inArray(sandboxDeliveries.id, ids),
+            isNull(sandboxDeliveries.deletedAt),
+          ),
+        );
+      return rows.map((r) => sandboxCounters(r.id));
     },
     async findPublished(account: ConnectorAccount, { idempotencyKey }: PublishedLookup): Promise<PublishedItem | null> {
       const [row] = await deps.db

@@ -1,10 +1,22 @@
 // The built-in website channel: publishing writes the entry (with its poll and the media it shows) into
 // the organisation's own feed, keyed by the idempotency key, so a repeated send finds the entry instead of
 // adding a second one.
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { mediaAssets, websiteEntries, websiteEntryMedia, websitePolls } from "../../db/schema/index.js";
-import type { ChannelConnector, ConnectorAccount, OutgoingPost, PublishedItem } from "../../domain/connector.js";
+import {
+  mediaAssets,
+  websiteComments,
+  websiteEntries,
+  websiteEntryMedia,
+  websitePolls,
+} from "../../db/schema/index.js";
+import type {
+  ChannelConnector,
+  ConnectorAccount,
+  OutgoingPost,
+  PublishedCounters,
+  PublishedItem,
+} from "../../domain/connector.js";
 import { limitsOf, NETWORK_PROFILES } from "../../domain/networks.js";
 
 export function createWebsiteConnector(deps: { db: Db; clock: () => Date; publicUrl: string }): ChannelConnector {
@@ -45,6 +57,36 @@ export function createWebsiteConnector(deps: { db: Db; clock: () => Date; public
     },
     limits: limitsOf(NETWORK_PROFILES.website),
     findPublished: (_account: ConnectorAccount, lookup) => findIn(deps.db, lookup.idempotencyKey),
+    // The website's only public counter: the citizens' comments shown under the entry (counted here, in
+    // draht's own database). An entry taken down is one the "network" no longer has.
+    countersPerCall: 200,
+    async fetchCounters(account: ConnectorAccount, externalIds: readonly string[]): Promise<PublishedCounters[]> {
+      const ids = externalIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      if (ids.length === 0) return [];
+      const rows = await deps.db
+        .select({
+          id: websiteEntries.id,
+          comments: sql<number>`count(${websiteComments.id})::int`,
+        })
+        .from(websiteEntries)
+        .leftJoin(
+          websiteComments,
+          and(
+            eq(websiteComments.entryId, websiteEntries.id),
+            eq(websiteComments.authorKind, "citizen"),
+            eq(websiteComments.status, "visible"),
+          ),
+        )
+        .where(
+          and(
+            eq(websiteEntries.channelAccountId, account.id),
+            inArray(websiteEntries.id, ids),
+            isNull(websiteEntries.removedAt),
+          ),
+        )
+        .groupBy(websiteEntries.id);
+      return rows.map((r) => ({ externalId: r.id, likes: 0, reposts: 0, replies: r.comments }));
+    },
     // Taken down from the public pages (comments close with it); the row stays for the record and evidence.
     async deleteOwn(account: ConnectorAccount, externalId: string): Promise<void> {
       await deps.db

@@ -20,3 +20,4 @@ export * from "./invitations.js";
 export * from "./keyFingerprints.js";
 export * from "./reports.js";
 export * from "./weeklyReports.js";
+export * from "./publicationMetrics.js";

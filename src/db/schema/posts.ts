@@ -1,6 +1,6 @@
 // Posts: one text for several channel accounts (with per-account overrides), the approval decisions
 // (Freigabe) and the outbox of publications, one per post and account, which the worker delivers.
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TPollDraft } from "../../domain/website/poll.js";
 import type { CheckResult } from "../../domain/guidelineChecks.js";
 import type { ReplyPolicy } from "../../domain/networks.js";
@@ -51,6 +51,12 @@ export const posts = pgTable(
     checkResult: jsonb("check_result").$type<CheckResult>(),
     approvalMode: text("approval_mode").$type<ApprovalMode>(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /**
+     * The final approval of the submitted revision, and the business time it took from submission (the office
+     * schedule then), kept at the decision so the Veröffentlichung report reads figures, not a calendar per post.
+     */
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    approvalBusinessMs: bigint("approval_business_ms", { mode: "number" }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     /** Taken down from its channels after publication ("Aus den Kanälen löschen"), by whom and why. */
     retractedAt: timestamp("retracted_at", { withTimezone: true }),
@@ -63,6 +69,9 @@ export const posts = pgTable(
     index("posts_org_status_idx").on(t.orgId, t.status),
     index("posts_org_scheduled_idx").on(t.orgId, t.scheduledAt),
     index("posts_campaign_idx").on(t.campaignId),
+    // The Veröffentlichung report: posts without approval by when they were submitted, approvals by when given.
+    index("posts_org_submitted_idx").on(t.orgId, t.submittedAt),
+    index("posts_org_approved_idx").on(t.orgId, t.approvedAt),
   ],
 );
 
@@ -141,5 +150,11 @@ export const publications = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("publications_claim_idx").on(t.status, t.nextAttemptAt), index("publications_post_idx").on(t.postId)],
+  (t) => [
+    index("publications_claim_idx").on(t.status, t.nextAttemptAt),
+    index("publications_post_idx").on(t.postId),
+    // The Veröffentlichung report (per organisation and time) and the counters' refresh (per account and time).
+    index("publications_org_published_idx").on(t.orgId, t.publishedAt),
+    index("publications_account_published_idx").on(t.channelAccountId, t.publishedAt),
+  ],
 );

@@ -1,9 +1,10 @@
-// The reports (Berichte): Stimmung, Themen, Antwortzeiten and Moderation over a period with filters, the weekly report as a
+// The reports (Berichte): Stimmung, Themen, Antwortzeiten, Moderation and Veröffentlichung over a period with filters, the weekly report as a
 // PDF and who receives it. Thin: parse, call one use case.
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app/context.js";
 import { getModerationReport } from "../../app/reports/get-moderation-report.js";
 import { getMoodReport } from "../../app/reports/get-mood-report.js";
+import { getPublishingReport } from "../../app/reports/get-publishing-report.js";
 import { getResponseReport } from "../../app/reports/get-response-report.js";
 import { getTopicsReport } from "../../app/reports/get-topics-report.js";
 import { getWeeklyReportPdf } from "../../app/reports/get-weekly-report-pdf.js";
@@ -30,6 +31,10 @@ export function reportRoutes(app: FastifyInstance, options: { ctx: AppContext })
   // Counts only, so reports.view suffices (get-moderation-report.ts says why).
   contractRoute(app, "GET /api/orgs/:orgId/reports/moderation", view, async (request) => {
     return getModerationReport(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, query: request.query });
+  });
+
+  contractRoute(app, "GET /api/orgs/:orgId/reports/publishing", view, async (request) => {
+    return getPublishingReport(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, query: request.query });
   });
 
   contractRoute(app, "GET /api/orgs/:orgId/reports/weekly.pdf", view, async (request, reply) => {

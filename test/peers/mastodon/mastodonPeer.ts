@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { accountJson, createPeerState, type PeerAccount, type PeerState, type PeerStatus } from "./peerState.js";
 import { registerAccountStatusRoutes } from "./accountStatusRoutes.js";
 import { registerStatusRoutes } from "./statusRoutes.js";
+import { registerReactionRoutes } from "./reactionRoutes.js";
 
 export interface MastodonPeer {
   url: string;
@@ -28,7 +29,12 @@ const ok = (reply: FastifyReply, body: unknown, status = 200) => reply.code(stat
 const fail = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
 
 export async function startMastodonPeer(
-  options: { rateLimit?: number; mediaProcessingPolls?: number } = {},
+  options: {
+    rateLimit?: number;
+    mediaProcessingPolls?: number;
+    /** A server before Mastodon 4.3: no GET /api/v1/statuses?id[]= for several statuses at once. */
+    version?: "4.3" | "4.2";
+  } = {},
 ): Promise<MastodonPeer> {
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, forceCloseConnections: true });
   const state = createPeerState({
@@ -229,6 +235,7 @@ export async function startMastodonPeer(
 
   registerStatusRoutes(app, state, authed);
   registerAccountStatusRoutes(app, state, authed);
+  registerReactionRoutes(app, state, authed, { multipleStatuses: options.version !== "4.2" });
 
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();

@@ -39,6 +39,9 @@ export interface PeerStatus {
   editedAt: string | null;
   deleted: boolean;
   mentions: string[];
+  /** Who favourited and who boosted it (test/peers/mastodon/reactionRoutes.ts). */
+  favouritedBy?: Set<string>;
+  rebloggedBy?: Set<string>;
 }
 
 export interface PeerNotification {
@@ -216,5 +219,9 @@ export function statusJson(status: PeerStatus, state: PeerState) {
       const a = state.accounts.get(aid);
       return a ? [{ id: a.id, username: a.username, acct: state.acct(a), url: accountJson(a, state).url }] : [];
     }),
+    // The public counters, as Mastodon counts them: replies still shown, favourites and boosts.
+    favourites_count: status.favouritedBy?.size ?? 0,
+    reblogs_count: status.rebloggedBy?.size ?? 0,
+    replies_count: [...state.statuses.values()].filter((s) => s.inReplyToId === status.id && !s.deleted).length,
   };
 }

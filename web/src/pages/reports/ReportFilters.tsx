@@ -1,5 +1,6 @@
 // The period and filters above every report: a preset or from–to, a channel account and a department —
 // only those in the viewer's reach (the report's answer names them).
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportChoices } from "../../api/reports";
 import { PRESETS, type ReportAddress } from "./reportFilter";
@@ -8,10 +9,13 @@ export function ReportFilters({
   address,
   choices,
   onChange,
+  children,
 }: {
   address: ReportAddress;
   choices: ReportChoices | null;
   onChange(next: Partial<ReportAddress>): void;
+  /** A report's own filters (the Veröffentlichung report's campaign). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -62,6 +66,7 @@ export function ReportFilters({
           ))}
         </select>
       </label>
+      {children}
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { NavLink, Outlet, useLocation } from "react-router";
 import { useOrg } from "../../components/OrgLayout";
 import { NotAllowedPage } from "../NotAllowedPage";
 
-export const REPORT_TABS = ["mood", "topics", "response-times", "moderation", "weekly"] as const;
+export const REPORT_TABS = ["mood", "topics", "response-times", "moderation", "publishing", "weekly"] as const;
 
 export function ReportsLayout() {
   const { t } = useTranslation();

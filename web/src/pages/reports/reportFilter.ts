@@ -5,7 +5,15 @@ import { useSearchParams } from "react-router";
 import type { ReportQuery } from "../../api/reports";
 
 export const PRESETS = ["7", "30", "90"] as const;
-export type ReportAddress = { period: string; from: string; to: string; channel: string; department: string };
+export type ReportAddress = {
+  period: string;
+  from: string;
+  to: string;
+  channel: string;
+  department: string;
+  /** Only the Veröffentlichung report filters by campaign; the others keep it in the address. */
+  campaign: string;
+};
 
 export function useReportFilter() {
   const [params, setParams] = useSearchParams();
@@ -15,6 +23,7 @@ export function useReportFilter() {
     to: params.get("to") ?? "",
     channel: params.get("channel") ?? "",
     department: params.get("department") ?? "",
+    campaign: params.get("campaign") ?? "",
   };
   const key = params.toString();
   const query = useMemo<ReportQuery>(() => {

@@ -1,0 +1,89 @@
+// A campaign's timeline (#24hPolizei: 1645 posts in 24 hours): per hour, the posts published and the citizens'
+// messages in answer to them — messages whose thread or parent is one of the campaign's published items (the
+// first post or a later part of a thread) on the same channel account. From the campaign's start (or first post)
+// to six hours after its end (or last post), at most two weeks of hours. Only publications in the viewer's reach.
+import { eq, sql } from "drizzle-orm";
+import { campaigns, inboundMessages as im, posts, publications as pub } from "../../db/schema/index.js";
+import { rowsOf } from "../../db/queries/rows.js";
+import type { AppContext } from "../context.js";
+import type { PublishingScope } from "./publishingScope.js";
+
+const HOUR = 3_600_000;
+const AFTER_END = 6 * HOUR;
+const MAX_HOURS = 14 * 24;
+
+export interface TimelineFigures {
+  startsAt: Date;
+  endsAt: Date;
+  hours: { start: Date; posts: number; replies: number }[];
+  posts: number;
+  replies: number;
+}
+
+export async function campaignTimeline(
+  ctx: AppContext,
+  scope: PublishingScope,
+  campaignId: string,
+): Promise<TimelineFigures | null> {
+  const [campaign] = await ctx.db
+    .select({ startsAt: campaigns.startsAt, endsAt: campaigns.endsAt })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  if (!campaign) return null;
+  const ofCampaign = sql`${posts.campaignId} = ${campaignId} and ${pub.status} = 'published' and ${scope.visible ?? sql`true`}`;
+  const [span] = rowsOf<{ first: string | Date | null; last: string | Date | null }>(
+    await ctx.db.execute(sql`
+      select min(${pub.publishedAt}) as first, max(${pub.publishedAt}) as last
+        from ${pub} join ${posts} on ${posts.id} = ${pub.postId} where ${ofCampaign}`),
+  );
+  const first = span?.first ? new Date(span.first) : null;
+  const last = span?.last ? new Date(span.last) : null;
+  const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / HOUR) * HOUR);
+  const from = floorHour(first && first < campaign.startsAt ? first : campaign.startsAt);
+  const latest = Math.max(campaign.endsAt.getTime(), last?.getTime() ?? 0) + AFTER_END;
+  const to = new Date(Math.min(Math.ceil(latest / HOUR) * HOUR, from.getTime() + MAX_HOURS * HOUR));
+  const range = (column: typeof pub.publishedAt | typeof im.receivedAt) =>
+    sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
+  const [postRows, items] = await Promise.all([
+    rowsOf<{ hour: string | Date; n: number }>(
+      await ctx.db.execute(sql`
+        select date_trunc('hour', ${pub.publishedAt}) as hour, count(distinct ${pub.postId})::int as n
+          from ${pub} join ${posts} on ${posts.id} = ${pub.postId}
+         where ${pub.orgId} = ${scope.orgId} and ${ofCampaign} and ${range(pub.publishedAt)}
+         group by 1`),
+    ),
+    // The campaign's items on each account: the first post and the later parts of its threads.
+    ctx.db
+      .select({ account: pub.channelAccountId, item: pub.externalId, parts: pub.partExternalIds })
+      .from(pub)
+      .innerJoin(posts, sql`${posts.id} = ${pub.postId}`)
+      .where(sql`${pub.orgId} = ${scope.orgId} and ${ofCampaign} and ${pub.externalId} is not null`),
+  ]);
+  // Citizens' messages whose thread or parent is one of the items (on the same account): the keys as one array,
+  // which PostgreSQL looks up hashed.
+  const keys = items.flatMap((i) => [i.item ?? "", ...i.parts].map((item) => `${i.account} ${item}`));
+  const replyRows = keys.length
+    ? rowsOf<{ hour: string | Date; n: number }>(
+        await ctx.db.execute(sql`
+          select date_trunc('hour', ${im.receivedAt}) as hour, count(*)::int as n
+            from ${im}
+           where ${im.orgId} = ${scope.orgId} and ${range(im.receivedAt)}
+             and (${im.channelAccountId}::text || ' ' || ${im.threadExternalId} = any(${sql.param(keys)}::text[])
+                  or ${im.channelAccountId}::text || ' ' || ${im.inReplyToExternalId} = any(${sql.param(keys)}::text[]))
+           group by 1`),
+      )
+    : [];
+  const hourKey = (value: string | Date) => new Date(value).getTime();
+  const postsBy = new Map(postRows.map((r) => [hourKey(r.hour), Number(r.n)]));
+  const repliesBy = new Map(replyRows.map((r) => [hourKey(r.hour), Number(r.n)]));
+  const hours: TimelineFigures["hours"] = [];
+  for (let t = from.getTime(); t < to.getTime(); t += HOUR)
+    hours.push({ start: new Date(t), posts: postsBy.get(t) ?? 0, replies: repliesBy.get(t) ?? 0 });
+  return {
+    startsAt: campaign.startsAt,
+    endsAt: campaign.endsAt,
+    hours,
+    posts: hours.reduce((n, h) => n + h.posts, 0),
+    replies: hours.reduce((n, h) => n + h.replies, 0),
+  };
+}
