@@ -1,5 +1,6 @@
 // Posts: one text for several channel accounts (with per-account overrides), the approval decisions
 // (Freigabe) and the outbox of publications, one per post and account, which the worker delivers.
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TPollDraft } from "../../domain/website/poll.js";
 import type { CheckResult } from "../../domain/guidelineChecks.js";
@@ -141,5 +142,11 @@ export const publications = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("publications_claim_idx").on(t.status, t.nextAttemptAt), index("publications_post_idx").on(t.postId)],
+  (t) => [
+    index("publications_claim_idx").on(t.status, t.nextAttemptAt),
+    index("publications_post_idx").on(t.postId),
+    // Ingestion finds the post a citizen's message reacts to by the item it answers (inbound_messages.post_id).
+    index("publications_channel_external_idx").on(t.channelAccountId, t.externalId),
+    index("publications_part_external_idx").using("gin", sql`${t.partExternalIds} jsonb_path_ops`),
+  ],
 );
