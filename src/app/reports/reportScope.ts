@@ -1,9 +1,10 @@
 // What every report starts with: the right to read reports, the period in the organisation's time zone,
 // and the rollup rows the viewer may see — of their departments and channel accounts (app/scope.ts),
-// narrowed by the filters — as SQL conditions on a rollup table's columns.
+// narrowed by the filters — as SQL conditions on a rollup table's columns. The mood report's filters by
+// campaign, post and key term are parsed here too (only its route lets them through).
 import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or } from "drizzle-orm";
-import { channelAccounts, departments, organisations } from "../../db/schema/index.js";
-import { ZReportFilter } from "../../contract/reports.js";
+import { channelAccounts, departments, organisations, posts } from "../../db/schema/index.js";
+import { ZMoodReportFilter } from "../../contract/reports.js";
 import { AppError } from "../../domain/errors.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type ReportPeriod, reportPeriod } from "../../domain/reports/reportPeriod.js";
@@ -20,6 +21,10 @@ export interface ReportScope {
   where: (columns: RollupColumns) => SQL | undefined;
   /** The same without the period: rows of the viewer's scope that the filters keep. */
   within: (columns: Omit<RollupColumns, "day">) => SQL | undefined;
+  /** Campaigns, posts and key terms chosen (the mood report's filters; empty for the other reports). */
+  postFilter: { campaignIds?: string[]; postIds?: string[]; topics?: string[] };
+  /** Rows of the chosen posts and campaigns' posts, as a condition on a post id column; undefined = no such filter. */
+  postsChosen: (postId: AnyColumn) => SQL | undefined;
   channelNames: Map<string, { name: string; network: string }>;
   departmentNames: Map<string, string>;
   /** The channel accounts and departments in the viewer's reach, for the filters. */
@@ -42,7 +47,10 @@ export async function openReportScope(
   options: { actor: OrgActor; orgId: string; query: unknown },
 ): Promise<ReportScope> {
   requireAllowed(ctx, options.actor, "reports.view", inOrganisation(options.orgId));
-  const filter = ZReportFilter.parse(options.query);
+  const filter = ZMoodReportFilter.parse(options.query);
+  if (filter.topics && (filter.postIds || filter.campaignIds))
+    // Messages are counted by post and by term in different rollups, never by both.
+    throw new AppError("VALIDATION_FAILED", { details: { field: "topics", reason: "not_with_posts" } });
   const [org] = await ctx.db
     .select({ timeZone: organisations.timeZone })
     .from(organisations)
@@ -94,5 +102,19 @@ export async function openReportScope(
     },
     where: (c) => and(within(c), between(c.day, period.previousFrom, period.to)),
     within,
+    postFilter: { campaignIds: filter.campaignIds, postIds: filter.postIds, topics: filter.topics },
+    postsChosen: (postId) =>
+      and(
+        filter.postIds ? inArray(postId, filter.postIds) : undefined,
+        filter.campaignIds
+          ? inArray(
+              postId,
+              ctx.db
+                .select({ id: posts.id })
+                .from(posts)
+                .where(and(eq(posts.orgId, options.orgId), inArray(posts.campaignId, filter.campaignIds))),
+            )
+          : undefined,
+      ),
   };
 }
