@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { useOrg } from "../../components/OrgLayout";
 import { NotAllowedPage } from "../NotAllowedPage";
+import { MOOD_ONLY } from "./reportFilter";
 
 export const REPORT_TABS = ["mood", "topics", "response-times", "weekly"] as const;
 
@@ -18,7 +19,9 @@ export function ReportsLayout() {
         <ul>
           {REPORT_TABS.map((tab) => (
             <li key={tab}>
-              <NavLink to={{ pathname: tab, search }}>{t(`reports.tab.${tab}`)}</NavLink>
+              <NavLink to={{ pathname: tab, search: tab === "mood" ? search : withoutMoodOnly(search) }}>
+                {t(`reports.tab.${tab}`)}
+              </NavLink>
             </li>
           ))}
         </ul>
@@ -26,4 +29,12 @@ export function ReportsLayout() {
       <Outlet />
     </>
   );
+}
+
+/** The other reports cannot filter by campaign, post or term: their tabs leave those out of the address. */
+function withoutMoodOnly(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const name of MOOD_ONLY) params.delete(name);
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
 }

@@ -1,11 +1,23 @@
 // The reports' filters, kept in the address so a view can be bookmarked, shared and printed: a period
-// (the last 7, 30 or 90 days, or from–to) and a channel account and department.
+// (the last 7, 30 or 90 days, or from–to) and a channel account and department; Stimmung also a campaign,
+// a post or a key term (MOOD_ONLY: the other reports leave them out).
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { ReportQuery } from "../../api/reports";
 
 export const PRESETS = ["7", "30", "90"] as const;
-export type ReportAddress = { period: string; from: string; to: string; channel: string; department: string };
+export type ReportAddress = {
+  period: string;
+  from: string;
+  to: string;
+  channel: string;
+  department: string;
+  campaign: string;
+  post: string;
+  topic: string;
+};
+/** The filters only the mood report knows. */
+export const MOOD_ONLY = ["campaign", "post", "topic"] as const;
 
 export function useReportFilter() {
   const [params, setParams] = useSearchParams();
@@ -15,6 +27,9 @@ export function useReportFilter() {
     to: params.get("to") ?? "",
     channel: params.get("channel") ?? "",
     department: params.get("department") ?? "",
+    campaign: params.get("campaign") ?? "",
+    post: params.get("post") ?? "",
+    topic: params.get("topic") ?? "",
   };
   const key = params.toString();
   const query = useMemo<ReportQuery>(() => {
@@ -27,6 +42,9 @@ export function useReportFilter() {
       days: custom ? undefined : days,
       channelAccountIds: address.channel || undefined,
       departmentIds: address.department || undefined,
+      campaignIds: address.campaign || undefined,
+      postIds: address.post || undefined,
+      topics: address.topic || undefined,
     };
     // The address is the whole state: its text says when the query changed.
   }, [key]);
@@ -38,5 +56,13 @@ export function useReportFilter() {
     });
     setParams(new URLSearchParams(entries));
   };
-  return { address, query, change, search: key ? `?${key}` : "" };
+  /** The address of Stimmung for one key term, with this view's period and other filters. */
+  const moodOfTopic = (topic: string) => {
+    const next = new URLSearchParams(params);
+    next.delete("campaign");
+    next.delete("post");
+    next.set("topic", topic);
+    return `?${next.toString()}`;
+  };
+  return { address, query, change, moodOfTopic, search: key ? `?${key}` : "" };
 }
