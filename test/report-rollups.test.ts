@@ -170,7 +170,10 @@ async function postsFromMessages(orgId: string, timeZone = "Europe/Berlin") {
     .from(inboundMessages)
     .innerJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
     .where(eq(inboundMessages.orgId, orgId));
-  const counts = new Map<string, { key: string; messages: number; negative: number; neutral: number; positive: number; questions: number }>();
+  const counts = new Map<
+    string,
+    { key: string; messages: number; negative: number; neutral: number; positive: number; questions: number }
+  >();
   for (const { message: m, departmentId } of rows) {
     if (!m.postId) continue;
     const key = `${localDate(m.receivedAt, timeZone)}|${m.postId}|${m.channelAccountId}|${departmentId}`;

@@ -32,7 +32,12 @@ export async function linkRepliesWithinBatch(
   tx: Db | Tx,
   args: {
     orgId: string;
-    messages: readonly { id: string; channelAccountId: string; externalId: string; inReplyToExternalId: string | null }[];
+    messages: readonly {
+      id: string;
+      channelAccountId: string;
+      externalId: string;
+      inReplyToExternalId: string | null;
+    }[];
   },
 ): Promise<void> {
   const keys = new Set(args.messages.map((m) => `${m.channelAccountId}\u0000${m.externalId}`));

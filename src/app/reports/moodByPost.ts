@@ -44,7 +44,13 @@ function periodSums(scope: ReportScope, r: typeof postDailyRollups | typeof topi
 
 type Sums = { [K in keyof ReturnType<typeof periodSums>]: number };
 const tallies = (s: Sums) => ({
-  current: { messages: s.messages, negative: s.negative, neutral: s.neutral, positive: s.positive, questions: s.questions },
+  current: {
+    messages: s.messages,
+    negative: s.negative,
+    neutral: s.neutral,
+    positive: s.positive,
+    questions: s.questions,
+  },
   previous: {
     messages: s.pMessages,
     negative: s.pNegative,
@@ -87,7 +93,9 @@ async function postsOf(ctx: AppContext, scope: ReportScope) {
   const byVolume = [...rows].sort((a, b) => b.messages - a.messages || a.postId.localeCompare(b.postId));
   const top = byVolume.slice(0, TOP_POSTS);
   const { mostNegative, mostPositive } = rankPostsByMood(rows);
-  const details = await postDetails(ctx, scope, [...new Set([...top, ...mostNegative, ...mostPositive].map((p) => p.postId))]);
+  const details = await postDetails(ctx, scope, [
+    ...new Set([...top, ...mostNegative, ...mostPositive].map((p) => p.postId)),
+  ]);
   const present = (row: (typeof rows)[number]): PostMood => {
     const post = details.get(row.postId);
     return {
@@ -130,7 +138,10 @@ async function postDetails(ctx: AppContext, scope: ReportScope, ids: string[]) {
         publishedAt: p.publishedAt?.toISOString() ?? null,
         channels: published
           .filter((x) => x.postId === p.id)
-          .map((x) => ({ id: x.channelAccountId, ...(scope.channelNames.get(x.channelAccountId) ?? { name: "", network: "" }) }))
+          .map((x) => ({
+            id: x.channelAccountId,
+            ...(scope.channelNames.get(x.channelAccountId) ?? { name: "", network: "" }),
+          }))
           .sort((a, b) => a.name.localeCompare(b.name, "de")),
       },
     ]),

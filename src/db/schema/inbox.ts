@@ -72,7 +72,9 @@ export const inboundMessages = pgTable(
     // Example messages of a topic in the Themen report.
     index("inbound_messages_topics_idx").using("gin", t.topics),
     // The messages that reacted to one post (nullable: most direct messages and mentions react to none).
-    index("inbound_messages_post_idx").on(t.postId).where(sql`${t.postId} is not null`),
+    index("inbound_messages_post_idx")
+      .on(t.postId)
+      .where(sql`${t.postId} is not null`),
   ],
 );
 
