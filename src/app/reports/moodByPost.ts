@@ -2,7 +2,7 @@
 // negative and the most positive reactions (domain/reports/postMoodRanking.ts), the terms of the most messages
 // with their moods, and what the campaign and post filters offer. Read from post_daily_rollups and
 // topic_daily_rollups within the viewer's scope and filters, never from the messages.
-import { type AnyColumn, and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ZPostMood, ZTopicMood, moodByPostParts } from "../../contract/moodByPost.js";
 import { campaigns, postDailyRollups, posts, publications, topicDailyRollups } from "../../db/schema/index.js";
@@ -81,6 +81,19 @@ export async function moodByPostAndTopic(
   };
 }
 
+/** The parts left empty, for a caller that does not show them. */
+export function withoutPostsAndTopics(basis: MoodBasis): Parts {
+  return {
+    basis,
+    byPost: null,
+    byTopic: null,
+    mostNegativePosts: null,
+    mostPositivePosts: null,
+    minimumReactions: MIN_REACTIONS,
+    postChoices: { campaigns: [], posts: [] },
+  };
+}
+
 async function postsOf(ctx: AppContext, scope: ReportScope) {
   const r = postDailyRollups;
   const sums = periodSums(scope, r);
@@ -150,19 +163,43 @@ async function postDetails(ctx: AppContext, scope: ReportScope, ids: string[]) {
 
 const titleOf = (p: { title: string; body: string }) => p.title.trim() || splitHeadline(p.body).headline;
 
-/** The terms of the most messages; a term of fewer than SMALL_COUNT only for people who read the inbox. */
+/**
+ * The terms of the most messages in the period; a term of fewer than SMALL_COUNT only for people who read the
+ * inbox. The ranking reads the period's topic rows only; the period before and the label (how the messages
+ * wrote it most often) are read for the winners alone, by the topic index.
+ */
 async function topicsOf(ctx: AppContext, scope: ReportScope, mayReadInbox: boolean): Promise<TopicMood[]> {
   const r = topicDailyRollups;
+  const chosen = scope.postFilter.topics ? inArray(r.topic, scope.postFilter.topics) : undefined;
+  const messages = sql<number>`sum(${r.messages})::int`;
+  const top = await ctx.db
+    .select({ topic: r.topic, messages })
+    .from(r)
+    .where(and(scope.where(r), gte(r.day, scope.period.from), chosen))
+    .groupBy(r.topic)
+    .having(sql`${messages} >= ${mayReadInbox ? 1 : SMALL_COUNT}`)
+    .orderBy(desc(messages), r.topic)
+    .limit(TOP_TOPICS);
+  if (top.length === 0) return [];
   const sums = periodSums(scope, r);
   const rows = await ctx.db
     .select({ topic: r.topic, label: sql<string>`mode() within group (order by ${r.label})`, ...sums })
     .from(r)
-    .where(and(scope.where(r), scope.postFilter.topics ? inArray(r.topic, scope.postFilter.topics) : undefined))
-    .groupBy(r.topic)
-    .having(sql`${sums.messages} >= ${mayReadInbox ? 1 : SMALL_COUNT}`)
-    .orderBy(desc(sums.messages), r.topic)
-    .limit(TOP_TOPICS);
-  return rows.map((row) => ({ topic: row.topic, label: row.label, ...tallies(row) }));
+    .where(
+      and(
+        scope.where(r),
+        inArray(
+          r.topic,
+          top.map((t) => t.topic),
+        ),
+      ),
+    )
+    .groupBy(r.topic);
+  const of = new Map(rows.map((row) => [row.topic, row]));
+  return top.flatMap((t) => {
+    const row = of.get(t.topic);
+    return row ? [{ topic: row.topic, label: row.label, ...tallies(row) }] : [];
+  });
 }
 
 /** The viewer's campaigns, and their latest published posts (and any chosen, so the filter can show them). */

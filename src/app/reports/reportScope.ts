@@ -2,7 +2,7 @@
 // and the rollup rows the viewer may see — of their departments and channel accounts (app/scope.ts),
 // narrowed by the filters — as SQL conditions on a rollup table's columns. The mood report's filters by
 // campaign, post and key term are parsed here too (only its route lets them through).
-import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { channelAccounts, departments, organisations, posts } from "../../db/schema/index.js";
 import { ZMoodReportFilter } from "../../contract/reports.js";
 import { AppError } from "../../domain/errors.js";
@@ -73,6 +73,15 @@ export async function openReportScope(
       .from(departments)
       .where(eq(departments.orgId, options.orgId)),
   ]);
+  // A campaign's posts as a list of ids (a few dozen), so the rollup is read by post id, not joined to posts.
+  const campaignPosts = filter.campaignIds
+    ? (
+        await ctx.db
+          .select({ id: posts.id })
+          .from(posts)
+          .where(and(eq(posts.orgId, options.orgId), inArray(posts.campaignId, filter.campaignIds)))
+      ).map((p) => p.id)
+    : undefined;
   const grant = options.actor.grant;
   const departmentIds = filter.departmentIds?.filter((id) => id !== "none") ?? [];
   const withoutDepartment = filter.departmentIds?.includes("none") ?? false;
@@ -106,15 +115,7 @@ export async function openReportScope(
     postsChosen: (postId) =>
       and(
         filter.postIds ? inArray(postId, filter.postIds) : undefined,
-        filter.campaignIds
-          ? inArray(
-              postId,
-              ctx.db
-                .select({ id: posts.id })
-                .from(posts)
-                .where(and(eq(posts.orgId, options.orgId), inArray(posts.campaignId, filter.campaignIds))),
-            )
-          : undefined,
+        campaignPosts ? (campaignPosts.length ? inArray(postId, campaignPosts) : sql`false`) : undefined,
       ),
   };
 }
