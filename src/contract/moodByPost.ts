@@ -65,7 +65,10 @@ export const moodByPostParts = {
   basis: z.enum(["messages", "posts", "topics"]),
   /** The posts that drew the most reactions in the period; null with a term filter (posts are not counted by term). */
   byPost: z.array(ZPostMood).nullable(),
-  /** The terms of the most messages; null with a post or campaign filter (terms are not counted by post). */
+  /**
+   * The chosen terms with their mood, with a term filter; null without one. (Ranking every term of the period
+   * costs what the Themen report costs — it shows the terms with their mood and links each to this report.)
+   */
   byTopic: z.array(ZTopicMood).nullable(),
   /**
    * The posts with the highest share of negative (positive) reactions among those with at least

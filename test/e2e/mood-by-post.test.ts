@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // Stimmung by post in Chromium on the demo's year: the analyst reads the posts with the most negative and most
 // positive reactions (the rule said in words, each post a link), narrows the report to one post and then to the
-// Advent campaign — the figures follow and the address keeps the choice —, goes from a term to Stimmung of
-// that term, and axe-core finds nothing on the page.
+// Advent campaign — the figures follow and the address keeps the choice —, goes from a term in Themen to
+// Stimmung of that term and back, and axe-core finds nothing on the pages.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
@@ -68,19 +68,24 @@ describe("Stimmung by post", () => {
     await expectAccessible(page, "Stimmung einer Kampagne");
   });
 
-  it("goes from a term to Stimmung of that term", async () => {
+  it("goes from a term in Themen to Stimmung of that term, and back to all messages", async () => {
     await page.getByRole("combobox", { name: /^Kampagne/ }).selectOption({ label: "Alle Kampagnen" });
+    await page.getByRole("link", { name: "Begriff im Bericht Themen wählen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Themen" }).waitFor();
     const terms = page.getByRole("navigation", { name: "Stimmung zu einem Begriff ansehen:" });
     const first = terms.getByRole("link").first();
     const label = (await first.textContent()) ?? "";
     await first.click();
+    await page.getByRole("heading", { level: 1, name: "Stimmung" }).waitFor();
     await page.getByText(/Gezählt sind die sichtbaren Nachrichten mit dem gewählten Begriff/).waitFor();
-    expect(
-      await page
-        .getByRole("combobox", { name: /^Begriff/ })
-        .locator("option:checked")
-        .textContent(),
-    ).toBe(label);
+    await page
+      .getByRole("table", { name: "Stimmung zum gewählten Begriff" })
+      .getByRole("rowheader", { name: label })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get("period")).toBe("90");
     await page.screenshot({ path: "/tmp/reports-mood-by-post.png", fullPage: true });
+    await expectAccessible(page, "Stimmung eines Begriffs");
+    await page.getByRole("button", { name: `Begriff „${label}“ entfernen` }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("topic")).toBeNull();
   });
 });

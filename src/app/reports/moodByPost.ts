@@ -1,8 +1,8 @@
 // The Stimmung report by post and by key term: the posts that drew the most reactions, the posts with the most
-// negative and the most positive reactions (domain/reports/postMoodRanking.ts), the terms of the most messages
-// with their moods, and what the campaign and post filters offer. Read from post_daily_rollups and
+// negative and the most positive reactions (domain/reports/postMoodRanking.ts), the chosen key terms with
+// their moods, and what the campaign and post filters offer. Read from post_daily_rollups and
 // topic_daily_rollups within the viewer's scope and filters, never from the messages.
-import { type AnyColumn, and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ZPostMood, ZTopicMood, moodByPostParts } from "../../contract/moodByPost.js";
 import { campaigns, postDailyRollups, posts, publications, topicDailyRollups } from "../../db/schema/index.js";
@@ -20,7 +20,6 @@ type Parts = { [K in keyof typeof moodByPostParts]: z.input<(typeof moodByPostPa
 type PostMood = z.input<typeof ZPostMood>;
 type TopicMood = z.input<typeof ZTopicMood>;
 const TOP_POSTS = 20;
-const TOP_TOPICS = 15;
 const POST_CHOICES = 100;
 
 /** Sums of the current period and the one before, as SQL over a rollup's columns. */
@@ -67,7 +66,9 @@ export async function moodByPostAndTopic(
   const { scope, basis } = args;
   const [byPosts, byTopic, postChoices] = await Promise.all([
     basis === "topics" ? null : postsOf(ctx, scope),
-    basis === "posts" ? null : topicsOf(ctx, scope, args.mayReadInbox),
+    scope.postFilter.topics
+      ? topicsOf(ctx, scope, { topics: scope.postFilter.topics, mayReadInbox: args.mayReadInbox })
+      : null,
     choicesOf(ctx, args.actor, scope),
   ]);
   return {
@@ -164,42 +165,25 @@ async function postDetails(ctx: AppContext, scope: ReportScope, ids: string[]) {
 const titleOf = (p: { title: string; body: string }) => p.title.trim() || splitHeadline(p.body).headline;
 
 /**
- * The terms of the most messages in the period; a term of fewer than SMALL_COUNT only for people who read the
- * inbox. The ranking reads the period's topic rows only; the period before and the label (how the messages
- * wrote it most often) are read for the winners alone, by the topic index.
+ * The chosen terms' mood, this period and the one before, read by the topic index; a term of fewer than
+ * SMALL_COUNT messages in the period only for people who read the inbox. Ranking every term of a long period
+ * here would cost what Themen costs (a row per term and day): the ranked terms with their mood are Themen's.
  */
-async function topicsOf(ctx: AppContext, scope: ReportScope, mayReadInbox: boolean): Promise<TopicMood[]> {
+async function topicsOf(
+  ctx: AppContext,
+  scope: ReportScope,
+  args: { topics: string[]; mayReadInbox: boolean },
+): Promise<TopicMood[]> {
   const r = topicDailyRollups;
-  const chosen = scope.postFilter.topics ? inArray(r.topic, scope.postFilter.topics) : undefined;
-  const messages = sql<number>`sum(${r.messages})::int`;
-  const top = await ctx.db
-    .select({ topic: r.topic, messages })
-    .from(r)
-    .where(and(scope.where(r), gte(r.day, scope.period.from), chosen))
-    .groupBy(r.topic)
-    .having(sql`${messages} >= ${mayReadInbox ? 1 : SMALL_COUNT}`)
-    .orderBy(desc(messages), r.topic)
-    .limit(TOP_TOPICS);
-  if (top.length === 0) return [];
   const sums = periodSums(scope, r);
   const rows = await ctx.db
     .select({ topic: r.topic, label: sql<string>`mode() within group (order by ${r.label})`, ...sums })
     .from(r)
-    .where(
-      and(
-        scope.where(r),
-        inArray(
-          r.topic,
-          top.map((t) => t.topic),
-        ),
-      ),
-    )
-    .groupBy(r.topic);
-  const of = new Map(rows.map((row) => [row.topic, row]));
-  return top.flatMap((t) => {
-    const row = of.get(t.topic);
-    return row ? [{ topic: row.topic, label: row.label, ...tallies(row) }] : [];
-  });
+    .where(and(scope.where(r), inArray(r.topic, args.topics)))
+    .groupBy(r.topic)
+    .having(sql`${sums.messages} >= ${args.mayReadInbox ? 1 : SMALL_COUNT}`)
+    .orderBy(desc(sums.messages), r.topic);
+  return rows.map((row) => ({ topic: row.topic, label: row.label, ...tallies(row) }));
 }
 
 /** The viewer's campaigns, and their latest published posts (and any chosen, so the filter can show them). */

@@ -1,6 +1,6 @@
 // Stimmung by post and by key term: the posts that drew the most negative and the most positive reactions
 // (each linking to the post, with the rule that ranks them said in words), and tables with CSV of the mood
-// per post and per term; a term leads to Stimmung filtered by it.
+// per post and per chosen term; TopicLinks lead from Themen's terms to Stimmung filtered by one.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { MoodReport } from "../../api/reports";
@@ -115,34 +115,31 @@ export function PostMoodTable({ posts }: { posts: PostMood[] }) {
   );
 }
 
-export function TopicMoodTable({ topics, hrefOf }: { topics: TopicMood[]; hrefOf(topic: string): string }) {
+export function TopicMoodTable({ topics }: { topics: TopicMood[] }) {
   const { t } = useTranslation();
   return (
-    <>
-      <DataTable
-        caption={t("reports.moodByPost.byTopicTable")}
-        fileName="stimmung-begriffe"
-        rows={topics}
-        rowKey={(x) => x.topic}
-        columns={[
-          { label: t("reports.topic"), value: (x) => x.label },
-          { label: t("reports.messages"), value: (x) => x.current.messages },
-          { label: t("reports.previousMessages"), value: (x) => x.previous.messages },
-          {
-            label: t("reports.negativeShare"),
-            value: (x) => shareOf(x.current.negative, x.current.messages),
-            share: true,
-          },
-          {
-            label: t("reports.positiveShare"),
-            value: (x) => shareOf(x.current.positive, x.current.messages),
-            share: true,
-          },
-          { label: t("reports.questions"), value: (x) => x.current.questions },
-        ]}
-      />
-      {topics.length > 1 ? <TopicLinks topics={topics} hrefOf={hrefOf} /> : null}
-    </>
+    <DataTable
+      caption={t("reports.moodByPost.byTopicTable")}
+      fileName="stimmung-begriffe"
+      rows={topics}
+      rowKey={(x) => x.topic}
+      columns={[
+        { label: t("reports.topic"), value: (x) => x.label },
+        { label: t("reports.messages"), value: (x) => x.current.messages },
+        { label: t("reports.previousMessages"), value: (x) => x.previous.messages },
+        {
+          label: t("reports.negativeShare"),
+          value: (x) => shareOf(x.current.negative, x.current.messages),
+          share: true,
+        },
+        {
+          label: t("reports.positiveShare"),
+          value: (x) => shareOf(x.current.positive, x.current.messages),
+          share: true,
+        },
+        { label: t("reports.questions"), value: (x) => x.current.questions },
+      ]}
+    />
   );
 }
 

@@ -1,8 +1,9 @@
-// Stimmung's own filters: a campaign, a post (the latest published ones in the viewer's reach) or a key term.
-// Messages are counted by post or by term, never by both, so choosing one clears the other, and the form
-// says why.
+// Stimmung's own filters: a campaign, a post (the latest published ones in the viewer's reach) or a key term
+// (chosen in Themen, where the terms are ranked; here it shows and can be removed). Messages are counted by post
+// or by term, never by both, so choosing one clears the other, and the form says why.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { MoodReport } from "../../api/reports";
 import { useDates } from "../../components/formatDates";
 import type { ReportAddress } from "./reportFilter";
@@ -10,7 +11,10 @@ import type { ReportAddress } from "./reportFilter";
 export type MoodChoices = {
   campaigns: MoodReport["postChoices"]["campaigns"];
   posts: MoodReport["postChoices"]["posts"];
+  /** The chosen terms, as the messages wrote them. */
   topics: { topic: string; label: string }[];
+  /** Themen with this view's period and filters, where a term is chosen. */
+  topicsHref: string;
 };
 
 export function MoodPostFilters({
@@ -26,10 +30,7 @@ export function MoodPostFilters({
   const dates = useDates();
   const hintId = useId();
   const posts = choices?.posts ?? [];
-  // A term chosen through the address (a link from Themen) stays selectable even when not among the top terms.
-  const topics = [...(choices?.topics ?? [])];
-  if (address.topic && !topics.some((x) => x.topic === address.topic))
-    topics.push({ topic: address.topic, label: address.topic });
+  const topic = choices?.topics.find((x) => x.topic === address.topic)?.label ?? address.topic;
   return (
     <>
       <label className="field compact">
@@ -64,21 +65,19 @@ export function MoodPostFilters({
           ))}
         </select>
       </label>
-      <label className="field compact">
-        <span>{t("reports.moodByPost.topic")}</span>
-        <select
-          value={address.topic}
-          aria-describedby={hintId}
-          onChange={(e) => onChange({ topic: e.target.value, campaign: "", post: "" })}
-        >
-          <option value="">{t("reports.moodByPost.allTopics")}</option>
-          {topics.map((x) => (
-            <option key={x.topic} value={x.topic}>
-              {x.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="field compact mood-topic" role="group" aria-labelledby={`${hintId}-topic`}>
+        <span id={`${hintId}-topic`}>{t("reports.moodByPost.topic")}</span>
+        {address.topic ? (
+          <span className="mood-topic-chosen">
+            <strong>{topic}</strong>{" "}
+            <button type="button" className="link-button" onClick={() => onChange({ topic: "" })}>
+              {t("reports.moodByPost.removeTopic", { topic })}
+            </button>
+          </span>
+        ) : choices ? (
+          <Link to={choices.topicsHref}>{t("reports.moodByPost.chooseTopic")}</Link>
+        ) : null}
+      </div>
       <p id={hintId} className="muted filter-hint">
         {t("reports.moodByPost.filterHint")}
       </p>

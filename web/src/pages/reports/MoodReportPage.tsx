@@ -70,7 +70,15 @@ export function MoodReportPage() {
       <ReportFilters
         address={filter.address}
         choices={report?.choices ?? null}
-        moodChoices={report ? { ...report.postChoices, topics: report.byTopic ?? [] } : null}
+        moodChoices={
+          report
+            ? {
+                ...report.postChoices,
+                topics: report.byTopic ?? [],
+                topicsHref: `/o/${org.id}/reports/topics${filter.withoutMoodOnly}`,
+              }
+            : null
+        }
         onChange={filter.change}
       />
       <ErrorMessage error={error} />
@@ -147,7 +155,7 @@ export function MoodReportPage() {
               {report.byTopic && report.byTopic.length > 0 ? (
                 <>
                   <h2>{t("reports.moodByPost.byTopic")}</h2>
-                  <TopicMoodTable topics={report.byTopic} hrefOf={filter.moodOfTopic} />
+                  <TopicMoodTable topics={report.byTopic} />
                 </>
               ) : null}
             </>

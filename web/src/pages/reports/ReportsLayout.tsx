@@ -1,10 +1,10 @@
-// Berichte: the reports a person may read (reports.view), as tabs that keep the chosen period and filters,
-// and the weekly report (a PDF).
+// Berichte: the reports a person may read (reports.view), as tabs that keep the chosen period and filters
+// (Stimmung's own — campaign, post, term — only on its tab), and the weekly report (a PDF).
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { useOrg } from "../../components/OrgLayout";
 import { NotAllowedPage } from "../NotAllowedPage";
-import { MOOD_ONLY } from "./reportFilter";
+import { withoutMoodOnly } from "./reportFilter";
 
 export const REPORT_TABS = ["mood", "topics", "response-times", "weekly"] as const;
 
@@ -29,12 +29,4 @@ export function ReportsLayout() {
       <Outlet />
     </>
   );
-}
-
-/** The other reports cannot filter by campaign, post or term: their tabs leave those out of the address. */
-function withoutMoodOnly(search: string): string {
-  const params = new URLSearchParams(search);
-  for (const name of MOOD_ONLY) params.delete(name);
-  const rest = params.toString();
-  return rest ? `?${rest}` : "";
 }

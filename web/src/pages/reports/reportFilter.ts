@@ -64,5 +64,13 @@ export function useReportFilter() {
     next.set("topic", topic);
     return `?${next.toString()}`;
   };
-  return { address, query, change, moodOfTopic, search: key ? `?${key}` : "" };
+  return { address, query, change, moodOfTopic, withoutMoodOnly: withoutMoodOnly(key), search: key ? `?${key}` : "" };
+}
+
+/** The address without Stimmung's own filters, for the other reports (they cannot filter by them). */
+export function withoutMoodOnly(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const name of MOOD_ONLY) params.delete(name);
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
 }
