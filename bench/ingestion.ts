@@ -4,6 +4,7 @@
 //   (a) throughput: 20,000 messages handed over as fast as the pipeline takes them (batches of 500)
 //   (b) latency: messages arriving at 70 % of that rate for 10 s; hand-over → committed, p50/p99
 //   (c) reference: the same 20,000 rows inserted raw (no analysis, no threading) in batches of 500
+// The messages answer 400 published posts, so each is linked to its post (inbound_messages.post_id).
 // Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local).
 import { count, eq, sql } from "drizzle-orm";
 import { installationActorIn } from "../src/app/authorization.js";
@@ -16,7 +17,7 @@ import { createOrganisation } from "../src/app/orgs/create-organisation.js";
 import { bindInstallationKeys } from "../src/app/security/bind-installation-keys.js";
 import { loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
-import { conversations, inboundMessages } from "../src/db/schema/index.js";
+import { conversations, inboundMessages, users } from "../src/db/schema/index.js";
 import type { TInboundMessageInput } from "../src/domain/inbound.js";
 import { createLogger } from "../src/logger.js";
 import { runOnEveryDatabase } from "./support.js";
@@ -122,7 +123,30 @@ async function setUp(ctx: AppContext, name: string) {
       settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14 },
     },
   });
+  await publishPosts(ctx, org.id, accountIds);
   return { orgId: org.id, accountIds };
+}
+
+/**
+ * The 400 posts the messages answer, published on every account (4,000 publications), so ingestion finds the
+ * post of each message (inbound_messages.post_id) and the post rollups count them, as in real use.
+ */
+async function publishPosts(ctx: AppContext, orgId: string, accountIds: string[]) {
+  const [author] = await ctx.db
+    .insert(users)
+    .values({ email: `bench-${orgId}@example.org`, name: "Bench" })
+    .returning({ id: users.id });
+  await ctx.db.execute(sql`
+    with made as (
+      insert into posts (org_id, author_user_id, title, body, status, published_at)
+      select ${orgId}::uuid, ${author?.id}::uuid, 'Beitrag ' || k, 'Text ' || k, 'published', now()
+        from generate_series(0, 399) as k
+      returning id, title)
+    insert into publications (org_id, post_id, channel_account_id, idempotency_key, status, due_at, next_attempt_at,
+                              external_id, published_at, created_at)
+    select ${orgId}::uuid, made.id, a.id, made.id || ':' || a.id, 'published', now(), now(),
+           'post-' || substr(made.title, 10), now(), now()
+      from made cross join unnest(${`{${accountIds.join(",")}}`}::uuid[]) as a(id)`);
 }
 
 /** Messages of 5,000 citizens under 400 posts on 10 accounts, so most land in existing conversations. */

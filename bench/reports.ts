@@ -1,10 +1,13 @@
 // Reports benchmark (issue #18).
 //   (a) ingestion with the report rollups against without them, in the same run: the whole pipeline
-//       (batches of 500), rounds alternating with the rollup triggers on and off; goal ratio ≥ 0.90
+//       (batches of 500, answering published posts), rounds alternating with the rollup triggers on and off;
+//       goal ratio ≥ 0.90
 //   (b) every report over a year of 1,000,000 messages in 100,000 conversations (BENCH_REPORT_MESSAGES),
-//       written in bulk with two key terms each (the triggers keep the rollups as they would for ingestion), each report and
-//       filter asked 20 times through its use case: p50 and p95; goal p95 < 200 ms on PostgreSQL, < 1 s on PGlite
+//       written in bulk with two key terms each, six in ten reacting to one of 3,000 posts (the triggers keep the
+//       rollups as they would for ingestion), each report and filter (Stimmung also by post, campaign and term)
+//       asked 20 times through its use case: p50 and p95; goal p95 < 200 ms on PostgreSQL, < 1 s on PGlite
 // Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local).
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { installationActorIn } from "../src/app/authorization.js";
 import { createChannelAccount } from "../src/app/channels/create-channel-account.js";
@@ -29,6 +32,8 @@ const SYSTEM = { userId: null, label: "bench" };
 const INGEST_MESSAGES = Number(process.env.BENCH_ROLLUP_MESSAGES ?? 4_000);
 const ROUNDS = 3;
 const REPORT_MESSAGES = Number(process.env.BENCH_REPORT_MESSAGES ?? 1_000_000);
+/** Posts published over the year (a large city's press office: about ten a day). */
+const POSTS = 3_000;
 const CONVERSATIONS = Math.max(1, Math.round(REPORT_MESSAGES / 10));
 const ROLLUP_TRIGGERS = [
   ["inbound_messages", "inbound_messages_rollups_insert"],
@@ -39,6 +44,10 @@ const ROLLUP_TRIGGERS = [
   ["conversations", "conversations_response_rollups_insert"],
   ["conversations", "conversations_report_rollups_insert"],
   ["conversations", "conversations_report_rollups_update"],
+  ["inbound_messages", "inbound_messages_post_rollups_insert"],
+  ["inbound_messages", "inbound_messages_post_rollups_update"],
+  ["inbound_messages", "inbound_messages_post_rollups_delete"],
+  ["conversations", "conversations_department_post_rollups"],
 ] as const;
 const TEXTS = [
   "Wann gibt es wieder freie Kita-Plätze im Stadtteil {n}?",
@@ -87,6 +96,8 @@ async function ingestionWithAndWithout(ctx: AppContext): Promise<boolean> {
     const on = round < 0 || round % 4 === 0 || round % 4 === 3;
     await setRollups(ctx, on);
     const s = await scene(ctx, `ingest-${round + 1}`);
+    // The messages answer 200 published posts (each found at ingestion and counted by the post rollup).
+    await publishPosts(ctx, s, 200, (k) => `post-${k}`);
     const messages = Array.from({ length: INGEST_MESSAGES }, (_, i) => ({
       channelAccountId: s.accountIds[i % s.accountIds.length] ?? "",
       externalId: `m-${round}-${i}`,
@@ -124,12 +135,53 @@ async function ingestionWithAndWithout(ctx: AppContext): Promise<boolean> {
   return ratio >= 0.9;
 }
 
+/** `count` published posts on every account of the scene (4 in 10 in one of 20 campaigns); their ids. */
+async function publishPosts(
+  ctx: AppContext,
+  s: Awaited<ReturnType<typeof scene>>,
+  count: number,
+  externalId: (k: number) => string,
+): Promise<{ postIds: string[]; campaignIds: string[] }> {
+  const [author] = await ctx.db
+    .insert(users)
+    .values({ email: `author-${s.orgId}@bench.example`, name: "Redaktion" })
+    .returning({ id: users.id });
+  const campaignIds = rowsOf<{ id: string }>(
+    await ctx.db.execute(sql`
+      insert into campaigns (org_id, name, hashtag, starts_at, ends_at)
+      select ${s.orgId}::uuid, 'Kampagne ' || k, '#k' || k, now() - interval '1 year', now()
+        from generate_series(1, 20) as k
+      returning id`),
+  ).map((r) => r.id);
+  const rows = Array.from({ length: count }, (_, k) => ({
+    id: randomUUID(),
+    title: `Beitrag ${k}`,
+    external_id: externalId(k),
+    campaign_id: k % 10 < 4 ? campaignIds[k % campaignIds.length] : null,
+  }));
+  await ctx.db.execute(sql`
+    with placed as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as r(id uuid, title text, external_id text, campaign_id uuid)),
+    made as (
+      insert into posts (id, org_id, author_user_id, campaign_id, title, status, published_at)
+      select r.id, ${s.orgId}::uuid, ${author?.id}::uuid, r.campaign_id, r.title, 'published', now() from placed r
+      returning id)
+    insert into publications (org_id, post_id, channel_account_id, idempotency_key, status, due_at, next_attempt_at,
+                              external_id, published_at, created_at)
+    select ${s.orgId}::uuid, r.id, a.id, r.id || ':' || a.id, 'published', now(), now(), r.external_id, now(), now()
+      from placed r cross join unnest(${`{${s.accountIds.join(",")}}`}::uuid[]) as a(id)
+     where exists (select 1 from made where made.id = r.id)`);
+  return { postIds: rows.map((r) => r.id), campaignIds };
+}
+
 /** A year of messages and first answers written in bulk, by SQL, chunk by chunk (the triggers run on each). */
-async function bulkYear(ctx: AppContext, s: Awaited<ReturnType<typeof scene>>, staff: string[]) {
+async function bulkYear(ctx: AppContext, s: Awaited<ReturnType<typeof scene>>, staff: string[], postIds: string[]) {
   const start = Date.now() - 365 * 86_400_000;
   const accounts = `{${s.accountIds.join(",")}}`;
   const departments = `{${s.departmentIds.join(",")}}`;
   const users = `{${staff.join(",")}}`;
+  const posts = `{${postIds.join(",")}}`;
   const chunk = 10_000;
   for (let from = 0; from < CONVERSATIONS; from += chunk) {
     const to = Math.min(CONVERSATIONS, from + chunk) - 1;
@@ -149,11 +201,14 @@ async function bulkYear(ctx: AppContext, s: Awaited<ReturnType<typeof scene>>, s
     // Message g belongs to conversation k = g / perConversation: found by (channel account, citizen), an index.
     await ctx.db.execute(sql`
       insert into inbound_messages (org_id, channel_account_id, external_id, conversation_id, kind, author_handle, author_name,
-                                    text, visibility, received_at, intent, sentiment, flagged, topics, raw)
+                                    text, visibility, received_at, intent, sentiment, flagged, topics, raw, post_id)
       select c.org_id, c.channel_account_id, 'x-' || g, c.id, 'reply', c.citizen_handle, 'Bürger', 'Nachricht ' || g,
              'visible', c.first_message_at + (g % ${perConversation}) * interval '37 minutes',
              (array['question','complaint','praise','other'])[1 + g % 4], ((g::bigint * 7919) % 200 - 100) / 100.0, g % 53 = 0,
-             array['thema-' || ((g::bigint * 7919) % 2000 * (g % 7 + 1) % 2000), 'ort-' || (g % 40)], '{}'
+             array['thema-' || ((g::bigint * 7919) % 2000 * (g % 7 + 1) % 2000), 'ort-' || (g % 40)], '{}',
+             -- Six in ten react to one of the year's posts (a conversation's messages to the same one).
+             case when (g / ${perConversation}) % 5 < 3
+                  then (${posts}::uuid[])[1 + (g / ${perConversation}) % ${postIds.length}] end
         from generate_series(${from}::int, ${to}::int) as g
         join conversations c
           on c.channel_account_id = (${accounts}::uuid[])[1 + (g / ${perConversation}) % ${s.accountIds.length}]
@@ -191,19 +246,21 @@ async function reportLatency(ctx: AppContext, goalMs: number): Promise<boolean> 
     if (user) staff.push(user.id);
   }
   const started = performance.now();
-  await bulkYear(ctx, s, staff);
+  const published = await publishPosts(ctx, s, POSTS, (k) => `year-post-${k}`);
+  await bulkYear(ctx, s, staff, published.postIds);
   // Statistics, as autovacuum gathers them after such a load (without, the planner expects two rows and sorts on disk).
   await ctx.db.execute(
-    sql`analyze message_daily_rollups, response_daily_rollups, waiting_daily_rollups, topic_daily_rollups`,
+    sql`analyze message_daily_rollups, response_daily_rollups, waiting_daily_rollups, topic_daily_rollups, topic_monthly_rollups, topic_days, post_daily_rollups`,
   );
-  const [rows] = rowsOf<{ messages: number; rollups: number; topics: number }>(
+  const [rows] = rowsOf<{ messages: number; rollups: number; topics: number; posts: number }>(
     await ctx.db.execute(sql`
       select (select count(*) from inbound_messages where org_id = ${s.orgId}::uuid)::int as messages,
              (select count(*) from message_daily_rollups where org_id = ${s.orgId}::uuid)::int as rollups,
-             (select count(*) from topic_daily_rollups where org_id = ${s.orgId}::uuid)::int as topics`),
+             (select count(*) from topic_daily_rollups where org_id = ${s.orgId}::uuid)::int as topics,
+             (select count(*) from post_daily_rollups where org_id = ${s.orgId}::uuid)::int as posts`),
   );
   console.log(
-    `(b) ${rows?.messages} messages in ${CONVERSATIONS} conversations over a year written in ${((performance.now() - started) / 1000).toFixed(0)} s; ${rows?.rollups} daily message rollup rows, ${rows?.topics} topic rollup rows (two terms per message from a vocabulary of 2,000 and 40 places)`,
+    `(b) ${rows?.messages} messages in ${CONVERSATIONS} conversations over a year written in ${((performance.now() - started) / 1000).toFixed(0)} s; ${rows?.rollups} daily message rollup rows, ${rows?.topics} topic rollup rows (two terms per message from a vocabulary of 2,000 and 40 places), ${rows?.posts} post rollup rows (6 in 10 messages react to one of ${POSTS} posts)`,
   );
   const today = localDate(new Date(), "Europe/Berlin");
   const queries: [string, Record<string, string>][] = [
@@ -214,13 +271,19 @@ async function reportLatency(ctx: AppContext, goalMs: number): Promise<boolean> 
     ["90 days, one channel", { from: addDays(today, -89), channelAccountIds: s.accountIds[0] ?? "" }],
     ["90 days, two departments", { from: addDays(today, -89), departmentIds: s.departmentIds.slice(0, 2).join(",") }],
   ];
+  // Stimmung's own filters: one post, one campaign, one term.
+  const moodQueries: [string, Record<string, string>][] = [
+    ["90 days, one post", { from: addDays(today, -89), postIds: published.postIds[7] ?? "" }],
+    ["90 days, one campaign", { from: addDays(today, -89), campaignIds: published.campaignIds[3] ?? "" }],
+    ["90 days, one term", { from: addDays(today, -89), topics: "ort-7" }],
+  ];
   let ok = true;
   for (const [name, report] of [
     ["Stimmung", getMoodReport],
     ["Antwortzeiten", getResponseReport],
     ["Themen", getTopicsReport],
   ] as const) {
-    for (const [label, query] of queries) {
+    for (const [label, query] of name === "Stimmung" ? [...queries, ...moodQueries] : queries) {
       const times: number[] = [];
       for (let i = 0; i < 20; i++) {
         const t0 = performance.now();

@@ -1,7 +1,8 @@
 // The report rollups against a straight count of the messages and conversations themselves, after each
 // kind of change that can touch them: new messages (across midnight in the organisation's time zone), an
 // edit that changes the mood, a conversation moved to another department, moderation hiding a message, a
-// message removed, and first answers with and without their target met. Runs on PGlite and PostgreSQL.
+// message removed, and first answers with and without their target met; the post rollups alongside (a message on
+// another channel answering an item of the same external id is not the post's). Runs on PGlite and PostgreSQL.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "../src/app/context.js";
@@ -16,6 +17,7 @@ import {
   conversations,
   inboundMessages,
   messageDailyRollups,
+  postDailyRollups,
   responseDailyRollups,
   topicDailyRollups,
   topicDays,
@@ -38,6 +40,7 @@ import {
   systemAdminOf,
   uniqueSuffix,
 } from "./support/factories.js";
+import { buildPublishedPost } from "./support/publishedPosts.js";
 import { openTestDatabase } from "./support/testDb.js";
 
 let database: Database;
@@ -200,6 +203,44 @@ async function expectMonthsAndDaysOf(orgId: string, daily: (typeof topicDailyRol
   );
 }
 
+/** The straight count of the post rollups: every threaded message that reacts to a post, by its conversation's department. */
+async function postsFromMessages(orgId: string, timeZone = "Europe/Berlin") {
+  const rows = await ctx.db
+    .select({ message: inboundMessages, departmentId: conversations.departmentId })
+    .from(inboundMessages)
+    .innerJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
+    .where(eq(inboundMessages.orgId, orgId));
+  const counts = new Map<
+    string,
+    { key: string; messages: number; negative: number; neutral: number; positive: number; questions: number }
+  >();
+  for (const { message: m, departmentId } of rows) {
+    if (!m.postId) continue;
+    const key = `${localDate(m.receivedAt, timeZone)}|${m.postId}|${m.channelAccountId}|${departmentId}`;
+    const c = counts.get(key) ?? { key, messages: 0, negative: 0, neutral: 0, positive: 0, questions: 0 };
+    c.messages += 1;
+    c[moodOf(m.sentiment)] += 1;
+    c.questions += m.intent === "question" ? 1 : 0;
+    counts.set(key, c);
+  }
+  return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+async function postsRolledUp(orgId: string) {
+  const rows = await ctx.db.select().from(postDailyRollups).where(eq(postDailyRollups.orgId, orgId));
+  return rows
+    .filter((r) => r.messages !== 0)
+    .map((r) => ({
+      key: `${r.day}|${r.postId}|${r.channelAccountId}|${r.departmentId}`,
+      messages: r.messages,
+      negative: r.negative,
+      neutral: r.neutral,
+      positive: r.positive,
+      questions: r.questions,
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
 async function rolledUp(orgId: string) {
   const rows = await ctx.db.select().from(messageDailyRollups).where(eq(messageDailyRollups.orgId, orgId));
   return rows
@@ -219,7 +260,9 @@ async function scene() {
   const jugendamt = await buildDepartment(ctx, org.id, { name: "Jugendamt" });
   const account = await buildChannelAccount(ctx, org.id, { departmentId: bauamt.id });
   const other = await buildChannelAccount(ctx, org.id);
-  return { org, bauamt, jugendamt, account, other };
+  // The messages below answer "post-1" on both accounts; it is our post on the first one only.
+  const post = await buildPublishedPost(ctx, org.id, { on: [{ channelAccountId: account.id, externalId: "post-1" }] });
+  return { org, bauamt, jugendamt, account, other, post };
 }
 
 describe("the message rollups", () => {
@@ -236,6 +279,10 @@ describe("the message rollups", () => {
     expect(outcomes.every((o) => o.status === "stored")).toBe(true);
     const rollups = await rolledUp(org.id);
     expect(rollups).toEqual(await countedFromMessages(org.id));
+    const byPost = await postsRolledUp(org.id);
+    expect(byPost).toEqual(await postsFromMessages(org.id));
+    // Every message on the first account reacts to the post; the one on the other account to none.
+    expect(byPost.reduce((sum, r) => sum + r.messages, 0)).toBe(times.length * TEXTS.length);
     const topics = await topicsRolledUp(org.id);
     expect(topics).toEqual(await topicsFromMessages(org.id));
     expect(topics.some((t) => t.key.endsWith("|weihnachtsmarkt"))).toBe(true);
@@ -274,6 +321,7 @@ describe("the message rollups", () => {
       }),
     );
     expect(await rolledUp(org.id)).toEqual(await countedFromMessages(org.id));
+    expect(await postsRolledUp(org.id)).toEqual(await postsFromMessages(org.id));
     expect((await rolledUp(org.id))[0]?.negative).toBe(1);
     // The edit changed what the message is about too.
     expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
@@ -285,6 +333,9 @@ describe("the message rollups", () => {
     });
     const moved = await rolledUp(org.id);
     expect(moved).toEqual(await countedFromMessages(org.id));
+    const postsMoved = await postsRolledUp(org.id);
+    expect(postsMoved).toEqual(await postsFromMessages(org.id));
+    expect(postsMoved.find((r) => r.key.endsWith(`|${jugendamt.id}`))?.questions).toBe(1);
     expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
     expect(moved.find((r) => r.departmentId === jugendamt.id)?.questions).toBe(1);
 
@@ -293,6 +344,8 @@ describe("the message rollups", () => {
     await ctx.db.delete(inboundMessages).where(eq(inboundMessages.id, second.id));
     const left = await rolledUp(org.id);
     expect(left).toEqual(await countedFromMessages(org.id));
+    expect(await postsRolledUp(org.id)).toEqual(await postsFromMessages(org.id));
+    expect((await postsRolledUp(org.id)).reduce((sum, r) => sum + r.messages, 0)).toBe(1);
     expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
     expect(left.reduce((sum, r) => sum + r.messages, 0)).toBe(1);
   });
@@ -313,10 +366,13 @@ describe("the message rollups after the organisation's time zone changed", () =>
       input: { timeZone: "Europe/London" },
     });
     expect(await rolledUp(org.id)).toEqual(await countedFromMessages(org.id, "Europe/London"));
+    expect(await postsRolledUp(org.id)).toEqual(await postsFromMessages(org.id, "Europe/London"));
     expect((await rolledUp(org.id)).map((r) => r.day)).toContain("2026-11-23");
     // A later change of the late message takes it off the day it is counted on now.
     await ctx.db.update(inboundMessages).set({ visibility: "hidden" }).where(eq(inboundMessages.id, first.id));
     expect(await rolledUp(org.id)).toEqual(await countedFromMessages(org.id, "Europe/London"));
+    expect(await postsRolledUp(org.id)).toEqual(await postsFromMessages(org.id, "Europe/London"));
+    expect((await postsRolledUp(org.id)).map((r) => r.key.slice(0, 10))).toContain("2026-11-23");
   });
 });
 

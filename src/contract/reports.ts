@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { MAX_REPORT_DAYS } from "../domain/reports/reportPeriod.js";
 import { ZDay, ZId, ZOrgParams, ZTimestamp } from "./common.js";
+import { moodByPostParts, moodFilterFields } from "./moodByPost.js";
 import { ZResolutionFigures, ZWaitingStep } from "./responseReport.js";
 import type { ContractGroup } from "./route.js";
 
@@ -44,6 +45,8 @@ export const ZReportFilter = z.object({
   departmentIds: idList("none").optional(),
 });
 export type TReportFilter = z.infer<typeof ZReportFilter>;
+/** Stimmung also by campaign, post and key term (src/contract/moodByPost.ts). */
+export const ZMoodReportFilter = ZReportFilter.extend(moodFilterFields);
 
 const count = z.number().int();
 
@@ -120,6 +123,7 @@ export const ZMoodReport = z
         score: z.number(),
       }),
     ),
+    ...moodByPostParts,
   })
   .meta({ id: "MoodReport" });
 
@@ -209,9 +213,10 @@ export const ZTopicsReport = z
 export const reportsContract = {
   "GET /api/orgs/:orgId/reports/mood": {
     tag,
-    summary: "Stimmung: negative, neutral and positive messages over time, per channel and department, with shifts",
+    summary:
+      "Stimmung: negative, neutral and positive messages over time, per channel, department, post and term, with shifts",
     params: ZOrgParams,
-    query: ZReportFilter,
+    query: ZMoodReportFilter,
     responses: { 200: ZMoodReport },
   },
   "GET /api/orgs/:orgId/reports/response-times": {

@@ -53,7 +53,16 @@ export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
   "GET /api/orgs/:orgId/inbox/templates": (b) => b.templates ?? [],
   "GET /api/orgs/:orgId/inbox/workload": (b) => [...(b.people ?? []), ...(b.departments ?? [])],
   "GET /api/orgs/:orgId/inbox/notifications": (b) => b.notifications ?? [],
-  "GET /api/orgs/:orgId/reports/mood": (b) => [...(b.byChannel ?? []), ...(b.byDepartment ?? [])],
+  "GET /api/orgs/:orgId/reports/mood": (b) => [
+    ...(b.byChannel ?? []),
+    ...(b.byDepartment ?? []),
+    ...(b.byPost ?? []),
+    ...(b.byTopic ?? []),
+    ...(b.mostNegativePosts ?? []),
+    ...(b.mostPositivePosts ?? []),
+    // The posts and campaigns to filter by: only the member's (their department's posts and campaigns).
+    ...Object.values((b.postChoices ?? {}) as Record<string, unknown[]>).flat(),
+  ],
   "GET /api/orgs/:orgId/reports/topics": (b) => [...(b.topics ?? []), ...(b.repeatedQuestions ?? [])],
   "GET /api/orgs/:orgId/reports/response-times": (b) => [
     ...(b.byChannel ?? []),

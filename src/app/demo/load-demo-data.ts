@@ -107,6 +107,7 @@ export async function loadDemoData(
     admin: adminActor,
     orgId: org.id,
     pressDepartmentId: departmentIds.get("Presse- und Öffentlichkeitsarbeit") ?? "",
+    pressUserId: userIds.get("presse@musterstadt.example") ?? "",
     responders: [
       {
         departmentId: departmentIds.get("Jugendamt") ?? null,

@@ -4,8 +4,9 @@
 // on two sandbox accounts, through the real ingestion (analysis, routing, rollups). Most were answered
 // by the staff of the department they went to, after a few office hours; all are closed, so today's
 // inbox stays today's. The answers are written in one statement (a year of replies through the reply
-// path would take minutes); the rollup triggers count them like any first answer. Seeded: the same
-// history on every start.
+// path would take minutes); the rollup triggers count them like any first answer. About two thirds of the
+// messages answer one of the year's posts (demoHistoryPosts.ts), so Stimmung by post shows real lists.
+// Seeded: the same history on every start.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { channelAccounts, conversations, organisations } from "../../db/schema/index.js";
 import { addBusinessTime, businessMsBetween, calendarOf } from "../../domain/slaClock.js";
@@ -15,6 +16,13 @@ import type { OrgActor } from "../authorization.js";
 import { createChannelAccount } from "../channels/create-channel-account.js";
 import type { AppContext } from "../context.js";
 import { ingestMessages } from "../inbox/ingest-messages.js";
+import {
+  type PlacedPost,
+  demoPostExternalId,
+  drawDemoPost,
+  insertDemoPosts,
+  placeDemoPosts,
+} from "./demoHistoryPosts.js";
 import { DEMO_DAYS, DEMO_STORM, DEMO_STREETS, DEMO_TOPICS, type DemoTopic } from "./demoHistoryTopics.js";
 
 const HISTORY_DAYS = 365;
@@ -30,6 +38,8 @@ interface Planned {
   intent: "question" | "complaint" | "praise";
   channelAccountId: string;
   answer: string;
+  /** The post it reacts to; null: written elsewhere (a mention). */
+  post: PlacedPost | null;
 }
 
 /** mulberry32: small, fast, good enough for demo data, and the same every time. */
@@ -50,6 +60,8 @@ export async function loadDemoHistory(
     admin: OrgActor;
     orgId: string;
     pressDepartmentId: string;
+    /** Who wrote the year's posts. */
+    pressUserId: string;
     responders: { departmentId: string | null; userIds: string[] }[];
   },
 ): Promise<{ messages: number }> {
@@ -73,6 +85,20 @@ export async function loadDemoHistory(
     const clock = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
     return new Date(epochOfWallClock(day, clock, timeZone));
   };
+  const { posts, storm } = placeDemoPosts({
+    today,
+    firstDay: addDays(today, -HISTORY_DAYS),
+    lastDay: addDays(today, -QUIET_DAYS),
+    stormDay: addDays(today, -DEMO_STORM.daysAgo),
+  });
+  await insertDemoPosts(ctx, {
+    orgId: options.orgId,
+    departmentId: options.pressDepartmentId,
+    authorUserId: options.pressUserId,
+    accountIds: accounts,
+    posts: [...posts, storm],
+    publishedAt: (day) => new Date(epochOfWallClock(day, "09:30", timeZone)),
+  });
   const planned: Planned[] = [];
   for (let ago = HISTORY_DAYS; ago >= QUIET_DAYS; ago--) {
     const day = addDays(today, -ago);
@@ -92,6 +118,7 @@ export async function loadDemoHistory(
           intent: "complaint",
           channelAccountId: pick(accounts),
           answer: DEMO_STORM.answer,
+          post: storm,
         });
   }
   function planOne(topic: DemoTopic, day: string): Planned {
@@ -104,6 +131,7 @@ export async function loadDemoHistory(
       intent,
       channelAccountId: pick(accounts),
       answer: topic.answer,
+      post: drawDemoPost(posts, { topic: topic.key, day, intent, random }),
     };
   }
   // Only civil texts: a year of the demo's history must not fill today's moderation queue.
@@ -125,7 +153,9 @@ export async function loadDemoHistory(
           authorName: `Bürgerin ${i + j}`,
           text: p.text,
           language: "de",
-          threadExternalId: `history-post-${p.at.toISOString().slice(0, 7)}`,
+          threadExternalId: p.post
+            ? demoPostExternalId(p.post, p.channelAccountId)
+            : `history-post-${p.at.toISOString().slice(0, 7)}`,
           inReplyToExternalId: null,
           visibility: "visible",
           receivedAt: p.at,

@@ -1,9 +1,9 @@
 // The one way inbound messages enter draht, whatever the channel, as a batch in the caller's
 // transaction: validate → normalise to the one message model → analyse the text → store, deduplicated
-// by (channel account, external id) → thread into conversations, route, set response-time targets
-// (threadIntoConversations.ts) → moderation: the pipeline's verdict sets the visibility, and held,
-// hidden or flagged messages open moderation cases (threats: evidence and alerts at once) → announce the
-// change to live inboxes. A connector acknowledges its
+// by (channel account, external id), with the post it reacts to (postOfMessage.ts) → thread into
+// conversations, route, set response-time targets (threadIntoConversations.ts) → moderation: the
+// pipeline's verdict sets the visibility, and held, hidden or flagged messages open moderation cases
+// (threats: evidence and alerts at once) → announce the change to live inboxes. A connector acknowledges its
 // source only after the transaction commits, so an acknowledged message is durable.
 // Set-based: a batch costs the same dozen statements whether it holds one message or a thousand, and
 // rows travel as one JSON parameter (jsonb_to_recordset) rather than thousands of bind parameters.
@@ -18,6 +18,7 @@ import { moderateBatch } from "../moderation/moderateBatch.js";
 import { openModerationCases } from "../moderation/openModerationCases.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { rowsOf } from "../../db/queries/rows.js";
+import { linkRepliesWithinBatch, postOfIncoming } from "./postOfMessage.js";
 import { type StoredMessage, threadIntoConversations } from "./threadIntoConversations.js";
 
 export type IngestOutcome =
@@ -129,10 +130,10 @@ export async function ingestMessages(
     await tx.execute(sql`
       insert into inbound_messages (org_id, channel_account_id, external_id, kind, author_handle, author_name, text, language,
                                     thread_external_id, in_reply_to_external_id, visibility, received_at, raw, media, intent,
-                                    sentiment, flagged, topics, topic_labels, analysis)
+                                    sentiment, flagged, topics, topic_labels, analysis, post_id)
       select ${options.orgId}::uuid, r.channel_account_id, r.external_id, r.kind, r.author_handle, r.author_name, r.text, r.language,
              r.thread_external_id, r.in_reply_to_external_id, r.visibility, r.received_at, r.raw, r.media, r.intent,
-             r.sentiment, r.flagged, r.topics, r.topic_labels, r.analysis
+             r.sentiment, r.flagged, r.topics, r.topic_labels, r.analysis, ${postOfIncoming()}
         from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
                channel_account_id uuid, external_id text, kind text, author_handle text, author_name text, text text, language text,
                thread_external_id text, in_reply_to_external_id text, visibility text, received_at timestamptz, raw jsonb, media jsonb,
@@ -166,6 +167,10 @@ export async function ingestMessages(
     });
   }
   if (stored.length === 0) return outcomes;
+  await linkRepliesWithinBatch(tx, {
+    orgId: options.orgId,
+    messages: stored.map((s) => ({ id: s.id, ...s.message })),
+  });
 
   const threaded = await threadIntoConversations(tx, {
     orgId: options.orgId,

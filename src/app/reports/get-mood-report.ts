@@ -1,19 +1,20 @@
 // Stimmung: how citizens' messages divide into negative, neutral and positive in a period and the one
 // before it — over time, per channel account and per department — and the steps where the share of
-// negative messages moved far from the usual. Read from message_daily_rollups, never from the messages.
-import { sql } from "drizzle-orm";
-import { messageDailyRollups as r } from "../../db/schema/index.js";
+// negative messages moved far from the usual; by post and key term too (moodByPost.ts). Read from the daily
+// rollups (moodSources.ts: all messages, the reactions to chosen posts, or the messages with chosen terms),
+// never from the messages.
 import type { z } from "zod";
 import type { ZMoodCounts, ZMoodReport } from "../../contract/reports.js";
+import { authorize, inOrganisation } from "../../domain/policy.js";
 import { moodShifts } from "../../domain/reports/moodShifts.js";
 import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { moodByPostAndTopic, withoutPostsAndTopics } from "./moodByPost.js";
+import { MOOD_FIELDS as FIELDS, type MoodTally as Tally, moodBasisOf, moodRowsOf } from "./moodSources.js";
 import { openReportScope } from "./reportScope.js";
 
 type MoodCounts = z.output<typeof ZMoodCounts>;
-const FIELDS = ["messages", "negative", "neutral", "positive", "questions", "complaints", "praise", "flagged"] as const;
-type Tally = Record<(typeof FIELDS)[number] | "sentimentSum", number>;
 
 const emptyTally = (): Tally => ({
   messages: 0,
@@ -32,28 +33,37 @@ function add(into: Tally, row: Tally): void {
   into.sentimentSum += row.sentimentSum;
 }
 
-function countsOf(t: Tally): MoodCounts {
-  const { sentimentSum, ...counts } = t;
-  return { ...counts, averageSentiment: t.messages > 0 ? Math.round((sentimentSum / t.messages) * 1000) / 1000 : null };
-}
-
 export async function getMoodReport(
   ctx: AppContext,
-  options: { actor: OrgActor; orgId: string; query: unknown },
+  options: {
+    actor: OrgActor;
+    orgId: string;
+    query: unknown;
+    /** Without the parts by post and term (the weekly PDF does not show them): they stay empty. */
+    withoutPostsAndTopics?: boolean;
+  },
 ): Promise<z.input<typeof ZMoodReport>> {
   const scope = await openReportScope(ctx, options);
   const { period } = scope;
-  const rows = await ctx.db
-    .select({
-      day: r.day,
-      channelAccountId: r.channelAccountId,
-      departmentId: r.departmentId,
-      ...Object.fromEntries(FIELDS.map((f) => [f, sql<number>`sum(${r[f]})::int`])),
-      sentimentSum: sql<number>`sum(${r.sentimentSum})::float8`,
-    } as const)
-    .from(r)
-    .where(scope.where(r))
-    .groupBy(r.day, r.channelAccountId, r.departmentId);
+  const mayReadInbox = authorize({
+    actor: options.actor,
+    action: "inbox.view",
+    resource: inOrganisation(options.orgId),
+    now: ctx.clock(),
+  }).allowed;
+  const basis = moodBasisOf(scope);
+  const [rows, byPostAndTopic] = await Promise.all([
+    moodRowsOf(ctx, scope, { basis, mayReadInbox }),
+    options.withoutPostsAndTopics
+      ? withoutPostsAndTopics(basis)
+      : moodByPostAndTopic(ctx, { actor: options.actor, scope, basis, mayReadInbox }),
+  ]);
+  // Terms are not kept with a sentiment sum: no mean then.
+  const countsOf = (t: Tally): MoodCounts => {
+    const { sentimentSum, ...counts } = t;
+    const mean = basis !== "topics" && t.messages > 0 ? Math.round((sentimentSum / t.messages) * 1000) / 1000 : null;
+    return { ...counts, averageSentiment: mean };
+  };
   const firstStep = stepStart(period.from, period.step);
   const totals = emptyTally();
   const previous = emptyTally();
@@ -64,7 +74,7 @@ export async function getMoodReport(
   const channels = new Map<string, { current: Tally; previous: Tally }>();
   const teams = new Map<string | null, { current: Tally; previous: Tally }>();
   for (const row of rows) {
-    const tally = row as unknown as Tally & { day: string; channelAccountId: string; departmentId: string | null };
+    const tally = row;
     const current = tally.day >= period.from;
     add(current ? totals : previous, tally);
     // A week that straddles the period's start shows only the period's own days.
@@ -111,5 +121,6 @@ export async function getMoodReport(
       }))
       .sort(byVolume),
     shifts: moodShifts(allSteps).filter((s) => s.start >= firstStep),
+    ...byPostAndTopic,
   };
 }

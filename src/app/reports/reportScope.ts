@@ -1,9 +1,10 @@
 // What every report starts with: the right to read reports, the period in the organisation's time zone,
 // and the rollup rows the viewer may see — of their departments and channel accounts (app/scope.ts),
-// narrowed by the filters — as SQL conditions on a rollup table's columns.
-import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or } from "drizzle-orm";
-import { channelAccounts, departments, organisations } from "../../db/schema/index.js";
-import { ZReportFilter } from "../../contract/reports.js";
+// narrowed by the filters — as SQL conditions on a rollup table's columns. The mood report's filters by
+// campaign, post and key term are parsed here too (only its route lets them through).
+import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { channelAccounts, departments, organisations, posts } from "../../db/schema/index.js";
+import { ZMoodReportFilter } from "../../contract/reports.js";
 import { AppError } from "../../domain/errors.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type ReportPeriod, reportPeriod } from "../../domain/reports/reportPeriod.js";
@@ -22,6 +23,10 @@ export interface ReportScope {
   within: (columns: Omit<RollupColumns, "day">) => SQL | undefined;
   /** Whether the rows within are all of the organisation's: no filter, no limit to departments or channels. */
   whole: boolean;
+  /** Campaigns, posts and key terms chosen (the mood report's filters; empty for the other reports). */
+  postFilter: { campaignIds?: string[]; postIds?: string[]; topics?: string[] };
+  /** Rows of the chosen posts and campaigns' posts, as a condition on a post id column; undefined = no such filter. */
+  postsChosen: (postId: AnyColumn) => SQL | undefined;
   channelNames: Map<string, { name: string; network: string }>;
   departmentNames: Map<string, string>;
   /** The channel accounts and departments in the viewer's reach, for the filters. */
@@ -44,7 +49,10 @@ export async function openReportScope(
   options: { actor: OrgActor; orgId: string; query: unknown },
 ): Promise<ReportScope> {
   requireAllowed(ctx, options.actor, "reports.view", inOrganisation(options.orgId));
-  const filter = ZReportFilter.parse(options.query);
+  const filter = ZMoodReportFilter.parse(options.query);
+  if (filter.topics && (filter.postIds || filter.campaignIds))
+    // Messages are counted by post and by term in different rollups, never by both.
+    throw new AppError("VALIDATION_FAILED", { details: { field: "topics", reason: "not_with_posts" } });
   const [org] = await ctx.db
     .select({ timeZone: organisations.timeZone })
     .from(organisations)
@@ -67,6 +75,15 @@ export async function openReportScope(
       .from(departments)
       .where(eq(departments.orgId, options.orgId)),
   ]);
+  // A campaign's posts as a list of ids (a few dozen), so the rollup is read by post id, not joined to posts.
+  const campaignPosts = filter.campaignIds
+    ? (
+        await ctx.db
+          .select({ id: posts.id })
+          .from(posts)
+          .where(and(eq(posts.orgId, options.orgId), inArray(posts.campaignId, filter.campaignIds)))
+      ).map((p) => p.id)
+    : undefined;
   const grant = options.actor.grant;
   const departmentIds = filter.departmentIds?.filter((id) => id !== "none") ?? [];
   const withoutDepartment = filter.departmentIds?.includes("none") ?? false;
@@ -102,5 +119,11 @@ export async function openReportScope(
       grant.channelAccountIds === null &&
       !filter.channelAccountIds &&
       !filter.departmentIds,
+    postFilter: { campaignIds: filter.campaignIds, postIds: filter.postIds, topics: filter.topics },
+    postsChosen: (postId) =>
+      and(
+        filter.postIds ? inArray(postId, filter.postIds) : undefined,
+        campaignPosts ? (campaignPosts.length ? inArray(postId, campaignPosts) : sql`false`) : undefined,
+      ),
   };
 }

@@ -30,6 +30,12 @@ export const inboundMessages = pgTable(
     /** The published item (our post) the message is under, and the message it answers, as the network names them. */
     threadExternalId: text("thread_external_id"),
     inReplyToExternalId: text("in_reply_to_external_id"),
+    /**
+     * The post the message reacts to, resolved at ingestion: one of our publications on the same channel
+     * account is its thread's root or the item it answers (or the message it answers reacts to that post).
+     * No foreign key, like the rollups: a post is never deleted once published.
+     */
+    postId: uuid("post_id"),
     visibility: text("visibility").$type<TInboundVisibility>().notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     media: jsonb("media").$type<TInboundMedia[]>().notNull().default([]),
@@ -65,6 +71,10 @@ export const inboundMessages = pgTable(
     index("inbound_messages_text_hash_idx").on(t.orgId, sql`md5(${t.text})`),
     // Example messages of a topic in the Themen report.
     index("inbound_messages_topics_idx").using("gin", t.topics),
+    // The messages that reacted to one post (nullable: most direct messages and mentions react to none).
+    index("inbound_messages_post_idx")
+      .on(t.postId)
+      .where(sql`${t.postId} is not null`),
   ],
 );
 

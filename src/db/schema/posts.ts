@@ -1,5 +1,6 @@
 // Posts: one text for several channel accounts (with per-account overrides), the approval decisions
 // (Freigabe) and the outbox of publications, one per post and account, which the worker delivers.
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TPollDraft } from "../../domain/website/poll.js";
 import type { CheckResult } from "../../domain/guidelineChecks.js";
@@ -156,5 +157,8 @@ export const publications = pgTable(
     // The Veröffentlichung report (per organisation and time) and the counters' refresh (per account and time).
     index("publications_org_published_idx").on(t.orgId, t.publishedAt),
     index("publications_account_published_idx").on(t.channelAccountId, t.publishedAt),
+    // Ingestion finds the post a citizen's message reacts to by the item it answers (inbound_messages.post_id).
+    index("publications_channel_external_idx").on(t.channelAccountId, t.externalId),
+    index("publications_part_external_idx").using("gin", sql`${t.partExternalIds} jsonb_path_ops`),
   ],
 );

@@ -197,3 +197,35 @@ export const topicDays = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.topic, t.day] })],
 );
+
+/**
+ * What citizens wrote in reaction to a post (inbound_messages.post_id), per day × post × channel account ×
+ * department: the Stimmung report by post and campaign, and the posts that drew the most negative and the
+ * most positive reactions. Counted like message_daily_rollups (every threaded message, for its
+ * conversation's current department), by the triggers of migration 0046.
+ */
+export const postDailyRollups = pgTable(
+  "post_daily_rollups",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    day: date("day", { mode: "string" }).notNull(),
+    postId: uuid("post_id").notNull(),
+    channelAccountId: uuid("channel_account_id").notNull(),
+    departmentId: uuid("department_id"),
+    messages: integer("messages").notNull().default(0),
+    negative: integer("negative").notNull().default(0),
+    neutral: integer("neutral").notNull().default(0),
+    positive: integer("positive").notNull().default(0),
+    questions: integer("questions").notNull().default(0),
+    sentimentSum: doublePrecision("sentiment_sum").notNull().default(0),
+  },
+  (t) => [
+    unique("post_daily_rollups_key")
+      .on(t.orgId, t.day, t.postId, t.channelAccountId, t.departmentId)
+      .nullsNotDistinct(),
+    // One post's or one campaign's days without reading the organisation's other posts.
+    index("post_daily_rollups_post_idx").on(t.postId, t.day),
+  ],
+);

@@ -1,6 +1,6 @@
 // Stimmung: negative, neutral and positive messages in the period against the one before, over time (with
-// notable shifts marked and said in words), per channel account and per department; every chart with its
-// table and CSV.
+// notable shifts marked and said in words), per channel account, department, post and key term, and the
+// posts that drew the most negative and positive reactions (MoodByPost.tsx); every chart with its table and CSV.
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type MoodReport, reportsApi } from "../../api/reports";
@@ -11,9 +11,10 @@ import { DataTable } from "../../components/DataTable";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
+import { MoodBasisNote, PostMoodTable, PostRanking, TopicMoodTable } from "./MoodByPost";
 import { ReportFilters } from "./ReportFilters";
 import { PeriodLine } from "./PeriodLine";
-import { useReportFilter } from "./reportFilter";
+import { addressFor, useReportFilter } from "./reportFilter";
 import { shareOf, useReportFormat } from "./reportFormat";
 
 const MOODS = ["negative", "neutral", "positive"] as const;
@@ -66,11 +67,25 @@ export function MoodReportPage() {
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("reports.tab.mood")} id="page-heading" />
-      <ReportFilters address={filter.address} choices={report?.choices ?? null} onChange={filter.change} />
+      <ReportFilters
+        address={filter.address}
+        choices={report?.choices ?? null}
+        moodChoices={
+          report
+            ? {
+                ...report.postChoices,
+                topics: report.byTopic ?? [],
+                topicsHref: `/o/${org.id}/reports/topics${addressFor("topics", filter.search)}`,
+              }
+            : null
+        }
+        onChange={filter.change}
+      />
       <ErrorMessage error={error} />
       {report ? (
         <>
           <PeriodLine period={report.period} />
+          <MoodBasisNote report={report} />
           <MoodFigures report={report} />
           {report.totals.messages === 0 ? (
             <p className="empty">{t("reports.noMessages")}</p>
@@ -130,6 +145,19 @@ export function MoodReportPage() {
                   name: d.name ?? t(d.departmentId ? "reports.deletedDepartment" : "inbox.noDepartment"),
                 })),
               )}
+              <PostRanking report={report} />
+              {report.byPost && report.byPost.length > 0 ? (
+                <>
+                  <h2>{t("reports.moodByPost.byPost")}</h2>
+                  <PostMoodTable posts={report.byPost} />
+                </>
+              ) : null}
+              {report.byTopic && report.byTopic.length > 0 ? (
+                <>
+                  <h2>{t("reports.moodByPost.byTopic")}</h2>
+                  <TopicMoodTable topics={report.byTopic} />
+                </>
+              ) : null}
             </>
           )}
         </>
@@ -190,6 +218,22 @@ function summaryOf(report: MoodReport, t: T, format: Format): string {
   ];
   const worst = report.shifts.filter((s) => s.direction === "more_negative").at(-1);
   if (worst) parts.push(t("reports.moodSummaryShift", { step: format.step(worst.start, report.period.step) }));
+  const [angriest] = report.mostNegativePosts ?? [];
+  if (angriest)
+    parts.push(
+      t("reports.moodByPost.summaryWorst", {
+        title: angriest.title,
+        share: format.percent(shareOf(angriest.current.negative, angriest.current.messages)),
+      }),
+    );
+  const [praised] = report.mostPositivePosts ?? [];
+  if (praised)
+    parts.push(
+      t("reports.moodByPost.summaryBest", {
+        title: praised.title,
+        share: format.percent(shareOf(praised.current.positive, praised.current.messages)),
+      }),
+    );
   return parts.join(" ");
 }
 

@@ -1,18 +1,23 @@
 // The period and filters above every report: a preset or from–to, a channel account and a department —
-// only those in the viewer's reach (the report's answer names them).
+// only those in the viewer's reach (the report's answer names them); Stimmung adds campaign, post and term,
+// Veröffentlichung its campaign (as children).
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportChoices } from "../../api/reports";
+import { MoodPostFilters, type MoodChoices } from "./MoodPostFilters";
 import { PRESETS, type ReportAddress } from "./reportFilter";
 
 export function ReportFilters({
   address,
   choices,
+  moodChoices,
   onChange,
   children,
 }: {
   address: ReportAddress;
   choices: ReportChoices | null;
+  /** Only on Stimmung: the campaigns, posts and terms to filter by. */
+  moodChoices?: MoodChoices | null;
   onChange(next: Partial<ReportAddress>): void;
   /** A report's own filters (the Veröffentlichung report's campaign). */
   children?: ReactNode;
@@ -66,6 +71,9 @@ export function ReportFilters({
           ))}
         </select>
       </label>
+      {moodChoices !== undefined ? (
+        <MoodPostFilters address={address} choices={moodChoices} onChange={onChange} />
+      ) : null}
       {children}
     </form>
   );

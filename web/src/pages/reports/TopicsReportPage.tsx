@@ -14,6 +14,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useDates } from "../../components/formatDates";
+import { TopicLinks } from "./MoodByPost";
 import { PeriodLine } from "./PeriodLine";
 import { ReportFilters } from "./ReportFilters";
 import { useReportFilter } from "./reportFilter";
@@ -71,6 +72,10 @@ export function TopicsReportPage() {
                     ]}
                   />
                 }
+              />
+              <TopicLinks
+                topics={report.topics}
+                hrefOf={(topic) => `/o/${org.id}/reports/mood${filter.moodOfTopic(topic)}`}
               />
               {report.showsExamples ? (
                 <Examples topics={report.topics.filter((x) => x.examples.length > 0).slice(0, 8)} />

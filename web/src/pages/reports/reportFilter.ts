@@ -1,5 +1,6 @@
 // The reports' filters, kept in the address so a view can be bookmarked, shared and printed: a period
-// (the last 7, 30 or 90 days, or from–to) and a channel account and department.
+// (the last 7, 30 or 90 days, or from–to) and a channel account and department; Stimmung also a campaign,
+// a post or a key term, Veröffentlichung a campaign (OWN_FILTERS: the other reports leave them out).
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { ReportQuery } from "../../api/reports";
@@ -11,9 +12,12 @@ export type ReportAddress = {
   to: string;
   channel: string;
   department: string;
-  /** Only the Veröffentlichung report filters by campaign; the others keep it in the address. */
   campaign: string;
+  post: string;
+  topic: string;
 };
+/** The filters beyond period, channel and department, and the reports that know them. */
+const OWN_FILTERS = { campaign: ["mood", "publishing"], post: ["mood"], topic: ["mood"] } as const;
 
 export function useReportFilter() {
   const [params, setParams] = useSearchParams();
@@ -24,6 +28,8 @@ export function useReportFilter() {
     channel: params.get("channel") ?? "",
     department: params.get("department") ?? "",
     campaign: params.get("campaign") ?? "",
+    post: params.get("post") ?? "",
+    topic: params.get("topic") ?? "",
   };
   const key = params.toString();
   const query = useMemo<ReportQuery>(() => {
@@ -36,6 +42,9 @@ export function useReportFilter() {
       days: custom ? undefined : days,
       channelAccountIds: address.channel || undefined,
       departmentIds: address.department || undefined,
+      campaignIds: address.campaign || undefined,
+      postIds: address.post || undefined,
+      topics: address.topic || undefined,
     };
     // The address is the whole state: its text says when the query changed.
   }, [key]);
@@ -47,5 +56,22 @@ export function useReportFilter() {
     });
     setParams(new URLSearchParams(entries));
   };
-  return { address, query, change, search: key ? `?${key}` : "" };
+  /** The address of Stimmung for one key term, with this view's period and other filters. */
+  const moodOfTopic = (topic: string) => {
+    const next = new URLSearchParams(params);
+    next.delete("campaign");
+    next.delete("post");
+    next.set("topic", topic);
+    return `?${next.toString()}`;
+  };
+  return { address, query, change, moodOfTopic, search: key ? `?${key}` : "" };
+}
+
+/** The address for another report's tab: without the filters that report cannot apply. */
+export function addressFor(report: string, search: string): string {
+  const params = new URLSearchParams(search);
+  for (const [name, reports] of Object.entries(OWN_FILTERS))
+    if (!(reports as readonly string[]).includes(report)) params.delete(name);
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
 }

@@ -1,0 +1,91 @@
+/// <reference lib="dom" />
+// Stimmung by post in Chromium on the demo's year: the analyst reads the posts with the most negative and most
+// positive reactions (the rule said in words, each post a link), narrows the report to one post and then to the
+// Advent campaign — the figures follow and the address keeps the choice —, goes from a term in Themen to
+// Stimmung of that term and back, and axe-core finds nothing on the pages.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+
+// Wednesday 2 December 2026, 10:00 in Berlin.
+const now = new Date("2026-12-02T09:00:00Z");
+let server: ServedApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveApp({ clock: () => now });
+  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signInAs(page, server.baseUrl, "analyse@musterstadt.example", DEMO_PASSWORD);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function messages(): Promise<number> {
+  const tile = page.locator(".figures > div", { has: page.getByText("Nachrichten", { exact: true }) });
+  return Number(((await tile.locator(".figure").textContent()) ?? "").replace(/\./g, ""));
+}
+
+describe("Stimmung by post", () => {
+  it("lists the posts with the most negative and most positive reactions, with the rule, each linking to the post", async () => {
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
+    await page.getByRole("heading", { level: 1, name: "Stimmung" }).waitFor();
+    await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 90 Tage" });
+    const ranking = page.getByRole("region", { name: "Beiträge mit den meisten negativen und positiven Reaktionen" });
+    await ranking.getByText(/mindestens 10 Reaktionen im Zeitraum/).waitFor();
+    const negative = ranking.getByRole("region", { name: "Am meisten negative Reaktionen" });
+    // The Hauptstraße closed without notice in September drew nothing but complaints.
+    const closed = negative.getByRole("link", { name: "Hauptstraße voll gesperrt" });
+    expect(await closed.getAttribute("href")).toMatch(/\/publish\/[0-9a-f-]{36}$/);
+    expect(await negative.getByRole("listitem").first().textContent()).toMatch(/100\s%\snegativ/);
+    const positive = ranking.getByRole("region", { name: "Am meisten positive Reaktionen" });
+    await positive.getByRole("link", { name: "Der Weihnachtsmarkt öffnet" }).waitFor();
+    await page.getByRole("table", { name: /^Stimmung nach Beitrag/ }).waitFor();
+    await expectAccessible(page, "Stimmung nach Beitrag");
+  });
+
+  it("narrows to one post, then to a campaign, and keeps the choice in the address", async () => {
+    const all = await messages();
+    const posts = page.getByRole("combobox", { name: /^Beitrag/ });
+    // The choice names the post with its publication date.
+    const closed = (await posts.locator("option", { hasText: /^Hauptstraße voll gesperrt \(/ }).textContent()) ?? "";
+    await posts.selectOption({ label: closed });
+    await page.getByText(/Gezählt sind die Reaktionen auf die gewählten Beiträge/).waitFor();
+    await expect.poll(messages).toBeLessThan(all);
+    expect(new URL(page.url()).searchParams.get("post")).toMatch(/^[0-9a-f-]{36}$/);
+    // A term cannot be combined with a post: choosing one clears the other.
+    await page.getByRole("combobox", { name: /^Kampagne/ }).selectOption({ label: "Advent in Musterstadt" });
+    await posts.selectOption({ label: "Alle Beiträge" });
+    await expect.poll(() => new URL(page.url()).searchParams.get("campaign")).toMatch(/^[0-9a-f-]{36}$/);
+    const ranking = page.getByRole("region", { name: "Am meisten positive Reaktionen" });
+    await expect.poll(() => ranking.getByRole("link").allTextContents()).toContain("Der Weihnachtsmarkt öffnet");
+    expect(await page.getByRole("link", { name: "Hauptstraße voll gesperrt" }).count()).toBe(0);
+    await expectAccessible(page, "Stimmung einer Kampagne");
+  });
+
+  it("goes from a term in Themen to Stimmung of that term, and back to all messages", async () => {
+    await page.getByRole("combobox", { name: /^Kampagne/ }).selectOption({ label: "Alle Kampagnen" });
+    await page.getByRole("link", { name: "Begriff im Bericht Themen wählen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Themen" }).waitFor();
+    const terms = page.getByRole("navigation", { name: "Stimmung zu einem Begriff ansehen:" });
+    const first = terms.getByRole("link").first();
+    const label = (await first.textContent()) ?? "";
+    await first.click();
+    await page.getByRole("heading", { level: 1, name: "Stimmung" }).waitFor();
+    await page.getByText(/Gezählt sind die sichtbaren Nachrichten mit dem gewählten Begriff/).waitFor();
+    await page
+      .getByRole("table", { name: "Stimmung zum gewählten Begriff" })
+      .getByRole("rowheader", { name: label })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get("period")).toBe("90");
+    await page.screenshot({ path: "/tmp/reports-mood-by-post.png", fullPage: true });
+    await expectAccessible(page, "Stimmung eines Begriffs");
+    await page.getByRole("button", { name: `Begriff „${label}“ entfernen` }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("topic")).toBeNull();
+  });
+});
