@@ -2,7 +2,7 @@
 // negative and the most positive reactions (domain/reports/postMoodRanking.ts), the chosen key terms with
 // their moods, and what the campaign and post filters offer. Read from post_daily_rollups and
 // topic_daily_rollups within the viewer's scope and filters, never from the messages.
-import { type AnyColumn, and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { type AnyColumn, and, between, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ZPostMood, ZTopicMood, moodByPostParts } from "../../contract/moodByPost.js";
 import { campaigns, postDailyRollups, posts, publications, topicDailyRollups } from "../../db/schema/index.js";
@@ -186,9 +186,16 @@ async function topicsOf(
   return rows.map((row) => ({ topic: row.topic, label: row.label, ...tallies(row) }));
 }
 
-/** The viewer's campaigns, and their latest published posts (and any chosen, so the filter can show them). */
+/** The viewer's campaigns, and the posts that drew reactions in the period (and any chosen, so the filter can show them). */
 async function choicesOf(ctx: AppContext, actor: OrgActor, scope: ReportScope): Promise<Parts["postChoices"]> {
   const chosen = scope.postFilter.postIds ?? [];
+  const r = postDailyRollups;
+  const reacted = ctx.db
+    .select({ postId: r.postId, messages: sql<number>`sum(${r.messages})`.as("messages") })
+    .from(r)
+    .where(and(scope.within(r), between(r.day, scope.period.from, scope.period.to)))
+    .groupBy(r.postId)
+    .as("reacted");
   const [campaignRows, postRows] = await Promise.all([
     ctx.db
       .select({ id: campaigns.id, name: campaigns.name })
@@ -196,11 +203,14 @@ async function choicesOf(ctx: AppContext, actor: OrgActor, scope: ReportScope): 
       .where(and(eq(campaigns.orgId, scope.orgId), campaignsWithinScope(ctx.db, actor)))
       .orderBy(desc(campaigns.startsAt))
       .limit(50),
+    // The posts that drew reactions in the period, most first: a year of a busy press office holds thousands of
+    // posts (a marathon alone hundreds), and the latest ones are not the ones people ask about.
     ctx.db
       .select({ id: posts.id, title: posts.title, body: posts.body, publishedAt: posts.publishedAt })
       .from(posts)
+      .innerJoin(reacted, eq(reacted.postId, posts.id))
       .where(and(eq(posts.orgId, scope.orgId), isNotNull(posts.publishedAt), postsWithinScope(ctx.db, actor)))
-      .orderBy(desc(posts.publishedAt))
+      .orderBy(desc(reacted.messages), desc(posts.publishedAt))
       .limit(POST_CHOICES),
   ]);
   const missing = chosen.filter((id) => !postRows.some((p) => p.id === id));
