@@ -351,6 +351,23 @@ describe("the message rollups", () => {
   });
 });
 
+describe("the topic rollups", () => {
+  it("keep a term's day when its only message was hidden and another one came the same day", async () => {
+    const { org, account } = await scene();
+    const [first] = await ingest(org.id, account.id, [
+      { at: now, text: "Wann öffnet der Weihnachtsmarkt?", handle: "@anna" },
+    ]);
+    if (first?.status !== "stored") throw new Error("not stored");
+    await ctx.db.update(inboundMessages).set({ visibility: "hidden" }).where(eq(inboundMessages.id, first.id));
+    expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
+    // The day's row of the term is at 0 now; the next message of the term on that day counts it again.
+    await ingest(org.id, account.id, [{ at: now, text: "Hat der Weihnachtsmarkt heute offen?", handle: "@ben" }]);
+    const topics = await topicsRolledUp(org.id);
+    expect(topics).toEqual(await topicsFromMessages(org.id));
+    expect(topics.some((t) => t.key.endsWith("|weihnachtsmarkt"))).toBe(true);
+  });
+});
+
 describe("the message rollups after the organisation's time zone changed", () => {
   it("count by the new calendar days, and stay right through later changes", async () => {
     const { org, account } = await scene();
