@@ -303,6 +303,10 @@ describe("the Veröffentlichung report", () => {
     expect(hour("2026-12-04T21:00:00.000Z")).toMatchObject({ posts: 0, replies: 2 });
     expect(hour("2026-12-05T02:00:00.000Z")).toMatchObject({ posts: 1, replies: 0 });
     expect((await report()).campaignTimeline).toBeNull();
+    // "Ohne Kampagne": the posts outside every campaign (it was refused by Stimmung's filter before).
+    const outside = await report("?campaignIds=none");
+    expect(outside.totals.posts).toBe((await report()).totals.posts - 3);
+    expect(outside.campaignTimeline).toBeNull();
   });
 
   it("shows a member limited to one department only that department's posts on its channels", async () => {

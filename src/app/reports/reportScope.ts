@@ -3,8 +3,9 @@
 // narrowed by the filters — as SQL conditions on a rollup table's columns. The mood report's filters by
 // campaign, post and key term are parsed here too (only its route lets them through).
 import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { channelAccounts, departments, organisations, posts } from "../../db/schema/index.js";
-import { ZMoodReportFilter } from "../../contract/reports.js";
+import { ZMoodReportFilter, ZReportFilter } from "../../contract/reports.js";
 import { AppError } from "../../domain/errors.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type ReportPeriod, reportPeriod } from "../../domain/reports/reportPeriod.js";
@@ -46,10 +47,18 @@ export interface RollupColumns {
 
 export async function openReportScope(
   ctx: AppContext,
-  options: { actor: OrgActor; orgId: string; query: unknown },
+  options: {
+    actor: OrgActor;
+    orgId: string;
+    query: unknown;
+    /** Only Stimmung filters by campaign, post and term; another report's own fields (a campaign "none") are its own. */
+    byPost?: boolean;
+  },
 ): Promise<ReportScope> {
   requireAllowed(ctx, options.actor, "reports.view", inOrganisation(options.orgId));
-  const filter = ZMoodReportFilter.parse(options.query);
+  const filter: z.output<typeof ZMoodReportFilter> = (options.byPost ? ZMoodReportFilter : ZReportFilter).parse(
+    options.query,
+  );
   if (filter.topics && (filter.postIds || filter.campaignIds))
     // Messages are counted by post and by term in different rollups, never by both.
     throw new AppError("VALIDATION_FAILED", { details: { field: "topics", reason: "not_with_posts" } });

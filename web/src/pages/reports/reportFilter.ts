@@ -72,6 +72,8 @@ export function addressFor(report: string, search: string): string {
   const params = new URLSearchParams(search);
   for (const [name, reports] of Object.entries(OWN_FILTERS))
     if (!(reports as readonly string[]).includes(report)) params.delete(name);
+  // "Ohne Kampagne" is Veröffentlichung's: Stimmung counts reactions to chosen campaigns' posts only.
+  if (report !== "publishing" && params.get("campaign") === "none") params.delete("campaign");
   const rest = params.toString();
   return rest ? `?${rest}` : "";
 }
