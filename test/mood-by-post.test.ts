@@ -258,13 +258,26 @@ describe("the mood report by post", () => {
     const report = (
       await session.request("GET", `/api/orgs/${s.org.id}/reports/mood?postIds=${s.baustelle.id}`)
     ).json();
-    // Only the website's reaction is routed to the Bauamt; the posts are the Kulturamt's, so not offered.
+    // Only the website's reaction is routed to the Bauamt and counts; the posts are the Kulturamt's, so neither
+    // offered nor shown with their titles and channels (the reaction is theirs, the post is not).
     expect(report.totals).toMatchObject({ messages: 1, negative: 1 });
-    expect(
-      report.byPost.map((p: { postId: string; current: { messages: number } }) => [p.postId, p.current.messages]),
-    ).toEqual([[s.baustelle.id, 1]]);
+    expect(report.byPost).toEqual([]);
+    expect(JSON.stringify(report)).not.toContain("Baustelle");
     expect(report.postChoices.posts).toEqual([]);
     const all = (await session.request("GET", `/api/orgs/${s.org.id}/reports/mood`)).json();
     expect(all.mostNegativePosts).toEqual([]);
+    // A post of their own department, with a reaction on their channel, is theirs to see.
+    const entry = `entry-${uniqueSuffix()}`;
+    const own = await buildPublishedPost(t.ctx, s.org.id, {
+      title: "Sperrung Brückenstraße",
+      departmentId: s.bauamt.id,
+      on: [{ channelAccountId: s.website.id, externalId: entry }],
+    });
+    await ingest(s.org.id, s.website.id, [{ text: NEGATIVE, thread: entry }]);
+    const mine = (await session.request("GET", `/api/orgs/${s.org.id}/reports/mood`)).json();
+    expect(mine.byPost.map((p: { postId: string; title: string }) => [p.postId, p.title])).toEqual([
+      [own.id, "Sperrung Brückenstraße"],
+    ]);
+    expect(mine.postChoices.posts.map((p: { id: string }) => p.id)).toEqual([own.id]);
   });
 });

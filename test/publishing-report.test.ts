@@ -11,7 +11,14 @@ import { submitPost } from "../src/app/posts/submit-post.js";
 import { refreshPublicationCounters } from "../src/app/publishing/refresh-publication-counters.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
 import { sandboxCounters } from "../src/domain/sandboxCounters.js";
-import { publicationMetrics, publications, sandboxDeliveries, websiteComments } from "../src/db/schema/index.js";
+import {
+  conversations,
+  inboundMessages,
+  publicationMetrics,
+  publications,
+  sandboxDeliveries,
+  websiteComments,
+} from "../src/db/schema/index.js";
 import type { ChannelConnector, ConnectorRegistry } from "../src/domain/connector.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
 import { ingestCitizenMessages } from "./support/citizenMessages.js";
@@ -320,6 +327,31 @@ describe("the Veröffentlichung report", () => {
     expect(r.topPosts.map((p: { postId: string }) => p.postId)).not.toContain(s.p2.id);
     // A campaign out of reach shows no timeline.
     expect((await report(`?campaignIds=${s.campaign.id}`, member)).campaignTimeline).toBeNull();
+  });
+
+  it("counts in a campaign's timeline only the replies in the limited member's departments", async () => {
+    const member = await buildMember(t.ctx, s.org.id, { roles: ["analyst"], departmentIds: [s.polizei.id] });
+    const mine = await report(`?campaignIds=${s.campaign.id}`, member);
+    expect(mine.campaignTimeline).toMatchObject({ posts: 3, replies: 3 });
+    // One citizen's conversation is handed to the Kulturamt: that reply is no longer the Polizei's to count.
+    const [reply] = await t.ctx.db
+      .select({ conversationId: inboundMessages.conversationId })
+      .from(inboundMessages)
+      .where(and(eq(inboundMessages.orgId, s.org.id), eq(inboundMessages.text, "Toll, weiter so.")));
+    const conversationId = reply?.conversationId ?? "";
+    await t.ctx.db.update(conversations).set({ departmentId: s.kultur.id }).where(eq(conversations.id, conversationId));
+    try {
+      expect((await report(`?campaignIds=${s.campaign.id}`, member)).campaignTimeline).toMatchObject({
+        posts: 3,
+        replies: 2,
+      });
+      expect((await report(`?campaignIds=${s.campaign.id}`)).campaignTimeline).toMatchObject({ replies: 3 });
+    } finally {
+      await t.ctx.db
+        .update(conversations)
+        .set({ departmentId: s.polizei.id })
+        .where(eq(conversations.id, conversationId));
+    }
   });
 
   it("refuses a campaign filter that is not a list of ids", async () => {

@@ -1,9 +1,10 @@
 // A campaign's timeline (#24hPolizei: 1645 posts in 24 hours): per hour, the posts published and the citizens'
 // messages in answer to them — messages whose thread or parent is one of the campaign's published items (the
 // first post or a later part of a thread) on the same channel account. From the campaign's start (or first post)
-// to six hours after its end (or last post), at most two weeks of hours. Only publications in the viewer's reach.
+// to six hours after its end (or last post), at most two weeks of hours. Only publications in the viewer's reach,
+// and only replies in the conversations of their departments and channel accounts.
 import { eq, sql } from "drizzle-orm";
-import { campaigns, inboundMessages as im, posts, publications as pub } from "../../db/schema/index.js";
+import { campaigns, conversations, inboundMessages as im, posts, publications as pub } from "../../db/schema/index.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import type { AppContext } from "../context.js";
 import type { PublishingScope } from "./publishingScope.js";
@@ -62,6 +63,16 @@ export async function campaignTimeline(
   // Citizens' messages whose thread or parent is one of the items (on the same account): the keys as one array,
   // which PostgreSQL looks up hashed.
   const keys = items.flatMap((i) => [i.item ?? "", ...i.parts].map((item) => `${i.account} ${item}`));
+  // A limited viewer counts the replies in their departments' conversations (as every report counts messages).
+  const repliesWithin = scope.whole
+    ? sql`true`
+    : sql`exists (select 1 from ${conversations} where ${conversations.id} = ${im.conversationId} and ${
+        scope.within({
+          orgId: conversations.orgId,
+          channelAccountId: im.channelAccountId,
+          departmentId: conversations.departmentId,
+        }) ?? sql`true`
+      })`;
   const replyRows = keys.length
     ? rowsOf<{ hour: string | Date; n: number }>(
         await ctx.db.execute(sql`
@@ -70,6 +81,7 @@ export async function campaignTimeline(
            where ${im.orgId} = ${scope.orgId} and ${range(im.receivedAt)}
              and (${im.channelAccountId}::text || ' ' || ${im.threadExternalId} = any(${sql.param(keys)}::text[])
                   or ${im.channelAccountId}::text || ' ' || ${im.inReplyToExternalId} = any(${sql.param(keys)}::text[]))
+             and ${repliesWithin}
            group by 1`),
       )
     : [];

@@ -65,7 +65,7 @@ export async function moodByPostAndTopic(
 ): Promise<Parts> {
   const { scope, basis } = args;
   const [byPosts, byTopic, postChoices] = await Promise.all([
-    basis === "topics" ? null : postsOf(ctx, scope),
+    basis === "topics" ? null : postsOf(ctx, args.actor, scope),
     scope.postFilter.topics
       ? topicsOf(ctx, scope, { topics: scope.postFilter.topics, mayReadInbox: args.mayReadInbox })
       : null,
@@ -95,13 +95,33 @@ export function withoutPostsAndTopics(basis: MoodBasis): Parts {
   };
 }
 
-async function postsOf(ctx: AppContext, scope: ReportScope) {
+/**
+ * The posts ranked by their reactions in the viewer's scope. A post itself is shown only to people who may see
+ * it (postsWithinScope): a reaction routed to a person's department may answer another department's post, whose
+ * title and channels are not theirs to read; the reaction still counts in their totals.
+ */
+async function postsOf(ctx: AppContext, actor: OrgActor, scope: ReportScope) {
   const r = postDailyRollups;
   const sums = periodSums(scope, r);
+  const visible = postsWithinScope(ctx.db, actor);
   const rows = await ctx.db
     .select({ postId: r.postId, ...sums })
     .from(r)
-    .where(and(scope.where(r), scope.postsChosen(r.postId)))
+    .where(
+      and(
+        scope.where(r),
+        scope.postsChosen(r.postId),
+        visible
+          ? inArray(
+              r.postId,
+              ctx.db
+                .select({ id: posts.id })
+                .from(posts)
+                .where(and(eq(posts.orgId, scope.orgId), visible)),
+            )
+          : undefined,
+      ),
+    )
     .groupBy(r.postId)
     .having(sql`${sums.messages} > 0`);
   const byVolume = [...rows].sort((a, b) => b.messages - a.messages || a.postId.localeCompare(b.postId));
