@@ -16,6 +16,7 @@ import {
 } from "./support/factories.js";
 import { ingestCitizenMessages } from "./support/citizenMessages.js";
 import { pdfLines } from "./support/pdfText.js";
+import { buildPublishedPost } from "./support/publishedPosts.js";
 import { type SmtpPeer, startSmtpPeer } from "./support/smtpPeer.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
@@ -102,6 +103,47 @@ describe("the weekly report as a PDF", () => {
     expect(text).toContain("Mo 30.11. 1/0/0 2 Di 01.12. 2/0/0");
     expect(text).toMatch(/Bauamt[\s\S]*Kulturamt/);
     expect(text).toContain("negativ (gestreift)");
+  });
+
+  it("names the posts with the most reactions, and those with the largest negative and positive shares", async () => {
+    const s = await scene();
+    const website = await buildChannelAccount(t.ctx, s.org.id, { name: "Website Posts" });
+    const post = async (title: string, text: string, negative: number, positive: number) => {
+      const externalId = `entry-${uniqueSuffix()}`;
+      await buildPublishedPost(t.ctx, s.org.id, {
+        title,
+        publishedAt: new Date("2026-11-30T08:00:00Z"),
+        on: [{ channelAccountId: website.id, externalId }],
+      });
+      const items = [
+        ...Array.from({ length: negative }, () => ({ at: "2026-12-02T10:00:00Z", text: NEGATIVE })),
+        ...Array.from({ length: positive }, () => ({ at: "2026-12-02T11:00:00Z", text: POSITIVE })),
+      ];
+      await ingestCitizenMessages(t.ctx, {
+        orgId: s.org.id,
+        channelAccountId: website.id,
+        now,
+        items,
+        threadExternalId: externalId,
+      });
+    };
+    await post("Sperrung der Hauptstraße ab Montag", NEGATIVE, 9, 3);
+    await post("Der Weihnachtsmarkt öffnet", POSITIVE, 1, 10);
+    await post("Neue Öffnungszeiten", POSITIVE, 1, 1);
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const response = await admin.request("GET", `/api/orgs/${s.org.id}/reports/weekly.pdf?week=2026-12-02`);
+    const text = (await pdfLines(response.rawPayload)).join(" ");
+    expect(text).toContain(
+      "Den größten Anteil negativer Reaktionen erhielt der Beitrag „Sperrung der Hauptstraße ab Montag“: 75 % von 12.",
+    );
+    expect(text).toContain(
+      "Den größten Anteil positiver Reaktionen erhielt der Beitrag „Der Weihnachtsmarkt öffnet“: 91 % von 11.",
+    );
+    expect(text).toContain("Beiträge mit den meisten Reaktionen");
+    expect(text).toContain("Sperrung der Hauptstraße ab Montag 30.11.2026 12 75 % 25 % 0");
+    expect(text).toContain("Neue Öffnungszeiten 30.11.2026 2 50 % 50 % 0");
+    // Two reactions are too few to be named for a share.
+    expect(text).not.toMatch(/Anteil [a-z]+ Reaktionen erhielt der Beitrag „Neue/);
   });
 
   it("takes the last completed week when none is named", async () => {

@@ -10,7 +10,7 @@ import { moodShifts } from "../../domain/reports/moodShifts.js";
 import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { moodByPostAndTopic, withoutPostsAndTopics } from "./moodByPost.js";
+import { moodByPostAndTopic } from "./moodByPost.js";
 import { MOOD_FIELDS as FIELDS, type MoodTally as Tally, moodBasisOf, moodRowsOf } from "./moodSources.js";
 import { openReportScope } from "./reportScope.js";
 
@@ -39,8 +39,6 @@ export async function getMoodReport(
     actor: OrgActor;
     orgId: string;
     query: unknown;
-    /** Without the parts by post and term (the weekly PDF does not show them): they stay empty. */
-    withoutPostsAndTopics?: boolean;
   },
 ): Promise<z.input<typeof ZMoodReport>> {
   const scope = await openReportScope(ctx, { ...options, byPost: true });
@@ -54,9 +52,7 @@ export async function getMoodReport(
   const basis = moodBasisOf(scope);
   const [rows, byPostAndTopic] = await Promise.all([
     moodRowsOf(ctx, scope, { basis, mayReadInbox }),
-    options.withoutPostsAndTopics
-      ? withoutPostsAndTopics(basis)
-      : moodByPostAndTopic(ctx, { actor: options.actor, scope, basis, mayReadInbox }),
+    moodByPostAndTopic(ctx, { actor: options.actor, scope, basis, mayReadInbox }),
   ]);
   // Terms are not kept with a sentiment sum: no mean then.
   const countsOf = (t: Tally): MoodCounts => {

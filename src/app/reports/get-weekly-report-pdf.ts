@@ -35,7 +35,7 @@ export async function getWeeklyReportPdf(
   // Each report asks the policy (reports.view) and narrows to the viewer's departments and channel accounts.
   const period = { from: week.from, to: week.to };
   const [mood, responses, topics] = await Promise.all([
-    getMoodReport(ctx, { actor: options.actor, orgId: options.orgId, query: period, withoutPostsAndTopics: true }),
+    getMoodReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
     getResponseReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
     getTopicsReport(ctx, { actor: options.actor, orgId: options.orgId, query: period, forExport: true }),
   ]);

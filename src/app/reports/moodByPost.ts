@@ -82,19 +82,6 @@ export async function moodByPostAndTopic(
   };
 }
 
-/** The parts left empty, for a caller that does not show them. */
-export function withoutPostsAndTopics(basis: MoodBasis): Parts {
-  return {
-    basis,
-    byPost: null,
-    byTopic: null,
-    mostNegativePosts: null,
-    mostPositivePosts: null,
-    minimumReactions: MIN_REACTIONS,
-    postChoices: { campaigns: [], posts: [] },
-  };
-}
-
 /**
  * The posts ranked by their reactions in the viewer's scope. A post itself is shown only to people who may see
  * it (postsWithinScope): a reaction routed to a person's department may answer another department's post, whose

@@ -1,6 +1,7 @@
 // What the weekly Stimmungsbericht says, in plain German for the mayor: the title, a summary in sentences
-// (messages and mood against the week before, notable shifts, first answers in office hours, what waits now),
-// the days' moods for the chart, and tables per department, topic and channel. Numbers and dates in de-DE.
+// (messages and mood against the week before, notable shifts, the posts with the most negative and the most
+// positive reactions, first answers in office hours, what waits now), the days' moods for the chart, and tables
+// per department, topic, post and channel. Numbers and dates in de-DE.
 import type { z } from "zod";
 import type {
   ZMoodCounts,
@@ -9,12 +10,15 @@ import type {
   ZResponseReport,
   ZTopicsReport,
 } from "../../contract/reports.js";
+import { MIN_REACTIONS } from "../../domain/reports/postMoodRanking.js";
 import { type ReportWeek, calendarWeek } from "../../domain/reports/reportWeek.js";
+import { localDate } from "../../domain/zonedTime.js";
 
 type Mood = z.input<typeof ZMoodReport>;
 type Responses = z.input<typeof ZResponseReport>;
 type MoodCounts = z.input<typeof ZMoodCounts>;
 type Figures = z.input<typeof ZResponseFigures>;
+type PostMood = NonNullable<Mood["byPost"]>[number];
 /** Only the ranked terms: example messages and answers never go into a file that leaves draht by e-mail. */
 type Topics = Pick<z.output<typeof ZTopicsReport>, "topics">;
 
@@ -108,6 +112,25 @@ function moodSentences(mood: Mood, week: ReportWeek): string[] {
   return [...sentences, ...(shifts.length ? shifts : ["Auffällige Ausschläge der Stimmung gab es nicht."])];
 }
 
+/** A post's name in a sentence or a cell: its title (else first line), shortened. */
+function postName(post: PostMood, max = 70): string {
+  const title = post.title.trim() || "Beitrag ohne Titel";
+  return title.length > max ? `${title.slice(0, max - 1).trimEnd()}…` : title;
+}
+
+/** The posts with the most negative and the most positive reactions (from MIN_REACTIONS reactions on). */
+function postSentences(mood: Mood): string[] {
+  const sentence = (post: PostMood | undefined, kind: "negative" | "positive") => {
+    if (!post) return [];
+    const share = percent(percentOf(post.current[kind], post.current.messages));
+    return [
+      `Den größten Anteil ${kind === "negative" ? "negativer" : "positiver"} Reaktionen erhielt der Beitrag ` +
+        `„${postName(post)}“: ${share} von ${number.format(post.current.messages)}.`,
+    ];
+  };
+  return [...sentence(mood.mostNegativePosts?.[0], "negative"), ...sentence(mood.mostPositivePosts?.[0], "positive")];
+}
+
 function responseSentences(responses: Responses): string[] {
   const t = responses.totals;
   const sentences =
@@ -169,7 +192,7 @@ export function weeklyReportContent(args: {
     subtitle:
       `Kalenderwoche ${calendarWeek(week.from)}: ${germanDate(week.from)} bis ${germanDate(week.to)} ` +
       `(Zeitzone ${args.timeZone})`,
-    summary: [...moodSentences(mood, week), ...responseSentences(responses)],
+    summary: [...moodSentences(mood, week), ...postSentences(mood), ...responseSentences(responses)],
     days,
     tables: [
       {
@@ -194,6 +217,20 @@ export function weeklyReportContent(args: {
           ]),
       },
       {
+        title: "Beiträge mit den meisten Reaktionen",
+        columns: ["Beitrag", "veröffentlicht", "Reaktionen", "negativ", "positiv", "Vorwoche"],
+        rows: (mood.byPost ?? [])
+          .slice(0, 5)
+          .map((p) => [
+            postName(p, 60),
+            p.publishedAt ? germanDate(localDate(new Date(p.publishedAt), args.timeZone)) : "–",
+            number.format(p.current.messages),
+            percent(percentOf(p.current.negative, p.current.messages)),
+            percent(percentOf(p.current.positive, p.current.messages)),
+            number.format(p.previous.messages),
+          ]),
+      },
+      {
         title: "Nach Kanal",
         columns: ["Kanal", ...COLUMNS],
         rows: mood.byChannel.map((c) =>
@@ -205,8 +242,9 @@ export function weeklyReportContent(args: {
       "Stimmung: negativ unter –0,2, positiv über 0,2 auf der Skala von –1 bis 1. Antwortzeiten in Bürozeit " +
         "(Öffnungszeiten ohne Feiertage und Schließtage).",
       "Themen: die Begriffe der Nachrichten (Nomen und Hashtags), gereiht nach ihrer Häufigkeit in dieser Woche " +
-        "gegenüber dem übrigen Jahr; Begriffe aus weniger als 5 Nachrichten sind nicht aufgeführt. Einzelne " +
-        "Beiträge enthält der Bericht noch nicht.",
+        "gegenüber dem übrigen Jahr; Begriffe aus weniger als 5 Nachrichten sind nicht aufgeführt.",
+      "Beiträge: Reaktionen sind die Nachrichten, die auf einen veröffentlichten Beitrag antworten; den größten " +
+        `Anteil negativer oder positiver Reaktionen nennt der Bericht ab ${MIN_REACTIONS} Reaktionen.`,
     ],
   };
 }
