@@ -7,7 +7,11 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { installationActorIn } from "../../src/app/authorization.js";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { getResponseReport } from "../../src/app/reports/get-response-report.js";
+import { rowsOf } from "../../src/db/queries/rows.js";
 import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
 
 // Wednesday 2 December 2026, 10:00 in Berlin.
@@ -150,5 +154,34 @@ describe("the reports", () => {
     expect(await page.getByRole("form", { name: "Zeitraum und Filter" }).isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
     expect(cspViolations).toEqual([]);
+  });
+
+  it("tells from the demo's year what waited at each day's end as the conversations' answers and closings say", async () => {
+    // The year's history and the marathon's replies are answered and closed in the past: each wait ended then,
+    // not on the day the demo was loaded (the marathon's once counted as ~600 waiting for weeks).
+    const [org] = rowsOf<{ id: string }>(
+      await server.ctx.db.execute(sql`select id from organisations where slug = 'musterstadt'`),
+    );
+    const orgId = org?.id ?? "";
+    const report = await getResponseReport(server.ctx, {
+      actor: installationActorIn(orgId, { userId: null, label: "test" }),
+      orgId,
+      query: { days: 30 },
+    });
+    const past = report.waitingSeries.filter((step) => !step.now).slice(0, -3);
+    expect(past.length).toBeGreaterThan(20);
+    for (const step of past) {
+      // Waiting at the day's end: the conversation's first message had come, no answer or closing yet.
+      const [row] = rowsOf<{ n: number }>(
+        await server.ctx.db.execute(sql`
+          with ends as (select ((${step.start}::date + 1)::timestamp at time zone 'Europe/Berlin') as at)
+          select count(*)::int as n
+            from conversations c, ends
+           where c.org_id = ${orgId}
+             and (select min(m.received_at) from inbound_messages m where m.conversation_id = c.id) < ends.at
+             and coalesce(c.first_response_at, c.closed_at, 'infinity') >= ends.at`),
+      );
+      expect({ day: step.start, waiting: step.waiting }).toEqual({ day: step.start, waiting: row?.n });
+    }
   });
 });

@@ -35,12 +35,23 @@ export const DEMO_CAMPAIGN_POSTS = [
   "Straßenlaterne defekt in der Lindenallee – an die Stadtwerke gemeldet.",
 ];
 
-export const DEMO_CAMPAIGN_REPLIES = [
-  "Danke für Ihren Einsatz!",
-  "Spannend, was Sie alles machen.",
-  "Wie kann ich einen Falschparker melden?",
-  "Super Aktion, weiter so!",
-  "Gilt das auch am Wochenende?",
-  "Vielen Dank, sehr informativ.",
-  "Bei uns in der Gartenstraße ist es jetzt ruhig, danke!",
+/** Citizens' replies to the marathon's posts, and how the press office answers a question among them. */
+export const DEMO_CAMPAIGN_REPLIES: readonly { text: string; intent: "question" | "praise"; answer: string }[] = [
+  { text: "Danke für Ihren Einsatz!", intent: "praise", answer: "" },
+  { text: "Spannend, was Sie alles machen.", intent: "praise", answer: "" },
+  {
+    text: "Wie kann ich einen Falschparker melden?",
+    intent: "question",
+    answer:
+      "Falschparker melden Sie rund um die Uhr dem Ordnungsamt: telefonisch unter 0123 456-700 oder online " +
+      "über das Formular „Mängelmelder“ auf musterstadt.example. Ihr Ordnungsamt",
+  },
+  { text: "Super Aktion, weiter so!", intent: "praise", answer: "" },
+  {
+    text: "Gilt das auch am Wochenende?",
+    intent: "question",
+    answer: "Ja, der Außendienst des Ordnungsamts ist auch samstags und sonntags unterwegs. Ihr Ordnungsamt",
+  },
+  { text: "Vielen Dank, sehr informativ.", intent: "praise", answer: "" },
+  { text: "Bei uns in der Gartenstraße ist es jetzt ruhig, danke!", intent: "praise", answer: "" },
 ];

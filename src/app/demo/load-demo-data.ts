@@ -122,6 +122,7 @@ export async function loadDemoData(
     pressDepartmentId: departmentIds.get("Presse- und Öffentlichkeitsarbeit") ?? "",
     pressUserId: userIds.get("presse@musterstadt.example") ?? "",
     editorUserId: userIds.get("redaktion@musterstadt.example") ?? "",
+    responders: [{ departmentId: null, userIds: staff("presse@musterstadt.example", "redaktion@musterstadt.example") }],
   });
   await loadDemoWebsite(ctx, {
     admin: adminActor,

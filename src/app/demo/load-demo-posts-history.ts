@@ -4,11 +4,10 @@
 // them; and "24 Stunden Ordnungsamt" (#24hOrdnungsamt), a #24hPolizei-style marathon three weeks ago — a post
 // every five minutes for 24 hours, answered by citizens through the real ingestion. Written in bulk (a year
 // through the composer and the worker would take minutes); seeded, so every start loads the same history.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import {
   campaigns,
   channelAccounts,
-  conversations,
   organisations,
   postApprovals,
   postChannels,
@@ -24,6 +23,7 @@ import { addBusinessTime, businessMsBetween, calendarOf } from "../../domain/sla
 import { epochOfWallClock, localDate } from "../../domain/zonedTime.js";
 import type { AppContext } from "../context.js";
 import { ingestMessages } from "../inbox/ingest-messages.js";
+import { type DemoConversation, answerDemoConversations } from "./load-demo-history.js";
 import { DEMO_CAMPAIGN_POSTS, DEMO_CAMPAIGN_REPLIES, DEMO_POST_TEXTS } from "./demoPostTexts.js";
 
 const DAYS = 365;
@@ -51,7 +51,14 @@ interface Rows {
 
 export async function loadDemoPostsHistory(
   ctx: AppContext,
-  options: { orgId: string; pressDepartmentId: string; pressUserId: string; editorUserId: string },
+  options: {
+    orgId: string;
+    pressDepartmentId: string;
+    pressUserId: string;
+    editorUserId: string;
+    /** Who answers the marathon's replies (the press office). */
+    responders: { departmentId: string | null; userIds: string[] }[];
+  },
 ): Promise<{ posts: number; campaignReplies: number }> {
   const random = seeded(24_2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -183,7 +190,13 @@ export async function loadDemoPostsHistory(
     }
 
   await insertRows(ctx, { rows, orgId: options.orgId, now });
-  const campaignReplies = await answerCampaign(ctx, { orgId: options.orgId, campaignPosts, random, pick });
+  const campaignReplies = await answerCampaign(ctx, {
+    orgId: options.orgId,
+    campaignPosts,
+    responders: options.responders,
+    random,
+    pick,
+  });
   return { posts: rows.posts.length, campaignReplies };
 }
 
@@ -192,61 +205,71 @@ function counters(externalId: string) {
   return { likes, reposts, replies };
 }
 
-/** Citizens answer the marathon's posts within the hours after, through the real ingestion; all closed since. */
+/**
+ * Citizens answer the marathon's posts within the hours after, through the real ingestion; the press office answers
+ * their questions (and thanks some for their praise) in office hours, and closes all, as the year's history does.
+ */
 async function answerCampaign(
   ctx: AppContext,
   args: {
     orgId: string;
     campaignPosts: { at: Date; deliveries: { accountId: string; id: string }[] }[];
+    responders: { departmentId: string | null; userIds: string[] }[];
     random: () => number;
     pick: <T>(items: readonly T[]) => T;
   },
 ): Promise<number> {
-  const messages = args.campaignPosts.flatMap((post, i) =>
+  const planned = args.campaignPosts.flatMap((post, i) =>
     post.deliveries.flatMap((d, j) =>
       Array.from({ length: Math.floor(args.random() * 3) }, (_, k) => ({
-        channelAccountId: d.accountId,
-        externalId: `marathon-${i}-${j}-${k}`,
-        kind: "reply" as const,
-        authorHandle: `@nachbar${i}${j}${k}@sandbox.example`,
-        authorName: `Nachbarin ${i}`,
-        text: args.pick(DEMO_CAMPAIGN_REPLIES),
-        language: "de",
-        threadExternalId: d.id,
-        inReplyToExternalId: d.id,
-        visibility: "visible" as const,
-        receivedAt: new Date(post.at.getTime() + Math.floor(args.random() * args.random() * 3 * 3_600_000)),
-        raw: {},
+        reply: args.pick(DEMO_CAMPAIGN_REPLIES),
+        message: {
+          channelAccountId: d.accountId,
+          externalId: `marathon-${i}-${j}-${k}`,
+          kind: "reply" as const,
+          authorHandle: `@nachbar${i}${j}${k}@sandbox.example`,
+          authorName: `Nachbarin ${i}`,
+          language: "de",
+          threadExternalId: d.id,
+          inReplyToExternalId: d.id,
+          visibility: "visible" as const,
+          receivedAt: new Date(post.at.getTime() + Math.floor(args.random() * args.random() * 3 * 3_600_000)),
+          raw: {},
+        },
       })),
     ),
   );
-  const conversationIds: string[] = [];
-  for (let i = 0; i < messages.length; i += 500) {
+  const stored: DemoConversation[] = [];
+  for (let i = 0; i < planned.length; i += 500) {
+    const batch = planned.slice(i, i + 500);
     const outcomes = await ctx.db.transaction((tx) =>
       ingestMessages(tx, {
         orgId: args.orgId,
         analyser: ctx.analyser,
         now: ctx.clock(),
         publicUrl: ctx.publicUrl,
-        messages: messages.slice(i, i + 500),
+        messages: batch.map((p) => ({ ...p.message, text: p.reply.text })),
       }),
     );
-    for (const o of outcomes) if (o.status === "stored") conversationIds.push(o.conversationId);
+    outcomes.forEach((o, j) => {
+      const p = batch[j];
+      if (o.status === "stored" && p)
+        stored.push({
+          at: p.message.receivedAt,
+          intent: p.reply.intent,
+          answer: p.reply.answer,
+          conversationId: o.conversationId,
+          externalId: o.externalId,
+        });
+    });
   }
-  for (let i = 0; i < conversationIds.length; i += 2000)
-    await ctx.db
-      .update(conversations)
-      .set({
-        status: "closed",
-        waitingSince: null,
-        responseDueAt: null,
-        resolutionDueAt: null,
-        priority: 0,
-        escalationLevel: 0,
-        closedAt: sql`${conversations.lastMessageAt} + interval '1 day'`,
-      })
-      .where(inArray(conversations.id, conversationIds.slice(i, i + 2000)));
-  return messages.length;
+  await answerDemoConversations(ctx, {
+    orgId: args.orgId,
+    stored,
+    responders: args.responders,
+    random: args.random,
+  });
+  return planned.length;
 }
 
 /** A UUID (version 4 in form) from the seeded numbers, so the history's ids are the same on every start. */
