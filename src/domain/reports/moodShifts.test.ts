@@ -25,4 +25,26 @@ describe("notable shifts in the mood", () => {
     steps[9] = { start: day(9), messages: 40, negative: 2 };
     expect(moodShifts(steps).map((s) => [s.start, s.direction])).toEqual([[day(9), "less_negative"]]);
   });
+
+  it("marks every day of a storm lasting several days, not only its first", () => {
+    const negatives = [8, 14, 10, 6, 12, 9, 15, 7];
+    const steps = negatives.map((negative, i) => ({ start: day(i), messages: 40, negative }));
+    steps.push(
+      { start: day(8), messages: 80, negative: 59 },
+      { start: day(9), messages: 78, negative: 55 },
+      { start: day(10), messages: 68, negative: 58 },
+    );
+    expect(moodShifts(steps).map((s) => s.start)).toEqual([day(8), day(9), day(10)]);
+  });
+
+  it("takes a lasting change as the new usual once it held for the whole history", () => {
+    const steps = Array.from({ length: 30 }, (_, i) => ({
+      start: `2026-10-${String(i + 1).padStart(2, "0")}`,
+      messages: 40,
+      negative: (i < 10 ? 8 : 28) + (i % 3),
+    }));
+    const marked = moodShifts(steps, { history: 8 }).map((s) => s.start);
+    // Days 11 to 18 stand out against the ten calm days; from the 19th the angry level is the usual.
+    expect(marked).toEqual(steps.slice(10, 18).map((s) => s.start));
+  });
 });

@@ -26,7 +26,14 @@ describe("the posts with the most negative and positive reactions", () => {
       post("praised", 12, 0, 11),
     ]);
     expect(mostNegative.map((p) => p.postId)).toEqual(["large", "small"]);
-    expect(mostPositive.map((p) => p.postId)).toEqual(["praised", "large"]);
+    expect(mostPositive.map((p) => p.postId)).toEqual(["praised"]);
+  });
+
+  it("put a post on one list only: the mood that outnumbers the other", () => {
+    // 52.9 % negative and 9.7 % positive is a negative post, however few others there are.
+    const { mostNegative, mostPositive } = rankPostsByMood([post("kanal", 155, 82, 15), post("even", 20, 5, 5)]);
+    expect(mostNegative.map((p) => p.postId)).toEqual(["kanal"]);
+    expect(mostPositive).toEqual([]);
   });
 
   it("show at most the limit", () => {

@@ -19,16 +19,22 @@ export function Chart({
   table: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
+  const text = endingOnce(summary);
   return (
     <figure className="chart">
       <figcaption>
         <h2>{title}</h2>
-        <p>{summary}</p>
+        <p>{text}</p>
       </figcaption>
       <Suspense fallback={<p role="status">{t("reports.chartLoading")}</p>}>
-        <EChart option={option} description={summary} language={i18n.language} />
+        <EChart option={option} description={text} language={i18n.language} />
       </Suspense>
       {table}
     </figure>
   );
+}
+
+/** One full stop where a sentence ends on an abbreviation or a date ("… 19 Min.." → "… 19 Min."). */
+export function endingOnce(text: string): string {
+  return text.replace(/\.\.(?=\s|$)/g, ".");
 }

@@ -67,12 +67,14 @@ export function AppealSection({ report }: Props) {
     <section aria-labelledby="appeals-heading">
       <h2 id="appeals-heading">{t("moderationReport.appealsTitle")}</h2>
       <p>
-        {t("moderationReport.appealsSummary", {
-          appeals: format.number(now.appeals),
-          upheld: format.number(now.appealsUpheld),
-          overturned: format.number(now.appealsOverturned),
-          pending: format.number(now.appealsPending),
-        })}
+        {now.appeals === 0
+          ? t("moderationReport.appealsNone")
+          : t("moderationReport.appealsSummary", {
+              appeals: format.number(now.appeals),
+              upheld: format.number(now.appealsUpheld),
+              overturned: format.number(now.appealsOverturned),
+              pending: format.number(now.appealsPending),
+            })}
       </p>
       <CountTable
         caption={t("moderationReport.appealsTable")}

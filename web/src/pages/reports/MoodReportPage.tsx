@@ -216,8 +216,14 @@ function summaryOf(report: MoodReport, t: T, format: Format): string {
       change: format.change(totals.messages, previous.messages),
     }),
   ];
-  const worst = report.shifts.filter((s) => s.direction === "more_negative").at(-1);
-  if (worst) parts.push(t("reports.moodSummaryShift", { step: format.step(worst.start, report.period.step) }));
+  const negative = report.shifts.filter((s) => s.direction === "more_negative");
+  if (negative.length)
+    parts.push(
+      t("reports.moodSummaryShift", {
+        count: negative.length,
+        steps: format.list(negative.map((s) => format.step(s.start, report.period.step))),
+      }),
+    );
   const [angriest] = report.mostNegativePosts ?? [];
   if (angriest)
     parts.push(

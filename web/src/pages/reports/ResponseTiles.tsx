@@ -73,7 +73,9 @@ export function ResponseTiles({ report }: { report: ResponseReport }) {
     <>
       <Tiles label={t("reports.resolution.firstAnswerFigures")} tiles={answers} />
       <Tiles label={t("reports.resolution.figures")} tiles={resolution} />
-      <p>{t("reports.waitingNow", { waiting: report.waitingNow, overdue: report.overdueNow })}</p>
+      <p>
+        {t("reports.waitingNow", { count: report.waitingNow, waiting: report.waitingNow, overdue: report.overdueNow })}
+      </p>
     </>
   );
 }

@@ -54,6 +54,7 @@ function summaryOf(report: ResponseReport, t: T, format: Format): string {
   if (!last) return "";
   const peak = series.reduce((most, s) => (s.waiting > most.waiting ? s : most), last);
   const text = t(last.now ? "reports.waiting.summaryNow" : "reports.waiting.summaryEnd", {
+    count: last.waiting,
     waiting: format.number(last.waiting),
     overdue: format.number(last.overdue),
   });

@@ -20,7 +20,8 @@ export function useReportFormat() {
       percent: (share: number | null) => (share === null ? "–" : percent.format(share)),
       /** Change of a count against the period before: "+25 %", or "neu" when there was nothing. */
       change: (current: number, previous: number) => {
-        if (previous === 0) return current === 0 ? t("reports.unchanged") : t("reports.new");
+        if (current === previous) return t("reports.unchanged");
+        if (previous === 0) return t("reports.new");
         return new Intl.NumberFormat(locale, {
           style: "percent",
           maximumFractionDigits: 0,
@@ -42,6 +43,8 @@ export function useReportFormat() {
             : t("reports.hoursMinutes", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
         return atLeast ? t("reports.atLeast", { value: text }) : text;
       },
+      /** "17.09., 18.09. und 19.09." */
+      list: (items: string[]) => new Intl.ListFormat(locale, { type: "conjunction" }).format(items),
       day: (date: string) => formatPlainDate(date, language, { dateStyle: "medium" }),
       /** A chart step: "01.12." for a day, "ab 30.11." for a week. */
       step: (start: string, step: "day" | "week") => {
