@@ -1,7 +1,9 @@
 // Every text the UI shows exists in German and English, and every error code has a translation
 // and a line in docs/ERRORS.md.
 import { readFileSync } from "node:fs";
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
+import { endingOnce } from "../web/src/components/charts/sentences.js";
 import { ERROR_CODES } from "../src/domain/errors.js";
 
 const load = (lng: string) => JSON.parse(readFileSync(`web/src/i18n/${lng}.json`, "utf8")) as Record<string, unknown>;
@@ -22,5 +24,28 @@ describe("translations", () => {
       expect(de).toContain(`errors.${code}`);
       expect(docs).toContain(`DRAHT_ERR_${code}`);
     }
+  });
+});
+
+describe("report sentences", () => {
+  it("say one waiting conversation in the singular, several in the plural", async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: "de", resources: { de: { translation: load("de") } } });
+    expect(i18n.t("reports.waitingNow", { count: 1, waiting: 1, overdue: 0 })).toBe(
+      "Jetzt wartet 1 Vorgang auf eine Antwort, davon 0 überfällig.",
+    );
+    expect(i18n.t("reports.waitingNow", { count: 3, waiting: 3, overdue: 1 })).toBe(
+      "Jetzt warten 3 Vorgänge auf eine Antwort, davon 1 überfällig.",
+    );
+    expect(i18n.t("reports.waiting.summaryNow", { count: 1, waiting: 1, overdue: 0 })).toMatch(
+      /^Jetzt wartet 1 Anfrage /,
+    );
+  });
+
+  it("end on one full stop after an abbreviation or a date", () => {
+    expect(endingOnce("Im Median 23 Std. 19 Min.. Auffällig negativ: 17.09. und 18.09..")).toBe(
+      "Im Median 23 Std. 19 Min. Auffällig negativ: 17.09. und 18.09.",
+    );
+    expect(endingOnce("Mehr … Weiter.")).toBe("Mehr … Weiter.");
   });
 });

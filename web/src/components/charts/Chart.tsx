@@ -4,6 +4,7 @@
 import { Suspense, lazy, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { EChartProps } from "./EChart";
+import { endingOnce } from "./sentences";
 
 const EChart = lazy(() => import("./EChart"));
 
@@ -32,9 +33,4 @@ export function Chart({
       {table}
     </figure>
   );
-}
-
-/** One full stop where a sentence ends on an abbreviation or a date ("… 19 Min.." → "… 19 Min."). */
-export function endingOnce(text: string): string {
-  return text.replace(/\.\.(?=\s|$)/g, ".");
 }
