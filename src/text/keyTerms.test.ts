@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { keyTermsOf } from "./keyTerms.js";
+import lowercaseWordsFile from "./models/lowercase-words.json" with { type: "json" };
 
 const keys = (text: string) => keyTermsOf(text).map((t) => t.key);
+const surfaces = (text: string) => keyTermsOf(text).map((t) => t.surface);
 
 describe("the key terms of a message", () => {
   it("are its nouns, in order, keyed so that singular and plural are one term", () => {
@@ -25,5 +27,32 @@ describe("the key terms of a message", () => {
   it("take hashtags as terms and ignore links and mentions", () => {
     expect(keys("#Weihnachtsmarkt @Stadtverwaltung https://Example.org/Seite")).toEqual(["weihnachtsmarkt"]);
     expect(keys("alles klein geschrieben ohne nomen")).toEqual([]);
+  });
+
+  it("leave out a sentence's opening verb, adjective or adverb, which is capitalised only because it opens it", () => {
+    expect(surfaces("Gilt das auch am Wochenende?")).toEqual(["Wochenende"]);
+    expect(surfaces("Spannend, was Sie alles machen.")).toEqual([]);
+    expect(surfaces("Danke! Geht das auch mit der Biotonne?\nStimmt, die Abholung war heute.")).toEqual([
+      "Biotonne",
+      "Abholung",
+    ]);
+    expect(surfaces("Er schrieb: „Wichtig ist die Einfahrt“ – Gemeinsam schaffen wir das")).toEqual(["Einfahrt"]);
+  });
+
+  it("keep a noun that opens a sentence, words inside a sentence as written, and hashtags", () => {
+    expect(surfaces("Falschparker blockieren die Einfahrt.")).toEqual(["Falschparker", "Einfahrt"]);
+    expect(surfaces("Kita-Plätze fehlen")).toEqual(["Kita-Plätze"]);
+    expect(surfaces("Anmeldung beim Verein Gemeinsam Stark")).toEqual(["Anmeldung", "Verein", "Gemeinsam"]);
+    expect(surfaces("#Spannend war es heute")).toEqual(["Spannend"]);
+  });
+});
+
+describe("the word forms written in lower case inside sentences", () => {
+  it("are lower-case verbs, adjectives and adverbs counted from the data, not nouns", () => {
+    const words = new Set(lowercaseWordsFile.words);
+    expect([...words].every((word) => word === word.toLowerCase())).toBe(true);
+    for (const word of ["gilt", "spannend", "geht", "stimmt", "blockieren"]) expect(words.has(word)).toBe(true);
+    for (const noun of ["wochenende", "stadt", "leute", "einfahrt", "welt"]) expect(words.has(noun)).toBe(false);
+    expect(lowercaseWordsFile.attribution).toMatch(/GermEval 2018.*GAHD/s);
   });
 });

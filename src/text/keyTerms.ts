@@ -1,7 +1,12 @@
 // What a message is about, as a few key terms: German nouns are written with a capital letter, so the
-// capitalised words that are not function words, greetings or sentence-opening verbs and adjectives —
-// and hashtags — are the candidates; each is keyed by its Snowball stem (hyphenated compounds part by
-// part: "Kita-Plätze" and "Kita-Platz" are one term), the first few in the order they appear. Pure.
+// capitalised words that are not function words, greetings or general nouns — and hashtags — are the
+// candidates; each is keyed by its Snowball stem (hyphenated compounds part by part: "Kita-Plätze" and
+// "Kita-Platz" are one term), the first few in the order they appear. A sentence's opening word is capitalised
+// whatever it is ("Gilt das auch am Wochenende?", "Spannend, was Sie machen."): there a word counts only when
+// its lower-case form is not one that writers put in lower case inside sentences (models/lowercase-words.json,
+// counted from GermEval 2018 and GAHD by train/build-lowercase-words.ts). Pure.
+import lowercaseWordsFile from "./models/lowercase-words.json" with { type: "json" };
+import { sentenceOpenings } from "./sentenceOpenings.js";
 import { stemGerman } from "./stem.js";
 import { findHashtags, findWords } from "./tokens.js";
 
@@ -36,6 +41,9 @@ const NOT_TOPICS = new Set(
 
 const CAPITALISED = /^\p{Lu}/u;
 
+/** Word forms written in lower case inside sentences: verbs, adjectives, adverbs ("gilt", "spannend"). */
+export const LOWERCASE_WORDS: ReadonlySet<string> = new Set(lowercaseWordsFile.words);
+
 function keyOf(word: string): string {
   return word
     .split(/[-'’]/)
@@ -43,12 +51,21 @@ function keyOf(word: string): string {
     .join("-");
 }
 
-export function keyTermsOf(text: string, limit = MAX_KEY_TERMS): KeyTerm[] {
+/** `lowercaseWords` is a parameter for measuring the rule (eval-key-terms.ts compares with an empty set). */
+export function keyTermsOf(
+  text: string,
+  limit = MAX_KEY_TERMS,
+  lowercaseWords: ReadonlySet<string> = LOWERCASE_WORDS,
+): KeyTerm[] {
   const candidates: { at: number; surface: string }[] = [];
   for (const tag of findHashtags(text)) candidates.push({ at: tag.start, surface: tag.text.replace(/^#/, "") });
-  for (const word of findWords(text)) {
+  const words = findWords(text);
+  let openings: Set<number> | undefined; // found only when needed: most capitalised words are in no list
+  for (const word of words) {
     if (word.text.length < 3 || !CAPITALISED.test(word.text) || /^\p{N}/u.test(word.text)) continue;
-    if (NOT_TOPICS.has(word.text.toLowerCase())) continue;
+    const lower = word.text.toLowerCase();
+    if (NOT_TOPICS.has(lower)) continue;
+    if (lowercaseWords.has(lower) && (openings ??= sentenceOpenings(text, words)).has(word.start)) continue;
     candidates.push({ at: word.start, surface: word.text });
   }
   candidates.sort((a, b) => a.at - b.at);

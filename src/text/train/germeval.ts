@@ -14,6 +14,11 @@ export const GERMEVAL_DIR =
 export const GERMEVAL_ATTRIBUTION =
   'Trained on GermEval 2018 (CC BY 4.0): Michael Wiegand, Melanie Siegel, Josef Ruppenhofer, "Overview of the GermEval 2018 Shared Task on the Identification of Offensive Language", Proceedings of GermEval 2018, Vienna; data: uds-lsv/GermEval-2018-Data.';
 
+/** GermEval writes a line break inside a tweet as |LBR|. */
+export function germEvalText(text: string): string {
+  return text.replaceAll("|LBR|", "\n");
+}
+
 export function readGermEval(file: string): LabelledText[] {
   return readFileSync(file, "utf8")
     .split("\n")
