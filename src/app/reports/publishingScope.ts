@@ -1,9 +1,15 @@
 // The Veröffentlichung report's part of the report scope: the period as instants in the organisation's time
 // zone, and the publications the viewer may see — of their departments (the post's) and channel accounts (the
 // publication's), narrowed by the filters, campaigns included — as one SQL condition on publications ⋈ posts.
-import { type AnyColumn, type SQL, and, eq, inArray, isNull, or } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { type TPublishingFilter, ZPublishingFilter } from "../../contract/publishingReport.js";
-import { campaigns, posts, publications } from "../../db/schema/index.js";
+import {
+  campaigns,
+  posts,
+  publicationDailyRollups,
+  publications,
+  publishedPostRollups,
+} from "../../db/schema/index.js";
 import { addDays } from "../../domain/reports/reportPeriod.js";
 import { epochOfWallClock } from "../../domain/zonedTime.js";
 import type { OrgActor } from "../authorization.js";
@@ -21,6 +27,10 @@ export interface PublishingScope extends ReportScope {
   visible: SQL | undefined;
   /** Whether the viewer's grant or the filters narrow the channel accounts (else a post's channels need no look). */
   channelLimited: boolean;
+  /** The rows of publication_daily_rollups the viewer may see and the filters keep. */
+  visibleDays: SQL | undefined;
+  /** The same of published_post_rollups: a post counts where one of its channel accounts is in reach. */
+  visiblePostDays: SQL | undefined;
   /** The same for a post through the channel account column given (a post's channels before publication). */
   visibleVia: (channelAccountId: AnyColumn) => SQL | undefined;
   campaignChoices: { id: string; name: string; hashtag: string }[];
@@ -42,16 +52,21 @@ export async function openPublishingScope(
     .where(and(eq(campaigns.orgId, options.orgId), campaignsWithinScope(ctx.db, options.actor)))
     .orderBy(campaigns.startsAt)
     .limit(500);
+  const ofCampaigns = (campaignId: AnyColumn) =>
+    filter.campaignIds
+      ? or(
+          campaignIds.length ? inArray(campaignId, campaignIds) : undefined,
+          outsideCampaigns ? isNull(campaignId) : undefined,
+        )
+      : undefined;
   const visibleVia = (channelAccountId: AnyColumn) =>
     and(
       scope.within({ orgId: posts.orgId, channelAccountId, departmentId: posts.departmentId }),
-      filter.campaignIds
-        ? or(
-            campaignIds.length ? inArray(posts.campaignId, campaignIds) : undefined,
-            outsideCampaigns ? isNull(posts.campaignId) : undefined,
-          )
-        : undefined,
+      ofCampaigns(posts.campaignId),
     );
+  const days = publicationDailyRollups;
+  const postDays = publishedPostRollups;
+  const reached = scope.reachedChannels;
   return {
     ...scope,
     filter,
@@ -59,6 +74,12 @@ export async function openPublishingScope(
     start: instant(period.from),
     end: instant(addDays(period.to, 1)),
     visible: and(eq(publications.orgId, options.orgId), visibleVia(publications.channelAccountId)),
+    visibleDays: and(scope.within(days), ofCampaigns(days.campaignId)),
+    visiblePostDays: and(
+      scope.within({ orgId: postDays.orgId, departmentId: postDays.departmentId }),
+      ofCampaigns(postDays.campaignId),
+      reached ? sql`${postDays.channelAccountIds} && ${`{${reached.join(",")}}`}::uuid[]` : undefined,
+    ),
     visibleVia,
     channelLimited: options.actor.grant?.channelAccountIds !== null || filter.channelAccountIds !== undefined,
     campaignChoices: campaignChoices.reverse(),

@@ -20,8 +20,15 @@ export interface ReportScope {
   timeZone: string;
   /** Rows of the current and the previous period the viewer may see, filtered. */
   where: (columns: RollupColumns) => SQL | undefined;
-  /** The same without the period: rows of the viewer's scope that the filters keep. */
-  within: (columns: Omit<RollupColumns, "day">) => SQL | undefined;
+  /**
+   * The same without the period: rows of the viewer's scope that the filters keep (without a channel account
+   * column: by the department only, for rows that hold several accounts — see reachedChannels).
+   */
+  within: (
+    columns: Omit<RollupColumns, "day" | "channelAccountId"> & { channelAccountId?: AnyColumn },
+  ) => SQL | undefined;
+  /** The channel accounts the viewer's grant and the filter leave; null = all of the organisation's. */
+  reachedChannels: string[] | null;
   /** Whether the rows within are all of the organisation's: no filter, no limit to departments or channels. */
   whole: boolean;
   /** Campaigns, posts and key terms chosen (the mood report's filters; empty for the other reports). */
@@ -96,12 +103,14 @@ export async function openReportScope(
   const grant = options.actor.grant;
   const departmentIds = filter.departmentIds?.filter((id) => id !== "none") ?? [];
   const withoutDepartment = filter.departmentIds?.includes("none") ?? false;
-  const within = (c: Omit<RollupColumns, "day">) =>
+  const within = (c: Omit<RollupColumns, "day" | "channelAccountId"> & { channelAccountId?: AnyColumn }) =>
     and(
       eq(c.orgId, options.orgId),
       departmentWithin(options.actor, c.departmentId),
-      channelAccountWithin(options.actor, c.channelAccountId),
-      filter.channelAccountIds ? inArray(c.channelAccountId, filter.channelAccountIds) : undefined,
+      c.channelAccountId ? channelAccountWithin(options.actor, c.channelAccountId) : undefined,
+      c.channelAccountId && filter.channelAccountIds
+        ? inArray(c.channelAccountId, filter.channelAccountIds)
+        : undefined,
       filter.departmentIds
         ? or(
             departmentIds.length ? inArray(c.departmentId, departmentIds) : undefined,
@@ -122,6 +131,12 @@ export async function openReportScope(
     },
     where: (c) => and(within(c), between(c.day, period.previousFrom, period.to)),
     within,
+    reachedChannels:
+      grant?.channelAccountIds || filter.channelAccountIds
+        ? (grant?.channelAccountIds ?? filter.channelAccountIds ?? []).filter(
+            (id) => !filter.channelAccountIds || filter.channelAccountIds.includes(id),
+          )
+        : null,
     whole:
       grant !== null &&
       grant.departmentIds === null &&

@@ -21,3 +21,4 @@ export * from "./keyFingerprints.js";
 export * from "./reports.js";
 export * from "./weeklyReports.js";
 export * from "./publicationMetrics.js";
+export * from "./publishingRollups.js";

@@ -1,0 +1,61 @@
+// Rollups for the Veröffentlichung report, kept by triggers in the transaction of every change to a publication,
+// its counters or its post (migration publishing_rollups), so the report reads days instead of a year of
+// publications. Days are calendar days in the organisation's time zone. Counts and sums only, no personal data.
+import { date, integer, pgTable, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { organisations } from "./org.js";
+
+/**
+ * Publications per day × channel account × the post's department and campaign: those published (on the day they
+ * went out) with the reactions the networks last reported for them, and those that failed for good (on the day
+ * they were due). fetched_at: the latest reading of the counters of the row's publications (it only grows: a
+ * publication moved away leaves its reading behind, the next round of the worker is later anyway).
+ */
+export const publicationDailyRollups = pgTable(
+  "publication_daily_rollups",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    day: date("day", { mode: "string" }).notNull(),
+    channelAccountId: uuid("channel_account_id").notNull(),
+    /** Not foreign keys: a department or campaign removed later keeps its history. */
+    departmentId: uuid("department_id"),
+    campaignId: uuid("campaign_id"),
+    published: integer("published").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    likes: integer("likes").notNull().default(0),
+    reposts: integer("reposts").notNull().default(0),
+    replies: integer("replies").notNull().default(0),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("publication_daily_rollups_key")
+      .on(t.orgId, t.day, t.channelAccountId, t.departmentId, t.campaignId)
+      .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * Posts that went out, so that a post on several channel accounts counts once: per day × department × campaign ×
+ * the set of channel accounts it went out on that day (sorted), how many posts. A post whose publications went out
+ * on more than one day has a row of its own per day (post_id set), so the report counts it once over the days.
+ */
+export const publishedPostRollups = pgTable(
+  "published_post_rollups",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    day: date("day", { mode: "string" }).notNull(),
+    departmentId: uuid("department_id"),
+    campaignId: uuid("campaign_id"),
+    channelAccountIds: uuid("channel_account_ids").array().notNull(),
+    postId: uuid("post_id"),
+    posts: integer("posts").notNull().default(0),
+  },
+  (t) => [
+    unique("published_post_rollups_key")
+      .on(t.orgId, t.day, t.departmentId, t.campaignId, t.channelAccountIds, t.postId)
+      .nullsNotDistinct(),
+  ],
+);
