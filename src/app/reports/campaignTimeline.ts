@@ -1,6 +1,6 @@
 // A campaign's timeline (#24hPolizei: 1645 posts in 24 hours): per hour, the posts published and the citizens'
-// messages in answer to them — messages whose thread or parent is one of the campaign's published items (the
-// first post or a later part of a thread) on the same channel account. From the campaign's start (or first post)
+// messages in answer to them — messages that react to one of the campaign's published items (the first post, a
+// later part of a thread, or a reply under it) on the same channel account (inbound_messages.post_id). From the campaign's start (or first post)
 // to six hours after its end (or last post), at most two weeks of hours. Only publications in the viewer's reach,
 // and only replies in the conversations of their departments and channel accounts.
 import { eq, sql } from "drizzle-orm";
@@ -45,24 +45,6 @@ export async function campaignTimeline(
   const to = new Date(Math.min(Math.ceil(latest / HOUR) * HOUR, from.getTime() + MAX_HOURS * HOUR));
   const range = (column: typeof pub.publishedAt | typeof im.receivedAt) =>
     sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
-  const [postRows, items] = await Promise.all([
-    rowsOf<{ hour: string | Date; n: number }>(
-      await ctx.db.execute(sql`
-        select date_trunc('hour', ${pub.publishedAt}) as hour, count(distinct ${pub.postId})::int as n
-          from ${pub} join ${posts} on ${posts.id} = ${pub.postId}
-         where ${pub.orgId} = ${scope.orgId} and ${ofCampaign} and ${range(pub.publishedAt)}
-         group by 1`),
-    ),
-    // The campaign's items on each account: the first post and the later parts of its threads.
-    ctx.db
-      .select({ account: pub.channelAccountId, item: pub.externalId, parts: pub.partExternalIds })
-      .from(pub)
-      .innerJoin(posts, sql`${posts.id} = ${pub.postId}`)
-      .where(sql`${pub.orgId} = ${scope.orgId} and ${ofCampaign} and ${pub.externalId} is not null`),
-  ]);
-  // Citizens' messages whose thread or parent is one of the items (on the same account): the keys as one array,
-  // which PostgreSQL looks up hashed.
-  const keys = items.flatMap((i) => [i.item ?? "", ...i.parts].map((item) => `${i.account} ${item}`));
   // A limited viewer counts the replies in their departments' conversations (as every report counts messages).
   const repliesWithin = scope.whole
     ? sql`true`
@@ -73,18 +55,31 @@ export async function campaignTimeline(
           departmentId: conversations.departmentId,
         }) ?? sql`true`
       })`;
-  const replyRows = keys.length
-    ? rowsOf<{ hour: string | Date; n: number }>(
-        await ctx.db.execute(sql`
-          select date_trunc('hour', ${im.receivedAt}) as hour, count(*)::int as n
-            from ${im}
-           where ${im.orgId} = ${scope.orgId} and ${range(im.receivedAt)}
-             and (${im.channelAccountId}::text || ' ' || ${im.threadExternalId} = any(${sql.param(keys)}::text[])
-                  or ${im.channelAccountId}::text || ' ' || ${im.inReplyToExternalId} = any(${sql.param(keys)}::text[]))
-             and ${repliesWithin}
-           group by 1`),
-      )
-    : [];
+  const [postRows, replyRows] = await Promise.all([
+    rowsOf<{ hour: string | Date; n: number }>(
+      await ctx.db.execute(sql`
+        select date_trunc('hour', ${pub.publishedAt}) as hour, count(distinct ${pub.postId})::int as n
+          from ${pub} join ${posts} on ${posts.id} = ${pub.postId}
+         where ${pub.orgId} = ${scope.orgId} and ${ofCampaign} and ${range(pub.publishedAt)}
+         group by 1`),
+    ),
+    // Citizens' messages that react to one of the campaign's publications the viewer may see — the post a message
+    // reacts to is resolved at ingestion (inbound_messages.post_id, indexed): the thread's root, a later part of a
+    // thread, or a reply to a reply under it, on the same channel account.
+    rowsOf<{ hour: string | Date; n: number }>(
+      await ctx.db.execute(sql`
+        select date_trunc('hour', ${im.receivedAt}) as hour, count(*)::int as n
+          from ${im}
+         where ${im.orgId} = ${scope.orgId} and ${range(im.receivedAt)}
+           and ${im.postId} in (select ${posts.id} from ${posts}
+                                 where ${posts.orgId} = ${scope.orgId} and ${posts.campaignId} = ${campaignId})
+           and exists (select 1 from ${pub} join ${posts} on ${posts.id} = ${pub.postId}
+                        where ${pub.postId} = ${im.postId} and ${pub.channelAccountId} = ${im.channelAccountId}
+                          and ${ofCampaign})
+           and ${repliesWithin}
+         group by 1`),
+    ),
+  ]);
   const hourKey = (value: string | Date) => new Date(value).getTime();
   const postsBy = new Map(postRows.map((r) => [hourKey(r.hour), Number(r.n)]));
   const repliesBy = new Map(replyRows.map((r) => [hourKey(r.hour), Number(r.n)]));
