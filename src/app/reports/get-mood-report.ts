@@ -43,7 +43,7 @@ export async function getMoodReport(
     withoutPostsAndTopics?: boolean;
   },
 ): Promise<z.input<typeof ZMoodReport>> {
-  const scope = await openReportScope(ctx, { ...options, byPost: true });
+  const scope = await openReportScope(ctx, { ...options, byPost: "mood" });
   const { period } = scope;
   const mayReadInbox = authorize({
     actor: options.actor,

@@ -4,13 +4,11 @@
 // read the inbox, a few example messages. Repeated questions: the terms most asked about, each with the
 // latest answer staff sent to one of them, ready to become a Textbaustein. Read from the topic rollups: a
 // period's whole months from topic_monthly_rollups, its other days from topic_daily_rollups, and the term's days
-// of the year from topic_days.
-import { type SQL, and, between, desc, eq, inArray, sql } from "drizzle-orm";
+// of the year from topic_days. By campaign or post, the same figures from the messages that reacted to them
+// (reactionTopics.ts); the terms' weights stay the organisation's.
+import { type SQL, and, between, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
-  conversationReplies,
-  conversations,
-  inboundMessages,
   messageDailyRollups,
   topicDailyRollups as r,
   topicDays,
@@ -21,12 +19,13 @@ import { authorize, inOrganisation } from "../../domain/policy.js";
 import { type DaySpan, addDays, byMonths, stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import { SMALL_COUNT } from "../../domain/reports/smallCounts.js";
-import { epochOfWallClock } from "../../domain/zonedTime.js";
 import { excerpt } from "../../text/excerpt.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { visibleConversations } from "../inbox/conversationAccess.js";
+import { postChoicesOf } from "./postChoices.js";
+import { byReactions, reactionCount, reactionTopicDays, reactionTopicRows } from "./reactionTopics.js";
 import { type ReportScope, openReportScope } from "./reportScope.js";
+import { type Answer, type Example, answersOf, examplesOf } from "./topicExamples.js";
 
 type Report = z.output<typeof ZTopicsReport>;
 const CANDIDATES = 100;
@@ -44,7 +43,7 @@ export async function getTopicsReport(
     forExport?: boolean;
   },
 ): Promise<Report> {
-  const scope = await openReportScope(ctx, options);
+  const scope = await openReportScope(ctx, { ...options, byPost: "topics" });
   const { period } = scope;
   const may = (action: "inbox.view") =>
     authorize({ actor: options.actor, action, resource: inOrganisation(options.orgId), now: ctx.clock() }).allowed;
@@ -54,13 +53,11 @@ export async function getTopicsReport(
   const minimum = showExamples ? 1 : SMALL_COUNT;
   const rows = await topicSums(ctx, scope, period, { minimum, limit: CANDIDATES });
   const keys = rows.map((row) => row.topic);
-  const [previous, weightOf, totals] = await Promise.all([
+  const [previous, weightOf, messages, postChoices] = await Promise.all([
     keys.length ? topicSums(ctx, scope, { from: period.previousFrom, to: period.previousTo }, { topics: keys }) : [],
     rarityOf(ctx, scope, keys),
-    ctx.db
-      .select({ messages: sql<number>`coalesce(sum(${messageDailyRollups.messages}), 0)::int` })
-      .from(messageDailyRollups)
-      .where(and(scope.within(messageDailyRollups), between(messageDailyRollups.day, period.from, period.to))),
+    messagesOf(ctx, scope),
+    options.forExport ? { campaigns: [], posts: [] } : postChoicesOf(ctx, options.actor, scope),
   ]);
   const previousOf = new Map(previous.map((p) => [p.topic, p.messages]));
   const ranked = rows
@@ -89,7 +86,8 @@ export async function getTopicsReport(
   return {
     period,
     choices: scope.choices,
-    messages: totals[0]?.messages ?? 0,
+    basis: byReactions(scope) ? "posts" : "messages",
+    messages,
     showsExamples: showExamples,
     steps: stepsOf(period),
     topics: ranked.map((t) => ({
@@ -111,16 +109,19 @@ export async function getTopicsReport(
       const t = ranked.find((x) => x.topic === topic);
       return { topic, label: labelOf(topic), questions: t?.questions ?? 0, answer: answers.get(topic) ?? null };
     }),
+    postChoices,
   };
 }
 
-interface TopicSum {
-  topic: string;
-  messages: number;
-  negative: number;
-  neutral: number;
-  positive: number;
-  questions: number;
+/** Every message of the period in the viewer's scope, or every reaction to the chosen posts. */
+async function messagesOf(ctx: AppContext, scope: ReportScope): Promise<number> {
+  if (byReactions(scope)) return reactionCount(ctx, scope);
+  const r = messageDailyRollups;
+  const [row] = await ctx.db
+    .select({ messages: sql<number>`coalesce(sum(${r.messages}), 0)::int` })
+    .from(r)
+    .where(and(scope.within(r), between(r.day, scope.period.from, scope.period.to)));
+  return row?.messages ?? 0;
 }
 
 /**
@@ -158,9 +159,11 @@ async function rarityOf(ctx: AppContext, scope: ReportScope, topics: string[]): 
 
 /**
  * The rollup rows of a span of days in the viewer's scope, as one SQL relation: the whole months from the
- * monthly rollup, the days around them from the daily one; only those of the given `topics` if any.
+ * monthly rollup, the days around them from the daily one; only those of the given `topics` if any. By
+ * campaign or post: a row per reaction and term, read from the messages.
  */
 function spanRows(ctx: AppContext, scope: ReportScope, span: DaySpan, topics: string[] | null): SQL {
+  if (byReactions(scope)) return reactionTopicRows(scope, span, topics);
   const { months, days } = byMonths(span);
   const columns = (t: typeof r | typeof m) => ({
     topic: t.topic,
@@ -230,22 +233,24 @@ async function trendsOf(ctx: AppContext, scope: ReportScope, topics: string[]): 
   if (topics.length === 0) return new Map();
   const { period } = scope;
   // The whole organisation's course of a term is kept per day without channels and departments.
-  const rows = scope.whole
-    ? await ctx.db
-        .select({ topic: topicDays.topic, day: topicDays.day, messages: topicDays.messages })
-        .from(topicDays)
-        .where(
-          and(
-            eq(topicDays.orgId, scope.orgId),
-            inArray(topicDays.topic, topics),
-            between(topicDays.day, period.from, period.to),
-          ),
-        )
-    : await ctx.db
-        .select({ topic: r.topic, day: r.day, messages: sql<number>`sum(${r.messages})::int` })
-        .from(r)
-        .where(and(scope.within(r), between(r.day, period.from, period.to), inArray(r.topic, topics)))
-        .groupBy(r.topic, r.day);
+  const rows = byReactions(scope)
+    ? await reactionTopicDays(ctx, scope, topics)
+    : scope.whole
+      ? await ctx.db
+          .select({ topic: topicDays.topic, day: topicDays.day, messages: topicDays.messages })
+          .from(topicDays)
+          .where(
+            and(
+              eq(topicDays.orgId, scope.orgId),
+              inArray(topicDays.topic, topics),
+              between(topicDays.day, period.from, period.to),
+            ),
+          )
+      : await ctx.db
+          .select({ topic: r.topic, day: r.day, messages: sql<number>`sum(${r.messages})::int` })
+          .from(r)
+          .where(and(scope.within(r), between(r.day, period.from, period.to), inArray(r.topic, topics)))
+          .groupBy(r.topic, r.day);
   const steps = stepsOf(period);
   const index = new Map(steps.map((s, i) => [s, i]));
   const trends = new Map(topics.map((t) => [t, new Array<number>(steps.length).fill(0)]));
@@ -255,82 +260,4 @@ async function trendsOf(ctx: AppContext, scope: ReportScope, topics: string[]): 
     if (trend && at !== undefined) trend[at] = (trend[at] ?? 0) + row.messages;
   }
   return trends;
-}
-
-interface Example {
-  conversationId: string;
-  text: string;
-  receivedAt: Date;
-}
-
-/** The latest visible messages of the period on each topic, in conversations the viewer may see (at most 5 each). */
-async function examplesOf(ctx: AppContext, actor: OrgActor, scope: ReportScope, topics: string[]) {
-  const examples = new Map<string, Example[]>();
-  const { period, timeZone } = scope;
-  const start = new Date(epochOfWallClock(period.from, "00:00", timeZone));
-  const end = new Date(epochOfWallClock(addDays(period.to, 1), "00:00", timeZone));
-  await Promise.all(
-    topics.map(async (topic) => {
-      const rows = await ctx.db
-        .select({
-          conversationId: conversations.id,
-          text: inboundMessages.text,
-          receivedAt: inboundMessages.receivedAt,
-        })
-        .from(inboundMessages)
-        .innerJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
-        .where(
-          and(
-            eq(inboundMessages.orgId, conversations.orgId),
-            eq(conversations.orgId, scope.orgId),
-            sql`${inboundMessages.receivedAt} >= ${start.toISOString()}::timestamptz`,
-            sql`${inboundMessages.receivedAt} < ${end.toISOString()}::timestamptz`,
-            sql`${inboundMessages.topics} @> array[${topic}]::text[]`,
-            eq(inboundMessages.visibility, "visible"),
-            visibleConversations(actor),
-            scope.within(conversations),
-          ),
-        )
-        .orderBy(desc(inboundMessages.receivedAt))
-        .limit(5);
-      examples.set(topic, rows);
-    }),
-  );
-  return examples;
-}
-
-interface Answer {
-  conversationId: string;
-  text: string;
-  sentAt: Date;
-}
-
-/** The latest answer staff sent (not an automatic acknowledgement) in a conversation of the topic's examples. */
-async function answersOf(ctx: AppContext, topics: string[], examples: Map<string, Example[]>) {
-  const answers = new Map<string, Answer>();
-  await Promise.all(
-    topics.map(async (topic) => {
-      const ids = (examples.get(topic) ?? []).map((e) => e.conversationId);
-      if (ids.length === 0) return;
-      const [reply] = await ctx.db
-        .select({
-          conversationId: conversationReplies.conversationId,
-          text: conversationReplies.text,
-          sentAt: conversationReplies.sentAt,
-        })
-        .from(conversationReplies)
-        .where(
-          and(
-            inArray(conversationReplies.conversationId, ids),
-            eq(conversationReplies.status, "sent"),
-            eq(conversationReplies.automatic, false),
-          ),
-        )
-        .orderBy(desc(conversationReplies.sentAt))
-        .limit(1);
-      if (reply?.sentAt)
-        answers.set(topic, { conversationId: reply.conversationId, text: reply.text, sentAt: reply.sentAt });
-    }),
-  );
-  return answers;
 }
