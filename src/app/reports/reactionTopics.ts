@@ -1,68 +1,113 @@
 // Themen by campaign and post: the key terms of the messages that reacted to the chosen posts, counted as the
 // topic rollups count them (visible messages of a conversation, for its current department, mood lines of
 // domain/reports/mood.ts) but read from the messages themselves — the rollups do not know the post. A post draws
-// tens to a few thousand reactions, a marathon campaign some 20,000: read by the post index
-// (inbound_messages_post_idx), that is a few tens of milliseconds (docs/ARCHITECTURE.md, "Reports").
-import { type SQL, and, between, sql } from "drizzle-orm";
+// tens to a few thousand reactions, a marathon campaign some 20,000: read once by the post index
+// (inbound_messages_post_idx) and grouped by term, label and day in the database, then summed here for the
+// period, the period before, the labels and the trends (figures in docs/ARCHITECTURE.md, "Reports").
+import { and, between, sql } from "drizzle-orm";
 import { conversations, inboundMessages as m, postDailyRollups } from "../../db/schema/index.js";
 import { NEGATIVE_BELOW, POSITIVE_ABOVE } from "../../domain/reports/mood.js";
-import { type DaySpan, addDays } from "../../domain/reports/reportPeriod.js";
+import { addDays } from "../../domain/reports/reportPeriod.js";
 import { epochOfWallClock } from "../../domain/zonedTime.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import type { AppContext } from "../context.js";
 import type { ReportScope } from "./reportScope.js";
+import type { TopicSource, TopicSum } from "./topicRollups.js";
 
 /** Whether the report counts the reactions to chosen posts or campaigns. */
 export const byReactions = (scope: ReportScope) => Boolean(scope.postFilter.postIds || scope.postFilter.campaignIds);
 
-/** The visible reactions of a span in the viewer's scope and filters, as conditions on inbound_messages ⋈ conversations. */
-function reactionsWithin(scope: ReportScope, span: DaySpan): SQL | undefined {
-  const start = new Date(epochOfWallClock(span.from, "00:00", scope.timeZone)).toISOString();
-  const end = new Date(epochOfWallClock(addDays(span.to, 1), "00:00", scope.timeZone)).toISOString();
-  return and(
-    sql`${m.postId} is not null`,
-    scope.postsChosen(m.postId),
-    scope.within({ orgId: m.orgId, channelAccountId: m.channelAccountId, departmentId: conversations.departmentId }),
-    sql`${m.visibility} = 'visible'`,
-    sql`${m.receivedAt} >= ${start}::timestamptz`,
-    sql`${m.receivedAt} < ${end}::timestamptz`,
-  );
-}
+type Tally = TopicSum & { label: string; day: string };
 
-/**
- * One row per reaction and term, with the columns of a topic rollup row (topic, label, messages, moods,
- * questions), as one SQL relation; only the given `topics` if any. The report sums it like the rollups.
- */
-export function reactionTopicRows(scope: ReportScope, span: DaySpan, topics: string[] | null): SQL {
+/** The reactions' terms of the period and the one before, grouped by term, label and day (one read). */
+async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> {
+  const { period, timeZone } = scope;
+  const start = new Date(epochOfWallClock(period.previousFrom, "00:00", timeZone)).toISOString();
+  const end = new Date(epochOfWallClock(addDays(period.to, 1), "00:00", timeZone)).toISOString();
   const negative = sql.raw(String(NEGATIVE_BELOW));
   const positive = sql.raw(String(POSITIVE_ABOVE));
-  return sql`
-    select t.topic, coalesce(t.label, t.topic) as label, 1 as messages,
-           (${m.sentiment} < (${negative})::real)::int as negative,
-           (${m.sentiment} between (${negative})::real and (${positive})::real)::int as neutral,
-           (${m.sentiment} > (${positive})::real)::int as positive,
-           (${m.intent} = 'question')::int as questions
+  const rows = await ctx.db.execute(sql`
+    select t.topic, coalesce(t.label, t.topic) as label,
+           to_char((${m.receivedAt} at time zone ${timeZone})::date, 'YYYY-MM-DD') as day,
+           count(*)::int as messages,
+           count(*) filter (where ${m.sentiment} < (${negative})::real)::int as negative,
+           count(*) filter (where ${m.sentiment} between (${negative})::real and (${positive})::real)::int as neutral,
+           count(*) filter (where ${m.sentiment} > (${positive})::real)::int as positive,
+           count(*) filter (where ${m.intent} = 'question')::int as questions
       from ${m}
       join ${conversations} on ${conversations.id} = ${m.conversationId}
      cross join lateral unnest(${m.topics}, ${m.topicLabels}) as t(topic, label)
-     where ${and(reactionsWithin(scope, span), topics ? sql`t.topic = any(${toArray(topics)})` : undefined)}`;
+     where ${and(
+       sql`${m.postId} is not null`,
+       scope.postsChosen(m.postId),
+       scope.within({ orgId: m.orgId, channelAccountId: m.channelAccountId, departmentId: conversations.departmentId }),
+       sql`${m.visibility} = 'visible'`,
+       sql`${m.receivedAt} >= ${start}::timestamptz`,
+       sql`${m.receivedAt} < ${end}::timestamptz`,
+     )}
+     group by 1, 2, 3`);
+  return rowsOf<Tally>(rows);
 }
 
-/** Messages per day of the period for each of the `topics`, among the reactions. */
-export async function reactionTopicDays(
-  ctx: AppContext,
-  scope: ReportScope,
-  topics: string[],
-): Promise<{ topic: string; day: string; messages: number }[]> {
-  const rows = await ctx.db.execute(sql`
-    select t.topic, to_char((${m.receivedAt} at time zone ${scope.timeZone})::date, 'YYYY-MM-DD') as day,
-           count(*)::int as messages
-      from ${m}
-      join ${conversations} on ${conversations.id} = ${m.conversationId}
-     cross join lateral unnest(${m.topics}) as t(topic)
-     where ${and(reactionsWithin(scope, scope.period), sql`t.topic = any(${toArray(topics)})`)}
-     group by 1, 2`);
-  return rowsOf(rows);
+const FIELDS = ["messages", "negative", "neutral", "positive", "questions"] as const;
+
+function sumByTopic(tallies: Iterable<Tally>): Map<string, TopicSum> {
+  const sums = new Map<string, TopicSum>();
+  for (const t of tallies) {
+    const sum = sums.get(t.topic) ?? {
+      topic: t.topic,
+      messages: 0,
+      negative: 0,
+      neutral: 0,
+      positive: 0,
+      questions: 0,
+    };
+    for (const field of FIELDS) sum[field] += t[field];
+    sums.set(t.topic, sum);
+  }
+  return sums;
+}
+
+/** The reactions to the chosen posts as a TopicSource, read once on first use. */
+export function reactionTopics(ctx: AppContext, scope: ReportScope): TopicSource {
+  const { from } = scope.period;
+  let read: Promise<{ current: Tally[]; previous: Tally[] }> | null = null;
+  const tallies = () => {
+    read ??= talliesOf(ctx, scope).then((all) => ({
+      current: all.filter((t) => t.day >= from),
+      previous: all.filter((t) => t.day < from),
+    }));
+    return read;
+  };
+  return {
+    current: async ({ minimum, limit }) =>
+      [...sumByTopic((await tallies()).current).values()]
+        .filter((s) => s.messages >= minimum)
+        .sort((a, b) => b.messages - a.messages || (a.topic < b.topic ? -1 : 1))
+        .slice(0, limit),
+    previous: async (topics) => {
+      const wanted = new Set(topics);
+      return [...sumByTopic((await tallies()).previous.filter((t) => wanted.has(t.topic))).values()];
+    },
+    labels: async (topics) => {
+      const wanted = new Set(topics);
+      const counts = new Map<string, Map<string, number>>();
+      for (const t of (await tallies()).current) {
+        if (!wanted.has(t.topic)) continue;
+        const labels = counts.get(t.topic) ?? new Map<string, number>();
+        labels.set(t.label, (labels.get(t.label) ?? 0) + t.messages);
+        counts.set(t.topic, labels);
+      }
+      // The most frequent, the first in order among equals (as mode() in the rollup source).
+      const mode = (labels: Map<string, number>) =>
+        [...labels].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0]?.[0] ?? "";
+      return new Map([...counts].map(([topic, labels]) => [topic, mode(labels)]));
+    },
+    days: async (topics) => {
+      const wanted = new Set(topics);
+      return (await tallies()).current.filter((t) => wanted.has(t.topic));
+    },
+  };
 }
 
 /** Every reaction of the period to the chosen posts (moderated ones too, like every message without the filter). */
@@ -74,9 +119,3 @@ export async function reactionCount(ctx: AppContext, scope: ReportScope): Promis
     .where(and(scope.within(r), scope.postsChosen(r.postId), between(r.day, scope.period.from, scope.period.to)));
   return row?.messages ?? 0;
 }
-
-const toArray = (items: string[]) =>
-  sql`array[${sql.join(
-    items.map((item) => sql`${item}`),
-    sql`, `,
-  )}]::text[]`;
