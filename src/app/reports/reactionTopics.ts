@@ -26,9 +26,11 @@ async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> 
   const end = new Date(epochOfWallClock(addDays(period.to, 1), "00:00", timeZone)).toISOString();
   const negative = sql.raw(String(NEGATIVE_BELOW));
   const positive = sql.raw(String(POSITIVE_ABOVE));
+  // The day written out once per group, not per row (for a marathon: 80,000 term rows, some 5,000 groups).
   const rows = await ctx.db.execute(sql`
-    select t.topic, coalesce(t.label, t.topic) as label,
-           to_char((${m.receivedAt} at time zone ${timeZone})::date, 'YYYY-MM-DD') as day,
+    select topic, label, to_char(day, 'YYYY-MM-DD') as day, messages, negative, neutral, positive, questions
+      from (
+    select t.topic, coalesce(t.label, t.topic) as label, (${m.receivedAt} at time zone ${timeZone})::date as day,
            count(*)::int as messages,
            count(*) filter (where ${m.sentiment} < (${negative})::real)::int as negative,
            count(*) filter (where ${m.sentiment} between (${negative})::real and (${positive})::real)::int as neutral,
@@ -45,7 +47,7 @@ async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> 
        sql`${m.receivedAt} >= ${start}::timestamptz`,
        sql`${m.receivedAt} < ${end}::timestamptz`,
      )}
-     group by 1, 2, 3`);
+     group by 1, 2, 3) as x`);
   return rowsOf<Tally>(rows);
 }
 
