@@ -47,6 +47,11 @@ export const ZReportFilter = z.object({
 export type TReportFilter = z.infer<typeof ZReportFilter>;
 /** Stimmung also by campaign, post and key term (src/contract/moodByPost.ts). */
 export const ZMoodReportFilter = ZReportFilter.extend(moodFilterFields);
+/** Themen also by campaign and post: the terms of the messages that reacted to them. */
+export const ZTopicsReportFilter = ZReportFilter.extend({
+  campaignIds: moodFilterFields.campaignIds,
+  postIds: moodFilterFields.postIds,
+});
 
 const count = z.number().int();
 
@@ -174,7 +179,12 @@ export const ZTopicsReport = z
   .object({
     period: ZReportPeriod,
     choices: ZReportChoices,
-    /** Every message of the period (the base of each topic's share). */
+    /**
+     * What the figures count: every message of the period, or (`posts`) the reactions to the chosen posts or
+     * campaigns' posts, read from those messages.
+     */
+    basis: z.enum(["messages", "posts"]),
+    /** Every message of the period, or every reaction to the chosen posts in it (the base of each topic's share). */
     messages: count,
     /** Whether example messages and answers are shown: only to people who may read the inbox. */
     showsExamples: z.boolean(),
@@ -207,6 +217,8 @@ export const ZTopicsReport = z
         answer: z.object({ conversationId: ZId, text: z.string(), sentAt: ZTimestamp }).nullable(),
       }),
     ),
+    /** What the campaign and post filters offer the viewer (as Stimmung's; empty in the weekly PDF). */
+    postChoices: moodByPostParts.postChoices,
   })
   .meta({ id: "TopicsReport" });
 
@@ -229,9 +241,10 @@ export const reportsContract = {
   },
   "GET /api/orgs/:orgId/reports/topics": {
     tag,
-    summary: "Themen: what citizens write about, ranked against the year, with mood, trend and repeated questions",
+    summary:
+      "Themen: what citizens write about, ranked against the year, with mood, trend and repeated questions; by campaign and post too",
     params: ZOrgParams,
-    query: ZReportFilter,
+    query: ZTopicsReportFilter,
     responses: { 200: ZTopicsReport },
   },
 } satisfies ContractGroup;

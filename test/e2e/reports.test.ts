@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // The reports in Chromium on the demo's year of history: the analyst opens Berichte, reads Stimmung with
 // its chart, summary and table, changes the period and the department and sees the figures follow,
-// downloads a table as CSV, and reads Antwortzeiten with resolution, the waiting series' table and the rules
-// of counting; axe-core checks both, the chart renders under the
-// Content-Security-Policy without a violation, and the print view leaves the filters out.
+// downloads a table as CSV, narrows Themen to the reactions to one post (kept in the address and the CSV), and
+// reads Antwortzeiten with resolution, the waiting series' table and the rules of counting; axe-core checks
+// them, the chart renders under the Content-Security-Policy without a violation, and the print view leaves the
+// filters out.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +122,61 @@ describe("the reports", () => {
     const topic = /„(.+)“/.exec(name)?.[1] ?? "";
     await press.goto(`${server.baseUrl}${orgPath}/knowledge`);
     await press.getByText(topic, { exact: true }).first().waitFor();
+    await press.close();
+  });
+
+  it("narrow Themen to the reactions to one post, keep it in the address and in the CSV", async () => {
+    const press = await (
+      await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await signInAs(press, server.baseUrl, "presse@musterstadt.example", DEMO_PASSWORD);
+    const orgPath = new URL(page.url()).pathname.split("/reports")[0];
+    await press.goto(`${server.baseUrl}${orgPath}/reports/topics?period=90`);
+    const table = press.getByRole("table", { name: "Themen in Zahlen" });
+    await table.waitFor();
+    const everything = await table.getByRole("rowheader").allTextContents();
+    // The same pickers as Stimmung's: the post named with its publication date.
+    const posts = press.getByRole("combobox", { name: /^Beitrag/ });
+    const closed = (await posts.locator("option", { hasText: /^Hauptstraße voll gesperrt \(/ }).textContent()) ?? "";
+    await posts.selectOption({ label: closed });
+    await press.getByText(/Gezählt sind die Reaktionen auf die gewählten Beiträge/).waitFor();
+    expect(new URL(press.url()).searchParams.get("post")).toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(() => table.getByRole("rowheader").allTextContents()).not.toEqual(everything);
+    // What the reactions to the closed Hauptstraße were about, and not the Advent's market.
+    const terms = await table.getByRole("rowheader").allTextContents();
+    expect(terms.some((term) => /^(Sperrung|Hauptstraße|Umleitung)$/.test(term))).toBe(true);
+    expect(terms).not.toContain("Weihnachtsmarkt");
+    await press.getByRole("heading", { name: "Beispiele aus dem Posteingang" }).waitFor();
+    expect(await press.getByRole("region", { name: "Beispiele aus dem Posteingang" }).textContent()).toMatch(
+      /Hauptstraße/,
+    );
+    const [download] = await Promise.all([
+      press.waitForEvent("download"),
+      press.getByRole("button", { name: "Themen in Zahlen als CSV herunterladen" }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(
+      csv
+        .split("\r\n")
+        .slice(1, -1)
+        .map((line) => line.split(";")[0]),
+    ).toEqual(terms);
+    await press.screenshot({ path: "/tmp/reports-topics-post.png", fullPage: true });
+    await expectAccessible(press, "Themen eines Beitrags");
+    // Stimmung's tab keeps the post; Antwortzeiten cannot filter by it.
+    const tabs = press.getByRole("navigation", { name: "Berichte" });
+    expect(
+      new URL(
+        (await tabs.getByRole("link", { name: "Stimmung" }).getAttribute("href")) ?? "",
+        server.baseUrl,
+      ).searchParams.get("post"),
+    ).toMatch(/^[0-9a-f-]{36}$/);
+    expect(
+      new URL(
+        (await tabs.getByRole("link", { name: "Antwortzeiten" }).getAttribute("href")) ?? "",
+        server.baseUrl,
+      ).searchParams.get("post"),
+    ).toBeNull();
     await press.close();
   });
 

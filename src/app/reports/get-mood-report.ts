@@ -41,7 +41,7 @@ export async function getMoodReport(
     query: unknown;
   },
 ): Promise<z.input<typeof ZMoodReport>> {
-  const scope = await openReportScope(ctx, { ...options, byPost: true });
+  const scope = await openReportScope(ctx, { ...options, byPost: "mood" });
   const { period } = scope;
   const mayReadInbox = authorize({
     actor: options.actor,

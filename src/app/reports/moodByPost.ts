@@ -2,25 +2,23 @@
 // negative and the most positive reactions (domain/reports/postMoodRanking.ts), the chosen key terms with
 // their moods, and what the campaign and post filters offer. Read from post_daily_rollups and
 // topic_daily_rollups within the viewer's scope and filters, never from the messages.
-import { type AnyColumn, and, between, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ZPostMood, ZTopicMood, moodByPostParts } from "../../contract/moodByPost.js";
-import { campaigns, postDailyRollups, posts, publications, topicDailyRollups } from "../../db/schema/index.js";
+import { postDailyRollups, posts, publications, topicDailyRollups } from "../../db/schema/index.js";
 import { MIN_REACTIONS, rankPostsByMood } from "../../domain/reports/postMoodRanking.js";
 import { SMALL_COUNT } from "../../domain/reports/smallCounts.js";
-import { splitHeadline } from "../../domain/website/postHeadline.js";
 import type { OrgActor } from "../authorization.js";
-import { campaignsWithinScope } from "../campaigns/campaignRecords.js";
 import type { AppContext } from "../context.js";
-import { postsWithinScope } from "../posts/postAccess.js";
 import type { MoodBasis } from "./moodSources.js";
+import { postsWithinScope } from "../posts/postAccess.js";
+import { postChoicesOf, titleOf } from "./postChoices.js";
 import type { ReportScope } from "./reportScope.js";
 
 type Parts = { [K in keyof typeof moodByPostParts]: z.input<(typeof moodByPostParts)[K]> };
 type PostMood = z.input<typeof ZPostMood>;
 type TopicMood = z.input<typeof ZTopicMood>;
 const TOP_POSTS = 20;
-const POST_CHOICES = 100;
 
 /** Sums of the current period and the one before, as SQL over a rollup's columns. */
 function periodSums(scope: ReportScope, r: typeof postDailyRollups | typeof topicDailyRollups) {
@@ -69,7 +67,7 @@ export async function moodByPostAndTopic(
     scope.postFilter.topics
       ? topicsOf(ctx, scope, { topics: scope.postFilter.topics, mayReadInbox: args.mayReadInbox })
       : null,
-    choicesOf(ctx, args.actor, scope),
+    postChoicesOf(ctx, args.actor, scope),
   ]);
   return {
     basis,
@@ -169,8 +167,6 @@ async function postDetails(ctx: AppContext, scope: ReportScope, ids: string[]) {
   );
 }
 
-const titleOf = (p: { title: string; body: string }) => p.title.trim() || splitHeadline(p.body).headline;
-
 /**
  * The chosen terms' mood, this period and the one before, read by the topic index; a term of fewer than
  * SMALL_COUNT messages in the period only for people who read the inbox. Ranking every term of a long period
@@ -191,48 +187,4 @@ async function topicsOf(
     .having(sql`${sums.messages} >= ${args.mayReadInbox ? 1 : SMALL_COUNT}`)
     .orderBy(desc(sums.messages), r.topic);
   return rows.map((row) => ({ topic: row.topic, label: row.label, ...tallies(row) }));
-}
-
-/** The viewer's campaigns, and the posts that drew reactions in the period (and any chosen, so the filter can show them). */
-async function choicesOf(ctx: AppContext, actor: OrgActor, scope: ReportScope): Promise<Parts["postChoices"]> {
-  const chosen = scope.postFilter.postIds ?? [];
-  const r = postDailyRollups;
-  const reacted = ctx.db
-    .select({ postId: r.postId, messages: sql<number>`sum(${r.messages})`.as("messages") })
-    .from(r)
-    .where(and(scope.within(r), between(r.day, scope.period.from, scope.period.to)))
-    .groupBy(r.postId)
-    .as("reacted");
-  const [campaignRows, postRows] = await Promise.all([
-    ctx.db
-      .select({ id: campaigns.id, name: campaigns.name })
-      .from(campaigns)
-      .where(and(eq(campaigns.orgId, scope.orgId), campaignsWithinScope(ctx.db, actor)))
-      .orderBy(desc(campaigns.startsAt))
-      .limit(50),
-    // The posts that drew reactions in the period, most first: a year of a busy press office holds thousands of
-    // posts (a marathon alone hundreds), and the latest ones are not the ones people ask about.
-    ctx.db
-      .select({ id: posts.id, title: posts.title, body: posts.body, publishedAt: posts.publishedAt })
-      .from(posts)
-      .innerJoin(reacted, eq(reacted.postId, posts.id))
-      .where(and(eq(posts.orgId, scope.orgId), isNotNull(posts.publishedAt), postsWithinScope(ctx.db, actor)))
-      .orderBy(desc(reacted.messages), desc(posts.publishedAt))
-      .limit(POST_CHOICES),
-  ]);
-  const missing = chosen.filter((id) => !postRows.some((p) => p.id === id));
-  const extra = missing.length
-    ? await ctx.db
-        .select({ id: posts.id, title: posts.title, body: posts.body, publishedAt: posts.publishedAt })
-        .from(posts)
-        .where(and(eq(posts.orgId, scope.orgId), inArray(posts.id, missing), postsWithinScope(ctx.db, actor)))
-    : [];
-  return {
-    campaigns: campaignRows,
-    posts: [...postRows, ...extra].map((p) => ({
-      id: p.id,
-      title: titleOf(p),
-      publishedAt: p.publishedAt?.toISOString() ?? null,
-    })),
-  };
 }

@@ -1,11 +1,12 @@
 // What every report starts with: the right to read reports, the period in the organisation's time zone,
 // and the rollup rows the viewer may see — of their departments and channel accounts (app/scope.ts),
 // narrowed by the filters — as SQL conditions on a rollup table's columns. The mood report's filters by
-// campaign, post and key term are parsed here too (only its route lets them through).
+// campaign, post and key term, and the topics report's by campaign and post, are parsed here too (only their
+// routes let them through).
 import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { channelAccounts, departments, organisations, posts } from "../../db/schema/index.js";
-import { ZMoodReportFilter, ZReportFilter } from "../../contract/reports.js";
+import { ZMoodReportFilter, ZReportFilter, ZTopicsReportFilter } from "../../contract/reports.js";
 import { AppError } from "../../domain/errors.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type ReportPeriod, reportPeriod } from "../../domain/reports/reportPeriod.js";
@@ -29,9 +30,9 @@ export interface ReportScope {
   ) => SQL | undefined;
   /** The channel accounts the viewer's grant and the filter leave; null = all of the organisation's. */
   reachedChannels: string[] | null;
-  /** Whether the rows within are all of the organisation's: no filter, no limit to departments or channels. */
+  /** Whether the rows within are all of the organisation's: no filter (of any kind), no limit to departments or channels. */
   whole: boolean;
-  /** Campaigns, posts and key terms chosen (the mood report's filters; empty for the other reports). */
+  /** Campaigns, posts and key terms chosen (Stimmung's and Themen's filters; empty for the other reports). */
   postFilter: { campaignIds?: string[]; postIds?: string[]; topics?: string[] };
   /** Rows of the chosen posts and campaigns' posts, as a condition on a post id column; undefined = no such filter. */
   postsChosen: (postId: AnyColumn) => SQL | undefined;
@@ -58,14 +59,18 @@ export async function openReportScope(
     actor: OrgActor;
     orgId: string;
     query: unknown;
-    /** Only Stimmung filters by campaign, post and term; another report's own fields (a campaign "none") are its own. */
-    byPost?: boolean;
+    /**
+     * The report's own filters: Stimmung's campaign, post and term, Themen's campaign and post; without, none
+     * (another report's own fields, such as Veröffentlichung's campaign "none", are its own).
+     */
+    byPost?: "mood" | "topics";
   },
 ): Promise<ReportScope> {
   requireAllowed(ctx, options.actor, "reports.view", inOrganisation(options.orgId));
-  const filter: z.output<typeof ZMoodReportFilter> = (options.byPost ? ZMoodReportFilter : ZReportFilter).parse(
-    options.query,
-  );
+  const schema = options.byPost
+    ? { mood: ZMoodReportFilter, topics: ZTopicsReportFilter }[options.byPost]
+    : ZReportFilter;
+  const filter: z.output<typeof ZMoodReportFilter> = schema.parse(options.query);
   if (filter.topics && (filter.postIds || filter.campaignIds))
     // Messages are counted by post and by term in different rollups, never by both.
     throw new AppError("VALIDATION_FAILED", { details: { field: "topics", reason: "not_with_posts" } });
@@ -142,7 +147,10 @@ export async function openReportScope(
       grant.departmentIds === null &&
       grant.channelAccountIds === null &&
       !filter.channelAccountIds &&
-      !filter.departmentIds,
+      !filter.departmentIds &&
+      !filter.campaignIds &&
+      !filter.postIds &&
+      !filter.topics,
     postFilter: { campaignIds: filter.campaignIds, postIds: filter.postIds, topics: filter.topics },
     postsChosen: (postId) =>
       and(

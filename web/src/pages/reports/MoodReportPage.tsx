@@ -70,10 +70,10 @@ export function MoodReportPage() {
       <ReportFilters
         address={filter.address}
         choices={report?.choices ?? null}
-        moodChoices={
+        postChoices={report?.postChoices ?? null}
+        topicChoice={
           report
             ? {
-                ...report.postChoices,
                 topics: report.byTopic ?? [],
                 topicsHref: `/o/${org.id}/reports/topics${addressFor("topics", filter.search)}`,
               }

@@ -1,23 +1,26 @@
 // The period and filters above every report: a preset or from–to, a channel account and a department —
 // only those in the viewer's reach (the report's answer names them); Stimmung adds campaign, post and term,
-// Veröffentlichung its campaign (as children).
+// Themen campaign and post (PostFilters.tsx), Veröffentlichung its campaign (as children).
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportChoices } from "../../api/reports";
-import { MoodPostFilters, type MoodChoices } from "./MoodPostFilters";
+import { type PostChoices, PostFilters, type TopicChoice } from "./PostFilters";
 import { PRESETS, type ReportAddress } from "./reportFilter";
 
 export function ReportFilters({
   address,
   choices,
-  moodChoices,
+  postChoices,
+  topicChoice,
   onChange,
   children,
 }: {
   address: ReportAddress;
   choices: ReportChoices | null;
-  /** Only on Stimmung: the campaigns, posts and terms to filter by. */
-  moodChoices?: MoodChoices | null;
+  /** On Stimmung and Themen: the campaigns and posts to filter by (null while loading). */
+  postChoices?: PostChoices | null;
+  /** Only on Stimmung: the chosen term and where to choose one. */
+  topicChoice?: TopicChoice | null;
   onChange(next: Partial<ReportAddress>): void;
   /** A report's own filters (the Veröffentlichung report's campaign). */
   children?: ReactNode;
@@ -71,8 +74,8 @@ export function ReportFilters({
           ))}
         </select>
       </label>
-      {moodChoices !== undefined ? (
-        <MoodPostFilters address={address} choices={moodChoices} onChange={onChange} />
+      {postChoices !== undefined ? (
+        <PostFilters address={address} choices={postChoices} topic={topicChoice} onChange={onChange} />
       ) : null}
       {children}
     </form>

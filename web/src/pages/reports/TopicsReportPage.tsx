@@ -1,6 +1,7 @@
 // Themen: what citizens wrote about — terms ranked against the organisation's year, with volume, trend
 // against the period before, mood and (for people who read the inbox) example messages; the most asked
-// questions with the latest answer and a button that turns it into a Textbaustein.
+// questions with the latest answer and a button that turns it into a Textbaustein; by campaign or post, the same
+// for the reactions to those posts (the pickers are Stimmung's, PostFilters.tsx).
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -38,11 +39,17 @@ export function TopicsReportPage() {
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("reports.tab.topics")} id="page-heading" />
-      <ReportFilters address={filter.address} choices={report?.choices ?? null} onChange={filter.change} />
+      <ReportFilters
+        address={filter.address}
+        choices={report?.choices ?? null}
+        postChoices={report?.postChoices ?? null}
+        onChange={filter.change}
+      />
       <ErrorMessage error={error} />
       {report ? (
         <>
           <PeriodLine period={report.period} />
+          {report.basis === "posts" ? <p className="muted mood-basis">{t("reports.topicsByPost.basis")}</p> : null}
           {report.topics.length === 0 ? (
             <p className="empty">{t("reports.noTopics")}</p>
           ) : (

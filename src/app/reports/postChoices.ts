@@ -1,0 +1,62 @@
+// What the campaign and post filters of Stimmung and Themen offer the viewer: their campaigns, and the posts
+// within their reach that drew reactions in the period, most first (and any chosen, so the filter can show it).
+import { and, between, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { moodByPostParts } from "../../contract/moodByPost.js";
+import { campaigns, postDailyRollups, posts } from "../../db/schema/index.js";
+import { splitHeadline } from "../../domain/website/postHeadline.js";
+import type { OrgActor } from "../authorization.js";
+import { campaignsWithinScope } from "../campaigns/campaignRecords.js";
+import type { AppContext } from "../context.js";
+import { postsWithinScope } from "../posts/postAccess.js";
+import type { ReportScope } from "./reportScope.js";
+
+export type PostChoices = z.input<typeof moodByPostParts.postChoices>;
+const POST_CHOICES = 100;
+
+/** A post's title in draht, else its first line. */
+export const titleOf = (p: { title: string; body: string }) => p.title.trim() || splitHeadline(p.body).headline;
+
+/** The viewer's campaigns, and the posts that drew reactions in the period (and any chosen, so the filter can show them). */
+export async function postChoicesOf(ctx: AppContext, actor: OrgActor, scope: ReportScope): Promise<PostChoices> {
+  const chosen = scope.postFilter.postIds ?? [];
+  const r = postDailyRollups;
+  const reacted = ctx.db
+    .select({ postId: r.postId, messages: sql<number>`sum(${r.messages})`.as("messages") })
+    .from(r)
+    .where(and(scope.within(r), between(r.day, scope.period.from, scope.period.to)))
+    .groupBy(r.postId)
+    .as("reacted");
+  const [campaignRows, postRows] = await Promise.all([
+    ctx.db
+      .select({ id: campaigns.id, name: campaigns.name })
+      .from(campaigns)
+      .where(and(eq(campaigns.orgId, scope.orgId), campaignsWithinScope(ctx.db, actor)))
+      .orderBy(desc(campaigns.startsAt))
+      .limit(50),
+    // The posts that drew reactions in the period, most first: a year of a busy press office holds thousands of
+    // posts (a marathon alone hundreds), and the latest ones are not the ones people ask about.
+    ctx.db
+      .select({ id: posts.id, title: posts.title, body: posts.body, publishedAt: posts.publishedAt })
+      .from(posts)
+      .innerJoin(reacted, eq(reacted.postId, posts.id))
+      .where(and(eq(posts.orgId, scope.orgId), isNotNull(posts.publishedAt), postsWithinScope(ctx.db, actor)))
+      .orderBy(desc(reacted.messages), desc(posts.publishedAt))
+      .limit(POST_CHOICES),
+  ]);
+  const missing = chosen.filter((id) => !postRows.some((p) => p.id === id));
+  const extra = missing.length
+    ? await ctx.db
+        .select({ id: posts.id, title: posts.title, body: posts.body, publishedAt: posts.publishedAt })
+        .from(posts)
+        .where(and(eq(posts.orgId, scope.orgId), inArray(posts.id, missing), postsWithinScope(ctx.db, actor)))
+    : [];
+  return {
+    campaigns: campaignRows,
+    posts: [...postRows, ...extra].map((p) => ({
+      id: p.id,
+      title: titleOf(p),
+      publishedAt: p.publishedAt?.toISOString() ?? null,
+    })),
+  };
+}
