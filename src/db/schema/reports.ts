@@ -118,6 +118,25 @@ export const waitingDailyRollups = pgTable(
 );
 
 /**
+ * The columns the daily and the monthly topic rollup share after their period: where, which term, and the
+ * counts. A function, because Drizzle's column builders must be fresh for each table.
+ */
+function topicRollupColumns() {
+  return {
+    channelAccountId: uuid("channel_account_id").notNull(),
+    departmentId: uuid("department_id"),
+    topic: text("topic").notNull(),
+    /** How a message of the row wrote it (the first one counted; in a month's row, the first day's). */
+    label: text("label").notNull(),
+    messages: integer("messages").notNull().default(0),
+    negative: integer("negative").notNull().default(0),
+    neutral: integer("neutral").notNull().default(0),
+    positive: integer("positive").notNull().default(0),
+    questions: integer("questions").notNull().default(0),
+  };
+}
+
+/**
  * What the messages were about: each key term of a message (inbound_messages.topics), per day × channel
  * account × department, with the moods and questions among them. The Themen report ranks terms from it.
  */
@@ -128,16 +147,7 @@ export const topicDailyRollups = pgTable(
       .notNull()
       .references(() => organisations.id),
     day: date("day", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    departmentId: uuid("department_id"),
-    topic: text("topic").notNull(),
-    /** How a message of the row wrote it (the first one counted). */
-    label: text("label").notNull(),
-    messages: integer("messages").notNull().default(0),
-    negative: integer("negative").notNull().default(0),
-    neutral: integer("neutral").notNull().default(0),
-    positive: integer("positive").notNull().default(0),
-    questions: integer("questions").notNull().default(0),
+    ...topicRollupColumns(),
   },
   (t) => [
     unique("topic_daily_rollups_key")
@@ -160,16 +170,7 @@ export const topicMonthlyRollups = pgTable(
       .notNull()
       .references(() => organisations.id),
     month: date("month", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    departmentId: uuid("department_id"),
-    topic: text("topic").notNull(),
-    /** How a message of the row wrote it (the first day counted). */
-    label: text("label").notNull(),
-    messages: integer("messages").notNull().default(0),
-    negative: integer("negative").notNull().default(0),
-    neutral: integer("neutral").notNull().default(0),
-    positive: integer("positive").notNull().default(0),
-    questions: integer("questions").notNull().default(0),
+    ...topicRollupColumns(),
   },
   (t) => [
     unique("topic_monthly_rollups_key")
