@@ -5,56 +5,33 @@
 // of counting; axe-core checks both, the chart renders under the
 // Content-Security-Policy without a violation, and the print view leaves the filters out.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../src/app/demo/load-demo-data.js";
+import { expectAccessible, signInAs, useDemoSession } from "./browser.js";
+import { figureNumber, figureText, openReport } from "./reportPage.js";
 
-// Wednesday 2 December 2026, 10:00 in Berlin.
-const now = new Date("2026-12-02T09:00:00Z");
-let server: ServedApp;
-let browser: Browser;
-let page: Page;
-const cspViolations: string[] = [];
+const session = useDemoSession("analyse@musterstadt.example");
 
-beforeAll(async () => {
-  server = await serveApp({ clock: () => now });
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text()))
-      cspViolations.push(message.text());
-  });
-  await signInAs(page, server.baseUrl, "analyse@musterstadt.example", DEMO_PASSWORD);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function figure(name: string): Promise<string> {
-  const tile = page.locator(".figures > div", { has: page.getByText(name, { exact: true }) });
-  return (await tile.locator(".figure").textContent()) ?? "";
-}
+const figure = (label: string) => figureText(session.page, label);
 
 describe("the reports", () => {
   it("show the analyst the mood of the last 30 days with a chart, its summary and its table", async () => {
-    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
-    await page.getByRole("heading", { level: 1, name: "Stimmung" }).waitFor();
+    const { page } = session;
+    await openReport(page);
     const chart = page.getByRole("figure", { name: /Stimmung im Verlauf/ });
     await chart.locator("svg").first().waitFor();
     // A heading row and one per day.
     expect(await chart.getByRole("table", { name: "Stimmung im Verlauf in Zahlen" }).getByRole("row").count()).toBe(31);
     const summary = (await chart.locator("figcaption p").textContent()) ?? "";
     expect(summary).toMatch(/Im Zeitraum gingen [\d.]+ Nachrichten ein/);
-    expect(Number((await figure("Nachrichten")).replace(/\./g, ""))).toBeGreaterThan(100);
+    expect(await figureNumber(page, "Nachrichten")).toBeGreaterThan(100);
     await page.screenshot({ path: "/tmp/reports-mood.png", fullPage: true });
     await expectAccessible(page, "Stimmung");
-    expect(cspViolations).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
   });
 
   it("follow a change of the period and of the department", async () => {
+    const { page } = session;
     const before = await figure("Nachrichten");
     await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 90 Tage" });
     await page.getByText(/^04\.09\.2026 bis 02\.12\.2026, verglichen mit 06\.06\.2026 bis 03\.09\.2026/).waitFor();
@@ -75,6 +52,7 @@ describe("the reports", () => {
   });
 
   it("download a table as CSV for German spreadsheets", async () => {
+    const { page } = session;
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Stimmung nach Fachbereich als CSV herunterladen" }).click(),
@@ -86,6 +64,7 @@ describe("the reports", () => {
   });
 
   it("show the analyst what citizens wrote about, without their messages", async () => {
+    const { page } = session;
     await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Themen" }).click();
     await page.getByRole("heading", { level: 1, name: "Themen" }).waitFor();
     const topics = page.getByRole("table", { name: "Themen in Zahlen" });
@@ -101,10 +80,11 @@ describe("the reports", () => {
   });
 
   it("show the press office examples and turn the answer to a repeated question into a Textbaustein", async () => {
-    const press = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInAs(press, server.baseUrl, "presse@musterstadt.example", DEMO_PASSWORD);
+    const { page } = session;
+    const press = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(press, session.server.baseUrl, "presse@musterstadt.example", DEMO_PASSWORD);
     const orgPath = new URL(page.url()).pathname.split("/reports")[0];
-    await press.goto(`${server.baseUrl}${orgPath}/reports/topics`);
+    await press.goto(`${session.server.baseUrl}${orgPath}/reports/topics`);
     await press.getByRole("heading", { name: "Beispiele aus dem Posteingang" }).waitFor();
     await press.getByRole("heading", { name: "Wiederkehrende Fragen" }).waitFor();
     const keep = press.getByRole("button", { name: /als Textbaustein übernehmen$/ }).first();
@@ -115,12 +95,13 @@ describe("the reports", () => {
     await expectAccessible(press, "Themen (Pressestelle)");
     // It is in Wissen → Textbausteine now, titled with the topic.
     const topic = /„(.+)“/.exec(name)?.[1] ?? "";
-    await press.goto(`${server.baseUrl}${orgPath}/knowledge`);
+    await press.goto(`${session.server.baseUrl}${orgPath}/knowledge`);
     await press.getByText(topic, { exact: true }).first().waitFor();
     await press.close();
   });
 
   it("show response times in office hours per department, channel and person", async () => {
+    const { page } = session;
     await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Antwortzeiten" }).click();
     await page.getByRole("heading", { level: 1, name: "Antwortzeiten" }).waitFor();
     // The tab keeps the filters.
@@ -149,6 +130,6 @@ describe("the reports", () => {
     await page.emulateMedia({ media: "print" });
     expect(await page.getByRole("form", { name: "Zeitraum und Filter" }).isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
-    expect(cspViolations).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
   });
 });
