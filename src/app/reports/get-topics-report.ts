@@ -114,15 +114,6 @@ export async function getTopicsReport(
   };
 }
 
-interface TopicSum {
-  topic: string;
-  messages: number;
-  negative: number;
-  neutral: number;
-  positive: number;
-  questions: number;
-}
-
 /**
  * How much a term weighs by its rarity: the log of the organisation's days of the year against the days the
  * term came up on (whatever the channel or department — the organisation's longer history), so a term of
