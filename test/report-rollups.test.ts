@@ -33,7 +33,7 @@ import { localDate } from "../src/domain/zonedTime.js";
 import type { CitizenMessage } from "./support/citizenMessages.js";
 import { buildChannelAccount, buildMember, buildTestContext, systemAdminOf } from "./support/factories.js";
 import { buildPublishedPost } from "./support/publishedPosts.js";
-import { SCENE_THREAD, buildRollupScene, ingestUnderThread } from "./support/rollupScene.js";
+import { SCENE_THREAD, buildRollupScene, inKeyOrder, ingestUnderThread } from "./support/rollupScene.js";
 import { openTestDatabase } from "./support/testDb.js";
 
 let database: Database;
@@ -122,21 +122,22 @@ async function topicsFromMessages(orgId: string) {
       counts.set(key, c);
     }
   }
-  return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(counts.values());
 }
 
 async function topicsRolledUp(orgId: string) {
   const rows = await ctx.db.select().from(topicDailyRollups).where(eq(topicDailyRollups.orgId, orgId));
   await expectMonthsAndDaysOf(orgId, rows);
-  return rows
-    .filter((r) => r.messages !== 0)
-    .map((r) => ({
-      key: `${r.day}|${r.channelAccountId}|${r.departmentId}|${r.topic}`,
-      messages: r.messages,
-      negative: r.negative,
-      questions: r.questions,
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(
+    rows
+      .filter((r) => r.messages !== 0)
+      .map((r) => ({
+        key: `${r.day}|${r.channelAccountId}|${r.departmentId}|${r.topic}`,
+        messages: r.messages,
+        negative: r.negative,
+        questions: r.questions,
+      })),
+  );
 }
 
 /** The monthly topic rollup and the terms' days hold the daily topic rollup's rows summed by month and by day. */
@@ -192,22 +193,23 @@ async function postsFromMessages(orgId: string, timeZone = "Europe/Berlin") {
     c.questions += m.intent === "question" ? 1 : 0;
     counts.set(key, c);
   }
-  return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(counts.values());
 }
 
 async function postsRolledUp(orgId: string) {
   const rows = await ctx.db.select().from(postDailyRollups).where(eq(postDailyRollups.orgId, orgId));
-  return rows
-    .filter((r) => r.messages !== 0)
-    .map((r) => ({
-      key: `${r.day}|${r.postId}|${r.channelAccountId}|${r.departmentId}`,
-      messages: r.messages,
-      negative: r.negative,
-      neutral: r.neutral,
-      positive: r.positive,
-      questions: r.questions,
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(
+    rows
+      .filter((r) => r.messages !== 0)
+      .map((r) => ({
+        key: `${r.day}|${r.postId}|${r.channelAccountId}|${r.departmentId}`,
+        messages: r.messages,
+        negative: r.negative,
+        neutral: r.neutral,
+        positive: r.positive,
+        questions: r.questions,
+      })),
+  );
 }
 
 async function rolledUp(orgId: string) {

@@ -15,7 +15,7 @@ import { addDays } from "../src/domain/reports/reportPeriod.js";
 import { emptyHistogram, responseBucketOf } from "../src/domain/reports/responseHistogram.js";
 import { localDate } from "../src/domain/zonedTime.js";
 import { buildMember, buildTestContext, systemAdminOf } from "./support/factories.js";
-import { buildRollupScene, ingestUnderThread } from "./support/rollupScene.js";
+import { buildRollupScene, inKeyOrder, ingestUnderThread } from "./support/rollupScene.js";
 import { openTestDatabase } from "./support/testDb.js";
 
 let database: Database;
@@ -49,20 +49,21 @@ async function resolutionsCounted(orgId: string, timeZone: string) {
     e.histogram[bucket] = (e.histogram[bucket] ?? 0) + 1;
     counts.set(key, e);
   }
-  return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(counts.values());
 }
 
 async function resolutionsRolledUp(orgId: string) {
   const rows = await ctx.db.select().from(responseDailyRollups).where(eq(responseDailyRollups.orgId, orgId));
-  return rows
-    .filter((r) => r.resolved !== 0)
-    .map((r) => ({
-      key: `${r.day}|${r.channelAccountId}|${r.departmentId}|${r.responderUserId}`,
-      resolved: r.resolved,
-      ms: r.resolutionBusinessMsSum,
-      histogram: r.resolutionHistogram,
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(
+    rows
+      .filter((r) => r.resolved !== 0)
+      .map((r) => ({
+        key: `${r.day}|${r.channelAccountId}|${r.departmentId}|${r.responderUserId}`,
+        resolved: r.resolved,
+        ms: r.resolutionBusinessMsSum,
+        histogram: r.resolutionHistogram,
+      })),
+  );
 }
 
 type Snapshot = Map<string, typeof conversations.$inferSelect>;

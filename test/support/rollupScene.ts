@@ -23,3 +23,8 @@ export function ingestUnderThread(
 ): Promise<StoredCitizenMessage[]> {
   return storeCitizenMessages(ctx, { ...args, now: ctx.clock(), threadExternalId: SCENE_THREAD });
 }
+
+/** Rows as the tests compare a rollup with its straight count: each with its key, in the keys' order. */
+export function inKeyOrder<T extends { key: string }>(rows: Iterable<T>): T[] {
+  return [...rows].sort((a, b) => a.key.localeCompare(b.key));
+}
