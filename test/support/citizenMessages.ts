@@ -10,6 +10,8 @@ export interface CitizenMessage {
   text: string;
   /** Who wrote it (the same handle again writes in the same conversation); by default a new citizen. */
   handle?: string;
+  /** The name shown with it; by default the handle, or "Bürgerin". */
+  name?: string;
 }
 
 export interface StoredCitizenMessage {
@@ -40,7 +42,7 @@ export async function storeCitizenMessages(
         externalId: `m-${uniqueSuffix()}`,
         kind: "comment",
         authorHandle: item.handle ?? `@${uniqueSuffix()}`,
-        authorName: item.handle ?? "Bürgerin",
+        authorName: item.name ?? item.handle ?? "Bürgerin",
         text: item.text,
         language: "de",
         threadExternalId: args.threadExternalId ?? `post-${uniqueSuffix()}`,
