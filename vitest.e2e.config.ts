@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ["test/support/globalSetup.ts"],
     setupFiles: ["test/support/failOnWarnings.ts"],
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: "forks",
     fileParallelism: false,
   },

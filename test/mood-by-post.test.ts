@@ -10,8 +10,9 @@ import { campaigns, inboundMessages } from "../src/db/schema/index.js";
 import { moodOf } from "../src/domain/reports/mood.js";
 import { MIN_REACTIONS } from "../src/domain/reports/postMoodRanking.js";
 import { keyTermsOf } from "../src/text/keyTerms.js";
-import { buildChannelAccount, buildDepartment, buildMember, buildOrg, uniqueSuffix } from "./support/factories.js";
+import { buildMember, uniqueSuffix } from "./support/factories.js";
 import { buildPublishedPost } from "./support/publishedPosts.js";
+import { NEGATIVE_TEXT as NEGATIVE, POSITIVE_TEXT as POSITIVE, buildReportOrg } from "./support/reportScene.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
 // Sunday 6 December 2026, 11:00 in Berlin; the default period runs from 7 November.
@@ -21,9 +22,6 @@ beforeAll(async () => {
   t = await startTestApp({ clock: () => now });
 });
 afterAll(() => t.close());
-
-const NEGATIVE = "Die Baustelle ist eine Katastrophe, unzumutbar und ärgerlich.";
-const POSITIVE = "Danke, super gemacht, das freut uns sehr!";
 
 interface Item {
   text: string;
@@ -71,11 +69,7 @@ const times = (n: number, item: Item) => Array.from({ length: n }, () => ({ ...i
  * positive and 2 negative; "Einzelfall" (Mastodon) one negative reaction only.
  */
 async function scene() {
-  const org = await buildOrg(t.ctx);
-  const bauamt = await buildDepartment(t.ctx, org.id, { name: "Bauamt" });
-  const kultur = await buildDepartment(t.ctx, org.id, { name: "Kulturamt" });
-  const mastodon = await buildChannelAccount(t.ctx, org.id, { name: "Mastodon", departmentId: kultur.id });
-  const website = await buildChannelAccount(t.ctx, org.id, { name: "Website", departmentId: bauamt.id });
+  const { org, bauamt, kultur, website, mastodon } = await buildReportOrg(t.ctx);
   const [campaign] = await t.ctx.db
     .insert(campaigns)
     .values({

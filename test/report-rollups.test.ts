@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "../src/app/context.js";
 import { applyMessageEdits } from "../src/app/inbox/apply-message-edits.js";
 import { assignConversations } from "../src/app/inbox/assign-conversations.js";
-import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import { updateOrganisation } from "../src/app/orgs/update-organisation.js";
 import type { Database } from "../src/db/client.js";
@@ -31,16 +30,10 @@ import {
   responseBucketOf,
 } from "../src/domain/reports/responseHistogram.js";
 import { localDate } from "../src/domain/zonedTime.js";
-import {
-  buildChannelAccount,
-  buildDepartment,
-  buildMember,
-  buildOrg,
-  buildTestContext,
-  systemAdminOf,
-  uniqueSuffix,
-} from "./support/factories.js";
+import type { CitizenMessage } from "./support/citizenMessages.js";
+import { buildChannelAccount, buildMember, buildTestContext, systemAdminOf } from "./support/factories.js";
 import { buildPublishedPost } from "./support/publishedPosts.js";
+import { SCENE_THREAD, buildRollupScene, inKeyOrder, ingestUnderThread } from "./support/rollupScene.js";
 import { openTestDatabase } from "./support/testDb.js";
 
 let database: Database;
@@ -62,38 +55,22 @@ const TEXTS = [
   "Ihr seid doch alle Idioten.",
 ];
 
-async function ingest(orgId: string, channelAccountId: string, items: { at: Date; text: string; handle: string }[]) {
-  return ctx.db.transaction((tx) =>
-    ingestMessages(tx, {
-      orgId,
-      analyser: ctx.analyser,
-      now,
-      publicUrl: ctx.publicUrl,
-      messages: items.map((item) => ({
-        channelAccountId,
-        externalId: `m-${uniqueSuffix()}`,
-        kind: "comment",
-        authorHandle: item.handle,
-        authorName: item.handle,
-        text: item.text,
-        language: "de",
-        threadExternalId: "post-1",
-        inReplyToExternalId: null,
-        visibility: "visible",
-        receivedAt: item.at,
-        raw: {},
-      })),
-    }),
-  );
+function ingest(orgId: string, channelAccountId: string, items: CitizenMessage[]) {
+  return ingestUnderThread(ctx, { orgId, channelAccountId, items });
 }
 
-/** The straight count: every threaded message of the organisation, classified here, by its conversation's department. */
-async function countedFromMessages(orgId: string, timeZone = "Europe/Berlin") {
-  const rows = await ctx.db
+/** Every threaded message of the organisation, with its conversation's department: what the straight counts read. */
+function threadedMessagesOf(orgId: string) {
+  return ctx.db
     .select({ message: inboundMessages, departmentId: conversations.departmentId })
     .from(inboundMessages)
     .innerJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
     .where(eq(inboundMessages.orgId, orgId));
+}
+
+/** The straight count: every threaded message of the organisation, classified here, by its conversation's department. */
+async function countedFromMessages(orgId: string, timeZone = "Europe/Berlin") {
+  const rows = await threadedMessagesOf(orgId);
   const counts = new Map<string, Record<string, number | string | null>>();
   for (const { message: m, departmentId } of rows) {
     const day = localDate(m.receivedAt, timeZone);
@@ -131,11 +108,7 @@ async function countedFromMessages(orgId: string, timeZone = "Europe/Berlin") {
 
 /** The straight count of the topic rollups: each key term of each threaded message, as text/keyTerms.ts finds it. */
 async function topicsFromMessages(orgId: string) {
-  const rows = await ctx.db
-    .select({ message: inboundMessages, departmentId: conversations.departmentId })
-    .from(inboundMessages)
-    .innerJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
-    .where(eq(inboundMessages.orgId, orgId));
+  const rows = await threadedMessagesOf(orgId);
   const counts = new Map<string, { key: string; messages: number; negative: number; questions: number }>();
   for (const { message: m, departmentId } of rows) {
     expect(m.topics).toEqual(keyTermsOf(m.text).map((term) => term.key));
@@ -149,21 +122,22 @@ async function topicsFromMessages(orgId: string) {
       counts.set(key, c);
     }
   }
-  return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(counts.values());
 }
 
 async function topicsRolledUp(orgId: string) {
   const rows = await ctx.db.select().from(topicDailyRollups).where(eq(topicDailyRollups.orgId, orgId));
   await expectMonthsAndDaysOf(orgId, rows);
-  return rows
-    .filter((r) => r.messages !== 0)
-    .map((r) => ({
-      key: `${r.day}|${r.channelAccountId}|${r.departmentId}|${r.topic}`,
-      messages: r.messages,
-      negative: r.negative,
-      questions: r.questions,
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(
+    rows
+      .filter((r) => r.messages !== 0)
+      .map((r) => ({
+        key: `${r.day}|${r.channelAccountId}|${r.departmentId}|${r.topic}`,
+        messages: r.messages,
+        negative: r.negative,
+        questions: r.questions,
+      })),
+  );
 }
 
 /** The monthly topic rollup and the terms' days hold the daily topic rollup's rows summed by month and by day. */
@@ -205,11 +179,7 @@ async function expectMonthsAndDaysOf(orgId: string, daily: (typeof topicDailyRol
 
 /** The straight count of the post rollups: every threaded message that reacts to a post, by its conversation's department. */
 async function postsFromMessages(orgId: string, timeZone = "Europe/Berlin") {
-  const rows = await ctx.db
-    .select({ message: inboundMessages, departmentId: conversations.departmentId })
-    .from(inboundMessages)
-    .innerJoin(conversations, eq(conversations.id, inboundMessages.conversationId))
-    .where(eq(inboundMessages.orgId, orgId));
+  const rows = await threadedMessagesOf(orgId);
   const counts = new Map<
     string,
     { key: string; messages: number; negative: number; neutral: number; positive: number; questions: number }
@@ -223,22 +193,23 @@ async function postsFromMessages(orgId: string, timeZone = "Europe/Berlin") {
     c.questions += m.intent === "question" ? 1 : 0;
     counts.set(key, c);
   }
-  return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(counts.values());
 }
 
 async function postsRolledUp(orgId: string) {
   const rows = await ctx.db.select().from(postDailyRollups).where(eq(postDailyRollups.orgId, orgId));
-  return rows
-    .filter((r) => r.messages !== 0)
-    .map((r) => ({
-      key: `${r.day}|${r.postId}|${r.channelAccountId}|${r.departmentId}`,
-      messages: r.messages,
-      negative: r.negative,
-      neutral: r.neutral,
-      positive: r.positive,
-      questions: r.questions,
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(
+    rows
+      .filter((r) => r.messages !== 0)
+      .map((r) => ({
+        key: `${r.day}|${r.postId}|${r.channelAccountId}|${r.departmentId}`,
+        messages: r.messages,
+        negative: r.negative,
+        neutral: r.neutral,
+        positive: r.positive,
+        questions: r.questions,
+      })),
+  );
 }
 
 async function rolledUp(orgId: string) {
@@ -255,14 +226,14 @@ function byKey(a: Record<string, unknown>, b: Record<string, unknown>) {
 }
 
 async function scene() {
-  const org = await buildOrg(ctx);
-  const bauamt = await buildDepartment(ctx, org.id, { name: "Bauamt" });
-  const jugendamt = await buildDepartment(ctx, org.id, { name: "Jugendamt" });
-  const account = await buildChannelAccount(ctx, org.id, { departmentId: bauamt.id });
+  const rollupScene = await buildRollupScene(ctx);
+  const { org, account } = rollupScene;
   const other = await buildChannelAccount(ctx, org.id);
   // The messages below answer "post-1" on both accounts; it is our post on the first one only.
-  const post = await buildPublishedPost(ctx, org.id, { on: [{ channelAccountId: account.id, externalId: "post-1" }] });
-  return { org, bauamt, jugendamt, account, other, post };
+  const post = await buildPublishedPost(ctx, org.id, {
+    on: [{ channelAccountId: account.id, externalId: SCENE_THREAD }],
+  });
+  return { ...rollupScene, other, post };
 }
 
 describe("the message rollups", () => {
@@ -270,13 +241,13 @@ describe("the message rollups", () => {
     const { org, account, other } = await scene();
     // 23:30 UTC on 23 November is 00:30 on 24 November in Berlin.
     const times = ["2026-11-23T22:59:00Z", "2026-11-23T23:30:00Z", "2026-11-24T09:00:00Z", "2026-11-25T15:00:00Z"];
-    const outcomes = await ingest(
+    // Every message is stored (ingestUnderThread throws otherwise).
+    await ingest(
       org.id,
       account.id,
       times.flatMap((at, i) => TEXTS.map((text, j) => ({ at: new Date(at), text, handle: `@b${(i + j) % 4}` }))),
     );
     await ingest(org.id, other.id, [{ at: new Date(times[1] as string), text: TEXTS[0] as string, handle: "@x" }]);
-    expect(outcomes.every((o) => o.status === "stored")).toBe(true);
     const rollups = await rolledUp(org.id);
     expect(rollups).toEqual(await countedFromMessages(org.id));
     const byPost = await postsRolledUp(org.id);
@@ -302,7 +273,7 @@ describe("the message rollups", () => {
       { at: now, text: "Danke, super gemacht!", handle: "@anna" },
       { at: now, text: "Wo kann ich einen Kita-Platz beantragen?", handle: "@ben" },
     ]);
-    if (first?.status !== "stored" || second?.status !== "stored") throw new Error("not stored");
+    if (!first || !second) throw new Error("not stored");
     const firstMessage = await ctx.db.select().from(inboundMessages).where(eq(inboundMessages.id, first.id));
     await ctx.db.transaction((tx) =>
       applyMessageEdits(tx, {
@@ -357,7 +328,7 @@ describe("the topic rollups", () => {
     const [first] = await ingest(org.id, account.id, [
       { at: now, text: "Wann öffnet der Weihnachtsmarkt?", handle: "@anna" },
     ]);
-    if (first?.status !== "stored") throw new Error("not stored");
+    if (!first) throw new Error("not stored");
     await ctx.db.update(inboundMessages).set({ visibility: "hidden" }).where(eq(inboundMessages.id, first.id));
     expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
     // The day's row of the term is at 0 now; the next message of the term on that day counts it again.
@@ -376,7 +347,7 @@ describe("the message rollups after the organisation's time zone changed", () =>
       { at: new Date("2026-11-23T23:30:00Z"), text: "Wann öffnet der Weihnachtsmarkt?", handle: "@late" },
       { at: new Date("2026-11-24T09:00:00Z"), text: "Danke für die schnelle Hilfe!", handle: "@early" },
     ]);
-    if (first?.status !== "stored") throw new Error("not stored");
+    if (!first) throw new Error("not stored");
     await updateOrganisation(ctx, {
       actor: systemAdminOf(org.id),
       orgId: org.id,
@@ -403,7 +374,7 @@ describe("the response rollups", () => {
       account.id,
       ["@a", "@b", "@c"].map((handle) => ({ at: now, text: "Wann wird die Straße gesperrt?", handle })),
     );
-    const ids = outcomes.map((o) => (o.status === "stored" ? o.conversationId : ""));
+    const ids = outcomes.map((o) => o.conversationId);
     const before = await ctx.db.select().from(conversations).where(eq(conversations.orgId, org.id));
     const dueOf = new Map(before.map((c) => [c.id, c.responseDueAt]));
     // Answered after 10 minutes, after two hours, and the next week (past the one-business-day target).

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import { conversationReplies } from "../src/db/schema/index.js";
 import { moodOf } from "../src/domain/reports/mood.js";
-import { buildChannelAccount, buildDepartment, buildMember, buildOrg } from "./support/factories.js";
+import { buildMember } from "./support/factories.js";
 import { ingestCitizenMessages } from "./support/citizenMessages.js";
+import { NEGATIVE_TEXT as NEGATIVE, POSITIVE_TEXT as POSITIVE, buildReportOrg } from "./support/reportScene.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
 // Sunday 6 December 2026, 11:00 in Berlin.
@@ -16,8 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const NEGATIVE = "Die Baustelle ist eine Katastrophe, unzumutbar und ärgerlich.";
-const POSITIVE = "Danke, super gemacht, das freut uns sehr!";
 const QUESTION = "Wann wird die Straße wieder freigegeben?";
 
 function ingest(orgId: string, channelAccountId: string, items: { at: string; text: string }[]) {
@@ -25,11 +24,7 @@ function ingest(orgId: string, channelAccountId: string, items: { at: string; te
 }
 
 async function scene() {
-  const org = await buildOrg(t.ctx);
-  const bauamt = await buildDepartment(t.ctx, org.id, { name: "Bauamt" });
-  const kultur = await buildDepartment(t.ctx, org.id, { name: "Kulturamt" });
-  const website = await buildChannelAccount(t.ctx, org.id, { name: "Website", departmentId: bauamt.id });
-  const mastodon = await buildChannelAccount(t.ctx, org.id, { name: "Mastodon", departmentId: kultur.id });
+  const { org, bauamt, kultur, website, mastodon } = await buildReportOrg(t.ctx);
   // This period (from 7 November): 3 negative + 1 positive on the website, 2 positive on Mastodon.
   // The period before: 1 negative on the website.
   await ingest(org.id, website.id, [

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "../src/app/context.js";
 import { assignConversations } from "../src/app/inbox/assign-conversations.js";
 import { changeConversationStatus } from "../src/app/inbox/change-conversation-status.js";
-import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import { updateOrganisation } from "../src/app/orgs/update-organisation.js";
 import type { Database } from "../src/db/client.js";
@@ -15,15 +14,8 @@ import { conversations, responseDailyRollups, waitingDailyRollups } from "../src
 import { addDays } from "../src/domain/reports/reportPeriod.js";
 import { emptyHistogram, responseBucketOf } from "../src/domain/reports/responseHistogram.js";
 import { localDate } from "../src/domain/zonedTime.js";
-import {
-  buildChannelAccount,
-  buildDepartment,
-  buildMember,
-  buildOrg,
-  buildTestContext,
-  systemAdminOf,
-  uniqueSuffix,
-} from "./support/factories.js";
+import { buildMember, buildTestContext, systemAdminOf } from "./support/factories.js";
+import { buildRollupScene, inKeyOrder, ingestUnderThread } from "./support/rollupScene.js";
 import { openTestDatabase } from "./support/testDb.js";
 
 let database: Database;
@@ -36,33 +28,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
+/** A citizen's message now: its conversation. */
 async function ingest(orgId: string, channelAccountId: string, handle: string, text: string) {
-  const [outcome] = await ctx.db.transaction((tx) =>
-    ingestMessages(tx, {
-      orgId,
-      analyser: ctx.analyser,
-      now,
-      publicUrl: ctx.publicUrl,
-      messages: [
-        {
-          channelAccountId,
-          externalId: `m-${uniqueSuffix()}`,
-          kind: "comment",
-          authorHandle: handle,
-          authorName: handle,
-          text,
-          language: "de",
-          threadExternalId: "post-1",
-          inReplyToExternalId: null,
-          visibility: "visible",
-          receivedAt: now,
-          raw: {},
-        },
-      ],
-    }),
-  );
-  if (outcome?.status !== "stored") throw new Error("not stored");
-  return outcome.conversationId;
+  const [stored] = await ingestUnderThread(ctx, { orgId, channelAccountId, items: [{ at: now, text, handle }] });
+  if (!stored) throw new Error("not stored");
+  return stored.conversationId;
 }
 
 /** The straight count of resolutions: every closed conversation, on its closing day, for who closed it. */
@@ -79,20 +49,21 @@ async function resolutionsCounted(orgId: string, timeZone: string) {
     e.histogram[bucket] = (e.histogram[bucket] ?? 0) + 1;
     counts.set(key, e);
   }
-  return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(counts.values());
 }
 
 async function resolutionsRolledUp(orgId: string) {
   const rows = await ctx.db.select().from(responseDailyRollups).where(eq(responseDailyRollups.orgId, orgId));
-  return rows
-    .filter((r) => r.resolved !== 0)
-    .map((r) => ({
-      key: `${r.day}|${r.channelAccountId}|${r.departmentId}|${r.responderUserId}`,
-      resolved: r.resolved,
-      ms: r.resolutionBusinessMsSum,
-      histogram: r.resolutionHistogram,
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+  return inKeyOrder(
+    rows
+      .filter((r) => r.resolved !== 0)
+      .map((r) => ({
+        key: `${r.day}|${r.channelAccountId}|${r.departmentId}|${r.responderUserId}`,
+        resolved: r.resolved,
+        ms: r.resolutionBusinessMsSum,
+        histogram: r.resolutionHistogram,
+      })),
+  );
 }
 
 type Snapshot = Map<string, typeof conversations.$inferSelect>;
@@ -174,10 +145,7 @@ async function waitingRolledUp(orgId: string, days: string[]) {
 
 describe("the resolution and waiting rollups", () => {
   it("count each conversation once at its last closing, and what waited at each day's end, as a straight count does", async () => {
-    const org = await buildOrg(ctx);
-    const bauamt = await buildDepartment(ctx, org.id, { name: "Bauamt" });
-    const jugendamt = await buildDepartment(ctx, org.id, { name: "Jugendamt" });
-    const account = await buildChannelAccount(ctx, org.id, { departmentId: bauamt.id });
+    const { org, jugendamt, account } = await buildRollupScene(ctx);
     const staff = await buildMember(ctx, org.id, { roles: ["editor"] });
     const close = (id: string, event: "closed" | "reopened", by = staff) =>
       changeConversationStatus(ctx, { actor: by.actor, orgId: org.id, input: { conversationIds: [id], event } });

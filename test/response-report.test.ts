@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeConversationStatus } from "../src/app/inbox/change-conversation-status.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
-import { buildChannelAccount, buildDepartment, buildMember, buildOrg } from "./support/factories.js";
+import { buildMember } from "./support/factories.js";
 import { ingestCitizenMessages } from "./support/citizenMessages.js";
+import { buildReportOrg } from "./support/reportScene.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
 const HOUR = 3_600_000;
@@ -22,11 +23,7 @@ afterAll(() => t.close());
 const QUESTION = "Wann wird die Straße wieder freigegeben?";
 
 async function scene() {
-  const org = await buildOrg(t.ctx);
-  const bauamt = await buildDepartment(t.ctx, org.id, { name: "Bauamt" });
-  const kultur = await buildDepartment(t.ctx, org.id, { name: "Kulturamt" });
-  const website = await buildChannelAccount(t.ctx, org.id, { name: "Website", departmentId: bauamt.id });
-  const mastodon = await buildChannelAccount(t.ctx, org.id, { name: "Mastodon", departmentId: kultur.id });
+  const { org, kultur, website, mastodon } = await buildReportOrg(t.ctx);
   const admin = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
   const editor = await buildMember(t.ctx, org.id, { roles: ["editor"] });
   const ask = async (channelAccountId: string, at: string) => {

@@ -4,7 +4,6 @@
 // moderation decisions and objections by Netiquette clause, and no name of a citizen or of staff.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { auditEvents } from "../src/db/schema/index.js";
@@ -13,6 +12,7 @@ import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 import { businessTimeLabel } from "../src/server/public/transparencyHtml.js";
 import { buildChannelAccount, buildMember, buildOrg, systemAdminOf, uniqueSuffix } from "./support/factories.js";
+import { storeCitizenMessages } from "./support/citizenMessages.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
 // Sunday 6 December 2026, 11:00 in Berlin: the page covers the weeks from 7 September to 29 November.
@@ -27,31 +27,16 @@ afterAll(() => t.close());
 const MINUTE = 60_000;
 const CITIZEN = "Erika Beispielbürgerin";
 
+/** `count` citizens ask at `at`, each in a conversation of their own: their messages and conversations. */
 async function ask(orgId: string, channelAccountId: string, at: string, count: number) {
   now = new Date(at);
-  const outcomes = await t.ctx.db.transaction((tx) =>
-    ingestMessages(tx, {
-      orgId,
-      analyser: t.ctx.analyser,
-      now,
-      publicUrl: t.ctx.publicUrl,
-      messages: Array.from({ length: count }, () => ({
-        channelAccountId,
-        externalId: `m-${uniqueSuffix()}`,
-        kind: "comment" as const,
-        authorHandle: `@erika-${uniqueSuffix()}`,
-        authorName: CITIZEN,
-        text: "Wann wird die Straße wieder freigegeben?",
-        language: "de",
-        threadExternalId: "post-1",
-        inReplyToExternalId: null,
-        visibility: "visible" as const,
-        receivedAt: now,
-        raw: {},
-      })),
-    }),
-  );
-  return outcomes.map((o) => (o.status === "stored" ? { conversationId: o.conversationId, messageId: o.id } : null));
+  const items = Array.from({ length: count }, () => ({
+    at: now,
+    text: "Wann wird die Straße wieder freigegeben?",
+    handle: `@erika-${uniqueSuffix()}`,
+    name: CITIZEN,
+  }));
+  return storeCitizenMessages(t.ctx, { orgId, channelAccountId, now, items, threadExternalId: "post-1" });
 }
 
 /** Answers the asked conversations after the given business minutes (the questions came in office hours). */
@@ -227,7 +212,7 @@ describe("the transparency page", () => {
     for (const [i, message] of messages.entries()) {
       now = new Date(Date.parse("2026-11-10T10:00:00Z") + i * MINUTE);
       const reported = await mod.request("POST", `${base}/reports`, {
-        messageId: message?.messageId,
+        messageId: message.id,
         reason: "Bitte prüfen",
       });
       expect(reported.statusCode, reported.body).toBe(201);

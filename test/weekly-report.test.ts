@@ -6,17 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import { sendWeeklyReports } from "../src/app/reports/send-weekly-reports.js";
 import { userNotifications, weeklyReportDeliveries } from "../src/db/schema/index.js";
-import {
-  buildChannelAccount,
-  buildDepartment,
-  buildMember,
-  buildOrg,
-  buildTestContext,
-  uniqueSuffix,
-} from "./support/factories.js";
+import { buildChannelAccount, buildMember, buildOrg, buildTestContext, uniqueSuffix } from "./support/factories.js";
 import { ingestCitizenMessages } from "./support/citizenMessages.js";
 import { pdfLines } from "./support/pdfText.js";
 import { buildPublishedPost } from "./support/publishedPosts.js";
+import { NEGATIVE_TEXT as NEGATIVE, POSITIVE_TEXT as POSITIVE, buildReportOrg } from "./support/reportScene.js";
 import { type SmtpPeer, startSmtpPeer } from "./support/smtpPeer.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
@@ -33,20 +27,15 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const NEGATIVE = "Die Baustelle ist eine Katastrophe, unzumutbar und ärgerlich.";
-const POSITIVE = "Danke, super gemacht, das freut uns sehr!";
-
 function ingest(orgId: string, channelAccountId: string, items: { at: string; text: string }[]) {
   return ingestCitizenMessages(t.ctx, { orgId, channelAccountId, now, items });
 }
 
 /** Bauamt: 3 negative + 1 positive this week, 1 negative the week before; Kulturamt: 2 positive this week. */
 async function scene() {
-  const org = await buildOrg(t.ctx, { name: `Musterstadt ${uniqueSuffix()}` });
-  const bauamt = await buildDepartment(t.ctx, org.id, { name: "Bauamt" });
-  const kultur = await buildDepartment(t.ctx, org.id, { name: "Kulturamt" });
-  const website = await buildChannelAccount(t.ctx, org.id, { name: "Website", departmentId: bauamt.id });
-  const mastodon = await buildChannelAccount(t.ctx, org.id, { name: "Mastodon", departmentId: kultur.id });
+  const { org, kultur, website, mastodon } = await buildReportOrg(t.ctx, {
+    name: `Musterstadt ${uniqueSuffix()}`,
+  });
   const [first] = await ingest(org.id, website.id, [
     { at: "2026-11-30T09:00:00Z", text: NEGATIVE },
     { at: "2026-12-01T10:00:00Z", text: NEGATIVE },

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type Page, chromium } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
 import { WEB_ROOT, WIDGET_ROOT } from "../../src/paths.js";
 import { type TestApp, startTestApp } from "../support/testApp.js";
 
@@ -117,6 +118,73 @@ export async function submitLogin(page: Page, baseUrl: string, email: string, pa
 export async function signInAs(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await submitLogin(page, baseUrl, email, password);
   await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
+}
+
+/** Wednesday 2 December 2026, 10:00 in Berlin: the demo's year of history runs up to this day. */
+export const DEMO_NOW = new Date("2026-12-02T09:00:00Z");
+
+export interface DemoSession {
+  server: ServedApp;
+  browser: Browser;
+  /** Signed in, 1280×900, accepting downloads. */
+  page: Page;
+  /** The page's console errors that name the Content-Security-Policy (a test expects none). */
+  cspViolations: string[];
+}
+
+/**
+ * For a test file: the demo's data served with the clock at DEMO_NOW and Chromium signed in as the demo person
+ * `email`, opened before the file's tests (within `timeout` ms) and closed after them. Read its fields in the tests.
+ */
+export function useDemoSession(email: string, { timeout = 300_000 } = {}): DemoSession {
+  let opened: (DemoSession & { close(): Promise<void> }) | undefined;
+  beforeAll(async () => {
+    opened = await openDemoSession(email);
+  }, timeout);
+  afterAll(() => opened?.close());
+  const current = () => {
+    if (!opened) throw new Error("the demo session is not open: its beforeAll failed or has not run");
+    return opened;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get page() {
+      return current().page;
+    },
+    get cspViolations() {
+      return current().cspViolations;
+    },
+  };
+}
+
+async function openDemoSession(email: string): Promise<DemoSession & { close(): Promise<void> }> {
+  const server = await serveApp({ clock: () => DEMO_NOW });
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server.close();
+  };
+  try {
+    await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content.Security.Policy/i.test(message.text()))
+        cspViolations.push(message.text());
+    });
+    await signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
+    return { server, browser, page, cspViolations, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 /** A TCP port that is free now (for a server whose own address must be configured before it starts). */

@@ -4,44 +4,18 @@
 // a longer period and a channel change the figures; a table downloads as CSV; axe-core checks the page and
 // the chart renders under the Content-Security-Policy.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useDemoSession } from "./browser.js";
+import { figureNumber, openReport } from "./reportPage.js";
 
-// Wednesday 2 December 2026, 10:00 in Berlin.
-const now = new Date("2026-12-02T09:00:00Z");
-let server: ServedApp;
-let browser: Browser;
-let page: Page;
-const cspViolations: string[] = [];
+const session = useDemoSession("analyse@musterstadt.example");
 
-beforeAll(async () => {
-  server = await serveApp({ clock: () => now });
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text()))
-      cspViolations.push(message.text());
-  });
-  await signInAs(page, server.baseUrl, "analyse@musterstadt.example", DEMO_PASSWORD);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function figure(name: string): Promise<number> {
-  const tile = page.locator(".figures > div", { has: page.getByText(name, { exact: true }) });
-  return Number(((await tile.locator(".figure").textContent()) ?? "").replace(/\./g, ""));
-}
+const figure = (label: string) => figureNumber(session.page, label);
 
 describe("the moderation report", () => {
   it("shows the analyst a year's moderation in counts, by Netiquette rule and with the chart's table", async () => {
-    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
-    await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Moderation" }).click();
-    await page.getByRole("heading", { level: 1, name: "Moderation" }).waitFor();
+    const { page } = session;
+    await openReport(page, "Moderation");
     const chart = page.getByRole("figure", { name: /Moderierte Nachrichten und Entscheidungen im Verlauf/ });
     await chart.locator("svg").first().waitFor();
     expect(
@@ -73,10 +47,11 @@ describe("the moderation report", () => {
       clip: { x: 0, y: 0, width: 390, height: 1600 },
     });
     await page.setViewportSize({ width: 1280, height: 900 });
-    expect(cspViolations).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
   });
 
   it("follows a longer period and a channel", async () => {
+    const { page } = session;
     const month = await figure("Entscheidungen");
     await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 90 Tage" });
     await page.getByText(/^04\.09\.2026 bis 02\.12\.2026/).waitFor();
@@ -93,6 +68,7 @@ describe("the moderation report", () => {
   });
 
   it("downloads the decisions by rule as CSV for German spreadsheets", async () => {
+    const { page } = session;
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page

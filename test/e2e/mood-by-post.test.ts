@@ -3,38 +3,18 @@
 // positive reactions (the rule said in words, each post a link), narrows the report to one post and then to the
 // Advent campaign — the figures follow and the address keeps the choice —, goes from a term in Themen to
 // Stimmung of that term and back, and axe-core finds nothing on the pages.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useDemoSession } from "./browser.js";
+import { figureNumber, openReport } from "./reportPage.js";
 
-// Wednesday 2 December 2026, 10:00 in Berlin.
-const now = new Date("2026-12-02T09:00:00Z");
-let server: ServedApp;
-let browser: Browser;
-let page: Page;
+const session = useDemoSession("analyse@musterstadt.example");
 
-beforeAll(async () => {
-  server = await serveApp({ clock: () => now });
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(page, server.baseUrl, "analyse@musterstadt.example", DEMO_PASSWORD);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function messages(): Promise<number> {
-  const tile = page.locator(".figures > div", { has: page.getByText("Nachrichten", { exact: true }) });
-  return Number(((await tile.locator(".figure").textContent()) ?? "").replace(/\./g, ""));
-}
+const messages = () => figureNumber(session.page, "Nachrichten");
 
 describe("Stimmung by post", () => {
   it("lists the posts with the most negative and most positive reactions, with the rule, each linking to the post", async () => {
-    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
-    await page.getByRole("heading", { level: 1, name: "Stimmung" }).waitFor();
+    const { page } = session;
+    await openReport(page);
     await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 90 Tage" });
     const ranking = page.getByRole("region", { name: "Beiträge mit den meisten negativen und positiven Reaktionen" });
     await ranking.getByText(/mindestens 10 Reaktionen im Zeitraum/).waitFor();
@@ -50,6 +30,7 @@ describe("Stimmung by post", () => {
   });
 
   it("narrows to one post, then to a campaign, and keeps the choice in the address", async () => {
+    const { page } = session;
     const all = await messages();
     const posts = page.getByRole("combobox", { name: /^Beitrag/ });
     // The choice names the post with its publication date.
@@ -69,6 +50,7 @@ describe("Stimmung by post", () => {
   });
 
   it("goes from a term in Themen to Stimmung of that term, and back to all messages", async () => {
+    const { page } = session;
     await page.getByRole("combobox", { name: /^Kampagne/ }).selectOption({ label: "Alle Kampagnen" });
     await page.getByRole("link", { name: "Begriff im Bericht Themen wählen" }).click();
     await page.getByRole("heading", { level: 1, name: "Themen" }).waitFor();

@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
 import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
 import { escalateConversations } from "../../src/app/inbox/escalate-conversations.js";
-import { getInboxRules, updateInboxRules } from "../../src/app/inbox/inbox-rules.js";
-import { installationActorIn } from "../../src/app/authorization.js";
 import { netiquettes, organisations, websiteEntries } from "../../src/db/schema/index.js";
+import { setQuestionTarget } from "../support/inbox.js";
 import { startCitizen } from "../support/website.js";
 import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
 
@@ -28,13 +27,7 @@ beforeAll(async () => {
   const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
   orgId = org?.id ?? "";
   // Questions are due after two business minutes, so one turns overdue within the test.
-  const actor = installationActorIn(orgId, { userId: null, label: "test" });
-  const rules = await getInboxRules(server.ctx, { actor, orgId });
-  await updateInboxRules(server.ctx, {
-    actor,
-    orgId,
-    input: { ...rules, targets: [{ intent: "question", firstResponseMinutes: 2 }] },
-  });
+  await setQuestionTarget(server.ctx, orgId, 2);
 });
 afterAll(async () => {
   await browser?.close();

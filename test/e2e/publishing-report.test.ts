@@ -4,44 +4,18 @@
 // downloads that table as CSV; axe-core checks the page both times, and the chart renders under the
 // Content-Security-Policy without a violation.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useDemoSession } from "./browser.js";
+import { figureNumber, openReport } from "./reportPage.js";
 
-// Wednesday 2 December 2026, 10:00 in Berlin.
-const now = new Date("2026-12-02T09:00:00Z");
-let server: ServedApp;
-let browser: Browser;
-let page: Page;
-const cspViolations: string[] = [];
+const session = useDemoSession("analyse@musterstadt.example", { timeout: 180_000 });
 
-beforeAll(async () => {
-  server = await serveApp({ clock: () => now });
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text()))
-      cspViolations.push(message.text());
-  });
-  await signInAs(page, server.baseUrl, "analyse@musterstadt.example", DEMO_PASSWORD);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function figure(name: string): Promise<number> {
-  const tile = page.locator(".figures > div", { has: page.getByText(name, { exact: true }) });
-  return Number(((await tile.locator(".figure").textContent()) ?? "").replace(/\./g, ""));
-}
+const figure = (label: string) => figureNumber(session.page, label);
 
 describe("the Veröffentlichung report", () => {
   it("shows the analyst the last 30 days' posts per channel with a chart, its summary and its tables", async () => {
-    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
-    await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Veröffentlichung" }).click();
-    await page.getByRole("heading", { level: 1, name: "Veröffentlichung" }).waitFor();
+    const { page } = session;
+    await openReport(page, "Veröffentlichung");
     const chart = page.getByRole("figure", { name: /Veröffentlichungen im Verlauf nach Kanal/ });
     await chart.locator("svg").first().waitFor();
     expect(await chart.getByRole("table").getByRole("row").count()).toBe(31);
@@ -55,6 +29,7 @@ describe("the Veröffentlichung report", () => {
   });
 
   it("shows the chosen campaign's posts and citizens' replies per hour", async () => {
+    const { page } = session;
     expect(await page.getByRole("figure", { name: /pro Stunde/ }).count()).toBe(0);
     await page
       .getByRole("combobox", { name: /^Kampagne/ })
@@ -69,10 +44,11 @@ describe("the Veröffentlichung report", () => {
     expect(new URL(page.url()).searchParams.get("campaign")).not.toBeNull();
     await page.screenshot({ path: "/tmp/reports-publishing-campaign.png", fullPage: true });
     await expectAccessible(page, "Veröffentlichung (Kampagne)");
-    expect(cspViolations).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
   });
 
   it("downloads the campaign's hours as CSV for German spreadsheets", async () => {
+    const { page } = session;
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page

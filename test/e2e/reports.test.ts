@@ -6,60 +6,37 @@
 // them, the chart renders under the Content-Security-Policy without a violation, and the print view leaves the
 // filters out.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import { installationActorIn } from "../../src/app/authorization.js";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { DEMO_PASSWORD } from "../../src/app/demo/load-demo-data.js";
 import { getResponseReport } from "../../src/app/reports/get-response-report.js";
 import { rowsOf } from "../../src/db/queries/rows.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+import { expectAccessible, signInAs, useDemoSession } from "./browser.js";
+import { figureNumber, figureText, openReport } from "./reportPage.js";
 
-// Wednesday 2 December 2026, 10:00 in Berlin.
-const now = new Date("2026-12-02T09:00:00Z");
-let server: ServedApp;
-let browser: Browser;
-let page: Page;
-const cspViolations: string[] = [];
+const session = useDemoSession("analyse@musterstadt.example");
 
-beforeAll(async () => {
-  server = await serveApp({ clock: () => now });
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text()))
-      cspViolations.push(message.text());
-  });
-  await signInAs(page, server.baseUrl, "analyse@musterstadt.example", DEMO_PASSWORD);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function figure(name: string): Promise<string> {
-  const tile = page.locator(".figures > div", { has: page.getByText(name, { exact: true }) });
-  return (await tile.locator(".figure").textContent()) ?? "";
-}
+const figure = (label: string) => figureText(session.page, label);
 
 describe("the reports", () => {
   it("show the analyst the mood of the last 30 days with a chart, its summary and its table", async () => {
-    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
-    await page.getByRole("heading", { level: 1, name: "Stimmung" }).waitFor();
+    const { page } = session;
+    await openReport(page);
     const chart = page.getByRole("figure", { name: /Stimmung im Verlauf/ });
     await chart.locator("svg").first().waitFor();
     // A heading row and one per day.
     expect(await chart.getByRole("table", { name: "Stimmung im Verlauf in Zahlen" }).getByRole("row").count()).toBe(31);
     const summary = (await chart.locator("figcaption p").textContent()) ?? "";
     expect(summary).toMatch(/Im Zeitraum gingen [\d.]+ Nachrichten ein/);
-    expect(Number((await figure("Nachrichten")).replace(/\./g, ""))).toBeGreaterThan(100);
+    expect(await figureNumber(page, "Nachrichten")).toBeGreaterThan(100);
     await page.screenshot({ path: "/tmp/reports-mood.png", fullPage: true });
     await expectAccessible(page, "Stimmung");
-    expect(cspViolations).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
   });
 
   it("follow a change of the period and of the department", async () => {
+    const { page } = session;
     const before = await figure("Nachrichten");
     await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 90 Tage" });
     await page.getByText(/^04\.09\.2026 bis 02\.12\.2026, verglichen mit 06\.06\.2026 bis 03\.09\.2026/).waitFor();
@@ -80,6 +57,7 @@ describe("the reports", () => {
   });
 
   it("download a table as CSV for German spreadsheets", async () => {
+    const { page } = session;
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Stimmung nach Fachbereich als CSV herunterladen" }).click(),
@@ -91,6 +69,7 @@ describe("the reports", () => {
   });
 
   it("show the analyst what citizens wrote about, without their messages", async () => {
+    const { page } = session;
     await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Themen" }).click();
     await page.getByRole("heading", { level: 1, name: "Themen" }).waitFor();
     const topics = page.getByRole("table", { name: "Themen in Zahlen" });
@@ -106,10 +85,11 @@ describe("the reports", () => {
   });
 
   it("show the press office examples and turn the answer to a repeated question into a Textbaustein", async () => {
-    const press = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInAs(press, server.baseUrl, "presse@musterstadt.example", DEMO_PASSWORD);
+    const { page } = session;
+    const press = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(press, session.server.baseUrl, "presse@musterstadt.example", DEMO_PASSWORD);
     const orgPath = new URL(page.url()).pathname.split("/reports")[0];
-    await press.goto(`${server.baseUrl}${orgPath}/reports/topics`);
+    await press.goto(`${session.server.baseUrl}${orgPath}/reports/topics`);
     await press.getByRole("heading", { name: "Beispiele aus dem Posteingang" }).waitFor();
     await press.getByRole("heading", { name: "Wiederkehrende Fragen" }).waitFor();
     const keep = press.getByRole("button", { name: /als Textbaustein übernehmen$/ }).first();
@@ -120,18 +100,19 @@ describe("the reports", () => {
     await expectAccessible(press, "Themen (Pressestelle)");
     // It is in Wissen → Textbausteine now, titled with the topic.
     const topic = /„(.+)“/.exec(name)?.[1] ?? "";
-    await press.goto(`${server.baseUrl}${orgPath}/knowledge`);
+    await press.goto(`${session.server.baseUrl}${orgPath}/knowledge`);
     await press.getByText(topic, { exact: true }).first().waitFor();
     await press.close();
   });
 
   it("narrow Themen to the reactions to one post, keep it in the address and in the CSV", async () => {
+    const { page } = session;
     const press = await (
-      await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
+      await session.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
     ).newPage();
-    await signInAs(press, server.baseUrl, "presse@musterstadt.example", DEMO_PASSWORD);
+    await signInAs(press, session.server.baseUrl, "presse@musterstadt.example", DEMO_PASSWORD);
     const orgPath = new URL(page.url()).pathname.split("/reports")[0];
-    await press.goto(`${server.baseUrl}${orgPath}/reports/topics?period=90`);
+    await press.goto(`${session.server.baseUrl}${orgPath}/reports/topics?period=90`);
     const table = press.getByRole("table", { name: "Themen in Zahlen" });
     await table.waitFor();
     const everything = await table.getByRole("rowheader").allTextContents();
@@ -168,19 +149,20 @@ describe("the reports", () => {
     expect(
       new URL(
         (await tabs.getByRole("link", { name: "Stimmung" }).getAttribute("href")) ?? "",
-        server.baseUrl,
+        session.server.baseUrl,
       ).searchParams.get("post"),
     ).toMatch(/^[0-9a-f-]{36}$/);
     expect(
       new URL(
         (await tabs.getByRole("link", { name: "Antwortzeiten" }).getAttribute("href")) ?? "",
-        server.baseUrl,
+        session.server.baseUrl,
       ).searchParams.get("post"),
     ).toBeNull();
     await press.close();
   });
 
   it("show response times in office hours per department, channel and person", async () => {
+    const { page } = session;
     await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Antwortzeiten" }).click();
     await page.getByRole("heading", { level: 1, name: "Antwortzeiten" }).waitFor();
     // The tab keeps the filters.
@@ -209,17 +191,17 @@ describe("the reports", () => {
     await page.emulateMedia({ media: "print" });
     expect(await page.getByRole("form", { name: "Zeitraum und Filter" }).isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
-    expect(cspViolations).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
   });
 
   it("tells from the demo's year what waited at each day's end as the conversations' answers and closings say", async () => {
     // The year's history and the marathon's replies are answered and closed in the past: each wait ended then,
     // not on the day the demo was loaded (the marathon's once counted as ~600 waiting for weeks).
     const [org] = rowsOf<{ id: string }>(
-      await server.ctx.db.execute(sql`select id from organisations where slug = 'musterstadt'`),
+      await session.server.ctx.db.execute(sql`select id from organisations where slug = 'musterstadt'`),
     );
     const orgId = org?.id ?? "";
-    const report = await getResponseReport(server.ctx, {
+    const report = await getResponseReport(session.server.ctx, {
       actor: installationActorIn(orgId, { userId: null, label: "test" }),
       orgId,
       query: { days: 30 },
@@ -229,7 +211,7 @@ describe("the reports", () => {
     for (const step of past) {
       // Waiting at the day's end: the conversation's first message had come, no answer or closing yet.
       const [row] = rowsOf<{ n: number }>(
-        await server.ctx.db.execute(sql`
+        await session.server.ctx.db.execute(sql`
           with ends as (select ((${step.start}::date + 1)::timestamp at time zone 'Europe/Berlin') as at)
           select count(*)::int as n
             from conversations c, ends

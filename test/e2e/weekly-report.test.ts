@@ -6,29 +6,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useDemoSession } from "./browser.js";
+import { openReport } from "./reportPage.js";
 
-// Wednesday 2 December 2026, 10:00 in Berlin.
-const now = new Date("2026-12-02T09:00:00Z");
 const PDFJS = join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "legacy", "build");
-let server: ServedApp;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveApp({ clock: () => now });
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })).newPage();
-  await signInAs(page, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useDemoSession("admin@musterstadt.example");
 
 const VIEWER_HTML =
   "<!doctype html><html lang='de'><title>PDF</title><canvas></canvas>" +
@@ -36,7 +19,7 @@ const VIEWER_HTML =
 
 /** Renders the first page of a PDF in Chromium with pdf.js: its text and a PNG of it. */
 async function renderPdf(pdf: Buffer): Promise<{ text: string; png: Buffer; inked: number }> {
-  const viewer = await browser.newPage();
+  const viewer = await session.browser.newPage();
   // An origin of its own that never reaches a network: every request is answered here.
   await viewer.route("http://pdf-viewer.test/**", async (route) => {
     const name = new URL(route.request().url()).pathname.slice(1);
@@ -76,9 +59,8 @@ async function renderPdf(pdf: Buffer): Promise<{ text: string; png: Buffer; inke
 
 describe("the weekly report", () => {
   it("lets the administrator pick a week and choose who receives it", async () => {
-    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
-    await page.getByRole("navigation", { name: "Berichte" }).getByRole("link", { name: "Wochenbericht" }).click();
-    await page.getByRole("heading", { level: 1, name: "Wochenbericht" }).waitFor();
+    const { page } = session;
+    await openReport(page, "Wochenbericht");
     // By default the last completed week (by the browser's calendar).
     await page.getByText(/^Kalenderwoche \d+: \d\d\.\d\d\.\d{4} bis \d\d\.\d\d\.\d{4}$/).waitFor();
     await page.getByLabel("Ein Tag der Woche").fill("2026-11-18");
@@ -94,6 +76,7 @@ describe("the weekly report", () => {
   });
 
   it("downloads the week's PDF, which renders with its headings and figures", async () => {
+    const { page } = session;
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "PDF herunterladen" }).click(),

@@ -1,7 +1,8 @@
-// Test helpers for the inbox: replies in a given state, made through the real use cases.
+// Test helpers for the inbox, made through the real use cases: replies in a given state, a response-time target.
 import type { FastifyInstance } from "fastify";
+import { installationActorIn } from "../../src/app/authorization.js";
 import type { AppContext } from "../../src/app/context.js";
-import { updateInboxRules } from "../../src/app/inbox/inbox-rules.js";
+import { getInboxRules, updateInboxRules } from "../../src/app/inbox/inbox-rules.js";
 import { ingestMessages } from "../../src/app/inbox/ingest-messages.js";
 import { replyToConversation } from "../../src/app/inbox/reply-to-conversation.js";
 import { createConnectorRegistry } from "../../src/channels/registry.js";
@@ -70,4 +71,15 @@ export async function buildReply(
   );
   if (reply.status !== state) throw new Error(`reply is ${reply.status}, not ${state}`);
   return { conversationId, replyId: reply.id };
+}
+
+/** Questions are due `minutes` business minutes after they came (the only target left), set as the operator would. */
+export async function setQuestionTarget(ctx: AppContext, orgId: string, minutes: number): Promise<void> {
+  const actor = installationActorIn(orgId, { userId: null, label: "test" });
+  const rules = await getInboxRules(ctx, { actor, orgId });
+  await updateInboxRules(ctx, {
+    actor,
+    orgId,
+    input: { ...rules, targets: [{ intent: "question", firstResponseMinutes: minutes }] },
+  });
 }

@@ -24,6 +24,21 @@ export type MoodBasis = "messages" | "posts" | "topics";
 
 const sum = (column: Parameters<typeof sql>[1]) => sql<number>`coalesce(sum(${column}), 0)::int`;
 
+/** A day's moods from the post or the topic rollup, which keep no complaints, praise or flags (they count 0). */
+const moodSumsOf = (r: typeof postDailyRollups | typeof topicDailyRollups) => ({
+  day: r.day,
+  channelAccountId: r.channelAccountId,
+  departmentId: r.departmentId,
+  messages: sum(r.messages),
+  negative: sum(r.negative),
+  neutral: sum(r.neutral),
+  positive: sum(r.positive),
+  questions: sum(r.questions),
+  complaints: sql<number>`0`,
+  praise: sql<number>`0`,
+  flagged: sql<number>`0`,
+});
+
 /** Which rollup answers the filters: a post or campaign filter the post rollup, a term filter the topic rollup. */
 export function moodBasisOf(scope: ReportScope): MoodBasis {
   if (scope.postFilter.postIds || scope.postFilter.campaignIds) return "posts";
@@ -39,20 +54,7 @@ export async function moodRowsOf(
   if (options.basis === "posts") {
     const r = postDailyRollups;
     const rows = await ctx.db
-      .select({
-        day: r.day,
-        channelAccountId: r.channelAccountId,
-        departmentId: r.departmentId,
-        messages: sum(r.messages),
-        negative: sum(r.negative),
-        neutral: sum(r.neutral),
-        positive: sum(r.positive),
-        questions: sum(r.questions),
-        complaints: sql<number>`0`,
-        praise: sql<number>`0`,
-        flagged: sql<number>`0`,
-        sentimentSum: sql<number>`coalesce(sum(${r.sentimentSum}), 0)::float8`,
-      })
+      .select({ ...moodSumsOf(r), sentimentSum: sql<number>`coalesce(sum(${r.sentimentSum}), 0)::float8` })
       .from(r)
       .where(and(scope.where(r), scope.postsChosen(r.postId)))
       .groupBy(r.day, r.channelAccountId, r.departmentId);
@@ -63,21 +65,8 @@ export async function moodRowsOf(
     const topics = await shownTopics(ctx, scope, { topics: postFilter.topics, mayReadInbox: options.mayReadInbox });
     const rows = topics.length
       ? await ctx.db
-          .select({
-            day: r.day,
-            channelAccountId: r.channelAccountId,
-            departmentId: r.departmentId,
-            messages: sum(r.messages),
-            negative: sum(r.negative),
-            neutral: sum(r.neutral),
-            positive: sum(r.positive),
-            questions: sum(r.questions),
-            complaints: sql<number>`0`,
-            praise: sql<number>`0`,
-            flagged: sql<number>`0`,
-            // Not kept per term: the mean sentiment stays empty (the report says so).
-            sentimentSum: sql<number>`0`,
-          })
+          // Not kept per term: the mean sentiment stays empty (the report says so).
+          .select({ ...moodSumsOf(r), sentimentSum: sql<number>`0` })
           .from(r)
           .where(and(scope.where(r), inArray(r.topic, topics)))
           .groupBy(r.day, r.channelAccountId, r.departmentId)

@@ -17,6 +17,39 @@ import {
 } from "drizzle-orm/pg-core";
 import { organisations } from "./org.js";
 
+/** Every rollup row's organisation. */
+const orgIdColumn = () =>
+  uuid("org_id")
+    .notNull()
+    .references(() => organisations.id);
+
+/**
+ * Where a rollup row's messages or conversations were: the channel account and the department. Not foreign keys:
+ * a department removed later keeps its history (its conversations lose it, and the triggers move them).
+ */
+const placeColumns = () => ({
+  channelAccountId: uuid("channel_account_id").notNull(),
+  departmentId: uuid("department_id"),
+});
+
+/** How many messages, by mood (domain/reports/mood.ts), and how many questions among them. */
+const moodCountColumns = () => ({
+  messages: integer("messages").notNull().default(0),
+  negative: integer("negative").notNull().default(0),
+  neutral: integer("neutral").notNull().default(0),
+  positive: integer("positive").notNull().default(0),
+  questions: integer("questions").notNull().default(0),
+});
+
+/** The columns the daily and the monthly topic rollup share after their period: where, which term, and the counts. */
+const topicRollupColumns = () => ({
+  ...placeColumns(),
+  topic: text("topic").notNull(),
+  /** How a message of the row wrote it (the first one counted; in a month's row, the first day's). */
+  label: text("label").notNull(),
+  ...moodCountColumns(),
+});
+
 /**
  * What citizens wrote, by the day it arrived. A message counts once it is threaded into a conversation, for
  * that conversation's department (moving the conversation moves its messages' counts); its sentiment class
@@ -26,18 +59,10 @@ import { organisations } from "./org.js";
 export const messageDailyRollups = pgTable(
   "message_daily_rollups",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     day: date("day", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    /** Not a foreign key: a department removed later keeps its history (its conversations lose it, and the trigger moves them). */
-    departmentId: uuid("department_id"),
-    messages: integer("messages").notNull().default(0),
-    negative: integer("negative").notNull().default(0),
-    neutral: integer("neutral").notNull().default(0),
-    positive: integer("positive").notNull().default(0),
-    questions: integer("questions").notNull().default(0),
+    ...placeColumns(),
+    ...moodCountColumns(),
     complaints: integer("complaints").notNull().default(0),
     praise: integer("praise").notNull().default(0),
     flagged: integer("flagged").notNull().default(0),
@@ -60,12 +85,9 @@ export const messageDailyRollups = pgTable(
 export const responseDailyRollups = pgTable(
   "response_daily_rollups",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     day: date("day", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    departmentId: uuid("department_id"),
+    ...placeColumns(),
     responderUserId: uuid("responder_user_id"),
     answered: integer("answered").notNull().default(0),
     withinTarget: integer("within_target").notNull().default(0),
@@ -103,12 +125,9 @@ export const responseDailyRollups = pgTable(
 export const waitingDailyRollups = pgTable(
   "waiting_daily_rollups",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     day: date("day", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    departmentId: uuid("department_id"),
+    ...placeColumns(),
     waiting: integer("waiting").notNull().default(0),
     overdue: integer("overdue").notNull().default(0),
   },
@@ -124,20 +143,9 @@ export const waitingDailyRollups = pgTable(
 export const topicDailyRollups = pgTable(
   "topic_daily_rollups",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     day: date("day", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    departmentId: uuid("department_id"),
-    topic: text("topic").notNull(),
-    /** How a message of the row wrote it (the first one counted). */
-    label: text("label").notNull(),
-    messages: integer("messages").notNull().default(0),
-    negative: integer("negative").notNull().default(0),
-    neutral: integer("neutral").notNull().default(0),
-    positive: integer("positive").notNull().default(0),
-    questions: integer("questions").notNull().default(0),
+    ...topicRollupColumns(),
   },
   (t) => [
     unique("topic_daily_rollups_key")
@@ -156,20 +164,9 @@ export const topicDailyRollups = pgTable(
 export const topicMonthlyRollups = pgTable(
   "topic_monthly_rollups",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     month: date("month", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    departmentId: uuid("department_id"),
-    topic: text("topic").notNull(),
-    /** How a message of the row wrote it (the first day counted). */
-    label: text("label").notNull(),
-    messages: integer("messages").notNull().default(0),
-    negative: integer("negative").notNull().default(0),
-    neutral: integer("neutral").notNull().default(0),
-    positive: integer("positive").notNull().default(0),
-    questions: integer("questions").notNull().default(0),
+    ...topicRollupColumns(),
   },
   (t) => [
     unique("topic_monthly_rollups_key")
@@ -188,9 +185,7 @@ export const topicMonthlyRollups = pgTable(
 export const topicDays = pgTable(
   "topic_days",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     topic: text("topic").notNull(),
     day: date("day", { mode: "string" }).notNull(),
     messages: integer("messages").notNull().default(0),
@@ -207,18 +202,11 @@ export const topicDays = pgTable(
 export const postDailyRollups = pgTable(
   "post_daily_rollups",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     day: date("day", { mode: "string" }).notNull(),
     postId: uuid("post_id").notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    departmentId: uuid("department_id"),
-    messages: integer("messages").notNull().default(0),
-    negative: integer("negative").notNull().default(0),
-    neutral: integer("neutral").notNull().default(0),
-    positive: integer("positive").notNull().default(0),
-    questions: integer("questions").notNull().default(0),
+    ...placeColumns(),
+    ...moodCountColumns(),
     sentimentSum: doublePrecision("sentiment_sum").notNull().default(0),
   },
   (t) => [
