@@ -248,6 +248,20 @@ describe("the weekly report on Monday", () => {
     const view = (await admin.request("GET", `/api/orgs/${s.org.id}/reports/weekly/settings`)).json();
     expect(view.members.map((m: { email: string }) => m.email).sort()).toEqual([s.admin.email, s.limited.email].sort());
   });
+
+  it("offers and takes only members who may read reports (the job would skip the others without a word)", async () => {
+    const s = await scene();
+    const editor = await buildMember(t.ctx, s.org.id, { roles: ["editor"] });
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const view = (await admin.request("GET", `/api/orgs/${s.org.id}/reports/weekly/settings`)).json();
+    expect(view.members.map((m: { email: string }) => m.email)).not.toContain(editor.email);
+    const refused = await admin.request("PUT", `/api/orgs/${s.org.id}/reports/weekly/settings`, {
+      enabled: true,
+      recipientUserIds: [s.admin.userId, editor.userId],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toMatchObject({ problem: "may_not_read_reports", userId: editor.userId });
+  });
 });
 
 /** The PDF attached to a raw MIME message (base64, as nodemailer writes it). */

@@ -74,6 +74,8 @@ export const ROLE_GRANTS: Record<Role, readonly Action[]> = {
     "post.schedule",
     "channel.view",
     "calendar.view",
+    // A head of department reads the reports of their departments (the policy narrows them to their grant).
+    "reports.view",
   ],
   editor: [
     ...everyone,

@@ -67,7 +67,7 @@ describe("the weekly report", () => {
     await page.getByText("Kalenderwoche 47: 16.11.2026 bis 22.11.2026").waitFor();
     expect(new URL(page.url()).searchParams.get("week")).toBe("2026-11-18");
     await page.getByLabel("Wochenbericht jeden Montag verschicken").check();
-    const recipients = page.getByRole("group", { name: "Wer erhält den Bericht?" });
+    const recipients = page.getByRole("group", { name: /^Wer erhält den Bericht\?/ });
     await recipients.getByRole("checkbox", { name: /analyse@musterstadt\.example/ }).check();
     await page.getByRole("button", { name: "Speichern" }).click();
     await page.getByText("Die Empfängerinnen und Empfänger sind gespeichert.").waitFor();
