@@ -2,7 +2,7 @@
 // and the rollup rows the viewer may see — of their departments and channel accounts (app/scope.ts),
 // narrowed by the filters — as SQL conditions on a rollup table's columns. The mood report's filters by
 // campaign, post and key term are parsed here too (only its route lets them through).
-import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, asc, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { channelAccounts, departments, organisations, posts } from "../../db/schema/index.js";
 import { ZMoodReportFilter, ZReportFilter } from "../../contract/reports.js";
@@ -78,7 +78,10 @@ export async function openReportScope(
     ctx.db
       .select({ id: channelAccounts.id, name: channelAccounts.name, network: channelAccounts.network })
       .from(channelAccounts)
-      .where(eq(channelAccounts.orgId, options.orgId)),
+      .where(eq(channelAccounts.orgId, options.orgId))
+      // The organisation's channel list in its order (as under Verwaltung): the filter's choices, and the place
+      // that gives a channel its colour in the charts.
+      .orderBy(asc(channelAccounts.name), asc(channelAccounts.id)),
     ctx.db
       .select({ id: departments.id, name: departments.name })
       .from(departments)
