@@ -1,6 +1,6 @@
 // The period and filters above every report: a preset or from–to, a channel account and a department —
 // only those in the viewer's reach (the report's answer names them); Stimmung adds campaign, post and term,
-// Veröffentlichung its campaign (as children).
+// Veröffentlichung its campaign (as children). "Eigener Zeitraum" opens with the period the report shows.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportChoices } from "../../api/reports";
@@ -10,12 +10,15 @@ import { PRESETS, type ReportAddress } from "./reportFilter";
 export function ReportFilters({
   address,
   choices,
+  shown,
   moodChoices,
   onChange,
   children,
 }: {
   address: ReportAddress;
   choices: ReportChoices | null;
+  /** The period the report shows now (from–to): where "Eigener Zeitraum" starts. */
+  shown?: { from: string; to: string } | null;
   /** Only on Stimmung: the campaigns, posts and terms to filter by. */
   moodChoices?: MoodChoices | null;
   onChange(next: Partial<ReportAddress>): void;
@@ -27,7 +30,16 @@ export function ReportFilters({
     <form className="filters report-filters" aria-label={t("reports.filters")} onSubmit={(e) => e.preventDefault()}>
       <label className="field compact">
         <span>{t("reports.period")}</span>
-        <select value={address.period} onChange={(e) => onChange({ period: e.target.value })}>
+        <select
+          value={address.period}
+          onChange={(e) =>
+            onChange(
+              e.target.value === "custom"
+                ? { period: "custom", from: address.from || shown?.from || "", to: address.to || shown?.to || "" }
+                : { period: e.target.value },
+            )
+          }
+        >
           {PRESETS.map((days) => (
             <option key={days} value={days}>
               {t("reports.lastDays", { count: Number(days) })}

@@ -38,7 +38,12 @@ export function TopicsReportPage() {
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("reports.tab.topics")} id="page-heading" />
-      <ReportFilters address={filter.address} choices={report?.choices ?? null} onChange={filter.change} />
+      <ReportFilters
+        address={filter.address}
+        choices={report?.choices ?? null}
+        shown={report?.period}
+        onChange={filter.change}
+      />
       <ErrorMessage error={error} />
       {report ? (
         <>
