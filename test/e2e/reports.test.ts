@@ -198,7 +198,7 @@ describe("the reports", () => {
   });
 });
 
-/** Pairs of texts in a chart whose boxes overlap (a legend's names over the axis name), as "a / b". */
+/** Pairs of texts in a chart whose boxes overlap by more than their line spacing (a legend over the axis name). */
 function overlappingChartTexts(target: Page): Promise<string[]> {
   return target.evaluate(() => {
     const found: string[] = [];
@@ -210,7 +210,7 @@ function overlappingChartTexts(target: Page): Promise<string[]> {
         for (const b of texts.slice(i + 1)) {
           const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
           const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
-          if (x > 1 && y > 1) found.push(`${a.text} / ${b.text}`);
+          if (x > 3 && y > 3) found.push(`${a.text} / ${b.text} (${Math.round(x)}×${Math.round(y)})`);
         }
     }
     return found;
