@@ -260,6 +260,8 @@ describe("the Veröffentlichung report", () => {
     const onSandbox = r.seriesByChannel.find((c: { channelAccountId: string }) => c.channelAccountId === s.sandbox.id);
     expect(onSandbox.publications[day]).toBe(1);
     expect(r.choices.campaigns).toEqual([expect.objectContaining({ id: s.campaign.id, hashtag: "#24hPolizei" })]);
+    // The channel list in the organisation's order (by name, as under Verwaltung): a channel's colour in the chart.
+    expect(r.choices.channels.map((c: { name: string }) => c.name)).toEqual(["Kaputt", "Sandbox", "Website"]);
   });
 
   it("tells approvals by decision and their time from submission to final approval in business and calendar hours", async () => {

@@ -1,7 +1,10 @@
 // How the public pages word a post and an answer: a post is headed by its own first sentence (never by
-// "Beitrag vom …" alone), the body and the feed do not repeat that sentence, and an answer of the
-// administration carries its label once.
+// "Beitrag vom …" alone), the body and the feed do not repeat that sentence, an answer of the
+// administration carries its label once, and the transparency page calls a hidden comment what the staff's
+// reports call it.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 import { buildMember } from "./support/factories.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { buildWebsiteScene, startCitizen } from "./support/website.js";
@@ -57,5 +60,25 @@ describe("the wording of the public pages", () => {
     expect(answer).toContain("Ja, 40 Plätze am Rathaus.");
     // Once visibly; the article's accessible name is the same label and not printed.
     expect(count(answer.replace(/aria-label="[^"]*"/, ""), "Antwort der Verwaltung")).toBe(1);
+  });
+
+  it("calls a hidden comment on the transparency page what the staff's reports call it: Ausgeblendet", async () => {
+    const scene = await buildWebsiteScene(t.ctx);
+    const admin = await buildMember(t.ctx, scene.org.id, { roles: ["administrator"] });
+    const session = await signIn(t.app, admin.email, admin.password);
+    const saved = await session.request("PUT", `/api/orgs/${scene.org.id}/website/settings`, {
+      ...DEFAULT_WEBSITE_SETTINGS,
+      transparencyPage: true,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const page = await t.app.inject({ method: "GET", url: `/p/${scene.org.slug}/transparenz` });
+    expect(page.statusCode).toBe(200);
+    // Without a decision the page says so; the word shows where decisions are counted.
+    expect(page.body).not.toMatch(/verborgen/i);
+    const de = JSON.parse(readFileSync("web/src/i18n/de.json", "utf8")) as {
+      moderationReport: { hidden: string; action: { hide: string } };
+    };
+    expect(de.moderationReport.hidden).toBe("Ausgeblendet");
+    expect(de.moderationReport.action.hide).toBe("Ausgeblendet");
   });
 });

@@ -18,6 +18,7 @@ describe("the moderation report", () => {
     await openReport(page, "Moderation");
     const chart = page.getByRole("figure", { name: /Moderierte Nachrichten und Entscheidungen im Verlauf/ });
     await chart.locator("svg").first().waitFor();
+    await chart.getByRole("button", { name: "Alle 30 Zeilen zeigen" }).click();
     expect(
       await chart
         .getByRole("table", { name: "Moderierte Nachrichten und Entscheidungen im Verlauf in Zahlen" })

@@ -108,8 +108,17 @@ describe("the start page", () => {
     await landOnOverview(page, email);
     const navigation = page.getByRole("navigation", { name: "Hauptnavigation" });
     await expect(navigation.getByRole("link").first().textContent()).resolves.toBe("Übersicht");
-    const shown = await page.getByRole("heading", { level: 2 }).allTextContents();
-    expect(shown.filter((h) => ALL_SECTIONS.includes(h))).toEqual(sections);
+    const shown = (await page.getByRole("heading", { level: 2 }).allTextContents()).filter((h) =>
+      ALL_SECTIONS.includes(h),
+    );
+    expect([...shown].sort()).toEqual([...sections].sort());
+    // The sections that list something to do come before those that say nothing waits; other areas last.
+    expect(shown.at(-1)).toBe("Weitere Bereiche");
+    const lists: boolean[] = [];
+    for (const name of shown.slice(0, -1))
+      lists.push((await page.getByRole("region", { name, exact: true }).getByRole("list").count()) > 0);
+    expect(lists.indexOf(false) === -1 || !lists.slice(lists.indexOf(false)).includes(true), String(shown)).toBe(true);
+    if (sections.includes("Moderation")) expect(lists[shown.indexOf("Moderation")]).toBe(true);
     await page.screenshot({ path: `/tmp/overview-${role}.png`, fullPage: true });
     await expectAccessible(page, `start page of ${email}`);
     await page.close();

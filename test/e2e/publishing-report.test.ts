@@ -18,6 +18,7 @@ describe("the Veröffentlichung report", () => {
     await openReport(page, "Veröffentlichung");
     const chart = page.getByRole("figure", { name: /Veröffentlichungen im Verlauf nach Kanal/ });
     await chart.locator("svg").first().waitFor();
+    await chart.getByRole("button", { name: "Alle 30 Zeilen zeigen" }).click();
     expect(await chart.getByRole("table").getByRole("row").count()).toBe(31);
     expect((await chart.locator("figcaption p").textContent()) ?? "").toMatch(/Im Zeitraum wurden [\d.]+ Beiträge/);
     // The marathon three weeks ago alone was 288 posts.
@@ -37,6 +38,7 @@ describe("the Veröffentlichung report", () => {
     const timeline = page.getByRole("figure", { name: /Verlauf der Kampagne „24 Stunden Ordnungsamt“/ });
     await timeline.locator("svg").first().waitFor();
     // 24 hours and six after, each a row, and a heading row.
+    await timeline.getByRole("button", { name: "Alle 30 Zeilen zeigen" }).click();
     expect(await timeline.getByRole("table").getByRole("row").count()).toBe(31);
     expect((await timeline.locator("figcaption p").textContent()) ?? "").toMatch(
       /In 30 Stunden der Kampagne „24 Stunden Ordnungsamt“ erschienen 288 Beiträge; Bürgerinnen und Bürger antworteten [\d.]+-mal/,

@@ -5,7 +5,10 @@
 // reads Antwortzeiten with resolution, the waiting series' table and the rules of counting; axe-core checks
 // them, the chart renders under the Content-Security-Policy without a violation, and the print view leaves the
 // filters out.
+// On a phone (390 px) no report page nor the start page scrolls sideways, no text of a chart covers another (a
+// legend over the axis name), and axe-core finds nothing; "Eigener Zeitraum" opens with the period shown.
 import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { installationActorIn } from "../../src/app/authorization.js";
@@ -25,8 +28,14 @@ describe("the reports", () => {
     await openReport(page);
     const chart = page.getByRole("figure", { name: /Stimmung im Verlauf/ });
     await chart.locator("svg").first().waitFor();
-    // A heading row and one per day.
-    expect(await chart.getByRole("table", { name: "Stimmung im Verlauf in Zahlen" }).getByRole("row").count()).toBe(31);
+    // A heading row and one per day: the first ten, and a button for all (no box that ends mid-row).
+    const days = chart.getByRole("table", { name: "Stimmung im Verlauf in Zahlen" });
+    expect(await days.getByRole("row").count()).toBe(11);
+    const unfold = chart.getByRole("button", { name: "Alle 30 Zeilen zeigen" });
+    expect(await unfold.getAttribute("aria-expanded")).toBe("false");
+    await unfold.click();
+    expect(await days.getByRole("row").count()).toBe(31);
+    await chart.getByRole("button", { name: "Nur die ersten 10 Zeilen zeigen", expanded: true }).waitFor();
     const summary = (await chart.locator("figcaption p").textContent()) ?? "";
     expect(summary).toMatch(/Im Zeitraum gingen [\d.]+ Nachrichten ein/);
     expect(await figureNumber(page, "Nachrichten")).toBeGreaterThan(100);
@@ -179,6 +188,7 @@ describe("the reports", () => {
     expect(await figure("Median bis zum Abschluss")).toMatch(/Std\.|Min\./);
     const waiting = page.getByRole("figure", { name: /Offene und überfällige Anfragen/ });
     await waiting.locator("svg").first().waitFor();
+    await waiting.getByRole("button", { name: /^Alle \d+ Zeilen zeigen$/ }).click();
     const rows = waiting.getByRole("table", { name: "Offene und überfällige Anfragen in Zahlen" }).getByRole("row");
     expect(await rows.count()).toBeGreaterThan(7);
     expect(await rows.last().getByRole("rowheader").textContent()).toMatch(/30\.11\. \(jetzt\)$|02\.12\. \(jetzt\)$/);
@@ -222,4 +232,61 @@ describe("the reports", () => {
       expect({ day: step.start, waiting: step.waiting }).toEqual({ day: step.start, waiting: row?.n });
     }
   });
+
+  it("open a custom period with the dates the report shows", async () => {
+    const { page } = session;
+    await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 30 Tage" });
+    await page.getByText(/^03\.11\.2026 bis 02\.12\.2026, verglichen mit/).waitFor();
+    await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Eigener Zeitraum" });
+    expect(await page.getByLabel("Von", { exact: true }).inputValue()).toBe("2026-11-03");
+    expect(await page.getByLabel("Bis", { exact: true }).inputValue()).toBe("2026-12-02");
+    await page.getByText(/^03\.11\.2026 bis 02\.12\.2026, verglichen mit/).waitFor();
+  });
+
+  it("fit a phone: no page scrolls sideways, no chart text covers another, and axe finds nothing", async () => {
+    const { browser, server } = session;
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signInAs(phone, server.baseUrl, "admin@musterstadt.example", DEMO_PASSWORD);
+    const orgPath = new URL(phone.url()).pathname;
+    const pages = [
+      { path: "", heading: "Übersicht", charts: 0 },
+      { path: "/reports/mood", heading: "Stimmung", charts: 1 },
+      { path: "/reports/topics", heading: "Themen", charts: 1 },
+      { path: "/reports/response-times", heading: "Antwortzeiten", charts: 2 },
+      { path: "/reports/moderation", heading: "Moderation", charts: 2 },
+      { path: "/reports/publishing", heading: "Veröffentlichung", charts: 1 },
+      { path: "/reports/weekly", heading: "Wochenbericht", charts: 0 },
+    ];
+    for (const { path, heading, charts } of pages) {
+      await phone.goto(`${server.baseUrl}${orgPath}${path}`);
+      await phone.getByRole("heading", { level: 1, name: heading }).waitFor();
+      if (charts > 0)
+        await expect.poll(() => phone.locator(".chart-canvas svg").count()).toBeGreaterThanOrEqual(charts);
+      else await phone.getByRole("heading", { level: 2 }).first().waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), heading).toBeLessThanOrEqual(390);
+      expect(await overlappingChartTexts(phone), heading).toEqual([]);
+      await phone.screenshot({ path: `/tmp/narrow${path.replace(/\//g, "-") || "-overview"}.png`, fullPage: true });
+      await expectAccessible(phone, `${heading} at 390 px`);
+    }
+    await phone.close();
+  });
 });
+
+/** Pairs of texts in a chart whose boxes overlap by more than their line spacing (a legend over the axis name). */
+function overlappingChartTexts(target: Page): Promise<string[]> {
+  return target.evaluate(() => {
+    const found: string[] = [];
+    for (const svg of document.querySelectorAll(".chart-canvas svg")) {
+      const texts = [...svg.querySelectorAll("text")]
+        .map((t) => ({ text: t.textContent ?? "", box: t.getBoundingClientRect() }))
+        .filter((t) => t.text.trim() && t.box.width > 0);
+      for (const [i, a] of texts.entries())
+        for (const b of texts.slice(i + 1)) {
+          const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+          const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+          if (x > 3 && y > 3) found.push(`${a.text} / ${b.text} (${Math.round(x)}×${Math.round(y)})`);
+        }
+    }
+    return found;
+  });
+}

@@ -2,7 +2,8 @@
 // The transparency page on the demo, as a citizen sees it: reached from the footer of Musterstadt's
 // pages, complete without JavaScript (it loads none), with the explanation, the weekly tables of response times overall
 // and per channel and the moderation figures; no staff name; axe-core finds no WCAG 2.1 A/AA violation.
-// A screenshot goes to /tmp/transparency.png for a look by eye.
+// On a phone (390 px) nothing scrolls sideways: each table row stands as lines of column and figure.
+// Screenshots go to /tmp/transparency.png and /tmp/transparency-390.png for a look by eye.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MUSTERSTADT_PEOPLE, loadDemoData } from "../../src/app/demo/load-demo-data.js";
@@ -69,6 +70,32 @@ describe("the transparency page of the demo", () => {
 
     await expectAccessible(page, "the transparency page");
     await page.screenshot({ path: "/tmp/transparency.png", fullPage: true });
+    await context.close();
+  });
+
+  it("fits a phone: no table wider than the screen, each figure beside its column's name, right-aligned", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/p/musterstadt/transparenz`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // No region scrolls sideways either: every table fits.
+    const wider = await page.evaluate(
+      () => [...document.querySelectorAll(".table-wrap")].filter((w) => w.scrollWidth > w.clientWidth).length,
+    );
+    expect(wider).toBe(0);
+    const overall = page.getByRole("table", { name: "Alle Kanäle zusammen, nach Wochen" });
+    expect(await overall.getByRole("row").count()).toBe(13);
+    const lastWeek = overall.getByRole("row", { name: /23\.11\. bis 29\. November 2026/ });
+    // The week on one line; the figure right-aligned at the end of its line.
+    const week = await lastWeek.getByRole("rowheader").boundingBox();
+    expect(week?.height ?? 99).toBeLessThan(40);
+    const cell = await lastWeek.getByRole("cell").first().boundingBox();
+    const value = await lastWeek.getByRole("cell").first().locator(".cell-value").boundingBox();
+    expect(Math.abs((cell?.x ?? 0) + (cell?.width ?? 0) - ((value?.x ?? 0) + (value?.width ?? 0)))).toBeLessThan(2);
+    await expect(lastWeek.getByRole("cell").first().textContent()).resolves.toMatch(/^Erste Antworten/);
+    await expectAccessible(page, "the transparency page at 390 px");
+    await page.screenshot({ path: "/tmp/transparency-390.png", fullPage: true });
     await context.close();
   });
 });

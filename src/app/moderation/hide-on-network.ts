@@ -39,7 +39,7 @@ export async function hideOnNetwork(
        limit ${PER_ROUND}`),
   );
   for (const item of due) {
-    const reason = `Vom Filter vorläufig verborgen${item.reason ? `: ${item.reason}` : ""}`;
+    const reason = `Vom Filter vorläufig ausgeblendet${item.reason ? `: ${item.reason}` : ""}`;
     const [decision] = await ctx.db
       .insert(moderationDecisions)
       .values({

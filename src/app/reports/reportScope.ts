@@ -3,7 +3,7 @@
 // narrowed by the filters — as SQL conditions on a rollup table's columns. The mood report's filters by
 // campaign, post and key term, and the topics report's by campaign and post, are parsed here too (only their
 // routes let them through).
-import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, asc, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { channelAccounts, departments, organisations, posts } from "../../db/schema/index.js";
 import { ZMoodReportFilter, ZReportFilter, ZTopicsReportFilter } from "../../contract/reports.js";
@@ -90,7 +90,10 @@ export async function openReportScope(
     ctx.db
       .select({ id: channelAccounts.id, name: channelAccounts.name, network: channelAccounts.network })
       .from(channelAccounts)
-      .where(eq(channelAccounts.orgId, options.orgId)),
+      .where(eq(channelAccounts.orgId, options.orgId))
+      // The organisation's channel list in its order (as under Verwaltung): the filter's choices, and the place
+      // that gives a channel its colour in the charts.
+      .orderBy(asc(channelAccounts.name), asc(channelAccounts.id)),
     ctx.db
       .select({ id: departments.id, name: departments.name })
       .from(departments)

@@ -38,8 +38,19 @@ table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 caption { text-align: left; font-weight: 700; padding-bottom: .5rem; }
 th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #ccc; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--text); }
-td { font-variant-numeric: tabular-nums; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+.cell-label { display: none; }
 .share { display: inline-flex; align-items: center; gap: .5rem; white-space: nowrap; }
+@media (max-width: 40rem) {
+  table.stack, table.stack caption, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack tr { border-bottom: 1px solid #ccc; padding: .5rem 0; }
+  table.stack th, table.stack td { border: 0; padding: .15rem 0; }
+  table.stack td { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; white-space: normal; }
+  table.stack .cell-label { display: block; text-align: left; color: var(--muted); }
+  table.stack .cell-value { text-align: right; }
+}
 .bar-track { fill: #d9dee5; }
 .bar-fill { fill: var(--accent); }
 @media print { .bar { display: none; } }

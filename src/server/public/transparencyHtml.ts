@@ -2,6 +2,9 @@
 // small bar of the share within the target, drawn as SVG attributes since the CSP allows no inline style),
 // moderation decisions and objections by Netiquette clause, and what the figures mean. Hidden small counts
 // read "weniger als 5" or "–" with the reason in words for screen readers and in the legend.
+// On a phone each row of a table stands as a block of lines "column: figure" (styles.ts, table.stack): every
+// cell carries its column's name for the eye (aria-hidden, the table's headers say it to screen readers), and
+// the table keeps its roles explicitly, since some browsers drop a table's semantics when CSS restacks it.
 import type { TransparencyFigures } from "../../app/website/get-transparency-figures.js";
 import type { TPublicFigure } from "../../domain/reports/smallCounts.js";
 import type { PublicResponseFigures, TransparencyWeek } from "../../domain/reports/transparency.js";
@@ -56,48 +59,75 @@ function weekLabel(week: Pick<TransparencyWeek, "start" | "end">): string {
   return `<time datetime="${week.start}">${dayMonth.format(atDay(week.start))}</time> bis <time datetime="${week.end}">${fullDate.format(atDay(week.end))}</time>`;
 }
 
+const WEEK_HEADINGS = ["Woche", "Erste Antworten", "Median bis zur ersten Antwort", "Innerhalb der Frist"];
+
 function weeksTable(args: {
   id: string;
   caption: string;
   rows: { week: TransparencyWeek; figures: PublicResponseFigures }[];
 }) {
+  const [answered, median, within] = WEEK_HEADINGS.slice(1) as [string, string, string];
   const body = args.rows
     .map(
       ({ week, figures }) =>
-        `<tr><th scope="row">${weekLabel(week)}</th><td>${countHtml(figures.answered)}</td><td>${medianHtml(figures.medianMs)}</td><td>${shareHtml(figures.withinTarget)}</td></tr>`,
+        `<tr role="row">${rowHeaderCell(weekLabel(week))}${figureCell(answered, countHtml(figures.answered))}${figureCell(median, medianHtml(figures.medianMs))}${figureCell(within, shareHtml(figures.withinTarget))}</tr>`,
     )
     .join("\n");
-  return `<div class="table-wrap" role="region" aria-labelledby="${args.id}" tabindex="0"><table>
-<caption id="${args.id}">${args.caption}</caption>
-<thead><tr><th scope="col">Woche</th><th scope="col">Erste Antworten</th><th scope="col">Median bis zur ersten Antwort</th><th scope="col">Innerhalb der Frist</th></tr></thead>
-<tbody>
+  return `${stackTableStart(args.id, args.caption)}
+${headRow(WEEK_HEADINGS, true)}
+<tbody role="rowgroup">
 ${body}
 </tbody></table></div>`;
 }
 
-const KIND_HEADINGS = ["Verborgen", "Gelöscht", "Ermahnt oder verwarnt", "Geprüft und sichtbar gelassen"];
+/** The moderation's words as in the staff's reports (Ausgeblendet, not "verborgen"). */
+const KIND_HEADINGS = ["Ausgeblendet", "Gelöscht", "Ermahnt oder verwarnt", "Geprüft und sichtbar gelassen"];
 const APPEAL_HEADINGS = ["Entscheidung geändert", "Entscheidung bestätigt", "Noch offen"];
+
+/** A table that stacks its rows on a narrow screen: its opening tag and caption. */
+function stackTableStart(id: string, caption: string): string {
+  return `<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table class="stack" role="table" aria-labelledby="${id}">
+<caption id="${id}">${caption}</caption>`;
+}
+
+/** The header row: the first column names the rows (when `rowHeader`), the others hold figures. */
+function headRow(headings: string[], rowHeader: boolean): string {
+  const cells = headings.map(
+    (h, i) => `<th scope="col" role="columnheader"${rowHeader && i === 0 ? "" : ' class="num"'}>${h}</th>`,
+  );
+  return `<thead role="rowgroup"><tr role="row">${cells.join("")}</tr></thead>`;
+}
+
+const rowHeaderCell = (html: string) => `<th scope="row" role="rowheader">${html}</th>`;
+/** A figure, with its column's name shown before it on a narrow screen. */
+const figureCell = (heading: string, html: string) =>
+  `<td role="cell" class="num"><span class="cell-label" aria-hidden="true">${heading}</span><span class="cell-value">${html}</span></td>`;
+
+const KIND_COLUMNS = [...KIND_HEADINGS, "Zusammen"];
+const APPEAL_COLUMNS = [...APPEAL_HEADINGS, "Zusammen"];
 
 function moderationHtml(figures: TransparencyFigures): string {
   const rows = figures.clauses
     .map((c) => {
       const name = `§${c.clause}${c.title ? ` ${escapeHtml(c.title)}` : " (frühere Fassung der Netiquette)"}`;
-      return `<tr><th scope="row">${name}</th>${c.cells.map((cell) => `<td>${countHtml(cell)}</td>`).join("")}<td>${countHtml(c.total)}</td></tr>`;
+      const cells = [...c.cells, c.total].map((cell, i) => figureCell(KIND_COLUMNS[i] ?? "", countHtml(cell)));
+      return `<tr role="row">${rowHeaderCell(name)}${cells.join("")}</tr>`;
     })
     .join("\n");
   const table = rows
-    ? `<div class="table-wrap" role="region" aria-labelledby="moderation-caption" tabindex="0"><table>
-<caption id="moderation-caption">Entscheidungen der Moderation nach Regel der Netiquette, ${periodText(figures)}</caption>
-<thead><tr><th scope="col">Regel</th>${KIND_HEADINGS.map((h) => `<th scope="col">${h}</th>`).join("")}<th scope="col">Zusammen</th></tr></thead>
-<tbody>
+    ? `${stackTableStart("moderation-caption", `Entscheidungen der Moderation nach Regel der Netiquette, ${periodText(figures)}`)}
+${headRow(["Regel", ...KIND_COLUMNS], true)}
+<tbody role="rowgroup">
 ${rows}
 </tbody></table></div>`
     : `<p>In diesem Zeitraum hat die Moderation keine Entscheidung getroffen.</p>`;
   const appeals = figures.appeals;
-  const appealTable = `<div class="table-wrap" role="region" aria-labelledby="appeals-caption" tabindex="0"><table>
-<caption id="appeals-caption">Einsprüche gegen Entscheidungen der Moderation und ihr Ausgang, ${periodText(figures)}</caption>
-<thead><tr>${APPEAL_HEADINGS.map((h) => `<th scope="col">${h}</th>`).join("")}<th scope="col">Zusammen</th></tr></thead>
-<tbody><tr>${appeals.cells.map((cell) => `<td>${countHtml(cell)}</td>`).join("")}<td>${countHtml(appeals.total)}</td></tr></tbody></table></div>`;
+  const appealCells = [...appeals.cells, appeals.total].map((cell, i) =>
+    figureCell(APPEAL_COLUMNS[i] ?? "", countHtml(cell)),
+  );
+  const appealTable = `${stackTableStart("appeals-caption", `Einsprüche gegen Entscheidungen der Moderation und ihr Ausgang, ${periodText(figures)}`)}
+${headRow(APPEAL_COLUMNS, false)}
+<tbody role="rowgroup"><tr role="row">${appealCells.join("")}</tr></tbody></table></div>`;
   return `<section aria-labelledby="moderation"><h2 id="moderation">Moderation nach den Regeln der Netiquette</h2>
 <p>Kommentare, die gegen die <a href="/p/${encodeURIComponent(figures.org.slug)}/netiquette">Netiquette</a> verstoßen, werden geprüft. Jede Entscheidung nennt die Regel, auf die sie sich stützt. Gezählt werden Entscheidungen, nicht Personen.</p>
 ${table}
@@ -153,7 +183,7 @@ export function transparencyHtml(figures: TransparencyFigures): string {
 <li><strong>Erste Antworten</strong>: wie oft die Verwaltung in der Woche zum ersten Mal auf eine Frage oder einen Kommentar geantwortet hat.</li>
 <li><strong>Median</strong>: die Hälfte der ersten Antworten kam schneller, die andere Hälfte langsamer. Gezählt wird nur Arbeitszeit (Bürozeiten; Wochenenden und Feiertage zählen nicht). „Std.“ steht für Arbeitsstunden, „Min.“ für Minuten.</li>
 <li><strong>Innerhalb der Frist</strong>: der Anteil der ersten Antworten, die innerhalb der Antwortfrist kamen, die sich die Verwaltung gesetzt hat.</li>
-<li><strong>weniger als 5</strong> oder <strong>–</strong>: Kleine Zahlen zeigen wir nicht, damit niemand auf einzelne Personen schließen kann. Auch einen Median oder Anteil aus weniger als 5 Antworten zeigen wir nicht; ein Strich steht auch dort, wo sich eine verborgene Zahl sonst aus der Summe errechnen ließe.</li>
+<li><strong>weniger als 5</strong> oder <strong>–</strong>: Kleine Zahlen zeigen wir nicht, damit niemand auf einzelne Personen schließen kann. Auch einen Median oder Anteil aus weniger als 5 Antworten zeigen wir nicht; ein Strich steht auch dort, wo sich eine nicht gezeigte Zahl sonst aus der Summe errechnen ließe.</li>
 </ul>
 <p>Die Zahlen sind zusammengefasst und enthalten keine Namen, weder von Bürgerinnen und Bürgern noch von Beschäftigten.</p>
 </section>

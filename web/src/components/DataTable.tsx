@@ -1,7 +1,16 @@
 // A table of figures with a caption and a CSV download of exactly what it shows. The CSV is made for
 // German spreadsheets: semicolons, decimal commas in German, UTF-8 with a byte order mark.
+// Every row is on the page — no box of fixed height that ends mid-row: a long table shows its first rows and
+// a button for the rest (a disclosure; print shows them all). A table wider than the window scrolls sideways
+// in a labelled region that takes the keyboard focus (BITV/WCAG 1.4.10, 2.1.1), with a shadow at the edge
+// where more columns follow. Text columns are left-aligned, figures right-aligned in tabular numerals.
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatLocale } from "../i18n";
+
+/** A table longer than this shows its first FOLDED_ROWS rows and a button for all. */
+const FOLD_ABOVE = 12;
+const FOLDED_ROWS = 10;
 
 export interface Column<R> {
   label: string;
@@ -9,6 +18,8 @@ export interface Column<R> {
   value: (row: R) => string | number | null;
   /** A number as a share (0.25 → 25 %). */
   share?: boolean;
+  /** Words, not a figure (a channel's name, an outcome): left-aligned. Figures, durations and dates are right-aligned. */
+  text?: boolean;
 }
 
 export function DataTable<R>({
@@ -25,6 +36,9 @@ export function DataTable<R>({
   fileName: string;
 }) {
   const { t, i18n } = useTranslation();
+  const bodyId = useId();
+  const [unfolded, setUnfolded] = useState(false);
+  const foldable = rows.length > FOLD_ABOVE;
   const locale = formatLocale(i18n.language);
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
@@ -55,26 +69,27 @@ export function DataTable<R>({
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   };
   const [first, ...rest] = columns;
+  const align = (column: Column<R>) => (column.text ? undefined : "number");
   return (
-    <div className="data-table">
+    <div className={foldable && !unfolded ? "data-table folded" : "data-table"}>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table>
           <caption>{caption}</caption>
           <thead>
             <tr>
-              {columns.map((c) => (
-                <th key={c.label} scope="col">
+              {columns.map((c, i) => (
+                <th key={c.label} scope="col" className={i === 0 ? undefined : align(c)}>
                   {c.label}
                 </th>
               ))}
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={rowKey(row)}>
+          <tbody id={bodyId}>
+            {rows.map((row, i) => (
+              <tr key={rowKey(row)} className={foldable && i >= FOLDED_ROWS ? "foldable" : undefined}>
                 {first ? <th scope="row">{text(first, row)}</th> : null}
                 {rest.map((c) => (
-                  <td key={c.label} className="number">
+                  <td key={c.label} className={align(c)}>
                     {text(c, row)}
                   </td>
                 ))}
@@ -83,9 +98,22 @@ export function DataTable<R>({
           </tbody>
         </table>
       </div>
-      <button type="button" className="link-button" onClick={download}>
-        {t("reports.csv", { table: caption })}
-      </button>
+      <p className="data-table-actions">
+        {foldable ? (
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={unfolded}
+            aria-controls={bodyId}
+            onClick={() => setUnfolded(!unfolded)}
+          >
+            {unfolded ? t("reports.fewerRows", { count: FOLDED_ROWS }) : t("reports.allRows", { count: rows.length })}
+          </button>
+        ) : null}
+        <button type="button" className="link-button" onClick={download}>
+          {t("reports.csv", { table: caption })}
+        </button>
+      </p>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // The start page (Übersicht), where everyone lands after signing in: what needs this person now, each section
 // only where their role and scope allow (the server leaves out what is not theirs), loaded again live when the
 // inbox's stream reports a change. People with nothing to work on here (analysts) are pointed to their areas.
-import { useState } from "react";
+// The sections that need action come first (sectionNeed.ts).
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type Overview, overviewApi } from "../../api/overview";
@@ -12,6 +13,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useSession } from "../../session";
 import { DueSection, NotificationsSection, ReplyApprovalsSection } from "./InboxSections";
+import { type SectionKey, sectionsByNeed } from "./sectionNeed";
 import {
   AlertsSection,
   ChannelsSection,
@@ -36,6 +38,7 @@ export function OverviewPage() {
   const [error, setError] = useState<unknown>(null);
   useLoad((signal) => overviewApi.get(org.id, { signal }), setOverview, [org.id, live], { onError: setError });
   const more = MORE_AREAS.filter((area) => org.myActions.includes(area.action));
+  const canManage = org.myActions.includes("channel.manage");
   return (
     <section aria-labelledby="page-heading" className="overview">
       <PageHeading title={t("overview.title")} id="page-heading" />
@@ -43,21 +46,9 @@ export function OverviewPage() {
       <ErrorMessage error={error} />
       {overview ? (
         <div className="overview-grid">
-          {overview.mine ? <DueSection orgId={org.id} section={overview.mine} kind="mine" /> : null}
-          {overview.team ? <DueSection orgId={org.id} section={overview.team} kind={overview.team.scope} /> : null}
-          {overview.postApprovals ? <PostApprovalsSection orgId={org.id} section={overview.postApprovals} /> : null}
-          {overview.replyApprovals ? <ReplyApprovalsSection orgId={org.id} section={overview.replyApprovals} /> : null}
-          {overview.moderation ? <ModerationSection orgId={org.id} section={overview.moderation} /> : null}
-          {overview.alerts ? <AlertsSection orgId={org.id} section={overview.alerts} /> : null}
-          {overview.notifications ? <NotificationsSection orgId={org.id} section={overview.notifications} /> : null}
-          {overview.channels ? (
-            <ChannelsSection
-              orgId={org.id}
-              section={overview.channels}
-              canManage={org.myActions.includes("channel.manage")}
-            />
-          ) : null}
-          <GuidelineSection orgId={org.id} guideline={overview.guideline} />
+          {sectionsByNeed(overview, (key) => key === "guideline" || overview[key] !== null).map((key) => (
+            <Section key={key} name={key} overview={overview} orgId={org.id} canManage={canManage} />
+          ))}
           {more.length > 0 ? (
             <section aria-labelledby="overview-more" className="card overview-section">
               <h2 id="overview-more">{t("overview.more.title")}</h2>
@@ -76,4 +67,28 @@ export function OverviewPage() {
       )}
     </section>
   );
+}
+
+function Section(props: { name: SectionKey; overview: Overview; orgId: string; canManage: boolean }): ReactNode {
+  const { name, overview: o, orgId } = props;
+  switch (name) {
+    case "mine":
+      return o.mine ? <DueSection orgId={orgId} section={o.mine} kind="mine" /> : null;
+    case "team":
+      return o.team ? <DueSection orgId={orgId} section={o.team} kind={o.team.scope} /> : null;
+    case "postApprovals":
+      return o.postApprovals ? <PostApprovalsSection orgId={orgId} section={o.postApprovals} /> : null;
+    case "replyApprovals":
+      return o.replyApprovals ? <ReplyApprovalsSection orgId={orgId} section={o.replyApprovals} /> : null;
+    case "moderation":
+      return o.moderation ? <ModerationSection orgId={orgId} section={o.moderation} /> : null;
+    case "alerts":
+      return o.alerts ? <AlertsSection orgId={orgId} section={o.alerts} /> : null;
+    case "notifications":
+      return o.notifications ? <NotificationsSection orgId={orgId} section={o.notifications} /> : null;
+    case "channels":
+      return o.channels ? <ChannelsSection orgId={orgId} section={o.channels} canManage={props.canManage} /> : null;
+    case "guideline":
+      return <GuidelineSection orgId={orgId} guideline={o.guideline} />;
+  }
 }

@@ -160,14 +160,15 @@ export function AlertSection({ report }: Props) {
                     to: dates.format(a.windowEnd, "time"),
                   }),
               },
-              { label: t("moderationReport.alertChannel"), value: (a) => a.channelName },
+              { label: t("moderationReport.alertChannel"), value: (a) => a.channelName, text: true },
               {
                 label: t("moderationReport.alertWhere"),
                 value: (a) => t(a.onePost ? "moderationReport.onePost" : "moderationReport.wholeAccount"),
+                text: true,
               },
               { label: t("moderationReport.alertOffensive"), value: (a) => a.offensive },
               { label: t("moderationReport.alertTotal"), value: (a) => a.total },
-              { label: t("moderationReport.alertOutcome"), value: outcome },
+              { label: t("moderationReport.alertOutcome"), value: outcome, text: true },
             ]}
           />
           {now.alerts > report.alertList.length ? (

@@ -88,7 +88,11 @@ export function PostMoodTable({ posts }: { posts: PostMood[] }) {
       rowKey={(p) => p.postId}
       columns={[
         { label: t("reports.moodByPost.post"), value: (p) => p.title || t("reports.moodByPost.untitled") },
-        { label: t("reports.moodByPost.channels"), value: (p) => p.channels.map((c) => c.name).join(", ") },
+        {
+          label: t("reports.moodByPost.channels"),
+          value: (p) => p.channels.map((c) => c.name).join(", "),
+          text: true,
+        },
         { label: t("reports.moodByPost.published"), value: (p) => dates.format(p.publishedAt, "date") },
         { label: t("reports.moodByPost.reactions"), value: (p) => p.current.messages },
         { label: t("reports.previousMessages"), value: (p) => p.previous.messages },

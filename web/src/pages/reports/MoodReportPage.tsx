@@ -70,6 +70,7 @@ export function MoodReportPage() {
       <ReportFilters
         address={filter.address}
         choices={report?.choices ?? null}
+        shown={report?.period}
         postChoices={report?.postChoices ?? null}
         topicChoice={
           report

@@ -42,7 +42,12 @@ export function PublishingReportPage() {
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("reports.tab.publishing")} id="page-heading" />
-      <ReportFilters address={filter.address} choices={report?.choices ?? null} onChange={filter.change}>
+      <ReportFilters
+        address={filter.address}
+        choices={report?.choices ?? null}
+        shown={report?.period}
+        onChange={filter.change}
+      >
         <label className="field compact">
           <span>{t("reports.publishing.campaign")}</span>
           <select value={campaign} onChange={(e) => filter.change({ campaign: e.target.value })}>

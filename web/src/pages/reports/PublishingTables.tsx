@@ -101,8 +101,12 @@ export function PublishingTables({ report }: { report: PublishingReport }) {
           columns={[
             { label: t("reports.publishing.post"), value: (p) => p.title },
             { label: t("reports.publishing.publishedAt"), value: (p) => dates.format(p.publishedAt) },
-            { label: t("reports.publishing.campaign"), value: (p) => p.campaignName ?? "" },
-            { label: t("reports.publishing.channels"), value: (p) => p.channels.map((c) => c.name).join(", ") },
+            { label: t("reports.publishing.campaign"), value: (p) => p.campaignName ?? "", text: true },
+            {
+              label: t("reports.publishing.channels"),
+              value: (p) => p.channels.map((c) => c.name).join(", "),
+              text: true,
+            },
             ...reactionColumns<PublishingReport["topPosts"][number]>((p) => ({
               likes: p.channels.reduce((n, c) => n + c.likes, 0),
               reposts: p.channels.reduce((n, c) => n + c.reposts, 0),

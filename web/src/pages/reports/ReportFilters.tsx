@@ -1,6 +1,6 @@
 // The period and filters above every report: a preset or from–to, a channel account and a department —
 // only those in the viewer's reach (the report's answer names them); Stimmung adds campaign, post and term,
-// Themen campaign and post (PostFilters.tsx), Veröffentlichung its campaign (as children).
+// Themen campaign and post (PostFilters.tsx), Veröffentlichung its campaign (as children). "Eigener Zeitraum" opens with the period the report shows.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportChoices } from "../../api/reports";
@@ -10,6 +10,7 @@ import { PRESETS, type ReportAddress } from "./reportFilter";
 export function ReportFilters({
   address,
   choices,
+  shown,
   postChoices,
   topicChoice,
   onChange,
@@ -17,6 +18,8 @@ export function ReportFilters({
 }: {
   address: ReportAddress;
   choices: ReportChoices | null;
+  /** The period the report shows now (from–to): where "Eigener Zeitraum" starts. */
+  shown?: { from: string; to: string } | null;
   /** On Stimmung and Themen: the campaigns and posts to filter by (null while loading). */
   postChoices?: PostChoices | null;
   /** Only on Stimmung: the chosen term and where to choose one. */
@@ -30,7 +33,16 @@ export function ReportFilters({
     <form className="filters report-filters" aria-label={t("reports.filters")} onSubmit={(e) => e.preventDefault()}>
       <label className="field compact">
         <span>{t("reports.period")}</span>
-        <select value={address.period} onChange={(e) => onChange({ period: e.target.value })}>
+        <select
+          value={address.period}
+          onChange={(e) =>
+            onChange(
+              e.target.value === "custom"
+                ? { period: "custom", from: address.from || shown?.from || "", to: address.to || shown?.to || "" }
+                : { period: e.target.value },
+            )
+          }
+        >
           {PRESETS.map((days) => (
             <option key={days} value={days}>
               {t("reports.lastDays", { count: Number(days) })}

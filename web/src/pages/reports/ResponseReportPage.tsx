@@ -44,7 +44,12 @@ export function ResponseReportPage() {
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("reports.tab.response-times")} id="page-heading" />
-      <ReportFilters address={filter.address} choices={report?.choices ?? null} onChange={filter.change} />
+      <ReportFilters
+        address={filter.address}
+        choices={report?.choices ?? null}
+        shown={report?.period}
+        onChange={filter.change}
+      />
       <ErrorMessage error={error} />
       {report ? (
         <>

@@ -42,6 +42,7 @@ export function TopicsReportPage() {
       <ReportFilters
         address={filter.address}
         choices={report?.choices ?? null}
+        shown={report?.period}
         postChoices={report?.postChoices ?? null}
         onChange={filter.change}
       />

@@ -3,30 +3,29 @@
 import type { useTranslation } from "react-i18next";
 import type { PublishingReport } from "../../api/reports";
 import { LINE_STYLES } from "../../components/charts/palette";
+import { CHANNEL_COLOURS, busiestChannels, channelColour } from "./publishingChannels";
 import type { useReportFormat } from "./reportFormat";
 
 type Format = ReturnType<typeof useReportFormat>;
 type T = ReturnType<typeof useTranslation>["t"];
 type Timeline = NonNullable<PublishingReport["campaignTimeline"]>;
 
-/** Okabe–Ito (components/charts/palette.ts), without its yellow (too light for thin bars on white). */
-export const CHANNEL_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
-
 export function channelName(report: PublishingReport, id: string): string {
   return report.byChannel.find((c) => c.channelAccountId === id)?.name ?? "";
 }
 
 export function publishingChart(report: PublishingReport, t: T, format: Format) {
+  const channelIds = report.choices.channels.map((c) => c.id);
   return {
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 40, bottom: 32 },
     xAxis: { type: "category", data: report.steps.map((s) => format.step(s, report.period.step)) },
     yAxis: { type: "value", name: t("reports.publishing.publications"), minInterval: 1 },
-    series: report.seriesByChannel.map((line, i) => ({
+    series: report.seriesByChannel.map((line) => ({
       name: channelName(report, line.channelAccountId),
       type: "bar",
       stack: "channels",
-      itemStyle: { color: CHANNEL_COLOURS[i % CHANNEL_COLOURS.length] },
+      itemStyle: { color: channelColour(channelIds, line.channelAccountId) },
       data: line.publications,
     })),
   };
@@ -34,7 +33,7 @@ export function publishingChart(report: PublishingReport, t: T, format: Format) 
 
 export function publishingSummary(report: PublishingReport, t: T, format: Format): string {
   const { totals, previous } = report;
-  const busiest = report.byChannel[0];
+  const busiest = busiestChannels(report.byChannel);
   const parts = [
     t("reports.publishing.summary", {
       posts: format.number(totals.posts),
@@ -42,12 +41,13 @@ export function publishingSummary(report: PublishingReport, t: T, format: Format
       change: format.change(totals.publications, previous.publications),
     }),
   ];
-  if (busiest && busiest.current.publications > 0)
+  const [first] = busiest;
+  if (first)
     parts.push(
-      t("reports.publishing.summaryBusiest", {
-        channel: busiest.name,
-        count: busiest.current.publications,
-        value: format.number(busiest.current.publications),
+      t(busiest.length > 1 ? "reports.publishing.summaryBusiestTie" : "reports.publishing.summaryBusiest", {
+        channel: format.list(busiest.map((c) => c.name)),
+        count: first.current.publications,
+        value: format.number(first.current.publications),
       }),
     );
   if (totals.failed > 0)

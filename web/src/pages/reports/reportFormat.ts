@@ -15,8 +15,11 @@ export function useReportFormat() {
     const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     const points = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
+    const list = new Intl.ListFormat(locale, { type: "conjunction" });
     return {
       number: (n: number) => number.format(n),
+      /** Names in a sentence: "A, B und C". */
+      list: (items: string[]) => list.format(items),
       percent: (share: number | null) => (share === null ? "–" : percent.format(share)),
       /** Change of a count against the period before: "+25 %", or "neu" when there was nothing. */
       change: (current: number, previous: number) => {
@@ -43,8 +46,6 @@ export function useReportFormat() {
             : t("reports.hoursMinutes", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
         return atLeast ? t("reports.atLeast", { value: text }) : text;
       },
-      /** "17.09., 18.09. und 19.09." */
-      list: (items: string[]) => new Intl.ListFormat(locale, { type: "conjunction" }).format(items),
       day: (date: string) => formatPlainDate(date, language, { dateStyle: "medium" }),
       /** A chart step: "01.12." for a day, "ab 30.11." for a week. */
       step: (start: string, step: "day" | "week") => {
