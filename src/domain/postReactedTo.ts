@@ -10,8 +10,8 @@ export interface PostLead {
   publication: string | null;
   /** The message stored under this external id: its post (null if it reacts to none); undefined if none is stored. */
   storedMessage?: { postId: string | null };
-  /** The post of our publication that has this external id as a later part of its thread. */
-  part: string | null;
+  /** The post of our publication that has this external id as a later part of its thread (looked up last, if need be). */
+  part?: string | null;
 }
 
 export interface BatchMessage {
