@@ -156,6 +156,52 @@ describe("which post a message reacts to", () => {
     expect(await postOf(s.onWebsite as string)).toBe(s.baustelle.id);
     expect(await postOf(s.sameIdElsewhere as string)).toBeNull();
   });
+
+  it("follows a chain of replies that arrives in one batch, in whatever order, on its own channel account only", async () => {
+    const org = await buildOrg(t.ctx);
+    const mastodon = await buildChannelAccount(t.ctx, org.id, { name: "Mastodon" });
+    const other = await buildChannelAccount(t.ctx, org.id, { name: "Anderes Konto" });
+    const post = await buildPublishedPost(t.ctx, org.id, {
+      title: "Stadtfest",
+      on: [{ channelAccountId: mastodon.id, externalId: "toot-fest" }],
+    });
+    const [first, second, third] = [1, 2, 3].map(() => `m-${uniqueSuffix()}`);
+    const message = (channelAccountId: string, externalId: string, inReplyTo: string) => ({
+      channelAccountId,
+      externalId,
+      kind: "reply",
+      authorHandle: `@${uniqueSuffix()}`,
+      authorName: "Bürgerin",
+      text: NEGATIVE,
+      language: "de",
+      // As some networks do: the thread named is the citizen's reply answered, not our post.
+      threadExternalId: inReplyTo,
+      inReplyToExternalId: inReplyTo,
+      visibility: "visible",
+      receivedAt: new Date("2026-12-02T10:00:00Z"),
+      raw: {},
+    });
+    const outcomes = await t.ctx.db.transaction((tx) =>
+      ingestMessages(tx, {
+        orgId: org.id,
+        analyser: t.ctx.analyser,
+        now,
+        publicUrl: t.ctx.publicUrl,
+        // The grandchild first, its parent next, the reply to our post last; and on another account the same
+        // external ids, whose chain leads to no post of ours.
+        messages: [
+          message(mastodon.id, third as string, second as string),
+          message(other.id, third as string, second as string),
+          message(mastodon.id, second as string, first as string),
+          message(other.id, second as string, first as string),
+          message(mastodon.id, first as string, "toot-fest"),
+          message(other.id, first as string, "toot-fest"),
+        ],
+      }),
+    );
+    const posts = await Promise.all(outcomes.map((o) => (o.status === "stored" ? postOf(o.id) : "not stored")));
+    expect(posts).toEqual([post.id, null, post.id, null, post.id, null]);
+  });
 });
 
 describe("the mood report by post", () => {

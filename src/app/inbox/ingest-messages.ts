@@ -18,7 +18,7 @@ import { moderateBatch } from "../moderation/moderateBatch.js";
 import { openModerationCases } from "../moderation/openModerationCases.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { rowsOf } from "../../db/queries/rows.js";
-import { linkRepliesWithinBatch, postOfIncoming } from "./postOfMessage.js";
+import { findPostsOfBatch } from "./postOfMessage.js";
 import { type StoredMessage, threadIntoConversations } from "./threadIntoConversations.js";
 
 export type IngestOutcome =
@@ -102,7 +102,12 @@ export async function ingestMessages(
     const given = options.premoderated?.[a.index]?.moderation;
     if (given) moderationOf.set(a.index, given);
   }
-  const records = analysed.map(({ index, message: m, result }) => {
+  // One lookup for the whole batch, replies to replies within it included (postOfMessage.ts).
+  const postIds = await findPostsOfBatch(
+    tx,
+    analysed.map((a) => a.message),
+  );
+  const records = analysed.map(({ index, message: m, result }, i) => {
     const terms = topicsOf(m.text);
     return {
       channel_account_id: m.channelAccountId,
@@ -124,6 +129,7 @@ export async function ingestMessages(
       topics: terms.topics,
       topic_labels: terms.topicLabels,
       analysis: { analyser: options.analyser.name, ...result, moderation: moderationOf.get(index)?.trail ?? [] },
+      post_id: postIds[i] ?? null,
     };
   });
   const inserted = rowsOf<{ id: string; channel_account_id: string; external_id: string }>(
@@ -133,11 +139,11 @@ export async function ingestMessages(
                                     sentiment, flagged, topics, topic_labels, analysis, post_id)
       select ${options.orgId}::uuid, r.channel_account_id, r.external_id, r.kind, r.author_handle, r.author_name, r.text, r.language,
              r.thread_external_id, r.in_reply_to_external_id, r.visibility, r.received_at, r.raw, r.media, r.intent,
-             r.sentiment, r.flagged, r.topics, r.topic_labels, r.analysis, ${postOfIncoming()}
+             r.sentiment, r.flagged, r.topics, r.topic_labels, r.analysis, r.post_id
         from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
                channel_account_id uuid, external_id text, kind text, author_handle text, author_name text, text text, language text,
                thread_external_id text, in_reply_to_external_id text, visibility text, received_at timestamptz, raw jsonb, media jsonb,
-               intent text, sentiment real, flagged boolean, topics text[], topic_labels text[], analysis jsonb)
+               intent text, sentiment real, flagged boolean, topics text[], topic_labels text[], analysis jsonb, post_id uuid)
       on conflict (channel_account_id, external_id) do nothing
       returning id, channel_account_id, external_id`),
   );
@@ -167,10 +173,6 @@ export async function ingestMessages(
     });
   }
   if (stored.length === 0) return outcomes;
-  await linkRepliesWithinBatch(tx, {
-    orgId: options.orgId,
-    messages: stored.map((s) => ({ id: s.id, ...s.message })),
-  });
 
   const threaded = await threadIntoConversations(tx, {
     orgId: options.orgId,

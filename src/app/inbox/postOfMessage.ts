@@ -1,61 +1,70 @@
-// Which of our posts a citizen's message reacts to (inbound_messages.post_id, for the Stimmung report by post):
-// the thread's root or the item it answers is one of our publications on the same channel account — its first
-// post or a later part of a thread; website comments name the website entry, which is the publication's external
-// id — or the message it answers reacts to a post (a reply to a reply under our post). Found at ingestion, in the
-// insert itself, by index lookups (publications by channel account and external id, parts by a GIN index).
-import { type SQL, sql } from "drizzle-orm";
+// Which of our posts the messages of a batch react to (inbound_messages.post_id, for the Stimmung report by post),
+// by set: one query looks up every external id the batch names on its channel account — our publication with that
+// id and, for an id answered, the message stored under it; the rule of domain/postReactedTo.ts picks each message's
+// post from these, following replies to replies within the batch. Only for the messages still without a post, a
+// second query asks whether their ids are later parts of one of our threads (most messages never need it).
+import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { rowsOf } from "../../db/queries/rows.js";
+import { type BatchMessage, leadKey, type PostLead, postsReactedTo } from "../../domain/postReactedTo.js";
 
-/**
- * The post of a row `r` of the insert (with channel_account_id, thread_external_id, in_reply_to_external_id):
- * the first that answers, in order, so the common case (the thread's root) costs one index lookup.
- */
-export function postOfIncoming(): SQL {
-  const publication = (where: SQL) => sql`(select p.post_id from publications p
-      where p.channel_account_id = r.channel_account_id and ${where} limit 1)`;
-  return sql`case when r.thread_external_id is null and r.in_reply_to_external_id is null then null else coalesce(
-    ${publication(sql`p.external_id = r.thread_external_id`)},
-    ${publication(sql`p.external_id = r.in_reply_to_external_id`)},
-    (select m.post_id from inbound_messages m
-      where m.channel_account_id = r.channel_account_id and m.external_id = r.in_reply_to_external_id),
-    ${publication(sql`p.part_external_ids @> jsonb_build_array(r.thread_external_id)`)},
-    ${publication(sql`p.part_external_ids @> jsonb_build_array(r.in_reply_to_external_id)`)}
-  ) end`;
+type Named = Map<string, { a: string; x: string; reply: boolean }>;
+
+/** The post each message reacts to (or null), in the batch's order. */
+export async function findPostsOfBatch(tx: Db | Tx, messages: readonly BatchMessage[]): Promise<(string | null)[]> {
+  const named = namedIds(messages);
+  if (named.size === 0) return messages.map(() => null);
+  // Subqueries, not joins: each is one index lookup per id, whatever the planner thinks of the tables' sizes (a
+  // join let it hash all of inbound_messages).
+  const leads = new Map<string, PostLead>(
+    rowsOf<{ a: string; x: string; publication: string | null; stored: { post: string | null } | null }>(
+      await tx.execute(sql`
+        select k.a, k.x,
+               (select p.post_id from publications p
+                 where p.channel_account_id = k.a and p.external_id = k.x limit 1) as publication,
+               case when k.reply then (select jsonb_build_object('post', m.post_id) from inbound_messages m
+                                        where m.channel_account_id = k.a and m.external_id = k.x) end as stored
+          from jsonb_to_recordset(${JSON.stringify([...named.values()])}::jsonb) as k(a uuid, x text, reply boolean)`),
+    ).map((r) => [
+      leadKey(r.a, r.x),
+      { publication: r.publication, storedMessage: r.stored ? { postId: r.stored.post } : undefined },
+    ]),
+  );
+  const posts = postsReactedTo(messages, leads);
+  const open = namedIds(messages.filter((_, i) => posts[i] === null));
+  for (const [key, lead] of leads) if (lead.publication !== null) open.delete(key);
+  if (open.size === 0) return posts;
+  // The GIN index on part_external_ids finds the few publications holding an id; "offset 0" keeps the channel
+  // account's condition outside, or the planner reads all the account's publications for each id.
+  const parts = rowsOf<{ a: string; x: string; part: string | null }>(
+    await tx.execute(sql`
+      select k.a, k.x,
+             (select c.post_id
+                from (select p.post_id, p.channel_account_id from publications p
+                       where p.part_external_ids @> jsonb_build_array(k.x) offset 0) c
+               where c.channel_account_id = k.a limit 1) as part
+        from jsonb_to_recordset(${JSON.stringify([...open.values()])}::jsonb) as k(a uuid, x text)`),
+  );
+  for (const r of parts) {
+    const key = leadKey(r.a, r.x);
+    leads.set(key, { publication: null, ...leads.get(key), part: r.part });
+  }
+  return postsReactedTo(messages, leads);
 }
 
-/**
- * A reply whose parent arrived in the same batch did not see it at the insert: it takes its parent's post now,
- * before it is threaded (so the rollups count it once, with its post). Only when the batch holds such a pair.
- */
-export async function linkRepliesWithinBatch(
-  tx: Db | Tx,
-  args: {
-    orgId: string;
-    messages: readonly {
-      id: string;
-      channelAccountId: string;
-      externalId: string;
-      inReplyToExternalId: string | null;
-    }[];
-  },
-): Promise<void> {
-  const keys = new Set(args.messages.map((m) => `${m.channelAccountId}\u0000${m.externalId}`));
-  const replies = args.messages.filter(
-    (m) => m.inReplyToExternalId !== null && keys.has(`${m.channelAccountId}\u0000${m.inReplyToExternalId}`),
-  );
-  if (replies.length === 0) return;
-  const ids = JSON.stringify(replies.map((m) => m.id));
-  // One level per round: a chain of replies within one batch is as deep as the batch at most.
-  for (let round = 0; round < replies.length; round++) {
-    const updated = await tx.execute(sql`
-      update inbound_messages m set post_id = parent.post_id
-        from inbound_messages parent
-       where m.id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
-         and m.org_id = ${args.orgId}::uuid and m.post_id is null
-         and parent.channel_account_id = m.channel_account_id and parent.external_id = m.in_reply_to_external_id
-         and parent.post_id is not null
-      returning m.id`);
-    if (rowsOf(updated).length === 0) return;
-  }
+/** Each external id the messages name, once per channel account; "reply" if one of them answers it. */
+function namedIds(messages: readonly BatchMessage[]): Named {
+  const named: Named = new Map();
+  for (const m of messages)
+    for (const [x, reply] of [
+      [m.threadExternalId, false],
+      [m.inReplyToExternalId, true],
+    ] as const) {
+      if (x === null) continue;
+      const key = leadKey(m.channelAccountId, x);
+      const known = named.get(key);
+      if (known) known.reply ||= reply;
+      else named.set(key, { a: m.channelAccountId, x, reply });
+    }
+  return named;
 }

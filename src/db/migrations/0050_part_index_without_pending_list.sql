@@ -1,0 +1,2 @@
+DROP INDEX "publications_part_external_idx";--> statement-breakpoint
+CREATE INDEX "publications_part_external_idx" ON "publications" USING gin ("part_external_ids" jsonb_path_ops) WITH (fastupdate=false);
