@@ -10,7 +10,7 @@ import { campaigns, inboundMessages } from "../src/db/schema/index.js";
 import { moodOf } from "../src/domain/reports/mood.js";
 import { MIN_REACTIONS } from "../src/domain/reports/postMoodRanking.js";
 import { keyTermsOf } from "../src/text/keyTerms.js";
-import { buildMember, uniqueSuffix } from "./support/factories.js";
+import { buildChannelAccount, buildMember, buildOrg, uniqueSuffix } from "./support/factories.js";
 import { buildPublishedPost } from "./support/publishedPosts.js";
 import { NEGATIVE_TEXT as NEGATIVE, POSITIVE_TEXT as POSITIVE, buildReportOrg } from "./support/reportScene.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
