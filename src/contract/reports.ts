@@ -47,6 +47,11 @@ export const ZReportFilter = z.object({
 export type TReportFilter = z.infer<typeof ZReportFilter>;
 /** Stimmung also by campaign, post and key term (src/contract/moodByPost.ts). */
 export const ZMoodReportFilter = ZReportFilter.extend(moodFilterFields);
+/** Antwortzeiten also by campaign and post (the conversations whose first message reacted to them); not by term. */
+export const ZPostReportFilter = ZReportFilter.extend({
+  campaignIds: moodFilterFields.campaignIds,
+  postIds: moodFilterFields.postIds,
+});
 
 const count = z.number().int();
 
@@ -165,8 +170,13 @@ export const ZResponseReport = z
     /** Right now, among the conversations the viewer may see: waiting for an answer, and overdue. */
     waitingNow: count,
     overdueNow: count,
-    /** Per step of the period: what waited for an answer at its end (a running step: now), and was overdue. */
-    waitingSeries: z.array(ZWaitingStep),
+    /**
+     * Per step of the period: what waited for an answer at its end (a running step: now), and was overdue; null
+     * with a campaign or post filter (waits are kept per day, channel account and department, not per post).
+     */
+    waitingSeries: z.array(ZWaitingStep).nullable(),
+    /** What the campaign and post filters offer the viewer (as Stimmung's). */
+    postChoices: moodByPostParts.postChoices,
   })
   .meta({ id: "ResponseReport" });
 
@@ -224,7 +234,7 @@ export const reportsContract = {
     summary:
       "Antwortzeiten: first answers and resolution in business hours (median, 90th percentile, within target), waiting and overdue over time",
     params: ZOrgParams,
-    query: ZReportFilter,
+    query: ZPostReportFilter,
     responses: { 200: ZResponseReport },
   },
   "GET /api/orgs/:orgId/reports/topics": {

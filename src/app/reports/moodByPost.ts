@@ -69,7 +69,7 @@ export async function moodByPostAndTopic(
     scope.postFilter.topics
       ? topicsOf(ctx, scope, { topics: scope.postFilter.topics, mayReadInbox: args.mayReadInbox })
       : null,
-    choicesOf(ctx, args.actor, scope),
+    postChoicesOf(ctx, args.actor, scope),
   ]);
   return {
     basis,
@@ -186,8 +186,15 @@ async function topicsOf(
   return rows.map((row) => ({ topic: row.topic, label: row.label, ...tallies(row) }));
 }
 
-/** The viewer's campaigns, and the posts that drew reactions in the period (and any chosen, so the filter can show them). */
-async function choicesOf(ctx: AppContext, actor: OrgActor, scope: ReportScope): Promise<Parts["postChoices"]> {
+/**
+ * The viewer's campaigns, and the posts that drew reactions in the period (and any chosen, so the filter can show
+ * them); Antwortzeiten offers the same.
+ */
+export async function postChoicesOf(
+  ctx: AppContext,
+  actor: OrgActor,
+  scope: ReportScope,
+): Promise<Parts["postChoices"]> {
   const chosen = scope.postFilter.postIds ?? [];
   const r = postDailyRollups;
   const reacted = ctx.db

@@ -1,11 +1,11 @@
 // What every report starts with: the right to read reports, the period in the organisation's time zone,
 // and the rollup rows the viewer may see — of their departments and channel accounts (app/scope.ts),
-// narrowed by the filters — as SQL conditions on a rollup table's columns. The mood report's filters by
-// campaign, post and key term are parsed here too (only its route lets them through).
+// narrowed by the filters — as SQL conditions on a rollup table's columns. The filters by campaign and post
+// (Stimmung, Antwortzeiten) and key term (Stimmung) are parsed here too, for the reports that name them.
 import { type AnyColumn, type SQL, and, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { channelAccounts, departments, organisations, posts } from "../../db/schema/index.js";
-import { ZMoodReportFilter, ZReportFilter } from "../../contract/reports.js";
+import { ZMoodReportFilter, type ZPostReportFilter, ZReportFilter } from "../../contract/reports.js";
 import { AppError } from "../../domain/errors.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type ReportPeriod, reportPeriod } from "../../domain/reports/reportPeriod.js";
@@ -24,7 +24,7 @@ export interface ReportScope {
   within: (columns: Omit<RollupColumns, "day">) => SQL | undefined;
   /** Whether the rows within are all of the organisation's: no filter, no limit to departments or channels. */
   whole: boolean;
-  /** Campaigns, posts and key terms chosen (the mood report's filters; empty for the other reports). */
+  /** Campaigns, posts and key terms chosen (empty for the reports without these filters). */
   postFilter: { campaignIds?: string[]; postIds?: string[]; topics?: string[] };
   /** Rows of the chosen posts and campaigns' posts, as a condition on a post id column; undefined = no such filter. */
   postsChosen: (postId: AnyColumn) => SQL | undefined;
@@ -51,14 +51,15 @@ export async function openReportScope(
     actor: OrgActor;
     orgId: string;
     query: unknown;
-    /** Only Stimmung filters by campaign, post and term; another report's own fields (a campaign "none") are its own. */
-    byPost?: boolean;
+    /**
+     * The report's filters beyond period, channel and department: Stimmung's campaign, post and term, or campaign
+     * and post; without, another report's own fields (a campaign "none") are its own.
+     */
+    filters?: typeof ZMoodReportFilter | typeof ZPostReportFilter;
   },
 ): Promise<ReportScope> {
   requireAllowed(ctx, options.actor, "reports.view", inOrganisation(options.orgId));
-  const filter: z.output<typeof ZMoodReportFilter> = (options.byPost ? ZMoodReportFilter : ZReportFilter).parse(
-    options.query,
-  );
+  const filter: z.output<typeof ZMoodReportFilter> = (options.filters ?? ZReportFilter).parse(options.query);
   if (filter.topics && (filter.postIds || filter.campaignIds))
     // Messages are counted by post and by term in different rollups, never by both.
     throw new AppError("VALIDATION_FAILED", { details: { field: "topics", reason: "not_with_posts" } });
