@@ -1,6 +1,7 @@
 // Stimmung's own filters: a campaign, a post (the latest published ones in the viewer's reach) or a key term
 // (chosen in Themen, where the terms are ranked; here it shows and can be removed). Messages are counted by post
-// or by term, never by both, so choosing one clears the other, and the form says why.
+// or by term, never by both, so choosing one clears the other, and the form says why. Antwortzeiten uses the
+// campaign and post (without terms), with its own hint on how it counts.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -11,26 +12,32 @@ import type { ReportAddress } from "./reportFilter";
 export type MoodChoices = {
   campaigns: MoodReport["postChoices"]["campaigns"];
   posts: MoodReport["postChoices"]["posts"];
-  /** The chosen terms, as the messages wrote them. */
-  topics: { topic: string; label: string }[];
+  /** The chosen terms, as the messages wrote them; absent: no term filter. */
+  topics?: { topic: string; label: string }[];
   /** Themen with this view's period and filters, where a term is chosen. */
-  topicsHref: string;
+  topicsHref?: string;
 };
 
 export function MoodPostFilters({
   address,
   choices,
   onChange,
+  withTopic = true,
+  hint,
 }: {
   address: ReportAddress;
   choices: MoodChoices | null;
   onChange(next: Partial<ReportAddress>): void;
+  /** Whether the key term is offered (Stimmung's). */
+  withTopic?: boolean;
+  /** How the report counts by campaign and post (default: Stimmung's). */
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const dates = useDates();
   const hintId = useId();
   const posts = choices?.posts ?? [];
-  const topic = choices?.topics.find((x) => x.topic === address.topic)?.label ?? address.topic;
+  const topic = choices?.topics?.find((x) => x.topic === address.topic)?.label ?? address.topic;
   return (
     <>
       <label className="field compact">
@@ -65,21 +72,23 @@ export function MoodPostFilters({
           ))}
         </select>
       </label>
-      <div className="field compact mood-topic" role="group" aria-labelledby={`${hintId}-topic`}>
-        <span id={`${hintId}-topic`}>{t("reports.moodByPost.topic")}</span>
-        {address.topic ? (
-          <span className="mood-topic-chosen">
-            <strong>{topic}</strong>{" "}
-            <button type="button" className="link-button" onClick={() => onChange({ topic: "" })}>
-              {t("reports.moodByPost.removeTopic", { topic })}
-            </button>
-          </span>
-        ) : choices ? (
-          <Link to={choices.topicsHref}>{t("reports.moodByPost.chooseTopic")}</Link>
-        ) : null}
-      </div>
+      {withTopic ? (
+        <div className="field compact mood-topic" role="group" aria-labelledby={`${hintId}-topic`}>
+          <span id={`${hintId}-topic`}>{t("reports.moodByPost.topic")}</span>
+          {address.topic ? (
+            <span className="mood-topic-chosen">
+              <strong>{topic}</strong>{" "}
+              <button type="button" className="link-button" onClick={() => onChange({ topic: "" })}>
+                {t("reports.moodByPost.removeTopic", { topic })}
+              </button>
+            </span>
+          ) : choices?.topicsHref ? (
+            <Link to={choices.topicsHref}>{t("reports.moodByPost.chooseTopic")}</Link>
+          ) : null}
+        </div>
+      ) : null}
       <p id={hintId} className="muted filter-hint">
-        {t("reports.moodByPost.filterHint")}
+        {hint ?? t("reports.moodByPost.filterHint")}
       </p>
     </>
   );

@@ -1,6 +1,6 @@
 // The period and filters above every report: a preset or from–to, a channel account and a department —
 // only those in the viewer's reach (the report's answer names them); Stimmung adds campaign, post and term,
-// Veröffentlichung its campaign (as children).
+// Antwortzeiten campaign and post, Veröffentlichung its campaign (as children).
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportChoices } from "../../api/reports";
@@ -11,13 +11,16 @@ export function ReportFilters({
   address,
   choices,
   moodChoices,
+  postFilters,
   onChange,
   children,
 }: {
   address: ReportAddress;
   choices: ReportChoices | null;
-  /** Only on Stimmung: the campaigns, posts and terms to filter by. */
+  /** On Stimmung and Antwortzeiten: the campaigns, posts (and on Stimmung terms) to filter by. */
   moodChoices?: MoodChoices | null;
+  /** Antwortzeiten: no term, and its own hint on how it counts by campaign and post. */
+  postFilters?: { withTopic: boolean; hint: string };
   onChange(next: Partial<ReportAddress>): void;
   /** A report's own filters (the Veröffentlichung report's campaign). */
   children?: ReactNode;
@@ -72,7 +75,7 @@ export function ReportFilters({
         </select>
       </label>
       {moodChoices !== undefined ? (
-        <MoodPostFilters address={address} choices={moodChoices} onChange={onChange} />
+        <MoodPostFilters address={address} choices={moodChoices} onChange={onChange} {...postFilters} />
       ) : null}
       {children}
     </form>
