@@ -14,6 +14,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { postChoicesOf } from "./moodByPost.js";
 import { type ReportScope, openReportScope } from "./reportScope.js";
+import { chosenConversationIds } from "./responseByPost.js";
 import { summedResponseRollups } from "./responseRollupSums.js";
 import { type ResponseTallies, figuresOf, tallyResponseRows } from "./responseReportTallies.js";
 import { waitingSeries } from "./waitingSeries.js";
@@ -37,9 +38,10 @@ export async function getResponseReport(
     resource: inOrganisation(options.orgId),
     now: ctx.clock(),
   }).allowed;
+  const chosen = await chosenConversationIds(ctx, scope);
   const [rows, waiting, postChoices] = await Promise.all([
-    summedResponseRollups(ctx, scope),
-    waitingSeries(ctx, scope, options.actor),
+    summedResponseRollups(ctx, scope, chosen),
+    waitingSeries(ctx, scope, options.actor, chosen),
     options.withoutPostChoices ? { campaigns: [], posts: [] } : postChoicesOf(ctx, options.actor, scope),
   ]);
   const tallies = tallyResponseRows(rows, {

@@ -56,20 +56,24 @@ const figuresOf = (t: typeof responseDailyTotals | typeof responseMonthlyRollups
       ${t.resolved} as resolved, ${t.resolutionBusinessMsSum} as resolution_business_ms_sum,
       ${t.resolutionHistogram} as resolution_histogram`;
 
-export async function summedResponseRollups(ctx: AppContext, scope: ReportScope): Promise<SummedResponseRow[]> {
+/** `chosen`: the conversations of the chosen campaign or posts (null: none chosen, the rollups are read). */
+export async function summedResponseRollups(
+  ctx: AppContext,
+  scope: ReportScope,
+  chosen: readonly string[] | null,
+): Promise<SummedResponseRow[]> {
   const { period } = scope;
   const current = { from: period.from, to: period.to };
   const previous = { from: period.previousFrom, to: period.previousTo };
-  const byPost = scope.postFilter.campaignIds !== undefined || scope.postFilter.postIds !== undefined;
   // The chosen conversations are few: their rows are summed with every grouping in one pass.
-  const parts = byPost
+  const parts = chosen
     ? [
         sums(ctx, scope, {
-          rows: chosenConversationRows(scope, current),
+          rows: chosenConversationRows(scope, current, chosen),
           current: true,
           by: ["step", "channel", "department", "person"],
         }),
-        sums(ctx, scope, { rows: chosenConversationRows(scope, previous), current: false, by: [] }),
+        sums(ctx, scope, { rows: chosenConversationRows(scope, previous, chosen), current: false, by: [] }),
       ]
     : [
         sums(ctx, scope, { rows: dailyTotals(scope, current), current: true, by: ["step", "channel", "department"] }),
