@@ -47,8 +47,9 @@ export const ZReportFilter = z.object({
 export type TReportFilter = z.infer<typeof ZReportFilter>;
 /** Stimmung also by campaign, post and key term (src/contract/moodByPost.ts). */
 export const ZMoodReportFilter = ZReportFilter.extend(moodFilterFields);
-/** Themen also by campaign and post: the terms of the messages that reacted to them. */
-export const ZTopicsReportFilter = ZReportFilter.extend({
+/** Themen and Antwortzeiten also by campaign and post (not by term): the messages, or the conversations whose first
+ * message, reacted to them. */
+export const ZPostReportFilter = ZReportFilter.extend({
   campaignIds: moodFilterFields.campaignIds,
   postIds: moodFilterFields.postIds,
 });
@@ -170,8 +171,13 @@ export const ZResponseReport = z
     /** Right now, among the conversations the viewer may see: waiting for an answer, and overdue. */
     waitingNow: count,
     overdueNow: count,
-    /** Per step of the period: what waited for an answer at its end (a running step: now), and was overdue. */
-    waitingSeries: z.array(ZWaitingStep),
+    /**
+     * Per step of the period: what waited for an answer at its end (a running step: now), and was overdue; null
+     * with a campaign or post filter (waits are kept per day, channel account and department, not per post).
+     */
+    waitingSeries: z.array(ZWaitingStep).nullable(),
+    /** What the campaign and post filters offer the viewer (as Stimmung's). */
+    postChoices: moodByPostParts.postChoices,
   })
   .meta({ id: "ResponseReport" });
 
@@ -236,7 +242,7 @@ export const reportsContract = {
     summary:
       "Antwortzeiten: first answers and resolution in business hours (median, 90th percentile, within target), waiting and overdue over time",
     params: ZOrgParams,
-    query: ZReportFilter,
+    query: ZPostReportFilter,
     responses: { 200: ZResponseReport },
   },
   "GET /api/orgs/:orgId/reports/topics": {
@@ -244,7 +250,7 @@ export const reportsContract = {
     summary:
       "Themen: what citizens write about, ranked against the year, with mood, trend and repeated questions; by campaign and post too",
     params: ZOrgParams,
-    query: ZTopicsReportFilter,
+    query: ZPostReportFilter,
     responses: { 200: ZTopicsReport },
   },
 } satisfies ContractGroup;

@@ -216,7 +216,7 @@ describe("the reports", () => {
       orgId,
       query: { days: 30 },
     });
-    const past = report.waitingSeries.filter((step) => !step.now).slice(0, -3);
+    const past = (report.waitingSeries ?? []).filter((step) => !step.now).slice(0, -3);
     expect(past.length).toBeGreaterThan(20);
     for (const step of past) {
       // Waiting at the day's end: the conversation's first message had come, no answer or closing yet.

@@ -4,7 +4,7 @@
 // rollups (moodSources.ts: all messages, the reactions to chosen posts, or the messages with chosen terms),
 // never from the messages.
 import type { z } from "zod";
-import type { ZMoodCounts, ZMoodReport } from "../../contract/reports.js";
+import { type ZMoodCounts, type ZMoodReport, ZMoodReportFilter } from "../../contract/reports.js";
 import { authorize, inOrganisation } from "../../domain/policy.js";
 import { moodShifts } from "../../domain/reports/moodShifts.js";
 import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
@@ -41,7 +41,7 @@ export async function getMoodReport(
     query: unknown;
   },
 ): Promise<z.input<typeof ZMoodReport>> {
-  const scope = await openReportScope(ctx, { ...options, byPost: "mood" });
+  const scope = await openReportScope(ctx, { ...options, filters: ZMoodReportFilter });
   const { period } = scope;
   const mayReadInbox = authorize({
     actor: options.actor,

@@ -3,16 +3,18 @@
 // citizens who had asked again — and resolution (business time from the first citizen message to the last
 // closing), over time, per channel account, department and person; what waited and was overdue at the end of
 // each step, and what waits right now. Per person everyone only for those who may see the members; others see
-// their own line.
+// their own line. By campaign and post too (responseByPost.ts).
 import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { users } from "../../db/schema/index.js";
-import type { ZResponseReport } from "../../contract/reports.js";
+import { ZPostReportFilter, type ZResponseReport } from "../../contract/reports.js";
 import { authorize, inOrganisation } from "../../domain/policy.js";
 import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { postChoicesOf } from "./postChoices.js";
 import { type ReportScope, openReportScope } from "./reportScope.js";
+import { chosenConversationIds } from "./responseByPost.js";
 import { summedResponseRollups } from "./responseRollupSums.js";
 import { type ResponseTallies, figuresOf, tallyResponseRows } from "./responseReportTallies.js";
 import { waitingSeries } from "./waitingSeries.js";
@@ -21,18 +23,26 @@ type Report = z.input<typeof ZResponseReport>;
 
 export async function getResponseReport(
   ctx: AppContext,
-  options: { actor: OrgActor; orgId: string; query: unknown },
+  options: {
+    actor: OrgActor;
+    orgId: string;
+    query: unknown;
+    /** Without what the campaign and post filters offer (the weekly PDF has no filters): they stay empty. */
+    withoutPostChoices?: boolean;
+  },
 ): Promise<Report> {
-  const scope = await openReportScope(ctx, options);
+  const scope = await openReportScope(ctx, { ...options, filters: ZPostReportFilter });
   const seesEveryone = authorize({
     actor: options.actor,
     action: "member.view",
     resource: inOrganisation(options.orgId),
     now: ctx.clock(),
   }).allowed;
-  const [rows, waiting] = await Promise.all([
-    summedResponseRollups(ctx, scope),
-    waitingSeries(ctx, scope, options.actor),
+  const chosen = await chosenConversationIds(ctx, scope);
+  const [rows, waiting, postChoices] = await Promise.all([
+    summedResponseRollups(ctx, scope, chosen),
+    waitingSeries(ctx, scope, options.actor, chosen),
+    options.withoutPostChoices ? { campaigns: [], posts: [] } : postChoicesOf(ctx, options.actor, scope),
   ]);
   const tallies = tallyResponseRows(rows, {
     steps: stepsOf(scope.period),
@@ -44,6 +54,7 @@ export async function getResponseReport(
     waitingNow: waiting.now.waiting,
     overdueNow: waiting.now.overdue,
     waitingSeries: waiting.series,
+    postChoices,
   };
 }
 
@@ -58,7 +69,7 @@ function presentTallies(
   scope: ReportScope,
   t: ResponseTallies,
   names: Map<string, string>,
-): Omit<Report, "waitingNow" | "overdueNow" | "waitingSeries"> {
+): Omit<Report, "waitingNow" | "overdueNow" | "waitingSeries" | "postChoices"> {
   const { period } = scope;
   const firstStep = stepStart(period.from, period.step);
   // Most answers first; those who only closed conversations after them, most closings first.

@@ -8,7 +8,7 @@
 import { and, between, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { messageDailyRollups, topicDays } from "../../db/schema/index.js";
-import type { ZTopicsReport } from "../../contract/reports.js";
+import { ZPostReportFilter, type ZTopicsReport } from "../../contract/reports.js";
 import { authorize, inOrganisation } from "../../domain/policy.js";
 import { addDays, stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
 import { SMALL_COUNT } from "../../domain/reports/smallCounts.js";
@@ -37,7 +37,7 @@ export async function getTopicsReport(
     forExport?: boolean;
   },
 ): Promise<Report> {
-  const scope = await openReportScope(ctx, { ...options, byPost: "topics" });
+  const scope = await openReportScope(ctx, { ...options, filters: ZPostReportFilter });
   const { period } = scope;
   const may = (action: "inbox.view") =>
     authorize({ actor: options.actor, action, resource: inOrganisation(options.orgId), now: ctx.clock() }).allowed;

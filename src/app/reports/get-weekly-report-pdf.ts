@@ -36,7 +36,7 @@ export async function getWeeklyReportPdf(
   const period = { from: week.from, to: week.to };
   const [mood, responses, topics] = await Promise.all([
     getMoodReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
-    getResponseReport(ctx, { actor: options.actor, orgId: options.orgId, query: period }),
+    getResponseReport(ctx, { actor: options.actor, orgId: options.orgId, query: period, withoutPostChoices: true }),
     getTopicsReport(ctx, { actor: options.actor, orgId: options.orgId, query: period, forExport: true }),
   ]);
   const content = weeklyReportContent({

@@ -1,12 +1,11 @@
 // What every report starts with: the right to read reports, the period in the organisation's time zone,
 // and the rollup rows the viewer may see — of their departments and channel accounts (app/scope.ts),
-// narrowed by the filters — as SQL conditions on a rollup table's columns. The mood report's filters by
-// campaign, post and key term, and the topics report's by campaign and post, are parsed here too (only their
-// routes let them through).
+// narrowed by the filters — as SQL conditions on a rollup table's columns. The filters by campaign and post
+// (Stimmung, Themen, Antwortzeiten) and key term (Stimmung) are parsed here too, for the reports that name them.
 import { type AnyColumn, type SQL, and, asc, between, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { channelAccounts, departments, organisations, posts } from "../../db/schema/index.js";
-import { ZMoodReportFilter, ZReportFilter, ZTopicsReportFilter } from "../../contract/reports.js";
+import { ZMoodReportFilter, type ZPostReportFilter, ZReportFilter } from "../../contract/reports.js";
 import { AppError } from "../../domain/errors.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type ReportPeriod, reportPeriod } from "../../domain/reports/reportPeriod.js";
@@ -32,7 +31,7 @@ export interface ReportScope {
   reachedChannels: string[] | null;
   /** Whether the rows within are all of the organisation's: no filter (of any kind), no limit to departments or channels. */
   whole: boolean;
-  /** Campaigns, posts and key terms chosen (Stimmung's and Themen's filters; empty for the other reports). */
+  /** Campaigns, posts and key terms chosen (empty for the reports without these filters). */
   postFilter: { campaignIds?: string[]; postIds?: string[]; topics?: string[] };
   /** Rows of the chosen posts and campaigns' posts, as a condition on a post id column; undefined = no such filter. */
   postsChosen: (postId: AnyColumn) => SQL | undefined;
@@ -60,17 +59,14 @@ export async function openReportScope(
     orgId: string;
     query: unknown;
     /**
-     * The report's own filters: Stimmung's campaign, post and term, Themen's campaign and post; without, none
-     * (another report's own fields, such as Veröffentlichung's campaign "none", are its own).
+     * The report's filters beyond period, channel and department: Stimmung's campaign, post and term, or campaign
+     * and post; without, another report's own fields (a campaign "none") are its own.
      */
-    byPost?: "mood" | "topics";
+    filters?: typeof ZMoodReportFilter | typeof ZPostReportFilter;
   },
 ): Promise<ReportScope> {
   requireAllowed(ctx, options.actor, "reports.view", inOrganisation(options.orgId));
-  const schema = options.byPost
-    ? { mood: ZMoodReportFilter, topics: ZTopicsReportFilter }[options.byPost]
-    : ZReportFilter;
-  const filter: z.output<typeof ZMoodReportFilter> = schema.parse(options.query);
+  const filter: z.output<typeof ZMoodReportFilter> = (options.filters ?? ZReportFilter).parse(options.query);
   if (filter.topics && (filter.postIds || filter.campaignIds))
     // Messages are counted by post and by term in different rollups, never by both.
     throw new AppError("VALIDATION_FAILED", { details: { field: "topics", reason: "not_with_posts" } });
@@ -99,7 +95,7 @@ export async function openReportScope(
       .from(departments)
       .where(eq(departments.orgId, options.orgId)),
   ]);
-  // A campaign's posts as a list of ids (a few dozen), so the rollup is read by post id, not joined to posts.
+  // A campaign's posts as a list of ids, so the rollup is read by post id, not joined to posts.
   const campaignPosts = filter.campaignIds
     ? (
         await ctx.db
@@ -158,7 +154,8 @@ export async function openReportScope(
     postsChosen: (postId) =>
       and(
         filter.postIds ? inArray(postId, filter.postIds) : undefined,
-        campaignPosts ? (campaignPosts.length ? inArray(postId, campaignPosts) : sql`false`) : undefined,
+        // One array parameter: a campaign may hold thousands of posts (a list of as many parameters took seconds).
+        campaignPosts ? sql`${postId} = any(${`{${campaignPosts.join(",")}}`}::uuid[])` : undefined,
       ),
   };
 }

@@ -1,7 +1,8 @@
 // The Antwortzeiten report's "Offene und überfällige Anfragen": what waited for an answer at the end of each step
 // of the period, and how much of it was overdue, from the daily changes in waiting_daily_rollups — all days
 // before the period in one sum, then per step — within the viewer's scope and the filters; the running step
-// shows the present, counted on the conversations.
+// shows the present, counted on the conversations. With a campaign or post filter only the present (waits are
+// not kept per post): what the chosen conversations wait for now.
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { conversations, waitingDailyRollups as w } from "../../db/schema/index.js";
 import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
@@ -10,11 +11,21 @@ import { localDate } from "../../domain/zonedTime.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "../inbox/conversationAccess.js";
+import { amongChosen } from "./responseByPost.js";
 import type { ReportScope } from "./reportScope.js";
 
-/** The series of the period, and what waits right now (the running step's value). */
-export async function waitingSeries(ctx: AppContext, scope: ReportScope, actor: OrgActor) {
-  const [rows, now] = await Promise.all([waitingChanges(ctx, scope), waitingNow(ctx, scope, actor)]);
+/**
+ * The series of the period, and what waits right now (the running step's value); among the `chosen` conversations
+ * of a campaign or post only the present (series null).
+ */
+export async function waitingSeries(
+  ctx: AppContext,
+  scope: ReportScope,
+  actor: OrgActor,
+  chosen: readonly string[] | null,
+) {
+  if (chosen) return { now: await waitingNow(ctx, scope, actor, chosen), series: null };
+  const [rows, now] = await Promise.all([waitingChanges(ctx, scope), waitingNow(ctx, scope, actor, null)]);
   const { period } = scope;
   const steps = stepsOf(period);
   const today = localDate(ctx.clock(), scope.timeZone);
@@ -43,7 +54,12 @@ async function waitingChanges(ctx: AppContext, scope: ReportScope) {
 }
 
 /** What waits for an answer right now among the conversations the viewer may see, and how much of it is overdue. */
-async function waitingNow(ctx: AppContext, scope: ReportScope, actor: OrgActor): Promise<WaitingCounts> {
+async function waitingNow(
+  ctx: AppContext,
+  scope: ReportScope,
+  actor: OrgActor,
+  chosen: readonly string[] | null,
+): Promise<WaitingCounts> {
   const now = ctx.clock().toISOString();
   const [row] = await ctx.db
     .select({
@@ -58,6 +74,7 @@ async function waitingNow(ctx: AppContext, scope: ReportScope, actor: OrgActor):
         sql`${conversations.waitingSince} is not null`,
         visibleConversations(actor),
         scope.within(conversations),
+        chosen ? amongChosen(chosen) : undefined,
       ),
     );
   return { waiting: row?.waiting ?? 0, overdue: row?.overdue ?? 0 };

@@ -67,6 +67,13 @@ export const conversations = pgTable(
     firstResponderUserId: uuid("first_responder_user_id").references(() => users.id, { onDelete: "set null" }),
     // bigint: 2^31 ms are only about 16.5 weeks of office hours. As a JS number it stays exact far beyond any wait.
     firstResponseBusinessMs: bigint("first_response_business_ms", { mode: "number" }),
+    /**
+     * What the response rollup counted for the first answer (migration 0052 sets them as it is recorded): whether
+     * it met the target then running (null: none was running, or answered before this was kept) and whether the
+     * citizen had asked again — so the report by post, read from the conversations, counts as the rollup does.
+     */
+    firstResponseWithinTarget: boolean("first_response_within_target"),
+    firstResponseAskedAgain: boolean("first_response_asked_again").notNull().default(false),
     lastResponseAt: timestamp("last_response_at", { withTimezone: true }),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),

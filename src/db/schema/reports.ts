@@ -114,6 +114,70 @@ export const responseDailyRollups = pgTable(
   ],
 );
 
+/** The figures of response_daily_rollups, without their key: first answers and closings. */
+const responseFigures = () => ({
+  answered: integer("answered").notNull().default(0),
+  withinTarget: integer("within_target").notNull().default(0),
+  withTarget: integer("with_target").notNull().default(0),
+  askedAgain: integer("asked_again").notNull().default(0),
+  businessMsSum: bigint("business_ms_sum", { mode: "number" }).notNull().default(0),
+  histogram: integer("histogram")
+    .array()
+    .notNull()
+    .default(sql`array_fill(0, array[28])`),
+  resolved: integer("resolved").notNull().default(0),
+  resolutionBusinessMsSum: bigint("resolution_business_ms_sum", { mode: "number" }).notNull().default(0),
+  resolutionHistogram: integer("resolution_histogram")
+    .array()
+    .notNull()
+    .default(sql`array_fill(0, array[28])`),
+});
+
+/**
+ * response_daily_rollups summed over the people: per day × channel account × department, so the Antwortzeiten
+ * report's totals, steps, channels and departments read a row per day and pair, however many answers there were
+ * (the daily rows are about one per answer at a large city's volume). Kept from response_daily_rollups by a
+ * trigger on it (migration 0052), so it always equals their sum.
+ */
+export const responseDailyTotals = pgTable(
+  "response_daily_totals",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    day: date("day", { mode: "string" }).notNull(),
+    channelAccountId: uuid("channel_account_id").notNull(),
+    departmentId: uuid("department_id"),
+    ...responseFigures(),
+  },
+  (t) => [
+    unique("response_daily_totals_key").on(t.orgId, t.day, t.channelAccountId, t.departmentId).nullsNotDistinct(),
+  ],
+);
+
+/**
+ * response_daily_rollups summed per calendar month (its first day): the report's part per person reads whole
+ * months here and only the days at the period's edges from the daily rows. Kept by the same trigger.
+ */
+export const responseMonthlyRollups = pgTable(
+  "response_monthly_rollups",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    month: date("month", { mode: "string" }).notNull(),
+    channelAccountId: uuid("channel_account_id").notNull(),
+    departmentId: uuid("department_id"),
+    responderUserId: uuid("responder_user_id"),
+    ...responseFigures(),
+  },
+  (t) => [
+    unique("response_monthly_rollups_key")
+      .on(t.orgId, t.month, t.channelAccountId, t.departmentId, t.responderUserId)
+      .nullsNotDistinct(),
+  ],
+);
+
 /**
  * What waited for an answer, as daily changes: a waiting period adds one to "waiting" on the day it began and
  * takes it away on the day it ended (answer or closing); it adds one to "overdue" on the day its answer fell

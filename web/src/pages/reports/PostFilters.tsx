@@ -1,7 +1,7 @@
-// The campaign and post filters of Stimmung and Themen: a campaign, a post (those in the viewer's reach that drew
-// reactions in the period) and, on Stimmung only, a key term (chosen in Themen, where the terms are ranked; there
-// it shows and can be removed). Stimmung counts messages by post or by term, never by both, so choosing one clears
-// the other, and the form says why.
+// The campaign and post filters of Stimmung, Themen and Antwortzeiten: a campaign, a post (those in the viewer's
+// reach that drew reactions in the period) and, on Stimmung only, a key term (chosen in Themen, where the terms are
+// ranked; there it shows and can be removed). Stimmung counts messages by post or by term, never by both, so
+// choosing one clears the other, and the form says why; each report says how it counts by post.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -23,12 +23,15 @@ export function PostFilters({
   choices,
   topic: topicChoice,
   onChange,
+  hint,
 }: {
   address: ReportAddress;
   choices: PostChoices | null;
   /** Stimmung's term filter (null while loading); without it, no term filter. */
   topic?: TopicChoice | null;
   onChange(next: Partial<ReportAddress>): void;
+  /** How the report counts by campaign and post (default: Stimmung's, or Themen's without a term). */
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const dates = useDates();
@@ -88,7 +91,7 @@ export function PostFilters({
         </div>
       ) : null}
       <p id={hintId} className="muted filter-hint">
-        {t(withTopic ? "reports.moodByPost.filterHint" : "reports.topicsByPost.filterHint")}
+        {hint ?? t(withTopic ? "reports.moodByPost.filterHint" : "reports.topicsByPost.filterHint")}
       </p>
     </>
   );

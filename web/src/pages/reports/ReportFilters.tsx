@@ -1,6 +1,7 @@
 // The period and filters above every report: a preset or from–to, a channel account and a department —
 // only those in the viewer's reach (the report's answer names them); Stimmung adds campaign, post and term,
-// Themen campaign and post (PostFilters.tsx), Veröffentlichung its campaign (as children). "Eigener Zeitraum" opens with the period the report shows.
+// Themen and Antwortzeiten campaign and post (PostFilters.tsx), Veröffentlichung its campaign (as children).
+// "Eigener Zeitraum" opens with the period the report shows.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportChoices } from "../../api/reports";
@@ -13,6 +14,7 @@ export function ReportFilters({
   shown,
   postChoices,
   topicChoice,
+  postHint,
   onChange,
   children,
 }: {
@@ -20,10 +22,12 @@ export function ReportFilters({
   choices: ReportChoices | null;
   /** The period the report shows now (from–to): where "Eigener Zeitraum" starts. */
   shown?: { from: string; to: string } | null;
-  /** On Stimmung and Themen: the campaigns and posts to filter by (null while loading). */
+  /** On Stimmung, Themen and Antwortzeiten: the campaigns and posts to filter by (null while loading). */
   postChoices?: PostChoices | null;
   /** Only on Stimmung: the chosen term and where to choose one. */
   topicChoice?: TopicChoice | null;
+  /** How the report counts by campaign and post (Antwortzeiten's own words). */
+  postHint?: string;
   onChange(next: Partial<ReportAddress>): void;
   /** A report's own filters (the Veröffentlichung report's campaign). */
   children?: ReactNode;
@@ -87,7 +91,7 @@ export function ReportFilters({
         </select>
       </label>
       {postChoices !== undefined ? (
-        <PostFilters address={address} choices={postChoices} topic={topicChoice} onChange={onChange} />
+        <PostFilters address={address} choices={postChoices} topic={topicChoice} onChange={onChange} hint={postHint} />
       ) : null}
       {children}
     </form>

@@ -1,7 +1,7 @@
 // Antwortzeiten: first answers and resolution in business hours — median, 90th percentile, share within the
 // target — in the period against the one before, over time, per department, channel account and person; what
 // waited and was overdue at the end of each day, and what waits right now; every chart with its table and CSV,
-// and the rules of counting in plain words.
+// and the rules of counting in plain words. By campaign or post too (then without the waiting series).
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ResponseFigures, type ResponseReport, reportsApi } from "../../api/reports";
@@ -48,6 +48,8 @@ export function ResponseReportPage() {
         address={filter.address}
         choices={report?.choices ?? null}
         shown={report?.period}
+        postChoices={report?.postChoices ?? null}
+        postHint={t("reports.responseByPost.filterHint")}
         onChange={filter.change}
       />
       <ErrorMessage error={error} />
@@ -61,7 +63,11 @@ export function ResponseReportPage() {
           ) : (
             <ResponseChart report={report} />
           )}
-          <WaitingChart report={report} />
+          {report.waitingSeries ? (
+            <WaitingChart report={report} series={report.waitingSeries} />
+          ) : (
+            <p className="muted">{t("reports.responseByPost.noWaitingSeries")}</p>
+          )}
           <PartTables report={report} />
         </>
       ) : null}

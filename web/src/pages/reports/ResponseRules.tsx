@@ -10,6 +10,7 @@ const RULES = [
   "waiting",
   "quantiles",
   "attribution",
+  "byPost",
 ] as const;
 
 export function ResponseRules() {

@@ -8,25 +8,25 @@ import { LINE_STYLES } from "../../components/charts/palette";
 import { DataTable } from "../../components/DataTable";
 import { useReportFormat } from "./reportFormat";
 
-type Step = ResponseReport["waitingSeries"][number];
+type Step = NonNullable<ResponseReport["waitingSeries"]>[number];
 type Format = ReturnType<typeof useReportFormat>;
 type T = ReturnType<typeof useTranslation>["t"];
 
-export function WaitingChart({ report }: { report: ResponseReport }) {
+export function WaitingChart({ report, series }: { report: ResponseReport; series: Step[] }) {
   const { t } = useTranslation();
   const format = useReportFormat();
   const label = (s: Step) => stepLabel(s, report, t, format);
-  const option = useMemo(() => chartOption(report, t, format), [report, t, format]);
+  const option = useMemo(() => chartOption(report, series, t, format), [report, series, t, format]);
   return (
     <Chart
       title={t("reports.waiting.title")}
-      summary={summaryOf(report, t, format)}
+      summary={summaryOf(report, series, t, format)}
       option={option}
       table={
         <DataTable
           caption={t("reports.waiting.table")}
           fileName="offene-anfragen-verlauf"
-          rows={report.waitingSeries}
+          rows={series}
           rowKey={(s) => s.start}
           columns={[
             {
@@ -48,8 +48,7 @@ function stepLabel(s: Step, report: ResponseReport, t: T, format: Format): strin
   return s.now ? t("reports.waiting.now", { step }) : step;
 }
 
-function summaryOf(report: ResponseReport, t: T, format: Format): string {
-  const series = report.waitingSeries;
+function summaryOf(report: ResponseReport, series: Step[], t: T, format: Format): string {
   const last = series[series.length - 1];
   if (!last) return "";
   const peak = series.reduce((most, s) => (s.waiting > most.waiting ? s : most), last);
@@ -62,15 +61,15 @@ function summaryOf(report: ResponseReport, t: T, format: Format): string {
   return `${text} ${t("reports.waiting.summaryPeak", { step: stepLabel(peak, report, t, format), waiting: format.number(peak.waiting), overdue: format.number(peak.overdue) })}`;
 }
 
-function chartOption(report: ResponseReport, t: T, format: Format) {
+function chartOption(report: ResponseReport, series: Step[], t: T, format: Format) {
   const lines = [
-    { name: t("reports.waiting.waiting"), data: report.waitingSeries.map((s) => s.waiting) },
-    { name: t("reports.waiting.overdue"), data: report.waitingSeries.map((s) => s.overdue) },
+    { name: t("reports.waiting.waiting"), data: series.map((s) => s.waiting) },
+    { name: t("reports.waiting.overdue"), data: series.map((s) => s.overdue) },
   ];
   return {
     legend: { top: 0 },
     grid: { left: 56, right: 16, top: 40, bottom: 32 },
-    xAxis: { type: "category", data: report.waitingSeries.map((s) => stepLabel(s, report, t, format)) },
+    xAxis: { type: "category", data: series.map((s) => stepLabel(s, report, t, format)) },
     yAxis: { type: "value", name: t("reports.waiting.axis"), minInterval: 1 },
     series: lines.map((line, i) => {
       const style = LINE_STYLES[i % LINE_STYLES.length] ?? LINE_STYLES[0];

@@ -1,7 +1,7 @@
 // The reports' filters, kept in the address so a view can be bookmarked, shared and printed: a period
 // (the last 7, 30 or 90 days, or from–to) and a channel account and department; Stimmung also a campaign,
-// a post or a key term, Themen a campaign or a post, Veröffentlichung a campaign (OWN_FILTERS: the other reports
-// leave them out).
+// a post or a key term, Themen and Antwortzeiten a campaign or a post, Veröffentlichung a campaign (OWN_FILTERS:
+// the other reports leave them out).
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { ReportQuery } from "../../api/reports";
@@ -18,7 +18,11 @@ export type ReportAddress = {
   topic: string;
 };
 /** The filters beyond period, channel and department, and the reports that know them. */
-const OWN_FILTERS = { campaign: ["mood", "publishing", "topics"], post: ["mood", "topics"], topic: ["mood"] } as const;
+const OWN_FILTERS = {
+  campaign: ["mood", "publishing", "topics", "response-times"],
+  post: ["mood", "topics", "response-times"],
+  topic: ["mood"],
+} as const;
 
 export function useReportFilter() {
   const [params, setParams] = useSearchParams();
@@ -73,7 +77,7 @@ export function addressFor(report: string, search: string): string {
   const params = new URLSearchParams(search);
   for (const [name, reports] of Object.entries(OWN_FILTERS))
     if (!(reports as readonly string[]).includes(report)) params.delete(name);
-  // "Ohne Kampagne" is Veröffentlichung's: Stimmung and Themen count reactions to chosen campaigns' posts only.
+  // "Ohne Kampagne" is Veröffentlichung's: Stimmung, Themen and Antwortzeiten count chosen campaigns' posts only.
   if (report !== "publishing" && params.get("campaign") === "none") params.delete("campaign");
   const rest = params.toString();
   return rest ? `?${rest}` : "";
