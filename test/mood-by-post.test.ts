@@ -235,6 +235,14 @@ describe("the mood report by post", () => {
 
   it("lists the posts with the most negative and most positive reactions among those with enough reactions", async () => {
     const s = await scene();
+    // A campaign that published nothing yet is no filter to offer.
+    await t.ctx.db.insert(campaigns).values({
+      orgId: s.org.id,
+      name: "Geplant",
+      hashtag: "#Geplant",
+      startsAt: new Date("2026-12-20T00:00:00Z"),
+      endsAt: new Date("2026-12-21T00:00:00Z"),
+    });
     const admin = await signIn(t.app, s.admin.email, s.admin.password);
     const report = (await admin.request("GET", `/api/orgs/${s.org.id}/reports/mood`)).json();
     expect(report.minimumReactions).toBe(MIN_REACTIONS);

@@ -215,6 +215,25 @@ describe("the topics report", () => {
     expect(theirs.topics.map((x: { topic: string }) => x.topic)).not.toContain("baustell");
   });
 
+  it("shows each example text once, however often citizens wrote it", async () => {
+    const s = await scene();
+    await ingest(s.org.id, s.mastodon.id, [
+      { at: "2026-12-01T10:00:00Z", text: "Ist der Weihnachtsmarkt auch am Montag offen?" },
+      ...Array.from({ length: 4 }, (_, i) => ({
+        at: `2026-12-0${i + 2}T10:00:00Z`,
+        text: "Danke für den Weihnachtsmarkt!",
+      })),
+    ]);
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const report = (await admin.request("GET", `/api/orgs/${s.org.id}/reports/topics`)).json();
+    const market = report.topics.find((x: { topic: string }) => x.topic === "weihnachtsmarkt");
+    expect(market.messages).toBe(5);
+    expect(market.examples.map((e: { excerpt: string }) => e.excerpt)).toEqual([
+      "Danke für den Weihnachtsmarkt!",
+      "Ist der Weihnachtsmarkt auch am Montag offen?",
+    ]);
+  });
+
   it("counts a period's whole months and the days around them alike, against the period before and by department", async () => {
     const s = await scene();
     const text = (i: number) => `Der Laubbläser vor Haus ${i} ist zu laut.`;

@@ -1,5 +1,6 @@
-// What the campaign and post filters of Stimmung and Themen offer the viewer: their campaigns, and the posts
-// within their reach that drew reactions in the period, most first (and any chosen, so the filter can show it).
+// What the campaign and post filters of Stimmung, Themen and Antwortzeiten offer the viewer: their campaigns that
+// published something, and the posts within their reach that drew reactions in the period, most first (and any
+// chosen, so the filter can show it).
 import { and, between, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { moodByPostParts } from "../../contract/moodByPost.js";
@@ -31,7 +32,14 @@ export async function postChoicesOf(ctx: AppContext, actor: OrgActor, scope: Rep
     ctx.db
       .select({ id: campaigns.id, name: campaigns.name })
       .from(campaigns)
-      .where(and(eq(campaigns.orgId, scope.orgId), campaignsWithinScope(ctx.db, actor)))
+      .where(
+        and(
+          eq(campaigns.orgId, scope.orgId),
+          campaignsWithinScope(ctx.db, actor),
+          // A campaign that published nothing yet has no reactions to show (a planned one is not a filter).
+          sql`exists (select 1 from ${posts} where ${posts.campaignId} = ${campaigns.id} and ${posts.publishedAt} is not null)`,
+        ),
+      )
       .orderBy(desc(campaigns.startsAt))
       .limit(50),
     // The posts that drew reactions in the period, most first: a year of a busy press office holds thousands of

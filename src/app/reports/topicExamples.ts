@@ -10,13 +10,18 @@ import type { AppContext } from "../context.js";
 import { visibleConversations } from "../inbox/conversationAccess.js";
 import type { ReportScope } from "./reportScope.js";
 
+const EXAMPLES = 5;
+
 export interface Example {
   conversationId: string;
   text: string;
   receivedAt: Date;
 }
 
-/** The latest visible messages of the period on each topic, in conversations the viewer may see (at most 5 each). */
+/**
+ * The latest visible messages of the period on each topic, in conversations the viewer may see (at most 5 each,
+ * each text once: a campaign's replies repeat themselves — "Danke für Ihren Einsatz!" three times says nothing).
+ */
 export async function examplesOf(ctx: AppContext, actor: OrgActor, scope: ReportScope, topics: string[]) {
   const examples = new Map<string, Example[]>();
   const { period, timeZone } = scope;
@@ -46,8 +51,15 @@ export async function examplesOf(ctx: AppContext, actor: OrgActor, scope: Report
           ),
         )
         .orderBy(desc(inboundMessages.receivedAt))
-        .limit(5);
-      examples.set(topic, rows);
+        .limit(5 * EXAMPLES);
+      const seen = new Set<string>();
+      const distinct = rows.filter((row) => {
+        const key = row.text.trim().toLocaleLowerCase("de").replace(/\s+/g, " ");
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      examples.set(topic, distinct.slice(0, EXAMPLES));
     }),
   );
   return examples;

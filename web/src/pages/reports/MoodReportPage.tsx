@@ -209,7 +209,7 @@ type T = ReturnType<typeof useTranslation>["t"];
 function summaryOf(report: MoodReport, t: T, format: Format): string {
   const { totals, previous } = report;
   const parts = [
-    t("reports.moodSummary", {
+    t(previous.messages === 0 ? "reports.moodSummaryNoPrevious" : "reports.moodSummary", {
       messages: format.number(totals.messages),
       negative: format.percent(shareOf(totals.negative, totals.messages)),
       positive: format.percent(shareOf(totals.positive, totals.messages)),
