@@ -2,7 +2,7 @@
 // its counters or its post (migration publishing_rollups), so the report reads days instead of a year of
 // publications. Days are calendar days in the organisation's time zone. Counts and sums only, no personal data.
 import { date, integer, pgTable, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { organisations } from "./org.js";
+import { orgIdColumn, placeColumns } from "./reports.js";
 
 /**
  * Publications per day × channel account × the post's department and campaign: those published (on the day they
@@ -13,13 +13,10 @@ import { organisations } from "./org.js";
 export const publicationDailyRollups = pgTable(
   "publication_daily_rollups",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     day: date("day", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
     /** Not foreign keys: a department or campaign removed later keeps its history. */
-    departmentId: uuid("department_id"),
+    ...placeColumns(),
     campaignId: uuid("campaign_id"),
     published: integer("published").notNull().default(0),
     failed: integer("failed").notNull().default(0),
@@ -43,9 +40,7 @@ export const publicationDailyRollups = pgTable(
 export const publishedPostRollups = pgTable(
   "published_post_rollups",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     day: date("day", { mode: "string" }).notNull(),
     departmentId: uuid("department_id"),
     campaignId: uuid("campaign_id"),

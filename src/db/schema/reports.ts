@@ -18,7 +18,7 @@ import {
 import { organisations } from "./org.js";
 
 /** Every rollup row's organisation. */
-const orgIdColumn = () =>
+export const orgIdColumn = () =>
   uuid("org_id")
     .notNull()
     .references(() => organisations.id);
@@ -27,7 +27,7 @@ const orgIdColumn = () =>
  * Where a rollup row's messages or conversations were: the channel account and the department. Not foreign keys:
  * a department removed later keeps its history (its conversations lose it, and the triggers move them).
  */
-const placeColumns = () => ({
+export const placeColumns = () => ({
   channelAccountId: uuid("channel_account_id").notNull(),
   departmentId: uuid("department_id"),
 });
@@ -142,12 +142,9 @@ const responseFigures = () => ({
 export const responseDailyTotals = pgTable(
   "response_daily_totals",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     day: date("day", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    departmentId: uuid("department_id"),
+    ...placeColumns(),
     ...responseFigures(),
   },
   (t) => [
@@ -162,12 +159,9 @@ export const responseDailyTotals = pgTable(
 export const responseMonthlyRollups = pgTable(
   "response_monthly_rollups",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     month: date("month", { mode: "string" }).notNull(),
-    channelAccountId: uuid("channel_account_id").notNull(),
-    departmentId: uuid("department_id"),
+    ...placeColumns(),
     responderUserId: uuid("responder_user_id"),
     ...responseFigures(),
   },
