@@ -45,6 +45,18 @@ describe("the key terms of a message", () => {
     expect(surfaces("Anmeldung beim Verein Gemeinsam Stark")).toEqual(["Anmeldung", "Verein", "Gemeinsam"]);
     expect(surfaces("#Spannend war es heute")).toEqual(["Spannend"]);
   });
+
+  it("keep a sentence's opening noun that is spelt like a verb, when no subject follows as it would a verb", () => {
+    expect(surfaces("Arbeiten an der Hauptstraße dauern zu lange")).toEqual(["Arbeiten", "Hauptstraße"]);
+    expect(surfaces("Parken in der Altstadt wird teurer.")).toEqual(["Parken", "Altstadt"]);
+    // The same forms as verbs opening a question or a request: a subject or object follows.
+    expect(surfaces("Arbeiten Sie auch am Samstag?")).toEqual(["Samstag"]);
+    expect(surfaces("Sagen Sie mal, wann kommt der Bus?")).toEqual(["Bus"]);
+    expect(surfaces("Spielen die Kinder dort?")).toEqual(["Kinder"]);
+    // Forms never seen as nouns inside a sentence stay dropped whatever follows.
+    expect(surfaces("Wegen vieler Anträge dauert es")).toEqual(["Anträge"]);
+    expect(surfaces("Gut gemacht mit der Webseite")).toEqual(["Webseite"]);
+  });
 });
 
 describe("the word forms written in lower case inside sentences", () => {

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seededRandom } from "../classifier/linearModel.js";
-import { keyTermsOf, LOWERCASE_WORDS, MAX_KEY_TERMS } from "../keyTerms.js";
+import { keyTermsOf, MAX_KEY_TERMS } from "../keyTerms.js";
 import { sentenceOpenings } from "../sentenceOpenings.js";
 import { findHashtags, findWords } from "../tokens.js";
 import { GERMEVAL_DIR, germEvalText, readGermEval } from "./germeval.js";
@@ -55,7 +55,8 @@ export function readTestTexts(): string[] {
   return readGermEval(path.join(GERMEVAL_DIR, "test.tsv")).map((row) => germEvalText(row.text));
 }
 
-const withoutRule = (text: string) => keyTermsOf(text, MAX_KEY_TERMS, new Set());
+const withoutRule = (text: string) =>
+  keyTermsOf(text, MAX_KEY_TERMS, { lowercaseWords: new Set(), alsoNouns: new Set() });
 const withRule = (text: string) => keyTermsOf(text);
 
 function drawSample(): void {
@@ -88,6 +89,8 @@ function drawSample(): void {
 interface LabelledOpener {
   word: string;
   noun: boolean;
+  /** The sentence it opens, shortened: what follows the word decides for nouns spelt like verbs. */
+  context: string;
 }
 
 function readSample(): LabelledOpener[] {
@@ -95,9 +98,9 @@ function readSample(): LabelledOpener[] {
     .split("\n")
     .filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("line\t"))
     .map((line) => {
-      const [, word, label] = line.split("\t");
+      const [, word, label, context] = line.split("\t");
       if (!word || (label !== "noun" && label !== "other")) throw new Error(`${SAMPLE_PATH}: bad row "${line}"`);
-      return { word, noun: label === "noun" };
+      return { word, noun: label === "noun", context: context ?? word };
     });
 }
 
@@ -105,9 +108,10 @@ const percent = (part: number, whole: number) => `${((100 * part) / whole).toFix
 
 function measure(): void {
   const sample = readSample();
-  // Every sampled word opens a sentence, so the rule drops it exactly when its lower-case form is in the list.
-  const kept = sample.filter((term) => !LOWERCASE_WORDS.has(term.word.toLowerCase()));
-  const dropped = sample.filter((term) => LOWERCASE_WORDS.has(term.word.toLowerCase()));
+  // Every sampled word opens its context, so the rule keeps it exactly when it is the context's first key term.
+  const keeps = (term: LabelledOpener) => withRule(term.context)[0]?.surface === term.word;
+  const kept = sample.filter(keeps);
+  const dropped = sample.filter((term) => !keeps(term));
   const nouns = (terms: LabelledOpener[]) => terms.filter((term) => term.noun);
   const others = (terms: LabelledOpener[]) => terms.filter((term) => !term.noun);
   const lines = [
