@@ -13,6 +13,7 @@ import { createConnectorRegistry } from "../src/channels/registry.js";
 import { moderationAlerts, moderationCases } from "../src/db/schema/index.js";
 import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { ingestCitizenMessages } from "./support/citizenMessages.js";
+import { buildPublishedPost } from "./support/publishedPosts.js";
 import { buildChannelAccount, buildDepartment, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
@@ -80,13 +81,15 @@ async function scene() {
       input: { text: "Die Person widerspricht per Brief." },
     });
   };
-  const alert = async (channelAccountId: string, at: string) => {
+  /** An alert across the account, or under one post (the network's id of the thread's root). */
+  const alert = async (channelAccountId: string, at: string, threadExternalId = "") => {
     const start = new Date(at);
     const [row] = await t.ctx.db
       .insert(moderationAlerts)
       .values({
         orgId: org.id,
         channelAccountId,
+        threadExternalId,
         windowStart: start,
         windowEnd: new Date(start.getTime() + HOUR),
         offensive: 20,
@@ -134,7 +137,7 @@ async function scene() {
   });
   await alert(kulturSite.id, "2026-12-05T20:00:00Z");
   now = END;
-  return { org, bauamt, kultur, bauSite, kulturSite, admin, moderator };
+  return { org, bauamt, kultur, bauSite, kulturSite, admin, moderator, alert };
 }
 
 type Scene = Awaited<ReturnType<typeof scene>>;
@@ -235,6 +238,51 @@ describe("the moderation report", () => {
     // Asking for the other department's channel adds nothing.
     const { report: other } = await reportOf(s, limited, `?channelAccountIds=${s.bauSite.id}`);
     expect(other.totals).toMatchObject({ decisions: 0, alerts: 0, threats: 0, hidden: 0, deleted: 0 });
+  });
+
+  it("names the post an alert raged under, with its id for the link, only to those who may see the post", async () => {
+    const s = await scene();
+    // The Kulturamt's channel carries a post of its own and one of the Bauamt's (a post may go to any account).
+    const festival = await buildPublishedPost(t.ctx, s.org.id, {
+      title: "Sommerfest im Stadtpark",
+      departmentId: s.kultur.id,
+      on: [{ channelAccountId: s.kulturSite.id, externalId: "kultur-1" }],
+    });
+    const roadworks = await buildPublishedPost(t.ctx, s.org.id, {
+      title: "Baustelle Lindenstraße",
+      departmentId: s.bauamt.id,
+      on: [{ channelAccountId: s.kulturSite.id, externalId: "bau-1" }],
+    });
+    await s.alert(s.kulturSite.id, "2026-12-04T18:00:00Z", "kultur-1");
+    await s.alert(s.kulturSite.id, "2026-12-03T18:00:00Z", "bau-1");
+    // A thread that is none of our posts (a citizen's own thread), and the same post id on another account.
+    await s.alert(s.kulturSite.id, "2026-12-02T18:00:00Z", "fremder-thread");
+    await s.alert(s.bauSite.id, "2026-12-01T18:00:00Z", "kultur-1");
+    type Alert = { windowStart: string; onePost: boolean; post: { id: string; title: string } | null };
+    const where = (report: { alertList: Alert[] }) =>
+      report.alertList.map((a) => [a.windowStart.slice(0, 10), a.onePost, a.post]);
+
+    const { report: all } = await reportOf(s, s.admin);
+    expect(where(all)).toEqual([
+      ["2026-12-05", false, null],
+      ["2026-12-04", true, { id: festival.id, title: "Sommerfest im Stadtpark" }],
+      ["2026-12-03", true, { id: roadworks.id, title: "Baustelle Lindenstraße" }],
+      ["2026-12-02", true, null],
+      ["2026-12-01", true, null],
+      ["2026-11-30", false, null],
+    ]);
+
+    // Limited to the Kulturamt: its channel's alerts, but the Bauamt's post stays unnamed ("under one post").
+    const limited = await buildMember(t.ctx, s.org.id, { roles: ["analyst"], departmentIds: [s.kultur.id] });
+    const { report, body } = await reportOf(s, limited);
+    expect(where(report)).toEqual([
+      ["2026-12-05", false, null],
+      ["2026-12-04", true, { id: festival.id, title: "Sommerfest im Stadtpark" }],
+      ["2026-12-03", true, null],
+      ["2026-12-02", true, null],
+    ]);
+    expect(body).not.toContain("Baustelle");
+    expect(body).not.toContain(roadworks.id);
   });
 
   it("is for those who read reports: the analyst yes, the moderator (moderation without reports) no", async () => {

@@ -68,6 +68,33 @@ const times = (n: number, item: Item) => Array.from({ length: n }, () => ({ ...i
  * negative and 3 positive reactions on Mastodon and 1 negative on the website; "Weihnachtsmarkt" (Mastodon) 8
  * positive and 2 negative; "Einzelfall" (Mastodon) one negative reaction only.
  */
+/** A campaign with one published post (a filter is offered only for campaigns that published something). */
+async function buildCampaign(
+  where: { orgId: string; channelAccountId: string },
+  name: string,
+  startsAt: string,
+  endsAt: string,
+) {
+  const { orgId } = where;
+  const [campaign] = await t.ctx.db
+    .insert(campaigns)
+    .values({
+      orgId,
+      name,
+      hashtag: `#${name.replace(/\s/g, "")}`,
+      startsAt: new Date(startsAt),
+      endsAt: new Date(endsAt),
+    })
+    .returning();
+  const id = campaign?.id ?? "";
+  await buildPublishedPost(t.ctx, orgId, {
+    campaignId: id,
+    publishedAt: new Date(startsAt),
+    on: [{ channelAccountId: where.channelAccountId, externalId: `${name}-1` }],
+  });
+  return id;
+}
+
 async function scene() {
   const { org, bauamt, kultur, website, mastodon } = await buildReportOrg(t.ctx);
   const [campaign] = await t.ctx.db
@@ -264,10 +291,25 @@ describe("the mood report by post", () => {
       s.markt.id,
       s.einzelfall.id,
     ]);
-    expect(report.postChoices.campaigns).toEqual([{ id: s.campaign?.id, name: "Sommer" }]);
+    expect(report.postChoices.campaigns).toEqual([
+      { id: s.campaign?.id, name: "Sommer", firstDay: "2026-11-01", lastDay: "2026-12-31" },
+    ]);
     expect(report.postChoices.posts.map((p: { id: string }) => p.id).sort()).toEqual(
       [s.baustelle.id, s.markt.id, s.einzelfall.id].sort(),
     );
+  });
+
+  it("offers each campaign with its days in the organisation's time zone, so a page can show a short one by day", async () => {
+    const s = await scene();
+    const on = { orgId: s.org.id, channelAccountId: s.mastodon.id };
+    // A 30-hour marathon from Friday 22:00 to Sunday 04:00 in Berlin, and a day ending at midnight.
+    const marathon = await buildCampaign(on, "Marathon", "2026-11-20T21:00:00Z", "2026-11-22T03:00:00Z");
+    const oneDay = await buildCampaign(on, "Ein Tag", "2026-11-23T23:00:00Z", "2026-11-24T23:00:00Z");
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const report = (await admin.request("GET", `/api/orgs/${s.org.id}/reports/mood`)).json();
+    const days = (id: string) => report.postChoices.campaigns.find((c: { id: string }) => c.id === id);
+    expect(days(marathon)).toMatchObject({ firstDay: "2026-11-20", lastDay: "2026-11-22" });
+    expect(days(oneDay)).toMatchObject({ firstDay: "2026-11-24", lastDay: "2026-11-24" });
   });
 
   it("counts the messages of a key term from the topic rollup, and refuses a term together with a post", async () => {

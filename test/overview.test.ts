@@ -99,31 +99,33 @@ describe("the start page", () => {
     minutes(35);
     await ask("Frau Sommer", "Hat die Kita am Markt im Sommer geöffnet?", "198.51.100.23");
     minutes(30); // Brandt is 6 minutes overdue, Vogel 5; Sommer is due in 30 minutes.
+    await ask("Herr Yilmaz", "Wann öffnet die Kita Sonnenschein nach den Ferien wieder?", "198.51.100.24");
+    // Yilmaz waits too, due in an hour: neither overdue nor due soon.
     const input = { conversationIds: [ids["Familie Brandt"] ?? ""], assigneeUserId: people.head.userId };
     await assignConversations(t.ctx, { actor: systemAdminOf(orgId), orgId, input });
   });
 
   it("counts the overdue and soon-due questions of the whole organisation for those without a limit, the most overdue first", async () => {
     const admin = await overviewOf(people.admin, orgId);
-    expect(admin.team).toMatchObject({ scope: "organisation", overdue: 2, dueSoon: 1 });
+    expect(admin.team).toMatchObject({ scope: "organisation", waiting: 4, overdue: 2, dueSoon: 1 });
     expect(admin.team?.items.map((i) => [i.citizenName, i.overdue])).toEqual([
       ["Familie Brandt", true],
       ["Herr Vogel", true],
       ["Frau Sommer", false],
     ]);
     expect(admin.team?.items[0]).toMatchObject({ departmentName: "Jugendamt", channelName: "Website" });
-    expect(admin.mine).toEqual({ overdue: 0, dueSoon: 0, items: [] });
-    expect((await overviewOf(people.moderator, orgId)).team).toMatchObject({ overdue: 2, dueSoon: 1 });
+    expect(admin.mine).toEqual({ waiting: 0, overdue: 0, dueSoon: 0, items: [] });
+    expect((await overviewOf(people.moderator, orgId)).team).toMatchObject({ waiting: 4, overdue: 2, dueSoon: 1 });
   });
 
   it("shows a department-limited person their department's questions and their own, never another department's", async () => {
     const head = await overviewOf(people.head, orgId);
-    expect(head.team).toMatchObject({ scope: "departments", overdue: 1, dueSoon: 1 });
+    expect(head.team).toMatchObject({ scope: "departments", waiting: 3, overdue: 1, dueSoon: 1 });
     expect(head.team?.items.map((i) => i.citizenName)).toEqual(["Familie Brandt", "Frau Sommer"]);
-    expect(head.mine).toMatchObject({ overdue: 1, dueSoon: 0 });
+    expect(head.mine).toMatchObject({ waiting: 1, overdue: 1, dueSoon: 0 });
     expect(head.mine?.items.map((i) => i.citizenName)).toEqual(["Familie Brandt"]);
     const contributor = await overviewOf(people.contributor, orgId);
-    expect(contributor.team).toMatchObject({ overdue: 1, dueSoon: 1 });
+    expect(contributor.team).toMatchObject({ waiting: 3, overdue: 1, dueSoon: 1 });
     expect(JSON.stringify(contributor)).not.toContain("Herr Vogel");
     expect(await countsOf(people.contributor, orgId)).toEqual({
       inboxOverdue: 1,
@@ -131,6 +133,27 @@ describe("the start page", () => {
       moderationThreats: null,
       postApprovals: null,
     });
+  });
+
+  it("links each count to the inbox filtered alike: waiting, overdue and due soon, in the person's scope", async () => {
+    const listed = async (who: Person, query: string) => {
+      const response = await who.request("GET", `/api/orgs/${orgId}/inbox/conversations?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const names: string[] = response.json().conversations.map((c: { citizenName: string }) => c.citizenName);
+      return names.sort();
+    };
+    expect(await listed(people.admin, "waiting=true")).toEqual([
+      "Familie Brandt",
+      "Frau Sommer",
+      "Herr Vogel",
+      "Herr Yilmaz",
+    ]);
+    expect(await listed(people.admin, "overdue=true")).toEqual(["Familie Brandt", "Herr Vogel"]);
+    expect(await listed(people.admin, "dueSoon=true")).toEqual(["Frau Sommer"]);
+    expect(await listed(people.admin, "dueSoon=false")).toEqual(["Familie Brandt", "Herr Vogel", "Herr Yilmaz"]);
+    expect(await listed(people.head, "waiting=true")).toEqual(["Familie Brandt", "Frau Sommer", "Herr Yilmaz"]);
+    expect(await listed(people.head, "assignee=me&waiting=true")).toEqual(["Familie Brandt"]);
+    expect(await listed(people.head, "assignee=me&dueSoon=true")).toEqual([]);
   });
 
   it("tells the assignee of their assignment among their unread notifications", async () => {

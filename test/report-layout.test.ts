@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { legendRows, plotTop } from "../web/src/components/charts/chartLayout.js";
 import { type OverviewNeeds, sectionsByNeed } from "../web/src/pages/overview/sectionNeed.js";
 import { busiestChannels, channelColour } from "../web/src/pages/reports/publishingChannels.js";
+import { shortCampaignDays } from "../web/src/pages/reports/shortCampaign.js";
 
 describe("a chart's legend", () => {
   it("takes one row where its names fit and more on a phone, and the plot starts below all of them", () => {
@@ -117,5 +118,21 @@ describe("the start page's pointer to Berichte", () => {
       reports: { tab: Record<string, string> };
     };
     for (const tab of Object.values(words.reports.tab)) expect(words.area.reports).toContain(tab);
+  });
+});
+
+describe("Stimmung filtered by a campaign", () => {
+  const year = { from: "2026-01-01", to: "2026-12-31" };
+  it("offers a short campaign's own days (up to three), one bar each, unless they are shown already", () => {
+    const marathon = { firstDay: "2026-11-20", lastDay: "2026-11-22" };
+    expect(shortCampaignDays(marathon, year)).toEqual({ from: "2026-11-20", to: "2026-11-22" });
+    expect(shortCampaignDays(marathon, { from: "2026-11-20", to: "2026-11-22" })).toBeNull();
+    expect(shortCampaignDays({ firstDay: "2026-11-24", lastDay: "2026-11-24" }, year)).toEqual({
+      from: "2026-11-24",
+      to: "2026-11-24",
+    });
+    // Four days are no longer short; no campaign chosen (or none offered), nothing to offer.
+    expect(shortCampaignDays({ firstDay: "2026-11-20", lastDay: "2026-11-23" }, year)).toBeNull();
+    expect(shortCampaignDays(undefined, year)).toBeNull();
   });
 });

@@ -191,7 +191,9 @@ describe("the response-time report by campaign and post", () => {
       resolutionMeanMs: 7 * HOUR,
     });
     expect(markt.waitingNow).toBe(0);
-    expect(byPost.postChoices.campaigns).toEqual([{ id: s.campaign?.id, name: "Sommer" }]);
+    expect(byPost.postChoices.campaigns).toEqual([
+      { id: s.campaign?.id, name: "Sommer", firstDay: "2026-11-01", lastDay: "2026-12-31" },
+    ]);
     expect(byPost.postChoices.posts.map((p: { id: string }) => p.id).sort()).toEqual(
       [s.baustelle.id, s.markt.id, s.kita.id].sort(),
     );

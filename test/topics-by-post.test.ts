@@ -182,7 +182,9 @@ describe("the topics report by post and campaign", () => {
       answer: { text: "Die Arbeiten an der Hauptstraße enden am 18. Dezember." },
     });
     // What the pickers offer: the campaign, and the posts that drew reactions.
-    expect(report.postChoices.campaigns).toEqual([{ id: s.campaignId, name: "Sommer" }]);
+    expect(report.postChoices.campaigns).toEqual([
+      { id: s.campaignId, name: "Sommer", firstDay: "2026-10-01", lastDay: "2026-12-31" },
+    ]);
     expect(report.postChoices.posts.map((p: { id: string }) => p.id).sort()).toEqual(
       [s.baustelle.id, s.freibad.id, s.markt.id].sort(),
     );

@@ -24,7 +24,11 @@ export const ZConversationFilter = z.object({
   departmentId: z.union([z.uuid(), z.literal("none")]).optional(),
   assignee: z.union([z.uuid(), z.enum(["me", "none"])]).optional(),
   intent: z.enum(INTENTS).optional(),
+  /** Waiting for an answer (a due time is set): the start page's "warten auf Antwort". */
+  waiting: flag.optional(),
   overdue: flag.optional(),
+  /** Not overdue yet, but due within the reminder's half hour (responseTargets.answerDueState). */
+  dueSoon: flag.optional(),
   sentiment: z.enum(["negative", "neutral", "positive"]).optional(),
   flagged: flag.optional(),
   askedAgain: flag.optional(),

@@ -61,6 +61,11 @@ export const ZModerationReport = z
         network: z.string(),
         /** Under one post rather than across the whole account. */
         onePost: z.boolean(),
+        /**
+         * That post, where it is one of ours and the viewer may see it (their departments and channel accounts,
+         * as the post list's rule); null otherwise — the report then says only "under one post".
+         */
+        post: z.object({ id: ZId, title: z.string() }).nullable(),
         windowStart: ZTimestamp,
         windowEnd: ZTimestamp,
         offensive: count,

@@ -3,7 +3,7 @@
 // negative and the most positive reactions, and what the filters offer. src/contract/reports.ts joins them
 // into the mood report (ZMoodReport); the figures come from post_daily_rollups and topic_daily_rollups.
 import { z } from "zod";
-import { ZId, ZTimestamp } from "./common.js";
+import { ZDay, ZId, ZTimestamp } from "./common.js";
 
 /** A list as one comma-separated query value ("a,b"), or already a list (the use case parses again). */
 const listOf = <T extends z.ZodType<string, string>>(item: T, max: number) =>
@@ -80,7 +80,8 @@ export const moodByPostParts = {
   /** What the campaign and post filters offer the viewer: their campaigns, and the latest published posts. */
   postChoices: z
     .object({
-      campaigns: z.array(z.object({ id: ZId, name: z.string() })),
+      /** Each with its first and last day in the organisation's time zone (both included). */
+      campaigns: z.array(z.object({ id: ZId, name: z.string(), firstDay: ZDay, lastDay: ZDay })),
       posts: z.array(z.object({ id: ZId, title: z.string(), publishedAt: ZTimestamp.nullable() })),
     })
     .meta({ id: "MoodPostChoices" }),

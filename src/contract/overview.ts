@@ -18,8 +18,13 @@ export const ZDueConversation = z.object({
   overdue: z.boolean(),
 });
 
-/** Overdue and soon-due conversations: the counts, and the most pressing first (overdue, then by due time). */
+/**
+ * Conversations waiting for an answer: how many wait, how many of them are overdue and due soon, and the overdue
+ * and soon-due ones, the most pressing first (overdue, then by due time).
+ */
 export const ZDueConversations = z.object({
+  /** All that wait for an answer (new or open), the overdue and due soon among them. */
+  waiting: ZCount,
   overdue: ZCount,
   dueSoon: ZCount,
   items: z.array(ZDueConversation),

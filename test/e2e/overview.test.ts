@@ -2,7 +2,7 @@
 // The start page (Übersicht) in the browser on the demo: each demo person lands on it after signing in and
 // sees the sections of their role (and only those), axe-core finds nothing; and the counts change live — a
 // citizen's new question shows up on the page, and once it is overdue in the navigation's "Posteingang" entry,
-// without a reload.
+// without a reload; the count of all waiting questions opens the inbox filtered to them.
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -145,6 +145,9 @@ describe("the start page", () => {
       ((await inbox.getAttribute("aria-label")) ?? "Posteingang").replace(/^Posteingang/, "");
     // The navigation counts what the page counts.
     const overdueBefore = Number(/(\d+) überfällig/.exec((await section.textContent()) ?? "")?.[1] ?? 0);
+    const waiting = async () =>
+      Number(/(\d+) Anfragen? warten? auf Antwort/.exec((await section.textContent()) ?? "")?.[1] ?? 0);
+    const waitingBefore = await waiting();
     await expect.poll(linkName).toBe(overdueBefore ? `, ${overdueBefore} überfällig` : "");
 
     const [market] = await server.ctx.db
@@ -170,6 +173,16 @@ describe("the start page", () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await page.screenshot({ path: "/tmp/overview-press-live.png", fullPage: true });
     await expectAccessible(page, "start page after a live change");
+
+    // The summary counts every question that waits, not only the pressing ones, and opens the inbox on them.
+    await expect.poll(waiting).toBe(waitingBefore + 1);
+    await section.getByRole("link", { name: /Anfragen? warten? auf Antwort/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Posteingang" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("waiting")).toBe("true");
+    await expect(page.getByRole("combobox", { name: "Wartet auf Antwort" }).inputValue()).resolves.toBe("true");
+    const list = page.getByRole("list", { name: "Vorgänge" });
+    await list.getByRole("button", { name: /Familie Keller/ }).waitFor();
+    expect(await list.getByRole("listitem").count()).toBe(Math.min(waitingBefore + 1, 50));
     await page.close();
   });
 });

@@ -1,14 +1,14 @@
-// The inbox list: conversations the person may see, filtered (status, channel, department, assignee,
-// intent, overdue, sentiment, moderation flag, asked again) and in the order that puts what needs an
-// answer first: overdue questions on top, then by due time. Served from the partial inbox index.
-import { type SQL, and, asc, desc, eq, gt, ilike, inArray, isNull, lte, lt, sql } from "drizzle-orm";
+// The inbox list: conversations the person may see, filtered (status, channel, department, assignee, intent,
+// waiting for an answer, overdue, due soon, sentiment, moderation flag, asked again) and in the order that puts
+// what needs an answer first: overdue questions on top, then by due time. Served from the partial inbox index.
+import { type SQL, and, asc, desc, eq, gt, ilike, inArray, isNotNull, isNull, lte, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { channelAccounts, conversations, departments, inboundMessages, users } from "../../db/schema/index.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "./conversationAccess.js";
-import { answerDueState } from "../../domain/responseTargets.js";
+import { answerDueState, dueSoonUntil } from "../../domain/responseTargets.js";
 import { ZConversationFilter, type TConversationFilter } from "../../contract/inboxSchemas.js";
 import { excerpt } from "../../text/excerpt.js";
 
@@ -39,11 +39,17 @@ export function filterConditions(
           ? eq(c.assigneeUserId, filter.assignee)
           : undefined,
     filter.intent ? eq(c.intent, filter.intent) : undefined,
+    filter.waiting === true
+      ? isNotNull(c.responseDueAt)
+      : filter.waiting === false
+        ? isNull(c.responseDueAt)
+        : undefined,
     filter.overdue === true
       ? lte(c.responseDueAt, args.now)
       : filter.overdue === false
         ? sql`(${c.responseDueAt} is null or ${c.responseDueAt} > ${args.now.toISOString()}::timestamptz)`
         : undefined,
+    filter.dueSoon === undefined ? undefined : dueSoonCondition(filter.dueSoon, args.now),
     filter.sentiment === "negative"
       ? lt(c.sentiment, -0.2)
       : filter.sentiment === "positive"
@@ -56,6 +62,13 @@ export function filterConditions(
     filter.citizen ? ilike(c.citizenName, `%${filter.citizen.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
   ];
   return conditions.filter((x): x is SQL => x !== undefined);
+}
+
+/** Due soon as answerDueState says it: after now and at most until dueSoonUntil(now); false: every other one. */
+function dueSoonCondition(dueSoon: boolean, now: Date): SQL {
+  const c = conversations;
+  const soon = and(gt(c.responseDueAt, now), lte(c.responseDueAt, dueSoonUntil(now))) ?? sql`false`;
+  return dueSoon ? soon : sql`not coalesce(${soon}, false)`;
 }
 
 export async function listConversations(ctx: AppContext, options: { actor: OrgActor; orgId: string; filter: unknown }) {

@@ -8,7 +8,8 @@
 // shows to anyone (get-transparency-figures.ts), so asking for moderation.view too would keep the analyst
 // (the role made for reading reports) from it without protecting anyone. Moderation details stay behind
 // moderation.view in the queue. The scope is the policy's as everywhere: a department- or channel-limited
-// viewer counts only the cases and alerts of their departments and channel accounts (reportScope.ts).
+// viewer counts only the cases and alerts of their departments and channel accounts (reportScope.ts), and an
+// alert under one post names that post only to a viewer who may see it (alertPosts.ts).
 import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ZModerationFigures, ZModerationReport } from "../../contract/moderationReport.js";
@@ -30,6 +31,7 @@ import {
   firstDecisions,
   threatCounts,
 } from "./moderationReportRecords.js";
+import { alertPosts } from "./alertPosts.js";
 import { openReportScope } from "./reportScope.js";
 
 type Figures = z.output<typeof ZModerationFigures>;
@@ -153,6 +155,11 @@ export async function getModerationReport(
     alerts: alerts.counts.previous,
   });
   const titleOf = new Map(netiquette?.clauses.map((c) => [c.number, c.title]) ?? []);
+  const postOf = await alertPosts(ctx, {
+    actor: options.actor,
+    orgId: options.orgId,
+    alerts: alerts.latest.map((row) => row.alert),
+  });
   return {
     period,
     choices: scope.choices,
@@ -174,6 +181,7 @@ export async function getModerationReport(
         channelName,
         network,
         onePost: alert.threadExternalId !== "",
+        post: postOf.get(alert.id) ?? null,
         windowStart: alert.windowStart.toISOString(),
         windowEnd: alert.windowEnd.toISOString(),
         offensive: alert.offensive,

@@ -1,5 +1,5 @@
 // What the campaign and post filters of Stimmung, Themen and Antwortzeiten offer the viewer: their campaigns that
-// published something, and the posts within their reach that drew reactions in the period, most first (and any
+// published something (with their days, for a page to offer a short campaign's own days), and the posts within their reach that drew reactions in the period, most first (and any
 // chosen, so the filter can show it).
 import { and, between, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -30,7 +30,13 @@ export async function postChoicesOf(ctx: AppContext, actor: OrgActor, scope: Rep
     .as("reacted");
   const [campaignRows, postRows] = await Promise.all([
     ctx.db
-      .select({ id: campaigns.id, name: campaigns.name })
+      .select({
+        id: campaigns.id,
+        name: campaigns.name,
+        // Its days in the organisation's zone (an end at midnight is the day before's), so a page can offer them.
+        firstDay: sql<string>`((${campaigns.startsAt} at time zone ${scope.timeZone})::date)::text`,
+        lastDay: sql<string>`(greatest(${campaigns.startsAt}, ${campaigns.endsAt} - interval '1 millisecond') at time zone ${scope.timeZone})::date::text`,
+      })
       .from(campaigns)
       .where(
         and(

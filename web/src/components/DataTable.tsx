@@ -6,6 +6,7 @@
 // where more columns follow. Text columns are left-aligned, figures right-aligned in tabular numerals.
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { formatLocale } from "../i18n";
 
 /** A table longer than this shows its first FOLDED_ROWS rows and a button for all. */
@@ -20,6 +21,8 @@ export interface Column<R> {
   share?: boolean;
   /** Words, not a figure (a channel's name, an outcome): left-aligned. Figures, durations and dates are right-aligned. */
   text?: boolean;
+  /** Where the cell leads (a post, say), or null for a plain cell; the CSV holds the text only. */
+  link?: (row: R) => string | null;
 }
 
 export function DataTable<R>({
@@ -70,6 +73,10 @@ export function DataTable<R>({
   };
   const [first, ...rest] = columns;
   const align = (column: Column<R>) => (column.text ? undefined : "number");
+  const content = (column: Column<R>, row: R) => {
+    const to = column.link?.(row) ?? null;
+    return to === null ? text(column, row) : <Link to={to}>{text(column, row)}</Link>;
+  };
   return (
     <div className={foldable && !unfolded ? "data-table folded" : "data-table"}>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
@@ -87,10 +94,10 @@ export function DataTable<R>({
           <tbody id={bodyId}>
             {rows.map((row, i) => (
               <tr key={rowKey(row)} className={foldable && i >= FOLDED_ROWS ? "foldable" : undefined}>
-                {first ? <th scope="row">{text(first, row)}</th> : null}
+                {first ? <th scope="row">{content(first, row)}</th> : null}
                 {rest.map((c) => (
                   <td key={c.label} className={align(c)}>
-                    {text(c, row)}
+                    {content(c, row)}
                   </td>
                 ))}
               </tr>

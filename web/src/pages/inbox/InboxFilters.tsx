@@ -1,5 +1,6 @@
 // The inbox's filters, kept in the address (so a view can be bookmarked and shared): status, channel,
-// department, assignee, intent, overdue, sentiment, moderation flag and "asked again".
+// department, assignee, intent, waiting for an answer, overdue, due soon, sentiment, moderation flag and
+// "asked again".
 import { useTranslation } from "react-i18next";
 import type { ConversationFilter } from "../../api/inbox";
 
@@ -9,7 +10,9 @@ export const FILTER_KEYS = [
   "departmentId",
   "assignee",
   "intent",
+  "waiting",
   "overdue",
+  "dueSoon",
   "sentiment",
   "flagged",
   "askedAgain",
@@ -79,7 +82,9 @@ export function InboxFilters({ filter, onChange, channels, departments, colleagu
           label: t(`inbox.intent.${i}`),
         })),
       )}
+      {select("waiting", yesNo)}
       {select("overdue", yesNo)}
+      {select("dueSoon", yesNo)}
       {select(
         "sentiment",
         ["negative", "neutral", "positive"].map((s) => ({ value: s, label: t(`inbox.sentiment.${s}`) })),

@@ -1,4 +1,5 @@
-// The start page's inbox sections: questions waiting for an answer that are overdue or due soon (mine, and my
+// The start page's inbox sections: questions waiting for an answer — how many, how many of them overdue and due
+// soon, each count linking to the inbox filtered alike, and the overdue and soon-due ones listed — (mine, and my
 // departments' or the whole organisation's), replies awaiting my Freigabe, and my unread notifications.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -20,12 +21,14 @@ export function DueSection({
   const { t } = useTranslation();
   const dates = useDates();
   const words = useWords();
-  const query = kind === "mine" ? "assignee=me&overdue=true" : "overdue=true";
+  // The inbox's filters select what each count counts (the scope is the inbox's own: what the person may see).
+  const inbox = (filter: string) => `/o/${orgId}/inbox?${kind === "mine" ? "assignee=me&" : ""}${filter}`;
   return (
     <OverviewSection
       id={`overview-${kind}`}
       title={t(`overview.${kind}.title`)}
-      summary={t("overview.due.summary", { overdue: section.overdue, dueSoon: section.dueSoon })}
+      summary={section.waiting > 0 ? <DueSummary section={section} inbox={inbox} /> : undefined}
+      summaryWhenEmpty
       empty={t(`overview.${kind}.empty`)}
       items={section.items.map((item) => (
         <li key={item.id}>
@@ -43,10 +46,28 @@ export function DueSection({
       ))}
       more={
         section.overdue > section.items.filter((i) => i.overdue).length
-          ? { to: `/o/${orgId}/inbox?${query}`, label: t("overview.due.allOverdue", { count: section.overdue }) }
+          ? { to: inbox("overdue=true"), label: t("overview.due.allOverdue", { count: section.overdue }) }
           : { to: `/o/${orgId}/inbox`, label: t("overview.toInbox") }
       }
     />
+  );
+}
+
+/** "7 Anfragen warten auf Antwort, davon 2 überfällig, 1 bald fällig", each count a link to its list in the inbox. */
+function DueSummary({ section, inbox }: { section: DueConversations; inbox: (filter: string) => string }) {
+  const { t } = useTranslation();
+  const part = (count: number, key: string, filter: string) =>
+    count > 0 ? <Link to={inbox(filter)}>{t(key, { count })}</Link> : t(key, { count });
+  return (
+    <>
+      {part(section.waiting, "overview.due.waiting", "waiting=true")}
+      {t("overview.due.ofWhich")}
+      <span className={section.overdue > 0 ? "overview-overdue" : undefined}>
+        {part(section.overdue, "overview.due.overdue", "overdue=true")}
+      </span>
+      {t("overview.due.and")}
+      {part(section.dueSoon, "overview.due.dueSoon", "dueSoon=true")}
+    </>
   );
 }
 

@@ -6,8 +6,10 @@ import { Link } from "react-router";
 export function OverviewSection(props: {
   id: string;
   title: string;
-  /** The counts in words ("2 überfällig, 1 bald fällig"); omitted when empty. */
-  summary?: string;
+  /** The counts in words ("2 überfällig, 1 bald fällig"); shown only above a list unless summaryWhenEmpty. */
+  summary?: ReactNode;
+  /** Show the summary above the empty state too (it counts more than the section lists). */
+  summaryWhenEmpty?: boolean;
   empty: string;
   /** The list items; none: the empty state. */
   items: ReactNode[];
@@ -18,7 +20,10 @@ export function OverviewSection(props: {
     <section aria-labelledby={id} className="card overview-section">
       <h2 id={id}>{props.title}</h2>
       {items.length === 0 ? (
-        <p className="muted">{props.empty}</p>
+        <>
+          {props.summary && props.summaryWhenEmpty ? <p className="overview-summary">{props.summary}</p> : null}
+          <p className="muted">{props.empty}</p>
+        </>
       ) : (
         <>
           {props.summary ? <p className="overview-summary">{props.summary}</p> : null}

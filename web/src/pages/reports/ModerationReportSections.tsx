@@ -1,9 +1,11 @@
 // The moderation report's tables: decisions by kind, objections by outcome, threats and evidence packages,
-// and the period's shitstorm alerts with how each ended — each a table with its CSV and a sentence in words.
+// and the period's shitstorm alerts with how each ended and where (the post by its title, linked, where the viewer
+// may see it) — each a table with its CSV and a sentence in words.
 import { useTranslation } from "react-i18next";
 import type { ModerationReport } from "../../api/moderationReport";
 import { DataTable } from "../../components/DataTable";
 import { useDates } from "../../components/formatDates";
+import { useOrg } from "../../components/OrgLayout";
 import { useReportFormat } from "./reportFormat";
 
 type Props = { report: ModerationReport };
@@ -118,6 +120,7 @@ export function ThreatSection({ report }: Props) {
 
 export function AlertSection({ report }: Props) {
   const { t } = useTranslation();
+  const org = useOrg();
   const format = useReportFormat();
   const dates = useDates();
   const { totals: now, previous: before } = report;
@@ -163,7 +166,12 @@ export function AlertSection({ report }: Props) {
               { label: t("moderationReport.alertChannel"), value: (a) => a.channelName, text: true },
               {
                 label: t("moderationReport.alertWhere"),
-                value: (a) => t(a.onePost ? "moderationReport.onePost" : "moderationReport.wholeAccount"),
+                // The post by its title where the viewer may see it (the server names no other), else in general.
+                value: (a) =>
+                  a.post
+                    ? t("moderationReport.underPost", { title: a.post.title || t("reports.moodByPost.untitled") })
+                    : t(a.onePost ? "moderationReport.onePost" : "moderationReport.wholeAccount"),
+                link: (a) => (a.post ? `/o/${org.id}/publish/${a.post.id}` : null),
                 text: true,
               },
               { label: t("moderationReport.alertOffensive"), value: (a) => a.offensive },

@@ -14,6 +14,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { MoodBasisNote, PostMoodTable, PostRanking, TopicMoodTable } from "./MoodByPost";
 import { ReportFilters } from "./ReportFilters";
 import { PeriodLine } from "./PeriodLine";
+import { ShortCampaignNote } from "./ShortCampaignNote";
 import { addressFor, useReportFilter } from "./reportFilter";
 import { shareOf, useReportFormat } from "./reportFormat";
 
@@ -86,6 +87,7 @@ export function MoodReportPage() {
       {report ? (
         <>
           <PeriodLine period={report.period} />
+          <ShortCampaignNote report={report} campaignId={filter.address.campaign} onChange={filter.change} />
           <MoodBasisNote report={report} />
           <MoodFigures report={report} />
           {report.totals.messages === 0 ? (
