@@ -61,6 +61,8 @@ describe("the moderation report", () => {
     const alerts = page.getByRole("table", { name: "Shitstorm-Warnungen im Zeitraum" });
     await alerts.waitFor();
     expect(await alerts.getByRole("row").count()).toBeGreaterThan(1);
+    // It raged under the post announcing the closure, which it names and links.
+    await alerts.getByRole("link", { name: /Hauptstraße voll gesperrt/ }).waitFor();
     const quarter = await figure("Entscheidungen");
     await page.getByRole("combobox", { name: /^Kanal/ }).selectOption({ label: "Mastodon (Sandbox)" });
     await expect.poll(() => figure("Entscheidungen")).toBeLessThan(quarter);

@@ -5,13 +5,15 @@
 // request; shitstorm alerts, each acknowledged. The decisions are written in a few statements (a year of
 // decisions through the decision path would take seconds and carry out actions on the network); the rollup
 // triggers count the visibility they set like any decision's. Seeded: the same history on every start.
-import { and, eq, inArray, like, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, like, lt, sql } from "drizzle-orm";
 import {
   channelAccounts,
   inboundMessages,
   moderationAlerts,
   moderationCases,
   organisations,
+  posts,
+  publications,
 } from "../../db/schema/index.js";
 import { userNotifications } from "../../db/schema/index.js";
 import { addDays } from "../../domain/reports/reportPeriod.js";
@@ -22,6 +24,7 @@ import type { AppContext } from "../context.js";
 import { ingestMessages } from "../inbox/ingest-messages.js";
 import { secureEvidence } from "../moderation/secureEvidence.js";
 import { netiquetteInForce } from "../website/publicOrg.js";
+import { STORM_POST } from "./demoHistoryPostTexts.js";
 import { DEMO_STORM } from "./demoHistoryTopics.js";
 
 const HISTORY_DAYS = 365;
@@ -289,21 +292,41 @@ async function loadAlerts(
     timeZone: string;
   },
 ) {
+  // The Hauptstraße's storm raged under its post; two smaller ones under the post last published before them;
+  // one across a whole channel.
   const plan = [
-    { daysAgo: DEMO_STORM.daysAgo, clock: "09:00", offensive: 14, total: 41, thread: "" },
-    { daysAgo: 201, clock: "17:00", offensive: 9, total: 22, thread: "history-post-alert-1" },
-    { daysAgo: 134, clock: "20:00", offensive: 7, total: 15, thread: "" },
-    { daysAgo: 23, clock: "18:00", offensive: 8, total: 19, thread: "history-post-alert-2" },
-  ];
+    { daysAgo: DEMO_STORM.daysAgo, clock: "09:00", offensive: 14, total: 41, under: "storm" },
+    { daysAgo: 201, clock: "17:00", offensive: 9, total: 22, under: "latest" },
+    { daysAgo: 134, clock: "20:00", offensive: 7, total: 15, under: null },
+    { daysAgo: 23, clock: "18:00", offensive: 8, total: 19, under: "latest" },
+  ] as const;
   for (const [i, a] of plan.entries()) {
     const start = new Date(epochOfWallClock(addDays(args.today, -a.daysAgo), a.clock, args.timeZone));
+    const accountId = args.accountIds[i % args.accountIds.length] as string;
+    const [post] = a.under
+      ? await ctx.db
+          .select({ channelAccountId: publications.channelAccountId, externalId: publications.externalId })
+          .from(publications)
+          .innerJoin(posts, eq(posts.id, publications.postId))
+          .where(
+            and(
+              eq(posts.orgId, args.orgId),
+              isNotNull(publications.externalId),
+              a.under === "storm"
+                ? eq(posts.title, STORM_POST.title)
+                : and(eq(publications.channelAccountId, accountId), lt(publications.publishedAt, start)),
+            ),
+          )
+          .orderBy(desc(publications.publishedAt))
+          .limit(1)
+      : [];
     await ctx.db.transaction(async (tx) => {
       const [alert] = await tx
         .insert(moderationAlerts)
         .values({
           orgId: args.orgId,
-          channelAccountId: args.accountIds[i % args.accountIds.length] as string,
-          threadExternalId: a.thread,
+          channelAccountId: post?.channelAccountId ?? accountId,
+          threadExternalId: post?.externalId ?? "",
           windowStart: start,
           windowEnd: new Date(start.getTime() + 3_600_000),
           offensive: a.offensive,
