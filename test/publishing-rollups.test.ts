@@ -2,7 +2,9 @@
 // after each kind of change that can touch them: publications written pending and then published, written
 // published at once, failed, retried; the networks' counters written, updated and removed; a post out on two days;
 // a publication deleted; a post moved to another department and campaign; another time zone. Posts are counted
-// once for every day range and set of channel accounts a viewer may ask for. PGlite and PostgreSQL.
+// once for every day range and set of channel accounts a viewer may ask for. publication_reactions (migration
+// publication_reactions_triggers: a row per publication that is out, with its post's place and the sum of its
+// counters) against the same publications joined with their posts and counters. PGlite and PostgreSQL.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "../src/app/context.js";
@@ -90,6 +92,23 @@ async function rolledUpByDay(orgId: string) {
     );
 }
 
+/** Each publication that is out with its post's department and campaign and its counters' sum, both ways. */
+async function reactionsBothWays(orgId: string) {
+  const rows = (query: ReturnType<typeof sql>) => ctx.db.execute(query).then((r) => rowsOf<Record<string, unknown>>(r));
+  const columns = sql`publication_id, org_id, post_id, channel_account_id, department_id, campaign_id, published_at, reactions`;
+  const straight = await rows(sql`
+    select ${columns} from (
+      select p.id as publication_id, p.org_id, p.post_id, p.channel_account_id, po.department_id, po.campaign_id,
+             p.published_at, m.likes + m.reposts + m.replies as reactions
+        from publications p join posts po on po.id = p.post_id
+        left join publication_metrics m on m.publication_id = p.id
+       where p.org_id = ${orgId} and p.status = 'published' and p.published_at is not null) as x
+     order by publication_id`);
+  const rolled = await rows(sql`
+    select ${columns} from publication_reactions where org_id = ${orgId} order by publication_id`);
+  return { straight, rolled };
+}
+
 /** Posts that went out in [from, to] on one of the channel accounts, counted straight and from the rollup. */
 async function postsBothWays(orgId: string, from: string, to: string, channels: string[]) {
   const list = `{${channels.join(",")}}`;
@@ -171,6 +190,8 @@ describe("the Veröffentlichung rollups", () => {
     const days = Array.from({ length: 5 }, (_, i) => addDays("2026-11-23", i));
     const check = async () => {
       expect(await rolledUpByDay(org.id)).toEqual(await countedByDay(org.id));
+      const reactions = await reactionsBothWays(org.id);
+      expect(reactions.rolled).toEqual(reactions.straight);
       for (const channels of [[a.id], [b.id], [c.id], [a.id, b.id], [a.id, b.id, c.id]])
         for (const [from, to] of [
           ...days.map((day) => [day, day]),

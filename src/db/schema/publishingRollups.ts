@@ -1,7 +1,8 @@
 // Rollups for the Veröffentlichung report, kept by triggers in the transaction of every change to a publication,
 // its counters or its post (migration publishing_rollups), so the report reads days instead of a year of
 // publications. Days are calendar days in the organisation's time zone. Counts and sums only, no personal data.
-import { date, integer, pgTable, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { publications } from "./posts.js";
 import { orgIdColumn, placeColumns } from "./reports.js";
 
 /**
@@ -53,4 +54,27 @@ export const publishedPostRollups = pgTable(
       .on(t.orgId, t.day, t.departmentId, t.campaignId, t.channelAccountIds, t.postId)
       .nullsNotDistinct(),
   ],
+);
+
+/**
+ * Each publication that is out, with its post's department and campaign and the reactions the networks last
+ * reported for it (likes + reposts + replies; null before the first reading), so the report ranks the posts with
+ * most reactions from one narrow table instead of publications ⋈ posts ⋈ publication_metrics. By the instant it
+ * went out (not a day), so a change of time zone moves nothing.
+ */
+export const publicationReactions = pgTable(
+  "publication_reactions",
+  {
+    publicationId: uuid("publication_id")
+      .primaryKey()
+      .references(() => publications.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    postId: uuid("post_id").notNull(),
+    ...placeColumns(),
+    campaignId: uuid("campaign_id"),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    reactions: integer("reactions"),
+  },
+  // The report's read, (org, published_at), is a covering index made in the triggers' migration (INCLUDE).
+  (t) => [index("publication_reactions_post_idx").on(t.postId)],
 );
