@@ -1,19 +1,14 @@
 // The period's posts with the most reactions (likes, reposts and replies the networks last reported, summed
 // over the post's publications in the viewer's reach), each with its counters per channel account. The posts are
-// the organisation's own published content; no citizen is named. Ranked from publication_reactions (one narrow
-// row per publication that is out, kept by the database: migration publication_reactions_triggers); the ten
-// posts' details from their publications.
-import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+// the organisation's own published content; no citizen is named. Ranked from the reaction rollups
+// (topPostsRanking.ts); the ten posts' details from their publications.
+import { and, gte, inArray, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ZPublishingReport } from "../../contract/publishingReport.js";
-import {
-  publicationMetrics as m,
-  publicationReactions as r,
-  posts,
-  publications as pub,
-} from "../../db/schema/index.js";
+import { publicationMetrics as m, posts, publications as pub } from "../../db/schema/index.js";
 import type { AppContext } from "../context.js";
 import type { PublishingScope } from "./publishingScope.js";
+import { rankPosts } from "./topPostsRanking.js";
 
 const TOP = 10;
 const TITLE_LENGTH = 90;
@@ -27,24 +22,7 @@ export async function topPosts(ctx: AppContext, scope: PublishingScope): Promise
     lt(pub.publishedAt, scope.end),
     scope.visible,
   );
-  // A publication without a reading yet (reactions null) neither adds nor dates the post, as in a join with
-  // publication_metrics.
-  const reactions = sql<number>`sum(${r.reactions})::int`;
-  const ranked = await ctx.db
-    .select({ postId: r.postId, reactions })
-    .from(r)
-    .where(
-      and(
-        eq(r.orgId, scope.orgId),
-        gte(r.publishedAt, scope.start),
-        lt(r.publishedAt, scope.end),
-        scope.visibleReactions,
-      ),
-    )
-    .groupBy(r.postId)
-    .having(sql`sum(${r.reactions}) > 0`)
-    .orderBy(desc(reactions), desc(sql`max(${r.publishedAt}) filter (where ${r.reactions} is not null)`))
-    .limit(TOP);
+  const ranked = await rankPosts(ctx, scope, TOP);
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.postId);
   const rows = await ctx.db

@@ -78,3 +78,26 @@ export const publicationReactions = pgTable(
   // The report's read, (org, published_at), is a covering index made in the triggers' migration (INCLUDE).
   (t) => [index("publication_reactions_post_idx").on(t.postId)],
 );
+
+/**
+ * Each post that is out, summed over its publications (from publication_reactions, by a trigger on it): when its
+ * first and last publication went out, the reactions of all of them (null before the first reading) and when the
+ * last one with a reading went out. A post wholly inside a report's period ranks by these alone, so the posts with
+ * most reactions are read from the top of an index; the few posts out over a period's edge are summed from
+ * publication_reactions (app/reports/topPosts.ts).
+ */
+export const postReactions = pgTable(
+  "post_reactions",
+  {
+    postId: uuid("post_id").primaryKey(),
+    orgId: orgIdColumn(),
+    departmentId: uuid("department_id"),
+    campaignId: uuid("campaign_id"),
+    firstPublishedAt: timestamp("first_published_at", { withTimezone: true }).notNull(),
+    lastPublishedAt: timestamp("last_published_at", { withTimezone: true }).notNull(),
+    reactions: integer("reactions"),
+    lastReadPublishedAt: timestamp("last_read_published_at", { withTimezone: true }),
+  },
+  // The ranking's index (reactions descending) and the partial one of posts out at more than one instant are made
+  // in the triggers' migration (INCLUDE, DESC).
+);
