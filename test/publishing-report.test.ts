@@ -53,6 +53,7 @@ async function publish(
     submitAt: string;
     decide?: { at: string; decision: "approved" | "changes_requested" | "rejected" };
     campaignId?: string;
+    templateId?: string;
   },
 ) {
   at(post.submitAt);
@@ -63,6 +64,7 @@ async function publish(
       body: post.body,
       departmentId: post.departmentId,
       campaignId: post.campaignId ?? null,
+      templateId: post.templateId ?? null,
       channels: post.accounts.map((channelAccountId) => ({ channelAccountId, textOverride: null })),
     },
   });
@@ -116,6 +118,7 @@ async function scene() {
       endsAt: "2026-12-05T18:00:00Z",
       departmentId: polizei.id,
       participantIds: [author.userId],
+      templates: [{ id: "streife", title: "Streife", text: "#24hPolizei Wir sind auf Streife." }],
     },
   });
   const who = { orgId: org.id, author, approver };
@@ -172,15 +175,22 @@ async function scene() {
     departmentId: polizei.id,
     submitAt: "2026-12-03T10:00:00Z",
   });
+  // The campaign's posts: free text; the template's text edited (free text again: the Sandbox publishes free text
+  // of a campaign without approval); the template's text unchanged (the fast lane of a pre-approved template).
   const campaignPosts = [];
-  for (const [i, when] of ["2026-12-04T20:10:00Z", "2026-12-04T20:40:00Z", "2026-12-05T02:00:00Z"].entries())
+  for (const [when, body, templateId] of [
+    ["2026-12-04T20:10:00Z", "#24hPolizei Einsatz 1", undefined],
+    ["2026-12-04T20:40:00Z", "#24hPolizei Wir sind auf Streife am Bahnhof.", "streife"],
+    ["2026-12-05T02:00:00Z", "#24hPolizei Wir sind auf Streife.", "streife"],
+  ] as const)
     campaignPosts.push(
       await publish(who, {
         accounts: [sandbox.id],
-        body: `#24hPolizei Einsatz ${i + 1}`,
+        body,
         departmentId: polizei.id,
         submitAt: when,
         campaignId: campaign.id,
+        templateId,
       }),
     );
   const published = await t.ctx.db.select().from(publications).where(eq(publications.orgId, org.id));
@@ -270,13 +280,20 @@ describe("the Veröffentlichung report", () => {
       approved: 3,
       changesRequested: 1,
       rejected: 1,
-      withoutReview: 4,
+      // The broken channel's post and two campaign posts of free text; the unchanged template text on its own line.
+      withoutReview: 3,
+      fromTemplate: 1,
       medianBusinessMs: 3 * HOUR,
       p90BusinessMs: 4 * HOUR,
       medianMs: 4 * HOUR,
       p90Ms: 71 * HOUR,
     });
-    expect(r.approvals.previous).toMatchObject({ approved: 1, medianBusinessMs: HOUR, withoutReview: 0 });
+    expect(r.approvals.previous).toMatchObject({
+      approved: 1,
+      medianBusinessMs: HOUR,
+      withoutReview: 0,
+      fromTemplate: 0,
+    });
   });
 
   it("adds up the reactions the networks reported and names the posts with most of them", async () => {
@@ -324,7 +341,13 @@ describe("the Veröffentlichung report", () => {
     // p6 (Kulturamt, on the website); p2's website entry is the Polizei's post.
     expect(r.totals).toMatchObject({ publications: 1, posts: 1, failed: 0 });
     expect(r.byChannel.map((c: { name: string }) => c.name)).toEqual(["Website"]);
-    expect(r.approvals.current).toMatchObject({ approved: 1, rejected: 1, changesRequested: 0, withoutReview: 0 });
+    expect(r.approvals.current).toMatchObject({
+      approved: 1,
+      rejected: 1,
+      changesRequested: 0,
+      withoutReview: 0,
+      fromTemplate: 0,
+    });
     expect(r.choices.campaigns).toEqual([]);
     expect(r.topPosts.map((p: { postId: string }) => p.postId)).not.toContain(s.p2.id);
     // A campaign out of reach shows no timeline.

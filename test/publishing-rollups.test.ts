@@ -2,11 +2,15 @@
 // after each kind of change that can touch them: publications written pending and then published, written
 // published at once, failed, retried; the networks' counters written, updated and removed; a post out on two days;
 // a publication deleted; a post moved to another department and campaign; another time zone. Posts are counted
-// once for every day range and set of channel accounts a viewer may ask for. PGlite and PostgreSQL.
+// once for every day range and set of channel accounts a viewer may ask for. publication_reactions (migration
+// publication_reactions_triggers: a row per publication that is out, with its post's place and the sum of its
+// counters) against the same publications joined with their posts and counters. PGlite and PostgreSQL.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "../src/app/context.js";
 import { updateOrganisation } from "../src/app/orgs/update-organisation.js";
+import { openPublishingScope } from "../src/app/reports/publishingScope.js";
+import { rankPosts } from "../src/app/reports/topPostsRanking.js";
 import type { Database } from "../src/db/client.js";
 import { rowsOf } from "../src/db/queries/rows.js";
 import {
@@ -90,6 +94,59 @@ async function rolledUpByDay(orgId: string) {
     );
 }
 
+/** Each publication that is out with its post's department and campaign and its counters' sum, both ways. */
+async function reactionsBothWays(orgId: string) {
+  const rows = (query: ReturnType<typeof sql>) => ctx.db.execute(query).then((r) => rowsOf<Record<string, unknown>>(r));
+  const columns = sql`publication_id, org_id, post_id, channel_account_id, department_id, campaign_id, published_at, reactions`;
+  const straight = await rows(sql`
+    select ${columns} from (
+      select p.id as publication_id, p.org_id, p.post_id, p.channel_account_id, po.department_id, po.campaign_id,
+             p.published_at, m.likes + m.reposts + m.replies as reactions
+        from publications p join posts po on po.id = p.post_id
+        left join publication_metrics m on m.publication_id = p.id
+       where p.org_id = ${orgId} and p.status = 'published' and p.published_at is not null) as x
+     order by publication_id`);
+  const rolled = await rows(sql`
+    select ${columns} from publication_reactions where org_id = ${orgId} order by publication_id`);
+  return { straight, rolled };
+}
+
+/** Each post that is out summed over its publications, both ways. */
+async function postReactionsBothWays(orgId: string) {
+  const rows = (query: ReturnType<typeof sql>) => ctx.db.execute(query).then((r) => rowsOf<Record<string, unknown>>(r));
+  const straight = await rows(sql`
+    select p.post_id, p.org_id, po.department_id, po.campaign_id, min(p.published_at) as first_published_at,
+           max(p.published_at) as last_published_at, sum(m.likes + m.reposts + m.replies)::int as reactions,
+           max(p.published_at) filter (where m.publication_id is not null) as last_read_published_at
+      from publications p join posts po on po.id = p.post_id
+      left join publication_metrics m on m.publication_id = p.id
+     where p.org_id = ${orgId} and p.status = 'published' and p.published_at is not null
+     group by 1, 2, 3, 4 order by 1`);
+  const rolled = await rows(sql`
+    select post_id, org_id, department_id, campaign_id, first_published_at, last_published_at, reactions,
+           last_read_published_at
+      from post_reactions where org_id = ${orgId} order by 1`);
+  return { straight, rolled };
+}
+
+/** The report's ranking of the posts with most reactions against publications ⋈ publication_metrics. */
+async function rankingBothWays(orgId: string, query: { from: string; to: string; channelAccountIds?: string }) {
+  const scope = await openPublishingScope(ctx, { actor: systemAdminOf(orgId), orgId, query });
+  const channels = query.channelAccountIds ? `{${query.channelAccountIds}}` : null;
+  const straight = rowsOf<{ post_id: string; reactions: number }>(
+    await ctx.db.execute(sql`
+      select p.post_id, sum(m.likes + m.reposts + m.replies)::int as reactions
+        from publications p join publication_metrics m on m.publication_id = p.id
+       where p.org_id = ${orgId} and p.status = 'published' and p.published_at >= ${scope.start.toISOString()}
+         and p.published_at < ${scope.end.toISOString()}
+         and (${channels}::uuid[] is null or p.channel_account_id = any(${channels}::uuid[]))
+       group by 1 having sum(m.likes + m.reposts + m.replies) > 0
+       order by 2 desc, max(p.published_at) desc`),
+  ).map((r) => ({ postId: r.post_id, reactions: Number(r.reactions) }));
+  const rolled = (await rankPosts(ctx, scope, 10)).map((r) => ({ postId: r.postId, reactions: r.reactions }));
+  return { straight, rolled };
+}
+
 /** Posts that went out in [from, to] on one of the channel accounts, counted straight and from the rollup. */
 async function postsBothWays(orgId: string, from: string, to: string, channels: string[]) {
   const list = `{${channels.join(",")}}`;
@@ -171,6 +228,15 @@ describe("the Veröffentlichung rollups", () => {
     const days = Array.from({ length: 5 }, (_, i) => addDays("2026-11-23", i));
     const check = async () => {
       expect(await rolledUpByDay(org.id)).toEqual(await countedByDay(org.id));
+      const reactions = await reactionsBothWays(org.id);
+      expect(reactions.rolled).toEqual(reactions.straight);
+      const perPost = await postReactionsBothWays(org.id);
+      expect(perPost.rolled).toEqual(perPost.straight);
+      for (const [from, to] of [...days.map((day) => [day, day]), ["2026-11-23", "2026-11-27"]])
+        for (const channelAccountIds of [undefined, a.id, `${a.id},${b.id}`]) {
+          const ranking = await rankingBothWays(org.id, { from: from ?? "", to: to ?? "", channelAccountIds });
+          expect(ranking.rolled, `${from}–${to} ${channelAccountIds ?? ""}`).toEqual(ranking.straight);
+        }
       for (const channels of [[a.id], [b.id], [c.id], [a.id, b.id], [a.id, b.id, c.id]])
         for (const [from, to] of [
           ...days.map((day) => [day, day]),
@@ -325,5 +391,9 @@ describe("the Veröffentlichung rollups", () => {
     await Promise.all([first, second]);
     const both = await postsBothWays(org.id, "2026-11-24", "2026-11-24", [a.id, b.id]);
     expect(both).toEqual({ straight: 1, rolled: 1 });
+    // The post's reactions row sums both publications (each transaction sums it again once the other's is seen).
+    const perPost = await postReactionsBothWays(org.id);
+    expect(perPost.rolled).toEqual(perPost.straight);
+    expect(perPost.rolled).toHaveLength(1);
   });
 });

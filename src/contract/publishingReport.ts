@@ -37,8 +37,10 @@ export const ZApprovalFigures = z
     approved: count,
     changesRequested: count,
     rejected: count,
-    /** Posts that went out without approval (their channel's mode, or a campaign template). */
+    /** Posts that went out without approval by their channels' mode. */
     withoutReview: count,
+    /** Posts that went out without further approval as the unchanged text of a campaign's pre-approved template. */
+    fromTemplate: count,
     /** From submission to final approval: in business time (the office schedule) and in calendar time. */
     medianBusinessMs: z.number().nullable(),
     p90BusinessMs: z.number().nullable(),

@@ -1,8 +1,12 @@
 // Approval (Freigabe) in the Veröffentlichung report: in the period and the one before, the posts finally
 // approved (with the time from submission to final approval in business time — kept on the post at the decision —
 // and in calendar time: median and 90th percentile by nearest rank), the decisions asking for changes or
-// rejecting, and the posts that went out without approval. A post counts where the viewer may see its department
-// and one of its channel accounts, and where the filters keep it.
+// rejecting, and the posts that went out without approval — apart those that needed none because they are the
+// unchanged text of a campaign's pre-approved template (content type campaign_template: the fast lane; a template's
+// text edited is free text and counts as without approval). A post counts where the viewer may see its department
+// and one of its channel accounts, and where the filters keep it. Each read is covered by an index of its own
+// (migration publication_reactions_triggers); the percentiles are the database's over every duration of the
+// period (exact, nothing rolled up).
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ZApprovalFigures } from "../../contract/publishingReport.js";
@@ -54,13 +58,15 @@ export async function approvalFigures(
          and ${pa.createdAt} >= ${from}::timestamptz and ${pa.createdAt} < ${to}::timestamptz and ${reachable}
        group by 1, 2
       union all
-      select ${posts.submittedAt} >= ${start}::timestamptz, 'without_review', count(*)::int
+      select ${posts.submittedAt} >= ${start}::timestamptz,
+             case when ${posts.contentType} = 'campaign_template' then 'from_template' else 'without_review' end,
+             count(*)::int
         from ${posts}
        where ${posts.orgId} = ${scope.orgId} and ${posts.approvalMode} = 'none'
          and ${posts.status} in ('scheduled', 'published', 'failed')
          and ${posts.submittedAt} >= ${from}::timestamptz and ${posts.submittedAt} < ${to}::timestamptz
          and ${reachable}
-       group by 1`),
+       group by 1, 2`),
   ]);
   const timed = rowsOf<Durations>(durations);
   const decided = rowsOf<{ current: boolean; kind: string; n: number }>(decisions);
@@ -75,6 +81,7 @@ export async function approvalFigures(
       changesRequested: count("changes_requested"),
       rejected: count("rejected"),
       withoutReview: count("without_review"),
+      fromTemplate: count("from_template"),
       medianBusinessMs: ms(row?.median_business),
       p90BusinessMs: ms(row?.p90_business),
       medianMs: ms(row?.median_ms),

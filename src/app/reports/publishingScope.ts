@@ -7,6 +7,8 @@ import {
   campaigns,
   posts,
   publicationDailyRollups,
+  postReactions,
+  publicationReactions,
   publications,
   publishedPostRollups,
 } from "../../db/schema/index.js";
@@ -31,6 +33,10 @@ export interface PublishingScope extends ReportScope {
   visibleDays: SQL | undefined;
   /** The same of published_post_rollups: a post counts where one of its channel accounts is in reach. */
   visiblePostDays: SQL | undefined;
+  /** The same of publication_reactions (a publication with its post's department and campaign). */
+  visibleReactions: SQL | undefined;
+  /** The same of post_reactions, by department and campaign (for a viewer whose channel accounts are not limited). */
+  visiblePostReactions: SQL | undefined;
   /** The same for a post through the channel account column given (a post's channels before publication). */
   visibleVia: (channelAccountId: AnyColumn) => SQL | undefined;
   campaignChoices: { id: string; name: string; hashtag: string }[];
@@ -75,6 +81,8 @@ export async function openPublishingScope(
     end: instant(addDays(period.to, 1)),
     visible: and(eq(publications.orgId, options.orgId), visibleVia(publications.channelAccountId)),
     visibleDays: and(scope.within(days), ofCampaigns(days.campaignId)),
+    visibleReactions: and(scope.within(publicationReactions), ofCampaigns(publicationReactions.campaignId)),
+    visiblePostReactions: and(scope.within(postReactions), ofCampaigns(postReactions.campaignId)),
     visiblePostDays: and(
       scope.within({ orgId: postDays.orgId, departmentId: postDays.departmentId }),
       ofCampaigns(postDays.campaignId),

@@ -1,12 +1,14 @@
 // The period's posts with the most reactions (likes, reposts and replies the networks last reported, summed
 // over the post's publications in the viewer's reach), each with its counters per channel account. The posts are
-// the organisation's own published content; no citizen is named.
-import { and, desc, gte, inArray, lt, sql } from "drizzle-orm";
+// the organisation's own published content; no citizen is named. Ranked from the reaction rollups
+// (topPostsRanking.ts); the ten posts' details from their publications.
+import { and, gte, inArray, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ZPublishingReport } from "../../contract/publishingReport.js";
 import { publicationMetrics as m, posts, publications as pub } from "../../db/schema/index.js";
 import type { AppContext } from "../context.js";
 import type { PublishingScope } from "./publishingScope.js";
+import { rankPosts } from "./topPostsRanking.js";
 
 const TOP = 10;
 const TITLE_LENGTH = 90;
@@ -20,17 +22,7 @@ export async function topPosts(ctx: AppContext, scope: PublishingScope): Promise
     lt(pub.publishedAt, scope.end),
     scope.visible,
   );
-  const reactions = sql<number>`sum(${m.likes} + ${m.reposts} + ${m.replies})::int`;
-  const ranked = await ctx.db
-    .select({ postId: pub.postId, reactions })
-    .from(pub)
-    .innerJoin(posts, sql`${posts.id} = ${pub.postId}`)
-    .innerJoin(m, sql`${m.publicationId} = ${pub.id}`)
-    .where(inPeriod)
-    .groupBy(pub.postId)
-    .having(sql`sum(${m.likes} + ${m.reposts} + ${m.replies}) > 0`)
-    .orderBy(desc(reactions), desc(sql`max(${pub.publishedAt})`))
-    .limit(TOP);
+  const ranked = await rankPosts(ctx, scope, TOP);
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.postId);
   const rows = await ctx.db

@@ -39,6 +39,7 @@ export function PublishingTables({ report }: { report: PublishingReport }) {
     { key: "changes", label: t("reports.publishing.changesRequested"), value: (a) => a.changesRequested },
     { key: "rejected", label: t("reports.publishing.rejected"), value: (a) => a.rejected },
     { key: "none", label: t("reports.publishing.withoutReview"), value: (a) => a.withoutReview },
+    { key: "template", label: t("reports.publishing.fromTemplate"), value: (a) => a.fromTemplate },
     { key: "median", label: t("reports.publishing.medianBusiness"), value: (a) => format.duration(a.medianBusinessMs) },
     { key: "p90", label: t("reports.publishing.p90Business"), value: (a) => format.duration(a.p90BusinessMs) },
     { key: "medianCal", label: t("reports.publishing.medianCalendar"), value: (a) => calendarTime(a.medianMs) },
