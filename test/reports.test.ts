@@ -86,6 +86,32 @@ describe("the mood report", () => {
     expect(week.totals).toMatchObject({ messages: 3, negative: 3 });
   });
 
+  it("counts a long period week by week from Monday, the week that straddles its start with only its own days", async () => {
+    const s = await scene();
+    // Monday 14 September is the period before's last day; Wednesday 16 September is in the period.
+    await ingest(s.org.id, s.website.id, [
+      { at: "2026-09-14T10:00:00Z", text: NEGATIVE },
+      { at: "2026-09-16T10:00:00Z", text: POSITIVE },
+    ]);
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const response = await admin.request("GET", `/api/orgs/${s.org.id}/reports/mood?from=2026-09-15&to=2026-12-06`);
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json();
+    expect(report.period).toMatchObject({ step: "week", previousTo: "2026-09-14" });
+    expect(report.totals).toMatchObject({ messages: 8, negative: 4, positive: 4 });
+    expect(report.previous).toMatchObject({ messages: 1, negative: 1 });
+    expect(report.series.map((p: { start: string }) => p.start)).toHaveLength(12);
+    const week = (start: string) => report.series.find((p: { start: string }) => p.start === start);
+    expect(report.series[0]).toEqual({ start: "2026-09-14", messages: 1, negative: 0, neutral: 0, positive: 1 });
+    expect(week("2026-10-19")).toMatchObject({ messages: 1, negative: 1 });
+    expect(week("2026-11-02")).toMatchObject({ messages: 1, positive: 1 });
+    expect(week("2026-11-30")).toMatchObject({ messages: 5, negative: 3, positive: 2 });
+    expect(report.byChannel.find((c: { name: string }) => c.name === "Website")).toMatchObject({
+      current: expect.objectContaining({ messages: 6, negative: 4 }),
+      previous: expect.objectContaining({ messages: 1, negative: 1 }),
+    });
+  });
+
   it("shows a department-limited person only their department, and refuses someone without the right", async () => {
     const s = await scene();
     const limited = await buildMember(t.ctx, s.org.id, { roles: ["press_office"], departmentIds: [s.kultur.id] });

@@ -1,8 +1,8 @@
 // Stimmung: how citizens' messages divide into negative, neutral and positive in a period and the one
 // before it — over time, per channel account and per department — and the steps where the share of
 // negative messages moved far from the usual; by post and key term too (moodByPost.ts). Read from the daily
-// rollups (moodSources.ts: all messages, the reactions to chosen posts, or the messages with chosen terms),
-// never from the messages.
+// rollups, summed by the database per step, channel and department (moodSources.ts: all messages, the
+// reactions to chosen posts, or the messages with chosen terms), never from the messages.
 import type { z } from "zod";
 import { type ZMoodCounts, type ZMoodReport, ZMoodReportFilter } from "../../contract/reports.js";
 import { authorize, inOrganisation } from "../../domain/policy.js";
@@ -11,7 +11,7 @@ import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { moodByPostAndTopic } from "./moodByPost.js";
-import { MOOD_FIELDS as FIELDS, type MoodTally as Tally, moodBasisOf, moodRowsOf } from "./moodSources.js";
+import { MOOD_FIELDS as FIELDS, type MoodTally as Tally, moodBasisOf, moodGroupsOf } from "./moodSources.js";
 import { openReportScope } from "./reportScope.js";
 
 type MoodCounts = z.output<typeof ZMoodCounts>;
@@ -50,8 +50,8 @@ export async function getMoodReport(
     now: ctx.clock(),
   }).allowed;
   const basis = moodBasisOf(scope);
-  const [rows, byPostAndTopic] = await Promise.all([
-    moodRowsOf(ctx, scope, { basis, mayReadInbox }),
+  const [groups, byPostAndTopic] = await Promise.all([
+    moodGroupsOf(ctx, scope, { basis, mayReadInbox }),
     moodByPostAndTopic(ctx, { actor: options.actor, scope, basis, mayReadInbox }),
   ]);
   // Terms are not kept with a sentiment sum: no mean then.
@@ -69,20 +69,23 @@ export async function getMoodReport(
   );
   const channels = new Map<string, { current: Tally; previous: Tally }>();
   const teams = new Map<string | null, { current: Tally; previous: Tally }>();
-  for (const row of rows) {
-    const tally = row;
-    const current = tally.day >= period.from;
-    add(current ? totals : previous, tally);
-    // A week that straddles the period's start shows only the period's own days.
-    const start = stepStart(tally.day, period.step);
-    const step = steps.get(start);
-    if (step && (current || start < firstStep)) add(step, tally);
-    const channel = channels.get(tally.channelAccountId) ?? { current: emptyTally(), previous: emptyTally() };
-    add(current ? channel.current : channel.previous, tally);
-    channels.set(tally.channelAccountId, channel);
-    const team = teams.get(tally.departmentId) ?? { current: emptyTally(), previous: emptyTally() };
-    add(current ? team.current : team.previous, tally);
-    teams.set(tally.departmentId, team);
+  for (const group of groups) {
+    const { current, key } = group;
+    if (group.by === "step" && key !== null) {
+      // Every row is in one step: the steps' sums are the periods'.
+      add(current ? totals : previous, group);
+      // A week that straddles the period's start shows only the period's own days.
+      const step = steps.get(key);
+      if (step && (current || key < firstStep)) add(step, group);
+    } else if (group.by === "channel" && key !== null) {
+      const channel = channels.get(key) ?? { current: emptyTally(), previous: emptyTally() };
+      add(current ? channel.current : channel.previous, group);
+      channels.set(key, channel);
+    } else if (group.by === "department") {
+      const team = teams.get(key) ?? { current: emptyTally(), previous: emptyTally() };
+      add(current ? team.current : team.previous, group);
+      teams.set(key, team);
+    }
   }
   const allSteps = [...steps.entries()].map(([start, t]) => ({
     start,

@@ -62,12 +62,16 @@ export async function moodByPostAndTopic(
   args: { actor: OrgActor; scope: ReportScope; basis: MoodBasis; mayReadInbox: boolean },
 ): Promise<Parts> {
   const { scope, basis } = args;
+  const byPostsRead = basis === "topics" ? Promise.resolve(null) : postsOf(ctx, args.actor, scope);
   const [byPosts, byTopic, postChoices] = await Promise.all([
-    basis === "topics" ? null : postsOf(ctx, args.actor, scope),
+    byPostsRead,
     scope.postFilter.topics
       ? topicsOf(ctx, scope, { topics: scope.postFilter.topics, mayReadInbox: args.mayReadInbox })
       : null,
-    postChoicesOf(ctx, args.actor, scope),
+    // Without a filter the posts just summed are the filter's choices too: the same rows, read once.
+    basis === "messages"
+      ? byPostsRead.then((read) => postChoicesOf(ctx, args.actor, scope, read?.reacted))
+      : postChoicesOf(ctx, args.actor, scope),
   ]);
   return {
     basis,
@@ -83,35 +87,32 @@ export async function moodByPostAndTopic(
 /**
  * The posts ranked by their reactions in the viewer's scope. A post itself is shown only to people who may see
  * it (postsWithinScope): a reaction routed to a person's department may answer another department's post, whose
- * title and channels are not theirs to read; the reaction still counts in their totals.
+ * title and channels are not theirs to read; the reaction still counts in their totals. `reacted`: the posts
+ * within reach with a rollup row in the period (the filter's choices, postChoices.ts).
  */
 async function postsOf(ctx: AppContext, actor: OrgActor, scope: ReportScope) {
   const r = postDailyRollups;
   const sums = periodSums(scope, r);
   const visible = postsWithinScope(ctx.db, actor);
   const rows = await ctx.db
-    .select({ postId: r.postId, ...sums })
+    .select({
+      postId: r.postId,
+      publishedAt: posts.publishedAt,
+      daysNow: sql<number>`count(*) filter (where ${r.day} >= ${scope.period.from})::int`,
+      ...sums,
+    })
     .from(r)
-    .where(
-      and(
-        scope.where(r),
-        scope.postsChosen(r.postId),
-        visible
-          ? inArray(
-              r.postId,
-              ctx.db
-                .select({ id: posts.id })
-                .from(posts)
-                .where(and(eq(posts.orgId, scope.orgId), visible)),
-            )
-          : undefined,
-      ),
-    )
-    .groupBy(r.postId)
-    .having(sql`${sums.messages} > 0`);
-  const byVolume = [...rows].sort((a, b) => b.messages - a.messages || a.postId.localeCompare(b.postId));
+    // A post deleted since keeps its reactions (for those who see every post).
+    .leftJoin(posts, and(eq(posts.id, r.postId), eq(posts.orgId, scope.orgId)))
+    .where(and(scope.where(r), scope.postsChosen(r.postId), visible ? and(isNotNull(posts.id), visible) : undefined))
+    .groupBy(r.postId, posts.publishedAt);
+  const reacted = rows
+    .filter((row) => row.daysNow > 0)
+    .map((row) => ({ id: row.postId, messages: row.messages, publishedAt: row.publishedAt }));
+  const drew = rows.filter((row) => row.messages > 0);
+  const byVolume = [...drew].sort((a, b) => b.messages - a.messages || a.postId.localeCompare(b.postId));
   const top = byVolume.slice(0, TOP_POSTS);
-  const { mostNegative, mostPositive } = rankPostsByMood(rows);
+  const { mostNegative, mostPositive } = rankPostsByMood(drew);
   const details = await postDetails(ctx, scope, [
     ...new Set([...top, ...mostNegative, ...mostPositive].map((p) => p.postId)),
   ]);
@@ -126,7 +127,12 @@ async function postsOf(ctx: AppContext, actor: OrgActor, scope: ReportScope) {
       ...tallies(row),
     };
   };
-  return { byPost: top.map(present), mostNegative: mostNegative.map(present), mostPositive: mostPositive.map(present) };
+  return {
+    byPost: top.map(present),
+    mostNegative: mostNegative.map(present),
+    mostPositive: mostPositive.map(present),
+    reacted,
+  };
 }
 
 /** Title (else the first line), campaign, publication date and channel accounts of the posts shown. */

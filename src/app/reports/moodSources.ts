@@ -1,8 +1,10 @@
 // Where the Stimmung report's figures come from: every message (message_daily_rollups), the reactions to the
 // chosen posts and campaigns (post_daily_rollups), or the messages with the chosen key terms
 // (topic_daily_rollups, which counts moods per term) — the same rows per day × channel account × department
-// either way, so the report adds them up alike.
-import { and, inArray, sql } from "drizzle-orm";
+// either way, so the report adds them up alike: summed by the database per period and step, channel account and
+// department.
+import { type SQL, and, inArray, sql } from "drizzle-orm";
+import { rowsOf } from "../../db/queries/rows.js";
 import { messageDailyRollups, postDailyRollups, topicDailyRollups } from "../../db/schema/index.js";
 import { SMALL_COUNT } from "../../domain/reports/smallCounts.js";
 import type { AppContext } from "../context.js";
@@ -19,25 +21,17 @@ export const MOOD_FIELDS = [
   "flagged",
 ] as const;
 export type MoodTally = Record<(typeof MOOD_FIELDS)[number] | "sentimentSum", number>;
-export type MoodRow = MoodTally & { day: string; channelAccountId: string; departmentId: string | null };
 export type MoodBasis = "messages" | "posts" | "topics";
 
-const sum = (column: Parameters<typeof sql>[1]) => sql<number>`coalesce(sum(${column}), 0)::int`;
+/** A sum of the period asked for (else the one before) for a step (its first day), channel account or department. */
+export type MoodGroup = MoodTally & { current: boolean; by: "step" | "channel" | "department"; key: string | null };
 
-/** A day's moods from the post or the topic rollup, which keep no complaints, praise or flags (they count 0). */
-const moodSumsOf = (r: typeof postDailyRollups | typeof topicDailyRollups) => ({
-  day: r.day,
-  channelAccountId: r.channelAccountId,
-  departmentId: r.departmentId,
-  messages: sum(r.messages),
-  negative: sum(r.negative),
-  neutral: sum(r.neutral),
-  positive: sum(r.positive),
-  questions: sum(r.questions),
-  complaints: sql<number>`0`,
-  praise: sql<number>`0`,
-  flagged: sql<number>`0`,
-});
+type SqlGroup = Omit<MoodGroup, "key" | "sentimentSum"> & {
+  step: string | null;
+  channel: string | null;
+  department: string | null;
+  sentiment_sum: number;
+};
 
 /** Which rollup answers the filters: a post or campaign filter the post rollup, a term filter the topic rollup. */
 export function moodBasisOf(scope: ReportScope): MoodBasis {
@@ -45,47 +39,71 @@ export function moodBasisOf(scope: ReportScope): MoodBasis {
   return scope.postFilter.topics ? "topics" : "messages";
 }
 
-export async function moodRowsOf(
+/**
+ * A rollup's rows as the sums read them: day, place and counts. The post and the topic rollup keep no
+ * complaints, praise or flags (they count 0), the topic rollup no sentiment (the mean stays empty: the report
+ * says so).
+ */
+function rollupRows(scope: ReportScope, { basis, topics }: { basis: MoodBasis; topics: string[] }): SQL {
+  const place = (r: typeof messageDailyRollups | typeof postDailyRollups | typeof topicDailyRollups) =>
+    sql`${r.day} as day, ${r.channelAccountId} as channel_account_id, ${r.departmentId} as department_id,
+        ${r.messages} as messages, ${r.negative} as negative, ${r.neutral} as neutral, ${r.positive} as positive,
+        ${r.questions} as questions`;
+  if (basis === "posts") {
+    const r = postDailyRollups;
+    return sql`select ${place(r)}, 0 as complaints, 0 as praise, 0 as flagged, ${r.sentimentSum} as sentiment_sum
+                 from ${r} where ${and(scope.where(r), scope.postsChosen(r.postId))}`;
+  }
+  if (basis === "topics") {
+    const r = topicDailyRollups;
+    return sql`select ${place(r)}, 0 as complaints, 0 as praise, 0 as flagged, 0::float8 as sentiment_sum
+                 from ${r} where ${and(scope.where(r), inArray(r.topic, topics))}`;
+  }
+  const r = messageDailyRollups;
+  return sql`select ${place(r)}, ${r.complaints} as complaints, ${r.praise} as praise, ${r.flagged} as flagged,
+                    ${r.sentimentSum} as sentiment_sum
+               from ${r} where ${scope.where(r)}`;
+}
+
+/**
+ * The rollup rows of both periods, summed per period and step, channel account and department: first by all
+ * three (a year of days into weeks), then by each grouping set, so a year arrives as a few hundred sums.
+ */
+export async function moodGroupsOf(
   ctx: AppContext,
   scope: ReportScope,
   options: { basis: MoodBasis; mayReadInbox: boolean },
-): Promise<MoodRow[]> {
-  const { postFilter } = scope;
-  if (options.basis === "posts") {
-    const r = postDailyRollups;
-    const rows = await ctx.db
-      .select({ ...moodSumsOf(r), sentimentSum: sql<number>`coalesce(sum(${r.sentimentSum}), 0)::float8` })
-      .from(r)
-      .where(and(scope.where(r), scope.postsChosen(r.postId)))
-      .groupBy(r.day, r.channelAccountId, r.departmentId);
-    return rows;
-  }
-  if (options.basis === "topics" && postFilter.topics) {
-    const r = topicDailyRollups;
-    const topics = await shownTopics(ctx, scope, { topics: postFilter.topics, mayReadInbox: options.mayReadInbox });
-    const rows = topics.length
-      ? await ctx.db
-          // Not kept per term: the mean sentiment stays empty (the report says so).
-          .select({ ...moodSumsOf(r), sentimentSum: sql<number>`0` })
-          .from(r)
-          .where(and(scope.where(r), inArray(r.topic, topics)))
-          .groupBy(r.day, r.channelAccountId, r.departmentId)
+): Promise<MoodGroup[]> {
+  const topics =
+    options.basis === "topics" && scope.postFilter.topics
+      ? await shownTopics(ctx, scope, { topics: scope.postFilter.topics, mayReadInbox: options.mayReadInbox })
       : [];
-    return rows;
-  }
-  const r = messageDailyRollups;
-  const rows = await ctx.db
-    .select({
-      day: r.day,
-      channelAccountId: r.channelAccountId,
-      departmentId: r.departmentId,
-      ...Object.fromEntries(MOOD_FIELDS.map((f) => [f, sql<number>`sum(${r[f]})::int`])),
-      sentimentSum: sql<number>`sum(${r.sentimentSum})::float8`,
-    } as const)
-    .from(r)
-    .where(scope.where(r))
-    .groupBy(r.day, r.channelAccountId, r.departmentId);
-  return rows as unknown as MoodRow[];
+  if (options.basis === "topics" && topics.length === 0) return [];
+  const step = scope.period.step === "week" ? sql`date_trunc('week', r.day)::date` : sql`r.day`;
+  const sums = sql.raw(
+    [...MOOD_FIELDS, "sentiment_sum"]
+      .map((f) => `coalesce(sum(x.${f}), 0)::${f === "sentiment_sum" ? "float8" : "int"} as ${f}`)
+      .join(", "),
+  );
+  const rows = rowsOf<SqlGroup>(
+    await ctx.db.execute(sql`
+      select x.current, case when grouping(x.channel) = 0 then 'channel' when grouping(x.department) = 0
+                             then 'department' else 'step' end as by,
+             x.step, x.channel, x.department, ${sums}
+        from (select x.current, x.step, x.channel, x.department, ${sums}
+                from (select r.day >= ${scope.period.from}::date as current, to_char(${step}, 'YYYY-MM-DD') as step,
+                             r.channel_account_id::text as channel, r.department_id::text as department,
+                             r.messages, r.negative, r.neutral, r.positive, r.questions, r.complaints, r.praise,
+                             r.flagged, r.sentiment_sum
+                        from (${rollupRows(scope, { basis: options.basis, topics })}) as r) as x
+               group by 1, 2, 3, 4) as x
+       group by grouping sets ((x.current, x.step), (x.current, x.channel), (x.current, x.department))`),
+  );
+  return rows.map(({ step, channel, department, sentiment_sum, ...group }) => ({
+    ...group,
+    key: group.by === "step" ? step : group.by === "channel" ? channel : department,
+    sentimentSum: Number(sentiment_sum),
+  }));
 }
 
 /**
