@@ -7,7 +7,9 @@
 //       rollups as they would for ingestion), each report and filter (Stimmung also by post, campaign and term,
 //       Antwortzeiten by post and campaign)
 //       asked 20 times through its use case: p50 and p95; goal p95 < 200 ms on PostgreSQL, < 1 s on PGlite
-// Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local).
+// Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local;
+// BENCH_DATABASES=pglite|postgres for one of them). BENCH_REPORTS_PART=ingestion|reports runs only (a) or (b);
+// BENCH_TOGGLE=<substring,…> switches only the rollup triggers whose names contain one of them (profiling).
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { installationActorIn } from "../src/app/authorization.js";
@@ -62,8 +64,9 @@ async function runOn(label: string, database: Database): Promise<boolean> {
   const config = loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" });
   const keys = await bindInstallationKeys(database.db, config);
   const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config, keys });
-  const ingestionOk = await ingestionWithAndWithout(ctx);
-  const reportsOk = await reportLatency(ctx, database.kind === "postgres" ? 200 : 1000);
+  const part = process.env.BENCH_REPORTS_PART;
+  const ingestionOk = part === "reports" || (await ingestionWithAndWithout(ctx));
+  const reportsOk = part === "ingestion" || (await reportLatency(ctx, database.kind === "postgres" ? 200 : 1000));
   return ingestionOk && reportsOk;
 }
 
