@@ -47,10 +47,6 @@ const ROLLUP_TRIGGERS = [
   ["conversations", "conversations_response_rollups_insert"],
   ["conversations", "conversations_report_rollups_insert"],
   ["conversations", "conversations_report_rollups_update"],
-  ["inbound_messages", "inbound_messages_post_rollups_insert"],
-  ["inbound_messages", "inbound_messages_post_rollups_update"],
-  ["inbound_messages", "inbound_messages_post_rollups_delete"],
-  ["conversations", "conversations_department_post_rollups"],
 ] as const;
 const TEXTS = [
   "Wann gibt es wieder freie Kita-Plätze im Stadtteil {n}?",
