@@ -61,6 +61,8 @@ async function runOn(label: string, database: Database): Promise<boolean> {
   const keys = await bindInstallationKeys(database.db, config);
   const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config, keys });
   const part = process.env.BENCH_REPORTS_PART;
+  if (part !== undefined && part !== "ingestion" && part !== "reports")
+    throw new Error(`BENCH_REPORTS_PART=${part}: ingestion or reports (or unset for both)`);
   const ingestionOk = part === "reports" || (await ingestionWithAndWithout(ctx));
   const reportsOk = part === "ingestion" || (await reportLatency(ctx, database.kind === "postgres" ? 200 : 1000));
   return ingestionOk && reportsOk;
