@@ -9,8 +9,9 @@
 //       asked 20 times through its use case: p50 and p95; goal p95 < 200 ms on PostgreSQL, < 1 s on PGlite;
 //       and a #24hPolizei-style marathon campaign (1,645 posts in 24 hours ten days ago on three accounts, 20,000
 //       reactions in 5,000 conversations), Stimmung, Themen and Antwortzeiten filtered by it over 30 and 90 days
-// BENCH_REPORTS_PART=ingestion|reports runs one part alone (default both).
-// Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local).
+// Runs on embedded PGlite and, when reachable, on the PostgreSQL server (BENCH_DATABASE_URL, default local;
+// BENCH_DATABASES=pglite|postgres for one of them). BENCH_REPORTS_PART=ingestion|reports runs only (a) or (b);
+// BENCH_TOGGLE=<substring,…> switches only the rollup triggers whose names contain one of them (profiling).
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { installationActorIn } from "../src/app/authorization.js";
@@ -35,7 +36,6 @@ import { runOnEveryDatabase } from "./support.js";
 const SYSTEM = { userId: null, label: "bench" };
 const INGEST_MESSAGES = Number(process.env.BENCH_ROLLUP_MESSAGES ?? 4_000);
 const ROUNDS = 3;
-const PART = process.env.BENCH_REPORTS_PART;
 const REPORT_MESSAGES = Number(process.env.BENCH_REPORT_MESSAGES ?? 1_000_000);
 /** Posts published over the year (a large city's press office: about ten a day). */
 const POSTS = 3_000;
@@ -53,10 +53,6 @@ const ROLLUP_TRIGGERS = [
   ["conversations", "conversations_response_rollups_insert"],
   ["conversations", "conversations_report_rollups_insert"],
   ["conversations", "conversations_report_rollups_update"],
-  ["inbound_messages", "inbound_messages_post_rollups_insert"],
-  ["inbound_messages", "inbound_messages_post_rollups_update"],
-  ["inbound_messages", "inbound_messages_post_rollups_delete"],
-  ["conversations", "conversations_department_post_rollups"],
 ] as const;
 const TEXTS = [
   "Wann gibt es wieder freie Kita-Plätze im Stadtteil {n}?",
@@ -70,8 +66,11 @@ async function runOn(label: string, database: Database): Promise<boolean> {
   const config = loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" });
   const keys = await bindInstallationKeys(database.db, config);
   const ctx = buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config, keys });
-  const ingestionOk = PART === "reports" ? true : await ingestionWithAndWithout(ctx);
-  const reportsOk = PART === "ingestion" ? true : await reportLatency(ctx, database.kind === "postgres" ? 200 : 1000);
+  const part = process.env.BENCH_REPORTS_PART;
+  if (part !== undefined && part !== "ingestion" && part !== "reports")
+    throw new Error(`BENCH_REPORTS_PART=${part}: ingestion or reports (or unset for both)`);
+  const ingestionOk = part === "reports" || (await ingestionWithAndWithout(ctx));
+  const reportsOk = part === "ingestion" || (await reportLatency(ctx, database.kind === "postgres" ? 200 : 1000));
   return ingestionOk && reportsOk;
 }
 

@@ -35,6 +35,7 @@ export async function freshServerDatabase(url: string) {
 /**
  * Runs a benchmark on embedded PGlite and, when reachable, on a fresh database of the PostgreSQL server
  * (BENCH_DATABASE_URL, default the local one); exits non-zero when any run reports failure.
+ * BENCH_DATABASES=pglite or =postgres runs on that one only (to iterate on one database).
  */
 export async function runOnEveryDatabase(
   title: string,
@@ -51,8 +52,12 @@ export async function runOnEveryDatabase(
   if (await reachable(serverUrl))
     targets.push({ label: "PostgreSQL server", open: () => freshServerDatabase(serverUrl) });
   else console.log(`PostgreSQL at ${serverUrl} not reachable: server figures skipped`);
+  const only = process.env.BENCH_DATABASES?.split(",").map((d) => d.trim());
+  const chosen = targets.filter((t) => !only || only.some((d) => t.label.toLowerCase().includes(d.toLowerCase())));
+  if (chosen.length === 0)
+    throw new Error(`BENCH_DATABASES=${process.env.BENCH_DATABASES}: no such database (pglite, postgres)`);
   let failed = false;
-  for (const target of targets) {
+  for (const target of chosen) {
     const { database, drop } = await target.open();
     try {
       await database.migrate();

@@ -320,6 +320,39 @@ describe("the message rollups", () => {
     expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
     expect(left.reduce((sum, r) => sum + r.messages, 0)).toBe(1);
   });
+
+  it("move each conversation's counts when one statement moves several, and leave rows a change does not touch", async () => {
+    const { org, jugendamt, account } = await scene();
+    const stored = await ingest(org.id, account.id, [
+      { at: now, text: "Wo kann ich einen Kita-Platz beantragen?", handle: "@anna" },
+      { at: now, text: "Die Baustelle ist eine Katastrophe, unzumutbar und ärgerlich.", handle: "@ben" },
+      { at: now, text: "Danke, super gemacht!", handle: "@carla" },
+    ]);
+    const moving = stored.slice(0, 2).map((s) => s.conversationId);
+    await ctx.db
+      .update(conversations)
+      .set({ departmentId: jugendamt.id })
+      .where(sql`${conversations.id} = any(${`{${moving.join(",")}}`}::uuid[])`);
+    const moved = await rolledUp(org.id);
+    expect(moved).toEqual(await countedFromMessages(org.id));
+    expect(moved.find((r) => r.departmentId === jugendamt.id)?.messages).toBe(2);
+    expect(await postsRolledUp(org.id)).toEqual(await postsFromMessages(org.id));
+    expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
+
+    // Hiding a message changes what the message rollup counts, not its post's counts: that row is not rewritten.
+    const postRowVersions = () =>
+      ctx.db.execute(
+        sql`select xmin::text as version from post_daily_rollups where org_id = ${org.id}::uuid order by 1`,
+      );
+    const before = rowsOf<{ version: string }>(await postRowVersions());
+    await ctx.db
+      .update(inboundMessages)
+      .set({ visibility: "hidden" })
+      .where(eq(inboundMessages.id, stored[2]?.id ?? ""));
+    expect(rowsOf<{ version: string }>(await postRowVersions())).toEqual(before);
+    expect(await rolledUp(org.id)).toEqual(await countedFromMessages(org.id));
+    expect(await topicsRolledUp(org.id)).toEqual(await topicsFromMessages(org.id));
+  });
 });
 
 describe("the topic rollups", () => {

@@ -20,9 +20,7 @@ export async function updateOrganisation(ctx: AppContext, options: { actor: OrgA
     await tx.update(organisations).set({ timeZone: input.timeZone }).where(eq(organisations.id, options.orgId));
     // The report rollups count by the organisation's calendar days: in another zone they begin at another hour.
     if (input.timeZone !== before.timeZone)
-      await tx.execute(
-        sql`select draht_rebuild_message_rollups(${options.orgId}::uuid), draht_rebuild_post_rollups(${options.orgId}::uuid)`,
-      );
+      await tx.execute(sql`select draht_rebuild_inbound_rollups(${options.orgId}::uuid)`);
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,

@@ -1,7 +1,7 @@
 // Rollups for the reports: counts per day (in the organisation's time zone) × channel account × department,
-// kept by triggers in the transaction that changes a message or a conversation (migration
-// 0038_report_rollups_triggers.sql), so a report reads a few hundred rows instead of scanning a year of
-// messages, and can never disagree with the messages themselves. No personal data: counts and sums only.
+// kept by triggers in the transaction that changes a message or a conversation (migrations
+// 0038_report_rollups_triggers.sql and 0057_inbound_rollups_one_pass.sql), so a report reads a few hundred
+// rows instead of scanning a year of messages, and can never disagree with the messages themselves. No personal data: counts and sums only.
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -255,7 +255,7 @@ export const topicDays = pgTable(
  * What citizens wrote in reaction to a post (inbound_messages.post_id), per day × post × channel account ×
  * department: the Stimmung report by post and campaign, and the posts that drew the most negative and the
  * most positive reactions. Counted like message_daily_rollups (every threaded message, for its
- * conversation's current department), by the triggers of migration 0046.
+ * conversation's current department), by the triggers of migration 0057 (with the message and topic rollups).
  */
 export const postDailyRollups = pgTable(
   "post_daily_rollups",

@@ -1,6 +1,6 @@
 // The mood of a message from its sentiment score (−1 … 1): the one place that draws the lines between
 // negative, neutral and positive — for the inbox filter, the reports and the rollup triggers
-// (migration 0038 compares in single precision, as the column is stored, so both sides agree at the edge).
+// (migrations 0038 and 0057 compare in single precision, as the column is stored, so both sides agree at the edge).
 
 export const MOODS = ["negative", "neutral", "positive"] as const;
 export type Mood = (typeof MOODS)[number];
