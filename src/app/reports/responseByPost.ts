@@ -1,21 +1,18 @@
 // Antwortzeiten by campaign or post. A conversation counts for the post its first citizen message reacted to
 // (inbound_messages.post_id; a conversation is a citizen's messages under one published item); with a campaign,
 // for that campaign's posts. The rollups are not kept per post: the chosen conversations are found through the
-// post index (a campaign's few thousand reactions), once, and their first answers and closings read in one pass
-// and summed here into the rows the rollups give — counted as the triggers count them, on the conversation's
-// channel account and current department (summing them in the database took 28 array sums a row: 100 ms and more
-// for a marathon's 5,000 conversations).
-import { type AnyColumn, and, eq, isNotNull, sql } from "drizzle-orm";
+// post index (a campaign's few thousand reactions) and read in one query with their first answers, closings and
+// waits, then summed here into the rows the rollups give — counted as the triggers count them, on the
+// conversation's channel account and current department. (Passing their ids to further queries and summing there,
+// 28 array sums a row, took over 100 ms for a marathon's 5,000 conversations.)
+import { type AnyColumn, and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { conversations as c, inboundMessages as m } from "../../db/schema/index.js";
 import { rowsOf } from "../../db/queries/rows.js";
-import {
-  addToResponseTally,
-  emptyResolutionTally,
-  emptyResponseTally,
-  responseBucketOf,
-} from "../../domain/reports/responseHistogram.js";
+import { emptyResolutionTally, emptyResponseTally, responseBucketOf } from "../../domain/reports/responseHistogram.js";
 import { stepStart } from "../../domain/reports/reportPeriod.js";
+import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { visibleConversations } from "../inbox/conversationAccess.js";
 import type { ReportScope } from "./reportScope.js";
 import type { SumGrouping, SummedResponseRow } from "./responseRollupSums.js";
 
@@ -23,16 +20,55 @@ import type { SumGrouping, SummedResponseRow } from "./responseRollupSums.js";
 export const filtersByPost = (scope: ReportScope) =>
   scope.postFilter.campaignIds !== undefined || scope.postFilter.postIds !== undefined;
 
+/** A chosen conversation: its first answer and closing (days in the organisation's time zone) and its wait now. */
+export interface ChosenConversation {
+  id: string;
+  /** The day of the first answer, if answered with its business time counted. */
+  answered_on: string | null;
+  /** The day of the last closing, if closed with its business time counted. */
+  closed_on: string | null;
+  channel_account_id: string | null;
+  department_id: string | null;
+  responder_user_id: string | null;
+  closer_user_id: string | null;
+  within_target: boolean | null;
+  asked_again: boolean;
+  business_ms: number | null;
+  resolution_business_ms: number | null;
+  /** Waiting for an answer now, in a conversation the viewer may see (as in waitingSeries.ts), and overdue. */
+  waiting: boolean;
+  overdue: boolean;
+}
+
 /**
- * The chosen conversations within the viewer's scope and filters (null: no campaign or post chosen), read once:
- * the report's queries then take them as one array, so the planner knows how few they are.
+ * The chosen conversations within the viewer's scope and filters (null: no campaign or post chosen), read once
+ * with all the report needs of them (their answers, closings and waits are then summed here, not queried again).
  */
-export async function chosenConversationIds(ctx: AppContext, scope: ReportScope): Promise<string[] | null> {
+export async function chosenConversations(
+  ctx: AppContext,
+  scope: ReportScope,
+  actor: OrgActor,
+): Promise<ChosenConversation[] | null> {
   const posts = scope.postsChosen(m.postId);
   if (!filtersByPost(scope) || !posts) return null;
+  const zone = scope.timeZone;
+  const day = (at: AnyColumn) => sql`to_char((${at} at time zone ${zone})::date, 'YYYY-MM-DD')`;
+  const answered = sql`${c.firstResponseAt} is not null and ${c.firstResponseBusinessMs} is not null`;
+  const closed = sql`${c.status} = 'closed' and ${c.closedAt} is not null and ${c.resolutionBusinessMs} is not null`;
+  const waiting = and(
+    inArray(c.status, ["new", "open"]),
+    isNotNull(c.waitingSince),
+    visibleConversations(actor) ?? sql`true`,
+  );
   // The conversations with a reaction to a chosen post, then those whose first message is one of them.
   const query = sql`
-    select ${c.id} as id
+    select ${c.id} as id, case when ${answered} then ${day(c.firstResponseAt)} end as answered_on,
+           case when ${closed} then ${day(c.closedAt)} end as closed_on, ${c.channelAccountId} as channel_account_id,
+           ${c.departmentId} as department_id, ${c.firstResponderUserId} as responder_user_id,
+           ${c.closedByUserId} as closer_user_id, ${c.firstResponseWithinTarget} as within_target,
+           ${c.firstResponseAskedAgain} as asked_again, ${c.firstResponseBusinessMs}::float8 as business_ms,
+           ${c.resolutionBusinessMs}::float8 as resolution_business_ms, coalesce(${waiting}, false) as waiting,
+           coalesce(${waiting} and ${c.responseDueAt} <= ${ctx.clock().toISOString()}::timestamptz, false) as overdue
       from (select ${m.conversationId} as conversation_id, array_agg(distinct ${m.postId}) as posts
               from ${m} where ${and(eq(m.orgId, scope.orgId), isNotNull(m.postId), isNotNull(m.conversationId), posts)}
              group by 1) as candidate
@@ -43,48 +79,10 @@ export async function chosenConversationIds(ctx: AppContext, scope: ReportScope)
      where first.post_id = any(candidate.posts) and ${and(eq(c.orgId, scope.orgId), scope.within(c))}`;
   // The planner expects every chosen post to have drawn as many reactions as the average one (a campaign of
   // thousands of posts: hundreds of thousands of rows) and would compile the query first (JIT), for seconds.
-  const rows = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
-    return rowsOf<{ id: string }>(await tx.execute(query));
+    return rowsOf<ChosenConversation>(await tx.execute(query));
   });
-  return rows.map((row) => row.id);
-}
-
-/** The chosen conversations, as a condition on conversations.id. */
-export const amongChosen = (ids: readonly string[]) => sql`${c.id} = any(${`{${ids.join(",")}}`}::uuid[])`;
-
-interface ChosenConversation {
-  answered_on: string | null;
-  closed_on: string | null;
-  channel_account_id: string | null;
-  department_id: string | null;
-  responder_user_id: string | null;
-  closer_user_id: string | null;
-  within_target: boolean | null;
-  asked_again: boolean;
-  business_ms: number | null;
-  resolution_business_ms: number | null;
-}
-
-/** The chosen conversations answered or closed within the report's two periods, each read once. */
-async function answeredOrClosed(ctx: AppContext, scope: ReportScope, ids: readonly string[]) {
-  const { period, timeZone: zone } = scope;
-  const day = (at: AnyColumn) => sql`to_char((${at} at time zone ${zone})::date, 'YYYY-MM-DD')`;
-  const answered = sql`${c.firstResponseAt} is not null and ${c.firstResponseBusinessMs} is not null`;
-  const closed = sql`${c.status} = 'closed' and ${c.closedAt} is not null and ${c.resolutionBusinessMs} is not null`;
-  const answeredOn = sql`case when ${answered} then ${day(c.firstResponseAt)} end`;
-  const closedOn = sql`case when ${closed} then ${day(c.closedAt)} end`;
-  const result = await ctx.db.execute(sql`
-    select * from (
-      select ${answeredOn} as answered_on, ${closedOn} as closed_on, ${c.channelAccountId} as channel_account_id,
-             ${c.departmentId} as department_id, ${c.firstResponderUserId} as responder_user_id,
-             ${c.closedByUserId} as closer_user_id, ${c.firstResponseWithinTarget} as within_target,
-             ${c.firstResponseAskedAgain} as asked_again, ${c.firstResponseBusinessMs}::float8 as business_ms,
-             ${c.resolutionBusinessMs}::float8 as resolution_business_ms
-        from ${c} where ${and(eq(c.orgId, scope.orgId), scope.within(c), amongChosen(ids))}) as x
-     where x.answered_on between ${period.previousFrom} and ${period.to}
-        or x.closed_on between ${period.previousFrom} and ${period.to}`);
-  return rowsOf<ChosenConversation>(result);
 }
 
 /**
@@ -92,11 +90,7 @@ async function answeredOrClosed(ctx: AppContext, scope: ReportScope, ids: readon
  * responseRollupSums.ts sums the rollups: the period asked for as a whole and by step, channel account, department
  * and person; the one before as a whole.
  */
-export async function chosenConversationSums(
-  ctx: AppContext,
-  scope: ReportScope,
-  ids: readonly string[],
-): Promise<SummedResponseRow[]> {
+export function chosenConversationSums(scope: ReportScope, chosen: readonly ChosenConversation[]): SummedResponseRow[] {
   const { period } = scope;
   const sums = new Map<string, SummedResponseRow>();
   const sumOf = (current: boolean, by: SumGrouping, key: string | null) => {
@@ -120,28 +114,26 @@ export async function chosenConversationSums(
       sumOf(true, "person", person),
     ];
   };
-  for (const row of await answeredOrClosed(ctx, scope, ids)) {
+  for (const row of chosen) {
     if (row.answered_on !== null && row.business_ms !== null) {
       const ms = row.business_ms;
-      const histogram = emptyResponseTally().histogram;
-      histogram[responseBucketOf(ms)] = 1;
-      const answer = {
-        answered: 1,
-        withTarget: row.within_target === null ? 0 : 1,
-        withinTarget: row.within_target ? 1 : 0,
-        askedAgain: row.asked_again ? 1 : 0,
-        msSum: ms,
-        histogram,
-      };
-      for (const sum of sumsOn(row.answered_on, row, row.responder_user_id)) addToResponseTally(sum.answers, answer);
+      const bucket = responseBucketOf(ms);
+      for (const { answers } of sumsOn(row.answered_on, row, row.responder_user_id)) {
+        answers.answered += 1;
+        answers.withTarget += row.within_target === null ? 0 : 1;
+        answers.withinTarget += row.within_target ? 1 : 0;
+        answers.askedAgain += row.asked_again ? 1 : 0;
+        answers.msSum += ms;
+        answers.histogram[bucket] = (answers.histogram[bucket] ?? 0) + 1;
+      }
     }
     if (row.closed_on !== null && row.resolution_business_ms !== null) {
       const ms = row.resolution_business_ms;
-      for (const sum of sumsOn(row.closed_on, row, row.closer_user_id)) {
-        sum.resolution.resolved += 1;
-        sum.resolution.msSum += ms;
-        const bucket = responseBucketOf(ms);
-        sum.resolution.histogram[bucket] = (sum.resolution.histogram[bucket] ?? 0) + 1;
+      const bucket = responseBucketOf(ms);
+      for (const { resolution } of sumsOn(row.closed_on, row, row.closer_user_id)) {
+        resolution.resolved += 1;
+        resolution.msSum += ms;
+        resolution.histogram[bucket] = (resolution.histogram[bucket] ?? 0) + 1;
       }
     }
   }

@@ -10,7 +10,7 @@ import { responseDailyRollups, responseDailyTotals, responseMonthlyRollups } fro
 import { RESPONSE_BUCKETS, type ResolutionTally, type ResponseTally } from "../../domain/reports/responseHistogram.js";
 import { type DayRange, wholeMonthsOf } from "../../domain/reports/wholeMonths.js";
 import type { AppContext } from "../context.js";
-import { chosenConversationSums } from "./responseByPost.js";
+import { type ChosenConversation, chosenConversationSums } from "./responseByPost.js";
 import type { ReportScope } from "./reportScope.js";
 
 export type SumGrouping = "all" | "step" | "channel" | "department" | "person";
@@ -60,13 +60,13 @@ const figuresOf = (t: typeof responseDailyTotals | typeof responseMonthlyRollups
 export async function summedResponseRollups(
   ctx: AppContext,
   scope: ReportScope,
-  chosen: readonly string[] | null,
+  chosen: readonly ChosenConversation[] | null,
 ): Promise<SummedResponseRow[]> {
   const { period } = scope;
   const current = { from: period.from, to: period.to };
   const previous = { from: period.previousFrom, to: period.previousTo };
   // The chosen conversations are few (a marathon's 5,000): read once and summed in responseByPost.ts.
-  if (chosen) return chosenConversationSums(ctx, scope, chosen);
+  if (chosen) return chosenConversationSums(scope, chosen);
   const parts = [
     sums(ctx, scope, { rows: dailyTotals(scope, current), current: true, by: ["step", "channel", "department"] }),
     sums(ctx, scope, { rows: dailyTotals(scope, previous), current: false, by: [] }),
