@@ -2,7 +2,8 @@
 // topic rollups count them (visible messages of a conversation, for its current department, mood lines of
 // domain/reports/mood.ts) but read from the messages themselves — the rollups do not know the post. A post draws
 // tens to a few thousand reactions, a marathon campaign some 20,000: read once by the post index
-// (inbound_messages_post_idx) and grouped by term, label and day in the database, then summed here for the
+// (inbound_messages_post_idx; joined to the conversations only when departments limit them) and grouped by term,
+// label and day in the database (bytewise, collation "C": equality is the same, sorting cheaper), then summed for the
 // period, the period before, the labels and the trends (figures in docs/ARCHITECTURE.md, "Reports").
 import { and, between, sql } from "drizzle-orm";
 import { conversations, inboundMessages as m, postDailyRollups } from "../../db/schema/index.js";
@@ -30,17 +31,18 @@ async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> 
   const rows = await ctx.db.execute(sql`
     select topic, label, to_char(day, 'YYYY-MM-DD') as day, messages, negative, neutral, positive, questions
       from (
-    select t.topic, coalesce(t.label, t.topic) as label, (${m.receivedAt} at time zone ${timeZone})::date as day,
+    select t.topic collate "C", coalesce(t.label, t.topic) collate "C" as label, (${m.receivedAt} at time zone ${timeZone})::date as day,
            count(*)::int as messages,
            count(*) filter (where ${m.sentiment} < (${negative})::real)::int as negative,
            count(*) filter (where ${m.sentiment} between (${negative})::real and (${positive})::real)::int as neutral,
            count(*) filter (where ${m.sentiment} > (${positive})::real)::int as positive,
            count(*) filter (where ${m.intent} = 'question')::int as questions
       from ${m}
-      join ${conversations} on ${conversations.id} = ${m.conversationId}
+      ${scope.byDepartment ? sql`join ${conversations} on ${conversations.id} = ${m.conversationId}` : sql``}
      cross join lateral unnest(${m.topics}, ${m.topicLabels}) as t(topic, label)
      where ${and(
        sql`${m.postId} is not null`,
+       sql`${m.conversationId} is not null`,
        scope.postsChosen(m.postId),
        scope.within({ orgId: m.orgId, channelAccountId: m.channelAccountId, departmentId: conversations.departmentId }),
        sql`${m.visibility} = 'visible'`,
