@@ -28,7 +28,7 @@ async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> 
   const negative = sql.raw(String(NEGATIVE_BELOW));
   const positive = sql.raw(String(POSITIVE_ABOVE));
   // The day written out once per group, not per row (for a marathon: 80,000 term rows, some 5,000 groups).
-  const rows = await ctx.db.execute(sql`
+  const query = sql`
     select topic, label, to_char(day, 'YYYY-MM-DD') as day, messages, negative, neutral, positive, questions
       from (
     select t.topic collate "C", coalesce(t.label, t.topic) collate "C" as label, (${m.receivedAt} at time zone ${timeZone})::date as day,
@@ -49,8 +49,13 @@ async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> 
        sql`${m.receivedAt} >= ${start}::timestamptz`,
        sql`${m.receivedAt} < ${end}::timestamptz`,
      )}
-     group by 1, 2, 3) as x`);
-  return rowsOf<Tally>(rows);
+     group by 1, 2, 3) as x`;
+  // The planner expects a campaign's thousand posts to have drawn hundreds of thousands of reactions and would
+  // compile the query first (JIT): 160 ms of the marathon's 240 on the PostgreSQL server.
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return rowsOf<Tally>(await tx.execute(query));
+  });
 }
 
 const FIELDS = ["messages", "negative", "neutral", "positive", "questions"] as const;
