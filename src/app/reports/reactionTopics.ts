@@ -8,8 +8,6 @@
 import { and, between, sql } from "drizzle-orm";
 import { conversations, inboundMessages as m, postDailyRollups } from "../../db/schema/index.js";
 import { NEGATIVE_BELOW, POSITIVE_ABOVE } from "../../domain/reports/mood.js";
-import { addDays } from "../../domain/reports/reportPeriod.js";
-import { epochOfWallClock } from "../../domain/zonedTime.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import type { AppContext } from "../context.js";
 import type { ReportScope } from "./reportScope.js";
@@ -23,8 +21,6 @@ type Tally = TopicSum & { label: string; day: string };
 /** The reactions' terms of the period and the one before, grouped by term, label and day (one read). */
 async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> {
   const { period, timeZone } = scope;
-  const start = new Date(epochOfWallClock(period.previousFrom, "00:00", timeZone)).toISOString();
-  const end = new Date(epochOfWallClock(addDays(period.to, 1), "00:00", timeZone)).toISOString();
   const negative = sql.raw(String(NEGATIVE_BELOW));
   const positive = sql.raw(String(POSITIVE_ABOVE));
   // The day written out once per group, not per row (for a marathon: 80,000 term rows, some 5,000 groups).
@@ -46,8 +42,9 @@ async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> 
        scope.postsChosen(m.postId),
        scope.within({ orgId: m.orgId, channelAccountId: m.channelAccountId, departmentId: conversations.departmentId }),
        sql`${m.visibility} = 'visible'`,
-       sql`${m.receivedAt} >= ${start}::timestamptz`,
-       sql`${m.receivedAt} < ${end}::timestamptz`,
+       // By the local day, not a range of received_at: the planner would walk the organisation's messages of the
+       // period by their time (inbound_messages_org_received_idx, 90 days: 500,000 rows) instead of the post index.
+       sql`(${m.receivedAt} at time zone ${timeZone})::date between ${period.previousFrom}::date and ${period.to}::date`,
      )}
      group by 1, 2, 3) as x`;
   // The planner expects a campaign's thousand posts to have drawn hundreds of thousands of reactions and would
