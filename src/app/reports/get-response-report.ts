@@ -14,7 +14,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { postChoicesOf } from "./postChoices.js";
 import { type ReportScope, openReportScope } from "./reportScope.js";
-import { chosenConversationIds } from "./responseByPost.js";
+import { chosenConversations } from "./responseByPost.js";
 import { summedResponseRollups } from "./responseRollupSums.js";
 import { type ResponseTallies, figuresOf, tallyResponseRows } from "./responseReportTallies.js";
 import { waitingSeries } from "./waitingSeries.js";
@@ -38,7 +38,7 @@ export async function getResponseReport(
     resource: inOrganisation(options.orgId),
     now: ctx.clock(),
   }).allowed;
-  const chosen = await chosenConversationIds(ctx, scope);
+  const chosen = await chosenConversations(ctx, scope, options.actor);
   const [rows, waiting, postChoices] = await Promise.all([
     summedResponseRollups(ctx, scope, chosen),
     waitingSeries(ctx, scope, options.actor, chosen),

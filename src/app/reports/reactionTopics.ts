@@ -2,13 +2,12 @@
 // topic rollups count them (visible messages of a conversation, for its current department, mood lines of
 // domain/reports/mood.ts) but read from the messages themselves — the rollups do not know the post. A post draws
 // tens to a few thousand reactions, a marathon campaign some 20,000: read once by the post index
-// (inbound_messages_post_idx) and grouped by term, label and day in the database, then summed here for the
+// (inbound_messages_post_idx; joined to the conversations only when departments limit them) and grouped by term,
+// label and day in the database (bytewise, collation "C": equality is the same, sorting cheaper), then summed for the
 // period, the period before, the labels and the trends (figures in docs/ARCHITECTURE.md, "Reports").
 import { and, between, sql } from "drizzle-orm";
 import { conversations, inboundMessages as m, postDailyRollups } from "../../db/schema/index.js";
 import { NEGATIVE_BELOW, POSITIVE_ABOVE } from "../../domain/reports/mood.js";
-import { addDays } from "../../domain/reports/reportPeriod.js";
-import { epochOfWallClock } from "../../domain/zonedTime.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import type { AppContext } from "../context.js";
 import type { ReportScope } from "./reportScope.js";
@@ -22,33 +21,38 @@ type Tally = TopicSum & { label: string; day: string };
 /** The reactions' terms of the period and the one before, grouped by term, label and day (one read). */
 async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> {
   const { period, timeZone } = scope;
-  const start = new Date(epochOfWallClock(period.previousFrom, "00:00", timeZone)).toISOString();
-  const end = new Date(epochOfWallClock(addDays(period.to, 1), "00:00", timeZone)).toISOString();
   const negative = sql.raw(String(NEGATIVE_BELOW));
   const positive = sql.raw(String(POSITIVE_ABOVE));
   // The day written out once per group, not per row (for a marathon: 80,000 term rows, some 5,000 groups).
-  const rows = await ctx.db.execute(sql`
+  const query = sql`
     select topic, label, to_char(day, 'YYYY-MM-DD') as day, messages, negative, neutral, positive, questions
       from (
-    select t.topic, coalesce(t.label, t.topic) as label, (${m.receivedAt} at time zone ${timeZone})::date as day,
+    select t.topic collate "C", coalesce(t.label, t.topic) collate "C" as label, (${m.receivedAt} at time zone ${timeZone})::date as day,
            count(*)::int as messages,
            count(*) filter (where ${m.sentiment} < (${negative})::real)::int as negative,
            count(*) filter (where ${m.sentiment} between (${negative})::real and (${positive})::real)::int as neutral,
            count(*) filter (where ${m.sentiment} > (${positive})::real)::int as positive,
            count(*) filter (where ${m.intent} = 'question')::int as questions
       from ${m}
-      join ${conversations} on ${conversations.id} = ${m.conversationId}
+      ${scope.byDepartment ? sql`join ${conversations} on ${conversations.id} = ${m.conversationId}` : sql``}
      cross join lateral unnest(${m.topics}, ${m.topicLabels}) as t(topic, label)
      where ${and(
        sql`${m.postId} is not null`,
+       sql`${m.conversationId} is not null`,
        scope.postsChosen(m.postId),
        scope.within({ orgId: m.orgId, channelAccountId: m.channelAccountId, departmentId: conversations.departmentId }),
        sql`${m.visibility} = 'visible'`,
-       sql`${m.receivedAt} >= ${start}::timestamptz`,
-       sql`${m.receivedAt} < ${end}::timestamptz`,
+       // By the local day, not a range of received_at: the planner would walk the organisation's messages of the
+       // period by their time (inbound_messages_org_received_idx, 90 days: 500,000 rows) instead of the post index.
+       sql`(${m.receivedAt} at time zone ${timeZone})::date between ${period.previousFrom}::date and ${period.to}::date`,
      )}
-     group by 1, 2, 3) as x`);
-  return rowsOf<Tally>(rows);
+     group by 1, 2, 3) as x`;
+  // The planner expects a campaign's thousand posts to have drawn hundreds of thousands of reactions and would
+  // compile the query first (JIT): 160 ms of the marathon's 240 on the PostgreSQL server.
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return rowsOf<Tally>(await tx.execute(query));
+  });
 }
 
 const FIELDS = ["messages", "negative", "neutral", "positive", "questions"] as const;

@@ -29,6 +29,8 @@ export interface ReportScope {
   ) => SQL | undefined;
   /** The channel accounts the viewer's grant and the filter leave; null = all of the organisation's. */
   reachedChannels: string[] | null;
+  /** Whether `within` limits rows by department (the viewer's grant or the filter): else it reads no department column. */
+  byDepartment: boolean;
   /** Whether the rows within are all of the organisation's: no filter (of any kind), no limit to departments or channels. */
   whole: boolean;
   /** Campaigns, posts and key terms chosen (empty for the reports without these filters). */
@@ -135,6 +137,7 @@ export async function openReportScope(
     },
     where: (c) => and(within(c), between(c.day, period.previousFrom, period.to)),
     within,
+    byDepartment: grant === null || grant.departmentIds !== null || filter.departmentIds !== undefined,
     reachedChannels:
       grant?.channelAccountIds || filter.channelAccountIds
         ? (grant?.channelAccountIds ?? filter.channelAccountIds ?? []).filter(

@@ -1,31 +1,74 @@
 // Antwortzeiten by campaign or post. A conversation counts for the post its first citizen message reacted to
 // (inbound_messages.post_id; a conversation is a citizen's messages under one published item); with a campaign,
 // for that campaign's posts. The rollups are not kept per post: the chosen conversations are found through the
-// post index (a campaign's few thousand reactions), once, and their first answers and closings given in the shape of
-// response_daily_rollups rows — counted as its triggers count them, on the conversation's channel account and
-// current department — so the report sums them as it sums the rollups.
-import { type SQL, and, eq, isNotNull, sql } from "drizzle-orm";
+// post index (a campaign's few thousand reactions) and read in one query with their first answers, closings and
+// waits, then summed here into the rows the rollups give — counted as the triggers count them, on the
+// conversation's channel account and current department. (Passing their ids to further queries and summing there,
+// 28 array sums a row, took over 100 ms for a marathon's 5,000 conversations.)
+import { type AnyColumn, and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { conversations as c, inboundMessages as m } from "../../db/schema/index.js";
 import { rowsOf } from "../../db/queries/rows.js";
-import { RESPONSE_BUCKETS, RESPONSE_BUCKET_MINUTES } from "../../domain/reports/responseHistogram.js";
-import type { DayRange } from "../../domain/reports/wholeMonths.js";
+import { emptyResolutionTally, emptyResponseTally, responseBucketOf } from "../../domain/reports/responseHistogram.js";
+import { stepStart } from "../../domain/reports/reportPeriod.js";
+import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { visibleConversations } from "../inbox/conversationAccess.js";
 import type { ReportScope } from "./reportScope.js";
+import type { SumGrouping, SummedResponseRow } from "./responseRollupSums.js";
 
 /** Whether a campaign or post is chosen. */
 export const filtersByPost = (scope: ReportScope) =>
   scope.postFilter.campaignIds !== undefined || scope.postFilter.postIds !== undefined;
 
+/** A chosen conversation: its first answer and closing (days in the organisation's time zone) and its wait now. */
+export interface ChosenConversation {
+  id: string;
+  /** The day of the first answer, if answered with its business time counted. */
+  answered_on: string | null;
+  /** The day of the last closing, if closed with its business time counted. */
+  closed_on: string | null;
+  channel_account_id: string | null;
+  department_id: string | null;
+  responder_user_id: string | null;
+  closer_user_id: string | null;
+  within_target: boolean | null;
+  asked_again: boolean;
+  business_ms: number | null;
+  resolution_business_ms: number | null;
+  /** Waiting for an answer now, in a conversation the viewer may see (as in waitingSeries.ts), and overdue. */
+  waiting: boolean;
+  overdue: boolean;
+}
+
 /**
- * The chosen conversations within the viewer's scope and filters (null: no campaign or post chosen), read once:
- * the report's queries then take them as one array, so the planner knows how few they are.
+ * The chosen conversations within the viewer's scope and filters (null: no campaign or post chosen), read once
+ * with all the report needs of them (their answers, closings and waits are then summed here, not queried again).
  */
-export async function chosenConversationIds(ctx: AppContext, scope: ReportScope): Promise<string[] | null> {
+export async function chosenConversations(
+  ctx: AppContext,
+  scope: ReportScope,
+  actor: OrgActor,
+): Promise<ChosenConversation[] | null> {
   const posts = scope.postsChosen(m.postId);
   if (!filtersByPost(scope) || !posts) return null;
+  const zone = scope.timeZone;
+  const day = (at: AnyColumn) => sql`to_char((${at} at time zone ${zone})::date, 'YYYY-MM-DD')`;
+  const answered = sql`${c.firstResponseAt} is not null and ${c.firstResponseBusinessMs} is not null`;
+  const closed = sql`${c.status} = 'closed' and ${c.closedAt} is not null and ${c.resolutionBusinessMs} is not null`;
+  const waiting = and(
+    inArray(c.status, ["new", "open"]),
+    isNotNull(c.waitingSince),
+    visibleConversations(actor) ?? sql`true`,
+  );
   // The conversations with a reaction to a chosen post, then those whose first message is one of them.
   const query = sql`
-    select ${c.id} as id
+    select ${c.id} as id, case when ${answered} then ${day(c.firstResponseAt)} end as answered_on,
+           case when ${closed} then ${day(c.closedAt)} end as closed_on, ${c.channelAccountId} as channel_account_id,
+           ${c.departmentId} as department_id, ${c.firstResponderUserId} as responder_user_id,
+           ${c.closedByUserId} as closer_user_id, ${c.firstResponseWithinTarget} as within_target,
+           ${c.firstResponseAskedAgain} as asked_again, ${c.firstResponseBusinessMs}::float8 as business_ms,
+           ${c.resolutionBusinessMs}::float8 as resolution_business_ms, coalesce(${waiting}, false) as waiting,
+           coalesce(${waiting} and ${c.responseDueAt} <= ${ctx.clock().toISOString()}::timestamptz, false) as overdue
       from (select ${m.conversationId} as conversation_id, array_agg(distinct ${m.postId}) as posts
               from ${m} where ${and(eq(m.orgId, scope.orgId), isNotNull(m.postId), isNotNull(m.conversationId), posts)}
              group by 1) as candidate
@@ -36,49 +79,63 @@ export async function chosenConversationIds(ctx: AppContext, scope: ReportScope)
      where first.post_id = any(candidate.posts) and ${and(eq(c.orgId, scope.orgId), scope.within(c))}`;
   // The planner expects every chosen post to have drawn as many reactions as the average one (a campaign of
   // thousands of posts: hundreds of thousands of rows) and would compile the query first (JIT), for seconds.
-  const rows = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
-    return rowsOf<{ id: string }>(await tx.execute(query));
+    return rowsOf<ChosenConversation>(await tx.execute(query));
   });
-  return rows.map((row) => row.id);
 }
-
-/** The chosen conversations, as a condition on conversations.id. */
-export const amongChosen = (ids: readonly string[]) => sql`${c.id} = any(${`{${ids.join(",")}}`}::uuid[])`;
-
-const BUCKETS = sql.raw(String(RESPONSE_BUCKETS));
-const EDGES_MS = `{${RESPONSE_BUCKET_MINUTES.map((minutes) => minutes * 60_000).join(",")}}`;
 
 /**
- * A histogram with one answer in the bucket of `ms` (what draht_response_histogram() gives, without its per-row
- * queries: width_bucket counts the edges at or below the time, as draht_response_bucket() does).
+ * The chosen conversations' first answers (on the day sent) and closings (on the day of the last) summed as
+ * responseRollupSums.ts sums the rollups: the period asked for as a whole and by step, channel account, department
+ * and person; the one before as a whole.
  */
-function histogramOf(ms: SQL) {
-  const bucket = sql`width_bucket(greatest(${ms}, 0), ${EDGES_MS}::bigint[])`;
-  return sql`(array_fill(0, array[${bucket} - 1]) || 1 || array_fill(0, array[${BUCKETS} - ${bucket}]))`;
-}
-
-/** First answers (on the day sent) and closings (on the day of the last) of the chosen conversations in a range. */
-export function chosenConversationRows(scope: ReportScope, days: DayRange, ids: readonly string[]): SQL {
-  const zone = scope.timeZone;
-  const answeredOn = sql`(${c.firstResponseAt} at time zone ${zone})::date`;
-  const closedOn = sql`(${c.closedAt} at time zone ${zone})::date`;
-  const chosen = and(eq(c.orgId, scope.orgId), scope.within(c), amongChosen(ids));
-  return sql`
-    select ${answeredOn} as day, ${c.channelAccountId} as channel_account_id, ${c.departmentId} as department_id,
-           ${c.firstResponderUserId} as responder_user_id, 1 as answered,
-           (${c.firstResponseWithinTarget} is not null)::int as with_target,
-           coalesce(${c.firstResponseWithinTarget}::int, 0) as within_target,
-           ${c.firstResponseAskedAgain}::int as asked_again, ${c.firstResponseBusinessMs} as business_ms_sum,
-           ${histogramOf(sql`${c.firstResponseBusinessMs}`)} as histogram, 0 as resolved,
-           0::bigint as resolution_business_ms_sum, array_fill(0, array[${BUCKETS}]) as resolution_histogram
-      from ${c}
-     where ${chosen} and ${c.firstResponseAt} is not null and ${c.firstResponseBusinessMs} is not null
-       and ${answeredOn} between ${days.from}::date and ${days.to}::date
-    union all
-    select ${closedOn}, ${c.channelAccountId}, ${c.departmentId}, ${c.closedByUserId}, 0, 0, 0, 0, 0::bigint,
-           array_fill(0, array[${BUCKETS}]), 1, ${c.resolutionBusinessMs}, ${histogramOf(sql`${c.resolutionBusinessMs}`)}
-      from ${c}
-     where ${chosen} and ${c.status} = 'closed' and ${c.closedAt} is not null and ${c.resolutionBusinessMs} is not null
-       and ${closedOn} between ${days.from}::date and ${days.to}::date`;
+export function chosenConversationSums(scope: ReportScope, chosen: readonly ChosenConversation[]): SummedResponseRow[] {
+  const { period } = scope;
+  const sums = new Map<string, SummedResponseRow>();
+  const sumOf = (current: boolean, by: SumGrouping, key: string | null) => {
+    const id = `${current}|${by}|${key}`;
+    let sum = sums.get(id);
+    if (!sum) {
+      sum = { current, by, key, answers: emptyResponseTally(), resolution: emptyResolutionTally() };
+      sums.set(id, sum);
+    }
+    return sum;
+  };
+  /** The sums a first answer or closing on `day` by `person` adds to (none outside the two periods). */
+  const sumsOn = (day: string, row: ChosenConversation, person: string | null) => {
+    if (period.previousFrom <= day && day <= period.previousTo) return [sumOf(false, "all", null)];
+    if (day < period.from || day > period.to) return [];
+    return [
+      sumOf(true, "all", null),
+      sumOf(true, "step", stepStart(day, period.step)),
+      sumOf(true, "channel", row.channel_account_id),
+      sumOf(true, "department", row.department_id),
+      sumOf(true, "person", person),
+    ];
+  };
+  for (const row of chosen) {
+    if (row.answered_on !== null && row.business_ms !== null) {
+      const ms = row.business_ms;
+      const bucket = responseBucketOf(ms);
+      for (const { answers } of sumsOn(row.answered_on, row, row.responder_user_id)) {
+        answers.answered += 1;
+        answers.withTarget += row.within_target === null ? 0 : 1;
+        answers.withinTarget += row.within_target ? 1 : 0;
+        answers.askedAgain += row.asked_again ? 1 : 0;
+        answers.msSum += ms;
+        answers.histogram[bucket] = (answers.histogram[bucket] ?? 0) + 1;
+      }
+    }
+    if (row.closed_on !== null && row.resolution_business_ms !== null) {
+      const ms = row.resolution_business_ms;
+      const bucket = responseBucketOf(ms);
+      for (const { resolution } of sumsOn(row.closed_on, row, row.closer_user_id)) {
+        resolution.resolved += 1;
+        resolution.msSum += ms;
+        resolution.histogram[bucket] = (resolution.histogram[bucket] ?? 0) + 1;
+      }
+    }
+  }
+  return [...sums.values()];
 }

@@ -2,15 +2,15 @@
 // channel account and department from response_daily_totals (a row per day and pair, whoever answered); per
 // person from response_monthly_rollups for the whole months and response_daily_rollups for the days at the
 // edges (migration 0052 keeps both sums of the daily rows) — histograms bucket by bucket, so a year of answers
-// arrives as a few hundred rows. With a campaign or post filter the rows come from the chosen conversations
-// instead (responseByPost.ts), summed the same way.
+// arrives as a few hundred rows. With a campaign or post filter the chosen conversations are summed the same way
+// instead (responseByPost.ts).
 import { type SQL, and, between, sql } from "drizzle-orm";
 import { rowsOf } from "../../db/queries/rows.js";
 import { responseDailyRollups, responseDailyTotals, responseMonthlyRollups } from "../../db/schema/index.js";
 import { RESPONSE_BUCKETS, type ResolutionTally, type ResponseTally } from "../../domain/reports/responseHistogram.js";
 import { type DayRange, wholeMonthsOf } from "../../domain/reports/wholeMonths.js";
 import type { AppContext } from "../context.js";
-import { chosenConversationRows } from "./responseByPost.js";
+import { type ChosenConversation, chosenConversationSums } from "./responseByPost.js";
 import type { ReportScope } from "./reportScope.js";
 
 export type SumGrouping = "all" | "step" | "channel" | "department" | "person";
@@ -60,26 +60,18 @@ const figuresOf = (t: typeof responseDailyTotals | typeof responseMonthlyRollups
 export async function summedResponseRollups(
   ctx: AppContext,
   scope: ReportScope,
-  chosen: readonly string[] | null,
+  chosen: readonly ChosenConversation[] | null,
 ): Promise<SummedResponseRow[]> {
   const { period } = scope;
   const current = { from: period.from, to: period.to };
   const previous = { from: period.previousFrom, to: period.previousTo };
-  // The chosen conversations are few: their rows are summed with every grouping in one pass.
-  const parts = chosen
-    ? [
-        sums(ctx, scope, {
-          rows: chosenConversationRows(scope, current, chosen),
-          current: true,
-          by: ["step", "channel", "department", "person"],
-        }),
-        sums(ctx, scope, { rows: chosenConversationRows(scope, previous, chosen), current: false, by: [] }),
-      ]
-    : [
-        sums(ctx, scope, { rows: dailyTotals(scope, current), current: true, by: ["step", "channel", "department"] }),
-        sums(ctx, scope, { rows: dailyTotals(scope, previous), current: false, by: [] }),
-        sums(ctx, scope, { rows: peopleRows(scope, current), current: true, by: ["person"], withoutAll: true }),
-      ];
+  // The chosen conversations are few (a marathon's 5,000): read once and summed in responseByPost.ts.
+  if (chosen) return chosenConversationSums(scope, chosen);
+  const parts = [
+    sums(ctx, scope, { rows: dailyTotals(scope, current), current: true, by: ["step", "channel", "department"] }),
+    sums(ctx, scope, { rows: dailyTotals(scope, previous), current: false, by: [] }),
+    sums(ctx, scope, { rows: peopleRows(scope, current), current: true, by: ["person"], withoutAll: true }),
+  ];
   return (await Promise.all(parts)).flat().map(presentRow);
 }
 

@@ -2,7 +2,7 @@
 // of the period, and how much of it was overdue, from the daily changes in waiting_daily_rollups — all days
 // before the period in one sum, then per step — within the viewer's scope and the filters; the running step
 // shows the present, counted on the conversations. With a campaign or post filter only the present (waits are
-// not kept per post): what the chosen conversations wait for now.
+// not kept per post): what the chosen conversations wait for now, as read with them (responseByPost.ts).
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { conversations, waitingDailyRollups as w } from "../../db/schema/index.js";
 import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
@@ -11,7 +11,7 @@ import { localDate } from "../../domain/zonedTime.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "../inbox/conversationAccess.js";
-import { amongChosen } from "./responseByPost.js";
+import type { ChosenConversation } from "./responseByPost.js";
 import type { ReportScope } from "./reportScope.js";
 
 /**
@@ -22,10 +22,13 @@ export async function waitingSeries(
   ctx: AppContext,
   scope: ReportScope,
   actor: OrgActor,
-  chosen: readonly string[] | null,
+  chosen: readonly ChosenConversation[] | null,
 ) {
-  if (chosen) return { now: await waitingNow(ctx, scope, actor, chosen), series: null };
-  const [rows, now] = await Promise.all([waitingChanges(ctx, scope), waitingNow(ctx, scope, actor, null)]);
+  if (chosen) {
+    const waiting = chosen.filter((c) => c.waiting);
+    return { now: { waiting: waiting.length, overdue: waiting.filter((c) => c.overdue).length }, series: null };
+  }
+  const [rows, now] = await Promise.all([waitingChanges(ctx, scope), waitingNow(ctx, scope, actor)]);
   const { period } = scope;
   const steps = stepsOf(period);
   const today = localDate(ctx.clock(), scope.timeZone);
@@ -54,12 +57,7 @@ async function waitingChanges(ctx: AppContext, scope: ReportScope) {
 }
 
 /** What waits for an answer right now among the conversations the viewer may see, and how much of it is overdue. */
-async function waitingNow(
-  ctx: AppContext,
-  scope: ReportScope,
-  actor: OrgActor,
-  chosen: readonly string[] | null,
-): Promise<WaitingCounts> {
+async function waitingNow(ctx: AppContext, scope: ReportScope, actor: OrgActor): Promise<WaitingCounts> {
   const now = ctx.clock().toISOString();
   const [row] = await ctx.db
     .select({
@@ -74,7 +72,6 @@ async function waitingNow(
         sql`${conversations.waitingSince} is not null`,
         visibleConversations(actor),
         scope.within(conversations),
-        chosen ? amongChosen(chosen) : undefined,
       ),
     );
   return { waiting: row?.waiting ?? 0, overdue: row?.overdue ?? 0 };
