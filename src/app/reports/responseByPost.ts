@@ -14,7 +14,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleConversations } from "../inbox/conversationAccess.js";
 import type { ReportScope } from "./reportScope.js";
-import type { SumGrouping, SummedResponseRow } from "./responseRollupSums.js";
+import type { SumGrouping, SummedResponseRow } from "./summedResponseRow.js";
 
 /** Whether a campaign or post is chosen. */
 export const filtersByPost = (scope: ReportScope) =>

@@ -11,7 +11,7 @@ import {
   emptyResponseTally,
   histogramQuantile,
 } from "../../domain/reports/responseHistogram.js";
-import type { SummedResponseRow } from "./responseRollupSums.js";
+import type { SummedResponseRow } from "./summedResponseRow.js";
 
 type Figures = z.output<typeof ZResponseFigures>;
 

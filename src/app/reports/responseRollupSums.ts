@@ -7,24 +7,14 @@
 import { type SQL, and, between, sql } from "drizzle-orm";
 import { rowsOf } from "../../db/queries/rows.js";
 import { responseDailyRollups, responseDailyTotals, responseMonthlyRollups } from "../../db/schema/index.js";
-import { RESPONSE_BUCKETS, type ResolutionTally, type ResponseTally } from "../../domain/reports/responseHistogram.js";
+import { RESPONSE_BUCKETS } from "../../domain/reports/responseHistogram.js";
 import { type DayRange, wholeMonthsOf } from "../../domain/reports/wholeMonths.js";
 import type { AppContext } from "../context.js";
 import { type ChosenConversation, chosenConversationSums } from "./responseByPost.js";
 import type { ReportScope } from "./reportScope.js";
+import type { SumGrouping, SummedResponseRow } from "./summedResponseRow.js";
 
-export type SumGrouping = "all" | "step" | "channel" | "department" | "person";
 type Dimension = Exclude<SumGrouping, "all">;
-
-export interface SummedResponseRow {
-  /** In the period asked for (else in the one before). */
-  current: boolean;
-  by: SumGrouping;
-  /** The step's first day, the channel account, department or person; null for "all" (and no department/person). */
-  key: string | null;
-  answers: ResponseTally;
-  resolution: ResolutionTally;
-}
 
 interface SqlRow {
   current: boolean;
