@@ -4,15 +4,24 @@
 // with axe-core on every page.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs, submitLogin } from "./browser.js";
+import { DEMO_PASSWORD } from "../../src/app/demo/load-demo-data.js";
+import {
+  type ServedApp,
+  expectAccessible,
+  DEMO_NOW,
+  launchBrowser,
+  runningClock,
+  serveDemoApp,
+  signInAs,
+  submitLogin,
+} from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await serveApp();
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  // The demo as loaded at DEMO_NOW, its clock running on from there.
+  server = await serveDemoApp({ clock: runningClock(DEMO_NOW) });
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -5,9 +5,12 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { DEMO_PASSWORD } from "../../src/app/demo/load-demo-data.js";
 import { WEB_ROOT, WIDGET_ROOT } from "../../src/paths.js";
 import { type TestApp, startTestApp } from "../support/testApp.js";
+import { DEMO_NOW } from "./demoSnapshot.js";
+
+export { DEMO_NOW };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -33,18 +36,39 @@ export interface ServedApp extends TestApp {
 
 /** `port`: listen there (when PUBLIC_URL must be known before the server starts, e.g. for OAuth redirects). */
 export async function serveApp(
-  options: { env?: Record<string, string>; clock?: () => Date; port?: number } = {},
+  options: { env?: Record<string, string>; clock?: () => Date; port?: number; snapshot?: "migrated" | "demo" } = {},
 ): Promise<ServedApp> {
   const app = await startTestApp({
     webRoot: WEB_ROOT,
     widgetRoot: WIDGET_ROOT,
     env: options.env,
     clock: options.clock,
+    snapshot: options.snapshot,
   });
   await app.app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
   const address = app.app.server.address();
   if (!address || typeof address === "string") throw new Error("server has no TCP address");
   return { ...app, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+/**
+ * The app on a copy of the demo that the run's setup loaded once with the clock at DEMO_NOW (test/e2e/demoSnapshot.ts):
+ * for a test file whose `clock` starts on that day, at DEMO_NOW or up to 12 hours later — the same data as loading
+ * the demo at DEMO_NOW and serving it from then.
+ */
+export function serveDemoApp(options: { clock: () => Date; env?: Record<string, string> }): Promise<ServedApp> {
+  const after = options.clock().getTime() - DEMO_NOW.getTime();
+  if (after < 0 || after > 12 * 3_600_000)
+    throw new Error(
+      `the demo snapshot was loaded at ${DEMO_NOW.toISOString()}; a clock at ${options.clock().toISOString()} needs its own`,
+    );
+  return serveApp({ ...options, snapshot: "demo" });
+}
+
+/** A clock that starts at `start` when the test file loads and runs on in real time. */
+export function runningClock(start: Date): () => Date {
+  const startedAt = Date.now();
+  return () => new Date(start.getTime() + (Date.now() - startedAt));
 }
 
 /** Runs axe-core on the current page and fails the test on any WCAG 2.1 A/AA violation. */
@@ -120,9 +144,6 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
 }
 
-/** Wednesday 2 December 2026, 10:00 in Berlin: the demo's year of history runs up to this day. */
-export const DEMO_NOW = new Date("2026-12-02T09:00:00Z");
-
 export interface DemoSession {
   server: ServedApp;
   browser: Browser;
@@ -163,14 +184,13 @@ export function useDemoSession(email: string, { timeout = 300_000 } = {}): DemoS
 }
 
 async function openDemoSession(email: string): Promise<DemoSession & { close(): Promise<void> }> {
-  const server = await serveApp({ clock: () => DEMO_NOW });
+  const server = await serveDemoApp({ clock: () => DEMO_NOW });
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close();
     await server.close();
   };
   try {
-    await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
     browser = await launchBrowser();
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

@@ -6,19 +6,27 @@
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { DEMO_PASSWORD } from "../../src/app/demo/load-demo-data.js";
 import { DEMO_MARKET_TEXT, DEMO_THREAT_TEXT } from "../../src/app/demo/load-demo-website.js";
 import { organisations, websiteComments, websiteEntries } from "../../src/db/schema/index.js";
 import { evidenceHash } from "../../src/domain/moderation/evidence.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+import {
+  type ServedApp,
+  expectAccessible,
+  DEMO_NOW,
+  launchBrowser,
+  runningClock,
+  serveDemoApp,
+  signInAs,
+} from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
 let postUrl: string;
 
 beforeAll(async () => {
-  server = await serveApp();
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  // The demo as loaded at DEMO_NOW, its clock running on from there.
+  server = await serveDemoApp({ clock: runningClock(DEMO_NOW) });
   browser = await launchBrowser();
   const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
   const [entry] = await server.ctx.db

@@ -6,13 +6,13 @@
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { DEMO_PASSWORD } from "../../src/app/demo/load-demo-data.js";
 import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
 import { escalateConversations } from "../../src/app/inbox/escalate-conversations.js";
 import { netiquettes, organisations, websiteEntries } from "../../src/db/schema/index.js";
 import { setQuestionTarget } from "../support/inbox.js";
 import { startCitizen } from "../support/website.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveDemoApp, signInAs } from "./browser.js";
 
 // Wednesday 2 December 2026, 10:00 in Berlin: office hours, no public holiday.
 let now = new Date("2026-12-02T09:00:00Z");
@@ -21,8 +21,7 @@ let browser: Browser;
 let orgId: string;
 
 beforeAll(async () => {
-  server = await serveApp({ clock: () => now });
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  server = await serveDemoApp({ clock: () => now });
   browser = await launchBrowser();
   const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
   orgId = org?.id ?? "";

@@ -6,19 +6,17 @@
 // Screenshots go to /tmp/transparency.png and /tmp/transparency-390.png for a look by eye.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MUSTERSTADT_PEOPLE, loadDemoData } from "../../src/app/demo/load-demo-data.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp } from "./browser.js";
+import { MUSTERSTADT_PEOPLE } from "../../src/app/demo/load-demo-data.js";
+import { type ServedApp, expectAccessible, launchBrowser, runningClock, serveDemoApp } from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
 
 // Wednesday 2 December 2026, 11:00 in Berlin, running on from there.
-const startedAt = Date.now();
-const clock = () => new Date(Date.parse("2026-12-02T10:00:00Z") + (Date.now() - startedAt));
+const clock = runningClock(new Date("2026-12-02T10:00:00Z"));
 
 beforeAll(async () => {
-  server = await serveApp({ clock });
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  server = await serveDemoApp({ clock });
   browser = await launchBrowser();
 });
 afterAll(async () => {

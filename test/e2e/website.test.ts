@@ -7,11 +7,19 @@ import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IMAGE_ALT } from "../../src/app/demo/demoImage.js";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/app/demo/load-demo-data.js";
+import { DEMO_PASSWORD } from "../../src/app/demo/load-demo-data.js";
 import { DEMO_MARKET_TEXT } from "../../src/app/demo/load-demo-website.js";
 import { websiteSettingsOf } from "../../src/app/website/publicOrg.js";
 import { organisations, websiteEntries } from "../../src/db/schema/index.js";
-import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs, serveEmbeddingSite } from "./browser.js";
+import {
+  type ServedApp,
+  expectAccessible,
+  launchBrowser,
+  runningClock,
+  serveDemoApp,
+  signInAs,
+  serveEmbeddingSite,
+} from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -19,12 +27,10 @@ let site: Awaited<ReturnType<typeof serveEmbeddingSite>>;
 let orgId: string;
 
 // Wednesday 2 December 2026, 20:00 in Berlin (the office is closed), running on from there.
-const startedAt = Date.now();
-const clock = () => new Date(Date.parse("2026-12-02T19:00:00Z") + (Date.now() - startedAt));
+const clock = runningClock(new Date("2026-12-02T19:00:00Z"));
 
 beforeAll(async () => {
-  server = await serveApp({ clock });
-  await loadDemoData(server.ctx, { actor: { userId: null, label: "test" } });
+  server = await serveDemoApp({ clock });
   browser = await launchBrowser();
   site = await serveEmbeddingSite();
   const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));

@@ -22,9 +22,11 @@ export async function startTestApp(
     widgetRoot?: string;
     /** The server's and the use cases' logger (default: silent); tests that read the log pass their own. */
     logger?: Logger;
+    /** Start from the demo the browser tests' run setup loaded (see openTestDatabase). */
+    snapshot?: "migrated" | "demo";
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase({ snapshot: options.snapshot });
   const env = { ...TEST_ENV, ...options.env };
   const logger = options.logger ?? createLogger({ level: "silent" });
   const ctx = buildTestContext(database.db, { clock: options.clock, env, log: logger });
