@@ -51,6 +51,12 @@ export const conversations = pgTable(
     /** Inbox order: 3 overdue question or asked again, 2 other overdue, 1 question on time, 0 rest (domain/responseTargets). */
     priority: smallint("priority").notNull().default(0),
     firstMessageAt: timestamp("first_message_at", { withTimezone: true }).notNull(),
+    /**
+     * The post its first citizen message reacts to (inbound_messages.post_id of the earliest by received_at, id):
+     * the post the conversation counts for in the reports by campaign and post. Kept by the database (migration
+     * 0058), whatever path links, moves or removes a message; null when the first message reacts to none.
+     */
+    firstPostId: uuid("first_post_id"),
     /** The citizen message still waiting for an answer since (null when nothing waits). */
     waitingSince: timestamp("waiting_since", { withTimezone: true }),
     /** When the next answer is due, in business hours from waitingSince (null when nothing waits). */
@@ -102,6 +108,10 @@ export const conversations = pgTable(
     index("conversations_citizen_idx").on(t.channelAccountId, t.citizenHandle),
     index("conversations_assignee_idx").on(t.assigneeUserId, t.status),
     index("conversations_department_idx").on(t.orgId, t.departmentId, t.status, t.lastMessageAt),
+    // The conversations of a campaign's posts (Antwortzeiten by campaign or post).
+    index("conversations_first_post_idx")
+      .on(t.orgId, t.firstPostId)
+      .where(sql`${t.firstPostId} is not null`),
   ],
 );
 
