@@ -1,4 +1,4 @@
-// The post a conversation counts for in the reports by campaign and post (conversations.first_post_id, kept by the
+// The post a conversation counts for in the reports by campaign and post (conversation_first_posts, kept by the
 // database — migration 0058) against a straight look at its messages, after each kind of change that can move it:
 // ingestion (a batch stored, then threaded), a later message under another post, an earlier one arriving late, a
 // message given another post, moved to another conversation, and removed. Runs on PGlite and PostgreSQL.
@@ -27,7 +27,7 @@ afterAll(() => database.close());
 async function firstPostsOf(orgId: string) {
   const rows = rowsOf<{ id: string; kept: string | null; straight: string | null }>(
     await ctx.db.execute(sql`
-      select c.id, c.first_post_id as kept,
+      select c.id, (select f.post_id from conversation_first_posts f where f.conversation_id = c.id) as kept,
              (select m.post_id from inbound_messages m where m.conversation_id = c.id
                order by m.received_at, m.id limit 1) as straight
         from conversations c where c.org_id = ${orgId}::uuid order by c.id`),

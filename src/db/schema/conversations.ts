@@ -51,12 +51,6 @@ export const conversations = pgTable(
     /** Inbox order: 3 overdue question or asked again, 2 other overdue, 1 question on time, 0 rest (domain/responseTargets). */
     priority: smallint("priority").notNull().default(0),
     firstMessageAt: timestamp("first_message_at", { withTimezone: true }).notNull(),
-    /**
-     * The post its first citizen message reacts to (inbound_messages.post_id of the earliest by received_at, id):
-     * the post the conversation counts for in the reports by campaign and post. Kept by the database (migration
-     * 0058), whatever path links, moves or removes a message; null when the first message reacts to none.
-     */
-    firstPostId: uuid("first_post_id"),
     /** The citizen message still waiting for an answer since (null when nothing waits). */
     waitingSince: timestamp("waiting_since", { withTimezone: true }),
     /** When the next answer is due, in business hours from waitingSince (null when nothing waits). */
@@ -108,11 +102,25 @@ export const conversations = pgTable(
     index("conversations_citizen_idx").on(t.channelAccountId, t.citizenHandle),
     index("conversations_assignee_idx").on(t.assigneeUserId, t.status),
     index("conversations_department_idx").on(t.orgId, t.departmentId, t.status, t.lastMessageAt),
-    // The conversations of a campaign's posts (Antwortzeiten by campaign or post).
-    index("conversations_first_post_idx")
-      .on(t.orgId, t.firstPostId)
-      .where(sql`${t.firstPostId} is not null`),
   ],
+);
+
+/**
+ * The post a conversation counts for in the reports by campaign and post: the post its first citizen message reacts
+ * to (inbound_messages.post_id of the earliest by received_at, id; no row when it reacts to none). Kept by the
+ * database (migration 0058), whatever path links, moves or removes a message; a table of its own, so that keeping it
+ * writes no conversation (whose triggers keep the response rollups).
+ */
+export const conversationFirstPosts = pgTable(
+  "conversation_first_posts",
+  {
+    conversationId: uuid("conversation_id")
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull(),
+    postId: uuid("post_id").notNull(),
+  },
+  (t) => [index("conversation_first_posts_post_idx").on(t.orgId, t.postId)],
 );
 
 export type ReplyStatus = "in_review" | "returned" | "queued" | "sending" | "sent" | "failed";
