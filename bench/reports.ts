@@ -53,6 +53,10 @@ const ROLLUP_TRIGGERS = [
   ["conversations", "conversations_response_rollups_insert"],
   ["conversations", "conversations_report_rollups_insert"],
   ["conversations", "conversations_report_rollups_update"],
+  // The post each conversation counts for by campaign and post (0058).
+  ["inbound_messages", "inbound_messages_first_post_insert"],
+  ["inbound_messages", "inbound_messages_first_post_update"],
+  ["inbound_messages", "inbound_messages_first_post_delete"],
 ] as const;
 const TEXTS = [
   "Wann gibt es wieder freie Kita-Plätze im Stadtteil {n}?",

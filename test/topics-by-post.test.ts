@@ -125,7 +125,7 @@ async function scene() {
     createdAt: new Date("2026-12-04T11:00:00Z"),
     sentAt: new Date("2026-12-04T11:00:00Z"),
   });
-  return { org, bauamt, campaignId, baustelle, freibad, markt, admin, asked, onWebsite };
+  return { org, bauamt, mastodon, campaignId, baustelle, freibad, markt, admin, asked, onWebsite };
 }
 
 const key = (text: string, surface: string) => keyTermsOf(text).find((k) => k.surface === surface)?.key ?? surface;
@@ -237,6 +237,54 @@ describe("the topics report by post and campaign", () => {
     expect(new Set(examples)).toEqual(new Set([s.onWebsite]));
     // The posts are the Kulturamt's: not offered.
     expect(report.postChoices.posts).toEqual([]);
+  });
+
+  it("takes a campaign's examples from its visible reactions of the period, newest first, and none for an analyst", async () => {
+    const s = await scene();
+    const under = (items: { at: string; text: string }[]) =>
+      ingestCitizenMessages(t.ctx, {
+        orgId: s.org.id,
+        channelAccountId: s.mastodon.id,
+        now,
+        items,
+        threadExternalId: "toot-a",
+      });
+    const EARLIER = "Die Baustelle gab es schon im Oktober.";
+    const HIDDEN = "Die Baustelle blockiert den Gehweg, Herr Meier aus Nummer 5 parkt dort.";
+    const LATEST = "Wann wird die Baustelle geräumt?";
+    await under([
+      { at: "2026-10-30T10:00:00Z", text: EARLIER },
+      { at: "2026-12-05T08:00:00Z", text: LATEST },
+    ]);
+    const [hidden] = await under([{ at: "2026-12-05T09:00:00Z", text: HIDDEN }]);
+    await t.ctx.db
+      .update(inboundMessages)
+      .set({ visibility: "hidden" })
+      .where(eq(inboundMessages.conversationId, hidden ?? ""));
+    // Another post's newer message on the term (the Weihnachtsmarkt's is no reaction of the campaign).
+    await ingestCitizenMessages(t.ctx, {
+      orgId: s.org.id,
+      channelAccountId: s.mastodon.id,
+      now,
+      items: [{ at: "2026-12-05T11:00:00Z", text: "Die Baustelle vor dem Weihnachtsmarkt stört." }],
+      threadExternalId: "toot-b",
+    });
+    const baustell = key(ASKED, "Baustelle");
+    expect(key(LATEST, "Baustelle")).toBe(baustell);
+    const admin = await signIn(t.app, s.admin.email, s.admin.password);
+    const url = `/api/orgs/${s.org.id}/reports/topics?campaignIds=${s.campaignId}`;
+    const report = (await admin.request("GET", url)).json();
+    expect(report.showsExamples).toBe(true);
+    const topic = byTopic(report).get(baustell);
+    expect(topic).toMatchObject({ messages: 8, previousMessages: 2 });
+    // Each text once, the newest first: not the hidden one, not the one before the period, not another post's.
+    expect(topic?.examples.map((e) => e.excerpt)).toEqual([LATEST, ASKED, ANGRY]);
+    expect(topic?.examples[2]?.conversationId).toBe(s.onWebsite);
+    // Someone who may not read the inbox sees the figures, no citizen's words.
+    const analyst = await buildMember(t.ctx, s.org.id, { roles: ["analyst"] });
+    const theirs = (await (await signIn(t.app, analyst.email, analyst.password)).request("GET", url)).json();
+    expect(theirs.showsExamples).toBe(false);
+    expect(byTopic(theirs).get(baustell)).toMatchObject({ messages: 8, examples: [] });
   });
 
   it("refuses a filter that is not a campaign or post, saying which", async () => {

@@ -38,10 +38,13 @@ export async function getResponseReport(
     resource: inOrganisation(options.orgId),
     now: ctx.clock(),
   }).allowed;
-  const chosen = await chosenConversations(ctx, scope, options.actor);
-  const [rows, waiting, postChoices] = await Promise.all([
-    summedResponseRollups(ctx, scope, chosen),
-    waitingSeries(ctx, scope, options.actor, chosen),
+  const figures = async () => {
+    const chosen = await chosenConversations(ctx, scope, options.actor);
+    return Promise.all([summedResponseRollups(ctx, scope, chosen), waitingSeries(ctx, scope, options.actor, chosen)]);
+  };
+  // What the pickers offer does not depend on the chosen conversations: read meanwhile.
+  const [[rows, waiting], postChoices] = await Promise.all([
+    figures(),
     options.withoutPostChoices ? { campaigns: [], posts: [] } : postChoicesOf(ctx, options.actor, scope),
   ]);
   const tallies = tallyResponseRows(rows, {

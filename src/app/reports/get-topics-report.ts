@@ -46,14 +46,14 @@ export async function getTopicsReport(
   const showExamples = may("inbox.view") && !options.forExport;
   const minimum = showExamples ? 1 : SMALL_COUNT;
   const source = byReactions(scope) ? reactionTopics(ctx, scope) : topicRollups(ctx, scope);
-  const rows = await source.current({ minimum, limit: CANDIDATES });
-  const keys = rows.map((row) => row.topic);
-  const [previous, weightOf, messages, postChoices] = await Promise.all([
-    source.previous(keys),
-    rarityOf(ctx, scope, keys),
+  // The base and the pickers' choices need no terms: read while the terms are (by campaign, the longest read).
+  const [rows, messages, postChoices] = await Promise.all([
+    source.current({ minimum, limit: CANDIDATES }),
     messagesOf(ctx, scope),
     options.forExport ? { campaigns: [], posts: [] } : postChoicesOf(ctx, options.actor, scope),
   ]);
+  const keys = rows.map((row) => row.topic);
+  const [previous, weightOf] = await Promise.all([source.previous(keys), rarityOf(ctx, scope, keys)]);
   const previousOf = new Map(previous.map((p) => [p.topic, p.messages]));
   const ranked = rows
     .map((row) => ({ ...row, previous: previousOf.get(row.topic) ?? 0, score: row.messages * weightOf(row.topic) }))

@@ -5,7 +5,7 @@
 // (inbound_messages_post_idx; joined to the conversations only when departments limit them) and grouped by term,
 // label and day in the database (bytewise, collation "C": equality is the same, sorting cheaper), then summed for the
 // period, the period before, the labels and the trends (figures in docs/ARCHITECTURE.md, "Reports").
-import { and, between, sql } from "drizzle-orm";
+import { type SQL, and, between, sql } from "drizzle-orm";
 import { conversations, inboundMessages as m, postDailyRollups } from "../../db/schema/index.js";
 import { NEGATIVE_BELOW, POSITIVE_ABOVE } from "../../domain/reports/mood.js";
 import { rowsOf } from "../../db/queries/rows.js";
@@ -17,6 +17,27 @@ import type { TopicSource, TopicSum } from "./topicRollups.js";
 export const byReactions = (scope: ReportScope) => Boolean(scope.postFilter.postIds || scope.postFilter.campaignIds);
 
 type Tally = TopicSum & { label: string; day: string };
+
+/** The messages, joined to their conversations only when departments limit the rows (their current department). */
+export const reactionsOf = (scope: ReportScope) =>
+  scope.byDepartment ? sql`${m} join ${conversations} on ${conversations.id} = ${m.conversationId}` : sql`${m}`;
+
+/**
+ * The reactions counted (with reactionsOf): visible messages of a conversation that react to a chosen post, in the
+ * viewer's scope (the message's channel account, the conversation's department), on local days `from` to `to`.
+ */
+export function reactionsWithin(scope: ReportScope, days: { from: string; to: string }): SQL | undefined {
+  return and(
+    sql`${m.postId} is not null`,
+    sql`${m.conversationId} is not null`,
+    scope.postsChosen(m.postId),
+    scope.within({ orgId: m.orgId, channelAccountId: m.channelAccountId, departmentId: conversations.departmentId }),
+    sql`${m.visibility} = 'visible'`,
+    // By the local day, not a range of received_at: the planner would walk the organisation's messages of the
+    // period by their time (inbound_messages_org_received_idx, 90 days: 500,000 rows) instead of the post index.
+    sql`(${m.receivedAt} at time zone ${scope.timeZone})::date between ${days.from}::date and ${days.to}::date`,
+  );
+}
 
 /** The reactions' terms of the period and the one before, grouped by term, label and day (one read). */
 async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> {
@@ -33,19 +54,9 @@ async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> 
            count(*) filter (where ${m.sentiment} between (${negative})::real and (${positive})::real)::int as neutral,
            count(*) filter (where ${m.sentiment} > (${positive})::real)::int as positive,
            count(*) filter (where ${m.intent} = 'question')::int as questions
-      from ${m}
-      ${scope.byDepartment ? sql`join ${conversations} on ${conversations.id} = ${m.conversationId}` : sql``}
+      from ${reactionsOf(scope)}
      cross join lateral unnest(${m.topics}, ${m.topicLabels}) as t(topic, label)
-     where ${and(
-       sql`${m.postId} is not null`,
-       sql`${m.conversationId} is not null`,
-       scope.postsChosen(m.postId),
-       scope.within({ orgId: m.orgId, channelAccountId: m.channelAccountId, departmentId: conversations.departmentId }),
-       sql`${m.visibility} = 'visible'`,
-       // By the local day, not a range of received_at: the planner would walk the organisation's messages of the
-       // period by their time (inbound_messages_org_received_idx, 90 days: 500,000 rows) instead of the post index.
-       sql`(${m.receivedAt} at time zone ${timeZone})::date between ${period.previousFrom}::date and ${period.to}::date`,
-     )}
+     where ${reactionsWithin(scope, { from: period.previousFrom, to: period.to })}
      group by 1, 2, 3) as x`;
   // The planner expects a campaign's thousand posts to have drawn hundreds of thousands of reactions and would
   // compile the query first (JIT): 160 ms of the marathon's 240 on the PostgreSQL server.

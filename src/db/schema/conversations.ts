@@ -105,6 +105,24 @@ export const conversations = pgTable(
   ],
 );
 
+/**
+ * The post a conversation counts for in the reports by campaign and post: the post its first citizen message reacts
+ * to (inbound_messages.post_id of the earliest by received_at, id; no row when it reacts to none). Kept by the
+ * database (migration 0058), whatever path links, moves or removes a message; a table of its own, so that keeping it
+ * writes no conversation (whose triggers keep the response rollups).
+ */
+export const conversationFirstPosts = pgTable(
+  "conversation_first_posts",
+  {
+    conversationId: uuid("conversation_id")
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull(),
+    postId: uuid("post_id").notNull(),
+  },
+  (t) => [index("conversation_first_posts_post_idx").on(t.orgId, t.postId)],
+);
+
 export type ReplyStatus = "in_review" | "returned" | "queued" | "sending" | "sent" | "failed";
 
 /** What staff send to the citizen from the inbox; sent through the channel connector. */
