@@ -118,6 +118,13 @@ describe("the start page", () => {
       lists.push((await page.getByRole("region", { name, exact: true }).getByRole("list").count()) > 0);
     expect(lists.indexOf(false) === -1 || !lists.slice(lists.indexOf(false)).includes(true), String(shown)).toBe(true);
     if (sections.includes("Moderation")) expect(lists[shown.indexOf("Moderation")]).toBe(true);
+    // A section that counts waiting questions but lists none (none overdue or due soon) does not say that
+    // new ones will appear, as if none waited: it says they are within their target.
+    for (const name of ["Meine Anfragen", "Anfragen meiner Ämter", "Alle Anfragen"].filter((s) => shown.includes(s))) {
+      const text = (await page.getByRole("region", { name, exact: true }).textContent()) ?? "";
+      const waiting = /\d+ Anfragen? warte[nt]? auf Antwort/.test(text);
+      expect(text.includes("Neue Anfragen erscheinen im Posteingang"), `${name}: ${text}`).toBe(!waiting);
+    }
     await page.screenshot({ path: `/tmp/overview-${role}.png`, fullPage: true });
     await expectAccessible(page, `start page of ${email}`);
     await page.close();

@@ -29,7 +29,7 @@ export function DueSection({
       title={t(`overview.${kind}.title`)}
       summary={section.waiting > 0 ? <DueSummary section={section} inbox={inbox} /> : undefined}
       summaryWhenEmpty
-      empty={t(`overview.${kind}.empty`)}
+      empty={section.waiting > 0 ? t("overview.due.withinTarget") : t(`overview.${kind}.empty`)}
       items={section.items.map((item) => (
         <li key={item.id}>
           <Link to={`/o/${orgId}/inbox?c=${item.id}`}>{item.citizenName}</Link>{" "}
