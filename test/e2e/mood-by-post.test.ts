@@ -49,9 +49,31 @@ describe("Stimmung by post", () => {
     await expectAccessible(page, "Stimmung einer Kampagne");
   });
 
+  it("offers a marathon campaign's own days when a longer period drowns them, and shows them day by day", async () => {
+    const { page } = session;
+    await page.getByRole("combobox", { name: /^Kampagne/ }).selectOption({ label: "24 Stunden Ordnungsamt" });
+    const note = page.getByText(/^Die Kampagne „24 Stunden Ordnungsamt“ lief nur vom \d{2}\.\d{2}\.\d{4} bis/);
+    await note.waitFor();
+    // The days in German, as the organisation's calendar has them.
+    const [, from, to] =
+      /vom (\d{2}\.\d{2}\.\d{4}) bis (\d{2}\.\d{2}\.\d{4})/.exec((await note.textContent()) ?? "") ?? [];
+    await page.getByRole("button", { name: "Nur die Tage der Kampagne zeigen, je Tag ein Balken" }).click();
+    const german = (iso: string | null) => (iso ? iso.split("-").reverse().join(".") : null);
+    await expect.poll(() => new URL(page.url()).searchParams.get("period")).toBe("custom");
+    const address = new URL(page.url()).searchParams;
+    expect([german(address.get("from")), german(address.get("to"))]).toEqual([from, to]);
+    // Shown exactly, the note has nothing more to offer; the campaign stays chosen.
+    await expect.poll(() => note.count()).toBe(0);
+    expect(address.get("campaign")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await messages()).toBeGreaterThan(0);
+    await page.screenshot({ path: "/tmp/reports-mood-short-campaign.png", fullPage: true });
+    await expectAccessible(page, "Stimmung einer kurzen Kampagne");
+  });
+
   it("goes from a term in Themen to Stimmung of that term, and back to all messages", async () => {
     const { page } = session;
     await page.getByRole("combobox", { name: /^Kampagne/ }).selectOption({ label: "Alle Kampagnen" });
+    await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 90 Tage" });
     await page.getByRole("link", { name: "Begriff im Bericht Themen wählen" }).click();
     await page.getByRole("heading", { level: 1, name: "Themen" }).waitFor();
     const terms = page.getByRole("navigation", { name: "Stimmung zu einem Begriff ansehen:" });
