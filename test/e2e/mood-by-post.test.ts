@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // Stimmung by post in Chromium on the demo's year: the analyst reads the posts with the most negative and most
 // positive reactions (the rule said in words, each post a link), narrows the report to one post and then to the
-// Advent campaign — the figures follow and the address keeps the choice —, goes from a term in Themen to
+// Advent campaign — the figures follow and the address keeps the choice —, is offered the marathon campaign's own
+// days instead of 90 days' bars (screenshot /tmp/reports-mood-short-campaign.png), goes from a term in Themen to
 // Stimmung of that term and back, and axe-core finds nothing on the pages.
 import { describe, expect, it } from "vitest";
 import { expectAccessible, useDemoSession } from "./browser.js";
