@@ -1,7 +1,7 @@
 // Who sees which conversations. A conversation, with its messages, replies, notes, website comments and
 // moderation cases, belongs to its department (none: the whole organisation's, until it is routed) and
 // its channel account; lists use the same rule in SQL (app/scope.ts) so that lists and single reads agree.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { TInboxEvent } from "../../contract/inboxSchemas.js";
 import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts, conversations } from "../../db/schema/index.js";
@@ -17,6 +17,15 @@ export function visibleConversations(actor: OrgActor) {
     departmentId: conversations.departmentId,
     channelAccountId: conversations.channelAccountId,
   });
+}
+
+/** Conversations waiting for an answer now (active, a wait running) that the person may see. */
+export function waitingVisibleTo(actor: OrgActor) {
+  return and(
+    inArray(conversations.status, ["new", "open"]),
+    isNotNull(conversations.waitingSince),
+    visibleConversations(actor),
+  );
 }
 
 export function conversationResource(c: {

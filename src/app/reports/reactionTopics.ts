@@ -8,7 +8,7 @@
 import { type SQL, and, between, sql } from "drizzle-orm";
 import { conversations, inboundMessages as m, postDailyRollups } from "../../db/schema/index.js";
 import { NEGATIVE_BELOW, POSITIVE_ABOVE } from "../../domain/reports/mood.js";
-import { rowsOf } from "../../db/queries/rows.js";
+import { rowsWithoutJit } from "../../db/queries/rows.js";
 import type { AppContext } from "../context.js";
 import type { ReportScope } from "./reportScope.js";
 import type { TopicSource, TopicSum } from "./topicRollups.js";
@@ -60,10 +60,7 @@ async function talliesOf(ctx: AppContext, scope: ReportScope): Promise<Tally[]> 
      group by 1, 2, 3) as x`;
   // The planner expects a campaign's thousand posts to have drawn hundreds of thousands of reactions and would
   // compile the query first (JIT): 160 ms of the marathon's 240 on the PostgreSQL server.
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return rowsOf<Tally>(await tx.execute(query));
-  });
+  return rowsWithoutJit<Tally>(ctx.db, query);
 }
 
 const FIELDS = ["messages", "negative", "neutral", "positive", "questions"] as const;

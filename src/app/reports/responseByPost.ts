@@ -6,14 +6,14 @@
 // triggers count them, on the conversation's channel account and current department. (Passing their ids to further
 // queries and summing there, 28 array sums a row, took over 100 ms for a marathon's 5,000 conversations; finding
 // them through their messages, each conversation's first message looked up, some 50 ms more than the index.)
-import { type AnyColumn, and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, sql } from "drizzle-orm";
 import { conversationFirstPosts as f, conversations as c } from "../../db/schema/index.js";
-import { rowsOf } from "../../db/queries/rows.js";
+import { rowsWithoutJit } from "../../db/queries/rows.js";
 import { emptyResolutionTally, emptyResponseTally, responseBucketOf } from "../../domain/reports/responseHistogram.js";
 import { stepStart } from "../../domain/reports/reportPeriod.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { visibleConversations } from "../inbox/conversationAccess.js";
+import { waitingVisibleTo } from "../inbox/conversationAccess.js";
 import type { ReportScope } from "./reportScope.js";
 import type { SumGrouping, SummedResponseRow } from "./summedResponseRow.js";
 
@@ -56,11 +56,7 @@ export async function chosenConversations(
   const day = (at: AnyColumn) => sql`to_char((${at} at time zone ${zone})::date, 'YYYY-MM-DD')`;
   const answered = sql`${c.firstResponseAt} is not null and ${c.firstResponseBusinessMs} is not null`;
   const closed = sql`${c.status} = 'closed' and ${c.closedAt} is not null and ${c.resolutionBusinessMs} is not null`;
-  const waiting = and(
-    inArray(c.status, ["new", "open"]),
-    isNotNull(c.waitingSince),
-    visibleConversations(actor) ?? sql`true`,
-  );
+  const waiting = waitingVisibleTo(actor);
   // The conversations whose first message reacted to a chosen post (conversation_first_posts_post_idx).
   const query = sql`
     select ${c.id} as id, case when ${answered} then ${day(c.firstResponseAt)} end as answered_on,
@@ -78,11 +74,7 @@ export async function chosenConversations(
   // would compile the query first (JIT), read the whole table of first posts rather than its index (7 against 3 ms)
   // and, were the conversations joined, hash all 105,000 rather than probe 5,000 by their key (263 against 35 ms in
   // EXPLAIN ANALYZE on the loaded machine): the ids as an array (an init plan) keep that choice from it.
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local enable_seqscan = off`);
-    return rowsOf<ChosenConversation>(await tx.execute(query));
-  });
+  return rowsWithoutJit<ChosenConversation>(ctx.db, query, { noSeqScan: true });
 }
 
 /**

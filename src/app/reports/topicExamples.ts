@@ -3,7 +3,7 @@
 // see, and the latest answer staff sent in one of those conversations — ready to become a Textbaustein.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { conversationReplies, conversations, inboundMessages } from "../../db/schema/index.js";
-import { rowsOf } from "../../db/queries/rows.js";
+import { rowsWithoutJit } from "../../db/queries/rows.js";
 import { addDays } from "../../domain/reports/reportPeriod.js";
 import { epochOfWallClock } from "../../domain/zonedTime.js";
 import type { OrgActor } from "../authorization.js";
@@ -106,12 +106,12 @@ async function latestReactions(ctx: AppContext, scope: ReportScope, topics: stri
        where n <= ${CANDIDATES}`;
   // As for the terms themselves (reactionTopics.ts): without JIT, which the planner's guess of a campaign's
   // reactions would otherwise compile for.
-  const rows = await ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return rowsOf<{ topic: string; conversation_id: string; text: string; received_at: string | Date }>(
-      await tx.execute(query),
-    );
-  });
+  const rows = await rowsWithoutJit<{
+    topic: string;
+    conversation_id: string;
+    text: string;
+    received_at: string | Date;
+  }>(ctx.db, query);
   for (const row of rows) {
     const list = latest.get(row.topic) ?? [];
     list.push({ conversationId: row.conversation_id, text: row.text, receivedAt: new Date(row.received_at) });

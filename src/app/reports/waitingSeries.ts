@@ -3,14 +3,14 @@
 // before the period in one sum, then per step — within the viewer's scope and the filters; the running step
 // shows the present, counted on the conversations. With a campaign or post filter only the present (waits are
 // not kept per post): what the chosen conversations wait for now, as read with them (responseByPost.ts).
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import { conversations, waitingDailyRollups as w } from "../../db/schema/index.js";
 import { stepStart, stepsOf } from "../../domain/reports/reportPeriod.js";
 import { type WaitingCounts, waitingSeriesOf } from "../../domain/reports/waitingSeries.js";
 import { localDate } from "../../domain/zonedTime.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { visibleConversations } from "../inbox/conversationAccess.js";
+import { waitingVisibleTo } from "../inbox/conversationAccess.js";
 import type { ChosenConversation } from "./responseByPost.js";
 import type { ReportScope } from "./reportScope.js";
 
@@ -65,14 +65,6 @@ async function waitingNow(ctx: AppContext, scope: ReportScope, actor: OrgActor):
       overdue: sql<number>`(count(*) filter (where ${conversations.responseDueAt} <= ${now}::timestamptz))::int`,
     })
     .from(conversations)
-    .where(
-      and(
-        eq(conversations.orgId, scope.orgId),
-        inArray(conversations.status, ["new", "open"]),
-        sql`${conversations.waitingSince} is not null`,
-        visibleConversations(actor),
-        scope.within(conversations),
-      ),
-    );
+    .where(and(eq(conversations.orgId, scope.orgId), waitingVisibleTo(actor), scope.within(conversations)));
   return { waiting: row?.waiting ?? 0, overdue: row?.overdue ?? 0 };
 }
