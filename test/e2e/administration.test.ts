@@ -5,23 +5,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/app/demo/load-demo-data.js";
-import {
-  type ServedApp,
-  expectAccessible,
-  DEMO_NOW,
-  launchBrowser,
-  runningClock,
-  serveDemoApp,
-  signInAs,
-  submitLogin,
-} from "./browser.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveDemoApp, signInAs, submitLogin } from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
 
 beforeAll(async () => {
   // The demo as loaded at DEMO_NOW, its clock running on from there.
-  server = await serveDemoApp({ clock: runningClock(DEMO_NOW) });
+  server = await serveDemoApp();
   browser = await launchBrowser();
 });
 afterAll(async () => {

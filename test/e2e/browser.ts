@@ -54,15 +54,16 @@ export async function serveApp(
 /**
  * The app on a copy of the demo that the run's setup loaded once with the clock at DEMO_NOW (test/e2e/demoSnapshot.ts):
  * for a test file whose `clock` starts on that day, at DEMO_NOW or up to 12 hours later — the same data as loading
- * the demo at DEMO_NOW and serving it from then.
+ * the demo at DEMO_NOW and serving it from then. Without a clock, one running on from DEMO_NOW.
  */
-export function serveDemoApp(options: { clock: () => Date; env?: Record<string, string> }): Promise<ServedApp> {
-  const after = options.clock().getTime() - DEMO_NOW.getTime();
+export function serveDemoApp(options: { clock?: () => Date; env?: Record<string, string> } = {}): Promise<ServedApp> {
+  const clock = options.clock ?? runningClock(DEMO_NOW);
+  const after = clock().getTime() - DEMO_NOW.getTime();
   if (after < 0 || after > 12 * 3_600_000)
     throw new Error(
-      `the demo snapshot was loaded at ${DEMO_NOW.toISOString()}; a clock at ${options.clock().toISOString()} needs its own`,
+      `the demo snapshot was loaded at ${DEMO_NOW.toISOString()}; a clock at ${clock().toISOString()} needs its own`,
     );
-  return serveApp({ ...options, snapshot: "demo" });
+  return serveApp({ ...options, clock, snapshot: "demo" });
 }
 
 /** A clock that starts at `start` when the test file loads and runs on in real time. */

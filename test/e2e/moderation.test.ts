@@ -10,15 +10,7 @@ import { DEMO_PASSWORD } from "../../src/app/demo/load-demo-data.js";
 import { DEMO_MARKET_TEXT, DEMO_THREAT_TEXT } from "../../src/app/demo/load-demo-website.js";
 import { organisations, websiteComments, websiteEntries } from "../../src/db/schema/index.js";
 import { evidenceHash } from "../../src/domain/moderation/evidence.js";
-import {
-  type ServedApp,
-  expectAccessible,
-  DEMO_NOW,
-  launchBrowser,
-  runningClock,
-  serveDemoApp,
-  signInAs,
-} from "./browser.js";
+import { type ServedApp, expectAccessible, launchBrowser, serveDemoApp, signInAs } from "./browser.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -26,7 +18,7 @@ let postUrl: string;
 
 beforeAll(async () => {
   // The demo as loaded at DEMO_NOW, its clock running on from there.
-  server = await serveDemoApp({ clock: runningClock(DEMO_NOW) });
+  server = await serveDemoApp();
   browser = await launchBrowser();
   const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
   const [entry] = await server.ctx.db
