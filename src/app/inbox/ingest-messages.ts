@@ -1,12 +1,14 @@
 // The one way inbound messages enter draht, whatever the channel, as a batch in the caller's
-// transaction: validate → normalise to the one message model → analyse the text → store, deduplicated
-// by (channel account, external id), with the post it reacts to (postOfMessage.ts) → thread into
-// conversations, route, set response-time targets (threadIntoConversations.ts) → moderation: the
+// transaction: validate → normalise to the one message model → analyse the text → find the post each
+// reacts to (postOfMessage.ts) → leave out duplicates by (channel account, external id) → thread into
+// conversations, route, set response-time targets, then store the messages with their conversation in one
+// insert (threadIntoConversations.ts; the report rollups count each once, by trigger) → moderation: the
 // pipeline's verdict sets the visibility, and held, hidden or flagged messages open moderation cases
 // (threats: evidence and alerts at once) → announce the change to live inboxes. A connector acknowledges its
 // source only after the transaction commits, so an acknowledged message is durable.
 // Set-based: a batch costs the same dozen statements whether it holds one message or a thousand, and
 // rows travel as one JSON parameter (jsonb_to_recordset) rather than thousands of bind parameters.
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts } from "../../db/schema/index.js";
@@ -20,6 +22,9 @@ import { notifyConversationsChanged } from "./inboxEvents.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import { findPostsOfBatch } from "./postOfMessage.js";
 import { type StoredMessage, threadIntoConversations } from "./threadIntoConversations.js";
+
+/** Advisory lock class of "ingestion on one channel account" (pg_advisory_xact_lock(class, hashtext(account))). */
+const INGEST_LOCK_CLASS = 1_852_141_665;
 
 export type IngestOutcome =
   | { status: "stored"; externalId: string; id: string; conversationId: string; askedAgain: boolean }
@@ -132,33 +137,33 @@ export async function ingestMessages(
       post_id: postIds[i] ?? null,
     };
   });
-  const inserted = rowsOf<{ id: string; channel_account_id: string; external_id: string }>(
-    await tx.execute(sql`
-      insert into inbound_messages (org_id, channel_account_id, external_id, kind, author_handle, author_name, text, language,
-                                    thread_external_id, in_reply_to_external_id, visibility, received_at, raw, media, intent,
-                                    sentiment, flagged, topics, topic_labels, analysis, post_id)
-      select ${options.orgId}::uuid, r.channel_account_id, r.external_id, r.kind, r.author_handle, r.author_name, r.text, r.language,
-             r.thread_external_id, r.in_reply_to_external_id, r.visibility, r.received_at, r.raw, r.media, r.intent,
-             r.sentiment, r.flagged, r.topics, r.topic_labels, r.analysis, r.post_id
-        from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
-               channel_account_id uuid, external_id text, kind text, author_handle text, author_name text, text text, language text,
-               thread_external_id text, in_reply_to_external_id text, visibility text, received_at timestamptz, raw jsonb, media jsonb,
-               intent text, sentiment real, flagged boolean, topics text[], topic_labels text[], analysis jsonb, post_id uuid)
-      on conflict (channel_account_id, external_id) do nothing
-      returning id, channel_account_id, external_id`),
+  // Which messages are new: the batch's accounts are locked first (ingestion on one channel account runs one
+  // batch at a time), so no other transaction stores one of these messages between this look and the insert.
+  const keysJson = JSON.stringify(records.map((r) => ({ a: r.channel_account_id, e: r.external_id })));
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(${INGEST_LOCK_CLASS}, hashtext(a.id::text))
+      from (select distinct k.a as id from jsonb_to_recordset(${keysJson}::jsonb) as k(a uuid) order by 1) as a`);
+  const known = new Set(
+    rowsOf<{ channel_account_id: string; external_id: string }>(
+      await tx.execute(sql`
+        select m.channel_account_id, m.external_id
+          from inbound_messages m
+          join jsonb_to_recordset(${keysJson}::jsonb) as k(a uuid, e text)
+            on m.channel_account_id = k.a and m.external_id = k.e`),
+    ).map((r) => `${r.channel_account_id}\u0000${r.external_id}`),
   );
-  const idOf = new Map(inserted.map((r) => [`${r.channel_account_id}\u0000${r.external_id}`, r.id]));
   const stored: (StoredMessage & { index: number })[] = [];
-  const seen = new Set<string>();
-  for (const { index, message, result } of analysed) {
+  const recordOf = new Map<string, (typeof records)[number]>();
+  analysed.forEach(({ index, message, result }, i) => {
     const messageKey = `${message.channelAccountId}\u0000${message.externalId}`;
-    const id = idOf.get(messageKey);
-    // The same external id twice in one batch: the first is stored, the second is a duplicate.
-    if (!id || seen.has(messageKey)) {
+    // Stored before, or the same external id twice in one batch: the first is stored, the others are duplicates.
+    if (known.has(messageKey)) {
       outcomes[index] = { status: "duplicate", externalId: message.externalId };
-      continue;
+      return;
     }
-    seen.add(messageKey);
+    known.add(messageKey);
+    const id = randomUUID();
+    recordOf.set(id, records[i] as (typeof records)[number]);
     stored.push({
       index,
       id,
@@ -171,7 +176,7 @@ export async function ingestMessages(
         flagged: result.flagged,
       },
     });
-  }
+  });
   if (stored.length === 0) return outcomes;
 
   const threaded = await threadIntoConversations(tx, {
@@ -181,6 +186,32 @@ export async function ingestMessages(
     networkOf,
     now: options.now,
     publicUrl: options.publicUrl,
+    // Stored once their conversations are routed, with the conversation: the rollup triggers count each message
+    // once, for its conversation's department (a message stored first and linked after ran them twice).
+    store: async (conversationOf) => {
+      const rows = stored.map((s) => ({ ...recordOf.get(s.id), id: s.id, conversation_id: conversationOf.get(s.id) }));
+      const inserted = rowsOf<{ id: string }>(
+        await tx.execute(sql`
+          insert into inbound_messages (id, org_id, channel_account_id, external_id, kind, author_handle, author_name, text,
+                                        language, thread_external_id, in_reply_to_external_id, visibility, received_at, raw,
+                                        media, intent, sentiment, flagged, topics, topic_labels, analysis, post_id,
+                                        conversation_id)
+          select r.id, ${options.orgId}::uuid, r.channel_account_id, r.external_id, r.kind, r.author_handle, r.author_name,
+                 r.text, r.language, r.thread_external_id, r.in_reply_to_external_id, r.visibility, r.received_at, r.raw,
+                 r.media, r.intent, r.sentiment, r.flagged, r.topics, r.topic_labels, r.analysis, r.post_id, r.conversation_id
+            from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+                   id uuid, channel_account_id uuid, external_id text, kind text, author_handle text, author_name text,
+                   text text, language text, thread_external_id text, in_reply_to_external_id text, visibility text,
+                   received_at timestamptz, raw jsonb, media jsonb, intent text, sentiment real, flagged boolean,
+                   topics text[], topic_labels text[], analysis jsonb, post_id uuid, conversation_id uuid)
+          on conflict (channel_account_id, external_id) do nothing
+          returning id`),
+      );
+      // Cannot happen while every message enters here under the account lock above; if it did, the
+      // conversations would count a message that is not stored, so the whole batch is rolled back instead.
+      if (inserted.length !== rows.length)
+        throw new Error("another transaction stored messages of this batch at the same time; send the batch again");
+    },
   });
   for (const s of stored) {
     const conversation = threaded.get(s.id);

@@ -1,7 +1,8 @@
-// Threads stored messages into their conversations (one per channel account, published item and
+// Threads a batch's new messages into their conversations (one per channel account, published item and
 // citizen) and applies the intake rules to each conversation touched: status, "asked again", routing
-// of a new conversation, response-time target and inbox order (domain/conversationIntake.ts), then the
-// automatic acknowledgement outside office hours and the assignee's notification.
+// of a new conversation, response-time target and inbox order (domain/conversationIntake.ts); then has
+// the messages stored, each with its conversation (the caller's `store`), and sends the automatic
+// acknowledgement outside office hours and the assignee's notification.
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { rowsOf } from "../../db/queries/rows.js";
@@ -58,6 +59,8 @@ export async function threadIntoConversations(
     networkOf: Map<string, string>;
     now: Date;
     publicUrl: string;
+    /** Stores the messages, each with its conversation, once the conversations are written (ingest-messages.ts). */
+    store: (conversationOf: ReadonlyMap<string, string>) => Promise<void>;
   },
 ): Promise<Map<string, { id: string; askedAgain: boolean }>> {
   const groups = new Map<string, StoredMessage[]>();
@@ -139,6 +142,7 @@ export async function threadIntoConversations(
     results.push({ row, group, result, routedByRuleId: ruleIndex == null ? null : (rules.ruleIds[ruleIndex] ?? null) });
   }
   await writeIntake(tx, { results, now: args.now });
+  await args.store(new Map(results.flatMap(({ row, group }) => group.map((s) => [s.id, row.id] as const))));
   if (rules.autoAcknowledge) {
     const candidates = results.flatMap(({ row, group, result }) => {
       const last = group[group.length - 1];
@@ -201,7 +205,7 @@ function stateOf(row: ConversationRecord): ConversationState {
   };
 }
 
-/** One statement for all conversations touched, and one for the messages' conversation ids. */
+/** One statement for all conversations touched. */
 async function writeIntake(
   tx: Db | Tx,
   args: {
@@ -243,9 +247,4 @@ async function writeIntake(
              waiting_since timestamptz, response_due_at timestamptz, resolution_due_at timestamptz, last_message_at timestamptz,
              routed boolean, department_id uuid, assignee_user_id uuid, routed_by_rule_id uuid, citizen_name text)
      where c.id = v.id`);
-  const links = args.results.flatMap(({ row, group }) => group.map((s) => ({ m: s.id, c: row.id })));
-  await tx.execute(sql`
-    update inbound_messages as m set conversation_id = l.c
-      from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as l(m uuid, c uuid)
-     where m.id = l.m`);
 }
