@@ -1,7 +1,7 @@
-// Ingestion of one channel account, one batch at a time: a sync on a timer, a stream event and a second worker
-// process may deliver the same message at once. Each batch leaves out the messages already stored before it
-// threads the rest, so a second batch waits for the first (an advisory lock per channel account,
-// app/inbox/ingest-messages.ts) and then finds the message stored. On the real database, both kinds.
+// Two batches with the same message at once: a sync on a timer, a stream event and a second worker process may
+// deliver it together. Each batch leaves out the messages already stored before it threads the rest; one that
+// another transaction stores meanwhile makes the batch undo its threading (to a savepoint) and do it again with
+// that message found stored (app/inbox/ingest-messages.ts). On the real database, both kinds.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultTextAnalyser } from "../src/app/analysis/defaultAnalyser.js";
@@ -26,9 +26,10 @@ afterAll(() => database?.close());
 
 describe("ingestion of the same message by two batches at once", () => {
   it("stores a message delivered by two batches at the same time once, and counts it once in its conversation", async () => {
-    // Two syncs of one account overlap: the first batch's transaction is still open when the second arrives. The
-    // second waits for it (on the PostgreSQL server; PGlite runs one transaction at a time anyway), then finds the
-    // message stored and reports it as a duplicate, instead of threading it a second time.
+    // Two syncs of one account overlap: the first batch's transaction is still open when the second looks for
+    // stored messages, so the second does not see the message yet and waits for the first at the conversation's
+    // lock (on the PostgreSQL server; PGlite runs one transaction at a time anyway). Then it must find the
+    // message stored and report it as a duplicate instead of threading it a second time.
     const org = await buildOrg(ctx);
     const account = await buildChannelAccount(ctx, org.id, { network: "sandbox" });
     const message = (id: string, minutes: number) => ({
@@ -68,9 +69,7 @@ describe("ingestion of the same message by two batches at once", () => {
     if (testDatabaseKind() === "postgres")
       await untilValue(async () => {
         const [waiting] = rowsOf<{ n: number }>(
-          await ctx.db.execute(
-            sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`,
-          ),
+          await ctx.db.execute(sql`select count(*)::int as n from pg_locks where not granted`),
         );
         return (waiting?.n ?? 0) > 0 ? true : undefined;
       }, "the second batch waiting for the first");

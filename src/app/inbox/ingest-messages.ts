@@ -23,9 +23,6 @@ import { rowsOf } from "../../db/queries/rows.js";
 import { findPostsOfBatch } from "./postOfMessage.js";
 import { type StoredMessage, threadIntoConversations } from "./threadIntoConversations.js";
 
-/** Advisory lock class of "ingestion on one channel account" (pg_advisory_xact_lock(class, hashtext(account))). */
-const INGEST_LOCK_CLASS = 1_852_141_665;
-
 export type IngestOutcome =
   | { status: "stored"; externalId: string; id: string; conversationId: string; askedAgain: boolean }
   | { status: "duplicate"; externalId: string }
@@ -137,82 +134,26 @@ export async function ingestMessages(
       post_id: postIds[i] ?? null,
     };
   });
-  // Which messages are new: the batch's accounts are locked first (ingestion on one channel account runs one
-  // batch at a time), so no other transaction stores one of these messages between this look and the insert.
-  const keysJson = JSON.stringify(records.map((r) => ({ a: r.channel_account_id, e: r.external_id })));
-  await tx.execute(sql`
-    select pg_advisory_xact_lock(${INGEST_LOCK_CLASS}, hashtext(a.id::text))
-      from (select distinct k.a as id from jsonb_to_recordset(${keysJson}::jsonb) as k(a uuid) order by 1) as a`);
-  const known = new Set(
-    rowsOf<{ channel_account_id: string; external_id: string }>(
-      await tx.execute(sql`
-        select m.channel_account_id, m.external_id
-          from inbound_messages m
-          join jsonb_to_recordset(${keysJson}::jsonb) as k(a uuid, e text)
-            on m.channel_account_id = k.a and m.external_id = k.e`),
-    ).map((r) => `${r.channel_account_id}\u0000${r.external_id}`),
-  );
-  const stored: (StoredMessage & { index: number })[] = [];
-  const recordOf = new Map<string, (typeof records)[number]>();
-  analysed.forEach(({ index, message, result }, i) => {
-    const messageKey = `${message.channelAccountId}\u0000${message.externalId}`;
-    // Stored before, or the same external id twice in one batch: the first is stored, the others are duplicates.
-    if (known.has(messageKey)) {
-      outcomes[index] = { status: "duplicate", externalId: message.externalId };
-      return;
+  // Left out: messages stored before, and repeats within the batch; the rest is threaded and stored. A message
+  // another transaction stores meanwhile (two syncs of one account at once) makes the insert come back short:
+  // then everything since the savepoint is undone and done again, with that message found stored.
+  let attempt = 0;
+  let stored: (StoredMessage & { index: number })[];
+  let threaded: Map<string, { id: string; askedAgain: boolean }>;
+  for (;;) {
+    try {
+      ({ stored, threaded } = await tx.transaction((sp) =>
+        storeNewMessages(sp, { ...options, analysed, records, departmentOf, networkOf }),
+      ));
+      break;
+    } catch (error) {
+      if (!(error instanceof StoredMeanwhile) || ++attempt > 5) throw error;
     }
-    known.add(messageKey);
-    const id = randomUUID();
-    recordOf.set(id, records[i] as (typeof records)[number]);
-    stored.push({
-      index,
-      id,
-      message,
-      analysis: {
-        text: message.text,
-        receivedAt: message.receivedAt,
-        intent: result.intent,
-        sentiment: result.sentiment,
-        flagged: result.flagged,
-      },
-    });
-  });
+  }
+  const storedIndexes = new Set(stored.map((s) => s.index));
+  for (const a of analysed)
+    if (!storedIndexes.has(a.index)) outcomes[a.index] = { status: "duplicate", externalId: a.message.externalId };
   if (stored.length === 0) return outcomes;
-
-  const threaded = await threadIntoConversations(tx, {
-    orgId: options.orgId,
-    stored,
-    departmentOf,
-    networkOf,
-    now: options.now,
-    publicUrl: options.publicUrl,
-    // Stored once their conversations are routed, with the conversation: the rollup triggers count each message
-    // once, for its conversation's department (a message stored first and linked after ran them twice).
-    store: async (conversationOf) => {
-      const rows = stored.map((s) => ({ ...recordOf.get(s.id), id: s.id, conversation_id: conversationOf.get(s.id) }));
-      const inserted = rowsOf<{ id: string }>(
-        await tx.execute(sql`
-          insert into inbound_messages (id, org_id, channel_account_id, external_id, kind, author_handle, author_name, text,
-                                        language, thread_external_id, in_reply_to_external_id, visibility, received_at, raw,
-                                        media, intent, sentiment, flagged, topics, topic_labels, analysis, post_id,
-                                        conversation_id)
-          select r.id, ${options.orgId}::uuid, r.channel_account_id, r.external_id, r.kind, r.author_handle, r.author_name,
-                 r.text, r.language, r.thread_external_id, r.in_reply_to_external_id, r.visibility, r.received_at, r.raw,
-                 r.media, r.intent, r.sentiment, r.flagged, r.topics, r.topic_labels, r.analysis, r.post_id, r.conversation_id
-            from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-                   id uuid, channel_account_id uuid, external_id text, kind text, author_handle text, author_name text,
-                   text text, language text, thread_external_id text, in_reply_to_external_id text, visibility text,
-                   received_at timestamptz, raw jsonb, media jsonb, intent text, sentiment real, flagged boolean,
-                   topics text[], topic_labels text[], analysis jsonb, post_id uuid, conversation_id uuid)
-          on conflict (channel_account_id, external_id) do nothing
-          returning id`),
-      );
-      // Cannot happen while every message enters here under the account lock above; if it did, the
-      // conversations would count a message that is not stored, so the whole batch is rolled back instead.
-      if (inserted.length !== rows.length)
-        throw new Error("another transaction stored messages of this batch at the same time; send the batch again");
-    },
-  });
   for (const s of stored) {
     const conversation = threaded.get(s.id);
     if (!conversation) throw new Error("message was not threaded");
@@ -243,4 +184,95 @@ export async function ingestMessages(
     conversationIds: [...new Set([...threaded.values()].map((c) => c.id))],
   });
   return outcomes;
+}
+
+/** Another transaction stored some of the batch's messages after they were looked up. */
+class StoredMeanwhile extends Error {}
+
+type MessageRecord = Record<string, unknown> & { channel_account_id: string; external_id: string };
+
+/** The batch's messages not stored yet, threaded, then stored each with its conversation. */
+async function storeNewMessages(
+  tx: Tx,
+  args: {
+    orgId: string;
+    now: Date;
+    publicUrl: string;
+    analysed: readonly { index: number; message: TInboundMessage; result: TextAnalysis }[];
+    records: readonly MessageRecord[];
+    departmentOf: Map<string, string | null>;
+    networkOf: Map<string, string>;
+  },
+): Promise<{
+  stored: (StoredMessage & { index: number })[];
+  threaded: Map<string, { id: string; askedAgain: boolean }>;
+}> {
+  const keysJson = JSON.stringify(args.records.map((r) => ({ a: r.channel_account_id, e: r.external_id })));
+  const known = new Set(
+    rowsOf<{ channel_account_id: string; external_id: string }>(
+      await tx.execute(sql`
+        select m.channel_account_id, m.external_id
+          from inbound_messages m
+          join jsonb_to_recordset(${keysJson}::jsonb) as k(a uuid, e text)
+            on m.channel_account_id = k.a and m.external_id = k.e`),
+    ).map((r) => `${r.channel_account_id}\u0000${r.external_id}`),
+  );
+  const stored: (StoredMessage & { index: number })[] = [];
+  const recordOf = new Map<string, MessageRecord>();
+  args.analysed.forEach(({ index, message, result }, i) => {
+    const messageKey = `${message.channelAccountId}\u0000${message.externalId}`;
+    // Stored before, or the same external id twice in one batch: the first is stored, the others are duplicates.
+    if (known.has(messageKey)) return;
+    known.add(messageKey);
+    const id = randomUUID();
+    recordOf.set(id, args.records[i] as MessageRecord);
+    stored.push({
+      index,
+      id,
+      message,
+      analysis: {
+        text: message.text,
+        receivedAt: message.receivedAt,
+        intent: result.intent,
+        sentiment: result.sentiment,
+        flagged: result.flagged,
+      },
+    });
+  });
+  if (stored.length === 0) return { stored, threaded: new Map() };
+  const threaded = await threadIntoConversations(tx, {
+    orgId: args.orgId,
+    stored,
+    departmentOf: args.departmentOf,
+    networkOf: args.networkOf,
+    now: args.now,
+    publicUrl: args.publicUrl,
+    // Stored once their conversations are routed, with the conversation: the rollup triggers count each message
+    // once, for its conversation's department (a message stored first and linked after ran them twice).
+    store: async (conversationOf) => {
+      const rows = stored.map((s) => ({ ...recordOf.get(s.id), id: s.id, conversation_id: conversationOf.get(s.id) }));
+      // In key order, so two batches inserting some of the same messages wait for each other, never deadlock.
+      const inserted = rowsOf<{ id: string }>(
+        await tx.execute(sql`
+          insert into inbound_messages (id, org_id, channel_account_id, external_id, kind, author_handle, author_name, text,
+                                        language, thread_external_id, in_reply_to_external_id, visibility, received_at, raw,
+                                        media, intent, sentiment, flagged, topics, topic_labels, analysis, post_id,
+                                        conversation_id)
+          select r.id, ${args.orgId}::uuid, r.channel_account_id, r.external_id, r.kind, r.author_handle, r.author_name,
+                 r.text, r.language, r.thread_external_id, r.in_reply_to_external_id, r.visibility, r.received_at, r.raw,
+                 r.media, r.intent, r.sentiment, r.flagged, r.topics, r.topic_labels, r.analysis, r.post_id, r.conversation_id
+            from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+                   id uuid, channel_account_id uuid, external_id text, kind text, author_handle text, author_name text,
+                   text text, language text, thread_external_id text, in_reply_to_external_id text, visibility text,
+                   received_at timestamptz, raw jsonb, media jsonb, intent text, sentiment real, flagged boolean,
+                   topics text[], topic_labels text[], analysis jsonb, post_id uuid, conversation_id uuid)
+           order by r.channel_account_id, r.external_id
+          on conflict (channel_account_id, external_id) do nothing
+          returning id`),
+      );
+      // The conversations would count a message that another transaction stored: undone and done again.
+      if (inserted.length !== rows.length) throw new StoredMeanwhile();
+    },
+  });
+  return { stored, threaded };
 }
