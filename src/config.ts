@@ -55,6 +55,13 @@ export const ZConfig = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
+  /** Largest delivery to the webhook endpoint (networks send small batches: Meta's are a few KiB). */
+  WEBHOOK_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(256 * 1024),
   /**
    * Which peers may tell the client's address in X-Forwarded-For: false (none), a comma-separated list of
    * proxy addresses, CIDR ranges or the names loopback, linklocal, uniquelocal; true means those three

@@ -238,7 +238,9 @@ async function fillParams(route: RegisteredRoute, orgId: string, departmentId: s
       ? { network: "mastodon" as const, settings: { serverUrl: mastodon.url } }
       : url.endsWith("/connection/app-password")
         ? { network: "bluesky" as const, settings: { serviceUrl: bluesky.pdsUrl } }
-        : {};
+        : url.endsWith("/webhook")
+          ? { network: "sandbox" as const }
+          : {};
     url = url.replace(":channelAccountId", (await buildChannelAccount(t.ctx, orgId, { ...network, departmentId })).id);
   }
   if (url.includes(":guidelineId")) {
@@ -336,6 +338,27 @@ describe("every API route", () => {
       expect(response.statusCode, keyOf(route)).toBe(401);
       expectRefusedWithNothing(response, [401]);
     }
+  });
+
+  it("takes deliveries at the public webhook endpoint only by the network's signature, whoever calls", async () => {
+    const webhookRoutes = t.routes.filter((r) => r.url.startsWith("/api/webhooks/"));
+    expect(webhookRoutes.map(keyOf).sort()).toEqual([
+      "GET /api/webhooks/:network/:channelAccountId",
+      "POST /api/webhooks/:network/:channelAccountId",
+    ]);
+    expect(webhookRoutes.every((r) => r.access.kind === "public")).toBe(true);
+    const org = await buildOrg(t.ctx);
+    const account = await buildChannelAccount(t.ctx, org.id, { network: "sandbox" });
+    const admin = await signInAs(org.id, ["administrator"]);
+    expect((await admin.request("PUT", `/api/orgs/${org.id}/channels/${account.id}/webhook`, {})).statusCode).toBe(200);
+    const path = `/api/webhooks/sandbox/${account.id}`;
+    const body = { object: "page", entry: [{ id: "1", time: 1, changes: [] }] };
+    // A stranger, and the organisation's own administrator with session and CSRF token: no signature, no entry.
+    const stranger = await t.app.inject({ method: "POST", url: path, payload: body });
+    expectRefusedWithNothing(stranger, [401]);
+    expectRefusedWithNothing(await admin.request("POST", path, body), [401]);
+    const handshake = await admin.request("GET", `${path}?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`);
+    expectRefusedWithNothing(handshake, [403]);
   });
 
   it("refuses administrators of another organisation and shows them nothing", async () => {

@@ -5,6 +5,7 @@ import { SYNC_STATUSES } from "../domain/channelHealth.js";
 import { ZGuidelineRules } from "../domain/guidelineRules.js";
 import { EMULATED_NETWORKS, NETWORKS } from "../domain/networks.js";
 import { APPROVAL_MODES } from "../domain/postWorkflow.js";
+import { WEBHOOK_REFUSALS } from "../domain/webhooks.js";
 import { ZWeeklyWindow } from "../domain/schedule.js";
 import { ZDay, ZId, ZOrgParams, ZTimestamp } from "./common.js";
 import type { ContractGroup } from "./route.js";
@@ -145,6 +146,21 @@ export const ZChannelConnection = z
     remoteUrl: z.string().nullable(),
     connectedAt: ZTimestamp.nullable(),
     capabilities: ZCapabilities.nullable(),
+    /** Whether the network can push to draht's webhook endpoint. */
+    webhookSupported: z.boolean(),
+    /** The account's webhook, when set up: its address and what arrived (never the secret). */
+    webhook: z
+      .object({
+        callbackUrl: z.string(),
+        createdAt: ZTimestamp,
+        eventsAccepted: z.number().int(),
+        messagesReceived: z.number().int(),
+        requestsRefused: z.number().int(),
+        lastReceivedAt: ZTimestamp.nullable(),
+        lastRefusedAt: ZTimestamp.nullable(),
+        lastRefusal: z.enum(WEBHOOK_REFUSALS).nullable(),
+      })
+      .nullable(),
     sync: z
       .object({
         status: z.enum(SYNC_STATUSES),
@@ -181,6 +197,7 @@ export const ZGuideline = z
 
 const ZChannelParams = ZOrgParams.extend({ channelAccountId: z.uuid() });
 const ZGuidelineParams = ZOrgParams.extend({ guidelineId: z.uuid() });
+const ZWebhookParams = z.object({ network: z.string().regex(/^[a-z]{2,20}$/), channelAccountId: z.uuid() });
 const redirect = (description: string) => ({ raw: "redirect", description }) as const;
 const tag = "Channels";
 
@@ -262,6 +279,49 @@ export const channelsContract = {
           })
           .nullable(),
       }),
+    },
+  },
+  "PUT /api/orgs/:orgId/channels/:channelAccountId/webhook": {
+    tag,
+    summary: "Set up the account's webhook: the network's app secret, or a new one made by draht",
+    description:
+      "Answers the address and the verification token to enter at the network, and the secret when draht made " +
+      "it — shown this once. Setting it up again replaces the secret.",
+    params: ZChannelParams,
+    body: z.object({ secret: z.string().trim().min(16).max(500).optional() }).default({}),
+    responses: {
+      200: z.object({ callbackUrl: z.string(), verifyToken: z.string(), secret: z.string().nullable() }),
+    },
+  },
+  "DELETE /api/orgs/:orgId/channels/:channelAccountId/webhook": {
+    tag,
+    summary: "Remove the account's webhook (its deliveries are refused from then on; polling goes on)",
+    params: ZChannelParams,
+    responses: { 200: z.object({ removed: z.boolean() }) },
+  },
+  "GET /api/webhooks/:network/:channelAccountId": {
+    tag: "Webhooks",
+    summary: "The network's subscription handshake (Meta: hub.mode, hub.verify_token, hub.challenge)",
+    params: ZWebhookParams,
+    query: z.object({
+      "hub.mode": z.string().max(50).optional(),
+      "hub.verify_token": z.string().max(200).optional(),
+      "hub.challenge": z.string().max(200).optional(),
+    }),
+    responses: { 200: { raw: "file", description: "The challenge, as text.", contentTypes: ["text/plain"] } },
+  },
+  "POST /api/webhooks/:network/:channelAccountId": {
+    tag: "Webhooks",
+    summary: "A network delivers citizens' items (signed; answered after they are stored)",
+    description:
+      "The body is checked against the network's signature before it is read (Meta: X-Hub-Signature-256). Each " +
+      "event is taken once; events seen before are answered 200 without storing anything (`replayed`), so a " +
+      "network that retries stops. 401 bad signature, 400 not the network's format or an event outside the " +
+      "7-day window, 404 no webhook for the account, 413 body over the limit.",
+    params: ZWebhookParams,
+    rawBody: ["application/json"],
+    responses: {
+      200: z.object({ events: z.number().int(), received: z.number().int(), replayed: z.number().int() }),
     },
   },
   "GET /api/orgs/:orgId/guidelines": {

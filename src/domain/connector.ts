@@ -148,6 +148,44 @@ export interface InboundChange {
   message: Omit<TInboundMessageInput, "channelAccountId">;
 }
 
+/** One event of a network's webhook delivery: its id (seen ids are not taken twice), when it happened, what it brings. */
+export interface WebhookEvent {
+  id: string;
+  occurredAt: Date;
+  changes: InboundChange[];
+}
+
+/** The request as it reached draht, unparsed: the signature is checked over these very bytes. */
+export interface WebhookRequest {
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  body: Buffer;
+}
+
+/** A verified delivery that is not in the network's format (answered 400). */
+export class WebhookPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WebhookPayloadError";
+  }
+}
+
+/**
+ * How a network that pushes delivers to draht's webhook endpoint (POST /api/webhooks/<network>/<account>). The
+ * account's webhook secret (an app secret the network issued, or one draht made) is kept sealed by draht and
+ * handed in; nothing here touches the database.
+ */
+export interface ConnectorWebhooks {
+  /**
+   * The network's subscription handshake (a GET with the verification token and a challenge, Meta's `hub.*`): the
+   * text to answer with, or null to refuse. `verifyToken` is the one draht showed when the webhook was set up.
+   */
+  handshake?(query: Readonly<Record<string, string | undefined>>, verifyToken: string): string | null;
+  /** Whether the body was signed with the secret; called before anything reads the body. */
+  verify(request: WebhookRequest, secret: string): boolean;
+  /** The events of a verified body; throws WebhookPayloadError when it is not the network's format. */
+  parse(body: Buffer): WebhookEvent[];
+}
+
 export interface RateLimitState {
   remaining: number | null;
   resetAt: Date | null;
@@ -264,6 +302,8 @@ export interface ChannelConnector {
    * stream ends or `signal` aborts; throws a ConnectorError when it cannot be opened.
    */
   streamInbound?(account: ConnectorAccount, onActivity: () => void, signal: AbortSignal): Promise<void>;
+  /** Deliveries the network pushes to draht's webhook endpoint (polling stays the fallback). */
+  readonly webhooks?: ConnectorWebhooks;
   /** Deletes one of the organisation's own items on the network. */
   deleteOwn?(account: ConnectorAccount, externalId: string): Promise<void>;
   /**

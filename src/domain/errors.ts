@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   "INVITATION_NEEDS_SIGN_IN",
   "INVITATION_OTHER_ADDRESS",
   "AUDIT_TRAIL_DAMAGED",
+  "WEBHOOK_SIGNATURE_INVALID",
+  "WEBHOOK_EVENT_STALE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,6 +12,7 @@ import type { ConnectorRegistry } from "../domain/connector.js";
 import { detectShitstorms } from "../app/moderation/detect-shitstorms.js";
 import { createChannelStreams } from "../app/channels/channelStreams.js";
 import { syncChannelInbound } from "../app/channels/sync-channel-inbound.js";
+import { forgetOldWebhookEvents } from "../app/channels/receive-webhook.js";
 import { forgetOldLoginFailures } from "../app/auth/passwordThrottle.js";
 import { sendWeeklyReports } from "../app/reports/send-weekly-reports.js";
 import { refreshPublicationCounters } from "../app/publishing/refresh-publication-counters.js";
@@ -37,6 +38,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "shitstorm-detection", everyMs: 60_000, run: (ctx) => detectShitstorms(ctx) },
   { id: "channel-inbound-sync", everyMs: 60_000, run: syncChannelInbound },
   { id: "login-throttle-cleanup", everyMs: 3_600_000, run: forgetOldLoginFailures },
+  { id: "webhook-event-cleanup", everyMs: 3_600_000, run: (ctx) => forgetOldWebhookEvents(ctx) },
   // Due from Monday 07:00 in each organisation's zone; every 15 minutes, so it goes out soon after.
   { id: "weekly-report", everyMs: 15 * 60_000, run: (ctx) => sendWeeklyReports(ctx) },
   // Likes, reposts and replies of published items for the Veröffentlichung report (each item at its own pace).

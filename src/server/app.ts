@@ -37,6 +37,7 @@ import { channelAndGuidelineRoutes } from "./routes/publishing.js";
 import { websiteRoutes } from "./routes/website.js";
 import { inboxRoutes } from "./routes/inbox.js";
 import { reportRoutes } from "./routes/reports.js";
+import { webhookRoutes, webhookSetupRoutes } from "./routes/webhooks.js";
 import { openApiRoutes } from "./routes/openapi.js";
 import { type InboxHub, type Listen, createInboxHub } from "./liveInbox.js";
 import { type ConnectorRegistry, createConnectorRegistry } from "../channels/registry.js";
@@ -138,6 +139,11 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   const hub = createInboxHub(options.listen);
   app.addHook("onClose", () => hub.close());
   inboxRoutes(app, { ctx, connectors, hub });
+  webhookSetupRoutes(app, { ctx, connectors });
+  // Its own scope: raw-byte bodies (the signature is over them) and the webhook body limit for these routes only.
+  await app.register(async (scope) =>
+    webhookRoutes(scope, { ctx, connectors, bodyLimit: config.WEBHOOK_BODY_LIMIT_BYTES }),
+  );
   moderationRoutes(app, { ctx, connectors });
   reportRoutes(app, { ctx });
   channelConnectionRoutes(app, { ctx, connectors });

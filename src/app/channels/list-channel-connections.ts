@@ -1,11 +1,12 @@
 // The connection and health of each channel account a person may see: how it connects (nothing, OAuth,
 // app password), whether it is connected and as whom, and how its inbound sync is doing (last sync,
-// last error, rate limit, the warning state). Never a credential.
+// last error, rate limit, the warning state), and its webhook's address and counters. Never a credential or secret.
 import { eq } from "drizzle-orm";
-import { channelAccounts, channelCredentials, channelSyncStates } from "../../db/schema/index.js";
+import { channelAccounts, channelCredentials, channelSyncStates, channelWebhooks } from "../../db/schema/index.js";
 import { serverLimitsOf, serverUrlOf } from "../../domain/channelSettings.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
 import { inOrganisation } from "../../domain/policy.js";
+import { type WebhookRefusal, webhookPath } from "../../domain/webhooks.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { visibleChannelAccounts } from "./channelAccess.js";
@@ -25,12 +26,22 @@ export async function listChannelConnections(
         connectedAt: channelCredentials.connectedAt,
       },
       sync: channelSyncStates,
+      webhook: {
+        createdAt: channelWebhooks.createdAt,
+        eventsAccepted: channelWebhooks.eventsAccepted,
+        messagesReceived: channelWebhooks.messagesReceived,
+        requestsRefused: channelWebhooks.requestsRefused,
+        lastReceivedAt: channelWebhooks.lastReceivedAt,
+        lastRefusedAt: channelWebhooks.lastRefusedAt,
+        lastRefusal: channelWebhooks.lastRefusal,
+      },
     })
     .from(channelAccounts)
     .leftJoin(channelCredentials, eq(channelCredentials.channelAccountId, channelAccounts.id))
     .leftJoin(channelSyncStates, eq(channelSyncStates.channelAccountId, channelAccounts.id))
+    .leftJoin(channelWebhooks, eq(channelWebhooks.channelAccountId, channelAccounts.id))
     .where(visibleChannelAccounts(options.actor, options.orgId));
-  return rows.map(({ account, credentials, sync }) => {
+  return rows.map(({ account, credentials, sync, webhook }) => {
     const connector = deps.connectors.get(account.network);
     const methods = connector?.capabilities.connect ?? [];
     const connected = methods.length === 0 || (credentials !== null && credentials.connectedAt !== null);
@@ -46,6 +57,14 @@ export async function listChannelConnections(
       remoteUrl: credentials?.remoteUrl ?? null,
       connectedAt: credentials?.connectedAt ?? null,
       capabilities: connector?.capabilities ?? null,
+      webhookSupported: connector?.webhooks !== undefined,
+      webhook: webhook
+        ? {
+            ...webhook,
+            callbackUrl: `${ctx.publicUrl}${webhookPath(account.network, account.id)}`,
+            lastRefusal: webhook.lastRefusal as WebhookRefusal | null,
+          }
+        : null,
       sync: sync
         ? {
             status: sync.status,

@@ -1,17 +1,18 @@
-// Key rotation: every sealed secret (channel credentials, OAuth client secrets) still sealed with an
+// Key rotation: every sealed secret (channel credentials, webhook secrets, OAuth client secrets) still sealed with an
 // earlier key is opened and sealed again with the current CREDENTIALS_KEY, row by row in one transaction;
 // afterwards the earlier key can be removed from CREDENTIALS_KEYS_PREVIOUS. A secret that opens with no
 // configured key stops the rotation before anything changes.
 import { eq } from "drizzle-orm";
-import { channelCredentials, channelOauthClients, organisations } from "../../db/schema/index.js";
+import { channelCredentials, channelOauthClients, channelWebhooks, organisations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { AppContext } from "../context.js";
+import { webhookSecretBinding } from "./channel-webhook.js";
 
 /** `orgSlug` limits the rotation to one organisation's accounts (OAuth clients are the installation's: not then). */
 export async function rotateCredentialKey(
   ctx: AppContext,
   options: { orgSlug?: string } = {},
-): Promise<{ credentials: number; clients: number; alreadyCurrent: number }> {
+): Promise<{ credentials: number; webhookSecrets: number; clients: number; alreadyCurrent: number }> {
   const vault = ctx.credentials;
   return ctx.db.transaction(async (tx) => {
     let orgId: string | undefined;
@@ -26,6 +27,7 @@ export async function rotateCredentialKey(
     const now = ctx.clock();
     let credentials = 0;
     let clients = 0;
+    let webhookSecrets = 0;
     let alreadyCurrent = 0;
     const own = orgId ? eq(channelCredentials.orgId, orgId) : undefined;
     for (const row of await tx.select().from(channelCredentials).where(own).for("update")) {
@@ -40,6 +42,19 @@ export async function rotateCredentialKey(
         .where(eq(channelCredentials.channelAccountId, row.channelAccountId));
       credentials++;
     }
+    const ownHooks = orgId ? eq(channelWebhooks.orgId, orgId) : undefined;
+    for (const row of await tx.select().from(channelWebhooks).where(ownHooks).for("update")) {
+      const boundTo = webhookSecretBinding(row.channelAccountId);
+      if (!vault.isStale(row)) {
+        alreadyCurrent++;
+        continue;
+      }
+      await tx
+        .update(channelWebhooks)
+        .set(vault.seal(vault.open(row, boundTo), boundTo))
+        .where(eq(channelWebhooks.channelAccountId, row.channelAccountId));
+      webhookSecrets++;
+    }
     for (const row of orgId ? [] : await tx.select().from(channelOauthClients).for("update")) {
       const boundTo = `${row.network} ${row.serverUrl} ${row.redirectUri}`;
       const old = JSON.parse(row.sealedSecret);
@@ -53,6 +68,6 @@ export async function rotateCredentialKey(
         .where(eq(channelOauthClients.id, row.id));
       clients++;
     }
-    return { credentials, clients, alreadyCurrent };
+    return { credentials, webhookSecrets, clients, alreadyCurrent };
   });
 }

@@ -14,13 +14,11 @@ import {
   type ConnectorAccount,
   ConnectorError,
   type ConnectorRegistry,
-  type InboundChange,
   type InboundPage,
 } from "../../domain/connector.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { applyMessageEdits } from "../inbox/apply-message-edits.js";
-import { ingestMessages } from "../inbox/ingest-messages.js";
+import { applyInboundChanges } from "../inbox/applyInboundChanges.js";
 import { hideOnNetwork } from "../moderation/hide-on-network.js";
 import { connectorAccountOf } from "./channelCredentials.js";
 import { recordFailedRound } from "./channelHealth.js";
@@ -110,7 +108,7 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
       );
       const now = ctx.clock();
       received += await ctx.db.transaction(async (tx) => {
-        const stored = await applyChanges(tx, ctx, account, result.changes, now);
+        const stored = await applyInboundChanges(tx, ctx, { account, changes: result.changes, now });
         await saveSuccess(tx, { account, cursor: result.cursor, page: result, received: stored, now });
         return stored;
       });
@@ -185,57 +183,6 @@ async function markRemoteDeletions(
       .update(inboundMessages)
       .set({ visibility: "deleted" })
       .where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, gone)));
-}
-
-/** New items through the one ingestion path; edits analysed and moderated again (earlier versions kept); deletions hide the message (evidence stays). */
-async function applyChanges(
-  tx: Tx,
-  ctx: AppContext,
-  account: Account,
-  changes: readonly InboundChange[],
-  now: Date,
-): Promise<number> {
-  const fresh = changes.filter((c) => c.change === "new").map((c) => ({ ...c.message, channelAccountId: account.id }));
-  let stored = 0;
-  if (fresh.length > 0) {
-    const outcomes = await ingestMessages(tx, {
-      orgId: account.orgId,
-      messages: fresh,
-      analyser: ctx.analyser,
-      now,
-      publicUrl: ctx.publicUrl,
-    });
-    stored = outcomes.filter((o) => o.status === "stored").length;
-    for (const o of outcomes)
-      if (o.status === "rejected")
-        ctx.log.warn(
-          { channelAccountId: account.id, externalId: o.externalId, reason: o.reason },
-          "inbound item rejected",
-        );
-  }
-  const edits = changes
-    .filter((c) => c.change === "edited")
-    .map((c) => ({ externalId: c.message.externalId, text: c.message.text, raw: c.message.raw }));
-  const edited = await applyMessageEdits(tx, {
-    orgId: account.orgId,
-    channelAccountId: account.id,
-    edits,
-    analyser: ctx.analyser,
-    now,
-    publicUrl: ctx.publicUrl,
-  });
-  // An edit of something draht never received (a status the account only boosted) is not a message to it.
-  for (const e of edited)
-    if (e.status === "unknown")
-      ctx.log.debug({ channelAccountId: account.id, externalId: e.externalId }, "edit of an unknown item ignored");
-  const deleted = changes.filter((c) => c.change === "deleted").map((c) => c.message.externalId);
-  if (deleted.length > 0) {
-    await tx
-      .update(inboundMessages)
-      .set({ visibility: "deleted" })
-      .where(and(eq(inboundMessages.channelAccountId, account.id), inArray(inboundMessages.externalId, deleted)));
-  }
-  return stored;
 }
 
 async function saveSuccess(

@@ -1,6 +1,7 @@
 // The sandbox channel records what would be sent, for demos, tests and benchmarks. It behaves like a
 // network that does NOT deduplicate: every publish call adds a delivery, so a double send shows.
-// Its settings simulate the network's behaviour: a delay per send and failures of each kind.
+// Its settings simulate the network's behaviour: a delay per send and failures of each kind. Citizens' items
+// reach it as a network's would: pushed to draht's webhook endpoint (in Meta's protocol), or put in by the demo.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { sandboxDeliveries } from "../../db/schema/index.js";
@@ -18,6 +19,7 @@ import {
   type PublishedCounters,
 } from "../../domain/connector.js";
 import { sandboxCounters } from "../../domain/sandboxCounters.js";
+import { metaPageWebhooks } from "../meta/metaWebhooks.js";
 
 export function createSandboxConnector(deps: { db: Db; clock: () => Date }): ChannelConnector {
   return {
@@ -50,6 +52,9 @@ export function createSandboxConnector(deps: { db: Db; clock: () => Date }): Cha
       connect: [],
     },
     limits: limitsOf(NETWORK_PROFILES.mastodon),
+    // Its citizens' items can also be pushed to draht's webhook endpoint, in Meta's protocol (signature,
+    // handshake, a page's feed comments and messages): the endpoint is exercised without Meta.
+    webhooks: metaPageWebhooks,
     // The sandbox stands in for a network with full moderation (like Mastodon's admin API).
     moderationKinds: ["hide", "unhide", "delete", "mute", "block", "report", "warn"],
     async moderate(account: ConnectorAccount, request: ModerationRequest): Promise<void> {

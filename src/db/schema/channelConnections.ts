@@ -1,7 +1,7 @@
 // How draht is connected to a network account: its credentials (sealed, see credentialVault.ts), the
 // state of inbound syncing (cursor, health, rate limits), OAuth authorisations in flight, and the OAuth
 // clients draht registered per Mastodon instance. Secrets never leave these tables unsealed.
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channelAccounts } from "./channels.js";
 import { organisations } from "./org.js";
 import { users } from "./people.js";
@@ -55,6 +55,49 @@ export const channelSyncStates = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("channel_sync_states_due_idx").on(t.status, t.nextSyncAt)],
+);
+
+/**
+ * A channel account's webhook: the secret its network signs deliveries with (an app secret the network issued, or
+ * one draht made), sealed like credentials (bound to "webhook:<account id>"), and what arrived: accepted events,
+ * refused requests and the last refusal's reason (shown on the channels page; never a payload).
+ */
+export const channelWebhooks = pgTable("channel_webhooks", {
+  channelAccountId: uuid("channel_account_id")
+    .primaryKey()
+    .references(() => channelAccounts.id, { onDelete: "cascade" }),
+  orgId: uuid("org_id")
+    .notNull()
+    .references(() => organisations.id),
+  keyId: text("key_id").notNull(),
+  iv: text("iv").notNull(),
+  tag: text("tag").notNull(),
+  ciphertext: text("ciphertext").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  eventsAccepted: integer("events_accepted").notNull().default(0),
+  messagesReceived: integer("messages_received").notNull().default(0),
+  requestsRefused: integer("requests_refused").notNull().default(0),
+  lastReceivedAt: timestamp("last_received_at", { withTimezone: true }),
+  lastRefusedAt: timestamp("last_refused_at", { withTimezone: true }),
+  /** signature | payload | stale | replayed (domain/webhooks.ts). */
+  lastRefusal: text("last_refusal"),
+});
+
+/** The event ids a channel account's webhook took, kept for the replay window (domain/webhooks.ts). */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    channelAccountId: uuid("channel_account_id")
+      .notNull()
+      .references(() => channelAccounts.id, { onDelete: "cascade" }),
+    eventId: text("event_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelAccountId, t.eventId] }),
+    index("webhook_events_received_idx").on(t.receivedAt),
+  ],
 );
 
 /** An OAuth authorisation in flight: the state parameter, the PKCE verifier (sealed), where to return. */

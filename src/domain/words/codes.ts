@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "channel_account.updated",
   "channel_account.connected",
   "channel_account.disconnected",
+  "channel_account.webhook_set_up",
+  "channel_account.webhook_removed",
   "guideline.version_created",
   "guideline.activated",
   "guideline.acknowledged",

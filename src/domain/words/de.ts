@@ -28,6 +28,8 @@ export const DE: Words = {
     "channel_account.updated": "Kanal geändert",
     "channel_account.connected": "Kanal verbunden",
     "channel_account.disconnected": "Kanal getrennt",
+    "channel_account.webhook_set_up": "Webhook eingerichtet",
+    "channel_account.webhook_removed": "Webhook entfernt",
     "guideline.version_created": "Richtlinie: neue Fassung geschrieben",
     "guideline.activated": "Richtlinie in Kraft gesetzt",
     "guideline.acknowledged": "Richtlinie gelesen und bestätigt",

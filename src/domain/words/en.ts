@@ -28,6 +28,8 @@ export const EN: Words = {
     "channel_account.updated": "Channel changed",
     "channel_account.connected": "Channel connected",
     "channel_account.disconnected": "Channel disconnected",
+    "channel_account.webhook_set_up": "Webhook set up",
+    "channel_account.webhook_removed": "Webhook removed",
     "guideline.version_created": "Guideline: new version written",
     "guideline.activated": "Guideline put in force",
     "guideline.acknowledged": "Guideline read and acknowledged",

@@ -40,6 +40,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVITATION_NEEDS_SIGN_IN: 409,
   INVITATION_OTHER_ADDRESS: 403,
   AUDIT_TRAIL_DAMAGED: 500,
+  WEBHOOK_SIGNATURE_INVALID: 401,
+  WEBHOOK_EVENT_STALE: 400,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {
