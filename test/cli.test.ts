@@ -122,7 +122,7 @@ describe("draht CLI", () => {
     expect(list.stdout).toContain(`${email}\tClara CLI\t${slug}:administrator+analyst`);
     const reset = await draht(["user", "reset-password", email]);
     expect(reset.stdout).toContain(`Temporary password for ${email}:`);
-  }, 120_000); // several processes, each starting Node and opening the database
+  }, 240_000); // several processes, each starting Node and opening the database
 
   it("refuses to start with an audit key other than the one the audit trail was written with", async () => {
     // Earlier commands of this file recorded the key's fingerprint; a migration needs no key.

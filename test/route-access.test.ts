@@ -338,7 +338,7 @@ describe("every API route", () => {
       expect(response.statusCode, keyOf(route)).toBe(401);
       expectRefusedWithNothing(response, [401]);
     }
-  });
+  }, 120_000); // an organisation and its rows for every route (11 s on a quiet machine, 31 s under load)
 
   it("takes deliveries at the public webhook endpoint only by the network's signature, whoever calls", async () => {
     const webhookRoutes = t.routes.filter((r) => r.url.startsWith("/api/webhooks/"));

@@ -2,7 +2,8 @@
 // Connecting a network account in the browser: an administrator adds a Mastodon account, connects it by
 // OAuth on the (fake) instance's consent page, sees its health, fetches a citizen's mention into the inbox
 // with "Jetzt abrufen", and disconnects it (credentials wiped); and connects a Bluesky account by AT Protocol
-// OAuth on a real local PDS's own sign-in and consent pages. axe-core checks the channels page.
+// OAuth on a real local PDS's own sign-in and consent pages; and sets up the webhook of a network that pushes
+// (the sandbox, in Meta's protocol) and sees what arrived. axe-core checks the channels page.
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,8 @@ import { channelAccounts, channelCredentials, inboundMessages } from "../../src/
 import { type LocalBluesky, startLocalBluesky } from "../peers/bluesky/localNetwork.js";
 import { type MastodonPeer, startMastodonPeer } from "../peers/mastodon/mastodonPeer.js";
 import { createStatus } from "../peers/mastodon/statusRoutes.js";
-import { buildMember, buildOrg } from "../support/factories.js";
+import { buildChannelAccount, buildMember, buildOrg } from "../support/factories.js";
+import { metaSignature } from "../../src/channels/meta/metaWebhooks.js";
 import { type ServedApp, expectAccessible, freePort, launchBrowser, serveApp, signInAs } from "./browser.js";
 import { LOCAL_NETWORK_ENV } from "../support/localNetworks.js";
 
@@ -160,4 +162,71 @@ describe("connecting a network account", () => {
       ).toEqual([]);
     },
   );
+
+  it("sets up the webhook of a network that pushes, shows the secret once and counts what arrives", async () => {
+    const org = await buildOrg(server.ctx, { name: "Stadt Hakenfeld" });
+    const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
+    const account = await buildChannelAccount(server.ctx, org.id, { network: "sandbox", name: "Seite der Stadt" });
+    const page = await browser.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await signInAs(page, server.baseUrl, admin.email, admin.password);
+    await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+    const card = page.getByRole("article", { name: /Seite der Stadt/ });
+    await card.getByText("Kein Webhook eingerichtet").waitFor();
+    await card.getByRole("button", { name: "Webhook einrichten" }).click();
+    const shown = card.getByRole("status");
+    await shown.getByText("Tragen Sie diese Angaben beim Netzwerk ein").waitFor();
+    const values = await shown.locator("dd code").allTextContents();
+    const path = `/api/webhooks/sandbox/${account.id}`;
+    expect(values[0]).toBe(`${server.baseUrl}${path}`);
+    const secret = values[2] ?? "";
+    expect(secret.length).toBeGreaterThan(30);
+    await expectAccessible(page, "channels page with the webhook's secret shown once");
+
+    const time = Math.floor(Date.now() / 1000);
+    const body = JSON.stringify({
+      object: "page",
+      entry: [
+        {
+          id: "1001",
+          time,
+          changes: [
+            {
+              field: "feed",
+              value: {
+                from: { id: "5550001", name: "Erika Mustermann" },
+                item: "comment",
+                comment_id: "777_1",
+                post_id: "1001_777",
+                verb: "add",
+                created_time: time,
+                message: "Wann wird die Laterne in der Birkenallee repariert?",
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const post = (signature: string) =>
+      fetch(`${server.baseUrl}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+        body,
+      });
+    expect((await post(metaSignature(body, "falsches Geheimnis"))).status).toBe(401);
+    expect((await post(metaSignature(body, secret))).status).toBe(200);
+
+    await page.reload();
+    await card.getByText("Ereignisse: 1, neue Nachrichten: 1").waitFor();
+    await card.getByText(/Signatur ungültig/).waitFor();
+    expect(await page.content()).not.toContain(secret);
+    await expectAccessible(page, "channels page with a webhook's counters");
+    await page.screenshot({ path: "/tmp/webhook-channels.png", fullPage: true });
+
+    await card.getByRole("button", { name: "Webhook entfernen" }).click();
+    await page.getByText("Webhook von Seite der Stadt entfernt.").waitFor();
+    await card.getByText("Kein Webhook eingerichtet").waitFor();
+    expect((await post(metaSignature(body, secret))).status).toBe(404);
+    await page.close();
+  });
 });

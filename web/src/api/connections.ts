@@ -24,6 +24,10 @@ export const connectionsApi = {
     }),
   disconnect: (orgId: string, accountId: string) =>
     call("DELETE /api/orgs/:orgId/channels/:channelAccountId/connection", channel(orgId, accountId)),
+  setUpWebhook: (orgId: string, accountId: string, input: { secret?: string }) =>
+    call("PUT /api/orgs/:orgId/channels/:channelAccountId/webhook", { ...channel(orgId, accountId), body: input }),
+  removeWebhook: (orgId: string, accountId: string) =>
+    call("DELETE /api/orgs/:orgId/channels/:channelAccountId/webhook", channel(orgId, accountId)),
   syncNow: (orgId: string, accountId: string) =>
     call("POST /api/orgs/:orgId/channels/:channelAccountId/connection/sync", channel(orgId, accountId)),
 };

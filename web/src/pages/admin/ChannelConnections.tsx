@@ -1,5 +1,6 @@
 // Verbindungen: how each network account is connected (OAuth, app password), as whom, and how its
-// inbound sync is doing — last sync, errors, rate limit — with connect, sync now and disconnect.
+// inbound sync is doing — last sync, errors, rate limit — with connect, sync now and disconnect; and the
+// webhook of networks that push (WebhookSection).
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ChannelConnection, connectionsApi } from "../../api/connections";
@@ -7,6 +8,7 @@ import type { ChannelAccount } from "../../api/publishing";
 import { Field } from "../../components/Field";
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
+import { WebhookSection } from "./WebhookSection";
 
 export function ChannelConnections(props: {
   orgId: string;
@@ -23,7 +25,7 @@ export function ChannelConnections(props: {
     [props.orgId, props.accounts],
     { onError: () => setConnections([]) },
   );
-  const networked = connections.filter((c) => c.connectMethods.length > 0);
+  const networked = connections.filter((c) => c.connectMethods.length > 0 || c.webhookSupported);
   if (networked.length === 0) return null;
   const nameOf = (id: string) => props.accounts.find((a) => a.id === id)?.name ?? id;
   const act = (action: () => Promise<string>) =>
@@ -45,56 +47,63 @@ export function ChannelConnections(props: {
             <h3 id={`connection-${c.channelAccountId}`}>
               {name} ({t(`networks.${c.network}`)})
             </h3>
-            <dl>
-              <dt>{t("connections.state")}</dt>
-              <dd className={state === "warning" || state === "needs_reconnect" ? "warning" : undefined}>
-                {c.connected ? t(`connections.status.${state}`) : t("connections.notConnected")}
-              </dd>
-              {c.remoteHandle && (
-                <>
-                  <dt>{t("connections.as")}</dt>
-                  <dd>{c.remoteUrl ? <a href={c.remoteUrl}>{c.remoteHandle}</a> : c.remoteHandle}</dd>
-                </>
-              )}
-              <dt>{t("connections.server")}</dt>
-              <dd>{c.serverUrl ?? "–"}</dd>
-              {c.serverLimits.maxLength !== undefined && (
-                <>
-                  <dt>{t("connections.serverLimits")}</dt>
-                  <dd>
-                    {t("connections.serverLimitsValue", {
-                      length: c.serverLimits.maxLength.toLocaleString(i18n.language),
-                      media: c.serverLimits.maxMedia ?? "–",
-                    })}
-                  </dd>
-                </>
-              )}
-              <dt>{t("connections.lastSync")}</dt>
-              <dd>{dates.format(c.sync?.lastSuccessAt ?? null) || "–"}</dd>
-              {c.sync?.lastErrorMessage && (
-                <>
-                  <dt>{t("connections.lastError")}</dt>
-                  <dd>
-                    {t(`connections.errorKind.${c.sync.lastErrorKind ?? "transient"}`)} (
-                    {dates.format(c.sync.lastErrorAt) || "–"}): {c.sync.lastErrorMessage}
-                  </dd>
-                </>
-              )}
-              {c.sync?.rateLimitRemaining !== null && c.sync?.rateLimitRemaining !== undefined && (
-                <>
-                  <dt>{t("connections.rateLimit")}</dt>
-                  <dd>
-                    {t("connections.rateLimitLeft", {
-                      count: c.sync.rateLimitRemaining,
-                      reset: dates.format(c.sync.rateLimitResetAt) || "–",
-                    })}
-                  </dd>
-                </>
-              )}
-              <dt>{t("connections.received")}</dt>
-              <dd>{(c.sync?.itemsReceived ?? 0).toLocaleString(i18n.language)}</dd>
-            </dl>
-            {props.canManage && <ConnectionActions connection={c} name={name} orgId={props.orgId} act={act} />}
+            {c.connectMethods.length > 0 && (
+              <dl>
+                <dt>{t("connections.state")}</dt>
+                <dd className={state === "warning" || state === "needs_reconnect" ? "warning" : undefined}>
+                  {c.connected ? t(`connections.status.${state}`) : t("connections.notConnected")}
+                </dd>
+                {c.remoteHandle && (
+                  <>
+                    <dt>{t("connections.as")}</dt>
+                    <dd>{c.remoteUrl ? <a href={c.remoteUrl}>{c.remoteHandle}</a> : c.remoteHandle}</dd>
+                  </>
+                )}
+                <dt>{t("connections.server")}</dt>
+                <dd>{c.serverUrl ?? "–"}</dd>
+                {c.serverLimits.maxLength !== undefined && (
+                  <>
+                    <dt>{t("connections.serverLimits")}</dt>
+                    <dd>
+                      {t("connections.serverLimitsValue", {
+                        length: c.serverLimits.maxLength.toLocaleString(i18n.language),
+                        media: c.serverLimits.maxMedia ?? "–",
+                      })}
+                    </dd>
+                  </>
+                )}
+                <dt>{t("connections.lastSync")}</dt>
+                <dd>{dates.format(c.sync?.lastSuccessAt ?? null) || "–"}</dd>
+                {c.sync?.lastErrorMessage && (
+                  <>
+                    <dt>{t("connections.lastError")}</dt>
+                    <dd>
+                      {t(`connections.errorKind.${c.sync.lastErrorKind ?? "transient"}`)} (
+                      {dates.format(c.sync.lastErrorAt) || "–"}): {c.sync.lastErrorMessage}
+                    </dd>
+                  </>
+                )}
+                {c.sync?.rateLimitRemaining !== null && c.sync?.rateLimitRemaining !== undefined && (
+                  <>
+                    <dt>{t("connections.rateLimit")}</dt>
+                    <dd>
+                      {t("connections.rateLimitLeft", {
+                        count: c.sync.rateLimitRemaining,
+                        reset: dates.format(c.sync.rateLimitResetAt) || "–",
+                      })}
+                    </dd>
+                  </>
+                )}
+                <dt>{t("connections.received")}</dt>
+                <dd>{(c.sync?.itemsReceived ?? 0).toLocaleString(i18n.language)}</dd>
+              </dl>
+            )}
+            {props.canManage && c.connectMethods.length > 0 && (
+              <ConnectionActions connection={c} name={name} orgId={props.orgId} act={act} />
+            )}
+            {c.webhookSupported && (
+              <WebhookSection connection={c} name={name} orgId={props.orgId} canManage={props.canManage} act={act} />
+            )}
           </article>
         );
       })}
