@@ -4,7 +4,17 @@
 // its maildir in the same directory — and stopped after the test. A fresh machine gets Dovecot installed
 // first (as .ci/run does), so `npm test` needs nothing prepared by hand.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, Socket } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -22,12 +32,21 @@ export interface DovecotServer {
   mailDir: string;
   /** Resolves once a connection of the user waits in IDLE (the process titles say so). */
   untilIdle(): Promise<void>;
-  /** Puts a mail into the user's INBOX (IMAP APPEND, as a delivery would). */
-  deliver(raw: string): Promise<void>;
+  /** Puts a mail into the user's INBOX or another folder (IMAP APPEND, as a delivery would). */
+  deliver(raw: string, folder?: string): Promise<void>;
   /** Changes the password the server accepts (the mailbox's credentials were changed by its administrator). */
   setPassword(password: string): Promise<void>;
-  /** Gives INBOX a new UIDVALIDITY (as a server does after its index was rebuilt): every UID starts again. */
-  renewUidValidity(): void;
+  /** Gives a folder (default INBOX) a new UIDVALIDITY, keeping its UIDs. */
+  renewUidValidity(folder?: string): void;
+  /**
+   * Throws away a folder's index and UID list, as after a broken index or a restored backup: Dovecot rebuilds
+   * it with a new UIDVALIDITY and numbers the mails from 1 again.
+   */
+  rebuildIndex(folder: string): void;
+  /** Deletes the folder's mails with these Message-IDs (moved away by a colleague). */
+  expunge(folder: string, messageIds: string[]): Promise<void>;
+  /** Makes a new folder (each test its own mailbox to read, in one server). */
+  createFolder(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -142,6 +161,21 @@ service anvil {
     child.kill("SIGKILL");
     throw new Error(`${(error as Error).message} ${stderr}`);
   }
+  const withClient = async (work: (client: ImapFlow) => Promise<unknown>) => {
+    const client = new ImapFlow({
+      host: "127.0.0.1",
+      port,
+      secure: false,
+      auth: { user, pass: password },
+      logger: false,
+    });
+    await client.connect();
+    try {
+      await work(client);
+    } finally {
+      await client.logout();
+    }
+  };
   const doveadm = (...args: string[]) => execFileSync(DOVEADM, ["-c", config, ...args], { stdio: "pipe" });
   return {
     host: "127.0.0.1",
@@ -163,20 +197,29 @@ service anvil {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
-    async deliver(raw) {
-      const client = new ImapFlow({
-        host: "127.0.0.1",
-        port,
-        secure: false,
-        auth: { user, pass: password },
-        logger: false,
+    rebuildIndex(folder) {
+      const path = folder === "INBOX" ? mailDir : join(mailDir, `.${folder}`);
+      for (const file of readdirSync(path))
+        if (file.startsWith("dovecot-uidlist") || file.startsWith("dovecot.index")) rmSync(join(path, file));
+    },
+    async expunge(folder, messageIds) {
+      await withClient(async (client) => {
+        const lock = await client.getMailboxLock(folder);
+        try {
+          for (const id of messageIds) {
+            const uids = (await client.search({ header: { "message-id": id } }, { uid: true })) || [];
+            if (uids.length > 0) await client.messageDelete(uids.join(","), { uid: true });
+          }
+        } finally {
+          lock.release();
+        }
       });
-      await client.connect();
-      try {
-        await client.append("INBOX", raw);
-      } finally {
-        await client.logout();
-      }
+    },
+    async createFolder(name) {
+      await withClient((client) => client.mailboxCreate(name));
+    },
+    async deliver(raw, folder = "INBOX") {
+      await withClient((client) => client.append(folder, raw));
     },
     async setPassword(next) {
       password = next;
@@ -185,10 +228,10 @@ service anvil {
       doveadm("reload");
       await untilGreets(port, child, log);
     },
-    renewUidValidity() {
-      const current = doveadm("-f", "flow", "mailbox", "status", "-u", user, "uidvalidity", "INBOX").toString();
+    renewUidValidity(folder = "INBOX") {
+      const current = doveadm("-f", "flow", "mailbox", "status", "-u", user, "uidvalidity", folder).toString();
       const value = Number(/uidvalidity=(\d+)/.exec(current)?.[1] ?? "0");
-      doveadm("mailbox", "update", "-u", user, "--uid-validity", String(value + 1), "INBOX");
+      doveadm("mailbox", "update", "-u", user, "--uid-validity", String(value + 1), folder);
     },
     close: async () => {
       if (child.exitCode === null) {
