@@ -6,6 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeCredentials } from "../src/app/channels/channelCredentials.js";
+import { connectWithAppPassword } from "../src/app/channels/connect-channel-account.js";
 import { syncChannelInbound } from "../src/app/channels/sync-channel-inbound.js";
 import type { AppContext } from "../src/app/context.js";
 import { replyToConversation } from "../src/app/inbox/reply-to-conversation.js";
@@ -16,7 +17,7 @@ import { bounceMail, citizenMail } from "./peers/email/citizenMail.js";
 import { type DovecotServer, startDovecot } from "./peers/email/dovecotServer.js";
 import { type SmtpSubmissionServer, startSmtpSubmission } from "./peers/email/smtpServer.js";
 import { buildChannelAccount, buildMember, buildOrg, buildTestContext } from "./support/factories.js";
-import { LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
+import { LOCAL_NETWORK_ENV, LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
 import { openTestDatabase } from "./support/testDb.js";
 
 let database: Database;
@@ -25,7 +26,7 @@ let imap: DovecotServer;
 let smtp: SmtpSubmissionServer;
 beforeAll(async () => {
   database = await openTestDatabase();
-  ctx = buildTestContext(database.db);
+  ctx = buildTestContext(database.db, { env: LOCAL_NETWORK_ENV });
   imap = await startDovecot();
   smtp = await startSmtpSubmission({ user: imap.user, password: imap.password });
 }, 60_000);
@@ -186,5 +187,49 @@ describe("the e-mail channel", () => {
     } finally {
       await imap.setPassword(password);
     }
+  });
+
+  it("connects a mailbox with its sign-in, checked at the IMAP server and stored sealed", async () => {
+    const org = await buildOrg(ctx);
+    const folder = `Test-${org.id}`;
+    await imap.createFolder(folder);
+    const account = await buildChannelAccount(ctx, org.id, {
+      network: "email",
+      settings: {
+        address: imap.user,
+        imap: { host: imap.host, port: imap.port, security: "none" },
+        smtp: { host: smtp.host, port: smtp.port, security: "none" },
+        mailbox: folder,
+      },
+    });
+    const admin = await buildMember(ctx, org.id);
+    const connect = (password: string) =>
+      connectWithAppPassword(
+        ctx,
+        { connectors: connectors() },
+        { actor: admin.actor, orgId: org.id, accountId: account.id, identifier: imap.user, password },
+      );
+    await expect(connect("falsch")).rejects.toThrow();
+    expect(await connect(imap.password)).toEqual({ handle: imap.user });
+    const question = citizenMail({ text: "Kann ich meinen Ausweis online beantragen?" });
+    await imap.deliver(question.raw, folder);
+    const [outcome] = await syncChannelInbound(ctx, { connectors: connectors() }, { accountIds: [account.id] });
+    expect(outcome).toMatchObject({ status: "ok", received: 1 });
+  });
+
+  it("refuses a mailbox on a private address, or unencrypted, where the installation does not trust the host", async () => {
+    const strict = buildTestContext(database.db);
+    const org = await buildOrg(strict);
+    const settings = (imapHost: string, security: string) => ({
+      address: "buergerservice@stadt.example",
+      imap: { host: imapHost, port: 993, security },
+      smtp: { host: "203.0.113.25", port: 465, security: "tls" },
+    });
+    await expect(
+      buildChannelAccount(strict, org.id, { network: "email", settings: settings("127.0.0.1", "tls") }),
+    ).rejects.toMatchObject({ code: "CHANNEL_SERVER_NOT_ALLOWED", details: { field: "settings.imap.host" } });
+    await expect(
+      buildChannelAccount(strict, org.id, { network: "email", settings: settings("203.0.113.24", "none") }),
+    ).rejects.toMatchObject({ code: "CHANNEL_SERVER_NOT_ALLOWED", details: { reason: "not_https" } });
   });
 });

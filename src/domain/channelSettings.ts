@@ -76,6 +76,23 @@ export const ZEmailSettings = z.object({
 });
 export type TEmailSettings = z.infer<typeof ZEmailSettings>;
 
+/**
+ * A mailbox's servers as addresses the rule (domain/serverAddress.ts) can judge: a TLS connection counts as
+ * https, an unencrypted one as http (allowed only to hosts the operator trusts). Empty for other networks.
+ */
+export function mailServerUrlsOf(settings: Record<string, unknown>): { url: string; field: string }[] {
+  const parsed = ZEmailSettings.pick({ imap: true, smtp: true }).safeParse(settings);
+  if (!parsed.success) return [];
+  return (["imap", "smtp"] as const).map((which) => {
+    const server = parsed.data[which];
+    const host = server.host.includes(":") ? `[${server.host}]` : server.host;
+    return {
+      url: `${server.security === "none" ? "http" : "https"}://${host}:${server.port}`,
+      field: `settings.${which}.host`,
+    };
+  });
+}
+
 /** The server a network account lives on (Mastodon instance, Bluesky PDS), without a trailing slash; null: none. */
 export function serverUrlOf(settings: Record<string, unknown>): string | null {
   const url = settings.serverUrl ?? settings.serviceUrl;
