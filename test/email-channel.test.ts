@@ -3,7 +3,9 @@
 // the inbox arrives with the headers mail programs thread by → the citizen's answer to it joins the same
 // conversation. Automatic replies and bounces are not taken in (so nothing answers them), a changed UIDVALIDITY
 // repeats nothing, and a refused password puts the account into "bitte erneut verbinden".
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeCredentials } from "../src/app/channels/channelCredentials.js";
 import { connectWithAppPassword } from "../src/app/channels/connect-channel-account.js";
@@ -16,7 +18,7 @@ import { channelSyncStates, conversations, inboundMessages } from "../src/db/sch
 import { bounceMail, citizenMail } from "./peers/email/citizenMail.js";
 import { type DovecotServer, startDovecot } from "./peers/email/dovecotServer.js";
 import { type SmtpSubmissionServer, startSmtpSubmission } from "./peers/email/smtpServer.js";
-import { buildChannelAccount, buildMember, buildOrg, buildTestContext } from "./support/factories.js";
+import { buildChannelAccount, buildMember, buildOrg, buildTestContext, samplePng } from "./support/factories.js";
 import { LOCAL_NETWORK_ENV, LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
 import { openTestDatabase } from "./support/testDb.js";
 
@@ -135,6 +137,32 @@ describe("the e-mail channel", () => {
     expect(second?.text).toBe("Danke! Und sonntags?");
     expect(second?.conversationId).toBe(conversation?.id);
     expect(second?.raw).toMatchObject({ fullText: expect.stringContaining("> Samstags von 9 bis 14 Uhr.") });
+  });
+
+  it("names a mail's attachments with the message, the files staying in the mailbox", async () => {
+    const { sync, messages, deliver } = await mailboxAccount();
+    const messageId = `<${randomUUID()}@buerger.test>`;
+    const raw = await new MailComposer({
+      from: "Erika Mustermann <erika@buerger.test>",
+      to: imap.user,
+      subject: "Schlagloch Hauptstraße",
+      messageId,
+      text: "Im Anhang ein Foto und die Skizze.",
+      attachments: [
+        { filename: "schlagloch.png", content: await samplePng(), contentType: "image/png" },
+        { filename: "skizze.pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n"), contentType: "application/pdf" },
+      ],
+    })
+      .compile()
+      .build();
+    await deliver(raw.toString());
+    expect(await sync()).toMatchObject({ status: "ok", received: 1 });
+    const [stored] = await messages();
+    expect(stored?.text).toBe("Im Anhang ein Foto und die Skizze.");
+    expect((stored?.raw as { attachments?: unknown }).attachments).toEqual([
+      { fileName: "schlagloch.png", mimeType: "image/png", size: expect.any(Number) },
+      { fileName: "skizze.pdf", mimeType: "application/pdf", size: 15 },
+    ]);
   });
 
   it("takes no automatic reply or bounce in, so nothing answers them", async () => {

@@ -5,7 +5,7 @@
 import { ImapFlow } from "imapflow";
 import nodemailer from "nodemailer";
 import { z } from "zod";
-import type { TEmailSettings, TMailServer } from "../../domain/channelSettings.js";
+import { type TEmailSettings, type TMailServer, ZEmailSettings } from "../../domain/channelSettings.js";
 import { type ConnectorAccount, ConnectorError, refusedServerError } from "../../domain/connector.js";
 import {
   type NetworkServerAccess,
@@ -155,4 +155,31 @@ export async function smtpTransport(settings: TEmailSettings, account: Connector
     greetingTimeout: TIMEOUT_MS,
     socketTimeout: 60_000,
   });
+}
+
+export function emailSettingsOf(account: ConnectorAccount): TEmailSettings {
+  const parsed = ZEmailSettings.safeParse(account.settings);
+  if (!parsed.success) throw new ConnectorError("permanent", "the account has no valid mailbox settings");
+  return parsed.data;
+}
+
+/** Runs `work` with the account's mailbox (its folder) open and locked, and logs out whatever happens. */
+export async function withOpenMailbox<T>(
+  args: { account: ConnectorAccount; access: NetworkServerAccess },
+  work: (client: ImapFlow, settings: TEmailSettings) => Promise<T>,
+): Promise<T> {
+  const settings = emailSettingsOf(args.account);
+  const client = await openImap(settings, args.account, args.access);
+  try {
+    const lock = await client.getMailboxLock(settings.mailbox);
+    try {
+      return await work(client, settings);
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    throw mailError(error, "IMAP");
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
 }

@@ -3,19 +3,18 @@
 // In-Reply-To/References set so that mail programs thread them. Nothing is published: the channel is an inbox.
 // Automatic replies and bounces are recognised (emailKind.ts) and left out — see fetchInbound for why.
 import type { ImapFlow } from "imapflow";
-import { ZEmailSettings, type TEmailSettings } from "../../domain/channelSettings.js";
+import type { TEmailSettings } from "../../domain/channelSettings.js";
 import {
   type ChannelConnector,
   type ConnectorAccount,
   ConnectorError,
   type InboundChange,
   type InboundPage,
-  type OutgoingReply,
-  type PublishedItem,
 } from "../../domain/connector.js";
 import { EMAIL_PROFILE, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
-import { credentialsOf, mailError, openImap, smtpTransport } from "./emailConnection.js";
+import { emailSettingsOf, openImap, mailError, withOpenMailbox } from "./emailConnection.js";
+import { sendEmailReply } from "./emailReply.js";
 import { inboundOfMail } from "./emailInbound.js";
 
 /** Mails per page: each is downloaded whole, so pages stay small; `more` fetches the next at once. */
@@ -40,33 +39,10 @@ export function createEmailConnector(deps: EmailDeps = {}): ChannelConnector {
   const access = deps.networkServers ?? STRICT_POLICY;
   const pageSize = deps.pageSize ?? PAGE;
   const clock = deps.clock ?? (() => new Date());
-
-  const settingsOf = (account: ConnectorAccount): TEmailSettings => {
-    const parsed = ZEmailSettings.safeParse(account.settings);
-    if (!parsed.success) throw new ConnectorError("permanent", "the account has no valid mailbox settings");
-    return parsed.data;
-  };
-
-  /** Runs `work` with the account's mailbox open, and logs out whatever happens. */
-  async function withMailbox<T>(
+  const withMailbox = <T>(
     account: ConnectorAccount,
     work: (client: ImapFlow, settings: TEmailSettings) => Promise<T>,
-  ) {
-    const settings = settingsOf(account);
-    const client = await openImap(settings, account, access);
-    try {
-      const lock = await client.getMailboxLock(settings.mailbox);
-      try {
-        return await work(client, settings);
-      } finally {
-        lock.release();
-      }
-    } catch (error) {
-      throw mailError(error, "IMAP");
-    } finally {
-      await client.logout().catch(() => client.close());
-    }
-  }
+  ) => withOpenMailbox({ account, access }, work);
 
   async function fetchInbound(account: ConnectorAccount, cursor: string | null): Promise<InboundPage> {
     return withMailbox(account, async (client, settings) => {
@@ -145,57 +121,8 @@ export function createEmailConnector(deps: EmailDeps = {}): ChannelConnector {
     });
   }
 
-  /** The mail answered, for its subject and references (null when the mailbox no longer has it). */
-  async function findOriginal(account: ConnectorAccount, messageId: string) {
-    return withMailbox(account, async (client) => {
-      const uids = (await client.search({ header: { "message-id": messageId } }, { uid: true })) || [];
-      const uid = uids[uids.length - 1];
-      if (uid === undefined) return null;
-      const found = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (!found || !found.source) return null;
-      return inboundOfMail(found.source, { uid, uidValidity: "0", internalDate: null });
-    });
-  }
-
-  async function reply(account: ConnectorAccount, answer: OutgoingReply): Promise<PublishedItem> {
-    const settings = settingsOf(account);
-    credentialsOf(account);
-    const original = await findOriginal(account, answer.inReplyToExternalId);
-    const subject = original?.parsed.subject?.trim() || "Ihre Nachricht";
-    const references = [
-      ...(original
-        ? ((original.change.message.raw.references as string[] | undefined) ?? [])
-        : [answer.threadExternalId]),
-      answer.inReplyToExternalId,
-    ].filter((id, i, all) => id !== "" && all.indexOf(id) === i);
-    const to = original?.change.message.authorHandle ?? answer.toHandle;
-    if (!to) throw new ConnectorError("permanent", "the answered mail has no sender to answer");
-    const domain = settings.address.split("@")[1] ?? "draht.invalid";
-    // The idempotency key in the Message-ID: a recipient's program shows a repeated send as one mail.
-    const messageId = `<${answer.idempotencyKey}@${domain}>`;
-    const transport = await smtpTransport(settings, account, access);
-    try {
-      await transport.sendMail({
-        from: { name: settings.displayName, address: settings.address },
-        to,
-        subject: /^(re|aw|antw):/i.test(subject) ? subject : `Re: ${subject}`,
-        text: answer.text,
-        messageId,
-        inReplyTo: answer.inReplyToExternalId,
-        references,
-        // RFC 3834: an answer written by a person is no automatic reply, but it must not start an out-of-office loop.
-        headers: { "X-Auto-Response-Suppress": "All" },
-      });
-    } catch (error) {
-      throw mailError(error, "SMTP");
-    } finally {
-      transport.close();
-    }
-    return { externalId: messageId, url: null };
-  }
-
   async function streamInbound(account: ConnectorAccount, onActivity: () => void, signal: AbortSignal) {
-    const settings = settingsOf(account);
+    const settings = emailSettingsOf(account);
     const client = await openImap(settings, account, access);
     const stop = () => void client.logout().catch(() => client.close());
     try {
@@ -254,13 +181,13 @@ export function createEmailConnector(deps: EmailDeps = {}): ChannelConnector {
       }),
     },
     whoAmI: async (account) => {
-      const settings = settingsOf(account);
+      const settings = emailSettingsOf(account);
       await withMailbox(account, async () => undefined);
       return { handle: settings.address, url: null };
     },
     fetchInbound,
     streamInbound,
-    reply,
+    reply: (account, answer) => sendEmailReply({ account, answer, access }),
     publish: async () => {
       throw new ConnectorError("permanent", "an e-mail channel is an inbox: nothing is published there");
     },

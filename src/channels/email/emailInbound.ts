@@ -76,6 +76,13 @@ export async function inboundOfMail(
             t.value.map((v) => v.address ?? ""),
           ),
           references,
+          // Attachments are named, not stored: the files stay in the mailbox (the media library holds the
+          // organisation's own images and videos for publishing, with rights and consent; citizens' files would
+          // need their own place and the messages' retention, which is not built yet).
+          attachments: parsed.attachments
+            .filter((a) => a.contentDisposition !== "inline" || !a.contentType.startsWith("image/"))
+            .slice(0, 50)
+            .map((a) => ({ fileName: (a.filename ?? "").slice(0, 300), mimeType: a.contentType, size: a.size })),
           fullText: collapsed ? full.slice(0, 100_000) : undefined,
           imap: { uid: meta.uid, uidValidity: meta.uidValidity },
         },
