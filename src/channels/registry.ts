@@ -4,6 +4,7 @@ import { leaseLock } from "../db/queries/leaseLock.js";
 import type { ConnectorRegistry } from "../domain/connector.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../domain/serverAddress.js";
 import { createBlueskyConnector } from "./bluesky/blueskyConnector.js";
+import { createEmailConnector } from "./email/emailConnector.js";
 import { createMastodonConnector } from "./mastodon/mastodonConnector.js";
 import { createSandboxConnector } from "./sandbox/sandboxConnector.js";
 import { createWebsiteConnector } from "./website/websiteConnector.js";
@@ -26,6 +27,7 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   const networkServers = deps.networkServers ?? STRICT_POLICY;
   const bluesky = createBlueskyConnector({ networkServers, oauth: { ...deps.atproto, lock: leaseLock(deps.db) } });
   const mastodon = createMastodonConnector({ networkServers });
-  const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky];
+  const email = createEmailConnector({ networkServers });
+  const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky, email];
   return new Map(connectors.map((c) => [c.network, c]));
 }

@@ -49,6 +49,50 @@ export const ZBlueskySettings = z.object({
   remoteAccountId: z.string().optional(),
 });
 
+/** How a mail server is reached: TLS from the start, STARTTLS required, or unencrypted (only for trusted hosts). */
+export const MAIL_SECURITY = ["tls", "starttls", "none"] as const;
+const ZMailServer = z.object({
+  host: z.string().min(1).max(253),
+  port: z.number().int().min(1).max(65_535),
+  security: z.enum(MAIL_SECURITY).default("tls"),
+});
+export type TMailServer = z.infer<typeof ZMailServer>;
+
+/**
+ * A shared mailbox (buergerservice@…): its address (the sender of answers), the IMAP server citizens' mails
+ * are read from and the SMTP server answers leave by; user names and passwords are sealed credentials.
+ */
+export const ZEmailSettings = z.object({
+  address: z.email().max(320),
+  /** The sender's name on answers ("Stadt Musterstadt – Bürgerservice"). */
+  displayName: z.string().max(200).default(""),
+  imap: ZMailServer,
+  smtp: ZMailServer,
+  /** The folder read (default INBOX). */
+  mailbox: z.string().min(1).max(200).default("INBOX"),
+  /** On a first sync or a changed UIDVALIDITY: the mails of these last days are read (again, without repeats). */
+  refetchDays: z.number().int().min(1).max(90).default(14),
+  remoteAccountId: z.string().optional(),
+});
+export type TEmailSettings = z.infer<typeof ZEmailSettings>;
+
+/**
+ * A mailbox's servers as addresses the rule (domain/serverAddress.ts) can judge: a TLS connection counts as
+ * https, an unencrypted one as http (allowed only to hosts the operator trusts). Empty for other networks.
+ */
+export function mailServerUrlsOf(settings: Record<string, unknown>): { url: string; field: string }[] {
+  const parsed = ZEmailSettings.pick({ imap: true, smtp: true }).safeParse(settings);
+  if (!parsed.success) return [];
+  return (["imap", "smtp"] as const).map((which) => {
+    const server = parsed.data[which];
+    const host = server.host.includes(":") ? `[${server.host}]` : server.host;
+    return {
+      url: `${server.security === "none" ? "http" : "https"}://${host}:${server.port}`,
+      field: `settings.${which}.host`,
+    };
+  });
+}
+
 /** The server a network account lives on (Mastodon instance, Bluesky PDS), without a trailing slash; null: none. */
 export function serverUrlOf(settings: Record<string, unknown>): string | null {
   const url = settings.serverUrl ?? settings.serviceUrl;
@@ -81,5 +125,6 @@ export function settingsSchemaOf(network: string): z.ZodType<Record<string, unkn
   if (network === "sandbox") return ZSandboxSettings;
   if (network === "mastodon") return ZMastodonSettings;
   if (network === "bluesky") return ZBlueskySettings;
+  if (network === "email") return ZEmailSettings;
   return z.object({}).strip();
 }

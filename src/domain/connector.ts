@@ -199,6 +199,8 @@ export interface InboundPage {
   /** More is waiting: fetch again at once. */
   more: boolean;
   rateLimit: RateLimitState | null;
+  /** Items the connector recognised and left out on purpose, by reason (e-mail: automatic replies, bounces), for the log. */
+  skipped?: Record<string, number>;
 }
 
 /** Who the credentials belong to on the network. */

@@ -6,7 +6,7 @@ import { serverFactsOf } from "./channelSettings.js";
 import type { ConnectorLimits } from "./connector.js";
 export { REPLY_POLICIES, type ReplyPolicy } from "./replyPolicy.js";
 
-export const NETWORKS = ["website", "sandbox", "mastodon", "bluesky"] as const;
+export const NETWORKS = ["website", "sandbox", "mastodon", "bluesky", "email"] as const;
 export type Network = (typeof NETWORKS)[number];
 
 /** Networks whose rules a sandbox account can stand in for (demos and tests without a real account). */
@@ -117,6 +117,23 @@ export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
   },
 };
 
+/**
+ * A shared mailbox: not one of the networks a sandbox stands in for (nothing is published there), only
+ * answered. Long texts, attachments as files; no hashtags, polls or threads of posts.
+ */
+export const EMAIL_PROFILE: NetworkProfile = {
+  counting: { unit: "grapheme", linkLength: null },
+  maxLength: 100_000,
+  maxMedia: 10,
+  maxHashtags: null,
+  supportsAltText: false,
+  supportsPolls: false,
+  supportsThreads: false,
+  supportsReplyPolicy: false,
+  maxPollOptions: 0,
+  videos: "mixed",
+};
+
 /** A profile as a connector's declared limits (media types and sizes: the common web formats, 8 MB images, 40 MB videos). */
 export function limitsOf(profile: NetworkProfile): ConnectorLimits {
   return {
@@ -159,6 +176,7 @@ export function profileOf(
 ): NetworkProfile {
   if (network === "website") return NETWORK_PROFILES.website;
   if (network === "sandbox") return NETWORK_PROFILES[emulates ?? "mastodon"];
+  if (network === "email") return EMAIL_PROFILE;
   const profile = NETWORK_PROFILES[network];
   const server = serverFactsOf(settings);
   if (!server) return profile;

@@ -21,6 +21,8 @@ export interface ContractPeer {
   altTextsOf?(externalId: string): Promise<(string | null)[]>;
   /** Puts a file into the organisation's media library, for a network that shows the library's files. */
   libraryMedium?(png: Buffer, altText: string): Promise<string>;
+  /** A citizen writes to the account directly (inbox-only networks such as e-mail, where nothing is published). */
+  citizenWrites?(text: string): Promise<void>;
   /** Someone else answers one of our items on the network. */
   citizenReplies?(externalId: string, text: string): Promise<void>;
   /** The citizen deletes their item on the network. */
@@ -76,6 +78,31 @@ async function fetchAll(connector: ChannelConnector, account: ConnectorAccount, 
   return { changes, cursor: at };
 }
 
+/** Whether the connector publishes at all (an inbox-only one, e-mail, only answers). */
+const publishes = (c: ChannelConnector) => c.capabilities.publish.text;
+
+/**
+ * A citizen's new item for the connector to find: an answer to a fresh post of ours where the connector
+ * publishes, a message written to the account where it is inbox-only. Answers its item as fetched after `cursor`.
+ */
+async function citizenItem(peer: ContractPeer, text: string, cursor: string | null) {
+  const c = peer.connector;
+  let parent: string | null = null;
+  if (publishes(c)) {
+    parent = (await c.publish(peer.account, post(`Frage an alle ${Date.now()}`))).externalId;
+    await peer.citizenReplies?.(parent, text);
+  } else {
+    expect(peer.citizenWrites, "an inbox-only connector needs a peer where citizens write to it").toBeDefined();
+    await peer.citizenWrites?.(text);
+  }
+  await peer.settle?.();
+  const after = await fetchAll(c, peer.account, cursor);
+  const found = after.changes.find((x) =>
+    parent === null ? x.message.text === text : x.message.inReplyToExternalId === parent,
+  );
+  return { parent, item: found?.message, cursor: after.cursor };
+}
+
 export function connectorContract(name: string, makePeer: () => Promise<ContractPeer>): void {
   describe(`the ${name} connector keeps the connector contract`, () => {
     let peer: ContractPeer;
@@ -104,6 +131,12 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     });
 
     it("publishes a text once per idempotency key, also when an interrupted attempt is repeated", async () => {
+      if (!publishes(peer.connector)) {
+        // An inbox-only connector refuses to publish, as a permanent failure the worker does not retry.
+        const refused = await peer.connector.publish(peer.account, post("Nichts zu veröffentlichen")).catch((e) => e);
+        expect(refused).toBeInstanceOf(ConnectorError);
+        return expect((refused as ConnectorError).kind).toBe("permanent");
+      }
       const text = `Vertragstest ${name} ${Date.now()}: Die Bürgersprechstunde ist am Donnerstag.`;
       const first = post(text);
       const item = await peer.connector.publish(peer.account, first);
@@ -116,6 +149,8 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     });
 
     it("finds what an interrupted attempt published also after the network forgot the key, and does not post twice", async () => {
+      if (!publishes(peer.connector))
+        return expect(await peer.connector.findPublished(peer.account, post("x"))).toBeNull();
       const text = `Vertragstest ${name} ${Date.now()}: Der Wertstoffhof öffnet am Samstag.`;
       const since = new Date(Date.now() - 1000);
       const first = post(text, { contentWarning: null });
@@ -160,6 +195,18 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
         expect(peer.connector.fetchInbound).toBeUndefined();
         return;
       }
+      if (!publishes(peer.connector)) {
+        const start = await fetchAll(peer.connector, peer.account, null);
+        const first = await citizenItem(peer, `Wann öffnet das Bürgerbüro? ${Date.now()}`, start.cursor);
+        expect(first.item?.kind).toBe("direct");
+        expect(first.item?.threadExternalId).toBeTruthy();
+        expect(await fetchAll(peer.connector, peer.account, first.cursor)).toMatchObject({ changes: [] });
+        const restarted = peer.restart?.() ?? peer.connector;
+        await peer.citizenWrites?.("Und am Samstag?");
+        await peer.settle?.();
+        const second = await fetchAll(restarted, peer.account, first.cursor);
+        return expect(second.changes.map((c) => c.message.text)).toEqual(["Und am Samstag?"]);
+      }
       expect(peer.citizenReplies, "a polling connector needs a peer where others can reply").toBeDefined();
       const start = await fetchAll(peer.connector, peer.account, null);
       const item = await peer.connector.publish(peer.account, post(`Frage an alle ${Date.now()}`));
@@ -182,7 +229,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     it("wakes up from the network's live stream where it declares streaming, and stops when told", async () => {
       const c = peer.connector;
       if (!c.capabilities.inbound.streaming) return expect(c.streamInbound).toBeUndefined();
-      const item = await c.publish(peer.account, post(`Live ${Date.now()}`));
+      const item = publishes(c) ? await c.publish(peer.account, post(`Live ${Date.now()}`)) : null;
       const controller = new AbortController();
       let woken = 0;
       let resolveWoken: () => void = () => {};
@@ -193,7 +240,8 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
         "a connector that streams needs a peer that tells when the stream is open",
       ).toBeDefined();
       await peer.untilStreaming?.();
-      await peer.citizenReplies?.(item.externalId, "Live dabei!");
+      if (item) await peer.citizenReplies?.(item.externalId, "Live dabei!");
+      else await peer.citizenWrites?.("Live dabei!");
       await Promise.race([
         wokenUp,
         new Promise((_, reject) => setTimeout(() => reject(new Error("no stream event within 5 s")), 5000)),
@@ -228,6 +276,23 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     it("answers a citizen so that the answer shows in the network's thread", async () => {
       if (!peer.connector.capabilities.reply) return expect(peer.connector.reply).toBeUndefined();
       expect(peer.threadTexts, "a replying connector needs a peer that shows threads").toBeDefined();
+      if (!publishes(peer.connector)) {
+        const before = await fetchAll(peer.connector, peer.account, null);
+        const { item: citizen } = await citizenItem(peer, `Gilt das auch für Gewerbe? ${Date.now()}`, before.cursor);
+        expect(citizen).toBeDefined();
+        const answer = await peer.connector.reply?.(peer.account, {
+          idempotencyKey: `answer-${Date.now()}`,
+          orgId: peer.account.orgId,
+          threadExternalId: citizen?.threadExternalId ?? "",
+          inReplyToExternalId: citizen?.externalId ?? "",
+          text: "Ja, auch für Gewerbetreibende.",
+          toHandle: citizen?.authorHandle,
+        });
+        expect(answer?.externalId).toBeTruthy();
+        await peer.settle?.();
+        const texts = (await peer.threadTexts?.(citizen?.externalId ?? "")) ?? [];
+        return expect(texts.some((t) => t.includes("Ja, auch für Gewerbetreibende."))).toBe(true);
+      }
       const item = await peer.connector.publish(peer.account, post(`Hinweis ${Date.now()}`));
       let replyId = item.externalId;
       if (peer.citizenReplies && peer.connector.fetchInbound) {
@@ -327,8 +392,28 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
 
     it("classifies a refused rate limit as rate_limited, with when to try again", async () => {
       if (!peer.exhaustRateLimit) return expect(peer.connector.capabilities.connect).toEqual([]);
+      // What the account sends: a post, or on an inbox-only network an answer to a citizen.
+      const citizen = publishes(peer.connector)
+        ? null
+        : (
+            await citizenItem(
+              peer,
+              `Noch eine Frage ${Date.now()}`,
+              (await fetchAll(peer.connector, peer.account, null)).cursor,
+            )
+          ).item;
       const lift = await peer.exhaustRateLimit();
-      const error = await peer.connector.publish(peer.account, post(`Zu viel ${Date.now()}`)).catch((e: unknown) => e);
+      const error = await (
+        citizen
+          ? peer.connector.reply?.(peer.account, {
+              idempotencyKey: `answer-${Date.now()}`,
+              orgId: peer.account.orgId,
+              threadExternalId: citizen.threadExternalId ?? "",
+              inReplyToExternalId: citizen.externalId,
+              text: "Zu viel",
+            })
+          : peer.connector.publish(peer.account, post(`Zu viel ${Date.now()}`))
+      )?.catch((e: unknown) => e);
       await lift();
       expect(error).toBeInstanceOf(ConnectorError);
       expect((error as ConnectorError).kind).toBe("rate_limited");
@@ -339,7 +424,12 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       if (!peer.revokeCredentials) return expect(peer.connector.capabilities.connect).toEqual([]);
       await peer.revokeCredentials();
       const connector = peer.restart?.() ?? peer.connector;
-      const error = await connector.publish(peer.account, post(`Ohne Zugang ${Date.now()}`)).catch((e: unknown) => e);
+      // What the account does on the network: publish, or on an inbox-only network read its inbox.
+      const error = await (
+        publishes(connector)
+          ? connector.publish(peer.account, post(`Ohne Zugang ${Date.now()}`))
+          : connector.fetchInbound?.(peer.account, null)
+      )?.catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConnectorError);
       expect((error as ConnectorError).kind).toBe("auth_expired");
     });

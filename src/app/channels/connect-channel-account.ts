@@ -14,7 +14,7 @@ import {
   channelOauthStates,
   channelSyncStates,
 } from "../../db/schema/index.js";
-import { serverUrlOf } from "../../domain/channelSettings.js";
+import { mailServerUrlsOf, serverUrlOf } from "../../domain/channelSettings.js";
 import { type ChannelConnector, ConnectorError, type ConnectorRegistry } from "../../domain/connector.js";
 import { AppError } from "../../domain/errors.js";
 import { addressRefusalIn } from "../../domain/serverAddress.js";
@@ -45,7 +45,8 @@ export async function loadManagedAccount(
 
 /** The account's server, checked again against the address rule before anything is sent there. */
 async function allowedServerUrl(ctx: AppContext, settings: Record<string, unknown>): Promise<string> {
-  const url = serverUrlOf(settings);
+  // A mailbox has no one server URL: its IMAP server stands for it (the connector reads both from the settings).
+  const url = serverUrlOf(settings) ?? mailServerUrlsOf(settings)[0]?.url;
   if (!url)
     throw new AppError("VALIDATION_FAILED", {
       details: { field: "settings.serverUrl" },

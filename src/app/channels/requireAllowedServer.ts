@@ -2,13 +2,15 @@
 // account and before connecting it. The name is resolved and every address checked, so a clear German
 // error comes at once instead of a refused connection later; the connection itself is checked again
 // (channels/http/guardedFetch.ts), because DNS may answer differently by then.
-import { serverUrlOf } from "../../domain/channelSettings.js";
+import { mailServerUrlsOf, serverUrlOf } from "../../domain/channelSettings.js";
 import { AppError } from "../../domain/errors.js";
 import { isIpLiteral, refusalOfAddress, refusalOfUrl } from "../../domain/serverAddress.js";
 import type { AppContext } from "../context.js";
 
-/** Refuses the server named in a channel account's settings (Mastodon serverUrl, Bluesky serviceUrl), if any. */
+/** Refuses the servers named in a channel account's settings (Mastodon serverUrl, Bluesky serviceUrl, a mailbox's IMAP and SMTP hosts). */
 export async function requireAllowedServerOf(ctx: AppContext, settings: Record<string, unknown>): Promise<void> {
+  // A mailbox names two servers (IMAP in, SMTP out): both must be allowed.
+  for (const mail of mailServerUrlsOf(settings)) await requireAllowedServer(ctx, mail);
   const url = serverUrlOf(settings);
   if (url)
     await requireAllowedServer(ctx, {

@@ -113,6 +113,7 @@ async function syncAccount(ctx: AppContext, connector: ChannelConnector, account
         return stored;
       });
       cursor = result.cursor;
+      if (result.skipped) log.info({ skipped: result.skipped }, "inbound items left out by the connector");
       if (!result.more) break;
     }
     await hideOnNetwork(ctx, { connector, target, orgId: account.orgId }).catch((error: unknown) =>

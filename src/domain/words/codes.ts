@@ -12,7 +12,13 @@ import type { TInboundKind } from "../inbound.js";
 import type { Network } from "../networks.js";
 
 /** The networks and kinds of inbound messages (copies of domain/networks.ts and domain/inbound.ts, which need zod). */
-export const NETWORKS_LIST = ["website", "sandbox", "mastodon", "bluesky"] as const satisfies readonly Network[];
+export const NETWORKS_LIST = [
+  "website",
+  "sandbox",
+  "mastodon",
+  "bluesky",
+  "email",
+] as const satisfies readonly Network[];
 export const INBOUND_KINDS_LIST = ["comment", "reply", "mention", "direct"] as const satisfies readonly TInboundKind[];
 
 export const AUDIT_ACTIONS = [

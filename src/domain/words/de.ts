@@ -2,7 +2,13 @@
 import type { Words } from "./words.js";
 
 export const DE: Words = {
-  network: { website: "Website", sandbox: "Testkanal (Sandbox)", mastodon: "Mastodon", bluesky: "Bluesky" },
+  network: {
+    website: "Website",
+    sandbox: "Testkanal (Sandbox)",
+    mastodon: "Mastodon",
+    bluesky: "Bluesky",
+    email: "E-Mail",
+  },
   messageKind: { comment: "Kommentar", reply: "Antwort", mention: "Erwähnung", direct: "Direktnachricht" },
   auditAction: {
     "auth.login": "Angemeldet",

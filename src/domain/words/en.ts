@@ -2,7 +2,13 @@
 import type { Words } from "./words.js";
 
 export const EN: Words = {
-  network: { website: "Website", sandbox: "Test channel (sandbox)", mastodon: "Mastodon", bluesky: "Bluesky" },
+  network: {
+    website: "Website",
+    sandbox: "Test channel (sandbox)",
+    mastodon: "Mastodon",
+    bluesky: "Bluesky",
+    email: "E-mail",
+  },
   messageKind: { comment: "Comment", reply: "Reply", mention: "Mention", direct: "Direct message" },
   auditAction: {
     "auth.login": "Signed in",

@@ -156,12 +156,24 @@ function ConnectionActions(props: {
       )}
       {c.connectMethods.includes("app_password") &&
         (c.connectMethods[0] === "app_password" ? (
-          <AppPasswordForm id={id} name={props.name} needsConnect={needsConnect} onSubmit={connectWithPassword} />
+          <AppPasswordForm
+            id={id}
+            name={props.name}
+            mailbox={c.network === "email"}
+            needsConnect={needsConnect}
+            onSubmit={connectWithPassword}
+          />
         ) : (
           // OAuth comes first where the network has it; an app password stays possible.
           <details>
             <summary>{t("connections.orAppPassword")}</summary>
-            <AppPasswordForm id={id} name={props.name} needsConnect={needsConnect} onSubmit={connectWithPassword} />
+            <AppPasswordForm
+              id={id}
+              name={props.name}
+              mailbox={c.network === "email"}
+              needsConnect={needsConnect}
+              onSubmit={connectWithPassword}
+            />
           </details>
         ))}
       {c.connected && (
@@ -201,24 +213,27 @@ function ConnectionActions(props: {
 function AppPasswordForm(props: {
   id: string;
   name: string;
+  /** A mailbox signs in with its own user name and password (the same for IMAP and SMTP), not an app password. */
+  mailbox: boolean;
   needsConnect: boolean;
   onSubmit(event: FormEvent<HTMLFormElement>): Promise<void>;
 }) {
   const { t } = useTranslation();
   const { id } = props;
+  const words = props.mailbox ? "connections.mailbox" : "connections";
   return (
     <form onSubmit={(e) => void props.onSubmit(e)} aria-label={t("connections.appPasswordForm", { name: props.name })}>
       <Field
         id={`identifier-${id}`}
-        label={t("connections.identifier")}
+        label={t(`${words}.identifier`)}
         name="identifier"
         required
         autoComplete="username"
       />
       <Field
         id={`password-${id}`}
-        label={t("connections.appPassword")}
-        hint={t("connections.appPasswordHint")}
+        label={t(`${words}.appPassword`)}
+        hint={t(`${words}.appPasswordHint`)}
         name="password"
         type="password"
         required
