@@ -1,7 +1,7 @@
 // The webhook endpoint end to end over HTTP, on the real database: an administrator sets it up for a sandbox
 // account (the sandbox speaks Meta's webhook protocol), the network's handshake is answered, a signed
 // delivery lands in the inbox before the 200, and forged, malformed, replayed, stale and oversized deliveries
-// are refused with nothing stored, counted on the channels page and logged without their payload.
+// are refused with nothing stored (an old event among current ones is left out alone), counted on the channels page and logged without their payload.
 import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,7 +116,7 @@ describe("the webhook endpoint", () => {
     const body = commentDelivery({ commentId: "777_9001", text: "Wann öffnet das Bürgeramt am Samstag?" });
     const response = await deliver(s.path, body, metaSignature(body, s.hook.secret));
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ events: 1, received: 1, replayed: 0 });
+    expect(response.json()).toEqual({ events: 1, received: 1, replayed: 0, stale: 0 });
     // Committed when the network hears 200: another connection reads it at once.
     const [message] = await stored(s.account.id);
     expect(message).toMatchObject({
@@ -135,7 +135,7 @@ describe("the webhook endpoint", () => {
     // The same delivery again (a retry after a lost answer, or someone replaying it): 200, nothing stored.
     const again = await deliver(s.path, body, metaSignature(body, s.hook.secret));
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toEqual({ events: 1, received: 0, replayed: 1 });
+    expect(again.json()).toEqual({ events: 1, received: 0, replayed: 1, stale: 0 });
     expect(await stored(s.account.id)).toHaveLength(1);
     expect(await counters(s.admin, s.org.id, s.account.id)).toMatchObject({
       eventsAccepted: 1,
@@ -145,7 +145,7 @@ describe("the webhook endpoint", () => {
     });
   });
 
-  it("refuses forged, malformed, stale and oversized deliveries: nothing stored, counted, no payload in the log", async () => {
+  it("refuses forged, malformed, stale and oversized deliveries (counted, no payload in the log) and leaves out an old event alone", async () => {
     const s = await scene();
     const secretText = "Geheimer Hinweis 4711 an die Verwaltung";
     const body = commentDelivery({ commentId: "777_9100", text: secretText });
@@ -176,12 +176,21 @@ describe("the webhook endpoint", () => {
     expect(stale.statusCode).toBe(400);
     expect(stale.json().error.code).toBe("DRAHT_ERR_WEBHOOK_EVENT_STALE");
 
+    // One old event among current ones (a network's batch): the old one is left out, the current one taken.
+    const mixed = JSON.parse(commentDelivery({ commentId: "777_9103", text: "Ist die Brücke wieder offen?" }));
+    const oldEntry = JSON.parse(old).entry[0];
+    mixed.entry.push(oldEntry);
+    const mixedBody = JSON.stringify(mixed);
+    const taken = await deliver(s.path, mixedBody, metaSignature(mixedBody, s.hook.secret));
+    expect(taken.json()).toEqual({ events: 2, received: 1, replayed: 0, stale: 1 });
+    expect((await stored(s.account.id)).map((m) => m.externalId)).toEqual(["777_9103"]);
+
     const huge = commentDelivery({ commentId: "777_9102", text: `${secretText} ${"x".repeat(5000)}` });
     expect((await deliver(s.path, huge, metaSignature(huge, s.hook.secret))).statusCode).toBe(413);
 
-    expect(await stored(s.account.id)).toHaveLength(0);
+    expect((await stored(s.account.id)).map((m) => m.externalId)).toEqual(["777_9103"]);
     expect(await counters(s.admin, s.org.id, s.account.id)).toMatchObject({
-      eventsAccepted: 0,
+      eventsAccepted: 1,
       requestsRefused: 6,
       lastRefusal: "stale",
     });

@@ -316,12 +316,20 @@ export const channelsContract = {
     description:
       "The body is checked against the network's signature before it is read (Meta: X-Hub-Signature-256). Each " +
       "event is taken once; events seen before are answered 200 without storing anything (`replayed`), so a " +
-      "network that retries stops. 401 bad signature, 400 not the network's format or an event outside the " +
-      "7-day window, 404 no webhook for the account, 413 body over the limit.",
+      "network that retries stops; events outside the 7-day window are left out (`stale`). 401 bad signature, " +
+      "400 not the network's format or only events outside the window, 404 no webhook for the account, 413 body " +
+      "over the limit.",
     params: ZWebhookParams,
     rawBody: ["application/json"],
     responses: {
-      200: z.object({ events: z.number().int(), received: z.number().int(), replayed: z.number().int() }),
+      200: z.object({
+        events: z.number().int(),
+        received: z.number().int(),
+        /** Seen before: not stored again. */
+        replayed: z.number().int(),
+        /** Outside the 7-day window: left out (a delivery of nothing else is refused, 400). */
+        stale: z.number().int(),
+      }),
     },
   },
   "GET /api/orgs/:orgId/guidelines": {

@@ -1,8 +1,8 @@
 // draht's webhook endpoint for networks that push (POST /api/webhooks/<network>/<account>), by the rules of
 // domain/webhooks.ts: the account must have a webhook; the signature over the raw bytes is checked before
-// anything reads them; a delivery is taken whole or not at all — each event once (its id kept for the replay
-// window), its changes through the one ingestion path in one transaction, and the network gets its 200 only
-// after the commit, so an acknowledged event is stored. Refusals are counted on the account and logged without
+// anything reads them; each event is taken once (its id kept for the replay window; one outside the window is
+// left out), the delivery's changes through the one ingestion path in one transaction, and the network gets its
+// 200 only after the commit, so an acknowledged event is stored. Refusals are counted on the account and logged without
 // the payload (a citizen's message has no place in a log line).
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { channelAccounts, channelWebhooks, webhookEvents } from "../../db/schema/index.js";
@@ -73,7 +73,7 @@ export async function receiveWebhook(
   ctx: AppContext,
   deps: { connectors: ConnectorRegistry },
   options: Target & { headers: Readonly<Record<string, string | string[] | undefined>>; body: Buffer },
-): Promise<{ events: number; received: number; replayed: number }> {
+): Promise<{ events: number; received: number; replayed: number; stale: number }> {
   const { account, webhooks, secret } = await loadWebhook(ctx, deps, options);
   const refuse = async (reason: WebhookRefusal, error: AppError): Promise<never> => {
     ctx.log.warn({ network: options.network, channelAccountId: account.id, reason }, "webhook delivery refused");
@@ -93,10 +93,15 @@ export async function receiveWebhook(
     );
   }
   const now = ctx.clock();
-  if (events.some((e) => !withinReplayWindow(e.occurredAt, now)))
-    return refuse("stale", new AppError("WEBHOOK_EVENT_STALE"));
+  // An event outside the window may have been taken already (its id is forgotten): left out. The others of the
+  // delivery are as safe to take as any (their ids are known), so a network's batch is not lost for one of them.
+  const current = events.filter((e) => withinReplayWindow(e.occurredAt, now));
+  const stale = events.length - current.length;
+  if (stale > 0 && current.length === 0) return refuse("stale", new AppError("WEBHOOK_EVENT_STALE"));
+  if (stale > 0)
+    ctx.log.warn({ network: options.network, channelAccountId: account.id, stale }, "webhook events left out");
   const outcome = await ctx.db.transaction(async (tx) => {
-    const ids = [...new Set(events.map((e) => e.id))];
+    const ids = [...new Set(current.map((e) => e.id))];
     // Taken once: a second delivery of the same event (a retry after a lost answer, or a replay) finds its id.
     const fresh = new Set(
       ids.length === 0
@@ -111,13 +116,13 @@ export async function receiveWebhook(
               returning event_id`),
           ).map((r) => r.event_id),
     );
-    const taken = events.filter((e) => fresh.delete(e.id));
+    const taken = current.filter((e) => fresh.delete(e.id));
     const received = await applyInboundChanges(tx, ctx, {
       account,
       changes: taken.flatMap((e) => e.changes),
       now,
     });
-    const replayed = events.length - taken.length;
+    const replayed = current.length - taken.length;
     const nothingNew = taken.length === 0 && replayed > 0;
     await tx
       .update(channelWebhooks)
@@ -138,7 +143,7 @@ export async function receiveWebhook(
   });
   if (outcome.nothingNew)
     ctx.log.info({ network: options.network, channelAccountId: account.id }, "webhook delivery seen before");
-  return { events: outcome.events, received: outcome.received, replayed: outcome.replayed };
+  return { events: outcome.events, received: outcome.received, replayed: outcome.replayed, stale };
 }
 
 async function countRefusal(ctx: AppContext, accountId: string, reason: WebhookRefusal): Promise<void> {
