@@ -7,6 +7,14 @@ import { organisations } from "./org.js";
 import { users } from "./people.js";
 import type { SyncStatus } from "../../domain/channelHealth.js";
 
+/** A secret sealed by the credential vault (AES-256-GCM): which key, the nonce, the tag and the ciphertext. */
+const sealedColumns = () => ({
+  keyId: text("key_id").notNull(),
+  iv: text("iv").notNull(),
+  tag: text("tag").notNull(),
+  ciphertext: text("ciphertext").notNull(),
+});
+
 /** One sealed credential set per channel account (AES-256-GCM; the account id is the bound data). */
 export const channelCredentials = pgTable("channel_credentials", {
   channelAccountId: uuid("channel_account_id")
@@ -15,10 +23,7 @@ export const channelCredentials = pgTable("channel_credentials", {
   orgId: uuid("org_id")
     .notNull()
     .references(() => organisations.id),
-  keyId: text("key_id").notNull(),
-  iv: text("iv").notNull(),
-  tag: text("tag").notNull(),
-  ciphertext: text("ciphertext").notNull(),
+  ...sealedColumns(),
   /** Who the network says we are (handle, profile URL): not secret, shown in the UI. */
   remoteHandle: text("remote_handle"),
   remoteUrl: text("remote_url"),
@@ -69,10 +74,7 @@ export const channelWebhooks = pgTable("channel_webhooks", {
   orgId: uuid("org_id")
     .notNull()
     .references(() => organisations.id),
-  keyId: text("key_id").notNull(),
-  iv: text("iv").notNull(),
-  tag: text("tag").notNull(),
-  ciphertext: text("ciphertext").notNull(),
+  ...sealedColumns(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
   eventsAccepted: integer("events_accepted").notNull().default(0),
