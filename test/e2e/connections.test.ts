@@ -222,6 +222,11 @@ describe("connecting a network account", () => {
     expect(await page.content()).not.toContain(secret);
     await expectAccessible(page, "channels page with a webhook's counters");
     await page.screenshot({ path: "/tmp/webhook-channels.png", fullPage: true });
+    // As on a phone: the address and the counters wrap, nothing leaves the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, "channels page with a webhook's counters at 390 px");
+    await page.screenshot({ path: "/tmp/webhook-channels-390.png", fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     await card.getByRole("button", { name: "Webhook entfernen" }).click();
     await page.getByText("Webhook von Seite der Stadt entfernt.").waitFor();
