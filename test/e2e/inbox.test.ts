@@ -148,6 +148,25 @@ describe("the inbox", () => {
       await staff.getByRole("heading", { level: 2, name: "Vorgang: Lisa" }).waitFor();
       await expect(list.getByRole("button", { name: /Lisa/ }).count()).resolves.toBe(1);
       await expect(status.inputValue()).resolves.toBe("all");
+
+      // Two filters at once, before the page shows the first (a quick hand on a slow machine): both stay chosen.
+      const filters = staff.getByRole("group", { name: "Filter" });
+      const [sentiment, waiting] = await Promise.all([
+        filters.getByLabel("Stimmung").elementHandle(),
+        filters.getByLabel("Wartet auf Antwort").elementHandle(),
+      ]);
+      await staff.evaluate(
+        (selects) =>
+          selects.forEach((select, i) => {
+            if (!(select instanceof HTMLSelectElement)) throw new Error("not a choice");
+            select.value = i === 0 ? "negative" : "true";
+            select.dispatchEvent(new Event("change", { bubbles: true }));
+          }),
+        [sentiment, waiting],
+      );
+      await expect
+        .poll(() => Object.fromEntries([...new URL(staff.url()).searchParams].filter(([name]) => name !== "c")))
+        .toEqual({ status: "all", waiting: "true", sentiment: "negative" });
       await staff.close();
     },
   );

@@ -20,7 +20,8 @@ export const FILTER_KEYS = [
 
 interface Props {
   filter: ConversationFilter;
-  onChange(next: ConversationFilter): void;
+  /** One filter changed (the page merges it into the address as it is now). */
+  onChange(change: Partial<ConversationFilter>): void;
   channels: { id: string; name: string }[];
   departments: { id: string; name: string }[];
   colleagues: { userId: string; name: string }[];
@@ -37,7 +38,7 @@ export function InboxFilters({ filter, onChange, channels, departments, colleagu
       <span>{t(`inbox.filters.${key}`)}</span>
       <select
         value={filter[key] ?? ""}
-        onChange={(e) => onChange({ ...filter, [key]: e.target.value || undefined, offset: undefined })}
+        onChange={(e) => onChange({ [key]: e.target.value || undefined })}
       >
         {key !== "status" ? <option value="">{all}</option> : null}
         {options.map((o) => (

@@ -14,6 +14,7 @@ import {
   inboxApi,
 } from "../../api/inbox";
 import { useLoad } from "../../api/useLoad";
+import { addressNow } from "../../components/addressNow";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
@@ -33,10 +34,7 @@ export function InboxPage() {
   const { session } = useSession();
   const myUserId = session?.user.id ?? "";
   const [params, setParams] = useSearchParams();
-  const filter = useMemo<ConversationFilter>(
-    () => Object.fromEntries(FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) ?? ""]] : []))),
-    [params],
-  );
+  const filter = useMemo<ConversationFilter>(() => filterOf(params), [params]);
   const openId = params.get("c");
   const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
   const [rows, setRows] = useState<ConversationSummary[]>([]);
@@ -109,11 +107,11 @@ export function InboxPage() {
 
   const open = useCallback(
     (id: string) => {
-      const next = new URLSearchParams(params);
+      const next = addressNow();
       next.set("c", id);
       setParams(next, { replace: true });
     },
-    [params, setParams],
+    [setParams],
   );
 
   useInboxKeys({
@@ -173,7 +171,11 @@ export function InboxPage() {
       <ErrorMessage error={error} />
       <InboxFilters
         filter={filter}
-        onChange={(next) => setParams(toParams(next, openId), { replace: true })}
+        onChange={(change) => {
+          // Merged into the address as it is now (see addressNow); a changed filter starts at the first page.
+          const now = addressNow();
+          setParams(toParams({ ...filterOf(now), ...change, offset: undefined }, now.get("c")), { replace: true });
+        }}
         channels={channels}
         departments={departments}
         colleagues={colleagues}
@@ -284,6 +286,10 @@ function toggled(set: ReadonlySet<string>, id: string, on: boolean): Set<string>
   if (on) next.add(id);
   else next.delete(id);
   return next;
+}
+
+function filterOf(params: URLSearchParams): ConversationFilter {
+  return Object.fromEntries(FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) ?? ""]] : [])));
 }
 
 function toParams(filter: ConversationFilter, openId: string | null): URLSearchParams {

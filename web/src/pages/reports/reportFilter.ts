@@ -5,6 +5,7 @@
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { ReportQuery } from "../../api/reports";
+import { addressNow } from "../../components/addressNow";
 
 export const PRESETS = ["7", "30", "90"] as const;
 export type ReportAddress = {
@@ -24,9 +25,8 @@ const OWN_FILTERS = {
   topic: ["mood"],
 } as const;
 
-export function useReportFilter() {
-  const [params, setParams] = useSearchParams();
-  const address: ReportAddress = {
+function readAddress(params: URLSearchParams): ReportAddress {
+  return {
     period: params.get("period") ?? "30",
     from: params.get("from") ?? "",
     to: params.get("to") ?? "",
@@ -36,6 +36,11 @@ export function useReportFilter() {
     post: params.get("post") ?? "",
     topic: params.get("topic") ?? "",
   };
+}
+
+export function useReportFilter() {
+  const [params, setParams] = useSearchParams();
+  const address = readAddress(params);
   const key = params.toString();
   const query = useMemo<ReportQuery>(() => {
     const custom = address.period === "custom";
@@ -54,7 +59,8 @@ export function useReportFilter() {
     // The address is the whole state: its text says when the query changed.
   }, [key]);
   const change = (next: Partial<ReportAddress>) => {
-    const merged = { ...address, ...next };
+    // From the address as it is now, not as this render saw it (see addressNow).
+    const merged = { ...readAddress(addressNow()), ...next };
     const entries = Object.entries(merged).filter(([name, value]) => {
       if (value === "" || (name === "period" && value === "30")) return false;
       return merged.period === "custom" || (name !== "from" && name !== "to");
