@@ -36,10 +36,7 @@ export function InboxFilters({ filter, onChange, channels, departments, colleagu
   ) => (
     <label className="field compact">
       <span>{t(`inbox.filters.${key}`)}</span>
-      <select
-        value={filter[key] ?? ""}
-        onChange={(e) => onChange({ [key]: e.target.value || undefined })}
-      >
+      <select value={filter[key] ?? ""} onChange={(e) => onChange({ [key]: e.target.value || undefined })}>
         {key !== "status" ? <option value="">{all}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
