@@ -14,7 +14,7 @@ import type { AppContext } from "../src/app/context.js";
 import { replyToConversation } from "../src/app/inbox/reply-to-conversation.js";
 import { createEmailConnector } from "../src/channels/email/emailConnector.js";
 import type { Database } from "../src/db/client.js";
-import { channelSyncStates, conversations, inboundMessages } from "../src/db/schema/index.js";
+import { channelSyncStates, conversations, inboundAttachments, inboundMessages } from "../src/db/schema/index.js";
 import { bounceMail, citizenMail } from "./peers/email/citizenMail.js";
 import { type DovecotServer, startDovecot } from "./peers/email/dovecotServer.js";
 import { type SmtpSubmissionServer, startSmtpSubmission } from "./peers/email/smtpServer.js";
@@ -70,6 +70,7 @@ async function mailboxAccount() {
   const messages = () =>
     ctx.db
       .select({
+        id: inboundMessages.id,
         externalId: inboundMessages.externalId,
         text: inboundMessages.text,
         conversationId: inboundMessages.conversationId,
@@ -139,7 +140,7 @@ describe("the e-mail channel", () => {
     expect(second?.raw).toMatchObject({ fullText: expect.stringContaining("> Samstags von 9 bis 14 Uhr.") });
   });
 
-  it("names a mail's attachments with the message, the files staying in the mailbox", async () => {
+  it("keeps a mail's attachments with the message, exactly as they were sent", async () => {
     const { sync, messages, deliver } = await mailboxAccount();
     const messageId = `<${randomUUID()}@buerger.test>`;
     const raw = await new MailComposer({
@@ -159,10 +160,22 @@ describe("the e-mail channel", () => {
     expect(await sync()).toMatchObject({ status: "ok", received: 1 });
     const [stored] = await messages();
     expect(stored?.text).toBe("Im Anhang ein Foto und die Skizze.");
+    const png = await samplePng();
     expect((stored?.raw as { attachments?: unknown }).attachments).toEqual([
-      { fileName: "schlagloch.png", mimeType: "image/png", size: expect.any(Number) },
-      { fileName: "skizze.pdf", mimeType: "application/pdf", size: 15 },
+      { fileName: "schlagloch.png", mimeType: "image/png", size: png.length, stored: true },
+      { fileName: "skizze.pdf", mimeType: "application/pdf", size: 15, stored: true },
     ]);
+    const files = await ctx.db
+      .select()
+      .from(inboundAttachments)
+      .where(eq(inboundAttachments.inboundMessageId, stored!.id))
+      .orderBy(inboundAttachments.position);
+    expect(files.map((f) => [f.fileName, f.mimeType, f.declaredMimeType])).toEqual([
+      ["schlagloch.png", "image/png", "image/png"],
+      ["skizze.pdf", "application/pdf", "application/pdf"],
+    ]);
+    expect(files[0]?.content.equals(png)).toBe(true);
+    expect(files[1]?.content.toString()).toBe("%PDF-1.4\n%%EOF\n");
   });
 
   it("takes no automatic reply or bounce in, so nothing answers them", async () => {

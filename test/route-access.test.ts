@@ -32,7 +32,7 @@ import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
 import { eq } from "drizzle-orm";
 import { inboundMessages } from "../src/db/schema/index.js";
 import { addAbsence } from "../src/app/inbox/coverage-plan.js";
-import { buildReply } from "./support/inbox.js";
+import { buildAttachment, buildReply } from "./support/inbox.js";
 import { buildAlert, buildModerationCase, buildUnmoderatedMessage } from "./support/moderation.js";
 import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
@@ -277,6 +277,12 @@ async function fillParams(route: RegisteredRoute, orgId: string, departmentId: s
     url = url
       .replace(":conversationId", await placed(orgId, conversationId, departmentId))
       .replace(":replyId", replyId);
+  }
+  if (url.includes(":attachmentId")) {
+    const { conversationId, attachmentId } = await buildAttachment(t.ctx, orgId);
+    url = url
+      .replace(":conversationId", await placed(orgId, conversationId, departmentId))
+      .replace(":attachmentId", attachmentId);
   }
   if (url.includes(":absenceId")) {
     const member = await buildMember(t.ctx, orgId, { roles: ["editor"] });

@@ -29,6 +29,7 @@ import type { ContractGroup } from "./route.js";
 
 const ZConversationParams = ZOrgParams.extend({ conversationId: z.uuid() });
 const ZReplyParams = ZConversationParams.extend({ replyId: z.uuid() });
+const ZAttachmentParams = ZConversationParams.extend({ attachmentId: z.uuid() });
 const ZTemplateParams = ZOrgParams.extend({ templateId: z.uuid() });
 const ZChanged = z.object({ changed: z.number().int() });
 const tag = "Inbox";
@@ -53,6 +54,18 @@ export const inboxContract = {
     summary: "One conversation with its messages, replies, notes and the citizen's history",
     params: ZConversationParams,
     responses: { 200: ZConversationDetail },
+  },
+  "GET /api/orgs/:orgId/inbox/conversations/:conversationId/attachments/:attachmentId": {
+    tag,
+    summary: "A file a citizen sent in the conversation, as a download",
+    params: ZAttachmentParams,
+    responses: {
+      200: {
+        raw: "file",
+        description: "The file as it arrived, always as a download (never shown inline).",
+        contentTypes: ["application/octet-stream", "application/pdf", "image/*"],
+      },
+    },
   },
   "POST /api/orgs/:orgId/inbox/assignments": {
     tag,

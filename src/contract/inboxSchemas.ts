@@ -178,6 +178,18 @@ export const ZConversationDetail = z
         editedAt: ZTimestamp.nullable(),
         /** The earlier versions, oldest first. */
         earlierVersions: z.array(z.object({ text: z.string(), replacedAt: ZTimestamp })),
+        /** Files the citizen sent with it, kept by draht (…/attachments/:attachmentId is the download). */
+        attachments: z.array(
+          z.object({
+            id: ZId,
+            fileName: z.string(),
+            /** Detected from the content. */
+            mimeType: z.string(),
+            byteSize: z.number().int(),
+          }),
+        ),
+        /** Files it came with that were beyond draht's limits: they stay on the network (in the mailbox). */
+        attachmentsNotKept: z.number().int(),
         /** The message on its network, where it has an address there. */
         url: z.string().nullable(),
       }),

@@ -4,6 +4,7 @@
 // without a reload, routed to the Jugendamt; after its (shortened) target it is overdue and on top;
 // a colleague opening it is shown live; it is answered from the keyboard with a Textbaustein, and the
 // answer appears on the public page. axe-core checks the inbox.
+import { readFile } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page, Request, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +14,7 @@ import { escalateConversations } from "../../src/app/inbox/escalate-conversation
 import { getInboxRules } from "../../src/app/inbox/inbox-rules.js";
 import { installationActorIn } from "../../src/app/authorization.js";
 import { organisations, websiteEntries } from "../../src/db/schema/index.js";
-import { setQuestionTarget } from "../support/inbox.js";
+import { buildAttachment, setQuestionTarget } from "../support/inbox.js";
 import { type ServedApp, expectAccessible, launchBrowser, serveDemoApp, signInAs } from "./browser.js";
 
 // Wednesday 2 December 2026, 10:00 in Berlin: office hours, no public holiday.
@@ -170,6 +171,24 @@ describe("the inbox", () => {
       await staff.close();
     },
   );
+
+  it("offers a file a citizen sent as a download, with its name and size", { timeout: 120_000 }, async () => {
+    const { conversationId } = await buildAttachment(server.ctx, orgId);
+    const staff = await browser.newPage();
+    await signIn(staff, "presse@musterstadt.example");
+    await staff.goto(`${server.baseUrl}/o/${orgId}/inbox?status=all&c=${conversationId}`);
+    const files = staff.getByRole("region", { name: "Anhänge" });
+    const link = files.getByRole("link", { name: "antrag.pdf" });
+    await link.waitFor();
+    await expect(files.textContent()).resolves.toContain("antrag.pdf (1 kB)");
+    const [download] = await Promise.all([staff.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("antrag.pdf");
+    const path = await download.path();
+    expect((await readFile(path)).toString()).toBe("%PDF-1.4\n");
+    await staff.locator("article.timeline-message", { has: files }).screenshot({ path: "/tmp/inbox-attachment.png" });
+    await expectAccessible(staff, "conversation with an attachment");
+    await staff.close();
+  });
 
   it(
     "the inbox pages around it are usable and accessible: rules, coverage, templates, workload",

@@ -1,4 +1,5 @@
 // Test helpers for the inbox, made through the real use cases: replies in a given state, a response-time target.
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { installationActorIn } from "../../src/app/authorization.js";
 import type { AppContext } from "../../src/app/context.js";
@@ -6,6 +7,7 @@ import { getInboxRules, updateInboxRules } from "../../src/app/inbox/inbox-rules
 import { ingestMessages } from "../../src/app/inbox/ingest-messages.js";
 import { replyToConversation } from "../../src/app/inbox/reply-to-conversation.js";
 import { createConnectorRegistry } from "../../src/channels/registry.js";
+import { inboundAttachments } from "../../src/db/schema/index.js";
 import { buildChannelAccount, buildMember, systemAdminOf, uniqueSuffix } from "./factories.js";
 import { buildConversation } from "./website.js";
 
@@ -82,4 +84,44 @@ export async function setQuestionTarget(ctx: AppContext, orgId: string, minutes:
     orgId,
     input: { ...rules, targets: [{ intent: "question", firstResponseMinutes: minutes }] },
   });
+}
+
+/** A citizen's direct message with a file (a sandbox account of the whole organisation), in its conversation. */
+export async function buildAttachment(
+  ctx: AppContext,
+  orgId: string,
+): Promise<{ conversationId: string; attachmentId: string }> {
+  const account = await buildChannelAccount(ctx, orgId, { network: "sandbox", name: `Postfach ${uniqueSuffix()}` });
+  const [outcome] = await ctx.db.transaction((tx) =>
+    ingestMessages(tx, {
+      orgId,
+      analyser: ctx.analyser,
+      now: ctx.clock(),
+      publicUrl: ctx.publicUrl,
+      messages: [
+        {
+          channelAccountId: account.id,
+          externalId: `mail-${uniqueSuffix()}`,
+          kind: "direct",
+          authorHandle: "erika@buerger.test",
+          authorName: "Erika Mustermann",
+          text: "Im Anhang der Antrag.",
+          language: "de",
+          threadExternalId: null,
+          inReplyToExternalId: null,
+          visibility: "visible",
+          receivedAt: ctx.clock(),
+          raw: {},
+          attachments: [{ fileName: "antrag.pdf", mimeType: "application/pdf", content: Buffer.from("%PDF-1.4\n") }],
+        },
+      ],
+    }),
+  );
+  if (outcome?.status !== "stored") throw new Error("message not stored");
+  const [file] = await ctx.db
+    .select({ id: inboundAttachments.id })
+    .from(inboundAttachments)
+    .where(eq(inboundAttachments.inboundMessageId, outcome.id));
+  if (!file) throw new Error("attachment not stored");
+  return { conversationId: outcome.conversationId, attachmentId: file.id };
 }

@@ -206,6 +206,8 @@ async function applyEdit(
 
 function asInboundMessage(row: typeof inboundMessages.$inferSelect, edit: MessageEdit): TInboundMessage {
   return {
+    // An edit changes the text; the files stay as they came (and stay stored).
+    attachments: [],
     channelAccountId: row.channelAccountId,
     externalId: row.externalId,
     kind: row.kind,

@@ -7,6 +7,7 @@ import {
   conversationReplies,
   conversations,
   departments,
+  inboundAttachments,
   inboundMessageEdits,
   inboundMessages,
   organisations,
@@ -105,6 +106,11 @@ export async function getConversation(
     : [];
   const versionsOf = (id: string) =>
     versions.filter((v) => v.messageId === id).map((v) => ({ text: v.text, replacedAt: v.replacedAt.toISOString() }));
+  const files = await attachmentsOf(
+    ctx,
+    messages.map((m) => m.id),
+  );
+  const filesOf = (id: string) => files.filter((f) => f.messageId === id).map(({ messageId: _, ...f }) => f);
   const due = conversation.responseDueAt;
   // targetMs only decides "due soon", which the view does not show here.
   const remainingBusinessMs =
@@ -124,6 +130,10 @@ export async function getConversation(
       receivedAt: m.receivedAt.toISOString(),
       editedAt: m.editedAt?.toISOString() ?? null,
       earlierVersions: m.editedAt ? versionsOf(m.id) : [],
+      attachments: filesOf(m.id),
+      attachmentsNotKept: Array.isArray(raw.attachments)
+        ? raw.attachments.filter((a: unknown) => (a as { stored?: unknown })?.stored === false).length
+        : 0,
       // Where the message can be opened on its network (not the raw payload: that stays for evidence).
       url: typeof raw.url === "string" && /^https?:\/\//.test(raw.url) ? raw.url : null,
     })),
@@ -149,4 +159,20 @@ export async function getConversation(
     })),
     history: history.map((h) => ({ ...h, lastMessageAt: h.lastMessageAt.toISOString() })),
   };
+}
+
+/** The files citizens sent with these messages (not their content: that is a download of its own). */
+async function attachmentsOf(ctx: AppContext, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return ctx.db
+    .select({
+      id: inboundAttachments.id,
+      messageId: inboundAttachments.inboundMessageId,
+      fileName: inboundAttachments.fileName,
+      mimeType: inboundAttachments.mimeType,
+      byteSize: inboundAttachments.byteSize,
+    })
+    .from(inboundAttachments)
+    .where(inArray(inboundAttachments.inboundMessageId, messageIds))
+    .orderBy(asc(inboundAttachments.position));
 }

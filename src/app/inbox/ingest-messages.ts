@@ -21,6 +21,7 @@ import { openModerationCases } from "../moderation/openModerationCases.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { rowsOf } from "../../db/queries/rows.js";
 import { findPostsOfBatch } from "./postOfMessage.js";
+import { storeAttachments } from "./storeAttachments.js";
 import { type StoredMessage, threadIntoConversations } from "./threadIntoConversations.js";
 
 export type IngestOutcome =
@@ -272,6 +273,13 @@ async function storeNewMessages(
       );
       // The conversations would count a message that another transaction stored: undone and done again.
       if (inserted.length !== rows.length) throw new StoredMeanwhile();
+      const withFiles = stored.filter((s) => s.message.attachments.length > 0);
+      if (withFiles.length)
+        await storeAttachments(tx, {
+          orgId: args.orgId,
+          now: args.now,
+          messages: withFiles.map((s) => ({ id: s.id, attachments: s.message.attachments })),
+        });
     },
   });
   return { stored, threaded };

@@ -1,9 +1,10 @@
 // One mail as draht's inbound message: a direct message from the From address, threaded by its root
 // Message-ID (the first of References, else In-Reply-To, else its own), with the new part as the text
-// (emailText.ts) and the full text, subject and headers that matter kept in raw.
+// (emailText.ts) and the full text, subject and headers that matter kept in raw; its files as attachments.
 import { createHash } from "node:crypto";
 import { type AddressObject, type ParsedMail, simpleParser } from "mailparser";
 import type { InboundChange } from "../../domain/connector.js";
+import { ATTACHMENT_LIMITS } from "../../domain/inbound.js";
 import { classifyMail, type MailKind } from "./emailKind.js";
 import { collapseQuotedText } from "./emailText.js";
 
@@ -53,6 +54,15 @@ export async function inboundOfMail(
     contentType: contentType?.value ?? "text/plain",
     reportType: contentType?.params?.["report-type"] ?? null,
   });
+  // A mail's own files; images shown inline in its HTML (logos, signatures' pictures) are not.
+  const files = parsed.attachments
+    .filter((a) => a.contentDisposition !== "inline" || !a.contentType.startsWith("image/"))
+    .map((a) => ({
+      fileName: (a.filename ?? "").slice(0, 300),
+      mimeType: a.contentType.slice(0, 200),
+      content: a.content,
+    }));
+  const kept = keptAttachments(files);
   return {
     kind,
     parsed,
@@ -69,6 +79,7 @@ export async function inboundOfMail(
         inReplyToExternalId: inReplyTo?.slice(0, 500) ?? null,
         visibility: "visible",
         media: [],
+        attachments: kept.map((a) => ({ fileName: a.fileName, mimeType: a.mimeType, content: a.content })),
         receivedAt: parsed.date ?? meta.internalDate ?? new Date(),
         raw: {
           subject: parsed.subject ?? "",
@@ -76,17 +87,32 @@ export async function inboundOfMail(
             t.value.map((v) => v.address ?? ""),
           ),
           references,
-          // Attachments are named, not stored: the files stay in the mailbox (the media library holds the
-          // organisation's own images and videos for publishing, with rights and consent; citizens' files would
-          // need their own place and the messages' retention, which is not built yet).
-          attachments: parsed.attachments
-            .filter((a) => a.contentDisposition !== "inline" || !a.contentType.startsWith("image/"))
-            .slice(0, 50)
-            .map((a) => ({ fileName: (a.filename ?? "").slice(0, 300), mimeType: a.contentType, size: a.size })),
+          // Every attachment named; those within the limits stored with the message (kept), the rest stay in
+          // the mailbox.
+          attachments: files.slice(0, 50).map((a) => ({
+            fileName: a.fileName,
+            mimeType: a.mimeType,
+            size: a.content.byteLength,
+            stored: kept.includes(a),
+          })),
           fullText: collapsed ? full.slice(0, 100_000) : undefined,
           imap: { uid: meta.uid, uidValidity: meta.uidValidity },
         },
       },
     },
   };
+}
+
+/** The attachments draht keeps, in the mail's order, within ATTACHMENT_LIMITS; the others stay in the mailbox. */
+export function keptAttachments<T extends { content: Uint8Array }>(files: readonly T[]): T[] {
+  const kept: T[] = [];
+  let together = 0;
+  for (const file of files) {
+    const size = file.content.byteLength;
+    if (kept.length === ATTACHMENT_LIMITS.count) break;
+    if (size > ATTACHMENT_LIMITS.bytesEach || together + size > ATTACHMENT_LIMITS.bytesTogether) continue;
+    kept.push(file);
+    together += size;
+  }
+  return kept;
 }

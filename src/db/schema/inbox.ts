@@ -2,11 +2,12 @@
 // mentions, direct messages), in one model, unique per channel account and external id. The website
 // channel is the first connector to deliver here; the inbox (conversations, SLA) builds on this table.
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Intent } from "../../text/analysis.js";
 import type { TInboundKind, TInboundMedia, TInboundVisibility } from "../../domain/inbound.js";
 import { channelAccounts } from "./channels.js";
 import { conversations } from "./conversations.js";
+import { bytea } from "./media.js";
 import { organisations } from "./org.js";
 
 export const inboundMessages = pgTable(
@@ -97,4 +98,34 @@ export const inboundMessageEdits = pgTable(
     replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("inbound_message_edits_message_idx").on(t.inboundMessageId, t.replacedAt)],
+);
+
+/**
+ * Files a citizen sent with a message (an e-mail's attachments). They are the citizen's, not the organisation's:
+ * kept with the message and deleted with it, offered as downloads to those who may read its conversation, never
+ * shown inline and never in the media library's choice for publishing.
+ */
+export const inboundAttachments = pgTable(
+  "inbound_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    inboundMessageId: uuid("inbound_message_id")
+      .notNull()
+      .references(() => inboundMessages.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    /** As the citizen named it (shown, and offered as the download's name). */
+    fileName: text("file_name").notNull(),
+    /** As detected from the content; application/octet-stream where nothing is recognised. */
+    mimeType: text("mime_type").notNull(),
+    /** As the sender declared it (the detected type decides how it is served). */
+    declaredMimeType: text("declared_mime_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("inbound_attachments_message_idx").on(t.inboundMessageId, t.position)],
 );

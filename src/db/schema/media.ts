@@ -6,7 +6,8 @@ import { departments, organisations } from "./org.js";
 import { users } from "./people.js";
 import { posts } from "./posts.js";
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+/** Binary content (files live in the database, so every process sees the same ones). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });

@@ -6,6 +6,7 @@ import { addConversationNote } from "../../app/inbox/add-conversation-note.js";
 import { announcePresence } from "../../app/inbox/announce-presence.js";
 import { assignConversations } from "../../app/inbox/assign-conversations.js";
 import { changeConversationStatus } from "../../app/inbox/change-conversation-status.js";
+import { getAttachment } from "../../app/inbox/get-attachment.js";
 import { getConversation } from "../../app/inbox/get-conversation.js";
 import { inboxEventFor } from "../../app/inbox/conversationAccess.js";
 import type { TInboxEvent } from "../../app/inbox/inboxEvents.js";
@@ -43,6 +44,16 @@ export function inboxRoutes(
   contractRoute(app, "GET /api/orgs/:orgId/inbox/conversations/:conversationId", view, async (request) => {
     return getConversation(ctx, { actor: orgActorOf(request), ...request.params });
   });
+
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/inbox/conversations/:conversationId/attachments/:attachmentId",
+    view,
+    async (request, reply) => {
+      const file = await getAttachment(ctx, { actor: orgActorOf(request), ...request.params });
+      return reply.headers(file.headers).send(file.content);
+    },
+  );
 
   contractRoute(app, "POST /api/orgs/:orgId/inbox/assignments", reply, async (request) => {
     return assignConversations(ctx, { actor: orgActorOf(request), orgId: request.params.orgId, input: request.body });

@@ -35,6 +35,10 @@ interface Options {
 }
 
 export const inboxApi = {
+  attachmentUrl: (orgId: string, conversationId: string, attachmentId: string) =>
+    urlOf("GET /api/orgs/:orgId/inbox/conversations/:conversationId/attachments/:attachmentId", {
+      params: { orgId, conversationId, attachmentId },
+    }),
   list: (orgId: string, filter: ConversationFilter, options?: Options) =>
     call("GET /api/orgs/:orgId/inbox/conversations", { params: { orgId }, query: filter }, options),
   get: (orgId: string, conversationId: string, options?: Options) =>

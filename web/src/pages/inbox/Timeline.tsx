@@ -3,7 +3,8 @@
 // approved or returned by someone else) and internal notes, marked as never sent.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ConversationDetail } from "../../api/inbox";
+import { type ConversationDetail, inboxApi } from "../../api/inbox";
+import { useOrg } from "../../components/OrgLayout";
 import { useDates } from "../../components/formatDates";
 import { useWords } from "../../components/useWords";
 
@@ -21,7 +22,11 @@ export function Timeline({ detail, canApprove, myUserId, onRetry, onDecide }: Pr
   const { t } = useTranslation();
   const dates = useDates();
   const items = [
-    ...detail.messages.map((m) => ({ at: m.receivedAt, key: `m-${m.id}`, node: <CitizenMessage message={m} /> })),
+    ...detail.messages.map((m) => ({
+      at: m.receivedAt,
+      key: `m-${m.id}`,
+      node: <CitizenMessage message={m} conversationId={detail.conversation.id} />,
+    })),
     ...detail.replies.map((r) => ({
       at: r.createdAt,
       key: `r-${r.id}`,
@@ -56,8 +61,15 @@ export function Timeline({ detail, canApprove, myUserId, onRetry, onDecide }: Pr
   );
 }
 
-function CitizenMessage({ message: m }: { message: ConversationDetail["messages"][number] }) {
-  const { t } = useTranslation();
+function CitizenMessage({
+  message: m,
+  conversationId,
+}: {
+  message: ConversationDetail["messages"][number];
+  conversationId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const org = useOrg();
   const dates = useDates();
   const words = useWords();
   return (
@@ -80,6 +92,23 @@ function CitizenMessage({ message: m }: { message: ConversationDetail["messages"
         ) : null}
       </p>
       <p className="text">{m.text}</p>
+      {m.attachments.length || m.attachmentsNotKept ? (
+        <section className="attachments" aria-label={t("inbox.attachments.title")}>
+          <ul className="plain-list">
+            {m.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={inboxApi.attachmentUrl(org.id, conversationId, a.id)} download={a.fileName}>
+                  {a.fileName}
+                </a>{" "}
+                <span className="muted">({fileSize(a.byteSize, i18n.language)})</span>
+              </li>
+            ))}
+          </ul>
+          {m.attachmentsNotKept ? (
+            <p className="muted">{t("inbox.attachments.notKept", { count: m.attachmentsNotKept })}</p>
+          ) : null}
+        </section>
+      ) : null}
       {m.earlierVersions.length ? (
         <details>
           <summary>{t("inbox.earlierVersions", { count: m.earlierVersions.length })}</summary>
@@ -157,4 +186,10 @@ function ReplyItem({
       ) : null}
     </article>
   );
+}
+
+/** A file's size as people read it: kB below a megabyte, else MB with one decimal, in the page's language. */
+function fileSize(bytes: number, language: string): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(language)} kB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString(language, { maximumFractionDigits: 1 })} MB`;
 }
