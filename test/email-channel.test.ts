@@ -12,7 +12,7 @@ import { connectWithAppPassword } from "../src/app/channels/connect-channel-acco
 import { syncChannelInbound } from "../src/app/channels/sync-channel-inbound.js";
 import type { AppContext } from "../src/app/context.js";
 import { replyToConversation } from "../src/app/inbox/reply-to-conversation.js";
-import { createEmailConnector } from "../src/channels/email/emailConnector.js";
+import { createConnectorRegistry } from "../src/channels/registry.js";
 import type { Database } from "../src/db/client.js";
 import { channelSyncStates, conversations, inboundAttachments, inboundMessages } from "../src/db/schema/index.js";
 import { bounceMail, citizenMail } from "./peers/email/citizenMail.js";
@@ -38,7 +38,15 @@ afterAll(async () => {
   await database?.close();
 });
 
-const connectors = () => new Map([["email", createEmailConnector({ networkServers: LOCAL_NETWORK_SERVERS })]]);
+/** The installation's clock as the connectors get it (a mail's Date header is the installation's time). */
+const installationNow = new Date(Math.floor(Date.now() / 1000) * 1000 - 5 * 60_000);
+const connectors = () =>
+  createConnectorRegistry({
+    db: ctx.db,
+    clock: () => installationNow,
+    publicUrl: ctx.publicUrl,
+    networkServers: LOCAL_NETWORK_SERVERS,
+  });
 
 /** An organisation's mailbox: its own folder on the one server, so that no test reads another's mails. */
 async function mailboxAccount() {
@@ -124,6 +132,7 @@ describe("the e-mail channel", () => {
     expect(mail?.inReplyTo).toBe(question.messageId);
     expect([mail?.references ?? []].flat()).toEqual([question.messageId]);
     expect(mail?.text?.trim()).toBe("Samstags von 9 bis 14 Uhr.");
+    expect(mail?.date).toEqual(installationNow);
 
     // The citizen answers the answer; their program quotes it below.
     const followUp = citizenMail({

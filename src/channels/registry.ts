@@ -27,7 +27,7 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   const networkServers = deps.networkServers ?? STRICT_POLICY;
   const bluesky = createBlueskyConnector({ networkServers, oauth: { ...deps.atproto, lock: leaseLock(deps.db) } });
   const mastodon = createMastodonConnector({ networkServers });
-  const email = createEmailConnector({ networkServers });
+  const email = createEmailConnector({ networkServers, clock: deps.clock });
   const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky, email];
   return new Map(connectors.map((c) => [c.network, c]));
 }

@@ -187,7 +187,7 @@ export function createEmailConnector(deps: EmailDeps = {}): ChannelConnector {
     },
     fetchInbound,
     streamInbound,
-    reply: (account, answer) => sendEmailReply({ account, answer, access }),
+    reply: (account, answer) => sendEmailReply({ account, answer, access, now: clock() }),
     publish: async () => {
       throw new ConnectorError("permanent", "an e-mail channel is an inbox: nothing is published there");
     },

@@ -27,6 +27,8 @@ export async function sendEmailReply(args: {
   account: ConnectorAccount;
   answer: OutgoingReply;
   access: NetworkServerAccess;
+  /** The installation's clock: the mail's Date header. */
+  now: Date;
 }): Promise<PublishedItem> {
   const { account, answer, access } = args;
   const settings = emailSettingsOf(account);
@@ -52,6 +54,7 @@ export async function sendEmailReply(args: {
       subject: /^(re|aw|antw):/i.test(subject) ? subject : `Re: ${subject}`,
       text: answer.text,
       messageId,
+      date: args.now,
       inReplyTo: answer.inReplyToExternalId,
       references,
       // RFC 3834: an answer written by a person is no automatic reply, but it must not start an out-of-office loop.
