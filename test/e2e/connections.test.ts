@@ -224,6 +224,8 @@ describe("connecting a network account", () => {
     await page.screenshot({ path: "/tmp/webhook-channels.png", fullPage: true });
     // As on a phone: the address and the counters wrap, nothing leaves the screen.
     await page.setViewportSize({ width: 390, height: 844 });
+    // The page does not scroll sideways (the channels table scrolls within its own region).
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAccessible(page, "channels page with a webhook's counters at 390 px");
     await page.screenshot({ path: "/tmp/webhook-channels-390.png", fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -55,41 +55,44 @@ export function ChannelsPage() {
         }
       />
       <ErrorMessage error={error ?? returnedError} />
-      <table>
-        <caption>{t("channels.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("channels.name")}</th>
-            <th scope="col">{t("channels.network")}</th>
-            <th scope="col">{t("channels.department")}</th>
-            <th scope="col">{t("channels.accountable")}</th>
-            <th scope="col">{t("channels.approval")}</th>
-            {canManage && <th scope="col">{t("channels.actions")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{a.name}</th>
-              <td>
-                {a.emulates
-                  ? `${t(`networks.${a.network}`)} (${t(`networks.${a.emulates}`)})`
-                  : t(`networks.${a.network}`)}
-              </td>
-              <td>{nameOf(departments, a.departmentId)}</td>
-              <td>{nameOf(members, a.accountableUserId)}</td>
-              <td>{t(`channels.mode.${a.approval.post ?? "single"}`)}</td>
-              {canManage && (
-                <td className="actions">
-                  <button type="button" onClick={() => setEditing(a)} aria-label={`${t("channels.edit")}: ${a.name}`}>
-                    {t("channels.edit")}
-                  </button>
-                </td>
-              )}
+      {/* On a narrow screen the table scrolls within its region, not the page (focusable, so keys scroll it). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("channels.caption")}>
+        <table>
+          <caption>{t("channels.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("channels.name")}</th>
+              <th scope="col">{t("channels.network")}</th>
+              <th scope="col">{t("channels.department")}</th>
+              <th scope="col">{t("channels.accountable")}</th>
+              <th scope="col">{t("channels.approval")}</th>
+              {canManage && <th scope="col">{t("channels.actions")}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.name}</th>
+                <td>
+                  {a.emulates
+                    ? `${t(`networks.${a.network}`)} (${t(`networks.${a.emulates}`)})`
+                    : t(`networks.${a.network}`)}
+                </td>
+                <td>{nameOf(departments, a.departmentId)}</td>
+                <td>{nameOf(members, a.accountableUserId)}</td>
+                <td>{t(`channels.mode.${a.approval.post ?? "single"}`)}</td>
+                {canManage && (
+                  <td className="actions">
+                    <button type="button" onClick={() => setEditing(a)} aria-label={`${t("channels.edit")}: ${a.name}`}>
+                      {t("channels.edit")}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {accounts.length === 0 && <p>{t("channels.none")}</p>}
       <ChannelConnections orgId={org.id} accounts={accounts} canManage={canManage} run={run} />
       {canManage && editing && (
