@@ -3,8 +3,11 @@
 // OAuth on the (fake) instance's consent page, sees its health, fetches a citizen's mention into the inbox
 // with "Jetzt abrufen", and disconnects it (credentials wiped); and connects a Bluesky account by AT Protocol
 // OAuth on a real local PDS's own sign-in and consent pages; and sets up the webhook of a network that pushes
-// (the sandbox, in Meta's protocol) and sees what arrived. axe-core checks the channels page.
+// (the sandbox, in Meta's protocol) and sees what arrived; and connects a shared mailbox (a real Dovecot and an
+// SMTP server started by the test) with its servers and sign-in, fetches a citizen's mail with its file. axe-core
+// checks the channels page.
 import { eq } from "drizzle-orm";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channelAccounts, channelCredentials, inboundMessages } from "../../src/db/schema/index.js";
@@ -15,6 +18,8 @@ import { buildChannelAccount, buildMember, buildOrg } from "../support/factories
 import { metaSignature } from "../../src/channels/meta/metaWebhooks.js";
 import { type ServedApp, expectAccessible, freePort, launchBrowser, serveApp, signInAs } from "./browser.js";
 import { LOCAL_NETWORK_ENV } from "../support/localNetworks.js";
+import { startDovecot } from "../peers/email/dovecotServer.js";
+import { startSmtpSubmission } from "../peers/email/smtpServer.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -39,6 +44,80 @@ afterAll(async () => {
 });
 
 describe("connecting a network account", () => {
+  it(
+    "connects a shared mailbox with its servers and sign-in, fetches a citizen's mail and shows its file",
+    { timeout: 180_000 },
+    async () => {
+      const imap = await startDovecot();
+      const smtp = await startSmtpSubmission({ user: imap.user, password: imap.password });
+      try {
+        const org = await buildOrg(server.ctx, { name: "Stadt Postfachhausen" });
+        const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
+        const page = await browser.newPage();
+        await signInAs(page, server.baseUrl, admin.email, admin.password);
+        await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+
+        const form = page.getByRole("form", { name: "Neuer Kanal" });
+        await form.getByLabel("Name").fill("Bürgerservice");
+        await form.getByLabel("Netzwerk").selectOption({ label: "E-Mail" });
+        for (const [legend, peer] of [
+          ["Posteingang (IMAP-Server)", imap],
+          ["Postausgang (SMTP-Server)", smtp],
+        ] as const) {
+          const servers = form.getByRole("group", { name: legend });
+          await servers.getByLabel("Server").fill(peer.host);
+          await servers.getByLabel("Port", { exact: true }).fill(String(peer.port));
+          await servers.getByLabel("Verschlüsselung").selectOption("none");
+        }
+        await form.getByLabel("E-Mail-Adresse des Postfachs").fill(imap.user);
+        await form.getByLabel("Absendername").fill("Stadt Postfachhausen – Bürgerservice");
+        await expectAccessible(page, "channels form with a mailbox's servers");
+        await form.getByRole("button", { name: "Kanal anlegen" }).click();
+        const card = page.getByRole("article", { name: /Bürgerservice/ });
+        await card.getByText("Nicht verbunden").waitFor();
+
+        const signIn = card.getByRole("form", { name: "App-Passwort für Bürgerservice" });
+        await signIn.getByLabel("Benutzername des Postfachs").fill(imap.user);
+        await signIn.getByLabel("Passwort des Postfachs").fill(imap.password);
+        await signIn.getByRole("button", { name: "Verbinden" }).click();
+        await card.getByText("Verbunden, noch nicht abgerufen").waitFor();
+        expect(await page.content()).not.toContain(imap.password);
+        await expectAccessible(page, "channels page with a connected mailbox");
+        await card.screenshot({ path: "/tmp/email-channel-card.png" });
+
+        const raw = await new MailComposer({
+          from: "Erika Mustermann <erika@buerger.test>",
+          to: imap.user,
+          subject: "Sperrmüll",
+          text: "Wann wird der Sperrmüll abgeholt? Das Formular hängt an.",
+          attachments: [
+            { filename: "formular.pdf", content: Buffer.from("%PDF-1.4\n"), contentType: "application/pdf" },
+          ],
+        })
+          .compile()
+          .build();
+        await imap.deliver(raw.toString());
+        await card.getByRole("button", { name: "Jetzt abrufen" }).click();
+        await page.getByText("1 neue Nachrichten abgerufen.").waitFor();
+        const [account] = await server.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.orgId, org.id));
+        const [message] = await server.ctx.db
+          .select()
+          .from(inboundMessages)
+          .where(eq(inboundMessages.channelAccountId, account?.id ?? ""));
+        expect([message?.authorHandle, message?.text]).toEqual([
+          "erika@buerger.test",
+          "Wann wird der Sperrmüll abgeholt? Das Formular hängt an.",
+        ]);
+        await page.goto(`${server.baseUrl}/o/${org.id}/inbox?c=${message?.conversationId}`);
+        await page.getByRole("region", { name: "Anhänge" }).getByRole("link", { name: "formular.pdf" }).waitFor();
+        await page.close();
+      } finally {
+        await smtp.close();
+        await imap.close();
+      }
+    },
+  );
+
   it(
     "connects Mastodon by OAuth, shows its health, fetches a mention and disconnects",
     { timeout: 180_000 },
