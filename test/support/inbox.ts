@@ -8,6 +8,7 @@ import { ingestMessages } from "../../src/app/inbox/ingest-messages.js";
 import { replyToConversation } from "../../src/app/inbox/reply-to-conversation.js";
 import { createConnectorRegistry } from "../../src/channels/registry.js";
 import { inboundAttachments } from "../../src/db/schema/index.js";
+import type { TInboundMessageInput } from "../../src/domain/inbound.js";
 import { buildChannelAccount, buildMember, systemAdminOf, uniqueSuffix } from "./factories.js";
 import { buildConversation } from "./website.js";
 
@@ -27,32 +28,12 @@ export async function buildReply(
       name: `Sandbox ${uniqueSuffix()}`,
       settings: { failWith: "permanent" },
     });
-    const externalId = `dm-${uniqueSuffix()}`;
-    const [outcome] = await ctx.db.transaction((tx) =>
-      ingestMessages(tx, {
-        orgId,
-        analyser: ctx.analyser,
-        now: ctx.clock(),
-        publicUrl: ctx.publicUrl,
-        messages: [
-          {
-            channelAccountId: account.id,
-            externalId,
-            kind: "direct",
-            authorHandle: "@anna",
-            authorName: "Anna",
-            text: "Eine Frage?",
-            language: "de",
-            threadExternalId: null,
-            inReplyToExternalId: null,
-            visibility: "visible",
-            receivedAt: ctx.clock(),
-            raw: {},
-          },
-        ],
-      }),
-    );
-    if (outcome?.status !== "stored") throw new Error("message not stored");
+    const outcome = await ingestDirect(ctx, orgId, {
+      channelAccountId: account.id,
+      authorHandle: "@anna",
+      authorName: "Anna",
+      text: "Eine Frage?",
+    });
     conversationId = outcome.conversationId;
   } else {
     await updateInboxRules(ctx, {
@@ -92,6 +73,27 @@ export async function buildAttachment(
   orgId: string,
 ): Promise<{ conversationId: string; attachmentId: string }> {
   const account = await buildChannelAccount(ctx, orgId, { network: "sandbox", name: `Postfach ${uniqueSuffix()}` });
+  const outcome = await ingestDirect(ctx, orgId, {
+    channelAccountId: account.id,
+    authorHandle: "erika@buerger.test",
+    authorName: "Erika Mustermann",
+    text: "Im Anhang der Antrag.",
+    attachments: [{ fileName: "antrag.pdf", mimeType: "application/pdf", content: Buffer.from("%PDF-1.4\n") }],
+  });
+  const [file] = await ctx.db
+    .select({ id: inboundAttachments.id })
+    .from(inboundAttachments)
+    .where(eq(inboundAttachments.inboundMessageId, outcome.id));
+  if (!file) throw new Error("attachment not stored");
+  return { conversationId: outcome.conversationId, attachmentId: file.id };
+}
+
+/** A citizen's direct message, stored through the one ingestion path (it must be stored). */
+export async function ingestDirect(
+  ctx: AppContext,
+  orgId: string,
+  message: Pick<TInboundMessageInput, "channelAccountId" | "authorHandle" | "authorName" | "text" | "attachments">,
+): Promise<{ id: string; conversationId: string }> {
   const [outcome] = await ctx.db.transaction((tx) =>
     ingestMessages(tx, {
       orgId,
@@ -100,28 +102,19 @@ export async function buildAttachment(
       publicUrl: ctx.publicUrl,
       messages: [
         {
-          channelAccountId: account.id,
-          externalId: `mail-${uniqueSuffix()}`,
+          externalId: `dm-${uniqueSuffix()}`,
           kind: "direct",
-          authorHandle: "erika@buerger.test",
-          authorName: "Erika Mustermann",
-          text: "Im Anhang der Antrag.",
           language: "de",
           threadExternalId: null,
           inReplyToExternalId: null,
           visibility: "visible",
           receivedAt: ctx.clock(),
           raw: {},
-          attachments: [{ fileName: "antrag.pdf", mimeType: "application/pdf", content: Buffer.from("%PDF-1.4\n") }],
+          ...message,
         },
       ],
     }),
   );
-  if (outcome?.status !== "stored") throw new Error("message not stored");
-  const [file] = await ctx.db
-    .select({ id: inboundAttachments.id })
-    .from(inboundAttachments)
-    .where(eq(inboundAttachments.inboundMessageId, outcome.id));
-  if (!file) throw new Error("attachment not stored");
-  return { conversationId: outcome.conversationId, attachmentId: file.id };
+  if (outcome?.status !== "stored") throw new Error(`message not stored: ${JSON.stringify(outcome)}`);
+  return outcome;
 }
