@@ -6,7 +6,7 @@ import { serverFactsOf } from "./channelSettings.js";
 import type { ConnectorLimits } from "./connector.js";
 export { REPLY_POLICIES, type ReplyPolicy } from "./replyPolicy.js";
 
-export const NETWORKS = ["website", "sandbox", "mastodon", "bluesky", "email"] as const;
+export const NETWORKS = ["website", "sandbox", "mastodon", "bluesky", "email", "telegram"] as const;
 export type Network = (typeof NETWORKS)[number];
 
 /** Networks whose rules a sandbox account can stand in for (demos and tests without a real account). */
