@@ -10,7 +10,8 @@ import { webhookPath, webhookVerifyToken } from "../../domain/webhooks.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { loadManagedAccount } from "./connect-channel-account.js";
+import { connectorAccountOf } from "./channelCredentials.js";
+import { loadManagedAccount, networkCall } from "./channelConnecting.js";
 
 /** What a webhook secret's seal is bound to (a seal copied to another account does not open). */
 export const webhookSecretBinding = (channelAccountId: string) => `webhook:${channelAccountId}`;
@@ -50,8 +51,16 @@ export async function setUpWebhook(
       occurredAt: now,
     });
   });
+  const callbackUrl = `${ctx.publicUrl}${webhookPath(account.network, account.id)}`;
+  // A network told by an API call (Telegram) is told now, after the secret is stored: its first delivery may
+  // arrive before this call returns, and must already verify.
+  const register = connector.webhooks.register;
+  if (register) {
+    const target = await connectorAccountOf(ctx.db, ctx, account);
+    await networkCall(ctx, () => register(target, { url: callbackUrl, secret }));
+  }
   return {
-    callbackUrl: `${ctx.publicUrl}${webhookPath(account.network, account.id)}`,
+    callbackUrl,
     verifyToken: webhookVerifyToken(secret),
     // Shown once: afterwards only the network and the sealed row know it.
     secret: made ? secret : null,
@@ -63,7 +72,12 @@ export async function removeWebhook(
   deps: { connectors: ConnectorRegistry },
   options: { actor: OrgActor; orgId: string; accountId: string },
 ): Promise<{ removed: boolean }> {
-  const { account } = await loadManagedAccount(ctx, deps, options);
+  const { account, connector } = await loadManagedAccount(ctx, deps, options);
+  const unregister = connector.webhooks?.unregister;
+  if (unregister) {
+    const target = await connectorAccountOf(ctx.db, ctx, account);
+    await networkCall(ctx, () => unregister(target));
+  }
   return ctx.db.transaction(async (tx) => {
     const gone = await tx
       .delete(channelWebhooks)

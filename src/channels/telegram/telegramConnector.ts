@@ -242,7 +242,27 @@ export function createTelegramConnector(deps: TelegramDeps): ChannelConnector {
         remoteAccountId: String(channel.id),
       };
     },
-    webhooks: telegramWebhooks(memory),
+    webhooks: {
+      ...telegramWebhooks(memory),
+      // Telegram keeps unconfirmed updates for a day and delivers them to the new webhook; getUpdates stops (409).
+      async register(account, target) {
+        await call(
+          account,
+          "setWebhook",
+          {
+            params: {
+              url: target.url,
+              secret_token: target.secret,
+              allowed_updates: ["message", "edited_message"],
+            },
+          },
+          z.literal(true),
+        );
+      },
+      async unregister(account) {
+        await call(account, "deleteWebhook", { params: { drop_pending_updates: false } }, z.literal(true));
+      },
+    },
     async findPublished(account, { idempotencyKey }) {
       return deps.journal.find({ accountId: account.id, idempotencyKey });
     },

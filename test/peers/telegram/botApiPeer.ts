@@ -34,7 +34,12 @@ async function paramsOf(body: unknown, contentType: string, query: Record<string
   return params;
 }
 
-export async function startBotApiPeer(options: { token?: string } = {}): Promise<BotApiPeer> {
+/** How the peer reaches a webhook: fetch by default; a test with an in-process server hands its own way in. */
+export type Deliver = (url: string, headers: Record<string, string>, body: string) => Promise<number>;
+const fetchDeliver: Deliver = async (url, headers, body) =>
+  (await fetch(url, { method: "POST", headers, body })).status;
+
+export async function startBotApiPeer(options: { token?: string; deliver?: Deliver } = {}): Promise<BotApiPeer> {
   const token = options.token ?? "7000000001:AAFakeTokenForTheTestsOnly_0123456789";
   const state = createBotApiState({ token });
   const app = Fastify({ logger: false, bodyLimit: 60 * 1024 * 1024, forceCloseConnections: true });
@@ -43,6 +48,7 @@ export async function startBotApiPeer(options: { token?: string } = {}): Promise
     done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
   const methods = new Map<string, (params: Params, reply: FastifyReply) => unknown>();
+  const send = options.deliver ?? fetchDeliver;
 
   app.route({
     method: ["GET", "POST"],
@@ -95,14 +101,14 @@ export async function startBotApiPeer(options: { token?: string } = {}): Promise
       secret,
       allowedUpdates: Array.isArray(p.allowed_updates) ? (p.allowed_updates as string[]) : null,
     };
-    for (const update of [...state.updates]) void deliver(state, update);
+    for (const update of [...state.updates]) void deliver(state, update, send);
     return ok(reply, true);
   });
   methods.set("deleteWebhook", (_p, reply) => {
     state.webhook = null;
     return ok(reply, true);
   });
-  state.onUpdate = (update) => void (state.webhook && deliver(state, update));
+  state.onUpdate = (update) => void (state.webhook && deliver(state, update, send));
   registerSendingMethods(methods, state);
 
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
@@ -116,25 +122,19 @@ function allowed(update: object, list: string[] | null): boolean {
 }
 
 /** Delivers one update to the webhook; confirmed (forgotten) on a 2xx, kept for a later try otherwise. */
-async function deliver(state: BotApiState, update: { update_id: number }): Promise<void> {
+async function deliver(state: BotApiState, update: { update_id: number }, send: Deliver): Promise<void> {
   const hook = state.webhook;
   if (!hook || !allowed(update, hook.allowedUpdates)) return;
   try {
-    const answer = await fetch(hook.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(hook.secret ? { "x-telegram-bot-api-secret-token": hook.secret } : {}),
-      },
-      body: JSON.stringify(update),
-    });
-    if (answer.ok)
-      state.updates.splice(
-        state.updates.findIndex((u) => u.update_id === update.update_id),
-        1,
-      );
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (hook.secret) headers["x-telegram-bot-api-secret-token"] = hook.secret;
+    const status = await send(hook.url, headers, JSON.stringify(update));
+    const at = state.updates.findIndex((u) => u.update_id === update.update_id);
+    if (status >= 200 && status < 300 && at >= 0) state.updates.splice(at, 1);
+    else state.webhookFailures++;
   } catch {
-    /* Telegram tries again later; the update stays queued */
+    // Telegram tries again later; the update stays queued.
+    state.webhookFailures++;
   }
 }
 

@@ -71,6 +71,8 @@ export function createBotApiState(options: { token: string }) {
     webhook: null as { url: string; secret: string | null; allowedUpdates: string[] | null } | null,
     /** What the bot asked for last (getUpdates/setWebhook allowed_updates; Telegram remembers it). */
     allowedUpdates: null as string[] | null,
+    /** Deliveries the webhook did not accept (answered other than 2xx, or unreachable). */
+    webhookFailures: 0,
     banned: new Map<number, Set<number>>(),
     /** Users who blocked the bot (403 when it writes to them). */
     blockedBy: new Set<number>(),
