@@ -64,6 +64,11 @@ describe("the Telegram channel over the HTTP API", () => {
       password: "7000000001:AAThisTokenWasRevokedLongAgo00",
     });
     expect(wrong.statusCode).toBe(400);
+    const otherBot = await admin.request("POST", `${base}/connection/app-password`, {
+      identifier: "@anderer_bot",
+      password: peer.token,
+    });
+    expect(otherBot.statusCode).toBe(400);
     const connected = await admin.request("POST", `${base}/connection/app-password`, {
       identifier: "musterstadt_bot",
       password: peer.token,
@@ -105,8 +110,12 @@ describe("the Telegram channel over the HTTP API", () => {
   it("sets Telegram's webhook and takes its deliveries into the inbox, once each, refusing a forged secret", async () => {
     const { admin, accountId, base } = await connectedChannel();
     expect(
-      (await admin.request("POST", `${base}/connection/app-password`, { identifier: "bot", password: peer.token }))
-        .statusCode,
+      (
+        await admin.request("POST", `${base}/connection/app-password`, {
+          identifier: "@musterstadt_bot",
+          password: peer.token,
+        })
+      ).statusCode,
     ).toBe(200);
     await sync(admin, base); // earlier tests' updates confirmed
     const setUp = await admin.request("PUT", `${base}/webhook`, {});
@@ -161,8 +170,12 @@ describe("the Telegram channel over the HTTP API", () => {
   it("asks to connect again once Telegram refuses the bot's token", async () => {
     const { admin, accountId, base } = await connectedChannel();
     expect(
-      (await admin.request("POST", `${base}/connection/app-password`, { identifier: "bot", password: peer.token }))
-        .statusCode,
+      (
+        await admin.request("POST", `${base}/connection/app-password`, {
+          identifier: "@musterstadt_bot",
+          password: peer.token,
+        })
+      ).statusCode,
     ).toBe(200);
     peer.state.tokens.delete(peer.token);
     try {

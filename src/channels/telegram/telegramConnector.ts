@@ -37,7 +37,11 @@ import { inboundChangeOf, messageId, parseMessageId, threadMemory } from "./tele
 import { captionWithDescriptions, mediaForm } from "./telegramMedia.js";
 import { telegramWebhooks } from "./telegramWebhooks.js";
 
-export const ZTelegramCredentials = z.object({ botToken: z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/) });
+export const ZTelegramCredentials = z.object({
+  botToken: z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/),
+  /** The bot's user name as the person named it when connecting: a token of another bot is refused. */
+  botUsername: z.string().optional(),
+});
 /** Updates per getUpdates call (the Bot API's maximum). */
 const PAGE = 100;
 
@@ -226,14 +230,21 @@ export function createTelegramConnector(deps: TelegramDeps): ChannelConnector {
     moderationKinds: ["delete", "block"],
     appPassword: {
       // The bot's token is its only credential (from @BotFather); getMe checks it when the connection is saved.
-      async connect({ password }) {
-        const credentials = ZTelegramCredentials.safeParse({ botToken: password.trim() });
+      async connect({ identifier, password }) {
+        const botUsername = identifier.trim().replace(/^@/, "");
+        const credentials = ZTelegramCredentials.safeParse({
+          botToken: password.trim(),
+          ...(botUsername ? { botUsername } : {}),
+        });
         if (!credentials.success) throw new ConnectorError("auth_expired", "this is not a Telegram bot token");
         return credentials.data;
       },
     },
     async whoAmI(account) {
-      await call(account, "getMe", {}, ZTelegramUser);
+      const me = await call(account, "getMe", {}, ZTelegramUser);
+      const named = ZTelegramCredentials.safeParse(account.credentials).data?.botUsername;
+      if (named && named.toLowerCase() !== me.username?.toLowerCase())
+        throw new ConnectorError("auth_expired", "the token belongs to another bot than the one named");
       chats.delete(account.id);
       const { channel } = await chatsOf(account);
       return {
