@@ -209,6 +209,49 @@ describe("the Telegram connector on Telegram's own terms", () => {
     expect(await restarted.findPublished(other, post)).toBeNull();
   });
 
+  it("posts several images as one album, the caption with the numbered descriptions on its first item", async () => {
+    const png = await samplePng();
+    const image = (id: string, altText: string) => ({
+      id,
+      kind: "image" as const,
+      altText,
+      mimeType: "image/png",
+      fileName: `${id}.png`,
+      content: async () => new Uint8Array(png),
+    });
+    const item = await connector.publish(account, {
+      idempotencyKey: `album-${Date.now()}`,
+      attempt: 1,
+      orgId: account.orgId,
+      postId: "00000000-0000-4000-8000-000000000005",
+      text: "Bilder vom Stadtfest",
+      poll: null,
+      media: [image("a", "Die Bühne"), image("b", "Der Markt")],
+    });
+    const album = peer.state.messagesOf(peer.state.channel.id).filter((m) => m.media_group_id !== undefined);
+    const first = peer.state.find(peer.state.channel.id, postId(item.externalId));
+    expect(album.filter((m) => m.media_group_id === first?.media_group_id)).toHaveLength(2);
+    expect(first?.caption).toBe("Bilder vom Stadtfest\n\nBildbeschreibung 1: Die Bühne\nBildbeschreibung 2: Der Markt");
+  });
+
+  it("tells a citizen who blocked the bot apart from a failure worth retrying", async () => {
+    const start = await drain(null);
+    citizens.writeToBot("Kurze Frage");
+    const dm = (await drain(start.cursor)).changes[0]?.message;
+    peer.state.blockedBy.add(citizens.person.id);
+    const refused = await connector
+      .reply?.(account, {
+        idempotencyKey: `blocked-${Date.now()}`,
+        orgId: account.orgId,
+        threadExternalId: dm?.threadExternalId ?? "",
+        inReplyToExternalId: dm?.externalId ?? "",
+        text: "Antwort",
+      })
+      .catch((e: unknown) => e);
+    peer.state.blockedBy.delete(citizens.person.id);
+    expect(refused).toMatchObject({ kind: "permanent", status: 403 });
+  });
+
   it("refuses a caption longer than Telegram allows before uploading anything", async () => {
     const error = await connector
       .publish(account, {
