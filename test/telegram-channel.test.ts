@@ -1,12 +1,16 @@
 // The Telegram channel end to end over draht's HTTP API, on the real database, against the fake Bot API
 // (test/peers/telegram/): an administrator creates the account and connects the bot with its token (checked with
-// getMe and getChat, stored sealed); a citizen's comment under a channel post and a direct message to the bot
+// getMe and getChat, stored sealed); a post goes out by the publish worker into the channel; a citizen's comment under a channel post and a direct message to the bot
 // arrive by the sync (getUpdates) in the inbox, threaded; the answer from the inbox goes into the thread; with
 // the webhook set up, Telegram is told by setWebhook and its deliveries land in the inbox (a forged secret is
 // refused, a repeated update taken once); a revoked token asks to connect again.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { channelCredentials, channelSyncStates, inboundMessages } from "../src/db/schema/index.js";
+import { createPost } from "../src/app/posts/create-post.js";
+import { submitPost } from "../src/app/posts/submit-post.js";
+import { createConnectorRegistry } from "../src/channels/registry.js";
+import { channelCredentials, channelSyncStates, inboundMessages, publications } from "../src/db/schema/index.js";
+import { runPublishRound } from "../src/jobs/publishWorker.js";
 import { type BotApiPeer, citizensOf, startBotApiPeer } from "./peers/telegram/botApiPeer.js";
 import { buildMember, buildOrg } from "./support/factories.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
@@ -28,7 +32,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function connectedChannel() {
+async function connectedChannel(options: { approval?: "none" } = {}) {
   const org = await buildOrg(t.ctx);
   const member = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
   const admin = await signIn(t.app, member.email, member.password);
@@ -36,11 +40,14 @@ async function connectedChannel() {
     name: "Telegram-Kanal",
     network: "telegram",
     settings: { serverUrl: peer.url, channel: "@musterstadt" },
+    ...(options.approval
+      ? { approval: { post: options.approval, campaign_template: options.approval, campaign_free: options.approval } }
+      : {}),
   });
   expect(created.statusCode, created.body).toBe(201);
   const accountId = (created.json() as { id: string }).id;
   const base = `/api/orgs/${org.id}/channels/${accountId}`;
-  return { org, admin, accountId, base };
+  return { org, member, admin, accountId, base };
 }
 
 /** Waits for what the in-process server and the peer bring about between them. */
@@ -107,6 +114,39 @@ describe("the Telegram channel over the HTTP API", () => {
     expect(sent?.message_thread_id).toBe(peer.state.forwardOf(post.message_id)?.message_id);
   });
 
+  it("publishes a post from draht into the channel and threads the comments under it to the post", async () => {
+    const { org, member, admin, accountId, base } = await connectedChannel({ approval: "none" });
+    const connect = { identifier: "@musterstadt_bot", password: peer.token };
+    expect((await admin.request("POST", `${base}/connection/app-password`, connect)).statusCode).toBe(200);
+    await sync(admin, base);
+    const post = await createPost(t.ctx, {
+      actor: member.actor,
+      orgId: org.id,
+      input: {
+        body: "Die Bibliothek öffnet am Montag wieder.",
+        channels: [{ channelAccountId: accountId, textOverride: null }],
+      },
+    });
+    await submitPost(t.ctx, { actor: member.actor, orgId: org.id, postId: post.id, revision: 1 });
+    const connectors = createConnectorRegistry({
+      db: t.ctx.db,
+      clock: t.ctx.clock,
+      publicUrl: t.ctx.publicUrl,
+      networkServers: t.ctx.networkServers,
+    });
+    while ((await runPublishRound(t.ctx, { connectors, random: () => 0.5 })).length > 0);
+    const [published] = await t.ctx.db.select().from(publications).where(eq(publications.postId, post.id));
+    expect(published?.status, published?.lastError ?? "").toBe("published");
+    const sent = peer.state.find(peer.state.channel.id, Number(published?.externalId?.split(":")[1]));
+    expect(sent?.text).toBe("Die Bibliothek öffnet am Montag wieder.");
+    expect(published?.externalId).toBe(`${peer.state.channel.id}:${sent?.message_id}`);
+
+    citizensOf(peer.state).comment(sent?.message_id ?? 0, "Auch samstags?");
+    await sync(admin, base);
+    const comment = (await messagesOf(accountId)).find((m) => m.text === "Auch samstags?");
+    expect(comment).toMatchObject({ kind: "reply", text: "Auch samstags?", threadExternalId: published?.externalId });
+  });
+
   it("sets Telegram's webhook and takes its deliveries into the inbox, once each, refusing a forged secret", async () => {
     const { admin, accountId, base } = await connectedChannel();
     expect(
@@ -117,7 +157,11 @@ describe("the Telegram channel over the HTTP API", () => {
         })
       ).statusCode,
     ).toBe(200);
-    await sync(admin, base); // earlier tests' updates confirmed
+    // One bot serves every test here: what earlier tests left unconfirmed arrives with the first sync, the second
+    // confirms it; from then on, this account's inbox only grows by what this test sends.
+    await sync(admin, base);
+    await sync(admin, base);
+    const before = (await messagesOf(accountId)).length;
     const setUp = await admin.request("PUT", `${base}/webhook`, {});
     expect(setUp.statusCode, setUp.body).toBe(200);
     const hook = setUp.json() as { callbackUrl: string; secret: string };
@@ -129,8 +173,10 @@ describe("the Telegram channel over the HTTP API", () => {
 
     const citizens = citizensOf(peer.state);
     citizens.writeToBot("Per Webhook: Ist das Bürgerbüro heute offen?");
-    await eventually(async () => (await messagesOf(accountId)).length === 1);
-    expect((await messagesOf(accountId))[0]).toMatchObject({ kind: "direct" });
+    await eventually(async () => (await messagesOf(accountId)).length === before + 1);
+    expect((await messagesOf(accountId)).find((m) => m.text.startsWith("Per Webhook"))).toMatchObject({
+      kind: "direct",
+    });
     // Polling has nothing to do while the webhook is set (Telegram refuses getUpdates with 409).
     await sync(admin, base);
     expect(peer.state.webhookFailures).toBe(0);
@@ -159,7 +205,7 @@ describe("the Telegram channel over the HTTP API", () => {
       { events: 1, received: 1, replayed: 0, stale: 0 },
       { events: 1, received: 0, replayed: 1, stale: 0 },
     ]);
-    await eventually(async () => (await messagesOf(accountId)).length === 3);
+    await eventually(async () => (await messagesOf(accountId)).length === before + 3);
     const texts = (await messagesOf(accountId)).map((m) => m.text);
     expect(texts.filter((x) => x === "Noch eine Frage")).toHaveLength(2); // the peer's own delivery and the test's, ids differ
     const removed = await admin.request("DELETE", `${base}/webhook`);
