@@ -28,6 +28,8 @@ export interface NetworkProfile {
   maxPollOptions: number;
   /** Videos: not taken, only one and nothing else beside it, or mixed with images. */
   videos: "none" | "alone" | "mixed";
+  /** Where the text beside images or videos is shorter (Telegram: a caption of 1,024 characters). */
+  maxLengthWithMedia?: number;
 }
 
 export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
@@ -116,6 +118,7 @@ export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
     supportsReplyPolicy: false,
     maxPollOptions: 0,
     videos: "mixed",
+    maxLengthWithMedia: 1024,
   },
 };
 
