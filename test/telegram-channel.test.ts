@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
-import { channelCredentials, channelSyncStates, inboundMessages, publications } from "../src/db/schema/index.js";
+import {
+  channelCredentials,
+  channelSyncStates,
+  channelWebhooks,
+  inboundMessages,
+  publications,
+} from "../src/db/schema/index.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
 import { type BotApiPeer, citizensOf, startBotApiPeer } from "./peers/telegram/botApiPeer.js";
 import { buildMember, buildOrg } from "./support/factories.js";
@@ -20,7 +26,8 @@ import { untilValue } from "./support/until.js";
 let t: TestApp;
 let peer: BotApiPeer;
 beforeAll(async () => {
-  t = await startTestApp({ env: LOCAL_NETWORK_ENV });
+  // Telegram delivers only to HTTPS addresses.
+  t = await startTestApp({ env: { ...LOCAL_NETWORK_ENV, PUBLIC_URL: "https://draht.musterstadt.test" } });
   // Telegram's webhook deliveries reach the in-process server.
   peer = await startBotApiPeer({
     deliver: async (url, headers, body) =>
@@ -162,6 +169,14 @@ describe("the Telegram channel over the HTTP API", () => {
     await sync(admin, base);
     await sync(admin, base);
     const before = (await messagesOf(accountId)).length;
+    // Telegram refusing setWebhook (here: flood control) leaves no webhook set up in draht either.
+    peer.state.floodUntil = Date.now() + 5000;
+    const refused = await admin.request("PUT", `${base}/webhook`, {});
+    peer.state.floodUntil = 0;
+    expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+    expect(peer.state.webhook).toBeNull();
+    const [kept] = await t.ctx.db.select().from(channelWebhooks).where(eq(channelWebhooks.channelAccountId, accountId));
+    expect(kept).toBeUndefined();
     const setUp = await admin.request("PUT", `${base}/webhook`, {});
     expect(setUp.statusCode, setUp.body).toBe(200);
     const hook = setUp.json() as { callbackUrl: string; secret: string };

@@ -28,6 +28,15 @@ export async function setUpWebhook(
   const secret = options.secret ?? randomBytes(32).toString("base64url");
   const now = ctx.clock();
   const sealed = ctx.credentials.seal(secret, webhookSecretBinding(account.id));
+  const callbackUrl = `${ctx.publicUrl}${webhookPath(account.network, account.id)}`;
+  // A network told by an API call (Telegram) is told first: when it refuses, nothing is set up in draht and the
+  // audit trail does not claim otherwise. A delivery that comes before the row below is refused and delivered
+  // again by the network (Telegram retries until it is answered 2xx).
+  const register = connector.webhooks.register;
+  if (register) {
+    const target = await connectorAccountOf(ctx.db, ctx, account);
+    await networkCall(ctx, () => register(target, { url: callbackUrl, secret }));
+  }
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(channelWebhooks)
@@ -51,14 +60,6 @@ export async function setUpWebhook(
       occurredAt: now,
     });
   });
-  const callbackUrl = `${ctx.publicUrl}${webhookPath(account.network, account.id)}`;
-  // A network told by an API call (Telegram) is told now, after the secret is stored: its first delivery may
-  // arrive before this call returns, and must already verify.
-  const register = connector.webhooks.register;
-  if (register) {
-    const target = await connectorAccountOf(ctx.db, ctx, account);
-    await networkCall(ctx, () => register(target, { url: callbackUrl, secret }));
-  }
   return {
     callbackUrl,
     verifyToken: webhookVerifyToken(secret),

@@ -96,6 +96,12 @@ export async function startBotApiPeer(options: { token?: string; deliver?: Deliv
       state.webhook = null;
       return ok(reply, true);
     }
+    // Telegram delivers only to HTTPS, on the ports 443, 80, 88 and 8443.
+    const target = URL.canParse(p.url) ? new URL(p.url) : null;
+    if (target?.protocol !== "https:")
+      return fail(reply, 400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+    if (!["", "443", "80", "88", "8443"].includes(target.port))
+      return fail(reply, 400, "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
     state.webhook = {
       url: p.url,
       secret,
@@ -122,20 +128,25 @@ function allowed(update: object, list: string[] | null): boolean {
 }
 
 /** Delivers one update to the webhook; confirmed (forgotten) on a 2xx, kept for a later try otherwise. */
-async function deliver(state: BotApiState, update: { update_id: number }, send: Deliver): Promise<void> {
+async function deliver(state: BotApiState, update: { update_id: number }, send: Deliver, attempt = 1): Promise<void> {
   const hook = state.webhook;
   if (!hook || !allowed(update, hook.allowedUpdates)) return;
+  let status = 0;
   try {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (hook.secret) headers["x-telegram-bot-api-secret-token"] = hook.secret;
-    const status = await send(hook.url, headers, JSON.stringify(update));
-    const at = state.updates.findIndex((u) => u.update_id === update.update_id);
-    if (status >= 200 && status < 300 && at >= 0) state.updates.splice(at, 1);
-    else state.webhookFailures++;
+    status = await send(hook.url, headers, JSON.stringify(update));
   } catch {
-    // Telegram tries again later; the update stays queued.
-    state.webhookFailures++;
+    status = 0;
   }
+  const at = state.updates.findIndex((u) => u.update_id === update.update_id);
+  if (status >= 200 && status < 300) {
+    if (at >= 0) state.updates.splice(at, 1);
+    return;
+  }
+  // Telegram keeps the update and tries again later (here: soon, a few times).
+  state.webhookFailures++;
+  if (attempt < 5) setTimeout(() => void deliver(state, update, send, attempt + 1), 50 * attempt).unref();
 }
 
 /** What citizens do on Telegram, for tests: comment under a channel post, answer a comment, write to the bot. */
