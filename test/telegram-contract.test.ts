@@ -252,6 +252,22 @@ describe("the Telegram connector on Telegram's own terms", () => {
     expect(refused).toMatchObject({ kind: "permanent", status: 403 });
   });
 
+  it("never lets the bot's token (part of every address) into an error, refused or unreachable", async () => {
+    const wrong = { ...account, credentials: { botToken: "7000000001:AAWrongTokenWrongTokenWrong" } };
+    const refused = await connectorFor()
+      .fetchInbound?.(wrong, null)
+      .catch((e: unknown) => e);
+    const unreachable = await connectorFor()
+      .fetchInbound?.({ ...account, settings: { ...account.settings, serverUrl: "http://127.0.0.1:9" } }, null)
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ kind: "auth_expired", message: "Telegram getUpdates: HTTP 401" });
+    expect(unreachable).toMatchObject({ kind: "transient" });
+    for (const error of [refused, unreachable])
+      expect(
+        JSON.stringify({ ...(error as object), message: (error as Error).message, stack: (error as Error).stack }),
+      ).not.toMatch(/AAWrongToken|AAFakeToken/);
+  });
+
   it("refuses a caption longer than Telegram allows before uploading anything", async () => {
     const error = await connector
       .publish(account, {
