@@ -14,7 +14,6 @@ import {
   type ChannelConnector,
   type ConnectorAccount,
   ConnectorError,
-  type InboundChange,
   type InboundPage,
   type ModerationRequest,
   type OutgoingPost,
@@ -33,7 +32,7 @@ import {
   ZTelegramUpdate,
   ZTelegramUser,
 } from "./telegramApi.js";
-import { inboundChangeOf, messageId, parseMessageId, threadMemory } from "./telegramInbound.js";
+import { messageId, pageOfUpdates, parseMessageId, threadMemory } from "./telegramInbound.js";
 import { captionWithDescriptions, mediaForm } from "./telegramMedia.js";
 import { telegramWebhooks } from "./telegramWebhooks.js";
 
@@ -174,24 +173,7 @@ export function createTelegramConnector(deps: TelegramDeps): ChannelConnector {
       throw error;
     }
     const { channel, group } = await chatsOf(account);
-    const changes: InboundChange[] = [];
-    let skipped = 0;
-    for (const update of [...updates].sort((a, b) => a.update_id - b.update_id)) {
-      const change = inboundChangeOf(update, memory);
-      const chatId = update.message?.chat.id ?? update.edited_message?.chat.id;
-      // Only the bot's direct messages and the channel's own discussion group: other groups the bot is in are not this channel's.
-      const ours = change && (change.message.kind === "direct" || chatId === group);
-      if (change && ours) changes.push(change);
-      else if (!forwardOfChannel(update, channel.id)) skipped++;
-    }
-    const last = updates.reduce((max, u) => Math.max(max, u.update_id), -1);
-    return {
-      changes,
-      cursor: last >= 0 ? String(last + 1) : cursor,
-      more: updates.length === pageSize,
-      rateLimit: null,
-      ...(skipped > 0 ? { skipped: { notForThisChannel: skipped } } : {}),
-    };
+    return pageOfUpdates({ updates, cursor, pageSize, channelId: channel.id, groupId: group, memory });
   }
 
   return {
@@ -322,9 +304,4 @@ export function createTelegramConnector(deps: TelegramDeps): ChannelConnector {
       await call(account, "banChatMember", { params: { chat_id: group, user_id: Number(user) } }, z.literal(true));
     },
   };
-}
-
-/** The channel's own post, mirrored into the discussion group (not a citizen's item, not worth counting). */
-function forwardOfChannel(update: z.infer<typeof ZTelegramUpdate>, channelId: number): boolean {
-  return update.message?.is_automatic_forward === true && update.message.forward_origin?.chat?.id === channelId;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { WebhookPayloadError } from "../../domain/connector.js";
 import type { TTelegramUpdate } from "./telegramApi.js";
-import { inboundChangeOf, threadMemory } from "./telegramInbound.js";
+import { inboundChangeOf, pageOfUpdates, threadMemory } from "./telegramInbound.js";
 import { telegramWebhooks } from "./telegramWebhooks.js";
 
 const channel = { id: -1001, type: "channel" as const, title: "Stadt", username: "stadt" };
@@ -90,6 +90,26 @@ describe("Telegram updates as inbound changes", () => {
       inboundChangeOf({ update_id: 7, channel_post: { message_id: 6, date: 1, chat: channel, text: "x" } }),
     ).toBeNull();
     expect(inboundChangeOf({ update_id: 8 })).toBeNull();
+  });
+});
+
+describe("a page of getUpdates", () => {
+  const page = (updates: TTelegramUpdate[], cursor: string | null = "7") =>
+    pageOfUpdates({ updates, cursor, pageSize: 3, channelId: -1001, groupId: -1002, memory: threadMemory() });
+
+  it("takes the own discussion group and direct messages, oldest first, and moves the cursor past the last update", () => {
+    const elsewhere = { ...comment, chat: { id: -1009, type: "supergroup" as const }, message_id: 1 };
+    const result = page([
+      { update_id: 21, message: comment },
+      { update_id: 20, message: forward },
+      { update_id: 22, message: elsewhere },
+    ]);
+    expect(result.changes.map((c) => c.message.externalId)).toEqual(["-1002:11"]);
+    expect(result).toMatchObject({ cursor: "23", more: true, skipped: { notForThisChannel: 1 } });
+  });
+
+  it("keeps the cursor when nothing came", () => {
+    expect(page([])).toEqual({ changes: [], cursor: "7", more: false, rateLimit: null });
   });
 });
 

@@ -5,7 +5,7 @@
 // are left out, as are channel posts (the bot never sees its own, and others' are not citizens' items).
 // Ids: "<chat id>:<message id>" (message ids count per chat). Authors: tg://user?id=<id>, Telegram's own
 // link to a user (a username is optional and can change; banning needs the id).
-import type { InboundChange } from "../../domain/connector.js";
+import type { InboundChange, InboundPage } from "../../domain/connector.js";
 import type { TTelegramMessage, TTelegramUpdate } from "./telegramApi.js";
 
 export const messageId = (chatId: number | string, id: number | string) => `${chatId}:${id}`;
@@ -121,5 +121,36 @@ export function inboundChangeOf(update: TTelegramUpdate, memory: ThreadMemory | 
         username: message.from?.username ?? null,
       },
     },
+  };
+}
+
+/**
+ * A page of getUpdates as the sync takes it, oldest first: the bot's direct messages and the comments in the
+ * channel's own discussion group (other groups the bot is in are not this channel's, and are counted as left
+ * out); the cursor is the offset after the last update, which confirms them at Telegram on the next call.
+ */
+export function pageOfUpdates(args: {
+  updates: readonly TTelegramUpdate[];
+  cursor: string | null;
+  pageSize: number;
+  channelId: number;
+  groupId: number | null;
+  memory: ThreadMemory | null;
+}): InboundPage {
+  const changes: InboundChange[] = [];
+  let skipped = 0;
+  for (const update of [...args.updates].sort((a, b) => a.update_id - b.update_id)) {
+    const change = inboundChangeOf(update, args.memory);
+    const chatId = update.message?.chat.id ?? update.edited_message?.chat.id;
+    if (change && (change.message.kind === "direct" || chatId === args.groupId)) changes.push(change);
+    else if (!(update.message && forwardedPostOf(update.message)?.startsWith(`${args.channelId}:`))) skipped++;
+  }
+  const last = args.updates.reduce((max, u) => Math.max(max, u.update_id), -1);
+  return {
+    changes,
+    cursor: last >= 0 ? String(last + 1) : args.cursor,
+    more: args.updates.length === args.pageSize,
+    rateLimit: null,
+    ...(skipped > 0 ? { skipped: { notForThisChannel: skipped } } : {}),
   };
 }
