@@ -1,12 +1,14 @@
 // The connectors draht knows, by network. Real networks register here through the same interface.
 import type { Db } from "../db/client.js";
 import { leaseLock } from "../db/queries/leaseLock.js";
+import { sendJournal } from "../db/queries/networkSends.js";
 import type { ConnectorRegistry } from "../domain/connector.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../domain/serverAddress.js";
 import { createBlueskyConnector } from "./bluesky/blueskyConnector.js";
 import { createEmailConnector } from "./email/emailConnector.js";
 import { createMastodonConnector } from "./mastodon/mastodonConnector.js";
 import { createSandboxConnector } from "./sandbox/sandboxConnector.js";
+import { createTelegramConnector } from "./telegram/telegramConnector.js";
 import { createWebsiteConnector } from "./website/websiteConnector.js";
 
 export type { ConnectorRegistry };
@@ -28,6 +30,7 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   const bluesky = createBlueskyConnector({ networkServers, oauth: { ...deps.atproto, lock: leaseLock(deps.db) } });
   const mastodon = createMastodonConnector({ networkServers });
   const email = createEmailConnector({ networkServers, clock: deps.clock });
-  const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky, email];
+  const telegram = createTelegramConnector({ networkServers, journal: sendJournal(deps.db, deps.clock) });
+  const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky, email, telegram];
   return new Map(connectors.map((c) => [c.network, c]));
 }

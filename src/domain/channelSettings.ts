@@ -49,6 +49,26 @@ export const ZBlueskySettings = z.object({
   remoteAccountId: z.string().optional(),
 });
 
+/** A Telegram chat as the Bot API takes it: a public @username, or a numeric chat id (-100… for channels). */
+export const ZTelegramChat = z
+  .string()
+  .trim()
+  .regex(/^(@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d{1,20})$/, "a @username or a numeric chat id");
+
+/**
+ * A Telegram bot of the organisation (its token is a sealed credential): the channel it posts to and, where the
+ * channel has one, its linked discussion group (comments); the Bot API server (Telegram's own, or a self-hosted
+ * telegram-bot-api). The channel's numeric id is learnt when connecting.
+ */
+export const ZTelegramSettings = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
+  channel: ZTelegramChat,
+  /** The discussion group; empty: the one Telegram names as the channel's linked chat. */
+  discussionGroup: ZTelegramChat.optional(),
+  remoteAccountId: z.string().optional(),
+});
+export type TTelegramSettings = z.infer<typeof ZTelegramSettings>;
+
 /** How a mail server is reached: TLS from the start, STARTTLS required, or unencrypted (only for trusted hosts). */
 export const MAIL_SECURITY = ["tls", "starttls", "none"] as const;
 const ZMailServer = z.object({
@@ -126,5 +146,6 @@ export function settingsSchemaOf(network: string): z.ZodType<Record<string, unkn
   if (network === "mastodon") return ZMastodonSettings;
   if (network === "bluesky") return ZBlueskySettings;
   if (network === "email") return ZEmailSettings;
+  if (network === "telegram") return ZTelegramSettings;
   return z.object({}).strip();
 }

@@ -178,6 +178,13 @@ export interface ConnectorWebhooks {
   verify(request: WebhookRequest, secret: string): boolean;
   /** The events of a verified body; throws WebhookPayloadError when it is not the network's format. */
   parse(body: Buffer): WebhookEvent[];
+  /**
+   * Tells the network where to deliver and the secret to send, where an API call does that (Telegram's
+   * setWebhook) rather than a person in the network's dashboard (Meta). Absent: the person enters both there.
+   */
+  register?(account: ConnectorAccount, target: { url: string; secret: string }): Promise<void>;
+  /** Stops the network's deliveries (polling takes over again). */
+  unregister?(account: ConnectorAccount): Promise<void>;
 }
 
 export interface RateLimitState {

@@ -117,6 +117,22 @@ describe("guideline checks", () => {
     expect(ok.findings.map((f) => f.rule)).toEqual(["channel_length"]);
   });
 
+  it("blocks a text beside media longer than the network's caption (Telegram: 1,024 characters)", () => {
+    const telegram = NETWORK_PROFILES.telegram;
+    const media = [{ kind: "image" as const, altText: "Das Rathaus", hasCaptions: false, name: "rathaus.jpg" }];
+    const check = (text: string, withMedia: boolean) =>
+      checkPost({
+        rules: null,
+        variants: [
+          variant({ text, media: withMedia ? media : [], profile: telegram, limits: effectiveLimits(telegram, {}) }),
+        ],
+        publishAt: monday10,
+      }).findings.map((f) => [f.rule, f.params]);
+    expect(check("a".repeat(1025), true)).toEqual([["channel_caption_length", { used: 1025, limit: 1024 }]]);
+    expect(check("a".repeat(1024), true)).toEqual([]);
+    expect(check("a".repeat(1025), false)).toEqual([]);
+  });
+
   it("blocks posting outside the account's posting windows", () => {
     const postingWindows = [{ timeZone: "Europe/Berlin", days: [1, 2, 3, 4, 5], from: "07:00", to: "20:00" }];
     expect(checkPost({ rules: null, variants: [variant({ postingWindows })], publishAt: monday10 }).findings).toEqual(

@@ -97,6 +97,7 @@ export const RULE_IDS = [
   "readability",
   "posting_window",
   "channel_length",
+  "channel_caption_length",
   "thread_part_length",
   "channel_reply_policy",
   "channel_poll_options",

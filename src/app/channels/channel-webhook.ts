@@ -10,7 +10,8 @@ import { webhookPath, webhookVerifyToken } from "../../domain/webhooks.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { loadManagedAccount } from "./connect-channel-account.js";
+import { connectorAccountOf } from "./channelCredentials.js";
+import { loadManagedAccount, networkCall } from "./channelConnecting.js";
 
 /** What a webhook secret's seal is bound to (a seal copied to another account does not open). */
 export const webhookSecretBinding = (channelAccountId: string) => `webhook:${channelAccountId}`;
@@ -27,6 +28,15 @@ export async function setUpWebhook(
   const secret = options.secret ?? randomBytes(32).toString("base64url");
   const now = ctx.clock();
   const sealed = ctx.credentials.seal(secret, webhookSecretBinding(account.id));
+  const callbackUrl = `${ctx.publicUrl}${webhookPath(account.network, account.id)}`;
+  // A network told by an API call (Telegram) is told first: when it refuses, nothing is set up in draht and the
+  // audit trail does not claim otherwise. A delivery that comes before the row below is refused and delivered
+  // again by the network (Telegram retries until it is answered 2xx).
+  const register = connector.webhooks.register;
+  if (register) {
+    const target = await connectorAccountOf(ctx.db, ctx, account);
+    await networkCall(ctx, () => register(target, { url: callbackUrl, secret }));
+  }
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(channelWebhooks)
@@ -51,7 +61,7 @@ export async function setUpWebhook(
     });
   });
   return {
-    callbackUrl: `${ctx.publicUrl}${webhookPath(account.network, account.id)}`,
+    callbackUrl,
     verifyToken: webhookVerifyToken(secret),
     // Shown once: afterwards only the network and the sealed row know it.
     secret: made ? secret : null,
@@ -63,7 +73,12 @@ export async function removeWebhook(
   deps: { connectors: ConnectorRegistry },
   options: { actor: OrgActor; orgId: string; accountId: string },
 ): Promise<{ removed: boolean }> {
-  const { account } = await loadManagedAccount(ctx, deps, options);
+  const { account, connector } = await loadManagedAccount(ctx, deps, options);
+  const unregister = connector.webhooks?.unregister;
+  if (unregister) {
+    const target = await connectorAccountOf(ctx.db, ctx, account);
+    await networkCall(ctx, () => unregister(target));
+  }
   return ctx.db.transaction(async (tx) => {
     const gone = await tx
       .delete(channelWebhooks)

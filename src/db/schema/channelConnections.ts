@@ -144,3 +144,22 @@ export const leaseLocks = pgTable("lease_locks", {
   holder: text("holder").notNull(),
   until: timestamp("until", { withTimezone: true }).notNull(),
 });
+
+/**
+ * What draht sent to a network that keeps no idempotency key with the item and cannot list the account's own
+ * items (Telegram's Bot API): written the moment the network answers, so that recovery after an interrupted
+ * attempt finds the item by its key instead of sending again.
+ */
+export const networkSends = pgTable(
+  "network_sends",
+  {
+    channelAccountId: uuid("channel_account_id")
+      .notNull()
+      .references(() => channelAccounts.id, { onDelete: "cascade" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    externalId: text("external_id").notNull(),
+    url: text("url"),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channelAccountId, t.idempotencyKey] })],
+);

@@ -6,6 +6,7 @@ export const DE: Words = {
     website: "Website",
     sandbox: "Testkanal (Sandbox)",
     mastodon: "Mastodon",
+    telegram: "Telegram",
     bluesky: "Bluesky",
     email: "E-Mail",
   },

@@ -6,6 +6,7 @@ export const EN: Words = {
     website: "Website",
     sandbox: "Test channel (sandbox)",
     mastodon: "Mastodon",
+    telegram: "Telegram",
     bluesky: "Bluesky",
     email: "E-mail",
   },

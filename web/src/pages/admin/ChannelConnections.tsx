@@ -159,7 +159,7 @@ function ConnectionActions(props: {
           <AppPasswordForm
             id={id}
             name={props.name}
-            mailbox={c.network === "email"}
+            network={c.network}
             needsConnect={needsConnect}
             onSubmit={connectWithPassword}
           />
@@ -170,7 +170,7 @@ function ConnectionActions(props: {
             <AppPasswordForm
               id={id}
               name={props.name}
-              mailbox={c.network === "email"}
+              network={c.network}
               needsConnect={needsConnect}
               onSubmit={connectWithPassword}
             />
@@ -213,14 +213,22 @@ function ConnectionActions(props: {
 function AppPasswordForm(props: {
   id: string;
   name: string;
-  /** A mailbox signs in with its own user name and password (the same for IMAP and SMTP), not an app password. */
-  mailbox: boolean;
+  /**
+   * Whose words the fields take: a mailbox signs in with its own user name and password (the same for IMAP and
+   * SMTP), a Telegram bot with its name and token; the others with an app password.
+   */
+  network: string;
   needsConnect: boolean;
   onSubmit(event: FormEvent<HTMLFormElement>): Promise<void>;
 }) {
   const { t } = useTranslation();
   const { id } = props;
-  const words = props.mailbox ? "connections.mailbox" : "connections";
+  const words =
+    props.network === "email"
+      ? "connections.mailbox"
+      : props.network === "telegram"
+        ? "connections.telegram"
+        : "connections";
   return (
     <form onSubmit={(e) => void props.onSubmit(e)} aria-label={t("connections.appPasswordForm", { name: props.name })}>
       <Field
