@@ -4,8 +4,8 @@
 // with "Jetzt abrufen", and disconnects it (credentials wiped); and connects a Bluesky account by AT Protocol
 // OAuth on a real local PDS's own sign-in and consent pages; and sets up the webhook of a network that pushes
 // (the sandbox, in Meta's protocol) and sees what arrived; and connects a shared mailbox (a real Dovecot and an
-// SMTP server started by the test) with its servers and sign-in, fetches a citizen's mail with its file. axe-core
-// checks the channels page.
+// SMTP server started by the test) with its servers and sign-in, fetches a citizen's mail with its file; and
+// connects a Telegram bot with its token (the fake Bot API). axe-core checks the channels page.
 import { eq } from "drizzle-orm";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import type { Browser } from "playwright-core";
@@ -20,6 +20,7 @@ import { type ServedApp, expectAccessible, freePort, launchBrowser, serveApp, si
 import { LOCAL_NETWORK_ENV } from "../support/localNetworks.js";
 import { startDovecot } from "../peers/email/dovecotServer.js";
 import { startSmtpSubmission } from "../peers/email/smtpServer.js";
+import { citizensOf, startBotApiPeer } from "../peers/telegram/botApiPeer.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -44,6 +45,47 @@ afterAll(async () => {
 });
 
 describe("connecting a network account", () => {
+  it("connects a Telegram bot with its token and fetches a citizen's message to it", { timeout: 180_000 }, async () => {
+    const peer = await startBotApiPeer();
+    try {
+      const org = await buildOrg(server.ctx, { name: "Stadt Botheim" });
+      const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
+      const page = await browser.newPage();
+      await signInAs(page, server.baseUrl, admin.email, admin.password);
+      await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+      const form = page.getByRole("form", { name: "Neuer Kanal" });
+      await form.getByLabel("Name").fill("Telegram der Stadt");
+      await form.getByLabel("Netzwerk").selectOption({ label: "Telegram" });
+      await form.getByLabel("Kanal", { exact: true }).fill("@musterstadt");
+      await form.getByLabel("Bot-API-Server").fill(peer.url);
+      await expectAccessible(page, "channels form with a Telegram channel");
+      await form.getByRole("button", { name: "Kanal anlegen" }).click();
+      const card = page.getByRole("article", { name: /Telegram der Stadt/ });
+      await card.getByText("Nicht verbunden").waitFor();
+
+      const bot = card.getByRole("form", { name: "Bot-Token für Telegram der Stadt" });
+      await bot.getByLabel("Benutzername des Bots").fill("musterstadt_bot");
+      await bot.getByLabel("Token des Bots").fill(peer.token);
+      await bot.getByRole("button", { name: "Verbinden" }).click();
+      await card.getByText("Verbunden, noch nicht abgerufen").waitFor();
+      expect(await page.content()).not.toContain(peer.token);
+      await expectAccessible(page, "channels page with a connected Telegram bot");
+
+      citizensOf(peer.state).writeToBot("Wo melde ich einen kaputten Spielplatz?");
+      await card.getByRole("button", { name: "Jetzt abrufen" }).click();
+      await page.getByText("1 neue Nachrichten abgerufen.").waitFor();
+      const [account] = await server.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.orgId, org.id));
+      const messages = await server.ctx.db
+        .select()
+        .from(inboundMessages)
+        .where(eq(inboundMessages.channelAccountId, account?.id ?? ""));
+      expect(messages.map((m) => [m.kind, m.text])).toEqual([["direct", "Wo melde ich einen kaputten Spielplatz?"]]);
+      await page.close();
+    } finally {
+      await peer.close();
+    }
+  });
+
   it(
     "connects a shared mailbox with its servers and sign-in, fetches a citizen's mail and shows its file",
     { timeout: 180_000 },
@@ -76,7 +118,7 @@ describe("connecting a network account", () => {
         const card = page.getByRole("article", { name: /Bürgerservice/ });
         await card.getByText("Nicht verbunden").waitFor();
 
-        const signIn = card.getByRole("form", { name: "App-Passwort für Bürgerservice" });
+        const signIn = card.getByRole("form", { name: "Anmeldung am Postfach Bürgerservice" });
         await signIn.getByLabel("Benutzername des Postfachs").fill(imap.user);
         await signIn.getByLabel("Passwort des Postfachs").fill(imap.password);
         await signIn.getByRole("button", { name: "Verbinden" }).click();

@@ -230,7 +230,7 @@ function AppPasswordForm(props: {
         ? "connections.telegram"
         : "connections";
   return (
-    <form onSubmit={(e) => void props.onSubmit(e)} aria-label={t("connections.appPasswordForm", { name: props.name })}>
+    <form onSubmit={(e) => void props.onSubmit(e)} aria-label={t(`${words}.appPasswordForm`, { name: props.name })}>
       <Field
         id={`identifier-${id}`}
         label={t(`${words}.identifier`)}
