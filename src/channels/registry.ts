@@ -8,6 +8,7 @@ import { createEmailConnector } from "./email/emailConnector.js";
 import { createMastodonConnector } from "./mastodon/mastodonConnector.js";
 import { createSandboxConnector } from "./sandbox/sandboxConnector.js";
 import { createWebsiteConnector } from "./website/websiteConnector.js";
+import { createWhatsAppConnector } from "./whatsapp/whatsappConnector.js";
 
 export type { ConnectorRegistry };
 
@@ -29,5 +30,7 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   const mastodon = createMastodonConnector({ networkServers });
   const email = createEmailConnector({ networkServers });
   const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky, email];
+  // WhatsApp Business (Cloud API): webhook in, Graph API out.
+  connectors.push(createWhatsAppConnector({ networkServers, clock: deps.clock }));
   return new Map(connectors.map((c) => [c.network, c]));
 }

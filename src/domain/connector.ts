@@ -78,6 +78,11 @@ export interface OutgoingReply {
   text: string;
   /** The citizen answered (their handle), for networks where an answer must mention them to reach them. */
   toHandle?: string;
+  /**
+   * When the citizen last wrote in the conversation, for networks that allow free answers only for a while after
+   * it (WhatsApp's 24-hour customer service window); unknown: the network decides.
+   */
+  citizenLastWroteAt?: Date | null;
 }
 
 /** Moderation the network may carry out on a citizen's item or account. */

@@ -18,6 +18,7 @@ export const NETWORKS_LIST = [
   "mastodon",
   "bluesky",
   "email",
+  "whatsapp",
 ] as const satisfies readonly Network[];
 export const INBOUND_KINDS_LIST = ["comment", "reply", "mention", "direct"] as const satisfies readonly TInboundKind[];
 

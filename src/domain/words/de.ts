@@ -8,6 +8,7 @@ export const DE: Words = {
     mastodon: "Mastodon",
     bluesky: "Bluesky",
     email: "E-Mail",
+    whatsapp: "WhatsApp Business",
   },
   messageKind: { comment: "Kommentar", reply: "Antwort", mention: "Erwähnung", direct: "Direktnachricht" },
   auditAction: {

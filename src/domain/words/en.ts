@@ -8,6 +8,7 @@ export const EN: Words = {
     mastodon: "Mastodon",
     bluesky: "Bluesky",
     email: "E-mail",
+    whatsapp: "WhatsApp Business",
   },
   messageKind: { comment: "Comment", reply: "Reply", mention: "Mention", direct: "Direct message" },
   auditAction: {
