@@ -82,6 +82,13 @@ describe("the WhatsApp Business channel", () => {
     );
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ error: { code: "DRAHT_ERR_CHANNEL_AUTH_FAILED" } });
+    // The right token, given for another number than the account's.
+    const otherNumber = await s.admin.request(
+      "POST",
+      `/api/orgs/${s.org.id}/channels/${s.account.id}/connection/app-password`,
+      { identifier: "999999999", password: meta.token },
+    );
+    expect(otherNumber.json()).toMatchObject({ error: { code: "DRAHT_ERR_CHANNEL_AUTH_FAILED" } });
     const connect = await s.admin.request(
       "POST",
       `/api/orgs/${s.org.id}/channels/${s.account.id}/connection/app-password`,

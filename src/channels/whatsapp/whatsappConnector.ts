@@ -27,7 +27,8 @@ export interface WhatsAppDeps {
   clock?: () => Date;
 }
 
-const ZCredentials = z.object({ accessToken: z.string().min(1) });
+/** The token, and the phone number id it was given for (checked against the account's when connecting). */
+const ZCredentials = z.object({ accessToken: z.string().min(1), phoneNumberId: z.string().optional() });
 const ZPhoneNumber = z.object({
   id: z.string(),
   display_phone_number: z.string(),
@@ -80,12 +81,15 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
     },
     limits: limitsOf(WHATSAPP_PROFILE),
     appPassword: {
-      // A system user's permanent access token (Business Manager), entered as the "password"; the phone number's
-      // id is a setting. whoAmI checks the token against the number before it is kept.
-      connect: async ({ password }) => ({ accessToken: password.trim() }),
+      // A system user's permanent access token (Business Manager), entered as the "password", with the phone
+      // number's id; whoAmI checks both against the account's number at Meta before they are kept.
+      connect: async ({ identifier, password }) => ({ accessToken: password.trim(), phoneNumberId: identifier.trim() }),
     },
     whoAmI: async (account) => {
       const { settings, token } = accountOf(account);
+      const given = ZCredentials.safeParse(account.credentials).data?.phoneNumberId;
+      if (given !== undefined && given !== settings.phoneNumberId)
+        throw new ConnectorError("auth_expired", "the phone number id given is not the account's");
       const number = await graphRequest(
         fetchImpl,
         {

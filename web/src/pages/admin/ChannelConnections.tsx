@@ -160,6 +160,7 @@ function ConnectionActions(props: {
             id={id}
             name={props.name}
             mailbox={c.network === "email"}
+            whatsapp={c.network === "whatsapp"}
             needsConnect={needsConnect}
             onSubmit={connectWithPassword}
           />
@@ -171,6 +172,7 @@ function ConnectionActions(props: {
               id={id}
               name={props.name}
               mailbox={c.network === "email"}
+              whatsapp={c.network === "whatsapp"}
               needsConnect={needsConnect}
               onSubmit={connectWithPassword}
             />
@@ -215,12 +217,14 @@ function AppPasswordForm(props: {
   name: string;
   /** A mailbox signs in with its own user name and password (the same for IMAP and SMTP), not an app password. */
   mailbox: boolean;
+  /** A WhatsApp number connects with its phone number id and a system user's access token. */
+  whatsapp?: boolean;
   needsConnect: boolean;
   onSubmit(event: FormEvent<HTMLFormElement>): Promise<void>;
 }) {
   const { t } = useTranslation();
   const { id } = props;
-  const words = props.mailbox ? "connections.mailbox" : "connections";
+  const words = props.mailbox ? "connections.mailbox" : props.whatsapp ? "connections.whatsapp" : "connections";
   return (
     <form onSubmit={(e) => void props.onSubmit(e)} aria-label={t("connections.appPasswordForm", { name: props.name })}>
       <Field
