@@ -163,6 +163,17 @@ describe("the WhatsApp Business channel", () => {
       template: null,
     });
 
+    // Meta reports it read, then (late, out of order) delivered: it stays read, shown with the reply.
+    const externalId = reply?.externalId ?? "";
+    for (const status of ["read", "delivered"] as const) {
+      const report = meta.statusOf({ messageId: externalId, status, at: now });
+      expect((await post(s.path, report.body, report.signature)).json()).toMatchObject({ events: 1, received: 0 });
+    }
+    const detail = await s.admin.request("GET", `/api/orgs/${s.org.id}/inbox/conversations/${conversationId}`);
+    expect((detail.json() as { replies: unknown[] }).replies).toEqual([
+      expect.objectContaining({ id: reply?.id, deliveryStatus: "read", deliveryStatusAt: now.toISOString() }),
+    ]);
+
     const sentBefore = meta.sent.length;
     const requestsBefore = meta.requests;
     now = new Date(now.getTime() + 25 * 3_600_000);

@@ -147,11 +147,20 @@ export interface InboundChange {
   message: Omit<TInboundMessageInput, "channelAccountId">;
 }
 
+/** What a network reported about one of draht's sent replies (its external id): delivered, read, or not deliverable. */
+export interface ReplyDeliveryReport {
+  externalId: string;
+  status: "delivered" | "read" | "failed";
+  at: Date;
+}
+
 /** One event of a network's webhook delivery: its id (seen ids are not taken twice), when it happened, what it brings. */
 export interface WebhookEvent {
   id: string;
   occurredAt: Date;
   changes: InboundChange[];
+  /** Reports on replies draht sent (WhatsApp's statuses), recorded on the reply. */
+  deliveryReports?: ReplyDeliveryReport[];
 }
 
 /** The request as it reached draht, unparsed: the signature is checked over these very bytes. */

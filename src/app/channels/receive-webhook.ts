@@ -24,6 +24,7 @@ import {
 import type { AppContext } from "../context.js";
 import { applyInboundChanges } from "../inbox/applyInboundChanges.js";
 import { webhookSecretBinding } from "./channel-webhook.js";
+import { recordDeliveryReports } from "./recordDeliveryReports.js";
 
 interface Target {
   network: string;
@@ -121,6 +122,12 @@ export async function receiveWebhook(
       account,
       changes: taken.flatMap((e) => e.changes),
       now,
+    });
+    // What the network reports about draht's own replies (WhatsApp: delivered, read), recorded on them.
+    await recordDeliveryReports(tx, {
+      accountId: account.id,
+      orgId: account.orgId,
+      reports: taken.flatMap((e) => e.deliveryReports ?? []),
     });
     const replayed = current.length - taken.length;
     const nothingNew = taken.length === 0 && replayed > 0;

@@ -6,7 +6,7 @@
 //       statuses: [{ id, status, timestamp, recipient_id, errors? }] } }] }] }
 // A citizen's message becomes a direct message in the conversation with that citizen (thread: their WhatsApp id);
 // text is taken as written, other kinds are named in German (their files stay at Meta for now). Statuses of the
-// answers draht sent are events without inbox changes; `whatsappStatusesOf` reads them.
+// answers draht sent (delivered, read, failed) are delivery reports, recorded on the reply.
 import { z } from "zod";
 import {
   type ConnectorWebhooks,
@@ -170,7 +170,16 @@ export function parseWhatsAppDelivery(body: Buffer): WebhookEvent[] {
       });
     }
     for (const status of whatsappStatusesIn(value))
-      events.push({ id: `status:${status.id}:${status.status}`, occurredAt: seconds(status.timestamp), changes: [] });
+      events.push({
+        id: `status:${status.id}:${status.status}`,
+        occurredAt: seconds(status.timestamp),
+        changes: [],
+        // "sent" only says Meta took the message, which draht knows from Meta's answer already.
+        deliveryReports:
+          status.status === "sent"
+            ? []
+            : [{ externalId: status.id, status: status.status, at: seconds(status.timestamp) }],
+      });
   }
   return events;
 }
@@ -181,11 +190,6 @@ function whatsappStatusesIn(value: z.infer<typeof ZValue>): TWhatsAppStatus[] {
     if (!status.success) throw new WebhookPayloadError("a status without its fields");
     return status.data;
   });
-}
-
-/** The statuses (sent, delivered, read, failed) of the answers draht sent, from a verified delivery. */
-export function whatsappStatusesOf(body: Buffer): TWhatsAppStatus[] {
-  return parseDelivery(body).flatMap(whatsappStatusesIn);
 }
 
 export const whatsappWebhooks: ConnectorWebhooks = {
