@@ -6,9 +6,15 @@
 // in draht's words outside it without calling Meta; an expired token fails the answer and asks for a reconnect.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { channelCredentials, conversationReplies, conversations, inboundMessages } from "../src/db/schema/index.js";
+import {
+  channelCredentials,
+  conversationReplies,
+  conversations,
+  inboundAttachments,
+  inboundMessages,
+} from "../src/db/schema/index.js";
 import { type FakeGraphApi, startFakeGraphApi } from "./peers/whatsapp/fakeGraphApi.js";
-import { buildChannelAccount, buildMember, buildOrg } from "./support/factories.js";
+import { buildChannelAccount, buildMember, buildOrg, samplePng } from "./support/factories.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
@@ -190,6 +196,50 @@ describe("the WhatsApp Business channel", () => {
     expect((await post(s.path, again.body, again.signature)).statusCode).toBe(200);
     const where = await answer(s, conversationId, "Im Bürgeramt Mitte, Zimmer 12.");
     expect(where?.status).toBe("sent");
+  });
+
+  it("keeps a citizen's picture as the message's attachment, and names a file beyond the limits as left at Meta", async () => {
+    const s = await connected();
+    const png = await samplePng();
+    const picture = meta.customerSendsFile({
+      from: "4915200000002",
+      type: "image",
+      content: png,
+      mimeType: "image/png",
+      caption: "Das Schlagloch vor Hausnummer 12",
+      at: now,
+    });
+    expect((await post(s.path, picture.body, picture.signature)).json()).toMatchObject({ received: 1 });
+    const tooLarge = meta.customerSendsFile({
+      from: "4915200000002",
+      type: "document",
+      content: Buffer.alloc(10 * 1024 * 1024 + 1, 1),
+      mimeType: "application/pdf",
+      fileName: "Bauplan.pdf",
+      at: now,
+    });
+    expect((await post(s.path, tooLarge.body, tooLarge.signature)).json()).toMatchObject({ received: 1 });
+    const messages = await messagesOf(s.account.id);
+    const withPicture = messages.find((m) => m.externalId === picture.messageId);
+    expect(withPicture?.text).toBe("(Bild) Das Schlagloch vor Hausnummer 12");
+    const files = await t.ctx.db
+      .select()
+      .from(inboundAttachments)
+      .where(eq(inboundAttachments.inboundMessageId, withPicture?.id ?? ""));
+    expect(files.map((f) => ({ fileName: f.fileName, mimeType: f.mimeType, byteSize: f.byteSize }))).toEqual([
+      { fileName: "image.png", mimeType: "image/png", byteSize: png.byteLength },
+    ]);
+    expect(Buffer.from(files[0]?.content ?? []).equals(png)).toBe(true);
+    const detail = await s.admin.request(
+      "GET",
+      `/api/orgs/${s.org.id}/inbox/conversations/${withPicture?.conversationId ?? ""}`,
+    );
+    const shown = (detail.json() as { messages: { externalId: string; text: string; attachmentsNotKept: number }[] })
+      .messages;
+    expect(shown.find((m) => m.externalId === tooLarge.messageId)).toMatchObject({
+      text: "(Dokument: Bauplan.pdf)",
+      attachmentsNotKept: 1,
+    });
   });
 
   it("fails an answer whose token expired at Meta as auth_expired", async () => {

@@ -192,6 +192,12 @@ export interface ConnectorWebhooks {
   verify(request: WebhookRequest, secret: string): boolean;
   /** The events of a verified body; throws WebhookPayloadError when it is not the network's format. */
   parse(body: Buffer): WebhookEvent[];
+  /**
+   * Fetches what parsed events only refer to (WhatsApp: a citizen's file by its media id) as the messages'
+   * attachments, before they are stored; a file that cannot be fetched is named in the message, never a reason
+   * to refuse the delivery.
+   */
+  collect?(account: ConnectorAccount, events: WebhookEvent[]): Promise<WebhookEvent[]>;
 }
 
 export interface RateLimitState {

@@ -10,6 +10,7 @@ import { WHATSAPP_PROFILE, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { SERVICE_WINDOW_REFUSAL, graphRequest } from "./graphApi.js";
+import { collectWhatsAppMedia } from "./whatsappMedia.js";
 import { whatsappWebhooks } from "./whatsappWebhooks.js";
 
 /** The customer service window: free answers within this time after the citizen's last message. */
@@ -100,7 +101,15 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
       );
       return { handle: number.display_phone_number, url: null, remoteAccountId: number.id };
     },
-    webhooks: whatsappWebhooks,
+    webhooks: {
+      ...whatsappWebhooks,
+      collect: async (account, events) => {
+        const settings = ZWhatsAppSettings.safeParse(account.settings);
+        if (!settings.success) return events;
+        const token = ZCredentials.safeParse(account.credentials).data?.accessToken ?? null;
+        return collectWhatsAppMedia({ fetchImpl, baseUrl: base(settings.data), token, events });
+      },
+    },
     reply: async (account, answer) => {
       const { settings, token } = accountOf(account);
       if (answer.citizenLastWroteAt && !withinServiceWindow(answer.citizenLastWroteAt, clock()))

@@ -5,7 +5,8 @@
 //       contacts: [{ profile: { name }, wa_id }], messages: [{ from, id, timestamp, type, text | image | … }],
 //       statuses: [{ id, status, timestamp, recipient_id, errors? }] } }] }] }
 // A citizen's message becomes a direct message in the conversation with that citizen (thread: their WhatsApp id);
-// text is taken as written, other kinds are named in German (their files stay at Meta for now). Statuses of the
+// text is taken as written, other kinds are named in German (their files are fetched by the connector's collect,
+// whatsappMedia.ts, before the delivery is stored). Statuses of the
 // answers draht sent (delivered, read, failed) are delivery reports, recorded on the reply.
 import { z } from "zod";
 import {

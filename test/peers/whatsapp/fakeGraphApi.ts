@@ -5,7 +5,7 @@
 // unknown token (HTTP 401), 100 for a bad parameter or unknown object, 130429 for the throughput limit, 131047
 // for a free message more than 24 hours after the customer's last one. As Meta, it also makes the signed webhook
 // deliveries (X-Hub-Signature-256 with the app secret) of customers' messages and of the sent messages' statuses.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { metaSignature } from "../../../src/channels/meta/metaWebhooks.js";
@@ -31,6 +31,16 @@ export interface FakeGraphApi {
   readonly requests: number;
   /** A customer writes to the number: the signed delivery Meta would post to the webhook. */
   customerWrites(args: { from: string; name?: string; text: string; at: Date; contextId?: string }): Delivery;
+  /** A customer sends a file (image, document …): Meta keeps it under a media id, the delivery names only that. */
+  customerSendsFile(args: {
+    from: string;
+    type: "image" | "document" | "audio" | "video";
+    content: Buffer;
+    mimeType: string;
+    fileName?: string;
+    caption?: string;
+    at: Date;
+  }): Delivery;
   /** A status of a sent message, as Meta delivers it. */
   statusOf(args: { messageId: string; status: "sent" | "delivered" | "read" | "failed"; at: Date }): Delivery;
   /** The token expires (every call answers 190). */
@@ -86,6 +96,7 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
   let throttled = false;
   const lastCustomerMessage = new Map<string, Date>();
   const sent: SentMessage[] = [];
+  const media = new Map<string, { content: Buffer; mimeType: string }>();
   const wamid = () => `wamid.${randomBytes(24).toString("base64url")}`;
 
   let requests = 0;
@@ -94,9 +105,30 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
     void (async () => {
       const url = new URL(req.url ?? "/", "http://fake");
       const parts = url.pathname.split("/").filter(Boolean);
+      // The media download address Meta hands out (lookaside.fbsbx.com): the same token is required.
+      if (url.pathname === "/whatsapp_business/attachments/") {
+        const file = media.get(url.searchParams.get("mid") ?? "");
+        if (req.headers.authorization !== `Bearer ${token}` || !file) {
+          res.writeHead(404).end();
+          return;
+        }
+        res.writeHead(200, { "content-type": file.mimeType, "content-length": String(file.content.byteLength) });
+        res.end(file.content);
+        return;
+      }
       if (parts[0] !== "v21.0") return graphError(res, 400, 2500, "Unknown path components");
       if (req.headers.authorization !== `Bearer ${token}`)
         return graphError(res, 401, 190, "Error validating access token: Session has expired.", 463);
+      const file = req.method === "GET" && parts.length === 2 ? media.get(parts[1] ?? "") : undefined;
+      if (file)
+        return json(res, {
+          messaging_product: "whatsapp",
+          url: `http://127.0.0.1:${port}/whatsapp_business/attachments/?mid=${parts[1]}&ext=${Date.now()}`,
+          mime_type: file.mimeType,
+          sha256: createHash("sha256").update(file.content).digest("hex"),
+          file_size: file.content.byteLength,
+          id: parts[1],
+        });
       if (parts[1] !== phoneNumberId)
         return graphError(res, 400, 100, `Unsupported request - method type: ${req.method}`, 33);
       if (req.method === "GET" && parts.length === 2)
@@ -199,6 +231,31 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
             type: "text",
             text: { body: text },
             ...(contextId ? { context: { from: phoneNumberId, id: contextId } } : {}),
+          },
+        ],
+      });
+      return signed(id, body);
+    },
+    customerSendsFile({ from, type, content, mimeType, fileName, caption, at }) {
+      lastCustomerMessage.set(from, at);
+      const mediaId = String(1_000_000_000_000 + media.size);
+      media.set(mediaId, { content, mimeType });
+      const id = wamid();
+      const body = deliver({
+        contacts: [{ profile: { name: "" }, wa_id: from }],
+        messages: [
+          {
+            from,
+            id,
+            timestamp: String(Math.floor(at.getTime() / 1000)),
+            type,
+            [type]: {
+              id: mediaId,
+              mime_type: mimeType,
+              sha256: createHash("sha256").update(content).digest("base64"),
+              ...(caption ? { caption } : {}),
+              ...(fileName ? { filename: fileName } : {}),
+            },
           },
         ],
       });
