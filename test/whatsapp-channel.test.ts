@@ -13,6 +13,7 @@ import {
   inboundAttachments,
   inboundMessages,
 } from "../src/db/schema/index.js";
+import { metaSignature } from "../src/channels/meta/metaWebhooks.js";
 import { type FakeGraphApi, startFakeGraphApi } from "./peers/whatsapp/fakeGraphApi.js";
 import { buildChannelAccount, buildMember, buildOrg, samplePng } from "./support/factories.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
@@ -146,6 +147,16 @@ describe("the WhatsApp Business channel", () => {
 
     const replayed = await post(s.path, delivery.body, delivery.signature);
     expect(replayed.json()).toEqual({ events: 1, received: 0, replayed: 1, stale: 0 });
+    expect(await messagesOf(s.account.id)).toHaveLength(1);
+
+    // The same Meta app's delivery for another of its numbers: signed alright, but not this account's inbox.
+    const other = meta
+      .customerWrites({ from: "4915112345678", text: "An die andere Nummer", at: now })
+      .body.replaceAll(meta.phoneNumberId, "106540352249999");
+    expect((await post(s.path, other, metaSignature(other, meta.appSecret))).json()).toMatchObject({
+      events: 1,
+      received: 0,
+    });
     expect(await messagesOf(s.account.id)).toHaveLength(1);
   });
 

@@ -107,7 +107,13 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
         const settings = ZWhatsAppSettings.safeParse(account.settings);
         if (!settings.success) return events;
         const token = ZCredentials.safeParse(account.credentials).data?.accessToken ?? null;
-        return collectWhatsAppMedia({ fetchImpl, baseUrl: base(settings.data), token, events });
+        // Meta sends an app's deliveries for all its numbers to one address: only this account's number is taken
+        // in here (the others' events are still seen, so they are not taken twice).
+        const own = events.map((event) => ({
+          ...event,
+          changes: event.changes.filter((c) => c.message.raw.phoneNumberId === settings.data.phoneNumberId),
+        }));
+        return collectWhatsAppMedia({ fetchImpl, baseUrl: base(settings.data), token, events: own });
       },
     },
     reply: async (account, answer) => {

@@ -108,7 +108,7 @@ function mediaOf(m: TWhatsAppMessage) {
 
 const seconds = (timestamp: string) => new Date(Number(timestamp) * 1000);
 
-function messageChange(m: TWhatsAppMessage, names: Map<string, string>): InboundChange[] {
+function messageChange(m: TWhatsAppMessage, names: Map<string, string>, phoneNumberId: string): InboundChange[] {
   // A reaction (an emoji on one of draht's answers) is not a message for the inbox.
   if (m.type === "reaction" || m.type === "system") return [];
   const media = mediaOf(m);
@@ -130,7 +130,8 @@ function messageChange(m: TWhatsAppMessage, names: Map<string, string>): Inbound
           ? [{ kind: MEDIA_KIND[m.type as keyof typeof MEDIA_KIND], url: null, altText: media.caption ?? null }]
           : [],
         receivedAt: seconds(m.timestamp),
-        raw: m as Record<string, unknown>,
+        // The number written to: one Meta app delivers for all its numbers, the connector keeps the account's own.
+        raw: { ...m, phoneNumberId },
       },
     },
   ];
@@ -167,7 +168,7 @@ export function parseWhatsAppDelivery(body: Buffer): WebhookEvent[] {
       events.push({
         id: `message:${message.data.id}`,
         occurredAt: seconds(message.data.timestamp),
-        changes: messageChange(message.data, names),
+        changes: messageChange(message.data, names, value.metadata.phone_number_id),
       });
     }
     for (const status of whatsappStatusesIn(value))
