@@ -10,6 +10,7 @@ import { createMastodonConnector } from "./mastodon/mastodonConnector.js";
 import { createSandboxConnector } from "./sandbox/sandboxConnector.js";
 import { createTelegramConnector } from "./telegram/telegramConnector.js";
 import { createWebsiteConnector } from "./website/websiteConnector.js";
+import { createWhatsAppConnector } from "./whatsapp/whatsappConnector.js";
 
 export type { ConnectorRegistry };
 
@@ -32,5 +33,7 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   const email = createEmailConnector({ networkServers, clock: deps.clock });
   const telegram = createTelegramConnector({ networkServers, journal: sendJournal(deps.db, deps.clock) });
   const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky, email, telegram];
+  // WhatsApp Business (Cloud API): webhook in, Graph API out.
+  connectors.push(createWhatsAppConnector({ networkServers, clock: deps.clock }));
   return new Map(connectors.map((c) => [c.network, c]));
 }

@@ -5,6 +5,7 @@ import { CONVERSATION_STATUSES } from "../domain/conversationLifecycle.js";
 import { COVERAGE_ROLES, ZCoveragePlan } from "../domain/coverage.js";
 import { INBOUND_KINDS, INBOUND_VISIBILITIES } from "../domain/inbound.js";
 import { REPLY_APPROVAL_MODES } from "../domain/replyApproval.js";
+import { REPLY_DELIVERY_STATUSES } from "../domain/replyDelivery.js";
 import { PLACEHOLDERS } from "../domain/replyTemplates.js";
 import { ZResponseTargets } from "../domain/responseTargets.js";
 import { ZRoutingRules } from "../domain/routing.js";
@@ -207,6 +208,9 @@ export const ZConversationDetail = z
         inReplyToExternalId: z.string(),
         createdAt: ZTimestamp,
         sentAt: ZTimestamp.nullable(),
+        /** What the network reported about the sent reply (WhatsApp: delivered, read, not deliverable). */
+        deliveryStatus: z.enum(REPLY_DELIVERY_STATUSES).nullable(),
+        deliveryStatusAt: ZTimestamp.nullable(),
       }),
     ),
     notes: z.array(

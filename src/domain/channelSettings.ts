@@ -140,6 +140,19 @@ export function ownSettingsOf(input: Record<string, unknown> | undefined): Recor
   return own;
 }
 
+/**
+ * A WhatsApp Business number (Cloud API): the phone number's id at Meta, the number citizens write to (shown
+ * on screens), and the Graph API's address (a setting so that a test's fake Graph API can stand in for Meta's).
+ * The system user's access token is a sealed credential.
+ */
+export const ZWhatsAppSettings = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).default("https://graph.facebook.com/v21.0"),
+  phoneNumberId: z.string().regex(/^[0-9]{1,30}$/, "digits only"),
+  displayPhoneNumber: z.string().max(40).default(""),
+  remoteAccountId: z.string().optional(),
+});
+export type TWhatsAppSettings = z.infer<typeof ZWhatsAppSettings>;
+
 /** The settings schema of each network (website: none). */
 export function settingsSchemaOf(network: string): z.ZodType<Record<string, unknown>> {
   if (network === "sandbox") return ZSandboxSettings;
@@ -147,5 +160,6 @@ export function settingsSchemaOf(network: string): z.ZodType<Record<string, unkn
   if (network === "bluesky") return ZBlueskySettings;
   if (network === "email") return ZEmailSettings;
   if (network === "telegram") return ZTelegramSettings;
+  if (network === "whatsapp") return ZWhatsAppSettings;
   return z.object({}).strip();
 }

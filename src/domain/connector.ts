@@ -78,6 +78,11 @@ export interface OutgoingReply {
   text: string;
   /** The citizen answered (their handle), for networks where an answer must mention them to reach them. */
   toHandle?: string;
+  /**
+   * When the citizen last wrote in the conversation, for networks that allow free answers only for a while after
+   * it (WhatsApp's 24-hour customer service window); unknown: the network decides.
+   */
+  citizenLastWroteAt?: Date | null;
 }
 
 /** Moderation the network may carry out on a citizen's item or account. */
@@ -142,11 +147,20 @@ export interface InboundChange {
   message: Omit<TInboundMessageInput, "channelAccountId">;
 }
 
+/** What a network reported about one of draht's sent replies (its external id): delivered, read, or not deliverable. */
+export interface ReplyDeliveryReport {
+  externalId: string;
+  status: "delivered" | "read" | "failed";
+  at: Date;
+}
+
 /** One event of a network's webhook delivery: its id (seen ids are not taken twice), when it happened, what it brings. */
 export interface WebhookEvent {
   id: string;
   occurredAt: Date;
   changes: InboundChange[];
+  /** Reports on replies draht sent (WhatsApp's statuses), recorded on the reply. */
+  deliveryReports?: ReplyDeliveryReport[];
 }
 
 /** The request as it reached draht, unparsed: the signature is checked over these very bytes. */
@@ -185,6 +199,12 @@ export interface ConnectorWebhooks {
   register?(account: ConnectorAccount, target: { url: string; secret: string }): Promise<void>;
   /** Stops the network's deliveries (polling takes over again). */
   unregister?(account: ConnectorAccount): Promise<void>;
+  /**
+   * Fetches what parsed events only refer to (WhatsApp: a citizen's file by its media id) as the messages'
+   * attachments, before they are stored; a file that cannot be fetched is named in the message, never a reason
+   * to refuse the delivery.
+   */
+  collect?(account: ConnectorAccount, events: WebhookEvent[]): Promise<WebhookEvent[]>;
 }
 
 export interface RateLimitState {

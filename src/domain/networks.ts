@@ -6,7 +6,16 @@ import { serverFactsOf } from "./channelSettings.js";
 import type { ConnectorLimits } from "./connector.js";
 export { REPLY_POLICIES, type ReplyPolicy } from "./replyPolicy.js";
 
-export const NETWORKS = ["website", "sandbox", "mastodon", "bluesky", "email", "telegram"] as const;
+export const NETWORKS = [
+  "website",
+  "sandbox",
+  "mastodon",
+  "bluesky",
+  "email",
+  "telegram",
+  // WhatsApp Business (Cloud API): an inbox-only channel
+  "whatsapp",
+] as const;
 export type Network = (typeof NETWORKS)[number];
 
 /** Networks whose rules a sandbox account can stand in for (demos and tests without a real account). */
@@ -139,6 +148,23 @@ export const EMAIL_PROFILE: NetworkProfile = {
   videos: "mixed",
 };
 
+/**
+ * WhatsApp Business (Cloud API): citizens' messages in, answers out; nothing is published. A text message is
+ * at most 4,096 characters; the composer counts graphemes like the network's apps do.
+ */
+export const WHATSAPP_PROFILE: NetworkProfile = {
+  counting: { unit: "grapheme", linkLength: null },
+  maxLength: 4096,
+  maxMedia: 1,
+  maxHashtags: null,
+  supportsAltText: false,
+  supportsPolls: false,
+  supportsThreads: false,
+  supportsReplyPolicy: false,
+  maxPollOptions: 0,
+  videos: "alone",
+};
+
 /** A profile as a connector's declared limits (media types and sizes: the common web formats, 8 MB images, 40 MB videos). */
 export function limitsOf(profile: NetworkProfile): ConnectorLimits {
   return {
@@ -182,6 +208,7 @@ export function profileOf(
   if (network === "website") return NETWORK_PROFILES.website;
   if (network === "sandbox") return NETWORK_PROFILES[emulates ?? "mastodon"];
   if (network === "email") return EMAIL_PROFILE;
+  if (network === "whatsapp") return WHATSAPP_PROFILE;
   const profile = NETWORK_PROFILES[network];
   const server = serverFactsOf(settings);
   if (!server) return profile;

@@ -23,6 +23,11 @@ export interface ContractPeer {
   libraryMedium?(png: Buffer, altText: string): Promise<string>;
   /** A citizen writes to the account directly (inbox-only networks such as e-mail, where nothing is published). */
   citizenWrites?(text: string): Promise<void>;
+  /**
+   * A citizen writes to an inbox-only account whose network only pushes (WhatsApp's Cloud API lists no received
+   * messages): the signed webhook delivery the network would post, and the secret it is signed with.
+   */
+  citizenDelivers?(text: string): Promise<{ body: Buffer; headers: Record<string, string>; secret: string }>;
   /** Someone else answers one of our items on the network. */
   citizenReplies?(externalId: string, text: string): Promise<void>;
   /** The citizen deletes their item on the network. */
@@ -80,6 +85,21 @@ async function fetchAll(connector: ChannelConnector, account: ConnectorAccount, 
 
 /** Whether the connector publishes at all (an inbox-only one, e-mail, only answers). */
 const publishes = (c: ChannelConnector) => c.capabilities.publish.text;
+/** An inbox-only connector whose network only pushes: citizens' items reach it through its webhook parse. */
+const webhookOnly = (c: ChannelConnector) => !publishes(c) && c.capabilities.inbound.mode === "push";
+
+/** A citizen's item through the connector's webhooks: the delivery verified with the secret, then parsed. */
+async function deliveredItem(peer: ContractPeer, text: string) {
+  const webhooks = peer.connector.webhooks;
+  expect(webhooks, "a connector whose network pushes needs webhooks").toBeDefined();
+  expect(peer.citizenDelivers, "a webhook-only connector needs a peer that delivers citizens' items").toBeDefined();
+  const delivery = await peer.citizenDelivers?.(text);
+  if (!webhooks || !delivery) return { delivery, events: [], item: undefined };
+  expect(webhooks.verify({ headers: delivery.headers, body: delivery.body }, delivery.secret)).toBe(true);
+  const events = webhooks.parse(delivery.body);
+  const item = events.flatMap((e) => e.changes).find((x) => x.message.text === text)?.message;
+  return { delivery, events, item };
+}
 
 /**
  * A citizen's new item for the connector to find: an answer to a fresh post of ours where the connector
@@ -88,6 +108,7 @@ const publishes = (c: ChannelConnector) => c.capabilities.publish.text;
 async function citizenItem(peer: ContractPeer, text: string, cursor: string | null) {
   const c = peer.connector;
   let parent: string | null = null;
+  if (webhookOnly(c)) return { parent, item: (await deliveredItem(peer, text)).item, cursor };
   if (publishes(c)) {
     parent = (await c.publish(peer.account, post(`Frage an alle ${Date.now()}`))).externalId;
     await peer.citizenReplies?.(parent, text);
@@ -193,7 +214,19 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     it("brings citizens' replies in from its cursor without repeats or gaps, also after a restart", async () => {
       if (peer.connector.capabilities.inbound.mode !== "poll") {
         expect(peer.connector.fetchInbound).toBeUndefined();
-        return;
+        if (!webhookOnly(peer.connector)) return;
+        // No cursor to keep: the network pushes each item once and repeats it until acknowledged. What the
+        // endpoint relies on instead: a delivery is verified and parsed into a direct message with its thread,
+        // the same delivery gives the same event ids (so a repeat is seen), and a changed body fails the signature.
+        const text = `Wann öffnet das Bürgerbüro? ${Date.now()}`;
+        const { delivery, events, item } = await deliveredItem(peer, text);
+        expect(item?.kind).toBe("direct");
+        expect(item?.threadExternalId).toBeTruthy();
+        const webhooks = peer.connector.webhooks;
+        if (!delivery || !webhooks) return;
+        expect(webhooks.parse(delivery.body).map((e) => e.id)).toEqual(events.map((e) => e.id));
+        const changed = Buffer.from(delivery.body.toString("utf8").replace(text, "Geändert"));
+        return expect(webhooks.verify({ headers: delivery.headers, body: changed }, delivery.secret)).toBe(false);
       }
       if (!publishes(peer.connector)) {
         const start = await fetchAll(peer.connector, peer.account, null);
@@ -424,11 +457,14 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       if (!peer.revokeCredentials) return expect(peer.connector.capabilities.connect).toEqual([]);
       await peer.revokeCredentials();
       const connector = peer.restart?.() ?? peer.connector;
-      // What the account does on the network: publish, or on an inbox-only network read its inbox.
+      // What the account does on the network: publish, or on an inbox-only network read its inbox (or, where the
+      // network only pushes, ask who the credentials belong to).
       const error = await (
         publishes(connector)
           ? connector.publish(peer.account, post(`Ohne Zugang ${Date.now()}`))
-          : connector.fetchInbound?.(peer.account, null)
+          : webhookOnly(connector)
+            ? connector.whoAmI?.(peer.account)
+            : connector.fetchInbound?.(peer.account, null)
       )?.catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConnectorError);
       expect((error as ConnectorError).kind).toBe("auth_expired");

@@ -24,6 +24,8 @@ import {
 import type { AppContext } from "../context.js";
 import { applyInboundChanges } from "../inbox/applyInboundChanges.js";
 import { webhookSecretBinding } from "./channel-webhook.js";
+import { connectorAccountOf } from "./channelCredentials.js";
+import { recordDeliveryReports } from "./recordDeliveryReports.js";
 
 interface Target {
   network: string;
@@ -92,6 +94,8 @@ export async function receiveWebhook(
       new AppError("VALIDATION_FAILED", { userMessage: error.message, details: { reason: "webhook_payload" } }),
     );
   }
+  // The files the events only refer to, fetched with the account's credentials before the transaction.
+  if (webhooks.collect) events = await webhooks.collect(await connectorAccountOf(ctx.db, ctx, account), events);
   const now = ctx.clock();
   // An event outside the window may have been taken already (its id is forgotten): left out. The others of the
   // delivery are as safe to take as any (their ids are known), so a network's batch is not lost for one of them.
@@ -121,6 +125,12 @@ export async function receiveWebhook(
       account,
       changes: taken.flatMap((e) => e.changes),
       now,
+    });
+    // What the network reports about draht's own replies (WhatsApp: delivered, read), recorded on them.
+    await recordDeliveryReports(tx, {
+      accountId: account.id,
+      orgId: account.orgId,
+      reports: taken.flatMap((e) => e.deliveryReports ?? []),
     });
     const replayed = current.length - taken.length;
     const nothingNew = taken.length === 0 && replayed > 0;

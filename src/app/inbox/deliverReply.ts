@@ -84,6 +84,7 @@ export async function sendQueuedReply(
       inReplyToExternalId: reply.inReplyToExternalId,
       text: reply.text,
       toHandle: conversation.citizenHandle,
+      citizenLastWroteAt: conversation.lastMessageAt,
     });
     const sentAt = ctx.clock();
     await ctx.db.transaction(async (tx) => {

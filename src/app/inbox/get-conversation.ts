@@ -149,6 +149,8 @@ export async function getConversation(
       inReplyToExternalId: reply.inReplyToExternalId,
       createdAt: reply.createdAt.toISOString(),
       sentAt: reply.sentAt?.toISOString() ?? null,
+      deliveryStatus: reply.deliveryStatus ?? null,
+      deliveryStatusAt: reply.deliveryStatusAt?.toISOString() ?? null,
     })),
     notes: notes.map(({ note, authorName }) => ({
       id: note.id,

@@ -1,6 +1,7 @@
 // Conversations (Vorgänge): a citizen's messages under one published item (or in direct messages) on
 // one channel account, with a small status set, who looks after it, its response-time targets, and
 // what staff wrote in it: replies to the citizen and internal notes.
+import type { TReplyDeliveryStatus } from "../../domain/replyDelivery.js";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -124,6 +125,8 @@ export const conversationFirstPosts = pgTable(
 );
 
 export type ReplyStatus = "in_review" | "returned" | "queued" | "sending" | "sent" | "failed";
+/** What the network reported about a sent reply (WhatsApp: delivered to the phone, read; or not deliverable). */
+export type ReplyDeliveryStatus = TReplyDeliveryStatus;
 
 /** What staff send to the citizen from the inbox; sent through the channel connector. */
 export const conversationReplies = pgTable(
@@ -153,6 +156,9 @@ export const conversationReplies = pgTable(
     automatic: boolean("automatic").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** The network's latest report on the sent reply (null: none, or a network without such reports). */
+    deliveryStatus: text("delivery_status").$type<ReplyDeliveryStatus>(),
+    deliveryStatusAt: timestamp("delivery_status_at", { withTimezone: true }),
   },
   (t) => [
     index("conversation_replies_conversation_idx").on(t.conversationId, t.createdAt),

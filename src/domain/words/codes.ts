@@ -19,6 +19,7 @@ export const NETWORKS_LIST = [
   "bluesky",
   "email",
   "telegram",
+  "whatsapp",
 ] as const satisfies readonly Network[];
 export const INBOUND_KINDS_LIST = ["comment", "reply", "mention", "direct"] as const satisfies readonly TInboundKind[];
 

@@ -9,6 +9,7 @@ export const DE: Words = {
     telegram: "Telegram",
     bluesky: "Bluesky",
     email: "E-Mail",
+    whatsapp: "WhatsApp Business",
   },
   messageKind: { comment: "Kommentar", reply: "Antwort", mention: "Erwähnung", direct: "Direktnachricht" },
   auditAction: {

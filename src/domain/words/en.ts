@@ -9,6 +9,7 @@ export const EN: Words = {
     telegram: "Telegram",
     bluesky: "Bluesky",
     email: "E-mail",
+    whatsapp: "WhatsApp Business",
   },
   messageKind: { comment: "Comment", reply: "Reply", mention: "Mention", direct: "Direct message" },
   auditAction: {

@@ -215,7 +215,8 @@ function AppPasswordForm(props: {
   name: string;
   /**
    * Whose words the fields take: a mailbox signs in with its own user name and password (the same for IMAP and
-   * SMTP), a Telegram bot with its name and token; the others with an app password.
+   * SMTP), a Telegram bot with its name and token, a WhatsApp number with its phone number id and a system
+   * user's access token; the others with an app password.
    */
   network: string;
   needsConnect: boolean;
@@ -228,7 +229,9 @@ function AppPasswordForm(props: {
       ? "connections.mailbox"
       : props.network === "telegram"
         ? "connections.telegram"
-        : "connections";
+        : props.network === "whatsapp"
+          ? "connections.whatsapp"
+          : "connections";
   return (
     <form onSubmit={(e) => void props.onSubmit(e)} aria-label={t(`${words}.appPasswordForm`, { name: props.name })}>
       <Field

@@ -155,6 +155,14 @@ function ReplyItem({
       <p className="muted">
         {label} · {dates.format(r.sentAt ?? r.createdAt, "compact")} ·{" "}
         <span className="badge">{t(`inbox.replyStatus.${r.status}`)}</span>
+        {r.deliveryStatus && r.deliveryStatusAt ? (
+          <>
+            {" "}
+            <span className="badge">
+              {t(`inbox.deliveryStatus.${r.deliveryStatus}`, { time: dates.format(r.deliveryStatusAt, "compact") })}
+            </span>
+          </>
+        ) : null}
       </p>
       <p className="text">{r.text}</p>
       {r.error ? <p className="message message-error">{r.error}</p> : null}

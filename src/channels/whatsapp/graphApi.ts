@@ -1,0 +1,76 @@
+// Meta's Graph API as the WhatsApp connector speaks it: JSON with the system user's bearer token, every request
+// under the address rule (guardedFetch), answers checked with zod, and Graph's errors
+// (`{ error: { message, type, code, error_subcode?, fbtrace_id } }`) classified by their code — Graph answers
+// most failures with HTTP 400, so the status alone does not tell an expired token from a rate limit:
+//   190 (and HTTP 401): the token expired or was revoked → auth_expired (reconnect);
+//   4, 80007, 130429, 131048, 131056 (and HTTP 429): rate limits → rate_limited;
+//   131047: more than 24 hours since the citizen last wrote → permanent, in draht's words;
+//   1, 2, 131000, 133004 (and 5xx): the service failed for now → transient; everything else permanent.
+import { z } from "zod";
+import { ConnectorError, refusedServerError } from "../../domain/connector.js";
+import type { FetchFunction } from "../http/guardedFetch.js";
+import { boundedText, parseJsonBody, retryAfterMs } from "../http/networkHttp.js";
+
+const ZGraphError = z.object({
+  error: z.object({
+    message: z.string().optional(),
+    type: z.string().optional(),
+    code: z.number().int(),
+    error_subcode: z.number().int().optional(),
+  }),
+});
+
+const RATE_LIMIT_CODES = new Set([4, 80007, 130429, 131048, 131056]);
+const TRANSIENT_CODES = new Set([1, 2, 131000, 133004]);
+/** Graph's code for a message outside the customer service window ("Re-engagement message"). */
+export const OUTSIDE_SERVICE_WINDOW = 131047;
+
+/** What draht records when a message may only be an approved template (shown to the person who answered). */
+export const SERVICE_WINDOW_REFUSAL =
+  "Nicht gesendet: Die letzte Nachricht der Bürgerin oder des Bürgers ist mehr als 24 Stunden alt. WhatsApp erlaubt dann nur eine freigegebene Nachrichtenvorlage.";
+
+export function classifyGraphError(status: number, headers: Headers, body: unknown): ConnectorError {
+  const parsed = ZGraphError.safeParse(body);
+  const code = parsed.success ? parsed.data.error.code : null;
+  const detail = parsed.success ? (parsed.data.error.message ?? null) : null;
+  const message = code === null ? `HTTP ${status}` : `HTTP ${status} Graph error ${code}`;
+  if (code === 190 || status === 401) return new ConnectorError("auth_expired", message, { status, detail });
+  if (code === OUTSIDE_SERVICE_WINDOW)
+    return new ConnectorError("permanent", SERVICE_WINDOW_REFUSAL, { status, detail });
+  if ((code !== null && RATE_LIMIT_CODES.has(code)) || status === 429)
+    return new ConnectorError("rate_limited", message, {
+      retryAfterMs: retryAfterMs(headers) ?? 60_000,
+      status,
+      detail,
+    });
+  if ((code !== null && TRANSIENT_CODES.has(code)) || status >= 500)
+    return new ConnectorError("transient", message, { status, detail });
+  return new ConnectorError("permanent", message, { status, detail });
+}
+
+export async function graphRequest<S extends z.ZodType>(
+  fetchImpl: FetchFunction,
+  request: { method?: "GET" | "POST"; url: string; token: string; json?: unknown },
+  schema: S,
+): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetchImpl(request.url, {
+      method: request.method ?? "GET",
+      headers: {
+        accept: "application/json",
+        authorization: `Bearer ${request.token}`,
+        ...(request.json === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: request.json === undefined ? undefined : JSON.stringify(request.json),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (cause) {
+    throw refusedServerError(cause) ?? new ConnectorError("transient", "network unreachable", { cause });
+  }
+  const body = parseJsonBody(await boundedText(response));
+  if (!response.ok) throw classifyGraphError(response.status, response.headers, body);
+  const checked = schema.safeParse(body);
+  if (!checked.success) throw new ConnectorError("permanent", `unexpected answer from ${new URL(request.url).host}`);
+  return checked.data;
+}

@@ -1,0 +1,266 @@
+// The WhatsApp Business channel end to end over HTTP, on the real database, against the fake Cloud API
+// (test/peers/whatsapp, written from Meta's reference): an administrator connects the number with a system user's
+// token (checked at the Graph API) and sets up the webhook with the app secret; Meta's handshake is answered; a
+// citizen's signed message becomes a conversation before the 200 (forged and replayed deliveries are refused or
+// left out); the answer goes out as a reply to the citizen's message within the 24-hour window, and is refused
+// in draht's words outside it without calling Meta; an expired token fails the answer and asks for a reconnect.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  channelCredentials,
+  conversationReplies,
+  conversations,
+  inboundAttachments,
+  inboundMessages,
+} from "../src/db/schema/index.js";
+import { metaSignature } from "../src/channels/meta/metaWebhooks.js";
+import { type FakeGraphApi, startFakeGraphApi } from "./peers/whatsapp/fakeGraphApi.js";
+import { buildChannelAccount, buildMember, buildOrg, samplePng } from "./support/factories.js";
+import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
+import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
+
+let now = new Date("2026-12-07T09:00:00Z");
+let t: TestApp;
+let meta: FakeGraphApi;
+beforeAll(async () => {
+  t = await startTestApp({ clock: () => now, env: LOCAL_NETWORK_ENV });
+  meta = await startFakeGraphApi({ clock: () => now });
+});
+afterAll(async () => {
+  await meta?.close();
+  await t?.close();
+});
+
+async function scene() {
+  const org = await buildOrg(t.ctx);
+  const account = await buildChannelAccount(t.ctx, org.id, {
+    network: "whatsapp",
+    settings: { serverUrl: meta.url, phoneNumberId: meta.phoneNumberId, displayPhoneNumber: meta.displayPhoneNumber },
+  });
+  const member = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
+  const admin = await signIn(t.app, member.email, member.password);
+  const path = `/api/webhooks/whatsapp/${account.id}`;
+  return { org, account, member, admin, path };
+}
+
+async function connected() {
+  const s = await scene();
+  const connect = await s.admin.request(
+    "POST",
+    `/api/orgs/${s.org.id}/channels/${s.account.id}/connection/app-password`,
+    { identifier: meta.phoneNumberId, password: meta.token },
+  );
+  expect(connect.statusCode, connect.body).toBe(200);
+  const hook = await s.admin.request("PUT", `/api/orgs/${s.org.id}/channels/${s.account.id}/webhook`, {
+    secret: meta.appSecret,
+  });
+  expect(hook.statusCode, hook.body).toBe(200);
+  return { ...s, hook: hook.json() as { callbackUrl: string; verifyToken: string } };
+}
+
+const post = (path: string, body: string, signature: string | null) =>
+  t.app.inject({
+    method: "POST",
+    url: path,
+    headers: { "content-type": "application/json", ...(signature ? { "x-hub-signature-256": signature } : {}) },
+    payload: body,
+  });
+
+const messagesOf = (accountId: string) =>
+  t.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.channelAccountId, accountId));
+
+async function answer(s: Awaited<ReturnType<typeof connected>>, conversationId: string, text: string) {
+  const sent = await s.admin.request("POST", `/api/orgs/${s.org.id}/inbox/conversations/${conversationId}/replies`, {
+    text,
+  });
+  expect(sent.statusCode, sent.body).toBe(201);
+  const { id } = sent.json() as { id: string };
+  const [row] = await t.ctx.db.select().from(conversationReplies).where(eq(conversationReplies.id, id));
+  return row;
+}
+
+describe("the WhatsApp Business channel", () => {
+  it("connects a number only with a token the Graph API accepts, and keeps the token sealed", async () => {
+    const s = await scene();
+    const refused = await s.admin.request(
+      "POST",
+      `/api/orgs/${s.org.id}/channels/${s.account.id}/connection/app-password`,
+      { identifier: meta.phoneNumberId, password: "EAAGfalsch" },
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: { code: "DRAHT_ERR_CHANNEL_AUTH_FAILED" } });
+    // The right token, given for another number than the account's.
+    const otherNumber = await s.admin.request(
+      "POST",
+      `/api/orgs/${s.org.id}/channels/${s.account.id}/connection/app-password`,
+      { identifier: "999999999", password: meta.token },
+    );
+    expect(otherNumber.json()).toMatchObject({ error: { code: "DRAHT_ERR_CHANNEL_AUTH_FAILED" } });
+    const connect = await s.admin.request(
+      "POST",
+      `/api/orgs/${s.org.id}/channels/${s.account.id}/connection/app-password`,
+      { identifier: meta.phoneNumberId, password: meta.token },
+    );
+    expect(connect.statusCode, connect.body).toBe(200);
+    expect(connect.json()).toMatchObject({ handle: meta.displayPhoneNumber });
+    const [stored] = await t.ctx.db
+      .select()
+      .from(channelCredentials)
+      .where(eq(channelCredentials.channelAccountId, s.account.id));
+    expect(JSON.stringify(stored)).not.toContain(meta.token);
+  });
+
+  it("answers Meta's handshake, takes a signed message into the inbox once, and refuses a forged one", async () => {
+    const s = await connected();
+    const handshake = await t.app.inject({
+      method: "GET",
+      url: `${s.path}?hub.mode=subscribe&hub.verify_token=${s.hook.verifyToken}&hub.challenge=1158201444`,
+    });
+    expect(handshake.body).toBe("1158201444");
+
+    const delivery = meta.customerWrites({
+      from: "4915112345678",
+      name: "Erika Mustermann",
+      text: "Wann hat das Bürgeramt am Samstag geöffnet?",
+      at: now,
+    });
+    const forged = await post(s.path, delivery.body, `sha256=${"0".repeat(64)}`);
+    expect(forged.statusCode).toBe(401);
+    expect(await messagesOf(s.account.id)).toHaveLength(0);
+
+    const taken = await post(s.path, delivery.body, delivery.signature);
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect(taken.json()).toEqual({ events: 1, received: 1, replayed: 0, stale: 0 });
+    const [message] = await messagesOf(s.account.id);
+    expect(message).toMatchObject({
+      externalId: delivery.messageId,
+      kind: "direct",
+      authorHandle: "4915112345678",
+      authorName: "Erika Mustermann",
+      text: "Wann hat das Bürgeramt am Samstag geöffnet?",
+    });
+    const [conversation] = await t.ctx.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, message?.conversationId ?? ""));
+    expect(conversation).toMatchObject({ threadKey: "4915112345678", citizenHandle: "4915112345678" });
+
+    const replayed = await post(s.path, delivery.body, delivery.signature);
+    expect(replayed.json()).toEqual({ events: 1, received: 0, replayed: 1, stale: 0 });
+    expect(await messagesOf(s.account.id)).toHaveLength(1);
+
+    // The same Meta app's delivery for another of its numbers: signed alright, but not this account's inbox.
+    const other = meta
+      .customerWrites({ from: "4915112345678", text: "An die andere Nummer", at: now })
+      .body.replaceAll(meta.phoneNumberId, "106540352249999");
+    expect((await post(s.path, other, metaSignature(other, meta.appSecret))).json()).toMatchObject({
+      events: 1,
+      received: 0,
+    });
+    expect(await messagesOf(s.account.id)).toHaveLength(1);
+  });
+
+  it("answers in the chat within 24 hours of the citizen's message, and refuses a free answer after that", async () => {
+    const s = await connected();
+    const citizen = "4917698765432";
+    const delivery = meta.customerWrites({ from: citizen, text: "Ist mein Ausweis fertig?", at: now });
+    expect((await post(s.path, delivery.body, delivery.signature)).statusCode).toBe(200);
+    const [message] = await messagesOf(s.account.id);
+    const conversationId = message?.conversationId ?? "";
+
+    const reply = await answer(s, conversationId, "Ja, Sie können ihn ab Montag abholen.");
+    expect(reply).toMatchObject({ status: "sent", error: null });
+    const out = meta.sent.find((m) => m.id === reply?.externalId);
+    expect(out).toEqual({
+      id: reply?.externalId,
+      to: citizen,
+      type: "text",
+      text: "Ja, Sie können ihn ab Montag abholen.",
+      contextId: delivery.messageId,
+      template: null,
+    });
+
+    // Meta reports it read, then (late, out of order) delivered: it stays read, shown with the reply.
+    const externalId = reply?.externalId ?? "";
+    for (const status of ["read", "delivered"] as const) {
+      const report = meta.statusOf({ messageId: externalId, status, at: now });
+      expect((await post(s.path, report.body, report.signature)).json()).toMatchObject({ events: 1, received: 0 });
+    }
+    const detail = await s.admin.request("GET", `/api/orgs/${s.org.id}/inbox/conversations/${conversationId}`);
+    expect((detail.json() as { replies: unknown[] }).replies).toEqual([
+      expect.objectContaining({ id: reply?.id, deliveryStatus: "read", deliveryStatusAt: now.toISOString() }),
+    ]);
+
+    const sentBefore = meta.sent.length;
+    const requestsBefore = meta.requests;
+    now = new Date(now.getTime() + 25 * 3_600_000);
+    s.admin = await signIn(t.app, s.member.email, s.member.password); // the session of yesterday has ended
+    const late = await answer(s, conversationId, "Noch ein Hinweis: Bringen Sie das alte Dokument mit.");
+    expect(late?.status).toBe("failed");
+    expect(late?.error).toContain("mehr als 24 Stunden");
+    expect(late?.error).toContain("Nachrichtenvorlage");
+    expect(meta.sent).toHaveLength(sentBefore);
+    expect(meta.requests).toBe(requestsBefore); // refused by draht, Meta was not asked
+
+    // The citizen writes again: the window opens anew.
+    const again = meta.customerWrites({ from: citizen, text: "Danke! Und wo genau?", at: now });
+    expect((await post(s.path, again.body, again.signature)).statusCode).toBe(200);
+    const where = await answer(s, conversationId, "Im Bürgeramt Mitte, Zimmer 12.");
+    expect(where?.status).toBe("sent");
+  });
+
+  it("keeps a citizen's picture as the message's attachment, and names a file beyond the limits as left at Meta", async () => {
+    const s = await connected();
+    const png = await samplePng();
+    const picture = meta.customerSendsFile({
+      from: "4915200000002",
+      type: "image",
+      content: png,
+      mimeType: "image/png",
+      caption: "Das Schlagloch vor Hausnummer 12",
+      at: now,
+    });
+    expect((await post(s.path, picture.body, picture.signature)).json()).toMatchObject({ received: 1 });
+    const tooLarge = meta.customerSendsFile({
+      from: "4915200000002",
+      type: "document",
+      content: Buffer.alloc(10 * 1024 * 1024 + 1, 1),
+      mimeType: "application/pdf",
+      fileName: "Bauplan.pdf",
+      at: now,
+    });
+    expect((await post(s.path, tooLarge.body, tooLarge.signature)).json()).toMatchObject({ received: 1 });
+    const messages = await messagesOf(s.account.id);
+    const withPicture = messages.find((m) => m.externalId === picture.messageId);
+    expect(withPicture?.text).toBe("(Bild) Das Schlagloch vor Hausnummer 12");
+    const files = await t.ctx.db
+      .select()
+      .from(inboundAttachments)
+      .where(eq(inboundAttachments.inboundMessageId, withPicture?.id ?? ""));
+    expect(files.map((f) => ({ fileName: f.fileName, mimeType: f.mimeType, byteSize: f.byteSize }))).toEqual([
+      { fileName: "image.png", mimeType: "image/png", byteSize: png.byteLength },
+    ]);
+    expect(Buffer.from(files[0]?.content ?? []).equals(png)).toBe(true);
+    const detail = await s.admin.request(
+      "GET",
+      `/api/orgs/${s.org.id}/inbox/conversations/${withPicture?.conversationId ?? ""}`,
+    );
+    const shown = (detail.json() as { messages: { externalId: string; text: string; attachmentsNotKept: number }[] })
+      .messages;
+    expect(shown.find((m) => m.externalId === tooLarge.messageId)).toMatchObject({
+      text: "(Dokument: Bauplan.pdf)",
+      attachmentsNotKept: 1,
+    });
+  });
+
+  it("fails an answer whose token expired at Meta as auth_expired", async () => {
+    const s = await connected();
+    const delivery = meta.customerWrites({ from: "4915700000001", text: "Hallo?", at: now });
+    expect((await post(s.path, delivery.body, delivery.signature)).statusCode).toBe(200);
+    const [message] = await messagesOf(s.account.id);
+    meta.expireToken();
+    const reply = await answer(s, message?.conversationId ?? "", "Guten Tag, wie können wir helfen?");
+    expect(reply?.status).toBe("failed");
+    expect(reply?.error).toBe("auth_expired: HTTP 401 Graph error 190");
+  });
+});
