@@ -5,7 +5,8 @@
 // OAuth on a real local PDS's own sign-in and consent pages; and sets up the webhook of a network that pushes
 // (the sandbox, in Meta's protocol) and sees what arrived; and connects a shared mailbox (a real Dovecot and an
 // SMTP server started by the test) with its servers and sign-in, fetches a citizen's mail with its file; and
-// connects a Telegram bot with its token (the fake Bot API). axe-core checks the channels page.
+// connects a Telegram bot with its token (the fake Bot API), and a WhatsApp number with its token and webhook (the
+// fake Cloud API). axe-core checks the channels page.
 import { eq } from "drizzle-orm";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import type { Browser } from "playwright-core";
@@ -21,6 +22,7 @@ import { LOCAL_NETWORK_ENV } from "../support/localNetworks.js";
 import { startDovecot } from "../peers/email/dovecotServer.js";
 import { startSmtpSubmission } from "../peers/email/smtpServer.js";
 import { citizensOf, startBotApiPeer } from "../peers/telegram/botApiPeer.js";
+import { startFakeGraphApi } from "../peers/whatsapp/fakeGraphApi.js";
 
 let server: ServedApp;
 let browser: Browser;
@@ -45,6 +47,69 @@ afterAll(async () => {
 });
 
 describe("connecting a network account", () => {
+  it(
+    "connects a WhatsApp number with its token, sets up its webhook with Meta's app secret and receives a message",
+    { timeout: 180_000 },
+    async () => {
+      const meta = await startFakeGraphApi();
+      try {
+        const org = await buildOrg(server.ctx, { name: "Stadt Nummernau" });
+        const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
+        const page = await browser.newPage();
+        await signInAs(page, server.baseUrl, admin.email, admin.password);
+        await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+        const form = page.getByRole("form", { name: "Neuer Kanal" });
+        await form.getByLabel("Name").fill("WhatsApp Bürgerservice");
+        await form.getByLabel("Netzwerk").selectOption({ label: "WhatsApp Business" });
+        await form.getByLabel("Telefonnummern-ID").fill(meta.phoneNumberId);
+        await form.getByLabel("Rufnummer, an die Bürgerinnen und Bürger schreiben").fill(meta.displayPhoneNumber);
+        await form.getByLabel("Adresse der Graph API").fill(meta.url);
+        await expectAccessible(page, "channels form with a WhatsApp number");
+        await form.getByRole("button", { name: "Kanal anlegen" }).click();
+        const card = page.getByRole("article", { name: /WhatsApp Bürgerservice/ });
+        await card.getByText("Nicht verbunden").waitFor();
+
+        const access = card.getByRole("form", { name: "Zugang der WhatsApp-Nummer WhatsApp Bürgerservice" });
+        await access.getByLabel("Telefonnummern-ID").fill(meta.phoneNumberId);
+        await access.getByLabel("Zugriffstoken des Systembenutzers").fill(meta.token);
+        await access.getByRole("button", { name: "Verbinden" }).click();
+        await card
+          .getByText(/^Verbunden/)
+          .first()
+          .waitFor();
+        await card.getByLabel("App-Geheimnis des Netzwerks (optional)").fill(meta.appSecret);
+        await card.getByRole("button", { name: "Webhook einrichten" }).click();
+        await card.getByRole("status").getByText("Tragen Sie diese Angaben beim Netzwerk ein").waitFor();
+        expect(await page.content()).not.toContain(meta.token);
+        await expectAccessible(page, "channels page with a connected WhatsApp number and its webhook");
+
+        const [account] = await server.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.orgId, org.id));
+        const delivery = meta.customerWrites({
+          from: "491701234567",
+          name: "Erika",
+          text: "Ist das Bürgeramt heute offen?",
+          at: new Date(),
+        });
+        const sent = await fetch(`${server.baseUrl}/api/webhooks/whatsapp/${account?.id}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-hub-signature-256": delivery.signature },
+          body: delivery.body,
+        });
+        expect(sent.status).toBe(200);
+        await page.reload();
+        await card.getByText("Ereignisse: 1, neue Nachrichten: 1").waitFor();
+        const messages = await server.ctx.db
+          .select()
+          .from(inboundMessages)
+          .where(eq(inboundMessages.channelAccountId, account?.id ?? ""));
+        expect(messages.map((m) => [m.kind, m.text])).toEqual([["direct", "Ist das Bürgeramt heute offen?"]]);
+        await page.close();
+      } finally {
+        await meta.close();
+      }
+    },
+  );
+
   it("connects a Telegram bot with its token and fetches a citizen's message to it", { timeout: 180_000 }, async () => {
     const peer = await startBotApiPeer();
     try {
