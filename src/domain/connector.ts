@@ -129,6 +129,17 @@ export interface ConnectorCapabilities {
   connect: readonly ConnectMethod[];
 }
 
+/** The publishing side of an inbox-only network (e-mail, WhatsApp Business): nothing is published there. */
+export const PUBLISHES_NOTHING: ConnectorCapabilities["publish"] = {
+  text: false,
+  media: false,
+  altText: false,
+  threads: false,
+  polls: false,
+  contentWarning: false,
+  replyPolicy: false,
+};
+
 /** The network's limits as the connector knows them (the composer and guideline checks use networks.ts profiles). */
 export interface ConnectorLimits {
   maxLength: number;

@@ -10,6 +10,7 @@ import {
   ConnectorError,
   type InboundChange,
   type InboundPage,
+  PUBLISHES_NOTHING,
 } from "../../domain/connector.js";
 import { EMAIL_PROFILE, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
@@ -146,15 +147,7 @@ export function createEmailConnector(deps: EmailDeps = {}): ChannelConnector {
   return {
     network: "email",
     capabilities: {
-      publish: {
-        text: false,
-        media: false,
-        altText: false,
-        threads: false,
-        polls: false,
-        contentWarning: false,
-        replyPolicy: false,
-      },
+      publish: PUBLISHES_NOTHING,
       editOwn: false,
       deleteOwn: false,
       inbound: {

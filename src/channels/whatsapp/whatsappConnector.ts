@@ -5,7 +5,12 @@
 // connector refuses before calling Meta, in draht's words; Meta would refuse too (Graph error 131047).
 import { z } from "zod";
 import { type TWhatsAppSettings, ZWhatsAppSettings } from "../../domain/channelSettings.js";
-import { type ChannelConnector, type ConnectorAccount, ConnectorError } from "../../domain/connector.js";
+import {
+  type ChannelConnector,
+  type ConnectorAccount,
+  ConnectorError,
+  PUBLISHES_NOTHING,
+} from "../../domain/connector.js";
 import { WHATSAPP_PROFILE, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
@@ -56,15 +61,7 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
   return {
     network: "whatsapp",
     capabilities: {
-      publish: {
-        text: false,
-        media: false,
-        altText: false,
-        threads: false,
-        polls: false,
-        contentWarning: false,
-        replyPolicy: false,
-      },
+      publish: PUBLISHES_NOTHING,
       editOwn: false,
       deleteOwn: false,
       inbound: {
