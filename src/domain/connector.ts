@@ -4,8 +4,9 @@
 import type { CountingRule } from "../text/characterCount.js";
 import type { TServerFacts } from "./channelSettings.js";
 import type { ReplyPolicy } from "./replyPolicy.js";
-import type { TInboundMessageInput } from "./inbound.js";
 import type { TPollDraft } from "./website/poll.js";
+import type { ConnectorAccount, InboundChange } from "./connectorBasics.js";
+import type { ConnectorWebhooks } from "./connectorWebhooks.js";
 
 export interface OutgoingMedia {
   /** The item of the organisation's media library (the website channel shows the library's file). */
@@ -33,21 +34,6 @@ export interface OutgoingPost {
   inReplyToExternalId?: string | null;
   /** Who may answer (first post of a thread), where the connector declares publish.replyPolicy. */
   replyPolicy?: ReplyPolicy;
-}
-
-export interface ConnectorAccount {
-  id: string;
-  orgId: string;
-  settings: Record<string, unknown>;
-  /** The account's credentials, opened from the vault for this call (each connector parses its own shape). */
-  credentials?: unknown;
-  /**
-   * Keeps credentials the network renewed during the call (AT Protocol OAuth rotates its refresh token on
-   * every refresh: the old one is spent, so the new one must be stored before it is needed again).
-   */
-  renewCredentials?(credentials: unknown): Promise<void>;
-  /** The account's credentials as stored now (another process may have renewed them since this call began). */
-  storedCredentials?(): Promise<unknown>;
 }
 
 export interface PublishedItem {
@@ -153,71 +139,6 @@ export interface ConnectorLimits {
 }
 
 /** One citizen's item as a connector found it: new, edited, or deleted on the network. */
-export interface InboundChange {
-  change: "new" | "edited" | "deleted";
-  message: Omit<TInboundMessageInput, "channelAccountId">;
-}
-
-/** What a network reported about one of draht's sent replies (its external id): delivered, read, or not deliverable. */
-export interface ReplyDeliveryReport {
-  externalId: string;
-  status: "delivered" | "read" | "failed";
-  at: Date;
-}
-
-/** One event of a network's webhook delivery: its id (seen ids are not taken twice), when it happened, what it brings. */
-export interface WebhookEvent {
-  id: string;
-  occurredAt: Date;
-  changes: InboundChange[];
-  /** Reports on replies draht sent (WhatsApp's statuses), recorded on the reply. */
-  deliveryReports?: ReplyDeliveryReport[];
-}
-
-/** The request as it reached draht, unparsed: the signature is checked over these very bytes. */
-export interface WebhookRequest {
-  headers: Readonly<Record<string, string | string[] | undefined>>;
-  body: Buffer;
-}
-
-/** A verified delivery that is not in the network's format (answered 400). */
-export class WebhookPayloadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WebhookPayloadError";
-  }
-}
-
-/**
- * How a network that pushes delivers to draht's webhook endpoint (POST /api/webhooks/<network>/<account>). The
- * account's webhook secret (an app secret the network issued, or one draht made) is kept sealed by draht and
- * handed in; nothing here touches the database.
- */
-export interface ConnectorWebhooks {
-  /**
-   * The network's subscription handshake (a GET with the verification token and a challenge, Meta's `hub.*`): the
-   * text to answer with, or null to refuse. `verifyToken` is the one draht showed when the webhook was set up.
-   */
-  handshake?(query: Readonly<Record<string, string | undefined>>, verifyToken: string): string | null;
-  /** Whether the body was signed with the secret; called before anything reads the body. */
-  verify(request: WebhookRequest, secret: string): boolean;
-  /** The events of a verified body; throws WebhookPayloadError when it is not the network's format. */
-  parse(body: Buffer): WebhookEvent[];
-  /**
-   * Tells the network where to deliver and the secret to send, where an API call does that (Telegram's
-   * setWebhook) rather than a person in the network's dashboard (Meta). Absent: the person enters both there.
-   */
-  register?(account: ConnectorAccount, target: { url: string; secret: string }): Promise<void>;
-  /** Stops the network's deliveries (polling takes over again). */
-  unregister?(account: ConnectorAccount): Promise<void>;
-  /**
-   * Fetches what parsed events only refer to (WhatsApp: a citizen's file by its media id) as the messages'
-   * attachments, before they are stored; a file that cannot be fetched is named in the message, never a reason
-   * to refuse the delivery.
-   */
-  collect?(account: ConnectorAccount, events: WebhookEvent[]): Promise<WebhookEvent[]>;
-}
-
 export interface RateLimitState {
   remaining: number | null;
   resetAt: Date | null;
@@ -389,7 +310,17 @@ export interface PublishedLookup {
 /** The connectors the installation knows, by network (built in src/channels/registry.ts). */
 export type ConnectorRegistry = ReadonlyMap<string, ChannelConnector>;
 
-// The classified failures of connector calls live in connectorErrors.ts; importers keep using this module.
+// The account a call is for and a citizen's item as it changed live in connectorBasics.ts (both the port and its
+// webhook side speak of them), how networks that push deliver (webhooks) in connectorWebhooks.ts, the classified failures of connector
+// calls in connectorErrors.ts; importers keep using this module.
+export type { ConnectorAccount, InboundChange } from "./connectorBasics.js";
+export {
+  type ConnectorWebhooks,
+  type ReplyDeliveryReport,
+  type WebhookEvent,
+  WebhookPayloadError,
+  type WebhookRequest,
+} from "./connectorWebhooks.js";
 export {
   ConnectorError,
   type ConnectorErrorKind,
