@@ -14,7 +14,7 @@ import {
 import { WHATSAPP_PROFILE, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
-import { SERVICE_WINDOW_REFUSAL, graphRequest } from "./graphApi.js";
+import { SERVICE_WINDOW_REFUSAL, graphRequest } from "../meta/graphApi.js";
 import { collectWhatsAppMedia } from "./whatsappMedia.js";
 import { whatsappWebhooks } from "./whatsappWebhooks.js";
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { InboundChange, WebhookEvent } from "../../domain/connector.js";
 import { ATTACHMENT_LIMITS, type TInboundAttachment } from "../../domain/inbound.js";
 import type { FetchFunction } from "../http/guardedFetch.js";
-import { graphRequest } from "./graphApi.js";
+import { graphRequest } from "../meta/graphApi.js";
 
 const ZMediaUrl = z.object({ url: z.url(), mime_type: z.string().max(200), file_size: z.number().int().optional() });
 const MEDIA_TYPES = ["image", "document", "audio", "video", "sticker"] as const;

@@ -1,4 +1,4 @@
-// Meta's Graph API as the WhatsApp connector speaks it: JSON with the system user's bearer token, every request
+// Meta's Graph API as its connectors speak it (WhatsApp Business now; Facebook pages and Instagram share it): JSON with a bearer token,
 // under the address rule (guardedFetch), answers checked with zod, and Graph's errors
 // (`{ error: { message, type, code, error_subcode?, fbtrace_id } }`) classified by their code — Graph answers
 // most failures with HTTP 400, so the status alone does not tell an expired token from a rate limit:
