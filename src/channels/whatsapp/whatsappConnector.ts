@@ -12,6 +12,7 @@ import {
   PUBLISHES_NOTHING,
 } from "../../domain/connector.js";
 import { WHATSAPP_PROFILE, limitsOf } from "../../domain/networks.js";
+import { ANSWER_WINDOW_MS, answerWindowOf } from "../../domain/answerWindow.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { SERVICE_WINDOW_REFUSAL, graphRequest } from "../meta/graphApi.js";
@@ -19,11 +20,11 @@ import { collectWhatsAppMedia } from "./whatsappMedia.js";
 import { whatsappWebhooks } from "./whatsappWebhooks.js";
 
 /** The customer service window: free answers within this time after the citizen's last message. */
-export const SERVICE_WINDOW_MS = 24 * 3_600_000;
+export const SERVICE_WINDOW_MS = ANSWER_WINDOW_MS;
 
 /** Whether a free answer may still be sent (else only an approved template). */
 export function withinServiceWindow(citizenLastWroteAt: Date, now: Date): boolean {
-  return now.getTime() - citizenLastWroteAt.getTime() < SERVICE_WINDOW_MS;
+  return answerWindowOf({ network: "whatsapp", direct: true, citizenLastWroteAt, now })?.open ?? true;
 }
 
 export interface WhatsAppDeps {

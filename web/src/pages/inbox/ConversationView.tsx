@@ -202,6 +202,7 @@ export function ConversationView(props: Props) {
           orgId={orgId}
           conversationId={c.id}
           channelName={c.channelName}
+          answerWindow={c.answerWindow}
           templates={props.templates}
           textRef={props.replyRef}
           onReplying={() => void inboxApi.presence(orgId, c.id, "replying").catch(() => undefined)}
