@@ -21,6 +21,8 @@ const EMULATED = ["mastodon", "bluesky", "x", "instagram", "facebook", "telegram
 const FAILURES = ["none", "transient", "rate_limited", "permanent", "auth_expired"] as const;
 const NETWORK_CHOICES = ["sandbox", "website", "mastodon", "bluesky", "email", "telegram", "whatsapp"] as const;
 const VISIBILITIES = ["public", "unlisted", "private"] as const;
+/** Networks an administrator turns on for the organisation first (joint controllership, domain/jointControl.ts). */
+const JOINT_CONTROL: readonly string[] = ["facebook", "instagram"];
 
 /** What the form sends: the account's fields, and for a new account its network. */
 export type ChannelAccountValues = Body<"PATCH /api/orgs/:orgId/channels/:channelAccountId"> & {
@@ -35,6 +37,8 @@ export function ChannelAccountForm(props: {
   account?: ChannelAccountDetails;
   departments: Department[];
   members: Member[];
+  /** The joint-control networks the organisation has turned on (only those are offered for a new account). */
+  enabledNetworks?: readonly string[];
   onSubmit(values: ChannelAccountValues): Promise<boolean>;
   onCancel?(): void;
 }) {
@@ -114,11 +118,13 @@ export function ChannelAccountForm(props: {
         <div className="field">
           <label htmlFor={`${p}-network`}>{t("channels.network")}</label>
           <select id={`${p}-network`} name="network" value={network} onChange={(e) => setNetwork(e.target.value)}>
-            {NETWORK_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {t(`networks.${n}`)}
-              </option>
-            ))}
+            {NETWORK_CHOICES.filter((n) => !JOINT_CONTROL.includes(n) || props.enabledNetworks?.includes(n)).map(
+              (n) => (
+                <option key={n} value={n}>
+                  {t(`networks.${n}`)}
+                </option>
+              ),
+            )}
           </select>
         </div>
       )}
