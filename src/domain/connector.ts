@@ -102,6 +102,8 @@ export interface ConnectorCapabilities {
     polls: boolean;
     contentWarning: boolean;
     replyPolicy: boolean;
+    /** Nothing is published without an image or video (Instagram): a text alone is refused, and the composer says so. */
+    mediaRequired?: boolean;
   };
   editOwn: boolean;
   deleteOwn: boolean;
