@@ -78,7 +78,13 @@ export function usageWaitMs(headers: Headers): number | null {
 
 export async function graphRequest<S extends z.ZodType>(
   fetchImpl: FetchFunction,
-  request: { method?: "GET" | "POST" | "DELETE"; url: string; token: string; json?: unknown },
+  request: {
+    method?: "GET" | "POST" | "DELETE";
+    url: string;
+    /** The bearer token; none for Facebook Login's token exchange, which carries the app's secret instead. */
+    token?: string;
+    json?: unknown;
+  },
   schema: S,
 ): Promise<z.output<S>> {
   let response: Response;
@@ -87,7 +93,7 @@ export async function graphRequest<S extends z.ZodType>(
       method: request.method ?? "GET",
       headers: {
         accept: "application/json",
-        authorization: `Bearer ${request.token}`,
+        ...(request.token === undefined ? {} : { authorization: `Bearer ${request.token}` }),
         ...(request.json === undefined ? {} : { "content-type": "application/json" }),
       },
       body: request.json === undefined ? undefined : JSON.stringify(request.json),
