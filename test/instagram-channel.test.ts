@@ -10,7 +10,9 @@ import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
+import { connectorAccountOf } from "../src/app/channels/channelCredentials.js";
 import {
+  channelAccounts,
   channelCredentials,
   conversationReplies,
   inboundMessages,
@@ -28,8 +30,7 @@ import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/tes
 let t: TestApp;
 let meta: FakeInstagramApi;
 beforeAll(async () => {
-  t = await startTestApp({ env: LOCAL_NETWORK_ENV });
-  const listening = await t.app.listen({ host: "127.0.0.1", port: 0 });
+  let listening = "";
   // Instagram fetches the images from draht's public address; here that address is the listening test server.
   meta = await startFakeInstagramApi({
     fetchImage: (url) => {
@@ -37,6 +38,10 @@ beforeAll(async () => {
       return fetch(`${listening}${u.pathname}${u.search}`);
     },
   });
+  // draht's app at Meta is the fake login's.
+  const app = { META_APP_ID: meta.login.appId, META_APP_SECRET: meta.login.appSecret };
+  t = await startTestApp({ env: { ...LOCAL_NETWORK_ENV, ...app } });
+  listening = await t.app.listen({ host: "127.0.0.1", port: 0 });
 });
 afterAll(async () => {
   await meta?.close();
@@ -115,6 +120,42 @@ async function moderate(s: Awaited<ReturnType<typeof connected>>, messageId: str
 }
 
 describe("the Instagram channel over the HTTP API", () => {
+  it("connects by Facebook Login, keeping only the linked page's token, and answers who it is", async () => {
+    const s = await connected();
+    const started = await s.admin.request("POST", `${s.base}/connection/oauth`);
+    expect(started.statusCode, started.body).toBe(200);
+    const authorise = new URL(started.json<{ authoriseUrl: string }>().authoriseUrl);
+    expect(authorise.pathname).toBe("/v26.0/dialog/oauth");
+    expect(authorise.searchParams.get("scope")).toContain("instagram_content_publish");
+    const dialog = await fetch(authorise);
+    expect(dialog.status).toBe(200);
+    const q = authorise.searchParams;
+    const allowed = await fetch(new URL("/v26.0/dialog/oauth", authorise), {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        decision: "allow",
+        redirect_uri: q.get("redirect_uri") ?? "",
+        state: q.get("state") ?? "",
+        code_challenge: q.get("code_challenge") ?? "",
+      }).toString(),
+    });
+    const back = new URL(allowed.headers.get("location") ?? "");
+    expect(back.pathname).toBe("/api/channel-authorisations/callback");
+    const callback = await s.admin.request("GET", `${back.pathname}${back.search}`);
+    expect(callback.headers.location).toBe(`/o/${s.org.id}/admin/channels?connected=${s.accountId}`);
+    const page = meta.login.pages.find((p) => p.instagram?.id === meta.state.igUserId);
+    const other = meta.login.pages.find((p) => p !== page);
+    const [row] = await t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, s.accountId));
+    const kept = row ? JSON.stringify((await connectorAccountOf(t.ctx.db, t.ctx, row)).credentials) : "";
+    expect(kept).toContain(page?.accessToken);
+    expect(kept).not.toContain(other?.accessToken);
+    expect(JSON.parse(kept)).toMatchObject({ userToken: null });
+    const connections = await s.admin.request("GET", `/api/orgs/${s.org.id}/channel-connections`);
+    expect(JSON.stringify(connections.json())).toContain("@stadt_musterstadt");
+  });
+
   it("publishes a carousel, takes a comment once by webhook and polling, answers it, hides and deletes comments", async () => {
     const s = await connected();
     const images = [

@@ -42,7 +42,12 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   // Instagram (professional account through its Facebook page): Graph API, webhook and polling in; no idempotency
   // key at Meta, so its sends go into draht's journal.
   connectors.push(
-    createInstagramConnector({ networkServers, clock: deps.clock, journal: sendJournal(deps.db, deps.clock) }),
+    createInstagramConnector({
+      networkServers,
+      clock: deps.clock,
+      journal: sendJournal(deps.db, deps.clock),
+      meta: deps.meta ?? null,
+    }),
   );
   return new Map(connectors.map((c) => [c.network, c]));
 }

@@ -163,7 +163,7 @@ export type TWhatsAppSettings = z.infer<typeof ZWhatsAppSettings>;
  * The page's access token is a sealed credential.
  */
 export const ZInstagramSettings = z.object({
-  serverUrl: z.url({ protocol: /^https?$/ }).default("https://graph.facebook.com/v21.0"),
+  serverUrl: z.url({ protocol: /^https?$/ }).default(META_GRAPH_API_URL),
   igUserId: z.string().regex(/^[0-9]{1,30}$/, "digits only"),
   pageId: z
     .string()

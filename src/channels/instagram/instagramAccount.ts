@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { type TInstagramSettings, ZInstagramSettings } from "../../domain/channelSettings.js";
 import { type ConnectorAccount, ConnectorError, type InboundChange } from "../../domain/connector.js";
+import { type TFacebookPage, ZFacebookLoginCredentials } from "../meta/facebookLogin.js";
 
 /** The page's access token (Facebook Login, or entered by hand), and the Instagram account it was given for. */
 export const ZInstagramCredentials = z.object({
@@ -13,20 +14,32 @@ export const ZInstagramCredentials = z.object({
 
 export interface InstagramAccount {
   settings: TInstagramSettings;
+  /** The page's access token. */
   token: string;
+  /** The Facebook page the account is reached through (direct messages go through it), where known. */
+  pageId: string | null;
   base: string;
+}
+
+/** Of what Facebook Login returned, the page linked to this Instagram account (the one named in the settings, if any). */
+export function linkedPage(credentials: unknown, settings: TInstagramSettings): TFacebookPage | null {
+  const login = ZFacebookLoginCredentials.safeParse(credentials);
+  if (!login.success) return null;
+  const linked = (p: TFacebookPage) =>
+    settings.pageId ? p.id === settings.pageId : p.instagram?.id === settings.igUserId;
+  return login.data.pages.find(linked) ?? null;
 }
 
 export function instagramAccountOf(account: ConnectorAccount): InstagramAccount {
   const settings = ZInstagramSettings.safeParse(account.settings);
   if (!settings.success) throw new ConnectorError("permanent", "the Instagram account's settings are incomplete");
+  const base = settings.data.serverUrl.replace(/\/$/, "");
+  // Connected by Facebook Login (the page's token), or by hand with a page token.
+  const page = linkedPage(account.credentials, settings.data);
+  if (page) return { settings: settings.data, token: page.accessToken, pageId: page.id, base };
   const credentials = ZInstagramCredentials.safeParse(account.credentials);
   if (!credentials.success) throw new ConnectorError("auth_expired", "the Instagram account is not connected");
-  return {
-    settings: settings.data,
-    token: credentials.data.accessToken,
-    base: settings.data.serverUrl.replace(/\/$/, ""),
-  };
+  return { settings: settings.data, token: credentials.data.accessToken, pageId: settings.data.pageId ?? null, base };
 }
 
 /** Graph's timestamps ("2026-12-07T08:00:00+0000"): ISO 8601 with the offset written without a colon. */

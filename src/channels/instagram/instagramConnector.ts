@@ -10,6 +10,8 @@ import { type ChannelConnector, ConnectorError, type ModerationRequest } from ".
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
+import { ZInstagramSettings } from "../../domain/channelSettings.js";
+import { type MetaApp, ZFacebookLoginCredentials, facebookLogin, keepPage } from "../meta/facebookLogin.js";
 import { graphRequest } from "../meta/graphApi.js";
 import { withinServiceWindow } from "../whatsapp/whatsappConnector.js";
 import {
@@ -17,10 +19,15 @@ import {
   type InstagramAccount,
   ZInstagramCredentials,
   instagramAccountOf,
+  linkedPage,
 } from "./instagramAccount.js";
 import { fetchInstagramInbound } from "./instagramInbound.js";
 import { findOnInstagram, publishOnInstagram } from "./instagramPublish.js";
 import { instagramWebhooks } from "./instagramWebhooks.js";
+
+/** Why a login is refused that does not manage the account's page (shown to the person connecting). */
+const NOT_AMONG_PAGES =
+  "Das Instagram-Konto ist mit keiner Facebook-Seite verknüpft, die die angemeldete Person verwaltet. Bitte mit einem Konto anmelden, das die verknüpfte Seite verwaltet.";
 
 /** What draht records when a direct message may no longer be answered freely (shown to the person who answered). */
 export const MESSAGING_WINDOW_REFUSAL =
@@ -38,7 +45,21 @@ export interface InstagramDeps {
   statusChecks?: number;
   /** Comments per inbound page (default 50). */
   pageSize?: number;
+  /** draht's app at Meta, for Facebook Login; null or absent: connecting by login is refused in draht's words. */
+  meta?: MetaApp | null;
 }
+
+/** What Facebook Login asks the person for: the page list, the Instagram account's publishing, comments, messages. */
+const LOGIN_SCOPES = [
+  "pages_show_list",
+  "pages_read_engagement",
+  "pages_manage_metadata",
+  "business_management",
+  "instagram_basic",
+  "instagram_content_publish",
+  "instagram_manage_comments",
+  "instagram_manage_messages",
+].join(",");
 
 const ZAccount = z.object({ id: z.string(), username: z.string() });
 const ZCreated = z.object({ id: z.string().min(1) });
@@ -85,10 +106,19 @@ export function createInstagramConnector(deps: InstagramDeps): ChannelConnector 
         streaming: false,
       },
       reply: true,
-      connect: ["app_password"],
+      connect: ["oauth", "app_password"],
     },
     // Images only for now (videos would be Reels, another container kind): JPEG as Meta's reference names, and PNG.
     limits: { ...limitsOf(profile), mediaTypes: ["image/jpeg", "image/png"] },
+    oauth: facebookLogin({ fetchImpl, app: deps.meta ?? null, network: "instagram", scopes: LOGIN_SCOPES, clock }),
+    // Facebook Login returns every page the person manages: only the page linked to this Instagram account is kept.
+    credentialsToKeep: (account) => {
+      const login = ZFacebookLoginCredentials.safeParse(account.credentials);
+      if (!login.success) return account.credentials; // a page token entered by hand
+      const page = linkedPage(account.credentials, ZInstagramSettings.parse(account.settings));
+      if (!page) throw new ConnectorError("permanent", NOT_AMONG_PAGES);
+      return keepPage(account.credentials, page.id);
+    },
     appPassword: {
       // The page's access token, entered as the "password", with the Instagram account's id; whoAmI checks both at
       // Meta before they are kept.
@@ -128,7 +158,7 @@ export function createInstagramConnector(deps: InstagramDeps): ChannelConnector 
           fetchImpl,
           {
             method: "POST",
-            url: `${ig.base}/${ig.settings.pageId ?? ig.settings.igUserId}/messages`,
+            url: `${ig.base}/${ig.pageId ?? ig.settings.igUserId}/messages`,
             token: ig.token,
             json: { recipient: { id: recipient }, message: { text: answer.text } },
           },

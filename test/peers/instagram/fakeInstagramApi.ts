@@ -1,4 +1,4 @@
-// A fake of Meta's Graph API for Instagram professional accounts (v21.0), written from its reference — no Meta
+// A fake of Meta's Graph API for Instagram professional accounts (v26.0), written from its reference — no Meta
 // server can run here. It speaks what draht uses: GET /{ig-user-id}, POST /{ig-user-id}/media (a container: image_url
 // is really fetched, as Instagram does, and a container whose image cannot be fetched is refused with 9004 / 2207052),
 // GET /{container-id}?fields=status_code, POST /{ig-user-id}/media_publish, GET /{ig-user-id}/media and
@@ -9,12 +9,15 @@
 import { randomBytes } from "node:crypto";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type FacebookLoginPeer, facebookLoginPeer } from "../meta/facebookLoginPeer.js";
 import { type Comment, InstagramState, graphTimestamp } from "./instagramState.js";
 
 export interface FakeInstagramApi {
   /** The Graph API's base URL (the account's serverUrl setting). */
   url: string;
   state: InstagramState;
+  /** Facebook Login on the same server (test/peers/meta/facebookLoginPeer.ts). */
+  login: FacebookLoginPeer;
   close(): Promise<void>;
 }
 
@@ -38,30 +41,54 @@ export async function startFakeInstagramApi(
   const state = new InstagramState(options.clock ?? (() => new Date()));
   const fetchImage = options.fetchImage ?? ((url: string) => fetch(url, { signal: AbortSignal.timeout(10_000) }));
   let base = "";
+  // Facebook Login (the lead's peer) on the same server: the dialog, the token exchanges, the person's pages — among
+  // them the page linked to this Instagram account, whose page token the Graph API below accepts too.
+  const login = facebookLoginPeer({
+    version: "v26.0",
+    clock: state.clock,
+    pages: [
+      {
+        id: state.pageId,
+        name: "Stadt Musterstadt",
+        accessToken: `EAAPage${randomBytes(20).toString("hex")}`,
+        instagram: { id: state.igUserId, username: state.username },
+      },
+      {
+        id: "104000000000002",
+        name: "Musterstadt Kultur",
+        accessToken: `EAAPage${randomBytes(20).toString("hex")}`,
+        instagram: null,
+      },
+    ],
+  });
   const server = createServer((req, res) => {
-    void handle(req)
-      .then((body) => send(res, 200, body))
-      .catch((error: unknown) => {
-        const failure = error instanceof GraphFailure ? error : new GraphFailure(500, 1, "An unknown error occurred");
-        const { status, code, subcode, message, headers } = failure;
-        const fbtrace_id = randomBytes(8).toString("base64url");
-        const type = code === 190 ? "OAuthException" : "GraphMethodException";
-        send(
-          res,
-          status,
-          { error: { message, type, code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id } },
-          headers,
-        );
-      });
+    void (async () => {
+      if (await login.handle(req, res, new URL(req.url ?? "/", "http://fake"))) return;
+      await handle(req)
+        .then((body) => send(res, 200, body))
+        .catch((error: unknown) => {
+          const failure = error instanceof GraphFailure ? error : new GraphFailure(500, 1, "An unknown error occurred");
+          const { status, code, subcode, message, headers } = failure;
+          const fbtrace_id = randomBytes(8).toString("base64url");
+          const type = code === 190 ? "OAuthException" : "GraphMethodException";
+          send(
+            res,
+            status,
+            { error: { message, type, code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id } },
+            headers,
+          );
+        });
+    })();
   });
 
   async function handle(req: IncomingMessage): Promise<unknown> {
     const url = new URL(req.url ?? "/", "http://fake");
     const parts = url.pathname.split("/").filter(Boolean);
-    if (parts[0] !== "v21.0") throw new GraphFailure(400, 2500, "Unknown path components");
+    if (parts[0] !== "v26.0") throw new GraphFailure(400, 2500, "Unknown path components");
     const params: Params = { ...Object.fromEntries(url.searchParams), ...(await bodyOf(req)) };
     const given = req.headers.authorization?.replace(/^Bearer /, "") ?? params.access_token;
-    if (given !== state.token)
+    const byLogin = typeof given === "string" ? login.pageForToken(given) : null;
+    if (given !== state.token && byLogin?.instagram?.id !== state.igUserId)
       throw new GraphFailure(401, 190, "Error validating access token: Session has expired.", 463);
     if (Date.now() < state.rateLimitedUntil) {
       const usage = { call_count: 100, total_cputime: 20, total_time: 25, estimated_time_to_regain_access: 2 };
@@ -262,10 +289,11 @@ export async function startFakeInstagramApi(
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v21.0`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v26.0`;
   return {
     url: base,
     state,
+    login,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

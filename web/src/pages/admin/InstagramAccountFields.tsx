@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Field } from "../../components/Field";
 
 type Settings = Record<string, unknown>;
-const GRAPH_API = "https://graph.facebook.com/v21.0";
+const GRAPH_API = "https://graph.facebook.com/v26.0";
 
 /** The settings the fields hold, as the server's ZInstagramSettings takes them. */
 export function readInstagramSettings(form: FormData, p: string): Settings {
