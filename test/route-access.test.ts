@@ -13,6 +13,7 @@ import { saveCampaign } from "../src/app/campaigns/save-campaign.js";
 import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
+import { signedMediaUrl } from "../src/app/media/get-signed-medium.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
 import {
   buildChannelAccount,
@@ -367,6 +368,21 @@ describe("every API route", () => {
     expectRefusedWithNothing(await admin.request("POST", path, body), [401]);
     const handshake = await admin.request("GET", `${path}?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`);
     expectRefusedWithNothing(handshake, [403]);
+  });
+
+  it("serves a medium at its signed address by the signature alone: no session opens it, a forged one is refused", async () => {
+    const signed = t.routes.filter((r) => r.url.startsWith("/api/media/signed/"));
+    expect(signed.map(keyOf)).toEqual(["GET /api/media/signed/:mediaId"]);
+    expect(signed.every((r) => r.access.kind === "public")).toBe(true);
+    const org = await buildOrg(t.ctx);
+    const medium = await buildMedia(t.ctx, org.id);
+    const url = new URL(signedMediaUrl(t.ctx, { mediaId: medium.id, ttlMs: 60_000 }));
+    const forged = `${url.pathname}?exp=${url.searchParams.get("exp")}&sig=${"A".repeat(43)}`;
+    // A stranger, and the organisation's own administrator with a session: a forged signature opens nothing.
+    expectRefusedWithNothing(await t.app.inject({ method: "GET", url: forged }), [403]);
+    const admin = await signInAs(org.id, ["administrator"]);
+    expectRefusedWithNothing(await admin.request("GET", forged), [403]);
+    expect((await t.app.inject({ method: "GET", url: `${url.pathname}${url.search}` })).statusCode).toBe(200);
   });
 
   it("refuses administrators of another organisation and shows them nothing", async () => {

@@ -204,4 +204,18 @@ export const postsContract = {
     params: ZMediaParams,
     responses: { 200: { raw: "file", description: "A WebP thumbnail.", contentTypes: ["image/webp"] } },
   },
+  "GET /api/media/signed/:mediaId": {
+    tag: "Media",
+    summary: "A medium by its signed address (for a network that fetches it, e.g. Instagram)",
+    description:
+      "No session: the address is the permission — HMAC-SHA256 over the medium and its expiry (Unix seconds) under " +
+      "a key of the installation, valid for at most a day. A forged or altered address: 403 NOT_ALLOWED; an " +
+      "expired one, or a medium deleted since: 410 MEDIA_ADDRESS_EXPIRED.",
+    params: z.object({ mediaId: z.uuid() }),
+    query: z.object({
+      exp: z.coerce.number().int().positive().max(99_999_999_999),
+      sig: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
+    }),
+    responses: { 200: { raw: "file", description: "The file as uploaded.", contentTypes: ["image/*", "video/*"] } },
+  },
 } as const satisfies ContractGroup;

@@ -156,6 +156,24 @@ export const ZWhatsAppSettings = z.object({
 });
 export type TWhatsAppSettings = z.infer<typeof ZWhatsAppSettings>;
 
+/**
+ * An Instagram professional account, reached through the Facebook page it is linked to: its Instagram user id (the
+ * ig-user-id that publishing and comments address), the page's id (direct messages go through the page), the
+ * username (shown on screens), and the Graph API's address (a setting so that a test's fake stands in for Meta's).
+ * The page's access token is a sealed credential.
+ */
+export const ZInstagramSettings = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).default(META_GRAPH_API_URL),
+  igUserId: z.string().regex(/^[0-9]{1,30}$/, "digits only"),
+  pageId: z
+    .string()
+    .regex(/^[0-9]{1,30}$/, "digits only")
+    .optional(),
+  username: z.string().max(100).default(""),
+  remoteAccountId: z.string().optional(),
+});
+export type TInstagramSettings = z.infer<typeof ZInstagramSettings>;
+
 /** The settings schema of each network (website: none). */
 export function settingsSchemaOf(network: string): z.ZodType<Record<string, unknown>> {
   if (network === "sandbox") return ZSandboxSettings;
@@ -164,5 +182,6 @@ export function settingsSchemaOf(network: string): z.ZodType<Record<string, unkn
   if (network === "email") return ZEmailSettings;
   if (network === "telegram") return ZTelegramSettings;
   if (network === "whatsapp") return ZWhatsAppSettings;
+  if (network === "instagram") return ZInstagramSettings;
   return z.object({}).strip();
 }

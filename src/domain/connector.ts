@@ -17,6 +17,12 @@ export interface OutgoingMedia {
   fileName?: string;
   /** The file's bytes, read when the connector uploads them. */
   content?: () => Promise<Uint8Array>;
+  /**
+   * A public address of the file that expires after `ttlMs` (at most a day), for networks that fetch the file
+   * themselves instead of taking an upload (Instagram's container publishing): draht's signed media address
+   * (domain/signedMediaAddress.ts), filled in by the publishing use case.
+   */
+  publicUrl?: (ttlMs: number) => string;
 }
 
 export interface OutgoingPost {
@@ -96,6 +102,8 @@ export interface ConnectorCapabilities {
     polls: boolean;
     contentWarning: boolean;
     replyPolicy: boolean;
+    /** Nothing is published without an image or video (Instagram): a text alone is refused, and the composer says so. */
+    mediaRequired?: boolean;
   };
   editOwn: boolean;
   deleteOwn: boolean;

@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   "CHANNEL_NETWORK_NOT_ENABLED",
   "CHANNEL_NETWORK_IN_USE",
   "ANSWER_WINDOW_CLOSED",
+  "MEDIA_ADDRESS_EXPIRED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,8 @@ export const NETWORKS = [
   "telegram",
   // WhatsApp Business (Cloud API): an inbox-only channel
   "whatsapp",
+  // An Instagram professional account through its Facebook page (Graph API)
+  "instagram",
 ] as const;
 export type Network = (typeof NETWORKS)[number];
 

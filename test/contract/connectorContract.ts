@@ -12,6 +12,7 @@ import {
   deliveredItem,
   fetchAll,
   post,
+  publishOn,
   publishes,
   webhookOnly,
 } from "./contractPeer.js";
@@ -48,19 +49,28 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     it("publishes a text once per idempotency key, also when an interrupted attempt is repeated", async () => {
       if (!publishes(peer.connector)) {
         // An inbox-only connector refuses to publish, as a permanent failure the worker does not retry.
-        const refused = await peer.connector.publish(peer.account, post("Nichts zu veröffentlichen")).catch((e) => e);
+        const refused = await publishOn(peer, post("Nichts zu veröffentlichen")).catch((e) => e);
         expect(refused).toBeInstanceOf(ConnectorError);
         return expect((refused as ConnectorError).kind).toBe("permanent");
       }
       const text = `Vertragstest ${name} ${Date.now()}: Die Bürgersprechstunde ist am Donnerstag.`;
       const first = post(text);
-      const item = await peer.connector.publish(peer.account, first);
+      const item = await publishOn(peer, first);
       expect(item.externalId).not.toBe("");
       // The worker's recovery: ask first, send only when the network has nothing under the key.
       const found = await peer.connector.findPublished(peer.account, first);
-      const again = found ?? (await peer.connector.publish(peer.account, { ...first, attempt: 2 }));
+      const again = found ?? (await publishOn(peer, { ...first, attempt: 2 }));
       expect(again.externalId).toBe(item.externalId);
       expect(await peer.countPublished(text)).toBe(1);
+    });
+
+    it("refuses a text alone, permanently, where it declares that it publishes nothing without an image", async () => {
+      if (!peer.connector.capabilities.publish.mediaRequired) return;
+      const refused = await peer.connector
+        .publish(peer.account, post(`Nur Text ${Date.now()}`))
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ConnectorError);
+      expect((refused as ConnectorError).kind).toBe("permanent");
     });
 
     it("finds what an interrupted attempt published also after the network forgot the key, and does not post twice", async () => {
@@ -69,7 +79,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       const text = `Vertragstest ${name} ${Date.now()}: Der Wertstoffhof öffnet am Samstag.`;
       const since = new Date(Date.now() - 1000);
       const first = post(text, { contentWarning: null });
-      const item = await peer.connector.publish(peer.account, first);
+      const item = await publishOn(peer, first);
       // The answer was lost; the worker recovers much later, when the network no longer knows the key.
       await peer.forgetIdempotencyKeys?.();
       const found = await peer.connector.findPublished(peer.account, { ...first, since });
@@ -87,8 +97,8 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       expect(peer.altTextsOf, "a connector that declares alt text needs a peer that shows it").toBeDefined();
       const png = await samplePng();
       const id = (await peer.libraryMedium?.(png, "Das neue Rathaus bei Sonnenschein")) ?? randomUUID();
-      const item = await peer.connector.publish(
-        peer.account,
+      const item = await publishOn(
+        peer,
         post(`Mit Bild ${Date.now()}`, {
           media: [
             {
@@ -136,7 +146,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       }
       expect(peer.citizenReplies, "a polling connector needs a peer where others can reply").toBeDefined();
       const start = await fetchAll(peer.connector, peer.account, null);
-      const item = await peer.connector.publish(peer.account, post(`Frage an alle ${Date.now()}`));
+      const item = await publishOn(peer, post(`Frage an alle ${Date.now()}`));
       await peer.citizenReplies?.(item.externalId, "Wann öffnet das Bürgerbüro?");
       await peer.settle?.();
       const first = await fetchAll(peer.connector, peer.account, start.cursor);
@@ -156,7 +166,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     it("wakes up from the network's live stream where it declares streaming, and stops when told", async () => {
       const c = peer.connector;
       if (!c.capabilities.inbound.streaming) return expect(c.streamInbound).toBeUndefined();
-      const item = publishes(c) ? await c.publish(peer.account, post(`Live ${Date.now()}`)) : null;
+      const item = publishes(c) ? await publishOn(peer, post(`Live ${Date.now()}`)) : null;
       const controller = new AbortController();
       let woken = 0;
       let resolveWoken: () => void = () => {};
@@ -186,7 +196,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
         "a connector that declares deletions needs a peer where citizens delete",
       ).toBeDefined();
       const start = await fetchAll(c, peer.account, null);
-      const item = await c.publish(peer.account, post(`Umfrage ${Date.now()}`));
+      const item = await publishOn(peer, post(`Umfrage ${Date.now()}`));
       await peer.citizenReplies?.(item.externalId, "Das nehme ich gleich wieder zurück.");
       await peer.settle?.();
       const reply = (await fetchAll(c, peer.account, start.cursor)).changes.find(
@@ -220,7 +230,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
         const texts = (await peer.threadTexts?.(citizen?.externalId ?? "")) ?? [];
         return expect(texts.some((t) => t.includes("Ja, auch für Gewerbetreibende."))).toBe(true);
       }
-      const item = await peer.connector.publish(peer.account, post(`Hinweis ${Date.now()}`));
+      const item = await publishOn(peer, post(`Hinweis ${Date.now()}`));
       let replyId = item.externalId;
       if (peer.citizenReplies && peer.connector.fetchInbound) {
         const before = await fetchAll(peer.connector, peer.account, null);
@@ -249,15 +259,12 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       if (!peer.connector.capabilities.publish.threads) return;
       expect(peer.threadTexts, "a connector that declares threads needs a peer that shows threads").toBeDefined();
       const stamp = Date.now();
-      const first = await peer.connector.publish(
-        peer.account,
-        post(`Thread ${stamp} (1/3) Die Sperrung der Brücke dauert länger.`),
-      );
-      const second = await peer.connector.publish(peer.account, {
+      const first = await publishOn(peer, post(`Thread ${stamp} (1/3) Die Sperrung der Brücke dauert länger.`));
+      const second = await publishOn(peer, {
         ...post(`Thread ${stamp} (2/3) Umleitung über die Hafenstraße.`),
         inReplyToExternalId: first.externalId,
       });
-      await peer.connector.publish(peer.account, {
+      await publishOn(peer, {
         ...post(`Thread ${stamp} (3/3) Busse fahren wie gewohnt.`),
         inReplyToExternalId: second.externalId,
       });
@@ -274,12 +281,12 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     it("limits who may answer where it declares reply policies, and leaves a post open to everyone otherwise", async () => {
       if (!peer.connector.capabilities.publish.replyPolicy) return;
       expect(peer.replyRulesOf, "a connector with reply policies needs a peer that shows them").toBeDefined();
-      const open = await peer.connector.publish(peer.account, post(`Offen ${Date.now()}`));
-      const mentioned = await peer.connector.publish(peer.account, {
+      const open = await publishOn(peer, post(`Offen ${Date.now()}`));
+      const mentioned = await publishOn(peer, {
         ...post(`Nur Erwähnte ${Date.now()}`),
         replyPolicy: "mentioned",
       });
-      const closed = await peer.connector.publish(peer.account, {
+      const closed = await publishOn(peer, {
         ...post(`Keine Antworten ${Date.now()}`),
         replyPolicy: "nobody",
       });
@@ -291,7 +298,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     it("deletes its own items where it declares so", async () => {
       if (!peer.connector.capabilities.deleteOwn) return expect(peer.connector.deleteOwn).toBeUndefined();
       expect(peer.exists, "a deleting connector needs a peer that tells whether an item exists").toBeDefined();
-      const item = await peer.connector.publish(peer.account, post(`Versehentlich ${Date.now()}`));
+      const item = await publishOn(peer, post(`Versehentlich ${Date.now()}`));
       expect(await peer.exists?.(item.externalId)).toBe(true);
       await peer.connector.deleteOwn?.(peer.account, item.externalId);
       await peer.settle?.();
@@ -302,9 +309,9 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
     it("reads the public counters of its own items where it can, leaving out an item the network no longer has", async () => {
       if (!peer.connector.fetchCounters) return expect(peer.reactTo).toBeUndefined();
       expect(peer.reactTo, "a connector that reads counters needs a peer that reacts").toBeDefined();
-      const item = await peer.connector.publish(peer.account, post(`Beliebt ${Date.now()}`));
-      const quiet = await peer.connector.publish(peer.account, post(`Ruhig ${Date.now()}`));
-      const gone = await peer.connector.publish(peer.account, post(`Gelöscht ${Date.now()}`));
+      const item = await publishOn(peer, post(`Beliebt ${Date.now()}`));
+      const quiet = await publishOn(peer, post(`Ruhig ${Date.now()}`));
+      const gone = await publishOn(peer, post(`Gelöscht ${Date.now()}`));
       const expected = await peer.reactTo?.(item.externalId);
       await peer.connector.deleteOwn?.(peer.account, gone.externalId);
       await peer.settle?.();
@@ -339,7 +346,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
               inReplyToExternalId: citizen.externalId,
               text: "Zu viel",
             })
-          : peer.connector.publish(peer.account, post(`Zu viel ${Date.now()}`))
+          : publishOn(peer, post(`Zu viel ${Date.now()}`))
       )?.catch((e: unknown) => e);
       await lift();
       expect(error).toBeInstanceOf(ConnectorError);
@@ -355,7 +362,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       // network only pushes, ask who the credentials belong to).
       const error = await (
         publishes(connector)
-          ? connector.publish(peer.account, post(`Ohne Zugang ${Date.now()}`))
+          ? publishOn(peer, post(`Ohne Zugang ${Date.now()}`), connector)
           : webhookOnly(connector)
             ? connector.whoAmI?.(peer.account)
             : connector.fetchInbound?.(peer.account, null)

@@ -2,7 +2,13 @@
 // own store, a protocol-faithful fake or a real local server — and the steps the promises share: a post to
 // publish, reading everything after a cursor, and a citizen's new item as each kind of connector receives it.
 import { expect } from "vitest";
-import type { ChannelConnector, ConnectorAccount, OutgoingPost } from "../../src/domain/connector.js";
+import type {
+  ChannelConnector,
+  ConnectorAccount,
+  OutgoingMedia,
+  OutgoingPost,
+  PublishedItem,
+} from "../../src/domain/connector.js";
 
 export interface ContractPeer {
   connector: ChannelConnector;
@@ -14,6 +20,13 @@ export interface ContractPeer {
   altTextsOf?(externalId: string): Promise<(string | null)[]>;
   /** Puts a file into the organisation's media library, for a network that shows the library's files. */
   libraryMedium?(png: Buffer, altText: string): Promise<string>;
+  /**
+   * A network that fetches files from a public address (Instagram): the medium's address as draht's publishing use
+   * case gives it (OutgoingMedia.publicUrl), served by draht for the network to fetch.
+   */
+  mediaAddress?(mediaId: string, ttlMs: number): string;
+  /** A network that publishes nothing without an image (capabilities.publish.mediaRequired): one for each post. */
+  requiredImage?(): Promise<OutgoingMedia>;
   /** A citizen writes to the account directly (inbox-only networks such as e-mail, where nothing is published). */
   citizenWrites?(text: string): Promise<void>;
   /**
@@ -63,6 +76,26 @@ export const post = (text: string, overrides: Partial<OutgoingPost> = {}): Outgo
   ...overrides,
 });
 
+/**
+ * Publishes one of the contract's posts as draht's publishing would hand it to this connector: with an image where the
+ * network publishes nothing without one, and with the media's public addresses where the network fetches them.
+ */
+export async function publishOn(
+  peer: ContractPeer,
+  outgoing: OutgoingPost,
+  connector: ChannelConnector = peer.connector,
+): Promise<PublishedItem> {
+  let media = outgoing.media;
+  if (connector.capabilities.publish.mediaRequired && media.length === 0) {
+    expect(peer.requiredImage, "a connector that needs an image needs a peer that gives one").toBeDefined();
+    const image = await peer.requiredImage?.();
+    media = image ? [image] : [];
+  }
+  const address = peer.mediaAddress;
+  if (address) media = media.map((m) => (m.publicUrl ? m : { ...m, publicUrl: (ttl: number) => address(m.id, ttl) }));
+  return connector.publish(peer.account, { ...outgoing, media });
+}
+
 export async function fetchAll(connector: ChannelConnector, account: ConnectorAccount, cursor: string | null) {
   const changes = [];
   let at = cursor;
@@ -103,7 +136,7 @@ export async function citizenItem(peer: ContractPeer, text: string, cursor: stri
   let parent: string | null = null;
   if (webhookOnly(c)) return { parent, item: (await deliveredItem(peer, text)).item, cursor };
   if (publishes(c)) {
-    parent = (await c.publish(peer.account, post(`Frage an alle ${Date.now()}`))).externalId;
+    parent = (await publishOn(peer, post(`Frage an alle ${Date.now()}`))).externalId;
     await peer.citizenReplies?.(parent, text);
   } else {
     expect(peer.citizenWrites, "an inbox-only connector needs a peer where citizens write to it").toBeDefined();

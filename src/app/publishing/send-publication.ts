@@ -12,6 +12,7 @@ import {
   type PublishedItem,
 } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
+import { signedMediaUrl } from "../media/get-signed-medium.js";
 import { recordCredentialsRefused } from "../channels/channelHealth.js";
 import { type EmulatedNetwork, type Network, profileOf } from "../../domain/networks.js";
 import type { AppContext } from "../context.js";
@@ -145,6 +146,7 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
       if (!file) throw new ConnectorError("permanent", `medium ${m.id} no longer exists`);
       return new Uint8Array(file.content);
     },
+    publicUrl: (ttlMs) => signedMediaUrl(ctx, { mediaId: m.id, ttlMs }),
   }));
   // A channel's own text stands in for the first post of a thread; the posts after it are shared.
   return {

@@ -3,7 +3,9 @@
 // (`{ error: { message, type, code, error_subcode?, fbtrace_id } }`) classified by their code — Graph answers
 // most failures with HTTP 400, so the status alone does not tell an expired token from a rate limit:
 //   190 (and HTTP 401): the token expired or was revoked → auth_expired (reconnect);
-//   4, 80007, 130429, 131048, 131056 (and HTTP 429): rate limits → rate_limited;
+//   4, 17, 32, 613, 80007, 130429, 131048, 131056 (and HTTP 429): rate limits → rate_limited, waiting as long as
+//   Graph's usage headers (X-Business-Use-Case-Usage, X-App-Usage: estimated_time_to_regain_access, in minutes)
+//   or Retry-After say, else a minute;
 //   131047: more than 24 hours since the citizen last wrote → permanent, in draht's words;
 //   1, 2, 131000, 133004 (and 5xx): the service failed for now → transient; everything else permanent.
 import { z } from "zod";
@@ -20,7 +22,8 @@ const ZGraphError = z.object({
   }),
 });
 
-const RATE_LIMIT_CODES = new Set([4, 80007, 130429, 131048, 131056]);
+// 4 app, 17 user, 32 page, 613 "calls within one hour exceeded" (Instagram's publishing and comment limits).
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80007, 130429, 131048, 131056]);
 const TRANSIENT_CODES = new Set([1, 2, 131000, 133004]);
 /** Graph's code for a message outside the customer service window ("Re-engagement message"). */
 export const OUTSIDE_SERVICE_WINDOW = 131047;
@@ -39,13 +42,38 @@ export function classifyGraphError(status: number, headers: Headers, body: unkno
     return new ConnectorError("permanent", SERVICE_WINDOW_REFUSAL, { status, detail });
   if ((code !== null && RATE_LIMIT_CODES.has(code)) || status === 429)
     return new ConnectorError("rate_limited", message, {
-      retryAfterMs: retryAfterMs(headers) ?? 60_000,
+      retryAfterMs: retryAfterMs(headers) ?? usageWaitMs(headers) ?? 60_000,
       status,
       detail,
     });
   if ((code !== null && TRANSIENT_CODES.has(code)) || status >= 500)
     return new ConnectorError("transient", message, { status, detail });
   return new ConnectorError("permanent", message, { status, detail });
+}
+
+/**
+ * How long Graph's usage headers say to wait: X-Business-Use-Case-Usage is `{ "<id>": [{ …,
+ * estimated_time_to_regain_access: <minutes> }] }`, X-App-Usage / X-Ad-Account-Usage carry the same field flat.
+ */
+export function usageWaitMs(headers: Headers): number | null {
+  let minutes = 0;
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== "object" || value === null) return;
+    const wait = (value as Record<string, unknown>).estimated_time_to_regain_access;
+    if (typeof wait === "number" && Number.isFinite(wait)) minutes = Math.max(minutes, wait);
+    for (const inner of Object.values(value)) if (typeof inner === "object") visit(inner);
+  };
+  for (const name of ["x-business-use-case-usage", "x-app-usage", "x-ad-account-usage"]) {
+    const header = headers.get(name);
+    if (!header) continue;
+    try {
+      visit(JSON.parse(header));
+    } catch {
+      // A header that is not JSON says nothing about waiting.
+    }
+  }
+  return minutes > 0 ? Math.min(minutes, 24 * 60) * 60_000 : null;
 }
 
 export async function graphRequest<S extends z.ZodType>(

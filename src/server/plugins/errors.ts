@@ -46,6 +46,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   AUDIT_TRAIL_DAMAGED: 500,
   WEBHOOK_SIGNATURE_INVALID: 401,
   WEBHOOK_EVENT_STALE: 400,
+  MEDIA_ADDRESS_EXPIRED: 410,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {

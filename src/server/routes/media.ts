@@ -1,6 +1,8 @@
-// The media library: upload (the raw file as the request body), list, details, files, thumbnails.
+// The media library: upload (the raw file as the request body), list, details, files, thumbnails; and a medium by
+// its signed address, for networks that fetch the file themselves (no session: the signature is the permission).
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app/context.js";
+import { getSignedMedium } from "../../app/media/get-signed-medium.js";
 import { getMediaFile, listMedia } from "../../app/media/list-media.js";
 import { updateMedia } from "../../app/media/update-media.js";
 import { uploadMedia } from "../../app/media/upload-media.js";
@@ -54,4 +56,19 @@ export function mediaRoutes(
       return reply.send(file.bytes);
     });
   }
+
+  contractRoute(
+    app,
+    "GET /api/media/signed/:mediaId",
+    { config: { access: { kind: "public" } as const } },
+    async (request, reply) => {
+      const file = await getSignedMedium(ctx, { mediaId: request.params.mediaId, ...request.query });
+      // Cached privately at most as long as the address holds; never guessed at as another type.
+      reply
+        .header("content-type", file.mimeType)
+        .header("cache-control", `private, max-age=${file.maxAgeSeconds}`)
+        .header("x-content-type-options", "nosniff");
+      return reply.send(file.bytes);
+    },
+  );
 }

@@ -1,8 +1,8 @@
 // Adding or changing a channel account: owner department, accountable person, approval per content
 // type, posting hours, own limits; for Mastodon its instance and visibility, for Bluesky its PDS, for e-mail
 // its mailbox's servers (EmailAccountFields.tsx), for Telegram its channel (TelegramAccountFields.tsx), for
-// WhatsApp its number (WhatsAppAccountFields.tsx); for the sandbox the network it stands in for and simulated
-// failures.
+// WhatsApp its number (WhatsAppAccountFields.tsx), for Instagram its account and page (InstagramAccountFields.tsx);
+// for the sandbox the network it stands in for and simulated failures.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Body } from "../../api/client";
@@ -13,13 +13,23 @@ import { oneOf } from "../../components/formValues";
 import { TimeWindowFields, readScope } from "./AccessScopeFields";
 import { EmailAccountFields, readEmailSettings } from "./EmailAccountFields";
 import { TelegramAccountFields, readTelegramSettings } from "./TelegramAccountFields";
+import { InstagramAccountFields, readInstagramSettings } from "./InstagramAccountFields";
 import { WhatsAppAccountFields, readWhatsAppSettings } from "./WhatsAppAccountFields";
 
 const MODES = ["none", "single", "four_eyes", "chain"] as const;
 const CONTENT_TYPES = ["post", "campaign_template", "campaign_free"] as const;
 const EMULATED = ["mastodon", "bluesky", "x", "instagram", "facebook", "telegram", "website"] as const;
 const FAILURES = ["none", "transient", "rate_limited", "permanent", "auth_expired"] as const;
-const NETWORK_CHOICES = ["sandbox", "website", "mastodon", "bluesky", "email", "telegram", "whatsapp"] as const;
+const NETWORK_CHOICES = [
+  "sandbox",
+  "website",
+  "mastodon",
+  "bluesky",
+  "email",
+  "telegram",
+  "whatsapp",
+  "instagram",
+] as const;
 const VISIBILITIES = ["public", "unlisted", "private"] as const;
 /** Networks an administrator turns on for the organisation first (joint controllership, domain/jointControl.ts). */
 const JOINT_CONTROL: readonly string[] = ["facebook", "instagram"];
@@ -80,6 +90,7 @@ export function ChannelAccountForm(props: {
     if (network === "email") values.settings = readEmailSettings(form, `${p}-email`);
     if (network === "telegram") values.settings = readTelegramSettings(form, `${p}-telegram`);
     if (network === "whatsapp") values.settings = readWhatsAppSettings(form, `${p}-whatsapp`);
+    if (network === "instagram") values.settings = readInstagramSettings(form, `${p}-instagram`);
     if ((await props.onSubmit(values)) && !account) formElement.reset();
   }
 
@@ -163,6 +174,7 @@ export function ChannelAccountForm(props: {
       {network === "email" && <EmailAccountFields idPrefix={`${p}-email`} settings={account?.settings} />}
       {network === "telegram" && <TelegramAccountFields idPrefix={`${p}-telegram`} settings={account?.settings} />}
       {network === "whatsapp" && <WhatsAppAccountFields idPrefix={`${p}-whatsapp`} settings={account?.settings} />}
+      {network === "instagram" && <InstagramAccountFields idPrefix={`${p}-instagram`} settings={account?.settings} />}
       {network === "sandbox" &&
         select(
           `${p}-emulates`,

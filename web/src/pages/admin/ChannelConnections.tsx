@@ -231,7 +231,9 @@ function AppPasswordForm(props: {
         ? "connections.telegram"
         : props.network === "whatsapp"
           ? "connections.whatsapp"
-          : "connections";
+          : props.network === "instagram"
+            ? "connections.instagram"
+            : "connections";
   return (
     <form onSubmit={(e) => void props.onSubmit(e)} aria-label={t(`${words}.appPasswordForm`, { name: props.name })}>
       <Field
