@@ -52,6 +52,11 @@ async function connected() {
   const org = await buildOrg(t.ctx);
   const member = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
   const admin = await signIn(t.app, member.email, member.password);
+  // Off until the administrator turns it on: refused first, then created.
+  const before = { name: "Instagram der Stadt", network: "instagram", settings: { igUserId: meta.state.igUserId } };
+  const refused = await admin.request("POST", `/api/orgs/${org.id}/channels`, before);
+  expect(refused.json()).toMatchObject({ error: { code: "DRAHT_ERR_CHANNEL_NETWORK_NOT_ENABLED" } });
+  await admin.request("PUT", `/api/orgs/${org.id}/channel-networks/instagram`, { enabled: true });
   const created = await admin.request("POST", `/api/orgs/${org.id}/channels`, {
     name: "Instagram der Stadt",
     network: "instagram",

@@ -47,8 +47,12 @@ describe("connecting an Instagram account", () => {
       const page = await browser.newPage();
       await signInAs(page, server.baseUrl, admin.email, admin.password);
       await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
-
+      // Instagram is offered only once an administrator turned it on (joint controllership with Meta).
       const form = page.getByRole("form", { name: "Neuer Kanal" });
+      expect(await form.getByLabel("Netzwerk").locator("option", { hasText: "Instagram" }).count()).toBe(0);
+      await page.getByRole("button", { name: "Instagram für die Organisation freischalten" }).click();
+      await page.getByText("Instagram ist für die Organisation freigeschaltet.").waitFor();
+
       await form.getByLabel("Name").fill("Instagram der Stadt");
       await form.getByLabel("Netzwerk").selectOption({ label: "Instagram" });
       await form.getByLabel("Instagram-Konto-ID").fill(meta.state.igUserId);

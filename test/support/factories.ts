@@ -20,6 +20,8 @@ import { type Logger, createLogger } from "../../src/logger.js";
 import { type OrgActor, installationActorIn } from "../../src/app/authorization.js";
 import sharp from "sharp";
 import { createChannelAccount } from "../../src/app/channels/create-channel-account.js";
+import { setNetworkEnabled } from "../../src/app/channels/network-enablement.js";
+import { needsEnabling } from "../../src/domain/jointControl.js";
 import { uploadMedia } from "../../src/app/media/upload-media.js";
 import type { TChannelAccountInput } from "../../src/contract/channels.js";
 import { activateGuideline } from "../../src/app/guidelines/activate-guideline.js";
@@ -153,6 +155,10 @@ export async function buildChannelAccount(
   orgId: string,
   overrides: Partial<TChannelAccountInput> = {},
 ) {
+  const network = overrides.network ?? "sandbox";
+  // Facebook and Instagram: the organisation's administrator turned them on first (joint controllership).
+  if (needsEnabling(network))
+    await setNetworkEnabled(ctx, { actor: systemAdminOf(orgId), orgId, network, enabled: true });
   return createChannelAccount(ctx, {
     actor: systemAdminOf(orgId),
     orgId,
