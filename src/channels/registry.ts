@@ -11,6 +11,7 @@ import { createSandboxConnector } from "./sandbox/sandboxConnector.js";
 import { createTelegramConnector } from "./telegram/telegramConnector.js";
 import { createWebsiteConnector } from "./website/websiteConnector.js";
 import { createWhatsAppConnector } from "./whatsapp/whatsappConnector.js";
+import { createXConnector } from "./x/xConnector.js";
 
 export type { ConnectorRegistry };
 
@@ -22,6 +23,8 @@ export interface RegistryDeps {
   atproto?: { plcDirectoryUrl?: string };
   /** Which network servers the connectors may reach (default: https to public addresses only). */
   networkServers?: NetworkServerAccess;
+  /** draht's app at X (DRAHT_X_CLIENT_ID / DRAHT_X_CLIENT_SECRET): X registers no OAuth clients on the fly. */
+  x?: { clientId: string; clientSecret: string };
 }
 
 export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
@@ -35,5 +38,15 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky, email, telegram];
   // WhatsApp Business (Cloud API): webhook in, Graph API out.
   connectors.push(createWhatsAppConnector({ networkServers, clock: deps.clock }));
+  // X (API v2): OAuth 2.0 with rotating refresh tokens (renewed under a lock), a send journal like Telegram's.
+  connectors.push(
+    createXConnector({
+      networkServers,
+      clock: deps.clock,
+      app: deps.x,
+      journal: sendJournal(deps.db, deps.clock),
+      lock: leaseLock(deps.db),
+    }),
+  );
   return new Map(connectors.map((c) => [c.network, c]));
 }

@@ -15,6 +15,8 @@ export const NETWORKS = [
   "telegram",
   // WhatsApp Business (Cloud API): an inbox-only channel
   "whatsapp",
+  // X (API v2): publishing, mentions polled, replies hidden
+  "x",
 ] as const;
 export type Network = (typeof NETWORKS)[number];
 

@@ -188,6 +188,7 @@ export async function beginChannelAuthorisation(
       redirectUri: options.redirectUri,
       state,
       codeChallenge,
+      settings: account.settings,
     }),
   };
 }
