@@ -39,12 +39,16 @@ export interface XDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** X's reply settings for draht's reply policies ("mentionedUsers" without anyone mentioned: nobody answers). */
+/**
+ * X's reply settings for draht's reply policies, where X has one: it knows no "nobody" and no "followers", so
+ * the connector does not declare reply policies (the contract's promise covers all of them) and refuses those two
+ * rather than publishing a post open to more people than the author chose.
+ */
 const REPLY_SETTINGS: Record<ReplyPolicy, string | null | undefined> = {
   everyone: null,
   mentioned: "mentionedUsers",
-  nobody: "mentionedUsers",
   following: "following",
+  nobody: undefined,
   followers: undefined,
 };
 
@@ -63,27 +67,30 @@ export function createXConnector(deps: XDeps): ChannelConnector {
     return { ...parsed.data, serverUrl: parsed.data.serverUrl.replace(/\/$/, "") };
   };
 
-  /** A call with the account's token; once more with a refreshed token when X says the token expired. */
-  async function call<S extends z.ZodType>(
+  /** Runs with the account's token; once more with a refreshed token when X says the token expired. */
+  async function withToken<T>(account: ConnectorAccount, run: (token: string, settings: TXSettings) => Promise<T>) {
+    const settings = settingsOf(account);
+    const token = await tokens.accessToken(account, settings);
+    try {
+      return await run(token, settings);
+    } catch (error) {
+      if (!(error instanceof ConnectorError) || error.kind !== "auth_expired") throw error;
+      return run(await tokens.accessToken(account, settings, token), settings);
+    }
+  }
+
+  const call = <S extends z.ZodType>(
     account: ConnectorAccount,
     request: Omit<XRequest, "url"> & { path: string },
     schema: S,
-  ) {
-    const settings = settingsOf(account);
-    const send = (token: string) =>
+  ) =>
+    withToken(account, (token, settings) =>
       xRequest(
         fetchImpl,
         { ...request, url: `${settings.serverUrl}${request.path}`, token, tier: settings.tier },
         schema,
-      );
-    const token = await tokens.accessToken(account, settings);
-    try {
-      return await send(token);
-    } catch (error) {
-      if (!(error instanceof ConnectorError) || error.kind !== "auth_expired") throw error;
-      return send(await tokens.accessToken(account, settings, token));
-    }
-  }
+      ),
+    );
 
   async function whoAmI(account: ConnectorAccount) {
     const answer = await call(account, { path: "/2/users/me", label: "X GET /2/users/me" }, z.object({ data: ZXUser }));
@@ -145,7 +152,7 @@ export function createXConnector(deps: XDeps): ChannelConnector {
         threads: true,
         polls: false,
         contentWarning: false,
-        replyPolicy: true,
+        replyPolicy: false,
       },
       editOwn: false,
       deleteOwn: true,
@@ -175,19 +182,20 @@ export function createXConnector(deps: XDeps): ChannelConnector {
     },
     async publish(account, post) {
       const replySettings = checkPost(post);
-      const settings = settingsOf(account);
       const mediaIds =
         post.media.length === 0
           ? []
-          : await uploadMedia(
-              {
-                fetch: fetchImpl,
-                serverUrl: settings.serverUrl,
-                token: await tokens.accessToken(account, settings),
-                sleep: deps.sleep,
-                request: { tier: settings.tier },
-              },
-              post.media,
+          : await withToken(account, (token, settings) =>
+              uploadMedia(
+                {
+                  fetch: fetchImpl,
+                  serverUrl: settings.serverUrl,
+                  token,
+                  sleep: deps.sleep,
+                  request: { tier: settings.tier },
+                },
+                post.media,
+              ),
             );
       const item = await sendTweet(account, {
         text: post.text,

@@ -43,9 +43,11 @@ interface Cursor {
 const ID = /^\d{1,25}$/;
 
 export function parseXCursor(cursor: string | null): Cursor {
-  const [since, until, top] = (cursor ?? "").split(":");
-  if (!since || !ID.test(since)) return { since: null, until: null, top: null };
-  return until && top && ID.test(until) && ID.test(top) ? { since, until, top } : { since, until: null, top: null };
+  const [since = "", until, top] = (cursor ?? "").split(":");
+  const sinceId = ID.test(since) ? since : null;
+  // A window may have no lower end: the first fetch walks down the whole timeline X keeps.
+  if (until && top && ID.test(until) && ID.test(top)) return { since: sinceId, until, top };
+  return { since: sinceId, until: null, top: null };
 }
 
 const newer = (a: string, b: string | null) => (b === null || BigInt(a) > BigInt(b) ? a : b);
@@ -121,8 +123,8 @@ export function pageOfMentions(args: {
   );
   const top = newest === null ? at.top : newer(newest, at.top);
   // Older posts wait in the window below this page: fetch them next, before moving the cursor to the top.
-  if (args.body.meta?.next_token && at.since !== null && oldest !== null && top !== null)
-    return { changes, cursor: `${at.since}:${oldest}:${top}`, more: true, rateLimit: args.rateLimit };
-  // The window is empty (or this was the first fetch, which starts from now): the newest id taken is the cursor.
+  if (args.body.meta?.next_token && oldest !== null && top !== null)
+    return { changes, cursor: `${at.since ?? ""}:${oldest}:${top}`, more: true, rateLimit: args.rateLimit };
+  // The window is empty: the newest id taken is the cursor.
   return { changes, cursor: top ?? at.since, more: false, rateLimit: args.rateLimit };
 }

@@ -100,7 +100,12 @@ export function xTokens(deps: XTokenDeps) {
       appOf(),
       { grant_type: "refresh_token", refresh_token: current.refreshToken },
       "X POST /2/oauth2/token (refresh)",
-    );
+    ).catch((error: unknown) => {
+      // X answers a spent, revoked or unknown refresh token with 400 invalid_request: the person must connect again.
+      if (error instanceof ConnectorError && (error.status === 400 || error.status === 401))
+        throw new ConnectorError("auth_expired", error.message, { status: error.status, detail: error.detail });
+      throw error;
+    });
     const renewed = credentialsOf(token.body, now, current.refreshToken);
     // The old refresh token is spent: keep the new pair before anything else can fail.
     await account.renewCredentials?.(renewed);
