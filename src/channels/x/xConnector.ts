@@ -9,6 +9,7 @@ import { z } from "zod";
 import { type TXSettings, ZXSettings } from "../../domain/channelSettings.js";
 import {
   type ChannelConnector,
+  type ConnectorCapabilities,
   type ConnectorAccount,
   ConnectorError,
   type OutgoingPost,
@@ -23,7 +24,7 @@ import { countCharacters } from "../../text/characterCount.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { type XRequest, xRequest } from "./xApi.js";
 import { X_ALT_TEXT_MAX, uploadMedia } from "./xMedia.js";
-import { mentionsQuery, pageOfMentions, ZXTimeline, ZXUser } from "./xInbound.js";
+import { mentionsQuery, pageOfMentions, type TXTweet, ZXTimeline, ZXUser } from "./xInbound.js";
 import { type XApp, xTokens } from "./xOAuth.js";
 
 export interface XDeps {
@@ -54,6 +55,57 @@ const REPLY_SETTINGS: Record<ReplyPolicy, string | null | undefined> = {
 
 const ZCreated = z.object({ data: z.object({ id: z.string().regex(/^\d{1,25}$/), text: z.string().optional() }) });
 const PROFILE = NETWORK_PROFILES.x;
+
+const X_CAPABILITIES: ConnectorCapabilities = {
+  publish: {
+    text: true,
+    media: true,
+    altText: true,
+    threads: true,
+    polls: false,
+    contentWarning: false,
+    replyPolicy: false,
+  },
+  editOwn: false,
+  deleteOwn: true,
+  inbound: {
+    mode: "poll",
+    replies: true,
+    mentions: true,
+    quotes: false,
+    directMessages: false,
+    edits: false,
+    deletions: false,
+    streaming: false,
+  },
+  reply: true,
+  connect: ["oauth"],
+};
+
+/** What X would refuse, refused before anything is uploaded; answers X's reply setting for the post. */
+function checkPost(post: OutgoingPost) {
+  if (post.poll) throw new ConnectorError("permanent", "draht does not publish polls on X");
+  if (countCharacters(post.text, PROFILE.counting) > PROFILE.maxLength)
+    throw new ConnectorError("permanent", `the text is longer than X's ${PROFILE.maxLength} weighted characters`);
+  const policy = post.replyPolicy ?? "everyone";
+  if (REPLY_SETTINGS[policy] === undefined)
+    throw new ConnectorError("permanent", `X cannot limit answers to "${policy}"`);
+  return REPLY_SETTINGS[policy];
+}
+
+/** The account's own posts since an attempt began (a minute earlier: clocks differ), retweets left out. */
+function ownTimelineQuery(lookup: PublishedLookup): URLSearchParams {
+  return new URLSearchParams({
+    max_results: "100",
+    exclude: "retweets",
+    "tweet.fields": "created_at,referenced_tweets",
+    ...(lookup.since ? { start_time: new Date(lookup.since.getTime() - 60_000).toISOString() } : {}),
+  });
+}
+
+const samePost = (tweet: TXTweet, lookup: PublishedLookup) =>
+  tweet.text === lookup.text &&
+  (tweet.referenced_tweets?.find((r) => r.type === "replied_to")?.id ?? null) === (lookup.inReplyToExternalId ?? null);
 
 export function createXConnector(deps: XDeps): ChannelConnector {
   const fetchImpl = guardedFetch(deps.networkServers ?? STRICT_POLICY, deps.fetch);
@@ -109,66 +161,18 @@ export function createXConnector(deps: XDeps): ChannelConnector {
     return { externalId: id, url: `https://x.com/i/web/status/${id}` };
   }
 
-  function checkPost(post: OutgoingPost) {
-    if (post.poll) throw new ConnectorError("permanent", "draht does not publish polls on X");
-    if (countCharacters(post.text, PROFILE.counting) > PROFILE.maxLength)
-      throw new ConnectorError("permanent", `the text is longer than X's ${PROFILE.maxLength} weighted characters`);
-    const policy = post.replyPolicy ?? "everyone";
-    if (REPLY_SETTINGS[policy] === undefined)
-      throw new ConnectorError("permanent", `X cannot limit answers to "${policy}"`);
-    return REPLY_SETTINGS[policy];
-  }
-
   /** The account's own post an interrupted attempt published: same text and parent, not older than the attempt. */
   async function findOwn(account: ConnectorAccount, lookup: PublishedLookup): Promise<PublishedItem | null> {
     const own = await ownOf(account);
-    const query = new URLSearchParams({
-      max_results: "100",
-      exclude: "retweets",
-      "tweet.fields": "created_at,referenced_tweets",
-      ...(lookup.since ? { start_time: new Date(lookup.since.getTime() - 60_000).toISOString() } : {}),
-    });
-    const timeline = await call(
-      account,
-      { path: `/2/users/${own.id}/tweets?${query.toString()}`, label: "X GET /2/users/:id/tweets" },
-      ZXTimeline,
-    );
-    const found = (timeline.body.data ?? []).find(
-      (t) =>
-        t.text === lookup.text &&
-        (t.referenced_tweets?.find((r) => r.type === "replied_to")?.id ?? null) ===
-          (lookup.inReplyToExternalId ?? null),
-    );
+    const path = `/2/users/${own.id}/tweets?${ownTimelineQuery(lookup).toString()}`;
+    const timeline = await call(account, { path, label: "X GET /2/users/:id/tweets" }, ZXTimeline);
+    const found = (timeline.body.data ?? []).find((t) => samePost(t, lookup));
     return found ? { externalId: found.id, url: `https://x.com/i/web/status/${found.id}` } : null;
   }
 
   return {
     network: "x",
-    capabilities: {
-      publish: {
-        text: true,
-        media: true,
-        altText: true,
-        threads: true,
-        polls: false,
-        contentWarning: false,
-        replyPolicy: false,
-      },
-      editOwn: false,
-      deleteOwn: true,
-      inbound: {
-        mode: "poll",
-        replies: true,
-        mentions: true,
-        quotes: false,
-        directMessages: false,
-        edits: false,
-        deletions: false,
-        streaming: false,
-      },
-      reply: true,
-      connect: ["oauth"],
-    },
+    capabilities: X_CAPABILITIES,
     limits: { ...limitsOf(PROFILE), maxImageBytes: 5 * 1024 * 1024, maxAltTextLength: X_ALT_TEXT_MAX },
     moderationKinds: ["hide", "unhide"],
     oauth: tokens.oauth,

@@ -5,7 +5,7 @@
 // includes.users), and media (one-shot upload as base64 JSON, chunked INIT / APPEND / FINALIZE / STATUS, alt text
 // by /2/media/metadata, at most 1,000 characters). Every route counts in the user's rate window (xPeer.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorised, problem, withinRateLimit } from "./xPeer.js";
+import { authorised, problem, withinRateLimit } from "./xGuards.js";
 import type { Tweet, XState, XUser } from "./xState.js";
 
 const INVALID = "https://api.twitter.com/2/problems/invalid-request";
