@@ -15,6 +15,7 @@ import { createConnectorRegistry } from "../src/channels/registry.js";
 import type { TXCredentials } from "../src/channels/x/xOAuth.js";
 import {
   channelCredentials,
+  channelOauthClients,
   channelSyncStates,
   inboundMessages,
   moderationCases,
@@ -107,6 +108,8 @@ describe("the X channel over the HTTP API", () => {
     expect(sealed?.remoteHandle).toBe("@musterstadt");
     const credentials = await credentialsOf(accountId);
     expect(JSON.stringify(sealed)).not.toContain(credentials.accessToken);
+    // The app's id and secret come from the configuration each time: none is kept in the database.
+    expect(await t.ctx.db.select().from(channelOauthClients).where(eq(channelOauthClients.network, "x"))).toEqual([]);
     await sync(admin, base);
 
     const media = await buildMedia(t.ctx, org.id, { altText: "Der Marktplatz mit dem neuen Brunnen" });

@@ -167,6 +167,11 @@ export interface RemoteIdentity {
 export interface OAuthConnect {
   scopes: string;
   /**
+   * The client is the installation's own, from its configuration (X): registerClient is asked on every connect and
+   * nothing is stored, so a changed id or secret takes effect at once.
+   */
+  configuredClient?: boolean;
+  /**
    * Registers draht as an OAuth client at the server (Mastodon: per instance); a network without dynamic registration
    * (X) answers with the app the installation's operator registered there.
    */

@@ -128,6 +128,7 @@ export function xTokens(deps: XTokenDeps) {
     },
     oauth: {
       scopes: X_SCOPES,
+      configuredClient: true,
       async registerClient() {
         const app = appOf();
         return { clientId: app.clientId, clientSecret: app.clientSecret };
