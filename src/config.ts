@@ -105,6 +105,12 @@ export const ZConfig = z.object({
   CREDENTIALS_KEYS_PREVIOUS: z.string().optional(),
   /** 32 bytes (base64 or hex) under which audit events are HMAC-chained; without it, a key file in DATA_DIR. */
   AUDIT_KEY: z.string().min(1).optional(),
+  /**
+   * draht's app at X (developer.x.com, OAuth 2.0, confidential client): X registers no clients on the fly, so the
+   * operator creates the app once and sets its client id and secret here. Unset: X accounts cannot be connected.
+   */
+  X_CLIENT_ID: z.string().min(1).optional(),
+  X_CLIENT_SECRET: z.string().min(1).optional(),
   /** The PLC directory where Bluesky (AT Protocol) DIDs resolve. */
   ATPROTO_PLC_URL: z.url({ protocol: /^https?$/ }).default("https://plc.directory"),
   /**
@@ -208,4 +214,11 @@ export function loginMaxWaitMinutes(config: TConfig): number {
 
 export function cookieIsSecure(config: TConfig): boolean {
   return new URL(config.PUBLIC_URL).protocol === "https:";
+}
+
+/** draht's app at X (client id and secret) when the operator set both, else undefined: X cannot be connected. */
+export function xAppOf(config: TConfig): { clientId: string; clientSecret: string } | undefined {
+  return config.X_CLIENT_ID && config.X_CLIENT_SECRET
+    ? { clientId: config.X_CLIENT_ID, clientSecret: config.X_CLIENT_SECRET }
+    : undefined;
 }

@@ -13,6 +13,7 @@ import { createSandboxConnector } from "./sandbox/sandboxConnector.js";
 import { createTelegramConnector } from "./telegram/telegramConnector.js";
 import { createWebsiteConnector } from "./website/websiteConnector.js";
 import { createWhatsAppConnector } from "./whatsapp/whatsappConnector.js";
+import { createXConnector } from "./x/xConnector.js";
 
 export type { ConnectorRegistry };
 
@@ -26,6 +27,8 @@ export interface RegistryDeps {
   networkServers?: NetworkServerAccess;
   /** draht's app at Meta (Facebook pages, Instagram); null or absent: those accounts cannot be connected. */
   meta?: MetaApp | null;
+  /** draht's app at X (X_CLIENT_ID / X_CLIENT_SECRET): X registers no OAuth clients on the fly. */
+  x?: { clientId: string; clientSecret: string };
 }
 
 export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
@@ -47,6 +50,16 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
       clock: deps.clock,
       journal: sendJournal(deps.db, deps.clock),
       meta: deps.meta ?? null,
+    }),
+  );
+  // X (API v2): OAuth 2.0 with rotating refresh tokens (renewed under a lock), a send journal like Telegram's.
+  connectors.push(
+    createXConnector({
+      networkServers,
+      clock: deps.clock,
+      app: deps.x,
+      journal: sendJournal(deps.db, deps.clock),
+      lock: leaseLock(deps.db),
     }),
   );
   return new Map(connectors.map((c) => [c.network, c]));

@@ -2,6 +2,7 @@
 // guideline (Richtlinie) versions.
 import { z } from "zod";
 import { SYNC_STATUSES } from "../domain/channelHealth.js";
+import { X_ACCESS_TIERS } from "../domain/channelSettings.js";
 import { ZGuidelineRules } from "../domain/guidelineRules.js";
 import { EMULATED_NETWORKS, NETWORKS } from "../domain/networks.js";
 import { APPROVAL_MODES } from "../domain/postWorkflow.js";
@@ -141,6 +142,8 @@ export const ZChannelConnection = z
       linkLength: z.number().int().optional(),
       maxPollOptions: z.number().int().optional(),
     }),
+    /** The app's paid access tier at the network, where it has tiers (X): its monthly caps are shown with it. */
+    accessTier: z.enum(X_ACCESS_TIERS).nullable(),
     connected: z.boolean(),
     remoteHandle: z.string().nullable(),
     remoteUrl: z.string().nullable(),

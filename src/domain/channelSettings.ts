@@ -173,6 +173,22 @@ export const ZInstagramSettings = z.object({
   remoteAccountId: z.string().optional(),
 });
 export type TInstagramSettings = z.infer<typeof ZInstagramSettings>;
+/** X's paid access tiers, each with its own monthly caps and rate windows (developer.x.com's tier table). */
+export const X_ACCESS_TIERS = ["free", "basic", "pro", "enterprise"] as const;
+export type XAccessTier = (typeof X_ACCESS_TIERS)[number];
+
+/**
+ * An X account (API v2): the API's address and where people authorise draht (settings so that a test's fake X can
+ * stand in), and the app's paid access tier, which decides its monthly post and read caps. The OAuth 2.0 tokens
+ * are sealed credentials; the account's id is learnt when connecting.
+ */
+export const ZXSettings = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).default("https://api.x.com"),
+  authoriseUrl: z.url({ protocol: /^https?$/ }).default("https://x.com/i/oauth2/authorize"),
+  tier: z.enum(X_ACCESS_TIERS).default("basic"),
+  remoteAccountId: z.string().optional(),
+});
+export type TXSettings = z.infer<typeof ZXSettings>;
 
 /** The settings schema of each network (website: none). */
 export function settingsSchemaOf(network: string): z.ZodType<Record<string, unknown>> {
@@ -183,5 +199,6 @@ export function settingsSchemaOf(network: string): z.ZodType<Record<string, unkn
   if (network === "telegram") return ZTelegramSettings;
   if (network === "whatsapp") return ZWhatsAppSettings;
   if (network === "instagram") return ZInstagramSettings;
+  if (network === "x") return ZXSettings;
   return z.object({}).strip();
 }

@@ -174,7 +174,15 @@ export interface RemoteIdentity {
 
 export interface OAuthConnect {
   scopes: string;
-  /** Registers draht as an OAuth client at the server (Mastodon: per instance). */
+  /**
+   * The client is the installation's own, from its configuration (X): registerClient is asked on every connect and
+   * nothing is stored, so a changed id or secret takes effect at once.
+   */
+  configuredClient?: boolean;
+  /**
+   * Registers draht as an OAuth client at the server (Mastodon: per instance); a network without dynamic registration
+   * (X) answers with the app the installation's operator registered there.
+   */
   registerClient(args: { serverUrl: string; redirectUri: string }): Promise<{ clientId: string; clientSecret: string }>;
   /** Where the person authorises draht (authorisation code flow with PKCE, S256). */
   authoriseUrl(args: {
@@ -183,6 +191,8 @@ export interface OAuthConnect {
     redirectUri: string;
     state: string;
     codeChallenge: string;
+    /** The account's settings, where the consent page has an address of its own (X: x.com beside api.x.com). */
+    settings?: Record<string, unknown>;
   }): string;
   /** Exchanges the code for credentials (what the connector needs later; sealed by the caller). */
   exchangeCode(args: {

@@ -17,6 +17,8 @@ export const NETWORKS = [
   "whatsapp",
   // An Instagram professional account through its Facebook page (Graph API)
   "instagram",
+  // X (API v2): publishing, mentions polled, replies hidden
+  "x",
 ] as const;
 export type Network = (typeof NETWORKS)[number];
 

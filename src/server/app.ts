@@ -14,7 +14,7 @@ import Fastify, {
   type FastifyRequest,
 } from "fastify";
 import type { AppContext } from "../app/context.js";
-import { type TConfig, cookieIsSecure, metaAppOf } from "../config.js";
+import { type TConfig, cookieIsSecure, metaAppOf, xAppOf } from "../config.js";
 import { throttleAddressOf } from "../domain/clientAddress.js";
 import type { Logger } from "../logger.js";
 import type { RegisteredRoute } from "./access.js";
@@ -129,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
       atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL },
       networkServers: ctx.networkServers,
       meta: metaAppOf(config),
+      x: xAppOf(config),
     });
   postRoutes(app, { ctx, connectors });
   campaignRoutes(app, { ctx });

@@ -25,6 +25,7 @@ const clientKey = (network: string, serverUrl: string, redirectUri: string) => `
 async function oauthClient(ctx: AppContext, connector: ChannelConnector, serverUrl: string, redirectUri: string) {
   const oauth = connector.oauth;
   if (!oauth) throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: connector.network, action: "oauth" } });
+  if (oauth.configuredClient) return oauth.registerClient({ serverUrl, redirectUri });
   const where = and(
     eq(channelOauthClients.network, connector.network),
     eq(channelOauthClients.serverUrl, serverUrl),
@@ -190,6 +191,7 @@ export async function beginChannelAuthorisation(
       redirectUri: options.redirectUri,
       state,
       codeChallenge,
+      settings: account.settings,
     }),
   };
 }

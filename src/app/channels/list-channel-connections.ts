@@ -3,7 +3,7 @@
 // last error, rate limit, the warning state), and its webhook's address and counters. Never a credential or secret.
 import { eq } from "drizzle-orm";
 import { channelAccounts, channelCredentials, channelSyncStates, channelWebhooks } from "../../db/schema/index.js";
-import { serverLimitsOf, serverUrlOf } from "../../domain/channelSettings.js";
+import { serverLimitsOf, serverUrlOf, ZXSettings } from "../../domain/channelSettings.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type WebhookRefusal, webhookPath } from "../../domain/webhooks.js";
@@ -52,6 +52,7 @@ export async function listChannelConnections(
       serverUrl: serverUrlOf(account.settings),
       /** The server's own limits, as it told them when the account was connected (Mastodon). */
       serverLimits: serverLimitsOf(account.settings),
+      accessTier: account.network === "x" ? (ZXSettings.safeParse(account.settings).data?.tier ?? null) : null,
       connected,
       remoteHandle: credentials?.remoteHandle ?? null,
       remoteUrl: credentials?.remoteUrl ?? null,

@@ -1,6 +1,7 @@
 // `draht worker`: a process that only publishes due posts (run several against a PostgreSQL server).
 import type { Command } from "commander";
 import { createConnectorRegistry } from "../../channels/registry.js";
+import { xAppOf } from "../../config.js";
 import { countOpenPublications } from "../../app/publishing/count-open-publications.js";
 import { type PublishWorker, runPublishRound, startPublishWorker } from "../../jobs/publishWorker.js";
 import { startScheduler } from "../../jobs/scheduler.js";
@@ -16,6 +17,7 @@ function workerSettings(runtime: Runtime) {
     atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL },
     networkServers: ctx.networkServers,
     meta: metaAppOf(config),
+    x: xAppOf(config),
   });
   const options = {
     pollMs: config.WORKER_POLL_MS,

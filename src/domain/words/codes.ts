@@ -21,6 +21,7 @@ export const NETWORKS_LIST = [
   "telegram",
   "whatsapp",
   "instagram",
+  "x",
 ] as const satisfies readonly Network[];
 export const INBOUND_KINDS_LIST = ["comment", "reply", "mention", "direct"] as const satisfies readonly TInboundKind[];
 

@@ -11,6 +11,7 @@ export const DE: Words = {
     email: "E-Mail",
     whatsapp: "WhatsApp Business",
     instagram: "Instagram",
+    x: "X",
   },
   messageKind: { comment: "Kommentar", reply: "Antwort", mention: "Erwähnung", direct: "Direktnachricht" },
   auditAction: {

@@ -11,6 +11,7 @@ export const EN: Words = {
     email: "E-mail",
     whatsapp: "WhatsApp Business",
     instagram: "Instagram",
+    x: "X",
   },
   messageKind: { comment: "Comment", reply: "Reply", mention: "Mention", direct: "Direct message" },
   auditAction: {

@@ -1,8 +1,8 @@
 // Adding or changing a channel account: owner department, accountable person, approval per content
 // type, posting hours, own limits; for Mastodon its instance and visibility, for Bluesky its PDS, for e-mail
 // its mailbox's servers (EmailAccountFields.tsx), for Telegram its channel (TelegramAccountFields.tsx), for
-// WhatsApp its number (WhatsAppAccountFields.tsx), for Instagram its account and page (InstagramAccountFields.tsx);
-// for the sandbox the network it stands in for and simulated failures.
+// WhatsApp its number (WhatsAppAccountFields.tsx), for Instagram its account and page (InstagramAccountFields.tsx),
+// for X its access tier (XAccountFields.tsx); for the sandbox the network it stands in for and simulated failures.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Body } from "../../api/client";
@@ -15,6 +15,7 @@ import { EmailAccountFields, readEmailSettings } from "./EmailAccountFields";
 import { TelegramAccountFields, readTelegramSettings } from "./TelegramAccountFields";
 import { InstagramAccountFields, readInstagramSettings } from "./InstagramAccountFields";
 import { WhatsAppAccountFields, readWhatsAppSettings } from "./WhatsAppAccountFields";
+import { XAccountFields, readXSettings } from "./XAccountFields";
 
 const MODES = ["none", "single", "four_eyes", "chain"] as const;
 const CONTENT_TYPES = ["post", "campaign_template", "campaign_free"] as const;
@@ -29,6 +30,7 @@ const NETWORK_CHOICES = [
   "telegram",
   "whatsapp",
   "instagram",
+  "x",
 ] as const;
 const VISIBILITIES = ["public", "unlisted", "private"] as const;
 /** Networks an administrator turns on for the organisation first (joint controllership, domain/jointControl.ts). */
@@ -91,6 +93,7 @@ export function ChannelAccountForm(props: {
     if (network === "telegram") values.settings = readTelegramSettings(form, `${p}-telegram`);
     if (network === "whatsapp") values.settings = readWhatsAppSettings(form, `${p}-whatsapp`);
     if (network === "instagram") values.settings = readInstagramSettings(form, `${p}-instagram`);
+    if (network === "x") values.settings = readXSettings(form, `${p}-x`);
     if ((await props.onSubmit(values)) && !account) formElement.reset();
   }
 
@@ -175,6 +178,7 @@ export function ChannelAccountForm(props: {
       {network === "telegram" && <TelegramAccountFields idPrefix={`${p}-telegram`} settings={account?.settings} />}
       {network === "whatsapp" && <WhatsAppAccountFields idPrefix={`${p}-whatsapp`} settings={account?.settings} />}
       {network === "instagram" && <InstagramAccountFields idPrefix={`${p}-instagram`} settings={account?.settings} />}
+      {network === "x" && <XAccountFields idPrefix={`${p}-x`} settings={account?.settings} />}
       {network === "sandbox" &&
         select(
           `${p}-emulates`,

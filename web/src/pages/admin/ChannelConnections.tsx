@@ -72,6 +72,12 @@ export function ChannelConnections(props: {
                     </dd>
                   </>
                 )}
+                {c.accessTier && (
+                  <>
+                    <dt>{t("connections.accessTier")}</dt>
+                    <dd>{t(`connections.accessTierValue.${c.accessTier}`)}</dd>
+                  </>
+                )}
                 <dt>{t("connections.lastSync")}</dt>
                 <dd>{dates.format(c.sync?.lastSuccessAt ?? null) || "–"}</dd>
                 {c.sync?.lastErrorMessage && (
