@@ -6,6 +6,7 @@ import type { ConnectorRegistry } from "../domain/connector.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../domain/serverAddress.js";
 import { createBlueskyConnector } from "./bluesky/blueskyConnector.js";
 import { createEmailConnector } from "./email/emailConnector.js";
+import { createFacebookConnector } from "./facebook/facebookConnector.js";
 import { createMastodonConnector } from "./mastodon/mastodonConnector.js";
 import { createSandboxConnector } from "./sandbox/sandboxConnector.js";
 import { createTelegramConnector } from "./telegram/telegramConnector.js";
@@ -35,5 +36,9 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky, email, telegram];
   // WhatsApp Business (Cloud API): webhook in, Graph API out.
   connectors.push(createWhatsAppConnector({ networkServers, clock: deps.clock }));
+  // Facebook pages: Graph API out, Meta's page webhook and polling in.
+  connectors.push(
+    createFacebookConnector({ networkServers, clock: deps.clock, journal: sendJournal(deps.db, deps.clock) }),
+  );
   return new Map(connectors.map((c) => [c.network, c]));
 }

@@ -153,6 +153,18 @@ export const ZWhatsAppSettings = z.object({
 });
 export type TWhatsAppSettings = z.infer<typeof ZWhatsAppSettings>;
 
+/**
+ * A Facebook page (Graph API): which of the connecting person's pages (its id at Meta) and the Graph API's address
+ * with its version (a setting so that a test's fake Graph API can stand in for Meta's). The page's access token is
+ * a sealed credential, obtained through Facebook Login.
+ */
+export const ZFacebookSettings = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).default("https://graph.facebook.com/v25.0"),
+  pageId: z.string().regex(/^[0-9]{1,30}$/, "digits only"),
+  remoteAccountId: z.string().optional(),
+});
+export type TFacebookSettings = z.infer<typeof ZFacebookSettings>;
+
 /** The settings schema of each network (website: none). */
 export function settingsSchemaOf(network: string): z.ZodType<Record<string, unknown>> {
   if (network === "sandbox") return ZSandboxSettings;
@@ -161,5 +173,6 @@ export function settingsSchemaOf(network: string): z.ZodType<Record<string, unkn
   if (network === "email") return ZEmailSettings;
   if (network === "telegram") return ZTelegramSettings;
   if (network === "whatsapp") return ZWhatsAppSettings;
+  if (network === "facebook") return ZFacebookSettings;
   return z.object({}).strip();
 }

@@ -15,6 +15,8 @@ export const NETWORKS = [
   "telegram",
   // WhatsApp Business (Cloud API): an inbox-only channel
   "whatsapp",
+  // Facebook pages (Graph API): posts, comments and Messenger
+  "facebook",
 ] as const;
 export type Network = (typeof NETWORKS)[number];
 

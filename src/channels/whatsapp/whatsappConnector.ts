@@ -15,16 +15,12 @@ import { WHATSAPP_PROFILE, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { SERVICE_WINDOW_REFUSAL, graphRequest } from "../meta/graphApi.js";
+import { withinServiceWindow } from "../meta/serviceWindow.js";
 import { collectWhatsAppMedia } from "./whatsappMedia.js";
 import { whatsappWebhooks } from "./whatsappWebhooks.js";
 
-/** The customer service window: free answers within this time after the citizen's last message. */
-export const SERVICE_WINDOW_MS = 24 * 3_600_000;
-
-/** Whether a free answer may still be sent (else only an approved template). */
-export function withinServiceWindow(citizenLastWroteAt: Date, now: Date): boolean {
-  return now.getTime() - citizenLastWroteAt.getTime() < SERVICE_WINDOW_MS;
-}
+// The customer service window is Meta's, shared with Messenger (meta/serviceWindow.ts); importers keep these names.
+export { SERVICE_WINDOW_MS, withinServiceWindow } from "../meta/serviceWindow.js";
 
 export interface WhatsAppDeps {
   /** Which servers may be reached (default: https to public addresses only; tests allow their fake Graph API). */

@@ -20,6 +20,7 @@ export const NETWORKS_LIST = [
   "email",
   "telegram",
   "whatsapp",
+  "facebook",
 ] as const satisfies readonly Network[];
 export const INBOUND_KINDS_LIST = ["comment", "reply", "mention", "direct"] as const satisfies readonly TInboundKind[];
 

@@ -10,6 +10,7 @@ export const DE: Words = {
     bluesky: "Bluesky",
     email: "E-Mail",
     whatsapp: "WhatsApp Business",
+    facebook: "Facebook",
   },
   messageKind: { comment: "Kommentar", reply: "Antwort", mention: "Erwähnung", direct: "Direktnachricht" },
   auditAction: {

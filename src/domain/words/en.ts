@@ -10,6 +10,7 @@ export const EN: Words = {
     bluesky: "Bluesky",
     email: "E-mail",
     whatsapp: "WhatsApp Business",
+    facebook: "Facebook",
   },
   messageKind: { comment: "Comment", reply: "Reply", mention: "Mention", direct: "Direct message" },
   auditAction: {
