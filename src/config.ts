@@ -137,10 +137,26 @@ export const ZConfig = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of those e-mails, e.g. "Stadt Musterstadt <berichte@musterstadt.de>". */
   SMTP_FROM: z.string().min(3).max(200).default("draht <draht@localhost>"),
+  /**
+   * draht's app at Meta (developers.facebook.com), for Facebook pages and Instagram: its id and secret, used by
+   * Facebook Login and to check the signature of Meta's webhook deliveries. Unset: those channels cannot be connected.
+   */
+  META_APP_ID: z
+    .string()
+    .regex(/^[0-9]{1,30}$/, "digits only")
+    .optional(),
+  META_APP_SECRET: z.string().min(16).max(200).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type TConfig = z.infer<typeof ZConfig>;
+
+/** draht's app at Meta, when both its id and secret are set (one without the other is no app). */
+export function metaAppOf(config: Pick<TConfig, "META_APP_ID" | "META_APP_SECRET">) {
+  return config.META_APP_ID && config.META_APP_SECRET
+    ? { appId: config.META_APP_ID, appSecret: config.META_APP_SECRET }
+    : null;
+}
 
 const PRIVATE_PEERS = ["loopback", "linklocal", "uniquelocal"];
 

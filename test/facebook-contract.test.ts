@@ -24,6 +24,13 @@ afterAll(async () => {
   await database?.close();
 });
 
+/** Facebook Login's credentials narrowed to the page (what the app keeps after connecting). */
+const credentialsOf = (pageToken: string) => ({
+  userToken: null,
+  userTokenExpiresAt: null,
+  pages: [{ id: "104857600000001", name: "Stadt Musterstadt", accessToken: pageToken, instagram: null }],
+});
+
 async function pageAccount(graph: FakePageGraph): Promise<ConnectorAccount> {
   const org = await buildOrg(ctx);
   const settings = { serverUrl: graph.url, pageId: graph.state.pageId };
@@ -32,9 +39,7 @@ async function pageAccount(graph: FakePageGraph): Promise<ConnectorAccount> {
     id: row.id,
     orgId: org.id,
     settings,
-    get credentials() {
-      return { pageAccessToken: graph.state.pageToken };
-    },
+    credentials: credentialsOf(graph.state.pageToken),
   };
 }
 
@@ -50,9 +55,6 @@ connectorContract("Facebook page (fake Graph API)", async () => {
   const graph = await startFakePageGraph();
   const { state } = graph;
   const account = await pageAccount(graph);
-  // The account keeps the token it was connected with: a revoked one is not replaced behind its back.
-  const token = state.pageToken;
-  Object.defineProperty(account, "credentials", { value: { pageAccessToken: token } });
   return {
     connector: connectorFor(),
     account,

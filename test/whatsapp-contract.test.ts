@@ -93,7 +93,7 @@ describe("the WhatsApp connector against the fake Cloud API", () => {
       .whoAmI?.({
         id: randomUUID(),
         orgId: randomUUID(),
-        settings: { serverUrl: "http://127.0.0.1:9/v21.0", phoneNumberId: "1" },
+        settings: { serverUrl: "http://127.0.0.1:9/v26.0", phoneNumberId: "1" },
         credentials: { accessToken: "x" },
       })
       .catch((e: unknown) => e);

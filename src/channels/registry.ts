@@ -8,6 +8,7 @@ import { createBlueskyConnector } from "./bluesky/blueskyConnector.js";
 import { createEmailConnector } from "./email/emailConnector.js";
 import { createFacebookConnector } from "./facebook/facebookConnector.js";
 import { createMastodonConnector } from "./mastodon/mastodonConnector.js";
+import type { MetaApp } from "./meta/facebookLogin.js";
 import { createSandboxConnector } from "./sandbox/sandboxConnector.js";
 import { createTelegramConnector } from "./telegram/telegramConnector.js";
 import { createWebsiteConnector } from "./website/websiteConnector.js";
@@ -23,6 +24,8 @@ export interface RegistryDeps {
   atproto?: { plcDirectoryUrl?: string };
   /** Which network servers the connectors may reach (default: https to public addresses only). */
   networkServers?: NetworkServerAccess;
+  /** draht's app at Meta (Facebook pages, Instagram); null or absent: those accounts cannot be connected. */
+  meta?: MetaApp | null;
 }
 
 export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
@@ -38,7 +41,12 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   connectors.push(createWhatsAppConnector({ networkServers, clock: deps.clock }));
   // Facebook pages: Graph API out, Meta's page webhook and polling in.
   connectors.push(
-    createFacebookConnector({ networkServers, clock: deps.clock, journal: sendJournal(deps.db, deps.clock) }),
+    createFacebookConnector({
+      networkServers,
+      clock: deps.clock,
+      journal: sendJournal(deps.db, deps.clock),
+      meta: deps.meta ?? null,
+    }),
   );
   return new Map(connectors.map((c) => [c.network, c]));
 }

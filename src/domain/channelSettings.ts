@@ -140,13 +140,16 @@ export function ownSettingsOf(input: Record<string, unknown> | undefined): Recor
   return own;
 }
 
+/** Meta's Graph API in its current version (v26.0 since 29 July 2026; each version is kept about two years). */
+export const META_GRAPH_API_URL = "https://graph.facebook.com/v26.0";
+
 /**
  * A WhatsApp Business number (Cloud API): the phone number's id at Meta, the number citizens write to (shown
  * on screens), and the Graph API's address (a setting so that a test's fake Graph API can stand in for Meta's).
  * The system user's access token is a sealed credential.
  */
 export const ZWhatsAppSettings = z.object({
-  serverUrl: z.url({ protocol: /^https?$/ }).default("https://graph.facebook.com/v21.0"),
+  serverUrl: z.url({ protocol: /^https?$/ }).default(META_GRAPH_API_URL),
   phoneNumberId: z.string().regex(/^[0-9]{1,30}$/, "digits only"),
   displayPhoneNumber: z.string().max(40).default(""),
   remoteAccountId: z.string().optional(),
@@ -159,7 +162,7 @@ export type TWhatsAppSettings = z.infer<typeof ZWhatsAppSettings>;
  * a sealed credential, obtained through Facebook Login.
  */
 export const ZFacebookSettings = z.object({
-  serverUrl: z.url({ protocol: /^https?$/ }).default("https://graph.facebook.com/v25.0"),
+  serverUrl: z.url({ protocol: /^https?$/ }).default(META_GRAPH_API_URL),
   pageId: z.string().regex(/^[0-9]{1,30}$/, "digits only"),
   remoteAccountId: z.string().optional(),
 });

@@ -248,6 +248,12 @@ export interface ChannelConnector {
    */
   describeServer?(account: ConnectorAccount): Promise<Omit<TServerFacts, "checkedAt">>;
   /** Who the account's credentials belong to; fails with auth_expired when they no longer work. */
+  /**
+   * What of the credentials a connection returned is kept for this account, where the network hands over more than
+   * the account needs (Facebook Login: the tokens of every page the person manages, of which only the account's own
+   * page is kept). Throws a ConnectorError when the account is not among them. Absent: everything is kept.
+   */
+  credentialsToKeep?(account: ConnectorAccount): unknown;
   whoAmI?(account: ConnectorAccount): Promise<RemoteIdentity>;
   /** Citizens' items (replies, mentions, direct messages) after the cursor, oldest first. */
   fetchInbound?(account: ConnectorAccount, cursor: string | null): Promise<InboundPage>;

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   "AUDIT_TRAIL_DAMAGED",
   "WEBHOOK_SIGNATURE_INVALID",
   "WEBHOOK_EVENT_STALE",
+  "CHANNEL_APP_NOT_CONFIGURED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

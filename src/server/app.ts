@@ -14,7 +14,7 @@ import Fastify, {
   type FastifyRequest,
 } from "fastify";
 import type { AppContext } from "../app/context.js";
-import { type TConfig, cookieIsSecure } from "../config.js";
+import { type TConfig, cookieIsSecure, metaAppOf } from "../config.js";
 import { throttleAddressOf } from "../domain/clientAddress.js";
 import type { Logger } from "../logger.js";
 import type { RegisteredRoute } from "./access.js";
@@ -128,6 +128,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
       publicUrl: ctx.publicUrl,
       atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL },
       networkServers: ctx.networkServers,
+      meta: metaAppOf(config),
     });
   postRoutes(app, { ctx, connectors });
   campaignRoutes(app, { ctx });

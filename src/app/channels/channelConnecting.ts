@@ -113,7 +113,10 @@ export async function saveConnection(
 ): Promise<string> {
   const { account, connector } = args;
   const whoAmI = connector.whoAmI;
-  const target = { id: account.id, orgId: account.orgId, settings: account.settings, credentials: args.credentials };
+  const returned = { id: account.id, orgId: account.orgId, settings: account.settings, credentials: args.credentials };
+  const keep = connector.credentialsToKeep;
+  const credentials = keep ? await networkCall(ctx, async () => keep(returned), "credentials") : args.credentials;
+  const target = { ...returned, credentials };
   const identity = whoAmI ? await networkCall(ctx, () => whoAmI(target)) : null;
   const now = ctx.clock();
   // The server's own limits and streaming address; a server that will not say keeps the network's usual ones.
@@ -139,7 +142,7 @@ export async function saveConnection(
     await storeCredentials(tx, ctx, {
       accountId: account.id,
       orgId: account.orgId,
-      credentials: args.credentials,
+      credentials,
       remoteHandle: identity?.handle ?? null,
       remoteUrl: identity?.url ?? null,
       userId: args.userId,

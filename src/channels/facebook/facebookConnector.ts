@@ -24,26 +24,31 @@ import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import type { SendJournal } from "../../db/queries/networkSends.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
+import { type MetaApp, facebookLogin, keepPage, pageOf } from "../meta/facebookLogin.js";
 import { graphRequest, isMissingObject } from "../meta/graphApi.js";
 import { MESSENGER_WINDOW_REFUSAL, withinServiceWindow } from "../meta/serviceWindow.js";
 import { fetchFacebookInbound } from "./facebookInbound.js";
 import { type PageCall, findPagePost, publishToPage } from "./facebookPublish.js";
 import { facebookWebhooks } from "./facebookWebhooks.js";
 
-export const ZFacebookCredentials = z.object({
-  pageAccessToken: z.string().min(1),
-  /** The long-lived user token the page token came from (Facebook Login), kept to list the person's pages again. */
-  userAccessToken: z.string().optional(),
-  /** When that user token expires (ISO); the page token does not. */
-  userTokenExpiresAt: z.string().nullable().optional(),
-});
-export type TFacebookCredentials = z.infer<typeof ZFacebookCredentials>;
+/** What draht asks the person to allow at Facebook Login: list and manage the page's posts, comments and messages. */
+export const FACEBOOK_SCOPES = [
+  "pages_show_list",
+  "pages_read_engagement",
+  "pages_read_user_content",
+  "pages_manage_posts",
+  "pages_manage_engagement",
+  "pages_manage_metadata",
+  "pages_messaging",
+].join(",");
 
 export interface FacebookDeps {
   journal: SendJournal;
   networkServers?: NetworkServerAccess;
   fetch?: FetchFunction;
   clock?: () => Date;
+  /** draht's app at Meta (Facebook Login); null or absent: a page cannot be connected. */
+  meta?: MetaApp | null;
   /** Changes per inbound page (tests make it small). */
   pageSize?: number;
 }
@@ -68,9 +73,8 @@ export function createFacebookConnector(deps: FacebookDeps): ChannelConnector {
   };
   const callOf = (account: ConnectorAccount): PageCall => {
     const settings = settingsOf(account);
-    const credentials = ZFacebookCredentials.safeParse(account.credentials);
-    if (!credentials.success) throw new ConnectorError("auth_expired", "the Facebook page is not connected");
-    return { fetchImpl, base: base(settings), token: credentials.data.pageAccessToken, pageId: settings.pageId };
+    const page = pageOf(account.credentials, settings.pageId);
+    return { fetchImpl, base: base(settings), token: page.accessToken, pageId: settings.pageId };
   };
   const post = <S extends z.ZodType>(call: PageCall, path: string, json: unknown, schema: S) =>
     graphRequest(fetchImpl, { method: "POST", url: `${call.base}/${path}`, token: call.token, json }, schema);
@@ -155,15 +159,13 @@ export function createFacebookConnector(deps: FacebookDeps): ChannelConnector {
         streaming: false,
       },
       reply: true,
-      connect: ["app_password"],
+      connect: ["oauth"],
     },
     limits: { ...limitsOf(NETWORK_PROFILES.facebook), mediaTypes: ["image/jpeg", "image/png", "image/gif"] },
     moderationKinds: ["hide", "unhide", "delete", "block"],
-    appPassword: {
-      // A page access token (from Meta's Business Manager or the Graph API Explorer) entered as the "password",
-      // with the page's id; whoAmI checks both at Meta before they are kept.
-      connect: async ({ password }) => ({ pageAccessToken: password.trim() }),
-    },
+    oauth: facebookLogin({ fetchImpl, app: deps.meta ?? null, network: "facebook", scopes: FACEBOOK_SCOPES, clock }),
+    // Of the pages the person manages, only the account's own page and its token are kept (least privilege).
+    credentialsToKeep: (account) => keepPage(account.credentials, settingsOf(account).pageId),
     async whoAmI(account) {
       const call = callOf(account);
       const page = await graphRequest(

@@ -98,7 +98,8 @@ export async function graphRequest<S extends z.ZodType>(
   request: {
     method?: "GET" | "POST" | "DELETE";
     url: string;
-    token: string;
+    /** The bearer token; none for Facebook Login's token exchange, which carries the app's secret instead. */
+    token?: string;
     json?: unknown;
     /** A multipart body (a file upload) instead of JSON. */
     form?: FormData;
@@ -113,7 +114,7 @@ export async function graphRequest<S extends z.ZodType>(
       method: request.method ?? "GET",
       headers: {
         accept: "application/json",
-        authorization: `Bearer ${request.token}`,
+        ...(request.token === undefined ? {} : { authorization: `Bearer ${request.token}` }),
         ...(request.json === undefined ? {} : { "content-type": "application/json" }),
       },
       body: request.form ?? (request.json === undefined ? undefined : JSON.stringify(request.json)),

@@ -5,6 +5,7 @@ import { countOpenPublications } from "../../app/publishing/count-open-publicati
 import { type PublishWorker, runPublishRound, startPublishWorker } from "../../jobs/publishWorker.js";
 import { startScheduler } from "../../jobs/scheduler.js";
 import { describeError, openRuntime, type Runtime } from "../runtime.js";
+import { metaAppOf } from "../../config.js";
 
 function workerSettings(runtime: Runtime) {
   const { ctx, config } = runtime;
@@ -14,6 +15,7 @@ function workerSettings(runtime: Runtime) {
     publicUrl: config.PUBLIC_URL,
     atproto: { plcDirectoryUrl: config.ATPROTO_PLC_URL },
     networkServers: ctx.networkServers,
+    meta: metaAppOf(config),
   });
   const options = {
     pollMs: config.WORKER_POLL_MS,

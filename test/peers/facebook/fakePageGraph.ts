@@ -1,6 +1,7 @@
-// A fake of Meta's Graph API (v25.0) for one Facebook page, written from the reference
+// A fake of Meta's Graph API (v26.0) for one Facebook page, written from the reference
 // (developers.facebook.com/docs/graph-api, /docs/pages-api, /docs/messenger-platform): there is no server of Meta's
-// draht could run, so this peer speaks what draht uses — /me, /me/accounts, /{page}/feed, /{page}/photos
+// draht could run, so this peer speaks what draht uses — Facebook Login (the lead's peer, test/peers/meta, mounted
+// here: dialog, token exchange, /me/accounts), /me, /{page}/feed, /{page}/photos
 // (multipart, published=false, alt_text_custom), /{page}/published_posts, /{object}/comments, /{comment} is_hidden,
 // DELETE /{object}, /{page}/blocked, /{page}/conversations, /{conversation}/messages, /{page}/messages — with Graph's
 // error envelope `{ error: { message, type, code, error_subcode, fbtrace_id } }` (190 expired or revoked token, 100
@@ -10,14 +11,19 @@
 import { randomBytes } from "node:crypto";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type FacebookLoginPeer, facebookLoginPeer } from "../meta/facebookLoginPeer.js";
 import { type FakePageState, fakePageState } from "./fakePageState.js";
 
-export const GRAPH_VERSION = "v25.0";
+export const GRAPH_VERSION = "v26.0";
 
 export interface FakePageGraph {
   /** The Graph API's base URL with its version (the account's serverUrl setting). */
   url: string;
   state: FakePageState;
+  /** Facebook Login (the dialog a browser test clicks through, the app's id and secret). */
+  login: FacebookLoginPeer;
+  /** The person removes draht's app: every token of the login, the page's too, stops working. */
+  revoke(): void;
   close(): Promise<void>;
 }
 
@@ -71,18 +77,29 @@ function paginate<T>(items: T[], params: Params, self: URL) {
 export async function startFakePageGraph(options: { clock?: () => Date } = {}): Promise<FakePageGraph> {
   const clock = options.clock ?? (() => new Date());
   const state = fakePageState(clock);
+  const page = { id: state.pageId, name: state.page.name, accessToken: state.pageToken, instagram: null };
+  const login = facebookLoginPeer({ version: GRAPH_VERSION, clock, pages: [page] });
+  state.onNewPageToken = (token) => void (page.accessToken = token);
   const handle = (method: string, parts: string[], params: Params, self: URL) =>
     route(state, clock, method, parts, params, self);
   const server = createServer((req, res) => {
     state.requests++;
     void (async () => {
       const url = new URL(req.url ?? "/", "http://fake");
+      if (await login.handle(req, res, url)) return;
       const parts = url.pathname.split("/").filter(Boolean);
       if (parts.shift() !== GRAPH_VERSION) throw new GraphRefusal(400, 2500, "Unknown path components");
       const params = await paramsOf(req, url);
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
       const token = bearer ?? (typeof params.access_token === "string" ? params.access_token : "");
-      const known = state.tokens.get(token);
+      const known = login.revoked ? undefined : state.tokens.get(token);
+      if (login.revoked && token === state.pageToken)
+        throw new GraphRefusal(
+          400,
+          190,
+          "Error validating access token: The user has not authorized application.",
+          458,
+        );
       if (!known)
         throw new GraphRefusal(400, 190, "Error validating access token: The session has been invalidated.", 460);
       if (known.expiresAt && known.expiresAt <= clock())
@@ -99,6 +116,8 @@ export async function startFakePageGraph(options: { clock?: () => Date } = {}): 
   return {
     url: `http://127.0.0.1:${port}/${GRAPH_VERSION}`,
     state,
+    login,
+    revoke: () => login.revoke(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -136,19 +155,6 @@ function route(
 ): unknown {
   const [id = "", edge] = parts;
   const isPage = id === state.pageId || (id === "me" && p._kind === "page");
-  if (id === "me" && edge === "accounts" && p._kind === "user")
-    return paginate(
-      [
-        {
-          id: state.pageId,
-          name: state.page.name,
-          access_token: state.pageToken,
-          tasks: ["MANAGE", "CREATE_CONTENT", "MODERATE"],
-        },
-      ],
-      p,
-      self,
-    );
   if (p._kind !== "page") throw new GraphRefusal(400, 200, "(#200) This endpoint requires a page access token");
   if (isPage && !edge && method === "GET") return { id: state.pageId, name: state.page.name, link: state.page.link };
   if (isPage) return pageEdge(state, clock, method, edge ?? "", p, self);

@@ -186,7 +186,10 @@ export function fakePageState(clock: () => Date) {
     revokePageToken() {
       tokens.delete(pageToken);
       pageToken = newToken("page");
+      state.onNewPageToken(pageToken);
     },
+    /** Told of a new page token (the login peer hands it out from then on). */
+    onNewPageToken: (_token: string) => {},
     /** Answers under a post or comment, as Facebook shows them (not deleted), oldest first. */
     threadOf(id: string) {
       return [...comments.values()].filter((c) => !c.deleted && (c.postId === id || c.parentId === id || c.id === id));

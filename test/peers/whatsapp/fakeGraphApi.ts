@@ -1,4 +1,4 @@
-// A fake of Meta's WhatsApp Cloud API (Graph API v21.0), written from its reference
+// A fake of Meta's WhatsApp Cloud API (Graph API v26.0), written from its reference
 // (developers.facebook.com/docs/whatsapp/cloud-api): there is no real server draht could run, so this peer speaks
 // what draht uses — GET /{phone-number-id}, POST /{phone-number-id}/messages (text with context, templates) — with
 // Graph's error envelope `{ error: { message, type, code, error_subcode?, fbtrace_id } }`: 190 for an expired or
@@ -116,7 +116,7 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
         res.end(file.content);
         return;
       }
-      if (parts[0] !== "v21.0") return graphError(res, 400, 2500, "Unknown path components");
+      if (parts[0] !== "v26.0") return graphError(res, 400, 2500, "Unknown path components");
       if (req.headers.authorization !== `Bearer ${token}`)
         return graphError(res, 401, 190, "Error validating access token: Session has expired.", 463);
       const file = req.method === "GET" && parts.length === 2 ? media.get(parts[1] ?? "") : undefined;
@@ -207,7 +207,7 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
   });
 
   return {
-    url: `http://127.0.0.1:${port}/v21.0`,
+    url: `http://127.0.0.1:${port}/v26.0`,
     phoneNumberId,
     displayPhoneNumber,
     get token() {
