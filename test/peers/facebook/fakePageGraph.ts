@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type FacebookLoginPeer, facebookLoginPeer } from "../meta/facebookLoginPeer.js";
+import { type FacebookLoginPeer, type FakeManagedPage, facebookLoginPeer } from "../meta/facebookLoginPeer.js";
 import { type FakePageState, fakePageState } from "./fakePageState.js";
 
 export const GRAPH_VERSION = "v26.0";
@@ -76,9 +76,12 @@ function paginate<T>(items: T[], params: Params, self: URL) {
 
 export async function startFakePageGraph(options: { clock?: () => Date } = {}): Promise<FakePageGraph> {
   const clock = options.clock ?? (() => new Date());
-  const state = fakePageState(clock);
+  // The login peer lists the page with the page's current token (set once the page exists).
+  const pages: FakeManagedPage[] = [];
+  const login = facebookLoginPeer({ version: GRAPH_VERSION, clock, pages });
+  const state = fakePageState(clock, login.appSecret);
   const page = { id: state.pageId, name: state.page.name, accessToken: state.pageToken, instagram: null };
-  const login = facebookLoginPeer({ version: GRAPH_VERSION, clock, pages: [page] });
+  pages.push(page);
   state.onNewPageToken = (token) => void (page.accessToken = token);
   const handle = (method: string, parts: string[], params: Params, self: URL) =>
     route(state, clock, method, parts, params, self);

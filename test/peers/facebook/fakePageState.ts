@@ -53,10 +53,10 @@ export interface Citizen {
   name: string;
 }
 
-export function fakePageState(clock: () => Date) {
+/** `appSecret`: draht's app's secret at Meta (the login peer's), which signs the webhook deliveries. */
+export function fakePageState(clock: () => Date, appSecret: string) {
   const pageId = "104857600000001";
   const page = { id: pageId, name: "Stadt Musterstadt", link: "https://www.facebook.com/stadtmusterstadt" };
-  const appSecret = randomBytes(16).toString("hex");
   let sequence = 1000;
   const next = () => String(++sequence);
   const posts = new Map<string, FakePost>();
