@@ -1,7 +1,7 @@
 // Adding or changing a channel account: owner department, accountable person, approval per content
 // type, posting hours, own limits; for Mastodon its instance and visibility, for Bluesky its PDS, for e-mail
 // its mailbox's servers (EmailAccountFields.tsx), for Telegram its channel (TelegramAccountFields.tsx), for
-// WhatsApp its number (WhatsAppAccountFields.tsx); for the sandbox the network it stands in for and simulated
+// WhatsApp its number (WhatsAppAccountFields.tsx), for Facebook its page (FacebookAccountFields.tsx); for the sandbox the network it stands in for and simulated
 // failures.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { Field } from "../../components/Field";
 import { oneOf } from "../../components/formValues";
 import { TimeWindowFields, readScope } from "./AccessScopeFields";
 import { EmailAccountFields, readEmailSettings } from "./EmailAccountFields";
+import { FacebookAccountFields, readFacebookSettings } from "./FacebookAccountFields";
 import { TelegramAccountFields, readTelegramSettings } from "./TelegramAccountFields";
 import { WhatsAppAccountFields, readWhatsAppSettings } from "./WhatsAppAccountFields";
 
@@ -19,7 +20,16 @@ const MODES = ["none", "single", "four_eyes", "chain"] as const;
 const CONTENT_TYPES = ["post", "campaign_template", "campaign_free"] as const;
 const EMULATED = ["mastodon", "bluesky", "x", "instagram", "facebook", "telegram", "website"] as const;
 const FAILURES = ["none", "transient", "rate_limited", "permanent", "auth_expired"] as const;
-const NETWORK_CHOICES = ["sandbox", "website", "mastodon", "bluesky", "email", "telegram", "whatsapp"] as const;
+const NETWORK_CHOICES = [
+  "sandbox",
+  "website",
+  "mastodon",
+  "bluesky",
+  "email",
+  "telegram",
+  "whatsapp",
+  "facebook",
+] as const;
 const VISIBILITIES = ["public", "unlisted", "private"] as const;
 
 /** What the form sends: the account's fields, and for a new account its network. */
@@ -76,6 +86,7 @@ export function ChannelAccountForm(props: {
     if (network === "email") values.settings = readEmailSettings(form, `${p}-email`);
     if (network === "telegram") values.settings = readTelegramSettings(form, `${p}-telegram`);
     if (network === "whatsapp") values.settings = readWhatsAppSettings(form, `${p}-whatsapp`);
+    if (network === "facebook") values.settings = readFacebookSettings(form, `${p}-facebook`);
     if ((await props.onSubmit(values)) && !account) formElement.reset();
   }
 
@@ -157,6 +168,7 @@ export function ChannelAccountForm(props: {
       {network === "email" && <EmailAccountFields idPrefix={`${p}-email`} settings={account?.settings} />}
       {network === "telegram" && <TelegramAccountFields idPrefix={`${p}-telegram`} settings={account?.settings} />}
       {network === "whatsapp" && <WhatsAppAccountFields idPrefix={`${p}-whatsapp`} settings={account?.settings} />}
+      {network === "facebook" && <FacebookAccountFields idPrefix={`${p}-facebook`} settings={account?.settings} />}
       {network === "sandbox" &&
         select(
           `${p}-emulates`,

@@ -8,6 +8,7 @@ import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { formatBusinessDuration } from "./inboxFormat";
 import { NoteComposer } from "./NoteComposer";
 import { ReplyComposer } from "./ReplyComposer";
+import { ServiceWindowNotice } from "./ServiceWindowNotice";
 import { Timeline } from "./Timeline";
 import { NamedOptions } from "../../components/NamedOptions";
 import { useLoad } from "../../api/useLoad";
@@ -197,6 +198,9 @@ export function ConversationView(props: Props) {
           void act(() => inboxApi.decide(orgId, c.id, replyId, decision), t(`inbox.decided.${decision.decision}`))
         }
       />
+      {props.canReply && c.status !== "closed" ? (
+        <ServiceWindowNotice network={c.network} threadKey={c.threadKey} lastMessageAt={c.lastMessageAt} />
+      ) : null}
       {props.canReply && c.status !== "closed" ? (
         <ReplyComposer
           orgId={orgId}
