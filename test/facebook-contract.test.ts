@@ -160,6 +160,52 @@ describe("the Facebook connector on Facebook's own terms", () => {
     );
   });
 
+  it("follows Graph's cursors through more comments and posts than one answer holds, taking each comment once", async () => {
+    // A page of its own: 30 posts (the feed answers 25 at a time), 130 comments under the oldest (the edge: 100).
+    const own = await startFakePageGraph();
+    try {
+      const ownAccount = await pageAccount(own);
+      const ownConnector = createFacebookConnector({
+        networkServers: LOCAL_NETWORK_SERVERS,
+        journal: sendJournal(database.db),
+        pageSize: 50,
+      });
+      const drainOwn = async (cursor: string | null) => {
+        const changes: InboundChange[] = [];
+        let at = cursor;
+        for (let n = 0; n < 20; n++) {
+          const page = await ownConnector.fetchInbound?.(ownAccount, at);
+          changes.push(...(page?.changes ?? []));
+          at = page?.cursor ?? null;
+          if (!page?.more) break;
+        }
+        return { changes, cursor: at };
+      };
+      const start = await drainOwn(null);
+      const posts = [];
+      for (let i = 0; i < 30; i++)
+        posts.push(
+          await ownConnector.publish(ownAccount, {
+            idempotencyKey: `paging-${i}-${Date.now()}`,
+            attempt: 1,
+            orgId: ownAccount.orgId,
+            postId: "00000000-0000-4000-8000-000000000002",
+            text: `Seite ${i}`,
+            poll: null,
+            media: [],
+          }),
+        );
+      const texts = Array.from({ length: 130 }, (_, i) => `Kommentar ${i}`);
+      for (const text of texts) own.state.comment(posts[0]?.externalId ?? "", text);
+      const { changes, cursor } = await drainOwn(start.cursor);
+      expect(changes.map((c) => c.message.text)).toEqual(texts);
+      expect(new Set(changes.map((c) => c.message.externalId)).size).toBe(130);
+      expect((await drainOwn(cursor)).changes).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("leaves out webhook deliveries for another page of the same app", async () => {
     const item = await publish(`Andere Seite ${Date.now()}`);
     const { delivery } = graph.state.comment(item.externalId, "Hallo");

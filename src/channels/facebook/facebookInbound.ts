@@ -11,9 +11,9 @@ import { graphRequest } from "../meta/graphApi.js";
 
 const ZCursor = z.object({
   c: z.number().int(),
-  cids: z.array(z.string()).max(500),
+  cids: z.array(z.string()),
   m: z.number().int(),
-  mids: z.array(z.string()).max(500),
+  mids: z.array(z.string()),
 });
 type Cursor = z.infer<typeof ZCursor>;
 
