@@ -70,6 +70,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/auth/password": { currentPassword: "x", newPassword: "Ein sehr gutes Passwort" },
   "POST /api/orgs/:orgId/channels": { name: "Website", network: "website" },
   "PATCH /api/orgs/:orgId/channels/:channelAccountId": { name: "Website (neu)" },
+  "PUT /api/orgs/:orgId/channel-networks/:network": { enabled: true },
   "POST /api/orgs/:orgId/guidelines": { title: "Richtlinie", rules: {}, reviewBy: "2030-01-01" },
   "POST /api/orgs/:orgId/posts": { body: "Hallo" },
   "POST /api/orgs/:orgId/posts/check": { body: "Hallo" },
@@ -302,6 +303,7 @@ async function fillParams(route: RegisteredRoute, orgId: string, departmentId: s
     );
   }
   if (url.endsWith("/inbox/events")) url += "?lifetime=0";
+  url = url.replace("/channel-networks/:network", "/channel-networks/facebook");
   if (url.includes(":commentId")) {
     const commentId = await buildCitizenComment(t.ctx, t.app, orgId);
     await placed(orgId, await conversationOf({ commentId }), departmentId);

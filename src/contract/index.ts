@@ -2,6 +2,7 @@
 // (src/server/contractRoutes.ts), /api/openapi.json is generated from it, and the web app's client takes
 // its types from it (web/src/api/client.ts), so a changed answer breaks the build of both.
 import { authContract, operationsContract } from "./auth.js";
+import { channelNetworksContract } from "./channelNetworks.js";
 import { channelsContract } from "./channels.js";
 import { inboxContract } from "./inbox.js";
 import { invitationsContract } from "./invitations.js";
@@ -24,6 +25,7 @@ export const apiContract = {
   ...overviewContract,
   ...invitationsContract,
   ...channelsContract,
+  ...channelNetworksContract,
   ...postsContract,
   ...inboxContract,
   ...moderationContract,

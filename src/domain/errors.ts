@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   "WEBHOOK_SIGNATURE_INVALID",
   "WEBHOOK_EVENT_STALE",
   "CHANNEL_APP_NOT_CONFIGURED",
+  "CHANNEL_NETWORK_NOT_ENABLED",
+  "CHANNEL_NETWORK_IN_USE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -422,4 +422,35 @@ describe("connecting a network account", () => {
     expect((await post(metaSignature(body, secret))).status).toBe(404);
     await page.close();
   });
+
+  it("keeps Facebook and Instagram off until an administrator turns them on, then says what the organisation must do", async () => {
+    const org = await buildOrg(server.ctx, { name: "Stadt Seitenhausen" });
+    const admin = await buildMember(server.ctx, org.id, { roles: ["administrator"] });
+    const page = await browser.newPage();
+    await signInAs(page, server.baseUrl, admin.email, admin.password);
+    await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+    const section = page.getByRole("region", { name: "Facebook und Instagram (gemeinsame Verantwortung mit Meta)" });
+    const facebook = section.getByRole("listitem").filter({ hasText: "Facebook" });
+    await facebook.getByText("ausgeschaltet").waitFor();
+    expect(await section.getByRole("note").count()).toBe(0);
+
+    await section.getByRole("button", { name: "Facebook für die Organisation freischalten" }).click();
+    await page.getByText("Facebook ist für die Organisation freigeschaltet.").waitFor();
+    await facebook.getByText(/freigeschaltet seit .* von /).waitFor();
+    const duties = section.getByRole("note", { name: "Was die Organisation tun muss" });
+    await duties
+      .getByText(/Art\. 26 DSGVO/)
+      .first()
+      .waitFor();
+    expect(await duties.getByRole("listitem").count()).toBe(3);
+    await expect(section.getByRole("listitem").filter({ hasText: "Instagram" }).innerText()).resolves.toContain(
+      "ausgeschaltet",
+    );
+    await expectAccessible(page, "channels page with Facebook turned on");
+
+    await section.getByRole("button", { name: "Facebook für die Organisation abschalten" }).click();
+    await page.getByText("Facebook ist für die Organisation abgeschaltet.").waitFor();
+    expect(await section.getByRole("note").count()).toBe(0);
+    await page.close();
+  });
 });

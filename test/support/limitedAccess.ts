@@ -16,6 +16,7 @@ const LIMITED_SHARED = new Set([
   "GET /api/orgs/:orgId/holidays",
   "GET /api/orgs/:orgId/channels",
   "GET /api/orgs/:orgId/channel-connections",
+  "GET /api/orgs/:orgId/channel-networks",
   "GET /api/orgs/:orgId/website/settings",
   "GET /api/orgs/:orgId/moderation/settings",
   "GET /api/orgs/:orgId/inbox/rules",

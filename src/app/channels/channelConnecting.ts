@@ -12,6 +12,7 @@ import { addressRefusalIn } from "../../domain/serverAddress.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { requireNetworkEnabled } from "./network-enablement.js";
 import { channelAccountResource } from "./channelAccess.js";
 import { storeCredentials } from "./channelCredentials.js";
 import { requireAllowedServerOf } from "./requireAllowedServer.js";
@@ -76,6 +77,7 @@ export async function connectWithAppPassword(
   options: { actor: OrgActor; orgId: string; accountId: string; identifier: string; password: string },
 ): Promise<{ handle: string }> {
   const { account, connector } = await loadManagedAccount(ctx, deps, options);
+  await requireNetworkEnabled(ctx.db, account.orgId, account.network);
   const appPassword = connector.appPassword;
   if (!appPassword)
     throw new AppError("CHANNEL_UNSUPPORTED", { details: { network: account.network, action: "app_password" } });
@@ -112,6 +114,8 @@ export async function saveConnection(
   },
 ): Promise<string> {
   const { account, connector } = args;
+  // Also here: the network may have been turned off while the person was on its consent page.
+  await requireNetworkEnabled(ctx.db, account.orgId, account.network);
   const whoAmI = connector.whoAmI;
   const returned = { id: account.id, orgId: account.orgId, settings: account.settings, credentials: args.credentials };
   const keep = connector.credentialsToKeep;

@@ -11,6 +11,7 @@ import { AppError } from "../../domain/errors.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { channelAccountResource } from "./channelAccess.js";
+import { requireNetworkEnabled } from "./network-enablement.js";
 
 import { allowedServerUrl, loadManagedAccount, networkCall, saveConnection } from "./channelConnecting.js";
 
@@ -146,6 +147,7 @@ export async function beginChannelAuthorisation(
   options: { actor: OrgActor; orgId: string; accountId: string; redirectUri: string; loopbackRedirectUri?: string },
 ): Promise<{ authoriseUrl: string }> {
   const { account, connector } = await loadManagedAccount(ctx, deps, options);
+  await requireNetworkEnabled(ctx.db, account.orgId, account.network);
   const delegated = connector.delegatedOAuth;
   if (delegated) {
     // Without a public HTTPS address draht is a loopback client, and the browser comes back to 127.0.0.1.

@@ -9,6 +9,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
+import { requireNetworkEnabled } from "./network-enablement.js";
 import { requireAllowedServerOf } from "./requireAllowedServer.js";
 import { type TChannelAccountInput, ZChannelAccountInput } from "../../contract/channels.js";
 
@@ -23,6 +24,7 @@ export async function createChannelAccount(
     "channel.manage",
     scoped({ orgId: options.orgId, departmentId: input.departmentId }),
   );
+  await requireNetworkEnabled(ctx.db, options.orgId, input.network);
   const settings = settingsSchemaOf(input.network).parse(ownSettingsOf(input.settings));
   await requireAllowedServerOf(ctx, settings);
   const emulates = input.network === "sandbox" ? (input.emulates ?? "mastodon") : null;

@@ -89,3 +89,21 @@ export const sandboxDeliveries = pgTable(
     index("sandbox_deliveries_account_idx").on(t.channelAccountId),
   ],
 );
+
+/**
+ * Networks an organisation has turned on where that is its own decision: Facebook pages and Instagram make it a
+ * joint controller with Meta (Art. 26 DSGVO), so their connectors stay off until an administrator turns them on.
+ * A row: on (since when, by whom); none: off.
+ */
+export const networkEnablements = pgTable(
+  "network_enablements",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    network: text("network").notNull(),
+    enabledAt: timestamp("enabled_at", { withTimezone: true }).notNull(),
+    enabledBy: uuid("enabled_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("network_enablements_org_network").on(t.orgId, t.network)],
+);

@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
   "channel_account.disconnected",
   "channel_account.webhook_set_up",
   "channel_account.webhook_removed",
+  "channel_network.enabled",
+  "channel_network.disabled",
   "guideline.version_created",
   "guideline.activated",
   "guideline.acknowledged",

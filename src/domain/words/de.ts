@@ -39,6 +39,8 @@ export const DE: Words = {
     "channel_account.disconnected": "Kanal getrennt",
     "channel_account.webhook_set_up": "Webhook eingerichtet",
     "channel_account.webhook_removed": "Webhook entfernt",
+    "channel_network.enabled": "Netzwerk freigeschaltet",
+    "channel_network.disabled": "Netzwerk abgeschaltet",
     "guideline.version_created": "Richtlinie: neue Fassung geschrieben",
     "guideline.activated": "Richtlinie in Kraft gesetzt",
     "guideline.acknowledged": "Richtlinie gelesen und bestätigt",

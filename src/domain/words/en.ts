@@ -39,6 +39,8 @@ export const EN: Words = {
     "channel_account.disconnected": "Channel disconnected",
     "channel_account.webhook_set_up": "Webhook set up",
     "channel_account.webhook_removed": "Webhook removed",
+    "channel_network.enabled": "Network turned on",
+    "channel_network.disabled": "Network turned off",
     "guideline.version_created": "Guideline: new version written",
     "guideline.activated": "Guideline put in force",
     "guideline.acknowledged": "Guideline read and acknowledged",

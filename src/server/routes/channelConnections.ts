@@ -9,6 +9,7 @@ import {
 } from "../../app/channels/connect-channel-account.js";
 import { disconnectChannelAccount } from "../../app/channels/disconnect-channel-account.js";
 import { listChannelConnections } from "../../app/channels/list-channel-connections.js";
+import { listNetworkEnablements, setNetworkEnabled } from "../../app/channels/network-enablement.js";
 import { syncChannelNow } from "../../app/channels/sync-channel-inbound.js";
 import type { AppContext } from "../../app/context.js";
 import { type ConnectorRegistry, delegatedClientDocumentPaths } from "../../domain/connector.js";
@@ -39,6 +40,28 @@ export function channelConnectionRoutes(
     async (request) => ({
       connections: await listChannelConnections(ctx, deps, { actor: orgActorOf(request), orgId: request.params.orgId }),
     }),
+  );
+
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/channel-networks",
+    { config: { access: { kind: "org", action: "channel.view" } } },
+    async (request) => ({
+      networks: await listNetworkEnablements(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
+    }),
+  );
+
+  contractRoute(
+    app,
+    "PUT /api/orgs/:orgId/channel-networks/:network",
+    { config: { access: { kind: "org", action: "org.update" } } },
+    async (request) =>
+      setNetworkEnabled(ctx, {
+        actor: orgActorOf(request),
+        orgId: request.params.orgId,
+        network: request.params.network,
+        enabled: request.body.enabled,
+      }),
   );
 
   contractRoute(app, "POST /api/orgs/:orgId/channels/:channelAccountId/connection/oauth", manage, async (request) => {

@@ -10,6 +10,8 @@ import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { ChannelAccountForm } from "./ChannelAccountForm";
 import { ChannelConnections } from "./ChannelConnections";
+import { JointControlNetworks } from "./JointControlNetworks";
+import { type NetworkEnablement, connectionsApi } from "../../api/connections";
 import { useLoad } from "../../api/useLoad";
 
 export function ChannelsPage() {
@@ -20,17 +22,20 @@ export function ChannelsPage() {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
   const [editing, setEditing] = useState<ChannelAccountDetails | null>(null);
+  const [networks, setNetworks] = useState<NetworkEnablement[]>([]);
   const reload = useLoad(
     (signal) =>
       Promise.all([
         publishingApi.channels(org.id, { signal }),
         api.departments(org.id, { signal }),
         api.members(org.id, { signal }),
+        connectionsApi.networks(org.id, { signal }),
       ]),
-    ([c, d, m]) => {
+    ([c, d, m, n]) => {
       setAccounts(c.channels);
       setDepartments(d.departments);
       setMembers(m.members);
+      setNetworks(n.networks);
     },
     [org.id],
     { onError: (failure) => setError(failure) },
@@ -95,6 +100,17 @@ export function ChannelsPage() {
       </div>
       {accounts.length === 0 && <p>{t("channels.none")}</p>}
       <ChannelConnections orgId={org.id} accounts={accounts} canManage={canManage} run={run} />
+      <JointControlNetworks
+        networks={networks}
+        canSwitch={org.myActions.includes("org.update")}
+        onSwitch={(network, enabled) =>
+          void run(async () => {
+            await connectionsApi.switchNetwork(org.id, network, enabled);
+            const name = t(`networks.${network}`);
+            return t(enabled ? "jointControl.turnedOn" : "jointControl.turnedOff", { name });
+          })
+        }
+      />
       {canManage && editing && (
         <ChannelAccountForm
           key={editing.id}
