@@ -71,6 +71,10 @@ async function connected() {
   const org = await buildOrg(t.ctx);
   await publishNetiquette(t.ctx, { actor: systemAdminOf(org.id), orgId: org.id, input: DEFAULT_NETIQUETTE });
   const member = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
+  const admin = await signIn(t.app, member.email, member.password);
+  // Facebook is off until an administrator turns it on for the organisation (Art. 26 DSGVO).
+  const enabled = await admin.request("PUT", `/api/orgs/${org.id}/channel-networks/facebook`, { enabled: true });
+  expect(enabled.statusCode, enabled.body).toBe(200);
   const account = await buildChannelAccount(t.ctx, org.id, {
     network: "facebook",
     name: "Facebook",
@@ -78,7 +82,6 @@ async function connected() {
     approval: { post: "none", campaign_template: "none", campaign_free: "none" },
     accountableUserId: member.userId,
   });
-  const admin = await signIn(t.app, member.email, member.password);
   await connectThroughLogin(admin, org.id, account.id);
   const hook = await admin.request("PUT", `/api/orgs/${org.id}/channels/${account.id}/webhook`, {
     secret: graph.login.appSecret,

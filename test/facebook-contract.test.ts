@@ -10,7 +10,8 @@ import type { Database } from "../src/db/client.js";
 import type { ChannelConnector, ConnectorAccount, InboundChange } from "../src/domain/connector.js";
 import { connectorContract } from "./contract/connectorContract.js";
 import { type FakePageGraph, startFakePageGraph } from "./peers/facebook/fakePageGraph.js";
-import { buildChannelAccount, buildOrg, buildTestContext, samplePng } from "./support/factories.js";
+import { setNetworkEnabled } from "../src/app/channels/network-enablement.js";
+import { buildChannelAccount, buildOrg, buildTestContext, samplePng, systemAdminOf } from "./support/factories.js";
 import { LOCAL_NETWORK_ENV, LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
 import { openTestDatabase } from "./support/testDb.js";
 
@@ -33,6 +34,8 @@ const credentialsOf = (pageToken: string) => ({
 
 async function pageAccount(graph: FakePageGraph): Promise<ConnectorAccount> {
   const org = await buildOrg(ctx);
+  // Facebook is off until an administrator turns it on for the organisation (Art. 26 DSGVO).
+  await setNetworkEnabled(ctx, { actor: systemAdminOf(org.id), orgId: org.id, network: "facebook", enabled: true });
   const settings = { serverUrl: graph.url, pageId: graph.state.pageId };
   const row = await buildChannelAccount(ctx, org.id, { network: "facebook", settings });
   return {

@@ -46,6 +46,12 @@ describe("connecting a Facebook page", () => {
       const page = await browser.newPage();
       await signInAs(page, server.baseUrl, admin.email, admin.password);
       await page.goto(`${server.baseUrl}/o/${org.id}/admin/channels`);
+      // Facebook is off until an administrator turns it on for the organisation (Art. 26 DSGVO).
+      const jointControl = page.getByRole("region", {
+        name: "Facebook und Instagram (gemeinsame Verantwortung mit Meta)",
+      });
+      await jointControl.getByRole("button", { name: "Facebook für die Organisation freischalten" }).click();
+      await page.getByText("Facebook ist für die Organisation freigeschaltet.").waitFor();
 
       const form = page.getByRole("form", { name: "Neuer Kanal" });
       await form.getByLabel("Name").fill("Facebook-Seite der Stadt");
