@@ -229,9 +229,12 @@ describe("the Facebook page channel", () => {
     const requests = graph.state.requests;
     now = new Date(now.getTime() + 25 * 3_600_000);
     s.admin = await signIn(t.app, s.member.email, s.member.password); // yesterday's session has ended
-    const late = await answer(s, conversationId, "Noch ein Hinweis.");
-    expect(late?.status).toBe("failed");
-    expect(late?.error).toContain("mehr als 24 Stunden");
+    // The server refuses a free answer after the window (nothing stored), before the connector would.
+    const late = await s.admin.request("POST", `/api/orgs/${s.org.id}/inbox/conversations/${conversationId}/replies`, {
+      text: "Noch ein Hinweis.",
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ code: "DRAHT_ERR_ANSWER_WINDOW_CLOSED" });
     expect(graph.state.requests).toBe(requests);
   });
 

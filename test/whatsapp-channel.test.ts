@@ -14,6 +14,7 @@ import {
   inboundMessages,
 } from "../src/db/schema/index.js";
 import { metaSignature } from "../src/channels/meta/metaWebhooks.js";
+import { createWhatsAppConnector } from "../src/channels/whatsapp/whatsappConnector.js";
 import { type FakeGraphApi, startFakeGraphApi } from "./peers/whatsapp/fakeGraphApi.js";
 import { buildChannelAccount, buildMember, buildOrg, samplePng } from "./support/factories.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
@@ -195,10 +196,40 @@ describe("the WhatsApp Business channel", () => {
     const requestsBefore = meta.requests;
     now = new Date(now.getTime() + 25 * 3_600_000);
     s.admin = await signIn(t.app, s.member.email, s.member.password); // the session of yesterday has ended
-    const late = await answer(s, conversationId, "Noch ein Hinweis: Bringen Sie das alte Dokument mit.");
-    expect(late?.status).toBe("failed");
-    expect(late?.error).toContain("mehr als 24 Stunden");
-    expect(late?.error).toContain("Nachrichtenvorlage");
+    // The inbox says the window closed, and a free answer is refused before anything is stored or sent.
+    const closed = await s.admin.request("GET", `/api/orgs/${s.org.id}/inbox/conversations/${conversationId}`);
+    expect(closed.json().conversation.answerWindow).toEqual({
+      closesAt: new Date(now.getTime() - 3_600_000).toISOString(),
+      open: false,
+    });
+    const late = await s.admin.request("POST", `/api/orgs/${s.org.id}/inbox/conversations/${conversationId}/replies`, {
+      text: "Noch ein Hinweis: Bringen Sie das alte Dokument mit.",
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({
+      code: "DRAHT_ERR_ANSWER_WINDOW_CLOSED",
+      details: { closedAt: new Date(now.getTime() - 3_600_000).toISOString() },
+    });
+    const stored = await t.ctx.db
+      .select()
+      .from(conversationReplies)
+      .where(eq(conversationReplies.conversationId, conversationId));
+    expect(stored).toHaveLength(1);
+    // A reply that reaches the connector late (approved after the window closed) is refused there too, Meta not asked.
+    const connector = createWhatsAppConnector({ networkServers: t.ctx.networkServers, clock: () => now });
+    await expect(
+      connector.reply?.(
+        { id: s.account.id, orgId: s.org.id, settings: s.account.settings, credentials: { accessToken: meta.token } },
+        {
+          idempotencyKey: "late",
+          orgId: s.org.id,
+          threadExternalId: citizen,
+          inReplyToExternalId: delivery.messageId,
+          text: "Spät freigegeben",
+          citizenLastWroteAt: new Date(now.getTime() - 25 * 3_600_000),
+        },
+      ),
+    ).rejects.toMatchObject({ kind: "permanent", message: expect.stringContaining("Nachrichtenvorlage") });
     expect(meta.sent).toHaveLength(sentBefore);
     expect(meta.requests).toBe(requestsBefore); // refused by draht, Meta was not asked
 

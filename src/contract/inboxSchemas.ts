@@ -150,7 +150,14 @@ const ZReplyStatus = z.enum(["in_review", "returned", "queued", "sending", "sent
 
 export const ZConversationDetail = z
   .object({
-    conversation: ZConversationSummary.extend({ remainingBusinessMs: z.number().nullable() }),
+    conversation: ZConversationSummary.extend({
+      remainingBusinessMs: z.number().nullable(),
+      /**
+       * Where the network allows free answers only within 24 hours of the citizen's last message (WhatsApp,
+       * Messenger and Instagram direct messages): when that ends and whether it is still open; null elsewhere.
+       */
+      answerWindow: z.object({ closesAt: ZTimestamp, open: z.boolean() }).nullable(),
+    }),
     messages: z.array(
       z.object({
         id: ZId,

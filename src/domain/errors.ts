@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   "CHANNEL_APP_NOT_CONFIGURED",
   "CHANNEL_NETWORK_NOT_ENABLED",
   "CHANNEL_NETWORK_IN_USE",
+  "ANSWER_WINDOW_CLOSED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

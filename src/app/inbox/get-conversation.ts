@@ -19,6 +19,7 @@ import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { loadConversation, visibleConversations } from "./conversationAccess.js";
 import { presentConversation } from "./list-conversations.js";
+import { type AnswerWindow, answerWindowOf } from "../../domain/answerWindow.js";
 
 export async function getConversation(
   ctx: AppContext,
@@ -124,6 +125,14 @@ export async function getConversation(
       network: conversation.network,
       departmentName: department?.name ?? null,
       remainingBusinessMs,
+      answerWindow: presentWindow(
+        answerWindowOf({
+          network: conversation.network,
+          direct: messages.at(-1)?.kind === "direct",
+          citizenLastWroteAt: conversation.lastMessageAt,
+          now,
+        }),
+      ),
     },
     messages: messages.map(({ raw, ...m }) => ({
       ...m,
@@ -162,6 +171,9 @@ export async function getConversation(
     history: history.map((h) => ({ ...h, lastMessageAt: h.lastMessageAt.toISOString() })),
   };
 }
+
+const presentWindow = (window: AnswerWindow | null) =>
+  window ? { closesAt: window.closesAt.toISOString(), open: window.open } : null;
 
 /** The files citizens sent with these messages (not their content: that is a download of its own). */
 async function attachmentsOf(ctx: AppContext, messageIds: string[]) {

@@ -6,6 +6,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { activeGuideline } from "../../db/queries/guidelines.js";
 import { channelAccounts, conversationReplies, inboundMessages } from "../../db/schema/index.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
+import { answerWindowOf } from "../../domain/answerWindow.js";
 import { AppError } from "../../domain/errors.js";
 import { checkPost } from "../../domain/guidelineChecks.js";
 import { type EmulatedNetwork, type Network, effectiveLimits, profileOf } from "../../domain/networks.js";
@@ -34,6 +35,15 @@ export async function replyToConversation(
       .where(eq(channelAccounts.id, conversation.channelAccountId));
     if (!account) throw new AppError("NOT_FOUND");
     const target = await messageAnswered(tx, conversation, input.inReplyToMessageId);
+    // A free answer the network would refuse (24 hours after the citizen last wrote) is refused here, text kept.
+    const window = answerWindowOf({
+      network: account.network,
+      direct: target.kind === "direct",
+      citizenLastWroteAt: conversation.lastMessageAt,
+      now,
+    });
+    if (window && !window.open)
+      throw new AppError("ANSWER_WINDOW_CLOSED", { details: { closedAt: window.closesAt.toISOString() } });
     const guideline = await activeGuideline(tx, options.orgId);
     const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings);
     const check = checkPost({
@@ -145,7 +155,7 @@ export async function retryReply(
 
 async function messageAnswered(tx: Db | Tx, conversation: ConversationRow, messageId: string | undefined) {
   const [message] = await tx
-    .select({ externalId: inboundMessages.externalId })
+    .select({ externalId: inboundMessages.externalId, kind: inboundMessages.kind })
     .from(inboundMessages)
     .where(
       and(

@@ -1,13 +1,14 @@
 // Meta's 24-hour window for free answers to a person who wrote (WhatsApp's customer service window, Messenger's
-// standard messaging window): after it, Meta allows only templates (WhatsApp) or tagged messages (Messenger), which
-// draht does not send. Connectors refuse before calling Meta, in draht's words; the inbox shows the window.
+// standard messaging window; the rule itself: domain/answerWindow.ts): connectors refuse before calling Meta, in
+// draht's words, where the server's own refusal was not reached (a retry, a call outside the inbox).
+import { ANSWER_WINDOW_MS, answerWindowOf } from "../../domain/answerWindow.js";
 
 /** Free answers within this time after the citizen's last message. */
-export const SERVICE_WINDOW_MS = 24 * 3_600_000;
+export const SERVICE_WINDOW_MS = ANSWER_WINDOW_MS;
 
-/** Whether a free answer may still be sent. */
+/** Whether a free Messenger answer may still be sent. */
 export function withinServiceWindow(citizenLastWroteAt: Date, now: Date): boolean {
-  return now.getTime() - citizenLastWroteAt.getTime() < SERVICE_WINDOW_MS;
+  return answerWindowOf({ network: "facebook", direct: true, citizenLastWroteAt, now })?.open ?? true;
 }
 
 /** What draht records when Messenger no longer allows a free answer (shown to the person who answered). */

@@ -12,15 +12,20 @@ import {
   PUBLISHES_NOTHING,
 } from "../../domain/connector.js";
 import { WHATSAPP_PROFILE, limitsOf } from "../../domain/networks.js";
+import { ANSWER_WINDOW_MS, answerWindowOf } from "../../domain/answerWindow.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { SERVICE_WINDOW_REFUSAL, graphRequest } from "../meta/graphApi.js";
-import { withinServiceWindow } from "../meta/serviceWindow.js";
 import { collectWhatsAppMedia } from "./whatsappMedia.js";
 import { whatsappWebhooks } from "./whatsappWebhooks.js";
 
-// The customer service window is Meta's, shared with Messenger (meta/serviceWindow.ts); importers keep these names.
-export { SERVICE_WINDOW_MS, withinServiceWindow } from "../meta/serviceWindow.js";
+/** The customer service window: free answers within this time after the citizen's last message. */
+export const SERVICE_WINDOW_MS = ANSWER_WINDOW_MS;
+
+/** Whether a free answer may still be sent (else only an approved template). */
+export function withinServiceWindow(citizenLastWroteAt: Date, now: Date): boolean {
+  return answerWindowOf({ network: "whatsapp", direct: true, citizenLastWroteAt, now })?.open ?? true;
+}
 
 export interface WhatsAppDeps {
   /** Which servers may be reached (default: https to public addresses only; tests allow their fake Graph API). */

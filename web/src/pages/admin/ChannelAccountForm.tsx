@@ -31,6 +31,8 @@ const NETWORK_CHOICES = [
   "facebook",
 ] as const;
 const VISIBILITIES = ["public", "unlisted", "private"] as const;
+/** Networks an administrator turns on for the organisation first (joint controllership, domain/jointControl.ts). */
+const JOINT_CONTROL: readonly string[] = ["facebook", "instagram"];
 
 /** What the form sends: the account's fields, and for a new account its network. */
 export type ChannelAccountValues = Body<"PATCH /api/orgs/:orgId/channels/:channelAccountId"> & {
@@ -45,6 +47,8 @@ export function ChannelAccountForm(props: {
   account?: ChannelAccountDetails;
   departments: Department[];
   members: Member[];
+  /** The joint-control networks the organisation has turned on (only those are offered for a new account). */
+  enabledNetworks?: readonly string[];
   onSubmit(values: ChannelAccountValues): Promise<boolean>;
   onCancel?(): void;
 }) {
@@ -125,11 +129,13 @@ export function ChannelAccountForm(props: {
         <div className="field">
           <label htmlFor={`${p}-network`}>{t("channels.network")}</label>
           <select id={`${p}-network`} name="network" value={network} onChange={(e) => setNetwork(e.target.value)}>
-            {NETWORK_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {t(`networks.${n}`)}
-              </option>
-            ))}
+            {NETWORK_CHOICES.filter((n) => !JOINT_CONTROL.includes(n) || props.enabledNetworks?.includes(n)).map(
+              (n) => (
+                <option key={n} value={n}>
+                  {t(`networks.${n}`)}
+                </option>
+              ),
+            )}
           </select>
         </div>
       )}

@@ -133,6 +133,7 @@ export function ChannelsPage() {
       {canManage && !editing && (
         <ChannelAccountForm
           idPrefix="add-channel"
+          enabledNetworks={networks.filter((n) => n.enabled).map((n) => n.network)}
           title={t("channels.addTitle")}
           submitLabel={t("channels.add")}
           departments={departments}

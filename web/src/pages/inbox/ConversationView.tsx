@@ -8,7 +8,6 @@ import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { formatBusinessDuration } from "./inboxFormat";
 import { NoteComposer } from "./NoteComposer";
 import { ReplyComposer } from "./ReplyComposer";
-import { ServiceWindowNotice } from "./ServiceWindowNotice";
 import { Timeline } from "./Timeline";
 import { NamedOptions } from "../../components/NamedOptions";
 import { useLoad } from "../../api/useLoad";
@@ -199,13 +198,11 @@ export function ConversationView(props: Props) {
         }
       />
       {props.canReply && c.status !== "closed" ? (
-        <ServiceWindowNotice network={c.network} threadKey={c.threadKey} lastMessageAt={c.lastMessageAt} />
-      ) : null}
-      {props.canReply && c.status !== "closed" ? (
         <ReplyComposer
           orgId={orgId}
           conversationId={c.id}
           channelName={c.channelName}
+          answerWindow={c.answerWindow}
           templates={props.templates}
           textRef={props.replyRef}
           onReplying={() => void inboxApi.presence(orgId, c.id, "replying").catch(() => undefined)}

@@ -1,6 +1,7 @@
 // Answering the citizen: start from a template (its placeholders filled for this conversation), edit,
 // send. The reply goes through the guideline check on the server; its findings show here when it is
-// refused. Focusing the text tells colleagues "… schreibt gerade" (collision detection).
+// refused. Focusing the text tells colleagues "… schreibt gerade" (collision detection). Where the network allows
+// free answers only within 24 hours of the citizen's last message, it says until when, and after that it does not send.
 import { type FormEvent, type RefObject, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
@@ -9,19 +10,25 @@ import type { Finding } from "../../api/publishing";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { FindingsList } from "../publish/FindingsList";
 import { latestOnly } from "../../api/useLoad";
+import { useDates } from "../../components/formatDates";
 
 interface Props {
   orgId: string;
   conversationId: string;
   channelName: string;
+  /** The network's 24-hour answer window (WhatsApp, Messenger and Instagram direct messages); null: none. */
+  answerWindow: { closesAt: string; open: boolean } | null;
   templates: ReplyTemplate[];
   textRef: RefObject<HTMLTextAreaElement | null>;
   onSent(status: string): void;
   onReplying(): void;
 }
 
-export function ReplyComposer({ orgId, conversationId, channelName, templates, textRef, onSent, onReplying }: Props) {
+export function ReplyComposer(props: Props) {
+  const { orgId, conversationId, channelName, answerWindow, templates, textRef, onSent, onReplying } = props;
   const { t } = useTranslation();
+  const dates = useDates();
+  const windowClosed = answerWindow !== null && (!answerWindow.open || Date.parse(answerWindow.closesAt) <= Date.now());
   const [text, setText] = useState("");
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -87,9 +94,19 @@ export function ReplyComposer({ orgId, conversationId, channelName, templates, t
         />
         <span className="hint">{t("inbox.reply.hint")}</span>
       </label>
+      {answerWindow &&
+        (windowClosed ? (
+          <p className="reply-window closed" role="status">
+            {t("inbox.reply.windowClosed", { time: dates.format(answerWindow.closesAt) })}
+          </p>
+        ) : (
+          <p className="hint reply-window">
+            {t("inbox.reply.windowOpen", { time: dates.format(answerWindow.closesAt) })}
+          </p>
+        ))}
       <ErrorMessage error={error} />
       {findings.length > 0 ? <FindingsList findings={findings} channelName={() => channelName} /> : null}
-      <button type="submit" disabled={busy || text.trim() === ""}>
+      <button type="submit" disabled={busy || text.trim() === "" || windowClosed}>
         {t("inbox.reply.send")}
       </button>
     </form>
