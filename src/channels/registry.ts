@@ -6,6 +6,7 @@ import type { ConnectorRegistry } from "../domain/connector.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../domain/serverAddress.js";
 import { createBlueskyConnector } from "./bluesky/blueskyConnector.js";
 import { createEmailConnector } from "./email/emailConnector.js";
+import { createFacebookConnector } from "./facebook/facebookConnector.js";
 import { createInstagramConnector } from "./instagram/instagramConnector.js";
 import { createMastodonConnector } from "./mastodon/mastodonConnector.js";
 import type { MetaApp } from "./meta/facebookLogin.js";
@@ -42,6 +43,15 @@ export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   const connectors = [createWebsiteConnector(deps), createSandboxConnector(deps), mastodon, bluesky, email, telegram];
   // WhatsApp Business (Cloud API): webhook in, Graph API out.
   connectors.push(createWhatsAppConnector({ networkServers, clock: deps.clock }));
+  // Facebook pages: Graph API out, Meta's page webhook and polling in.
+  connectors.push(
+    createFacebookConnector({
+      networkServers,
+      clock: deps.clock,
+      journal: sendJournal(deps.db, deps.clock),
+      meta: deps.meta ?? null,
+    }),
+  );
   // Instagram (professional account through its Facebook page): Graph API, webhook and polling in; no idempotency
   // key at Meta, so its sends go into draht's journal.
   connectors.push(

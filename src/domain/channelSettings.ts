@@ -190,6 +190,18 @@ export const ZXSettings = z.object({
 });
 export type TXSettings = z.infer<typeof ZXSettings>;
 
+/**
+ * A Facebook page (Graph API): which of the connecting person's pages (its id at Meta) and the Graph API's address
+ * with its version (a setting so that a test's fake Graph API can stand in for Meta's). The page's access token is
+ * a sealed credential, obtained through Facebook Login.
+ */
+export const ZFacebookSettings = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).default(META_GRAPH_API_URL),
+  pageId: z.string().regex(/^[0-9]{1,30}$/, "digits only"),
+  remoteAccountId: z.string().optional(),
+});
+export type TFacebookSettings = z.infer<typeof ZFacebookSettings>;
+
 /** The settings schema of each network (website: none). */
 export function settingsSchemaOf(network: string): z.ZodType<Record<string, unknown>> {
   if (network === "sandbox") return ZSandboxSettings;
@@ -200,5 +212,6 @@ export function settingsSchemaOf(network: string): z.ZodType<Record<string, unkn
   if (network === "whatsapp") return ZWhatsAppSettings;
   if (network === "instagram") return ZInstagramSettings;
   if (network === "x") return ZXSettings;
+  if (network === "facebook") return ZFacebookSettings;
   return z.object({}).strip();
 }

@@ -19,6 +19,8 @@ export const NETWORKS = [
   "instagram",
   // X (API v2): publishing, mentions polled, replies hidden
   "x",
+  // Facebook pages (Graph API): posts, comments and Messenger
+  "facebook",
 ] as const;
 export type Network = (typeof NETWORKS)[number];
 

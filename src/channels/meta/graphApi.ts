@@ -3,15 +3,16 @@
 // (`{ error: { message, type, code, error_subcode?, fbtrace_id } }`) classified by their code — Graph answers
 // most failures with HTTP 400, so the status alone does not tell an expired token from a rate limit:
 //   190 (and HTTP 401): the token expired or was revoked → auth_expired (reconnect);
-//   4, 17, 32, 613, 80007, 130429, 131048, 131056 (and HTTP 429): rate limits → rate_limited, waiting as long as
-//   Graph's usage headers (X-Business-Use-Case-Usage, X-App-Usage: estimated_time_to_regain_access, in minutes)
-//   or Retry-After say, else a minute;
+//   4, 17, 32, 613, 80001, 80007, 130429, 131048, 131056 (and HTTP 429): rate limits → rate_limited, waiting as long
+//   as Retry-After or Graph's usage headers (X-Business-Use-Case-Usage, X-App-Usage: estimated_time_to_regain_access,
+//   in minutes) say, else a minute;
 //   131047: more than 24 hours since the citizen last wrote → permanent, in draht's words;
 //   1, 2, 131000, 133004 (and 5xx): the service failed for now → transient; everything else permanent.
 import { z } from "zod";
 import { ConnectorError, refusedServerError } from "../../domain/connector.js";
 import type { FetchFunction } from "../http/guardedFetch.js";
 import { boundedText, parseJsonBody, retryAfterMs } from "../http/networkHttp.js";
+import { MESSENGER_WINDOW_REFUSAL } from "./serviceWindow.js";
 
 const ZGraphError = z.object({
   error: z.object({
@@ -22,8 +23,8 @@ const ZGraphError = z.object({
   }),
 });
 
-// 4 app, 17 user, 32 page, 613 "calls within one hour exceeded" (Instagram's publishing and comment limits).
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80007, 130429, 131048, 131056]);
+// 4 app, 17 user, 32 page, 613 call rate, 80001 page (business use case), 80007 WhatsApp account, 13xxxx WhatsApp.
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80001, 80007, 130429, 131048, 131056]);
 const TRANSIENT_CODES = new Set([1, 2, 131000, 133004]);
 /** Graph's code for a message outside the customer service window ("Re-engagement message"). */
 export const OUTSIDE_SERVICE_WINDOW = 131047;
@@ -32,23 +33,46 @@ export const OUTSIDE_SERVICE_WINDOW = 131047;
 export const SERVICE_WINDOW_REFUSAL =
   "Nicht gesendet: Die letzte Nachricht der Bürgerin oder des Bürgers ist mehr als 24 Stunden alt. WhatsApp erlaubt dann nur eine freigegebene Nachrichtenvorlage.";
 
+/** Graph's code and subcode of a refusal, kept as the ConnectorError's cause (a connector may need to tell them apart). */
+export class GraphFault {
+  constructor(
+    readonly code: number,
+    readonly subcode: number | null,
+  ) {}
+}
+
+/** Whether Graph refused because the object does not exist (or is no longer there): code 100, subcode 33. */
+export function isMissingObject(error: unknown): boolean {
+  return error instanceof ConnectorError && error.cause instanceof GraphFault && error.cause.code === 100
+    ? error.cause.subcode === 33
+    : false;
+}
+
+/** Messenger's refusal of a message outside the standard messaging window (code 10, subcode 2018278). */
+const OUTSIDE_MESSAGING_WINDOW = { code: 10, subcode: 2018278 };
+
 export function classifyGraphError(status: number, headers: Headers, body: unknown): ConnectorError {
   const parsed = ZGraphError.safeParse(body);
   const code = parsed.success ? parsed.data.error.code : null;
+  const subcode = parsed.success ? (parsed.data.error.error_subcode ?? null) : null;
   const detail = parsed.success ? (parsed.data.error.message ?? null) : null;
   const message = code === null ? `HTTP ${status}` : `HTTP ${status} Graph error ${code}`;
-  if (code === 190 || status === 401) return new ConnectorError("auth_expired", message, { status, detail });
+  const cause = code === null ? undefined : new GraphFault(code, subcode);
+  if (code === 190 || status === 401) return new ConnectorError("auth_expired", message, { status, detail, cause });
   if (code === OUTSIDE_SERVICE_WINDOW)
     return new ConnectorError("permanent", SERVICE_WINDOW_REFUSAL, { status, detail });
+  if (code === OUTSIDE_MESSAGING_WINDOW.code && subcode === OUTSIDE_MESSAGING_WINDOW.subcode)
+    return new ConnectorError("permanent", MESSENGER_WINDOW_REFUSAL, { status, detail, cause });
   if ((code !== null && RATE_LIMIT_CODES.has(code)) || status === 429)
     return new ConnectorError("rate_limited", message, {
       retryAfterMs: retryAfterMs(headers) ?? usageWaitMs(headers) ?? 60_000,
       status,
       detail,
+      cause,
     });
   if ((code !== null && TRANSIENT_CODES.has(code)) || status >= 500)
-    return new ConnectorError("transient", message, { status, detail });
-  return new ConnectorError("permanent", message, { status, detail });
+    return new ConnectorError("transient", message, { status, detail, cause });
+  return new ConnectorError("permanent", message, { status, detail, cause });
 }
 
 /**
@@ -84,6 +108,10 @@ export async function graphRequest<S extends z.ZodType>(
     /** The bearer token; none for Facebook Login's token exchange, which carries the app's secret instead. */
     token?: string;
     json?: unknown;
+    /** A multipart body (a file upload) instead of JSON. */
+    form?: FormData;
+    /** Longer for uploads. */
+    timeoutMs?: number;
   },
   schema: S,
 ): Promise<z.output<S>> {
@@ -96,8 +124,8 @@ export async function graphRequest<S extends z.ZodType>(
         ...(request.token === undefined ? {} : { authorization: `Bearer ${request.token}` }),
         ...(request.json === undefined ? {} : { "content-type": "application/json" }),
       },
-      body: request.json === undefined ? undefined : JSON.stringify(request.json),
-      signal: AbortSignal.timeout(30_000),
+      body: request.form ?? (request.json === undefined ? undefined : JSON.stringify(request.json)),
+      signal: AbortSignal.timeout(request.timeoutMs ?? 30_000),
     });
   } catch (cause) {
     throw refusedServerError(cause) ?? new ConnectorError("transient", "network unreachable", { cause });

@@ -22,6 +22,7 @@ export const NETWORKS_LIST = [
   "whatsapp",
   "instagram",
   "x",
+  "facebook",
 ] as const satisfies readonly Network[];
 export const INBOUND_KINDS_LIST = ["comment", "reply", "mention", "direct"] as const satisfies readonly TInboundKind[];
 

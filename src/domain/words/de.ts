@@ -12,6 +12,7 @@ export const DE: Words = {
     whatsapp: "WhatsApp Business",
     instagram: "Instagram",
     x: "X",
+    facebook: "Facebook",
   },
   messageKind: { comment: "Kommentar", reply: "Antwort", mention: "Erwähnung", direct: "Direktnachricht" },
   auditAction: {

@@ -12,6 +12,7 @@ export const EN: Words = {
     whatsapp: "WhatsApp Business",
     instagram: "Instagram",
     x: "X",
+    facebook: "Facebook",
   },
   messageKind: { comment: "Comment", reply: "Reply", mention: "Mention", direct: "Direct message" },
   auditAction: {

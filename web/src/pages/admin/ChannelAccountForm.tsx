@@ -1,8 +1,9 @@
 // Adding or changing a channel account: owner department, accountable person, approval per content
 // type, posting hours, own limits; for Mastodon its instance and visibility, for Bluesky its PDS, for e-mail
 // its mailbox's servers (EmailAccountFields.tsx), for Telegram its channel (TelegramAccountFields.tsx), for
-// WhatsApp its number (WhatsAppAccountFields.tsx), for Instagram its account and page (InstagramAccountFields.tsx),
-// for X its access tier (XAccountFields.tsx); for the sandbox the network it stands in for and simulated failures.
+// WhatsApp its number (WhatsAppAccountFields.tsx), for Facebook its page (FacebookAccountFields.tsx), for Instagram
+// its account and page (InstagramAccountFields.tsx), for X its access tier (XAccountFields.tsx); for the sandbox the
+// network it stands in for and simulated failures.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Body } from "../../api/client";
@@ -12,6 +13,7 @@ import { Field } from "../../components/Field";
 import { oneOf } from "../../components/formValues";
 import { TimeWindowFields, readScope } from "./AccessScopeFields";
 import { EmailAccountFields, readEmailSettings } from "./EmailAccountFields";
+import { FacebookAccountFields, readFacebookSettings } from "./FacebookAccountFields";
 import { TelegramAccountFields, readTelegramSettings } from "./TelegramAccountFields";
 import { InstagramAccountFields, readInstagramSettings } from "./InstagramAccountFields";
 import { WhatsAppAccountFields, readWhatsAppSettings } from "./WhatsAppAccountFields";
@@ -29,6 +31,7 @@ const NETWORK_CHOICES = [
   "email",
   "telegram",
   "whatsapp",
+  "facebook",
   "instagram",
   "x",
 ] as const;
@@ -92,6 +95,7 @@ export function ChannelAccountForm(props: {
     if (network === "email") values.settings = readEmailSettings(form, `${p}-email`);
     if (network === "telegram") values.settings = readTelegramSettings(form, `${p}-telegram`);
     if (network === "whatsapp") values.settings = readWhatsAppSettings(form, `${p}-whatsapp`);
+    if (network === "facebook") values.settings = readFacebookSettings(form, `${p}-facebook`);
     if (network === "instagram") values.settings = readInstagramSettings(form, `${p}-instagram`);
     if (network === "x") values.settings = readXSettings(form, `${p}-x`);
     if ((await props.onSubmit(values)) && !account) formElement.reset();
@@ -177,6 +181,7 @@ export function ChannelAccountForm(props: {
       {network === "email" && <EmailAccountFields idPrefix={`${p}-email`} settings={account?.settings} />}
       {network === "telegram" && <TelegramAccountFields idPrefix={`${p}-telegram`} settings={account?.settings} />}
       {network === "whatsapp" && <WhatsAppAccountFields idPrefix={`${p}-whatsapp`} settings={account?.settings} />}
+      {network === "facebook" && <FacebookAccountFields idPrefix={`${p}-facebook`} settings={account?.settings} />}
       {network === "instagram" && <InstagramAccountFields idPrefix={`${p}-instagram`} settings={account?.settings} />}
       {network === "x" && <XAccountFields idPrefix={`${p}-x`} settings={account?.settings} />}
       {network === "sandbox" &&
