@@ -13,7 +13,12 @@ import { createPost } from "../src/app/posts/create-post.js";
 import { submitPost } from "../src/app/posts/submit-post.js";
 import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
-import { channelCredentials, conversationReplies, inboundMessages } from "../src/db/schema/index.js";
+import {
+  channelCredentials,
+  channelOauthClients,
+  conversationReplies,
+  inboundMessages,
+} from "../src/db/schema/index.js";
 import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { runPublishRound } from "../src/jobs/publishWorker.js";
 import { type FakePageGraph, startFakePageGraph } from "./peers/facebook/fakePageGraph.js";
@@ -146,6 +151,12 @@ describe("the Facebook page channel", () => {
       userToken: null,
       pages: [{ id: graph.state.pageId }],
     });
+    // draht's app secret at Meta stays in the configuration: no OAuth client is stored for Facebook.
+    const clients = await t.ctx.db
+      .select()
+      .from(channelOauthClients)
+      .where(eq(channelOauthClients.network, "facebook"));
+    expect(clients).toEqual([]);
   });
 
   it("publishes a photo with its alt text and a link, takes a comment once by webhook and polling, and answers it in its thread", async () => {

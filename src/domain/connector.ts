@@ -175,7 +175,7 @@ export interface RemoteIdentity {
 export interface OAuthConnect {
   scopes: string;
   /**
-   * The client is the installation's own, from its configuration (X): registerClient is asked on every connect and
+   * The client is the installation's own, from its configuration (X, Meta): registerClient is asked on every connect and
    * nothing is stored, so a changed id or secret takes effect at once.
    */
   configuredClient?: boolean;
@@ -265,13 +265,13 @@ export interface ChannelConnector {
    * address); asked when the account is connected and kept in its settings.
    */
   describeServer?(account: ConnectorAccount): Promise<Omit<TServerFacts, "checkedAt">>;
-  /** Who the account's credentials belong to; fails with auth_expired when they no longer work. */
   /**
    * What of the credentials a connection returned is kept for this account, where the network hands over more than
    * the account needs (Facebook Login: the tokens of every page the person manages, of which only the account's own
    * page is kept). Throws a ConnectorError when the account is not among them. Absent: everything is kept.
    */
   credentialsToKeep?(account: ConnectorAccount): unknown;
+  /** Who the account's credentials belong to; fails with auth_expired when they no longer work. */
   whoAmI?(account: ConnectorAccount): Promise<RemoteIdentity>;
   /** Citizens' items (replies, mentions, direct messages) after the cursor, oldest first. */
   fetchInbound?(account: ConnectorAccount, cursor: string | null): Promise<InboundPage>;

@@ -119,6 +119,8 @@ export function facebookLogin(deps: {
 }): OAuthConnect {
   return {
     scopes: deps.scopes,
+    // The app's secret stays in the configuration: never copied into the database, a new one takes effect at once.
+    configuredClient: true,
     registerClient: async () => {
       const app = requireApp(deps.app, deps.network);
       return { clientId: app.appId, clientSecret: app.appSecret };
