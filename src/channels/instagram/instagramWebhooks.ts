@@ -10,7 +10,7 @@ import {
   type WebhookEvent,
   WebhookPayloadError,
 } from "../../domain/connector.js";
-import { metaHandshake, verifyMetaSignature } from "../meta/metaWebhooks.js";
+import { metaHandshake, readMetaDelivery, verifyMetaSignature } from "../meta/metaWebhooks.js";
 import { DIRECT_THREAD_PREFIX, commentChange } from "./instagramAccount.js";
 
 const ZId = z.string().min(1).max(200);
@@ -56,16 +56,9 @@ const ZDelivery = z.object({
 const dateOf = (time: number) => new Date(time < 1e12 ? time * 1000 : time);
 
 export function parseInstagramDelivery(body: Buffer): WebhookEvent[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw new WebhookPayloadError("the body is not JSON");
-  }
-  const delivery = ZDelivery.safeParse(json);
-  if (!delivery.success) throw new WebhookPayloadError("not an Instagram delivery (object, entry)");
+  const delivery = readMetaDelivery(body, ZDelivery, "an Instagram delivery");
   const events: WebhookEvent[] = [];
-  for (const entry of delivery.data.entry) {
+  for (const entry of delivery.entry) {
     for (const change of entry.changes ?? []) {
       if (change.field !== "comments") {
         // Mentions, story insights …: nothing for the inbox, but the event is seen (by field and entry time).

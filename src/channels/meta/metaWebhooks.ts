@@ -93,18 +93,24 @@ const ZPageDelivery = z.object({
 const idOf = (kind: string, value: unknown) =>
   `${kind}:${createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 40)}`;
 
-/** A page's feed change and Messenger messages as draht's inbound changes; other items bring nothing. */
-export function parseMetaPageDelivery(body: Buffer): WebhookEvent[] {
+/** A verified body read as JSON in the envelope's shape; WebhookPayloadError (answered 400) when it is not. */
+export function readMetaDelivery<S extends z.ZodType>(body: Buffer, schema: S, what: string): z.output<S> {
   let json: unknown;
   try {
     json = JSON.parse(body.toString("utf8"));
   } catch {
     throw new WebhookPayloadError("the body is not JSON");
   }
-  const delivery = ZPageDelivery.safeParse(json);
-  if (!delivery.success) throw new WebhookPayloadError("not a page delivery (object, entry)");
+  const delivery = schema.safeParse(json);
+  if (!delivery.success) throw new WebhookPayloadError(`not ${what} (object, entry)`);
+  return delivery.data;
+}
+
+/** A page's feed change and Messenger messages as draht's inbound changes; other items bring nothing. */
+export function parseMetaPageDelivery(body: Buffer): WebhookEvent[] {
+  const delivery = readMetaDelivery(body, ZPageDelivery, "a page delivery");
   const events: WebhookEvent[] = [];
-  for (const entry of delivery.data.entry) {
+  for (const entry of delivery.entry) {
     for (const change of entry.changes ?? []) {
       const value = change.value as { item?: unknown } | null;
       if (change.field !== "feed" || typeof value !== "object" || value?.item !== "comment") {

@@ -15,7 +15,7 @@ import {
   type WebhookEvent,
   WebhookPayloadError,
 } from "../../domain/connector.js";
-import { metaHandshake, verifyMetaSignature } from "../meta/metaWebhooks.js";
+import { metaHandshake, readMetaDelivery, verifyMetaSignature } from "../meta/metaWebhooks.js";
 
 const ZId = z.string().min(1).max(500);
 const ZMediaRef = z.object({
@@ -138,16 +138,9 @@ function messageChange(m: TWhatsAppMessage, names: Map<string, string>, phoneNum
 }
 
 function parseDelivery(body: Buffer) {
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw new WebhookPayloadError("the body is not JSON");
-  }
-  const delivery = ZDelivery.safeParse(json);
-  if (!delivery.success) throw new WebhookPayloadError("not a WhatsApp Business delivery (object, entry)");
+  const delivery = readMetaDelivery(body, ZDelivery, "a WhatsApp Business delivery");
   const values: z.infer<typeof ZValue>[] = [];
-  for (const entry of delivery.data.entry)
+  for (const entry of delivery.entry)
     for (const change of entry.changes) {
       if (change.field !== "messages") continue; // template reviews, quality ratings …: nothing for the inbox
       const value = ZValue.safeParse(change.value);
