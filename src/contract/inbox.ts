@@ -17,6 +17,7 @@ import {
   ZNote,
   ZNotification,
   ZPresence,
+  ZMessageTemplates,
   ZReply,
   ZReplyDecision,
   ZReplyOutcome,
@@ -80,6 +81,12 @@ export const inboxContract = {
     params: ZOrgParams,
     body: ZStatusChange,
     responses: { 200: ZChanged },
+  },
+  "GET /api/orgs/:orgId/inbox/conversations/:conversationId/message-templates": {
+    tag,
+    summary: "The network's approved message templates for answering outside its free answer window (WhatsApp)",
+    params: ZConversationParams,
+    responses: { 200: ZMessageTemplates },
   },
   "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies": {
     tag,

@@ -64,7 +64,29 @@ export const ZReply = z.object({
   templateId: z.uuid().nullable().default(null),
   /** The citizen message answered; default: the latest one. */
   inReplyToMessageId: z.uuid().optional(),
+  /**
+   * Send the network's approved message template instead (WhatsApp outside the 24-hour window): its name, language
+   * and the texts for its placeholders in order. The stored text is then the template's body filled in.
+   */
+  template: z
+    .object({
+      name: z.string().min(1).max(512),
+      language: z.string().min(1).max(20),
+      parameters: z.array(z.string().trim().min(1).max(1024)).max(20).default([]),
+    })
+    .optional(),
 });
+
+/** A message template the network approved (WhatsApp), offered where free answers are not allowed. */
+export const ZMessageTemplate = z.object({
+  name: z.string(),
+  language: z.string(),
+  category: z.string(),
+  body: z.string(),
+  parameters: z.number().int().min(0),
+});
+export const ZMessageTemplates = z.object({ templates: z.array(ZMessageTemplate) });
+export type TMessageTemplate = z.infer<typeof ZMessageTemplate>;
 
 export const ZReplyDecision = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("approved") }),

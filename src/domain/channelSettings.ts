@@ -152,6 +152,11 @@ export const ZWhatsAppSettings = z.object({
   serverUrl: z.url({ protocol: /^https?$/ }).default(META_GRAPH_API_URL),
   phoneNumberId: z.string().regex(/^[0-9]{1,30}$/, "digits only"),
   displayPhoneNumber: z.string().max(40).default(""),
+  /** The WhatsApp Business Account's id (WABA): its approved message templates are listed under it. */
+  businessAccountId: z
+    .string()
+    .regex(/^[0-9]{1,30}$/, "digits only")
+    .optional(),
   remoteAccountId: z.string().optional(),
 });
 export type TWhatsAppSettings = z.infer<typeof ZWhatsAppSettings>;

@@ -75,6 +75,24 @@ export interface OutgoingReply {
    * it (WhatsApp's 24-hour customer service window); unknown: the network decides.
    */
   citizenLastWroteAt?: Date | null;
+  /**
+   * Send an approved message template instead of the free text (WhatsApp outside the customer service window): its
+   * name, language and the texts for its placeholders {{1}}, {{2}} … in order. `text` then holds the filled body.
+   */
+  template?: { name: string; language: string; parameters: string[] };
+}
+
+/**
+ * A message template the network has approved for messages outside the free answer window (WhatsApp): its body
+ * with placeholders {{1}} … {{n}}, and how many there are.
+ */
+export interface MessageTemplate {
+  name: string;
+  language: string;
+  /** The network's category (WhatsApp: UTILITY, MARKETING, AUTHENTICATION). */
+  category: string;
+  body: string;
+  parameters: number;
 }
 
 /** Moderation the network may carry out on a citizen's item or account. */
@@ -311,6 +329,11 @@ export interface ChannelConnector {
    * answers in the inbox's own transaction, since its store is draht's database.)
    */
   reply?(account: ConnectorAccount, reply: OutgoingReply): Promise<PublishedItem>;
+  /**
+   * The message templates the network has approved for the account (sent as a reply's `template` where free answers
+   * are not allowed). Absent: the network has none; an account without what the listing needs answers [].
+   */
+  messageTemplates?(account: ConnectorAccount): Promise<MessageTemplate[]>;
   publish(account: ConnectorAccount, post: OutgoingPost): Promise<PublishedItem>;
   /**
    * Finds an item an earlier, interrupted attempt may already have published, so that recovery never

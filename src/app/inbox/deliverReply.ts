@@ -85,6 +85,7 @@ export async function sendQueuedReply(
       text: reply.text,
       toHandle: conversation.citizenHandle,
       citizenLastWroteAt: conversation.lastMessageAt,
+      ...(reply.networkTemplate ? { template: reply.networkTemplate } : {}),
     });
     const sentAt = ctx.clock();
     await ctx.db.transaction(async (tx) => {

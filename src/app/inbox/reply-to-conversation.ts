@@ -19,6 +19,7 @@ import { notifyConversationsChanged } from "./inboxEvents.js";
 import { inboxSettingsOf } from "./intakeRules.js";
 import { replyNeedsApproval } from "../../domain/replyApproval.js";
 import { ZReply } from "../../contract/inboxSchemas.js";
+import { chosenMessageTemplate } from "./message-templates.js";
 
 export async function replyToConversation(
   ctx: AppContext,
@@ -26,6 +27,11 @@ export async function replyToConversation(
   options: { actor: OrgActor; orgId: string; conversationId: string; input: unknown },
 ) {
   const input = ZReply.parse(options.input);
+  // A network template (WhatsApp outside the window) is looked up first, at the network: its filled body is the text.
+  const chosen = input.template
+    ? await chosenMessageTemplate(ctx, deps, { ...options, template: input.template })
+    : null;
+  const text = chosen?.text ?? input.text;
   const now = ctx.clock();
   const prepared = await ctx.db.transaction(async (tx) => {
     const conversation = await loadConversation(ctx, tx, { ...options, action: "inbox.reply", forUpdate: true });
@@ -35,14 +41,15 @@ export async function replyToConversation(
       .where(eq(channelAccounts.id, conversation.channelAccountId));
     if (!account) throw new AppError("NOT_FOUND");
     const target = await messageAnswered(tx, conversation, input.inReplyToMessageId);
-    // A free answer the network would refuse (24 hours after the citizen last wrote) is refused here, text kept.
+    // A free answer the network would refuse (24 hours after the citizen last wrote) is refused here, text kept;
+    // an approved template is what the network allows then.
     const window = answerWindowOf({
       network: account.network,
       direct: target.kind === "direct",
       citizenLastWroteAt: conversation.lastMessageAt,
       now,
     });
-    if (window && !window.open)
+    if (window && !window.open && !chosen)
       throw new AppError("ANSWER_WINDOW_CLOSED", { details: { closedAt: window.closesAt.toISOString() } });
     const guideline = await activeGuideline(tx, options.orgId);
     const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings);
@@ -54,7 +61,7 @@ export async function replyToConversation(
           profile,
           limits: effectiveLimits(profile, account.limits),
           postingWindows: [],
-          text: input.text,
+          text,
           media: [],
         },
       ],
@@ -72,7 +79,7 @@ export async function replyToConversation(
     const needsApproval = replyNeedsApproval({
       mode: settings.replyApproval,
       keywords: settings.replyApprovalKeywords,
-      replyText: input.text,
+      replyText: text,
       citizenTexts,
     });
     const [reply] = await tx
@@ -81,8 +88,9 @@ export async function replyToConversation(
         orgId: options.orgId,
         conversationId: conversation.id,
         inReplyToExternalId: target.externalId,
-        text: input.text,
+        text,
         templateId: input.templateId,
+        networkTemplate: chosen?.template ?? null,
         authorUserId: options.actor.userId,
         status: needsApproval ? "in_review" : "queued",
         createdAt: now,
@@ -98,6 +106,7 @@ export async function replyToConversation(
         replyId: reply.id,
         channelAccountId: account.id,
         templateId: input.templateId,
+        ...(chosen ? { networkTemplate: { name: chosen.template.name, language: chosen.template.language } } : {}),
         warnings: check.warnings,
         needsApproval,
       },

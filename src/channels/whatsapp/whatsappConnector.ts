@@ -2,7 +2,8 @@
 // Cloud API has no endpoint that lists received messages, so there is nothing to poll); answers go out by
 // POST /{phone-number-id}/messages as a reply to the citizen's message (context.message_id). WhatsApp allows a
 // free answer only within 24 hours of the citizen's last message (the customer service window): outside it the
-// connector refuses before calling Meta, in draht's words; Meta would refuse too (Graph error 131047).
+// connector refuses before calling Meta, in draht's words; Meta would refuse too (Graph error 131047). Outside it
+// only an approved message template may be sent (whatsappTemplates.ts lists them under the business account).
 import { z } from "zod";
 import { type TWhatsAppSettings, ZWhatsAppSettings } from "../../domain/channelSettings.js";
 import {
@@ -17,6 +18,7 @@ import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddr
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { SERVICE_WINDOW_REFUSAL, graphRequest } from "../meta/graphApi.js";
 import { collectWhatsAppMedia } from "./whatsappMedia.js";
+import { listApprovedTemplates, templateMessage } from "./whatsappTemplates.js";
 import { whatsappWebhooks } from "./whatsappWebhooks.js";
 
 /** The customer service window: free answers within this time after the citizen's last message. */
@@ -114,10 +116,25 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
         return collectWhatsAppMedia({ fetchImpl, baseUrl: base(settings.data), token, events: own });
       },
     },
+    messageTemplates: async (account) => {
+      const { settings, token } = accountOf(account);
+      // Without the business account's id there is nowhere to list templates: none are offered.
+      if (!settings.businessAccountId) return [];
+      return listApprovedTemplates({
+        fetchImpl,
+        baseUrl: base(settings),
+        businessAccountId: settings.businessAccountId,
+        token,
+      });
+    },
     reply: async (account, answer) => {
       const { settings, token } = accountOf(account);
-      if (answer.citizenLastWroteAt && !withinServiceWindow(answer.citizenLastWroteAt, clock()))
+      // A template is what WhatsApp allows outside the window; a free answer there is refused before calling Meta.
+      if (!answer.template && answer.citizenLastWroteAt && !withinServiceWindow(answer.citizenLastWroteAt, clock()))
         throw new ConnectorError("permanent", SERVICE_WINDOW_REFUSAL);
+      const content = answer.template
+        ? { type: "template", template: templateMessage(answer.template) }
+        : { type: "text", text: { body: answer.text, preview_url: false } };
       const to = answer.toHandle ?? answer.threadExternalId;
       const sent = await graphRequest(
         fetchImpl,
@@ -129,8 +146,7 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
             messaging_product: "whatsapp",
             recipient_type: "individual",
             to,
-            type: "text",
-            text: { body: answer.text, preview_url: false },
+            ...content,
             ...(answer.inReplyToExternalId ? { context: { message_id: answer.inReplyToExternalId } } : {}),
           },
         },

@@ -143,6 +143,8 @@ export const conversationReplies = pgTable(
     inReplyToExternalId: text("in_reply_to_external_id").notNull(),
     text: text("text").notNull(),
     templateId: uuid("template_id"),
+    /** The network's approved message template sent instead of free text (WhatsApp outside the 24-hour window). */
+    networkTemplate: jsonb("network_template").$type<{ name: string; language: string; parameters: string[] }>(),
     authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
     status: text("status").$type<ReplyStatus>().notNull(),
     /** The item the channel created, once sent. */

@@ -1,6 +1,7 @@
 // A fake of Meta's WhatsApp Cloud API (Graph API v26.0), written from its reference
 // (developers.facebook.com/docs/whatsapp/cloud-api): there is no real server draht could run, so this peer speaks
-// what draht uses — GET /{phone-number-id}, POST /{phone-number-id}/messages (text with context, templates) — with
+// what draht uses — GET /{phone-number-id}, POST /{phone-number-id}/messages (text with context, templates),
+// GET /{waba-id}/message_templates (filtered by status, paged by limit/after with paging.next) — with
 // Graph's error envelope `{ error: { message, type, code, error_subcode?, fbtrace_id } }`: 190 for an expired or
 // unknown token (HTTP 401), 100 for a bad parameter or unknown object, 130429 for the throughput limit, 131047
 // for a free message more than 24 hours after the customer's last one. As Meta, it also makes the signed webhook
@@ -17,12 +18,28 @@ export interface SentMessage {
   text: string | null;
   contextId: string | null;
   template: string | null;
+  templateLanguage: string | null;
+  /** The texts given for the template body's placeholders, in order. */
+  templateParameters: string[];
+}
+
+/** A message template of the business account as Meta lists it. */
+export interface FakeTemplate {
+  id: string;
+  name: string;
+  language: string;
+  status: "APPROVED" | "REJECTED" | "PENDING";
+  category: string;
+  components: { type: string; text?: string }[];
 }
 
 export interface FakeGraphApi {
   /** The Graph API's base URL (what the account's serverUrl setting holds). */
   url: string;
   phoneNumberId: string;
+  /** The WhatsApp Business Account's id, under which its templates are listed. */
+  businessAccountId: string;
+  templates: FakeTemplate[];
   displayPhoneNumber: string;
   token: string;
   appSecret: string;
@@ -86,6 +103,15 @@ async function bodyOf(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The body parameters of a template message's components (texts only, in order). */
+function parametersOf(components: unknown): string[] {
+  if (!Array.isArray(components)) return [];
+  const bodyPart = components.find((c: { type?: unknown }) => c?.type === "body") as
+    { parameters?: unknown } | undefined;
+  if (!Array.isArray(bodyPart?.parameters)) return [];
+  return bodyPart.parameters.map((p: { text?: unknown }) => (typeof p?.text === "string" ? p.text : ""));
+}
+
 export async function startFakeGraphApi(options: { clock?: () => Date } = {}): Promise<FakeGraphApi> {
   const clock = options.clock ?? (() => new Date());
   const phoneNumberId = "106540352242922";
@@ -97,6 +123,35 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
   const lastCustomerMessage = new Map<string, Date>();
   const sent: SentMessage[] = [];
   const media = new Map<string, { content: Buffer; mimeType: string }>();
+  const templates: FakeTemplate[] = [
+    {
+      id: "1100000000000001",
+      name: "antwort_anliegen",
+      language: "de",
+      status: "APPROVED",
+      category: "UTILITY",
+      components: [{ type: "BODY", text: "Guten Tag {{1}}, zu Ihrem Anliegen: {{2}}" }],
+    },
+    {
+      id: "1100000000000002",
+      name: "rueckruf",
+      language: "de",
+      status: "APPROVED",
+      category: "UTILITY",
+      components: [
+        { type: "HEADER", text: "Stadt Musterstadt" },
+        { type: "BODY", text: "Wir melden uns in Kürze bei Ihnen." },
+      ],
+    },
+    {
+      id: "1100000000000003",
+      name: "werbung_sommerfest",
+      language: "de",
+      status: "REJECTED",
+      category: "MARKETING",
+      components: [{ type: "BODY", text: "Kommen Sie zum Sommerfest!" }],
+    },
+  ];
   const wamid = () => `wamid.${randomBytes(24).toString("base64url")}`;
 
   let requests = 0;
@@ -129,6 +184,23 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
           file_size: file.content.byteLength,
           id: parts[1],
         });
+      if (parts[1] === wabaId && parts[2] === "message_templates" && req.method === "GET") {
+        const status = url.searchParams.get("status");
+        const limit = Math.min(Math.max(Number(url.searchParams.get("limit") ?? "25") || 25, 1), 100);
+        const after = Number(url.searchParams.get("after") ?? "0") || 0;
+        const matching = templates.filter((t) => !status || t.status === status);
+        const page = matching.slice(after, after + limit);
+        const next = new URL(url.pathname, `http://127.0.0.1:${port}`);
+        url.searchParams.forEach((v, k) => next.searchParams.set(k, v));
+        next.searchParams.set("after", String(after + limit));
+        return json(res, {
+          data: page,
+          paging: {
+            cursors: { before: String(after), after: String(after + limit) },
+            ...(after + limit < matching.length ? { next: next.toString() } : {}),
+          },
+        });
+      }
       if (parts[1] !== phoneNumberId)
         return graphError(res, 400, 100, `Unsupported request - method type: ${req.method}`, 33);
       if (req.method === "GET" && parts.length === 2)
@@ -146,12 +218,32 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
         if (!/^[0-9]{6,20}$/.test(to)) return graphError(res, 400, 100, "(#100) Invalid parameter", 2494010);
         const type = body.type;
         const text = (body.text as { body?: unknown } | undefined)?.body;
-        const template = (body.template as { name?: unknown } | undefined)?.name;
+        const templateBody = body.template as
+          { name?: unknown; language?: { code?: unknown }; components?: unknown } | undefined;
+        const template = templateBody?.name;
         if (type === "text" && (typeof text !== "string" || text.length === 0 || text.length > 4096))
           return graphError(res, 400, 100, "(#100) Param text['body'] is required or too long.");
         if (type === "template" && typeof template !== "string")
           return graphError(res, 400, 100, "(#100) Param template['name'] is required.");
         if (type !== "text" && type !== "template") return graphError(res, 400, 100, "(#100) Invalid parameter");
+        const templateLanguage = templateBody?.language?.code;
+        const templateParameters = parametersOf(templateBody?.components);
+        if (type === "template") {
+          // Meta sends only approved templates, in a language they exist in, with every placeholder given.
+          const known = templates.find(
+            (t) => t.name === template && t.language === templateLanguage && t.status === "APPROVED",
+          );
+          if (!known) return graphError(res, 404, 132001, "(#132001) Template name does not exist in the translation");
+          const body = known.components.find((c) => c.type === "BODY")?.text ?? "";
+          const wanted = new Set([...body.matchAll(/\{\{(\d+)\}\}/g)].map((m) => m[1])).size;
+          if (templateParameters.length !== wanted)
+            return graphError(
+              res,
+              400,
+              132000,
+              "(#132000) Number of parameters does not match the expected number of params",
+            );
+        }
         const last = lastCustomerMessage.get(to);
         if (type === "text" && (!last || clock().getTime() - last.getTime() >= 24 * 3_600_000))
           return graphError(
@@ -169,6 +261,8 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
           text: typeof text === "string" ? text : null,
           contextId: typeof contextId === "string" ? contextId : null,
           template: typeof template === "string" ? template : null,
+          templateLanguage: typeof templateLanguage === "string" ? templateLanguage : null,
+          templateParameters,
         });
         return json(res, { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to }], messages: [{ id }] });
       }
@@ -209,6 +303,8 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
   return {
     url: `http://127.0.0.1:${port}/v26.0`,
     phoneNumberId,
+    businessAccountId: wabaId,
+    templates,
     displayPhoneNumber,
     get token() {
       return token;

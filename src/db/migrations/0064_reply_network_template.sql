@@ -1,0 +1,1 @@
+ALTER TABLE "conversation_replies" ADD COLUMN "network_template" jsonb;
