@@ -3,7 +3,8 @@
 // token (checked at the Graph API) and sets up the webhook with the app secret; Meta's handshake is answered; a
 // citizen's signed message becomes a conversation before the 200 (forged and replayed deliveries are refused or
 // left out); the answer goes out as a reply to the citizen's message within the 24-hour window, and is refused
-// in draht's words outside it without calling Meta; an expired token fails the answer and asks for a reconnect.
+// in draht's words outside it without calling Meta — there only an approved message template goes out, listed from
+// the business account and filled in; an expired token fails the answer and asks for a reconnect.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -36,7 +37,12 @@ async function scene() {
   const org = await buildOrg(t.ctx);
   const account = await buildChannelAccount(t.ctx, org.id, {
     network: "whatsapp",
-    settings: { serverUrl: meta.url, phoneNumberId: meta.phoneNumberId, displayPhoneNumber: meta.displayPhoneNumber },
+    settings: {
+      serverUrl: meta.url,
+      phoneNumberId: meta.phoneNumberId,
+      displayPhoneNumber: meta.displayPhoneNumber,
+      businessAccountId: meta.businessAccountId,
+    },
   });
   const member = await buildMember(t.ctx, org.id, { roles: ["administrator"] });
   const admin = await signIn(t.app, member.email, member.password);
@@ -179,6 +185,8 @@ describe("the WhatsApp Business channel", () => {
       text: "Ja, Sie können ihn ab Montag abholen.",
       contextId: delivery.messageId,
       template: null,
+      templateLanguage: null,
+      templateParameters: [],
     });
 
     // Meta reports it read, then (late, out of order) delivered: it stays read, shown with the reply.
@@ -238,6 +246,78 @@ describe("the WhatsApp Business channel", () => {
     expect((await post(s.path, again.body, again.signature)).statusCode).toBe(200);
     const where = await answer(s, conversationId, "Im Bürgeramt Mitte, Zimmer 12.");
     expect(where?.status).toBe("sent");
+  });
+
+  it("offers the approved message templates outside the window and sends one filled in, never a free answer", async () => {
+    const s = await connected();
+    const citizen = "4917611112222";
+    const delivery = meta.customerWrites({ from: citizen, text: "Wann ist der Sperrmüll?", at: now });
+    expect((await post(s.path, delivery.body, delivery.signature)).statusCode).toBe(200);
+    const conversationId = (await messagesOf(s.account.id))[0]?.conversationId ?? "";
+    now = new Date(now.getTime() + 30 * 3_600_000);
+    s.admin = await signIn(t.app, s.member.email, s.member.password);
+    const base = `/api/orgs/${s.org.id}/inbox/conversations/${conversationId}`;
+
+    const listed = await s.admin.request("GET", `${base}/message-templates`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().templates).toEqual([
+      {
+        name: "antwort_anliegen",
+        language: "de",
+        category: "UTILITY",
+        body: "Guten Tag {{1}}, zu Ihrem Anliegen: {{2}}",
+        parameters: 2,
+      },
+      {
+        name: "rueckruf",
+        language: "de",
+        category: "UTILITY",
+        body: "Wir melden uns in Kürze bei Ihnen.",
+        parameters: 0,
+      },
+    ]); // the rejected template is not offered
+
+    // A free answer stays refused; a template with too few texts or one Meta does not offer is refused too.
+    const free = await s.admin.request("POST", `${base}/replies`, { text: "Am Dienstag." });
+    expect(free.json().error).toMatchObject({ code: "DRAHT_ERR_ANSWER_WINDOW_CLOSED" });
+    for (const template of [
+      { name: "antwort_anliegen", language: "de", parameters: ["Frau Schmidt"] },
+      { name: "werbung_sommerfest", language: "de", parameters: [] },
+    ]) {
+      const refused = await s.admin.request("POST", `${base}/replies`, { text: "Vorlage", template });
+      expect(refused.statusCode, refused.body).toBe(400);
+    }
+    const sentBefore = meta.sent.length;
+
+    const sent = await s.admin.request("POST", `${base}/replies`, {
+      text: "Vorschau",
+      template: { name: "antwort_anliegen", language: "de", parameters: ["Frau Schmidt", "Sperrmüll am Dienstag"] },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [row] = await t.ctx.db
+      .select()
+      .from(conversationReplies)
+      .where(eq(conversationReplies.id, (sent.json() as { id: string }).id));
+    expect(row).toMatchObject({
+      status: "sent",
+      text: "Guten Tag Frau Schmidt, zu Ihrem Anliegen: Sperrmüll am Dienstag",
+      networkTemplate: {
+        name: "antwort_anliegen",
+        language: "de",
+        parameters: ["Frau Schmidt", "Sperrmüll am Dienstag"],
+      },
+    });
+    expect(meta.sent).toHaveLength(sentBefore + 1);
+    expect(meta.sent.at(-1)).toEqual({
+      id: row?.externalId,
+      to: citizen,
+      type: "template",
+      text: null,
+      contextId: delivery.messageId,
+      template: "antwort_anliegen",
+      templateLanguage: "de",
+      templateParameters: ["Frau Schmidt", "Sperrmüll am Dienstag"],
+    });
   });
 
   it("keeps a citizen's picture as the message's attachment, and names a file beyond the limits as left at Meta", async () => {
