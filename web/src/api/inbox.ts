@@ -7,6 +7,7 @@ import type {
   ZCoverageView,
   ZInboxEvent,
   ZInboxRulesView,
+  ZMessageTemplate,
   ZNotification,
   ZReplyTemplateView,
   ZWorkload,
@@ -22,6 +23,7 @@ type ListQuery = NonNullable<Input<"GET /api/orgs/:orgId/inbox/conversations">["
 /** The list's filters as the address holds them: the contract's names with text values (the server checks them). */
 export type ConversationFilter = { [K in Exclude<keyof ListQuery, "offset" | "limit">]?: string } & { offset?: number };
 export type ReplyTemplate = Wire<typeof ZReplyTemplateView>;
+export type MessageTemplate = Wire<typeof ZMessageTemplate>;
 export type InboxRules = Wire<typeof ZInboxRulesView>;
 export type CoveragePlan = Wire<typeof ZCoverageView>;
 export type Workload = Wire<typeof ZWorkload>;
@@ -47,7 +49,21 @@ export const inboxApi = {
     call("POST /api/orgs/:orgId/inbox/assignments", { params: { orgId }, body: input }),
   status: (orgId: string, conversationIds: string[], event: "closed" | "reopened" | "staff_viewed") =>
     call("POST /api/orgs/:orgId/inbox/status", { params: { orgId }, body: { conversationIds, event } }),
-  reply: (orgId: string, conversationId: string, input: { text: string; templateId: string | null }) =>
+  messageTemplates: (orgId: string, conversationId: string, options?: Options) =>
+    call(
+      "GET /api/orgs/:orgId/inbox/conversations/:conversationId/message-templates",
+      { params: { orgId, conversationId } },
+      options,
+    ),
+  reply: (
+    orgId: string,
+    conversationId: string,
+    input: {
+      text: string;
+      templateId: string | null;
+      template?: { name: string; language: string; parameters: string[] };
+    },
+  ) =>
     call("POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies", {
       params: { orgId, conversationId },
       body: input,

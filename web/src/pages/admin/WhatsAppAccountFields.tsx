@@ -1,5 +1,5 @@
 // The WhatsApp Business channel's part of the channel form: the phone number's id at Meta (Business Manager →
-// WhatsApp → API setup), the number citizens write to, and the Graph API's address (Meta's by default). The
+// WhatsApp → API setup), the number citizens write to, the business account's id (for its message templates), and the Graph API's address (Meta's by default). The
 // system user's access token is not here: it is given when connecting, checked with Meta and stored sealed.
 import { useTranslation } from "react-i18next";
 import { Field } from "../../components/Field";
@@ -12,6 +12,10 @@ export function readWhatsAppSettings(form: FormData, p: string): Settings {
   return {
     phoneNumberId: String(form.get(`${p}-phone-number-id`) ?? "").trim(),
     displayPhoneNumber: String(form.get(`${p}-display-number`) ?? "").trim(),
+    // Optional: without it no message templates are offered (the server takes no empty id).
+    ...(String(form.get(`${p}-business-account-id`) ?? "").trim()
+      ? { businessAccountId: String(form.get(`${p}-business-account-id`) ?? "").trim() }
+      : {}),
     serverUrl: String(form.get(`${p}-server`) ?? "").trim() || GRAPH_API,
   };
 }
@@ -38,6 +42,15 @@ export function WhatsAppAccountFields(props: { idPrefix: string; settings?: Sett
         maxLength={40}
         placeholder="+49 30 1234567"
         defaultValue={String(settings?.displayPhoneNumber ?? "")}
+      />
+      <Field
+        id={`${p}-business-account-id`}
+        label={t("channels.whatsapp.businessAccountId")}
+        hint={t("channels.whatsapp.businessAccountIdHint")}
+        name={`${p}-business-account-id`}
+        pattern="[0-9]{1,30}"
+        inputMode="numeric"
+        defaultValue={String(settings?.businessAccountId ?? "")}
       />
       <Field
         id={`${p}-server`}

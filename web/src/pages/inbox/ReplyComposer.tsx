@@ -1,7 +1,8 @@
 // Answering the citizen: start from a template (its placeholders filled for this conversation), edit,
 // send. The reply goes through the guideline check on the server; its findings show here when it is
 // refused. Focusing the text tells colleagues "… schreibt gerade" (collision detection). Where the network allows
-// free answers only within 24 hours of the citizen's last message, it says until when, and after that it does not send.
+// free answers only within 24 hours of the citizen's last message, it says until when, and after that it does not send
+// a free answer — an approved message template instead, where the network offers them (MessageTemplateSender).
 import { type FormEvent, type RefObject, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
@@ -11,6 +12,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { FindingsList } from "../publish/FindingsList";
 import { latestOnly } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
+import { MessageTemplateSender } from "./MessageTemplateSender";
 
 interface Props {
   orgId: string;
@@ -66,49 +68,52 @@ export function ReplyComposer(props: Props) {
   }
 
   return (
-    <form className="reply-composer" onSubmit={send} aria-labelledby="reply-heading">
-      <h3 id="reply-heading">{t("inbox.reply.title", { channel: channelName })}</h3>
-      {templates.length > 0 ? (
+    <>
+      <form className="reply-composer" onSubmit={send} aria-labelledby="reply-heading">
+        <h3 id="reply-heading">{t("inbox.reply.title", { channel: channelName })}</h3>
+        {templates.length > 0 ? (
+          <label className="field">
+            <span>{t("inbox.reply.template")}</span>
+            <select value="" onChange={(e) => void applyTemplate(e.target.value)}>
+              <option value="">{t("inbox.reply.chooseTemplate")}</option>
+              {templates.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {tpl.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label className="field">
-          <span>{t("inbox.reply.template")}</span>
-          <select value="" onChange={(e) => void applyTemplate(e.target.value)}>
-            <option value="">{t("inbox.reply.chooseTemplate")}</option>
-            {templates.map((tpl) => (
-              <option key={tpl.id} value={tpl.id}>
-                {tpl.title}
-              </option>
-            ))}
-          </select>
+          <span>{t("inbox.reply.text")}</span>
+          <textarea
+            ref={textRef}
+            rows={5}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onFocus={onReplying}
+            required
+            maxLength={5000}
+          />
+          <span className="hint">{t("inbox.reply.hint")}</span>
         </label>
-      ) : null}
-      <label className="field">
-        <span>{t("inbox.reply.text")}</span>
-        <textarea
-          ref={textRef}
-          rows={5}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onFocus={onReplying}
-          required
-          maxLength={5000}
-        />
-        <span className="hint">{t("inbox.reply.hint")}</span>
-      </label>
-      {answerWindow &&
-        (windowClosed ? (
-          <p className="reply-window closed" role="status">
-            {t("inbox.reply.windowClosed", { time: dates.format(answerWindow.closesAt) })}
-          </p>
-        ) : (
-          <p className="hint reply-window">
-            {t("inbox.reply.windowOpen", { time: dates.format(answerWindow.closesAt) })}
-          </p>
-        ))}
-      <ErrorMessage error={error} />
-      {findings.length > 0 ? <FindingsList findings={findings} channelName={() => channelName} /> : null}
-      <button type="submit" disabled={busy || text.trim() === "" || windowClosed}>
-        {t("inbox.reply.send")}
-      </button>
-    </form>
+        {answerWindow &&
+          (windowClosed ? (
+            <p className="reply-window closed" role="status">
+              {t("inbox.reply.windowClosed", { time: dates.format(answerWindow.closesAt) })}
+            </p>
+          ) : (
+            <p className="hint reply-window">
+              {t("inbox.reply.windowOpen", { time: dates.format(answerWindow.closesAt) })}
+            </p>
+          ))}
+        <ErrorMessage error={error} />
+        {findings.length > 0 ? <FindingsList findings={findings} channelName={() => channelName} /> : null}
+        <button type="submit" disabled={busy || text.trim() === "" || windowClosed}>
+          {t("inbox.reply.send")}
+        </button>
+      </form>
+      {windowClosed ? <MessageTemplateSender orgId={orgId} conversationId={conversationId} onSent={onSent} /> : null}
+    </>
   );
 }
