@@ -87,6 +87,67 @@ describe("the WhatsApp connector against the fake Cloud API", () => {
     expect(meta.requests).toBe(before);
   });
 
+  it("lists the approved templates of the business account over several pages, never a rejected one", async () => {
+    const { meta, connector, account } = await setUp();
+    // No business account id: nowhere to list templates, Meta is not asked.
+    const before = meta.requests;
+    expect(await connector.messageTemplates?.(account)).toEqual([]);
+    expect(meta.requests).toBe(before);
+    for (let i = 0; i < 220; i++)
+      meta.templates.push({
+        id: String(1200000000000000 + i),
+        name: `hinweis_${i}`,
+        language: "de",
+        status: i % 2 === 0 ? "APPROVED" : "PENDING",
+        category: "UTILITY",
+        components: [{ type: "BODY", text: `Hinweis {{1}} Nummer ${i}` }],
+      });
+    const listed = await connector.messageTemplates?.({
+      ...account,
+      settings: { ...account.settings, businessAccountId: meta.businessAccountId },
+    });
+    await meta.close();
+    const approved = meta.templates.filter((t) => t.status === "APPROVED").map((t) => t.name);
+    expect(approved.length).toBeGreaterThan(100); // more than one page of 100
+    expect(listed?.map((t) => t.name)).toEqual(approved);
+    expect(listed?.find((t) => t.name === "hinweis_0")).toEqual({
+      name: "hinweis_0",
+      language: "de",
+      category: "UTILITY",
+      body: "Hinweis {{1}} Nummer 0",
+      parameters: 1,
+    });
+  });
+
+  it("sends an approved template outside the window, and takes Meta's refusal of an unknown one as permanent", async () => {
+    const { meta, connector, account } = await setUp();
+    const late = new Date(Date.now() - 48 * 3_600_000);
+    const send = (name: string, parameters: string[]) =>
+      connector.reply?.(account, {
+        idempotencyKey: randomUUID(),
+        orgId: account.orgId,
+        threadExternalId: "4915112345678",
+        inReplyToExternalId: "wamid.citizen",
+        toHandle: "4915112345678",
+        text: "gefüllter Text",
+        citizenLastWroteAt: late,
+        template: { name, language: "de", parameters },
+      });
+    const sent = await send("antwort_anliegen", ["Herr Meier", "Ihr Ausweis"]);
+    const refused = await send("werbung_sommerfest", [])?.catch((e: unknown) => e);
+    await meta.close();
+    expect(meta.sent).toEqual([
+      expect.objectContaining({
+        id: sent?.externalId,
+        type: "template",
+        template: "antwort_anliegen",
+        templateLanguage: "de",
+        templateParameters: ["Herr Meier", "Ihr Ausweis"],
+      }),
+    ]);
+    expect(refused).toMatchObject({ kind: "permanent", status: 404 });
+  });
+
   it("refuses a server on a private address unless the installation trusts it, before connecting", async () => {
     const connector = createWhatsAppConnector();
     const error = await connector
