@@ -16,7 +16,6 @@ import { getInboxRules, updateInboxRules } from "../../app/inbox/inbox-rules.js"
 import { listConversations } from "../../app/inbox/list-conversations.js";
 import { listColleagues } from "../../app/inbox/list-colleagues.js";
 import { listMyNotifications, markNotificationsRead } from "../../app/inbox/notifications.js";
-import { listMessageTemplates } from "../../app/inbox/message-templates.js";
 import { replyToConversation, retryReply } from "../../app/inbox/reply-to-conversation.js";
 import { decideReply } from "../../app/inbox/decide-reply.js";
 import { addAbsence, getCoveragePlan, removeAbsence, updateCoveragePlan } from "../../app/inbox/coverage-plan.js";
@@ -67,19 +66,6 @@ export function inboxRoutes(
       input: request.body,
     });
   });
-
-  contractRoute(
-    app,
-    "GET /api/orgs/:orgId/inbox/conversations/:conversationId/message-templates",
-    reply,
-    async (request) => {
-      return listMessageTemplates(
-        ctx,
-        { connectors: options.connectors },
-        { actor: orgActorOf(request), ...request.params },
-      );
-    },
-  );
 
   contractRoute(
     app,
