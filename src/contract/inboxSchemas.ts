@@ -2,16 +2,13 @@
 // rules, coverage, workload and notifications the API answers with.
 import { z } from "zod";
 import { CONVERSATION_STATUSES } from "../domain/conversationLifecycle.js";
-import { COVERAGE_ROLES, ZCoveragePlan } from "../domain/coverage.js";
 import { INBOUND_KINDS, INBOUND_VISIBILITIES } from "../domain/inbound.js";
-import { REPLY_APPROVAL_MODES } from "../domain/replyApproval.js";
 import { REPLY_DELIVERY_STATUSES } from "../domain/replyDelivery.js";
 import { PLACEHOLDERS } from "../domain/replyTemplates.js";
-import { ZResponseTargets } from "../domain/responseTargets.js";
-import { ZRoutingRules } from "../domain/routing.js";
-import { ZWeeklyWindow } from "../domain/schedule.js";
 import { INTENTS } from "../text/analysis.js";
 import { ZDay, ZId, ZTimestamp } from "./common.js";
+
+export { ZCoverageUpdate, ZCoverageView, ZInboxRules, ZInboxRulesView, ZWorkload } from "./inboxSettingsSchemas.js";
 
 // ---- Requests ----
 
@@ -99,23 +96,6 @@ export const ZNote = z.object({
 });
 
 export const ZPresence = z.object({ state: z.enum(["viewing", "replying", "left"]) });
-
-export const ZInboxRules = z.object({
-  routing: ZRoutingRules,
-  targets: ZResponseTargets,
-  settings: z.object({
-    autoAcknowledge: z.boolean(),
-    /** Acknowledge on networks too (a reply others may see there); the website's is private anyway. */
-    acknowledgeOnNetworks: z.boolean().default(false),
-    idleWarningDays: z.number().int().min(1).max(90),
-    repeatWindowDays: z.number().int().min(1).max(90),
-    replyApproval: z.enum(REPLY_APPROVAL_MODES).default("none"),
-    replyApprovalKeywords: z.array(z.string().trim().min(2).max(60)).max(100).default([]),
-  }),
-});
-
-/** The coverage plan is replaced as a whole. */
-export const ZCoverageUpdate = z.object({ plan: ZCoveragePlan });
 
 export const ZMarkRead = z.object({ ids: z.array(z.uuid()).min(1).max(100) });
 
@@ -276,87 +256,6 @@ export const ZReplyTemplateView = z
     updatedAt: ZTimestamp,
   })
   .meta({ id: "ReplyTemplate" });
-
-const ZTarget = z.object({
-  channelAccountId: ZId.nullable(),
-  intent: ZIntent.nullable(),
-  firstResponseMinutes: z.number().int(),
-  resolutionMinutes: z.number().int().nullable(),
-});
-
-export const ZInboxRulesView = z
-  .object({
-    routing: z.array(
-      z.object({
-        id: ZId,
-        name: z.string(),
-        channelAccountId: ZId.nullable(),
-        keywords: z.array(z.string()),
-        intent: ZIntent.nullable(),
-        departmentId: ZId.nullable(),
-        assigneeUserId: ZId.nullable(),
-      }),
-    ),
-    targets: z.array(ZTarget),
-    /** What applies where no target matches. */
-    defaultTarget: ZTarget,
-    settings: z.object({
-      autoAcknowledge: z.boolean(),
-      /** Acknowledge on networks too; off by default (the website's acknowledgement is private anyway). */
-      acknowledgeOnNetworks: z.boolean(),
-      idleWarningDays: z.number().int(),
-      repeatWindowDays: z.number().int(),
-      replyApproval: z.enum(REPLY_APPROVAL_MODES),
-      replyApprovalKeywords: z.array(z.string()),
-    }),
-  })
-  .meta({ id: "InboxRules" });
-
-export const ZCoverageView = z
-  .object({
-    plan: z.array(
-      z.object({
-        channelAccountId: ZId,
-        userId: ZId,
-        userName: z.string(),
-        role: z.enum(COVERAGE_ROLES),
-        /** null = at any time. */
-        window: ZWeeklyWindow.nullable(),
-      }),
-    ),
-    absences: z.array(
-      z.object({ id: ZId, userId: ZId, userName: z.string(), startsOn: ZDay, endsOn: ZDay, note: z.string() }),
-    ),
-  })
-  .meta({ id: "Coverage" });
-
-const ZLoad = z.object({
-  active: z.number().int(),
-  overdue: z.number().int(),
-  questions: z.number().int(),
-  oldestWaitingSince: ZTimestamp.nullable(),
-});
-
-export const ZWorkload = z
-  .object({
-    /** Per person; userId null = not assigned. */
-    people: z.array(ZLoad.extend({ userId: ZId.nullable(), name: z.string().nullable() })),
-    departments: z.array(ZLoad.extend({ departmentId: ZId.nullable(), name: z.string().nullable() })),
-    idleWarningDays: z.number().int(),
-    channels: z.array(
-      z.object({
-        channelAccountId: ZId,
-        name: z.string(),
-        network: z.string(),
-        /** What has been missing for longer than idleWarningDays. */
-        idle: z.enum(["posts", "answers"]).nullable(),
-        lastPostAt: ZTimestamp.nullable(),
-        lastAnswerAt: ZTimestamp.nullable(),
-        lastCitizenMessageAt: ZTimestamp.nullable(),
-      }),
-    ),
-  })
-  .meta({ id: "Workload" });
 
 export const NOTIFICATION_KINDS = [
   "mention",
