@@ -169,11 +169,15 @@ describe("syncing a connected Mastodon account", () => {
     expect(opened).toMatchObject({ status: "open", threat: false });
     expect(opened?.pipelineStatus).not.toBe("visible");
     // The inbox shows the edit and what the message said before.
-    const detail = await getConversation(t.ctx, {
-      actor: systemAdminOf(s.org.id),
-      orgId: s.org.id,
-      conversationId: original?.conversationId ?? "",
-    });
+    const detail = await getConversation(
+      t.ctx,
+      { connectors: createConnectorRegistry({ db: t.ctx.db, clock: t.ctx.clock, publicUrl: t.ctx.publicUrl }) },
+      {
+        actor: systemAdminOf(s.org.id),
+        orgId: s.org.id,
+        conversationId: original?.conversationId ?? "",
+      },
+    );
     const shown = detail.messages.find((m) => m.id === original?.id);
     expect(shown?.editedAt).not.toBeNull();
     expect(shown?.earlierVersions.map((v) => v.text)).toEqual(["Wann wird die Ampel am Markt repariert?"]);

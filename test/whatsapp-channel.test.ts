@@ -13,11 +13,22 @@ import {
   conversations,
   inboundAttachments,
   inboundMessages,
+  mediaAssets,
 } from "../src/db/schema/index.js";
 import { metaSignature } from "../src/channels/meta/metaWebhooks.js";
 import { createWhatsAppConnector } from "../src/channels/whatsapp/whatsappConnector.js";
 import { type FakeGraphApi, startFakeGraphApi } from "./peers/whatsapp/fakeGraphApi.js";
-import { buildChannelAccount, buildMember, buildOrg, samplePng } from "./support/factories.js";
+import sharp from "sharp";
+import { uploadMedia } from "../src/app/media/upload-media.js";
+import {
+  buildChannelAccount,
+  buildMedia,
+  buildMember,
+  buildOrg,
+  samplePng,
+  systemAdminOf,
+} from "./support/factories.js";
+import { minimalMp4 } from "./support/mp4.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
@@ -187,6 +198,7 @@ describe("the WhatsApp Business channel", () => {
       template: null,
       templateLanguage: null,
       templateParameters: [],
+      media: null,
     });
 
     // Meta reports it read, then (late, out of order) delivered: it stays read, shown with the reply.
@@ -317,6 +329,108 @@ describe("the WhatsApp Business channel", () => {
       template: "antwort_anliegen",
       templateLanguage: "de",
       templateParameters: ["Frau Schmidt", "Sperrmüll am Dienstag"],
+      media: null,
+    });
+  });
+
+  it("sends a picture or a video of the media library with the answer, its text as the caption, within WhatsApp's limits", async () => {
+    const s = await connected();
+    const citizen = "4917633334444";
+    const delivery = meta.customerWrites({ from: citizen, text: "Wo ist der Eingang zum Bürgeramt?", at: now });
+    expect((await post(s.path, delivery.body, delivery.signature)).statusCode).toBe(200);
+    const conversationId = (await messagesOf(s.account.id))[0]?.conversationId ?? "";
+    const base = `/api/orgs/${s.org.id}/inbox/conversations/${conversationId}`;
+    const png = await samplePng(80, 60);
+    const plan = await buildMedia(t.ctx, s.org.id, { bytes: png, altText: "Lageplan des Bürgeramts" });
+    const noAlt = await buildMedia(t.ctx, s.org.id, { altText: null });
+    const other = await buildMedia(t.ctx, s.org.id);
+
+    // The inbox says what an answer here may carry: one file, a caption of at most 1,024 characters.
+    const detail = await s.admin.request("GET", base);
+    expect(detail.json().conversation.replyMedia).toEqual({ maxMedia: 1, videos: "alone", maxLengthWithMedia: 1024 });
+
+    // Refused before anything is stored or sent: two files, a picture without alternative text, a caption too long,
+    // a file of another organisation, and a file beside a message template.
+    const sentBefore = meta.sent.length;
+    const uploadsBefore = meta.uploads;
+    const foreign = await buildMedia(t.ctx, (await buildOrg(t.ctx)).id);
+    const refusals: [Record<string, unknown>, number, string, unknown?][] = [
+      [{ text: "Hier der Plan.", mediaIds: [plan.id, other.id] }, 422, "GUIDELINE_VIOLATION", "channel_media"],
+      [{ text: "Hier der Plan.", mediaIds: [noAlt.id] }, 422, "GUIDELINE_VIOLATION", "alt_text"],
+      [{ text: "x".repeat(1025), mediaIds: [plan.id] }, 422, "GUIDELINE_VIOLATION", "channel_caption_length"],
+      [{ text: "Hier der Plan.", mediaIds: [foreign.id] }, 400, "VALIDATION_FAILED"],
+    ];
+    for (const [body, status, code, rule] of refusals) {
+      const refused = await s.admin.request("POST", `${base}/replies`, body);
+      expect(refused.statusCode, refused.body).toBe(status);
+      expect(refused.json().error.code).toBe(`DRAHT_ERR_${code}`);
+      if (rule) expect(refused.json().error.details.findings.map((f: { rule: string }) => f.rule)).toContain(rule);
+    }
+    expect(
+      await t.ctx.db.select().from(conversationReplies).where(eq(conversationReplies.conversationId, conversationId)),
+    ).toHaveLength(0);
+    expect(meta.sent).toHaveLength(sentBefore);
+    expect(meta.uploads).toBe(uploadsBefore);
+
+    const sent = await s.admin.request("POST", `${base}/replies`, {
+      text: "Der Eingang liegt an der Rückseite, siehe Plan.",
+      mediaIds: [plan.id],
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [row] = await t.ctx.db
+      .select()
+      .from(conversationReplies)
+      .where(eq(conversationReplies.id, (sent.json() as { id: string }).id));
+    expect(row?.status).toBe("sent");
+    expect(meta.uploads).toBe(uploadsBefore + 1);
+    const out = meta.sent.at(-1);
+    expect(out).toMatchObject({ id: row?.externalId, to: citizen, type: "image", contextId: delivery.messageId });
+    expect(out?.media).toMatchObject({
+      type: "image",
+      mimeType: "image/png",
+      caption: "Der Eingang liegt an der Rückseite, siehe Plan.",
+    });
+    expect(out?.media?.content.equals(png)).toBe(true);
+    // The conversation shows the file with the answer.
+    const after = await s.admin.request("GET", base);
+    expect(after.json().replies.at(-1).media).toEqual([
+      { id: plan.id, kind: "image", fileName: "bild.png", altText: "Lageplan des Bürgeramts" },
+    ]);
+
+    // A video goes as a video; a WebP picture, which WhatsApp does not show as a picture, as a document.
+    const video = await uploadMedia(t.ctx, {
+      actor: systemAdminOf(s.org.id),
+      orgId: s.org.id,
+      bytes: Buffer.from(minimalMp4(12)),
+      maxBytes: 10_000_000,
+      meta: { fileName: "anfahrt.mp4", altText: null, departmentId: null },
+    });
+    await t.ctx.db.update(mediaAssets).set({ hasCaptions: true }).where(eq(mediaAssets.id, video.id));
+    const webp = await buildMedia(t.ctx, s.org.id, { bytes: await sharp(png).webp().toBuffer() });
+    for (const [medium, type] of [
+      [video, "video"],
+      [webp, "document"],
+    ] as const) {
+      const answer = await s.admin.request("POST", `${base}/replies`, { text: "Zur Anfahrt.", mediaIds: [medium.id] });
+      expect(answer.statusCode, answer.body).toBe(201);
+      expect(meta.sent.at(-1)?.media).toMatchObject({ type, caption: "Zur Anfahrt." });
+    }
+    expect(meta.sent.at(-1)?.media?.fileName).toBe("bild.png");
+
+    // Outside the window not even a file goes out freely, and a template carries none.
+    now = new Date(now.getTime() + 25 * 3_600_000);
+    s.admin = await signIn(t.app, s.member.email, s.member.password);
+    const late = await s.admin.request("POST", `${base}/replies`, { text: "Noch der Plan.", mediaIds: [plan.id] });
+    expect(late.json().error.code).toBe("DRAHT_ERR_ANSWER_WINDOW_CLOSED");
+    const withTemplate = await s.admin.request("POST", `${base}/replies`, {
+      text: "Vorlage",
+      mediaIds: [plan.id],
+      template: { name: "rueckruf", language: "de", parameters: [] },
+    });
+    expect(withTemplate.statusCode, withTemplate.body).toBe(409);
+    expect(withTemplate.json().error).toMatchObject({
+      code: "DRAHT_ERR_CHANNEL_UNSUPPORTED",
+      details: { action: "template_media" },
     });
   });
 

@@ -32,6 +32,10 @@ connectorContract("WhatsApp Business (fake Cloud API)", async () => {
       };
     },
     threadTexts: async (messageId) => meta.sent.filter((m) => m.contextId === messageId).map((m) => m.text ?? ""),
+    answerFiles: async (messageId) =>
+      meta.sent
+        .filter((m) => m.contextId === messageId && m.media)
+        .map((m) => ({ content: m.media?.content ?? Buffer.alloc(0), text: m.media?.caption ?? "" })),
     revokeCredentials: async () => meta.expireToken(),
     exhaustRateLimit: async () => {
       const lift = meta.throttle();
@@ -143,6 +147,7 @@ describe("the WhatsApp connector against the fake Cloud API", () => {
         template: "antwort_anliegen",
         templateLanguage: "de",
         templateParameters: ["Herr Meier", "Ihr Ausweis"],
+        media: null,
       }),
     ]);
     expect(refused).toMatchObject({ kind: "permanent", status: 404 });

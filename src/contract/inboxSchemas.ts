@@ -61,6 +61,8 @@ export const ZReply = z.object({
   templateId: z.uuid().nullable().default(null),
   /** The citizen message answered; default: the latest one. */
   inReplyToMessageId: z.uuid().optional(),
+  /** Files of the media library sent with the answer, in order (channels whose connector takes them). */
+  mediaIds: z.array(z.uuid()).max(10).default([]),
   /**
    * Send the network's approved message template instead (WhatsApp outside the 24-hour window): its name, language
    * and the texts for its placeholders in order. The stored text is then the template's body filled in.
@@ -159,6 +161,17 @@ export const ZConversationDetail = z
        * Messenger and Instagram direct messages): when that ends and whether it is still open; null elsewhere.
        */
       answerWindow: z.object({ closesAt: ZTimestamp, open: z.boolean() }).nullable(),
+      /**
+       * Files of the media library an answer may carry on this channel: how many, whether videos go alone, and the
+       * shorter text beside a file where the network has one (WhatsApp's caption); null: answers are text only.
+       */
+      replyMedia: z
+        .object({
+          maxMedia: z.number().int().min(1),
+          videos: z.enum(["none", "alone", "mixed"]),
+          maxLengthWithMedia: z.number().int().nullable(),
+        })
+        .nullable(),
     }),
     messages: z.array(
       z.object({
@@ -220,6 +233,10 @@ export const ZConversationDetail = z
         /** What the network reported about the sent reply (WhatsApp: delivered, read, not deliverable). */
         deliveryStatus: z.enum(REPLY_DELIVERY_STATUSES).nullable(),
         deliveryStatusAt: ZTimestamp.nullable(),
+        /** Files of the media library sent with it, in order. */
+        media: z.array(
+          z.object({ id: ZId, kind: z.enum(["image", "video"]), fileName: z.string(), altText: z.string().nullable() }),
+        ),
       }),
     ),
     notes: z.array(

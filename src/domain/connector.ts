@@ -80,6 +80,11 @@ export interface OutgoingReply {
    * name, language and the texts for its placeholders {{1}}, {{2}} … in order. `text` then holds the filled body.
    */
   template?: { name: string; language: string; parameters: string[] };
+  /**
+   * Files of the media library sent with the answer (only to connectors that declare `replyMedia`), in order; the
+   * text is then their caption where the network sends text and file as one message.
+   */
+  media?: readonly OutgoingMedia[];
 }
 
 /**
@@ -137,6 +142,11 @@ export interface ConnectorCapabilities {
     streaming: boolean;
   };
   reply: boolean;
+  /**
+   * Answers may carry files of the media library: images and videos within the network profile's limits (how many,
+   * the caption's length, videos alone or mixed). Absent: answers are text only.
+   */
+  replyMedia?: boolean;
   /** How an account can be connected, preferred first: OAuth, an app password; none = nothing to connect. */
   connect: readonly ConnectMethod[];
 }

@@ -169,6 +169,8 @@ export const WHATSAPP_PROFILE: NetworkProfile = {
   supportsReplyPolicy: false,
   maxPollOptions: 0,
   videos: "alone",
+  // A file with an answer carries the text as its caption, at most 1,024 characters.
+  maxLengthWithMedia: 1024,
 };
 
 /** A profile as a connector's declared limits (media types and sizes: the common web formats, 8 MB images, 40 MB videos). */

@@ -255,6 +255,52 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       ).toBe(true);
     });
 
+    it("sends a file of the media library with an answer where it declares reply media, else declares none", async () => {
+      if (!peer.connector.capabilities.replyMedia) return expect(peer.connector.capabilities.replyMedia).toBeFalsy();
+      expect(peer.connector.capabilities.reply).toBe(true);
+      expect(peer.answerFiles, "a connector that sends files with answers needs a peer that shows them").toBeDefined();
+      let target: { threadExternalId: string; externalId: string; authorHandle?: string };
+      if (publishes(peer.connector)) {
+        const item = await publishOn(peer, post(`Hinweis mit Antwort ${Date.now()}`));
+        target = { threadExternalId: item.externalId, externalId: item.externalId };
+      } else {
+        const before = await fetchAll(peer.connector, peer.account, null);
+        const { item } = await citizenItem(peer, `Wo ist der Eingang? ${Date.now()}`, before.cursor);
+        expect(item).toBeDefined();
+        target = {
+          threadExternalId: item?.threadExternalId ?? "",
+          externalId: item?.externalId ?? "",
+          authorHandle: item?.authorHandle,
+        };
+      }
+      const png = await samplePng(72, 40);
+      const id = (await peer.libraryMedium?.(png, "Lageplan des Eingangs")) ?? randomUUID();
+      const answer = await peer.connector.reply?.(peer.account, {
+        idempotencyKey: `answer-file-${Date.now()}`,
+        orgId: peer.account.orgId,
+        threadExternalId: target.threadExternalId,
+        inReplyToExternalId: target.externalId,
+        text: "Der Eingang ist an der Rückseite, siehe Plan.",
+        toHandle: target.authorHandle,
+        media: [
+          {
+            id,
+            kind: "image",
+            altText: "Lageplan des Eingangs",
+            mimeType: "image/png",
+            fileName: "lageplan.png",
+            content: async () => new Uint8Array(png),
+          },
+        ],
+      });
+      expect(answer?.externalId).toBeTruthy();
+      await peer.settle?.();
+      const files = (await peer.answerFiles?.(target.externalId)) ?? [];
+      expect(files.some((f) => f.content.equals(png) && f.text.includes("Der Eingang ist an der Rückseite"))).toBe(
+        true,
+      );
+    });
+
     it("publishes a thread where it declares threads: each post answers the one before, in order", async () => {
       if (!peer.connector.capabilities.publish.threads) return;
       expect(peer.threadTexts, "a connector that declares threads needs a peer that shows threads").toBeDefined();

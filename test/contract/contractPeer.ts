@@ -40,6 +40,8 @@ export interface ContractPeer {
   citizenDeletes?(externalId: string): Promise<void>;
   /** The texts under an item as the network shows them. */
   threadTexts?(externalId: string): Promise<string[]>;
+  /** The files of the answers to a citizen's item as the network received them, with their captions or texts. */
+  answerFiles?(externalId: string): Promise<{ content: Buffer; text: string }[]>;
   /** Who may answer an item, as the network records it: the kinds of accounts allowed ([] = nobody), null = everyone. */
   replyRulesOf?(externalId: string): Promise<string[] | null>;
   /** Whether the peer still shows the item. */

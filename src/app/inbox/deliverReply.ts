@@ -6,6 +6,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { channelAccounts, conversationReplies, conversations } from "../../db/schema/index.js";
 import { type ConnectorRegistry, ConnectorError } from "../../domain/connector.js";
+import { outgoingMediaOf, replyMediaRows } from "../media/outgoingMedia.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
 import { recordCredentialsRefused } from "../channels/channelHealth.js";
 import type { AppContext } from "../context.js";
@@ -86,6 +87,7 @@ export async function sendQueuedReply(
       toHandle: conversation.citizenHandle,
       citizenLastWroteAt: conversation.lastMessageAt,
       ...(reply.networkTemplate ? { template: reply.networkTemplate } : {}),
+      media: outgoingMediaOf(ctx, await replyMediaRows(ctx.db, reply.id)),
     });
     const sentAt = ctx.clock();
     await ctx.db.transaction(async (tx) => {

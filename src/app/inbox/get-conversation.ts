@@ -3,13 +3,16 @@
 // where the response-time target stands in business hours.
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import {
+  channelAccounts,
   conversationNotes,
+  conversationReplyMedia,
   conversationReplies,
   conversations,
   departments,
   inboundAttachments,
   inboundMessageEdits,
   inboundMessages,
+  mediaAssets,
   organisations,
   users,
 } from "../../db/schema/index.js";
@@ -20,14 +23,17 @@ import type { AppContext } from "../context.js";
 import { loadConversation, visibleConversations } from "./conversationAccess.js";
 import { presentConversation } from "./list-conversations.js";
 import { type AnswerWindow, answerWindowOf } from "../../domain/answerWindow.js";
+import type { ConnectorRegistry } from "../../domain/connector.js";
+import { replyMediaRulesOf } from "./replyMedia.js";
 
 export async function getConversation(
   ctx: AppContext,
+  deps: { connectors: ConnectorRegistry },
   options: { actor: OrgActor; orgId: string; conversationId: string },
 ) {
   const conversation = await loadConversation(ctx, ctx.db, { ...options, action: "inbox.view" });
   const now = ctx.clock();
-  const [messages, replies, notes, history, [org], [department]] = await Promise.all([
+  const [messages, replies, notes, history, [org], [department], [account]] = await Promise.all([
     ctx.db
       .select({
         id: inboundMessages.id,
@@ -91,7 +97,20 @@ export async function getConversation(
     conversation.departmentId
       ? ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, conversation.departmentId))
       : Promise.resolve([]),
+    ctx.db
+      .select({
+        network: channelAccounts.network,
+        emulates: channelAccounts.emulates,
+        settings: channelAccounts.settings,
+        limits: channelAccounts.limits,
+      })
+      .from(channelAccounts)
+      .where(eq(channelAccounts.id, conversation.channelAccountId)),
   ]);
+  const sentMedia = await replyMediaOf(
+    ctx,
+    replies.map((r) => r.reply.id),
+  );
   // Earlier versions of messages the citizen edited on the network, oldest first.
   const edited = messages.filter((m) => m.editedAt).map((m) => m.id);
   const versions = edited.length
@@ -133,6 +152,7 @@ export async function getConversation(
           now,
         }),
       ),
+      replyMedia: account ? replyMediaRulesOf(deps.connectors, account) : null,
     },
     messages: messages.map(({ raw, ...m }) => ({
       ...m,
@@ -160,6 +180,7 @@ export async function getConversation(
       sentAt: reply.sentAt?.toISOString() ?? null,
       deliveryStatus: reply.deliveryStatus ?? null,
       deliveryStatusAt: reply.deliveryStatusAt?.toISOString() ?? null,
+      media: sentMedia.filter((m) => m.replyId === reply.id).map(({ replyId: _, ...m }) => m),
     })),
     notes: notes.map(({ note, authorName }) => ({
       id: note.id,
@@ -189,4 +210,21 @@ async function attachmentsOf(ctx: AppContext, messageIds: string[]) {
     .from(inboundAttachments)
     .where(inArray(inboundAttachments.inboundMessageId, messageIds))
     .orderBy(asc(inboundAttachments.position));
+}
+
+/** The library files the answers carried, in each answer's order (the file itself is the library's). */
+async function replyMediaOf(ctx: AppContext, replyIds: string[]) {
+  if (replyIds.length === 0) return [];
+  return ctx.db
+    .select({
+      replyId: conversationReplyMedia.replyId,
+      id: mediaAssets.id,
+      kind: mediaAssets.kind,
+      fileName: mediaAssets.fileName,
+      altText: mediaAssets.altText,
+    })
+    .from(conversationReplyMedia)
+    .innerJoin(mediaAssets, eq(mediaAssets.id, conversationReplyMedia.mediaId))
+    .where(inArray(conversationReplyMedia.replyId, replyIds))
+    .orderBy(asc(conversationReplyMedia.position));
 }

@@ -4,7 +4,12 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { activeGuideline } from "../../db/queries/guidelines.js";
-import { channelAccounts, conversationReplies, inboundMessages } from "../../db/schema/index.js";
+import {
+  channelAccounts,
+  conversationReplies,
+  conversationReplyMedia,
+  inboundMessages,
+} from "../../db/schema/index.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
 import { answerWindowOf } from "../../domain/answerWindow.js";
 import { AppError } from "../../domain/errors.js";
@@ -20,6 +25,9 @@ import { inboxSettingsOf } from "./intakeRules.js";
 import { replyNeedsApproval } from "../../domain/replyApproval.js";
 import { ZReply } from "../../contract/inboxSchemas.js";
 import { chosenMessageTemplate } from "./message-templates.js";
+import { loadMedia } from "../posts/postRecords.js";
+import { requireUsableMedia } from "../posts/postAccess.js";
+import { replyMediaRulesOf } from "./replyMedia.js";
 
 export async function replyToConversation(
   ctx: AppContext,
@@ -51,6 +59,7 @@ export async function replyToConversation(
     });
     if (window && !window.open && !chosen)
       throw new AppError("ANSWER_WINDOW_CLOSED", { details: { closedAt: window.closesAt.toISOString() } });
+    const media = await replyMedia(ctx, tx, deps, { ...options, account, ids: input.mediaIds, template: !!chosen });
     const guideline = await activeGuideline(tx, options.orgId);
     const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings);
     const check = checkPost({
@@ -62,7 +71,7 @@ export async function replyToConversation(
           limits: effectiveLimits(profile, account.limits),
           postingWindows: [],
           text,
-          media: [],
+          media,
         },
       ],
       publishAt: now,
@@ -97,6 +106,10 @@ export async function replyToConversation(
       })
       .returning();
     if (!reply) throw new Error("reply insert returned nothing");
+    if (media.length > 0)
+      await tx
+        .insert(conversationReplyMedia)
+        .values(media.map((m, position) => ({ replyId: reply.id, mediaId: m.id, position })));
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,
@@ -106,6 +119,7 @@ export async function replyToConversation(
         replyId: reply.id,
         channelAccountId: account.id,
         templateId: input.templateId,
+        ...(media.length > 0 ? { mediaIds: media.map((m) => m.id) } : {}),
         ...(chosen ? { networkTemplate: { name: chosen.template.name, language: chosen.template.language } } : {}),
         warnings: check.warnings,
         needsApproval,
@@ -160,6 +174,33 @@ export async function retryReply(
   });
   const status = await sendQueuedReply(ctx, deps, options.replyId);
   return { id: options.replyId, status: status === "not_queued" ? ("queued" as const) : status };
+}
+
+/**
+ * The library files to send with the answer: the organisation's, usable by the person (their departments' or the
+ * whole organisation's), on a channel whose connector sends files with answers, and not beside a network template.
+ * Their count, videos and alternative texts are then checked with the text, by the guideline check.
+ */
+async function replyMedia(
+  ctx: AppContext,
+  tx: Db | Tx,
+  deps: { connectors: ConnectorRegistry },
+  args: {
+    actor: OrgActor;
+    orgId: string;
+    account: typeof channelAccounts.$inferSelect;
+    ids: readonly string[];
+    template: boolean;
+  },
+) {
+  if (args.ids.length === 0) return [];
+  if (!replyMediaRulesOf(deps.connectors, args.account) || args.template)
+    throw new AppError("CHANNEL_UNSUPPORTED", {
+      details: { network: args.account.network, action: args.template ? "template_media" : "reply_media" },
+    });
+  const media = await loadMedia(tx, { orgId: args.orgId, ids: args.ids });
+  requireUsableMedia(ctx, args.actor, { orgId: args.orgId, media });
+  return media;
 }
 
 async function messageAnswered(tx: Db | Tx, conversation: ConversationRow, messageId: string | undefined) {

@@ -8,11 +8,10 @@ import {
   ConnectorError,
   type ConnectorErrorKind,
   type ConnectorRegistry,
-  type OutgoingMedia,
   type PublishedItem,
 } from "../../domain/connector.js";
 import { connectorAccountOf } from "../channels/channelCredentials.js";
-import { signedMediaUrl } from "../media/get-signed-medium.js";
+import { OUTGOING_MEDIA_COLUMNS, outgoingMediaOf } from "../media/outgoingMedia.js";
 import { recordCredentialsRefused } from "../channels/channelHealth.js";
 import { type EmulatedNetwork, type Network, profileOf } from "../../domain/networks.js";
 import type { AppContext } from "../context.js";
@@ -120,34 +119,12 @@ async function loadWhatToSend(ctx: AppContext, claimed: ClaimedPublication) {
     .where(eq(publications.id, claimed.id));
   if (!row) throw new ConnectorError("permanent", "publication, post or account no longer exists");
   const rows = await ctx.db
-    .select({
-      id: mediaAssets.id,
-      kind: mediaAssets.kind,
-      altText: mediaAssets.altText,
-      mimeType: mediaAssets.mimeType,
-      fileName: mediaAssets.fileName,
-    })
+    .select(OUTGOING_MEDIA_COLUMNS)
     .from(postMedia)
     .innerJoin(mediaAssets, eq(mediaAssets.id, postMedia.mediaId))
     .where(eq(postMedia.postId, claimed.postId))
     .orderBy(asc(postMedia.position));
-  // The bytes are read only when a connector uploads them (the website and sandbox never do).
-  const media: OutgoingMedia[] = rows.map((m) => ({
-    id: m.id,
-    kind: m.kind,
-    altText: m.altText,
-    mimeType: m.mimeType,
-    fileName: m.fileName,
-    content: async () => {
-      const [file] = await ctx.db
-        .select({ content: mediaAssets.content })
-        .from(mediaAssets)
-        .where(eq(mediaAssets.id, m.id));
-      if (!file) throw new ConnectorError("permanent", `medium ${m.id} no longer exists`);
-      return new Uint8Array(file.content);
-    },
-    publicUrl: (ttlMs) => signedMediaUrl(ctx, { mediaId: m.id, ttlMs }),
-  }));
+  const media = outgoingMediaOf(ctx, rows);
   // A channel's own text stands in for the first post of a thread; the posts after it are shared.
   return {
     account: row.account,

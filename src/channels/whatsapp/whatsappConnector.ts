@@ -17,7 +17,7 @@ import { ANSWER_WINDOW_MS, answerWindowOf } from "../../domain/answerWindow.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { SERVICE_WINDOW_REFUSAL, graphRequest } from "../meta/graphApi.js";
-import { collectWhatsAppMedia } from "./whatsappMedia.js";
+import { collectWhatsAppMedia, whatsappMediaContent } from "./whatsappMedia.js";
 import { listApprovedTemplates, templateMessage } from "./whatsappTemplates.js";
 import { whatsappWebhooks } from "./whatsappWebhooks.js";
 
@@ -78,6 +78,7 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
         streaming: false,
       },
       reply: true,
+      replyMedia: true,
       connect: ["app_password"],
     },
     limits: limitsOf(WHATSAPP_PROFILE),
@@ -132,9 +133,20 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
       // A template is what WhatsApp allows outside the window; a free answer there is refused before calling Meta.
       if (!answer.template && answer.citizenLastWroteAt && !withinServiceWindow(answer.citizenLastWroteAt, clock()))
         throw new ConnectorError("permanent", SERVICE_WINDOW_REFUSAL);
+      const file = answer.media?.[0];
+      if (file && answer.template) throw new ConnectorError("permanent", "a message template is sent without files");
       const content = answer.template
         ? { type: "template", template: templateMessage(answer.template) }
-        : { type: "text", text: { body: answer.text, preview_url: false } };
+        : file
+          ? await whatsappMediaContent({
+              fetchImpl,
+              baseUrl: base(settings),
+              phoneNumberId: settings.phoneNumberId,
+              token,
+              file,
+              caption: answer.text,
+            })
+          : { type: "text", text: { body: answer.text, preview_url: false } };
       const to = answer.toHandle ?? answer.threadExternalId;
       const sent = await graphRequest(
         fetchImpl,

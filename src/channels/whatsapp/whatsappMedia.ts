@@ -2,8 +2,9 @@
 // reference describes — GET /{media-id} (→ url, mime_type, file_size), then GET url with the same token — and
 // kept as the message's attachment within ATTACHMENT_LIMITS; a file beyond them, or one Meta will not give, is
 // named in the message's raw payload (stored: false) and stays at Meta, where it expires after 30 days.
+// Files of draht's media library go out with an answer the other way: uploaded, then sent by their media id.
 import { z } from "zod";
-import type { InboundChange, WebhookEvent } from "../../domain/connector.js";
+import { ConnectorError, type InboundChange, type OutgoingMedia, type WebhookEvent } from "../../domain/connector.js";
 import { ATTACHMENT_LIMITS, type TInboundAttachment } from "../../domain/inbound.js";
 import type { FetchFunction } from "../http/guardedFetch.js";
 import { graphRequest } from "../meta/graphApi.js";
@@ -98,4 +99,58 @@ export async function collectWhatsAppMedia(args: {
   return Promise.all(
     args.events.map(async (event) => ({ ...event, changes: await Promise.all(event.changes.map(withFile)) })),
   );
+}
+
+/** Meta's limits for files sent by the Cloud API: images (JPEG, PNG) 5 MB, videos (MP4) 16 MB; else a document. */
+const SENDABLE = { image: ["image/jpeg", "image/png"], video: ["video/mp4"] } as const;
+const MAX_SENT_BYTES = { image: 5 * 1024 * 1024, video: 16 * 1024 * 1024, document: 100 * 1024 * 1024 };
+const ZUploaded = z.object({ id: z.string().min(1) });
+
+/**
+ * A library file as the content of a WhatsApp message, with the answer's text as its caption: uploaded first
+ * (POST /{phone-number-id}/media, multipart), then named by the media id Meta returns. An image or video WhatsApp does
+ * not show as such (WebP, GIF, a video over 16 MB) goes as a document, with its file name.
+ */
+export async function whatsappMediaContent(args: {
+  fetchImpl: FetchFunction;
+  baseUrl: string;
+  phoneNumberId: string;
+  token: string;
+  file: OutgoingMedia;
+  caption: string;
+}): Promise<Record<string, unknown>> {
+  const { file } = args;
+  if (!file.content || !file.mimeType) throw new ConnectorError("permanent", `medium ${file.id} has no content`);
+  const bytes = await file.content();
+  const shown = (SENDABLE[file.kind] as readonly string[]).includes(file.mimeType);
+  const type = shown && bytes.byteLength <= MAX_SENT_BYTES[file.kind] ? file.kind : "document";
+  if (bytes.byteLength > MAX_SENT_BYTES[type])
+    throw new ConnectorError("permanent", `${file.fileName ?? file.id} is larger than WhatsApp takes`);
+  const form = new FormData();
+  form.set("messaging_product", "whatsapp");
+  form.set("type", file.mimeType);
+  form.set(
+    "file",
+    new Blob([new Uint8Array(bytes)], { type: file.mimeType }),
+    file.fileName ?? `${type}.${EXTENSIONS[file.mimeType] ?? "bin"}`,
+  );
+  const uploaded = await graphRequest(
+    args.fetchImpl,
+    {
+      method: "POST",
+      url: `${args.baseUrl}/${args.phoneNumberId}/media`,
+      token: args.token,
+      form,
+      timeoutMs: 120_000,
+    },
+    ZUploaded,
+  );
+  return {
+    type,
+    [type]: {
+      id: uploaded.id,
+      caption: args.caption,
+      ...(type === "document" ? { filename: file.fileName ?? "Datei" } : {}),
+    },
+  };
 }

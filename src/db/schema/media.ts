@@ -4,6 +4,7 @@
 import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { departments, organisations } from "./org.js";
 import { users } from "./people.js";
+import { conversationReplies } from "./conversations.js";
 import { posts } from "./posts.js";
 
 /** Binary content (files live in the database, so every process sees the same ones). */
@@ -60,4 +61,22 @@ export const postMedia = pgTable(
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.postId, t.mediaId] })],
+);
+
+/**
+ * Files of the media library sent with an answer from the inbox (WhatsApp, e-mail …), in order. The library's item
+ * stays referenced: a file an answer carried is kept as long as the answer.
+ */
+export const conversationReplyMedia = pgTable(
+  "conversation_reply_media",
+  {
+    replyId: uuid("reply_id")
+      .notNull()
+      .references(() => conversationReplies.id, { onDelete: "cascade" }),
+    mediaId: uuid("media_id")
+      .notNull()
+      .references(() => mediaAssets.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.replyId, t.mediaId] }), index("conversation_reply_media_media_idx").on(t.mediaId)],
 );

@@ -42,7 +42,7 @@ export function inboxRoutes(
   });
 
   contractRoute(app, "GET /api/orgs/:orgId/inbox/conversations/:conversationId", view, async (request) => {
-    return getConversation(ctx, { actor: orgActorOf(request), ...request.params });
+    return getConversation(ctx, options, { actor: orgActorOf(request), ...request.params });
   });
 
   contractRoute(

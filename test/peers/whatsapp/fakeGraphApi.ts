@@ -1,6 +1,8 @@
 // A fake of Meta's WhatsApp Cloud API (Graph API v26.0), written from its reference
 // (developers.facebook.com/docs/whatsapp/cloud-api): there is no real server draht could run, so this peer speaks
-// what draht uses — GET /{phone-number-id}, POST /{phone-number-id}/messages (text with context, templates),
+// what draht uses — GET /{phone-number-id}, POST /{phone-number-id}/messages (text with context, templates, image,
+// video and document messages naming an uploaded media id, with a caption of at most 1,024 characters),
+// POST /{phone-number-id}/media (a multipart upload: messaging_product, type, file; → { id }),
 // GET /{waba-id}/message_templates (filtered by status, paged by limit/after with paging.next) — with
 // Graph's error envelope `{ error: { message, type, code, error_subcode?, fbtrace_id } }`: 190 for an expired or
 // unknown token (HTTP 401), 100 for a bad parameter or unknown object, 130429 for the throughput limit, 131047
@@ -21,6 +23,8 @@ export interface SentMessage {
   templateLanguage: string | null;
   /** The texts given for the template body's placeholders, in order. */
   templateParameters: string[];
+  /** An image, video or document message: the uploaded file it names, and its caption. */
+  media: { type: string; mimeType: string; content: Buffer; caption: string | null; fileName: string | null } | null;
 }
 
 /** A message template of the business account as Meta lists it. */
@@ -46,6 +50,8 @@ export interface FakeGraphApi {
   sent: SentMessage[];
   /** How many requests reached the fake (a refusal made before calling Meta adds none). */
   readonly requests: number;
+  /** How many files were uploaded (POST /{phone-number-id}/media). */
+  readonly uploads: number;
   /** A customer writes to the number: the signed delivery Meta would post to the webhook. */
   customerWrites(args: { from: string; name?: string; text: string; at: Date; contextId?: string }): Delivery;
   /** A customer sends a file (image, document …): Meta keeps it under a media id, the delivery names only that. */
@@ -155,6 +161,7 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
   const wamid = () => `wamid.${randomBytes(24).toString("base64url")}`;
 
   let requests = 0;
+  let uploads = 0;
   const server = createServer((req, res) => {
     requests++;
     void (async () => {
@@ -209,6 +216,28 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
           display_phone_number: displayPhoneNumber,
           id: phoneNumberId,
         });
+      if (req.method === "POST" && parts[2] === "media" && parts.length === 3) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        let form: FormData;
+        try {
+          form = await new Response(Buffer.concat(chunks), {
+            headers: { "content-type": String(req.headers["content-type"] ?? "") },
+          }).formData();
+        } catch {
+          return graphError(res, 400, 100, "(#100) The request must be multipart/form-data.");
+        }
+        const file = form.get("file");
+        const mimeType = form.get("type");
+        if (form.get("messaging_product") !== "whatsapp")
+          return graphError(res, 400, 100, "(#100) The parameter messaging_product is required.");
+        if (typeof file === "string" || !file || typeof mimeType !== "string")
+          return graphError(res, 400, 100, "(#100) The parameters file and type are required.");
+        const id = String(Date.now()) + randomBytes(4).readUInt32BE(0);
+        media.set(id, { content: Buffer.from(await file.arrayBuffer()), mimeType });
+        uploads++;
+        return json(res, { id });
+      }
       if (req.method === "POST" && parts[2] === "messages" && parts.length === 3) {
         if (throttled) return graphError(res, 400, 130429, "(#130429) Rate limit hit");
         const body = (await bodyOf(req)) as Record<string, unknown> | null;
@@ -225,7 +254,16 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
           return graphError(res, 400, 100, "(#100) Param text['body'] is required or too long.");
         if (type === "template" && typeof template !== "string")
           return graphError(res, 400, 100, "(#100) Param template['name'] is required.");
-        if (type !== "text" && type !== "template") return graphError(res, 400, 100, "(#100) Invalid parameter");
+        const fileTypes = ["image", "video", "document"];
+        if (type !== "text" && type !== "template" && !fileTypes.includes(String(type)))
+          return graphError(res, 400, 100, "(#100) Invalid parameter");
+        const fileRef = fileTypes.includes(String(type))
+          ? (body[String(type)] as { id?: unknown; caption?: unknown; filename?: unknown } | undefined)
+          : undefined;
+        const uploaded = typeof fileRef?.id === "string" ? media.get(fileRef.id) : undefined;
+        if (fileRef && !uploaded) return graphError(res, 400, 131053, "(#131053) Media upload error");
+        if (typeof fileRef?.caption === "string" && fileRef.caption.length > 1024)
+          return graphError(res, 400, 100, "(#100) Param caption must be at most 1024 characters long.");
         const templateLanguage = templateBody?.language?.code;
         const templateParameters = parametersOf(templateBody?.components);
         if (type === "template") {
@@ -245,7 +283,7 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
             );
         }
         const last = lastCustomerMessage.get(to);
-        if (type === "text" && (!last || clock().getTime() - last.getTime() >= 24 * 3_600_000))
+        if (type !== "template" && (!last || clock().getTime() - last.getTime() >= 24 * 3_600_000))
           return graphError(
             res,
             400,
@@ -257,12 +295,22 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
         sent.push({
           id,
           to,
-          type,
+          type: String(type),
           text: typeof text === "string" ? text : null,
           contextId: typeof contextId === "string" ? contextId : null,
           template: typeof template === "string" ? template : null,
           templateLanguage: typeof templateLanguage === "string" ? templateLanguage : null,
           templateParameters,
+          media:
+            fileRef && uploaded
+              ? {
+                  type: String(type),
+                  mimeType: uploaded.mimeType,
+                  content: uploaded.content,
+                  caption: typeof fileRef.caption === "string" ? fileRef.caption : null,
+                  fileName: typeof fileRef.filename === "string" ? fileRef.filename : null,
+                }
+              : null,
         });
         return json(res, { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to }], messages: [{ id }] });
       }
@@ -313,6 +361,9 @@ export async function startFakeGraphApi(options: { clock?: () => Date } = {}): P
     sent,
     get requests() {
       return requests;
+    },
+    get uploads() {
+      return uploads;
     },
     customerWrites({ from, name, text, at, contextId }) {
       lastCustomerMessage.set(from, at);
