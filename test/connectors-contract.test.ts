@@ -162,6 +162,12 @@ connectorContract("Mastodon (fake server)", async () => {
           .flatMap((s) => [s.text, ...below(s.id)]);
       return below(id);
     },
+    answerFiles: async (id) =>
+      [...peer.state.statuses.values()]
+        .filter((s) => s.inReplyToId === id && !s.deleted)
+        .flatMap((s) =>
+          s.mediaIds.map((m) => ({ content: peer.state.media.get(m)?.content ?? Buffer.alloc(0), text: s.text })),
+        ),
     exists: async (id) => peer.state.statuses.get(id)?.deleted === false,
     // Two people favourite it, one boosts it, one answers.
     reactTo: async (id) => {

@@ -39,6 +39,10 @@ connectorContract("e-mail (Dovecot and an SMTP server)", async () => {
       smtp.received
         .filter((m) => m.parsed.inReplyTo === messageId || [m.parsed.references ?? []].flat().includes(messageId))
         .map((m) => m.parsed.text ?? ""),
+    answerFiles: async (messageId) =>
+      smtp.received
+        .filter((m) => m.parsed.inReplyTo === messageId)
+        .flatMap((m) => m.parsed.attachments.map((a) => ({ content: a.content, text: m.parsed.text ?? "" }))),
     untilStreaming: () => imap.untilIdle(),
     revokeCredentials: async () => {
       await imap.setPassword(`neu-${randomUUID()}`);

@@ -161,6 +161,7 @@ export function createEmailConnector(deps: EmailDeps = {}): ChannelConnector {
         streaming: true,
       },
       reply: true,
+      replyMedia: true,
       connect: ["app_password"],
     },
     limits: limitsOf(EMAIL_PROFILE),

@@ -1,6 +1,8 @@
 // An answer from the inbox as a mail: sent by SMTP to the citizen, with In-Reply-To and References (the
 // answered mail's references plus its Message-ID) and "Re: <its subject>", read from the mailbox, so that
-// the citizen's mail program threads it; the Message-ID carries the reply's idempotency key.
+// the citizen's mail program threads it; the Message-ID carries the reply's idempotency key. Files of the media
+// library sent with the answer are its attachments, at most 20 MB together (mail servers commonly take 25 MB, and
+// Base64 makes a file a third larger).
 import {
   type ConnectorAccount,
   ConnectorError,
@@ -46,6 +48,7 @@ export async function sendEmailReply(args: {
   const domain = settings.address.split("@")[1] ?? "draht.invalid";
   // The idempotency key in the Message-ID: a recipient's program shows a repeated send as one mail.
   const messageId = `<${answer.idempotencyKey}@${domain}>`;
+  const attachments = await attachmentsOf(answer);
   const transport = await smtpTransport(settings, account, access);
   try {
     await transport.sendMail({
@@ -57,6 +60,7 @@ export async function sendEmailReply(args: {
       date: args.now,
       inReplyTo: answer.inReplyToExternalId,
       references,
+      attachments,
       // RFC 3834: an answer written by a person is no automatic reply, but it must not start an out-of-office loop.
       headers: { "X-Auto-Response-Suppress": "All" },
     });
@@ -66,4 +70,23 @@ export async function sendEmailReply(args: {
     transport.close();
   }
   return { externalId: messageId, url: null };
+}
+
+/** Most bytes of files one answer carries by mail, before Base64. */
+export const MAIL_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+async function attachmentsOf(answer: OutgoingReply) {
+  const files = await Promise.all(
+    (answer.media ?? []).map(async (file) => {
+      if (!file.content) throw new ConnectorError("permanent", `medium ${file.id} has no content`);
+      return {
+        filename: file.fileName ?? `${file.kind === "video" ? "video" : "bild"}`,
+        content: Buffer.from(await file.content()),
+        contentType: file.mimeType ?? "application/octet-stream",
+      };
+    }),
+  );
+  if (files.reduce((sum, f) => sum + f.content.byteLength, 0) > MAIL_ATTACHMENT_BYTES)
+    throw new ConnectorError("permanent", "the files are larger than an e-mail should carry (20 MB together)");
+  return files;
 }

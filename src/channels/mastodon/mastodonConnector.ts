@@ -169,6 +169,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
         streaming: true,
       },
       reply: true,
+      replyMedia: true,
       connect: ["oauth"],
     },
     limits: {
@@ -222,10 +223,13 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
       const direct = reply.threadExternalId === "direct";
       // A reply reaches the citizen only when it mentions them (Mastodon notifies mentioned accounts).
       const mention = reply.toHandle && !reply.text.includes(reply.toHandle) ? `${reply.toHandle} ` : "";
+      const mediaIds: string[] = [];
+      for (const media of reply.media ?? []) mediaIds.push(await uploadMedia(account, media));
       return postStatus(
         account,
         {
           status: `${mention}${reply.text}`,
+          ...(mediaIds.length > 0 ? { media_ids: mediaIds } : {}),
           in_reply_to_id: reply.inReplyToExternalId,
           visibility: direct ? "direct" : settingsOf(account).visibility,
           language: "de",

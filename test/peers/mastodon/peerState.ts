@@ -20,6 +20,8 @@ export interface PeerMedia {
   type: "image" | "video";
   description: string | null;
   bytes: number;
+  /** The uploaded file, as received. */
+  content: Buffer;
   mimeType: string;
   pollsUntilReady: number;
   ownerId: string;

@@ -118,6 +118,7 @@ export function registerStatusRoutes(app: FastifyInstance, state: PeerState, aut
       type: file.type.startsWith("video") ? ("video" as const) : ("image" as const),
       description: typeof description === "string" ? description : null,
       bytes: file.size,
+      content: Buffer.from(await file.arrayBuffer()),
       mimeType: file.type,
       pollsUntilReady: state.mediaProcessingPolls,
       ownerId: me.id,
