@@ -58,11 +58,7 @@ export const inboxApi = {
   reply: (
     orgId: string,
     conversationId: string,
-    input: {
-      text: string;
-      templateId: string | null;
-      template?: { name: string; language: string; parameters: string[] };
-    },
+    input: Body<"POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies">,
   ) =>
     call("POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies", {
       params: { orgId, conversationId },

@@ -203,6 +203,7 @@ export function ConversationView(props: Props) {
           conversationId={c.id}
           channelName={c.channelName}
           answerWindow={c.answerWindow}
+          replyMedia={c.replyMedia}
           templates={props.templates}
           textRef={props.replyRef}
           onReplying={() => void inboxApi.presence(orgId, c.id, "replying").catch(() => undefined)}

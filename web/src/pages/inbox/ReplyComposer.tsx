@@ -3,6 +3,8 @@
 // refused. Focusing the text tells colleagues "… schreibt gerade" (collision detection). Where the network allows
 // free answers only within 24 hours of the citizen's last message, it says until when, and after that it does not send
 // a free answer — an approved message template instead, where the network offers them (MessageTemplateSender).
+// Where the channel sends files with answers (WhatsApp, e-mail, Mastodon), pictures and videos of the media library
+// can go with it, within the channel's limits (the text becomes their caption on WhatsApp).
 import { type FormEvent, type RefObject, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
@@ -13,6 +15,8 @@ import { FindingsList } from "../publish/FindingsList";
 import { latestOnly } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
 import { MessageTemplateSender } from "./MessageTemplateSender";
+import { MediaPicker } from "../publish/MediaPicker";
+import type { ConversationDetail } from "../../api/inbox";
 
 interface Props {
   orgId: string;
@@ -20,6 +24,8 @@ interface Props {
   channelName: string;
   /** The network's 24-hour answer window (WhatsApp, Messenger and Instagram direct messages); null: none. */
   answerWindow: { closesAt: string; open: boolean } | null;
+  /** What files an answer may carry here; null: text only. */
+  replyMedia: ConversationDetail["conversation"]["replyMedia"];
   templates: ReplyTemplate[];
   textRef: RefObject<HTMLTextAreaElement | null>;
   onSent(status: string): void;
@@ -27,12 +33,14 @@ interface Props {
 }
 
 export function ReplyComposer(props: Props) {
-  const { orgId, conversationId, channelName, answerWindow, templates, textRef, onSent, onReplying } = props;
-  const { t } = useTranslation();
+  const { orgId, conversationId, channelName, answerWindow, replyMedia, templates, textRef, onSent, onReplying } =
+    props;
+  const { t, i18n } = useTranslation();
   const dates = useDates();
   const windowClosed = answerWindow !== null && (!answerWindow.open || Date.parse(answerWindow.closesAt) <= Date.now());
   const [text, setText] = useState("");
   const [templateId, setTemplateId] = useState<string | null>(null);
+  const [mediaIds, setMediaIds] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const findings =
@@ -56,9 +64,10 @@ export function ReplyComposer(props: Props) {
     setBusy(true);
     setError(null);
     try {
-      const result = await inboxApi.reply(orgId, conversationId, { text, templateId });
+      const result = await inboxApi.reply(orgId, conversationId, { text, templateId, mediaIds });
       setText("");
       setTemplateId(null);
+      setMediaIds([]);
       onSent(result.status);
     } catch (failure) {
       setError(failure);
@@ -97,6 +106,21 @@ export function ReplyComposer(props: Props) {
           />
           <span className="hint">{t("inbox.reply.hint")}</span>
         </label>
+        {replyMedia && !windowClosed ? (
+          <details className="reply-media" open={mediaIds.length > 0 || undefined}>
+            <summary>
+              {t("inbox.reply.attach")}
+              {mediaIds.length > 0 ? ` (${t("inbox.reply.attached", { count: mediaIds.length })})` : ""}
+            </summary>
+            <p className="hint">
+              {t("inbox.reply.attachLimits", { count: replyMedia.maxMedia })}
+              {replyMedia.maxLengthWithMedia !== null
+                ? ` ${t("inbox.reply.attachCaption", { limit: replyMedia.maxLengthWithMedia.toLocaleString(i18n.language) })}`
+                : ""}
+            </p>
+            <MediaPicker selected={mediaIds} onChange={setMediaIds} />
+          </details>
+        ) : null}
         {answerWindow &&
           (windowClosed ? (
             <p className="reply-window closed" role="status">

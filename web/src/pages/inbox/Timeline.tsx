@@ -3,6 +3,7 @@
 // approved or returned by someone else) and internal notes, marked as never sent.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { publishingApi } from "../../api/publishing";
 import { type ConversationDetail, inboxApi } from "../../api/inbox";
 import { useOrg } from "../../components/OrgLayout";
 import { useDates } from "../../components/formatDates";
@@ -148,6 +149,7 @@ function ReplyItem({
   const { t } = useTranslation();
   const dates = useDates();
   const [comment, setComment] = useState("");
+  const org = useOrg();
   // An automatic acknowledgement is named as what it is, not as the answer of a person.
   const label = r.automatic ? t("inbox.automatic") : t("inbox.replyBy", { name: r.authorName ?? "?" });
   return (
@@ -165,6 +167,20 @@ function ReplyItem({
         ) : null}
       </p>
       <p className="text">{r.text}</p>
+      {r.media.length > 0 ? (
+        <ul className="reply-files" aria-label={t("inbox.reply.files")}>
+          {r.media.map((m) => (
+            <li key={m.id}>
+              {m.kind === "image" ? (
+                <img src={publishingApi.thumbnailUrl(org.id, m.id)} alt={m.altText ?? ""} width={96} />
+              ) : (
+                <span className="video-badge">{t("media.video")}</span>
+              )}{" "}
+              {m.fileName}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {r.error ? <p className="message message-error">{r.error}</p> : null}
       {r.reviewComment ? (
         <p className="message message-error">{t("inbox.returnedBecause", { comment: r.reviewComment })}</p>
