@@ -163,6 +163,18 @@ describe("the Instagram channel over the HTTP API", () => {
 
   it("publishes a carousel, takes a comment once by webhook and polling, answers it, hides and deletes comments", async () => {
     const s = await connected();
+    // A text alone is blocked when it is submitted (Instagram publishes nothing without a picture), not at sending.
+    const textAlone = await createPost(t.ctx, {
+      actor: s.member.actor,
+      orgId: s.org.id,
+      input: { body: "Nur Text", mediaIds: [], channels: [{ channelAccountId: s.accountId, textOverride: null }] },
+    });
+    await expect(
+      submitPost(t.ctx, { actor: s.member.actor, orgId: s.org.id, postId: textAlone.id, revision: 1 }),
+    ).rejects.toMatchObject({
+      code: "GUIDELINE_VIOLATION",
+      details: { findings: [{ rule: "channel_media_required" }] },
+    });
     const images = [
       await buildMedia(t.ctx, s.org.id, { altText: "Die Bühne am Marktplatz" }),
       await buildMedia(t.ctx, s.org.id, { altText: "Der Festumzug in der Altstadt" }),

@@ -239,6 +239,23 @@ describe("threads", () => {
     ).toMatchObject([{ rule: "channel_video" }]);
   });
 
+  it("blocks a text alone where the network publishes nothing without a picture, and videos on Facebook and Instagram", () => {
+    const instagram = NETWORK_PROFILES.instagram;
+    const on = (profile: typeof instagram, media: VariantToCheck["media"]) =>
+      checkPost({
+        rules: null,
+        variants: [variant({ profile, limits: effectiveLimits(profile, {}), media })],
+        publishAt: monday10,
+      }).findings.map((f) => f.rule);
+    const image = { kind: "image" as const, altText: "Das Rathaus", hasCaptions: false, name: "rathaus.png" };
+    const video = { kind: "video" as const, altText: null, hasCaptions: true, name: "rundgang.mp4" };
+    expect(on(instagram, [])).toEqual(["channel_media_required"]);
+    expect(on(instagram, [image])).toEqual([]);
+    expect(on(instagram, [video])).toEqual(["channel_video"]);
+    expect(on(NETWORK_PROFILES.facebook, [])).toEqual([]);
+    expect(on(NETWORK_PROFILES.facebook, [video])).toEqual(["channel_video"]);
+  });
+
   it("warns where a channel cannot limit who may answer", () => {
     const website = NETWORK_PROFILES.website;
     const result = checkPost({

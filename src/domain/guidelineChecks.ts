@@ -159,6 +159,8 @@ function checkChannel(
     const captionLimit = variant.profile.maxLengthWithMedia;
     if (part === 0 && variant.media.length > 0 && captionLimit !== undefined && count > captionLimit)
       found.push(blocker("channel_caption_length", { used: count, limit: captionLimit }));
+    if (part === 0 && variant.profile.mediaRequired && variant.media.length === 0)
+      found.push(blocker("channel_media_required", {}));
     if (part === 0 && variant.media.length > variant.limits.maxMedia)
       found.push(blocker("channel_media", { used: variant.media.length, limit: variant.limits.maxMedia }));
     // Videos: some networks take none (through draht), some only one with nothing beside it.

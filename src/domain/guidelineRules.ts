@@ -104,6 +104,7 @@ export const RULE_IDS = [
   "channel_video",
   "channel_video_alone",
   "channel_media",
+  "channel_media_required",
   "channel_hashtags",
   "empty_text",
   "campaign_hashtag",

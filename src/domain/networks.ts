@@ -45,6 +45,8 @@ export interface NetworkProfile {
   videos: "none" | "alone" | "mixed";
   /** Where the text beside images or videos is shorter (Telegram: a caption of 1,024 characters). */
   maxLengthWithMedia?: number;
+  /** Nothing is published without an image (Instagram): a text alone is blocked in the composer. */
+  mediaRequired?: boolean;
 }
 
 export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
@@ -96,6 +98,8 @@ export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
     maxPollOptions: 4,
     videos: "alone",
   },
+  // Images and carousels only: draht publishes no videos or Reels there (yet), so the composer blocks them at once,
+  // and a text alone, which Instagram does not take.
   instagram: {
     counting: { unit: "grapheme", linkLength: null },
     maxLength: 2200,
@@ -106,8 +110,10 @@ export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
     supportsThreads: false,
     supportsReplyPolicy: false,
     maxPollOptions: 0,
-    videos: "mixed",
+    videos: "none",
+    mediaRequired: true,
   },
+  // Text, links and photos: draht uploads no videos to a page (yet), so the composer blocks them at once.
   facebook: {
     counting: { unit: "grapheme", linkLength: null },
     maxLength: 63_206,
@@ -118,7 +124,7 @@ export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
     supportsThreads: false,
     supportsReplyPolicy: false,
     maxPollOptions: 0,
-    videos: "mixed",
+    videos: "none",
   },
   // Telegram has polls (sendPoll), but as a message of their own that closes at most 10 minutes ahead by itself:
   // draht does not publish them there (yet), so the composer's checks block a poll for Telegram at once.

@@ -61,7 +61,11 @@ export async function replyToConversation(
       throw new AppError("ANSWER_WINDOW_CLOSED", { details: { closedAt: window.closesAt.toISOString() } });
     const media = await replyMedia(ctx, tx, deps, { ...options, account, ids: input.mediaIds, template: !!chosen });
     const guideline = await activeGuideline(tx, options.orgId);
-    const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings);
+    // An answer is a comment or a message: a text alone is fine also where a post needs a picture (Instagram).
+    const profile = {
+      ...profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings),
+      mediaRequired: false,
+    };
     const check = checkPost({
       rules: guideline?.rules ?? null,
       variants: [
