@@ -97,15 +97,7 @@ export async function getConversation(
     conversation.departmentId
       ? ctx.db.select({ name: departments.name }).from(departments).where(eq(departments.id, conversation.departmentId))
       : Promise.resolve([]),
-    ctx.db
-      .select({
-        network: channelAccounts.network,
-        emulates: channelAccounts.emulates,
-        settings: channelAccounts.settings,
-        limits: channelAccounts.limits,
-      })
-      .from(channelAccounts)
-      .where(eq(channelAccounts.id, conversation.channelAccountId)),
+    accountOf(ctx, conversation.channelAccountId),
   ]);
   const sentMedia = await replyMediaOf(
     ctx,
@@ -166,22 +158,7 @@ export async function getConversation(
       // Where the message can be opened on its network (not the raw payload: that stays for evidence).
       url: typeof raw.url === "string" && /^https?:\/\//.test(raw.url) ? raw.url : null,
     })),
-    replies: replies.map(({ reply, authorName }) => ({
-      id: reply.id,
-      text: reply.text,
-      status: reply.status,
-      error: reply.error,
-      automatic: reply.automatic,
-      authorName: reply.automatic ? null : authorName,
-      authorUserId: reply.authorUserId,
-      reviewComment: reply.reviewComment,
-      inReplyToExternalId: reply.inReplyToExternalId,
-      createdAt: reply.createdAt.toISOString(),
-      sentAt: reply.sentAt?.toISOString() ?? null,
-      deliveryStatus: reply.deliveryStatus ?? null,
-      deliveryStatusAt: reply.deliveryStatusAt?.toISOString() ?? null,
-      media: sentMedia.filter((m) => m.replyId === reply.id).map(({ replyId: _, ...m }) => m),
-    })),
+    replies: presentReplies(replies, sentMedia),
     notes: notes.map(({ note, authorName }) => ({
       id: note.id,
       text: note.text,
@@ -227,4 +204,38 @@ async function replyMediaOf(ctx: AppContext, replyIds: string[]) {
     .innerJoin(mediaAssets, eq(mediaAssets.id, conversationReplyMedia.mediaId))
     .where(inArray(conversationReplyMedia.replyId, replyIds))
     .orderBy(asc(conversationReplyMedia.position));
+}
+
+type ReplyWithAuthor = { reply: typeof conversationReplies.$inferSelect; authorName: string | null };
+
+function presentReplies(replies: ReplyWithAuthor[], sentMedia: Awaited<ReturnType<typeof replyMediaOf>>) {
+  return replies.map(({ reply, authorName }) => ({
+    id: reply.id,
+    text: reply.text,
+    status: reply.status,
+    error: reply.error,
+    automatic: reply.automatic,
+    authorName: reply.automatic ? null : authorName,
+    authorUserId: reply.authorUserId,
+    reviewComment: reply.reviewComment,
+    inReplyToExternalId: reply.inReplyToExternalId,
+    createdAt: reply.createdAt.toISOString(),
+    sentAt: reply.sentAt?.toISOString() ?? null,
+    deliveryStatus: reply.deliveryStatus ?? null,
+    deliveryStatusAt: reply.deliveryStatusAt?.toISOString() ?? null,
+    media: sentMedia.filter((m) => m.replyId === reply.id).map(({ replyId: _, ...m }) => m),
+  }));
+}
+
+/** The channel account's network and limits (what files an answer may carry there). */
+function accountOf(ctx: AppContext, channelAccountId: string) {
+  return ctx.db
+    .select({
+      network: channelAccounts.network,
+      emulates: channelAccounts.emulates,
+      settings: channelAccounts.settings,
+      limits: channelAccounts.limits,
+    })
+    .from(channelAccounts)
+    .where(eq(channelAccounts.id, channelAccountId));
 }
