@@ -256,6 +256,34 @@ describe("threads", () => {
     expect(on(NETWORK_PROFILES.facebook, [video])).toEqual(["channel_video"]);
   });
 
+  it("blocks on X the reply limits and polls X does not take, and only warns where a network has no reply limits", () => {
+    const x = NETWORK_PROFILES.x;
+    const rulesFor = (
+      profile: typeof x,
+      replyPolicy: "everyone" | "mentioned" | "following" | "followers" | "nobody",
+    ) =>
+      checkPost({
+        rules: null,
+        variants: [variant({ profile, limits: effectiveLimits(profile, {}) })],
+        publishAt: monday10,
+        replyPolicy,
+      }).findings.map((f) => [f.rule, f.severity]);
+    expect(rulesFor(x, "mentioned")).toEqual([]);
+    expect(rulesFor(x, "following")).toEqual([]);
+    expect(rulesFor(x, "followers")).toEqual([["channel_reply_policy_choice", "blocker"]]);
+    expect(rulesFor(x, "nobody")).toEqual([["channel_reply_policy_choice", "blocker"]]);
+    expect(rulesFor(NETWORK_PROFILES.bluesky, "followers")).toEqual([]);
+    expect(rulesFor(NETWORK_PROFILES.mastodon, "nobody")).toEqual([["channel_reply_policy", "warning"]]);
+    const poll = { endsAt: new Date("2026-11-30T09:00:00Z"), options: 2 };
+    const onX = checkPost({
+      rules: null,
+      variants: [variant({ profile: x, limits: effectiveLimits(x, {}) })],
+      publishAt: monday10,
+      poll,
+    });
+    expect(onX.blockers).toBeGreaterThan(0);
+  });
+
   it("warns where a channel cannot limit who may answer", () => {
     const website = NETWORK_PROFILES.website;
     const result = checkPost({

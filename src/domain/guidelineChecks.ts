@@ -88,19 +88,7 @@ export function checkPost(args: {
       ...(args.rules ? checkRules(args.rules, variant, whole, outgoing, used) : []),
       ...(args.campaign ? checkCampaign(args.campaign, whole, args.publishAt) : []),
       ...(args.poll ? checkPoll(args.poll, variant, args.publishAt) : []),
-      ...(args.replyPolicy && args.replyPolicy !== "everyone" && !variant.profile.supportsReplyPolicy
-        ? [
-            {
-              rule: "channel_reply_policy" as const,
-              severity: "warning" as const,
-              part: null,
-              start: null,
-              end: null,
-              params: { policy: args.replyPolicy },
-              reason: "",
-            },
-          ]
-        : []),
+      ...checkReplyPolicy(variant.profile, args.replyPolicy),
     ];
     for (const draft of drafts) {
       const key = JSON.stringify([
@@ -371,4 +359,25 @@ export function findTerm(text: string, term: string): { start: number; end: numb
     .replace(/\s+/g, "\\s+");
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/**
+ * Who may answer: a network without the setting leaves the post open to everyone (a warning); a network that has it,
+ * but not for this group (X: no "followers" or "nobody"), would refuse the post (a blocker).
+ */
+function checkReplyPolicy(profile: NetworkProfile, policy: ReplyPolicy | undefined | null) {
+  if (!policy || policy === "everyone") return [];
+  const supported = profile.supportsReplyPolicy && (profile.replyPolicies?.includes(policy) ?? true);
+  if (supported) return [];
+  return [
+    {
+      rule: profile.supportsReplyPolicy ? ("channel_reply_policy_choice" as const) : ("channel_reply_policy" as const),
+      severity: profile.supportsReplyPolicy ? ("blocker" as const) : ("warning" as const),
+      part: null,
+      start: null,
+      end: null,
+      params: { policy },
+      reason: "",
+    },
+  ];
 }

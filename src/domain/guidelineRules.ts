@@ -100,6 +100,7 @@ export const RULE_IDS = [
   "channel_caption_length",
   "thread_part_length",
   "channel_reply_policy",
+  "channel_reply_policy_choice",
   "channel_poll_options",
   "channel_video",
   "channel_video_alone",

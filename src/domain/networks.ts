@@ -4,6 +4,7 @@
 import type { CountingRule } from "../text/characterCount.js";
 import { serverFactsOf } from "./channelSettings.js";
 import type { ConnectorLimits } from "./connector.js";
+import type { ReplyPolicy } from "./replyPolicy.js";
 export { REPLY_POLICIES, type ReplyPolicy } from "./replyPolicy.js";
 
 export const NETWORKS = [
@@ -39,6 +40,8 @@ export interface NetworkProfile {
   supportsThreads: boolean;
   /** The author can limit who may answer a post. */
   supportsReplyPolicy: boolean;
+  /** Which of the limits the network has, where it lacks some (X: no "followers" or "nobody"); absent: all. */
+  replyPolicies?: readonly ReplyPolicy[];
   /** Most answers a poll may offer (0 where there are no polls). */
   maxPollOptions: number;
   /** Videos: not taken, only one and nothing else beside it, or mixed with images. */
@@ -86,16 +89,19 @@ export const NETWORK_PROFILES: Record<EmulatedNetwork, NetworkProfile> = {
     maxPollOptions: 0,
     videos: "alone",
   },
+  // X's reply settings are "mentionedUsers" and "following" (and paid groups draht does not offer); draht publishes
+  // no polls there, so the composer blocks them at once.
   x: {
     counting: { unit: "weighted", linkLength: 23 },
     maxLength: 280,
     maxMedia: 4,
     maxHashtags: null,
     supportsAltText: true,
-    supportsPolls: true,
+    supportsPolls: false,
     supportsThreads: true,
     supportsReplyPolicy: true,
-    maxPollOptions: 4,
+    replyPolicies: ["everyone", "mentioned", "following"],
+    maxPollOptions: 0,
     videos: "alone",
   },
   // Images and carousels only: draht publishes no videos or Reels there (yet), so the composer blocks them at once,
