@@ -22,7 +22,8 @@ export default defineConfig({
     ],
     globalSetup: ["test/support/globalSetup.ts"],
     setupFiles: ["test/support/failOnWarnings.ts"],
-    testTimeout: 30_000,
+    // CI runs its lanes at once on two cores: a test that takes ten seconds alone may take three times that there.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
   },
