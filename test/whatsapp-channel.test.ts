@@ -434,6 +434,53 @@ describe("the WhatsApp Business channel", () => {
     });
   });
 
+  it("holds a picture answer and a template answer for Freigabe, and sends each as written once someone approves", async () => {
+    const s = await connected();
+    const rules = await s.admin.request("PUT", `/api/orgs/${s.org.id}/inbox/rules`, {
+      routing: [],
+      targets: [{ intent: null, firstResponseMinutes: 60 }],
+      settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14, replyApproval: "all" },
+    });
+    expect(rules.statusCode, rules.body).toBe(200);
+    const approverMember = await buildMember(t.ctx, s.org.id, { roles: ["press_office"] });
+    const citizen = "4917655556666";
+    const delivery = meta.customerWrites({ from: citizen, text: "Wo parke ich am Rathaus?", at: now });
+    expect((await post(s.path, delivery.body, delivery.signature)).statusCode).toBe(200);
+    const conversationId = (await messagesOf(s.account.id))[0]?.conversationId ?? "";
+    const base = `/api/orgs/${s.org.id}/inbox/conversations/${conversationId}`;
+    const plan = await buildMedia(t.ctx, s.org.id, { altText: "Parkplätze hinter dem Rathaus" });
+    const approve = async (replyId: string) => {
+      const approver = await signIn(t.app, approverMember.email, approverMember.password);
+      const decided = await approver.request("POST", `${base}/replies/${replyId}/decision`, { decision: "approved" });
+      expect(decided.statusCode, decided.body).toBe(200);
+      return decided.json() as { status: string };
+    };
+
+    const sentBefore = meta.sent.length;
+    const picture = await s.admin.request("POST", `${base}/replies`, {
+      text: "Hinter dem Rathaus, siehe Plan.",
+      mediaIds: [plan.id],
+    });
+    expect(picture.json()).toMatchObject({ status: "in_review" });
+    expect(meta.sent).toHaveLength(sentBefore);
+    expect(await approve((picture.json() as { id: string }).id)).toMatchObject({ status: "sent" });
+    expect(meta.sent.at(-1)).toMatchObject({ type: "image", media: { caption: "Hinter dem Rathaus, siehe Plan." } });
+
+    now = new Date(now.getTime() + 26 * 3_600_000);
+    s.admin = await signIn(t.app, s.member.email, s.member.password);
+    const template = await s.admin.request("POST", `${base}/replies`, {
+      text: "Vorschau",
+      template: { name: "antwort_anliegen", language: "de", parameters: ["Herr Weber", "Parken am Rathaus"] },
+    });
+    expect(template.json()).toMatchObject({ status: "in_review" });
+    expect(await approve((template.json() as { id: string }).id)).toMatchObject({ status: "sent" });
+    expect(meta.sent.at(-1)).toMatchObject({
+      type: "template",
+      template: "antwort_anliegen",
+      templateParameters: ["Herr Weber", "Parken am Rathaus"],
+    });
+  });
+
   it("keeps a citizen's picture as the message's attachment, and names a file beyond the limits as left at Meta", async () => {
     const s = await connected();
     const png = await samplePng();
