@@ -90,6 +90,16 @@ describe("answering on WhatsApp", () => {
         .waitFor();
       await expectAccessible(page, "inbox with the message template form");
       const sentBefore = meta.sent.length;
+      // Meta pauses the template meanwhile: the refusal says so in words, and nothing is sent.
+      const chosen = meta.templates.find((tpl) => tpl.name === "antwort_anliegen");
+      if (!chosen) throw new Error("the fake has no template antwort_anliegen");
+      chosen.status = "PAUSED";
+      await templateForm.getByRole("button", { name: "Vorlage senden" }).click();
+      await page
+        .getByText("Diese Nachrichtenvorlage ist beim Netzwerk nicht (mehr) freigegeben.", { exact: false })
+        .waitFor();
+      expect(meta.sent.length).toBe(sentBefore);
+      chosen.status = "APPROVED";
       await templateForm.getByRole("button", { name: "Vorlage senden" }).click();
       await expect.poll(() => meta.sent.length, { timeout: 15_000 }).toBe(sentBefore + 1);
       expect(meta.sent.at(-1)).toMatchObject({ type: "template", template: "antwort_anliegen" });

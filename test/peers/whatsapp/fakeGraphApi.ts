@@ -32,7 +32,7 @@ export interface FakeTemplate {
   id: string;
   name: string;
   language: string;
-  status: "APPROVED" | "REJECTED" | "PENDING";
+  status: "APPROVED" | "REJECTED" | "PENDING" | "PAUSED";
   category: string;
   components: { type: string; text?: string }[];
 }

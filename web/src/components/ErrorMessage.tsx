@@ -9,6 +9,12 @@ export function errorText(t: (key: string, options?: Record<string, unknown>) =>
     return t(`password.problem.${problem}`);
   if (problem === "not_in_netiquette")
     return t("moderation.clauseNotInNetiquette", { clause: error.details?.clause ?? "" });
+  // A refusal the server explains further (a message template WhatsApp no longer offers, a file gone from the library).
+  const reason = error.details?.reason ?? problem;
+  if (typeof reason === "string" && /^[a-z_]+$/.test(reason)) {
+    const specific = t(`errorReasons.${reason}`, { ...error.details, defaultValue: "" });
+    if (specific) return specific;
+  }
   return t(error.key, { defaultValue: t("errors.INTERNAL") });
 }
 
