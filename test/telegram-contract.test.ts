@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "../src/app/context.js";
 import { createTelegramConnector } from "../src/channels/telegram/telegramConnector.js";
+import { parseMessageId } from "../src/channels/telegram/telegramInbound.js";
 import { sendJournal } from "../src/db/queries/networkSends.js";
 import type { Database } from "../src/db/client.js";
 import type { ChannelConnector, ConnectorAccount, InboundChange } from "../src/domain/connector.js";
@@ -54,6 +55,17 @@ connectorContract("Telegram (fake Bot API)", async () => {
         .messagesOf(state.group.id)
         .filter((m) => forward && m.message_thread_id === forward.message_id)
         .map((m) => m.text ?? "");
+    },
+    answerFiles: async (externalId) => {
+      const at = parseMessageId(externalId);
+      if (!at) return [];
+      return state
+        .messagesOf(Number(at.chatId))
+        .filter((m) => m.reply_to_message?.message_id === at.messageId && m.photo)
+        .map((m) => ({
+          content: Buffer.from(state.uploads.get(m.photo?.at(-1)?.file_id ?? "") ?? new Uint8Array()),
+          text: m.caption ?? "",
+        }));
     },
     exists: async (externalId) => inChannel(externalId) !== null,
     revokeCredentials: async () => void state.tokens.clear(),

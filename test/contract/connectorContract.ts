@@ -263,6 +263,20 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       if (publishes(peer.connector)) {
         const item = await publishOn(peer, post(`Hinweis mit Antwort ${Date.now()}`));
         target = { threadExternalId: item.externalId, externalId: item.externalId };
+        // Where citizens answer on the network, the file goes with the answer to a citizen's reply.
+        if (peer.citizenReplies && peer.connector.fetchInbound) {
+          const before = await fetchAll(peer.connector, peer.account, null);
+          await peer.citizenReplies(item.externalId, "Wo ist der Eingang?");
+          await peer.settle?.();
+          const after = await fetchAll(peer.connector, peer.account, before.cursor);
+          const citizen = after.changes.find((c) => c.message.inReplyToExternalId === item.externalId)?.message;
+          expect(citizen).toBeDefined();
+          target = {
+            threadExternalId: item.externalId,
+            externalId: citizen?.externalId ?? "",
+            authorHandle: citizen?.authorHandle,
+          };
+        }
       } else {
         const before = await fetchAll(peer.connector, peer.account, null);
         const { item } = await citizenItem(peer, `Wo ist der Eingang? ${Date.now()}`, before.cursor);

@@ -16,6 +16,7 @@ import {
   ConnectorError,
   type InboundPage,
   type ModerationRequest,
+  type OutgoingMedia,
   type OutgoingPost,
   type PublishedItem,
 } from "../../domain/connector.js";
@@ -137,6 +138,22 @@ export function createTelegramConnector(deps: TelegramDeps): ChannelConnector {
     return (Array.isArray(sent) ? (sent[0] as z.infer<typeof ZTelegramMessage>) : sent).message_id;
   }
 
+  /** Files with an answer: a photo, video or album answering the message, the text as its caption. */
+  async function sendFiles(
+    account: ConnectorAccount,
+    args: { chatId: number; media: readonly OutgoingMedia[]; text: string; replyTo: Record<string, unknown> },
+  ) {
+    const caption = captionWithDescriptions(args.text, args.media);
+    const { method, form, params } = await mediaForm(args.chatId, args.media, caption);
+    const sent = await call(
+      account,
+      method,
+      { form, params: { ...params, reply_parameters: args.replyTo }, sending: true },
+      method === "sendMediaGroup" ? z.array(ZTelegramMessage).min(1) : ZTelegramMessage,
+    );
+    return Array.isArray(sent) ? (sent[0] as z.infer<typeof ZTelegramMessage>) : sent;
+  }
+
   async function deleteMessage(account: ConnectorAccount, externalId: string) {
     const at = parseMessageId(externalId);
     if (!at) throw new ConnectorError("permanent", "not a Telegram message id");
@@ -201,6 +218,7 @@ export function createTelegramConnector(deps: TelegramDeps): ChannelConnector {
         streaming: false,
       },
       reply: true,
+      replyMedia: true,
       connect: ["app_password"],
     },
     limits: {
@@ -274,19 +292,15 @@ export function createTelegramConnector(deps: TelegramDeps): ChannelConnector {
       const { channel } = await chatsOf(account);
       if (to.chatId === String(channel.id))
         throw new ConnectorError("permanent", "answers go under a comment or a direct message, not the channel post");
-      const sent = await call(
-        account,
-        "sendMessage",
-        {
-          params: {
-            chat_id: to.chatId,
-            text: answer.text,
-            reply_parameters: { message_id: to.messageId, allow_sending_without_reply: true },
-          },
-          sending: true,
-        },
-        ZTelegramMessage,
-      );
+      const replyTo = { message_id: to.messageId, allow_sending_without_reply: true };
+      const sent = answer.media?.length
+        ? await sendFiles(account, { chatId: Number(to.chatId), media: answer.media, text: answer.text, replyTo })
+        : await call(
+            account,
+            "sendMessage",
+            { params: { chat_id: to.chatId, text: answer.text, reply_parameters: replyTo }, sending: true },
+            ZTelegramMessage,
+          );
       const item = { externalId: messageId(sent.chat.id, sent.message_id), url: null };
       await deps.journal.record({ accountId: account.id, idempotencyKey: answer.idempotencyKey, ...item });
       return item;

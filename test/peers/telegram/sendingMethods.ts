@@ -88,10 +88,22 @@ export function registerSendingMethods(methods: Map<string, Method>, state: BotA
       if (!chat) return;
       const caption = captionOf(p, reply);
       if (caption === false) return;
+      const parent = repliedTo(chat, p, reply);
+      if (parent === false) return;
+      const thread = threadOf(parent);
       const media = await mediaOf(p[kind], kind, reply);
       if (!media) return;
       const from = chat.type === "channel" ? { sender_chat: chat } : { from: state.bot };
-      return ok(reply, state.add(chat, { ...from, ...media, ...(caption !== null ? { caption } : {}) }));
+      return ok(
+        reply,
+        state.add(chat, {
+          ...from,
+          ...media,
+          ...(caption !== null ? { caption } : {}),
+          ...(parent ? { reply_to_message: parent } : {}),
+          ...(thread !== undefined ? { message_thread_id: thread } : {}),
+        }),
+      );
     });
 
   methods.set("sendMediaGroup", async (p, reply) => {
@@ -100,6 +112,9 @@ export function registerSendingMethods(methods: Map<string, Method>, state: BotA
     const items = p.media as { type?: string; media?: string; caption?: string }[] | undefined;
     if (!Array.isArray(items) || items.length < 2 || items.length > 10)
       return fail(reply, 400, "Bad Request: wrong number of media in the album");
+    const parent = repliedTo(chat, p, reply);
+    if (parent === false) return;
+    const thread = threadOf(parent);
     const group = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
     const sent: Message[] = [];
     for (const item of items) {
@@ -116,6 +131,8 @@ export function registerSendingMethods(methods: Map<string, Method>, state: BotA
           ...media,
           media_group_id: group,
           ...(item.caption ? { caption: item.caption } : {}),
+          ...(parent ? { reply_to_message: parent } : {}),
+          ...(thread !== undefined ? { message_thread_id: thread } : {}),
         }),
       );
     }
