@@ -2,7 +2,8 @@
 // A WhatsApp conversation a day after the citizen wrote, in the browser: the reply box says the answer window has
 // closed and does not send a free answer; an approved message template is chosen, its placeholders filled, previewed
 // and sent (the fake Cloud API receives it). Within the window, a picture of the media library goes with the answer,
-// its text as the caption, and shows with the sent answer. axe-core checks both pages.
+// its text as the caption, and shows with the sent answer; on a phone nothing scrolls sideways. axe-core checks the
+// pages.
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -128,6 +129,11 @@ describe("answering on WhatsApp", () => {
     expect(meta.sent.at(-1)?.media?.caption).toBe("Der Eingang ist an der Rückseite.");
     const files = page.getByRole("list", { name: "Gesendete Dateien" });
     await files.getByRole("img", { name: "Lageplan des Bürgeramts" }).waitFor();
+    // On a phone the conversation, the reply box and the assignment fit the screen: nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByText("Bild oder Video aus der Mediathek anhängen").click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, "inbox on a phone");
     await page.close();
   });
 });
