@@ -14,11 +14,25 @@ import type { AppContext } from "../src/app/context.js";
 import { replyToConversation } from "../src/app/inbox/reply-to-conversation.js";
 import { createConnectorRegistry } from "../src/channels/registry.js";
 import type { Database } from "../src/db/client.js";
-import { channelSyncStates, conversations, inboundAttachments, inboundMessages } from "../src/db/schema/index.js";
+import {
+  channelSyncStates,
+  conversationReplies,
+  conversations,
+  inboundAttachments,
+  inboundMessages,
+  mediaAssets,
+} from "../src/db/schema/index.js";
 import { bounceMail, citizenMail } from "./peers/email/citizenMail.js";
 import { type DovecotServer, startDovecot } from "./peers/email/dovecotServer.js";
 import { type SmtpSubmissionServer, startSmtpSubmission } from "./peers/email/smtpServer.js";
-import { buildChannelAccount, buildMember, buildOrg, buildTestContext, samplePng } from "./support/factories.js";
+import {
+  buildChannelAccount,
+  buildMedia,
+  buildMember,
+  buildOrg,
+  buildTestContext,
+  samplePng,
+} from "./support/factories.js";
 import { LOCAL_NETWORK_ENV, LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
 import { openTestDatabase } from "./support/testDb.js";
 
@@ -147,6 +161,54 @@ describe("the e-mail channel", () => {
     expect(second?.text).toBe("Danke! Und sonntags?");
     expect(second?.conversationId).toBe(conversation?.id);
     expect(second?.raw).toMatchObject({ fullText: expect.stringContaining("> Samstags von 9 bis 14 Uhr.") });
+  });
+
+  it("sends files of the media library as attachments with their descriptions in the text, and refuses more than 20 MB", async () => {
+    const { org, member, sync, messages, deliver } = await mailboxAccount();
+    const question = citizenMail({ subject: "Parken am Rathaus", text: "Wo kann ich am Rathaus parken?" });
+    await deliver(question.raw);
+    expect(await sync()).toMatchObject({ status: "ok", received: 1 });
+    const conversationId = (await messages())[0]?.conversationId ?? "";
+    const png = await samplePng(90, 50);
+    const plan = await buildMedia(ctx, org.id, { bytes: png, altText: "Parkplätze hinter dem Rathaus" });
+    const big = await buildMedia(ctx, org.id);
+    const answer = (mediaIds: string[]) =>
+      replyToConversation(
+        ctx,
+        { connectors: connectors() },
+        { actor: member.actor, orgId: org.id, conversationId, input: { text: "Hinter dem Rathaus.", mediaIds } },
+      );
+    // A file of 11 MB (as the library recorded it) and a small one go out together; two of 11 MB are refused
+    // before anything is stored or sent.
+    await ctx.db
+      .update(mediaAssets)
+      .set({ byteSize: 11 * 1024 * 1024 })
+      .where(eq(mediaAssets.id, big.id));
+    const before = smtp.received.length;
+    await expect(answer([big.id, plan.id])).resolves.toMatchObject({ status: "sent" });
+    const sentOnce = smtp.received.length;
+    expect(sentOnce).toBe(before + 1);
+    const bigToo = await buildMedia(ctx, org.id);
+    await ctx.db
+      .update(mediaAssets)
+      .set({ byteSize: 11 * 1024 * 1024 })
+      .where(eq(mediaAssets.id, bigToo.id));
+    await expect(answer([big.id, bigToo.id])).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      details: { reason: "reply_media_too_large", limitMb: 20 },
+    });
+    expect(smtp.received.length).toBe(sentOnce);
+    const replies = await ctx.db
+      .select()
+      .from(conversationReplies)
+      .where(eq(conversationReplies.conversationId, conversationId));
+    expect(replies).toHaveLength(1);
+
+    const sent = smtp.received.at(-1)?.parsed;
+    expect(sent?.attachments.map((a) => a.filename)).toEqual(["bild.png", "bild.png"]);
+    expect(sent?.attachments.some((a) => a.content.equals(png))).toBe(true);
+    expect(sent?.text).toContain("Hinter dem Rathaus.");
+    expect(sent?.text).toContain("Bildbeschreibung 2: Parkplätze hinter dem Rathaus");
   });
 
   it("keeps a mail's attachments with the message, exactly as they were sent", async () => {

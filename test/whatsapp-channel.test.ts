@@ -347,7 +347,12 @@ describe("the WhatsApp Business channel", () => {
 
     // The inbox says what an answer here may carry: one file, a caption of at most 1,024 characters.
     const detail = await s.admin.request("GET", base);
-    expect(detail.json().conversation.replyMedia).toEqual({ maxMedia: 1, videos: "alone", maxLengthWithMedia: 1024 });
+    expect(detail.json().conversation.replyMedia).toEqual({
+      maxMedia: 1,
+      maxTotalBytes: null,
+      videos: "alone",
+      maxLengthWithMedia: 1024,
+    });
 
     // Refused before anything is stored or sent: two files, a picture without alternative text, a caption too long,
     // a file of another organisation, and a file beside a message template.
@@ -388,7 +393,8 @@ describe("the WhatsApp Business channel", () => {
     expect(out?.media).toMatchObject({
       type: "image",
       mimeType: "image/png",
-      caption: "Der Eingang liegt an der Rückseite, siehe Plan.",
+      // WhatsApp has no alternative text: the picture's description follows the text in the caption.
+      caption: "Der Eingang liegt an der Rückseite, siehe Plan.\n\nBildbeschreibung: Lageplan des Bürgeramts",
     });
     expect(out?.media?.content.equals(png)).toBe(true);
     // The conversation shows the file with the answer.
@@ -407,13 +413,13 @@ describe("the WhatsApp Business channel", () => {
     });
     await t.ctx.db.update(mediaAssets).set({ hasCaptions: true }).where(eq(mediaAssets.id, video.id));
     const webp = await buildMedia(t.ctx, s.org.id, { bytes: await sharp(png).webp().toBuffer() });
-    for (const [medium, type] of [
-      [video, "video"],
-      [webp, "document"],
+    for (const [medium, type, caption] of [
+      [video, "video", "Zur Anfahrt."],
+      [webp, "document", "Zur Anfahrt.\n\nBildbeschreibung: Ein blaues Quadrat"],
     ] as const) {
       const answer = await s.admin.request("POST", `${base}/replies`, { text: "Zur Anfahrt.", mediaIds: [medium.id] });
       expect(answer.statusCode, answer.body).toBe(201);
-      expect(meta.sent.at(-1)?.media).toMatchObject({ type, caption: "Zur Anfahrt." });
+      expect(meta.sent.at(-1)?.media).toMatchObject({ type, caption });
     }
     expect(meta.sent.at(-1)?.media?.fileName).toBe("bild.png");
 
@@ -464,7 +470,10 @@ describe("the WhatsApp Business channel", () => {
     expect(picture.json()).toMatchObject({ status: "in_review" });
     expect(meta.sent).toHaveLength(sentBefore);
     expect(await approve((picture.json() as { id: string }).id)).toMatchObject({ status: "sent" });
-    expect(meta.sent.at(-1)).toMatchObject({ type: "image", media: { caption: "Hinter dem Rathaus, siehe Plan." } });
+    expect(meta.sent.at(-1)).toMatchObject({
+      type: "image",
+      media: { caption: expect.stringMatching(/^Hinter dem Rathaus, siehe Plan\./) },
+    });
 
     now = new Date(now.getTime() + 26 * 3_600_000);
     s.admin = await signIn(t.app, s.member.email, s.member.password);

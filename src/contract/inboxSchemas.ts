@@ -168,6 +168,8 @@ export const ZConversationDetail = z
       replyMedia: z
         .object({
           maxMedia: z.number().int().min(1),
+          /** The most bytes the files may have together (e-mail); null: as the media library took each. */
+          maxTotalBytes: z.number().int().nullable(),
           videos: z.enum(["none", "alone", "mixed"]),
           maxLengthWithMedia: z.number().int().nullable(),
         })

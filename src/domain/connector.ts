@@ -144,9 +144,10 @@ export interface ConnectorCapabilities {
   reply: boolean;
   /**
    * Answers may carry files of the media library: images and videos within the network profile's limits (how many,
-   * the caption's length, videos alone or mixed). Absent: answers are text only.
+   * the caption's length, videos alone or mixed) and at most `maxTotalBytes` together (null: each file as the
+   * library took it). Absent: answers are text only.
    */
-  replyMedia?: boolean;
+  replyMedia?: { maxTotalBytes: number | null };
   /** How an account can be connected, preferred first: OAuth, an app password; none = nothing to connect. */
   connect: readonly ConnectMethod[];
 }

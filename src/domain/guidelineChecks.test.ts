@@ -281,7 +281,7 @@ describe("threads", () => {
       publishAt: monday10,
       poll,
     });
-    expect(onX.blockers).toBeGreaterThan(0);
+    expect(onX.findings).toMatchObject([{ rule: "channel_poll", severity: "blocker" }]);
   });
 
   it("warns where a channel cannot limit who may answer", () => {

@@ -126,9 +126,11 @@ describe("answering on WhatsApp", () => {
     await page.getByRole("button", { name: "Antwort senden" }).click();
     await expect.poll(() => meta.sent.length, { timeout: 15_000 }).toBe(sentBefore + 1);
     expect(meta.sent.at(-1)).toMatchObject({ type: "image", to: "4917687654321" });
-    expect(meta.sent.at(-1)?.media?.caption).toBe("Der Eingang ist an der Rückseite.");
-    const files = page.getByRole("list", { name: "Gesendete Dateien" });
-    await files.getByRole("img", { name: "Lageplan des Bürgeramts" }).waitFor();
+    expect(meta.sent.at(-1)?.media?.caption).toBe(
+      "Der Eingang ist an der Rückseite.\n\nBildbeschreibung: Lageplan des Bürgeramts",
+    );
+    const files = page.getByRole("list", { name: "Dateien der Antwort" });
+    await files.getByText("Bild bild.png – Lageplan des Bürgeramts").waitFor();
     // On a phone the conversation, the reply box and the assignment fit the screen: nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByText("Bild oder Video aus der Mediathek anhängen").click();

@@ -14,15 +14,23 @@ type AccountRow = Pick<typeof channelAccounts.$inferSelect, "network" | "emulate
 
 export interface ReplyMediaRules {
   maxMedia: number;
+  /** The most bytes the files may have together (e-mail: 20 MB); null: as the library took each. */
+  maxTotalBytes: number | null;
   videos: NetworkProfile["videos"];
   maxLengthWithMedia: number | null;
 }
 
 /** What an answer on this account may carry; null: text only (the website's comments, networks without files). */
 export function replyMediaRulesOf(connectors: ConnectorRegistry, account: AccountRow): ReplyMediaRules | null {
-  if (!connectors.get(account.network)?.capabilities.replyMedia) return null;
+  const declared = connectors.get(account.network)?.capabilities.replyMedia;
+  if (!declared) return null;
   const profile = profileOf(account.network as Network, account.emulates as EmulatedNetwork | null, account.settings);
   const maxMedia = effectiveLimits(profile, account.limits).maxMedia;
   if (maxMedia < 1) return null;
-  return { maxMedia, videos: profile.videos, maxLengthWithMedia: profile.maxLengthWithMedia ?? null };
+  return {
+    maxMedia,
+    maxTotalBytes: declared.maxTotalBytes,
+    videos: profile.videos,
+    maxLengthWithMedia: profile.maxLengthWithMedia ?? null,
+  };
 }

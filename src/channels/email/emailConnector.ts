@@ -15,7 +15,7 @@ import {
 import { EMAIL_PROFILE, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { emailSettingsOf, openImap, mailError, withOpenMailbox } from "./emailConnection.js";
-import { sendEmailReply } from "./emailReply.js";
+import { MAIL_ATTACHMENT_BYTES, sendEmailReply } from "./emailReply.js";
 import { inboundOfMail } from "./emailInbound.js";
 
 /** Mails per page: each is downloaded whole, so pages stay small; `more` fetches the next at once. */
@@ -161,7 +161,7 @@ export function createEmailConnector(deps: EmailDeps = {}): ChannelConnector {
         streaming: true,
       },
       reply: true,
-      replyMedia: true,
+      replyMedia: { maxTotalBytes: MAIL_ATTACHMENT_BYTES },
       connect: ["app_password"],
     },
     limits: limitsOf(EMAIL_PROFILE),

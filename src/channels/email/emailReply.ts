@@ -12,6 +12,7 @@ import {
 import type { NetworkServerAccess } from "../../domain/serverAddress.js";
 import { credentialsOf, emailSettingsOf, mailError, smtpTransport, withOpenMailbox } from "./emailConnection.js";
 import { inboundOfMail } from "./emailInbound.js";
+import { withDescriptions } from "../mediaDescriptions.js";
 
 /** The mail answered, for its subject and references (null when the mailbox no longer has it). */
 async function findOriginal(account: ConnectorAccount, messageId: string, access: NetworkServerAccess) {
@@ -55,7 +56,8 @@ export async function sendEmailReply(args: {
       from: { name: settings.displayName, address: settings.address },
       to,
       subject: /^(re|aw|antw):/i.test(subject) ? subject : `Re: ${subject}`,
-      text: answer.text,
+      // A mail has no alternative text for its files: their descriptions follow the text.
+      text: withDescriptions(answer.text, answer.media ?? [], Number.MAX_SAFE_INTEGER),
       messageId,
       date: args.now,
       inReplyTo: answer.inReplyToExternalId,

@@ -169,7 +169,7 @@ export function createMastodonConnector(deps: MastodonDeps = {}): ChannelConnect
         streaming: true,
       },
       reply: true,
-      replyMedia: true,
+      replyMedia: { maxTotalBytes: null },
       connect: ["oauth"],
     },
     limits: {

@@ -218,7 +218,7 @@ export function createTelegramConnector(deps: TelegramDeps): ChannelConnector {
         streaming: false,
       },
       reply: true,
-      replyMedia: true,
+      replyMedia: { maxTotalBytes: null },
       connect: ["app_password"],
     },
     limits: {

@@ -5,6 +5,7 @@
 import type { OutgoingMedia } from "../../domain/connector.js";
 import { ConnectorError } from "../../domain/connector.js";
 import { countCharacters } from "../../text/characterCount.js";
+import { withDescriptions } from "../mediaDescriptions.js";
 
 export const MAX_CAPTION = 1024;
 
@@ -14,15 +15,7 @@ const length = (text: string) => countCharacters(text, { unit: "grapheme", linkL
 export function captionWithDescriptions(text: string, media: readonly OutgoingMedia[]): string {
   if (length(text) > MAX_CAPTION)
     throw new ConnectorError("permanent", `Telegram allows ${MAX_CAPTION} characters beside photos or videos`);
-  const described = media.filter((m) => m.altText && m.altText.trim() !== "");
-  const lines = described.map((m) =>
-    described.length === 1
-      ? `Bildbeschreibung: ${m.altText?.trim()}`
-      : `Bildbeschreibung ${media.indexOf(m) + 1}: ${m.altText?.trim()}`,
-  );
-  if (lines.length === 0) return text;
-  const withLines = [text, lines.join("\n")].filter((part) => part !== "").join("\n\n");
-  return length(withLines) <= MAX_CAPTION ? withLines : text;
+  return withDescriptions(text, media, MAX_CAPTION);
 }
 
 export async function mediaForm(

@@ -17,6 +17,7 @@ import { ANSWER_WINDOW_MS, answerWindowOf } from "../../domain/answerWindow.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
 import { SERVICE_WINDOW_REFUSAL, graphRequest } from "../meta/graphApi.js";
+import { withDescriptions } from "../mediaDescriptions.js";
 import { collectWhatsAppMedia, whatsappMediaContent } from "./whatsappMedia.js";
 import { listApprovedTemplates, templateMessage } from "./whatsappTemplates.js";
 import { whatsappWebhooks } from "./whatsappWebhooks.js";
@@ -78,7 +79,7 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
         streaming: false,
       },
       reply: true,
-      replyMedia: true,
+      replyMedia: { maxTotalBytes: null },
       connect: ["app_password"],
     },
     limits: limitsOf(WHATSAPP_PROFILE),
@@ -135,6 +136,8 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
         throw new ConnectorError("permanent", SERVICE_WINDOW_REFUSAL);
       const file = answer.media?.[0];
       if (file && answer.template) throw new ConnectorError("permanent", "a message template is sent without files");
+      if ((answer.media?.length ?? 0) > 1)
+        throw new ConnectorError("permanent", "a WhatsApp message carries one file: send the others separately");
       const content = answer.template
         ? { type: "template", template: templateMessage(answer.template) }
         : file
@@ -144,7 +147,8 @@ export function createWhatsAppConnector(deps: WhatsAppDeps = {}): ChannelConnect
               phoneNumberId: settings.phoneNumberId,
               token,
               file,
-              caption: answer.text,
+              // WhatsApp has no alternative text: the description follows the text where the caption allows.
+              caption: withDescriptions(answer.text, [file], 1024),
             })
           : { type: "text", text: { body: answer.text, preview_url: false } };
       const to = answer.toHandle ?? answer.threadExternalId;

@@ -10,9 +10,11 @@ export function errorText(t: (key: string, options?: Record<string, unknown>) =>
   if (problem === "not_in_netiquette")
     return t("moderation.clauseNotInNetiquette", { clause: error.details?.clause ?? "" });
   // A refusal the server explains further (a message template WhatsApp no longer offers, a file gone from the library).
-  const reason = error.details?.reason ?? problem;
+  const reason = error.details?.reason ?? problem ?? error.details?.action;
   if (typeof reason === "string" && /^[a-z_]+$/.test(reason)) {
-    const specific = t(`errorReasons.${reason}`, { ...error.details, defaultValue: "" });
+    // Only the figures the texts name, never the server's whole details (a "count" or "lng" there would steer i18next).
+    const figures = { expected: error.details?.expected, limit: error.details?.limitMb };
+    const specific = t(`errorReasons.${reason}`, { ...figures, defaultValue: "" });
     if (specific) return specific;
   }
   return t(error.key, { defaultValue: t("errors.INTERNAL") });

@@ -3,7 +3,7 @@
 // refused. Focusing the text tells colleagues "… schreibt gerade" (collision detection). Where the network allows
 // free answers only within 24 hours of the citizen's last message, it says until when, and after that it does not send
 // a free answer — an approved message template instead, where the network offers them (MessageTemplateSender).
-// Where the channel sends files with answers (WhatsApp, e-mail, Mastodon), pictures and videos of the media library
+// Where the channel sends files with answers (WhatsApp, e-mail, Mastodon, Telegram), pictures and videos of the media library
 // can go with it, within the channel's limits (the text becomes their caption on WhatsApp).
 import { type FormEvent, type RefObject, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,6 +41,8 @@ export function ReplyComposer(props: Props) {
   const [text, setText] = useState("");
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [mediaIds, setMediaIds] = useState<string[]>([]);
+  // Open until the person closes it (unticking the last file keeps the focus where it is); the library loads on opening.
+  const [mediaOpen, setMediaOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const findings =
@@ -107,7 +109,7 @@ export function ReplyComposer(props: Props) {
           <span className="hint">{t("inbox.reply.hint")}</span>
         </label>
         {replyMedia && !windowClosed ? (
-          <details className="reply-media" open={mediaIds.length > 0 || undefined}>
+          <details className="reply-media" open={mediaOpen} onToggle={(e) => setMediaOpen(e.currentTarget.open)}>
             <summary>
               {t("inbox.reply.attach")}
               {mediaIds.length > 0 ? ` (${t("inbox.reply.attached", { count: mediaIds.length })})` : ""}
@@ -118,7 +120,7 @@ export function ReplyComposer(props: Props) {
                 ? ` ${t("inbox.reply.attachCaption", { limit: replyMedia.maxLengthWithMedia.toLocaleString(i18n.language) })}`
                 : ""}
             </p>
-            <MediaPicker selected={mediaIds} onChange={setMediaIds} />
+            {mediaOpen ? <MediaPicker selected={mediaIds} onChange={setMediaIds} /> : null}
           </details>
         ) : null}
         {answerWindow &&

@@ -3,7 +3,6 @@
 // approved or returned by someone else) and internal notes, marked as never sent.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { publishingApi } from "../../api/publishing";
 import { type ConversationDetail, inboxApi } from "../../api/inbox";
 import { useOrg } from "../../components/OrgLayout";
 import { useDates } from "../../components/formatDates";
@@ -149,7 +148,6 @@ function ReplyItem({
   const { t } = useTranslation();
   const dates = useDates();
   const [comment, setComment] = useState("");
-  const org = useOrg();
   // An automatic acknowledgement is named as what it is, not as the answer of a person.
   const label = r.automatic ? t("inbox.automatic") : t("inbox.replyBy", { name: r.authorName ?? "?" });
   return (
@@ -171,12 +169,8 @@ function ReplyItem({
         <ul className="reply-files" aria-label={t("inbox.reply.files")}>
           {r.media.map((m) => (
             <li key={m.id}>
-              {m.kind === "image" ? (
-                <img src={publishingApi.thumbnailUrl(org.id, m.id)} alt={m.altText ?? ""} width={96} />
-              ) : (
-                <span className="video-badge">{t("media.video")}</span>
-              )}{" "}
-              {m.fileName}
+              {t(m.kind === "video" ? "inbox.reply.fileVideo" : "inbox.reply.fileImage", { name: m.fileName })}
+              {m.altText ? ` – ${m.altText}` : ""}
             </li>
           ))}
         </ul>
