@@ -3,7 +3,7 @@
 // to a department are refused, or find nothing in their lists, for what is another department's or the
 // whole organisation's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, ROLE_GRANTS, type Role } from "../src/domain/roles.js";
+import { type Action, ROLES, ROLE_GRANTS, type Role } from "../src/domain/roles.js";
 import type { RegisteredRoute } from "../src/server/access.js";
 import { updateMember } from "../src/app/members/update-member.js";
 import { inviteMember } from "../src/app/invitations/invite-member.js";
@@ -399,15 +399,26 @@ describe("every API route", () => {
   });
 
   it("refuses members whose roles lack the route's action, and allows administrators", async () => {
-    for (const route of t.routes.filter((r) => r.access.kind === "org")) {
-      if (route.access.kind !== "org") continue;
-      const action = route.access.action;
+    // One organisation and its people per action (not per route): the routes of an action share who may call them,
+    // and each call gets its own things to act on (fillParams, bodyFor).
+    const people = new Map<string, { orgId: string; refused: SignedIn[]; admin: SignedIn }>();
+    const peopleFor = async (action: Action) => {
+      const known = people.get(action);
+      if (known) return known;
       const org = await buildOrg(t.ctx);
       const lacking = ROLES.filter((role) => !ROLE_GRANTS[role].includes(action));
       const refused: SignedIn[] = [];
       for (const role of lacking) refused.push(await signInAs(org.id, [role]));
       // Actions every role has: a disabled membership stands for "no role".
       refused.push(await signInDisabled(org.id));
+      const made = { orgId: org.id, refused, admin: await signInAs(org.id, ["administrator"]) };
+      people.set(action, made);
+      return made;
+    };
+    for (const route of t.routes.filter((r) => r.access.kind === "org")) {
+      if (route.access.kind !== "org") continue;
+      const { orgId, refused, admin } = await peopleFor(route.access.action);
+      const org = { id: orgId };
       for (const user of refused) {
         const response = await user.request(
           route.method,
@@ -416,7 +427,6 @@ describe("every API route", () => {
         );
         expectRefusedWithNothing(response, [403, 404]);
       }
-      const admin = await signInAs(org.id, ["administrator"]);
       const allowed = await admin.request(route.method, await fillParams(route, org.id), await bodyFor(route, org.id));
       expect(allowed.statusCode, `${keyOf(route)}: ${allowed.body}`).toBeLessThan(300);
     }
