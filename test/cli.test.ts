@@ -33,7 +33,8 @@ async function draht(args: string[], extraEnv: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await run("node", ["--import", "tsx", "src/cli/main.ts", ...args], {
       env: { ...env, ...extraEnv },
-      timeout: 60_000,
+      // One process starts Node, compiles the CLI and opens the database: slow beside CI's other lanes.
+      timeout: 120_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
