@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createWhatsAppConnector } from "../src/channels/whatsapp/whatsappConnector.js";
-import { ConnectorError } from "../src/domain/connector.js";
+import { ConnectorError, type OutgoingReply } from "../src/domain/connector.js";
 import { connectorContract } from "./contract/connectorContract.js";
 import { startFakeGraphApi } from "./peers/whatsapp/fakeGraphApi.js";
 import { LOCAL_NETWORK_SERVERS } from "./support/localNetworks.js";
@@ -56,7 +56,7 @@ describe("the WhatsApp connector against the fake Cloud API", () => {
       settings: { serverUrl: meta.url, phoneNumberId: meta.phoneNumberId },
       credentials: { accessToken: meta.token },
     };
-    const reply = (text: string, extra: { citizenLastWroteAt?: Date } = {}) =>
+    const reply = (text: string, extra: Partial<Pick<OutgoingReply, "citizenLastWroteAt" | "template">> = {}) =>
       connector.reply?.(account, {
         idempotencyKey: randomUUID(),
         orgId: account.orgId,
@@ -124,19 +124,10 @@ describe("the WhatsApp connector against the fake Cloud API", () => {
   });
 
   it("sends an approved template outside the window, and takes Meta's refusal of an unknown one as permanent", async () => {
-    const { meta, connector, account } = await setUp();
+    const { meta, reply } = await setUp();
     const late = new Date(Date.now() - 48 * 3_600_000);
     const send = (name: string, parameters: string[]) =>
-      connector.reply?.(account, {
-        idempotencyKey: randomUUID(),
-        orgId: account.orgId,
-        threadExternalId: "4915112345678",
-        inReplyToExternalId: "wamid.citizen",
-        toHandle: "4915112345678",
-        text: "gefüllter Text",
-        citizenLastWroteAt: late,
-        template: { name, language: "de", parameters },
-      });
+      reply("gefüllter Text", { citizenLastWroteAt: late, template: { name, language: "de", parameters } });
     const sent = await send("antwort_anliegen", ["Herr Meier", "Ihr Ausweis"]);
     const refused = await send("werbung_sommerfest", [])?.catch((e: unknown) => e);
     await meta.close();

@@ -1,7 +1,7 @@
 // The contract every channel connector keeps, run against each connector with its peer (draht's own
 // store, a protocol-faithful fake, or a real local server). What a connector declares decides which
 // promises apply; a declared capability without the means to check it fails, it is never skipped. The peer
-// and the steps the promises share are in contractPeer.ts.
+// and the steps the promises share are in contractPeer.ts; the promises about answers in answerPromises.ts.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectorError } from "../../src/domain/connector.js";
@@ -16,6 +16,7 @@ import {
   publishes,
   webhookOnly,
 } from "./contractPeer.js";
+import { answerPromises } from "./answerPromises.js";
 
 export type { ContractPeer };
 
@@ -210,110 +211,7 @@ export function connectorContract(name: string, makePeer: () => Promise<Contract
       expect(await c.findDeleted?.(peer.account, [replyId, item.externalId])).toEqual([replyId]);
     });
 
-    it("answers a citizen so that the answer shows in the network's thread", async () => {
-      if (!peer.connector.capabilities.reply) return expect(peer.connector.reply).toBeUndefined();
-      expect(peer.threadTexts, "a replying connector needs a peer that shows threads").toBeDefined();
-      if (!publishes(peer.connector)) {
-        const before = await fetchAll(peer.connector, peer.account, null);
-        const { item: citizen } = await citizenItem(peer, `Gilt das auch für Gewerbe? ${Date.now()}`, before.cursor);
-        expect(citizen).toBeDefined();
-        const answer = await peer.connector.reply?.(peer.account, {
-          idempotencyKey: `answer-${Date.now()}`,
-          orgId: peer.account.orgId,
-          threadExternalId: citizen?.threadExternalId ?? "",
-          inReplyToExternalId: citizen?.externalId ?? "",
-          text: "Ja, auch für Gewerbetreibende.",
-          toHandle: citizen?.authorHandle,
-        });
-        expect(answer?.externalId).toBeTruthy();
-        await peer.settle?.();
-        const texts = (await peer.threadTexts?.(citizen?.externalId ?? "")) ?? [];
-        return expect(texts.some((t) => t.includes("Ja, auch für Gewerbetreibende."))).toBe(true);
-      }
-      const item = await publishOn(peer, post(`Hinweis ${Date.now()}`));
-      let replyId = item.externalId;
-      if (peer.citizenReplies && peer.connector.fetchInbound) {
-        const before = await fetchAll(peer.connector, peer.account, null);
-        await peer.citizenReplies(item.externalId, "Gilt das auch für Gewerbe?");
-        await peer.settle?.();
-        const after = await fetchAll(peer.connector, peer.account, before.cursor);
-        const citizen = after.changes.find((c) => c.message.inReplyToExternalId === item.externalId);
-        expect(citizen).toBeDefined();
-        replyId = citizen?.message.externalId ?? replyId;
-      }
-      const answer = await peer.connector.reply?.(peer.account, {
-        idempotencyKey: `answer-${Date.now()}`,
-        orgId: peer.account.orgId,
-        threadExternalId: item.externalId,
-        inReplyToExternalId: replyId,
-        text: "Ja, auch für Gewerbetreibende.",
-      });
-      expect(answer?.externalId).toBeTruthy();
-      await peer.settle?.();
-      expect(
-        (await peer.threadTexts?.(item.externalId))?.some((t) => t.includes("Ja, auch für Gewerbetreibende.")),
-      ).toBe(true);
-    });
-
-    it("sends a file of the media library with an answer where it declares reply media, else declares none", async () => {
-      if (!peer.connector.capabilities.replyMedia) return expect(peer.connector.capabilities.replyMedia).toBeFalsy();
-      expect(peer.connector.capabilities.reply).toBe(true);
-      expect(peer.answerFiles, "a connector that sends files with answers needs a peer that shows them").toBeDefined();
-      let target: { threadExternalId: string; externalId: string; authorHandle?: string };
-      if (publishes(peer.connector)) {
-        const item = await publishOn(peer, post(`Hinweis mit Antwort ${Date.now()}`));
-        target = { threadExternalId: item.externalId, externalId: item.externalId };
-        // Where citizens answer on the network, the file goes with the answer to a citizen's reply.
-        if (peer.citizenReplies && peer.connector.fetchInbound) {
-          const before = await fetchAll(peer.connector, peer.account, null);
-          await peer.citizenReplies(item.externalId, "Wo ist der Eingang?");
-          await peer.settle?.();
-          const after = await fetchAll(peer.connector, peer.account, before.cursor);
-          const citizen = after.changes.find((c) => c.message.inReplyToExternalId === item.externalId)?.message;
-          expect(citizen).toBeDefined();
-          target = {
-            threadExternalId: item.externalId,
-            externalId: citizen?.externalId ?? "",
-            authorHandle: citizen?.authorHandle,
-          };
-        }
-      } else {
-        const before = await fetchAll(peer.connector, peer.account, null);
-        const { item } = await citizenItem(peer, `Wo ist der Eingang? ${Date.now()}`, before.cursor);
-        expect(item).toBeDefined();
-        target = {
-          threadExternalId: item?.threadExternalId ?? "",
-          externalId: item?.externalId ?? "",
-          authorHandle: item?.authorHandle,
-        };
-      }
-      const png = await samplePng(72, 40);
-      const id = (await peer.libraryMedium?.(png, "Lageplan des Eingangs")) ?? randomUUID();
-      const answer = await peer.connector.reply?.(peer.account, {
-        idempotencyKey: `answer-file-${Date.now()}`,
-        orgId: peer.account.orgId,
-        threadExternalId: target.threadExternalId,
-        inReplyToExternalId: target.externalId,
-        text: "Der Eingang ist an der Rückseite, siehe Plan.",
-        toHandle: target.authorHandle,
-        media: [
-          {
-            id,
-            kind: "image",
-            altText: "Lageplan des Eingangs",
-            mimeType: "image/png",
-            fileName: "lageplan.png",
-            content: async () => new Uint8Array(png),
-          },
-        ],
-      });
-      expect(answer?.externalId).toBeTruthy();
-      await peer.settle?.();
-      const files = (await peer.answerFiles?.(target.externalId)) ?? [];
-      expect(files.some((f) => f.content.equals(png) && f.text.includes("Der Eingang ist an der Rückseite"))).toBe(
-        true,
-      );
-    });
+    answerPromises(() => peer);
 
     it("publishes a thread where it declares threads: each post answers the one before, in order", async () => {
       if (!peer.connector.capabilities.publish.threads) return;
