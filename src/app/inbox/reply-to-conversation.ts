@@ -1,7 +1,7 @@
 // Staff answer a citizen from the inbox: the reply passes the guideline in force (as posts do), goes
 // out through the channel (the website channel answers in this transaction; other networks through
 // their connector right after it commits), and the conversation records who answered and when.
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { activeGuideline } from "../../db/queries/guidelines.js";
 import {
@@ -9,7 +9,6 @@ import {
   conversationReplies,
   conversationReplyMedia,
   inboundMessages,
-  mediaAssets,
 } from "../../db/schema/index.js";
 import type { ConnectorRegistry } from "../../domain/connector.js";
 import { answerWindowOf } from "../../domain/answerWindow.js";
@@ -206,22 +205,11 @@ async function replyMedia(
     });
   const media = await loadMedia(tx, { orgId: args.orgId, ids: args.ids });
   requireUsableMedia(ctx, args.actor, { orgId: args.orgId, media });
-  if (rules.maxTotalBytes !== null) {
-    const sizes = await tx
-      .select({ byteSize: mediaAssets.byteSize })
-      .from(mediaAssets)
-      .where(
-        inArray(
-          mediaAssets.id,
-          media.map((m) => m.id),
-        ),
-      );
-    const total = sizes.reduce((sum, m) => sum + m.byteSize, 0);
-    if (total > rules.maxTotalBytes)
-      throw new AppError("PAYLOAD_TOO_LARGE", {
-        details: { reason: "reply_media_too_large", limitMb: Math.floor(rules.maxTotalBytes / (1024 * 1024)) },
-      });
-  }
+  const total = media.reduce((sum, m) => sum + m.byteSize, 0);
+  if (rules.maxTotalBytes !== null && total > rules.maxTotalBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", {
+      details: { reason: "reply_media_too_large", limitMb: Math.floor(rules.maxTotalBytes / (1024 * 1024)) },
+    });
   return media;
 }
 

@@ -74,6 +74,7 @@ export interface PostMediaItem {
   hasCaptions: boolean;
   name: string;
   departmentId: string | null;
+  byteSize: number;
 }
 
 /** The library items named, all of this organisation, in the order given. */
@@ -88,6 +89,7 @@ export async function loadMedia(db: Db, args: { orgId: string; ids: readonly str
       hasCaptions: mediaAssets.hasCaptions,
       name: mediaAssets.fileName,
       departmentId: mediaAssets.departmentId,
+      byteSize: mediaAssets.byteSize,
     })
     .from(mediaAssets)
     .where(and(eq(mediaAssets.orgId, args.orgId), inArray(mediaAssets.id, unique)));
