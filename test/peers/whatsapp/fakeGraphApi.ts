@@ -10,31 +10,17 @@ import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { metaSignature } from "../../../src/channels/meta/metaWebhooks.js";
-import { type SendingState, graphError, json, receiveMessage, receiveUpload } from "./fakeSending.js";
+import {
+  type FakeTemplate,
+  type SendingState,
+  type SentMessage,
+  graphError,
+  json,
+  receiveMessage,
+  receiveUpload,
+} from "./fakeSending.js";
 
-export interface SentMessage {
-  id: string;
-  to: string;
-  type: string;
-  text: string | null;
-  contextId: string | null;
-  template: string | null;
-  templateLanguage: string | null;
-  /** The texts given for the template body's placeholders, in order. */
-  templateParameters: string[];
-  /** An image, video or document message: the uploaded file it names, and its caption. */
-  media: { type: string; mimeType: string; content: Buffer; caption: string | null; fileName: string | null } | null;
-}
-
-/** A message template of the business account as Meta lists it. */
-export interface FakeTemplate {
-  id: string;
-  name: string;
-  language: string;
-  status: "APPROVED" | "REJECTED" | "PENDING" | "PAUSED";
-  category: string;
-  components: { type: string; text?: string }[];
-}
+export type { FakeTemplate, SentMessage };
 
 export interface FakeGraphApi {
   /** The Graph API's base URL (what the account's serverUrl setting holds). */

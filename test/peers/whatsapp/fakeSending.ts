@@ -4,7 +4,30 @@
 // caption of at most 1,024 characters), refused as Meta refuses them, and Graph's error and answer envelopes.
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { FakeTemplate, SentMessage } from "./fakeGraphApi.js";
+
+export interface SentMessage {
+  id: string;
+  to: string;
+  type: string;
+  text: string | null;
+  contextId: string | null;
+  template: string | null;
+  templateLanguage: string | null;
+  /** The texts given for the template body's placeholders, in order. */
+  templateParameters: string[];
+  /** An image, video or document message: the uploaded file it names, and its caption. */
+  media: { type: string; mimeType: string; content: Buffer; caption: string | null; fileName: string | null } | null;
+}
+
+/** A message template of the business account as Meta lists it. */
+export interface FakeTemplate {
+  id: string;
+  name: string;
+  language: string;
+  status: "APPROVED" | "REJECTED" | "PENDING" | "PAUSED";
+  category: string;
+  components: { type: string; text?: string }[];
+}
 
 /** What the sending endpoints read and change of the fake's state. */
 export interface SendingState {
