@@ -27,6 +27,8 @@ import {
 import { LIMITED_LISTS, type ListBody, limitedExpectation } from "./support/limitedAccess.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { buildCitizenComment, buildConversation } from "./support/website.js";
+import { createArticle } from "../src/app/knowledge/save-article.js";
+import { DEPARTMENT_IN_BODY, SAMPLE_BODIES } from "./support/routeBodies.js";
 import { saveReplyTemplate } from "../src/app/inbox/reply-templates.js";
 import { assignConversations } from "../src/app/inbox/assign-conversations.js";
 import { recordConversationResponse } from "../src/app/inbox/recordResponse.js";
@@ -37,7 +39,6 @@ import { buildAttachment, buildReply } from "./support/inbox.js";
 import { buildAlert, buildModerationCase, buildUnmoderatedMessage } from "./support/moderation.js";
 import { publishNetiquette } from "../src/app/website/publish-netiquette.js";
 import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
-import { DEFAULT_WEBSITE_SETTINGS } from "../src/domain/website/publicSettings.js";
 import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwork.js";
 import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
@@ -61,73 +62,6 @@ afterAll(async () => {
   await mastodon?.close();
   await bluesky?.close();
 });
-
-const SAMPLE_BODIES: Record<string, unknown> = {
-  "PATCH /api/orgs/:orgId": { timeZone: "Europe/Berlin" },
-  "POST /api/orgs/:orgId/departments": { name: "Neues Amt" },
-  "PATCH /api/orgs/:orgId/departments/:departmentId": { name: "Umbenanntes Amt" },
-  "POST /api/orgs/:orgId/invitations": { email: "neu@example.org", name: "Neu", roles: ["editor"] },
-  "PATCH /api/orgs/:orgId/members/:userId": { roles: ["analyst"] },
-  "POST /api/auth/password": { currentPassword: "x", newPassword: "Ein sehr gutes Passwort" },
-  "POST /api/orgs/:orgId/channels": { name: "Website", network: "website" },
-  "PATCH /api/orgs/:orgId/channels/:channelAccountId": { name: "Website (neu)" },
-  "PUT /api/orgs/:orgId/channel-networks/:network": { enabled: true },
-  "POST /api/orgs/:orgId/guidelines": { title: "Richtlinie", rules: {}, reviewBy: "2030-01-01" },
-  "POST /api/orgs/:orgId/posts": { body: "Hallo" },
-  "POST /api/orgs/:orgId/posts/check": { body: "Hallo" },
-  "PUT /api/orgs/:orgId/posts/:postId": { body: "Hallo", revision: 1 },
-  "POST /api/orgs/:orgId/posts/:postId/submit": { revision: 1 },
-  "POST /api/orgs/:orgId/posts/:postId/decision": { decision: "approved", revision: 1 },
-  "POST /api/orgs/:orgId/posts/:postId/reschedule": { scheduledAt: "2030-01-01T10:00:00Z" },
-  "POST /api/orgs/:orgId/posts/:postId/retract": { reason: "Falsche Angabe" },
-  "PATCH /api/orgs/:orgId/media/:mediaId": { altText: "Neuer Alternativtext" },
-  "POST /api/orgs/:orgId/campaigns": {
-    name: "#24hPolizei",
-    hashtag: "#24hPolizei",
-    startsAt: "2030-01-01T06:00:00Z",
-    endsAt: "2030-01-02T06:00:00Z",
-  },
-  "POST /api/orgs/:orgId/website/comments/:commentId/answer": { text: "Danke für Ihre Frage." },
-  "POST /api/orgs/:orgId/website/comments/:commentId/decision": { decision: "release" },
-  "PUT /api/orgs/:orgId/website/settings": DEFAULT_WEBSITE_SETTINGS,
-  "PUT /api/orgs/:orgId/reports/weekly/settings": { enabled: false, recipientUserIds: [] },
-  "PUT /api/orgs/:orgId/office-schedule": {
-    officeHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }],
-    closingDays: [],
-  },
-  "POST /api/orgs/:orgId/netiquettes": DEFAULT_NETIQUETTE,
-  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies": {
-    text: "Danke für Ihre Frage, der Markt beginnt um 8 Uhr.",
-  },
-  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/notes": { text: "Bitte das Ordnungsamt fragen." },
-  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/presence": { state: "viewing" },
-  "POST /api/orgs/:orgId/inbox/templates": { title: "Danke", body: "Guten Tag {{name}}, vielen Dank!" },
-  "PUT /api/orgs/:orgId/inbox/templates/:templateId": { title: "Danke", body: "Hallo {{name}}, danke!" },
-  "PUT /api/orgs/:orgId/inbox/rules": {
-    routing: [],
-    targets: [],
-    settings: { autoAcknowledge: false, idleWarningDays: 7, repeatWindowDays: 14 },
-  },
-  "PUT /api/orgs/:orgId/inbox/coverage": { plan: [] },
-  "POST /api/orgs/:orgId/inbox/conversations/:conversationId/replies/:replyId/decision": { decision: "approved" },
-  "POST /api/orgs/:orgId/inbox/notifications/read": { ids: ["00000000-0000-4000-8000-000000000000"] },
-  // With a threat label: those who may not decide may not label either.
-  "POST /api/orgs/:orgId/moderation/cases/:caseId/decision": {
-    action: "hide",
-    clause: 3,
-    reason: "Beleidigung",
-    threat: "threat",
-  },
-  "POST /api/orgs/:orgId/moderation/cases/:caseId/review": { verdict: "confirmed", note: "Richtig entschieden" },
-  "POST /api/orgs/:orgId/moderation/cases/:caseId/appeal": { text: "Der Bürger widerspricht telefonisch." },
-  "POST /api/orgs/:orgId/moderation/alerts/:alertId/acknowledge": {},
-  "PUT /api/orgs/:orgId/campaigns/:campaignId": {
-    name: "#24hPolizei",
-    hashtag: "#24hPolizei",
-    startsAt: "2030-01-01T06:00:00Z",
-    endsAt: "2030-01-02T06:00:00Z",
-  },
-};
 
 /** Bodies that name rows of the organisation at hand (of the given department, else the whole organisation's). */
 const BODIES_IN_ORG: Record<string, (orgId: string, departmentId: string | null) => Promise<unknown>> = {
@@ -163,18 +97,6 @@ const BODIES_IN_ORG: Record<string, (orgId: string, departmentId: string | null)
     endsOn: "2030-01-05",
   }),
 };
-
-/** Bodies that create or change a department's thing: for another department they name it. */
-const DEPARTMENT_IN_BODY = new Set([
-  "POST /api/orgs/:orgId/posts",
-  "POST /api/orgs/:orgId/posts/check",
-  "PUT /api/orgs/:orgId/posts/:postId",
-  "POST /api/orgs/:orgId/campaigns",
-  "PUT /api/orgs/:orgId/campaigns/:campaignId",
-  "POST /api/orgs/:orgId/channels",
-  "POST /api/orgs/:orgId/inbox/templates",
-  "PUT /api/orgs/:orgId/inbox/templates/:templateId",
-]);
 
 async function bodyFor(route: RegisteredRoute, orgId: string, departmentId: string | null = null): Promise<unknown> {
   const build = BODIES_IN_ORG[keyOf(route)];
@@ -302,6 +224,11 @@ async function fillParams(route: RegisteredRoute, orgId: string, departmentId: s
       ":templateId",
       (await saveReplyTemplate(t.ctx, { actor: systemAdminOf(orgId), orgId, templateId: null, input })).id,
     );
+  }
+  if (url.includes(":articleId")) {
+    const input = { title: "Sperrmüll", body: "Termin online.", reviewBy: "2030-01-01", departmentId };
+    url = url.replace(":articleId", (await createArticle(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
+    if (url.endsWith("/diff")) url += "?from=1&to=1";
   }
   if (url.endsWith("/inbox/events")) url += "?lifetime=0";
   url = url.replace("/channel-networks/:network", "/channel-networks/facebook");

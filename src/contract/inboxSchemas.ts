@@ -63,6 +63,8 @@ export const ZReply = z.object({
   inReplyToMessageId: z.uuid().optional(),
   /** Files of the media library sent with the answer, in order (channels whose connector takes them). */
   mediaIds: z.array(z.uuid()).max(10).default([]),
+  /** Knowledge articles the answer drew on (inserted from the suggestions): counted as their use. */
+  articleIds: z.array(z.uuid()).max(10).default([]),
   /**
    * Send the network's approved message template instead (WhatsApp outside the 24-hour window): its name, language
    * and the texts for its placeholders in order. The stored text is then the template's body filled in.
@@ -272,6 +274,8 @@ export const ZReplyTemplateView = z
     body: z.string(),
     departmentId: ZId.nullable(),
     tags: z.array(z.string()),
+    /** The knowledge article the template cites. */
+    articleId: ZId.nullable(),
     updatedAt: ZTimestamp,
   })
   .meta({ id: "ReplyTemplate" });
@@ -288,6 +292,8 @@ export const NOTIFICATION_KINDS = [
   "moderation_escalation",
   "channel_health",
   "weekly_report",
+  "article_mention",
+  "article_review",
 ] as const;
 
 export const ZNotification = z
@@ -297,6 +303,8 @@ export const ZNotification = z
     conversationId: ZId.nullable(),
     /** For the weekly report: the Monday of its week (the download link). */
     reportWeek: ZDay.nullable(),
+    /** For a mention in an article's comment or an article's review reminder: the article to open. */
+    knowledgeArticleId: ZId.nullable(),
     citizenName: z.string().nullable(),
     actorLabel: z.string(),
     createdAt: ZTimestamp,

@@ -5,6 +5,7 @@ import { authContract, operationsContract } from "./auth.js";
 import { channelNetworksContract } from "./channelNetworks.js";
 import { channelsContract } from "./channels.js";
 import { inboxContract } from "./inbox.js";
+import { knowledgeContract } from "./knowledge.js";
 import { invitationsContract } from "./invitations.js";
 import { moderationContract } from "./moderation.js";
 import { moderationReportContract } from "./moderationReport.js";
@@ -28,6 +29,7 @@ export const apiContract = {
   ...channelNetworksContract,
   ...postsContract,
   ...inboxContract,
+  ...knowledgeContract,
   ...moderationContract,
   ...reportsContract,
   ...weeklyReportContract,

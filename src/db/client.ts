@@ -4,6 +4,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -70,7 +72,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 async function openPglite(dataDir: string | null, initialData?: Blob): Promise<Database> {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
-    const options = initialData ? { loadDataDir: initialData } : {};
+    // Full-text search (knowledge base, search) uses trigrams and umlaut folding, as on a server.
+    const extensions = { pg_trgm, unaccent };
+    const options = initialData ? { loadDataDir: initialData, extensions } : { extensions };
     const client = dataDir ? new PGlite(path.join(dataDir, "pglite"), options) : new PGlite(options);
     await client.waitReady;
     const drizzleDb = drizzlePglite(client, { schema });

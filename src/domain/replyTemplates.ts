@@ -25,6 +25,8 @@ export const ZReplyTemplate = z.object({
   departmentId: z.uuid().nullable().default(null),
   /** Short words to find the template by (e.g. "kita", "sperrmüll"). */
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  /** The knowledge article the template cites (its use is counted when an answer built on it is sent). */
+  articleId: z.uuid().nullable().default(null),
 });
 export type TReplyTemplate = z.infer<typeof ZReplyTemplate>;
 

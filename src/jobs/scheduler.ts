@@ -2,6 +2,7 @@
 // logged and tried again at the next interval. Runs are idempotent, so several workers may run them.
 import type { AppContext } from "../app/context.js";
 import { checkGuidelineReviews } from "../app/guidelines/check-guideline-reviews.js";
+import { checkArticleReviews } from "../app/knowledge/check-article-reviews.js";
 import { refreshPlannerStatistics } from "../app/maintenance/refresh-planner-statistics.js";
 import { applyWebsiteRetention } from "../app/website/apply-website-retention.js";
 import { sendQueuedReplies } from "../app/inbox/deliverReply.js";
@@ -29,6 +30,7 @@ export interface ScheduledJob {
 
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "guideline-review", everyMs: 3_600_000, run: checkGuidelineReviews },
+  { id: "knowledge-review", everyMs: 3_600_000, run: checkArticleReviews },
   { id: "website-retention", everyMs: 3_600_000, run: applyWebsiteRetention },
   { id: "planner-statistics", everyMs: 6 * 3_600_000, run: refreshPlannerStatistics },
   { id: "inbox-escalation", everyMs: 60_000, run: (ctx) => escalateConversations(ctx) },

@@ -24,6 +24,12 @@ const LIMITED_SHARED = new Set([
   "GET /api/orgs/:orgId/inbox/colleagues",
   "GET /api/orgs/:orgId/inbox/events",
   "POST /api/orgs/:orgId/inbox/notifications/read",
+  // The knowledge base is read (and commented on) across departments: that is its point. Changing is scoped.
+  "GET /api/orgs/:orgId/knowledge/articles",
+  "GET /api/orgs/:orgId/knowledge/articles/:articleId",
+  "GET /api/orgs/:orgId/knowledge/articles/:articleId/diff",
+  "POST /api/orgs/:orgId/knowledge/articles/:articleId/comments",
+  "GET /api/orgs/:orgId/knowledge/cleanup",
 ]);
 const SHARED_REFERENCES = new Set([
   "GET /api/orgs/:orgId/media",

@@ -13,6 +13,14 @@ import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkOrgRefs } from "../orgRefs.js";
 import { departmentWithin } from "../scope.js";
+import { loadArticle } from "../knowledge/articleRows.js";
+
+/** A template may cite only an article of its organisation. */
+function unknownArticle(error: unknown): never {
+  if (error instanceof AppError && error.code === "NOT_FOUND")
+    throw new AppError("VALIDATION_FAILED", { details: { field: "articleId", problem: "unknown_article" } });
+  throw error;
+}
 
 export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
   requireAllowed(ctx, options.actor, "knowledge.view", inOrganisation(options.orgId));
@@ -35,6 +43,7 @@ export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgA
       body: t.body,
       departmentId: t.departmentId,
       tags: t.tags,
+      articleId: t.articleId,
       updatedAt: t.updatedAt.toISOString(),
     })),
   };
@@ -67,6 +76,8 @@ export async function saveReplyTemplate(
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     await checkOrgRefs(tx, { orgId: options.orgId, departmentId: input.departmentId });
+    if (input.articleId)
+      await loadArticle(tx, { orgId: options.orgId, articleId: input.articleId }).catch(unknownArticle);
     let id = options.templateId;
     if (id) {
       const current = await loadTemplate(tx, { orgId: options.orgId, templateId: id });

@@ -28,6 +28,7 @@ import { chosenMessageTemplate } from "./message-templates.js";
 import { loadMedia } from "../posts/postRecords.js";
 import { requireUsableMedia } from "../posts/postAccess.js";
 import { replyMediaRulesOf } from "./replyMedia.js";
+import { recordArticleUses } from "../knowledge/recordArticleUses.js";
 
 export async function replyToConversation(
   ctx: AppContext,
@@ -114,6 +115,13 @@ export async function replyToConversation(
       await tx
         .insert(conversationReplyMedia)
         .values(media.map((m, position) => ({ replyId: reply.id, mediaId: m.id, position })));
+    const articleIds = await recordArticleUses(tx, {
+      orgId: options.orgId,
+      replyId: reply.id,
+      articleIds: input.articleIds,
+      templateId: input.templateId,
+      now,
+    });
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,
@@ -124,6 +132,7 @@ export async function replyToConversation(
         channelAccountId: account.id,
         templateId: input.templateId,
         ...(media.length > 0 ? { mediaIds: media.map((m) => m.id) } : {}),
+        ...(articleIds.length > 0 ? { articleIds } : {}),
         ...(chosen ? { networkTemplate: { name: chosen.template.name, language: chosen.template.language } } : {}),
         warnings: check.warnings,
         needsApproval,

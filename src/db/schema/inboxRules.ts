@@ -52,6 +52,8 @@ export const replyTemplates = pgTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     tags: jsonb("tags").$type<string[]>().notNull().default([]),
+    /** The knowledge article the template draws on (cited; its use is counted when the template is sent). */
+    articleId: uuid("article_id"),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
@@ -91,7 +93,9 @@ export type NotificationKind =
   | "shitstorm"
   | "moderation_escalation"
   | "channel_health"
-  | "weekly_report";
+  | "weekly_report"
+  | "article_mention"
+  | "article_review";
 
 /** What a person should look at: a mention, an assignment, a reminder or an escalation. */
 export const userNotifications = pgTable(
@@ -112,6 +116,8 @@ export const userNotifications = pgTable(
     channelAccountId: uuid("channel_account_id").references(() => channelAccounts.id, { onDelete: "cascade" }),
     /** For the weekly report: the Monday of the week it covers (the download link). */
     reportWeek: date("report_week", { mode: "string" }),
+    /** For a mention in a knowledge article's comment or its review reminder: the article to open. */
+    knowledgeArticleId: uuid("knowledge_article_id"),
     /** Who caused it ("system" for reminders and escalations). */
     actorLabel: text("actor_label").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

@@ -22,3 +22,4 @@ export * from "./reports.js";
 export * from "./weeklyReports.js";
 export * from "./publicationMetrics.js";
 export * from "./publishingRollups.js";
+export * from "./knowledge.js";

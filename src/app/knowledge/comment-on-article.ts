@@ -1,0 +1,68 @@
+// An internal comment on a knowledge article (never published). Mentioned colleagues — any member of the
+// organisation — are notified with a link to the article.
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { ZArticleComment } from "../../contract/knowledge.js";
+import { knowledgeArticleComments, memberships, userNotifications } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { inOrganisation } from "../../domain/policy.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { loadArticle } from "./articleRows.js";
+
+export async function commentOnArticle(
+  ctx: AppContext,
+  options: { actor: OrgActor; orgId: string; articleId: string; input: unknown },
+) {
+  const input = ZArticleComment.parse(options.input);
+  const { actor, orgId, articleId } = options;
+  requireAllowed(ctx, actor, "knowledge.view", inOrganisation(orgId));
+  const mentioned = [...new Set(input.mentionedUserIds)];
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    await loadArticle(tx, { orgId, articleId });
+    if (mentioned.length) {
+      const members = await tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(
+          and(eq(memberships.orgId, orgId), inArray(memberships.userId, mentioned), isNull(memberships.disabledAt)),
+        );
+      if (members.length !== mentioned.length)
+        throw new AppError("VALIDATION_FAILED", { details: { field: "mentionedUserIds", problem: "not_a_member" } });
+    }
+    const [comment] = await tx
+      .insert(knowledgeArticleComments)
+      .values({
+        articleId,
+        authorUserId: actor.userId,
+        authorLabel: actor.label,
+        text: input.text,
+        mentionedUserIds: mentioned,
+        createdAt: now,
+      })
+      .returning({ id: knowledgeArticleComments.id });
+    if (!comment) throw new Error("comment insert returned nothing");
+    const others = mentioned.filter((id) => id !== actor.userId);
+    if (others.length)
+      await tx.insert(userNotifications).values(
+        others.map((userId) => ({
+          orgId,
+          userId,
+          kind: "article_mention" as const,
+          knowledgeArticleId: articleId,
+          actorLabel: actor.label,
+          createdAt: now,
+        })),
+      );
+    await appendAuditEvent(tx, {
+      orgId,
+      actor,
+      action: "knowledge_article.commented",
+      target: { type: "knowledge_article", id: articleId },
+      data: { commentId: comment.id, mentioned },
+      occurredAt: now,
+    });
+    return { id: comment.id };
+  });
+}

@@ -1,0 +1,295 @@
+// The knowledge base on the real database: articles written, versioned and published with an audit trail,
+// edit conflicts, department limits, German search (stems, umlauts, typing errors), suggestions while
+// answering (articles in force and earlier answers), uses counted by answers, comments with mentions,
+// review reminders and the cleanup list.
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OrgActor } from "../src/app/authorization.js";
+import { checkArticleReviews } from "../src/app/knowledge/check-article-reviews.js";
+import { listKnowledgeCleanup } from "../src/app/knowledge/list-knowledge-cleanup.js";
+import { auditEvents, userNotifications } from "../src/db/schema/index.js";
+import { buildChannelAccount, buildDepartment, buildMember, buildOrg } from "./support/factories.js";
+import { ingestDirect } from "./support/inbox.js";
+import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
+
+// Wednesday 25 November 2026, 10:00 in Berlin.
+let now = new Date("2026-11-25T09:00:00Z");
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ clock: () => now });
+});
+afterAll(() => t.close());
+
+interface Scene {
+  orgId: string;
+  buergeramt: string;
+  jugendamt: string;
+  press: SignedIn & { userId: string; actor: OrgActor };
+  limited: SignedIn & { userId: string };
+  accountId: string;
+}
+
+async function scene(): Promise<Scene> {
+  const org = await buildOrg(t.ctx);
+  const buergeramt = (await buildDepartment(t.ctx, org.id, { name: "Bürgeramt" })).id;
+  const jugendamt = (await buildDepartment(t.ctx, org.id, { name: "Jugendamt" })).id;
+  const pressMember = await buildMember(t.ctx, org.id, { roles: ["press_office"] });
+  const limitedMember = await buildMember(t.ctx, org.id, { roles: ["editor"], departmentIds: [jugendamt] });
+  const account = await buildChannelAccount(t.ctx, org.id, { network: "sandbox" });
+  return {
+    orgId: org.id,
+    buergeramt,
+    jugendamt,
+    press: Object.assign(await signIn(t.app, pressMember.email, pressMember.password), {
+      userId: pressMember.userId,
+      actor: pressMember.actor,
+    }),
+    limited: Object.assign(await signIn(t.app, limitedMember.email, limitedMember.password), {
+      userId: limitedMember.userId,
+    }),
+    accountId: account.id,
+  };
+}
+
+const article = (departmentId: string | null, overrides: Record<string, unknown> = {}) => ({
+  title: "Personalausweis beantragen",
+  body: "## Was Sie brauchen\n\nEinen Termin im Bürgeramt, ein biometrisches Passfoto und Ihren alten Ausweis.",
+  departmentId,
+  tags: ["Ausweis", "Bürgeramt"],
+  reviewBy: "2027-11-25",
+  ...overrides,
+});
+
+async function create(who: SignedIn, orgId: string, input: Record<string, unknown>): Promise<string> {
+  const created = await who.request("POST", `/api/orgs/${orgId}/knowledge/articles`, input);
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json<{ id: string }>().id;
+}
+
+async function step(who: SignedIn, orgId: string, id: string, name: string) {
+  return who.request("POST", `/api/orgs/${orgId}/knowledge/articles/${id}/steps`, { step: name });
+}
+
+describe("knowledge articles", () => {
+  it("keeps every version with its author, refuses a change written on an old version and shows the difference", async () => {
+    const s = await scene();
+    const id = await create(s.press, s.orgId, article(s.buergeramt));
+    const base = `/api/orgs/${s.orgId}/knowledge/articles/${id}`;
+    const first = await s.press.request("GET", base);
+    expect(first.json().article).toMatchObject({ status: "draft", version: 1, tags: ["ausweis", "bürgeramt"] });
+    expect(first.json().article.ownerUserId).toBe(s.press.userId);
+
+    const changed = await s.press.request("PUT", base, {
+      ...article(s.buergeramt, { body: "## Was Sie brauchen\n\nEinen Termin im Bürgeramt und ein Passfoto." }),
+      note: "Ausweis nicht mehr nötig",
+      baseVersion: 1,
+    });
+    expect(changed.json()).toEqual({ id, version: 2 });
+    const stale = await s.press.request("PUT", base, { ...article(s.buergeramt, { title: "Alt" }), baseVersion: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe("DRAHT_ERR_EDIT_CONFLICT");
+
+    const detail = (await s.press.request("GET", base)).json();
+    expect(detail.article.title).toBe("Personalausweis beantragen");
+    expect(detail.versions.map((v: { version: number; note: string | null }) => [v.version, v.note])).toEqual([
+      [2, "Ausweis nicht mehr nötig"],
+      [1, null],
+    ]);
+    const diff = (await s.press.request("GET", `${base}/diff?from=1&to=2`)).json();
+    expect(
+      diff.body
+        .filter((p: { kind: string }) => p.kind === "removed")
+        .map((p: { text: string }) => p.text)
+        .join(""),
+    ).toContain("biometrisches");
+    expect(
+      diff.body
+        .filter((p: { kind: string }) => p.kind === "removed")
+        .map((p: { text: string }) => p.text)
+        .join(""),
+    ).toContain("alten Ausweis");
+    expect(
+      diff.body
+        .filter((p: { kind: string }) => p.kind === "added")
+        .map((p: { text: string }) => p.text)
+        .join(""),
+    ).not.toBe("");
+    expect((await s.press.request("GET", `${base}/diff?from=1&to=9`)).statusCode).toBe(404);
+  });
+
+  it("moves an article through review to publication and archive, refusing steps that do not follow, with an audit trail", async () => {
+    const s = await scene();
+    const id = await create(s.press, s.orgId, article(s.buergeramt));
+    expect((await step(s.press, s.orgId, id, "submit")).json()).toEqual({ id, status: "in_review" });
+    expect((await step(s.press, s.orgId, id, "publish")).json()).toEqual({ id, status: "published" });
+    const wrong = await step(s.press, s.orgId, id, "return");
+    expect(wrong.statusCode).toBe(409);
+    expect((await step(s.press, s.orgId, id, "archive")).json().status).toBe("archived");
+    const archivedEdit = await s.press.request("PUT", `/api/orgs/${s.orgId}/knowledge/articles/${id}`, {
+      ...article(s.buergeramt),
+      baseVersion: 1,
+    });
+    expect(archivedEdit.statusCode).toBe(409);
+    const actions = await t.ctx.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, s.orgId), eq(auditEvents.targetId, id)));
+    expect(actions.map((a) => a.action)).toEqual([
+      "knowledge_article.created",
+      "knowledge_article.submitted",
+      "knowledge_article.published",
+      "knowledge_article.archived",
+    ]);
+  });
+
+  it("lets department-limited people read every article but change only their departments' ones", async () => {
+    const s = await scene();
+    const id = await create(s.press, s.orgId, article(s.buergeramt));
+    const list = (await s.limited.request("GET", `/api/orgs/${s.orgId}/knowledge/articles`)).json();
+    expect(list.articles).toEqual([expect.objectContaining({ id, mayEdit: false })]);
+    const edit = await s.limited.request("PUT", `/api/orgs/${s.orgId}/knowledge/articles/${id}`, {
+      ...article(s.buergeramt),
+      baseVersion: 1,
+    });
+    expect(edit.statusCode).toBe(403);
+    expect((await step(s.limited, s.orgId, id, "publish")).statusCode).toBe(403);
+    expect((await s.limited.request("POST", `/api/orgs/${s.orgId}/knowledge/articles`, article(null))).statusCode).toBe(
+      403,
+    );
+    const own = await create(s.limited, s.orgId, article(s.jugendamt, { title: "Kita-Anmeldung" }));
+    expect((await step(s.limited, s.orgId, own, "publish")).statusCode).toBe(200);
+  });
+
+  it("finds articles by German word stems, without umlauts and despite a typing error in the title", async () => {
+    const s = await scene();
+    const id = await create(s.press, s.orgId, article(s.buergeramt, { title: "Öffnungszeiten des Bürgeramts" }));
+    await create(s.press, s.orgId, article(s.jugendamt, { title: "Kita-Anmeldung", body: "Anmeldung ab März." }));
+    const search = async (q: string) =>
+      (await s.press.request("GET", `/api/orgs/${s.orgId}/knowledge/articles?q=${encodeURIComponent(q)}`))
+        .json<{ articles: { id: string }[] }>()
+        .articles.map((a) => a.id);
+    expect(await search("Bürgeramt")).toEqual([id]);
+    expect(await search("Burgeramt")).toEqual([id]);
+    expect(await search("Öffnungszeit")).toEqual([id]);
+    expect(await search("Offnungszeiten Burgeramt")).toEqual([id]);
+    expect(await search("Öffnungszeitn")).toEqual([id]);
+    expect(await search("Sperrmüll")).toEqual([]);
+  });
+});
+
+describe("suggestions while answering", () => {
+  it("suggests published articles in force and earlier answers to similar questions, and counts an article's use", async () => {
+    const s = await scene();
+    const published = await create(s.press, s.orgId, article(s.buergeramt));
+    await step(s.press, s.orgId, published, "publish");
+    const draft = await create(s.press, s.orgId, article(s.buergeramt, { title: "Personalausweis (Entwurf)" }));
+    const expired = await create(
+      s.press,
+      s.orgId,
+      article(s.buergeramt, { title: "Personalausweis Gebühren 2025", validUntil: "2025-12-31" }),
+    );
+    await step(s.press, s.orgId, expired, "publish");
+    await create(s.press, s.orgId, article(s.jugendamt, { title: "Kita-Anmeldung", body: "Anmeldung ab März." }));
+
+    // An earlier citizen asked the same; the answer settled it.
+    const earlier = await ingestDirect(t.ctx, s.orgId, {
+      channelAccountId: s.accountId,
+      authorHandle: "@berta",
+      authorName: "Berta",
+      text: "Wo beantrage ich einen Personalausweis?",
+    });
+    now = new Date(now.getTime() + 60_000);
+    const answered = await s.press.request(
+      "POST",
+      `/api/orgs/${s.orgId}/inbox/conversations/${earlier.conversationId}/replies`,
+      { text: "Im Bürgeramt, mit Termin." },
+    );
+    expect(answered.statusCode, answered.body).toBe(201);
+    now = new Date(now.getTime() + 60_000);
+
+    const asking = await ingestDirect(t.ctx, s.orgId, {
+      channelAccountId: s.accountId,
+      authorHandle: "@anna",
+      authorName: "Anna",
+      text: "Wie kann ich einen neuen Personalausweis beantragen? Brauche ich ein Passfoto?",
+    });
+    const suggested = await s.press.request(
+      "GET",
+      `/api/orgs/${s.orgId}/inbox/conversations/${asking.conversationId}/suggestions`,
+    );
+    expect(suggested.statusCode, suggested.body).toBe(200);
+    const suggestions = suggested.json();
+    expect(suggestions.articles.map((a: { id: string }) => a.id)).toEqual([published]);
+    expect(suggestions.articles[0].excerpt).toContain("«Passfoto»");
+    expect(suggestions.answers).toEqual([
+      expect.objectContaining({ conversationId: earlier.conversationId, text: "Im Bürgeramt, mit Termin." }),
+    ]);
+    expect(suggestions.articles.map((a: { id: string }) => a.id)).not.toContain(draft);
+
+    const unknown = await s.press.request(
+      "POST",
+      `/api/orgs/${s.orgId}/inbox/conversations/${asking.conversationId}/replies`,
+      { text: "Siehe Artikel.", articleIds: ["00000000-0000-4000-8000-000000000000"] },
+    );
+    expect(unknown.statusCode).toBe(400);
+    const reply = await s.press.request(
+      "POST",
+      `/api/orgs/${s.orgId}/inbox/conversations/${asking.conversationId}/replies`,
+      { text: "Einen Termin im Bürgeramt, ein Passfoto und Ihren alten Ausweis.", articleIds: [published] },
+    );
+    expect(reply.statusCode, reply.body).toBe(201);
+    const used = (await s.press.request("GET", `/api/orgs/${s.orgId}/knowledge/articles/${published}`)).json();
+    expect(used.article.useCount).toBe(1);
+    expect(used.article.lastUsedAt).toBe(now.toISOString());
+  });
+});
+
+describe("comments, reviews and cleanup", () => {
+  it("notifies mentioned colleagues and refuses mentioning strangers", async () => {
+    const s = await scene();
+    const id = await create(s.press, s.orgId, article(s.buergeramt));
+    const path = `/api/orgs/${s.orgId}/knowledge/articles/${id}/comments`;
+    const stranger = await buildMember(t.ctx, (await buildOrg(t.ctx)).id, { roles: ["editor"] });
+    expect(
+      (await s.press.request("POST", path, { text: "Bitte prüfen", mentionedUserIds: [stranger.userId] })).statusCode,
+    ).toBe(400);
+    const comment = await s.press.request("POST", path, { text: "Bitte prüfen", mentionedUserIds: [s.limited.userId] });
+    expect(comment.statusCode).toBe(201);
+    const notes = await t.ctx.db.select().from(userNotifications).where(eq(userNotifications.userId, s.limited.userId));
+    expect(notes).toEqual([expect.objectContaining({ kind: "article_mention", knowledgeArticleId: id })]);
+    const detail = (await s.press.request("GET", `/api/orgs/${s.orgId}/knowledge/articles/${id}`)).json();
+    expect(detail.comments).toEqual([
+      expect.objectContaining({
+        text: "Bitte prüfen",
+        mentioned: [{ userId: s.limited.userId, name: expect.any(String) }],
+      }),
+    ]);
+  });
+
+  it("reminds the owner once a day when the review is due and lists due, expired and unused articles for cleanup", async () => {
+    const s = await scene();
+    const due = await create(s.press, s.orgId, article(s.buergeramt, { reviewBy: "2026-12-01" }));
+    const expired = await create(s.press, s.orgId, article(s.buergeramt, { validUntil: "2026-01-31" }));
+    await step(s.press, s.orgId, expired, "publish");
+    const inForce = await create(s.press, s.orgId, article(s.buergeramt, { title: "Kita-Anmeldung" }));
+    await step(s.press, s.orgId, inForce, "publish");
+    const noticed = await checkArticleReviews(t.ctx);
+    expect(noticed).toContainEqual({ articleId: due, state: "due_soon" });
+    expect(await checkArticleReviews(t.ctx)).not.toContainEqual({ articleId: due, state: "due_soon" });
+    const reminders = await t.ctx.db
+      .select()
+      .from(userNotifications)
+      .where(and(eq(userNotifications.userId, s.press.userId), eq(userNotifications.kind, "article_review")));
+    expect(reminders.map((r) => r.knowledgeArticleId)).toEqual([due]);
+
+    const cleanup = (await s.press.request("GET", `/api/orgs/${s.orgId}/knowledge/cleanup`)).json();
+    expect(cleanup.reviewDue.map((a: { id: string }) => a.id)).toEqual([due]);
+    expect(cleanup.expired.map((a: { id: string }) => a.id)).toEqual([expired]);
+    expect(cleanup.unused).toEqual([]);
+    now = new Date(now.getTime() + 200 * 86_400_000);
+    // Half a year later (the session has long ended: the use case directly).
+    const later = await listKnowledgeCleanup(t.ctx, { actor: s.press.actor, orgId: s.orgId });
+    expect(later.unused.map((a) => a.id)).toEqual([inForce]);
+    now = new Date(now.getTime() - 200 * 86_400_000);
+  });
+});
