@@ -225,6 +225,17 @@ describe("suggestions while answering", () => {
       expect.objectContaining({ conversationId: earlier.conversationId, text: "Im Bürgeramt, mit Termin." }),
     ]);
     expect(suggestions.articles.map((a: { id: string }) => a.id)).not.toContain(draft);
+    // Someone of the Jugendamt given this conversation sees the article but not the answer in a conversation they may not see.
+    const handed = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/assignments`, {
+      conversationIds: [asking.conversationId],
+      departmentId: s.jugendamt,
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+    const theirs = (
+      await s.limited.request("GET", `/api/orgs/${s.orgId}/inbox/conversations/${asking.conversationId}/suggestions`)
+    ).json();
+    expect(theirs.articles.map((a: { id: string }) => a.id)).toEqual([published]);
+    expect(theirs.answers).toEqual([]);
 
     const unknown = await s.press.request(
       "POST",

@@ -29,6 +29,7 @@ import { loadMedia } from "../posts/postRecords.js";
 import { requireUsableMedia } from "../posts/postAccess.js";
 import { replyMediaRulesOf } from "./replyMedia.js";
 import { recordArticleUses } from "../knowledge/recordArticleUses.js";
+import { rememberAnswer } from "../knowledge/rememberAnswer.js";
 
 export async function replyToConversation(
   ctx: AppContext,
@@ -122,6 +123,15 @@ export async function replyToConversation(
       templateId: input.templateId,
       now,
     });
+    // A free answer is remembered for suggestions; a network's message template is no answer to learn from.
+    if (!chosen)
+      await rememberAnswer(tx, {
+        orgId: options.orgId,
+        conversationId: conversation.id,
+        replyId: reply.id,
+        questionUpTo: target.receivedAt,
+        now,
+      });
     await appendAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,
@@ -224,7 +234,11 @@ async function replyMedia(
 
 async function messageAnswered(tx: Db | Tx, conversation: ConversationRow, messageId: string | undefined) {
   const [message] = await tx
-    .select({ externalId: inboundMessages.externalId, kind: inboundMessages.kind })
+    .select({
+      externalId: inboundMessages.externalId,
+      kind: inboundMessages.kind,
+      receivedAt: inboundMessages.receivedAt,
+    })
     .from(inboundMessages)
     .where(
       and(

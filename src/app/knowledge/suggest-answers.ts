@@ -1,30 +1,33 @@
 // Suggestions while answering: published knowledge articles in force and answers sent to similar questions in
-// other conversations the person may see, for the citizen's latest messages. Similar means sharing German
-// word stems (any of them, weighted by how rare and how close together they are) and, for articles, the
-// title resembling the question (trigrams). Earlier answers rank higher when recent and when the conversation
-// was closed after them (the answer settled it).
-import { and, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
+// other conversations the person may see, for the citizen's latest messages (questionOf.ts).
+// Found by what the question is about — its key terms (text/keyTerms.ts) among an article's words or an earlier
+// question's key terms, or its words in an article's title — so that common words ("Termin", "beantragen")
+// do not make every article and every answer a candidate; then ranked by German stems shared (how many, how
+// rare, how close together) and, for articles, how much of the title the question holds (trigrams).
+// Earlier answers rank higher when recent and when the conversation was closed after them (it settled the question).
+import { type SQL, and, desc, eq, ne, sql } from "drizzle-orm";
 import { rowsOf } from "../../db/queries/rows.js";
-import { conversations, inboundMessages, knowledgeArticles } from "../../db/schema/index.js";
-import { type OrgActor } from "../authorization.js";
+import { answeredQuestions, conversationReplies, conversations, knowledgeArticles } from "../../db/schema/index.js";
+import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { loadConversation, visibleConversations } from "../inbox/conversationAccess.js";
 import { todayOf } from "./articleRows.js";
+import { questionOf } from "./questionOf.js";
 
 const ARTICLES = 5;
 const ANSWERS = 5;
-/** How much of the question is read: its latest messages, up to this many characters. */
-const QUESTION_CHARS = 1000;
-
-/** Any of the question's stems (not all): a citizen writes more words than an article's title holds. */
-function anyWordOf(question: string) {
-  return sql`nullif(replace(plainto_tsquery('draht_german', ${question})::text, ' & ', ' | '), '')::tsquery`;
-}
-
+/** Earlier answers ranked at most (the newest matching ones): a popular topic has thousands. */
+const ANSWER_CANDIDATES = 300;
 const HEADLINE = 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
 
+/** Any of the text's German stems as a tsquery; `weight` "A" matches titles only. Null for a text of stop words. */
+function anyStemOf(text: string, weight = ""): SQL {
+  return sql`(select string_agg(quote_literal(lexeme) || ${weight ? `:${weight}` : ""}, ' | ')::tsquery
+                from unnest(to_tsvector('draht_german', ${text})))`;
+}
+
 /** A short piece of the text around the matched words, marked «like this» (plain text, never HTML). */
-function excerptOf(column: unknown, query: ReturnType<typeof anyWordOf>) {
+function excerptOf(column: unknown, query: SQL) {
   return sql<string>`ts_headline('draht_german', ${column}, ${query}, ${HEADLINE})`;
 }
 
@@ -32,32 +35,33 @@ export async function suggestAnswers(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; conversationId: string },
 ) {
-  const { actor, orgId } = options;
   const conversation = await loadConversation(ctx, ctx.db, { ...options, action: "inbox.view" });
-  const latest = await ctx.db
-    .select({ text: inboundMessages.text })
-    .from(inboundMessages)
-    .where(eq(inboundMessages.conversationId, conversation.id))
-    .orderBy(desc(inboundMessages.receivedAt))
-    .limit(3);
-  const question = latest
-    .map((m) => m.text)
-    .reverse()
-    .join("\n")
-    .slice(-QUESTION_CHARS);
-  if (!question.trim()) return { articles: [], answers: [] };
-  const query = anyWordOf(question);
-  const today = await todayOf(ctx, orgId);
-  const a = knowledgeArticles;
+  const question = await questionOf(ctx.db, { conversationId: conversation.id });
+  if (!question.text.trim()) return { articles: [], answers: [] };
+  const [articles, answers] = await Promise.all([
+    similarArticles(ctx, options.orgId, question),
+    earlierAnswers(ctx, { ...options, conversationId: conversation.id, question }),
+  ]);
+  return { articles, answers };
+}
 
-  const articleRank = sql<number>`(ts_rank_cd(${a.search}, ${query}, 32) + 0.5 * word_similarity(${a.title}, ${question}))`;
-  const articles = await ctx.db
+type Question = Awaited<ReturnType<typeof questionOf>>;
+
+async function similarArticles(ctx: AppContext, orgId: string, question: Question) {
+  const a = knowledgeArticles;
+  const today = await todayOf(ctx, orgId);
+  const anyStem = anyStemOf(question.text);
+  const about = question.topicLabels.length
+    ? sql`${a.search} @@ ${anyStemOf(question.topicLabels.join(" "))}`
+    : sql`false`;
+  const rank = sql<number>`(ts_rank_cd(${a.search}, ${anyStem}, 32) + 0.5 * word_similarity(${a.title}, ${question.text}))`;
+  const rows = await ctx.db
     .select({
       id: a.id,
       title: a.title,
       body: a.body,
-      excerpt: excerptOf(a.body, query),
-      score: sql<number>`${articleRank}::float8`,
+      excerpt: excerptOf(a.body, anyStem),
+      score: sql<number>`${rank}::float8`,
     })
     .from(a)
     .where(
@@ -65,37 +69,34 @@ export async function suggestAnswers(
         eq(a.orgId, orgId),
         eq(a.status, "published"),
         sql`(${a.validUntil} is null or ${a.validUntil} >= ${today})`,
-        sql`(${a.search} @@ ${query} or word_similarity(${a.title}, ${question}) >= 0.5)`,
+        sql`(${about} or ${a.search} @@ ${anyStemOf(question.text, "A")})`,
       ),
     )
-    .orderBy(desc(articleRank), desc(a.updatedAt))
+    .orderBy(desc(rank), desc(a.updatedAt))
     .limit(ARTICLES);
+  return rows.map((row) => ({ ...row, score: Number(row.score) }));
+}
 
-  const m = inboundMessages;
-  const c = conversations;
-  const messageRank = sql`ts_rank_cd(${m.search}, ${query}, 32)`;
-  // The best-matching questions first (found through the message index), then the first answer sent after each.
+async function earlierAnswers(
+  ctx: AppContext,
+  args: { actor: OrgActor; orgId: string; conversationId: string; question: Question },
+) {
+  const q = answeredQuestions;
+  const { question } = args;
+  const about = question.topics.length
+    ? sql`${q.topics} && ${sql`array[${sql.join(
+        question.topics.map((topic) => sql`${topic}`),
+        sql`, `,
+      )}]::text[]`}`
+    : sql`${q.search} @@ ${anyStemOf(question.text)}`;
   const candidates = ctx.db
-    .select({
-      id: m.id,
-      conversationId: m.conversationId,
-      text: m.text,
-      receivedAt: m.receivedAt,
-      rank: sql<number>`${messageRank}`.as("rank"),
-    })
-    .from(m)
-    .innerJoin(c, eq(c.id, m.conversationId))
-    .where(
-      and(
-        eq(m.orgId, orgId),
-        isNotNull(m.conversationId),
-        ne(m.conversationId, conversation.id),
-        sql`${m.search} @@ ${query}`,
-        visibleConversations(actor),
-      ),
-    )
-    .orderBy(desc(messageRank))
-    .limit(ANSWERS * 8);
+    .select({ replyId: q.replyId, conversationId: q.conversationId, question: q.question, search: q.search })
+    .from(q)
+    .where(and(eq(q.orgId, args.orgId), ne(q.conversationId, args.conversationId), about))
+    .orderBy(desc(q.createdAt))
+    .limit(ANSWER_CANDIDATES);
+  const c = conversations;
+  const r = conversationReplies;
   const rows = rowsOf<{
     reply_id: string;
     conversation_id: string;
@@ -106,31 +107,25 @@ export async function suggestAnswers(
     score: number;
   }>(
     await ctx.db.execute(sql`
-    select distinct on (r.id) r.id as reply_id, q.conversation_id, q.text as question, r.text, r.sent_at,
-           cv.status = 'closed' as closed,
-           (q.rank * (1.0 / (1 + extract(epoch from (${ctx.clock()}::timestamptz - r.sent_at)) / (365 * 86400.0)))
-             * (case when cv.status = 'closed' then 1.25 else 1 end))::float8 as score
-    from (${candidates}) q
-    join ${conversations} cv on cv.id = q.conversation_id
-    cross join lateral (
-      select cr.id, cr.text, cr.sent_at from conversation_replies cr
-      where cr.conversation_id = q.conversation_id and cr.status = 'sent' and not cr.automatic
-        and cr.sent_at >= q.received_at
-      order by cr.sent_at limit 1
-    ) r
-    order by r.id, score desc`),
+      select k.reply_id, k.conversation_id, k.question, ${r.text} as text, ${r.sentAt} as sent_at,
+             ${c.status} = 'closed' as closed,
+             (ts_rank_cd(k.search, ${anyStemOf(question.text)}, 32)
+               / (1 + extract(epoch from (${ctx.clock()}::timestamptz - ${r.sentAt})) / (365 * 86400.0))
+               * (case when ${c.status} = 'closed' then 1.25 else 1 end))::float8 as score
+        from (${candidates}) k
+        join ${r} on ${r.id} = k.reply_id and ${r.status} = 'sent'
+        join ${c} on ${c.id} = k.conversation_id
+       where ${visibleConversations(args.actor) ?? sql`true`}
+       order by score desc
+       limit ${ANSWERS}`),
   );
-  const answers = rows
-    .map((r) => ({
-      replyId: r.reply_id,
-      conversationId: r.conversation_id,
-      question: r.question,
-      text: r.text,
-      sentAt: new Date(r.sent_at).toISOString(),
-      closed: r.closed,
-      score: Number(r.score),
-    }))
-    .sort((x, y) => y.score - x.score)
-    .slice(0, ANSWERS);
-  return { articles: articles.map((x) => ({ ...x, score: Number(x.score) })), answers };
+  return rows.map((row) => ({
+    replyId: row.reply_id,
+    conversationId: row.conversation_id,
+    question: row.question,
+    text: row.text,
+    sentAt: new Date(row.sent_at).toISOString(),
+    closed: row.closed,
+    score: Number(row.score),
+  }));
 }

@@ -7,7 +7,6 @@ import type { Intent } from "../../text/analysis.js";
 import type { TInboundKind, TInboundMedia, TInboundVisibility } from "../../domain/inbound.js";
 import { channelAccounts } from "./channels.js";
 import { conversations } from "./conversations.js";
-import { tsvector } from "./knowledge.js";
 import { bytea } from "./media.js";
 import { organisations } from "./org.js";
 
@@ -63,13 +62,8 @@ export const inboundMessages = pgTable(
     /** When draht last asked the network whether the item still exists (networks that do not report deletions). */
     remoteCheckedAt: timestamp("remote_checked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    /** The text as German search words (stems, umlauts folded): similar questions, the one search. */
-    search: tsvector("search")
-      .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('draht_german'::regconfig, text)`),
   },
   (t) => [
-    index("inbound_messages_search_idx").using("gin", t.search),
     uniqueIndex("inbound_messages_channel_external_unique").on(t.channelAccountId, t.externalId),
     index("inbound_messages_org_received_idx").on(t.orgId, t.receivedAt),
     index("inbound_messages_conversation_idx").on(t.conversationId, t.receivedAt),

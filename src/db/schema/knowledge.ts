@@ -122,3 +122,38 @@ export const knowledgeReviewNotices = pgTable(
   },
   (t) => [primaryKey({ columns: [t.articleId, t.day] })],
 );
+
+/**
+ * The answers staff wrote to citizens' questions, kept as pairs (the question as the citizen put it, the
+ * answer's text) for suggesting earlier answers to similar questions: one row per answer, written when the
+ * answer is (offered to the channel), searched by the question's key terms and German stems. Small beside the
+ * messages (one row per answer, not per message), so ingestion carries no search index for it.
+ */
+export const answeredQuestions = pgTable(
+  "answered_questions",
+  {
+    replyId: uuid("reply_id")
+      .primaryKey()
+      .references(() => conversationReplies.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    conversationId: uuid("conversation_id").notNull(),
+    /** The citizen's latest messages before the answer (up to 1,000 characters). */
+    question: text("question").notNull(),
+    /** Their key terms (text/keyTerms.ts), as inbound_messages.topics holds them. */
+    topics: text("topics")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('draht_german'::regconfig, question)`),
+  },
+  (t) => [
+    index("answered_questions_topics_idx").using("gin", t.topics),
+    index("answered_questions_search_idx").using("gin", t.search),
+    index("answered_questions_org_created_idx").on(t.orgId, t.createdAt),
+  ],
+);

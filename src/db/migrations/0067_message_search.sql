@@ -1,2 +1,0 @@
-ALTER TABLE "inbound_messages" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('draht_german'::regconfig, text)) STORED NOT NULL;--> statement-breakpoint
-CREATE INDEX "inbound_messages_search_idx" ON "inbound_messages" USING gin ("search");
