@@ -8,7 +8,7 @@ import type { OrgActor } from "../src/app/authorization.js";
 import { checkArticleReviews } from "../src/app/knowledge/check-article-reviews.js";
 import { listKnowledgeCleanup } from "../src/app/knowledge/list-knowledge-cleanup.js";
 import { auditEvents, userNotifications } from "../src/db/schema/index.js";
-import { buildChannelAccount, buildDepartment, buildMember, buildOrg } from "./support/factories.js";
+import { buildChannelAccount, buildDepartment, buildMedia, buildMember, buildOrg } from "./support/factories.js";
 import { ingestDirect } from "./support/inbox.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 
@@ -158,6 +158,29 @@ describe("knowledge articles", () => {
     );
     const own = await create(s.limited, s.orgId, article(s.jugendamt, { title: "Kita-Anmeldung" }));
     expect((await step(s.limited, s.orgId, own, "publish")).statusCode).toBe(200);
+  });
+
+  it("shows an article's pictures to every reader, also of other departments, and no file it does not show", async () => {
+    const s = await scene();
+    const picture = await buildMedia(t.ctx, s.orgId, { departmentId: s.buergeramt });
+    const other = await buildMedia(t.ctx, s.orgId, { departmentId: s.buergeramt });
+    const id = await create(
+      s.press,
+      s.orgId,
+      article(s.buergeramt, { body: `Der Eingang:\n\n![Eingang des Bürgeramts](media:${picture.id})` }),
+    );
+    const base = `/api/orgs/${s.orgId}/knowledge/articles/${id}/media`;
+    const shown = await s.limited.request("GET", `${base}/${picture.id}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers["content-type"]).toBe("image/png");
+    expect((await s.limited.request("GET", `/api/orgs/${s.orgId}/media/${picture.id}/content`)).statusCode).toBe(403);
+    expect((await s.limited.request("GET", `${base}/${other.id}`)).statusCode).toBe(404);
+    const stranger = await buildMedia(t.ctx, (await buildOrg(t.ctx)).id);
+    const refused = await s.press.request("POST", `/api/orgs/${s.orgId}/knowledge/articles`, {
+      ...article(s.buergeramt),
+      body: `![Fremd](media:${stranger.id})`,
+    });
+    expect(refused.statusCode).toBe(400);
   });
 
   it("finds articles by German word stems, without umlauts and despite a typing error in the title", async () => {

@@ -226,7 +226,10 @@ async function fillParams(route: RegisteredRoute, orgId: string, departmentId: s
     );
   }
   if (url.includes(":articleId")) {
-    const input = { title: "Sperrmüll", body: "Termin online.", reviewBy: "2030-01-01", departmentId };
+    // An article's picture: the file named in the URL, shown by the article.
+    const shown = /\/media\/([0-9a-f-]{36})/.exec(url)?.[1];
+    const body = shown ? `Termin online.\n\n![Bild](media:${shown})` : "Termin online.";
+    const input = { title: "Sperrmüll", body, reviewBy: "2030-01-01", departmentId };
     url = url.replace(":articleId", (await createArticle(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
     if (url.endsWith("/diff")) url += "?from=1&to=1";
   }

@@ -181,6 +181,12 @@ export const knowledgeContract = {
     body: ZArticleComment,
     responses: { 201: ZIdOnly },
   },
+  "GET /api/orgs/:orgId/knowledge/articles/:articleId/media/:mediaId": {
+    tag,
+    summary: "A picture of the media library the article shows",
+    params: ZArticleParams.extend({ mediaId: z.uuid() }),
+    responses: { 200: { raw: "file", description: "The file as uploaded.", contentTypes: ["image/*", "video/*"] } },
+  },
   "GET /api/orgs/:orgId/knowledge/cleanup": {
     tag,
     summary: "Articles to tidy up: unused, expired, review due",

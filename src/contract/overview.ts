@@ -85,6 +85,8 @@ export const ZOverviewNotification = z.object({
   moderationCaseId: ZId.nullable(),
   /** For the weekly report: the Monday of its week (the download link). */
   reportWeek: ZDay.nullable(),
+  /** For a mention in an article's comment or an article's review reminder: the article to open. */
+  knowledgeArticleId: ZId.nullable(),
   citizenName: z.string().nullable(),
   actorLabel: z.string(),
   createdAt: ZTimestamp,

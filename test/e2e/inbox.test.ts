@@ -229,6 +229,7 @@ describe("the inbox", () => {
       await expectAccessible(admin, "coverage and absences");
 
       await nav.getByRole("link", { name: "Wissen" }).click();
+      await admin.getByRole("link", { name: "Textbausteine", exact: true }).click();
       await admin.getByRole("heading", { level: 1, name: "Textbausteine" }).waitFor();
       await admin.getByRole("heading", { level: 2, name: "Sperrmüll anmelden" }).waitFor();
       await expectAccessible(admin, "reply templates");

@@ -109,7 +109,7 @@ describe("the reports", () => {
     await expectAccessible(press, "Themen (Pressestelle)");
     // It is in Wissen → Textbausteine now, titled with the topic.
     const topic = /„(.+)“/.exec(name)?.[1] ?? "";
-    await press.goto(`${session.server.baseUrl}${orgPath}/knowledge`);
+    await press.goto(`${session.server.baseUrl}${orgPath}/knowledge/templates`);
     await press.getByText(topic, { exact: true }).first().waitFor();
     await press.close();
   });

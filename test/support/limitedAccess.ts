@@ -28,6 +28,7 @@ const LIMITED_SHARED = new Set([
   "GET /api/orgs/:orgId/knowledge/articles",
   "GET /api/orgs/:orgId/knowledge/articles/:articleId",
   "GET /api/orgs/:orgId/knowledge/articles/:articleId/diff",
+  "GET /api/orgs/:orgId/knowledge/articles/:articleId/media/:mediaId",
   "POST /api/orgs/:orgId/knowledge/articles/:articleId/comments",
   "GET /api/orgs/:orgId/knowledge/cleanup",
 ]);

@@ -25,6 +25,11 @@ import { ModerationCasePage } from "./pages/moderation/ModerationCasePage";
 import { ModerationQueuePage } from "./pages/moderation/ModerationQueuePage";
 import { WorkloadPage } from "./pages/inbox/WorkloadPage";
 import { TemplatesPage } from "./pages/knowledge/TemplatesPage";
+import { KnowledgeLayout } from "./pages/knowledge/KnowledgeLayout";
+import { ArticlesPage } from "./pages/knowledge/ArticlesPage";
+import { ArticlePage } from "./pages/knowledge/ArticlePage";
+import { ArticleEditor } from "./pages/knowledge/ArticleEditor";
+import { CleanupPage } from "./pages/knowledge/CleanupPage";
 import { InboxRulesPage } from "./pages/admin/inbox/InboxRulesPage";
 import { CoveragePage } from "./pages/admin/inbox/CoveragePage";
 import { WebsiteSettingsPage } from "./pages/admin/WebsiteSettingsPage";
@@ -113,7 +118,14 @@ export function App() {
               <Route path="moderation" element={<ModerationQueuePage />} />
               <Route path="moderation/comments" element={<WebsiteCommentsPage />} />
               <Route path="moderation/cases/:caseId" element={<ModerationCasePage />} />
-              <Route path="knowledge" element={<TemplatesPage />} />
+              <Route path="knowledge" element={<KnowledgeLayout />}>
+                <Route index element={<ArticlesPage />} />
+                <Route path="new" element={<ArticleEditor />} />
+                <Route path="articles/:articleId" element={<ArticlePage />} />
+                <Route path="articles/:articleId/edit" element={<ArticleEditor />} />
+                <Route path="cleanup" element={<CleanupPage />} />
+                <Route path="templates" element={<TemplatesPage />} />
+              </Route>
               <Route path="publish" element={<PostsPage />} />
               <Route path="publish/new" element={<ComposerPage />} />
               <Route path="publish/campaigns" element={<CampaignsPage />} />

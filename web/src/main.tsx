@@ -7,6 +7,7 @@ import "./styles/publishing.css";
 import "./styles/inbox.css";
 import "./styles/reports.css";
 import "./styles/overview.css";
+import "./styles/knowledge.css";
 import "./styles/print.css";
 
 const root = document.getElementById("root");

@@ -10,6 +10,7 @@ import { createDepartment } from "../departments/create-department.js";
 import { loadDemoHistory } from "./load-demo-history.js";
 import { loadDemoPostsHistory } from "./load-demo-posts-history.js";
 import { loadDemoInbox } from "./load-demo-inbox.js";
+import { loadDemoKnowledge } from "./load-demo-knowledge.js";
 import { loadDemoModerationHistory } from "./load-demo-moderation-history.js";
 import { addMemberUnchecked } from "../members/add-member.js";
 import { createOrganisation } from "../orgs/create-organisation.js";
@@ -102,6 +103,12 @@ export async function loadDemoData(
     today: ctx.clock(),
   });
   await loadDemoInbox(ctx, { admin: adminActor, orgId: org.id, departmentIds, userIds, websiteAccountId });
+  await loadDemoKnowledge(ctx, {
+    admin: adminActor,
+    orgId: org.id,
+    departmentIds,
+    ownerUserId: userIds.get("presse@musterstadt.example") ?? null,
+  });
   const staff = (...emails: string[]) => emails.map((email) => userIds.get(email) ?? "").filter(Boolean);
   await loadDemoHistory(ctx, {
     admin: adminActor,

@@ -32,13 +32,15 @@ export async function getArticle(ctx: AppContext, options: { actor: OrgActor; or
       .from(knowledgeArticles)
       .where(eq(knowledgeArticles.id, articleId)),
     ctx.db
-      .select()
+      .select({ version: knowledgeArticleVersions, authorName: users.name })
       .from(knowledgeArticleVersions)
+      .leftJoin(users, eq(users.id, knowledgeArticleVersions.authorUserId))
       .where(eq(knowledgeArticleVersions.articleId, articleId))
       .orderBy(desc(knowledgeArticleVersions.version)),
     ctx.db
-      .select()
+      .select({ comment: knowledgeArticleComments, authorName: users.name })
       .from(knowledgeArticleComments)
+      .leftJoin(users, eq(users.id, knowledgeArticleComments.authorUserId))
       .where(eq(knowledgeArticleComments.articleId, articleId))
       .orderBy(asc(knowledgeArticleComments.createdAt), asc(knowledgeArticleComments.id)),
     ctx.db
@@ -55,13 +57,13 @@ export async function getArticle(ctx: AppContext, options: { actor: OrgActor; or
     todayOf(ctx, orgId),
   ]);
   if (!article) throw new AppError("NOT_FOUND");
-  const mentionedIds = [...new Set(comments.flatMap((c) => c.mentionedUserIds))];
+  const mentionedIds = [...new Set(comments.flatMap((c) => c.comment.mentionedUserIds))];
   const names = mentionedIds.length
     ? await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, mentionedIds))
     : [];
   const nameOf = new Map(names.map((u) => [u.id, u.name]));
   const summary = presentSummary(ctx, actor, row, today);
-  const current = versions.find((v) => v.version === row.version);
+  const current = versions.find((v) => v.version.version === row.version)?.version;
   return {
     article: {
       ...summary,
@@ -71,15 +73,16 @@ export async function getArticle(ctx: AppContext, options: { actor: OrgActor; or
       publishedAt: article.publishedAt?.toISOString() ?? null,
       steps: summary.mayEdit ? stepsFrom(row.status) : [],
     },
-    versions: versions.map((v) => ({
+    // People by their names as they are now; the label written then when the account is gone.
+    versions: versions.map(({ version: v, authorName }) => ({
       version: v.version,
-      authorLabel: v.authorLabel,
+      authorLabel: authorName ?? v.authorLabel,
       note: v.note,
       createdAt: v.createdAt.toISOString(),
     })),
-    comments: comments.map((c) => ({
+    comments: comments.map(({ comment: c, authorName }) => ({
       id: c.id,
-      authorLabel: c.authorLabel,
+      authorLabel: authorName ?? c.authorLabel,
       text: c.text,
       mentioned: c.mentionedUserIds.map((userId) => ({ userId, name: nameOf.get(userId) ?? "—" })),
       createdAt: c.createdAt.toISOString(),

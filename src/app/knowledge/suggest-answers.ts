@@ -55,13 +55,14 @@ async function similarArticles(ctx: AppContext, orgId: string, question: Questio
     ? sql`${a.search} @@ ${anyStemOf(question.topicLabels.join(" "))}`
     : sql`false`;
   const rank = sql<number>`(ts_rank_cd(${a.search}, ${anyStem}, 32) + 0.5 * word_similarity(${a.title}, ${question.text}))`;
-  const rows = await ctx.db
+  // The best few first; their excerpts (the costly part: each reads its whole text again) only for them.
+  const best = ctx.db
     .select({
       id: a.id,
       title: a.title,
       body: a.body,
-      excerpt: excerptOf(a.body, anyStem),
-      score: sql<number>`${rank}::float8`,
+      updatedAt: a.updatedAt,
+      score: sql<number>`${rank}::float8`.as("score"),
     })
     .from(a)
     .where(
@@ -73,7 +74,18 @@ async function similarArticles(ctx: AppContext, orgId: string, question: Questio
       ),
     )
     .orderBy(desc(rank), desc(a.updatedAt))
-    .limit(ARTICLES);
+    .limit(ARTICLES)
+    .as("best");
+  const rows = await ctx.db
+    .select({
+      id: best.id,
+      title: best.title,
+      body: best.body,
+      excerpt: excerptOf(best.body, anyStem),
+      score: best.score,
+    })
+    .from(best)
+    .orderBy(desc(best.score), desc(best.updatedAt));
   return rows.map((row) => ({ ...row, score: Number(row.score) }));
 }
 

@@ -6,6 +6,7 @@ import { changeArticleStatus } from "../../app/knowledge/change-article-status.j
 import { commentOnArticle } from "../../app/knowledge/comment-on-article.js";
 import { diffArticleVersions } from "../../app/knowledge/diff-article-versions.js";
 import { getArticle } from "../../app/knowledge/get-article.js";
+import { getArticleMedium } from "../../app/knowledge/get-article-medium.js";
 import { listArticles } from "../../app/knowledge/list-articles.js";
 import { listKnowledgeCleanup } from "../../app/knowledge/list-knowledge-cleanup.js";
 import { createArticle, updateArticle } from "../../app/knowledge/save-article.js";
@@ -42,6 +43,19 @@ export function knowledgeRoutes(app: FastifyInstance, options: { ctx: AppContext
     reply.status(201);
     return commentOnArticle(ctx, { actor: orgActorOf(request), ...request.params, input: request.body });
   });
+  contractRoute(
+    app,
+    "GET /api/orgs/:orgId/knowledge/articles/:articleId/media/:mediaId",
+    read,
+    async (request, reply) => {
+      const file = await getArticleMedium(ctx, { actor: orgActorOf(request), ...request.params });
+      reply
+        .header("content-type", file.mimeType)
+        .header("cache-control", "private, max-age=3600")
+        .header("x-content-type-options", "nosniff");
+      return reply.send(file.bytes);
+    },
+  );
   contractRoute(app, "GET /api/orgs/:orgId/knowledge/cleanup", read, async (request) =>
     listKnowledgeCleanup(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
   );

@@ -123,6 +123,8 @@ export const publishingApi = {
     ),
   updateMedia: (orgId: string, mediaId: string, input: Body<"PATCH /api/orgs/:orgId/media/:mediaId">) =>
     call("PATCH /api/orgs/:orgId/media/:mediaId", { params: { orgId, mediaId }, body: input }),
+  contentUrl: (orgId: string, mediaId: string) =>
+    urlOf("GET /api/orgs/:orgId/media/:mediaId/content", { params: { orgId, mediaId } }),
   thumbnailUrl: (orgId: string, mediaId: string) =>
     urlOf("GET /api/orgs/:orgId/media/:mediaId/thumbnail", { params: { orgId, mediaId } }),
   campaigns: (orgId: string, options?: Options) => call("GET /api/orgs/:orgId/campaigns", params(orgId), options),

@@ -8,6 +8,7 @@ import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { formatBusinessDuration } from "./inboxFormat";
 import { NoteComposer } from "./NoteComposer";
 import { ReplyComposer } from "./ReplyComposer";
+import { SaveAsArticle } from "./SaveAsArticle";
 import { Timeline } from "./Timeline";
 import { NamedOptions } from "../../components/NamedOptions";
 import { useLoad } from "../../api/useLoad";
@@ -197,6 +198,7 @@ export function ConversationView(props: Props) {
           void act(() => inboxApi.decide(orgId, c.id, replyId, decision), t(`inbox.decided.${decision.decision}`))
         }
       />
+      <SaveAsArticle detail={detail} />
       {props.canReply && c.status !== "closed" ? (
         <ReplyComposer
           orgId={orgId}

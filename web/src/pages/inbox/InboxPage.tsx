@@ -1,7 +1,7 @@
 // Posteingang: every citizen message from every channel, as conversations, most pressing first. Filters
 // live in the address; the list and the open conversation update live (SSE); the keyboard does
-// everything: j/k move, Enter opens, r reply, a assign, e close, x select. Bulk actions apply
-// to the selected rows.
+// everything: j/k move, Enter opens, r reply, a assign, e close, x select, Alt+1 … Alt+5 insert a Vorschlag (see
+// Suggestions). Bulk actions apply to the selected rows.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -306,7 +306,7 @@ function KeyboardHelp() {
     <details className="keyboard-help">
       <summary>{t("inbox.keys.title")}</summary>
       <ul>
-        {(["jk", "enter", "r", "a", "e", "x"] as const).map((k) => (
+        {(["jk", "enter", "r", "a", "e", "x", "suggestion"] as const).map((k) => (
           <li key={k}>{t(`inbox.keys.${k}`)}</li>
         ))}
       </ul>

@@ -1,7 +1,9 @@
 // The person's unread notifications from the inbox: mentions, assignments, reminders, escalations and
-// idle-channel warnings; each opens its conversation (the weekly report: downloads its PDF), and can be
-// marked read.
+// idle-channel warnings; each opens its conversation (the weekly report: downloads its PDF; a mention in a
+// knowledge article or its review reminder: the article), and can be marked read.
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { articlePath } from "../../api/knowledge";
 import type { InboxNotification } from "../../api/inbox";
 import { reportsApi } from "../../api/reports";
 import { useOrg } from "../../components/OrgLayout";
@@ -38,6 +40,9 @@ export function Notifications({
               >
                 {t("inbox.notifications.open")}
               </button>
+            ) : null}
+            {n.knowledgeArticleId ? (
+              <Link to={articlePath(org.id, n.knowledgeArticleId)}>{t("notificationsKnowledge.openArticle")}</Link>
             ) : null}
             {n.reportWeek ? (
               <a href={reportsApi.weeklyPdfUrl(org.id, n.reportWeek)} download>

@@ -4,7 +4,9 @@
 // free answers only within 24 hours of the citizen's last message, it says until when, and after that it does not send
 // a free answer — an approved message template instead, where the network offers them (MessageTemplateSender).
 // Where the channel sends files with answers (WhatsApp, e-mail, Mastodon, Telegram), pictures and videos of the media library
-// can go with it, within the channel's limits (the text becomes their caption on WhatsApp).
+// can go with it, within the channel's limits (the text becomes their caption on WhatsApp). Vorschläge from the
+// knowledge base and earlier answers can be inserted (Alt+1 … Alt+5); the articles inserted go with the answer as
+// what it drew on (their use is counted).
 import { type FormEvent, type RefObject, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
@@ -17,6 +19,7 @@ import { useDates } from "../../components/formatDates";
 import { MessageTemplateSender } from "./MessageTemplateSender";
 import { MediaPicker } from "../publish/MediaPicker";
 import type { ConversationDetail } from "../../api/inbox";
+import { type Insertion, Suggestions } from "./Suggestions";
 
 interface Props {
   orgId: string;
@@ -41,6 +44,8 @@ export function ReplyComposer(props: Props) {
   const [text, setText] = useState("");
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [mediaIds, setMediaIds] = useState<string[]>([]);
+  const [articleIds, setArticleIds] = useState<string[]>([]);
+  const [inserted, setInserted] = useState("");
   // Open until the person closes it (unticking the last file keeps the focus where it is); the library loads on opening.
   const [mediaOpen, setMediaOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -61,15 +66,36 @@ export function ReplyComposer(props: Props) {
     await fills.run((signal) => inboxApi.fillTemplate(orgId, conversationId, id, { signal }), apply, setError);
   }
 
+  // At the cursor (or in place of the selected words); after what is there, separated by a blank line.
+  function insert(insertion: Insertion, title: string) {
+    const field = textRef.current;
+    const start = Math.min(field?.selectionStart ?? text.length, text.length);
+    const end = Math.min(Math.max(field?.selectionEnd ?? start, start), text.length);
+    const before = text.slice(0, start);
+    const separator = before === "" || /\n\s*$/.test(before) ? "" : "\n\n";
+    const next = `${before}${separator}${insertion.text}${text.slice(end)}`;
+    const cursor = before.length + separator.length + insertion.text.length;
+    setText(next);
+    const { articleId } = insertion;
+    if (articleId) setArticleIds((ids) => (ids.includes(articleId) ? ids : [...ids, articleId].slice(0, 10)));
+    setInserted(t("knowledge.suggestions.inserted", { title }));
+    window.requestAnimationFrame(() => {
+      textRef.current?.focus();
+      textRef.current?.setSelectionRange(cursor, cursor);
+    });
+  }
+
   async function send(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const result = await inboxApi.reply(orgId, conversationId, { text, templateId, mediaIds });
+      const result = await inboxApi.reply(orgId, conversationId, { text, templateId, mediaIds, articleIds });
       setText("");
       setTemplateId(null);
       setMediaIds([]);
+      setArticleIds([]);
+      setInserted("");
       onSent(result.status);
     } catch (failure) {
       setError(failure);
@@ -82,6 +108,7 @@ export function ReplyComposer(props: Props) {
     <>
       <form className="reply-composer" onSubmit={send} aria-labelledby="reply-heading">
         <h3 id="reply-heading">{t("inbox.reply.title", { channel: channelName })}</h3>
+        {windowClosed ? null : <Suggestions orgId={orgId} conversationId={conversationId} onInsert={insert} />}
         {templates.length > 0 ? (
           <label className="field">
             <span>{t("inbox.reply.template")}</span>
@@ -108,6 +135,9 @@ export function ReplyComposer(props: Props) {
           />
           <span className="hint">{t("inbox.reply.hint")}</span>
         </label>
+        <p className="hint" role="status">
+          {inserted}
+        </p>
         {replyMedia && !windowClosed ? (
           <details className="reply-media" open={mediaOpen} onToggle={(e) => setMediaOpen(e.currentTarget.open)}>
             <summary>

@@ -15,6 +15,8 @@ import { useAction } from "../../components/useAction";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { NamedOptions } from "../../components/NamedOptions";
 import { useLoad } from "../../api/useLoad";
+import { Link } from "react-router";
+import { type ArticleSummary, articlePath, knowledgeApi } from "../../api/knowledge";
 
 export function TemplatesPage() {
   const { t } = useTranslation();
@@ -23,6 +25,7 @@ export function TemplatesPage() {
   const [placeholders, setPlaceholders] = useState<string[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const allowed = org.myActions.includes("knowledge.view");
   const reload = useLoad(
     (signal) => inboxApi.templates(org.id, { signal }),
@@ -44,8 +47,14 @@ export function TemplatesPage() {
       onError: () => setDepartments([]),
     },
   );
-  if (!allowed) return <NotAllowedPage />;
   const canEdit = org.myActions.includes("knowledge.edit");
+  useLoad(
+    (signal) => knowledgeApi.list(org.id, {}, { signal }),
+    (r) => setArticles(r.articles.filter((a) => a.status !== "archived")),
+    [org.id],
+    { enabled: allowed, onError: () => setArticles([]) },
+  );
+  if (!allowed) return <NotAllowedPage />;
   // Templates of the whole organisation are changed only by people without a department limit.
   const choices = departmentChoices(org, departments);
   const mayChange = (tpl: ReplyTemplate) =>
@@ -63,6 +72,7 @@ export function TemplatesPage() {
         .split(",")
         .map((tag) => tag.trim())
         .filter(Boolean),
+      articleId: String(data.get("articleId") ?? "") || null,
     };
     const ok = await action.run(
       async () => (await inboxApi.saveTemplate(org.id, editing?.id ?? null, input), t("templates.saved")),
@@ -89,6 +99,7 @@ export function TemplatesPage() {
               {departments.find((d) => d.id === tpl.departmentId)?.name ?? t("templates.allDepartments")}
               {tpl.tags.length ? ` · ${tpl.tags.join(", ")}` : ""}
             </p>
+            <CitedArticle orgId={org.id} articleId={tpl.articleId} articles={articles} />
             {mayChange(tpl) ? (
               <div className="actions">
                 <button type="button" onClick={() => setEditing(tpl)}>
@@ -133,6 +144,13 @@ export function TemplatesPage() {
             <span>{t("templates.tags")}</span>
             <input name="tags" defaultValue={editing?.tags.join(", ")} />
           </label>
+          <label className="field">
+            <span>{t("templatesArticle.label")}</span>
+            <select name="articleId" defaultValue={editing ? (editing.articleId ?? "") : ""}>
+              <option value="">{t("templatesArticle.none")}</option>
+              <NamedOptions items={articles.map((a) => ({ id: a.id, name: a.title }))} />
+            </select>
+          </label>
           <button type="submit">{t("templates.save")}</button>
           {editing ? (
             <button type="button" onClick={() => setEditing(null)}>
@@ -142,5 +160,24 @@ export function TemplatesPage() {
         </form>
       ) : null}
     </section>
+  );
+}
+
+function CitedArticle({
+  orgId,
+  articleId,
+  articles,
+}: {
+  orgId: string;
+  articleId: string | null;
+  articles: readonly ArticleSummary[];
+}) {
+  const { t } = useTranslation();
+  const article = articles.find((a) => a.id === articleId);
+  if (!articleId || !article) return null;
+  return (
+    <p className="muted">
+      <Link to={articlePath(orgId, articleId)}>{t("templatesArticle.cites", { title: article.title })}</Link>
+    </p>
   );
 }
