@@ -16,6 +16,7 @@ export async function reachable(url: string): Promise<boolean> {
 
 export async function freshServerDatabase(url: string) {
   const name = `draht_bench_${Date.now()}`;
+  if (process.env.BENCH_KEEP === "1") console.log(`database ${name}`);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -64,7 +65,9 @@ export async function runOnEveryDatabase(
       failed = !(await runOn(target.label, database)) || failed;
     } finally {
       await database.close();
-      await drop?.();
+      // BENCH_KEEP=1 leaves the server's database for a look with EXPLAIN (its name is printed).
+      if (process.env.BENCH_KEEP === "1") console.log(`kept: ${target.label}`);
+      else await drop?.();
     }
   }
   process.exit(failed ? 1 : 0);

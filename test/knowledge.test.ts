@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgActor } from "../src/app/authorization.js";
 import { checkArticleReviews } from "../src/app/knowledge/check-article-reviews.js";
 import { listKnowledgeCleanup } from "../src/app/knowledge/list-knowledge-cleanup.js";
-import { auditEvents, userNotifications } from "../src/db/schema/index.js";
+import { answeredQuestions, auditEvents, inboundMessages, userNotifications } from "../src/db/schema/index.js";
 import { buildChannelAccount, buildDepartment, buildMedia, buildMember, buildOrg } from "./support/factories.js";
 import { ingestDirect } from "./support/inbox.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
@@ -82,12 +82,28 @@ describe("knowledge articles", () => {
     const changed = await s.press.request("PUT", base, {
       ...article(s.buergeramt, { body: "## Was Sie brauchen\n\nEinen Termin im Bürgeramt und ein Passfoto." }),
       note: "Ausweis nicht mehr nötig",
-      baseVersion: 1,
+      revision: 1,
     });
     expect(changed.json()).toEqual({ id, version: 2 });
-    const stale = await s.press.request("PUT", base, { ...article(s.buergeramt, { title: "Alt" }), baseVersion: 1 });
+    const stale = await s.press.request("PUT", base, { ...article(s.buergeramt, { title: "Alt" }), revision: 1 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.code).toBe("DRAHT_ERR_EDIT_CONFLICT");
+    expect(stale.json().error).toMatchObject({
+      code: "DRAHT_ERR_EDIT_CONFLICT",
+      details: { currentVersion: 2, currentRevision: 2 },
+    });
+    // A change of details alone keeps the version but counts a revision: a text written before it conflicts too.
+    const moved = await s.press.request("PUT", base, {
+      ...article(s.jugendamt, { body: "## Was Sie brauchen\n\nEinen Termin im Bürgeramt und ein Passfoto." }),
+      revision: 2,
+    });
+    expect(moved.json()).toEqual({ id, version: 2 });
+    const overwriting = await s.press.request("PUT", base, { ...article(s.buergeramt, { title: "Neu" }), revision: 2 });
+    expect(overwriting.statusCode).toBe(409);
+    expect((await s.press.request("GET", base)).json().article).toMatchObject({
+      departmentId: s.jugendamt,
+      revision: 3,
+      version: 2,
+    });
 
     const detail = (await s.press.request("GET", base)).json();
     expect(detail.article.title).toBe("Personalausweis beantragen");
@@ -127,7 +143,7 @@ describe("knowledge articles", () => {
     expect((await step(s.press, s.orgId, id, "archive")).json().status).toBe("archived");
     const archivedEdit = await s.press.request("PUT", `/api/orgs/${s.orgId}/knowledge/articles/${id}`, {
       ...article(s.buergeramt),
-      baseVersion: 1,
+      revision: 1,
     });
     expect(archivedEdit.statusCode).toBe(409);
     const actions = await t.ctx.db
@@ -149,7 +165,7 @@ describe("knowledge articles", () => {
     expect(list.articles).toEqual([expect.objectContaining({ id, mayEdit: false })]);
     const edit = await s.limited.request("PUT", `/api/orgs/${s.orgId}/knowledge/articles/${id}`, {
       ...article(s.buergeramt),
-      baseVersion: 1,
+      revision: 1,
     });
     expect(edit.statusCode).toBe(403);
     expect((await step(s.limited, s.orgId, id, "publish")).statusCode).toBe(403);
@@ -175,6 +191,12 @@ describe("knowledge articles", () => {
     expect(shown.headers["content-type"]).toBe("image/png");
     expect((await s.limited.request("GET", `/api/orgs/${s.orgId}/media/${picture.id}/content`)).statusCode).toBe(403);
     expect((await s.limited.request("GET", `${base}/${other.id}`)).statusCode).toBe(404);
+    // Someone of the Jugendamt may not show the Bürgeramt's file to everyone through an article of their own.
+    const theirs = await s.limited.request("POST", `/api/orgs/${s.orgId}/knowledge/articles`, {
+      ...article(s.jugendamt),
+      body: `![Eingang](media:${other.id})`,
+    });
+    expect(theirs.statusCode).toBe(403);
     const stranger = await buildMedia(t.ctx, (await buildOrg(t.ctx)).id);
     const refused = await s.press.request("POST", `/api/orgs/${s.orgId}/knowledge/articles`, {
       ...article(s.buergeramt),
@@ -275,6 +297,21 @@ describe("suggestions while answering", () => {
     const used = (await s.press.request("GET", `/api/orgs/${s.orgId}/knowledge/articles/${published}`)).json();
     expect(used.article.useCount).toBe(1);
     expect(used.article.lastUsedAt).toBe(now.toISOString());
+
+    // The earlier citizen deletes their question: the remembered copy goes with it.
+    await t.ctx.db
+      .update(inboundMessages)
+      .set({ text: "", visibility: "deleted" })
+      .where(eq(inboundMessages.conversationId, earlier.conversationId));
+    const afterDeletion = (
+      await s.press.request("GET", `/api/orgs/${s.orgId}/inbox/conversations/${asking.conversationId}/suggestions`)
+    ).json();
+    expect(afterDeletion.answers).toEqual([]);
+    const remembered = await t.ctx.db
+      .select()
+      .from(answeredQuestions)
+      .where(eq(answeredQuestions.conversationId, earlier.conversationId));
+    expect(remembered).toEqual([]);
   });
 });
 
@@ -320,10 +357,14 @@ describe("comments, reviews and cleanup", () => {
     expect(cleanup.reviewDue.map((a: { id: string }) => a.id)).toEqual([due]);
     expect(cleanup.expired.map((a: { id: string }) => a.id)).toEqual([expired]);
     expect(cleanup.unused).toEqual([]);
+    const today = now;
     now = new Date(now.getTime() + 200 * 86_400_000);
-    // Half a year later (the session has long ended: the use case directly).
-    const later = await listKnowledgeCleanup(t.ctx, { actor: s.press.actor, orgId: s.orgId });
-    expect(later.unused.map((a) => a.id)).toEqual([inForce]);
-    now = new Date(now.getTime() - 200 * 86_400_000);
+    try {
+      // Half a year later (the session has long ended: the use case directly).
+      const later = await listKnowledgeCleanup(t.ctx, { actor: s.press.actor, orgId: s.orgId });
+      expect(later.unused.map((a) => a.id)).toEqual([inForce]);
+    } finally {
+      now = today;
+    }
   });
 });

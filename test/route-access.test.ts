@@ -27,7 +27,7 @@ import {
 import { LIMITED_LISTS, type ListBody, limitedExpectation } from "./support/limitedAccess.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
 import { buildCitizenComment, buildConversation } from "./support/website.js";
-import { createArticle } from "../src/app/knowledge/save-article.js";
+import { createArticle } from "../src/app/knowledge/create-article.js";
 import { DEPARTMENT_IN_BODY, SAMPLE_BODIES } from "./support/routeBodies.js";
 import { saveReplyTemplate } from "../src/app/inbox/reply-templates.js";
 import { assignConversations } from "../src/app/inbox/assign-conversations.js";

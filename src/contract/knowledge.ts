@@ -24,6 +24,8 @@ export const ZArticleSummary = z
     reviewBy: ZDay,
     reviewState: ZReviewState,
     version: z.number().int(),
+    /** Counts every save; a change names the revision it was written on. */
+    revision: z.number().int(),
     updatedAt: ZTimestamp,
     /** How many answers drew on it, and when the last one did. */
     useCount: z.number().int(),
@@ -76,8 +78,11 @@ export const ZArticleDetail = z
   .meta({ id: "ArticleDetail" });
 
 export const ZArticleUpdate = ZArticleInput.extend({
-  /** The version the change was written on: a newer one in between is an edit conflict, nothing is lost. */
-  baseVersion: z.number().int().min(1),
+  /**
+   * The revision the change was written on (the article's `revision`, counting every save): a save in between is
+   * an edit conflict (DRAHT_ERR_EDIT_CONFLICT with the current version and revision), and nothing is changed.
+   */
+  revision: z.number().int().min(1),
 });
 
 export const ZArticleStep = z.object({ step: z.enum(ARTICLE_STEPS) });

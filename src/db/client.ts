@@ -5,7 +5,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -72,8 +71,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 async function openPglite(dataDir: string | null, initialData?: Blob): Promise<Database> {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
-    // Full-text search (knowledge base, search) uses trigrams and umlaut folding, as on a server.
-    const extensions = { pg_trgm, unaccent };
+    // The knowledge base's search uses trigrams (typing errors), as on a server.
+    const extensions = { pg_trgm };
     const options = initialData ? { loadDataDir: initialData, extensions } : { extensions };
     const client = dataDir ? new PGlite(path.join(dataDir, "pglite"), options) : new PGlite(options);
     await client.waitReady;

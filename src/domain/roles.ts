@@ -76,6 +76,8 @@ export const ROLE_GRANTS: Record<Role, readonly Action[]> = {
     "calendar.view",
     // A head of department reads the reports of their departments (the policy narrows them to their grant).
     "reports.view",
+    // Keeps their departments' knowledge (articles, Textbausteine): the policy narrows it to their grant.
+    "knowledge.edit",
   ],
   editor: [
     ...everyone,
@@ -88,7 +90,7 @@ export const ROLE_GRANTS: Record<Role, readonly Action[]> = {
     "calendar.view",
     "knowledge.edit",
   ],
-  department_contributor: [...everyone, "inbox.view", "inbox.reply", "post.draft", "channel.view"],
+  department_contributor: [...everyone, "inbox.view", "inbox.reply", "post.draft", "channel.view", "knowledge.edit"],
   moderator: [...everyone, "inbox.view", "moderation.view", "moderation.decide"],
   analyst: [...everyone, "calendar.view", "reports.view"],
 };

@@ -49,7 +49,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
     title: "Sperrmüll",
     body: "Termin online oder am Telefon.",
     reviewBy: "2030-01-01",
-    baseVersion: 1,
+    revision: 1,
   },
   "POST /api/orgs/:orgId/knowledge/articles/:articleId/steps": { step: "publish" },
   "POST /api/orgs/:orgId/knowledge/articles/:articleId/comments": { text: "Bitte prüfen." },

@@ -11,6 +11,7 @@ import { loadDemoHistory } from "./load-demo-history.js";
 import { loadDemoPostsHistory } from "./load-demo-posts-history.js";
 import { loadDemoInbox } from "./load-demo-inbox.js";
 import { loadDemoKnowledge } from "./load-demo-knowledge.js";
+import { rememberEarlierAnswers } from "../knowledge/rememberEarlierAnswers.js";
 import { loadDemoModerationHistory } from "./load-demo-moderation-history.js";
 import { addMemberUnchecked } from "../members/add-member.js";
 import { createOrganisation } from "../orgs/create-organisation.js";
@@ -144,6 +145,8 @@ export async function loadDemoData(
     moderatorUserId: userIds.get("moderation@musterstadt.example") ?? "",
     moderatorLabel: "moderation@musterstadt.example",
   });
+  // The year's answers, written by the history loader, are offered as earlier answers while answering.
+  await rememberEarlierAnswers(ctx.db, org.id);
   const county = await createOrganisation(ctx, {
     actor: system,
     input: { name: "Landkreis Beispiel", slug: "landkreis-beispiel", state: "NW" },

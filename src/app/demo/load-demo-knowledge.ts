@@ -7,7 +7,7 @@ import { localDate } from "../../domain/guidelineReview.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { changeArticleStatus } from "../knowledge/change-article-status.js";
-import { createArticle } from "../knowledge/save-article.js";
+import { createArticle } from "../knowledge/create-article.js";
 
 const DAY = 86_400_000;
 
@@ -22,7 +22,7 @@ export async function loadDemoKnowledge(
       department: "Bürgeramt",
       title: "Personalausweis beantragen",
       tags: ["ausweis", "bürgeramt", "termin"],
-      body: "## Was Sie mitbringen\n\n- ein aktuelles biometrisches Passfoto\n- Ihren bisherigen Ausweis oder Reisepass\n- die Gebühr (37 Euro, unter 24 Jahren 22,80 Euro)\n\n## Termin\n\nTermine vergibt das Bürgeramt online unter [musterstadt.example/termine](https://musterstadt.example/termine) oder telefonisch unter 0123 456-100. Der neue Ausweis ist nach etwa drei Wochen abholbereit.",
+      body: "## Was Sie mitbringen\n\n- ein aktuelles biometrisches Passfoto\n- Ihren bisherigen Ausweis oder Reisepass\n- die Gebühr (37 Euro, unter 24 Jahren 22,80 Euro)\n\n## Termin\n\nTermine vergibt das Bürgeramt online unter [www.musterstadt.de/termine](https://www.musterstadt.de/termine) oder telefonisch unter 0123 456-100. Der neue Ausweis ist nach etwa drei Wochen abholbereit.",
       status: "published",
       reviewBy: inDays(300),
     },
@@ -30,7 +30,7 @@ export async function loadDemoKnowledge(
       department: "Jugendamt",
       title: "Kita-Platz anmelden",
       tags: ["kita", "betreuung"],
-      body: "## Anmeldung\n\nKita-Plätze vergibt das Jugendamt über den Kita-Navigator: [musterstadt.example/kita](https://musterstadt.example/kita). Anmeldungen für das Kita-Jahr ab August sind bis zum 31. Januar möglich.\n\n## Rechtsanspruch\n\nAb dem ersten Geburtstag besteht ein Rechtsanspruch auf einen Betreuungsplatz. Bei Fragen: montags bis donnerstags 8 bis 16 Uhr, Telefon 0123 456-200.",
+      body: "## Anmeldung\n\nKita-Plätze vergibt das Jugendamt über den Kita-Navigator: [www.musterstadt.de/kita](https://www.musterstadt.de/kita). Anmeldungen für das Kita-Jahr ab August sind bis zum 31. Januar möglich.\n\n## Rechtsanspruch\n\nAb dem ersten Geburtstag besteht ein Rechtsanspruch auf einen Betreuungsplatz. Bei Fragen: montags bis donnerstags 8 bis 16 Uhr, Telefon 0123 456-200.",
       status: "published",
       reviewBy: inDays(10),
       template: "Kita-Platz beantragen",
@@ -39,7 +39,7 @@ export async function loadDemoKnowledge(
       department: "Abfallwirtschaft",
       title: "Sperrmüll anmelden",
       tags: ["müll", "sperrmüll"],
-      body: "Sperrmüll melden Sie online unter [musterstadt.example/sperrmuell](https://musterstadt.example/sperrmuell) oder telefonisch unter 0123 456-789 an. Zweimal im Jahr holen wir ihn kostenlos ab, bis zu drei Kubikmeter. Elektrogeräte nimmt der Wertstoffhof an.",
+      body: "Sperrmüll melden Sie online unter [www.musterstadt.de/sperrmuell](https://www.musterstadt.de/sperrmuell) oder telefonisch unter 0123 456-789 an. Zweimal im Jahr holen wir ihn kostenlos ab, bis zu drei Kubikmeter. Elektrogeräte nimmt der Wertstoffhof an.",
       status: "published",
       reviewBy: inDays(200),
     },

@@ -3,7 +3,13 @@
 // change them. Shared by the list, the article page and the cleanup list.
 import { type SQL, and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { knowledgeArticleUses, knowledgeArticles, organisations, users } from "../../db/schema/index.js";
+import {
+  conversationReplies,
+  knowledgeArticleUses,
+  knowledgeArticles,
+  organisations,
+  users,
+} from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { localDate, reviewState } from "../../domain/guidelineReview.js";
 import { authorize, scoped } from "../../domain/policy.js";
@@ -12,8 +18,11 @@ import type { AppContext } from "../context.js";
 
 const a = knowledgeArticles;
 
-const useCount = sql<number>`(select count(*)::int from ${knowledgeArticleUses} u where u.article_id = ${a.id})`;
-const lastUsedAt = sql<Date | null>`(select max(u.used_at) from ${knowledgeArticleUses} u where u.article_id = ${a.id})`;
+// Uses by answers that went out: one returned in Freigabe or never sent does not count.
+const sentUses = sql`from ${knowledgeArticleUses} u join ${conversationReplies} r on r.id = u.reply_id and r.status = 'sent'
+                      where u.article_id = ${a.id}`;
+const useCount = sql<number>`(select count(*)::int ${sentUses})`;
+const lastUsedAt = sql<Date | null>`(select max(u.used_at) ${sentUses})`;
 
 export const summaryColumns = {
   id: a.id,
@@ -27,6 +36,7 @@ export const summaryColumns = {
   validUntil: a.validUntil,
   reviewBy: a.reviewBy,
   version: a.version,
+  revision: a.revision,
   updatedAt: a.updatedAt,
   useCount,
   lastUsedAt: sql<Date | null>`${lastUsedAt}`.mapWith((v: string | Date | null) => (v === null ? null : new Date(v))),
@@ -50,7 +60,8 @@ export async function todayOf(ctx: AppContext, orgId: string): Promise<string> {
     .select({ timeZone: organisations.timeZone })
     .from(organisations)
     .where(eq(organisations.id, orgId));
-  return localDate(ctx.clock(), org?.timeZone ?? "Europe/Berlin");
+  if (!org) throw new AppError("NOT_FOUND");
+  return localDate(ctx.clock(), org.timeZone);
 }
 
 /** Whether the person may change an article of this department (knowledge.edit reaching it). */
@@ -73,6 +84,7 @@ export function presentSummary(ctx: AppContext, actor: OrgActor, row: SummaryRow
     reviewBy: row.reviewBy,
     reviewState: reviewState(row.reviewBy, today),
     version: row.version,
+    revision: row.revision,
     updatedAt: row.updatedAt.toISOString(),
     useCount: row.useCount,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,

@@ -1,7 +1,13 @@
 // The hourly review check of the knowledge base: every article in use (not archived) whose review is due
 // within 14 days or overdue reminds its owner once a day — a notification and an audit entry — like guidelines.
-import { and, eq, ne, sql } from "drizzle-orm";
-import { knowledgeArticles, knowledgeReviewNotices, organisations, userNotifications } from "../../db/schema/index.js";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import {
+  knowledgeArticles,
+  knowledgeReviewNotices,
+  memberships,
+  organisations,
+  userNotifications,
+} from "../../db/schema/index.js";
 import { REVIEW_WARNING_DAYS, localDate, reviewState } from "../../domain/guidelineReview.js";
 import { appendAuditEvent, unlessChainDamaged } from "../audit/auditTrail.js";
 import type { AppContext, Principal } from "../context.js";
@@ -32,10 +38,23 @@ export async function checkArticleReviews(
           .onConflictDoNothing()
           .returning();
         if (inserted.length === 0) return false;
-        if (article.ownerUserId)
+        // An owner who has left is not reminded; the cleanup list and the audit trail still show the review due.
+        const [owner] = article.ownerUserId
+          ? await tx
+              .select({ userId: memberships.userId })
+              .from(memberships)
+              .where(
+                and(
+                  eq(memberships.orgId, article.orgId),
+                  eq(memberships.userId, article.ownerUserId),
+                  isNull(memberships.disabledAt),
+                ),
+              )
+          : [];
+        if (owner)
           await tx.insert(userNotifications).values({
             orgId: article.orgId,
-            userId: article.ownerUserId,
+            userId: owner.userId,
             kind: "article_review",
             knowledgeArticleId: article.id,
             actorLabel: SCHEDULER.label,

@@ -1,5 +1,5 @@
-// An internal comment on a knowledge article (never published). Mentioned colleagues — any member of the
-// organisation — are notified with a link to the article.
+// An internal comment on a knowledge article (never published), by people who answer or keep knowledge (not
+// read-only roles). Mentioned colleagues — any member of the organisation — are notified with a link to the article.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { ZArticleComment } from "../../contract/knowledge.js";
 import { knowledgeArticleComments, memberships, userNotifications } from "../../db/schema/index.js";
@@ -16,7 +16,7 @@ export async function commentOnArticle(
 ) {
   const input = ZArticleComment.parse(options.input);
   const { actor, orgId, articleId } = options;
-  requireAllowed(ctx, actor, "knowledge.view", inOrganisation(orgId));
+  requireAllowed(ctx, actor, "inbox.view", inOrganisation(orgId));
   const mentioned = [...new Set(input.mentionedUserIds)];
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // What to tidy up in the knowledge base: published articles no answer drew on for 180 days (or never, when
 // older than that), published ones past their "valid until" day, and those whose review is due.
 import { and, eq, lt, lte, ne, or, sql } from "drizzle-orm";
-import { knowledgeArticleUses, knowledgeArticles } from "../../db/schema/index.js";
+import { conversationReplies, knowledgeArticleUses, knowledgeArticles } from "../../db/schema/index.js";
 import { REVIEW_WARNING_DAYS } from "../../domain/guidelineReview.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
@@ -24,7 +24,8 @@ export async function listKnowledgeCleanup(ctx: AppContext, options: { actor: Or
         eq(a.status, "published"),
         inForce,
         lt(a.createdAt, since),
-        sql`not exists (select 1 from ${knowledgeArticleUses} u where u.article_id = ${a.id} and u.used_at >= ${since})`,
+        sql`not exists (select 1 from ${knowledgeArticleUses} u join ${conversationReplies} r on r.id = u.reply_id and r.status = 'sent'
+                         where u.article_id = ${a.id} and u.used_at >= ${since})`,
       ),
     }),
     selectSummaries(ctx.db, {

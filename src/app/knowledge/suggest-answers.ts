@@ -26,6 +26,19 @@ function anyStemOf(text: string, weight = ""): SQL {
                 from unnest(to_tsvector('draht_german', ${text})))`;
 }
 
+/**
+ * Any of the key terms, each as a phrase: a compound ("Kita-Jahr") matches where it is written, not wherever one of
+ * its parts is ("Jahr" alone would find every text that names a year).
+ */
+function anyTermOf(labels: readonly string[]): SQL {
+  const terms = sql`array[${sql.join(
+    labels.map((label) => sql`${label}`),
+    sql`, `,
+  )}]::text[]`;
+  return sql`(select string_agg('(' || phraseto_tsquery('draht_german', term)::text || ')', ' | ')::tsquery
+                from unnest(${terms}) term where phraseto_tsquery('draht_german', term)::text <> '')`;
+}
+
 /** A short piece of the text around the matched words, marked «like this» (plain text, never HTML). */
 function excerptOf(column: unknown, query: SQL) {
   return sql<string>`ts_headline('draht_german', ${column}, ${query}, ${HEADLINE})`;
@@ -37,23 +50,46 @@ export async function suggestAnswers(
 ) {
   const conversation = await loadConversation(ctx, ctx.db, { ...options, action: "inbox.view" });
   const question = await questionOf(ctx.db, { conversationId: conversation.id });
-  if (!question.text.trim()) return { articles: [], answers: [] };
+  const queries = await queriesOf(ctx, question);
+  if (!queries) return { articles: [], answers: [] };
   const [articles, answers] = await Promise.all([
-    similarArticles(ctx, options.orgId, question),
-    earlierAnswers(ctx, { ...options, conversationId: conversation.id, question }),
+    similarArticles(ctx, options.orgId, question, queries),
+    earlierAnswers(ctx, { ...options, conversationId: conversation.id, question, queries }),
   ]);
   return { articles, answers };
 }
 
 type Question = Awaited<ReturnType<typeof questionOf>>;
+interface Queries {
+  anyStem: SQL;
+  titleStem: SQL;
+  terms: SQL | null;
+}
 
-async function similarArticles(ctx: AppContext, orgId: string, question: Question) {
+/**
+ * The question's search queries, computed first and then passed as values: the planner sees them and uses the
+ * indexes (as sub-selects inside the search it could not, and read every article).
+ */
+async function queriesOf(ctx: AppContext, question: Question): Promise<Queries | null> {
+  if (!question.text.trim()) return null;
+  const terms = question.topicLabels.length ? anyTermOf(question.topicLabels) : sql`null::tsquery`;
+  const [row] = rowsOf<{ any_stem: string | null; title_stem: string | null; terms: string | null }>(
+    await ctx.db.execute(sql`select ${anyStemOf(question.text)}::text as any_stem,
+                                    ${anyStemOf(question.text, "A")}::text as title_stem, ${terms}::text as terms`),
+  );
+  if (!row?.any_stem || !row.title_stem) return null;
+  return {
+    anyStem: sql`${row.any_stem}::tsquery`,
+    titleStem: sql`${row.title_stem}::tsquery`,
+    terms: row.terms ? sql`${row.terms}::tsquery` : null,
+  };
+}
+
+async function similarArticles(ctx: AppContext, orgId: string, question: Question, queries: Queries) {
   const a = knowledgeArticles;
   const today = await todayOf(ctx, orgId);
-  const anyStem = anyStemOf(question.text);
-  const about = question.topicLabels.length
-    ? sql`${a.search} @@ ${anyStemOf(question.topicLabels.join(" "))}`
-    : sql`false`;
+  const { anyStem } = queries;
+  const about = queries.terms ? sql`${a.search} @@ ${queries.terms}` : sql`false`;
   const rank = sql<number>`(ts_rank_cd(${a.search}, ${anyStem}, 32) + 0.5 * word_similarity(${a.title}, ${question.text}))`;
   // The best few first; their excerpts (the costly part: each reads its whole text again) only for them.
   const best = ctx.db
@@ -70,7 +106,7 @@ async function similarArticles(ctx: AppContext, orgId: string, question: Questio
         eq(a.orgId, orgId),
         eq(a.status, "published"),
         sql`(${a.validUntil} is null or ${a.validUntil} >= ${today})`,
-        sql`(${about} or ${a.search} @@ ${anyStemOf(question.text, "A")})`,
+        sql`(${about} or ${a.search} @@ ${queries.titleStem})`,
       ),
     )
     .orderBy(desc(rank), desc(a.updatedAt))
@@ -91,7 +127,7 @@ async function similarArticles(ctx: AppContext, orgId: string, question: Questio
 
 async function earlierAnswers(
   ctx: AppContext,
-  args: { actor: OrgActor; orgId: string; conversationId: string; question: Question },
+  args: { actor: OrgActor; orgId: string; conversationId: string; question: Question; queries: Queries },
 ) {
   const q = answeredQuestions;
   const { question } = args;
@@ -100,15 +136,25 @@ async function earlierAnswers(
         question.topics.map((topic) => sql`${topic}`),
         sql`, `,
       )}]::text[]`}`
-    : sql`${q.search} @@ ${anyStemOf(question.text)}`;
-  const candidates = ctx.db
-    .select({ replyId: q.replyId, conversationId: q.conversationId, question: q.question, search: q.search })
-    .from(q)
-    .where(and(eq(q.orgId, args.orgId), ne(q.conversationId, args.conversationId), about))
-    .orderBy(desc(q.createdAt))
-    .limit(ANSWER_CANDIDATES);
+    : sql`${q.search} @@ ${args.queries.anyStem}`;
   const c = conversations;
   const r = conversationReplies;
+  // The newest matching answers this person may see (the limit after the visibility rule, not before it).
+  const candidates = ctx.db
+    .select({
+      replyId: q.replyId,
+      conversationId: q.conversationId,
+      question: q.question,
+      search: q.search,
+      status: c.status,
+    })
+    .from(q)
+    .innerJoin(c, eq(c.id, q.conversationId))
+    .where(
+      and(eq(q.orgId, args.orgId), ne(q.conversationId, args.conversationId), about, visibleConversations(args.actor)),
+    )
+    .orderBy(desc(q.createdAt))
+    .limit(ANSWER_CANDIDATES);
   const rows = rowsOf<{
     reply_id: string;
     conversation_id: string;
@@ -120,14 +166,12 @@ async function earlierAnswers(
   }>(
     await ctx.db.execute(sql`
       select k.reply_id, k.conversation_id, k.question, ${r.text} as text, ${r.sentAt} as sent_at,
-             ${c.status} = 'closed' as closed,
-             (ts_rank_cd(k.search, ${anyStemOf(question.text)}, 32)
+             k.status = 'closed' as closed,
+             (ts_rank_cd(k.search, ${args.queries.anyStem}, 32)
                / (1 + extract(epoch from (${ctx.clock()}::timestamptz - ${r.sentAt})) / (365 * 86400.0))
-               * (case when ${c.status} = 'closed' then 1.25 else 1 end))::float8 as score
+               * (case when k.status = 'closed' then 1.25 else 1 end))::float8 as score
         from (${candidates}) k
         join ${r} on ${r.id} = k.reply_id and ${r.status} = 'sent'
-        join ${c} on ${c.id} = k.conversation_id
-       where ${visibleConversations(args.actor) ?? sql`true`}
        order by score desc
        limit ${ANSWERS}`),
   );

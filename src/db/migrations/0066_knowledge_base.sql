@@ -1,11 +1,16 @@
--- German search for the knowledge base (and later the one search): trigrams for typing errors, umlauts folded
--- (unaccent) before German stemming. Both extensions are "trusted": the database's owner may create them.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
-CREATE EXTENSION IF NOT EXISTS unaccent;--> statement-breakpoint
+-- German search for the knowledge base: trigrams for typing errors (pg_trgm, a trusted extension: the database's
+-- owner may create it) and the text search configuration draht_german, for now German stems and stop words as
+-- PostgreSQL's own "german" has them. Its Snowball stemmer folds umlauts and ß itself ("Bürgeramt" and "Burgeramt"
+-- are one stem); folding them before stemming (unaccent) would turn stop words like "für" into words.
+DO $$ BEGIN
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+EXCEPTION WHEN insufficient_privilege OR undefined_file OR feature_not_supported THEN
+  RAISE EXCEPTION 'draht needs the PostgreSQL extension pg_trgm (contrib, PostgreSQL 13 or newer): %', SQLERRM
+    USING HINT = 'Run once as the database owner or a superuser: CREATE EXTENSION pg_trgm; (on managed services, allow it first)';
+END $$;--> statement-breakpoint
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'draht_german') THEN
     CREATE TEXT SEARCH CONFIGURATION draht_german (COPY = german);
-    ALTER TEXT SEARCH CONFIGURATION draht_german ALTER MAPPING FOR hword, hword_part, word WITH unaccent, german_stem;
   END IF;
 END $$;--> statement-breakpoint
 CREATE TABLE "knowledge_article_comments" (

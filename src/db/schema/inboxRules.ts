@@ -5,6 +5,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } 
 import type { Intent } from "../../text/analysis.js";
 import { channelAccounts } from "./channels.js";
 import { departments, organisations } from "./org.js";
+import { knowledgeArticles } from "./knowledge.js";
 import { users } from "./people.js";
 
 export const routingRules = pgTable(
@@ -53,7 +54,7 @@ export const replyTemplates = pgTable(
     body: text("body").notNull(),
     tags: jsonb("tags").$type<string[]>().notNull().default([]),
     /** The knowledge article the template draws on (cited; its use is counted when the template is sent). */
-    articleId: uuid("article_id"),
+    articleId: uuid("article_id").references(() => knowledgeArticles.id, { onDelete: "set null" }),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
@@ -117,7 +118,7 @@ export const userNotifications = pgTable(
     /** For the weekly report: the Monday of the week it covers (the download link). */
     reportWeek: date("report_week", { mode: "string" }),
     /** For a mention in a knowledge article's comment or its review reminder: the article to open. */
-    knowledgeArticleId: uuid("knowledge_article_id"),
+    knowledgeArticleId: uuid("knowledge_article_id").references(() => knowledgeArticles.id, { onDelete: "cascade" }),
     /** Who caused it ("system" for reminders and escalations). */
     actorLabel: text("actor_label").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

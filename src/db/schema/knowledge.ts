@@ -37,6 +37,8 @@ export const knowledgeArticles = pgTable(
     reviewBy: date("review_by", { mode: "string" }).notNull(),
     /** The current version (knowledge_article_versions holds every one). */
     version: integer("version").notNull().default(1),
+    /** Counts every save (text or details): a save written on an older revision is an edit conflict. */
+    revision: integer("revision").notNull().default(1),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffVersions } from "./articleDiff.js";
-import { ZArticleInput, isInForce, mediaIdsIn, statusAfter, stepsFrom } from "./articleWorkflow.js";
+import { ZArticleInput, mediaIdsIn, statusAfter, stepsFrom } from "./articleWorkflow.js";
 
 describe("an article's life", () => {
   it("publishes from a draft or from review, and returns only what is in review", () => {
@@ -12,13 +12,6 @@ describe("an article's life", () => {
     expect(statusAfter("archived", "publish")).toBeNull();
     expect(stepsFrom("archived")).toEqual(["restore"]);
     expect(stepsFrom("published")).toEqual(["archive"]);
-  });
-
-  it("offers a published article until the end of its last valid day, and no draft", () => {
-    const article = { status: "published" as const, validUntil: "2026-12-31" };
-    expect(isInForce(article, "2026-12-31")).toBe(true);
-    expect(isInForce(article, "2027-01-01")).toBe(false);
-    expect(isInForce({ status: "draft", validUntil: null }, "2026-12-31")).toBe(false);
   });
 
   it("keeps tags in lower case once each, and names the library files the text shows", () => {

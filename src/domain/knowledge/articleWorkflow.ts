@@ -60,11 +60,6 @@ export const ZArticleInput = z.object({
 });
 export type TArticleInput = z.infer<typeof ZArticleInput>;
 
-/** Whether a published article may be offered to people answering on a day (not past its validity). */
-export function isInForce(article: { status: ArticleStatus; validUntil: string | null }, today: string): boolean {
-  return article.status === "published" && (article.validUntil === null || article.validUntil >= today);
-}
-
 /** The media library files an article shows: `![…](media:<uuid>)`. */
 export function mediaIdsIn(body: string): string[] {
   const ids = [...body.matchAll(/!\[[^\]]*\]\(media:([0-9a-f-]{36})\)/gi)].map((m) => (m[1] ?? "").toLowerCase());

@@ -9,7 +9,8 @@ import { getArticle } from "../../app/knowledge/get-article.js";
 import { getArticleMedium } from "../../app/knowledge/get-article-medium.js";
 import { listArticles } from "../../app/knowledge/list-articles.js";
 import { listKnowledgeCleanup } from "../../app/knowledge/list-knowledge-cleanup.js";
-import { createArticle, updateArticle } from "../../app/knowledge/save-article.js";
+import { createArticle } from "../../app/knowledge/create-article.js";
+import { updateArticle } from "../../app/knowledge/update-article.js";
 import { suggestAnswers } from "../../app/knowledge/suggest-answers.js";
 import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
@@ -39,7 +40,8 @@ export function knowledgeRoutes(app: FastifyInstance, options: { ctx: AppContext
   contractRoute(app, "GET /api/orgs/:orgId/knowledge/articles/:articleId/diff", read, async (request) =>
     diffArticleVersions(ctx, { actor: orgActorOf(request), ...request.params, ...request.query }),
   );
-  contractRoute(app, "POST /api/orgs/:orgId/knowledge/articles/:articleId/comments", read, async (request, reply) => {
+  // Comments are the work of people who answer or keep knowledge, not of read-only roles (analysts).
+  contractRoute(app, "POST /api/orgs/:orgId/knowledge/articles/:articleId/comments", answer, async (request, reply) => {
     reply.status(201);
     return commentOnArticle(ctx, { actor: orgActorOf(request), ...request.params, input: request.body });
   });

@@ -55,7 +55,7 @@ export const knowledgeApi = {
     call("GET /api/orgs/:orgId/knowledge/articles/:articleId", article(orgId, articleId), options),
   create: (orgId: string, input: ArticleInput) =>
     call("POST /api/orgs/:orgId/knowledge/articles", { params: { orgId }, body: input }),
-  update: (orgId: string, articleId: string, input: ArticleInput & { baseVersion: number }) =>
+  update: (orgId: string, articleId: string, input: ArticleInput & { revision: number }) =>
     call("PUT /api/orgs/:orgId/knowledge/articles/:articleId", { ...article(orgId, articleId), body: input }),
   step: (orgId: string, articleId: string, step: ArticleStep) =>
     call("POST /api/orgs/:orgId/knowledge/articles/:articleId/steps", { ...article(orgId, articleId), body: { step } }),

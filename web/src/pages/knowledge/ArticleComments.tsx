@@ -23,7 +23,10 @@ export function ArticleComments({
   const { t } = useTranslation();
   const dates = useDates();
   const words = useWords();
-  const colleagues = useColleagues(useOrg());
+  const org = useOrg();
+  const colleagues = useColleagues(org);
+  // Read-only roles (analysts) read the comments; those who answer or keep knowledge write them.
+  const mayComment = org.myActions.includes("inbox.view");
   const [text, setText] = useState("");
   const [mentioned, setMentioned] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -64,34 +67,36 @@ export function ArticleComments({
           </li>
         ))}
       </ol>
-      <form className="card wide" onSubmit={(e) => void add(e)} aria-labelledby="article-comment-form-heading">
-        <h3 id="article-comment-form-heading">{t("knowledge.comments.new")}</h3>
-        <label className="field">
-          <span>{t("knowledge.comments.text")}</span>
-          <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} required maxLength={5000} />
-        </label>
-        {colleagues.length > 0 ? (
+      {mayComment ? (
+        <form className="card wide" onSubmit={(e) => void add(e)} aria-labelledby="article-comment-form-heading">
+          <h3 id="article-comment-form-heading">{t("knowledge.comments.new")}</h3>
           <label className="field">
-            <span>{t("knowledge.comments.mention")}</span>
-            <select
-              multiple
-              size={Math.min(5, Math.max(2, colleagues.length))}
-              value={mentioned}
-              onChange={(e) => setMentioned([...e.target.selectedOptions].map((o) => o.value))}
-            >
-              {colleagues.map((p) => (
-                <option key={p.id} value={p.id}>
-                  @{p.name}
-                </option>
-              ))}
-            </select>
+            <span>{t("knowledge.comments.text")}</span>
+            <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} required maxLength={5000} />
           </label>
-        ) : null}
-        <ErrorMessage error={error} />
-        <button type="submit" disabled={busy || text.trim() === ""}>
-          {t("knowledge.comments.add")}
-        </button>
-      </form>
+          {colleagues.length > 0 ? (
+            <label className="field">
+              <span>{t("knowledge.comments.mention")}</span>
+              <select
+                multiple
+                size={Math.min(5, Math.max(2, colleagues.length))}
+                value={mentioned}
+                onChange={(e) => setMentioned([...e.target.selectedOptions].map((o) => o.value))}
+              >
+                {colleagues.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    @{p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <ErrorMessage error={error} />
+          <button type="submit" disabled={busy || text.trim() === ""}>
+            {t("knowledge.comments.add")}
+          </button>
+        </form>
+      ) : null}
     </section>
   );
 }

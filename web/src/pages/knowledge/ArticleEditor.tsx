@@ -72,8 +72,8 @@ function ArticleForm({
   const [validUntil, setValidUntil] = useState(a?.validUntil ?? "");
   const [reviewBy, setReviewBy] = useState(a?.reviewBy ?? aYearAfter(dates.dayOf(new Date())));
   const [note, setNote] = useState("");
-  const [baseVersion, setBaseVersion] = useState(a?.version ?? 1);
-  const [conflict, setConflict] = useState<number | null>(null);
+  const [baseRevision, setBaseRevision] = useState(a?.revision ?? 1);
+  const [conflict, setConflict] = useState<{ version: number; revision: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // The current owner stays choosable even when no longer among the colleagues listed.
@@ -103,13 +103,19 @@ function ArticleForm({
     };
     try {
       const id = a
-        ? (await knowledgeApi.update(org.id, a.id, { ...input, baseVersion })).id
+        ? (await knowledgeApi.update(org.id, a.id, { ...input, revision: baseRevision })).id
         : (await knowledgeApi.create(org.id, input)).id;
       navigate(articlePath(org.id, id), { state: { saved: t("knowledge.editor.saved") } });
     } catch (failure) {
-      const current = failure instanceof ApiError ? failure.details?.currentVersion : undefined;
-      if (failure instanceof ApiError && failure.code.endsWith("EDIT_CONFLICT") && typeof current === "number")
-        setConflict(current);
+      const version = failure instanceof ApiError ? failure.details?.currentVersion : undefined;
+      const revision = failure instanceof ApiError ? failure.details?.currentRevision : undefined;
+      if (
+        failure instanceof ApiError &&
+        failure.code.endsWith("EDIT_CONFLICT") &&
+        typeof version === "number" &&
+        typeof revision === "number"
+      )
+        setConflict({ version, revision });
       else setError(failure);
     } finally {
       setBusy(false);
@@ -175,15 +181,15 @@ function ArticleForm({
         </label>
         {conflict !== null && a ? (
           <div className="message message-error" role="alert">
-            <p>{t("knowledge.editor.conflict", { version: conflict })}</p>
+            <p>{t("knowledge.editor.conflict", { version: conflict.version })}</p>
             <p>
               <a href={articlePath(org.id, a.id)} target="_blank" rel="noopener noreferrer">
-                {t("knowledge.editor.conflictLook", { version: conflict })}
+                {t("knowledge.editor.conflictLook", { version: conflict.version })}
               </a>{" "}
               <button
                 type="button"
                 onClick={() => {
-                  setBaseVersion(conflict);
+                  setBaseRevision(conflict.revision);
                   setConflict(null);
                 }}
               >

@@ -44,38 +44,40 @@ export function ArticleVersions({
   return (
     <section aria-labelledby="article-versions-heading">
       <h2 id="article-versions-heading">{t("knowledge.versions.title")}</h2>
-      <table>
-        <caption className="visually-hidden">{t("knowledge.versions.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("knowledge.fields.version")}</th>
-            <th scope="col">{t("knowledge.versions.author")}</th>
-            <th scope="col">{t("knowledge.versions.date")}</th>
-            <th scope="col">{t("knowledge.versions.note")}</th>
-            <th scope="col">{t("knowledge.versions.changes")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((v) => (
-            <tr key={v.version}>
-              <th scope="row">{v.version}</th>
-              <td>{words.actor(v.authorLabel)}</td>
-              <td>{dates.format(v.createdAt)}</td>
-              <td>{v.note ?? "–"}</td>
-              <td>
-                {v.version > 1 ? (
-                  <button type="button" className="link-button" onClick={() => show(v.version)}>
-                    {t("knowledge.versions.show")}
-                    <span className="visually-hidden">{t("knowledge.versions.showFor", { version: v.version })}</span>
-                  </button>
-                ) : (
-                  t("knowledge.versions.first")
-                )}
-              </td>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("knowledge.versions.title")}>
+        <table>
+          <caption className="visually-hidden">{t("knowledge.versions.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("knowledge.fields.version")}</th>
+              <th scope="col">{t("knowledge.versions.author")}</th>
+              <th scope="col">{t("knowledge.versions.date")}</th>
+              <th scope="col">{t("knowledge.versions.note")}</th>
+              <th scope="col">{t("knowledge.versions.changes")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sorted.map((v) => (
+              <tr key={v.version}>
+                <th scope="row">{v.version}</th>
+                <td>{words.actor(v.authorLabel)}</td>
+                <td>{dates.format(v.createdAt)}</td>
+                <td>{v.note ?? "–"}</td>
+                <td>
+                  {v.version > 1 ? (
+                    <button type="button" className="link-button" onClick={() => show(v.version)}>
+                      {t("knowledge.versions.show")}
+                      <span className="visually-hidden">{t("knowledge.versions.showFor", { version: v.version })}</span>
+                    </button>
+                  ) : (
+                    t("knowledge.versions.first")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <ErrorMessage error={error} />
       {diff ? <DiffView diff={diff} onClose={() => setDiff(null)} /> : null}
     </section>
