@@ -234,7 +234,7 @@ async function generate(ctx: AppContext) {
     select ${org.id}::uuid, (${topics})[1 + g % ${TOPICS.length}] || ' (' || (g / ${TOPICS.length}) || ')',
            '## ' || (${topics})[1 + g % ${TOPICS.length}] || E'\n\n' || (${textArray(DETAILS)})[1 + g % ${DETAILS.length}] || ' '
              || repeat('Sie erreichen uns montags bis freitags. Bringen Sie Ihre Unterlagen mit. ', 1 + g % 5),
-           array['bench', 'thema' || (g % ${TOPICS.length})], case when g % 5 = 0 then 'draft' else 'published' end,
+           array['bench', 'thema' || (g % ${TOPICS.length})], case when (g / ${TOPICS.length}) % 5 = 0 then 'draft' else 'published' end,
            current_date + 200, ${author.userId}::uuid, ${author.userId}::uuid, now(), now(), now()
       from generate_series(1, ${ARTICLES}) g`);
   await ctx.db.execute(sql`analyze`);
