@@ -157,5 +157,7 @@ export const answeredQuestions = pgTable(
     index("answered_questions_topics_idx").using("gin", t.topics),
     index("answered_questions_search_idx").using("gin", t.search),
     index("answered_questions_org_created_idx").on(t.orgId, t.createdAt),
+    // Forgetting a conversation's remembered questions (the trigger of migration 0068) finds them by conversation.
+    index("answered_questions_conversation_idx").on(t.conversationId),
   ],
 );

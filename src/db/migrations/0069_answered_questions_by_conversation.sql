@@ -1,0 +1,1 @@
+CREATE INDEX "answered_questions_conversation_idx" ON "answered_questions" USING btree ("conversation_id");
