@@ -1,11 +1,10 @@
 // An internal note on a conversation, never sent to the citizen. Mentioned colleagues (any member of
 // the organisation, also in other departments) are notified.
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { conversationNotes, memberships, userNotifications } from "../../db/schema/index.js";
-import { AppError } from "../../domain/errors.js";
+import { conversationNotes, userNotifications } from "../../db/schema/index.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { checkMentionedMembers } from "../orgRefs.js";
 import { loadConversation } from "./conversationAccess.js";
 import { notifyConversationsChanged } from "./inboxEvents.js";
 import { ZNote } from "../../contract/inboxSchemas.js";
@@ -19,20 +18,7 @@ export async function addConversationNote(
   const mentioned = [...new Set(input.mentionedUserIds)];
   return ctx.db.transaction(async (tx) => {
     const conversation = await loadConversation(ctx, tx, { ...options, action: "inbox.view" });
-    if (mentioned.length) {
-      const members = await tx
-        .select({ userId: memberships.userId })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.orgId, options.orgId),
-            inArray(memberships.userId, mentioned),
-            isNull(memberships.disabledAt),
-          ),
-        );
-      if (members.length !== mentioned.length)
-        throw new AppError("VALIDATION_FAILED", { details: { field: "mentionedUserIds", problem: "not_a_member" } });
-    }
+    await checkMentionedMembers(tx, { orgId: options.orgId, userIds: mentioned });
     const [note] = await tx
       .insert(conversationNotes)
       .values({

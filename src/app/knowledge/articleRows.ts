@@ -18,9 +18,12 @@ import type { AppContext } from "../context.js";
 
 const a = knowledgeArticles;
 
-// Uses by answers that went out: one returned in Freigabe or never sent does not count.
-const sentUses = sql`from ${knowledgeArticleUses} u join ${conversationReplies} r on r.id = u.reply_id and r.status = 'sent'
-                      where u.article_id = ${a.id}`;
+/** Uses by answers that went out (one returned in Freigabe or never sent does not count), of the row's article. */
+export function sentUsesOf(articleId: SQL | typeof a.id) {
+  return sql`from ${knowledgeArticleUses} u join ${conversationReplies} r on r.id = u.reply_id and r.status = 'sent'
+              where u.article_id = ${articleId}`;
+}
+const sentUses = sentUsesOf(a.id);
 const useCount = sql<number>`(select count(*)::int ${sentUses})`;
 const lastUsedAt = sql<Date | null>`(select max(u.used_at) ${sentUses})`;
 

@@ -1,13 +1,12 @@
 // An internal comment on a knowledge article (never published), by people who answer or keep knowledge (not
 // read-only roles). Mentioned colleagues — any member of the organisation — are notified with a link to the article.
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import { ZArticleComment } from "../../contract/knowledge.js";
-import { knowledgeArticleComments, memberships, userNotifications } from "../../db/schema/index.js";
-import { AppError } from "../../domain/errors.js";
+import { knowledgeArticleComments, userNotifications } from "../../db/schema/index.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { checkMentionedMembers } from "../orgRefs.js";
 import { loadArticle } from "./articleRows.js";
 
 export async function commentOnArticle(
@@ -21,16 +20,7 @@ export async function commentOnArticle(
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     await loadArticle(tx, { orgId, articleId });
-    if (mentioned.length) {
-      const members = await tx
-        .select({ userId: memberships.userId })
-        .from(memberships)
-        .where(
-          and(eq(memberships.orgId, orgId), inArray(memberships.userId, mentioned), isNull(memberships.disabledAt)),
-        );
-      if (members.length !== mentioned.length)
-        throw new AppError("VALIDATION_FAILED", { details: { field: "mentionedUserIds", problem: "not_a_member" } });
-    }
+    await checkMentionedMembers(tx, { orgId, userIds: mentioned });
     const [comment] = await tx
       .insert(knowledgeArticleComments)
       .values({

@@ -1,11 +1,12 @@
 // Writing a new knowledge article: a draft, version 1 with its author, in the audit trail.
-import { knowledgeArticleVersions, knowledgeArticles } from "../../db/schema/index.js";
+import { knowledgeArticles } from "../../db/schema/index.js";
 import { ZArticleInput } from "../../domain/knowledge/articleWorkflow.js";
 import { scoped } from "../../domain/policy.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkArticleReferences } from "./articleReferences.js";
+import { insertArticleVersion } from "./insertArticleVersion.js";
 
 export async function createArticle(ctx: AppContext, options: { actor: OrgActor; orgId: string; input: unknown }) {
   const input = ZArticleInput.parse(options.input);
@@ -14,7 +15,7 @@ export async function createArticle(ctx: AppContext, options: { actor: OrgActor;
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     await checkArticleReferences(ctx, tx, { actor, orgId, input });
-    const { note, ...fields } = input;
+    const { note: _note, ...fields } = input;
     const [created] = await tx
       .insert(knowledgeArticles)
       .values({
@@ -27,17 +28,7 @@ export async function createArticle(ctx: AppContext, options: { actor: OrgActor;
       })
       .returning({ id: knowledgeArticles.id });
     if (!created) throw new Error("article insert returned nothing");
-    await tx.insert(knowledgeArticleVersions).values({
-      articleId: created.id,
-      version: 1,
-      title: input.title,
-      body: input.body,
-      tags: input.tags,
-      note,
-      authorUserId: actor.userId,
-      authorLabel: actor.label,
-      createdAt: now,
-    });
+    await insertArticleVersion(tx, { articleId: created.id, version: 1, input, actor, now });
     await appendAuditEvent(tx, {
       orgId,
       actor,

@@ -1,12 +1,12 @@
 // What to tidy up in the knowledge base: published articles no answer drew on for 180 days (or never, when
 // older than that), published ones past their "valid until" day, and those whose review is due.
 import { and, eq, lt, lte, ne, or, sql } from "drizzle-orm";
-import { conversationReplies, knowledgeArticleUses, knowledgeArticles } from "../../db/schema/index.js";
+import { knowledgeArticles } from "../../db/schema/index.js";
 import { REVIEW_WARNING_DAYS } from "../../domain/guidelineReview.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { presentSummary, selectSummaries, todayOf } from "./articleRows.js";
+import { presentSummary, selectSummaries, sentUsesOf, todayOf } from "./articleRows.js";
 
 export const UNUSED_DAYS = 180;
 const a = knowledgeArticles;
@@ -24,8 +24,7 @@ export async function listKnowledgeCleanup(ctx: AppContext, options: { actor: Or
         eq(a.status, "published"),
         inForce,
         lt(a.createdAt, since),
-        sql`not exists (select 1 from ${knowledgeArticleUses} u join ${conversationReplies} r on r.id = u.reply_id and r.status = 'sent'
-                         where u.article_id = ${a.id} and u.used_at >= ${since})`,
+        sql`not exists (select 1 ${sentUsesOf(a.id)} and u.used_at >= ${since})`,
       ),
     }),
     selectSummaries(ctx.db, {

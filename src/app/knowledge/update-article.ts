@@ -4,7 +4,7 @@
 // audit trail says which details changed from what to what, and keeps the note when no version takes it.
 import { eq } from "drizzle-orm";
 import { ZArticleUpdate } from "../../contract/knowledge.js";
-import { knowledgeArticleVersions, knowledgeArticles } from "../../db/schema/index.js";
+import { knowledgeArticles } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { TArticleInput } from "../../domain/knowledge/articleWorkflow.js";
 import { scoped } from "../../domain/policy.js";
@@ -13,6 +13,7 @@ import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { checkArticleReferences } from "./articleReferences.js";
 import { loadArticle } from "./articleRows.js";
+import { insertArticleVersion } from "./insertArticleVersion.js";
 
 const DETAILS = ["departmentId", "ownerUserId", "validUntil", "reviewBy"] as const;
 
@@ -46,18 +47,7 @@ export async function updateArticle(
       .update(knowledgeArticles)
       .set({ ...fields, ownerUserId, version, revision: current.revision + 1, updatedAt: now })
       .where(eq(knowledgeArticles.id, articleId));
-    if (contentChanged)
-      await tx.insert(knowledgeArticleVersions).values({
-        articleId,
-        version,
-        title: input.title,
-        body: input.body,
-        tags: input.tags,
-        note,
-        authorUserId: actor.userId,
-        authorLabel: actor.label,
-        createdAt: now,
-      });
+    if (contentChanged) await insertArticleVersion(tx, { articleId, version, input, actor, now });
     const after = { ...input, ownerUserId };
     const changed = Object.fromEntries(
       DETAILS.filter((field) => after[field] !== current[field]).map((field) => [
