@@ -42,6 +42,7 @@ import { DEFAULT_NETIQUETTE } from "../src/domain/website/netiquette.js";
 import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwork.js";
 import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
+import { buildCollection, buildSharedItem } from "./support/sharedItems.js";
 
 let t: TestApp;
 let mastodon: MastodonPeer;
@@ -77,6 +78,10 @@ const BODIES_IN_ORG: Record<string, (orgId: string, departmentId: string | null)
     const messageId = await buildUnmoderatedMessage(t.ctx, t.app, orgId);
     await placed(orgId, await conversationOf({ messageId }), departmentId);
     return { messageId, reason: "Bitte prüfen" };
+  },
+  "POST /api/orgs/:orgId/knowledge/collections/:collectionId/items": async (orgId) => {
+    await publishNetiquette(t.ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
+    return { kind: "netiquette" };
   },
   "PUT /api/orgs/:orgId/moderation/settings": async (orgId) => {
     await publishNetiquette(t.ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
@@ -232,6 +237,11 @@ async function fillParams(route: RegisteredRoute, orgId: string, departmentId: s
     const input = { title: "Sperrmüll", body, reviewBy: "2030-01-01", departmentId };
     url = url.replace(":articleId", (await createArticle(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
     if (url.endsWith("/diff")) url += "?from=1&to=1";
+  }
+  if (url.includes(":collectionId")) url = url.replace(":collectionId", await buildCollection(t.ctx, orgId));
+  if (url.includes(":itemId")) {
+    const mode = url.endsWith("/adopt") ? "offered" : url.endsWith("/decline") ? "newer" : "own";
+    url = url.replace(":itemId", await buildSharedItem(t.ctx, orgId, mode, departmentId));
   }
   if (url.endsWith("/inbox/events")) url += "?lifetime=0";
   url = url.replace("/channel-networks/:network", "/channel-networks/facebook");

@@ -294,6 +294,7 @@ export const NOTIFICATION_KINDS = [
   "weekly_report",
   "article_mention",
   "article_review",
+  "shared_item_changed",
 ] as const;
 
 export const ZNotification = z
@@ -305,6 +306,8 @@ export const ZNotification = z
     reportWeek: ZDay.nullable(),
     /** For a mention in an article's comment or an article's review reminder: the article to open. */
     knowledgeArticleId: ZId.nullable(),
+    /** For a newer version of a shared item this organisation adopted: the item to compare and adopt again. */
+    sharedItemId: ZId.nullable(),
     citizenName: z.string().nullable(),
     actorLabel: z.string(),
     createdAt: ZTimestamp,

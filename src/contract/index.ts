@@ -6,6 +6,7 @@ import { channelNetworksContract } from "./channelNetworks.js";
 import { channelsContract } from "./channels.js";
 import { inboxContract } from "./inbox.js";
 import { knowledgeContract } from "./knowledge.js";
+import { sharingContract } from "./sharing.js";
 import { invitationsContract } from "./invitations.js";
 import { moderationContract } from "./moderation.js";
 import { moderationReportContract } from "./moderationReport.js";
@@ -30,6 +31,7 @@ export const apiContract = {
   ...postsContract,
   ...inboxContract,
   ...knowledgeContract,
+  ...sharingContract,
   ...moderationContract,
   ...reportsContract,
   ...weeklyReportContract,

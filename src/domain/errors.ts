@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   "CHANNEL_NETWORK_IN_USE",
   "ANSWER_WINDOW_CLOSED",
   "MEDIA_ADDRESS_EXPIRED",
+  "PERSONAL_DATA_FOUND",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -35,6 +35,8 @@ export const ACTIONS = [
   "moderation.decide",
   "knowledge.view",
   "knowledge.edit",
+  /** Publish the organisation's knowledge to other organisations (collections) and withdraw it. */
+  "knowledge.share",
   "reports.view",
   "guideline.view",
   "guideline.manage",
@@ -61,6 +63,7 @@ export const ROLE_GRANTS: Record<Role, readonly Action[]> = {
     "moderation.view",
     "moderation.decide",
     "knowledge.edit",
+    "knowledge.share",
     "reports.view",
     "guideline.manage",
   ],

@@ -31,6 +31,10 @@ const LIMITED_SHARED = new Set([
   "GET /api/orgs/:orgId/knowledge/articles/:articleId/media/:mediaId",
   "POST /api/orgs/:orgId/knowledge/articles/:articleId/comments",
   "GET /api/orgs/:orgId/knowledge/cleanup",
+  // So is what other organisations share with it; sharing, adopting and leaving updates are scoped.
+  "GET /api/orgs/:orgId/knowledge/collections",
+  "GET /api/orgs/:orgId/knowledge/collections/:collectionId",
+  "GET /api/orgs/:orgId/knowledge/shared-items/:itemId",
 ]);
 const SHARED_REFERENCES = new Set([
   "GET /api/orgs/:orgId/media",

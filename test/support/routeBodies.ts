@@ -53,6 +53,9 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   },
   "POST /api/orgs/:orgId/knowledge/articles/:articleId/steps": { step: "publish" },
   "POST /api/orgs/:orgId/knowledge/articles/:articleId/comments": { text: "Bitte prüfen." },
+  "POST /api/orgs/:orgId/knowledge/collections": { title: "Bürgerservice", audience: "all" },
+  "PUT /api/orgs/:orgId/knowledge/collections/:collectionId": { title: "Bürgerservice", audience: "all" },
+  "POST /api/orgs/:orgId/knowledge/shared-items/:itemId/adopt": {},
   "PUT /api/orgs/:orgId/inbox/rules": {
     routing: [],
     targets: [],
@@ -91,4 +94,5 @@ export const DEPARTMENT_IN_BODY = new Set([
   "PUT /api/orgs/:orgId/inbox/templates/:templateId",
   "POST /api/orgs/:orgId/knowledge/articles",
   "PUT /api/orgs/:orgId/knowledge/articles/:articleId",
+  "POST /api/orgs/:orgId/knowledge/shared-items/:itemId/adopt",
 ]);

@@ -6,6 +6,7 @@ import type { Intent } from "../../text/analysis.js";
 import { channelAccounts } from "./channels.js";
 import { departments, organisations } from "./org.js";
 import { knowledgeArticles } from "./knowledge.js";
+import { knowledgeSharedItems } from "./knowledgeSharing.js";
 import { users } from "./people.js";
 
 export const routingRules = pgTable(
@@ -96,7 +97,8 @@ export type NotificationKind =
   | "channel_health"
   | "weekly_report"
   | "article_mention"
-  | "article_review";
+  | "article_review"
+  | "shared_item_changed";
 
 /** What a person should look at: a mention, an assignment, a reminder or an escalation. */
 export const userNotifications = pgTable(
@@ -119,6 +121,8 @@ export const userNotifications = pgTable(
     reportWeek: date("report_week", { mode: "string" }),
     /** For a mention in a knowledge article's comment or its review reminder: the article to open. */
     knowledgeArticleId: uuid("knowledge_article_id").references(() => knowledgeArticles.id, { onDelete: "cascade" }),
+    /** For a newer version of an item shared by another organisation that this one adopted. */
+    sharedItemId: uuid("shared_item_id").references(() => knowledgeSharedItems.id, { onDelete: "cascade" }),
     /** Who caused it ("system" for reminders and escalations). */
     actorLabel: text("actor_label").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

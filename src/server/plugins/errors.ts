@@ -47,6 +47,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   WEBHOOK_SIGNATURE_INVALID: 401,
   WEBHOOK_EVENT_STALE: 400,
   MEDIA_ADDRESS_EXPIRED: 410,
+  PERSONAL_DATA_FOUND: 422,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {

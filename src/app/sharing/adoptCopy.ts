@@ -1,0 +1,212 @@
+// Writing an adopted shared item into the receiving organisation, by kind: an article becomes a draft of
+// its own (or, when its copy exists, a new version of that copy), a Textbaustein a template of its own, a
+// Netiquette a draft version on the Website page, to be read and published there. Each copy is the
+// receiver's: its own rules (review, Freigabe, publishing) apply from here on.
+import { and, eq, isNull, max } from "drizzle-orm";
+import type { Tx } from "../../db/client.js";
+import { knowledgeArticles, netiquettes, replyTemplates } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import { type Resource, organisationWide, scoped } from "../../domain/policy.js";
+import type { Action } from "../../domain/roles.js";
+import { ZReplyTemplate } from "../../domain/replyTemplates.js";
+import { appendAuditEvent } from "../audit/auditTrail.js";
+import { type OrgActor, requireAllowed } from "../authorization.js";
+import type { AppContext } from "../context.js";
+import { insertArticleVersion } from "../knowledge/insertArticleVersion.js";
+import { checkOrgRefs } from "../orgRefs.js";
+
+type SharedText = {
+  kind: "article" | "template" | "netiquette";
+  title: string;
+  body: string;
+  tags: string[];
+  details: { netiquette?: { intro: string; clauses: { number: number; title: string; text: string }[] } };
+  version: number;
+};
+
+export interface CopyArgs {
+  ctx: AppContext;
+  actor: OrgActor;
+  orgId: string;
+  item: SharedText;
+  /** Who shared it, for the copy's note ("Übernommen von …"). */
+  publisherName: string;
+  /** The department that owns a new copy. */
+  departmentId: string | null;
+  /** The existing copy, when a newer version is taken. */
+  targetId: string | null;
+  /** The organisation's calendar day, for a new article's first review (a year on). */
+  today: string;
+  now: Date;
+}
+
+function aYearAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 365 * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function copyArticle(tx: Tx, args: CopyArgs): Promise<string> {
+  const { ctx, actor, orgId, item, now } = args;
+  const note = `Übernommen von ${args.publisherName} (geteilte Fassung ${item.version})`;
+  const [current] = args.targetId
+    ? await tx
+        .select()
+        .from(knowledgeArticles)
+        .where(and(eq(knowledgeArticles.id, args.targetId), eq(knowledgeArticles.orgId, orgId)))
+        .for("update")
+    : [];
+  if (current) {
+    requireAllowed(ctx, actor, "knowledge.edit", scoped({ orgId, departmentId: current.departmentId }));
+    const version = current.version + 1;
+    await tx
+      .update(knowledgeArticles)
+      .set({
+        title: item.title,
+        body: item.body,
+        tags: item.tags,
+        version,
+        revision: current.revision + 1,
+        updatedAt: now,
+      })
+      .where(eq(knowledgeArticles.id, current.id));
+    const input = { ...current, title: item.title, body: item.body, tags: item.tags, note };
+    await insertArticleVersion(tx, { articleId: current.id, version, input, actor, now });
+    await appendAuditEvent(tx, {
+      orgId,
+      actor,
+      action: "knowledge_article.updated",
+      target: { type: "knowledge_article", id: current.id },
+      data: { version, contentChanged: true, note },
+      occurredAt: now,
+    });
+    return current.id;
+  }
+  requireAllowed(ctx, actor, "knowledge.edit", scoped({ orgId, departmentId: args.departmentId }));
+  await checkOrgRefs(tx, { orgId, departmentId: args.departmentId });
+  const input = {
+    title: item.title,
+    body: item.body,
+    tags: item.tags,
+    departmentId: args.departmentId,
+    ownerUserId: null,
+    validUntil: null,
+    reviewBy: aYearAfter(args.today),
+    note,
+  };
+  const { note: _note, ...fields } = input;
+  const [created] = await tx
+    .insert(knowledgeArticles)
+    .values({
+      orgId,
+      ...fields,
+      ownerUserId: actor.userId,
+      createdByUserId: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: knowledgeArticles.id });
+  if (!created) throw new Error("article insert returned nothing");
+  await insertArticleVersion(tx, { articleId: created.id, version: 1, input, actor, now });
+  await appendAuditEvent(tx, {
+    orgId,
+    actor,
+    action: "knowledge_article.created",
+    target: { type: "knowledge_article", id: created.id },
+    data: { title: item.title, departmentId: args.departmentId, note },
+    occurredAt: now,
+  });
+  return created.id;
+}
+
+async function copyTemplate(tx: Tx, args: CopyArgs): Promise<string> {
+  const { ctx, actor, orgId, item, now } = args;
+  const [current] = args.targetId
+    ? await tx
+        .select()
+        .from(replyTemplates)
+        .where(
+          and(eq(replyTemplates.id, args.targetId), eq(replyTemplates.orgId, orgId), isNull(replyTemplates.archivedAt)),
+        )
+        .for("update")
+    : [];
+  const departmentId = current ? current.departmentId : args.departmentId;
+  requireAllowed(ctx, actor, "knowledge.edit", scoped({ orgId, departmentId }));
+  if (!current) await checkOrgRefs(tx, { orgId, departmentId });
+  // The organisation's own rules for templates apply to the copy (placeholders, lengths).
+  const template = ZReplyTemplate.parse({ title: item.title, body: item.body, tags: item.tags, departmentId });
+  let id = current?.id;
+  if (id) {
+    await tx
+      .update(replyTemplates)
+      .set({ title: template.title, body: template.body, tags: template.tags, updatedAt: now })
+      .where(eq(replyTemplates.id, id));
+  } else {
+    const [created] = await tx
+      .insert(replyTemplates)
+      .values({ orgId, ...template, createdByUserId: actor.userId, updatedAt: now })
+      .returning({ id: replyTemplates.id });
+    if (!created) throw new Error("template insert returned nothing");
+    id = created.id;
+  }
+  await appendAuditEvent(tx, {
+    orgId,
+    actor,
+    action: current ? "reply_template.updated" : "reply_template.created",
+    target: { type: "reply_template", id },
+    data: { title: template.title, adoptedFrom: args.publisherName, sharedVersion: item.version },
+    occurredAt: now,
+  });
+  return id;
+}
+
+/** A Netiquette is adopted as a draft version; the Website page offers it for publishing. */
+async function copyNetiquette(tx: Tx, args: CopyArgs): Promise<string> {
+  const { ctx, actor, orgId, item, now } = args;
+  requireAllowed(ctx, actor, "guideline.manage", organisationWide(orgId));
+  const netiquette = item.details.netiquette;
+  if (!netiquette) throw new AppError("NOT_FOUND", { details: { problem: "no_netiquette" } });
+  const [latest] = await tx
+    .select({ version: max(netiquettes.version) })
+    .from(netiquettes)
+    .where(eq(netiquettes.orgId, orgId));
+  const [draft] = await tx
+    .insert(netiquettes)
+    .values({
+      orgId,
+      version: (latest?.version ?? 0) + 1,
+      title: item.title,
+      intro: netiquette.intro,
+      clauses: netiquette.clauses,
+      publishedAt: null,
+      createdByUserId: actor.userId,
+      createdAt: now,
+    })
+    .returning({ id: netiquettes.id });
+  if (!draft) throw new Error("netiquette insert returned nothing");
+  return draft.id;
+}
+
+/** The right that changing an existing copy needs: its department's knowledge.edit, or guideline.manage. */
+export async function copyRight(
+  tx: Tx,
+  args: { orgId: string; kind: SharedText["kind"]; targetId: string },
+): Promise<[Action, Resource]> {
+  const { orgId, targetId } = args;
+  if (args.kind === "netiquette") return ["guideline.manage", organisationWide(orgId)];
+  const table = args.kind === "article" ? knowledgeArticles : replyTemplates;
+  const [copy] = await tx
+    .select({ departmentId: table.departmentId })
+    .from(table)
+    .where(and(eq(table.id, targetId), eq(table.orgId, orgId)));
+  return ["knowledge.edit", scoped({ orgId, departmentId: copy?.departmentId ?? null })];
+}
+
+export function adoptCopy(tx: Tx, args: CopyArgs): Promise<string> {
+  switch (args.item.kind) {
+    case "article":
+      return copyArticle(tx, args);
+    case "template":
+      return copyTemplate(tx, args);
+    case "netiquette":
+      return copyNetiquette(tx, args);
+  }
+}

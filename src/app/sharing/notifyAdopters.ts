@@ -1,0 +1,36 @@
+// Telling the organisations that adopted a shared item that its owner shared a newer version: the person
+// who adopted it is notified, while still an active member there (the "Geteilt mit uns" list shows the
+// newer version to everyone in any case).
+import { and, eq, isNull, lt } from "drizzle-orm";
+import type { Tx } from "../../db/client.js";
+import { knowledgeAdoptions, memberships, userNotifications } from "../../db/schema/index.js";
+
+export async function notifyAdopters(
+  tx: Tx,
+  args: { itemId: string; version: number; publisherName: string; now: Date },
+): Promise<number> {
+  const adopters = await tx
+    .select({ orgId: knowledgeAdoptions.orgId, userId: memberships.userId })
+    .from(knowledgeAdoptions)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.orgId, knowledgeAdoptions.orgId),
+        eq(memberships.userId, knowledgeAdoptions.adoptedByUserId),
+        isNull(memberships.disabledAt),
+      ),
+    )
+    .where(and(eq(knowledgeAdoptions.itemId, args.itemId), lt(knowledgeAdoptions.adoptedVersion, args.version)));
+  if (adopters.length === 0) return 0;
+  await tx.insert(userNotifications).values(
+    adopters.map((adopter) => ({
+      orgId: adopter.orgId,
+      userId: adopter.userId,
+      kind: "shared_item_changed" as const,
+      sharedItemId: args.itemId,
+      actorLabel: args.publisherName,
+      createdAt: args.now,
+    })),
+  );
+  return adopters.length;
+}

@@ -1,0 +1,91 @@
+// Reading shared knowledge: which collections an organisation publishes and which reach it, and one shared
+// item as a receiver may read it. Shared by the collection, item and adoption use cases.
+import { type SQL, and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import {
+  knowledgeCollectionReceivers,
+  knowledgeCollections,
+  knowledgeSharedItems,
+  organisations,
+} from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+
+const c = knowledgeCollections;
+
+/** Collections of other organisations that reach `orgId` (to all, or to it by name) and are not withdrawn. */
+export function reachesOrganisation(orgId: string): SQL {
+  return and(
+    ne(c.orgId, orgId),
+    isNull(c.withdrawnAt),
+    or(
+      eq(c.audience, "all"),
+      sql`exists (select 1 from ${knowledgeCollectionReceivers} r where r.collection_id = ${c.id} and r.org_id = ${orgId})`,
+    ),
+  ) as SQL;
+}
+
+/** One collection the organisation publishes (withdrawn ones too), locked for a change when `forUpdate`. */
+export async function loadOwnCollection(
+  db: Db | Tx,
+  args: { orgId: string; collectionId: string; forUpdate?: boolean },
+) {
+  const query = db
+    .select()
+    .from(c)
+    .where(and(eq(c.id, args.collectionId), eq(c.orgId, args.orgId)));
+  const [row] = args.forUpdate ? await query.for("update") : await query;
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+/**
+ * A collection as `orgId` sees it: its own, or another organisation's that reaches it. Anything else is
+ * NOT_FOUND, so a collection shared with others cannot be told from one that does not exist.
+ */
+export async function loadVisibleCollection(db: Db | Tx, args: { orgId: string; collectionId: string }) {
+  const [row] = await db
+    .select({ collection: c, publisherName: organisations.name })
+    .from(c)
+    .innerJoin(organisations, eq(organisations.id, c.orgId))
+    .where(and(eq(c.id, args.collectionId), or(eq(c.orgId, args.orgId), reachesOrganisation(args.orgId))));
+  if (!row) throw new AppError("NOT_FOUND");
+  return { ...row.collection, publisherName: row.publisherName, own: row.collection.orgId === args.orgId };
+}
+
+/** A shared item another organisation's collection offers to `orgId` (not withdrawn). */
+export async function loadReceivedItem(db: Db | Tx, args: { orgId: string; itemId: string }) {
+  const [row] = await db
+    .select({ item: knowledgeSharedItems, publisherName: organisations.name, publisherId: c.orgId })
+    .from(knowledgeSharedItems)
+    .innerJoin(c, eq(c.id, knowledgeSharedItems.collectionId))
+    .innerJoin(organisations, eq(organisations.id, c.orgId))
+    .where(
+      and(
+        eq(knowledgeSharedItems.id, args.itemId),
+        isNull(knowledgeSharedItems.withdrawnAt),
+        reachesOrganisation(args.orgId),
+      ),
+    );
+  if (!row) throw new AppError("NOT_FOUND");
+  return { ...row.item, publisherName: row.publisherName, publisherId: row.publisherId };
+}
+
+/**
+ * A shared item as `orgId` sees it: of its own collection (withdrawn ones too), or offered to it by another
+ * organisation's collection (not withdrawn). Anything else is NOT_FOUND.
+ */
+export async function loadVisibleItem(db: Db | Tx, args: { orgId: string; itemId: string }) {
+  const [row] = await db
+    .select({ item: knowledgeSharedItems, collection: c, publisherName: organisations.name })
+    .from(knowledgeSharedItems)
+    .innerJoin(c, eq(c.id, knowledgeSharedItems.collectionId))
+    .innerJoin(organisations, eq(organisations.id, c.orgId))
+    .where(
+      and(
+        eq(knowledgeSharedItems.id, args.itemId),
+        or(eq(c.orgId, args.orgId), and(isNull(knowledgeSharedItems.withdrawnAt), reachesOrganisation(args.orgId))),
+      ),
+    );
+  if (!row) throw new AppError("NOT_FOUND");
+  return { ...row, own: row.collection.orgId === args.orgId };
+}

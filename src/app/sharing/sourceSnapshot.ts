@@ -1,0 +1,115 @@
+// What an organisation shares of one of its items, as receivers will read it: a published article, a
+// Textbaustein in use or the Netiquette in force, written as title, Markdown text and tags. And the check
+// for citizens' personal data in it, which looks up names among the authors of the organisation's messages.
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { inboundMessages, knowledgeArticles, replyTemplates } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
+import {
+  type PersonalDataFinding,
+  type SharedItemDetails,
+  type SharedItemKind,
+  findPersonalData,
+  nameCandidates,
+  netiquetteAsMarkdown,
+} from "../../domain/knowledge/sharing.js";
+import { netiquetteInForce } from "../website/publicOrg.js";
+
+export interface SourceSnapshot {
+  sourceId: string;
+  title: string;
+  body: string;
+  tags: string[];
+  details: SharedItemDetails;
+}
+
+const MEDIA_REFERENCE = /\]\(\s*media:/i;
+
+async function articleSnapshot(db: Db | Tx, orgId: string, articleId: string): Promise<SourceSnapshot> {
+  const [article] = await db
+    .select()
+    .from(knowledgeArticles)
+    .where(and(eq(knowledgeArticles.id, articleId), eq(knowledgeArticles.orgId, orgId)));
+  if (!article) throw new AppError("NOT_FOUND");
+  if (article.status !== "published")
+    throw new AppError("INVALID_TRANSITION", { details: { problem: "article_not_published" } });
+  // Pictures live in the sharing organisation's media library, which receivers cannot read.
+  if (MEDIA_REFERENCE.test(article.body))
+    throw new AppError("VALIDATION_FAILED", { details: { field: "sourceId", problem: "article_has_pictures" } });
+  return { sourceId: article.id, title: article.title, body: article.body, tags: article.tags, details: {} };
+}
+
+async function templateSnapshot(db: Db | Tx, orgId: string, templateId: string): Promise<SourceSnapshot> {
+  const [template] = await db
+    .select()
+    .from(replyTemplates)
+    .where(and(eq(replyTemplates.id, templateId), eq(replyTemplates.orgId, orgId), isNull(replyTemplates.archivedAt)));
+  if (!template) throw new AppError("NOT_FOUND");
+  return { sourceId: template.id, title: template.title, body: template.body, tags: template.tags, details: {} };
+}
+
+/** The Netiquette is shared as the organisation's (its source is the organisation); each share takes the one in force. */
+async function netiquetteSnapshot(db: Db | Tx, orgId: string): Promise<SourceSnapshot> {
+  const netiquette = await netiquetteInForce(db, orgId);
+  if (!netiquette) throw new AppError("NOT_FOUND", { details: { problem: "no_netiquette" } });
+  return {
+    sourceId: orgId,
+    title: netiquette.title,
+    body: netiquetteAsMarkdown(netiquette),
+    tags: [],
+    details: { netiquette: { intro: netiquette.intro, clauses: netiquette.clauses } },
+  };
+}
+
+export function sourceSnapshot(
+  db: Db | Tx,
+  args: { orgId: string; kind: SharedItemKind; sourceId: string },
+): Promise<SourceSnapshot> {
+  switch (args.kind) {
+    case "article":
+      return articleSnapshot(db, args.orgId, args.sourceId);
+    case "template":
+      return templateSnapshot(db, args.orgId, args.sourceId);
+    case "netiquette":
+      return netiquetteSnapshot(db, args.orgId);
+  }
+}
+
+/** Whether two snapshots say the same (a share of an unchanged item only confirms it). */
+export function sameContent(a: Omit<SourceSnapshot, "sourceId">, b: Omit<SourceSnapshot, "sourceId">): boolean {
+  return (
+    a.title === b.title &&
+    a.body === b.body &&
+    JSON.stringify(a.tags) === JSON.stringify(b.tags) &&
+    JSON.stringify(a.details) === JSON.stringify(b.details)
+  );
+}
+
+/**
+ * E-mail addresses, phone numbers, and names or handles of people who wrote to the organisation, in a
+ * snapshot. Only the word runs of the text are looked up, not every author.
+ */
+export async function personalDataIn(db: Db | Tx, orgId: string, snapshot: SourceSnapshot) {
+  const text = `${snapshot.title}\n${snapshot.body}`;
+  const { names, handles } = nameCandidates(text);
+  let known: string[] = [];
+  if (names.length > 0 || handles.length > 0) {
+    const authorName = sql<string>`lower(${inboundMessages.authorName})`;
+    const authorHandle = sql<string>`lower(${inboundMessages.authorHandle})`;
+    const rows = await db
+      .selectDistinct({ name: authorName, handle: authorHandle })
+      .from(inboundMessages)
+      .where(
+        and(
+          eq(inboundMessages.orgId, orgId),
+          or(
+            names.length > 0 ? inArray(authorName, names) : sql`false`,
+            handles.length > 0 ? inArray(authorHandle, handles) : sql`false`,
+          ),
+        ),
+      )
+      .limit(100);
+    known = rows.flatMap((row) => [row.name, row.handle]);
+  }
+  return findPersonalData(text, known) satisfies PersonalDataFinding[];
+}

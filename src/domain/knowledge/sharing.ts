@@ -1,0 +1,117 @@
+// Sharing knowledge between organisations: what can be shared, to whom, and the check that keeps citizens'
+// personal data out of a shared item (e-mail addresses, phone numbers, names of people who wrote to the
+// organisation). Pure: the names to look for are a parameter.
+import { z } from "zod";
+import type { TNetiquetteClause } from "../website/netiquette.js";
+
+/** Articles, Textbausteine and the Netiquette in force. */
+export const SHARED_ITEM_KINDS = ["article", "template", "netiquette"] as const;
+export type SharedItemKind = (typeof SHARED_ITEM_KINDS)[number];
+
+export const COLLECTION_AUDIENCES = ["all", "chosen"] as const;
+export type CollectionAudience = (typeof COLLECTION_AUDIENCES)[number];
+
+export interface SharedItemDetails {
+  /** A Netiquette's intro and clauses, so that a receiver adopts them as a draft of its own. */
+  netiquette?: { intro: string; clauses: TNetiquetteClause[] };
+}
+
+export const ZCollectionInput = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2000).default(""),
+    audience: z.enum(COLLECTION_AUDIENCES),
+    /** The receiving organisations when the audience is "chosen". */
+    receiverOrgIds: z.array(z.uuid()).max(500).default([]),
+  })
+  .refine((c) => c.audience === "all" || c.receiverOrgIds.length > 0, {
+    message: "choose at least one organisation",
+    path: ["receiverOrgIds"],
+  });
+export type TCollectionInput = z.infer<typeof ZCollectionInput>;
+
+export const ZShareItemInput = z.object({
+  kind: z.enum(SHARED_ITEM_KINDS),
+  /** The article or template of the sharing organisation; none for the Netiquette (the one in force is shared). */
+  sourceId: z.uuid().optional(),
+  /**
+   * Share although the check found personal data (e.g. the office's own phone number): the reason is kept
+   * with the version and in the audit trail.
+   */
+  personalDataOverride: z.string().trim().min(10).max(500).optional(),
+});
+
+export type PersonalDataKind = "email" | "phone" | "name";
+export interface PersonalDataFinding {
+  kind: PersonalDataKind;
+  /** As written in the item, so the person sharing can find and remove it. */
+  text: string;
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// A German or international number: +49…, 0049…, or a leading 0 (area code), then at least six more digits,
+// spaced, slashed or dashed as people write them ("0221 / 12 34-56"). Years, fees and postcodes do not start so.
+const PHONE = /(?<![\p{L}\p{N}+])(?:\+\d{2}|00\d{2}|0)[\s/()-]*\d(?:[\s/()-]{0,3}\d){5,13}(?![\p{L}\p{N}])/gu;
+// Two or three capitalised words in a row ("Erika Mustermann", "Jan-Ole de Vries" is missed: names are a hint).
+const NAME_WORD = "\\p{Lu}[\\p{Ll}\\p{Lu}'’-]*\\p{Ll}";
+const NAME_RUN = new RegExp(`${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`, "gu");
+const HANDLE = /@[\p{L}\p{N}_.-]{2,}/gu;
+
+function normalised(value: string): string {
+  return value.trim().replace(/\s+/g, " ").toLocaleLowerCase("de-DE");
+}
+
+/**
+ * The word runs and @handles of a text that could be the name of a person who wrote to the organisation, to
+ * be looked up among the authors of its messages (lower case). Each run of three also offers its pairs.
+ */
+export function nameCandidates(text: string): { names: string[]; handles: string[] } {
+  const names = new Set<string>();
+  for (const match of text.matchAll(NAME_RUN)) {
+    const words = match[0].split(/\s+/);
+    names.add(normalised(match[0]));
+    for (let i = 0; i + 1 < words.length; i++) names.add(normalised(`${words[i]} ${words[i + 1]}`));
+  }
+  const withoutEmails = text.replace(EMAIL, " ");
+  const handles = new Set<string>();
+  for (const match of withoutEmails.matchAll(HANDLE)) handles.add(normalised(match[0].slice(1)));
+  return { names: [...names], handles: [...handles] };
+}
+
+/**
+ * Personal data in a text to be shared: e-mail addresses, phone numbers, and the names and handles among
+ * `knownNames` (authors of the organisation's messages, lower case, found by nameCandidates).
+ */
+export function findPersonalData(text: string, knownNames: readonly string[] = []): PersonalDataFinding[] {
+  const findings: PersonalDataFinding[] = [];
+  const seen = new Set<string>();
+  const add = (kind: PersonalDataKind, found: string) => {
+    const key = `${kind}:${normalised(found)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push({ kind, text: found.trim() });
+  };
+  for (const match of text.matchAll(EMAIL)) add("email", match[0]);
+  const withoutEmails = text.replace(EMAIL, " ");
+  for (const match of withoutEmails.matchAll(PHONE)) add("phone", match[0]);
+  if (knownNames.length > 0) {
+    const known = new Set(knownNames.map(normalised));
+    for (const match of text.matchAll(NAME_RUN)) {
+      const words = match[0].split(/\s+/);
+      const runs = [match[0], ...words.slice(1).map((word, i) => `${words[i]} ${word}`)];
+      for (const run of runs) if (known.has(normalised(run))) add("name", run);
+    }
+    for (const match of withoutEmails.matchAll(HANDLE)) {
+      if (known.has(normalised(match[0].slice(1)))) add("name", match[0]);
+    }
+  }
+  return findings;
+}
+
+/** A Netiquette as receivers read it: the intro, then each clause as "§n Title" with its text. */
+export function netiquetteAsMarkdown(netiquette: { intro: string; clauses: readonly TNetiquetteClause[] }): string {
+  const clauses = [...netiquette.clauses]
+    .sort((a, b) => a.number - b.number)
+    .map((clause) => `## §${clause.number} ${clause.title}\n\n${clause.text}`);
+  return [netiquette.intro, ...clauses].filter((part) => part.trim() !== "").join("\n\n");
+}
