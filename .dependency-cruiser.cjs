@@ -10,6 +10,7 @@ const SHARED_WITH_WEB = [
   "^src/domain/roles\\.ts$",
   "^src/domain/postWorkflow\\.ts$",
   "^src/domain/knowledge/articleWorkflow\\.ts$",
+  "^src/domain/knowledge/sharing\\.ts$",
   "^src/domain/guidelineChecks\\.ts$",
   "^src/domain/zonedTime\\.ts$",
   "^src/domain/reports/reportWeek\\.ts$",

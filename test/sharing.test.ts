@@ -184,6 +184,13 @@ describe("sharing knowledge between organisations", () => {
       reviewBy: "2027-12-07",
     });
     expect(copy.json().versions[0].note).toBe("Übernommen von Landkreis Musterland (geteilte Fassung 1)");
+    expect(copy.json().origin).toEqual({
+      itemId,
+      publisherName: "Landkreis Musterland",
+      adoptedVersion: 1,
+      stillShared: true,
+      updateAvailable: false,
+    });
     expect((await s.gemeindeEditor.request("POST", `${itemPath}/adopt`, {})).statusCode).toBe(409);
 
     // The Landkreis changes its article and shares it anew: version 2, the adopter is told.
@@ -212,6 +219,8 @@ describe("sharing knowledge between organisations", () => {
       expect.arrayContaining([expect.objectContaining({ kind: "shared_item_changed", sharedItemId: itemId })]),
     );
 
+    const copyNow = await s.gemeindeEditor.request("GET", `/api/orgs/${s.gemeinde}/knowledge/articles/${copyId}`);
+    expect(copyNow.json().origin).toMatchObject({ adoptedVersion: 1, updateAvailable: true });
     const waiting = await s.gemeindeEditor.request("GET", itemPath);
     expect(waiting.json().item).toMatchObject({ version: 2, updateAvailable: true, adoption: { adoptedVersion: 1 } });
     expect(waiting.json().changes).toMatchObject({ from: 1, to: 2 });

@@ -74,6 +74,16 @@ export const ZArticleDetail = z
     ),
     /** Textbausteine citing the article. */
     templates: z.array(z.object({ id: ZId, title: z.string() })),
+    /** A copy adopted from another organisation's shared collection: the item, whose, and the version taken. */
+    origin: z
+      .object({
+        itemId: ZId,
+        publisherName: z.string(),
+        adoptedVersion: z.number().int(),
+        stillShared: z.boolean(),
+        updateAvailable: z.boolean(),
+      })
+      .nullable(),
   })
   .meta({ id: "ArticleDetail" });
 

@@ -87,6 +87,8 @@ export const ZOverviewNotification = z.object({
   reportWeek: ZDay.nullable(),
   /** For a mention in an article's comment or an article's review reminder: the article to open. */
   knowledgeArticleId: ZId.nullable(),
+  /** For a newer version of a shared item this organisation adopted: the item to compare and adopt again. */
+  sharedItemId: ZId.nullable(),
   citizenName: z.string().nullable(),
   actorLabel: z.string(),
   createdAt: ZTimestamp,

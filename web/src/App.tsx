@@ -30,6 +30,9 @@ import { ArticlesPage } from "./pages/knowledge/ArticlesPage";
 import { ArticlePage } from "./pages/knowledge/ArticlePage";
 import { ArticleEditor } from "./pages/knowledge/ArticleEditor";
 import { CleanupPage } from "./pages/knowledge/CleanupPage";
+import { SharedPage } from "./pages/knowledge/SharedPage";
+import { CollectionPage } from "./pages/knowledge/CollectionPage";
+import { SharedItemPage } from "./pages/knowledge/SharedItemPage";
 import { InboxRulesPage } from "./pages/admin/inbox/InboxRulesPage";
 import { CoveragePage } from "./pages/admin/inbox/CoveragePage";
 import { WebsiteSettingsPage } from "./pages/admin/WebsiteSettingsPage";
@@ -125,6 +128,9 @@ export function App() {
                 <Route path="articles/:articleId/edit" element={<ArticleEditor />} />
                 <Route path="cleanup" element={<CleanupPage />} />
                 <Route path="templates" element={<TemplatesPage />} />
+                <Route path="shared" element={<SharedPage />} />
+                <Route path="shared/:collectionId" element={<CollectionPage />} />
+                <Route path="shared/items/:itemId" element={<SharedItemPage />} />
               </Route>
               <Route path="publish" element={<PostsPage />} />
               <Route path="publish/new" element={<ComposerPage />} />

@@ -1,5 +1,6 @@
 // One knowledge article as its page shows it: the text, its details and uses, the steps open to the reader,
-// every version with its author, the internal comments with whom they mention, and the Textbausteine citing it.
+// every version with its author, the internal comments with whom they mention, the Textbausteine citing it, and,
+// for a copy adopted from another organisation, where it came from.
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import {
   knowledgeArticleComments,
@@ -13,6 +14,7 @@ import { stepsFrom } from "../../domain/knowledge/articleWorkflow.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { originOfCopy } from "../sharing/originOfCopy.js";
 import { presentSummary, selectSummaries, todayOf } from "./articleRows.js";
 
 export async function getArticle(ctx: AppContext, options: { actor: OrgActor; orgId: string; articleId: string }) {
@@ -56,6 +58,7 @@ export async function getArticle(ctx: AppContext, options: { actor: OrgActor; or
       .orderBy(asc(replyTemplates.title)),
     todayOf(ctx, orgId),
   ]);
+  const origin = await originOfCopy(ctx.db, { orgId, targetId: articleId });
   if (!article) throw new AppError("NOT_FOUND");
   const mentionedIds = [...new Set(comments.flatMap((c) => c.comment.mentionedUserIds))];
   const names = mentionedIds.length
@@ -73,6 +76,7 @@ export async function getArticle(ctx: AppContext, options: { actor: OrgActor; or
       publishedAt: article.publishedAt?.toISOString() ?? null,
       steps: summary.mayEdit ? stepsFrom(row.status) : [],
     },
+    origin,
     // People by their names as they are now; the label written then when the account is gone.
     versions: versions.map(({ version: v, authorName }) => ({
       version: v.version,

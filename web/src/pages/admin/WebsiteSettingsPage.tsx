@@ -66,6 +66,9 @@ export function WebsiteSettingsPage() {
   }
 
   const current = netiquettes.find((n) => n.publishedAt);
+  // A draft newer than the Netiquette in force (adopted from another organisation's collection) fills the form.
+  const draft = netiquettes.find((n) => !n.publishedAt && n.version > (current?.version ?? 0));
+  const shown = draft ?? current;
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={t("websiteSettings.title")} id="page-heading" />
@@ -168,19 +171,22 @@ export function WebsiteSettingsPage() {
           ? t("websiteSettings.netiquetteCurrent", { version: current.version, title: current.title })
           : t("websiteSettings.netiquetteNone")}
       </p>
+      {draft ? (
+        <p className="message message-ok">{t("websiteSettings.netiquetteDraft", { title: draft.title })}</p>
+      ) : null}
       {canEditNetiquette ? (
-        <form onSubmit={publish} className="card wide" key={current?.id ?? "none"}>
+        <form onSubmit={publish} className="card wide" key={shown?.id ?? "none"}>
           <Field
             id="nq-title"
             name="title"
             required
             maxLength={200}
             label={t("websiteSettings.netiquetteTitle")}
-            defaultValue={current?.title ?? ""}
+            defaultValue={shown?.title ?? ""}
           />
           <div className="field">
             <label htmlFor="nq-intro">{t("websiteSettings.netiquetteIntro")}</label>
-            <textarea id="nq-intro" name="intro" rows={3} defaultValue={current?.intro ?? ""} />
+            <textarea id="nq-intro" name="intro" rows={3} defaultValue={shown?.intro ?? ""} />
           </div>
           <div className="field">
             <label htmlFor="nq-clauses">{t("websiteSettings.netiquetteClauses")}</label>
@@ -189,7 +195,7 @@ export function WebsiteSettingsPage() {
               name="clauses"
               rows={14}
               aria-describedby="nq-clauses-hint"
-              defaultValue={(current?.clauses ?? []).map((c) => `§${c.number} ${c.title}\n${c.text}`).join("\n\n")}
+              defaultValue={(shown?.clauses ?? []).map((c) => `§${c.number} ${c.title}\n${c.text}`).join("\n\n")}
             />
             <p id="nq-clauses-hint" className="hint">
               {t("websiteSettings.netiquetteClausesHint")}

@@ -4,6 +4,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { articlePath } from "../../api/knowledge";
+import { sharedItemPath } from "../../api/sharing";
 import type { InboxNotification } from "../../api/inbox";
 import { reportsApi } from "../../api/reports";
 import { useOrg } from "../../components/OrgLayout";
@@ -43,6 +44,9 @@ export function Notifications({
             ) : null}
             {n.knowledgeArticleId ? (
               <Link to={articlePath(org.id, n.knowledgeArticleId)}>{t("notificationsKnowledge.openArticle")}</Link>
+            ) : null}
+            {n.sharedItemId ? (
+              <Link to={sharedItemPath(org.id, n.sharedItemId)}>{t("notificationsKnowledge.openSharedItem")}</Link>
             ) : null}
             {n.reportWeek ? (
               <a href={reportsApi.weeklyPdfUrl(org.id, n.reportWeek)} download>

@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { ARTICLE_STEP_ORDER, type ArticleDetail, knowledgeApi } from "../../api/knowledge";
+import { sharedItemPath } from "../../api/sharing";
 import { useLoad } from "../../api/useLoad";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
 import { MarkdownText } from "../../components/MarkdownText";
@@ -70,6 +71,24 @@ export function ArticlePage() {
         </dd>
         <dt>{t("knowledge.fields.version")}</dt>
         <dd>{a.version}</dd>
+        {detail.origin ? (
+          <>
+            <dt>{t("knowledge.origin.label")}</dt>
+            <dd>
+              {t("knowledge.origin.text", {
+                publisher: detail.origin.publisherName,
+                version: detail.origin.adoptedVersion,
+              })}{" "}
+              {detail.origin.stillShared ? (
+                <Link to={sharedItemPath(org.id, detail.origin.itemId)}>
+                  {detail.origin.updateAvailable ? t("knowledge.origin.update") : t("knowledge.origin.open")}
+                </Link>
+              ) : (
+                t("knowledge.origin.withdrawn")
+              )}
+            </dd>
+          </>
+        ) : null}
         <dt>{t("knowledge.fields.uses")}</dt>
         <dd>
           <UseCount article={a} />

@@ -84,12 +84,13 @@ export function ArticleVersions({
   );
 }
 
-function DiffView({ diff, onClose }: { diff: ArticleDiff; onClose(): void }) {
+/** What changed between two versions (of an article, or of an item another organisation shares). */
+export function DiffView({ diff, onClose, title }: { diff: ArticleDiff; onClose?(): void; title?: string }) {
   const { t } = useTranslation();
   return (
     <section className="card wide article-diff" aria-labelledby="article-diff-heading">
       <h3 id="article-diff-heading" tabIndex={-1}>
-        {t("knowledge.diff.title", { from: diff.from, to: diff.to })}
+        {title ?? t("knowledge.diff.title", { from: diff.from, to: diff.to })}
       </h3>
       <p className="hint">{t("knowledge.diff.legend")}</p>
       <h4>{t("knowledge.fields.title")}</h4>
@@ -100,9 +101,11 @@ function DiffView({ diff, onClose }: { diff: ArticleDiff; onClose(): void }) {
       {diff.tagsRemoved.length > 0 ? (
         <p>{t("knowledge.diff.tagsRemoved", { tags: diff.tagsRemoved.join(", ") })}</p>
       ) : null}
-      <button type="button" onClick={onClose}>
-        {t("knowledge.diff.close")}
-      </button>
+      {onClose ? (
+        <button type="button" onClick={onClose}>
+          {t("knowledge.diff.close")}
+        </button>
+      ) : null}
     </section>
   );
 }

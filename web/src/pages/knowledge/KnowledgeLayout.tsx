@@ -1,5 +1,5 @@
-// Wissen: the knowledge base as tabs — the articles (list, article pages, editor), the cleanup lists and the
-// Textbausteine. Everyone in the organisation reads it (knowledge.view); people with knowledge.edit write.
+// Wissen: the knowledge base as tabs — the articles (list, article pages, editor), the cleanup lists, the
+// Textbausteine and what is shared between organisations. Everyone in the organisation reads it (knowledge.view); people with knowledge.edit write.
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { useOrg } from "../../components/OrgLayout";
@@ -35,6 +35,9 @@ export function KnowledgeLayout() {
           </li>
           <li>
             <NavLink to={`${base}/templates`}>{t("knowledge.tab.templates")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/shared`}>{t("knowledge.tab.shared")}</NavLink>
           </li>
         </ul>
       </nav>

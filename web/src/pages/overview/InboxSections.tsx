@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DueConversations, Overview } from "../../api/overview";
 import { articlePath } from "../../api/knowledge";
+import { sharedItemPath } from "../../api/sharing";
 import { useDates } from "../../components/formatDates";
 import { useOrg } from "../../components/OrgLayout";
 import { useWords } from "../../components/useWords";
@@ -130,18 +131,21 @@ export function NotificationsSection({
           name: n.citizenName ?? "",
           actor: words.actor(n.actorLabel),
         });
-        // A knowledge article's mention or review reminder leads to the article (once the overview carries it).
+        // A knowledge article's mention or review reminder leads to the article (once the overview carries it), a
+        // newer version of an adopted shared item to the item.
         const articleId =
           "knowledgeArticleId" in n && typeof n.knowledgeArticleId === "string" ? n.knowledgeArticleId : null;
         const to = articleId
           ? articlePath(orgId, articleId)
-          : n.conversationId
-            ? `/o/${orgId}/inbox?c=${n.conversationId}`
-            : n.moderationCaseId
-              ? `/o/${orgId}/moderation/cases/${n.moderationCaseId}`
-              : n.reportWeek
-                ? `/o/${orgId}/reports/weekly?week=${n.reportWeek}`
-                : null;
+          : n.sharedItemId
+            ? sharedItemPath(orgId, n.sharedItemId)
+            : n.conversationId
+              ? `/o/${orgId}/inbox?c=${n.conversationId}`
+              : n.moderationCaseId
+                ? `/o/${orgId}/moderation/cases/${n.moderationCaseId}`
+                : n.reportWeek
+                  ? `/o/${orgId}/reports/weekly?week=${n.reportWeek}`
+                  : null;
         return (
           <li key={n.id}>
             <span className="muted">{dates.format(n.createdAt, "compact")}</span> ·{" "}
