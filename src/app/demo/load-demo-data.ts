@@ -11,6 +11,8 @@ import { loadDemoHistory } from "./load-demo-history.js";
 import { loadDemoPostsHistory } from "./load-demo-posts-history.js";
 import { loadDemoInbox } from "./load-demo-inbox.js";
 import { loadDemoKnowledge } from "./load-demo-knowledge.js";
+import { loadDemoSharing } from "./load-demo-sharing.js";
+import { localDate } from "../../domain/guidelineReview.js";
 import { rememberEarlierAnswers } from "../knowledge/rememberEarlierAnswers.js";
 import { loadDemoModerationHistory } from "./load-demo-moderation-history.js";
 import { addMemberUnchecked } from "../members/add-member.js";
@@ -172,6 +174,17 @@ export async function loadDemoData(
       roles: ["press_office"],
       initialPassword: DEMO_PASSWORD,
     },
+  });
+  await loadDemoSharing(ctx, {
+    county: countyAdmin,
+    countyId: county.id,
+    cityId: org.id,
+    // Adopted by the press office, who is then told of the newer version.
+    cityAdopter: installationActorIn(org.id, {
+      userId: userIds.get("presse@musterstadt.example") ?? null,
+      label: "presse@musterstadt.example",
+    }),
+    reviewBy: localDate(new Date(ctx.clock().getTime() + 300 * 86_400_000), "Europe/Berlin"),
   });
   return { created: true, logins };
 }

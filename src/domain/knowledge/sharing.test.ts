@@ -38,6 +38,16 @@ describe("the personal data check of shared items", () => {
     expect(findPersonalData(text, ["otto normal"])).toEqual([]);
   });
 
+  it("finds a name after a title line and inside a longer run of capitalised words", () => {
+    // Failed before: "Fragen\nWie Erika" was taken as the run, and "Mustermann" was left alone.
+    const text = "Umtausch: häufige Fragen\nWie Erika Mustermann fragte: Ja. Laut Herrn Bürgermeister Jan Schulz Ja.";
+    expect(nameCandidates(text).names).toEqual(expect.arrayContaining(["erika mustermann", "jan schulz"]));
+    expect(findPersonalData(text, ["erika mustermann", "jan schulz"]).map((f) => f.text)).toEqual([
+      "Erika Mustermann",
+      "Jan Schulz",
+    ]);
+  });
+
   it("does not take the local part of an e-mail address for a handle", () => {
     expect(nameCandidates("info@musterstadt.de").handles).toEqual([]);
   });

@@ -52,9 +52,10 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 // A German or international number: +49…, 0049…, or a leading 0 (area code), then at least six more digits,
 // spaced, slashed or dashed as people write them ("0221 / 12 34-56"). Years, fees and postcodes do not start so.
 const PHONE = /(?<![\p{L}\p{N}+])(?:\+\d{2}|00\d{2}|0)[\s/()-]*\d(?:[\s/()-]{0,3}\d){5,13}(?![\p{L}\p{N}])/gu;
-// Two or three capitalised words in a row ("Erika Mustermann", "Jan-Ole de Vries" is missed: names are a hint).
+// Capitalised words in a row on one line ("Wie Erika Mustermann"); every two and three of them in a row are
+// looked up as a name ("Jan-Ole de Vries" is missed: names are a hint, not a proof).
 const NAME_WORD = "\\p{Lu}[\\p{Ll}\\p{Lu}'’-]*\\p{Ll}";
-const NAME_RUN = new RegExp(`${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}`, "gu");
+const NAME_RUN = new RegExp(`${NAME_WORD}(?:[^\\S\\n]+${NAME_WORD})+`, "gu");
 const HANDLE = /@[\p{L}\p{N}_.-]{2,}/gu;
 
 function normalised(value: string): string {
@@ -63,15 +64,22 @@ function normalised(value: string): string {
 
 /**
  * The word runs and @handles of a text that could be the name of a person who wrote to the organisation, to
- * be looked up among the authors of its messages (lower case). Each run of three also offers its pairs.
+ * be looked up among the authors of its messages (lower case).
  */
+/** Every two and three words in a row of a run of capitalised words. */
+function windowsOf(run: string): string[] {
+  const words = run.split(/\s+/);
+  const windows: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    windows.push(`${words[i]} ${words[i + 1]}`);
+    if (i + 2 < words.length) windows.push(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  }
+  return windows;
+}
+
 export function nameCandidates(text: string): { names: string[]; handles: string[] } {
   const names = new Set<string>();
-  for (const match of text.matchAll(NAME_RUN)) {
-    const words = match[0].split(/\s+/);
-    names.add(normalised(match[0]));
-    for (let i = 0; i + 1 < words.length; i++) names.add(normalised(`${words[i]} ${words[i + 1]}`));
-  }
+  for (const match of text.matchAll(NAME_RUN)) for (const window of windowsOf(match[0])) names.add(normalised(window));
   const withoutEmails = text.replace(EMAIL, " ");
   const handles = new Set<string>();
   for (const match of withoutEmails.matchAll(HANDLE)) handles.add(normalised(match[0].slice(1)));
@@ -96,11 +104,8 @@ export function findPersonalData(text: string, knownNames: readonly string[] = [
   for (const match of withoutEmails.matchAll(PHONE)) add("phone", match[0]);
   if (knownNames.length > 0) {
     const known = new Set(knownNames.map(normalised));
-    for (const match of text.matchAll(NAME_RUN)) {
-      const words = match[0].split(/\s+/);
-      const runs = [match[0], ...words.slice(1).map((word, i) => `${words[i]} ${word}`)];
-      for (const run of runs) if (known.has(normalised(run))) add("name", run);
-    }
+    for (const match of text.matchAll(NAME_RUN))
+      for (const window of windowsOf(match[0])) if (known.has(normalised(window))) add("name", window);
     for (const match of withoutEmails.matchAll(HANDLE)) {
       if (known.has(normalised(match[0].slice(1)))) add("name", match[0]);
     }
