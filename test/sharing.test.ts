@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../src/domain/roles.js";
-import { auditEvents, knowledgeArticles, netiquettes, userNotifications } from "../src/db/schema/index.js";
+import { auditEvents, guidelines, knowledgeArticles, netiquettes, userNotifications } from "../src/db/schema/index.js";
 import { buildChannelAccount, buildDepartment, buildMedia, buildMember, buildOrg } from "./support/factories.js";
 import { ingestDirect } from "./support/inbox.js";
 import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
@@ -338,7 +338,7 @@ describe("sharing knowledge between organisations", () => {
     expect(theirView.json().versions[0].personalDataOverride).toBeNull();
   });
 
-  it("shares Textbausteine and the Netiquette, adopted as a template and a Netiquette draft", async () => {
+  it("shares Textbausteine, the Netiquette and the guideline, adopted as a template and drafts", async () => {
     const s = await scene();
     const collectionId = await collectionFor(s, [s.gemeinde]);
     const template = await s.kreisPress.request("POST", `/api/orgs/${s.kreis}/inbox/templates`, {
@@ -391,6 +391,41 @@ describe("sharing knowledge between organisations", () => {
     expect(adoptedNetiquette.statusCode, adoptedNetiquette.body).toBe(200);
     const [draft] = await t.ctx.db.select().from(netiquettes).where(eq(netiquettes.orgId, s.gemeinde));
     expect(draft).toMatchObject({ title: "Netiquette des Landkreises", publishedAt: null });
+
+    // The guideline in force, document and rules, adopted as a draft version owned by the adopter.
+    expect((await share(s, collectionId, { kind: "guideline" })).statusCode).toBe(404);
+    const rules = {
+      addressForm: { required: "formal", severity: "blocker" },
+      forbiddenTerms: [{ term: "Behördendeutsch", severity: "warning" }],
+      // Scoped to one of the Landkreis' channels: the receiver has none of them, so it applies to all channels.
+      requiredSignature: [{ channelAccountIds: [(await buildChannelAccount(t.ctx, s.kreis)).id], text: "^LK" }],
+    };
+    const guideline = await s.kreisPress.request("POST", `/api/orgs/${s.kreis}/guidelines`, {
+      title: "Social-Media-Richtlinie des Kreises",
+      document: "## Ton\n\nWir siezen.",
+      rules,
+      reviewBy: "2027-06-30",
+    });
+    expect(guideline.statusCode, guideline.body).toBe(201);
+    await s.kreisPress.request("POST", `/api/orgs/${s.kreis}/guidelines/${guideline.json().id}/activate`);
+    const guidelineItem = await share(s, collectionId, { kind: "guideline" });
+    expect(guidelineItem.statusCode, guidelineItem.body).toBe(200);
+    const guidelinePath = `/api/orgs/${s.gemeinde}/knowledge/shared-items/${guidelineItem.json().id}/adopt`;
+    expect((await s.gemeindeEditor.request("POST", guidelinePath, {})).statusCode).toBe(403);
+    const adoptedGuideline = await s.gemeindeAdmin.request("POST", guidelinePath, {});
+    expect(adoptedGuideline.statusCode, adoptedGuideline.body).toBe(200);
+    const [guidelineDraft] = await t.ctx.db.select().from(guidelines).where(eq(guidelines.orgId, s.gemeinde));
+    expect(guidelineDraft).toMatchObject({
+      title: "Social-Media-Richtlinie des Kreises",
+      document: "## Ton\n\nWir siezen.",
+      status: "draft",
+      ownerUserId: s.gemeindeAdmin.userId,
+      reviewBy: "2027-12-07",
+    });
+    expect(guidelineDraft?.rules).toMatchObject({
+      ...rules,
+      requiredSignature: [{ channelAccountIds: null, text: "^LK" }],
+    });
   });
 
   it("refuses what cannot be shared with a clear error, and changes nothing", async () => {

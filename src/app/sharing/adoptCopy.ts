@@ -1,14 +1,17 @@
 // Writing an adopted shared item into the receiving organisation, by kind: an article becomes a draft of
 // its own (or, when its copy exists, a new version of that copy), a Textbaustein a template of its own, a
 // Netiquette a draft version on the Website page, to be read and published there. Each copy is the
-// receiver's: its own rules (review, Freigabe, publishing) apply from here on.
+// receiver's: its own rules (review, Freigabe, publishing) apply from here on. A guideline becomes a draft
+// version on the Richtlinien page.
 import { and, eq, isNull, max } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { knowledgeArticles, netiquettes, replyTemplates } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { type Resource, organisationWide, scoped } from "../../domain/policy.js";
 import type { Action } from "../../domain/roles.js";
+import type { SharedItemDetails, SharedItemKind } from "../../domain/knowledge/sharing.js";
 import { ZReplyTemplate } from "../../domain/replyTemplates.js";
+import { insertGuidelineVersion } from "../guidelines/create-guideline-version.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -16,11 +19,11 @@ import { insertArticleVersion } from "../knowledge/insertArticleVersion.js";
 import { checkOrgRefs } from "../orgRefs.js";
 
 type SharedText = {
-  kind: "article" | "template" | "netiquette";
+  kind: SharedItemKind;
   title: string;
   body: string;
   tags: string[];
-  details: { netiquette?: { intro: string; clauses: { number: number; title: string; text: string }[] } };
+  details: SharedItemDetails;
   version: number;
 };
 
@@ -191,13 +194,29 @@ export async function copyRight(
   args: { orgId: string; kind: SharedText["kind"]; targetId: string },
 ): Promise<[Action, Resource]> {
   const { orgId, targetId } = args;
-  if (args.kind === "netiquette") return ["guideline.manage", organisationWide(orgId)];
+  if (args.kind === "netiquette" || args.kind === "guideline") return ["guideline.manage", organisationWide(orgId)];
   const table = args.kind === "article" ? knowledgeArticles : replyTemplates;
   const [copy] = await tx
     .select({ departmentId: table.departmentId })
     .from(table)
     .where(and(eq(table.id, targetId), eq(table.orgId, orgId)));
   return ["knowledge.edit", scoped({ orgId, departmentId: copy?.departmentId ?? null })];
+}
+
+/** A guideline is adopted as a draft version, owned by the adopter, to be read and put in force on Richtlinien. */
+async function copyGuideline(tx: Tx, args: CopyArgs): Promise<string> {
+  const { ctx, actor, orgId, item, now } = args;
+  requireAllowed(ctx, actor, "guideline.manage", organisationWide(orgId));
+  const rules = item.details.guideline?.rules;
+  if (!rules) throw new AppError("NOT_FOUND", { details: { problem: "no_guideline" } });
+  const input = {
+    title: item.title,
+    document: item.body,
+    rules,
+    ownerUserId: actor.userId,
+    reviewBy: aYearAfter(args.today),
+  };
+  return (await insertGuidelineVersion(tx, { actor, orgId, input, now })).id;
 }
 
 export function adoptCopy(tx: Tx, args: CopyArgs): Promise<string> {
@@ -208,5 +227,7 @@ export function adoptCopy(tx: Tx, args: CopyArgs): Promise<string> {
       return copyTemplate(tx, args);
     case "netiquette":
       return copyNetiquette(tx, args);
+    case "guideline":
+      return copyGuideline(tx, args);
   }
 }

@@ -25,7 +25,7 @@ export async function shareItem(
   return ctx.db.transaction(async (tx) => {
     const collection = await loadOwnCollection(tx, { orgId, collectionId, forUpdate: true });
     if (collection.withdrawnAt) throw new AppError("INVALID_TRANSITION", { details: { problem: "withdrawn" } });
-    if (input.kind !== "netiquette" && !input.sourceId)
+    if ((input.kind === "article" || input.kind === "template") && !input.sourceId)
       throw new AppError("VALIDATION_FAILED", { details: { field: "sourceId", problem: "required" } });
     const snapshot = await sourceSnapshot(tx, { orgId, kind: input.kind, sourceId: input.sourceId ?? orgId });
     const findings = await personalDataIn(tx, orgId, snapshot);

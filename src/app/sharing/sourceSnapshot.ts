@@ -3,8 +3,9 @@
 // for citizens' personal data in it, which looks up names among the authors of the organisation's messages.
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { inboundMessages, knowledgeArticles, replyTemplates } from "../../db/schema/index.js";
+import { guidelines, inboundMessages, knowledgeArticles, replyTemplates } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
+import type { TGuidelineRules } from "../../domain/guidelineRules.js";
 import {
   type PersonalDataFinding,
   type SharedItemDetails,
@@ -61,6 +62,34 @@ async function netiquetteSnapshot(db: Db | Tx, orgId: string): Promise<SourceSna
   };
 }
 
+/**
+ * A rule limited to some of the sharing organisation's channel accounts applies to every channel of a receiver,
+ * who has none of those accounts (and should not learn their ids).
+ */
+function withoutChannelScopes(rules: TGuidelineRules): TGuidelineRules {
+  return {
+    ...rules,
+    requiredHashtags: rules.requiredHashtags.map((rule) => ({ ...rule, channelAccountIds: null })),
+    requiredSignature: rules.requiredSignature.map((rule) => ({ ...rule, channelAccountIds: null })),
+  };
+}
+
+/** The guideline in force is shared as the organisation's, like the Netiquette. */
+async function guidelineSnapshot(db: Db | Tx, orgId: string): Promise<SourceSnapshot> {
+  const [guideline] = await db
+    .select()
+    .from(guidelines)
+    .where(and(eq(guidelines.orgId, orgId), eq(guidelines.status, "active")));
+  if (!guideline) throw new AppError("NOT_FOUND", { details: { problem: "no_guideline" } });
+  return {
+    sourceId: orgId,
+    title: guideline.title,
+    body: guideline.document,
+    tags: [],
+    details: { guideline: { rules: withoutChannelScopes(guideline.rules) } },
+  };
+}
+
 export function sourceSnapshot(
   db: Db | Tx,
   args: { orgId: string; kind: SharedItemKind; sourceId: string },
@@ -72,6 +101,8 @@ export function sourceSnapshot(
       return templateSnapshot(db, args.orgId, args.sourceId);
     case "netiquette":
       return netiquetteSnapshot(db, args.orgId);
+    case "guideline":
+      return guidelineSnapshot(db, args.orgId);
   }
 }
 

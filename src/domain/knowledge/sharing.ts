@@ -2,10 +2,11 @@
 // personal data out of a shared item (e-mail addresses, phone numbers, names of people who wrote to the
 // organisation). Pure: the names to look for are a parameter.
 import { z } from "zod";
+import type { TGuidelineRules } from "../guidelineRules.js";
 import type { TNetiquetteClause } from "../website/netiquette.js";
 
-/** Articles, Textbausteine and the Netiquette in force. */
-export const SHARED_ITEM_KINDS = ["article", "template", "netiquette"] as const;
+/** Articles, Textbausteine, and the Netiquette and the social media guideline in force. */
+export const SHARED_ITEM_KINDS = ["article", "template", "netiquette", "guideline"] as const;
 export type SharedItemKind = (typeof SHARED_ITEM_KINDS)[number];
 
 export const COLLECTION_AUDIENCES = ["all", "chosen"] as const;
@@ -14,6 +15,8 @@ export type CollectionAudience = (typeof COLLECTION_AUDIENCES)[number];
 export interface SharedItemDetails {
   /** A Netiquette's intro and clauses, so that a receiver adopts them as a draft of its own. */
   netiquette?: { intro: string; clauses: TNetiquetteClause[] };
+  /** A guideline's machine-checked rules (its document is the item's text). */
+  guideline?: { rules: TGuidelineRules };
 }
 
 export const ZCollectionInput = z
@@ -32,7 +35,7 @@ export type TCollectionInput = z.infer<typeof ZCollectionInput>;
 
 export const ZShareItemInput = z.object({
   kind: z.enum(SHARED_ITEM_KINDS),
-  /** The article or template of the sharing organisation; none for the Netiquette (the one in force is shared). */
+  /** The article or template of the sharing organisation; none for the Netiquette and the guideline (those in force). */
   sourceId: z.uuid().optional(),
   /**
    * Share although the check found personal data (e.g. the office's own phone number): the reason is kept

@@ -18,6 +18,7 @@ export const SHARED_ITEM_KIND_ORDER = [
   "article",
   "template",
   "netiquette",
+  "guideline",
 ] as const satisfies readonly SharedItemKind[];
 
 interface Options {

@@ -55,8 +55,10 @@ export function ShareItemForm({ collectionId, onShared }: { collectionId: string
     { onError: setError },
   );
   const findings = findingsOf(error);
-  const choices = kind === "netiquette" ? [] : sources[kind];
-  const chosen = kind === "netiquette" ? undefined : sourceId || choices[0]?.id;
+  // The Netiquette and the guideline are shared as the ones in force; articles and templates are chosen.
+  const inForce = kind === "netiquette" || kind === "guideline";
+  const choices = kind === "article" || kind === "template" ? sources[kind] : [];
+  const chosen = inForce ? undefined : sourceId || choices[0]?.id;
 
   async function share(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -98,8 +100,8 @@ export function ShareItemForm({ collectionId, onShared }: { collectionId: string
           ))}
         </select>
       </label>
-      {kind === "netiquette" ? (
-        <p>{t("sharing.netiquetteInForce")}</p>
+      {inForce ? (
+        <p>{t(`sharing.inForce.${kind}`)}</p>
       ) : choices.length === 0 ? (
         <p>{t(kind === "article" ? "sharing.noPublishedArticles" : "sharing.noTemplates")}</p>
       ) : (
@@ -148,7 +150,7 @@ export function ShareItemForm({ collectionId, onShared }: { collectionId: string
           </p>
         </div>
       ) : null}
-      <button type="submit" disabled={busy || (kind !== "netiquette" && !chosen)}>
+      <button type="submit" disabled={busy || (!inForce && !chosen)}>
         {findings && reason.trim() ? t("sharing.shareAnyway") : t("sharing.share")}
       </button>
     </form>

@@ -25,6 +25,7 @@ type Item = SharedItemDetail["item"];
 function copyPath(orgId: string, item: Item, targetId: string): string {
   if (item.kind === "article") return articlePath(orgId, targetId);
   if (item.kind === "template") return `/o/${orgId}/knowledge/templates`;
+  if (item.kind === "guideline") return `/o/${orgId}/guidelines`;
   return `/o/${orgId}/admin/website`;
 }
 
@@ -106,13 +107,14 @@ function Adoption({
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const item = detail.item;
   const adoption = item.adoption;
-  const mayAdopt =
-    item.kind === "netiquette" ? org.myActions.includes("guideline.manage") : org.myActions.includes("knowledge.edit");
+  // The Netiquette and the guideline are the organisation's; articles and Textbausteine a department's.
+  const organisationWide = item.kind === "netiquette" || item.kind === "guideline";
+  const mayAdopt = org.myActions.includes(organisationWide ? "guideline.manage" : "knowledge.edit");
   const department = departmentId ?? choices.initial;
 
   const adopt = () =>
     void run(async () => {
-      await sharingApi.adopt(org.id, item.id, item.kind === "netiquette" ? null : department);
+      await sharingApi.adopt(org.id, item.id, organisationWide ? null : department);
       return t(adoption ? "sharing.updateTaken" : `sharing.adopted.${item.kind}`);
     });
 
@@ -157,7 +159,7 @@ function Adoption({
     <section aria-labelledby="adopt-heading" className="card wide">
       <h2 id="adopt-heading">{t("sharing.adoptTitle")}</h2>
       <p className="hint">{t(`sharing.adoptHint.${item.kind}`)}</p>
-      {item.kind === "netiquette" ? null : (
+      {organisationWide ? null : (
         <label className="field">
           <span>{t("knowledge.fields.department")}</span>
           <select value={department ?? ""} onChange={(e) => setDepartmentId(e.target.value || null)}>
