@@ -4,11 +4,11 @@
 // overridden with a reason; every share, adoption and withdrawal is in the audit trail.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../src/domain/roles.js";
 import { auditEvents, guidelines, knowledgeArticles, netiquettes, userNotifications } from "../src/db/schema/index.js";
-import { buildChannelAccount, buildDepartment, buildMedia, buildMember, buildOrg } from "./support/factories.js";
+import { buildChannelAccount, buildMedia } from "./support/factories.js";
 import { ingestDirect } from "./support/inbox.js";
-import { type SignedIn, type TestApp, signIn, startTestApp } from "./support/testApp.js";
+import { ausweis, sharingScenes } from "./support/sharingScene.js";
+import { type TestApp, startTestApp } from "./support/testApp.js";
 
 let now = new Date("2026-12-07T09:00:00Z");
 let t: TestApp;
@@ -16,77 +16,7 @@ beforeAll(async () => {
   t = await startTestApp({ clock: () => now });
 });
 afterAll(() => t.close());
-
-type Person = SignedIn & { userId: string };
-
-async function person(orgId: string, roles: Role[], departmentIds?: string[]) {
-  const member = await buildMember(t.ctx, orgId, { roles, departmentIds: departmentIds ?? null });
-  return Object.assign(await signIn(t.app, member.email, member.password), { userId: member.userId }) as Person;
-}
-
-async function scene() {
-  const kreis = await buildOrg(t.ctx, { name: "Landkreis Musterland" });
-  const gemeinde = await buildOrg(t.ctx, { name: "Gemeinde Beispielhausen" });
-  const other = await buildOrg(t.ctx, { name: "Gemeinde Anderswo" });
-  const buergerbuero = (await buildDepartment(t.ctx, gemeinde.id, { name: "Bürgerbüro" })).id;
-  const bauamt = (await buildDepartment(t.ctx, gemeinde.id, { name: "Bauamt" })).id;
-  return {
-    kreis: kreis.id,
-    gemeinde: gemeinde.id,
-    other: other.id,
-    buergerbuero,
-    bauamt,
-    kreisPress: await person(kreis.id, ["press_office"]),
-    kreisEditor: await person(kreis.id, ["editor"]),
-    gemeindeEditor: await person(gemeinde.id, ["editor"], [buergerbuero]),
-    gemeindeAdmin: await person(gemeinde.id, ["administrator"]),
-    otherPress: await person(other.id, ["press_office"]),
-  };
-}
-type Scene = Awaited<ReturnType<typeof scene>>;
-
-const ausweis = {
-  title: "Personalausweis beantragen",
-  body: "## Was Sie brauchen\n\nEinen Termin im Bürgerbüro, ein biometrisches Passfoto und den alten Ausweis.",
-  tags: ["ausweis"],
-  reviewBy: "2027-12-01",
-};
-
-async function publishedArticle(s: Scene, input: Record<string, unknown> = ausweis): Promise<string> {
-  const created = await s.kreisPress.request("POST", `/api/orgs/${s.kreis}/knowledge/articles`, input);
-  expect(created.statusCode, created.body).toBe(201);
-  const id = created.json<{ id: string }>().id;
-  const published = await s.kreisPress.request("POST", `/api/orgs/${s.kreis}/knowledge/articles/${id}/steps`, {
-    step: "publish",
-  });
-  expect(published.statusCode, published.body).toBe(200);
-  return id;
-}
-
-async function collectionFor(s: Scene, receivers: string[] | "all"): Promise<string> {
-  const created = await s.kreisPress.request(
-    "POST",
-    `/api/orgs/${s.kreis}/knowledge/collections`,
-    receivers === "all"
-      ? { title: "Bürgerservice im Kreis", audience: "all" }
-      : {
-          title: "Bürgerservice im Kreis",
-          description: "Antworten für die Gemeinden",
-          audience: "chosen",
-          receiverOrgIds: receivers,
-        },
-  );
-  expect(created.statusCode, created.body).toBe(201);
-  return created.json<{ id: string }>().id;
-}
-
-async function share(s: Scene, collectionId: string, body: Record<string, unknown>) {
-  return s.kreisPress.request("POST", `/api/orgs/${s.kreis}/knowledge/collections/${collectionId}/items`, body);
-}
-
-async function auditActions(orgId: string) {
-  return (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.orgId, orgId))).map((e) => e.action);
-}
+const { scene, publishedArticle, collectionFor, share, auditActions } = sharingScenes(() => t);
 
 describe("sharing knowledge between organisations", () => {
   it("shows a collection to the chosen organisation only, read-only, saying whose it is and when it was checked", async () => {

@@ -60,7 +60,9 @@ export const ZSharedItemSummary = z.object({
   /** When its owner last shared or confirmed it. */
   checkedAt: ZTimestamp,
   withdrawnAt: ZTimestamp.nullable(),
-  /** Own collections: the item's text in the organisation differs from the shared version. */
+  /** Own collections: the organisation's item it was taken from (null for others'). */
+  sourceId: ZId.nullable(),
+  /** Own collections: the item's text in the organisation differs from the shared version (or it is gone). */
   sourceChanged: z.boolean(),
   /** Own collections: how many organisations adopted it. */
   adoptionCount: z.number().int(),
@@ -85,8 +87,6 @@ export const ZSharedItemDetail = z
       collection: z.object({ id: ZId, title: z.string() }),
       publisher: ZOrgName,
       own: z.boolean(),
-      /** Own items: the organisation's item it was taken from. */
-      sourceId: ZId.nullable(),
     }),
     versions: z.array(
       z.object({
@@ -96,8 +96,12 @@ export const ZSharedItemDetail = z
         personalDataOverride: z.string().nullable(),
       }),
     ),
-    /** What changed since the adopted version, when a newer one is available. */
+    /** What changed since the adopted version, when a newer one is offered or was left. */
     changes: ZArticleDiff.nullable(),
+    /** The copy was changed here since it was taken: taking the newer version replaces those changes. */
+    copyChanged: z.boolean(),
+    /** Whether this person may take or leave the newer version (they may change the copy). */
+    mayChangeCopy: z.boolean(),
   })
   .meta({ id: "SharedItemDetail" });
 

@@ -138,10 +138,13 @@ describe("knowledge shared between organisations", () => {
         input: { ...ARTICLE, body: ARTICLE.body.replace("25,30", "28,60"), revision: current.revision },
       });
       await k.reload();
-      await k.getByText("bei uns seither geändert – neu teilen").waitFor();
-      await form.getByLabel("Inhalt").selectOption({ label: "Führerschein umtauschen" });
-      await form.getByRole("button", { name: "Teilen" }).click();
-      await k.getByRole("status").filter({ hasText: "Geteilt (Fassung 2)." }).waitFor();
+      await k.getByText("bei uns seither geändert oder nicht mehr veröffentlicht").first().waitFor();
+      await k.getByRole("button", { name: "Neu teilen „Führerschein umtauschen“" }).click();
+      await k.getByRole("status").filter({ hasText: "Geteilt." }).waitFor();
+      await k
+        .getByRole("row", { name: /Führerschein umtauschen/ })
+        .getByRole("cell", { name: "2", exact: true })
+        .waitFor();
 
       // The Gemeinde's press office is told, reads what changed and takes it.
       await g.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Posteingang" }).click();

@@ -9,8 +9,8 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { todayOf } from "../knowledge/articleRows.js";
-import { adoptCopy } from "./adoptCopy.js";
-import { loadVisibleItem } from "./sharingRows.js";
+import { adoptCopy, copyInUse } from "./adoptCopy.js";
+import { loadVisibleItem, markItemNoticesRead, onConflict } from "./sharingRows.js";
 
 export async function adoptSharedItem(
   ctx: AppContext,
@@ -21,52 +21,60 @@ export async function adoptSharedItem(
   requireAllowed(ctx, actor, "knowledge.edit", inOrganisation(orgId));
   const today = await todayOf(ctx, orgId);
   const now = ctx.clock();
-  return ctx.db.transaction(async (tx) => {
-    const { item, publisherName, own } = await loadVisibleItem(tx, { orgId, itemId });
-    // An organisation does not adopt its own items (it has them); withdrawn ones are not offered.
-    if (own || item.withdrawnAt) throw new AppError("NOT_FOUND");
-    const [adoption] = await tx
-      .select()
-      .from(knowledgeAdoptions)
-      .where(and(eq(knowledgeAdoptions.itemId, itemId), eq(knowledgeAdoptions.orgId, orgId)))
-      .for("update");
-    if (adoption && adoption.adoptedVersion >= item.version)
-      throw new AppError("INVALID_TRANSITION", { details: { problem: "already_adopted", version: item.version } });
-    const targetId = await adoptCopy(tx, {
-      ctx,
-      actor,
-      orgId,
-      item,
-      publisherName,
-      departmentId: input.departmentId,
-      targetId: adoption?.targetId ?? null,
-      today,
-      now,
-    });
-    const fields = {
-      targetId,
-      adoptedVersion: item.version,
-      declinedVersion: null,
-      adoptedByUserId: actor.userId,
-      adoptedAt: now,
-    };
-    if (adoption) await tx.update(knowledgeAdoptions).set(fields).where(eq(knowledgeAdoptions.id, adoption.id));
-    else await tx.insert(knowledgeAdoptions).values({ orgId, itemId, ...fields });
-    await appendAuditEvent(tx, {
-      orgId,
-      actor,
-      action: "shared_item.adopted",
-      target: { type: "shared_item", id: itemId },
-      data: {
-        kind: item.kind,
-        title: item.title,
-        publisher: publisherName,
-        version: item.version,
-        previousVersion: adoption?.adoptedVersion ?? null,
+  return onConflict(
+    ctx.db.transaction(async (tx) => {
+      const { item, publisherName, own } = await loadVisibleItem(tx, { orgId, itemId });
+      // An organisation does not adopt its own items (it has them); withdrawn ones are not offered.
+      if (own || item.withdrawnAt) throw new AppError("NOT_FOUND");
+      const [adoption] = await tx
+        .select()
+        .from(knowledgeAdoptions)
+        .where(and(eq(knowledgeAdoptions.itemId, itemId), eq(knowledgeAdoptions.orgId, orgId)))
+        .for("update");
+      // Taken already, unless the copy has since been archived or removed: then a new copy may be made.
+      if (
+        adoption &&
+        adoption.adoptedVersion >= item.version &&
+        (await copyInUse(tx, { orgId, kind: item.kind, targetId: adoption.targetId }))
+      )
+        throw new AppError("INVALID_TRANSITION", { details: { problem: "already_adopted", version: item.version } });
+      const targetId = await adoptCopy(tx, {
+        ctx,
+        actor,
+        orgId,
+        item,
+        publisherName,
+        departmentId: input.departmentId,
+        targetId: adoption?.targetId ?? null,
+        today,
+        now,
+      });
+      const fields = {
         targetId,
-      },
-      occurredAt: now,
-    });
-    return { targetId, version: item.version };
-  });
+        adoptedVersion: item.version,
+        declinedVersion: null,
+        adoptedByUserId: actor.userId,
+        adoptedAt: now,
+      };
+      if (adoption) await tx.update(knowledgeAdoptions).set(fields).where(eq(knowledgeAdoptions.id, adoption.id));
+      else await tx.insert(knowledgeAdoptions).values({ orgId, itemId, ...fields });
+      await markItemNoticesRead(tx, { orgId, itemId, userId: actor.userId, now });
+      await appendAuditEvent(tx, {
+        orgId,
+        actor,
+        action: "shared_item.adopted",
+        target: { type: "shared_item", id: itemId },
+        data: {
+          kind: item.kind,
+          title: item.title,
+          publisher: publisherName,
+          version: item.version,
+          previousVersion: adoption?.adoptedVersion ?? null,
+          targetId,
+        },
+        occurredAt: now,
+      });
+      return { targetId, version: item.version };
+    }),
+  );
 }

@@ -3,9 +3,9 @@
 // Netiquette a draft version on the Website page, to be read and published there. Each copy is the
 // receiver's: its own rules (review, Freigabe, publishing) apply from here on. A guideline becomes a draft
 // version on the Richtlinien page.
-import { and, eq, isNull, max } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
-import { knowledgeArticles, netiquettes, replyTemplates } from "../../db/schema/index.js";
+import { and, eq, isNull, max, ne } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { guidelines, knowledgeArticles, netiquettes, replyTemplates } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { type Resource, organisationWide, scoped } from "../../domain/policy.js";
 import type { Action } from "../../domain/roles.js";
@@ -50,11 +50,18 @@ function aYearAfter(day: string): string {
 async function copyArticle(tx: Tx, args: CopyArgs): Promise<string> {
   const { ctx, actor, orgId, item, now } = args;
   const note = `Übernommen von ${args.publisherName} (geteilte Fassung ${item.version})`;
+  // An archived copy is out of use: a newer version becomes a new copy (as when the copy is gone).
   const [current] = args.targetId
     ? await tx
         .select()
         .from(knowledgeArticles)
-        .where(and(eq(knowledgeArticles.id, args.targetId), eq(knowledgeArticles.orgId, orgId)))
+        .where(
+          and(
+            eq(knowledgeArticles.id, args.targetId),
+            eq(knowledgeArticles.orgId, orgId),
+            ne(knowledgeArticles.status, "archived"),
+          ),
+        )
         .for("update")
     : [];
   if (current) {
@@ -188,9 +195,69 @@ async function copyNetiquette(tx: Tx, args: CopyArgs): Promise<string> {
   return draft.id;
 }
 
+/** The copy's title and text as they are now (articles and Textbausteine; drafts of the others are new each time). */
+export async function copyText(
+  db: Db | Tx,
+  args: { orgId: string; kind: SharedText["kind"]; targetId: string },
+): Promise<{ title: string; body: string } | null> {
+  const { orgId, targetId } = args;
+  if (args.kind === "article") {
+    const [row] = await db
+      .select({ title: knowledgeArticles.title, body: knowledgeArticles.body })
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.id, targetId), eq(knowledgeArticles.orgId, orgId)));
+    return row ?? null;
+  }
+  if (args.kind === "template") {
+    const [row] = await db
+      .select({ title: replyTemplates.title, body: replyTemplates.body })
+      .from(replyTemplates)
+      .where(and(eq(replyTemplates.id, targetId), eq(replyTemplates.orgId, orgId)));
+    return row ?? null;
+  }
+  return null;
+}
+
+/** Whether the organisation still has the copy in use (an archived article or template does not count). */
+export async function copyInUse(
+  tx: Tx,
+  args: { orgId: string; kind: SharedText["kind"]; targetId: string },
+): Promise<boolean> {
+  const { orgId, targetId } = args;
+  const rows =
+    args.kind === "article"
+      ? await tx
+          .select({ id: knowledgeArticles.id })
+          .from(knowledgeArticles)
+          .where(
+            and(
+              eq(knowledgeArticles.id, targetId),
+              eq(knowledgeArticles.orgId, orgId),
+              ne(knowledgeArticles.status, "archived"),
+            ),
+          )
+      : args.kind === "template"
+        ? await tx
+            .select({ id: replyTemplates.id })
+            .from(replyTemplates)
+            .where(
+              and(eq(replyTemplates.id, targetId), eq(replyTemplates.orgId, orgId), isNull(replyTemplates.archivedAt)),
+            )
+        : args.kind === "netiquette"
+          ? await tx
+              .select({ id: netiquettes.id })
+              .from(netiquettes)
+              .where(and(eq(netiquettes.id, targetId), eq(netiquettes.orgId, orgId)))
+          : await tx
+              .select({ id: guidelines.id })
+              .from(guidelines)
+              .where(and(eq(guidelines.id, targetId), eq(guidelines.orgId, orgId)));
+  return rows.length > 0;
+}
+
 /** The right that changing an existing copy needs: its department's knowledge.edit, or guideline.manage. */
 export async function copyRight(
-  tx: Tx,
+  tx: Db | Tx,
   args: { orgId: string; kind: SharedText["kind"]; targetId: string },
 ): Promise<[Action, Resource]> {
   const { orgId, targetId } = args;

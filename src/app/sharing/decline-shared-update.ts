@@ -9,7 +9,7 @@ import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { copyRight } from "./adoptCopy.js";
 import { updateAvailable } from "./presentItem.js";
-import { loadVisibleItem } from "./sharingRows.js";
+import { loadVisibleItem, markItemNoticesRead } from "./sharingRows.js";
 
 export async function declineSharedUpdate(
   ctx: AppContext,
@@ -34,6 +34,7 @@ export async function declineSharedUpdate(
       .update(knowledgeAdoptions)
       .set({ declinedVersion: item.version })
       .where(eq(knowledgeAdoptions.id, adoption.id));
+    await markItemNoticesRead(tx, { orgId, itemId, userId: actor.userId, now });
     await appendAuditEvent(tx, {
       orgId,
       actor,

@@ -9,6 +9,7 @@ import {
   knowledgeSharedItems,
   organisations,
 } from "../../db/schema/index.js";
+import { AppError } from "../../domain/errors.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -22,8 +23,10 @@ type ItemRow = typeof knowledgeSharedItems.$inferSelect;
 async function sourceChanged(db: Db, orgId: string, item: ItemRow): Promise<boolean> {
   try {
     return !sameContent(await sourceSnapshot(db, { orgId, kind: item.kind, sourceId: item.sourceId }), item);
-  } catch {
-    return true;
+  } catch (error) {
+    // Gone, no longer published or no Netiquette in force: it cannot be shared as it is now.
+    if (error instanceof AppError) return true;
+    throw error;
   }
 }
 
@@ -69,6 +72,7 @@ export async function getCollection(
         adoption: adoptions.find((a) => a.itemId === item.id) ?? null,
         adoptionCount: counts.find((c) => c.itemId === item.id)?.n ?? 0,
         sourceChanged: collection.own && !item.withdrawnAt ? await sourceChanged(ctx.db, orgId, item) : false,
+        own: collection.own,
       }),
     ),
   );

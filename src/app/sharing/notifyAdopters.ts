@@ -1,9 +1,16 @@
 // Telling the organisations that adopted a shared item that its owner shared a newer version: the person
 // who adopted it is notified, while still an active member there (the "Geteilt mit uns" list shows the
 // newer version to everyone in any case).
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import { knowledgeAdoptions, memberships, userNotifications } from "../../db/schema/index.js";
+import {
+  knowledgeAdoptions,
+  knowledgeCollectionReceivers,
+  knowledgeCollections,
+  knowledgeSharedItems,
+  memberships,
+  userNotifications,
+} from "../../db/schema/index.js";
 
 export async function notifyAdopters(
   tx: Tx,
@@ -20,7 +27,16 @@ export async function notifyAdopters(
         isNull(memberships.disabledAt),
       ),
     )
-    .where(and(eq(knowledgeAdoptions.itemId, args.itemId), lt(knowledgeAdoptions.adoptedVersion, args.version)));
+    .where(
+      and(
+        eq(knowledgeAdoptions.itemId, args.itemId),
+        lt(knowledgeAdoptions.adoptedVersion, args.version),
+        // Only organisations the collection still reaches (a receiver taken off the list is not told).
+        sql`exists (select 1 from ${knowledgeSharedItems} i join ${knowledgeCollections} c on c.id = i.collection_id
+          where i.id = ${knowledgeAdoptions.itemId} and c.withdrawn_at is null and (c.audience = 'all' or exists
+            (select 1 from ${knowledgeCollectionReceivers} r where r.collection_id = c.id and r.org_id = ${knowledgeAdoptions.orgId})))`,
+      ),
+    );
   if (adopters.length === 0) return 0;
   await tx.insert(userNotifications).values(
     adopters.map((adopter) => ({

@@ -11,7 +11,7 @@ export function updateAvailable(item: Pick<ItemRow, "version">, adoption: Adopti
 
 export function presentItem(
   item: ItemRow,
-  args: { adoption: AdoptionRow | null; adoptionCount: number; sourceChanged: boolean },
+  args: { adoption: AdoptionRow | null; adoptionCount: number; sourceChanged: boolean; own: boolean },
 ) {
   const { adoption } = args;
   return {
@@ -21,6 +21,7 @@ export function presentItem(
     version: item.version,
     checkedAt: item.checkedAt,
     withdrawnAt: item.withdrawnAt,
+    sourceId: args.own ? item.sourceId : null,
     sourceChanged: args.sourceChanged,
     adoptionCount: args.adoptionCount,
     adoption: adoption

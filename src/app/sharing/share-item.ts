@@ -22,19 +22,12 @@ export async function shareItem(
   const { actor, orgId, collectionId } = options;
   requireAllowed(ctx, actor, "knowledge.share", organisationWide(orgId));
   const now = ctx.clock();
+  if ((input.kind === "article" || input.kind === "template") && !input.sourceId)
+    throw new AppError("VALIDATION_FAILED", { details: { field: "sourceId", problem: "required" } });
   return ctx.db.transaction(async (tx) => {
     const collection = await loadOwnCollection(tx, { orgId, collectionId, forUpdate: true });
     if (collection.withdrawnAt) throw new AppError("INVALID_TRANSITION", { details: { problem: "withdrawn" } });
-    if ((input.kind === "article" || input.kind === "template") && !input.sourceId)
-      throw new AppError("VALIDATION_FAILED", { details: { field: "sourceId", problem: "required" } });
     const snapshot = await sourceSnapshot(tx, { orgId, kind: input.kind, sourceId: input.sourceId ?? orgId });
-    const findings = await personalDataIn(tx, orgId, snapshot);
-    if (findings.length > 0 && !input.personalDataOverride)
-      throw new AppError("PERSONAL_DATA_FOUND", { details: { findings } });
-    const override =
-      findings.length > 0 && input.personalDataOverride
-        ? { reason: input.personalDataOverride, kinds: [...new Set(findings.map((f) => f.kind))] }
-        : null;
     const { sourceId, ...content } = snapshot;
     const [existing] = await tx
       .select()
@@ -49,18 +42,31 @@ export async function shareItem(
       .for("update");
     const target = (id: string) => ({ type: "shared_item" as const, id });
 
-    if (existing && !existing.withdrawnAt && sameContent(existing, content)) {
-      await tx.update(knowledgeSharedItems).set({ checkedAt: now }).where(eq(knowledgeSharedItems.id, existing.id));
+    // Unchanged: it was checked for personal data when this version was shared; sharing it again confirms it as
+    // current (and shares a withdrawn one again), without a new version.
+    if (existing && sameContent(existing, content)) {
+      await tx
+        .update(knowledgeSharedItems)
+        .set({ checkedAt: now, withdrawnAt: null })
+        .where(eq(knowledgeSharedItems.id, existing.id));
       await appendAuditEvent(tx, {
         orgId,
         actor,
-        action: "shared_item.confirmed",
+        action: existing.withdrawnAt ? "shared_item.shared" : "shared_item.confirmed",
         target: target(existing.id),
-        data: { collectionId, kind: input.kind, title: content.title, version: existing.version },
+        data: { collectionId, kind: input.kind, title: content.title, version: existing.version, changed: false },
         occurredAt: now,
       });
       return { id: existing.id, version: existing.version, changed: false };
     }
+
+    const findings = await personalDataIn(tx, orgId, snapshot);
+    if (findings.length > 0 && !input.personalDataOverride)
+      throw new AppError("PERSONAL_DATA_FOUND", { details: { findings } });
+    const override =
+      findings.length > 0 && input.personalDataOverride
+        ? { reason: input.personalDataOverride, kinds: [...new Set(findings.map((f) => f.kind))] }
+        : null;
 
     const version = existing ? existing.version + 1 : 1;
     const fields = { ...content, version, checkedAt: now, sharedByUserId: actor.userId, withdrawnAt: null };

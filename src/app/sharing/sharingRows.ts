@@ -7,7 +7,9 @@ import {
   knowledgeCollections,
   knowledgeSharedItems,
   organisations,
+  userNotifications,
 } from "../../db/schema/index.js";
+import { isUniqueViolation } from "../../db/queries/errors.js";
 import { AppError } from "../../domain/errors.js";
 
 const c = knowledgeCollections;
@@ -88,4 +90,34 @@ export async function loadVisibleItem(db: Db | Tx, args: { orgId: string; itemId
     );
   if (!row) throw new AppError("NOT_FOUND");
   return { ...row, own: row.collection.orgId === args.orgId };
+}
+
+/** The person's notices about newer versions of the item are done with once they took or left it. */
+export async function markItemNoticesRead(
+  tx: Tx,
+  args: { orgId: string; itemId: string; userId: string | null; now: Date },
+): Promise<void> {
+  if (!args.userId) return;
+  await tx
+    .update(userNotifications)
+    .set({ readAt: args.now })
+    .where(
+      and(
+        eq(userNotifications.orgId, args.orgId),
+        eq(userNotifications.userId, args.userId),
+        eq(userNotifications.sharedItemId, args.itemId),
+        isNull(userNotifications.readAt),
+      ),
+    );
+}
+
+/** Two people adopting the same item at once: the second is told of a conflict, not of an internal error. */
+export async function onConflict<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", { details: { problem: "adopted_meanwhile" }, cause: error });
+    throw error;
+  }
 }

@@ -1,9 +1,15 @@
 // What an organisation shares of one of its items, as receivers will read it: a published article, a
 // Textbaustein in use or the Netiquette in force, written as title, Markdown text and tags. And the check
 // for citizens' personal data in it, which looks up names among the authors of the organisation's messages.
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { guidelines, inboundMessages, knowledgeArticles, replyTemplates } from "../../db/schema/index.js";
+import {
+  conversations,
+  guidelines,
+  knowledgeArticles,
+  replyTemplates,
+  websiteSettings,
+} from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { TGuidelineRules } from "../../domain/guidelineRules.js";
 import {
@@ -116,31 +122,63 @@ export function sameContent(a: Omit<SourceSnapshot, "sourceId">, b: Omit<SourceS
   );
 }
 
+/** The organisation's own web domains (its legal pages and the sites embedding its widget), for its addresses. */
+async function ownDomains(db: Db | Tx, orgId: string): Promise<string[]> {
+  const [settings] = await db.select().from(websiteSettings).where(eq(websiteSettings.orgId, orgId));
+  const urls = [settings?.impressumUrl, settings?.privacyUrl, ...(settings?.embedOrigins ?? [])];
+  const domains = new Set<string>();
+  for (const url of urls) {
+    if (!url) continue;
+    try {
+      domains.add(new URL(url).hostname.replace(/^www\./, ""));
+    } catch {
+      // Not an address: nothing to learn from it.
+    }
+  }
+  return [...domains];
+}
+
 /**
- * E-mail addresses, phone numbers, and names or handles of people who wrote to the organisation, in a
- * snapshot. Only the word runs of the text are looked up, not every author.
+ * E-mail addresses, phone numbers, and names or handles of people who wrote to the organisation (the citizens
+ * of its conversations), in a snapshot, its rules and clauses included. Only the word runs of the text are
+ * looked up (by the indexes on lower(citizen_name) and lower(citizen_handle)), not every conversation.
  */
 export async function personalDataIn(db: Db | Tx, orgId: string, snapshot: SourceSnapshot) {
-  const text = `${snapshot.title}\n${snapshot.body}`;
+  const text = [snapshot.title, snapshot.body, ...detailTexts(snapshot.details)].join("\n");
   const { names, handles } = nameCandidates(text);
   let known: string[] = [];
   if (names.length > 0 || handles.length > 0) {
-    const authorName = sql<string>`lower(${inboundMessages.authorName})`;
-    const authorHandle = sql<string>`lower(${inboundMessages.authorHandle})`;
-    const rows = await db
-      .selectDistinct({ name: authorName, handle: authorHandle })
-      .from(inboundMessages)
-      .where(
-        and(
-          eq(inboundMessages.orgId, orgId),
-          or(
-            names.length > 0 ? inArray(authorName, names) : sql`false`,
-            handles.length > 0 ? inArray(authorHandle, handles) : sql`false`,
-          ),
-        ),
-      )
-      .limit(100);
-    known = rows.flatMap((row) => [row.name, row.handle]);
+    const name = sql<string>`lower(${conversations.citizenName})`;
+    const handle = sql<string>`lower(${conversations.citizenHandle})`;
+    const [byName, byHandle] = await Promise.all([
+      names.length > 0
+        ? db
+            .selectDistinct({ value: name })
+            .from(conversations)
+            .where(and(eq(conversations.orgId, orgId), inArray(name, names)))
+            .limit(100)
+        : [],
+      handles.length > 0
+        ? db
+            .selectDistinct({ value: handle })
+            .from(conversations)
+            .where(and(eq(conversations.orgId, orgId), inArray(handle, handles)))
+            .limit(100)
+        : [],
+    ]);
+    known = [...byName, ...byHandle].map((row) => row.value);
   }
-  return findPersonalData(text, known) satisfies PersonalDataFinding[];
+  return findPersonalData(text, known, { ownDomains: await ownDomains(db, orgId) }) satisfies PersonalDataFinding[];
+}
+
+/** The words of a Netiquette's clauses and a guideline's rules (signatures, terms, reasons), checked like the text. */
+function detailTexts(details: SharedItemDetails): string[] {
+  const texts: string[] = [];
+  const walk = (value: unknown) => {
+    if (typeof value === "string") texts.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === "object") Object.values(value).forEach(walk);
+  };
+  walk(details);
+  return texts;
 }

@@ -87,6 +87,9 @@ export const conversations = pgTable(
   (t) => [
     uniqueIndex("conversations_thread_citizen_unique").on(t.channelAccountId, t.threadKey, t.citizenHandle),
     index("conversations_org_status_idx").on(t.orgId, t.status, t.lastMessageAt),
+    // The personal data check of shared knowledge: is this name or handle one of a citizen who wrote in?
+    index("conversations_org_citizen_name_idx").on(t.orgId, sql`lower(${t.citizenName})`),
+    index("conversations_org_citizen_handle_idx").on(t.orgId, sql`lower(${t.citizenHandle})`),
     // "All statuses, newest first" (the archive view) without sorting the whole organisation; NULLS FIRST is
     // what ORDER BY … DESC means, so the index serves it.
     index("conversations_org_recent_idx").on(t.orgId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),

@@ -22,6 +22,30 @@ describe("the personal data check of shared items", () => {
     expect(findPersonalData(text)).toEqual([]);
   });
 
+  it("leaves IBANs and reference numbers alone (false alarms a reviewer found), and the organisation's own addresses", () => {
+    const text = [
+      "Überweisen Sie an IBAN DE89 3704 0044 0532 0130 00 (BIC COBADEFFXXX) mit Kassenzeichen 0815 4711 0042.",
+      "Siehe Vorlage 0123/2024 und Steuernummer 012/345/67890; Aktenzeichen: 0321-77/2026.",
+      "Schreiben Sie an buergerbuero@musterstadt.de oder presse@rathaus.musterstadt.de.",
+    ].join("\n");
+    expect(findPersonalData(text, [], { ownDomains: ["musterstadt.de"] })).toEqual([]);
+    // Someone else's address is still found, and so is a phone number beside the references.
+    expect(
+      findPersonalData(`${text}\nOder an erika@web.de, Telefon 0171 2345678.`, [], { ownDomains: ["musterstadt.de"] }),
+    ).toEqual([
+      { kind: "email", text: "erika@web.de" },
+      { kind: "phone", text: "0171 2345678" },
+    ]);
+  });
+
+  it("gets through a long unbroken text (no runaway backtracking)", () => {
+    // Before the repetitions were bounded, 100,000 letters took 26 s and "Aa" × 50,000 39 s (past the test's limit).
+    for (const text of ["a".repeat(100_000), "Aa".repeat(50_000), "@".repeat(100_000), "0".repeat(100_000)]) {
+      expect(findPersonalData(text, ["erika mustermann"])).toEqual([]);
+      expect(nameCandidates(text).names).toEqual([]);
+    }
+  });
+
   it("finds the names and handles of people who wrote to the organisation, not other capitalised words", () => {
     const text =
       "Wie Erika Mustermann im Bürgeramt fragte: Die Kita Sonnenschein öffnet um acht. Danke an @max_m und Herrn Jan Schulz.";

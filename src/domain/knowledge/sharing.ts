@@ -51,15 +51,22 @@ export interface PersonalDataFinding {
   text: string;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Every repetition is bounded, so a long unbroken text (100,000 letters) cannot make the search quadratic.
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@([\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24})/gu;
 // A German or international number: +49…, 0049…, or a leading 0 (area code), then at least six more digits,
 // spaced, slashed or dashed as people write them ("0221 / 12 34-56"). Years, fees and postcodes do not start so.
-const PHONE = /(?<![\p{L}\p{N}+])(?:\+\d{2}|00\d{2}|0)[\s/()-]*\d(?:[\s/()-]{0,3}\d){5,13}(?![\p{L}\p{N}])/gu;
+const PHONE = /(?<![\p{L}\p{N}+])(?:\+\d{2}|00\d{2}|0)[\s/()-]{0,3}\d(?:[\s/()-]{0,3}\d){5,13}(?![\p{L}\p{N}])/gu;
+// Numbers that are not phone numbers although they look alike: an IBAN, and digits right after the name of a
+// reference (Kassenzeichen, Aktenzeichen, Steuernummer, Vorlage, Drucksache, Kunden-/Rechnungsnummer, BIC).
+const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[\dA-Z]{4}){3,7}(?:[ ]?[\dA-Z]{1,3})?\b/g;
+const REFERENCE =
+  /\b(?:IBAN|BIC|Kassenzeichen|Aktenzeichen|Az\.|Steuer-?(?:nummer|nr\.?|-Nr\.?)|St\.?-?Nr\.?|Vorlage|Drucksache|Kundennummer|Kunden-Nr\.?|Rechnungsnummer|Vertragsnummer|Zeichen)\s*:?\s*[\d /.-]{1,40}/giu;
 // Capitalised words in a row on one line ("Wie Erika Mustermann"); every two and three of them in a row are
 // looked up as a name ("Jan-Ole de Vries" is missed: names are a hint, not a proof).
-const NAME_WORD = "\\p{Lu}[\\p{Ll}\\p{Lu}'’-]*\\p{Ll}";
-const NAME_RUN = new RegExp(`${NAME_WORD}(?:[^\\S\\n]+${NAME_WORD})+`, "gu");
-const HANDLE = /@[\p{L}\p{N}_.-]{2,}/gu;
+const NAME_WORD = "\\p{Lu}[\\p{Ll}\\p{Lu}'’-]{0,40}\\p{Ll}";
+const NAME_RUN = new RegExp(`${NAME_WORD}(?:[^\\S\\n]{1,4}${NAME_WORD}){1,20}`, "gu");
+const HANDLE = /@[\p{L}\p{N}_.-]{2,40}/gu;
 
 function normalised(value: string): string {
   return value.trim().replace(/\s+/g, " ").toLocaleLowerCase("de-DE");
@@ -90,10 +97,15 @@ export function nameCandidates(text: string): { names: string[]; handles: string
 }
 
 /**
- * Personal data in a text to be shared: e-mail addresses, phone numbers, and the names and handles among
- * `knownNames` (authors of the organisation's messages, lower case, found by nameCandidates).
+ * Personal data in a text to be shared: e-mail addresses (not at `ownDomains`, the organisation's), phone
+ * numbers (not IBANs or reference numbers), and the names and handles among `knownNames` (people who wrote to the
+ * organisation, lower case, found by nameCandidates).
  */
-export function findPersonalData(text: string, knownNames: readonly string[] = []): PersonalDataFinding[] {
+export function findPersonalData(
+  text: string,
+  knownNames: readonly string[] = [],
+  options: { ownDomains?: readonly string[] } = {},
+): PersonalDataFinding[] {
   const findings: PersonalDataFinding[] = [];
   const seen = new Set<string>();
   const add = (kind: PersonalDataKind, found: string) => {
@@ -102,9 +114,15 @@ export function findPersonalData(text: string, knownNames: readonly string[] = [
     seen.add(key);
     findings.push({ kind, text: found.trim() });
   };
-  for (const match of text.matchAll(EMAIL)) add("email", match[0]);
+  const own = (options.ownDomains ?? []).map((d) => d.toLocaleLowerCase("de-DE"));
+  for (const match of text.matchAll(EMAIL)) {
+    const domain = (match[1] ?? "").toLocaleLowerCase("de-DE");
+    // The organisation's own addresses (its website's domain and subdomains) are the office's, not a citizen's.
+    if (!own.some((d) => domain === d || domain.endsWith(`.${d}`))) add("email", match[0]);
+  }
   const withoutEmails = text.replace(EMAIL, " ");
-  for (const match of withoutEmails.matchAll(PHONE)) add("phone", match[0]);
+  const numbers = withoutEmails.replace(IBAN, " ").replace(REFERENCE, " ");
+  for (const match of numbers.matchAll(PHONE)) add("phone", match[0]);
   if (knownNames.length > 0) {
     const known = new Set(knownNames.map(normalised));
     for (const match of text.matchAll(NAME_RUN))

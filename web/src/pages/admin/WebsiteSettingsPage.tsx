@@ -172,7 +172,9 @@ export function WebsiteSettingsPage() {
           : t("websiteSettings.netiquetteNone")}
       </p>
       {draft ? (
-        <p className="message message-ok">{t("websiteSettings.netiquetteDraft", { title: draft.title })}</p>
+        <p className="message message-ok" role="status">
+          {t("websiteSettings.netiquetteDraft", { title: draft.title })}
+        </p>
       ) : null}
       {canEditNetiquette ? (
         <form onSubmit={publish} className="card wide" key={shown?.id ?? "none"}>

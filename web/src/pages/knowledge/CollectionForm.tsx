@@ -22,6 +22,7 @@ export function CollectionForm({
   const [chosen, setChosen] = useState<string[]>(collection?.receivers.map((r) => r.id) ?? []);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [missingReceivers, setMissingReceivers] = useState(false);
   useLoad(
     (signal) => sharingApi.targets(org.id, { signal }),
     (r) => setTargets(r.organisations),
@@ -34,6 +35,12 @@ export function CollectionForm({
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (audience === "chosen" && chosen.length === 0) {
+      setError(null);
+      setMissingReceivers(true);
+      return;
+    }
+    setMissingReceivers(false);
     const data = new FormData(event.currentTarget);
     setError(null);
     setBusy(true);
@@ -72,8 +79,13 @@ export function CollectionForm({
           defaultValue={collection?.description ?? ""}
         />
       </div>
-      <fieldset>
+      <fieldset aria-describedby={missingReceivers ? `${prefix}-receivers-error` : undefined}>
         <legend>{t("sharing.fields.receivers")}</legend>
+        {missingReceivers ? (
+          <p className="message message-error" role="alert" id={`${prefix}-receivers-error`}>
+            {t("sharing.chooseReceivers")}
+          </p>
+        ) : null}
         <label className="check">
           <input type="radio" name="audience" checked={audience === "all"} onChange={() => setAudience("all")} />
           {t("sharing.audience.allLong")}

@@ -64,7 +64,7 @@ export function CollectionPage() {
         ) : null}
         {c.withdrawnAt ? (
           <>
-            <dt>{t("sharing.withdrawn")}</dt>
+            <dt>{t("sharing.fields.withdrawn")}</dt>
             <dd>{t("sharing.withdrawnHint")}</dd>
           </>
         ) : null}
@@ -130,7 +130,12 @@ function ItemTable({
                 <td>{dates.format(item.checkedAt, "date")}</td>
                 <td>
                   {own ? (
-                    <OwnState item={item} mayShare={mayShare} onChanged={onChanged} />
+                    <OwnState
+                      item={item}
+                      collectionId={detail.collection.id}
+                      mayShare={mayShare}
+                      onChanged={onChanged}
+                    />
                   ) : (
                     <ReceivedState item={item} />
                   )}
@@ -146,16 +151,38 @@ function ItemTable({
 
 function OwnState({
   item,
+  collectionId,
   mayShare,
   onChanged,
 }: {
   item: Item;
+  collectionId: string;
   mayShare: boolean;
   onChanged(action: () => Promise<string | null>): Promise<boolean>;
 }) {
   const { t } = useTranslation();
   const org = useOrg();
-  if (item.withdrawnAt) return <>{t("sharing.withdrawn")}</>;
+  // Shares the item's text as it is now: the next version when it changed, a withdrawn one shared again.
+  const shareAgain = (notice: string) =>
+    void onChanged(async () => {
+      await sharingApi.share(org.id, collectionId, {
+        kind: item.kind,
+        ...(item.kind === "article" || item.kind === "template" ? { sourceId: item.sourceId ?? undefined } : {}),
+      });
+      return notice;
+    });
+  if (item.withdrawnAt)
+    return (
+      <>
+        <p>{t("sharing.withdrawnItem")}</p>
+        {mayShare ? (
+          <button type="button" className="link-button" onClick={() => shareAgain(t("sharing.sharedAgain"))}>
+            {t("sharing.shareAgain")}
+            <span className="visually-hidden"> „{item.title}“</span>
+          </button>
+        ) : null}
+      </>
+    );
   return (
     <>
       <p>
@@ -163,16 +190,23 @@ function OwnState({
         {" · "}
         {t("sharing.adoptedBy", { count: item.adoptionCount })}
       </p>
+      {mayShare && item.sourceChanged ? (
+        <button type="button" className="link-button" onClick={() => shareAgain(t("sharing.sharedAgain"))}>
+          {t("sharing.shareNewVersion")}
+          <span className="visually-hidden"> „{item.title}“</span>
+        </button>
+      ) : null}{" "}
       {mayShare ? (
         <button
           type="button"
           className="link-button"
-          onClick={() =>
+          onClick={() => {
+            if (!window.confirm(t("sharing.withdrawItemConfirm", { title: item.title }))) return;
             void onChanged(async () => {
               await sharingApi.withdrawItem(org.id, item.id);
               return t("sharing.itemWithdrawn", { title: item.title });
-            })
-          }
+            });
+          }}
         >
           {t("sharing.withdrawItem")}
           <span className="visually-hidden"> „{item.title}“</span>

@@ -106,7 +106,10 @@ export function ShareItemForm({ collectionId, onShared }: { collectionId: string
         <p>{t(kind === "article" ? "sharing.noPublishedArticles" : "sharing.noTemplates")}</p>
       ) : (
         <label className="field">
-          <span>{t("sharing.fields.item")}</span>
+          <span>
+            {t("sharing.fields.item")}
+            {kind === "article" ? <span className="hint"> {t("sharing.onlyPublished")}</span> : null}
+          </span>
           <select
             value={chosen ?? ""}
             onChange={(e) => {

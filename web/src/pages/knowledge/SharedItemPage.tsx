@@ -115,43 +115,58 @@ function Adoption({
   const adopt = () =>
     void run(async () => {
       await sharingApi.adopt(org.id, item.id, organisationWide ? null : department);
-      return t(adoption ? "sharing.updateTaken" : `sharing.adopted.${item.kind}`);
+      return t(adoption ? `sharing.updateTaken.${item.kind}` : `sharing.adopted.${item.kind}`);
     });
+  // The Netiquette's and the guideline's pages are for those who keep them; others do not get a link that fails.
+  const copyLink =
+    adoption && (!organisationWide || org.myActions.includes("guideline.manage")) ? (
+      <Link to={copyPath(org.id, item, adoption.targetId)}>{t(`sharing.openCopy.${item.kind}`)}</Link>
+    ) : null;
 
-  if (adoption && !item.updateAvailable)
+  if (adoption && !detail.changes)
     return (
       <p>
-        {t("sharing.adoptedVersion", { version: adoption.adoptedVersion })}{" "}
-        <Link to={copyPath(org.id, item, adoption.targetId)}>{t(`sharing.openCopy.${item.kind}`)}</Link>
+        {t("sharing.adoptedVersion", { version: adoption.adoptedVersion })} {copyLink}
       </p>
     );
   if (adoption && detail.changes)
     return (
       <section aria-labelledby="shared-update-heading" className="card wide">
-        <h2 id="shared-update-heading">{t("sharing.updateTitle", { version: item.version })}</h2>
-        <p>
-          {t("sharing.updateIntro", { publisher: item.publisher.name, from: adoption.adoptedVersion })}{" "}
-          <Link to={copyPath(org.id, item, adoption.targetId)}>{t(`sharing.openCopy.${item.kind}`)}</Link>
-        </p>
+        <h2 id="shared-update-heading">
+          {item.updateAvailable
+            ? t("sharing.updateTitle", { version: item.version })
+            : t("sharing.declinedTitle", { version: item.version })}
+        </h2>
+        <p>{t("sharing.updateIntro", { publisher: item.publisher.name, from: adoption.adoptedVersion })}</p>
+        {copyLink ? <p>{copyLink}</p> : null}
         <DiffView
           diff={detail.changes}
           title={t("sharing.changesTitle", { from: detail.changes.from, to: detail.changes.to })}
         />
-        {mayAdopt ? (
+        {detail.copyChanged ? (
+          <p className="message message-error">
+            {t(`sharing.copyChanged.${item.kind === "article" ? "article" : "other"}`)}
+          </p>
+        ) : null}
+        {detail.mayChangeCopy ? (
           <div className="toolbar" role="group" aria-label={t("sharing.updateActions")}>
             <button type="button" onClick={adopt}>
               {t("sharing.takeUpdate")}
             </button>
-            <button
-              type="button"
-              onClick={() =>
-                void run(async () => (await sharingApi.decline(org.id, item.id), t("sharing.updateDeclined")))
-              }
-            >
-              {t("sharing.declineUpdate")}
-            </button>
+            {item.updateAvailable ? (
+              <button
+                type="button"
+                onClick={() =>
+                  void run(async () => (await sharingApi.decline(org.id, item.id), t("sharing.updateDeclined")))
+                }
+              >
+                {t("sharing.declineUpdate")}
+              </button>
+            ) : null}
           </div>
-        ) : null}
+        ) : (
+          <p className="hint">{t("sharing.updateNotAllowed")}</p>
+        )}
       </section>
     );
   if (!mayAdopt) return <p className="hint">{t("sharing.adoptNotAllowed")}</p>;

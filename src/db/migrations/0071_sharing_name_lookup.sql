@@ -1,0 +1,2 @@
+CREATE INDEX "conversations_org_citizen_name_idx" ON "conversations" USING btree ("org_id",lower("citizen_name"));--> statement-breakpoint
+CREATE INDEX "conversations_org_citizen_handle_idx" ON "conversations" USING btree ("org_id",lower("citizen_handle"));
