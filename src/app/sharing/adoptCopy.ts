@@ -15,7 +15,7 @@ import { insertGuidelineVersion } from "../guidelines/create-guideline-version.j
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
-import { insertArticleVersion } from "../knowledge/insertArticleVersion.js";
+import { insertArticleVersion, insertNewArticle } from "../knowledge/insertArticleVersion.js";
 import { checkOrgRefs } from "../orgRefs.js";
 
 type SharedText = {
@@ -102,29 +102,7 @@ async function copyArticle(tx: Tx, args: CopyArgs): Promise<string> {
     reviewBy: aYearAfter(args.today),
     note,
   };
-  const { note: _note, ...fields } = input;
-  const [created] = await tx
-    .insert(knowledgeArticles)
-    .values({
-      orgId,
-      ...fields,
-      ownerUserId: actor.userId,
-      createdByUserId: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: knowledgeArticles.id });
-  if (!created) throw new Error("article insert returned nothing");
-  await insertArticleVersion(tx, { articleId: created.id, version: 1, input, actor, now });
-  await appendAuditEvent(tx, {
-    orgId,
-    actor,
-    action: "knowledge_article.created",
-    target: { type: "knowledge_article", id: created.id },
-    data: { title: item.title, departmentId: args.departmentId, note },
-    occurredAt: now,
-  });
-  return created.id;
+  return insertNewArticle(tx, { orgId, input, actor, now });
 }
 
 async function copyTemplate(tx: Tx, args: CopyArgs): Promise<string> {
