@@ -13,6 +13,7 @@ import { organisationContract } from "./organisation.js";
 import { overviewContract } from "./overview.js";
 import { postsContract } from "./posts.js";
 import { reportsContract } from "./reports.js";
+import { searchContract } from "./search.js";
 import { publishingReportContract } from "./publishingReport.js";
 import type { ContractGroup } from "./route.js";
 import { websiteContract } from "./website.js";
@@ -30,6 +31,7 @@ export const apiContract = {
   ...postsContract,
   ...inboxContract,
   ...knowledgeContract,
+  ...searchContract,
   ...moderationContract,
   ...reportsContract,
   ...weeklyReportContract,

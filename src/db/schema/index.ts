@@ -23,3 +23,4 @@ export * from "./weeklyReports.js";
 export * from "./publicationMetrics.js";
 export * from "./publishingRollups.js";
 export * from "./knowledge.js";
+export * from "./search.js";

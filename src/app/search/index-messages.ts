@@ -1,0 +1,74 @@
+// The message index of the one search, filled off the ingestion path: ingestion only inserts a message; this
+// job (every 15 s in the worker) reads the messages written since its watermark, oldest first, in batches, and
+// writes their German text vectors to message_search. Hidden and deleted messages are left out (and drop out
+// later through the trigger of migration 0070). The watermark is the latest `created_at` indexed; each run
+// reads again from five minutes before it, because a transaction that began earlier may commit later (its
+// rows carry its start time) — the anti-join skips what is already there.
+import { sql } from "drizzle-orm";
+import { rowsOf } from "../../db/queries/rows.js";
+import type { AppContext } from "../context.js";
+
+export const MESSAGE_INDEX = "messages";
+/** How far back each run reads again before the watermark: longer than any ingestion transaction. */
+export const REREAD_MS = 5 * 60_000;
+
+export async function indexMessages(
+  ctx: AppContext,
+  options: { batchSize?: number; maxBatches?: number } = {},
+): Promise<{ indexed: number; indexedUntil: Date | null }> {
+  const batchSize = options.batchSize ?? 5000;
+  const maxBatches = options.maxBatches ?? 20;
+  let indexed = 0;
+  let until: Date | null = null;
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const step = await indexBatch(ctx, batchSize);
+    indexed += step.indexed;
+    until = step.indexedUntil;
+    if (step.indexed < batchSize) break;
+  }
+  return { indexed, indexedUntil: until };
+}
+
+async function indexBatch(ctx: AppContext, batchSize: number): Promise<{ indexed: number; indexedUntil: Date | null }> {
+  return ctx.db.transaction(async (tx) => {
+    const [mark] = rowsOf<{ indexed_until: string | Date }>(
+      await tx.execute(sql`select indexed_until from search_index_watermarks where name = ${MESSAGE_INDEX} for update`),
+    );
+    const from = mark ? new Date(new Date(mark.indexed_until).getTime() - REREAD_MS) : new Date(0);
+    const [batch] = rowsOf<{ n: number; newest: string | Date | null }>(
+      await tx.execute(sql`
+        with batch as (
+          select m.id, m.org_id, m.conversation_id, m.received_at, m.text, m.created_at
+            from inbound_messages m
+           where m.created_at >= ${from.toISOString()}::timestamptz
+             and m.conversation_id is not null
+             and m.visibility not in ('hidden', 'deleted')
+             and not exists (select 1 from message_search s where s.message_id = m.id)
+           order by m.created_at
+           limit ${batchSize}
+        ), written as (
+          insert into message_search (message_id, org_id, conversation_id, received_at, search)
+          select id, org_id, conversation_id, received_at, to_tsvector('draht_german'::regconfig, text) from batch
+          on conflict (message_id) do nothing
+        )
+        select count(*)::int as n, max(created_at) as newest from batch`),
+    );
+    const n = Number(batch?.n ?? 0);
+    // A full batch: up to its newest message. Caught up: up to the newest message written at all (skipped
+    // hidden ones and messages without a conversation included), so the next run rereads only five minutes.
+    const newest =
+      n >= batchSize
+        ? batch?.newest
+        : rowsOf<{ newest: string | Date | null }>(
+            await tx.execute(sql`select max(created_at) as newest from inbound_messages`),
+          )[0]?.newest;
+    if (!newest) return { indexed: n, indexedUntil: mark ? new Date(mark.indexed_until) : null };
+    await tx.execute(sql`
+      insert into search_index_watermarks (name, indexed_until, updated_at)
+      values (${MESSAGE_INDEX}, ${new Date(newest).toISOString()}::timestamptz, now())
+      on conflict (name) do update
+        set indexed_until = greatest(search_index_watermarks.indexed_until, excluded.indexed_until),
+            updated_at = excluded.updated_at`);
+    return { indexed: n, indexedUntil: new Date(newest) };
+  });
+}
