@@ -30,6 +30,7 @@ import { ArticlesPage } from "./pages/knowledge/ArticlesPage";
 import { ArticlePage } from "./pages/knowledge/ArticlePage";
 import { ArticleEditor } from "./pages/knowledge/ArticleEditor";
 import { CleanupPage } from "./pages/knowledge/CleanupPage";
+import { SearchPage } from "./pages/search/SearchPage";
 import { InboxRulesPage } from "./pages/admin/inbox/InboxRulesPage";
 import { CoveragePage } from "./pages/admin/inbox/CoveragePage";
 import { WebsiteSettingsPage } from "./pages/admin/WebsiteSettingsPage";
@@ -155,6 +156,7 @@ export function App() {
                 <Route path="coverage" element={<CoveragePage />} />
                 <Route path="audit" element={<AuditPage />} />
               </Route>
+              <Route path="search" element={<SearchPage />} />
               <Route path="account" element={<AccountPage />} />
             </Route>
           </Route>
