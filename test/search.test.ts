@@ -175,9 +175,35 @@ describe("the one search", () => {
     expect(response.json<{ hits: Hit[] }>().hits.filter((h) => h.kind === "people")).toEqual([]);
   });
 
+  it("keeps to a period, leaving out colleagues and channels, which have no time", async () => {
+    const s = await scene();
+    const asked = await s.message("Wann wird der Spielplatz am Teich repariert?", s.buergeramt);
+    await indexMessages(t.ctx);
+    const inPeriod = async (from: string, to: string) => {
+      const query = new URLSearchParams({ q: "Spielplatz", from, to });
+      const response = await s.admin.request("GET", `/api/orgs/${s.orgId}/search?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ hits: Hit[]; kinds: string[] }>();
+    };
+    const hour = 3_600_000;
+    const around = await inPeriod(new Date(Date.now() - hour).toISOString(), new Date(Date.now() + hour).toISOString());
+    expect(around.hits.map((h) => h.id)).toEqual([asked.conversationId]);
+    expect(around.kinds).not.toContain("people");
+    expect(around.kinds).not.toContain("channels");
+    const earlier = await inPeriod("2020-01-01T00:00:00+01:00", "2021-01-01T00:00:00+01:00");
+    expect(earlier.hits).toEqual([]);
+  });
+
   it("refuses unclear input with a clear 400", async () => {
     const s = await scene();
-    for (const query of ["q=", "q=a", `q=${"x".repeat(201)}`, "q=Kita&kinds=briefe", "q=Kita&limit=500"]) {
+    for (const query of [
+      "q=",
+      "q=a",
+      `q=${"x".repeat(201)}`,
+      "q=Kita&kinds=briefe",
+      "q=Kita&limit=500",
+      "q=Kita&from=gestern",
+    ]) {
       const response = await s.admin.request("GET", `/api/orgs/${s.orgId}/search?${query}`);
       expect(response.statusCode, query).toBe(400);
       expect(response.json().error.code, query).toBeTruthy();

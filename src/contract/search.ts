@@ -17,6 +17,12 @@ export const ZSearchQuery = z.object({
       message: `a comma-separated list of: ${SEARCH_KINDS.join(", ")}`,
     })
     .optional(),
+  /**
+   * Only what happened in this period (a message's arrival, a post's, article's or Textbaustein's last change, a
+   * case's opening); colleagues and channels have no time and are left out when a period is given.
+   */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
   /** Hits per kind. */
   limit: z.coerce.number().int().min(1).max(50).default(8),
 });

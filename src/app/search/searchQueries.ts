@@ -2,7 +2,7 @@
 // SQL rules as that kind's own list (app/scope.ts and friends). Words are matched as German stems with umlauts
 // folded (`draht_german`); titles and names also by trigram similarity, which forgives typing errors.
 // Passages come from ts_headline with «» around the matched words — never HTML; the web app marks them.
-import { type SQL, and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { TSearchKind } from "../../contract/search.js";
 import {
   channelAccounts,
@@ -41,6 +41,9 @@ export interface KindSearch {
   orgId: string;
   q: string;
   limit: number;
+  /** The period the things happened in (either end open). */
+  from?: Date;
+  to?: Date;
 }
 
 /** Matched messages read from the index before ranking: the best of these are shown, grouped by conversation. */
@@ -54,6 +57,12 @@ const headline = (text: SQL | string, q: string) =>
 const germanText = (text: SQL) => sql`to_tsvector('draht_german'::regconfig, ${text})`;
 const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, "\\$&")}%`;
 const orTrue = (condition: SQL | undefined) => condition ?? sql`true`;
+/** The time column within the period asked for. */
+const inPeriod = (s: KindSearch, column: SQL | AnyColumn): SQL =>
+  and(
+    s.from ? sql`${column} >= ${s.from.toISOString()}::timestamptz` : undefined,
+    s.to ? sql`${column} < ${s.to.toISOString()}::timestamptz` : undefined,
+  ) ?? sql`true`;
 
 /** Conversations by their messages: the index, plus the newest messages the job has not reached yet. */
 export async function searchConversations(s: KindSearch): Promise<SearchHitRow[]> {
@@ -68,13 +77,14 @@ export async function searchConversations(s: KindSearch): Promise<SearchHitRow[]
       with hits as (
         (select s.message_id as id, s.conversation_id, ts_rank_cd(s.search, ${query}) as rank, s.received_at
            from message_search s join ${conversations} on ${conversations.id} = s.conversation_id
-          where s.org_id = ${s.orgId} and s.search @@ ${query} and ${scope}
+          where s.org_id = ${s.orgId} and s.search @@ ${query} and ${scope} and ${inPeriod(s, sql`s.received_at`)}
           limit ${MESSAGE_CANDIDATES})
         union all
         (select n.id, n.conversation_id, ts_rank_cd(to_tsvector('draht_german'::regconfig, n.text), ${query}), n.received_at
            from (select m.id, m.conversation_id, m.text, m.received_at from inbound_messages m
                   where m.org_id = ${s.orgId} and m.created_at > ${since.toISOString()}::timestamptz
                     and m.conversation_id is not null and m.visibility not in ('hidden', 'deleted')
+                    and ${inPeriod(s, sql`m.received_at`)}
                   order by m.created_at desc limit ${UNINDEXED_SCAN}) n
            join ${conversations} on ${conversations.id} = n.conversation_id
           where to_tsvector('draht_german'::regconfig, n.text) @@ ${query} and ${scope}
@@ -114,6 +124,7 @@ export async function searchPosts(s: KindSearch): Promise<SearchHitRow[]> {
         eq(posts.orgId, s.orgId),
         sql`(${text} @@ ${query} or ${s.q} <% ${posts.title})`,
         postsWithinScope(s.ctx.db, s.actor),
+        inPeriod(s, posts.updatedAt),
       ),
     )
     .orderBy(desc(sql`ts_rank_cd(${text}, ${query}) + word_similarity(${s.q}, ${posts.title})`), desc(posts.updatedAt))
@@ -134,7 +145,7 @@ export async function searchArticles(s: KindSearch): Promise<SearchHitRow[]> {
   const rows = await s.ctx.db
     .select({ id: a.id, title: a.title, snippet: headline(sql`${a.body}`, s.q), at: a.updatedAt })
     .from(a)
-    .where(and(eq(a.orgId, s.orgId), ne(a.status, "archived"), words.where))
+    .where(and(eq(a.orgId, s.orgId), ne(a.status, "archived"), words.where, inPeriod(s, a.updatedAt)))
     .orderBy(desc(words.rank), desc(a.updatedAt))
     .limit(s.limit);
   return rows.map((r) => ({ kind: "articles", ...r, network: null }));
@@ -153,6 +164,7 @@ export async function searchTemplates(s: KindSearch): Promise<SearchHitRow[]> {
         isNull(t.archivedAt),
         // As the list of Textbausteine: the organisation's own and those of the person's departments.
         departmentWithin(s.actor, t.departmentId, "shared"),
+        inPeriod(s, t.updatedAt),
         sql`(${text} @@ ${query} or ${s.q} <% ${t.title})`,
       ),
     )
@@ -182,6 +194,7 @@ export async function searchCases(s: KindSearch): Promise<SearchHitRow[]> {
       and(
         eq(moderationCases.orgId, s.orgId),
         visibleCases(s.actor),
+        inPeriod(s, moderationCases.openedAt),
         sql`(${text} @@ ${query} or ${s.q} <% ${m.authorName})`,
       ),
     )

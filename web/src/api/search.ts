@@ -21,7 +21,7 @@ export const SEARCH_KIND_ORDER = [
 export const searchApi = {
   search: (
     orgId: string,
-    query: { q: string; kinds?: SearchKind[]; limit?: number },
+    query: { q: string; kinds?: SearchKind[]; limit?: number; from?: string; to?: string },
     options?: { signal?: AbortSignal },
   ) =>
     call(
@@ -32,6 +32,8 @@ export const searchApi = {
           q: query.q,
           ...(query.kinds?.length ? { kinds: query.kinds.join(",") } : {}),
           ...(query.limit ? { limit: query.limit } : {}),
+          ...(query.from ? { from: query.from } : {}),
+          ...(query.to ? { to: query.to } : {}),
         },
       },
       options,

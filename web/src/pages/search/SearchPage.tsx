@@ -21,15 +21,21 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get("q")?.trim() ?? "";
   const kinds = (params.get("kinds") ?? "").split(",").filter(isKind);
+  // Days on the organisation's calendar; the server gets the instants they begin and end at.
+  const fromDay = params.get("from") ?? "";
+  const toDay = params.get("to") ?? "";
+  const from = fromDay ? dates.fromInput(`${fromDay}T00:00`) : null;
+  const to = toDay ? dates.fromInput(`${nextDay(toDay)}T00:00`) : null;
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   useLoad(
-    (signal) => searchApi.search(org.id, { q, kinds, limit: 20 }, { signal }),
+    (signal) =>
+      searchApi.search(org.id, { q, kinds, limit: 20, ...(from ? { from } : {}), ...(to ? { to } : {}) }, { signal }),
     (value) => {
       setResult(value);
       setError(null);
     },
-    [org.id, q, kinds.join(",")],
+    [org.id, q, kinds.join(","), from, to],
     { onError: setError, enabled: q.length >= 2 },
   );
 
@@ -39,6 +45,10 @@ export function SearchPage() {
     const next = new URLSearchParams({ q: String(data.get("q") ?? "").trim() });
     const chosen = data.getAll("kinds").map(String);
     if (chosen.length && chosen.length < SEARCH_KIND_ORDER.length) next.set("kinds", chosen.join(","));
+    for (const name of ["from", "to"]) {
+      const day = String(data.get(name) ?? "");
+      if (day) next.set(name, day);
+    }
     setParams(next);
   }
 
@@ -65,6 +75,18 @@ export function SearchPage() {
             </label>
           ))}
         </fieldset>
+        <fieldset className="inline-form">
+          <legend>{t("search.periodLegend")}</legend>
+          <label className="inline-field">
+            <span>{t("search.from")}</span>
+            <input type="date" name="from" defaultValue={fromDay} />
+          </label>
+          <label className="inline-field">
+            <span>{t("search.to")}</span>
+            <input type="date" name="to" defaultValue={toDay} />
+          </label>
+          <span className="hint">{t("search.periodHint")}</span>
+        </fieldset>
       </form>
       <ErrorMessage error={error} />
       <p role="status">{shown ? t("search.count", { count: shown.hits.length }) : ""}</p>
@@ -90,4 +112,11 @@ export function SearchPage() {
       <p className="hint">{t("search.freshness")}</p>
     </section>
   );
+}
+
+/** The calendar day after "YYYY-MM-DD". */
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
 }
