@@ -26,6 +26,9 @@ export async function indexMessages(
     until = step.indexedUntil;
     if (step.indexed < batchSize) break;
   }
+  // The block ranges written since are summarised, so the next run and the search's direct look at the newest
+  // messages read only the ranges after the watermark (PGlite has no autovacuum to do it).
+  await ctx.db.execute(sql`select brin_summarize_new_values('inbound_messages_created_brin')`);
   return { indexed, indexedUntil: until };
 }
 

@@ -18,7 +18,7 @@ CREATE INDEX "message_search_search_idx" ON "message_search" USING gin ("search"
 CREATE INDEX "message_search_conversation_idx" ON "message_search" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "posts_search_idx" ON "posts" USING gin (to_tsvector('draht_german'::regconfig, "title" || ' ' || "body"));--> statement-breakpoint
 CREATE INDEX "posts_title_trgm_idx" ON "posts" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "inbound_messages_created_idx" ON "inbound_messages" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "inbound_messages_created_brin" ON "inbound_messages" USING brin ("created_at") WITH (pages_per_range=32,autosummarize=true);--> statement-breakpoint
 -- ---- Custom SQL of the one search (triggers): keep this block last, so the migration can be renumbered. ----
 -- A message hidden or deleted drops out of the search; a changed text (or a message moved to another
 -- conversation) is indexed again at once — if the index job has already passed it; otherwise the job will.
