@@ -1,12 +1,13 @@
 // The one search on the real database: German stems, umlauts folded, a typing error forgiven; every kind found
 // with its passage marked «»; only what the person may see; messages indexed off the ingestion path (the
 // newest found before the job reaches them), hidden, deleted and changed messages following the index.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignConversations } from "../src/app/inbox/assign-conversations.js";
 import { saveReplyTemplate } from "../src/app/inbox/reply-templates.js";
 import { createPost } from "../src/app/posts/create-post.js";
 import { indexMessages } from "../src/app/search/index-messages.js";
+import { rowsOf } from "../src/db/queries/rows.js";
 import { inboundMessages, messageSearch, users } from "../src/db/schema/index.js";
 import { buildChannelAccount, buildDepartment, buildMember, buildOrg, systemAdminOf } from "./support/factories.js";
 import { ingestDirect } from "./support/inbox.js";
@@ -91,6 +92,13 @@ describe("the one search", () => {
     expect((await search(s.admin, s.orgId, "Sperrmull")).map((h) => h.id)).toEqual([fresh.conversationId]);
     await indexMessages(t.ctx);
     expect((await search(s.admin, s.orgId, "Sperrmüll")).map((h) => h.id)).toEqual([fresh.conversationId]);
+    // The watermark is the newest message's time to the microsecond, not rounded to a millisecond before it
+    // (which would leave that millisecond's messages to be read again by every search).
+    const [mark] = rowsOf<{ same: boolean }>(
+      await t.ctx.db.execute(sql`select (select indexed_until from search_index_watermarks where name = 'messages')
+                                      = (select max(created_at) from inbound_messages) as same`),
+    );
+    expect(mark?.same).toBe(true);
   });
 
   it("drops hidden and deleted messages and follows a changed text", async () => {

@@ -32,18 +32,32 @@ export async function indexMessages(
   return { indexed, indexedUntil: until };
 }
 
+/**
+ * The watermark as PostgreSQL writes it (text, to the microsecond): a JavaScript Date keeps milliseconds only, and a
+ * watermark rounded down would leave every message of its last millisecond "not yet indexed" for the search.
+ */
+export async function messageWatermark(db: Pick<AppContext["db"], "execute">): Promise<string | null> {
+  const [mark] = rowsOf<{ indexed_until: string }>(
+    await db.execute(
+      sql`select indexed_until::text as indexed_until from search_index_watermarks where name = ${MESSAGE_INDEX}`,
+    ),
+  );
+  return mark?.indexed_until ?? null;
+}
+
 async function indexBatch(ctx: AppContext, batchSize: number): Promise<{ indexed: number; indexedUntil: Date | null }> {
   return ctx.db.transaction(async (tx) => {
-    const [mark] = rowsOf<{ indexed_until: string | Date }>(
-      await tx.execute(sql`select indexed_until from search_index_watermarks where name = ${MESSAGE_INDEX} for update`),
-    );
-    const from = mark ? new Date(new Date(mark.indexed_until).getTime() - REREAD_MS) : new Date(0);
-    const [batch] = rowsOf<{ n: number; newest: string | Date | null }>(
+    await tx.execute(sql`select 1 from search_index_watermarks where name = ${MESSAGE_INDEX} for update`);
+    const mark = await messageWatermark(tx);
+    const from = mark
+      ? sql`${mark}::timestamptz - ${`${REREAD_MS} milliseconds`}::interval`
+      : sql`'-infinity'::timestamptz`;
+    const [batch] = rowsOf<{ n: number; newest: string | null }>(
       await tx.execute(sql`
         with batch as (
           select m.id, m.org_id, m.conversation_id, m.received_at, m.text, m.created_at
             from inbound_messages m
-           where m.created_at >= ${from.toISOString()}::timestamptz
+           where m.created_at >= ${from}
              and m.conversation_id is not null
              and m.visibility not in ('hidden', 'deleted')
              and not exists (select 1 from message_search s where s.message_id = m.id)
@@ -54,7 +68,7 @@ async function indexBatch(ctx: AppContext, batchSize: number): Promise<{ indexed
           select id, org_id, conversation_id, received_at, to_tsvector('draht_german'::regconfig, text) from batch
           on conflict (message_id) do nothing
         )
-        select count(*)::int as n, max(created_at) as newest from batch`),
+        select count(*)::int as n, max(created_at)::text as newest from batch`),
     );
     const n = Number(batch?.n ?? 0);
     // A full batch: up to its newest message. Caught up: up to the newest message written at all (skipped
@@ -62,13 +76,13 @@ async function indexBatch(ctx: AppContext, batchSize: number): Promise<{ indexed
     const newest =
       n >= batchSize
         ? batch?.newest
-        : rowsOf<{ newest: string | Date | null }>(
-            await tx.execute(sql`select max(created_at) as newest from inbound_messages`),
+        : rowsOf<{ newest: string | null }>(
+            await tx.execute(sql`select max(created_at)::text as newest from inbound_messages`),
           )[0]?.newest;
-    if (!newest) return { indexed: n, indexedUntil: mark ? new Date(mark.indexed_until) : null };
+    if (!newest) return { indexed: n, indexedUntil: mark ? new Date(mark) : null };
     await tx.execute(sql`
       insert into search_index_watermarks (name, indexed_until, updated_at)
-      values (${MESSAGE_INDEX}, ${new Date(newest).toISOString()}::timestamptz, now())
+      values (${MESSAGE_INDEX}, ${newest}::timestamptz, now())
       on conflict (name) do update
         set indexed_until = greatest(search_index_watermarks.indexed_until, excluded.indexed_until),
             updated_at = excluded.updated_at`);

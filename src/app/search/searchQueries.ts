@@ -24,7 +24,7 @@ import { matchingWords } from "../knowledge/list-articles.js";
 import { visibleCases } from "../moderation/list-moderation-queue.js";
 import { postsWithinScope } from "../posts/postAccess.js";
 import { departmentWithin } from "../scope.js";
-import { MESSAGE_INDEX } from "./index-messages.js";
+import { messageWatermark } from "./index-messages.js";
 
 export interface SearchHitRow {
   kind: TSearchKind;
@@ -68,10 +68,8 @@ const inPeriod = (s: KindSearch, column: SQL | AnyColumn): SQL =>
 export async function searchConversations(s: KindSearch): Promise<SearchHitRow[]> {
   const query = tsQuery(s.q);
   const scope = orTrue(visibleConversations(s.actor));
-  const [mark] = rowsOf<{ indexed_until: string | Date }>(
-    await s.ctx.db.execute(sql`select indexed_until from search_index_watermarks where name = ${MESSAGE_INDEX}`),
-  );
-  const since = mark ? new Date(mark.indexed_until) : new Date(0);
+  // To the microsecond (messageWatermark), so that what is indexed is not read again here.
+  const since = (await messageWatermark(s.ctx.db)) ?? "-infinity";
   const rows = rowsOf<{ id: string; title: string; snippet: string; at: string | Date; network: string }>(
     await s.ctx.db.execute(sql`
       with hits as (
@@ -82,7 +80,7 @@ export async function searchConversations(s: KindSearch): Promise<SearchHitRow[]
         union all
         (select n.id, n.conversation_id, ts_rank_cd(to_tsvector('draht_german'::regconfig, n.text), ${query}), n.received_at
            from (select m.id, m.conversation_id, m.text, m.received_at from inbound_messages m
-                  where m.org_id = ${s.orgId} and m.created_at > ${since.toISOString()}::timestamptz
+                  where m.org_id = ${s.orgId} and m.created_at > ${since}::timestamptz
                     and m.conversation_id is not null and m.visibility not in ('hidden', 'deleted')
                     and ${inPeriod(s, sql`m.received_at`)}
                   order by m.created_at desc limit ${UNINDEXED_SCAN}) n
