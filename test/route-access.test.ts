@@ -184,6 +184,8 @@ async function fillParams(route: RegisteredRoute, orgId: string, departmentId: s
   }
   if (url.includes(":postId")) url = url.replace(":postId", await postFor(url, orgId, departmentId));
   if (url.endsWith("/holidays")) url += "?from=2026&to=2026";
+  // The one search: a word of the post the lists are seeded with (seedLists).
+  if (url.endsWith("/search")) url += "?q=Hallo";
   if (url.endsWith("/media")) url += departmentId ? `?name=bild.png&departmentId=${departmentId}` : "?name=bild.png";
   if (url.includes(":mediaId")) url = url.replace(":mediaId", (await buildMedia(t.ctx, orgId, { departmentId })).id);
   if (url.includes(":campaignId")) {

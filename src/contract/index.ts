@@ -14,6 +14,7 @@ import { organisationContract } from "./organisation.js";
 import { overviewContract } from "./overview.js";
 import { postsContract } from "./posts.js";
 import { reportsContract } from "./reports.js";
+import { searchContract } from "./search.js";
 import { publishingReportContract } from "./publishingReport.js";
 import type { ContractGroup } from "./route.js";
 import { websiteContract } from "./website.js";
@@ -32,6 +33,7 @@ export const apiContract = {
   ...inboxContract,
   ...knowledgeContract,
   ...sharingContract,
+  ...searchContract,
   ...moderationContract,
   ...reportsContract,
   ...weeklyReportContract,

@@ -17,6 +17,7 @@ import { forgetOldWebhookEvents } from "../app/channels/receive-webhook.js";
 import { forgetOldLoginFailures } from "../app/auth/passwordThrottle.js";
 import { sendWeeklyReports } from "../app/reports/send-weekly-reports.js";
 import { refreshPublicationCounters } from "../app/publishing/refresh-publication-counters.js";
+import { indexMessages } from "../app/search/index-messages.js";
 
 export interface JobDeps {
   connectors: ConnectorRegistry;
@@ -45,6 +46,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "weekly-report", everyMs: 15 * 60_000, run: (ctx) => sendWeeklyReports(ctx) },
   // Likes, reposts and replies of published items for the Veröffentlichung report (each item at its own pace).
   { id: "publication-counters", everyMs: 5 * 60_000, run: refreshPublicationCounters },
+  // The one search's message index, off the ingestion path (the newest messages are searched directly).
+  { id: "message-search-index", everyMs: 15_000, run: (ctx) => indexMessages(ctx) },
 ];
 
 /** The periodic jobs, and the live streams of network accounts (reconciled every 30 s). */

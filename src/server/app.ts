@@ -38,6 +38,7 @@ import { websiteRoutes } from "./routes/website.js";
 import { inboxRoutes } from "./routes/inbox.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
 import { sharingRoutes } from "./routes/sharing.js";
+import { searchRoutes } from "./routes/search.js";
 import { inboxMessageTemplateRoutes } from "./routes/inboxMessageTemplates.js";
 import { reportRoutes } from "./routes/reports.js";
 import { webhookRoutes, webhookSetupRoutes } from "./routes/webhooks.js";
@@ -146,6 +147,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   inboxRoutes(app, { ctx, connectors, hub });
   knowledgeRoutes(app, { ctx });
   sharingRoutes(app, { ctx });
+  searchRoutes(app, { ctx });
   inboxMessageTemplateRoutes(app, { ctx, connectors });
   webhookSetupRoutes(app, { ctx, connectors });
   // Its own scope: raw-byte bodies (the signature is over them) and the webhook body limit for these routes only.

@@ -96,6 +96,9 @@ export const LIMITED_LISTS: Record<string, (body: ListBody) => unknown[]> = {
     ...(b.byCampaign ?? []),
     ...(b.topPosts ?? []),
   ],
+  // The one search: no hit of another department's (people and channels are kinds of their own rules).
+  "GET /api/orgs/:orgId/search": (b) =>
+    (b.hits ?? []).filter((hit) => !["people", "channels"].includes((hit as { kind: string }).kind)),
   "GET /api/orgs/:orgId/overview": (b) => OVERVIEW_SECTIONS.flatMap((section) => itemsOf(b[section])),
   // The navigation's counts: the ones above zero.
   "GET /api/orgs/:orgId/overview/counts": (b) => Object.values(b).filter((n) => typeof n === "number" && n > 0),

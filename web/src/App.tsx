@@ -33,6 +33,7 @@ import { CleanupPage } from "./pages/knowledge/CleanupPage";
 import { SharedPage } from "./pages/knowledge/SharedPage";
 import { CollectionPage } from "./pages/knowledge/CollectionPage";
 import { SharedItemPage } from "./pages/knowledge/SharedItemPage";
+import { SearchPage } from "./pages/search/SearchPage";
 import { InboxRulesPage } from "./pages/admin/inbox/InboxRulesPage";
 import { CoveragePage } from "./pages/admin/inbox/CoveragePage";
 import { WebsiteSettingsPage } from "./pages/admin/WebsiteSettingsPage";
@@ -161,6 +162,7 @@ export function App() {
                 <Route path="coverage" element={<CoveragePage />} />
                 <Route path="audit" element={<AuditPage />} />
               </Route>
+              <Route path="search" element={<SearchPage />} />
               <Route path="account" element={<AccountPage />} />
             </Route>
           </Route>

@@ -66,6 +66,12 @@ export const inboundMessages = pgTable(
   (t) => [
     uniqueIndex("inbound_messages_channel_external_unique").on(t.channelAccountId, t.externalId),
     index("inbound_messages_org_received_idx").on(t.orgId, t.receivedAt),
+    // The search index job reads the messages written since its watermark (app/search/index-messages.ts). BRIN,
+    // not a btree: rows are appended in the order they are written, so block ranges cost ingestion next to nothing.
+    // The job summarises new ranges after each run (PGlite has no autovacuum to do it).
+    index("inbound_messages_created_brin")
+      .using("brin", t.createdAt)
+      .with({ pages_per_range: 32, autosummarize: true }),
     index("inbound_messages_conversation_idx").on(t.conversationId, t.receivedAt),
     // Moderation: messages of one author lately (flooding), and the same text elsewhere (copy-and-paste spam).
     index("inbound_messages_author_recent_idx").on(t.channelAccountId, t.authorHandle, t.receivedAt),

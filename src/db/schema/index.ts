@@ -24,3 +24,4 @@ export * from "./publicationMetrics.js";
 export * from "./publishingRollups.js";
 export * from "./knowledge.js";
 export * from "./knowledgeSharing.js";
+export * from "./search.js";

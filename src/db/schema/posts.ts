@@ -73,6 +73,9 @@ export const posts = pgTable(
     // The Veröffentlichung report: posts without approval by when they were submitted, approvals by when given.
     index("posts_org_submitted_idx").on(t.orgId, t.submittedAt),
     index("posts_org_approved_idx").on(t.orgId, t.approvedAt),
+    // The one search (app/search/searchPosts.ts queries the same expression): German stems, typing errors in titles.
+    index("posts_search_idx").using("gin", sql`to_tsvector('draht_german'::regconfig, ${t.title} || ' ' || ${t.body})`),
+    index("posts_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
   ],
 );
 

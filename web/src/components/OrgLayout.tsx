@@ -15,6 +15,7 @@ import { OrgContext, OrgReloadContext } from "./orgContext";
 import { LiveChangesContext, useLiveChangeCounter } from "./liveChanges";
 import { NavCount, navCountOf } from "./NavCount";
 import { type OverviewCounts, overviewApi } from "../api/overview";
+import { SearchDialog } from "./SearchDialog";
 
 export { useOrg, useReloadOrganisation } from "./orgContext";
 
@@ -76,6 +77,7 @@ export function OrgLayout() {
             ))}
           </select>
         </label>
+        <SearchDialog orgId={orgId} />
         <NavLink to={`/o/${orgId}/account`}>{t("nav.account")}</NavLink>
         <button type="button" className="link-button" onClick={() => void signOut()}>
           {t("nav.logout")}
