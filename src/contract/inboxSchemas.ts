@@ -276,6 +276,8 @@ export const ZReplyTemplateView = z
     tags: z.array(z.string()),
     /** The knowledge article the template cites. */
     articleId: ZId.nullable(),
+    /** Adopted from another organisation's shared collection: the shared item and whose it is. */
+    origin: z.object({ itemId: ZId, publisherName: z.string() }).nullable(),
     updatedAt: ZTimestamp,
   })
   .meta({ id: "ReplyTemplate" });

@@ -4,7 +4,13 @@
 // by all, changed only with a grant not limited to departments (policy.sharedReference).
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { replyTemplates } from "../../db/schema/index.js";
+import {
+  knowledgeAdoptions,
+  knowledgeCollections,
+  knowledgeSharedItems,
+  organisations,
+  replyTemplates,
+} from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { PLACEHOLDERS, ZReplyTemplate } from "../../domain/replyTemplates.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
@@ -24,9 +30,17 @@ function unknownArticle(error: unknown): never {
 
 export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
   requireAllowed(ctx, options.actor, "knowledge.view", inOrganisation(options.orgId));
+  // A template adopted from another organisation's collection names its origin (as an adopted article does).
   const rows = await ctx.db
-    .select()
+    .select({ template: replyTemplates, originItemId: knowledgeSharedItems.id, originName: organisations.name })
     .from(replyTemplates)
+    .leftJoin(
+      knowledgeAdoptions,
+      and(eq(knowledgeAdoptions.orgId, replyTemplates.orgId), eq(knowledgeAdoptions.targetId, replyTemplates.id)),
+    )
+    .leftJoin(knowledgeSharedItems, eq(knowledgeSharedItems.id, knowledgeAdoptions.itemId))
+    .leftJoin(knowledgeCollections, eq(knowledgeCollections.id, knowledgeSharedItems.collectionId))
+    .leftJoin(organisations, eq(organisations.id, knowledgeCollections.orgId))
     .where(
       and(
         eq(replyTemplates.orgId, options.orgId),
@@ -37,13 +51,14 @@ export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgA
     .orderBy(asc(replyTemplates.title));
   return {
     placeholders: PLACEHOLDERS,
-    templates: rows.map((t) => ({
+    templates: rows.map(({ template: t, originItemId, originName }) => ({
       id: t.id,
       title: t.title,
       body: t.body,
       departmentId: t.departmentId,
       tags: t.tags,
       articleId: t.articleId,
+      origin: originItemId && originName ? { itemId: originItemId, publisherName: originName } : null,
       updatedAt: t.updatedAt.toISOString(),
     })),
   };

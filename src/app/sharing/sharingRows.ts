@@ -54,24 +54,6 @@ export async function loadVisibleCollection(db: Db | Tx, args: { orgId: string; 
   return { ...row.collection, publisherName: row.publisherName, own: row.collection.orgId === args.orgId };
 }
 
-/** A shared item another organisation's collection offers to `orgId` (not withdrawn). */
-export async function loadReceivedItem(db: Db | Tx, args: { orgId: string; itemId: string }) {
-  const [row] = await db
-    .select({ item: knowledgeSharedItems, publisherName: organisations.name, publisherId: c.orgId })
-    .from(knowledgeSharedItems)
-    .innerJoin(c, eq(c.id, knowledgeSharedItems.collectionId))
-    .innerJoin(organisations, eq(organisations.id, c.orgId))
-    .where(
-      and(
-        eq(knowledgeSharedItems.id, args.itemId),
-        isNull(knowledgeSharedItems.withdrawnAt),
-        reachesOrganisation(args.orgId),
-      ),
-    );
-  if (!row) throw new AppError("NOT_FOUND");
-  return { ...row.item, publisherName: row.publisherName, publisherId: row.publisherId };
-}
-
 /**
  * A shared item as `orgId` sees it: of its own collection (withdrawn ones too), or offered to it by another
  * organisation's collection (not withdrawn). Anything else is NOT_FOUND.

@@ -17,6 +17,7 @@ import { NamedOptions } from "../../components/NamedOptions";
 import { useLoad } from "../../api/useLoad";
 import { Link } from "react-router";
 import { type ArticleSummary, articlePath, knowledgeApi } from "../../api/knowledge";
+import { sharedItemPath } from "../../api/sharing";
 
 export function TemplatesPage() {
   const { t } = useTranslation();
@@ -100,6 +101,13 @@ export function TemplatesPage() {
               {tpl.tags.length ? ` · ${tpl.tags.join(", ")}` : ""}
             </p>
             <CitedArticle orgId={org.id} articleId={tpl.articleId} articles={articles} />
+            {tpl.origin ? (
+              <p>
+                <Link to={sharedItemPath(org.id, tpl.origin.itemId)}>
+                  {t("templates.adoptedFrom", { publisher: tpl.origin.publisherName })}
+                </Link>
+              </p>
+            ) : null}
             {mayChange(tpl) ? (
               <div className="actions">
                 <button type="button" onClick={() => setEditing(tpl)}>
