@@ -13,20 +13,17 @@
 import { sql } from "drizzle-orm";
 import { type OrgActor, installationActorIn } from "../src/app/authorization.js";
 import { createChannelAccount } from "../src/app/channels/create-channel-account.js";
-import { type AppContext, buildAppContext } from "../src/app/context.js";
+import type { AppContext } from "../src/app/context.js";
 import { createDepartment } from "../src/app/departments/create-department.js";
 import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
 import { addMemberUnchecked } from "../src/app/members/add-member.js";
 import { createOrganisation } from "../src/app/orgs/create-organisation.js";
 import { indexMessages } from "../src/app/search/index-messages.js";
 import { searchEverything } from "../src/app/search/search-everything.js";
-import { bindInstallationKeys } from "../src/app/security/bind-installation-keys.js";
 import { actorInOrganisation } from "../src/app/auth/actor-in-organisation.js";
-import { loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
 import type { TInboundMessageInput } from "../src/domain/inbound.js";
-import { createLogger } from "../src/logger.js";
-import { runOnEveryDatabase } from "./support.js";
+import { benchContext as contextOf, measure, runOnEveryDatabase } from "./support.js";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const MESSAGES_PER_CONVERSATION = 10;
@@ -34,7 +31,6 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const INGEST = Number(process.env.BENCH_INGEST ?? 5_000);
 const BATCH = 500;
 const RUNS = 100;
-const WARMUP = 10;
 const SYSTEM = { userId: null, label: "bench" };
 
 const TOPICS = [
@@ -199,28 +195,6 @@ function makeMessages(accountId: string, n: number, prefix: string): TInboundMes
     receivedAt: new Date(),
     raw: { id: `${prefix}-${i}` },
   }));
-}
-
-async function contextOf(database: Database): Promise<AppContext> {
-  const config = loadConfig({ ARGON2_MEMORY_KIB: "1024", ARGON2_ITERATIONS: "1" });
-  const keys = await bindInstallationKeys(database.db, config);
-  return buildAppContext({ db: database.db, log: createLogger({ level: "silent" }), config, keys });
-}
-
-async function measure(runs: number, once: (i: number) => Promise<number>) {
-  const times: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < WARMUP + runs; i++) {
-    const t0 = performance.now();
-    const n = await once(i);
-    if (i >= WARMUP) {
-      times.push(performance.now() - t0);
-      rows += n;
-    }
-  }
-  times.sort((a, b) => a - b);
-  const pct = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFixed(1);
-  return { p50: pct(0.5), p95: pct(0.95), rows: (rows / runs).toFixed(1) };
 }
 
 interface Scene {
