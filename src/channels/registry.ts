@@ -34,7 +34,7 @@ export interface RegistryDeps {
 
 export function createConnectorRegistry(deps: RegistryDeps): ConnectorRegistry {
   // Mastodon and Bluesky call their networks only for accounts an organisation has connected.
-  // Every request they make passes the address rule (channels/http/guardedFetch.ts).
+  // Every request they make passes the address rule (net/guardedFetch.ts).
   const networkServers = deps.networkServers ?? STRICT_POLICY;
   const bluesky = createBlueskyConnector({ networkServers, oauth: { ...deps.atproto, lock: leaseLock(deps.db) } });
   const mastodon = createMastodonConnector({ networkServers });

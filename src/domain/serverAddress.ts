@@ -2,7 +2,7 @@
 // in; without a rule, draht would send requests (and app passwords) to its own machine, the local network
 // or a cloud metadata service, and its answers would map which ports are open there. The rule: https only,
 // and every address a name resolves to must be public unicast — checked when an account is saved and again
-// at every connection (src/channels/http/guardedFetch.ts). Hosts the operator trusts (a local test
+// at every connection (src/net/guardedFetch.ts). Hosts the operator trusts (a local test
 // network: ALLOW_PRIVATE_NETWORK_SERVERS) are exempt. Range classification is ipaddr.js's, not hand-written.
 import ipaddr from "ipaddr.js";
 

@@ -1,7 +1,7 @@
 // The address rule (domain/serverAddress.ts) when a person names a network server: on saving a channel
 // account and before connecting it. The name is resolved and every address checked, so a clear German
 // error comes at once instead of a refused connection later; the connection itself is checked again
-// (channels/http/guardedFetch.ts), because DNS may answer differently by then.
+// (net/guardedFetch.ts), because DNS may answer differently by then.
 import { mailServerUrlsOf, serverUrlOf } from "../../domain/channelSettings.js";
 import { AppError } from "../../domain/errors.js";
 import { isIpLiteral, refusalOfAddress, refusalOfUrl } from "../../domain/serverAddress.js";

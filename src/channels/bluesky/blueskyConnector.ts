@@ -23,7 +23,7 @@ import {
 } from "../../domain/connector.js";
 import { NETWORK_PROFILES, type ReplyPolicy, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
-import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
+import { type FetchFunction, guardedFetch } from "../../net/guardedFetch.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
 import { classified, classifyAtprotoError, isRecordNotFound } from "./blueskyErrors.js";
 import { advanceWatermark, inboundChangeOf, notificationsSince, parseWatermark } from "./blueskyInbound.js";

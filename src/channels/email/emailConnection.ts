@@ -13,7 +13,7 @@ import {
   refusalOfAddress,
   refusalOfTarget,
 } from "../../domain/serverAddress.js";
-import { systemLookup } from "../http/guardedFetch.js";
+import { systemLookup } from "../../net/guardedFetch.js";
 
 /** The sealed part of an e-mail account: the sign-ins at both servers (often the same). */
 export const ZEmailCredentials = z.object({

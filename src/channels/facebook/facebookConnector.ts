@@ -23,7 +23,7 @@ import {
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import type { SendJournal } from "../../db/queries/networkSends.js";
-import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
+import { type FetchFunction, guardedFetch } from "../../net/guardedFetch.js";
 import { type MetaApp, facebookLogin, keepPage, pageOf } from "../meta/facebookLogin.js";
 import { graphRequest, isMissingObject } from "../meta/graphApi.js";
 import { MESSENGER_WINDOW_REFUSAL, withinServiceWindow } from "../meta/serviceWindow.js";

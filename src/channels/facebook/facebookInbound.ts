@@ -6,7 +6,7 @@
 // a comment seen by both ways is one message in draht.
 import { z } from "zod";
 import type { InboundChange, InboundPage } from "../../domain/connector.js";
-import type { FetchFunction } from "../http/guardedFetch.js";
+import type { FetchFunction } from "../../net/guardedFetch.js";
 import { graphRequest } from "../meta/graphApi.js";
 
 const ZCursor = z.object({

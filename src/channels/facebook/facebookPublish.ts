@@ -7,7 +7,7 @@
 // older than the first attempt).
 import { z } from "zod";
 import { ConnectorError, type OutgoingPost, type PublishedItem, type PublishedLookup } from "../../domain/connector.js";
-import type { FetchFunction } from "../http/guardedFetch.js";
+import type { FetchFunction } from "../../net/guardedFetch.js";
 import { graphRequest } from "../meta/graphApi.js";
 
 const ZCreated = z.object({ id: z.string().min(1).max(200) });

@@ -9,7 +9,7 @@ import type { SendJournal } from "../../db/queries/networkSends.js";
 import { type ChannelConnector, ConnectorError, type ModerationRequest } from "../../domain/connector.js";
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
-import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
+import { type FetchFunction, guardedFetch } from "../../net/guardedFetch.js";
 import { ZInstagramSettings } from "../../domain/channelSettings.js";
 import { type MetaApp, ZFacebookLoginCredentials, facebookLogin, keepPage } from "../meta/facebookLogin.js";
 import { graphRequest } from "../meta/graphApi.js";

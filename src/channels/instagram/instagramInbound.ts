@@ -5,7 +5,7 @@
 // skipped. Comments on media older than the recent ones are reached by the webhook only.
 import { z } from "zod";
 import type { ConnectorAccount, InboundChange, InboundPage } from "../../domain/connector.js";
-import type { FetchFunction } from "../http/guardedFetch.js";
+import type { FetchFunction } from "../../net/guardedFetch.js";
 import { graphRequest } from "../meta/graphApi.js";
 import { type InstagramComment, commentChange, graphTime, instagramAccountOf } from "./instagramAccount.js";
 

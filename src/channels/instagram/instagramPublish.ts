@@ -15,7 +15,7 @@ import {
   type PublishedItem,
   type PublishedLookup,
 } from "../../domain/connector.js";
-import type { FetchFunction } from "../http/guardedFetch.js";
+import type { FetchFunction } from "../../net/guardedFetch.js";
 import { graphRequest } from "../meta/graphApi.js";
 import { type InstagramAccount, graphTime, instagramAccountOf } from "./instagramAccount.js";
 

@@ -21,7 +21,7 @@ import {
 } from "../../domain/connector.js";
 import { NETWORK_PROFILES, limitsOf } from "../../domain/networks.js";
 import { type FetchLike, networkRequest, type NetworkRequest } from "../http/networkHttp.js";
-import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
+import { type FetchFunction, guardedFetch } from "../../net/guardedFetch.js";
 import { TokenBuckets } from "../http/tokenBucket.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import {

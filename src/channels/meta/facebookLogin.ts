@@ -14,7 +14,7 @@
 import { z } from "zod";
 import { ConnectorError, type OAuthConnect } from "../../domain/connector.js";
 import { AppError } from "../../domain/errors.js";
-import type { FetchFunction } from "../http/guardedFetch.js";
+import type { FetchFunction } from "../../net/guardedFetch.js";
 import { graphRequest } from "./graphApi.js";
 
 /** draht's app at Meta: its id (the OAuth client id) and secret (token exchange, webhook signatures). */

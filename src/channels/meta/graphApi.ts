@@ -10,7 +10,7 @@
 //   1, 2, 131000, 133004 (and 5xx): the service failed for now → transient; everything else permanent.
 import { z } from "zod";
 import { ConnectorError, refusedServerError } from "../../domain/connector.js";
-import type { FetchFunction } from "../http/guardedFetch.js";
+import type { FetchFunction } from "../../net/guardedFetch.js";
 import { boundedText, parseJsonBody, retryAfterMs } from "../http/networkHttp.js";
 import { MESSENGER_WINDOW_REFUSAL } from "./serviceWindow.js";
 

@@ -5,7 +5,7 @@
 // address, so no address ever goes into an error or a log; the network's description goes to the error's detail.
 import { z } from "zod";
 import { ConnectorError, refusedServerError } from "../../domain/connector.js";
-import type { FetchFunction } from "../http/guardedFetch.js";
+import type { FetchFunction } from "../../net/guardedFetch.js";
 import { boundedText, parseJsonBody } from "../http/networkHttp.js";
 import type { TokenBucket } from "../http/tokenBucket.js";
 

@@ -15,7 +15,7 @@ import {
 import { WHATSAPP_PROFILE, limitsOf } from "../../domain/networks.js";
 import { ANSWER_WINDOW_MS, answerWindowOf } from "../../domain/answerWindow.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
-import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
+import { type FetchFunction, guardedFetch } from "../../net/guardedFetch.js";
 import { SERVICE_WINDOW_REFUSAL, graphRequest } from "../meta/graphApi.js";
 import { withDescriptions } from "../mediaDescriptions.js";
 import { collectWhatsAppMedia, whatsappMediaContent } from "./whatsappMedia.js";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { ConnectorError, type InboundChange, type OutgoingMedia, type WebhookEvent } from "../../domain/connector.js";
 import { ATTACHMENT_LIMITS, type TInboundAttachment } from "../../domain/inbound.js";
-import type { FetchFunction } from "../http/guardedFetch.js";
+import type { FetchFunction } from "../../net/guardedFetch.js";
 import { graphRequest } from "../meta/graphApi.js";
 
 const ZMediaUrl = z.object({ url: z.url(), mime_type: z.string().max(200), file_size: z.number().int().optional() });

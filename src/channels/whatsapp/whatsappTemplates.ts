@@ -3,7 +3,7 @@
 // APPROVED only, paged by `paging.next`), and sent as type "template" with the body's placeholders {{1}} … filled in.
 import { z } from "zod";
 import type { MessageTemplate } from "../../domain/connector.js";
-import type { FetchFunction } from "../http/guardedFetch.js";
+import type { FetchFunction } from "../../net/guardedFetch.js";
 import { graphRequest } from "../meta/graphApi.js";
 
 /** How many pages of templates are read (100 each): an account's approved templates fit in far fewer. */

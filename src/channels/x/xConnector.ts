@@ -21,7 +21,7 @@ import type { ReplyPolicy } from "../../domain/replyPolicy.js";
 import { type NetworkServerAccess, STRICT_POLICY } from "../../domain/serverAddress.js";
 import type { SendJournal } from "../../db/queries/networkSends.js";
 import { countCharacters } from "../../text/characterCount.js";
-import { type FetchFunction, guardedFetch } from "../http/guardedFetch.js";
+import { type FetchFunction, guardedFetch } from "../../net/guardedFetch.js";
 import { type XRequest, xRequest } from "./xApi.js";
 import { X_ALT_TEXT_MAX, uploadMedia } from "./xMedia.js";
 import { mentionsQuery, pageOfMentions, type TXTweet, ZXTimeline, ZXUser } from "./xInbound.js";

@@ -14,7 +14,7 @@ import {
   refusalOfAddress,
   refusalOfTarget,
   refusalOfUrl,
-} from "../../domain/serverAddress.js";
+} from "../domain/serverAddress.js";
 
 export type FetchFunction = typeof globalThis.fetch;
 
