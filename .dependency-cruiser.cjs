@@ -11,6 +11,7 @@ const SHARED_WITH_WEB = [
   "^src/domain/postWorkflow\\.ts$",
   "^src/domain/knowledge/articleWorkflow\\.ts$",
   "^src/domain/knowledge/sharing\\.ts$",
+  "^src/domain/knowledge/feedProblems\\.ts$",
   "^src/domain/guidelineChecks\\.ts$",
   "^src/domain/zonedTime\\.ts$",
   "^src/domain/reports/reportWeek\\.ts$",
@@ -85,6 +86,14 @@ module.exports = {
         "Use cases do not import the server, the CLI, the worker or a network: connectors come in through the port.",
       from: { path: "^src/app/" },
       to: { path: "^src/(server|channels|jobs|cli)/" },
+    },
+    {
+      name: "net-below-everything-but-domain",
+      severity: "error",
+      comment:
+        "src/net is outbound HTTP under the address rule, used by connectors and use cases alike: it knows neither.",
+      from: { path: "^src/net/" },
+      to: { path: "^src/(app|server|channels|jobs|cli|db)/" },
     },
     {
       name: "channels-implement-the-port",

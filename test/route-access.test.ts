@@ -2,6 +2,7 @@
 // organisation and members without the needed role are refused and see nothing; and that members limited
 // to a department are refused, or find nothing in their lists, for what is another department's or the
 // whole organisation's.
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Action, ROLES, ROLE_GRANTS, type Role } from "../src/domain/roles.js";
 import type { RegisteredRoute } from "../src/server/access.js";
@@ -43,13 +44,19 @@ import { type LocalBluesky, startLocalBluesky } from "./peers/bluesky/localNetwo
 import { type MastodonPeer, startMastodonPeer } from "./peers/mastodon/mastodonPeer.js";
 import { LOCAL_NETWORK_ENV } from "./support/localNetworks.js";
 import { buildCollection, buildSharedItem } from "./support/sharedItems.js";
+import { buildFeedItem, buildFeedSubscription } from "./support/feedItems.js";
+import { setCollectionFeed } from "../src/app/feeds/publish-collection-feed.js";
 
 let t: TestApp;
+let loopback: string;
 let mastodon: MastodonPeer;
 let bluesky: LocalBluesky;
 let blueskyUser: { identifier: string; password: string };
 beforeAll(async () => {
   t = await startTestApp({ env: LOCAL_NETWORK_ENV });
+  // Subscribing to a feed fetches it: from this same installation, over loopback (trusted in LOCAL_NETWORK_ENV).
+  await t.app.listen({ port: 0, host: "127.0.0.1" });
+  loopback = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   SAMPLE_BODIES["POST /api/orgs/:orgId/media"] = await samplePng();
   // Connecting needs a network that answers: the fake Mastodon server and a local Bluesky network.
   [mastodon, bluesky] = await Promise.all([startMastodonPeer(), startLocalBluesky({ appView: false })]);
@@ -82,6 +89,14 @@ const BODIES_IN_ORG: Record<string, (orgId: string, departmentId: string | null)
   "POST /api/orgs/:orgId/knowledge/collections/:collectionId/items": async (orgId) => {
     await publishNetiquette(t.ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
     return { kind: "netiquette" };
+  },
+  // A feed another organisation publishes, reached over loopback, with its key's fingerprint.
+  "POST /api/orgs/:orgId/knowledge/feeds": async () => {
+    const publisher = (await buildOrg(t.ctx)).id;
+    const collectionId = await buildCollection(t.ctx, publisher);
+    const actor = systemAdminOf(publisher);
+    const feed = await setCollectionFeed(t.ctx, { actor, orgId: publisher, collectionId, published: true });
+    return { url: `${loopback}${new URL(feed.url).pathname}`, fingerprint: feed.fingerprint };
   },
   "PUT /api/orgs/:orgId/moderation/settings": async (orgId) => {
     await publishNetiquette(t.ctx, { actor: systemAdminOf(orgId), orgId, input: DEFAULT_NETIQUETTE });
@@ -240,7 +255,19 @@ async function fillParams(route: RegisteredRoute, orgId: string, departmentId: s
     url = url.replace(":articleId", (await createArticle(t.ctx, { actor: systemAdminOf(orgId), orgId, input })).id);
     if (url.endsWith("/diff")) url += "?from=1&to=1";
   }
-  if (url.includes(":collectionId")) url = url.replace(":collectionId", await buildCollection(t.ctx, orgId));
+  if (url.includes(":collectionId")) {
+    const collectionId = await buildCollection(t.ctx, orgId);
+    // Stopping a feed needs one published.
+    if (route.method === "DELETE" && url.endsWith("/feed"))
+      await setCollectionFeed(t.ctx, { actor: systemAdminOf(orgId), orgId, collectionId, published: true });
+    url = url.replace(":collectionId", collectionId);
+  }
+  if (url.includes(":feedId")) url = url.replace(":feedId", (await buildFeedSubscription(t.ctx, orgId)).feedId);
+  if (url.includes("/feed-items/:itemId"))
+    url = url.replace(
+      ":itemId",
+      await buildFeedItem(t.ctx, orgId, url.endsWith("/decline") ? "newer" : "fresh", departmentId),
+    );
   if (url.includes(":itemId")) {
     const mode = url.endsWith("/adopt") ? "offered" : url.endsWith("/decline") ? "newer" : "own";
     url = url.replace(":itemId", await buildSharedItem(t.ctx, orgId, mode, departmentId));

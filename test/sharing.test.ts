@@ -119,6 +119,7 @@ describe("sharing knowledge between organisations", () => {
     expect(copy.json().versions[0].note).toBe("Übernommen von Landkreis Musterland (geteilte Fassung 1)");
     expect(copy.json().origin).toEqual({
       itemId,
+      via: "installation",
       publisherName: "Landkreis Musterland",
       adoptedVersion: 1,
       stillShared: true,

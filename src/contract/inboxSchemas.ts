@@ -276,8 +276,11 @@ export const ZReplyTemplateView = z
     tags: z.array(z.string()),
     /** The knowledge article the template cites. */
     articleId: ZId.nullable(),
-    /** Adopted from another organisation's shared collection: the shared item and whose it is. */
-    origin: z.object({ itemId: ZId, publisherName: z.string() }).nullable(),
+    /**
+     * Adopted from another organisation's shared collection ("installation": a shared item) or from another
+     * installation's feed ("feed": a feed item): the item and whose it is.
+     */
+    origin: z.object({ itemId: ZId, publisherName: z.string(), via: z.enum(["installation", "feed"]) }).nullable(),
     updatedAt: ZTimestamp,
   })
   .meta({ id: "ReplyTemplate" });

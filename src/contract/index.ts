@@ -7,6 +7,7 @@ import { channelsContract } from "./channels.js";
 import { inboxContract } from "./inbox.js";
 import { knowledgeContract } from "./knowledge.js";
 import { sharingContract } from "./sharing.js";
+import { feedsContract } from "./feeds.js";
 import { invitationsContract } from "./invitations.js";
 import { moderationContract } from "./moderation.js";
 import { moderationReportContract } from "./moderationReport.js";
@@ -33,6 +34,7 @@ export const apiContract = {
   ...inboxContract,
   ...knowledgeContract,
   ...sharingContract,
+  ...feedsContract,
   ...searchContract,
   ...moderationContract,
   ...reportsContract,

@@ -78,6 +78,8 @@ export const ZArticleDetail = z
     origin: z
       .object({
         itemId: ZId,
+        /** A shared item of this installation, or an item of another installation's feed. */
+        via: z.enum(["installation", "feed"]),
         publisherName: z.string(),
         adoptedVersion: z.number().int(),
         stillShared: z.boolean(),

@@ -9,6 +9,7 @@ import {
   ZShareItemInput,
 } from "../domain/knowledge/sharing.js";
 import { ZId, ZIdOnly, ZOrgParams, ZTimestamp } from "./common.js";
+import { ZCollectionFeed } from "./feedShapes.js";
 import { ZArticleDiff } from "./knowledge.js";
 import type { ContractGroup } from "./route.js";
 
@@ -74,7 +75,11 @@ export const ZSharedItemSummary = z.object({
 
 export const ZCollectionDetail = z
   .object({
-    collection: ZCollectionSummary.extend({ own: z.boolean() }),
+    collection: ZCollectionSummary.extend({
+      own: z.boolean(),
+      /** Own collections: the signed feed for other installations, once published (null otherwise). */
+      feed: ZCollectionFeed.nullable(),
+    }),
     items: z.array(ZSharedItemSummary),
   })
   .meta({ id: "CollectionDetail" });

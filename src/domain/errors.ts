@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   "ANSWER_WINDOW_CLOSED",
   "MEDIA_ADDRESS_EXPIRED",
   "PERSONAL_DATA_FOUND",
+  "FEED_REFUSED",
+  "FEED_WITHDRAWN",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

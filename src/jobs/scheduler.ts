@@ -18,6 +18,7 @@ import { forgetOldLoginFailures } from "../app/auth/passwordThrottle.js";
 import { sendWeeklyReports } from "../app/reports/send-weekly-reports.js";
 import { refreshPublicationCounters } from "../app/publishing/refresh-publication-counters.js";
 import { indexMessages } from "../app/search/index-messages.js";
+import { refreshDueFeeds } from "../app/feeds/refresh-feed.js";
 
 export interface JobDeps {
   connectors: ConnectorRegistry;
@@ -48,6 +49,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "publication-counters", everyMs: 5 * 60_000, run: refreshPublicationCounters },
   // The one search's message index, off the ingestion path (the newest messages are searched directly).
   { id: "message-search-index", everyMs: 15_000, run: (ctx) => indexMessages(ctx) },
+  // Subscribed feeds of other installations, each hourly (sooner after a refusal), verified before taken.
+  { id: "knowledge-feeds", everyMs: 60_000, run: (ctx) => refreshDueFeeds(ctx) },
 ];
 
 /** The periodic jobs, and the live streams of network accounts (reconciled every 30 s). */

@@ -38,6 +38,7 @@ import { websiteRoutes } from "./routes/website.js";
 import { inboxRoutes } from "./routes/inbox.js";
 import { knowledgeRoutes } from "./routes/knowledge.js";
 import { sharingRoutes } from "./routes/sharing.js";
+import { feedRoutes } from "./routes/feeds.js";
 import { searchRoutes } from "./routes/search.js";
 import { inboxMessageTemplateRoutes } from "./routes/inboxMessageTemplates.js";
 import { reportRoutes } from "./routes/reports.js";
@@ -147,6 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
   inboxRoutes(app, { ctx, connectors, hub });
   knowledgeRoutes(app, { ctx });
   sharingRoutes(app, { ctx });
+  feedRoutes(app, { ctx });
   searchRoutes(app, { ctx });
   inboxMessageTemplateRoutes(app, { ctx, connectors });
   webhookSetupRoutes(app, { ctx, connectors });

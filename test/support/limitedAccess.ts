@@ -35,6 +35,10 @@ const LIMITED_SHARED = new Set([
   "GET /api/orgs/:orgId/knowledge/collections",
   "GET /api/orgs/:orgId/knowledge/collections/:collectionId",
   "GET /api/orgs/:orgId/knowledge/shared-items/:itemId",
+  // And what other installations' feeds bring it; subscribing and adopting are scoped.
+  "GET /api/orgs/:orgId/knowledge/feeds",
+  "GET /api/orgs/:orgId/knowledge/feeds/:feedId",
+  "GET /api/orgs/:orgId/knowledge/feed-items/:itemId",
 ]);
 const SHARED_REFERENCES = new Set([
   "GET /api/orgs/:orgId/media",

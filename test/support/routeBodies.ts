@@ -56,6 +56,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/knowledge/collections": { title: "Bürgerservice", audience: "all" },
   "PUT /api/orgs/:orgId/knowledge/collections/:collectionId": { title: "Bürgerservice", audience: "all" },
   "POST /api/orgs/:orgId/knowledge/shared-items/:itemId/adopt": {},
+  "POST /api/orgs/:orgId/knowledge/feed-items/:itemId/adopt": {},
   "PUT /api/orgs/:orgId/inbox/rules": {
     routing: [],
     targets: [],
@@ -95,4 +96,5 @@ export const DEPARTMENT_IN_BODY = new Set([
   "POST /api/orgs/:orgId/knowledge/articles",
   "PUT /api/orgs/:orgId/knowledge/articles/:articleId",
   "POST /api/orgs/:orgId/knowledge/shared-items/:itemId/adopt",
+  "POST /api/orgs/:orgId/knowledge/feed-items/:itemId/adopt",
 ]);

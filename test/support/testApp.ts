@@ -24,9 +24,11 @@ export async function startTestApp(
     logger?: Logger;
     /** Start from the demo the browser tests' run setup loaded (see openTestDatabase). */
     snapshot?: "migrated" | "demo";
+    /** A database of the test's own, migrated (a second installation); closed with the app. */
+    database?: Database;
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase({ snapshot: options.snapshot });
+  const database = options.database ?? (await openTestDatabase({ snapshot: options.snapshot }));
   const env = { ...TEST_ENV, ...options.env };
   const logger = options.logger ?? createLogger({ level: "silent" });
   const ctx = buildTestContext(database.db, { clock: options.clock, env, log: logger });

@@ -1,18 +1,32 @@
-// Key rotation: every sealed secret (channel credentials, webhook secrets, OAuth client secrets) still sealed with an
+// Key rotation: every sealed secret (channel credentials, webhook secrets, OAuth client secrets, the organisations'
+// feed signing keys) still sealed with an
 // earlier key is opened and sealed again with the current CREDENTIALS_KEY, row by row in one transaction;
 // afterwards the earlier key can be removed from CREDENTIALS_KEYS_PREVIOUS. A secret that opens with no
 // configured key stops the rotation before anything changes.
 import { eq } from "drizzle-orm";
-import { channelCredentials, channelOauthClients, channelWebhooks, organisations } from "../../db/schema/index.js";
+import {
+  channelCredentials,
+  channelOauthClients,
+  channelWebhooks,
+  organisations,
+  orgSigningKeys,
+} from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { AppContext } from "../context.js";
+import { signingKeyBinding } from "../feeds/signingKey.js";
 import { webhookSecretBinding } from "./channel-webhook.js";
 
 /** `orgSlug` limits the rotation to one organisation's accounts (OAuth clients are the installation's: not then). */
 export async function rotateCredentialKey(
   ctx: AppContext,
   options: { orgSlug?: string } = {},
-): Promise<{ credentials: number; webhookSecrets: number; clients: number; alreadyCurrent: number }> {
+): Promise<{
+  credentials: number;
+  webhookSecrets: number;
+  clients: number;
+  signingKeys: number;
+  alreadyCurrent: number;
+}> {
   const vault = ctx.credentials;
   return ctx.db.transaction(async (tx) => {
     let orgId: string | undefined;
@@ -28,6 +42,7 @@ export async function rotateCredentialKey(
     let credentials = 0;
     let clients = 0;
     let webhookSecrets = 0;
+    let signingKeys = 0;
     let alreadyCurrent = 0;
     const own = orgId ? eq(channelCredentials.orgId, orgId) : undefined;
     for (const row of await tx.select().from(channelCredentials).where(own).for("update")) {
@@ -68,6 +83,20 @@ export async function rotateCredentialKey(
         .where(eq(channelOauthClients.id, row.id));
       clients++;
     }
-    return { credentials, webhookSecrets, clients, alreadyCurrent };
+    const ownKeys = orgId ? eq(orgSigningKeys.orgId, orgId) : undefined;
+    for (const row of await tx.select().from(orgSigningKeys).where(ownKeys).for("update")) {
+      const boundTo = signingKeyBinding(row.orgId);
+      const old = JSON.parse(row.sealedPrivateKey);
+      if (!vault.isStale(old)) {
+        alreadyCurrent++;
+        continue;
+      }
+      await tx
+        .update(orgSigningKeys)
+        .set({ sealedPrivateKey: JSON.stringify(vault.seal(vault.open(old, boundTo), boundTo)) })
+        .where(eq(orgSigningKeys.orgId, row.orgId));
+      signingKeys++;
+    }
+    return { credentials, webhookSecrets, clients, signingKeys, alreadyCurrent };
   });
 }

@@ -7,6 +7,9 @@ import type { Db, Tx } from "../../db/client.js";
 import {
   knowledgeAdoptions,
   knowledgeCollections,
+  knowledgeFeedAdoptions,
+  knowledgeFeedItems,
+  knowledgeFeedSubscriptions,
   knowledgeSharedItems,
   organisations,
   replyTemplates,
@@ -32,7 +35,13 @@ export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgA
   requireAllowed(ctx, options.actor, "knowledge.view", inOrganisation(options.orgId));
   // A template adopted from another organisation's collection names its origin (as an adopted article does).
   const rows = await ctx.db
-    .select({ template: replyTemplates, originItemId: knowledgeSharedItems.id, originName: organisations.name })
+    .select({
+      template: replyTemplates,
+      originItemId: knowledgeSharedItems.id,
+      originName: organisations.name,
+      feedItemId: knowledgeFeedItems.id,
+      feedPublisher: knowledgeFeedSubscriptions.publisherName,
+    })
     .from(replyTemplates)
     .leftJoin(
       knowledgeAdoptions,
@@ -41,6 +50,15 @@ export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgA
     .leftJoin(knowledgeSharedItems, eq(knowledgeSharedItems.id, knowledgeAdoptions.itemId))
     .leftJoin(knowledgeCollections, eq(knowledgeCollections.id, knowledgeSharedItems.collectionId))
     .leftJoin(organisations, eq(organisations.id, knowledgeCollections.orgId))
+    .leftJoin(
+      knowledgeFeedAdoptions,
+      and(
+        eq(knowledgeFeedAdoptions.orgId, replyTemplates.orgId),
+        eq(knowledgeFeedAdoptions.targetId, replyTemplates.id),
+      ),
+    )
+    .leftJoin(knowledgeFeedItems, eq(knowledgeFeedItems.id, knowledgeFeedAdoptions.itemId))
+    .leftJoin(knowledgeFeedSubscriptions, eq(knowledgeFeedSubscriptions.id, knowledgeFeedItems.subscriptionId))
     .where(
       and(
         eq(replyTemplates.orgId, options.orgId),
@@ -51,14 +69,19 @@ export async function listReplyTemplates(ctx: AppContext, options: { actor: OrgA
     .orderBy(asc(replyTemplates.title));
   return {
     placeholders: PLACEHOLDERS,
-    templates: rows.map(({ template: t, originItemId, originName }) => ({
+    templates: rows.map(({ template: t, originItemId, originName, feedItemId, feedPublisher }) => ({
       id: t.id,
       title: t.title,
       body: t.body,
       departmentId: t.departmentId,
       tags: t.tags,
       articleId: t.articleId,
-      origin: originItemId && originName ? { itemId: originItemId, publisherName: originName } : null,
+      origin:
+        originItemId && originName
+          ? { itemId: originItemId, publisherName: originName, via: "installation" as const }
+          : feedItemId && feedPublisher
+            ? { itemId: feedItemId, publisherName: feedPublisher, via: "feed" as const }
+            : null,
       updatedAt: t.updatedAt.toISOString(),
     })),
   };

@@ -16,6 +16,7 @@ import type { AppContext } from "../context.js";
 import { loadVisibleCollection } from "./sharingRows.js";
 import { presentItem } from "./presentItem.js";
 import { sameContent, sourceSnapshot } from "./sourceSnapshot.js";
+import { collectionFeed } from "../feeds/collectionFeed.js";
 
 type ItemRow = typeof knowledgeSharedItems.$inferSelect;
 
@@ -89,6 +90,8 @@ export async function getCollection(
       updatedAt: collection.updatedAt,
       withdrawnAt: collection.withdrawnAt,
       own: collection.own,
+      /** Own collections: the signed feed for other installations, once published. */
+      feed: collection.own ? await collectionFeed(ctx, ctx.db, collection) : null,
     },
     items: presented,
   };

@@ -5,7 +5,10 @@ type ItemRow = typeof knowledgeSharedItems.$inferSelect;
 type AdoptionRow = typeof knowledgeAdoptions.$inferSelect;
 
 /** A newer version than the adopted one, and newer than one the organisation chose to leave. */
-export function updateAvailable(item: Pick<ItemRow, "version">, adoption: AdoptionRow | null): boolean {
+export function updateAvailable(
+  item: Pick<ItemRow, "version">,
+  adoption: Pick<AdoptionRow, "adoptedVersion" | "declinedVersion"> | null,
+): boolean {
   return adoption !== null && item.version > adoption.adoptedVersion && item.version > (adoption.declinedVersion ?? 0);
 }
 

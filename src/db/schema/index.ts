@@ -24,4 +24,5 @@ export * from "./publicationMetrics.js";
 export * from "./publishingRollups.js";
 export * from "./knowledge.js";
 export * from "./knowledgeSharing.js";
+export * from "./knowledgeFeeds.js";
 export * from "./search.js";

@@ -25,8 +25,16 @@ export const knowledgeCollections = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     /** No longer shared: receivers no longer see it (their adopted copies stay theirs). */
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    /** Published as a signed feed for other installations: the unguessable last part of its address. */
+    feedToken: text("feed_token"),
+    feedPublishedAt: timestamp("feed_published_at", { withTimezone: true }),
+    /** The feed stopped: its address answers 410 Gone (publishing it again reuses the address). */
+    feedStoppedAt: timestamp("feed_stopped_at", { withTimezone: true }),
   },
-  (t) => [index("knowledge_collections_org_idx").on(t.orgId)],
+  (t) => [
+    index("knowledge_collections_org_idx").on(t.orgId),
+    uniqueIndex("knowledge_collections_feed_token_unique").on(t.feedToken),
+  ],
 );
 
 export const knowledgeCollectionReceivers = pgTable(

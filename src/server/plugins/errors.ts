@@ -48,6 +48,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   WEBHOOK_EVENT_STALE: 400,
   MEDIA_ADDRESS_EXPIRED: 410,
   PERSONAL_DATA_FOUND: 422,
+  FEED_REFUSED: 422,
+  FEED_WITHDRAWN: 410,
 };
 
 export function errorBody(code: ErrorCode, requestId: string, message?: string, details?: Record<string, unknown>) {
