@@ -5,10 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { createCredentialVault } from "../src/app/security/credentialVault.js";
-import { channelAccounts, channelCredentials } from "../src/db/schema/index.js";
+import { ZSealed, createCredentialVault } from "../src/app/security/credentialVault.js";
+import { signingKeyBinding } from "../src/app/feeds/signingKey.js";
+import { channelAccounts, channelCredentials, orgSigningKeys } from "../src/db/schema/index.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { openDatabase } from "../src/db/client.js";
@@ -184,6 +185,17 @@ describe("draht CLI", () => {
       await db
         .insert(channelCredentials)
         .values({ channelAccountId: account.id, orgId, ...sealed, connectedAt: new Date(), updatedAt: new Date() });
+      // The organisation's feed signing key is sealed with the same key, and rotates with it.
+      const der = generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
+      await db.insert(orgSigningKeys).values({
+        orgId,
+        publicKey: "unused",
+        sealedPrivateKey: JSON.stringify(
+          createCredentialVault({ current: oldKey }).seal(der, signingKeyBinding(orgId)),
+        ),
+        fingerprint: "unused",
+        createdAt: new Date(),
+      });
       return account.id;
     });
     const withoutOldKey = await draht(["credentials", "rotate", "--org", slug], {
@@ -197,6 +209,7 @@ describe("draht CLI", () => {
     });
     expect(rotated.code, rotated.stderr).toBe(0);
     expect(rotated.stdout).toContain("Re-sealed 1 account credential(s)");
+    expect(rotated.stdout).toContain("1 feed signing key(s)");
     await withDatabase(async ({ db }) => {
       const [row] = await db
         .select()
@@ -206,6 +219,10 @@ describe("draht CLI", () => {
       const vault = createCredentialVault({ current: newKey });
       expect(vault.isStale(row)).toBe(false);
       expect(vault.open(row, accountId)).toEqual({ accessToken: "token-vor-der-rotation" });
+      const [key] = await db.select().from(orgSigningKeys).where(eq(orgSigningKeys.orgId, orgId));
+      const sealedKey = ZSealed.parse(JSON.parse(key?.sealedPrivateKey ?? "null"));
+      expect(vault.isStale(sealedKey)).toBe(false);
+      expect(typeof vault.open(sealedKey, signingKeyBinding(orgId))).toBe("string");
     });
   }, 120_000);
 
