@@ -33,6 +33,8 @@ import { CleanupPage } from "./pages/knowledge/CleanupPage";
 import { SharedPage } from "./pages/knowledge/SharedPage";
 import { CollectionPage } from "./pages/knowledge/CollectionPage";
 import { SharedItemPage } from "./pages/knowledge/SharedItemPage";
+import { FeedPage } from "./pages/knowledge/FeedPage";
+import { FeedItemPage } from "./pages/knowledge/FeedItemPage";
 import { SearchPage } from "./pages/search/SearchPage";
 import { InboxRulesPage } from "./pages/admin/inbox/InboxRulesPage";
 import { CoveragePage } from "./pages/admin/inbox/CoveragePage";
@@ -132,6 +134,8 @@ export function App() {
                 <Route path="shared" element={<SharedPage />} />
                 <Route path="shared/:collectionId" element={<CollectionPage />} />
                 <Route path="shared/items/:itemId" element={<SharedItemPage />} />
+                <Route path="shared/feeds/:feedId" element={<FeedPage />} />
+                <Route path="shared/feed-items/:itemId" element={<FeedItemPage />} />
               </Route>
               <Route path="publish" element={<PostsPage />} />
               <Route path="publish/new" element={<ComposerPage />} />

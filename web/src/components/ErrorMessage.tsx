@@ -7,6 +7,10 @@ export function errorText(t: (key: string, options?: Record<string, unknown>) =>
   const problem = error.details?.problem;
   if (error.code === "DRAHT_ERR_PASSWORD_TOO_WEAK" && typeof problem === "string")
     return t(`password.problem.${problem}`);
+  // A feed of another installation refused: the sentence for its problem (its own table, since "withdrawn"
+  // means something else among the general reasons).
+  if (error.code === "DRAHT_ERR_FEED_REFUSED" && typeof problem === "string" && /^[a-z_]+$/.test(problem))
+    return t(`feeds.problem.${problem}`, { defaultValue: t("errors.FEED_REFUSED") });
   if (problem === "not_in_netiquette")
     return t("moderation.clauseNotInNetiquette", { clause: error.details?.clause ?? "" });
   // A refusal the server explains further (a message template WhatsApp no longer offers, a file gone from the library).

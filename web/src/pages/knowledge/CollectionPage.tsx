@@ -1,7 +1,7 @@
 // Wissen → Geteilt → a collection: its items with whose they are, their version and when last checked. The
 // sharing organisation adds items, shares changed ones anew (or confirms them), withdraws items or the whole
-// collection and changes its receivers; a receiving organisation sees which items it adopted and where a
-// newer version waits.
+// collection and changes its receivers, and may publish it as a signed feed for other installations; a
+// receiving organisation sees which items it adopted and where a newer version waits.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -12,6 +12,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useDates } from "../../components/formatDates";
 import { useAction } from "../../components/useAction";
+import { CollectionFeed } from "./CollectionFeed";
 import { CollectionForm } from "./CollectionForm";
 import { ShareItemForm } from "./ShareItemForm";
 import { receiversText } from "./SharedPage";
@@ -77,12 +78,17 @@ export function CollectionPage() {
             <summary>{t("sharing.editCollection")}</summary>
             <CollectionForm collection={c} onSaved={() => void action.run(async () => t("sharing.collectionSaved"))} />
           </details>
-          <p>
-            <button type="button" onClick={() => void withdraw()}>
-              {t("sharing.withdrawCollection")}
-            </button>
-          </p>
         </>
+      ) : null}
+      {c.own ? (
+        <CollectionFeed collection={c} mayShare={org.myActions.includes("knowledge.share")} run={action.run} />
+      ) : null}
+      {mayShare ? (
+        <p>
+          <button type="button" onClick={() => void withdraw()}>
+            {t("sharing.withdrawCollection")}
+          </button>
+        </p>
       ) : null}
     </section>
   );

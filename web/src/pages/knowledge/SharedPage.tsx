@@ -1,5 +1,6 @@
 // Wissen → Geteilt: what other organisations of the installation share with this one (read-only; copies can
-// be adopted), and the collections this organisation shares, with a form for a new one (knowledge.share).
+// be adopted), the collections this organisation shares, with a form for a new one (knowledge.share), and the
+// feeds of other draht installations it subscribes to.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -10,6 +11,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useDates } from "../../components/formatDates";
 import { CollectionForm } from "./CollectionForm";
+import { FeedSubscriptions } from "./FeedSubscriptions";
 
 export function SharedPage() {
   const { t } = useTranslation();
@@ -41,6 +43,7 @@ export function SharedPage() {
           ) : null}
         </>
       ) : null}
+      <FeedSubscriptions />
     </section>
   );
 }
