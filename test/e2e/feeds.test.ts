@@ -135,6 +135,11 @@ describe("knowledge feeds between installations", () => {
       await g.getByRole("button", { name: "Kopie übernehmen" }).click();
       await g.getByRole("status").filter({ hasText: "Übernommen: Der Artikel ist als Entwurf" }).waitFor();
       await g.getByText("Übernommen (Fassung 1).").waitFor();
+      // The copy names where it came from and leads back to the feed item.
+      await g.getByRole("link", { name: "Zu unserer Kopie" }).click();
+      await g.getByText(/Übernommen aus dem Feed von Landkreis Beispiel/).waitFor();
+      await g.getByRole("link", { name: "Geteilte Fassung ansehen" }).click();
+      await g.getByRole("heading", { level: 1, name: "Fahrzeug zulassen" }).waitFor();
       await g.getByRole("link", { name: `Zurück zum Feed „${COLLECTION}“` }).click();
       await g
         .getByRole("row", { name: /Fahrzeug zulassen/ })

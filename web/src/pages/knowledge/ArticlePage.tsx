@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { ARTICLE_STEP_ORDER, type ArticleDetail, knowledgeApi } from "../../api/knowledge";
+import { feedItemPath } from "../../api/feeds";
 import { sharedItemPath } from "../../api/sharing";
 import { useLoad } from "../../api/useLoad";
 import { ErrorMessage, Notice } from "../../components/ErrorMessage";
@@ -75,12 +76,12 @@ export function ArticlePage() {
           <>
             <dt>{t("knowledge.origin.label")}</dt>
             <dd>
-              {t("knowledge.origin.text", {
+              {t(detail.origin.via === "feed" ? "knowledge.origin.textFeed" : "knowledge.origin.text", {
                 publisher: detail.origin.publisherName,
                 version: detail.origin.adoptedVersion,
               })}{" "}
               {detail.origin.stillShared ? (
-                <Link to={sharedItemPath(org.id, detail.origin.itemId)}>
+                <Link to={(detail.origin.via === "feed" ? feedItemPath : sharedItemPath)(org.id, detail.origin.itemId)}>
                   {detail.origin.updateAvailable ? t("knowledge.origin.update") : t("knowledge.origin.open")}
                 </Link>
               ) : (

@@ -17,6 +17,7 @@ import { NamedOptions } from "../../components/NamedOptions";
 import { useLoad } from "../../api/useLoad";
 import { Link } from "react-router";
 import { type ArticleSummary, articlePath, knowledgeApi } from "../../api/knowledge";
+import { feedItemPath } from "../../api/feeds";
 import { sharedItemPath } from "../../api/sharing";
 
 export function TemplatesPage() {
@@ -103,7 +104,7 @@ export function TemplatesPage() {
             <CitedArticle orgId={org.id} articleId={tpl.articleId} articles={articles} />
             {tpl.origin ? (
               <p>
-                <Link to={sharedItemPath(org.id, tpl.origin.itemId)}>
+                <Link to={(tpl.origin.via === "feed" ? feedItemPath : sharedItemPath)(org.id, tpl.origin.itemId)}>
                   {t("templates.adoptedFrom", { publisher: tpl.origin.publisherName })}
                 </Link>
               </p>
