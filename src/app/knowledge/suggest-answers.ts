@@ -15,6 +15,8 @@ import { todayOf } from "./articleRows.js";
 import { questionOf } from "./questionOf.js";
 
 const ARTICLES = 5;
+/** Articles ranked closely (of all that match, the most frequent in the question's stems). */
+const ARTICLE_CANDIDATES = 50;
 const ANSWERS = 5;
 /** Earlier answers ranked at most (the newest matching ones): a popular topic has thousands. */
 const ANSWER_CANDIDATES = 300;
@@ -90,16 +92,11 @@ async function similarArticles(ctx: AppContext, orgId: string, question: Questio
   const today = await todayOf(ctx, orgId);
   const { anyStem } = queries;
   const about = queries.terms ? sql`${a.search} @@ ${queries.terms}` : sql`false`;
-  const rank = sql<number>`(ts_rank_cd(${a.search}, ${anyStem}, 32) + 0.5 * word_similarity(${a.title}, ${question.text}))`;
-  // The best few first; their excerpts (the costly part: each reads its whole text again) only for them.
-  const best = ctx.db
-    .select({
-      id: a.id,
-      title: a.title,
-      body: a.body,
-      updatedAt: a.updatedAt,
-      score: sql<number>`${rank}::float8`.as("score"),
-    })
+  // Ranked in two steps: every matching article by how often it holds the question's stems (ts_rank: cheap, and
+  // titles weigh most), then the best of those by how close together they stand (ts_rank_cd) and how much of the
+  // title the question holds (trigrams over the whole question: the costly part, per article).
+  const candidates = ctx.db
+    .select({ id: a.id, title: a.title, body: a.body, search: a.search, updatedAt: a.updatedAt })
     .from(a)
     .where(
       and(
@@ -109,7 +106,21 @@ async function similarArticles(ctx: AppContext, orgId: string, question: Questio
         sql`(${about} or ${a.search} @@ ${queries.titleStem})`,
       ),
     )
-    .orderBy(desc(rank), desc(a.updatedAt))
+    .orderBy(sql`ts_rank(${a.search}, ${anyStem}, 32) desc`, desc(a.updatedAt))
+    .limit(ARTICLE_CANDIDATES)
+    .as("candidates");
+  const rank = sql<number>`(ts_rank_cd(${candidates.search}, ${anyStem}, 32) + 0.5 * word_similarity(${candidates.title}, ${question.text}))`;
+  // The best few first; their excerpts (the costly part: each reads its whole text again) only for them.
+  const best = ctx.db
+    .select({
+      id: candidates.id,
+      title: candidates.title,
+      body: candidates.body,
+      updatedAt: candidates.updatedAt,
+      score: sql<number>`${rank}::float8`.as("score"),
+    })
+    .from(candidates)
+    .orderBy(desc(rank), desc(candidates.updatedAt))
     .limit(ARTICLES)
     .as("best");
   const rows = await ctx.db
