@@ -3,138 +3,15 @@
 // another loopback port) subscribes by address and fingerprint, reviews and adopts items, and takes a newer
 // version. Feeds that are tampered with, signed by another key, unsigned, oversized, malformed or older than
 // the one taken are refused with their reason, and the last good version stays.
-import { type Server, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { refreshDueFeeds } from "../src/app/feeds/refresh-feed.js";
 import { auditEvents, knowledgeArticles, knowledgeFeedSubscriptions, replyTemplates } from "../src/db/schema/index.js";
-import type { Role } from "../src/domain/roles.js";
-import { buildDepartment, buildMember, buildOrg } from "./support/factories.js";
-import { type OwnDatabase, ownDatabase } from "./support/ownDatabase.js";
-import { type Person, ausweis, sharingScenes, type SharingScene } from "./support/sharingScene.js";
-import { type TestApp, signIn, startTestApp } from "./support/testApp.js";
+import { feedInstallations } from "./support/feedInstallations.js";
+import { ausweis } from "./support/sharingScene.js";
 
-let kreisInstall: TestApp;
-let gemeindeInstall: TestApp;
-let gemeindeDb: OwnDatabase;
-let kreisBase: string;
-/** A server that answers with whatever the test puts in `forged` (a tampered or broken feed). */
-let forger: Server;
-let forgerBase: string;
-let forged: { status: number; body: string | Buffer; headers?: Record<string, string> } = { status: 200, body: "" };
-
-const scenes = sharingScenes(() => kreisInstall);
-
-async function listen(install: TestApp): Promise<string> {
-  await install.app.listen({ port: 0, host: "127.0.0.1" });
-  return `http://127.0.0.1:${(install.app.server.address() as AddressInfo).port}`;
-}
-
-beforeAll(async () => {
-  kreisInstall = await startTestApp();
-  kreisBase = await listen(kreisInstall);
-  gemeindeDb = ownDatabase(inject("databaseUrl"), "feeds");
-  await gemeindeDb.create();
-  const database = await gemeindeDb.open();
-  await database.migrate();
-  // The Gemeinde's installation trusts the loopback address (a test network); a normal one fetches only
-  // public https addresses.
-  gemeindeInstall = await startTestApp({
-    database,
-    env: {
-      ALLOW_PRIVATE_NETWORK_SERVERS: "127.0.0.1",
-      CREDENTIALS_KEY: Buffer.alloc(32, 7).toString("base64"),
-    },
-  });
-  forger = createServer((_request, response) => {
-    response.writeHead(forged.status, { "content-type": "application/json", ...forged.headers });
-    response.end(forged.body);
-  });
-  await new Promise<void>((resolve) => forger.listen(0, "127.0.0.1", resolve));
-  forgerBase = `http://127.0.0.1:${(forger.address() as AddressInfo).port}`;
-}, 60_000);
-
-afterAll(async () => {
-  await new Promise((resolve) => forger?.close(resolve));
-  await kreisInstall?.close();
-  await gemeindeInstall?.close();
-  await gemeindeDb?.drop();
-});
-
-/** The Gemeinde on the other installation: its press office, an editor of its Bürgerbüro. */
-async function gemeinde() {
-  const ctx = gemeindeInstall.ctx;
-  const org = await buildOrg(ctx, { name: "Gemeinde Fernhausen" });
-  const buergerbuero = (await buildDepartment(ctx, org.id, { name: "Bürgerbüro" })).id;
-  const person = async (roles: Role[], departmentIds: string[] | null) => {
-    const member = await buildMember(ctx, org.id, { roles, departmentIds });
-    return Object.assign(await signIn(gemeindeInstall.app, member.email, member.password), {
-      userId: member.userId,
-    }) as Person;
-  };
-  return {
-    org: org.id,
-    buergerbuero,
-    press: await person(["press_office"], null),
-    editor: await person(["editor"], [buergerbuero]),
-    viewer: await person(["analyst"], null),
-  };
-}
-type Gemeinde = Awaited<ReturnType<typeof gemeinde>>;
-
-/** The Landkreis shares an article and a Textbaustein in a collection and publishes it as a feed. */
-async function publishedFeed(s: SharingScene) {
-  const articleId = await scenes.publishedArticle(s);
-  const template = await s.kreisPress.request("POST", `/api/orgs/${s.kreis}/inbox/templates`, {
-    title: "Kita-Anmeldung",
-    body: "Die Anmeldung für das Kita-Jahr ist ab dem 1. Februar im Portal möglich.",
-    tags: ["kita"],
-  });
-  expect(template.statusCode, template.body).toBe(201);
-  const collectionId = await scenes.collectionFor(s, "all");
-  expect((await scenes.share(s, collectionId, { kind: "article", sourceId: articleId })).statusCode).toBe(200);
-  const templateId = template.json<{ id: string }>().id;
-  expect((await scenes.share(s, collectionId, { kind: "template", sourceId: templateId })).statusCode).toBe(200);
-  const published = await s.kreisPress.request(
-    "PUT",
-    `/api/orgs/${s.kreis}/knowledge/collections/${collectionId}/feed`,
-  );
-  expect(published.statusCode, published.body).toBe(200);
-  const feed = published.json<{ url: string; fingerprint: string }>();
-  // The address as the Landkreis would publish it behind its own host name; here its loopback port.
-  const url = `${kreisBase}${new URL(feed.url).pathname}`;
-  return { articleId, templateId, collectionId, url, fingerprint: feed.fingerprint, path: new URL(feed.url).pathname };
-}
-
-async function subscribe(g: Gemeinde, url: string, fingerprint: string) {
-  return g.press.request("POST", `/api/orgs/${g.org}/knowledge/feeds`, { url, fingerprint });
-}
-
-type FeedDetail = {
-  feed: {
-    id: string;
-    revision: number;
-    problem: string | null;
-    problemDetail: string | null;
-    publisherName: string;
-    title: string;
-  };
-  items: {
-    id: string;
-    kind: string;
-    title: string;
-    version: number;
-    updateAvailable: boolean;
-    withdrawnAt: string | null;
-  }[];
-};
-
-async function feedOf(g: Gemeinde, feedId: string): Promise<FeedDetail> {
-  const response = await g.press.request("GET", `/api/orgs/${g.org}/knowledge/feeds/${feedId}`);
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<FeedDetail>();
-}
+const installs = feedInstallations("feeds");
+const { scenes, gemeinde, publishedFeed, subscribe, feedOf, itemIdOf, forge } = installs;
 
 describe("a collection published as a signed feed", () => {
   it("is served signed, with an ETag that answers 304 while nothing changes, and 410 once stopped", async () => {
@@ -186,7 +63,7 @@ describe("a collection published as a signed feed", () => {
     expect(new URL(republished.json<{ url: string }>().url).pathname).toBe(feed.path);
     expect((await fetch(feed.url)).status).toBe(200);
     // An address nobody was given is not found.
-    expect((await fetch(`${kreisBase}/api/public/knowledge-feeds/${"x".repeat(32)}`)).status).toBe(404);
+    expect((await fetch(`${installs.kreisBase}/api/public/knowledge-feeds/${"x".repeat(32)}`)).status).toBe(404);
   });
 
   it("is published and stopped only by people who may share, and audited", async () => {
@@ -253,7 +130,7 @@ describe("another installation subscribing to the feed", () => {
       adoption: null,
     });
     expect(
-      await gemeindeInstall.ctx.db.select().from(knowledgeArticles).where(eq(knowledgeArticles.orgId, g.org)),
+      await installs.gemeindeApp.ctx.db.select().from(knowledgeArticles).where(eq(knowledgeArticles.orgId, g.org)),
     ).toHaveLength(0);
     // A viewer may read but not adopt; the editor adopts into the department they edit.
     expect(
@@ -274,15 +151,18 @@ describe("another installation subscribing to the feed", () => {
     });
     const tpl = await g.press.request("POST", `/api/orgs/${g.org}/knowledge/feed-items/${template.id}/adopt`, {});
     expect(tpl.statusCode, tpl.body).toBe(200);
-    const templates = await gemeindeInstall.ctx.db.select().from(replyTemplates).where(eq(replyTemplates.orgId, g.org));
+    const templates = await installs.gemeindeApp.ctx.db
+      .select()
+      .from(replyTemplates)
+      .where(eq(replyTemplates.orgId, g.org));
     expect(templates.map((t) => t.title)).toEqual(["Kita-Anmeldung"]);
 
     // Nothing changed: the worker's fetch is answered 304.
-    await gemeindeInstall.ctx.db
+    await installs.gemeindeApp.ctx.db
       .update(knowledgeFeedSubscriptions)
       .set({ nextCheckAt: new Date(0) })
       .where(eq(knowledgeFeedSubscriptions.id, feedId));
-    expect(await refreshDueFeeds(gemeindeInstall.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await refreshDueFeeds(installs.gemeindeApp.ctx)).toBeGreaterThanOrEqual(1);
     expect((await feedOf(g, feedId)).feed.revision).toBe(1);
 
     // The Landkreis changes the article and shares it anew: revision 2, version 2 of the item.
@@ -316,7 +196,7 @@ describe("another installation subscribing to the feed", () => {
     expect(diff.mayChangeCopy).toBe(true);
     const taken = await g.editor.request("POST", `/api/orgs/${g.org}/knowledge/feed-items/${article.id}/adopt`, {});
     expect(taken.json()).toMatchObject({ targetId: copyId, version: 2 });
-    const [copyNow] = await gemeindeInstall.ctx.db
+    const [copyNow] = await installs.gemeindeApp.ctx.db
       .select()
       .from(knowledgeArticles)
       .where(eq(knowledgeArticles.id, copyId));
@@ -331,12 +211,12 @@ describe("another installation subscribing to the feed", () => {
     await g.press.request("POST", `/api/orgs/${g.org}/knowledge/feeds/${feedId}/fetch`);
     expect((await feedOf(g, feedId)).items.find((i) => i.id === template.id)?.withdrawnAt).not.toBeNull();
     expect(
-      await gemeindeInstall.ctx.db.select().from(replyTemplates).where(eq(replyTemplates.orgId, g.org)),
+      await installs.gemeindeApp.ctx.db.select().from(replyTemplates).where(eq(replyTemplates.orgId, g.org)),
     ).toHaveLength(1);
 
-    const actions = (await gemeindeInstall.ctx.db.select().from(auditEvents).where(eq(auditEvents.orgId, g.org))).map(
-      (e) => e.action,
-    );
+    const actions = (
+      await installs.gemeindeApp.ctx.db.select().from(auditEvents).where(eq(auditEvents.orgId, g.org))
+    ).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["knowledge_feed.subscribed", "feed_item.adopted"]));
   });
 
@@ -346,14 +226,14 @@ describe("another installation subscribing to the feed", () => {
     const feed = await publishedFeed(s);
     const genuine = await (await fetch(feed.url)).text();
     // Subscribed through the forger's address, which serves the genuine feed at first.
-    forged = { status: 200, body: genuine };
-    const created = await subscribe(g, `${forgerBase}/feed.json`, feed.fingerprint);
+    forge({ status: 200, body: genuine });
+    const created = await subscribe(g, `${installs.forgerBase}/feed.json`, feed.fingerprint);
     expect(created.statusCode, created.body).toBe(201);
     const feedId = created.json<{ id: string }>().id;
     const before = await feedOf(g, feedId);
 
     const refusedWith = async (body: string | Buffer, headers?: Record<string, string>) => {
-      forged = { status: 200, body, headers };
+      forge({ status: 200, body, headers });
       const response = await g.press.request("POST", `/api/orgs/${g.org}/knowledge/feeds/${feedId}/fetch`);
       expect(response.statusCode, response.body).toBe(200);
       const outcome = response.json<{ outcome: string; problem: string | null }>();
@@ -383,7 +263,7 @@ describe("another installation subscribing to the feed", () => {
     expect(await refusedWith("<html>not a feed</html>")).toBe("not_json");
     expect(await refusedWith(JSON.stringify({ something: "else" }))).toBe("malformed");
     expect(await refusedWith(Buffer.alloc(5 * 1024 * 1024, 0x20))).toBe("too_large");
-    forged = { status: 500, body: "" };
+    forge({ status: 500, body: "" });
     expect((await g.press.request("POST", `/api/orgs/${g.org}/knowledge/feeds/${feedId}/fetch`)).json()).toMatchObject({
       outcome: "refused",
       problem: "http_status",
@@ -394,7 +274,7 @@ describe("another installation subscribing to the feed", () => {
       title: "Bürgerservice im Kreis (neu)",
       audience: "all",
     });
-    forged = { status: 200, body: await (await fetch(feed.url)).text() };
+    forge({ status: 200, body: await (await fetch(feed.url)).text() });
     const newer = await g.press.request("POST", `/api/orgs/${g.org}/knowledge/feeds/${feedId}/fetch`);
     expect(newer.json()).toMatchObject({ outcome: "updated", revision: 2 });
     expect((await feedOf(g, feedId)).feed).toMatchObject({ title: "Bürgerservice im Kreis (neu)", problem: null });
@@ -405,15 +285,15 @@ describe("another installation subscribing to the feed", () => {
     const s = await scenes.scene();
     const g = await gemeinde();
     const feed = await publishedFeed(s);
-    forged = { status: 200, body: "{}" };
-    const malformed = await subscribe(g, `${forgerBase}/broken.json`, feed.fingerprint);
+    forge({ status: 200, body: "{}" });
+    const malformed = await subscribe(g, `${installs.forgerBase}/broken.json`, feed.fingerprint);
     expect(malformed.json()).toMatchObject({
       error: { code: "DRAHT_ERR_FEED_REFUSED", details: { problem: "malformed" } },
     });
     // The Landkreis's installation does not trust loopback: it refuses to fetch from there.
     const k = await scenes.person(s.kreis, ["press_office"]);
     const blocked = await k.request("POST", `/api/orgs/${s.kreis}/knowledge/feeds`, {
-      url: `${forgerBase}/feed.json`,
+      url: `${installs.forgerBase}/feed.json`,
       fingerprint: feed.fingerprint,
     });
     expect(blocked.json()).toMatchObject({
@@ -422,7 +302,7 @@ describe("another installation subscribing to the feed", () => {
     const badFingerprint = await subscribe(g, feed.url, "not a fingerprint");
     expect(badFingerprint.statusCode).toBe(400);
     expect(
-      await gemeindeInstall.ctx.db
+      await installs.gemeindeApp.ctx.db
         .select()
         .from(knowledgeFeedSubscriptions)
         .where(eq(knowledgeFeedSubscriptions.orgId, g.org)),
@@ -443,10 +323,3 @@ describe("another installation subscribing to the feed", () => {
     expect((await subscribe(g, feed.url, feed.fingerprint)).statusCode).toBe(201);
   });
 });
-
-async function itemIdOf(s: SharingScene, collectionId: string, kind: string): Promise<string> {
-  const detail = await s.kreisPress.request("GET", `/api/orgs/${s.kreis}/knowledge/collections/${collectionId}`);
-  const item = detail.json<{ items: { id: string; kind: string }[] }>().items.find((i) => i.kind === kind);
-  if (!item) throw new Error(`no ${kind} in the collection`);
-  return item.id;
-}

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CONVERSATION_STATUSES } from "../domain/conversationLifecycle.js";
 import { INBOUND_KINDS, INBOUND_VISIBILITIES } from "../domain/inbound.js";
+import { FEED_PROBLEMS } from "../domain/knowledge/feedProblems.js";
 import { REPLY_DELIVERY_STATUSES } from "../domain/replyDelivery.js";
 import { PLACEHOLDERS } from "../domain/replyTemplates.js";
 import { INTENTS } from "../text/analysis.js";
@@ -300,7 +301,20 @@ export const NOTIFICATION_KINDS = [
   "article_mention",
   "article_review",
   "shared_item_changed",
+  "feed_item_changed",
+  "feed_refused",
 ] as const;
+
+/**
+ * For a notice about a subscribed feed of another installation: the feed (its title as last verified) and, for a
+ * newer version of an adopted item, the item to compare and adopt again; for a refused fetch, why it was refused.
+ */
+export const ZNotificationFeed = z.object({
+  id: ZId,
+  title: z.string(),
+  itemId: ZId.nullable(),
+  problem: z.enum(FEED_PROBLEMS).nullable(),
+});
 
 export const ZNotification = z
   .object({
@@ -313,6 +327,7 @@ export const ZNotification = z
     knowledgeArticleId: ZId.nullable(),
     /** For a newer version of a shared item this organisation adopted: the item to compare and adopt again. */
     sharedItemId: ZId.nullable(),
+    feed: ZNotificationFeed.nullable(),
     citizenName: z.string().nullable(),
     actorLabel: z.string(),
     createdAt: ZTimestamp,

@@ -1,7 +1,7 @@
 // Contract of the start page (Übersicht): what needs the signed-in person now, per section, each only where
 // their role and scope allow (null: the section is not theirs); and the small counts behind the navigation's badges.
 import { z } from "zod";
-import { NOTIFICATION_KINDS } from "./inboxSchemas.js";
+import { NOTIFICATION_KINDS, ZNotificationFeed } from "./inboxSchemas.js";
 import { ZDay, ZId, ZOrgParams, ZTimestamp } from "./common.js";
 import type { ContractGroup } from "./route.js";
 
@@ -89,6 +89,7 @@ export const ZOverviewNotification = z.object({
   knowledgeArticleId: ZId.nullable(),
   /** For a newer version of a shared item this organisation adopted: the item to compare and adopt again. */
   sharedItemId: ZId.nullable(),
+  feed: ZNotificationFeed.nullable(),
   citizenName: z.string().nullable(),
   actorLabel: z.string(),
   createdAt: ZTimestamp,

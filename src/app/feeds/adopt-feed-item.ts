@@ -1,6 +1,7 @@
 // Adopting an item of another installation's feed after reading it: a copy of this organisation's own
 // (the same copies as for items shared on this installation: sharing/adoptCopy.ts), remembering the item and
-// version; a newer version is taken into the copy or left.
+// version; a newer version is taken into the copy or left. Either way the person's notices about the item's
+// newer versions are read.
 import { eq } from "drizzle-orm";
 import { knowledgeFeedAdoptions } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
@@ -13,6 +14,7 @@ import { todayOf } from "../knowledge/articleRows.js";
 import { adoptCopy, copyInUse, copyRight } from "../sharing/adoptCopy.js";
 import { updateAvailable } from "../sharing/presentItem.js";
 import { onConflict } from "../sharing/sharingRows.js";
+import { markFeedItemNoticesRead } from "./feedNotices.js";
 import { loadFeedItem } from "./feedRows.js";
 
 /** The publisher as a copy names it: another installation's, so it says so. */
@@ -49,6 +51,7 @@ export async function adoptFeedItem(
         item,
         publisherName: publisherOf(subscription),
         departmentId: input.departmentId,
+        startsAt: input.startsAt,
         targetId: adoption?.targetId ?? null,
         today,
         now,
@@ -63,6 +66,7 @@ export async function adoptFeedItem(
       if (adoption)
         await tx.update(knowledgeFeedAdoptions).set(fields).where(eq(knowledgeFeedAdoptions.id, adoption.id));
       else await tx.insert(knowledgeFeedAdoptions).values({ orgId, itemId, ...fields });
+      await markFeedItemNoticesRead(tx, { orgId, itemId, userId: actor.userId, now });
       await appendAuditEvent(tx, {
         orgId,
         actor,
@@ -103,6 +107,7 @@ export async function declineFeedUpdate(ctx: AppContext, options: { actor: OrgAc
       .update(knowledgeFeedAdoptions)
       .set({ declinedVersion: item.version })
       .where(eq(knowledgeFeedAdoptions.id, adoption.id));
+    await markFeedItemNoticesRead(tx, { orgId, itemId, userId: actor.userId, now });
     await appendAuditEvent(tx, {
       orgId,
       actor,

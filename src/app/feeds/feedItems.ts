@@ -1,11 +1,13 @@
 // Taking a verified feed into the subscription: its items as the publisher shares them now, each new version
 // kept (for the diff an adopter reads), items no longer in the feed marked as such. A feed older than the one
 // already taken (a lower revision, or the same revision with other content) is refused: a replayed or
-// rolled-back document must not undo what the publisher has since changed.
+// rolled-back document must not undo what the publisher has since changed. Whoever adopted an item is told of
+// its newer version (feedNotices.ts).
 import { and, eq, isNull, notInArray } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { knowledgeFeedItemVersions, knowledgeFeedItems, knowledgeFeedSubscriptions } from "../../db/schema/index.js";
 import { type TFeedPayload, detailsOf } from "../../domain/knowledge/feed.js";
+import { notifyFeedAdopters } from "./feedNotices.js";
 
 type SubscriptionRow = typeof knowledgeFeedSubscriptions.$inferSelect;
 
@@ -28,6 +30,7 @@ export async function storeFeedItems(
   args: { subscriptionId: string; payload: TFeedPayload; now: Date },
 ): Promise<void> {
   const { subscriptionId, payload, now } = args;
+  const changed: string[] = [];
   for (const item of payload.items) {
     const [existing] = await tx
       .select()
@@ -53,6 +56,7 @@ export async function storeFeedItems(
         .set({ ...(newer ? { version: item.version, kind: item.kind, ...text } : {}), checkedAt, withdrawnAt: null })
         .where(eq(knowledgeFeedItems.id, existing.id));
       if (!newer) continue;
+      changed.push(existing.id);
     }
     await tx
       .insert(knowledgeFeedItemVersions)
@@ -70,6 +74,7 @@ export async function storeFeedItems(
         present.length > 0 ? notInArray(knowledgeFeedItems.remoteId, present) : undefined,
       ),
     );
+  await notifyFeedAdopters(tx, { itemIds: changed, publisherName: payload.publisher.name, now });
 }
 
 /** What the subscription keeps of the feed besides its items. */

@@ -1,5 +1,6 @@
 // Fetching a subscribed feed again (the worker every hour, or a person with "Jetzt abrufen"): unchanged (304),
-// a newer verified version taken in, or a refusal recorded while the last good version stays in use.
+// a newer verified version taken in, or a refusal recorded while the last good version stays in use (and the
+// subscriber told when the refusals begin).
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import { knowledgeFeedSubscriptions } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
@@ -7,6 +8,7 @@ import { type FeedProblem, verifyFeed } from "../../domain/knowledge/feed.js";
 import { organisationWide } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
+import { notifyFeedRefused } from "./feedNotices.js";
 import { fetchFeedDocument } from "./fetchFeedDocument.js";
 import { CHECK_EVERY_MS, RETRY_AFTER_MS, feedFacts, olderThanTaken, storeFeedItems } from "./feedItems.js";
 
@@ -39,6 +41,7 @@ export async function refreshSubscription(ctx: AppContext, subscriptionId: strin
           nextCheckAt: new Date(now.getTime() + RETRY_AFTER_MS),
         })
         .where(eq(s.id, subscriptionId));
+      await notifyFeedRefused(tx, { subscription, problem, now });
       ctx.log.warn({ subscriptionId, problem, detail }, "knowledge feed refused; the last good version stays");
       return { outcome: "refused", revision: subscription.revision, problem, problemDetail: detail };
     };

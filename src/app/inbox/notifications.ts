@@ -1,7 +1,12 @@
 // A person's notifications from the inbox (mentions, assignments, reminders, escalations): the unread
 // ones about what they may see, newest first, and marking them read.
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { conversations, userNotifications } from "../../db/schema/index.js";
+import {
+  conversations,
+  knowledgeFeedItems,
+  knowledgeFeedSubscriptions,
+  userNotifications,
+} from "../../db/schema/index.js";
 import { inOrganisation } from "../../domain/policy.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
@@ -13,6 +18,10 @@ export function aboutVisible(actor: OrgActor) {
   const visible = visibleConversations(actor);
   return visible === undefined ? undefined : or(isNull(userNotifications.conversationId), visible);
 }
+
+/** A notice's feed: the subscription it names, or its item's; a subscription since ended is not shown. */
+const noticeFeed = knowledgeFeedSubscriptions;
+const aboutOngoingFeed = or(isNull(noticeFeed.id), isNull(noticeFeed.cancelledAt));
 
 /**
  * A person's unread notifications about what they may see, newest first, with how many there are in all;
@@ -32,6 +41,10 @@ export async function unreadNotifications(
       reportWeek: n.reportWeek,
       knowledgeArticleId: n.knowledgeArticleId,
       sharedItemId: n.sharedItemId,
+      feedItemId: n.feedItemId,
+      feedProblem: n.feedProblem,
+      feedId: noticeFeed.id,
+      feedTitle: noticeFeed.title,
       citizenName: conversations.citizenName,
       actorLabel: n.actorLabel,
       createdAt: n.createdAt,
@@ -39,18 +52,30 @@ export async function unreadNotifications(
     })
     .from(n)
     .leftJoin(conversations, eq(conversations.id, n.conversationId))
+    .leftJoin(knowledgeFeedItems, eq(knowledgeFeedItems.id, n.feedItemId))
+    .leftJoin(
+      noticeFeed,
+      eq(noticeFeed.id, sql`coalesce(${n.feedSubscriptionId}, ${knowledgeFeedItems.subscriptionId})`),
+    )
     .where(
       and(
         eq(n.orgId, args.orgId),
         eq(n.userId, args.actor.userId ?? ""),
         isNull(n.readAt),
         aboutVisible(args.actor),
+        aboutOngoingFeed,
         args.onlyKind ? eq(n.kind, args.onlyKind) : undefined,
       ),
     )
     .orderBy(desc(n.createdAt), desc(n.id))
     .limit(args.limit);
-  return { count: rows[0]?.count ?? 0, items: rows.map(({ count: _count, ...row }) => row) };
+  return {
+    count: rows[0]?.count ?? 0,
+    items: rows.map(({ count: _count, feedItemId, feedProblem, feedId, feedTitle, ...row }) => ({
+      ...row,
+      feed: feedId === null ? null : { id: feedId, title: feedTitle ?? "", itemId: feedItemId, problem: feedProblem },
+    })),
+  };
 }
 
 export async function listMyNotifications(ctx: AppContext, options: { actor: OrgActor; orgId: string }) {
@@ -64,6 +89,7 @@ export async function listMyNotifications(ctx: AppContext, options: { actor: Org
       reportWeek: n.reportWeek,
       knowledgeArticleId: n.knowledgeArticleId,
       sharedItemId: n.sharedItemId,
+      feed: n.feed,
       citizenName: n.citizenName,
       actorLabel: n.actorLabel,
       createdAt: n.createdAt.toISOString(),

@@ -5,7 +5,9 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } 
 import type { Intent } from "../../text/analysis.js";
 import { channelAccounts } from "./channels.js";
 import { departments, organisations } from "./org.js";
+import type { FeedProblem } from "../../domain/knowledge/feedProblems.js";
 import { knowledgeArticles } from "./knowledge.js";
+import { knowledgeFeedItems, knowledgeFeedSubscriptions } from "./knowledgeFeeds.js";
 import { knowledgeSharedItems } from "./knowledgeSharing.js";
 import { users } from "./people.js";
 
@@ -98,7 +100,9 @@ export type NotificationKind =
   | "weekly_report"
   | "article_mention"
   | "article_review"
-  | "shared_item_changed";
+  | "shared_item_changed"
+  | "feed_item_changed"
+  | "feed_refused";
 
 /** What a person should look at: a mention, an assignment, a reminder or an escalation. */
 export const userNotifications = pgTable(
@@ -123,6 +127,13 @@ export const userNotifications = pgTable(
     knowledgeArticleId: uuid("knowledge_article_id").references(() => knowledgeArticles.id, { onDelete: "cascade" }),
     /** For a newer version of an item shared by another organisation that this one adopted. */
     sharedItemId: uuid("shared_item_id").references(() => knowledgeSharedItems.id, { onDelete: "cascade" }),
+    /** For a newer version of an item of another installation's feed that this organisation adopted. */
+    feedItemId: uuid("feed_item_id").references(() => knowledgeFeedItems.id, { onDelete: "cascade" }),
+    /** For a subscribed feed whose fetch started being refused: the feed, and why it was refused then. */
+    feedSubscriptionId: uuid("feed_subscription_id").references(() => knowledgeFeedSubscriptions.id, {
+      onDelete: "cascade",
+    }),
+    feedProblem: text("feed_problem").$type<FeedProblem>(),
     /** Who caused it ("system" for reminders and escalations). */
     actorLabel: text("actor_label").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

@@ -1,8 +1,10 @@
 // The person's unread notifications from the inbox: mentions, assignments, reminders, escalations and
 // idle-channel warnings; each opens its conversation (the weekly report: downloads its PDF; a mention in a
-// knowledge article or its review reminder: the article), and can be marked read.
+// knowledge article or its review reminder: the article; a newer version of an adopted feed item: the item; a
+// refused feed: the feed), and can be marked read.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { feedItemPath, feedPath } from "../../api/feeds";
 import { articlePath } from "../../api/knowledge";
 import { sharedItemPath } from "../../api/sharing";
 import type { InboxNotification } from "../../api/inbox";
@@ -10,6 +12,7 @@ import { reportsApi } from "../../api/reports";
 import { useOrg } from "../../components/OrgLayout";
 import { useDates } from "../../components/formatDates";
 import { useWords } from "../../components/useWords";
+import { notificationText } from "./notificationText";
 
 export function Notifications({
   items,
@@ -31,8 +34,7 @@ export function Notifications({
       <ul>
         {items.slice(0, 8).map((n) => (
           <li key={n.id}>
-            {dates.format(n.createdAt, "compact")} ·{" "}
-            {t(`inbox.notifications.${n.kind}`, { name: n.citizenName ?? "", actor: words.actor(n.actorLabel) })}{" "}
+            {dates.format(n.createdAt, "compact")} · {notificationText(t, words, n)}{" "}
             {n.conversationId ? (
               <button
                 type="button"
@@ -47,6 +49,11 @@ export function Notifications({
             ) : null}
             {n.sharedItemId ? (
               <Link to={sharedItemPath(org.id, n.sharedItemId)}>{t("notificationsKnowledge.openSharedItem")}</Link>
+            ) : null}
+            {n.feed ? (
+              <Link to={n.feed.itemId ? feedItemPath(org.id, n.feed.itemId) : feedPath(org.id, n.feed.id)}>
+                {t(n.feed.itemId ? "notificationsKnowledge.openSharedItem" : "notificationsKnowledge.openFeed")}
+              </Link>
             ) : null}
             {n.reportWeek ? (
               <a href={reportsApi.weeklyPdfUrl(org.id, n.reportWeek)} download>

@@ -4,11 +4,13 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DueConversations, Overview } from "../../api/overview";
+import { feedItemPath, feedPath } from "../../api/feeds";
 import { articlePath } from "../../api/knowledge";
 import { sharedItemPath } from "../../api/sharing";
 import { useDates } from "../../components/formatDates";
 import { useOrg } from "../../components/OrgLayout";
 import { useWords } from "../../components/useWords";
+import { notificationText } from "../inbox/notificationText";
 import { OverviewSection } from "./OverviewSection";
 
 export function DueSection({
@@ -127,25 +129,26 @@ export function NotificationsSection({
       empty={t("overview.notifications.empty")}
       more={inbox ? { to: `/o/${orgId}/inbox`, label: t("overview.notifications.all") } : null}
       items={section.items.map((n) => {
-        const text = t(`inbox.notifications.${n.kind}`, {
-          name: n.citizenName ?? "",
-          actor: words.actor(n.actorLabel),
-        });
+        const text = notificationText(t, words, n);
         // A knowledge article's mention or review reminder leads to the article (once the overview carries it), a
-        // newer version of an adopted shared item to the item.
+        // newer version of an adopted shared item or feed item to the item, a refused feed to the feed.
         const articleId =
           "knowledgeArticleId" in n && typeof n.knowledgeArticleId === "string" ? n.knowledgeArticleId : null;
         const to = articleId
           ? articlePath(orgId, articleId)
           : n.sharedItemId
             ? sharedItemPath(orgId, n.sharedItemId)
-            : n.conversationId
-              ? `/o/${orgId}/inbox?c=${n.conversationId}`
-              : n.moderationCaseId
-                ? `/o/${orgId}/moderation/cases/${n.moderationCaseId}`
-                : n.reportWeek
-                  ? `/o/${orgId}/reports/weekly?week=${n.reportWeek}`
-                  : null;
+            : n.feed
+              ? n.feed.itemId
+                ? feedItemPath(orgId, n.feed.itemId)
+                : feedPath(orgId, n.feed.id)
+              : n.conversationId
+                ? `/o/${orgId}/inbox?c=${n.conversationId}`
+                : n.moderationCaseId
+                  ? `/o/${orgId}/moderation/cases/${n.moderationCaseId}`
+                  : n.reportWeek
+                    ? `/o/${orgId}/reports/weekly?week=${n.reportWeek}`
+                    : null;
         return (
           <li key={n.id}>
             <span className="muted">{dates.format(n.createdAt, "compact")}</span> ·{" "}
