@@ -368,6 +368,87 @@ describe("sharing knowledge between organisations", () => {
     });
   });
 
+  it("shares a campaign as a template (name, hashtag, length, texts; not its dates or people), adopted as a campaign", async () => {
+    const s = await scene();
+    const collectionId = await collectionFor(s, [s.gemeinde]);
+    const campaign = {
+      name: "24 Stunden Kreisverwaltung",
+      hashtag: "#24hKreis",
+      startsAt: "2026-11-01T06:00:00Z",
+      endsAt: "2026-11-02T06:00:00Z",
+      participantIds: [s.kreisPress.userId],
+      templates: [
+        { id: "start", title: "Start", text: "Heute zeigen wir 24 Stunden lang, was die Verwaltung tut. #24hKreis" },
+        { id: "nacht", title: "Nachtschicht", text: "Auch nachts ist jemand da." },
+      ],
+    };
+    const created = await s.kreisPress.request("POST", `/api/orgs/${s.kreis}/campaigns`, campaign);
+    expect(created.statusCode, created.body).toBe(201);
+    const campaignId = created.json<{ id: string }>().id;
+    expect((await share(s, collectionId, { kind: "campaign" })).statusCode).toBe(400);
+    const shared = await share(s, collectionId, { kind: "campaign", sourceId: campaignId });
+    expect(shared.statusCode, shared.body).toBe(200);
+    const itemId = shared.json<{ id: string }>().id;
+    const item = await s.gemeindeEditor.request("GET", `/api/orgs/${s.gemeinde}/knowledge/shared-items/${itemId}`);
+    expect(item.json().item).toMatchObject({ kind: "campaign", title: "24 Stunden Kreisverwaltung" });
+    expect(item.json().item.body).toContain("Hashtag: #24hKreis");
+    expect(item.json().item.body).toContain("Dauer: 1 Tag");
+    expect(item.json().item.body).toContain("### Nachtschicht");
+
+    // Adopting makes a campaign: for people who manage campaigns, starting when they say.
+    const adoptPath = `/api/orgs/${s.gemeinde}/knowledge/shared-items/${itemId}/adopt`;
+    const startsAt = "2027-03-01T07:00:00Z";
+    expect((await s.gemeindeEditor.request("POST", adoptPath, { startsAt })).statusCode).toBe(403);
+    const noStart = await s.gemeindeAdmin.request("POST", adoptPath, {});
+    expect(noStart.statusCode).toBe(400);
+    expect(noStart.json()).toMatchObject({ error: { details: { field: "startsAt", problem: "required" } } });
+    const adopted = await s.gemeindeAdmin.request("POST", adoptPath, { startsAt });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    const copyId = adopted.json<{ targetId: string }>().targetId;
+    const campaignCopy = async () => {
+      const list = await s.gemeindeAdmin.request("GET", `/api/orgs/${s.gemeinde}/campaigns`);
+      return list
+        .json<{ campaigns: { id: string; templates: { id: string }[]; startsAt: string }[] }>()
+        .campaigns.find((c) => c.id === copyId);
+    };
+    expect(await campaignCopy()).toMatchObject({
+      name: "24 Stunden Kreisverwaltung",
+      hashtag: "#24hKreis",
+      startsAt: "2027-03-01T07:00:00.000Z",
+      endsAt: "2027-03-02T07:00:00.000Z",
+      participantIds: [],
+      templates: campaign.templates,
+    });
+
+    // A newer version (another text) replaces name, hashtag and texts of the copy, and keeps its dates.
+    const changed = await s.kreisPress.request("PUT", `/api/orgs/${s.kreis}/campaigns/${campaignId}`, {
+      ...campaign,
+      templates: [...campaign.templates, { id: "ende", title: "Ende", text: "Danke fürs Mitlesen!" }],
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const reshared = await share(s, collectionId, { kind: "campaign", sourceId: campaignId });
+    expect(reshared.json(), reshared.body).toMatchObject({
+      version: 2,
+      changed: true,
+    });
+    expect((await s.gemeindeAdmin.request("POST", adoptPath, {})).json()).toMatchObject({
+      targetId: copyId,
+      version: 2,
+    });
+    const updated = await campaignCopy();
+    expect(updated?.templates.map((x) => x.id)).toEqual(["start", "nacht", "ende"]);
+    expect(updated?.startsAt).toBe("2027-03-01T07:00:00.000Z");
+
+    // A campaign text with a citizen's address is refused like any other item.
+    const withAddress = await s.kreisPress.request("PUT", `/api/orgs/${s.kreis}/campaigns/${campaignId}`, {
+      ...campaign,
+      templates: [{ id: "kontakt", title: "Kontakt", text: "Fragen an max.mustermann@gmail.com" }],
+    });
+    expect(withAddress.statusCode).toBe(200);
+    const refused = await share(s, collectionId, { kind: "campaign", sourceId: campaignId });
+    expect(refused.json()).toMatchObject({ error: { code: "DRAHT_ERR_PERSONAL_DATA_FOUND" } });
+  });
+
   it("refuses what cannot be shared with a clear error, and changes nothing", async () => {
     const s = await scene();
     const base = `/api/orgs/${s.kreis}/knowledge/collections`;

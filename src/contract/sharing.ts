@@ -111,8 +111,10 @@ export const ZSharedItemDetail = z
   .meta({ id: "SharedItemDetail" });
 
 export const ZAdoptInput = z.object({
-  /** The department that will own the copy (articles, Textbausteine); null: the whole organisation. */
+  /** The department that will own the copy (articles, Textbausteine, campaigns); null: the whole organisation. */
   departmentId: z.uuid().nullable().default(null),
+  /** A campaign template's new copy: when it starts (it runs as long as the original). */
+  startsAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 
 export const sharingContract = {

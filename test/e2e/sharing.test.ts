@@ -10,6 +10,9 @@ import { changeArticleStatus } from "../../src/app/knowledge/change-article-stat
 import { createArticle } from "../../src/app/knowledge/create-article.js";
 import { loadArticle } from "../../src/app/knowledge/articleRows.js";
 import { updateArticle } from "../../src/app/knowledge/update-article.js";
+import { saveCampaign } from "../../src/app/campaigns/save-campaign.js";
+import { saveCollection } from "../../src/app/sharing/save-collection.js";
+import { shareItem } from "../../src/app/sharing/share-item.js";
 import { buildChannelAccount, buildDepartment, buildMember, buildOrg, systemAdminOf } from "../support/factories.js";
 import { ingestDirect } from "../support/inbox.js";
 import { type ServedApp, expectAccessible, launchBrowser, serveApp, signInAs } from "./browser.js";
@@ -163,6 +166,54 @@ describe("knowledge shared between organisations", () => {
       await g.getByRole("status").filter({ hasText: "Die neue Fassung ist in Ihre Kopie übernommen" }).waitFor();
       await g.getByRole("link", { name: "Zu unserer Kopie" }).click();
       await g.getByText("28,60").waitFor();
+    },
+  );
+  it(
+    "adopts a Landkreis campaign as a template: the Gemeinde chooses when its own campaign starts",
+    { timeout: 120_000 },
+    async () => {
+      const kreis = await buildOrg(server.ctx, { name: "Landkreis Kampagnenhausen" });
+      const gemeinde = await buildOrg(server.ctx, { name: "Gemeinde Mitmachdorf" });
+      const gemeindeAdmin = await buildMember(server.ctx, gemeinde.id, { roles: ["administrator"] });
+      const actor = systemAdminOf(kreis.id);
+      const { id: campaignId } = await saveCampaign(server.ctx, {
+        actor,
+        orgId: kreis.id,
+        input: {
+          name: "Tag der offenen Verwaltung",
+          hashtag: "#OffeneVerwaltung",
+          startsAt: "2026-09-12T07:00:00Z",
+          endsAt: "2026-09-12T17:00:00Z",
+          templates: [{ id: "start", title: "Auftakt", text: "Heute öffnen wir alle Türen. #OffeneVerwaltung" }],
+        },
+      });
+      const input = { title: "Kampagnen im Kreis", audience: "chosen", receiverOrgIds: [gemeinde.id] };
+      const collectionId = (await saveCollection(server.ctx, { actor, orgId: kreis.id, collectionId: null, input })).id;
+      const { id: itemId } = await shareItem(server.ctx, {
+        actor,
+        orgId: kreis.id,
+        collectionId,
+        input: { kind: "campaign", sourceId: campaignId },
+      });
+
+      const page = await pageOf(gemeindeAdmin.email, gemeindeAdmin.password);
+      await page.goto(`${server.baseUrl}/o/${gemeinde.id}/knowledge/shared/items/${itemId}`);
+      await page.getByRole("heading", { level: 1, name: "Tag der offenen Verwaltung" }).waitFor();
+      await page.getByText("Hashtag: #OffeneVerwaltung").waitFor();
+      const adopt = page.getByRole("button", { name: "Kopie übernehmen" });
+      // No start yet: nothing to adopt.
+      expect(await adopt.isDisabled()).toBe(true);
+      await expectAccessible(page, "shared campaign template");
+      await page.getByLabel("Beginn der Kampagne").fill("2027-05-08T09:00");
+      await adopt.click();
+      await page.getByRole("status").filter({ hasText: "Übernommen: Die Kampagne steht" }).waitFor();
+      await page.getByRole("link", { name: "Zu unserer Kampagne" }).click();
+      await page
+        .getByRole("heading", { name: /Tag der offenen Verwaltung/ })
+        .first()
+        .waitFor();
+      await page.screenshot({ path: "/tmp/sharing-campaign.png", fullPage: true });
+      await page.context().close();
     },
   );
 });

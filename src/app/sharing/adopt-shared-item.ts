@@ -45,6 +45,7 @@ export async function adoptSharedItem(
         item,
         publisherName,
         departmentId: input.departmentId,
+        startsAt: input.startsAt,
         targetId: adoption?.targetId ?? null,
         today,
         now,

@@ -5,12 +5,13 @@
 // version on the Richtlinien page.
 import { and, eq, isNull, max, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { guidelines, knowledgeArticles, netiquettes, replyTemplates } from "../../db/schema/index.js";
+import { campaigns, guidelines, knowledgeArticles, netiquettes, replyTemplates } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { type Resource, organisationWide, scoped } from "../../domain/policy.js";
 import type { Action } from "../../domain/roles.js";
 import type { SharedItemDetails, SharedItemKind } from "../../domain/knowledge/sharing.js";
 import { ZReplyTemplate } from "../../domain/replyTemplates.js";
+import { ZCampaignInput } from "../../contract/postSchemas.js";
 import { insertGuidelineVersion } from "../guidelines/create-guideline-version.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
@@ -40,6 +41,8 @@ export interface CopyArgs {
   targetId: string | null;
   /** The organisation's calendar day, for a new article's first review (a year on). */
   today: string;
+  /** When a new copy of a campaign template starts (ISO); it runs as long as the original. */
+  startsAt?: string | null;
   now: Date;
 }
 
@@ -173,6 +176,59 @@ async function copyNetiquette(tx: Tx, args: CopyArgs): Promise<string> {
   return draft.id;
 }
 
+/**
+ * A campaign template becomes a campaign of the receiver's own, starting when the adopter says and as long as
+ * the original; a newer version replaces the copy's name, hashtag and texts and keeps its dates and people.
+ */
+async function copyCampaign(tx: Tx, args: CopyArgs): Promise<string> {
+  const { ctx, actor, orgId, item, now } = args;
+  const shared = item.details.campaign;
+  if (!shared) throw new AppError("NOT_FOUND", { details: { problem: "no_campaign" } });
+  const [current] = args.targetId
+    ? await tx
+        .select()
+        .from(campaigns)
+        .where(and(eq(campaigns.id, args.targetId), eq(campaigns.orgId, orgId)))
+        .for("update")
+    : [];
+  const departmentId = current ? current.departmentId : args.departmentId;
+  requireAllowed(ctx, actor, "campaign.manage", scoped({ orgId, departmentId }));
+  if (!current && !args.startsAt)
+    throw new AppError("VALIDATION_FAILED", { details: { field: "startsAt", problem: "required" } });
+  const startsAt = current ? current.startsAt : new Date(args.startsAt ?? "");
+  const endsAt = current ? current.endsAt : new Date(startsAt.getTime() + shared.durationHours * 3_600_000);
+  // The organisation's own rules for campaigns apply to the copy (hashtag, template ids and lengths).
+  const campaign = ZCampaignInput.parse({
+    name: item.title,
+    hashtag: shared.hashtag,
+    startsAt: startsAt.toISOString(),
+    endsAt: endsAt.toISOString(),
+    departmentId,
+    templates: shared.templates,
+  });
+  const values = { name: campaign.name, hashtag: campaign.hashtag, templates: campaign.templates, updatedAt: now };
+  let id = current?.id;
+  if (id) await tx.update(campaigns).set(values).where(eq(campaigns.id, id));
+  else {
+    if (!current) await checkOrgRefs(tx, { orgId, departmentId });
+    const [created] = await tx
+      .insert(campaigns)
+      .values({ ...values, orgId, departmentId, startsAt, endsAt, createdByUserId: actor.userId, createdAt: now })
+      .returning({ id: campaigns.id });
+    if (!created) throw new Error("campaign insert returned nothing");
+    id = created.id;
+  }
+  await appendAuditEvent(tx, {
+    orgId,
+    actor,
+    action: current ? "campaign.updated" : "campaign.created",
+    target: { type: "campaign", id },
+    data: { name: campaign.name, adoptedFrom: args.publisherName, sharedVersion: item.version },
+    occurredAt: now,
+  });
+  return id;
+}
+
 /** The copy's title and text as they are now (articles and Textbausteine; drafts of the others are new each time). */
 export async function copyText(
   db: Db | Tx,
@@ -221,15 +277,20 @@ export async function copyInUse(
             .where(
               and(eq(replyTemplates.id, targetId), eq(replyTemplates.orgId, orgId), isNull(replyTemplates.archivedAt)),
             )
-        : args.kind === "netiquette"
+        : args.kind === "campaign"
           ? await tx
-              .select({ id: netiquettes.id })
-              .from(netiquettes)
-              .where(and(eq(netiquettes.id, targetId), eq(netiquettes.orgId, orgId)))
-          : await tx
-              .select({ id: guidelines.id })
-              .from(guidelines)
-              .where(and(eq(guidelines.id, targetId), eq(guidelines.orgId, orgId)));
+              .select({ id: campaigns.id })
+              .from(campaigns)
+              .where(and(eq(campaigns.id, targetId), eq(campaigns.orgId, orgId)))
+          : args.kind === "netiquette"
+            ? await tx
+                .select({ id: netiquettes.id })
+                .from(netiquettes)
+                .where(and(eq(netiquettes.id, targetId), eq(netiquettes.orgId, orgId)))
+            : await tx
+                .select({ id: guidelines.id })
+                .from(guidelines)
+                .where(and(eq(guidelines.id, targetId), eq(guidelines.orgId, orgId)));
   return rows.length > 0;
 }
 
@@ -240,6 +301,13 @@ export async function copyRight(
 ): Promise<[Action, Resource]> {
   const { orgId, targetId } = args;
   if (args.kind === "netiquette" || args.kind === "guideline") return ["guideline.manage", organisationWide(orgId)];
+  if (args.kind === "campaign") {
+    const [campaign] = await tx
+      .select({ departmentId: campaigns.departmentId })
+      .from(campaigns)
+      .where(and(eq(campaigns.id, targetId), eq(campaigns.orgId, orgId)));
+    return ["campaign.manage", scoped({ orgId, departmentId: campaign?.departmentId ?? null })];
+  }
   const table = args.kind === "article" ? knowledgeArticles : replyTemplates;
   const [copy] = await tx
     .select({ departmentId: table.departmentId })
@@ -274,5 +342,7 @@ export function adoptCopy(tx: Tx, args: CopyArgs): Promise<string> {
       return copyNetiquette(tx, args);
     case "guideline":
       return copyGuideline(tx, args);
+    case "campaign":
+      return copyCampaign(tx, args);
   }
 }

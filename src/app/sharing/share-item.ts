@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { knowledgeSharedItemVersions, knowledgeSharedItems, organisations } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
-import { ZShareItemInput } from "../../domain/knowledge/sharing.js";
+import { ZShareItemInput, hasSource } from "../../domain/knowledge/sharing.js";
 import { organisationWide } from "../../domain/policy.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import { type OrgActor, requireAllowed } from "../authorization.js";
@@ -22,7 +22,7 @@ export async function shareItem(
   const { actor, orgId, collectionId } = options;
   requireAllowed(ctx, actor, "knowledge.share", organisationWide(orgId));
   const now = ctx.clock();
-  if ((input.kind === "article" || input.kind === "template") && !input.sourceId)
+  if (hasSource(input.kind) && !input.sourceId)
     throw new AppError("VALIDATION_FAILED", { details: { field: "sourceId", problem: "required" } });
   return ctx.db.transaction(async (tx) => {
     const collection = await loadOwnCollection(tx, { orgId, collectionId, forUpdate: true });

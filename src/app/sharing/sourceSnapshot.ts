@@ -4,6 +4,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import {
+  campaigns,
   conversations,
   guidelines,
   knowledgeArticles,
@@ -16,6 +17,7 @@ import {
   type PersonalDataFinding,
   type SharedItemDetails,
   type SharedItemKind,
+  campaignAsMarkdown,
   findPersonalData,
   nameCandidates,
   netiquetteAsMarkdown,
@@ -96,6 +98,27 @@ async function guidelineSnapshot(db: Db | Tx, orgId: string): Promise<SourceSnap
   };
 }
 
+/** A campaign as a template: its name, hashtag, length and pre-approved texts (not its dates or people). */
+async function campaignSnapshot(db: Db | Tx, orgId: string, campaignId: string): Promise<SourceSnapshot> {
+  const [campaign] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.orgId, orgId)));
+  if (!campaign) throw new AppError("NOT_FOUND");
+  const shared = {
+    hashtag: campaign.hashtag,
+    durationHours: Math.max(1, Math.round((campaign.endsAt.getTime() - campaign.startsAt.getTime()) / 3_600_000)),
+    templates: campaign.templates.map(({ id, title, text }) => ({ id, title, text })),
+  };
+  return {
+    sourceId: campaign.id,
+    title: campaign.name,
+    body: campaignAsMarkdown(shared),
+    tags: [],
+    details: { campaign: shared },
+  };
+}
+
 export function sourceSnapshot(
   db: Db | Tx,
   args: { orgId: string; kind: SharedItemKind; sourceId: string },
@@ -109,6 +132,8 @@ export function sourceSnapshot(
       return netiquetteSnapshot(db, args.orgId);
     case "guideline":
       return guidelineSnapshot(db, args.orgId);
+    case "campaign":
+      return campaignSnapshot(db, args.orgId, args.sourceId);
   }
 }
 

@@ -38,6 +38,19 @@ export const ZFeedItem = z.strictObject({
   details: z.strictObject({
     netiquette: z.strictObject({ intro: ZText(20_000), clauses: z.array(ZNetiquetteClause).max(100) }).optional(),
     guideline: z.strictObject({ rules: ZGuidelineRules }).optional(),
+    campaign: z
+      .strictObject({
+        hashtag: ZText(100).min(2),
+        durationHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 366),
+        templates: z
+          .array(z.strictObject({ id: ZText(40).min(1), title: ZText(120).min(1), text: ZText(5000).min(1) }))
+          .max(200),
+      })
+      .optional(),
   }),
   checkedAt: z.iso.datetime({ offset: true }),
 });

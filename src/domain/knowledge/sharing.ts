@@ -5,9 +5,30 @@ import { z } from "zod";
 import type { TGuidelineRules } from "../guidelineRules.js";
 import type { TNetiquetteClause } from "../website/netiquette.js";
 
-/** Articles, Textbausteine, and the Netiquette and the social media guideline in force. */
-export const SHARED_ITEM_KINDS = ["article", "template", "netiquette", "guideline"] as const;
+/**
+ * Articles, Textbausteine, and the Netiquette and the social media guideline in force; and campaign templates
+ * (a campaign's name, hashtag, length and pre-approved texts, without its dates and people).
+ */
+export const SHARED_ITEM_KINDS = ["article", "template", "netiquette", "guideline", "campaign"] as const;
 export type SharedItemKind = (typeof SHARED_ITEM_KINDS)[number];
+/** The kinds shared from one item of the organisation's (the others: the one in force). */
+export const KINDS_WITH_SOURCE = ["article", "template", "campaign"] as const satisfies readonly SharedItemKind[];
+export const hasSource = (kind: SharedItemKind): kind is (typeof KINDS_WITH_SOURCE)[number] =>
+  (KINDS_WITH_SOURCE as readonly string[]).includes(kind);
+
+export interface CampaignTemplateText {
+  id: string;
+  title: string;
+  text: string;
+}
+
+/** A campaign as a template: what another organisation needs to run its own. */
+export interface SharedCampaign {
+  hashtag: string;
+  /** How long the campaign ran (its copy gets the same length from the start its adopter chooses). */
+  durationHours: number;
+  templates: CampaignTemplateText[];
+}
 
 export const COLLECTION_AUDIENCES = ["all", "chosen"] as const;
 export type CollectionAudience = (typeof COLLECTION_AUDIENCES)[number];
@@ -17,6 +38,8 @@ export interface SharedItemDetails {
   netiquette?: { intro: string; clauses: TNetiquetteClause[] };
   /** A guideline's machine-checked rules (its document is the item's text). */
   guideline?: { rules: TGuidelineRules };
+  /** A campaign's hashtag, length and pre-approved texts. */
+  campaign?: SharedCampaign;
 }
 
 export const ZCollectionInput = z
@@ -35,7 +58,10 @@ export type TCollectionInput = z.infer<typeof ZCollectionInput>;
 
 export const ZShareItemInput = z.object({
   kind: z.enum(SHARED_ITEM_KINDS),
-  /** The article or template of the sharing organisation; none for the Netiquette and the guideline (those in force). */
+  /**
+   * The article, template or campaign of the sharing organisation; none for the Netiquette and the guideline
+   * (those in force).
+   */
   sourceId: z.uuid().optional(),
   /**
    * Share although the check found personal data (e.g. the office's own phone number): the reason is kept
@@ -140,4 +166,16 @@ export function netiquetteAsMarkdown(netiquette: { intro: string; clauses: reado
     .sort((a, b) => a.number - b.number)
     .map((clause) => `## §${clause.number} ${clause.title}\n\n${clause.text}`);
   return [netiquette.intro, ...clauses].filter((part) => part.trim() !== "").join("\n\n");
+}
+
+/** A campaign template as receivers read it: hashtag, length, and each pre-approved text under its title. */
+export function campaignAsMarkdown(campaign: SharedCampaign): string {
+  const hours = campaign.durationHours;
+  const length = hours % 24 === 0 ? `${hours / 24} ${hours === 24 ? "Tag" : "Tage"}` : `${hours} Stunden`;
+  const texts = campaign.templates.map((template) => `### ${template.title}\n\n${template.text}`);
+  return [
+    `Hashtag: ${campaign.hashtag}`,
+    `Dauer: ${length}`,
+    ...(texts.length > 0 ? ["## Vorlagen", ...texts] : []),
+  ].join("\n\n");
 }

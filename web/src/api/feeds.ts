@@ -5,6 +5,7 @@ import type { ZFeedDetail, ZFeedItemDetail, ZFeedList } from "@contract/feeds";
 import type { ZCollectionFeed } from "@contract/feedShapes";
 import type { Wire } from "@contract/route";
 import type { FeedProblem } from "../../../src/domain/knowledge/feedProblems";
+import type { AdoptInput } from "./sharing";
 import { type Body, call } from "./client";
 
 export type { FeedProblem };
@@ -40,11 +41,8 @@ export const feedsApi = {
     call("DELETE /api/orgs/:orgId/knowledge/feeds/:feedId", feed(orgId, feedId)),
   item: (orgId: string, itemId: string, options?: Options) =>
     call("GET /api/orgs/:orgId/knowledge/feed-items/:itemId", item(orgId, itemId), options),
-  adopt: (orgId: string, itemId: string, departmentId: string | null) =>
-    call("POST /api/orgs/:orgId/knowledge/feed-items/:itemId/adopt", {
-      ...item(orgId, itemId),
-      body: { departmentId },
-    }),
+  adopt: (orgId: string, itemId: string, input: AdoptInput) =>
+    call("POST /api/orgs/:orgId/knowledge/feed-items/:itemId/adopt", { ...item(orgId, itemId), body: input }),
   decline: (orgId: string, itemId: string) =>
     call("POST /api/orgs/:orgId/knowledge/feed-items/:itemId/decline", item(orgId, itemId)),
 };

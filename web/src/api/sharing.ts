@@ -12,6 +12,8 @@ export type CollectionDetail = Wire<typeof ZCollectionDetail>;
 export type SharedItemDetail = Wire<typeof ZSharedItemDetail>;
 export type CollectionInput = Body<"POST /api/orgs/:orgId/knowledge/collections">;
 export type ShareInput = Body<"POST /api/orgs/:orgId/knowledge/collections/:collectionId/items">;
+/** Whose copy (department) and, for a campaign template, when its copy starts. */
+export type AdoptInput = Body<"POST /api/orgs/:orgId/knowledge/shared-items/:itemId/adopt">;
 
 /** The kinds in the order they are offered (a type import keeps the schema code out of the bundle). */
 export const SHARED_ITEM_KIND_ORDER = [
@@ -19,6 +21,7 @@ export const SHARED_ITEM_KIND_ORDER = [
   "template",
   "netiquette",
   "guideline",
+  "campaign",
 ] as const satisfies readonly SharedItemKind[];
 
 interface Options {
@@ -51,11 +54,8 @@ export const sharingApi = {
     call("GET /api/orgs/:orgId/knowledge/shared-items/:itemId", item(orgId, itemId), options),
   withdrawItem: (orgId: string, itemId: string) =>
     call("POST /api/orgs/:orgId/knowledge/shared-items/:itemId/withdraw", item(orgId, itemId)),
-  adopt: (orgId: string, itemId: string, departmentId: string | null) =>
-    call("POST /api/orgs/:orgId/knowledge/shared-items/:itemId/adopt", {
-      ...item(orgId, itemId),
-      body: { departmentId },
-    }),
+  adopt: (orgId: string, itemId: string, input: AdoptInput) =>
+    call("POST /api/orgs/:orgId/knowledge/shared-items/:itemId/adopt", { ...item(orgId, itemId), body: input }),
   decline: (orgId: string, itemId: string) =>
     call("POST /api/orgs/:orgId/knowledge/shared-items/:itemId/decline", item(orgId, itemId)),
   targets: (orgId: string, options?: Options) =>

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type ArticleDiff, articlePath } from "../../api/knowledge";
-import type { SharedItemKind } from "../../api/sharing";
+import type { AdoptInput, SharedItemKind } from "../../api/sharing";
+import { useDates } from "../../components/formatDates";
 import { NamedOptions } from "../../components/NamedOptions";
 import { useOrg } from "../../components/OrgLayout";
 import { departmentChoices } from "../../components/departmentChoices";
@@ -24,6 +25,7 @@ function copyPath(orgId: string, kind: SharedItemKind, targetId: string): string
   if (kind === "article") return articlePath(orgId, targetId);
   if (kind === "template") return `/o/${orgId}/knowledge/templates`;
   if (kind === "guideline") return `/o/${orgId}/guidelines`;
+  if (kind === "campaign") return `/o/${orgId}/publish/campaigns/${targetId}`;
   return `/o/${orgId}/admin/website`;
 }
 
@@ -46,7 +48,7 @@ export function AdoptionPanel({
   mayChangeCopy: boolean;
   /** Why nothing can be taken any more (e.g. no longer in the feed): shown instead of the actions. */
   closedNote?: string | null;
-  adopt(departmentId: string | null): Promise<unknown>;
+  adopt(input: AdoptInput): Promise<unknown>;
   decline(): Promise<unknown>;
   run(action: () => Promise<string | null>): Promise<boolean>;
 }) {
@@ -54,16 +56,23 @@ export function AdoptionPanel({
   const org = useOrg();
   const departments = useDepartments(org.id);
   const choices = departmentChoices(org, departments);
+  const dates = useDates();
   const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const [start, setStart] = useState("");
   const adoption = item.adoption;
-  // The Netiquette and the guideline are the organisation's; articles and Textbausteine a department's.
+  // The Netiquette and the guideline are the organisation's; articles, Textbausteine and campaigns a department's.
   const organisationWide = item.kind === "netiquette" || item.kind === "guideline";
-  const mayAdopt = org.myActions.includes(organisationWide ? "guideline.manage" : "knowledge.edit");
+  const campaign = item.kind === "campaign";
+  const mayAdopt = org.myActions.includes(
+    organisationWide ? "guideline.manage" : campaign ? "campaign.manage" : "knowledge.edit",
+  );
   const department = departmentId ?? choices.initial;
+  // A campaign's copy starts when the adopter says (a newer version keeps the copy's dates).
+  const startsAt = campaign && !adoption ? dates.fromInput(start) : null;
 
   const takeIt = () =>
     void run(async () => {
-      await adopt(organisationWide ? null : department);
+      await adopt({ departmentId: organisationWide ? null : department, startsAt });
       return t(adoption ? `sharing.updateTaken.${item.kind}` : `sharing.adopted.${item.kind}`);
     });
   // The Netiquette's and the guideline's pages are for those who keep them; others do not get a link that fails.
@@ -131,7 +140,13 @@ export function AdoptionPanel({
           </select>
         </label>
       )}
-      <button type="button" onClick={takeIt}>
+      {campaign ? (
+        <label className="field">
+          <span>{t("sharing.campaignStart")}</span>
+          <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
+        </label>
+      ) : null}
+      <button type="button" onClick={takeIt} disabled={campaign && !startsAt}>
         {t("sharing.adopt")}
       </button>
     </section>

@@ -173,7 +173,7 @@ function OwnState({
     void onChanged(async () => {
       await sharingApi.share(org.id, collectionId, {
         kind: item.kind,
-        ...(item.kind === "article" || item.kind === "template" ? { sourceId: item.sourceId ?? undefined } : {}),
+        ...(item.sourceId ? { sourceId: item.sourceId } : {}),
       });
       return notice;
     });

@@ -60,7 +60,7 @@ export function FeedItemPage() {
         copyChanged={detail.copyChanged}
         mayChangeCopy={detail.mayChangeCopy}
         closedNote={item.withdrawnAt ? t("feeds.itemWithdrawn") : null}
-        adopt={(departmentId) => feedsApi.adopt(org.id, item.id, departmentId)}
+        adopt={(input) => feedsApi.adopt(org.id, item.id, input)}
         decline={() => feedsApi.decline(org.id, item.id)}
         run={action.run}
       />

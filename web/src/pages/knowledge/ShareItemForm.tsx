@@ -1,4 +1,5 @@
-// Sharing an item in a collection: a published article, a Textbaustein or the Netiquette in force. Shared
+// Sharing an item in a collection: a published article, a Textbaustein, a campaign as a template, or the
+// Netiquette or guideline in force. Shared
 // again, a changed item becomes the next version (those who adopted it are told); an unchanged one is
 // confirmed as checked. When the check finds personal data, the findings are listed and the person may
 // remove them or share anyway with a reason (kept with the version and in the audit trail).
@@ -7,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
 import { knowledgeApi } from "../../api/knowledge";
 import { inboxApi } from "../../api/inbox";
+import { publishingApi } from "../../api/publishing";
 import { SHARED_ITEM_KIND_ORDER, type SharedItemKind, sharingApi } from "../../api/sharing";
 import { useLoad } from "../../api/useLoad";
 import { ErrorMessage } from "../../components/ErrorMessage";
@@ -32,22 +34,29 @@ export function ShareItemForm({ collectionId, onShared }: { collectionId: string
   const [sources, setSources] = useState<{
     article: { id: string; name: string }[];
     template: { id: string; name: string }[];
+    campaign: { id: string; name: string }[];
   }>({
     article: [],
     template: [],
+    campaign: [],
   });
   const [error, setError] = useState<unknown>(null);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   useLoad(
     async (signal) => {
-      const [articles, templates] = await Promise.all([
+      const [articles, templates, campaigns] = await Promise.all([
         knowledgeApi.list(org.id, { status: "published" }, { signal }),
         inboxApi.templates(org.id, { signal }),
+        // Campaigns are listed for those who may see them; others share the rest.
+        org.myActions.includes("campaign.manage")
+          ? publishingApi.campaigns(org.id, { signal })
+          : Promise.resolve({ campaigns: [] }),
       ]);
       return {
         article: articles.articles.map((a) => ({ id: a.id, name: a.title })),
         template: templates.templates.map((tpl) => ({ id: tpl.id, name: tpl.title })),
+        campaign: campaigns.campaigns.map((c) => ({ id: c.id, name: `${c.name} (${c.hashtag})` })),
       };
     },
     setSources,
@@ -57,7 +66,7 @@ export function ShareItemForm({ collectionId, onShared }: { collectionId: string
   const findings = findingsOf(error);
   // The Netiquette and the guideline are shared as the ones in force; articles and templates are chosen.
   const inForce = kind === "netiquette" || kind === "guideline";
-  const choices = kind === "article" || kind === "template" ? sources[kind] : [];
+  const choices = inForce ? [] : sources[kind];
   const chosen = inForce ? undefined : sourceId || choices[0]?.id;
 
   async function share(event: FormEvent<HTMLFormElement>) {
@@ -103,7 +112,15 @@ export function ShareItemForm({ collectionId, onShared }: { collectionId: string
       {inForce ? (
         <p>{t(`sharing.inForce.${kind}`)}</p>
       ) : choices.length === 0 ? (
-        <p>{t(kind === "article" ? "sharing.noPublishedArticles" : "sharing.noTemplates")}</p>
+        <p>
+          {t(
+            kind === "article"
+              ? "sharing.noPublishedArticles"
+              : kind === "campaign"
+                ? "sharing.noCampaigns"
+                : "sharing.noTemplates",
+          )}
+        </p>
       ) : (
         <label className="field">
           <span>

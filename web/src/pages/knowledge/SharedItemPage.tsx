@@ -74,7 +74,7 @@ export function SharedItemPage() {
           changes={detail.changes}
           copyChanged={detail.copyChanged}
           mayChangeCopy={detail.mayChangeCopy}
-          adopt={(departmentId) => sharingApi.adopt(org.id, item.id, departmentId)}
+          adopt={(input) => sharingApi.adopt(org.id, item.id, input)}
           decline={() => sharingApi.decline(org.id, item.id)}
           run={action.run}
         />
