@@ -258,6 +258,24 @@ describe("another installation subscribing to the feed", () => {
     const otherFeed = await publishedFeed(other);
     expect(await refusedWith(await (await fetch(otherFeed.url)).text())).toBe("wrong_key");
 
+    // Another collection of the same Landkreis (the same key), at a higher revision: not this feed.
+    const sibling = await publishedFeed(s);
+    for (const title of ["Zweite Sammlung", "Zweite Sammlung (neu)"]) {
+      await fetch(sibling.url);
+      const renamed = await s.kreisPress.request(
+        "PUT",
+        `/api/orgs/${s.kreis}/knowledge/collections/${sibling.collectionId}`,
+        {
+          title,
+          audience: "all",
+        },
+      );
+      expect(renamed.statusCode, renamed.body).toBe(200);
+    }
+    const siblingDocument = await (await fetch(sibling.url)).text();
+    expect((JSON.parse(siblingDocument) as { payload: { revision: number } }).payload.revision).toBe(3);
+    expect(await refusedWith(siblingDocument)).toBe("wrong_collection");
+
     const unsigned = { payload: document.payload };
     expect(await refusedWith(JSON.stringify(unsigned))).toBe("unsigned");
     expect(await refusedWith("<html>not a feed</html>")).toBe("not_json");

@@ -13,5 +13,10 @@ export const ZCollectionFeed = z
     stoppedAt: ZTimestamp.nullable(),
     /** The newest signed revision (null until the feed was first fetched). */
     revision: z.number().int().nullable(),
+    /**
+     * The collection holds more than a feed may carry (1000 items, 4 MiB): subscribers refuse it (too_large) until
+     * items are taken out.
+     */
+    tooLarge: z.boolean(),
   })
   .meta({ id: "CollectionFeed" });

@@ -6,7 +6,7 @@
 import { and, eq, isNull, notInArray } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { knowledgeFeedItemVersions, knowledgeFeedItems, knowledgeFeedSubscriptions } from "../../db/schema/index.js";
-import { type TFeedPayload, detailsOf } from "../../domain/knowledge/feed.js";
+import { type TFeedPayload, itemOfFeed } from "../../domain/knowledge/feed.js";
 import { notifyFeedAdopters } from "./feedNotices.js";
 
 type SubscriptionRow = typeof knowledgeFeedSubscriptions.$inferSelect;
@@ -14,6 +14,7 @@ type SubscriptionRow = typeof knowledgeFeedSubscriptions.$inferSelect;
 /** How long until the worker looks again: hourly while all is well, sooner after a refusal. */
 export const CHECK_EVERY_MS = 3_600_000;
 export const RETRY_AFTER_MS = 15 * 60_000;
+export const CHECK_WITHDRAWN_MS = 24 * 3_600_000;
 
 export type Applied = { outcome: "updated" | "unchanged" } | { outcome: "refused"; detail: string };
 
@@ -37,7 +38,7 @@ export async function storeFeedItems(
       .from(knowledgeFeedItems)
       .where(and(eq(knowledgeFeedItems.subscriptionId, subscriptionId), eq(knowledgeFeedItems.remoteId, item.id)))
       .for("update");
-    const text = { title: item.title, body: item.body, tags: item.tags, details: detailsOf(item) };
+    const text = itemOfFeed(item);
     const checkedAt = new Date(item.checkedAt);
     let itemId: string;
     if (!existing) {

@@ -8,6 +8,17 @@ import type { AppContext } from "../context.js";
 
 const FETCH_TIMEOUT_MS = 20_000;
 
+/** One guarded fetch (and its connection pool) per context, not a new one for every feed fetched. */
+const fetches = new WeakMap<AppContext["networkServers"], typeof globalThis.fetch>();
+function fetchOf(ctx: AppContext): typeof globalThis.fetch {
+  let fetch = fetches.get(ctx.networkServers);
+  if (!fetch) {
+    fetch = guardedFetch(ctx.networkServers);
+    fetches.set(ctx.networkServers, fetch);
+  }
+  return fetch;
+}
+
 export type FetchedDocument =
   | { kind: "unchanged" }
   | { kind: "document"; bytes: Uint8Array; etag: string | null }
@@ -34,7 +45,7 @@ export async function fetchFeedDocument(
   ctx: AppContext,
   args: { url: string; etag: string | null },
 ): Promise<FetchedDocument> {
-  const fetch = guardedFetch(ctx.networkServers);
+  const fetch = fetchOf(ctx);
   let response: Response;
   try {
     response = await fetch(args.url, {

@@ -10,7 +10,14 @@ import { type OrgActor, requireAllowed } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { notifyFeedRefused } from "./feedNotices.js";
 import { fetchFeedDocument } from "./fetchFeedDocument.js";
-import { CHECK_EVERY_MS, RETRY_AFTER_MS, feedFacts, olderThanTaken, storeFeedItems } from "./feedItems.js";
+import {
+  CHECK_EVERY_MS,
+  CHECK_WITHDRAWN_MS,
+  RETRY_AFTER_MS,
+  feedFacts,
+  olderThanTaken,
+  storeFeedItems,
+} from "./feedItems.js";
 
 const s = knowledgeFeedSubscriptions;
 
@@ -24,11 +31,20 @@ export interface FetchOutcome {
 export async function refreshSubscription(ctx: AppContext, subscriptionId: string): Promise<FetchOutcome> {
   const [before] = await ctx.db.select().from(s).where(eq(s.id, subscriptionId));
   if (!before || before.cancelledAt) throw new AppError("NOT_FOUND");
+  const startedAt = ctx.clock();
   const fetched = await fetchFeedDocument(ctx, { url: before.url, etag: before.etag });
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const [subscription] = await tx.select().from(s).where(eq(s.id, subscriptionId)).for("update");
     if (!subscription || subscription.cancelledAt) throw new AppError("NOT_FOUND");
+    // Another fetch (the worker's, "Jetzt abrufen") began and ended while this one ran: its answer is newer.
+    if (subscription.lastCheckedAt > startedAt)
+      return {
+        outcome: "unchanged",
+        revision: subscription.revision,
+        problem: subscription.problem,
+        problemDetail: subscription.problemDetail,
+      };
     const refuse = async (problem: FeedProblem, detail: string): Promise<FetchOutcome> => {
       await tx
         .update(s)
@@ -38,7 +54,8 @@ export async function refreshSubscription(ctx: AppContext, subscriptionId: strin
           problemSince: subscription.problem === problem ? subscription.problemSince : now,
           withdrawnAt: problem === "withdrawn" ? (subscription.withdrawnAt ?? now) : subscription.withdrawnAt,
           lastCheckedAt: now,
-          nextCheckAt: new Date(now.getTime() + RETRY_AFTER_MS),
+          // A stopped feed is asked about daily, not every quarter of an hour.
+          nextCheckAt: new Date(now.getTime() + (problem === "withdrawn" ? CHECK_WITHDRAWN_MS : RETRY_AFTER_MS)),
         })
         .where(eq(s.id, subscriptionId));
       await notifyFeedRefused(tx, { subscription, problem, now });
@@ -57,6 +74,12 @@ export async function refreshSubscription(ctx: AppContext, subscriptionId: strin
     }
     const verified = verifyFeed(fetched.bytes, subscription.fingerprint);
     if (!verified.ok) return refuse(verified.problem, verified.detail);
+    // The publisher's key signs all its collections: another of them at this address is not this feed.
+    if (subscription.collectionId && verified.payload.collection.id !== subscription.collectionId)
+      return refuse(
+        "wrong_collection",
+        `collection ${verified.payload.collection.id}, not ${subscription.collectionId}`,
+      );
     const older = olderThanTaken(subscription, verified.payload, verified.hash);
     if (older) return refuse("older_revision", older);
     const changed = verified.payload.revision !== subscription.revision;

@@ -46,6 +46,7 @@ export async function subscribeFeed(ctx: AppContext, options: { actor: OrgActor;
           orgId,
           url: input.url,
           fingerprint,
+          collectionId: verified.payload.collection.id,
           ...feedFacts(verified.payload, verified.hash),
           etag: fetched.etag,
           lastGoodAt: now,

@@ -12,7 +12,6 @@ import {
   websiteSettings,
 } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
-import type { TGuidelineRules } from "../../domain/guidelineRules.js";
 import {
   type PersonalDataFinding,
   type SharedItemDetails,
@@ -21,6 +20,7 @@ import {
   findPersonalData,
   nameCandidates,
   netiquetteAsMarkdown,
+  withoutChannelScopes,
 } from "../../domain/knowledge/sharing.js";
 import { netiquetteInForce } from "../website/publicOrg.js";
 
@@ -67,18 +67,6 @@ async function netiquetteSnapshot(db: Db | Tx, orgId: string): Promise<SourceSna
     body: netiquetteAsMarkdown(netiquette),
     tags: [],
     details: { netiquette: { intro: netiquette.intro, clauses: netiquette.clauses } },
-  };
-}
-
-/**
- * A rule limited to some of the sharing organisation's channel accounts applies to every channel of a receiver,
- * who has none of those accounts (and should not learn their ids).
- */
-function withoutChannelScopes(rules: TGuidelineRules): TGuidelineRules {
-  return {
-    ...rules,
-    requiredHashtags: rules.requiredHashtags.map((rule) => ({ ...rule, channelAccountIds: null })),
-    requiredSignature: rules.requiredSignature.map((rule) => ({ ...rule, channelAccountIds: null })),
   };
 }
 

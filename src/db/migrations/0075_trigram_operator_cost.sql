@@ -9,7 +9,7 @@ BEGIN
   ALTER FUNCTION word_similarity_op(text, text) COST 100;
   ALTER FUNCTION word_similarity_commutator_op(text, text) COST 100;
   ALTER FUNCTION similarity_op(text, text) COST 100;
-EXCEPTION WHEN insufficient_privilege THEN
-  RAISE NOTICE 'pg_trgm operator costs left as they are (not the owner of the extension): searches read more rows';
+EXCEPTION WHEN insufficient_privilege OR undefined_function THEN
+  RAISE NOTICE 'pg_trgm operator costs left as they are (not the owner of the extension, or not on the search path): searches read more rows';
 END
 $$;

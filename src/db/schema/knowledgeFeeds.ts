@@ -49,6 +49,11 @@ export const knowledgeFeedSubscriptions = pgTable(
     url: text("url").notNull(),
     /** The fingerprint the subscriber was told out of band; every fetch must be signed by this key. */
     fingerprint: text("fingerprint").notNull(),
+    /**
+     * The publisher's collection this address served when subscribing: the same key signs all of the
+     * organisation's collections, so another of them served here is refused (wrong_collection).
+     */
+    collectionId: uuid("collection_id"),
     /** From the last feed that verified. */
     publisherName: text("publisher_name").notNull(),
     title: text("title").notNull(),

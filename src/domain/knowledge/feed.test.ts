@@ -2,6 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   FEED_FORMAT,
+  itemOfFeed,
   type TFeedPayload,
   fingerprintOf,
   normaliseFingerprint,
@@ -73,6 +74,8 @@ describe("a signed feed", () => {
   it("refuses a correctly signed document that is not shaped as a feed (nothing unknown is taken)", () => {
     const extra = { ...payload, script: "alert(1)" } as unknown as TFeedPayload;
     expect(verifyFeed(bytes(signFeed(extra, keys)), fingerprint)).toMatchObject({ ok: false, problem: "malformed" });
+    const twice = { ...payload, items: [payload.items[0]!, { ...payload.items[0]!, title: "Anders" }] };
+    expect(verifyFeed(bytes(signFeed(twice, keys)), fingerprint)).toMatchObject({ ok: false, problem: "malformed" });
     const huge = { ...payload, items: [{ ...payload.items[0]!, body: "x".repeat(200_001) }] };
     expect(verifyFeed(bytes(signFeed(huge, keys)), fingerprint)).toMatchObject({ ok: false, problem: "malformed" });
   });
@@ -94,6 +97,54 @@ describe("a signed feed", () => {
     if (!a.ok || !b.ok || !c.ok) throw new Error("should verify");
     expect(a.hash).toBe(b.hash);
     expect(a.hash).not.toBe(c.hash);
+  });
+});
+
+describe("a feed item as the subscriber keeps it", () => {
+  const netiquette = {
+    intro: "Wir freuen uns auf Ihre Beiträge.",
+    clauses: [{ number: 1, title: "Respekt", text: "Keine Beleidigungen." }],
+  };
+  const item = (kind: string, details: object, body = "Anderer Text") => ({
+    ...payload.items[0]!,
+    kind,
+    details,
+    body,
+  });
+
+  it("refuses details that do not fit the kind, and NUL characters", () => {
+    for (const wrong of [item("netiquette", {}), item("article", { netiquette }), item("campaign", { netiquette })]) {
+      const doc = signFeed({ ...payload, items: [wrong] } as unknown as TFeedPayload, keys);
+      expect(verifyFeed(bytes(doc), fingerprint)).toMatchObject({ ok: false, problem: "malformed" });
+    }
+    const nul = { ...payload, items: [{ ...payload.items[0]!, body: "a\u0000b" }] };
+    expect(verifyFeed(bytes(signFeed(nul, keys)), fingerprint)).toMatchObject({ ok: false, problem: "malformed" });
+  });
+
+  it("shows what adopting writes: a Netiquette's text from its clauses, a guideline's rules without channel scopes", () => {
+    const verified = verifyFeed(
+      bytes(signFeed({ ...payload, items: [item("netiquette", { netiquette })] } as unknown as TFeedPayload, keys)),
+      fingerprint,
+    );
+    if (!verified.ok) throw new Error(verified.detail);
+    const kept = itemOfFeed(verified.payload.items[0]!);
+    expect(kept.body).toContain("§1 Respekt");
+    expect(kept.body).not.toContain("Anderer Text");
+
+    const scoped = { requiredHashtags: [{ channelAccountIds: [crypto.randomUUID()], hashtags: ["#Kreis"] }] };
+    const guideline = verifyFeed(
+      bytes(
+        signFeed(
+          { ...payload, items: [item("guideline", { guideline: { rules: scoped } })] } as unknown as TFeedPayload,
+          keys,
+        ),
+      ),
+      fingerprint,
+    );
+    if (!guideline.ok) throw new Error(guideline.detail);
+    expect(itemOfFeed(guideline.payload.items[0]!).details.guideline?.rules.requiredHashtags).toMatchObject([
+      { channelAccountIds: null, hashtags: ["#Kreis"] },
+    ]);
   });
 });
 

@@ -16,7 +16,13 @@ import {
   MAX_FEED_ITEMS,
   normaliseFingerprint,
 } from "./feedProblems.js";
-import { SHARED_ITEM_KINDS, type SharedItemDetails } from "./sharing.js";
+import {
+  SHARED_ITEM_KINDS,
+  type SharedItemDetails,
+  campaignAsMarkdown,
+  netiquetteAsMarkdown,
+  withoutChannelScopes,
+} from "./sharing.js";
 
 export { FEED_PROBLEMS, type FeedProblem, MAX_FEED_BYTES, MAX_FEED_ITEMS, normaliseFingerprint };
 
@@ -27,40 +33,58 @@ const SIGNING_CONTEXT = `${FEED_FORMAT}/${FEED_FORMAT_VERSION}\n`;
 
 const ZText = (max: number) => z.string().max(max);
 
-export const ZFeedItem = z.strictObject({
-  /** The item's id in the publishing installation (stable across versions). */
-  id: z.uuid(),
-  kind: z.enum(SHARED_ITEM_KINDS),
-  title: ZText(300).min(1),
-  version: z.number().int().min(1),
-  body: ZText(200_000),
-  tags: z.array(ZText(100)).max(50),
-  details: z.strictObject({
-    netiquette: z.strictObject({ intro: ZText(20_000), clauses: z.array(ZNetiquetteClause).max(100) }).optional(),
-    guideline: z.strictObject({ rules: ZGuidelineRules }).optional(),
-    campaign: z
-      .strictObject({
-        hashtag: ZText(100).min(2),
-        durationHours: z
-          .number()
-          .int()
-          .min(1)
-          .max(24 * 366),
-        templates: z
-          .array(z.strictObject({ id: ZText(40).min(1), title: ZText(120).min(1), text: ZText(5000).min(1) }))
-          .max(200),
-      })
-      .optional(),
-  }),
-  checkedAt: z.iso.datetime({ offset: true }),
-});
+/** Numbers as PostgreSQL's integer holds them. */
+const MAX_INT = 2 ** 31 - 1;
+
+/** What an item's details must hold for its kind (and nothing for articles and Textbausteine). */
+const DETAIL_OF_KIND = { netiquette: "netiquette", guideline: "guideline", campaign: "campaign" } as const;
+
+export const ZFeedItem = z
+  .strictObject({
+    /** The item's id in the publishing installation (stable across versions). */
+    id: z.uuid(),
+    kind: z.enum(SHARED_ITEM_KINDS),
+    title: ZText(300).min(1),
+    version: z.number().int().min(1).max(MAX_INT),
+    body: ZText(200_000),
+    tags: z.array(ZText(100)).max(50),
+    details: z.strictObject({
+      netiquette: z.strictObject({ intro: ZText(20_000), clauses: z.array(ZNetiquetteClause).max(100) }).optional(),
+      guideline: z.strictObject({ rules: ZGuidelineRules }).optional(),
+      campaign: z
+        .strictObject({
+          hashtag: ZText(100).min(2),
+          durationHours: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 366),
+          templates: z
+            .array(z.strictObject({ id: ZText(40).min(1), title: ZText(120).min(1), text: ZText(5000).min(1) }))
+            .max(200),
+        })
+        .optional(),
+    }),
+    checkedAt: z.iso.datetime({ offset: true }),
+  })
+  .refine(
+    (item) => {
+      const wanted = DETAIL_OF_KIND[item.kind as keyof typeof DETAIL_OF_KIND] as string | undefined;
+      const present = Object.keys(item.details);
+      return wanted ? present.length === 1 && present[0] === wanted : present.length === 0;
+    },
+    { message: "details that fit the item's kind" },
+  );
 export type TFeedItem = z.infer<typeof ZFeedItem>;
 
 /** What the feed says, apart from its number and time: a new revision is made when this changes. */
 export const ZFeedContent = z.strictObject({
   publisher: z.strictObject({ name: ZText(300).min(1) }),
   collection: z.strictObject({ id: z.uuid(), title: ZText(300).min(1), description: ZText(5000) }),
-  items: z.array(ZFeedItem).max(MAX_FEED_ITEMS),
+  items: z
+    .array(ZFeedItem)
+    .max(MAX_FEED_ITEMS)
+    .refine((items) => new Set(items.map((item) => item.id)).size === items.length, "each item once"),
 });
 export type TFeedContent = z.infer<typeof ZFeedContent>;
 
@@ -68,7 +92,7 @@ export const ZFeedPayload = ZFeedContent.extend({
   format: z.literal(FEED_FORMAT),
   formatVersion: z.literal(FEED_FORMAT_VERSION),
   /** Counts up with every change; a subscriber refuses a feed older than the one it has. */
-  revision: z.number().int().min(1),
+  revision: z.number().int().min(1).max(MAX_INT),
   generatedAt: z.iso.datetime({ offset: true }),
 });
 export type TFeedPayload = z.infer<typeof ZFeedPayload>;
@@ -144,9 +168,13 @@ export function verifyFeed(bytes: Uint8Array, expectedFingerprint: string): Feed
   let document: unknown;
   try {
     document = JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch (error) {
-    return { ok: false, problem: "not_json", detail: (error as Error).message.slice(0, 200) };
+  } catch {
+    // Not the parser's message: it quotes the answer, and the detail is shown to the subscriber.
+    return { ok: false, problem: "not_json", detail: "the answer is not JSON" };
   }
+  // PostgreSQL stores no NUL character in text or jsonb: refused here, not failing later in storage.
+  if (Buffer.from(bytes).includes("\\u0000"))
+    return { ok: false, problem: "malformed", detail: "a NUL character (\\u0000) in a text" };
   const envelope = ZFeedEnvelope.safeParse(document);
   if (!envelope.success) return { ok: false, problem: "malformed", detail: "no payload" };
   if (envelope.data.signature === undefined) return { ok: false, problem: "unsigned", detail: "no signature" };
@@ -175,7 +203,26 @@ export function verifyFeed(bytes: Uint8Array, expectedFingerprint: string): Feed
   return { ok: true, payload: payload.data, hash: contentHash(content) };
 }
 
-/** A feed item's details as a shared item's (what adopting a Netiquette or guideline needs). */
-export function detailsOf(item: TFeedItem): SharedItemDetails {
-  return item.details as SharedItemDetails;
+/**
+ * A feed item as the subscriber keeps and shows it: what adopting writes is what the review page shows. A
+ * Netiquette's and a campaign's text are written out anew from their details (the publisher's text could say
+ * something else), and a guideline's rules lose any scope to channel accounts (ids of the publisher's, which
+ * the subscriber does not have).
+ */
+export function itemOfFeed(item: TFeedItem): {
+  title: string;
+  body: string;
+  tags: string[];
+  details: SharedItemDetails;
+} {
+  const { netiquette, guideline, campaign } = item.details;
+  const details: SharedItemDetails = netiquette
+    ? { netiquette }
+    : campaign
+      ? { campaign }
+      : guideline
+        ? { guideline: { rules: withoutChannelScopes(guideline.rules) } }
+        : {};
+  const body = netiquette ? netiquetteAsMarkdown(netiquette) : campaign ? campaignAsMarkdown(campaign) : item.body;
+  return { title: item.title, body, tags: item.tags, details };
 }

@@ -16,6 +16,7 @@ export const FEED_PROBLEMS = [
   "unsigned",
   "wrong_key",
   "bad_signature",
+  "wrong_collection",
   "older_revision",
   "withdrawn",
 ] as const;

@@ -168,6 +168,18 @@ export function netiquetteAsMarkdown(netiquette: { intro: string; clauses: reado
   return [netiquette.intro, ...clauses].filter((part) => part.trim() !== "").join("\n\n");
 }
 
+/**
+ * A rule limited to some of the sharing organisation's channel accounts applies to every channel of a receiver,
+ * who has none of those accounts (and should not learn their ids).
+ */
+export function withoutChannelScopes(rules: TGuidelineRules): TGuidelineRules {
+  return {
+    ...rules,
+    requiredHashtags: rules.requiredHashtags.map((rule) => ({ ...rule, channelAccountIds: null })),
+    requiredSignature: rules.requiredSignature.map((rule) => ({ ...rule, channelAccountIds: null })),
+  };
+}
+
 /** A campaign template as receivers read it: hashtag, length, and each pre-approved text under its title. */
 export function campaignAsMarkdown(campaign: SharedCampaign): string {
   const hours = campaign.durationHours;

@@ -56,6 +56,7 @@ export function CollectionFeed({
             </dd>
           </dl>
           <p>{t("feeds.fingerprintPassOn")}</p>
+          {feed.tooLarge && !feed.stoppedAt ? <p className="message message-error">{t("feeds.tooLarge")}</p> : null}
         </>
       ) : null}
       {collection.withdrawnAt ? (

@@ -1,0 +1,1 @@
+ALTER TABLE "knowledge_feed_subscriptions" ADD COLUMN "collection_id" uuid;
