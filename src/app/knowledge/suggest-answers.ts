@@ -16,7 +16,7 @@ import { questionOf } from "./questionOf.js";
 
 const ARTICLES = 5;
 /** Articles ranked closely (of all that match, the most frequent in the question's stems). */
-const ARTICLE_CANDIDATES = 50;
+const ARTICLE_CANDIDATES = 30;
 const ANSWERS = 5;
 /** Earlier answers ranked at most (the newest matching ones): a popular topic has thousands. */
 const ANSWER_CANDIDATES = 300;
@@ -50,12 +50,16 @@ export async function suggestAnswers(
   ctx: AppContext,
   options: { actor: OrgActor; orgId: string; conversationId: string },
 ) {
-  const conversation = await loadConversation(ctx, ctx.db, { ...options, action: "inbox.view" });
-  const question = await questionOf(ctx.db, { conversationId: conversation.id });
+  // Read together: the question is only used once the access check passed (a refusal rejects them all).
+  const [conversation, question, today] = await Promise.all([
+    loadConversation(ctx, ctx.db, { ...options, action: "inbox.view" }),
+    questionOf(ctx.db, { conversationId: options.conversationId }),
+    todayOf(ctx, options.orgId),
+  ]);
   const queries = await queriesOf(ctx, question);
   if (!queries) return { articles: [], answers: [] };
   const [articles, answers] = await Promise.all([
-    similarArticles(ctx, options.orgId, question, queries),
+    similarArticles(ctx, { orgId: options.orgId, today, question, queries }),
     earlierAnswers(ctx, { ...options, conversationId: conversation.id, question, queries }),
   ]);
   return { articles, answers };
@@ -87,9 +91,12 @@ async function queriesOf(ctx: AppContext, question: Question): Promise<Queries |
   };
 }
 
-async function similarArticles(ctx: AppContext, orgId: string, question: Question, queries: Queries) {
+async function similarArticles(
+  ctx: AppContext,
+  args: { orgId: string; today: string; question: Question; queries: Queries },
+) {
   const a = knowledgeArticles;
-  const today = await todayOf(ctx, orgId);
+  const { orgId, today, question, queries } = args;
   const { anyStem } = queries;
   const about = queries.terms ? sql`${a.search} @@ ${queries.terms}` : sql`false`;
   // Ranked in two steps: every matching article by how often it holds the question's stems (ts_rank: cheap, and
