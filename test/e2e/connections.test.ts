@@ -450,7 +450,9 @@ describe("connecting a network account", () => {
 
     await section.getByRole("button", { name: "Facebook für die Organisation abschalten" }).click();
     await page.getByText("Facebook ist für die Organisation abgeschaltet.").waitFor();
-    expect(await section.getByRole("note").count()).toBe(0);
+    // The notice comes before the list is read again: wait for the list to show the change.
+    await facebook.getByText("ausgeschaltet").waitFor();
+    await expect.poll(() => section.getByRole("note").count()).toBe(0);
     await page.close();
   });
 });
