@@ -144,6 +144,14 @@ export const ZConfig = z.object({
   /** The sender of those e-mails, e.g. "Stadt Musterstadt <berichte@musterstadt.de>". */
   SMTP_FROM: z.string().min(3).max(200).default("draht <draht@localhost>"),
   /**
+   * Who runs this installation, for the push services (the VAPID "sub" claim): a mailto: address or an https:
+   * page. Unset: the address of SMTP_FROM. The VAPID key itself is made by draht on first use (sealed in the DB).
+   */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https: address")
+    .optional(),
+  /**
    * draht's app at Meta (developers.facebook.com), for Facebook pages and Instagram: its id and secret, used by
    * Facebook Login and to check the signature of Meta's webhook deliveries. Unset: those channels cannot be connected.
    */

@@ -318,6 +318,21 @@ describe("every API route", () => {
     }
   }, 120_000); // an organisation and its rows for every route (11 s on a quiet machine, 31 s under load)
 
+  it("opens the routes about oneself to every signed-in person, whatever their roles", async () => {
+    // They name no person: the session's own (notification channels, push browsers).
+    const own = t.routes.filter((r) => r.url.startsWith("/api/account/"));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((r) => r.access.kind === "session")).toBe(true);
+    const org = await buildOrg(t.ctx);
+    for (const roles of [["analyst"], ["administrator"]] satisfies Role[][]) {
+      const person = await signInAs(org.id, roles);
+      for (const route of own) {
+        const response = await person.request(route.method, route.url, await bodyFor(route, org.id));
+        expect(response.statusCode, `${keyOf(route)} ${response.body}`).toBe(200);
+      }
+    }
+  });
+
   it("takes deliveries at the public webhook endpoint only by the network's signature, whoever calls", async () => {
     const webhookRoutes = t.routes.filter((r) => r.url.startsWith("/api/webhooks/"));
     expect(webhookRoutes.map(keyOf).sort()).toEqual([

@@ -51,6 +51,8 @@ export interface AppContext {
   auditKey: Buffer;
   /** E-mail through SMTP_URL; null when it is not configured (then nothing is ever sent). */
   mailer: Mailer | null;
+  /** Who runs the installation, for the push services (VAPID_SUBJECT, else SMTP_FROM's address). */
+  pushSubject: string;
 }
 
 /** Who is acting: a signed-in person (with their grant in the organisation at hand) or the operator's CLI. */
@@ -92,6 +94,7 @@ export function buildAppContext(args: {
     },
     auditKey,
     mailer: config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.SMTP_FROM }) : null,
+    pushSubject: config.VAPID_SUBJECT ?? `mailto:${addressOf(config.SMTP_FROM)}`,
     public: {
       powBits: config.PUBLIC_POW_BITS,
       commentsPerSession: config.PUBLIC_COMMENTS_PER_SESSION,
@@ -101,4 +104,9 @@ export function buildAppContext(args: {
       rateWindowMs: config.PUBLIC_RATE_WINDOW_MINUTES * 60_000,
     },
   };
+}
+
+/** The address in a sender such as "Stadt <presse@stadt.de>". */
+function addressOf(sender: string): string {
+  return /<([^<>\s]+)>/.exec(sender)?.[1] ?? sender.trim();
 }

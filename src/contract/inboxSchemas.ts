@@ -303,6 +303,7 @@ export const NOTIFICATION_KINDS = [
   "shared_item_changed",
   "feed_item_changed",
   "feed_refused",
+  "approval_waiting",
 ] as const;
 
 /**

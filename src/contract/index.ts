@@ -9,6 +9,7 @@ import { knowledgeContract } from "./knowledge.js";
 import { sharingContract } from "./sharing.js";
 import { feedsContract } from "./feeds.js";
 import { invitationsContract } from "./invitations.js";
+import { notificationsContract } from "./notifications.js";
 import { moderationContract } from "./moderation.js";
 import { moderationReportContract } from "./moderationReport.js";
 import { organisationContract } from "./organisation.js";
@@ -25,6 +26,7 @@ import { publicContract } from "./citizens.js";
 export const apiContract = {
   ...operationsContract,
   ...authContract,
+  ...notificationsContract,
   ...organisationContract,
   ...overviewContract,
   ...invitationsContract,

@@ -19,6 +19,7 @@ import { sendWeeklyReports } from "../app/reports/send-weekly-reports.js";
 import { refreshPublicationCounters } from "../app/publishing/refresh-publication-counters.js";
 import { indexMessages } from "../app/search/index-messages.js";
 import { refreshDueFeeds } from "../app/feeds/refresh-feed.js";
+import { deliverNotifications } from "../app/notifications/deliver-notifications.js";
 
 export interface JobDeps {
   connectors: ConnectorRegistry;
@@ -51,6 +52,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { id: "message-search-index", everyMs: 15_000, run: (ctx) => indexMessages(ctx) },
   // Subscribed feeds of other installations, each hourly (sooner after a refusal), verified before taken.
   { id: "knowledge-feeds", everyMs: 60_000, run: (ctx) => refreshDueFeeds(ctx) },
+  // E-mail and Web Push of new notifications, by each person's choice and the coverage plan (held off duty).
+  { id: "notification-delivery", everyMs: 15_000, run: (ctx) => deliverNotifications(ctx) },
 ];
 
 /** The periodic jobs, and the live streams of network accounts (reconciled every 30 s). */

@@ -30,6 +30,7 @@ import { invitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { mediaRoutes } from "./routes/media.js";
+import { notificationRoutes } from "./routes/notifications.js";
 import { orgRoutes } from "./routes/orgs.js";
 import { overviewRoutes } from "./routes/overview.js";
 import { postRoutes } from "./routes/posts.js";
@@ -116,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<DrahtApp> {
     cookie: { secure: cookieIsSecure(config), maxAgeSeconds: config.SESSION_TTL_HOURS * 3600 },
     loginRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
   });
+  notificationRoutes(app, { ctx });
   orgRoutes(app, { ctx });
   overviewRoutes(app, { ctx });
   memberRoutes(app, { ctx });

@@ -32,6 +32,23 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/orgs/:orgId/website/comments/:commentId/decision": { decision: "release" },
   "PUT /api/orgs/:orgId/website/settings": DEFAULT_WEBSITE_SETTINGS,
   "PUT /api/orgs/:orgId/reports/weekly/settings": { enabled: false, recipientUserIds: [] },
+  "PUT /api/account/notifications": {
+    preferences: {
+      threats: { email: true, push: true },
+      overdue_questions: { email: true, push: false },
+      approvals: { email: false, push: false },
+      mentions: { email: false, push: true },
+      channel_trouble: { email: false, push: false },
+    },
+  },
+  "POST /api/account/push/subscriptions": {
+    endpoint: "https://push.example.org/send/abc",
+    keys: {
+      p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+      auth: "tBHItJI5svbpez7KI4CCXg",
+    },
+  },
+  "POST /api/account/push/subscriptions/remove": { endpoint: "https://push.example.org/send/abc" },
   "PUT /api/orgs/:orgId/office-schedule": {
     officeHours: [{ days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" }],
     closingDays: [],

@@ -1,5 +1,5 @@
 // Key rotation: every sealed secret (channel credentials, webhook secrets, OAuth client secrets, the organisations'
-// feed signing keys) still sealed with an
+// feed signing keys, the installation's VAPID key) still sealed with an
 // earlier key is opened and sealed again with the current CREDENTIALS_KEY, row by row in one transaction;
 // afterwards the earlier key can be removed from CREDENTIALS_KEYS_PREVIOUS. A secret that opens with no
 // configured key stops the rotation before anything changes.
@@ -10,10 +10,12 @@ import {
   channelWebhooks,
   organisations,
   orgSigningKeys,
+  vapidKeys,
 } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { AppContext } from "../context.js";
 import { signingKeyBinding } from "../feeds/signingKey.js";
+import { vapidKeyBinding } from "../notifications/vapidKey.js";
 import { webhookSecretBinding } from "./channel-webhook.js";
 
 /** `orgSlug` limits the rotation to one organisation's accounts (OAuth clients are the installation's: not then). */
@@ -25,6 +27,7 @@ export async function rotateCredentialKey(
   webhookSecrets: number;
   clients: number;
   signingKeys: number;
+  vapidKeys: number;
   alreadyCurrent: number;
 }> {
   const vault = ctx.credentials;
@@ -97,6 +100,21 @@ export async function rotateCredentialKey(
         .where(eq(orgSigningKeys.orgId, row.orgId));
       signingKeys++;
     }
-    return { credentials, webhookSecrets, clients, signingKeys, alreadyCurrent };
+    let vapid = 0;
+    // The installation's, like the OAuth clients: not part of one organisation's rotation.
+    for (const row of orgId ? [] : await tx.select().from(vapidKeys).for("update")) {
+      const old = JSON.parse(row.sealedPrivateKey);
+      if (!vault.isStale(old)) {
+        alreadyCurrent++;
+        continue;
+      }
+      const sealed = vault.seal(vault.open(old, vapidKeyBinding), vapidKeyBinding);
+      await tx
+        .update(vapidKeys)
+        .set({ sealedPrivateKey: JSON.stringify(sealed) })
+        .where(eq(vapidKeys.id, row.id));
+      vapid++;
+    }
+    return { credentials, webhookSecrets, clients, signingKeys, vapidKeys: vapid, alreadyCurrent };
   });
 }

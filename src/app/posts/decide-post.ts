@@ -6,6 +6,7 @@ import type { Db } from "../../db/client.js";
 import { organisations, postApprovals, posts } from "../../db/schema/index.js";
 import { AppError } from "../../domain/errors.js";
 import { checkApprover, nextStatus } from "../../domain/postWorkflow.js";
+import { notifyApprovers } from "./notifyApprovers.js";
 import { businessMsBetween, calendarOf } from "../../domain/slaClock.js";
 import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
@@ -54,6 +55,15 @@ export async function decidePost(
       if (!verdict.ok) throw new AppError("NOT_ALLOWED", { details: { reason: verdict.reason } });
       step = verdict.step;
       if (verdict.final) status = await approveFinally(ctx, tx, { post, channels, channelAccountIds, now });
+      // One step of several given: those who may give the next hear that it waits for them.
+      else
+        await notifyApprovers(tx, {
+          post: { ...post, approvalMode: post.approvalMode ?? "single" },
+          channelAccountIds,
+          approvals: [...approvals, { userId: approverId, step }],
+          actorLabel: options.actor.label,
+          now,
+        });
     } else {
       status = nextStatus(post.status, input.decision === "rejected" ? "reject" : "request_changes");
       await tx.update(posts).set({ status, updatedAt: now }).where(eq(posts.id, post.id));

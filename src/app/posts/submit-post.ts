@@ -21,6 +21,7 @@ import { appendAuditEvent } from "../audit/auditTrail.js";
 import type { OrgActor } from "../authorization.js";
 import type { AppContext } from "../context.js";
 import { enqueuePublications } from "../publishing/outbox.js";
+import { notifyApprovers } from "./notifyApprovers.js";
 import { personOf, requireForPost } from "./postAccess.js";
 import { loadAccounts, loadPostChannels, loadPostForUpdate, requirePassingCheck } from "./postRecords.js";
 
@@ -69,6 +70,14 @@ export async function submitPost(
       .returning();
     if (status === "scheduled")
       await enqueuePublications(tx, { orgId: post.orgId, postId: post.id, channelAccountIds, dueAt: publishAt, now });
+    if (status === "in_review")
+      await notifyApprovers(tx, {
+        post: { ...post, approvalMode: mode },
+        channelAccountIds,
+        approvals: [],
+        actorLabel: options.actor.label,
+        now,
+      });
     await appendAuditEvent(tx, {
       orgId: post.orgId,
       actor: options.actor,

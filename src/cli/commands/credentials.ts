@@ -15,7 +15,7 @@ export function registerCredentials(program: Command): void {
       withRuntime(async ({ ctx }) => {
         const result = await rotateCredentialKey(ctx, { orgSlug: options.org });
         console.log(
-          `Re-sealed ${result.credentials} account credential(s), ${result.webhookSecrets} webhook secret(s), ${result.clients} OAuth client secret(s) and ${result.signingKeys} feed signing key(s) with key ${ctx.credentials.currentKeyId}; ${result.alreadyCurrent} already current.`,
+          `Re-sealed ${result.credentials} account credential(s), ${result.webhookSecrets} webhook secret(s), ${result.clients} OAuth client secret(s), ${result.signingKeys} feed signing key(s) and ${result.vapidKeys} Web Push key(s) with key ${ctx.credentials.currentKeyId}; ${result.alreadyCurrent} already current.`,
         );
         console.log("The earlier key can now be removed from CREDENTIALS_KEYS_PREVIOUS.");
         return 0;

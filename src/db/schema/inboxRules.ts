@@ -10,6 +10,7 @@ import { knowledgeArticles } from "./knowledge.js";
 import { knowledgeFeedItems, knowledgeFeedSubscriptions } from "./knowledgeFeeds.js";
 import { knowledgeSharedItems } from "./knowledgeSharing.js";
 import { users } from "./people.js";
+import { posts } from "./posts.js";
 
 export const routingRules = pgTable(
   "routing_rules",
@@ -102,7 +103,8 @@ export type NotificationKind =
   | "article_review"
   | "shared_item_changed"
   | "feed_item_changed"
-  | "feed_refused";
+  | "feed_refused"
+  | "approval_waiting";
 
 /** What a person should look at: a mention, an assignment, a reminder or an escalation. */
 export const userNotifications = pgTable(
@@ -134,12 +136,19 @@ export const userNotifications = pgTable(
       onDelete: "cascade",
     }),
     feedProblem: text("feed_problem").$type<FeedProblem>(),
+    /** For a post waiting for Freigabe: the post to open. */
+    postId: uuid("post_id").references(() => posts.id, { onDelete: "cascade" }),
     /** Who caused it ("system" for reminders and escalations). */
     actorLabel: text("actor_label").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** When the delivery worker decided its e-mail and push (notificationDeliveries); null: still to decide. */
+    deliveriesPlannedAt: timestamp("deliveries_planned_at", { withTimezone: true }),
   },
   (t) => [
+    index("user_notifications_unplanned_idx")
+      .on(t.createdAt)
+      .where(sql`${t.deliveriesPlannedAt} is null`),
     index("user_notifications_user_idx")
       .on(t.userId, t.createdAt)
       .where(sql`${t.readAt} is null`),

@@ -26,3 +26,4 @@ export * from "./knowledge.js";
 export * from "./knowledgeSharing.js";
 export * from "./knowledgeFeeds.js";
 export * from "./search.js";
+export * from "./notificationDelivery.js";

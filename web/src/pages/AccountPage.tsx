@@ -1,4 +1,4 @@
-// The person's own account: password and sessions.
+// The person's own account: password, sessions and notifications (e-mail, push).
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -7,6 +7,7 @@ import { Notice } from "../components/ErrorMessage";
 import { PasswordForm } from "../components/PasswordForm";
 import { PageHeading } from "../components/PageHeading";
 import { useSession } from "../session";
+import { NotificationSettings } from "./account/NotificationSettings";
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function AccountPage() {
       <button type="button" aria-describedby="logout-everywhere-hint" onClick={() => void logoutEverywhere()}>
         {t("account.logoutEverywhere")}
       </button>
+      <NotificationSettings />
     </section>
   );
 }
