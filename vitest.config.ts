@@ -13,7 +13,8 @@ const NEEDS_POSTGRES_SERVER = [
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // web/src's unit tests are its pure modules (no DOM), run here beside the server's.
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.ts"],
     exclude: [
       "test/e2e/**",
       "node_modules/**",

@@ -222,8 +222,8 @@ describe("the inbox", () => {
 
       await admin.getByRole("link", { name: "Vertretung" }).click();
       await admin.getByRole("heading", { level: 1, name: "Vertretung und Abwesenheit" }).waitFor();
-      await admin.getByLabel("von", { exact: true }).last().fill("2026-12-21");
-      await admin.getByLabel("bis", { exact: true }).last().fill("2027-01-04");
+      await admin.getByLabel("von", { exact: true }).last().fill("21.12.2026");
+      await admin.getByLabel("bis", { exact: true }).last().fill("04.01.2027");
       await admin.getByRole("button", { name: "Abwesenheit eintragen" }).click();
       await admin.getByText("Die Abwesenheit ist eingetragen.").waitFor();
       await expectAccessible(admin, "coverage and absences");

@@ -34,12 +34,20 @@ afterAll(async () => {
 const signIn = (page: Page, email: string) => signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
 
 /**
- * The start of the minute at least 45 s from now (time enough to submit first), as the datetime-local field wants
- * it: wall-clock time in the organisation's time zone (the demo's is Europe/Berlin).
+ * The start of the minute at least 45 s from now (time enough to submit first), as a person types it into the
+ * schedule's date and time fields: wall-clock time in the organisation's time zone (the demo's is Europe/Berlin).
  */
-function nextMinute(): { local: string; at: Date } {
+function nextMinute(): { day: string; time: string; at: Date } {
   const at = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000);
-  return { at, local: `${localDate(at, "Europe/Berlin")}T${localClock(at, "Europe/Berlin")}` };
+  const [year, month, day] = localDate(at, "Europe/Berlin").split("-");
+  return { at, day: `${day}.${month}.${year}`, time: localClock(at, "Europe/Berlin") };
+}
+
+/** Types a date (TT.MM.JJJJ) and a time (HH:MM) into the composer's "Veröffentlichen am" group. */
+async function schedule(page: Page, day: string, time: string): Promise<void> {
+  const group = page.getByRole("group", { name: "Veröffentlichen am" });
+  await group.getByLabel("Datum", { exact: true }).fill(day);
+  await group.getByLabel("Uhrzeit", { exact: true }).fill(time);
 }
 
 describe("publishing in the browser", () => {
@@ -79,7 +87,7 @@ describe("publishing in the browser", () => {
       await page.getByLabel("Text", { exact: true }).fill("Kommen Sie am Freitag zum Laternenfest auf dem Marktplatz?");
       await page.getByText("Keine Beanstandungen.").waitFor();
       const when = nextMinute();
-      await page.getByLabel("Veröffentlichen am").fill(when.local);
+      await schedule(page, when.day, when.time);
       await page.getByText(/Entwurf gespeichert um/).waitFor();
       await page.getByRole("button", { name: "Zur Freigabe einreichen" }).click();
       await page.getByText("Der Beitrag wurde eingereicht.").waitFor();
@@ -348,7 +356,7 @@ describe("publishing in the browser", () => {
     await page.getByRole("link", { name: "Neuer Beitrag" }).click();
     await page.getByLabel("Interner Titel").fill("Heiligabend");
     await page.getByLabel("Text", { exact: true }).fill("Das Rathaus schließt an Heiligabend um 12 Uhr.");
-    await page.getByLabel("Veröffentlichen am").fill("2030-12-24T10:00");
+    await schedule(page, "24.12.2030", "10:00");
     await page.getByText(/Entwurf gespeichert um/).waitFor();
     const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
     const saved = async () =>
@@ -360,6 +368,66 @@ describe("publishing in the browser", () => {
     const row = page.getByRole("row").filter({ hasText: "Heiligabend" });
     await expect.poll(() => row.textContent()).toContain("24.12.2030, 10:00");
     await page.close();
+    await context.close();
+  });
+
+  it("the schedule is typed and shown as TT.MM.JJJJ and HH:MM whatever the browser's language, an impossible date named", async () => {
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York" });
+    const page = await context.newPage();
+    await signIn(page, "presse@musterstadt.example");
+    await page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: "Veröffentlichen" })
+      .click();
+    await page.getByRole("link", { name: "Neuer Beitrag" }).click();
+    await page.getByLabel("Interner Titel").fill("Weihnachtsgruß");
+    await page.getByLabel("Text", { exact: true }).fill("Frohe Weihnachten wünscht Ihnen das Rathaus.");
+    const group = page.getByRole("group", { name: "Veröffentlichen am" });
+    const day = group.getByLabel("Datum", { exact: true });
+    const time = group.getByLabel("Uhrzeit", { exact: true });
+    await group.getByText("TT.MM.JJJJ, z. B. 24.12.2026").waitFor();
+    await group.getByText("HH:MM, 24 Stunden, z. B. 18:30").waitFor();
+    expect(await day.getAttribute("inputmode")).toBe("numeric");
+
+    // A day the calendar lacks is named where it was typed, and nothing is scheduled.
+    await schedule(page, "31.02.2027", "18:30");
+    const problem = group.getByRole("alert");
+    await problem.getByText("Den 31.02.2027 gibt es im Kalender nicht. Bitte ein gültiges Datum eingeben.").waitFor();
+    expect(await day.getAttribute("aria-invalid")).toBe("true");
+    expect((await day.getAttribute("aria-describedby"))?.split(" ")).toContain(await problem.getAttribute("id"));
+    expect(await day.inputValue()).toBe("31.02.2027");
+    await expectAccessible(page, "schedule with an impossible date");
+    await page.getByText(/Entwurf gespeichert um/).waitFor();
+    const [org] = await server.ctx.db.select().from(organisations).where(eq(organisations.slug, "musterstadt"));
+    const saved = async () =>
+      (await server.ctx.db.select().from(posts).where(eq(posts.orgId, org!.id))).find(
+        (p) => p.title === "Weihnachtsgruß",
+      );
+    expect((await saved())?.scheduledAt).toBeNull();
+
+    await day.fill("24.12.2026");
+    await day.press("Tab");
+    await expect.poll(() => group.getByRole("alert").count()).toBe(0);
+    // 18:30 on the organisation's clocks in Berlin (UTC+1 in December), saved with the draft (after 1.2 s).
+    const savedAt = async () => (await saved())?.scheduledAt?.toISOString();
+    await expect.poll(savedAt, { timeout: 10_000 }).toBe("2026-12-24T17:30:00.000Z");
+    await page.reload();
+    await expect.poll(() => day.inputValue()).toBe("24.12.2026");
+    expect(await time.inputValue()).toBe("18:30");
+    expect(await day.getAttribute("aria-invalid")).toBeNull();
+
+    // Short forms are read and written out in full on leaving the field.
+    await time.fill("930");
+    await time.press("Tab");
+    await expect.poll(() => time.inputValue()).toBe("09:30");
+    await expect.poll(savedAt, { timeout: 10_000 }).toBe("2026-12-24T08:30:00.000Z");
+    await time.fill("25:00");
+    await time.press("Tab");
+    await group
+      .getByRole("alert")
+      .getByText("25:00 ist keine Uhrzeit. Bitte eine Uhrzeit von 00:00 bis 23:59 eingeben.")
+      .waitFor();
+    await expectAccessible(page, "schedule in German form");
     await context.close();
   });
 });

@@ -234,8 +234,8 @@ describe("the reports", () => {
     await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Letzte 30 Tage" });
     await page.getByText(/^03\.11\.2026 bis 02\.12\.2026, verglichen mit/).waitFor();
     await page.getByRole("combobox", { name: /^Zeitraum/ }).selectOption({ label: "Eigener Zeitraum" });
-    expect(await page.getByLabel("Von", { exact: true }).inputValue()).toBe("2026-11-03");
-    expect(await page.getByLabel("Bis", { exact: true }).inputValue()).toBe("2026-12-02");
+    expect(await page.getByLabel("Von", { exact: true }).inputValue()).toBe("03.11.2026");
+    expect(await page.getByLabel("Bis", { exact: true }).inputValue()).toBe("02.12.2026");
     await page.getByText(/^03\.11\.2026 bis 02\.12\.2026, verglichen mit/).waitFor();
   });
 

@@ -204,7 +204,9 @@ describe("knowledge shared between organisations", () => {
       // No start yet: nothing to adopt.
       expect(await adopt.isDisabled()).toBe(true);
       await expectAccessible(page, "shared campaign template");
-      await page.getByLabel("Beginn der Kampagne").fill("2027-05-08T09:00");
+      const start = page.getByRole("group", { name: "Beginn der Kampagne" });
+      await start.getByLabel("Datum", { exact: true }).fill("08.05.2027");
+      await start.getByLabel("Uhrzeit", { exact: true }).fill("09:00");
       await adopt.click();
       await page.getByRole("status").filter({ hasText: "Übernommen: Die Kampagne steht" }).waitFor();
       await page.getByRole("link", { name: "Zu unserer Kampagne" }).click();

@@ -174,7 +174,7 @@ describe("the citizen dialogue on the website channel", () => {
       await admin.getByRole("link", { name: "Bürozeiten" }).click();
       await admin.getByRole("heading", { level: 1, name: "Bürozeiten" }).waitFor();
       await expectAccessible(admin, "office hours");
-      for (const day of ["2026-12-24", "2026-12-31"]) {
+      for (const day of ["24.12.2026", "31.12.2026"]) {
         await admin.getByLabel("Weiterer Schließtag").fill(day);
         await admin.getByRole("button", { name: "Schließtag hinzufügen" }).click();
       }

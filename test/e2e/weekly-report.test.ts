@@ -63,7 +63,7 @@ describe("the weekly report", () => {
     await openReport(page, "Wochenbericht");
     // By default the last completed week (by the browser's calendar).
     await page.getByText(/^Kalenderwoche \d+: \d\d\.\d\d\.\d{4} bis \d\d\.\d\d\.\d{4}$/).waitFor();
-    await page.getByLabel("Ein Tag der Woche").fill("2026-11-18");
+    await page.getByLabel("Ein Tag der Woche").fill("18.11.2026");
     await page.getByText("Kalenderwoche 47: 16.11.2026 bis 22.11.2026").waitFor();
     expect(new URL(page.url()).searchParams.get("week")).toBe("2026-11-18");
     await page.getByLabel("Wochenbericht jeden Montag verschicken").check();

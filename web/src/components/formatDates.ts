@@ -1,6 +1,6 @@
 // The one place the admin app writes and reads dates and times: always in the organisation's time zone (its
 // setting under Verwaltung → Bürozeiten, Europe/Berlin by default), never the browser's, in the UI language's
-// locale (de-DE first). datetime-local fields show and mean wall-clock time in that zone too.
+// locale (de-DE first). Date and time fields (DateTimeFields.tsx) show and mean wall-clock time in that zone too.
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { epochOfWallClock, localClock, localDate } from "../../../src/domain/zonedTime";
@@ -59,10 +59,10 @@ export function useDates() {
       plainDate: (date: string, options?: Intl.DateTimeFormatOptions) => formatPlainDate(date, language, options),
       /** "YYYY-MM-DD" of an instant on the organisation's calendar. */
       dayOf: (value: string | Date) => localDate(new Date(value), timeZone),
-      /** The value of a datetime-local field for an instant: wall-clock time in the organisation's zone. */
+      /** The value of a DateTimeField ("YYYY-MM-DDTHH:MM") for an instant: wall-clock time in the organisation's zone. */
       toInput: (iso: string | null | undefined) =>
         iso ? `${localDate(new Date(iso), timeZone)}T${localClock(new Date(iso), timeZone)}` : "",
-      /** The instant a datetime-local value means in the organisation's zone, as ISO; null when empty or invalid. */
+      /** The instant a DateTimeField value means in the organisation's zone, as ISO; null when empty or invalid. */
       fromInput: (value: string) => {
         const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
         if (!match?.[1] || !match[2]) return null;

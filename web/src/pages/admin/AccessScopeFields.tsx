@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Member } from "../../api/types";
+import { TimeField } from "../../components/DateTimeFields";
 
 export type WeeklyWindow = NonNullable<Member["activeWindow"]>;
 
@@ -83,16 +84,22 @@ export function TimeWindowFields({ idPrefix, window }: { idPrefix: string; windo
             </label>
           ))}
           <div className="inline-form">
-            <label htmlFor={`${idPrefix}-from`}>{t("members.from")}</label>
-            <input
+            <TimeField
               id={`${idPrefix}-from`}
+              label={t("members.from")}
+              className="field compact"
               name="windowFrom"
-              type="time"
               defaultValue={window?.from ?? "07:00"}
               required
             />
-            <label htmlFor={`${idPrefix}-to`}>{t("members.to")}</label>
-            <input id={`${idPrefix}-to`} name="windowTo" type="time" defaultValue={window?.to ?? "18:00"} required />
+            <TimeField
+              id={`${idPrefix}-to`}
+              label={t("members.to")}
+              className="field compact"
+              name="windowTo"
+              defaultValue={window?.to ?? "18:00"}
+              required
+            />
           </div>
         </div>
       )}

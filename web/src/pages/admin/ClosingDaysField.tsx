@@ -2,6 +2,7 @@
 // form: every field is named "closingDay", so the form sends the listed days and one picked but not yet added.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../../components/DateTimeFields";
 import { formatPlainDate } from "../../components/formatDates";
 
 export function ClosingDaysField({ initial }: { initial: string[] }) {
@@ -22,32 +23,33 @@ export function ClosingDaysField({ initial }: { initial: string[] }) {
           const label = t("officeHours.closingDayNumber", { number: index + 1 });
           return (
             <li key={`${index}-${day}`} className="inline-field">
-              <label>
-                <span>{label}</span>
-                <input
-                  type="date"
-                  name="closingDay"
-                  value={day}
-                  required
-                  onChange={(e) => setDays(days.map((d, i) => (i === index ? e.target.value : d)))}
-                />
-              </label>
+              <DateField
+                id={`closing-day-${index}`}
+                label={label}
+                className="field compact"
+                hint={null}
+                describedBy="new-closing-day-hint"
+                name="closingDay"
+                value={day}
+                required
+                onChange={(value) => setDays(days.map((d, i) => (i === index ? value : d)))}
+              />
               <button type="button" className="link-button" onClick={() => setDays(days.filter((_, i) => i !== index))}>
-                {t("officeHours.removeClosingDay", { date: formatPlainDate(day, i18n.language) })}
+                {t("officeHours.removeClosingDay", { date: day ? formatPlainDate(day, i18n.language) : label })}
               </button>
             </li>
           );
         })}
       </ul>
       <div className="inline-field">
-        <label htmlFor="new-closing-day">{t("officeHours.newClosingDay")}</label>
-        <input
+        <DateField
           id="new-closing-day"
-          type="date"
+          label={t("officeHours.newClosingDay")}
+          className="field compact"
+          describedBy="closing-days-hint"
           name="closingDay"
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          aria-describedby="closing-days-hint"
+          onChange={setDraft}
         />
         <button type="button" onClick={add} disabled={!draft}>
           {t("officeHours.addClosingDay")}

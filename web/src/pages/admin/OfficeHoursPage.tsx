@@ -11,6 +11,7 @@ import { useLoad } from "../../api/useLoad";
 import { ClosingDaysField } from "./ClosingDaysField";
 import { TimeZoneForm } from "./TimeZoneForm";
 import { useDates } from "../../components/formatDates";
+import { TimeField } from "../../components/DateTimeFields";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -50,6 +51,9 @@ export function OfficeHoursPage() {
           <form onSubmit={save} className="card wide" key={JSON.stringify(view.schedule)}>
             <fieldset disabled={!canEdit}>
               <legend>{view.isDefault ? t("officeHours.legendDefault") : t("officeHours.legend")}</legend>
+              <p id="office-hours-time-hint" className="hint">
+                {t("dateFields.timeHint")}
+              </p>
               <table>
                 <caption className="visually-hidden">{t("officeHours.legend")}</caption>
                 <thead>
@@ -76,19 +80,29 @@ export function OfficeHoursPage() {
                           />
                         </td>
                         <td>
-                          <input
-                            type="time"
+                          <TimeField
+                            id={`office-hours-from-${d}`}
+                            label={t("officeHours.fromOn", { day })}
+                            hideLabel
+                            hint={null}
+                            describedBy="office-hours-time-hint"
+                            className="field compact"
                             name={`from-${d}`}
                             defaultValue={hours?.from ?? "08:00"}
-                            aria-label={t("officeHours.fromOn", { day })}
+                            required
                           />
                         </td>
                         <td>
-                          <input
-                            type="time"
+                          <TimeField
+                            id={`office-hours-to-${d}`}
+                            label={t("officeHours.toOn", { day })}
+                            hideLabel
+                            hint={null}
+                            describedBy="office-hours-time-hint"
+                            className="field compact"
                             name={`to-${d}`}
                             defaultValue={hours?.to ?? "16:00"}
-                            aria-label={t("officeHours.toOn", { day })}
+                            required
                           />
                         </td>
                       </tr>

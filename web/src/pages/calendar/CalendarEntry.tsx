@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PostSummary } from "../../api/publishing";
 import { useDates } from "../../components/formatDates";
+import { DateTimeField } from "../../components/DateTimeFields";
 import { excerpt } from "../../../../src/text/excerpt";
 
 const MOVABLE = new Set(["draft", "changes_requested", "scheduled"]);
@@ -58,13 +59,11 @@ export function CalendarEntry({
       )}
       {moving && (
         <form className="inline-form" onSubmit={(e) => void save(e)}>
-          <label htmlFor={`move-${post.id}`} className="visually-hidden">
-            {t("calendar.newTime", { title })}
-          </label>
-          <input
+          <DateTimeField
             id={`move-${post.id}`}
+            label={t("calendar.newTime", { title })}
+            hideLabel
             name="when"
-            type="datetime-local"
             defaultValue={dates.toInput(calendarTime(post).toISOString())}
             required
           />

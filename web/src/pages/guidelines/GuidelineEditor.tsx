@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Body } from "../../api/client";
 import type { Guideline } from "../../api/publishing";
 import type { Member } from "../../api/types";
+import { DateField } from "../../components/DateTimeFields";
 import { Field } from "../../components/Field";
 import { oneOf } from "../../components/formValues";
 
@@ -95,14 +96,7 @@ export function GuidelineEditor({
         <label htmlFor="gl-document">{t("guidelines.document")}</label>
         <textarea id="gl-document" name="document" rows={10} defaultValue={base?.document ?? ""} />
       </div>
-      <Field
-        id="gl-review"
-        label={t("guidelines.reviewBy")}
-        name="reviewBy"
-        type="date"
-        required
-        defaultValue={inHalfAYear}
-      />
+      <DateField id="gl-review" label={t("guidelines.reviewBy")} name="reviewBy" required defaultValue={inHalfAYear} />
       <div className="field">
         <label htmlFor="gl-owner">{t("guidelines.editor.owner")}</label>
         <select id="gl-owner" name="ownerUserId" defaultValue={base?.ownerUserId ?? ""}>

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { type ArticleDiff, articlePath } from "../../api/knowledge";
 import type { AdoptInput, SharedItemKind } from "../../api/sharing";
 import { useDates } from "../../components/formatDates";
+import { DateTimeField } from "../../components/DateTimeFields";
 import { NamedOptions } from "../../components/NamedOptions";
 import { useOrg } from "../../components/OrgLayout";
 import { departmentChoices } from "../../components/departmentChoices";
@@ -141,10 +142,7 @@ export function AdoptionPanel({
         </label>
       )}
       {campaign ? (
-        <label className="field">
-          <span>{t("sharing.campaignStart")}</span>
-          <input type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
-        </label>
+        <DateTimeField id="adopt-start" label={t("sharing.campaignStart")} required value={start} onChange={setStart} />
       ) : null}
       <button type="button" onClick={takeIt} disabled={campaign && !startsAt}>
         {t("sharing.adopt")}

@@ -13,6 +13,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
+import { DateTimeField } from "../../components/DateTimeFields";
 
 export function CampaignsPage() {
   const { t } = useTranslation();
@@ -114,8 +115,8 @@ export function CampaignsPage() {
             pattern="#[\p{L}\p{N}_]+"
             placeholder="#24hPolizei"
           />
-          <Field id="campaign-start" label={t("campaigns.startsAt")} name="startsAt" type="datetime-local" required />
-          <Field id="campaign-end" label={t("campaigns.endsAt")} name="endsAt" type="datetime-local" required />
+          <DateTimeField id="campaign-start" label={t("campaigns.startsAt")} name="startsAt" required />
+          <DateTimeField id="campaign-end" label={t("campaigns.endsAt")} name="endsAt" required />
           {members.length > 0 && (
             <fieldset>
               <legend>{t("campaigns.participants")}</legend>

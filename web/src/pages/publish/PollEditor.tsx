@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import type { PollInput } from "../../api/publishing";
 import { useDates } from "../../components/formatDates";
+import { DateTimeField } from "../../components/DateTimeFields";
 
 const MAX_OPTIONS = 10;
 
@@ -66,15 +67,12 @@ export function PollEditor({ poll, onChange }: { poll: PollInput | null; onChang
               {t("composer.poll.add")}
             </button>
           ) : null}
-          <div className="field">
-            <label htmlFor="poll-end">{t("composer.poll.endsAt")}</label>
-            <input
-              id="poll-end"
-              type="datetime-local"
-              value={dates.toInput(poll.endsAt)}
-              onChange={(e) => set({ endsAt: dates.fromInput(e.target.value) ?? poll.endsAt })}
-            />
-          </div>
+          <DateTimeField
+            id="poll-end"
+            label={t("composer.poll.endsAt")}
+            value={dates.toInput(poll.endsAt)}
+            onChange={(value) => set({ endsAt: dates.fromInput(value) ?? poll.endsAt })}
+          />
           <div className="field">
             <label htmlFor="poll-results">{t("composer.poll.results")}</label>
             <select

@@ -5,6 +5,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportChoices } from "../../api/reports";
+import { DateField } from "../../components/DateTimeFields";
 import { type PostChoices, PostFilters, type TopicChoice } from "./PostFilters";
 import { PRESETS, type ReportAddress } from "./reportFilter";
 
@@ -57,14 +58,20 @@ export function ReportFilters({
       </label>
       {address.period === "custom" ? (
         <>
-          <label className="field compact">
-            <span>{t("reports.from")}</span>
-            <input type="date" value={address.from} onChange={(e) => onChange({ from: e.target.value })} />
-          </label>
-          <label className="field compact">
-            <span>{t("reports.to")}</span>
-            <input type="date" value={address.to} onChange={(e) => onChange({ to: e.target.value })} />
-          </label>
+          <DateField
+            id="report-from"
+            label={t("reports.from")}
+            className="field compact"
+            value={address.from}
+            onChange={(from) => onChange({ from })}
+          />
+          <DateField
+            id="report-to"
+            label={t("reports.to")}
+            className="field compact"
+            value={address.to}
+            onChange={(to) => onChange({ to })}
+          />
         </>
       ) : null}
       <label className="field compact">

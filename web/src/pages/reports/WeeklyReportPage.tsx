@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { calendarWeek, lastCompletedWeek, weekOf } from "../../../../src/domain/reports/reportWeek";
 import { reportsApi } from "../../api/reports";
+import { DateField } from "../../components/DateTimeFields";
 import { useDates } from "../../components/formatDates";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
@@ -31,15 +32,14 @@ export function WeeklyReportPage() {
         aria-label={t("reports.weekly.choose")}
         onSubmit={(e) => e.preventDefault()}
       >
-        <label className="field compact">
-          <span>{t("reports.weekly.day")}</span>
-          <input
-            type="date"
-            value={week.from}
-            aria-describedby="weekly-range"
-            onChange={(e) => setParams(e.target.value ? { week: e.target.value } : {}, { replace: true })}
-          />
-        </label>
+        <DateField
+          id="weekly-day"
+          label={t("reports.weekly.day")}
+          className="field compact"
+          value={week.from}
+          describedBy="weekly-range"
+          onChange={(day) => setParams(day ? { week: day } : {}, { replace: true })}
+        />
       </form>
       <p id="weekly-range" aria-live="polite">
         {range}

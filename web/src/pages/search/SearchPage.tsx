@@ -10,6 +10,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { useDates } from "../../components/formatDates";
+import { DateField } from "../../components/DateTimeFields";
 import { Marked, groupedHits, hrefOf } from "./searchHits";
 
 const isKind = (value: string): value is SearchKind => (SEARCH_KIND_ORDER as readonly string[]).includes(value);
@@ -77,14 +78,14 @@ export function SearchPage() {
         </fieldset>
         <fieldset className="inline-form">
           <legend>{t("search.periodLegend")}</legend>
-          <label className="inline-field">
-            <span>{t("search.from")}</span>
-            <input type="date" name="from" defaultValue={fromDay} />
-          </label>
-          <label className="inline-field">
-            <span>{t("search.to")}</span>
-            <input type="date" name="to" defaultValue={toDay} />
-          </label>
+          <DateField
+            id="search-from"
+            label={t("search.from")}
+            className="field compact"
+            name="from"
+            defaultValue={fromDay}
+          />
+          <DateField id="search-to" label={t("search.to")} className="field compact" name="to" defaultValue={toDay} />
           <span className="hint">{t("search.periodHint")}</span>
         </fieldset>
       </form>

@@ -12,6 +12,8 @@ import { useAction } from "../../../components/useAction";
 import { useSession } from "../../../session";
 import { NamedOptions, asNamed } from "../../../components/NamedOptions";
 import { useLoad } from "../../../api/useLoad";
+import { DateField, TimeField } from "../../../components/DateTimeFields";
+import { formatGermanDate } from "../../../components/germanDateText";
 
 type Entry = CoveragePlan["plan"][number] & { uid: string };
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -138,26 +140,22 @@ export function CoveragePage() {
                   ))}
                   {entry.window ? (
                     <span className="inline-form">
-                      <label className="inline-field">
-                        <span>{t("officeHours.from")}</span>
-                        <input
-                          type="time"
-                          value={entry.window.from}
-                          onChange={(e) =>
-                            entry.window && update(entry.uid, { window: { ...entry.window, from: e.target.value } })
-                          }
-                        />
-                      </label>
-                      <label className="inline-field">
-                        <span>{t("officeHours.to")}</span>
-                        <input
-                          type="time"
-                          value={entry.window.to}
-                          onChange={(e) =>
-                            entry.window && update(entry.uid, { window: { ...entry.window, to: e.target.value } })
-                          }
-                        />
-                      </label>
+                      <TimeField
+                        id={`coverage-${entry.uid}-from`}
+                        label={t("officeHours.from")}
+                        className="field compact"
+                        required
+                        value={entry.window.from}
+                        onChange={(from) => entry.window && update(entry.uid, { window: { ...entry.window, from } })}
+                      />
+                      <TimeField
+                        id={`coverage-${entry.uid}-to`}
+                        label={t("officeHours.to")}
+                        className="field compact"
+                        required
+                        value={entry.window.to}
+                        onChange={(to) => entry.window && update(entry.uid, { window: { ...entry.window, to } })}
+                      />
                     </span>
                   ) : (
                     <p className="hint">{t("coverage.always")}</p>
@@ -198,7 +196,11 @@ export function CoveragePage() {
         <ul>
           {absences.map((a) => (
             <li key={a.id}>
-              {t("coverage.absence", { name: a.userName, from: a.startsOn, to: a.endsOn })}{" "}
+              {t("coverage.absence", {
+                name: a.userName,
+                from: formatGermanDate(a.startsOn),
+                to: formatGermanDate(a.endsOn),
+              })}{" "}
               {a.note ? `(${a.note})` : ""}
               {manageOthers || a.userId === session?.user.id ? (
                 <button
@@ -231,14 +233,14 @@ export function CoveragePage() {
               ))}
           </select>
         </label>
-        <label className="field compact">
-          <span>{t("coverage.startsOn")}</span>
-          <input type="date" name="startsOn" required />
-        </label>
-        <label className="field compact">
-          <span>{t("coverage.endsOn")}</span>
-          <input type="date" name="endsOn" required />
-        </label>
+        <DateField
+          id="absence-starts"
+          label={t("coverage.startsOn")}
+          name="startsOn"
+          className="field compact"
+          required
+        />
+        <DateField id="absence-ends" label={t("coverage.endsOn")} name="endsOn" className="field compact" required />
         <label className="field compact">
           <span>{t("coverage.note")}</span>
           <input name="note" maxLength={200} />
