@@ -4,7 +4,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestMessages } from "../src/app/inbox/ingest-messages.js";
-import { conversations, inboundMessages, sandboxDeliveries, userNotifications } from "../src/db/schema/index.js";
+import {
+  auditEvents,
+  conversations,
+  inboundMessages,
+  sandboxDeliveries,
+  userNotifications,
+} from "../src/db/schema/index.js";
 import { defaultTextAnalyser } from "../src/app/analysis/defaultAnalyser.js";
 import {
   buildChannelAccount,
@@ -255,6 +261,43 @@ describe("the inbox", () => {
     expect(stored?.firstResponderUserId).toBe(s.press.userId);
     const page = await t.app.inject({ method: "GET", url: `/p/${s.orgSlug}/beitrag/${s.entryId}` });
     expect(page.body).toContain("der Wertstoffhof ist samstags von 9 bis 13 Uhr geöffnet");
+  });
+
+  it("gives an unassigned conversation to the person who answers it, and leaves a colleague's with the colleague", async () => {
+    const s = await scene();
+    const other = await startCitizen(t.app, s.orgSlug, "198.51.100.242");
+    await other.acceptNetiquette(
+      (await t.app.inject({ method: "GET", url: `/api/public/orgs/${s.orgSlug}/netiquette` })).json<{ id: string }>()
+        .id,
+    );
+    await ask(s, "Wo kann ich einen Anwohnerparkausweis beantragen?");
+    await ask(s, "Wann wird die Straßenlaterne repariert?", other);
+    const rows = await list(s);
+    const mine = rows.find((r) => r.preview.includes("Anwohnerparkausweis"))?.id ?? "";
+    const theirs = rows.find((r) => r.preview.includes("Straßenlaterne"))?.id ?? "";
+    const colleague = await buildMember(t.ctx, s.orgId, { roles: ["editor"] });
+    await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/assignments`, {
+      conversationIds: [theirs],
+      assigneeUserId: colleague.userId,
+    });
+
+    for (const id of [mine, theirs]) {
+      const sent = await s.press.request("POST", `/api/orgs/${s.orgId}/inbox/conversations/${id}/replies`, {
+        text: "Guten Tag, wir kümmern uns darum. Freundliche Grüße",
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+    }
+    const assignee = async (id: string) =>
+      (await t.ctx.db.select().from(conversations).where(eq(conversations.id, id)))[0]?.assigneeUserId;
+    expect(await assignee(mine)).toBe(s.press.userId);
+    expect(await assignee(theirs)).toBe(colleague.userId);
+    const trail = await t.ctx.db
+      .select({ action: auditEvents.action, data: auditEvents.data })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, mine), eq(auditEvents.action, "conversation.assigned")));
+    expect(trail).toEqual([
+      { action: "conversation.assigned", data: { assigneeUserId: s.press.userId, byReply: true } },
+    ]);
   });
 
   it("refuses a template with an unknown placeholder, and a reply that breaks the guideline", async () => {

@@ -6,6 +6,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { activeGuideline } from "../../db/queries/guidelines.js";
 import {
   channelAccounts,
+  conversations,
   conversationReplies,
   conversationReplyMedia,
   inboundMessages,
@@ -149,8 +150,12 @@ export async function replyToConversation(
       },
       occurredAt: now,
     });
-    if (needsApproval) {
+    // Who answers an unassigned conversation takes it on, as in a shared inbox: colleagues see it is taken.
+    const takenOn = !conversation.assigneeUserId && options.actor.userId !== null;
+    if (takenOn) await takeOn(tx, { ...options, conversationId: conversation.id, now });
+    if (needsApproval || takenOn)
       await notifyConversationsChanged(tx, { orgId: options.orgId, conversationIds: [conversation.id] });
+    if (needsApproval) {
       return { reply, sent: false, inReview: true };
     }
     if (account.network === "website") {
@@ -251,4 +256,22 @@ async function messageAnswered(tx: Db | Tx, conversation: ConversationRow, messa
     .limit(1);
   if (!message) throw new AppError("INVALID_TRANSITION", { details: { reason: "nothing_to_answer" } });
   return message;
+}
+
+/** Assigns a conversation nobody had to the person answering it, in the audit trail as their own assignment. */
+async function takeOn(tx: Tx, options: { actor: OrgActor; orgId: string; conversationId: string; now: Date }) {
+  const userId = options.actor.userId;
+  if (!userId) return;
+  await tx
+    .update(conversations)
+    .set({ assigneeUserId: userId, routedByRuleId: null, updatedAt: options.now })
+    .where(eq(conversations.id, options.conversationId));
+  await appendAuditEvent(tx, {
+    orgId: options.orgId,
+    actor: options.actor,
+    action: "conversation.assigned",
+    target: { type: "conversation", id: options.conversationId },
+    data: { assigneeUserId: userId, byReply: true },
+    occurredAt: options.now,
+  });
 }
