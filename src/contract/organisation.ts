@@ -126,6 +126,23 @@ export const ZAuditEvent = z
 
 const ZDepartmentParams = ZOrgParams.extend({ departmentId: z.uuid() });
 const ZMemberParams = ZOrgParams.extend({ userId: z.uuid() });
+/** The first steps of setting up an organisation, in the order they are best taken. */
+export const SETUP_STEPS = [
+  "channel",
+  "officeHours",
+  "netiquette",
+  "guideline",
+  "colleagues",
+  "routing",
+  "targets",
+] as const;
+
+export const ZSetupChecklist = z.object({
+  steps: z.array(z.object({ step: z.enum(SETUP_STEPS), done: z.boolean() })),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+
 const tag = "Organisation";
 
 export const organisationContract = {
@@ -147,6 +164,12 @@ export const organisationContract = {
     summary: "Record that the caller opened the organisation (their start page returns to it)",
     params: ZOrgParams,
     responses: { 204: noContent },
+  },
+  "GET /api/orgs/:orgId/setup-checklist": {
+    tag,
+    summary: "The first steps of a new organisation, each with whether it is done",
+    params: ZOrgParams,
+    responses: { 200: ZSetupChecklist },
   },
   "GET /api/orgs/:orgId/office-schedule": {
     tag,

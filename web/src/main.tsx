@@ -13,6 +13,8 @@ import "./styles/print.css";
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing in index.html");
 await setupI18n();
+// The installable app's worker: draht's offline page when the connection is gone (web/public/service-worker.js).
+if ("serviceWorker" in navigator) navigator.serviceWorker.register("/service-worker.js").catch(() => undefined);
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -9,6 +9,7 @@ import { updateDepartment } from "../../app/departments/update-department.js";
 import { getOrganisation } from "../../app/orgs/get-organisation.js";
 import { getOfficeSchedule, updateOfficeSchedule } from "../../app/orgs/office-schedule.js";
 import { openOrganisation } from "../../app/orgs/open-organisation.js";
+import { setupChecklist } from "../../app/orgs/setup-checklist.js";
 import { updateOrganisation } from "../../app/orgs/update-organisation.js";
 import { contractRoute } from "../contractRoutes.js";
 import { orgActorOf } from "../plugins/auth.js";
@@ -32,6 +33,10 @@ export function orgRoutes(app: FastifyInstance, options: { ctx: AppContext }) {
     await openOrganisation(ctx, { actor: orgActorOf(request), orgId: request.params.orgId });
     return reply.status(204).send();
   });
+
+  contractRoute(app, "GET /api/orgs/:orgId/setup-checklist", orgUpdate, async (request) =>
+    setupChecklist(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),
+  );
 
   contractRoute(app, "GET /api/orgs/:orgId/office-schedule", orgView, async (request) =>
     getOfficeSchedule(ctx, { actor: orgActorOf(request), orgId: request.params.orgId }),

@@ -5,6 +5,7 @@ import { call } from "./client";
 
 export type Overview = Answer<"GET /api/orgs/:orgId/overview">;
 export type OverviewCounts = Answer<"GET /api/orgs/:orgId/overview/counts">;
+export type SetupChecklist = Answer<"GET /api/orgs/:orgId/setup-checklist">;
 export type DueConversations = NonNullable<Overview["mine"]>;
 
 interface Options {
@@ -15,4 +16,6 @@ export const overviewApi = {
   get: (orgId: string, options?: Options) => call("GET /api/orgs/:orgId/overview", { params: { orgId } }, options),
   counts: (orgId: string, options?: Options) =>
     call("GET /api/orgs/:orgId/overview/counts", { params: { orgId } }, options),
+  setupChecklist: (orgId: string, options?: Options) =>
+    call("GET /api/orgs/:orgId/setup-checklist", { params: { orgId } }, options),
 };

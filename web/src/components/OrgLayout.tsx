@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { api } from "../api/client";
 import type { Organisation } from "../api/types";
-import { LANGUAGES } from "../i18n";
+import { LANGUAGES, changeLanguage } from "../i18n";
 import { useSession } from "../session";
 import { allowedAreas } from "./areas";
 import { ErrorMessage } from "./ErrorMessage";
@@ -16,6 +16,8 @@ import { LiveChangesContext, useLiveChangeCounter } from "./liveChanges";
 import { NavCount, navCountOf } from "./NavCount";
 import { type OverviewCounts, overviewApi } from "../api/overview";
 import { SearchDialog } from "./SearchDialog";
+import { forgetDrafts } from "../pages/inbox/replyDrafts";
+import { Loading } from "./LoadState";
 
 export { useOrg, useReloadOrganisation } from "./orgContext";
 
@@ -46,6 +48,7 @@ export function OrgLayout() {
 
   async function signOut() {
     await api.logout().catch(() => undefined);
+    forgetDrafts();
     clear();
     navigate("/login");
   }
@@ -69,7 +72,7 @@ export function OrgLayout() {
         </label>
         <label className="inline-field">
           <span>{t("nav.language")}</span>
-          <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+          <select value={i18n.language} onChange={(e) => void changeLanguage(e.target.value)}>
             {LANGUAGES.map((lng) => (
               <option key={lng} value={lng} lang={lng}>
                 {lng === "de" ? "Deutsch" : "English"}
@@ -115,7 +118,7 @@ export function OrgLayout() {
               </OrgReloadContext.Provider>
             </OrgContext.Provider>
           ) : (
-            !error && <p>{t("app.loading")}</p>
+            !error && <Loading />
           )}
         </main>
       </div>

@@ -13,6 +13,7 @@ import { Timeline } from "./Timeline";
 import { NamedOptions } from "../../components/NamedOptions";
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
+import { LoadFailed, Loading } from "../../components/LoadState";
 
 export type { Colleague };
 
@@ -71,7 +72,7 @@ export function ConversationView(props: Props) {
     }
   }
 
-  if (!detail) return error ? <ErrorMessage error={error} /> : <p role="status">{t("app.loading")}</p>;
+  if (!detail) return error ? <LoadFailed error={error} retry={() => (setError(null), void load())} /> : <Loading />;
   const c = detail.conversation;
   const waiting = c.status === "new" || c.status === "open";
   return (

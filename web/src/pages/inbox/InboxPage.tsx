@@ -2,7 +2,7 @@
 // live in the address; the list and the open conversation update live (SSE); the keyboard does
 // everything: j/k move, Enter opens, r reply, a assign, e close, x select, Alt+1 … Alt+5 insert a Vorschlag (see
 // Suggestions). Bulk actions apply to the selected rows.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../api/client";
@@ -42,6 +42,9 @@ export function InboxPage() {
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The last close or assignment, to be taken back with one click.
+  const [undo, setUndo] = useState<(() => Promise<unknown>) | null>(null);
+  const helpRef = useRef<HTMLDetailsElement>(null);
   const [now, setNow] = useState(() => new Date());
   // Due times are the server's: the page keeps the server clock's offset, so a wrong PC clock does not matter.
   const clockOffset = useRef(0);
@@ -120,22 +123,49 @@ export function InboxPage() {
     open,
     focusReply: () => replyRef.current?.focus(),
     focusAssign: () => assignRef.current?.focus(),
-    close: (id) => void bulk(() => inboxApi.status(org.id, [id], "closed"), t("inbox.closed")),
+    close: (id) => void closeConversations([id]),
     toggle: (id) => setChecked((s) => toggled(s, id, !s.has(id))),
+    showHelp: () => {
+      if (!helpRef.current) return;
+      helpRef.current.open = true;
+      helpRef.current.querySelector("summary")?.focus();
+    },
   });
 
-  async function bulk(action: () => Promise<unknown>, message: string) {
+  /** Runs a bulk action; `undoing` (if given) takes it back and is offered as "Rückgängig" until the next action. */
+  async function bulk(action: () => Promise<unknown>, message: string, undoing?: () => Promise<unknown>) {
     setError(null);
     setNotice(null);
+    setUndo(null);
     try {
       await action();
       setNotice(message);
+      if (undoing) setUndo(() => undoing);
       setChecked(new Set());
       await reload();
       setRefreshKey((k) => k + 1);
     } catch (failure) {
       setError(failure);
     }
+  }
+
+  function closeConversations(ids: string[]) {
+    return bulk(
+      () => inboxApi.status(org.id, ids, "closed"),
+      t("inbox.closed"),
+      () => inboxApi.status(org.id, ids, "reopened"),
+    );
+  }
+
+  /** Gives each conversation back the assignee or department it had before a bulk assignment. */
+  function restoreOf(ids: string[], field: "assigneeUserId" | "departmentId") {
+    const before = new Map<string | null, string[]>();
+    for (const row of rows.filter((r) => ids.includes(r.id)))
+      before.set(row[field], [...(before.get(row[field]) ?? []), row.id]);
+    return () =>
+      Promise.all(
+        [...before].map(([value, conversationIds]) => inboxApi.assign(org.id, { conversationIds, [field]: value })),
+      );
   }
 
   if (!allowed) return <NotAllowedPage />;
@@ -157,7 +187,7 @@ export function InboxPage() {
       <p>
         <Link to={`/o/${org.id}/inbox/workload`}>{t("inbox.workloadLink")}</Link>
       </p>
-      <KeyboardHelp />
+      <KeyboardHelp detailsRef={helpRef} />
       <Notifications
         items={notifications}
         onOpen={open}
@@ -168,6 +198,13 @@ export function InboxPage() {
         }
       />
       <Notice text={notice} />
+      {undo ? (
+        <p>
+          <button type="button" onClick={() => void bulk(undo, t("inbox.undone"))}>
+            {t("inbox.undo")}
+          </button>
+        </p>
+      ) : null}
       <ErrorMessage error={error} />
       <InboxFilters
         filter={filter}
@@ -193,15 +230,13 @@ export function InboxPage() {
               void bulk(
                 () => inboxApi.assign(org.id, { conversationIds: selected, assigneeUserId: myUserId }),
                 t("inbox.assigned"),
+                restoreOf(selected, "assigneeUserId"),
               )
             }
           >
             {t("inbox.bulk.takeOver")}
           </button>
-          <button
-            type="button"
-            onClick={() => void bulk(() => inboxApi.status(org.id, selected, "closed"), t("inbox.closed"))}
-          >
+          <button type="button" onClick={() => void closeConversations(selected)}>
             {t("inbox.bulk.close")}
           </button>
           <label className="inline-field">
@@ -213,6 +248,7 @@ export function InboxPage() {
                 void bulk(
                   () => inboxApi.assign(org.id, { conversationIds: selected, departmentId: e.target.value }),
                   t("inbox.assigned"),
+                  restoreOf(selected, "departmentId"),
                 )
               }
             >
@@ -300,13 +336,13 @@ function toParams(filter: ConversationFilter, openId: string | null): URLSearchP
   return next;
 }
 
-function KeyboardHelp() {
+function KeyboardHelp({ detailsRef }: { detailsRef: RefObject<HTMLDetailsElement | null> }) {
   const { t } = useTranslation();
   return (
-    <details className="keyboard-help">
+    <details className="keyboard-help" ref={detailsRef}>
       <summary>{t("inbox.keys.title")}</summary>
       <ul>
-        {(["jk", "enter", "r", "a", "e", "x", "suggestion"] as const).map((k) => (
+        {(["jk", "enter", "r", "a", "e", "x", "suggestion", "help"] as const).map((k) => (
           <li key={k}>{t(`inbox.keys.${k}`)}</li>
         ))}
       </ul>

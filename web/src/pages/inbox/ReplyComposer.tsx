@@ -6,8 +6,9 @@
 // Where the channel sends files with answers (WhatsApp, e-mail, Mastodon, Telegram), pictures and videos of the media library
 // can go with it, within the channel's limits (the text becomes their caption on WhatsApp). Vorschläge from the
 // knowledge base and earlier answers can be inserted (Alt+1 … Alt+5); the articles inserted go with the answer as
-// what it drew on (their use is counted).
-import { type FormEvent, type RefObject, useState } from "react";
+// what it drew on (their use is counted). An unsent answer is kept per conversation while the tab is open
+// (replyDrafts.ts), so moving to another conversation and back loses nothing.
+import { type FormEvent, type RefObject, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
 import { type ReplyTemplate, inboxApi } from "../../api/inbox";
@@ -20,6 +21,7 @@ import { MessageTemplateSender } from "./MessageTemplateSender";
 import { MediaPicker } from "../publish/MediaPicker";
 import type { ConversationDetail } from "../../api/inbox";
 import { type Insertion, Suggestions } from "./Suggestions";
+import { keepDraft, keptDraft } from "./replyDrafts";
 
 interface Props {
   orgId: string;
@@ -41,7 +43,8 @@ export function ReplyComposer(props: Props) {
   const { t, i18n } = useTranslation();
   const dates = useDates();
   const windowClosed = answerWindow !== null && (!answerWindow.open || Date.parse(answerWindow.closesAt) <= Date.now());
-  const [text, setText] = useState("");
+  const [text, setText] = useState(() => keptDraft(orgId, conversationId));
+  useEffect(() => keepDraft(orgId, conversationId, text), [orgId, conversationId, text]);
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [mediaIds, setMediaIds] = useState<string[]>([]);
   const [articleIds, setArticleIds] = useState<string[]>([]);

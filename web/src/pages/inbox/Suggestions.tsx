@@ -8,6 +8,7 @@ import { type Suggestions as SuggestionList, articlePath, knowledgeApi } from ".
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
 import { excerptToPlain, markdownToPlain } from "./markdownToPlain";
+import { Loading } from "../../components/LoadState";
 
 /** What an inserted suggestion gives the reply. */
 export interface Insertion {
@@ -111,7 +112,7 @@ export function Suggestions({
   return (
     <section className="suggestions" aria-labelledby="suggestions-heading">
       <h4 id="suggestions-heading">{t("knowledge.suggestions.title")}</h4>
-      {list === null ? <p role="status">{t("app.loading")}</p> : null}
+      {list === null ? <Loading lines={2} /> : null}
       {list && items.length === 0 ? <p className="muted">{t("knowledge.suggestions.none")}</p> : null}
       {items.length > 0 ? (
         <>

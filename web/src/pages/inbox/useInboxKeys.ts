@@ -1,5 +1,5 @@
 // The inbox's keyboard: j/k move to the next/previous conversation (and open it), r jumps to the reply,
-// a to the assignee, e closes the open conversation, x selects it for bulk actions. Keys typed into
+// a to the assignee, e closes the open conversation, x selects it for bulk actions, ? shows these keys. Keys typed into
 // a field are left alone, and so are keys with Ctrl, Alt or Meta (browser and screen-reader commands).
 import { useEffect, useRef } from "react";
 import type { ConversationSummary } from "../../api/inbox";
@@ -12,6 +12,7 @@ interface Keys {
   focusAssign(): void;
   close(id: string): void;
   toggle(id: string): void;
+  showHelp(): void;
 }
 
 function typingInto(target: EventTarget | null): boolean {
@@ -44,6 +45,7 @@ export function useInboxKeys(keys: Keys) {
         a: () => latest.current.focusAssign(),
         e: () => openId && latest.current.close(openId),
         x: () => openId && latest.current.toggle(openId),
+        "?": () => latest.current.showHelp(),
       };
       const handler = handlers[event.key];
       if (!handler) return;

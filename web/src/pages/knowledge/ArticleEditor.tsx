@@ -14,8 +14,10 @@ import { useDates } from "../../components/formatDates";
 import { NamedOptions } from "../../components/NamedOptions";
 import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
+import { DateField } from "../../components/DateTimeFields";
 import { NotAllowedPage } from "../NotAllowedPage";
 import { useColleagues, useDepartments } from "./useKnowledgeChoices";
+import { LoadFailed, Loading } from "../../components/LoadState";
 
 /** What the inbox hands the editor (React Router state) to start a new article from an answer. */
 export interface ArticleDraftState {
@@ -34,18 +36,23 @@ function aYearAfter(day: string): string {
 }
 
 export function ArticleEditor() {
-  const { t } = useTranslation();
   const org = useOrg();
   const { articleId } = useParams();
   const { state } = useLocation();
   const [detail, setDetail] = useState<ArticleDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useLoad((signal) => knowledgeApi.get(org.id, articleId ?? "", { signal }), setDetail, [org.id, articleId], {
-    enabled: Boolean(articleId),
-    onError: setError,
-  });
+  const reload = useLoad(
+    (signal) => knowledgeApi.get(org.id, articleId ?? "", { signal }),
+    setDetail,
+    [org.id, articleId],
+    {
+      enabled: Boolean(articleId),
+      onError: setError,
+    },
+  );
   if (!org.myActions.includes("knowledge.edit")) return <NotAllowedPage />;
-  if (articleId && !detail) return error ? <ErrorMessage error={error} /> : <p role="status">{t("app.loading")}</p>;
+  if (articleId && !detail)
+    return error ? <LoadFailed error={error} retry={() => (setError(null), void reload())} /> : <Loading />;
   return <ArticleForm key={articleId ?? "new"} existing={detail} draft={articleId ? null : draftFrom(state)} />;
 }
 
@@ -166,14 +173,19 @@ function ArticleForm({
           <input value={tags} onChange={(e) => setTags(e.target.value)} />
         </label>
         <div className="field-row">
-          <label className="field">
-            <span>{t("knowledge.editor.validUntil")}</span>
-            <input type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t("knowledge.fields.reviewBy")}</span>
-            <input type="date" value={reviewBy} onChange={(e) => setReviewBy(e.target.value)} required />
-          </label>
+          <DateField
+            id="article-valid-until"
+            label={t("knowledge.editor.validUntil")}
+            value={validUntil}
+            onChange={setValidUntil}
+          />
+          <DateField
+            id="article-review-by"
+            label={t("knowledge.fields.reviewBy")}
+            value={reviewBy}
+            onChange={setReviewBy}
+            required
+          />
         </div>
         <label className="field">
           <span>{t("knowledge.editor.note")}</span>

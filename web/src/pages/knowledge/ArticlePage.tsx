@@ -17,6 +17,7 @@ import { ArticleComments } from "./ArticleComments";
 import { ReviewDate, StatusWord, UseCount, ValidUntil } from "./ArticleFacts";
 import { ArticleVersions } from "./ArticleVersions";
 import { useDepartments } from "./useKnowledgeChoices";
+import { LoadFailed, Loading } from "../../components/LoadState";
 
 export function ArticlePage() {
   const { t } = useTranslation();
@@ -36,7 +37,12 @@ export function ArticlePage() {
     [org.id, articleId],
   );
 
-  if (!detail) return action.error ? <ErrorMessage error={action.error} /> : <p role="status">{t("app.loading")}</p>;
+  if (!detail)
+    return action.error ? (
+      <LoadFailed error={action.error} retry={() => void action.run(async () => null)} />
+    ) : (
+      <Loading />
+    );
   const a = detail.article;
   const steps = ARTICLE_STEP_ORDER.filter((step) => a.steps.includes(step));
   const department =

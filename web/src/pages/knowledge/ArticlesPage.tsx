@@ -13,6 +13,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { oneOf } from "../../components/formValues";
 import { ArticleTable } from "./ArticleTable";
 import { useDepartments } from "./useKnowledgeChoices";
+import { Loading } from "../../components/LoadState";
 
 /** The filters the address holds. */
 type Filter = keyof ArticleQuery;
@@ -117,7 +118,7 @@ export function ArticlesPage() {
       <ErrorMessage error={error} />
       {articles === null ? (
         error ? null : (
-          <p role="status">{t("app.loading")}</p>
+          <Loading />
         )
       ) : (
         <ArticleTable

@@ -9,6 +9,7 @@ import { useOrg } from "../../components/OrgLayout";
 import { PageHeading } from "../../components/PageHeading";
 import { ArticleTable } from "./ArticleTable";
 import { useDepartments } from "./useKnowledgeChoices";
+import { Loading } from "../../components/LoadState";
 
 const LISTS = ["reviewDue", "expired", "unused"] as const;
 
@@ -26,7 +27,7 @@ export function CleanupPage() {
       <PageHeading title={t("knowledge.cleanup.title")} id="page-heading" />
       <p>{t("knowledge.cleanup.intro")}</p>
       <ErrorMessage error={error} />
-      {cleanup === null && !error ? <p role="status">{t("app.loading")}</p> : null}
+      {cleanup === null && !error ? <Loading /> : null}
       {cleanup
         ? LISTS.map((list) => (
             <ArticleTable

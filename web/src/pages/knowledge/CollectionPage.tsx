@@ -16,6 +16,7 @@ import { CollectionFeed } from "./CollectionFeed";
 import { CollectionForm } from "./CollectionForm";
 import { ShareItemForm } from "./ShareItemForm";
 import { receiversText } from "./SharedPage";
+import { LoadFailed, Loading } from "../../components/LoadState";
 
 type Item = CollectionDetail["items"][number];
 
@@ -31,7 +32,12 @@ export function CollectionPage() {
     { onError: (error) => action.setError(error) },
   );
   const action = useAction(reload);
-  if (!detail) return action.error ? <ErrorMessage error={action.error} /> : <p role="status">{t("app.loading")}</p>;
+  if (!detail)
+    return action.error ? (
+      <LoadFailed error={action.error} retry={() => void action.run(async () => null)} />
+    ) : (
+      <Loading />
+    );
   const c = detail.collection;
   const mayShare = c.own && org.myActions.includes("knowledge.share") && !c.withdrawnAt;
 

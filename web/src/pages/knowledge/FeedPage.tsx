@@ -14,6 +14,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useDates } from "../../components/formatDates";
 import { useAction } from "../../components/useAction";
 import { Fingerprint } from "./Fingerprint";
+import { LoadFailed, Loading } from "../../components/LoadState";
 
 type Feed = FeedDetail["feed"];
 type Item = FeedDetail["items"][number];
@@ -31,7 +32,12 @@ export function FeedPage() {
     onError: (error) => action.setError(error),
   });
   const action = useAction(reload);
-  if (!detail) return action.error ? <ErrorMessage error={action.error} /> : <p role="status">{t("app.loading")}</p>;
+  if (!detail)
+    return action.error ? (
+      <LoadFailed error={action.error} retry={() => void action.run(async () => null)} />
+    ) : (
+      <Loading />
+    );
   const feed = detail.feed;
 
   const fetchNow = () =>

@@ -14,6 +14,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useDates } from "../../components/formatDates";
 import { useAction } from "../../components/useAction";
 import { AdoptionPanel } from "./AdoptionPanel";
+import { LoadFailed, Loading } from "../../components/LoadState";
 
 export function SharedItemPage() {
   const { t } = useTranslation();
@@ -25,7 +26,12 @@ export function SharedItemPage() {
     onError: (error) => action.setError(error),
   });
   const action = useAction(reload);
-  if (!detail) return action.error ? <ErrorMessage error={action.error} /> : <p role="status">{t("app.loading")}</p>;
+  if (!detail)
+    return action.error ? (
+      <LoadFailed error={action.error} retry={() => void action.run(async () => null)} />
+    ) : (
+      <Loading />
+    );
   const item = detail.item;
   return (
     <article aria-labelledby="page-heading" className="knowledge-article">

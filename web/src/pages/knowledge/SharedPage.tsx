@@ -12,6 +12,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useDates } from "../../components/formatDates";
 import { CollectionForm } from "./CollectionForm";
 import { FeedSubscriptions } from "./FeedSubscriptions";
+import { Loading } from "../../components/LoadState";
 
 export function SharedPage() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function SharedPage() {
       <PageHeading title={t("sharing.title")} id="page-heading" />
       <p>{t("sharing.intro")}</p>
       <ErrorMessage error={error} />
-      {list === null && !error ? <p role="status">{t("app.loading")}</p> : null}
+      {list === null && !error ? <Loading /> : null}
       {list ? (
         <>
           <CollectionTable

@@ -18,6 +18,7 @@ import { ReviewForm } from "./ReviewForm";
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
 import { useWords } from "../../components/useWords";
+import { LoadFailed, Loading } from "../../components/LoadState";
 
 export function ModerationCasePage() {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export function ModerationCasePage() {
       <PageHeading title={t("moderation.caseTitle")} id="page-heading" />
       <ModerationTabs orgId={org.id} />
       <Notice text={action.notice} />
-      <ErrorMessage error={action.error} />
+      <ErrorMessage error={detail ? action.error : null} />
       {detail ? (
         <>
           <p>
@@ -135,7 +136,11 @@ export function ModerationCasePage() {
             ) : null}
           </section>
         </>
-      ) : null}
+      ) : action.error ? (
+        <LoadFailed error={action.error} retry={() => void action.run(async () => null)} />
+      ) : (
+        <Loading />
+      )}
     </section>
   );
 }

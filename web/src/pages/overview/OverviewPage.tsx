@@ -21,6 +21,8 @@ import {
   ModerationSection,
   PostApprovalsSection,
 } from "./WorkSections";
+import { Loading } from "../../components/LoadState";
+import { SetupChecklist } from "./SetupChecklist";
 
 /** Areas pointed to at the foot of the page, for those whose roles open them. */
 const MORE_AREAS = [
@@ -44,6 +46,7 @@ export function OverviewPage() {
       <PageHeading title={t("overview.title")} id="page-heading" />
       <p className="muted">{t("overview.intro", { name: session?.user.name ?? "", org: org.name })}</p>
       <ErrorMessage error={error} />
+      {org.myActions.includes("org.update") ? <SetupChecklist orgId={org.id} /> : null}
       {overview ? (
         <div className="overview-grid">
           {sectionsByNeed(overview, (key) => key === "guideline" || overview[key] !== null).map((key) => (
@@ -63,7 +66,7 @@ export function OverviewPage() {
           ) : null}
         </div>
       ) : (
-        !error && <p role="status">{t("app.loading")}</p>
+        !error && <Loading />
       )}
     </section>
   );

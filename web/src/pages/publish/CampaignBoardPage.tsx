@@ -10,6 +10,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
 import { excerpt } from "../../../../src/text/excerpt";
+import { LoadFailed, Loading } from "../../components/LoadState";
 
 const REFRESH_MS = 5000;
 
@@ -22,7 +23,10 @@ export function CampaignBoardPage() {
   const [error, setError] = useState<unknown>(null);
   const load = useLoad(
     (signal) => publishingApi.campaignBoard(org.id, campaignId, { signal }),
-    setBoard,
+    (answer) => {
+      setBoard(answer);
+      setError(null);
+    },
     [org.id, campaignId],
     { onError: setError },
   );
@@ -30,13 +34,13 @@ export function CampaignBoardPage() {
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [load]);
-  if (error) return <ErrorMessage error={error} />;
-  if (!board) return <p>{t("app.loading")}</p>;
+  if (!board) return error ? <LoadFailed error={error} retry={() => void load()} /> : <Loading />;
   const { campaign } = board;
 
   return (
     <section aria-labelledby="page-heading">
       <PageHeading title={`${campaign.name} ${campaign.hashtag}`} id="page-heading" />
+      <ErrorMessage error={error} />
       <p>
         {dates.format(campaign.startsAt)} – {dates.format(campaign.endsAt)}
       </p>

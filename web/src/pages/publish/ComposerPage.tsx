@@ -30,11 +30,12 @@ import { useComposer } from "./useComposer";
 import { formatLocale } from "../../i18n";
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
+import { DateTimeField } from "../../components/DateTimeFields";
+import { Loading } from "../../components/LoadState";
 
 export function ComposerPage() {
   const { postId } = useParams();
   const org = useOrg();
-  const { t } = useTranslation();
   const [view, setView] = useState<PostView | null>(null);
   const [channels, setChannels] = useState<ChannelAccount[] | null>(null);
   const [departments, setDepartments] = useState<Department[]>([]);
@@ -92,7 +93,7 @@ export function ComposerPage() {
 
   if (error) return <ErrorMessage error={error} />;
   const ownNew = postId !== undefined && postId === createdHere.current;
-  if (!channels || (postId && !view && !ownNew)) return <p>{t("app.loading")}</p>;
+  if (!channels || (postId && !view && !ownNew)) return <Loading />;
   if (view && !view.can.edit) return <PostReview view={view} reload={reloadPost} />;
   const campaign = campaigns.find((c) => c.id === search.get("campaign"));
   const fromTemplate = !postId && campaign ? { campaign, templateId: search.get("template") ?? "" } : null;
@@ -394,19 +395,13 @@ function Composer({
               </p>
             </div>
           )}
-          <div className="field">
-            <label htmlFor="post-time">{t("composer.scheduledAt")}</label>
-            <input
-              id="post-time"
-              type="datetime-local"
-              value={dates.toInput(input.scheduledAt)}
-              onChange={(e) => update({ scheduledAt: dates.fromInput(e.target.value) })}
-              aria-describedby="post-time-hint"
-            />
-            <p id="post-time-hint" className="hint">
-              {t("composer.scheduledAtHint")}
-            </p>
-          </div>
+          <DateTimeField
+            id="post-time"
+            label={t("composer.scheduledAt")}
+            value={dates.toInput(input.scheduledAt)}
+            onChange={(value) => update({ scheduledAt: dates.fromInput(value) })}
+            hint={t("composer.scheduledAtHint")}
+          />
         </div>
         <aside className="composer-side" aria-labelledby="check-heading">
           <h2 id="check-heading">{t("composer.checkTitle")}</h2>

@@ -10,6 +10,7 @@ import { NotAllowedPage } from "../NotAllowedPage";
 import { useLoad } from "../../api/useLoad";
 import { useDates } from "../../components/formatDates";
 import { excerpt } from "../../../../src/text/excerpt";
+import { Loading } from "../../components/LoadState";
 
 export function PostsPage() {
   const { t } = useTranslation();
@@ -88,7 +89,7 @@ export function PostsPage() {
           {t("posts.reviewGuideline")}
         </p>
       )}
-      {!posts && !error && <p>{t("app.loading")}</p>}
+      {!posts && !error && <Loading />}
       {canApprove && inReview.length > 0 && table(inReview, t("posts.awaitingApproval"))}
       {posts && (posts.length ? table(posts, t("posts.all")) : <p>{t("posts.none")}</p>)}
     </section>
