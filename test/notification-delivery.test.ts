@@ -327,6 +327,25 @@ describe("Web Push", () => {
     expect(refused.json()).toMatchObject({
       error: { details: { field: "endpoint", problem: "push_service_not_allowed" } },
     });
+    // Keys Web Push cannot encrypt for are refused when registered, not found out when a threat is to be sent.
+    for (const keys of [
+      { p256dh: "A".repeat(87), auth: browser.keys.auth },
+      { p256dh: `B${"A".repeat(86)}`, auth: browser.keys.auth },
+      { p256dh: browser.keys.p256dh, auth: "A".repeat(32) },
+    ]) {
+      const unusable = await ownerSession.request("POST", "/api/account/push/subscriptions", { ...browser, keys });
+      expect(unusable.statusCode, JSON.stringify(keys)).toBe(400);
+      expect(unusable.json()).toMatchObject({ error: { details: { field: "keys", problem: "push_keys_unusable" } } });
+    }
+    expect(await mine()).toHaveLength(0);
+
+    // A browser another person registers afterwards is theirs alone, registered anew.
+    await ownerSession.request("POST", "/api/account/push/subscriptions", browser);
+    const [before] = await mine();
+    await otherSession.request("POST", "/api/account/push/subscriptions", browser);
+    expect(await mine()).toHaveLength(0);
+    const [taken] = await t.ctx.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, other.userId));
+    expect(taken?.id).not.toBe(before?.id);
   });
 });
 

@@ -60,9 +60,11 @@ describe("what happens to an e-mail or push", () => {
     expect(deliveryDecision({ readAt: null, createdAt, now: tuesdayNight, onDuty: false })).toBe("hold");
   });
 
-  it("is dropped once the notice was read in the app, or after a day held", () => {
+  it("is dropped once the notice was read in the app, or after two weeks held — not over a weekend", () => {
     expect(deliveryDecision({ readAt: tuesdayMorning, createdAt, now: tuesdayMorning, onDuty: true })).toBe("skip");
-    const later = new Date(createdAt.getTime() + 25 * 3_600_000);
+    const afterAWeekend = new Date(createdAt.getTime() + 3.5 * 24 * 3_600_000);
+    expect(deliveryDecision({ readAt: null, createdAt, now: afterAWeekend, onDuty: true })).toBe("send");
+    const later = new Date(createdAt.getTime() + 15 * 24 * 3_600_000);
     expect(deliveryDecision({ readAt: null, createdAt, now: later, onDuty: true })).toBe("skip");
   });
 

@@ -96,12 +96,15 @@ export function isOnDuty(args: { userId: string; at: Date; duty: DutyFacts }): b
 
 export type DeliveryDecision = "send" | "hold" | "skip";
 
-/** How long a held notice waits for the person's duty to begin before it stays in-app only. */
-export const HOLD_AT_MOST_MS = 24 * 3_600_000;
+/**
+ * How long a held notice waits for the person's duty to begin before it stays in-app only: two weeks, so a
+ * threat on a Friday evening reaches its moderators on Monday morning, also after a long holiday weekend.
+ */
+export const HOLD_AT_MOST_MS = 14 * 24 * 3_600_000;
 
 /**
- * What to do with one e-mail or push of a notification now. A notice read in-app meanwhile, or held for a
- * day, is skipped (it stays in-app). While the person is on duty it is sent; off duty it is held and looked
+ * What to do with one e-mail or push of a notification now. A notice read in-app meanwhile, or held for
+ * two weeks, is skipped (it stays in-app). While the person is on duty it is sent; off duty it is held and looked
  * at again, so it goes out when their duty begins — the person on duty is reached, the others sleep.
  */
 export function deliveryDecision(args: {

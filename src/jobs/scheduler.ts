@@ -65,10 +65,20 @@ export function startScheduler(
   const streams = createChannelStreams(ctx, deps);
   const all: ScheduledJob[] = [...jobs, { id: "channel-streams", everyMs: 30_000, run: () => streams.reconcile() }];
   const timers = all.map((job) => {
-    const run = () =>
-      job.run(ctx, deps).catch((error: unknown) => {
-        ctx.log.error({ err: error, job: job.id }, "scheduled job failed");
-      });
+    // A run still going when the next is due is not joined by a second one (a slow mail server, a long batch).
+    let running = false;
+    const run = async () => {
+      if (running) return;
+      running = true;
+      await job
+        .run(ctx, deps)
+        .catch((error: unknown) => {
+          ctx.log.error({ err: error, job: job.id }, "scheduled job failed");
+        })
+        .finally(() => {
+          running = false;
+        });
+    };
     void run();
     const timer = setInterval(run, job.everyMs);
     timer.unref();

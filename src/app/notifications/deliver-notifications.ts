@@ -1,6 +1,6 @@
 // The worker's notification round: plan new notifications' e-mails and pushes, then claim what is due
 // (FOR UPDATE SKIP LOCKED), decide each by the coverage plan (domain/notificationDelivery.ts: send while the
-// person is on duty, hold otherwise, skip once read or a day old), mark what goes out "sending" and commit
+// person is on duty, hold otherwise, skip once read or two weeks old), mark what goes out "sending" and commit
 // before anything leaves, send, and record sent / failed per notification and channel, with retries after
 // backoff for failures the server may get over. A send interrupted by a crash is never repeated: a
 // "sending" row whose lease ran out becomes "failed" (interrupted) — at most once, the in-app notice stays.
@@ -38,9 +38,18 @@ export async function deliverNotifications(ctx: AppContext, options: { limit?: n
   await failInterrupted(ctx);
   const claimed = await claimDue(ctx, { limit: options.limit ?? 50 }, run);
   if (claimed.length === 0) return run;
-  const vapid = claimed.some((c) => c.delivery.channel === "push") ? await openVapidKey(ctx) : null;
+  // Claimed rows are "sending" already: whatever fails from here is recorded per row, never left to the lease.
+  const vapid = claimed.some((c) => c.delivery.channel === "push") ? await openVapidKey(ctx).catch(() => null) : null;
   for (const item of claimed) {
-    const outcome = await send(ctx, item, vapid);
+    let outcome: Outcome;
+    try {
+      // Each send gets the whole lease, so a long round's last rows are not taken for interrupted ones.
+      await renewLease(ctx, item.delivery.id);
+      outcome = await send(ctx, item, vapid);
+    } catch (error) {
+      ctx.log.warn({ deliveryId: item.delivery.id, err: (error as Error).name }, "notification delivery failed");
+      outcome = "refused";
+    }
     await record(ctx, item, outcome, run);
   }
   return run;
@@ -150,12 +159,14 @@ async function send(
       return typeof responseCode === "number" && responseCode >= 500 && responseCode < 600 ? "refused" : "retry";
     }
   }
-  if (!vapid || !item.delivery.pushSubscriptionId) return "gone";
+  if (!vapid) return "retry";
+  if (!item.delivery.pushSubscriptionId) return "gone";
   const [target] = await ctx.db
     .select()
     .from(pushSubscriptions)
     .where(eq(pushSubscriptions.id, item.delivery.pushSubscriptionId));
-  if (!target) return "gone";
+  // A browser registered since by another person is not this person's any more.
+  if (!target || target.userId !== item.notice.userId) return "gone";
   const outcome = await sendWebPush(ctx, {
     target,
     message: noticePush({ notice: item.notice, orgName, publicUrl: ctx.publicUrl }),
@@ -165,6 +176,14 @@ async function send(
   if (outcome === "gone") await ctx.db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, target.id));
   if (outcome !== "sent") ctx.log.warn({ deliveryId: item.delivery.id, outcome }, "notification push failed");
   return outcome;
+}
+
+async function renewLease(ctx: AppContext, deliveryId: string): Promise<void> {
+  const d = notificationDeliveries;
+  await ctx.db
+    .update(d)
+    .set({ leaseUntil: new Date(ctx.clock().getTime() + LEASE_MS) })
+    .where(and(eq(d.id, deliveryId), eq(d.status, "sending")));
 }
 
 async function record(ctx: AppContext, item: Claimed, outcome: Outcome, run: DeliveryRun): Promise<void> {

@@ -1,7 +1,11 @@
 // The browsers a person receives Web Push in: registered by the browser's PushSubscription, removed by its
-// address. A browser belongs to whoever signed in on it last (its address is unique). The push service's
-// address must obey the rule for servers draht reaches (https, no private addresses unless trusted).
-import { and, eq, sql } from "drizzle-orm";
+// address. A browser belongs to whoever registered it last (its address is unique); one taken over by another
+// person is registered anew, so nothing planned for the one before goes to the new one. The push service's
+// address must obey the rule for servers draht reaches (https, no private addresses unless trusted), and the
+// browser's keys must be what Web Push encrypts for (a P-256 public point and a 16-byte secret): a key that could
+// not be used is refused here, not found out when a threat is to be sent.
+import { createECDH } from "node:crypto";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { pushSubscriptions } from "../../db/schema/index.js";
 import { OK } from "../../contract/common.js";
 import { ZPushEndpoint, ZPushSubscription } from "../../contract/notifications.js";
@@ -19,8 +23,13 @@ export async function subscribeToPush(ctx: AppContext, options: { userId: string
     throw new AppError("VALIDATION_FAILED", {
       details: { field: "endpoint", problem: "push_service_not_allowed", reason: refusal.reason },
     });
+  if (!usableKeys(input.keys))
+    throw new AppError("VALIDATION_FAILED", { details: { field: "keys", problem: "push_keys_unusable" } });
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
+    await tx
+      .delete(pushSubscriptions)
+      .where(and(eq(pushSubscriptions.endpoint, input.endpoint), ne(pushSubscriptions.userId, options.userId)));
     await tx
       .insert(pushSubscriptions)
       .values({ userId: options.userId, endpoint: input.endpoint, ...input.keys, createdAt: now })
@@ -35,6 +44,20 @@ export async function subscribeToPush(ctx: AppContext, options: { userId: string
                          order by created_at desc limit ${MOST_PUSH_BROWSERS})`);
   });
   return OK;
+}
+
+/** A P-256 public key (65 bytes, uncompressed, on the curve) and an authentication secret of 16 bytes. */
+function usableKeys(keys: { p256dh: string; auth: string }): boolean {
+  const publicKey = Buffer.from(keys.p256dh, "base64url");
+  if (publicKey.length !== 65 || publicKey[0] !== 4 || Buffer.from(keys.auth, "base64url").length !== 16) return false;
+  try {
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    ecdh.computeSecret(publicKey);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function unsubscribeFromPush(ctx: AppContext, options: { userId: string; input: unknown }) {

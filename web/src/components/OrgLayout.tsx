@@ -17,6 +17,7 @@ import { NavCount, navCountOf } from "./NavCount";
 import { type OverviewCounts, overviewApi } from "../api/overview";
 import { SearchDialog } from "./SearchDialog";
 import { forgetDrafts } from "../pages/inbox/replyDrafts";
+import { turnPushOff } from "../pages/account/pushSubscription";
 import { Loading } from "./LoadState";
 
 export { useOrg, useReloadOrganisation } from "./orgContext";
@@ -47,6 +48,9 @@ export function OrgLayout() {
   });
 
   async function signOut() {
+    // This browser's push stops with the session (a shared PC shows the next person no notices of this one);
+    // at most a few seconds, so a push service that does not answer never keeps anyone signed in.
+    await Promise.race([turnPushOff().catch(() => undefined), new Promise((done) => setTimeout(done, 3000))]);
     await api.logout().catch(() => undefined);
     forgetDrafts();
     clear();

@@ -68,6 +68,7 @@ async function activated(registration: ServiceWorkerRegistration): Promise<Servi
 }
 
 export async function turnPushOff(): Promise<PushState> {
+  if (!pushSupported()) return "unsupported";
   const subscription = await currentSubscription();
   if (subscription) {
     await notificationsApi.unsubscribe(subscription.endpoint);
