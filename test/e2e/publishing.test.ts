@@ -428,6 +428,12 @@ describe("publishing in the browser", () => {
       .getByText("25:00 ist keine Uhrzeit. Bitte eine Uhrzeit von 00:00 bis 23:59 eingeben.")
       .waitFor();
     await expectAccessible(page, "schedule in German form");
+
+    // Submitting with the time wrong sends nothing: the post stays a draft with its earlier time.
+    await page.getByRole("checkbox", { name: /Website Musterstadt/ }).check();
+    await page.getByRole("button", { name: "Zur Freigabe einreichen" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("post-time-time");
+    expect((await saved())?.status).toBe("draft");
     await context.close();
   });
 });

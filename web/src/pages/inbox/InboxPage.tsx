@@ -45,6 +45,7 @@ export function InboxPage() {
   // The last close or assignment, to be taken back with one click.
   const [undo, setUndo] = useState<(() => Promise<unknown>) | null>(null);
   const helpRef = useRef<HTMLDetailsElement>(null);
+  const undoTimer = useRef<number | undefined>(undefined);
   const [now, setNow] = useState(() => new Date());
   // Due times are the server's: the page keeps the server clock's offset, so a wrong PC clock does not matter.
   const clockOffset = useRef(0);
@@ -132,7 +133,10 @@ export function InboxPage() {
     },
   });
 
-  /** Runs a bulk action; `undoing` (if given) takes it back and is offered as "Rückgängig" until the next action. */
+  /**
+   * Runs a bulk action; `undoing` (if given) takes it back and is offered as "Rückgängig machen" for half a
+   * minute or until the next action (later, colleagues may have changed the conversations since).
+   */
   async function bulk(action: () => Promise<unknown>, message: string, undoing?: () => Promise<unknown>) {
     setError(null);
     setNotice(null);
@@ -140,7 +144,11 @@ export function InboxPage() {
     try {
       await action();
       setNotice(message);
-      if (undoing) setUndo(() => undoing);
+      if (undoing) {
+        setUndo(() => undoing);
+        window.clearTimeout(undoTimer.current);
+        undoTimer.current = window.setTimeout(() => setUndo(null), UNDO_MS);
+      }
       setChecked(new Set());
       await reload();
       setRefreshKey((k) => k + 1);
@@ -149,12 +157,9 @@ export function InboxPage() {
     }
   }
 
+  // Closing is not offered for undoing: reopening would not bring back the due time and status closing cleared.
   function closeConversations(ids: string[]) {
-    return bulk(
-      () => inboxApi.status(org.id, ids, "closed"),
-      t("inbox.closed"),
-      () => inboxApi.status(org.id, ids, "reopened"),
-    );
+    return bulk(() => inboxApi.status(org.id, ids, "closed"), t("inbox.closed"));
   }
 
   /** Gives each conversation back the assignee or department it had before a bulk assignment. */
@@ -313,6 +318,9 @@ export function InboxPage() {
 }
 
 const PRESENCE_TTL_MS = 90_000;
+
+/** How long "Rückgängig machen" is offered after an assignment. */
+const UNDO_MS = 30_000;
 
 /** The server's page size (list-conversations' default limit). */
 const PAGE = 50;

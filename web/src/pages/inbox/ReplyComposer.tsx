@@ -94,6 +94,8 @@ export function ReplyComposer(props: Props) {
     setError(null);
     try {
       const result = await inboxApi.reply(orgId, conversationId, { text, templateId, mediaIds, articleIds });
+      // Also when the person has moved to another conversation meanwhile: what was sent is no draft any more.
+      keepDraft(orgId, conversationId, "");
       setText("");
       setTemplateId(null);
       setMediaIds([]);

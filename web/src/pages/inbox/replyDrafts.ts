@@ -1,6 +1,6 @@
 // Unsent answers, one per conversation, kept in this tab's session storage: switching to another conversation
 // and back finds the text again. Not in local storage, so an answer to a citizen does not outlive the tab on a
-// shared computer; signing out forgets them all.
+// shared computer; signing out from the menu forgets them all, and a sent answer is no draft.
 const PREFIX = "draht.reply.";
 
 const keyOf = (orgId: string, conversationId: string) => `${PREFIX}${orgId}.${conversationId}`;

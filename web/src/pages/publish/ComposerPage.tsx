@@ -188,6 +188,7 @@ function Composer({
   );
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
+  const composer = useRef<HTMLElement>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
   const selected = (id: string) => input.channels.find((c) => c.channelAccountId === id);
   const nameOf = (id: string) => channels.find((c) => c.id === id)?.name ?? "";
@@ -218,6 +219,14 @@ function Composer({
     target?.setSelectionRange(finding.start ?? 0, finding.end ?? 0);
   }
   async function submit() {
+    // A date or time typed wrong or half (a day without its time) is not sent as "no time" or the one before:
+    // the first such field is named and nothing is submitted.
+    const invalid = composer.current?.querySelector<HTMLInputElement>("input:invalid");
+    if (invalid) {
+      invalid.focus();
+      invalid.reportValidity();
+      return;
+    }
     setSubmitError(null);
     setSubmitting(true);
     try {
@@ -235,7 +244,7 @@ function Composer({
 
   const blockers = check?.blockers ?? 0;
   return (
-    <section aria-labelledby="page-heading">
+    <section aria-labelledby="page-heading" ref={composer}>
       <PageHeading title={view ? t("composer.editTitle") : t("composer.newTitle")} id="page-heading" />
       {view?.post.status === "changes_requested" && <ChangesRequested view={view} />}
       <p role="status" className="muted" aria-live="polite">
