@@ -1,7 +1,7 @@
 // Posteingang: every citizen message from every channel, as conversations, most pressing first. Filters
 // live in the address; the list and the open conversation update live (SSE); the keyboard does
-// everything: j/k move, Enter opens, r reply, a assign, e close, x select, Alt+1 … Alt+5 insert a Vorschlag (see
-// Suggestions). Bulk actions apply to the selected rows.
+// everything: j/k move, Enter opens, r reply, a assign, e close, x select, ? help, Alt+1 … Alt+5 insert a
+// Vorschlag (see Suggestions). Bulk actions apply to the selected rows; an assignment can be taken back.
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -42,7 +42,7 @@ export function InboxPage() {
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  // The last close or assignment, to be taken back with one click.
+  // The last bulk assignment, to be taken back with one click for a while.
   const [undo, setUndo] = useState<(() => Promise<unknown>) | null>(null);
   const helpRef = useRef<HTMLDetailsElement>(null);
   const undoTimer = useRef<number | undefined>(undefined);
